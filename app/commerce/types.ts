@@ -79,6 +79,8 @@ export interface TrackingInfo {
 }
 
 export interface FulfillmentLine {
+  /** What returnRequest needs to name this line. */
+  fulfillmentLineItemId: string;
   lineItemId: string;
   title: string;
   variantTitle: string | null;
@@ -94,7 +96,15 @@ export interface Fulfillment {
   estimatedDeliveryAt: string | null;
   inTransitAt: string | null;
   trackingInfo: TrackingInfo[];
+  /** Carrier scans, newest first (e.g. a DELAYED event explains a late parcel). */
+  events: FulfillmentEvent[];
   lines: FulfillmentLine[];
+}
+
+export interface FulfillmentEvent {
+  status: string; // IN_TRANSIT, DELAYED, ATTEMPTED_DELIVERY, FAILURE, …
+  happenedAt: string;
+  message: string | null;
 }
 
 export interface LineItem {
@@ -121,6 +131,9 @@ export interface ReturnInfo {
   id: string;
   name: string;
   status: string; // REQUESTED, OPEN, CLOSED, DECLINED, …
+  createdAt: string;
+  closedAt: string | null;
+  decline: { reason: string; note: string | null } | null; // reason: FINAL_SALE, RETURN_PERIOD_ENDED, OTHER
   lines: { lineItemId: string; title: string; quantity: number }[];
 }
 
@@ -169,4 +182,35 @@ export interface Discount {
   usageCount: number;
   appliesOncePerCustomer: boolean;
   minimumSubtotal: string | null;
+  minimumQuantity: number | null;
+}
+
+/** Outcome of a confirm-first action: `message` is Shopify's user error, safe to paraphrase. */
+export type ActionResult<Success extends object = object> = ({ ok: true } & Success) | { ok: false; message: string };
+
+export type OrderCancelReason = "CUSTOMER" | "DECLINED" | "FRAUD" | "INVENTORY" | "OTHER" | "STAFF";
+
+export type ReturnReason =
+  | "COLOR"
+  | "DEFECTIVE"
+  | "NOT_AS_DESCRIBED"
+  | "OTHER"
+  | "SIZE_TOO_LARGE"
+  | "SIZE_TOO_SMALL"
+  | "STYLE"
+  | "UNKNOWN"
+  | "UNWANTED"
+  | "WRONG_ITEM";
+
+/** A new shipping address as the shopper gives it; codes are ISO (countryCode "US", provinceCode "OR"). */
+export interface ShippingAddressInput {
+  firstName?: string | null;
+  lastName?: string | null;
+  address1: string;
+  address2?: string | null;
+  city: string;
+  provinceCode?: string | null;
+  zip: string;
+  countryCode: string;
+  phone?: string | null;
 }

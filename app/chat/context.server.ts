@@ -1,0 +1,75 @@
+/**
+ * Builds the ChatContext for one shop: Shopify data (shop, policies, active catalog) fetched
+ * through the shop's own Admin client and cached briefly, merged with the merchant's settings.
+ */
+import type { Commerce } from "../commerce/store";
+import type { Product, ShopInfo } from "../commerce/types";
+import { parseJsonArray, type ShopSettings } from "../settings.server";
+import { buildCatalog, type Catalog } from "./entities";
+import { shippedClassifier, type IntentClassifier } from "./intent/engine";
+import type { ChatContext, ShopProfile } from "./types";
+
+const CACHE_TTL_MS = 5 * 60_000;
+
+interface ShopData {
+  info: ShopInfo;
+  catalog: Catalog;
+  productsByHandle: Map<string, Product>;
+  loadedAt: number;
+}
+
+const cache = new Map<string, ShopData>();
+
+export async function buildChatContext(options: {
+  shop: string;
+  commerce: Commerce;
+  settings: ShopSettings;
+  classifier?: IntentClassifier;
+  now?: Date;
+}): Promise<ChatContext> {
+  const data = await shopData(options.shop, options.commerce);
+  return {
+    commerce: options.commerce,
+    shop: shopProfile(data.info, options.settings),
+    catalog: data.catalog,
+    productsByHandle: data.productsByHandle,
+    classifier: options.classifier ?? shippedClassifier(),
+    now: options.now ?? new Date(),
+  };
+}
+
+async function shopData(shop: string, commerce: Commerce): Promise<ShopData> {
+  const cached = cache.get(shop);
+  if (cached && Date.now() - cached.loadedAt < CACHE_TTL_MS) return cached;
+  const [info, products] = await Promise.all([commerce.shopInfo(), commerce.activeCatalog()]);
+  const active = products.filter((p) => p.status === "ACTIVE");
+  const data = {
+    info,
+    catalog: buildCatalog(active),
+    productsByHandle: new Map(active.map((p) => [p.handle, p])),
+    loadedAt: Date.now(),
+  };
+  cache.set(shop, data);
+  return data;
+}
+
+/** Forget a shop's cached catalog (products/update webhooks, uninstall, tests). */
+export function invalidateShopData(shop?: string): void {
+  if (shop) cache.delete(shop);
+  else cache.clear();
+}
+
+export function shopProfile(info: ShopInfo, settings: ShopSettings): ShopProfile {
+  return {
+    name: info.name,
+    email: settings.handoffEmail || info.email,
+    botName: settings.botName,
+    supportHours: settings.supportHours,
+    primaryDomainUrl: info.primaryDomainUrl,
+    currencyCode: info.currencyCode,
+    shipsToCountries: info.shipsToCountries,
+    policies: info.policies,
+    faqs: parseJsonArray(settings.faqs),
+    internalCodes: parseJsonArray(settings.internalCodes),
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Stage 3 of the pipeline: what the shopper wants. The local engine is a linear model trained
+ * in-process on the shipped corpus (plus, per shop, the merchant's corrections).
+ */
+import fs from "node:fs";
+import { projectPath } from "../../paths";
+import { INTENTS, isIntent, type Intent } from "./labels";
+import { trainLinearModel, type LinearIntentModel, type TrainingExample } from "./linear-model";
+
+export interface IntentResult {
+  intent: Intent;
+  /** Calibrated probability of `intent` (after the low-confidence fallback, of the model's guess). */
+  confidence: number;
+  /** The model's own best guess, even when it fell back. */
+  predicted: Intent;
+  lowConfidence: boolean;
+  alternatives: { intent: Intent; confidence: number }[];
+}
+
+export interface IntentClassifier {
+  readonly version: string;
+  classify(text: string): IntentResult;
+}
+
+/** Below this calibrated confidence the bot says it isn't sure rather than guess. */
+export const LOW_CONFIDENCE = 0.3;
+
+export const CORPUS_PATH = projectPath("app", "chat", "training", "corpus.jsonl");
+
+export function readCorpus(file: string = CORPUS_PATH): TrainingExample[] {
+  const lines = fs.readFileSync(file, "utf8").split("\n").filter((line) => line.trim() !== "");
+  return lines.map((line, i) => {
+    const row = JSON.parse(line) as { text?: unknown; intent?: unknown };
+    if (typeof row.text !== "string" || !isIntent(row.intent)) {
+      throw new Error(`${file}:${i + 1}: expected {"text": string, "intent": one of the 21 labels}`);
+    }
+    return { text: row.text, intent: row.intent };
+  });
+}
+
+/** `train(examples)`: the entry point the learning loop calls per shop with corrections added. */
+export function train(examples: TrainingExample[], version = "custom"): IntentClassifier {
+  const model = trainLinearModel(examples);
+  return new LinearIntentClassifier(model, version);
+}
+
+class LinearIntentClassifier implements IntentClassifier {
+  constructor(
+    private readonly model: LinearIntentModel,
+    readonly version: string,
+  ) {}
+
+  classify(text: string): IntentResult {
+    const prediction = this.model.predict(text);
+    const ranked = this.model.labels
+      .map((label, i) => ({ intent: label as Intent, confidence: prediction.probabilities[i] }))
+      .sort((a, b) => b.confidence - a.confidence);
+    const predicted = ranked[0].intent;
+    const lowConfidence = ranked[0].confidence < LOW_CONFIDENCE;
+    return {
+      intent: lowConfidence ? "out_of_scope" : predicted,
+      confidence: ranked[0].confidence,
+      predicted,
+      lowConfidence,
+      alternatives: ranked.slice(1, 4),
+    };
+  }
+}
+
+let shipped: IntentClassifier | null = null;
+
+/** The classifier trained on the shipped corpus, trained once per process on first use. */
+export function shippedClassifier(): IntentClassifier {
+  shipped ??= train(readCorpus(), "shipped");
+  return shipped;
+}
+
+export { INTENTS };

@@ -1,0 +1,197 @@
+/**
+ * The log stage: every shopper message is stored before it is processed, every reply and every
+ * piece of feedback after. All reads and writes are scoped by shop, and a conversation that
+ * belongs to a logged-in customer is only readable with that customer's signed id.
+ */
+import { randomBytes } from "node:crypto";
+import type { Db } from "../db.server";
+import type { Conversation, Message, Feedback } from "../generated/prisma/client";
+import type { ChatMessageView } from "./protocol";
+import type { DialogueState } from "./types";
+
+export type { Conversation, Message };
+
+export function mintConversationId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+export interface ConversationOwner {
+  shop: string;
+  customerId: string | null;
+}
+
+/**
+ * The conversation this owner may continue, or null. A guest can continue a guest conversation
+ * by its unguessable id; a customer's conversation needs that customer's signed id.
+ */
+export async function findConversation(db: Db, owner: ConversationOwner, id: string): Promise<Conversation | null> {
+  const conversation = await db.conversation.findFirst({ where: { id, shop: owner.shop } });
+  if (!conversation) return null;
+  if (conversation.customerId && conversation.customerId !== owner.customerId) return null;
+  return conversation;
+}
+
+export async function startConversation(db: Db, owner: ConversationOwner, language: string): Promise<Conversation> {
+  return db.conversation.create({
+    data: { id: mintConversationId(), shop: owner.shop, customerId: owner.customerId, language },
+  });
+}
+
+/** A guest who logs in mid-conversation takes the conversation with them. */
+export async function claimForCustomer(db: Db, conversation: Conversation, customerId: string | null): Promise<Conversation> {
+  if (!customerId || conversation.customerId) return conversation;
+  return db.conversation.update({ where: { id: conversation.id }, data: { customerId } });
+}
+
+export interface StoredShopperMessage {
+  message: Message;
+  /** The reply already given, when this is a retry of a message that was answered. */
+  existingReply: Message | null;
+}
+
+/** Store the shopper's message first, so nothing is lost if answering fails. Retries are stored once. */
+export async function recordShopperMessage(
+  db: Db,
+  conversation: Conversation,
+  text: string,
+  clientMessageId: string | null,
+): Promise<StoredShopperMessage> {
+  if (clientMessageId) {
+    const existing = await db.message.findUnique({
+      where: { conversationId_clientMessageId: { conversationId: conversation.id, clientMessageId } },
+    });
+    if (existing) {
+      const existingReply = await db.message.findFirst({ where: { conversationId: conversation.id, replyToId: existing.id } });
+      return { message: existing, existingReply };
+    }
+  }
+  try {
+    const [message] = await db.$transaction([
+      db.message.create({
+        data: { shop: conversation.shop, conversationId: conversation.id, role: "shopper", text, clientMessageId },
+      }),
+      db.conversation.update({
+        where: { id: conversation.id },
+        data: { messageCount: { increment: 1 }, lastMessageAt: new Date() },
+      }),
+    ]);
+    return { message, existingReply: null };
+  } catch (error) {
+    // Two concurrent retries: the unique (conversationId, clientMessageId) let one through.
+    if (clientMessageId && isUniqueViolation(error)) return recordShopperMessage(db, conversation, text, clientMessageId);
+    throw error;
+  }
+}
+
+export interface BotReplyRecord {
+  text: string;
+  intent: string | null;
+  confidence: number | null;
+  entities: object;
+  engine: string;
+  latencyMs: number;
+  lookups: object[];
+  products?: object[];
+  quickReplies?: string[];
+  state: DialogueState;
+  status?: string;
+  language?: string;
+}
+
+/** Store the reply, the shopper message's analysis, and the conversation's new dialogue state. */
+export async function recordBotReply(
+  db: Db,
+  conversation: Conversation,
+  shopperMessage: Message,
+  reply: BotReplyRecord,
+): Promise<Message> {
+  const [, message] = await db.$transaction([
+    db.message.update({
+      where: { id: shopperMessage.id },
+      data: {
+        intent: reply.intent,
+        confidence: reply.confidence,
+        entities: JSON.stringify(reply.entities),
+        engine: reply.engine,
+      },
+    }),
+    db.message.create({
+      data: {
+        shop: conversation.shop,
+        conversationId: conversation.id,
+        role: "bot",
+        text: reply.text,
+        replyToId: shopperMessage.id,
+        intent: reply.intent,
+        confidence: reply.confidence,
+        engine: reply.engine,
+        latencyMs: reply.latencyMs,
+        lookups: JSON.stringify(reply.lookups),
+        products: reply.products?.length ? JSON.stringify(reply.products) : null,
+        quickReplies: reply.quickReplies?.length ? JSON.stringify(reply.quickReplies) : null,
+      },
+    }),
+    db.conversation.update({
+      where: { id: conversation.id },
+      data: {
+        state: JSON.stringify(reply.state),
+        messageCount: { increment: 1 },
+        lastMessageAt: new Date(),
+        ...(reply.status ? { status: reply.status } : {}),
+        ...(reply.language ? { language: reply.language } : {}),
+      },
+    }),
+  ]);
+  return message;
+}
+
+export function readDialogueState(conversation: Conversation): DialogueState {
+  try {
+    return JSON.parse(conversation.state) as DialogueState;
+  } catch {
+    return {};
+  }
+}
+
+export async function conversationMessages(db: Db, conversation: Conversation) {
+  return db.message.findMany({
+    where: { conversationId: conversation.id, shop: conversation.shop },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { feedback: true },
+  });
+}
+
+/** Record (or change) a shopper's rating of one bot reply in their conversation. */
+export async function recordFeedback(
+  db: Db,
+  conversation: Conversation,
+  messageId: string,
+  rating: "up" | "down",
+): Promise<boolean> {
+  const message = await db.message.findFirst({
+    where: { id: messageId, conversationId: conversation.id, shop: conversation.shop, role: "bot" },
+  });
+  if (!message) return false;
+  await db.feedback.upsert({
+    where: { messageId },
+    create: { shop: conversation.shop, messageId, conversationId: conversation.id, rating },
+    update: { rating },
+  });
+  return true;
+}
+
+export function toMessageView(message: Message & { feedback?: Feedback | null }): ChatMessageView {
+  return {
+    id: message.id,
+    role: message.role as ChatMessageView["role"],
+    text: message.text,
+    createdAt: message.createdAt.toISOString(),
+    ...(message.products ? { products: JSON.parse(message.products) } : {}),
+    ...(message.quickReplies ? { quickReplies: JSON.parse(message.quickReplies) } : {}),
+    ...(message.role === "bot" ? { feedback: (message.feedback?.rating as "up" | "down" | undefined) ?? null } : {}),
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}

@@ -1,0 +1,1490 @@
+/**
+ * The local demo store: a stand-in for one Shopify shop's Admin GraphQL API, backed by the
+ * snapshot in demo/demo-store.json. It executes the app's real documents with graphql-js against
+ * the real 2026-07 Admin schema, so anything the app sends that Shopify would reject (unknown
+ * field, wrong argument, cost over the limit) is rejected here too, and mutations change the
+ * in-memory store so a later read sees them.
+ *
+ * How: at load the snapshot is turned into schema-shaped objects (money as MoneyBag, links as
+ * object references, lists where the schema has connections); one field resolver then serves
+ * every field: root fields and mutations from the tables below, connections from arrays, the
+ * rest by property name.
+ */
+import { readFileSync } from "node:fs";
+import {
+  GraphQLError,
+  execute as executeDocument,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isEnumType,
+  isListType,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLFieldResolver,
+  type GraphQLFormattedError,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLTypeResolver,
+} from "graphql";
+import {
+  ADMIN_API_VERSION,
+  MAX_SINGLE_QUERY_COST,
+  isConnectionType,
+  loadAdminSchema,
+  requestedQueryCost,
+} from "./admin-schema";
+import type { AdminGraphql } from "./types";
+
+// ---------------------------------------------------------------------------------------------
+// Snapshot format (demo/demo-store.json)
+
+export interface SnapshotAddress {
+  firstName?: string | null;
+  lastName?: string | null;
+  name?: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  zip: string | null;
+  country: string | null;
+  countryCodeV2: string | null;
+  phone?: string | null;
+}
+
+export interface SnapshotProduct {
+  id: string;
+  title: string;
+  handle: string;
+  productType: string;
+  vendor: string;
+  status: string;
+  tags: string[];
+  description: string;
+  onlineStoreUrl: string | null;
+  isGiftCard?: boolean;
+  /** Optional; becomes the product's featured image. */
+  imageUrl?: string | null;
+  options: { name: string; values: string[] }[];
+  totalInventory: number;
+  variants: {
+    id: string;
+    title: string;
+    sku: string | null;
+    price: string;
+    compareAtPrice: string | null;
+    inventoryQuantity: number | null;
+    availableForSale: boolean;
+    selectedOptions: { name: string; value: string }[];
+  }[];
+}
+
+export interface SnapshotCustomer {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  displayName: string;
+  email: string | null;
+  phone?: string | null;
+  createdAt: string;
+  defaultAddress?: SnapshotAddress | null;
+}
+
+export interface SnapshotOrder {
+  id: string;
+  name: string;
+  email: string | null;
+  phone?: string | null;
+  customerId: string | null;
+  createdAt: string;
+  displayFinancialStatus: string | null;
+  displayFulfillmentStatus: string;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  currencyCode: string;
+  lineItems: {
+    id: string;
+    title: string;
+    variantTitle: string | null;
+    sku: string | null;
+    quantity: number;
+    variantId: string | null;
+    productId: string | null;
+    originalUnitPrice: string;
+  }[];
+  shippingAddress: SnapshotAddress | null;
+  shippingLine: { title: string; code?: string | null; price?: string } | null;
+  discountCodes: string[];
+  subtotalPrice: string;
+  totalDiscounts: string;
+  totalShippingPrice: string;
+  totalTax: string;
+  totalPrice: string;
+  totalRefunded: string;
+  note: string | null;
+  tags: string[];
+  fulfillments: {
+    id: string;
+    status: string;
+    displayStatus: string | null;
+    createdAt: string;
+    deliveredAt: string | null;
+    estimatedDeliveryAt: string | null;
+    trackingInfo: { company: string | null; number: string | null; url: string | null }[];
+    fulfillmentLineItems: { lineItemId: string; quantity: number }[];
+    events?: { status: string; happenedAt: string; message: string | null }[];
+  }[];
+  refunds: { id: string; createdAt: string; amount: string; note: string | null }[];
+  returns: {
+    id: string;
+    name: string;
+    status: string;
+    createdAt: string;
+    closedAt: string | null;
+    items: { lineItemId: string; quantity: number; returnReason?: string; customerNote?: string | null }[];
+    decline: { reason: string; note: string | null } | null;
+  }[];
+}
+
+export interface SnapshotDiscount {
+  id: string;
+  code: string;
+  title: string;
+  status: string;
+  startsAt: string;
+  endsAt: string | null;
+  summary: string;
+  usageLimit: number | null;
+  asyncUsageCount: number;
+  appliesOncePerCustomer: boolean;
+  minimumRequirement: { greaterThanOrEqualToSubtotal?: string; greaterThanOrEqualToQuantity?: number } | null;
+  /** Staff-only remark (e.g. "don't share before it starts"); not part of the Admin API. */
+  note?: string;
+}
+
+export interface DemoSnapshot {
+  /** "Now" for the demo: every question is asked at this instant. */
+  referenceDate: string;
+  currency: string;
+  conventions?: string[];
+  shop: {
+    name: string;
+    email: string;
+    domain?: string;
+    myshopifyDomain: string;
+    currencyCode: string;
+    contactPhone?: string;
+    supportHours?: string;
+    liveChatAgentsAvailable?: string;
+    address?: SnapshotAddress;
+    shipsToCountries: string[];
+    returnsUrl?: string;
+    accountUrl?: string;
+  };
+  policies: Record<string, { title: string; url: string; body: string }>;
+  faqs: { question: string; answer: string }[];
+  products: SnapshotProduct[];
+  customers: SnapshotCustomer[];
+  orders: SnapshotOrder[];
+  discounts: SnapshotDiscount[];
+}
+
+/** Reads a snapshot file and checks it has the shape of one. */
+export function loadDemoSnapshot(path: string | URL): DemoSnapshot {
+  const text = readFileSync(path, "utf8");
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${String(path)} is not a demo store snapshot: ${(error as Error).message}`);
+  }
+  assertSnapshot(json, String(path));
+  return json;
+}
+
+function assertSnapshot(value: unknown, source: string): asserts value is DemoSnapshot {
+  const snapshot = value as Partial<Record<keyof DemoSnapshot, unknown>> | null;
+  const problems: string[] = [];
+  if (typeof snapshot !== "object" || snapshot === null || Array.isArray(snapshot)) {
+    problems.push("not a JSON object");
+  } else {
+    if (typeof snapshot.referenceDate !== "string" || Number.isNaN(Date.parse(snapshot.referenceDate))) {
+      problems.push("referenceDate (ISO date)");
+    }
+    const shop = snapshot.shop as Record<string, unknown> | undefined;
+    if (typeof shop?.name !== "string" || typeof shop.myshopifyDomain !== "string") {
+      problems.push("shop.name and shop.myshopifyDomain");
+    }
+    if (typeof snapshot.policies !== "object" || snapshot.policies === null) problems.push("policies");
+    for (const list of ["faqs", "products", "customers", "orders", "discounts"] as const) {
+      if (!Array.isArray(snapshot[list])) problems.push(`${list} (array)`);
+    }
+  }
+  if (problems.length) throw new Error(`${source} is not a demo store snapshot: missing ${problems.join(", ")}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The store's public face
+
+export interface QueryCost {
+  requestedQueryCost: number;
+  actualQueryCost: number | null;
+  throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
+}
+
+/** The JSON body Shopify answers a GraphQL request with. */
+export interface GraphqlResult {
+  data?: Record<string, unknown> | null;
+  errors?: GraphQLFormattedError[];
+  extensions: { cost: QueryCost };
+}
+
+export interface DemoStoreOptions {
+  /** The store's clock (cancellation times, discount status). Default: the snapshot's referenceDate. */
+  now?: Date | string;
+  /**
+   * Answer THROTTLED once the cost bucket is empty, as Shopify does. Off by default so evals and
+   * benchmarks that fire hundreds of queries a second measure the bot, not the rate limit.
+   */
+  throttle?: boolean;
+}
+
+export interface DemoStore {
+  readonly shopDomain: string;
+  /** The raw snapshot, unchanged by mutations (FAQs, support hours, … live only here). */
+  readonly snapshot: DemoSnapshot;
+  readonly now: Date;
+  execute(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphqlResult>;
+  /** Same contract as shopify-app-remix's `admin.graphql`. */
+  readonly graphql: AdminGraphql;
+  /** Serves `POST https://{shop}/admin/api/2026-07/graphql.json` like Shopify. */
+  handleHttp(request: Request): Promise<Response>;
+}
+
+const BUCKET_SIZE = 2000;
+const RESTORE_RATE_PER_SECOND = 100;
+const MUTATION_COST = 10;
+const GRAPHQL_PATH = `/admin/api/${ADMIN_API_VERSION}/graphql.json`;
+const INVALID_TOKEN_MESSAGE = "[API] Invalid API key or access token (unrecognized login or wrong password)";
+
+export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOptions = {}): DemoStore {
+  assertSnapshot(snapshot, "createDemoStore(snapshot)");
+  const now = new Date(options.now ?? snapshot.referenceDate);
+  if (Number.isNaN(now.getTime())) throw new Error(`createDemoStore: invalid clock ${String(options.now)}`);
+
+  const schema = loadAdminSchema();
+  const data = buildStoreData(snapshot, now);
+  const { queryRoot, mutationRoot } = createRootResolvers(data, now);
+  const queryType = schema.getQueryType()!;
+  const mutationType = schema.getMutationType()!;
+
+  const fieldResolver: GraphQLFieldResolver<unknown, ExecutionContext, Record<string, unknown>> = (
+    source,
+    args,
+    context,
+    info,
+  ) => {
+    let value: unknown;
+    const rootResolvers =
+      info.parentType === queryType ? queryRoot : info.parentType === mutationType ? mutationRoot : undefined;
+    if (rootResolvers) {
+      const resolveRoot = rootResolvers[info.fieldName];
+      if (!resolveRoot) {
+        throw new GraphQLError(`${info.parentType.name}.${info.fieldName} is not available in the demo store`);
+      }
+      value = resolveRoot(args);
+    } else {
+      value = (source as Record<string, unknown>)[info.fieldName];
+    }
+
+    const nullableType = getNullableType(info.returnType);
+    const namedType = getNamedType(info.returnType);
+    if (isConnectionType(namedType)) {
+      value = toConnection((value as Entity[] | undefined) ?? [], args, namedType.name.replace(/Connection$/, ""));
+    } else if (isListType(nullableType)) {
+      const list = (value as unknown[] | undefined) ?? [];
+      value = typeof args.first === "number" ? list.slice(0, args.first) : list;
+    }
+    chargeActualCost(context, info.parentType, info.returnType, value, mutationType);
+    return value;
+  };
+
+  const typeResolver: GraphQLTypeResolver<Entity, ExecutionContext> = (value) =>
+    value.__typename ?? typenameFromGid(value.id);
+
+  const bucket = { available: BUCKET_SIZE, updatedAt: Date.now() };
+  const costReport = (requested: number, actual: number | null): QueryCost => ({
+    requestedQueryCost: requested,
+    actualQueryCost: actual,
+    throttleStatus: {
+      maximumAvailable: BUCKET_SIZE,
+      currentlyAvailable: Math.floor(bucket.available),
+      restoreRate: RESTORE_RATE_PER_SECOND,
+    },
+  });
+
+  async function execute(
+    query: string,
+    variables: Record<string, unknown> = {},
+    operationName?: string,
+  ): Promise<GraphqlResult> {
+    const prepared = prepareDocument(query);
+    if (!prepared.document) return { errors: prepared.errors, extensions: { cost: costReport(0, 0) } };
+
+    let requested: number;
+    try {
+      requested = requestedQueryCost(schema, prepared.document, variables, operationName);
+    } catch (error) {
+      return { errors: [formatError(error)], extensions: { cost: costReport(0, 0) } };
+    }
+    if (requested > MAX_SINGLE_QUERY_COST) {
+      return {
+        errors: [
+          {
+            message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_SINGLE_QUERY_COST}).`,
+            extensions: { code: "MAX_COST_EXCEEDED", cost: requested, maxCost: MAX_SINGLE_QUERY_COST },
+          },
+        ],
+        extensions: { cost: costReport(requested, null) },
+      };
+    }
+
+    refillBucket(bucket);
+    if (options.throttle && requested > bucket.available) {
+      return {
+        errors: [
+          {
+            message: "Throttled",
+            extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+          },
+        ],
+        extensions: { cost: costReport(requested, null) },
+      };
+    }
+
+    const context: ExecutionContext = { actualCost: 0 };
+    const result = await executeDocument({
+      schema,
+      document: prepared.document,
+      variableValues: variables,
+      operationName,
+      contextValue: context,
+      fieldResolver,
+      typeResolver,
+    });
+    const actual = Math.min(requested, context.actualCost);
+    bucket.available = Math.max(0, bucket.available - actual);
+    const response: GraphqlResult = { data: result.data, extensions: { cost: costReport(requested, actual) } };
+    if (result.errors?.length) response.errors = result.errors.map(formatError);
+    return response;
+  }
+
+  const graphql: AdminGraphql = async (query, requestOptions) =>
+    jsonResponse(200, await execute(query, requestOptions?.variables));
+
+  async function handleHttp(request: Request): Promise<Response> {
+    if (new URL(request.url).pathname !== GRAPHQL_PATH) return jsonResponse(404, { errors: "Not Found" });
+    if (!request.headers.get("X-Shopify-Access-Token")?.trim()) {
+      return jsonResponse(401, { errors: INVALID_TOKEN_MESSAGE });
+    }
+    if (request.method !== "POST") return jsonResponse(405, { errors: "Method Not Allowed" });
+
+    const body = await readGraphqlRequest(request);
+    if (!body) return jsonResponse(400, { errors: { query: "Required parameter missing or invalid" } });
+    return jsonResponse(200, await execute(body.query, body.variables, body.operationName));
+  }
+
+  return {
+    shopDomain: snapshot.shop.myshopifyDomain,
+    snapshot,
+    now,
+    execute,
+    graphql,
+    handleHttp,
+  };
+}
+
+interface ExecutionContext {
+  actualCost: number;
+}
+
+/** Actual cost as Shopify counts it after execution: only what came back. */
+function chargeActualCost(
+  context: ExecutionContext,
+  parentType: GraphQLObjectType,
+  returnType: GraphQLOutputType,
+  value: unknown,
+  mutationType: GraphQLObjectType,
+): void {
+  if (parentType === mutationType) {
+    context.actualCost += MUTATION_COST;
+    return;
+  }
+  // Connection internals are paid for by the connection itself.
+  if (value == null || /(Connection|Edge)$/.test(parentType.name)) return;
+  const namedType = getNamedType(returnType);
+  if (!isCompositeType(namedType) || namedType.name === "PageInfo") return;
+  context.actualCost += isConnectionType(namedType) ? 2 + (value as Connection).nodes.length : 1;
+}
+
+function refillBucket(bucket: { available: number; updatedAt: number }): void {
+  const now = Date.now();
+  bucket.available = Math.min(BUCKET_SIZE, bucket.available + ((now - bucket.updatedAt) / 1000) * RESTORE_RATE_PER_SECOND);
+  bucket.updatedAt = now;
+}
+
+async function readGraphqlRequest(
+  request: Request,
+): Promise<{ query: string; variables?: Record<string, unknown>; operationName?: string } | null> {
+  const text = await request.text();
+  if (request.headers.get("Content-Type")?.startsWith("application/graphql")) return text ? { query: text } : null;
+  try {
+    const body = JSON.parse(text) as { query?: unknown; variables?: unknown; operationName?: unknown };
+    if (typeof body?.query !== "string") return null;
+    return {
+      query: body.query,
+      variables: (body.variables ?? undefined) as Record<string, unknown> | undefined,
+      operationName: typeof body.operationName === "string" ? body.operationName : undefined,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+}
+
+function formatError(error: unknown): GraphQLFormattedError {
+  return error instanceof GraphQLError ? error.toJSON() : { message: String((error as Error)?.message ?? error) };
+}
+
+// Parsing and validating against the 3,500-type schema costs more than executing, and the app
+// sends the same few documents over and over.
+const preparedDocuments = new Map<string, { document?: DocumentNode; errors?: GraphQLFormattedError[] }>();
+const PREPARED_DOCUMENT_LIMIT = 200;
+
+function prepareDocument(query: string): { document?: DocumentNode; errors?: GraphQLFormattedError[] } {
+  let prepared = preparedDocuments.get(query);
+  if (!prepared) {
+    try {
+      const document = parse(query);
+      const errors = validate(loadAdminSchema(), document);
+      prepared = errors.length ? { errors: errors.map(formatError) } : { document };
+    } catch (error) {
+      prepared = { errors: [formatError(error)] };
+    }
+    if (preparedDocuments.size >= PREPARED_DOCUMENT_LIMIT) {
+      preparedDocuments.delete(preparedDocuments.keys().next().value!);
+    }
+    preparedDocuments.set(query, prepared);
+  }
+  return prepared;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema-shaped data
+
+/** Any object of the Admin schema; `__typename` lets interfaces and unions resolve. */
+interface Entity {
+  __typename?: string;
+  id?: string;
+  [field: string]: unknown;
+}
+
+interface MoneyV2 {
+  amount: string;
+  currencyCode: string;
+}
+
+interface MoneyBag {
+  shopMoney: MoneyV2;
+  presentmentMoney: MoneyV2;
+}
+
+interface MailingAddressEntity extends Entity {
+  firstName: string | null;
+  lastName: string | null;
+  name: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  zip: string | null;
+  country: string | null;
+  countryCodeV2: string | null;
+  phone: string | null;
+}
+
+interface VariantEntity extends Entity {
+  id: string;
+  inventoryQuantity: number | null;
+  availableForSale: boolean;
+  price: string;
+  sku: string | null;
+  product: ProductEntity;
+}
+
+interface ProductEntity extends Entity {
+  id: string;
+  title: string;
+  handle: string;
+  status: string;
+  productType: string;
+  vendor: string;
+  tags: string[];
+  isGiftCard: boolean;
+  totalInventory: number;
+  variants: VariantEntity[];
+}
+
+interface CustomerEntity extends Entity {
+  id: string;
+  displayName: string;
+  orders: OrderEntity[];
+}
+
+interface LineItemEntity extends Entity {
+  id: string;
+  quantity: number;
+  currentQuantity: number;
+  unfulfilledQuantity: number;
+  variant: VariantEntity | null;
+}
+
+interface FulfillmentLineItemEntity extends Entity {
+  id: string;
+  lineItem: LineItemEntity;
+  quantity: number;
+}
+
+interface FulfillmentEntity extends Entity {
+  id: string;
+  status: string;
+  fulfillmentLineItems: FulfillmentLineItemEntity[];
+}
+
+interface ReturnLineItemEntity extends Entity {
+  quantity: number;
+  fulfillmentLineItem: FulfillmentLineItemEntity;
+}
+
+interface ReturnEntity extends Entity {
+  id: string;
+  status: string;
+  returnLineItems: ReturnLineItemEntity[];
+}
+
+interface OrderEntity extends Entity {
+  id: string;
+  name: string;
+  email: string | null;
+  note: string | null;
+  tags: string[];
+  customer: CustomerEntity | null;
+  createdAt: string;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  closed: boolean;
+  displayFinancialStatus: string | null;
+  displayFulfillmentStatus: string;
+  totalPriceSet: MoneyBag;
+  totalRefundedSet: MoneyBag;
+  shippingAddress: MailingAddressEntity | null;
+  lineItems: LineItemEntity[];
+  fulfillments: FulfillmentEntity[];
+  refunds: Entity[];
+  returns: ReturnEntity[];
+}
+
+interface StoreData {
+  currencyCode: string;
+  shop: Entity;
+  orders: OrderEntity[];
+  products: ProductEntity[];
+  /** Every object with a global ID, for node(id), order(id), … */
+  nodes: Map<string, Entity>;
+  ordersByName: Map<string, OrderEntity>;
+  productsByHandle: Map<string, ProductEntity>;
+  discountsByCode: Map<string, Entity>;
+  /** Names for codes seen in the snapshot's addresses ("US" → "United States", "US-OR" → "Oregon"). */
+  placeNames: Map<string, string>;
+  nextId: () => number;
+}
+
+function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
+  const currencyCode = snapshot.shop.currencyCode ?? snapshot.currency;
+  const money = (amount: string): MoneyV2 => ({ amount, currencyCode });
+  const moneyBag = (amount: string): MoneyBag => ({ shopMoney: money(amount), presentmentMoney: money(amount) });
+  const nodes = new Map<string, Entity>();
+  const register = <T extends Entity>(entity: T): T => {
+    if (entity.id) nodes.set(entity.id, entity);
+    return entity;
+  };
+
+  const products = snapshot.products.map((product) => {
+    const entity = register<ProductEntity>({
+      __typename: "Product",
+      ...product,
+      isGiftCard: product.isGiftCard ?? false,
+      descriptionHtml: textToHtml(product.description),
+      featuredMedia: product.imageUrl ? imageMedia(product.id, product.imageUrl, product.title) : null,
+      options: product.options.map((option, index) => ({
+        __typename: "ProductOption",
+        id: `gid://shopify/ProductOption/${numericId(product.id)}${index + 1}`,
+        position: index + 1,
+        ...option,
+      })),
+      priceRangeV2: {
+        minVariantPrice: money(extremePrice(product.variants, Math.min)),
+        maxVariantPrice: money(extremePrice(product.variants, Math.max)),
+      },
+      variants: [],
+    });
+    entity.variants = product.variants.map((variant) =>
+      register<VariantEntity>({ __typename: "ProductVariant", ...variant, product: entity }),
+    );
+    return entity;
+  });
+
+  const customers = new Map(
+    snapshot.customers.map((customer) => [
+      customer.id,
+      register<CustomerEntity>({
+        __typename: "Customer",
+        ...customer,
+        defaultEmailAddress: customer.email ? { emailAddress: customer.email } : null,
+        defaultAddress: customer.defaultAddress ? mailingAddress(customer.defaultAddress) : null,
+        orders: [],
+      }),
+    ]),
+  );
+
+  const orders = snapshot.orders.map((order) => {
+    const lineItems = new Map(
+      order.lineItems.map((lineItem) => [
+        lineItem.id,
+        register<LineItemEntity>({
+          __typename: "LineItem",
+          id: lineItem.id,
+          title: lineItem.title,
+          variantTitle: lineItem.variantTitle,
+          sku: lineItem.sku,
+          quantity: lineItem.quantity,
+          currentQuantity: order.cancelledAt ? 0 : lineItem.quantity,
+          unfulfilledQuantity: 0, // set below, once fulfillments are known
+          product: (lineItem.productId && nodes.get(lineItem.productId)) || null,
+          variant: ((lineItem.variantId && nodes.get(lineItem.variantId)) as VariantEntity | undefined) ?? null,
+          originalUnitPriceSet: moneyBag(lineItem.originalUnitPrice),
+        }),
+      ]),
+    );
+    const lineItemFor = (lineItemId: string, context: string): LineItemEntity => {
+      const lineItem = lineItems.get(lineItemId);
+      if (!lineItem) throw new Error(`Snapshot order ${order.name}: ${context} names unknown line item ${lineItemId}`);
+      return lineItem;
+    };
+
+    const fulfillments = order.fulfillments.map((fulfillment) =>
+      register<FulfillmentEntity>({
+        __typename: "Fulfillment",
+        id: fulfillment.id,
+        status: fulfillment.status,
+        displayStatus: fulfillment.displayStatus,
+        createdAt: fulfillment.createdAt,
+        deliveredAt: fulfillment.deliveredAt,
+        estimatedDeliveryAt: fulfillment.estimatedDeliveryAt,
+        inTransitAt: fulfillment.events?.find((event) => event.status === "IN_TRANSIT")?.happenedAt ?? null,
+        trackingInfo: fulfillment.trackingInfo.map((tracking) => ({ ...tracking })),
+        events: (fulfillment.events ?? []).map((event, index) => ({
+          __typename: "FulfillmentEvent",
+          id: `gid://shopify/FulfillmentEvent/${numericId(fulfillment.id)}${pad(index + 1)}`,
+          ...event,
+        })),
+        fulfillmentLineItems: fulfillment.fulfillmentLineItems.map((line, index) =>
+          register<FulfillmentLineItemEntity>({
+            __typename: "FulfillmentLineItem",
+            // The snapshot has no IDs for these; derive stable ones from the fulfillment.
+            id: `gid://shopify/FulfillmentLineItem/${numericId(fulfillment.id)}${pad(index + 1)}`,
+            lineItem: lineItemFor(line.lineItemId, `fulfillment ${fulfillment.id}`),
+            quantity: line.quantity,
+          }),
+        ),
+      }),
+    );
+    const fulfillmentLineItemFor = (lineItemId: string, context: string): FulfillmentLineItemEntity => {
+      const line = fulfillments
+        .flatMap((fulfillment) => fulfillment.fulfillmentLineItems)
+        .find((candidate) => candidate.lineItem.id === lineItemId);
+      if (!line) throw new Error(`Snapshot order ${order.name}: ${context} returns unfulfilled line item ${lineItemId}`);
+      return line;
+    };
+
+    const entity = register<OrderEntity>({
+      __typename: "Order",
+      id: order.id,
+      name: order.name,
+      email: order.email,
+      phone: order.phone ?? null,
+      customer: (order.customerId && customers.get(order.customerId)) || null,
+      createdAt: order.createdAt,
+      processedAt: order.createdAt,
+      cancelledAt: order.cancelledAt,
+      cancelReason: order.cancelReason,
+      closed: order.cancelledAt !== null,
+      displayFinancialStatus: order.displayFinancialStatus,
+      displayFulfillmentStatus: order.displayFulfillmentStatus,
+      note: order.note,
+      tags: [...order.tags],
+      currencyCode: order.currencyCode,
+      subtotalPriceSet: moneyBag(order.subtotalPrice),
+      totalDiscountsSet: moneyBag(order.totalDiscounts),
+      totalShippingPriceSet: moneyBag(order.totalShippingPrice),
+      totalTaxSet: moneyBag(order.totalTax),
+      totalPriceSet: moneyBag(order.totalPrice),
+      totalRefundedSet: moneyBag(order.totalRefunded),
+      discountCodes: [...order.discountCodes],
+      shippingLine: order.shippingLine
+        ? { ...order.shippingLine, originalPriceSet: moneyBag(order.shippingLine.price ?? "0.00") }
+        : null,
+      shippingAddress: order.shippingAddress ? mailingAddress(order.shippingAddress) : null,
+      lineItems: [...lineItems.values()],
+      fulfillments,
+      refunds: order.refunds.map((refund) =>
+        register({
+          __typename: "Refund",
+          id: refund.id,
+          createdAt: refund.createdAt,
+          note: refund.note,
+          totalRefundedSet: moneyBag(refund.amount),
+        }),
+      ),
+      returns: order.returns.map((orderReturn) =>
+        register<ReturnEntity>({
+          __typename: "Return",
+          id: orderReturn.id,
+          name: orderReturn.name,
+          status: orderReturn.status,
+          createdAt: orderReturn.createdAt,
+          closedAt: orderReturn.closedAt,
+          decline: orderReturn.decline ? { reason: orderReturn.decline.reason, note: orderReturn.decline.note } : null,
+          totalQuantity: orderReturn.items.reduce((sum, item) => sum + item.quantity, 0),
+          returnLineItems: orderReturn.items.map((item, index) =>
+            returnLineItem(
+              `gid://shopify/ReturnLineItem/${numericId(orderReturn.id)}${pad(index + 1)}`,
+              fulfillmentLineItemFor(item.lineItemId, `return ${orderReturn.name}`),
+              item.quantity,
+              item.returnReason,
+              item.customerNote,
+            ),
+          ),
+        }),
+      ),
+    });
+    updateUnfulfilledQuantities(entity);
+    entity.customer?.orders.push(entity);
+    return entity;
+  });
+
+  const placeNames = new Map<string, string>();
+  const addresses = [
+    snapshot.shop.address,
+    ...snapshot.customers.map((customer) => customer.defaultAddress),
+    ...snapshot.orders.map((order) => order.shippingAddress),
+  ];
+  for (const address of addresses) {
+    if (!address?.countryCodeV2) continue;
+    if (address.country) placeNames.set(address.countryCodeV2, address.country);
+    if (address.provinceCode && address.province) {
+      placeNames.set(`${address.countryCodeV2}-${address.provinceCode}`, address.province);
+    }
+  }
+
+  const discountsByCode = new Map(
+    snapshot.discounts.map((discount) => {
+      const node = register(discountCodeNode(discount, now, money));
+      return [discount.code.toUpperCase(), node];
+    }),
+  );
+
+  const domain = snapshot.shop.domain ?? snapshot.shop.myshopifyDomain;
+  const shop: Entity = {
+    __typename: "Shop",
+    id: "gid://shopify/Shop/1",
+    name: snapshot.shop.name,
+    email: snapshot.shop.email,
+    contactEmail: snapshot.shop.email,
+    myshopifyDomain: snapshot.shop.myshopifyDomain,
+    url: `https://${domain}`,
+    primaryDomain: { __typename: "Domain", id: "gid://shopify/Domain/1", host: domain, url: `https://${domain}` },
+    currencyCode,
+    shipsToCountries: [...snapshot.shop.shipsToCountries],
+    shopPolicies: Object.entries(snapshot.policies).map(([key, policy], index) => ({
+      __typename: "ShopPolicy",
+      id: `gid://shopify/ShopPolicy/${index + 1}`,
+      type: shopPolicyType(key),
+      title: policy.title,
+      body: textToHtml(policy.body),
+      url: policy.url,
+      createdAt: snapshot.referenceDate,
+      updatedAt: snapshot.referenceDate,
+    })),
+  };
+
+  let lastId = 9_000_000_000_000;
+  return {
+    currencyCode,
+    shop,
+    orders,
+    products,
+    nodes,
+    ordersByName: new Map(orders.map((order) => [normalizeOrderName(order.name), order])),
+    productsByHandle: new Map(products.map((product) => [product.handle, product])),
+    discountsByCode,
+    placeNames,
+    nextId: () => ++lastId,
+  };
+}
+
+function mailingAddress(address: SnapshotAddress): MailingAddressEntity {
+  const firstName = address.firstName ?? null;
+  const lastName = address.lastName ?? null;
+  return {
+    __typename: "MailingAddress",
+    firstName,
+    lastName,
+    name: address.name ?? ([firstName, lastName].filter(Boolean).join(" ") || null),
+    address1: address.address1,
+    address2: address.address2,
+    city: address.city,
+    province: address.province,
+    provinceCode: address.provinceCode,
+    zip: address.zip,
+    country: address.country,
+    countryCodeV2: address.countryCodeV2,
+    countryCode: address.countryCodeV2,
+    phone: address.phone ?? null,
+  };
+}
+
+function imageMedia(productId: string, url: string, altText: string): Entity {
+  const image = { __typename: "Image", id: `gid://shopify/ProductImage/${numericId(productId)}`, url, altText };
+  return {
+    __typename: "MediaImage",
+    id: `gid://shopify/MediaImage/${numericId(productId)}`,
+    alt: altText,
+    mediaContentType: "IMAGE",
+    status: "READY",
+    image,
+    preview: { image, status: "READY" },
+  };
+}
+
+function returnLineItem(
+  id: string,
+  fulfillmentLineItem: FulfillmentLineItemEntity,
+  quantity: number,
+  returnReason = "UNKNOWN",
+  customerNote: string | null = null,
+): ReturnLineItemEntity {
+  return {
+    __typename: "ReturnLineItem",
+    id,
+    quantity,
+    fulfillmentLineItem,
+    returnReason,
+    returnReasonNote: "",
+    customerNote,
+  };
+}
+
+// The snapshot records discount status as of its referenceDate; the store derives it from its own clock.
+function discountCodeNode(
+  discount: SnapshotDiscount,
+  now: Date,
+  money: (amount: string) => MoneyV2,
+): Entity {
+  const minimum = discount.minimumRequirement;
+  const status =
+    now < new Date(discount.startsAt)
+      ? "SCHEDULED"
+      : discount.endsAt && now > new Date(discount.endsAt)
+        ? "EXPIRED"
+        : "ACTIVE";
+  return {
+    __typename: "DiscountCodeNode",
+    id: discount.id,
+    codeDiscount: {
+      // The snapshot has no discount type; free shipping is the only kind it tells apart by name.
+      __typename: /free shipping/i.test(discount.title) ? "DiscountCodeFreeShipping" : "DiscountCodeBasic",
+      title: discount.title,
+      status,
+      startsAt: discount.startsAt,
+      endsAt: discount.endsAt,
+      summary: discount.summary,
+      usageLimit: discount.usageLimit,
+      asyncUsageCount: discount.asyncUsageCount,
+      appliesOncePerCustomer: discount.appliesOncePerCustomer,
+      minimumRequirement: minimum?.greaterThanOrEqualToSubtotal
+        ? { __typename: "DiscountMinimumSubtotal", greaterThanOrEqualToSubtotal: money(minimum.greaterThanOrEqualToSubtotal) }
+        : minimum?.greaterThanOrEqualToQuantity
+          ? { __typename: "DiscountMinimumQuantity", greaterThanOrEqualToQuantity: String(minimum.greaterThanOrEqualToQuantity) }
+          : null,
+      codes: [
+        {
+          __typename: "DiscountRedeemCode",
+          id: `gid://shopify/DiscountRedeemCode/${numericId(discount.id)}`,
+          code: discount.code,
+          asyncUsageCount: discount.asyncUsageCount,
+        },
+      ],
+    },
+  };
+}
+
+function shopPolicyType(snapshotKey: string): string {
+  const type = snapshotKey.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase(); // termsOfService → TERMS_OF_SERVICE
+  const policyTypes = loadAdminSchema().getType("ShopPolicyType");
+  if (!isEnumType(policyTypes) || !policyTypes.getValue(type)) {
+    throw new Error(`Snapshot policies.${snapshotKey}: ${type} is not a Shopify ShopPolicyType`);
+  }
+  return type;
+}
+
+/** What is still to ship: ordered minus fulfilled, nothing once the order is cancelled. */
+function updateUnfulfilledQuantities(order: OrderEntity): void {
+  for (const lineItem of order.lineItems) {
+    const fulfilled = order.fulfillments
+      .filter((fulfillment) => fulfillment.status === "SUCCESS")
+      .flatMap((fulfillment) => fulfillment.fulfillmentLineItems)
+      .filter((line) => line.lineItem === lineItem)
+      .reduce((sum, line) => sum + line.quantity, 0);
+    lineItem.unfulfilledQuantity = order.cancelledAt ? 0 : Math.max(0, lineItem.currentQuantity - fulfilled);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Root fields and mutations
+
+type RootResolvers = Record<string, (args: Record<string, unknown>) => unknown>;
+
+interface UserError {
+  field: string[];
+  message: string;
+  code?: string;
+}
+
+function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResolvers; mutationRoot: RootResolvers } {
+  const nowIso = now.toISOString();
+  const globalId = (id: unknown): string => {
+    if (typeof id !== "string" || !typenameFromGid(id)) throw new GraphQLError(`Invalid global id '${String(id)}'`);
+    return id;
+  };
+  const lookup = <T extends Entity>(id: unknown, typename: string): T | null => {
+    const entity = data.nodes.get(globalId(id));
+    return entity?.__typename === typename ? (entity as T) : null;
+  };
+  const newId = (typename: string) => `gid://shopify/${typename}/${data.nextId()}`;
+  const money = (amount: string): MoneyV2 => ({ amount, currencyCode: data.currencyCode });
+  const moneyBag = (amount: string): MoneyBag => ({ shopMoney: money(amount), presentmentMoney: money(amount) });
+
+  // A `name:` filter pins at most one order: look it up instead of scanning all of them.
+  const candidateOrders = (query: unknown): OrderEntity[] => {
+    const nameTerm =
+      typeof query === "string"
+        ? parseSearchQuery(query).find((term) => term.field === "name" && !term.negated && term.comparator === ":")
+        : undefined;
+    if (!nameTerm) return data.orders;
+    const order = data.ordersByName.get(normalizeOrderName(nameTerm.value));
+    return order ? [order] : [];
+  };
+
+  const queryRoot: RootResolvers = {
+    shop: () => data.shop,
+    node: ({ id }) => data.nodes.get(globalId(id)) ?? null,
+    nodes: ({ ids }) => (ids as unknown[]).map((id) => data.nodes.get(globalId(id)) ?? null),
+    order: ({ id }) => lookup(id, "Order"),
+    orders: ({ query }) => candidateOrders(query),
+    customer: ({ id }) => lookup(id, "Customer"),
+    product: ({ id }) => lookup(id, "Product"),
+    products: () => data.products,
+    productVariant: ({ id }) => lookup(id, "ProductVariant"),
+    productByHandle: ({ handle }) => data.productsByHandle.get(handle as string) ?? null,
+    productByIdentifier: ({ identifier }) => {
+      const { id, handle } = identifier as { id?: string; handle?: string };
+      if (id) return lookup(id, "Product");
+      return (handle && data.productsByHandle.get(handle)) || null;
+    },
+    codeDiscountNodeByCode: ({ code }) => data.discountsByCode.get(String(code).toUpperCase()) ?? null,
+  };
+
+  const mutationRoot: RootResolvers = {
+    orderCancel: (args) => {
+      const failure = (message: string, code: string) => ({
+        job: null,
+        orderCancelUserErrors: [{ field: ["orderId"], message, code }],
+        userErrors: [{ field: ["orderId"], message }],
+      });
+      const order = lookup<OrderEntity>(args.orderId, "Order");
+      if (!order) return failure("Order does not exist.", "NOT_FOUND");
+      if (order.cancelledAt) return failure("Order has already been canceled.", "INVALID");
+      if (order.fulfillments.some((fulfillment) => fulfillment.status === "SUCCESS")) {
+        return failure("Order has fulfillments and can't be canceled; cancel its fulfillments first.", "INVALID");
+      }
+      const refundMethod = args.refundMethod as { originalPaymentMethodsRefund?: boolean; storeCreditRefund?: unknown } | null;
+      const refund = Boolean(args.refund || refundMethod?.originalPaymentMethodsRefund || refundMethod?.storeCreditRefund);
+      cancelOrder(order, args.reason as string, refund, args.restock === true);
+      return { job: { __typename: "Job", id: newId("Job"), done: true, query: {} }, orderCancelUserErrors: [], userErrors: [] };
+    },
+
+    returnRequest: ({ input }) => {
+      const { orderId, returnLineItems } = input as {
+        orderId: string;
+        returnLineItems: { fulfillmentLineItemId: string; quantity: number; returnReason?: string; customerNote?: string }[];
+      };
+      const failure = (field: string[], message: string, code: string) => ({
+        return: null,
+        userErrors: [{ field: ["input", ...field], message, code }],
+      });
+      const order = lookup<OrderEntity>(orderId, "Order");
+      if (!order) return failure(["orderId"], "Order does not exist.", "NOT_FOUND");
+      if (order.cancelledAt) return failure(["orderId"], "Order is canceled and can't be returned.", "INVALID_STATE");
+      if (!returnLineItems.length) return failure(["returnLineItems"], "Return line items can't be blank.", "BLANK");
+
+      const fulfilledLines = new Map(
+        order.fulfillments.flatMap((fulfillment) => fulfillment.fulfillmentLineItems).map((line) => [line.id, line]),
+      );
+      const requestedSoFar = new Map<FulfillmentLineItemEntity, number>();
+      for (const [index, requested] of returnLineItems.entries()) {
+        const field = ["returnLineItems", String(index)];
+        const line = fulfilledLines.get(requested.fulfillmentLineItemId);
+        if (!line) return failure([...field, "fulfillmentLineItemId"], "Fulfillment line item does not exist.", "NOT_FOUND");
+        if (requested.quantity < 1) return failure([...field, "quantity"], "Quantity must be greater than 0.", "GREATER_THAN");
+        const total = (requestedSoFar.get(line) ?? 0) + requested.quantity;
+        if (total > returnableQuantity(order, line)) {
+          return failure([...field, "quantity"], "Quantity exceeds the quantity that can be returned.", "LESS_THAN_OR_EQUAL_TO");
+        }
+        requestedSoFar.set(line, total);
+      }
+
+      const returnId = newId("Return");
+      const created: ReturnEntity = {
+        __typename: "Return",
+        id: returnId,
+        name: `${order.name}-R${order.returns.length + 1}`,
+        status: "REQUESTED",
+        createdAt: nowIso,
+        closedAt: null,
+        decline: null,
+        totalQuantity: returnLineItems.reduce((sum, line) => sum + line.quantity, 0),
+        returnLineItems: returnLineItems.map((line) =>
+          returnLineItem(
+            newId("ReturnLineItem"),
+            fulfilledLines.get(line.fulfillmentLineItemId)!,
+            line.quantity,
+            line.returnReason,
+            line.customerNote ?? null,
+          ),
+        ),
+      };
+      data.nodes.set(returnId, created);
+      order.returns.push(created);
+      return { return: created, userErrors: [] };
+    },
+
+    orderUpdate: ({ input }) => {
+      const { id, shippingAddress, email, note, tags } = input as {
+        id: string;
+        shippingAddress?: Record<string, string | null> | null;
+        email?: string | null;
+        note?: string | null;
+        tags?: string[] | null;
+      };
+      const failure = (field: string[], message: string) => ({ order: null, userErrors: [{ field, message }] });
+      const order = lookup<OrderEntity>(id, "Order");
+      if (!order) return failure(["id"], "Order does not exist");
+      if (shippingAddress) {
+        if (order.cancelledAt) return failure(["shippingAddress"], "Shipping address can't be changed on a canceled order");
+        if (order.fulfillments.some((fulfillment) => fulfillment.status === "SUCCESS")) {
+          return failure(["shippingAddress"], "Shipping address can't be changed once the order has been fulfilled");
+        }
+        order.shippingAddress = updatedAddress(order.shippingAddress, shippingAddress, data.placeNames);
+      }
+      if (email !== undefined) order.email = email;
+      if (note !== undefined) order.note = note;
+      if (tags) order.tags = [...tags];
+      return { order, userErrors: [] as UserError[] };
+    },
+  };
+
+  function cancelOrder(order: OrderEntity, reason: string, refund: boolean, restock: boolean): void {
+    order.cancelledAt = nowIso;
+    order.cancelReason = reason;
+    order.closed = true;
+    if (restock) {
+      for (const { variant, unfulfilledQuantity } of order.lineItems) {
+        if (variant?.inventoryQuantity == null) continue; // not tracked
+        variant.inventoryQuantity += unfulfilledQuantity;
+        variant.availableForSale ||= variant.inventoryQuantity > 0;
+        variant.product.totalInventory += unfulfilledQuantity;
+      }
+    }
+    for (const lineItem of order.lineItems) lineItem.currentQuantity = 0;
+    updateUnfulfilledQuantities(order);
+
+    const captured = ["PAID", "PARTIALLY_PAID", "PARTIALLY_REFUNDED"].includes(order.displayFinancialStatus ?? "");
+    if (!captured) {
+      // Authorizations are voided whatever the refund choice.
+      order.displayFinancialStatus = "VOIDED";
+      return;
+    }
+    if (!refund) return;
+    const outstandingCents = toCents(order.totalPriceSet.shopMoney.amount) - toCents(order.totalRefundedSet.shopMoney.amount);
+    if (outstandingCents > 0) {
+      const refundEntity: Entity = {
+        __typename: "Refund",
+        id: newId("Refund"),
+        createdAt: nowIso,
+        note: `Order canceled (${reason.toLowerCase()})`,
+        totalRefundedSet: moneyBag(fromCents(outstandingCents)),
+      };
+      data.nodes.set(refundEntity.id!, refundEntity);
+      order.refunds.push(refundEntity);
+    }
+    order.totalRefundedSet = moneyBag(order.totalPriceSet.shopMoney.amount);
+    order.displayFinancialStatus = "REFUNDED";
+  }
+
+  return { queryRoot, mutationRoot };
+}
+
+/** Fulfilled quantity not already in a return that is still going ahead. */
+function returnableQuantity(order: OrderEntity, line: FulfillmentLineItemEntity): number {
+  const alreadyReturned = order.returns
+    .filter((orderReturn) => orderReturn.status !== "DECLINED" && orderReturn.status !== "CANCELED")
+    .flatMap((orderReturn) => orderReturn.returnLineItems)
+    .filter((returned) => returned.fulfillmentLineItem === line)
+    .reduce((sum, returned) => sum + returned.quantity, 0);
+  return line.quantity - alreadyReturned;
+}
+
+/** Applies a MailingAddressInput: given fields replace, missing ones keep their value. */
+function updatedAddress(
+  current: MailingAddressEntity | null,
+  input: Record<string, string | null>,
+  placeNames: Map<string, string>,
+): MailingAddressEntity {
+  const pick = (field: string, currentValue: string | null | undefined) =>
+    field in input && input[field] !== undefined ? input[field] : (currentValue ?? null);
+  const firstName = pick("firstName", current?.firstName);
+  const lastName = pick("lastName", current?.lastName);
+  const countryCode = pick("countryCode", current?.countryCodeV2);
+  const provinceCode = pick("provinceCode", current?.provinceCode);
+  return {
+    __typename: "MailingAddress",
+    firstName,
+    lastName,
+    name: [firstName, lastName].filter(Boolean).join(" ") || null,
+    address1: pick("address1", current?.address1),
+    address2: pick("address2", current?.address2),
+    city: pick("city", current?.city),
+    province:
+      input.province ?? (provinceCode ? (placeNames.get(`${countryCode}-${provinceCode}`) ?? provinceCode) : null),
+    provinceCode,
+    zip: pick("zip", current?.zip),
+    country: input.country ?? (countryCode ? (placeNames.get(countryCode) ?? countryCode) : null),
+    countryCodeV2: countryCode,
+    countryCode,
+    phone: pick("phone", current?.phone),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connections
+
+interface Connection {
+  nodes: unknown[];
+  edges: { node: unknown; cursor: string }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+// Sort keys whose field isn't simply the camelCased key.
+const SORT_FIELDS: Record<string, string> = {
+  ORDER_NUMBER: "name",
+  INVENTORY_TOTAL: "totalInventory",
+  TOTAL_PRICE: "totalPriceSet",
+};
+
+/** Applies connection arguments (query, sortKey, reverse, after/before, first/last) to a list. */
+function toConnection(items: Entity[], args: Record<string, unknown>, nodeTypename: string): Connection {
+  let list = items;
+  if (typeof args.query === "string" && args.query.trim()) list = filterBySearch(list, args.query, nodeTypename);
+  if (typeof args.sortKey === "string") list = sortedBy(list, args.sortKey);
+  if (args.reverse === true) list = [...list].reverse();
+
+  let start = 0;
+  let end = list.length;
+  if (typeof args.after === "string") start = decodeCursor(args.after) + 1;
+  if (typeof args.before === "string") end = Math.min(end, decodeCursor(args.before));
+  if (typeof args.first === "number") end = Math.min(end, start + args.first);
+  if (typeof args.last === "number") start = Math.max(start, end - args.last);
+
+  const edges = list.slice(start, end).map((node, offset) => ({ node, cursor: encodeCursor(start + offset) }));
+  return {
+    nodes: edges.map((edge) => edge.node),
+    edges,
+    pageInfo: {
+      hasNextPage: end < list.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+function sortedBy(list: Entity[], sortKey: string): Entity[] {
+  const field = SORT_FIELDS[sortKey] ?? sortKey.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  if (!list.some((item) => field in item)) return list; // RELEVANCE, POSITION, …: keep store order
+  const sortValue = (item: Entity): unknown => {
+    const value = item[field];
+    if (field === "id" && typeof value === "string") return Number(numericId(value));
+    return (value as MoneyBag | undefined)?.shopMoney ? Number((value as MoneyBag).shopMoney.amount) : value;
+  };
+  return [...list].sort((a, b) => compareValues(sortValue(a), sortValue(b)));
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (a == null || b == null) return a == null ? (b == null ? 0 : 1) : -1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return String(a).localeCompare(String(b), "en", { numeric: true });
+}
+
+function encodeCursor(index: number): string {
+  return Buffer.from(JSON.stringify({ last_index: index })).toString("base64url");
+}
+
+function decodeCursor(cursor: string): number {
+  try {
+    const index = (JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { last_index?: unknown }).last_index;
+    if (typeof index === "number") return index;
+  } catch {
+    // reported below
+  }
+  throw new GraphQLError(`Invalid cursor for current pagination sort: ${cursor}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shopify search syntax: `field:value`, `field:<10`, `-field:x` (NOT), quoted values, free text;
+// terms are ANDed. Filters a type doesn't support are ignored, as Shopify does.
+
+interface SearchTerm {
+  field: string | null;
+  comparator: ":" | "<" | "<=" | ">" | ">=";
+  value: string;
+  negated: boolean;
+}
+
+export function parseSearchQuery(query: string): SearchTerm[] {
+  const terms: SearchTerm[] = [];
+  let position = 0;
+  const readQuoted = (): string => {
+    let value = "";
+    position++; // opening quote
+    while (position < query.length && query[position] !== '"') {
+      if (query[position] === "\\" && position + 1 < query.length) position++;
+      value += query[position++];
+    }
+    position++; // closing quote
+    return value;
+  };
+  const readBare = (): string => {
+    const start = position;
+    while (position < query.length && !/\s/.test(query[position])) position++;
+    return query.slice(start, position);
+  };
+
+  while (position < query.length) {
+    if (/\s/.test(query[position])) {
+      position++;
+      continue;
+    }
+    const negated = query[position] === "-";
+    if (negated) position++;
+    const fieldPrefix = /^([A-Za-z_][\w.]*):(<=|>=|<|>)?/.exec(query.slice(position));
+    let term: SearchTerm;
+    if (query[position] === '"') {
+      term = { field: null, comparator: ":", value: readQuoted(), negated };
+    } else if (fieldPrefix) {
+      position += fieldPrefix[0].length;
+      const value = query[position] === '"' ? readQuoted() : readBare();
+      const comparator = (fieldPrefix[2] ?? ":") as SearchTerm["comparator"];
+      term = { field: fieldPrefix[1].toLowerCase(), comparator, value, negated };
+    } else {
+      const word = readBare();
+      if (word === "AND") continue;
+      term = { field: null, comparator: ":", value: word, negated };
+    }
+    if (term.value) terms.push(term);
+  }
+  return terms;
+}
+
+/** true/false, or undefined when the filter isn't supported (then it's ignored). */
+type TermMatcher<T> = (entity: T, term: SearchTerm) => boolean | undefined;
+
+const SEARCH_MATCHERS: Record<string, TermMatcher<never>> = {
+  Product: productMatches satisfies TermMatcher<ProductEntity>,
+  Order: orderMatches satisfies TermMatcher<OrderEntity>,
+};
+
+function filterBySearch(items: Entity[], query: string, nodeTypename: string): Entity[] {
+  const matches = SEARCH_MATCHERS[nodeTypename] as TermMatcher<Entity> | undefined;
+  if (!matches) return items;
+  const terms = parseSearchQuery(query);
+  return items.filter((item) =>
+    terms.every((term) => {
+      const result = matches(item, term);
+      return result === undefined || result !== term.negated;
+    }),
+  );
+}
+
+function productMatches(product: ProductEntity, term: SearchTerm): boolean | undefined {
+  switch (term.field) {
+    case null:
+      return [product.title, product.handle, product.productType, product.vendor, ...product.tags].some((text) =>
+        containsText(text, term.value),
+      );
+    case "title":
+      return containsText(product.title, term.value);
+    case "status":
+      return inList(term.value, product.status);
+    case "handle":
+      return inList(term.value, product.handle);
+    case "product_type":
+      return inList(term.value, product.productType);
+    case "vendor":
+      return inList(term.value, product.vendor);
+    case "tag":
+      return product.tags.some((tag) => equalsText(tag, term.value));
+    case "sku":
+      return product.variants.some((variant) => variant.sku !== null && equalsText(variant.sku, term.value));
+    case "price":
+      return product.variants.some((variant) => compareNumber(Number(variant.price), term));
+    case "gift_card":
+      return String(product.isGiftCard) === term.value.toLowerCase();
+    case "id":
+      return compareNumber(Number(numericId(product.id)), term);
+    default:
+      return undefined;
+  }
+}
+
+function orderMatches(order: OrderEntity, term: SearchTerm): boolean | undefined {
+  switch (term.field) {
+    case null:
+      return [order.name, order.email, order.customer?.displayName].some(
+        (text) => text != null && containsText(text, term.value),
+      );
+    case "name":
+      return normalizeOrderName(order.name) === normalizeOrderName(term.value);
+    case "email":
+      return order.email !== null && equalsText(order.email, term.value);
+    case "customer_id":
+      return order.customer !== null && numericId(order.customer.id) === numericId(term.value);
+    case "tag":
+      return order.tags.some((tag) => equalsText(tag, term.value));
+    case "financial_status":
+      return equalsText(order.displayFinancialStatus ?? "", term.value);
+    case "status":
+      return (
+        term.value.toLowerCase() === "any" ||
+        (term.value.toLowerCase() === "cancelled" ? order.cancelledAt !== null : term.value.toLowerCase() === "open" && !order.closed)
+      );
+    default:
+      return undefined;
+  }
+}
+
+function containsText(text: string, value: string): boolean {
+  return text.toLowerCase().includes(value.replace(/\*$/, "").toLowerCase());
+}
+
+function equalsText(text: string, value: string): boolean {
+  return text.toLowerCase() === value.toLowerCase();
+}
+
+/** `status:active,draft`: a comma-separated list of accepted values. */
+function inList(list: string, value: string): boolean {
+  return list.split(",").some((candidate) => equalsText(candidate.trim(), value));
+}
+
+function compareNumber(actual: number, term: SearchTerm): boolean {
+  const expected = Number(term.value);
+  if (Number.isNaN(expected)) return false;
+  switch (term.comparator) {
+    case "<":
+      return actual < expected;
+    case "<=":
+      return actual <= expected;
+    case ">":
+      return actual > expected;
+    case ">=":
+      return actual >= expected;
+    default:
+      return actual === expected;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+/** "#1006", "1006" → "1006": what shoppers type and what Shopify's `name:` filter accepts. */
+function normalizeOrderName(name: string): string {
+  return name.trim().replace(/^#/, "").toLowerCase();
+}
+
+function typenameFromGid(id: unknown): string | undefined {
+  return typeof id === "string" ? /^gid:\/\/shopify\/(\w+)\/[^/]+/.exec(id)?.[1] : undefined;
+}
+
+function numericId(id: string): string {
+  return id.slice(id.lastIndexOf("/") + 1);
+}
+
+function pad(index: number): string {
+  return String(index).padStart(2, "0");
+}
+
+function extremePrice(variants: { price: string }[], pick: (...values: number[]) => number): string {
+  if (!variants.length) return "0.00";
+  return pick(...variants.map((variant) => Number(variant.price))).toFixed(2);
+}
+
+function toCents(amount: string): number {
+  return Math.round(Number(amount) * 100);
+}
+
+function fromCents(cents: number): string {
+  return (cents / 100).toFixed(2);
+}
+
+/** Shopify stores policy bodies and descriptions as HTML; the snapshot has plain text with blank-line paragraphs. */
+function textToHtml(text: string): string {
+  const escape = (value: string) =>
+    value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .split(/\n{2,}/)
+    .map((block) => {
+      const lines = block.split("\n");
+      if (lines.every((line) => line.startsWith("- "))) {
+        return `<ul>${lines.map((line) => `<li>${escape(line.slice(2))}</li>`).join("")}</ul>`;
+      }
+      return `<p>${lines.map(escape).join("<br>")}</p>`;
+    })
+    .join("\n");
+}

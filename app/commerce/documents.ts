@@ -1,0 +1,243 @@
+/**
+ * Every Admin GraphQL document the app sends (API version 2026-07). Each exported string is one
+ * named operation; tests/commerce/documents.test.ts validates all of them against the real schema
+ * and checks their requested cost stays under Shopify's 1000-point single-query limit.
+ *
+ * Page sizes are part of that budget: an order with its line items, fulfillments and returns
+ * costs ~160 points, so raising a nested `first` or MAX_FIRST below must keep the test green.
+ */
+
+/** The largest `$first` the app passes per operation (see the cost test); more means more pages. */
+export const MAX_FIRST = {
+  CustomerOrders: 5,
+  SearchProducts: 10,
+} as const;
+
+const MONEY_BAG_FIELDS = `#graphql
+  fragment MoneyBagFields on MoneyBag {
+    shopMoney { amount currencyCode }
+  }
+`;
+
+const ORDER_FIELDS = `#graphql
+  fragment OrderFields on Order {
+    id
+    name
+    email
+    customer { id }
+    createdAt
+    cancelledAt
+    cancelReason
+    displayFinancialStatus
+    displayFulfillmentStatus
+    note
+    tags
+    currencyCode
+    subtotalPriceSet { ...MoneyBagFields }
+    totalShippingPriceSet { ...MoneyBagFields }
+    totalTaxSet { ...MoneyBagFields }
+    totalPriceSet { ...MoneyBagFields }
+    totalRefundedSet { ...MoneyBagFields }
+    discountCodes
+    shippingLine { title }
+    shippingAddress {
+      name firstName lastName address1 address2 city province provinceCode zip country countryCodeV2 phone
+    }
+    lineItems(first: 10) {
+      nodes {
+        id title variantTitle sku quantity unfulfilledQuantity
+        product { id }
+        variant { id }
+        originalUnitPriceSet { ...MoneyBagFields }
+      }
+    }
+    fulfillments(first: 10) {
+      id status displayStatus createdAt deliveredAt estimatedDeliveryAt inTransitAt
+      trackingInfo { company number url }
+      events(first: 5, sortKey: HAPPENED_AT, reverse: true) {
+        nodes { status happenedAt message }
+      }
+      fulfillmentLineItems(first: 10) {
+        nodes {
+          id
+          quantity
+          lineItem { id title variantTitle }
+        }
+      }
+    }
+    refunds(first: 10) {
+      id createdAt note
+      totalRefundedSet { ...MoneyBagFields }
+    }
+    returns(first: 3, reverse: true) {
+      nodes {
+        id name status createdAt closedAt
+        decline { reason note }
+        returnLineItems(first: 5) {
+          nodes {
+            quantity
+            ... on ReturnLineItem {
+              fulfillmentLineItem { id lineItem { id title } }
+            }
+          }
+        }
+      }
+    }
+  }
+  ${MONEY_BAG_FIELDS}
+`;
+
+const PRODUCT_FIELDS = `#graphql
+  fragment ProductFields on Product {
+    id
+    title
+    handle
+    status
+    productType
+    vendor
+    tags
+    description
+    onlineStoreUrl
+    featuredMedia { preview { image { url } } }
+    options { name values }
+    totalInventory
+    priceRangeV2 {
+      minVariantPrice { amount currencyCode }
+      maxVariantPrice { amount currencyCode }
+    }
+    variants(first: 30) {
+      nodes {
+        id title sku price compareAtPrice inventoryQuantity availableForSale
+        selectedOptions { name value }
+      }
+    }
+  }
+`;
+
+export const SHOP_INFO = `#graphql
+  query ShopInfo {
+    shop {
+      name
+      email
+      myshopifyDomain
+      primaryDomain { url }
+      currencyCode
+      shipsToCountries
+      shopPolicies { type title body url }
+    }
+  }
+`;
+
+export const ORDER_BY_NAME = `#graphql
+  query OrderByName($query: String!) {
+    orders(first: 1, query: $query) {
+      nodes { ...OrderFields }
+    }
+  }
+  ${ORDER_FIELDS}
+`;
+
+export const CUSTOMER_ORDERS = `#graphql
+  query CustomerOrders($id: ID!, $first: Int!, $after: String) {
+    customer(id: $id) {
+      id
+      displayName
+      defaultEmailAddress { emailAddress }
+      orders(first: $first, after: $after, sortKey: CREATED_AT, reverse: true) {
+        nodes { ...OrderFields }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+  ${ORDER_FIELDS}
+`;
+
+export const SEARCH_PRODUCTS = `#graphql
+  query SearchProducts($query: String, $first: Int!, $after: String) {
+    products(first: $first, query: $query, after: $after) {
+      nodes { ...ProductFields }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+  ${PRODUCT_FIELDS}
+`;
+
+export const PRODUCT_BY_HANDLE = `#graphql
+  query ProductByHandle($handle: String!) {
+    productByIdentifier(identifier: { handle: $handle }) { ...ProductFields }
+  }
+  ${PRODUCT_FIELDS}
+`;
+
+// DiscountCode is a union without a shared interface, so each member repeats the selection;
+// app discounts have no summary, and only basic and free-shipping ones have a minimum.
+const DISCOUNT_CODE_FIELDS = `
+  title status startsAt endsAt usageLimit asyncUsageCount appliesOncePerCustomer
+  codes(first: 1) { nodes { code } }
+`;
+const MINIMUM_REQUIREMENT = `
+  minimumRequirement {
+    ... on DiscountMinimumSubtotal { greaterThanOrEqualToSubtotal { amount } }
+    ... on DiscountMinimumQuantity { greaterThanOrEqualToQuantity }
+  }
+`;
+
+export const DISCOUNT_BY_CODE = `#graphql
+  query DiscountByCode($code: String!) {
+    codeDiscountNodeByCode(code: $code) {
+      id
+      codeDiscount {
+        ... on DiscountCodeBasic { ${DISCOUNT_CODE_FIELDS} summary ${MINIMUM_REQUIREMENT} }
+        ... on DiscountCodeFreeShipping { ${DISCOUNT_CODE_FIELDS} summary ${MINIMUM_REQUIREMENT} }
+        ... on DiscountCodeBxgy { ${DISCOUNT_CODE_FIELDS} summary }
+        ... on DiscountCodeApp { ${DISCOUNT_CODE_FIELDS} }
+      }
+    }
+  }
+`;
+
+export const ORDER_CANCEL = `#graphql
+  mutation OrderCancel(
+    $orderId: ID!
+    $reason: OrderCancelReason!
+    $refundMethod: OrderCancelRefundMethodInput
+    $restock: Boolean!
+    $notifyCustomer: Boolean
+    $staffNote: String
+  ) {
+    orderCancel(
+      orderId: $orderId
+      reason: $reason
+      refundMethod: $refundMethod
+      restock: $restock
+      notifyCustomer: $notifyCustomer
+      staffNote: $staffNote
+    ) {
+      job { id done }
+      orderCancelUserErrors { field message code }
+    }
+  }
+`;
+
+export const RETURN_REQUEST = `#graphql
+  mutation ReturnRequest($input: ReturnRequestInput!) {
+    returnRequest(input: $input) {
+      return { id name status }
+      userErrors { field message code }
+    }
+  }
+`;
+
+export const ORDER_UPDATE_SHIPPING_ADDRESS = `#graphql
+  mutation OrderUpdateShippingAddress($input: OrderInput!) {
+    orderUpdate(input: $input) {
+      order {
+        id
+        shippingAddress {
+          name firstName lastName address1 address2 city province provinceCode zip country countryCodeV2 phone
+        }
+      }
+      userErrors { field message }
+    }
+  }
+`;

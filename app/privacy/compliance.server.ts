@@ -1,0 +1,65 @@
+/**
+ * Shopify's mandatory privacy webhooks, and uninstall: each deletes or exports exactly the data
+ * it names and nothing else.
+ */
+import type { Db } from "../db.server";
+
+export interface CustomerRef {
+  id?: number | string | null;
+  email?: string | null;
+}
+
+function customerGid(id: CustomerRef["id"]): string | null {
+  return id === null || id === undefined || id === "" ? null : `gid://shopify/Customer/${id}`;
+}
+
+/** Conversations of one shopper in one shop: theirs when logged in, or guest ones where they typed their email. */
+async function shopperConversationIds(db: Db, shop: string, customer: CustomerRef): Promise<string[]> {
+  const gid = customerGid(customer.id);
+  const email = customer.email?.trim();
+  const byCustomer = gid ? await db.conversation.findMany({ where: { shop, customerId: gid }, select: { id: true } }) : [];
+  const byEmail = email
+    ? await db.message.findMany({
+        where: { shop, role: "shopper", OR: [{ text: { contains: email } }, { text: { contains: email.toLowerCase() } }] },
+        select: { conversationId: true },
+        distinct: ["conversationId"],
+      })
+    : [];
+  return [...new Set([...byCustomer.map((c) => c.id), ...byEmail.map((m) => m.conversationId)])];
+}
+
+export async function exportShopperData(db: Db, shop: string, customer: CustomerRef) {
+  const ids = await shopperConversationIds(db, shop, customer);
+  const conversations = await db.conversation.findMany({
+    where: { shop, id: { in: ids } },
+    include: { messages: { orderBy: { createdAt: "asc" }, select: { role: true, text: true, createdAt: true } } },
+  });
+  return {
+    shop,
+    customer: { id: customer.id ?? null, email: customer.email ?? null },
+    conversations: conversations.map((c) => ({
+      id: c.id,
+      startedAt: c.createdAt.toISOString(),
+      messages: c.messages.map((m) => ({ role: m.role, text: m.text, at: m.createdAt.toISOString() })),
+    })),
+  };
+}
+
+export async function redactShopper(db: Db, shop: string, customer: CustomerRef): Promise<number> {
+  const ids = await shopperConversationIds(db, shop, customer);
+  const { count } = await db.conversation.deleteMany({ where: { shop, id: { in: ids } } });
+  return count;
+}
+
+export async function redactShop(db: Db, shop: string): Promise<void> {
+  await db.$transaction([
+    db.conversation.deleteMany({ where: { shop } }),
+    db.shopSettings.deleteMany({ where: { shop } }),
+    db.session.deleteMany({ where: { shop } }),
+  ]);
+}
+
+/** On uninstall the access tokens are useless; transcripts stay until shop/redact (48 h later). */
+export async function forgetSessions(db: Db, shop: string): Promise<void> {
+  await db.session.deleteMany({ where: { shop } });
+}

@@ -1,0 +1,233 @@
+/**
+ * Delivery: the storefront bubble's requests, arriving through the Shopify app proxy. The route
+ * file only hands the request here; this module verifies, validates, stores, answers.
+ */
+import { z } from "zod";
+import type { Db } from "../db.server";
+import type { AdminGraphql } from "../commerce/types";
+import { createCommerce } from "../commerce/store";
+import { buildChatContext } from "../chat/context.server";
+import { respond, type TurnOutput } from "../chat/pipeline";
+import type { IntentClassifier } from "../chat/intent/engine";
+import { MAX_MESSAGE_LENGTH, type ErrorResponse } from "../chat/protocol";
+import {
+  claimForCustomer,
+  conversationMessages,
+  findConversation,
+  readDialogueState,
+  recordBotReply,
+  recordFeedback,
+  recordShopperMessage,
+  startConversation,
+  toMessageView,
+  type Conversation,
+  type ConversationOwner,
+} from "../chat/transcript.server";
+import { getShopSettings } from "../settings.server";
+
+export interface ProxyContext {
+  session?: { shop: string };
+  admin?: { graphql: AdminGraphql };
+}
+
+export interface ProxyDeps {
+  db: Db;
+  /** `authenticate.public.appProxy`: throws a Response when the signature is missing or wrong. */
+  authenticateProxy: (request: Request) => Promise<ProxyContext>;
+  now?: () => Date;
+  classifierFor?: (shop: string) => IntentClassifier | undefined;
+}
+
+const MAX_BODY_BYTES = 16 * 1024;
+const conversationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "conversationId is not a valid id");
+
+const sendMessageSchema = z.object({
+  conversationId: conversationIdSchema.optional(),
+  clientMessageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "clientMessageId must be 8–64 letters, digits, - or _").optional(),
+  text: z
+    .string({ required_error: "text is required", invalid_type_error: "text must be a string" })
+    .transform((t) => t.trim())
+    .pipe(z.string().min(1, "text is empty").max(MAX_MESSAGE_LENGTH, `text is longer than ${MAX_MESSAGE_LENGTH} characters`)),
+  locale: z.string().max(20).optional(),
+});
+
+const feedbackSchema = z.object({
+  conversationId: conversationIdSchema,
+  messageId: z.string().min(1).max(64),
+  rating: z.enum(["up", "down"], { errorMap: () => ({ message: 'rating must be "up" or "down"' }) }),
+});
+
+export async function handleProxyRequest(request: Request, endpoint: string, deps: ProxyDeps): Promise<Response> {
+  try {
+    let context: ProxyContext;
+    try {
+      context = await deps.authenticateProxy(request);
+    } catch (thrown) {
+      if (thrown instanceof Response) return errorResponse(401, "invalid_signature", "This request was not signed by Shopify.");
+      throw thrown;
+    }
+    const shop = new URL(request.url).searchParams.get("shop");
+    if (!shop || !context.session || context.session.shop !== shop || !context.admin) {
+      return errorResponse(503, "shop_not_installed", "Chat isn't available for this shop right now.");
+    }
+    const owner: ConversationOwner = { shop, customerId: customerGid(new URL(request.url).searchParams.get("logged_in_customer_id")) };
+    const method = request.method.toUpperCase();
+
+    if (endpoint === "messages" && method === "POST") return await sendMessage(request, owner, context.admin.graphql, deps);
+    if (endpoint === "conversation" && method === "GET") return await getConversation(request, owner, deps);
+    if (endpoint === "feedback" && method === "POST") return await sendFeedback(request, owner, deps);
+    if (["messages", "conversation", "feedback"].includes(endpoint)) {
+      return errorResponse(405, "method_not_allowed", `${method} is not supported on ${endpoint}.`);
+    }
+    return errorResponse(404, "not_found", "Unknown chat endpoint.");
+  } catch (error) {
+    if (error instanceof RequestError) return errorResponse(error.status, error.code, error.message);
+    console.error("chat proxy failed", error instanceof Error ? error.message : error);
+    return errorResponse(500, "internal_error", "Sorry, something went wrong on our side. Please try again.");
+  }
+}
+
+async function sendMessage(request: Request, owner: ConversationOwner, graphql: AdminGraphql, deps: ProxyDeps): Promise<Response> {
+  const input = parse(sendMessageSchema, await readJson(request));
+  const { db } = deps;
+  const existing = input.conversationId ? await findConversation(db, owner, input.conversationId) : null;
+  if (input.conversationId && !existing) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
+  const conversation = existing ? await claimForCustomer(db, existing, owner.customerId) : await startConversation(db, owner, "en");
+
+  const stored = await recordShopperMessage(db, conversation, input.text, input.clientMessageId ?? null);
+  if (stored.existingReply) {
+    return json({ conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(stored.existingReply) });
+  }
+
+  const started = performance.now();
+  const { output, engine } = await answerOrApologise(input.text, owner, conversation, graphql, deps);
+  const reply = await recordBotReply(db, conversation, stored.message, {
+    text: output.text,
+    intent: engine === "none" ? null : output.intent,
+    confidence: engine === "none" ? null : output.confidence,
+    entities: output.entities,
+    engine,
+    latencyMs: Math.round(performance.now() - started),
+    lookups: output.lookups,
+    products: output.products,
+    quickReplies: output.quickReplies,
+    state: output.state,
+    status: output.handoff ? "handoff" : undefined,
+    language: output.language,
+  });
+  return json({ conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(reply) });
+}
+
+/** The bot's answer; if the store can't be reached, an apology that still gets stored and shown. */
+async function answerOrApologise(
+  text: string,
+  owner: ConversationOwner,
+  conversation: Conversation,
+  graphql: AdminGraphql,
+  deps: ProxyDeps,
+): Promise<{ output: TurnOutput; engine: "local" | "none" }> {
+  const state = readDialogueState(conversation);
+  try {
+    const settings = await getShopSettings(deps.db, owner.shop);
+    const ctx = await buildChatContext({
+      shop: owner.shop,
+      commerce: createCommerce(graphql),
+      settings,
+      classifier: deps.classifierFor?.(owner.shop),
+      now: deps.now?.(),
+    });
+    return { output: await respond({ text, shopper: { customerId: owner.customerId }, state }, ctx), engine: "local" };
+  } catch (error) {
+    console.error("answering failed", error instanceof Error ? error.message : error);
+    const text = "Sorry, I can't reach the store's records right now. Please try again in a minute, or ask for a person and our team will get back to you.";
+    return { output: { ...EMPTY_TURN, text, state }, engine: "none" };
+  }
+}
+
+const EMPTY_TURN: TurnOutput = {
+  text: "",
+  products: undefined,
+  quickReplies: undefined,
+  intent: "out_of_scope",
+  confidence: 0,
+  entities: {},
+  language: "en",
+  lookups: [],
+  handoff: false,
+  state: {},
+};
+
+async function getConversation(request: Request, owner: ConversationOwner, deps: ProxyDeps): Promise<Response> {
+  const id = parse(conversationIdSchema, new URL(request.url).searchParams.get("conversationId") ?? undefined);
+  const conversation = await findConversation(deps.db, owner, id);
+  if (!conversation) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
+  const messages = await conversationMessages(deps.db, conversation);
+  return json({ conversationId: conversation.id, messages: messages.map(toMessageView) });
+}
+
+async function sendFeedback(request: Request, owner: ConversationOwner, deps: ProxyDeps): Promise<Response> {
+  const input = parse(feedbackSchema, await readJson(request));
+  const conversation = await findConversation(deps.db, owner, input.conversationId);
+  if (!conversation) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
+  const saved = await recordFeedback(deps.db, conversation, input.messageId, input.rating);
+  if (!saved) return errorResponse(404, "message_not_found", "That reply doesn't exist in this conversation.");
+  return json({ ok: true });
+}
+
+/** The proxy reports a numeric id; Admin GraphQL speaks GIDs. */
+export function customerGid(loggedInCustomerId: string | null): string | null {
+  if (!loggedInCustomerId || !/^\d+$/.test(loggedInCustomerId)) return null;
+  return `gid://shopify/Customer/${loggedInCustomerId}`;
+}
+
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) throw new RequestError(415, "unsupported_media_type", "Send JSON with Content-Type: application/json.");
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new RequestError(413, "payload_too_large", "The message is too large.");
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) throw new RequestError(413, "payload_too_large", "The message is too large.");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new RequestError(400, "invalid_encoding", "The request body is not valid UTF-8.");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RequestError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+}
+
+function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const message = issue.code === "invalid_type" && issue.received === "undefined" && issue.path.length === 0 ? "A JSON object body is required." : issue.message;
+    throw new RequestError(400, "invalid_request", message);
+  }
+  return result.data;
+}
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+function errorResponse(status: number, code: string, message: string): Response {
+  const body: ErrorResponse = { error: { code, message } };
+  return json(body, status);
+}

@@ -1,0 +1,41 @@
+import "@shopify/shopify-app-remix/adapters/node";
+import {
+  ApiVersion,
+  AppDistribution,
+  shopifyApp,
+} from "@shopify/shopify-app-remix/server";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import db from "./db.server";
+import { readAppConfig } from "./config.server";
+import { installDemoStoreTransport } from "./demo/demo-transport.server";
+
+export const appConfig = readAppConfig();
+
+// Demo mode swaps only the transport: requests for the demo shop's Admin API are answered by the
+// local demo store; the app's code, documents, signature checks and sessions stay the same.
+if (appConfig.demoStoreSnapshot) installDemoStoreTransport(appConfig.demoStoreSnapshot);
+
+const shopify = shopifyApp({
+  apiKey: appConfig.apiKey,
+  apiSecretKey: appConfig.apiSecret,
+  apiVersion: ApiVersion.July26,
+  scopes: appConfig.scopes,
+  appUrl: appConfig.appUrl,
+  authPathPrefix: "/auth",
+  sessionStorage: new PrismaSessionStorage(db),
+  distribution: AppDistribution.AppStore,
+  future: {
+    unstable_newEmbeddedAuthStrategy: true,
+    expiringOfflineAccessTokens: true,
+  },
+  ...(process.env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [process.env.SHOP_CUSTOM_DOMAIN] } : {}),
+});
+
+export default shopify;
+export const apiVersion = ApiVersion.July26;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const registerWebhooks = shopify.registerWebhooks;
+export const sessionStorage = shopify.sessionStorage;

@@ -1,0 +1,344 @@
+/* Support chat bubble (theme app extension asset). No dependencies, no globals but window.SupportChat.
+ * Wire contract: app/chat/protocol.ts. All data reaches the DOM as text nodes, never as HTML. */
+(() => {
+  'use strict';
+  const root = document.querySelector('.nwsc-root');
+  if (!root || window.SupportChat || !window.fetch) return;
+
+  const ds = root.dataset;
+  const proxy = (ds.proxy || '/apps/support').replace(/\/+$/, '');
+  const L = {
+    lOpen: 'Chat with us', lClose: 'Close chat', lLabel: 'Message', lPlaceholder: 'Type your message…',
+    lSend: 'Send', lTyping: 'Typing…', lRetry: 'Retry', lError: 'Something went wrong. Please try again.',
+    lOffline: 'Could not reach support. Check your connection and try again.', lRate: 'Rate this reply',
+    lHelpful: 'Helpful', lNotHelpful: 'Not helpful', lSoldOut: 'Sold out'
+  };
+  const t = (k) => ds[k] || L[k];
+  const bot = ds.botName || 'Support';
+  const key = 'nwsc:' + (ds.shop || location.host) + ':' + (ds.customer ? 'c' + ds.customer : 'guest');
+  const openKey = key + ':open';
+
+  // Storage can throw (privacy modes, blocked cookies): degrade to memory only.
+  const store = (session, k, v) => {
+    try {
+      const s = session ? sessionStorage : localStorage;
+      if (v === undefined) return s.getItem(k);
+      v === null ? s.removeItem(k) : s.setItem(k, v);
+    } catch (_) { /* ignore */ }
+    return null;
+  };
+  let convId = store(0, key);
+  const remember = (id) => { if (id && id !== convId) { convId = String(id); store(0, key, convId); } };
+  const forget = () => { convId = null; store(0, key, null); };
+
+  // Accent colour, and readable text on top of it (WCAG relative luminance).
+  const accent = /^#([\da-f]{3}){1,2}$/i.test(ds.accent || '') ? ds.accent : '#1f6f5c';
+  const hex = accent.length === 4 ? accent.replace(/[\da-f]/gi, '$&$&') : accent;
+  const lum = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.substr(i, 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const light = 0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2] > 0.179;
+  root.style.setProperty('--nwsc-accent', accent);
+  root.style.setProperty('--nwsc-on', light ? '#111' : '#fff');
+  root.style.setProperty('--nwsc-ink', light ? '#1a1a1a' : accent);
+  if (ds.position === 'bottom-left') root.classList.add('nwsc-left');
+
+  // h('tag', {class, text, onclick, attr…}, [children]) — children are nodes or plain strings (text).
+  const h = (tag, attrs, kids) => {
+    const el = document.createElement(tag);
+    for (const k in attrs) {
+      const v = attrs[k];
+      if (k === 'text') el.textContent = v;
+      else if (k.slice(0, 2) === 'on') el.addEventListener(k.slice(2), v);
+      else if (v != null && v !== false) el.setAttribute(k, v === true ? '' : v);
+    }
+    if (kids) kids.forEach((c) => c && el.append(c));
+    return el;
+  };
+  const icon = (d, cls) => {
+    const ns = 'http://www.w3.org/2000/svg';
+    const s = document.createElementNS(ns, 'svg');
+    const p = document.createElementNS(ns, 'path');
+    s.setAttribute('viewBox', '0 0 24 24');
+    s.setAttribute('aria-hidden', 'true');
+    s.setAttribute('focusable', 'false');
+    if (cls) s.setAttribute('class', cls);
+    p.setAttribute('d', d);
+    s.append(p);
+    return s;
+  };
+  const X = 'M6 6l12 12M18 6L6 18';
+  const THUMB = 'M7 10v10H4V10h3zm0 0l4-7c1.3 0 2.4 1.2 2.1 2.5L12.5 9H18a2 2 0 0 1 2 2.4l-1.4 7A2 2 0 0 1 16.6 20H7';
+
+  const uuid = () => {
+    const c = window.crypto;
+    if (c && c.randomUUID) return c.randomUUID();
+    const b = new Uint8Array(16);
+    if (c && c.getRandomValues) c.getRandomValues(b);
+    else for (let i = 0; i < 16; i++) b[i] = (Math.random() * 256) | 0;
+    b[6] = (b[6] & 15) | 64;
+    b[8] = (b[8] & 63) | 128;
+    const x = Array.from(b, (v) => (v + 256).toString(16).slice(1)).join('');
+    return [x.slice(0, 8), x.slice(8, 12), x.slice(12, 16), x.slice(16, 20), x.slice(20)].join('-');
+  };
+
+  // JSON request to the app proxy. Rejects with a shopper-readable message (and .status when the server answered).
+  const api = async (path, body) => {
+    const ctl = window.AbortController ? new AbortController() : null;
+    const timer = ctl && setTimeout(() => ctl.abort(), 60000);
+    const init = { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal: ctl && ctl.signal };
+    if (body) {
+      init.method = 'POST';
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    let res;
+    let data = null;
+    try {
+      res = await fetch(proxy + path, init);
+      data = await res.json().catch(() => null);
+    } catch (_) {
+      throw new Error(t('lOffline'));
+    } finally {
+      clearTimeout(timer);
+    }
+    if (res.ok && data) return data;
+    const err = new Error((data && data.error && typeof data.error.message === 'string' && data.error.message) || t('lError'));
+    err.status = res.status;
+    throw err;
+  };
+
+  // ---- UI -------------------------------------------------------------------------------------------------
+  let panel, list, input, send, typingEl;
+  let isOpen = false;
+  let started = false;
+  let busy = false;
+
+  const launcher = h('button', {
+    type: 'button', class: 'nwsc-launcher', 'aria-label': t('lOpen'), 'aria-expanded': 'false',
+    'aria-controls': 'nwsc-panel', onclick: () => (isOpen ? close(true) : open(true))
+  }, [icon('M21 11.5a8.4 8.4 0 0 1-12.3 7.5L3 21l2-5.4A8.4 8.4 0 1 1 21 11.5z', 'nwsc-i-chat'), icon(X, 'nwsc-i-x')]);
+  root.append(launcher);
+
+  const scroll = () => { list.scrollTop = list.scrollHeight; };
+  const setBusy = (b) => {
+    busy = b;
+    send.setAttribute('aria-disabled', String(b));
+  };
+  const typing = (on) => {
+    if (on) {
+      typingEl = h('div', { class: 'nwsc-typing' }, [h('div', { class: 'nwsc-bubble' }, [
+        h('span', { class: 'nwsc-dot' }), h('span', { class: 'nwsc-dot' }), h('span', { class: 'nwsc-dot' }),
+        h('span', { class: 'nwsc-sr', text: t('lTyping') })])]);
+      list.append(typingEl);
+      scroll();
+    } else if (typingEl) {
+      typingEl.remove();
+      typingEl = null;
+    }
+  };
+
+  // Plain text → text nodes; newlines → <br>; bare http(s) URLs → links (bot/agent text only).
+  const rich = (text, links) => {
+    const out = [];
+    String(text == null ? '' : text).split(/\r?\n/).forEach((line, i) => {
+      if (i) out.push(h('br'));
+      let last = 0;
+      if (links) {
+        line.replace(/https?:\/\/[^\s<>"'`]+/gi, (m, at) => {
+          const url = m.replace(/[.,;:!?)\]}*_]+$/, '');
+          out.push(line.slice(last, at), h('a', { href: url, rel: 'noopener', target: '_blank', text: url }));
+          last = at + url.length;
+          return m;
+        });
+      }
+      out.push(line.slice(last));
+    });
+    return out;
+  };
+  const safeUrl = (u) => (typeof u === 'string' && /^(https?:\/\/|\/(?![/\\]))/i.test(u) ? u : '');
+
+  const product = (p) => {
+    const url = safeUrl(p.url);
+    const img = safeUrl(p.imageUrl);
+    const body = [
+      img ? h('img', { class: 'nwsc-product-img', src: img, alt: '', loading: 'lazy', width: 48, height: 48,
+        onerror: (e) => e.target.replaceWith(h('span', { class: 'nwsc-product-img' })) }) : h('span', { class: 'nwsc-product-img' }),
+      h('span', { class: 'nwsc-product-info' }, [
+        h('span', { class: 'nwsc-product-title', text: p.title || '' }),
+        h('span', { class: 'nwsc-product-price' }, [
+          String(p.price || ''),
+          p.compareAtPrice ? h('s', { text: String(p.compareAtPrice) }) : null,
+          p.available === false ? h('span', { class: 'nwsc-soldout', text: t('lSoldOut') }) : null])])];
+    return h('li', { class: 'nwsc-product' }, [url ? h('a', { href: url }, body) : h('div', null, body)]);
+  };
+
+  const feedback = (m) => {
+    let rating = m.feedback === 'up' || m.feedback === 'down' ? m.feedback : null;
+    const btn = (r, label) => h('button', {
+      type: 'button', class: 'nwsc-fb-' + r, 'aria-label': label, title: label, 'aria-pressed': String(rating === r),
+      onclick: async () => {
+        const prev = rating;
+        if (prev === r || !convId) return;
+        paint((rating = r));
+        try {
+          await api('/feedback', { conversationId: convId, messageId: m.id, rating: r });
+        } catch (_) {
+          paint((rating = prev));
+        }
+      }
+    }, [icon(THUMB)]);
+    const btns = [btn('up', t('lHelpful')), btn('down', t('lNotHelpful'))];
+    const paint = (r) => btns.forEach((b, i) => b.setAttribute('aria-pressed', String(r === (i ? 'down' : 'up'))));
+    return h('div', { class: 'nwsc-feedback', role: 'group', 'aria-label': t('lRate') }, btns);
+  };
+
+  // Render one ChatMessageView. Only the newest message keeps its quick replies.
+  const addMsg = (m, extra) => {
+    const role = m.role === 'shopper' || m.role === 'agent' ? m.role : 'bot';
+    list.querySelectorAll('.nwsc-quick').forEach((q) => q.remove());
+    const el = h('div', { class: 'nwsc-msg nwsc-msg--' + role + (extra ? ' ' + extra : ''), 'data-id': m.id || null },
+      [h('div', { class: 'nwsc-bubble' }, rich(m.text, role !== 'shopper'))]);
+    if (role !== 'shopper') {
+      const products = Array.isArray(m.products) ? m.products.filter((p) => p && typeof p === 'object') : [];
+      const replies = Array.isArray(m.quickReplies) ? m.quickReplies.filter((q) => typeof q === 'string' && q) : [];
+      if (products.length) el.append(h('ul', { class: 'nwsc-products' }, products.slice(0, 6).map(product)));
+      if (replies.length) {
+        el.append(h('div', { class: 'nwsc-quick' }, replies.slice(0, 6).map((q) =>
+          h('button', { type: 'button', text: q, onclick: () => { if (!busy) { submit(q); input.focus(); } } }))));
+      }
+      if (role === 'bot' && m.id) el.append(feedback(m));
+    }
+    list.append(el);
+    scroll();
+    return el;
+  };
+
+  // Inline, polite (the list is a live region) error line; Retry re-runs `again`.
+  const fail = (message, again) => {
+    const line = h('div', { class: 'nwsc-error' }, [h('span', { text: message }), h('button', {
+      type: 'button', class: 'nwsc-retry', text: t('lRetry'),
+      onclick: () => { line.remove(); input.focus(); again(); }
+    })]);
+    list.append(line);
+    scroll();
+  };
+
+  const deliver = async (item) => {
+    setBusy(true);
+    typing(true);
+    const body = { clientMessageId: item.id, text: item.text, locale: ds.locale || document.documentElement.lang || undefined };
+    try {
+      let data;
+      try {
+        data = await api('/messages', Object.assign({ conversationId: convId || undefined }, body));
+      } catch (e) {
+        if (e.status !== 404 || !convId) throw e;
+        forget(); // the server no longer knows this conversation: start a new one with the same message
+        data = await api('/messages', body);
+      }
+      remember(data.conversationId);
+      item.el.classList.remove('nwsc-msg--pending', 'nwsc-msg--failed');
+      if (data.shopperMessage && data.shopperMessage.id) item.el.setAttribute('data-id', data.shopperMessage.id);
+      typing(false);
+      if (data.reply) addMsg(data.reply);
+    } catch (e) {
+      typing(false);
+      item.el.classList.replace('nwsc-msg--pending', 'nwsc-msg--failed');
+      fail(e.message, () => deliver(item));
+    }
+    setBusy(false);
+  };
+
+  const submit = (quick) => {
+    const text = (quick || input.value).trim();
+    if (!text || busy) return;
+    if (!quick) {
+      input.value = '';
+      grow();
+    }
+    deliver({ id: uuid(), text, el: addMsg({ role: 'shopper', text }, 'nwsc-msg--pending') });
+  };
+
+  const history = async () => {
+    if (!convId) return;
+    setBusy(true);
+    typing(true);
+    try {
+      const data = await api('/conversation?conversationId=' + encodeURIComponent(convId));
+      typing(false);
+      remember(data.conversationId);
+      (Array.isArray(data.messages) ? data.messages : []).forEach((m) => m && addMsg(m));
+    } catch (e) {
+      typing(false);
+      if (e.status === 404) forget();
+      else fail(e.message, history);
+    }
+    setBusy(false);
+  };
+
+  const grow = () => {
+    input.style.height = '';
+    input.style.height = Math.min(input.scrollHeight + 2, 120) + 'px';
+  };
+
+  const build = () => {
+    input = h('textarea', {
+      class: 'nwsc-input', id: 'nwsc-input', rows: 1, maxlength: 1000, placeholder: t('lPlaceholder'), 'aria-label': t('lLabel'),
+      oninput: grow,
+      onkeydown: (e) => {
+        if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+          e.preventDefault();
+          submit();
+        }
+      }
+    });
+    send = h('button', { type: 'submit', class: 'nwsc-send', 'aria-label': t('lSend'), 'aria-disabled': 'false' },
+      [icon('M5 12h14M13 6l6 6-6 6')]);
+    list = h('div', { class: 'nwsc-list', role: 'log', 'aria-live': 'polite' });
+    panel = h('div', { class: 'nwsc-panel', id: 'nwsc-panel', role: 'dialog', 'aria-label': bot, hidden: true }, [
+      h('div', { class: 'nwsc-header' }, [
+        h('span', { class: 'nwsc-title', text: bot }),
+        h('button', { type: 'button', class: 'nwsc-close', 'aria-label': t('lClose'), onclick: () => close(true) }, [icon(X)])]),
+      list,
+      h('form', { class: 'nwsc-form', onsubmit: (e) => { e.preventDefault(); submit(); } }, [input, send])]);
+    root.append(panel);
+    if (ds.greeting) addMsg({ role: 'bot', text: ds.greeting }, 'nwsc-msg--greeting');
+  };
+
+  const open = (focus) => {
+    if (!panel) build();
+    isOpen = true;
+    panel.hidden = false;
+    root.classList.add('nwsc-open');
+    launcher.setAttribute('aria-expanded', 'true');
+    store(1, openKey, '1');
+    if (!started) {
+      started = true;
+      history();
+    }
+    scroll();
+    if (focus) input.focus();
+  };
+  const close = (focus) => {
+    if (!isOpen) return;
+    isOpen = false;
+    panel.hidden = true;
+    root.classList.remove('nwsc-open');
+    launcher.setAttribute('aria-expanded', 'false');
+    store(1, openKey, null);
+    if (focus) launcher.focus();
+  };
+
+  root.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && isOpen) {
+      e.stopPropagation();
+      close(true);
+    }
+  });
+
+  window.SupportChat = Object.freeze({ open: () => open(true), close: () => close(false) });
+  // Reopen after navigation/reload if the shopper left it open in this tab (without stealing focus).
+  if (store(1, openKey) === '1') open(false);
+})();

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { detectLanguage, editDistance, fuzzyEquals, normalize, preprocess, tokenize } from "../../app/chat/preprocess";
+
+describe("preprocess", () => {
+  it("normalises case, accents, quotes and whitespace", () => {
+    expect(normalize("  ¿Dónde   está MI Pedido? ")).toBe("¿donde esta mi pedido?");
+    expect(normalize("Where’s my ﬁle")).toBe("where's my file");
+  });
+
+  it("tokenises, folding apostrophes and splitting French elisions", () => {
+    expect(tokenize("where's my order #1042?")).toEqual(["wheres", "my", "order", "1042"]);
+    expect(tokenize(normalize("l'article qu'il a commandé"))).toEqual(["l", "article", "qu", "il", "a", "commande"]);
+  });
+
+  it("removes stop words but keeps the words that carry intent", () => {
+    const { contentTokens } = preprocess("Where is my order? I want to cancel it please");
+    expect(contentTokens).toEqual(["where", "order", "want", "cancel"]);
+  });
+
+  it("detects English, Spanish and French", () => {
+    expect(preprocess("Where is my order?").language).toBe("en");
+    expect(preprocess("¿Dónde está mi pedido? Quiero devolverlo").language).toBe("es");
+    expect(preprocess("Bonjour, où est ma commande ? Je veux la retourner").language).toBe("fr");
+    expect(detectLanguage("ok", ["ok"])).toBe("en");
+  });
+
+  it("measures typos with transpositions and bounds the work", () => {
+    expect(editDistance("refund", "refnud")).toBe(1);
+    expect(editDistance("shipping", "shiping")).toBe(1);
+    expect(editDistance("jacket", "tent", 1)).toBe(2);
+    expect(fuzzyEquals("waterprof", "waterproof")).toBe(true);
+    expect(fuzzyEquals("tent", "rent")).toBe(false);
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Runs the app's server modules in-process exactly as in demo mode: a migrated SQLite database,
+ * the demo store behind the Shopify library's transport, an installed (seeded) offline session,
+ * and requests signed the way Shopify's app proxy signs them.
+ */
+import path from "node:path";
+import { migratedDatabaseUrl } from "./test-db";
+import { signProxyQuery } from "../../demo/shopify-surrogate";
+
+export const DEMO_SHOP = "northwind-outfitters.myshopify.com";
+export const TEST_SECRET = "test-api-secret-0123456789";
+export const TEST_API_KEY = "test-api-key";
+
+/** Call before importing any app module: the app reads its configuration at import time. */
+export function configureTestApp(name: string): void {
+  Object.assign(process.env, {
+    DATABASE_URL: migratedDatabaseUrl(name),
+    SHOPIFY_API_KEY: TEST_API_KEY,
+    SHOPIFY_API_SECRET: TEST_SECRET,
+    SHOPIFY_APP_URL: "http://localhost:3999",
+    DEMO_STORE_SNAPSHOT: path.resolve("demo", "demo-store.json"),
+  });
+}
+
+export async function installDemoShop(): Promise<void> {
+  const { default: db } = await import("../../app/db.server");
+  const { readAppConfig } = await import("../../app/config.server");
+  const session = {
+    shop: DEMO_SHOP,
+    state: "test",
+    isOnline: false,
+    scope: readAppConfig().scopes.join(","),
+    accessToken: "test-offline-token",
+  };
+  await db.session.upsert({ where: { id: `offline_${DEMO_SHOP}` }, create: { id: `offline_${DEMO_SHOP}`, ...session }, update: session });
+}
+
+export interface ProxyRequestOptions {
+  method?: string;
+  body?: unknown;
+  rawBody?: string;
+  customerId?: string | null;
+  query?: Record<string, string>;
+  timestamp?: number;
+  secret?: string;
+  shop?: string;
+  contentType?: string;
+}
+
+/** A request as it reaches the app's /proxy/<endpoint> after Shopify signed it. */
+export function proxyRequest(endpoint: string, options: ProxyRequestOptions = {}): Request {
+  const params = signProxyQuery(new URLSearchParams(options.query ?? {}), {
+    shop: options.shop ?? DEMO_SHOP,
+    loggedInCustomerId: options.customerId ?? null,
+    pathPrefix: "/apps/support",
+    secret: options.secret ?? TEST_SECRET,
+    timestamp: options.timestamp,
+  });
+  const method = options.method ?? (options.body !== undefined || options.rawBody !== undefined ? "POST" : "GET");
+  const body = options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined);
+  return new Request(`http://localhost:3999/proxy/${endpoint}?${params}`, {
+    method,
+    body,
+    headers: body !== undefined ? { "Content-Type": options.contentType ?? "application/json" } : {},
+  });
+}
