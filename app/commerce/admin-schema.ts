@@ -37,7 +37,7 @@ export const ADMIN_API_VERSION = "2026-07";
 export const MAX_SINGLE_QUERY_COST = 1000;
 /** Shopify caps `first`/`last` on every connection. */
 export const MAX_PAGE_SIZE = 250;
-const MUTATION_COST = 10;
+export const MUTATION_COST = 10;
 
 const SCHEMA_FILE_NAME = `admin_${ADMIN_API_VERSION}.json.gz`;
 

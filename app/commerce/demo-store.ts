@@ -31,6 +31,7 @@ import {
 import {
   ADMIN_API_VERSION,
   MAX_SINGLE_QUERY_COST,
+  MUTATION_COST,
   isConnectionType,
   loadAdminSchema,
   requestedQueryCost,
@@ -69,7 +70,8 @@ export interface SnapshotProduct {
   /** Optional; becomes the product's featured image. */
   imageUrl?: string | null;
   options: { name: string; values: string[] }[];
-  totalInventory: number;
+  /** null when stock isn't tracked (gift cards). */
+  totalInventory: number | null;
   variants: {
     id: string;
     title: string;
@@ -266,7 +268,6 @@ export interface DemoStore {
 
 const BUCKET_SIZE = 2000;
 const RESTORE_RATE_PER_SECOND = 100;
-const MUTATION_COST = 10;
 const GRAPHQL_PATH = `/admin/api/${ADMIN_API_VERSION}/graphql.json`;
 const INVALID_TOKEN_MESSAGE = "[API] Invalid API key or access token (unrecognized login or wrong password)";
 
@@ -300,15 +301,14 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
       value = (source as Record<string, unknown>)[info.fieldName];
     }
 
-    const nullableType = getNullableType(info.returnType);
-    const namedType = getNamedType(info.returnType);
-    if (isConnectionType(namedType)) {
-      value = toConnection((value as Entity[] | undefined) ?? [], args, namedType.name.replace(/Connection$/, ""));
-    } else if (isListType(nullableType)) {
+    const shape = fieldShape(info.parentType, info.fieldName, info.returnType, mutationType);
+    if (shape.connectionOf) {
+      value = toConnection((value as Entity[] | undefined) ?? [], args, shape.connectionOf);
+    } else if (shape.isList) {
       const list = (value as unknown[] | undefined) ?? [];
       value = typeof args.first === "number" ? list.slice(0, args.first) : list;
     }
-    chargeActualCost(context, info.parentType, info.returnType, value, mutationType);
+    if (value != null) context.actualCost += actualCost(shape, value);
     return value;
   };
 
@@ -331,38 +331,39 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
     variables: Record<string, unknown> = {},
     operationName?: string,
   ): Promise<GraphqlResult> {
+    // Refused before execution, as Shopify does: nothing runs, nothing is charged.
+    const refused = (errors: GraphQLFormattedError[], requested = 0): GraphqlResult => ({
+      errors,
+      extensions: { cost: costReport(requested, requested ? null : 0) },
+    });
+
     const prepared = prepareDocument(query);
-    if (!prepared.document) return { errors: prepared.errors, extensions: { cost: costReport(0, 0) } };
+    if (!prepared.document) return refused(prepared.errors ?? []);
 
     let requested: number;
     try {
       requested = requestedQueryCost(schema, prepared.document, variables, operationName);
     } catch (error) {
-      return { errors: [formatError(error)], extensions: { cost: costReport(0, 0) } };
+      return refused([formatError(error)]);
     }
     if (requested > MAX_SINGLE_QUERY_COST) {
-      return {
-        errors: [
+      return refused(
+        [
           {
             message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_SINGLE_QUERY_COST}).`,
             extensions: { code: "MAX_COST_EXCEEDED", cost: requested, maxCost: MAX_SINGLE_QUERY_COST },
           },
         ],
-        extensions: { cost: costReport(requested, null) },
-      };
+        requested,
+      );
     }
 
     refillBucket(bucket);
     if (options.throttle && requested > bucket.available) {
-      return {
-        errors: [
-          {
-            message: "Throttled",
-            extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
-          },
-        ],
-        extensions: { cost: costReport(requested, null) },
-      };
+      return refused(
+        [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
+        requested,
+      );
     }
 
     const context: ExecutionContext = { actualCost: 0 };
@@ -411,23 +412,59 @@ interface ExecutionContext {
   actualCost: number;
 }
 
-/** Actual cost as Shopify counts it after execution: only what came back. */
-function chargeActualCost(
-  context: ExecutionContext,
+/** What the resolver needs to know about a field's type, worked out once per field. */
+interface FieldShape {
+  /** Node typename when the field is a connection. */
+  connectionOf: string | null;
+  isList: boolean;
+  costKind: "free" | "object" | "connection" | "mutation";
+}
+
+const fieldShapes = new WeakMap<GraphQLObjectType, Map<string, FieldShape>>();
+
+function fieldShape(
   parentType: GraphQLObjectType,
+  fieldName: string,
   returnType: GraphQLOutputType,
-  value: unknown,
   mutationType: GraphQLObjectType,
-): void {
-  if (parentType === mutationType) {
-    context.actualCost += MUTATION_COST;
-    return;
+): FieldShape {
+  let shapes = fieldShapes.get(parentType);
+  if (!shapes) fieldShapes.set(parentType, (shapes = new Map()));
+  let shape = shapes.get(fieldName);
+  if (!shape) {
+    const namedType = getNamedType(returnType);
+    const isConnection = isConnectionType(namedType);
+    // Connection internals (nodes, edges, pageInfo) are paid for by the connection itself.
+    const insideConnection = /(Connection|Edge)$/.test(parentType.name);
+    shape = {
+      connectionOf: isConnection ? namedType.name.replace(/Connection$/, "") : null,
+      isList: isListType(getNullableType(returnType)),
+      costKind:
+        parentType === mutationType
+          ? "mutation"
+          : insideConnection || !isCompositeType(namedType)
+            ? "free"
+            : isConnection
+              ? "connection"
+              : "object",
+    };
+    shapes.set(fieldName, shape);
   }
-  // Connection internals are paid for by the connection itself.
-  if (value == null || /(Connection|Edge)$/.test(parentType.name)) return;
-  const namedType = getNamedType(returnType);
-  if (!isCompositeType(namedType) || namedType.name === "PageInfo") return;
-  context.actualCost += isConnectionType(namedType) ? 2 + (value as Connection).nodes.length : 1;
+  return shape;
+}
+
+/** Actual cost as Shopify counts it after execution: only what came back. */
+function actualCost(shape: FieldShape, value: unknown): number {
+  switch (shape.costKind) {
+    case "mutation":
+      return MUTATION_COST;
+    case "connection":
+      return 2 + (value as Connection).nodes.length;
+    case "object":
+      return 1;
+    default:
+      return 0;
+  }
 }
 
 function refillBucket(bucket: { available: number; updatedAt: number }): void {
@@ -631,6 +668,7 @@ function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
       __typename: "Product",
       ...product,
       isGiftCard: product.isGiftCard ?? false,
+      totalInventory: product.totalInventory ?? 0, // Int! in the schema; untracked stock (gift cards) counts 0
       descriptionHtml: textToHtml(product.description),
       featuredMedia: product.imageUrl ? imageMedia(product.id, product.imageUrl, product.title) : null,
       options: product.options.map((option, index) => ({
@@ -972,12 +1010,6 @@ function updateUnfulfilledQuantities(order: OrderEntity): void {
 
 type RootResolvers = Record<string, (args: Record<string, unknown>) => unknown>;
 
-interface UserError {
-  field: string[];
-  message: string;
-  code?: string;
-}
-
 function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResolvers; mutationRoot: RootResolvers } {
   const nowIso = now.toISOString();
   const globalId = (id: unknown): string => {
@@ -1117,7 +1149,7 @@ function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResol
       if (email !== undefined) order.email = email;
       if (note !== undefined) order.note = note;
       if (tags) order.tags = [...tags];
-      return { order, userErrors: [] as UserError[] };
+      return { order, userErrors: [] };
     },
   };
 
@@ -1233,15 +1265,18 @@ function toConnection(items: Entity[], args: Record<string, unknown>, nodeTypena
   if (typeof args.first === "number") end = Math.min(end, start + args.first);
   if (typeof args.last === "number") start = Math.max(start, end - args.last);
 
-  const edges = list.slice(start, end).map((node, offset) => ({ node, cursor: encodeCursor(start + offset) }));
+  const nodes = list.slice(start, end);
   return {
-    nodes: edges.map((edge) => edge.node),
-    edges,
+    nodes,
+    // Most documents select only `nodes`: build cursors on demand.
+    get edges() {
+      return nodes.map((node, offset) => ({ node, cursor: encodeCursor(start + offset) }));
+    },
     pageInfo: {
       hasNextPage: end < list.length,
       hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: nodes.length ? encodeCursor(start) : null,
+      endCursor: nodes.length ? encodeCursor(end - 1) : null,
     },
   };
 }
@@ -1288,7 +1323,7 @@ interface SearchTerm {
   negated: boolean;
 }
 
-export function parseSearchQuery(query: string): SearchTerm[] {
+function parseSearchQuery(query: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
   let position = 0;
   const readQuoted = (): string => {

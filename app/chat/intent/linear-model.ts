@@ -33,7 +33,8 @@ const DIMENSION = 1 << HASH_BITS;
 export class LinearIntentModel {
   constructor(
     readonly labels: string[],
-    private readonly weights: Float32Array, // labels.length × DIMENSION, row-major
+    // DIMENSION × labels.length: a feature's weights for every label sit together in memory.
+    private readonly weights: Float32Array,
     private readonly bias: Float64Array,
     readonly temperature: number,
   ) {}
@@ -57,12 +58,12 @@ export class LinearIntentModel {
 }
 
 function computeLogits(weights: Float32Array, bias: Float64Array, features: SparseVector): Float64Array {
-  const out = new Float64Array(bias.length);
-  for (let c = 0; c < bias.length; c++) {
-    const row = c * DIMENSION;
-    let sum = bias[c];
-    for (let i = 0; i < features.indices.length; i++) sum += weights[row + features.indices[i]] * features.values[i];
-    out[c] = sum;
+  const classes = bias.length;
+  const out = Float64Array.from(bias);
+  for (let i = 0; i < features.indices.length; i++) {
+    const base = features.indices[i] * classes;
+    const value = features.values[i];
+    for (let c = 0; c < classes; c++) out[c] += weights[base + c] * value;
   }
   return out;
 }
@@ -143,16 +144,16 @@ function fit(
       const { x, y } = data[i];
       const rate = baseRate / (1 + 0.0005 * step++);
       const probabilities = softmax(computeLogits(weights, bias, x));
-      for (let c = 0; c < classes; c++) {
-        const gradient = probabilities[c] - (c === y ? 1 : 0);
-        if (Math.abs(gradient) < 1e-4) continue;
-        const row = c * DIMENSION;
-        for (let k = 0; k < x.indices.length; k++) {
-          const index = row + x.indices[k];
-          weights[index] -= rate * (gradient * x.values[k] + l2 * weights[index]);
+      for (let c = 0; c < classes; c++) probabilities[c] -= c === y ? 1 : 0; // now the gradient
+      for (let k = 0; k < x.indices.length; k++) {
+        const base = x.indices[k] * classes;
+        const value = x.values[k];
+        for (let c = 0; c < classes; c++) {
+          const index = base + c;
+          weights[index] -= rate * (probabilities[c] * value + l2 * weights[index]);
         }
-        bias[c] -= rate * gradient * 0.1;
       }
+      for (let c = 0; c < classes; c++) bias[c] -= rate * probabilities[c] * 0.1;
     }
   }
   return { weights, bias };

@@ -1,0 +1,684 @@
+/**
+ * The commerce API the chat pipeline calls. Each function sends one document from documents.ts
+ * through an `admin.graphql`-shaped client (a real shop's, or the demo store's) and maps the
+ * answer to the domain types in types.ts. Shopper text never reaches a search query unquoted.
+ */
+import {
+  CUSTOMER_ORDERS,
+  DISCOUNT_BY_CODE,
+  MAX_FIRST,
+  ORDER_BY_NAME,
+  ORDER_CANCEL,
+  ORDER_UPDATE_SHIPPING_ADDRESS,
+  PRODUCT_BY_HANDLE,
+  RETURN_REQUEST,
+  SEARCH_PRODUCTS,
+  SHOP_INFO,
+} from "./documents";
+import type {
+  ActionResult,
+  Address,
+  AdminGraphql,
+  Discount,
+  Order,
+  OrderCancelReason,
+  Product,
+  ReturnReason,
+  ShippingAddressInput,
+  ShopInfo,
+} from "./types";
+
+export type CommerceErrorCode = "THROTTLED" | "HTTP" | "GRAPHQL";
+
+/** The Admin API could not answer: rate limited, transport failure, or a rejected query. */
+export class CommerceError extends Error {
+  readonly code: CommerceErrorCode;
+  readonly status: number | undefined;
+
+  constructor(code: CommerceErrorCode, message: string, options: { status?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = "CommerceError";
+    this.code = code;
+    this.status = options.status;
+  }
+}
+
+export interface ProductSearch {
+  /** What the shopper is looking for, as words; matched against title, type, vendor, tags. */
+  text?: string;
+  maxPrice?: number;
+  minPrice?: number;
+  /** At most MAX_FIRST.SearchProducts. */
+  first?: number;
+}
+
+export interface ReturnLineRequest {
+  fulfillmentLineItemId: string;
+  quantity: number;
+}
+
+export interface Commerce {
+  shopInfo(): Promise<ShopInfo>;
+  /** "1006" or "#1006"; null when there is no such order. */
+  findOrderByNumber(orderNumber: string): Promise<Order | null>;
+  /** The customer's newest orders first; [] for an unknown customer. */
+  customerOrders(customerId: string, first?: number): Promise<Order[]>;
+  /** Active products only. */
+  searchProducts(search: ProductSearch): Promise<Product[]>;
+  /** null unless the product exists and is ACTIVE. */
+  productByHandle(handle: string): Promise<Product | null>;
+  /** Every active product (fetched once per Commerce instance), for entity matching. */
+  activeCatalog(): Promise<Product[]>;
+  discountByCode(code: string): Promise<Discount | null>;
+  cancelOrder(orderId: string, reason: OrderCancelReason): Promise<ActionResult<{ jobId: string | null }>>;
+  requestReturn(
+    orderId: string,
+    lines: ReturnLineRequest[],
+    reason: ReturnReason,
+    customerNote?: string,
+  ): Promise<ActionResult<{ returnId: string; returnName: string; status: string }>>;
+  updateShippingAddress(
+    orderId: string,
+    address: ShippingAddressInput,
+  ): Promise<ActionResult<{ shippingAddress: Address | null }>>;
+}
+
+/** Enough for any catalog the bot can sensibly match names against; bigger shops get the first 250. */
+const MAX_CATALOG_PAGES = 25;
+const MAX_SEARCH_WORDS = 8;
+
+export function createCommerce(graphql: AdminGraphql): Commerce {
+  const send = <T>(document: string, variables?: Record<string, unknown>) => sendDocument<T>(graphql, document, variables);
+  let catalog: Promise<Product[]> | null = null;
+
+  async function searchPage(query: string, first: number, after: string | null) {
+    const data = await send<{ products: { nodes: ProductNode[]; pageInfo: PageInfo } }>(SEARCH_PRODUCTS, {
+      query,
+      first: clamp(first, 1, MAX_FIRST.SearchProducts),
+      after,
+    });
+    return data.products;
+  }
+
+  async function loadActiveCatalog(): Promise<Product[]> {
+    const products: Product[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < MAX_CATALOG_PAGES; page++) {
+      const { nodes, pageInfo } = await searchPage("status:active", MAX_FIRST.SearchProducts, after);
+      products.push(...nodes.map(toProduct));
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
+    }
+    return products;
+  }
+
+  return {
+    async shopInfo() {
+      const { shop } = await send<{ shop: ShopNode }>(SHOP_INFO);
+      return {
+        name: shop.name,
+        email: shop.email,
+        myshopifyDomain: shop.myshopifyDomain,
+        primaryDomainUrl: shop.primaryDomain.url,
+        currencyCode: shop.currencyCode,
+        shipsToCountries: shop.shipsToCountries,
+        policies: shop.shopPolicies.map((policy) => ({ ...policy, body: htmlToText(policy.body) })),
+      };
+    },
+
+    async findOrderByNumber(orderNumber) {
+      const digits = /^#?\s*(\d{1,15})$/.exec(orderNumber.trim())?.[1];
+      if (!digits) return null;
+      const { orders } = await send<{ orders: { nodes: OrderNode[] } }>(ORDER_BY_NAME, { query: `name:#${digits}` });
+      // Shopify's name filter is a search, not a key: only the order with exactly this number counts.
+      const order = orders.nodes.find((node) => node.name.replace(/\D/g, "") === digits);
+      return order ? toOrder(order) : null;
+    },
+
+    async customerOrders(customerId, first = 10) {
+      const orders: Order[] = [];
+      let after: string | null = null;
+      // The order selection is costly, so more than MAX_FIRST orders come in several pages.
+      do {
+        const { customer }: CustomerOrdersData = await send<CustomerOrdersData>(CUSTOMER_ORDERS, {
+          id: customerGid(customerId),
+          first: clamp(first - orders.length, 1, MAX_FIRST.CustomerOrders),
+          after,
+        });
+        if (!customer) return [];
+        orders.push(...customer.orders.nodes.map(toOrder));
+        after = customer.orders.pageInfo.hasNextPage ? customer.orders.pageInfo.endCursor : null;
+      } while (after && orders.length < first);
+      return orders;
+    },
+
+    async searchProducts(search) {
+      const { nodes } = await searchPage(productSearchQuery(search), search.first ?? MAX_FIRST.SearchProducts, null);
+      return nodes.map(toProduct);
+    },
+
+    async productByHandle(handle) {
+      const { productByIdentifier: product } = await send<{ productByIdentifier: ProductNode | null }>(
+        PRODUCT_BY_HANDLE,
+        { handle },
+      );
+      return product?.status === "ACTIVE" ? toProduct(product) : null;
+    },
+
+    activeCatalog() {
+      catalog ??= loadActiveCatalog().catch((error: unknown) => {
+        catalog = null; // let the next call retry
+        throw error;
+      });
+      return catalog;
+    },
+
+    async discountByCode(code) {
+      if (!code.trim()) return null;
+      const { codeDiscountNodeByCode: node } = await send<{ codeDiscountNodeByCode: DiscountNode | null }>(
+        DISCOUNT_BY_CODE,
+        { code: code.trim() },
+      );
+      return node ? toDiscount(node) : null;
+    },
+
+    async cancelOrder(orderId, reason) {
+      const { orderCancel } = await send<{
+        orderCancel: { job: { id: string } | null; orderCancelUserErrors: UserErrorNode[] } | null;
+      }>(ORDER_CANCEL, {
+        orderId,
+        reason,
+        refundMethod: { originalPaymentMethodsRefund: true },
+        restock: true,
+        notifyCustomer: true,
+        staffNote: "Canceled by the support chat at the shopper's request.",
+      });
+      if (!orderCancel) return { ok: false, message: "The order could not be canceled." };
+      if (orderCancel.orderCancelUserErrors.length) return failure(orderCancel.orderCancelUserErrors);
+      return { ok: true, jobId: orderCancel.job?.id ?? null };
+    },
+
+    async requestReturn(orderId, lines, reason, customerNote) {
+      const { returnRequest } = await send<{
+        returnRequest: { return: { id: string; name: string; status: string } | null; userErrors: UserErrorNode[] } | null;
+      }>(RETURN_REQUEST, {
+        input: {
+          orderId,
+          returnLineItems: lines.map((line) => ({
+            fulfillmentLineItemId: line.fulfillmentLineItemId,
+            quantity: line.quantity,
+            // Deprecated in favour of returnReasonDefinitionId, which would need a lookup first; still accepted.
+            returnReason: reason,
+            customerNote,
+          })),
+        },
+      });
+      if (returnRequest?.userErrors.length) return failure(returnRequest.userErrors);
+      if (!returnRequest?.return) return { ok: false, message: "The return could not be requested." };
+      const created = returnRequest.return;
+      return { ok: true, returnId: created.id, returnName: created.name, status: created.status };
+    },
+
+    async updateShippingAddress(orderId, address) {
+      const { orderUpdate } = await send<{
+        orderUpdate: { order: { shippingAddress: AddressNode | null } | null; userErrors: UserErrorNode[] } | null;
+      }>(ORDER_UPDATE_SHIPPING_ADDRESS, {
+        input: {
+          id: orderId,
+          shippingAddress: {
+            firstName: address.firstName ?? undefined,
+            lastName: address.lastName ?? undefined,
+            address1: address.address1,
+            address2: address.address2 ?? null,
+            city: address.city,
+            provinceCode: address.provinceCode ?? null,
+            zip: address.zip,
+            countryCode: address.countryCode.toUpperCase(),
+            phone: address.phone ?? undefined,
+          },
+        },
+      });
+      if (orderUpdate?.userErrors.length) return failure(orderUpdate.userErrors);
+      if (!orderUpdate?.order) return { ok: false, message: "The shipping address could not be changed." };
+      return { ok: true, shippingAddress: toAddress(orderUpdate.order.shippingAddress) };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transport
+
+interface GraphqlErrorNode {
+  message: string;
+  extensions?: { code?: string };
+}
+
+async function sendDocument<T>(graphql: AdminGraphql, document: string, variables?: Record<string, unknown>): Promise<T> {
+  let response: Response;
+  try {
+    response = await graphql(document, variables ? { variables } : undefined);
+  } catch (error) {
+    throw commerceErrorFrom(error);
+  }
+  if (!response.ok) {
+    throw new CommerceError(response.status === 429 ? "THROTTLED" : "HTTP", `Admin API answered HTTP ${response.status}`, {
+      status: response.status,
+    });
+  }
+  let body: { data?: T | null; errors?: GraphqlErrorNode[] | string };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch (error) {
+    throw new CommerceError("HTTP", "Admin API answered with a body that isn't JSON", { status: response.status, cause: error });
+  }
+  if (body.errors) throw graphqlFailure(typeof body.errors === "string" ? [{ message: body.errors }] : body.errors);
+  if (!body.data) throw new CommerceError("GRAPHQL", "Admin API answered without data");
+  return body.data;
+}
+
+function graphqlFailure(errors: GraphqlErrorNode[], cause?: unknown): CommerceError {
+  const throttled = errors.some((error) => error.extensions?.code === "THROTTLED");
+  const message = errors.map((error) => error.message).join("; ") || "GraphQL request failed";
+  return new CommerceError(throttled ? "THROTTLED" : "GRAPHQL", message, { cause });
+}
+
+/**
+ * shopify-app-remix's `admin.graphql` throws instead of returning errors: GraphqlQueryError
+ * (`body.errors.graphQLErrors`) for rejected queries, HttpResponseError (`response.code`) for HTTP.
+ */
+function commerceErrorFrom(error: unknown): CommerceError {
+  if (error instanceof CommerceError) return error;
+  const thrown = error as { message?: string; body?: { errors?: { graphQLErrors?: GraphqlErrorNode[] } }; response?: { code?: unknown } };
+  const graphQLErrors = thrown?.body?.errors?.graphQLErrors;
+  if (graphQLErrors?.length) return graphqlFailure(graphQLErrors, error);
+  const status = typeof thrown?.response?.code === "number" ? thrown.response.code : undefined;
+  return new CommerceError(status === 429 ? "THROTTLED" : "HTTP", `Admin API request failed: ${thrown?.message ?? String(error)}`, {
+    status,
+    cause: error,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search queries
+
+/**
+ * `status:active` plus the shopper's words, each quoted so it stays plain text: typed syntax
+ * (`status:draft`, `-tag:x`, `OR`) can't change what the query selects.
+ */
+export function productSearchQuery({ text, maxPrice, minPrice }: Omit<ProductSearch, "first">): string {
+  const terms = ["status:active"];
+  const words = (text ?? "").split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  for (const word of words.slice(0, MAX_SEARCH_WORDS)) terms.push(quoteSearchValue(word));
+  if (isPrice(maxPrice)) terms.push(`price:<=${maxPrice.toFixed(2)}`);
+  if (isPrice(minPrice)) terms.push(`price:>=${minPrice.toFixed(2)}`);
+  return terms.join(" ");
+}
+
+function quoteSearchValue(value: string): string {
+  return `"${value.replace(/[\u0000-\u001f]/g, "").replace(/[\\"]/g, (char) => `\\${char}`)}"`;
+}
+
+function isPrice(value: number | undefined): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0;
+}
+
+/** The app proxy reports customers by numeric ID; the Admin API wants a GID. */
+function customerGid(customerId: string): string {
+  return /^\d+$/.test(customerId) ? `gid://shopify/Customer/${customerId}` : customerId;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, Math.floor(value)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Response shapes (what documents.ts selects) and their mapping to domain types
+
+interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+interface MoneyNode {
+  amount: string;
+  currencyCode: string;
+}
+
+interface MoneyBagNode {
+  shopMoney: MoneyNode;
+}
+
+interface UserErrorNode {
+  field: string[] | null;
+  message: string;
+}
+
+interface ShopNode {
+  name: string;
+  email: string;
+  myshopifyDomain: string;
+  primaryDomain: { url: string };
+  currencyCode: string;
+  shipsToCountries: string[];
+  shopPolicies: { type: string; title: string; body: string; url: string }[];
+}
+
+interface AddressNode {
+  name: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  zip: string | null;
+  country: string | null;
+  countryCodeV2: string | null;
+}
+
+interface OrderNode {
+  id: string;
+  name: string;
+  email: string | null;
+  customer: { id: string } | null;
+  createdAt: string;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  displayFinancialStatus: string | null;
+  displayFulfillmentStatus: string;
+  note: string | null;
+  tags: string[];
+  currencyCode: string;
+  subtotalPriceSet: MoneyBagNode | null;
+  totalShippingPriceSet: MoneyBagNode;
+  totalTaxSet: MoneyBagNode | null;
+  totalPriceSet: MoneyBagNode;
+  totalRefundedSet: MoneyBagNode;
+  discountCodes: string[];
+  shippingLine: { title: string } | null;
+  shippingAddress: AddressNode | null;
+  lineItems: {
+    nodes: {
+      id: string;
+      title: string;
+      variantTitle: string | null;
+      sku: string | null;
+      quantity: number;
+      unfulfilledQuantity: number;
+      product: { id: string } | null;
+      variant: { id: string } | null;
+      originalUnitPriceSet: MoneyBagNode;
+    }[];
+  };
+  fulfillments: {
+    id: string;
+    status: string;
+    displayStatus: string | null;
+    createdAt: string;
+    deliveredAt: string | null;
+    estimatedDeliveryAt: string | null;
+    inTransitAt: string | null;
+    trackingInfo: { company: string | null; number: string | null; url: string | null }[];
+    events: { nodes: { status: string; happenedAt: string; message: string | null }[] };
+    fulfillmentLineItems: {
+      nodes: { id: string; quantity: number | null; lineItem: { id: string; title: string; variantTitle: string | null } }[];
+    };
+  }[];
+  refunds: { id: string; createdAt: string | null; note: string | null; totalRefundedSet: MoneyBagNode }[];
+  returns: {
+    nodes: {
+      id: string;
+      name: string;
+      status: string;
+      createdAt: string;
+      closedAt: string | null;
+      decline: { reason: string; note: string | null } | null;
+      returnLineItems: {
+        nodes: { quantity: number; fulfillmentLineItem?: { id: string; lineItem: { id: string; title: string } } }[];
+      };
+    }[];
+  };
+}
+
+interface CustomerOrdersData {
+  customer: { orders: { nodes: OrderNode[]; pageInfo: PageInfo } } | null;
+}
+
+interface ProductNode {
+  id: string;
+  title: string;
+  handle: string;
+  status: Product["status"];
+  productType: string;
+  vendor: string;
+  tags: string[];
+  description: string;
+  onlineStoreUrl: string | null;
+  featuredMedia: { preview: { image: { url: string } | null } | null } | null;
+  options: { name: string; values: string[] }[];
+  totalInventory: number;
+  priceRangeV2: { minVariantPrice: MoneyNode; maxVariantPrice: MoneyNode };
+  variants: {
+    nodes: {
+      id: string;
+      title: string;
+      sku: string | null;
+      price: string;
+      compareAtPrice: string | null;
+      inventoryQuantity: number | null;
+      availableForSale: boolean;
+      selectedOptions: { name: string; value: string }[];
+    }[];
+  };
+}
+
+interface DiscountNode {
+  id: string;
+  codeDiscount: {
+    title: string;
+    status: Discount["status"];
+    startsAt: string | null;
+    endsAt: string | null;
+    summary?: string;
+    usageLimit: number | null;
+    asyncUsageCount: number;
+    appliesOncePerCustomer: boolean;
+    minimumRequirement?: { greaterThanOrEqualToSubtotal?: { amount: string }; greaterThanOrEqualToQuantity?: string } | null;
+    codes: { nodes: { code: string }[] };
+  };
+}
+
+function toOrder(order: OrderNode): Order {
+  const currency = order.currencyCode;
+  const bagAmount = (bag: MoneyBagNode | null) => formatAmount(bag?.shopMoney.amount ?? "0", currency);
+  return {
+    id: order.id,
+    name: order.name,
+    email: order.email,
+    customerId: order.customer?.id ?? null,
+    createdAt: order.createdAt,
+    cancelledAt: order.cancelledAt,
+    cancelReason: order.cancelReason,
+    displayFinancialStatus: order.displayFinancialStatus,
+    displayFulfillmentStatus: order.displayFulfillmentStatus,
+    note: order.note,
+    tags: order.tags,
+    currencyCode: currency,
+    subtotalPrice: bagAmount(order.subtotalPriceSet),
+    totalShippingPrice: bagAmount(order.totalShippingPriceSet),
+    totalTax: bagAmount(order.totalTaxSet),
+    totalPrice: bagAmount(order.totalPriceSet),
+    totalRefunded: bagAmount(order.totalRefundedSet),
+    discountCodes: order.discountCodes,
+    shippingLineTitle: order.shippingLine?.title ?? null,
+    shippingAddress: toAddress(order.shippingAddress),
+    lineItems: order.lineItems.nodes.map((lineItem) => ({
+      id: lineItem.id,
+      title: lineItem.title,
+      variantTitle: lineItem.variantTitle,
+      sku: lineItem.sku,
+      quantity: lineItem.quantity,
+      unfulfilledQuantity: lineItem.unfulfilledQuantity,
+      productId: lineItem.product?.id ?? null,
+      variantId: lineItem.variant?.id ?? null,
+      originalUnitPrice: bagAmount(lineItem.originalUnitPriceSet),
+    })),
+    fulfillments: order.fulfillments.map((fulfillment) => ({
+      id: fulfillment.id,
+      status: fulfillment.status,
+      displayStatus: fulfillment.displayStatus,
+      createdAt: fulfillment.createdAt,
+      deliveredAt: fulfillment.deliveredAt,
+      estimatedDeliveryAt: fulfillment.estimatedDeliveryAt,
+      inTransitAt: fulfillment.inTransitAt,
+      trackingInfo: fulfillment.trackingInfo,
+      events: fulfillment.events.nodes,
+      lines: fulfillment.fulfillmentLineItems.nodes.map((line) => ({
+        fulfillmentLineItemId: line.id,
+        lineItemId: line.lineItem.id,
+        title: line.lineItem.title,
+        variantTitle: line.lineItem.variantTitle,
+        quantity: line.quantity ?? 0,
+      })),
+    })),
+    refunds: order.refunds.map((refund) => ({
+      id: refund.id,
+      createdAt: refund.createdAt ?? order.createdAt,
+      note: refund.note,
+      totalRefunded: bagAmount(refund.totalRefundedSet),
+    })),
+    returns: order.returns.nodes.map((orderReturn) => ({
+      id: orderReturn.id,
+      name: orderReturn.name,
+      status: orderReturn.status,
+      createdAt: orderReturn.createdAt,
+      closedAt: orderReturn.closedAt,
+      decline: orderReturn.decline,
+      // Unverified return lines (no fulfillment line item) can't be tied to what was bought.
+      lines: orderReturn.returnLineItems.nodes.flatMap((line) =>
+        line.fulfillmentLineItem
+          ? [{ lineItemId: line.fulfillmentLineItem.lineItem.id, title: line.fulfillmentLineItem.lineItem.title, quantity: line.quantity }]
+          : [],
+      ),
+    })),
+  };
+}
+
+function toAddress(address: AddressNode | null): Address | null {
+  if (!address) return null;
+  return {
+    name: address.name,
+    address1: address.address1,
+    address2: address.address2,
+    city: address.city,
+    province: address.province,
+    provinceCode: address.provinceCode,
+    zip: address.zip,
+    country: address.country,
+    countryCode: address.countryCodeV2,
+  };
+}
+
+function toProduct(product: ProductNode): Product {
+  const currency = product.priceRangeV2.minVariantPrice.currencyCode;
+  return {
+    id: product.id,
+    title: product.title,
+    handle: product.handle,
+    status: product.status,
+    productType: product.productType,
+    vendor: product.vendor,
+    tags: product.tags,
+    description: htmlToText(product.description),
+    onlineStoreUrl: product.onlineStoreUrl,
+    imageUrl: product.featuredMedia?.preview?.image?.url ?? null,
+    options: product.options,
+    // Shopify reports 0 when no variant tracks stock (gift cards): that isn't "sold out".
+    totalInventory: product.variants.nodes.every((variant) => variant.inventoryQuantity === null) ? null : product.totalInventory,
+    priceRange: {
+      min: formatAmount(product.priceRangeV2.minVariantPrice.amount, currency),
+      max: formatAmount(product.priceRangeV2.maxVariantPrice.amount, currency),
+    },
+    variants: product.variants.nodes.map((variant) => ({
+      ...variant,
+      price: formatAmount(variant.price, currency),
+      compareAtPrice: variant.compareAtPrice === null ? null : formatAmount(variant.compareAtPrice, currency),
+    })),
+  };
+}
+
+function toDiscount(node: DiscountNode): Discount {
+  const discount = node.codeDiscount;
+  const minimum = discount.minimumRequirement;
+  return {
+    id: node.id,
+    code: discount.codes.nodes[0]?.code ?? "",
+    title: discount.title,
+    status: discount.status,
+    startsAt: discount.startsAt,
+    endsAt: discount.endsAt,
+    summary: discount.summary ?? null,
+    usageLimit: discount.usageLimit,
+    usageCount: discount.asyncUsageCount,
+    appliesOncePerCustomer: discount.appliesOncePerCustomer,
+    minimumSubtotal: minimum?.greaterThanOrEqualToSubtotal?.amount ?? null,
+    minimumQuantity: minimum?.greaterThanOrEqualToQuantity ? Number(minimum.greaterThanOrEqualToQuantity) : null,
+  };
+}
+
+function failure(errors: UserErrorNode[]): { ok: false; message: string } {
+  return { ok: false, message: errors.map((error) => error.message).join(" ") };
+}
+
+const fractionDigitsByCurrency = new Map<string, number>();
+
+/** Shopify's Decimal comes as "229.0"; the domain wants the currency's usual digits ("229.00"). */
+export function formatAmount(amount: string, currencyCode: string): string {
+  let digits = fractionDigitsByCurrency.get(currencyCode);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat("en", { style: "currency", currency: currencyCode }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2; // not an ISO currency code
+    }
+    fractionDigitsByCurrency.set(currencyCode, digits);
+  }
+  const value = Number(amount);
+  return Number.isFinite(value) ? value.toFixed(digits) : amount;
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  ndash: "–",
+  mdash: "—",
+  lsquo: "‘",
+  rsquo: "’",
+  ldquo: "“",
+  rdquo: "”",
+  hellip: "…",
+  bull: "•",
+};
+
+/** Plain text from Shopify HTML (policy bodies, descriptions): paragraphs and list items kept as lines. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, "")
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<li\b[^>]*>/gi, "- ")
+    .replace(/<\/li\s*>/gi, "\n")
+    .replace(/<\/(p|div|ul|ol|h[1-6]|blockquote|table|tr)\s*>/gi, "\n\n")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+      if (name[0] !== "#") return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+      const codePoint = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : entity;
+    })
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}

@@ -1,0 +1,70 @@
+/**
+ * The whole path in a real browser: storefront page → bubble → local app proxy (signed) → app →
+ * demo store → reply in the bubble → transcript in the merchant admin.
+ */
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../helpers/browser";
+import { startDemo, type RunningDemo } from "../helpers/demo-process";
+
+const snapshot = JSON.parse(fs.readFileSync("demo/demo-store.json", "utf8"));
+const order1006 = snapshot.orders.find((o: { name: string }) => o.name === "#1006");
+const upsNumber: string = order1006.fulfillments[0].trackingInfo[0].number;
+
+let demo: RunningDemo;
+let browser: Browser;
+
+beforeAll(async () => {
+  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+async function ask(page: Page, text: string): Promise<string> {
+  const before = await page.locator(".nwsc-msg--bot").count();
+  await page.locator("textarea.nwsc-input").fill(text);
+  await page.keyboard.press("Enter");
+  const reply = page.locator(".nwsc-msg--bot").nth(before);
+  await reply.waitFor({ timeout: 15_000 });
+  return (await reply.innerText()).trim();
+}
+
+describe("storefront chat, end to end", () => {
+  it("a guest tracks an order with the order's email, and a wrong email reveals nothing", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.url}/`);
+    await page.locator("button.nwsc-launcher").click();
+    await expect.poll(() => page.locator("button.nwsc-launcher").getAttribute("aria-expanded")).toBe("true");
+
+    const tracked = await ask(page, "Where is my order #1006? my email is hannah.brooks@example.com");
+    expect(tracked).toContain(upsNumber);
+    expect(tracked).toContain("UPS");
+
+    const refused = await ask(page, "Where is my order #1006? my email is not.hannah@example.com");
+    expect(refused).not.toContain(upsNumber);
+    expect(refused).not.toMatch(/UPS|in transit|delivered/i);
+
+    // The conversation survives a page load.
+    await page.reload();
+    await page.locator("button.nwsc-launcher").click();
+    await expect.poll(() => page.locator(".nwsc-msg--shopper").count(), { timeout: 10_000 }).toBe(2);
+    await page.close();
+  });
+
+  it("the merchant sees the conversation in the admin list and its detail", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.url}/admin`);
+    const row = page.getByText("Where is my order #1006? my email is hannah.brooks@example.com");
+    await row.waitFor({ timeout: 20_000 });
+    await row.click();
+    await page.getByText("intent: track_order").first().waitFor({ timeout: 20_000 });
+    const transcript = await page.locator("body").innerText();
+    expect(transcript).toContain(upsNumber);
+    expect(transcript).toContain("my email is not.hannah@example.com");
+    await page.close();
+  });
+});

@@ -1,0 +1,48 @@
+/** Starts `npm run demo`'s server as a real child process on a free port, with its own database. */
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import { migratedDatabaseUrl } from "./test-db";
+
+export interface RunningDemo {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+export async function startDemo(env: Record<string, string> = {}): Promise<RunningDemo> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "demo/server.ts"], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: migratedDatabaseUrl("demo"), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/Demo storefront: (http:\/\/\S+?)\/?\n/);
+      if (match) resolve(match[1]);
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("exit", (code) => reject(new Error(`demo server exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}

@@ -1,0 +1,148 @@
+import fs from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { configureTestApp, installDemoShop, proxyRequest } from "../helpers/app-env";
+
+configureTestApp("proxy");
+const { default: db } = await import("../../app/db.server");
+const route = await import("../../app/routes/proxy.$");
+
+const snapshot = JSON.parse(fs.readFileSync("demo/demo-store.json", "utf8"));
+const order1006 = snapshot.orders.find((o: { name: string }) => o.name === "#1006");
+const tracking1006 = order1006.fulfillments[0].trackingInfo[0];
+
+async function send(request: Request, endpoint = request.url.match(/\/proxy\/([^?]*)/)![1]): Promise<{ status: number; body: any }> {
+  const handler = request.method === "GET" ? route.loader : route.action;
+  const response = await handler({ request, params: { "*": endpoint }, context: {} } as never);
+  return { status: response.status, body: await response.json() };
+}
+
+const messageCount = () => db.message.count();
+
+describe("app proxy: signature", () => {
+  beforeAll(installDemoShop);
+
+  it("answers a correctly signed request", async () => {
+    const { status, body } = await send(proxyRequest("messages", { body: { text: "hi there" } }));
+    expect(status).toBe(200);
+    expect(body.conversationId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(body.reply.role).toBe("bot");
+    expect(body.reply.text.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["missing", (r: Request) => new Request(r.url.replace(/&signature=[^&]+/, ""), { method: "POST", body: '{"text":"hi"}', headers: { "Content-Type": "application/json" } })],
+    ["tampered (customer id added after signing)", (r: Request) => new Request(r.url.replace("logged_in_customer_id=", "logged_in_customer_id=7294052471661"), { method: "POST", body: '{"text":"hi"}', headers: { "Content-Type": "application/json" } })],
+    ["tampered (shop changed)", (r: Request) => new Request(r.url.replace("northwind-outfitters", "evil-shop"), { method: "POST", body: '{"text":"hi"}', headers: { "Content-Type": "application/json" } })],
+  ])("rejects a %s signature and stores nothing", async (_name, tamper) => {
+    const before = await messageCount();
+    const { status, body } = await send(tamper(proxyRequest("messages", { body: { text: "hi" } })));
+    expect(status).toBe(401);
+    expect(body.error.code).toBe("invalid_signature");
+    expect(await messageCount()).toBe(before);
+  });
+
+  it("rejects a stale timestamp and a wrong secret", async () => {
+    const before = await messageCount();
+    const stale = await send(proxyRequest("messages", { body: { text: "hi" }, timestamp: Math.floor(Date.now() / 1000) - 600 }));
+    const wrongSecret = await send(proxyRequest("messages", { body: { text: "hi" }, secret: "not-the-app-secret" }));
+    expect(stale.status).toBe(401);
+    expect(wrongSecret.status).toBe(401);
+    expect(await messageCount()).toBe(before);
+  });
+});
+
+describe("app proxy: bad input gets a clear error and no stack trace", () => {
+  it.each([
+    ["invalid JSON", { rawBody: "{not json" }, 400, "invalid_json"],
+    ["missing text", { body: { conversationId: undefined } }, 400, "invalid_request"],
+    ["text of the wrong type", { body: { text: 42 } }, 400, "invalid_request"],
+    ["empty text", { body: { text: "   " } }, 400, "invalid_request"],
+    ["text over the limit", { body: { text: "x".repeat(1001) } }, 400, "invalid_request"],
+    ["a body that is not JSON", { rawBody: "text=hi", contentType: "application/x-www-form-urlencoded" }, 415, "unsupported_media_type"],
+    ["a huge body", { rawBody: JSON.stringify({ text: "y".repeat(40_000) }) }, 413, "payload_too_large"],
+    ["an unknown conversation", { body: { text: "hi", conversationId: "AAAAAAAAAAAAAAAAAAAAAA" } }, 404, "conversation_not_found"],
+  ])("%s", async (_name, options, status, code) => {
+    const { status: actual, body } = await send(proxyRequest("messages", options as never));
+    expect(actual).toBe(status);
+    expect(body.error.code).toBe(code);
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it("unknown endpoints and methods are 404/405 JSON", async () => {
+    expect((await send(proxyRequest("nope"))).status).toBe(404);
+    expect((await send(proxyRequest("messages", { method: "GET" }))).status).toBe(405);
+  });
+});
+
+describe("app proxy: conversations", () => {
+  it("stores the shopper message, the reply and its analysis", async () => {
+    const { body } = await send(proxyRequest("messages", { body: { text: "Is the Alpine shell jacket waterproof?", clientMessageId: "client-msg-0001" } }));
+    const messages = await db.message.findMany({ where: { conversationId: body.conversationId }, orderBy: { createdAt: "asc" } });
+    expect(messages.map((m) => m.role)).toEqual(["shopper", "bot"]);
+    expect(messages[0].text).toBe("Is the Alpine shell jacket waterproof?");
+    expect(messages[0].intent).toBe(messages[1].intent);
+    expect(messages[1].engine).toBe("local");
+    expect(messages[1].latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("stores a retried message once and returns the same reply", async () => {
+    const first = await send(proxyRequest("messages", { body: { text: "hello", clientMessageId: "retry-abc-123" } }));
+    const retry = await send(proxyRequest("messages", { body: { text: "hello", clientMessageId: "retry-abc-123", conversationId: first.body.conversationId } }));
+    expect(retry.body.reply.id).toBe(first.body.reply.id);
+    expect(await db.message.count({ where: { conversationId: first.body.conversationId, role: "shopper" } })).toBe(1);
+  });
+
+  it("returns history to the same guest and records feedback on a reply", async () => {
+    const { body } = await send(proxyRequest("messages", { body: { text: "what is your return policy?" } }));
+    const history = await send(proxyRequest("conversation", { query: { conversationId: body.conversationId } }));
+    expect(history.body.messages.map((m: { role: string }) => m.role)).toEqual(["shopper", "bot"]);
+    const feedback = await send(proxyRequest("feedback", { body: { conversationId: body.conversationId, messageId: body.reply.id, rating: "down" } }));
+    expect(feedback.status).toBe(200);
+    expect((await db.feedback.findUnique({ where: { messageId: body.reply.id } }))?.rating).toBe("down");
+    const onShopperMessage = await send(proxyRequest("feedback", { body: { conversationId: body.conversationId, messageId: body.shopperMessage.id, rating: "up" } }));
+    expect(onShopperMessage.status).toBe(404);
+  });
+
+  it("never shows a customer's conversation to a guest or another customer", async () => {
+    const { body } = await send(proxyRequest("messages", { body: { text: "where's my stuff?" }, customerId: "7294052471661" }));
+    expect((await send(proxyRequest("conversation", { query: { conversationId: body.conversationId } }))).status).toBe(404);
+    expect((await send(proxyRequest("conversation", { query: { conversationId: body.conversationId }, customerId: "1" }))).status).toBe(404);
+    expect((await send(proxyRequest("conversation", { query: { conversationId: body.conversationId }, customerId: "7294052471661" }))).status).toBe(200);
+  });
+});
+
+describe("app proxy: orders only for a verified shopper", () => {
+  it("tracks a guest's order given its number and the order's email", async () => {
+    const { body } = await send(proxyRequest("messages", { body: { text: `Where is my order #1006? my email is ${order1006.email}` } }));
+    expect(body.reply.text).toContain(tracking1006.number);
+    expect(body.reply.text).toContain(tracking1006.company);
+  });
+
+  it("reveals nothing about the order with another email", async () => {
+    const { body } = await send(proxyRequest("messages", { body: { text: "Where is my order #1006? my email is someone.else@example.com" } }));
+    expect(body.reply.text).not.toContain(tracking1006.number);
+    expect(body.reply.text).not.toMatch(/UPS|in transit|delivered|shipped|Hannah/i);
+  });
+
+  it("asks a guest for exactly the missing email, then answers", async () => {
+    const first = await send(proxyRequest("messages", { body: { text: "where is order 1006" } }));
+    expect(first.body.reply.text).toMatch(/email/i);
+    expect(first.body.reply.text).not.toContain(tracking1006.number);
+    const second = await send(proxyRequest("messages", { body: { text: order1006.email, conversationId: first.body.conversationId } }));
+    expect(second.body.reply.text).toContain(tracking1006.number);
+  });
+
+  it("tracks a logged-in customer's open order without asking anything", async () => {
+    const marcus = snapshot.customers.find((c: { email: string }) => c.email === "marcus.chen@example.net");
+    const open = snapshot.orders.find((o: { name: string }) => o.name === "#1060");
+    const { body } = await send(proxyRequest("messages", { body: { text: "where's my stuff?" }, customerId: marcus.id.split("/").pop() }));
+    expect(body.reply.text).toContain("#1060");
+    expect(body.reply.text).toContain(open.fulfillments[0].trackingInfo[0].number);
+  });
+
+  it("does not show a logged-in customer someone else's order", async () => {
+    const marcus = snapshot.customers.find((c: { email: string }) => c.email === "marcus.chen@example.net");
+    const { body } = await send(proxyRequest("messages", { body: { text: "where is order #1006?" }, customerId: marcus.id.split("/").pop() }));
+    expect(body.reply.text).not.toContain(tracking1006.number);
+  });
+});
