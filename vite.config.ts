@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { prismaClientAlias } from "./vite.shared";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -25,5 +26,5 @@ export default defineConfig({
   ],
   build: { assetsInlineLimit: 0 },
   optimizeDeps: { include: ["@shopify/app-bridge-react", "@shopify/polaris"] },
-  ssr: { noExternal: [] },
+  ...prismaClientAlias,
 });

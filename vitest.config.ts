@@ -1,9 +1,13 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { prismaClientAlias, SESSION_STORAGE_PACKAGE } from "./vite.shared";
 
 export default defineConfig({
   plugins: [tsconfigPaths()],
+  resolve: prismaClientAlias.resolve,
+  ssr: prismaClientAlias.ssr,
   test: {
+    server: { deps: { inline: [new RegExp(SESSION_STORAGE_PACKAGE)] } },
     include: ["tests/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
