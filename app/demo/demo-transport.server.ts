@@ -24,3 +24,11 @@ export function installDemoStoreTransport(snapshotPath: string): DemoStore {
   demoStore = store;
   return store;
 }
+
+/**
+ * "Now" for the bot. In demo mode it is the snapshot's reference date, so the demo's orders are
+ * as fresh as the day the snapshot describes; otherwise the real clock.
+ */
+export function currentTime(): Date {
+  return demoStore?.now ?? new Date();
+}

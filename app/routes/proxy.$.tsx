@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
+import { currentTime } from "../demo/demo-transport.server";
 import { handleProxyRequest } from "../proxy/chat-proxy.server";
 
 // The one app proxy route: Shopify forwards /apps/support/* here, signed.
-const deps = { db, authenticateProxy: authenticate.public.appProxy };
+const deps = { db, authenticateProxy: authenticate.public.appProxy, now: currentTime };
 
 export const loader = ({ request, params }: LoaderFunctionArgs) => handleProxyRequest(request, params["*"] ?? "", deps);
 export const action = ({ request, params }: ActionFunctionArgs) => handleProxyRequest(request, params["*"] ?? "", deps);

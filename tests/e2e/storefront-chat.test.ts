@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "../helpers/browser";
+import { launchChromium, newPage } from "../helpers/browser";
 import { startDemo, type RunningDemo } from "../helpers/demo-process";
 
 const snapshot = JSON.parse(fs.readFileSync("demo/demo-store.json", "utf8"));
@@ -35,7 +35,7 @@ async function ask(page: Page, text: string): Promise<string> {
 
 describe("storefront chat, end to end", () => {
   it("a guest tracks an order with the order's email, and a wrong email reveals nothing", async () => {
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     await page.goto(`${demo.url}/`);
     await page.locator("button.nwsc-launcher").click();
     await expect.poll(() => page.locator("button.nwsc-launcher").getAttribute("aria-expanded")).toBe("true");
@@ -56,7 +56,7 @@ describe("storefront chat, end to end", () => {
   });
 
   it("the merchant sees the conversation in the admin list and its detail", async () => {
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     await page.goto(`${demo.url}/admin`);
     const row = page.getByText("Where is my order #1006? my email is hannah.brooks@example.com");
     await row.waitFor({ timeout: 20_000 });

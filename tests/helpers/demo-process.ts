@@ -1,7 +1,9 @@
 /** Starts `npm run demo`'s server as a real child process on a free port, with its own database. */
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
-import { migratedDatabaseUrl } from "./test-db";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 
 export interface RunningDemo {
   url: string;
@@ -19,10 +21,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+// An empty database: the demo migrates it itself, as on a fresh machine.
+function emptyDatabaseUrl(): string {
+  return `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "support-chat-demo-")), "demo.sqlite")}`;
+}
+
 export async function startDemo(env: Record<string, string> = {}): Promise<RunningDemo> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "demo/server.ts"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: migratedDatabaseUrl("demo"), ...env },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: emptyDatabaseUrl(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
