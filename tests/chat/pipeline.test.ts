@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { respond, type TurnOutput } from "../../app/chat/pipeline";
+import type { ChatContext, DialogueState } from "../../app/chat/types";
+import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
+
+const store = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH));
+const snapshot = store.snapshot as any;
+let ctx: ChatContext;
+
+beforeAll(async () => {
+  ctx = await demoChatContext(store);
+});
+
+const say = (text: string, state: DialogueState = {}, customerId: string | null = null): Promise<TurnOutput> =>
+  respond({ text, state, shopper: { customerId } }, ctx);
+
+describe("chat pipeline on the demo store", () => {
+  it("greets with the shop's name", async () => {
+    const out = await say("hi there");
+    expect(out.intent).toBe("greeting");
+    expect(out.text).toContain(snapshot.shop.name);
+  });
+
+  it("answers a product question from the product's description, with a card", async () => {
+    const jacket = snapshot.products.find((p: any) => p.handle === "mens-alpine-shell-jacket");
+    const out = await say("Is the men's alpine shell jacket waterproof?");
+    expect(out.intent).toBe("product_info");
+    expect(out.text).toContain("20,000 mm");
+    expect(out.products?.[0].title).toBe(jacket.title);
+    expect(out.state.productHandle).toBe(jacket.handle);
+  });
+
+  it("quotes the relevant sentence of the return policy, not the whole policy", async () => {
+    const out = await say("what is your return policy? how many days do I have?");
+    expect(out.intent).toBe("return_policy");
+    expect(out.text).toMatch(/30 days/);
+    expect(out.text.length).toBeLessThan(snapshot.policies.refundPolicy.body.length);
+    expect(out.text).toContain(snapshot.policies.refundPolicy.url);
+  });
+
+  it("hands over to a person with the shop's support hours", async () => {
+    const out = await say("I want to talk to a real person");
+    expect(out.intent).toBe("human_agent");
+    expect(out.handoff).toBe(true);
+    expect(out.text).toContain(snapshot.shop.supportHours);
+  });
+
+  it("tracks an order in transit with carrier, number, link and ETA", async () => {
+    const order = snapshot.orders.find((o: any) => o.name === "#1058");
+    const tracking = order.fulfillments[0].trackingInfo[0];
+    const out = await say(`Hi, where is order #1058? My email is ${order.email}`);
+    expect(out.intent).toBe("track_order");
+    expect(out.text).toContain(tracking.company);
+    expect(out.text).toContain(tracking.number);
+    expect(out.text).toContain(tracking.url);
+    expect(out.text).toMatch(/November 23/);
+    expect(out.text).not.toMatch(/delivered/i);
+  });
+
+  it("searches the live catalog under a price", async () => {
+    const out = await say("any hiking boots under $150?");
+    expect(out.intent).toBe("product_search");
+    for (const card of out.products ?? []) expect(Number(card.price.replace(/[^0-9.]/g, ""))).toBeLessThanOrEqual(150);
+  });
+});
