@@ -3,9 +3,34 @@ import type { ShopSettings } from "./generated/prisma/client";
 
 export type { ShopSettings };
 
+export type EditableSettings = Omit<ShopSettings, "shop" | "createdAt" | "updatedAt">;
+
+/** What a newly installed shop starts with; the database defaults mirror these. */
+export const DEFAULT_SETTINGS: EditableSettings = {
+  botName: "Support",
+  greeting: "Hi! I can help with orders, returns and products.",
+  accentColor: "#1f6f5c",
+  position: "bottom-right",
+  tone: "friendly",
+  supportHours: "",
+  handoffEmail: "",
+  faqs: "[]",
+  internalCodes: "[]",
+  allowCancel: false,
+  allowReturns: false,
+  allowAddressChange: false,
+  retentionDays: 365,
+};
+
+/** Settings for code paths without a database (eval, tests): defaults plus overrides. */
+export function settingsFor(shop: string, overrides: Partial<EditableSettings> = {}): ShopSettings {
+  const now = new Date();
+  return { shop, ...DEFAULT_SETTINGS, ...overrides, createdAt: now, updatedAt: now };
+}
+
 /** The shop's bot settings, created with defaults the first time a shop is seen. */
 export async function getShopSettings(db: Db, shop: string): Promise<ShopSettings> {
-  return db.shopSettings.upsert({ where: { shop }, create: { shop }, update: {} });
+  return db.shopSettings.upsert({ where: { shop }, create: { shop, ...DEFAULT_SETTINGS }, update: {} });
 }
 
 export function parseJsonArray<T>(json: string): T[] {

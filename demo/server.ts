@@ -16,7 +16,8 @@ import fs from "node:fs";
 import path from "node:path";
 import express, { type Request as ExpressRequest } from "express";
 import { adminHostParam, mintSessionToken, signProxyQuery } from "./shopify-surrogate";
-import { renderStorefrontPage, type DemoCustomer, type DemoProduct } from "./storefront";
+import { renderStorefrontPage } from "./storefront";
+import { loadDemoSnapshot, type DemoSnapshot } from "../app/commerce/demo-store";
 import { extensionAssetPath, renderChatBubbleBlock } from "../app/storefront/render-block.server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -24,13 +25,6 @@ const SNAPSHOT = process.env.DEMO_STORE_SNAPSHOT ?? path.join(ROOT, "demo", "dem
 const PORT = Number(process.env.PORT ?? 3000);
 const PROXY_PREFIX = "/apps/support";
 
-interface Snapshot {
-  shop: { name: string; myshopifyDomain: string; email: string; supportHours: string };
-  faqs: { question: string; answer: string }[];
-  products: DemoProduct[];
-  customers: DemoCustomer[];
-  discounts: { code: string; note?: string }[];
-}
 
 export interface DemoServer {
   url: string;
@@ -41,7 +35,7 @@ export interface DemoServer {
 
 export async function startDemoServer(options: { port?: number; build?: boolean; quiet?: boolean } = {}): Promise<DemoServer> {
   const port = options.port ?? PORT;
-  const snapshot = JSON.parse(fs.readFileSync(SNAPSHOT, "utf8")) as Snapshot;
+  const snapshot = loadDemoSnapshot(SNAPSHOT);
   const shop = snapshot.shop.myshopifyDomain;
   const apiKey = process.env.SHOPIFY_API_KEY ?? "demo-api-key";
   // A fresh secret per run: only this process can sign proxy requests or admin tokens for the demo.
@@ -181,7 +175,7 @@ function migrateDatabase(log: (line: string) => void): void {
 }
 
 /** What installing the app on the demo shop would have left behind: an offline session and settings. */
-async function seedDemoShop(snapshot: Snapshot, shop: string): Promise<void> {
+async function seedDemoShop(snapshot: DemoSnapshot, shop: string): Promise<void> {
   const { createDb } = await import("../app/db.server");
   const { readAppConfig } = await import("../app/config.server");
   const db = createDb();
@@ -195,17 +189,11 @@ async function seedDemoShop(snapshot: Snapshot, shop: string): Promise<void> {
       accessToken: "demo-offline-access-token",
     };
     await db.session.upsert({ where: { id: sessionId }, create: { id: sessionId, ...session }, update: session });
-    const internalCodes = snapshot.discounts.filter((d) => d.note && /not for public|do not share/i.test(d.note)).map((d) => d.code);
+    const { DEFAULT_SETTINGS } = await import("../app/settings.server");
+    const { demoShopSettings } = await import("../app/demo/demo-settings");
     await db.shopSettings.upsert({
       where: { shop },
-      create: {
-        shop,
-        botName: "Northwind assistant",
-        supportHours: snapshot.shop.supportHours,
-        handoffEmail: snapshot.shop.email,
-        faqs: JSON.stringify(snapshot.faqs),
-        internalCodes: JSON.stringify(internalCodes),
-      },
+      create: { shop, ...DEFAULT_SETTINGS, ...demoShopSettings(snapshot) },
       update: {},
     });
   } finally {

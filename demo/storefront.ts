@@ -17,7 +17,7 @@ export interface DemoProduct {
 export interface DemoCustomer {
   id: string;
   displayName: string;
-  email: string;
+  email: string | null;
   numberOfOrders?: number;
 }
 

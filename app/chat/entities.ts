@@ -2,8 +2,7 @@
  * Stage 2 of the pipeline: the entities a shopper's message names, with the labels and
  * conventions of the eval format (order numbers as digits, everything else as written).
  */
-import { fuzzyEquals, normalize, type Preprocessed } from "./preprocess";
-import type { Product } from "../commerce/types";
+import { editDistance, normalize, type Preprocessed } from "./preprocess";
 
 export interface Entities {
   order_number?: string;
@@ -18,6 +17,7 @@ export interface Entities {
 export interface CatalogProduct {
   handle: string;
   title: string;
+  /** Title words without "men's"/"women's" (which shoppers drop). */
   titleTokens: string[];
   handleTokens: string[];
   sizes: string[];
@@ -26,15 +26,29 @@ export interface CatalogProduct {
 
 export interface Catalog {
   products: CatalogProduct[];
-  /** Tokens that appear in many titles ("jacket", "mens"): they can extend a match but not start one. */
-  commonTokens: Set<string>;
+  /** Words that name a kind of thing ("jacket", "sleeping", "rain"), not a product line. */
+  genericTokens: Set<string>;
   colors: string[];
 }
 
-export interface ProductMention {
+export interface Extraction {
+  entities: Entities;
+  /** Handle of the catalog product the message names, if any. */
+  productHandle: string | null;
+}
+
+interface Word {
+  word: string;
+  start: number;
+  end: number;
+}
+
+interface ProductMention {
   product: CatalogProduct;
   /** The mention as the shopper wrote it. */
   text: string;
+  start: number;
+  end: number;
   score: number;
 }
 
@@ -43,55 +57,88 @@ const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const ORDER_HASH = /#\s?(\d{3,8})\b/;
 const ORDER_WORD =
   /\b(?:order|ordr|oder|orden|pedido|commande|cmd|number|num|no|nº|n°|numero|confirmation)\b[\s.:#°º-]*(?:(?:number|num|no|is|es|est|was|id|#|de|n°|nº|numero)[\s.:#°º-]*){0,3}(\d{3,8})\b/i;
-// A bare 4–6 digit number, not money, a size, a zip after a street, or part of a phone number.
+// A bare 4–6 digit number, not money, a measurement, or part of a longer number.
 const BARE_NUMBER = /(?<![\d$€£.,+-])\b(\d{4,6})\b(?![\d.,]*\s?(?:\$|€|%|usd|dollars|ft|mm|g\b|oz|lbs?))/i;
+// Numbers in a sentence about an address or a zip code are not order numbers.
+const ADDRESS_CONTEXT = /\b(?:zip|postal|postcode|house|street|apt|apartment|unit|suite|address|ave|avenue|st|blvd|road|rd|calle|rue|adresse|direccion)\b/i;
 
 const NUMBER_WORDS: Record<string, string> = {
   one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10",
-  a: "1", an: "1", couple: "2", pair: "2",
   uno: "1", una: "1", dos: "2", tres: "3", cuatro: "4", cinco: "5",
   un: "1", une: "1", deux: "2", trois: "3", quatre: "4", cinq: "5",
 };
-const QUANTITY =
-  /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco|deux|trois|quatre|cinq)\s*(?:x\s+)?(?:more\s+|extra\s+|additional\s+|other\s+|m[aá]s\s+|de plus\s+)?(?:of\s+(?:the|those|these)\s+)?([a-z\u00c0-\u017f'-]+)/gi;
-const QUANTITY_UNIT_WORDS = new Set([
-  "days", "day", "weeks", "week", "business", "hours", "hour", "minutes", "dollars", "bucks", "percent", "usd", "am", "pm",
-  "times", "months", "month", "years", "year", "dias", "jours", "semaines", "semanas", "oz", "g", "mm", "lbs", "lb", "ft",
-]);
+const QUANTITY = new RegExp(
+  `\\b(\\d{1,2}|${Object.keys(NUMBER_WORDS).join("|")})\\b\\s*(?:x\\s+)?` +
+    `(?:(?:more|extra|additional|other|mas|más|de|plus|of|the|those|these|pairs?|los|las|les)\\s+)*([a-z\\u00c0-\\u017f'-]+)`,
+  "gi",
+);
 
-const SIZE_PHRASE = /\b(?:size|sz|talla|taille|tamano|tamaño|in an?|en)\s*[:=]?\s*(x{0,3}[sml]|xl|xxl|\d{1,2}(?:\.5)?|small|medium|large|x-large|extra large|regular|long|petite|tall)\b/i;
-const STANDALONE_SIZE = /(?<![\w'-])(XXS|XS|S|M|L|XL|XXL|XXXL)(?![\w'-])/;
+// Nouns and descriptors for kinds of products, in English, Spanish and French. A mention made
+// only of these ("the tent", "my rain jacket") is a category, not a product.
+const GENERIC_PRODUCT_WORDS = (
+  "mens men womens women kids unisex the a an my and for with of in " +
+  "jacket jackets coat parka shell softshell fleece rain down insulated puffer vest hoodie " +
+  "boot boots shoe shoes sneaker sneakers runner runners trail hiking hiker hikers winter waterproof sandal " +
+  "tent tents footprint solo family person backpacking pack packs backpack backpacks daypack daypacks bag bags dry roll top " +
+  "sleeping pad pads quilt synthetic sock socks crew bottoms base layer layers midweight tee shirt shirts pants beanie hat hats " +
+  "bottle bottles water headlamp headlamps lamp poles pole trekking gift card cards camp day approach " +
+  "merino wool nylon leather cotton one two three four five six " +
+  "chaqueta chaquetas botas bota tienda mochila saco calcetines gorro veste vestes chaussures tente sac chaussettes bonnet"
+).split(" ");
+
+// "change the quantity to 2", "qty 3"; "1 of the 2 base layers".
+const QUANTITY_CHANGE = /\b(?:quantity|qty|cantidad|quantite)\b[^.?!\d]{0,30}?\b(?:to|a|à)?\s*(\d{1,2})\b/i;
+const PART_OF = /\b(\d{1,2}|one|two|three)\s+(?:of|out of|de)\s+(?:the|my|those|these|los|las|les)\s+(?:\d{1,2}|two|three|four)\b/i;
+
+const NON_ITEM_WORDS = new Set(
+  ("days day weeks week business hours hour minutes dollars bucks percent usd am pm times months month years year " +
+    "dias jours semaines semanas oz g mm lbs lb ft inch inches liters litres l people persons person cards card charges " +
+    "codes code accounts account orders order emails packages parcels different pending weeks ago nights night degrees " +
+    "stars star to or and of").split(" "),
+);
+
+const SIZE_PHRASE = /\b(?:size|sz|talla|taille|tamano|tamaño)\s*[:=]?\s*(x{0,3}[sml]\/[sml]|x{0,3}[sml]|xl|xxl|\d{1,2}(?:\.5)?|small|medium|large|x-large|extra large|regular|long|petite|tall)\b/gi;
+const STANDALONE_SIZE = /(?<![\w'/-])(XXS|XS|S\/M|M\/L|L\/XL|S|M|L|XL|XXL|XXXL)(?![\w'/-])/g;
+const SIZE_WORDS = /\b(?:a|an|in|the|size)\s+(small|medium|large|x-large|extra large)\b/gi;
 
 const BASIC_COLORS = [
   "black", "white", "red", "blue", "green", "grey", "gray", "navy", "brown", "tan", "olive", "orange", "yellow", "pink",
   "purple", "beige", "charcoal", "khaki", "teal", "burgundy", "cream", "silver", "gold",
   "negro", "blanco", "rojo", "azul", "verde", "gris", "noir", "blanc", "rouge", "bleu", "vert",
 ];
+// A colour word that is part of a name, not a colour: "Black Friday".
+const NOT_A_COLOR = /^(?:friday)\b/i;
+// Where two values are named, the one the shopper wants comes after these ("from M to L").
+const WANTED_BEFORE = /\b(?:to|into|for|want|wants|prefer|need|get|a|an|en|por|pour|contre)\s+(?:a\s+|an\s+|the\s+|size\s+|una?\s+)?$/i;
+const WANTED_AFTER = /^\s*(?:instead|rather|please|svp|por favor)\b/i;
+
+export interface CatalogSource {
+  title: string;
+  handle: string;
+  status: string;
+  options: { name: string; values: string[] }[];
+  productType?: string | null;
+  vendor?: string | null;
+}
 
 /** Build the matching index once per catalog load, from ACTIVE products only. */
-export function buildCatalog(products: Pick<Product, "title" | "handle" | "status" | "options">[]): Catalog {
+export function buildCatalog(products: CatalogSource[]): Catalog {
   const active = products.filter((p) => p.status === "ACTIVE");
+  const genericTokens = new Set(GENERIC_PRODUCT_WORDS);
+  // Product types and the brand name say what kind of thing, or whose; not which one.
+  for (const p of active) {
+    for (const token of wordTokens(`${p.productType ?? ""} ${p.vendor ?? ""}`)) genericTokens.add(token).add(singular(token));
+  }
   const entries: CatalogProduct[] = active.map((p) => ({
     handle: p.handle,
     title: p.title,
-    titleTokens: wordTokens(p.title),
-    handleTokens: p.handle.split("-").filter(Boolean),
+    titleTokens: wordTokens(p.title).filter((t) => !["mens", "womens", "men", "women"].includes(t) && (t.length > 1 || /\d/.test(t))),
+    handleTokens: p.handle.split("-").filter((t) => t.length > 1),
     sizes: optionValues(p.options, /size|talla|taille/i),
     colors: optionValues(p.options, /colou?r/i),
   }));
-  const documentFrequency = new Map<string, number>();
-  for (const entry of entries) {
-    for (const token of new Set([...entry.titleTokens, ...entry.handleTokens])) {
-      documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
-    }
-  }
-  const commonLimit = Math.max(3, entries.length * 0.12);
-  const commonTokens = new Set(
-    [...documentFrequency].filter(([token, n]) => n > commonLimit || token.length <= 2).map(([token]) => token),
-  );
-  for (const generic of ["mens", "men", "womens", "women", "kids", "unisex", "the", "and", "with"]) commonTokens.add(generic);
   const colors = [...new Set(entries.flatMap((e) => e.colors))];
-  return { products: entries, commonTokens, colors };
+  return { products: entries, genericTokens, colors };
 }
 
 function optionValues(options: { name: string; values: string[] }[], name: RegExp): string[] {
@@ -102,10 +149,8 @@ function wordTokens(text: string): string[] {
   return normalize(text).replace(/'/g, "").match(/[a-z0-9]+/g) ?? [];
 }
 
-export interface Extraction {
-  entities: Entities;
-  /** Handle of the catalog product the message names, if any. */
-  productHandle: string | null;
+function singular(token: string): string {
+  return token.length > 3 && token.endsWith("s") && !token.endsWith("ss") ? token.slice(0, -1) : token;
 }
 
 export function extractEntities(pre: Preprocessed, catalog: Catalog | null): Extraction {
@@ -114,23 +159,31 @@ export function extractEntities(pre: Preprocessed, catalog: Catalog | null): Ext
 
   const email = text.match(EMAIL);
   if (email) entities.email = email[0].replace(/[.,;:]+$/, "");
-  const withoutEmail = email ? text.replace(email[0], " ") : text;
-
-  const orderNumber = findOrderNumber(withoutEmail);
-  if (orderNumber) entities.order_number = orderNumber;
+  const withoutEmail = email ? text.replace(email[0], " ".repeat(email[0].length)) : text;
 
   const mention = catalog ? findProductMention(text, catalog) : null;
   if (mention) entities.product = mention.text;
+  // Numbers and colours inside a product's name ("Summit 20", "Glacier boot") are part of the name.
+  const outsideMention = mention ? blank(withoutEmail, mention.start, mention.end) : withoutEmail;
 
-  const quantity = findQuantity(withoutEmail, orderNumber);
+  const orderNumber = findOrderNumber(outsideMention);
+  if (orderNumber) entities.order_number = orderNumber;
+
+  // The mention itself counts as something that can be bought ("two more of the Alpine jacket").
+  const withPlaceholder = mention ? withoutEmail.slice(0, mention.start) + "product" + withoutEmail.slice(mention.end) : withoutEmail;
+  const quantity = findQuantity(orderNumber ? withPlaceholder.replace(orderNumber, " ") : withPlaceholder, catalog);
   if (quantity) entities.quantity = quantity;
 
-  const size = findSize(text, mention?.product ?? null);
+  const size = findSize(outsideMention, mention?.product ?? null);
   if (size) entities.size = size;
 
-  const color = findColor(text, catalog, mention?.product ?? null);
+  const color = findColor(outsideMention, catalog, mention?.product ?? null);
   if (color) entities.color = color;
   return { entities, productHandle: mention?.product.handle ?? null };
+}
+
+function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + " ".repeat(end - start) + text.slice(end);
 }
 
 export function findOrderNumber(text: string): string | null {
@@ -139,142 +192,151 @@ export function findOrderNumber(text: string): string | null {
   const worded = text.match(ORDER_WORD);
   if (worded) return worded[1];
   const bare = text.match(BARE_NUMBER);
-  if (bare && !looksLikeAddressNumber(text, bare.index ?? 0)) return bare[1];
+  if (bare && !ADDRESS_CONTEXT.test(text) && !looksLikeStreetNumber(text, bare.index ?? 0)) return bare[1];
   return null;
 }
 
-// "3768 Utah St" is a street number, "97209" after a city is a zip code.
-function looksLikeAddressNumber(text: string, index: number): boolean {
+// "3768 Utah St": a number followed by a capitalised name is a street number.
+function looksLikeStreetNumber(text: string, index: number): boolean {
   const after = text.slice(index).match(/^\d+\s+([A-Za-z]+)/);
-  const before = text.slice(Math.max(0, index - 30), index);
-  if (after && /^[A-Z]/.test(after[1]) && !/^(I|It|My|Is|And|Please|Thanks|Can|The)$/.test(after[1])) return true;
-  return /\b[A-Z]{2}\s*$|,\s*$/.test(before);
+  return !!after && /^[A-Z]/.test(after[1]) && !/^(I|It|My|Is|And|Please|Thanks|Can|The|Order)$/.test(after[1]);
 }
 
-function findQuantity(text: string, orderNumber: string | null): string | null {
+/** A count right before something that can be bought: "2 more headlamps", "two of the Summit 20". */
+function findQuantity(text: string, catalog: Catalog | null): string | null {
+  const explicit = text.match(QUANTITY_CHANGE) ?? text.match(PART_OF);
+  if (explicit) return NUMBER_WORDS[explicit[1].toLowerCase()] ?? explicit[1];
   for (const match of text.matchAll(QUANTITY)) {
     const [, amount, following] = match;
-    const word = following.toLowerCase();
-    if (orderNumber && amount === orderNumber) continue;
-    if (QUANTITY_UNIT_WORDS.has(word)) continue;
-    const before = text.slice(Math.max(0, (match.index ?? 0) - 6), match.index);
-    if (/[$#€£]\s*$|size\s*$|talla\s*$|taille\s*$/i.test(before)) continue;
+    const word = singular(normalize(following));
+    if (NON_ITEM_WORDS.has(word) || NON_ITEM_WORDS.has(normalize(following))) continue;
+    const before = text.slice(Math.max(0, (match.index ?? 0) - 8), match.index);
+    if (/[$#€£]\s*$|size\s*$|talla\s*$|taille\s*$|\d[-/]\s*$/i.test(before)) continue;
     if (/^\d+$/.test(amount) && Number(amount) > 20) continue;
+    const isItem = catalog
+      ? word === "product" || catalog.genericTokens.has(word) || catalog.products.some((p) => p.titleTokens.includes(word) || p.titleTokens.includes(normalize(following)))
+      : true;
+    if (!isItem) continue;
     return NUMBER_WORDS[amount.toLowerCase()] ?? amount;
   }
   return null;
 }
 
+interface Candidate {
+  value: string;
+  index: number;
+}
+
+/** Of several values, the one the shopper wants ("from M to L" → L, "Moss but I want Black" → Black). */
+function preferWanted(text: string, candidates: Candidate[]): string | null {
+  if (candidates.length === 0) return null;
+  const wanted = candidates.filter(
+    (c) => WANTED_BEFORE.test(text.slice(0, c.index)) || WANTED_AFTER.test(text.slice(c.index + c.value.length)),
+  );
+  const pool = wanted.length > 0 ? wanted : candidates;
+  return pool[pool.length - 1].value;
+}
+
 function findSize(text: string, product: CatalogProduct | null): string | null {
-  const phrase = text.match(SIZE_PHRASE);
-  if (phrase) return phrase[1];
-  const standalone = text.match(STANDALONE_SIZE);
-  // A lone capital "S"/"M"/"L" is a size only when it doesn't start a sentence ("M here").
-  if (standalone && !(standalone[1].length === 1 && /(^|[.!?]\s*)$/.test(text.slice(0, standalone.index)))) {
-    return standalone[1];
+  const candidates: Candidate[] = [];
+  for (const m of text.matchAll(SIZE_PHRASE)) candidates.push({ value: m[1], index: (m.index ?? 0) + m[0].length - m[1].length });
+  for (const m of text.matchAll(STANDALONE_SIZE)) {
+    const index = m.index ?? 0;
+    const value = m[1];
+    // A lone capital letter is a size only mid-sentence and not before a name ("2101 S Lamar").
+    if (value.length === 1 && (/(^|[.!?]\s*)$/.test(text.slice(0, index)) || /^\s+[A-Z][a-z]/.test(text.slice(index + 1)))) continue;
+    if (!candidates.some((c) => c.index === index)) candidates.push({ value, index });
   }
-  const lower = normalize(text);
-  for (const word of ["small", "medium", "large", "x-large", "extra large"]) {
-    if (new RegExp(`\\b(?:a|an|in|the|size)\\s+${word}\\b`).test(lower)) return word;
-  }
+  for (const m of text.matchAll(SIZE_WORDS)) candidates.push({ value: m[1], index: (m.index ?? 0) + m[0].length - m[1].length });
   if (product) {
-    for (const size of product.sizes) {
-      if (!/^\d/.test(size)) continue;
-      if (new RegExp(`\\b(?:size|sz|a|an|in)\\s+${escapeRegExp(size)}\\b`, "i").test(text)) return size;
+    for (const size of product.sizes.filter((s) => /^\d/.test(s))) {
+      const m = text.match(new RegExp(`\\b(?:a|an|in)\\s+(${escapeRegExp(size)})\\b`, "i"));
+      if (m) candidates.push({ value: m[1], index: (m.index ?? 0) + m[0].length - m[1].length });
     }
   }
-  return null;
+  return preferWanted(text, candidates.sort((a, b) => a.index - b.index));
 }
 
 function findColor(text: string, catalog: Catalog | null, product: CatalogProduct | null): string | null {
-  const lower = normalize(text);
-  // Prefer the value the shopper wants: in "from Moss to Black" that is the one after "to"/"in".
-  const candidates = [...(product?.colors ?? []), ...(catalog?.colors ?? []), ...BASIC_COLORS];
-  const found: { value: string; index: number }[] = [];
-  for (const color of candidates) {
-    const pattern = new RegExp(`\\b${escapeRegExp(normalize(color))}\\b`);
-    const match = lower.match(pattern);
-    if (match && match.index !== undefined && !found.some((f) => overlaps(f, match.index!, color))) {
-      found.push({ value: text.substr(match.index, color.length), index: match.index });
+  const names = [...new Set([...(product?.colors ?? []), ...(catalog?.colors ?? []), ...BASIC_COLORS])].sort((a, b) => b.length - a.length);
+  const candidates: Candidate[] = [];
+  for (const color of names) {
+    for (const m of text.matchAll(new RegExp(`\\b${escapeRegExp(color)}\\b`, "gi"))) {
+      const index = m.index ?? 0;
+      if (candidates.some((c) => index < c.index + c.value.length && c.index < index + m[0].length)) continue;
+      if (NOT_A_COLOR.test(text.slice(index + m[0].length).trimStart())) continue;
+      candidates.push({ value: m[0], index });
     }
   }
-  if (found.length === 0) return null;
-  const preferred = found.find((f) => /\b(?:to|into|in|for|a|an|en|por|pour)\s+(?:the\s+)?$/.test(lower.slice(0, f.index)));
-  return (preferred ?? found.sort((a, b) => b.value.length - a.value.length)[0]).value;
-}
-
-function overlaps(found: { value: string; index: number }, index: number, value: string): boolean {
-  return index < found.index + found.value.length && found.index < index + value.length;
+  return preferWanted(text, candidates.sort((a, b) => a.index - b.index));
 }
 
 /**
- * The product a message names: the longest run of words that match one product's title or
- * handle words (typos forgiven), containing at least one distinctive word.
+ * The product a message names: the longest run of words matching one product's title or handle
+ * words (typos forgiven) that either contains a word naming the product line ("Alpine",
+ * "Ridgeback", a model number after a name) or spells out the whole title. Categories alone
+ * ("the tent", "my rain jacket") are not products.
  */
 export function findProductMention(text: string, catalog: Catalog): ProductMention | null {
-  const words = [...normalize(text).replace(/'/g, "").matchAll(/[a-z0-9]+/g)].map((m) => ({
-    word: m[0],
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + m[0].length,
-  }));
-  const originalLower = normalize(text).replace(/'/g, "");
+  const words = splitWords(text);
   let best: ProductMention | null = null;
   for (const product of catalog.products) {
     const vocabulary = [...new Set([...product.titleTokens, ...product.handleTokens])];
-    let runStart = -1;
-    let distinctive = 0;
-    let matched = 0;
-    const closeRun = (endIndex: number) => {
-      if (runStart >= 0 && distinctive > 0) {
-        const score = distinctive * 2 + matched;
-        if (!best || score > best.score) {
-          const span = mapSpanToOriginal(text, originalLower, words[runStart].start, words[endIndex].end);
-          best = { product, text: trimGenericEdges(span), score };
+    let run: { start: number; hits: string[] } | null = null;
+    const close = (endIndex: number) => {
+      if (!run) return;
+      const hits = run.hits;
+      const distinctive = hits.filter((hit, i) => isDistinctive(hit, i, hits, catalog)).length;
+      const titleHits = new Set(hits.filter((h) => product.titleTokens.includes(h))).size;
+      const wholeTitle = product.titleTokens.length >= 2 && titleHits === product.titleTokens.length;
+      // Three title words from its start ("Merino Hiking Socks") name a product even if each is generic.
+      const titlePrefix = titleHits >= 3 && hits[0] === product.titleTokens[0];
+      if (distinctive > 0 || wholeTitle || titlePrefix) {
+        const score = distinctive * 3 + hits.length + (wholeTitle ? 2 : 0);
+        const start = words[run.start].start;
+        if (!best || score > best.score || (score === best.score && start < best.start)) {
+          const end = words[endIndex].end;
+          best = { product, text: text.slice(start, end), start, end, score };
         }
       }
-      runStart = -1;
-      distinctive = 0;
-      matched = 0;
+      run = null;
     };
     words.forEach((w, i) => {
-      const hit = vocabulary.find((v) => v === w.word || (w.word.length >= 4 && fuzzyEquals(w.word, v)));
+      const hit = vocabulary.find((v) => v === w.word || singular(v) === singular(w.word) || isTypoOf(w.word, v, catalog));
       if (hit) {
-        if (runStart < 0) runStart = i;
-        matched += 1;
-        if (!catalog.commonTokens.has(hit)) distinctive += 1;
+        run ??= { start: i, hits: [] };
+        run.hits.push(hit);
       } else {
-        closeRun(i - 1);
+        close(i - 1);
       }
     });
-    closeRun(words.length - 1);
+    close(words.length - 1);
   }
   return best;
 }
 
-// The normalised string drops apostrophes, so offsets drift; map by re-finding the words in order.
-function mapSpanToOriginal(original: string, normalizedText: string, start: number, end: number): string {
-  const spanWords = normalizedText.slice(start, end).split(" ");
-  const folded = normalize(original);
-  let position = 0;
-  let spanStart = -1;
-  let spanEnd = -1;
-  for (const [i, word] of spanWords.entries()) {
-    const pattern = new RegExp(word.split("").map(escapeRegExp).join("'?"), "g");
-    pattern.lastIndex = position;
-    const match = pattern.exec(folded);
-    if (!match) return normalizedText.slice(start, end);
-    if (i === 0) spanStart = match.index;
-    spanEnd = match.index + match[0].length;
-    position = spanEnd;
-  }
-  return original.slice(spanStart, spanEnd);
+// Misspelled product-line names ("Ridgback", "Expedtion"); never generic words ("campsite" ≠ "campfire").
+function isTypoOf(word: string, vocabularyWord: string, catalog: Catalog): boolean {
+  if (word.length < 5 || catalog.genericTokens.has(vocabularyWord) || word[0] !== vocabularyWord[0]) return false;
+  const allowed = word.length >= 10 ? 2 : 1;
+  return editDistance(word, vocabularyWord, allowed) <= allowed;
 }
 
-function trimGenericEdges(span: string): string {
-  return span.replace(/^(?:the|a|an|my|el|la|le|les|los|las)\s+/i, "").trim();
+function isDistinctive(hit: string, index: number, hits: string[], catalog: Catalog): boolean {
+  if (/^\d+$/.test(hit)) return index > 0; // "Summit 20", "Headlamp 400" — not "2 tents"
+  return !catalog.genericTokens.has(hit) && !catalog.genericTokens.has(singular(hit));
+}
+
+// Words of the original text with their offsets; apostrophes inside words are skipped.
+function splitWords(text: string): Word[] {
+  const words: Word[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
+    const word = normalize(m[0]).replace(/'/g, "");
+    words.push({ word, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return words;
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-

@@ -1,0 +1,122 @@
+/**
+ * Scores the local language engine on an intents file (tests/fixtures/eval/FORMAT.md):
+ * intent accuracy, macro-F1, per-intent precision/recall, confusions, entity exact-match, speed.
+ */
+import type { Catalog, Entities } from "../chat/entities";
+import { extractEntities } from "../chat/entities";
+import type { IntentClassifier } from "../chat/intent/engine";
+import { INTENTS, isIntent, type Intent } from "../chat/intent/labels";
+import { preprocess } from "../chat/preprocess";
+import { readJsonl } from "./jsonl";
+
+export const ENTITY_KEYS = ["order_number", "email", "product", "quantity", "size", "color"] as const;
+type EntityKey = (typeof ENTITY_KEYS)[number];
+
+export interface IntentRow {
+  text: string;
+  intent: Intent;
+  entities: Entities;
+}
+
+export function readIntentsFile(file: string): IntentRow[] {
+  return readJsonl(file, (row, line) => {
+    const r = row as { text?: unknown; intent?: unknown; entities?: unknown };
+    if (typeof r.text !== "string" || !isIntent(r.intent)) {
+      throw new Error(`${file}:${line}: expected {"text": string, "intent": one of the 21 labels, "entities": {...}}`);
+    }
+    return { text: r.text, intent: r.intent, entities: (r.entities ?? {}) as Entities };
+  });
+}
+
+export interface IntentReport {
+  n: number;
+  accuracy: number;
+  macroF1: number;
+  perIntent: Record<string, { precision: number; recall: number; f1: number; support: number }>;
+  confusions: { expected: string; predicted: string; count: number }[];
+  entities: Record<EntityKey, { accuracy: number; n: number }>;
+  medianMs: number;
+  p95Ms: number;
+  failures: { text: string; expected: string; predicted: string; confidence: number }[];
+}
+
+export interface Analyzer {
+  classifier: IntentClassifier;
+  catalog: Catalog | null;
+}
+
+export function evaluateIntents(rows: IntentRow[], { classifier, catalog }: Analyzer): IntentReport {
+  const times: number[] = [];
+  const predictions = rows.map((row) => {
+    const started = performance.now();
+    const result = classifier.classify(row.text);
+    const { entities } = extractEntities(preprocess(row.text), catalog);
+    times.push(performance.now() - started);
+    return { intent: result.intent, confidence: result.confidence, entities };
+  });
+
+  const labels = [...new Set<string>([...INTENTS])];
+  const perIntent: IntentReport["perIntent"] = {};
+  for (const label of labels) {
+    const tp = rows.filter((r, i) => r.intent === label && predictions[i].intent === label).length;
+    const predicted = predictions.filter((p) => p.intent === label).length;
+    const support = rows.filter((r) => r.intent === label).length;
+    const precision = predicted ? tp / predicted : 0;
+    const recall = support ? tp / support : 0;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    if (support > 0 || predicted > 0) perIntent[label] = { precision, recall, f1, support };
+  }
+  const scored = Object.values(perIntent).filter((s) => s.support > 0);
+  const confusionCounts = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (predictions[i].intent !== r.intent) {
+      const key = `${r.intent}\u0000${predictions[i].intent}`;
+      confusionCounts.set(key, (confusionCounts.get(key) ?? 0) + 1);
+    }
+  });
+
+  const entities = Object.fromEntries(
+    ENTITY_KEYS.map((key) => {
+      let n = 0;
+      let correct = 0;
+      rows.forEach((r, i) => {
+        const expected = r.entities[key];
+        const actual = predictions[i].entities[key];
+        if (expected === undefined && actual === undefined) return;
+        n += 1;
+        if (expected !== undefined && actual !== undefined && sameEntity(key, expected, actual)) correct += 1;
+      });
+      return [key, { accuracy: n ? correct / n : 1, n }];
+    }),
+  ) as IntentReport["entities"];
+
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    n: rows.length,
+    accuracy: rows.length ? rows.filter((r, i) => predictions[i].intent === r.intent).length / rows.length : 0,
+    macroF1: scored.length ? scored.reduce((sum, s) => sum + s.f1, 0) / scored.length : 0,
+    perIntent,
+    confusions: [...confusionCounts]
+      .map(([key, count]) => {
+        const [expected, predicted] = key.split("\u0000");
+        return { expected, predicted, count };
+      })
+      .sort((a, b) => b.count - a.count),
+    entities,
+    medianMs: percentile(sorted, 0.5),
+    p95Ms: percentile(sorted, 0.95),
+    failures: rows
+      .map((r, i) => ({ text: r.text, expected: r.intent, predicted: predictions[i].intent, confidence: predictions[i].confidence }))
+      .filter((f) => f.expected !== f.predicted),
+  };
+}
+
+function sameEntity(key: EntityKey, expected: string, actual: string): boolean {
+  if (key === "order_number" || key === "quantity") return expected.replace(/^#/, "") === actual.replace(/^#/, "");
+  return expected.trim().toLowerCase() === actual.trim().toLowerCase();
+}
+
+export function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}

@@ -1,0 +1,118 @@
+/**
+ * Plays scenario files (tests/fixtures/eval/FORMAT.md) through the real chat pipeline on the
+ * local demo store, one fresh store per scenario, with the store's clock as "today".
+ */
+import { buildChatContext } from "../chat/context.server";
+import type { IntentClassifier } from "../chat/intent/engine";
+import { respond, type TurnOutput } from "../chat/pipeline";
+import type { DialogueState } from "../chat/types";
+import { createDemoStore, type DemoSnapshot } from "../commerce/demo-store";
+import { createCommerce } from "../commerce/store";
+import type { ShopSettings } from "../settings.server";
+import { readJsonl } from "./jsonl";
+
+export interface ScenarioTurn {
+  user: string;
+  expect: { intent?: string; facts?: string[][]; forbid?: string[] };
+}
+
+export interface Scenario {
+  id: string;
+  shopper: { email: string; customerId: string } | null;
+  turns: ScenarioTurn[];
+  note?: string;
+}
+
+export function readScenariosFile(file: string): Scenario[] {
+  return readJsonl(file, (row, line) => {
+    const s = row as Partial<Scenario>;
+    if (typeof s.id !== "string" || !Array.isArray(s.turns)) throw new Error(`${file}:${line}: expected {"id", "shopper", "turns": [...]}`);
+    return { id: s.id, shopper: s.shopper ?? null, turns: s.turns, note: s.note };
+  });
+}
+
+export interface TurnResult {
+  scenario: string;
+  turn: number;
+  user: string;
+  reply: string;
+  intent: string;
+  passed: boolean;
+  problems: string[];
+  forbidden: string[];
+}
+
+export interface ScenarioReport {
+  scenarios: number;
+  scenariosPassed: number;
+  turns: number;
+  passed: number;
+  forbidden: number;
+  results: TurnResult[];
+  medianMs: number;
+  p95Ms: number;
+}
+
+export interface ScenarioOptions {
+  snapshot: DemoSnapshot;
+  settings: (shop: string) => ShopSettings;
+  classifier?: IntentClassifier;
+}
+
+export async function evaluateScenarios(scenarios: Scenario[], options: ScenarioOptions): Promise<ScenarioReport> {
+  const results: TurnResult[] = [];
+  const times: number[] = [];
+  let scenariosPassed = 0;
+  for (const scenario of scenarios) {
+    const store = createDemoStore(options.snapshot);
+    const ctx = await buildChatContext({
+      shop: store.shopDomain,
+      commerce: createCommerce(store.graphql),
+      settings: options.settings(store.shopDomain),
+      classifier: options.classifier,
+      now: store.now,
+    });
+    let state: DialogueState = {};
+    let allPassed = true;
+    for (const [index, turn] of scenario.turns.entries()) {
+      const started = performance.now();
+      const output = await respond({ text: turn.user, state, shopper: { customerId: scenario.shopper?.customerId ?? null } }, ctx);
+      times.push(performance.now() - started);
+      state = output.state;
+      const result = checkTurn(scenario.id, index, turn, output);
+      allPassed &&= result.passed;
+      results.push(result);
+    }
+    if (allPassed) scenariosPassed += 1;
+  }
+  const sorted = times.sort((a, b) => a - b);
+  return {
+    scenarios: scenarios.length,
+    scenariosPassed,
+    turns: results.length,
+    passed: results.filter((r) => r.passed).length,
+    forbidden: results.reduce((sum, r) => sum + r.forbidden.length, 0),
+    results,
+    medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    p95Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0,
+  };
+}
+
+/** What the shopper sees: the reply text and the product cards under it. */
+export function visibleReply(output: TurnOutput): string {
+  const cards = (output.products ?? []).map((p) => `${p.title} ${p.price}${p.compareAtPrice ? ` (was ${p.compareAtPrice})` : ""}`);
+  return [output.text, ...cards].join("\n");
+}
+
+function checkTurn(scenario: string, index: number, turn: ScenarioTurn, output: TurnOutput): TurnResult {
+  const reply = visibleReply(output);
+  const lower = reply.toLowerCase();
+  const problems: string[] = [];
+  if (turn.expect.intent && turn.expect.intent !== output.intent) problems.push(`intent ${output.intent}, expected ${turn.expect.intent}`);
+  for (const group of turn.expect.facts ?? []) {
+    if (!group.some((alternative) => lower.includes(alternative.toLowerCase()))) problems.push(`missing one of ${JSON.stringify(group)}`);
+  }
+  const forbidden = (turn.expect.forbid ?? []).filter((f) => lower.includes(f.toLowerCase()));
+  for (const f of forbidden) problems.push(`forbidden ${JSON.stringify(f)}`);
+  return { scenario, turn: index + 1, user: turn.user, reply, intent: output.intent, passed: problems.length === 0, problems, forbidden };
+}

@@ -1,0 +1,126 @@
+/**
+ * npm run eval -- intents FILE [--store SNAPSHOT] [--json] [--min-accuracy 0.9] [--show-failures]
+ * npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass 0.9]
+ *
+ * The regression runner for merchants and developers. With --json the last line of output is
+ * one JSON summary; a missed --min-* threshold exits 1 so CI can gate on it.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { buildCatalog } from "../app/chat/entities";
+import { shippedClassifier } from "../app/chat/intent/engine";
+import { loadDemoSnapshot } from "../app/commerce/demo-store";
+import { demoShopSettings } from "../app/demo/demo-settings";
+import { evaluateIntents, readIntentsFile, ENTITY_KEYS } from "../app/eval/intents";
+import { evaluateScenarios, readScenariosFile } from "../app/eval/scenarios";
+import { settingsFor } from "../app/settings.server";
+
+const USAGE = `usage:
+  npm run eval -- intents FILE [--store SNAPSHOT] [--json] [--min-accuracy N] [--show-failures]
+  npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N]`;
+
+const DEFAULT_SNAPSHOT = path.resolve("demo", "demo-store.json");
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      store: { type: "string" },
+      json: { type: "boolean", default: false },
+      "min-accuracy": { type: "string" },
+      "min-pass": { type: "string" },
+      "show-failures": { type: "boolean", default: false },
+      engine: { type: "string", default: "local" },
+    },
+  });
+  const [mode, file] = positionals;
+  if (!file || (mode !== "intents" && mode !== "scenarios")) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (values.engine !== "local") {
+    console.error(`--engine ${values.engine}: only the local engine is available in this build`);
+    return 2;
+  }
+  const snapshot = loadDemoSnapshot(values.store ? path.resolve(values.store) : DEFAULT_SNAPSHOT);
+  const classifier = shippedClassifier();
+
+  if (mode === "intents") {
+    const report = evaluateIntents(readIntentsFile(file), { classifier, catalog: buildCatalog(snapshot.products) });
+    const minimum = values["min-accuracy"] !== undefined ? Number(values["min-accuracy"]) : null;
+    printIntentReport(report, values["show-failures"]);
+    const summary = {
+      accuracy: round(report.accuracy),
+      macroF1: round(report.macroF1),
+      n: report.n,
+      entities: Object.fromEntries(ENTITY_KEYS.map((k) => [k, round(report.entities[k].accuracy)])),
+      medianMs: round(report.medianMs),
+      p95Ms: round(report.p95Ms),
+    };
+    if (values.json) console.log(JSON.stringify(summary));
+    if (minimum !== null && report.accuracy < minimum) {
+      console.error(`accuracy ${pct(report.accuracy)} is below --min-accuracy ${pct(minimum)}`);
+      return 1;
+    }
+    return 0;
+  }
+
+  if (!values.store) {
+    console.error("scenarios need --store SNAPSHOT (the store the scenarios' facts refer to)");
+    return 2;
+  }
+  const report = await evaluateScenarios(readScenariosFile(file), {
+    snapshot,
+    settings: (shop) => settingsFor(shop, demoShopSettings(snapshot)),
+    classifier,
+  });
+  for (const result of report.results.filter((r) => !r.passed)) {
+    console.log(`✗ ${result.scenario} turn ${result.turn} (${result.intent}): ${result.user}`);
+    console.log(`  reply: ${result.reply.replace(/\n/g, "\n         ")}`);
+    for (const problem of result.problems) console.log(`  - ${problem}`);
+  }
+  console.log(
+    `\n${report.passed}/${report.turns} turns passed (${pct(report.passed / Math.max(1, report.turns))}), ` +
+      `${report.scenariosPassed}/${report.scenarios} scenarios, ${report.forbidden} forbidden strings, ` +
+      `median ${report.medianMs.toFixed(2)} ms, p95 ${report.p95Ms.toFixed(2)} ms per turn`,
+  );
+  if (values.json) {
+    console.log(JSON.stringify({ turns: report.turns, passed: report.passed, forbidden: report.forbidden, scenarios: report.scenarios, scenariosPassed: report.scenariosPassed }));
+  }
+  const minimum = values["min-pass"] !== undefined ? Number(values["min-pass"]) : null;
+  if (minimum !== null && report.passed / Math.max(1, report.turns) < minimum) {
+    console.error(`pass rate ${pct(report.passed / report.turns)} is below --min-pass ${pct(minimum)}`);
+    return 1;
+  }
+  return 0;
+}
+
+function printIntentReport(report: ReturnType<typeof evaluateIntents>, showFailures: boolean): void {
+  console.log(`${report.n} messages: accuracy ${pct(report.accuracy)}, macro-F1 ${report.macroF1.toFixed(3)}`);
+  console.log(`speed: median ${report.medianMs.toFixed(3)} ms, p95 ${report.p95Ms.toFixed(3)} ms per message (intent + entities)\n`);
+  console.log("intent                     precision  recall   f1     n");
+  for (const [intent, s] of Object.entries(report.perIntent)) {
+    console.log(`${intent.padEnd(26)} ${pct(s.precision).padStart(8)} ${pct(s.recall).padStart(7)} ${s.f1.toFixed(2).padStart(6)} ${String(s.support).padStart(5)}`);
+  }
+  console.log("\nmost confused (expected → predicted):");
+  for (const c of report.confusions.slice(0, 10)) console.log(`  ${c.count} × ${c.expected} → ${c.predicted}`);
+  console.log("\nentity exact match:");
+  for (const key of ENTITY_KEYS) console.log(`  ${key.padEnd(13)} ${pct(report.entities[key].accuracy).padStart(7)}  (n=${report.entities[key].n})`);
+  if (showFailures) {
+    console.log("\nfailures:");
+    for (const f of report.failures) console.log(`  ${f.expected} → ${f.predicted} (${f.confidence.toFixed(2)}): ${f.text}`);
+  }
+  console.log("");
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);
