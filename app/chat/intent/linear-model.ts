@@ -74,24 +74,29 @@ export interface SparseVector {
 }
 
 /** Hashed, L2-normalised binary features of a message. */
+export const FEATURE_WEIGHTS = { word: 1, bigram: 1, contentBigram: 0.7, charGram: 0.5, prefix: 0, skipgram: 0 };
+
 export function featurize(text: string): SparseVector {
+  const W = FEATURE_WEIGHTS;
   const { tokens, contentTokens } = preprocess(text);
   const counts = new Map<number, number>();
   const add = (feature: string, weight = 1) => {
     const index = fnv1a(feature) & (DIMENSION - 1);
     counts.set(index, Math.max(counts.get(index) ?? 0, weight));
   };
-  for (const token of tokens) add(`w:${token}`);
-  for (let i = 0; i + 1 < tokens.length; i++) add(`b:${tokens[i]}_${tokens[i + 1]}`);
-  for (let i = 0; i + 1 < contentTokens.length; i++) add(`cb:${contentTokens[i]}_${contentTokens[i + 1]}`, 0.7);
+  for (const token of tokens) add(`w:${token}`, W.word);
+  for (let i = 0; i + 1 < tokens.length; i++) add(`b:${tokens[i]}_${tokens[i + 1]}`, W.bigram);
+  for (let i = 0; i + 1 < contentTokens.length; i++) add(`cb:${contentTokens[i]}_${contentTokens[i + 1]}`, W.contentBigram);
+  if (W.skipgram) for (let i = 0; i + 2 < contentTokens.length; i++) add(`sk:${contentTokens[i]}_${contentTokens[i + 2]}`, W.skipgram);
   for (const token of contentTokens) {
+    if (W.prefix && token.length > 4) add(`p:${token.slice(0, 5)}`, W.prefix);
     if (/^\d+$/.test(token)) {
       add(`num:${Math.min(token.length, 6)}`);
       continue;
     }
     const padded = `<${token}>`;
     for (let n = 3; n <= 5; n++) {
-      for (let i = 0; i + n <= padded.length; i++) add(`c${n}:${padded.slice(i, i + n)}`, 0.5);
+      for (let i = 0; i + n <= padded.length; i++) add(`c${n}:${padded.slice(i, i + n)}`, W.charGram);
     }
   }
   if (tokens.length <= 2) add("len:short");
