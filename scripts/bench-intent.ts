@@ -66,6 +66,7 @@ async function benchNlpJs(corpus: ReturnType<typeof readCorpus>, rows: ReturnTyp
   const nlp = container.get("nlp");
   nlp.settings.autoSave = false;
   nlp.settings.log = false;
+  nlp.nluManager.settings.log = false; // no per-epoch console output
   nlp.addLanguage("en");
   // NLP.js keys documents by language; the minimal English pack is the offline option, so every
   // utterance (including Spanish and French ones) trains the English model, as it would in practice.

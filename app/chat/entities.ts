@@ -20,6 +20,8 @@ export interface CatalogProduct {
   /** Title words without "men's"/"women's" (which shoppers drop). */
   titleTokens: string[];
   handleTokens: string[];
+  /** Title and handle words, deduplicated. */
+  vocabulary: string[];
   sizes: string[];
   colors: string[];
 }
@@ -28,6 +30,8 @@ export interface Catalog {
   products: CatalogProduct[];
   /** Words that name a kind of thing ("jacket", "sleeping", "rain"), not a product line. */
   genericTokens: Set<string>;
+  /** Every product vocabulary word → the products that have it. */
+  productsByWord: Map<string, Set<CatalogProduct>>;
   colors: string[];
 }
 
@@ -129,16 +133,25 @@ export function buildCatalog(products: CatalogSource[]): Catalog {
   for (const p of active) {
     for (const token of wordTokens(`${p.productType ?? ""} ${p.vendor ?? ""}`)) genericTokens.add(token).add(singular(token));
   }
-  const entries: CatalogProduct[] = active.map((p) => ({
-    handle: p.handle,
-    title: p.title,
-    titleTokens: wordTokens(p.title).filter((t) => !["mens", "womens", "men", "women"].includes(t) && (t.length > 1 || /\d/.test(t))),
-    handleTokens: p.handle.split("-").filter((t) => t.length > 1),
-    sizes: optionValues(p.options, /size|talla|taille/i),
-    colors: optionValues(p.options, /colou?r/i),
-  }));
+  const entries: CatalogProduct[] = active.map((p) => {
+    const titleTokens = wordTokens(p.title).filter((t) => !["mens", "womens", "men", "women"].includes(t) && (t.length > 1 || /\d/.test(t)));
+    const handleTokens = p.handle.split("-").filter((t) => t.length > 1);
+    return {
+      handle: p.handle,
+      title: p.title,
+      titleTokens,
+      handleTokens,
+      vocabulary: [...new Set([...titleTokens, ...handleTokens])],
+      sizes: optionValues(p.options, /size|talla|taille/i),
+      colors: optionValues(p.options, /colou?r/i),
+    };
+  });
+  const productsByWord = new Map<string, Set<CatalogProduct>>();
+  for (const entry of entries) {
+    for (const word of entry.vocabulary) productsByWord.set(word, (productsByWord.get(word) ?? new Set()).add(entry));
+  }
   const colors = [...new Set(entries.flatMap((e) => e.colors))];
-  return { products: entries, genericTokens, colors };
+  return { products: entries, genericTokens, productsByWord, colors };
 }
 
 function optionValues(options: { name: string; values: string[] }[], name: RegExp): string[] {
@@ -279,9 +292,11 @@ function findColor(text: string, catalog: Catalog | null, product: CatalogProduc
  */
 export function findProductMention(text: string, catalog: Catalog): ProductMention | null {
   const words = splitWords(text);
+  // Which vocabulary words each message word matches, computed once for all products.
+  const matches = words.map((w) => catalogWordsMatching(w.word, catalog));
+  const candidates = new Set(matches.flatMap((m) => m.flatMap((v) => [...(catalog.productsByWord.get(v) ?? [])])));
   let best: ProductMention | null = null;
-  for (const product of catalog.products) {
-    const vocabulary = [...new Set([...product.titleTokens, ...product.handleTokens])];
+  for (const product of candidates) {
     let run: { start: number; hits: string[] } | null = null;
     const close = (endIndex: number) => {
       if (!run) return;
@@ -301,8 +316,8 @@ export function findProductMention(text: string, catalog: Catalog): ProductMenti
       }
       run = null;
     };
-    words.forEach((w, i) => {
-      const hit = vocabulary.find((v) => v === w.word || singular(v) === singular(w.word) || isTypoOf(w.word, v, catalog));
+    words.forEach((_w, i) => {
+      const hit = product.vocabulary.find((v) => matches[i].includes(v));
       if (hit) {
         run ??= { start: i, hits: [] };
         run.hits.push(hit);
@@ -313,6 +328,14 @@ export function findProductMention(text: string, catalog: Catalog): ProductMenti
     close(words.length - 1);
   }
   return best;
+}
+
+function catalogWordsMatching(word: string, catalog: Catalog): string[] {
+  const found: string[] = [];
+  for (const v of catalog.productsByWord.keys()) {
+    if (v === word || singular(v) === singular(word) || isTypoOf(word, v, catalog)) found.push(v);
+  }
+  return found;
 }
 
 // Misspelled product-line names ("Ridgback", "Expedtion"); never generic words ("campsite" ≠ "campfire").

@@ -99,6 +99,8 @@ export function featurize(text: string): SparseVector {
       for (let i = 0; i + n <= padded.length; i++) add(`c${n}:${padded.slice(i, i + n)}`, W.charGram);
     }
   }
+  // Shape of the original text: a CODE-LIKE word (SUMMER25, FREESHIP) is a strong discount cue.
+  if (/\b(?=[A-Z0-9]*[A-Z]{3})[A-Z0-9]{5,}\b/.test(text) && !/\b(?:ASAP|HELLO|PLEASE|ORDER|THANKS|WHERE|WHY|WHAT)\b/.test(text)) add("shape:code");
   if (tokens.length <= 2) add("len:short");
   if (tokens.length === 0) add("len:empty");
   const indices = Uint32Array.from(counts.keys());
@@ -136,7 +138,8 @@ function fit(
   random: () => number,
 ): { weights: Float32Array; bias: Float64Array } {
   const epochs = options.epochs ?? 12;
-  const baseRate = options.learningRate ?? 0.5;
+  // Chosen by 5-fold cross-validation on the shipped corpus.
+  const baseRate = options.learningRate ?? 8;
   const l2 = options.l2 ?? 1e-5;
   const classes = labels.length;
   const weights = new Float32Array(classes * DIMENSION);
