@@ -1,28 +1,39 @@
 /** How the bot writes dates, money and lists: one place, so every answer reads the same. */
+import { LOCALES } from "./i18n";
+import type { Language } from "./preprocess";
 
-export function formatDate(iso: string, now: Date): string {
+const RELATIVE_DAYS: Record<Language, Record<number, string>> = {
+  en: { [-1]: "yesterday", 0: "today", 1: "tomorrow" },
+  es: { [-1]: "ayer", 0: "hoy", 1: "mañana" },
+  fr: { [-1]: "hier", 0: "aujourd'hui", 1: "demain" },
+};
+
+export function formatDate(iso: string, now: Date, language: Language = "en"): string {
   const date = new Date(iso);
   const dayDiff = Math.round((startOfUtcDay(date) - startOfUtcDay(now)) / 86_400_000);
-  const formatted = date.toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" });
-  if (dayDiff === 0) return `today (${formatted})`;
-  if (dayDiff === 1) return `tomorrow (${formatted})`;
-  if (dayDiff === -1) return `yesterday (${formatted})`;
-  return formatted;
+  const formatted = date.toLocaleDateString(LOCALES[language], { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" });
+  const relative = RELATIVE_DAYS[language][dayDiff];
+  return relative ? `${relative} (${formatted})` : formatted;
+}
+
+/** Whole days from `from` to `to`, by calendar date in UTC. */
+export function daysBetween(from: string | Date, to: string | Date): number {
+  return Math.round((startOfUtcDay(new Date(to)) - startOfUtcDay(new Date(from))) / 86_400_000);
 }
 
 function startOfUtcDay(date: Date): number {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }
 
-export function formatMoney(amount: string | number, currencyCode = "USD"): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: currencyCode }).format(Number(amount));
+export function formatMoney(amount: string | number, currencyCode = "USD", language: Language = "en"): string {
+  return new Intl.NumberFormat(LOCALES[language], { style: "currency", currency: currencyCode }).format(Number(amount));
 }
 
-export function joinList(items: string[], conjunction = "and"): string {
+const AND: Record<Language, string> = { en: "and", es: "y", fr: "et" };
+const OR: Record<Language, string> = { en: "or", es: "o", fr: "ou" };
+
+export function joinList(items: string[], language: Language = "en", conjunction: "and" | "or" = "and"): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+  const word = (conjunction === "and" ? AND : OR)[language];
+  return `${items.slice(0, -1).join(", ")} ${word} ${items[items.length - 1]}`;
 }

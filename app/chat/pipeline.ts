@@ -9,7 +9,8 @@ import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { preprocess, type Language } from "./preprocess";
 import { describeOrderStatus, trackOrder, withVerifiedOrder } from "./answers/orders";
 import { productInfo, productSearch } from "./answers/products";
-import { faqAnswer, policyAnswer, returnPolicy, shippingOptions } from "./answers/policies";
+import { accountHelp, paymentIssue, paymentMethods, returnPolicy, shippingOptions } from "./answers/policies";
+import { discountCode } from "./answers/discounts";
 import { greeting, humanHandoff, outOfScope, thanksGoodbye } from "./answers/conversation";
 import type { Answer, ChatContext, DialogueState, Lookup, Shopper, Turn } from "./types";
 
@@ -47,10 +48,10 @@ const ANSWERS: Record<Intent, AnswerFor> = {
   shipping_options: shippingOptions,
   product_info: productInfo,
   product_search: productSearch,
-  payment_methods: (turn) => faqAnswer(turn) ?? policyAnswer(turn, "TERMS_OF_SERVICE", ""),
-  payment_issue: (turn) => faqAnswer(turn) ?? humanHandoff(turn),
-  discount_code: (turn) => faqAnswer(turn) ?? outOfScope(turn),
-  account_help: (turn) => faqAnswer(turn) ?? humanHandoff(turn),
+  payment_methods: paymentMethods,
+  payment_issue: paymentIssue,
+  discount_code: discountCode,
+  account_help: accountHelp,
   complaint: humanHandoff,
   human_agent: humanHandoff,
   greeting,
@@ -62,7 +63,8 @@ export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnO
   const pre = preprocess(input.text);
   const { entities, productHandle } = extractEntities(pre, ctx.catalog);
   const intent = continueDialogue(ctx.classifier.classify(pre.original), entities, input.state, pre.tokens.length);
-  const turn: Turn = { pre, entities, productHandle, intent, state: input.state, shopper: input.shopper, ctx };
+  const language = pre.tokens.length >= 3 || !input.state.language ? pre.language : input.state.language;
+  const turn: Turn = { pre, language, entities, productHandle, intent, state: input.state, shopper: input.shopper, ctx };
   const answer = await ANSWERS[intent.intent](turn);
   const state: DialogueState = {
     ...input.state,
@@ -72,7 +74,7 @@ export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnO
     awaiting: undefined,
     ...answer.state,
     lastIntent: intent.intent,
-    language: pre.language,
+    language,
   };
   return {
     text: answer.text,
@@ -81,7 +83,7 @@ export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnO
     intent: intent.intent,
     confidence: intent.confidence,
     entities,
-    language: pre.language,
+    language,
     lookups: answer.lookups ?? [],
     handoff: answer.handoff ?? false,
     state: dropUndefined(state),

@@ -51,6 +51,8 @@ export interface ChatContext {
 /** What one shopper message has become by the time an answer is composed. */
 export interface Turn {
   pre: Preprocessed;
+  /** The language to answer in: the message's, or the conversation's when the message is too short to tell. */
+  language: Language;
   entities: Entities;
   /** Handle of the product the message names (entities.product is the text as written). */
   productHandle: string | null;

@@ -52,3 +52,15 @@ function noPolicy(turn: Turn): Answer {
     handoff: false,
   };
 }
+
+export function paymentMethods(turn: Turn): Answer {
+  return faqAnswer(turn) ?? policyAnswer(turn, "TERMS_OF_SERVICE", "");
+}
+
+export function paymentIssue(turn: Turn): Answer {
+  return faqAnswer(turn) ?? noPolicy(turn);
+}
+
+export function accountHelp(turn: Turn): Answer {
+  return faqAnswer(turn) ?? noPolicy(turn);
+}
