@@ -31,6 +31,11 @@ export async function buildChatContext(options: {
   return {
     commerce: options.commerce,
     shop: shopProfile(data.info, options.settings),
+    permissions: {
+      cancel: options.settings.allowCancel,
+      returns: options.settings.allowReturns,
+      addressChange: options.settings.allowAddressChange,
+    },
     catalog: data.catalog,
     productsByHandle: data.productsByHandle,
     classifier: options.classifier ?? shippedClassifier(),
@@ -71,5 +76,6 @@ export function shopProfile(info: ShopInfo, settings: ShopSettings): ShopProfile
     policies: info.policies,
     faqs: parseJsonArray(settings.faqs),
     internalCodes: parseJsonArray(settings.internalCodes),
+    accountUrl: `${info.primaryDomainUrl.replace(/\/$/, "")}/account`,
   };
 }

@@ -1,18 +1,31 @@
 /**
- * The chat pipeline: preprocess → entities → intent → (verification + data lookup inside the
- * answers) → reply. Pure of Remix and Shopify: the proxy route, `npm run eval` and the tests all
- * call `respond` with a ChatContext built from whichever commerce transport they use.
+ * The chat pipeline: preprocess → entities → intent (with the dialogue's context) → answer
+ * (verification and data lookup happen inside the answers) → reply. Pure of Remix and Shopify:
+ * the proxy route, `npm run eval` and the tests all call `respond` with a ChatContext built from
+ * whichever commerce transport they use.
  */
 import { extractEntities, type Entities } from "./entities";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { preprocess, type Language } from "./preprocess";
-import { describeOrderStatus, trackOrder, withVerifiedOrder } from "./answers/orders";
+import { confirmationReply, runPendingAction } from "./actions";
+import {
+  cancelOrder,
+  changeOrder,
+  changeShippingAddress,
+  exchangeItem,
+  getInvoice,
+  orderPaymentSummary,
+  refundStatus,
+  returnItem,
+  trackOrder,
+  withVerifiedOrder,
+} from "./answers/orders";
 import { productInfo, productSearch } from "./answers/products";
 import { accountHelp, paymentIssue, paymentMethods, returnPolicy, shippingOptions } from "./answers/policies";
 import { discountCode } from "./answers/discounts";
-import { greeting, humanHandoff, outOfScope, thanksGoodbye } from "./answers/conversation";
-import type { Answer, ChatContext, DialogueState, Lookup, Shopper, Turn } from "./types";
+import { greeting, humanHandoff, isInjectionAttempt, outOfScope, refuseInjection, thanksGoodbye } from "./answers/conversation";
+import type { Answer, ChatContext, DialogueState, Lookup, Shopper, TicketRequest, Turn } from "./types";
 
 export interface TurnInput {
   text: string;
@@ -30,6 +43,7 @@ export interface TurnOutput {
   language: Language;
   lookups: Lookup[];
   handoff: boolean;
+  ticket?: TicketRequest;
   state: DialogueState;
 }
 
@@ -37,19 +51,19 @@ type AnswerFor = (turn: Turn) => Answer | Promise<Answer>;
 
 const ANSWERS: Record<Intent, AnswerFor> = {
   track_order: trackOrder,
-  cancel_order: orderRequest("cancel"),
-  change_order: orderRequest("change the items on"),
-  change_shipping_address: orderRequest("change the shipping address of"),
-  return_item: orderRequest("return items from"),
-  exchange_item: orderRequest("exchange items from"),
-  refund_status: orderRequest("check the refund for"),
-  get_invoice: orderRequest("get an invoice for"),
+  cancel_order: cancelOrder,
+  change_order: changeOrder,
+  change_shipping_address: changeShippingAddress,
+  return_item: returnItem,
+  exchange_item: exchangeItem,
+  refund_status: refundStatus,
+  get_invoice: getInvoice,
   return_policy: returnPolicy,
   shipping_options: shippingOptions,
   product_info: productInfo,
   product_search: productSearch,
   payment_methods: paymentMethods,
-  payment_issue: paymentIssue,
+  payment_issue: paymentIssueWithOrder,
   discount_code: discountCode,
   account_help: accountHelp,
   complaint: humanHandoff,
@@ -62,12 +76,25 @@ const ANSWERS: Record<Intent, AnswerFor> = {
 export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnOutput> {
   const pre = preprocess(input.text);
   const { entities, productHandle } = extractEntities(pre, ctx.catalog);
-  const intent = continueDialogue(ctx.classifier.classify(pre.original), entities, input.state, pre.tokens.length);
+  // Too short to tell ("yes", "1042")? Keep answering in the conversation's language.
   const language = pre.tokens.length >= 3 || !input.state.language ? pre.language : input.state.language;
-  const turn: Turn = { pre, language, entities, productHandle, intent, state: input.state, shopper: input.shopper, ctx };
-  const answer = await ANSWERS[intent.intent](turn);
-  const state: DialogueState = {
-    ...input.state,
+  const classified = ctx.classifier.classify(pre.original);
+  const confirmation = input.state.pendingAction ? confirmationReply(pre.original) : null;
+  const intent = confirmation && input.state.lastIntent
+    ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
+    : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length);
+  // A described change is only confirmed by the very next message.
+  const state: DialogueState = { ...input.state, pendingAction: confirmation ? input.state.pendingAction : undefined };
+  const turn: Turn = { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx };
+
+  const answer = confirmation
+    ? await runPendingAction(input.state.pendingAction!, turn, confirmation)
+    : isInjectionAttempt(pre.original)
+      ? refuseInjection(turn)
+      : await ANSWERS[intent.intent](turn);
+
+  const next: DialogueState = {
+    ...state,
     ...(entities.email ? { email: entities.email } : {}),
     ...(entities.order_number ? { orderNumber: entities.order_number } : {}),
     ...(productHandle ? { productHandle } : {}),
@@ -86,29 +113,48 @@ export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnO
     language,
     lookups: answer.lookups ?? [],
     handoff: answer.handoff ?? false,
-    state: dropUndefined(state),
+    ticket: answer.ticket,
+    state: dropUndefined(next),
   };
 }
 
+// "and the other package?", "what about Glacier Blue in M?", "does it come with a footprint?"
+const FOLLOW_UP =
+  /^(?:and|also|plus|ok(?:ay)?,?\s+(?:and|what|how)|what about|how about|y\b|et\b|¿?y\b|qu'en est-il|and what)|\b(?:that order|from that order|same order|the other (?:one|package|parcel|item)|that one|this one|it|its|them|those|that|esa|ese|eso|ce|cette|celle-ci)\b/i;
+const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|leak|leaking|fell apart|stopped working|zipper)\b/i;
+
 /**
- * A bare answer to the bot's own question ("1042", "me@example.com") continues the intent that
- * asked for it instead of being classified on its own.
+ * The intent in the conversation's context: a bare answer to the bot's question continues the
+ * intent that asked; an unsure follow-up ("and to the UK?") continues the last topic; a defect
+ * mentioned while discussing a return stays a return.
  */
-function continueDialogue(result: IntentResult, entities: Entities, state: DialogueState, wordCount: number): IntentResult {
-  const answersQuestion =
-    (state.awaiting === "email" && entities.email) || (state.awaiting === "order_number" && entities.order_number);
-  if (answersQuestion && state.lastIntent && wordCount <= 12 && (result.lowConfidence || !ORDER_INTENTS.has(result.intent))) {
-    return { ...result, intent: state.lastIntent, lowConfidence: false };
+function resolveIntent(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number): IntentResult {
+  const last = state.lastIntent;
+  if (!last) return result;
+  const continued = { ...result, intent: last, lowConfidence: false };
+  const answersQuestion = (state.awaiting === "email" && entities.email) || (state.awaiting === "order_number" && entities.order_number);
+  if (answersQuestion && wordCount <= 14 && (result.lowConfidence || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8)) return continued;
+  if ((last === "return_item" || last === "exchange_item") && DEFECT_FOLLOW_UP.test(text) && ["complaint", "product_info", "out_of_scope"].includes(result.intent)) {
+    return { ...result, intent: "return_item", lowConfidence: false };
   }
+  // Asking about the discussed product's options ("the men's one in medium, black?").
+  if (last === "product_info" && (entities.size || entities.color) && ["product_search", "out_of_scope", "complaint"].includes(result.intent)) {
+    return continued;
+  }
+  const unsure = result.lowConfidence || result.confidence < 0.5 || ["out_of_scope", "complaint"].includes(result.intent);
+  if (unsure && FOLLOW_UP.test(text.trim()) && result.intent !== last && !["greeting", "thanks_goodbye"].includes(result.intent)) return continued;
   return result;
 }
 
-function orderRequest(action: string): AnswerFor {
-  return (turn) =>
-    withVerifiedOrder(turn, (order, t) => ({
-      text: `${describeOrderStatus(order, t.ctx.now)}\n\nI've noted that you'd like to ${action} order ${order.name}; a person from our team will follow up by email.`,
-      handoff: true,
-    }));
+/** "I was charged twice": the general answer, plus the order's own total when we can show it. */
+async function paymentIssueWithOrder(turn: Turn): Promise<Answer> {
+  const general = await paymentIssue(turn);
+  const canVerify = turn.shopper.customerId || ((turn.entities.order_number ?? turn.state.orderNumber) && (turn.entities.email ?? turn.state.email));
+  if (!canVerify) return general;
+  return withVerifiedOrder(turn, (order, t2) => ({
+    ...general,
+    text: `${orderPaymentSummary(order, t2)}\n${general.text}`,
+  }));
 }
 
 function dropUndefined<T extends object>(value: T): T {

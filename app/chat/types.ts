@@ -19,6 +19,7 @@ export interface ShopProfile {
   faqs: { question: string; answer: string }[];
   /** Discount codes the bot must never reveal or confirm. */
   internalCodes: string[];
+  accountUrl: string;
 }
 
 /** Remembered across turns of one conversation (stored as JSON on the conversation). */
@@ -31,6 +32,34 @@ export interface DialogueState {
   /** What the bot last asked for, so a bare answer ("1042", "me@x.com") continues that intent. */
   awaiting?: "order_number" | "email";
   language?: Language;
+  /** A change the bot has described and is waiting for the shopper to confirm. */
+  pendingAction?: PendingAction;
+}
+
+/** What the bot will do once the shopper says yes. Stored as data, replayed on confirmation. */
+export type PendingAction =
+  | { kind: "cancel_order"; orderNumber: string }
+  | { kind: "return_items"; orderNumber: string; fulfillmentLineItemIds: string[]; titles: string[]; reason: "DEFECTIVE" | "UNWANTED" | "SIZE_TOO_SMALL" | "SIZE_TOO_LARGE" | "OTHER" }
+  | { kind: "update_address"; orderNumber: string; address: ShippingAddress }
+  | { kind: "request"; ticket: TicketRequest };
+
+export interface ShippingAddress {
+  address1: string;
+  address2?: string | null;
+  city: string;
+  provinceCode?: string | null;
+  zip: string;
+  countryCode: string;
+  firstName?: string | null;
+  lastName?: string | null;
+}
+
+/** Something for a person on the merchant's team: a hand-off, or a request the bot may not do itself. */
+export interface TicketRequest {
+  kind: "handoff" | "complaint" | "cancel_request" | "change_request" | "address_request" | "return_request" | "reship_request" | "invoice_request" | "trace_request";
+  summary: string;
+  orderNumber?: string;
+  contactEmail?: string;
 }
 
 export interface Shopper {
@@ -41,6 +70,8 @@ export interface Shopper {
 export interface ChatContext {
   commerce: Commerce;
   shop: ShopProfile;
+  /** What the merchant allows the bot to do by itself (off: the bot files a request instead). */
+  permissions: { cancel: boolean; returns: boolean; addressChange: boolean };
   catalog: Catalog;
   /** Active products by handle, for answers about the product a message names. */
   productsByHandle: Map<string, Product>;
@@ -71,6 +102,8 @@ export interface Lookup {
 
 export interface Answer {
   text: string;
+  /** A ticket for the merchant's team, stored by the delivery layer with the reply. */
+  ticket?: TicketRequest;
   products?: ProductCard[];
   quickReplies?: string[];
   lookups?: Lookup[];

@@ -39,11 +39,22 @@ describe("chat pipeline on the demo store", () => {
     expect(out.text).toContain(snapshot.policies.refundPolicy.url);
   });
 
-  it("hands over to a person with the shop's support hours", async () => {
-    const out = await say("I want to talk to a real person");
-    expect(out.intent).toBe("human_agent");
-    expect(out.handoff).toBe(true);
-    expect(out.text).toContain(snapshot.shop.supportHours);
+  it("hands over to a person with the shop's support hours, collecting a guest's email first", async () => {
+    const asked = await say("I want to talk to a real person");
+    expect(asked.intent).toBe("human_agent");
+    expect(asked.text).toContain(snapshot.shop.supportHours);
+    expect(asked.text).toMatch(/what email/i);
+    expect(asked.ticket).toBeUndefined();
+    const handed = await say("pat.guest@example.com", asked.state);
+    expect(handed.intent).toBe("human_agent");
+    expect(handed.handoff).toBe(true);
+    expect(handed.ticket).toMatchObject({ kind: "handoff", contactEmail: "pat.guest@example.com" });
+  });
+
+  it("is outside support hours at 4 am Pacific on the snapshot's Friday", async () => {
+    const out = await say("let me talk to a human", {}, snapshot.customers[0].id);
+    expect(out.text).toMatch(/outside support hours/);
+    expect(out.ticket?.kind).toBe("handoff");
   });
 
   it("tracks an order in transit with carrier, number, link and ETA", async () => {

@@ -1,31 +1,106 @@
 /** Small talk and hand-offs: short, friendly, always steering back to what the bot can do. */
+import { defineMessages, t } from "../i18n";
 import type { Answer, Turn } from "../types";
 
-const CAPABILITIES = "track an order, answer questions about our products, or explain returns and shipping";
+const M = defineMessages({
+  handoff: {
+    en: "{apology}I'm passing this conversation to a person on our team; they'll see everything you've written here. {availability} You can also email {email}.",
+    es: "{apology}Paso esta conversación a una persona de nuestro equipo; verá todo lo que has escrito. {availability} También puedes escribir a {email}.",
+    fr: "{apology}Je transmets cette conversation à une personne de notre équipe ; elle verra tout ce que vous avez écrit. {availability} Vous pouvez aussi écrire à {email}.",
+  },
+  apology: { en: "I'm really sorry about this. ", es: "Lo siento mucho. ", fr: "Je suis vraiment désolé. " },
+  in_hours: {
+    en: "Someone should join shortly (support hours: {hours}).",
+    es: "Alguien debería atenderte en breve (horario de atención: {hours}).",
+    fr: "Quelqu'un devrait vous répondre rapidement (horaires du support : {hours}).",
+  },
+  out_of_hours: {
+    en: "We're outside support hours right now ({hours}), so the team will reply within 1 business day.",
+    es: "Ahora estamos fuera del horario de atención ({hours}), así que el equipo responderá en 1 día hábil.",
+    fr: "Nous sommes en dehors des horaires du support ({hours}) ; l'équipe vous répondra sous 1 jour ouvré.",
+  },
+  ask_contact: {
+    en: "{apology}I'll pass this to a person on our team. {availability} What email address should they reply to? (You can also email {email} directly.)",
+    es: "{apology}Se lo paso a una persona de nuestro equipo. {availability} ¿A qué correo te pueden responder? (También puedes escribir directamente a {email}.)",
+    fr: "{apology}Je transmets à une personne de notre équipe. {availability} À quelle adresse e-mail peut-elle vous répondre ? (Vous pouvez aussi écrire directement à {email}.)",
+  },
+  refuse_injection: {
+    en: "I can't do that, but I'm happy to help with your orders, our products, returns or shipping.",
+    es: "No puedo hacer eso, pero con gusto te ayudo con tus pedidos, nuestros productos, devoluciones o envíos.",
+    fr: "Je ne peux pas faire cela, mais je vous aide volontiers pour vos commandes, nos produits, les retours ou la livraison.",
+  },
+});
 
 export function greeting(turn: Turn): Answer {
-  return { text: `Hi! I'm ${turn.ctx.shop.botName} from ${turn.ctx.shop.name}. I can ${CAPABILITIES}. What can I do for you?` };
+  return { text: t(turn.language, "greeting", { bot: turn.ctx.shop.botName, shop: turn.ctx.shop.name }) };
 }
 
 export function thanksGoodbye(turn: Turn): Answer {
-  return { text: `You're welcome! Thanks for shopping with ${turn.ctx.shop.name}. If anything else comes up, I'm right here.` };
+  return { text: t(turn.language, "thanks", { shop: turn.ctx.shop.name }) };
 }
 
 export function outOfScope(turn: Turn): Answer {
+  const capabilities = t(turn.language, "capabilities");
   if (turn.intent.lowConfidence) {
-    return {
-      text: `Sorry, I'm not sure I understood. I can ${CAPABILITIES}. Could you say it another way, or would you like a person from our team?`,
-      quickReplies: ["Track my order", "Return policy", "Talk to a person"],
-    };
+    return { text: t(turn.language, "not_understood", { capabilities }), quickReplies: quickStarts(turn) };
   }
-  return { text: `That's outside what I can help with here, sorry! I can ${CAPABILITIES}.` };
+  return { text: t(turn.language, "out_of_scope", { capabilities }) };
+}
+
+function quickStarts(turn: Turn): string[] {
+  return { en: ["Track my order", "Return policy", "Talk to a person"], es: ["Seguir mi pedido", "Política de devoluciones", "Hablar con una persona"], fr: ["Suivre ma commande", "Politique de retour", "Parler à une personne"] }[turn.language];
+}
+
+// Attempts to make the bot ignore its rules or reveal its internals, in any intent.
+const INJECTION =
+  /\b(ignore (?:all |your |the |previous |prior )*(?:instructions|rules|prompt)|system prompt|your (?:instructions|prompt|rules)|developer mode|jailbreak|pretend (?:you are|to be)|act as|you are now|(?:100|ninety|90)\s?% (?:off|discount|code)|free (?:order|stuff) code|reveal (?:your|the) (?:code|prompt|instructions)|olvida tus instrucciones|ignora (?:tus|las) instrucciones|ignore(?:z)? (?:tes|vos|les) instructions)\b/i;
+
+export function isInjectionAttempt(text: string): boolean {
+  return INJECTION.test(text);
+}
+
+export function refuseInjection(turn: Turn): Answer {
+  return { text: t(turn.language, M.refuse_injection) };
+}
+
+/** Within the shop's support hours right now? Understands "Monday–Friday 8 am–6 pm Pacific Time, Saturday 9 am–1 pm". */
+export function withinSupportHours(hours: string, now: Date): boolean | null {
+  if (!hours) return null;
+  const zone = /pacific/i.test(hours) ? "America/Los_Angeles" : /eastern/i.test(hours) ? "America/New_York" : /central/i.test(hours) ? "America/Chicago" : /mountain/i.test(hours) ? "America/Denver" : "UTC";
+  const local = new Date(now.toLocaleString("en-US", { timeZone: zone }));
+  const day = local.getDay();
+  const minutes = local.getHours() * 60 + local.getMinutes();
+  const days = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+  for (const rule of hours.split(/[;,]/)) {
+    const m = rule.match(/(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s*[–-]\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?\s+(\d{1,2})(?::(\d\d))?\s*(am|pm)\s*[–-]\s*(\d{1,2})(?::(\d\d))?\s*(am|pm)/i);
+    if (!m) continue;
+    const from = days.indexOf(m[1].toLowerCase());
+    const to = m[2] ? days.indexOf(m[2].toLowerCase()) : from;
+    const toMinutes = (h: string, mm: string | undefined, ap: string) => ((Number(h) % 12) + (ap.toLowerCase() === "pm" ? 12 : 0)) * 60 + Number(mm ?? 0);
+    if (day >= from && day <= to && minutes >= toMinutes(m[3], m[4], m[5]) && minutes < toMinutes(m[6], m[7], m[8])) return true;
+  }
+  return false;
 }
 
 export function humanHandoff(turn: Turn): Answer {
-  const hours = turn.ctx.shop.supportHours ? ` Our team is available ${turn.ctx.shop.supportHours}.` : "";
-  const apology = turn.intent.intent === "complaint" ? "I'm really sorry about this. " : "";
+  const L = turn.language;
+  const apology = turn.intent.intent === "complaint" ? t(L, M.apology) : "";
+  const email = turn.entities.email ?? turn.state.email;
+  const hours = turn.ctx.shop.supportHours;
+  const open = withinSupportHours(hours, turn.ctx.now);
+  const availability = hours ? t(L, open ? M.in_hours : M.out_of_hours, { hours }) : "";
+  if (!turn.shopper.customerId && !email) {
+    // A guest: ask where the team can reply; the ticket is created with the answer.
+    return { text: t(L, M.ask_contact, { apology, availability, email: turn.ctx.shop.email }), state: { awaiting: "email" } };
+  }
   return {
-    text: `${apology}I'm passing this conversation to a person on our team.${hours} They'll see everything you've written here; you can also reach them at ${turn.ctx.shop.email}.`,
+    text: t(L, M.handoff, { apology, availability, email: turn.ctx.shop.email }),
     handoff: true,
+    ticket: {
+      kind: turn.intent.intent === "complaint" ? "complaint" : "handoff",
+      summary: turn.pre.original.slice(0, 300),
+      contactEmail: email ?? undefined,
+      orderNumber: turn.state.orderNumber ? `#${turn.state.orderNumber}` : undefined,
+    },
   };
 }

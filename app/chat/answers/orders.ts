@@ -1,130 +1,698 @@
 /**
  * Answers about one of the shopper's orders. Every path goes through findShopperOrder, so an
- * order is described only once the verification policy has let it through.
+ * order is described only once the verification policy has let it through. Changes to an order
+ * are never made here directly: the bot states exactly what it will do and stores a
+ * PendingAction; actions.ts carries it out when the shopper says yes.
  */
-import type { Fulfillment, Order } from "../../commerce/types";
-import { formatDate, formatMoney, joinList } from "../format";
+import type { Fulfillment, LineItem, Order, Product } from "../../commerce/types";
+import { daysBetween, formatDate, formatMoney, joinList } from "../format";
+import { defineMessages, t } from "../i18n";
+import { normalize } from "../preprocess";
 import { findShopperOrder, type OrderAccess } from "../verification";
-import type { Answer, Lookup, Turn } from "../types";
+import { relevantSentences } from "./products";
+import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 
-type VerifiedAnswer = (order: Order, turn: Turn, access: Extract<OrderAccess, { kind: "verified" }>) => Answer;
+export const RETURN_WINDOW_DAYS = 30;
+
+const M = defineMessages({
+  ask_order_number: {
+    en: "I can check that for you. What's your order number? It's in your confirmation email and starts with #. Please add the email address you ordered with too.",
+    es: "Puedo revisarlo. ¿Cuál es tu número de pedido? Está en el correo de confirmación y empieza por #. Indícame también el correo con el que hiciste el pedido.",
+    fr: "Je peux vérifier. Quel est votre numéro de commande ? Il figure dans l'e-mail de confirmation et commence par #. Indiquez aussi l'adresse e-mail utilisée pour la commande.",
+  },
+  ask_email: {
+    en: "Thanks! To keep your details safe, what's the email address you used for order #{order}?",
+    es: "¡Gracias! Para proteger tus datos, ¿qué correo usaste para el pedido #{order}?",
+    fr: "Merci ! Pour protéger vos données, quelle adresse e-mail avez-vous utilisée pour la commande #{order} ?",
+  },
+  denied_customer: {
+    en: "I couldn't find an order #{order} on your account. Please double-check the number in your confirmation email; if it was placed with a different email address, tell me that address.",
+    es: "No encuentro un pedido #{order} en tu cuenta. Revisa el número en tu correo de confirmación; si lo hiciste con otro correo, dímelo.",
+    fr: "Je ne trouve pas de commande #{order} sur votre compte. Vérifiez le numéro dans votre e-mail de confirmation ; si elle a été passée avec une autre adresse e-mail, indiquez-la-moi.",
+  },
+  denied_guest: {
+    en: "I couldn't find an order matching #{order} with that email address. Please double-check both against your confirmation email — I need the email you used at checkout.",
+    es: "No encuentro un pedido #{order} con ese correo. Revisa ambos en tu correo de confirmación: necesito el correo que usaste al comprar.",
+    fr: "Je ne trouve pas de commande #{order} avec cette adresse e-mail. Vérifiez les deux dans votre e-mail de confirmation : il me faut l'adresse utilisée lors de l'achat.",
+  },
+  no_orders: {
+    en: "I don't see any orders on your account yet. If you checked out as a guest or with another email, tell me the order number and the email you used.",
+    es: "No veo ningún pedido en tu cuenta. Si compraste como invitado o con otro correo, dime el número de pedido y el correo que usaste.",
+    fr: "Je ne vois aucune commande sur votre compte. Si vous avez commandé en tant qu'invité ou avec une autre adresse, donnez-moi le numéro de commande et l'e-mail utilisé.",
+  },
+  status_intro: { en: "Here's the latest on order {order} (placed {date}):", es: "Esto es lo último del pedido {order} (realizado el {date}):", fr: "Voici les dernières nouvelles de la commande {order} (passée le {date}) :" },
+  not_shipped: {
+    en: "Order {order} (placed {date}) hasn't shipped yet. Orders usually leave our warehouse within 1 business day; you'll get an email with tracking as soon as it does.",
+    es: "El pedido {order} (realizado el {date}) aún no se ha enviado. Los pedidos suelen salir en 1 día hábil; recibirás un correo con el seguimiento en cuanto salga.",
+    fr: "La commande {order} (passée le {date}) n'a pas encore été expédiée. Les commandes partent en général sous 1 jour ouvré ; vous recevrez un e-mail de suivi dès son départ.",
+  },
+  cancelled: {
+    en: "Order {order} was cancelled on {date}.{refund}",
+    es: "El pedido {order} se canceló el {date}.{refund}",
+    fr: "La commande {order} a été annulée le {date}.{refund}",
+  },
+  cancelled_refund: {
+    en: " {amount} was refunded to your original payment method on {date}; refunds take 5–10 business days to appear on your statement.",
+    es: " Se reembolsaron {amount} a tu método de pago original el {date}; los reembolsos tardan de 5 a 10 días hábiles en aparecer.",
+    fr: " {amount} ont été remboursés sur votre moyen de paiement d'origine le {date} ; comptez 5 à 10 jours ouvrés pour les voir apparaître.",
+  },
+  shipment: { en: "{items}: shipped with {carrier}, {status}.", es: "{items}: enviado con {carrier}, {status}.", fr: "{items} : expédié avec {carrier}, {status}." },
+  tracking: { en: "Tracking number: {number}{url}.", es: "Número de seguimiento: {number}{url}.", fr: "Numéro de suivi : {number}{url}." },
+  delivered: { en: "delivered {date}", es: "entregado el {date}", fr: "livré le {date}" },
+  out_for_delivery: { en: "out for delivery, arriving today", es: "en reparto, llega hoy", fr: "en cours de livraison, arrivée aujourd'hui" },
+  in_transit_eta: { en: "in transit, estimated delivery {date}", es: "en tránsito, entrega estimada el {date}", fr: "en transit, livraison estimée le {date}" },
+  in_transit: { en: "in transit", es: "en tránsito", fr: "en transit" },
+  attempted: { en: "the carrier tried to deliver it but couldn't", es: "el transportista intentó entregarlo pero no pudo", fr: "le transporteur a tenté de le livrer sans succès" },
+  failed: { en: "delivery failed and the parcel is being returned to sender (on its way back to us)", es: "la entrega falló y el paquete se está devolviendo al remitente (vuelve a nosotros)", fr: "la livraison a échoué et le colis est retourné à l'expéditeur (il revient chez nous)" },
+  label_created: { en: "the label is created and it's waiting for the carrier", es: "la etiqueta está creada y espera al transportista", fr: "l'étiquette est créée et attend le transporteur" },
+  carrier_update: { en: "Latest carrier update ({date}): {message}", es: "Última novedad del transportista ({date}): {message}", fr: "Dernière mise à jour du transporteur ({date}) : {message}" },
+  late: {
+    en: "It's now {days} business days past its estimated delivery date. I can ask our team to open a trace with the carrier; if it's lost we'll send a replacement or a full refund.",
+    es: "Ya lleva {days} días hábiles de retraso sobre la fecha estimada. Puedo pedir a nuestro equipo que abra una investigación con el transportista; si se ha perdido, te enviamos un reemplazo o te reembolsamos.",
+    fr: "Il a maintenant {days} jours ouvrés de retard sur la date estimée. Je peux demander à notre équipe d'ouvrir une enquête auprès du transporteur ; s'il est perdu, nous vous envoyons un remplacement ou vous remboursons.",
+  },
+  not_shipped_items: { en: "Not shipped yet: {items}.", es: "Aún sin enviar: {items}.", fr: "Pas encore expédié : {items}." },
+  order_note: { en: "Note on your order: {note}", es: "Nota de tu pedido: {note}", fr: "Note sur votre commande : {note}" },
+  other_orders: {
+    en: "You have other orders too ({orders}); just ask if you meant one of those.",
+    es: "También tienes otros pedidos ({orders}); dime si te referías a otro.",
+    fr: "Vous avez aussi d'autres commandes ({orders}) ; dites-moi si vous parliez de l'une d'elles.",
+  },
+  trace_opened: {
+    en: "I'm sorry about the wait. I've asked our team to open a trace with {carrier} for order {order}; they'll email you within 1 business day. If the parcel is lost, we'll send a replacement or refund you in full.",
+    es: "Siento la espera. He pedido a nuestro equipo que abra una investigación con {carrier} para el pedido {order}; te escribirán en 1 día hábil. Si el paquete se ha perdido, te enviamos un reemplazo o te reembolsamos todo.",
+    fr: "Désolé pour l'attente. J'ai demandé à notre équipe d'ouvrir une enquête auprès de {carrier} pour la commande {order} ; ils vous écriront sous 1 jour ouvré. Si le colis est perdu, nous vous envoyons un remplacement ou vous remboursons intégralement.",
+  },
+  escalated: {
+    en: "I've passed order {order} to a person on our team with everything you've told me; they'll email you within 1 business day.",
+    es: "He pasado el pedido {order} a una persona de nuestro equipo con todo lo que me has contado; te escribirán en 1 día hábil.",
+    fr: "J'ai transmis la commande {order} à une personne de notre équipe avec tout ce que vous m'avez dit ; elle vous écrira sous 1 jour ouvré.",
+  },
+  already_shipped_cancel: {
+    en: "Order {order} has already shipped ({status}), so it can't be cancelled any more. Once it arrives you can return it within 30 days of delivery for a refund.",
+    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede cancelar. Cuando llegue, puedes devolverlo en los 30 días siguientes a la entrega para obtener un reembolso.",
+    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être annulée. À sa réception, vous pourrez la retourner dans les 30 jours suivant la livraison pour être remboursé.",
+  },
+  already_cancelled: { en: "Order {order} is already cancelled.", es: "El pedido {order} ya está cancelado.", fr: "La commande {order} est déjà annulée." },
+  confirm_cancel: {
+    en: "Order {order} ({items}, {total}) hasn't shipped yet, so it can still be cancelled. Shall I cancel it and refund {total} to your original payment method?",
+    es: "El pedido {order} ({items}, {total}) aún no se ha enviado, así que todavía se puede cancelar. ¿Lo cancelo y reembolso {total} a tu método de pago original?",
+    fr: "La commande {order} ({items}, {total}) n'a pas encore été expédiée, elle peut donc encore être annulée. Voulez-vous que je l'annule et rembourse {total} sur votre moyen de paiement d'origine ?",
+  },
+  confirm_cancel_request: {
+    en: "Order {order} ({items}, {total}) hasn't shipped yet, so it can still be cancelled. Shall I send a cancellation request to our team? They'll confirm by email, usually within a few hours.",
+    es: "El pedido {order} ({items}, {total}) aún no se ha enviado, así que todavía se puede cancelar. ¿Envío una solicitud de cancelación a nuestro equipo? Te lo confirmarán por correo, normalmente en unas horas.",
+    fr: "La commande {order} ({items}, {total}) n'a pas encore été expédiée, elle peut donc encore être annulée. Voulez-vous que j'envoie une demande d'annulation à notre équipe ? Elle vous confirmera par e-mail, en général sous quelques heures.",
+  },
+  shipped_no_change: {
+    en: "Order {order} has already shipped ({status}), so it can't be changed any more. Once it arrives you can return or exchange items within 30 days of delivery.",
+    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede modificar. Cuando llegue, puedes devolver o cambiar artículos en los 30 días siguientes a la entrega.",
+    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être modifiée. À réception, vous pourrez retourner ou échanger des articles dans les 30 jours suivant la livraison.",
+  },
+  variant_out_of_stock: {
+    en: "{product} in {variant} is out of stock right now, so I can't switch your order to it.{alternatives}",
+    es: "{product} en {variant} está agotado ahora mismo, así que no puedo cambiar tu pedido a esa opción.{alternatives}",
+    fr: "{product} en {variant} est en rupture de stock pour le moment, je ne peux donc pas modifier votre commande.{alternatives}",
+  },
+  in_stock_alternatives: { en: " In stock: {options}.", es: " Disponibles: {options}.", fr: " En stock : {options}." },
+  confirm_change_request: {
+    en: "{product} in {variant} is in stock. Shall I ask our team to switch it on order {order}? They'll confirm by email before it ships.",
+    es: "{product} en {variant} está disponible. ¿Pido a nuestro equipo que lo cambie en el pedido {order}? Te lo confirmarán por correo antes del envío.",
+    fr: "{product} en {variant} est en stock. Voulez-vous que je demande à notre équipe de modifier la commande {order} ? Elle vous confirmera par e-mail avant l'expédition.",
+  },
+  change_what: {
+    en: "Order {order} hasn't shipped yet, so it can still be changed. What would you like to change: a size, a colour, or an item?",
+    es: "El pedido {order} aún no se ha enviado, así que todavía se puede modificar. ¿Qué quieres cambiar: una talla, un color o un artículo?",
+    fr: "La commande {order} n'a pas encore été expédiée, elle peut donc encore être modifiée. Que souhaitez-vous changer : une taille, une couleur ou un article ?",
+  },
+  confirm_address: {
+    en: "Order {order} hasn't shipped yet. Shall I change its shipping address to: {address}?",
+    es: "El pedido {order} aún no se ha enviado. ¿Cambio la dirección de envío a: {address}?",
+    fr: "La commande {order} n'a pas encore été expédiée. Voulez-vous que je change son adresse de livraison pour : {address} ?",
+  },
+  confirm_address_request: {
+    en: "Order {order} hasn't shipped yet, so the address can still be changed. Shall I ask our team to change it to: {address}? They'll confirm by email before it ships.",
+    es: "El pedido {order} aún no se ha enviado, así que todavía se puede cambiar la dirección. ¿Pido a nuestro equipo que la cambie a: {address}? Te lo confirmarán por correo antes del envío.",
+    fr: "La commande {order} n'a pas encore été expédiée, l'adresse peut donc encore être modifiée. Voulez-vous que je demande à notre équipe de la changer pour : {address} ? Elle vous confirmera par e-mail avant l'expédition.",
+  },
+  ask_address: {
+    en: "Order {order} hasn't shipped yet, so the address can still be changed. What's the full new address (street, apartment, city, state/province, ZIP)?",
+    es: "El pedido {order} aún no se ha enviado, así que la dirección se puede cambiar. ¿Cuál es la nueva dirección completa (calle, piso, ciudad, estado/provincia, código postal)?",
+    fr: "La commande {order} n'a pas encore été expédiée, l'adresse peut donc encore être modifiée. Quelle est la nouvelle adresse complète (rue, appartement, ville, État/province, code postal) ?",
+  },
+  returning_to_us: {
+    en: "Order {order} couldn't be delivered ({reason}) and is on its way back to us. Once it's back we can reship it (shipping is charged again) or refund the order minus the original shipping. Shall I ask our team to ship it again to: {address}?",
+    es: "El pedido {order} no se pudo entregar ({reason}) y está volviendo a nosotros. Cuando llegue podemos reenviarlo (el envío se cobra de nuevo) o reembolsar el pedido menos el envío original. ¿Pido a nuestro equipo que lo envíe de nuevo a: {address}?",
+    fr: "La commande {order} n'a pas pu être livrée ({reason}) et revient chez nous. À son retour, nous pouvons la réexpédier (la livraison est de nouveau facturée) ou rembourser la commande hors frais de port initiaux. Voulez-vous que je demande à notre équipe de la renvoyer à : {address} ?",
+  },
+  returning_to_us_no_address: {
+    en: "Order {order} couldn't be delivered ({reason}) and is on its way back to us. Once it's back we can reship it (shipping is charged again) or refund the order minus the original shipping. Which would you prefer? If reshipping, tell me the full address.",
+    es: "El pedido {order} no se pudo entregar ({reason}) y está volviendo a nosotros. Cuando llegue podemos reenviarlo (el envío se cobra de nuevo) o reembolsar el pedido menos el envío original. ¿Qué prefieres? Si es reenviar, dime la dirección completa.",
+    fr: "La commande {order} n'a pas pu être livrée ({reason}) et revient chez nous. À son retour, nous pouvons la réexpédier (la livraison est de nouveau facturée) ou rembourser la commande hors frais de port initiaux. Que préférez-vous ? Pour une réexpédition, donnez-moi l'adresse complète.",
+  },
+  final_sale: {
+    en: "{item} is final sale, so it can't be returned or exchanged.",
+    es: "{item} es de venta final, así que no admite devolución ni cambio.",
+    fr: "{item} est vendu en vente finale : il ne peut être ni retourné ni échangé.",
+  },
+  final_sale_hygiene: {
+    en: "{item} is final sale (socks can't be returned for hygiene reasons), so it can't be returned or exchanged.",
+    es: "{item} es de venta final (los calcetines no se pueden devolver por higiene), así que no admite devolución ni cambio.",
+    fr: "{item} est vendu en vente finale (les chaussettes ne sont pas reprises pour des raisons d'hygiène) : il ne peut être ni retourné ni échangé.",
+  },
+  window_open: {
+    en: "{item} can be returned until {until} (30 days from delivery on {delivered}), unworn with the tags attached.",
+    es: "{item} se puede devolver hasta el {until} (30 días desde la entrega el {delivered}), sin usar y con las etiquetas.",
+    fr: "{item} peut être retourné jusqu'au {until} (30 jours après la livraison du {delivered}), non porté et avec ses étiquettes.",
+  },
+  window_closed: {
+    en: "{item} was delivered on {delivered}, so the 30-day return window closed on {until}.",
+    es: "{item} se entregó el {delivered}, así que el plazo de 30 días para devolverlo terminó el {until}.",
+    fr: "{item} a été livré le {delivered} : le délai de retour de 30 jours a pris fin le {until}.",
+  },
+  not_delivered_yet: {
+    en: "{item} hasn't been delivered yet; you can return it within 30 days of delivery.",
+    es: "{item} aún no se ha entregado; podrás devolverlo en los 30 días siguientes a la entrega.",
+    fr: "{item} n'a pas encore été livré ; vous pourrez le retourner dans les 30 jours suivant la livraison.",
+  },
+  open_return: { en: "You already have a return on this order: {name} ({status}).", es: "Ya tienes una devolución en este pedido: {name} ({status}).", fr: "Vous avez déjà un retour sur cette commande : {name} ({status})." },
+  confirm_return: {
+    en: "Shall I open a return for {items} on order {order}? Once it's approved (within 1 business day) we email you a prepaid return label for US addresses.",
+    es: "¿Abro una devolución de {items} del pedido {order}? Cuando se apruebe (en 1 día hábil) te enviamos por correo una etiqueta de devolución prepagada para direcciones de EE. UU.",
+    fr: "Voulez-vous que j'ouvre un retour pour {items} de la commande {order} ? Une fois approuvé (sous 1 jour ouvré), nous vous envoyons par e-mail une étiquette de retour prépayée pour les adresses aux États-Unis.",
+  },
+  confirm_return_request: {
+    en: "Shall I send a return request for {items} on order {order} to our team? They review requests within 1 business day and email you the next steps.",
+    es: "¿Envío a nuestro equipo una solicitud de devolución de {items} del pedido {order}? Revisan las solicitudes en 1 día hábil y te escriben con los siguientes pasos.",
+    fr: "Voulez-vous que j'envoie à notre équipe une demande de retour pour {items} de la commande {order} ? Elle traite les demandes sous 1 jour ouvré et vous écrit la suite par e-mail.",
+  },
+  defect: {
+    en: "Sorry it broke! {policy}",
+    es: "¡Siento que se haya roto! {policy}",
+    fr: "Désolé qu'il se soit abîmé ! {policy}",
+  },
+  exchange_available: {
+    en: "{product} in {variant} is in stock ({count} available).",
+    es: "{product} en {variant} está disponible ({count} en stock).",
+    fr: "{product} en {variant} est en stock ({count} disponibles).",
+  },
+  exchange_unavailable: {
+    en: "{product} in {variant} is out of stock right now; if it stays out of stock we refund you instead.",
+    es: "{product} en {variant} está agotado ahora mismo; si sigue agotado, te reembolsamos.",
+    fr: "{product} en {variant} est en rupture de stock pour le moment ; s'il le reste, nous vous remboursons.",
+  },
+  exchange_how: {
+    en: "Exchanges are requested like returns; the replacement ships as soon as the carrier scans your return.",
+    es: "Los cambios se solicitan como las devoluciones; el reemplazo sale en cuanto el transportista escanea tu devolución.",
+    fr: "Les échanges se demandent comme les retours ; le remplacement part dès que le transporteur scanne votre retour.",
+  },
+  refunded: {
+    en: "{amount} was refunded on {date}{note}. Refunds take 5–10 business days to appear on your statement, depending on your bank.",
+    es: "Se reembolsaron {amount} el {date}{note}. Los reembolsos tardan de 5 a 10 días hábiles en aparecer, según tu banco.",
+    fr: "{amount} ont été remboursés le {date}{note}. Comptez 5 à 10 jours ouvrés pour les voir sur votre relevé, selon votre banque.",
+  },
+  partial_refund: {
+    en: "That refund covers only part of order {order} (total {total}): {note} The rest of the order wasn't returned, so it wasn't refunded.",
+    es: "Ese reembolso cubre solo una parte del pedido {order} (total {total}): {note} El resto del pedido no se devolvió, así que no se reembolsó.",
+    fr: "Ce remboursement ne couvre qu'une partie de la commande {order} (total {total}) : {note} Le reste de la commande n'a pas été retourné, il n'a donc pas été remboursé.",
+  },
+  return_in_progress: {
+    en: "Your return {name} for {items} is {status}; the refund is still pending. Once it reaches our Portland warehouse we inspect it within 2 business days and refund your original payment method.",
+    es: "Tu devolución {name} de {items} está {status}; el reembolso sigue pendiente. Cuando llegue a nuestro almacén de Portland la revisamos en 2 días hábiles y reembolsamos tu método de pago original.",
+    fr: "Votre retour {name} pour {items} est {status} ; le remboursement est encore en attente. Dès qu'il arrive à notre entrepôt de Portland, nous l'inspectons sous 2 jours ouvrés et remboursons votre moyen de paiement d'origine.",
+  },
+  return_declined: { en: "Your return {name} was declined: {reason}", es: "Tu devolución {name} fue rechazada: {reason}", fr: "Votre retour {name} a été refusé : {reason}" },
+  no_refund: {
+    en: "There's no refund or return on order {order} yet. To get a refund, start a return within 30 days of delivery; once it reaches us we refund your original payment method.",
+    es: "Aún no hay reembolso ni devolución en el pedido {order}. Para obtener un reembolso, inicia una devolución en los 30 días siguientes a la entrega; cuando nos llegue, reembolsamos tu método de pago original.",
+    fr: "Il n'y a encore ni remboursement ni retour sur la commande {order}. Pour être remboursé, lancez un retour dans les 30 jours suivant la livraison ; dès réception, nous remboursons votre moyen de paiement d'origine.",
+  },
+  invoice: {
+    en: "Order {order} (placed {date}, total {total}): your order confirmation email is your receipt. I've asked our team to email you a PDF invoice for it; they reply within 1 business day.",
+    es: "Pedido {order} (realizado el {date}, total {total}): el correo de confirmación sirve como recibo. He pedido a nuestro equipo que te envíe una factura en PDF; responden en 1 día hábil.",
+    fr: "Commande {order} (passée le {date}, total {total}) : l'e-mail de confirmation fait office de reçu. J'ai demandé à notre équipe de vous envoyer une facture PDF ; elle répond sous 1 jour ouvré.",
+  },
+  order_total: { en: "Order {order} (placed {date}) totals {total}, {status}.", es: "El pedido {order} (realizado el {date}) suma {total}, {status}.", fr: "La commande {order} (passée le {date}) s'élève à {total}, {status}." },
+});
+
+type VerifiedAnswer = (order: Order, turn: Turn, access: Extract<OrderAccess, { kind: "verified" }>) => Answer | Promise<Answer>;
 
 /** Resolve the order the turn is about, asking for exactly the missing piece, then answer. */
 export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Promise<Answer> {
   const orderNumber = turn.entities.order_number ?? turn.state.orderNumber ?? null;
   const email = turn.entities.email ?? turn.state.email ?? null;
-  const access = await findShopperOrder(turn.ctx.commerce, {
-    orderNumber,
-    email,
-    customerId: turn.shopper.customerId,
-  });
+  const access = await findShopperOrder(turn.ctx.commerce, { orderNumber, email, customerId: turn.shopper.customerId });
   const lookup: Lookup = { kind: "order", ref: orderNumber ? `#${orderNumber}` : "customer orders", outcome: access.kind };
+  const L = turn.language;
   switch (access.kind) {
     case "verified": {
-      const result = answer(access.order, turn, access);
+      const chosen = orderNumber ? access.order : pickOrder([access.order, ...access.otherOrders], turn);
+      const others = [access.order, ...access.otherOrders].filter((o) => o.id !== chosen.id);
+      const result = await answer(chosen, turn, { ...access, order: chosen, otherOrders: others });
       return {
         ...result,
-        lookups: [{ ...lookup, ref: access.order.name, outcome: `verified via ${access.via}` }, ...(result.lookups ?? [])],
-        state: { orderNumber: access.order.name.replace(/^#/, ""), awaiting: undefined, ...result.state },
+        lookups: [{ ...lookup, ref: chosen.name, outcome: `verified via ${access.via}` }, ...(result.lookups ?? [])],
+        state: { orderNumber: chosen.name.replace(/^#/, ""), awaiting: undefined, ...result.state },
       };
     }
     case "need_order_number":
-      return {
-        text: "I can check that for you. What's your order number? It's in your confirmation email and starts with #. Please add the email address you ordered with too.",
-        lookups: [lookup],
-        state: { awaiting: "order_number" },
-      };
+      return { text: t(L, M.ask_order_number), lookups: [lookup], state: { awaiting: "order_number" } };
     case "need_email":
-      return {
-        text: `Thanks! To keep your details safe, what's the email address you used for order #${access.orderNumber}?`,
-        lookups: [lookup],
-        state: { orderNumber: access.orderNumber, awaiting: "email" },
-      };
+      return { text: t(L, M.ask_email, { order: access.orderNumber }), lookups: [lookup], state: { orderNumber: access.orderNumber, awaiting: "email" } };
     case "denied":
       return {
-        text: turn.shopper.customerId
-          ? `I couldn't find an order #${access.orderNumber} on your account. Please check the number in your confirmation email; if it was placed with a different email address, tell me that address.`
-          : `I couldn't find an order matching #${access.orderNumber} with that email address. Please check both against your confirmation email and try again.`,
+        text: t(L, turn.shopper.customerId ? M.denied_customer : M.denied_guest, { order: access.orderNumber }),
         lookups: [lookup],
         state: { orderNumber: access.orderNumber, email: undefined, awaiting: "email" },
       };
     case "no_orders":
-      return {
-        text: "I don't see any orders on your account yet. If you checked out as a guest, tell me the order number and the email you used.",
-        lookups: [lookup],
-        state: { awaiting: "order_number" },
-      };
+      return { text: t(L, M.no_orders), lookups: [lookup], state: { awaiting: "order_number" } };
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Which order, which items
+
+const TIME_HINTS: { pattern: RegExp; days: number }[] = [
+  { pattern: /\b(this morning|today|earlier today|just (?:now|ordered|placed)|hoy|aujourd'hui|ce matin)\b/i, days: 0 },
+  { pattern: /\b(last night|yesterday|ayer|anoche|hier)\b/i, days: 1 },
+];
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** Of a customer's orders, the one this message is about: named items, a date, or the intent's natural candidate. */
+export function pickOrder(orders: Order[], turn: Turn): Order {
+  const words = new Set(turn.pre.contentTokens.map(singularWord));
+  const text = turn.pre.original;
+  const month = MONTHS.findIndex((m) => new RegExp(`\\b${m}\\b`, "i").test(text));
+  const wantsOpen = ["cancel_order", "change_order", "change_shipping_address"].includes(turn.intent.intent);
+  const wantsDelivered = ["return_item", "exchange_item"].includes(turn.intent.intent);
+  const wantsRefund = turn.intent.intent === "refund_status";
+  const score = (order: Order, index: number) => {
+    let s = 0;
+    const itemWords = new Set(order.lineItems.flatMap((l) => normalize(l.title).replace(/'/g, "").split(/[^a-z0-9]+/).map(singularWord)));
+    for (const w of words) if (w.length > 2 && itemWords.has(w)) s += 3;
+    for (const hint of TIME_HINTS) if (hint.pattern.test(text) && daysBetween(order.createdAt, turn.ctx.now) === hint.days) s += 4;
+    if (month >= 0 && new Date(order.createdAt).getUTCMonth() === month) s += 4;
+    const open = !order.cancelledAt && order.fulfillments.length === 0;
+    if (wantsOpen && open) s += 2;
+    if (wantsDelivered && order.fulfillments.some((f) => f.displayStatus === "DELIVERED")) s += 1;
+    if (wantsRefund && (order.refunds.length > 0 || order.returns.length > 0)) s += 2;
+    return s - index * 0.01; // ties: the order verification ranked first
+  };
+  return orders.map((order, index) => ({ order, s: score(order, index) })).sort((a, b) => b.s - a.s)[0].order;
+}
+
+function singularWord(word: string): string {
+  return word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+}
+
+/** Line items the message names ("the jacket and the beanie"), else all of them. */
+function mentionedLines(order: Order, turn: Turn): LineItem[] {
+  const words = new Set(turn.pre.contentTokens.map(singularWord));
+  const named = order.lineItems.filter((line) =>
+    normalize(`${line.title} ${line.variantTitle ?? ""}`).replace(/'/g, "").split(/[^a-z0-9]+/).some((w) => w.length > 2 && words.has(singularWord(w))),
+  );
+  return named.length > 0 ? named : order.lineItems;
+}
+
+function productOf(turn: Turn, productId: string | null): Product | null {
+  if (!productId) return null;
+  for (const product of turn.ctx.productsByHandle.values()) if (product.id === productId) return product;
+  return null;
+}
+
+function itemName(title: string, variantTitle: string | null, quantity = 1): string {
+  const name = variantTitle ? `${title} (${variantTitle})` : title;
+  return quantity > 1 ? `${quantity} × ${name}` : name;
+}
+
+const money = (turn: Turn, amount: string, order?: Order) => formatMoney(amount, order?.currencyCode ?? turn.ctx.shop.currencyCode, turn.language);
+const date = (turn: Turn, iso: string) => formatDate(iso, turn.ctx.now, turn.language);
+
+// ---------------------------------------------------------------------------------------------
+// Tracking
+
+const ESCALATION = /\b(do something|anything you can do|what can you do|what are you going to do|fix (?:this|it)|help me|sort (?:this|it) out|trace|investigat|replace|lost|hacer algo|faire quelque chose)\b/i;
+
 export function trackOrder(turn: Turn): Promise<Answer> {
-  return withVerifiedOrder(turn, (order, t, access) => {
-    const lines = [describeOrderStatus(order, t.ctx.now)];
-    if (access.otherOrders.length > 0) {
-      lines.push(`You have ${access.otherOrders.length} other order${access.otherOrders.length === 1 ? "" : "s"} too (${access.otherOrders.map((o) => o.name).join(", ")}); just ask if you meant one of those.`);
+  return withVerifiedOrder(turn, (order, t2, access) => {
+    const followUp = t2.state.lastIntent === "track_order" && t2.state.orderNumber === order.name.replace(/^#/, "");
+    const late = lateShipment(order, t2);
+    if (followUp && ESCALATION.test(t2.pre.original)) return escalateShipment(order, t2, late);
+    const lines = [describeOrderStatus(order, t2)];
+    if (access.otherOrders.length > 0 && !t2.entities.order_number) {
+      lines.push(t(t2.language, M.other_orders, { orders: access.otherOrders.map((o) => o.name).join(", ") }));
     }
     return { text: lines.join("\n\n") };
   });
 }
 
-export function describeOrderStatus(order: Order, now: Date): string {
-  const placed = formatDate(order.createdAt, now);
+function escalateShipment(order: Order, turn: Turn, late: { carrier: string } | null): Answer {
+  const carrier = late?.carrier ?? order.fulfillments[0]?.trackingInfo[0]?.company ?? "the carrier";
+  const text = late ? t(turn.language, M.trace_opened, { carrier, order: order.name }) : t(turn.language, M.escalated, { order: order.name });
+  return {
+    text,
+    handoff: true,
+    ticket: { kind: late ? "trace_request" : "handoff", summary: `${late ? "Open a carrier trace" : "Follow up"} for ${order.name}: ${turn.pre.original}`, orderNumber: order.name },
+  };
+}
+
+/** A parcel more than 5 business days past its ETA, or with no carrier scan for 5 business days. */
+function lateShipment(order: Order, turn: Turn): { carrier: string; days: number } | null {
+  for (const f of order.fulfillments) {
+    if (f.displayStatus === "DELIVERED" || !f.estimatedDeliveryAt) continue;
+    const days = businessDaysBetween(f.estimatedDeliveryAt, turn.ctx.now);
+    if (days >= 5) return { carrier: f.trackingInfo[0]?.company ?? "the carrier", days };
+  }
+  return null;
+}
+
+function businessDaysBetween(fromIso: string, to: Date): number {
+  let days = 0;
+  const cursor = new Date(fromIso);
+  while (cursor < to) {
+    cursor.setUTCDate(cursor.getUTCDate() + 1);
+    const day = cursor.getUTCDay();
+    if (day !== 0 && day !== 6 && cursor <= to) days += 1;
+  }
+  return days;
+}
+
+export function describeOrderStatus(order: Order, turn: Turn): string {
+  const L = turn.language;
+  const placed = date(turn, order.createdAt);
   if (order.cancelledAt) {
-    const refunded = Number(order.totalRefunded) > 0 ? ` and ${formatMoney(order.totalRefunded, order.currencyCode)} was refunded to your original payment method` : "";
-    return `Order ${order.name} (placed ${placed}) was cancelled on ${formatDate(order.cancelledAt, now)}${refunded}.`;
+    const refund = order.refunds[0];
+    const refundText = refund ? t(L, M.cancelled_refund, { amount: money(turn, refund.totalRefunded, order), date: date(turn, refund.createdAt) }) : "";
+    return t(L, M.cancelled, { order: order.name, date: date(turn, order.cancelledAt), refund: refundText });
   }
-  const parts: string[] = [];
   const shipments = order.fulfillments.filter((f) => f.status !== "CANCELLED");
-  if (shipments.length === 0) {
-    parts.push(`Order ${order.name} (placed ${placed}) hasn't shipped yet. Orders usually leave our warehouse within 1 business day; you'll get an email with tracking as soon as it does.`);
-  } else {
-    parts.push(`Here's the latest on order ${order.name} (placed ${placed}):`);
-    for (const shipment of shipments) parts.push(describeShipment(shipment, now, shipments.length > 1));
-  }
+  if (shipments.length === 0) return t(L, M.not_shipped, { order: order.name, date: placed });
+  const parts = [t(L, M.status_intro, { order: order.name, date: placed })];
+  for (const shipment of shipments) parts.push(`${shipments.length > 1 ? "• " : ""}${describeShipment(shipment, turn)}`);
   const waiting = order.lineItems.filter((l) => l.unfulfilledQuantity > 0);
-  if (shipments.length > 0 && waiting.length > 0) {
-    parts.push(`Not shipped yet: ${joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)))}.`);
+  if (waiting.length > 0) {
+    parts.push(t(L, M.not_shipped_items, { items: joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L) }));
+    if (order.note) parts.push(t(L, M.order_note, { note: order.note }));
   }
-  if (order.note && waiting.length > 0) parts.push(`Note on your order: ${order.note}`);
+  const late = lateShipment(order, turn);
+  if (late) parts.push(t(L, M.late, { days: late.days }));
   return parts.join("\n");
 }
 
-function describeShipment(shipment: Fulfillment, now: Date, several: boolean): string {
-  const items = joinList(shipment.lines.map((l) => itemName(l.title, l.variantTitle, l.quantity)));
+function describeShipment(shipment: Fulfillment, turn: Turn): string {
+  const L = turn.language;
+  const items = joinList(shipment.lines.map((l) => itemName(l.title, l.variantTitle, l.quantity)), L);
   const tracking = shipment.trackingInfo[0];
-  const carrier = tracking?.company ? ` with ${tracking.company}` : "";
-  const status = shipmentStatus(shipment, now);
-  const trackingText = tracking?.number
-    ? ` Tracking number: ${tracking.number}${tracking.url ? ` (${tracking.url})` : ""}.`
-    : "";
-  return `${several ? "• " : ""}${items}: shipped${carrier}, ${status}.${trackingText}`;
+  const text = [t(L, M.shipment, { items, carrier: tracking?.company ?? "—", status: shipmentStatus(shipment, turn) })];
+  // Carrier scans that explain something unusual: delays, failed attempts, returns to sender.
+  if (shipment.displayStatus !== "DELIVERED") {
+    const notable = shipment.events.filter((e) => e.message && !["IN_TRANSIT", "OUT_FOR_DELIVERY", "CONFIRMED", "LABEL_PRINTED"].includes(e.status)).slice(0, 2).reverse();
+    for (const event of notable) text.push(t(L, M.carrier_update, { date: date(turn, event.happenedAt), message: event.message! }));
+  }
+  if (tracking?.number) text.push(t(L, M.tracking, { number: tracking.number, url: tracking.url ? ` (${tracking.url})` : "" }));
+  return text.join(" ");
 }
 
-function shipmentStatus(shipment: Fulfillment, now: Date): string {
-  const eta = shipment.estimatedDeliveryAt ? formatDate(shipment.estimatedDeliveryAt, now) : null;
+function shipmentStatus(shipment: Fulfillment, turn: Turn): string {
+  const L = turn.language;
+  const eta = shipment.estimatedDeliveryAt ? date(turn, shipment.estimatedDeliveryAt) : null;
   switch (shipment.displayStatus) {
     case "DELIVERED":
-      return shipment.deliveredAt ? `delivered ${formatDate(shipment.deliveredAt, now)}` : "delivered";
+      return shipment.deliveredAt ? t(L, M.delivered, { date: date(turn, shipment.deliveredAt) }) : t(L, M.delivered, { date: "" }).trim();
     case "OUT_FOR_DELIVERY":
-      return "out for delivery, arriving today";
-    case "IN_TRANSIT":
-      return eta ? `in transit, estimated delivery ${eta}` : "in transit";
+      return t(L, M.out_for_delivery);
     case "ATTEMPTED_DELIVERY":
-      return `the carrier attempted delivery but couldn't complete it${eta ? ` (it was due ${eta})` : ""}`;
+      return t(L, M.attempted);
     case "FAILURE":
-      return "the delivery failed and the parcel is on its way back to us";
-    case "READY_FOR_PICKUP":
-      return "ready for pickup";
+      return t(L, M.failed);
     case "LABEL_PRINTED":
     case "LABEL_PURCHASED":
     case "CONFIRMED":
-      return "the label is created and it's waiting for the carrier to pick it up";
+      return t(L, M.label_created);
     default:
-      return eta ? `estimated delivery ${eta}` : "on its way";
+      return eta ? t(L, M.in_transit_eta, { date: eta }) : t(L, M.in_transit);
   }
 }
 
-function itemName(title: string, variantTitle: string | null, quantity: number): string {
-  const name = variantTitle ? `${title} (${variantTitle})` : title;
-  return quantity > 1 ? `${quantity} × ${name}` : name;
+function shippedStatus(order: Order, turn: Turn): string {
+  const shipment = order.fulfillments.find((f) => f.status !== "CANCELLED");
+  return shipment ? shipmentStatus(shipment, turn) : "";
+}
+
+const isUnfulfilled = (order: Order) => !order.cancelledAt && order.fulfillments.every((f) => f.status === "CANCELLED");
+
+// ---------------------------------------------------------------------------------------------
+// Cancel, change, address
+
+export function cancelOrder(turn: Turn): Promise<Answer> {
+  return withVerifiedOrder(turn, (order, t2) => {
+    const L = t2.language;
+    if (order.cancelledAt) return { text: `${t(L, M.already_cancelled, { order: order.name })} ${describeOrderStatus(order, t2)}` };
+    if (!isUnfulfilled(order)) return { text: t(L, M.already_shipped_cancel, { order: order.name, status: shippedStatus(order, t2) }) };
+    const vars = { order: order.name, items: joinList(order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)), L), total: money(t2, order.totalPrice, order) };
+    const pending: PendingAction = t2.ctx.permissions.cancel
+      ? { kind: "cancel_order", orderNumber: order.name.replace(/^#/, "") }
+      : { kind: "request", ticket: { kind: "cancel_request", summary: `Cancel ${order.name} (${vars.items}, ${vars.total})`, orderNumber: order.name } };
+    return confirm(t(L, t2.ctx.permissions.cancel ? M.confirm_cancel : M.confirm_cancel_request, vars), pending, L);
+  });
+}
+
+export function changeOrder(turn: Turn): Promise<Answer> {
+  return withVerifiedOrder(turn, (order, t2) => {
+    const L = t2.language;
+    if (order.cancelledAt) return { text: t(L, M.already_cancelled, { order: order.name }) };
+    if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2) }) };
+    const swap = requestedVariant(order, t2);
+    if (!swap) return { text: t(L, M.change_what, { order: order.name }) };
+    const vars = { product: swap.product.title, variant: swap.label, order: order.name };
+    if (!swap.variant || !swap.variant.availableForSale) {
+      const inStock = swap.product.variants.filter((v) => v.availableForSale).map((v) => v.title);
+      const alternatives = inStock.length ? t(L, M.in_stock_alternatives, { options: joinList(inStock.slice(0, 6), L) }) : "";
+      return { text: t(L, M.variant_out_of_stock, { ...vars, alternatives }), lookups: [{ kind: "product", ref: swap.product.handle, outcome: `${swap.label} out of stock` }] };
+    }
+    return confirm(t(L, M.confirm_change_request, vars), {
+      kind: "request",
+      ticket: { kind: "change_request", summary: `Change ${swap.line.title} on ${order.name} to ${swap.label}`, orderNumber: order.name },
+    }, L);
+  });
+}
+
+/** The variant a shopper asks to switch to: the named line's product with the requested size/colour. */
+function requestedVariant(order: Order, turn: Turn) {
+  const { size, color } = turn.entities;
+  if (!size && !color) return null;
+  for (const line of mentionedLines(order, turn)) {
+    const product = productOf(turn, line.productId);
+    if (!product) continue;
+    const current = product.variants.find((v) => v.id === line.variantId);
+    // What isn't named stays as it is ("an XL in the same color").
+    const currentOption = (name: RegExp) => current?.selectedOptions.find((o) => name.test(o.name))?.value;
+    const targetSize = size ?? currentOption(/size/i);
+    const targetColor = color ?? currentOption(/colou?r/i);
+    const variant = product.variants.find((v) =>
+      v.selectedOptions.every((o) => {
+        if (/size/i.test(o.name)) return !targetSize || sameOption(o.value, targetSize);
+        if (/colou?r/i.test(o.name)) return !targetColor || sameOption(o.value, targetColor);
+        return true;
+      }),
+    );
+    const label = [targetSize, targetColor].filter(Boolean).join(" / ");
+    return { line, product, variant: variant ?? null, label: variant?.title ?? label };
+  }
+  return null;
+}
+
+const SIZE_NAMES: Record<string, string> = { small: "s", medium: "m", large: "l", "x-large": "xl", "extra large": "xl" };
+function sameOption(value: string, wanted: string): boolean {
+  const a = normalize(value);
+  const b = normalize(wanted);
+  return a === b || SIZE_NAMES[b] === a || (b.length > 2 && a.includes(b));
+}
+
+export function changeShippingAddress(turn: Turn): Promise<Answer> {
+  return withVerifiedOrder(turn, (order, t2) => {
+    const L = t2.language;
+    const address = parseAddress(t2.pre.original, order);
+    const failed = order.fulfillments.find((f) => f.displayStatus === "FAILURE");
+    if (failed) {
+      const reason = (failed.events.find((e) => e.message)?.message ?? "").replace(/^[^:]*:\s*/, "").replace(/\.$/, "") || "address problem";
+      if (!address) return { text: t(L, M.returning_to_us_no_address, { order: order.name, reason }) };
+      return confirm(t(L, M.returning_to_us, { order: order.name, reason, address: formatAddress(address) }), {
+        kind: "request",
+        ticket: { kind: "reship_request", summary: `Reship ${order.name} to ${formatAddress(address)} once it's back`, orderNumber: order.name },
+      }, L);
+    }
+    if (order.cancelledAt) return { text: t(L, M.already_cancelled, { order: order.name }) };
+    if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2) }) };
+    if (!address) return { text: t(L, M.ask_address, { order: order.name }), state: { awaiting: undefined } };
+    const vars = { order: order.name, address: formatAddress(address) };
+    const pending: PendingAction = t2.ctx.permissions.addressChange
+      ? { kind: "update_address", orderNumber: order.name.replace(/^#/, ""), address }
+      : { kind: "request", ticket: { kind: "address_request", summary: `Change the shipping address of ${order.name} to ${vars.address}`, orderNumber: order.name } };
+    return confirm(t(L, t2.ctx.permissions.addressChange ? M.confirm_address : M.confirm_address_request, vars), pending, L);
+  });
+}
+
+/**
+ * A street address in the message: "1120 NW Couch St, Portland, OR 97209" or "3768 Utah St Apt 12"
+ * (missing city/state/ZIP are taken from the order's current address).
+ */
+export function parseAddress(text: string, order: Order): ShippingAddress | null {
+  const match = text.match(/\b(\d{1,6}\s+[A-Za-z0-9 .'-]+?\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|hwy|ter|terrace)\b\.?(?:\s*(?:,\s*)?(?:apt|apartment|unit|suite|ste|#)\s*[\w-]+)?)(?:\s*,\s*([A-Za-z .'-]+?))?(?:\s*,\s*([A-Z]{2}))?(?:\s+(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d))?\s*[.?!]?\s*$/i);
+  if (!match) return null;
+  const current = order.shippingAddress;
+  const [street, unit] = splitUnit(match[1].trim());
+  return {
+    address1: street,
+    address2: unit,
+    city: match[2]?.trim() || current?.city || "",
+    provinceCode: match[3]?.toUpperCase() || current?.provinceCode || null,
+    zip: match[4] || (match[2] ? "" : current?.zip ?? ""),
+    countryCode: current?.countryCode ?? "US",
+    firstName: current?.name?.split(" ")[0] ?? null,
+    lastName: current?.name?.split(" ").slice(1).join(" ") || null,
+  };
+}
+
+function splitUnit(street: string): [string, string | null] {
+  const unit = street.match(/\s*,?\s*((?:apt|apartment|unit|suite|ste|#)\s*[\w-]+)$/i);
+  return unit ? [street.slice(0, unit.index).trim(), unit[1]] : [street, null];
+}
+
+export function formatAddress(a: ShippingAddress): string {
+  return [[a.address1, a.address2].filter(Boolean).join(" "), a.city, [a.provinceCode, a.zip].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Returns, exchanges, refunds, invoices
+
+const DEFECT = /\b(broke|broken|breaks|defect|defective|faulty|ripped|torn|tear|leak|leaking|leaks|fell apart|falling apart|stopped working|delaminat|peeling|zipper|seam|roto|rota|cassé|casse|déchiré)\b/i;
+
+interface ItemEligibility {
+  line: LineItem;
+  finalSale: boolean;
+  deliveredAt: string | null;
+  until: string | null;
+  open: boolean;
+}
+
+function eligibility(order: Order, line: LineItem, turn: Turn): ItemEligibility {
+  const product = productOf(turn, line.productId);
+  const finalSale = !!product?.tags.some((tag) => /final[- ]sale/i.test(tag));
+  const shipment = order.fulfillments.find((f) => f.lines.some((l) => l.lineItemId === line.id));
+  const deliveredAt = shipment?.displayStatus === "DELIVERED" ? shipment.deliveredAt : null;
+  const until = deliveredAt ? new Date(new Date(deliveredAt).getTime() + RETURN_WINDOW_DAYS * 86_400_000).toISOString() : null;
+  return { line, finalSale, deliveredAt, until, open: !!until && new Date(until) >= turn.ctx.now };
+}
+
+function describeEligibility(e: ItemEligibility, turn: Turn): string {
+  const L = turn.language;
+  const item = e.line.title;
+  if (e.finalSale) return t(L, /sock/i.test(item) ? M.final_sale_hygiene : M.final_sale, { item });
+  if (!e.deliveredAt || !e.until) return t(L, M.not_delivered_yet, { item });
+  const vars = { item, until: date(turn, e.until), delivered: date(turn, e.deliveredAt) };
+  return t(L, e.open ? M.window_open : M.window_closed, vars);
+}
+
+/** The policy sentences for a defect: inside the return window the damaged-item rule, after it the warranty. */
+function defectPolicy(turn: Turn, withinWindow: boolean): string {
+  const policy = turn.ctx.shop.policies.find((p) => p.type === "REFUND_POLICY");
+  const faq = turn.ctx.shop.faqs.find((f) => /warrant/i.test(f.question));
+  const topic = withinWindow ? ["damaged", "defective"] : ["warranty"];
+  const quoted = policy ? relevantSentences(policy.body, topic, 1) : [];
+  const warranty = !withinWindow && faq ? faq.answer.split(/(?<=[.!?])\s+/).filter((s) => /cover|email/i.test(s)).slice(0, 2) : [];
+  return [...quoted, ...warranty].join(" ");
+}
+
+export function returnItem(turn: Turn): Promise<Answer> {
+  return withVerifiedOrder(turn, (order, t2) => {
+    const L = t2.language;
+    const lines = mentionedLines(order, t2);
+    const items = lines.map((line) => eligibility(order, line, t2));
+    const parts = items.map((e) => describeEligibility(e, t2));
+    const openReturn = order.returns.find((r) => ["REQUESTED", "OPEN"].includes(r.status));
+    if (openReturn) parts.push(t(L, M.open_return, { name: openReturn.name, status: openReturn.status.toLowerCase() }));
+    if (DEFECT.test(t2.pre.original)) {
+      const withinWindow = items.some((e) => e.open);
+      return { text: [t(L, M.defect, { policy: defectPolicy(t2, withinWindow) }), ...parts].join("\n"), handoff: true, ticket: { kind: "return_request", summary: `Defect reported on ${order.name}: ${t2.pre.original}`, orderNumber: order.name } };
+    }
+    const returnable = items.filter((e) => !e.finalSale && e.open);
+    if (returnable.length === 0 || openReturn) return { text: parts.join("\n") };
+    const titles = returnable.map((e) => e.line.title);
+    const fulfillmentLineItemIds = returnable.flatMap((e) =>
+      order.fulfillments.flatMap((f) => f.lines.filter((l) => l.lineItemId === e.line.id).map((l) => l.fulfillmentLineItemId)),
+    );
+    const vars = { items: joinList(titles, L), order: order.name };
+    const pending: PendingAction = t2.ctx.permissions.returns
+      ? { kind: "return_items", orderNumber: order.name.replace(/^#/, ""), fulfillmentLineItemIds, titles, reason: "UNWANTED" }
+      : { kind: "request", ticket: { kind: "return_request", summary: `Return ${vars.items} from ${order.name}`, orderNumber: order.name } };
+    return confirm([...parts, t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, vars)].join("\n"), pending, L);
+  });
+}
+
+export function exchangeItem(turn: Turn): Promise<Answer> {
+  return withVerifiedOrder(turn, (order, t2) => {
+    const L = t2.language;
+    const swap = requestedVariant(order, t2);
+    const line = swap?.line ?? mentionedLines(order, t2)[0];
+    const parts = [describeEligibility(eligibility(order, line, t2), t2)];
+    if (swap) {
+      const available = swap.variant?.availableForSale ?? false;
+      parts.push(
+        available
+          ? t(L, M.exchange_available, { product: swap.product.title, variant: swap.label, count: swap.variant?.inventoryQuantity ?? "" })
+          : t(L, M.exchange_unavailable, { product: swap.product.title, variant: swap.label }),
+      );
+    }
+    parts.push(t(L, M.exchange_how));
+    return { text: parts.join("\n"), lookups: swap ? [{ kind: "product", ref: swap.product.handle, outcome: swap.label }] : [] };
+  });
+}
+
+export function refundStatus(turn: Turn): Promise<Answer> {
+  return withVerifiedOrder(turn, (order, t2) => {
+    const L = t2.language;
+    const parts: string[] = [];
+    for (const refund of order.refunds) {
+      parts.push(t(L, M.refunded, { amount: money(t2, refund.totalRefunded, order), date: date(t2, refund.createdAt), note: refund.note ? ` (${refund.note.replace(/\.$/, "")})` : "" }));
+    }
+    const refunded = order.refunds.reduce((sum, r) => sum + Number(r.totalRefunded), 0);
+    if (refunded > 0 && !order.cancelledAt && refunded < Number(order.totalPrice) - 0.005) {
+      parts.push(t(L, M.partial_refund, { order: order.name, total: money(t2, order.totalPrice, order), note: order.refunds.map((r) => r.note ?? "").join(" ") }));
+    }
+    for (const ret of order.returns.filter((r) => ["REQUESTED", "OPEN"].includes(r.status))) {
+      parts.push(t(L, M.return_in_progress, { name: ret.name, items: joinList(ret.lines.map((l) => l.title), L), status: ret.status.toLowerCase() }));
+    }
+    for (const ret of order.returns.filter((r) => r.status === "DECLINED" && r.decline)) {
+      parts.push(t(L, M.return_declined, { name: ret.name, reason: ret.decline!.note ?? ret.decline!.reason }));
+    }
+    if (parts.length === 0) parts.push(t(L, M.no_refund, { order: order.name }));
+    return { text: parts.join("\n") };
+  });
+}
+
+export function getInvoice(turn: Turn): Promise<Answer> {
+  return withVerifiedOrder(turn, (order, t2) => ({
+    text: t(t2.language, M.invoice, { order: order.name, date: date(t2, order.createdAt), total: money(t2, order.totalPrice, order) }),
+    ticket: { kind: "invoice_request", summary: `Email a PDF invoice for ${order.name}`, orderNumber: order.name },
+  }));
+}
+
+/** The order's total and payment state, for payment questions about one order. */
+export function orderPaymentSummary(order: Order, turn: Turn): string {
+  return t(turn.language, M.order_total, {
+    order: order.name,
+    date: date(turn, order.createdAt),
+    total: money(turn, order.totalPrice, order),
+    status: (order.displayFinancialStatus ?? "").toLowerCase().replace(/_/g, " "),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const YES_NO: Record<string, [string, string]> = { en: ["Yes, go ahead", "No, thanks"], es: ["Sí, adelante", "No, gracias"], fr: ["Oui, allez-y", "Non, merci"] };
+
+function confirm(text: string, pendingAction: PendingAction, language: Turn["language"]): Answer {
+  return { text, quickReplies: YES_NO[language], state: { pendingAction } };
 }

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import { projectPath } from "../../paths";
 import { INTENTS, isIntent, type Intent } from "./labels";
+import { CUE_OVERRIDE_BELOW, strongCue } from "./cues";
 import { trainLinearModel, type LinearIntentModel, type TrainingExample } from "./linear-model";
 
 export interface IntentResult {
@@ -56,6 +57,11 @@ class LinearIntentClassifier implements IntentClassifier {
       .map((label, i) => ({ intent: label as Intent, confidence: prediction.probabilities[i] }))
       .sort((a, b) => b.confidence - a.confidence);
     const predicted = ranked[0].intent;
+    const cue = ranked[0].confidence < CUE_OVERRIDE_BELOW ? strongCue(text) : null;
+    if (cue) {
+      const cued = ranked.find((r) => r.intent === cue)!;
+      return { intent: cue, confidence: Math.max(cued.confidence, CUE_OVERRIDE_BELOW), predicted, lowConfidence: false, alternatives: ranked.filter((r) => r.intent !== cue).slice(0, 3) };
+    }
     const lowConfidence = ranked[0].confidence < LOW_CONFIDENCE;
     return {
       intent: lowConfidence ? "out_of_scope" : predicted,

@@ -1,0 +1,462 @@
+/**
+ * Retrieval over what the shop has written for shoppers: its policies (split into sentences,
+ * each remembering its section heading) and the merchant's FAQs. Answers quote the few
+ * sentences that answer a question instead of pasting a whole policy.
+ *
+ * The index (minisearch, fuzzy + prefix, FAQ questions and section headings boosted) is built
+ * once per shop profile and cached; questions in Spanish or French are mapped onto the English
+ * support vocabulary the shop's texts use, and common support words are widened with their
+ * synonyms ("arrive" → delivery, "extra" → duties/taxes).
+ */
+import MiniSearch, { type SearchResult } from "minisearch";
+import type { ShopPolicy } from "../commerce/types";
+import { editDistance, normalize } from "./preprocess";
+import type { ShopProfile } from "./types";
+
+export interface Passage {
+  id: number;
+  kind: "policy" | "faq";
+  /** Policy type (REFUND_POLICY, …) or the FAQ question. */
+  sourceKey: string;
+  /** Policy title or FAQ question. */
+  sourceTitle: string;
+  url: string | null;
+  /** The heading the sentence sits under ("Refunds", "Canada"), or "". */
+  section: string;
+  /** The sentence as the shop wrote it (a leading "Heading:" label removed). */
+  text: string;
+  /** How to quote it: with its heading when the heading is needed to understand it. */
+  quote: string;
+  /** Position in its source, for quoting in reading order. */
+  order: number;
+  hasMoney: boolean;
+}
+
+export interface KnowledgeHit {
+  passage: Passage;
+  score: number;
+  /** The shopper's words (processed) the passage contains. */
+  matched: string[];
+  /** The shopper's words the passage answers, itself or through a synonym. */
+  covered: string[];
+}
+
+export interface KnowledgeBase {
+  passages: Passage[];
+  index: MiniSearch<IndexedPassage>;
+}
+
+interface IndexedPassage {
+  id: number;
+  title: string;
+  section: string;
+  text: string;
+}
+
+export interface KnowledgeQuery {
+  /** Sources to prefer: policy types ("SHIPPING_POLICY") and/or "FAQ". Others still count, less. */
+  prefer?: string[];
+  /** Only these sources (policy types and/or "FAQ"). */
+  only?: string[];
+  /** Extra terms that describe what the answer must cover (e.g. a place the shopper named). */
+  extraTerms?: string[];
+  /** How many hits to return. */
+  limit?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text processing shared by the index and the queries
+
+const STOP_WORDS = new Set(
+  ("a an the and or but so of to in on at for from with by about as into than then this that these those " +
+    "i im me my mine we us our ours you your yours he him his she her it its they them their there here " +
+    "am is are was were be been being do does did doing have has had having will would shall should could can may might must " +
+    "just really very also too please pls plz thanks thank hey hello hi oh ok okay um uh like well some any anything something " +
+    "what whats which who whom whose how when where why if not no yes " +
+    "tell know want wanted need get got let lets go going make give say says said see look looking " +
+    "policy policies question questions info information detail details think ever nothing last still actually " +
+    // Spanish and French function words (support words are translated, see TRANSLATIONS)
+    "el la los las un una unos unas y o pero de del al en con por para sobre como que se mi mis tu tus su sus yo me te le les lo " +
+    "nos es son fue ser estar esta este esto hay muy tambien ya favor gracias hola cual cuales puedo puede tengo quiero " +
+    "le les du des et ou mais au aux dans sur par avec qui ce cet cette ces je moi toi il elle on nous vous ils elles mon ma mes " +
+    "ton ta tes son sa ses notre votre leur est sont etre avoir ai as ont suis tres aussi svp merci bonjour quel quelle quels " +
+    "quelles puis peux veux").split(" "),
+);
+
+/** Spanish and French support words, mapped onto the English the shop's texts use. */
+const TRANSLATIONS: Record<string, string> = {
+  // es
+  devolucion: "return", devoluciones: "return", devolver: "return", devuelvo: "return", reembolso: "refund", reembolsos: "refund",
+  envio: "shipping", envios: "shipping", enviar: "ship", envian: "ship", envias: "ship", entrega: "delivery", llegar: "arrive",
+  llega: "arrive", recibir: "receive", dias: "days", dia: "day", gratis: "free", gratuito: "free", costo: "cost", coste: "cost",
+  cuesta: "cost", cuanto: "cost", precio: "price", pago: "payment", pagos: "payment", pagar: "pay", tarjeta: "card", tarjetas: "card",
+  cuenta: "account", contrasena: "password", sesion: "sign", iniciar: "sign", codigo: "code", descuento: "discount", cupon: "coupon",
+  cambio: "exchange", cambiar: "exchange", impuestos: "taxes", aduana: "customs", aranceles: "duties", internacional: "international",
+  etiqueta: "tags", etiquetas: "tags", usado: "worn", usados: "worn", rebajas: "sale", garantia: "warranty", correo: "email",
+  paises: "countries", pais: "country", rapido: "express", urgente: "express", cobro: "charge", cobrado: "charged", doble: "twice",
+  // fr
+  retour: "return", retours: "return", retourner: "return", renvoyer: "return", remboursement: "refund", rembourser: "refund",
+  livraison: "delivery", livrer: "delivery", expedition: "shipping", expedier: "ship", envoyer: "ship", envoyez: "ship", arriver: "arrive",
+  jours: "days", jour: "day", gratuit: "free", gratuite: "free", frais: "cost", cout: "cost", coute: "cost", combien: "cost", prix: "price",
+  paiement: "payment", payer: "pay", carte: "card", cartes: "card", compte: "account", passe: "password", connecter: "sign",
+  connexion: "sign", reduction: "discount", remise: "discount", echange: "exchange", echanger: "exchange", douane: "customs",
+  douanes: "customs", droits: "duties", internationale: "international", etiquettes: "tags", porte: "worn", soldes: "sale",
+  garantie: "warranty", courriel: "email", pays: "countries", rapide: "express", debite: "charged", deux: "twice",
+};
+
+/** One-way widening of a question's words (keys and values are stems). */
+const EXPANSIONS: Record<string, string[]> = {};
+function expand(words: string, into: string): void {
+  for (const word of words.split(" ")) {
+    const key = stem(word);
+    EXPANSIONS[key] = [...new Set([...(EXPANSIONS[key] ?? []), ...into.split(" ").map(stem)])].filter((w) => w !== key);
+  }
+}
+expand("arrive arrival receive reach", "delivery deliver");
+expand("deliver delivery", "arrive ship");
+expand("extra additional surcharge customs import", "duties taxes collect fees");
+expand("tax taxes vat gst hst pst", "duties taxes collect");
+expand("duty duties", "taxes customs collect");
+expand("cost costs much price fee fees charge pay expensive cheap rate rates", "cost price fee charge paid free rate postage flat");
+expand("free", "free prepaid");
+expand("label", "label prepaid");
+expand("login log logging signin sign password reset", "sign account password code email");
+expand("fast faster quick quickly express overnight expedite expedited rush", "express");
+expand("long time soon", "days business take");
+expand("international internationally abroad overseas worldwide country countries", "countries international only ship");
+expand("card cards visa mastercard amex", "accept card payment");
+expand("twice double duplicate", "two charges authorization hold");
+expand("spam junk", "spam");
+expand("broken broke defect defective damaged faulty ripped torn", "defect defective damaged warranty");
+expand("warranty guarantee", "warranty");
+expand("swap", "exchange");
+expand("worn used wore tag tags condition", "unworn unused tags original");
+expand("clearance", "final sale");
+expand("postage", "shipping label");
+
+/** Light English stemming, enough to match "returns"/"returned", "charged"/"charges". */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith("ies") && w.length > 4) return w.slice(0, -3) + "y";
+  if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith("es") && w.length > 4 && /(?:ss|x|ch|sh|[^aeiou]s|v|r|c|g|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) w = w.slice(0, -1);
+  if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
+  if (/([bcdfgklmnprstvz])\1$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+/** Words of a text, accents folded, Spanish/French support words mapped to English. */
+export function textWords(text: string): string[] {
+  const words = normalize(text)
+    .replace(/\b(l|d|j|n|s|c|m|t|qu)'(?=[a-z])/g, "$1 ")
+    .replace(/'/g, "")
+    .match(/[a-z0-9]+/g) ?? [];
+  return words.map((w) => TRANSLATIONS[w] ?? w);
+}
+
+/** The index terms of a text: words minus stop words, stemmed. */
+export function terms(text: string): string[] {
+  return textWords(text)
+    .filter((w) => !STOP_WORDS.has(w))
+    .map(stem);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the index (once per shop profile)
+
+const SENTENCE_END = /(?<=[.!?])\s+(?=["“(]?[A-Z0-9$])/;
+const LEAD_LABEL = /^([A-Z][A-Za-z ,'&/-]{2,40}):\s+(?=\S)/;
+const HEADING_LINE = /^([^.!?]{2,50}):$/;
+const MONEY = /[$€£]\s?\d/;
+
+export function splitSentences(text: string): string[] {
+  return text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+}
+
+function policyPassages(policy: ShopPolicy, nextId: () => number): Passage[] {
+  const passages: Passage[] = [];
+  let order = 0;
+  for (const paragraph of policy.body.split(/\n\s*\n/)) {
+    let heading = "";
+    let lead = "";
+    for (const rawLine of paragraph.split("\n")) {
+      const line = rawLine.trim();
+      if (!line) continue;
+      const headingLine = HEADING_LINE.exec(line);
+      if (headingLine) {
+        heading = headingLine[1].trim();
+        continue;
+      }
+      const bullet = /^[-•*]\s+/.test(line);
+      let body = line.replace(/^[-•*]\s+/, "");
+      const label = !bullet && !lead ? LEAD_LABEL.exec(body) : null;
+      if (label) {
+        lead = label[1].trim();
+        body = body.slice(label[0].length);
+        body = body.charAt(0).toUpperCase() + body.slice(1);
+      }
+      for (const sentence of splitSentences(body)) {
+        passages.push({
+          id: nextId(),
+          kind: "policy",
+          sourceKey: policy.type,
+          sourceTitle: policy.title,
+          url: policy.url,
+          section: [heading, lead].filter(Boolean).join(" "),
+          text: sentence,
+          // A bullet under "Canada:" means nothing without its heading.
+          quote: heading ? `${heading}: ${sentence}` : sentence,
+          order: order++,
+          hasMoney: MONEY.test(sentence),
+        });
+      }
+    }
+  }
+  return passages;
+}
+
+function faqPassages(faq: { question: string; answer: string }, nextId: () => number): Passage[] {
+  return splitSentences(faq.answer).map((sentence, order) => ({
+    id: nextId(),
+    kind: "faq",
+    sourceKey: faq.question,
+    sourceTitle: faq.question,
+    url: null,
+    section: "",
+    text: sentence,
+    quote: sentence,
+    order,
+    hasMoney: MONEY.test(sentence),
+  }));
+}
+
+export function buildKnowledge(shop: Pick<ShopProfile, "policies" | "faqs">): KnowledgeBase {
+  let id = 0;
+  const nextId = () => id++;
+  const passages = [
+    ...shop.policies.flatMap((policy) => policyPassages(policy, nextId)),
+    ...shop.faqs
+      .filter((faq) => typeof faq?.question === "string" && typeof faq?.answer === "string")
+      .flatMap((faq) => faqPassages(faq, nextId)),
+  ];
+  const index = new MiniSearch<IndexedPassage>({
+    fields: ["title", "section", "text"],
+    tokenize: (text) => textWords(text),
+    processTerm: (term) => (STOP_WORDS.has(term) ? null : stem(term)),
+  });
+  index.addAll(
+    passages.map((p) => ({
+      id: p.id,
+      // Every sentence of a policy carries the policy's title (a prior for that policy);
+      // every sentence of an FAQ answer carries the question.
+      title: p.sourceTitle,
+      section: p.section,
+      text: p.text,
+    })),
+  );
+  return { passages, index };
+}
+
+const cache = new WeakMap<ShopPolicy[], { faqsKey: string; knowledge: KnowledgeBase }>();
+
+/** The shop's knowledge index, built on first use and reused while its policies and FAQs don't change. */
+export function knowledgeFor(shop: Pick<ShopProfile, "policies" | "faqs">): KnowledgeBase {
+  const faqsKey = JSON.stringify(shop.faqs);
+  const cached = cache.get(shop.policies);
+  if (cached && cached.faqsKey === faqsKey) return cached.knowledge;
+  const knowledge = buildKnowledge(shop);
+  cache.set(shop.policies, { faqsKey, knowledge });
+  return knowledge;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Searching
+
+const COST_WORDS = new Set(["cost", "price", "much", "fee", "charge", "pay", "expensive", "cheap", "rate"].map(stem));
+// A question with several parts ("how much is shipping, and what does express cost?").
+const CLAUSE_SPLIT = /[?!;]+|\.\s+|,?\s+(?:and|also|plus|y|et|aussi)\s+(?=(?:what|how|when|where|which|who|do|does|can|could|is|are|will|would|que|qué|cuanto|cuánto|como|cómo|est|quel|quelle|combien)\b)/i;
+
+function sourceOf(p: Passage): string {
+  return p.kind === "faq" ? "FAQ" : p.sourceKey;
+}
+
+const SEARCH_OPTIONS = {
+  // The words are already processed (translated, stop words out, stemmed).
+  tokenize: (text: string) => text.split(" "),
+  processTerm: (term: string) => term,
+  boost: { title: 1.5, section: 1, text: 1 },
+  prefix: (term: string) => term.length >= 4,
+  fuzzy: (term: string) => (term.length >= 6 ? 0.2 : false),
+  maxFuzzy: 2,
+};
+/** How much a synonym match counts next to a match on the shopper's own word. */
+const EXPANSION_WEIGHT = 0.35;
+
+function rawSearch(kb: KnowledgeBase, words: string[], query: KnowledgeQuery): KnowledgeHit[] {
+  const base = [...new Set(words)];
+  if (base.length === 0) return [];
+  // Which of the shopper's words each synonym stands for.
+  const standsFor = new Map<string, string[]>();
+  for (const word of base) {
+    for (const synonym of EXPANSIONS[word] ?? []) {
+      if (!base.includes(synonym)) standsFor.set(synonym, [...(standsFor.get(synonym) ?? []), word]);
+    }
+  }
+  const scores = new Map<number, { score: number; matched: Set<string>; covered: Set<string> }>();
+  const entry = (id: number) => scores.get(id) ?? scores.set(id, { score: 0, matched: new Set(), covered: new Set() }).get(id)!;
+  for (const result of kb.index.search(base.join(" "), SEARCH_OPTIONS) as SearchResult[]) {
+    const e = entry(result.id as number);
+    e.score += result.score;
+    for (const term of Object.keys(result.match)) {
+      // Which of the shopper's words this index term answers (exact, else prefix or typo match).
+      const word = result.queryTerms.find((q) => q === term) ?? result.queryTerms.find((q) => term.startsWith(q)) ?? closest(term, result.queryTerms);
+      if (word) {
+        e.matched.add(word);
+        e.covered.add(word);
+      }
+    }
+  }
+  if (standsFor.size > 0) {
+    for (const result of kb.index.search([...standsFor.keys()].join(" "), SEARCH_OPTIONS) as SearchResult[]) {
+      const e = entry(result.id as number);
+      e.score += EXPANSION_WEIGHT * result.score;
+      for (const term of Object.keys(result.match)) {
+        const synonym = result.queryTerms.find((q) => q === term) ?? result.queryTerms.find((q) => term.startsWith(q));
+        for (const word of (synonym && standsFor.get(synonym)) ?? []) e.covered.add(word);
+      }
+    }
+  }
+  const askedCost = base.some((w) => COST_WORDS.has(w));
+  const hits: KnowledgeHit[] = [];
+  for (const [id, { score: raw, matched, covered }] of scores) {
+    const passage = kb.passages[id];
+    if (!passage) continue;
+    const source = sourceOf(passage);
+    if (query.only && !query.only.includes(source)) continue;
+    // A sentence that answers more of the question beats one that repeats one word of it.
+    let score = raw * (0.5 + covered.size / base.length) ** 2;
+    if (query.prefer && query.prefer.length > 0) score *= query.prefer.includes(source) ? 1.5 : 0.7;
+    if (askedCost && passage.hasMoney) score *= 1.4;
+    hits.push({ passage, score, matched: [...matched], covered: [...covered] });
+  }
+  return hits.sort((a, b) => b.score - a.score);
+}
+
+function closest(term: string, candidates: string[]): string | undefined {
+  return [...candidates].sort((a, b) => editDistance(term, a) - editDistance(term, b))[0];
+}
+
+/** Passages that answer `question`, best first. */
+export function searchKnowledge(shop: Pick<ShopProfile, "policies" | "faqs">, question: string, query: KnowledgeQuery = {}): KnowledgeHit[] {
+  const kb = knowledgeFor(shop);
+  const words = [...terms(question), ...(query.extraTerms ?? []).flatMap(terms)];
+  return rawSearch(kb, words, query)
+    .slice(0, query.limit ?? 10);
+}
+
+/**
+ * The 1–`max` sentences to quote for `question`: the best passage, the best one for each part of
+ * a several-part question, and any others nearly as good, from as few sources as possible.
+ */
+export function bestPassages(
+  shop: Pick<ShopProfile, "policies" | "faqs">,
+  question: string,
+  query: KnowledgeQuery & { max?: number } = {},
+): KnowledgeHit[] {
+  const max = query.max ?? 3;
+  const hits = searchKnowledge(shop, question, { ...query, limit: 20 }).filter((h) => h.covered.length > 0);
+  if (hits.length === 0) return [];
+  const top = hits[0];
+  const picked: KnowledgeHit[] = [top];
+  const add = (hit: KnowledgeHit | undefined) => {
+    if (hit && picked.length < max && !picked.some((p) => p.passage.id === hit.passage.id)) picked.push(hit);
+  };
+  const clauses = question.split(CLAUSE_SPLIT).map((c) => c?.trim()).filter((c): c is string => !!c && terms(c).length > 0);
+  if (clauses.length > 1) {
+    for (const clause of clauses) {
+      const best = searchKnowledge(shop, clause, { ...query, limit: 3 }).find((h) => h.covered.length > 0);
+      if (best) add(best);
+    }
+  }
+  // Others nearly as good, same source first.
+  const source = sourceOf(top.passage);
+  for (const hit of hits.slice(1)) {
+    const sameSource = sourceOf(hit.passage) === source;
+    if (hit.score >= top.score * (sameSource ? 0.6 : 0.85)) add(hit);
+  }
+  return orderForQuoting(picked);
+}
+
+/** Group by source (in order of relevance), then reading order inside each source. */
+export function orderForQuoting(hits: KnowledgeHit[]): KnowledgeHit[] {
+  const sources: string[] = [];
+  for (const hit of hits) if (!sources.includes(sourceOf(hit.passage))) sources.push(sourceOf(hit.passage));
+  return [...hits].sort(
+    (a, b) => sources.indexOf(sourceOf(a.passage)) - sources.indexOf(sourceOf(b.passage)) || a.passage.order - b.passage.order,
+  );
+}
+
+/**
+ * For an overview question ("what's your return policy?"): the best passage for each aspect a
+ * good answer covers (e.g. window, condition, exclusions), from the given source.
+ */
+export function overviewPassages(
+  shop: Pick<ShopProfile, "policies" | "faqs">,
+  aspects: string[],
+  query: KnowledgeQuery,
+): KnowledgeHit[] {
+  const picked: KnowledgeHit[] = [];
+  for (const aspect of aspects) {
+    const best = searchKnowledge(shop, aspect, { ...query, limit: 5 }).find(
+      (h) => h.covered.length > 0 && !picked.some((p) => p.passage.id === h.passage.id),
+    );
+    if (best) picked.push(best);
+  }
+  return orderForQuoting(picked);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Places a shopper names, so "I'm in Texas" finds the US rules and "the UK" the countries rule
+
+const US_STATES = (
+  "alabama,alaska,arizona,arkansas,california,colorado,connecticut,delaware,florida,georgia,hawaii,idaho,illinois,indiana," +
+  "iowa,kansas,kentucky,louisiana,maine,maryland,massachusetts,michigan,minnesota,mississippi,missouri,montana,nebraska," +
+  "nevada,new hampshire,new jersey,new mexico,new york,north carolina,north dakota,ohio,oklahoma,oregon,pennsylvania," +
+  "rhode island,south carolina,south dakota,tennessee,texas,utah,vermont,virginia,washington,west virginia,wisconsin," +
+  "wyoming,puerto rico"
+).split(",");
+const CA_PLACES = (
+  "canada,canadian,alberta,british columbia,manitoba,new brunswick,newfoundland,nova scotia,ontario,quebec,saskatchewan," +
+  "yukon,nunavut,toronto,montreal,vancouver,calgary,ottawa,edmonton,winnipeg,halifax"
+).split(",");
+const COUNTRIES: Record<string, string> = {
+  "united states": "US", usa: "US", "u.s.": "US", "u.s.a.": "US", "estados unidos": "US", "etats unis": "US",
+  uk: "GB", "u.k.": "GB", "united kingdom": "GB", britain: "GB", "great britain": "GB", england: "GB", scotland: "GB", wales: "GB",
+  "reino unido": "GB", "royaume uni": "GB", ireland: "IE", irlanda: "IE", irlande: "IE",
+  mexico: "MX", australia: "AU", australie: "AU", "new zealand": "NZ", germany: "DE", alemania: "DE", allemagne: "DE",
+  france: "FR", francia: "FR", spain: "ES", espana: "ES", espagne: "ES", italy: "IT", italia: "IT", italie: "IT",
+  netherlands: "NL", holland: "NL", belgium: "BE", belgique: "BE", switzerland: "CH", suisse: "CH", austria: "AT",
+  sweden: "SE", norway: "NO", denmark: "DK", finland: "FI", iceland: "IS", portugal: "PT", poland: "PL", greece: "GR",
+  japan: "JP", japon: "JP", china: "CN", chine: "CN", korea: "KR", india: "IN", inde: "IN", singapore: "SG",
+  brazil: "BR", brasil: "BR", bresil: "BR", argentina: "AR", argentine: "AR", chile: "CL", colombia: "CO", colombie: "CO",
+  peru: "PE", "south africa": "ZA", israel: "IL", uae: "AE", "hong kong": "HK", philippines: "PH", europe: "EU", europa: "EU",
+};
+
+const PLACES: { name: string; code: string }[] = [
+  ...US_STATES.map((name) => ({ name, code: "US" })),
+  ...CA_PLACES.map((name) => ({ name, code: "CA" })),
+  ...Object.entries(COUNTRIES).map(([name, code]) => ({ name, code })),
+].sort((a, b) => b.name.length - a.name.length);
+
+/** The country (ISO code) a message names or implies ("Texas" → US, "the UK" → GB), or null. */
+export function mentionedCountry(text: string): { code: string; place: string } | null {
+  const lower = ` ${normalize(text).replace(/[^a-z0-9. ]+/g, " ")} `;
+  for (const { name, code } of PLACES) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    if (new RegExp(`(?<![a-z.])${escaped}(?![a-z])`).test(lower)) return { code, place: name };
+  }
+  return null;
+}
