@@ -95,3 +95,21 @@ export async function getConversationDetail(db: Db, shop: string, id: string) {
     messages,
   };
 }
+
+export async function listTickets(db: Db, shop: string, status: string | null) {
+  const tickets = await db.handoffTicket.findMany({
+    where: { shop, ...(status ? { status } : {}) },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  return tickets.map((ticket) => ({
+    id: ticket.id,
+    conversationId: ticket.conversationId,
+    kind: ticket.kind,
+    status: ticket.status,
+    summary: ticket.summary,
+    orderNumber: ticket.orderNumber,
+    contactEmail: ticket.contactEmail,
+    createdAt: ticket.createdAt.toISOString(),
+  }));
+}

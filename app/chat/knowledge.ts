@@ -10,7 +10,7 @@
  */
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { ShopPolicy } from "../commerce/types";
-import { editDistance, normalize } from "./preprocess";
+import { normalize } from "./preprocess";
 import type { ShopProfile } from "./types";
 
 export interface Passage {
@@ -35,6 +35,8 @@ export interface Passage {
 export interface KnowledgeHit {
   passage: Passage;
   score: number;
+  /** Share of the question the passage answers (0–1), its rarer words counting more. */
+  relevance: number;
   /** The shopper's words (processed) the passage contains. */
   matched: string[];
   /** The shopper's words the passage answers, itself or through a synonym. */
@@ -150,7 +152,9 @@ export function stem(word: string): string {
 
 /** Words of a text, accents folded, Spanish/French support words mapped to English. */
 export function textWords(text: string): string[] {
-  const words = normalize(text)
+  // "US" in capitals is the country, not the pronoun.
+  const countries = text.replace(/\bU\.?S\.?(?:A\.?)?(?![\w.])/g, " usa ").replace(/\bU\.?K\.?(?![\w.])/g, " uk ");
+  const words = normalize(countries)
     .replace(/\b(l|d|j|n|s|c|m|t|qu)'(?=[a-z])/g, "$1 ")
     .replace(/'/g, "")
     .match(/[a-z0-9]+/g) ?? [];
@@ -219,7 +223,14 @@ function policyPassages(policy: ShopPolicy, nextId: () => number): Passage[] {
 }
 
 function faqPassages(faq: { question: string; answer: string }, nextId: () => number): Passage[] {
-  return splitSentences(faq.answer).map((sentence, order) => ({
+  // "Yes." means nothing quoted alone: keep it with the sentence after it.
+  const sentences: string[] = [];
+  for (const sentence of splitSentences(faq.answer)) {
+    const previous = sentences[sentences.length - 1];
+    if (previous !== undefined && previous.length < 16) sentences[sentences.length - 1] = `${previous} ${sentence}`;
+    else sentences.push(sentence);
+  }
+  return sentences.map((sentence, order) => ({
     id: nextId(),
     kind: "faq",
     sourceKey: faq.question,
@@ -293,60 +304,65 @@ const SEARCH_OPTIONS = {
   maxFuzzy: 2,
 };
 /** How much a synonym match counts next to a match on the shopper's own word. */
-const EXPANSION_WEIGHT = 0.35;
+const SYNONYM_WEIGHT = 0.7;
 
+/**
+ * Each of the shopper's words is a concept: the word or any of its synonyms. minisearch scores
+ * each concept's matches (BM25, fuzzy, prefix, field boosts); a passage's score adds up the
+ * concepts it answers, each normalised and weighted by how rare it is among the passages, so a
+ * rare word the shopper used ("express", "twice") outweighs a common one ("order", "ship").
+ */
 function rawSearch(kb: KnowledgeBase, words: string[], query: KnowledgeQuery): KnowledgeHit[] {
   const base = [...new Set(words)];
   if (base.length === 0) return [];
-  // Which of the shopper's words each synonym stands for.
-  const standsFor = new Map<string, string[]>();
-  for (const word of base) {
-    for (const synonym of EXPANSIONS[word] ?? []) {
-      if (!base.includes(synonym)) standsFor.set(synonym, [...(standsFor.get(synonym) ?? []), word]);
-    }
-  }
+  const total = kb.passages.length;
   const scores = new Map<number, { score: number; matched: Set<string>; covered: Set<string> }>();
-  const entry = (id: number) => scores.get(id) ?? scores.set(id, { score: 0, matched: new Set(), covered: new Set() }).get(id)!;
-  for (const result of kb.index.search(base.join(" "), SEARCH_OPTIONS) as SearchResult[]) {
-    const e = entry(result.id as number);
-    e.score += result.score;
-    for (const term of Object.keys(result.match)) {
-      // Which of the shopper's words this index term answers (exact, else prefix or typo match).
-      const word = result.queryTerms.find((q) => q === term) ?? result.queryTerms.find((q) => term.startsWith(q)) ?? closest(term, result.queryTerms);
-      if (word) {
-        e.matched.add(word);
-        e.covered.add(word);
+  let possible = 0;
+  for (const word of base) {
+    const perPassage = new Map<number, { score: number; direct: boolean }>();
+    for (const result of kb.index.search(word, SEARCH_OPTIONS) as SearchResult[]) {
+      perPassage.set(result.id as number, { score: result.score, direct: true });
+    }
+    const synonyms = (EXPANSIONS[word] ?? []).filter((w) => !base.includes(w));
+    if (synonyms.length > 0) {
+      for (const result of kb.index.search(synonyms.join(" "), SEARCH_OPTIONS) as SearchResult[]) {
+        const id = result.id as number;
+        const score = SYNONYM_WEIGHT * result.score;
+        const known = perPassage.get(id);
+        if (!known || known.score < score) perPassage.set(id, { score, direct: known?.direct ?? false });
       }
     }
-  }
-  if (standsFor.size > 0) {
-    for (const result of kb.index.search([...standsFor.keys()].join(" "), SEARCH_OPTIONS) as SearchResult[]) {
-      const e = entry(result.id as number);
-      e.score += EXPANSION_WEIGHT * result.score;
-      for (const term of Object.keys(result.match)) {
-        const synonym = result.queryTerms.find((q) => q === term) ?? result.queryTerms.find((q) => term.startsWith(q));
-        for (const word of (synonym && standsFor.get(synonym)) ?? []) e.covered.add(word);
+    let best = Math.max(0, ...[...perPassage.values()].map((v) => v.score));
+    // "How much…?" is answered by any sentence with a price in it.
+    if (COST_WORDS.has(word)) {
+      best ||= 1;
+      for (const passage of kb.passages) {
+        if (passage.hasMoney && (perPassage.get(passage.id)?.score ?? 0) < best) {
+          perPassage.set(passage.id, { score: best, direct: perPassage.get(passage.id)?.direct ?? false });
+        }
       }
     }
+    const weight = Math.log(1 + total / Math.max(0.5, perPassage.size));
+    possible += weight;
+    if (best === 0) continue;
+    for (const [id, { score, direct }] of perPassage) {
+      const entry = scores.get(id) ?? scores.set(id, { score: 0, matched: new Set(), covered: new Set() }).get(id)!;
+      entry.score += weight * (score / best);
+      entry.covered.add(word);
+      if (direct) entry.matched.add(word);
+    }
   }
-  const askedCost = base.some((w) => COST_WORDS.has(w));
   const hits: KnowledgeHit[] = [];
   for (const [id, { score: raw, matched, covered }] of scores) {
     const passage = kb.passages[id];
     if (!passage) continue;
     const source = sourceOf(passage);
     if (query.only && !query.only.includes(source)) continue;
-    // A sentence that answers more of the question beats one that repeats one word of it.
-    let score = raw * (0.5 + covered.size / base.length) ** 2;
-    if (query.prefer && query.prefer.length > 0) score *= query.prefer.includes(source) ? 1.5 : 0.7;
-    if (askedCost && passage.hasMoney) score *= 1.4;
-    hits.push({ passage, score, matched: [...matched], covered: [...covered] });
+    let score = raw;
+    if (query.prefer && query.prefer.length > 0) score *= query.prefer.includes(source) ? 1.3 : 0.75;
+    hits.push({ passage, score, relevance: raw / possible, matched: [...matched], covered: [...covered] });
   }
   return hits.sort((a, b) => b.score - a.score);
-}
-
-function closest(term: string, candidates: string[]): string | undefined {
-  return [...candidates].sort((a, b) => editDistance(term, a) - editDistance(term, b))[0];
 }
 
 /** Passages that answer `question`, best first. */

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../db.server";
 import type { Conversation, Message, Feedback } from "../generated/prisma/client";
 import type { ChatMessageView } from "./protocol";
-import type { DialogueState } from "./types";
+import type { DialogueState, TicketRequest } from "./types";
 
 export type { Conversation, Message };
 
@@ -96,6 +96,8 @@ export interface BotReplyRecord {
   state: DialogueState;
   status?: string;
   language?: string;
+  /** Work for the merchant's team created by this reply. */
+  ticket?: TicketRequest;
 }
 
 /** Store the reply, the shopper message's analysis, and the conversation's new dialogue state. */
@@ -131,6 +133,20 @@ export async function recordBotReply(
         quickReplies: reply.quickReplies?.length ? JSON.stringify(reply.quickReplies) : null,
       },
     }),
+    ...(reply.ticket
+      ? [
+          db.handoffTicket.create({
+            data: {
+              shop: conversation.shop,
+              conversationId: conversation.id,
+              kind: reply.ticket.kind,
+              summary: reply.ticket.summary,
+              orderNumber: reply.ticket.orderNumber ?? null,
+              contactEmail: reply.ticket.contactEmail ?? null,
+            },
+          }),
+        ]
+      : []),
     db.conversation.update({
       where: { id: conversation.id },
       data: {

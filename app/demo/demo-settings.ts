@@ -13,5 +13,9 @@ export function demoShopSettings(snapshot: DemoSnapshot): Partial<EditableSettin
     handoffEmail: snapshot.shop.email,
     faqs: JSON.stringify(snapshot.faqs),
     internalCodes: JSON.stringify(internalCodes),
+    // The demo merchant lets the bot act itself, so the demo shows the Admin mutations' effect.
+    allowCancel: true,
+    allowReturns: true,
+    allowAddressChange: true,
   };
 }

@@ -113,6 +113,7 @@ async function sendMessage(request: Request, owner: ConversationOwner, graphql: 
     quickReplies: output.quickReplies,
     state: output.state,
     status: output.handoff ? "handoff" : undefined,
+    ticket: output.ticket,
     language: output.language,
   });
   return json({ conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(reply) });

@@ -25,6 +25,7 @@ export default function App() {
         <Link to="/app" rel="home">
           Conversations
         </Link>
+        <Link to="/app/handoffs">Hand-offs</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

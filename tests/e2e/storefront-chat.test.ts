@@ -55,6 +55,30 @@ describe("storefront chat, end to end", () => {
     await page.close();
   });
 
+  it("a logged-in customer cancels an unfulfilled order after confirming, and the store shows it cancelled", async () => {
+    const open = snapshot.orders.find((o: any) => o.fulfillments.length === 0 && !o.cancelledAt && o.customerId);
+    const customerId = open.customerId.split("/").pop();
+    const page = await newPage(browser);
+    await page.goto(`${demo.url}/account/login?customer=${customerId}`);
+    await page.locator("button.nwsc-launcher").click();
+
+    const offer = await ask(page, `Please cancel order ${open.name}`);
+    expect(offer).toContain(open.name);
+    expect(offer).toMatch(/hasn't shipped/);
+    expect(offer).not.toMatch(/is cancelled/);
+
+    const before = await page.locator(".nwsc-msg--bot").count();
+    await page.locator(".nwsc-quick button").first().click(); // "Yes, go ahead"
+    const done = page.locator(".nwsc-msg--bot").nth(before);
+    await done.waitFor({ timeout: 15_000 });
+    expect(await done.innerText()).toMatch(new RegExp(`order ${open.name} is cancelled`, "i"));
+
+    // A fresh question reads the order back from the store: the cancellation really happened.
+    const status = await ask(page, `where is order ${open.name}?`);
+    expect(status).toMatch(/was cancelled/);
+    await page.close();
+  });
+
   it("the merchant sees the conversation in the admin list and its detail", async () => {
     const page = await newPage(browser);
     await page.goto(`${demo.url}/admin`);
