@@ -1,66 +1,213 @@
 /**
- * Answers from the shop's written policies and FAQs: quote the sentences that answer the
- * question, link the full policy, never paste it whole.
+ * Answers from the shop's written policies and FAQs (see ../knowledge.ts): quote the 1–3
+ * sentences that answer the question, link the full policy, never paste it whole, and say so
+ * when the shop's texts don't answer it. Quoted sentences stay in the shop's own language.
  */
-import type { ShopPolicy } from "../../commerce/types";
-import { relevantSentences } from "./products";
-import type { Answer, Turn } from "../types";
+import type { Intent } from "../intent/labels";
+import { defineMessages, LOCALES, t } from "../i18n";
+import { joinList } from "../format";
+import { bestPassages, mentionedCountry, overviewPassages, terms, type KnowledgeHit } from "../knowledge";
+import { normalize } from "../preprocess";
+import type { Answer, Lookup, Turn } from "../types";
 
-const POLICY_FOR_INTENT: Record<string, string> = {
-  return_policy: "REFUND_POLICY",
-  shipping_options: "SHIPPING_POLICY",
-};
+const M = defineMessages({
+  policy_link: {
+    en: "Full policy: {url}",
+    es: "Política completa: {url}",
+    fr: "Politique complète : {url}",
+  },
+  quoted_in_english: {
+    en: "",
+    es: "Esto es lo que dicen nuestras condiciones (en inglés):",
+    fr: "Voici ce que disent nos conditions (en anglais) :",
+  },
+  knowledge_unknown: {
+    en: "I don't see an answer to that in our policies or FAQs, and I'd rather not guess. A person from our team can help: {email}.",
+    es: "No encuentro la respuesta en nuestras políticas ni en las preguntas frecuentes, y prefiero no adivinar. Una persona de nuestro equipo puede ayudarte: {email}.",
+    fr: "Je ne trouve pas la réponse dans nos conditions ni dans notre FAQ, et je préfère ne pas deviner. Une personne de notre équipe peut vous aider : {email}.",
+  },
+  no_policy: {
+    en: "I don't have our {topic} to hand, and I'd rather not guess. A person from our team can answer: {email}.",
+    es: "No tengo a mano nuestra {topic} y prefiero no adivinar. Una persona de nuestro equipo puede responderte: {email}.",
+    fr: "Je n'ai pas notre {topic} sous la main et je préfère ne pas deviner. Une personne de notre équipe peut vous répondre : {email}.",
+  },
+  ship_not_to_country: {
+    en: "Sorry, we don't ship to {country}: we ship to {countries} only.",
+    es: "Lo siento, no enviamos a {country}: solo enviamos a {countries}.",
+    fr: "Désolé, nous ne livrons pas vers {country} : nous livrons uniquement vers {countries}.",
+  },
+  talk_to_person: {
+    en: "Talk to a person",
+    es: "Hablar con una persona",
+    fr: "Parler à une personne",
+  },
+  topic_return_policy: { en: "return policy", es: "política de devoluciones", fr: "politique de retour" },
+  topic_shipping_policy: { en: "shipping policy", es: "política de envíos", fr: "politique de livraison" },
+  topic_payments: { en: "payment information", es: "información de pagos", fr: "informations de paiement" },
+  topic_account: { en: "account help", es: "ayuda con la cuenta", fr: "aide sur le compte" },
+});
 
-export function policyAnswer(turn: Turn, policyType: string, lead: string): Answer {
-  const policy = turn.ctx.shop.policies.find((p) => p.type === policyType);
-  if (!policy) return noPolicy(turn);
-  const quoted = quoteFrom(policy, turn.pre.contentTokens);
-  return {
-    text: `${lead}${quoted}\n\nFull policy: ${policy.url}`,
-    lookups: [{ kind: "policy", ref: policy.type, outcome: "quoted" }],
-  };
+interface Topic {
+  /** Where answers come from first: policy types and/or "FAQ". */
+  prefer: string[];
+  /** The policy that must exist for an overview; "FAQ" topics have none. */
+  policy?: string;
+  /** Words that only name the topic: a question made only of these asks for an overview. */
+  topicWords: string;
+  /** What an overview covers, one aspect per quoted sentence. */
+  aspects: string[];
+  missing: string;
 }
 
+const TOPICS: Partial<Record<Intent, Topic>> = {
+  return_policy: {
+    prefer: ["REFUND_POLICY", "FAQ"],
+    policy: "REFUND_POLICY",
+    topicWords: "return returns refund refunds policy rules work how",
+    // Every return policy answers: how long, in what condition, and what can't come back.
+    aspects: [
+      "return within days of delivery",
+      "items must be unworn unused with original tags condition",
+      "final sale items cannot be returned or exchanged",
+    ],
+    missing: M.topic_return_policy,
+  },
+  shipping_options: {
+    prefer: ["SHIPPING_POLICY", "FAQ"],
+    policy: "SHIPPING_POLICY",
+    topicWords: "ship shipping deliver delivery option options method methods policy rules work how",
+    aspects: ["standard shipping business days cost free orders", "express shipping business days", "we ship to countries only"],
+    missing: M.topic_shipping_policy,
+  },
+  payment_methods: {
+    prefer: ["FAQ", "TERMS_OF_SERVICE"],
+    topicWords: "pay payment payments method methods option options accept way ways",
+    aspects: ["payment methods we accept cards"],
+    missing: M.topic_payments,
+  },
+  payment_issue: {
+    prefer: ["FAQ", "TERMS_OF_SERVICE"],
+    topicWords: "payment problem issue card",
+    aspects: ["card charged payment authorization"],
+    missing: M.topic_payments,
+  },
+  account_help: {
+    prefer: ["FAQ", "PRIVACY_POLICY"],
+    topicWords: "account help",
+    aspects: ["sign in account email code password"],
+    missing: M.topic_account,
+  },
+};
+
+/** Below this share of the question answered, the best passage isn't an answer. */
+const MIN_RELEVANCE = 0.25;
+
 export function returnPolicy(turn: Turn): Answer {
-  return policyAnswer(turn, POLICY_FOR_INTENT.return_policy, "");
+  return knowledgeAnswer(turn, "return_policy");
 }
 
 export function shippingOptions(turn: Turn): Answer {
-  return policyAnswer(turn, POLICY_FOR_INTENT.shipping_options, "");
-}
-
-/** The best FAQ answer for the question, or null when none shares enough words with it. */
-export function faqAnswer(turn: Turn): Answer | null {
-  const wanted = new Set(turn.pre.contentTokens.filter((t) => t.length > 2));
-  let best: { answer: string; question: string; score: number } | null = null;
-  for (const faq of turn.ctx.shop.faqs) {
-    const words = `${faq.question} ${faq.answer}`.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-    const score = new Set(words.filter((w) => wanted.has(w))).size;
-    if (score > (best?.score ?? 1)) best = { ...faq, score };
-  }
-  return best ? { text: best.answer, lookups: [{ kind: "faq", ref: best.question, outcome: "quoted" }] } : null;
-}
-
-function quoteFrom(policy: ShopPolicy, questionTokens: string[]): string {
-  const sentences = relevantSentences(policy.body, questionTokens, 3);
-  return sentences.length > 0 ? sentences.join(" ") : policy.body.split(/\n\n/)[0];
-}
-
-function noPolicy(turn: Turn): Answer {
-  return {
-    text: `I don't have that policy to hand. Our team can answer it: email ${turn.ctx.shop.email}.`,
-    handoff: false,
-  };
+  return knowledgeAnswer(turn, "shipping_options");
 }
 
 export function paymentMethods(turn: Turn): Answer {
-  return faqAnswer(turn) ?? policyAnswer(turn, "TERMS_OF_SERVICE", "");
+  return knowledgeAnswer(turn, "payment_methods");
 }
 
+/** The general answer; the pipeline adds the order's own charges when it can verify the order. */
 export function paymentIssue(turn: Turn): Answer {
-  return faqAnswer(turn) ?? noPolicy(turn);
+  return knowledgeAnswer(turn, "payment_issue");
 }
 
 export function accountHelp(turn: Turn): Answer {
-  return faqAnswer(turn) ?? noPolicy(turn);
+  return knowledgeAnswer(turn, "account_help");
+}
+
+/**
+ * The answer to a policy or FAQ question for `intent`: the sentences that answer it (or, for "what's
+ * your return policy?", one sentence per aspect of the policy), quoted, with the policy's link.
+ */
+export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
+  const topic = TOPICS[intent] ?? TOPICS.return_policy!;
+  const shop = turn.ctx.shop;
+  const lead: string[] = [];
+  let question = turn.pre.original;
+  const extraTerms: string[] = [];
+
+  // Places: "I'm in Texas" means the US rules; "the UK" means the countries we ship to.
+  const place = mentionedCountry(question);
+  if (place) {
+    question = normalize(question).replace(place.place, " ");
+    const served = shop.shipsToCountries.includes(place.code);
+    if (!served && intent === "shipping_options" && shop.shipsToCountries.length > 0) {
+      lead.push(
+        t(turn.language, M.ship_not_to_country, {
+          country: regionName(place.code, turn),
+          countries: joinList(shop.shipsToCountries.map((code) => regionName(code, turn)), turn.language),
+        }),
+      );
+      extraTerms.push("ship to other countries only");
+    } else if (served) {
+      extraTerms.push(place.code === "US" ? "usa" : regionName(place.code, turn, "en"));
+    }
+  }
+
+  const hits = isOverview(question, topic) && topic.policy && shop.policies.some((p) => p.type === topic.policy)
+    ? overviewPassages(shop, topic.aspects, { only: [topic.policy] })
+    : relevantPassages(turn, question, topic, extraTerms);
+
+  if (hits.length === 0) {
+    if (lead.length > 0) return { text: lead.join(" "), lookups: [{ kind: "policy", ref: "shipsToCountries", outcome: "not served" }] };
+    const missing = topic.policy && !shop.policies.some((p) => p.type === topic.policy);
+    return {
+      text: missing
+        ? t(turn.language, M.no_policy, { topic: t(turn.language, topic.missing), email: shop.email })
+        : t(turn.language, M.knowledge_unknown, { email: shop.email }),
+      quickReplies: [t(turn.language, M.talk_to_person)],
+      lookups: [{ kind: topic.policy ? "policy" : "faq", ref: topic.policy ?? "FAQs", outcome: "no answer found" }],
+    };
+  }
+  return quoteAnswer(turn, hits, lead);
+}
+
+function relevantPassages(turn: Turn, question: string, topic: Topic, extraTerms: string[]): KnowledgeHit[] {
+  const hits = bestPassages(turn.ctx.shop, question, { prefer: topic.prefer, extraTerms, max: 3 });
+  if (hits.length === 0) return [];
+  const best = Math.max(...hits.map((h) => h.relevance));
+  return best >= MIN_RELEVANCE ? hits : [];
+}
+
+/** Nothing asked beyond the topic itself: "what's your return policy?", "¿cómo funcionan las devoluciones?". */
+function isOverview(question: string, topic: Topic): boolean {
+  const topicTerms = new Set(terms(topic.topicWords));
+  return terms(question).every((term) => topicTerms.has(term));
+}
+
+/** The quoted sentences, with the link of each policy they come from. */
+export function quoteAnswer(turn: Turn, hits: KnowledgeHit[], lead: string[] = []): Answer {
+  const quoted = hits.map((h) => h.passage.quote).join(" ");
+  const intro = t(turn.language, M.quoted_in_english);
+  const links = [...new Set(hits.map((h) => h.passage.url).filter((url): url is string => !!url))]
+    .slice(0, 2)
+    .map((url) => t(turn.language, M.policy_link, { url }));
+  const counts = new Map<string, { kind: Lookup["kind"]; count: number }>();
+  for (const { passage } of hits) {
+    const entry = counts.get(passage.sourceKey) ?? { kind: passage.kind === "faq" ? "faq" : "policy", count: 0 };
+    counts.set(passage.sourceKey, { ...entry, count: entry.count + 1 });
+  }
+  const lookups: Lookup[] = [...counts].map(([ref, { kind, count }]) => ({
+    kind,
+    ref,
+    outcome: `quoted ${count} sentence${count === 1 ? "" : "s"}`,
+  }));
+  const body = [...lead, intro, quoted].filter(Boolean).join(lead.length > 0 || intro ? "\n" : " ");
+  return { text: links.length > 0 ? `${body}\n\n${links.join("\n")}` : body, lookups };
+}
+
+function regionName(code: string, turn: Turn, language = turn.language): string {
+  try {
+    return new Intl.DisplayNames([LOCALES[language]], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

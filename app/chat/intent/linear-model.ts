@@ -124,7 +124,8 @@ export function trainLinearModel(examples: TrainingExample[], options: TrainOpti
   let temperature = 1;
   if (calibrationSize >= labels.length) {
     const held = featurized.slice(0, calibrationSize);
-    const probe = fit(featurized.slice(calibrationSize), labels, options, random);
+    // A shorter probe run is enough to estimate the temperature and keeps training under 3 s.
+    const probe = fit(featurized.slice(calibrationSize), labels, { ...options, epochs: Math.ceil((options.epochs ?? 12) / 2) }, random);
     temperature = fitTemperature(probe, held);
   }
   const { weights, bias } = fit(featurized, labels, options, random);

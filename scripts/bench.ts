@@ -1,0 +1,96 @@
+/**
+ * npm run bench — reported figures, not timed tests.
+ *   replies: the chat pipeline (local engine + demo store) answering every dev scenario turn
+ *   intent:  classification + entities per message
+ *   bubble:  gzipped size of the storefront script and stylesheet
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { buildCatalog, extractEntities } from "../app/chat/entities";
+import { shippedClassifier } from "../app/chat/intent/engine";
+import { preprocess } from "../app/chat/preprocess";
+import { respond } from "../app/chat/pipeline";
+import { buildChatContext } from "../app/chat/context.server";
+import type { DialogueState } from "../app/chat/types";
+import { createDemoStore, loadDemoSnapshot } from "../app/commerce/demo-store";
+import { createCommerce } from "../app/commerce/store";
+import { demoShopSettings } from "../app/demo/demo-settings";
+import { percentile, readIntentsFile } from "../app/eval/intents";
+import { readScenariosFile } from "../app/eval/scenarios";
+import { settingsFor } from "../app/settings.server";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const snapshot = loadDemoSnapshot(path.resolve("demo", "demo-store.json"));
+const figures: Record<string, number> = {};
+
+function report(name: string, value: number, unit: string, target?: string) {
+  figures[name] = Math.round(value * 1000) / 1000;
+  console.log(`${name.padEnd(34)} ${value.toFixed(unit === "B" ? 0 : 3).padStart(10)} ${unit.padEnd(4)} ${target ? `(target ${target})` : ""}`);
+}
+
+async function benchReplies() {
+  const scenarios = readScenariosFile(path.resolve("tests", "fixtures", "eval", "dev-scenarios.jsonl"));
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const scenario of scenarios) {
+      const store = createDemoStore(snapshot);
+      const ctx = await buildChatContext({
+        shop: store.shopDomain,
+        commerce: createCommerce(store.graphql),
+        settings: settingsFor(store.shopDomain, demoShopSettings(snapshot)),
+        now: store.now,
+      });
+      let state: DialogueState = {};
+      for (const turn of scenario.turns) {
+        const started = performance.now();
+        const out = await respond({ text: turn.user, state, shopper: { customerId: scenario.shopper?.customerId ?? null } }, ctx);
+        if (round > 0) times.push(performance.now() - started); // round 0 warms caches and the JIT
+        state = out.state;
+      }
+    }
+  }
+  times.sort((a, b) => a - b);
+  report("reply median (local + demo store)", percentile(times, 0.5), "ms");
+  report("reply p95", percentile(times, 0.95), "ms", "≤ 20 ms");
+}
+
+function benchIntent() {
+  const rows = readIntentsFile(path.resolve("tests", "fixtures", "eval", "dev-intents.jsonl"));
+  const classifier = shippedClassifier();
+  const catalog = buildCatalog(snapshot.products);
+  const intentTimes: number[] = [];
+  const fullTimes: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const row of rows) {
+      const started = performance.now();
+      classifier.classify(row.text);
+      const classified = performance.now();
+      extractEntities(preprocess(row.text), catalog);
+      if (round > 0) {
+        intentTimes.push(classified - started);
+        fullTimes.push(performance.now() - started);
+      }
+    }
+  }
+  intentTimes.sort((a, b) => a - b);
+  fullTimes.sort((a, b) => a - b);
+  report("intent median", percentile(intentTimes, 0.5), "ms", "≤ 0.2 ms");
+  report("intent p95", percentile(intentTimes, 0.95), "ms", "≤ 1 ms");
+  report("intent + entities median", percentile(fullTimes, 0.5), "ms");
+  report("intent + entities p95", percentile(fullTimes, 0.95), "ms");
+}
+
+function benchBubble() {
+  const assets = path.resolve("extensions", "support-chat", "assets");
+  report("bubble JS gzipped", gzipSync(fs.readFileSync(path.join(assets, "chat-bubble.js"))).length, "B", "≤ 6144 B");
+  report("bubble CSS gzipped", gzipSync(fs.readFileSync(path.join(assets, "chat-bubble.css"))).length, "B", "≤ 2048 B");
+}
+
+const trainStarted = performance.now();
+shippedClassifier();
+report("intent model training", (performance.now() - trainStarted) / 1000, "s", "≤ 3 s");
+benchIntent();
+await benchReplies();
+benchBubble();
+console.log(JSON.stringify(figures));
