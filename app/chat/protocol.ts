@@ -8,6 +8,13 @@
  *   POST /apps/support/feedback      body FeedbackRequest      → { ok: true }
  *
  * Every error is `ErrorResponse` with a 4xx/5xx status; never a stack trace.
+ *
+ * Streaming: a POST /messages sent with `Accept: text/event-stream` MAY be answered as Server-Sent
+ * Events (Content-Type text/event-stream) when the reply is generated token by token:
+ *   event: delta    data: {"text": "<next piece of the reply>"}     (append to the reply being shown)
+ *   event: message  data: SendMessageResponse                        (final: replaces the streamed text)
+ *   event: error    data: ErrorResponse
+ * Otherwise (and always when the client didn't ask) the answer is the plain JSON response.
  */
 
 export const MAX_MESSAGE_LENGTH = 1000;
