@@ -20,6 +20,9 @@ export const DEFAULT_SETTINGS: EditableSettings = {
   allowReturns: false,
   allowAddressChange: false,
   retentionDays: 365,
+  engineMode: "auto",
+  openaiModel: "",
+  openaiKeyCiphertext: "",
 };
 
 /** Settings for code paths without a database (eval, tests): defaults plus overrides. */

@@ -73,7 +73,14 @@ const ANSWERS: Record<Intent, AnswerFor> = {
   out_of_scope: outOfScope,
 };
 
-export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnOutput> {
+/** A shopper message analysed in the conversation's context, ready to be answered by either engine. */
+export interface AnalyzedTurn {
+  turn: Turn;
+  /** "yes"/"no" to a change the bot proposed in its last reply. */
+  confirmation: "yes" | "no" | null;
+}
+
+export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const pre = preprocess(input.text);
   const { entities, productHandle } = extractEntities(pre, ctx.catalog);
   // Too short to tell ("yes", "1042")? Keep answering in the conversation's language.
@@ -85,16 +92,20 @@ export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnO
     : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length);
   // A described change is only confirmed by the very next message.
   const state: DialogueState = { ...input.state, pendingAction: confirmation ? input.state.pendingAction : undefined };
-  const turn: Turn = { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx };
+  return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx }, confirmation };
+}
 
-  const answer = confirmation
-    ? await runPendingAction(input.state.pendingAction!, turn, confirmation)
-    : isInjectionAttempt(pre.original)
-      ? refuseInjection(turn)
-      : await ANSWERS[intent.intent](turn);
+/** The local engine's answer to an analysed turn (confirmations are always carried out here). */
+export async function answerLocally({ turn, confirmation }: AnalyzedTurn): Promise<Answer> {
+  if (confirmation) return runPendingAction(turn.state.pendingAction!, turn, confirmation);
+  if (isInjectionAttempt(turn.pre.original)) return refuseInjection(turn);
+  return ANSWERS[turn.intent.intent](turn);
+}
 
+export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
+  const { entities, productHandle, intent, language } = turn;
   const next: DialogueState = {
-    ...state,
+    ...turn.state,
     ...(entities.email ? { email: entities.email } : {}),
     ...(entities.order_number ? { orderNumber: entities.order_number } : {}),
     ...(productHandle ? { productHandle } : {}),
@@ -116,6 +127,12 @@ export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnO
     ticket: answer.ticket,
     state: dropUndefined(next),
   };
+}
+
+/** The local engine end to end. */
+export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnOutput> {
+  const analyzed = analyzeTurn(input, ctx);
+  return turnOutput(analyzed.turn, await answerLocally(analyzed));
 }
 
 // "and the other package?", "what about Glacier Blue in M?", "does it come with a footprint?"
