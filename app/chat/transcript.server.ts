@@ -89,6 +89,9 @@ export interface BotReplyRecord {
   confidence: number | null;
   entities: object;
   engine: string;
+  engineNote?: string;
+  usage?: { promptTokens: number; completionTokens: number } | null;
+  costUsd?: number | null;
   latencyMs: number;
   lookups: object[];
   products?: object[];
@@ -127,6 +130,10 @@ export async function recordBotReply(
         intent: reply.intent,
         confidence: reply.confidence,
         engine: reply.engine,
+        engineNote: reply.engineNote ?? null,
+        promptTokens: reply.usage?.promptTokens ?? null,
+        completionTokens: reply.usage?.completionTokens ?? null,
+        costUsd: reply.costUsd ?? null,
         latencyMs: reply.latencyMs,
         lookups: JSON.stringify(reply.lookups),
         products: reply.products?.length ? JSON.stringify(reply.products) : null,
@@ -167,6 +174,18 @@ export function readDialogueState(conversation: Conversation): DialogueState {
   } catch {
     return {};
   }
+}
+
+/** The last messages before this one, oldest first, for the model's context. */
+export async function recentHistory(db: Db, conversation: Conversation, limit = 10): Promise<{ role: "shopper" | "bot" | "agent"; text: string }[]> {
+  const rows = await db.message.findMany({
+    where: { conversationId: conversation.id, shop: conversation.shop },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: { role: true, text: true },
+  });
+  // The newest row is the shopper message being answered, already stored.
+  return rows.slice(1).reverse().map((r) => ({ role: r.role as "shopper" | "bot" | "agent", text: r.text }));
 }
 
 export async function conversationMessages(db: Db, conversation: Conversation) {

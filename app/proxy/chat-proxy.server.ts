@@ -7,7 +7,10 @@ import type { Db } from "../db.server";
 import type { AdminGraphql } from "../commerce/types";
 import { createCommerce } from "../commerce/store";
 import { buildChatContext } from "../chat/context.server";
-import { respond, type TurnOutput } from "../chat/pipeline";
+import type { TurnOutput } from "../chat/pipeline";
+import { resolveEngineConfig, type EngineConfig } from "../llm/config";
+import { respondWithEngine, type EngineResult } from "../llm/engine-router";
+import { decryptSecret } from "../llm/secrets.server";
 import type { IntentClassifier } from "../chat/intent/engine";
 import { MAX_MESSAGE_LENGTH, type ErrorResponse } from "../chat/protocol";
 import {
@@ -20,8 +23,10 @@ import {
   recordShopperMessage,
   startConversation,
   toMessageView,
+  recentHistory,
   type Conversation,
   type ConversationOwner,
+  type Message,
 } from "../chat/transcript.server";
 import { getShopSettings } from "../settings.server";
 
@@ -99,14 +104,40 @@ async function sendMessage(request: Request, owner: ConversationOwner, graphql: 
     return json({ conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(stored.existingReply) });
   }
 
+  const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, conversation, stored.message, graphql, deps, onDelta);
+  if (wantsStream(request) && (await engineFor(deps, owner.shop)).mode !== "local") {
+    return streamReply(async (send) => {
+      const reply = await answer((text) => send("delta", { text }));
+      send("message", { conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(reply) });
+    });
+  }
+  const reply = await answer();
+  return json({ conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(reply) });
+}
+
+/** Answer with the shop's engine (or apologise if the store is unreachable) and store the reply. */
+async function answerAndRecord(
+  text: string,
+  owner: ConversationOwner,
+  conversation: Conversation,
+  shopperMessage: Message,
+  graphql: AdminGraphql,
+  deps: ProxyDeps,
+  onDelta?: (text: string) => void,
+) {
   const started = performance.now();
-  const { output, engine } = await answerOrApologise(input.text, owner, conversation, graphql, deps);
-  const reply = await recordBotReply(db, conversation, stored.message, {
+  const result = await answerOrApologise(text, owner, conversation, graphql, deps, onDelta);
+  const { output } = result;
+  const answered = result.engine !== "none";
+  return recordBotReply(deps.db, conversation, shopperMessage, {
     text: output.text,
-    intent: engine === "none" ? null : output.intent,
-    confidence: engine === "none" ? null : output.confidence,
+    intent: answered ? output.intent : null,
+    confidence: answered ? output.confidence : null,
     entities: output.entities,
-    engine,
+    engine: result.engine,
+    engineNote: result.note,
+    usage: result.usage,
+    costUsd: result.costUsd,
     latencyMs: Math.round(performance.now() - started),
     lookups: output.lookups,
     products: output.products,
@@ -116,17 +147,49 @@ async function sendMessage(request: Request, owner: ConversationOwner, graphql: 
     ticket: output.ticket,
     language: output.language,
   });
-  return json({ conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(reply) });
 }
 
-/** The bot's answer; if the store can't be reached, an apology that still gets stored and shown. */
+function wantsStream(request: Request): boolean {
+  return (request.headers.get("accept") ?? "").includes("text/event-stream");
+}
+
+/** Server-Sent Events: deltas as the model writes, then the stored reply (see protocol.ts). */
+function streamReply(produce: (send: (event: string, data: unknown) => void) => Promise<void>): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (event: string, data: unknown) => controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+      try {
+        await produce(send);
+      } catch (error) {
+        console.error("streamed reply failed", error instanceof Error ? error.message : error);
+        send("error", { error: { code: "internal_error", message: "Sorry, something went wrong on our side. Please try again." } });
+      }
+      controller.close();
+    },
+  });
+  return new Response(body, {
+    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" },
+  });
+}
+
+async function engineFor(deps: ProxyDeps, shop: string): Promise<EngineConfig> {
+  const settings = await getShopSettings(deps.db, shop);
+  return resolveEngineConfig({
+    engineMode: settings.engineMode,
+    openaiModel: settings.openaiModel,
+    openaiKey: settings.openaiKeyCiphertext ? decryptSecret(settings.openaiKeyCiphertext) : null,
+  });
+}
+
 async function answerOrApologise(
   text: string,
   owner: ConversationOwner,
   conversation: Conversation,
   graphql: AdminGraphql,
   deps: ProxyDeps,
-): Promise<{ output: TurnOutput; engine: "local" | "none" }> {
+  onDelta?: (text: string) => void,
+): Promise<Omit<EngineResult, "engine"> & { engine: EngineResult["engine"] | "none" }> {
   const state = readDialogueState(conversation);
   try {
     const settings = await getShopSettings(deps.db, owner.shop);
@@ -137,11 +200,13 @@ async function answerOrApologise(
       classifier: deps.classifierFor?.(owner.shop),
       now: deps.now?.(),
     });
-    return { output: await respond({ text, shopper: { customerId: owner.customerId }, state }, ctx), engine: "local" };
+    const history = await recentHistory(deps.db, conversation);
+    const engine = await engineFor(deps, owner.shop);
+    return await respondWithEngine({ text, shopper: { customerId: owner.customerId }, state }, ctx, engine, { shop: owner.shop, history, onDelta });
   } catch (error) {
     console.error("answering failed", error instanceof Error ? error.message : error);
-    const text = "Sorry, I can't reach the store's records right now. Please try again in a minute, or ask for a person and our team will get back to you.";
-    return { output: { ...EMPTY_TURN, text, state }, engine: "none" };
+    const apology = "Sorry, I can't reach the store's records right now. Please try again in a minute, or ask for a person and our team will get back to you.";
+    return { output: { ...EMPTY_TURN, text: apology, state }, engine: "none", note: "store unavailable", usage: null, costUsd: null };
   }
 }
 
