@@ -83,11 +83,48 @@
     return [x.slice(0, 8), x.slice(8, 12), x.slice(12, 16), x.slice(16, 20), x.slice(20)].join('-');
   };
 
-  // JSON request to the app proxy. Rejects with a shopper-readable message (and .status when the server answered).
-  const api = async (path, body) => {
+  // SSE reply (protocol.ts): onDelta per delta; resolves with the message/error payload, null if it ends first.
+  const sse = async (reader, onDelta, arm) => {
+    const dec = new TextDecoder();
+    let buf = '';
+    let ev = '';
+    let data = null;
+    let r;
+    while (!(r = await reader.read()).done) {
+      arm();
+      const lines = (buf += dec.decode(r.value, { stream: true })).split(/\r?\n/);
+      buf = lines.pop();
+      for (const line of lines) {
+        const [, f, v] = /^([^:]*):? ?([^]*)/.exec(line);
+        if (f === 'event') ev = v;
+        else if (f === 'data') data = data == null ? v : data + '\n' + v;
+        else if (!line) {
+          let d;
+          try {
+            d = JSON.parse(data);
+          } catch (_) { /* not JSON: skip */ }
+          if (d && ev === 'delta') typeof d.text === 'string' && onDelta(d.text);
+          else if (d && (ev === 'message' || ev === 'error')) return d;
+          ev = '';
+          data = null;
+        }
+      }
+    }
+    return null;
+  };
+
+  // Request to the app proxy (SSE allowed with onDelta). Rejects with a shopper-readable message (and .status when
+  // the server answered).
+  const api = async (path, body, onDelta) => {
     const ctl = window.AbortController ? new AbortController() : null;
-    const timer = ctl && setTimeout(() => ctl.abort(), 60000);
-    const init = { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal: ctl && ctl.signal };
+    let timer;
+    const arm = () => { // 60 s idle: abort
+      clearTimeout(timer);
+      timer = ctl && setTimeout(() => ctl.abort(), 60000);
+    };
+    const stream = onDelta && window.TextDecoder;
+    const accept = (stream ? 'text/event-stream, ' : '') + 'application/json';
+    const init = { headers: { Accept: accept }, credentials: 'same-origin', signal: ctl && ctl.signal };
     if (body) {
       init.method = 'POST';
       init.headers['Content-Type'] = 'application/json';
@@ -96,14 +133,18 @@
     let res;
     let data = null;
     try {
+      arm();
       res = await fetch(proxy + path, init);
-      data = await res.json().catch(() => null);
+      data = stream && res.ok && /event-stream/.test(res.headers.get('content-type'))
+        ? await sse(res.body.getReader(), onDelta, arm)
+        : await res.json().catch(() => null);
     } catch (_) {
       throw new Error(t('lOffline'));
     } finally {
       clearTimeout(timer);
+      if (ctl) ctl.abort(); // ends a stream left unread
     }
-    if (res.ok && data) return data;
+    if (res.ok && data && !data.error) return data;
     const err = new Error((data && data.error && typeof data.error.message === 'string' && data.error.message) || t('lError'));
     err.status = res.status;
     throw err;
@@ -229,14 +270,25 @@
     setBusy(true);
     typing(true);
     const body = { clientMessageId: item.id, text: item.text, locale: ds.locale || document.documentElement.lang || undefined };
+    // A streamed reply grows (aria-busy) in place of the typing dots; typing(false) drops it for the final one.
+    let live;
+    const onDelta = (piece) => {
+      if (!live) {
+        typing(false);
+        live = h('div', { class: 'nwsc-msg nwsc-msg--streaming', 'aria-busy': 'true' }, [h('div', { class: 'nwsc-bubble' })]);
+        list.append((typingEl = live));
+      }
+      live.firstChild.textContent += piece;
+      scroll();
+    };
     try {
       let data;
       try {
-        data = await api('/messages', Object.assign({ conversationId: convId || undefined }, body));
+        data = await api('/messages', Object.assign({ conversationId: convId || undefined }, body), onDelta);
       } catch (e) {
         if (e.status !== 404 || !convId) throw e;
         forget(); // the server no longer knows this conversation: start a new one with the same message
-        data = await api('/messages', body);
+        data = await api('/messages', body, onDelta);
       }
       remember(data.conversationId);
       item.el.classList.remove('nwsc-msg--pending', 'nwsc-msg--failed');
