@@ -11,7 +11,10 @@ import { buildCatalog } from "../app/chat/entities";
 import { shippedClassifier } from "../app/chat/intent/engine";
 import { loadDemoSnapshot } from "../app/commerce/demo-store";
 import { demoShopSettings } from "../app/demo/demo-settings";
-import { evaluateIntents, readIntentsFile, ENTITY_KEYS } from "../app/eval/intents";
+import { evaluateIntents, localLabeler, readIntentsFile, ENTITY_KEYS, type IntentReport, type Labeler } from "../app/eval/intents";
+import { resolveEngineConfig, type EngineConfig } from "../app/llm/config";
+import { HYBRID_CONFIDENCE } from "../app/llm/engine-router";
+import { classifyWithModel, openaiClient } from "../app/llm/model-engine";
 import { evaluateScenarios, readScenariosFile } from "../app/eval/scenarios";
 import { settingsFor } from "../app/settings.server";
 
@@ -39,15 +42,21 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  if (values.engine !== "local") {
-    console.error(`--engine ${values.engine}: only the local engine is available in this build`);
+  if (!["local", "openai", "hybrid"].includes(values.engine!)) {
+    console.error(`--engine must be local, openai or hybrid`);
+    return 2;
+  }
+  const engine = resolveEngineConfig({ engineMode: values.engine!, openaiModel: "", openaiKey: null });
+  if (engine.mode !== values.engine) {
+    console.error(`--engine ${values.engine} needs OPENAI_API_KEY (and optionally OPENAI_MODEL, OPENAI_BASE_URL)`);
     return 2;
   }
   const snapshot = loadDemoSnapshot(values.store ? path.resolve(values.store) : DEFAULT_SNAPSHOT);
   const classifier = shippedClassifier();
 
   if (mode === "intents") {
-    const report = evaluateIntents(readIntentsFile(file), { classifier, catalog: buildCatalog(snapshot.products) });
+    const local = localLabeler(classifier, buildCatalog(snapshot.products));
+    const report = await evaluateIntents(readIntentsFile(file), engine.mode === "local" ? local : modelLabeler(engine, local));
     const minimum = values["min-accuracy"] !== undefined ? Number(values["min-accuracy"]) : null;
     printIntentReport(report, values["show-failures"]);
     const summary = {
@@ -74,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
     snapshot,
     settings: (shop) => settingsFor(shop, demoShopSettings(snapshot)),
     classifier,
+    engine,
   });
   for (const result of report.results.filter((r) => !r.passed)) {
     console.log(`✗ ${result.scenario} turn ${result.turn} (${result.intent}): ${result.user}`);
@@ -96,7 +106,22 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-function printIntentReport(report: ReturnType<typeof evaluateIntents>, showFailures: boolean): void {
+/** The model labels the message (hybrid: only when the local engine is unsure); any failure → local. */
+function modelLabeler(engine: EngineConfig, local: Labeler): Labeler {
+  const client = openaiClient(engine.openai!);
+  return async (text) => {
+    const localLabel = await local(text);
+    if (engine.mode === "hybrid" && localLabel.confidence >= HYBRID_CONFIDENCE) return localLabel;
+    try {
+      const labelled = await classifyWithModel(client, engine.openai!, text, []);
+      return { intent: labelled.intent, confidence: labelled.confidence, entities: { ...labelled.entities } };
+    } catch {
+      return localLabel;
+    }
+  };
+}
+
+function printIntentReport(report: IntentReport, showFailures: boolean): void {
   console.log(`${report.n} messages: accuracy ${pct(report.accuracy)}, macro-F1 ${report.macroF1.toFixed(3)}`);
   console.log(`speed: median ${report.medianMs.toFixed(3)} ms, p95 ${report.p95Ms.toFixed(3)} ms per message (intent + entities)\n`);
   console.log("intent                     precision  recall   f1     n");

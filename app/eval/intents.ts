@@ -40,20 +40,30 @@ export interface IntentReport {
   failures: { text: string; expected: string; predicted: string; confidence: number }[];
 }
 
-export interface Analyzer {
-  classifier: IntentClassifier;
-  catalog: Catalog | null;
+export interface Label {
+  intent: string;
+  confidence: number;
+  entities: Entities;
 }
 
-export function evaluateIntents(rows: IntentRow[], { classifier, catalog }: Analyzer): IntentReport {
+/** How a message gets its intent and entities: the local engine, or a model (see scripts/eval.ts). */
+export type Labeler = (text: string) => Label | Promise<Label>;
+
+export function localLabeler(classifier: IntentClassifier, catalog: Catalog | null): Labeler {
+  return (text) => {
+    const result = classifier.classify(text);
+    return { intent: result.intent, confidence: result.confidence, entities: extractEntities(preprocess(text), catalog).entities };
+  };
+}
+
+export async function evaluateIntents(rows: IntentRow[], label: Labeler): Promise<IntentReport> {
   const times: number[] = [];
-  const predictions = rows.map((row) => {
+  const predictions: Label[] = [];
+  for (const row of rows) {
     const started = performance.now();
-    const result = classifier.classify(row.text);
-    const { entities } = extractEntities(preprocess(row.text), catalog);
+    predictions.push(await label(row.text));
     times.push(performance.now() - started);
-    return { intent: result.intent, confidence: result.confidence, entities };
-  });
+  }
 
   const labels = [...new Set<string>([...INTENTS])];
   const perIntent: IntentReport["perIntent"] = {};

@@ -5,6 +5,9 @@
 import { buildChatContext } from "../chat/context.server";
 import type { IntentClassifier } from "../chat/intent/engine";
 import { respond, type TurnOutput } from "../chat/pipeline";
+import type { EngineConfig } from "../llm/config";
+import { respondWithEngine } from "../llm/engine-router";
+import type { HistoryMessage } from "../llm/model-engine";
 import type { DialogueState } from "../chat/types";
 import { createDemoStore, type DemoSnapshot } from "../commerce/demo-store";
 import { createCommerce } from "../commerce/store";
@@ -57,6 +60,8 @@ export interface ScenarioOptions {
   snapshot: DemoSnapshot;
   settings: (shop: string) => ShopSettings;
   classifier?: IntentClassifier;
+  /** Answer through this engine (local when absent), exactly as the proxy route does. */
+  engine?: EngineConfig;
 }
 
 export async function evaluateScenarios(scenarios: Scenario[], options: ScenarioOptions): Promise<ScenarioReport> {
@@ -73,12 +78,17 @@ export async function evaluateScenarios(scenarios: Scenario[], options: Scenario
       now: store.now,
     });
     let state: DialogueState = {};
+    const history: HistoryMessage[] = [];
     let allPassed = true;
     for (const [index, turn] of scenario.turns.entries()) {
       const started = performance.now();
-      const output = await respond({ text: turn.user, state, shopper: { customerId: scenario.shopper?.customerId ?? null } }, ctx);
+      const input = { text: turn.user, state, shopper: { customerId: scenario.shopper?.customerId ?? null } };
+      const output = options.engine
+        ? (await respondWithEngine(input, ctx, options.engine, { shop: store.shopDomain, history: [...history] })).output
+        : await respond(input, ctx);
       times.push(performance.now() - started);
       state = output.state;
+      history.push({ role: "shopper", text: turn.user }, { role: "bot", text: output.text });
       const result = checkTurn(scenario.id, index, turn, output);
       allPassed &&= result.passed;
       results.push(result);

@@ -147,10 +147,10 @@ describe("engine plumbing", () => {
   });
 
   it("stores a merchant's key encrypted and never in clear", () => {
-    const env = { APP_ENCRYPTION_KEY: "k" } as NodeJS.ProcessEnv;
+    const env = { APP_ENCRYPTION_KEY: "k" } as unknown as NodeJS.ProcessEnv;
     const sealed = encryptSecret("sk-merchant-secret", env);
     expect(sealed).not.toContain("sk-merchant");
     expect(decryptSecret(sealed, env)).toBe("sk-merchant-secret");
-    expect(decryptSecret(sealed, { APP_ENCRYPTION_KEY: "other" } as NodeJS.ProcessEnv)).toBeNull();
+    expect(decryptSecret(sealed, { APP_ENCRYPTION_KEY: "other" } as unknown as NodeJS.ProcessEnv)).toBeNull();
   });
 });
