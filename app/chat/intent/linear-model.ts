@@ -124,8 +124,7 @@ export function trainLinearModel(examples: TrainingExample[], options: TrainOpti
   let temperature = 1;
   if (calibrationSize >= labels.length) {
     const held = featurized.slice(0, calibrationSize);
-    // A shorter probe run is enough to estimate the temperature and keeps training under 3 s.
-    const probe = fit(featurized.slice(calibrationSize), labels, { ...options, epochs: Math.ceil((options.epochs ?? 12) / 2) }, random);
+    const probe = fit(featurized.slice(calibrationSize), labels, options, random);
     temperature = fitTemperature(probe, held);
   }
   const { weights, bias } = fit(featurized, labels, options, random);
