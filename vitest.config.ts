@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     server: { deps: { inline: [new RegExp(SESSION_STORAGE_PACKAGE)] } },
     include: ["tests/**/*.test.ts"],
+    globalSetup: ["tests/global-setup.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 180_000,

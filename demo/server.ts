@@ -144,7 +144,7 @@ function readCookie(req: ExpressRequest, name: string): string | null {
 }
 
 /** Build the Remix app unless build/ is newer than every source file it is made from. */
-function ensureBuild(log: (line: string) => void): void {
+export function ensureBuild(log: (line: string) => void): void {
   const built = path.join(ROOT, "build", "server", "index.js");
   const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
   const newest = Math.max(

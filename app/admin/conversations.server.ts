@@ -62,6 +62,10 @@ export interface TranscriptMessage {
   confidence: number | null;
   entities: Record<string, string>;
   engine: string | null;
+  engineNote: string | null;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  costUsd: number | null;
   latencyMs: number | null;
   lookups: { kind: string; ref: string; outcome: string }[];
   feedback: string | null;
@@ -82,6 +86,10 @@ export async function getConversationDetail(db: Db, shop: string, id: string) {
     confidence: m.confidence,
     entities: m.entities ? JSON.parse(m.entities) : {},
     engine: m.engine,
+    engineNote: m.engineNote,
+    promptTokens: m.promptTokens,
+    completionTokens: m.completionTokens,
+    costUsd: m.costUsd,
     latencyMs: m.latencyMs,
     lookups: m.lookups ? JSON.parse(m.lookups) : [],
     feedback: m.feedback?.rating ?? null,
@@ -112,4 +120,19 @@ export async function listTickets(db: Db, shop: string, status: string | null) {
     contactEmail: ticket.contactEmail,
     createdAt: ticket.createdAt.toISOString(),
   }));
+}
+
+/** Replies per engine and model spend, counted in the database. */
+export async function engineUsage(db: Db, shop: string, since?: Date) {
+  const where = { shop, role: "bot", ...(since ? { createdAt: { gte: since } } : {}) };
+  const [byEngine, totals] = await Promise.all([
+    db.message.groupBy({ by: ["engine"], where, _count: { _all: true } }),
+    db.message.aggregate({ where, _sum: { promptTokens: true, completionTokens: true, costUsd: true } }),
+  ]);
+  return {
+    byEngine: byEngine.map((row) => ({ engine: row.engine ?? "unknown", replies: row._count._all })),
+    promptTokens: totals._sum.promptTokens ?? 0,
+    completionTokens: totals._sum.completionTokens ?? 0,
+    costUsd: totals._sum.costUsd ?? 0,
+  };
 }

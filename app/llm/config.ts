@@ -40,7 +40,8 @@ export function resolveEngineConfig(shop: ShopEngineSettings, env: NodeJS.Proces
         maxRetries: Number(env.OPENAI_MAX_RETRIES ?? 2),
       }
     : null;
-  const requested = (shop.engineMode || env.CHAT_ENGINE || "auto").toLowerCase();
+  // The shop's own choice wins; "auto" defers to the deployment's CHAT_ENGINE.
+  const requested = (shop.engineMode && shop.engineMode !== "auto" ? shop.engineMode : env.CHAT_ENGINE || "auto").toLowerCase();
   if (!openai || requested === "local") return { mode: "local", openai };
   if (requested === "openai") return { mode: "openai", openai };
   return { mode: "hybrid", openai };

@@ -1,19 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
-import { Badge, BlockStack, Card, EmptyState, IndexTable, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, EmptyState, IndexTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
-import { listConversations } from "../admin/conversations.server";
+import { engineUsage, listConversations } from "../admin/conversations.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
-  return { page, ...(await listConversations(db, session.shop, page)) };
+  const [list, usage] = await Promise.all([listConversations(db, session.shop, page), engineUsage(db, session.shop)]);
+  return { page, usage, ...list };
 };
 
 export default function Conversations() {
-  const { rows, page, hasNext } = useLoaderData<typeof loader>();
+  const { rows, page, hasNext, usage } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const goToPage = (next: number) => {
@@ -26,6 +27,20 @@ export default function Conversations() {
     <Page title="Conversations">
       <TitleBar title="Conversations" />
       <Layout>
+        <Layout.Section>
+          <Card>
+            <InlineStack gap="400" wrap>
+              {usage.byEngine.map((row) => (
+                <Text key={row.engine} as="span" variant="bodyMd">
+                  {`Replies by ${row.engine}: ${row.replies}`}
+                </Text>
+              ))}
+              <Text as="span" variant="bodyMd" tone="subdued">
+                {`Model tokens: ${usage.promptTokens + usage.completionTokens} · estimated cost $${usage.costUsd.toFixed(2)}`}
+              </Text>
+            </InlineStack>
+          </Card>
+        </Layout.Section>
         <Layout.Section>
           <Card padding="0">
             {rows.length === 0 ? (

@@ -59,10 +59,17 @@ function MessageCard({ message }: { message: TranscriptMessage }) {
           {message.intent && <Badge tone="info">{`intent: ${message.intent}`}</Badge>}
           {message.confidence !== null && <Badge>{`confidence: ${(message.confidence * 100).toFixed(0)}%`}</Badge>}
           {isShopper && entities.map(([key, value]) => <Badge key={key}>{`${key}: ${value}`}</Badge>)}
-          {!isShopper && message.engine && <Badge>{`engine: ${message.engine}`}</Badge>}
+          {!isShopper && message.engine && <Badge tone={message.engineNote?.startsWith("fallback") ? "warning" : undefined}>{`engine: ${message.engine}`}</Badge>}
+          {!isShopper && message.promptTokens !== null && <Badge>{`${message.promptTokens + (message.completionTokens ?? 0)} tokens`}</Badge>}
+          {!isShopper && message.costUsd !== null && <Badge>{`$${message.costUsd.toFixed(4)}`}</Badge>}
           {!isShopper && message.latencyMs !== null && <Badge>{`${message.latencyMs} ms`}</Badge>}
           {message.feedback && <Badge tone={message.feedback === "up" ? "success" : "critical"}>{message.feedback === "up" ? "👍 helpful" : "👎 not helpful"}</Badge>}
         </InlineStack>
+        {!isShopper && message.engineNote && (
+          <Text as="p" variant="bodySm" tone="subdued">
+            Why this engine: {message.engineNote}
+          </Text>
+        )}
         {message.lookups.length > 0 && (
           <Text as="p" variant="bodySm" tone="subdued">
             Looked up: {message.lookups.map((l) => `${l.kind} ${l.ref} (${l.outcome})`).join("; ")}

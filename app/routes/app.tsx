@@ -26,6 +26,7 @@ export default function App() {
           Conversations
         </Link>
         <Link to="/app/handoffs">Hand-offs</Link>
+        <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -1,0 +1,57 @@
+/** Reading and saving the merchant's settings: validated, scoped to the shop, the API key encrypted. */
+import { z } from "zod";
+import type { Db } from "../db.server";
+import { encryptSecret, maskSecret, decryptSecret } from "../llm/secrets.server";
+import { getShopSettings } from "../settings.server";
+
+export const ENGINE_MODES = ["auto", "local", "hybrid", "openai"] as const;
+
+const form = z.object({
+  botName: z.string().trim().min(1, "Give the bot a name").max(40),
+  greeting: z.string().trim().min(1).max(200),
+  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #1f6f5c"),
+  position: z.enum(["bottom-right", "bottom-left"]),
+  tone: z.enum(["friendly", "formal", "playful"]),
+  supportHours: z.string().trim().max(300),
+  handoffEmail: z.union([z.literal(""), z.string().trim().email("Enter a valid email")]),
+  allowCancel: z.boolean(),
+  allowReturns: z.boolean(),
+  allowAddressChange: z.boolean(),
+  retentionDays: z.coerce.number().int().min(7, "Keep transcripts at least 7 days").max(3650),
+  engineMode: z.enum(ENGINE_MODES),
+  openaiModel: z.string().trim().max(80),
+  openaiKey: z.string().trim().max(300),
+  removeOpenaiKey: z.boolean(),
+});
+
+export type SettingsForm = z.infer<typeof form>;
+
+export async function settingsView(db: Db, shop: string) {
+  const settings = await getShopSettings(db, shop);
+  const key = settings.openaiKeyCiphertext ? decryptSecret(settings.openaiKeyCiphertext) : null;
+  const { openaiKeyCiphertext: _secret, ...visible } = settings;
+  return { ...visible, openaiKeyMasked: key ? maskSecret(key) : null, envKeyConfigured: !!process.env.OPENAI_API_KEY };
+}
+
+export function parseSettingsForm(data: FormData): { ok: true; value: SettingsForm } | { ok: false; errors: Record<string, string> } {
+  const raw = Object.fromEntries(data.entries());
+  const checkbox = (name: string) => raw[name] === "on" || raw[name] === "true";
+  const result = form.safeParse({
+    ...raw,
+    allowCancel: checkbox("allowCancel"),
+    allowReturns: checkbox("allowReturns"),
+    allowAddressChange: checkbox("allowAddressChange"),
+    removeOpenaiKey: checkbox("removeOpenaiKey"),
+    openaiKey: raw.openaiKey ?? "",
+    openaiModel: raw.openaiModel ?? "",
+  });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, errors: Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message])) };
+}
+
+export async function saveSettings(db: Db, shop: string, value: SettingsForm): Promise<void> {
+  const { openaiKey, removeOpenaiKey, ...fields } = value;
+  // A blank key field keeps the stored key; the key itself is never sent back to the browser.
+  const keyUpdate = removeOpenaiKey ? { openaiKeyCiphertext: "" } : openaiKey ? { openaiKeyCiphertext: encryptSecret(openaiKey) } : {};
+  await db.shopSettings.upsert({ where: { shop }, create: { shop, ...fields, ...keyUpdate }, update: { ...fields, ...keyUpdate } });
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { configureTestApp } from "../helpers/app-env";
+
+configureTestApp("settings");
+const { default: db } = await import("../../app/db.server");
+const { parseSettingsForm, saveSettings, settingsView } = await import("../../app/admin/settings.server");
+const { getShopSettings, DEFAULT_SETTINGS } = await import("../../app/settings.server");
+
+function form(overrides: Record<string, string> = {}): FormData {
+  const data = new FormData();
+  const values = { ...DEFAULT_SETTINGS, retentionDays: "90", openaiKey: "", allowCancel: "on", allowReturns: "off", allowAddressChange: "off", ...overrides } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(values)) if (typeof value !== "boolean") data.set(key, String(value));
+  return data;
+}
+
+describe("merchant settings", () => {
+  it("rejects bad values with a message per field", () => {
+    const result = parseSettingsForm(form({ accentColor: "green", handoffEmail: "nope", retentionDays: "2" }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(Object.keys(result.errors).sort()).toEqual(["accentColor", "handoffEmail", "retentionDays"]);
+  });
+
+  it("stores the OpenAI key encrypted, shows it masked, keeps it on a blank save, and scopes by shop", async () => {
+    const shop = "settings-a.myshopify.com";
+    const parsed = parseSettingsForm(form({ openaiKey: "sk-test-merchant-1234", engineMode: "hybrid", openaiModel: "gpt-4.1-mini" }));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    await saveSettings(db, shop, parsed.value);
+    const stored = await getShopSettings(db, shop);
+    expect(stored.openaiKeyCiphertext).not.toContain("sk-test-merchant");
+    expect(stored.allowCancel).toBe(true);
+    expect(stored.allowReturns).toBe(false);
+    const view = await settingsView(db, shop);
+    expect(view.openaiKeyMasked).toBe("sk-…1234");
+    expect(JSON.stringify(view)).not.toContain("sk-test-merchant-1234");
+    const blank = parseSettingsForm(form({ engineMode: "hybrid" }));
+    if (blank.ok) await saveSettings(db, shop, blank.value);
+    expect((await settingsView(db, shop)).openaiKeyMasked).toBe("sk-…1234");
+    expect((await settingsView(db, "settings-b.myshopify.com")).openaiKeyMasked).toBeNull();
+  });
+});
