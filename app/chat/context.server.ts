@@ -25,6 +25,7 @@ export async function buildChatContext(options: {
   commerce: Commerce;
   settings: ShopSettings;
   classifier?: IntentClassifier;
+  approvedAnswers?: { question: string; answer: string }[];
   now?: Date;
 }): Promise<ChatContext> {
   const data = await shopData(options.shop, options.commerce);
@@ -39,6 +40,7 @@ export async function buildChatContext(options: {
     catalog: data.catalog,
     productsByHandle: data.productsByHandle,
     classifier: options.classifier ?? shippedClassifier(),
+    approvedAnswers: options.approvedAnswers ?? [],
     now: options.now ?? new Date(),
   };
 }

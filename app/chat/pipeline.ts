@@ -9,6 +9,7 @@ import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { preprocess, type Language } from "./preprocess";
 import { confirmationReply, runPendingAction } from "./actions";
+import { matchApprovedAnswer } from "./approved-answers";
 import {
   cancelOrder,
   changeOrder,
@@ -99,7 +100,15 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
 export async function answerLocally({ turn, confirmation }: AnalyzedTurn): Promise<Answer> {
   if (confirmation) return runPendingAction(turn.state.pendingAction!, turn, confirmation);
   if (isInjectionAttempt(turn.pre.original)) return refuseInjection(turn);
+  const approved = approvedAnswerFor(turn);
+  if (approved) return approved;
   return ANSWERS[turn.intent.intent](turn);
+}
+
+/** The merchant's own answer to this question, if they wrote one. */
+export function approvedAnswerFor(turn: Turn): Answer | null {
+  const match = matchApprovedAnswer(turn.pre.original, turn.ctx.approvedAnswers);
+  return match ? { text: match.answer, lookups: [{ kind: "faq", ref: `approved answer: ${match.question.slice(0, 80)}`, outcome: "matched" }] } : null;
 }
 
 export function turnOutput(turn: Turn, answer: Answer): TurnOutput {

@@ -76,6 +76,8 @@ export interface ChatContext {
   /** Active products by handle, for answers about the product a message names. */
   productsByHandle: Map<string, Product>;
   classifier: IntentClassifier;
+  /** The merchant's approved answers, matched to new questions before anything else. */
+  approvedAnswers: { question: string; answer: string }[];
   now: Date;
 }
 

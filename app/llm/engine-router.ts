@@ -3,7 +3,7 @@
  * (timeout, 429/5xx after retries, invalid or refused output, open circuit, deadline) the local
  * engine answers, and the result says which engine replied and why.
  */
-import { analyzeTurn, answerLocally, turnOutput, type TurnInput, type TurnOutput } from "../chat/pipeline";
+import { analyzeTurn, answerLocally, approvedAnswerFor, turnOutput, type TurnInput, type TurnOutput } from "../chat/pipeline";
 import { isInjectionAttempt } from "../chat/answers/conversation";
 import type { Answer, ChatContext, Turn } from "../chat/types";
 import { breakerFor } from "./circuit-breaker";
@@ -45,6 +45,7 @@ export async function respondWithEngine(input: TurnInput, ctx: ChatContext, engi
   // Confirmed changes and refused injections never depend on a model's wording.
   if (analyzed.confirmation) return local("confirmation carried out by the local engine");
   if (isInjectionAttempt(turn.pre.original)) return local("instruction-override attempt refused locally");
+  if (approvedAnswerFor(turn)) return local("the merchant's approved answer");
   if (engine.mode === "hybrid" && !turn.intent.lowConfidence && turn.intent.confidence >= HYBRID_CONFIDENCE) {
     return local(`hybrid: local confidence ${turn.intent.confidence.toFixed(2)}`);
   }

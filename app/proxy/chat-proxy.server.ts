@@ -41,6 +41,8 @@ export interface ProxyDeps {
   authenticateProxy: (request: Request) => Promise<ProxyContext>;
   now?: () => Date;
   classifierFor?: (shop: string) => IntentClassifier | undefined;
+  /** The merchant's approved answers for the shop. */
+  approvedAnswersFor?: (shop: string) => Promise<{ question: string; answer: string }[]>;
 }
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -198,6 +200,7 @@ async function answerOrApologise(
       commerce: createCommerce(graphql),
       settings,
       classifier: deps.classifierFor?.(owner.shop),
+      approvedAnswers: await deps.approvedAnswersFor?.(owner.shop),
       now: deps.now?.(),
     });
     const history = await recentHistory(deps.db, conversation);

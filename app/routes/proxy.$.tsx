@@ -3,9 +3,16 @@ import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { currentTime } from "../demo/demo-transport.server";
 import { handleProxyRequest } from "../proxy/chat-proxy.server";
+import { activeClassifier, approvedAnswersFor } from "../admin/training.server";
 
 // The one app proxy route: Shopify forwards /apps/support/* here, signed.
-const deps = { db, authenticateProxy: authenticate.public.appProxy, now: currentTime };
+const deps = {
+  db,
+  authenticateProxy: authenticate.public.appProxy,
+  now: currentTime,
+  classifierFor: (shop: string) => activeClassifier(db, shop),
+  approvedAnswersFor: (shop: string) => approvedAnswersFor(db, shop),
+};
 
 export const loader = ({ request, params }: LoaderFunctionArgs) => handleProxyRequest(request, params["*"] ?? "", deps);
 export const action = ({ request, params }: ActionFunctionArgs) => handleProxyRequest(request, params["*"] ?? "", deps);
