@@ -3,10 +3,12 @@
  * each remembering its section heading) and the merchant's FAQs. Answers quote the few
  * sentences that answer a question instead of pasting a whole policy.
  *
- * The index (minisearch, fuzzy + prefix, FAQ questions and section headings boosted) is built
- * once per shop profile and cached; questions in Spanish or French are mapped onto the English
- * support vocabulary the shop's texts use, and common support words are widened with their
- * synonyms ("arrive" → delivery, "extra" → duties/taxes).
+ * The index (minisearch over sentences, fuzzy + prefix, FAQ questions boosted, section headings
+ * searchable) is built once per shop profile and cached in a WeakMap keyed by its policies array.
+ * Questions in Spanish or French are mapped onto the English support vocabulary the shop's texts
+ * use; common support words are widened with synonyms ("arrive" → delivery, "extra" →
+ * duties/taxes); "how much?" is answered by sentences with a price, "how long?" by ones with a
+ * duration. Each of the shopper's words counts by how rare it is among the passages.
  */
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { ShopPolicy } from "../commerce/types";
@@ -30,6 +32,8 @@ export interface Passage {
   /** Position in its source, for quoting in reading order. */
   order: number;
   hasMoney: boolean;
+  /** Says how long something takes ("3–5 business days", "within 1 business day"). */
+  hasDuration: boolean;
 }
 
 export interface KnowledgeHit {
@@ -41,6 +45,8 @@ export interface KnowledgeHit {
   matched: string[];
   /** The shopper's words the passage answers, itself or through a synonym. */
   covered: string[];
+  /** Of those, the ones the sentence itself answers (not only its FAQ question or policy title). */
+  answered: string[];
 }
 
 export interface KnowledgeBase {
@@ -62,6 +68,8 @@ export interface KnowledgeQuery {
   only?: string[];
   /** Extra terms that describe what the answer must cover (e.g. a place the shopper named). */
   extraTerms?: string[];
+  /** Background that helps choose between answers (e.g. the kind of product), worth less than the question's own words. */
+  contextTerms?: string[];
   /** How many hits to return. */
   limit?: number;
 }
@@ -76,12 +84,13 @@ const STOP_WORDS = new Set(
     "just really very also too please pls plz thanks thank hey hello hi oh ok okay um uh like well some any anything something " +
     "what whats which who whom whose how when where why if not no yes " +
     "tell know want wanted need get got let lets go going make give say says said see look looking " +
-    "policy policies question questions info information detail details think ever nothing last still actually " +
+    "policy policies question questions info information detail details think ever nothing last still actually take takes many item items thing things stuff product products something " +
+    "doesnt dont didnt isnt arent wasnt wont havent hasnt " +
     // Spanish and French function words (support words are translated, see TRANSLATIONS)
     "el la los las un una unos unas y o pero de del al en con por para sobre como que se mi mis tu tus su sus yo me te le les lo " +
     "nos es son fue ser estar esta este esto hay muy tambien ya favor gracias hola cual cuales puedo puede tengo quiero " +
     "le les du des et ou mais au aux dans sur par avec qui ce cet cette ces je moi toi il elle on nous vous ils elles mon ma mes " +
-    "ton ta tes son sa ses notre votre leur est sont etre avoir ai as ont suis tres aussi svp merci bonjour quel quelle quels " +
+    "ton ta tes son sa ses notre votre leur est sont etre avoir ai as ont suis tres aussi svp merci bonjour quel quelle quels pour " +
     "quelles puis peux veux").split(" "),
 );
 
@@ -96,6 +105,8 @@ const TRANSLATIONS: Record<string, string> = {
   cambio: "exchange", cambiar: "exchange", impuestos: "taxes", aduana: "customs", aranceles: "duties", internacional: "international",
   etiqueta: "tags", etiquetas: "tags", usado: "worn", usados: "worn", rebajas: "sale", garantia: "warranty", correo: "email",
   paises: "countries", pais: "country", rapido: "express", urgente: "express", cobro: "charge", cobrado: "charged", doble: "twice",
+  politica: "policy", politicas: "policy", politique: "policy", politiques: "policy", condiciones: "terms", conditions: "terms",
+  tarda: "long", tardan: "long", tiempo: "time", plazo: "days", articulo: "item", articulos: "items", producto: "item",
   // fr
   retour: "return", retours: "return", retourner: "return", renvoyer: "return", remboursement: "refund", rembourser: "refund",
   livraison: "delivery", livrer: "delivery", expedition: "shipping", expedier: "ship", envoyer: "ship", envoyez: "ship", arriver: "arrive",
@@ -104,6 +115,7 @@ const TRANSLATIONS: Record<string, string> = {
   connexion: "sign", reduction: "discount", remise: "discount", echange: "exchange", echanger: "exchange", douane: "customs",
   douanes: "customs", droits: "duties", internationale: "international", etiquettes: "tags", porte: "worn", soldes: "sale",
   garantie: "warranty", courriel: "email", pays: "countries", rapide: "express", debite: "charged", deux: "twice",
+  temps: "time", delai: "days", delais: "days", article: "item", articles: "items", produit: "item",
 };
 
 /** One-way widening of a question's words (keys and values are stems). */
@@ -132,9 +144,12 @@ expand("spam junk", "spam");
 expand("broken broke defect defective damaged faulty ripped torn", "defect defective damaged warranty");
 expand("warranty guarantee", "warranty");
 expand("swap", "exchange");
+expand("fit fits", "size exchange");
+expand("washable washing", "wash");
 expand("worn used wore tag tags condition", "unworn unused tags original");
 expand("clearance", "final sale");
 expand("postage", "shipping label");
+expand("promo promos coupon coupons discount discounts offer offers deal deals voucher", "discount code off sale newsletter");
 
 /** Light English stemming, enough to match "returns"/"returned", "charged"/"charges". */
 export function stem(word: string): string {
@@ -150,11 +165,21 @@ export function stem(word: string): string {
   return w;
 }
 
+/** Spanish and French phrases whose words mean something else alone ("combien de temps" is not a price). */
+const PHRASES: [RegExp, string][] = [
+  [/\b(?:combien de temps|cuanto tiempo|cuantos dias|combien de jours|cuanto tarda|cuanto tardan)\b/g, "how long days"],
+  [/\b(?:mot de passe)\b/g, "password"],
+  [/\b(?:iniciar sesion|se connecter|connexion)\b/g, "sign in"],
+  [/\b(?:frais de port|gastos de envio)\b/g, "shipping cost"],
+];
+
 /** Words of a text, accents folded, Spanish/French support words mapped to English. */
 export function textWords(text: string): string[] {
   // "US" in capitals is the country, not the pronoun.
   const countries = text.replace(/\bU\.?S\.?(?:A\.?)?(?![\w.])/g, " usa ").replace(/\bU\.?K\.?(?![\w.])/g, " uk ");
-  const words = normalize(countries)
+  let normalized = normalize(countries);
+  for (const [phrase, english] of PHRASES) normalized = normalized.replace(phrase, english);
+  const words = normalized
     .replace(/\b(l|d|j|n|s|c|m|t|qu)'(?=[a-z])/g, "$1 ")
     .replace(/'/g, "")
     .match(/[a-z0-9]+/g) ?? [];
@@ -175,6 +200,7 @@ const SENTENCE_END = /(?<=[.!?])\s+(?=["“(]?[A-Z0-9$])/;
 const LEAD_LABEL = /^([A-Z][A-Za-z ,'&/-]{2,40}):\s+(?=\S)/;
 const HEADING_LINE = /^([^.!?]{2,50}):$/;
 const MONEY = /[$€£]\s?\d/;
+const DURATION = /\b\d+\s*(?:[–-]|to)\s*\d+\s+(?:business\s+)?(?:days?|hours?|weeks?)\b|\bwithin\s+\d+\s+(?:business\s+)?(?:days?|hours?)\b|\bsame day\b/i;
 
 export function splitSentences(text: string): string[] {
   return text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
@@ -215,6 +241,7 @@ function policyPassages(policy: ShopPolicy, nextId: () => number): Passage[] {
           quote: heading ? `${heading}: ${sentence}` : sentence,
           order: order++,
           hasMoney: MONEY.test(sentence),
+          hasDuration: DURATION.test(sentence),
         });
       }
     }
@@ -241,6 +268,7 @@ function faqPassages(faq: { question: string; answer: string }, nextId: () => nu
     quote: sentence,
     order,
     hasMoney: MONEY.test(sentence),
+    hasDuration: DURATION.test(sentence),
   }));
 }
 
@@ -287,6 +315,7 @@ export function knowledgeFor(shop: Pick<ShopProfile, "policies" | "faqs">): Know
 // Searching
 
 const COST_WORDS = new Set(["cost", "price", "much", "fee", "charge", "pay", "expensive", "cheap", "rate"].map(stem));
+const TIME_WORDS = new Set(["long", "soon", "fast", "quick", "quickly", "time", "days", "wait"].map(stem));
 // A question with several parts ("how much is shipping, and what does express cost?").
 const CLAUSE_SPLIT = /[?!;]+|\.\s+|,?\s+(?:and|also|plus|y|et|aussi)\s+(?=(?:what|how|when|where|which|who|do|does|can|could|is|are|will|would|que|qué|cuanto|cuánto|como|cómo|est|quel|quelle|combien)\b)/i;
 
@@ -312,55 +341,65 @@ const SYNONYM_WEIGHT = 0.7;
  * concepts it answers, each normalised and weighted by how rare it is among the passages, so a
  * rare word the shopper used ("express", "twice") outweighs a common one ("order", "ship").
  */
-function rawSearch(kb: KnowledgeBase, words: string[], query: KnowledgeQuery): KnowledgeHit[] {
-  const base = [...new Set(words)];
+/** How much a context word counts next to one of the shopper's own words. */
+const CONTEXT_WEIGHT = 0.4;
+
+function rawSearch(kb: KnowledgeBase, words: string[], query: KnowledgeQuery, context: string[] = []): KnowledgeHit[] {
+  const base = [...new Set([...words, ...context])];
+  const background = new Set(context.filter((w) => !words.includes(w)));
   if (base.length === 0) return [];
   const total = kb.passages.length;
-  const scores = new Map<number, { score: number; matched: Set<string>; covered: Set<string> }>();
+  const scores = new Map<number, { score: number; matched: Set<string>; covered: Set<string>; answered: Set<string> }>();
   let possible = 0;
   for (const word of base) {
-    const perPassage = new Map<number, { score: number; direct: boolean }>();
+    const perPassage = new Map<number, { score: number; direct: boolean; inText: boolean }>();
+    // Matched in the sentence itself, not only in its FAQ question or policy title.
+    const inText = (result: SearchResult) => Object.values(result.match).some((fields) => fields.some((f) => f !== "title"));
     for (const result of kb.index.search(word, SEARCH_OPTIONS) as SearchResult[]) {
-      perPassage.set(result.id as number, { score: result.score, direct: true });
+      perPassage.set(result.id as number, { score: result.score, direct: true, inText: inText(result) });
     }
-    const synonyms = (EXPANSIONS[word] ?? []).filter((w) => !base.includes(w));
-    if (synonyms.length > 0) {
-      for (const result of kb.index.search(synonyms.join(" "), SEARCH_OPTIONS) as SearchResult[]) {
+    // A synonym counts as much as its best single match, never as the sum of several.
+    for (const synonym of (EXPANSIONS[word] ?? []).filter((w) => !base.includes(w))) {
+      for (const result of kb.index.search(synonym, SEARCH_OPTIONS) as SearchResult[]) {
         const id = result.id as number;
         const score = SYNONYM_WEIGHT * result.score;
         const known = perPassage.get(id);
-        if (!known || known.score < score) perPassage.set(id, { score, direct: known?.direct ?? false });
+        const text = (known?.inText ?? false) || inText(result);
+        if (!known || known.score < score) perPassage.set(id, { score, direct: known?.direct ?? false, inText: text });
+        else known.inText = text;
       }
     }
     let best = Math.max(0, ...[...perPassage.values()].map((v) => v.score));
-    // "How much…?" is answered by any sentence with a price in it.
-    if (COST_WORDS.has(word)) {
+    // "How much…?" is answered by any sentence with a price in it, "how long…?" by one with a duration.
+    const implied = COST_WORDS.has(word) ? "hasMoney" : TIME_WORDS.has(word) ? "hasDuration" : null;
+    if (implied) {
       best ||= 1;
       for (const passage of kb.passages) {
-        if (passage.hasMoney && (perPassage.get(passage.id)?.score ?? 0) < best) {
-          perPassage.set(passage.id, { score: best, direct: perPassage.get(passage.id)?.direct ?? false });
+        if (passage[implied] && (perPassage.get(passage.id)?.score ?? 0) < best) {
+          perPassage.set(passage.id, { score: best, direct: perPassage.get(passage.id)?.direct ?? false, inText: true });
         }
       }
     }
-    const weight = Math.log(1 + total / Math.max(0.5, perPassage.size));
+    const weight = Math.log(1 + total / Math.max(0.5, perPassage.size)) * (background.has(word) ? CONTEXT_WEIGHT : 1);
     possible += weight;
     if (best === 0) continue;
-    for (const [id, { score, direct }] of perPassage) {
-      const entry = scores.get(id) ?? scores.set(id, { score: 0, matched: new Set(), covered: new Set() }).get(id)!;
+    for (const [id, { score, direct, inText }] of perPassage) {
+      const entry = scores.get(id) ?? scores.set(id, { score: 0, matched: new Set(), covered: new Set(), answered: new Set() }).get(id)!;
       entry.score += weight * (score / best);
       entry.covered.add(word);
       if (direct) entry.matched.add(word);
+      if (inText) entry.answered.add(word);
     }
   }
   const hits: KnowledgeHit[] = [];
-  for (const [id, { score: raw, matched, covered }] of scores) {
+  for (const [id, { score: raw, matched, covered, answered }] of scores) {
     const passage = kb.passages[id];
     if (!passage) continue;
     const source = sourceOf(passage);
     if (query.only && !query.only.includes(source)) continue;
     let score = raw;
     if (query.prefer && query.prefer.length > 0) score *= query.prefer.includes(source) ? 1.3 : 0.75;
-    hits.push({ passage, score, relevance: raw / possible, matched: [...matched], covered: [...covered] });
+    hits.push({ passage, score, relevance: raw / possible, matched: [...matched], covered: [...covered], answered: [...answered] });
   }
   return hits.sort((a, b) => b.score - a.score);
 }
@@ -369,7 +408,7 @@ function rawSearch(kb: KnowledgeBase, words: string[], query: KnowledgeQuery): K
 export function searchKnowledge(shop: Pick<ShopProfile, "policies" | "faqs">, question: string, query: KnowledgeQuery = {}): KnowledgeHit[] {
   const kb = knowledgeFor(shop);
   const words = [...terms(question), ...(query.extraTerms ?? []).flatMap(terms)];
-  return rawSearch(kb, words, query)
+  return rawSearch(kb, words, query, (query.contextTerms ?? []).flatMap(terms))
     .slice(0, query.limit ?? 10);
 }
 
@@ -388,22 +427,43 @@ export function bestPassages(
   const top = hits[0];
   const picked: KnowledgeHit[] = [top];
   const add = (hit: KnowledgeHit | undefined) => {
-    if (hit && picked.length < max && !picked.some((p) => p.passage.id === hit.passage.id)) picked.push(hit);
+    if (!hit || picked.length >= max || picked.some((p) => p.passage.id === hit.passage.id || restates(p.passage.text, hit.passage.text))) return;
+    picked.push(hit);
   };
   const clauses = question.split(CLAUSE_SPLIT).map((c) => c?.trim()).filter((c): c is string => !!c && terms(c).length > 0);
   if (clauses.length > 1) {
     for (const clause of clauses) {
-      const best = searchKnowledge(shop, clause, { ...query, limit: 3 }).find((h) => h.covered.length > 0);
+      // A clause like "how much and how long?" alone matches any price or duration: it must name something.
+      const best = searchKnowledge(shop, clause, { ...query, limit: 3 }).find((h) => h.answered.some((w) => !COST_WORDS.has(w) && !TIME_WORDS.has(w)));
       if (best) add(best);
     }
   }
-  // Others nearly as good, same source first.
+  // An FAQ's first sentence is its direct answer: keep it with any later sentence of that FAQ.
+  if (top.passage.kind === "faq" && top.passage.order > 0) {
+    add(hits.find((h) => h.passage.sourceKey === top.passage.sourceKey && h.passage.order === 0 && h.score >= top.score * 0.5));
+  }
+  // Others nearly as good, or answering a part of the question the picked ones don't.
   const source = sourceOf(top.passage);
   for (const hit of hits.slice(1)) {
     const sameSource = sourceOf(hit.passage) === source;
-    if (hit.score >= top.score * (sameSource ? 0.6 : 0.85)) add(hit);
+    const answeredSoFar = new Set(picked.flatMap((p) => p.answered));
+    const addsSomething = hit.answered.some((w) => !answeredSoFar.has(w));
+    // Another sentence of the same source about everything the best one is about ("…arrived damaged" → "Damaged items: contact us…").
+    const sameTopic = sameSource && top.covered.every((w) => hit.covered.includes(w));
+    if (hit.score >= top.score * (sameSource ? 0.85 : 0.95) || (addsSomething && hit.score >= top.score * 0.5) || (sameTopic && hit.score >= top.score * 0.5)) add(hit);
   }
   return orderForQuoting(picked);
+}
+
+/** Two sentences saying the same thing: they share a run of five or more words. */
+function restates(a: string, b: string): boolean {
+  const words = (text: string) => normalize(text).match(/[a-z0-9]+/g) ?? [];
+  const first = words(a);
+  const runs = new Set<string>();
+  for (let i = 0; i + 5 <= first.length; i++) runs.add(first.slice(i, i + 5).join(" "));
+  const second = words(b);
+  for (let i = 0; i + 5 <= second.length; i++) if (runs.has(second.slice(i, i + 5).join(" "))) return true;
+  return false;
 }
 
 /** Group by source (in order of relevance), then reading order inside each source. */

@@ -1,8 +1,315 @@
-/** Discount codes: check a code against the shop's discounts; never invent one, never reveal internal ones. */
-import { faqAnswer } from "./policies";
-import { outOfScope } from "./conversation";
-import type { Answer, Turn } from "../types";
+/**
+ * Discount codes. A code the shopper names is checked with the Admin API (discountByCode) and
+ * described only as Shopify reports it: a code is called valid only when it is ACTIVE and not
+ * used up. Codes the merchant lists as internal are never revealed, confirmed or described, and
+ * the bot never makes a code up, whatever the message asks.
+ */
+import type { Discount } from "../../commerce/types";
+import { defineMessages, t } from "../i18n";
+import { formatDate, formatMoney } from "../format";
+import { bestPassages } from "../knowledge";
+import { quoteAnswer } from "./policies";
+import type { Answer, Lookup, ShopProfile, Turn } from "../types";
+
+const M = defineMessages({
+  code_unknown: {
+    en: "{code} is not a valid code in our store, so I can't confirm it. It may be mistyped, or it may not be one of ours.",
+    es: "{code} no es un código válido en nuestra tienda, así que no puedo confirmarlo. Puede que esté mal escrito o que no sea nuestro.",
+    fr: "{code} n'est pas un code valide dans notre boutique, je ne peux donc pas le confirmer. Il est peut-être mal saisi, ou ce n'est pas l'un des nôtres.",
+  },
+  code_private: {
+    en: "I'm not able to confirm or share details about that code. If someone on our team gave it to you, they can help: {email}.",
+    es: "No puedo confirmar ni dar detalles sobre ese código. Si te lo dio alguien de nuestro equipo, puede ayudarte: {email}.",
+    fr: "Je ne peux ni confirmer ni donner de détails sur ce code. Si quelqu'un de notre équipe vous l'a donné, il pourra vous aider : {email}.",
+  },
+  code_expired_on: {
+    en: "{code} expired on {date}, so it no longer works.",
+    es: "{code} caducó el {date}, así que ya no funciona.",
+    fr: "{code} a expiré le {date}, il ne fonctionne donc plus.",
+  },
+  code_expired: {
+    en: "{code} has expired, so it no longer works.",
+    es: "{code} ha caducado, así que ya no funciona.",
+    fr: "{code} a expiré, il ne fonctionne donc plus.",
+  },
+  code_scheduled: {
+    en: "{code} isn't active yet, so it won't work at checkout right now.",
+    es: "{code} todavía no está activo, así que ahora mismo no funciona en el pago.",
+    fr: "{code} n'est pas encore actif, il ne fonctionne donc pas au paiement pour le moment.",
+  },
+  code_scheduled_from: {
+    en: "{code} isn't active yet, so it won't work at checkout right now. It starts {date}.",
+    es: "{code} todavía no está activo, así que ahora mismo no funciona en el pago. Empieza el {date}.",
+    fr: "{code} n'est pas encore actif, il ne fonctionne donc pas au paiement pour le moment. Il commence le {date}.",
+  },
+  code_used_up: {
+    en: "{code} has reached its usage limit, so it no longer works.",
+    es: "{code} ha alcanzado su límite de usos, así que ya no funciona.",
+    fr: "{code} a atteint sa limite d'utilisation, il ne fonctionne donc plus.",
+  },
+  code_active: {
+    en: "{code} is active: {summary}.",
+    es: "{code} está activo: {summary}.",
+    fr: "{code} est actif : {summary}.",
+  },
+  code_ends: {
+    en: "It's valid until {date}.",
+    es: "Es válido hasta {date}.",
+    fr: "Il est valable jusqu'au {date}.",
+  },
+  code_minimum: {
+    en: "It needs a subtotal of at least {minimum}.",
+    es: "Requiere un subtotal mínimo de {minimum}.",
+    fr: "Il faut un sous-total d'au moins {minimum}.",
+  },
+  code_minimum_short: {
+    en: "It needs a subtotal of at least {minimum}, so your {cart} cart doesn't qualify yet: add {missing} more and it will apply.",
+    es: "Requiere un subtotal mínimo de {minimum}, así que tu carrito de {cart} todavía no califica: añade {missing} más y se aplicará.",
+    fr: "Il faut un sous-total d'au moins {minimum} : votre panier de {cart} ne remplit donc pas encore la condition. Ajoutez {missing} et il s'appliquera.",
+  },
+  code_minimum_met: {
+    en: "It needs a subtotal of at least {minimum}, which your {cart} cart meets.",
+    es: "Requiere un subtotal mínimo de {minimum}, y tu carrito de {cart} lo cumple.",
+    fr: "Il faut un sous-total d'au moins {minimum}, ce que votre panier de {cart} remplit.",
+  },
+  code_minimum_quantity: {
+    en: "It needs at least {count} items in the cart.",
+    es: "Requiere al menos {count} artículos en el carrito.",
+    fr: "Il faut au moins {count} articles dans le panier.",
+  },
+  code_check_failed: {
+    en: "I couldn't check {code} just now. Please try again in a moment, or ask our team: {email}.",
+    es: "No he podido comprobar {code} ahora mismo. Inténtalo de nuevo en un momento o pregunta a nuestro equipo: {email}.",
+    fr: "Je n'ai pas pu vérifier {code} pour le moment. Réessayez dans un instant ou demandez à notre équipe : {email}.",
+  },
+  code_rules: {
+    en: "Our rules for codes:",
+    es: "Nuestras reglas para los códigos (en inglés):",
+    fr: "Nos règles pour les codes (en anglais) :",
+  },
+  public_codes: {
+    en: "Here are the codes anyone can use right now:",
+    es: "Estos son los códigos que cualquiera puede usar ahora mismo:",
+    fr: "Voici les codes que tout le monde peut utiliser en ce moment :",
+  },
+  public_code_until: {
+    en: "until {date}",
+    es: "hasta {date}",
+    fr: "jusqu'au {date}",
+  },
+  no_public_codes: {
+    en: "I don't have a promo code to share right now, and I can't make one up.",
+    es: "Ahora mismo no tengo ningún código promocional que compartir, y no puedo inventarme uno.",
+    fr: "Je n'ai pas de code promo à partager pour le moment, et je ne peux pas en inventer un.",
+  },
+  refuse_custom_code: {
+    en: "Sorry, I can't create discount codes or offer discounts beyond the shop's current public offers.",
+    es: "Lo siento, no puedo crear códigos de descuento ni ofrecer descuentos aparte de las ofertas públicas actuales de la tienda.",
+    fr: "Désolé, je ne peux pas créer de codes de réduction ni proposer de remises en dehors des offres publiques actuelles de la boutique.",
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Finding codes in text
+
+/** Capitalised words that are not codes. */
+const NOT_CODES = new Set(
+  ("USD CAD EUR GBP FAQ OK PLEASE HELP URGENT ASAP THANKS THANK HELLO WHAT WHY HOW WHEN WHERE CODE CODES PROMO " +
+    "DISCOUNT COUPON SALE FREE OFF NOT DOESN DOES DIDN WORK WORKS WORKING ANY THE AND YOU YOUR THIS THAT THERE " +
+    "USA XXL XXXL GIFT CARD CART ORDER FINAL SHIPPING EXPRESS PAYPAL VISA NEVER REALLY STILL TODAY AGAIN RIGHT " +
+    "ERROR INVALID EXPIRED").split(" "),
+);
+
+export interface CodeSearchOptions {
+  /** Only unmistakable codes (capitals with a digit, or capitals right after "code"): for the shop's own texts. */
+  strict?: boolean;
+}
+
+/**
+ * Discount-code-looking words in `text`: SUMMER25, TRAIL20, FREESHIP, "summer25". Upper-cased,
+ * deduplicated, at most 20 characters of letters, digits and dashes.
+ */
+export function discountCodesIn(text: string, options: CodeSearchOptions = {}): string[] {
+  const found: string[] = [];
+  const letters = text.replace(/[^A-Za-z]/g, "");
+  // A shouted message ("WHY DOESN'T THIS WORK") is not a list of codes.
+  const shouting = letters.length > 12 && letters.replace(/[^A-Z]/g, "").length / letters.length > 0.6;
+  for (const match of text.matchAll(/(?<![\w$#%-])([A-Za-z][A-Za-z0-9-]{2,19}|[0-9]+[A-Za-z][A-Za-z0-9-]{1,18})(?![\w-])/g)) {
+    const word = match[1];
+    const before = text.slice(Math.max(0, (match.index ?? 0) - 12), match.index).toLowerCase();
+    const afterCodeWord = /(?:code|coupon|promo|c[oó]digo|cup[oó]n)\s*(?:is|es|est|:)?\s*["'“]?$/.test(before);
+    const hasDigit = /\d/.test(word);
+    const upper = word === word.toUpperCase() && /[A-Z]/.test(word);
+    const lettersInWord = word.replace(/[^A-Za-z]/g, "").length;
+    let isCode: boolean;
+    if (options.strict) isCode = upper && (hasDigit || afterCodeWord) && lettersInWord >= 3;
+    else if (upper) isCode = (hasDigit && lettersInWord >= 2) || (!shouting && word.length >= 5) || afterCodeWord;
+    else isCode = hasDigit && lettersInWord >= 3 && /^[a-z]+\d+$/i.test(word); // "summer25", not "32oz" or "2nd"
+    if (isCode && !NOT_CODES.has(word.toUpperCase())) found.push(word.toUpperCase());
+  }
+  return [...new Set(found)];
+}
+
+function isInternal(shop: ShopProfile, code: string): boolean {
+  return shop.internalCodes.some((internal) => typeof internal === "string" && internal.trim().toUpperCase() === code.toUpperCase());
+}
+
+/**
+ * Codes the bot may offer unprompted: the merchant's list of public codes (`publicCodes` on the
+ * profile, once the settings have it) plus codes the shop's own FAQs and policies advertise,
+ * never an internal one. Each is still checked with Shopify before it is shown.
+ */
+export function publicCodeCandidates(shop: ShopProfile): string[] {
+  const configured = (shop as ShopProfile & { publicCodes?: unknown }).publicCodes;
+  const listed = Array.isArray(configured) ? configured.filter((c): c is string => typeof c === "string") : [];
+  const advertised = [...shop.faqs.map((f) => `${f.question} ${f.answer}`), ...shop.policies.map((p) => p.body)].flatMap((text) =>
+    discountCodesIn(text, { strict: true }),
+  );
+  return [...new Set([...listed.map((c) => c.trim().toUpperCase()), ...advertised])].filter((c) => c && !isInternal(shop, c));
+}
+
+/** A code works at checkout only when Shopify says ACTIVE and its usage limit isn't reached. */
+export function isUsable(discount: Discount): boolean {
+  return discount.status === "ACTIVE" && !usedUp(discount);
+}
+
+function usedUp(discount: Discount): boolean {
+  return discount.usageLimit !== null && discount.usageCount >= discount.usageLimit;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+
+// "make me a 100% code", "generate a secret code", "give me an employee discount".
+const CUSTOM_CODE_REQUEST =
+  /\b(?:create|generate|make|invent|custom|special|secret|hidden|internal|employee|staff|admin|vip|personal)\b|\b(?:100|[5-9]\d)\s?%|\bfree (?:stuff|order|everything|items?)\b/i;
+// Questions about the rules for codes rather than asking for one.
+const HOW_TO_USE =
+  /\b(?:how|where)\b.*\b(?:use|apply|enter|redeem|put|add)\b|\b(?:combine|combined|stack|together|two codes|more than one|several codes|per order|gift cards?|final[- ]sale|exclud\w*|already placed|past order)\b|\b(?:c[oó]mo|comment|o[uù])\b.*\b(?:uso|usar|aplico|aplicar|utiliser|appliquer|saisir)\b|\b(?:combinar|juntos|cumul\w*|ensemble)\b/i;
+const NOT_WORKING = /\b(?:not|n't|won't|wont|doesnt|didnt|isnt)\b.*\b(?:work|apply|accept|valid|qualify)|\b(?:invalid|error|rejected|declined)\b|\bno (?:funciona|sirve)|\bne (?:marche|fonctionne) pas/i;
 
 export async function discountCode(turn: Turn): Promise<Answer> {
-  return faqAnswer(turn) ?? outOfScope(turn);
+  const codes = discountCodesIn(turn.pre.original).slice(0, 3);
+  if (codes.length > 0) {
+    const parts: string[] = [];
+    const lookups: Lookup[] = [];
+    for (const code of codes) {
+      const checked = await describeCode(turn, code);
+      parts.push(checked.text);
+      lookups.push(checked.lookup);
+    }
+    const answer: Answer = { text: parts.join("\n\n"), lookups };
+    if (NOT_WORKING.test(turn.pre.original)) appendRules(turn, answer);
+    return answer;
+  }
+  if (HOW_TO_USE.test(turn.pre.original)) {
+    const rules = codeRules(turn, turn.pre.original);
+    if (rules) return rules;
+  }
+  return publicOffers(turn, CUSTOM_CODE_REQUEST.test(turn.pre.original));
+}
+
+async function describeCode(turn: Turn, code: string): Promise<{ text: string; lookup: Lookup }> {
+  const L = turn.language;
+  const shop = turn.ctx.shop;
+  if (isInternal(shop, code)) {
+    return { text: t(L, M.code_private, { email: shop.email }), lookup: { kind: "discount", ref: code, outcome: "internal: not disclosed" } };
+  }
+  let discount: Discount | null;
+  try {
+    discount = await turn.ctx.commerce.discountByCode(code);
+  } catch {
+    return { text: t(L, M.code_check_failed, { code, email: shop.email }), lookup: { kind: "discount", ref: code, outcome: "lookup failed" } };
+  }
+  const lookup = (outcome: string): Lookup => ({ kind: "discount", ref: code, outcome });
+  if (!discount) return { text: t(L, M.code_unknown, { code }), lookup: lookup("not found") };
+  const date = (iso: string) => formatDate(iso, turn.ctx.now, L);
+  switch (discount.status) {
+    case "EXPIRED":
+      return {
+        text: discount.endsAt ? t(L, M.code_expired_on, { code, date: date(discount.endsAt) }) : t(L, M.code_expired, { code }),
+        lookup: lookup("expired"),
+      };
+    case "SCHEDULED":
+      return {
+        text: discount.startsAt ? t(L, M.code_scheduled_from, { code, date: date(discount.startsAt) }) : t(L, M.code_scheduled, { code }),
+        lookup: lookup("scheduled"),
+      };
+    case "ACTIVE":
+      break;
+    default:
+      return { text: t(L, M.code_unknown, { code }), lookup: lookup(String(discount.status).toLowerCase()) };
+  }
+  if (usedUp(discount)) return { text: t(L, M.code_used_up, { code }), lookup: lookup("usage limit reached") };
+
+  const currency = turn.ctx.shop.currencyCode;
+  const parts = [t(L, M.code_active, { code, summary: (discount.summary ?? discount.title).replace(/\s*[.•]\s*$/, "").replace(/\s*•\s*/g, "; ") })];
+  if (discount.endsAt) parts.push(t(L, M.code_ends, { date: date(discount.endsAt) }));
+  const minimum = discount.minimumSubtotal !== null ? Number(discount.minimumSubtotal) : null;
+  if (minimum !== null && Number.isFinite(minimum) && minimum > 0) {
+    const cart = cartAmount(turn.pre.original, minimum);
+    const vars = { minimum: formatMoney(minimum, currency, L), cart: cart !== null ? formatMoney(cart, currency, L) : "" };
+    if (cart === null) parts.push(t(L, M.code_minimum, vars));
+    else if (cart < minimum) parts.push(t(L, M.code_minimum_short, { ...vars, missing: formatMoney(minimum - cart, currency, L) }));
+    else parts.push(t(L, M.code_minimum_met, vars));
+  }
+  if (discount.minimumQuantity) parts.push(t(L, M.code_minimum_quantity, { count: discount.minimumQuantity }));
+  return { text: parts.join(" "), lookup: lookup("active") };
+}
+
+/** The cart total the shopper mentions ("$120 in my cart"), other than the code's own minimum. */
+function cartAmount(text: string, minimum: number): number | null {
+  const amounts = [...text.matchAll(/(?:[$€£]|\busd\s?)\s?(\d{1,6}(?:[.,]\d{1,2})?)|(\d{1,6}(?:[.,]\d{1,2})?)\s?(?:[$€£]|dollars?\b|bucks\b|usd\b|d[oó]lares\b)/gi)]
+    .map((m) => Number((m[1] ?? m[2]).replace(",", ".")))
+    .filter((n) => Number.isFinite(n) && n > 0 && n !== minimum);
+  return amounts[0] ?? null;
+}
+
+/** The shop's own rules for using codes (one per order, exclusions), quoted. */
+function codeRules(turn: Turn, question: string): Answer | null {
+  const hits = bestPassages(turn.ctx.shop, question, { prefer: ["FAQ", "TERMS_OF_SERVICE"], extraTerms: ["discount code"], max: 2 });
+  return hits.length > 0 ? quoteAnswer(turn, hits) : null;
+}
+
+function appendRules(turn: Turn, answer: Answer): void {
+  const hits = bestPassages(turn.ctx.shop, "one discount code per order combined gift cards final sale", {
+    prefer: ["FAQ", "TERMS_OF_SERVICE"],
+    max: 1,
+  });
+  if (hits.length === 0) return;
+  const quoted = quoteAnswer(turn, hits);
+  answer.text = `${answer.text}\n\n${t(turn.language, M.code_rules)} ${hits.map((h) => h.passage.quote).join(" ")}`;
+  answer.lookups = [...(answer.lookups ?? []), ...(quoted.lookups ?? [])];
+}
+
+/** The public, usable codes (each checked with Shopify), or what the shop says about offers. */
+async function publicOffers(turn: Turn, refusedCustom: boolean): Promise<Answer> {
+  const L = turn.language;
+  const lookups: Lookup[] = [];
+  const lines: string[] = [];
+  for (const code of publicCodeCandidates(turn.ctx.shop).slice(0, 10)) {
+    let discount: Discount | null = null;
+    try {
+      discount = await turn.ctx.commerce.discountByCode(code);
+    } catch {
+      lookups.push({ kind: "discount", ref: code, outcome: "lookup failed" });
+      continue;
+    }
+    lookups.push({ kind: "discount", ref: code, outcome: discount ? (isUsable(discount) ? "active" : discount.status.toLowerCase()) : "not found" });
+    if (!discount || !isUsable(discount)) continue;
+    const summary = (discount.summary ?? discount.title).replace(/\s*•\s*/g, "; ");
+    const until = discount.endsAt ? ` (${t(L, M.public_code_until, { date: formatDate(discount.endsAt, turn.ctx.now, L) })})` : "";
+    lines.push(`• ${discount.code.toUpperCase()}: ${summary}${until}`);
+  }
+  const lead = refusedCustom ? [t(L, M.refuse_custom_code)] : [];
+  if (lines.length > 0) {
+    return { text: [...lead, t(L, M.public_codes), ...lines].join("\n"), lookups };
+  }
+  // No list of codes: what the shop's FAQs say about offers (e.g. a newsletter discount), if anything.
+  const hits = bestPassages(turn.ctx.shop, `${turn.pre.original} discount code offer`, { prefer: ["FAQ"], only: ["FAQ", "TERMS_OF_SERVICE"], max: 2 });
+  const quoted = hits.length > 0 ? quoteAnswer(turn, hits) : null;
+  return {
+    text: [...lead, t(L, M.no_public_codes), quoted?.text].filter(Boolean).join(" "),
+    lookups: [...lookups, ...(quoted?.lookups ?? [])],
+  };
 }

@@ -6,7 +6,7 @@
 import type { Intent } from "../intent/labels";
 import { defineMessages, LOCALES, t } from "../i18n";
 import { joinList } from "../format";
-import { bestPassages, mentionedCountry, overviewPassages, terms, type KnowledgeHit } from "../knowledge";
+import { bestPassages, mentionedCountry, orderForQuoting, overviewPassages, terms, type KnowledgeHit } from "../knowledge";
 import { normalize } from "../preprocess";
 import type { Answer, Lookup, Turn } from "../types";
 
@@ -32,9 +32,24 @@ const M = defineMessages({
     fr: "Je n'ai pas notre {topic} sous la main et je préfère ne pas deviner. Une personne de notre équipe peut vous répondre : {email}.",
   },
   ship_not_to_country: {
-    en: "Sorry, we don't ship to {country}: we ship to {countries} only.",
-    es: "Lo siento, no enviamos a {country}: solo enviamos a {countries}.",
-    fr: "Désolé, nous ne livrons pas vers {country} : nous livrons uniquement vers {countries}.",
+    en: "Sorry, {country} isn't one of the places we ship to.",
+    es: "Lo siento, {country} no está entre los destinos a los que enviamos.",
+    fr: "Désolé, {country} ne fait pas partie des destinations où nous livrons.",
+  },
+  ship_to_country: {
+    en: "Yes, we ship to {place}.",
+    es: "Sí, enviamos a {place}.",
+    fr: "Oui, nous livrons vers {place}.",
+  },
+  product_final_sale: {
+    en: "The {title} is final sale, so it can't be returned or exchanged.",
+    es: "{title} es de venta final, así que no admite devoluciones ni cambios.",
+    fr: "{title} est vendu en solde final : il ne peut être ni retourné ni échangé.",
+  },
+  ships_to: {
+    en: "We ship to: {countries}.",
+    es: "Enviamos a: {countries}.",
+    fr: "Nous livrons vers : {countries}.",
   },
   talk_to_person: {
     en: "Talk to a person",
@@ -131,8 +146,14 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   const topic = TOPICS[intent] ?? TOPICS.return_policy!;
   const shop = turn.ctx.shop;
   const lead: string[] = [];
-  let question = turn.pre.original;
   const extraTerms: string[] = [];
+  // A product's name says nothing the policies could match ("Can I return the Switchback Trail Runner?").
+  let question = turn.entities.product ? turn.pre.original.replace(turn.entities.product, " ") : turn.pre.original;
+  const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) : undefined;
+  if (product && intent === "return_policy" && isFinalSale(product)) {
+    lead.push(t(turn.language, M.product_final_sale, { title: product.title }));
+    extraTerms.push("final sale");
+  }
 
   // Places: "I'm in Texas" means the US rules; "the UK" means the countries we ship to.
   const place = mentionedCountry(question);
@@ -140,24 +161,38 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
     question = normalize(question).replace(place.place, " ");
     const served = shop.shipsToCountries.includes(place.code);
     if (!served && intent === "shipping_options" && shop.shipsToCountries.length > 0) {
-      lead.push(
-        t(turn.language, M.ship_not_to_country, {
-          country: regionName(place.code, turn),
-          countries: joinList(shop.shipsToCountries.map((code) => regionName(code, turn)), turn.language),
-        }),
-      );
-      extraTerms.push("ship to other countries only");
+      lead.push(t(turn.language, M.ship_not_to_country, { country: regionName(place.code, turn) }));
+      // What the shop says about where it ships is the answer; the rest of the question isn't.
+      question = "";
+      extraTerms.push("we ship to other countries only");
     } else if (served) {
-      extraTerms.push(place.code === "US" ? "usa" : regionName(place.code, turn, "en"));
+      // Shipping policies name the country in their headings ("United States:", "Canada:"); return rules say "US address".
+      extraTerms.push(intent === "shipping_options" || place.code !== "US" ? regionName(place.code, turn, "en") : "usa");
+      if (intent === "shipping_options" && /\b(?:ship|deliver|send|envi|livr|exp[eé]di)/i.test(turn.pre.original)) {
+        lead.push(t(turn.language, M.ship_to_country, { place: placeName(place, turn) }));
+      }
     }
   }
 
-  const hits = isOverview(question, topic) && topic.policy && shop.policies.some((p) => p.type === topic.policy)
-    ? overviewPassages(shop, topic.aspects, { only: [topic.policy] })
-    : relevantPassages(turn, question, topic, extraTerms);
+  const hasPolicy = !!topic.policy && shop.policies.some((p) => p.type === topic.policy);
+  let hits: KnowledgeHit[];
+  if (lead.length > 0 && !question) hits = bestPassages(shop, question, { prefer: topic.prefer, extraTerms, max: 2 });
+  else if (isOverview(question, topic) && extraTerms.length === 0 && hasPolicy) hits = overviewPassages(shop, topic.aspects, { only: [topic.policy!] });
+  else hits = relevantPassages(turn, question, topic, extraTerms);
+  // "Can I return the Cascade jacket?": the general rules (window, condition) apply to that product.
+  if (product && intent === "return_policy" && !isFinalSale(product) && hasPolicy) {
+    const rules = overviewPassages(shop, topic.aspects.slice(0, 2), { only: [topic.policy!] });
+    hits = orderForQuoting([...rules, ...hits.filter((h) => !rules.some((r) => r.passage.id === h.passage.id))].slice(0, 3));
+  }
 
   if (hits.length === 0) {
-    if (lead.length > 0) return { text: lead.join(" "), lookups: [{ kind: "policy", ref: "shipsToCountries", outcome: "not served" }] };
+    if (lead.length > 0) {
+      const countries = joinList(shop.shipsToCountries.map((code) => regionName(code, turn)), turn.language);
+      return {
+        text: [...lead, t(turn.language, M.ships_to, { countries })].join(" "),
+        lookups: [{ kind: "policy", ref: "shipsToCountries", outcome: "not served" }],
+      };
+    }
     const missing = topic.policy && !shop.policies.some((p) => p.type === topic.policy);
     return {
       text: missing
@@ -180,7 +215,8 @@ function relevantPassages(turn: Turn, question: string, topic: Topic, extraTerms
 /** Nothing asked beyond the topic itself: "what's your return policy?", "¿cómo funcionan las devoluciones?". */
 function isOverview(question: string, topic: Topic): boolean {
   const topicTerms = new Set(terms(topic.topicWords));
-  return terms(question).every((term) => topicTerms.has(term));
+  const asked = terms(question);
+  return asked.length > 0 && asked.every((term) => topicTerms.has(term));
 }
 
 /** The quoted sentences, with the link of each policy they come from. */
@@ -202,6 +238,16 @@ export function quoteAnswer(turn: Turn, hits: KnowledgeHit[], lead: string[] = [
   }));
   const body = [...lead, intro, quoted].filter(Boolean).join(lead.length > 0 || intro ? "\n" : " ");
   return { text: links.length > 0 ? `${body}\n\n${links.join("\n")}` : body, lookups };
+}
+
+/** Tagged final-sale (the Shopify convention) or marked so in its description. */
+function isFinalSale(product: { tags: string[]; description: string }): boolean {
+  return product.tags.some((tag) => /^final[- ]sale$/i.test(tag)) || /\bfinal sale\b/i.test(product.description);
+}
+
+function placeName(place: { code: string; place: string }, turn: Turn): string {
+  const isCountry = place.place.length <= 3 || regionName(place.code, turn, "en").toLowerCase() === place.place;
+  return isCountry ? regionName(place.code, turn) : place.place.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
 function regionName(code: string, turn: Turn, language = turn.language): string {

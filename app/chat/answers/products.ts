@@ -1,108 +1,976 @@
-/** Answers about the catalog: facts about one product, and searches. ACTIVE products only. */
-import type { Product } from "../../commerce/types";
+/**
+ * Answers about the catalog: facts about one product (quoted from its description, with price,
+ * sale price and stock of the exact variant asked for), and searches of the live catalog.
+ * ACTIVE products only: DRAFT and ARCHIVED products are never described, only said to be
+ * unavailable. Product descriptions are quoted as the shop wrote them; every other sentence is
+ * in the shopper's language.
+ */
+import type { Product, Variant } from "../../commerce/types";
+import { defineMessages, t } from "../i18n";
 import { formatMoney, joinList } from "../format";
-import { normalize, tokenize } from "../preprocess";
+import { bestPassages, stem } from "../knowledge";
+import { normalize, tokenize, type Language } from "../preprocess";
 import type { ProductCard } from "../protocol";
-import type { Answer, Turn } from "../types";
+import type { Answer, Lookup, Turn } from "../types";
 
-export function productCard(product: Product, currencyCode: string): ProductCard {
+const M = defineMessages({
+  price_single: { en: "It's {price}.", es: "Cuesta {price}.", fr: "Il coûte {price}." },
+  price_range: { en: "It's {min}–{max}, depending on the option.", es: "Cuesta entre {min} y {max}, según la opción.", fr: "Il coûte de {min} à {max} selon l'option." },
+  price_sale: {
+    en: "It's on sale at {price}, was {was}.",
+    es: "Está rebajado a {price}; antes costaba {was}.",
+    fr: "Il est en promotion à {price} au lieu de {was}.",
+  },
+  all_in_stock: { en: "All options are in stock.", es: "Todas las opciones están disponibles.", fr: "Toutes les options sont en stock." },
+  in_stock: { en: "It's in stock.", es: "Está disponible.", fr: "Il est en stock." },
+  sold_out: { en: "It's out of stock right now.", es: "Ahora mismo está agotado.", fr: "Il est en rupture de stock pour le moment." },
+  in_stock_except: {
+    en: "It's in stock, except {variants}.",
+    es: "Está disponible, salvo {variants}.",
+    fr: "Il est en stock, sauf {variants}.",
+  },
+  variant_in_stock: { en: "{variant} is in stock at {price}.", es: "{variant} está disponible a {price}.", fr: "{variant} est en stock à {price}." },
+  variant_sold_out: {
+    en: "{variant} is out of stock right now.",
+    es: "{variant} está agotado ahora mismo.",
+    fr: "{variant} est en rupture de stock pour le moment.",
+  },
+  variant_alternatives: {
+    en: "In stock instead: {variants}.",
+    es: "Disponible en su lugar: {variants}.",
+    fr: "En stock à la place : {variants}.",
+  },
+  variant_mixed: {
+    en: "{wanted}: in stock in {inStock}; out of stock in {soldOut}.",
+    es: "{wanted}: disponible en {inStock}; agotado en {soldOut}.",
+    fr: "{wanted} : en stock en {inStock} ; en rupture en {soldOut}.",
+  },
+  option_not_offered: {
+    en: "The {product} doesn't come in {value}; it comes in {values}.",
+    es: "{product} no viene en {value}; viene en {values}.",
+    fr: "{product} n'existe pas en {value} ; il existe en {values}.",
+  },
+  not_in_description_rest: {
+    en: "The description doesn't say more than that, and I'd rather not guess. A person from our team can check the rest for you: {email}.",
+    es: "La descripción no dice nada más y prefiero no adivinar. Una persona de nuestro equipo puede comprobar el resto: {email}.",
+    fr: "La description n'en dit pas plus et je préfère ne pas deviner. Une personne de notre équipe peut vérifier le reste : {email}.",
+  },
+  from_faq: {
+    en: "Our general guidance:",
+    es: "Nuestras indicaciones generales (en inglés):",
+    fr: "Nos indications générales (en anglais) :",
+  },
+  not_in_description: {
+    en: "The product description doesn't say, and I'd rather not guess. A person from our team can check for you: {email}.",
+    es: "La descripción del producto no lo dice y prefiero no adivinar. Una persona de nuestro equipo puede comprobarlo: {email}.",
+    fr: "La description du produit ne le précise pas et je préfère ne pas deviner. Une personne de notre équipe peut vérifier : {email}.",
+  },
+  accessory: {
+    en: "We sell the {title} for {price}.",
+    es: "Vendemos {title} por {price}.",
+    fr: "Nous vendons {title} à {price}.",
+  },
+  not_on_sale: {
+    en: "It isn't on sale right now: it's {price}.",
+    es: "Ahora mismo no está rebajado: cuesta {price}.",
+    fr: "Il n'est pas en promotion pour le moment : il coûte {price}.",
+  },
+  options_list: { en: "{option}: {values}.", es: "{option}: {values}.", fr: "{option} : {values}." },
+  product_unavailable: {
+    en: "I couldn't find \"{name}\" among the products we sell right now, so I can't tell you about it. If it's something new, our team can tell you more: {email}.",
+    es: "No encuentro \"{name}\" entre los productos que vendemos ahora mismo, así que no puedo darte información. Si es algo nuevo, nuestro equipo puede contarte más: {email}.",
+    fr: "Je ne trouve pas « {name} » parmi les produits que nous vendons actuellement, je ne peux donc pas vous en parler. Si c'est une nouveauté, notre équipe pourra vous en dire plus : {email}.",
+  },
+  similar_products: {
+    en: "Here's what we have in that line:",
+    es: "Esto es lo que tenemos de ese tipo:",
+    fr: "Voici ce que nous avons dans ce genre :",
+  },
+  search_found: { en: "Here's what I found{filters}:", es: "Esto es lo que he encontrado{filters}:", fr: "Voici ce que j'ai trouvé{filters} :" },
+  search_found_more: {
+    en: "Here are the best {count} of {total} matches{filters}:",
+    es: "Estos son los {count} mejores de {total} resultados{filters}:",
+    fr: "Voici les {count} meilleurs résultats sur {total}{filters} :",
+  },
+  search_on_sale: { en: "On sale right now{filters}:", es: "En oferta ahora mismo{filters}:", fr: "En promotion en ce moment{filters} :" },
+  search_on_sale_more: {
+    en: "{total} items are on sale right now{filters}; here are {count}:",
+    es: "Hay {total} artículos en oferta ahora mismo{filters}; aquí tienes {count}:",
+    fr: "{total} articles sont en promotion en ce moment{filters} ; en voici {count} :",
+  },
+  filter_under: { en: " under {price}", es: " por menos de {price}", fr: " à moins de {price}" },
+  filter_over: { en: " over {price}", es: " por más de {price}", fr: " à plus de {price}" },
+  filter_between: { en: " between {min} and {max}", es: " entre {min} y {max}", fr: " entre {min} et {max}" },
+  filter_people: { en: " for {count} people", es: " para {count} personas", fr: " pour {count} personnes" },
+  search_none: {
+    en: "I couldn't find anything matching that{filters}.",
+    es: "No he encontrado nada que coincida{filters}.",
+    fr: "Je n'ai rien trouvé qui corresponde{filters}.",
+  },
+  search_closest: { en: "The closest we have:", es: "Lo más parecido que tenemos:", fr: "Ce que nous avons de plus proche :" },
+  search_rephrase: {
+    en: "Could you describe it another way, or tell me what you'll use it for?",
+    es: "¿Puedes describirlo de otra forma o decirme para qué lo vas a usar?",
+    fr: "Pouvez-vous le décrire autrement, ou me dire à quoi il vous servira ?",
+  },
+  talk_to_person: { en: "Talk to a person", es: "Hablar con una persona", fr: "Parler à une personne" },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Cards and the product under discussion
+
+export function productCard(product: Product, currencyCode: string, language: Language = "en"): ProductCard {
   const cheapest = [...product.variants].sort((a, b) => Number(a.price) - Number(b.price))[0];
+  const onSale = cheapest?.compareAtPrice && Number(cheapest.compareAtPrice) > Number(cheapest.price);
   return {
     title: product.title,
-    price: formatMoney(cheapest?.price ?? product.priceRange.min, currencyCode),
-    compareAtPrice: cheapest?.compareAtPrice ? formatMoney(cheapest.compareAtPrice, currencyCode) : null,
+    price: formatMoney(cheapest?.price ?? product.priceRange.min, currencyCode, language),
+    compareAtPrice: onSale ? formatMoney(cheapest.compareAtPrice!, currencyCode, language) : null,
     imageUrl: product.imageUrl,
     url: product.onlineStoreUrl ?? `/products/${product.handle}`,
     available: product.variants.some((v) => v.availableForSale),
   };
 }
 
-/** The product this turn is about: named in the message, else the one under discussion. */
+/** The product this turn is about: named in the message, else the one under discussion. ACTIVE only. */
 export function currentProduct(turn: Turn): Product | null {
   const handle = turn.productHandle ?? turn.state.productHandle;
-  return handle ? turn.ctx.productsByHandle.get(handle) ?? null : null;
+  return handle ? activeProduct(turn, handle) : null;
 }
 
+function activeProduct(turn: Turn, handle: string): Product | null {
+  const product = turn.ctx.productsByHandle.get(handle);
+  return product && product.status === "ACTIVE" ? product : null;
+}
+
+type Gender = "mens" | "womens";
+
+const WANTS_MENS = /\b(?:men'?s|mens|for men|for a man|male|hombre|hombres|caballero|homme|hommes|masculin)\b/i;
+const WANTS_WOMENS = /\b(?:women'?s|womens|woman'?s|for women|for a woman|ladies|female|mujer|mujeres|dama|femme|femmes|f[ée]minin)\b/i;
+
+function wantedGender(text: string): Gender | null {
+  const womens = WANTS_WOMENS.test(text);
+  const mens = WANTS_MENS.test(text.replace(WANTS_WOMENS, " "));
+  return womens === mens ? null : womens ? "womens" : "mens";
+}
+
+function genderOf(product: Product): Gender | null {
+  if (/^women'?s\b/i.test(product.title) || product.tags.includes("womens")) return "womens";
+  if (/^men'?s\b/i.test(product.title) || product.tags.includes("mens")) return "mens";
+  return null;
+}
+
+function baseTitle(product: Product): string {
+  return normalize(product.title.replace(/^(?:wo)?men'?s\s+/i, ""));
+}
+
+/** The Men's/Women's version of `product` ("the men's one"), if the shop sells one. */
+export function siblingFor(turn: Turn, product: Product, gender: Gender): Product | null {
+  if (genderOf(product) === gender) return product;
+  const base = baseTitle(product);
+  for (const candidate of turn.ctx.productsByHandle.values()) {
+    if (candidate.status === "ACTIVE" && candidate.handle !== product.handle && baseTitle(candidate) === base && genderOf(candidate) === gender) {
+      return candidate;
+    }
+  }
+  return null;
+}
+
+interface Resolved {
+  product: Product | null;
+  /** Variant values the message asks for: `size` and `color` as the shopper wrote them, or by option name. */
+  wanted: Record<string, string | undefined>;
+  /** A name the shopper used that matches no product we sell (DRAFT, ARCHIVED or unknown). */
+  unknownName: string | null;
+  lookups: Lookup[];
+}
+
+/** Which product the message is about, and which variant values it asks for. */
+async function resolveProduct(turn: Turn): Promise<Resolved> {
+  const lookups: Lookup[] = [];
+  const wanted: Resolved["wanted"] = { size: turn.entities.size, color: turn.entities.color };
+  const discussed = turn.state.productHandle ? activeProduct(turn, turn.state.productHandle) : null;
+  let product = turn.productHandle ? activeProduct(turn, turn.productHandle) : null;
+
+  // "What about Glacier Blue in M?": a colour of the product under discussion, not the Glacier boot.
+  if (product && discussed && product.handle !== discussed.handle) {
+    const value = optionValueIn(turn.pre.original, discussed, turn.entities.product ?? "");
+    if (value) {
+      product = null;
+      if (value.option === "color") wanted.color = value.value;
+      else wanted.size = value.value;
+    }
+  }
+
+  // "the Summit Softshell Jacket" is not the Summit 30 Daypack: the mention goes on to name another kind of thing.
+  if (product && turn.entities.product) {
+    const other = otherKindAfterMention(turn.pre.original, turn.entities.product, product);
+    if (other) {
+      lookups.push({ kind: "product", ref: slugify(other), outcome: "not available" });
+      return { product: null, wanted, unknownName: other, lookups };
+    }
+  }
+
+  let unknownName: string | null = null;
+  if (!product) {
+    const name = unknownProductName(turn, discussed);
+    if (name) {
+      // A product published since the catalog was cached is still found by its handle.
+      const live = await turn.ctx.commerce.productByHandle(slugify(name)).catch(() => null);
+      lookups.push({ kind: "product", ref: slugify(name), outcome: live ? "found" : "not available" });
+      if (live && live.status === "ACTIVE") product = live;
+      else unknownName = name;
+    }
+  }
+  if (!product && !unknownName) product = discussed;
+
+  const gender = wantedGender(turn.pre.original);
+  if (product && gender) product = siblingFor(turn, product, gender) ?? product;
+  return { product, wanted, unknownName, lookups };
+}
+
+/** An option value of `product` written in the message that contains the (mis)matched mention. */
+function optionValueIn(text: string, product: Product, mention: string): { option: "size" | "color"; value: string } | null {
+  const message = normalize(text);
+  const mentioned = normalize(mention);
+  for (const option of product.options) {
+    for (const value of option.values) {
+      const v = normalize(value);
+      if (v.length > 2 && new RegExp(`\\b${escapeRegExp(v)}\\b`).test(message) && (!mentioned || v.includes(mentioned))) {
+        return { option: /colou?r/i.test(option.name) ? "color" : "size", value };
+      }
+    }
+  }
+  return null;
+}
+
+// Nouns naming a kind of product (not adjectives like "waterproof" or "winter").
+const KIND_NOUNS = new Set(
+  ("jacket coat parka shell softshell hardshell fleece vest hoodie anorak boot shoe sneaker runner sandal moc slipper tent " +
+    "footprint tarp shelter hammock pack backpack daypack bag quilt pad mat sock bottom legging layer crew tee shirt pant " +
+    "short beanie hat cap glove mitten bottle flask headlamp lantern lamp pole stove card").split(" "),
+);
+
+/** The mention plus the kind-of-product words after it, when the matched product isn't that kind of thing. */
+function otherKindAfterMention(text: string, mention: string, product: Product): string | null {
+  const at = text.toLowerCase().indexOf(mention.toLowerCase());
+  if (at < 0) return null;
+  const after = text.slice(at + mention.length).match(/^(?:\s+[A-Za-z][\w'-]*){1,3}/)?.[0] ?? "";
+  const words = after.trim().split(/\s+/).filter(Boolean);
+  const kinds: string[] = [];
+  for (const word of words) {
+    const w = normalize(word).replace(/'s$/, "");
+    const singular = w.length > 3 && w.endsWith("s") ? w.slice(0, -1) : w;
+    if (!KIND_NOUNS.has(singular) && !KIND_NOUNS.has(w) && !/^(?:softshell|hardshell)$/.test(w)) {
+      if (kinds.length === 0 && !/^[A-Z]/.test(word)) return null;
+      if (kinds.length > 0) break;
+      kinds.push(word);
+      continue;
+    }
+    kinds.push(word);
+  }
+  const own = productWords(product);
+  const foreign = kinds.filter((k) => {
+    const w = normalize(k);
+    return KIND_NOUNS.has(w.length > 3 && w.endsWith("s") ? w.slice(0, -1) : w) && !own.has(w) && !own.has(stem(w));
+  });
+  return foreign.length > 0 ? `${mention} ${kinds.join(" ")}`.trim().slice(0, 40) : null;
+}
+
+// Capitalised names that aren't products: places, brands of payment, days, the shop's own words.
+const NOT_PRODUCT_NAMES = /^(?:I|I'm|I've|Is|Are|Do|Does|Can|Could|What|When|Where|Which|How|Why|Hi|Hello|Hey|Thanks|Please|The|A|An|And|Or|My|Your|It|Its|Any|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|US|USA|UK|Canada|PayPal|Visa|Mastercard|Black Friday)$/;
+
+/**
+ * A product name the shopper wrote (two or more capitalised words, or one with a model number)
+ * that is no active product: "When is the Trail Quilt coming out?". Option values and colours of
+ * the products we sell ("Glacier Blue") don't count.
+ */
+function unknownProductName(turn: Turn, discussed: Product | null): string | null {
+  const text = turn.pre.original;
+  const knownValues = new Set(
+    [...turn.ctx.catalog.colors, ...(discussed?.options.flatMap((o) => o.values) ?? [])].map((v) => normalize(v)),
+  );
+  const pattern = /(?:^|[^.!?]\s)((?:[A-Z][a-z]+(?:[-'][A-Za-z]+)?|[A-Z][a-z]*\d+°?F?|\d+°?F?)(?:\s+(?:[A-Z][a-z]+(?:[-'][A-Za-z]+)?|\d+°?F?|[A-Z]{1,3}\d*)){1,4})/g;
+  for (const match of text.matchAll(pattern)) {
+    // Question words and other capitalised non-names ("Is", "When", "Monday") aren't part of a name.
+    const name = match[1].split(/\s+/).filter((w) => !NOT_PRODUCT_NAMES.test(w)).join(" ").trim();
+    if (name.split(" ").length < 2 || !/[A-Za-z]{3}/.test(name)) continue;
+    if (knownValues.has(normalize(name)) || NOT_PRODUCT_NAMES.test(name)) continue;
+    return name.slice(0, 40);
+  }
+  return null;
+}
+
+function slugify(name: string): string {
+  return normalize(name).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+// ---------------------------------------------------------------------------------------------
+// product_info
+
+type Aspect = "weight" | "size" | "temperature" | "waterproof" | "material" | "included" | "capacity" | "fit" | "care" | "restock" | "price" | "stock";
+
+/** What a question asks, and the words in a description sentence that answer it. */
+const ASPECTS: Record<Exclude<Aspect, "price" | "stock">, { asked: RegExp; answeredBy: RegExp }> = {
+  weight: {
+    asked: /\b(?:weigh|weighs|weight|heavy|light|lightweight|grams?|ounces?|oz|lbs?|pounds?|kilos?|kg|peso|pesa|poids|p[eè]se)\b/i,
+    answeredBy: /\b(?:weight|weighs|\d[\d.,]*\s?(?:kg|g|oz|lb))\b/i,
+  },
+  size: {
+    asked: /\b(?:roomy|room|big|large|small|dimensions?|floor|area|footprint size|height|tall|long|length|wide|width|space|spacious|sq|square|fit (?:two|2|\d)|grande|tama[nñ]o|dimensiones|taille|dimensions|hauteur)\b/i,
+    answeredBy: /\b(?:floor|peak height|height|\d+\s?x\s?\d+|sq ft|dimensions|fits (?:people|torsos)|capacity|vestibules?)\b/i,
+  },
+  temperature: {
+    asked: /\b(?:temperature|temp|warm|warmth|cold|degrees?|rated|rating|comfort|limit|winter|freezing|r-value|°|temperatura|calor|fr[ií]o|chaud|froid)\b/i,
+    answeredBy: /(?:comfort|lower limit|rated to|r-value|°F|°C|insulation|warm enough)/i,
+  },
+  waterproof: {
+    asked: /\b(?:waterproof|water|rain|wet|mm|hydrostatic|dwr|water-resistant|imperme|impermeable|pluie|lluvia)\w*/i,
+    answeredBy: /\b(?:waterproof|water-resistant|water|mm|rain|dwr|ipx\d|submersi\w*|taped|seam-sealed)\b/i,
+  },
+  material: {
+    asked: /\b(?:made of|made from|material|materials|fabric|what is it made|nylon|polyester|wool|merino|leather|down|fill|recycled|material|tela|tissu|mati[eè]re)\b/i,
+    answeredBy: /\b(?:nylon|polyester|wool|merino|leather|down|fill|recycled|ripstop|fleece|suede|mesh|steel|aluminum|fabric|\d+d\b)/i,
+  },
+  included: {
+    asked: /\b(?:come with|comes with|included|include|includes|including|in the box|separately|extra|footprint|sack|pump|case|incluye|incluido|viene con|inclus|livr[ée] avec)\b/i,
+    answeredBy: /\b(?:included|includes|sold separately|separately|comes with|with a|pump sack|stuff sack|compression sack)\b/i,
+  },
+  capacity: {
+    asked: /\b(?:capacity|liters?|litres?|how much (?:can|does) it (?:hold|carry)|volume|holds?|carry|load|people|persons?|person|capacidad|capacit[ée])\b/i,
+    answeredBy: /\b(?:capacity|\d+\s?(?:l|liters?|litres?|ml|oz)\b|\d-person|loads? up to|up to \d)/i,
+  },
+  fit: {
+    asked: /\b(?:fit|fits|sizing|size up|size down|true to size|runs? (?:small|large|big)|cut|torso|talla|taille|ajuste)\b/i,
+    answeredBy: /\b(?:fit|fits|sizing|sizes?|torsos?|true to size|cut)\b/i,
+  },
+  care: {
+    asked: /\b(?:wash|washing|washable|clean|cleaning|care|dryer|machine|lavar|laver|entretien)\b/i,
+    answeredBy: /\b(?:wash\w*|tumble dry|dry clean\w*|lay flat|hang dry|dishwasher)\b/i,
+  },
+  restock: {
+    asked: /\b(?:back in stock|restock\w*|be back|come back|available again|in stock again|when will (?:it|they|you)|reponer|repuesto|de nuevo|r[ée]approvisionn\w*|bient[oô]t)\b/i,
+    answeredBy: /\b(?:restock\w*|sold out|back in stock|available (?:again|from)|expected|backorder\w*)\b/i,
+  },
+};
+
+const ASKS_PRICE = /\b(?:price|prices|cost|costs|how much(?!\s+(?:does\s+it\s+|do\s+they\s+|is\s+it\s+)?(?:weigh|hold|carry|room|space))|expensive|cheap|on sale|sale|discount|deal|precio|cuesta|cu[aá]nto cuesta|prix|co[uû]te|combien co[uû]te|en promo|soldes|rebaj)\w*/i;
+const ASKS_STOCK = /\b(?:in stock|stock|available|availability|sold out|have (?:it|one|them|any)|do you have|got any|left|back in|restock|disponible|agotad|hay|tienen|rupture|avez-vous|en stock)\w*/i;
+const ASKS_SALE = /\b(?:on sale|sale|discount\w*|deal|rebaj\w*|oferta|en promo\w*|soldes)\b/i;
+const ASKS_OPTIONS = /\b(?:what|which|other|more|qu[eé]|cu[aá]les|quels?|quelles?)\s+(?:colou?rs?|sizes?|lengths?|options?|versions?|colores|tallas|couleurs|tailles)\b|\b(?:colou?rs?|sizes?|options?|colores|tallas|couleurs|tailles)\s+(?:does|do|is|are|it|they|come|available|disponibles?|hay|existe)|\bcome in\b(?!\s+(?:a|an|size|\w+\s*\/))/i;
+const GENERIC_QUESTION = /^(?:tell me (?:more )?about|what (?:is|about)|info(?:rmation)? (?:on|about)|details (?:on|about)|describe|h[aá]blame de|parle[-\s]moi de)\b/i;
+
+// Words that say nothing about which fact is wanted.
+const QUESTION_FILLER = new Set(
+  ("what whats which how does do is are it its this that the a an about tell me more info information details detail " +
+    "of on for with and or in to you your have has can could would will should there any some good nice really much many " +
+    "does it one ones one's them they product item thing please thanks know want like need get got also too just still " +
+    "size sizes color colors colour colours option options available availability version versions " +
+    "que el la los las es un una del de con para por como cual cuanto quel quelle est il elle les des du avec pour").split(" "),
+);
+
 export async function productInfo(turn: Turn): Promise<Answer> {
-  const product = currentProduct(turn);
-  if (!product) return productSearch(turn);
+  const resolved = await resolveProduct(turn);
+  const { lookups } = resolved;
+  let product = resolved.product;
+  let foundBySearch = false;
+  if (!product) {
+    if (resolved.unknownName) return unavailableAnswer(turn, resolved.unknownName, lookups);
+    // "What's the headlamp's battery life?": a kind of product we sell exactly one of.
+    const found = searchCatalog(turn, { text: turn.pre.original, requireCategory: true });
+    if (found.results.length !== 1) return productSearch(turn);
+    product = found.results[0];
+    foundBySearch = true;
+    lookups.push({ kind: "product_search", ref: found.categoryWords.join(" "), outcome: "1 found" });
+  }
+  const L = turn.language;
   const currency = turn.ctx.shop.currencyCode;
-  const facts: string[] = [];
-  const relevant = relevantSentences(product.description, turn.pre.contentTokens, 2);
-  facts.push(relevant.length > 0 ? relevant.join(" ") : firstSentences(product.description, 2));
-  facts.push(priceLine(product, currency));
-  facts.push(stockLine(product, turn));
+  // The question without the product's name: "Cascade Rain Jacket" doesn't ask about rain.
+  const text = withoutName(turn.pre.original, product, turn.entities.product, foundBySearch);
+  const wanted: Resolved["wanted"] = { ...namedOptionValues(product, text, resolved.wanted) };
+  // Only values the shopper really wrote as a word ("size M"), not a letter of "sizes".
+  for (const [key, value] of Object.entries(resolved.wanted)) if (value && standsAlone(turn.pre.original, value)) wanted[key] = value;
+  const wantsVariant = Object.values(wanted).some(Boolean);
+  // "How much is it in Long?" asks about the price, not the length.
+  const asked = askedAspects(withoutValues(text, Object.values(wanted)));
+  const facts = describedFacts(product, turn, asked, text);
+  const parts: string[] = [];
+  const cards = [productCard(product, currency, L)];
+  const quickReplies: string[] = [];
+
+  if (facts.quoted.length > 0) parts.push(facts.quoted.join(" "));
+  const accessory = facts.separately ? accessoryFor(turn, product) : null;
+  if (accessory) {
+    parts.push(t(L, M.accessory, { title: accessory.title, price: formatMoney(lowestPrice(accessory), currency, L) }));
+    cards.push(productCard(accessory, currency, L));
+  }
+  // Not in the description: the shop's FAQs and policies may answer it ("how do I wash it?", "is it refundable?").
+  const general = facts.unanswered && !accessory ? shopKnowledge(turn, text, product) : null;
+  if (general) {
+    parts.push(t(L, M.from_faq), general.quote);
+    lookups.push(...general.lookups);
+  }
+  const unanswered = facts.unanswered && !accessory && !general;
+  if (unanswered) {
+    parts.push(t(L, facts.quoted.length > 0 ? M.not_in_description_rest : M.not_in_description, { email: turn.ctx.shop.email }));
+    quickReplies.push(t(L, M.talk_to_person));
+  }
+  const listsOptions = ASKS_OPTIONS.test(text) && !wantsVariant;
+  if (listsOptions) parts.push(...optionLines(product, text, L));
+  const generic = facts.quoted.length === 0 && !unanswered && !general && !asked.has("price") && !asked.has("stock") && !wantsVariant && !listsOptions;
+  if (generic) parts.push(firstSentences(product.description, 2));
+  if (asked.has("price") && ASKS_SALE.test(text) && !onSale(product)) parts.push(t(L, M.not_on_sale, { price: priceOf(product.variants, currency, L) }));
+  else if (asked.has("price") || generic || (onSale(product) && !unanswered)) parts.push(priceLine(product, currency, L));
+  if (wantsVariant) parts.push(...variantLines(product, wanted, turn));
+  else if (asked.has("stock") || generic) parts.push(stockLine(product, L));
+
   return {
-    text: `${product.title}: ${facts.filter(Boolean).join(" ")}`,
-    products: [productCard(product, currency)],
-    lookups: [{ kind: "product", ref: product.handle, outcome: "found" }],
+    text: `${product.title}: ${parts.filter(Boolean).join(" ")}`,
+    products: cards,
+    quickReplies: quickReplies.length > 0 ? quickReplies : undefined,
+    lookups: [...lookups, { kind: "product", ref: product.handle, outcome: product.variants.some((v) => v.availableForSale) ? "found, in stock" : "found, sold out" }],
     state: { productHandle: product.handle },
   };
 }
 
-function priceLine(product: Product, currency: string): string {
-  const prices = [...new Set(product.variants.map((v) => Number(v.price)))].sort((a, b) => a - b);
-  const sale = product.variants.find((v) => v.compareAtPrice && Number(v.compareAtPrice) > Number(v.price));
-  const range = prices.length > 1 ? `${formatMoney(prices[0], currency)}–${formatMoney(prices[prices.length - 1], currency)}` : formatMoney(prices[0] ?? 0, currency);
-  return sale ? `It's on sale at ${range} (was ${formatMoney(sale.compareAtPrice!, currency)}).` : `It's ${range}.`;
+/** What the shop's FAQs and policies say about a product question its description doesn't answer. */
+function shopKnowledge(turn: Turn, text: string, product: Product): { quote: string; lookups: Lookup[] } | null {
+  // The kind of product is context for the FAQs ("Waterproof jackets: machine wash cold…").
+  const hits = bestPassages(turn.ctx.shop, text, { prefer: ["FAQ"], contextTerms: [product.productType], max: 2 });
+  if (hits.length === 0 || Math.max(...hits.map((h) => h.relevance)) < 0.5) return null;
+  const lookups: Lookup[] = hits.map((h) => ({ kind: h.passage.kind === "faq" ? "faq" : "policy", ref: h.passage.sourceKey, outcome: "quoted" }));
+  return { quote: hits.map((h) => h.passage.quote).join(" "), lookups };
 }
 
-function stockLine(product: Product, turn: Turn): string {
-  const { size, color } = turn.entities;
-  const wanted = product.variants.filter((v) =>
-    v.selectedOptions.every((o) => {
-      if (size && /size/i.test(o.name)) return normalize(o.value) === normalize(size);
-      if (color && /colou?r/i.test(o.name)) return normalize(o.value).includes(normalize(color));
-      return true;
-    }),
+function askedAspects(text: string): Set<Aspect> {
+  const asked = new Set<Aspect>();
+  for (const [aspect, { asked: pattern }] of Object.entries(ASPECTS)) if (pattern.test(text)) asked.add(aspect as Aspect);
+  if (ASKS_PRICE.test(text)) asked.add("price");
+  if (ASKS_STOCK.test(text)) asked.add("stock");
+  // "how much does it weigh" is weight, not price.
+  if (asked.has("weight") && /\bhow much\b/i.test(text) && !/\b(?:cost|price|\$)/i.test(text)) asked.delete("price");
+  return asked;
+}
+
+/**
+ * The description sentences that answer the question: the best one for each fact asked about,
+ * plus sentences sharing the question's own words ("footprint", "pit zips"). `unanswered` when
+ * some part of the question is about something the description doesn't mention.
+ */
+function describedFacts(product: Product, turn: Turn, asked: Set<Aspect>, text: string): { quoted: string[]; unanswered: boolean; separately: boolean } {
+  const sentences = splitSentences(product.description);
+  const chosen = new Set<number>();
+  let unanswered = false;
+  const questionWords = contentWords(turn, product, text);
+
+  for (const aspect of asked) {
+    if (aspect === "price" || aspect === "stock") continue;
+    const { answeredBy } = ASPECTS[aspect];
+    const scored = sentences
+      .map((sentence, index) => ({ index, score: (answeredBy.test(sentence) ? 2 : 0) + overlap(sentence, questionWords) }))
+      .filter((s) => s.score >= 2)
+      .sort((a, b) => b.score - a.score || a.index - b.index);
+    if (scored.length > 0) chosen.add(scored[0].index);
+    else unanswered = true;
+  }
+  // Words of the question that no aspect covers ("pit zips", "hood", "footprint").
+  const leftover = questionWords.filter((w) => !aspectWord(w));
+  if (leftover.length > 0) {
+    const scored = sentences
+      .map((sentence, index) => ({ index, score: overlap(sentence, leftover) }))
+      .filter((s) => s.score > 0)
+      .sort((a, b) => b.score - a.score || a.index - b.index);
+    if (scored.length > 0) chosen.add(scored[0].index);
+    else if (chosen.size === 0 && !asked.has("price") && !asked.has("stock") && !ASKS_OPTIONS.test(text) && !GENERIC_QUESTION.test(turn.pre.original.trim())) {
+      // Asked about something specific ("is it machine washable?") that the description doesn't mention.
+      unanswered = leftover.some((w) => w.length > 3) || unanswered;
+    }
+  }
+  const quoted = [...chosen].sort((a, b) => a - b).slice(0, 3).map((i) => sentences[i]);
+  // "Does it come with a footprint?" answered by "Footprint sold separately."
+  const separately = asked.has("included") && quoted.some((s) => /sold separately|not included/i.test(s));
+  return { quoted, unanswered, separately };
+}
+
+/** The question's words that aren't filler or the product's own name. */
+function contentWords(turn: Turn, product: Product, text = turn.pre.original): string[] {
+  const nameWords = new Set([...tokenize(normalize(product.title)), ...product.handle.split("-")].map(stem));
+  const mention = new Set(tokenize(normalize(turn.entities.product ?? "")).map(stem));
+  const variantWords = new Set(
+    [turn.entities.size, turn.entities.color, ...product.options.flatMap((o) => o.values)].filter(Boolean).flatMap((v) => tokenize(normalize(v!))).map(stem),
   );
-  if ((size || color) && wanted.length > 0) {
-    const inStock = wanted.filter((v) => v.availableForSale);
-    const label = joinList([size, color].filter(Boolean) as string[]);
-    return inStock.length > 0 ? `${label}: in stock.` : `${label}: out of stock right now.`;
-  }
-  const outOfStock = product.variants.filter((v) => !v.availableForSale);
-  if (outOfStock.length === product.variants.length) return "It's out of stock right now.";
-  if (outOfStock.length > 0) return `In stock, except ${joinList(outOfStock.map((v) => v.title))}.`;
-  return product.variants.length > 1 ? "All options are in stock." : "It's in stock.";
+  return [...new Set(tokenize(normalize(text)).filter((w) => !QUESTION_FILLER.has(w) && !/^\d+$/.test(w)).map(stem))].filter(
+    (w) => w.length > 1 && !nameWords.has(w) && !mention.has(w) && !variantWords.has(w) && !/^(?:men|women|mens|womens|medium|small|large)$/.test(w),
+  );
 }
 
-export async function productSearch(turn: Turn): Promise<Answer> {
-  const maxPrice = priceLimit(turn.pre.original);
-  const text = searchTerms(turn);
-  const found = await turn.ctx.commerce.searchProducts({ text, maxPrice: maxPrice ?? undefined, first: 4 });
-  const lookups = [{ kind: "product_search" as const, ref: [text, maxPrice ? `≤ ${maxPrice}` : ""].filter(Boolean).join(" "), outcome: `${found.length} found` }];
-  if (found.length === 0) {
-    return {
-      text: `I couldn't find anything matching that${maxPrice ? ` under ${formatMoney(maxPrice, turn.ctx.shop.currencyCode)}` : ""}. Could you describe it another way, or tell me what you'll use it for?`,
-      lookups,
-    };
+const ASPECT_VOCABULARY = new Set(
+  ("weigh weight heavy light lightweight gram ounc oz lb pound kilo kg roomy room big larg small dimension floor area height tall long " +
+    "length wide width spac spacious sq squar temperatur temp warm warmth cold degre rat rating comfort limit winter freez " +
+    "waterproof water rain wet mm made material fabric come includ separately extra box capacity liter litr volum hold carry load " +
+    "people person fit sizing cut torso wash clean care dry machin price cost expensiv cheap sale discount stock availabl sold " +
+    "left restock have back again when wash washabl").split(" ").map(stem),
+);
+
+function aspectWord(word: string): boolean {
+  return ASPECT_VOCABULARY.has(word) || ASPECT_VOCABULARY.has(stem(word));
+}
+
+function overlap(sentence: string, words: string[]): number {
+  const sentenceWords = new Set(tokenize(normalize(sentence)).map(stem));
+  return words.filter((w) => sentenceWords.has(w) || [...sentenceWords].some((s) => (w.length > 4 && s.startsWith(w)) || (s.length > 4 && w.startsWith(s)))).length;
+}
+
+/** The accessory the description says is sold separately, if the shop sells it ("Ridgeline 2 Footprint"). */
+function accessoryFor(turn: Turn, product: Product): Product | null {
+  const asked = new Set(contentWords(turn, product));
+  const line = tokenize(normalize(baseTitle(product))).filter((w) => !turn.ctx.catalog.genericTokens.has(w));
+  let best: { product: Product; score: number } | null = null;
+  for (const candidate of turn.ctx.productsByHandle.values()) {
+    if (candidate.handle === product.handle || candidate.status !== "ACTIVE") continue;
+    const titleWords = tokenize(normalize(candidate.title)).map(stem);
+    const namesThing = titleWords.some((w) => asked.has(w));
+    if (!namesThing) continue;
+    const forThisProduct = normalize(candidate.description).includes(normalize(product.title)) || line.every((w) => tokenize(normalize(candidate.title)).includes(w));
+    const score = (forThisProduct ? 2 : 0) + titleWords.filter((w) => asked.has(w)).length;
+    if (forThisProduct && (!best || score > best.score)) best = { product: candidate, score };
   }
-  return {
-    text: `Here's what I found${maxPrice ? ` under ${formatMoney(maxPrice, turn.ctx.shop.currencyCode)}` : ""}:`,
-    products: found.map((p) => productCard(p, turn.ctx.shop.currencyCode)),
+  return best?.product ?? null;
+}
+
+function standsAlone(text: string, value: string): boolean {
+  return new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(value)}(?![\\p{L}\\d])`, "iu").test(text);
+}
+
+function withoutValues(text: string, values: (string | undefined)[]): string {
+  return values.filter(Boolean).reduce((rest, value) => rest!.replace(new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(value!)}(?![\\p{L}\\d])`, "giu"), " "), text)!;
+}
+
+/**
+ * The question without the product's name: the words that named it ("the Cascade rain jacket"),
+ * or, when the product was found by the words of its title ("my down jacket"), those words.
+ */
+function withoutName(text: string, product: Product, mention: string | undefined, byTitleWords: boolean): string {
+  let result = text;
+  if (mention) result = result.replace(new RegExp(escapeRegExp(mention), "i"), " ");
+  const title = product.title.replace(/^(?:wo)?men'?s\s+/i, "");
+  result = result.replace(new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(title)}(?![\\p{L}\\d])`, "iu"), " ");
+  if (byTitleWords) {
+    for (const word of title.split(/\s+/)) {
+      if (word.length > 1) result = result.replace(new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(word)}s?(?![\\p{L}\\d])`, "giu"), " ");
+    }
+  }
+  return result;
+}
+
+/** The option values listed for the options the shopper asks about ("what colors…?"), or all. */
+function optionLines(product: Product, text: string, L: Language): string[] {
+  const real = product.options.filter((o) => !(o.values.length === 1 && o.values[0] === "Default Title"));
+  const asked = real.filter((o) => {
+    const name = normalize(o.name);
+    const pattern = /colou?r/.test(name) ? /colou?rs?|colores|couleurs/i : /size|length/.test(name) ? /sizes?|lengths?|tallas|tailles/i : new RegExp(escapeRegExp(name), "i");
+    return pattern.test(text);
+  });
+  return (asked.length > 0 ? asked : real).map((o) => t(L, M.options_list, { option: o.name, values: joinList(o.values, L) }));
+}
+
+/** Option values of this product written out in the message ("long", "right zip", "S/M"), beyond size and colour. */
+function namedOptionValues(product: Product, text: string, already: Resolved["wanted"]): Record<string, string> {
+  const found: Record<string, string> = {};
+  const message = normalize(text);
+  const taken = Object.values(already).filter(Boolean).map((v) => normalize(v!));
+  for (const option of product.options) {
+    const values = [...option.values].filter((v) => v !== "Default Title" && v.length >= 2).sort((a, b) => b.length - a.length);
+    for (const value of values) {
+      const v = normalize(value);
+      if (taken.some((x) => x === v || v.includes(x) || x.includes(v))) continue;
+      if (new RegExp(`(?<![\\w/])${escapeRegExp(v)}(?![\\w/])`).test(message)) {
+        found[option.name] = value;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function onSale(product: Product): boolean {
+  return product.variants.some((v) => v.compareAtPrice !== null && Number(v.compareAtPrice) > Number(v.price));
+}
+
+function lowestPrice(product: Product): number {
+  return Math.min(...product.variants.map((v) => Number(v.price)));
+}
+
+function priceLine(product: Product, currency: string, L: Language): string {
+  const prices = [...new Set(product.variants.map((v) => Number(v.price)))].sort((a, b) => a - b);
+  if (prices.length === 0) return "";
+  const sale = product.variants.find((v) => v.compareAtPrice !== null && Number(v.compareAtPrice) > Number(v.price));
+  const money = (n: number | string) => formatMoney(n, currency, L);
+  if (sale) return t(L, M.price_sale, { price: money(sale.price), was: money(sale.compareAtPrice!) });
+  if (prices.length > 1) return t(L, M.price_range, { min: money(prices[0]), max: money(prices[prices.length - 1]) });
+  return t(L, M.price_single, { price: money(prices[0]) });
+}
+
+function stockLine(product: Product, L: Language): string {
+  const soldOut = product.variants.filter((v) => !v.availableForSale);
+  if (soldOut.length === product.variants.length) return t(L, M.sold_out);
+  if (soldOut.length > 0) return t(L, M.in_stock_except, { variants: joinList(soldOut.map(variantName), L) });
+  return t(L, product.variants.length > 1 ? M.all_in_stock : M.in_stock);
+}
+
+/** "M / Black"; a bare size says what it is ("size 9", not "9"). */
+function variantName(variant: Variant): string {
+  if (variant.title === "Default Title") return "";
+  const [only, ...rest] = variant.selectedOptions;
+  if (only && rest.length === 0 && /^size$/i.test(only.name) && /^\d/.test(only.value)) return `${only.name.toLowerCase()} ${only.value}`;
+  return variant.title;
+}
+
+const SIZE_WORDS: Record<string, string[]> = {
+  "extra small": ["XS"], "x-small": ["XS"], small: ["S"], medium: ["M"], large: ["L"], "x-large": ["XL"], "extra large": ["XL"],
+  "xx-large": ["XXL"], mediano: ["M"], mediana: ["M"], pequeno: ["S"], pequena: ["S"], grande: ["L"], moyen: ["M"], petit: ["S"],
+};
+
+const COLOR_WORDS: Record<string, string> = {
+  negro: "black", negra: "black", blanco: "white", blanca: "white", rojo: "red", roja: "red", azul: "blue", verde: "green",
+  gris: "grey", amarillo: "yellow", naranja: "orange", rosa: "pink", marron: "brown", noir: "black", noire: "black",
+  blanc: "white", blanche: "white", rouge: "red", bleu: "blue", bleue: "blue", vert: "green", verte: "green", jaune: "yellow",
+  gray: "grey",
+};
+
+/** The option values of `product` that `asked` names ("medium" → M, "black" → Black, "negro" → Black, "blue" → Glacier Blue). */
+function matchOption(product: Product, asked: string): { option: string; values: string[] } | null {
+  const wanted = normalize(asked);
+  const aliases = [wanted, ...(SIZE_WORDS[wanted] ?? []).map(normalize), ...(COLOR_WORDS[wanted] ? [COLOR_WORDS[wanted]] : [])];
+  if (wanted === "grey") aliases.push("gray");
+  for (const option of product.options) {
+    const exact = option.values.filter((v) => aliases.includes(normalize(v)));
+    if (exact.length > 0) return { option: option.name, values: exact };
+  }
+  for (const option of product.options) {
+    const partial = option.values.filter((v) => aliases.some((a) => a.length > 2 && new RegExp(`\\b${escapeRegExp(a)}\\b`).test(normalize(v))));
+    if (partial.length > 0) return { option: option.name, values: partial };
+  }
+  return null;
+}
+
+/** Stock and price of the exact variant asked for, with in-stock alternatives when it's sold out. */
+function variantLines(product: Product, wanted: Resolved["wanted"], turn: Turn): string[] {
+  const L = turn.language;
+  const currency = turn.ctx.shop.currencyCode;
+  const constraints: { option: string; values: string[] }[] = [];
+  for (const [key, value] of Object.entries(wanted)) {
+    if (!value) continue;
+    const named = product.options.find((o) => o.name === key && o.values.includes(value));
+    const match = named ? { option: named.name, values: [value] } : matchOption(product, value);
+    if (!match) {
+      const option = product.options.find((o) => (key === "color" ? /colou?r/i : /size|length|talla|taille/i).test(o.name)) ?? product.options[0];
+      const values = option && option.values[0] !== "Default Title" ? option.values : [];
+      return values.length > 0
+        ? [t(L, M.option_not_offered, { product: product.title, value, values: joinList(values, L, "or") })]
+        : [stockLine(product, L)];
+    }
+    constraints.push(match);
+  }
+  const fits = (v: Variant, list = constraints) =>
+    list.every((c) => v.selectedOptions.some((o) => o.name === c.option && c.values.includes(o.value)));
+  const matching = product.variants.filter((v) => fits(v));
+  if (matching.length === 0) return [stockLine(product, L)];
+  const money = (v: Variant) => formatMoney(v.price, currency, L);
+  const inStock = matching.filter((v) => v.availableForSale);
+  const soldOut = matching.filter((v) => !v.availableForSale);
+
+  if (soldOut.length === 0) {
+    return inStock.length === 1
+      ? [t(L, M.variant_in_stock, { variant: variantName(inStock[0]) || product.title, price: money(inStock[0]) })]
+      : [t(L, M.variant_in_stock, { variant: joinList(constraints.flatMap((c) => c.values), L), price: priceOf(inStock, currency, L) })];
+  }
+  if (inStock.length > 0) {
+    // Only part of it: "M: in stock in Glacier Blue; out of stock in Black."
+    const differing = (list: Variant[]) =>
+      list.map((v) => v.selectedOptions.filter((o) => !constraints.some((c) => c.option === o.name)).map((o) => o.value).join(" / "));
+    return [
+      t(L, M.variant_mixed, {
+        wanted: joinList(constraints.flatMap((c) => c.values), L),
+        inStock: `${joinList(differing(inStock), L)} (${priceOf(inStock, currency, L)})`,
+        soldOut: joinList(differing(soldOut), L),
+      }),
+    ];
+  }
+  const lines = [t(L, M.variant_sold_out, { variant: soldOut.length === 1 ? variantName(soldOut[0]) : joinList(constraints.flatMap((c) => c.values), L) })];
+  // Alternatives keeping as much of the request as possible: same size in another colour, or the reverse.
+  const alternatives: Variant[] = [];
+  for (const keep of constraints.length > 1 ? constraints.map((c) => [c]) : [[]]) {
+    for (const v of product.variants) {
+      if (v.availableForSale && fits(v, keep) && !alternatives.includes(v)) alternatives.push(v);
+    }
+    if (alternatives.length > 0) break;
+  }
+  if (alternatives.length > 0) {
+    const shown = alternatives.slice(0, 4);
+    const samePrice = new Set(shown.map((v) => v.price)).size === 1;
+    const variants = samePrice
+      ? `${joinList(shown.map(variantName), L)} (${money(shown[0])})`
+      : joinList(shown.map((v) => `${variantName(v)} (${money(v)})`), L);
+    lines.push(t(L, M.variant_alternatives, { variants }));
+  }
+  return lines;
+}
+
+function priceOf(variants: Variant[], currency: string, L: Language): string {
+  const prices = [...new Set(variants.map((v) => Number(v.price)))].sort((a, b) => a - b);
+  return prices.length === 1 ? formatMoney(prices[0], currency, L) : `${formatMoney(prices[0], currency, L)}–${formatMoney(prices[prices.length - 1], currency, L)}`;
+}
+
+async function unavailableAnswer(turn: Turn, name: string, lookups: Lookup[]): Promise<Answer> {
+  const L = turn.language;
+  const answer: Answer = {
+    text: t(L, M.product_unavailable, { name, email: turn.ctx.shop.email }),
+    quickReplies: [t(L, M.talk_to_person)],
     lookups,
-    state: found.length === 1 ? { productHandle: found[0].handle } : {},
+  };
+  // Similar products we do sell, by the kind of thing named ("… Quilt" → nothing; "… Tent" → tents).
+  const kind = name.split(/\s+/).pop() ?? "";
+  const similar = searchCatalog(turn, { text: kind, requireCategory: true });
+  if (similar.results.length > 0) {
+    const currency = turn.ctx.shop.currencyCode;
+    answer.text += `\n\n${t(L, M.similar_products)}`;
+    answer.products = similar.results.slice(0, 3).map((p) => productCard(p, currency, L));
+  }
+  return answer;
+}
+
+// ---------------------------------------------------------------------------------------------
+// product_search
+
+/** Spanish and French product words, mapped onto the English of the catalog. */
+const PRODUCT_WORDS: Record<string, string> = {
+  bota: "boot", botas: "boot", zapatilla: "shoe", zapatillas: "shoe", zapato: "shoe", zapatos: "shoe", chaqueta: "jacket",
+  chaquetas: "jacket", abrigo: "jacket", chubasquero: "rain", carpa: "tent", carpas: "tent", tienda: "tent", tiendas: "tent",
+  mochila: "backpack", mochilas: "backpack", saco: "sleeping", calcetines: "sock", gorro: "beanie", frontal: "headlamp",
+  linterna: "headlamp", botella: "bottle", bastones: "pole", impermeable: "waterproof", senderismo: "hiking", invierno: "winter",
+  esterilla: "pad", colchoneta: "pad", forro: "fleece", polar: "fleece",
+  chaussure: "shoe", chaussures: "shoe", botte: "boot", bottes: "boot", veste: "jacket", vestes: "jacket", manteau: "jacket",
+  tente: "tent", tentes: "tent", sac: "bag", couchage: "sleeping", chaussettes: "sock", bonnet: "beanie", lampe: "headlamp",
+  frontale: "headlamp", gourde: "bottle", bouteille: "bottle", batons: "pole", randonnee: "hiking", hiver: "winter",
+  matelas: "pad", polaire: "fleece", impermeables: "waterproof",
+};
+
+const SEARCH_FILLER = new Set(
+  ("any anything have got do you sell show looking look find need want something some under below less than cheaper max up to for " +
+    "with what which good best recommend recommendation recommendations options option stuff items item products product " +
+    "sale on deals deal discounted clearance cheap affordable budget price priced dollars bucks usd in stock available " +
+    "people person persons man woman men women mens womens kind type sort there is are a an the me my i we our your it " +
+    "please thanks hi hello can could would should like love get buy need new around about over above more least at most " +
+    "tengo tienen hay algo alguna alguno busco quiero necesito precio menos mas de para por con en oferta rebajas " +
+    "avez vous je cherche veux besoin quelque chose moins plus pour avec en solde soldes promo personnes personas " +
+    "whats hows wheres theres thats got gotten carry carries stock right now currently today").split(" "),
+);
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, uno: 1, dos: 2, tres: 3, cuatro: 4, un: 1, deux: 2, trois: 3, quatre: 4 };
+
+export interface SearchRequest {
+  text: string;
+  maxPrice?: number | null;
+  minPrice?: number | null;
+  onSale?: boolean;
+  inStock?: boolean;
+  people?: number | null;
+  gender?: Gender | null;
+  /** Only products matching the kind of thing named (for "similar products"). */
+  requireCategory?: boolean;
+}
+
+export function parseSearch(text: string): SearchRequest {
+  const under = text.match(/(?:under|below|less than|cheaper than|max(?:imum)?|up to|no more than|at most|<|menos de|por debajo de|moins de|max\.?)\s*(?:[$€£]|usd\s*)?\s*(\d+(?:[.,]\d+)?)/i)
+    ?? text.match(/(?:[$€£])\s?(\d+(?:[.,]\d+)?)\s*(?:or less|or under|max)/i);
+  const between = text.match(/\b(?:between|entre)\s*[$€£]?\s*(\d+(?:[.,]\d+)?)\s*(?:and|y|et|-|–)\s*[$€£]?\s*(\d+(?:[.,]\d+)?)/i);
+  const over = text.match(/(?:over|above|more than|at least|min(?:imum)?|más de|mas de|plus de)\s*(?:[$€£]|usd\s*)?\s*(\d+(?:[.,]\d+)?)/i);
+  const people = text.match(/\b(\d{1,2}|one|two|three|four|five|six|uno|dos|tres|cuatro|un|deux|trois|quatre)[\s-]*(?:person|people|persons|man|personas|personnes|p)\b/i)
+    ?? text.match(/\bfor\s+(\d{1,2}|two|three|four|five|six)\b(?!\s*(?:\$|dollars|bucks|days|nights))/i);
+  const count = people ? NUMBER_WORDS[people[1].toLowerCase()] ?? Number(people[1]) : null;
+  return {
+    text,
+    maxPrice: between ? Number(between[2].replace(",", ".")) : under ? Number(under[1].replace(",", ".")) : null,
+    minPrice: between ? Number(between[1].replace(",", ".")) : over ? Number(over[1].replace(",", ".")) : null,
+    onSale: /\b(?:on sale|sales?|deals?|discounted|clearance|markdowns?|reduced|rebaja(?:s|do|da)?|ofertas?|soldes|en promo(?:tion)?)\b/i.test(text),
+    inStock: /\b(?:in stock|available now|disponible|en stock)\b/i.test(text),
+    people: count && count > 0 && count < 20 ? count : null,
+    gender: wantedGender(text),
   };
 }
 
-function priceLimit(text: string): number | null {
-  const match = text.match(/(?:under|below|less than|cheaper than|max(?:imum)?|up to|<|menos de|moins de)\s*\$?\s*(\d+(?:\.\d+)?)/i);
-  return match ? Number(match[1]) : null;
+interface ProductIndex {
+  product: Product;
+  strong: Set<string>;
+  weak: Set<string>;
 }
 
-const SEARCH_FILLER = new Set(
-  "any anything have got do you sell show looking look find need want something some under below less than cheaper max up to for with what which good best recommend recommendation".split(" "),
-);
+const productIndexCache = new WeakMap<Map<string, Product>, ProductIndex[]>();
 
-function searchTerms(turn: Turn): string {
-  return turn.pre.contentTokens.filter((t) => !SEARCH_FILLER.has(t) && !/^\d+$/.test(t)).join(" ");
+function productIndex(turn: Turn): ProductIndex[] {
+  const cached = productIndexCache.get(turn.ctx.productsByHandle);
+  if (cached) return cached;
+  const index = [...turn.ctx.productsByHandle.values()]
+    .filter((p) => p.status === "ACTIVE")
+    .map((product) => ({
+      product,
+      strong: new Set(
+        [product.title, product.productType, ...product.tags.map((tag) => tag.replace(/-/g, " ")), product.handle.replace(/-/g, " ")]
+          .flatMap((text) => tokenize(normalize(text)))
+          .flatMap((w) => [w, stem(w)]),
+      ),
+      weak: new Set(tokenize(normalize(product.description)).flatMap((w) => [w, stem(w)])),
+    }));
+  productIndexCache.set(turn.ctx.productsByHandle, index);
+  return index;
 }
 
-/** Sentences of `text` sharing the most words with the question. */
+function searchWords(text: string): string[] {
+  return tokenize(normalize(text))
+    .map((w) => PRODUCT_WORDS[w] ?? w)
+    .filter((w) => !SEARCH_FILLER.has(w) && !/^\d+$/.test(w) && w.length > 1);
+}
+
+/** Products of the ACTIVE catalog matching the request, best first, and which words named a kind of product. */
+// Words the shop's catalog may say differently ("rain jacket" ~ waterproof, "warm" ~ insulated).
+const SEARCH_SYNONYMS: Record<string, string[]> = {
+  rain: ["waterproof"],
+  warm: ["insulated", "down", "winter"],
+  pack: ["backpack", "daypack"],
+  shoe: ["footwear"],
+  sneaker: ["footwear"],
+  footwear: ["boot", "shoe"],
+  coat: ["jacket"],
+};
+
+// Where the name of the thing ends: "a warm sleeping bag | for winter camping", "boots | under $100".
+const PHRASE_END = /\s(?:for|with|under|below|over|above|between|less|cheaper|that|which|to|in|from|around|para|con|por|pour|avec|sous|moins|menos|bajo|de moins|que)\s/i;
+
+/** Products of the ACTIVE catalog matching the request, best first, and which words named a kind of product. */
+export function searchCatalog(turn: Turn, request: SearchRequest): { results: Product[]; categoryWords: string[]; beforeFilters: Product[] } {
+  const index = productIndex(turn);
+  const typed = [...new Set(searchWords(request.text).map(stem))];
+  const strongly = (entry: ProductIndex, w: string) => entry.strong.has(w) || (SEARCH_SYNONYMS[w] ?? []).some((s) => entry.strong.has(s) || entry.strong.has(stem(s)));
+  // Words the catalog doesn't use at all ("kayak") can't match; with no filters they mean "we don't sell that".
+  const words = typed.filter((w) => index.some((entry) => strongly(entry, w) || entry.weak.has(w)));
+  const filtered0 = request.maxPrice != null || request.minPrice != null || request.onSale || request.inStock || request.people != null;
+  if (words.length === 0 && typed.length > 0 && !filtered0) return { results: [], categoryWords: [], beforeFilters: [] };
+  // Words naming a kind of product (title, type or tag of something we sell), in the name of the thing asked for.
+  const isCategory = (w: string) => index.some((entry) => strongly(entry, w));
+  const phrase = ` ${request.text} `.split(PHRASE_END)[0];
+  const phraseWords = [...new Set(searchWords(phrase).map(stem))].filter(isCategory);
+  const categoryWords = phraseWords.length > 0 ? phraseWords : words.filter(isCategory);
+  // The head of the phrase ("hiking BOOTS", "BOTAS de montaña") must match; the other words narrow and rank.
+  const nouns = categoryWords.filter((w) => KIND_NOUNS.has(w) || KIND_NOUNS.has(w.replace(/s$/, "")));
+  const pool = nouns.length > 0 ? nouns : categoryWords;
+  const head = pool.length === 0 ? null : turn.language === "en" ? pool[pool.length - 1] : pool[0];
+  let candidates = index.filter((entry) => (head ? strongly(entry, head) : !request.requireCategory));
+  // Products matching more of the name ("hiking" AND "boots") beat those matching only the head.
+  const coverage = (entry: ProductIndex) => categoryWords.filter((w) => strongly(entry, w)).length;
+  const best = Math.max(0, ...candidates.map(coverage));
+  if (best > 1) candidates = candidates.filter((entry) => coverage(entry) === best);
+  const scored = candidates
+    .map((entry) => ({
+      entry,
+      score:
+        words.reduce((sum, w) => sum + (strongly(entry, w) ? 3 : entry.weak.has(w) && w.length > 3 ? 1 : 0), 0) +
+        // A tent whose title says "Tent" before the tent's footprint; the Women's boot first for "women's boots".
+        (head && tokenize(normalize(entry.product.title)).map(stem).includes(head) ? 1 : 0) +
+        (request.gender && genderOf(entry.product) === request.gender ? 2 : 0),
+    }))
+    .filter(({ score }) => head !== null || words.length === 0 || score > 0);
+  const beforeFilters = scored.map((s) => s.entry.product);
+  const filtered = scored.filter(({ entry: { product } }) => {
+    const prices = product.variants.map((v) => Number(v.price));
+    if (request.maxPrice != null && !prices.some((p) => p <= request.maxPrice!)) return false;
+    if (request.minPrice != null && !prices.some((p) => p >= request.minPrice!)) return false;
+    if (request.onSale && !onSale(product)) return false;
+    if (request.inStock && !product.variants.some((v) => v.availableForSale)) return false;
+    if (request.people != null && !servesPeople(product, request.people)) return false;
+    if (request.gender && genderOf(product) && genderOf(product) !== request.gender) return false;
+    return true;
+  });
+  const results = filtered
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        Number(b.entry.product.variants.some((v) => v.availableForSale)) - Number(a.entry.product.variants.some((v) => v.availableForSale)) ||
+        lowestPrice(a.entry.product) - lowestPrice(b.entry.product),
+    )
+    .map((s) => s.entry.product);
+  return { results, categoryWords, beforeFilters };
+}
+
+function servesPeople(product: Product, people: number): boolean {
+  const text = normalize(`${product.tags.join(" ")} ${product.title} ${product.description}`);
+  const sizes = [...text.matchAll(/\b(\d{1,2})[\s-]*(?:person|p)\b/g)].map((m) => Number(m[1]));
+  return sizes.some((n) => n >= people) && Math.min(...sizes.filter((n) => n >= people)) - people <= 2;
+}
+
+const MAX_CARDS = 4;
+
+export async function productSearch(turn: Turn): Promise<Answer> {
+  // A named product, or options of the one under discussion ("the men's one in M"), is a product question.
+  if (turn.productHandle && activeProduct(turn, turn.productHandle)) return productInfo(turn);
+  if (turn.state.productHandle && (turn.entities.size || turn.entities.color) && searchWords(turn.pre.original).filter((w) => !/^(?:one|ones)$/.test(w)).length <= 2) {
+    const discussed = activeProduct(turn, turn.state.productHandle);
+    if (discussed && !searchCatalog(turn, parseSearch(turn.pre.original)).categoryWords.some((w) => !productWords(discussed).has(w))) return productInfo(turn);
+  }
+  const L = turn.language;
+  const currency = turn.ctx.shop.currencyCode;
+  const request = parseSearch(turn.pre.original);
+  const { results, categoryWords, beforeFilters } = searchCatalog(turn, request);
+  const money = (n: number) => formatMoney(n, currency, L);
+  const between = request.maxPrice != null && request.minPrice != null;
+  const filters = [
+    between ? t(L, M.filter_between, { min: money(request.minPrice!), max: money(request.maxPrice!) }) : "",
+    !between && request.maxPrice != null ? t(L, M.filter_under, { price: money(request.maxPrice) }) : "",
+    !between && request.minPrice != null ? t(L, M.filter_over, { price: money(request.minPrice) }) : "",
+    request.people != null ? t(L, M.filter_people, { count: request.people }) : "",
+  ].join("");
+  const ref = [categoryWords.join(" ") || searchWords(turn.pre.original).join(" ") || "*", request.onSale ? "on sale" : "", request.maxPrice != null ? `≤ ${request.maxPrice}` : "", request.minPrice != null ? `≥ ${request.minPrice}` : "", request.people ? `${request.people} people` : ""]
+    .filter(Boolean)
+    .join(" ");
+  const lookups: Lookup[] = [{ kind: "product_search", ref, outcome: `${results.length} found` }];
+
+  if (results.length === 0) {
+    // Nothing passes the filters: show the closest matches of the same kind (cheapest first when a price was set).
+    const closest = [...beforeFilters]
+      .sort((a, b) => (request.maxPrice != null ? lowestPrice(a) - lowestPrice(b) : 0))
+      .slice(0, categoryWords.length > 0 ? 3 : 0);
+    const text = [t(L, M.search_none, { filters }), closest.length > 0 ? t(L, M.search_closest) : t(L, M.search_rephrase)].join(" ");
+    return { text, products: closest.length > 0 ? closest.map((p) => productCard(p, currency, L)) : undefined, lookups };
+  }
+  const shown = results.slice(0, MAX_CARDS);
+  const intro = request.onSale
+    ? t(L, results.length > MAX_CARDS ? M.search_on_sale_more : M.search_on_sale, { filters, count: MAX_CARDS, total: results.length })
+    : results.length > MAX_CARDS
+      ? t(L, M.search_found_more, { count: MAX_CARDS, total: results.length, filters })
+      : t(L, M.search_found, { filters });
+  return {
+    text: intro,
+    products: shown.map((p) => productCard(p, currency, L)),
+    lookups,
+    state: shown.length === 1 ? { productHandle: shown[0].handle } : {},
+  };
+}
+
+function productWords(product: Product): Set<string> {
+  return new Set([product.title, product.productType, ...product.tags].flatMap((x) => tokenize(normalize(x))).flatMap((w) => [w, stem(w)]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentences
+
+function splitSentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=["“(]?[A-Z0-9])/).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Sentences of `text` sharing the most words with the question (used by other answers too). */
 export function relevantSentences(text: string, questionTokens: string[], limit: number): string[] {
   const wanted = new Set(questionTokens.filter((t) => t.length > 2));
-  const sentences = text.split(/(?<=[.!?])\s+/).filter(Boolean);
+  const sentences = splitSentences(text);
   return sentences
     .map((sentence, index) => ({ sentence, index, score: tokenize(normalize(sentence)).filter((t) => wanted.has(t) || [...wanted].some((w) => w.length > 4 && t.startsWith(w.slice(0, 5)))).length }))
     .filter((s) => s.score > 0)
@@ -113,5 +981,9 @@ export function relevantSentences(text: string, questionTokens: string[], limit:
 }
 
 function firstSentences(text: string, count: number): string {
-  return text.split(/(?<=[.!?])\s+/).slice(0, count).join(" ");
+  return splitSentences(text).slice(0, count).join(" ");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
