@@ -19,7 +19,7 @@ import { evaluateScenarios, readScenariosFile } from "../app/eval/scenarios";
 import { settingsFor } from "../app/settings.server";
 
 const USAGE = `usage:
-  npm run eval -- intents FILE [--store SNAPSHOT] [--json] [--min-accuracy N] [--show-failures]
+  npm run eval -- intents FILE [--store SNAPSHOT] [--shop DOMAIN] [--engine local|openai|hybrid] [--json] [--min-accuracy N] [--show-failures]
   npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N]`;
 
 const DEFAULT_SNAPSHOT = path.resolve("demo", "demo-store.json");
@@ -35,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
       "min-pass": { type: "string" },
       "show-failures": { type: "boolean", default: false },
       engine: { type: "string", default: "local" },
+      shop: { type: "string" },
     },
   });
   const [mode, file] = positionals;
@@ -52,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const snapshot = loadDemoSnapshot(values.store ? path.resolve(values.store) : DEFAULT_SNAPSHOT);
-  const classifier = shippedClassifier();
+  // --shop: that shop's active model (its merchant corrections) from DATABASE_URL, else the shipped one.
+  const classifier = values.shop ? await shopClassifier(values.shop) : shippedClassifier();
 
   if (mode === "intents") {
     const local = localLabeler(classifier, buildCatalog(snapshot.products));
@@ -104,6 +106,19 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+async function shopClassifier(shop: string) {
+  const { createDb } = await import("../app/db.server");
+  const { classifierForVersion } = await import("../app/admin/training.server");
+  const db = createDb();
+  try {
+    const active = await db.modelVersion.findFirst({ where: { shop, status: "active" } });
+    if (!active) console.error(`${shop} has no active model version: using the shipped model`);
+    return active ? classifierForVersion(active) : shippedClassifier();
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 /** The model labels the message (hybrid: only when the local engine is unsure); any failure → local. */

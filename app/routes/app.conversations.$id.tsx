@@ -1,33 +1,66 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Box, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import { Badge, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { getConversationDetail, type TranscriptMessage } from "../admin/conversations.server";
+import { approveAnswer, conversationReview, markResolved, relabelMessage } from "../admin/training.server";
+import { INTENTS } from "../chat/intent/labels";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const conversation = await getConversationDetail(db, session.shop, params.id ?? "");
   if (!conversation) throw new Response("Conversation not found", { status: 404 });
-  return { conversation };
+  return { conversation, review: await conversationReview(db, session.shop, conversation.id) };
+};
+
+// The merchant's review actions; each is scoped to the authenticated shop.
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const form = await request.formData();
+  const field = (name: string) => String(form.get(name) ?? "");
+  switch (field("action")) {
+    case "relabel":
+      return { ok: await relabelMessage(db, session.shop, field("messageId"), field("intent")) };
+    case "approve":
+      return { ok: await approveAnswer(db, session.shop, field("messageId"), field("answer")) };
+    case "resolve":
+      return { ok: await markResolved(db, session.shop, params.id ?? "") };
+    default:
+      throw new Response("Unknown action", { status: 400 });
+  }
 };
 
 export default function ConversationDetail() {
-  const { conversation } = useLoaderData<typeof loader>();
+  const { conversation, review } = useLoaderData<typeof loader>();
   return (
     <Page
       backAction={{ content: "Conversations", url: "/app" }}
       title="Conversation"
       subtitle={`${conversation.customerId ? "Logged-in customer" : "Guest"} · started ${new Date(conversation.startedAt).toLocaleString()}`}
       titleMetadata={<Badge>{conversation.status}</Badge>}
+      primaryAction={
+        conversation.status === "resolved" ? undefined : (
+          <Form method="post">
+            <input type="hidden" name="action" value="resolve" />
+            <Button submit>Mark resolved</Button>
+          </Form>
+        )
+      }
     >
       <TitleBar title="Conversation" />
       <Layout>
         <Layout.Section>
           <BlockStack gap="300">
             {conversation.messages.map((message) => (
-              <MessageCard key={message.id} message={message} />
+              <MessageCard
+                key={message.id}
+                message={message}
+                correctedIntent={review.corrected[message.id] ?? null}
+                approvedAnswer={message.role === "bot" ? review.approvedBySourceMessage[replyTo(conversation.messages, message.id) ?? ""] ?? null : null}
+              />
             ))}
           </BlockStack>
         </Layout.Section>
@@ -36,7 +69,12 @@ export default function ConversationDetail() {
   );
 }
 
-function MessageCard({ message }: { message: TranscriptMessage }) {
+function replyTo(messages: TranscriptMessage[], botMessageId: string): string | undefined {
+  const index = messages.findIndex((m) => m.id === botMessageId);
+  return [...messages.slice(0, index)].reverse().find((m) => m.role === "shopper")?.id;
+}
+
+function MessageCard({ message, correctedIntent, approvedAnswer }: { message: TranscriptMessage; correctedIntent: string | null; approvedAnswer: string | null }) {
   const isShopper = message.role === "shopper";
   const entities = Object.entries(message.entities);
   return (
@@ -70,6 +108,8 @@ function MessageCard({ message }: { message: TranscriptMessage }) {
             Why this engine: {message.engineNote}
           </Text>
         )}
+        {isShopper && <RelabelForm messageId={message.id} current={correctedIntent ?? message.intent} corrected={!!correctedIntent} />}
+        {message.role === "bot" && <ApproveForm messageId={message.id} approved={approvedAnswer} />}
         {message.lookups.length > 0 && (
           <Text as="p" variant="bodySm" tone="subdued">
             Looked up: {message.lookups.map((l) => `${l.kind} ${l.ref} (${l.outcome})`).join("; ")}
@@ -77,5 +117,41 @@ function MessageCard({ message }: { message: TranscriptMessage }) {
         )}
       </BlockStack>
     </Card>
+  );
+}
+
+function RelabelForm({ messageId, current, corrected }: { messageId: string; current: string | null; corrected: boolean }) {
+  const [intent, setIntent] = useState(current ?? "out_of_scope");
+  return (
+    <Form method="post">
+      <input type="hidden" name="action" value="relabel" />
+      <input type="hidden" name="messageId" value={messageId} />
+      <input type="hidden" name="intent" value={intent} />
+      <InlineStack gap="200" blockAlign="end">
+        <Select label="Correct intent" options={INTENTS.map((i) => ({ label: i, value: i }))} value={intent} onChange={setIntent} />
+        <Button submit>{corrected ? "Update label" : "Relabel"}</Button>
+        {corrected && <Badge tone="success">{`relabelled: ${current}`}</Badge>}
+      </InlineStack>
+    </Form>
+  );
+}
+
+function ApproveForm({ messageId, approved }: { messageId: string; approved: string | null }) {
+  const [answer, setAnswer] = useState("");
+  if (approved) return <Badge tone="success">{`Approved answer: ${approved.slice(0, 80)}`}</Badge>;
+  return (
+    <Form method="post">
+      <input type="hidden" name="action" value="approve" />
+      <input type="hidden" name="messageId" value={messageId} />
+      <input type="hidden" name="answer" value={answer} />
+      <InlineStack gap="200" blockAlign="end">
+        <div style={{ flexGrow: 1 }}>
+          <TextField label="The answer the bot should have given" value={answer} onChange={setAnswer} multiline={2} autoComplete="off" />
+        </div>
+        <Button submit disabled={!answer.trim()}>
+          Save answer
+        </Button>
+      </InlineStack>
+    </Form>
   );
 }

@@ -23,9 +23,11 @@ export default function App() {
     <AppProvider isEmbeddedApp apiKey={apiKey} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
       <NavMenu>
         <Link to="/app" rel="home">
-          Conversations
+          Dashboard
         </Link>
+        <Link to="/app/conversations">Conversations</Link>
         <Link to="/app/handoffs">Hand-offs</Link>
+        <Link to="/app/training">Training</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />

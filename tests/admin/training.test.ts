@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { configureTestApp } from "../helpers/app-env";
+
+configureTestApp("training");
+const { default: db } = await import("../../app/db.server");
+const training = await import("../../app/admin/training.server");
+const { matchApprovedAnswer } = await import("../../app/chat/approved-answers");
+const { shippedClassifier } = await import("../../app/chat/intent/engine");
+
+const SHOP = "learner.myshopify.com";
+
+async function conversationWith(shop: string, texts: string[], intent = "out_of_scope") {
+  const conversation = await db.conversation.create({ data: { id: crypto.randomUUID().replace(/-/g, ""), shop } });
+  const ids: string[] = [];
+  for (const text of texts) {
+    const shopper = await db.message.create({ data: { shop, conversationId: conversation.id, role: "shopper", text, intent, confidence: 0.2 } });
+    await db.message.create({ data: { shop, conversationId: conversation.id, role: "bot", text: "Sorry, I didn't get that.", replyToId: shopper.id } });
+    ids.push(shopper.id);
+  }
+  return { conversation, ids };
+}
+
+// A phrasing the shipped model has never seen, for a store-specific service.
+const PHRASES = ["book a gear fitting slot", "reserve a fitting appointment", "can I book a boot fitting", "fitting session booking please", "I want a fitting appointment", "schedule my gear fitting"];
+
+describe("learning loop", () => {
+  it("relabels only shopper messages of the merchant's own shop", async () => {
+    const { ids } = await conversationWith(SHOP, ["zz fitting question"]);
+    expect(await training.relabelMessage(db, "other.myshopify.com", ids[0], "human_agent")).toBe(false);
+    expect(await training.relabelMessage(db, SHOP, ids[0], "not_an_intent")).toBe(false);
+    expect(await training.relabelMessage(db, SHOP, ids[0], "human_agent")).toBe(true);
+    expect((await db.message.findUnique({ where: { id: ids[0] } }))?.correctedIntent).toBe("human_agent");
+  });
+
+  it("retrains on the shop's corrections, activates a version that is not worse, and can roll back", async () => {
+    const shop = "retrain.myshopify.com";
+    const { ids } = await conversationWith(shop, PHRASES);
+    const before = PHRASES.filter((p) => shippedClassifier().classify(p).intent === "human_agent").length;
+    for (const id of ids) await training.relabelMessage(db, shop, id, "human_agent");
+    const versionId = await training.startRetrain(db, shop);
+    await expect.poll(async () => (await db.modelVersion.findUnique({ where: { id: versionId } }))?.status, { timeout: 30_000, interval: 200 }).not.toBe("training");
+    const version = (await db.modelVersion.findUnique({ where: { id: versionId } }))!;
+    expect(version.status).toBe("active");
+    expect(version.accuracy!).toBeGreaterThanOrEqual(version.previousAccuracy!);
+    const after = PHRASES.filter((p) => training.classifierForVersion(version).classify(p).intent === "human_agent").length;
+    expect(after).toBeGreaterThan(before);
+
+    const second = await training.startRetrain(db, shop);
+    await expect.poll(async () => (await db.modelVersion.findUnique({ where: { id: second } }))?.status, { timeout: 30_000, interval: 200 }).not.toBe("training");
+    expect(await training.rollbackTo(db, shop, versionId)).toBe(true);
+    const active = await db.modelVersion.findMany({ where: { shop, status: "active" } });
+    expect(active.map((v) => v.id)).toEqual([versionId]);
+    expect(await training.rollbackTo(db, "someone-else.myshopify.com", versionId)).toBe(false);
+  }, 60_000);
+
+  it("approves an answer and matches it to a reworded question", async () => {
+    const { conversation } = await conversationWith(SHOP, ["Do you offer gear fittings in the Portland store?"]);
+    const bot = await db.message.findFirst({ where: { conversationId: conversation.id, role: "bot" } });
+    expect(await training.approveAnswer(db, SHOP, bot!.id, "Yes: free boot fittings every Saturday 10–2 at our Portland warehouse.")).toBe(true);
+    const answers = await training.approvedAnswersFor(db, SHOP);
+    expect(matchApprovedAnswer("do you offer gear fitting at the Portland store", answers)?.answer).toMatch(/Saturday/);
+    expect(matchApprovedAnswer("where is my order", answers)).toBeNull();
+    expect(await training.approvedAnswersFor(db, "other.myshopify.com")).toEqual([]);
+  });
+
+  it("exports labelled data in the eval format and approved answers in OpenAI's chat format", async () => {
+    const intents = await training.exportIntentsJsonl(db, SHOP);
+    const rows = intents.trim().split("\n").map((l) => JSON.parse(l));
+    expect(rows[0]).toMatchObject({ text: "zz fitting question", intent: "human_agent", entities: {} });
+    const fineTuning = (await training.exportFineTuningJsonl(db, SHOP, "You are the assistant.")).trim().split("\n").map((l) => JSON.parse(l));
+    expect(fineTuning[0].messages.map((m: { role: string }) => m.role)).toEqual(["system", "user", "assistant"]);
+  });
+});
