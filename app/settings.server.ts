@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: EditableSettings = {
   handoffEmail: "",
   faqs: "[]",
   internalCodes: "[]",
+  publicCodes: "[]",
   allowCancel: false,
   allowReturns: false,
   allowAddressChange: false,

@@ -78,6 +78,7 @@ export function shopProfile(info: ShopInfo, settings: ShopSettings): ShopProfile
     policies: info.policies,
     faqs: parseJsonArray(settings.faqs),
     internalCodes: parseJsonArray(settings.internalCodes),
+    publicCodes: parseJsonArray(settings.publicCodes),
     accountUrl: `${info.primaryDomainUrl.replace(/\/$/, "")}/account`,
   };
 }

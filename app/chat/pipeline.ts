@@ -24,7 +24,7 @@ import {
 } from "./answers/orders";
 import { productInfo, productSearch } from "./answers/products";
 import { accountHelp, paymentIssue, paymentMethods, returnPolicy, shippingOptions } from "./answers/policies";
-import { discountCode } from "./answers/discounts";
+import { discountCode, discountCodesIn } from "./answers/discounts";
 import { greeting, humanHandoff, isInjectionAttempt, outOfScope, refuseInjection, thanksGoodbye } from "./answers/conversation";
 import type { Answer, ChatContext, DialogueState, Lookup, Shopper, TicketRequest, Turn } from "./types";
 
@@ -155,6 +155,8 @@ const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|le
  * mentioned while discussing a return stays a return.
  */
 function resolveIntent(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number): IntentResult {
+  // A discount code in the message settles an unsure classification.
+  if ((result.lowConfidence || result.confidence < 0.6) && discountCodesIn(text).length > 0) return { ...result, intent: "discount_code", lowConfidence: false };
   const last = state.lastIntent;
   if (!last) return result;
   const continued = { ...result, intent: last, lowConfidence: false };

@@ -19,6 +19,8 @@ export interface ShopProfile {
   faqs: { question: string; answer: string }[];
   /** Discount codes the bot must never reveal or confirm. */
   internalCodes: string[];
+  /** Codes the merchant lets the bot offer ("any promo codes?"); each is still checked live. */
+  publicCodes: string[];
   accountUrl: string;
 }
 

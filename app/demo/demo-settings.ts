@@ -6,13 +6,16 @@ import type { EditableSettings } from "../settings.server";
  * and FAQs come from the snapshot, and codes the snapshot marks as private are never revealed.
  */
 export function demoShopSettings(snapshot: DemoSnapshot): Partial<EditableSettings> {
-  const internalCodes = snapshot.discounts.filter((d) => d.note && /not for public|do not share|internal/i.test(d.note)).map((d) => d.code);
+  const isPrivate = (d: { note?: string }) => !!d.note && /not for public|do not share|internal|not announced/i.test(d.note);
+  const internalCodes = snapshot.discounts.filter(isPrivate).map((d) => d.code);
+  const publicCodes = snapshot.discounts.filter((d) => !isPrivate(d)).map((d) => d.code);
   return {
     botName: "Northwind assistant",
     supportHours: snapshot.shop.supportHours ?? "",
     handoffEmail: snapshot.shop.email,
     faqs: JSON.stringify(snapshot.faqs),
     internalCodes: JSON.stringify(internalCodes),
+    publicCodes: JSON.stringify(publicCodes),
     // The demo merchant lets the bot act itself, so the demo shows the Admin mutations' effect.
     allowCancel: true,
     allowReturns: true,
