@@ -264,6 +264,17 @@ export interface DemoStore {
   readonly graphql: AdminGraphql;
   /** Serves `POST https://{shop}/admin/api/2026-07/graphql.json` like Shopify. */
   handleHttp(request: Request): Promise<Response>;
+  /** Make the next requests fail the way Shopify does, for testing the app's fault handling. */
+  injectFaults(faults: DemoFaults): void;
+}
+
+export interface DemoFaults {
+  /** The next N requests answer a GraphQL THROTTLED error (HTTP 200). */
+  throttled?: number;
+  /** The next N requests answer HTTP 503. */
+  unavailable?: number;
+  /** Every request waits this long first (a slow Admin API). */
+  delayMs?: number;
 }
 
 const BUCKET_SIZE = 2000;
@@ -383,8 +394,26 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
     return response;
   }
 
+  const faults: Required<DemoFaults> = { throttled: 0, unavailable: 0, delayMs: 0 };
+  /** A response from an injected fault, or null to answer normally. */
+  async function injectedFault(): Promise<Response | null> {
+    if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
+    if (faults.unavailable > 0) {
+      faults.unavailable -= 1;
+      return jsonResponse(503, { errors: "Service Unavailable" });
+    }
+    if (faults.throttled > 0) {
+      faults.throttled -= 1;
+      return jsonResponse(200, {
+        errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
+        extensions: { cost: { requestedQueryCost: 100, actualQueryCost: null, throttleStatus: { maximumAvailable: BUCKET_SIZE, currentlyAvailable: 50, restoreRate: RESTORE_RATE_PER_SECOND } } },
+      });
+    }
+    return null;
+  }
+
   const graphql: AdminGraphql = async (query, requestOptions) =>
-    jsonResponse(200, await execute(query, requestOptions?.variables));
+    (await injectedFault()) ?? jsonResponse(200, await execute(query, requestOptions?.variables));
 
   async function handleHttp(request: Request): Promise<Response> {
     if (new URL(request.url).pathname !== GRAPHQL_PATH) return jsonResponse(404, { errors: "Not Found" });
@@ -395,7 +424,7 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
 
     const body = await readGraphqlRequest(request);
     if (!body) return jsonResponse(400, { errors: { query: "Required parameter missing or invalid" } });
-    return jsonResponse(200, await execute(body.query, body.variables, body.operationName));
+    return (await injectedFault()) ?? jsonResponse(200, await execute(body.query, body.variables, body.operationName));
   }
 
   return {
@@ -405,6 +434,7 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
     execute,
     graphql,
     handleHttp,
+    injectFaults: (next) => Object.assign(faults, next),
   };
 }
 

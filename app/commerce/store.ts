@@ -35,12 +35,29 @@ export class CommerceError extends Error {
   readonly code: CommerceErrorCode;
   readonly status: number | undefined;
 
-  constructor(code: CommerceErrorCode, message: string, options: { status?: number; cause?: unknown } = {}) {
+  /** How long Shopify asks us to wait before trying again, when it says. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(code: CommerceErrorCode, message: string, options: { status?: number; cause?: unknown; retryAfterMs?: number } = {}) {
     super(message, { cause: options.cause });
     this.name = "CommerceError";
     this.code = code;
     this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
   }
+
+  /** Worth another try: throttling, Shopify's 5xx, a timeout or a dropped connection. */
+  get retryable(): boolean {
+    return this.code === "THROTTLED" || this.status === undefined || this.status >= 500;
+  }
+}
+
+export interface TransportOptions {
+  /** Retries after the first attempt for throttled/5xx/timeouts (default 3). */
+  retries?: number;
+  /** Give up on one request after this long (default 8 s). */
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface ProductSearch {
@@ -87,8 +104,8 @@ export interface Commerce {
 const MAX_CATALOG_PAGES = 25;
 const MAX_SEARCH_WORDS = 8;
 
-export function createCommerce(graphql: AdminGraphql): Commerce {
-  const send = <T>(document: string, variables?: Record<string, unknown>) => sendDocument<T>(graphql, document, variables);
+export function createCommerce(graphql: AdminGraphql, transport: TransportOptions = {}): Commerce {
+  const send = <T>(document: string, variables?: Record<string, unknown>) => sendDocument<T>(graphql, document, variables, transport);
   let catalog: Promise<Product[]> | null = null;
 
   async function searchPage(query: string, first: number, after: string | null) {
@@ -253,33 +270,71 @@ interface GraphqlErrorNode {
   extensions?: { code?: string };
 }
 
-async function sendDocument<T>(graphql: AdminGraphql, document: string, variables?: Record<string, unknown>): Promise<T> {
+/**
+ * One document, with Shopify's rate limits respected: a THROTTLED answer waits until the cost
+ * bucket has refilled enough (from the cost extension), a 429 honours Retry-After, 5xx and
+ * timeouts back off exponentially; after `retries` more attempts the error goes to the caller.
+ */
+async function sendDocument<T>(graphql: AdminGraphql, document: string, variables: Record<string, unknown> | undefined, options: TransportOptions): Promise<T> {
+  const retries = options.retries ?? 3;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await sendOnce<T>(graphql, document, variables, options.timeoutMs ?? 8_000);
+    } catch (error) {
+      const failure = commerceErrorFrom(error);
+      if (!failure.retryable || attempt >= retries) throw failure;
+      await sleep(Math.min(10_000, failure.retryAfterMs ?? 250 * 2 ** attempt));
+    }
+  }
+}
+
+async function sendOnce<T>(graphql: AdminGraphql, document: string, variables: Record<string, unknown> | undefined, timeoutMs: number): Promise<T> {
   let response: Response;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    response = await graphql(document, variables ? { variables } : undefined);
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CommerceError("HTTP", `Admin API did not answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    response = await Promise.race([graphql(document, variables ? { variables } : undefined), timeout]);
   } catch (error) {
     throw commerceErrorFrom(error);
+  } finally {
+    clearTimeout(timer);
   }
   if (!response.ok) {
+    const retryAfter = Number(response.headers.get("Retry-After"));
     throw new CommerceError(response.status === 429 ? "THROTTLED" : "HTTP", `Admin API answered HTTP ${response.status}`, {
       status: response.status,
+      retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
     });
   }
-  let body: { data?: T | null; errors?: GraphqlErrorNode[] | string };
+  let body: { data?: T | null; errors?: GraphqlErrorNode[] | string; extensions?: { cost?: CostExtension } };
   try {
     body = (await response.json()) as typeof body;
   } catch (error) {
     throw new CommerceError("HTTP", "Admin API answered with a body that isn't JSON", { status: response.status, cause: error });
   }
-  if (body.errors) throw graphqlFailure(typeof body.errors === "string" ? [{ message: body.errors }] : body.errors);
+  if (body.errors) throw graphqlFailure(typeof body.errors === "string" ? [{ message: body.errors }] : body.errors, undefined, body.extensions?.cost);
   if (!body.data) throw new CommerceError("GRAPHQL", "Admin API answered without data");
   return body.data;
 }
 
-function graphqlFailure(errors: GraphqlErrorNode[], cause?: unknown): CommerceError {
+interface CostExtension {
+  requestedQueryCost?: number;
+  throttleStatus?: { currentlyAvailable: number; restoreRate: number };
+}
+
+function graphqlFailure(errors: GraphqlErrorNode[], cause?: unknown, cost?: CostExtension): CommerceError {
   const throttled = errors.some((error) => error.extensions?.code === "THROTTLED");
   const message = errors.map((error) => error.message).join("; ") || "GraphQL request failed";
-  return new CommerceError(throttled ? "THROTTLED" : "GRAPHQL", message, { cause });
+  // Wait until the bucket holds what this query needs: (requested − available) / restore rate.
+  const status = cost?.throttleStatus;
+  const retryAfterMs =
+    throttled && status && cost?.requestedQueryCost !== undefined && status.restoreRate > 0
+      ? Math.max(0, ((cost.requestedQueryCost - status.currentlyAvailable) / status.restoreRate) * 1000)
+      : undefined;
+  return new CommerceError(throttled ? "THROTTLED" : "GRAPHQL", message, { cause, status: 200, retryAfterMs });
 }
 
 /**

@@ -343,8 +343,9 @@ describe("demo store: the Admin API surface", () => {
     expect(unpaged.errors?.[0].message).toMatch(/first or last/);
   });
 
-  it("throttles when asked to, and Commerce reports it", async () => {
-    const { store: limited, commerce } = openStore({ throttle: true });
+  it("throttles when asked to, and Commerce reports it once retries are used up", async () => {
+    const { store: limited } = openStore({ throttle: true });
+    const commerce = createCommerce(limited.graphql, { retries: 0 });
     let code: unknown;
     for (let attempt = 0; attempt < 100 && !code; attempt++) {
       await commerce.searchProducts({ first: 10 }).catch((error: unknown) => {
@@ -356,22 +357,15 @@ describe("demo store: the Admin API surface", () => {
   });
 
   it("turns transport failures into CommerceError", async () => {
-    const failing = createCommerce(async () => new Response("upstream down", { status: 502 }));
+    const failing = createCommerce(async () => new Response("upstream down", { status: 502 }), { retries: 0 });
     await expect(failing.shopInfo()).rejects.toMatchObject({ name: "CommerceError", code: "HTTP", status: 502 });
     // shopify-app-remix throws GraphqlQueryError with the errors in body.errors.graphQLErrors.
     const thrown = Object.assign(new Error("Throttled"), { body: { errors: { graphQLErrors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }] } } });
-    await expect(createCommerce(async () => Promise.reject(thrown)).shopInfo()).rejects.toMatchObject({ code: "THROTTLED" });
+    await expect(createCommerce(async () => Promise.reject(thrown), { retries: 0 }).shopInfo()).rejects.toMatchObject({ code: "THROTTLED" });
   });
 
   it("refuses a file that isn't a snapshot", () => {
     expect(() => loadDemoSnapshot(new URL("../../package.json", import.meta.url))).toThrow(/not a demo store snapshot/);
   });
 
-  it("executes a document in about a millisecond once warm", async () => {
-    const runs = 50;
-    for (let run = 0; run < 10; run++) await store.execute(ORDER_BY_NAME, { query: "name:#1006" });
-    const started = performance.now();
-    for (let run = 0; run < runs; run++) await store.execute(ORDER_BY_NAME, { query: "name:#1006" });
-    expect((performance.now() - started) / runs).toBeLessThan(5); // generous: CI machines vary
-  });
 });
