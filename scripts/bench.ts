@@ -93,4 +93,18 @@ report("intent model training", (performance.now() - trainStarted) / 1000, "s", 
 benchIntent();
 await benchReplies();
 benchBubble();
+if (process.env.BENCH_HTTP !== "0") {
+  const { benchHttp } = await import("./bench-http");
+  console.log("\nproxy chat route vs a bare Node http server (autocannon, same machine, same run):");
+  console.log("conn   bare rps   chat rps   ratio    p50 ms   p95 ms   p99 ms   errors  non-2xx   RSS MB");
+  for (const f of await benchHttp()) {
+    console.log(
+      `${String(f.connections).padStart(4)} ${f.bareRps.toFixed(0).padStart(10)} ${f.chatRps.toFixed(0).padStart(10)} ${(f.ratio * 100).toFixed(1).padStart(6)}% ${f.p50.toFixed(1).padStart(8)} ${f.p95.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${String(f.errors).padStart(8)} ${String(f.non2xx).padStart(8)} ${f.rssMb.toFixed(0).padStart(8)}`,
+    );
+    figures[`chat rps @${f.connections}`] = Math.round(f.chatRps);
+    figures[`chat/bare @${f.connections}`] = Math.round(f.ratio * 1000) / 1000;
+    figures[`chat p95 ms @${f.connections}`] = f.p95;
+  }
+  console.log("targets at 50 connections: ≥ 50 % of the bare server's throughput, p95 ≤ 25 ms");
+}
 console.log(JSON.stringify(figures));
