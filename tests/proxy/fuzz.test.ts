@@ -1,0 +1,73 @@
+/**
+ * Property test: thousands of random inputs at the proxy route. No 5xx, no crash, every error a
+ * JSON 4xx, and every accepted message stored exactly once (a retry with the same client
+ * message id is not stored again).
+ */
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { configureTestApp, installDemoShop, proxyRequest } from "../helpers/app-env";
+
+configureTestApp("fuzz");
+process.env.RATE_LIMIT_SHOPPER_PER_MINUTE = "100000000";
+process.env.RATE_LIMIT_SHOP_PER_MINUTE = "100000000";
+const { default: db } = await import("../../app/db.server");
+const route = await import("../../app/routes/proxy.$");
+
+async function call(request: Request, endpoint: string) {
+  const handler = request.method === "GET" ? route.loader : route.action;
+  const response = await handler({ request, params: { "*": endpoint }, context: {} } as never);
+  const text = await response.text();
+  return { status: response.status, text };
+}
+
+const bodies = fc.oneof(
+  fc.jsonValue().map((v) => JSON.stringify(v)),
+  fc.record({ text: fc.oneof(fc.string(), fc.string({ unit: "grapheme", maxLength: 1200 }), fc.integer(), fc.constant(null)), clientMessageId: fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{0,70}$/)), conversationId: fc.option(fc.string({ maxLength: 70 })) }).map((v) => JSON.stringify(v)),
+  fc.string({ maxLength: 300 }),
+  fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes).toString("latin1")),
+  fc.constant("\uD800not-valid-utf16"),
+);
+
+describe("proxy route under random input", () => {
+  beforeAll(installDemoShop);
+
+  it("never answers 5xx or anything but JSON, whatever arrives", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("messages", "conversation", "feedback", "csat", "nope", ""),
+        fc.constantFrom("GET", "POST", "PUT"),
+        bodies,
+        fc.constantFrom("application/json", "text/plain", "application/json; charset=utf-8"),
+        async (endpoint, method, body, contentType) => {
+          const request = proxyRequest(endpoint, { method, rawBody: method === "GET" ? undefined : body, contentType, query: { conversationId: body.slice(0, 30) } });
+          const { status, text } = await call(request, endpoint);
+          expect(status).toBeLessThan(500);
+          const parsed = JSON.parse(text);
+          if (status >= 400) expect(typeof parsed.error?.message).toBe("string");
+          expect(text).not.toMatch(/\n\s+at .+\.(ts|js):\d+/);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  }, 120_000);
+
+  it("stores every accepted message exactly once, retries included", async () => {
+    const accepted = new Map<string, string>();
+    await fc.assert(
+      fc.asyncProperty(fc.stringMatching(/^[A-Za-z0-9]{8,20}$/), fc.string({ minLength: 1, maxLength: 80 }), fc.integer({ min: 1, max: 3 }), async (clientMessageId, text, attempts) => {
+        let conversationId: string | undefined;
+        for (let i = 0; i < attempts; i++) {
+          const { status, text: body } = await call(proxyRequest("messages", { body: { text, clientMessageId, ...(conversationId ? { conversationId } : {}) } }), "messages");
+          if (status !== 200) return;
+          conversationId = JSON.parse(body).conversationId;
+        }
+        accepted.set(conversationId!, clientMessageId);
+      }),
+      { numRuns: 80 },
+    );
+    for (const [conversationId, clientMessageId] of accepted) {
+      expect(await db.message.count({ where: { conversationId, clientMessageId, role: "shopper" } })).toBe(1);
+    }
+    expect(accepted.size).toBeGreaterThan(20);
+  }, 180_000);
+});
