@@ -1,9 +1,21 @@
 // Production HTTP server: the built Remix app behind Express. `npm run build && npm start`.
 // The demo server (demo/server.ts) mounts the same app next to its storefront and app proxy.
+//
+// Operations (docs/DEPLOY.md):
+//   - one JSON access-log line per request on stdout (pino-http): request id, method, path without
+//     its query string, status and duration, nothing else (no headers, IPs, bodies or queries);
+//   - X-Request-Id: taken from the request when it is a safe token, else a fresh UUID; echoed back;
+//   - everything else the process prints (console.*, Remix/React errors, crashes) also goes out as
+//     JSON through the same logger, with error messages cut to their first line and masked;
+//   - SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (SHUTDOWN_TIMEOUT_MS,
+//     default 10 s, then force), disconnect the database, exit 0. A second signal kills at once.
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
+import { pino } from "pino";
+import { pinoHttp } from "pino-http";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 export const BUILD_DIR = path.join(root, "build");
@@ -12,26 +24,291 @@ export async function loadBuild() {
   return import(pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href);
 }
 
-/** Mount the Remix app (static assets + request handler) on an Express app. */
-export function mountRemixApp(app, build) {
+/**
+ * Mount the Remix app (static assets + request handler) on an Express app. With a logger, errors
+ * thrown by loaders, actions and rendering are logged through it (scrubbed, as JSON) instead of
+ * Remix's default console.error, unless app/entry.server.tsx exports its own handleError.
+ */
+export function mountRemixApp(app, build, { logger } = {}) {
   app.use("/assets", express.static(path.join(BUILD_DIR, "client", "assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+  const served = logger && !build.entry.module.handleError ? withErrorLogging(build, logger) : build;
+  app.all("*", createRequestHandler({ build: served, mode: process.env.NODE_ENV }));
   return app;
+}
+
+function withErrorLogging(build, logger) {
+  const handleError = (error, { request }) => {
+    if (request.signal.aborted) return;
+    const reqId = request.headers.get("x-request-id") ?? undefined;
+    const where = { reqId, method: request.method, path: loggablePath(new URL(request.url).pathname) };
+    // Remix reports unmatched URLs as errors; the access log already has the 404.
+    if (error?.status === 404 && error?.internal) {
+      logger.debug(where, "no route matches");
+      return;
+    }
+    logger.error({ ...where, err: error?.internal && error.error ? error.error : error }, "request handler error");
+  };
+  return { ...build, entry: { ...build.entry, module: { ...build.entry.module, handleError } } };
 }
 
 export function listen(app, port) {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, "127.0.0.1" === process.env.HOST ? "127.0.0.1" : process.env.HOST, () => resolve(server));
+    const server = app.listen(port, process.env.HOST, () => resolve(server));
     server.on("error", reject);
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// Logging. The app's own logger is app/log.server.ts (bundled into the build); this file runs
+// unbundled, so it has its own, which logs allow-listed fields and masked error summaries only.
+// Keep these redact paths in sync with REDACT_PATHS there (tests/ops checks it).
+
+const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
+const REDACTED_HEADERS = ["authorization", "cookie", "set-cookie", "x-shopify-access-token", "x-shopify-hmac-sha256"];
+const REDACTED_QUERY_PARAMS = ["signature", "logged_in_customer_id", "id_token", "hmac"];
+export const LOG_REDACT_PATHS = [
+  ...["req.headers", "res.headers", "headers", "request.headers"].flatMap((base) => REDACTED_HEADERS.map((h) => `${base}["${h}"]`)),
+  ...["req.query", "query", "request.query", "params"].flatMap((base) => REDACTED_QUERY_PARAMS.map((q) => `${base}["${q}"]`)),
+];
+
+export function resolveLogLevel(env = process.env) {
+  const configured = env.LOG_LEVEL?.trim().toLowerCase();
+  if (configured) return LOG_LEVELS.includes(configured) ? configured : "info";
+  return env.VITEST ? "silent" : "info";
+}
+
+export function createServerLogger(destination) {
+  const options = {
+    level: resolveLogLevel(),
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    serializers: { err: errorSummary },
+    redact: { paths: LOG_REDACT_PATHS, censor: "[Redacted]" },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+/**
+ * An error as this logger writes it: type, code, stack frames, and only the first line of the
+ * message with emails, query strings, tokens, long hex and long numbers masked (a Prisma or
+ * validation error quotes the data it was given on its later lines).
+ */
+function errorSummary(error) {
+  if (!error || typeof error !== "object") return { type: typeof error };
+  const summary = { type: error.name || error.type || "Error" };
+  if (typeof error.code === "string" || typeof error.code === "number") summary.code = error.code;
+  if (typeof error.message === "string" && error.message) summary.message = scrubText(error.message);
+  const frames = String(error.stack ?? "")
+    .split("\n")
+    .filter((line) => /^\s+at\s/.test(line))
+    .slice(0, 15)
+    .join("\n");
+  if (frames) summary.stack = frames;
+  return summary;
+}
+
+export function scrubText(text) {
+  const first = String(text).split("\n").find((line) => line.trim() !== "")?.trim() ?? "";
+  return first
+    .slice(0, 300)
+    .replace(/\b(Bearer|Basic|Token)\s+\S{8,}/gi, "$1 [token]")
+    .replace(/\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g, "[jwt]")
+    .replace(/\b(?:shp(?:at|ca|pa|ss|ua)_|sk-)[\w-]{8,}/g, "[token]")
+    .replace(/\?[^\s#"'<>]*=[^\s#"'<>]*/g, "?[query]")
+    .replace(/[\w.%+-]+(?:@|%40)[\w.-]+\.[a-z]{2,}/gi, "[email]")
+    .replace(/\b[a-f0-9]{32,}\b/gi, "[hex]")
+    .replace(/\+?\d[\d\s().-]{8,}\d/g, "[number]");
+}
+
+/**
+ * Route console.* through the logger, so that everything this process writes is one JSON line on
+ * stdout and goes through the same scrubbing: Remix's and React's error output, the Shopify
+ * libraries, and app code that still calls console.error. Only strings (first line, masked) and
+ * error summaries are kept; other objects are logged by type, never by content.
+ */
+export function routeConsoleToLogger(logger) {
+  const levels = { log: "info", info: "info", debug: "debug", trace: "debug", warn: "warn", error: "error" };
+  for (const [method, level] of Object.entries(levels)) {
+    console[method] = (...args) => {
+      const texts = [];
+      let err;
+      let entryLevel = level;
+      for (const arg of args) {
+        if (typeof arg === "string" || typeof arg === "number" || typeof arg === "boolean" || arg == null) {
+          texts.push(String(arg));
+        } else if (arg instanceof Error) {
+          err ??= arg;
+        } else if (typeof arg.status === "number" && "internal" in arg && "data" in arg) {
+          // A Remix route error response: a 4xx is the client's doing, already in the access log.
+          if (arg.status < 500) entryLevel = "debug";
+          texts.push(`route error response ${arg.status}`);
+          err ??= arg.error;
+        } else {
+          texts.push(`[${arg.constructor?.name ?? typeof arg}]`);
+        }
+      }
+      logger[entryLevel]({ source: `console.${method}`, ...(err ? { err } : {}) }, scrubText(texts.join(" ")));
+    };
+  }
+}
+
+// A caller's request id is reused only when it is a plain token: no spaces, quotes or control
+// characters that could forge log fields or headers, and short.
+const SAFE_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+export function requestIdFor(header) {
+  const value = Array.isArray(header) ? header[0] : header;
+  return typeof value === "string" && SAFE_REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+/**
+ * The path as it may be logged: no query string or fragment, and any segment that looks like
+ * personal data or a credential (an email, a phone number or long number, a JWT or long token)
+ * replaced by ":redacted".
+ */
+export function loggablePath(url) {
+  const raw = String(url ?? "/").split(/[?#]/, 1)[0] || "/";
+  const clipped = raw.length > 512 ? raw.slice(0, 512) : raw;
+  return clipped
+    .split("/")
+    .map((segment) => (segment && isSensitiveSegment(segment) ? ":redacted" : segment))
+    .join("/");
+}
+
+function isSensitiveSegment(segment) {
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    /* keep as is */
+  }
+  return (
+    decoded.includes("@") ||
+    /^\+?[\d\s().-]+$/.test(decoded) && decoded.replace(/\D/g, "").length >= 7 ||
+    /^eyJ[\w-]+\.[\w-]+\./.test(decoded) ||
+    /^shp(?:at|ca|pa|ss|ua)_/.test(decoded) ||
+    /^sk-/.test(decoded) ||
+    decoded.length >= 40
+  );
+}
+
+/** pino-http middleware: one line per finished request, allow-listed fields only. */
+export function requestLogger(logger) {
+  return pinoHttp({
+    logger,
+    genReqId(req, res) {
+      const id = requestIdFor(req.headers["x-request-id"]);
+      // The app sees the same id (request.headers.get("x-request-id")) to correlate its own logs.
+      req.headers["x-request-id"] = id;
+      res.setHeader("X-Request-Id", id);
+      return id;
+    },
+    wrapSerializers: false,
+    serializers: {
+      req: (req) => ({ id: req.id, method: req.method, path: loggablePath(req.originalUrl ?? req.url) }),
+      res: (res) => ({ statusCode: res.statusCode }),
+      err: errorSummary,
+    },
+    customLogLevel(req, res, err) {
+      if (err || res.statusCode >= 500) return "error";
+      if (res.statusCode >= 400) return "warn";
+      // Load-balancer health checks every few seconds would drown everything else.
+      if (req.method === "GET" && loggablePath(req.originalUrl ?? req.url) === "/healthz") return "debug";
+      return "info";
+    },
+    customSuccessMessage: () => "request completed",
+    customErrorMessage: () => "request failed",
+    // Only a real error thrown by a handler; a 5xx status alone is already in res.statusCode.
+    customErrorObject: (req, res, err, value) => (res.err || (err && !/^failed with status code/.test(err.message)) ? value : { res: value.res, responseTime: value.responseTime }),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Graceful shutdown.
+
+/**
+ * On SIGTERM/SIGINT: stop accepting connections, close idle keep-alive connections, wait for
+ * in-flight requests (at most timeoutMs, then close every connection), disconnect the database
+ * and exit 0. Returns the shutdown function (also for tests).
+ */
+export function installGracefulShutdown(server, { logger, timeoutMs = 10_000, exit = (code) => process.exit(code) } = {}) {
+  let stopping = null;
+  const shutdown = (signal) => {
+    if (stopping) return stopping;
+    stopping = (async () => {
+      logger?.info({ signal, timeoutMs }, "shutting down: draining in-flight requests");
+      const closed = new Promise((resolve) => server.close(() => resolve(true)));
+      // Keep-alive connections with no request in flight would hold server.close() open.
+      server.closeIdleConnections?.();
+      const sweep = setInterval(() => server.closeIdleConnections?.(), 100);
+      let timer;
+      const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+      const drained = await Promise.race([closed, timedOut]);
+      clearInterval(sweep);
+      clearTimeout(timer);
+      if (!drained) {
+        logger?.warn({ timeoutMs }, "shutdown timeout: closing the remaining connections");
+        server.closeAllConnections?.();
+      }
+      try {
+        await withTimeout(globalThis.__supportChatDb?.$disconnect(), 5_000);
+      } catch (error) {
+        logger?.error({ err: error }, "database disconnect failed");
+      }
+      logger?.info({ drained }, "stopped");
+      logger?.flush?.();
+      exit(0);
+    })();
+    return stopping;
+  };
+  // While draining, tell keep-alive clients to reconnect elsewhere (to another instance).
+  server.prependListener("request", (req, res) => {
+    if (stopping && !res.headersSent) res.setHeader("Connection", "close");
+  });
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  return shutdown;
+}
+
+function envMilliseconds(name, fallback) {
+  const value = Number(process.env[name]);
+  return process.env[name]?.trim() && Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+function withTimeout(promise, ms) {
+  if (!promise) return Promise.resolve();
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms))),
+  ]).finally(() => clearTimeout(timer));
+}
+
+// ---------------------------------------------------------------------------------------------
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const logger = createServerLogger();
+  routeConsoleToLogger(logger);
+  // Crashes are logged as JSON too (see errorSummary), then the process exits 1 as Node would.
+  const crash = (kind) => (error) => {
+    logger.fatal({ err: error, kind }, "process crashed");
+    logger.flush?.();
+    process.exit(1);
+  };
+  process.on("uncaughtException", crash("uncaughtException"));
+  process.on("unhandledRejection", crash("unhandledRejection"));
+
   const app = express();
   app.disable("x-powered-by");
-  mountRemixApp(app, await loadBuild());
+  app.use(requestLogger(logger));
+  mountRemixApp(app, await loadBuild(), { logger });
   const port = Number(process.env.PORT ?? 3000);
-  await listen(app, port);
-  console.log(`App listening on http://localhost:${port}`);
+  const server = await listen(app, port);
+  // Behind a load balancer, idle keep-alive connections must outlive the balancer's own idle
+  // timeout (60 s on most), or it will sometimes reuse a connection we just closed (502s).
+  server.keepAliveTimeout = envMilliseconds("KEEP_ALIVE_TIMEOUT_MS", 65_000);
+  server.headersTimeout = server.keepAliveTimeout + 1_000;
+  installGracefulShutdown(server, { logger, timeoutMs: envMilliseconds("SHUTDOWN_TIMEOUT_MS", 10_000) });
+  logger.info({ port }, "listening");
 }
