@@ -6,6 +6,7 @@
  *   POST /apps/support/messages      body SendMessageRequest   → SendMessageResponse
  *   GET  /apps/support/conversation?conversationId=…            → ConversationResponse
  *   POST /apps/support/feedback      body FeedbackRequest      → { ok: true }
+ *   POST /apps/support/csat          body CsatRequest          → { ok: true }
  *
  * Every error is `ErrorResponse` with a 4xx/5xx status; never a stack trace.
  *
@@ -15,6 +16,17 @@
  *   event: message  data: SendMessageResponse                        (final: replaces the streamed text)
  *   event: error    data: ErrorResponse
  * Otherwise (and always when the client didn't ask) the answer is the plain JSON response.
+ *
+ * Hand-offs and the end of a conversation (SendMessageResponse and ConversationResponse):
+ *   awaitingTeam: true       a hand-off in this conversation waits for the merchant's team. While the
+ *                            panel is open and the page visible, the bubble polls GET /conversation
+ *                            gently (every 20 s) so the team's reply (a message with role "agent")
+ *                            appears without a reload. Omitted once the team has replied or closed it.
+ *   endOfConversation: true  the conversation has come to an end — the bot's reply to a goodbye/thanks
+ *                            (intent thanks_goodbye), or the team's reply being the newest message — and
+ *                            the shopper hasn't rated it yet: the bubble offers the "How did we do?"
+ *                            survey (1–5 stars, optional comment) → POST /csat. Never set while
+ *                            awaitingTeam (the survey waits for the team's reply).
  */
 
 export const MAX_MESSAGE_LENGTH = 1000;
@@ -22,7 +34,7 @@ export const MAX_MESSAGE_LENGTH = 1000;
 export interface SendMessageRequest {
   /** Omitted on the first message: the server mints the conversation id. */
   conversationId?: string;
-  /** Client-generated id (uuid) so a retried send is stored once. */
+  /** Client-generated id (8–64 of A–Z a–z 0–9 _ -; the bubble sends 32 random hex digits) so a retried send is stored once. */
   clientMessageId?: string;
   text: string;
   /** BCP-47 language of the storefront page, a hint only. */
@@ -40,6 +52,7 @@ export interface ProductCard {
 
 export interface ChatMessageView {
   id: string;
+  /** "agent": a reply from a person on the merchant's team (to a hand-off), shown labelled as such. */
   role: "shopper" | "bot" | "agent";
   text: string;
   createdAt: string; // ISO
@@ -50,21 +63,38 @@ export interface ChatMessageView {
   feedback?: "up" | "down" | null;
 }
 
-export interface SendMessageResponse {
+export interface SendMessageResponse extends ConversationSignals {
   conversationId: string;
   shopperMessage: ChatMessageView;
   reply: ChatMessageView;
 }
 
-export interface ConversationResponse {
+export interface ConversationResponse extends ConversationSignals {
   conversationId: string;
   messages: ChatMessageView[];
+}
+
+/** See "Hand-offs and the end of a conversation" above. Both are omitted when false. */
+export interface ConversationSignals {
+  awaitingTeam?: true;
+  endOfConversation?: true;
 }
 
 export interface FeedbackRequest {
   conversationId: string;
   messageId: string;
   rating: "up" | "down";
+}
+
+export const MAX_CSAT_COMMENT_LENGTH = 500;
+
+/** The shopper's satisfaction with the whole conversation; a later rating replaces an earlier one. */
+export interface CsatRequest {
+  conversationId: string;
+  /** Whole stars, 1 (poor) to 5 (great). */
+  rating: 1 | 2 | 3 | 4 | 5;
+  /** Optional, at most MAX_CSAT_COMMENT_LENGTH characters; blank is stored as no comment. */
+  comment?: string;
 }
 
 export interface ErrorResponse {

@@ -215,6 +215,27 @@ export async function recordFeedback(
   return true;
 }
 
+/**
+ * The writes that add a reply from the merchant's team (role "agent") to a conversation, so the
+ * shopper sees it in the bubble. Returned unrun, for the caller's transaction.
+ */
+export function agentMessageWrites(db: Db, conversation: { id: string; shop: string }, text: string, at: Date = new Date()) {
+  return [
+    db.message.create({ data: { shop: conversation.shop, conversationId: conversation.id, role: "agent", text, createdAt: at } }),
+    db.conversation.update({ where: { id: conversation.id }, data: { messageCount: { increment: 1 }, lastMessageAt: at } }),
+  ] as const;
+}
+
+/** Is a hand-off in this conversation still waiting for the team's reply? */
+export async function awaitingTeam(db: Db, conversation: Conversation): Promise<boolean> {
+  return (await db.handoffTicket.count({ where: { conversationId: conversation.id, shop: conversation.shop, status: "open" } })) > 0;
+}
+
+/** Record (or change) the shopper's satisfaction rating (1–5) of the conversation. */
+export async function recordCsat(db: Db, conversation: Conversation, rating: number, comment: string | null): Promise<void> {
+  await db.conversation.update({ where: { id: conversation.id, shop: conversation.shop }, data: { csat: rating, csatComment: comment } });
+}
+
 export function toMessageView(message: Message & { feedback?: Feedback | null }): ChatMessageView {
   return {
     id: message.id,

@@ -12,8 +12,10 @@ import { resolveEngineConfig, type EngineConfig } from "../llm/config";
 import { respondWithEngine, type EngineResult } from "../llm/engine-router";
 import { decryptSecret } from "../llm/secrets.server";
 import type { IntentClassifier } from "../chat/intent/engine";
-import { MAX_MESSAGE_LENGTH, type ErrorResponse } from "../chat/protocol";
+import { MAX_CSAT_COMMENT_LENGTH, MAX_MESSAGE_LENGTH, type ConversationSignals, type ErrorResponse } from "../chat/protocol";
 import {
+  awaitingTeam,
+  recordCsat,
   claimForCustomer,
   conversationMessages,
   findConversation,
@@ -64,6 +66,20 @@ const feedbackSchema = z.object({
   rating: z.enum(["up", "down"], { errorMap: () => ({ message: 'rating must be "up" or "down"' }) }),
 });
 
+const csatSchema = z.object({
+  conversationId: conversationIdSchema,
+  rating: z
+    .number({ required_error: "rating is required", invalid_type_error: "rating must be a number from 1 to 5" })
+    .int("rating must be a whole number from 1 to 5")
+    .min(1, "rating must be from 1 to 5")
+    .max(5, "rating must be from 1 to 5"),
+  comment: z
+    .string({ invalid_type_error: "comment must be a string" })
+    .max(MAX_CSAT_COMMENT_LENGTH, `comment is longer than ${MAX_CSAT_COMMENT_LENGTH} characters`)
+    .transform((c) => c.trim() || null)
+    .nullish(),
+});
+
 export async function handleProxyRequest(request: Request, endpoint: string, deps: ProxyDeps): Promise<Response> {
   try {
     let context: ProxyContext;
@@ -83,7 +99,8 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
     if (endpoint === "messages" && method === "POST") return await sendMessage(request, owner, context.admin.graphql, deps);
     if (endpoint === "conversation" && method === "GET") return await getConversation(request, owner, deps);
     if (endpoint === "feedback" && method === "POST") return await sendFeedback(request, owner, deps);
-    if (["messages", "conversation", "feedback"].includes(endpoint)) {
+    if (endpoint === "csat" && method === "POST") return await sendCsat(request, owner, deps);
+    if (["messages", "conversation", "feedback", "csat"].includes(endpoint)) {
       return errorResponse(405, "method_not_allowed", `${method} is not supported on ${endpoint}.`);
     }
     return errorResponse(404, "not_found", "Unknown chat endpoint.");
@@ -103,18 +120,32 @@ async function sendMessage(request: Request, owner: ConversationOwner, graphql: 
 
   const stored = await recordShopperMessage(db, conversation, input.text, input.clientMessageId ?? null);
   if (stored.existingReply) {
-    return json({ conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(stored.existingReply) });
+    const signals = await replySignals(db, conversation, stored.existingReply);
+    return json({ conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(stored.existingReply), ...signals });
   }
 
   const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, conversation, stored.message, graphql, deps, onDelta);
   if (wantsStream(request) && (await engineFor(deps, owner.shop)).mode !== "local") {
     return streamReply(async (send) => {
       const reply = await answer((text) => send("delta", { text }));
-      send("message", { conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(reply) });
+      const signals = await replySignals(db, conversation, reply);
+      send("message", { conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(reply), ...signals });
     });
   }
   const reply = await answer();
-  return json({ conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(reply) });
+  const signals = await replySignals(db, conversation, reply);
+  return json({ conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(reply), ...signals });
+}
+
+/**
+ * awaitingTeam / endOfConversation (protocol.ts) after `last`, the newest message: the bot's
+ * goodbye or the team's reply ends the conversation, unless a hand-off still waits or the
+ * shopper has already rated it.
+ */
+async function replySignals(db: Db, conversation: Conversation, last: Message | undefined): Promise<ConversationSignals> {
+  if (await awaitingTeam(db, conversation)) return { awaitingTeam: true };
+  const ended = last && (last.role === "agent" || (last.role === "bot" && last.intent === "thanks_goodbye"));
+  return ended && conversation.csat === null ? { endOfConversation: true } : {};
 }
 
 /** Answer with the shop's engine (or apologise if the store is unreachable) and store the reply. */
@@ -231,7 +262,16 @@ async function getConversation(request: Request, owner: ConversationOwner, deps:
   const conversation = await findConversation(deps.db, owner, id);
   if (!conversation) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
   const messages = await conversationMessages(deps.db, conversation);
-  return json({ conversationId: conversation.id, messages: messages.map(toMessageView) });
+  const signals = await replySignals(deps.db, conversation, messages.at(-1));
+  return json({ conversationId: conversation.id, messages: messages.map(toMessageView), ...signals });
+}
+
+async function sendCsat(request: Request, owner: ConversationOwner, deps: ProxyDeps): Promise<Response> {
+  const input = parse(csatSchema, await readJson(request));
+  const conversation = await findConversation(deps.db, owner, input.conversationId);
+  if (!conversation) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
+  await recordCsat(deps.db, conversation, input.rating, input.comment ?? null);
+  return json({ ok: true });
 }
 
 async function sendFeedback(request: Request, owner: ConversationOwner, deps: ProxyDeps): Promise<Response> {

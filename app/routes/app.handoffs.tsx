@@ -1,40 +1,61 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useNavigate } from "@remix-run/react";
-import { Badge, Card, EmptyState, IndexTable, Layout, Page, Text } from "@shopify/polaris";
+import { useLoaderData, useNavigate, useOutlet } from "@remix-run/react";
+import { Badge, Card, EmptyState, IndexTable, Layout, Page, Tabs, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
-import { listTickets } from "../admin/conversations.server";
+import { isTicketStatus, listTickets, ticketCounts } from "../admin/handoffs.server";
+
+const TABS = [
+  { id: "open", content: "Open" },
+  { id: "replied", content: "Replied" },
+  { id: "closed", content: "Closed" },
+  { id: "all", content: "All" },
+] as const;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const status = new URL(request.url).searchParams.get("status");
-  return { tickets: await listTickets(db, session.shop, status) };
+  const requested = new URL(request.url).searchParams.get("status");
+  // The inbox opens on what still needs a reply.
+  const status = requested === "all" || isTicketStatus(requested) ? requested : "open";
+  const [tickets, counts] = await Promise.all([listTickets(db, session.shop, status === "all" ? null : status), ticketCounts(db, session.shop)]);
+  return { status, tickets, counts };
 };
 
-const KIND_LABELS: Record<string, string> = {
-  handoff: "Wants a person",
-  complaint: "Complaint",
-  cancel_request: "Cancel order",
-  change_request: "Change items",
-  address_request: "Change address",
-  return_request: "Return",
-  reship_request: "Reship",
-  invoice_request: "Invoice",
-  trace_request: "Carrier trace",
+function TicketStatusBadge({ status }: { status: string }) {
+  if (status === "open") return <Badge tone="attention">Open</Badge>;
+  if (status === "replied") return <Badge tone="success">Replied</Badge>;
+  return <Badge>Closed</Badge>;
+}
+
+const EMPTY: Record<string, string> = {
+  open: "Nothing waiting for your team",
+  replied: "No replied hand-offs",
+  closed: "No closed hand-offs",
+  all: "No hand-offs yet",
 };
 
 export default function Handoffs() {
-  const { tickets } = useLoaderData<typeof loader>();
+  const { status, tickets, counts } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
+  // app.handoffs.$id.tsx nests under this route: a ticket's page replaces the list.
+  const outlet = useOutlet();
+  if (outlet) return outlet;
+  const selected = Math.max(0, TABS.findIndex((tab) => tab.id === status));
+  const tabs = TABS.map((tab) => ({
+    ...tab,
+    badge: tab.id === "all" ? undefined : String(counts[tab.id]),
+    accessibilityLabel: tab.id === "all" ? "All hand-offs" : `${tab.content} hand-offs (${counts[tab.id]})`,
+  }));
   return (
     <Page title="Hand-offs">
       <TitleBar title="Hand-offs" />
       <Layout>
         <Layout.Section>
           <Card padding="0">
+            <Tabs tabs={tabs} selected={selected} onSelect={(index) => navigate(`/app/handoffs?status=${TABS[index].id}`)} />
             {tickets.length === 0 ? (
-              <EmptyState heading="Nothing waiting for your team" image="">
+              <EmptyState heading={EMPTY[status]} image="">
                 <p>When a shopper asks for a person, complains, or asks for something the bot may not do itself, it appears here.</p>
               </EmptyState>
             ) : (
@@ -45,19 +66,19 @@ export default function Handoffs() {
                 headings={[{ title: "Request" }, { title: "Type" }, { title: "Order" }, { title: "Contact" }, { title: "Status" }, { title: "Created" }]}
               >
                 {tickets.map((ticket, index) => (
-                  <IndexTable.Row id={ticket.id} key={ticket.id} position={index} onClick={() => navigate(`/app/conversations/${ticket.conversationId}`)}>
+                  <IndexTable.Row id={ticket.id} key={ticket.id} position={index} onClick={() => navigate(`/app/handoffs/${ticket.id}`)}>
                     <IndexTable.Cell>
                       <Text as="span" variant="bodyMd" truncate>
                         {ticket.summary}
                       </Text>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
-                      <Badge tone={ticket.kind === "complaint" ? "critical" : "info"}>{KIND_LABELS[ticket.kind] ?? ticket.kind}</Badge>
+                      <Badge tone={ticket.kind === "complaint" ? "critical" : "info"}>{ticket.kindLabel}</Badge>
                     </IndexTable.Cell>
                     <IndexTable.Cell>{ticket.orderNumber ?? "—"}</IndexTable.Cell>
-                    <IndexTable.Cell>{ticket.contactEmail ?? "Logged-in customer"}</IndexTable.Cell>
+                    <IndexTable.Cell>{ticket.contact}</IndexTable.Cell>
                     <IndexTable.Cell>
-                      <Badge tone={ticket.status === "open" ? "attention" : "success"}>{ticket.status}</Badge>
+                      <TicketStatusBadge status={ticket.status} />
                     </IndexTable.Cell>
                     <IndexTable.Cell>{new Date(ticket.createdAt).toLocaleString()}</IndexTable.Cell>
                   </IndexTable.Row>

@@ -1,5 +1,5 @@
-/* Support chat bubble (theme app extension asset). No dependencies, no globals but window.SupportChat.
- * Wire contract: app/chat/protocol.ts. All data reaches the DOM as text nodes, never as HTML. */
+/* Support chat bubble (theme app extension asset): no dependencies, no globals but window.SupportChat.
+ * Wire contract: app/chat/protocol.ts. Data reaches the DOM as text nodes only, never as HTML. */
 (() => {
   'use strict';
   const root = document.querySelector('.nwsc-root');
@@ -7,18 +7,13 @@
 
   const ds = root.dataset;
   const proxy = (ds.proxy || '/apps/support').replace(/\/+$/, '');
-  const L = {
-    lOpen: 'Chat with us', lClose: 'Close chat', lLabel: 'Message', lPlaceholder: 'Type your message…',
-    lSend: 'Send', lTyping: 'Typing…', lRetry: 'Retry', lError: 'Something went wrong. Please try again.',
-    lOffline: 'Could not reach support. Check your connection and try again.', lRate: 'Rate this reply',
-    lHelpful: 'Helpful', lNotHelpful: 'Not helpful', lSoldOut: 'Sold out'
-  };
-  const t = (k) => ds[k] || L[k];
+  // Strings: the block's data-l-* attributes (locales/*.json).
+  const t = (k) => ds[k] || '';
   const bot = ds.botName || 'Support';
   const key = 'nwsc:' + (ds.shop || location.host) + ':' + (ds.customer ? 'c' + ds.customer : 'guest');
   const openKey = key + ':open';
 
-  // Storage can throw (privacy modes, blocked cookies): degrade to memory only.
+  // Storage may throw (privacy modes): then memory only.
   const store = (session, k, v) => {
     try {
       const s = session ? sessionStorage : localStorage;
@@ -28,10 +23,10 @@
     return null;
   };
   let convId = store(0, key);
-  const remember = (id) => { if (id && id !== convId) { convId = String(id); store(0, key, convId); } };
-  const forget = () => { convId = null; store(0, key, null); };
+  const remember = (id) => id && store(0, key, (convId = String(id)));
+  const forget = () => store(0, key, (convId = null));
 
-  // Accent colour, and readable text on top of it (WCAG relative luminance).
+  // Accent, and readable text on it (WCAG relative luminance).
   const accent = /^#([\da-f]{3}){1,2}$/i.test(ds.accent || '') ? ds.accent : '#1f6f5c';
   const hex = accent.length === 4 ? accent.replace(/[\da-f]/gi, '$&$&') : accent;
   const lum = [1, 3, 5].map((i) => {
@@ -39,14 +34,15 @@
     return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   });
   const light = 0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2] > 0.179;
-  root.style.setProperty('--nwsc-accent', accent);
-  root.style.setProperty('--nwsc-on', light ? '#111' : '#fff');
-  root.style.setProperty('--nwsc-ink', light ? '#1a1a1a' : accent);
+  const css = (k, v) => root.style.setProperty('--nwsc-' + k, v);
+  css('accent', accent);
+  css('on', light ? '#111' : '#fff');
+  css('ink', light ? '#1a1a1a' : accent);
   if (ds.position === 'bottom-left') root.classList.add('nwsc-left');
 
-  // h('tag', {class, text, onclick, attr…}, [children]) — children are nodes or plain strings (text).
-  const h = (tag, attrs, kids) => {
-    const el = document.createElement(tag);
+  // h(tag, {class, text, onclick, attr…}, [nodes or strings], svg?)
+  const h = (tag, attrs, kids, svg) => {
+    const el = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
     for (const k in attrs) {
       const v = attrs[k];
       if (k === 'text') el.textContent = v;
@@ -56,34 +52,14 @@
     if (kids) kids.forEach((c) => c && el.append(c));
     return el;
   };
-  const icon = (d, cls) => {
-    const ns = 'http://www.w3.org/2000/svg';
-    const s = document.createElementNS(ns, 'svg');
-    const p = document.createElementNS(ns, 'path');
-    s.setAttribute('viewBox', '0 0 24 24');
-    s.setAttribute('aria-hidden', 'true');
-    s.setAttribute('focusable', 'false');
-    if (cls) s.setAttribute('class', cls);
-    p.setAttribute('d', d);
-    s.append(p);
-    return s;
-  };
+  const icon = (d, cls) => h('svg', { viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false', class: cls }, [h('path', { d }, 0, 1)], 1);
   const X = 'M6 6l12 12M18 6L6 18';
   const THUMB = 'M7 10v10H4V10h3zm0 0l4-7c1.3 0 2.4 1.2 2.1 2.5L12.5 9H18a2 2 0 0 1 2 2.4l-1.4 7A2 2 0 0 1 16.6 20H7';
 
-  const uuid = () => {
-    const c = window.crypto;
-    if (c && c.randomUUID) return c.randomUUID();
-    const b = new Uint8Array(16);
-    if (c && c.getRandomValues) c.getRandomValues(b);
-    else for (let i = 0; i < 16; i++) b[i] = (Math.random() * 256) | 0;
-    b[6] = (b[6] & 15) | 64;
-    b[8] = (b[8] & 63) | 128;
-    const x = Array.from(b, (v) => (v + 256).toString(16).slice(1)).join('');
-    return [x.slice(0, 8), x.slice(8, 12), x.slice(12, 16), x.slice(16, 20), x.slice(20)].join('-');
-  };
+  // clientMessageId: 128 random bits, hex.
+  const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (v) => (v + 256).toString(16).slice(1)).join('');
 
-  // SSE reply (protocol.ts): onDelta per delta; resolves with the message/error payload, null if it ends first.
+  // SSE (protocol.ts): onDelta per delta; resolves with the message/error payload, null if it ends first.
   const sse = async (reader, onDelta, arm) => {
     const dec = new TextDecoder();
     let buf = '';
@@ -102,7 +78,7 @@
           let d;
           try {
             d = JSON.parse(data);
-          } catch (_) { /* not JSON: skip */ }
+          } catch (_) { /* skip */ }
           if (d && ev === 'delta') typeof d.text === 'string' && onDelta(d.text);
           else if (d && (ev === 'message' || ev === 'error')) return d;
           ev = '';
@@ -113,18 +89,16 @@
     return null;
   };
 
-  // Request to the app proxy (SSE allowed with onDelta). Rejects with a shopper-readable message (and .status when
-  // the server answered).
+  // Call the app proxy (SSE with onDelta). Rejects with a shopper-readable message (.status if the server answered).
   const api = async (path, body, onDelta) => {
-    const ctl = window.AbortController ? new AbortController() : null;
+    const ctl = new AbortController();
     let timer;
     const arm = () => { // 60 s idle: abort
       clearTimeout(timer);
-      timer = ctl && setTimeout(() => ctl.abort(), 60000);
+      timer = setTimeout(() => ctl.abort(), 60000);
     };
-    const stream = onDelta && window.TextDecoder;
-    const accept = (stream ? 'text/event-stream, ' : '') + 'application/json';
-    const init = { headers: { Accept: accept }, credentials: 'same-origin', signal: ctl && ctl.signal };
+    const accept = (onDelta ? 'text/event-stream, ' : '') + 'application/json';
+    const init = { headers: { Accept: accept }, credentials: 'same-origin', signal: ctl.signal };
     if (body) {
       init.method = 'POST';
       init.headers['Content-Type'] = 'application/json';
@@ -135,14 +109,14 @@
     try {
       arm();
       res = await fetch(proxy + path, init);
-      data = stream && res.ok && /event-stream/.test(res.headers.get('content-type'))
+      data = onDelta && res.ok && /event-stream/.test(res.headers.get('content-type'))
         ? await sse(res.body.getReader(), onDelta, arm)
         : await res.json().catch(() => null);
     } catch (_) {
       throw new Error(t('lOffline'));
     } finally {
       clearTimeout(timer);
-      if (ctl) ctl.abort(); // ends a stream left unread
+      ctl.abort(); // ends a stream left unread
     }
     if (res.ok && data && !data.error) return data;
     const err = new Error((data && data.error && typeof data.error.message === 'string' && data.error.message) || t('lError'));
@@ -150,11 +124,12 @@
     throw err;
   };
 
-  // ---- UI -------------------------------------------------------------------------------------------------
   let panel, list, input, send, typingEl;
   let isOpen = false;
   let started = false;
   let busy = false;
+  let waiting = false; // awaitingTeam: poll
+  const seen = {}; // message ids shown
 
   const launcher = h('button', {
     type: 'button', class: 'nwsc-launcher', 'aria-label': t('lOpen'), 'aria-expanded': 'false',
@@ -165,13 +140,12 @@
   const scroll = () => { list.scrollTop = list.scrollHeight; };
   const setBusy = (b) => {
     busy = b;
-    send.setAttribute('aria-disabled', String(b));
+    send.setAttribute('aria-disabled', b);
   };
   const typing = (on) => {
     if (on) {
-      typingEl = h('div', { class: 'nwsc-typing' }, [h('div', { class: 'nwsc-bubble' }, [
-        h('span', { class: 'nwsc-dot' }), h('span', { class: 'nwsc-dot' }), h('span', { class: 'nwsc-dot' }),
-        h('span', { class: 'nwsc-sr', text: t('lTyping') })])]);
+      typingEl = h('div', { class: 'nwsc-typing' }, [h('div', { class: 'nwsc-bubble' },
+        [0, 0, 0].map(() => h('span', { class: 'nwsc-dot' })).concat(h('span', { class: 'nwsc-sr', text: t('lTyping') })))]);
       list.append(typingEl);
       scroll();
     } else if (typingEl) {
@@ -180,7 +154,7 @@
     }
   };
 
-  // Plain text → text nodes; newlines → <br>; bare http(s) URLs → links (bot/agent text only).
+  // Text → text nodes, newlines → <br>, bare http(s) URLs → links (bot/agent text only).
   const rich = (text, links) => {
     const out = [];
     String(text == null ? '' : text).split(/\r?\n/).forEach((line, i) => {
@@ -198,14 +172,16 @@
     });
     return out;
   };
+  const arr = (a) => (Array.isArray(a) ? a : []);
   const safeUrl = (u) => (typeof u === 'string' && /^(https?:\/\/|\/(?![/\\]))/i.test(u) ? u : '');
 
   const product = (p) => {
     const url = safeUrl(p.url);
     const img = safeUrl(p.imageUrl);
+    const blank = () => h('span', { class: 'nwsc-product-img' });
     const body = [
       img ? h('img', { class: 'nwsc-product-img', src: img, alt: '', loading: 'lazy', width: 48, height: 48,
-        onerror: (e) => e.target.replaceWith(h('span', { class: 'nwsc-product-img' })) }) : h('span', { class: 'nwsc-product-img' }),
+        onerror: (e) => e.target.replaceWith(blank()) }) : blank(),
       h('span', { class: 'nwsc-product-info' }, [
         h('span', { class: 'nwsc-product-title', text: p.title || '' }),
         h('span', { class: 'nwsc-product-price' }, [
@@ -231,19 +207,21 @@
       }
     }, [icon(THUMB)]);
     const btns = [btn('up', t('lHelpful')), btn('down', t('lNotHelpful'))];
-    const paint = (r) => btns.forEach((b, i) => b.setAttribute('aria-pressed', String(r === (i ? 'down' : 'up'))));
+    const paint = (r) => btns.forEach((b, i) => b.setAttribute('aria-pressed', r === (i ? 'down' : 'up')));
     return h('div', { class: 'nwsc-feedback', role: 'group', 'aria-label': t('lRate') }, btns);
   };
 
-  // Render one ChatMessageView. Only the newest message keeps its quick replies.
+  // One ChatMessageView (the team's labelled). Only the newest message keeps quick replies or the survey.
   const addMsg = (m, extra) => {
     const role = m.role === 'shopper' || m.role === 'agent' ? m.role : 'bot';
-    list.querySelectorAll('.nwsc-quick').forEach((q) => q.remove());
-    const el = h('div', { class: 'nwsc-msg nwsc-msg--' + role + (extra ? ' ' + extra : ''), 'data-id': m.id || null },
-      [h('div', { class: 'nwsc-bubble' }, rich(m.text, role !== 'shopper'))]);
+    if (m.id) seen[m.id] = 1;
+    list.querySelectorAll('.nwsc-quick,.nwsc-csat').forEach((q) => q.remove());
+    const el = h('div', { class: 'nwsc-msg nwsc-msg--' + role + (extra ? ' ' + extra : ''), 'data-id': m.id || null }, [
+      role === 'agent' && h('span', { class: 'nwsc-from', text: t('lTeam') }),
+      h('div', { class: 'nwsc-bubble' }, rich(m.text, role !== 'shopper'))]);
     if (role !== 'shopper') {
-      const products = Array.isArray(m.products) ? m.products.filter((p) => p && typeof p === 'object') : [];
-      const replies = Array.isArray(m.quickReplies) ? m.quickReplies.filter((q) => typeof q === 'string' && q) : [];
+      const products = arr(m.products).filter((p) => p && typeof p === 'object');
+      const replies = arr(m.quickReplies).filter((q) => typeof q === 'string' && q);
       if (products.length) el.append(h('ul', { class: 'nwsc-products' }, products.slice(0, 6).map(product)));
       if (replies.length) {
         el.append(h('div', { class: 'nwsc-quick' }, replies.slice(0, 6).map((q) =>
@@ -256,7 +234,7 @@
     return el;
   };
 
-  // Inline, polite (the list is a live region) error line; Retry re-runs `again`.
+  // Inline error (the list is a polite live region); Retry re-runs `again`.
   const fail = (message, again) => {
     const line = h('div', { class: 'nwsc-error' }, [h('span', { text: message }), h('button', {
       type: 'button', class: 'nwsc-retry', text: t('lRetry'),
@@ -270,7 +248,7 @@
     setBusy(true);
     typing(true);
     const body = { clientMessageId: item.id, text: item.text, locale: ds.locale || document.documentElement.lang || undefined };
-    // A streamed reply grows (aria-busy) in place of the typing dots; typing(false) drops it for the final one.
+    // A streamed reply grows (aria-busy) in place of the dots; typing(false) drops it for the final one.
     let live;
     const onDelta = (piece) => {
       if (!live) {
@@ -287,14 +265,16 @@
         data = await api('/messages', Object.assign({ conversationId: convId || undefined }, body), onDelta);
       } catch (e) {
         if (e.status !== 404 || !convId) throw e;
-        forget(); // the server no longer knows this conversation: start a new one with the same message
+        forget(); // unknown to the server: start a new conversation
         data = await api('/messages', body, onDelta);
       }
       remember(data.conversationId);
       item.el.classList.remove('nwsc-msg--pending', 'nwsc-msg--failed');
-      if (data.shopperMessage && data.shopperMessage.id) item.el.setAttribute('data-id', data.shopperMessage.id);
+      const id = data.shopperMessage && data.shopperMessage.id;
+      if (id) item.el.setAttribute('data-id', (seen[id] = id));
       typing(false);
       if (data.reply) addMsg(data.reply);
+      signals(data);
     } catch (e) {
       typing(false);
       item.el.classList.replace('nwsc-msg--pending', 'nwsc-msg--failed');
@@ -310,24 +290,47 @@
       input.value = '';
       grow();
     }
-    deliver({ id: uuid(), text, el: addMsg({ role: 'shopper', text }, 'nwsc-msg--pending') });
+    deliver({ id: newId(), text, el: addMsg({ role: 'shopper', text }, 'nwsc-msg--pending') });
   };
 
-  const history = async () => {
-    if (!convId) return;
-    setBusy(true);
-    typing(true);
+  // The conversation so far; `poll`: quietly add what's new.
+  const history = async (poll) => {
+    if (!convId || busy) return;
+    if (!poll) { setBusy(true); typing(true); }
     try {
       const data = await api('/conversation?conversationId=' + encodeURIComponent(convId));
-      typing(false);
-      remember(data.conversationId);
-      (Array.isArray(data.messages) ? data.messages : []).forEach((m) => m && addMsg(m));
+      if (poll && busy) return;
+      arr(data.messages).forEach((m) => m && !seen[m.id] && addMsg(m));
+      signals(data);
     } catch (e) {
-      typing(false);
       if (e.status === 404) forget();
-      else fail(e.message, history);
+      else if (!poll) fail(e.message, history);
     }
-    setBusy(false);
+    if (!poll) { typing(false); setBusy(false); }
+  };
+
+  // awaitingTeam → poll; endOfConversation → "How did we do?" (1–5 stars, comment).
+  const signals = (d) => {
+    waiting = !!d.awaitingTeam;
+    if (d.endOfConversation && !list.querySelector('.nwsc-csat')) {
+      const stars = [1, 2, 3, 4, 5].map((n) => h('label', null, [
+        h('input', { type: 'radio', name: 'nwsc-csat', value: n, required: true, 'aria-label': t('lStars').replace('#', n), onchange: () => stars.forEach((s, i) => s.classList.toggle('nwsc-on', i < n)) }),
+        h('span', { 'aria-hidden': 'true', text: '★' })]));
+      const note = h('textarea', { class: 'nwsc-note', maxlength: 500, 'aria-label': t('lComment'), placeholder: t('lComment') });
+      const rate = async () => {
+        try {
+          await api('/csat', { conversationId: convId, rating: +form.querySelector(':checked').value, comment: note.value.trim() || undefined });
+          form.replaceWith(h('div', { text: t('lThanks') }));
+        } catch (e) {
+          fail(e.message, rate);
+        }
+      };
+      const form = h('form', { class: 'nwsc-csat nwsc-bubble', onsubmit: (e) => { e.preventDefault(); rate(); } }, [
+        h('fieldset', null, [h('legend', { text: t('lCsat') })].concat(stars)), note,
+        h('button', { type: 'submit', class: 'nwsc-retry', text: t('lSend') })]);
+      list.append(form);
+      scroll();
+    }
   };
 
   const grow = () => {
@@ -357,15 +360,19 @@
       h('form', { class: 'nwsc-form', onsubmit: (e) => { e.preventDefault(); submit(); } }, [input, send])]);
     root.append(panel);
     if (ds.greeting) addMsg({ role: 'bot', text: ds.greeting }, 'nwsc-msg--greeting');
+    setInterval(() => waiting && isOpen && !document.hidden && history(1), 20000);
   };
 
+  const show = (on) => {
+    isOpen = on;
+    panel.hidden = !on;
+    root.classList.toggle('nwsc-open', on);
+    launcher.setAttribute('aria-expanded', on);
+    store(1, openKey, on ? '1' : null);
+  };
   const open = (focus) => {
     if (!panel) build();
-    isOpen = true;
-    panel.hidden = false;
-    root.classList.add('nwsc-open');
-    launcher.setAttribute('aria-expanded', 'true');
-    store(1, openKey, '1');
+    show(true);
     if (!started) {
       started = true;
       history();
@@ -375,11 +382,7 @@
   };
   const close = (focus) => {
     if (!isOpen) return;
-    isOpen = false;
-    panel.hidden = true;
-    root.classList.remove('nwsc-open');
-    launcher.setAttribute('aria-expanded', 'false');
-    store(1, openKey, null);
+    show(false);
     if (focus) launcher.focus();
   };
 
@@ -391,6 +394,6 @@
   });
 
   window.SupportChat = Object.freeze({ open: () => open(true), close: () => close(false) });
-  // Reopen after navigation/reload if the shopper left it open in this tab (without stealing focus).
+  // Reopen (unfocused) after a page load if the shopper left it open in this tab.
   if (store(1, openKey) === '1') open(false);
 })();
