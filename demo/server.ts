@@ -111,9 +111,11 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
 
   // The Shopify admin's part for an embedded app: a session token, and App Bridge's fetch wrapper.
   const token = () => mintSessionToken({ shop, apiKey, secret });
-  app.get("/admin", (_req, res) => {
+  // /admin opens the app's home; /admin/<page> deep-links to /app/<page>, each with a fresh token.
+  app.get(["/admin", "/admin/*"], (req, res) => {
     const params = new URLSearchParams({ embedded: "1", shop, host: adminHostParam(shop), id_token: token() });
-    res.redirect(`/app?${params}`);
+    const page = req.path.replace(/^\/admin\/?/, "").replace(/[^\w/-]/g, "");
+    res.redirect(`/app${page ? `/${page}` : ""}?${params}`);
   });
   app.get("/demo/session-token", (_req, res) => res.set("Cache-Control", "no-store").json({ token: token() }));
   app.get("/demo/app-bridge.js", (_req, res) => res.type("js").sendFile(path.join(ROOT, "demo", "app-bridge-shim.js")));

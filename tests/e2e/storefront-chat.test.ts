@@ -81,7 +81,7 @@ describe("storefront chat, end to end", () => {
 
   it("the merchant sees the conversation in the admin list and its detail", async () => {
     const page = await newPage(browser);
-    await page.goto(`${demo.url}/admin`);
+    await page.goto(`${demo.url}/admin/conversations`);
     const row = page.getByText("Where is my order #1006? my email is hannah.brooks@example.com");
     await row.waitFor({ timeout: 20_000 });
     await row.click();
