@@ -1,0 +1,10 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error — a plain ESM script without types
+import { BUBBLE_ASSET, minifyBubble } from "../../scripts/build-bubble.mjs";
+
+describe("bubble asset", () => {
+  it("is exactly the minified source (run npm run build:bubble after editing the source)", async () => {
+    expect(fs.readFileSync(BUBBLE_ASSET, "utf8")).toBe(await minifyBubble());
+  });
+});
