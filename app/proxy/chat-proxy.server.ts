@@ -31,6 +31,8 @@ import {
   type Message,
 } from "../chat/transcript.server";
 import { getShopSettings } from "../settings.server";
+import { redactSensitive } from "../privacy/redact";
+import { checkLimits, shopperKey, type ProxyLimits } from "./rate-limit.server";
 
 export interface ProxyContext {
   session?: { shop: string };
@@ -38,6 +40,8 @@ export interface ProxyContext {
 }
 
 export interface ProxyDeps {
+  /** Abuse limits; none in unit tests that don't exercise them. */
+  limits?: ProxyLimits;
   db: Db;
   /** `authenticate.public.appProxy`: throws a Response when the signature is missing or wrong. */
   authenticateProxy: (request: Request) => Promise<ProxyContext>;
@@ -95,6 +99,22 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
     }
     const owner: ConversationOwner = { shop, customerId: customerGid(new URL(request.url).searchParams.get("logged_in_customer_id")) };
     const method = request.method.toUpperCase();
+    if (deps.limits) {
+      const url = new URL(request.url);
+      const signature = url.searchParams.get("signature");
+      const verdict = await checkLimits(deps.limits, {
+        shop,
+        shopper: shopperKey(request, owner.customerId),
+        signature: signature ? `${signature}:${url.pathname}` : null,
+        writes: method !== "GET",
+      });
+      if (!verdict.ok) {
+        if (verdict.reason === "replay") return errorResponse(409, "replayed_request", "This request was already received.");
+        const response = errorResponse(429, "rate_limited", "You're sending messages too quickly. Please wait a moment and try again.");
+        response.headers.set("Retry-After", String(verdict.retryAfterSeconds));
+        return response;
+      }
+    }
 
     if (endpoint === "messages" && method === "POST") return await sendMessage(request, owner, context.admin.graphql, deps);
     if (endpoint === "conversation" && method === "GET") return await getConversation(request, owner, deps);
@@ -118,7 +138,8 @@ async function sendMessage(request: Request, owner: ConversationOwner, graphql: 
   if (input.conversationId && !existing) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
   const conversation = existing ? await claimForCustomer(db, existing, owner.customerId) : await startConversation(db, owner, "en");
 
-  const stored = await recordShopperMessage(db, conversation, input.text, input.clientMessageId ?? null);
+  // Stored without card or phone numbers; the bot still reads the original text below.
+  const stored = await recordShopperMessage(db, conversation, redactSensitive(input.text), input.clientMessageId ?? null);
   if (stored.existingReply) {
     const signals = await replySignals(db, conversation, stored.existingReply);
     return json({ conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(stored.existingReply), ...signals });

@@ -4,6 +4,7 @@ import { authenticate } from "../shopify.server";
 import { currentTime } from "../demo/demo-transport.server";
 import { handleProxyRequest } from "../proxy/chat-proxy.server";
 import { activeClassifier, approvedAnswersFor } from "../admin/training.server";
+import { memoryLimits } from "../proxy/rate-limit.server";
 
 // The one app proxy route: Shopify forwards /apps/support/* here, signed.
 const deps = {
@@ -12,6 +13,7 @@ const deps = {
   now: currentTime,
   classifierFor: (shop: string) => activeClassifier(db, shop),
   approvedAnswersFor: (shop: string) => approvedAnswersFor(db, shop),
+  limits: memoryLimits(),
 };
 
 export const loader = ({ request, params }: LoaderFunctionArgs) => handleProxyRequest(request, params["*"] ?? "", deps);

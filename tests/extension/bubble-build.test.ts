@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-// @ts-expect-error — a plain ESM script without types
 import { BUBBLE_ASSET, minifyBubble } from "../../scripts/build-bubble.mjs";
 
 describe("bubble asset", () => {

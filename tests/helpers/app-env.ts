@@ -19,6 +19,9 @@ export function configureTestApp(name: string): void {
     SHOPIFY_API_SECRET: TEST_SECRET,
     SHOPIFY_APP_URL: "http://localhost:3999",
     DEMO_STORE_SNAPSHOT: path.resolve("demo", "demo-store.json"),
+    // Route tests send many messages as one guest; the limits have tests of their own.
+    RATE_LIMIT_SHOPPER_PER_MINUTE: process.env.RATE_LIMIT_SHOPPER_PER_MINUTE ?? "100000",
+    RATE_LIMIT_SHOP_PER_MINUTE: process.env.RATE_LIMIT_SHOP_PER_MINUTE ?? "100000",
   });
 }
 
@@ -49,7 +52,8 @@ export interface ProxyRequestOptions {
 
 /** A request as it reaches the app's /proxy/<endpoint> after Shopify signed it. */
 export function proxyRequest(endpoint: string, options: ProxyRequestOptions = {}): Request {
-  const params = signProxyQuery(new URLSearchParams(options.query ?? {}), {
+  // A nonce per request, as the bubble sends: each signed URL is unique (signatures are single-use).
+  const params = signProxyQuery(new URLSearchParams({ r: crypto.randomUUID(), ...options.query }), {
     shop: options.shop ?? DEMO_SHOP,
     loggedInCustomerId: options.customerId ?? null,
     pathPrefix: "/apps/support",
