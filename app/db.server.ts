@@ -1,13 +1,28 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
-import { resolveDatabaseUrl } from "./db-url";
+import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
+import { databaseProvider, resolveDatabaseUrl } from "./db-url";
 
+/**
+ * The app's database client. Both generated clients (app/generated/prisma for SQLite,
+ * app/generated/prisma-postgres for PostgreSQL, from the twin schema) come from the same data
+ * model and expose the same model API, so callers see one type: the SQLite client's.
+ */
 export type Db = PrismaClient;
 
-/** One client per database URL: tests open their own database files through the same code. */
+/**
+ * One client per database URL: tests open their own databases through the same code.
+ * `file:…` → SQLite (better-sqlite3); `postgres://…` / `postgresql://…` → PostgreSQL (pg).
+ */
 export function createDb(url: string = resolveDatabaseUrl()): Db {
-  const adapter = new PrismaBetterSQLite3({ url: url.replace(/^file:/, "") });
-  return new PrismaClient({ adapter });
+  if (databaseProvider(url) === "postgresql") {
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    // Same models, fields and methods; only provider-specific extras (e.g. `mode: "insensitive"`,
+    // more isolation levels) differ, and the app uses none of them.
+    return client as unknown as Db;
+  }
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: url.replace(/^file:/i, "") }) });
 }
 
 declare global {

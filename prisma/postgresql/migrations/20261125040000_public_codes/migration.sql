@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ShopSettings" ADD COLUMN     "publicCodes" TEXT NOT NULL DEFAULT '[]';
+

@@ -1,0 +1,392 @@
+/**
+ * The storage layer on both backends: the same app modules and the same assertions against SQLite
+ * (the committed SQLite migrations) and PostgreSQL (the committed PostgreSQL migrations, applied
+ * by scripts/postgres-migrate.ts to a real server), through `createDb(url)`, which picks the
+ * adapter and client from the URL. Plus the checks that keep the two in step: the twin schema is
+ * fresh, both migration folders list the same versions, and the PostgreSQL migrations produce
+ * exactly the current data model.
+ *
+ * PostgreSQL comes from tests/helpers/postgres.ts (a throwaway cluster, or PG_TEST_URL). Without
+ * it these tests fail in CI and are skipped, with a warning, elsewhere.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { Session } from "@shopify/shopify-api";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { createDb, type Db } from "../../app/db.server";
+import { databaseProvider, isPostgresUrl } from "../../app/db-url";
+import { Prisma as SqlitePrisma } from "../../app/generated/prisma/client";
+import type * as SqliteModels from "../../app/generated/prisma/client";
+import type * as PostgresModels from "../../app/generated/prisma-postgres/client";
+import {
+  conversationMessages,
+  findConversation,
+  recordBotReply,
+  recordFeedback,
+  recordShopperMessage,
+  startConversation,
+  type BotReplyRecord,
+} from "../../app/chat/transcript.server";
+import { DEFAULT_SETTINGS, getShopSettings } from "../../app/settings.server";
+import {
+  MIGRATIONS_TABLE,
+  POSTGRES_MIGRATIONS_DIR,
+  applyPostgresMigrations,
+  listPostgresMigrations,
+} from "../../scripts/postgres-migrate";
+import { SNAPSHOT_FILE, diffPostgresSchemas, sqliteMigrationNames } from "../../scripts/postgres-migration";
+import { POSTGRES_SCHEMA, expectedPostgresSchema } from "../../scripts/postgres-schema";
+import { postgresUnavailable, startPostgres, type TestPostgres } from "../helpers/postgres";
+import { migratedDatabaseUrl } from "../helpers/test-db";
+
+const PG_MISSING = postgresUnavailable();
+const IN_CI = Boolean(process.env.CI);
+
+interface Backend {
+  name: "sqlite" | "postgresql";
+  start(): Promise<{ url: string; stop(): Promise<void> }>;
+}
+
+const backends: Backend[] = [
+  { name: "sqlite", start: async () => ({ url: migratedDatabaseUrl("storage"), stop: async () => {} }) },
+];
+if (!PG_MISSING) {
+  backends.push({
+    name: "postgresql",
+    start: async () => {
+      const server = await startPostgres("storage");
+      await applyPostgresMigrations(server.url);
+      return server;
+    },
+  });
+} else if (IN_CI) {
+  describe("PostgreSQL", () => {
+    it("is available for the storage tests in CI", () => {
+      throw new Error(`PostgreSQL storage tests cannot run: ${PG_MISSING}. .ci/run installs Debian's postgresql.`);
+    });
+  });
+} else {
+  console.warn(`\n[storage] SKIPPING the PostgreSQL storage tests: ${PG_MISSING}. They run (and must pass) in CI.\n`);
+}
+
+const SHOP = "storage-test.myshopify.com";
+
+function reply(overrides: Partial<BotReplyRecord> = {}): BotReplyRecord {
+  return {
+    text: "I've passed this to our team; they will email you.",
+    intent: "handoff",
+    confidence: 0.875,
+    entities: { orderNumber: "#1001" },
+    engine: "local",
+    engineNote: "hybrid: low local confidence",
+    usage: { promptTokens: 120, completionTokens: 34 },
+    costUsd: 0.000123,
+    latencyMs: 42,
+    lookups: [{ order: "#1001" }],
+    products: [{ handle: "merino-beanie" }],
+    quickReplies: ["Thanks"],
+    state: { orderNumber: "#1001" } as BotReplyRecord["state"],
+    status: "handoff",
+    ticket: { kind: "handoff", summary: "Shopper asks for a person", orderNumber: "#1001", contactEmail: "ann@example.com" },
+    ...overrides,
+  };
+}
+
+describe.each(backends)("storage on $name", (backend) => {
+  let server: { url: string; stop(): Promise<void> };
+  let db: Db;
+
+  beforeAll(async () => {
+    server = await backend.start();
+    db = createDb(server.url);
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await server?.stop();
+  });
+
+  it("createDb picks this backend from the URL's scheme", async () => {
+    expect(databaseProvider(server.url)).toBe(backend.name);
+    const [row] =
+      backend.name === "postgresql"
+        ? await db.$queryRawUnsafe<{ v: string }[]>("SELECT version() AS v")
+        : await db.$queryRawUnsafe<{ v: string }[]>("SELECT 'SQLite ' || sqlite_version() AS v");
+    expect(row.v).toMatch(backend.name === "postgresql" ? /^PostgreSQL \d+/ : /^SQLite \d/);
+  });
+
+  it("starts a conversation with the schema's defaults", async () => {
+    const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "de");
+    expect(conversation).toMatchObject({ shop: SHOP, customerId: null, language: "de", status: "open", state: "{}", messageCount: 0, csat: null });
+    expect(conversation.id).toMatch(/^[\w-]{22}$/);
+    expect(conversation.createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(conversation.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(await findConversation(db, { shop: SHOP, customerId: null }, conversation.id)).toEqual(conversation);
+    expect(await findConversation(db, { shop: "other.myshopify.com", customerId: null }, conversation.id)).toBeNull();
+  });
+
+  it("stores a shopper message once per clientMessageId, and a reply with its ticket, feedback and history", async () => {
+    const conversation = await startConversation(db, { shop: SHOP, customerId: "gid://shopify/Customer/7" }, "en");
+    const first = await recordShopperMessage(db, conversation, "Can I talk to a person?", "client-1");
+    expect(first.existingReply).toBeNull();
+    expect(first.message).toMatchObject({ role: "shopper", text: "Can I talk to a person?", clientMessageId: "client-1", intent: null });
+
+    const retry = await recordShopperMessage(db, conversation, "Can I talk to a person?", "client-1");
+    expect(retry.message.id).toBe(first.message.id);
+    expect(retry.existingReply).toBeNull();
+    expect(await db.message.count({ where: { conversationId: conversation.id } })).toBe(1);
+
+    const bot = await recordBotReply(db, conversation, first.message, reply());
+    expect(bot).toMatchObject({
+      role: "bot",
+      replyToId: first.message.id,
+      intent: "handoff",
+      confidence: 0.875,
+      engine: "local",
+      engineNote: "hybrid: low local confidence",
+      promptTokens: 120,
+      completionTokens: 34,
+      costUsd: 0.000123,
+      latencyMs: 42,
+      products: JSON.stringify([{ handle: "merino-beanie" }]),
+      quickReplies: JSON.stringify(["Thanks"]),
+    });
+
+    const answered = await recordShopperMessage(db, conversation, "Can I talk to a person?", "client-1");
+    expect(answered.message.id).toBe(first.message.id);
+    expect(answered.existingReply?.id).toBe(bot.id);
+
+    const stored = await db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, include: { tickets: true } });
+    expect(stored).toMatchObject({ status: "handoff", messageCount: 2, state: JSON.stringify({ orderNumber: "#1001" }) });
+    expect(stored.lastMessageAt.getTime()).toBeGreaterThanOrEqual(conversation.lastMessageAt.getTime());
+    expect(stored.tickets).toHaveLength(1);
+    expect(stored.tickets[0]).toMatchObject({ shop: SHOP, kind: "handoff", status: "open", orderNumber: "#1001", contactEmail: "ann@example.com", reply: null });
+
+    const analysed = await db.message.findUniqueOrThrow({ where: { id: first.message.id } });
+    expect(analysed).toMatchObject({ intent: "handoff", confidence: 0.875, engine: "local", entities: JSON.stringify({ orderNumber: "#1001" }) });
+
+    expect(await recordFeedback(db, conversation, bot.id, "up")).toBe(true);
+    expect(await recordFeedback(db, conversation, bot.id, "down")).toBe(true);
+    expect(await recordFeedback(db, conversation, first.message.id, "up")).toBe(false);
+    expect(await db.feedback.count({ where: { messageId: bot.id } })).toBe(1);
+
+    const history = await conversationMessages(db, conversation);
+    expect(history.map((m) => [m.role, m.id])).toEqual([
+      ["shopper", first.message.id],
+      ["bot", bot.id],
+    ]);
+    expect(history[0].feedback).toBeNull();
+    expect(history[1].feedback).toMatchObject({ rating: "down", shop: SHOP, conversationId: conversation.id });
+  });
+
+  it("stores concurrent retries of one message once (the unique index maps to P2002 and is retried)", async () => {
+    const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => recordShopperMessage(db, conversation, "Where is my order?", "client-race")),
+    );
+    expect(new Set(results.map((r) => r.message.id)).size).toBe(1);
+    expect(await db.message.count({ where: { conversationId: conversation.id } })).toBe(1);
+  });
+
+  it("reports a unique violation as the P2002 known-request error the app and session storage catch", async () => {
+    await db.modelVersion.create({ data: { shop: SHOP, version: 1 } });
+    const error = await db.modelVersion.create({ data: { shop: SHOP, version: 1 } }).catch((e: unknown) => e);
+    // Session storage checks `instanceof Prisma.PrismaClientKnownRequestError` of the SQLite client.
+    expect(error).toBeInstanceOf(SqlitePrisma.PrismaClientKnownRequestError);
+    expect(error).toMatchObject({ code: "P2002" });
+  });
+
+  it("creates a shop's settings with the defaults once, then keeps the merchant's changes", async () => {
+    const shop = `settings-${backend.name}.myshopify.com`;
+    const created = await getShopSettings(db, shop);
+    expect(created).toMatchObject({ shop, ...DEFAULT_SETTINGS });
+    await db.shopSettings.update({ where: { shop }, data: { botName: "Ava", allowReturns: true, retentionDays: 30 } });
+    const again = await getShopSettings(db, shop);
+    expect(again).toMatchObject({ botName: "Ava", allowReturns: true, retentionDays: 30, greeting: DEFAULT_SETTINGS.greeting });
+    expect(again.createdAt.getTime()).toBe(created.createdAt.getTime());
+    expect(await db.shopSettings.count({ where: { shop } })).toBe(1);
+  });
+
+  it("keeps Shopify sessions with PrismaSessionStorage", async () => {
+    const storage = new PrismaSessionStorage(db, { connectionRetries: 1, connectionRetryIntervalMs: 10 });
+    expect(await storage.isReady()).toBe(true);
+    const expires = new Date(Date.now() + 86_400_000);
+    expires.setMilliseconds(0);
+    const offline = new Session({ id: `offline_${SHOP}`, shop: SHOP, state: "state-1", isOnline: false, scope: "read_orders,read_products", accessToken: "shpat_offline" });
+    const online = new Session({
+      id: `${SHOP}_902541635`,
+      shop: SHOP,
+      state: "state-2",
+      isOnline: true,
+      scope: "read_orders",
+      accessToken: "shpua_online",
+      expires,
+      onlineAccessInfo: {
+        expires_in: 86_400,
+        associated_user_scope: "read_orders",
+        associated_user: {
+          id: 902541635,
+          first_name: "Ann",
+          last_name: "Lee",
+          email: "ann@example.com",
+          email_verified: true,
+          account_owner: true,
+          locale: "en",
+          collaborator: false,
+        },
+      },
+    });
+    expect(await storage.storeSession(offline)).toBe(true);
+    expect(await storage.storeSession(online)).toBe(true);
+    expect(await storage.storeSession(offline)).toBe(true); // upsert
+
+    const loadedOffline = await storage.loadSession(offline.id);
+    expect(loadedOffline?.toObject()).toMatchObject({ id: offline.id, shop: SHOP, isOnline: false, scope: "read_orders,read_products", accessToken: "shpat_offline" });
+    const loadedOnline = await storage.loadSession(online.id);
+    expect(loadedOnline?.isOnline).toBe(true);
+    expect(loadedOnline?.expires?.getTime()).toBe(expires.getTime());
+    expect(loadedOnline?.onlineAccessInfo?.associated_user).toMatchObject({ id: 902541635, first_name: "Ann", email: "ann@example.com", account_owner: true });
+    expect((await db.session.findUniqueOrThrow({ where: { id: online.id } })).userId).toBe(902541635n);
+
+    expect((await storage.findSessionsByShop(SHOP)).map((s) => s.id).sort()).toEqual([offline.id, online.id].sort());
+    expect(await storage.deleteSession(online.id)).toBe(true);
+    expect(await storage.loadSession(online.id)).toBeUndefined();
+    expect(await storage.deleteSessions([offline.id])).toBe(true);
+    expect(await storage.findSessionsByShop(SHOP)).toEqual([]);
+  });
+});
+
+describe("PostgreSQL twin schema and migrations", () => {
+  it("prisma/postgresql/schema.prisma is generated from prisma/schema.prisma (npm run db:schema:postgres)", () => {
+    expect(fs.readFileSync(POSTGRES_SCHEMA, "utf8")).toBe(expectedPostgresSchema());
+  });
+
+  it("has one PostgreSQL migration for each SQLite migration, with the same names", () => {
+    expect(listPostgresMigrations().map((m) => m.name)).toEqual(sqliteMigrationNames());
+  });
+
+  it("the last migration's snapshot is the current schema (no change waits for `npm run db:migration:postgres`)", () => {
+    const last = listPostgresMigrations().at(-1)!;
+    const sql = diffPostgresSchemas(path.join(POSTGRES_MIGRATIONS_DIR, last.name, SNAPSHOT_FILE), POSTGRES_SCHEMA);
+    expect(sql.replace(/--[^\n]*/g, "").trim()).toBe("");
+  });
+
+  it("both generated clients have the same model types", () => {
+    expectTypeOf<PostgresModels.Session>().toEqualTypeOf<SqliteModels.Session>();
+    expectTypeOf<PostgresModels.ShopSettings>().toEqualTypeOf<SqliteModels.ShopSettings>();
+    expectTypeOf<PostgresModels.Conversation>().toEqualTypeOf<SqliteModels.Conversation>();
+    expectTypeOf<PostgresModels.Message>().toEqualTypeOf<SqliteModels.Message>();
+    expectTypeOf<PostgresModels.Feedback>().toEqualTypeOf<SqliteModels.Feedback>();
+    expectTypeOf<PostgresModels.HandoffTicket>().toEqualTypeOf<SqliteModels.HandoffTicket>();
+    expectTypeOf<PostgresModels.ApprovedAnswer>().toEqualTypeOf<SqliteModels.ApprovedAnswer>();
+    expectTypeOf<PostgresModels.ModelVersion>().toEqualTypeOf<SqliteModels.ModelVersion>();
+    expect(isPostgresUrl("postgres://u@h/db") && isPostgresUrl("postgresql://u@h/db") && !isPostgresUrl("file:/x")).toBe(true);
+    expect(() => databaseProvider("mysql://u@h/db")).toThrow(/file: \(SQLite\) or postgres/);
+  });
+});
+
+describe.runIf(!PG_MISSING)("PostgreSQL migrations (scripts/postgres-migrate.ts)", () => {
+  let server: TestPostgres;
+  const created: string[] = [];
+
+  /** A new empty database on the test server. */
+  async function freshDatabase(label: string): Promise<string> {
+    const name = `${label}_${created.length}_${Date.now()}`;
+    await withClient(server.url, (c) => c.query(`CREATE DATABASE "${name}"`));
+    created.push(name);
+    const url = new URL(server.url);
+    url.pathname = `/${name}`;
+    return url.toString();
+  }
+
+  beforeAll(async () => {
+    server = await startPostgres("migrations");
+  });
+
+  afterAll(async () => {
+    for (const name of created) await withClient(server.url, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => {});
+    await server?.stop();
+  });
+
+  it("applies every migration once, records it, and applies nothing on a second run", async () => {
+    const url = await freshDatabase("idempotent");
+    const names = listPostgresMigrations().map((m) => m.name);
+    expect(await applyPostgresMigrations(url)).toEqual({ applied: names, alreadyApplied: [] });
+    expect(await applyPostgresMigrations(url)).toEqual({ applied: [], alreadyApplied: names });
+    const rows = await withClient(url, (c) => c.query(`SELECT "name" FROM "${MIGRATIONS_TABLE}" ORDER BY "name"`));
+    expect(rows.rows.map((r) => r.name)).toEqual(names);
+  });
+
+  it("is safe when two instances migrate at once", async () => {
+    const url = await freshDatabase("concurrent");
+    const [a, b] = await Promise.all([applyPostgresMigrations(url), applyPostgresMigrations(url)]);
+    expect([...a.applied, ...b.applied].sort()).toEqual(listPostgresMigrations().map((m) => m.name));
+  });
+
+  it("rolls back a failing migration and refuses an applied migration that was edited", async () => {
+    const url = await freshDatabase("failures");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pg-migrations-"));
+    try {
+      fs.cpSync(POSTGRES_MIGRATIONS_DIR, dir, { recursive: true });
+      fs.mkdirSync(path.join(dir, "29991231000000_broken"));
+      fs.writeFileSync(path.join(dir, "29991231000000_broken", "migration.sql"), 'CREATE TABLE "Half" ("id" TEXT);\nSELECT 1 / 0;\n');
+      await expect(applyPostgresMigrations(url, { dir })).rejects.toThrow(/29991231000000_broken failed and was rolled back/);
+      const half = await withClient(url, (c) => c.query(`SELECT to_regclass('"Half"') AS t`));
+      expect(half.rows[0].t).toBeNull();
+      const recorded = await withClient(url, (c) => c.query(`SELECT count(*)::int AS n FROM "${MIGRATIONS_TABLE}"`));
+      expect(recorded.rows[0].n).toBe(listPostgresMigrations().length);
+
+      fs.rmSync(path.join(dir, "29991231000000_broken"), { recursive: true });
+      const first = listPostgresMigrations(dir)[0].name;
+      fs.appendFileSync(path.join(dir, first, "migration.sql"), "\n-- edited\n");
+      await expect(applyPostgresMigrations(url, { dir })).rejects.toThrow(new RegExp(`${first} was changed after it was applied`));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the migrations produce exactly the schema `prisma migrate diff` gives for prisma/schema.prisma", async () => {
+    const migrated = await freshDatabase("migrated");
+    await applyPostgresMigrations(migrated);
+    const direct = await freshDatabase("direct");
+    await withClient(direct, (c) => c.query(diffPostgresSchemas(null, POSTGRES_SCHEMA)));
+    const [a, b] = [await schemaFingerprint(migrated), await schemaFingerprint(direct)];
+    expect(a.length).toBeGreaterThan(50);
+    expect(a).toEqual(b);
+  });
+});
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Tables, columns (not their order), indexes and constraints of the public schema, app tables only. */
+async function schemaFingerprint(url: string): Promise<string[]> {
+  return withClient(url, async (c) => {
+    const columns = await c.query(
+      `SELECT table_name, column_name, data_type, datetime_precision, is_nullable, column_default
+         FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> $1`,
+      [MIGRATIONS_TABLE],
+    );
+    const indexes = await c.query(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> $1`, [MIGRATIONS_TABLE]);
+    const constraints = await c.query(
+      `SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def
+         FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> $1`,
+      [MIGRATIONS_TABLE],
+    );
+    return [
+      ...columns.rows.map((r) => `column ${r.table_name}.${r.column_name} ${r.data_type}(${r.datetime_precision ?? ""}) null=${r.is_nullable} default=${r.column_default ?? ""}`),
+      ...indexes.rows.map((r) => `index ${r.indexdef}`),
+      ...constraints.rows.map((r) => `constraint ${r.tbl} ${r.conname} ${r.def}`),
+    ].sort();
+  });
+}
