@@ -113,7 +113,8 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
   const token = () => mintSessionToken({ shop, apiKey, secret });
   // /admin opens the app's home; /admin/<page> deep-links to /app/<page>, each with a fresh token.
   app.get(["/admin", "/admin/*"], (req, res) => {
-    const params = new URLSearchParams({ embedded: "1", shop, host: adminHostParam(shop), id_token: token() });
+    const passthrough = Object.fromEntries(Object.entries(req.query).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+    const params = new URLSearchParams({ ...passthrough, embedded: "1", shop, host: adminHostParam(shop), id_token: token() });
     const page = req.path.replace(/^\/admin\/?/, "").replace(/[^\w/-]/g, "");
     res.redirect(`/app${page ? `/${page}` : ""}?${params}`);
   });

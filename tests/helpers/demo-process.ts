@@ -7,6 +7,8 @@ import path from "node:path";
 
 export interface RunningDemo {
   url: string;
+  /** The demo's own database, for tests that inspect what it stored. */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -28,8 +30,9 @@ function emptyDatabaseUrl(): string {
 
 export async function startDemo(env: Record<string, string> = {}): Promise<RunningDemo> {
   const port = await freePort();
+  const databaseUrl = env.DATABASE_URL ?? emptyDatabaseUrl();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "demo/server.ts"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: emptyDatabaseUrl(), ...env },
+    env: { ...process.env, PORT: String(port), ...env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -45,6 +48,7 @@ export async function startDemo(env: Record<string, string> = {}): Promise<Runni
   });
   return {
     url,
+    databaseUrl,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
