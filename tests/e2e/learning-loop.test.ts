@@ -1,0 +1,99 @@
+/**
+ * The learning loop in the browser: a merchant filters conversations by intent, opens one,
+ * relabels its messages and writes the answer the bot should have given; Retrain builds a model
+ * that scores higher on the shop's corrected messages (measured with `npm run eval`), and a
+ * shopper asking the same question gets the merchant's answer.
+ */
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, newPage } from "../helpers/browser";
+import { startDemo, type RunningDemo } from "../helpers/demo-process";
+import { shippedClassifier } from "../../app/chat/intent/engine";
+import { createDb } from "../../app/db.server";
+import { exportIntentsJsonl } from "../../app/admin/training.server";
+
+const SHOP = "northwind-outfitters.myshopify.com";
+// A service this shop offers that no shipped example describes.
+const QUESTIONS = ["can I book a boot fitting slot at your warehouse?", "is there a boot fitting service I can reserve", "do you do boot fitting appointments", "booking a fitting session for hiking boots"];
+const APPROVED = "Yes! We offer free boot fittings every Saturday 10 am–2 pm at our Portland warehouse; reply with a time and we'll book you in.";
+
+let demo: RunningDemo;
+let browser: Browser;
+const run = promisify(execFile);
+
+beforeAll(async () => {
+  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+async function ask(page: Page, text: string): Promise<string> {
+  const before = await page.locator(".nwsc-msg--bot").count();
+  await page.locator("textarea.nwsc-input").fill(text);
+  await page.keyboard.press("Enter");
+  const reply = page.locator(".nwsc-msg--bot").nth(before);
+  await reply.waitFor({ timeout: 20_000 });
+  return (await reply.innerText()).trim();
+}
+
+async function evalAccuracy(file: string): Promise<number> {
+  const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", "intents", file, "--shop", SHOP, "--json"], {
+    env: { ...process.env, DATABASE_URL: demo.databaseUrl },
+  });
+  return JSON.parse(stdout.trim().split("\n").pop()!).accuracy;
+}
+
+describe("learning loop", () => {
+  it("relabel, approve, retrain: the eval improves and the shopper gets the approved answer", async () => {
+    const shopper = await newPage(browser);
+    await shopper.goto(`${demo.url}/`);
+    await shopper.locator("button.nwsc-launcher").click();
+    const firstReply = await ask(shopper, QUESTIONS[0]);
+    expect(firstReply).not.toBe(APPROVED);
+    for (const question of QUESTIONS.slice(1)) await ask(shopper, question);
+
+    // The merchant finds the conversation under the intent the bot (wrongly) gave it.
+    const predicted = shippedClassifier().classify(QUESTIONS[QUESTIONS.length - 1]).intent;
+    const admin = await newPage(browser);
+    await admin.goto(`${demo.url}/admin/conversations?intent=${predicted}`);
+    await admin.getByText(QUESTIONS[0]).first().click();
+    await admin.getByText("The answer the bot should have given").first().waitFor({ timeout: 20_000 });
+
+    for (let i = 0; i < QUESTIONS.length; i++) {
+      const form = admin.locator("form", { has: admin.getByRole("button", { name: /^Relabel$/ }) }).first();
+      await form.locator("select").selectOption("human_agent");
+      await form.getByRole("button", { name: /^Relabel$/ }).click();
+      await expect.poll(() => admin.getByText("relabelled: human_agent").count(), { timeout: 15_000 }).toBe(i + 1);
+    }
+    const approveForm = admin.locator("form", { has: admin.getByRole("button", { name: "Save answer" }) }).first();
+    await approveForm.locator("textarea").fill(APPROVED);
+    await approveForm.getByRole("button", { name: "Save answer" }).click();
+    await admin.getByText(/Approved answer: Yes! We offer free boot fittings/).waitFor({ timeout: 15_000 });
+
+    // The shop's corrected messages, exported in the eval format, scored before and after Retrain.
+    const db = createDb(demo.databaseUrl);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "corrected-")), "corrected.jsonl");
+    fs.writeFileSync(file, await exportIntentsJsonl(db, SHOP));
+    await db.$disconnect();
+    const before = await evalAccuracy(file);
+
+    await admin.goto(`${demo.url}/admin/training`);
+    await admin.getByRole("button", { name: "Retrain" }).click();
+    await admin.getByText("active", { exact: true }).first().waitFor({ timeout: 60_000 });
+    const after = await evalAccuracy(file);
+    expect(after).toBeGreaterThan(before);
+
+    // The shopper asks the same question again and gets the merchant's answer.
+    expect(await ask(shopper, QUESTIONS[0])).toContain(APPROVED);
+    await shopper.close();
+    await admin.close();
+    console.info(`learning loop: accuracy on the shop's corrected messages ${before} → ${after}`);
+  }, 180_000);
+});
