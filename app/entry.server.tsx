@@ -4,6 +4,11 @@ import { RemixServer } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
+import db from "./db.server";
+import { scheduleRetention } from "./privacy/retention.server";
+
+// Once per server process: delete transcripts older than each shop's retention period, daily.
+if (process.env.RETENTION_JOB !== "off") scheduleRetention(db);
 
 export const streamTimeout = 5000;
 
