@@ -105,7 +105,7 @@ describe("asking for codes", () => {
   });
 
   it("without a list of public codes, names no code and quotes what the FAQs say about offers", async () => {
-    const out = await respond({ text: "Do you have any promo codes right now?", state: {}, shopper: { customerId: null } }, ctx);
+    const out = await respond({ text: "Do you have any promo codes right now?", state: {}, shopper: { customerId: null } }, withShop({ publicCodes: [] }));
     expect(codesIn(out.text)).toEqual([]);
     expect(out.text).toMatch(/can't make one up/);
     const offer = snapshot.faqs.map((f: any) => f.answer).join(" ").match(/[^.]*newsletter[^.]*\./)?.[0];
