@@ -1,97 +1,375 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
-import { Badge, BlockStack, Card, EmptyState, IndexTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { useLoaderData, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
+import {
+  Badge,
+  BlockStack,
+  Box,
+  Button,
+  ButtonGroup,
+  Card,
+  DataTable,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Page,
+  SkeletonBodyText,
+  Text,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
-import { engineUsage, listConversations } from "../admin/conversations.server";
+import { dashboardFigures, parsePeriodDays, periodOf, type DashboardFigures } from "../admin/analytics.server";
+import { listConversations } from "../admin/conversations.server";
+
+// The periods parsePeriodDays accepts (analytics.server is server-only, so not imported here).
+const PERIOD_DAYS = [7, 30, 90] as const;
+
+export const links = () => [{ rel: "stylesheet", href: polarisVizStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
-  const [list, usage] = await Promise.all([listConversations(db, session.shop, page), engineUsage(db, session.shop)]);
-  return { page, usage, ...list };
+  const days = parsePeriodDays(new URL(request.url).searchParams.get("period"));
+  const [figures, recent] = await Promise.all([dashboardFigures(db, session.shop, periodOf(days)), listConversations(db, session.shop, { pageSize: 5 })]);
+  return { figures, recent: recent.rows };
 };
 
-export default function Conversations() {
-  const { rows, page, hasNext, usage } = useLoaderData<typeof loader>();
-  const navigate = useNavigate();
+// Fixed locale and UTC: the server's and the browser's rendering must agree (hydration), and the
+// figures are bucketed by UTC day.
+const integer = new Intl.NumberFormat("en-US");
+const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
+const cents = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+const fractionsOfCents = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const dollars = { format: (usd: number) => (usd >= 1 || usd === 0 ? cents : fractionsOfCents).format(usd) };
+const dayTime = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: "UTC" });
+const dayLabel = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+const formatRate = (value: number | null) => (value === null ? "—" : percent.format(value));
+const formatMs = (ms: number | null) => (ms === null ? "—" : ms < 1000 ? `${integer.format(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+const formatDay = (isoDate: string) => dayLabel.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+
+function intentLabel(intent: string): string {
+  const words = intent.replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export default function Dashboard() {
+  const { figures, recent } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const goToPage = (next: number) => {
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const { volume, resolution, satisfaction, fallbacks, responseTimes, engines, topIntents, perDay, period } = figures;
+  const from = period.start.slice(0, 10);
+  const listUrl = (extra: Record<string, string> = {}) => `/app/conversations?${new URLSearchParams({ from, ...extra })}`;
+  const choosePeriod = (days: number) => {
     const params = new URLSearchParams(searchParams);
-    params.set("page", String(next));
+    params.set("period", String(days));
     navigate(`?${params}`);
   };
 
   return (
-    <Page title="Conversations">
-      <TitleBar title="Conversations" />
-      <Layout>
-        <Layout.Section>
-          <Card>
-            <InlineStack gap="400" wrap>
-              {usage.byEngine.map((row) => (
-                <Text key={row.engine} as="span" variant="bodyMd">
-                  {`Replies by ${row.engine}: ${row.replies}`}
+    <Page
+      title="Dashboard"
+      subtitle={`Last ${period.days} days · since ${formatDay(period.start)} (UTC)`}
+      primaryAction={{ content: "View conversations", url: listUrl() }}
+    >
+      <TitleBar title="Dashboard" />
+      <BlockStack gap="400">
+        <InlineStack align="space-between" blockAlign="center">
+          <ButtonGroup variant="segmented">
+            {PERIOD_DAYS.map((days) => (
+              <Button key={days} pressed={period.days === days} onClick={() => choosePeriod(days)}>
+                {`Last ${days} days`}
+              </Button>
+            ))}
+          </ButtonGroup>
+          {navigation.state === "loading" && (
+            <Text as="span" tone="subdued">
+              Updating…
+            </Text>
+          )}
+        </InlineStack>
+
+        <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
+          <Metric id="conversations" title="Conversations" value={integer.format(volume.conversations)} help="Started in the period" />
+          <Metric
+            id="messages"
+            title="Messages"
+            value={integer.format(volume.messages)}
+            help={`${integer.format(volume.shopperMessages)} from shoppers · ${integer.format(volume.botReplies)} replies`}
+          />
+          <Metric
+            id="automated"
+            title="Automated resolution"
+            value={formatRate(resolution.automatedRate)}
+            help={
+              resolution.closed === 0
+                ? "No closed conversations yet (closed: resolved, or quiet for 24 h)"
+                : `${integer.format(resolution.automated)} of ${integer.format(resolution.closed)} closed conversations ended with no hand-off and no thumbs down (closed: resolved, or quiet for 24 h)`
+            }
+          />
+          <Metric
+            id="handoff"
+            title="Hand-off rate"
+            value={formatRate(resolution.handoffRate)}
+            help={
+              resolution.conversations === 0
+                ? "No conversations in this period"
+                : `${integer.format(resolution.handedOff)} of ${integer.format(resolution.conversations)} conversations needed a person`
+            }
+            action={resolution.handedOff > 0 ? { content: "See them", url: listUrl({ handoff: "yes" }) } : undefined}
+          />
+          <Metric
+            id="ratings"
+            title="Helpful replies"
+            value={formatRate(satisfaction.thumbsUpShare)}
+            help={
+              satisfaction.thumbsUp + satisfaction.thumbsDown === 0
+                ? "No replies rated in this period"
+                : `${integer.format(satisfaction.thumbsUp)} thumbs up · ${integer.format(satisfaction.thumbsDown)} thumbs down, on replies`
+            }
+            action={satisfaction.thumbsDown > 0 ? { content: "See thumbs down", url: listUrl({ rating: "down" }) } : undefined}
+          />
+          <Metric
+            id="csat"
+            title="Customer satisfaction"
+            value={satisfaction.csatAverage === null ? "—" : `${satisfaction.csatAverage.toFixed(1)} / 5`}
+            help={
+              satisfaction.csatResponses === 0
+                ? "No ratings at the end of a conversation yet"
+                : `${integer.format(satisfaction.csatResponses)} ${satisfaction.csatResponses === 1 ? "rating" : "ratings"} at the end of a conversation`
+            }
+          />
+          <Metric
+            id="fallback"
+            title="Fallback / low confidence"
+            value={formatRate(fallbacks.rate)}
+            help={
+              fallbacks.shopperMessages === 0
+                ? "No shopper messages in this period"
+                : `${integer.format(fallbacks.flagged)} of ${integer.format(fallbacks.shopperMessages)} shopper messages: ${integer.format(fallbacks.lowConfidence)} not understood (out of scope, confidence < 30%), ${integer.format(fallbacks.fallbackReplies)} fallback replies`
+            }
+            action={fallbacks.flagged > 0 ? { content: "See them", url: listUrl({ lowConfidence: "yes" }) } : undefined}
+          />
+          <Metric
+            id="response-time"
+            title="Response time"
+            value={formatMs(responseTimes.medianMs)}
+            help={
+              responseTimes.replies === 0
+                ? "No replies in this period"
+                : `Median reply time · 95% of ${integer.format(responseTimes.replies)} replies within ${formatMs(responseTimes.p95Ms)}`
+            }
+          />
+        </InlineGrid>
+
+        <VizProvider>
+          <BlockStack gap="400">
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Conversations per day
                 </Text>
-              ))}
-              <Text as="span" variant="bodyMd" tone="subdued">
-                {`Model tokens: ${usage.promptTokens + usage.completionTokens} · estimated cost $${usage.costUsd.toFixed(2)}`}
+                <ConversationsChart perDay={perDay} />
+              </BlockStack>
+            </Card>
+
+            <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
+              <div style={{ display: "grid" }}>
+                <Card>
+                  <BlockStack gap="300">
+                    <Text as="h2" variant="headingMd">
+                      Top intents
+                    </Text>
+                    {topIntents.length === 0 ? (
+                      <Text as="p" tone="subdued">
+                        No shopper messages in this period.
+                      </Text>
+                    ) : (
+                      <>
+                        <IntentsChart topIntents={topIntents} />
+                        <Text as="p" variant="bodySm" tone="subdued">
+                          Open the conversations about:
+                        </Text>
+                        <InlineStack gap="300" wrap>
+                          {topIntents.map((row) => (
+                            <span key={row.intent} data-top-intent={row.intent} data-count={row.messages}>
+                              <Button variant="plain" url={listUrl({ intent: row.intent })}>
+                                {`${intentLabel(row.intent)} (${integer.format(row.messages)})`}
+                              </Button>
+                            </span>
+                          ))}
+                        </InlineStack>
+                      </>
+                    )}
+                  </BlockStack>
+                </Card>
+              </div>
+
+              <div style={{ display: "grid" }}>
+                <Card>
+                  <BlockStack gap="300">
+                    <Text as="h2" variant="headingMd">
+                      Engines and model cost
+                    </Text>
+                    <Text as="p" tone="subdued">
+                      {`${integer.format(engines.promptTokens + engines.completionTokens)} model tokens, estimated ${dollars.format(engines.costUsd)}`}
+                    </Text>
+                    {engines.byEngine.length === 0 ? (
+                      <Text as="p" tone="subdued">
+                        No replies in this period.
+                      </Text>
+                    ) : (
+                      <div data-metric="engines">
+                        <DataTable
+                          columnContentTypes={["text", "numeric", "numeric", "numeric"]}
+                          headings={["Replies by", "Replies", "Tokens in / out", "Est. cost"]}
+                          rows={engines.byEngine.map((e) => [
+                            ENGINE_LABELS[e.engine] ?? e.engine,
+                            integer.format(e.replies),
+                            `${integer.format(e.promptTokens)} / ${integer.format(e.completionTokens)}`,
+                            dollars.format(e.costUsd),
+                          ])}
+                          totals={[
+                            "",
+                            integer.format(engines.byEngine.reduce((sum, e) => sum + e.replies, 0)),
+                            `${integer.format(engines.promptTokens)} / ${integer.format(engines.completionTokens)}`,
+                            dollars.format(engines.costUsd),
+                          ]}
+                          showTotalsInFooter
+                        />
+                      </div>
+                    )}
+                  </BlockStack>
+                </Card>
+              </div>
+            </InlineGrid>
+          </BlockStack>
+        </VizProvider>
+        <Card>
+          <BlockStack gap="300">
+            <InlineStack align="space-between" blockAlign="center">
+              <Text as="h2" variant="headingMd">
+                Latest conversations
               </Text>
+              <Button variant="plain" url="/app/conversations">
+                All conversations
+              </Button>
             </InlineStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section>
-          <Card padding="0">
-            {rows.length === 0 ? (
-              <EmptyState heading="No conversations yet" image="">
-                <p>When shoppers chat with the bubble on your storefront, their conversations appear here.</p>
-              </EmptyState>
+            {recent.length === 0 ? (
+              <Text as="p" tone="subdued">
+                When shoppers chat with the bubble on your storefront, their conversations appear here.
+              </Text>
             ) : (
-              <IndexTable
-                resourceName={{ singular: "conversation", plural: "conversations" }}
-                itemCount={rows.length}
-                selectable={false}
-                headings={[{ title: "First message" }, { title: "Intent" }, { title: "Messages" }, { title: "Status" }, { title: "Last activity" }]}
-                pagination={{
-                  hasPrevious: page > 1,
-                  hasNext,
-                  onPrevious: () => goToPage(page - 1),
-                  onNext: () => goToPage(page + 1),
-                }}
-              >
-                {rows.map((row, index) => (
-                  <IndexTable.Row id={row.id} key={row.id} position={index} onClick={() => navigate(`/app/conversations/${row.id}`)}>
-                    <IndexTable.Cell>
-                      <BlockStack gap="100">
-                        <Text as="span" variant="bodyMd" fontWeight="semibold" truncate>
-                          {row.firstMessage || "(no message)"}
-                        </Text>
-                        <Text as="span" variant="bodySm" tone="subdued">
-                          {row.customerId ? "Logged-in customer" : "Guest"}
-                        </Text>
-                      </BlockStack>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>{row.lastIntent ? <Badge>{row.lastIntent}</Badge> : "—"}</IndexTable.Cell>
-                    <IndexTable.Cell>{row.messageCount}</IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <StatusBadge status={row.status} thumbsDown={row.thumbsDown} />
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>{new Date(row.lastMessageAt).toLocaleString()}</IndexTable.Cell>
-                  </IndexTable.Row>
+              <BlockStack gap="200">
+                {recent.map((row) => (
+                  <InlineStack key={row.id} align="space-between" blockAlign="center" gap="300" wrap={false}>
+                    <div style={{ minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
+                      <Button variant="plain" url={`/app/conversations/${row.id}`}>
+                        {row.firstMessage || "(no message)"}
+                      </Button>
+                    </div>
+                    <InlineStack gap="200" blockAlign="center" wrap={false}>
+                      {row.lastIntent && <Badge>{intentLabel(row.lastIntent)}</Badge>}
+                      <Text as="span" variant="bodySm" tone="subdued">
+                        {`${dayTime.format(new Date(row.lastMessageAt))} UTC`}
+                      </Text>
+                    </InlineStack>
+                  </InlineStack>
                 ))}
-              </IndexTable>
+              </BlockStack>
             )}
-          </Card>
-        </Layout.Section>
-      </Layout>
+          </BlockStack>
+        </Card>
+        <Box paddingBlockEnd="400" />
+      </BlockStack>
     </Page>
   );
 }
 
-function StatusBadge({ status, thumbsDown }: { status: string; thumbsDown: number }) {
-  if (thumbsDown > 0) return <Badge tone="critical">{`${thumbsDown} 👎`}</Badge>;
-  if (status === "handoff") return <Badge tone="attention">Needs a person</Badge>;
-  if (status === "resolved") return <Badge tone="success">Resolved</Badge>;
-  return <Badge>Open</Badge>;
+const ENGINE_LABELS: Record<string, string> = {
+  local: "Local model",
+  openai: "OpenAI",
+  none: "None (store unreachable)",
+  unknown: "Unknown",
+};
+
+function Metric({ id, title, value, help, action }: { id: string; title: string; value: string; help: string; action?: { content: string; url: string } }) {
+  return (
+    // A one-cell grid stretches the card to the row's height, so the cards of a row line up.
+    <div data-metric={id} style={{ display: "grid", height: "100%" }}>
+      <Card>
+        <BlockStack gap="200">
+          <Text as="h3" variant="headingSm" tone="subdued">
+            {title}
+          </Text>
+          <Text as="p" variant="heading2xl">
+            <span data-value>{value}</span>
+          </Text>
+          <Text as="p" variant="bodySm" tone="subdued">
+            {help}
+          </Text>
+          {action && (
+            <Box>
+              <Button variant="plain" url={action.url}>
+                {action.content}
+              </Button>
+            </Box>
+          )}
+        </BlockStack>
+      </Card>
+    </div>
+  );
+}
+
+// polaris-viz reads `navigator` and measures the DOM while rendering, so charts render in the
+// browser only: the server sends a skeleton of the same size, and the library loads after hydration.
+type PolarisViz = typeof import("@shopify/polaris-viz");
+const CHART_HEIGHT = 260;
+const VizContext = createContext<PolarisViz | null>(null);
+
+function VizProvider({ children }: { children: ReactNode }) {
+  const [viz, setViz] = useState<PolarisViz | null>(null);
+  useEffect(() => {
+    let live = true;
+    import("@shopify/polaris-viz").then((module) => live && setViz(module));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return <VizContext.Provider value={viz}>{children}</VizContext.Provider>;
+}
+
+function ChartFrame({ children, label, height = CHART_HEIGHT }: { children: (viz: PolarisViz) => ReactNode; label: string; height?: number }) {
+  const viz = useContext(VizContext);
+  return (
+    <div style={{ height }} role="img" aria-label={label}>
+      {viz ? <viz.PolarisVizProvider>{children(viz)}</viz.PolarisVizProvider> : <SkeletonBodyText lines={8} />}
+    </div>
+  );
+}
+
+function ConversationsChart({ perDay }: { perDay: DashboardFigures["perDay"] }) {
+  const series = [{ name: "Conversations", data: perDay.map((d) => ({ key: formatDay(d.date), value: d.conversations })) }];
+  const total = perDay.reduce((sum, d) => sum + d.conversations, 0);
+  return (
+    <ChartFrame label={`Conversations per day: ${total} in ${perDay.length} days`}>
+      {(viz) =>
+        perDay.length <= 7 ? (
+          <viz.BarChart data={series} showLegend={false} />
+        ) : (
+          <viz.LineChart data={series} showLegend={false} />
+        )
+      }
+    </ChartFrame>
+  );
+}
+
+function IntentsChart({ topIntents }: { topIntents: DashboardFigures["topIntents"] }) {
+  const series = [{ name: "Messages", data: topIntents.map((t) => ({ key: intentLabel(t.intent), value: t.messages })) }];
+  return (
+    <ChartFrame height={Math.max(120, topIntents.length * 36)} label={`Top intents: ${topIntents.map((t) => `${intentLabel(t.intent)} ${t.messages}`).join(", ")}`}>
+      {(viz) => <viz.BarChart data={series} direction="horizontal" showLegend={false} xAxisOptions={{ hide: true }} />}
+    </ChartFrame>
+  );
 }
