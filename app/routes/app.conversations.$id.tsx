@@ -37,7 +37,7 @@ export default function ConversationDetail() {
   const { conversation, review } = useLoaderData<typeof loader>();
   return (
     <Page
-      backAction={{ content: "Conversations", url: "/app" }}
+      backAction={{ content: "Conversations", url: "/app/conversations" }}
       title="Conversation"
       subtitle={`${conversation.customerId ? "Logged-in customer" : "Guest"} · started ${new Date(conversation.startedAt).toLocaleString()}`}
       titleMetadata={<Badge>{conversation.status}</Badge>}
