@@ -11,7 +11,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, newPage } from "../helpers/browser";
+import { askBubble, launchChromium, newPage } from "../helpers/browser";
 import { startDemo, type RunningDemo } from "../helpers/demo-process";
 import { shippedClassifier } from "../../app/chat/intent/engine";
 import { createDb } from "../../app/db.server";
@@ -34,14 +34,7 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-async function ask(page: Page, text: string): Promise<string> {
-  const before = await page.locator(".nwsc-msg--bot").count();
-  await page.locator("textarea.nwsc-input").fill(text);
-  await page.keyboard.press("Enter");
-  const reply = page.locator(".nwsc-msg--bot").nth(before);
-  await reply.waitFor({ timeout: 20_000 });
-  return (await reply.innerText()).trim();
-}
+const ask = (page: Page, text: string) => askBubble(page, text);
 
 async function evalAccuracy(file: string): Promise<number> {
   const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", "intents", file, "--shop", SHOP, "--json"], {

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, newPage } from "../helpers/browser";
+import { askBubble, launchChromium, newPage } from "../helpers/browser";
 import { startDemo, type RunningDemo } from "../helpers/demo-process";
 
 const snapshot = JSON.parse(fs.readFileSync("demo/demo-store.json", "utf8"));
@@ -24,14 +24,7 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-async function ask(page: Page, text: string): Promise<string> {
-  const before = await page.locator(".nwsc-msg--bot").count();
-  await page.locator("textarea.nwsc-input").fill(text);
-  await page.keyboard.press("Enter");
-  const reply = page.locator(".nwsc-msg--bot").nth(before);
-  await reply.waitFor({ timeout: 15_000 });
-  return (await reply.innerText()).trim();
-}
+const ask = (page: Page, text: string) => askBubble(page, text);
 
 describe("storefront chat, end to end", () => {
   it("a guest tracks an order with the order's email, and a wrong email reveals nothing", async () => {

@@ -14,3 +14,13 @@ const DESKTOP_CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTM
 export function newPage(browser: Browser) {
   return browser.newPage({ userAgent: DESKTOP_CHROME, viewport: { width: 1280, height: 900 } });
 }
+
+/** Type a message into the open bubble and return the next bot reply's text. */
+export async function askBubble(page: import("playwright-core").Page, text: string, timeout = 20_000): Promise<string> {
+  const before = await page.locator(".nwsc-msg--bot").count();
+  await page.locator("textarea.nwsc-input").fill(text);
+  await page.keyboard.press("Enter");
+  const reply = page.locator(".nwsc-msg--bot").nth(before);
+  await reply.waitFor({ timeout });
+  return (await reply.innerText()).trim();
+}
