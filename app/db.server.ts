@@ -22,7 +22,10 @@ export function createDb(url: string = resolveDatabaseUrl()): Db {
     // more isolation levels) differ, and the app uses none of them.
     return client as unknown as Db;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: url.replace(/^file:/i, "") }) });
+  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: url.replace(/^file:/i, "") }) });
+  // Write-ahead logging: readers don't block the writer and a commit doesn't wait for a full fsync.
+  void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").then(() => client.$executeRawUnsafe("PRAGMA synchronous = NORMAL")).catch(() => {});
+  return client;
 }
 
 declare global {
