@@ -6,9 +6,12 @@ import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import db from "./db.server";
 import { scheduleRetention } from "./privacy/retention.server";
+import { shippedClassifier } from "./chat/intent/engine";
 
 // Once per server process: delete transcripts older than each shop's retention period, daily.
 if (process.env.RETENTION_JOB !== "off") scheduleRetention(db);
+// Train the shipped intent model (about a second) at start-up rather than on the first shopper's message.
+setImmediate(() => shippedClassifier());
 
 export const streamTimeout = 5000;
 

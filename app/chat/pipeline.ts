@@ -147,12 +147,14 @@ export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnO
 // "and the other package?", "what about Glacier Blue in M?", "does it come with a footprint?"
 const FOLLOW_UP =
   /^(?:and|also|plus|ok(?:ay)?,?\s+(?:and|what|how)|what about|how about|y\b|et\b|¿?y\b|qu'en est-il|and what)|\b(?:that order|from that order|same order|the other (?:one|package|parcel|item)|that one|this one|it|its|them|those|that|esa|ese|eso|ce|cette|celle-ci)\b/i;
+// "what about the bottoms from that order?": only an object, so the action is the last one asked for.
+const ELLIPSIS = /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^(?:y|et) (?:qu'en est-il|que tal|(?:los|las|el|la|les?) )/i;
 const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|leak|leaking|fell apart|stopped working|zipper)\b/i;
 
 /**
  * The intent in the conversation's context: a bare answer to the bot's question continues the
- * intent that asked; an unsure follow-up ("and to the UK?") continues the last topic; a defect
- * mentioned while discussing a return stays a return.
+ * intent that asked; an unsure follow-up ("and to the UK?") or an elliptical one ("what about the
+ * bottoms?") continues the last topic; a defect mentioned while discussing a return stays a return.
  */
 function resolveIntent(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number): IntentResult {
   // A discount code in the message settles an unsure classification.
@@ -169,7 +171,11 @@ function resolveIntent(result: IntentResult, text: string, entities: Entities, s
   if (last === "product_info" && (entities.size || entities.color) && ["product_search", "out_of_scope", "complaint"].includes(result.intent)) {
     return continued;
   }
-  const unsure = result.lowConfidence || result.confidence < 0.5 || ["out_of_scope", "complaint"].includes(result.intent);
+  // An elliptical question names a thing, which reads like a product question on its own.
+  if (ORDER_INTENTS.has(last) && ELLIPSIS.test(text.trim()) && ["product_info", "product_search"].includes(result.intent)) return continued;
+  // Another action on the same order ("switch it to black instead of cancelling") is a change of mind.
+  const otherOrderAction = ORDER_INTENTS.has(last) && ORDER_INTENTS.has(result.intent) && !result.lowConfidence;
+  const unsure = result.lowConfidence || ["out_of_scope", "complaint"].includes(result.intent) || (result.confidence < 0.5 && !otherOrderAction);
   if (unsure && FOLLOW_UP.test(text.trim()) && result.intent !== last && !["greeting", "thanks_goodbye"].includes(result.intent)) return continued;
   return result;
 }

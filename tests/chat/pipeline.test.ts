@@ -74,4 +74,14 @@ describe("chat pipeline on the demo store", () => {
     expect(out.intent).toBe("product_search");
     for (const card of out.products ?? []) expect(Number(card.price.replace(/[^0-9.]/g, ""))).toBeLessThanOrEqual(150);
   });
+
+  it("reads an elliptical follow-up as the last action, not a product question", async () => {
+    const out = await say("and what about the headlamp from that order?", { lastIntent: "return_item" });
+    expect(out.intent).toBe("return_item");
+  });
+
+  it("follows a change of mind from one order action to another", async () => {
+    const out = await say("hmm, rather than cancel it can you change the size to large?", { lastIntent: "cancel_order" });
+    expect(out.intent).toBe("change_order");
+  });
 });
