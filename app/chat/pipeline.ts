@@ -173,6 +173,8 @@ function resolveIntent(result: IntentResult, text: string, entities: Entities, s
   }
   // An elliptical question names a thing, which reads like a product question on its own.
   if (ORDER_INTENTS.has(last) && ELLIPSIS.test(text.trim()) && ["product_info", "product_search"].includes(result.intent)) return continued;
+  // An order still being cancelled or changed hasn't shipped: swapping an item in it is a change, not an exchange.
+  if ((last === "cancel_order" || last === "change_order") && result.intent === "exchange_item") return { ...result, intent: "change_order" };
   // Another action on the same order ("switch it to black instead of cancelling") is a change of mind.
   const otherOrderAction = ORDER_INTENTS.has(last) && ORDER_INTENTS.has(result.intent) && !result.lowConfidence;
   const unsure = result.lowConfidence || ["out_of_scope", "complaint"].includes(result.intent) || (result.confidence < 0.5 && !otherOrderAction);

@@ -30,7 +30,7 @@ import {
   type ConversationOwner,
   type Message,
 } from "../chat/transcript.server";
-import { getShopSettings } from "../settings.server";
+import { getShopSettings, type ShopSettings } from "../settings.server";
 import { redactSensitive } from "../privacy/redact";
 import { checkLimits, shopperKey, type ProxyLimits } from "./rate-limit.server";
 
@@ -145,8 +145,9 @@ async function sendMessage(request: Request, owner: ConversationOwner, graphql: 
     return json({ conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(stored.existingReply), ...signals });
   }
 
-  const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, conversation, stored.message, graphql, deps, onDelta);
-  if (wantsStream(request) && (await engineFor(deps, owner.shop)).mode !== "local") {
+  const settings = await getShopSettings(db, owner.shop);
+  const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, conversation, stored.message, graphql, settings, deps, onDelta);
+  if (wantsStream(request) && engineConfig(settings).mode !== "local") {
     return streamReply(async (send) => {
       const reply = await answer((text) => send("delta", { text }));
       const signals = await replySignals(db, conversation, reply);
@@ -176,11 +177,12 @@ async function answerAndRecord(
   conversation: Conversation,
   shopperMessage: Message,
   graphql: AdminGraphql,
+  settings: ShopSettings,
   deps: ProxyDeps,
   onDelta?: (text: string) => void,
 ) {
   const started = performance.now();
-  const result = await answerOrApologise(text, owner, conversation, graphql, deps, onDelta);
+  const result = await answerOrApologise(text, owner, conversation, graphql, settings, deps, onDelta);
   const { output } = result;
   const answered = result.engine !== "none";
   return recordBotReply(deps.db, conversation, shopperMessage, {
@@ -227,8 +229,7 @@ function streamReply(produce: (send: (event: string, data: unknown) => void) => 
   });
 }
 
-async function engineFor(deps: ProxyDeps, shop: string): Promise<EngineConfig> {
-  const settings = await getShopSettings(deps.db, shop);
+function engineConfig(settings: ShopSettings): EngineConfig {
   return resolveEngineConfig({
     engineMode: settings.engineMode,
     openaiModel: settings.openaiModel,
@@ -241,12 +242,12 @@ async function answerOrApologise(
   owner: ConversationOwner,
   conversation: Conversation,
   graphql: AdminGraphql,
+  settings: ShopSettings,
   deps: ProxyDeps,
   onDelta?: (text: string) => void,
 ): Promise<Omit<EngineResult, "engine"> & { engine: EngineResult["engine"] | "none" }> {
   const state = readDialogueState(conversation);
   try {
-    const settings = await getShopSettings(deps.db, owner.shop);
     const ctx = await buildChatContext({
       shop: owner.shop,
       commerce: createCommerce(graphql),
@@ -255,8 +256,9 @@ async function answerOrApologise(
       approvedAnswers: await deps.approvedAnswersFor?.(owner.shop),
       now: deps.now?.(),
     });
-    const history = await recentHistory(deps.db, conversation);
-    const engine = await engineFor(deps, owner.shop);
+    const engine = engineConfig(settings);
+    // Only a model reads the earlier messages; the local engine keeps its context in `state`.
+    const history = engine.mode === "local" ? [] : await recentHistory(deps.db, conversation);
     return await respondWithEngine({ text, shopper: { customerId: owner.customerId }, state }, ctx, engine, { shop: owner.shop, history, onDelta });
   } catch (error) {
     console.error("answering failed", error instanceof Error ? error.message : error);

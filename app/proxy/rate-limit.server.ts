@@ -1,9 +1,14 @@
 /**
  * Abuse limits on the chat proxy (rate-limiter-flexible): per shop, per shopper (logged-in
- * customer id, else client IP), and signed URLs used once. In memory by default; a shared store
- * (Redis or PostgreSQL via rate-limiter-flexible's other limiters) replaces it when scaled out.
+ * customer id, else client IP), and signed URLs used once.
+ *
+ * Where the counts live: in memory for one instance (SQLite); in PostgreSQL when the app runs on
+ * it, so that several instances share one count per shopper and a signature used on one instance
+ * is refused on every other. RATE_LIMIT_STORE=memory|postgres overrides the choice.
  */
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { databaseProvider, resolveDatabaseUrl } from "../db-url";
 
 export interface ProxyLimits {
   perShop: RateLimiterAbstract;
@@ -12,12 +17,42 @@ export interface ProxyLimits {
   signatures: RateLimiterAbstract;
 }
 
-export function memoryLimits(options: { shopPerMinute?: number; shopperPerMinute?: number } = {}): ProxyLimits {
-  return {
-    perShop: new RateLimiterMemory({ keyPrefix: "shop", points: options.shopPerMinute ?? Number(process.env.RATE_LIMIT_SHOP_PER_MINUTE ?? 1200), duration: 60 }),
-    perShopper: new RateLimiterMemory({ keyPrefix: "shopper", points: options.shopperPerMinute ?? Number(process.env.RATE_LIMIT_SHOPPER_PER_MINUTE ?? 30), duration: 60 }),
-    signatures: new RateLimiterMemory({ keyPrefix: "signature", points: 1, duration: 120 }),
+export interface LimitOptions {
+  shopPerMinute?: number;
+  shopperPerMinute?: number;
+  /** A PostgreSQL pool to share counts through; in memory without one. */
+  postgres?: pg.Pool;
+}
+
+/** rate-limiter-flexible creates it on first use (CREATE TABLE IF NOT EXISTS). */
+export const RATE_LIMIT_TABLE = "rate_limits";
+
+export function createLimits(options: LimitOptions = {}): ProxyLimits {
+  const limiter = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
+    const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+    if (!options.postgres) return memory;
+    // If PostgreSQL is unreachable the instance keeps limiting on its own counts.
+    const shared = { storeClient: options.postgres, tableName: RATE_LIMIT_TABLE, keyPrefix, points, duration, insuranceLimiter: memory };
+    return new RateLimiterPostgres(shared, (error?: Error) => {
+      if (error) console.error("shared rate-limit table unavailable; limiting per instance", error.message);
+    });
   };
+  return {
+    perShop: limiter("shop", options.shopPerMinute ?? Number(process.env.RATE_LIMIT_SHOP_PER_MINUTE ?? 1200), 60),
+    perShopper: limiter("shopper", options.shopperPerMinute ?? Number(process.env.RATE_LIMIT_SHOPPER_PER_MINUTE ?? 30), 60),
+    signatures: limiter("signature", 1, 120),
+  };
+}
+
+/** The limits for this deployment: shared through PostgreSQL when the app's database is PostgreSQL. */
+export function configuredLimits(env: NodeJS.ProcessEnv = process.env): ProxyLimits {
+  const url = resolveDatabaseUrl(env);
+  const store = env.RATE_LIMIT_STORE ?? (databaseProvider(url) === "postgresql" ? "postgres" : "memory");
+  if (store === "memory") return createLimits();
+  if (store !== "postgres") throw new Error(`RATE_LIMIT_STORE must be memory or postgres, not ${JSON.stringify(store)}`);
+  if (databaseProvider(url) !== "postgresql") throw new Error("RATE_LIMIT_STORE=postgres needs DATABASE_URL to be a PostgreSQL URL");
+  // A small pool of its own: limit checks must not queue behind the app's queries.
+  return createLimits({ postgres: new pg.Pool({ connectionString: url, max: 4, allowExitOnIdle: true }) });
 }
 
 export type LimitVerdict = { ok: true } | { ok: false; reason: "shop" | "shopper" | "replay"; retryAfterSeconds: number };

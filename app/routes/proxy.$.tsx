@@ -4,7 +4,7 @@ import { authenticate } from "../shopify.server";
 import { currentTime } from "../demo/demo-transport.server";
 import { handleProxyRequest } from "../proxy/chat-proxy.server";
 import { activeClassifier, approvedAnswersFor } from "../admin/training.server";
-import { memoryLimits } from "../proxy/rate-limit.server";
+import { configuredLimits } from "../proxy/rate-limit.server";
 
 // The one app proxy route: Shopify forwards /apps/support/* here, signed.
 const deps = {
@@ -13,7 +13,7 @@ const deps = {
   now: currentTime,
   classifierFor: (shop: string) => activeClassifier(db, shop),
   approvedAnswersFor: (shop: string) => approvedAnswersFor(db, shop),
-  limits: memoryLimits(),
+  limits: configuredLimits(),
 };
 
 export const loader = ({ request, params }: LoaderFunctionArgs) => handleProxyRequest(request, params["*"] ?? "", deps);

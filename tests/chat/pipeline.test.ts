@@ -84,4 +84,9 @@ describe("chat pipeline on the demo store", () => {
     const out = await say("hmm, rather than cancel it can you change the size to large?", { lastIntent: "cancel_order" });
     expect(out.intent).toBe("change_order");
   });
+
+  it("treats swapping an item in an order still being cancelled as a change, not an exchange", async () => {
+    const out = await say("could you swap it for the blue one instead?", { lastIntent: "cancel_order" });
+    expect(out.intent).toBe("change_order");
+  });
 });

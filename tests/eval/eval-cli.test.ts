@@ -49,3 +49,13 @@ describe("npm run eval -- intents", () => {
     expect(code).toBe(2);
   }, 60_000);
 });
+
+describe("npm run eval -- scenarios", () => {
+  it("plays the dev scenarios through the chat pipeline above the bar CI holds it to, never saying a forbidden thing", async () => {
+    const { code, summary } = await evalCli(["scenarios", "tests/fixtures/eval/dev-scenarios.jsonl", "--store", "demo/demo-store.json", "--json", "--min-pass", "0.95"]);
+    expect(code).toBe(0);
+    expect(summary.turns).toBe(51);
+    expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(0.95);
+    expect(summary.forbidden).toBe(0);
+  }, 120_000);
+});

@@ -1,9 +1,14 @@
-import { describe, expect, it } from "vitest";
-import { checkLimits, memoryLimits, shopperKey } from "../../app/proxy/rate-limit.server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres } from "rate-limiter-flexible";
+import { RATE_LIMIT_TABLE, checkLimits, configuredLimits, createLimits, shopperKey, type ProxyLimits } from "../../app/proxy/rate-limit.server";
+import { postgresUnavailable, startPostgres, type TestPostgres } from "../helpers/postgres";
+
+const PG_MISSING = postgresUnavailable();
 
 describe("proxy rate limits", () => {
   it("limits one shopper without starving the shop's other shoppers", async () => {
-    const limits = memoryLimits({ shopperPerMinute: 3, shopPerMinute: 100 });
+    const limits = createLimits({ shopperPerMinute: 3, shopPerMinute: 100 });
     const ask = (shopper: string, signature: string) => checkLimits(limits, { shop: "a.myshopify.com", shopper, signature, writes: true });
     for (let i = 0; i < 3; i++) expect((await ask("ip:1.1.1.1", `sig-${i}`)).ok).toBe(true);
     const blocked = await ask("ip:1.1.1.1", "sig-3");
@@ -13,7 +18,7 @@ describe("proxy rate limits", () => {
   });
 
   it("limits a whole shop, and other shops are unaffected", async () => {
-    const limits = memoryLimits({ shopperPerMinute: 100, shopPerMinute: 2 });
+    const limits = createLimits({ shopperPerMinute: 100, shopPerMinute: 2 });
     const ask = (shop: string, i: number) => checkLimits(limits, { shop, shopper: `ip:${i}`, signature: `s-${shop}-${i}`, writes: true });
     expect((await ask("busy.myshopify.com", 1)).ok).toBe(true);
     expect((await ask("busy.myshopify.com", 2)).ok).toBe(true);
@@ -22,7 +27,7 @@ describe("proxy rate limits", () => {
   });
 
   it("rejects a replayed signature on writes but not on reads", async () => {
-    const limits = memoryLimits();
+    const limits = createLimits();
     const write = () => checkLimits(limits, { shop: "s.myshopify.com", shopper: "ip:1", signature: "abc", writes: true });
     expect((await write()).ok).toBe(true);
     expect(await write()).toMatchObject({ ok: false, reason: "replay" });
@@ -33,5 +38,57 @@ describe("proxy rate limits", () => {
     const request = new Request("http://x/proxy/messages", { headers: { "x-forwarded-for": "203.0.113.7, 10.0.0.1" } });
     expect(shopperKey(request, "gid://shopify/Customer/1")).toBe("customer:gid://shopify/Customer/1");
     expect(shopperKey(request, null)).toBe("ip:203.0.113.7");
+  });
+});
+
+describe("proxy rate limits shared through PostgreSQL (several app instances)", () => {
+  let database: TestPostgres;
+  const pools: pg.Pool[] = [];
+
+  beforeAll(async () => {
+    if (PG_MISSING) throw new Error(`PostgreSQL tests cannot run: ${PG_MISSING}. .ci/run installs Debian's postgresql.`);
+    database = await startPostgres("limits");
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(pools.map((pool) => pool.end()));
+    await database?.stop();
+  });
+
+  /** What one app instance builds at start-up: its own pool, the same database. */
+  async function instance(options: { shopperPerMinute?: number } = {}) {
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pools.push(pool);
+    const limits = createLimits({ ...options, postgres: pool });
+    // The shared table is created on start-up; wait until each limiter reaches it.
+    await expect.poll(async () => (await pool.query(`SELECT to_regclass('${RATE_LIMIT_TABLE}') AS t`)).rows[0].t).toBe(RATE_LIMIT_TABLE);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return limits;
+  }
+
+  it("refuses on one instance a signature already used on another", async () => {
+    const [a, b] = [await instance(), await instance()];
+    const write = (limits: ProxyLimits) => checkLimits(limits, { shop: "s.myshopify.com", shopper: "ip:9", signature: "sig-shared", writes: true });
+    expect((await write(a)).ok).toBe(true);
+    expect(await write(b)).toMatchObject({ ok: false, reason: "replay" });
+  });
+
+  it("counts one shopper's messages across instances", async () => {
+    const [a, b] = [await instance({ shopperPerMinute: 3 }), await instance({ shopperPerMinute: 3 })];
+    const ask = (limits: ProxyLimits, i: number) => checkLimits(limits, { shop: "t.myshopify.com", shopper: "ip:5.5.5.5", signature: `sig-${i}`, writes: true });
+    expect((await ask(a, 1)).ok).toBe(true);
+    expect((await ask(b, 2)).ok).toBe(true);
+    expect((await ask(a, 3)).ok).toBe(true);
+    expect(await ask(b, 4)).toMatchObject({ ok: false, reason: "shopper" });
+    const rows = await pools[0].query(`SELECT key, points FROM ${RATE_LIMIT_TABLE} WHERE key LIKE 'shopper:t.myshopify.com:%'`);
+    expect(rows.rows).toEqual([{ key: "shopper:t.myshopify.com:ip:5.5.5.5", points: 4 }]);
+  });
+
+  it("chooses the store from the database URL, and RATE_LIMIT_STORE overrides it", () => {
+    expect(configuredLimits({ DATABASE_URL: "file:/tmp/x.sqlite" }).signatures).toBeInstanceOf(RateLimiterMemory);
+    const shared = configuredLimits({ DATABASE_URL: database.url });
+    expect(shared.signatures).toBeInstanceOf(RateLimiterPostgres);
+    expect(configuredLimits({ DATABASE_URL: database.url, RATE_LIMIT_STORE: "memory" }).signatures).toBeInstanceOf(RateLimiterMemory);
+    expect(() => configuredLimits({ DATABASE_URL: "file:/tmp/x.sqlite", RATE_LIMIT_STORE: "postgres" })).toThrow(/PostgreSQL URL/);
   });
 });
