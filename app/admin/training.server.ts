@@ -4,6 +4,7 @@
  * held-out labelled messages, and activates the new one only if it is not worse.
  */
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { Db } from "../db.server";
 import { INTENTS, isIntent, type Intent } from "../chat/intent/labels";
 import { readCorpus, shippedClassifier, train, type IntentClassifier } from "../chat/intent/engine";
@@ -45,15 +46,29 @@ export async function deleteApprovedAnswer(db: Db, shop: string, id: string): Pr
   invalidateApprovedAnswers(shop);
 }
 
-const approvedCache = new Map<string, { question: string; answer: string }[]>();
+/**
+ * Per-instance caches of what the merchant set up for a shop. Another instance may change it (an
+ * approved answer, a retrained model), so an entry is trusted for SHOP_CACHE_TTL_MS and then
+ * reloaded in the background while the old value still answers (lru-cache's stale-while-revalidate).
+ */
+export const SHOP_CACHE_TTL_MS = Number(process.env.SHOP_CACHE_TTL_MS ?? 30_000);
+
+function shopCache<V extends {}>(load: (shop: string, db: Db) => Promise<V>): LRUCache<string, V, Db> {
+  return new LRUCache<string, V, Db>({
+    max: 10_000,
+    ttl: SHOP_CACHE_TTL_MS,
+    allowStale: true,
+    noDeleteOnFetchRejection: true,
+    fetchMethod: (shop, _stale, { context }) => load(shop, context),
+  });
+}
+
+const approvedCache = shopCache((shop, db) =>
+  db.approvedAnswer.findMany({ where: { shop }, select: { question: true, answer: true }, orderBy: { createdAt: "desc" }, take: 500 }),
+);
 
 export async function approvedAnswersFor(db: Db, shop: string): Promise<{ question: string; answer: string }[]> {
-  let answers = approvedCache.get(shop);
-  if (!answers) {
-    answers = await db.approvedAnswer.findMany({ where: { shop }, select: { question: true, answer: true }, orderBy: { createdAt: "desc" }, take: 500 });
-    approvedCache.set(shop, answers);
-  }
-  return answers;
+  return (await approvedCache.fetch(shop, { context: db })) ?? [];
 }
 
 function invalidateApprovedAnswers(shop: string): void {
@@ -85,7 +100,8 @@ export function accuracy(classifier: IntentClassifier, examples: Correction[]): 
   return examples.filter((e) => classifier.classify(e.text).intent === e.intent).length / examples.length;
 }
 
-const trained = new Map<string, IntentClassifier>();
+// A trained model is a few MB: keep the most recently used ones, not one per version ever seen.
+const trained = new LRUCache<string, IntentClassifier>({ max: 50 });
 
 /** The classifier for a model version (trained once per process; training is deterministic). */
 export function classifierForVersion(version: { id: string; examples: string }): IntentClassifier {
@@ -98,24 +114,18 @@ export function classifierForVersion(version: { id: string; examples: string }):
   return classifier;
 }
 
-const activeByShop = new Map<string, IntentClassifier | null>();
-const loading = new Set<string>();
+const activeModels = shopCache(async (shop, db) => {
+  const version = await db.modelVersion.findFirst({ where: { shop, status: "active" }, select: { id: true, examples: true } });
+  return { classifier: version ? classifierForVersion(version) : null };
+});
 
 /**
- * The shop's active classifier if it is ready, else undefined (the shipped model answers) while it
- * loads in the background: a chat reply never waits for training.
+ * The shop's active classifier if it is loaded, else undefined (the shipped model answers) while
+ * it loads in the background: a chat reply never waits for training.
  */
 export function activeClassifier(db: Db, shop: string): IntentClassifier | undefined {
-  if (activeByShop.has(shop)) return activeByShop.get(shop) ?? undefined;
-  if (!loading.has(shop)) {
-    loading.add(shop);
-    void db.modelVersion
-      .findFirst({ where: { shop, status: "active" } })
-      .then((version) => activeByShop.set(shop, version ? classifierForVersion(version) : null))
-      .catch((error) => console.error("loading the shop's model failed", error instanceof Error ? error.message : error))
-      .finally(() => loading.delete(shop));
-  }
-  return undefined;
+  activeModels.fetch(shop, { context: db }).catch((error) => console.error("loading the shop's model failed", error instanceof Error ? error.message : error));
+  return activeModels.get(shop, { allowStale: true })?.classifier ?? undefined;
 }
 
 /** Start a retrain in the background; returns the new version's id at once. */
@@ -166,7 +176,7 @@ export async function retrain(db: Db, shop: string, versionId: string): Promise<
       },
     }),
   ]);
-  activeByShop.delete(shop);
+  activeModels.delete(shop);
 }
 
 export async function rollbackTo(db: Db, shop: string, versionId: string): Promise<boolean> {
@@ -176,7 +186,7 @@ export async function rollbackTo(db: Db, shop: string, versionId: string): Promi
     db.modelVersion.updateMany({ where: { shop, status: "active" }, data: { status: "retired" } }),
     db.modelVersion.update({ where: { id: target.id }, data: { status: "active", activatedAt: new Date() } }),
   ]);
-  activeByShop.delete(shop);
+  activeModels.delete(shop);
   return true;
 }
 

@@ -45,7 +45,7 @@ export function createLimits(options: LimitOptions = {}): ProxyLimits {
 }
 
 /** The limits for this deployment: shared through PostgreSQL when the app's database is PostgreSQL. */
-export function configuredLimits(env: NodeJS.ProcessEnv = process.env): ProxyLimits {
+export function configuredLimits(env: Record<string, string | undefined> = process.env): ProxyLimits {
   const url = resolveDatabaseUrl(env);
   const store = env.RATE_LIMIT_STORE ?? (databaseProvider(url) === "postgresql" ? "postgres" : "memory");
   if (store === "memory") return createLimits();

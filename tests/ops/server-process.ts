@@ -35,7 +35,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     LOG_LEVEL: "debug",
     ...env,
   };
-  for (const key of ["DEMO_STORE_SNAPSHOT", "OPENAI_API_KEY", "OPENAI_BASE_URL", "SMTP_URL"]) delete childEnv[key];
+  for (const key of ["DEMO_STORE_SNAPSHOT", "OPENAI_API_KEY", "OPENAI_BASE_URL", "SMTP_URL"]) if (!(key in env)) delete childEnv[key];
   const child = spawn(process.execPath, [SERVER_SCRIPT], { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
