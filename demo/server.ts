@@ -119,6 +119,8 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
     res.redirect(`/app${page ? `/${page}` : ""}?${params}`);
   });
   app.get("/demo/session-token", (_req, res) => res.set("Cache-Control", "no-store").json({ token: token() }));
+  // The storefront page has no icon; answer the browser's request instead of logging a missing route.
+  app.get("/favicon.ico", (_req, res) => res.status(204).end());
   app.get("/demo/app-bridge.js", (_req, res) => res.type("js").sendFile(path.join(ROOT, "demo", "app-bridge-shim.js")));
 
   mountRemixApp(app, build);

@@ -45,7 +45,8 @@ async function startBareServer(): Promise<{ url: string; close: () => Promise<vo
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-async function startDemo(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+/** The demo server as a child process in production mode, with limits out of the way of the load. */
+export async function startBenchDemo(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "support-chat-bench-"));
   const child = spawn(process.execPath, ["--import", "tsx", "demo/server.ts"], {
@@ -97,7 +98,7 @@ const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math
 const QUESTIONS = ["hi", "what is your return policy?", "Is the Alpine shell jacket waterproof?", "any hiking boots under $150?", "do you ship to Canada?"];
 
 export async function benchHttp(): Promise<HttpFigures[]> {
-  const [bare, demo] = await Promise.all([startBareServer(), startDemo()]);
+  const [bare, demo] = await Promise.all([startBareServer(), startBenchDemo()]);
   const figures: HttpFigures[] = [];
   try {
     let counter = 0;

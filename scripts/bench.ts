@@ -2,7 +2,9 @@
  * npm run bench — reported figures, not timed tests.
  *   replies: the chat pipeline (local engine + demo store) answering every dev scenario turn
  *   intent:  classification + entities per message
- *   bubble:  gzipped size of the storefront script and stylesheet
+ *   bubble:  gzipped size of the storefront script and stylesheet; in headless Chromium, time from
+ *            its first byte to interactive, layout shift and render-blocking assets
+ *   http:    the proxy chat route under autocannon beside a bare server (bench-http.ts)
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -93,6 +95,14 @@ report("intent model training", (performance.now() - trainStarted) / 1000, "s", 
 benchIntent();
 await benchReplies();
 benchBubble();
+if (process.env.BENCH_BROWSER !== "0") {
+  const { benchPage } = await import("./bench-page");
+  const page = await benchPage();
+  report("bubble first byte → interactive", page.firstByteToInteractiveMs, "ms");
+  report("bubble layout shift (CLS)", page.layoutShift, "", "0");
+  report("bubble render-blocking assets", page.blockingAssets.length, "", "0");
+  if (page.blockingAssets.length) console.log(`  blocking: ${page.blockingAssets.join(", ")}`);
+}
 if (process.env.BENCH_HTTP !== "0") {
   const { benchHttp } = await import("./bench-http");
   console.log("\nproxy chat route vs a bare Node http server (autocannon, same machine, same run):");
