@@ -4,22 +4,18 @@
  * (only while the panel is open and the page visible), and the end-of-conversation survey.
  * Time is Playwright's fake clock, so a 20 s poll is a `runFor`, not a wait.
  */
-import { once } from "node:events";
-import { readFileSync } from "node:fs";
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { extensionAssetPath, renderChatBubbleBlock } from "../../app/storefront/render-block.server";
 import { launchChromium, newPage } from "../helpers/browser";
+import { json, readJsonBody, startBubblePage, type BubblePage } from "../helpers/bubble-page";
 
 type Json = Record<string, any>;
 const CONV = "conv-handoff-0000000001";
 const at = () => new Date().toISOString();
 const msg = (id: string, role: string, text: string) => ({ id, role, text, createdAt: at(), ...(role === "bot" ? { feedback: null } : {}) });
 
-let server: http.Server;
-let origin: string;
+let storefront: BubblePage;
 let browser: Browser;
 let page: Page;
 let pageErrors: string[];
@@ -30,33 +26,10 @@ let messageReplies: Json[] = [];
 const csatPosts: Json[] = [];
 let csatFailures = 0;
 
-const json = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8" });
-  res.end(JSON.stringify(body));
-};
-
-async function readBody(req: IncomingMessage): Promise<Json> {
-  const raw: Buffer[] = [];
-  for await (const chunk of req) raw.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(raw).toString("utf8"));
-}
-
-async function handle(req: IncomingMessage, res: ServerResponse) {
-  const url = new URL(req.url ?? "/", origin);
-  if (req.method === "GET" && url.pathname === "/") {
-    const block = await renderChatBubbleBlock({ shop: "demo-store.myshopify.com", assetUrl: (n) => `/assets/${n}` });
-    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><h1>Shop</h1>${block}</body></html>`);
-    return;
-  }
-  const asset = url.pathname.startsWith("/assets/") && extensionAssetPath(url.pathname.slice(8));
-  if (asset) {
-    res.writeHead(200, { "Content-Type": asset.endsWith(".js") ? "text/javascript" : "text/css" });
-    res.end(readFileSync(asset));
-    return;
-  }
+/** The stand-in app proxy. */
+async function handle(req: IncomingMessage, res: ServerResponse, url: URL) {
   if (req.method === "POST" && url.pathname === "/apps/support/messages") {
-    const body = await readBody(req);
+    const body = await readJsonBody(req);
     const next = messageReplies.shift();
     if (!next) return json(res, 500, { error: { code: "unexpected", message: "No reply queued." } });
     return json(res, 200, { conversationId: CONV, shopperMessage: msg(`s-${body.clientMessageId}`, "shopper", body.text), ...next });
@@ -67,30 +40,22 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     return json(res, 200, { conversationId: CONV, ...conversation });
   }
   if (req.method === "POST" && url.pathname === "/apps/support/csat") {
-    csatPosts.push(await readBody(req));
+    csatPosts.push(await readJsonBody(req));
     if (csatFailures > 0) {
       csatFailures--;
       return json(res, 503, { error: { code: "unavailable", message: "Please try again in a moment." } });
     }
     return json(res, 200, { ok: true });
   }
-  json(res, 404, { error: { code: "not_found", message: "Not found." } });
 }
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    handle(req, res).catch((e) => (res.headersSent ? res.end() : json(res, 500, { error: { code: "test", message: String(e) } })));
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  [storefront, browser] = await Promise.all([startBubblePage(handle), launchChromium()]);
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((r) => server?.close(r));
+  await storefront?.close();
 });
 
 beforeEach(async () => {
@@ -103,7 +68,7 @@ beforeEach(async () => {
   page = await newPage(browser);
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   await page.clock.install();
-  await page.goto(`${origin}/`);
+  await page.goto(`${storefront.origin}/`);
   await page.locator("button.nwsc-launcher").click();
   await page.locator("textarea.nwsc-input").waitFor();
   return async () => {

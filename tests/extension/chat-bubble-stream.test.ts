@@ -3,14 +3,11 @@
  * loopback page, and a tiny loopback "app proxy" that answers POST /apps/support/messages with an SSE
  * stream cut into chunks mid-line, mid-CRLF and mid-UTF-8 character — or with plain JSON, the fallback.
  */
-import { once } from "node:events";
-import { readFileSync } from "node:fs";
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { extensionAssetPath, renderChatBubbleBlock } from "../../app/storefront/render-block.server";
 import { launchChromium, newPage } from "../helpers/browser";
+import { json, readJsonBody, startBubblePage, type BubblePage } from "../helpers/bubble-page";
 
 type Sent = { accept: string; body: { clientMessageId?: string; conversationId?: string; text: string } };
 type Handler = (res: ServerResponse, sent: Sent) => Promise<void> | void;
@@ -19,8 +16,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sent: Sent[] = [];
 const feedbackAccept: string[] = [];
 let handlers: Handler[] = [];
-let server: http.Server;
-let origin: string;
+let storefront: BubblePage;
 let browser: Browser;
 let page: Page;
 let pageErrors: string[];
@@ -54,30 +50,12 @@ async function writeChunks(res: ServerResponse, chunks: Buffer[]) {
     await sleep(40); // lets each chunk reach the page as its own read
   }
 }
-const json = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8" });
-  res.end(JSON.stringify(body));
-};
 const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
-async function handle(req: IncomingMessage, res: ServerResponse) {
-  const url = new URL(req.url ?? "/", origin);
-  if (req.method === "GET" && url.pathname === "/") {
-    const block = await renderChatBubbleBlock({ shop: "demo-store.myshopify.com", assetUrl: (n) => `/assets/${n}` });
-    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><h1>Shop</h1>${block}</body></html>`);
-    return;
-  }
-  const asset = url.pathname.startsWith("/assets/") && extensionAssetPath(url.pathname.slice(8));
-  if (asset) {
-    res.writeHead(200, { "Content-Type": asset.endsWith(".js") ? "text/javascript" : "text/css" });
-    res.end(readFileSync(asset));
-    return;
-  }
+/** The stand-in app proxy. */
+async function handle(req: IncomingMessage, res: ServerResponse, url: URL) {
   if (req.method === "POST" && url.pathname === "/apps/support/messages") {
-    const raw: Buffer[] = [];
-    for await (const chunk of req) raw.push(chunk as Buffer);
-    const s: Sent = { accept: String(req.headers.accept), body: JSON.parse(Buffer.concat(raw).toString("utf8")) };
+    const s: Sent = { accept: String(req.headers.accept), body: await readJsonBody<Sent["body"]>(req) };
     sent.push(s);
     const next = handlers.shift();
     if (!next) return json(res, 500, { error: { code: "unexpected", message: "No handler queued." } });
@@ -89,26 +67,15 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     feedbackAccept.push(String(req.headers.accept));
     return json(res, 200, { ok: true });
   }
-  json(res, 404, { error: { code: "not_found", message: "Not found." } });
 }
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    handle(req, res).catch((e) => {
-      if (!res.headersSent) json(res, 500, { error: { code: "test", message: String(e) } });
-      else res.end();
-    });
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  [storefront, browser] = await Promise.all([startBubblePage(handle), launchChromium()]);
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((r) => server?.close(r));
+  await storefront?.close();
 });
 
 beforeEach(async () => {
@@ -118,7 +85,7 @@ beforeEach(async () => {
   pageErrors = [];
   page = await newPage(browser); // a fresh context: empty storage, so no conversation to load
   page.on("pageerror", (e) => pageErrors.push(String(e)));
-  await page.goto(`${origin}/`);
+  await page.goto(`${storefront.origin}/`);
   await page.locator("button.nwsc-launcher").click();
   await page.locator("textarea.nwsc-input").waitFor();
   return async () => {
