@@ -2,7 +2,7 @@
  * A multinomial logistic regression over hashed word, word-bigram and character n-gram features,
  * trained in-process. Character n-grams make it forgiving of typos ("refnud", "shiping") and of
  * unseen inflections; word features carry the meaning. Small, dependency-free and fast enough to
- * train at start-up (≈1 s for a few thousand examples) and to score in microseconds.
+ * train at start-up (about 2 s for eight thousand examples) and to score in microseconds.
  */
 import { preprocess } from "../preprocess";
 import { SpellingCorrector } from "./spelling";
