@@ -109,6 +109,24 @@ describe("app proxy: conversations", () => {
     expect((await send(proxyRequest("conversation", { query: { conversationId: body.conversationId }, customerId: "1" }))).status).toBe(404);
     expect((await send(proxyRequest("conversation", { query: { conversationId: body.conversationId }, customerId: "7294052471661" }))).status).toBe(200);
   });
+
+  it("never lets another installed shop's storefront read, continue or rate this shop's conversation", async () => {
+    const other = "other-merchant.myshopify.com";
+    await db.session.upsert({ where: { id: `offline_${other}` }, create: { id: `offline_${other}`, shop: other, state: "test", isOnline: false, scope: "read_orders", accessToken: "other-token" }, update: {} });
+    const { body } = await send(proxyRequest("messages", { body: { text: "hi there" } }));
+    const conversationId = body.conversationId;
+    const before = await db.message.count({ where: { conversationId } });
+
+    expect((await send(proxyRequest("conversation", { shop: other, query: { conversationId } }))).status).toBe(404);
+    expect((await send(proxyRequest("messages", { shop: other, body: { conversationId, text: "hello from the other shop" } }))).status).toBe(404);
+    expect((await send(proxyRequest("feedback", { shop: other, body: { conversationId, messageId: body.reply.id, rating: "down" } }))).status).toBe(404);
+    expect((await send(proxyRequest("csat", { shop: other, body: { conversationId, rating: 1 } }))).status).toBe(404);
+    expect(await db.message.count({ where: { conversationId } })).toBe(before);
+    expect(await db.feedback.count({ where: { messageId: body.reply.id } })).toBe(0);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).csat).toBeNull();
+    // The same requests signed for this shop do reach it (the control).
+    expect((await send(proxyRequest("conversation", { query: { conversationId } }))).status).toBe(200);
+  });
 });
 
 describe("app proxy: orders only for a verified shopper", () => {
