@@ -6,8 +6,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { readCorpus, train } from "../app/chat/intent/engine";
-import { INTENTS } from "../app/chat/intent/labels";
-import { percentile, readIntentsFile } from "../app/eval/intents";
+import { percentile, readIntentsFile, scoreIntents } from "../app/eval/intents";
 
 const require = createRequire(import.meta.url);
 const file = process.argv[2] ?? path.resolve("tests", "fixtures", "eval", "dev-intents.jsonl");
@@ -22,23 +21,9 @@ interface Result {
 }
 
 function score(engine: string, trainMs: number, expected: string[], predicted: string[], times: number[]): Result {
-  const f1s = INTENTS.filter((label) => expected.includes(label)).map((label) => {
-    const tp = expected.filter((e, i) => e === label && predicted[i] === label).length;
-    const p = predicted.filter((x) => x === label).length;
-    const r = expected.filter((x) => x === label).length;
-    const precision = p ? tp / p : 0;
-    const recall = r ? tp / r : 0;
-    return precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  });
+  const { accuracy, macroF1 } = scoreIntents(expected, predicted);
   const sorted = [...times].sort((a, b) => a - b);
-  return {
-    engine,
-    trainMs: Math.round(trainMs),
-    accuracy: expected.filter((e, i) => e === predicted[i]).length / expected.length,
-    macroF1: f1s.reduce((a, b) => a + b, 0) / f1s.length,
-    medianMs: percentile(sorted, 0.5),
-    p95Ms: percentile(sorted, 0.95),
-  };
+  return { engine, trainMs: Math.round(trainMs), accuracy, macroF1, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) };
 }
 
 async function benchOurs(corpus: ReturnType<typeof readCorpus>, rows: ReturnType<typeof readIntentsFile>): Promise<Result> {

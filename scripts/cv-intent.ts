@@ -5,7 +5,7 @@
  * each longer word of the held-out messages with probability P, as shoppers do on phones.
  */
 import { readCorpus, train } from "../app/chat/intent/engine";
-import { INTENTS } from "../app/chat/intent/labels";
+import { scoreIntents } from "../app/eval/intents";
 import type { TrainingExample } from "../app/chat/intent/linear-model";
 
 const foldsArg = process.argv.indexOf("--folds");
@@ -65,20 +65,14 @@ for (let f = 0; f < folds; f++) {
     predicted.push(classifier.classify(typoRate > 0 ? misspell(example.text) : example.text).intent);
   });
 }
-const f1 = INTENTS.map((label) => {
-  const tp = expected.filter((e, i) => e === label && predicted[i] === label).length;
-  const p = predicted.filter((x) => x === label).length;
-  const r = expected.filter((x) => x === label).length;
-  return p && r && tp ? (2 * tp) / (p + r) : 0;
-});
-const accuracy = expected.filter((e, i) => e === predicted[i]).length / expected.length;
+const { accuracy, macroF1 } = scoreIntents(expected, predicted);
 console.log(
   JSON.stringify({
     folds,
     typoRate,
     n: expected.length,
     accuracy: Number(accuracy.toFixed(4)),
-    macroF1: Number((f1.reduce((a, b) => a + b, 0) / f1.length).toFixed(4)),
+    macroF1: Number(macroF1.toFixed(4)),
     meanTrainMs: Math.round(trainMs / folds),
   }),
 );

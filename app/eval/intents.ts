@@ -65,18 +65,10 @@ export async function evaluateIntents(rows: IntentRow[], label: Labeler): Promis
     times.push(performance.now() - started);
   }
 
-  const labels = [...new Set<string>([...INTENTS])];
-  const perIntent: IntentReport["perIntent"] = {};
-  for (const label of labels) {
-    const tp = rows.filter((r, i) => r.intent === label && predictions[i].intent === label).length;
-    const predicted = predictions.filter((p) => p.intent === label).length;
-    const support = rows.filter((r) => r.intent === label).length;
-    const precision = predicted ? tp / predicted : 0;
-    const recall = support ? tp / support : 0;
-    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-    if (support > 0 || predicted > 0) perIntent[label] = { precision, recall, f1, support };
-  }
-  const scored = Object.values(perIntent).filter((s) => s.support > 0);
+  const { accuracy, macroF1, perIntent } = scoreIntents(
+    rows.map((r) => r.intent),
+    predictions.map((p) => p.intent),
+  );
   const confusionCounts = new Map<string, number>();
   rows.forEach((r, i) => {
     if (predictions[i].intent !== r.intent) {
@@ -103,8 +95,8 @@ export async function evaluateIntents(rows: IntentRow[], label: Labeler): Promis
   const sorted = [...times].sort((a, b) => a - b);
   return {
     n: rows.length,
-    accuracy: rows.length ? rows.filter((r, i) => predictions[i].intent === r.intent).length / rows.length : 0,
-    macroF1: scored.length ? scored.reduce((sum, s) => sum + s.f1, 0) / scored.length : 0,
+    accuracy,
+    macroF1,
     perIntent,
     confusions: [...confusionCounts]
       .map(([key, count]) => {
@@ -118,6 +110,32 @@ export async function evaluateIntents(rows: IntentRow[], label: Labeler): Promis
     failures: rows
       .map((r, i) => ({ text: r.text, expected: r.intent, predicted: predictions[i].intent, confidence: predictions[i].confidence }))
       .filter((f) => f.expected !== f.predicted),
+  };
+}
+
+/**
+ * Accuracy, per-intent precision/recall/F1 (for every label expected or predicted) and macro-F1
+ * (the mean F1 over the labels that occur in `expected`), for predictions aligned with `expected`.
+ */
+export function scoreIntents(
+  expected: readonly string[],
+  predicted: readonly string[],
+): Pick<IntentReport, "accuracy" | "macroF1" | "perIntent"> {
+  const perIntent: IntentReport["perIntent"] = {};
+  for (const label of INTENTS) {
+    const tp = expected.filter((e, i) => e === label && predicted[i] === label).length;
+    const predictedCount = predicted.filter((p) => p === label).length;
+    const support = expected.filter((e) => e === label).length;
+    const precision = predictedCount ? tp / predictedCount : 0;
+    const recall = support ? tp / support : 0;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    if (support > 0 || predictedCount > 0) perIntent[label] = { precision, recall, f1, support };
+  }
+  const scored = Object.values(perIntent).filter((s) => s.support > 0);
+  return {
+    accuracy: expected.length ? expected.filter((e, i) => predicted[i] === e).length / expected.length : 0,
+    macroF1: scored.length ? scored.reduce((sum, s) => sum + s.f1, 0) / scored.length : 0,
+    perIntent,
   };
 }
 
