@@ -3,20 +3,17 @@
  * awaitingTeam / endOfConversation signals on POST /messages and GET /conversation.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { configureTestApp, installDemoShop, proxyRequest } from "../helpers/app-env";
+import { callProxyRoute, configureTestApp, installDemoShop, proxyRequest } from "../helpers/app-env";
 
 configureTestApp("proxy-csat");
 const { default: db } = await import("../../app/db.server");
-const route = await import("../../app/routes/proxy.$");
 const { replyToTicket } = await import("../../app/admin/handoffs.server");
 
 const SHOP = "northwind-outfitters.myshopify.com";
 const CUSTOMER = "7294052471661";
 
 async function send(request: Request): Promise<{ status: number; body: any }> {
-  const endpoint = request.url.match(/\/proxy\/([^?]*)/)![1];
-  const handler = request.method === "GET" ? route.loader : route.action;
-  const response = await handler({ request, params: { "*": endpoint }, context: {} } as never);
+  const response = await callProxyRoute(request);
   return { status: response.status, body: await response.json() };
 }
 

@@ -5,17 +5,15 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { configureTestApp, installDemoShop, proxyRequest } from "../helpers/app-env";
+import { callProxyRoute, configureTestApp, installDemoShop, proxyRequest } from "../helpers/app-env";
 
 configureTestApp("fuzz");
 process.env.RATE_LIMIT_SHOPPER_PER_MINUTE = "100000000";
 process.env.RATE_LIMIT_SHOP_PER_MINUTE = "100000000";
 const { default: db } = await import("../../app/db.server");
-const route = await import("../../app/routes/proxy.$");
 
 async function call(request: Request, endpoint: string) {
-  const handler = request.method === "GET" ? route.loader : route.action;
-  const response = await handler({ request, params: { "*": endpoint }, context: {} } as never);
+  const response = await callProxyRoute(request, endpoint);
   const text = await response.text();
   return { status: response.status, text };
 }

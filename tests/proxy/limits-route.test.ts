@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 process.env.RATE_LIMIT_SHOPPER_PER_MINUTE = "3";
-const { configureTestApp, installDemoShop, proxyRequest } = await import("../helpers/app-env");
+const { callProxyRoute, configureTestApp, installDemoShop, proxyRequest } = await import("../helpers/app-env");
 configureTestApp("limits");
 const { default: db } = await import("../../app/db.server");
-const route = await import("../../app/routes/proxy.$");
 
 const send = async (request: Request) => {
-  const response = await route.action({ request, params: { "*": "messages" }, context: {} } as never);
+  const response = await callProxyRoute(request, "messages");
   return { status: response.status, headers: response.headers, body: await response.json() };
 };
 

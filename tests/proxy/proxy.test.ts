@@ -1,18 +1,16 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { configureTestApp, installDemoShop, proxyRequest } from "../helpers/app-env";
+import { callProxyRoute, configureTestApp, installDemoShop, proxyRequest } from "../helpers/app-env";
 
 configureTestApp("proxy");
 const { default: db } = await import("../../app/db.server");
-const route = await import("../../app/routes/proxy.$");
 
 const snapshot = JSON.parse(fs.readFileSync("demo/demo-store.json", "utf8"));
 const order1006 = snapshot.orders.find((o: { name: string }) => o.name === "#1006");
 const tracking1006 = order1006.fulfillments[0].trackingInfo[0];
 
-async function send(request: Request, endpoint = request.url.match(/\/proxy\/([^?]*)/)![1]): Promise<{ status: number; body: any }> {
-  const handler = request.method === "GET" ? route.loader : route.action;
-  const response = await handler({ request, params: { "*": endpoint }, context: {} } as never);
+async function send(request: Request): Promise<{ status: number; body: any }> {
+  const response = await callProxyRoute(request);
   return { status: response.status, body: await response.json() };
 }
 
