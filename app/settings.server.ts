@@ -32,9 +32,13 @@ export function settingsFor(shop: string, overrides: Partial<EditableSettings> =
   return { shop, ...DEFAULT_SETTINGS, ...overrides, createdAt: now, updatedAt: now };
 }
 
-/** The shop's bot settings, created with defaults the first time a shop is seen. */
+/**
+ * The shop's bot settings, created with defaults the first time a shop is seen. Read first: an
+ * upsert is a write transaction, and this runs on every chat message.
+ */
 export async function getShopSettings(db: Db, shop: string): Promise<ShopSettings> {
-  return db.shopSettings.upsert({ where: { shop }, create: { shop, ...DEFAULT_SETTINGS }, update: {} });
+  const existing = await db.shopSettings.findUnique({ where: { shop } });
+  return existing ?? db.shopSettings.upsert({ where: { shop }, create: { shop, ...DEFAULT_SETTINGS }, update: {} });
 }
 
 export function parseJsonArray<T>(json: string): T[] {

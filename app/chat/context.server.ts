@@ -60,12 +60,6 @@ async function shopData(shop: string, commerce: Commerce): Promise<ShopData> {
   return data;
 }
 
-/** Forget a shop's cached catalog (products/update webhooks, uninstall, tests). */
-export function invalidateShopData(shop?: string): void {
-  if (shop) cache.delete(shop);
-  else cache.clear();
-}
-
 export function shopProfile(info: ShopInfo, settings: ShopSettings): ShopProfile {
   return {
     name: info.name,

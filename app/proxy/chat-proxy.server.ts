@@ -140,23 +140,30 @@ async function sendMessage(request: Request, owner: ConversationOwner, graphql: 
 
   // Stored without card or phone numbers; the bot still reads the original text below.
   const stored = await recordShopperMessage(db, conversation, redactSensitive(input.text), input.clientMessageId ?? null);
-  if (stored.existingReply) {
-    const signals = await replySignals(db, conversation, stored.existingReply);
-    return json({ conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(stored.existingReply), ...signals });
-  }
+  const exchange = async (reply: Message) => ({
+    conversationId: conversation.id,
+    shopperMessage: toMessageView(stored.message),
+    reply: toMessageView(reply),
+    ...(await replySignals(db, conversation, reply)),
+  });
+  if (stored.existingReply) return json(await exchange(stored.existingReply));
 
   const settings = await getShopSettings(db, owner.shop);
-  const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, conversation, stored.message, graphql, settings, deps, onDelta);
-  if (wantsStream(request) && engineConfig(settings).mode !== "local") {
+  const engine = engineConfig(settings);
+  const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, conversation, stored.message, graphql, { settings, engine }, deps, onDelta);
+  if (wantsStream(request) && engine.mode !== "local") {
     return streamReply(async (send) => {
       const reply = await answer((text) => send("delta", { text }));
-      const signals = await replySignals(db, conversation, reply);
-      send("message", { conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(reply), ...signals });
+      send("message", await exchange(reply));
     });
   }
-  const reply = await answer();
-  const signals = await replySignals(db, conversation, reply);
-  return json({ conversationId: conversation.id, shopperMessage: toMessageView(stored.message), reply: toMessageView(reply), ...signals });
+  return json(await exchange(await answer()));
+}
+
+/** The shop's settings and the engine they select, read once per message. */
+interface ShopConfig {
+  settings: ShopSettings;
+  engine: EngineConfig;
 }
 
 /**
@@ -177,12 +184,12 @@ async function answerAndRecord(
   conversation: Conversation,
   shopperMessage: Message,
   graphql: AdminGraphql,
-  settings: ShopSettings,
+  config: ShopConfig,
   deps: ProxyDeps,
   onDelta?: (text: string) => void,
 ) {
   const started = performance.now();
-  const result = await answerOrApologise(text, owner, conversation, graphql, settings, deps, onDelta);
+  const result = await answerOrApologise(text, owner, conversation, graphql, config, deps, onDelta);
   const { output } = result;
   const answered = result.engine !== "none";
   return recordBotReply(deps.db, conversation, shopperMessage, {
@@ -242,7 +249,7 @@ async function answerOrApologise(
   owner: ConversationOwner,
   conversation: Conversation,
   graphql: AdminGraphql,
-  settings: ShopSettings,
+  { settings, engine }: ShopConfig,
   deps: ProxyDeps,
   onDelta?: (text: string) => void,
 ): Promise<Omit<EngineResult, "engine"> & { engine: EngineResult["engine"] | "none" }> {
@@ -256,7 +263,6 @@ async function answerOrApologise(
       approvedAnswers: await deps.approvedAnswersFor?.(owner.shop),
       now: deps.now?.(),
     });
-    const engine = engineConfig(settings);
     // Only a model reads the earlier messages; the local engine keeps its context in `state`.
     const history = engine.mode === "local" ? [] : await recentHistory(deps.db, conversation);
     return await respondWithEngine({ text, shopper: { customerId: owner.customerId }, state }, ctx, engine, { shop: owner.shop, history, onDelta });

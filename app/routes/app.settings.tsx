@@ -5,7 +5,6 @@ import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, Layout, Page, S
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
-import { invalidateShopData } from "../chat/context.server";
 import { parseSettingsForm, saveSettings, settingsView } from "../admin/settings.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -18,7 +17,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const parsed = parseSettingsForm(await request.formData());
   if (!parsed.ok) return { ok: false as const, errors: parsed.errors };
   await saveSettings(db, session.shop, parsed.value);
-  invalidateShopData(session.shop);
   return { ok: true as const, errors: {} as Record<string, string> };
 };
 
