@@ -289,36 +289,3 @@ export async function getConversationDetail(db: Db, shop: string, id: string) {
     messages,
   };
 }
-
-export async function listTickets(db: Db, shop: string, status: string | null) {
-  const tickets = await db.handoffTicket.findMany({
-    where: { shop, ...(status ? { status } : {}) },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-  });
-  return tickets.map((ticket) => ({
-    id: ticket.id,
-    conversationId: ticket.conversationId,
-    kind: ticket.kind,
-    status: ticket.status,
-    summary: ticket.summary,
-    orderNumber: ticket.orderNumber,
-    contactEmail: ticket.contactEmail,
-    createdAt: ticket.createdAt.toISOString(),
-  }));
-}
-
-/** Replies per engine and model spend, counted in the database. */
-export async function engineUsage(db: Db, shop: string, since?: Date) {
-  const where = { shop, role: "bot", ...(since ? { createdAt: { gte: since } } : {}) };
-  const [byEngine, totals] = await Promise.all([
-    db.message.groupBy({ by: ["engine"], where, _count: { _all: true } }),
-    db.message.aggregate({ where, _sum: { promptTokens: true, completionTokens: true, costUsd: true } }),
-  ]);
-  return {
-    byEngine: byEngine.map((row) => ({ engine: row.engine ?? "unknown", replies: row._count._all })),
-    promptTokens: totals._sum.promptTokens ?? 0,
-    completionTokens: totals._sum.completionTokens ?? 0,
-    costUsd: totals._sum.costUsd ?? 0,
-  };
-}

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { Db } from "../db.server";
-import { INTENTS, isIntent, type Intent } from "../chat/intent/labels";
+import { isIntent, type Intent } from "../chat/intent/labels";
 import { readCorpus, shippedClassifier, train, type IntentClassifier } from "../chat/intent/engine";
 
 export interface Correction {
@@ -220,8 +220,6 @@ export async function exportFineTuningJsonl(db: Db, shop: string, systemPrompt: 
       .join("\n") + (answers.length ? "\n" : "")
   );
 }
-
-export { INTENTS };
 
 /** The merchant's relabels and approved answers in one conversation, by message id. */
 export async function conversationReview(db: Db, shop: string, conversationId: string) {

@@ -2,7 +2,7 @@
  * Stage 2 of the pipeline: the entities a shopper's message names, with the labels and
  * conventions of the eval format (order numbers as digits, everything else as written).
  */
-import { editDistance, normalize, type Preprocessed } from "./preprocess";
+import { editDistance, escapeRegExp, normalize, type Preprocessed } from "./preprocess";
 
 export interface Entities {
   order_number?: string;
@@ -162,7 +162,8 @@ function wordTokens(text: string): string[] {
   return normalize(text).replace(/'/g, "").match(/[a-z0-9]+/g) ?? [];
 }
 
-function singular(token: string): string {
+/** "boots" → "boot", leaving short words and "-ss" words alone. */
+export function singular(token: string): string {
   return token.length > 3 && token.endsWith("s") && !token.endsWith("ss") ? token.slice(0, -1) : token;
 }
 
@@ -358,8 +359,4 @@ function splitWords(text: string): Word[] {
     words.push({ word, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   return words;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -8,6 +8,8 @@ import type { Language } from "./preprocess";
 type Catalog = Record<string, Record<Language, string>>;
 
 const MESSAGES = {
+  // The quick reply several answers offer.
+  talk_to_person: { en: "Talk to a person", es: "Hablar con una persona", fr: "Parler à une personne" },
   greeting: {
     en: "Hi! I'm {bot} from {shop}. I can track an order, answer questions about our products, or explain returns and shipping. What can I do for you?",
     es: "¡Hola! Soy {bot} de {shop}. Puedo rastrear un pedido, responder preguntas sobre nuestros productos o explicarte devoluciones y envíos. ¿En qué te ayudo?",
@@ -34,8 +36,6 @@ const MESSAGES = {
     fr: "Je ne peux pas vous aider pour cela ici, désolé ! {capabilities}",
   },
 } satisfies Catalog;
-
-export type MessageKey = keyof typeof MESSAGES;
 
 const EXTRA: Catalog = {};
 

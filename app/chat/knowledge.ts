@@ -12,7 +12,7 @@
  */
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { ShopPolicy } from "../commerce/types";
-import { normalize } from "./preprocess";
+import { escapeRegExp, normalize } from "./preprocess";
 import type { ShopProfile } from "./types";
 
 export interface Passage {
@@ -531,8 +531,7 @@ const PLACES: { name: string; code: string }[] = [
 export function mentionedCountry(text: string): { code: string; place: string } | null {
   const lower = ` ${normalize(text).replace(/[^a-z0-9. ]+/g, " ")} `;
   for (const { name, code } of PLACES) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    if (new RegExp(`(?<![a-z.])${escaped}(?![a-z])`).test(lower)) return { code, place: name };
+    if (new RegExp(`(?<![a-z.])${escapeRegExp(name)}(?![a-z])`).test(lower)) return { code, place: name };
   }
   return null;
 }

@@ -139,3 +139,8 @@ export function fuzzyEquals(a: string, b: string): boolean {
   const allowance = Math.min(typoAllowance(a), typoAllowance(b));
   return allowance > 0 && editDistance(a, b, allowance) <= allowance;
 }
+
+/** `text` as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -8,6 +8,7 @@ import type { Fulfillment, LineItem, Order, Product } from "../../commerce/types
 import { daysBetween, formatDate, formatMoney, joinList } from "../format";
 import { defineMessages, t } from "../i18n";
 import { normalize } from "../preprocess";
+import { singular } from "../entities";
 import { findShopperOrder, type OrderAccess } from "../verification";
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
@@ -281,7 +282,7 @@ const MONTHS = ["january", "february", "march", "april", "may", "june", "july", 
 
 /** Of a customer's orders, the one this message is about: named items, a date, or the intent's natural candidate. */
 export function pickOrder(orders: Order[], turn: Turn): Order {
-  const words = new Set(turn.pre.contentTokens.map(singularWord));
+  const words = new Set(turn.pre.contentTokens.map(singular));
   const text = turn.pre.original;
   const month = MONTHS.findIndex((m) => new RegExp(`\\b${m}\\b`, "i").test(text));
   const wantsOpen = ["cancel_order", "change_order", "change_shipping_address"].includes(turn.intent.intent);
@@ -289,7 +290,7 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
   const wantsRefund = turn.intent.intent === "refund_status";
   const score = (order: Order, index: number) => {
     let s = 0;
-    const itemWords = new Set(order.lineItems.flatMap((l) => normalize(l.title).replace(/'/g, "").split(/[^a-z0-9]+/).map(singularWord)));
+    const itemWords = new Set(order.lineItems.flatMap((l) => normalize(l.title).replace(/'/g, "").split(/[^a-z0-9]+/).map(singular)));
     for (const w of words) if (w.length > 2 && itemWords.has(w)) s += 3;
     for (const hint of TIME_HINTS) if (hint.pattern.test(text) && daysBetween(order.createdAt, turn.ctx.now) === hint.days) s += 4;
     if (month >= 0 && new Date(order.createdAt).getUTCMonth() === month) s += 4;
@@ -302,15 +303,11 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
   return orders.map((order, index) => ({ order, s: score(order, index) })).sort((a, b) => b.s - a.s)[0].order;
 }
 
-function singularWord(word: string): string {
-  return word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
-}
-
 /** Line items the message names ("the jacket and the beanie"), else all of them. */
 function mentionedLines(order: Order, turn: Turn): LineItem[] {
-  const words = new Set(turn.pre.contentTokens.map(singularWord));
+  const words = new Set(turn.pre.contentTokens.map(singular));
   const named = order.lineItems.filter((line) =>
-    normalize(`${line.title} ${line.variantTitle ?? ""}`).replace(/'/g, "").split(/[^a-z0-9]+/).some((w) => w.length > 2 && words.has(singularWord(w))),
+    normalize(`${line.title} ${line.variantTitle ?? ""}`).replace(/'/g, "").split(/[^a-z0-9]+/).some((w) => w.length > 2 && words.has(singular(w))),
   );
   return named.length > 0 ? named : order.lineItems;
 }

@@ -51,11 +51,6 @@ const M = defineMessages({
     es: "Enviamos a: {countries}.",
     fr: "Nous livrons vers : {countries}.",
   },
-  talk_to_person: {
-    en: "Talk to a person",
-    es: "Hablar con una persona",
-    fr: "Parler à une personne",
-  },
   topic_return_policy: { en: "return policy", es: "política de devoluciones", fr: "politique de retour" },
   topic_shipping_policy: { en: "shipping policy", es: "política de envíos", fr: "politique de livraison" },
   topic_payments: { en: "payment information", es: "información de pagos", fr: "informations de paiement" },
@@ -198,7 +193,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
       text: missing
         ? t(turn.language, M.no_policy, { topic: t(turn.language, topic.missing), email: shop.email })
         : t(turn.language, M.knowledge_unknown, { email: shop.email }),
-      quickReplies: [t(turn.language, M.talk_to_person)],
+      quickReplies: [t(turn.language, "talk_to_person")],
       lookups: [{ kind: topic.policy ? "policy" : "faq", ref: topic.policy ?? "FAQs", outcome: "no answer found" }],
     };
   }

@@ -9,7 +9,7 @@ import type { Product, Variant } from "../../commerce/types";
 import { defineMessages, t } from "../i18n";
 import { formatMoney, joinList } from "../format";
 import { bestPassages, stem } from "../knowledge";
-import { normalize, tokenize, type Language } from "../preprocess";
+import { escapeRegExp, normalize, tokenize, type Language } from "../preprocess";
 import type { ProductCard } from "../protocol";
 import type { Answer, Lookup, Turn } from "../types";
 
@@ -113,7 +113,6 @@ const M = defineMessages({
     es: "¿Puedes describirlo de otra forma o decirme para qué lo vas a usar?",
     fr: "Pouvez-vous le décrire autrement, ou me dire à quoi il vous servira ?",
   },
-  talk_to_person: { en: "Talk to a person", es: "Hablar con una persona", fr: "Parler à une personne" },
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -130,12 +129,6 @@ export function productCard(product: Product, currencyCode: string, language: La
     url: product.onlineStoreUrl ?? `/products/${product.handle}`,
     available: product.variants.some((v) => v.availableForSale),
   };
-}
-
-/** The product this turn is about: named in the message, else the one under discussion. ACTIVE only. */
-export function currentProduct(turn: Turn): Product | null {
-  const handle = turn.productHandle ?? turn.state.productHandle;
-  return handle ? activeProduct(turn, handle) : null;
 }
 
 function activeProduct(turn: Turn, handle: string): Product | null {
@@ -413,7 +406,7 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const unanswered = facts.unanswered && !accessory && !general;
   if (unanswered) {
     parts.push(t(L, facts.quoted.length > 0 ? M.not_in_description_rest : M.not_in_description, { email: turn.ctx.shop.email }));
-    quickReplies.push(t(L, M.talk_to_person));
+    quickReplies.push(t(L, "talk_to_person"));
   }
   const listsOptions = ASKS_OPTIONS.test(text) && !wantsVariant;
   if (listsOptions) parts.push(...optionLines(product, text, L));
@@ -726,7 +719,7 @@ async function unavailableAnswer(turn: Turn, name: string, lookups: Lookup[]): P
   const L = turn.language;
   const answer: Answer = {
     text: t(L, M.product_unavailable, { name, email: turn.ctx.shop.email }),
-    quickReplies: [t(L, M.talk_to_person)],
+    quickReplies: [t(L, "talk_to_person")],
     lookups,
   };
   // Similar products we do sell, by the kind of thing named ("… Quilt" → nothing; "… Tent" → tents).
@@ -913,14 +906,14 @@ const MAX_CARDS = 4;
 export async function productSearch(turn: Turn): Promise<Answer> {
   // A named product, or options of the one under discussion ("the men's one in M"), is a product question.
   if (turn.productHandle && activeProduct(turn, turn.productHandle)) return productInfo(turn);
+  const request = parseSearch(turn.pre.original);
+  const { results, categoryWords, beforeFilters } = searchCatalog(turn, request);
   if (turn.state.productHandle && (turn.entities.size || turn.entities.color) && searchWords(turn.pre.original).filter((w) => !/^(?:one|ones)$/.test(w)).length <= 2) {
     const discussed = activeProduct(turn, turn.state.productHandle);
-    if (discussed && !searchCatalog(turn, parseSearch(turn.pre.original)).categoryWords.some((w) => !productWords(discussed).has(w))) return productInfo(turn);
+    if (discussed && !categoryWords.some((w) => !productWords(discussed).has(w))) return productInfo(turn);
   }
   const L = turn.language;
   const currency = turn.ctx.shop.currencyCode;
-  const request = parseSearch(turn.pre.original);
-  const { results, categoryWords, beforeFilters } = searchCatalog(turn, request);
   const money = (n: number) => formatMoney(n, currency, L);
   const between = request.maxPrice != null && request.minPrice != null;
   const filters = [
@@ -982,8 +975,4 @@ export function relevantSentences(text: string, questionTokens: string[], limit:
 
 function firstSentences(text: string, count: number): string {
   return splitSentences(text).slice(0, count).join(" ");
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

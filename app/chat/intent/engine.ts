@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import { projectPath } from "../../paths";
-import { INTENTS, isIntent, type Intent } from "./labels";
+import { isIntent, type Intent } from "./labels";
 import { CUE_OVERRIDE_BELOW, strongCue } from "./cues";
 import { trainLinearModel, type LinearIntentModel, type TrainingExample } from "./linear-model";
 
@@ -80,5 +80,3 @@ export function shippedClassifier(): IntentClassifier {
   shipped ??= train(readCorpus(), "shipped");
   return shipped;
 }
-
-export { INTENTS };
