@@ -9,21 +9,29 @@ export interface ApprovedAnswer {
   answer: string;
 }
 
+export const APPROVED_ANSWER_SIMILARITY = 0.6;
+
+/** A stored question's words, worked out once per answer object (the shop's answers are cached). */
+const questionWords = new WeakMap<ApprovedAnswer, string[]>();
+
+function contentWords(text: string): string[] {
+  return [...new Set(preprocess(text).contentTokens)];
+}
+
 /** Share of the longer question's content words the two questions have in common. */
-export function questionSimilarity(a: string, b: string): number {
-  const left = [...new Set(preprocess(a).contentTokens)];
-  const right = [...new Set(preprocess(b).contentTokens)];
+function similarity(left: string[], right: string[]): number {
   if (left.length === 0 || right.length === 0) return 0;
   const shared = left.filter((word) => right.some((other) => fuzzyEquals(word, other))).length;
   return shared / Math.max(left.length, right.length);
 }
 
-export const APPROVED_ANSWER_SIMILARITY = 0.6;
-
 export function matchApprovedAnswer(text: string, answers: ApprovedAnswer[]): ApprovedAnswer | null {
+  const asked = contentWords(text);
   let best: { answer: ApprovedAnswer; score: number } | null = null;
   for (const answer of answers) {
-    const score = questionSimilarity(text, answer.question);
+    let words = questionWords.get(answer);
+    if (!words) questionWords.set(answer, (words = contentWords(answer.question)));
+    const score = similarity(asked, words);
     if (score >= APPROVED_ANSWER_SIMILARITY && (!best || score > best.score)) best = { answer, score };
   }
   return best?.answer ?? null;
