@@ -4,7 +4,7 @@
  * unseen inflections; word features carry the meaning. Small, dependency-free and fast enough to
  * train at start-up (about 2 s for eight thousand examples) and to score in microseconds.
  */
-import { preprocess } from "../preprocess";
+import { preprocess, type Preprocessed } from "../preprocess";
 import { SpellingCorrector } from "./spelling";
 
 export interface TrainingExample {
@@ -46,7 +46,7 @@ export class LinearIntentModel {
   ) {}
 
   predict(text: string): Prediction {
-    const features = featurize(text, (word) => this.spelling.correct(word));
+    const features = featurize(preprocess(text), (word) => this.spelling.correct(word));
     const logits = computeLogits(this.weights, this.bias, toRows(features, this.rowOf));
     for (let c = 0; c < logits.length; c++) logits[c] /= this.temperature;
     const probabilities = softmax(logits);
@@ -93,9 +93,9 @@ export const FEATURE_WEIGHTS = { word: 1, bigram: 1, contentBigram: 0.7, charGra
  * use the corrected words, character n-grams both the typed and the corrected words, so that a
  * wrong correction costs little.
  */
-export function featurize(text: string, correct: (word: string) => string = (word) => word): SparseVector {
+export function featurize(typed: Preprocessed, correct: (word: string) => string = (word) => word): SparseVector {
   const W = FEATURE_WEIGHTS;
-  const typed = preprocess(text);
+  const text = typed.original;
   const tokens = typed.tokens.map(correct);
   const contentTokens = typed.contentTokens.map(correct);
   const counts = new Map<number, number>();
@@ -132,7 +132,8 @@ export function featurize(text: string, correct: (word: string) => string = (wor
 export function trainLinearModel(examples: TrainingExample[], options: TrainOptions = {}): LinearIntentModel {
   if (examples.length === 0) throw new Error("Cannot train an intent model on no examples");
   const labels = [...new Set(examples.map((e) => e.intent))].sort();
-  const hashed = examples.map((e) => ({ x: featurize(e.text), y: labels.indexOf(e.intent) }));
+  const typed = examples.map((e) => preprocess(e.text));
+  const hashed = typed.map((pre, i) => ({ x: featurize(pre), y: labels.indexOf(examples[i].intent) }));
   // Only features seen in training can get a weight, so the weights are stored for those alone:
   // a matrix small enough to stay in the CPU cache, which is what makes training fast.
   const rowOf = new Int32Array(DIMENSION).fill(-1);
@@ -153,7 +154,7 @@ export function trainLinearModel(examples: TrainingExample[], options: TrainOpti
     temperature = fitTemperature(probe, featurized.slice(0, calibrationSize));
   }
   fit(featurized, state, epochs, options, random);
-  const spelling = new SpellingCorrector(examples.flatMap((e) => preprocess(e.text).tokens));
+  const spelling = new SpellingCorrector(typed.flatMap((pre) => pre.tokens));
   return new LinearIntentModel(labels, rowOf, state.weights, state.bias, temperature, spelling);
 }
 
