@@ -20,6 +20,7 @@
  */
 import type { Db } from "../db.server";
 import { Prisma } from "../generated/prisma/client";
+import { LOW_CONFIDENCE } from "../chat/intent/engine";
 
 export const PERIOD_DAYS = [7, 30, 90] as const;
 export type PeriodDays = (typeof PERIOD_DAYS)[number];
@@ -28,7 +29,6 @@ export const DEFAULT_PERIOD: PeriodDays = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A conversation with no activity for this long counts as closed. */
 export const IDLE_CLOSE_MS = DAY_MS;
-export const LOW_CONFIDENCE = 0.3;
 
 export interface Period {
   days: number;

@@ -1,8 +1,7 @@
 /** What the merchant's admin reads about conversations: always for the authenticated shop only. */
 import type { Db } from "../db.server";
 import { Prisma } from "../generated/prisma/client";
-
-const LOW_CONFIDENCE = 0.3;
+import { LOW_CONFIDENCE } from "../chat/intent/engine";
 
 export const PAGE_SIZE = 25;
 
