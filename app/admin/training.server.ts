@@ -75,9 +75,18 @@ function invalidateApprovedAnswers(shop: string): void {
   approvedCache.delete(shop);
 }
 
+/** The shop's shopper messages the merchant gave a corrected intent: its training data. */
+function relabelledMessages(shop: string) {
+  return { shop, role: "shopper", correctedIntent: { not: null } };
+}
+
+export async function countCorrections(db: Db, shop: string): Promise<number> {
+  return db.message.count({ where: relabelledMessages(shop) });
+}
+
 export async function corrections(db: Db, shop: string): Promise<Correction[]> {
   const rows = await db.message.findMany({
-    where: { shop, role: "shopper", correctedIntent: { not: null } },
+    where: relabelledMessages(shop),
     select: { text: true, correctedIntent: true },
     orderBy: { createdAt: "asc" },
   });
@@ -204,7 +213,7 @@ export async function modelVersions(db: Db, shop: string) {
 /** The shop's labelled data in the eval intents format (tests/fixtures/eval/FORMAT.md). */
 export async function exportIntentsJsonl(db: Db, shop: string): Promise<string> {
   const rows = await db.message.findMany({
-    where: { shop, role: "shopper", correctedIntent: { not: null } },
+    where: relabelledMessages(shop),
     select: { text: true, correctedIntent: true, entities: true },
     orderBy: { createdAt: "asc" },
   });

@@ -5,17 +5,19 @@ import { Badge, BlockStack, Button, Card, DataTable, InlineStack, Layout, Page, 
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
-import { corrections, deleteApprovedAnswer, modelVersions, rollbackTo, startRetrain } from "../admin/training.server";
+import { countCorrections, deleteApprovedAnswer, modelVersions, rollbackTo, startRetrain } from "../admin/training.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [labelled, approved, versions] = await Promise.all([
-    corrections(db, session.shop),
+  const [labelledCount, approvedCount, approved, versions] = await Promise.all([
+    countCorrections(db, session.shop),
+    db.approvedAnswer.count({ where: { shop: session.shop } }),
     db.approvedAnswer.findMany({ where: { shop: session.shop }, orderBy: { createdAt: "desc" }, take: 100 }),
     modelVersions(db, session.shop),
   ]);
   return {
-    labelled,
+    labelledCount,
+    approvedCount,
     approved: approved.map((a) => ({ id: a.id, question: a.question, answer: a.answer })),
     versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString(), activatedAt: v.activatedAt?.toISOString() ?? null })),
   };
@@ -40,7 +42,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
 
 export default function Training() {
-  const { labelled, approved, versions } = useLoaderData<typeof loader>();
+  const { labelledCount, approvedCount, approved, versions } = useLoaderData<typeof loader>();
   const training = versions.find((v) => v.status === "training");
   const revalidator = useRevalidator();
   // Follow a running retrain until it finishes.
@@ -59,7 +61,7 @@ export default function Training() {
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">Teach the bot</Text>
               <Text as="p">
-                {`${labelled.length} relabelled messages and ${approved.length} approved answers. Retrain builds a new model from the shipped examples plus your corrections, scores it against the current one on your held-out messages, and only switches if it is not worse.`}
+                {`${labelledCount} relabelled messages and ${approvedCount} approved answers. Retrain builds a new model from the shipped examples plus your corrections, scores it against the current one on your held-out messages, and only switches if it is not worse.`}
               </Text>
               {training ? (
                 <BlockStack gap="100">
@@ -70,7 +72,7 @@ export default function Training() {
                 <InlineStack gap="200">
                   <Form method="post">
                     <input type="hidden" name="action" value="retrain" />
-                    <Button submit variant="primary" disabled={labelled.length === 0}>
+                    <Button submit variant="primary" disabled={labelledCount === 0}>
                       Retrain
                     </Button>
                   </Form>
