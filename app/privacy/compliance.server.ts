@@ -45,15 +45,32 @@ export async function exportShopperData(db: Db, shop: string, customer: Customer
   };
 }
 
+/**
+ * Deletes the shopper's conversations (messages, feedback and tickets go with them), and what the
+ * merchant's teaching copied out of them: approved answers made from their questions, and their
+ * relabelled messages among the examples stored with the shop's model versions.
+ */
 export async function redactShopper(db: Db, shop: string, customer: CustomerRef): Promise<number> {
   const ids = await shopperConversationIds(db, shop, customer);
-  const { count } = await db.conversation.deleteMany({ where: { shop, id: { in: ids } } });
+  const messages = await db.message.findMany({ where: { shop, conversationId: { in: ids }, role: "shopper" }, select: { id: true, text: true } });
+  const [, { count }] = await db.$transaction([
+    db.approvedAnswer.deleteMany({ where: { shop, sourceMessageId: { in: messages.map((m) => m.id) } } }),
+    db.conversation.deleteMany({ where: { shop, id: { in: ids } } }),
+  ]);
+  const texts = new Set(messages.map((m) => m.text));
+  for (const version of await db.modelVersion.findMany({ where: { shop }, select: { id: true, examples: true } })) {
+    const examples = JSON.parse(version.examples) as { text: string }[];
+    const kept = examples.filter((example) => !texts.has(example.text));
+    if (kept.length < examples.length) await db.modelVersion.update({ where: { id: version.id }, data: { examples: JSON.stringify(kept) } });
+  }
   return count;
 }
 
 export async function redactShop(db: Db, shop: string): Promise<void> {
   await db.$transaction([
     db.conversation.deleteMany({ where: { shop } }),
+    db.approvedAnswer.deleteMany({ where: { shop } }),
+    db.modelVersion.deleteMany({ where: { shop } }),
     db.shopSettings.deleteMany({ where: { shop } }),
     db.session.deleteMany({ where: { shop } }),
   ]);

@@ -57,6 +57,13 @@ describe("webhooks", () => {
     const guestWithEmail = await seedConversation(DEMO_SHOP, null, "order 1002, my email is pat.redact@example.com");
     const someoneElse = await seedConversation(DEMO_SHOP, "gid://shopify/Customer/502", "hi");
     const otherShop = await seedConversation("other-shop.myshopify.com", "gid://shopify/Customer/501", "hi");
+    // What the merchant taught from these conversations: an approved answer and model examples.
+    const [theirQuestion] = await db.message.findMany({ where: { conversationId: theirs.id } });
+    const [otherQuestion] = await db.message.findMany({ where: { conversationId: someoneElse.id } });
+    const fromTheirs = await db.approvedAnswer.create({ data: { shop: DEMO_SHOP, question: theirQuestion.text, answer: "a", sourceMessageId: theirQuestion.id } });
+    const fromOther = await db.approvedAnswer.create({ data: { shop: DEMO_SHOP, question: otherQuestion.text, answer: "b", sourceMessageId: otherQuestion.id } });
+    const examples = [{ text: "where is my order", intent: "track_order" }, { text: "hi", intent: "greeting" }];
+    const version = await db.modelVersion.create({ data: { shop: DEMO_SHOP, version: 501, status: "active", examples: JSON.stringify(examples) } });
     const response = await call(
       compliance,
       webhook("customers/redact", { shop_domain: DEMO_SHOP, customer: { id: 501, email: "pat.redact@example.com" }, orders_to_redact: [] }),
@@ -67,6 +74,10 @@ describe("webhooks", () => {
     expect(await db.message.count({ where: { conversationId: theirs.id } })).toBe(0);
     expect(await db.conversation.findUnique({ where: { id: someoneElse.id } })).not.toBeNull();
     expect(await db.conversation.findUnique({ where: { id: otherShop.id } })).not.toBeNull();
+    expect(await db.approvedAnswer.findUnique({ where: { id: fromTheirs.id } })).toBeNull();
+    expect(await db.approvedAnswer.findUnique({ where: { id: fromOther.id } })).not.toBeNull();
+    const kept = JSON.parse((await db.modelVersion.findUniqueOrThrow({ where: { id: version.id } })).examples);
+    expect(kept).toEqual([{ text: "hi", intent: "greeting" }]);
   });
 
   it("customers/data_request exports that shopper's conversations", async () => {
@@ -83,11 +94,17 @@ describe("webhooks", () => {
     const other = await seedConversation("other-shop.myshopify.com", null, "keep me");
     await seedConversation(DEMO_SHOP, null, "delete me");
     await db.shopSettings.upsert({ where: { shop: DEMO_SHOP }, create: { shop: DEMO_SHOP }, update: {} });
+    await db.approvedAnswer.create({ data: { shop: DEMO_SHOP, question: "q", answer: "a" } });
+    await db.modelVersion.create({ data: { shop: DEMO_SHOP, version: 900, examples: JSON.stringify([{ text: "delete me", intent: "greeting" }]) } });
+    const othersAnswer = await db.approvedAnswer.create({ data: { shop: "other-shop.myshopify.com", question: "q", answer: "keep" } });
     const response = await call(compliance, webhook("shop/redact", { shop_domain: DEMO_SHOP, shop_id: 1 }));
     expect(response.status).toBe(200);
     expect(await db.conversation.count({ where: { shop: DEMO_SHOP } })).toBe(0);
     expect(await db.shopSettings.count({ where: { shop: DEMO_SHOP } })).toBe(0);
+    expect(await db.approvedAnswer.count({ where: { shop: DEMO_SHOP } })).toBe(0);
+    expect(await db.modelVersion.count({ where: { shop: DEMO_SHOP } })).toBe(0);
     expect(await db.conversation.findUnique({ where: { id: other.id } })).not.toBeNull();
+    expect(await db.approvedAnswer.findUnique({ where: { id: othersAnswer.id } })).not.toBeNull();
   });
 
   it("app/uninstalled removes the shop's sessions after verifying the HMAC", async () => {
