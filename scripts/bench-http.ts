@@ -9,6 +9,8 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { percentile } from "../app/eval/intents";
+import { freePort } from "../tests/helpers/demo-process";
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = [1, 10, 50];
@@ -24,14 +26,6 @@ export interface HttpFigures {
   errors: number;
   non2xx: number;
   rssMb: number;
-}
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function startBareServer(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -92,8 +86,6 @@ function run(options: autocannon.Options): Promise<{ result: autocannon.Result; 
     instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
   });
 }
-
-const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : 0);
 
 const QUESTIONS = ["hi", "what is your return policy?", "Is the Alpine shell jacket waterproof?", "any hiking boots under $150?", "do you ship to Canada?"];
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, newPage } from "../helpers/browser";
+import { askBubble, launchChromium, newPage } from "../helpers/browser";
 import { startDemo, type RunningDemo } from "../helpers/demo-process";
 
 let demo: RunningDemo;
@@ -21,14 +21,7 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-async function ask(page: Page, text: string, timeout = 30_000): Promise<string> {
-  const before = await page.locator(".nwsc-msg--bot").count();
-  await page.locator("#nwsc-input").fill(text);
-  await page.keyboard.press("Enter");
-  const reply = page.locator(".nwsc-msg--bot").nth(before);
-  await reply.waitFor({ timeout });
-  return (await reply.innerText()).trim();
-}
+const ask = (page: Page, text: string) => askBubble(page, text, 30_000);
 
 const EMAIL = "jamie.rivera@example.com";
 const REPLY = "Hi Jamie, this is Sam from Northwind. Your exchange is approved: bring the jacket to any store, or reply here for a prepaid label.";

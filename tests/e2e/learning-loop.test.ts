@@ -10,8 +10,8 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { askBubble, launchChromium, newPage } from "../helpers/browser";
+import type { Browser } from "playwright-core";
+import { askBubble as ask, launchChromium, newPage } from "../helpers/browser";
 import { startDemo, type RunningDemo } from "../helpers/demo-process";
 import { shippedClassifier } from "../../app/chat/intent/engine";
 import { createDb } from "../../app/db.server";
@@ -34,7 +34,6 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-const ask = (page: Page, text: string) => askBubble(page, text);
 
 async function evalAccuracy(file: string): Promise<number> {
   const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", "intents", file, "--shop", SHOP, "--json"], {

@@ -4,8 +4,8 @@
  */
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { askBubble, launchChromium, newPage } from "../helpers/browser";
+import type { Browser } from "playwright-core";
+import { askBubble as ask, launchChromium, newPage } from "../helpers/browser";
 import { startDemo, type RunningDemo } from "../helpers/demo-process";
 
 const snapshot = JSON.parse(fs.readFileSync("demo/demo-store.json", "utf8"));
@@ -24,7 +24,6 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-const ask = (page: Page, text: string) => askBubble(page, text);
 
 describe("storefront chat, end to end", () => {
   it("a guest tracks an order with the order's email, and a wrong email reveals nothing", async () => {

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, newPage } from "../helpers/browser";
+import { askBubble, launchChromium, newPage } from "../helpers/browser";
 import { json, readJsonBody, startBubblePage, type BubblePage } from "../helpers/bubble-page";
 
 type Json = Record<string, any>;
@@ -77,12 +77,7 @@ beforeEach(async () => {
   };
 });
 
-async function ask(text: string) {
-  const before = await page.locator(".nwsc-msg--bot").count();
-  await page.locator("#nwsc-input").fill(text);
-  await page.keyboard.press("Enter");
-  await page.locator(".nwsc-msg--bot").nth(before).waitFor({ timeout: 10_000 });
-}
+const ask = (text: string) => askBubble(page, text, 10_000);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

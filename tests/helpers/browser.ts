@@ -9,7 +9,7 @@ export function launchChromium(): Promise<Browser> {
 }
 
 // Shopify's admin authentication turns away bots (isbot), and "HeadlessChrome" reads as one.
-const DESKTOP_CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+export const DESKTOP_CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 
 export function newPage(browser: Browser) {
   return browser.newPage({ userAgent: DESKTOP_CHROME, viewport: { width: 1280, height: 900 } });

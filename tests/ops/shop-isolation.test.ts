@@ -5,12 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../app/db.server";
+import { DESKTOP_CHROME } from "../helpers/browser";
 import { startDemo, type RunningDemo } from "../helpers/demo-process";
 
 const SHOP_B = "other-merchant.myshopify.com";
 const B_SECRET = "zebra-secret-of-shop-b";
 const A_MARKER = "alpaca-note-of-shop-a";
-const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 
 let demo: RunningDemo;
 let db: Db;
@@ -27,7 +27,7 @@ async function admin(path: string, form?: Record<string, string>): Promise<{ sta
   const response = await fetch(`${demo.url}${path}`, {
     method: form ? "POST" : "GET",
     // A browser's user agent: the Shopify library turns bots away (410) before authenticating.
-    headers: { Authorization: `Bearer ${await token()}`, "User-Agent": BROWSER, ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+    headers: { Authorization: `Bearer ${await token()}`, "User-Agent": DESKTOP_CHROME, ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
     body: form ? new URLSearchParams(form) : undefined,
   });
   return { status: response.status, body: await response.text() };
