@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureTestApp } from "../helpers/app-env";
 import { migratedDatabaseUrl } from "../helpers/test-db";
+import { postgresUnavailable, startPostgres } from "../helpers/postgres";
+import { applyPostgresMigrations } from "../../scripts/postgres-migrate";
 
 configureTestApp("analytics");
 const { createDb } = await import("../../app/db.server");
@@ -21,24 +23,13 @@ interface Backend {
 
 const backends: Backend[] = [{ name: "SQLite", start: async () => ({ db: createDb(migratedDatabaseUrl("analytics")), stop: async () => {} }) }];
 
-// The PostgreSQL test harness, loaded by a computed path so this file still runs (on SQLite)
-// in a checkout without it.
-async function optional<T>(modulePath: string): Promise<T | null> {
-  try {
-    return (await import(/* @vite-ignore */ new URL(modulePath, import.meta.url).href)) as T;
-  } catch {
-    return null;
-  }
-}
-const postgres = await optional<typeof import("../helpers/postgres")>("../helpers/postgres.ts");
-const migrate = await optional<typeof import("../../scripts/postgres-migrate")>("../../scripts/postgres-migrate.ts");
-const pgMissing = !postgres || !migrate ? "no PostgreSQL test harness" : postgres.postgresUnavailable();
-if (!pgMissing && postgres && migrate) {
+const pgMissing = postgresUnavailable();
+if (!pgMissing) {
   backends.push({
     name: "PostgreSQL",
     start: async () => {
-      const server = await postgres.startPostgres("analytics");
-      await migrate.applyPostgresMigrations(server.url);
+      const server = await startPostgres("analytics");
+      await applyPostgresMigrations(server.url);
       return { db: createDb(server.url), stop: () => server.stop() };
     },
   });
