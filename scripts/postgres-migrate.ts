@@ -130,21 +130,25 @@ function describe(url: string): string {
   }
 }
 
-async function main(argv: string[]): Promise<void> {
-  const auto = argv.includes("--auto");
-  const url = argv.find((arg) => !arg.startsWith("--")) ?? resolveDatabaseUrl();
-  const provider = databaseProvider(url);
-  if (provider === "sqlite") {
-    if (!auto) throw new Error("DATABASE_URL is not a PostgreSQL URL (postgres:// or postgresql://); for SQLite run `npx prisma migrate deploy`");
+/** Brings the database at `url` to the current schema: `prisma migrate deploy` for SQLite, these migrations for PostgreSQL. */
+export async function migrateDatabase(url: string, log: (line: string) => void = () => {}): Promise<void> {
+  if (databaseProvider(url) === "sqlite") {
     const prisma = path.join(ROOT, "node_modules", ".bin", "prisma");
-    const run = spawnSync(prisma, ["migrate", "deploy"], { stdio: "inherit", cwd: ROOT, env: { ...process.env, DATABASE_URL: url } });
-    if (run.status !== 0) process.exit(run.status ?? 1);
+    const run = spawnSync(prisma, ["migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`prisma migrate deploy failed:\n${run.stdout}\n${run.stderr}`);
+    log(run.stdout.trim());
     return;
   }
-  const { applied, alreadyApplied } = await applyPostgresMigrations(url, { log: (line) => console.log(line) });
-  console.log(
-    `PostgreSQL ${describe(url)}: ${applied.length} migration(s) applied, ${alreadyApplied.length} already applied.`,
-  );
+  const { applied, alreadyApplied } = await applyPostgresMigrations(url, { log });
+  log(`PostgreSQL ${describe(url)}: ${applied.length} migration(s) applied, ${alreadyApplied.length} already applied.`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const url = argv.find((arg) => !arg.startsWith("--")) ?? resolveDatabaseUrl();
+  if (databaseProvider(url) === "sqlite" && !argv.includes("--auto")) {
+    throw new Error("DATABASE_URL is not a PostgreSQL URL (postgres:// or postgresql://); for SQLite run `npx prisma migrate deploy`");
+  }
+  await migrateDatabase(url, (line) => console.log(line));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

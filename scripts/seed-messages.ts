@@ -11,7 +11,6 @@
  * (random seed, default 1), --reset (delete the shop's conversations first), --time-only.
  * The database is migrated first (prisma migrate deploy). Rows are written with createMany in batches.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +19,7 @@ import { createDb, type Db } from "../app/db.server";
 import { DASHBOARD_QUERIES, dashboardFigures, PERIOD_DAYS, periodOf } from "../app/admin/analytics.server";
 import { listConversations } from "../app/admin/conversations.server";
 import { estimateCostUsd } from "../app/llm/pricing";
+import { migrateDatabase } from "./postgres-migrate";
 
 const { values: args } = parseArgs({
   options: {
@@ -111,18 +111,6 @@ function databaseUrl(): string {
   if (process.env.DATABASE_URL?.trim()) return process.env.DATABASE_URL;
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "support-chat-seed-")), "seed.sqlite");
   return `file:${file}`;
-}
-
-/** Bring the database to the current schema: `prisma migrate deploy` for SQLite, the app's own migrator for PostgreSQL. */
-async function migrate(url: string): Promise<void> {
-  if (/^postgres(ql)?:\/\//i.test(url)) {
-    const migrator = "./postgres-migrate.ts"; // computed, so this script also runs where it doesn't exist
-    const { applyPostgresMigrations } = (await import(/* @vite-ignore */ migrator)) as typeof import("./postgres-migrate");
-    await applyPostgresMigrations(url);
-    return;
-  }
-  const result = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 type ConversationRow = {
@@ -299,7 +287,7 @@ async function timeQueries(db: Db): Promise<void> {
 async function main(): Promise<void> {
   const url = databaseUrl();
   console.log(`Database: ${url.replace(/\/\/[^@/]*@/, "//…@")}`);
-  await migrate(url);
+  await migrateDatabase(url);
   const db = createDb(url);
   try {
     if (args.reset) {
