@@ -13,14 +13,11 @@ import { buildCatalog, extractEntities } from "../app/chat/entities";
 import { shippedClassifier } from "../app/chat/intent/engine";
 import { preprocess } from "../app/chat/preprocess";
 import { respond } from "../app/chat/pipeline";
-import { buildChatContext } from "../app/chat/context.server";
 import type { DialogueState } from "../app/chat/types";
 import { createDemoStore, loadDemoSnapshot } from "../app/commerce/demo-store";
-import { createCommerce } from "../app/commerce/store";
-import { demoShopSettings } from "../app/demo/demo-settings";
 import { percentile, readIntentsFile } from "../app/eval/intents";
 import { readScenariosFile } from "../app/eval/scenarios";
-import { settingsFor } from "../app/settings.server";
+import { demoChatContext } from "../tests/helpers/chat-context";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const snapshot = loadDemoSnapshot(path.resolve("demo", "demo-store.json"));
@@ -37,12 +34,7 @@ async function benchReplies() {
   for (let round = 0; round < ROUNDS; round++) {
     for (const scenario of scenarios) {
       const store = createDemoStore(snapshot);
-      const ctx = await buildChatContext({
-        shop: store.shopDomain,
-        commerce: createCommerce(store.graphql),
-        settings: settingsFor(store.shopDomain, demoShopSettings(snapshot)),
-        now: store.now,
-      });
+      const ctx = await demoChatContext(store);
       let state: DialogueState = {};
       for (const turn of scenario.turns) {
         const started = performance.now();

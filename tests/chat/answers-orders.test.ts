@@ -4,20 +4,14 @@ import { respond, type TurnOutput } from "../../app/chat/pipeline";
 import type { DialogueState } from "../../app/chat/types";
 import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
 import { createCommerce } from "../../app/commerce/store";
-import { buildChatContext } from "../../app/chat/context.server";
-import { demoSettings, SNAPSHOT_PATH } from "../helpers/chat-context";
+import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
 
 const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
 const orderNamed = (name: string) => snapshot.orders.find((o: any) => o.name === name);
 
 async function conversation(options: { customerId?: string | null; allow?: boolean } = {}) {
   const store = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH));
-  const ctx = await buildChatContext({
-    shop: store.shopDomain,
-    commerce: createCommerce(store.graphql),
-    settings: demoSettings(store, { allowCancel: !!options.allow, allowReturns: !!options.allow, allowAddressChange: !!options.allow }),
-    now: store.now,
-  });
+  const ctx = await demoChatContext(store, { allowCancel: !!options.allow, allowReturns: !!options.allow, allowAddressChange: !!options.allow });
   let state: DialogueState = {};
   const say = async (text: string): Promise<TurnOutput> => {
     const out = await respond({ text, state, shopper: { customerId: options.customerId ?? null } }, ctx);

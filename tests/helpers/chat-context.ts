@@ -12,11 +12,11 @@ export function demoSettings(store: DemoStore, overrides: Partial<EditableSettin
   return settingsFor(store.shopDomain, { ...demoShopSettings(store.snapshot), ...overrides });
 }
 
-export async function demoChatContext(store: DemoStore = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH))) {
+export async function demoChatContext(store: DemoStore = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH)), overrides: Partial<EditableSettings> = {}) {
   return buildChatContext({
     shop: store.shopDomain,
     commerce: createCommerce(store.graphql),
-    settings: demoSettings(store),
+    settings: demoSettings(store, overrides),
     now: store.now,
   });
 }
