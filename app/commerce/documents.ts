@@ -19,6 +19,13 @@ const MONEY_BAG_FIELDS = `#graphql
   }
 `;
 
+/** Read by toAddress in store.ts, for orders and for the address an orderUpdate returns. */
+const ADDRESS_FIELDS = `#graphql
+  fragment AddressFields on MailingAddress {
+    name firstName lastName address1 address2 city province provinceCode zip country countryCodeV2 phone
+  }
+`;
+
 const ORDER_FIELDS = `#graphql
   fragment OrderFields on Order {
     id
@@ -40,9 +47,7 @@ const ORDER_FIELDS = `#graphql
     totalRefundedSet { ...MoneyBagFields }
     discountCodes
     shippingLine { title }
-    shippingAddress {
-      name firstName lastName address1 address2 city province provinceCode zip country countryCodeV2 phone
-    }
+    shippingAddress { ...AddressFields }
     lineItems(first: 10) {
       nodes {
         id title variantTitle sku quantity unfulfilledQuantity
@@ -85,6 +90,7 @@ const ORDER_FIELDS = `#graphql
     }
   }
   ${MONEY_BAG_FIELDS}
+  ${ADDRESS_FIELDS}
 `;
 
 const PRODUCT_FIELDS = `#graphql
@@ -140,9 +146,6 @@ export const ORDER_BY_NAME = `#graphql
 export const CUSTOMER_ORDERS = `#graphql
   query CustomerOrders($id: ID!, $first: Int!, $after: String) {
     customer(id: $id) {
-      id
-      displayName
-      defaultEmailAddress { emailAddress }
       orders(first: $first, after: $after, sortKey: CREATED_AT, reverse: true) {
         nodes { ...OrderFields }
         pageInfo { hasNextPage endCursor }
@@ -233,11 +236,10 @@ export const ORDER_UPDATE_SHIPPING_ADDRESS = `#graphql
     orderUpdate(input: $input) {
       order {
         id
-        shippingAddress {
-          name firstName lastName address1 address2 city province provinceCode zip country countryCodeV2 phone
-        }
+        shippingAddress { ...AddressFields }
       }
       userErrors { field message }
     }
   }
+  ${ADDRESS_FIELDS}
 `;
