@@ -681,6 +681,11 @@ interface StoreData {
   /** Names for codes seen in the snapshot's addresses ("US" → "United States", "US-OR" → "Oregon"). */
   placeNames: Map<string, string>;
   nextId: () => number;
+  /** Money in the shop's currency, alone and as Shopify's shop/presentment pair. */
+  money: (amount: string) => MoneyV2;
+  moneyBag: (amount: string) => MoneyBag;
+  /** Adds an entity to `nodes` (when it has an id) and returns it. */
+  register: <T extends Entity>(entity: T) => T;
 }
 
 function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
@@ -915,6 +920,9 @@ function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
     discountsByCode,
     placeNames,
     nextId: () => ++lastId,
+    money,
+    moneyBag,
+    register,
   };
 }
 
@@ -1023,11 +1031,15 @@ function shopPolicyType(snapshotKey: string): string {
   return type;
 }
 
+/** Fulfillments that shipped (not cancelled or failed ones): an order with any can't be cancelled or edited. */
+function shippedFulfillments(order: OrderEntity) {
+  return order.fulfillments.filter((fulfillment) => fulfillment.status === "SUCCESS");
+}
+
 /** What is still to ship: ordered minus fulfilled, nothing once the order is cancelled. */
 function updateUnfulfilledQuantities(order: OrderEntity): void {
   for (const lineItem of order.lineItems) {
-    const fulfilled = order.fulfillments
-      .filter((fulfillment) => fulfillment.status === "SUCCESS")
+    const fulfilled = shippedFulfillments(order)
       .flatMap((fulfillment) => fulfillment.fulfillmentLineItems)
       .filter((line) => line.lineItem === lineItem)
       .reduce((sum, line) => sum + line.quantity, 0);
@@ -1051,8 +1063,7 @@ function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResol
     return entity?.__typename === typename ? (entity as T) : null;
   };
   const newId = (typename: string) => `gid://shopify/${typename}/${data.nextId()}`;
-  const money = (amount: string): MoneyV2 => ({ amount, currencyCode: data.currencyCode });
-  const moneyBag = (amount: string): MoneyBag => ({ shopMoney: money(amount), presentmentMoney: money(amount) });
+  const { moneyBag, register } = data;
 
   // A `name:` filter pins at most one order: look it up instead of scanning all of them.
   const candidateOrders = (query: unknown): OrderEntity[] => {
@@ -1094,7 +1105,7 @@ function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResol
       const order = lookup<OrderEntity>(args.orderId, "Order");
       if (!order) return failure("Order does not exist.", "NOT_FOUND");
       if (order.cancelledAt) return failure("Order has already been canceled.", "INVALID");
-      if (order.fulfillments.some((fulfillment) => fulfillment.status === "SUCCESS")) {
+      if (shippedFulfillments(order).length > 0) {
         return failure("Order has fulfillments and can't be canceled; cancel its fulfillments first.", "INVALID");
       }
       const refundMethod = args.refundMethod as { originalPaymentMethodsRefund?: boolean; storeCreditRefund?: unknown } | null;
@@ -1153,8 +1164,7 @@ function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResol
           ),
         ),
       };
-      data.nodes.set(returnId, created);
-      order.returns.push(created);
+      order.returns.push(register(created));
       return { return: created, userErrors: [] };
     },
 
@@ -1171,7 +1181,7 @@ function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResol
       if (!order) return failure(["id"], "Order does not exist");
       if (shippingAddress) {
         if (order.cancelledAt) return failure(["shippingAddress"], "Shipping address can't be changed on a canceled order");
-        if (order.fulfillments.some((fulfillment) => fulfillment.status === "SUCCESS")) {
+        if (shippedFulfillments(order).length > 0) {
           return failure(["shippingAddress"], "Shipping address can't be changed once the order has been fulfilled");
         }
         order.shippingAddress = updatedAddress(order.shippingAddress, shippingAddress, data.placeNames);
@@ -1214,8 +1224,7 @@ function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResol
         note: `Order canceled (${reason.toLowerCase()})`,
         totalRefundedSet: moneyBag(fromCents(outstandingCents)),
       };
-      data.nodes.set(refundEntity.id!, refundEntity);
-      order.refunds.push(refundEntity);
+      order.refunds.push(register(refundEntity));
     }
     order.totalRefundedSet = moneyBag(order.totalPriceSet.shopMoney.amount);
     order.displayFinancialStatus = "REFUNDED";
@@ -1246,23 +1255,20 @@ function updatedAddress(
   const lastName = pick("lastName", current?.lastName);
   const countryCode = pick("countryCode", current?.countryCodeV2);
   const provinceCode = pick("provinceCode", current?.provinceCode);
-  return {
-    __typename: "MailingAddress",
+  // The new name is worked out from the new first and last names, as Shopify does.
+  return mailingAddress({
     firstName,
     lastName,
-    name: [firstName, lastName].filter(Boolean).join(" ") || null,
     address1: pick("address1", current?.address1),
     address2: pick("address2", current?.address2),
     city: pick("city", current?.city),
-    province:
-      input.province ?? (provinceCode ? (placeNames.get(`${countryCode}-${provinceCode}`) ?? provinceCode) : null),
+    province: input.province ?? (provinceCode ? (placeNames.get(`${countryCode}-${provinceCode}`) ?? provinceCode) : null),
     provinceCode,
     zip: pick("zip", current?.zip),
     country: input.country ?? (countryCode ? (placeNames.get(countryCode) ?? countryCode) : null),
     countryCodeV2: countryCode,
-    countryCode,
     phone: pick("phone", current?.phone),
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
