@@ -521,17 +521,20 @@ const COUNTRIES: Record<string, string> = {
   peru: "PE", "south africa": "ZA", israel: "IL", uae: "AE", "hong kong": "HK", philippines: "PH", europe: "EU", europa: "EU",
 };
 
-const PLACES: { name: string; code: string }[] = [
+// Longest names first, each with its pattern compiled once.
+const PLACES: { name: string; code: string; pattern: RegExp }[] = [
   ...US_STATES.map((name) => ({ name, code: "US" })),
   ...CA_PLACES.map((name) => ({ name, code: "CA" })),
   ...Object.entries(COUNTRIES).map(([name, code]) => ({ name, code })),
-].sort((a, b) => b.name.length - a.name.length);
+]
+  .sort((a, b) => b.name.length - a.name.length)
+  .map((place) => ({ ...place, pattern: new RegExp(`(?<![a-z.])${escapeRegExp(place.name)}(?![a-z])`) }));
 
 /** The country (ISO code) a message names or implies ("Texas" → US, "the UK" → GB), or null. */
 export function mentionedCountry(text: string): { code: string; place: string } | null {
   const lower = ` ${normalize(text).replace(/[^a-z0-9. ]+/g, " ")} `;
-  for (const { name, code } of PLACES) {
-    if (new RegExp(`(?<![a-z.])${escapeRegExp(name)}(?![a-z])`).test(lower)) return { code, place: name };
+  for (const { name, code, pattern } of PLACES) {
+    if (pattern.test(lower)) return { code, place: name };
   }
   return null;
 }
