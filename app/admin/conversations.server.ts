@@ -243,7 +243,11 @@ export interface TranscriptMessage {
   role: string;
   text: string;
   createdAt: string;
+  /** For a bot reply: the shopper message it answers. */
+  replyToId: string | null;
   intent: string | null;
+  /** The intent the merchant relabelled a shopper message to. */
+  correctedIntent: string | null;
   confidence: number | null;
   entities: Record<string, string>;
   engine: string | null;
@@ -267,7 +271,9 @@ export async function getConversationDetail(db: Db, shop: string, id: string) {
     role: m.role,
     text: m.text,
     createdAt: m.createdAt.toISOString(),
+    replyToId: m.replyToId,
     intent: m.intent,
+    correctedIntent: m.correctedIntent,
     confidence: m.confidence,
     entities: m.entities ? JSON.parse(m.entities) : {},
     engine: m.engine,

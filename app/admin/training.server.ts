@@ -230,14 +230,8 @@ export async function exportFineTuningJsonl(db: Db, shop: string, systemPrompt: 
   );
 }
 
-/** The merchant's relabels and approved answers in one conversation, by message id. */
-export async function conversationReview(db: Db, shop: string, conversationId: string) {
-  const [relabelled, approved] = await Promise.all([
-    db.message.findMany({ where: { shop, conversationId, correctedIntent: { not: null } }, select: { id: true, correctedIntent: true } }),
-    db.approvedAnswer.findMany({ where: { shop, sourceMessageId: { not: null } }, select: { sourceMessageId: true, answer: true } }),
-  ]);
-  return {
-    corrected: Object.fromEntries(relabelled.map((m) => [m.id, m.correctedIntent!])),
-    approvedBySourceMessage: Object.fromEntries(approved.map((a) => [a.sourceMessageId!, a.answer])),
-  };
+/** The merchant's approved answers to these shopper messages, by message id. */
+export async function approvedAnswersByQuestion(db: Db, shop: string, questionIds: string[]): Promise<Record<string, string>> {
+  const approved = await db.approvedAnswer.findMany({ where: { shop, sourceMessageId: { in: questionIds } }, select: { sourceMessageId: true, answer: true } });
+  return Object.fromEntries(approved.map((a) => [a.sourceMessageId!, a.answer]));
 }

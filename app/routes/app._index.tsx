@@ -11,7 +11,6 @@ import {
   DataTable,
   InlineGrid,
   InlineStack,
-  Layout,
   Page,
   SkeletonBodyText,
   Text,

@@ -6,14 +6,15 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { getConversationDetail, type TranscriptMessage } from "../admin/conversations.server";
-import { approveAnswer, conversationReview, markResolved, relabelMessage } from "../admin/training.server";
+import { approveAnswer, approvedAnswersByQuestion, markResolved, relabelMessage } from "../admin/training.server";
 import { INTENTS } from "../chat/intent/labels";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const conversation = await getConversationDetail(db, session.shop, params.id ?? "");
   if (!conversation) throw new Response("Conversation not found", { status: 404 });
-  return { conversation, review: await conversationReview(db, session.shop, conversation.id) };
+  const questionIds = conversation.messages.filter((m) => m.role === "shopper").map((m) => m.id);
+  return { conversation, approvedByQuestion: await approvedAnswersByQuestion(db, session.shop, questionIds) };
 };
 
 // The merchant's review actions; each is scoped to the authenticated shop.
@@ -34,7 +35,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function ConversationDetail() {
-  const { conversation, review } = useLoaderData<typeof loader>();
+  const { conversation, approvedByQuestion } = useLoaderData<typeof loader>();
   return (
     <Page
       backAction={{ content: "Conversations", url: "/app/conversations" }}
@@ -58,8 +59,8 @@ export default function ConversationDetail() {
               <MessageCard
                 key={message.id}
                 message={message}
-                correctedIntent={review.corrected[message.id] ?? null}
-                approvedAnswer={message.role === "bot" ? review.approvedBySourceMessage[replyTo(conversation.messages, message.id) ?? ""] ?? null : null}
+                correctedIntent={message.correctedIntent}
+                approvedAnswer={message.role === "bot" && message.replyToId ? (approvedByQuestion[message.replyToId] ?? null) : null}
               />
             ))}
           </BlockStack>
@@ -67,11 +68,6 @@ export default function ConversationDetail() {
       </Layout>
     </Page>
   );
-}
-
-function replyTo(messages: TranscriptMessage[], botMessageId: string): string | undefined {
-  const index = messages.findIndex((m) => m.id === botMessageId);
-  return [...messages.slice(0, index)].reverse().find((m) => m.role === "shopper")?.id;
 }
 
 function MessageCard({ message, correctedIntent, approvedAnswer }: { message: TranscriptMessage; correctedIntent: string | null; approvedAnswer: string | null }) {
