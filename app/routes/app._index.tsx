@@ -21,6 +21,7 @@ import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { dashboardFigures, parsePeriodDays, periodOf, type DashboardFigures } from "../admin/analytics.server";
 import { listConversations } from "../admin/conversations.server";
+import { intentLabel } from "../chat/intent/labels";
 
 // The periods parsePeriodDays accepts (analytics.server is server-only, so not imported here).
 const PERIOD_DAYS = [7, 30, 90] as const;
@@ -46,11 +47,6 @@ const dayLabel = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeri
 const formatRate = (value: number | null) => (value === null ? "—" : percent.format(value));
 const formatMs = (ms: number | null) => (ms === null ? "—" : ms < 1000 ? `${integer.format(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 const formatDay = (isoDate: string) => dayLabel.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
-
-function intentLabel(intent: string): string {
-  const words = intent.replace(/_/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 export default function Dashboard() {
   const { figures, recent } = useLoaderData<typeof loader>();

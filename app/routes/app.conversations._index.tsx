@@ -21,7 +21,7 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { listConversations, parseConversationQuery, type ConversationRow } from "../admin/conversations.server";
-import { INTENTS } from "../chat/intent/labels";
+import { INTENTS, intentLabel } from "../chat/intent/labels";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -52,10 +52,6 @@ const DATE_PRESETS = [
   { label: "Last 90 days", value: "90" },
 ];
 
-const intentLabel = (intent: string) => {
-  const words = intent.replace(/_/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
 const utcDate = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 // Fixed locale and time zone, so the server's and the browser's rendering agree (hydration).
 const dateTime = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: "UTC" });

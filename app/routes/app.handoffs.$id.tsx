@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { closeTicket, getTicket, MAX_REPLY_LENGTH, reopenTicket, replyToTicket, type EmailOutcome } from "../admin/handoffs.server";
 import { smtpConfigured } from "../notify/mailer.server";
+import { TicketStatusBadge } from "../components/TicketStatusBadge";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -36,12 +37,6 @@ export const action = async ({ request, params }: ActionFunctionArgs): Promise<A
 };
 
 const ROLE_LABELS: Record<string, string> = { shopper: "Shopper", bot: "Bot", agent: "Your team" };
-
-function TicketStatusBadge({ status }: { status: string }) {
-  if (status === "open") return <Badge tone="attention">Open</Badge>;
-  if (status === "replied") return <Badge tone="success">Replied</Badge>;
-  return <Badge>Closed</Badge>;
-}
 
 function emailNote(email: EmailOutcome): string {
   if (email.status === "sent") return `It was also emailed to ${email.to}.`;

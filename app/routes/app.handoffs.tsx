@@ -5,6 +5,7 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { isTicketStatus, listTickets, ticketCounts } from "../admin/handoffs.server";
+import { TicketStatusBadge } from "../components/TicketStatusBadge";
 
 const TABS = [
   { id: "open", content: "Open" },
@@ -21,12 +22,6 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const [tickets, counts] = await Promise.all([listTickets(db, session.shop, status === "all" ? null : status), ticketCounts(db, session.shop)]);
   return { status, tickets, counts };
 };
-
-function TicketStatusBadge({ status }: { status: string }) {
-  if (status === "open") return <Badge tone="attention">Open</Badge>;
-  if (status === "replied") return <Badge tone="success">Replied</Badge>;
-  return <Badge>Closed</Badge>;
-}
 
 const EMPTY: Record<string, string> = {
   open: "Nothing waiting for your team",

@@ -40,3 +40,9 @@ export const ORDER_INTENTS: ReadonlySet<Intent> = new Set([
   "refund_status",
   "get_invoice",
 ]);
+
+/** "track_order" → "Track order", for the admin. */
+export function intentLabel(intent: string): string {
+  const words = intent.replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
