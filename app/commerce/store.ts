@@ -377,8 +377,8 @@ function isPrice(value: number | undefined): value is number {
   return typeof value === "number" && Number.isFinite(value) && value >= 0;
 }
 
-/** The app proxy reports customers by numeric ID; the Admin API wants a GID. */
-function customerGid(customerId: string): string {
+/** The app proxy and webhooks report customers by numeric ID; the Admin API (and our records) use GIDs. */
+export function customerGid(customerId: string): string {
   return /^\d+$/.test(customerId) ? `gid://shopify/Customer/${customerId}` : customerId;
 }
 

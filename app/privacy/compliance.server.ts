@@ -3,19 +3,17 @@
  * it names and nothing else.
  */
 import type { Db } from "../db.server";
+import { customerGid } from "../commerce/store";
 
 export interface CustomerRef {
   id?: number | string | null;
   email?: string | null;
 }
 
-function customerGid(id: CustomerRef["id"]): string | null {
-  return id === null || id === undefined || id === "" ? null : `gid://shopify/Customer/${id}`;
-}
 
 /** Conversations of one shopper in one shop: theirs when logged in, or guest ones where they typed their email. */
 async function shopperConversationIds(db: Db, shop: string, customer: CustomerRef): Promise<string[]> {
-  const gid = customerGid(customer.id);
+  const gid = customer.id === null || customer.id === undefined || customer.id === "" ? null : customerGid(String(customer.id));
   const email = customer.email?.trim();
   const byCustomer = gid ? await db.conversation.findMany({ where: { shop, customerId: gid }, select: { id: true } }) : [];
   const byEmail = email

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Db } from "../db.server";
 import type { AdminGraphql } from "../commerce/types";
-import { createCommerce } from "../commerce/store";
+import { createCommerce, customerGid } from "../commerce/store";
 import { buildChatContext } from "../chat/context.server";
 import type { TurnOutput } from "../chat/pipeline";
 import { resolveEngineConfig, type EngineConfig } from "../llm/config";
@@ -97,7 +97,7 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
     if (!shop || !context.session || context.session.shop !== shop || !context.admin) {
       return errorResponse(503, "shop_not_installed", "Chat isn't available for this shop right now.");
     }
-    const owner: ConversationOwner = { shop, customerId: customerGid(new URL(request.url).searchParams.get("logged_in_customer_id")) };
+    const owner: ConversationOwner = { shop, customerId: loggedInCustomer(new URL(request.url).searchParams.get("logged_in_customer_id")) };
     const method = request.method.toUpperCase();
     if (deps.limits) {
       const url = new URL(request.url);
@@ -312,10 +312,9 @@ async function sendFeedback(request: Request, owner: ConversationOwner, deps: Pr
   return json({ ok: true });
 }
 
-/** The proxy reports a numeric id; Admin GraphQL speaks GIDs. */
-export function customerGid(loggedInCustomerId: string | null): string | null {
-  if (!loggedInCustomerId || !/^\d+$/.test(loggedInCustomerId)) return null;
-  return `gid://shopify/Customer/${loggedInCustomerId}`;
+/** The signed logged-in customer, as a GID; anything but a numeric id is no customer. */
+function loggedInCustomer(loggedInCustomerId: string | null): string | null {
+  return loggedInCustomerId && /^\d+$/.test(loggedInCustomerId) ? customerGid(loggedInCustomerId) : null;
 }
 
 class RequestError extends Error {
