@@ -7,8 +7,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { askBubble, launchChromium, newPage } from "../helpers/browser";
-import { json, readJsonBody, startBubblePage, type BubblePage } from "../helpers/bubble-page";
+import { askBubble, launchChromium } from "../helpers/browser";
+import { json, openBubble, readJsonBody, startBubblePage, type BubblePage } from "../helpers/bubble-page";
 
 type Json = Record<string, any>;
 const CONV = "conv-handoff-0000000001";
@@ -64,13 +64,7 @@ beforeEach(async () => {
   messageReplies = [];
   csatPosts.length = 0;
   csatFailures = 0;
-  pageErrors = [];
-  page = await newPage(browser);
-  page.on("pageerror", (e) => pageErrors.push(String(e)));
-  await page.clock.install();
-  await page.goto(`${storefront.origin}/`);
-  await page.locator("button.nwsc-launcher").click();
-  await page.locator("textarea.nwsc-input").waitFor();
+  ({ page, pageErrors } = await openBubble(browser, storefront, { fakeClock: true }));
   return async () => {
     expect(pageErrors).toEqual([]);
     await page.context().close();

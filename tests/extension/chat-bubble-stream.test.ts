@@ -6,8 +6,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, newPage } from "../helpers/browser";
-import { json, readJsonBody, startBubblePage, type BubblePage } from "../helpers/bubble-page";
+import { launchChromium } from "../helpers/browser";
+import { json, openBubble, readJsonBody, startBubblePage, type BubblePage } from "../helpers/bubble-page";
 
 type Sent = { accept: string; body: { clientMessageId?: string; conversationId?: string; text: string } };
 type Handler = (res: ServerResponse, sent: Sent) => Promise<void> | void;
@@ -82,12 +82,7 @@ beforeEach(async () => {
   sent.length = 0;
   feedbackAccept.length = 0;
   handlers = [];
-  pageErrors = [];
-  page = await newPage(browser); // a fresh context: empty storage, so no conversation to load
-  page.on("pageerror", (e) => pageErrors.push(String(e)));
-  await page.goto(`${storefront.origin}/`);
-  await page.locator("button.nwsc-launcher").click();
-  await page.locator("textarea.nwsc-input").waitFor();
+  ({ page, pageErrors } = await openBubble(browser, storefront));
   return async () => {
     expect(pageErrors).toEqual([]);
     await page.context().close();

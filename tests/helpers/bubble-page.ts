@@ -7,7 +7,9 @@ import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Browser, Page } from "playwright-core";
 import { extensionAssetPath, renderChatBubbleBlock } from "../../app/storefront/render-block.server";
+import { newPage } from "./browser";
 
 export type ProxyHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
 
@@ -59,4 +61,19 @@ export async function startBubblePage(proxy: ProxyHandler): Promise<BubblePage> 
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/**
+ * A fresh page (new context, so empty storage and no conversation to load) on the storefront with
+ * the bubble open, collecting the page's uncaught errors. `fakeClock` installs Playwright's clock first.
+ */
+export async function openBubble(browser: Browser, storefront: BubblePage, options: { fakeClock?: boolean } = {}): Promise<{ page: Page; pageErrors: string[] }> {
+  const page = await newPage(browser);
+  const pageErrors: string[] = [];
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  if (options.fakeClock) await page.clock.install();
+  await page.goto(`${storefront.origin}/`);
+  await page.locator("button.nwsc-launcher").click();
+  await page.locator("textarea.nwsc-input").waitFor();
+  return { page, pageErrors };
 }
