@@ -33,6 +33,8 @@ export interface Catalog {
   /** Every product vocabulary word → the products that have it. */
   productsByWord: Map<string, Set<CatalogProduct>>;
   colors: string[];
+  /** Colour name → its whole-word pattern, compiled once per catalog load (catalog and basic colours). */
+  colorPatterns: Map<string, RegExp>;
 }
 
 export interface Extraction {
@@ -110,6 +112,7 @@ const BASIC_COLORS = [
   "purple", "beige", "charcoal", "khaki", "teal", "burgundy", "cream", "silver", "gold",
   "negro", "blanco", "rojo", "azul", "verde", "gris", "noir", "blanc", "rouge", "bleu", "vert",
 ];
+const BASIC_COLOR_PATTERNS = new Map(BASIC_COLORS.map((color) => [color, colorPattern(color)] as const));
 // A colour word that is part of a name, not a colour: "Black Friday".
 const NOT_A_COLOR = /^(?:friday)\b/i;
 // Where two values are named, the one the shopper wants comes after these ("from M to L").
@@ -151,7 +154,12 @@ export function buildCatalog(products: CatalogSource[]): Catalog {
     for (const word of entry.vocabulary) productsByWord.set(word, (productsByWord.get(word) ?? new Set()).add(entry));
   }
   const colors = [...new Set(entries.flatMap((e) => e.colors))];
-  return { products: entries, genericTokens, productsByWord, colors };
+  const colorPatterns = new Map([...BASIC_COLOR_PATTERNS, ...colors.map((color) => [color, colorPattern(color)] as const)]);
+  return { products: entries, genericTokens, productsByWord, colors, colorPatterns };
+}
+
+function colorPattern(color: string): RegExp {
+  return new RegExp(`\\b${escapeRegExp(color)}\\b`, "gi");
 }
 
 function optionValues(options: { name: string; values: string[] }[], name: RegExp): string[] {
@@ -275,7 +283,8 @@ function findColor(text: string, catalog: Catalog | null, product: CatalogProduc
   const names = [...new Set([...(product?.colors ?? []), ...(catalog?.colors ?? []), ...BASIC_COLORS])].sort((a, b) => b.length - a.length);
   const candidates: Candidate[] = [];
   for (const color of names) {
-    for (const m of text.matchAll(new RegExp(`\\b${escapeRegExp(color)}\\b`, "gi"))) {
+    const pattern = (catalog?.colorPatterns ?? BASIC_COLOR_PATTERNS).get(color) ?? colorPattern(color);
+    for (const m of text.matchAll(pattern)) {
       const index = m.index ?? 0;
       if (candidates.some((c) => index < c.index + c.value.length && c.index < index + m[0].length)) continue;
       if (NOT_A_COLOR.test(text.slice(index + m[0].length).trimStart())) continue;
