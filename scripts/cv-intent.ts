@@ -6,23 +6,15 @@
  */
 import { readCorpus, train } from "../app/chat/intent/engine";
 import { scoreIntents } from "../app/eval/intents";
-import type { TrainingExample } from "../app/chat/intent/linear-model";
+import { mulberry32, type TrainingExample } from "../app/chat/intent/linear-model";
 
 const foldsArg = process.argv.indexOf("--folds");
 const folds = foldsArg > 0 ? Number(process.argv[foldsArg + 1]) : 5;
 const typosArg = process.argv.indexOf("--typos");
 const typoRate = typosArg > 0 ? Number(process.argv[typosArg + 1]) : 0;
 
-/** Deterministic pseudo-random numbers, so every run misspells the same way. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
-
-const random = seeded(42);
+// Seeded, so every run misspells the same way.
+const random = mulberry32(42);
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /** One random edit (drop, double, swap or replace a letter) in some words of four letters or more. */
