@@ -49,22 +49,18 @@ export interface StoredShopperMessage {
   existingReply: Message | null;
 }
 
-/** Store the shopper's message first, so nothing is lost if answering fails. Retries are stored once. */
+/**
+ * Store the shopper's message first, so nothing is lost if answering fails. Retries are stored
+ * once: the unique (conversationId, clientMessageId) refuses the second insert, and then the
+ * stored message and its reply, if any, are returned. Inserting first keeps the common case to
+ * one write transaction.
+ */
 export async function recordShopperMessage(
   db: Db,
   conversation: Conversation,
   text: string,
   clientMessageId: string | null,
 ): Promise<StoredShopperMessage> {
-  if (clientMessageId) {
-    const existing = await db.message.findUnique({
-      where: { conversationId_clientMessageId: { conversationId: conversation.id, clientMessageId } },
-    });
-    if (existing) {
-      const existingReply = await db.message.findFirst({ where: { conversationId: conversation.id, replyToId: existing.id } });
-      return { message: existing, existingReply };
-    }
-  }
   try {
     const [message] = await db.$transaction([
       db.message.create({
@@ -77,9 +73,13 @@ export async function recordShopperMessage(
     ]);
     return { message, existingReply: null };
   } catch (error) {
-    // Two concurrent retries: the unique (conversationId, clientMessageId) let one through.
-    if (clientMessageId && isUniqueViolation(error)) return recordShopperMessage(db, conversation, text, clientMessageId);
-    throw error;
+    if (!clientMessageId || !isUniqueViolation(error)) throw error;
+    const existing = await db.message.findUnique({
+      where: { conversationId_clientMessageId: { conversationId: conversation.id, clientMessageId } },
+    });
+    if (!existing) throw error;
+    const existingReply = await db.message.findFirst({ where: { conversationId: conversation.id, replyToId: existing.id } });
+    return { message: existing, existingReply };
   }
 }
 
