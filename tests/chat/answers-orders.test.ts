@@ -9,8 +9,16 @@ import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
 const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
 const orderNamed = (name: string) => snapshot.orders.find((o: any) => o.name === name);
 
-async function conversation(options: { customerId?: string | null; allow?: boolean } = {}) {
-  const store = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH));
+let editedShops = 0;
+
+async function conversation(options: { customerId?: string | null; allow?: boolean; editSnapshot?: (copy: any) => void } = {}) {
+  const copy = loadDemoSnapshot(SNAPSHOT_PATH);
+  if (options.editSnapshot) {
+    options.editSnapshot(copy);
+    // The chat context caches each shop's catalog; an edited catalog is another shop.
+    copy.shop.myshopifyDomain = `edited-${++editedShops}.myshopify.com`;
+  }
+  const store = createDemoStore(copy);
   const ctx = await demoChatContext(store, { allowCancel: !!options.allow, allowReturns: !!options.allow, allowAddressChange: !!options.allow });
   let state: DialogueState = {};
   const say = async (text: string): Promise<TurnOutput> => {
@@ -70,6 +78,24 @@ describe("order answers", () => {
     const defect = await guest.say("The zipper is already broken though.");
     expect(defect.text).toMatch(/2-year warranty/);
     expect(defect.ticket?.kind).toBe("return_request");
+  });
+
+  it("treats an item as final sale when either its tag or its product page says so", async () => {
+    const order = orderNamed("#1044");
+    const beanie = (copy: any) => copy.products.find((p: any) => /beanie/i.test(p.title));
+    const ask = async (edit: (product: any) => void) => {
+      const { say } = await conversation({ customerId: order.customerId, editSnapshot: (copy) => edit(beanie(copy)) });
+      return (await say("I'd like to return the beanie from my last order.")).text;
+    };
+    expect(beanie(snapshot).description).toMatch(/^FINAL SALE/);
+    // Only the description says so: the shopper read "final sale" on the page, so no return is offered.
+    expect(await ask((p) => (p.tags = p.tags.filter((tag: string) => tag !== "final-sale")))).toMatch(/is final sale/);
+    // Neither says so: an ordinary item, inside its window.
+    const ordinary = await ask((p) => {
+      p.tags = p.tags.filter((tag: string) => tag !== "final-sale");
+      p.description = p.description.replace(/^FINAL SALE[^.]*\.?\s*/, "");
+    });
+    expect(ordinary).not.toMatch(/final sale/);
   });
 
   it("reports refunds from the order's own refunds and open returns", async () => {

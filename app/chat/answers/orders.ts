@@ -10,6 +10,7 @@ import { defineMessages, t } from "../i18n";
 import { normalize } from "../preprocess";
 import { singular } from "../entities";
 import { findShopperOrder, type OrderAccess } from "../verification";
+import { isFinalSale } from "./policies";
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 
@@ -576,7 +577,7 @@ interface ItemEligibility {
 
 function eligibility(order: Order, line: LineItem, turn: Turn): ItemEligibility {
   const product = productOf(turn, line.productId);
-  const finalSale = !!product?.tags.some((tag) => /final[- ]sale/i.test(tag));
+  const finalSale = !!product && isFinalSale(product);
   const shipment = order.fulfillments.find((f) => f.lines.some((l) => l.lineItemId === line.id));
   const deliveredAt = shipment?.displayStatus === "DELIVERED" ? shipment.deliveredAt : null;
   const until = deliveredAt ? new Date(new Date(deliveredAt).getTime() + RETURN_WINDOW_DAYS * 86_400_000).toISOString() : null;

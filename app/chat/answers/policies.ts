@@ -235,8 +235,11 @@ export function quoteAnswer(turn: Turn, hits: KnowledgeHit[], lead: string[] = [
   return { text: links.length > 0 ? `${body}\n\n${links.join("\n")}` : body, lookups };
 }
 
-/** Tagged final-sale (the Shopify convention) or marked so in its description. */
-function isFinalSale(product: { tags: string[]; description: string }): boolean {
+/**
+ * Tagged final-sale (the Shopify convention) or marked so in its description, which is what the
+ * shopper reads on the product page. The one rule for policy answers and return eligibility.
+ */
+export function isFinalSale(product: { tags: string[]; description: string }): boolean {
   return product.tags.some((tag) => /^final[- ]sale$/i.test(tag)) || /\bfinal sale\b/i.test(product.description);
 }
 
