@@ -8,7 +8,7 @@
 import type { Product, Variant } from "../../commerce/types";
 import { defineMessages, t } from "../i18n";
 import { formatMoney, joinList } from "../format";
-import { bestPassages, stem } from "../knowledge";
+import { bestPassages, splitSentences, stem } from "../knowledge";
 import { escapeRegExp, normalize, tokenize, type Language } from "../preprocess";
 import type { ProductCard } from "../protocol";
 import type { Answer, Lookup, Turn } from "../types";
@@ -955,10 +955,6 @@ function productWords(product: Product): Set<string> {
 
 // ---------------------------------------------------------------------------------------------
 // Sentences
-
-function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+(?=["“(]?[A-Z0-9])/).map((s) => s.trim()).filter(Boolean);
-}
 
 /** Sentences of `text` sharing the most words with the question (used by other answers too). */
 export function relevantSentences(text: string, questionTokens: string[], limit: number): string[] {
