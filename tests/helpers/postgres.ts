@@ -55,24 +55,27 @@ export async function startPostgres(name = "test"): Promise<TestPostgres> {
   return process.env.PG_TEST_URL ? createDatabaseOn(process.env.PG_TEST_URL, name) : startCluster(name);
 }
 
-async function createDatabaseOn(serverUrl: string, name: string): Promise<TestPostgres> {
+/** A new, uniquely named empty database on the server at serverUrl; stop() drops it. */
+export async function createDatabaseOn(serverUrl: string, name: string): Promise<TestPostgres> {
   const database = `${name.replace(/\W/g, "_").toLowerCase()}_${randomBytes(6).toString("hex")}`;
-  const admin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin((c) => c.query(`CREATE DATABASE "${database}"`));
+  await withClient(serverUrl, (c) => c.query(`CREATE DATABASE "${database}"`));
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return {
     url: url.toString(),
-    stop: () => admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`))),
+    stop: () => withClient(serverUrl, async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`))),
   };
+}
+
+/** One short-lived connection to url, closed whatever fn does. */
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
 }
 
 async function startCluster(name: string): Promise<TestPostgres> {

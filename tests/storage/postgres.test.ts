@@ -12,7 +12,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { Session } from "@shopify/shopify-api";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
@@ -39,7 +38,7 @@ import {
 } from "../../scripts/postgres-migrate";
 import { SNAPSHOT_FILE, diffPostgresSchemas, sqliteMigrationNames } from "../../scripts/postgres-migration";
 import { POSTGRES_SCHEMA, expectedPostgresSchema } from "../../scripts/postgres-schema";
-import { postgresUnavailable, startPostgres, type TestPostgres } from "../helpers/postgres";
+import { createDatabaseOn, postgresUnavailable, startPostgres, withClient, type TestPostgres } from "../helpers/postgres";
 import { migratedDatabaseUrl } from "../helpers/test-db";
 
 const PG_MISSING = postgresUnavailable();
@@ -290,16 +289,13 @@ describe("PostgreSQL twin schema and migrations", () => {
 
 describe.runIf(!PG_MISSING)("PostgreSQL migrations (scripts/postgres-migrate.ts)", () => {
   let server: TestPostgres;
-  const created: string[] = [];
+  const created: TestPostgres[] = [];
 
   /** A new empty database on the test server. */
   async function freshDatabase(label: string): Promise<string> {
-    const name = `${label}_${created.length}_${Date.now()}`;
-    await withClient(server.url, (c) => c.query(`CREATE DATABASE "${name}"`));
-    created.push(name);
-    const url = new URL(server.url);
-    url.pathname = `/${name}`;
-    return url.toString();
+    const database = await createDatabaseOn(server.url, label);
+    created.push(database);
+    return database.url;
   }
 
   beforeAll(async () => {
@@ -307,7 +303,7 @@ describe.runIf(!PG_MISSING)("PostgreSQL migrations (scripts/postgres-migrate.ts)
   });
 
   afterAll(async () => {
-    for (const name of created) await withClient(server.url, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => {});
+    for (const database of created) await database.stop().catch(() => {});
     await server?.stop();
   });
 
@@ -358,16 +354,6 @@ describe.runIf(!PG_MISSING)("PostgreSQL migrations (scripts/postgres-migrate.ts)
     expect(a).toEqual(b);
   });
 });
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Tables, columns (not their order), indexes and constraints of the public schema, app tables only. */
 async function schemaFingerprint(url: string): Promise<string[]> {
