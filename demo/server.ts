@@ -182,18 +182,10 @@ function migrateDatabase(log: (line: string) => void): void {
 /** What installing the app on the demo shop would have left behind: an offline session and settings. */
 async function seedDemoShop(snapshot: DemoSnapshot, shop: string): Promise<void> {
   const { createDb } = await import("../app/db.server");
-  const { readAppConfig } = await import("../app/config.server");
+  const { storeOfflineSession } = await import("../app/demo/offline-session.server");
   const db = createDb();
   try {
-    const sessionId = `offline_${shop}`;
-    const session = {
-      shop,
-      state: "demo",
-      isOnline: false,
-      scope: readAppConfig().scopes.join(","),
-      accessToken: "demo-offline-access-token",
-    };
-    await db.session.upsert({ where: { id: sessionId }, create: { id: sessionId, ...session }, update: session });
+    await storeOfflineSession(db, shop, "demo-offline-access-token", "demo");
     const { DEFAULT_SETTINGS } = await import("../app/settings.server");
     const { demoShopSettings } = await import("../app/demo/demo-settings");
     await db.shopSettings.upsert({

@@ -27,15 +27,8 @@ export function configureTestApp(name: string): void {
 
 export async function installDemoShop(): Promise<void> {
   const { default: db } = await import("../../app/db.server");
-  const { readAppConfig } = await import("../../app/config.server");
-  const session = {
-    shop: DEMO_SHOP,
-    state: "test",
-    isOnline: false,
-    scope: readAppConfig().scopes.join(","),
-    accessToken: "test-offline-token",
-  };
-  await db.session.upsert({ where: { id: `offline_${DEMO_SHOP}` }, create: { id: `offline_${DEMO_SHOP}`, ...session }, update: session });
+  const { storeOfflineSession } = await import("../../app/demo/offline-session.server");
+  await storeOfflineSession(db, DEMO_SHOP, "test-offline-token", "test");
 }
 
 export interface ProxyRequestOptions {

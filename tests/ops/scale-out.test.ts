@@ -71,7 +71,8 @@ beforeAll(async () => {
   const { createDb } = await import("../../app/db.server");
   db = createDb(database.url);
   // What installing the app left behind: the shop's offline session and its settings.
-  await db.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "installed", isOnline: false, scope: "read_orders,read_products", accessToken: "offline-token" } });
+  const { storeOfflineSession } = await import("../../app/demo/offline-session.server");
+  await storeOfflineSession(db, SHOP, "offline-token", "installed");
   await db.shopSettings.create({ data: { shop: SHOP } });
 
   const env = {

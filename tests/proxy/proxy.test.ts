@@ -4,6 +4,7 @@ import { callProxyRoute, configureTestApp, installDemoShop, proxyRequest } from 
 
 configureTestApp("proxy");
 const { default: db } = await import("../../app/db.server");
+const { storeOfflineSession } = await import("../../app/demo/offline-session.server");
 
 const snapshot = JSON.parse(fs.readFileSync("demo/demo-store.json", "utf8"));
 const order1006 = snapshot.orders.find((o: { name: string }) => o.name === "#1006");
@@ -110,7 +111,7 @@ describe("app proxy: conversations", () => {
 
   it("never lets another installed shop's storefront read, continue or rate this shop's conversation", async () => {
     const other = "other-merchant.myshopify.com";
-    await db.session.upsert({ where: { id: `offline_${other}` }, create: { id: `offline_${other}`, shop: other, state: "test", isOnline: false, scope: "read_orders", accessToken: "other-token" }, update: {} });
+    await storeOfflineSession(db, other, "other-token", "test");
     const { body } = await send(proxyRequest("messages", { body: { text: "hi there" } }));
     const conversationId = body.conversationId;
     const before = await db.message.count({ where: { conversationId } });
