@@ -89,9 +89,23 @@ function run(options: autocannon.Options): Promise<{ result: autocannon.Result; 
 
 const QUESTIONS = ["hi", "what is your return policy?", "Is the Alpine shell jacket waterproof?", "any hiking boots under $150?", "do you ship to Canada?"];
 
-export async function benchHttp(): Promise<HttpFigures[]> {
+/**
+ * What any route of this app can reach at 50 connections, measured beside the same bare server:
+ * the Remix request path alone (an unsigned proxy request, refused before any database work) and
+ * with one database round trip (/healthz, a `SELECT 1` through Prisma). The chat route does that
+ * and more, so these bound what its ratio to the bare server can be on this stack.
+ */
+export interface CeilingFigures {
+  route: string;
+  rps: number;
+  ratio: number;
+  p95: number;
+}
+
+export async function benchHttp(): Promise<{ chat: HttpFigures[]; ceilings: CeilingFigures[] }> {
   const [bare, demo] = await Promise.all([startBareServer(), startBenchDemo()]);
   const figures: HttpFigures[] = [];
+  const ceilings: CeilingFigures[] = [];
   try {
     let counter = 0;
     // Warm up: the first replies load the schema, train the intent model and fill caches.
@@ -126,8 +140,17 @@ export async function benchHttp(): Promise<HttpFigures[]> {
         rssMb: rssMb(demo.pid),
       });
     }
+    const connections = CONNECTIONS[CONNECTIONS.length - 1];
+    const { result: bareResult } = await run({ url: bare.url, connections, duration: DURATION_SECONDS });
+    for (const [route, url] of [
+      ["Remix route, no database (unsigned → 401)", `${demo.url}/proxy/messages`],
+      ["Remix route + one SELECT 1 (/healthz)", `${demo.url}/healthz`],
+    ]) {
+      const { result, times } = await run({ url, connections, duration: DURATION_SECONDS });
+      ceilings.push({ route, rps: result.requests.average, ratio: result.requests.average / bareResult.requests.average, p95: percentile(times, 0.95) });
+    }
   } finally {
     await Promise.all([bare.close(), demo.stop()]);
   }
-  return figures;
+  return { chat: figures, ceilings };
 }

@@ -4,7 +4,8 @@
  *   intent:  classification + entities per message
  *   bubble:  gzipped size of the storefront script and stylesheet; in headless Chromium, time from
  *            its first byte to interactive, layout shift and render-blocking assets
- *   http:    the proxy chat route under autocannon beside a bare server (bench-http.ts)
+ *   http:    the proxy chat route under autocannon beside a bare server, and the ceilings any
+ *            route of the app meets on the same run (bench-http.ts)
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -99,7 +100,8 @@ if (process.env.BENCH_HTTP !== "0") {
   const { benchHttp } = await import("./bench-http");
   console.log("\nproxy chat route vs a bare Node http server (autocannon, same machine, same run):");
   console.log("conn   bare rps   chat rps   ratio    p50 ms   p95 ms   p99 ms   errors  non-2xx   RSS MB");
-  for (const f of await benchHttp()) {
+  const { chat, ceilings } = await benchHttp();
+  for (const f of chat) {
     console.log(
       `${String(f.connections).padStart(4)} ${f.bareRps.toFixed(0).padStart(10)} ${f.chatRps.toFixed(0).padStart(10)} ${(f.ratio * 100).toFixed(1).padStart(6)}% ${f.p50.toFixed(1).padStart(8)} ${f.p95.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${String(f.errors).padStart(8)} ${String(f.non2xx).padStart(8)} ${f.rssMb.toFixed(0).padStart(8)}`,
     );
@@ -108,5 +110,11 @@ if (process.env.BENCH_HTTP !== "0") {
     figures[`chat p95 ms @${f.connections}`] = f.p95;
   }
   console.log("targets at 50 connections: ≥ 50 % of the bare server's throughput, p95 ≤ 25 ms");
+  console.log("\nceilings for any route of this app at 50 connections (same bare server):");
+  for (const c of ceilings) {
+    console.log(`  ${c.route.padEnd(44)} ${c.rps.toFixed(0).padStart(6)} rps ${(c.ratio * 100).toFixed(1).padStart(6)}%  p95 ${c.p95.toFixed(1)} ms`);
+    figures[`ceiling rps: ${c.route}`] = Math.round(c.rps);
+    figures[`ceiling ratio: ${c.route}`] = Math.round(c.ratio * 1000) / 1000;
+  }
 }
 console.log(JSON.stringify(figures));

@@ -2,7 +2,7 @@
  * A multinomial logistic regression over hashed word, word-bigram and character n-gram features,
  * trained in-process. Character n-grams make it forgiving of typos ("refnud", "shiping") and of
  * unseen inflections; word features carry the meaning. Small, dependency-free and fast enough to
- * train at start-up (about 2 s for eight thousand examples) and to score in microseconds.
+ * train at start-up (about 1.5 s for eight thousand examples) and to score in microseconds.
  */
 import { preprocess, type Preprocessed } from "../preprocess";
 import { SpellingCorrector } from "./spelling";
@@ -32,6 +32,8 @@ const HASH_BITS = 18;
 /** Gradients smaller than this are skipped: they would not change a prediction, only cost time. */
 const MIN_GRADIENT = 1e-3;
 const DIMENSION = 1 << HASH_BITS;
+/** −log(1e-12): one hopeless example must not decide the temperature. */
+const MAX_LOG_LOSS = -Math.log(1e-12);
 
 export class LinearIntentModel {
   constructor(
@@ -70,14 +72,20 @@ function toRows(features: SparseVector, rowOf: Int32Array): SparseVector {
 }
 
 function computeLogits(weights: Float32Array, bias: Float64Array, features: SparseVector): Float64Array {
+  const out = new Float64Array(bias.length);
+  writeLogits(weights, bias, features, out);
+  return out;
+}
+
+/** bias + weights·features, written into `out` (one slot per class). */
+function writeLogits(weights: Float32Array, bias: Float64Array, features: SparseVector, out: Float64Array): void {
   const classes = bias.length;
-  const out = Float64Array.from(bias);
+  out.set(bias);
   for (let i = 0; i < features.indices.length; i++) {
     const base = features.indices[i] * classes;
     const value = features.values[i];
     for (let c = 0; c < classes; c++) out[c] += weights[base + c] * value;
   }
-  return out;
 }
 
 export interface SparseVector {
@@ -177,26 +185,35 @@ function fit(data: { x: SparseVector; y: number }[], state: FitState, epochs: nu
   const { weights, bias } = state;
   const classes = bias.length;
   const order = data.map((_, i) => i);
+  // Buffers reused for every example: training makes no garbage in its inner loop.
+  const gradient = new Float64Array(classes);
   const activeClasses = new Int32Array(classes);
+  const step = new Float64Array(classes);
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, random);
     for (const i of order) {
       const { x, y } = data[i];
       const rate = baseRate / (1 + 0.0005 * state.step++);
-      const probabilities = softmax(computeLogits(weights, bias, x));
-      probabilities[y] -= 1; // now the gradient of the loss for each class
+      const decay = rate * l2;
+      writeLogits(weights, bias, x, gradient);
+      softmaxInPlace(gradient);
+      gradient[y] -= 1; // the softmax minus the one-hot label: the loss's gradient for each class
       // Once an example is learnt most classes' gradients are ~0: update only the ones that move.
       let active = 0;
-      for (let c = 0; c < classes; c++) if (Math.abs(probabilities[c]) >= MIN_GRADIENT) activeClasses[active++] = c;
+      for (let c = 0; c < classes; c++) {
+        if (Math.abs(gradient[c]) < MIN_GRADIENT) continue;
+        activeClasses[active] = c;
+        step[active++] = rate * gradient[c];
+      }
       for (let k = 0; k < x.indices.length; k++) {
         const base = x.indices[k] * classes;
         const value = x.values[k];
         for (let a = 0; a < active; a++) {
           const index = base + activeClasses[a];
-          weights[index] -= rate * (probabilities[activeClasses[a]] * value + l2 * weights[index]);
+          weights[index] -= step[a] * value + decay * weights[index];
         }
       }
-      for (let a = 0; a < active; a++) bias[activeClasses[a]] -= rate * probabilities[activeClasses[a]] * 0.1;
+      for (let a = 0; a < active; a++) bias[activeClasses[a]] -= step[a] * 0.1;
     }
   }
 }
@@ -211,8 +228,12 @@ function fitTemperature(
   for (let t = 0.3; t <= 3.001; t += 0.05) {
     let loss = 0;
     for (const { z, y } of logits) {
-      const p = softmax(z.map((v) => v / t));
-      loss -= Math.log(Math.max(p[y], 1e-12));
+      // −log softmax(z / t)[y], computed without building the distribution.
+      let max = -Infinity;
+      for (const v of z) if (v / t > max) max = v / t;
+      let sum = 0;
+      for (const v of z) sum += Math.exp(v / t - max);
+      loss += Math.min(max + Math.log(sum) - z[y] / t, MAX_LOG_LOSS);
     }
     if (loss < bestLoss) {
       bestLoss = loss;
@@ -223,13 +244,17 @@ function fitTemperature(
 }
 
 function softmax(logits: Float64Array): Float64Array {
-  let max = -Infinity;
-  for (const v of logits) if (v > max) max = v;
-  const out = new Float64Array(logits.length);
-  let sum = 0;
-  for (let i = 0; i < logits.length; i++) sum += out[i] = Math.exp(logits[i] - max);
-  for (let i = 0; i < out.length; i++) out[i] /= sum;
+  const out = Float64Array.from(logits);
+  softmaxInPlace(out);
   return out;
+}
+
+function softmaxInPlace(values: Float64Array): void {
+  let max = -Infinity;
+  for (const v of values) if (v > max) max = v;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] = Math.exp(values[i] - max);
+  for (let i = 0; i < values.length; i++) values[i] /= sum;
 }
 
 function fnv1a(text: string): number {
