@@ -2,11 +2,13 @@
  * Stage 3 of the pipeline: what the shopper wants. The local engine is a linear model trained
  * in-process on the shipped corpus (plus, per shop, the merchant's corrections).
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import { projectPath } from "../../paths";
 import { isIntent, type Intent } from "./labels";
 import { CUE_OVERRIDE_BELOW, strongCue } from "./cues";
-import { trainLinearModel, type LinearIntentModel, type TrainingExample } from "./linear-model";
+import { LinearIntentModel, trainLinearModel, type TrainingExample } from "./linear-model";
 
 export interface IntentResult {
   intent: Intent;
@@ -73,10 +75,41 @@ class LinearIntentClassifier implements IntentClassifier {
   }
 }
 
+/** The shipped corpus's model, trained ahead (`npm run train:intent`) so start-up only loads it. */
+export const SHIPPED_MODEL_PATH = projectPath("app", "chat", "training", "intent-model.bin");
+
 let shipped: IntentClassifier | null = null;
 
-/** The classifier trained on the shipped corpus, trained once per process on first use. */
+/** The classifier of the shipped corpus, loaded (or, failing that, trained) once per process. */
 export function shippedClassifier(): IntentClassifier {
-  shipped ??= train(readCorpus(), "shipped");
+  shipped ??= loadShippedClassifier();
   return shipped;
+}
+
+/**
+ * The prebuilt model when it was trained on exactly this corpus; otherwise (an edited corpus, a
+ * missing or unreadable file) trains one, as before there was a file, and says so.
+ */
+export function loadShippedClassifier(corpusPath = CORPUS_PATH, modelPath = SHIPPED_MODEL_PATH): IntentClassifier {
+  const corpusSha256 = fingerprint(corpusPath);
+  try {
+    const { model, meta } = LinearIntentModel.fromBytes(fs.readFileSync(modelPath));
+    if (meta.corpusSha256 === corpusSha256) return new LinearIntentClassifier(model, "shipped");
+    console.warn(`${path.basename(modelPath)} was trained on another corpus; training now (npm run train:intent rebuilds it)`);
+  } catch (error) {
+    console.warn(`${path.basename(modelPath)} not loaded (${error instanceof Error ? error.message : error}); training now`);
+  }
+  return train(readCorpus(corpusPath), "shipped");
+}
+
+/** Train on the corpus and write the model file shippedClassifier() loads. */
+export function buildShippedModel(corpusPath = CORPUS_PATH, modelPath = SHIPPED_MODEL_PATH): { examples: number; bytes: number } {
+  const examples = readCorpus(corpusPath);
+  const bytes = trainLinearModel(examples).toBytes({ corpusSha256: fingerprint(corpusPath) });
+  fs.writeFileSync(modelPath, bytes);
+  return { examples: examples.length, bytes: bytes.length };
+}
+
+function fingerprint(file: string): string {
+  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 }

@@ -7,12 +7,18 @@
 const MIN_LENGTH = 4;
 
 export class SpellingCorrector {
-  private readonly frequency = new Map<string, number>();
   /** A word, or a word minus one letter → the known words it can come from. */
   private readonly byDeletion = new Map<string, string[]>();
 
-  constructor(words: Iterable<string>) {
-    for (const word of words) this.frequency.set(word, (this.frequency.get(word) ?? 0) + 1);
+  /** From the training words, repeats included: a word's count breaks ties between corrections. */
+  static fromWords(words: Iterable<string>): SpellingCorrector {
+    const frequency = new Map<string, number>();
+    for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    return new SpellingCorrector(frequency);
+  }
+
+  /** `frequency`: each known word and how often training saw it (what a saved model stores). */
+  constructor(readonly frequency: ReadonlyMap<string, number>) {
     for (const word of this.frequency.keys()) {
       if (word.length < MIN_LENGTH || /\d/.test(word)) continue;
       for (const key of new Set([word, ...deletions(word)])) {
