@@ -7,7 +7,7 @@
 import { extractEntities, type Entities } from "./entities";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
-import { preprocess, type Language } from "./preprocess";
+import { preprocess, type Language, type Preprocessed } from "./preprocess";
 import { confirmationReply, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
 import {
@@ -16,6 +16,7 @@ import {
   changeShippingAddress,
   exchangeItem,
   getInvoice,
+  looksLikeAddress,
   orderPaymentSummary,
   refundStatus,
   returnItem,
@@ -84,8 +85,7 @@ export interface AnalyzedTurn {
 export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const pre = preprocess(input.text);
   const { entities, productHandle } = extractEntities(pre, ctx.catalog);
-  // Too short to tell ("yes", "1042")? Keep answering in the conversation's language.
-  const language = pre.tokens.length >= 3 || !input.state.language ? pre.language : input.state.language;
+  const language = conversationLanguage(pre, input.state.language);
   const classified = ctx.classifier.classify(pre.original);
   const confirmation = input.state.pendingAction ? confirmationReply(pre.original) : null;
   const intent = confirmation && input.state.lastIntent
@@ -94,6 +94,17 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   // A described change is only confirmed by the very next message.
   const state: DialogueState = { ...input.state, pendingAction: confirmation ? input.state.pendingAction : undefined };
   return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx }, confirmation };
+}
+
+/**
+ * The conversation keeps its language unless a message is clearly in another one: three words or
+ * more, with at least two more cues for the new language. "yes", "1042", "no wait, don't" or
+ * "123 Main St, El Paso TX" don't switch an English conversation.
+ */
+function conversationLanguage(pre: Preprocessed, current: Language | undefined): Language {
+  if (!current || pre.language === current) return pre.language;
+  if (pre.tokens.length < 3) return current;
+  return pre.languageScores[pre.language] - pre.languageScores[current] >= 2 ? pre.language : current;
 }
 
 /** The local engine's answer to an analysed turn (confirmations are always carried out here). */
@@ -119,6 +130,7 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
     ...(entities.order_number ? { orderNumber: entities.order_number } : {}),
     ...(productHandle ? { productHandle } : {}),
     awaiting: undefined,
+    handoffRequest: undefined,
     ...answer.state,
     lastIntent: intent.intent,
     language,
@@ -133,7 +145,7 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
     language,
     lookups: answer.lookups ?? [],
     handoff: answer.handoff ?? false,
-    ticket: answer.ticket,
+    ticket: answer.ticket && withConversationContact(answer.ticket, next),
     state: dropUndefined(next),
   };
 }
@@ -149,6 +161,7 @@ const FOLLOW_UP =
   /^(?:and|also|plus|ok(?:ay)?,?\s+(?:and|what|how)|what about|how about|y\b|et\b|¿?y\b|qu'en est-il|and what)|\b(?:that order|from that order|same order|the other (?:one|package|parcel|item)|that one|this one|it|its|them|those|that|esa|ese|eso|ce|cette|celle-ci)\b/i;
 // "what about the bottoms from that order?": only an object, so the action is the last one asked for.
 const ELLIPSIS = /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^(?:y|et) (?:qu'en est-il|que tal|(?:los|las|el|la|les?) )/i;
+const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
 const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|leak|leaking|fell apart|stopped working|zipper)\b/i;
 
 /**
@@ -157,13 +170,18 @@ const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|le
  * bottoms?") continues the last topic; a defect mentioned while discussing a return stays a return.
  */
 function resolveIntent(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number): IntentResult {
+  const last = state.lastIntent;
+  const continued = last ? { ...result, intent: last, lowConfidence: false } : result;
+  const answersQuestion =
+    (state.awaiting === "email" && entities.email) || (state.awaiting === "order_number" && entities.order_number) || (state.awaiting === "address" && looksLikeAddress(text));
+  if (last && answersQuestion && wordCount <= 14) {
+    // The reply address for a hand-off ("my email is …") is only ever that.
+    if (HANDOFF_INTENTS.has(last) && state.awaiting === "email") return continued;
+    if (result.lowConfidence || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8) return continued;
+  }
   // A discount code in the message settles an unsure classification.
   if ((result.lowConfidence || result.confidence < 0.6) && discountCodesIn(text).length > 0) return { ...result, intent: "discount_code", lowConfidence: false };
-  const last = state.lastIntent;
   if (!last) return result;
-  const continued = { ...result, intent: last, lowConfidence: false };
-  const answersQuestion = (state.awaiting === "email" && entities.email) || (state.awaiting === "order_number" && entities.order_number);
-  if (answersQuestion && wordCount <= 14 && (result.lowConfidence || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8)) return continued;
   if ((last === "return_item" || last === "exchange_item") && DEFECT_FOLLOW_UP.test(text) && ["complaint", "product_info", "out_of_scope"].includes(result.intent)) {
     return { ...result, intent: "return_item", lowConfidence: false };
   }
@@ -191,6 +209,15 @@ async function paymentIssueWithOrder(turn: Turn): Promise<Answer> {
     ...general,
     text: `${orderPaymentSummary(order, t2)}\n${general.text}`,
   }));
+}
+
+/** A ticket carries the email and order the shopper gave earlier in the conversation, so the team can reply. */
+function withConversationContact(ticket: TicketRequest, state: DialogueState): TicketRequest {
+  return {
+    ...ticket,
+    contactEmail: ticket.contactEmail ?? state.email,
+    orderNumber: ticket.orderNumber ?? (state.orderNumber ? `#${state.orderNumber}` : undefined),
+  };
 }
 
 function dropUndefined<T extends object>(value: T): T {

@@ -15,6 +15,8 @@ export interface Preprocessed {
   /** tokens minus the language's stop words (falls back to tokens if nothing is left). */
   contentTokens: string[];
   language: Language;
+  /** The cues for each language behind `language`, to judge whether a conversation switched. */
+  languageScores: Record<Language, number>;
 }
 
 // Function words only: question words, negations and verbs that carry intent ("where", "not",
@@ -76,16 +78,28 @@ export function tokenize(normalized: string): string[] {
   return split.match(/[a-z0-9]+/g) ?? [];
 }
 
-export function detectLanguage(original: string, tokens: string[]): Language {
+/** Cue words and letters of each language in the text. */
+export function languageScores(original: string, tokens: string[]): Record<Language, number> {
   const scores: Record<Language, number> = { en: 0, es: 0, fr: 0 };
   for (const token of tokens) for (const lang of LANGUAGES) if (CUE_SETS[lang].has(token)) scores[lang] += 1;
   if (/[ñ¿¡]/i.test(original)) scores.es += 2;
   if (/[çèêëàâîïôûœ]/i.test(original)) scores.fr += 2;
   if (/[áíóú]/i.test(original)) scores.es += 1;
+  return scores;
+}
+
+export function detectLanguage(original: string, tokens: string[]): Language {
+  return bestLanguage(languageScores(original, tokens));
+}
+
+function bestLanguage(scores: Record<Language, number>): Language {
   const best = LANGUAGES.reduce((a, b) => (scores[b] > scores[a] ? b : a), "en" as Language);
   // English wins ties: most shoppers write English and short fragments carry little signal.
   return scores[best] > scores.en ? best : "en";
 }
+
+// An email address or a link says nothing about the language ("j.dubois@…" is not French).
+const ADDRESS_OR_LINK = /\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 
 export function removeStopWords(tokens: string[], language: Language): string[] {
   const stop = STOP_WORDS[language];
@@ -97,8 +111,10 @@ export function preprocess(text: string): Preprocessed {
   const original = text.trim();
   const normalized = normalize(original);
   const tokens = tokenize(normalized);
-  const language = detectLanguage(original, tokens);
-  return { original, normalized, tokens, contentTokens: removeStopWords(tokens, language), language };
+  const prose = original.replace(ADDRESS_OR_LINK, " ");
+  const scores = languageScores(prose, prose === original ? tokens : tokenize(normalize(prose)));
+  const language = bestLanguage(scores);
+  return { original, normalized, tokens, contentTokens: removeStopWords(tokens, language), language, languageScores: scores };
 }
 
 /**

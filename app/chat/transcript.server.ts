@@ -110,6 +110,8 @@ export async function recordBotReply(
   shopperMessage: Message,
   reply: BotReplyRecord,
 ): Promise<Message> {
+  // Asking twice ("an invoice please" … "it's for my expense report") files one request, not two.
+  const ticket = reply.ticket && !(await hasOpenTicket(db, conversation, reply.ticket)) ? reply.ticket : undefined;
   const [, message] = await db.$transaction([
     db.message.update({
       where: { id: shopperMessage.id },
@@ -140,16 +142,16 @@ export async function recordBotReply(
         quickReplies: reply.quickReplies?.length ? JSON.stringify(reply.quickReplies) : null,
       },
     }),
-    ...(reply.ticket
+    ...(ticket
       ? [
           db.handoffTicket.create({
             data: {
               shop: conversation.shop,
               conversationId: conversation.id,
-              kind: reply.ticket.kind,
-              summary: reply.ticket.summary,
-              orderNumber: reply.ticket.orderNumber ?? null,
-              contactEmail: reply.ticket.contactEmail ?? null,
+              kind: ticket.kind,
+              summary: ticket.summary,
+              orderNumber: ticket.orderNumber ?? null,
+              contactEmail: ticket.contactEmail ?? null,
             },
           }),
         ]
@@ -227,6 +229,14 @@ export function agentMessageWrites(db: Db, conversation: { id: string; shop: str
 }
 
 /** Is a hand-off in this conversation still waiting for the team's reply? */
+async function hasOpenTicket(db: Db, conversation: Conversation, ticket: TicketRequest): Promise<boolean> {
+  const open = await db.handoffTicket.findFirst({
+    where: { shop: conversation.shop, conversationId: conversation.id, kind: ticket.kind, orderNumber: ticket.orderNumber ?? null, status: "open" },
+    select: { id: true },
+  });
+  return open !== null;
+}
+
 export async function awaitingTeam(db: Db, conversation: Conversation): Promise<boolean> {
   return (await db.handoffTicket.count({ where: { conversationId: conversation.id, shop: conversation.shop, status: "open" } })) > 0;
 }

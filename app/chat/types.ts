@@ -32,7 +32,11 @@ export interface DialogueState {
   productHandle?: string;
   lastIntent?: Intent;
   /** What the bot last asked for, so a bare answer ("1042", "me@x.com") continues that intent. */
-  awaiting?: "order_number" | "email";
+  awaiting?: "order_number" | "email" | "address";
+  /** Order number and email pairs that didn't match, in this conversation (see MAX_FAILED_VERIFICATIONS). */
+  failedVerifications?: number;
+  /** What a guest asked a person for, kept for the ticket while the bot asks where to reply. */
+  handoffRequest?: string;
   language?: Language;
   /** A change the bot has described and is waiting for the shopper to confirm. */
   pendingAction?: PendingAction;

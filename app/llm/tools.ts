@@ -7,7 +7,7 @@
 import type { ChatCompletionTool } from "openai/resources/chat/completions";
 import type { Order, Product } from "../commerce/types";
 import { productCard } from "../chat/answers/products";
-import { cancelOrder, changeShippingAddress, returnItem } from "../chat/answers/orders";
+import { cancelOrder, changeShippingAddress, MAX_FAILED_VERIFICATIONS, returnItem, shopperFacingNote } from "../chat/answers/orders";
 import { searchKnowledge } from "../chat/knowledge";
 import { findShopperOrder } from "../chat/verification";
 import type { ProductCard } from "../chat/protocol";
@@ -100,6 +100,10 @@ export async function runTool(name: string, rawArguments: string, turn: Turn, ef
 }
 
 async function getOrder(turn: Turn, effects: ToolEffects, orderNumber?: string, email?: string) {
+  const failed = effects.answer.state?.failedVerifications ?? turn.state.failedVerifications ?? 0;
+  if (!turn.shopper.customerId && failed >= MAX_FAILED_VERIFICATIONS) {
+    return { found: false, needs: `no more lookups in this chat: the shopper should email ${turn.ctx.shop.email} from the address they ordered with` };
+  }
   const access = await findShopperOrder(turn.ctx.commerce, {
     orderNumber: orderNumber ?? turn.state.orderNumber,
     // An email only counts if the shopper typed it; the model can't invent one for them.
@@ -107,6 +111,7 @@ async function getOrder(turn: Turn, effects: ToolEffects, orderNumber?: string, 
     customerId: turn.shopper.customerId,
   });
   effects.lookups.push({ kind: "order", ref: orderNumber ? `#${orderNumber}` : "customer orders", outcome: access.kind });
+  if (access.kind === "denied") effects.answer = { ...effects.answer, state: { ...effects.answer.state, failedVerifications: failed + 1 } };
   if (access.kind !== "verified") {
     // Neutral on purpose: the same answer whether the order doesn't exist or isn't theirs.
     return { found: false, needs: access.kind === "need_email" ? "the email used for the order" : access.kind === "need_order_number" ? "the order number and email" : "a matching order number and email" };
@@ -127,7 +132,7 @@ function orderFacts(order: Order) {
     cancelled: order.cancelledAt,
     financial_status: order.displayFinancialStatus,
     fulfillment_status: order.displayFulfillmentStatus,
-    note: order.note,
+    note: shopperFacingNote(order.note),
     total: `${order.totalPrice} ${order.currencyCode}`,
     refunded: order.totalRefunded,
     items: order.lineItems.map((l) => ({ title: l.title, variant: l.variantTitle, quantity: l.quantity, not_yet_shipped: l.unfulfilledQuantity })),

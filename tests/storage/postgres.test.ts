@@ -117,6 +117,27 @@ describe.each(backends)("storage on $name", (backend) => {
     expect(row.v).toMatch(backend.name === "postgresql" ? /^PostgreSQL \d+/ : /^SQLite \d/);
   });
 
+  it("files one open ticket per kind and order in a conversation, however often it is asked for", async () => {
+    const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
+    const ask = async (text: string, ticket: BotReplyRecord["ticket"]) => {
+      const { message } = await recordShopperMessage(db, conversation, text, null);
+      await recordBotReply(db, conversation, message, reply({ ticket }));
+    };
+    const invoice = { kind: "invoice_request" as const, summary: "Invoice for #1060", orderNumber: "#1060" };
+    await ask("can I get an invoice for my last order?", invoice);
+    await ask("it's for my company expense report", { ...invoice, summary: "Invoice for #1060, for expenses" });
+    await ask("and one for order 1061 please", { ...invoice, orderNumber: "#1061" });
+    const tickets = await db.handoffTicket.findMany({ where: { conversationId: conversation.id }, orderBy: { createdAt: "asc" } });
+    expect(tickets.map((t) => [t.kind, t.orderNumber, t.summary])).toEqual([
+      ["invoice_request", "#1060", "Invoice for #1060"],
+      ["invoice_request", "#1061", "Invoice for #1060"],
+    ]);
+    // Once the team has closed it, asking again is a new request.
+    await db.handoffTicket.update({ where: { id: tickets[0].id }, data: { status: "closed" } });
+    await ask("I still need that invoice", invoice);
+    expect(await db.handoffTicket.count({ where: { conversationId: conversation.id, orderNumber: "#1060" } })).toBe(2);
+  });
+
   it("starts a conversation with the schema's defaults", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "de");
     expect(conversation).toMatchObject({ shop: SHOP, customerId: null, language: "de", status: "open", state: "{}", messageCount: 0, csat: null });

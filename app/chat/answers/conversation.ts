@@ -91,14 +91,19 @@ export function humanHandoff(turn: Turn): Answer {
   const availability = hours ? t(L, open ? M.in_hours : M.out_of_hours, { hours }) : "";
   if (!turn.shopper.customerId && !email) {
     // A guest: ask where the team can reply; the ticket is created with the answer.
-    return { text: t(L, M.ask_contact, { apology, availability, email: turn.ctx.shop.email }), state: { awaiting: "email" } };
+    return {
+      text: t(L, M.ask_contact, { apology, availability, email: turn.ctx.shop.email }),
+      state: { awaiting: "email", handoffRequest: turn.pre.original.slice(0, 300) },
+    };
   }
+  // The ticket says what the shopper wanted, not "me@example.com" they typed when asked.
+  const request = turn.state.awaiting === "email" && turn.state.handoffRequest ? turn.state.handoffRequest : turn.pre.original;
   return {
     text: t(L, M.handoff, { apology, availability, email: turn.ctx.shop.email }),
     handoff: true,
     ticket: {
       kind: turn.intent.intent === "complaint" ? "complaint" : "handoff",
-      summary: turn.pre.original.slice(0, 300),
+      summary: request.slice(0, 300),
       contactEmail: email ?? undefined,
       orderNumber: turn.state.orderNumber ? `#${turn.state.orderNumber}` : undefined,
     },

@@ -129,7 +129,9 @@ export interface CodeSearchOptions {
  * Discount-code-looking words in `text`: SUMMER25, TRAIL20, FREESHIP, "summer25". Upper-cased,
  * deduplicated, at most 20 characters of letters, digits and dashes.
  */
-export function discountCodesIn(text: string, options: CodeSearchOptions = {}): string[] {
+export function discountCodesIn(original: string, options: CodeSearchOptions = {}): string[] {
+  // "test.shopper2@example.com" holds no code "SHOPPER2", and neither does a link.
+  const text = original.replace(/\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/gi, " ");
   const found: string[] = [];
   const letters = text.replace(/[^A-Za-z]/g, "");
   // A shouted message ("WHY DOESN'T THIS WORK") is not a list of codes.

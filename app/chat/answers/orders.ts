@@ -12,6 +12,7 @@ import { singular } from "../entities";
 import { findShopperOrder, type OrderAccess } from "../verification";
 import { isFinalSale } from "./policies";
 import { relevantSentences } from "./products";
+import { splitSentences } from "../knowledge";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 
 export const RETURN_WINDOW_DAYS = 30;
@@ -31,6 +32,11 @@ const M = defineMessages({
     en: "I couldn't find an order #{order} on your account. Please double-check the number in your confirmation email; if it was placed with a different email address, tell me that address.",
     es: "No encuentro un pedido #{order} en tu cuenta. Revisa el número en tu correo de confirmación; si lo hiciste con otro correo, dímelo.",
     fr: "Je ne trouve pas de commande #{order} sur votre compte. Vérifiez le numéro dans votre e-mail de confirmation ; si elle a été passée avec une autre adresse e-mail, indiquez-la-moi.",
+  },
+  verification_locked: {
+    en: "For your security I can't check any more order details in this chat. Please email {email} from the address you ordered with, and our team will help.",
+    es: "Por tu seguridad no puedo consultar más datos de pedidos en este chat. Escribe a {email} desde el correo con el que hiciste el pedido y nuestro equipo te ayudará.",
+    fr: "Pour votre sécurité, je ne peux plus consulter de détails de commande dans cette conversation. Écrivez à {email} depuis l'adresse utilisée pour la commande, notre équipe vous aidera.",
   },
   denied_guest: {
     en: "I couldn't find an order matching #{order} with that email address. Please double-check both against your confirmation email — I need the email you used at checkout.",
@@ -237,15 +243,23 @@ const M = defineMessages({
   order_total: { en: "Order {order} (placed {date}) totals {total}, {status}.", es: "El pedido {order} (realizado el {date}) suma {total}, {status}.", fr: "La commande {order} (passée le {date}) s'élève à {total}, {status}." },
 });
 
+/** Wrong order number / email pairs a guest may try in one conversation. */
+export const MAX_FAILED_VERIFICATIONS = 5;
+
 type VerifiedAnswer = (order: Order, turn: Turn, access: Extract<OrderAccess, { kind: "verified" }>) => Answer | Promise<Answer>;
 
 /** Resolve the order the turn is about, asking for exactly the missing piece, then answer. */
 export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Promise<Answer> {
   const orderNumber = turn.entities.order_number ?? turn.state.orderNumber ?? null;
   const email = turn.entities.email ?? turn.state.email ?? null;
+  const L = turn.language;
+  const failed = turn.state.failedVerifications ?? 0;
+  // Guessing emails for an order number: after a few misses this conversation stops checking.
+  if (!turn.shopper.customerId && failed >= MAX_FAILED_VERIFICATIONS && orderNumber && email) {
+    return { text: t(L, M.verification_locked, { email: turn.ctx.shop.email }), lookups: [{ kind: "order", ref: `#${orderNumber}`, outcome: "locked: too many failed verifications" }] };
+  }
   const access = await findShopperOrder(turn.ctx.commerce, { orderNumber, email, customerId: turn.shopper.customerId });
   const lookup: Lookup = { kind: "order", ref: orderNumber ? `#${orderNumber}` : "customer orders", outcome: access.kind };
-  const L = turn.language;
   switch (access.kind) {
     case "verified": {
       const chosen = orderNumber ? access.order : pickOrder([access.order, ...access.otherOrders], turn);
@@ -265,7 +279,7 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
       return {
         text: t(L, turn.shopper.customerId ? M.denied_customer : M.denied_guest, { order: access.orderNumber }),
         lookups: [lookup],
-        state: { orderNumber: access.orderNumber, email: undefined, awaiting: "email" },
+        state: { orderNumber: access.orderNumber, email: undefined, awaiting: "email", failedVerifications: failed + 1 },
       };
     case "no_orders":
       return { text: t(L, M.no_orders), lookups: [lookup], state: { awaiting: "order_number" } };
@@ -385,13 +399,14 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
     return t(L, M.cancelled, { order: order.name, date: date(turn, order.cancelledAt), refund: refundText });
   }
   const shipments = order.fulfillments.filter((f) => f.status !== "CANCELLED");
-  if (shipments.length === 0) return t(L, M.not_shipped, { order: order.name, date: placed });
+  const note = shopperFacingNote(order.note);
+  if (shipments.length === 0) return [t(L, M.not_shipped, { order: order.name, date: placed }), note && t(L, M.order_note, { note })].filter(Boolean).join("\n");
   const parts = [t(L, M.status_intro, { order: order.name, date: placed })];
   for (const shipment of shipments) parts.push(`${shipments.length > 1 ? "• " : ""}${describeShipment(shipment, turn)}`);
   const waiting = order.lineItems.filter((l) => l.unfulfilledQuantity > 0);
   if (waiting.length > 0) {
     parts.push(t(L, M.not_shipped_items, { items: joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L) }));
-    if (order.note) parts.push(t(L, M.order_note, { note: order.note }));
+    if (note) parts.push(t(L, M.order_note, { note }));
   }
   const late = lateShipment(order, turn);
   if (late) parts.push(t(L, M.late, { days: late.days }));
@@ -523,7 +538,7 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
     }
     if (order.cancelledAt) return { text: t(L, M.already_cancelled, { order: order.name }) };
     if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2) }) };
-    if (!address) return { text: t(L, M.ask_address, { order: order.name }), state: { awaiting: undefined } };
+    if (!address) return { text: t(L, M.ask_address, { order: order.name }), state: { awaiting: "address" } };
     const vars = { order: order.name, address: formatAddress(address) };
     const pending: PendingAction = t2.ctx.permissions.addressChange
       ? { kind: "update_address", orderNumber: order.name.replace(/^#/, ""), address }
@@ -532,12 +547,22 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
   });
 }
 
+// Street (with an optional unit), then optionally city, state and ZIP: "742 Evergreen Terrace,
+// Portland, OR 97201", "123 Main St, Asheville NC 28801", "3768 Utah St Apt 12".
+const STREET_ADDRESS =
+  /\b(\d{1,6}\s+[A-Za-z0-9 .'-]+?\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|hwy|ter|terrace)\b\.?(?:\s*(?:,\s*)?(?:apt|apartment|unit|suite|ste|#)\s*[\w-]+)?)(?:\s*,\s*([A-Za-z .'-]+?))?(?:(?:\s*,\s*|\s+)([A-Z]{2}))?(?:\s*,?\s+(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d))?\s*[.?!]?\s*$/i;
+
+/** Whether the message ends with a street address (the answer to "what's the new address?"). */
+export function looksLikeAddress(text: string): boolean {
+  return STREET_ADDRESS.test(text);
+}
+
 /**
  * A street address in the message: "1120 NW Couch St, Portland, OR 97209" or "3768 Utah St Apt 12"
  * (missing city/state/ZIP are taken from the order's current address).
  */
 export function parseAddress(text: string, order: Order): ShippingAddress | null {
-  const match = text.match(/\b(\d{1,6}\s+[A-Za-z0-9 .'-]+?\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|hwy|ter|terrace)\b\.?(?:\s*(?:,\s*)?(?:apt|apartment|unit|suite|ste|#)\s*[\w-]+)?)(?:\s*,\s*([A-Za-z .'-]+?))?(?:\s*,\s*([A-Z]{2}))?(?:\s+(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d))?\s*[.?!]?\s*$/i);
+  const match = text.match(STREET_ADDRESS);
   if (!match) return null;
   const current = order.shippingAddress;
   const [street, unit] = splitUnit(match[1].trim());
@@ -556,6 +581,16 @@ export function parseAddress(text: string, order: Order): ShippingAddress | null
 function splitUnit(street: string): [string, string | null] {
   const unit = street.match(/\s*,?\s*((?:apt|apartment|unit|suite|ste|#)\s*[\w-]+)$/i);
   return unit ? [street.slice(0, unit.index).trim(), unit[1]] : [street, null];
+}
+
+// Staff write order notes for each other: "Customer emailed Nov 10.", "Fraud check: …".
+const INTERNAL_NOTE = /\b(?:customer|client|fraud|risk|chargeback|staff|internal|employee|flag(?:ged)?|suspicious|abuse|do not share|don't share)\b/i;
+
+/** The sentences of the merchant's order note a shopper may read (a backorder date, a payment hold), or null. */
+export function shopperFacingNote(note: string | null): string | null {
+  if (!note) return null;
+  const shareable = splitSentences(note).filter((sentence) => !INTERNAL_NOTE.test(sentence));
+  return shareable.length > 0 ? shareable.join(" ") : null;
 }
 
 export function formatAddress(a: ShippingAddress): string {

@@ -1,0 +1,109 @@
+/**
+ * What a shopper's short answers and asides must not break: the email given for a hand-off, the
+ * address given when asked for one, the conversation's language, staff notes, and guessing emails.
+ * Facts come from the demo snapshot.
+ */
+import { describe, expect, it } from "vitest";
+import { respond, type TurnOutput } from "../../app/chat/pipeline";
+import type { DialogueState } from "../../app/chat/types";
+import { discountCodesIn } from "../../app/chat/answers/discounts";
+import { MAX_FAILED_VERIFICATIONS } from "../../app/chat/answers/orders";
+import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
+
+const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
+const orderNamed = (name: string) => snapshot.orders.find((o: any) => o.name === name);
+
+async function conversation(customerId: string | null = null) {
+  const ctx = await demoChatContext(createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH)));
+  let state: DialogueState = {};
+  return async (text: string): Promise<TurnOutput> => {
+    const out = await respond({ text, state, shopper: { customerId } }, ctx);
+    state = out.state;
+    return out;
+  };
+}
+
+describe("a guest's reply address for a hand-off", () => {
+  it.each(["test.shopper2@example.com", "my email is test.shopper@example.com"])("%j completes the hand-off with what they asked for", async (reply) => {
+    const say = await conversation();
+    const asked = await say("I want to talk to a human about my broken tent");
+    expect(asked.ticket).toBeUndefined();
+    const done = await say(reply);
+    expect(done.intent).toBe("human_agent");
+    expect(done.text).not.toMatch(/valid code|order number/i);
+    expect(done.ticket).toMatchObject({ kind: "handoff", summary: "I want to talk to a human about my broken tent", contactEmail: reply.replace("my email is ", "") });
+  });
+
+  it("never reads a discount code out of an email address or a link", () => {
+    expect(discountCodesIn("test.shopper2@example.com")).toEqual([]);
+    expect(discountCodesIn("see https://shop.example/promo/SAVE20 or mail sale25@shop.example")).toEqual([]);
+    expect(discountCodesIn("does SAVE20 work? my email is ann25@example.com")).toEqual(["SAVE20"]);
+  });
+});
+
+describe("the new address, given when the bot asks for it", () => {
+  it("continues the address change, with city, state and ZIP without a comma between them", async () => {
+    const order = orderNamed("#1065");
+    const say = await conversation(order.customerId);
+    const asked = await say("I need to change the shipping address on my camp moc order");
+    expect(asked.text).toMatch(/full new address/);
+    const proposed = await say("123 Main St, Asheville NC 28801");
+    expect(proposed.intent).toBe("change_shipping_address");
+    expect(proposed.state.pendingAction).toMatchObject({ address: { address1: "123 Main St", city: "Asheville", provinceCode: "NC", zip: "28801" } });
+  });
+});
+
+describe("the conversation's language", () => {
+  it("stays English for asides with Spanish or French-looking words, and switches for a real message", async () => {
+    const order = orderNamed("#1063");
+    const say = await conversation(order.customerId);
+    expect((await say("I need to change the shipping address on my order")).language).toBe("en");
+    const address = await say("123 Main St, El Paso TX 79901");
+    expect(address.language).toBe("en");
+    expect(address.text).toMatch(/Shall I change/);
+    expect((await say("no wait, don't")).language).toBe("en");
+    expect((await say("my email is j.dubois@example.com")).language).toBe("en");
+    const spanish = await say("¿puedo devolver las botas que compré?");
+    expect(spanish.language).toBe("es");
+  });
+});
+
+describe("order notes", () => {
+  it("shows what the shop tells the shopper and keeps the staff's own remarks out", async () => {
+    const backordered = orderNamed("#1049");
+    expect(backordered.note).toMatch(/Customer emailed/);
+    const say = await conversation(backordered.customerId);
+    const status = await say("where is order 1049?");
+    expect(status.text).toMatch(/Restock expected December 1/);
+    expect(status.text).not.toMatch(/Customer emailed/);
+
+    const held = orderNamed("#1059");
+    expect(held.note).toMatch(/Fraud check/);
+    const text = (await (await conversation(held.customerId))("where is order 1059?")).text;
+    expect(text).toContain("#1059");
+    expect(text).not.toMatch(/fraud|billing address|verification/i);
+
+    const pending = orderNamed("#1062");
+    const paypal = (await (await conversation(pending.customerId))("where is order 1062?")).text;
+    expect(paypal).toMatch(/payment pending/i);
+  });
+});
+
+describe("guessing the email of an order", () => {
+  it(`stops checking after ${MAX_FAILED_VERIFICATIONS} wrong emails in a conversation, even for the right one`, async () => {
+    const order = orderNamed("#1021");
+    const say = await conversation();
+    await say("track order 1021");
+    for (let i = 0; i < MAX_FAILED_VERIFICATIONS; i++) {
+      const miss = await say(`guess${i}@example.com`);
+      expect(miss.text).toMatch(/couldn't find an order/);
+    }
+    const locked = await say(order.email);
+    expect(locked.text).toMatch(/can't check any more order details/);
+    expect(locked.text).not.toContain(order.lineItems[0].title);
+    // A fresh conversation with the right pair still works.
+    const fresh = await conversation();
+    expect((await fresh(`where is order 1021? ${order.email}`)).text).toMatch(/#1021/);
+  });
+});
