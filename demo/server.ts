@@ -105,6 +105,8 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
       secret,
     });
     delete req.headers.cookie;
+    // Like Shopify's proxy, append the address the shopper connected from (see TRUSTED_PROXY_HOPS).
+    req.headers["x-forwarded-for"] = [req.headers["x-forwarded-for"], req.socket.remoteAddress].filter(Boolean).join(", ");
     req.url = req.originalUrl = `/proxy${url.pathname.slice(PROXY_PREFIX.length)}?${signed}`;
     next();
   });

@@ -81,9 +81,20 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<numbe
   }
 }
 
-/** Who is asking: the signed logged-in customer, else the client's address as the proxy reports it. */
-export function shopperKey(request: Request, customerId: string | null): string {
+/**
+ * Proxies in front of the app that append the address they were called from to X-Forwarded-For:
+ * Shopify's app proxy is one; add one for each load balancer of yours (TRUSTED_PROXY_HOPS).
+ */
+export const TRUSTED_PROXY_HOPS = Math.max(1, Number(process.env.TRUSTED_PROXY_HOPS ?? 1) || 1);
+
+/**
+ * Who is asking: the signed logged-in customer, else the client's address as the nearest trusted
+ * proxy saw it. Entries further left were written by the client and are ignored, so a shopper
+ * can't get a fresh limit by sending their own X-Forwarded-For.
+ */
+export function shopperKey(request: Request, customerId: string | null, trustedHops = TRUSTED_PROXY_HOPS): string {
   if (customerId) return `customer:${customerId}`;
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return `ip:${forwarded || request.headers.get("x-real-ip") || "unknown"}`;
+  const chain = (request.headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const client = chain[Math.max(0, chain.length - trustedHops)];
+  return `ip:${client || request.headers.get("x-real-ip") || "unknown"}`;
 }

@@ -37,7 +37,13 @@ describe("proxy rate limits", () => {
   it("keys shoppers by signed customer id, else by client address", () => {
     const request = new Request("http://x/proxy/messages", { headers: { "x-forwarded-for": "203.0.113.7, 10.0.0.1" } });
     expect(shopperKey(request, "gid://shopify/Customer/1")).toBe("customer:gid://shopify/Customer/1");
-    expect(shopperKey(request, null)).toBe("ip:203.0.113.7");
+    // Behind Shopify alone the last entry is the client; behind Shopify and a load balancer, the one before.
+    expect(shopperKey(request, null)).toBe("ip:10.0.0.1");
+    expect(shopperKey(request, null, 2)).toBe("ip:203.0.113.7");
+    // Whatever the client puts in front of that is ignored: a made-up address is no fresh limit.
+    const spoofed = new Request("http://x/proxy/messages", { headers: { "x-forwarded-for": "1.2.3.4, 203.0.113.7, 10.0.0.1" } });
+    expect(shopperKey(spoofed, null, 2)).toBe("ip:203.0.113.7");
+    expect(shopperKey(new Request("http://x/", { headers: { "x-forwarded-for": "198.51.100.9" } }), null, 2)).toBe("ip:198.51.100.9");
   });
 });
 
