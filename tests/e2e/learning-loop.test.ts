@@ -77,6 +77,10 @@ describe("learning loop", () => {
     const before = await evalAccuracy(file);
 
     await admin.goto(`${demo.url}/admin/training`);
+    // The export button downloads the same file, signed like every admin request.
+    const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("button", { name: /Export labelled messages/ }).click()]);
+    expect(download.suggestedFilename()).toBe("labelled-intents.jsonl");
+    expect(fs.readFileSync((await download.path())!, "utf8")).toBe(fs.readFileSync(file, "utf8"));
     await admin.getByRole("button", { name: "Retrain" }).click();
     await admin.getByText("active", { exact: true }).first().waitFor({ timeout: 60_000 });
     const after = await evalAccuracy(file);
