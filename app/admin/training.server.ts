@@ -23,8 +23,12 @@ export async function relabelMessage(db: Db, shop: string, messageId: string, in
   return count === 1;
 }
 
+/** The merchant closes the case: the conversation is resolved and its open tickets are closed with it. */
 export async function markResolved(db: Db, shop: string, conversationId: string): Promise<boolean> {
-  const { count } = await db.conversation.updateMany({ where: { id: conversationId, shop }, data: { status: "resolved", resolvedAt: new Date() } });
+  const [{ count }] = await db.$transaction([
+    db.conversation.updateMany({ where: { id: conversationId, shop }, data: { status: "resolved", resolvedAt: new Date() } }),
+    db.handoffTicket.updateMany({ where: { conversationId, shop, status: "open" }, data: { status: "closed" } }),
+  ]);
   return count === 1;
 }
 

@@ -32,6 +32,18 @@ describe("learning loop", () => {
     expect((await db.message.findUnique({ where: { id: ids[0] } }))?.correctedIntent).toBe("human_agent");
   });
 
+  it("marking a conversation resolved closes its open tickets, and nothing of another shop's", async () => {
+    const { conversation } = await conversationWith(SHOP, ["I want a person"]);
+    const ticket = (kind: string, status = "open") => db.handoffTicket.create({ data: { shop: SHOP, conversationId: conversation.id, kind, summary: "I want a person", status } });
+    const [open, replied] = [await ticket("handoff"), await ticket("complaint", "replied")];
+    expect(await training.markResolved(db, "other.myshopify.com", conversation.id)).toBe(false);
+    expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: open.id } })).status).toBe("open");
+    expect(await training.markResolved(db, SHOP, conversation.id)).toBe(true);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).status).toBe("resolved");
+    expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: open.id } })).status).toBe("closed");
+    expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: replied.id } })).status).toBe("replied");
+  });
+
   it("retrains on the shop's corrections, activates a version that is not worse, and can roll back", async () => {
     const shop = "retrain.myshopify.com";
     const { ids } = await conversationWith(shop, PHRASES);
