@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { Db } from "../db.server";
 import { isIntent, type Intent } from "../chat/intent/labels";
-import { readCorpus, shippedClassifier, train, type IntentClassifier } from "../chat/intent/engine";
+import { readCorpus, shippedClassifier, trainInBackground, type IntentClassifier } from "../chat/intent/engine";
 
 export interface Correction {
   text: string;
@@ -114,14 +114,15 @@ export function accuracy(classifier: IntentClassifier, examples: Correction[]): 
 }
 
 // A trained model is a few MB: keep the most recently used ones, not one per version ever seen.
-const trained = new LRUCache<string, IntentClassifier>({ max: 50 });
+const trained = new LRUCache<string, Promise<IntentClassifier>>({ max: 50 });
 
-/** The classifier for a model version (trained once per process; training is deterministic). */
-export function classifierForVersion(version: { id: string; examples: string }): IntentClassifier {
+/** The classifier for a model version (trained once per process, in the background; training is deterministic). */
+export function classifierForVersion(version: { id: string; examples: string }): Promise<IntentClassifier> {
   let classifier = trained.get(version.id);
   if (!classifier) {
     const examples = JSON.parse(version.examples) as Correction[];
-    classifier = examples.length === 0 ? shippedClassifier() : train([...readCorpus(), ...examples], version.id);
+    classifier = examples.length === 0 ? Promise.resolve(shippedClassifier()) : trainInBackground([...readCorpus(), ...examples], version.id);
+    classifier.catch(() => trained.delete(version.id));
     trained.set(version.id, classifier);
   }
   return classifier;
@@ -129,7 +130,7 @@ export function classifierForVersion(version: { id: string; examples: string }):
 
 const activeModels = shopCache(async (shop, db) => {
   const version = await db.modelVersion.findFirst({ where: { shop, status: "active" }, select: { id: true, examples: true } });
-  return { classifier: version ? classifierForVersion(version) : null };
+  return { classifier: version ? await classifierForVersion(version) : null };
 });
 
 /**
@@ -162,8 +163,8 @@ export async function retrain(db: Db, shop: string, versionId: string): Promise<
   await db.modelVersion.update({ where: { id: versionId }, data: { progress: 0.1 } });
 
   const active = await db.modelVersion.findFirst({ where: { shop, status: "active" } });
-  const previous = active ? classifierForVersion(active) : shippedClassifier();
-  const candidate = train([...readCorpus(), ...learnFrom], `${versionId}-candidate`);
+  const previous = active ? await classifierForVersion(active) : shippedClassifier();
+  const candidate = await trainInBackground([...readCorpus(), ...learnFrom], `${versionId}-candidate`);
   await db.modelVersion.update({ where: { id: versionId }, data: { progress: 0.6 } });
 
   const previousAccuracy = accuracy(previous, heldOut);
@@ -189,6 +190,8 @@ export async function retrain(db: Db, shop: string, versionId: string): Promise<
       },
     }),
   ]);
+  // Without a hold-out the candidate learnt from every correction: it is the activated model.
+  if (better && !split) trained.set(versionId, Promise.resolve(candidate));
   activeModels.delete(shop);
 }
 

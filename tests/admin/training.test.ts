@@ -54,7 +54,8 @@ describe("learning loop", () => {
     const version = (await db.modelVersion.findUnique({ where: { id: versionId } }))!;
     expect(version.status).toBe("active");
     expect(version.accuracy!).toBeGreaterThanOrEqual(version.previousAccuracy!);
-    const after = PHRASES.filter((p) => training.classifierForVersion(version).classify(p).intent === "human_agent").length;
+    const retrained = await training.classifierForVersion(version);
+    const after = PHRASES.filter((p) => retrained.classify(p).intent === "human_agent").length;
     expect(after).toBeGreaterThan(before);
 
     const second = await training.startRetrain(db, shop);

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { buildShippedModel, CORPUS_PATH, loadShippedClassifier, readCorpus, SHIPPED_MODEL_PATH, train } from "../../app/chat/intent/engine";
-import { LinearIntentModel, trainLinearModel } from "../../app/chat/intent/linear-model";
+import { LinearIntentModel, trainLinearModel, trainLinearModelInBackground } from "../../app/chat/intent/linear-model";
 
 const SAMPLE = ["where is my order 1042", "can I return these boots?", "is the alpine jacket waterproof", "hola, dónde está mi pedido", "asdf qwer"];
 
@@ -25,6 +25,23 @@ describe("the shipped intent model file", () => {
       expect(a.intent, text).toBe(b.intent);
       expect(a.confidence).toBeCloseTo(b.confidence, 6);
     }
+  });
+
+  it("trains in the background to the same model, letting other work run in between", async () => {
+    const examples = readCorpus().filter((_, i) => i % 4 === 0);
+    let ranMeanwhile = 0;
+    const tick = () => {
+      ranMeanwhile++;
+      if (!done) setImmediate(tick);
+    };
+    let done = false;
+    setImmediate(tick);
+    const background = await trainLinearModelInBackground(examples);
+    done = true;
+    // A server retraining a shop's model keeps answering: other callbacks ran while it trained.
+    expect(ranMeanwhile).toBeGreaterThan(10);
+    const direct = trainLinearModel(examples);
+    for (const text of SAMPLE) expect([...background.predict(text).probabilities]).toEqual([...direct.predict(text).probabilities]);
   });
 
   it("round-trips a model through bytes, and refuses corrupt bytes", () => {

@@ -8,7 +8,7 @@ import path from "node:path";
 import { projectPath } from "../../paths";
 import { isIntent, type Intent } from "./labels";
 import { CUE_OVERRIDE_BELOW, strongCue } from "./cues";
-import { LinearIntentModel, trainLinearModel, type TrainingExample } from "./linear-model";
+import { LinearIntentModel, trainLinearModel, trainLinearModelInBackground, type TrainingExample } from "./linear-model";
 
 export interface IntentResult {
   intent: Intent;
@@ -41,10 +41,15 @@ export function readCorpus(file: string = CORPUS_PATH): TrainingExample[] {
   });
 }
 
-/** `train(examples)`: the entry point the learning loop calls per shop with corrections added. */
+/** `train(examples)`: a classifier for these examples (the shipped corpus plus a shop's corrections). */
 export function train(examples: TrainingExample[], version = "custom"): IntentClassifier {
   const model = trainLinearModel(examples);
   return new LinearIntentClassifier(model, version);
+}
+
+/** The same as train(), for a running server: it pauses every few milliseconds so chats keep being answered. */
+export async function trainInBackground(examples: TrainingExample[], version = "custom"): Promise<IntentClassifier> {
+  return new LinearIntentClassifier(await trainLinearModelInBackground(examples), version);
 }
 
 class LinearIntentClassifier implements IntentClassifier {

@@ -196,10 +196,41 @@ export function featurize(typed: Preprocessed, correct: (word: string) => string
 }
 
 export function trainLinearModel(examples: TrainingExample[], options: TrainOptions = {}): LinearIntentModel {
+  const steps = trainingSteps(examples, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same training, handing the event loop back every few milliseconds, so that a server
+ * retraining a shop's model keeps answering chats meanwhile. Same examples, same model.
+ */
+export async function trainLinearModelInBackground(examples: TrainingExample[], options: TrainOptions = {}): Promise<LinearIntentModel> {
+  const steps = trainingSteps(examples, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Examples preprocessed, or SGD updates made, between two pauses (a few milliseconds of work). */
+const EXAMPLES_PER_PAUSE = 256;
+
+/** Training as a sequence of steps: each `yield` is a pause where other work may run. */
+function* trainingSteps(examples: TrainingExample[], options: TrainOptions): Generator<void, LinearIntentModel> {
   if (examples.length === 0) throw new Error("Cannot train an intent model on no examples");
   const labels = [...new Set(examples.map((e) => e.intent))].sort();
-  const typed = examples.map((e) => preprocess(e.text));
-  const hashed = typed.map((pre, i) => ({ x: featurize(pre), y: labels.indexOf(examples[i].intent) }));
+  const typed: Preprocessed[] = [];
+  const hashed: { x: SparseVector; y: number }[] = [];
+  for (let i = 0; i < examples.length; i++) {
+    const pre = preprocess(examples[i].text);
+    typed.push(pre);
+    hashed.push({ x: featurize(pre), y: labels.indexOf(examples[i].intent) });
+    if (i % EXAMPLES_PER_PAUSE === EXAMPLES_PER_PAUSE - 1) yield;
+  }
   // Only features seen in training can get a weight, so the weights are stored for those alone:
   // a matrix small enough to stay in the CPU cache, which is what makes training fast.
   const rowOf = new Int32Array(DIMENSION).fill(-1);
@@ -216,10 +247,10 @@ export function trainLinearModel(examples: TrainingExample[], options: TrainOpti
   if (calibrationSize >= labels.length) {
     // The temperature is fitted on examples that a probe model, trained like the real one, has not seen.
     const probe = newState(rows, labels.length);
-    fit(featurized.slice(calibrationSize), probe, epochs, options, random);
+    yield* fit(featurized.slice(calibrationSize), probe, epochs, options, random);
     temperature = fitTemperature(probe, featurized.slice(0, calibrationSize));
   }
-  fit(featurized, state, epochs, options, random);
+  yield* fit(featurized, state, epochs, options, random);
   const spelling = SpellingCorrector.fromWords(typed.flatMap((pre) => pre.tokens));
   return new LinearIntentModel(labels, rowOf, state.weights, state.bias, temperature, spelling);
 }
@@ -235,45 +266,53 @@ function newState(rows: number, classes: number): FitState {
   return { weights: new Float32Array(rows * classes), bias: new Float64Array(classes), step: 0 };
 }
 
-/** Stochastic gradient descent on the cross-entropy loss, continuing from `state`. */
-function fit(data: { x: SparseVector; y: number }[], state: FitState, epochs: number, options: TrainOptions, random: () => number): void {
+/** Stochastic gradient descent on the cross-entropy loss, continuing from `state`, pausing between batches. */
+function* fit(data: { x: SparseVector; y: number }[], state: FitState, epochs: number, options: TrainOptions, random: () => number): Generator<void> {
+  const update = sgdUpdate(state, options);
+  const order = data.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffle(order, random);
+    for (let start = 0; start < order.length; start += EXAMPLES_PER_PAUSE) {
+      const end = Math.min(order.length, start + EXAMPLES_PER_PAUSE);
+      for (let k = start; k < end; k++) update(data[order[k]]);
+      yield;
+    }
+  }
+}
+
+/** One SGD update per example, with buffers reused for every example: no garbage in the inner loop. */
+function sgdUpdate(state: FitState, options: TrainOptions): (example: { x: SparseVector; y: number }) => void {
   // Chosen by 5-fold cross-validation on the shipped corpus (npm run cv:intent).
   const baseRate = options.learningRate ?? 8;
   const l2 = options.l2 ?? 1e-5;
   const { weights, bias } = state;
   const classes = bias.length;
-  const order = data.map((_, i) => i);
-  // Buffers reused for every example: training makes no garbage in its inner loop.
   const gradient = new Float64Array(classes);
   const activeClasses = new Int32Array(classes);
   const step = new Float64Array(classes);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    shuffle(order, random);
-    for (const i of order) {
-      const { x, y } = data[i];
-      const rate = baseRate / (1 + 0.0005 * state.step++);
-      const decay = rate * l2;
-      writeLogits(weights, bias, x, gradient);
-      softmaxInPlace(gradient);
-      gradient[y] -= 1; // the softmax minus the one-hot label: the loss's gradient for each class
-      // Once an example is learnt most classes' gradients are ~0: update only the ones that move.
-      let active = 0;
-      for (let c = 0; c < classes; c++) {
-        if (Math.abs(gradient[c]) < MIN_GRADIENT) continue;
-        activeClasses[active] = c;
-        step[active++] = rate * gradient[c];
-      }
-      for (let k = 0; k < x.indices.length; k++) {
-        const base = x.indices[k] * classes;
-        const value = x.values[k];
-        for (let a = 0; a < active; a++) {
-          const index = base + activeClasses[a];
-          weights[index] -= step[a] * value + decay * weights[index];
-        }
-      }
-      for (let a = 0; a < active; a++) bias[activeClasses[a]] -= step[a] * 0.1;
+  return ({ x, y }) => {
+    const rate = baseRate / (1 + 0.0005 * state.step++);
+    const decay = rate * l2;
+    writeLogits(weights, bias, x, gradient);
+    softmaxInPlace(gradient);
+    gradient[y] -= 1; // the softmax minus the one-hot label: the loss's gradient for each class
+    // Once an example is learnt most classes' gradients are ~0: update only the ones that move.
+    let active = 0;
+    for (let c = 0; c < classes; c++) {
+      if (Math.abs(gradient[c]) < MIN_GRADIENT) continue;
+      activeClasses[active] = c;
+      step[active++] = rate * gradient[c];
     }
-  }
+    for (let k = 0; k < x.indices.length; k++) {
+      const base = x.indices[k] * classes;
+      const value = x.values[k];
+      for (let a = 0; a < active; a++) {
+        const index = base + activeClasses[a];
+        weights[index] -= step[a] * value + decay * weights[index];
+      }
+    }
+    for (let a = 0; a < active; a++) bias[activeClasses[a]] -= step[a] * 0.1;
+  };
 }
 
 function fitTemperature(
