@@ -4,7 +4,7 @@
  */
 import type { Commerce } from "../commerce/store";
 import type { Product, ShopInfo } from "../commerce/types";
-import { parseJsonArray, type ShopSettings } from "../settings.server";
+import { DEFAULT_SETTINGS, parseJsonArray, type ShopSettings } from "../settings.server";
 import { buildCatalog, type Catalog } from "./entities";
 import { shippedClassifier, type IntentClassifier } from "./intent/engine";
 import type { ChatContext, ShopProfile } from "./types";
@@ -65,6 +65,8 @@ export function shopProfile(info: ShopInfo, settings: ShopSettings): ShopProfile
     name: info.name,
     email: settings.handoffEmail || info.email,
     botName: settings.botName,
+    greeting: settings.greeting.trim() && settings.greeting !== DEFAULT_SETTINGS.greeting ? settings.greeting.trim() : null,
+    tone: settings.tone,
     supportHours: settings.supportHours,
     primaryDomainUrl: info.primaryDomainUrl,
     currencyCode: info.currencyCode,

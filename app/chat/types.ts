@@ -11,6 +11,10 @@ export interface ShopProfile {
   name: string;
   email: string;
   botName: string;
+  /** The merchant's own greeting, or null to use the bot's standard one. */
+  greeting: string | null;
+  /** How the model should sound: "friendly", "formal" or "playful". */
+  tone: string;
   supportHours: string;
   primaryDomainUrl: string;
   currencyCode: string;

@@ -118,11 +118,19 @@ export interface ModelReply {
   toolRounds: number;
 }
 
+/** The merchant's Tone setting, as the model should read it. */
+const TONES: Record<string, string> = {
+  friendly: "warm and friendly",
+  formal: "polite and formal, no exclamation marks, slang or emoji",
+  playful: "light and playful, still clear and precise",
+};
+
 /** The system prompt: the shop's facts and rules. Shopper text only ever appears as user messages. */
 export function systemPrompt(turn: Turn): string {
   const shop = turn.ctx.shop;
   return [
-    `You are ${shop.botName}, the customer-support assistant of ${shop.name}, an online shop. Tone: friendly, concise (at most 4 short sentences unless listing).`,
+    `You are ${shop.botName}, the customer-support assistant of ${shop.name}, an online shop. Tone: ${TONES[shop.tone] ?? TONES.friendly}, concise (at most 4 short sentences unless listing).`,
+    ...(shop.greeting ? [`When the shopper greets you, answer in the spirit of the shop's own greeting: "${shop.greeting}"`] : []),
     `Reply in the shopper's language (${turn.language}).`,
     `Support hours: ${shop.supportHours || "not set"}. Team email: ${shop.email}.`,
     "Rules:",

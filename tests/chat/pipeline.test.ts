@@ -22,6 +22,19 @@ describe("chat pipeline on the demo store", () => {
     expect(out.text).toContain(snapshot.shop.name);
   });
 
+  it("greets with the merchant's own greeting in its language, the standard one in others, and tells the model the tone", async () => {
+    const own = await demoChatContext(store, { greeting: "Howdy, trail friend! Ask me anything about your gear.", tone: "formal" });
+    const hello = (text: string) => respond({ text, state: {}, shopper: { customerId: null } }, own);
+    expect((await hello("hi there")).text).toBe("Howdy, trail friend! Ask me anything about your gear.");
+    expect((await hello("hola, buenos días")).text).toMatch(/^¡Hola! Soy/);
+    const { systemPrompt } = await import("../../app/llm/model-engine");
+    const { analyzeTurn } = await import("../../app/chat/pipeline");
+    const prompt = systemPrompt(analyzeTurn({ text: "hi", state: {}, shopper: { customerId: null } }, own).turn);
+    expect(prompt).toMatch(/Tone: polite and formal/);
+    expect(prompt).toContain("Howdy, trail friend!");
+    expect(systemPrompt(analyzeTurn({ text: "hi", state: {}, shopper: { customerId: null } }, ctx).turn)).toMatch(/Tone: warm and friendly/);
+  });
+
   it("answers a product question from the product's description, with a card", async () => {
     const jacket = snapshot.products.find((p: any) => p.handle === "mens-alpine-shell-jacket");
     const out = await say("Is the men's alpine shell jacket waterproof?");

@@ -1,6 +1,7 @@
 /** Small talk and hand-offs: short, friendly, always steering back to what the bot can do. */
 import { defineMessages, t } from "../i18n";
 import type { Answer, Turn } from "../types";
+import { detectLanguage, normalize, tokenize } from "../preprocess";
 
 const M = defineMessages({
   handoff: {
@@ -32,6 +33,9 @@ const M = defineMessages({
 });
 
 export function greeting(turn: Turn): Answer {
+  // The merchant's greeting is written in their language; other languages get the standard one.
+  const own = turn.ctx.shop.greeting;
+  if (own && turn.language === detectLanguage(own, tokenize(normalize(own)))) return { text: own };
   return { text: t(turn.language, "greeting", { bot: turn.ctx.shop.botName, shop: turn.ctx.shop.name }) };
 }
 
