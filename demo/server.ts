@@ -17,7 +17,10 @@ import path from "node:path";
 import express, { type Request as ExpressRequest } from "express";
 import { adminHostParam, mintSessionToken, signProxyQuery } from "./shopify-surrogate";
 import { renderStorefrontPage } from "./storefront";
-import { loadDemoSnapshot, type DemoSnapshot } from "../app/commerce/demo-store";
+import { abstractFetch } from "@shopify/shopify-api/runtime";
+import { DEMO_GRAPHQL_PATH, loadDemoSnapshot, type DemoSnapshot } from "../app/commerce/demo-store";
+import { createCommerce } from "../app/commerce/store";
+import type { AdminGraphql } from "../app/commerce/types";
 import { extensionAssetPath, renderChatBubbleBlock } from "../app/storefront/render-block.server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -63,8 +66,12 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
   // The storefront's own pages.
   const customers = new Map(snapshot.customers.map((c) => [numericId(c.id), c]));
   const currentCustomer = (req: ExpressRequest) => customers.get(readCookie(req, "demo_customer") ?? "") ?? null;
-  const bubble = (req: ExpressRequest) =>
+  // What Shopify's Liquid gives the app embed as `app.metafields`: asked of the demo store
+  // through the Admin API transport the app itself uses (demo-transport.server.ts).
+  const storeAdmin = createCommerce(adminGraphqlOverHttp(shop, "demo-offline-access-token"));
+  const bubble = async (req: ExpressRequest) =>
     renderChatBubbleBlock({
+      appBubble: await storeAdmin.bubbleAppearance(),
       shop: { permanent_domain: shop },
       customer: currentCustomer(req) ? { id: numericId(currentCustomer(req)!.id) } : null,
       locale: "en",
@@ -138,6 +145,18 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
     shop,
     secret,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** An `admin.graphql`-shaped client that posts to the shop's Admin API with the Shopify library's fetch. */
+function adminGraphqlOverHttp(shop: string, accessToken: string): AdminGraphql {
+  return async (query, options) => {
+    const response = await abstractFetch(`https://${shop}${DEMO_GRAPHQL_PATH}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": accessToken },
+      body: JSON.stringify({ query, variables: options?.variables ?? {} }),
+    });
+    return new Response(await response.text(), { status: response.status, headers: { "Content-Type": "application/json" } });
   };
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db.server";
 import { encryptSecret, maskSecret, decryptSecret } from "../llm/secrets.server";
 import { getShopSettings } from "../settings.server";
+import type { Commerce } from "../commerce/store";
 
 export const ENGINE_MODES = ["auto", "local", "hybrid", "openai"] as const;
 
@@ -47,6 +48,19 @@ export function parseSettingsForm(data: FormData): { ok: true; value: SettingsFo
   });
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, errors: Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message])) };
+}
+
+/**
+ * Publish the bubble settings to the storefront: the app embed reads them from an app-data
+ * metafield. Saved settings stay saved if this fails; the merchant is told and can save again.
+ */
+export async function publishBubbleSettings(commerce: Pick<Commerce, "publishBubbleAppearance">, value: SettingsForm): Promise<string | null> {
+  try {
+    const result = await commerce.publishBubbleAppearance({ bot_name: value.botName, greeting: value.greeting, accent_color: value.accentColor, position: value.position });
+    return result.ok ? null : result.message;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 export async function saveSettings(db: Db, shop: string, value: SettingsForm): Promise<void> {

@@ -279,7 +279,7 @@ export interface DemoFaults {
 
 const BUCKET_SIZE = 2000;
 const RESTORE_RATE_PER_SECOND = 100;
-const GRAPHQL_PATH = `/admin/api/${ADMIN_API_VERSION}/graphql.json`;
+export const DEMO_GRAPHQL_PATH = `/admin/api/${ADMIN_API_VERSION}/graphql.json`;
 const INVALID_TOKEN_MESSAGE = "[API] Invalid API key or access token (unrecognized login or wrong password)";
 
 export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOptions = {}): DemoStore {
@@ -310,6 +310,8 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
       value = resolveRoot(args);
     } else {
       value = (source as Record<string, unknown>)[info.fieldName];
+      // A field with arguments (AppInstallation.metafield(namespace, key)) is a function of them.
+      if (typeof value === "function") value = value(args);
     }
 
     const shape = fieldShape(info.parentType, info.fieldName, info.returnType, mutationType);
@@ -416,7 +418,7 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
     (await injectedFault()) ?? jsonResponse(200, await execute(query, requestOptions?.variables));
 
   async function handleHttp(request: Request): Promise<Response> {
-    if (new URL(request.url).pathname !== GRAPHQL_PATH) return jsonResponse(404, { errors: "Not Found" });
+    if (new URL(request.url).pathname !== DEMO_GRAPHQL_PATH) return jsonResponse(404, { errors: "Not Found" });
     if (!request.headers.get("X-Shopify-Access-Token")?.trim()) {
       return jsonResponse(401, { errors: INVALID_TOKEN_MESSAGE });
     }
@@ -1076,7 +1078,17 @@ function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResol
     return order ? [order] : [];
   };
 
+  // This app's installation on the shop, with its app-data metafields (what the app embed's
+  // Liquid reads as `app.metafields`).
+  const appMetafields = new Map<string, Entity>();
+  const appInstallation: Entity = register({
+    __typename: "AppInstallation",
+    id: "gid://shopify/AppInstallation/1",
+    metafield: ({ namespace, key }: Record<string, unknown>) => appMetafields.get(`${namespace}.${key}`) ?? null,
+  });
+
   const queryRoot: RootResolvers = {
+    currentAppInstallation: () => appInstallation,
     shop: () => data.shop,
     node: ({ id }) => data.nodes.get(globalId(id)) ?? null,
     nodes: ({ ids }) => (ids as unknown[]).map((id) => data.nodes.get(globalId(id)) ?? null),
@@ -1096,6 +1108,22 @@ function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResol
   };
 
   const mutationRoot: RootResolvers = {
+    // Only the app's own installation can own metafields here: that's all the app writes.
+    metafieldsSet: ({ metafields }) => {
+      const inputs = metafields as { ownerId: string; namespace: string; key: string; type: string; value: string }[];
+      const userErrors = inputs.flatMap((input, i) =>
+        input.ownerId !== appInstallation.id ? [{ field: ["metafields", String(i), "ownerId"], message: "Owner does not exist.", code: "INVALID" }] : [],
+      );
+      if (userErrors.length > 0) return { metafields: [], userErrors };
+      const stored = inputs.map((input) => {
+        const id = appMetafields.get(`${input.namespace}.${input.key}`)?.id ?? newId("Metafield");
+        const metafield = { __typename: "Metafield", id, namespace: input.namespace, key: input.key, type: input.type, value: input.value, jsonValue: input.type === "json" ? JSON.parse(input.value) : input.value };
+        appMetafields.set(`${input.namespace}.${input.key}`, metafield);
+        return metafield;
+      });
+      return { metafields: stored, userErrors: [] };
+    },
+
     orderCancel: (args) => {
       const failure = (message: string, code: string) => ({
         job: null,

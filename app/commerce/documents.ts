@@ -243,3 +243,28 @@ export const ORDER_UPDATE_SHIPPING_ADDRESS = `#graphql
   }
   ${ADDRESS_FIELDS}
 `;
+
+/** The app's own installation: owner of the app-data metafields the app embed reads. */
+export const APP_INSTALLATION = `#graphql
+  query AppInstallation {
+    currentAppInstallation { id }
+  }
+`;
+
+export const SET_APP_METAFIELDS = `#graphql
+  mutation SetAppMetafields($metafields: [MetafieldsSetInput!]!) {
+    metafieldsSet(metafields: $metafields) {
+      metafields { namespace key }
+      userErrors { field message }
+    }
+  }
+`;
+
+/** The bubble's appearance as the app last published it (what the app embed's Liquid reads). */
+export const APP_BUBBLE_METAFIELD = `#graphql
+  query AppBubbleMetafield($namespace: String!, $key: String!) {
+    currentAppInstallation {
+      metafield(namespace: $namespace, key: $key) { jsonValue }
+    }
+  }
+`;

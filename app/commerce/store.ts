@@ -10,6 +10,9 @@ import {
   ORDER_BY_NAME,
   ORDER_CANCEL,
   ORDER_UPDATE_SHIPPING_ADDRESS,
+  APP_BUBBLE_METAFIELD,
+  APP_INSTALLATION,
+  SET_APP_METAFIELDS,
   PRODUCT_BY_HANDLE,
   RETURN_REQUEST,
   SEARCH_PRODUCTS,
@@ -98,7 +101,24 @@ export interface Commerce {
     orderId: string,
     address: ShippingAddressInput,
   ): Promise<ActionResult<{ shippingAddress: Address | null }>>;
+  /** Publish the bubble's appearance where the app embed reads it (an app-data metafield). */
+  publishBubbleAppearance(appearance: BubbleAppearance): Promise<ActionResult<object>>;
+  /** What publishBubbleAppearance last stored, or null. */
+  bubbleAppearance(): Promise<BubbleAppearance | null>;
 }
+
+/**
+ * The merchant's bubble settings from the app's Settings page. The app embed block reads them as
+ * `app.metafields.support_chat.bubble` and falls back to its own theme-editor settings.
+ */
+export interface BubbleAppearance {
+  bot_name: string;
+  greeting: string;
+  accent_color: string;
+  position: string;
+}
+
+export const BUBBLE_METAFIELD = { namespace: "support_chat", key: "bubble" } as const;
 
 /** Enough for any catalog the bot can sensibly match names against; bigger shops get the first 250. */
 const MAX_CATALOG_PAGES = 25;
@@ -258,6 +278,20 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
       if (orderUpdate?.userErrors.length) return failure(orderUpdate.userErrors);
       if (!orderUpdate?.order) return { ok: false, message: "The shipping address could not be changed." };
       return { ok: true, shippingAddress: toAddress(orderUpdate.order.shippingAddress) };
+    },
+
+    async publishBubbleAppearance(appearance) {
+      const { currentAppInstallation } = await send<{ currentAppInstallation: { id: string } }>(APP_INSTALLATION);
+      const { metafieldsSet } = await send<{ metafieldsSet: { userErrors: UserErrorNode[] } | null }>(SET_APP_METAFIELDS, {
+        metafields: [{ ownerId: currentAppInstallation.id, ...BUBBLE_METAFIELD, type: "json", value: JSON.stringify(appearance) }],
+      });
+      if (metafieldsSet?.userErrors.length) return failure(metafieldsSet.userErrors);
+      return metafieldsSet ? { ok: true } : { ok: false, message: "The bubble's appearance could not be published." };
+    },
+
+    async bubbleAppearance() {
+      const { currentAppInstallation } = await send<{ currentAppInstallation: { metafield: { jsonValue: BubbleAppearance } | null } }>(APP_BUBBLE_METAFIELD, BUBBLE_METAFIELD);
+      return currentAppInstallation.metafield?.jsonValue ?? null;
     },
   };
 }

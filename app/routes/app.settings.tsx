@@ -5,7 +5,8 @@ import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, Layout, Page, S
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
-import { parseSettingsForm, saveSettings, settingsView } from "../admin/settings.server";
+import { parseSettingsForm, publishBubbleSettings, saveSettings, settingsView } from "../admin/settings.server";
+import { createCommerce } from "../commerce/store";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -13,11 +14,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
   const parsed = parseSettingsForm(await request.formData());
-  if (!parsed.ok) return { ok: false as const, errors: parsed.errors };
+  if (!parsed.ok) return { ok: false as const, errors: parsed.errors, publishError: null };
   await saveSettings(db, session.shop, parsed.value);
-  return { ok: true as const, errors: {} as Record<string, string> };
+  const publishError = await publishBubbleSettings(createCommerce(admin.graphql), parsed.value);
+  return { ok: true as const, errors: {} as Record<string, string>, publishError };
 };
 
 export default function Settings() {
@@ -35,7 +37,16 @@ export default function Settings() {
         <Layout>
           {result?.ok && (
             <Layout.Section>
-              <Banner tone="success">Settings saved.</Banner>
+              {result.publishError ? (
+                <Banner tone="warning">{`Settings saved, but the storefront bubble couldn't be updated (${result.publishError}). Save again to retry.`}</Banner>
+              ) : (
+                <Banner tone="success">Settings saved.</Banner>
+              )}
+            </Layout.Section>
+          )}
+          {result && !result.ok && (
+            <Layout.Section>
+              <Banner tone="critical">{`Not saved: ${Object.values(result.errors).join(" ")}`}</Banner>
             </Layout.Section>
           )}
           <Layout.AnnotatedSection title="The bot" description="How it introduces itself and when your team is around.">
@@ -49,7 +60,7 @@ export default function Settings() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Bubble" description="Also editable in the theme editor's app embed.">
+          <Layout.AnnotatedSection title="Bubble" description="Bot name, greeting, colour and position are shown by the storefront bubble as soon as you save; the theme editor's app embed settings apply until you do.">
             <Card>
               <FormLayout>
                 <TextField label="Accent colour" name="accentColor" value={values.accentColor} onChange={set("accentColor")} error={errors.accentColor} autoComplete="off" />

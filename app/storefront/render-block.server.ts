@@ -37,6 +37,8 @@ export interface RenderChatBubbleOptions {
   customer?: { id: string | number } | null;
   /** request.locale.iso_code, e.g. "en", "fr", "pt-BR". Defaults to "en". */
   locale?: string;
+  /** The bubble settings the app saved for this shop (its app-data metafield), if any. */
+  appBubble?: Partial<Record<keyof ChatBubbleSettings, string>> | null;
   /** Maps an asset file name ("chat-bubble.js") to the URL the page should load it from. */
   assetUrl: (name: string) => string;
 }
@@ -187,6 +189,8 @@ export async function renderChatBubbleBlock(options: RenderChatBubbleOptions): P
     shop: { permanent_domain: permanentDomain },
     customer: options.customer ? { id: options.customer.id } : null,
     request: { locale: { iso_code: locale } },
+    // `app.metafields`: the app-data metafields the app published (see Commerce.publishBubbleAppearance).
+    app: { metafields: { support_chat: { bubble: options.appBubble ? { value: options.appBubble } : null } } },
   };
   const globals: RenderGlobals = { assetUrl: options.assetUrl, locale };
   return (await engine.render(templates(), scope, { globals })) as string;
