@@ -4,6 +4,7 @@ import type { Db } from "../db.server";
 import { encryptSecret, maskSecret, decryptSecret } from "../llm/secrets.server";
 import { getShopSettings } from "../settings.server";
 import type { Commerce } from "../commerce/store";
+import { withinSupportHours } from "../chat/answers/conversation";
 
 export const ENGINE_MODES = ["auto", "local", "hybrid", "openai"] as const;
 
@@ -31,7 +32,13 @@ export async function settingsView(db: Db, shop: string) {
   const settings = await getShopSettings(db, shop);
   const key = settings.openaiKeyCiphertext ? decryptSecret(settings.openaiKeyCiphertext) : null;
   const { openaiKeyCiphertext: _secret, ...visible } = settings;
-  return { ...visible, openaiKeyMasked: key ? maskSecret(key) : null, envKeyConfigured: !!process.env.OPENAI_API_KEY };
+  return {
+    ...visible,
+    openaiKeyMasked: key ? maskSecret(key) : null,
+    envKeyConfigured: !!process.env.OPENAI_API_KEY,
+    // Hours the bot can't read make it say neither "open" nor "closed": tell the merchant.
+    supportHoursUnreadable: !!settings.supportHours.trim() && withinSupportHours(settings.supportHours, new Date()) === null,
+  };
 }
 
 export function parseSettingsForm(data: FormData): { ok: true; value: SettingsForm } | { ok: false; errors: Record<string, string> } {

@@ -55,7 +55,7 @@ export default function Settings() {
                 <TextField label="Bot name" name="botName" value={values.botName} onChange={set("botName")} error={errors.botName} autoComplete="off" />
                 <TextField label="Greeting" name="greeting" value={values.greeting} onChange={set("greeting")} error={errors.greeting} autoComplete="off" />
                 <Select label="Tone" name="tone" options={["friendly", "formal", "playful"]} value={values.tone} onChange={set("tone")} />
-                <TextField label="Support hours" name="supportHours" value={values.supportHours} onChange={set("supportHours")} helpText="e.g. Monday–Friday 8 am–6 pm Pacific Time" autoComplete="off" />
+                <TextField label="Support hours" name="supportHours" value={values.supportHours} onChange={set("supportHours")} helpText="e.g. Monday–Friday 8 am–6 pm Pacific Time, Sat 9 am–1 pm PT; or 24/7" error={errors.supportHours ?? (settings.supportHoursUnreadable && values.supportHours === settings.supportHours ? "The bot can't read these hours, so it won't tell shoppers whether your team is in right now. Use days and times like the example." : undefined)} autoComplete="off" />
                 <TextField label="Hand-off email" name="handoffEmail" type="email" value={values.handoffEmail} onChange={set("handoffEmail")} error={errors.handoffEmail} autoComplete="email" />
               </FormLayout>
             </Card>
@@ -90,7 +90,7 @@ export default function Settings() {
                   value={values.engineMode}
                   onChange={set("engineMode")}
                 />
-                <TextField label="Model" name="openaiModel" value={values.openaiModel} onChange={set("openaiModel")} placeholder="gpt-4.1" autoComplete="off" />
+                <TextField label="Model" name="openaiModel" value={values.openaiModel} onChange={set("openaiModel")} error={errors.openaiModel} placeholder="gpt-4.1" autoComplete="off" />
                 <TextField
                   label="OpenAI API key"
                   name="openaiKey"

@@ -64,6 +64,29 @@ describe("chat pipeline on the demo store", () => {
     expect(handed.ticket).toMatchObject({ kind: "handoff", contactEmail: "pat.guest@example.com" });
   });
 
+  it.each([
+    // [hours, Wednesday 6:21 am Pacific, Sunday 10 am Pacific]
+    ["Mon–Fri 6 am–8 pm Pacific Time", true, false],
+    ["Mon-Fri 6am-8pm PT, Sat 9am-1pm PT", true, false],
+    ["Monday–Friday 8 am–6 pm Pacific Time; closed Sundays", false, false],
+    ["every day 9 am - 5 pm PT", false, true],
+    ["Sat–Mon 9am–5pm PT", false, true],
+    ["24/7", true, true],
+    ["Every day, 24 hours", true, true],
+    ["whenever we can", null, null],
+  ])("reads the support hours %j (open: %s on Wednesday morning, %s on Sunday)", async (hours, wednesday, sunday) => {
+    const { withinSupportHours } = await import("../../app/chat/answers/conversation");
+    expect(withinSupportHours(hours, new Date("2026-11-25T14:21:00Z"))).toBe(wednesday);
+    expect(withinSupportHours(hours, new Date("2026-11-29T18:00:00Z"))).toBe(sunday);
+  });
+
+  it("says only the hours when it can't read them, never that the team is away", async () => {
+    const unreadable = await demoChatContext(store, { supportHours: "whenever we can" });
+    const out = await respond({ text: "I want to talk to a person", state: {}, shopper: { customerId: null } }, unreadable);
+    expect(out.text).toContain("Our support hours: whenever we can.");
+    expect(out.text).not.toMatch(/outside support hours|join shortly/);
+  });
+
   it("is outside support hours at 4 am Pacific on the snapshot's Friday", async () => {
     const out = await say("let me talk to a human", {}, snapshot.customers[0].id);
     expect(out.text).toMatch(/outside support hours/);

@@ -15,6 +15,11 @@ const M = defineMessages({
     es: "Alguien debería atenderte en breve (horario de atención: {hours}).",
     fr: "Quelqu'un devrait vous répondre rapidement (horaires du support : {hours}).",
   },
+  hours_only: {
+    en: "Our support hours: {hours}.",
+    es: "Nuestro horario de atención: {hours}.",
+    fr: "Nos horaires de support : {hours}.",
+  },
   out_of_hours: {
     en: "We're outside support hours right now ({hours}), so the team will reply within 1 business day.",
     es: "Ahora estamos fuera del horario de atención ({hours}), así que el equipo responderá en 1 día hábil.",
@@ -67,23 +72,43 @@ export function refuseInjection(turn: Turn): Answer {
   return { text: t(turn.language, M.refuse_injection) };
 }
 
-/** Within the shop's support hours right now? Understands "Monday–Friday 8 am–6 pm Pacific Time, Saturday 9 am–1 pm". */
+const DAY = "(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
+const TIME = "(\\d{1,2})(?::(\\d\\d))?\\s*(am|pm)";
+// "Monday–Friday 8 am–6 pm", "Mon-Fri 6am-8pm", "Sat 9 am–1 pm", "every day 9 am–5 pm".
+const RULE = new RegExp(`(?:${DAY}(?:\\s*(?:[–-]|to)\\s*${DAY})?|(every ?day|daily))\\.?\\s+${TIME}\\s*(?:[–-]|to)\\s*${TIME}`, "i");
+const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+const ZONES: [RegExp, string][] = [
+  [/pacific|\bp[sd]?t\b/i, "America/Los_Angeles"],
+  [/eastern|\be[sd]?t\b/i, "America/New_York"],
+  [/central|\bc[sd]?t\b/i, "America/Chicago"],
+  [/mountain|\bm[sd]?t\b/i, "America/Denver"],
+];
+
+/**
+ * Within the shop's support hours right now? Understands rules like "Monday–Friday 8 am–6 pm
+ * Pacific Time, Sat 9am-1pm PT", "every day 9 am–5 pm" and "24/7". null when there are no hours
+ * or none of them can be read: then the bot says neither "open" nor "closed".
+ */
 export function withinSupportHours(hours: string, now: Date): boolean | null {
-  if (!hours) return null;
-  const zone = /pacific/i.test(hours) ? "America/Los_Angeles" : /eastern/i.test(hours) ? "America/New_York" : /central/i.test(hours) ? "America/Chicago" : /mountain/i.test(hours) ? "America/Denver" : "UTC";
+  if (!hours.trim()) return null;
+  if (/\b24\s*\/\s*7\b|around the clock|(?:every ?day|daily)\W+24 hours|24 hours\W+(?:a day\W+)?(?:7 days|every ?day|daily)/i.test(hours)) return true;
+  const zone = ZONES.find(([pattern]) => pattern.test(hours))?.[1] ?? "UTC";
   const local = new Date(now.toLocaleString("en-US", { timeZone: zone }));
   const day = local.getDay();
   const minutes = local.getHours() * 60 + local.getMinutes();
-  const days = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-  for (const rule of hours.split(/[;,]/)) {
-    const m = rule.match(/(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s*[–-]\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?\s+(\d{1,2})(?::(\d\d))?\s*(am|pm)\s*[–-]\s*(\d{1,2})(?::(\d\d))?\s*(am|pm)/i);
+  const toMinutes = (h: string, mm: string | undefined, ap: string) => ((Number(h) % 12) + (ap.toLowerCase() === "pm" ? 12 : 0)) * 60 + Number(mm ?? 0);
+  let understood = false;
+  for (const rule of hours.split(/[;,\n]/)) {
+    const m = rule.match(RULE);
     if (!m) continue;
-    const from = days.indexOf(m[1].toLowerCase());
-    const to = m[2] ? days.indexOf(m[2].toLowerCase()) : from;
-    const toMinutes = (h: string, mm: string | undefined, ap: string) => ((Number(h) % 12) + (ap.toLowerCase() === "pm" ? 12 : 0)) * 60 + Number(mm ?? 0);
-    if (day >= from && day <= to && minutes >= toMinutes(m[3], m[4], m[5]) && minutes < toMinutes(m[6], m[7], m[8])) return true;
+    understood = true;
+    const [, first, last, everyDay, h1, m1, ap1, h2, m2, ap2] = m;
+    const from = everyDay ? 0 : DAY_NAMES.indexOf(first.slice(0, 3).toLowerCase());
+    const to = everyDay ? 6 : last ? DAY_NAMES.indexOf(last.slice(0, 3).toLowerCase()) : from;
+    const onDay = from <= to ? day >= from && day <= to : day >= from || day <= to; // "Sat–Mon" wraps
+    if (onDay && minutes >= toMinutes(h1, m1, ap1) && minutes < toMinutes(h2, m2, ap2)) return true;
   }
-  return false;
+  return understood ? false : null;
 }
 
 export function humanHandoff(turn: Turn): Answer {
@@ -92,7 +117,7 @@ export function humanHandoff(turn: Turn): Answer {
   const email = turn.entities.email ?? turn.state.email;
   const hours = turn.ctx.shop.supportHours;
   const open = withinSupportHours(hours, turn.ctx.now);
-  const availability = hours ? t(L, open ? M.in_hours : M.out_of_hours, { hours }) : "";
+  const availability = open === null ? (hours ? t(L, M.hours_only, { hours }) : "") : t(L, open ? M.in_hours : M.out_of_hours, { hours });
   if (!turn.shopper.customerId && !email) {
     // A guest: ask where the team can reply; the ticket is created with the answer.
     return {
