@@ -22,6 +22,7 @@ import { authenticate } from "../shopify.server";
 import { dashboardFigures, parsePeriodDays, periodOf, type DashboardFigures } from "../admin/analytics.server";
 import { listConversations } from "../admin/conversations.server";
 import { intentLabel } from "../chat/intent/labels";
+import { formatDateTime } from "../components/time";
 
 // The periods parsePeriodDays accepts (analytics.server is server-only, so not imported here).
 const PERIOD_DAYS = [7, 30, 90] as const;
@@ -42,7 +43,6 @@ const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFracti
 const cents = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 const fractionsOfCents = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 4 });
 const dollars = { format: (usd: number) => (usd >= 1 || usd === 0 ? cents : fractionsOfCents).format(usd) };
-const dayTime = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: "UTC" });
 const dayLabel = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 const formatRate = (value: number | null) => (value === null ? "—" : percent.format(value));
 const formatMs = (ms: number | null) => (ms === null ? "—" : ms < 1000 ? `${integer.format(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
@@ -267,7 +267,7 @@ export default function Dashboard() {
                     <InlineStack gap="200" blockAlign="center" wrap={false}>
                       {row.lastIntent && <Badge>{intentLabel(row.lastIntent)}</Badge>}
                       <Text as="span" variant="bodySm" tone="subdued">
-                        {`${dayTime.format(new Date(row.lastMessageAt))} UTC`}
+                        {`${formatDateTime(row.lastMessageAt)} UTC`}
                       </Text>
                     </InlineStack>
                   </InlineStack>

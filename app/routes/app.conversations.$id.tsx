@@ -7,7 +7,11 @@ import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { getConversationDetail, type TranscriptMessage } from "../admin/conversations.server";
 import { approveAnswer, approvedAnswersByQuestion, markResolved, relabelMessage } from "../admin/training.server";
-import { INTENTS } from "../chat/intent/labels";
+import { INTENTS, intentLabel } from "../chat/intent/labels";
+import { formatDateTime, formatTime } from "../components/time";
+import { NotFoundBoundary } from "../components/NotFound";
+
+const CONVERSATION_STATUS: Record<string, string> = { open: "Open", handoff: "Needs a person", resolved: "Resolved" };
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -40,8 +44,8 @@ export default function ConversationDetail() {
     <Page
       backAction={{ content: "Conversations", url: "/app/conversations" }}
       title="Conversation"
-      subtitle={`${conversation.customerId ? "Logged-in customer" : "Guest"} · started ${new Date(conversation.startedAt).toLocaleString()}`}
-      titleMetadata={<Badge>{conversation.status}</Badge>}
+      subtitle={`${conversation.customerId ? "Logged-in customer" : "Guest"} · started ${formatDateTime(conversation.startedAt)} UTC`}
+      titleMetadata={<Badge tone={conversation.status === "handoff" ? "attention" : undefined}>{CONVERSATION_STATUS[conversation.status] ?? conversation.status}</Badge>}
       primaryAction={
         conversation.status === "resolved" ? undefined : (
           <Form method="post">
@@ -81,7 +85,7 @@ function MessageCard({ message, correctedIntent, approvedAnswer }: { message: Tr
             {isShopper ? "Shopper" : message.role === "agent" ? "Agent" : "Bot"}
           </Text>
           <Text as="span" variant="bodySm" tone="subdued">
-            {new Date(message.createdAt).toLocaleTimeString()}
+            {formatTime(message.createdAt)}
           </Text>
         </InlineStack>
         <Box>
@@ -90,7 +94,7 @@ function MessageCard({ message, correctedIntent, approvedAnswer }: { message: Tr
           </Text>
         </Box>
         <InlineStack gap="200" wrap>
-          {message.intent && <Badge tone="info">{`intent: ${message.intent}`}</Badge>}
+          {message.intent && <Badge tone="info">{`intent: ${intentLabel(message.intent)}`}</Badge>}
           {message.confidence !== null && <Badge>{`confidence: ${(message.confidence * 100).toFixed(0)}%`}</Badge>}
           {isShopper && entities.map(([key, value]) => <Badge key={key}>{`${key}: ${value}`}</Badge>)}
           {!isShopper && message.engine && <Badge tone={message.engineNote?.startsWith("fallback") ? "warning" : undefined}>{`engine: ${message.engine}`}</Badge>}
@@ -124,9 +128,9 @@ function RelabelForm({ messageId, current, corrected }: { messageId: string; cur
       <input type="hidden" name="messageId" value={messageId} />
       <input type="hidden" name="intent" value={intent} />
       <InlineStack gap="200" blockAlign="end">
-        <Select label="Correct intent" options={INTENTS.map((i) => ({ label: i, value: i }))} value={intent} onChange={setIntent} />
+        <Select label="Correct intent" options={INTENTS.map((i) => ({ label: intentLabel(i), value: i }))} value={intent} onChange={setIntent} />
         <Button submit>{corrected ? "Update label" : "Relabel"}</Button>
-        {corrected && <Badge tone="success">{`relabelled: ${current}`}</Badge>}
+        {corrected && <Badge tone="success">{`relabelled: ${intentLabel(current ?? "")}`}</Badge>}
       </InlineStack>
     </Form>
   );
@@ -150,4 +154,8 @@ function ApproveForm({ messageId, approved }: { messageId: string; approved: str
       </InlineStack>
     </Form>
   );
+}
+
+export function ErrorBoundary() {
+  return <NotFoundBoundary title="Conversation not found" back={{ content: "Conversations", url: "/app/conversations" }} />;
 }

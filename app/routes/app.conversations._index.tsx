@@ -22,6 +22,7 @@ import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { listConversations, parseConversationQuery, type ConversationRow } from "../admin/conversations.server";
 import { INTENTS, intentLabel } from "../chat/intent/labels";
+import { formatDateTime } from "../components/time";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -53,9 +54,6 @@ const DATE_PRESETS = [
 ];
 
 const utcDate = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-// Fixed locale and time zone, so the server's and the browser's rendering agree (hydration).
-const dateTime = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: "UTC" });
-const formatWhen = (iso: string) => dateTime.format(new Date(iso));
 const integer = new Intl.NumberFormat("en-US");
 
 export default function Conversations() {
@@ -304,7 +302,7 @@ function ConversationTableRow({ row, index, onOpen }: { row: ConversationRow; in
             </Text>
           </div>
           <Text as="span" variant="bodySm" tone="subdued">
-            {`${row.customerId ? "Customer" : "Guest"} · started ${formatWhen(row.startedAt)}`}
+            {`${row.customerId ? "Customer" : "Guest"} · started ${formatDateTime(row.startedAt)}`}
           </Text>
         </BlockStack>
       </IndexTable.Cell>
@@ -329,7 +327,7 @@ function ConversationTableRow({ row, index, onOpen }: { row: ConversationRow; in
       <IndexTable.Cell>
         <StatusBadge status={row.status} tickets={row.tickets} />
       </IndexTable.Cell>
-      <IndexTable.Cell>{formatWhen(row.lastMessageAt)}</IndexTable.Cell>
+      <IndexTable.Cell>{formatDateTime(row.lastMessageAt)}</IndexTable.Cell>
     </IndexTable.Row>
   );
 }

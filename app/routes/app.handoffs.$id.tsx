@@ -8,6 +8,8 @@ import { authenticate } from "../shopify.server";
 import { closeTicket, getTicket, MAX_REPLY_LENGTH, reopenTicket, replyToTicket, type EmailOutcome } from "../admin/handoffs.server";
 import { smtpConfigured } from "../notify/mailer.server";
 import { TicketStatusBadge } from "../components/TicketStatusBadge";
+import { formatDateTime } from "../components/time";
+import { NotFoundBoundary } from "../components/NotFound";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -67,7 +69,7 @@ export default function HandoffDetail() {
     <Page
       backAction={{ content: "Hand-offs", url: "/app/handoffs" }}
       title={ticket.kindLabel}
-      subtitle={`${ticket.contact} · ${new Date(ticket.createdAt).toLocaleString()}`}
+      subtitle={`${ticket.contact} · ${formatDateTime(ticket.createdAt)} UTC`}
       titleMetadata={<TicketStatusBadge status={ticket.status} />}
       secondaryActions={[
         ticket.status === "closed"
@@ -111,7 +113,7 @@ export default function HandoffDetail() {
                           {ROLE_LABELS[message.role] ?? message.role}
                         </Text>
                         <Text as="span" variant="bodySm" tone="subdued">
-                          {new Date(message.createdAt).toLocaleString()}
+                          {`${formatDateTime(message.createdAt)} UTC`}
                         </Text>
                       </InlineStack>
                       <Text as="p" variant="bodyMd">
@@ -158,7 +160,7 @@ export default function HandoffDetail() {
               </Text>
               <Detail label="Order" value={ticket.orderNumber ?? "—"} />
               <Detail label="Contact" value={ticket.contact} />
-              {ticket.repliedAt && <Detail label="Last reply" value={new Date(ticket.repliedAt).toLocaleString()} />}
+              {ticket.repliedAt && <Detail label="Last reply" value={`${formatDateTime(ticket.repliedAt)} UTC`} />}
               {conversation.csat !== null && (
                 <Detail label="Shopper's rating" value={`${"★".repeat(conversation.csat)}${"☆".repeat(5 - conversation.csat)} (${conversation.csat}/5)${conversation.csatComment ? ` — “${conversation.csatComment}”` : ""}`} />
               )}
@@ -184,4 +186,8 @@ function Detail({ label, value }: { label: string; value: string }) {
       </Text>
     </BlockStack>
   );
+}
+
+export function ErrorBoundary() {
+  return <NotFoundBoundary title="Ticket not found" back={{ content: "Hand-offs", url: "/app/handoffs" }} />;
 }

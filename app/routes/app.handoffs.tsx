@@ -6,6 +6,7 @@ import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { isTicketStatus, listTickets, ticketCounts } from "../admin/handoffs.server";
 import { TicketStatusBadge } from "../components/TicketStatusBadge";
+import { formatDateTime } from "../components/time";
 
 const TABS = [
   { id: "open", content: "Open" },
@@ -75,7 +76,7 @@ export default function Handoffs() {
                     <IndexTable.Cell>
                       <TicketStatusBadge status={ticket.status} />
                     </IndexTable.Cell>
-                    <IndexTable.Cell>{new Date(ticket.createdAt).toLocaleString()}</IndexTable.Cell>
+                    <IndexTable.Cell>{`${formatDateTime(ticket.createdAt)} UTC`}</IndexTable.Cell>
                   </IndexTable.Row>
                 ))}
               </IndexTable>

@@ -96,9 +96,14 @@ describe("merchant dashboard", () => {
     await page.keyboard.press("Escape");
     await page.getByText("Where is my order #1006? my email is hannah.brooks@example.com").click();
     await page.waitForURL(/\/app\/conversations\/[A-Za-z0-9_-]{16,}/);
-    await page.getByText("intent: track_order").first().waitFor({ timeout: 15_000 });
+    await page.getByText("intent: Track order").first().waitFor({ timeout: 15_000 });
     expect(await page.locator("body").innerText()).toContain("thanks, that's all");
     expect(errors).toEqual([]);
+
+    // A stale link gets a page that says so, with the way back.
+    await page.goto(`${demo.url}/admin/conversations/no-such-conversation-id`);
+    await page.getByText("Conversation not found").first().waitFor();
+    await page.getByRole("button", { name: "Conversations" }).or(page.getByRole("link", { name: "Conversations" })).first().waitFor();
     await page.close();
   }, 90_000);
 });

@@ -62,7 +62,7 @@ describe("learning loop", () => {
       const form = admin.locator("form", { has: admin.getByRole("button", { name: /^Relabel$/ }) }).first();
       await form.locator("select").selectOption("human_agent");
       await form.getByRole("button", { name: /^Relabel$/ }).click();
-      await expect.poll(() => admin.getByText("relabelled: human_agent").count(), { timeout: 15_000 }).toBe(i + 1);
+      await expect.poll(() => admin.getByText("relabelled: Human agent").count(), { timeout: 15_000 }).toBe(i + 1);
     }
     const approveForm = admin.locator("form", { has: admin.getByRole("button", { name: "Save answer" }) }).first();
     await approveForm.locator("textarea").fill(APPROVED);

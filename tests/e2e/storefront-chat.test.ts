@@ -77,7 +77,7 @@ describe("storefront chat, end to end", () => {
     const row = page.getByText("Where is my order #1006? my email is hannah.brooks@example.com");
     await row.waitFor({ timeout: 20_000 });
     await row.click();
-    await page.getByText("intent: track_order").first().waitFor({ timeout: 20_000 });
+    await page.getByText("intent: Track order").first().waitFor({ timeout: 20_000 });
     const transcript = await page.locator("body").innerText();
     expect(transcript).toContain(upsNumber);
     expect(transcript).toContain("my email is not.hannah@example.com");
