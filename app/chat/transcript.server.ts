@@ -111,7 +111,8 @@ export async function recordBotReply(
   reply: BotReplyRecord,
 ): Promise<Message> {
   // Asking twice ("an invoice please" … "it's for my expense report") files one request, not two.
-  const ticket = reply.ticket && !(await hasOpenTicket(db, conversation, reply.ticket)) ? reply.ticket : undefined;
+  const { ticket } = reply;
+  const existing = ticket ? await ticketWithTeam(db, conversation, ticket) : null;
   const [, message] = await db.$transaction([
     db.message.update({
       where: { id: shopperMessage.id },
@@ -142,7 +143,16 @@ export async function recordBotReply(
         quickReplies: reply.quickReplies?.length ? JSON.stringify(reply.quickReplies) : null,
       },
     }),
-    ...(ticket
+    ...(ticket && existing
+      ? [
+          // Back to the team's open list, with the reply address if this message brought one.
+          db.handoffTicket.update({
+            where: { id: existing.id },
+            data: { status: "open", contactEmail: existing.contactEmail ?? ticket.contactEmail ?? null },
+          }),
+        ]
+      : []),
+    ...(ticket && !existing
       ? [
           db.handoffTicket.create({
             data: {
@@ -228,15 +238,24 @@ export function agentMessageWrites(db: Db, conversation: { id: string; shop: str
   ] as const;
 }
 
-/** Is a hand-off in this conversation still waiting for the team's reply? */
-async function hasOpenTicket(db: Db, conversation: Conversation, ticket: TicketRequest): Promise<boolean> {
-  const open = await db.handoffTicket.findFirst({
-    where: { shop: conversation.shop, conversationId: conversation.id, kind: ticket.kind, orderNumber: ticket.orderNumber ?? null, status: "open" },
-    select: { id: true },
+const PERSON_TICKETS: TicketRequest["kind"][] = ["handoff", "complaint"];
+
+/**
+ * The ticket a new request adds to, if the team already has it: the same request (kind and
+ * order) still open, or, for "a person, please", the conversation's hand-off, open or answered
+ * (the shopper writing back after the team's reply reopens it instead of starting another).
+ */
+async function ticketWithTeam(db: Db, conversation: Conversation, ticket: TicketRequest) {
+  const scope = { shop: conversation.shop, conversationId: conversation.id };
+  return db.handoffTicket.findFirst({
+    where: PERSON_TICKETS.includes(ticket.kind)
+      ? { ...scope, kind: { in: PERSON_TICKETS }, status: { in: ["open", "replied"] } }
+      : { ...scope, kind: ticket.kind, orderNumber: ticket.orderNumber ?? null, status: "open" },
+    select: { id: true, contactEmail: true },
   });
-  return open !== null;
 }
 
+/** Is a hand-off in this conversation still waiting for the team's reply? */
 export async function awaitingTeam(db: Db, conversation: Conversation): Promise<boolean> {
   return (await db.handoffTicket.count({ where: { conversationId: conversation.id, shop: conversation.shop, status: "open" } })) > 0;
 }

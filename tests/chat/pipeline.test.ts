@@ -57,7 +57,7 @@ describe("chat pipeline on the demo store", () => {
     expect(asked.intent).toBe("human_agent");
     expect(asked.text).toContain(snapshot.shop.supportHours);
     expect(asked.text).toMatch(/what email/i);
-    expect(asked.ticket).toBeUndefined();
+    expect(asked.ticket).toMatchObject({ kind: "handoff", summary: "I want to talk to a real person" });
     const handed = await say("pat.guest@example.com", asked.state);
     expect(handed.intent).toBe("human_agent");
     expect(handed.handoff).toBe(true);

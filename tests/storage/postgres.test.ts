@@ -138,6 +138,24 @@ describe.each(backends)("storage on $name", (backend) => {
     expect(await db.handoffTicket.count({ where: { conversationId: conversation.id, orderNumber: "#1060" } })).toBe(2);
   });
 
+  it("keeps one hand-off per conversation: the guest's reply address joins it, and writing back after the team's reply reopens it", async () => {
+    const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
+    const ask = async (text: string, ticket: BotReplyRecord["ticket"]) => {
+      const { message } = await recordShopperMessage(db, conversation, text, null);
+      await recordBotReply(db, conversation, message, reply({ ticket }));
+    };
+    await ask("my jacket arrived torn, I want a person", { kind: "complaint", summary: "my jacket arrived torn, I want a person" });
+    await ask("sam@example.com", { kind: "complaint", summary: "my jacket arrived torn, I want a person", contactEmail: "sam@example.com" });
+    const [ticket] = await db.handoffTicket.findMany({ where: { conversationId: conversation.id } });
+    expect(ticket).toMatchObject({ kind: "complaint", status: "open", contactEmail: "sam@example.com", summary: "my jacket arrived torn, I want a person" });
+
+    await db.handoffTicket.update({ where: { id: ticket.id }, data: { status: "replied", reply: "So sorry! A replacement is on its way." } });
+    await ask("thanks, but the zipper on the other one broke too", { kind: "handoff", summary: "thanks, but the zipper on the other one broke too" });
+    const after = await db.handoffTicket.findMany({ where: { conversationId: conversation.id } });
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ id: ticket.id, status: "open", contactEmail: "sam@example.com" });
+  });
+
   it("starts a conversation with the schema's defaults", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "de");
     expect(conversation).toMatchObject({ shop: SHOP, customerId: null, language: "de", status: "open", state: "{}", messageCount: 0, csat: null });

@@ -1,6 +1,6 @@
 /** Small talk and hand-offs: short, friendly, always steering back to what the bot can do. */
 import { defineMessages, t } from "../i18n";
-import type { Answer, Turn } from "../types";
+import type { Answer, TicketRequest, Turn } from "../types";
 import { detectLanguage, normalize, tokenize } from "../preprocess";
 
 const M = defineMessages({
@@ -118,23 +118,23 @@ export function humanHandoff(turn: Turn): Answer {
   const hours = turn.ctx.shop.supportHours;
   const open = withinSupportHours(hours, turn.ctx.now);
   const availability = open === null ? (hours ? t(L, M.hours_only, { hours }) : "") : t(L, open ? M.in_hours : M.out_of_hours, { hours });
-  if (!turn.shopper.customerId && !email) {
-    // A guest: ask where the team can reply; the ticket is created with the answer.
-    return {
-      text: t(L, M.ask_contact, { apology, availability, email: turn.ctx.shop.email }),
-      state: { awaiting: "email", handoffRequest: turn.pre.original.slice(0, 300) },
-    };
-  }
   // The ticket says what the shopper wanted, not "me@example.com" they typed when asked.
   const request = turn.state.awaiting === "email" && turn.state.handoffRequest ? turn.state.handoffRequest : turn.pre.original;
-  return {
-    text: t(L, M.handoff, { apology, availability, email: turn.ctx.shop.email }),
-    handoff: true,
-    ticket: {
-      kind: turn.intent.intent === "complaint" ? "complaint" : "handoff",
-      summary: request.slice(0, 300),
-      contactEmail: email ?? undefined,
-      orderNumber: turn.state.orderNumber ? `#${turn.state.orderNumber}` : undefined,
-    },
+  const ticket: TicketRequest = {
+    kind: turn.intent.intent === "complaint" ? "complaint" : "handoff",
+    summary: request.slice(0, 300),
+    contactEmail: email ?? undefined,
+    orderNumber: turn.state.orderNumber ? `#${turn.state.orderNumber}` : undefined,
   };
+  if (!turn.shopper.customerId && !email) {
+    // A guest: the team gets the request now, so it isn't lost if they leave, and the reply
+    // address with their answer (the ticket store adds it to this ticket).
+    return {
+      text: t(L, M.ask_contact, { apology, availability, email: turn.ctx.shop.email }),
+      handoff: true,
+      ticket,
+      state: { awaiting: "email", handoffRequest: request.slice(0, 300) },
+    };
+  }
+  return { text: t(L, M.handoff, { apology, availability, email: turn.ctx.shop.email }), handoff: true, ticket };
 }
