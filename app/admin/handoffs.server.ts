@@ -48,12 +48,18 @@ export interface TicketRow {
   repliedAt: string | null;
 }
 
-/** The newest tickets, optionally with one status (anything else lists every status). */
-export async function listTickets(db: Db, shop: string, status: string | null, take = 100): Promise<TicketRow[]> {
+export const TICKET_PAGE_SIZE = 50;
+
+/**
+ * The newest tickets, optionally with one status (anything else lists every status); `after` a
+ * ticket id continues the list past it (the inbox's next page).
+ */
+export async function listTickets(db: Db, shop: string, status: string | null, options: { after?: string | null; take?: number } = {}): Promise<TicketRow[]> {
   const tickets = await db.handoffTicket.findMany({
     where: { shop, ...(isTicketStatus(status) ? { status } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
+    take: options.take ?? TICKET_PAGE_SIZE,
+    ...(options.after ? { cursor: { id: options.after }, skip: 1 } : {}),
     include: { conversation: { select: { customerId: true } } },
   });
   return tickets.map(toRow);

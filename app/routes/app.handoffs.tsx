@@ -4,7 +4,7 @@ import { Badge, Card, EmptyState, IndexTable, Layout, Page, Tabs, Text } from "@
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
-import { isTicketStatus, listTickets, ticketCounts } from "../admin/handoffs.server";
+import { isTicketStatus, listTickets, TICKET_PAGE_SIZE, ticketCounts } from "../admin/handoffs.server";
 import { TicketStatusBadge } from "../components/TicketStatusBadge";
 import { formatDateTime } from "../components/time";
 
@@ -17,11 +17,18 @@ const TABS = [
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const requested = new URL(request.url).searchParams.get("status");
+  const params = new URL(request.url).searchParams;
+  const requested = params.get("status");
   // The inbox opens on what still needs a reply.
   const status = requested === "all" || isTicketStatus(requested) ? requested : "open";
-  const [tickets, counts] = await Promise.all([listTickets(db, session.shop, status === "all" ? null : status), ticketCounts(db, session.shop)]);
-  return { status, tickets, counts };
+  const after = params.get("after");
+  const [page, counts] = await Promise.all([
+    // One more than a page: whether there is a next one.
+    listTickets(db, session.shop, status === "all" ? null : status, { after, take: TICKET_PAGE_SIZE + 1 }),
+    ticketCounts(db, session.shop),
+  ]);
+  const tickets = page.slice(0, TICKET_PAGE_SIZE);
+  return { status, tickets, counts, after, nextCursor: page.length > TICKET_PAGE_SIZE ? tickets[tickets.length - 1].id : null };
 };
 
 const EMPTY: Record<string, string> = {
@@ -32,7 +39,7 @@ const EMPTY: Record<string, string> = {
 };
 
 export default function Handoffs() {
-  const { status, tickets, counts } = useLoaderData<typeof loader>();
+  const { status, tickets, counts, after, nextCursor } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   // app.handoffs.$id.tsx nests under this route: a ticket's page replaces the list.
   const outlet = useOutlet();
@@ -59,6 +66,12 @@ export default function Handoffs() {
                 resourceName={{ singular: "hand-off", plural: "hand-offs" }}
                 itemCount={tickets.length}
                 selectable={false}
+                pagination={{
+                  hasNext: !!nextCursor,
+                  onNext: () => navigate(`/app/handoffs?status=${status}&after=${nextCursor}`),
+                  hasPrevious: !!after,
+                  onPrevious: () => navigate(-1),
+                }}
                 headings={[{ title: "Request" }, { title: "Type" }, { title: "Order" }, { title: "Contact" }, { title: "Status" }, { title: "Created" }]}
               >
                 {tickets.map((ticket, index) => (

@@ -186,6 +186,22 @@ describe("the inbox", () => {
     expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: guest.id } })).status).toBe("open");
   });
 
+  it("pages through a long inbox: every ticket is reachable, none twice", async () => {
+    const shop = "handoffs-paging.myshopify.com";
+    const made = new Set<string>();
+    for (let i = 0; i < handoffs.TICKET_PAGE_SIZE * 2 + 7; i++) made.add((await ticketFor(shop)).id);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const rows = await handoffs.listTickets(db, shop, "open", { after });
+      seen.push(...rows.map((t) => t.id));
+      if (rows.length < handoffs.TICKET_PAGE_SIZE) break;
+      after = rows[rows.length - 1].id;
+    }
+    expect(seen).toHaveLength(made.size);
+    expect(new Set(seen)).toEqual(made);
+  });
+
   it("shows a ticket with its transcript and the shopper's rating", async () => {
     const ticket = await ticketFor(SHOP);
     await db.conversation.update({ where: { id: ticket.conversationId }, data: { csat: 4, csatComment: "Quick" } });
