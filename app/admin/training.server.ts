@@ -8,6 +8,7 @@ import { LRUCache } from "lru-cache";
 import type { Db } from "../db.server";
 import { isIntent, type Intent } from "../chat/intent/labels";
 import { readCorpus, shippedClassifier, trainInBackground, type IntentClassifier } from "../chat/intent/engine";
+import { isReusableQuestion } from "../chat/approved-answers";
 
 export interface Correction {
   text: string;
@@ -37,7 +38,7 @@ export async function approveAnswer(db: Db, shop: string, botMessageId: string, 
   const reply = await db.message.findFirst({ where: { id: botMessageId, shop, role: "bot" } });
   if (!reply?.replyToId || !answer.trim()) return false;
   const question = await db.message.findFirst({ where: { id: reply.replyToId, shop } });
-  if (!question) return false;
+  if (!question || !isReusableQuestion(question.text)) return false;
   await db.approvedAnswer.create({
     data: { shop, question: question.text, answer: answer.trim().slice(0, 2000), intent: question.correctedIntent ?? question.intent, sourceMessageId: question.id },
   });

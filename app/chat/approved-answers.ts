@@ -25,7 +25,19 @@ function similarity(left: string[], right: string[]): number {
   return shared / Math.max(left.length, right.length);
 }
 
+// Replies that mean nothing without the conversation before them ("yes", "ok thanks").
+const REPLY_WORDS = new Set(["yes", "yeah", "yep", "yup", "no", "nope", "ok", "okay", "sure", "thanks", "thank", "thx", "please", "pls", "si", "oui", "non", "merci", "gracias", "vale", "d'accord", "cool", "great", "fine"]);
+
+/**
+ * Whether a shopper's message can carry an approved answer: at least two words of its own. "yes"
+ * or "ok thanks" answer whatever came before, so an answer approved for one would hijack them all.
+ */
+export function isReusableQuestion(text: string): boolean {
+  return contentWords(text).filter((word) => !REPLY_WORDS.has(word)).length >= 2;
+}
+
 export function matchApprovedAnswer(text: string, answers: ApprovedAnswer[]): ApprovedAnswer | null {
+  if (!isReusableQuestion(text)) return null;
   const asked = contentWords(text);
   let best: { answer: ApprovedAnswer; score: number } | null = null;
   for (const answer of answers) {

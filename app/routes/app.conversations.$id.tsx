@@ -10,6 +10,7 @@ import { approveAnswer, approvedAnswersByQuestion, markResolved, relabelMessage 
 import { INTENTS, intentLabel } from "../chat/intent/labels";
 import { formatDateTime, formatTime } from "../components/time";
 import { NotFoundBoundary } from "../components/NotFound";
+import { isReusableQuestion } from "../chat/approved-answers";
 
 const CONVERSATION_STATUS: Record<string, string> = { open: "Open", handoff: "Needs a person", resolved: "Resolved" };
 
@@ -18,7 +19,10 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const conversation = await getConversationDetail(db, session.shop, params.id ?? "");
   if (!conversation) throw new Response("Conversation not found", { status: 404 });
   const questionIds = conversation.messages.filter((m) => m.role === "shopper").map((m) => m.id);
-  return { conversation, approvedByQuestion: await approvedAnswersByQuestion(db, session.shop, questionIds) };
+  // Replies whose question can carry an approved answer ("yes" or "ok" can't: it would answer every "yes").
+  const reusable = new Set(conversation.messages.filter((m) => m.role === "shopper" && isReusableQuestion(m.text)).map((m) => m.id));
+  const approvable = conversation.messages.filter((m) => m.role === "bot" && m.replyToId && reusable.has(m.replyToId)).map((m) => m.id);
+  return { conversation, approvable, approvedByQuestion: await approvedAnswersByQuestion(db, session.shop, questionIds) };
 };
 
 // The merchant's review actions; each is scoped to the authenticated shop.
@@ -39,7 +43,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function ConversationDetail() {
-  const { conversation, approvedByQuestion } = useLoaderData<typeof loader>();
+  const { conversation, approvable, approvedByQuestion } = useLoaderData<typeof loader>();
   return (
     <Page
       backAction={{ content: "Conversations", url: "/app/conversations" }}
@@ -65,6 +69,7 @@ export default function ConversationDetail() {
                 message={message}
                 correctedIntent={message.correctedIntent}
                 approvedAnswer={message.role === "bot" && message.replyToId ? (approvedByQuestion[message.replyToId] ?? null) : null}
+                approvable={approvable.includes(message.id)}
               />
             ))}
           </BlockStack>
@@ -74,7 +79,7 @@ export default function ConversationDetail() {
   );
 }
 
-function MessageCard({ message, correctedIntent, approvedAnswer }: { message: TranscriptMessage; correctedIntent: string | null; approvedAnswer: string | null }) {
+function MessageCard({ message, correctedIntent, approvedAnswer, approvable }: { message: TranscriptMessage; correctedIntent: string | null; approvedAnswer: string | null; approvable: boolean }) {
   const isShopper = message.role === "shopper";
   const entities = Object.entries(message.entities);
   return (
@@ -109,7 +114,14 @@ function MessageCard({ message, correctedIntent, approvedAnswer }: { message: Tr
           </Text>
         )}
         {isShopper && <RelabelForm messageId={message.id} current={correctedIntent ?? message.intent} corrected={!!correctedIntent} />}
-        {message.role === "bot" && <ApproveForm messageId={message.id} approved={approvedAnswer} />}
+        {message.role === "bot" &&
+          (approvable || approvedAnswer ? (
+            <ApproveForm messageId={message.id} approved={approvedAnswer} />
+          ) : (
+            <Text as="p" tone="subdued">
+              The shopper's message is too short to reuse for an approved answer (it would answer every "yes" or "ok"). Approve an answer on a full question instead.
+            </Text>
+          ))}
         {message.lookups.length > 0 && (
           <Text as="p" variant="bodySm" tone="subdued">
             Looked up: {message.lookups.map((l) => `${l.kind} ${l.ref} (${l.outcome})`).join("; ")}

@@ -61,7 +61,7 @@ export default function Training() {
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">Teach the bot</Text>
               <Text as="p">
-                {`${labelledCount} relabelled messages and ${approvedCount} approved answers. Retrain builds a new model from the shipped examples plus your corrections, scores it against the current one on your held-out messages, and only switches if it is not worse.`}
+                {`${plural(labelledCount, "relabelled message")} and ${plural(approvedCount, "approved answer")}. Retrain builds a new model from the shipped examples plus your corrections, scores it against the current one on your held-out messages, and only switches if it is not worse.`}
               </Text>
               {training ? (
                 <BlockStack gap="100">
@@ -163,4 +163,8 @@ function ExportButton({ format, filename, children }: { format: "intents" | "ope
       {state === "failed" ? `${children}: failed, try again` : children}
     </Button>
   );
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

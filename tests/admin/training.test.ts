@@ -76,6 +76,17 @@ describe("learning loop", () => {
     expect(await training.approvedAnswersFor(db, "other.myshopify.com")).toEqual([]);
   });
 
+  it("refuses an approved answer for a bare reply like \"yes\", which would answer every later \"yes\"", async () => {
+    const shop = "approve-short.myshopify.com";
+    const { conversation } = await conversationWith(shop, ["yes", "ok thanks"]);
+    const bots = await db.message.findMany({ where: { conversationId: conversation.id, role: "bot" } });
+    for (const bot of bots) expect(await training.approveAnswer(db, shop, bot.id, "You can return it within 30 days.")).toBe(false);
+    expect(await training.approvedAnswersFor(db, shop)).toEqual([]);
+    // And a stored one (approved before this rule) never matches a bare reply.
+    expect(matchApprovedAnswer("yes", [{ question: "yes", answer: "You can return it within 30 days." }])).toBeNull();
+    expect(matchApprovedAnswer("yes please", [{ question: "yes please", answer: "x" }])).toBeNull();
+  });
+
   it("exports labelled data in the eval format and approved answers in OpenAI's chat format", async () => {
     const intents = await training.exportIntentsJsonl(db, SHOP);
     const rows = intents.trim().split("\n").map((l) => JSON.parse(l));
