@@ -109,3 +109,17 @@ describe("guessing the email of an order", () => {
     expect((await fresh(`where is order 1021? ${order.email}`)).text).toMatch(/#1021/);
   });
 });
+
+describe("questions outside the intents", () => {
+  it("are answered from the shop's FAQs when one answers them, and politely declined otherwise", async () => {
+    const say = await conversation();
+    const care = await say("how do I wash my down jacket?");
+    expect(care.text).toMatch(/down-specific soap/);
+    expect(care.lookups).toContainEqual(expect.objectContaining({ kind: "faq" }));
+    for (const offTopic of ["tell me a joke", "can you recommend a good restaurant in Portland?"]) {
+      const out = await (await conversation())(offTopic);
+      expect(out.text).toMatch(/outside what I can help with/);
+      expect(out.lookups).toEqual([]);
+    }
+  });
+});
