@@ -161,6 +161,8 @@ const FOLLOW_UP =
   /^(?:and|also|plus|ok(?:ay)?,?\s+(?:and|what|how)|what about|how about|y\b|et\b|¿?y\b|qu'en est-il|and what)|\b(?:that order|from that order|same order|the other (?:one|package|parcel|item)|that one|this one|it|its|them|those|that|esa|ese|eso|ce|cette|celle-ci)\b/i;
 // "what about the bottoms from that order?": only an object, so the action is the last one asked for.
 const ELLIPSIS = /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^(?:y|et) (?:qu'en est-il|que tal|(?:los|las|el|la|les?) )/i;
+const ABOUT_A_PRODUCT = /\b(?:how much|price|cost|costs|in stock|available|sizes?|colou?rs?|made of|material|weigh|weight|warm|waterproof|warranty|cu[aá]nto|cuesta|precio|combien|prix)\b/i;
+const POINTS_BACK = /\b(?:it|its|they|them|this|that|those|these|one|lo|la|los|las|le|les)\b/i;
 const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
 const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|leak|leaking|fell apart|stopped working|zipper)\b/i;
 
@@ -184,6 +186,11 @@ function resolveIntent(result: IntentResult, text: string, entities: Entities, s
   if (!last) return result;
   if ((last === "return_item" || last === "exchange_item") && DEFECT_FOLLOW_UP.test(text) && ["complaint", "product_info", "out_of_scope"].includes(result.intent)) {
     return { ...result, intent: "return_item", lowConfidence: false };
+  }
+  // "how much is it?", "is it in stock?": a question about the product just discussed, not a policy.
+  const aboutThatProduct = ABOUT_A_PRODUCT.test(text) && POINTS_BACK.test(text) && !entities.product && !!state.productHandle;
+  if ((last === "product_info" || last === "product_search") && aboutThatProduct && !ORDER_INTENTS.has(result.intent) && result.intent !== "product_info") {
+    return { ...result, intent: "product_info", lowConfidence: false };
   }
   // Asking about the discussed product's options ("the men's one in medium, black?").
   if (last === "product_info" && (entities.size || entities.color) && ["product_search", "out_of_scope", "complaint"].includes(result.intent)) {

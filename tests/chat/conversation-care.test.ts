@@ -123,3 +123,15 @@ describe("questions outside the intents", () => {
     }
   });
 });
+
+describe("a follow-up about the product just discussed", () => {
+  it("\"how much is it?\" is the product's price, not a policy", async () => {
+    const jacket = snapshot.products.find((p: any) => p.handle === "cascade-rain-jacket") ?? snapshot.products.find((p: any) => /cascade rain/i.test(p.title));
+    const say = await conversation();
+    expect((await say("is the cascade rain jacket waterproof?")).intent).toBe("product_info");
+    const price = await say("how much is it?");
+    expect(price.intent).toBe("product_info");
+    expect(price.text).toContain(jacket.title);
+    expect(price.text).toContain(`$${Number(jacket.variants[0].price).toFixed(2)}`);
+  });
+});
