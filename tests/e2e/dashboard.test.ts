@@ -3,18 +3,16 @@
  * through the (signed) app proxy, then the figures read off the dashboard, then the list filtered
  * by intent with the filter bar and a conversation opened.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, newPage } from "../helpers/browser";
-import { startDemo, type RunningDemo } from "../helpers/demo-process";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { newPage, useDemoAndBrowser } from "../helpers/browser";
 
-let demo: RunningDemo;
-let browser: Browser;
+const env = useDemoAndBrowser();
 let sent = 0;
 
 // Each proxied request gets its own query, so its signature differs from the last one's even
 // within the same second (the proxy refuses a signature it has already seen).
-const proxyUrl = (endpoint: string) => `${demo.url}/apps/support/${endpoint}?request=${Date.now()}-${++sent}`;
+const proxyUrl = (endpoint: string) => `${env.demo.url}/apps/support/${endpoint}?request=${Date.now()}-${++sent}`;
 
 async function chat(text: string, conversationId?: string): Promise<{ conversationId: string; replyId: string }> {
   const response = await fetch(proxyUrl("messages"), {
@@ -39,7 +37,6 @@ async function rate(conversationId: string, messageId: string, rating: "up" | "d
 const metric = (page: Page, id: string) => page.locator(`[data-metric="${id}"]`);
 
 beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
   // Three conversations, four shopper messages: two about tracking an order, one about returns.
   const first = await chat("Where is my order #1006? my email is hannah.brooks@example.com");
   await chat("thanks, that's all", first.conversationId);
@@ -49,14 +46,9 @@ beforeAll(async () => {
   await rate(returns.conversationId, returns.replyId, "down");
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
 describe("merchant dashboard", () => {
   it("shows the figures of the chats, and the list filters by intent and opens a conversation", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     page.setDefaultTimeout(15_000);
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
@@ -64,7 +56,7 @@ describe("merchant dashboard", () => {
       if (message.type() === "error" && /hydrat|did not match/i.test(message.text())) errors.push(message.text());
     });
 
-    await page.goto(`${demo.url}/admin`);
+    await page.goto(`${env.demo.url}/admin`);
     await metric(page, "conversations").waitFor({ timeout: 20_000 });
     expect(await metric(page, "conversations").locator("[data-value]").innerText()).toBe("3");
     expect(await metric(page, "messages").locator("[data-value]").innerText()).toBe("8");
@@ -101,7 +93,7 @@ describe("merchant dashboard", () => {
     expect(errors).toEqual([]);
 
     // A stale link gets a page that says so, with the way back.
-    await page.goto(`${demo.url}/admin/conversations/no-such-conversation-id`);
+    await page.goto(`${env.demo.url}/admin/conversations/no-such-conversation-id`);
     await page.getByText("Conversation not found").first().waitFor();
     await page.getByRole("button", { name: "Conversations" }).or(page.getByRole("link", { name: "Conversations" })).first().waitFor();
     await page.close();

@@ -4,22 +4,11 @@
  * admin and replies; the shopper comes back to the storefront, sees the team's reply in the bubble,
  * and rates the conversation — which the merchant then sees on the ticket before closing it.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { askBubble, launchChromium, newPage } from "../helpers/browser";
-import { startDemo, type RunningDemo } from "../helpers/demo-process";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { askBubble, newPage, useDemoAndBrowser } from "../helpers/browser";
 
-let demo: RunningDemo;
-let browser: Browser;
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const env = useDemoAndBrowser();
 
 const ask = (page: Page, text: string) => askBubble(page, text, 30_000);
 
@@ -29,15 +18,15 @@ const REPLY = "Hi Jamie, this is Sam from Northwind. Your exchange is approved: 
 describe("a hand-off answered by the merchant", () => {
   it("the guest's request reaches the inbox, the merchant replies, and the shopper sees it on return", async () => {
     // The shopper asks for a person and leaves an email.
-    const shop = await newPage(browser);
-    await shop.goto(`${demo.url}/`);
+    const shop = await newPage(env.browser);
+    await shop.goto(`${env.demo.url}/`);
     await shop.locator("button.nwsc-launcher").click();
     expect(await ask(shop, "I'd like to talk to a real person please")).toMatch(/email/i);
     expect(await ask(shop, EMAIL)).toMatch(/passing this conversation to a person/i);
 
     // The merchant: admin → Hand-offs → the ticket → reply.
-    const admin = await newPage(browser);
-    await admin.goto(`${demo.url}/admin`);
+    const admin = await newPage(env.browser);
+    await admin.goto(`${env.demo.url}/admin`);
     await admin.getByRole("link", { name: "Hand-offs" }).click();
     const row = admin.getByRole("row").filter({ hasText: EMAIL });
     await row.waitFor({ timeout: 20_000 });
@@ -69,7 +58,7 @@ describe("a hand-off answered by the merchant", () => {
     await shop.getByText("Thanks for your feedback!").waitFor({ timeout: 15_000 });
 
     // The merchant finds the ticket under Replied, with the shopper's rating.
-    await admin.goto(`${demo.url}/admin`); // a fresh admin load (the embedded app has no deep links without a token)
+    await admin.goto(`${env.demo.url}/admin`); // a fresh admin load (the embedded app has no deep links without a token)
     await admin.getByRole("link", { name: "Hand-offs" }).click();
     await admin.getByRole("tab", { name: /Replied/ }).click();
     const replied = admin.getByRole("row").filter({ hasText: EMAIL });

@@ -9,10 +9,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { askBubble as ask, launchChromium, newPage } from "../helpers/browser";
-import { startDemo, type RunningDemo } from "../helpers/demo-process";
+import { describe, expect, it } from "vitest";
+import { askBubble as ask, newPage, useDemoAndBrowser } from "../helpers/browser";
 import { shippedClassifier } from "../../app/chat/intent/engine";
 import { createDb } from "../../app/db.server";
 import { exportIntentsJsonl } from "../../app/admin/training.server";
@@ -22,30 +20,21 @@ const SHOP = "northwind-outfitters.myshopify.com";
 const QUESTIONS = ["can I book a boot fitting slot at your warehouse?", "is there a boot fitting service I can reserve", "do you do boot fitting appointments", "booking a fitting session for hiking boots"];
 const APPROVED = "Yes! We offer free boot fittings every Saturday 10 am–2 pm at our Portland warehouse; reply with a time and we'll book you in.";
 
-let demo: RunningDemo;
-let browser: Browser;
+const env = useDemoAndBrowser();
 const run = promisify(execFile);
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
 
 
 async function evalAccuracy(file: string): Promise<number> {
   const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", "intents", file, "--shop", SHOP, "--json"], {
-    env: { ...process.env, DATABASE_URL: demo.databaseUrl },
+    env: { ...process.env, DATABASE_URL: env.demo.databaseUrl },
   });
   return JSON.parse(stdout.trim().split("\n").pop()!).accuracy;
 }
 
 describe("learning loop", () => {
   it("relabel, approve, retrain: the eval improves and the shopper gets the approved answer", async () => {
-    const shopper = await newPage(browser);
-    await shopper.goto(`${demo.url}/`);
+    const shopper = await newPage(env.browser);
+    await shopper.goto(`${env.demo.url}/`);
     await shopper.locator("button.nwsc-launcher").click();
     const firstReply = await ask(shopper, QUESTIONS[0]);
     expect(firstReply).not.toBe(APPROVED);
@@ -53,8 +42,8 @@ describe("learning loop", () => {
 
     // The merchant finds the conversation under the intent the bot (wrongly) gave it.
     const predicted = shippedClassifier().classify(QUESTIONS[QUESTIONS.length - 1]).intent;
-    const admin = await newPage(browser);
-    await admin.goto(`${demo.url}/admin/conversations?intent=${predicted}`);
+    const admin = await newPage(env.browser);
+    await admin.goto(`${env.demo.url}/admin/conversations?intent=${predicted}`);
     await admin.getByText(QUESTIONS[0]).first().click();
     await admin.getByText("The answer the bot should have given").first().waitFor({ timeout: 20_000 });
 
@@ -70,13 +59,13 @@ describe("learning loop", () => {
     await admin.getByText(/Approved answer: Yes! We offer free boot fittings/).waitFor({ timeout: 15_000 });
 
     // The shop's corrected messages, exported in the eval format, scored before and after Retrain.
-    const db = createDb(demo.databaseUrl);
+    const db = createDb(env.demo.databaseUrl);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "corrected-")), "corrected.jsonl");
     fs.writeFileSync(file, await exportIntentsJsonl(db, SHOP));
     await db.$disconnect();
     const before = await evalAccuracy(file);
 
-    await admin.goto(`${demo.url}/admin/training`);
+    await admin.goto(`${env.demo.url}/admin/training`);
     // The export button downloads the same file, signed like every admin request.
     const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("button", { name: /Export labelled messages/ }).click()]);
     expect(download.suggestedFilename()).toBe("labelled-intents.jsonl");

@@ -3,33 +3,21 @@
  * publishes them as an app-data metafield, which the app embed's Liquid reads (on the demo, the
  * demo store answers the same Admin API calls and the storefront renders the real block).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium, newPage } from "../helpers/browser";
-import { startDemo, type RunningDemo } from "../helpers/demo-process";
+import { describe, expect, it } from "vitest";
+import { newPage, useDemoAndBrowser } from "../helpers/browser";
 
-let demo: RunningDemo;
-let browser: Browser;
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const env = useDemoAndBrowser();
 
 describe("bubble settings", () => {
   it("saved in the admin, change the storefront bubble's name, greeting, colour and position", async () => {
-    const storefront = await newPage(browser);
-    await storefront.goto(`${demo.url}/`);
+    const storefront = await newPage(env.browser);
+    await storefront.goto(`${env.demo.url}/`);
     const root = storefront.locator(".nwsc-root");
     expect(await root.getAttribute("data-accent")).toBe("#1f6f5c"); // the app embed's own default
 
-    const admin = await newPage(browser);
+    const admin = await newPage(env.browser);
     admin.setDefaultTimeout(15_000);
-    await admin.goto(`${demo.url}/admin/settings`);
+    await admin.goto(`${env.demo.url}/admin/settings`);
     await admin.getByLabel("Bot name").fill("Trail Buddy");
     await admin.getByLabel("Greeting").fill("Howdy! Ask me about your gear.");
     await admin.getByLabel("Accent colour").fill("#c0392b");

@@ -3,32 +3,20 @@
  * demo store → reply in the bubble → transcript in the merchant admin.
  */
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { askBubble as ask, launchChromium, newPage } from "../helpers/browser";
-import { startDemo, type RunningDemo } from "../helpers/demo-process";
+import { describe, expect, it } from "vitest";
+import { askBubble as ask, newPage, useDemoAndBrowser } from "../helpers/browser";
 
 const snapshot = JSON.parse(fs.readFileSync("demo/demo-store.json", "utf8"));
 const order1006 = snapshot.orders.find((o: { name: string }) => o.name === "#1006");
 const upsNumber: string = order1006.fulfillments[0].trackingInfo[0].number;
 
-let demo: RunningDemo;
-let browser: Browser;
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const env = useDemoAndBrowser();
 
 
 describe("storefront chat, end to end", () => {
   it("a guest tracks an order with the order's email, and a wrong email reveals nothing", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${demo.url}/`);
+    const page = await newPage(env.browser);
+    await page.goto(`${env.demo.url}/`);
     await page.locator("button.nwsc-launcher").click();
     await expect.poll(() => page.locator("button.nwsc-launcher").getAttribute("aria-expanded")).toBe("true");
 
@@ -50,8 +38,8 @@ describe("storefront chat, end to end", () => {
   it("a logged-in customer cancels an unfulfilled order after confirming, and the store shows it cancelled", async () => {
     const open = snapshot.orders.find((o: any) => o.fulfillments.length === 0 && !o.cancelledAt && o.customerId);
     const customerId = open.customerId.split("/").pop();
-    const page = await newPage(browser);
-    await page.goto(`${demo.url}/account/login?customer=${customerId}`);
+    const page = await newPage(env.browser);
+    await page.goto(`${env.demo.url}/account/login?customer=${customerId}`);
     await page.locator("button.nwsc-launcher").click();
 
     const offer = await ask(page, `Please cancel order ${open.name}`);
@@ -72,8 +60,8 @@ describe("storefront chat, end to end", () => {
   });
 
   it("the merchant sees the conversation in the admin list and its detail", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${demo.url}/admin/conversations`);
+    const page = await newPage(env.browser);
+    await page.goto(`${env.demo.url}/admin/conversations`);
     const row = page.getByText("Where is my order #1006? my email is hannah.brooks@example.com");
     await row.waitFor({ timeout: 20_000 });
     await row.click();

@@ -1,4 +1,6 @@
+import { afterAll, beforeAll } from "vitest";
 import { chromium, type Browser } from "playwright-core";
+import { startDemo, type RunningDemo } from "./demo-process";
 
 /** Debian's Chromium, headless, with the flags this closed network needs (see TOOLCHAIN notes). */
 export function launchChromium(): Promise<Browser> {
@@ -23,4 +25,20 @@ export async function askBubble(page: import("playwright-core").Page, text: stri
   const reply = page.locator(".nwsc-msg--bot").nth(before);
   await reply.waitFor({ timeout });
   return (await reply.innerText()).trim();
+}
+
+/**
+ * The demo (`npm run demo`, as a child process) and a headless Chromium for one test file:
+ * started before its tests, stopped after them. Read `env.demo` and `env.browser` inside tests.
+ */
+export function useDemoAndBrowser(): { demo: RunningDemo; browser: Browser } {
+  const env = {} as { demo: RunningDemo; browser: Browser };
+  beforeAll(async () => {
+    [env.demo, env.browser] = await Promise.all([startDemo(), launchChromium()]);
+  }, 240_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.demo?.stop();
+  });
+  return env;
 }
