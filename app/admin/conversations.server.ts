@@ -257,6 +257,8 @@ export interface TranscriptMessage {
   costUsd: number | null;
   latencyMs: number | null;
   lookups: { kind: string; ref: string; outcome: string }[];
+  /** The product cards the shopper saw under a bot reply (title and price). */
+  products: { title: string; price: string }[];
   feedback: string | null;
 }
 
@@ -283,11 +285,14 @@ export async function getConversationDetail(db: Db, shop: string, id: string) {
     costUsd: m.costUsd,
     latencyMs: m.latencyMs,
     lookups: m.lookups ? JSON.parse(m.lookups) : [],
+    products: m.products ? (JSON.parse(m.products) as { title?: string; price?: string }[]).map((p) => ({ title: String(p.title ?? ""), price: String(p.price ?? "") })) : [],
     feedback: m.feedback?.rating ?? null,
   }));
   return {
     id: conversation.id,
     status: conversation.status,
+    csat: conversation.csat,
+    csatComment: conversation.csatComment,
     customerId: conversation.customerId,
     language: conversation.language,
     startedAt: conversation.createdAt.toISOString(),

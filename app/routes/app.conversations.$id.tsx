@@ -48,7 +48,7 @@ export default function ConversationDetail() {
     <Page
       backAction={{ content: "Conversations", url: "/app/conversations" }}
       title="Conversation"
-      subtitle={`${conversation.customerId ? "Logged-in customer" : "Guest"} · started ${formatDateTime(conversation.startedAt)} UTC`}
+      subtitle={`${conversation.customerId ? "Logged-in customer" : "Guest"} · started ${formatDateTime(conversation.startedAt)} UTC${conversation.csat ? ` · rated ${conversation.csat}/5${conversation.csatComment ? `: “${conversation.csatComment}”` : ""}` : ""}`}
       titleMetadata={<Badge tone={conversation.status === "handoff" ? "attention" : undefined}>{CONVERSATION_STATUS[conversation.status] ?? conversation.status}</Badge>}
       primaryAction={
         conversation.status === "resolved" ? undefined : (
@@ -98,6 +98,13 @@ function MessageCard({ message, correctedIntent, approvedAnswer, approvable }: {
             <span style={{ whiteSpace: "pre-wrap" }}>{message.text}</span>
           </Text>
         </Box>
+        {message.products.length > 0 && (
+          <BlockStack gap="100">
+            {message.products.map((product, index) => (
+              <Text as="p" variant="bodySm" key={index}>{`🛍 ${product.title}${product.price ? ` · ${product.price}` : ""}`}</Text>
+            ))}
+          </BlockStack>
+        )}
         <InlineStack gap="200" wrap>
           {message.intent && <Badge tone="info">{`intent: ${intentLabel(message.intent)}`}</Badge>}
           {message.confidence !== null && <Badge>{`confidence: ${(message.confidence * 100).toFixed(0)}%`}</Badge>}
