@@ -7,7 +7,7 @@
 import { formatMoney } from "./format";
 import { defineMessages, t } from "./i18n";
 import { findShopperOrder } from "./verification";
-import { formatAddress } from "./answers/orders";
+import { formatAddress, returnShippingRule } from "./answers/orders";
 import type { Answer, PendingAction, Turn } from "./types";
 
 const M = defineMessages({
@@ -17,9 +17,9 @@ const M = defineMessages({
     fr: "C'est fait : la commande {order} est annulée. {total} seront remboursés sur votre moyen de paiement d'origine ; comptez 5 à 10 jours ouvrés.",
   },
   return_opened: {
-    en: "Done: return {name} is requested for {items}. We review requests within 1 business day and then email you a prepaid return label (US addresses).",
-    es: "Listo: se ha solicitado la devolución {name} de {items}. Revisamos las solicitudes en 1 día hábil y te enviamos por correo una etiqueta prepagada (direcciones de EE. UU.).",
-    fr: "C'est fait : le retour {name} est demandé pour {items}. Nous traitons les demandes sous 1 jour ouvré puis vous envoyons une étiquette prépayée (adresses aux États-Unis).",
+    en: "Done: return {name} is requested for {items}. You'll get an email once our team has reviewed it. {shipping}",
+    es: "Listo: se ha solicitado la devolución {name} de {items}. Recibirás un correo cuando nuestro equipo la revise. {shipping}",
+    fr: "C'est fait : le retour {name} est demandé pour {items}. Vous recevrez un e-mail une fois qu'il aura été examiné. {shipping}",
   },
   address_updated: {
     en: "Done: order {order} will now ship to {address}.",
@@ -88,7 +88,7 @@ export async function runPendingAction(action: PendingAction, turn: Turn, answer
       const lines = action.fulfillmentLineItemIds.map((id) => ({ fulfillmentLineItemId: id, quantity: 1 }));
       const result = await turn.ctx.commerce.requestReturn(order.id, lines, action.reason, turn.pre.original);
       if (!result.ok) return fail(result.message);
-      return { text: t(L, M.return_opened, { name: result.returnName, items: action.titles.join(", ") }), state: { pendingAction: undefined } };
+      return { text: t(L, M.return_opened, { name: result.returnName, items: action.titles.join(", "), shipping: returnShippingRule(turn, order) }).trim(), state: { pendingAction: undefined } };
     }
     case "update_address": {
       const result = await turn.ctx.commerce.updateShippingAddress(order.id, action.address);

@@ -49,9 +49,17 @@ export function defineMessages<T extends Catalog>(messages: T): { [K in keyof T]
 export function t(language: Language, key: string, vars: Record<string, string | number> = {}): string {
   const entry = (MESSAGES as Catalog)[key] ?? EXTRA[key];
   if (!entry) throw new Error(`No message "${key}"`);
-  return (entry[language] ?? entry.en).replace(/\{(\w+)\}/g, (match, name: string) =>
+  const text = (entry[language] ?? entry.en).replace(/\{(\w+)\}/g, (match, name: string) =>
     name in vars ? String(vars[name]) : match,
   );
+  // Templates say "on {date}"; a date can be "yesterday (Thursday, …)", which takes no "on".
+  return text.replace(RELATIVE_AFTER_PREPOSITION[language], "$1");
 }
+
+const RELATIVE_AFTER_PREPOSITION: Record<Language, RegExp> = {
+  en: /\bon ((?:yesterday|today|tomorrow) \()/g,
+  es: /\bel ((?:ayer|hoy|mañana) \()/g,
+  fr: /\ble ((?:hier|aujourd'hui|demain) \()/g,
+};
 
 export const LOCALES: Record<Language, string> = { en: "en-US", es: "es-ES", fr: "fr-FR" };

@@ -135,3 +135,27 @@ describe("a follow-up about the product just discussed", () => {
     expect(price.text).toContain(`$${Number(jacket.variants[0].price).toFixed(2)}`);
   });
 });
+
+describe("returns by destination", () => {
+  const customerOf = (name: string) => orderNamed(name).customerId;
+  it("quotes the shop's own rule for sending a return back from the order's country, not a US label for everyone", async () => {
+    const canada = orderNamed("#1053");
+    expect(canada.shippingAddress.countryCodeV2).toBe("CA");
+    const say = await conversation(customerOf("#1053"));
+    await say("I'd like to return my jacket");
+    const done = await say("yes please open the return");
+    expect(done.text).toMatch(/return .* is requested/);
+    expect(done.text).toMatch(/For orders shipped to Canada, return postage is paid by the customer/);
+    expect(done.text).not.toMatch(/prepaid return label/);
+
+    const us = await conversation(customerOf("#1044"));
+    await us("I'd like to return the jacket from my last order");
+    expect((await us("yes")).text).toMatch(/free prepaid return label for orders shipped to a US address/);
+  });
+
+  it("says \"delivered yesterday\", not \"on yesterday\"", async () => {
+    const say = await conversation(customerOf("#1053"));
+    const text = (await say("I'd like to return my jacket")).text;
+    expect(text).not.toMatch(/\bon (?:yesterday|today|tomorrow)\b/);
+  });
+});

@@ -185,9 +185,9 @@ const M = defineMessages({
   },
   open_return: { en: "You already have a return on this order: {name} ({status}).", es: "Ya tienes una devolución en este pedido: {name} ({status}).", fr: "Vous avez déjà un retour sur cette commande : {name} ({status})." },
   confirm_return: {
-    en: "Shall I open a return for {items} on order {order}? Once it's approved (within 1 business day) we email you a prepaid return label for US addresses.",
-    es: "¿Abro una devolución de {items} del pedido {order}? Cuando se apruebe (en 1 día hábil) te enviamos por correo una etiqueta de devolución prepagada para direcciones de EE. UU.",
-    fr: "Voulez-vous que j'ouvre un retour pour {items} de la commande {order} ? Une fois approuvé (sous 1 jour ouvré), nous vous envoyons par e-mail une étiquette de retour prépayée pour les adresses aux États-Unis.",
+    en: "Shall I open a return for {items} on order {order}? {shipping}",
+    es: "¿Abro una devolución de {items} del pedido {order}? {shipping}",
+    fr: "Voulez-vous que j'ouvre un retour pour {items} de la commande {order} ? {shipping}",
   },
   confirm_return_request: {
     en: "Shall I send a return request for {items} on order {order} to our team? They review requests within 1 business day and email you the next steps.",
@@ -628,6 +628,20 @@ function describeEligibility(e: ItemEligibility, turn: Turn): string {
   return t(L, e.open ? M.window_open : M.window_closed, vars);
 }
 
+/**
+ * How a return travels back for this order, in the shop's own words: the refund policy's sentence
+ * about labels or postage that best fits the order's destination ("For orders shipped to Canada,
+ * return postage is paid by the customer"), or "" when the policy says nothing about it.
+ */
+export function returnShippingRule(turn: Turn, order: Order): string {
+  const policy = turn.ctx.shop.policies.find((p) => p.type === "REFUND_POLICY");
+  if (!policy) return "";
+  const code = order.shippingAddress?.countryCode;
+  const country = code ? normalize(new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code).split(" ") : [];
+  const [sentence] = relevantSentences(policy.body, ["label", "postage", ...country], 1);
+  return sentence && /label|postage/i.test(sentence) ? sentence : "";
+}
+
 /** The policy sentences for a defect: inside the return window the damaged-item rule, after it the warranty. */
 function defectPolicy(turn: Turn, withinWindow: boolean): string {
   const policy = turn.ctx.shop.policies.find((p) => p.type === "REFUND_POLICY");
@@ -660,7 +674,7 @@ export function returnItem(turn: Turn): Promise<Answer> {
     const pending: PendingAction = t2.ctx.permissions.returns
       ? { kind: "return_items", orderNumber: order.name.replace(/^#/, ""), fulfillmentLineItemIds, titles, reason: "UNWANTED" }
       : { kind: "request", ticket: { kind: "return_request", summary: `Return ${vars.items} from ${order.name}`, orderNumber: order.name } };
-    return confirm([...parts, t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, vars)].join("\n"), pending, L);
+    return confirm([...parts, t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, { ...vars, shipping: returnShippingRule(t2, order) }).trim()].join("\n"), pending, L);
   });
 }
 
