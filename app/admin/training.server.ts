@@ -8,6 +8,7 @@ import { LRUCache } from "lru-cache";
 import type { Db } from "../db.server";
 import { isIntent, type Intent } from "../chat/intent/labels";
 import { readCorpus, shippedClassifier, trainInBackground, type IntentClassifier } from "../chat/intent/engine";
+import type { TrainingExample } from "../chat/intent/linear-model";
 import { isReusableQuestion } from "../chat/approved-answers";
 
 export interface Correction {
@@ -114,6 +115,17 @@ export function accuracy(classifier: IntentClassifier, examples: Correction[]): 
   return examples.filter((e) => classifier.classify(e.text).intent === e.intent).length / examples.length;
 }
 
+/**
+ * Each correction counts this many times beside the 8,000 shipped examples: a merchant's handful
+ * of relabelled messages must be able to move the model, or relabelling teaches nothing.
+ */
+export const CORRECTION_WEIGHT = 10;
+
+/** The shipped corpus plus the shop's corrections, weighted. */
+function withCorrections(corrections: Correction[]): TrainingExample[] {
+  return [...readCorpus(), ...corrections.flatMap((c) => Array<TrainingExample>(CORRECTION_WEIGHT).fill(c))];
+}
+
 // A trained model is a few MB: keep the most recently used ones, not one per version ever seen.
 const trained = new LRUCache<string, Promise<IntentClassifier>>({ max: 50 });
 
@@ -122,7 +134,7 @@ export function classifierForVersion(version: { id: string; examples: string }):
   let classifier = trained.get(version.id);
   if (!classifier) {
     const examples = JSON.parse(version.examples) as Correction[];
-    classifier = examples.length === 0 ? Promise.resolve(shippedClassifier()) : trainInBackground([...readCorpus(), ...examples], version.id);
+    classifier = examples.length === 0 ? Promise.resolve(shippedClassifier()) : trainInBackground(withCorrections(examples), version.id);
     classifier.catch(() => trained.delete(version.id));
     trained.set(version.id, classifier);
   }
@@ -165,7 +177,7 @@ export async function retrain(db: Db, shop: string, versionId: string): Promise<
 
   const active = await db.modelVersion.findFirst({ where: { shop, status: "active" } });
   const previous = active ? await classifierForVersion(active) : shippedClassifier();
-  const candidate = await trainInBackground([...readCorpus(), ...learnFrom], `${versionId}-candidate`);
+  const candidate = await trainInBackground(withCorrections(learnFrom), `${versionId}-candidate`);
   await db.modelVersion.update({ where: { id: versionId }, data: { progress: 0.6 } });
 
   const previousAccuracy = accuracy(previous, heldOut);

@@ -66,6 +66,21 @@ describe("learning loop", () => {
     expect(await training.rollbackTo(db, "someone-else.myshopify.com", versionId)).toBe(false);
   }, 60_000);
 
+  it("learns from a handful of corrections: each counts for more than one shipped example", async () => {
+    const shop = "few-corrections.myshopify.com";
+    // Store-visit questions the merchant wants handed to a person; the shipped model reads them as other things.
+    const few = ["is there a store near me", "do you have a shop in Seattle", "where is your physical store", "can I visit your shop"];
+    const { ids } = await conversationWith(shop, few);
+    for (const id of ids) await training.relabelMessage(db, shop, id, "human_agent");
+    const versionId = await training.startRetrain(db, shop);
+    await expect.poll(async () => (await db.modelVersion.findUnique({ where: { id: versionId } }))?.status, { timeout: 30_000, interval: 200 }).not.toBe("training");
+    const version = (await db.modelVersion.findUnique({ where: { id: versionId } }))!;
+    expect(version.status).toBe("active");
+    // Scored on the corrections themselves (fewer than the hold-out needs): the new model gets them right.
+    expect(version.accuracy!).toBeGreaterThan(version.previousAccuracy!);
+    expect(version.accuracy!).toBe(1);
+  }, 60_000);
+
   it("approves an answer and matches it to a reworded question", async () => {
     const { conversation } = await conversationWith(SHOP, ["Do you offer gear fittings in the Portland store?"]);
     const bot = await db.message.findFirst({ where: { conversationId: conversation.id, role: "bot" } });
