@@ -48,8 +48,9 @@ const M = defineMessages({
   },
 });
 
-const YES = /^(?:y|yes|yeah|yep|yup|sure|ok(?:ay)?|please do|do it|go ahead|confirm(?:ed)?|correct|that's right|si|sí|claro|vale|adelante|oui|d'accord|allez-y|ouais)\b/i;
-const NO = /^(?:n|no|nope|nah|don't|do not|cancel that|never ?mind|stop|keep it|non|pas|ne pas)\b/i;
+// The word must end where a letter doesn't follow: `\b` would not end "sí" (í isn't an ASCII letter).
+const YES = /^(?:y|yes|yeah|yep|yup|sure|ok(?:ay)?|please do|do it|go ahead|confirm(?:ed)?|correct|that's right|si|sí|claro|vale|adelante|oui|d'accord|allez-y|ouais)(?![\p{L}\p{N}])/iu;
+const NO = /^(?:n|no|nope|nah|don't|do not|cancel that|never ?mind|stop|keep it|non|pas|ne pas)(?![\p{L}\p{N}])/iu;
 
 export function confirmationReply(text: string): "yes" | "no" | null {
   const clean = text.trim().replace(/^[^\p{L}]+/u, "");

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { respond, type TurnOutput } from "../../app/chat/pipeline";
 import type { DialogueState } from "../../app/chat/types";
 import { discountCodesIn } from "../../app/chat/answers/discounts";
+import { confirmationReply } from "../../app/chat/actions";
 import { MAX_FAILED_VERIFICATIONS } from "../../app/chat/answers/orders";
 import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
 import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
@@ -157,5 +158,23 @@ describe("returns by destination", () => {
     const say = await conversation(customerOf("#1053"));
     const text = (await say("I'd like to return my jacket")).text;
     expect(text).not.toMatch(/\bon (?:yesterday|today|tomorrow)\b/);
+  });
+});
+
+describe("yes and no in three languages", () => {
+  it.each([
+    ["sí", "yes"],
+    ["sí, cancélalo", "yes"],
+    ["Sí por favor", "yes"],
+    ["oui, allez-y", "yes"],
+    ["yes please", "yes"],
+    ["no, gracias", "no"],
+    ["non merci", "no"],
+    ["nope", "no"],
+    ["yesterday it arrived", null],
+    ["sin duda", null],
+    ["nothing else", null],
+  ])("%j is %s", (text, expected) => {
+    expect(confirmationReply(text)).toBe(expected);
   });
 });
