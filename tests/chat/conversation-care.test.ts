@@ -178,3 +178,19 @@ describe("yes and no in three languages", () => {
     expect(confirmationReply(text)).toBe(expected);
   });
 });
+
+describe("cancelling part of an order that partly shipped", () => {
+  it("offers to cancel a backordered item the shopper names, and files it on yes", async () => {
+    const order = orderNamed("#1049");
+    const waiting = order.lineItems.find((l: any) => /sleeping bag/i.test(l.title));
+    const say = await conversation(order.customerId);
+    const offer = await say("can I cancel just the sleeping bag that's backordered?");
+    expect(offer.text).toContain(waiting.title);
+    expect(offer.text).toMatch(/hasn't shipped yet/);
+    expect(offer.state.pendingAction).toMatchObject({ kind: "request", ticket: { kind: "cancel_request", orderNumber: "#1049" } });
+    const done = await say("yes");
+    expect(done.ticket).toMatchObject({ kind: "cancel_request", orderNumber: "#1049" });
+    // Naming nothing still waiting, or the whole order: it has shipped.
+    expect((await (await conversation(order.customerId))("cancel my order 1049")).text).toMatch(/already shipped/);
+  });
+});

@@ -96,10 +96,15 @@ const M = defineMessages({
     es: "He pasado el pedido {order} a una persona de nuestro equipo con todo lo que me has contado; te escribirán en 1 día hábil.",
     fr: "J'ai transmis la commande {order} à une personne de notre équipe avec tout ce que vous m'avez dit ; elle vous écrira sous 1 jour ouvré.",
   },
+  confirm_cancel_waiting_items: {
+    en: "{items} on order {order} hasn't shipped yet, so it can still be cancelled. Shall I ask our team to cancel it and refund it? They confirm by email.",
+    es: "{items} del pedido {order} aún no se ha enviado, así que todavía se puede cancelar. ¿Pido a nuestro equipo que lo cancele y te lo reembolse? Te lo confirmarán por correo.",
+    fr: "{items} de la commande {order} n'a pas encore été expédié, il peut donc encore être annulé. Voulez-vous que je demande à notre équipe de l'annuler et de vous le rembourser ? Elle vous le confirmera par e-mail.",
+  },
   already_shipped_cancel: {
-    en: "Order {order} has already shipped ({status}), so it can't be cancelled any more. Once it arrives you can return it within 30 days of delivery for a refund.",
-    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede cancelar. Cuando llegue, puedes devolverlo en los 30 días siguientes a la entrega para obtener un reembolso.",
-    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être annulée. À sa réception, vous pourrez la retourner dans les 30 jours suivant la livraison pour être remboursé.",
+    en: "Order {order} has already shipped ({status}), so it can't be cancelled any more. You can return it within 30 days of delivery for a refund.",
+    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede cancelar. Puedes devolverlo en los 30 días siguientes a la entrega para obtener un reembolso.",
+    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être annulée. Vous pouvez la retourner dans les 30 jours suivant la livraison pour être remboursé.",
   },
   already_cancelled: { en: "Order {order} is already cancelled.", es: "El pedido {order} ya está cancelado.", fr: "La commande {order} est déjà annulée." },
   confirm_cancel: {
@@ -113,9 +118,9 @@ const M = defineMessages({
     fr: "La commande {order} ({items}, {total}) n'a pas encore été expédiée, elle peut donc encore être annulée. Voulez-vous que j'envoie une demande d'annulation à notre équipe ? Elle vous confirmera par e-mail, en général sous quelques heures.",
   },
   shipped_no_change: {
-    en: "Order {order} has already shipped ({status}), so it can't be changed any more. Once it arrives you can return or exchange items within 30 days of delivery.",
-    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede modificar. Cuando llegue, puedes devolver o cambiar artículos en los 30 días siguientes a la entrega.",
-    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être modifiée. À réception, vous pourrez retourner ou échanger des articles dans les 30 jours suivant la livraison.",
+    en: "Order {order} has already shipped ({status}), so it can't be changed any more. You can return or exchange items within 30 days of delivery.",
+    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede modificar. Puedes devolver o cambiar artículos en los 30 días siguientes a la entrega.",
+    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être modifiée. Vous pouvez retourner ou échanger des articles dans les 30 jours suivant la livraison.",
   },
   variant_out_of_stock: {
     en: "{product} in {variant} is out of stock right now, so I can't switch your order to it.{alternatives}",
@@ -320,11 +325,16 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
 
 /** Line items the message names ("the jacket and the beanie"), else all of them. */
 function mentionedLines(order: Order, turn: Turn): LineItem[] {
+  const named = namedLines(order, turn);
+  return named.length > 0 ? named : order.lineItems;
+}
+
+/** The order's items the message names ("the sleeping bag"), or none. */
+function namedLines(order: Order, turn: Turn): LineItem[] {
   const words = new Set(turn.pre.contentTokens.map(singular));
-  const named = order.lineItems.filter((line) =>
+  return order.lineItems.filter((line) =>
     normalize(`${line.title} ${line.variantTitle ?? ""}`).replace(/'/g, "").split(/[^a-z0-9]+/).some((w) => w.length > 2 && words.has(singular(w))),
   );
-  return named.length > 0 ? named : order.lineItems;
 }
 
 function productOf(turn: Turn, productId: string | null): Product | null {
@@ -462,7 +472,16 @@ export function cancelOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
     if (order.cancelledAt) return { text: `${t(L, M.already_cancelled, { order: order.name })} ${describeOrderStatus(order, t2)}` };
-    if (!isUnfulfilled(order)) return { text: t(L, M.already_shipped_cancel, { order: order.name, status: shippedStatus(order, t2) }) };
+    if (!isUnfulfilled(order)) {
+      // Part of it shipped: an item the shopper names that is still waiting (a backorder) can be dropped.
+      const waiting = namedLines(order, t2).filter((line) => line.unfulfilledQuantity > 0);
+      if (waiting.length === 0) return { text: t(L, M.already_shipped_cancel, { order: order.name, status: shippedStatus(order, t2) }) };
+      const items = joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L);
+      return confirm(t(L, M.confirm_cancel_waiting_items, { order: order.name, items }), {
+        kind: "request",
+        ticket: { kind: "cancel_request", summary: `Cancel ${items} (not shipped yet) on ${order.name} and refund it`, orderNumber: order.name },
+      }, L);
+    }
     const vars = { order: order.name, items: joinList(order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)), L), total: money(t2, order.totalPrice, order) };
     const pending: PendingAction = t2.ctx.permissions.cancel
       ? { kind: "cancel_order", orderNumber: order.name.replace(/^#/, "") }
