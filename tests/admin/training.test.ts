@@ -20,6 +20,13 @@ async function conversationWith(shop: string, texts: string[], intent = "out_of_
   return { conversation, ids };
 }
 
+/** Start a retrain of the shop's model and wait for it to finish; the version as it ended. */
+async function retrainAndWait(shop: string) {
+  const versionId = await training.startRetrain(db, shop);
+  await expect.poll(async () => (await db.modelVersion.findUnique({ where: { id: versionId } }))?.status, { timeout: 30_000, interval: 200 }).not.toBe("training");
+  return (await db.modelVersion.findUnique({ where: { id: versionId } }))!;
+}
+
 // A phrasing the shipped model has never seen, for a store-specific service.
 const PHRASES = ["book a gear fitting slot", "reserve a fitting appointment", "can I book a boot fitting", "fitting session booking please", "I want a fitting appointment", "schedule my gear fitting"];
 
@@ -49,17 +56,15 @@ describe("learning loop", () => {
     const { ids } = await conversationWith(shop, PHRASES);
     const before = PHRASES.filter((p) => shippedClassifier().classify(p).intent === "human_agent").length;
     for (const id of ids) await training.relabelMessage(db, shop, id, "human_agent");
-    const versionId = await training.startRetrain(db, shop);
-    await expect.poll(async () => (await db.modelVersion.findUnique({ where: { id: versionId } }))?.status, { timeout: 30_000, interval: 200 }).not.toBe("training");
-    const version = (await db.modelVersion.findUnique({ where: { id: versionId } }))!;
+    const version = await retrainAndWait(shop);
+    const versionId = version.id;
     expect(version.status).toBe("active");
     expect(version.accuracy!).toBeGreaterThanOrEqual(version.previousAccuracy!);
     const retrained = await training.classifierForVersion(version);
     const after = PHRASES.filter((p) => retrained.classify(p).intent === "human_agent").length;
     expect(after).toBeGreaterThan(before);
 
-    const second = await training.startRetrain(db, shop);
-    await expect.poll(async () => (await db.modelVersion.findUnique({ where: { id: second } }))?.status, { timeout: 30_000, interval: 200 }).not.toBe("training");
+    await retrainAndWait(shop);
     expect(await training.rollbackTo(db, shop, versionId)).toBe(true);
     const active = await db.modelVersion.findMany({ where: { shop, status: "active" } });
     expect(active.map((v) => v.id)).toEqual([versionId]);
@@ -72,9 +77,7 @@ describe("learning loop", () => {
     const few = ["is there a store near me", "do you have a shop in Seattle", "where is your physical store", "can I visit your shop"];
     const { ids } = await conversationWith(shop, few);
     for (const id of ids) await training.relabelMessage(db, shop, id, "human_agent");
-    const versionId = await training.startRetrain(db, shop);
-    await expect.poll(async () => (await db.modelVersion.findUnique({ where: { id: versionId } }))?.status, { timeout: 30_000, interval: 200 }).not.toBe("training");
-    const version = (await db.modelVersion.findUnique({ where: { id: versionId } }))!;
+    const version = await retrainAndWait(shop);
     expect(version.status).toBe("active");
     // Scored on the corrections themselves (fewer than the hold-out needs): the new model gets them right.
     expect(version.accuracy!).toBeGreaterThan(version.previousAccuracy!);
