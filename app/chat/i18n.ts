@@ -15,6 +15,11 @@ const MESSAGES = {
     es: "¡Hola! Soy {bot} de {shop}. Puedo rastrear un pedido, responder preguntas sobre nuestros productos o explicarte devoluciones y envíos. ¿En qué te ayudo?",
     fr: "Bonjour ! Je suis {bot} de {shop}. Je peux suivre une commande, répondre à vos questions sur nos produits ou vous expliquer les retours et la livraison. Que puis-je faire pour vous ?",
   },
+  goodbye: {
+    en: "Alright! If anything else comes up, I'm right here.",
+    es: "¡De acuerdo! Si necesitas algo más, aquí estoy.",
+    fr: "Très bien ! Si vous avez besoin d'autre chose, je suis là.",
+  },
   thanks: {
     en: "You're welcome! Thanks for shopping with {shop}. If anything else comes up, I'm right here.",
     es: "¡De nada! Gracias por comprar en {shop}. Si necesitas algo más, aquí estoy.",

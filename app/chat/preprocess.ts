@@ -47,8 +47,9 @@ const STOP_WORDS: Record<Language, Set<string>> = {
 const LANGUAGE_CUES: Record<Language, string[]> = {
   en: ("the my is are where what when how can you order please i have it to do does not and with " +
     "hi hello thanks want need get your was").split(" "),
+  // Not "no": it is English too, and a bare "no" is no reason to answer in Spanish.
   es: ("el la los las mi mis es esta donde cuando como puedo quiero pedido hola gracias por para que " +
-    "no tengo mi devolver envio necesito un una del con ayuda").split(" "),
+    "tengo mi devolver envio necesito un una del con ayuda").split(" "),
   fr: ("le la les mon ma mes est ou quand comment puis je veux commande bonjour merci pour que pas " +
     "ne j ai suis une des du avec aide votre vous").split(" "),
 };

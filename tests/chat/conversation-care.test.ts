@@ -194,3 +194,14 @@ describe("cancelling part of an order that partly shipped", () => {
     expect((await (await conversation(order.customerId))("cancel my order 1049")).text).toMatch(/already shipped/);
   });
 });
+
+describe("signing off", () => {
+  it("thanks get \"you're welcome\"; a bare \"ok\" or \"no\" gets a plain sign-off, in English", async () => {
+    expect((await (await conversation())("thanks, bye")).text).toMatch(/^You're welcome!/);
+    for (const text of ["ok", "no"]) {
+      const out = await (await conversation())(text);
+      expect(out.language).toBe("en");
+      expect(out.text).not.toMatch(/welcome/i);
+    }
+  });
+});

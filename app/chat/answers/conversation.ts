@@ -46,8 +46,11 @@ export function greeting(turn: Turn): Answer {
   return { text: t(turn.language, "greeting", { bot: turn.ctx.shop.botName, shop: turn.ctx.shop.name }) };
 }
 
+// "You're welcome" answers thanks; "ok", "no" or "bye" get a plain sign-off.
+const THANKS = /\b(?:thank|thanks|thx|ty|cheers|appreciate|gracias|merci)\b/i;
+
 export function thanksGoodbye(turn: Turn): Answer {
-  return { text: t(turn.language, "thanks", { shop: turn.ctx.shop.name }) };
+  return { text: t(turn.language, THANKS.test(turn.pre.original) ? "thanks" : "goodbye", { shop: turn.ctx.shop.name }) };
 }
 
 export function outOfScope(turn: Turn): Answer {
