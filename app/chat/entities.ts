@@ -166,7 +166,8 @@ function optionValues(options: { name: string; values: string[] }[], name: RegEx
   return options.filter((o) => name.test(o.name)).flatMap((o) => o.values);
 }
 
-function wordTokens(text: string): string[] {
+/** Lower-case words of `text`, accents folded and apostrophes dropped ("Men's Alpine" → men, alpine). */
+export function wordTokens(text: string): string[] {
   return normalize(text).replace(/'/g, "").match(/[a-z0-9]+/g) ?? [];
 }
 

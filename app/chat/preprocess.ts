@@ -99,8 +99,10 @@ function bestLanguage(scores: Record<Language, number>): Language {
   return scores[best] > scores.en ? best : "en";
 }
 
-// An email address or a link says nothing about the language ("j.dubois@…" is not French).
-const ADDRESS_OR_LINK = /\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/gi;
+/** `text` with email addresses and links blanked out: they are neither words nor codes of the message. */
+export function withoutAddressesOrLinks(text: string): string {
+  return text.replace(/\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/gi, " ");
+}
 
 export function removeStopWords(tokens: string[], language: Language): string[] {
   const stop = STOP_WORDS[language];
@@ -112,7 +114,8 @@ export function preprocess(text: string): Preprocessed {
   const original = text.trim();
   const normalized = normalize(original);
   const tokens = tokenize(normalized);
-  const prose = original.replace(ADDRESS_OR_LINK, " ");
+  // An email address or a link says nothing about the language ("j.dubois@…" is not French).
+  const prose = withoutAddressesOrLinks(original);
   const scores = languageScores(prose, prose === original ? tokens : tokenize(normalize(prose)));
   const language = bestLanguage(scores);
   return { original, normalized, tokens, contentTokens: removeStopWords(tokens, language), language, languageScores: scores };

@@ -130,10 +130,10 @@ export function humanHandoff(turn: Turn): Answer {
   const open = withinSupportHours(hours, turn.ctx.now);
   const availability = open === null ? (hours ? t(L, M.hours_only, { hours }) : "") : t(L, open ? M.in_hours : M.out_of_hours, { hours });
   // The ticket says what the shopper wanted, not "me@example.com" they typed when asked.
-  const request = turn.state.awaiting === "email" && turn.state.handoffRequest ? turn.state.handoffRequest : turn.pre.original;
+  const request = (turn.state.awaiting === "email" && turn.state.handoffRequest ? turn.state.handoffRequest : turn.pre.original).slice(0, 300);
   const ticket: TicketRequest = {
     kind: turn.intent.intent === "complaint" ? "complaint" : "handoff",
-    summary: request.slice(0, 300),
+    summary: request,
     contactEmail: email ?? undefined,
     orderNumber: turn.state.orderNumber ? `#${turn.state.orderNumber}` : undefined,
   };
@@ -144,7 +144,7 @@ export function humanHandoff(turn: Turn): Answer {
       text: t(L, M.ask_contact, { apology, availability, email: turn.ctx.shop.email }),
       handoff: true,
       ticket,
-      state: { awaiting: "email", handoffRequest: request.slice(0, 300) },
+      state: { awaiting: "email", handoffRequest: request },
     };
   }
   return { text: t(L, M.handoff, { apology, availability, email: turn.ctx.shop.email }), handoff: true, ticket };

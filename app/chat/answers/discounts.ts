@@ -8,6 +8,7 @@ import type { Discount } from "../../commerce/types";
 import { defineMessages, t } from "../i18n";
 import { formatDate, formatMoney } from "../format";
 import { bestPassages } from "../knowledge";
+import { withoutAddressesOrLinks } from "../preprocess";
 import { quoteAnswer } from "./policies";
 import type { Answer, Lookup, ShopProfile, Turn } from "../types";
 
@@ -131,7 +132,7 @@ export interface CodeSearchOptions {
  */
 export function discountCodesIn(original: string, options: CodeSearchOptions = {}): string[] {
   // "test.shopper2@example.com" holds no code "SHOPPER2", and neither does a link.
-  const text = original.replace(/\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/gi, " ");
+  const text = withoutAddressesOrLinks(original);
   const found: string[] = [];
   const letters = text.replace(/[^A-Za-z]/g, "");
   // A shouted message ("WHY DOESN'T THIS WORK") is not a list of codes.

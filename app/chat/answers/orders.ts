@@ -8,9 +8,9 @@ import type { Fulfillment, LineItem, Order, Product } from "../../commerce/types
 import { daysBetween, formatDate, formatMoney, joinList } from "../format";
 import { defineMessages, t } from "../i18n";
 import { normalize } from "../preprocess";
-import { singular } from "../entities";
+import { singular, wordTokens } from "../entities";
 import { findShopperOrder, type OrderAccess } from "../verification";
-import { isFinalSale } from "./policies";
+import { isFinalSale, regionName } from "./policies";
 import { relevantSentences } from "./products";
 import { splitSentences } from "../knowledge";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
@@ -310,7 +310,7 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
   const wantsRefund = turn.intent.intent === "refund_status";
   const score = (order: Order, index: number) => {
     let s = 0;
-    const itemWords = new Set(order.lineItems.flatMap((l) => normalize(l.title).replace(/'/g, "").split(/[^a-z0-9]+/).map(singular)));
+    const itemWords = new Set(order.lineItems.flatMap((l) => wordTokens(l.title).map(singular)));
     for (const w of words) if (w.length > 2 && itemWords.has(w)) s += 3;
     for (const hint of TIME_HINTS) if (hint.pattern.test(text) && daysBetween(order.createdAt, turn.ctx.now) === hint.days) s += 4;
     if (month >= 0 && new Date(order.createdAt).getUTCMonth() === month) s += 4;
@@ -333,7 +333,7 @@ function mentionedLines(order: Order, turn: Turn): LineItem[] {
 function namedLines(order: Order, turn: Turn): LineItem[] {
   const words = new Set(turn.pre.contentTokens.map(singular));
   return order.lineItems.filter((line) =>
-    normalize(`${line.title} ${line.variantTitle ?? ""}`).replace(/'/g, "").split(/[^a-z0-9]+/).some((w) => w.length > 2 && words.has(singular(w))),
+    wordTokens(`${line.title} ${line.variantTitle ?? ""}`).some((w) => w.length > 2 && words.has(singular(w))),
   );
 }
 
@@ -656,7 +656,7 @@ export function returnShippingRule(turn: Turn, order: Order): string {
   const policy = turn.ctx.shop.policies.find((p) => p.type === "REFUND_POLICY");
   if (!policy) return "";
   const code = order.shippingAddress?.countryCode;
-  const country = code ? normalize(new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code).split(" ") : [];
+  const country = code ? wordTokens(regionName(code, turn, "en")) : [];
   const [sentence] = relevantSentences(policy.body, ["label", "postage", ...country], 1);
   return sentence && /label|postage/i.test(sentence) ? sentence : "";
 }

@@ -248,7 +248,8 @@ function placeName(place: { code: string; place: string }, turn: Turn): string {
   return isCountry ? regionName(place.code, turn) : place.place.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
-function regionName(code: string, turn: Turn, language = turn.language): string {
+/** A country's name from its ISO code, in the turn's language (or `language`). */
+export function regionName(code: string, turn: Turn, language = turn.language): string {
   try {
     return new Intl.DisplayNames([LOCALES[language]], { type: "region" }).of(code) ?? code;
   } catch {
