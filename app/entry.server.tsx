@@ -10,7 +10,7 @@ import { shippedClassifier } from "./chat/intent/engine";
 
 // Once per server process: delete transcripts older than each shop's retention period, daily.
 if (process.env.RETENTION_JOB !== "off") scheduleRetention(db);
-// Train the shipped intent model (a couple of seconds) at start-up rather than on the first shopper's message.
+// Load the shipped intent model (the prebuilt file, or training if it is stale) at start-up rather than on the first shopper's message.
 setImmediate(() => shippedClassifier());
 
 export const streamTimeout = 5000;

@@ -19,6 +19,7 @@ import { createDb, type Db } from "../app/db.server";
 import { DASHBOARD_QUERIES, dashboardFigures, PERIOD_DAYS, periodOf } from "../app/admin/analytics.server";
 import { listConversations } from "../app/admin/conversations.server";
 import { estimateCostUsd } from "../app/llm/pricing";
+import { mulberry32 } from "../app/chat/intent/linear-model";
 import { migrateDatabase } from "./postgres-migrate";
 
 const { values: args } = parseArgs({
@@ -39,15 +40,7 @@ const BATCH = 2_000;
 const DAY_MS = 86_400_000;
 
 // ---------------------------------------------------------------- deterministic randomness
-let state = (Number(args.seed) || 1) >>> 0;
-function random(): number {
-  // mulberry32
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = mulberry32(Number(args.seed) || 1);
 const between = (min: number, max: number) => min + random() * (max - min);
 const int = (min: number, max: number) => Math.floor(between(min, max + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];

@@ -143,27 +143,24 @@ export async function recordBotReply(
         quickReplies: reply.quickReplies?.length ? JSON.stringify(reply.quickReplies) : null,
       },
     }),
-    ...(ticket && existing
+    ...(ticket
       ? [
-          // Back to the team's open list, with the reply address if this message brought one.
-          db.handoffTicket.update({
-            where: { id: existing.id },
-            data: { status: "open", contactEmail: existing.contactEmail ?? ticket.contactEmail ?? null },
-          }),
-        ]
-      : []),
-    ...(ticket && !existing
-      ? [
-          db.handoffTicket.create({
-            data: {
-              shop: conversation.shop,
-              conversationId: conversation.id,
-              kind: ticket.kind,
-              summary: ticket.summary,
-              orderNumber: ticket.orderNumber ?? null,
-              contactEmail: ticket.contactEmail ?? null,
-            },
-          }),
+          existing
+            ? // Back to the team's open list, with the reply address if this message brought one.
+              db.handoffTicket.update({
+                where: { id: existing.id },
+                data: { status: "open", contactEmail: existing.contactEmail ?? ticket.contactEmail ?? null },
+              })
+            : db.handoffTicket.create({
+                data: {
+                  shop: conversation.shop,
+                  conversationId: conversation.id,
+                  kind: ticket.kind,
+                  summary: ticket.summary,
+                  orderNumber: ticket.orderNumber ?? null,
+                  contactEmail: ticket.contactEmail ?? null,
+                },
+              }),
         ]
       : []),
     db.conversation.update({

@@ -683,8 +683,7 @@ interface StoreData {
   /** Names for codes seen in the snapshot's addresses ("US" → "United States", "US-OR" → "Oregon"). */
   placeNames: Map<string, string>;
   nextId: () => number;
-  /** Money in the shop's currency, alone and as Shopify's shop/presentment pair. */
-  money: (amount: string) => MoneyV2;
+  /** Money in the shop's currency as Shopify's shop/presentment pair. */
   moneyBag: (amount: string) => MoneyBag;
   /** Adds an entity to `nodes` (when it has an id) and returns it. */
   register: <T extends Entity>(entity: T) => T;
@@ -922,7 +921,6 @@ function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
     discountsByCode,
     placeNames,
     nextId: () => ++lastId,
-    money,
     moneyBag,
     register,
   };

@@ -10,6 +10,11 @@ export function formatDateTime(when: string | Date): string {
   return dateTime.format(new Date(when));
 }
 
+/** "Nov 25, 2:05 PM UTC", where no column title says the zone. */
+export function formatDateTimeUtc(when: string | Date): string {
+  return `${formatDateTime(when)} UTC`;
+}
+
 /** "2:05:07 PM UTC", for messages within one conversation. */
 export function formatTime(when: string | Date): string {
   return `${time.format(new Date(when))} UTC`;

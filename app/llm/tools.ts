@@ -7,7 +7,7 @@
 import type { ChatCompletionTool } from "openai/resources/chat/completions";
 import type { Order, Product } from "../commerce/types";
 import { productCard } from "../chat/answers/products";
-import { cancelOrder, changeShippingAddress, MAX_FAILED_VERIFICATIONS, returnItem, shopperFacingNote } from "../chat/answers/orders";
+import { cancelOrder, changeShippingAddress, returnItem, shopperFacingNote, verificationLocked } from "../chat/answers/orders";
 import { searchKnowledge } from "../chat/knowledge";
 import { findShopperOrder } from "../chat/verification";
 import type { ProductCard } from "../chat/protocol";
@@ -101,7 +101,7 @@ export async function runTool(name: string, rawArguments: string, turn: Turn, ef
 
 async function getOrder(turn: Turn, effects: ToolEffects, orderNumber?: string, email?: string) {
   const failed = effects.answer.state?.failedVerifications ?? turn.state.failedVerifications ?? 0;
-  if (!turn.shopper.customerId && failed >= MAX_FAILED_VERIFICATIONS) {
+  if (verificationLocked(turn, failed)) {
     return { found: false, needs: `no more lookups in this chat: the shopper should email ${turn.ctx.shop.email} from the address they ordered with` };
   }
   const access = await findShopperOrder(turn.ctx.commerce, {

@@ -93,14 +93,14 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
       if (thrown instanceof Response) return errorResponse(401, "invalid_signature", "This request was not signed by Shopify.");
       throw thrown;
     }
-    const shop = new URL(request.url).searchParams.get("shop");
+    const url = new URL(request.url);
+    const shop = url.searchParams.get("shop");
     if (!shop || !context.session || context.session.shop !== shop || !context.admin) {
       return errorResponse(503, "shop_not_installed", "Chat isn't available for this shop right now.");
     }
-    const owner: ConversationOwner = { shop, customerId: loggedInCustomer(new URL(request.url).searchParams.get("logged_in_customer_id")) };
+    const owner: ConversationOwner = { shop, customerId: loggedInCustomer(url.searchParams.get("logged_in_customer_id")) };
     const method = request.method.toUpperCase();
     if (deps.limits) {
-      const url = new URL(request.url);
       const signature = url.searchParams.get("signature");
       const verdict = await checkLimits(deps.limits, {
         shop,

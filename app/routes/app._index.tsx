@@ -22,7 +22,7 @@ import { authenticate } from "../shopify.server";
 import { dashboardFigures, parsePeriodDays, periodOf, type DashboardFigures } from "../admin/analytics.server";
 import { listConversations } from "../admin/conversations.server";
 import { intentLabel } from "../chat/intent/labels";
-import { formatDateTime } from "../components/time";
+import { formatDateTimeUtc } from "../components/time";
 
 // The periods parsePeriodDays accepts (analytics.server is server-only, so not imported here).
 const PERIOD_DAYS = [7, 30, 90] as const;
@@ -267,7 +267,7 @@ export default function Dashboard() {
                     <InlineStack gap="200" blockAlign="center" wrap={false}>
                       {row.lastIntent && <Badge>{intentLabel(row.lastIntent)}</Badge>}
                       <Text as="span" variant="bodySm" tone="subdued">
-                        {`${formatDateTime(row.lastMessageAt)} UTC`}
+                        {formatDateTimeUtc(row.lastMessageAt)}
                       </Text>
                     </InlineStack>
                   </InlineStack>

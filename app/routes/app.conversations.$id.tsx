@@ -8,7 +8,7 @@ import { authenticate } from "../shopify.server";
 import { getConversationDetail, type TranscriptMessage } from "../admin/conversations.server";
 import { approveAnswer, approvedAnswersByQuestion, markResolved, relabelMessage } from "../admin/training.server";
 import { INTENTS, intentLabel } from "../chat/intent/labels";
-import { formatDateTime, formatTime } from "../components/time";
+import { formatDateTimeUtc, formatTime } from "../components/time";
 import { NotFoundBoundary } from "../components/NotFound";
 import { isReusableQuestion } from "../chat/approved-answers";
 
@@ -48,7 +48,7 @@ export default function ConversationDetail() {
     <Page
       backAction={{ content: "Conversations", url: "/app/conversations" }}
       title="Conversation"
-      subtitle={`${conversation.customerId ? "Logged-in customer" : "Guest"} · started ${formatDateTime(conversation.startedAt)} UTC${conversation.csat ? ` · rated ${conversation.csat}/5${conversation.csatComment ? `: “${conversation.csatComment}”` : ""}` : ""}`}
+      subtitle={`${conversation.customerId ? "Logged-in customer" : "Guest"} · started ${formatDateTimeUtc(conversation.startedAt)}${conversation.csat ? ` · rated ${conversation.csat}/5${conversation.csatComment ? `: “${conversation.csatComment}”` : ""}` : ""}`}
       titleMetadata={<Badge tone={conversation.status === "handoff" ? "attention" : undefined}>{CONVERSATION_STATUS[conversation.status] ?? conversation.status}</Badge>}
       primaryAction={
         conversation.status === "resolved" ? undefined : (
@@ -67,7 +67,6 @@ export default function ConversationDetail() {
               <MessageCard
                 key={message.id}
                 message={message}
-                correctedIntent={message.correctedIntent}
                 approvedAnswer={message.role === "bot" && message.replyToId ? (approvedByQuestion[message.replyToId] ?? null) : null}
                 approvable={approvable.includes(message.id)}
               />
@@ -79,7 +78,7 @@ export default function ConversationDetail() {
   );
 }
 
-function MessageCard({ message, correctedIntent, approvedAnswer, approvable }: { message: TranscriptMessage; correctedIntent: string | null; approvedAnswer: string | null; approvable: boolean }) {
+function MessageCard({ message, approvedAnswer, approvable }: { message: TranscriptMessage; approvedAnswer: string | null; approvable: boolean }) {
   const isShopper = message.role === "shopper";
   const entities = Object.entries(message.entities);
   return (
@@ -120,7 +119,7 @@ function MessageCard({ message, correctedIntent, approvedAnswer, approvable }: {
             Why this engine: {message.engineNote}
           </Text>
         )}
-        {isShopper && <RelabelForm messageId={message.id} current={correctedIntent ?? message.intent} corrected={!!correctedIntent} />}
+        {isShopper && <RelabelForm messageId={message.id} current={message.correctedIntent ?? message.intent} corrected={!!message.correctedIntent} />}
         {message.role === "bot" &&
           (approvable || approvedAnswer ? (
             <ApproveForm messageId={message.id} approved={approvedAnswer} />

@@ -8,7 +8,7 @@ import { authenticate } from "../shopify.server";
 import { closeTicket, getTicket, MAX_REPLY_LENGTH, reopenTicket, replyToTicket, type EmailOutcome } from "../admin/handoffs.server";
 import { smtpConfigured } from "../notify/mailer.server";
 import { TicketStatusBadge } from "../components/TicketStatusBadge";
-import { formatDateTime } from "../components/time";
+import { formatDateTimeUtc } from "../components/time";
 import { NotFoundBoundary } from "../components/NotFound";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -69,7 +69,7 @@ export default function HandoffDetail() {
     <Page
       backAction={{ content: "Hand-offs", url: "/app/handoffs" }}
       title={ticket.kindLabel}
-      subtitle={`${ticket.contact} · ${formatDateTime(ticket.createdAt)} UTC`}
+      subtitle={`${ticket.contact} · ${formatDateTimeUtc(ticket.createdAt)}`}
       titleMetadata={<TicketStatusBadge status={ticket.status} />}
       secondaryActions={[
         ticket.status === "closed"
@@ -113,7 +113,7 @@ export default function HandoffDetail() {
                           {ROLE_LABELS[message.role] ?? message.role}
                         </Text>
                         <Text as="span" variant="bodySm" tone="subdued">
-                          {`${formatDateTime(message.createdAt)} UTC`}
+                          {formatDateTimeUtc(message.createdAt)}
                         </Text>
                       </InlineStack>
                       <Text as="p" variant="bodyMd">
@@ -160,7 +160,7 @@ export default function HandoffDetail() {
               </Text>
               <Detail label="Order" value={ticket.orderNumber ?? "—"} />
               <Detail label="Contact" value={ticket.contact} />
-              {ticket.repliedAt && <Detail label="Last reply" value={`${formatDateTime(ticket.repliedAt)} UTC`} />}
+              {ticket.repliedAt && <Detail label="Last reply" value={formatDateTimeUtc(ticket.repliedAt)} />}
               {conversation.csat !== null && (
                 <Detail label="Shopper's rating" value={`${"★".repeat(conversation.csat)}${"☆".repeat(5 - conversation.csat)} (${conversation.csat}/5)${conversation.csatComment ? ` — “${conversation.csatComment}”` : ""}`} />
               )}

@@ -6,7 +6,7 @@ import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { isTicketStatus, listTickets, TICKET_PAGE_SIZE, ticketCounts } from "../admin/handoffs.server";
 import { TicketStatusBadge } from "../components/TicketStatusBadge";
-import { formatDateTime } from "../components/time";
+import { formatDateTimeUtc } from "../components/time";
 
 const TABS = [
   { id: "open", content: "Open" },
@@ -89,7 +89,7 @@ export default function Handoffs() {
                     <IndexTable.Cell>
                       <TicketStatusBadge status={ticket.status} />
                     </IndexTable.Cell>
-                    <IndexTable.Cell>{`${formatDateTime(ticket.createdAt)} UTC`}</IndexTable.Cell>
+                    <IndexTable.Cell>{formatDateTimeUtc(ticket.createdAt)}</IndexTable.Cell>
                   </IndexTable.Row>
                 ))}
               </IndexTable>

@@ -251,6 +251,11 @@ const M = defineMessages({
 /** Wrong order number / email pairs a guest may try in one conversation. */
 export const MAX_FAILED_VERIFICATIONS = 5;
 
+/** A guest who has missed MAX_FAILED_VERIFICATIONS times gets no more order lookups in this conversation. */
+export function verificationLocked(turn: Turn, failed: number): boolean {
+  return !turn.shopper.customerId && failed >= MAX_FAILED_VERIFICATIONS;
+}
+
 type VerifiedAnswer = (order: Order, turn: Turn, access: Extract<OrderAccess, { kind: "verified" }>) => Answer | Promise<Answer>;
 
 /** Resolve the order the turn is about, asking for exactly the missing piece, then answer. */
@@ -260,7 +265,7 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
   const L = turn.language;
   const failed = turn.state.failedVerifications ?? 0;
   // Guessing emails for an order number: after a few misses this conversation stops checking.
-  if (!turn.shopper.customerId && failed >= MAX_FAILED_VERIFICATIONS && orderNumber && email) {
+  if (verificationLocked(turn, failed) && orderNumber && email) {
     return { text: t(L, M.verification_locked, { email: turn.ctx.shop.email }), lookups: [{ kind: "order", ref: `#${orderNumber}`, outcome: "locked: too many failed verifications" }] };
   }
   const access = await findShopperOrder(turn.ctx.commerce, { orderNumber, email, customerId: turn.shopper.customerId });
