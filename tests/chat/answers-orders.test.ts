@@ -1,10 +1,8 @@
 /** Order answers on the demo store: facts come from the snapshot, never from the test's own text. */
 import { describe, expect, it } from "vitest";
-import { respond, type TurnOutput } from "../../app/chat/pipeline";
-import type { DialogueState } from "../../app/chat/types";
 import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
 import { createCommerce } from "../../app/commerce/store";
-import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
+import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 
 const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
 const orderNamed = (name: string) => snapshot.orders.find((o: any) => o.name === name);
@@ -19,13 +17,8 @@ async function conversation(options: { customerId?: string | null; allow?: boole
     copy.shop.myshopifyDomain = `edited-${++editedShops}.myshopify.com`;
   }
   const store = createDemoStore(copy);
-  const ctx = await demoChatContext(store, { allowCancel: !!options.allow, allowReturns: !!options.allow, allowAddressChange: !!options.allow });
-  let state: DialogueState = {};
-  const say = async (text: string): Promise<TurnOutput> => {
-    const out = await respond({ text, state, shopper: { customerId: options.customerId ?? null } }, ctx);
-    state = out.state;
-    return out;
-  };
+  const allow = !!options.allow;
+  const say = await demoConversation({ customerId: options.customerId, store, overrides: { allowCancel: allow, allowReturns: allow, allowAddressChange: allow } });
   return { say, store, commerce: createCommerce(store.graphql) };
 }
 

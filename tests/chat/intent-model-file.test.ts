@@ -19,8 +19,9 @@ describe("the shipped intent model file", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const loaded = loadShippedClassifier();
     expect(warn, "the file is stale or unreadable: run npm run train:intent").not.toHaveBeenCalled();
-    const trained = train(readCorpus(), "fresh");
-    for (const { text } of readCorpus()) {
+    const corpus = readCorpus();
+    const trained = train(corpus, "fresh");
+    for (const { text } of corpus) {
       const [a, b] = [loaded.classify(text), trained.classify(text)];
       expect(a.intent, text).toBe(b.intent);
       expect(a.confidence).toBeCloseTo(b.confidence, 6);

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { respond, type TurnOutput } from "../../app/chat/pipeline";
+import { analyzeTurn, respond, type TurnOutput } from "../../app/chat/pipeline";
+import { withinSupportHours } from "../../app/chat/answers/conversation";
+import { systemPrompt } from "../../app/llm/model-engine";
 import type { ChatContext, DialogueState } from "../../app/chat/types";
 import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
 import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
@@ -27,8 +29,6 @@ describe("chat pipeline on the demo store", () => {
     const hello = (text: string) => respond({ text, state: {}, shopper: { customerId: null } }, own);
     expect((await hello("hi there")).text).toBe("Howdy, trail friend! Ask me anything about your gear.");
     expect((await hello("hola, buenos días")).text).toMatch(/^¡Hola! Soy/);
-    const { systemPrompt } = await import("../../app/llm/model-engine");
-    const { analyzeTurn } = await import("../../app/chat/pipeline");
     const prompt = systemPrompt(analyzeTurn({ text: "hi", state: {}, shopper: { customerId: null } }, own).turn);
     expect(prompt).toMatch(/Tone: polite and formal/);
     expect(prompt).toContain("Howdy, trail friend!");
@@ -75,7 +75,6 @@ describe("chat pipeline on the demo store", () => {
     ["Every day, 24 hours", true, true],
     ["whenever we can", null, null],
   ])("reads the support hours %j (open: %s on Wednesday morning, %s on Sunday)", async (hours, wednesday, sunday) => {
-    const { withinSupportHours } = await import("../../app/chat/answers/conversation");
     expect(withinSupportHours(hours, new Date("2026-11-25T14:21:00Z"))).toBe(wednesday);
     expect(withinSupportHours(hours, new Date("2026-11-29T18:00:00Z"))).toBe(sunday);
   });

@@ -3,7 +3,7 @@
  * awaitingTeam / endOfConversation signals on POST /messages and GET /conversation.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { callProxyRoute, configureTestApp, installDemoShop, proxyRequest } from "../helpers/app-env";
+import { configureTestApp, installDemoShop, proxyRequest, sendToProxy } from "../helpers/app-env";
 
 configureTestApp("proxy-csat");
 const { default: db } = await import("../../app/db.server");
@@ -12,10 +12,7 @@ const { replyToTicket } = await import("../../app/admin/handoffs.server");
 const SHOP = "northwind-outfitters.myshopify.com";
 const CUSTOMER = "7294052471661";
 
-async function send(request: Request): Promise<{ status: number; body: any }> {
-  const response = await callProxyRoute(request);
-  return { status: response.status, body: await response.json() };
-}
+const send = sendToProxy;
 
 const say = (text: string, conversationId?: string, customerId?: string) =>
   send(proxyRequest("messages", { body: { text, ...(conversationId ? { conversationId } : {}) }, customerId }));

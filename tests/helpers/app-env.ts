@@ -69,3 +69,9 @@ export async function callProxyRoute(request: Request, endpoint = request.url.ma
   const handler = request.method === "GET" ? route.loader : route.action;
   return handler({ request, params: { "*": endpoint }, context: {} } as never);
 }
+
+/** callProxyRoute, with the status and the parsed JSON body. */
+export async function sendToProxy(request: Request): Promise<{ status: number; body: any }> {
+  const response = await callProxyRoute(request);
+  return { status: response.status, body: await response.json() };
+}

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { callProxyRoute, configureTestApp, installDemoShop, proxyRequest } from "../helpers/app-env";
+import { configureTestApp, installDemoShop, proxyRequest, sendToProxy } from "../helpers/app-env";
 
 configureTestApp("proxy");
 const { default: db } = await import("../../app/db.server");
@@ -10,10 +10,7 @@ const snapshot = JSON.parse(fs.readFileSync("demo/demo-store.json", "utf8"));
 const order1006 = snapshot.orders.find((o: { name: string }) => o.name === "#1006");
 const tracking1006 = order1006.fulfillments[0].trackingInfo[0];
 
-async function send(request: Request): Promise<{ status: number; body: any }> {
-  const response = await callProxyRoute(request);
-  return { status: response.status, body: await response.json() };
-}
+const send = sendToProxy;
 
 const messageCount = () => db.message.count();
 

@@ -28,6 +28,7 @@ import {
   recordShopperMessage,
   startConversation,
   type BotReplyRecord,
+  type Conversation,
 } from "../../app/chat/transcript.server";
 import { DEFAULT_SETTINGS, getShopSettings } from "../../app/settings.server";
 import {
@@ -117,12 +118,15 @@ describe.each(backends)("storage on $name", (backend) => {
     expect(row.v).toMatch(backend.name === "postgresql" ? /^PostgreSQL \d+/ : /^SQLite \d/);
   });
 
+  /** A shopper message in `conversation` and the bot's reply carrying `ticket`. */
+  const askingFor = (conversation: Conversation) => async (text: string, ticket: BotReplyRecord["ticket"]) => {
+    const { message } = await recordShopperMessage(db, conversation, text, null);
+    await recordBotReply(db, conversation, message, reply({ ticket }));
+  };
+
   it("files one open ticket per kind and order in a conversation, however often it is asked for", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
-    const ask = async (text: string, ticket: BotReplyRecord["ticket"]) => {
-      const { message } = await recordShopperMessage(db, conversation, text, null);
-      await recordBotReply(db, conversation, message, reply({ ticket }));
-    };
+    const ask = askingFor(conversation);
     const invoice = { kind: "invoice_request" as const, summary: "Invoice for #1060", orderNumber: "#1060" };
     await ask("can I get an invoice for my last order?", invoice);
     await ask("it's for my company expense report", { ...invoice, summary: "Invoice for #1060, for expenses" });
@@ -140,10 +144,7 @@ describe.each(backends)("storage on $name", (backend) => {
 
   it("keeps one hand-off per conversation: the guest's reply address joins it, and writing back after the team's reply reopens it", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
-    const ask = async (text: string, ticket: BotReplyRecord["ticket"]) => {
-      const { message } = await recordShopperMessage(db, conversation, text, null);
-      await recordBotReply(db, conversation, message, reply({ ticket }));
-    };
+    const ask = askingFor(conversation);
     await ask("my jacket arrived torn, I want a person", { kind: "complaint", summary: "my jacket arrived torn, I want a person" });
     await ask("sam@example.com", { kind: "complaint", summary: "my jacket arrived torn, I want a person", contactEmail: "sam@example.com" });
     const [ticket] = await db.handoffTicket.findMany({ where: { conversationId: conversation.id } });
