@@ -15,6 +15,8 @@ export interface ProxyLimits {
   perShopper: RateLimiterAbstract;
   /** A signature may be used once within its 90 s validity: a captured URL can't be replayed. */
   signatures: RateLimiterAbstract;
+  /** Settles once the shared table exists (at once in memory); checks wait for it. */
+  ready: Promise<void>;
 }
 
 export interface LimitOptions {
@@ -31,17 +33,42 @@ export function createLimits(options: LimitOptions = {}): ProxyLimits {
   const limiter = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
     const memory = new RateLimiterMemory({ keyPrefix, points, duration });
     if (!options.postgres) return memory;
-    // If PostgreSQL is unreachable the instance keeps limiting on its own counts.
-    const shared = { storeClient: options.postgres, tableName: RATE_LIMIT_TABLE, keyPrefix, points, duration, insuranceLimiter: memory };
-    return new RateLimiterPostgres(shared, (error?: Error) => {
-      if (error) console.error("shared rate-limit table unavailable; limiting per instance", error.message);
-    });
+    // If PostgreSQL is unreachable the instance keeps limiting on its own counts. The table is
+    // created once below, not by each limiter: three limiters per instance, several instances,
+    // all running CREATE TABLE at start-up can fail one of them, which then counts only in memory.
+    const shared = { storeClient: options.postgres, tableName: RATE_LIMIT_TABLE, keyPrefix, points, duration, insuranceLimiter: memory, tableCreated: true };
+    return new RateLimiterPostgres(shared);
   };
   return {
+    ready: options.postgres ? createRateLimitTable(options.postgres) : Promise.resolve(),
     perShop: limiter("shop", options.shopPerMinute ?? Number(process.env.RATE_LIMIT_SHOP_PER_MINUTE ?? 1200), 60),
     perShopper: limiter("shopper", options.shopperPerMinute ?? Number(process.env.RATE_LIMIT_SHOPPER_PER_MINUTE ?? 30), 60),
     signatures: limiter("signature", 1, 120),
   };
+}
+
+/**
+ * The table rate-limiter-flexible's PostgreSQL store uses (its own DDL), created under an advisory
+ * lock so that instances starting together create it one at a time. A failure is logged, and the
+ * limiters then fall back to their in-memory insurance.
+ */
+async function createRateLimitTable(pool: pg.Pool): Promise<void> {
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [RATE_LIMIT_TABLE]);
+      await client.query(`CREATE TABLE IF NOT EXISTS "${RATE_LIMIT_TABLE}" (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    console.error("shared rate-limit table unavailable; limiting per instance", error instanceof Error ? error.message : error);
+  }
 }
 
 /** The limits for this deployment: shared through PostgreSQL when the app's database is PostgreSQL. */
@@ -59,6 +86,7 @@ export type LimitVerdict = { ok: true } | { ok: false; reason: "shop" | "shopper
 
 /** Count one request; the first limit exceeded decides. */
 export async function checkLimits(limits: ProxyLimits, keys: { shop: string; shopper: string; signature: string | null; writes: boolean }): Promise<LimitVerdict> {
+  await limits.ready;
   if (keys.writes && keys.signature) {
     const replay = await consume(limits.signatures, keys.signature);
     if (replay !== null) return { ok: false, reason: "replay", retryAfterSeconds: 0 };

@@ -66,9 +66,9 @@ describe("proxy rate limits shared through PostgreSQL (several app instances)", 
     const pool = new pg.Pool({ connectionString: database.url, max: 2 });
     pools.push(pool);
     const limits = createLimits({ ...options, postgres: pool });
-    // The shared table is created on start-up; wait until each limiter reaches it.
-    await expect.poll(async () => (await pool.query(`SELECT to_regclass('${RATE_LIMIT_TABLE}') AS t`)).rows[0].t).toBe(RATE_LIMIT_TABLE);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The shared table is created on start-up.
+    await limits.ready;
+    expect((await pool.query(`SELECT to_regclass('${RATE_LIMIT_TABLE}') AS t`)).rows[0].t).toBe(RATE_LIMIT_TABLE);
     return limits;
   }
 
