@@ -1,6 +1,7 @@
 /** How the bot writes dates, money and lists: one place, so every answer reads the same. */
 import { LOCALES } from "./i18n";
 import type { Language } from "./preprocess";
+import type { DurationRange } from "./shop/durations";
 
 const RELATIVE_DAYS: Record<Language, Record<number, string>> = {
   en: { [-1]: "yesterday", 0: "today", 1: "tomorrow" },
@@ -36,4 +37,24 @@ export function joinList(items: string[], language: Language = "en", conjunction
   if (items.length <= 1) return items.join("");
   const word = (conjunction === "and" ? AND : OR)[language];
   return `${items.slice(0, -1).join(", ")} ${word} ${items[items.length - 1]}`;
+}
+
+const UNIT_WORDS: Record<Language, Record<"business_days", Record<"one" | "other", string>>> = {
+  en: { business_days: { one: "business day", other: "business days" } },
+  es: { business_days: { one: "día hábil", other: "días hábiles" } },
+  fr: { business_days: { one: "jour ouvré", other: "jours ouvrés" } },
+};
+const INTL_UNITS = { hours: "hour", days: "day", weeks: "week", months: "month", years: "year" } as const;
+
+/** "5–10 business days", "de 5 a 10 días hábiles", "1 jour ouvré", "24–48 hours": a shop's duration in the shopper's language. */
+export function formatDuration(range: DurationRange, language: Language = "en"): string {
+  const locale = LOCALES[language];
+  if (range.unit === "business_days") {
+    const numbers = new Intl.NumberFormat(locale);
+    const count = range.min === range.max ? numbers.format(range.max) : numbers.formatRange(range.min, range.max);
+    const plural = new Intl.PluralRules(locale).select(range.max) === "one" ? "one" : "other";
+    return `${count} ${UNIT_WORDS[language].business_days[plural]}`;
+  }
+  const format = new Intl.NumberFormat(locale, { style: "unit", unit: INTL_UNITS[range.unit], unitDisplay: "long" });
+  return range.min === range.max ? format.format(range.max) : format.formatRange(range.min, range.max);
 }

@@ -5,6 +5,7 @@ import type { IntentClassifier, IntentResult } from "./intent/engine";
 import type { Intent } from "./intent/labels";
 import type { Language, Preprocessed } from "./preprocess";
 import type { ProductCard } from "./protocol";
+import type { FactOverrides } from "./shop/facts";
 
 /** What the bot knows about the shop: Shopify's data plus the merchant's settings. */
 export interface ShopProfile {
@@ -26,6 +27,8 @@ export interface ShopProfile {
   /** Codes the merchant lets the bot offer ("any promo codes?"); each is still checked live. */
   publicCodes: string[];
   accountUrl: string;
+  /** The merchant's corrections to what the bot read from the shop's texts (see shop/facts.ts). */
+  factOverrides?: FactOverrides;
 }
 
 /** Remembered across turns of one conversation (stored as JSON on the conversation). */
