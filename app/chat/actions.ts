@@ -8,13 +8,14 @@ import { formatMoney } from "./format";
 import { defineMessages, t } from "./i18n";
 import { findShopperOrder } from "./verification";
 import { formatAddress, returnShippingRule } from "./answers/orders";
+import { refundTimingClause, replyTimeClause } from "./answers/shop-rules";
 import type { Answer, PendingAction, Turn } from "./types";
 
 const M = defineMessages({
   cancelled_now: {
-    en: "Done: order {order} is cancelled. {total} will be refunded to your original payment method; refunds take 5–10 business days to appear.",
-    es: "Listo: el pedido {order} está cancelado. Se reembolsarán {total} a tu método de pago original; los reembolsos tardan de 5 a 10 días hábiles.",
-    fr: "C'est fait : la commande {order} est annulée. {total} seront remboursés sur votre moyen de paiement d'origine ; comptez 5 à 10 jours ouvrés.",
+    en: "Done: order {order} is cancelled. {total} will be refunded to your original payment method.{timing}",
+    es: "Listo: el pedido {order} está cancelado. Se reembolsarán {total} a tu método de pago original.{timing}",
+    fr: "C'est fait : la commande {order} est annulée. {total} seront remboursés sur votre moyen de paiement d'origine.{timing}",
   },
   return_opened: {
     en: "Done: return {name} is requested for {items}. You'll get an email once our team has reviewed it. {shipping}",
@@ -27,9 +28,9 @@ const M = defineMessages({
     fr: "C'est fait : la commande {order} sera désormais livrée à {address}.",
   },
   request_sent: {
-    en: "Done: I've sent your request to our team ({summary}). They'll confirm by email, usually within 1 business day.",
-    es: "Listo: he enviado tu solicitud a nuestro equipo ({summary}). Te lo confirmarán por correo, normalmente en 1 día hábil.",
-    fr: "C'est fait : j'ai transmis votre demande à notre équipe ({summary}). Elle vous confirmera par e-mail, en général sous 1 jour ouvré.",
+    en: "Done: I've sent your request to our team ({summary}). They'll confirm by email{reply}.",
+    es: "Listo: he enviado tu solicitud a nuestro equipo ({summary}). Te lo confirmarán por correo{reply}.",
+    fr: "C'est fait : j'ai transmis votre demande à notre équipe ({summary}). Elle vous confirmera par e-mail{reply}.",
   },
   action_failed: {
     en: "I couldn't do that automatically ({reason}), so I've passed it to our team; they'll follow up by email.",
@@ -63,7 +64,7 @@ export async function runPendingAction(action: PendingAction, turn: Turn, answer
   const L = turn.language;
   if (answer === "no") return { text: t(L, M.declined), state: { pendingAction: undefined } };
   if (action.kind === "request") {
-    return { text: t(L, M.request_sent, { summary: action.ticket.summary }), ticket: action.ticket, state: { pendingAction: undefined } };
+    return { text: t(L, M.request_sent, { summary: action.ticket.summary, reply: replyTimeClause(turn) }), ticket: action.ticket, state: { pendingAction: undefined } };
   }
   // Re-verify: the order must still be this shopper's, and still in the state that allowed the change.
   const access = await findShopperOrder(turn.ctx.commerce, {
@@ -83,7 +84,7 @@ export async function runPendingAction(action: PendingAction, turn: Turn, answer
     case "cancel_order": {
       const result = await turn.ctx.commerce.cancelOrder(order.id, "CUSTOMER");
       if (!result.ok) return fail(result.message);
-      return { text: t(L, M.cancelled_now, { order: order.name, total: formatMoney(order.totalPrice, order.currencyCode, L) }), state: { pendingAction: undefined } };
+      return { text: t(L, M.cancelled_now, { order: order.name, total: formatMoney(order.totalPrice, order.currencyCode, L), timing: refundTimingClause(turn) }), state: { pendingAction: undefined } };
     }
     case "return_items": {
       const lines = action.fulfillmentLineItemIds.map((id) => ({ fulfillmentLineItemId: id, quantity: 1 }));

@@ -7,6 +7,7 @@ import type { Product, ShopInfo } from "../commerce/types";
 import { DEFAULT_SETTINGS, parseJsonArray, type ShopSettings } from "../settings.server";
 import { buildCatalog, type Catalog } from "./entities";
 import { shippedClassifier, type IntentClassifier } from "./intent/engine";
+import { parseFactOverrides } from "./shop/facts";
 import type { ChatContext, ShopProfile } from "./types";
 
 const CACHE_TTL_MS = 5 * 60_000;
@@ -76,5 +77,6 @@ export function shopProfile(info: ShopInfo, settings: ShopSettings): ShopProfile
     internalCodes: parseJsonArray(settings.internalCodes),
     publicCodes: parseJsonArray(settings.publicCodes),
     accountUrl: `${info.primaryDomainUrl.replace(/\/$/, "")}/account`,
+    factOverrides: parseFactOverrides(settings.factOverrides),
   };
 }

@@ -5,7 +5,7 @@ import { formatDuration } from "../../app/chat/format";
 import { normalize } from "../../app/chat/preprocess";
 import type { ShopPolicy } from "../../app/commerce/types";
 
-const policy = (type: string, body: string): ShopPolicy => ({ type, title: type, body, url: null }) as ShopPolicy;
+const policy = (type: string, body: string): ShopPolicy => ({ type, title: type, body, url: "" });
 
 describe("durations as shops write them", () => {
   it.each([

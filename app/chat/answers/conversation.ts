@@ -4,6 +4,7 @@ import type { Answer, TicketRequest, Turn } from "../types";
 import { detectLanguage, normalize, tokenize } from "../preprocess";
 import { bestPassages } from "../knowledge";
 import { quoteAnswer } from "./policies";
+import { replyTimeClause } from "./shop-rules";
 
 const M = defineMessages({
   handoff: {
@@ -23,10 +24,11 @@ const M = defineMessages({
     fr: "Nos horaires de support : {hours}.",
   },
   out_of_hours: {
-    en: "We're outside support hours right now ({hours}), so the team will reply within 1 business day.",
-    es: "Ahora estamos fuera del horario de atención ({hours}), así que el equipo responderá en 1 día hábil.",
-    fr: "Nous sommes en dehors des horaires du support ({hours}) ; l'équipe vous répondra sous 1 jour ouvré.",
+    en: "We're outside support hours right now ({hours}), so the team will reply {when}.",
+    es: "Ahora estamos fuera del horario de atención ({hours}), así que el equipo te responderá {when}.",
+    fr: "Nous sommes en dehors des horaires du support ({hours}) ; l'équipe vous répondra {when}.",
   },
+  when_back: { en: "when they're back", es: "a su regreso", fr: "à son retour" },
   ask_contact: {
     en: "{apology}I'll pass this to a person on our team. {availability} What email address should they reply to? (You can also email {email} directly.)",
     es: "{apology}Se lo paso a una persona de nuestro equipo. {availability} ¿A qué correo te pueden responder? (También puedes escribir directamente a {email}.)",
@@ -128,7 +130,7 @@ export function humanHandoff(turn: Turn): Answer {
   const email = turn.entities.email ?? turn.state.email;
   const hours = turn.ctx.shop.supportHours;
   const open = withinSupportHours(hours, turn.ctx.now);
-  const availability = open === null ? (hours ? t(L, M.hours_only, { hours }) : "") : t(L, open ? M.in_hours : M.out_of_hours, { hours });
+  const availability = open === null ? (hours ? t(L, M.hours_only, { hours }) : "") : t(L, open ? M.in_hours : M.out_of_hours, { hours, when: replyTimeClause(turn).trim() || t(L, M.when_back) });
   // The ticket says what the shopper wanted, not "me@example.com" they typed when asked.
   const request = (turn.state.awaiting === "email" && turn.state.handoffRequest ? turn.state.handoffRequest : turn.pre.original).slice(0, 300);
   const ticket: TicketRequest = {

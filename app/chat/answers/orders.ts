@@ -14,14 +14,13 @@ import { isFinalSale, regionName } from "./policies";
 import { relevantSentences } from "./products";
 import { splitSentences } from "../knowledge";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
-
-export const RETURN_WINDOW_DAYS = 30;
+import { finalSaleClause, handlingTimeClause, refundTimingClause, replyTimeClause, returnDeadline, returnReceiptClause, returnWindowLabel, returnWindowPhrase, shopFactsOf, shopSaysAbout } from "./shop-rules";
 
 const M = defineMessages({
   ask_order_number: {
-    en: "I can check that for you. What's your order number? It's in your confirmation email and starts with #. Please add the email address you ordered with too.",
-    es: "Puedo revisarlo. ¿Cuál es tu número de pedido? Está en el correo de confirmación y empieza por #. Indícame también el correo con el que hiciste el pedido.",
-    fr: "Je peux vérifier. Quel est votre numéro de commande ? Il figure dans l'e-mail de confirmation et commence par #. Indiquez aussi l'adresse e-mail utilisée pour la commande.",
+    en: "I can check that for you. What's your order number? It's in your confirmation email. Please add the email address you ordered with too.",
+    es: "Puedo revisarlo. ¿Cuál es tu número de pedido? Está en el correo de confirmación. Indícame también el correo con el que hiciste el pedido.",
+    fr: "Je peux vérifier. Quel est votre numéro de commande ? Il figure dans l'e-mail de confirmation. Indiquez aussi l'adresse e-mail utilisée pour la commande.",
   },
   ask_email: {
     en: "Thanks! To keep your details safe, what's the email address you used for order #{order}?",
@@ -50,9 +49,9 @@ const M = defineMessages({
   },
   status_intro: { en: "Here's the latest on order {order} (placed {date}):", es: "Esto es lo último del pedido {order} (realizado el {date}):", fr: "Voici les dernières nouvelles de la commande {order} (passée le {date}) :" },
   not_shipped: {
-    en: "Order {order} (placed {date}) hasn't shipped yet. Orders usually leave our warehouse within 1 business day; you'll get an email with tracking as soon as it does.",
-    es: "El pedido {order} (realizado el {date}) aún no se ha enviado. Los pedidos suelen salir en 1 día hábil; recibirás un correo con el seguimiento en cuanto salga.",
-    fr: "La commande {order} (passée le {date}) n'a pas encore été expédiée. Les commandes partent en général sous 1 jour ouvré ; vous recevrez un e-mail de suivi dès son départ.",
+    en: "Order {order} (placed {date}) hasn't shipped yet.{handling} You'll get an email with tracking as soon as it does.",
+    es: "El pedido {order} (realizado el {date}) aún no se ha enviado.{handling} Recibirás un correo con el seguimiento en cuanto salga.",
+    fr: "La commande {order} (passée le {date}) n'a pas encore été expédiée.{handling} Vous recevrez un e-mail de suivi dès son départ.",
   },
   cancelled: {
     en: "Order {order} was cancelled on {date}.{refund}",
@@ -60,9 +59,9 @@ const M = defineMessages({
     fr: "La commande {order} a été annulée le {date}.{refund}",
   },
   cancelled_refund: {
-    en: " {amount} was refunded to your original payment method on {date}; refunds take 5–10 business days to appear on your statement.",
-    es: " Se reembolsaron {amount} a tu método de pago original el {date}; los reembolsos tardan de 5 a 10 días hábiles en aparecer.",
-    fr: " {amount} ont été remboursés sur votre moyen de paiement d'origine le {date} ; comptez 5 à 10 jours ouvrés pour les voir apparaître.",
+    en: " {amount} was refunded to your original payment method on {date}.{timing}",
+    es: " Se reembolsaron {amount} a tu método de pago original el {date}.{timing}",
+    fr: " {amount} ont été remboursés sur votre moyen de paiement d'origine le {date}.{timing}",
   },
   shipment: { en: "{items}: shipped with {carrier}, {status}.", es: "{items}: enviado con {carrier}, {status}.", fr: "{items} : expédié avec {carrier}, {status}." },
   tracking: { en: "Tracking number: {number}{url}.", es: "Número de seguimiento: {number}{url}.", fr: "Numéro de suivi : {number}{url}." },
@@ -75,9 +74,9 @@ const M = defineMessages({
   label_created: { en: "the label is created and it's waiting for the carrier", es: "la etiqueta está creada y espera al transportista", fr: "l'étiquette est créée et attend le transporteur" },
   carrier_update: { en: "Latest carrier update ({date}): {message}", es: "Última novedad del transportista ({date}): {message}", fr: "Dernière mise à jour du transporteur ({date}) : {message}" },
   late: {
-    en: "It's now {days} business days past its estimated delivery date. I can ask our team to open a trace with the carrier; if it's lost we'll send a replacement or a full refund.",
-    es: "Ya lleva {days} días hábiles de retraso sobre la fecha estimada. Puedo pedir a nuestro equipo que abra una investigación con el transportista; si se ha perdido, te enviamos un reemplazo o te reembolsamos.",
-    fr: "Il a maintenant {days} jours ouvrés de retard sur la date estimée. Je peux demander à notre équipe d'ouvrir une enquête auprès du transporteur ; s'il est perdu, nous vous envoyons un remplacement ou vous remboursons.",
+    en: "It's now {days} business days past its estimated delivery date. I can ask our team to open a trace with the carrier.",
+    es: "Ya lleva {days} días hábiles de retraso sobre la fecha estimada. Puedo pedir a nuestro equipo que abra una investigación con el transportista.",
+    fr: "Il a maintenant {days} jours ouvrés de retard sur la date estimée. Je peux demander à notre équipe d'ouvrir une enquête auprès du transporteur.",
   },
   not_shipped_items: { en: "Not shipped yet: {items}.", es: "Aún sin enviar: {items}.", fr: "Pas encore expédié : {items}." },
   order_note: { en: "Note on your order: {note}", es: "Nota de tu pedido: {note}", fr: "Note sur votre commande : {note}" },
@@ -87,14 +86,14 @@ const M = defineMessages({
     fr: "Vous avez aussi d'autres commandes ({orders}) ; dites-moi si vous parliez de l'une d'elles.",
   },
   trace_opened: {
-    en: "I'm sorry about the wait. I've asked our team to open a trace with {carrier} for order {order}; they'll email you within 1 business day. If the parcel is lost, we'll send a replacement or refund you in full.",
-    es: "Siento la espera. He pedido a nuestro equipo que abra una investigación con {carrier} para el pedido {order}; te escribirán en 1 día hábil. Si el paquete se ha perdido, te enviamos un reemplazo o te reembolsamos todo.",
-    fr: "Désolé pour l'attente. J'ai demandé à notre équipe d'ouvrir une enquête auprès de {carrier} pour la commande {order} ; ils vous écriront sous 1 jour ouvré. Si le colis est perdu, nous vous envoyons un remplacement ou vous remboursons intégralement.",
+    en: "I'm sorry about the wait. I've asked our team to open a trace with {carrier} for order {order}; they'll email you{reply}.",
+    es: "Siento la espera. He pedido a nuestro equipo que abra una investigación con {carrier} para el pedido {order}; te escribirán{reply}.",
+    fr: "Désolé pour l'attente. J'ai demandé à notre équipe d'ouvrir une enquête auprès de {carrier} pour la commande {order} ; ils vous écriront{reply}.",
   },
   escalated: {
-    en: "I've passed order {order} to a person on our team with everything you've told me; they'll email you within 1 business day.",
-    es: "He pasado el pedido {order} a una persona de nuestro equipo con todo lo que me has contado; te escribirán en 1 día hábil.",
-    fr: "J'ai transmis la commande {order} à une personne de notre équipe avec tout ce que vous m'avez dit ; elle vous écrira sous 1 jour ouvré.",
+    en: "I've passed order {order} to a person on our team with everything you've told me; they'll email you{reply}.",
+    es: "He pasado el pedido {order} a una persona de nuestro equipo con todo lo que me has contado; te escribirán{reply}.",
+    fr: "J'ai transmis la commande {order} à une personne de notre équipe avec tout ce que vous m'avez dit ; elle vous écrira{reply}.",
   },
   confirm_cancel_waiting_items: {
     en: "{items} on order {order} hasn't shipped yet, so it can still be cancelled. Shall I ask our team to cancel it and refund it? They confirm by email.",
@@ -102,9 +101,9 @@ const M = defineMessages({
     fr: "{items} de la commande {order} n'a pas encore été expédié, il peut donc encore être annulé. Voulez-vous que je demande à notre équipe de l'annuler et de vous le rembourser ? Elle vous le confirmera par e-mail.",
   },
   already_shipped_cancel: {
-    en: "Order {order} has already shipped ({status}), so it can't be cancelled any more. You can return it within 30 days of delivery for a refund.",
-    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede cancelar. Puedes devolverlo en los 30 días siguientes a la entrega para obtener un reembolso.",
-    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être annulée. Vous pouvez la retourner dans les 30 jours suivant la livraison pour être remboursé.",
+    en: "Order {order} has already shipped ({status}), so it can't be cancelled any more.{returns}",
+    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede cancelar.{returns}",
+    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être annulée.{returns}",
   },
   already_cancelled: { en: "Order {order} is already cancelled.", es: "El pedido {order} ya está cancelado.", fr: "La commande {order} est déjà annulée." },
   confirm_cancel: {
@@ -118,9 +117,9 @@ const M = defineMessages({
     fr: "La commande {order} ({items}, {total}) n'a pas encore été expédiée, elle peut donc encore être annulée. Voulez-vous que j'envoie une demande d'annulation à notre équipe ? Elle vous confirmera par e-mail, en général sous quelques heures.",
   },
   shipped_no_change: {
-    en: "Order {order} has already shipped ({status}), so it can't be changed any more. You can return or exchange items within 30 days of delivery.",
-    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede modificar. Puedes devolver o cambiar artículos en los 30 días siguientes a la entrega.",
-    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être modifiée. Vous pouvez retourner ou échanger des articles dans les 30 jours suivant la livraison.",
+    en: "Order {order} has already shipped ({status}), so it can't be changed any more.{returns}",
+    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede modificar.{returns}",
+    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être modifiée.{returns}",
   },
   variant_out_of_stock: {
     en: "{product} in {variant} is out of stock right now, so I can't switch your order to it.{alternatives}",
@@ -154,39 +153,44 @@ const M = defineMessages({
     fr: "La commande {order} n'a pas encore été expédiée, l'adresse peut donc encore être modifiée. Quelle est la nouvelle adresse complète (rue, appartement, ville, État/province, code postal) ?",
   },
   returning_to_us: {
-    en: "Order {order} couldn't be delivered ({reason}) and is on its way back to us. Once it's back we can reship it (shipping is charged again) or refund the order minus the original shipping. Shall I ask our team to ship it again to: {address}?",
-    es: "El pedido {order} no se pudo entregar ({reason}) y está volviendo a nosotros. Cuando llegue podemos reenviarlo (el envío se cobra de nuevo) o reembolsar el pedido menos el envío original. ¿Pido a nuestro equipo que lo envíe de nuevo a: {address}?",
-    fr: "La commande {order} n'a pas pu être livrée ({reason}) et revient chez nous. À son retour, nous pouvons la réexpédier (la livraison est de nouveau facturée) ou rembourser la commande hors frais de port initiaux. Voulez-vous que je demande à notre équipe de la renvoyer à : {address} ?",
+    en: "Order {order} couldn't be delivered ({reason}) and is on its way back to us.{policy} Shall I ask our team to ship it again to: {address}?",
+    es: "El pedido {order} no se pudo entregar ({reason}) y está volviendo a nosotros.{policy} ¿Pido a nuestro equipo que lo envíe de nuevo a: {address}?",
+    fr: "La commande {order} n'a pas pu être livrée ({reason}) et revient chez nous.{policy} Voulez-vous que je demande à notre équipe de la renvoyer à : {address} ?",
   },
   returning_to_us_no_address: {
-    en: "Order {order} couldn't be delivered ({reason}) and is on its way back to us. Once it's back we can reship it (shipping is charged again) or refund the order minus the original shipping. Which would you prefer? If reshipping, tell me the full address.",
-    es: "El pedido {order} no se pudo entregar ({reason}) y está volviendo a nosotros. Cuando llegue podemos reenviarlo (el envío se cobra de nuevo) o reembolsar el pedido menos el envío original. ¿Qué prefieres? Si es reenviar, dime la dirección completa.",
-    fr: "La commande {order} n'a pas pu être livrée ({reason}) et revient chez nous. À son retour, nous pouvons la réexpédier (la livraison est de nouveau facturée) ou rembourser la commande hors frais de port initiaux. Que préférez-vous ? Pour une réexpédition, donnez-moi l'adresse complète.",
+    en: "Order {order} couldn't be delivered ({reason}) and is on its way back to us.{policy} Which would you prefer? If reshipping, tell me the full address.",
+    es: "El pedido {order} no se pudo entregar ({reason}) y está volviendo a nosotros.{policy} ¿Qué prefieres? Si es reenviar, dime la dirección completa.",
+    fr: "La commande {order} n'a pas pu être livrée ({reason}) et revient chez nous.{policy} Que préférez-vous ? Pour une réexpédition, donnez-moi l'adresse complète.",
   },
   final_sale: {
-    en: "{item} is final sale, so it can't be returned or exchanged.",
-    es: "{item} es de venta final, así que no admite devolución ni cambio.",
-    fr: "{item} est vendu en vente finale : il ne peut être ni retourné ni échangé.",
-  },
-  final_sale_hygiene: {
-    en: "{item} is final sale (socks can't be returned for hygiene reasons), so it can't be returned or exchanged.",
-    es: "{item} es de venta final (los calcetines no se pueden devolver por higiene), así que no admite devolución ni cambio.",
-    fr: "{item} est vendu en vente finale (les chaussettes ne sont pas reprises pour des raisons d'hygiène) : il ne peut être ni retourné ni échangé.",
+    en: "{item} is final sale, so it can't be returned or exchanged.{policy}",
+    es: "{item} es de venta final, así que no admite devolución ni cambio.{policy}",
+    fr: "{item} est vendu en vente finale : il ne peut être ni retourné ni échangé.{policy}",
   },
   window_open: {
-    en: "{item} can be returned until {until} (30 days from delivery on {delivered}), unworn with the tags attached.",
-    es: "{item} se puede devolver hasta el {until} (30 días desde la entrega el {delivered}), sin usar y con las etiquetas.",
-    fr: "{item} peut être retourné jusqu'au {until} (30 jours après la livraison du {delivered}), non porté et avec ses étiquettes.",
+    en: "{item} can be returned until {until} ({window}).",
+    es: "{item} se puede devolver hasta el {until} ({window}).",
+    fr: "{item} peut être retourné jusqu'au {until} ({window}).",
   },
   window_closed: {
-    en: "{item} was delivered on {delivered}, so the 30-day return window closed on {until}.",
-    es: "{item} se entregó el {delivered}, así que el plazo de 30 días para devolverlo terminó el {until}.",
-    fr: "{item} a été livré le {delivered} : le délai de retour de 30 jours a pris fin le {until}.",
+    en: "{item} can't be returned any more: its return window closed on {until} ({window}).",
+    es: "{item} ya no se puede devolver: su plazo de devolución terminó el {until} ({window}).",
+    fr: "{item} ne peut plus être retourné : son délai de retour a pris fin le {until} ({window}).",
   },
   not_delivered_yet: {
-    en: "{item} hasn't been delivered yet; you can return it within 30 days of delivery.",
-    es: "{item} aún no se ha entregado; podrás devolverlo en los 30 días siguientes a la entrega.",
-    fr: "{item} n'a pas encore été livré ; vous pourrez le retourner dans les 30 jours suivant la livraison.",
+    en: "{item} hasn't been delivered yet; you can return it {window}.",
+    es: "{item} aún no se ha entregado; podrás devolverlo {window}.",
+    fr: "{item} n'a pas encore été livré ; vous pourrez le retourner {window}.",
+  },
+  window_unknown: {
+    en: "I can't tell from our policies how long {item} can be returned for, so I won't guess.{policy}",
+    es: "Nuestras políticas no me dicen hasta cuándo se puede devolver {item}, así que prefiero no adivinar.{policy}",
+    fr: "Nos conditions ne me disent pas jusqu'à quand {item} peut être retourné, je préfère donc ne pas deviner.{policy}",
+  },
+  can_return: {
+    en: " You can return it {window}.",
+    es: " Puedes devolverlo {window}.",
+    fr: " Vous pouvez la retourner {window}.",
   },
   open_return: { en: "You already have a return on this order: {name} ({status}).", es: "Ya tienes una devolución en este pedido: {name} ({status}).", fr: "Vous avez déjà un retour sur cette commande : {name} ({status})." },
   confirm_return: {
@@ -195,9 +199,9 @@ const M = defineMessages({
     fr: "Voulez-vous que j'ouvre un retour pour {items} de la commande {order} ? {shipping}",
   },
   confirm_return_request: {
-    en: "Shall I send a return request for {items} on order {order} to our team? They review requests within 1 business day and email you the next steps.",
-    es: "¿Envío a nuestro equipo una solicitud de devolución de {items} del pedido {order}? Revisan las solicitudes en 1 día hábil y te escriben con los siguientes pasos.",
-    fr: "Voulez-vous que j'envoie à notre équipe une demande de retour pour {items} de la commande {order} ? Elle traite les demandes sous 1 jour ouvré et vous écrit la suite par e-mail.",
+    en: "Shall I send a return request for {items} on order {order} to our team? They'll email you the next steps{reply}.",
+    es: "¿Envío a nuestro equipo una solicitud de devolución de {items} del pedido {order}? Te escribirán con los siguientes pasos{reply}.",
+    fr: "Voulez-vous que j'envoie à notre équipe une demande de retour pour {items} de la commande {order} ? Elle vous écrira la suite par e-mail{reply}.",
   },
   defect: {
     en: "Sorry it broke! {policy}",
@@ -210,19 +214,14 @@ const M = defineMessages({
     fr: "{product} en {variant} est en stock ({count} disponibles).",
   },
   exchange_unavailable: {
-    en: "{product} in {variant} is out of stock right now; if it stays out of stock we refund you instead.",
-    es: "{product} en {variant} está agotado ahora mismo; si sigue agotado, te reembolsamos.",
-    fr: "{product} en {variant} est en rupture de stock pour le moment ; s'il le reste, nous vous remboursons.",
-  },
-  exchange_how: {
-    en: "Exchanges are requested like returns; the replacement ships as soon as the carrier scans your return.",
-    es: "Los cambios se solicitan como las devoluciones; el reemplazo sale en cuanto el transportista escanea tu devolución.",
-    fr: "Les échanges se demandent comme les retours ; le remplacement part dès que le transporteur scanne votre retour.",
+    en: "{product} in {variant} is out of stock right now.",
+    es: "{product} en {variant} está agotado ahora mismo.",
+    fr: "{product} en {variant} est en rupture de stock pour le moment.",
   },
   refunded: {
-    en: "{amount} was refunded on {date}{note}. Refunds take 5–10 business days to appear on your statement, depending on your bank.",
-    es: "Se reembolsaron {amount} el {date}{note}. Los reembolsos tardan de 5 a 10 días hábiles en aparecer, según tu banco.",
-    fr: "{amount} ont été remboursés le {date}{note}. Comptez 5 à 10 jours ouvrés pour les voir sur votre relevé, selon votre banque.",
+    en: "{amount} was refunded on {date}{note}.{timing}",
+    es: "Se reembolsaron {amount} el {date}{note}.{timing}",
+    fr: "{amount} ont été remboursés le {date}{note}.{timing}",
   },
   partial_refund: {
     en: "That refund covers only part of order {order} (total {total}): {note} The rest of the order wasn't returned, so it wasn't refunded.",
@@ -230,20 +229,20 @@ const M = defineMessages({
     fr: "Ce remboursement ne couvre qu'une partie de la commande {order} (total {total}) : {note} Le reste de la commande n'a pas été retourné, il n'a donc pas été remboursé.",
   },
   return_in_progress: {
-    en: "Your return {name} for {items} is {status}; the refund is still pending. Once it reaches our Portland warehouse we inspect it within 2 business days and refund your original payment method.",
-    es: "Tu devolución {name} de {items} está {status}; el reembolso sigue pendiente. Cuando llegue a nuestro almacén de Portland la revisamos en 2 días hábiles y reembolsamos tu método de pago original.",
-    fr: "Votre retour {name} pour {items} est {status} ; le remboursement est encore en attente. Dès qu'il arrive à notre entrepôt de Portland, nous l'inspectons sous 2 jours ouvrés et remboursons votre moyen de paiement d'origine.",
+    en: "Your return {name} for {items} is {status}; the refund is still pending.{receipt}",
+    es: "Tu devolución {name} de {items} está {status}; el reembolso sigue pendiente.{receipt}",
+    fr: "Votre retour {name} pour {items} est {status} ; le remboursement est encore en attente.{receipt}",
   },
   return_declined: { en: "Your return {name} was declined: {reason}", es: "Tu devolución {name} fue rechazada: {reason}", fr: "Votre retour {name} a été refusé : {reason}" },
   no_refund: {
-    en: "There's no refund or return on order {order} yet. To get a refund, start a return within 30 days of delivery; once it reaches us we refund your original payment method.",
-    es: "Aún no hay reembolso ni devolución en el pedido {order}. Para obtener un reembolso, inicia una devolución en los 30 días siguientes a la entrega; cuando nos llegue, reembolsamos tu método de pago original.",
-    fr: "Il n'y a encore ni remboursement ni retour sur la commande {order}. Pour être remboursé, lancez un retour dans les 30 jours suivant la livraison ; dès réception, nous remboursons votre moyen de paiement d'origine.",
+    en: "There's no refund or return on order {order} yet. To get a refund, start a return{window}.",
+    es: "Aún no hay reembolso ni devolución en el pedido {order}. Para obtener un reembolso, inicia una devolución{window}.",
+    fr: "Il n'y a encore ni remboursement ni retour sur la commande {order}. Pour être remboursé, lancez un retour{window}.",
   },
   invoice: {
-    en: "Order {order} (placed {date}, total {total}): your order confirmation email is your receipt. I've asked our team to email you a PDF invoice for it; they reply within 1 business day.",
-    es: "Pedido {order} (realizado el {date}, total {total}): el correo de confirmación sirve como recibo. He pedido a nuestro equipo que te envíe una factura en PDF; responden en 1 día hábil.",
-    fr: "Commande {order} (passée le {date}, total {total}) : l'e-mail de confirmation fait office de reçu. J'ai demandé à notre équipe de vous envoyer une facture PDF ; elle répond sous 1 jour ouvré.",
+    en: "Order {order} (placed {date}, total {total}): your order confirmation email is your receipt. I've asked our team to email you an invoice for it{reply}.",
+    es: "Pedido {order} (realizado el {date}, total {total}): el correo de confirmación sirve como recibo. He pedido a nuestro equipo que te envíe una factura por correo{reply}.",
+    fr: "Commande {order} (passée le {date}, total {total}) : l'e-mail de confirmation fait office de reçu. J'ai demandé à notre équipe de vous envoyer une facture par e-mail{reply}.",
   },
   order_total: { en: "Order {order} (placed {date}) totals {total}, {status}.", es: "El pedido {order} (realizado el {date}) suma {total}, {status}.", fr: "La commande {order} (passée le {date}) s'élève à {total}, {status}." },
 });
@@ -376,7 +375,8 @@ export function trackOrder(turn: Turn): Promise<Answer> {
 
 function escalateShipment(order: Order, turn: Turn, late: { carrier: string } | null): Answer {
   const carrier = late?.carrier ?? order.fulfillments[0]?.trackingInfo[0]?.company ?? "the carrier";
-  const text = late ? t(turn.language, M.trace_opened, { carrier, order: order.name }) : t(turn.language, M.escalated, { order: order.name });
+  const reply = replyTimeClause(turn);
+  const text = late ? t(turn.language, M.trace_opened, { carrier, order: order.name, reply }) : t(turn.language, M.escalated, { order: order.name, reply });
   return {
     text,
     handoff: true,
@@ -410,12 +410,12 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
   const placed = date(turn, order.createdAt);
   if (order.cancelledAt) {
     const refund = order.refunds[0];
-    const refundText = refund ? t(L, M.cancelled_refund, { amount: money(turn, refund.totalRefunded, order), date: date(turn, refund.createdAt) }) : "";
+    const refundText = refund ? t(L, M.cancelled_refund, { amount: money(turn, refund.totalRefunded, order), date: date(turn, refund.createdAt), timing: refundTimingClause(turn) }) : "";
     return t(L, M.cancelled, { order: order.name, date: date(turn, order.cancelledAt), refund: refundText });
   }
   const shipments = order.fulfillments.filter((f) => f.status !== "CANCELLED");
   const note = shopperFacingNote(order.note);
-  if (shipments.length === 0) return [t(L, M.not_shipped, { order: order.name, date: placed }), note && t(L, M.order_note, { note })].filter(Boolean).join("\n");
+  if (shipments.length === 0) return [t(L, M.not_shipped, { order: order.name, date: placed, handling: handlingTimeClause(turn) }), note && t(L, M.order_note, { note })].filter(Boolean).join("\n");
   const parts = [t(L, M.status_intro, { order: order.name, date: placed })];
   for (const shipment of shipments) parts.push(`${shipments.length > 1 ? "• " : ""}${describeShipment(shipment, turn)}`);
   const waiting = order.lineItems.filter((l) => l.unfulfilledQuantity > 0);
@@ -480,7 +480,7 @@ export function cancelOrder(turn: Turn): Promise<Answer> {
     if (!isUnfulfilled(order)) {
       // Part of it shipped: an item the shopper names that is still waiting (a backorder) can be dropped.
       const waiting = namedLines(order, t2).filter((line) => line.unfulfilledQuantity > 0);
-      if (waiting.length === 0) return { text: t(L, M.already_shipped_cancel, { order: order.name, status: shippedStatus(order, t2) }) };
+      if (waiting.length === 0) return { text: t(L, M.already_shipped_cancel, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
       const items = joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L);
       return confirm(t(L, M.confirm_cancel_waiting_items, { order: order.name, items }), {
         kind: "request",
@@ -499,7 +499,7 @@ export function changeOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
     if (order.cancelledAt) return { text: t(L, M.already_cancelled, { order: order.name }) };
-    if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2) }) };
+    if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
     const swap = requestedVariant(order, t2);
     if (!swap) return { text: t(L, M.change_what, { order: order.name }) };
     const vars = { product: swap.product.title, variant: swap.label, order: order.name };
@@ -554,14 +554,15 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
     const failed = order.fulfillments.find((f) => f.displayStatus === "FAILURE");
     if (failed) {
       const reason = (failed.events.find((e) => e.message)?.message ?? "").replace(/^[^:]*:\s*/, "").replace(/\.$/, "") || "address problem";
-      if (!address) return { text: t(L, M.returning_to_us_no_address, { order: order.name, reason }) };
-      return confirm(t(L, M.returning_to_us, { order: order.name, reason, address: formatAddress(address) }), {
+      const policy = shopSaysAbout(t2, "parcel comes back to us failed delivery reship refund", ["SHIPPING_POLICY", "FAQ"]);
+      if (!address) return { text: t(L, M.returning_to_us_no_address, { order: order.name, reason, policy }) };
+      return confirm(t(L, M.returning_to_us, { order: order.name, reason, policy, address: formatAddress(address) }), {
         kind: "request",
         ticket: { kind: "reship_request", summary: `Reship ${order.name} to ${formatAddress(address)} once it's back`, orderNumber: order.name },
       }, L);
     }
     if (order.cancelledAt) return { text: t(L, M.already_cancelled, { order: order.name }) };
-    if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2) }) };
+    if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
     if (!address) return { text: t(L, M.ask_address, { order: order.name }), state: { awaiting: "address" } };
     const vars = { order: order.name, address: formatAddress(address) };
     const pending: PendingAction = t2.ctx.permissions.addressChange
@@ -630,7 +631,8 @@ interface ItemEligibility {
   line: LineItem;
   finalSale: boolean;
   deliveredAt: string | null;
-  until: string | null;
+  /** The return window as this shop counts it (from delivery or from the order); null when the shop never said. */
+  deadline: { start: string; until: string } | null;
   open: boolean;
 }
 
@@ -639,17 +641,27 @@ function eligibility(order: Order, line: LineItem, turn: Turn): ItemEligibility 
   const finalSale = !!product && isFinalSale(product);
   const shipment = order.fulfillments.find((f) => f.lines.some((l) => l.lineItemId === line.id));
   const deliveredAt = shipment?.displayStatus === "DELIVERED" ? shipment.deliveredAt : null;
-  const until = deliveredAt ? new Date(new Date(deliveredAt).getTime() + RETURN_WINDOW_DAYS * 86_400_000).toISOString() : null;
-  return { line, finalSale, deliveredAt, until, open: !!until && new Date(until) >= turn.ctx.now };
+  // A window counted from the order still needs the item delivered before it can come back.
+  const deadline = deliveredAt ? returnDeadline(shopFactsOf(turn).returnWindow?.value, order.createdAt, deliveredAt) : null;
+  return { line, finalSale, deliveredAt, deadline, open: !!deadline && new Date(deadline.until) >= turn.ctx.now };
 }
 
 function describeEligibility(e: ItemEligibility, turn: Turn): string {
   const L = turn.language;
   const item = e.line.title;
-  if (e.finalSale) return t(L, /sock/i.test(item) ? M.final_sale_hygiene : M.final_sale, { item });
-  if (!e.deliveredAt || !e.until) return t(L, M.not_delivered_yet, { item });
-  const vars = { item, until: date(turn, e.until), delivered: date(turn, e.deliveredAt) };
+  if (e.finalSale) return t(L, M.final_sale, { item, policy: finalSaleClause(turn) });
+  const window = shopFactsOf(turn).returnWindow?.value;
+  const policy = shopSaysAbout(turn, "return within days", ["REFUND_POLICY", "FAQ"]);
+  if (!window) return t(L, M.window_unknown, { item, policy });
+  if (!e.deliveredAt || !e.deadline) return t(L, M.not_delivered_yet, { item, window: returnWindowPhrase(turn) ?? "" });
+  const vars = { item, until: date(turn, e.deadline.until), window: returnWindowLabel(turn, window, date(turn, e.deadline.start)) };
   return t(L, e.open ? M.window_open : M.window_closed, vars);
+}
+
+/** " You can return it within 30 days of delivery.", or "" when the shop never said how long. */
+function canReturn(turn: Turn): string {
+  const window = returnWindowPhrase(turn);
+  return window ? t(turn.language, M.can_return, { window }) : "";
 }
 
 /**
@@ -698,7 +710,7 @@ export function returnItem(turn: Turn): Promise<Answer> {
     const pending: PendingAction = t2.ctx.permissions.returns
       ? { kind: "return_items", orderNumber: order.name.replace(/^#/, ""), fulfillmentLineItemIds, titles, reason: "UNWANTED" }
       : { kind: "request", ticket: { kind: "return_request", summary: `Return ${vars.items} from ${order.name}`, orderNumber: order.name } };
-    return confirm([...parts, t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, { ...vars, shipping: returnShippingRule(t2, order) }).trim()].join("\n"), pending, L);
+    return confirm([...parts, t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, { ...vars, shipping: returnShippingRule(t2, order), reply: replyTimeClause(t2) }).trim()].join("\n"), pending, L);
   });
 }
 
@@ -716,7 +728,8 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
           : t(L, M.exchange_unavailable, { product: swap.product.title, variant: swap.label }),
       );
     }
-    parts.push(t(L, M.exchange_how));
+    const rule = shopSaysAbout(t2, "exchange for a different size or color", ["REFUND_POLICY", "FAQ"]).trim();
+    if (rule) parts.push(rule);
     return { text: parts.join("\n"), lookups: swap ? [{ kind: "product", ref: swap.product.handle, outcome: swap.label }] : [] };
   });
 }
@@ -726,26 +739,26 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     const L = t2.language;
     const parts: string[] = [];
     for (const refund of order.refunds) {
-      parts.push(t(L, M.refunded, { amount: money(t2, refund.totalRefunded, order), date: date(t2, refund.createdAt), note: refund.note ? ` (${refund.note.replace(/\.$/, "")})` : "" }));
+      parts.push(t(L, M.refunded, { amount: money(t2, refund.totalRefunded, order), date: date(t2, refund.createdAt), note: refund.note ? ` (${refund.note.replace(/\.$/, "")})` : "", timing: refundTimingClause(t2) }));
     }
     const refunded = order.refunds.reduce((sum, r) => sum + Number(r.totalRefunded), 0);
     if (refunded > 0 && !order.cancelledAt && refunded < Number(order.totalPrice) - 0.005) {
       parts.push(t(L, M.partial_refund, { order: order.name, total: money(t2, order.totalPrice, order), note: order.refunds.map((r) => r.note ?? "").join(" ") }));
     }
     for (const ret of order.returns.filter((r) => ["REQUESTED", "OPEN"].includes(r.status))) {
-      parts.push(t(L, M.return_in_progress, { name: ret.name, items: joinList(ret.lines.map((l) => l.title), L), status: ret.status.toLowerCase() }));
+      parts.push(t(L, M.return_in_progress, { name: ret.name, items: joinList(ret.lines.map((l) => l.title), L), status: ret.status.toLowerCase(), receipt: returnReceiptClause(t2) }));
     }
     for (const ret of order.returns.filter((r) => r.status === "DECLINED" && r.decline)) {
       parts.push(t(L, M.return_declined, { name: ret.name, reason: ret.decline!.note ?? ret.decline!.reason }));
     }
-    if (parts.length === 0) parts.push(t(L, M.no_refund, { order: order.name }));
+    if (parts.length === 0) parts.push(t(L, M.no_refund, { order: order.name, window: returnWindowPhrase(t2) ? ` ${returnWindowPhrase(t2)}` : "" }));
     return { text: parts.join("\n") };
   });
 }
 
 export function getInvoice(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => ({
-    text: t(t2.language, M.invoice, { order: order.name, date: date(t2, order.createdAt), total: money(t2, order.totalPrice, order) }),
+    text: t(t2.language, M.invoice, { order: order.name, date: date(t2, order.createdAt), total: money(t2, order.totalPrice, order), reply: replyTimeClause(t2) }),
     ticket: { kind: "invoice_request", summary: `Email a PDF invoice for ${order.name}`, orderNumber: order.name },
   }));
 }

@@ -138,3 +138,14 @@ function applyOverrides(read: ShopFacts, overrides: FactOverrides): ShopFacts {
   }
   return facts as unknown as ShopFacts;
 }
+
+/** The merchant's stored overrides (ShopSettings.factOverrides), ignoring keys this version doesn't know. */
+export function parseFactOverrides(json: string): FactOverrides {
+  try {
+    const value = JSON.parse(json) as Record<string, unknown>;
+    if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+    return Object.fromEntries(Object.entries(value).filter(([key]) => (FACT_KEYS as string[]).includes(key))) as FactOverrides;
+  } catch {
+    return {};
+  }
+}
