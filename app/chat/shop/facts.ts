@@ -55,7 +55,7 @@ export type FactOverrides = { [K in FactKey]?: NonNullable<ShopFacts[K]>["value"
 
 const WORDS = {
   // Sentences about sending things back; "retractation" is the EU right of withdrawal.
-  returns: /\b(return|returns|returned|returning|devolucion|devoluciones|devolver|devuelv\w*|retour|retours|retourner|renvoyer|retractation)\b/,
+  returns: /\b(return|returns|returned|returning|devolucion|devoluciones|devolver|devuelv\w*|retour|retours|retourner|renvoyer|retractation)\b|\b(send|sent|bring|ship)(?: \w+){0,3} back\b/,
   refund: /\b(refund|refunds|refunded|reembolso|reembolsos|reembols\w*|rembours\w*)\b/,
   // The refund reaching the shopper's bank, as opposed to when it is issued.
   reachesBank: /\b(appear|appears|show|statement|bank|account|card|aparec\w*|banco|cuenta|tarjeta|apparai\w*|banque|compte|carte|releve)\b/,
