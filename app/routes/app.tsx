@@ -28,6 +28,7 @@ export default function App() {
         <Link to="/app/conversations">Conversations</Link>
         <Link to="/app/handoffs">Hand-offs</Link>
         <Link to="/app/training">Training</Link>
+        <Link to="/app/facts">Store facts</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />
