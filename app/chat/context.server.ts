@@ -30,6 +30,8 @@ export async function buildChatContext(options: {
   now?: Date;
 }): Promise<ChatContext> {
   const data = await shopData(options.shop, options.commerce);
+  // Order lookups need the shop's order-name format: no second read of the shop for them.
+  options.commerce.rememberShopInfo(data.info);
   return {
     commerce: options.commerce,
     shop: shopProfile(data.info, options.settings),
@@ -78,5 +80,7 @@ export function shopProfile(info: ShopInfo, settings: ShopSettings): ShopProfile
     publicCodes: parseJsonArray(settings.publicCodes),
     accountUrl: `${info.primaryDomainUrl.replace(/\/$/, "")}/account`,
     factOverrides: parseFactOverrides(settings.factOverrides),
+    timezone: info.timezone,
+    orderNameFormat: info.orderNameFormat,
   };
 }

@@ -9,10 +9,11 @@ const RELATIVE_DAYS: Record<Language, Record<number, string>> = {
   fr: { [-1]: "hier", 0: "aujourd'hui", 1: "demain" },
 };
 
-export function formatDate(iso: string, now: Date, language: Language = "en"): string {
+/** "Friday, November 20", or "today (Friday, November 20)", on the calendar of the shop's time zone. */
+export function formatDate(iso: string, now: Date, language: Language = "en", timeZone = "UTC"): string {
   const date = new Date(iso);
-  const dayDiff = Math.round((startOfUtcDay(date) - startOfUtcDay(now)) / 86_400_000);
-  const formatted = date.toLocaleDateString(LOCALES[language], { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" });
+  const dayDiff = Math.round((startOfLocalDay(date, timeZone) - startOfLocalDay(now, timeZone)) / 86_400_000);
+  const formatted = date.toLocaleDateString(LOCALES[language], { weekday: "long", month: "long", day: "numeric", timeZone });
   const relative = RELATIVE_DAYS[language][dayDiff];
   return relative ? `${relative} (${formatted})` : formatted;
 }
@@ -20,6 +21,13 @@ export function formatDate(iso: string, now: Date, language: Language = "en"): s
 /** Whole days from `from` to `to`, by calendar date in UTC. */
 export function daysBetween(from: string | Date, to: string | Date): number {
   return Math.round((startOfUtcDay(new Date(to)) - startOfUtcDay(new Date(from))) / 86_400_000);
+}
+
+/** Midnight of the date's calendar day in the time zone, as a UTC timestamp of that calendar date. */
+function startOfLocalDay(date: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(date);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(part("year"), part("month") - 1, part("day"));
 }
 
 function startOfUtcDay(date: Date): number {

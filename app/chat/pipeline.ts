@@ -22,6 +22,7 @@ import {
   returnItem,
   trackOrder,
   withVerifiedOrder,
+  orderName,
 } from "./answers/orders";
 import { productInfo, productSearch } from "./answers/products";
 import { accountHelp, paymentIssue, paymentMethods, returnPolicy, shippingOptions } from "./answers/policies";
@@ -84,7 +85,7 @@ export interface AnalyzedTurn {
 
 export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const pre = preprocess(input.text);
-  const { entities, productHandle } = extractEntities(pre, ctx.catalog);
+  const { entities, productHandle } = extractEntities(pre, ctx.catalog, ctx.shop.orderNameFormat);
   const language = conversationLanguage(pre, input.state.language);
   const classified = ctx.classifier.classify(pre.original);
   const confirmation = input.state.pendingAction ? confirmationReply(pre.original) : null;
@@ -145,7 +146,7 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
     language,
     lookups: answer.lookups ?? [],
     handoff: answer.handoff ?? false,
-    ticket: answer.ticket && withConversationContact(answer.ticket, next),
+    ticket: answer.ticket && withConversationContact(answer.ticket, next, turn),
     state: dropUndefined(next),
   };
 }
@@ -219,11 +220,11 @@ async function paymentIssueWithOrder(turn: Turn): Promise<Answer> {
 }
 
 /** A ticket carries the email and order the shopper gave earlier in the conversation, so the team can reply. */
-function withConversationContact(ticket: TicketRequest, state: DialogueState): TicketRequest {
+function withConversationContact(ticket: TicketRequest, state: DialogueState, turn: Turn): TicketRequest {
   return {
     ...ticket,
     contactEmail: ticket.contactEmail ?? state.email,
-    orderNumber: ticket.orderNumber ?? (state.orderNumber ? `#${state.orderNumber}` : undefined),
+    orderNumber: ticket.orderNumber ?? (state.orderNumber ? orderName(turn, state.orderNumber) : undefined),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Commerce } from "../commerce/store";
-import type { Product, ShopPolicy } from "../commerce/types";
+import type { OrderNameFormat, Product, ShopPolicy } from "../commerce/types";
 import type { Catalog, Entities } from "./entities";
 import type { IntentClassifier, IntentResult } from "./intent/engine";
 import type { Intent } from "./intent/labels";
@@ -29,6 +29,10 @@ export interface ShopProfile {
   accountUrl: string;
   /** The merchant's corrections to what the bot read from the shop's texts (see shop/facts.ts). */
   factOverrides?: FactOverrides;
+  /** The shop's IANA time zone: dates and "today" are the shop's. */
+  timezone: string;
+  /** How the shop names orders ("#1042", "FR-1042", "1042-W"). */
+  orderNameFormat: OrderNameFormat;
 }
 
 /** Remembered across turns of one conversation (stored as JSON on the conversation). */

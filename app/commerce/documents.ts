@@ -129,6 +129,9 @@ export const SHOP_INFO = `#graphql
       primaryDomain { url }
       currencyCode
       shipsToCountries
+      ianaTimezone
+      orderNumberFormatPrefix
+      orderNumberFormatSuffix
       shopPolicies { type title body url }
     }
   }

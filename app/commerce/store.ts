@@ -25,6 +25,7 @@ import type {
   Discount,
   Order,
   OrderCancelReason,
+  OrderNameFormat,
   Product,
   ReturnReason,
   ShippingAddressInput,
@@ -79,7 +80,9 @@ export interface ReturnLineRequest {
 
 export interface Commerce {
   shopInfo(): Promise<ShopInfo>;
-  /** "1006" or "#1006"; null when there is no such order. */
+  /** Use this copy of the shop's data instead of reading it again (the chat context caches it). */
+  rememberShopInfo(info: ShopInfo): void;
+  /** "1006", "#1006" or the shop's full order name ("FR-1006"); null when there is no such order. */
   findOrderByNumber(orderNumber: string): Promise<Order | null>;
   /** The customer's newest orders first; [] for an unknown customer. */
   customerOrders(customerId: string, first?: number): Promise<Order[]>;
@@ -149,26 +152,44 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
     return products;
   }
 
+  // One read of the shop per Commerce (one request); the chat context hands over the copy it cached.
+  let shop: Promise<ShopInfo> | null = null;
+  const readShop = async (): Promise<ShopInfo> => {
+    const { shop: node } = await send<{ shop: ShopNode }>(SHOP_INFO);
+    return {
+      name: node.name,
+      email: node.email,
+      myshopifyDomain: node.myshopifyDomain,
+      primaryDomainUrl: node.primaryDomain.url,
+      currencyCode: node.currencyCode,
+      shipsToCountries: node.shipsToCountries,
+      policies: node.shopPolicies.map((policy) => ({ ...policy, body: htmlToText(policy.body) })),
+      timezone: node.ianaTimezone,
+      orderNameFormat: { prefix: node.orderNumberFormatPrefix ?? "", suffix: node.orderNumberFormatSuffix ?? "" },
+    };
+  };
+
+  const shopInfo = () =>
+    (shop ??= readShop().catch((error) => {
+      shop = null;
+      throw error;
+    }));
+
   return {
-    async shopInfo() {
-      const { shop } = await send<{ shop: ShopNode }>(SHOP_INFO);
-      return {
-        name: shop.name,
-        email: shop.email,
-        myshopifyDomain: shop.myshopifyDomain,
-        primaryDomainUrl: shop.primaryDomain.url,
-        currencyCode: shop.currencyCode,
-        shipsToCountries: shop.shipsToCountries,
-        policies: shop.shopPolicies.map((policy) => ({ ...policy, body: htmlToText(policy.body) })),
-      };
+    shopInfo,
+
+    rememberShopInfo(info) {
+      shop = Promise.resolve(info);
     },
 
     async findOrderByNumber(orderNumber) {
-      const digits = /^#?\s*(\d{1,15})$/.exec(orderNumber.trim())?.[1];
+      const { prefix, suffix } = (await shopInfo()).orderNameFormat;
+      const digits = orderDigits(orderNumber, { prefix, suffix });
       if (!digits) return null;
-      const { orders } = await send<{ orders: { nodes: OrderNode[] } }>(ORDER_BY_NAME, { query: `name:#${digits}` });
-      // Shopify's name filter is a search, not a key: only the order with exactly this number counts.
-      const order = orders.nodes.find((node) => node.name.replace(/\D/g, "") === digits);
+      const name = `${prefix}${digits}${suffix}`;
+      const { orders } = await send<{ orders: { nodes: OrderNode[] } }>(ORDER_BY_NAME, { query: `name:${JSON.stringify(name)}` });
+      // Shopify's name filter is a search, not a key: only the order with exactly this name counts.
+      const order = orders.nodes.find((node) => node.name.toLowerCase() === name.toLowerCase());
       return order ? toOrder(order) : null;
     },
 
@@ -449,6 +470,9 @@ interface ShopNode {
   primaryDomain: { url: string };
   currencyCode: string;
   shipsToCountries: string[];
+  ianaTimezone: string;
+  orderNumberFormatPrefix: string;
+  orderNumberFormatSuffix: string;
   shopPolicies: { type: string; title: string; body: string; url: string }[];
 }
 
@@ -770,4 +794,20 @@ export function htmlToText(html: string): string {
     .replace(/[ \t]+\n/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+/**
+ * The order number in what the shopper or the bot wrote: bare digits, "#1042", or the shop's own
+ * order name ("FR-1042", "MX1042-W", any case); null for anything else.
+ */
+export function orderDigits(written: string, format: OrderNameFormat): string | null {
+  const text = written.trim();
+  const bare = /^#?\s*(\d{1,15})$/.exec(text);
+  if (bare) return bare[1];
+  const named = new RegExp(`^${escapeRegExp(format.prefix)}\\s?(\\d{1,15})${escapeRegExp(format.suffix)}$`, "i").exec(text);
+  return named ? named[1] : null;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

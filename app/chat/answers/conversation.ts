@@ -5,6 +5,7 @@ import { detectLanguage, normalize, tokenize } from "../preprocess";
 import { bestPassages } from "../knowledge";
 import { quoteAnswer } from "./policies";
 import { replyTimeClause } from "./shop-rules";
+import { orderName } from "./orders";
 
 const M = defineMessages({
   handoff: {
@@ -137,7 +138,7 @@ export function humanHandoff(turn: Turn): Answer {
     kind: turn.intent.intent === "complaint" ? "complaint" : "handoff",
     summary: request,
     contactEmail: email ?? undefined,
-    orderNumber: turn.state.orderNumber ? `#${turn.state.orderNumber}` : undefined,
+    orderNumber: turn.state.orderNumber ? orderName(turn, turn.state.orderNumber) : undefined,
   };
   if (!turn.shopper.customerId && !email) {
     // A guest: the team gets the request now, so it isn't lost if they leave, and the reply

@@ -226,7 +226,7 @@ async function describeCode(turn: Turn, code: string): Promise<{ text: string; l
   }
   const lookup = (outcome: string): Lookup => ({ kind: "discount", ref: code, outcome });
   if (!discount) return { text: t(L, M.code_unknown, { code }), lookup: lookup("not found") };
-  const date = (iso: string) => formatDate(iso, turn.ctx.now, L);
+  const date = (iso: string) => formatDate(iso, turn.ctx.now, L, turn.ctx.shop.timezone);
   switch (discount.status) {
     case "EXPIRED":
       return {
@@ -301,7 +301,7 @@ async function publicOffers(turn: Turn, refusedCustom: boolean): Promise<Answer>
     lookups.push({ kind: "discount", ref: code, outcome: discount ? (isUsable(discount) ? "active" : discount.status.toLowerCase()) : "not found" });
     if (!discount || !isUsable(discount)) continue;
     const summary = (discount.summary ?? discount.title).replace(/\s*•\s*/g, "; ");
-    const until = discount.endsAt ? ` (${t(L, M.public_code_until, { date: formatDate(discount.endsAt, turn.ctx.now, L) })})` : "";
+    const until = discount.endsAt ? ` (${t(L, M.public_code_until, { date: formatDate(discount.endsAt, turn.ctx.now, L, turn.ctx.shop.timezone) })})` : "";
     lines.push(`• ${discount.code.toUpperCase()}: ${summary}${until}`);
   }
   const lead = refusedCustom ? [t(L, M.refuse_custom_code)] : [];

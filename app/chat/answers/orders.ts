@@ -23,14 +23,14 @@ const M = defineMessages({
     fr: "Je peux vérifier. Quel est votre numéro de commande ? Il figure dans l'e-mail de confirmation. Indiquez aussi l'adresse e-mail utilisée pour la commande.",
   },
   ask_email: {
-    en: "Thanks! To keep your details safe, what's the email address you used for order #{order}?",
-    es: "¡Gracias! Para proteger tus datos, ¿qué correo usaste para el pedido #{order}?",
-    fr: "Merci ! Pour protéger vos données, quelle adresse e-mail avez-vous utilisée pour la commande #{order} ?",
+    en: "Thanks! To keep your details safe, what's the email address you used for order {order}?",
+    es: "¡Gracias! Para proteger tus datos, ¿qué correo usaste para el pedido {order}?",
+    fr: "Merci ! Pour protéger vos données, quelle adresse e-mail avez-vous utilisée pour la commande {order} ?",
   },
   denied_customer: {
-    en: "I couldn't find an order #{order} on your account. Please double-check the number in your confirmation email; if it was placed with a different email address, tell me that address.",
-    es: "No encuentro un pedido #{order} en tu cuenta. Revisa el número en tu correo de confirmación; si lo hiciste con otro correo, dímelo.",
-    fr: "Je ne trouve pas de commande #{order} sur votre compte. Vérifiez le numéro dans votre e-mail de confirmation ; si elle a été passée avec une autre adresse e-mail, indiquez-la-moi.",
+    en: "I couldn't find an order {order} on your account. Please double-check the number in your confirmation email; if it was placed with a different email address, tell me that address.",
+    es: "No encuentro un pedido {order} en tu cuenta. Revisa el número en tu correo de confirmación; si lo hiciste con otro correo, dímelo.",
+    fr: "Je ne trouve pas de commande {order} sur votre compte. Vérifiez le numéro dans votre e-mail de confirmation ; si elle a été passée avec une autre adresse e-mail, indiquez-la-moi.",
   },
   verification_locked: {
     en: "For your security I can't check any more order details in this chat. Please email {email} from the address you ordered with, and our team will help.",
@@ -38,9 +38,9 @@ const M = defineMessages({
     fr: "Pour votre sécurité, je ne peux plus consulter de détails de commande dans cette conversation. Écrivez à {email} depuis l'adresse utilisée pour la commande, notre équipe vous aidera.",
   },
   denied_guest: {
-    en: "I couldn't find an order matching #{order} with that email address. Please double-check both against your confirmation email — I need the email you used at checkout.",
-    es: "No encuentro un pedido #{order} con ese correo. Revisa ambos en tu correo de confirmación: necesito el correo que usaste al comprar.",
-    fr: "Je ne trouve pas de commande #{order} avec cette adresse e-mail. Vérifiez les deux dans votre e-mail de confirmation : il me faut l'adresse utilisée lors de l'achat.",
+    en: "I couldn't find an order matching {order} with that email address. Please double-check both against your confirmation email — I need the email you used at checkout.",
+    es: "No encuentro un pedido {order} con ese correo. Revisa ambos en tu correo de confirmación: necesito el correo que usaste al comprar.",
+    fr: "Je ne trouve pas de commande {order} avec cette adresse e-mail. Vérifiez les deux dans votre e-mail de confirmation : il me faut l'adresse utilisée lors de l'achat.",
   },
   no_orders: {
     en: "I don't see any orders on your account yet. If you checked out as a guest or with another email, tell me the order number and the email you used.",
@@ -265,10 +265,10 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
   const failed = turn.state.failedVerifications ?? 0;
   // Guessing emails for an order number: after a few misses this conversation stops checking.
   if (verificationLocked(turn, failed) && orderNumber && email) {
-    return { text: t(L, M.verification_locked, { email: turn.ctx.shop.email }), lookups: [{ kind: "order", ref: `#${orderNumber}`, outcome: "locked: too many failed verifications" }] };
+    return { text: t(L, M.verification_locked, { email: turn.ctx.shop.email }), lookups: [{ kind: "order", ref: orderName(turn, orderNumber), outcome: "locked: too many failed verifications" }] };
   }
   const access = await findShopperOrder(turn.ctx.commerce, { orderNumber, email, customerId: turn.shopper.customerId });
-  const lookup: Lookup = { kind: "order", ref: orderNumber ? `#${orderNumber}` : "customer orders", outcome: access.kind };
+  const lookup: Lookup = { kind: "order", ref: orderNumber ? orderName(turn, orderNumber) : "customer orders", outcome: access.kind };
   switch (access.kind) {
     case "verified": {
       const chosen = orderNumber ? access.order : pickOrder([access.order, ...access.otherOrders], turn);
@@ -283,16 +283,23 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
     case "need_order_number":
       return { text: t(L, M.ask_order_number), lookups: [lookup], state: { awaiting: "order_number" } };
     case "need_email":
-      return { text: t(L, M.ask_email, { order: access.orderNumber }), lookups: [lookup], state: { orderNumber: access.orderNumber, awaiting: "email" } };
+      return { text: t(L, M.ask_email, { order: orderName(turn, access.orderNumber) }), lookups: [lookup], state: { orderNumber: access.orderNumber, awaiting: "email" } };
     case "denied":
       return {
-        text: t(L, turn.shopper.customerId ? M.denied_customer : M.denied_guest, { order: access.orderNumber }),
+        text: t(L, turn.shopper.customerId ? M.denied_customer : M.denied_guest, { order: orderName(turn, access.orderNumber) }),
         lookups: [lookup],
         state: { orderNumber: access.orderNumber, email: undefined, awaiting: "email", failedVerifications: failed + 1 },
       };
     case "no_orders":
       return { text: t(L, M.no_orders), lookups: [lookup], state: { awaiting: "order_number" } };
   }
+}
+
+/** The order as the shop names it: "1042" → "#1042", "FR-1042" or "1042-W"; a name already complete stays. */
+export function orderName(turn: Turn, number: string): string {
+  if (!/^\d+$/.test(number)) return number;
+  const { prefix, suffix } = turn.ctx.shop.orderNameFormat;
+  return `${prefix}${number}${suffix}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -353,7 +360,7 @@ function itemName(title: string, variantTitle: string | null, quantity = 1): str
 }
 
 const money = (turn: Turn, amount: string, order?: Order) => formatMoney(amount, order?.currencyCode ?? turn.ctx.shop.currencyCode, turn.language);
-const date = (turn: Turn, iso: string) => formatDate(iso, turn.ctx.now, turn.language);
+const date = (turn: Turn, iso: string) => formatDate(iso, turn.ctx.now, turn.language, turn.ctx.shop.timezone);
 
 // ---------------------------------------------------------------------------------------------
 // Tracking
