@@ -1,11 +1,14 @@
 /**
- * npm run eval -- intents FILE [--store SNAPSHOT] [--json] [--min-accuracy 0.9] [--show-failures]
+ * npm run eval -- intents FILE [--store SNAPSHOT] [--json] [--min-accuracy 0.9] [--show-failures] [--out DIR]
  * npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass 0.9]
  *
  * The regression runner for merchants and developers. With --json the last line of output is
  * one JSON summary; a missed --min-* threshold exits 1 so CI can gate on it.
  */
+import fs from "node:fs";
 import path from "node:path";
+import { INTENTS } from "../app/chat/intent/labels";
+import { confusionSvg, reliabilitySvg } from "../app/eval/plots";
 import { parseArgs } from "node:util";
 import { buildCatalog } from "../app/chat/entities";
 import { shippedClassifier } from "../app/chat/intent/engine";
@@ -19,7 +22,7 @@ import { evaluateScenarios, readScenariosFile } from "../app/eval/scenarios";
 import { settingsFor } from "../app/settings.server";
 
 const USAGE = `usage:
-  npm run eval -- intents FILE [--store SNAPSHOT] [--shop DOMAIN] [--engine local|openai|hybrid] [--json] [--min-accuracy N] [--show-failures]
+  npm run eval -- intents FILE [--store SNAPSHOT] [--shop DOMAIN] [--engine local|openai|hybrid] [--json] [--min-accuracy N] [--show-failures] [--out DIR]
   npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N]`;
 
 const DEFAULT_SNAPSHOT = path.resolve("demo", "demo-store.json");
@@ -34,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
       "min-accuracy": { type: "string" },
       "min-pass": { type: "string" },
       "show-failures": { type: "boolean", default: false },
+      out: { type: "string" },
       engine: { type: "string", default: "local" },
       shop: { type: "string" },
     },
@@ -61,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
     const report = await evaluateIntents(readIntentsFile(file), engine.mode === "local" ? local : modelLabeler(engine, local));
     const minimum = values["min-accuracy"] !== undefined ? Number(values["min-accuracy"]) : null;
     printIntentReport(report, values["show-failures"]);
+    if (values.out) writeIntentPictures(report, values.out, path.basename(file));
     const summary = {
       accuracy: round(report.accuracy),
       macroF1: round(report.macroF1),
@@ -68,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
       entities: Object.fromEntries(ENTITY_KEYS.map((k) => [k, round(report.entities[k].accuracy)])),
       medianMs: round(report.medianMs),
       p95Ms: round(report.p95Ms),
+      ece: round(report.calibration.ece),
     };
     if (values.json) console.log(JSON.stringify(summary));
     if (minimum !== null && report.accuracy < minimum) {
@@ -138,6 +144,7 @@ function modelLabeler(engine: EngineConfig, local: Labeler): Labeler {
 
 function printIntentReport(report: IntentReport, showFailures: boolean): void {
   console.log(`${report.n} messages: accuracy ${pct(report.accuracy)}, macro-F1 ${report.macroF1.toFixed(3)}`);
+  console.log(`calibration: expected calibration error ${report.calibration.ece.toFixed(3)} over ${report.calibration.bins.length} confidence bins`);
   console.log(`speed: median ${report.medianMs.toFixed(3)} ms, p95 ${report.p95Ms.toFixed(3)} ms per message (intent + entities)\n`);
   console.log("intent                     precision  recall   f1     n");
   for (const [intent, s] of Object.entries(report.perIntent)) {
@@ -152,6 +159,15 @@ function printIntentReport(report: IntentReport, showFailures: boolean): void {
     for (const f of report.failures) console.log(`  ${f.expected} → ${f.predicted} (${f.confidence.toFixed(2)}): ${f.text}`);
   }
   console.log("");
+}
+
+/** The report's pictures beside it: a reliability diagram and a confusion matrix (SVG). */
+function writeIntentPictures(report: IntentReport, dir: string, name: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const stem = name.replace(/\.jsonl$/, "");
+  fs.writeFileSync(path.join(dir, `${stem}.reliability.svg`), reliabilitySvg(report.calibration.bins, stem, report.calibration.ece));
+  fs.writeFileSync(path.join(dir, `${stem}.confusion.svg`), confusionSvg(INTENTS, report.confusionMatrix, stem));
+  console.log(`pictures: ${path.join(dir, `${stem}.reliability.svg`)}, ${path.join(dir, `${stem}.confusion.svg`)}`);
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

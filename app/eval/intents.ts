@@ -8,6 +8,7 @@ import type { IntentClassifier } from "../chat/intent/engine";
 import { INTENTS, isIntent, type Intent } from "../chat/intent/labels";
 import { preprocess } from "../chat/preprocess";
 import { readJsonl } from "./jsonl";
+import { calibration, confusionMatrix, type Calibration } from "./calibration";
 
 export const ENTITY_KEYS = ["order_number", "email", "product", "quantity", "size", "color"] as const;
 type EntityKey = (typeof ENTITY_KEYS)[number];
@@ -37,6 +38,10 @@ export interface IntentReport {
   entities: Record<EntityKey, { accuracy: number; n: number }>;
   medianMs: number;
   p95Ms: number;
+  /** How well confidence tracks accuracy (see calibration.ts). */
+  calibration: Calibration;
+  /** counts[true][predicted] over INTENTS. */
+  confusionMatrix: number[][];
   failures: { text: string; expected: string; predicted: string; confidence: number }[];
 }
 
@@ -107,6 +112,15 @@ export async function evaluateIntents(rows: IntentRow[], label: Labeler): Promis
     entities,
     medianMs: percentile(sorted, 0.5),
     p95Ms: percentile(sorted, 0.95),
+    calibration: calibration(
+      predictions.map((p) => p.confidence),
+      rows.map((r, i) => predictions[i].intent === r.intent),
+    ),
+    confusionMatrix: confusionMatrix(
+      rows.map((r) => r.intent),
+      predictions.map((p) => p.intent),
+      INTENTS,
+    ),
     failures: rows
       .map((r, i) => ({ text: r.text, expected: r.intent, predicted: predictions[i].intent, confidence: predictions[i].confidence }))
       .filter((f) => f.expected !== f.predicted),
