@@ -5,6 +5,7 @@
  * whichever commerce transport they use.
  */
 import { extractEntities, type Entities } from "./entities";
+import type { OrderNameFormat } from "../commerce/types";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { preprocess, type Language, type Preprocessed } from "./preprocess";
@@ -91,7 +92,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const confirmation = input.state.pendingAction ? confirmationReply(pre.original) : null;
   const intent = confirmation && input.state.lastIntent
     ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
-    : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length);
+    : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
   // A described change is only confirmed by the very next message.
   const state: DialogueState = { ...input.state, pendingAction: confirmation ? input.state.pendingAction : undefined };
   return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx }, confirmation };
@@ -172,7 +173,7 @@ const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|le
  * intent that asked; an unsure follow-up ("and to the UK?") or an elliptical one ("what about the
  * bottoms?") continues the last topic; a defect mentioned while discussing a return stays a return.
  */
-function resolveIntent(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number): IntentResult {
+function resolveIntent(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number, orderNameFormat: OrderNameFormat): IntentResult {
   const last = state.lastIntent;
   const continued = last ? { ...result, intent: last, lowConfidence: false } : result;
   const answersQuestion =
@@ -183,7 +184,7 @@ function resolveIntent(result: IntentResult, text: string, entities: Entities, s
     if (result.lowConfidence || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8) return continued;
   }
   // A discount code in the message settles an unsure classification.
-  if ((result.lowConfidence || result.confidence < 0.6) && discountCodesIn(text).length > 0) return { ...result, intent: "discount_code", lowConfidence: false };
+  if ((result.lowConfidence || result.confidence < 0.6) && discountCodesIn(text, { orderNameFormat }).length > 0) return { ...result, intent: "discount_code", lowConfidence: false };
   if (!last) return result;
   if ((last === "return_item" || last === "exchange_item") && DEFECT_FOLLOW_UP.test(text) && ["complaint", "product_info", "out_of_scope"].includes(result.intent)) {
     return { ...result, intent: "return_item", lowConfidence: false };

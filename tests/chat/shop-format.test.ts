@@ -28,6 +28,16 @@ describe("the shop's order-name format", () => {
     expect(await createCommerce(store.graphql).findOrderByNumber(`#${number}`)).toMatchObject({ name: order.name });
   });
 
+  it("never takes the shop's order name for a discount code", async () => {
+    const { copy, store } = prefixedShop("NW-");
+    const order = copy.orders.find((o: any) => !o.customerId && o.fulfillments.length > 0);
+    const say = await demoConversation({ store });
+    const out = await say(`Pourquoi ma commande ${order.name} n'est pas encore arrivée ?`);
+    expect(out.intent).not.toBe("discount_code");
+    expect(out.entities.order_number).toBe(order.name.replace(/\D/g, ""));
+    expect(out.text).not.toMatch(/code/i);
+  });
+
   it("names an order with a suffix when asking for the email", async () => {
     const { copy, store } = prefixedShop("", "-W");
     const order = copy.orders.find((o: any) => !o.customerId);

@@ -4,7 +4,8 @@
  * used up. Codes the merchant lists as internal are never revealed, confirmed or described, and
  * the bot never makes a code up, whatever the message asks.
  */
-import type { Discount } from "../../commerce/types";
+import type { Discount, OrderNameFormat } from "../../commerce/types";
+import { findOrderName } from "../entities";
 import { defineMessages, t } from "../i18n";
 import { formatDate, formatMoney } from "../format";
 import { bestPassages } from "../knowledge";
@@ -124,6 +125,8 @@ const NOT_CODES = new Set(
 export interface CodeSearchOptions {
   /** Only unmistakable codes (capitals with a digit, or capitals right after "code"): for the shop's own texts. */
   strict?: boolean;
+  /** The shop's order names ("FR-1042", "MX1042-W") look like codes but are orders. */
+  orderNameFormat?: OrderNameFormat;
 }
 
 /**
@@ -148,7 +151,8 @@ export function discountCodesIn(original: string, options: CodeSearchOptions = {
     if (options.strict) isCode = upper && (hasDigit || afterCodeWord) && lettersInWord >= 3;
     else if (upper) isCode = (hasDigit && lettersInWord >= 2) || (!shouting && word.length >= 5) || afterCodeWord;
     else isCode = hasDigit && lettersInWord >= 3 && /^[a-z]+\d+$/i.test(word); // "summer25", not "32oz" or "2nd"
-    if (isCode && !NOT_CODES.has(word.toUpperCase())) found.push(word.toUpperCase());
+    const isOrderName = !!options.orderNameFormat && findOrderName(word, options.orderNameFormat) === word;
+    if (isCode && !isOrderName && !NOT_CODES.has(word.toUpperCase())) found.push(word.toUpperCase());
   }
   return [...new Set(found)];
 }
@@ -192,7 +196,7 @@ const HOW_TO_USE =
 const NOT_WORKING = /\b(?:not|n't|won't|wont|doesnt|didnt|isnt)\b.*\b(?:work|apply|accept|valid|qualify)|\b(?:invalid|error|rejected|declined)\b|\bno (?:funciona|sirve)|\bne (?:marche|fonctionne) pas/i;
 
 export async function discountCode(turn: Turn): Promise<Answer> {
-  const codes = discountCodesIn(turn.pre.original).slice(0, 3);
+  const codes = discountCodesIn(turn.pre.original, { orderNameFormat: turn.ctx.shop.orderNameFormat }).slice(0, 3);
   if (codes.length > 0) {
     const parts: string[] = [];
     const lookups: Lookup[] = [];
