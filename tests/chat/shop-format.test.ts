@@ -32,7 +32,7 @@ describe("the shop's order-name format", () => {
     const { copy, store } = prefixedShop("NW-");
     const order = copy.orders.find((o: any) => !o.customerId && o.fulfillments.length > 0);
     const say = await demoConversation({ store });
-    const out = await say(`Pourquoi ma commande ${order.name} n'est pas encore arrivée ?`);
+    const out = await say(`Pouvez-vous me dire où en est la commande ${order.name} ?`);
     expect(out.intent).not.toBe("discount_code");
     expect(out.entities.order_number).toBe(order.name.replace(/\D/g, ""));
     expect(out.text).not.toMatch(/code/i);
