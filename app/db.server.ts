@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
 import { databaseProvider, resolveDatabaseUrl } from "./db-url";
+import { logLostConnection, postgresPoolConfig } from "./db-connections.server";
 
 /**
  * The app's database client. Both generated clients (app/generated/prisma for SQLite,
@@ -17,7 +18,10 @@ export type Db = PrismaClient;
  */
 export function createDb(url: string = resolveDatabaseUrl()): Db {
   if (databaseProvider(url) === "postgresql") {
-    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    // The adapter's pool reports a connection the server dropped to onPoolError (idle) or
+    // onConnectionError (in a transaction) and reconnects on next use; the process lives on.
+    const adapter = new PrismaPg(postgresPoolConfig(url), { onPoolError: logLostConnection("prisma"), onConnectionError: logLostConnection("prisma") });
+    const client = new PostgresPrismaClient({ adapter });
     // Same models, fields and methods; only provider-specific extras (e.g. `mode: "insensitive"`,
     // more isolation levels) differ, and the app uses none of them.
     return client as unknown as Db;
