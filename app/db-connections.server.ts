@@ -17,7 +17,7 @@ export interface DatabaseTimeouts {
    * PostgreSQL `lock_timeout` and SQLite `busy_timeout`: how long a statement waits for a lock
    * another connection holds (a migration's ALTER TABLE, a stuck transaction, a backup) before
    * it gives up. On SQLite the wait blocks the whole process (the driver is synchronous), so
-   * keep it short.
+   * keep it short; there 0 means no wait at all rather than no limit.
    */
   lockMs: number;
   /** PostgreSQL: opening a connection, or waiting for a free one when the pool is busy. */
