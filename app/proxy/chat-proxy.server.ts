@@ -33,6 +33,7 @@ import {
 import { getShopSettings, type ShopSettings } from "../settings.server";
 import { redactSensitive } from "../privacy/redact";
 import { checkLimits, shopperKey, type ProxyLimits } from "./rate-limit.server";
+import { isDatabaseUnavailable } from "../db-errors";
 
 export interface ProxyContext {
   session?: { shop: string };
@@ -127,8 +128,23 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
   } catch (error) {
     if (error instanceof RequestError) return errorResponse(error.status, error.code, error.message);
     console.error("chat proxy failed", error instanceof Error ? error.message : error);
-    return errorResponse(500, "internal_error", "Sorry, something went wrong on our side. Please try again.");
+    const failure = failureFor(error);
+    const response = errorResponse(failure.status, failure.code, failure.message);
+    if (failure.retryAfterSeconds) response.headers.set("Retry-After", String(failure.retryAfterSeconds));
+    return response;
   }
+}
+
+/**
+ * What the shopper is told when a request fails: a database that is down, restarting or locked
+ * is temporary (503, try again; the bubble keeps the message and its clientMessageId for the
+ * retry), anything else is our bug (500).
+ */
+function failureFor(error: unknown): { status: number; code: string; message: string; retryAfterSeconds?: number } {
+  if (isDatabaseUnavailable(error)) {
+    return { status: 503, code: "temporarily_unavailable", message: "Sorry, we can't take messages for a moment. Please try again shortly.", retryAfterSeconds: 5 };
+  }
+  return { status: 500, code: "internal_error", message: "Sorry, something went wrong on our side. Please try again." };
 }
 
 async function sendMessage(request: Request, owner: ConversationOwner, graphql: AdminGraphql, deps: ProxyDeps): Promise<Response> {
@@ -226,7 +242,8 @@ function streamReply(produce: (send: (event: string, data: unknown) => void) => 
         await produce(send);
       } catch (error) {
         console.error("streamed reply failed", error instanceof Error ? error.message : error);
-        send("error", { error: { code: "internal_error", message: "Sorry, something went wrong on our side. Please try again." } });
+        const { code, message } = failureFor(error);
+        send("error", { error: { code, message } });
       }
       controller.close();
     },

@@ -9,6 +9,7 @@
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { databaseProvider, resolveDatabaseUrl } from "../db-url";
+import { postgresPoolConfig, surviveDroppedConnections } from "../db-connections.server";
 
 export interface ProxyLimits {
   perShop: RateLimiterAbstract;
@@ -79,7 +80,8 @@ export function configuredLimits(env: Record<string, string | undefined> = proce
   if (store !== "postgres") throw new Error(`RATE_LIMIT_STORE must be memory or postgres, not ${JSON.stringify(store)}`);
   if (databaseProvider(url) !== "postgresql") throw new Error("RATE_LIMIT_STORE=postgres needs DATABASE_URL to be a PostgreSQL URL");
   // A small pool of its own: limit checks must not queue behind the app's queries.
-  return createLimits({ postgres: new pg.Pool({ connectionString: url, max: 4, allowExitOnIdle: true }) });
+  const pool = surviveDroppedConnections(new pg.Pool(postgresPoolConfig(url, { max: 4, allowExitOnIdle: true })), "rate-limits");
+  return createLimits({ postgres: pool });
 }
 
 export type LimitVerdict = { ok: true } | { ok: false; reason: "shop" | "shopper" | "replay"; retryAfterSeconds: number };
