@@ -17,6 +17,7 @@ import path from "node:path";
 import express, { type Request as ExpressRequest } from "express";
 import { adminHostParam, mintSessionToken, signProxyQuery } from "./shopify-surrogate";
 import { renderStorefrontPage } from "./storefront";
+import { devStorePath } from "./dev-stores";
 import { abstractFetch } from "@shopify/shopify-api/runtime";
 import { DEMO_GRAPHQL_PATH, loadDemoSnapshot, type DemoSnapshot } from "../app/commerce/demo-store";
 import { createCommerce } from "../app/commerce/store";
@@ -24,7 +25,8 @@ import type { AdminGraphql } from "../app/commerce/types";
 import { extensionAssetPath, renderChatBubbleBlock } from "../app/storefront/render-block.server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const SNAPSHOT = process.env.DEMO_STORE_SNAPSHOT ?? path.join(ROOT, "demo", "demo-store.json");
+// DEMO_STORE=maison-coquelicot (or cafe-colibri) serves another dev store; DEMO_STORE_SNAPSHOT any snapshot file.
+const SNAPSHOT = process.env.DEMO_STORE_SNAPSHOT ?? devStorePath(process.env.DEMO_STORE ?? "northwind");
 const PORT = Number(process.env.PORT ?? 3000);
 const PROXY_PREFIX = "/apps/support";
 
