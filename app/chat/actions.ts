@@ -59,6 +59,12 @@ export function confirmationReply(text: string): "yes" | "no" | null {
   return null;
 }
 
+/** The order a pending change is about, digits only ("1063"), or null for a request about none. */
+export function pendingOrderNumber(action: PendingAction): string | null {
+  const name = action.kind === "request" ? action.ticket.orderNumber : action.orderNumber;
+  return name ? name.replace(/^#/, "") : null;
+}
+
 export async function runPendingAction(action: PendingAction, turn: Turn, answer: "yes" | "no"): Promise<Answer> {
   const L = turn.language;
   if (answer === "no") return { text: t(L, M.declined), state: { pendingAction: undefined } };

@@ -8,7 +8,7 @@ import { extractEntities, type Entities } from "./entities";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { preprocess, type Language, type Preprocessed } from "./preprocess";
-import { confirmationReply, runPendingAction } from "./actions";
+import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
 import {
   cancelOrder,
@@ -27,7 +27,7 @@ import { productInfo, productSearch } from "./answers/products";
 import { accountHelp, paymentIssue, paymentMethods, returnPolicy, shippingOptions } from "./answers/policies";
 import { discountCode, discountCodesIn } from "./answers/discounts";
 import { greeting, humanHandoff, isInjectionAttempt, outOfScope, refuseInjection, thanksGoodbye } from "./answers/conversation";
-import type { Answer, ChatContext, DialogueState, Lookup, Shopper, TicketRequest, Turn } from "./types";
+import type { Answer, ChatContext, DialogueState, Lookup, PendingAction, Shopper, TicketRequest, Turn } from "./types";
 
 export interface TurnInput {
   text: string;
@@ -87,13 +87,24 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const { entities, productHandle } = extractEntities(pre, ctx.catalog);
   const language = conversationLanguage(pre, input.state.language);
   const classified = ctx.classifier.classify(pre.original);
-  const confirmation = input.state.pendingAction ? confirmationReply(pre.original) : null;
+  const confirmation = input.state.pendingAction ? confirmationFor(input.state.pendingAction, pre.original, entities) : null;
   const intent = confirmation && input.state.lastIntent
     ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
     : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length);
   // A described change is only confirmed by the very next message.
   const state: DialogueState = { ...input.state, pendingAction: confirmation ? input.state.pendingAction : undefined };
   return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx }, confirmation };
+}
+
+/**
+ * "yes"/"no" to the pending change — but "yes, cancel order #1061" is not a yes to a pending change
+ * of #1063: a reply that names another order is a new request, not a confirmation.
+ */
+function confirmationFor(action: PendingAction, text: string, entities: Entities): "yes" | "no" | null {
+  const reply = confirmationReply(text);
+  const pending = pendingOrderNumber(action);
+  if (reply && entities.order_number && pending && entities.order_number.replace(/^#/, "") !== pending) return null;
+  return reply;
 }
 
 /**

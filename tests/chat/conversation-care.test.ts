@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { discountCodesIn } from "../../app/chat/answers/discounts";
 import { confirmationReply } from "../../app/chat/actions";
 import { MAX_FAILED_VERIFICATIONS } from "../../app/chat/answers/orders";
-import { loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createCommerce } from "../../app/commerce/store";
 import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 
 const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
@@ -166,6 +167,27 @@ describe("yes and no in three languages", () => {
     ["nothing else", null],
   ])("%j is %s", (text, expected) => {
     expect(confirmationReply(text)).toBe(expected);
+  });
+});
+
+describe("a confirmation that names another order", () => {
+  it("\"yes, cancel order #1061\" doesn't confirm a pending cancellation of #1063", async () => {
+    const pending = orderNamed("#1063");
+    const other = orderNamed("#1061");
+    const store = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH));
+    const say = await demoConversation({ customerId: pending.customerId, store, overrides: { allowCancel: true } });
+    const offer = await say(`please cancel order ${pending.name}`);
+    expect(offer.state.pendingAction).toMatchObject({ kind: "cancel_order", orderNumber: "1063" });
+    const reply = await say(`yes, cancel order ${other.name}`);
+    expect(reply.text).not.toMatch(/is (?:now )?cancelled/);
+    const commerce = createCommerce(store.graphql);
+    expect((await commerce.findOrderByNumber(pending.name))?.cancelledAt).toBeNull();
+    expect((await commerce.findOrderByNumber(other.name))?.cancelledAt).toBeNull();
+    // The same words naming the pending order are a confirmation.
+    const again = await demoConversation({ customerId: pending.customerId, store, overrides: { allowCancel: true } });
+    await again(`please cancel order ${pending.name}`);
+    expect((await again(`yes, cancel order ${pending.name}`)).text).toMatch(/cancelled/);
+    expect((await commerce.findOrderByNumber(pending.name))?.cancelledAt).not.toBeNull();
   });
 });
 
