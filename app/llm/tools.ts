@@ -56,10 +56,12 @@ export interface ToolEffects {
   products: ProductCard[];
   /** A proposal or request from a local answer the tool reused (pending action, ticket, state). */
   answer: Partial<Answer>;
+  /** Emails of orders verified for the logged-in customer during this reply: theirs to be replied at. */
+  customerEmails: string[];
 }
 
 export function emptyEffects(): ToolEffects {
-  return { lookups: [], products: [], answer: {} };
+  return { lookups: [], products: [], answer: {}, customerEmails: [] };
 }
 
 export async function runTool(name: string, rawArguments: string, turn: Turn, effects: ToolEffects): Promise<unknown> {
@@ -85,7 +87,7 @@ export async function runTool(name: string, rawArguments: string, turn: Turn, ef
       effects.answer = {
         ...effects.answer,
         handoff: true,
-        ticket: { kind: "handoff", summary: (str("summary") ?? turn.pre.original).slice(0, 300), contactEmail: str("contact_email") ?? turn.entities.email ?? turn.state.email },
+        ticket: { kind: "handoff", summary: (str("summary") ?? turn.pre.original).slice(0, 300), contactEmail: contactEmail(turn, effects, str("contact_email")) },
       };
       return { status: "handed_off", support_hours: turn.ctx.shop.supportHours, email: turn.ctx.shop.email };
     case "propose_cancel_order":
@@ -116,8 +118,20 @@ async function getOrder(turn: Turn, effects: ToolEffects, orderNumber?: string, 
     // Neutral on purpose: the same answer whether the order doesn't exist or isn't theirs.
     return { found: false, needs: access.kind === "need_email" ? "the email used for the order" : access.kind === "need_order_number" ? "the order number and email" : "a matching order number and email" };
   }
+  if (access.via === "customer") effects.customerEmails.push(...[access.order, ...access.otherOrders].flatMap((o) => (o.email ? [o.email] : [])));
   effects.answer = { ...effects.answer, state: { ...effects.answer.state, orderNumber: access.order.name.replace(/^#/, "") } };
   return { found: true, order: orderFacts(access.order), other_orders: access.otherOrders.map((o) => o.name) };
+}
+
+/**
+ * Where the team replies to a hand-off: the model's choice only if it is an address the shopper
+ * typed, or the logged-in customer's own (from an order verified for them); else what they typed.
+ */
+function contactEmail(turn: Turn, effects: ToolEffects, proposed: string | undefined): string | undefined {
+  const typed = turn.entities.email ?? turn.state.email;
+  if (!proposed) return typed;
+  const own = effects.customerEmails.some((e) => e.toLowerCase() === proposed.toLowerCase());
+  return typedByShopper(turn, proposed) || own ? proposed : typed;
 }
 
 function typedByShopper(turn: Turn, email: string): boolean {
