@@ -6,10 +6,12 @@
 import { describe, expect, it } from "vitest";
 import { discountCodesIn } from "../../app/chat/answers/discounts";
 import { confirmationReply } from "../../app/chat/actions";
-import { MAX_FAILED_VERIFICATIONS } from "../../app/chat/answers/orders";
+import { MAX_FAILED_VERIFICATIONS, SHAREABLE_NOTE_MARKER, shopperFacingNote } from "../../app/chat/answers/orders";
+import { analyzeTurn } from "../../app/chat/pipeline";
+import { emptyEffects, runTool } from "../../app/llm/tools";
 import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
 import { createCommerce } from "../../app/commerce/store";
-import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
+import { demoChatContext, demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 
 const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
 const orderNamed = (name: string) => snapshot.orders.find((o: any) => o.name === name);
@@ -64,7 +66,29 @@ describe("the conversation's language", () => {
 });
 
 describe("order notes", () => {
-  it("shows what the shop tells the shopper and keeps the staff's own remarks out", async () => {
+  it("shows only what the merchant marked shareable, never a guess at what looks harmless", () => {
+    // Nothing here reads as internal, but nobody marked it for the shopper.
+    expect(shopperFacingNote("Packed by Sam; ship with the Tuesday pickup.")).toBeNull();
+    expect(shopperFacingNote(`${SHAREABLE_NOTE_MARKER} Restock expected December 1.\nCustomer emailed Nov 10.`)).toBe("Restock expected December 1.");
+    expect(shopperFacingNote(`Fraud check pending.\n  ${SHAREABLE_NOTE_MARKER.toUpperCase()}  Ships once payment clears.\n${SHAREABLE_NOTE_MARKER}`)).toBe("Ships once payment clears.");
+    expect(shopperFacingNote(null)).toBeNull();
+  });
+
+  it("keeps an unmarked note out of the reply and out of what the model is given", async () => {
+    const order = orderNamed("#1062");
+    const copy = loadDemoSnapshot(SNAPSHOT_PATH) as any;
+    copy.orders.find((o: any) => o.name === order.name).note = "Packed by Sam; ship with the Tuesday pickup.";
+    const edited = createDemoStore(copy);
+    const say = await demoConversation({ customerId: order.customerId, store: edited });
+    expect((await say(`where is order ${order.name}?`)).text).not.toMatch(/Packed by Sam|Tuesday/);
+    const ctx = await demoChatContext(edited);
+    const turn = analyzeTurn({ text: `where is order ${order.name}?`, state: {}, shopper: { customerId: order.customerId } }, ctx).turn;
+    const facts = JSON.stringify(await runTool("get_order", JSON.stringify({ order_number: order.name.slice(1) }), turn, emptyEffects()));
+    expect(facts).toContain(order.name);
+    expect(facts).not.toMatch(/Packed by Sam/);
+  });
+
+  it("on the demo shop: the marked backorder and payment notes are shown, the staff's remarks are not", async () => {
     const backordered = orderNamed("#1049");
     expect(backordered.note).toMatch(/Customer emailed/);
     const say = await conversation(backordered.customerId);

@@ -12,7 +12,6 @@ import { singular, wordTokens } from "../entities";
 import { findShopperOrder, type OrderAccess } from "../verification";
 import { isFinalSale, regionName } from "./policies";
 import { relevantSentences } from "./products";
-import { splitSentences } from "../knowledge";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 
 export const RETURN_WINDOW_DAYS = 30;
@@ -607,13 +606,22 @@ function splitUnit(street: string): [string, string | null] {
   return unit ? [street.slice(0, unit.index).trim(), unit[1]] : [street, null];
 }
 
-// Staff write order notes for each other: "Customer emailed Nov 10.", "Fraud check: …".
-const INTERNAL_NOTE = /\b(?:customer|client|fraud|risk|chargeback|staff|internal|employee|flag(?:ged)?|suspicious|abuse|do not share|don't share)\b/i;
+/**
+ * Staff write order notes for each other ("Fraud check: …", "Customer emailed Nov 10."), so a note
+ * is private unless the merchant marks a line for the shopper: a line that starts with this
+ * marker (any case) is shown, without the marker; nothing else is, however harmless it looks.
+ */
+export const SHAREABLE_NOTE_MARKER = "[shareable]";
 
-/** The sentences of the merchant's order note a shopper may read (a backorder date, a payment hold), or null. */
+/** The lines of the merchant's order note marked for the shopper (a backorder date, a payment hold), or null. */
 export function shopperFacingNote(note: string | null): string | null {
   if (!note) return null;
-  const shareable = splitSentences(note).filter((sentence) => !INTERNAL_NOTE.test(sentence));
+  const shareable = note
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.toLowerCase().startsWith(SHAREABLE_NOTE_MARKER))
+    .map((line) => line.slice(SHAREABLE_NOTE_MARKER.length).trim())
+    .filter(Boolean);
   return shareable.length > 0 ? shareable.join(" ") : null;
 }
 
