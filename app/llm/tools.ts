@@ -7,9 +7,8 @@
 import type { ChatCompletionTool } from "openai/resources/chat/completions";
 import type { Order, Product } from "../commerce/types";
 import { productCard } from "../chat/answers/products";
-import { cancelOrder, changeShippingAddress, returnItem, shopperFacingNote, verificationLocked } from "../chat/answers/orders";
+import { cancelOrder, changeShippingAddress, returnItem, shopperFacingNote, verifyTurnOrder } from "../chat/answers/orders";
 import { searchKnowledge } from "../chat/knowledge";
-import { findShopperOrder } from "../chat/verification";
 import type { ProductCard } from "../chat/protocol";
 import type { Answer, Lookup, Turn } from "../chat/types";
 
@@ -102,18 +101,20 @@ export async function runTool(name: string, rawArguments: string, turn: Turn, ef
 }
 
 async function getOrder(turn: Turn, effects: ToolEffects, orderNumber?: string, email?: string) {
-  const failed = effects.answer.state?.failedVerifications ?? turn.state.failedVerifications ?? 0;
-  if (verificationLocked(turn, failed)) {
-    return { found: false, needs: `no more lookups in this chat: the shopper should email ${turn.ctx.shop.email} from the address they ordered with` };
-  }
-  const access = await findShopperOrder(turn.ctx.commerce, {
+  // The same policy as the local engine (verifyTurnOrder): counted misses, locks, someone else's order.
+  const access = await verifyTurnOrder(turn, {
     orderNumber: orderNumber ?? turn.state.orderNumber,
     // An email only counts if the shopper typed it; the model can't invent one for them.
     email: email && typedByShopper(turn, email) ? email : turn.state.email ?? turn.entities.email,
-    customerId: turn.shopper.customerId,
   });
   effects.lookups.push({ kind: "order", ref: orderNumber ? `#${orderNumber}` : "customer orders", outcome: access.kind });
-  if (access.kind === "denied") effects.answer = { ...effects.answer, state: { ...effects.answer.state, failedVerifications: failed + 1 } };
+  if (access.kind === "locked") {
+    const minutes = Math.ceil(access.retryAfterMs / 60_000);
+    return { found: false, needs: `nothing: too many attempts didn't match, so order lookups are paused for ${minutes} minutes; the shopper can log in to their account or email ${turn.ctx.shop.email} from the address they ordered with` };
+  }
+  if (access.kind === "not_theirs") {
+    return { found: false, needs: `nothing: the shopper says the order is someone else's, and only the person who placed it can be helped; they should contact the shop themselves (chat, their account, or ${turn.ctx.shop.email})` };
+  }
   if (access.kind !== "verified") {
     // Neutral on purpose: the same answer whether the order doesn't exist or isn't theirs.
     return { found: false, needs: access.kind === "need_email" ? "the email used for the order" : access.kind === "need_order_number" ? "the order number and email" : "a matching order number and email" };
