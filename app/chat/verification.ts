@@ -50,12 +50,23 @@ export interface GuardedClaim extends OrderClaim {
  * the order number alike.
  */
 export async function verifyOrderAccess(reader: OrderReader, attempts: AttemptStore, claim: GuardedClaim): Promise<OrderAccess> {
+  const keys = attemptKeys({ ...claim, orderNumber: claim.orderNumber ?? null });
+  const lockedFor = async (): Promise<OrderAccess | null> => {
+    const locked = await attempts.lockedFor(keys);
+    return locked !== null ? { kind: "locked", retryAfterMs: locked } : null;
+  };
+  // A guest can't be an owner: a locked guest costs no order lookup at all.
+  if (!claim.customerId && !claim.thirdParty) {
+    const locked = await lockedFor();
+    if (locked) return locked;
+  }
   const access = await findShopperOrder(reader, claim);
   if (access.kind === "verified" && access.via === "customer" && (claim.orderNumber || !claim.thirdParty)) return access;
   if (claim.thirdParty) return { kind: "not_theirs" };
-  const keys = attemptKeys({ ...claim, orderNumber: claim.orderNumber ?? null });
-  const locked = await attempts.lockedFor(keys);
-  if (locked !== null) return { kind: "locked", retryAfterMs: locked };
+  if (claim.customerId) {
+    const locked = await lockedFor();
+    if (locked) return locked;
+  }
   if (access.kind !== "denied") return access;
   const lockedNow = await attempts.recordFailure(keys);
   return lockedNow !== null ? { kind: "locked", retryAfterMs: lockedNow } : access;
