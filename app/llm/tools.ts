@@ -32,7 +32,7 @@ export const TOOLS: ChatCompletionTool[] = [
     summary: { type: "string", description: "One sentence for the team." },
     contact_email: { type: "string", description: "Where a guest wants the reply." },
   }, ["summary"]),
-  fn("propose_cancel_order", "Propose cancelling an order. Nothing happens until the shopper confirms in their next message.", {
+  fn("propose_cancel_order", "Propose cancelling an order. Nothing happens until the shopper confirms in their next message (a guest first types the one-time code this emails to the order's address).", {
     order_number: { type: "string" },
   }, ["order_number"]),
   fn("propose_return", "Propose opening a return for items of an order. Nothing happens until the shopper confirms.", {
@@ -218,5 +218,5 @@ async function reuseAnswer(turn: Turn, effects: ToolEffects, answer: (t: Turn) =
   const result = await answer(scoped);
   effects.answer = { ...effects.answer, ...result, state: { ...effects.answer.state, ...result.state } };
   effects.lookups.push(...(result.lookups ?? []));
-  return { message_for_shopper: result.text, awaiting_confirmation: !!result.state?.pendingAction };
+  return { message_for_shopper: result.text, awaiting_confirmation: !!result.state?.pendingAction, awaiting_emailed_code: !!result.state?.codeChallenge };
 }
