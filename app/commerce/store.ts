@@ -93,7 +93,7 @@ export interface Commerce {
   /** Every active product (fetched once per Commerce instance), for entity matching. */
   activeCatalog(): Promise<Product[]>;
   discountByCode(code: string): Promise<Discount | null>;
-  cancelOrder(orderId: string, reason: OrderCancelReason): Promise<ActionResult<{ jobId: string | null }>>;
+  cancelOrder(orderId: string, reason: OrderCancelReason): Promise<ActionResult<{ jobId: string | null; jobDone: boolean }>>;
   requestReturn(
     orderId: string,
     lines: ReturnLineRequest[],
@@ -242,7 +242,7 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
 
     async cancelOrder(orderId, reason) {
       const { orderCancel } = await send<{
-        orderCancel: { job: { id: string } | null; orderCancelUserErrors: UserErrorNode[] } | null;
+        orderCancel: { job: { id: string; done: boolean } | null; orderCancelUserErrors: UserErrorNode[] } | null;
       }>(ORDER_CANCEL, {
         orderId,
         reason,
@@ -253,7 +253,8 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
       });
       if (!orderCancel) return { ok: false, message: "The order could not be canceled." };
       if (orderCancel.orderCancelUserErrors.length) return failure(orderCancel.orderCancelUserErrors);
-      return { ok: true, jobId: orderCancel.job?.id ?? null };
+      // Shopify cancels in a background job: until it is done the order may not show it yet.
+      return { ok: true, jobId: orderCancel.job?.id ?? null, jobDone: orderCancel.job?.done ?? true };
     },
 
     async requestReturn(orderId, lines, reason, customerNote) {

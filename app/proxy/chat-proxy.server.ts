@@ -7,6 +7,8 @@ import type { Db } from "../db.server";
 import type { AdminGraphql } from "../commerce/types";
 import { createCommerce, customerGid } from "../commerce/store";
 import { buildChatContext } from "../chat/context.server";
+import { createVerificationStores } from "../chat/verification-store.server";
+import type { Shopper } from "../chat/types";
 import type { TurnOutput } from "../chat/pipeline";
 import { resolveEngineConfig, type EngineConfig } from "../llm/config";
 import { respondWithEngine, type EngineResult } from "../llm/engine-router";
@@ -166,7 +168,9 @@ async function sendMessage(request: Request, owner: ConversationOwner, graphql: 
 
   const settings = await getShopSettings(db, owner.shop);
   const engine = engineConfig(settings);
-  const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, conversation, stored.message, graphql, { settings, engine }, deps, onDelta);
+  // The client address the rate limits count, so failed order verifications are counted per client too.
+  const shopper: Shopper = { customerId: owner.customerId, clientKey: shopperKey(request, null) };
+  const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, shopper, conversation, stored.message, graphql, { settings, engine }, deps, onDelta);
   if (wantsStream(request) && engine.mode !== "local") {
     return streamReply(async (send) => {
       const reply = await answer((text) => send("delta", { text }));
@@ -197,6 +201,7 @@ async function replySignals(db: Db, conversation: Conversation, last: Message | 
 async function answerAndRecord(
   text: string,
   owner: ConversationOwner,
+  shopper: Shopper,
   conversation: Conversation,
   shopperMessage: Message,
   graphql: AdminGraphql,
@@ -205,7 +210,7 @@ async function answerAndRecord(
   onDelta?: (text: string) => void,
 ) {
   const started = performance.now();
-  const result = await answerOrApologise(text, owner, conversation, graphql, config, deps, onDelta);
+  const result = await answerOrApologise(text, owner, shopper, conversation, graphql, config, deps, onDelta);
   const { output } = result;
   const answered = result.engine !== "none";
   return recordBotReply(deps.db, conversation, shopperMessage, {
@@ -264,6 +269,7 @@ function engineConfig(settings: ShopSettings): EngineConfig {
 async function answerOrApologise(
   text: string,
   owner: ConversationOwner,
+  shopper: Shopper,
   conversation: Conversation,
   graphql: AdminGraphql,
   { settings, engine }: ShopConfig,
@@ -279,10 +285,12 @@ async function answerOrApologise(
       classifier: deps.classifierFor?.(owner.shop),
       approvedAnswers: await deps.approvedAnswersFor?.(owner.shop),
       now: deps.now?.(),
+      // Failed verifications and one-time codes in the database: shared by every conversation and instance.
+      verification: createVerificationStores(deps.db, owner.shop),
     });
     // Only a model reads the earlier messages; the local engine keeps its context in `state`.
     const history = engine.mode === "local" ? [] : await recentHistory(deps.db, conversation);
-    return await respondWithEngine({ text, shopper: { customerId: owner.customerId }, state }, ctx, engine, { shop: owner.shop, history, onDelta });
+    return await respondWithEngine({ text, shopper, state }, ctx, engine, { shop: owner.shop, history, onDelta });
   } catch (error) {
     console.error("answering failed", error instanceof Error ? error.message : error);
     const apology = "Sorry, I can't reach the store's records right now. Please try again in a minute, or ask for a person and our team will get back to you.";
