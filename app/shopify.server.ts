@@ -34,9 +34,22 @@ const shopify = shopifyApp({
 });
 
 export default shopify;
+
+/**
+ * authenticate.webhook, except that a validly signed body that isn't JSON gets 400: the library
+ * parses the body unguarded after checking the HMAC, and its SyntaxError would be a 500.
+ */
+async function authenticateWebhook(request: Request): ReturnType<typeof shopify.authenticate.webhook> {
+  try {
+    return await shopify.authenticate.webhook(request);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new Response("The webhook body is not valid JSON.", { status: 400 });
+    throw error;
+  }
+}
 export const apiVersion = ApiVersion.July26;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
-export const authenticate = shopify.authenticate;
+export const authenticate = { ...shopify.authenticate, webhook: authenticateWebhook };
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;

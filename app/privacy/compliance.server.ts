@@ -74,6 +74,11 @@ export async function redactShop(db: Db, shop: string): Promise<void> {
   ]);
 }
 
+/** Whether the shop has the app: any stored session means it does (uninstalling deletes them). */
+export async function shopInstalled(db: Db, shop: string): Promise<boolean> {
+  return (await db.session.count({ where: { shop } })) > 0;
+}
+
 /** On uninstall the access tokens are useless; transcripts stay until shop/redact (48 h later). */
 export async function forgetSessions(db: Db, shop: string): Promise<void> {
   await db.session.deleteMany({ where: { shop } });
