@@ -29,6 +29,7 @@ export default function App() {
         <Link to="/app/handoffs">Hand-offs</Link>
         <Link to="/app/training">Training</Link>
         <Link to="/app/settings">Settings</Link>
+        <Link to="/app/privacy">Privacy requests</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>
