@@ -10,6 +10,7 @@ import {
   ORDER_BY_NAME,
   ORDER_CANCEL,
   ORDER_UPDATE_SHIPPING_ADDRESS,
+  ORDER_NAMES,
   APP_BUBBLE_METAFIELD,
   APP_INSTALLATION,
   SET_APP_METAFIELDS,
@@ -108,6 +109,8 @@ export interface Commerce {
   publishBubbleAppearance(appearance: BubbleAppearance): Promise<ActionResult<object>>;
   /** What publishBubbleAppearance last stored, or null. */
   bubbleAppearance(): Promise<BubbleAppearance | null>;
+  /** The names ("#1014") of the orders with these numeric ids or GIDs; unknown ids are left out. */
+  orderNames(orderIds: (string | number)[]): Promise<string[]>;
 }
 
 /**
@@ -315,8 +318,21 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
       const { currentAppInstallation } = await send<{ currentAppInstallation: { metafield: { jsonValue: BubbleAppearance } | null } }>(APP_BUBBLE_METAFIELD, BUBBLE_METAFIELD);
       return currentAppInstallation.metafield?.jsonValue ?? null;
     },
+
+    async orderNames(orderIds) {
+      const names: string[] = [];
+      for (let start = 0; start < orderIds.length; start += ORDER_NAMES_PER_QUERY) {
+        const ids = orderIds.slice(start, start + ORDER_NAMES_PER_QUERY).map((id) => (String(id).startsWith("gid://") ? String(id) : `gid://shopify/Order/${id}`));
+        const { nodes } = await send<{ nodes: ({ name?: string } | null)[] }>(ORDER_NAMES, { ids });
+        for (const node of nodes) if (node?.name) names.push(node.name);
+      }
+      return names;
+    },
   };
 }
+
+/** Shopify's limit for nodes(ids:) is 250. */
+const ORDER_NAMES_PER_QUERY = 100;
 
 // ---------------------------------------------------------------------------------------------
 // Transport

@@ -33,7 +33,8 @@ import {
   type Message,
 } from "../chat/transcript.server";
 import { getShopSettings, type ShopSettings } from "../settings.server";
-import { redactSensitive } from "../privacy/redact";
+import { redactSensitive, withoutCardNumbers } from "../privacy/redact";
+import { withCardNotice } from "../privacy/card-notice";
 import { checkLimits, shopperKey, type ProxyLimits } from "./rate-limit.server";
 import { isDatabaseUnavailable } from "../db-errors";
 
@@ -210,11 +211,12 @@ async function answerAndRecord(
   onDelta?: (text: string) => void,
 ) {
   const started = performance.now();
-  const result = await answerOrApologise(text, owner, shopper, conversation, graphql, config, deps, onDelta);
+  // The bot never needs a card number, and no model ever sees one.
+  const result = await answerOrApologise(withoutCardNumbers(text), owner, shopper, conversation, graphql, config, deps, onDelta);
   const { output } = result;
   const answered = result.engine !== "none";
   return recordBotReply(deps.db, conversation, shopperMessage, {
-    text: output.text,
+    text: withCardNotice(output.text, text, output.language),
     intent: answered ? output.intent : null,
     confidence: answered ? output.confidence : null,
     entities: output.entities,
