@@ -136,6 +136,8 @@ export async function redactShop(db: Db, shop: string): Promise<void> {
     db.modelVersion.deleteMany({ where: { shop } }),
     db.shopSettings.deleteMany({ where: { shop } }),
     db.dataRequestExport.deleteMany({ where: { shop } }),
+    db.verificationAttempt.deleteMany({ where: { shop } }),
+    db.orderChangeCode.deleteMany({ where: { shop } }),
     db.session.deleteMany({ where: { shop } }),
   ]);
 }

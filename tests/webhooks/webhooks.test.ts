@@ -144,6 +144,8 @@ describe("webhooks", () => {
     await db.approvedAnswer.create({ data: { shop: DEMO_SHOP, question: "q", answer: "a" } });
     await db.modelVersion.create({ data: { shop: DEMO_SHOP, version: 900, examples: JSON.stringify([{ text: "delete me", intent: "greeting" }]) } });
     const othersAnswer = await db.approvedAnswer.create({ data: { shop: "other-shop.myshopify.com", question: "q", answer: "keep" } });
+    await db.verificationAttempt.create({ data: { shop: DEMO_SHOP, keyHash: "k", kind: "email", label: "e•••@example.org", lastFailureAt: new Date() } });
+    await db.orderChangeCode.create({ data: { id: "challenge-1", shop: DEMO_SHOP, orderNumber: "1055", codeHash: "h", expiresAt: new Date(Date.now() + 600_000) } });
     // Shopify sends shop/redact 48 hours after the uninstall.
     expect((await call(uninstalled, webhook("app/uninstalled", uninstallPayload(DEMO_SHOP)))).status).toBe(200);
     const response = await call(compliance, webhook("shop/redact", { shop_domain: DEMO_SHOP, shop_id: 1 }));
@@ -152,6 +154,8 @@ describe("webhooks", () => {
     expect(await db.shopSettings.count({ where: { shop: DEMO_SHOP } })).toBe(0);
     expect(await db.approvedAnswer.count({ where: { shop: DEMO_SHOP } })).toBe(0);
     expect(await db.modelVersion.count({ where: { shop: DEMO_SHOP } })).toBe(0);
+    expect(await db.verificationAttempt.count({ where: { shop: DEMO_SHOP } })).toBe(0);
+    expect(await db.orderChangeCode.count({ where: { shop: DEMO_SHOP } })).toBe(0);
     expect(await db.conversation.findUnique({ where: { id: other.id } })).not.toBeNull();
     expect(await db.approvedAnswer.findUnique({ where: { id: othersAnswer.id } })).not.toBeNull();
   });
