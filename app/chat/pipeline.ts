@@ -8,7 +8,8 @@ import { extractEntities, type Entities } from "./entities";
 import type { OrderNameFormat } from "../commerce/types";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
-import { preprocess, type Language, type Preprocessed } from "./preprocess";
+import { normalize, preprocess, type Language, type Preprocessed } from "./preprocess";
+import { isPlainQuestion, plainQuestionIntent } from "./intent/grievance";
 import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
 import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
@@ -200,6 +201,17 @@ const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|le
  * bottoms?") continues the last topic; a defect mentioned while discussing a return stays a return.
  */
 function resolveIntent(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number, orderNameFormat: OrderNameFormat): IntentResult {
+  const resolved = intentInContext(result, text, entities, state, wordCount, orderNameFormat);
+  // A question that complains about nothing is answered, not filed as a complaint.
+  if (resolved.intent === "complaint" && isPlainQuestion(normalize(text))) {
+    const intent = plainQuestionIntent(normalize(text), !!entities.product);
+    // Not knowing what the question is about, the engine is unsure (a model may take it in hybrid mode).
+    return { ...resolved, intent, lowConfidence: intent === "out_of_scope" };
+  }
+  return resolved;
+}
+
+function intentInContext(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number, orderNameFormat: OrderNameFormat): IntentResult {
   const last = state.lastIntent;
   const continued = last ? { ...result, intent: last, lowConfidence: false } : result;
   const answersQuestion =

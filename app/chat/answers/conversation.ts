@@ -6,6 +6,7 @@ import { bestPassages } from "../knowledge";
 import { quoteAnswer } from "./policies";
 import { replyTimeClause } from "./shop-rules";
 import { withinSupportHours } from "../shop/support-hours";
+import { isPlainQuestion } from "../intent/grievance";
 
 export { withinSupportHours };
 import { orderName } from "./orders";
@@ -31,6 +32,11 @@ const M = defineMessages({
     en: "We're outside support hours right now ({hours}), so the team will reply {when}.",
     es: "Ahora estamos fuera del horario de atención ({hours}), así que el equipo te responderá {when}.",
     fr: "Nous sommes en dehors des horaires du support ({hours}) ; l'équipe vous répondra {when}.",
+  },
+  dont_know: {
+    en: "I don't have the answer to that in our store's information, and I'd rather not guess. A person from our team can help: {email}.",
+    es: "No tengo la respuesta en la información de nuestra tienda y prefiero no adivinar. Una persona de nuestro equipo puede ayudarte: {email}.",
+    fr: "Je n'ai pas la réponse dans les informations de notre boutique et je préfère ne pas deviner. Une personne de notre équipe peut vous aider : {email}.",
   },
   when_back: { en: "when they're back", es: "a su regreso", fr: "à son retour" },
   ask_contact: {
@@ -63,6 +69,10 @@ export function outOfScope(turn: Turn): Answer {
   // A question the shop's own FAQs answer ("how do I wash my down jacket?") is in scope after all.
   const faq = bestPassages(turn.ctx.shop, turn.pre.original, { max: 2 }).filter((hit) => hit.passage.kind === "faq");
   if (faq[0] && faq[0].answered.length >= 2 && faq[0].relevance >= FAQ_FALLBACK_RELEVANCE) return quoteAnswer(turn, faq);
+  // A question the engine couldn't place that the shop's texts don't answer: say so and offer the team.
+  if (turn.intent.lowConfidence && isPlainQuestion(turn.pre.normalized) && turn.pre.tokens.length >= 3) {
+    return { text: t(turn.language, M.dont_know, { email: turn.ctx.shop.email }), quickReplies: [t(turn.language, "talk_to_person")], lookups: [{ kind: "faq", ref: "policies, FAQs", outcome: "no answer found" }] };
+  }
   const capabilities = t(turn.language, "capabilities");
   if (turn.intent.lowConfidence) {
     return { text: t(turn.language, "not_understood", { capabilities }), quickReplies: quickStarts(turn) };
