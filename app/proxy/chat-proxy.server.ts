@@ -86,6 +86,9 @@ const csatSchema = z.object({
 
 export async function handleProxyRequest(request: Request, endpoint: string, deps: ProxyDeps): Promise<Response> {
   try {
+    const url = new URL(request.url);
+    const query = signedQuery(url.searchParams);
+    if (!query) return errorResponse(400, "duplicate_parameter", "A query parameter appears more than once.");
     let context: ProxyContext;
     try {
       context = await deps.authenticateProxy(request);
@@ -93,15 +96,14 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
       if (thrown instanceof Response) return errorResponse(401, "invalid_signature", "This request was not signed by Shopify.");
       throw thrown;
     }
-    const url = new URL(request.url);
-    const shop = url.searchParams.get("shop");
+    const shop = query.shop;
     if (!shop || !context.session || context.session.shop !== shop || !context.admin) {
       return errorResponse(503, "shop_not_installed", "Chat isn't available for this shop right now.");
     }
-    const owner: ConversationOwner = { shop, customerId: loggedInCustomer(url.searchParams.get("logged_in_customer_id")) };
+    const owner: ConversationOwner = { shop, customerId: loggedInCustomer(query.logged_in_customer_id) };
     const method = request.method.toUpperCase();
     if (deps.limits) {
-      const signature = url.searchParams.get("signature");
+      const signature = query.signature;
       const verdict = await checkLimits(deps.limits, {
         shop,
         shopper: shopperKey(request, owner.customerId),
@@ -117,7 +119,7 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
     }
 
     if (endpoint === "messages" && method === "POST") return await sendMessage(request, owner, context.admin.graphql, deps);
-    if (endpoint === "conversation" && method === "GET") return await getConversation(request, owner, deps);
+    if (endpoint === "conversation" && method === "GET") return await getConversation(query, owner, deps);
     if (endpoint === "feedback" && method === "POST") return await sendFeedback(request, owner, deps);
     if (endpoint === "csat" && method === "POST") return await sendCsat(request, owner, deps);
     if (["messages", "conversation", "feedback", "csat"].includes(endpoint)) {
@@ -286,8 +288,8 @@ const EMPTY_TURN: TurnOutput = {
   state: {},
 };
 
-async function getConversation(request: Request, owner: ConversationOwner, deps: ProxyDeps): Promise<Response> {
-  const id = parse(conversationIdSchema, new URL(request.url).searchParams.get("conversationId") ?? undefined);
+async function getConversation(query: SignedQuery, owner: ConversationOwner, deps: ProxyDeps): Promise<Response> {
+  const id = parse(conversationIdSchema, query.conversationId);
   const conversation = await findConversation(deps.db, owner, id);
   if (!conversation) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
   const messages = await conversationMessages(deps.db, conversation);
@@ -312,8 +314,22 @@ async function sendFeedback(request: Request, owner: ConversationOwner, deps: Pr
   return json({ ok: true });
 }
 
+type SignedQuery = Partial<Record<string, string>>;
+
+/**
+ * The query exactly as the signature covered it: the library verifies Object.fromEntries(query),
+ * so every value is read from that same object. null when a key repeats: the library would check
+ * the last value and URLSearchParams.get() read the first, letting a prepended
+ * `logged_in_customer_id=` or `shop=` ride on someone else's signature.
+ */
+function signedQuery(params: URLSearchParams): SignedQuery | null {
+  const keys = [...params.keys()];
+  if (new Set(keys).size !== keys.length) return null;
+  return Object.fromEntries(params);
+}
+
 /** The signed logged-in customer, as a GID; anything but a numeric id is no customer. */
-function loggedInCustomer(loggedInCustomerId: string | null): string | null {
+function loggedInCustomer(loggedInCustomerId: string | undefined): string | null {
   return loggedInCustomerId && /^\d+$/.test(loggedInCustomerId) ? customerGid(loggedInCustomerId) : null;
 }
 

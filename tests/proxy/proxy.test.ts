@@ -37,6 +37,26 @@ describe("app proxy: signature", () => {
     expect(await messageCount()).toBe(before);
   });
 
+  // The library checks the signature over Object.fromEntries(query) (the last of a repeated key);
+  // URLSearchParams.get() reads the first. A repeated key must never reach either.
+  it.each([
+    ["logged_in_customer_id", "7294052471661"],
+    ["shop", "other-merchant.myshopify.com"],
+  ])("refuses a freshly signed guest query with %s=<another> prepended (400), and stores nothing", async (key, value) => {
+    await storeOfflineSession(db, "other-merchant.myshopify.com", "other-token", "test");
+    const signed = proxyRequest("messages", { body: { text: "where's my stuff?" } });
+    const url = new URL(signed.url);
+    const forged = new Request(`${url.origin}${url.pathname}?${key}=${value}&${url.searchParams}`, { method: "POST", body: '{"text":"where\'s my stuff?"}', headers: { "Content-Type": "application/json" } });
+    const [messages, conversations] = [await messageCount(), await db.conversation.count()];
+    const { status, body } = await send(forged);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("duplicate_parameter");
+    expect(JSON.stringify(body)).not.toContain("#1060");
+    expect([await messageCount(), await db.conversation.count()]).toEqual([messages, conversations]);
+    // The same query without the prepended key is answered (the control).
+    expect((await send(signed)).status).toBe(200);
+  });
+
   it("rejects a stale timestamp and a wrong secret", async () => {
     const before = await messageCount();
     const stale = await send(proxyRequest("messages", { body: { text: "hi" }, timestamp: Math.floor(Date.now() / 1000) - 600 }));
