@@ -86,8 +86,7 @@ const csatSchema = z.object({
 
 export async function handleProxyRequest(request: Request, endpoint: string, deps: ProxyDeps): Promise<Response> {
   try {
-    const url = new URL(request.url);
-    const query = signedQuery(url.searchParams);
+    const query = signedQuery(new URL(request.url).searchParams);
     if (!query) return errorResponse(400, "duplicate_parameter", "A query parameter appears more than once.");
     let context: ProxyContext;
     try {
@@ -103,11 +102,11 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
     const owner: ConversationOwner = { shop, customerId: loggedInCustomer(query.logged_in_customer_id) };
     const method = request.method.toUpperCase();
     if (deps.limits) {
-      const signature = query.signature;
       const verdict = await checkLimits(deps.limits, {
         shop,
         shopper: shopperKey(request, owner.customerId),
-        signature: signature ? `${signature}:${url.pathname}` : null,
+        // The signature alone: it is single-use whatever path spelling or endpoint it comes back on.
+        signature: query.signature ?? null,
         writes: method !== "GET",
       });
       if (!verdict.ok) {

@@ -23,6 +23,36 @@ describe("abuse limits on the proxy route", () => {
     expect(await db.message.count()).toBe(before);
   });
 
+  /** The same signed query sent again, to another path spelling or endpoint, with another body. */
+  const replayed = (signed: Request, pathname: string, endpoint: string, body: unknown) =>
+    callProxyRoute(new Request(`http://localhost:3999${pathname}${new URL(signed.url).search}`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } }), endpoint);
+
+  it("refuses a used signature on every spelling of the path and on every other endpoint", async () => {
+    const signed = proxyRequest("messages", { body: { text: "hello" }, customerId: "5001" });
+    const first = await send(signed.clone());
+    expect(first.status).toBe(200);
+    const { conversationId } = first.body;
+    const before = { messages: await db.message.count(), feedback: await db.feedback.count() };
+    const attempts = [
+      await replayed(signed, "/PROXY/messages", "messages", { text: "again" }),
+      await replayed(signed, "/proxy/%6Dessages", "messages", { text: "again" }),
+      await replayed(signed, "/proxy/messages/", "messages", { text: "again" }),
+      await replayed(signed, "/proxy/feedback", "feedback", { conversationId, messageId: first.body.reply.id, rating: "down" }),
+      await replayed(signed, "/proxy/csat", "csat", { conversationId, rating: 1 }),
+    ];
+    expect(attempts.map((r) => r.status)).toEqual([409, 409, 409, 409, 409]);
+    expect({ messages: await db.message.count(), feedback: await db.feedback.count() }).toEqual(before);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).csat).toBeNull();
+  });
+
+  it("refuses a signature used on /feedback when it comes back on /csat", async () => {
+    const { body } = await send(proxyRequest("messages", { body: { text: "hello" }, customerId: "5002" }));
+    const signed = proxyRequest("feedback", { body: { conversationId: body.conversationId, messageId: body.reply.id, rating: "up" }, customerId: "5002" });
+    expect((await callProxyRoute(signed, "feedback")).status).toBe(200);
+    expect((await replayed(signed, "/proxy/csat", "csat", { conversationId: body.conversationId, rating: 1 })).status).toBe(409);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: body.conversationId } })).csat).toBeNull();
+  });
+
   it("answers 429 with Retry-After once a shopper exceeds the limit", async () => {
     const customer = "7294052471661";
     const statuses: number[] = [];
