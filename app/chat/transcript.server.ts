@@ -49,11 +49,53 @@ export interface StoredShopperMessage {
   existingReply: Message | null;
 }
 
+/** The clientMessageId was already used in a conversation this shopper can't continue here. */
+export class ClientMessageIdTaken extends Error {
+  constructor() {
+    super("clientMessageId already used in another conversation");
+  }
+}
+
+/**
+ * A new conversation and its first message, written together (one nested create, so one
+ * transaction): a message the database refuses leaves no empty conversation behind. A retry of
+ * the first message (same clientMessageId, still without a conversation id) is idempotent on
+ * the unique (shop, clientMessageId): it returns the conversation the first attempt started.
+ */
+export async function startConversationWithMessage(
+  db: Db,
+  owner: ConversationOwner,
+  text: string,
+  clientMessageId: string | null,
+  language = "en",
+): Promise<StoredShopperMessage & { conversation: Conversation }> {
+  try {
+    const { messages, ...conversation } = await db.conversation.create({
+      data: {
+        id: mintConversationId(),
+        shop: owner.shop,
+        customerId: owner.customerId,
+        language,
+        messageCount: 1,
+        messages: { create: { shop: owner.shop, role: "shopper", text, clientMessageId } },
+      },
+      include: { messages: true },
+    });
+    return { conversation, message: messages[0], existingReply: null };
+  } catch (error) {
+    const earlier = clientMessageId && isUniqueViolation(error) ? await storedByClientId(db, owner.shop, clientMessageId) : null;
+    if (!earlier) throw error;
+    const conversation = await findConversation(db, owner, earlier.message.conversationId);
+    if (!conversation) throw new ClientMessageIdTaken();
+    return { conversation, ...earlier };
+  }
+}
+
 /**
  * Store the shopper's message first, so nothing is lost if answering fails. Retries are stored
- * once: the unique (conversationId, clientMessageId) refuses the second insert, and then the
- * stored message and its reply, if any, are returned. Inserting first keeps the common case to
- * one write transaction.
+ * once: the unique (shop, clientMessageId) refuses the second insert, and then the stored
+ * message and its reply, if any, are returned. Inserting first keeps the common case to one
+ * write transaction.
  */
 export async function recordShopperMessage(
   db: Db,
@@ -73,14 +115,19 @@ export async function recordShopperMessage(
     ]);
     return { message, existingReply: null };
   } catch (error) {
-    if (!clientMessageId || !isUniqueViolation(error)) throw error;
-    const existing = await db.message.findUnique({
-      where: { conversationId_clientMessageId: { conversationId: conversation.id, clientMessageId } },
-    });
-    if (!existing) throw error;
-    const existingReply = await db.message.findFirst({ where: { conversationId: conversation.id, replyToId: existing.id } });
-    return { message: existing, existingReply };
+    const earlier = clientMessageId && isUniqueViolation(error) ? await storedByClientId(db, conversation.shop, clientMessageId) : null;
+    if (!earlier) throw error;
+    if (earlier.message.conversationId !== conversation.id) throw new ClientMessageIdTaken();
+    return earlier;
   }
+}
+
+/** The shopper message stored under this clientMessageId, and its reply if it was answered. */
+async function storedByClientId(db: Db, shop: string, clientMessageId: string): Promise<StoredShopperMessage | null> {
+  const message = await db.message.findUnique({ where: { shop_clientMessageId: { shop, clientMessageId } } });
+  if (!message) return null;
+  const existingReply = await db.message.findFirst({ where: { conversationId: message.conversationId, replyToId: message.id } });
+  return { message, existingReply };
 }
 
 export interface BotReplyRecord {

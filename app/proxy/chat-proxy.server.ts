@@ -23,12 +23,14 @@ import {
   recordBotReply,
   recordFeedback,
   recordShopperMessage,
-  startConversation,
+  startConversationWithMessage,
   toMessageView,
+  ClientMessageIdTaken,
   recentHistory,
   type Conversation,
   type ConversationOwner,
   type Message,
+  type StoredShopperMessage,
 } from "../chat/transcript.server";
 import { getShopSettings, type ShopSettings } from "../settings.server";
 import { redactSensitive } from "../privacy/redact";
@@ -127,6 +129,7 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
     return errorResponse(404, "not_found", "Unknown chat endpoint.");
   } catch (error) {
     if (error instanceof RequestError) return errorResponse(error.status, error.code, error.message);
+    if (error instanceof ClientMessageIdTaken) return errorResponse(409, "client_message_id_taken", "That clientMessageId was already used in another conversation.");
     console.error("chat proxy failed", error instanceof Error ? error.message : error);
     return errorResponse(500, "internal_error", "Sorry, something went wrong on our side. Please try again.");
   }
@@ -135,12 +138,19 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
 async function sendMessage(request: Request, owner: ConversationOwner, graphql: AdminGraphql, deps: ProxyDeps): Promise<Response> {
   const input = parse(sendMessageSchema, await readJson(request));
   const { db } = deps;
-  const existing = input.conversationId ? await findConversation(db, owner, input.conversationId) : null;
-  if (input.conversationId && !existing) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
-  const conversation = existing ? await claimForCustomer(db, existing, owner.customerId) : await startConversation(db, owner, "en");
-
   // Stored without card or phone numbers; the bot still reads the original text below.
-  const stored = await recordShopperMessage(db, conversation, redactSensitive(input.text), input.clientMessageId ?? null);
+  const storedText = redactSensitive(input.text);
+  const clientMessageId = input.clientMessageId ?? null;
+  let conversation: Conversation;
+  let stored: StoredShopperMessage;
+  if (input.conversationId) {
+    const existing = await findConversation(db, owner, input.conversationId);
+    if (!existing) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
+    conversation = await claimForCustomer(db, existing, owner.customerId);
+    stored = await recordShopperMessage(db, conversation, storedText, clientMessageId);
+  } else {
+    ({ conversation, ...stored } = await startConversationWithMessage(db, owner, storedText, clientMessageId));
+  }
   const exchange = async (reply: Message) => ({
     conversationId: conversation.id,
     shopperMessage: toMessageView(stored.message),

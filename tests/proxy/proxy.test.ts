@@ -108,6 +108,14 @@ describe("app proxy: conversations", () => {
     expect(await db.message.count({ where: { conversationId: first.body.conversationId, role: "shopper" } })).toBe(1);
   });
 
+  it("stores a retried first message (no conversation id yet) once, in the conversation the first attempt started", async () => {
+    const first = await send(proxyRequest("messages", { body: { text: "hello", clientMessageId: "retry-first-0001" } }));
+    const retry = await send(proxyRequest("messages", { body: { text: "hello", clientMessageId: "retry-first-0001" } }));
+    expect(retry.body.conversationId).toBe(first.body.conversationId);
+    expect(retry.body.reply.id).toBe(first.body.reply.id);
+    expect(await db.message.count({ where: { clientMessageId: "retry-first-0001" } })).toBe(1);
+  });
+
   it("returns history to the same guest and records feedback on a reply", async () => {
     const { body } = await send(proxyRequest("messages", { body: { text: "what is your return policy?" } }));
     const history = await send(proxyRequest("conversation", { query: { conversationId: body.conversationId } }));
