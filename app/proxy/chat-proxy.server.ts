@@ -366,10 +366,19 @@ async function readJson(request: Request): Promise<unknown> {
     throw new RequestError(400, "invalid_encoding", "The request body is not valid UTF-8.");
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? sendableText(value) : value));
   } catch {
     throw new RequestError(400, "invalid_json", "The request body is not valid JSON.");
   }
+}
+
+/**
+ * Text every database can store: without NUL (PostgreSQL refuses it in text columns) and with
+ * any lone UTF-16 surrogate (a JSON escape like "\ud800"; neither database stores one) replaced
+ * by U+FFFD. Applied to every string of a request body as it is parsed.
+ */
+function sendableText(text: string): string {
+  return text.replaceAll("\u0000", "").toWellFormed();
 }
 
 function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): T {

@@ -175,4 +175,22 @@ describe.each(backends)("first message on $name", (backend) => {
       await old.$disconnect();
     }
   });
+
+  it("stores a first message with NUL and lone surrogates, normalised, and a CSAT comment with them", async () => {
+    const first = await send({ text: "hi\u0000 there \uD800", clientMessageId: `unsendable-${backend.name}` });
+    expect(first.status).toBe(200);
+    const stored = await db.message.findUniqueOrThrow({ where: { id: first.body.shopperMessage.id } });
+    expect(stored.text).toBe("hi there \uFFFD");
+    const csat = await handleProxyRequest(
+      new Request(`http://localhost/proxy/csat?shop=${SHOP}&logged_in_customer_id=&timestamp=1&signature=s`, {
+        method: "POST",
+        body: JSON.stringify({ conversationId: first.body.conversationId, rating: 4, comment: "fine\u0000 \uDC00" }),
+        headers: { "Content-Type": "application/json" },
+      }),
+      "csat",
+      { db, authenticateProxy: async () => ({ session: { shop: SHOP }, admin: { graphql: store.graphql } }) },
+    );
+    expect(csat.status).toBe(200);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: first.body.conversationId } })).csatComment).toBe("fine \uFFFD");
+  });
 });
