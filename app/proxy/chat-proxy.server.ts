@@ -357,8 +357,7 @@ async function readJson(request: Request): Promise<unknown> {
   if (!type.includes("application/json")) throw new RequestError(415, "unsupported_media_type", "Send JSON with Content-Type: application/json.");
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw new RequestError(413, "payload_too_large", "The message is too large.");
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) throw new RequestError(413, "payload_too_large", "The message is too large.");
+  const bytes = await readBodyUpTo(request, MAX_BODY_BYTES);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -370,6 +369,30 @@ async function readJson(request: Request): Promise<unknown> {
   } catch {
     throw new RequestError(400, "invalid_json", "The request body is not valid JSON.");
   }
+}
+
+/**
+ * The body's bytes, read chunk by chunk and abandoned (413) as soon as they pass `limit`: a
+ * chunked body declares no length, and buffering it whole first let one request fill the memory.
+ * The reader is released, not cancelled: cancelling destroys the socket, and the client would get
+ * a reset instead of the 413. Unread, the stream stops pulling from the socket (backpressure).
+ */
+async function readBodyUpTo(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      reader.releaseLock();
+      throw new RequestError(413, "payload_too_large", "The message is too large.");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
 }
 
 /**

@@ -84,6 +84,41 @@ describe("app proxy: bad input gets a clear error and no stack trace", () => {
     expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 
+  /** A signed POST whose body arrives as a stream of chunks, without Content-Length (chunked). */
+  function streamed(chunks: Iterator<string>, onPull: () => void): Request {
+    const signed = proxyRequest("messages", { body: {} });
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        onPull();
+        const next = chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+    });
+    return new Request(signed.url, { method: "POST", body, duplex: "half", headers: { "Content-Type": "application/json" } } as RequestInit);
+  }
+
+  it("stops reading a chunked body once it passes the 16 KB limit", async () => {
+    let pulled = 0;
+    // 4 MB in 1 KB chunks, unless the reader stops.
+    const chunks = (function* () {
+      yield '{"text":"';
+      for (let i = 0; i < 4096; i++) yield "x".repeat(1024);
+      yield '"}';
+    })();
+    const { status, body } = await send(streamed(chunks, () => pulled++));
+    expect(status).toBe(413);
+    expect(body.error.code).toBe("payload_too_large");
+    expect(pulled).toBeLessThan(40);
+  });
+
+  it("reads a chunked body under the limit", async () => {
+    const { status, body } = await send(streamed(['{"text":', '"hello', ' there"}'][Symbol.iterator](), () => {}));
+    expect(status).toBe(200);
+    expect(body.shopperMessage.text).toBe("hello there");
+  });
+
   it("unknown endpoints and methods are 404/405 JSON", async () => {
     expect((await send(proxyRequest("nope"))).status).toBe(404);
     expect((await send(proxyRequest("messages", { method: "GET" }))).status).toBe(405);
