@@ -35,6 +35,7 @@ import {
 import { getShopSettings, type ShopSettings } from "../settings.server";
 import { redactSensitive } from "../privacy/redact";
 import { checkLimits, shopperKey, type ProxyLimits } from "./rate-limit.server";
+import { beforeDeadline, DeadlineExceeded, messageDeadline, type MessageDeadline } from "./deadline.server";
 
 export interface ProxyContext {
   session?: { shop: string };
@@ -159,10 +160,13 @@ async function sendMessage(request: Request, owner: ConversationOwner, graphql: 
   });
   if (stored.existingReply) return json(await exchange(stored.existingReply));
 
-  const settings = await getShopSettings(db, owner.shop);
-  const engine = engineConfig(settings);
-  const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, conversation, stored.message, graphql, { settings, engine }, deps, onDelta);
-  if (wantsStream(request) && engine.mode !== "local") {
+  const deadline = messageDeadline();
+  const config = await beforeDeadline(shopConfig(db, owner.shop), deadline.store).catch((error: unknown) => {
+    console.error("shop settings unavailable", error instanceof Error ? error.message : error);
+    return null;
+  });
+  const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, conversation, stored.message, graphql, config, deps, deadline, onDelta);
+  if (wantsStream(request) && config && config.engine.mode !== "local") {
     return streamReply(async (send) => {
       const reply = await answer((text) => send("delta", { text }));
       send("message", await exchange(reply));
@@ -175,6 +179,11 @@ async function sendMessage(request: Request, owner: ConversationOwner, graphql: 
 interface ShopConfig {
   settings: ShopSettings;
   engine: EngineConfig;
+}
+
+async function shopConfig(db: Db, shop: string): Promise<ShopConfig> {
+  const settings = await getShopSettings(db, shop);
+  return { settings, engine: engineConfig(settings) };
 }
 
 /**
@@ -195,12 +204,13 @@ async function answerAndRecord(
   conversation: Conversation,
   shopperMessage: Message,
   graphql: AdminGraphql,
-  config: ShopConfig,
+  config: ShopConfig | null,
   deps: ProxyDeps,
+  deadline: MessageDeadline,
   onDelta?: (text: string) => void,
 ) {
   const started = performance.now();
-  const result = await answerOrApologise(text, owner, conversation, graphql, config, deps, onDelta);
+  const result = await answerOrApologise(text, owner, conversation, graphql, config, deps, deadline, onDelta);
   const { output } = result;
   const answered = result.engine !== "none";
   return recordBotReply(deps.db, conversation, shopperMessage, {
@@ -260,29 +270,42 @@ async function answerOrApologise(
   owner: ConversationOwner,
   conversation: Conversation,
   graphql: AdminGraphql,
-  { settings, engine }: ShopConfig,
+  config: ShopConfig | null,
   deps: ProxyDeps,
+  deadline: MessageDeadline,
   onDelta?: (text: string) => void,
 ): Promise<Omit<EngineResult, "engine"> & { engine: EngineResult["engine"] | "none" }> {
   const state = readDialogueState(conversation);
-  try {
+  const apologise = (note: string) => ({ output: { ...EMPTY_TURN, text: STORE_APOLOGY, state }, engine: "none" as const, note, usage: null, costUsd: null });
+  if (!config) return apologise("store unavailable: the shop's settings could not be read");
+  const { settings, engine } = config;
+  const local = engine.mode === "local" || !engine.openai;
+  const outOfTime = local ? deadline.store : deadline.withModel;
+  const respond = async () => {
     const ctx = await buildChatContext({
       shop: owner.shop,
-      commerce: createCommerce(graphql),
+      commerce: createCommerce(graphql, { signal: deadline.store }),
       settings,
       classifier: deps.classifierFor?.(owner.shop),
       approvedAnswers: await deps.approvedAnswersFor?.(owner.shop),
       now: deps.now?.(),
     });
     // Only a model reads the earlier messages; the local engine keeps its context in `state`.
-    const history = engine.mode === "local" ? [] : await recentHistory(deps.db, conversation);
-    return await respondWithEngine({ text, shopper: { customerId: owner.customerId }, state }, ctx, engine, { shop: owner.shop, history, onDelta });
+    const history = local ? [] : await recentHistory(deps.db, conversation);
+    // Nothing more reaches the shopper's stream once the apology has gone out.
+    const delta = onDelta && ((piece: string) => void (outOfTime.aborted || onDelta(piece)));
+    return respondWithEngine({ text, shopper: { customerId: owner.customerId }, state }, ctx, engine, { shop: owner.shop, history, onDelta: delta });
+  };
+  try {
+    return await beforeDeadline(respond(), outOfTime);
   } catch (error) {
-    console.error("answering failed", error instanceof Error ? error.message : error);
-    const apology = "Sorry, I can't reach the store's records right now. Please try again in a minute, or ask for a person and our team will get back to you.";
-    return { output: { ...EMPTY_TURN, text: apology, state }, engine: "none", note: "store unavailable", usage: null, costUsd: null };
+    const late = error instanceof DeadlineExceeded;
+    console.error(late ? "answering passed its deadline" : "answering failed", error instanceof Error ? error.message : error);
+    return apologise(late ? `store unavailable: no answer within the ${local ? `${deadline.storeMs} ms` : "message's"} deadline` : "store unavailable");
   }
 }
+
+const STORE_APOLOGY = "Sorry, I can't reach the store's records right now. Please try again in a minute, or ask for a person and our team will get back to you.";
 
 const EMPTY_TURN: TurnOutput = {
   text: "",
