@@ -376,8 +376,9 @@ class RequestError extends Error {
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) throw new RequestError(415, "unsupported_media_type", "Send JSON with Content-Type: application/json.");
+  // The media type itself, not a mention of it: `text/plain; x=application/json` is a CORS simple request.
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (mediaType !== "application/json") throw new RequestError(415, "unsupported_media_type", "Send JSON with Content-Type: application/json.");
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw new RequestError(413, "payload_too_large", "The message is too large.");
   const bytes = await readBodyUpTo(request, MAX_BODY_BYTES);

@@ -75,6 +75,9 @@ describe("app proxy: bad input gets a clear error and no stack trace", () => {
     ["empty text", { body: { text: "   " } }, 400, "invalid_request"],
     ["text over the limit", { body: { text: "x".repeat(1001) } }, 400, "invalid_request"],
     ["a body that is not JSON", { rawBody: "text=hi", contentType: "application/x-www-form-urlencoded" }, 415, "unsupported_media_type"],
+    // A CORS "simple request" type that merely mentions JSON in a parameter.
+    ["text/plain naming JSON in a parameter", { body: { text: "hi" }, contentType: "text/plain; x=application/json" }, 415, "unsupported_media_type"],
+    ["a media type that only starts like JSON", { body: { text: "hi" }, contentType: "application/jsonp" }, 415, "unsupported_media_type"],
     ["a huge body", { rawBody: JSON.stringify({ text: "y".repeat(40_000) }) }, 413, "payload_too_large"],
     ["an unknown conversation", { body: { text: "hi", conversationId: "AAAAAAAAAAAAAAAAAAAAAA" } }, 404, "conversation_not_found"],
   ])("%s", async (_name, options, status, code) => {
@@ -117,6 +120,12 @@ describe("app proxy: bad input gets a clear error and no stack trace", () => {
     const { status, body } = await send(streamed(['{"text":', '"hello', ' there"}'][Symbol.iterator](), () => {}));
     expect(status).toBe(200);
     expect(body.shopperMessage.text).toBe("hello there");
+  });
+
+  it("accepts the JSON media type with parameters and in any case", async () => {
+    for (const contentType of ["application/json; charset=utf-8", "Application/JSON"]) {
+      expect((await send(proxyRequest("messages", { body: { text: "hi" }, contentType }))).status).toBe(200);
+    }
   });
 
   it("unknown endpoints and methods are 404/405 JSON", async () => {
