@@ -2,6 +2,7 @@
  * Delivery: the storefront bubble's requests, arriving through the Shopify app proxy. The route
  * file only hands the request here; this module verifies, validates, stores, answers.
  */
+import { InvalidShopError } from "@shopify/shopify-api";
 import { z } from "zod";
 import type { Db } from "../db.server";
 import type { AdminGraphql } from "../commerce/types";
@@ -96,6 +97,8 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
       context = await deps.authenticateProxy(request);
     } catch (thrown) {
       if (thrown instanceof Response) return errorResponse(401, "invalid_signature", "This request was not signed by Shopify.");
+      // Signed, but `shop` is no shop domain: the library refuses to look its session up.
+      if (thrown instanceof InvalidShopError) return errorResponse(400, "invalid_shop", "This request is not for a Shopify store.");
       throw thrown;
     }
     const shop = query.shop;

@@ -128,6 +128,15 @@ describe("app proxy: bad input gets a clear error and no stack trace", () => {
     }
   });
 
+  it.each(["not a shop", "evil.example.com", "-.myshopify.com"])("answers a signed request for the shop %j with a 4xx, not a 500", async (shop) => {
+    const before = await messageCount();
+    const { status, body } = await send(proxyRequest("messages", { body: { text: "hi" }, shop }));
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+    expect(typeof body.error.message).toBe("string");
+    expect(await messageCount()).toBe(before);
+  });
+
   it("unknown endpoints and methods are 404/405 JSON", async () => {
     expect((await send(proxyRequest("nope"))).status).toBe(404);
     expect((await send(proxyRequest("messages", { method: "GET" }))).status).toBe(405);
