@@ -22,12 +22,13 @@ export interface ConversationOwner {
 
 /**
  * The conversation this owner may continue, or null. A guest can continue a guest conversation
- * by its unguessable id; a customer's conversation needs that customer's signed id.
+ * by its unguessable id; a customer's conversation needs that customer's signed id. A logged-in
+ * customer doesn't continue a guest's conversation either: its state may hold an order the guest
+ * verified, which must not become the customer's. The bubble starts a new one on the 404.
  */
 export async function findConversation(db: Db, owner: ConversationOwner, id: string): Promise<Conversation | null> {
   const conversation = await db.conversation.findFirst({ where: { id, shop: owner.shop } });
-  if (!conversation) return null;
-  if (conversation.customerId && conversation.customerId !== owner.customerId) return null;
+  if (!conversation || conversation.customerId !== owner.customerId) return null;
   return conversation;
 }
 
@@ -35,12 +36,6 @@ export async function startConversation(db: Db, owner: ConversationOwner, langua
   return db.conversation.create({
     data: { id: mintConversationId(), shop: owner.shop, customerId: owner.customerId, language },
   });
-}
-
-/** A guest who logs in mid-conversation takes the conversation with them. */
-export async function claimForCustomer(db: Db, conversation: Conversation, customerId: string | null): Promise<Conversation> {
-  if (!customerId || conversation.customerId) return conversation;
-  return db.conversation.update({ where: { id: conversation.id }, data: { customerId } });
 }
 
 export interface StoredShopperMessage {

@@ -17,7 +17,6 @@ import { MAX_CSAT_COMMENT_LENGTH, MAX_MESSAGE_LENGTH, type ConversationSignals, 
 import {
   awaitingTeam,
   recordCsat,
-  claimForCustomer,
   conversationMessages,
   findConversation,
   readDialogueState,
@@ -150,7 +149,7 @@ async function sendMessage(request: Request, owner: ConversationOwner, graphql: 
   if (input.conversationId) {
     const existing = await findConversation(db, owner, input.conversationId);
     if (!existing) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
-    conversation = await claimForCustomer(db, existing, owner.customerId);
+    conversation = existing;
     stored = await recordShopperMessage(db, conversation, storedText, clientMessageId);
   } else {
     ({ conversation, ...stored } = await startConversationWithMessage(db, owner, storedText, clientMessageId));

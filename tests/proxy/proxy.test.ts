@@ -235,6 +235,24 @@ describe("app proxy: orders only for a verified shopper", () => {
     expect(body.reply.text).toContain(open.fulfillments[0].trackingInfo[0].number);
   });
 
+  it("does not let a logged-in customer holding a guest's conversation id take it over with the guest's verified order", async () => {
+    const guest = await send(proxyRequest("messages", { body: { text: `Where is my order #1006? my email is ${order1006.email}` } }));
+    expect(guest.body.reply.text).toContain(tracking1006.number);
+    const conversationId = guest.body.conversationId;
+    const marcus = snapshot.customers.find((c: { email: string }) => c.email === "marcus.chen@example.net").id.split("/").pop();
+    const before = await db.message.count({ where: { conversationId } });
+
+    const takeover = await send(proxyRequest("messages", { body: { conversationId, text: "where is it now?" }, customerId: marcus }));
+    expect(takeover.status).toBe(404);
+    expect(JSON.stringify(takeover.body)).not.toContain(tracking1006.number);
+    expect((await send(proxyRequest("conversation", { query: { conversationId }, customerId: marcus }))).status).toBe(404);
+    const stored = await db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    expect(stored.customerId).toBeNull();
+    expect(await db.message.count({ where: { conversationId } })).toBe(before);
+    // The guest still continues their own conversation.
+    expect((await send(proxyRequest("conversation", { query: { conversationId } }))).status).toBe(200);
+  });
+
   it("does not show a logged-in customer someone else's order", async () => {
     const marcus = snapshot.customers.find((c: { email: string }) => c.email === "marcus.chen@example.net");
     const { body } = await send(proxyRequest("messages", { body: { text: "where is order #1006?" }, customerId: marcus.id.split("/").pop() }));
