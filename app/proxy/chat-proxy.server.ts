@@ -34,7 +34,7 @@ import {
 } from "../chat/transcript.server";
 import { getShopSettings, type ShopSettings } from "../settings.server";
 import { redactSensitive } from "../privacy/redact";
-import { checkLimits, shopperKey, type ProxyLimits } from "./rate-limit.server";
+import { checkLimits, shopperKeys, type ProxyLimits } from "./rate-limit.server";
 import { beforeDeadline, DeadlineExceeded, messageDeadline, type MessageDeadline } from "./deadline.server";
 
 export interface ProxyContext {
@@ -106,10 +106,15 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
     }
     const owner: ConversationOwner = { shop, customerId: loggedInCustomer(query.logged_in_customer_id) };
     const method = request.method.toUpperCase();
+    const route = Object.hasOwn(ENDPOINTS, endpoint) ? ENDPOINTS[endpoint] : null;
+    if (!route) return errorResponse(404, "not_found", "Unknown chat endpoint.");
+    if (method !== route.method) return errorResponse(405, "method_not_allowed", `${method} is not supported on ${endpoint}.`);
+    // Read before the limits: a guest is limited per the conversation the request names.
+    const input = method === "POST" ? await readJson(request) : query;
     if (deps.limits) {
       const verdict = await checkLimits(deps.limits, {
         shop,
-        shopper: shopperKey(request, owner.customerId),
+        ...shopperKeys(request, owner.customerId, conversationIdIn(input)),
         // The signature alone: it is single-use whatever path spelling or endpoint it comes back on.
         signature: query.signature ?? null,
         writes: method !== "GET",
@@ -121,15 +126,7 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
         return response;
       }
     }
-
-    if (endpoint === "messages" && method === "POST") return await sendMessage(request, owner, context.admin.graphql, deps);
-    if (endpoint === "conversation" && method === "GET") return await getConversation(query, owner, deps);
-    if (endpoint === "feedback" && method === "POST") return await sendFeedback(request, owner, deps);
-    if (endpoint === "csat" && method === "POST") return await sendCsat(request, owner, deps);
-    if (["messages", "conversation", "feedback", "csat"].includes(endpoint)) {
-      return errorResponse(405, "method_not_allowed", `${method} is not supported on ${endpoint}.`);
-    }
-    return errorResponse(404, "not_found", "Unknown chat endpoint.");
+    return await route.handle({ request, input, owner, graphql: context.admin.graphql, deps });
   } catch (error) {
     if (error instanceof RequestError) return errorResponse(error.status, error.code, error.message);
     if (error instanceof ClientMessageIdTaken) return errorResponse(409, "client_message_id_taken", "That clientMessageId was already used in another conversation.");
@@ -138,8 +135,31 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
   }
 }
 
-async function sendMessage(request: Request, owner: ConversationOwner, graphql: AdminGraphql, deps: ProxyDeps): Promise<Response> {
-  const input = parse(sendMessageSchema, await readJson(request));
+/** One request to an endpoint, its signature and signed shop already checked. */
+interface EndpointCall {
+  request: Request;
+  /** The JSON body of a POST, the signed query of a GET. */
+  input: unknown;
+  owner: ConversationOwner;
+  graphql: AdminGraphql;
+  deps: ProxyDeps;
+}
+
+const ENDPOINTS: Record<string, { method: "GET" | "POST"; handle: (call: EndpointCall) => Promise<Response> }> = {
+  messages: { method: "POST", handle: sendMessage },
+  conversation: { method: "GET", handle: getConversation },
+  feedback: { method: "POST", handle: sendFeedback },
+  csat: { method: "POST", handle: sendCsat },
+};
+
+/** The well-formed conversation id a request names, if any. */
+function conversationIdIn(input: unknown): string | null {
+  const id = (input as { conversationId?: unknown } | null)?.conversationId;
+  return conversationIdSchema.safeParse(id).success ? (id as string) : null;
+}
+
+async function sendMessage({ request, input: body, owner, graphql, deps }: EndpointCall): Promise<Response> {
+  const input = parse(sendMessageSchema, body);
   const { db } = deps;
   // Stored without card or phone numbers; the bot still reads the original text below.
   const storedText = redactSensitive(input.text);
@@ -322,8 +342,8 @@ const EMPTY_TURN: TurnOutput = {
   state: {},
 };
 
-async function getConversation(query: SignedQuery, owner: ConversationOwner, deps: ProxyDeps): Promise<Response> {
-  const id = parse(conversationIdSchema, query.conversationId);
+async function getConversation({ input: query, owner, deps }: EndpointCall): Promise<Response> {
+  const id = parse(conversationIdSchema, (query as SignedQuery).conversationId);
   const conversation = await findConversation(deps.db, owner, id);
   if (!conversation) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
   const messages = await conversationMessages(deps.db, conversation);
@@ -331,16 +351,16 @@ async function getConversation(query: SignedQuery, owner: ConversationOwner, dep
   return json({ conversationId: conversation.id, messages: messages.map(toMessageView), ...signals });
 }
 
-async function sendCsat(request: Request, owner: ConversationOwner, deps: ProxyDeps): Promise<Response> {
-  const input = parse(csatSchema, await readJson(request));
+async function sendCsat({ input: body, owner, deps }: EndpointCall): Promise<Response> {
+  const input = parse(csatSchema, body);
   const conversation = await findConversation(deps.db, owner, input.conversationId);
   if (!conversation) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
   await recordCsat(deps.db, conversation, input.rating, input.comment ?? null);
   return json({ ok: true });
 }
 
-async function sendFeedback(request: Request, owner: ConversationOwner, deps: ProxyDeps): Promise<Response> {
-  const input = parse(feedbackSchema, await readJson(request));
+async function sendFeedback({ input: body, owner, deps }: EndpointCall): Promise<Response> {
+  const input = parse(feedbackSchema, body);
   const conversation = await findConversation(deps.db, owner, input.conversationId);
   if (!conversation) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
   const saved = await recordFeedback(deps.db, conversation, input.messageId, input.rating);
