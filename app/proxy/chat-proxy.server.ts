@@ -36,6 +36,7 @@ import { getShopSettings, type ShopSettings } from "../settings.server";
 import { redactSensitive } from "../privacy/redact";
 import { checkLimits, shopperKeys, type ProxyLimits } from "./rate-limit.server";
 import { beforeDeadline, DeadlineExceeded, messageDeadline, type MessageDeadline } from "./deadline.server";
+import { parse, readJson, RequestError, signedQuery, type SignedQuery } from "./request.server";
 
 export interface ProxyContext {
   session?: { shop: string };
@@ -54,7 +55,6 @@ export interface ProxyDeps {
   approvedAnswersFor?: (shop: string) => Promise<{ question: string; answer: string }[]>;
 }
 
-const MAX_BODY_BYTES = 16 * 1024;
 const conversationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "conversationId is not a valid id");
 
 const sendMessageSchema = z.object({
@@ -368,96 +368,9 @@ async function sendFeedback({ input: body, owner, deps }: EndpointCall): Promise
   return json({ ok: true });
 }
 
-type SignedQuery = Partial<Record<string, string>>;
-
-/**
- * The query exactly as the signature covered it: the library verifies Object.fromEntries(query),
- * so every value is read from that same object. null when a key repeats: the library would check
- * the last value and URLSearchParams.get() read the first, letting a prepended
- * `logged_in_customer_id=` or `shop=` ride on someone else's signature.
- */
-function signedQuery(params: URLSearchParams): SignedQuery | null {
-  const keys = [...params.keys()];
-  if (new Set(keys).size !== keys.length) return null;
-  return Object.fromEntries(params);
-}
-
 /** The signed logged-in customer, as a GID; anything but a numeric id is no customer. */
 function loggedInCustomer(loggedInCustomerId: string | undefined): string | null {
   return loggedInCustomerId && /^\d+$/.test(loggedInCustomerId) ? customerGid(loggedInCustomerId) : null;
-}
-
-class RequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function readJson(request: Request): Promise<unknown> {
-  // The media type itself, not a mention of it: `text/plain; x=application/json` is a CORS simple request.
-  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  if (mediaType !== "application/json") throw new RequestError(415, "unsupported_media_type", "Send JSON with Content-Type: application/json.");
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new RequestError(413, "payload_too_large", "The message is too large.");
-  const bytes = await readBodyUpTo(request, MAX_BODY_BYTES);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new RequestError(400, "invalid_encoding", "The request body is not valid UTF-8.");
-  }
-  try {
-    return JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? sendableText(value) : value));
-  } catch {
-    throw new RequestError(400, "invalid_json", "The request body is not valid JSON.");
-  }
-}
-
-/**
- * The body's bytes, read chunk by chunk and abandoned (413) as soon as they pass `limit`: a
- * chunked body declares no length, and buffering it whole first let one request fill the memory.
- * The reader is released, not cancelled: cancelling destroys the socket, and the client would get
- * a reset instead of the 413. Unread, the stream stops pulling from the socket (backpressure).
- */
-async function readBodyUpTo(request: Request, limit: number): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      reader.releaseLock();
-      throw new RequestError(413, "payload_too_large", "The message is too large.");
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, size);
-}
-
-/**
- * Text every database can store: without NUL (PostgreSQL refuses it in text columns) and with
- * any lone UTF-16 surrogate (a JSON escape like "\ud800"; neither database stores one) replaced
- * by U+FFFD. Applied to every string of a request body as it is parsed.
- */
-function sendableText(text: string): string {
-  return text.replaceAll("\u0000", "").toWellFormed();
-}
-
-function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const message = issue.code === "invalid_type" && issue.received === "undefined" && issue.path.length === 0 ? "A JSON object body is required." : issue.message;
-    throw new RequestError(400, "invalid_request", message);
-  }
-  return result.data;
 }
 
 function json(body: unknown, status = 200): Response {
