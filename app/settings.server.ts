@@ -24,6 +24,7 @@ export const DEFAULT_SETTINGS: EditableSettings = {
   engineMode: "auto",
   openaiModel: "",
   openaiKeyCiphertext: "",
+  factOverrides: "{}",
 };
 
 /** Settings for code paths without a database (eval, tests): defaults plus overrides. */

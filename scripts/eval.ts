@@ -1,15 +1,19 @@
 /**
- * npm run eval -- intents FILE [--store SNAPSHOT] [--json] [--min-accuracy 0.9] [--show-failures]
+ * npm run eval -- intents FILE [--store SNAPSHOT] [--json] [--min-accuracy 0.9] [--show-failures] [--out DIR]
  * npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass 0.9]
  *
  * The regression runner for merchants and developers. With --json the last line of output is
  * one JSON summary; a missed --min-* threshold exits 1 so CI can gate on it.
  */
+import fs from "node:fs";
 import path from "node:path";
+import { INTENTS } from "../app/chat/intent/labels";
+import { confusionSvg, reliabilitySvg } from "../app/eval/plots";
 import { parseArgs } from "node:util";
 import { buildCatalog } from "../app/chat/entities";
 import { shippedClassifier } from "../app/chat/intent/engine";
-import { loadDemoSnapshot } from "../app/commerce/demo-store";
+import { loadDemoSnapshot, type DemoSnapshot } from "../app/commerce/demo-store";
+import { devStorePath } from "../demo/dev-stores";
 import { demoShopSettings } from "../app/demo/demo-settings";
 import { evaluateIntents, localLabeler, readIntentsFile, ENTITY_KEYS, type IntentReport, type Labeler } from "../app/eval/intents";
 import { resolveEngineConfig, type EngineConfig } from "../app/llm/config";
@@ -19,7 +23,7 @@ import { evaluateScenarios, readScenariosFile } from "../app/eval/scenarios";
 import { settingsFor } from "../app/settings.server";
 
 const USAGE = `usage:
-  npm run eval -- intents FILE [--store SNAPSHOT] [--shop DOMAIN] [--engine local|openai|hybrid] [--json] [--min-accuracy N] [--show-failures]
+  npm run eval -- intents FILE [--store SNAPSHOT] [--shop DOMAIN] [--engine local|openai|hybrid] [--json] [--min-accuracy N] [--show-failures] [--out DIR]
   npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N]`;
 
 const DEFAULT_SNAPSHOT = path.resolve("demo", "demo-store.json");
@@ -34,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
       "min-accuracy": { type: "string" },
       "min-pass": { type: "string" },
       "show-failures": { type: "boolean", default: false },
+      out: { type: "string" },
       engine: { type: "string", default: "local" },
       shop: { type: "string" },
     },
@@ -57,10 +62,17 @@ async function main(argv: string[]): Promise<number> {
   const classifier = values.shop ? await shopClassifier(values.shop) : shippedClassifier();
 
   if (mode === "intents") {
-    const local = localLabeler(classifier, buildCatalog(snapshot.products));
+    const vocabulary = (snap: DemoSnapshot) => ({
+      catalog: buildCatalog(snap.products),
+      orderNameFormat: { prefix: snap.shop.orderNumberFormatPrefix ?? "#", suffix: snap.shop.orderNumberFormatSuffix ?? "" },
+    });
+    const byStore = new Map<string, ReturnType<typeof vocabulary>>();
+    const shopFor = (store: string) => byStore.get(store) ?? byStore.set(store, vocabulary(loadDemoSnapshot(devStorePath(store)))).get(store)!;
+    const local = localLabeler(classifier, vocabulary(snapshot), shopFor);
     const report = await evaluateIntents(readIntentsFile(file), engine.mode === "local" ? local : modelLabeler(engine, local));
     const minimum = values["min-accuracy"] !== undefined ? Number(values["min-accuracy"]) : null;
     printIntentReport(report, values["show-failures"]);
+    if (values.out) writeIntentPictures(report, values.out, path.basename(file));
     const summary = {
       accuracy: round(report.accuracy),
       macroF1: round(report.macroF1),
@@ -68,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
       entities: Object.fromEntries(ENTITY_KEYS.map((k) => [k, round(report.entities[k].accuracy)])),
       medianMs: round(report.medianMs),
       p95Ms: round(report.p95Ms),
+      ece: round(report.calibration.ece),
     };
     if (values.json) console.log(JSON.stringify(summary));
     if (minimum !== null && report.accuracy < minimum) {
@@ -77,13 +90,16 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  if (!values.store) {
-    console.error("scenarios need --store SNAPSHOT (the store the scenarios' facts refer to)");
+  const scenarios = readScenariosFile(file);
+  if (!values.store && !scenarios.every((s) => s.store)) {
+    console.error("scenarios need --store SNAPSHOT (the store the scenarios' facts refer to), unless each names its \"store\"");
     return 2;
   }
-  const report = await evaluateScenarios(readScenariosFile(file), {
+  const snapshots = new Map<string, DemoSnapshot>();
+  const report = await evaluateScenarios(scenarios, {
     snapshot,
-    settings: (shop) => settingsFor(shop, demoShopSettings(snapshot)),
+    snapshotFor: (store) => snapshots.get(store) ?? snapshots.set(store, loadDemoSnapshot(devStorePath(store))).get(store)!,
+    settings: (shop, snap) => settingsFor(shop, demoShopSettings(snap)),
     classifier,
     engine,
   });
@@ -138,6 +154,7 @@ function modelLabeler(engine: EngineConfig, local: Labeler): Labeler {
 
 function printIntentReport(report: IntentReport, showFailures: boolean): void {
   console.log(`${report.n} messages: accuracy ${pct(report.accuracy)}, macro-F1 ${report.macroF1.toFixed(3)}`);
+  console.log(`calibration: expected calibration error ${report.calibration.ece.toFixed(3)} over ${report.calibration.bins.length} confidence bins`);
   console.log(`speed: median ${report.medianMs.toFixed(3)} ms, p95 ${report.p95Ms.toFixed(3)} ms per message (intent + entities)\n`);
   console.log("intent                     precision  recall   f1     n");
   for (const [intent, s] of Object.entries(report.perIntent)) {
@@ -152,6 +169,15 @@ function printIntentReport(report: IntentReport, showFailures: boolean): void {
     for (const f of report.failures) console.log(`  ${f.expected} → ${f.predicted} (${f.confidence.toFixed(2)}): ${f.text}`);
   }
   console.log("");
+}
+
+/** The report's pictures beside it: a reliability diagram and a confusion matrix (SVG). */
+function writeIntentPictures(report: IntentReport, dir: string, name: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const stem = name.replace(/\.jsonl$/, "");
+  fs.writeFileSync(path.join(dir, `${stem}.reliability.svg`), reliabilitySvg(report.calibration.bins, stem, report.calibration.ece));
+  fs.writeFileSync(path.join(dir, `${stem}.confusion.svg`), confusionSvg(INTENTS, report.confusionMatrix, stem));
+  console.log(`pictures: ${path.join(dir, `${stem}.reliability.svg`)}, ${path.join(dir, `${stem}.confusion.svg`)}`);
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

@@ -7,7 +7,11 @@ import type { Product, ShopInfo } from "../commerce/types";
 import { DEFAULT_SETTINGS, parseJsonArray, type ShopSettings } from "../settings.server";
 import { buildCatalog, type Catalog } from "./entities";
 import { shippedClassifier, type IntentClassifier } from "./intent/engine";
-import type { ChatContext, ShopProfile } from "./types";
+import { parseFactOverrides } from "./shop/facts";
+import { memoryAttemptStore, type AttemptStore } from "./attempts";
+import { memoryCodeStore, type OrderCodeStore } from "./order-codes";
+import { mailerFromEnv } from "../notify/mailer.server";
+import type { ChatContext, MailSender, ShopProfile } from "./types";
 
 const CACHE_TTL_MS = 5 * 60_000;
 
@@ -27,8 +31,18 @@ export async function buildChatContext(options: {
   classifier?: IntentClassifier;
   approvedAnswers?: { question: string; answer: string }[];
   now?: Date;
+  /**
+   * Failed verifications and one-time codes: the proxy passes the database's, shared by every
+   * conversation and instance (verification-store.server.ts); without them they last as long as
+   * this context.
+   */
+  verification?: { attempts: AttemptStore; orderCodes: OrderCodeStore };
+  /** Outgoing email for the one-time codes; SMTP_URL/SMTP_FROM's when not given. */
+  mailer?: MailSender | null;
 }): Promise<ChatContext> {
   const data = await shopData(options.shop, options.commerce);
+  // Order lookups need the shop's order-name format: no second read of the shop for them.
+  options.commerce.rememberShopInfo(data.info);
   return {
     commerce: options.commerce,
     shop: shopProfile(data.info, options.settings),
@@ -42,6 +56,9 @@ export async function buildChatContext(options: {
     classifier: options.classifier ?? shippedClassifier(),
     approvedAnswers: options.approvedAnswers ?? [],
     now: options.now ?? new Date(),
+    attempts: options.verification?.attempts ?? memoryAttemptStore(),
+    orderCodes: options.verification?.orderCodes ?? memoryCodeStore(),
+    mailer: options.mailer === undefined ? mailerFromEnv() : options.mailer,
   };
 }
 
@@ -76,5 +93,8 @@ export function shopProfile(info: ShopInfo, settings: ShopSettings): ShopProfile
     internalCodes: parseJsonArray(settings.internalCodes),
     publicCodes: parseJsonArray(settings.publicCodes),
     accountUrl: `${info.primaryDomainUrl.replace(/\/$/, "")}/account`,
+    factOverrides: parseFactOverrides(settings.factOverrides),
+    timezone: info.timezone,
+    orderNameFormat: info.orderNameFormat,
   };
 }

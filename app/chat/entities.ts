@@ -3,6 +3,7 @@
  * conventions of the eval format (order numbers as digits, everything else as written).
  */
 import { editDistance, escapeRegExp, normalize, type Preprocessed } from "./preprocess";
+import type { OrderNameFormat } from "../commerce/types";
 
 export interface Entities {
   order_number?: string;
@@ -176,7 +177,7 @@ export function singular(token: string): string {
   return token.length > 3 && token.endsWith("s") && !token.endsWith("ss") ? token.slice(0, -1) : token;
 }
 
-export function extractEntities(pre: Preprocessed, catalog: Catalog | null): Extraction {
+export function extractEntities(pre: Preprocessed, catalog: Catalog | null, orderName?: OrderNameFormat): Extraction {
   const entities: Entities = {};
   const text = pre.original;
 
@@ -189,12 +190,13 @@ export function extractEntities(pre: Preprocessed, catalog: Catalog | null): Ext
   // Numbers and colours inside a product's name ("Summit 20", "Glacier boot") are part of the name.
   const outsideMention = mention ? blank(withoutEmail, mention.start, mention.end) : withoutEmail;
 
-  const orderNumber = findOrderNumber(outsideMention);
+  const order = findOrderName(outsideMention, orderName) ?? findOrderNumber(outsideMention);
+  const orderNumber = order?.match(/\d+/)?.[0] ?? null;
   if (orderNumber) entities.order_number = orderNumber;
 
   // The mention itself counts as something that can be bought ("two more of the Alpine jacket").
   const withPlaceholder = mention ? withoutEmail.slice(0, mention.start) + "product" + withoutEmail.slice(mention.end) : withoutEmail;
-  const quantity = findQuantity(orderNumber ? withPlaceholder.replace(orderNumber, " ") : withPlaceholder, catalog);
+  const quantity = findQuantity(order ? withPlaceholder.replace(order, " ") : withPlaceholder, catalog);
   if (quantity) entities.quantity = quantity;
 
   const size = findSize(outsideMention, mention?.product ?? null);
@@ -207,6 +209,21 @@ export function extractEntities(pre: Preprocessed, catalog: Catalog | null): Ext
 
 function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + " ".repeat(end - start) + text.slice(end);
+}
+
+/**
+ * The shop's own order name in the text ("FR-1042", "mx1042-w"), as written; null when the shop
+ * uses plain "#" numbers (findOrderNumber reads those) or none is there.
+ */
+export function findOrderName(text: string, format: OrderNameFormat | undefined): string | null {
+  const prefix = format?.prefix.trim() ?? "";
+  const suffix = format?.suffix.trim() ?? "";
+  const plainPrefix = !prefix || prefix === "#";
+  if (plainPrefix && !suffix) return null;
+  // With its own prefix the suffix may be left off ("FR-1042"); a suffix alone must be there ("1042-W").
+  const body = plainPrefix ? `#?\\d{1,10}${escapeRegExp(suffix)}` : `${escapeRegExp(prefix)}\\s?\\d{1,10}(?:${escapeRegExp(suffix)})?`;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, "iu");
+  return text.match(pattern)?.[0] ?? null;
 }
 
 export function findOrderNumber(text: string): string | null {

@@ -1,6 +1,7 @@
 /** How the bot writes dates, money and lists: one place, so every answer reads the same. */
 import { LOCALES } from "./i18n";
 import type { Language } from "./preprocess";
+import type { DurationRange } from "./shop/durations";
 
 const RELATIVE_DAYS: Record<Language, Record<number, string>> = {
   en: { [-1]: "yesterday", 0: "today", 1: "tomorrow" },
@@ -8,10 +9,11 @@ const RELATIVE_DAYS: Record<Language, Record<number, string>> = {
   fr: { [-1]: "hier", 0: "aujourd'hui", 1: "demain" },
 };
 
-export function formatDate(iso: string, now: Date, language: Language = "en"): string {
+/** "Friday, November 20", or "today (Friday, November 20)", on the calendar of the shop's time zone. */
+export function formatDate(iso: string, now: Date, language: Language = "en", timeZone = "UTC"): string {
   const date = new Date(iso);
-  const dayDiff = Math.round((startOfUtcDay(date) - startOfUtcDay(now)) / 86_400_000);
-  const formatted = date.toLocaleDateString(LOCALES[language], { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" });
+  const dayDiff = Math.round((startOfLocalDay(date, timeZone) - startOfLocalDay(now, timeZone)) / 86_400_000);
+  const formatted = date.toLocaleDateString(LOCALES[language], { weekday: "long", month: "long", day: "numeric", timeZone });
   const relative = RELATIVE_DAYS[language][dayDiff];
   return relative ? `${relative} (${formatted})` : formatted;
 }
@@ -19,6 +21,13 @@ export function formatDate(iso: string, now: Date, language: Language = "en"): s
 /** Whole days from `from` to `to`, by calendar date in UTC. */
 export function daysBetween(from: string | Date, to: string | Date): number {
   return Math.round((startOfUtcDay(new Date(to)) - startOfUtcDay(new Date(from))) / 86_400_000);
+}
+
+/** Midnight of the date's calendar day in the time zone, as a UTC timestamp of that calendar date. */
+function startOfLocalDay(date: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(date);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(part("year"), part("month") - 1, part("day"));
 }
 
 function startOfUtcDay(date: Date): number {
@@ -36,4 +45,24 @@ export function joinList(items: string[], language: Language = "en", conjunction
   if (items.length <= 1) return items.join("");
   const word = (conjunction === "and" ? AND : OR)[language];
   return `${items.slice(0, -1).join(", ")} ${word} ${items[items.length - 1]}`;
+}
+
+const UNIT_WORDS: Record<Language, Record<"business_days", Record<"one" | "other", string>>> = {
+  en: { business_days: { one: "business day", other: "business days" } },
+  es: { business_days: { one: "día hábil", other: "días hábiles" } },
+  fr: { business_days: { one: "jour ouvré", other: "jours ouvrés" } },
+};
+const INTL_UNITS = { hours: "hour", days: "day", weeks: "week", months: "month", years: "year" } as const;
+
+/** "5–10 business days", "de 5 a 10 días hábiles", "1 jour ouvré", "24–48 hours": a shop's duration in the shopper's language. */
+export function formatDuration(range: DurationRange, language: Language = "en"): string {
+  const locale = LOCALES[language];
+  if (range.unit === "business_days") {
+    const numbers = new Intl.NumberFormat(locale);
+    const count = range.min === range.max ? numbers.format(range.max) : numbers.formatRange(range.min, range.max);
+    const plural = new Intl.PluralRules(locale).select(range.max) === "one" ? "one" : "other";
+    return `${count} ${UNIT_WORDS[language].business_days[plural]}`;
+  }
+  const format = new Intl.NumberFormat(locale, { style: "unit", unit: INTL_UNITS[range.unit], unitDisplay: "long" });
+  return range.min === range.max ? format.format(range.max) : format.formatRange(range.min, range.max);
 }

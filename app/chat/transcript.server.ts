@@ -8,6 +8,7 @@ import type { Db } from "../db.server";
 import type { Conversation, Message, Feedback } from "../generated/prisma/client";
 import type { ChatMessageView } from "./protocol";
 import type { DialogueState, TicketRequest } from "./types";
+import { redactDeep, redactSensitive, withoutCardNumbers } from "../privacy/redact";
 
 export type { Conversation, Message };
 
@@ -72,7 +73,7 @@ export async function startConversationWithMessage(
         customerId: owner.customerId,
         language,
         messageCount: 1,
-        messages: { create: { shop: owner.shop, role: "shopper", text, clientMessageId } },
+        messages: { create: { shop: owner.shop, role: "shopper", text: redactSensitive(text), clientMessageId } },
       },
       include: { messages: true },
     });
@@ -101,7 +102,7 @@ export async function recordShopperMessage(
   try {
     const [message] = await db.$transaction([
       db.message.create({
-        data: { shop: conversation.shop, conversationId: conversation.id, role: "shopper", text, clientMessageId },
+        data: { shop: conversation.shop, conversationId: conversation.id, role: "shopper", text: redactSensitive(text), clientMessageId },
       }),
       db.conversation.update({
         where: { id: conversation.id },
@@ -145,13 +146,18 @@ export interface BotReplyRecord {
   ticket?: TicketRequest;
 }
 
-/** Store the reply, the shopper message's analysis, and the conversation's new dialogue state. */
+/**
+ * Store the reply, the shopper message's analysis, and the conversation's new dialogue state.
+ * Whatever was derived from the shopper's words is stored without card or phone numbers; the
+ * reply loses card numbers only (it may quote the shop's own phone number).
+ */
 export async function recordBotReply(
   db: Db,
   conversation: Conversation,
   shopperMessage: Message,
-  reply: BotReplyRecord,
+  unredacted: BotReplyRecord,
 ): Promise<Message> {
+  const reply = redactReply(unredacted);
   // Asking twice ("an invoice please" … "it's for my expense report") files one request, not two.
   const { ticket } = reply;
   const existing = ticket ? await ticketWithTeam(db, conversation, ticket) : null;
@@ -217,6 +223,18 @@ export async function recordBotReply(
     }),
   ]);
   return message;
+}
+
+function redactReply(reply: BotReplyRecord): BotReplyRecord {
+  return {
+    ...reply,
+    text: withoutCardNumbers(reply.text),
+    entities: redactDeep(reply.entities),
+    lookups: redactDeep(reply.lookups),
+    quickReplies: reply.quickReplies?.map(withoutCardNumbers),
+    state: redactDeep(reply.state),
+    ticket: reply.ticket ? redactDeep(reply.ticket) : undefined,
+  };
 }
 
 export function readDialogueState(conversation: Conversation): DialogueState {
@@ -301,7 +319,7 @@ export async function awaitingTeam(db: Db, conversation: Conversation): Promise<
 
 /** Record (or change) the shopper's satisfaction rating (1–5) of the conversation. */
 export async function recordCsat(db: Db, conversation: Conversation, rating: number, comment: string | null): Promise<void> {
-  await db.conversation.update({ where: { id: conversation.id, shop: conversation.shop }, data: { csat: rating, csatComment: comment } });
+  await db.conversation.update({ where: { id: conversation.id, shop: conversation.shop }, data: { csat: rating, csatComment: comment === null ? null : redactSensitive(comment) } });
 }
 
 export function toMessageView(message: Message & { feedback?: Feedback | null }): ChatMessageView {

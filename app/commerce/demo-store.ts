@@ -183,6 +183,10 @@ export interface DemoSnapshot {
     liveChatAgentsAvailable?: string;
     address?: SnapshotAddress;
     shipsToCountries: string[];
+    /** Admin API fields a real shop always has; older snapshots without them read as UTC and "#1042". */
+    ianaTimezone?: string;
+    orderNumberFormatPrefix?: string;
+    orderNumberFormatSuffix?: string;
     returnsUrl?: string;
     accountUrl?: string;
   };
@@ -897,6 +901,9 @@ function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
     primaryDomain: { __typename: "Domain", id: "gid://shopify/Domain/1", host: domain, url: `https://${domain}` },
     currencyCode,
     shipsToCountries: [...snapshot.shop.shipsToCountries],
+    ianaTimezone: snapshot.shop.ianaTimezone ?? "UTC",
+    orderNumberFormatPrefix: snapshot.shop.orderNumberFormatPrefix ?? "#",
+    orderNumberFormatSuffix: snapshot.shop.orderNumberFormatSuffix ?? "",
     shopPolicies: Object.entries(snapshot.policies).map(([key, policy], index) => ({
       __typename: "ShopPolicy",
       id: `gid://shopify/ShopPolicy/${index + 1}`,

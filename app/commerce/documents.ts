@@ -129,6 +129,9 @@ export const SHOP_INFO = `#graphql
       primaryDomain { url }
       currencyCode
       shipsToCountries
+      ianaTimezone
+      orderNumberFormatPrefix
+      orderNumberFormatSuffix
       shopPolicies { type title body url }
     }
   }
@@ -265,6 +268,15 @@ export const APP_BUBBLE_METAFIELD = `#graphql
   query AppBubbleMetafield($namespace: String!, $key: String!) {
     currentAppInstallation {
       metafield(namespace: $namespace, key: $key) { jsonValue }
+    }
+  }
+`;
+
+/** Order names ("#1014") for the order ids a privacy webhook names. */
+export const ORDER_NAMES = `#graphql
+  query OrderNames($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Order { id name }
     }
   }
 `;

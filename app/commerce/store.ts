@@ -10,6 +10,7 @@ import {
   ORDER_BY_NAME,
   ORDER_CANCEL,
   ORDER_UPDATE_SHIPPING_ADDRESS,
+  ORDER_NAMES,
   APP_BUBBLE_METAFIELD,
   APP_INSTALLATION,
   SET_APP_METAFIELDS,
@@ -25,6 +26,7 @@ import type {
   Discount,
   Order,
   OrderCancelReason,
+  OrderNameFormat,
   Product,
   ReturnReason,
   ShippingAddressInput,
@@ -81,7 +83,9 @@ export interface ReturnLineRequest {
 
 export interface Commerce {
   shopInfo(): Promise<ShopInfo>;
-  /** "1006" or "#1006"; null when there is no such order. */
+  /** Use this copy of the shop's data instead of reading it again (the chat context caches it). */
+  rememberShopInfo(info: ShopInfo): void;
+  /** "1006", "#1006" or the shop's full order name ("FR-1006"); null when there is no such order. */
   findOrderByNumber(orderNumber: string): Promise<Order | null>;
   /** The customer's newest orders first; [] for an unknown customer. */
   customerOrders(customerId: string, first?: number): Promise<Order[]>;
@@ -92,7 +96,7 @@ export interface Commerce {
   /** Every active product (fetched once per Commerce instance), for entity matching. */
   activeCatalog(): Promise<Product[]>;
   discountByCode(code: string): Promise<Discount | null>;
-  cancelOrder(orderId: string, reason: OrderCancelReason): Promise<ActionResult<{ jobId: string | null }>>;
+  cancelOrder(orderId: string, reason: OrderCancelReason): Promise<ActionResult<{ jobId: string | null; jobDone: boolean }>>;
   requestReturn(
     orderId: string,
     lines: ReturnLineRequest[],
@@ -107,6 +111,8 @@ export interface Commerce {
   publishBubbleAppearance(appearance: BubbleAppearance): Promise<ActionResult<object>>;
   /** What publishBubbleAppearance last stored, or null. */
   bubbleAppearance(): Promise<BubbleAppearance | null>;
+  /** The names ("#1014") of the orders with these numeric ids or GIDs; unknown ids are left out. */
+  orderNames(orderIds: (string | number)[]): Promise<string[]>;
 }
 
 /**
@@ -151,26 +157,44 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
     return products;
   }
 
+  // One read of the shop per Commerce (one request); the chat context hands over the copy it cached.
+  let shop: Promise<ShopInfo> | null = null;
+  const readShop = async (): Promise<ShopInfo> => {
+    const { shop: node } = await send<{ shop: ShopNode }>(SHOP_INFO);
+    return {
+      name: node.name,
+      email: node.email,
+      myshopifyDomain: node.myshopifyDomain,
+      primaryDomainUrl: node.primaryDomain.url,
+      currencyCode: node.currencyCode,
+      shipsToCountries: node.shipsToCountries,
+      policies: node.shopPolicies.map((policy) => ({ ...policy, body: htmlToText(policy.body) })),
+      timezone: node.ianaTimezone,
+      orderNameFormat: { prefix: node.orderNumberFormatPrefix ?? "", suffix: node.orderNumberFormatSuffix ?? "" },
+    };
+  };
+
+  const shopInfo = () =>
+    (shop ??= readShop().catch((error) => {
+      shop = null;
+      throw error;
+    }));
+
   return {
-    async shopInfo() {
-      const { shop } = await send<{ shop: ShopNode }>(SHOP_INFO);
-      return {
-        name: shop.name,
-        email: shop.email,
-        myshopifyDomain: shop.myshopifyDomain,
-        primaryDomainUrl: shop.primaryDomain.url,
-        currencyCode: shop.currencyCode,
-        shipsToCountries: shop.shipsToCountries,
-        policies: shop.shopPolicies.map((policy) => ({ ...policy, body: htmlToText(policy.body) })),
-      };
+    shopInfo,
+
+    rememberShopInfo(info) {
+      shop = Promise.resolve(info);
     },
 
     async findOrderByNumber(orderNumber) {
-      const digits = /^#?\s*(\d{1,15})$/.exec(orderNumber.trim())?.[1];
+      const { prefix, suffix } = (await shopInfo()).orderNameFormat;
+      const digits = orderDigits(orderNumber, { prefix, suffix });
       if (!digits) return null;
-      const { orders } = await send<{ orders: { nodes: OrderNode[] } }>(ORDER_BY_NAME, { query: `name:#${digits}` });
-      // Shopify's name filter is a search, not a key: only the order with exactly this number counts.
-      const order = orders.nodes.find((node) => node.name.replace(/\D/g, "") === digits);
+      const name = `${prefix}${digits}${suffix}`;
+      const { orders } = await send<{ orders: { nodes: OrderNode[] } }>(ORDER_BY_NAME, { query: `name:${JSON.stringify(name)}` });
+      // Shopify's name filter is a search, not a key: only the order with exactly this name counts.
+      const order = orders.nodes.find((node) => node.name.toLowerCase() === name.toLowerCase());
       return order ? toOrder(order) : null;
     },
 
@@ -223,7 +247,7 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
 
     async cancelOrder(orderId, reason) {
       const { orderCancel } = await send<{
-        orderCancel: { job: { id: string } | null; orderCancelUserErrors: UserErrorNode[] } | null;
+        orderCancel: { job: { id: string; done: boolean } | null; orderCancelUserErrors: UserErrorNode[] } | null;
       }>(ORDER_CANCEL, {
         orderId,
         reason,
@@ -234,7 +258,8 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
       });
       if (!orderCancel) return { ok: false, message: "The order could not be canceled." };
       if (orderCancel.orderCancelUserErrors.length) return failure(orderCancel.orderCancelUserErrors);
-      return { ok: true, jobId: orderCancel.job?.id ?? null };
+      // Shopify cancels in a background job: until it is done the order may not show it yet.
+      return { ok: true, jobId: orderCancel.job?.id ?? null, jobDone: orderCancel.job?.done ?? true };
     },
 
     async requestReturn(orderId, lines, reason, customerNote) {
@@ -295,8 +320,21 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
       const { currentAppInstallation } = await send<{ currentAppInstallation: { metafield: { jsonValue: BubbleAppearance } | null } }>(APP_BUBBLE_METAFIELD, BUBBLE_METAFIELD);
       return currentAppInstallation.metafield?.jsonValue ?? null;
     },
+
+    async orderNames(orderIds) {
+      const names: string[] = [];
+      for (let start = 0; start < orderIds.length; start += ORDER_NAMES_PER_QUERY) {
+        const ids = orderIds.slice(start, start + ORDER_NAMES_PER_QUERY).map((id) => (String(id).startsWith("gid://") ? String(id) : `gid://shopify/Order/${id}`));
+        const { nodes } = await send<{ nodes: ({ name?: string } | null)[] }>(ORDER_NAMES, { ids });
+        for (const node of nodes) if (node?.name) names.push(node.name);
+      }
+      return names;
+    },
   };
 }
+
+/** Shopify's limit for nodes(ids:) is 250. */
+const ORDER_NAMES_PER_QUERY = 100;
 
 // ---------------------------------------------------------------------------------------------
 // Transport
@@ -467,6 +505,9 @@ interface ShopNode {
   primaryDomain: { url: string };
   currencyCode: string;
   shipsToCountries: string[];
+  ianaTimezone: string;
+  orderNumberFormatPrefix: string;
+  orderNumberFormatSuffix: string;
   shopPolicies: { type: string; title: string; body: string; url: string }[];
 }
 
@@ -788,4 +829,20 @@ export function htmlToText(html: string): string {
     .replace(/[ \t]+\n/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+/**
+ * The order number in what the shopper or the bot wrote: bare digits, "#1042", or the shop's own
+ * order name ("FR-1042", "MX1042-W", any case); null for anything else.
+ */
+export function orderDigits(written: string, format: OrderNameFormat): string | null {
+  const text = written.trim();
+  const bare = /^#?\s*(\d{1,15})$/.exec(text);
+  if (bare) return bare[1];
+  const named = new RegExp(`^${escapeRegExp(format.prefix)}\\s?(\\d{1,15})${escapeRegExp(format.suffix)}$`, "i").exec(text);
+  return named ? named[1] : null;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -30,6 +30,15 @@ export interface ShopInfo {
   currencyCode: string;
   shipsToCountries: string[];
   policies: ShopPolicy[];
+  /** The shop's IANA time zone ("Europe/Paris"): "today" and dates are the shop's. */
+  timezone: string;
+  /** What Shopify puts around an order's number: "#" + 1042, "FR-" + 1042, 1042 + "-W". */
+  orderNameFormat: OrderNameFormat;
+}
+
+export interface OrderNameFormat {
+  prefix: string;
+  suffix: string;
 }
 
 export interface Address {

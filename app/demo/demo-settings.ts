@@ -1,5 +1,7 @@
 import type { DemoSnapshot } from "../commerce/demo-store";
 import type { EditableSettings } from "../settings.server";
+import { normalize } from "../chat/preprocess";
+import { findDurations } from "../chat/shop/durations";
 
 /**
  * The bot settings a merchant of the demo shop would have entered: support hours, hand-off email
@@ -9,13 +11,16 @@ export function demoShopSettings(snapshot: DemoSnapshot): Partial<EditableSettin
   const isPrivate = (d: { note?: string }) => !!d.note && /not for public|do not share|internal|not announced/i.test(d.note);
   const internalCodes = snapshot.discounts.filter(isPrivate).map((d) => d.code);
   const publicCodes = snapshot.discounts.filter((d) => !isPrivate(d)).map((d) => d.code);
+  const [replyTime] = findDurations(normalize(snapshot.shop.liveChatAgentsAvailable ?? "")).map(({ min, max, unit }) => ({ min, max, unit }));
   return {
-    botName: "Northwind assistant",
+    botName: `${snapshot.shop.name} assistant`,
     supportHours: snapshot.shop.supportHours ?? "",
     handoffEmail: snapshot.shop.email,
     faqs: JSON.stringify(snapshot.faqs),
     internalCodes: JSON.stringify(internalCodes),
     publicCodes: JSON.stringify(publicCodes),
+    // The demo merchant's answer to "how soon does your team reply?", confirmed in Store facts.
+    factOverrides: JSON.stringify(replyTime ? { replyTime } : {}),
     // The demo merchant lets the bot act itself, so the demo shows the Admin mutations' effect.
     allowCancel: true,
     allowReturns: true,

@@ -8,6 +8,8 @@ import type { Db } from "../db.server";
 import type { AdminGraphql } from "../commerce/types";
 import { createCommerce, customerGid } from "../commerce/store";
 import { buildChatContext } from "../chat/context.server";
+import { createVerificationStores } from "../chat/verification-store.server";
+import type { Shopper } from "../chat/types";
 import type { TurnOutput } from "../chat/pipeline";
 import { resolveEngineConfig, type EngineConfig } from "../llm/config";
 import { respondWithEngine, type EngineResult } from "../llm/engine-router";
@@ -33,8 +35,10 @@ import {
   type StoredShopperMessage,
 } from "../chat/transcript.server";
 import { getShopSettings, type ShopSettings } from "../settings.server";
-import { redactSensitive } from "../privacy/redact";
-import { checkLimits, shopperKeys, type ProxyLimits } from "./rate-limit.server";
+import { redactSensitive, withoutCardNumbers } from "../privacy/redact";
+import { withCardNotice } from "../privacy/card-notice";
+import { addressKey, checkLimits, shopperKeys, type ProxyLimits } from "./rate-limit.server";
+import { isDatabaseUnavailable } from "../db-errors";
 import { beforeDeadline, DeadlineExceeded, messageDeadline, type MessageDeadline } from "./deadline.server";
 import { parse, readJson, RequestError, signedQuery, type SignedQuery } from "./request.server";
 
@@ -131,8 +135,23 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
     if (error instanceof RequestError) return errorResponse(error.status, error.code, error.message);
     if (error instanceof ClientMessageIdTaken) return errorResponse(409, "client_message_id_taken", "That clientMessageId was already used in another conversation.");
     console.error("chat proxy failed", error instanceof Error ? error.message : error);
-    return errorResponse(500, "internal_error", "Sorry, something went wrong on our side. Please try again.");
+    const failure = failureFor(error);
+    const response = errorResponse(failure.status, failure.code, failure.message);
+    if (failure.retryAfterSeconds) response.headers.set("Retry-After", String(failure.retryAfterSeconds));
+    return response;
   }
+}
+
+/**
+ * What the shopper is told when a request fails: a database that is down, restarting or locked
+ * is temporary (503, try again; the bubble keeps the message and its clientMessageId for the
+ * retry), anything else is our bug (500).
+ */
+function failureFor(error: unknown): { status: number; code: string; message: string; retryAfterSeconds?: number } {
+  if (isDatabaseUnavailable(error)) {
+    return { status: 503, code: "temporarily_unavailable", message: "Sorry, we can't take messages for a moment. Please try again shortly.", retryAfterSeconds: 5 };
+  }
+  return { status: 500, code: "internal_error", message: "Sorry, something went wrong on our side. Please try again." };
 }
 
 /** One request to an endpoint, its signature and signed shop already checked. */
@@ -183,11 +202,15 @@ async function sendMessage({ request, input: body, owner, graphql, deps }: Endpo
   if (stored.existingReply) return json(await exchange(stored.existingReply));
 
   const deadline = messageDeadline();
+  // A database that errors gets the shopper a 503 to retry; one that doesn't answer in time, the apology.
   const config = await beforeDeadline(shopConfig(db, owner.shop), deadline.store).catch((error: unknown) => {
-    console.error("shop settings unavailable", error instanceof Error ? error.message : error);
+    if (!(error instanceof DeadlineExceeded)) throw error;
+    console.error("shop settings not read within the deadline");
     return null;
   });
-  const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, conversation, stored.message, graphql, config, deps, deadline, onDelta);
+  // The client address the rate limits count, so failed order verifications are counted per client too.
+  const shopper: Shopper = { customerId: owner.customerId, clientKey: addressKey(request) };
+  const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, shopper, conversation, stored.message, graphql, config, deps, deadline, onDelta);
   if (wantsStream(request) && config && config.engine.mode !== "local") {
     return streamReply(async (send) => {
       const reply = await answer((text) => send("delta", { text }));
@@ -223,6 +246,7 @@ async function replySignals(db: Db, conversation: Conversation, last: Message | 
 async function answerAndRecord(
   text: string,
   owner: ConversationOwner,
+  shopper: Shopper,
   conversation: Conversation,
   shopperMessage: Message,
   graphql: AdminGraphql,
@@ -232,11 +256,12 @@ async function answerAndRecord(
   onDelta?: (text: string) => void,
 ) {
   const started = performance.now();
-  const result = await answerOrApologise(text, owner, conversation, graphql, config, deps, deadline, onDelta);
+  // The bot never needs a card number, and no model ever sees one.
+  const result = await answerOrApologise(withoutCardNumbers(text), owner, shopper, conversation, graphql, config, deps, deadline, onDelta);
   const { output } = result;
   const answered = result.engine !== "none";
   return recordBotReply(deps.db, conversation, shopperMessage, {
-    text: output.text,
+    text: withCardNotice(output.text, text, output.language),
     intent: answered ? output.intent : null,
     confidence: answered ? output.confidence : null,
     entities: output.entities,
@@ -269,7 +294,8 @@ function streamReply(produce: (send: (event: string, data: unknown) => void) => 
         await produce(send);
       } catch (error) {
         console.error("streamed reply failed", error instanceof Error ? error.message : error);
-        send("error", { error: { code: "internal_error", message: "Sorry, something went wrong on our side. Please try again." } });
+        const { code, message } = failureFor(error);
+        send("error", { error: { code, message } });
       }
       controller.close();
     },
@@ -290,6 +316,7 @@ function engineConfig(settings: ShopSettings): EngineConfig {
 async function answerOrApologise(
   text: string,
   owner: ConversationOwner,
+  shopper: Shopper,
   conversation: Conversation,
   graphql: AdminGraphql,
   config: ShopConfig | null,
@@ -311,12 +338,14 @@ async function answerOrApologise(
       classifier: deps.classifierFor?.(owner.shop),
       approvedAnswers: await deps.approvedAnswersFor?.(owner.shop),
       now: deps.now?.(),
+      // Failed verifications and one-time codes in the database: shared by every conversation and instance.
+      verification: createVerificationStores(deps.db, owner.shop),
     });
     // Only a model reads the earlier messages; the local engine keeps its context in `state`.
     const history = local ? [] : await recentHistory(deps.db, conversation);
     // Nothing more reaches the shopper's stream once the apology has gone out.
     const delta = onDelta && ((piece: string) => void (outOfTime.aborted || onDelta(piece)));
-    return respondWithEngine({ text, shopper: { customerId: owner.customerId }, state }, ctx, engine, { shop: owner.shop, history, onDelta: delta });
+    return respondWithEngine({ text, shopper, state }, ctx, engine, { shop: owner.shop, history, onDelta: delta });
   };
   try {
     return await beforeDeadline(respond(), outOfTime);

@@ -10,6 +10,7 @@
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { databaseProvider, resolveDatabaseUrl } from "../db-url";
+import { postgresPoolConfig, surviveDroppedConnections } from "../db-connections.server";
 
 export interface ProxyLimits {
   perShop: RateLimiterAbstract;
@@ -95,7 +96,8 @@ export function configuredLimits(env: Record<string, string | undefined> = proce
   if (store !== "postgres") throw new Error(`RATE_LIMIT_STORE must be memory or postgres, not ${JSON.stringify(store)}`);
   if (databaseProvider(url) !== "postgresql") throw new Error("RATE_LIMIT_STORE=postgres needs DATABASE_URL to be a PostgreSQL URL");
   // A small pool of its own: limit checks must not queue behind the app's queries.
-  return createLimits({ postgres: new pg.Pool({ connectionString: url, max: 4, allowExitOnIdle: true }) });
+  const pool = surviveDroppedConnections(new pg.Pool(postgresPoolConfig(url, { max: 4, allowExitOnIdle: true })), "rate-limits");
+  return createLimits({ postgres: pool });
 }
 
 export type LimitVerdict = { ok: true } | { ok: false; reason: "shop" | "shopper" | "address" | "replay"; retryAfterSeconds: number };
@@ -158,7 +160,12 @@ export interface ShopperKeys {
  */
 export function shopperKeys(request: Request, customerId: string | null, conversationId: string | null, trustedHops = TRUSTED_PROXY_HOPS): ShopperKeys {
   if (customerId) return { shopper: `customer:${customerId}`, address: null };
-  return { shopper: conversationId ? `conversation:${conversationId}` : null, address: `ip:${clientAddress(request, trustedHops)}` };
+  return { shopper: conversationId ? `conversation:${conversationId}` : null, address: addressKey(request, trustedHops) };
+}
+
+/** The client's address as a key, `ip:<address>`: also what failed order verifications count on. */
+export function addressKey(request: Request, trustedHops = TRUSTED_PROXY_HOPS): string {
+  return `ip:${clientAddress(request, trustedHops)}`;
 }
 
 /**

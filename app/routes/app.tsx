@@ -28,7 +28,9 @@ export default function App() {
         <Link to="/app/conversations">Conversations</Link>
         <Link to="/app/handoffs">Hand-offs</Link>
         <Link to="/app/training">Training</Link>
+        <Link to="/app/facts">Store facts</Link>
         <Link to="/app/settings">Settings</Link>
+        <Link to="/app/privacy">Privacy requests</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -4,6 +4,11 @@ import type { Answer, TicketRequest, Turn } from "../types";
 import { detectLanguage, normalize, tokenize } from "../preprocess";
 import { bestPassages } from "../knowledge";
 import { quoteAnswer } from "./policies";
+import { replyTimeClause } from "./shop-rules";
+import { withinSupportHours } from "../shop/support-hours";
+
+export { withinSupportHours };
+import { orderName } from "./orders";
 
 const M = defineMessages({
   handoff: {
@@ -23,10 +28,11 @@ const M = defineMessages({
     fr: "Nos horaires de support : {hours}.",
   },
   out_of_hours: {
-    en: "We're outside support hours right now ({hours}), so the team will reply within 1 business day.",
-    es: "Ahora estamos fuera del horario de atención ({hours}), así que el equipo responderá en 1 día hábil.",
-    fr: "Nous sommes en dehors des horaires du support ({hours}) ; l'équipe vous répondra sous 1 jour ouvré.",
+    en: "We're outside support hours right now ({hours}), so the team will reply {when}.",
+    es: "Ahora estamos fuera del horario de atención ({hours}), así que el equipo te responderá {when}.",
+    fr: "Nous sommes en dehors des horaires du support ({hours}) ; l'équipe vous répondra {when}.",
   },
+  when_back: { en: "when they're back", es: "a su regreso", fr: "à son retour" },
   ask_contact: {
     en: "{apology}I'll pass this to a person on our team. {availability} What email address should they reply to? (You can also email {email} directly.)",
     es: "{apology}Se lo paso a una persona de nuestro equipo. {availability} ¿A qué correo te pueden responder? (También puedes escribir directamente a {email}.)",
@@ -83,59 +89,20 @@ export function refuseInjection(turn: Turn): Answer {
   return { text: t(turn.language, M.refuse_injection) };
 }
 
-const DAY = "(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
-const TIME = "(\\d{1,2})(?::(\\d\\d))?\\s*(am|pm)";
-// "Monday–Friday 8 am–6 pm", "Mon-Fri 6am-8pm", "Sat 9 am–1 pm", "every day 9 am–5 pm".
-const RULE = new RegExp(`(?:${DAY}(?:\\s*(?:[–-]|to)\\s*${DAY})?|(every ?day|daily))\\.?\\s+${TIME}\\s*(?:[–-]|to)\\s*${TIME}`, "i");
-const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-const ZONES: [RegExp, string][] = [
-  [/pacific|\bp[sd]?t\b/i, "America/Los_Angeles"],
-  [/eastern|\be[sd]?t\b/i, "America/New_York"],
-  [/central|\bc[sd]?t\b/i, "America/Chicago"],
-  [/mountain|\bm[sd]?t\b/i, "America/Denver"],
-];
-
-/**
- * Within the shop's support hours right now? Understands rules like "Monday–Friday 8 am–6 pm
- * Pacific Time, Sat 9am-1pm PT", "every day 9 am–5 pm" and "24/7". null when there are no hours
- * or none of them can be read: then the bot says neither "open" nor "closed".
- */
-export function withinSupportHours(hours: string, now: Date): boolean | null {
-  if (!hours.trim()) return null;
-  if (/\b24\s*\/\s*7\b|around the clock|(?:every ?day|daily)\W+24 hours|24 hours\W+(?:a day\W+)?(?:7 days|every ?day|daily)/i.test(hours)) return true;
-  const zone = ZONES.find(([pattern]) => pattern.test(hours))?.[1] ?? "UTC";
-  const local = new Date(now.toLocaleString("en-US", { timeZone: zone }));
-  const day = local.getDay();
-  const minutes = local.getHours() * 60 + local.getMinutes();
-  const toMinutes = (h: string, mm: string | undefined, ap: string) => ((Number(h) % 12) + (ap.toLowerCase() === "pm" ? 12 : 0)) * 60 + Number(mm ?? 0);
-  let understood = false;
-  for (const rule of hours.split(/[;,\n]/)) {
-    const m = rule.match(RULE);
-    if (!m) continue;
-    understood = true;
-    const [, first, last, everyDay, h1, m1, ap1, h2, m2, ap2] = m;
-    const from = everyDay ? 0 : DAY_NAMES.indexOf(first.slice(0, 3).toLowerCase());
-    const to = everyDay ? 6 : last ? DAY_NAMES.indexOf(last.slice(0, 3).toLowerCase()) : from;
-    const onDay = from <= to ? day >= from && day <= to : day >= from || day <= to; // "Sat–Mon" wraps
-    if (onDay && minutes >= toMinutes(h1, m1, ap1) && minutes < toMinutes(h2, m2, ap2)) return true;
-  }
-  return understood ? false : null;
-}
-
 export function humanHandoff(turn: Turn): Answer {
   const L = turn.language;
   const apology = turn.intent.intent === "complaint" ? t(L, M.apology) : "";
   const email = turn.entities.email ?? turn.state.email;
   const hours = turn.ctx.shop.supportHours;
-  const open = withinSupportHours(hours, turn.ctx.now);
-  const availability = open === null ? (hours ? t(L, M.hours_only, { hours }) : "") : t(L, open ? M.in_hours : M.out_of_hours, { hours });
+  const open = withinSupportHours(hours, turn.ctx.now, turn.ctx.shop.timezone);
+  const availability = open === null ? (hours ? t(L, M.hours_only, { hours }) : "") : t(L, open ? M.in_hours : M.out_of_hours, { hours, when: replyTimeClause(turn).trim() || t(L, M.when_back) });
   // The ticket says what the shopper wanted, not "me@example.com" they typed when asked.
   const request = (turn.state.awaiting === "email" && turn.state.handoffRequest ? turn.state.handoffRequest : turn.pre.original).slice(0, 300);
   const ticket: TicketRequest = {
     kind: turn.intent.intent === "complaint" ? "complaint" : "handoff",
     summary: request,
     contactEmail: email ?? undefined,
-    orderNumber: turn.state.orderNumber ? `#${turn.state.orderNumber}` : undefined,
+    orderNumber: turn.state.orderNumber ? orderName(turn, turn.state.orderNumber) : undefined,
   };
   if (!turn.shopper.customerId && !email) {
     // A guest: the team gets the request now, so it isn't lost if they leave, and the reply

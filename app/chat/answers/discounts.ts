@@ -4,7 +4,8 @@
  * used up. Codes the merchant lists as internal are never revealed, confirmed or described, and
  * the bot never makes a code up, whatever the message asks.
  */
-import type { Discount } from "../../commerce/types";
+import type { Discount, OrderNameFormat } from "../../commerce/types";
+import { findOrderName } from "../entities";
 import { defineMessages, t } from "../i18n";
 import { formatDate, formatMoney } from "../format";
 import { bestPassages } from "../knowledge";
@@ -124,6 +125,8 @@ const NOT_CODES = new Set(
 export interface CodeSearchOptions {
   /** Only unmistakable codes (capitals with a digit, or capitals right after "code"): for the shop's own texts. */
   strict?: boolean;
+  /** The shop's order names ("FR-1042", "MX1042-W") look like codes but are orders. */
+  orderNameFormat?: OrderNameFormat;
 }
 
 /**
@@ -148,7 +151,8 @@ export function discountCodesIn(original: string, options: CodeSearchOptions = {
     if (options.strict) isCode = upper && (hasDigit || afterCodeWord) && lettersInWord >= 3;
     else if (upper) isCode = (hasDigit && lettersInWord >= 2) || (!shouting && word.length >= 5) || afterCodeWord;
     else isCode = hasDigit && lettersInWord >= 3 && /^[a-z]+\d+$/i.test(word); // "summer25", not "32oz" or "2nd"
-    if (isCode && !NOT_CODES.has(word.toUpperCase())) found.push(word.toUpperCase());
+    const isOrderName = !!options.orderNameFormat && findOrderName(word, options.orderNameFormat) === word;
+    if (isCode && !isOrderName && !NOT_CODES.has(word.toUpperCase())) found.push(word.toUpperCase());
   }
   return [...new Set(found)];
 }
@@ -192,7 +196,7 @@ const HOW_TO_USE =
 const NOT_WORKING = /\b(?:not|n't|won't|wont|doesnt|didnt|isnt)\b.*\b(?:work|apply|accept|valid|qualify)|\b(?:invalid|error|rejected|declined)\b|\bno (?:funciona|sirve)|\bne (?:marche|fonctionne) pas/i;
 
 export async function discountCode(turn: Turn): Promise<Answer> {
-  const codes = discountCodesIn(turn.pre.original).slice(0, 3);
+  const codes = discountCodesIn(turn.pre.original, { orderNameFormat: turn.ctx.shop.orderNameFormat }).slice(0, 3);
   if (codes.length > 0) {
     const parts: string[] = [];
     const lookups: Lookup[] = [];
@@ -226,7 +230,7 @@ async function describeCode(turn: Turn, code: string): Promise<{ text: string; l
   }
   const lookup = (outcome: string): Lookup => ({ kind: "discount", ref: code, outcome });
   if (!discount) return { text: t(L, M.code_unknown, { code }), lookup: lookup("not found") };
-  const date = (iso: string) => formatDate(iso, turn.ctx.now, L);
+  const date = (iso: string) => formatDate(iso, turn.ctx.now, L, turn.ctx.shop.timezone);
   switch (discount.status) {
     case "EXPIRED":
       return {
@@ -301,7 +305,7 @@ async function publicOffers(turn: Turn, refusedCustom: boolean): Promise<Answer>
     lookups.push({ kind: "discount", ref: code, outcome: discount ? (isUsable(discount) ? "active" : discount.status.toLowerCase()) : "not found" });
     if (!discount || !isUsable(discount)) continue;
     const summary = (discount.summary ?? discount.title).replace(/\s*•\s*/g, "; ");
-    const until = discount.endsAt ? ` (${t(L, M.public_code_until, { date: formatDate(discount.endsAt, turn.ctx.now, L) })})` : "";
+    const until = discount.endsAt ? ` (${t(L, M.public_code_until, { date: formatDate(discount.endsAt, turn.ctx.now, L, turn.ctx.shop.timezone) })})` : "";
     lines.push(`• ${discount.code.toUpperCase()}: ${summary}${until}`);
   }
   const lead = refusedCustom ? [t(L, M.refuse_custom_code)] : [];

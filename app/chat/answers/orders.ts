@@ -9,39 +9,50 @@ import { daysBetween, formatDate, formatMoney, joinList } from "../format";
 import { defineMessages, t } from "../i18n";
 import { normalize } from "../preprocess";
 import { singular, wordTokens } from "../entities";
-import { findShopperOrder, type OrderAccess } from "../verification";
+import { verifyOrderAccess, type OrderAccess } from "../verification";
+import { proposeChange } from "../change-proof";
 import { isFinalSale, regionName } from "./policies";
 import { relevantSentences } from "./products";
-import { splitSentences } from "../knowledge";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
-
-export const RETURN_WINDOW_DAYS = 30;
+import { finalSaleClause, handlingTimeClause, refundTimingClause, replyTimeClause, returnDeadline, returnReceiptClause, returnWindowLabel, returnWindowPhrase, shopFactsOf, shopSaysAbout } from "./shop-rules";
 
 const M = defineMessages({
   ask_order_number: {
-    en: "I can check that for you. What's your order number? It's in your confirmation email and starts with #. Please add the email address you ordered with too.",
-    es: "Puedo revisarlo. ¿Cuál es tu número de pedido? Está en el correo de confirmación y empieza por #. Indícame también el correo con el que hiciste el pedido.",
-    fr: "Je peux vérifier. Quel est votre numéro de commande ? Il figure dans l'e-mail de confirmation et commence par #. Indiquez aussi l'adresse e-mail utilisée pour la commande.",
+    en: "I can check that for you. What's your order number? It's in your confirmation email. Please add the email address you ordered with too.",
+    es: "Puedo revisarlo. ¿Cuál es tu número de pedido? Está en el correo de confirmación. Indícame también el correo con el que hiciste el pedido.",
+    fr: "Je peux vérifier. Quel est votre numéro de commande ? Il figure dans l'e-mail de confirmation. Indiquez aussi l'adresse e-mail utilisée pour la commande.",
   },
   ask_email: {
-    en: "Thanks! To keep your details safe, what's the email address you used for order #{order}?",
-    es: "¡Gracias! Para proteger tus datos, ¿qué correo usaste para el pedido #{order}?",
-    fr: "Merci ! Pour protéger vos données, quelle adresse e-mail avez-vous utilisée pour la commande #{order} ?",
+    en: "Thanks! To keep your details safe, what's the email address you used for order {order}?",
+    es: "¡Gracias! Para proteger tus datos, ¿qué correo usaste para el pedido {order}?",
+    fr: "Merci ! Pour protéger vos données, quelle adresse e-mail avez-vous utilisée pour la commande {order} ?",
   },
   denied_customer: {
-    en: "I couldn't find an order #{order} on your account. Please double-check the number in your confirmation email; if it was placed with a different email address, tell me that address.",
-    es: "No encuentro un pedido #{order} en tu cuenta. Revisa el número en tu correo de confirmación; si lo hiciste con otro correo, dímelo.",
-    fr: "Je ne trouve pas de commande #{order} sur votre compte. Vérifiez le numéro dans votre e-mail de confirmation ; si elle a été passée avec une autre adresse e-mail, indiquez-la-moi.",
+    en: "I couldn't find an order {order} on your account. Please double-check the number in your confirmation email; if it was placed with a different email address, tell me that address.",
+    es: "No encuentro un pedido {order} en tu cuenta. Revisa el número en tu correo de confirmación; si lo hiciste con otro correo, dímelo.",
+    fr: "Je ne trouve pas de commande {order} sur votre compte. Vérifiez le numéro dans votre e-mail de confirmation ; si elle a été passée avec une autre adresse e-mail, indiquez-la-moi.",
   },
   verification_locked: {
-    en: "For your security I can't check any more order details in this chat. Please email {email} from the address you ordered with, and our team will help.",
-    es: "Por tu seguridad no puedo consultar más datos de pedidos en este chat. Escribe a {email} desde el correo con el que hiciste el pedido y nuestro equipo te ayudará.",
-    fr: "Pour votre sécurité, je ne peux plus consulter de détails de commande dans cette conversation. Écrivez à {email} depuis l'adresse utilisée pour la commande, notre équipe vous aidera.",
+    en: "For your security I can't look up order details right now: there have been too many attempts with details that didn't match. Please try again in {wait}, log in to your account to see your orders, or email {email} from the address you ordered with.",
+    es: "Por tu seguridad no puedo consultar datos de pedidos ahora mismo: ha habido demasiados intentos con datos que no coinciden. Vuelve a intentarlo dentro de {wait}, inicia sesión en tu cuenta para ver tus pedidos o escribe a {email} desde el correo con el que hiciste el pedido.",
+    fr: "Pour votre sécurité, je ne peux pas consulter de détails de commande pour le moment : il y a eu trop de tentatives avec des informations qui ne correspondaient pas. Réessayez dans {wait}, connectez-vous à votre compte pour voir vos commandes, ou écrivez à {email} depuis l'adresse utilisée pour la commande.",
+  },
+  verification_locked_customer: {
+    en: "For your security I can't look up other order numbers right now: there have been too many that didn't match your account. Please try again in {wait}; the orders on your account are still here for you. For an order placed another way, email {email}.",
+    es: "Por tu seguridad no puedo consultar otros números de pedido ahora mismo: ha habido demasiados que no coinciden con tu cuenta. Vuelve a intentarlo dentro de {wait}; los pedidos de tu cuenta siguen disponibles. Para un pedido hecho de otra forma, escribe a {email}.",
+    fr: "Pour votre sécurité, je ne peux pas consulter d'autres numéros de commande pour le moment : trop d'entre eux ne correspondaient pas à votre compte. Réessayez dans {wait} ; les commandes de votre compte restent accessibles. Pour une commande passée autrement, écrivez à {email}.",
+  },
+  wait_minutes: { en: "{n} min", es: "{n} min", fr: "{n} min" },
+  wait_hours: { en: "{n} h", es: "{n} h", fr: "{n} h" },
+  not_their_order: {
+    en: "I'm sorry, I can only help the person who placed an order with its details or changes, even with the order's email. Please ask them to contact us themselves: they can chat with me, log in to their account, or email {email}.",
+    es: "Lo siento, solo puedo ayudar con los datos o cambios de un pedido a la persona que lo hizo, aunque tengas el correo del pedido. Pídele que se ponga en contacto con nosotros: puede escribirme aquí, iniciar sesión en su cuenta o escribir a {email}.",
+    fr: "Désolé, je ne peux aider que la personne qui a passé une commande pour ses détails ou ses modifications, même avec l'e-mail de la commande. Demandez-lui de nous contacter elle-même : elle peut m'écrire ici, se connecter à son compte ou écrire à {email}.",
   },
   denied_guest: {
-    en: "I couldn't find an order matching #{order} with that email address. Please double-check both against your confirmation email — I need the email you used at checkout.",
-    es: "No encuentro un pedido #{order} con ese correo. Revisa ambos en tu correo de confirmación: necesito el correo que usaste al comprar.",
-    fr: "Je ne trouve pas de commande #{order} avec cette adresse e-mail. Vérifiez les deux dans votre e-mail de confirmation : il me faut l'adresse utilisée lors de l'achat.",
+    en: "I couldn't find an order matching {order} with that email address. Please double-check both against your confirmation email — I need the email you used at checkout.",
+    es: "No encuentro un pedido {order} con ese correo. Revisa ambos en tu correo de confirmación: necesito el correo que usaste al comprar.",
+    fr: "Je ne trouve pas de commande {order} avec cette adresse e-mail. Vérifiez les deux dans votre e-mail de confirmation : il me faut l'adresse utilisée lors de l'achat.",
   },
   no_orders: {
     en: "I don't see any orders on your account yet. If you checked out as a guest or with another email, tell me the order number and the email you used.",
@@ -50,9 +61,9 @@ const M = defineMessages({
   },
   status_intro: { en: "Here's the latest on order {order} (placed {date}):", es: "Esto es lo último del pedido {order} (realizado el {date}):", fr: "Voici les dernières nouvelles de la commande {order} (passée le {date}) :" },
   not_shipped: {
-    en: "Order {order} (placed {date}) hasn't shipped yet. Orders usually leave our warehouse within 1 business day; you'll get an email with tracking as soon as it does.",
-    es: "El pedido {order} (realizado el {date}) aún no se ha enviado. Los pedidos suelen salir en 1 día hábil; recibirás un correo con el seguimiento en cuanto salga.",
-    fr: "La commande {order} (passée le {date}) n'a pas encore été expédiée. Les commandes partent en général sous 1 jour ouvré ; vous recevrez un e-mail de suivi dès son départ.",
+    en: "Order {order} (placed {date}) hasn't shipped yet.{handling} You'll get an email with tracking as soon as it does.",
+    es: "El pedido {order} (realizado el {date}) aún no se ha enviado.{handling} Recibirás un correo con el seguimiento en cuanto salga.",
+    fr: "La commande {order} (passée le {date}) n'a pas encore été expédiée.{handling} Vous recevrez un e-mail de suivi dès son départ.",
   },
   cancelled: {
     en: "Order {order} was cancelled on {date}.{refund}",
@@ -60,9 +71,9 @@ const M = defineMessages({
     fr: "La commande {order} a été annulée le {date}.{refund}",
   },
   cancelled_refund: {
-    en: " {amount} was refunded to your original payment method on {date}; refunds take 5–10 business days to appear on your statement.",
-    es: " Se reembolsaron {amount} a tu método de pago original el {date}; los reembolsos tardan de 5 a 10 días hábiles en aparecer.",
-    fr: " {amount} ont été remboursés sur votre moyen de paiement d'origine le {date} ; comptez 5 à 10 jours ouvrés pour les voir apparaître.",
+    en: " {amount} was refunded to your original payment method on {date}.{timing}",
+    es: " Se reembolsaron {amount} a tu método de pago original el {date}.{timing}",
+    fr: " {amount} ont été remboursés sur votre moyen de paiement d'origine le {date}.{timing}",
   },
   shipment: { en: "{items}: shipped with {carrier}, {status}.", es: "{items}: enviado con {carrier}, {status}.", fr: "{items} : expédié avec {carrier}, {status}." },
   tracking: { en: "Tracking number: {number}{url}.", es: "Número de seguimiento: {number}{url}.", fr: "Numéro de suivi : {number}{url}." },
@@ -75,9 +86,9 @@ const M = defineMessages({
   label_created: { en: "the label is created and it's waiting for the carrier", es: "la etiqueta está creada y espera al transportista", fr: "l'étiquette est créée et attend le transporteur" },
   carrier_update: { en: "Latest carrier update ({date}): {message}", es: "Última novedad del transportista ({date}): {message}", fr: "Dernière mise à jour du transporteur ({date}) : {message}" },
   late: {
-    en: "It's now {days} business days past its estimated delivery date. I can ask our team to open a trace with the carrier; if it's lost we'll send a replacement or a full refund.",
-    es: "Ya lleva {days} días hábiles de retraso sobre la fecha estimada. Puedo pedir a nuestro equipo que abra una investigación con el transportista; si se ha perdido, te enviamos un reemplazo o te reembolsamos.",
-    fr: "Il a maintenant {days} jours ouvrés de retard sur la date estimée. Je peux demander à notre équipe d'ouvrir une enquête auprès du transporteur ; s'il est perdu, nous vous envoyons un remplacement ou vous remboursons.",
+    en: "It's now {days} business days past its estimated delivery date. I can ask our team to open a trace with the carrier.",
+    es: "Ya lleva {days} días hábiles de retraso sobre la fecha estimada. Puedo pedir a nuestro equipo que abra una investigación con el transportista.",
+    fr: "Il a maintenant {days} jours ouvrés de retard sur la date estimée. Je peux demander à notre équipe d'ouvrir une enquête auprès du transporteur.",
   },
   not_shipped_items: { en: "Not shipped yet: {items}.", es: "Aún sin enviar: {items}.", fr: "Pas encore expédié : {items}." },
   order_note: { en: "Note on your order: {note}", es: "Nota de tu pedido: {note}", fr: "Note sur votre commande : {note}" },
@@ -87,14 +98,14 @@ const M = defineMessages({
     fr: "Vous avez aussi d'autres commandes ({orders}) ; dites-moi si vous parliez de l'une d'elles.",
   },
   trace_opened: {
-    en: "I'm sorry about the wait. I've asked our team to open a trace with {carrier} for order {order}; they'll email you within 1 business day. If the parcel is lost, we'll send a replacement or refund you in full.",
-    es: "Siento la espera. He pedido a nuestro equipo que abra una investigación con {carrier} para el pedido {order}; te escribirán en 1 día hábil. Si el paquete se ha perdido, te enviamos un reemplazo o te reembolsamos todo.",
-    fr: "Désolé pour l'attente. J'ai demandé à notre équipe d'ouvrir une enquête auprès de {carrier} pour la commande {order} ; ils vous écriront sous 1 jour ouvré. Si le colis est perdu, nous vous envoyons un remplacement ou vous remboursons intégralement.",
+    en: "I'm sorry about the wait. I've asked our team to open a trace with {carrier} for order {order}; they'll email you{reply}.",
+    es: "Siento la espera. He pedido a nuestro equipo que abra una investigación con {carrier} para el pedido {order}; te escribirán{reply}.",
+    fr: "Désolé pour l'attente. J'ai demandé à notre équipe d'ouvrir une enquête auprès de {carrier} pour la commande {order} ; ils vous écriront{reply}.",
   },
   escalated: {
-    en: "I've passed order {order} to a person on our team with everything you've told me; they'll email you within 1 business day.",
-    es: "He pasado el pedido {order} a una persona de nuestro equipo con todo lo que me has contado; te escribirán en 1 día hábil.",
-    fr: "J'ai transmis la commande {order} à une personne de notre équipe avec tout ce que vous m'avez dit ; elle vous écrira sous 1 jour ouvré.",
+    en: "I've passed order {order} to a person on our team with everything you've told me; they'll email you{reply}.",
+    es: "He pasado el pedido {order} a una persona de nuestro equipo con todo lo que me has contado; te escribirán{reply}.",
+    fr: "J'ai transmis la commande {order} à une personne de notre équipe avec tout ce que vous m'avez dit ; elle vous écrira{reply}.",
   },
   confirm_cancel_waiting_items: {
     en: "{items} on order {order} hasn't shipped yet, so it can still be cancelled. Shall I ask our team to cancel it and refund it? They confirm by email.",
@@ -102,9 +113,9 @@ const M = defineMessages({
     fr: "{items} de la commande {order} n'a pas encore été expédié, il peut donc encore être annulé. Voulez-vous que je demande à notre équipe de l'annuler et de vous le rembourser ? Elle vous le confirmera par e-mail.",
   },
   already_shipped_cancel: {
-    en: "Order {order} has already shipped ({status}), so it can't be cancelled any more. You can return it within 30 days of delivery for a refund.",
-    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede cancelar. Puedes devolverlo en los 30 días siguientes a la entrega para obtener un reembolso.",
-    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être annulée. Vous pouvez la retourner dans les 30 jours suivant la livraison pour être remboursé.",
+    en: "Order {order} has already shipped ({status}), so it can't be cancelled any more.{returns}",
+    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede cancelar.{returns}",
+    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être annulée.{returns}",
   },
   already_cancelled: { en: "Order {order} is already cancelled.", es: "El pedido {order} ya está cancelado.", fr: "La commande {order} est déjà annulée." },
   confirm_cancel: {
@@ -118,9 +129,9 @@ const M = defineMessages({
     fr: "La commande {order} ({items}, {total}) n'a pas encore été expédiée, elle peut donc encore être annulée. Voulez-vous que j'envoie une demande d'annulation à notre équipe ? Elle vous confirmera par e-mail, en général sous quelques heures.",
   },
   shipped_no_change: {
-    en: "Order {order} has already shipped ({status}), so it can't be changed any more. You can return or exchange items within 30 days of delivery.",
-    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede modificar. Puedes devolver o cambiar artículos en los 30 días siguientes a la entrega.",
-    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être modifiée. Vous pouvez retourner ou échanger des articles dans les 30 jours suivant la livraison.",
+    en: "Order {order} has already shipped ({status}), so it can't be changed any more.{returns}",
+    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede modificar.{returns}",
+    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être modifiée.{returns}",
   },
   variant_out_of_stock: {
     en: "{product} in {variant} is out of stock right now, so I can't switch your order to it.{alternatives}",
@@ -154,39 +165,44 @@ const M = defineMessages({
     fr: "La commande {order} n'a pas encore été expédiée, l'adresse peut donc encore être modifiée. Quelle est la nouvelle adresse complète (rue, appartement, ville, État/province, code postal) ?",
   },
   returning_to_us: {
-    en: "Order {order} couldn't be delivered ({reason}) and is on its way back to us. Once it's back we can reship it (shipping is charged again) or refund the order minus the original shipping. Shall I ask our team to ship it again to: {address}?",
-    es: "El pedido {order} no se pudo entregar ({reason}) y está volviendo a nosotros. Cuando llegue podemos reenviarlo (el envío se cobra de nuevo) o reembolsar el pedido menos el envío original. ¿Pido a nuestro equipo que lo envíe de nuevo a: {address}?",
-    fr: "La commande {order} n'a pas pu être livrée ({reason}) et revient chez nous. À son retour, nous pouvons la réexpédier (la livraison est de nouveau facturée) ou rembourser la commande hors frais de port initiaux. Voulez-vous que je demande à notre équipe de la renvoyer à : {address} ?",
+    en: "Order {order} couldn't be delivered ({reason}) and is on its way back to us.{policy} Shall I ask our team to ship it again to: {address}?",
+    es: "El pedido {order} no se pudo entregar ({reason}) y está volviendo a nosotros.{policy} ¿Pido a nuestro equipo que lo envíe de nuevo a: {address}?",
+    fr: "La commande {order} n'a pas pu être livrée ({reason}) et revient chez nous.{policy} Voulez-vous que je demande à notre équipe de la renvoyer à : {address} ?",
   },
   returning_to_us_no_address: {
-    en: "Order {order} couldn't be delivered ({reason}) and is on its way back to us. Once it's back we can reship it (shipping is charged again) or refund the order minus the original shipping. Which would you prefer? If reshipping, tell me the full address.",
-    es: "El pedido {order} no se pudo entregar ({reason}) y está volviendo a nosotros. Cuando llegue podemos reenviarlo (el envío se cobra de nuevo) o reembolsar el pedido menos el envío original. ¿Qué prefieres? Si es reenviar, dime la dirección completa.",
-    fr: "La commande {order} n'a pas pu être livrée ({reason}) et revient chez nous. À son retour, nous pouvons la réexpédier (la livraison est de nouveau facturée) ou rembourser la commande hors frais de port initiaux. Que préférez-vous ? Pour une réexpédition, donnez-moi l'adresse complète.",
+    en: "Order {order} couldn't be delivered ({reason}) and is on its way back to us.{policy} Which would you prefer? If reshipping, tell me the full address.",
+    es: "El pedido {order} no se pudo entregar ({reason}) y está volviendo a nosotros.{policy} ¿Qué prefieres? Si es reenviar, dime la dirección completa.",
+    fr: "La commande {order} n'a pas pu être livrée ({reason}) et revient chez nous.{policy} Que préférez-vous ? Pour une réexpédition, donnez-moi l'adresse complète.",
   },
   final_sale: {
-    en: "{item} is final sale, so it can't be returned or exchanged.",
-    es: "{item} es de venta final, así que no admite devolución ni cambio.",
-    fr: "{item} est vendu en vente finale : il ne peut être ni retourné ni échangé.",
-  },
-  final_sale_hygiene: {
-    en: "{item} is final sale (socks can't be returned for hygiene reasons), so it can't be returned or exchanged.",
-    es: "{item} es de venta final (los calcetines no se pueden devolver por higiene), así que no admite devolución ni cambio.",
-    fr: "{item} est vendu en vente finale (les chaussettes ne sont pas reprises pour des raisons d'hygiène) : il ne peut être ni retourné ni échangé.",
+    en: "{item} is final sale, so it can't be returned or exchanged.{policy}",
+    es: "{item} es de venta final, así que no admite devolución ni cambio.{policy}",
+    fr: "{item} est vendu en vente finale : il ne peut être ni retourné ni échangé.{policy}",
   },
   window_open: {
-    en: "{item} can be returned until {until} (30 days from delivery on {delivered}), unworn with the tags attached.",
-    es: "{item} se puede devolver hasta el {until} (30 días desde la entrega el {delivered}), sin usar y con las etiquetas.",
-    fr: "{item} peut être retourné jusqu'au {until} (30 jours après la livraison du {delivered}), non porté et avec ses étiquettes.",
+    en: "{item} can be returned until {until} ({window}).",
+    es: "{item} se puede devolver hasta el {until} ({window}).",
+    fr: "{item} peut être retourné jusqu'au {until} ({window}).",
   },
   window_closed: {
-    en: "{item} was delivered on {delivered}, so the 30-day return window closed on {until}.",
-    es: "{item} se entregó el {delivered}, así que el plazo de 30 días para devolverlo terminó el {until}.",
-    fr: "{item} a été livré le {delivered} : le délai de retour de 30 jours a pris fin le {until}.",
+    en: "{item} can't be returned any more: its return window closed on {until} ({window}).",
+    es: "{item} ya no se puede devolver: su plazo de devolución terminó el {until} ({window}).",
+    fr: "{item} ne peut plus être retourné : son délai de retour a pris fin le {until} ({window}).",
   },
   not_delivered_yet: {
-    en: "{item} hasn't been delivered yet; you can return it within 30 days of delivery.",
-    es: "{item} aún no se ha entregado; podrás devolverlo en los 30 días siguientes a la entrega.",
-    fr: "{item} n'a pas encore été livré ; vous pourrez le retourner dans les 30 jours suivant la livraison.",
+    en: "{item} hasn't been delivered yet; you can return it {window}.",
+    es: "{item} aún no se ha entregado; podrás devolverlo {window}.",
+    fr: "{item} n'a pas encore été livré ; vous pourrez le retourner {window}.",
+  },
+  window_unknown: {
+    en: "I can't tell from our policies how long {item} can be returned for, so I won't guess.{policy}",
+    es: "Nuestras políticas no me dicen hasta cuándo se puede devolver {item}, así que prefiero no adivinar.{policy}",
+    fr: "Nos conditions ne me disent pas jusqu'à quand {item} peut être retourné, je préfère donc ne pas deviner.{policy}",
+  },
+  can_return: {
+    en: " You can return it {window}.",
+    es: " Puedes devolverlo {window}.",
+    fr: " Vous pouvez la retourner {window}.",
   },
   open_return: { en: "You already have a return on this order: {name} ({status}).", es: "Ya tienes una devolución en este pedido: {name} ({status}).", fr: "Vous avez déjà un retour sur cette commande : {name} ({status})." },
   confirm_return: {
@@ -195,9 +211,9 @@ const M = defineMessages({
     fr: "Voulez-vous que j'ouvre un retour pour {items} de la commande {order} ? {shipping}",
   },
   confirm_return_request: {
-    en: "Shall I send a return request for {items} on order {order} to our team? They review requests within 1 business day and email you the next steps.",
-    es: "¿Envío a nuestro equipo una solicitud de devolución de {items} del pedido {order}? Revisan las solicitudes en 1 día hábil y te escriben con los siguientes pasos.",
-    fr: "Voulez-vous que j'envoie à notre équipe une demande de retour pour {items} de la commande {order} ? Elle traite les demandes sous 1 jour ouvré et vous écrit la suite par e-mail.",
+    en: "Shall I send a return request for {items} on order {order} to our team? They'll email you the next steps{reply}.",
+    es: "¿Envío a nuestro equipo una solicitud de devolución de {items} del pedido {order}? Te escribirán con los siguientes pasos{reply}.",
+    fr: "Voulez-vous que j'envoie à notre équipe une demande de retour pour {items} de la commande {order} ? Elle vous écrira la suite par e-mail{reply}.",
   },
   defect: {
     en: "Sorry it broke! {policy}",
@@ -210,19 +226,14 @@ const M = defineMessages({
     fr: "{product} en {variant} est en stock ({count} disponibles).",
   },
   exchange_unavailable: {
-    en: "{product} in {variant} is out of stock right now; if it stays out of stock we refund you instead.",
-    es: "{product} en {variant} está agotado ahora mismo; si sigue agotado, te reembolsamos.",
-    fr: "{product} en {variant} est en rupture de stock pour le moment ; s'il le reste, nous vous remboursons.",
-  },
-  exchange_how: {
-    en: "Exchanges are requested like returns; the replacement ships as soon as the carrier scans your return.",
-    es: "Los cambios se solicitan como las devoluciones; el reemplazo sale en cuanto el transportista escanea tu devolución.",
-    fr: "Les échanges se demandent comme les retours ; le remplacement part dès que le transporteur scanne votre retour.",
+    en: "{product} in {variant} is out of stock right now.",
+    es: "{product} en {variant} está agotado ahora mismo.",
+    fr: "{product} en {variant} est en rupture de stock pour le moment.",
   },
   refunded: {
-    en: "{amount} was refunded on {date}{note}. Refunds take 5–10 business days to appear on your statement, depending on your bank.",
-    es: "Se reembolsaron {amount} el {date}{note}. Los reembolsos tardan de 5 a 10 días hábiles en aparecer, según tu banco.",
-    fr: "{amount} ont été remboursés le {date}{note}. Comptez 5 à 10 jours ouvrés pour les voir sur votre relevé, selon votre banque.",
+    en: "{amount} was refunded on {date}{note}.{timing}",
+    es: "Se reembolsaron {amount} el {date}{note}.{timing}",
+    fr: "{amount} ont été remboursés le {date}{note}.{timing}",
   },
   partial_refund: {
     en: "That refund covers only part of order {order} (total {total}): {note} The rest of the order wasn't returned, so it wasn't refunded.",
@@ -230,31 +241,23 @@ const M = defineMessages({
     fr: "Ce remboursement ne couvre qu'une partie de la commande {order} (total {total}) : {note} Le reste de la commande n'a pas été retourné, il n'a donc pas été remboursé.",
   },
   return_in_progress: {
-    en: "Your return {name} for {items} is {status}; the refund is still pending. Once it reaches our Portland warehouse we inspect it within 2 business days and refund your original payment method.",
-    es: "Tu devolución {name} de {items} está {status}; el reembolso sigue pendiente. Cuando llegue a nuestro almacén de Portland la revisamos en 2 días hábiles y reembolsamos tu método de pago original.",
-    fr: "Votre retour {name} pour {items} est {status} ; le remboursement est encore en attente. Dès qu'il arrive à notre entrepôt de Portland, nous l'inspectons sous 2 jours ouvrés et remboursons votre moyen de paiement d'origine.",
+    en: "Your return {name} for {items} is {status}; the refund is still pending.{receipt}",
+    es: "Tu devolución {name} de {items} está {status}; el reembolso sigue pendiente.{receipt}",
+    fr: "Votre retour {name} pour {items} est {status} ; le remboursement est encore en attente.{receipt}",
   },
   return_declined: { en: "Your return {name} was declined: {reason}", es: "Tu devolución {name} fue rechazada: {reason}", fr: "Votre retour {name} a été refusé : {reason}" },
   no_refund: {
-    en: "There's no refund or return on order {order} yet. To get a refund, start a return within 30 days of delivery; once it reaches us we refund your original payment method.",
-    es: "Aún no hay reembolso ni devolución en el pedido {order}. Para obtener un reembolso, inicia una devolución en los 30 días siguientes a la entrega; cuando nos llegue, reembolsamos tu método de pago original.",
-    fr: "Il n'y a encore ni remboursement ni retour sur la commande {order}. Pour être remboursé, lancez un retour dans les 30 jours suivant la livraison ; dès réception, nous remboursons votre moyen de paiement d'origine.",
+    en: "There's no refund or return on order {order} yet. To get a refund, start a return{window}.",
+    es: "Aún no hay reembolso ni devolución en el pedido {order}. Para obtener un reembolso, inicia una devolución{window}.",
+    fr: "Il n'y a encore ni remboursement ni retour sur la commande {order}. Pour être remboursé, lancez un retour{window}.",
   },
   invoice: {
-    en: "Order {order} (placed {date}, total {total}): your order confirmation email is your receipt. I've asked our team to email you a PDF invoice for it; they reply within 1 business day.",
-    es: "Pedido {order} (realizado el {date}, total {total}): el correo de confirmación sirve como recibo. He pedido a nuestro equipo que te envíe una factura en PDF; responden en 1 día hábil.",
-    fr: "Commande {order} (passée le {date}, total {total}) : l'e-mail de confirmation fait office de reçu. J'ai demandé à notre équipe de vous envoyer une facture PDF ; elle répond sous 1 jour ouvré.",
+    en: "Order {order} (placed {date}, total {total}): your order confirmation email is your receipt. I've asked our team to email you an invoice for it{reply}.",
+    es: "Pedido {order} (realizado el {date}, total {total}): el correo de confirmación sirve como recibo. He pedido a nuestro equipo que te envíe una factura por correo{reply}.",
+    fr: "Commande {order} (passée le {date}, total {total}) : l'e-mail de confirmation fait office de reçu. J'ai demandé à notre équipe de vous envoyer une facture par e-mail{reply}.",
   },
   order_total: { en: "Order {order} (placed {date}) totals {total}, {status}.", es: "El pedido {order} (realizado el {date}) suma {total}, {status}.", fr: "La commande {order} (passée le {date}) s'élève à {total}, {status}." },
 });
-
-/** Wrong order number / email pairs a guest may try in one conversation. */
-export const MAX_FAILED_VERIFICATIONS = 5;
-
-/** A guest who has missed MAX_FAILED_VERIFICATIONS times gets no more order lookups in this conversation. */
-export function verificationLocked(turn: Turn, failed: number): boolean {
-  return !turn.shopper.customerId && failed >= MAX_FAILED_VERIFICATIONS;
-}
 
 type VerifiedAnswer = (order: Order, turn: Turn, access: Extract<OrderAccess, { kind: "verified" }>) => Answer | Promise<Answer>;
 
@@ -263,13 +266,8 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
   const orderNumber = turn.entities.order_number ?? turn.state.orderNumber ?? null;
   const email = turn.entities.email ?? turn.state.email ?? null;
   const L = turn.language;
-  const failed = turn.state.failedVerifications ?? 0;
-  // Guessing emails for an order number: after a few misses this conversation stops checking.
-  if (verificationLocked(turn, failed) && orderNumber && email) {
-    return { text: t(L, M.verification_locked, { email: turn.ctx.shop.email }), lookups: [{ kind: "order", ref: `#${orderNumber}`, outcome: "locked: too many failed verifications" }] };
-  }
-  const access = await findShopperOrder(turn.ctx.commerce, { orderNumber, email, customerId: turn.shopper.customerId });
-  const lookup: Lookup = { kind: "order", ref: orderNumber ? `#${orderNumber}` : "customer orders", outcome: access.kind };
+  const access = await verifyTurnOrder(turn, { orderNumber, email });
+  const lookup: Lookup = { kind: "order", ref: orderNumber ? orderName(turn, orderNumber) : "customer orders", outcome: access.kind };
   switch (access.kind) {
     case "verified": {
       const chosen = orderNumber ? access.order : pickOrder([access.order, ...access.otherOrders], turn);
@@ -284,16 +282,50 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
     case "need_order_number":
       return { text: t(L, M.ask_order_number), lookups: [lookup], state: { awaiting: "order_number" } };
     case "need_email":
-      return { text: t(L, M.ask_email, { order: access.orderNumber }), lookups: [lookup], state: { orderNumber: access.orderNumber, awaiting: "email" } };
+      return { text: t(L, M.ask_email, { order: orderName(turn, access.orderNumber) }), lookups: [lookup], state: { orderNumber: access.orderNumber, awaiting: "email" } };
     case "denied":
       return {
-        text: t(L, turn.shopper.customerId ? M.denied_customer : M.denied_guest, { order: access.orderNumber }),
+        text: t(L, turn.shopper.customerId ? M.denied_customer : M.denied_guest, { order: orderName(turn, access.orderNumber) }),
         lookups: [lookup],
-        state: { orderNumber: access.orderNumber, email: undefined, awaiting: "email", failedVerifications: failed + 1 },
+        state: { orderNumber: access.orderNumber, email: undefined, awaiting: "email" },
       };
     case "no_orders":
       return { text: t(L, M.no_orders), lookups: [lookup], state: { awaiting: "order_number" } };
+    case "locked":
+      return {
+        text: t(L, turn.shopper.customerId ? M.verification_locked_customer : M.verification_locked, { wait: waitText(access.retryAfterMs, L), email: turn.ctx.shop.email }),
+        lookups: [{ ...lookup, outcome: "locked: too many failed verifications" }],
+        // Another bare email for the same order gets this answer again, not a new topic.
+        state: { email: undefined, awaiting: orderNumber ? "email" : undefined },
+      };
+    case "not_theirs":
+      return { text: t(L, M.not_their_order, { email: turn.ctx.shop.email }), lookups: [{ ...lookup, outcome: "refused: the shopper says it is someone else's order" }], state: { email: undefined, awaiting: undefined } };
   }
+}
+
+/** The order as the shop names it: "1042" → "#1042", "FR-1042" or "1042-W"; a name already complete stays. */
+export function orderName(turn: Turn, number: string): string {
+  if (!/^\d+$/.test(number)) return number;
+  const { prefix, suffix } = turn.ctx.shop.orderNameFormat;
+  return `${prefix}${number}${suffix}`;
+}
+
+/** The order access policy (verification.ts) for this turn's shopper: the one path both engines take to an order. */
+export function verifyTurnOrder(turn: Turn, claim: { orderNumber: string | null | undefined; email: string | null | undefined }): Promise<OrderAccess> {
+  return verifyOrderAccess(turn.ctx.commerce, turn.ctx.attempts, {
+    orderNumber: claim.orderNumber ?? null,
+    email: claim.email ?? null,
+    customerId: turn.shopper.customerId,
+    clientKey: turn.shopper.clientKey,
+    thirdParty: turn.state.thirdPartyClaim,
+  });
+}
+
+/** "15 minutes", "2 hours": how long a lock still lasts, rounded up. */
+function waitText(ms: number, L: Turn["language"]): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  if (minutes < 90) return t(L, M.wait_minutes, { n: minutes });
+  return t(L, M.wait_hours, { n: Math.ceil(minutes / 60) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -354,7 +386,7 @@ function itemName(title: string, variantTitle: string | null, quantity = 1): str
 }
 
 const money = (turn: Turn, amount: string, order?: Order) => formatMoney(amount, order?.currencyCode ?? turn.ctx.shop.currencyCode, turn.language);
-const date = (turn: Turn, iso: string) => formatDate(iso, turn.ctx.now, turn.language);
+const date = (turn: Turn, iso: string) => formatDate(iso, turn.ctx.now, turn.language, turn.ctx.shop.timezone);
 
 // ---------------------------------------------------------------------------------------------
 // Tracking
@@ -376,7 +408,8 @@ export function trackOrder(turn: Turn): Promise<Answer> {
 
 function escalateShipment(order: Order, turn: Turn, late: { carrier: string } | null): Answer {
   const carrier = late?.carrier ?? order.fulfillments[0]?.trackingInfo[0]?.company ?? "the carrier";
-  const text = late ? t(turn.language, M.trace_opened, { carrier, order: order.name }) : t(turn.language, M.escalated, { order: order.name });
+  const reply = replyTimeClause(turn);
+  const text = late ? t(turn.language, M.trace_opened, { carrier, order: order.name, reply }) : t(turn.language, M.escalated, { order: order.name, reply });
   return {
     text,
     handoff: true,
@@ -410,12 +443,12 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
   const placed = date(turn, order.createdAt);
   if (order.cancelledAt) {
     const refund = order.refunds[0];
-    const refundText = refund ? t(L, M.cancelled_refund, { amount: money(turn, refund.totalRefunded, order), date: date(turn, refund.createdAt) }) : "";
+    const refundText = refund ? t(L, M.cancelled_refund, { amount: money(turn, refund.totalRefunded, order), date: date(turn, refund.createdAt), timing: refundTimingClause(turn) }) : "";
     return t(L, M.cancelled, { order: order.name, date: date(turn, order.cancelledAt), refund: refundText });
   }
   const shipments = order.fulfillments.filter((f) => f.status !== "CANCELLED");
   const note = shopperFacingNote(order.note);
-  if (shipments.length === 0) return [t(L, M.not_shipped, { order: order.name, date: placed }), note && t(L, M.order_note, { note })].filter(Boolean).join("\n");
+  if (shipments.length === 0) return [t(L, M.not_shipped, { order: order.name, date: placed, handling: handlingTimeClause(turn) }), note && t(L, M.order_note, { note })].filter(Boolean).join("\n");
   const parts = [t(L, M.status_intro, { order: order.name, date: placed })];
   for (const shipment of shipments) parts.push(`${shipments.length > 1 ? "• " : ""}${describeShipment(shipment, turn)}`);
   const waiting = order.lineItems.filter((l) => l.unfulfilledQuantity > 0);
@@ -480,18 +513,18 @@ export function cancelOrder(turn: Turn): Promise<Answer> {
     if (!isUnfulfilled(order)) {
       // Part of it shipped: an item the shopper names that is still waiting (a backorder) can be dropped.
       const waiting = namedLines(order, t2).filter((line) => line.unfulfilledQuantity > 0);
-      if (waiting.length === 0) return { text: t(L, M.already_shipped_cancel, { order: order.name, status: shippedStatus(order, t2) }) };
+      if (waiting.length === 0) return { text: t(L, M.already_shipped_cancel, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
       const items = joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L);
-      return confirm(t(L, M.confirm_cancel_waiting_items, { order: order.name, items }), {
+      return confirm(t2, order, t(L, M.confirm_cancel_waiting_items, { order: order.name, items }), {
         kind: "request",
         ticket: { kind: "cancel_request", summary: `Cancel ${items} (not shipped yet) on ${order.name} and refund it`, orderNumber: order.name },
-      }, L);
+      });
     }
     const vars = { order: order.name, items: joinList(order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)), L), total: money(t2, order.totalPrice, order) };
     const pending: PendingAction = t2.ctx.permissions.cancel
       ? { kind: "cancel_order", orderNumber: order.name.replace(/^#/, "") }
       : { kind: "request", ticket: { kind: "cancel_request", summary: `Cancel ${order.name} (${vars.items}, ${vars.total})`, orderNumber: order.name } };
-    return confirm(t(L, t2.ctx.permissions.cancel ? M.confirm_cancel : M.confirm_cancel_request, vars), pending, L);
+    return confirm(t2, order, t(L, t2.ctx.permissions.cancel ? M.confirm_cancel : M.confirm_cancel_request, vars), pending);
   });
 }
 
@@ -499,7 +532,7 @@ export function changeOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
     if (order.cancelledAt) return { text: t(L, M.already_cancelled, { order: order.name }) };
-    if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2) }) };
+    if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
     const swap = requestedVariant(order, t2);
     if (!swap) return { text: t(L, M.change_what, { order: order.name }) };
     const vars = { product: swap.product.title, variant: swap.label, order: order.name };
@@ -508,10 +541,10 @@ export function changeOrder(turn: Turn): Promise<Answer> {
       const alternatives = inStock.length ? t(L, M.in_stock_alternatives, { options: joinList(inStock.slice(0, 6), L) }) : "";
       return { text: t(L, M.variant_out_of_stock, { ...vars, alternatives }), lookups: [{ kind: "product", ref: swap.product.handle, outcome: `${swap.label} out of stock` }] };
     }
-    return confirm(t(L, M.confirm_change_request, vars), {
+    return confirm(t2, order, t(L, M.confirm_change_request, vars), {
       kind: "request",
       ticket: { kind: "change_request", summary: `Change ${swap.line.title} on ${order.name} to ${swap.label}`, orderNumber: order.name },
-    }, L);
+    });
   });
 }
 
@@ -554,20 +587,21 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
     const failed = order.fulfillments.find((f) => f.displayStatus === "FAILURE");
     if (failed) {
       const reason = (failed.events.find((e) => e.message)?.message ?? "").replace(/^[^:]*:\s*/, "").replace(/\.$/, "") || "address problem";
-      if (!address) return { text: t(L, M.returning_to_us_no_address, { order: order.name, reason }) };
-      return confirm(t(L, M.returning_to_us, { order: order.name, reason, address: formatAddress(address) }), {
+      const policy = shopSaysAbout(t2, "parcel comes back to us failed delivery reship refund", ["SHIPPING_POLICY", "FAQ"]);
+      if (!address) return { text: t(L, M.returning_to_us_no_address, { order: order.name, reason, policy }) };
+      return confirm(t2, order, t(L, M.returning_to_us, { order: order.name, reason, policy, address: formatAddress(address) }), {
         kind: "request",
         ticket: { kind: "reship_request", summary: `Reship ${order.name} to ${formatAddress(address)} once it's back`, orderNumber: order.name },
-      }, L);
+      });
     }
     if (order.cancelledAt) return { text: t(L, M.already_cancelled, { order: order.name }) };
-    if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2) }) };
+    if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
     if (!address) return { text: t(L, M.ask_address, { order: order.name }), state: { awaiting: "address" } };
     const vars = { order: order.name, address: formatAddress(address) };
     const pending: PendingAction = t2.ctx.permissions.addressChange
       ? { kind: "update_address", orderNumber: order.name.replace(/^#/, ""), address }
       : { kind: "request", ticket: { kind: "address_request", summary: `Change the shipping address of ${order.name} to ${vars.address}`, orderNumber: order.name } };
-    return confirm(t(L, t2.ctx.permissions.addressChange ? M.confirm_address : M.confirm_address_request, vars), pending, L);
+    return confirm(t2, order, t(L, t2.ctx.permissions.addressChange ? M.confirm_address : M.confirm_address_request, vars), pending);
   });
 }
 
@@ -576,9 +610,12 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
 const STREET_ADDRESS =
   /\b(\d{1,6}\s+[A-Za-z0-9 .'-]+?\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|hwy|ter|terrace)\b\.?(?:\s*(?:,\s*)?(?:apt|apartment|unit|suite|ste|#)\s*[\w-]+)?)(?:\s*,\s*([A-Za-z .'-]+?))?(?:(?:\s*,\s*|\s+)([A-Z]{2}))?(?:\s*,?\s+(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d))?\s*[.?!]?\s*$/i;
 
+// "order #1063 to 1120 NW Couch St": the order's number is never the start of the street.
+const ORDER_REFERENCE = /(?:\b(?:order|pedido|commande)(?:\s+(?:number|no\.?|n[°º]|número|numéro))?\s*#?\s*|#\s*)\d+\b/gi;
+
 /** Whether the message ends with a street address (the answer to "what's the new address?"). */
 export function looksLikeAddress(text: string): boolean {
-  return STREET_ADDRESS.test(text);
+  return STREET_ADDRESS.test(text.replace(ORDER_REFERENCE, " "));
 }
 
 /**
@@ -586,7 +623,7 @@ export function looksLikeAddress(text: string): boolean {
  * (missing city/state/ZIP are taken from the order's current address).
  */
 export function parseAddress(text: string, order: Order): ShippingAddress | null {
-  const match = text.match(STREET_ADDRESS);
+  const match = text.replace(ORDER_REFERENCE, " ").match(STREET_ADDRESS);
   if (!match) return null;
   const current = order.shippingAddress;
   const [street, unit] = splitUnit(match[1].trim());
@@ -607,13 +644,22 @@ function splitUnit(street: string): [string, string | null] {
   return unit ? [street.slice(0, unit.index).trim(), unit[1]] : [street, null];
 }
 
-// Staff write order notes for each other: "Customer emailed Nov 10.", "Fraud check: …".
-const INTERNAL_NOTE = /\b(?:customer|client|fraud|risk|chargeback|staff|internal|employee|flag(?:ged)?|suspicious|abuse|do not share|don't share)\b/i;
+/**
+ * Staff write order notes for each other ("Fraud check: …", "Customer emailed Nov 10."), so a note
+ * is private unless the merchant marks a line for the shopper: a line that starts with this
+ * marker (any case) is shown, without the marker; nothing else is, however harmless it looks.
+ */
+export const SHAREABLE_NOTE_MARKER = "[shareable]";
 
-/** The sentences of the merchant's order note a shopper may read (a backorder date, a payment hold), or null. */
+/** The lines of the merchant's order note marked for the shopper (a backorder date, a payment hold), or null. */
 export function shopperFacingNote(note: string | null): string | null {
   if (!note) return null;
-  const shareable = splitSentences(note).filter((sentence) => !INTERNAL_NOTE.test(sentence));
+  const shareable = note
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.toLowerCase().startsWith(SHAREABLE_NOTE_MARKER))
+    .map((line) => line.slice(SHAREABLE_NOTE_MARKER.length).trim())
+    .filter(Boolean);
   return shareable.length > 0 ? shareable.join(" ") : null;
 }
 
@@ -630,7 +676,8 @@ interface ItemEligibility {
   line: LineItem;
   finalSale: boolean;
   deliveredAt: string | null;
-  until: string | null;
+  /** The return window as this shop counts it (from delivery or from the order); null when the shop never said. */
+  deadline: { start: string; until: string } | null;
   open: boolean;
 }
 
@@ -639,17 +686,27 @@ function eligibility(order: Order, line: LineItem, turn: Turn): ItemEligibility 
   const finalSale = !!product && isFinalSale(product);
   const shipment = order.fulfillments.find((f) => f.lines.some((l) => l.lineItemId === line.id));
   const deliveredAt = shipment?.displayStatus === "DELIVERED" ? shipment.deliveredAt : null;
-  const until = deliveredAt ? new Date(new Date(deliveredAt).getTime() + RETURN_WINDOW_DAYS * 86_400_000).toISOString() : null;
-  return { line, finalSale, deliveredAt, until, open: !!until && new Date(until) >= turn.ctx.now };
+  // A window counted from the order still needs the item delivered before it can come back.
+  const deadline = deliveredAt ? returnDeadline(shopFactsOf(turn).returnWindow?.value, order.createdAt, deliveredAt) : null;
+  return { line, finalSale, deliveredAt, deadline, open: !!deadline && new Date(deadline.until) >= turn.ctx.now };
 }
 
 function describeEligibility(e: ItemEligibility, turn: Turn): string {
   const L = turn.language;
   const item = e.line.title;
-  if (e.finalSale) return t(L, /sock/i.test(item) ? M.final_sale_hygiene : M.final_sale, { item });
-  if (!e.deliveredAt || !e.until) return t(L, M.not_delivered_yet, { item });
-  const vars = { item, until: date(turn, e.until), delivered: date(turn, e.deliveredAt) };
+  if (e.finalSale) return t(L, M.final_sale, { item, policy: finalSaleClause(turn) });
+  const window = shopFactsOf(turn).returnWindow?.value;
+  const policy = shopSaysAbout(turn, "return within days", ["REFUND_POLICY", "FAQ"]);
+  if (!window) return t(L, M.window_unknown, { item, policy });
+  if (!e.deliveredAt || !e.deadline) return t(L, M.not_delivered_yet, { item, window: returnWindowPhrase(turn) ?? "" });
+  const vars = { item, until: date(turn, e.deadline.until), window: returnWindowLabel(turn, window, date(turn, e.deadline.start)) };
   return t(L, e.open ? M.window_open : M.window_closed, vars);
+}
+
+/** " You can return it within 30 days of delivery.", or "" when the shop never said how long. */
+function canReturn(turn: Turn): string {
+  const window = returnWindowPhrase(turn);
+  return window ? t(turn.language, M.can_return, { window }) : "";
 }
 
 /**
@@ -698,7 +755,7 @@ export function returnItem(turn: Turn): Promise<Answer> {
     const pending: PendingAction = t2.ctx.permissions.returns
       ? { kind: "return_items", orderNumber: order.name.replace(/^#/, ""), fulfillmentLineItemIds, titles, reason: "UNWANTED" }
       : { kind: "request", ticket: { kind: "return_request", summary: `Return ${vars.items} from ${order.name}`, orderNumber: order.name } };
-    return confirm([...parts, t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, { ...vars, shipping: returnShippingRule(t2, order) }).trim()].join("\n"), pending, L);
+    return confirm(t2, order, [...parts, t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, { ...vars, shipping: returnShippingRule(t2, order), reply: replyTimeClause(t2) }).trim()].join("\n"), pending);
   });
 }
 
@@ -716,7 +773,8 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
           : t(L, M.exchange_unavailable, { product: swap.product.title, variant: swap.label }),
       );
     }
-    parts.push(t(L, M.exchange_how));
+    const rule = shopSaysAbout(t2, "exchange for a different size or color", ["REFUND_POLICY", "FAQ"]).trim();
+    if (rule) parts.push(rule);
     return { text: parts.join("\n"), lookups: swap ? [{ kind: "product", ref: swap.product.handle, outcome: swap.label }] : [] };
   });
 }
@@ -726,26 +784,26 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     const L = t2.language;
     const parts: string[] = [];
     for (const refund of order.refunds) {
-      parts.push(t(L, M.refunded, { amount: money(t2, refund.totalRefunded, order), date: date(t2, refund.createdAt), note: refund.note ? ` (${refund.note.replace(/\.$/, "")})` : "" }));
+      parts.push(t(L, M.refunded, { amount: money(t2, refund.totalRefunded, order), date: date(t2, refund.createdAt), note: refund.note ? ` (${refund.note.replace(/\.$/, "")})` : "", timing: refundTimingClause(t2) }));
     }
     const refunded = order.refunds.reduce((sum, r) => sum + Number(r.totalRefunded), 0);
     if (refunded > 0 && !order.cancelledAt && refunded < Number(order.totalPrice) - 0.005) {
       parts.push(t(L, M.partial_refund, { order: order.name, total: money(t2, order.totalPrice, order), note: order.refunds.map((r) => r.note ?? "").join(" ") }));
     }
     for (const ret of order.returns.filter((r) => ["REQUESTED", "OPEN"].includes(r.status))) {
-      parts.push(t(L, M.return_in_progress, { name: ret.name, items: joinList(ret.lines.map((l) => l.title), L), status: ret.status.toLowerCase() }));
+      parts.push(t(L, M.return_in_progress, { name: ret.name, items: joinList(ret.lines.map((l) => l.title), L), status: ret.status.toLowerCase(), receipt: returnReceiptClause(t2) }));
     }
     for (const ret of order.returns.filter((r) => r.status === "DECLINED" && r.decline)) {
       parts.push(t(L, M.return_declined, { name: ret.name, reason: ret.decline!.note ?? ret.decline!.reason }));
     }
-    if (parts.length === 0) parts.push(t(L, M.no_refund, { order: order.name }));
+    if (parts.length === 0) parts.push(t(L, M.no_refund, { order: order.name, window: returnWindowPhrase(t2) ? ` ${returnWindowPhrase(t2)}` : "" }));
     return { text: parts.join("\n") };
   });
 }
 
 export function getInvoice(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => ({
-    text: t(t2.language, M.invoice, { order: order.name, date: date(t2, order.createdAt), total: money(t2, order.totalPrice, order) }),
+    text: t(t2.language, M.invoice, { order: order.name, date: date(t2, order.createdAt), total: money(t2, order.totalPrice, order), reply: replyTimeClause(t2) }),
     ticket: { kind: "invoice_request", summary: `Email a PDF invoice for ${order.name}`, orderNumber: order.name },
   }));
 }
@@ -764,6 +822,7 @@ export function orderPaymentSummary(order: Order, turn: Turn): string {
 
 const YES_NO: Record<string, [string, string]> = { en: ["Yes, go ahead", "No, thanks"], es: ["Sí, adelante", "No, gracias"], fr: ["Oui, allez-y", "Non, merci"] };
 
-function confirm(text: string, pendingAction: PendingAction, language: Turn["language"]): Answer {
-  return { text, quickReplies: YES_NO[language], state: { pendingAction } };
+/** A change stated exactly, for the shopper's "yes" — once they may change the order (change-proof.ts). */
+function confirm(turn: Turn, order: Order, text: string, action: PendingAction): Promise<Answer> {
+  return proposeChange(turn, order, { text, action, quickReplies: YES_NO[turn.language] });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "ShopSettings" ADD COLUMN "factOverrides" TEXT NOT NULL DEFAULT '{}';

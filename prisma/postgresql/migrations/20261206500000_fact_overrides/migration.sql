@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ShopSettings" ADD COLUMN     "factOverrides" TEXT NOT NULL DEFAULT '{}';
+
