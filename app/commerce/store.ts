@@ -63,6 +63,8 @@ export interface TransportOptions {
   /** Give up on one request after this long (default 8 s). */
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** The caller's deadline: once it aborts, the request in flight is cancelled and no retry starts. */
+  signal?: AbortSignal;
 }
 
 export interface ProductSearch {
@@ -350,25 +352,41 @@ interface GraphqlErrorNode {
 async function sendDocument<T>(graphql: AdminGraphql, document: string, variables: Record<string, unknown> | undefined, options: TransportOptions): Promise<T> {
   const retries = options.retries ?? 3;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const { signal } = options;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await sendOnce<T>(graphql, document, variables, options.timeoutMs ?? 8_000);
+      return await sendOnce<T>(graphql, document, variables, options.timeoutMs ?? 8_000, signal);
     } catch (error) {
       const failure = commerceErrorFrom(error);
-      if (!failure.retryable || attempt >= retries) throw failure;
-      await sleep(Math.min(10_000, failure.retryAfterMs ?? 250 * 2 ** attempt));
+      if (!failure.retryable || attempt >= retries || signal?.aborted) throw failure;
+      await Promise.race([sleep(Math.min(10_000, failure.retryAfterMs ?? 250 * 2 ** attempt)), whenAborted(signal)]);
     }
   }
 }
 
-async function sendOnce<T>(graphql: AdminGraphql, document: string, variables: Record<string, unknown> | undefined, timeoutMs: number): Promise<T> {
+/** Settles when the signal aborts (never without one). */
+function whenAborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true }));
+}
+
+async function sendOnce<T>(
+  graphql: AdminGraphql,
+  document: string,
+  variables: Record<string, unknown> | undefined,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  const deadlinePassed = () => new CommerceError("HTTP", "Admin API call abandoned: the caller's deadline passed");
+  if (signal?.aborted) throw deadlinePassed();
   let response: Response;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new CommerceError("HTTP", `Admin API did not answer within ${timeoutMs} ms`)), timeoutMs);
     });
-    response = await Promise.race([graphql(document, variables ? { variables } : undefined), timeout]);
+    const abandoned = whenAborted(signal).then(() => Promise.reject(deadlinePassed()));
+    const options = variables || signal ? { ...(variables ? { variables } : {}), ...(signal ? { signal } : {}) } : undefined;
+    response = await Promise.race([graphql(document, options), timeout, abandoned]);
   } catch (error) {
     throw commerceErrorFrom(error);
   } finally {
