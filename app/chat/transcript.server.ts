@@ -262,7 +262,11 @@ export async function recordCsat(db: Db, conversation: Conversation, rating: num
   await db.conversation.update({ where: { id: conversation.id, shop: conversation.shop }, data: { csat: rating, csatComment: comment } });
 }
 
+/** Small talk: a greeting or a goodbye is no answer, so the bubble offers no thumbs under it. */
+const UNRATED_INTENTS = new Set(["greeting", "thanks_goodbye"]);
+
 export function toMessageView(message: Message & { feedback?: Feedback | null }): ChatMessageView {
+  const rateable = message.role === "bot" && !UNRATED_INTENTS.has(message.intent ?? "");
   return {
     id: message.id,
     role: message.role as ChatMessageView["role"],
@@ -270,7 +274,7 @@ export function toMessageView(message: Message & { feedback?: Feedback | null })
     createdAt: message.createdAt.toISOString(),
     ...(message.products ? { products: JSON.parse(message.products) } : {}),
     ...(message.quickReplies ? { quickReplies: JSON.parse(message.quickReplies) } : {}),
-    ...(message.role === "bot" ? { feedback: (message.feedback?.rating as "up" | "down" | undefined) ?? null } : {}),
+    ...(rateable ? { feedback: (message.feedback?.rating as "up" | "down" | undefined) ?? null } : {}),
   };
 }
 
