@@ -13,8 +13,17 @@ export function launchChromium(): Promise<Browser> {
 // Shopify's admin authentication turns away bots (isbot), and "HeadlessChrome" reads as one.
 export const DESKTOP_CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 
-export function newPage(browser: Browser) {
-  return browser.newPage({ userAgent: DESKTOP_CHROME, viewport: { width: 1280, height: 900 } });
+export const MOBILE_CHROME = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36";
+
+/** The two sizes QA checks: a laptop, and a phone held upright. */
+export const SCREENS = {
+  desktop: { userAgent: DESKTOP_CHROME, viewport: { width: 1280, height: 800 } },
+  mobile: { userAgent: MOBILE_CHROME, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+} as const;
+export type Screen = keyof typeof SCREENS;
+
+export function newPage(browser: Browser, screen?: Screen) {
+  return browser.newPage(screen ? SCREENS[screen] : { userAgent: DESKTOP_CHROME, viewport: { width: 1280, height: 900 } });
 }
 
 /** Type a message into the open bubble and return the next bot reply's text. */
