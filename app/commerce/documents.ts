@@ -104,7 +104,8 @@ const PRODUCT_FIELDS = `#graphql
     tags
     description
     onlineStoreUrl
-    featuredMedia { preview { image { url } } }
+    isGiftCard
+    featuredMedia { preview { image { url(transform: { maxWidth: 160, maxHeight: 160 }) } } }
     options { name values }
     totalInventory
     priceRangeV2 {

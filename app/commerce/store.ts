@@ -542,6 +542,7 @@ interface ProductNode {
   tags: string[];
   description: string;
   onlineStoreUrl: string | null;
+  isGiftCard: boolean;
   featuredMedia: { preview: { image: { url: string } | null } | null } | null;
   options: { name: string; values: string[] }[];
   totalInventory: number;
@@ -680,6 +681,7 @@ function toProduct(product: ProductNode): Product {
     description: htmlToText(product.description),
     onlineStoreUrl: product.onlineStoreUrl,
     imageUrl: product.featuredMedia?.preview?.image?.url ?? null,
+    isGiftCard: product.isGiftCard,
     options: product.options,
     // Shopify reports 0 when no variant tracks stock (gift cards): that isn't "sold out".
     totalInventory: product.variants.nodes.every((variant) => variant.inventoryQuantity === null) ? null : product.totalInventory,
