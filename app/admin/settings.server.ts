@@ -9,7 +9,7 @@ import { withinSupportHours } from "../chat/answers/conversation";
 export const ENGINE_MODES = ["auto", "local", "hybrid", "openai"] as const;
 
 const form = z.object({
-  botName: z.string().trim().min(1, "Give the bot a name").max(40),
+  botName: z.string().trim().max(40), // empty: the shop's name
   greeting: z.string().trim().min(1).max(200),
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #1f6f5c"),
   position: z.enum(["bottom-right", "bottom-left"]),

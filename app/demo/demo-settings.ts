@@ -10,7 +10,6 @@ export function demoShopSettings(snapshot: DemoSnapshot): Partial<EditableSettin
   const internalCodes = snapshot.discounts.filter(isPrivate).map((d) => d.code);
   const publicCodes = snapshot.discounts.filter((d) => !isPrivate(d)).map((d) => d.code);
   return {
-    botName: "Northwind assistant",
     supportHours: snapshot.shop.supportHours ?? "",
     handoffEmail: snapshot.shop.email,
     faqs: JSON.stringify(snapshot.faqs),

@@ -2,7 +2,7 @@
  * Outgoing email (the team's replies to hand-offs), through the SMTP server the deployment names:
  *
  *   SMTP_URL   smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465
- *   SMTP_FROM  the sender, e.g. "Northwind Support <support@northwind.example>"
+ *   SMTP_FROM  the sender, e.g. "Example Shop Support <support@shop.example>"
  *
  * Without both, no email is sent (the reply still reaches the shopper in the chat bubble).
  * Credentials in SMTP_URL are never logged or shown to the merchant.
