@@ -384,9 +384,20 @@ describe.each(backends)("on $name", (backend) => {
       expect(await ids({ search: "HANNAH@example" })).toEqual(["a1"]); // shop B also has hannah@example.com
       expect(await ids({ search: "#1042" })).toEqual(["a2"]); // only on c2's ticket
       expect(await ids({ search: "li@example.com" })).toEqual(["a2"]);
-      expect(await ids({ search: "0%" })).toEqual(["a5"]); // % is a character, not a wildcard
+      expect(await ids({ search: "100%" })).toEqual(["a5"]); // % is a character, not a wildcard (#1001, #1006 and #1010 start with 100)
       expect(await ids({ search: "1_0" })).toEqual([]); // _ too
       expect(await ids({ search: "nothing like this" })).toEqual([]);
+    });
+
+    it("matches words from their start, not letters inside other words", async () => {
+      expect(await ids({ search: "cotton" })).toEqual(["a5"]);
+      expect(await ids({ search: "otton" })).toEqual([]); // inside "cotton"
+      expect(await ids({ search: "return" })).toEqual(["a5"]); // "returns": a word starting so
+      expect(await ids({ search: "turn" })).toEqual([]); // inside "returns"
+      expect(await ids({ search: "parcel shipped" })).toEqual(["a2"]);
+      expect(await ids({ search: "cotton?" })).toEqual(["a5"]); // punctuation ends a word on both sides
+      expect(await ids({ search: "cotton and how" })).toEqual(["a5"]); // across "cotton? and how"
+      expect(await ids({ search: "example.com" })).toEqual(["a2", "a1"]); // after the @, in text and on the ticket
     });
 
     it("filters by date, intent, rating, hand-off, low confidence and engine, alone and together", async () => {
