@@ -91,7 +91,7 @@ export default function Dashboard() {
             id="messages"
             title="Messages"
             value={integer.format(volume.messages)}
-            help={`${integer.format(volume.shopperMessages)} from shoppers · ${integer.format(volume.botReplies)} replies`}
+            help={`${integer.format(volume.shopperMessages)} from shoppers · ${integer.format(volume.botReplies)} bot replies · ${integer.format(volume.teamReplies)} from your team`}
           />
           <Metric
             id="automated"
@@ -322,6 +322,9 @@ function Metric({ id, title, value, help, action }: { id: string; title: string;
 type PolarisViz = typeof import("@shopify/polaris-viz");
 const CHART_HEIGHT = 260;
 const VizContext = createContext<PolarisViz | null>(null);
+// Straight lines between the days: the default rounded-step curve turns halfway between two days,
+// so a day's rise showed before the day it belongs to.
+const VIZ_THEMES = { Light: { line: { hasSpline: false } } };
 
 function VizProvider({ children }: { children: ReactNode }) {
   const [viz, setViz] = useState<PolarisViz | null>(null);
@@ -339,7 +342,7 @@ function ChartFrame({ children, label, height = CHART_HEIGHT }: { children: (viz
   const viz = useContext(VizContext);
   return (
     <div style={{ height }} role="img" aria-label={label}>
-      {viz ? <viz.PolarisVizProvider>{children(viz)}</viz.PolarisVizProvider> : <SkeletonBodyText lines={8} />}
+      {viz ? <viz.PolarisVizProvider themes={VIZ_THEMES}>{children(viz)}</viz.PolarisVizProvider> : <SkeletonBodyText lines={8} />}
     </div>
   );
 }

@@ -62,6 +62,8 @@ interface Seed {
   status?: string;
   csat?: number;
   ticket?: { kind: string; orderNumber?: string; contactEmail?: string };
+  /** A reply from the merchant's team after the turns. */
+  teamReply?: string;
   turns: Turn[];
 }
 
@@ -86,6 +88,7 @@ const CONVERSATIONS: Seed[] = [
     lastMessageAt: "06-11T09:10",
     status: "handoff",
     ticket: { kind: "handoff", orderNumber: "#1042", contactEmail: "li@example.com" },
+    teamReply: "We're on it, sorry for the wait",
     turns: [local("has my parcel shipped", "track_order", 0.8, 150), local("I want to talk to a person", "human_agent", 0.95, 200)],
   },
   // c3: resolved, CSAT 4, but a thumbs-down → closed, not automated; one low-confidence message; one OpenAI reply.
@@ -216,6 +219,9 @@ async function seed(db: Db, conversations: Seed[]) {
         data: { shop, conversationId: c.id, summary: "needs a person", createdAt: new Date(clock), ...c.ticket },
       });
     }
+    if (c.teamReply) {
+      await db.message.create({ data: { shop, conversationId: c.id, role: "agent", text: c.teamReply, createdAt: new Date((clock += 1000)) } });
+    }
   }
 }
 
@@ -246,7 +252,8 @@ describe.each(backends)("on $name", (backend) => {
 
     it("counts conversations and messages", async () => {
       // c1–c5; 2+4+4+4+2 messages, half from shoppers.
-      expect(await analytics.volume(db, SHOP, week())).toEqual({ conversations: 5, messages: 16, shopperMessages: 8, botReplies: 8 });
+      // Every message is one of the three: the caption's parts add up to the total.
+      expect(await analytics.volume(db, SHOP, week())).toEqual({ conversations: 5, messages: 17, shopperMessages: 8, botReplies: 8, teamReplies: 1 });
     });
 
     it("counts conversations per UTC day, every day present", async () => {
@@ -349,11 +356,11 @@ describe.each(backends)("on $name", (backend) => {
 
     it("another shop's data never counts, and a shop with nothing gets zeros, not errors", async () => {
       const b = await analytics.dashboardFigures(db, OTHER, week());
-      expect(b.volume).toEqual({ conversations: 1, messages: 6, shopperMessages: 3, botReplies: 3 });
+      expect(b.volume).toEqual({ conversations: 1, messages: 6, shopperMessages: 3, botReplies: 3, teamReplies: 0 });
       expect(b.resolution.handedOff).toBe(1);
       expect(b.engines.promptTokens).toBe(9999);
       const none = await analytics.dashboardFigures(db, "nobody.myshopify.com", week());
-      expect(none.volume).toEqual({ conversations: 0, messages: 0, shopperMessages: 0, botReplies: 0 });
+      expect(none.volume).toEqual({ conversations: 0, messages: 0, shopperMessages: 0, botReplies: 0, teamReplies: 0 });
       expect(none.resolution.automatedRate).toBeNull();
       expect(none.satisfaction).toEqual({ thumbsUp: 0, thumbsDown: 0, thumbsUpShare: null, csatAverage: null, csatResponses: 0 });
       expect(none.fallbacks.rate).toBeNull();
