@@ -53,7 +53,8 @@ export interface StoredShopperMessage {
  * Store the shopper's message first, so nothing is lost if answering fails. Retries are stored
  * once: the unique (conversationId, clientMessageId) refuses the second insert, and then the
  * stored message and its reply, if any, are returned. Inserting first keeps the common case to
- * one write transaction.
+ * one write transaction. A shopper writing after the team's reply puts the ticket back in the
+ * team's open list, as a support inbox does.
  */
 export async function recordShopperMessage(
   db: Db,
@@ -70,6 +71,7 @@ export async function recordShopperMessage(
         where: { id: conversation.id },
         data: { messageCount: { increment: 1 }, lastMessageAt: new Date() },
       }),
+      db.handoffTicket.updateMany({ where: { conversationId: conversation.id, shop: conversation.shop, status: "replied" }, data: { status: "open" } }),
     ]);
     return { message, existingReply: null };
   } catch (error) {

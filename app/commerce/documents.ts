@@ -156,6 +156,15 @@ export const CUSTOMER_ORDERS = `#graphql
   ${ORDER_FIELDS}
 `;
 
+/** Names and emails of customers, for the merchant's admin (the hand-off inbox). */
+export const CUSTOMERS_BY_IDS = `#graphql
+  query CustomersByIds($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Customer { id displayName defaultEmailAddress { emailAddress } }
+    }
+  }
+`;
+
 export const SEARCH_PRODUCTS = `#graphql
   query SearchProducts($query: String, $first: Int!, $after: String) {
     products(first: $first, query: $query, after: $after) {
