@@ -14,8 +14,11 @@ import { isReusableQuestion } from "../chat/approved-answers";
 import { ordersMentioned, shopifyRecords } from "../admin/shopify-links.server";
 import { InShopify } from "../components/InShopify";
 import { createCommerce } from "../commerce/store";
+import { pageTitle } from "../components/title";
 
 const CONVERSATION_STATUS: Record<string, string> = { open: "Open", handoff: "Needs a person", resolved: "Resolved" };
+
+export const meta = () => pageTitle("Conversation");
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);

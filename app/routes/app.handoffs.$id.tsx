@@ -13,6 +13,9 @@ import { smtpConfigured } from "../notify/mailer.server";
 import { TicketStatusBadge } from "../components/TicketStatusBadge";
 import { formatDateTimeUtc, formatElapsed, formatTime } from "../components/time";
 import { NotFoundBoundary } from "../components/NotFound";
+import { pageTitle } from "../components/title";
+
+export const meta = () => pageTitle("Hand-off");
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);

@@ -8,6 +8,7 @@ import { isTicketStatus, listTickets, TICKET_PAGE_SIZE, ticketCounts, withCustom
 import { createCommerce } from "../commerce/store";
 import { TicketStatusBadge } from "../components/TicketStatusBadge";
 import { formatDateTimeUtc } from "../components/time";
+import { pageTitle } from "../components/title";
 
 const TABS = [
   { id: "open", content: "Open" },
@@ -15,6 +16,8 @@ const TABS = [
   { id: "closed", content: "Closed" },
   { id: "all", content: "All" },
 ] as const;
+
+export const meta = () => pageTitle("Hand-offs");
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
@@ -48,11 +51,8 @@ export default function Handoffs() {
   const outlet = useOutlet();
   if (outlet) return outlet;
   const selected = Math.max(0, TABS.findIndex((tab) => tab.id === status));
-  const tabs = TABS.map((tab) => ({
-    ...tab,
-    badge: tab.id === "all" ? undefined : String(counts[tab.id]),
-    accessibilityLabel: tab.id === "all" ? "All hand-offs" : `${tab.content} hand-offs (${counts[tab.id]})`,
-  }));
+  // The tab's name is what it shows ("Open 1"): a different spoken label would not match it.
+  const tabs = TABS.map((tab) => ({ ...tab, badge: tab.id === "all" ? undefined : String(counts[tab.id]) }));
   return (
     <Page title="Hand-offs">
       <TitleBar title="Hand-offs" />

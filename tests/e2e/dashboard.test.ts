@@ -67,9 +67,13 @@ describe("merchant dashboard", () => {
     const top = page.locator("[data-top-intent]").first();
     expect(await top.getAttribute("data-top-intent")).toBe("track_order");
     expect(await top.getAttribute("data-count")).toBe("2");
-    await expect.poll(() => page.locator('[aria-label^="Conversations per day"] svg').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const perDay = page.locator('[data-chart="per-day"]');
+    await expect.poll(() => perDay.locator("svg").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // The same figures for screen readers: a row per day, today's holding the three conversations.
+    expect(await perDay.locator("tr").count()).toBe(30);
+    expect(await perDay.locator("tr").last().locator("td").innerText()).toBe("3");
     // 30 days draw a line: straight from day to day, no curve turning up before the day it belongs to.
-    const line = page.locator('[aria-label^="Conversations per day"] svg path[d^="M"]');
+    const line = perDay.locator('svg path[d^="M"]');
     await expect.poll(() => line.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const paths = await line.evaluateAll((els) => els.map((el) => el.getAttribute("d") ?? ""));
     expect(paths.some((d) => /L/.test(d))).toBe(true);
