@@ -81,7 +81,8 @@ export function shopProfile(info: ShopInfo, settings: ShopSettings): ShopProfile
   return {
     name: info.name,
     email: settings.handoffEmail || info.email,
-    botName: settings.botName,
+    // One name everywhere: the merchant's, or the shop's (as the storefront block falls back to shop.name).
+    botName: settings.botName.trim() || info.name,
     greeting: settings.greeting.trim() && settings.greeting !== DEFAULT_SETTINGS.greeting ? settings.greeting.trim() : null,
     tone: settings.tone,
     supportHours: settings.supportHours,

@@ -104,7 +104,8 @@ const PRODUCT_FIELDS = `#graphql
     tags
     description
     onlineStoreUrl
-    featuredMedia { preview { image { url } } }
+    isGiftCard
+    featuredMedia { preview { image { url(transform: { maxWidth: 160, maxHeight: 160 }) } } }
     options { name values }
     totalInventory
     priceRangeV2 {
@@ -156,6 +157,15 @@ export const CUSTOMER_ORDERS = `#graphql
     }
   }
   ${ORDER_FIELDS}
+`;
+
+/** Names and emails of customers, for the merchant's admin (the hand-off inbox). */
+export const CUSTOMERS_BY_IDS = `#graphql
+  query CustomersByIds($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Customer { id displayName defaultEmailAddress { emailAddress } }
+    }
+  }
 `;
 
 export const SEARCH_PRODUCTS = `#graphql

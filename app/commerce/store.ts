@@ -5,6 +5,7 @@
  */
 import {
   CUSTOMER_ORDERS,
+  CUSTOMERS_BY_IDS,
   DISCOUNT_BY_CODE,
   MAX_FIRST,
   ORDER_BY_NAME,
@@ -89,6 +90,8 @@ export interface Commerce {
   findOrderByNumber(orderNumber: string): Promise<Order | null>;
   /** The customer's newest orders first; [] for an unknown customer. */
   customerOrders(customerId: string, first?: number): Promise<Order[]>;
+  /** Name and email by customer id (GID or number); ids Shopify doesn't know are left out. */
+  customersByIds(ids: string[]): Promise<Map<string, CustomerContact>>;
   /** Active products only. */
   searchProducts(search: ProductSearch): Promise<Product[]>;
   /** null unless the product exists and is ACTIVE. */
@@ -124,6 +127,11 @@ export interface BubbleAppearance {
   greeting: string;
   accent_color: string;
   position: string;
+}
+
+export interface CustomerContact {
+  name: string;
+  email: string | null;
 }
 
 export const BUBBLE_METAFIELD = { namespace: "support_chat", key: "bubble" } as const;
@@ -213,6 +221,15 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
         after = customer.orders.pageInfo.hasNextPage ? customer.orders.pageInfo.endCursor : null;
       } while (after && orders.length < first);
       return orders;
+    },
+
+    async customersByIds(ids) {
+      const gids = [...new Set(ids.map(customerGid))];
+      const found = new Map<string, CustomerContact>();
+      if (gids.length === 0) return found;
+      const { nodes } = await send<{ nodes: ({ id: string; displayName: string; defaultEmailAddress: { emailAddress: string } | null } | null)[] }>(CUSTOMERS_BY_IDS, { ids: gids });
+      for (const node of nodes) if (node?.id) found.set(node.id, { name: node.displayName, email: node.defaultEmailAddress?.emailAddress ?? null });
+      return found;
     },
 
     async searchProducts(search) {
@@ -601,6 +618,7 @@ interface ProductNode {
   tags: string[];
   description: string;
   onlineStoreUrl: string | null;
+  isGiftCard: boolean;
   featuredMedia: { preview: { image: { url: string } | null } | null } | null;
   options: { name: string; values: string[] }[];
   totalInventory: number;
@@ -739,6 +757,7 @@ function toProduct(product: ProductNode): Product {
     description: htmlToText(product.description),
     onlineStoreUrl: product.onlineStoreUrl,
     imageUrl: product.featuredMedia?.preview?.image?.url ?? null,
+    isGiftCard: product.isGiftCard,
     options: product.options,
     // Shopify reports 0 when no variant tracks stock (gift cards): that isn't "sold out".
     totalInventory: product.variants.nodes.every((variant) => variant.inventoryQuantity === null) ? null : product.totalInventory,

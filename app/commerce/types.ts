@@ -75,6 +75,8 @@ export interface Product {
   description: string;
   onlineStoreUrl: string | null;
   imageUrl: string | null;
+  /** Its variants are amounts to give, not options of one thing. */
+  isGiftCard: boolean;
   options: { name: string; values: string[] }[];
   totalInventory: number | null;
   priceRange: { min: string; max: string };

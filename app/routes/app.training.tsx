@@ -6,6 +6,9 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { countCorrections, deleteApprovedAnswer, modelVersions, rollbackTo, startRetrain } from "../admin/training.server";
+import { pageTitle } from "../components/title";
+
+export const meta = () => pageTitle("Training");
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -87,6 +90,7 @@ export default function Training() {
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">Model versions</Text>
+              {versions.length > 0 && (
               <DataTable
                 columnContentTypes={["text", "text", "numeric", "numeric", "text", "text"]}
                 headings={["Version", "Status", "Before", "After", "Notes", ""]}
@@ -107,6 +111,7 @@ export default function Training() {
                   ),
                 ])}
               />
+              )}
               {versions.length === 0 && <Text as="p" tone="subdued">No shop model yet: the shipped model answers.</Text>}
             </BlockStack>
           </Card>

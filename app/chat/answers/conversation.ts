@@ -55,7 +55,9 @@ export function greeting(turn: Turn): Answer {
   // The merchant's greeting is written in their language; other languages get the standard one.
   const own = turn.ctx.shop.greeting;
   if (own && turn.language === detectLanguage(own, tokenize(normalize(own)))) return { text: own };
-  return { text: t(turn.language, "greeting", { bot: turn.ctx.shop.botName, shop: turn.ctx.shop.name }) };
+  const { botName, name } = turn.ctx.shop;
+  // An assistant that goes by the shop's name welcomes the shopper to it, rather than "X from X".
+  return { text: botName === name ? t(turn.language, "greeting_shop", { shop: name }) : t(turn.language, "greeting", { bot: botName, shop: name }) };
 }
 
 // "You're welcome" answers thanks; "ok", "no" or "bye" get a plain sign-off.

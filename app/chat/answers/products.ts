@@ -14,6 +14,7 @@ import type { ProductCard } from "../protocol";
 import type { Answer, Lookup, Turn } from "../types";
 
 const M = defineMessages({
+  card_from: { en: "From {price}", es: "Desde {price}", fr: "À partir de {price}" },
   price_single: { en: "It's {price}.", es: "Cuesta {price}.", fr: "Il coûte {price}." },
   price_range: { en: "It's {min}–{max}, depending on the option.", es: "Cuesta entre {min} y {max}, según la opción.", fr: "Il coûte de {min} à {max} selon l'option." },
   price_sale: {
@@ -88,9 +89,9 @@ const M = defineMessages({
   },
   search_found: { en: "Here's what I found{filters}:", es: "Esto es lo que he encontrado{filters}:", fr: "Voici ce que j'ai trouvé{filters} :" },
   search_found_more: {
-    en: "Here are the best {count} of {total} matches{filters}:",
-    es: "Estos son los {count} mejores de {total} resultados{filters}:",
-    fr: "Voici les {count} meilleurs résultats sur {total}{filters} :",
+    en: "Here are the best {count} of {total} matches{filters}. Tell me more about what you need and I'll narrow them down:",
+    es: "Estos son los {count} mejores de {total} resultados{filters}. Cuéntame más sobre lo que necesitas y los acoto:",
+    fr: "Voici les {count} meilleurs résultats sur {total}{filters}. Dites-m'en plus sur ce qu'il vous faut et j'affinerai :",
   },
   search_on_sale: { en: "On sale right now{filters}:", es: "En oferta ahora mismo{filters}:", fr: "En promotion en ce moment{filters} :" },
   search_on_sale_more: {
@@ -119,11 +120,17 @@ const M = defineMessages({
 // Cards and the product under discussion
 
 export function productCard(product: Product, currencyCode: string, language: Language = "en"): ProductCard {
-  const cheapest = [...product.variants].sort((a, b) => Number(a.price) - Number(b.price))[0];
+  const byPrice = [...product.variants].sort((a, b) => Number(a.price) - Number(b.price));
+  const cheapest = byPrice[0];
   const onSale = cheapest?.compareAtPrice && Number(cheapest.compareAtPrice) > Number(cheapest.price);
+  const money = (amount: string) => formatMoney(amount, currencyCode, language);
+  const low = cheapest?.price ?? product.priceRange.min;
+  const high = byPrice[byPrice.length - 1]?.price ?? product.priceRange.max;
+  // Prices that differ read "From $X"; a gift card's are its amounts, so it shows them all: "$25–$200".
+  const price = Number(low) === Number(high) ? money(low) : product.isGiftCard ? `${money(low)}–${money(high)}` : t(language, M.card_from, { price: money(low) });
   return {
     title: product.title,
-    price: formatMoney(cheapest?.price ?? product.priceRange.min, currencyCode, language),
+    price,
     compareAtPrice: onSale ? formatMoney(cheapest.compareAtPrice!, currencyCode, language) : null,
     imageUrl: product.imageUrl,
     url: product.onlineStoreUrl ?? `/products/${product.handle}`,
@@ -901,7 +908,8 @@ function servesPeople(product: Product, people: number): boolean {
   return sizes.some((n) => n >= people) && Math.min(...sizes.filter((n) => n >= people)) - people <= 2;
 }
 
-const MAX_CARDS = 4;
+/** Cards sent with a search: the bubble shows four and the rest behind "Show more". */
+export const MAX_CARDS = 10;
 
 export async function productSearch(turn: Turn): Promise<Answer> {
   // A named product, or options of the one under discussion ("the men's one in M"), is a product question.
