@@ -96,6 +96,7 @@ async function main() {
       ["admin-conversations", "/admin/conversations", async (page) => page.locator(".Polaris-IndexTable__TableRow").first().waitFor()],
       ["admin-handoffs", "/admin/handoffs", async (page) => page.getByRole("row").nth(1).waitFor()],
       ["admin-training", "/admin/training", async (page) => page.getByRole("heading", { name: "Teach the bot" }).waitFor()],
+      ["admin-store-facts", "/admin/facts", async (page) => page.getByLabel("Days").waitFor()],
       ["admin-settings", "/admin/settings", async (page) => {
         await page.getByLabel("Greeting").fill("Hi! Ask me about an order, our gear, or returns.");
         await page.getByRole("region", { name: "Unsaved changes" }).waitFor();

@@ -67,10 +67,16 @@ export function thanksGoodbye(turn: Turn): Answer {
   return { text: t(turn.language, THANKS.test(turn.pre.original) ? "thanks" : "goodbye", { shop: turn.ctx.shop.name }) };
 }
 
+/** The shop's FAQ quoted, when one answers the question in two words or more; else null. */
+export function faqAnswer(turn: Turn): Answer | null {
+  const faq = bestPassages(turn.ctx.shop, turn.pre.original, { max: 2 }).filter((hit) => hit.passage.kind === "faq");
+  return faq[0] && faq[0].answered.length >= 2 && faq[0].relevance >= FAQ_FALLBACK_RELEVANCE ? quoteAnswer(turn, faq) : null;
+}
+
 export function outOfScope(turn: Turn): Answer {
   // A question the shop's own FAQs answer ("how do I wash my down jacket?") is in scope after all.
-  const faq = bestPassages(turn.ctx.shop, turn.pre.original, { max: 2 }).filter((hit) => hit.passage.kind === "faq");
-  if (faq[0] && faq[0].answered.length >= 2 && faq[0].relevance >= FAQ_FALLBACK_RELEVANCE) return quoteAnswer(turn, faq);
+  const faq = faqAnswer(turn);
+  if (faq) return faq;
   // A question the engine couldn't place that the shop's texts don't answer: say so and offer the team.
   if (turn.intent.lowConfidence && isPlainQuestion(turn.pre.normalized) && turn.pre.tokens.length >= 3) {
     return { text: t(turn.language, M.dont_know, { email: turn.ctx.shop.email }), quickReplies: [t(turn.language, "talk_to_person")], lookups: [{ kind: "faq", ref: "policies, FAQs", outcome: "no answer found" }] };
