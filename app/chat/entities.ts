@@ -319,6 +319,7 @@ export function findProductMention(text: string, catalog: Catalog): ProductMenti
   let best: ProductMention | null = null;
   for (const product of candidates) {
     let run: { start: number; last: number; hits: string[] } | null = null;
+    const ownWords = new Set(wordTokens(product.title));
     const close = () => {
       if (!run) return;
       const endIndex = run.last;
@@ -348,8 +349,8 @@ export function findProductMention(text: string, catalog: Catalog): ProductMenti
         run ??= { start: i, last: i, hits: [] };
         run.hits.push(hit);
         run.last = i;
-      } else if (!(run && FUNCTION.has(w.word) && run.last === i - 1)) {
-        // One article or preposition may sit inside a name ("Housse de couette"); anything else ends it.
+      } else if (!(run && FUNCTION.has(w.word) && run.last === i - 1 && ownWords.has(w.word))) {
+        // One of the title's own articles or prepositions may sit inside it ("Housse de couette"); anything else ends it.
         close();
       }
     });

@@ -213,12 +213,17 @@ export interface ShopperTerm {
   same: string[];
   /** Catalog words it means through the retail lexicon (another language, or a synonym). */
   related: string[];
+  /**
+   * Ways the catalog says it, each a list of catalog words that must all be there: [bougie] for
+   * "candles"; [sleeping, bag] for "saco de dormir" (a product with only "bag" is not one).
+   */
+  alternatives: string[][];
 }
 
 /**
  * The shopper's words mapped onto the catalog's: "bougies" → bougie; "candles" and "velas" →
- * bougie in a French catalog; "saco de dormir" → sleeping, bag in an English one. Phrases of the
- * lexicon are read before single words.
+ * bougie in a French catalog; "saco de dormir" → sleeping bag in an English one. A phrase of the
+ * lexicon counts as one term only when the catalog doesn't already use its words.
  */
 export function shopperTerms(vocabulary: ShopVocabulary, text: string): ShopperTerm[] {
   const tokens = catalogTokens(text);
@@ -228,25 +233,28 @@ export function shopperTerms(vocabulary: ShopVocabulary, text: string): ShopperT
   const joined = ` ${tokens.join(" ")} `;
   for (const { phrase, concept } of phrases) {
     let at = joined.indexOf(` ${phrase} `);
-    // Plural of the phrase's last or first word ("sacos de dormir", "gift cards").
+    // Plural of the phrase's words ("sacos de dormir", "gift cards").
     if (at < 0) at = findPluralPhrase(joined, phrase);
     if (at < 0) continue;
     const index = joined.slice(0, at + 1).trim().split(" ").filter(Boolean).length;
-    const length = phrase.split(" ").length;
+    const phraseWords = joined.slice(at).trim().split(" ").slice(0, phrase.split(" ").length);
+    const length = phraseWords.length;
     if (taken.slice(index, index + length).some(Boolean)) continue;
-    const related = conceptCatalogWords(vocabulary, new Set([concept]));
-    const same = phrase.split(" ").flatMap((w) => catalogWordsFor(vocabulary, w)).filter((w) => !FUNCTION.has(w));
-    if (related.length === 0 && same.length === 0) continue;
+    // "rain jacket" in a catalog that says "Rain Jacket": its own words do better one by one.
+    if (phraseWords.filter((w) => !FUNCTION.has(w)).every((w) => catalogWordsFor(vocabulary, w).length > 0)) continue;
+    const alternatives = conceptAlternatives(vocabulary, new Set([concept]));
+    if (alternatives.length === 0) continue;
     for (let i = index; i < index + length; i++) taken[i] = true;
-    terms.push({ text: phrase, index, same: [], related: [...new Set([...same, ...related])] });
+    terms.push({ text: phrase, index, same: [], related: [...new Set(alternatives.flat())], alternatives });
   }
   tokens.forEach((token, index) => {
     if (taken[index] || FUNCTION.has(token)) return;
     const concepts = new Set<number>();
     for (const form of pluralForms(token)) for (const c of byWord.get(form) ?? []) concepts.add(c);
     const same = catalogWordsFor(vocabulary, token);
-    const related = conceptCatalogWords(vocabulary, concepts).filter((w) => !same.includes(w));
-    terms.push({ text: token, index, same, related });
+    const alternatives = [...same.map((w) => [w]), ...conceptAlternatives(vocabulary, concepts)];
+    const related = [...new Set(alternatives.flat())].filter((w) => !same.includes(w));
+    terms.push({ text: token, index, same, related, alternatives });
   });
   return terms.sort((a, b) => a.index - b.index);
 }
@@ -258,28 +266,36 @@ function findPluralPhrase(joined: string, phrase: string): number {
   return m?.index ?? -1;
 }
 
-/** The catalog's own words for these concepts: each entry's head word (and whole entry words when the catalog has them all). */
-function conceptCatalogWords(vocabulary: ShopVocabulary, concepts: Set<number>): string[] {
-  const found = new Set<string>();
+/** How the catalog says these concepts: each lexicon entry whose words it all has, or whose head it has as a kind. */
+function conceptAlternatives(vocabulary: ShopVocabulary, concepts: Set<number>): string[][] {
+  const found = new Map<string, string[]>();
   for (const id of concepts) {
     const concept = RETAIL_CONCEPTS[id];
     for (const [language, entries] of Object.entries(concept.words) as [Language, string[]][]) {
       for (const entry of entries) {
         const words = entry.split(" ").filter((w) => !FUNCTION.has(w));
-        const catalog = words.map((w) => catalogWordsFor(vocabulary, w));
-        if (catalog.every((c) => c.length > 0)) for (const c of catalog) for (const w of c) found.add(w);
+        const catalog = words.map((w) => catalogWordsFor(vocabulary, w)[0]);
+        let alternative: string[] | null = null;
+        if (catalog.every(Boolean)) alternative = catalog;
         else {
           const head = language === "en" ? catalog[catalog.length - 1] : catalog[0];
-          if (words.length === 1 || vocabulary.kinds.has(head?.[0] ?? "")) for (const w of head ?? []) found.add(w);
+          if (head && vocabulary.kinds.has(head)) alternative = [head];
         }
+        if (alternative) found.set(alternative.join(" "), alternative);
       }
     }
   }
-  return [...found];
+  return [...found.values()];
 }
 
 /** Colour names of the same colour in other languages ("negro" → black, noir…). */
 export function colorAliases(word: string): string[] {
   const w = normalize(word);
   return COLOR_GROUPS.find((group) => group.includes(w)) ?? [w];
+}
+
+/** The catalog's words for one shopper word: itself in singular or plural, and its lexicon concepts' words. */
+export function relatedCatalogWords(vocabulary: ShopVocabulary, word: string): string[] {
+  const term = shopperTerms(vocabulary, word).find((t) => t.index === 0);
+  return term ? [...term.same, ...term.related] : [];
 }

@@ -1,0 +1,107 @@
+/** Product search on the three dev stores, in the shop's words and currency; expectations read from each snapshot. */
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { productSearch } from "../../app/chat/answers/products";
+import { parsePriceLimits } from "../../app/chat/catalog/price";
+import { extractEntities } from "../../app/chat/entities";
+import { formatMoney } from "../../app/chat/format";
+import { preprocess } from "../../app/chat/preprocess";
+import type { ChatContext, Turn } from "../../app/chat/types";
+import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { demoChatContext } from "../helpers/chat-context";
+
+const STORES = {
+  northwind: "demo/demo-store.json",
+  coquelicot: "demo/stores/maison-coquelicot.json",
+  colibri: "demo/stores/cafe-colibri.json",
+} as const;
+type Store = keyof typeof STORES;
+
+const snapshots = Object.fromEntries(Object.entries(STORES).map(([name, file]) => [name, loadDemoSnapshot(path.resolve(file)) as any])) as Record<Store, any>;
+const contexts = {} as Record<Store, ChatContext>;
+beforeAll(async () => {
+  for (const name of Object.keys(STORES) as Store[]) contexts[name] = await demoChatContext(createDemoStore(loadDemoSnapshot(path.resolve(STORES[name]))));
+});
+
+const active = (store: Store) => snapshots[store].products.filter((p: any) => p.status === "ACTIVE");
+const lowest = (p: any) => Math.min(...p.variants.map((v: any) => Number(v.price)));
+const titlesWhere = (store: Store, test: (p: any) => boolean) => active(store).filter(test).map((p: any) => p.title);
+
+/** productSearch on one store, whatever the intent classifier would say. */
+async function search(store: Store, text: string) {
+  const ctx = contexts[store];
+  const pre = preprocess(text);
+  const { entities, productHandle } = extractEntities(pre, ctx.catalog, ctx.shop.orderNameFormat);
+  const turn: Turn = { pre, language: pre.language, entities, productHandle, intent: ctx.classifier.classify(text), state: {}, shopper: { customerId: null }, ctx };
+  const answer = await productSearch(turn);
+  return { answer, titles: (answer.products ?? []).map((c) => c.title) };
+}
+
+describe("price limits in the shop's currency", () => {
+  it("reads under / over / between / around, with symbols and currency words in en, es and fr", () => {
+    expect(parsePriceLimits("Any hiking boots under $100?", "USD")).toEqual({ maxPrice: 100, minPrice: null });
+    expect(parsePriceLimits("Vous avez des idées cadeaux à moins de 40 € ?", "EUR")).toEqual({ maxPrice: 40, minPrice: null });
+    expect(parsePriceLimits("molinos de menos de 300 pesos", "MXN")).toEqual({ maxPrice: 300, minPrice: null });
+    expect(parsePriceLimits("algo de menos de $1,000", "MXN")).toEqual({ maxPrice: 1000, minPrice: null });
+    expect(parsePriceLimits("moins de 12,50 €", "EUR")).toEqual({ maxPrice: 12.5, minPrice: null });
+    expect(parsePriceLimits("entre 20 y 50 euros", "EUR")).toEqual({ minPrice: 20, maxPrice: 50 });
+    expect(parsePriceLimits("plus de 100 €", "EUR")).toEqual({ minPrice: 100, maxPrice: null });
+    const around = parsePriceLimits("a gift around $50", "USD");
+    expect(around.minPrice!).toBeLessThan(50);
+    expect(around.maxPrice!).toBeGreaterThan(50);
+  });
+
+  it("does not take sizes, weights or head counts for prices", () => {
+    expect(parsePriceLimits("un termo de 500 ml", "MXN")).toEqual({ maxPrice: null, minPrice: null });
+    expect(parsePriceLimits("a tent for 4 people", "USD")).toEqual({ maxPrice: null, minPrice: null });
+    expect(parsePriceLimits("une housse de 200 x 200", "EUR")).toEqual({ maxPrice: null, minPrice: null });
+  });
+});
+
+describe("product search across shops", () => {
+  it("finds gift ideas under a budget in euros, within the budget", async () => {
+    const { answer, titles } = await search("coquelicot", "Vous avez des idées cadeaux à moins de 40 € ?");
+    const affordable = titlesWhere("coquelicot", (p) => lowest(p) <= 40);
+    expect(titles.length).toBeGreaterThan(1);
+    for (const title of titles) expect(affordable).toContain(title);
+    expect(answer.text).toContain(formatMoney(40, "EUR", "fr"));
+  });
+
+  it("reads 'menos de 2000 pesos' in a shop priced in MXN", async () => {
+    const { answer, titles } = await search("colibri", "¿tienen molinos de menos de 2000 pesos?");
+    const expected = titlesWhere("colibri", (p) => /molino/i.test(p.title) && lowest(p) <= 2000);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(titles.sort()).toEqual(expected.sort());
+    expect(answer.text).toContain(formatMoney(2000, "MXN", "es"));
+  });
+
+  it("finds a French catalog's products from English and Spanish words", async () => {
+    const candles = titlesWhere("coquelicot", (p) => /^bougie/i.test(p.title));
+    for (const question of ["do you sell candles?", "¿tienen velas?", "Vous avez des bougies ?"]) {
+      const { titles } = await search("coquelicot", question);
+      // The candles first, before anything that is only in the same product type.
+      expect(titles.slice(0, candles.length).sort()).toEqual([...candles].sort().slice(0, Math.min(candles.length, 4)));
+    }
+    const tablecloth = await search("coquelicot", "a linen tablecloth");
+    expect(tablecloth.titles).toEqual(titlesWhere("coquelicot", (p) => /^nappe/i.test(p.title)));
+  });
+
+  it("finds a Spanish catalog's products from English and French words", async () => {
+    const grinders = titlesWhere("colibri", (p) => /^molino/i.test(p.title));
+    expect((await search("colibri", "do you have a coffee grinder?")).titles.sort()).toEqual([...grinders].sort());
+    const press = await search("colibri", "une cafetière à piston ?");
+    expect(press.titles[0]).toMatch(/^Prensa/);
+  });
+
+  it("finds an English catalog's products from a Spanish phrase, and only the whole thing", async () => {
+    const { titles } = await search("northwind", "¿tienen sacos de dormir?");
+    expect(titles.sort()).toEqual(titlesWhere("northwind", (p) => /sleeping bag/i.test(p.title)).sort());
+  });
+
+  it("still says so when the shop doesn't sell the thing", async () => {
+    for (const store of Object.keys(STORES) as Store[]) {
+      const { answer } = await search(store, "do you sell kayaks?");
+      expect(answer.products ?? []).toEqual([]);
+    }
+  });
+});
