@@ -379,7 +379,7 @@ function isTypoOf(word: string, vocabularyWord: string, catalog: Catalog): boole
 }
 
 function isDistinctive(hit: string, index: number, hits: string[], catalog: Catalog): boolean {
-  if (/^\d+$/.test(hit)) return index > 0; // "Summit 20", "Headlamp 400" — not "2 tents"
+  if (/^\d+$/.test(hit)) return index > 0 && !/^\d+$/.test(hits[index - 1]); // "Summit 20", "Headlamp 400" — not "2 tents", "200×200"
   return !isGenericWord(catalog.vocabulary, hit);
 }
 

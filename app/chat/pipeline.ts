@@ -5,6 +5,7 @@
  * whichever commerce transport they use.
  */
 import { extractEntities, type Entities } from "./entities";
+import { catalogAwareIntent } from "./catalog/intent";
 import type { OrderNameFormat } from "../commerce/types";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
@@ -90,9 +91,11 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const language = conversationLanguage(pre, input.state.language);
   const classified = ctx.classifier.classify(pre.original);
   const confirmation = input.state.pendingAction ? confirmationReply(pre.original) : null;
-  const intent = confirmation && input.state.lastIntent
+  const resolved = confirmation && input.state.lastIntent
     ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
     : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
+  // Unless the conversation settled it, a message naming the shop's products is about them.
+  const intent = resolved.intent === classified.intent && !confirmation ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
   // A described change is only confirmed by the very next message.
   const state: DialogueState = { ...input.state, pendingAction: confirmation ? input.state.pendingAction : undefined };
   return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx }, confirmation };

@@ -351,8 +351,8 @@ export async function productInfo(turn: Turn): Promise<Answer> {
     if (resolved.unknownName) return unavailableAnswer(turn, resolved.unknownName, lookups);
     // "What's the headlamp's battery life?": a kind of product we sell exactly one of.
     const found = searchCatalog(turn, { text: turn.pre.original, requireCategory: true });
-    if (found.results.length !== 1) return productSearch(turn);
-    product = found.results[0];
+    if (!found.single) return productSearch(turn);
+    product = found.single;
     foundBySearch = true;
     lookups.push({ kind: "product_search", ref: found.categoryWords.join(" "), outcome: "1 found" });
   }

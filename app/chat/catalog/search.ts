@@ -32,6 +32,8 @@ export interface SearchResult {
   categoryWords: string[];
   /** Matches before price, sale, stock and capacity filters (the closest when nothing passes). */
   beforeFilters: Product[];
+  /** The one product the words name, when only one says it is that kind of thing ("el jabón" → the Savon, not the gift box holding one). */
+  single: Product | null;
 }
 
 // Words of a search that say nothing about what is wanted, in en/es/fr.
@@ -74,9 +76,9 @@ export function parseSearch(text: string, currency = "USD"): SearchRequest {
 
 interface ProductIndex {
   product: Product;
-  /** Title, type, tags, handle and vendor words, with their plural forms. */
+  /** Title, type, tags and handle words, with their plural forms. */
   strong: Set<string>;
-  /** Option value words ("Molido para prensa francesa"). */
+  /** Option value and brand words ("Molido para prensa francesa", "Hario"): they narrow, they don't name the kind. */
   options: Set<string>;
   /** Description words. */
   weak: Set<string>;
@@ -98,8 +100,8 @@ function productIndex(catalog: Catalog, products: Map<string, Product>): Product
     .filter((p) => p.status === "ACTIVE")
     .map((product) => ({
       product,
-      strong: withForms(catalogTokens([product.title, product.productType, product.vendor, ...product.tags, product.handle.replace(/-/g, " ")].join(" "))),
-      options: withForms(product.options.flatMap((o) => o.values.filter((v) => v !== "Default Title")).flatMap(catalogTokens)),
+      strong: withForms(catalogTokens([product.title, product.productType, ...product.tags, product.handle.replace(/-/g, " ")].join(" "))),
+      options: withForms([product.vendor, ...product.options.flatMap((o) => o.values.filter((v) => v !== "Default Title"))].flatMap(catalogTokens)),
       weak: withForms(catalogTokens(product.description)),
       heads: [headNoun(product.title, language)].filter((h): h is string => h !== null),
     }));
@@ -147,7 +149,7 @@ export function searchCatalog(catalog: Catalog, products: Map<string, Product>, 
   // Words the catalog doesn't use at all ("kayak") can't match; with no filters they mean "we don't sell that".
   const words = typed.filter((t) => index.some((entry) => strongly(entry, t) || inOptions(entry, t) || weakly(entry, t)));
   const filtered0 = request.maxPrice != null || request.minPrice != null || request.onSale || request.inStock || request.people != null || gift;
-  if (words.length === 0 && typed.length > 0 && !filtered0) return { results: [], categoryWords: [], beforeFilters: [] };
+  if (words.length === 0 && typed.length > 0 && !filtered0) return { results: [], categoryWords: [], beforeFilters: [], single: null };
   // Words naming a kind of product (title, type or tag of something we sell), in the name of the thing asked for.
   const isCategory = (t: Term) => index.some((entry) => strongly(entry, t));
   const phrase = ` ${request.text} `.split(PHRASE_END)[0];
@@ -194,7 +196,9 @@ export function searchCatalog(catalog: Catalog, products: Map<string, Product>, 
         lowestPrice(a.entry.product) - lowestPrice(b.entry.product),
     )
     .map((s) => s.entry.product);
-  return { results, categoryWords: categoryTerms.map((t) => t.text), beforeFilters };
+  const namedKind = head ? passing.filter(({ entry }) => entry.heads.some((h) => head.catalogWords.includes(h)) && coverage(entry) === best) : [];
+  const single = results.length === 1 ? results[0] : namedKind.length === 1 ? namedKind[0].entry.product : null;
+  return { results, categoryWords: categoryTerms.map((t) => t.text), beforeFilters, single };
 }
 
 function servesPeople(product: Product, people: number): boolean {
@@ -209,4 +213,18 @@ export function onSale(product: Product): boolean {
 
 export function lowestPrice(product: Product): number {
   return Math.min(...product.variants.map((v) => Number(v.price)));
+}
+
+/**
+ * The shopper's words split into those naming a kind of thing this shop sells (in any of en/es/fr)
+ * and the others that aren't filler: "housse de couette" → kinds [housse…], other [].
+ */
+export function catalogTerms(catalog: Catalog, text: string): { kinds: string[]; other: string[] } {
+  const kinds: string[] = [];
+  const other: string[] = [];
+  for (const term of searchTerms(catalog, text)) {
+    if (term.alternatives.some((words) => words.some((w) => isKindWord(catalog.vocabulary, w)))) kinds.push(term.text);
+    else if (term.catalogWords.length === 0) other.push(term.text);
+  }
+  return { kinds, other };
 }
