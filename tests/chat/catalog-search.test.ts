@@ -98,10 +98,32 @@ describe("product search across shops", () => {
     expect(titles.sort()).toEqual(titlesWhere("northwind", (p) => /sleeping bag/i.test(p.title)).sort());
   });
 
+  it("forgives a misspelt kind of thing", async () => {
+    const candles = titlesWhere("coquelicot", (p) => /^bougie/i.test(p.title));
+    expect((await search("coquelicot", "vous avez des bougis ?")).titles.slice(0, candles.length).sort()).toEqual([...candles].sort());
+    const grinders = titlesWhere("colibri", (p) => /^molino/i.test(p.title));
+    expect((await search("colibri", "¿tienen molinnos?")).titles.sort()).toEqual([...grinders].sort());
+  });
+
   it("still says so when the shop doesn't sell the thing", async () => {
     for (const store of Object.keys(STORES) as Store[]) {
       const { answer } = await search(store, "do you sell kayaks?");
       expect(answer.products ?? []).toEqual([]);
     }
+  });
+});
+
+describe("colours across languages", () => {
+  it("answers an English colour with the Spanish option value that means it", async () => {
+    const dripper = active("colibri").find((p: any) => /^gotero/i.test(p.title));
+    const colours = dripper.options.find((o: any) => /color/i.test(o.name)).values as string[];
+    const black = colours.find((c) => /^negro$/i.test(c))!;
+    expect(black).toBeDefined();
+    const out = await (await import("../helpers/chat-context")).demoConversation({ store: createDemoStore(loadDemoSnapshot(path.resolve(STORES.colibri))) });
+    const reply = await out("Do you have the V60 dripper in black?");
+    expect(reply.intent).toBe("product_info");
+    expect(reply.products?.[0].title).toBe(dripper.title);
+    expect(reply.text).toContain(black);
+    expect(reply.text).not.toMatch(/doesn't come in|no viene en|n'existe pas en/);
   });
 });

@@ -13,7 +13,8 @@ import { escapeRegExp, normalize, tokenize, type Language } from "../preprocess"
 import type { ProductCard } from "../protocol";
 import type { Answer, Lookup, Turn } from "../types";
 import { genderOf, wantedGender, type Gender } from "../catalog/audience";
-import { isKindWord, pluralForms, type ShopVocabulary } from "../catalog/vocabulary";
+import { colorAliases, isKindWord, pluralForms, type ShopVocabulary } from "../catalog/vocabulary";
+import { SIZE_WORDS } from "../catalog/lexicon";
 import { lowestPrice, onSale, parseSearch, searchCatalog as searchShop, searchWords as shopSearchWords, type SearchRequest } from "../catalog/search";
 
 const M = defineMessages({
@@ -591,23 +592,11 @@ function variantName(variant: Variant): string {
   return variant.title;
 }
 
-const SIZE_WORDS: Record<string, string[]> = {
-  "extra small": ["XS"], "x-small": ["XS"], small: ["S"], medium: ["M"], large: ["L"], "x-large": ["XL"], "extra large": ["XL"],
-  "xx-large": ["XXL"], mediano: ["M"], mediana: ["M"], pequeno: ["S"], pequena: ["S"], grande: ["L"], moyen: ["M"], petit: ["S"],
-};
-
-const COLOR_WORDS: Record<string, string> = {
-  negro: "black", negra: "black", blanco: "white", blanca: "white", rojo: "red", roja: "red", azul: "blue", verde: "green",
-  gris: "grey", amarillo: "yellow", naranja: "orange", rosa: "pink", marron: "brown", noir: "black", noire: "black",
-  blanc: "white", blanche: "white", rouge: "red", bleu: "blue", bleue: "blue", vert: "green", verte: "green", jaune: "yellow",
-  gray: "grey",
-};
-
 /** The option values of `product` that `asked` names ("medium" → M, "black" → Black, "negro" → Black, "blue" → Glacier Blue). */
 function matchOption(product: Product, asked: string): { option: string; values: string[] } | null {
   const wanted = normalize(asked);
-  const aliases = [wanted, ...(SIZE_WORDS[wanted] ?? []).map(normalize), ...(COLOR_WORDS[wanted] ? [COLOR_WORDS[wanted]] : [])];
-  if (wanted === "grey") aliases.push("gray");
+  // "medium" → M, "negro" → Black or Noir: the lexicon's size and colour words in en/es/fr.
+  const aliases = [...new Set([wanted, ...(SIZE_WORDS[wanted] ?? []).map(normalize), ...colorAliases(wanted)])];
   for (const option of product.options) {
     const exact = option.values.filter((v) => aliases.includes(normalize(v)));
     if (exact.length > 0) return { option: option.name, values: exact };

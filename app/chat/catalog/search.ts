@@ -10,7 +10,7 @@ import { normalize, type Language } from "../preprocess";
 import { genderOf, wantedGender, type Gender } from "./audience";
 import { NUMBER_WORDS } from "./lexicon";
 import { parsePriceLimits } from "./price";
-import { catalogTokens, headNoun, isKindWord, pluralForms, relatedCatalogWords, shopperTerms, type ShopperTerm } from "./vocabulary";
+import { catalogTokens, headNoun, isKindWord, pluralForms, relatedCatalogWords, sameWord, shopperTerms, type ShopperTerm } from "./vocabulary";
 
 export interface SearchRequest {
   text: string;
@@ -132,6 +132,11 @@ export function searchWords(catalog: Catalog, text: string): string[] {
   return searchTerms(catalog, text).map((t) => t.text);
 }
 
+/** Does the product's title say it is what the term names ("Bougie…" for "bougies")? */
+function isHeadOf(entry: ProductIndex, term: Term): boolean {
+  return entry.heads.some((h) => term.catalogWords.some((w) => sameWord(w, h)));
+}
+
 function isGiftTerm(term: Term): boolean {
   return term.text.indexOf(" ") < 0 && term.forms.some((f) => GIFT_WORDS.includes(f));
 }
@@ -172,7 +177,7 @@ export function searchCatalog(catalog: Catalog, products: Map<string, Product>, 
       score:
         words.reduce((sum, t) => sum + (strongly(entry, t) ? 3 : inOptions(entry, t) ? 2 : weakly(entry, t) ? 1 : 0), 0) +
         // What the title says it is ("Bougie…", "…Tent") before what merely has the word ("Recharge diffuseur", "…Tent Footprint").
-        (head && entry.heads.some((h) => head.catalogWords.includes(h)) ? 2 : 0) +
+        (head && isHeadOf(entry, head) ? 2 : 0) +
         (request.gender && genderOf(entry.product) === request.gender ? 2 : 0) +
         (gift && [...giftWords].some((w) => entry.strong.has(w)) ? 3 : 0),
     }))
@@ -196,7 +201,7 @@ export function searchCatalog(catalog: Catalog, products: Map<string, Product>, 
         lowestPrice(a.entry.product) - lowestPrice(b.entry.product),
     )
     .map((s) => s.entry.product);
-  const namedKind = head ? passing.filter(({ entry }) => entry.heads.some((h) => head.catalogWords.includes(h)) && coverage(entry) === best) : [];
+  const namedKind = head ? passing.filter(({ entry }) => isHeadOf(entry, head) && coverage(entry) === best) : [];
   const single = results.length === 1 ? results[0] : namedKind.length === 1 ? namedKind[0].entry.product : null;
   return { results, categoryWords: categoryTerms.map((t) => t.text), beforeFilters, single };
 }

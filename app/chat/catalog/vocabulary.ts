@@ -5,7 +5,7 @@
  * reaches them (plural forms, and other languages through the retail lexicon). Nothing here
  * knows what any one shop sells.
  */
-import { detectLanguage, normalize, tokenize, type Language } from "../preprocess";
+import { detectLanguage, editDistance, normalize, tokenize, type Language } from "../preprocess";
 import {
   AUDIENCE_WORDS,
   COLOR_GROUPS,
@@ -251,12 +251,28 @@ export function shopperTerms(vocabulary: ShopVocabulary, text: string): ShopperT
     if (taken[index] || FUNCTION.has(token)) return;
     const concepts = new Set<number>();
     for (const form of pluralForms(token)) for (const c of byWord.get(form) ?? []) concepts.add(c);
-    const same = catalogWordsFor(vocabulary, token);
-    const alternatives = [...same.map((w) => [w]), ...conceptAlternatives(vocabulary, concepts)];
+    const conceptWords = conceptAlternatives(vocabulary, concepts);
+    const exact = catalogWordsFor(vocabulary, token);
+    // A misspelt catalog word ("bougis", "molinno") when the word is nothing else.
+    const same = exact.length > 0 || conceptWords.length > 0 || concepts.size > 0 ? exact : typoCatalogWords(vocabulary, token);
+    const alternatives = [...same.map((w) => [w]), ...conceptWords];
     const related = [...new Set(alternatives.flat())].filter((w) => !same.includes(w));
     terms.push({ text: token, index, same, related, alternatives });
   });
   return terms.sort((a, b) => a.index - b.index);
+}
+
+function typoCatalogWords(vocabulary: ShopVocabulary, word: string): string[] {
+  if (word.length < 5 || /\d/.test(word)) return [];
+  const allowed = word.length >= 9 ? 2 : 1;
+  const found = new Set<string>();
+  const typed = pluralForms(word);
+  for (const [form, words] of vocabulary.byForm) {
+    if (form[0] !== word[0] || form.length < 4) continue;
+    if (typed.some((t) => Math.abs(form.length - t.length) <= allowed && editDistance(t, form, allowed) <= allowed)) for (const w of words) found.add(w);
+  }
+  // With its singular and plural ("bougis" → bougies → bougie too).
+  return [...new Set([...found].flatMap((w) => [w, ...catalogWordsFor(vocabulary, w)]))];
 }
 
 function findPluralPhrase(joined: string, phrase: string): number {
