@@ -127,3 +127,20 @@ describe("colours across languages", () => {
     expect(reply.text).not.toMatch(/doesn't come in|no viene en|n'existe pas en/);
   });
 });
+
+describe("names and sales in other languages", () => {
+  it("reads Spanish 'sale' (comes out) as no sale filter, and says a product line the shop doesn't sell isn't sold", async () => {
+    const draft = snapshots.colibri.products.find((p: any) => p.status === "DRAFT" && /^Caf/.test(p.title));
+    const line = draft.title.split(/\s+[—–-]\s+/)[0].replace(/^Caf[ée]\s+/, "");
+    const { answer } = await search("colibri", `¿Cuándo sale el Café ${line}?`);
+    expect(answer.text).toContain(line);
+    expect(answer.text).toMatch(/No encuentro/);
+    for (const card of answer.products ?? []) expect(card.title).not.toBe(draft.title);
+  });
+
+  it("still reads 'en oferta' and 'soldes' as on sale", async () => {
+    const saleTitles = (store: Store) => titlesWhere(store, (p) => p.variants.some((v: any) => v.compareAtPrice && Number(v.compareAtPrice) > Number(v.price)));
+    expect((await search("colibri", "¿Qué tienen en oferta?")).titles.sort()).toEqual(saleTitles("colibri").slice(0, 4).sort());
+    expect((await search("coquelicot", "Qu'avez-vous en soldes ?")).titles.sort()).toEqual(saleTitles("coquelicot").slice(0, 4).sort());
+  });
+});

@@ -13,8 +13,8 @@ import { escapeRegExp, normalize, tokenize, type Language } from "../preprocess"
 import type { ProductCard } from "../protocol";
 import type { Answer, Lookup, Turn } from "../types";
 import { genderOf, wantedGender, type Gender } from "../catalog/audience";
-import { colorAliases, isKindWord, pluralForms, type ShopVocabulary } from "../catalog/vocabulary";
-import { SIZE_WORDS } from "../catalog/lexicon";
+import { catalogTokens, catalogWordsFor, colorAliases, isGenericWord, isKindWord, pluralForms, type ShopVocabulary } from "../catalog/vocabulary";
+import { NOT_NAME_WORDS, SIZE_WORDS } from "../catalog/lexicon";
 import { lowestPrice, onSale, parseSearch, searchCatalog as searchShop, searchWords as shopSearchWords, type SearchRequest } from "../catalog/search";
 
 const M = defineMessages({
@@ -252,7 +252,7 @@ function otherKindAfterMention(text: string, mention: string, product: Product, 
 }
 
 // Capitalised names that aren't products: places, brands of payment, days, the shop's own words.
-const NOT_PRODUCT_NAMES = /^(?:I|I'm|I've|Is|Are|Do|Does|Can|Could|What|When|Where|Which|How|Why|Hi|Hello|Hey|Thanks|Please|The|A|An|And|Or|My|Your|It|Its|Any|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|US|USA|UK|Canada|PayPal|Visa|Mastercard|Black Friday)$/;
+const notProductName = (word: string) => NOT_NAME_WORDS.has(normalize(word).replace(/'/g, ""));
 
 /**
  * A product name the shopper wrote (two or more capitalised words, or one with a model number)
@@ -264,15 +264,21 @@ function unknownProductName(turn: Turn, discussed: Product | null): string | nul
   const knownValues = new Set(
     [...turn.ctx.catalog.colors, ...(discussed?.options.flatMap((o) => o.values) ?? [])].map((v) => normalize(v)),
   );
-  const pattern = /(?:^|[^.!?]\s)((?:[A-Z][a-z]+(?:[-'][A-Za-z]+)?|[A-Z][a-z]*\d+°?F?|\d+°?F?)(?:\s+(?:[A-Z][a-z]+(?:[-'][A-Za-z]+)?|\d+°?F?|[A-Z]{1,3}\d*)){1,4})/g;
+  const pattern = /(?:^|[^.!?¿¡]\s)((?:\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?|\p{Lu}\p{Ll}*\d+°?F?|\d+°?F?)(?:\s+(?:\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?|\d+°?F?|\p{Lu}{1,3}\d*)){1,4})/gu;
   for (const match of text.matchAll(pattern)) {
     // Question words and other capitalised non-names ("Is", "When", "Monday") aren't part of a name.
-    const name = match[1].split(/\s+/).filter((w) => !NOT_PRODUCT_NAMES.test(w)).join(" ").trim();
-    if (name.split(" ").length < 2 || !/[A-Za-z]{3}/.test(name)) continue;
-    if (knownValues.has(normalize(name)) || NOT_PRODUCT_NAMES.test(name)) continue;
+    const name = match[1].split(/\s+/).filter((w) => !notProductName(w)).join(" ").trim();
+    if (name.split(" ").length < 2 || !/\p{L}{3}/u.test(name)) continue;
+    if (knownValues.has(normalize(name))) continue;
     return name.slice(0, 40);
   }
   return null;
+}
+
+/** A name with a word the catalog doesn't use at all ("Guerrero"): a product line we don't sell. */
+function namesUnknownLine(turn: Turn, name: string): boolean {
+  const vocabulary = turn.ctx.catalog.vocabulary;
+  return catalogTokens(name).some((w) => w.length > 2 && catalogWordsFor(vocabulary, w).length === 0 && !isGenericWord(vocabulary, w));
 }
 
 function slugify(name: string): string {
@@ -683,8 +689,9 @@ async function unavailableAnswer(turn: Turn, name: string, lookups: Lookup[]): P
     quickReplies: [t(L, "talk_to_person")],
     lookups,
   };
-  // Similar products we do sell, by the kind of thing named ("… Quilt" → nothing; "… Tent" → tents).
-  const kind = name.split(/\s+/).pop() ?? "";
+  // Similar products we do sell, by the kind of thing named ("… Quilt" → nothing; "… Tent" → tents; "Café …" → coffees).
+  const words = name.split(/\s+/);
+  const kind = words.find((w) => isKindWord(turn.ctx.catalog.vocabulary, normalize(w))) ?? words[words.length - 1] ?? "";
   const similar = searchCatalog(turn, { text: kind, requireCategory: true });
   if (similar.results.length > 0) {
     const currency = turn.ctx.shop.currencyCode;
@@ -710,8 +717,11 @@ const MAX_CARDS = 4;
 export async function productSearch(turn: Turn): Promise<Answer> {
   // A named product, or options of the one under discussion ("the men's one in M"), is a product question.
   if (turn.productHandle && activeProduct(turn, turn.productHandle)) return productInfo(turn);
-  const request = parseSearch(turn.pre.original, turn.ctx.shop.currencyCode);
+  const request = parseSearch(turn.pre.original, turn.ctx.shop.currencyCode, turn.language);
   const { results, categoryWords, beforeFilters } = searchCatalog(turn, request);
+  // "Do you have the Trail Quilt?", "¿Cuándo sale el Café Guerrero?": a name we don't sell is said so, not searched for.
+  const unknown = unknownProductName(turn, null);
+  if (unknown && (results.length === 0 || namesUnknownLine(turn, unknown))) return productInfo(turn);
   if (turn.state.productHandle && (turn.entities.size || turn.entities.color) && searchWords(turn.pre.original, turn).filter((w) => !/^(?:one|ones)$/.test(w)).length <= 2) {
     const discussed = activeProduct(turn, turn.state.productHandle);
     if (discussed && !categoryWords.some((w) => !productWords(discussed).has(w))) return productInfo(turn);

@@ -93,6 +93,23 @@ export const CURRENCY_WORDS: Record<string, { symbols: string[]; words: string[]
 /** Currency words for any currency, so "40 euros" reads as money in a shop priced in euros or not. */
 export const ANY_CURRENCY_WORD = /(?:[$€£]|\b(?:usd|eur|mxn|gbp|cad|dollars?|bucks|euros?|pesos?|pounds?|d[oó]lares?)\b)/i;
 
+/**
+ * Capitalised words that are not product names: question words, greetings, days, months,
+ * countries and payment brands, in en/es/fr ("When", "Hola", "Lundi", "Mercado Pago").
+ */
+export const NOT_NAME_WORDS = new Set(
+  words(
+    "i im ive is are do does can could what when where which how why hi hello hey thanks please the a an and or my your it its any " +
+      "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december " +
+      "hola buenas buenos dias gracias por favor que cuando donde cual como el la los las mi su un una " +
+      "lunes martes miercoles jueves viernes sabado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre " +
+      "bonjour bonsoir salut merci quand ou quel quelle comment pourquoi le la les mon ma un une est " +
+      "lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre " +
+      "us usa uk canada mexico france espana spain belgique suisse " +
+      "paypal visa mastercard amex american express apple google shop pay klarna afterpay oxxo mercado pago carte bancaire black",
+  ),
+);
+
 export interface RetailConcept {
   id: number;
   /** The words for the concept in each language, normalized; multi-word entries keep their spaces. */

@@ -57,7 +57,10 @@ const PHRASE_END = /\s(?:for|with|under|below|over|above|between|less|cheaper|th
 const GIFT_WORDS = ["gift", "present", "regalo", "obsequio", "cadeau", "present"];
 
 /** What the shopper asks for: words, price limits in the shop's currency, sale, stock, capacity, gender. */
-export function parseSearch(text: string, currency = "USD"): SearchRequest {
+// Words for "on sale" in en/es/fr; a bare "sale" only in English (in Spanish it is "comes out").
+const ON_SALE = /\b(?:on sale|deals?|discounted|clearance|markdowns?|reduced|promos?|rebaja(?:s|do|da|dos|das)?|ofertas?|descuentos?|liquidaci[oó]n|promoci[oó]n|soldes?|sold[ée]s?|en promo(?:tion)?|r[ée]duction|d[ée]stockage)\b/i;
+
+export function parseSearch(text: string, currency = "USD", language: Language = "en"): SearchRequest {
   const { maxPrice, minPrice } = parsePriceLimits(text, currency);
   const people = text.match(/\b(\d{1,2}|one|two|three|four|five|six|uno|dos|tres|cuatro|un|deux|trois|quatre)[\s-]*(?:person|people|persons|man|personas|personnes|p)\b/i)
     ?? text.match(/\bfor\s+(\d{1,2}|two|three|four|five|six)\b(?!\s*(?:\$|€|£|dollars|bucks|euros|pesos|days|nights))/i);
@@ -66,7 +69,7 @@ export function parseSearch(text: string, currency = "USD"): SearchRequest {
     text,
     maxPrice,
     minPrice,
-    onSale: /\b(?:on sale|sales?|deals?|discounted|clearance|markdowns?|reduced|rebaja(?:s|do|da)?|ofertas?|liquidaci[oó]n|soldes|en promo(?:tion)?|promos?)\b/i.test(text),
+    onSale: ON_SALE.test(text) || (language === "en" && /\bsales?\b/i.test(text)),
     inStock: /\b(?:in stock|available now|disponible|en stock)\b/i.test(text),
     people: count && count > 0 && count < 20 ? count : null,
     gender: wantedGender(text),
