@@ -103,7 +103,7 @@ const BASIC_COLOR_PATTERNS = new Map(BASIC_COLORS.map((color) => [color, colorPa
 // A colour word that is part of a name, not a colour: "Black Friday".
 const NOT_A_COLOR = /^(?:friday)\b/i;
 // Where two values are named, the one the shopper wants comes after these ("from M to L").
-const WANTED_BEFORE = /\b(?:to|into|for|want|wants|prefer|need|get|a|an|en|por|pour|contre)\s+(?:a\s+|an\s+|the\s+|size\s+|una?\s+)?$/i;
+const WANTED_BEFORE = /\b(?:to|into|for|want|wants|prefer|need|get|a|an|en|por|pour|contre)\s+(?:a\s+|an\s+|the\s+|size\s+|una?\s+|une\s+|talla\s+|taille\s+)?$/i;
 const WANTED_AFTER = /^\s*(?:instead|rather|please|svp|por favor)\b/i;
 
 export interface CatalogSource {
@@ -192,7 +192,7 @@ export function extractEntities(pre: Preprocessed, catalog: Catalog | null, orde
   const quantity = findQuantity(order ? withPlaceholder.replace(order, " ") : withPlaceholder, catalog);
   if (quantity) entities.quantity = quantity;
 
-  const size = findSize(outsideMention, mention?.product ?? null);
+  const size = findSize(outsideMention, mention?.product ?? null, catalog);
   if (size) entities.size = size;
 
   const color = findColor(outsideMention, catalog, mention?.product ?? null);
@@ -270,7 +270,7 @@ function preferWanted(text: string, candidates: Candidate[]): string | null {
   return pool[pool.length - 1].value;
 }
 
-function findSize(text: string, product: CatalogProduct | null): string | null {
+function findSize(text: string, product: CatalogProduct | null, catalog: Catalog | null): string | null {
   const candidates: Candidate[] = [];
   for (const m of text.matchAll(SIZE_PHRASE)) candidates.push({ value: m[1], index: (m.index ?? 0) + m[0].length - m[1].length });
   for (const m of text.matchAll(STANDALONE_SIZE)) {
@@ -287,7 +287,34 @@ function findSize(text: string, product: CatalogProduct | null): string | null {
       if (m) candidates.push({ value: m[1], index: (m.index ?? 0) + m[0].length - m[1].length });
     }
   }
+  // Sizes the catalog measures ("140 × 200 cm", "350 ml", "1 kg"), however the shopper spaces them.
+  for (const size of product?.sizes ?? catalog?.vocabulary.sizes ?? []) {
+    const pattern = measuredSizePattern(size);
+    if (!pattern) continue;
+    for (const m of text.matchAll(pattern)) if (!candidates.some((c) => c.index === m.index)) candidates.push({ value: m[0].trim(), index: m.index ?? 0 });
+  }
   return preferWanted(text, candidates.sort((a, b) => a.index - b.index));
+}
+
+const MEASURED_SIZE = /^(\d+(?:[.,]\d+)?(?:\s*[×x*]\s*\d+(?:[.,]\d+)?)*)\s*(\p{L}{0,3})$/iu;
+
+const measuredSizePatterns = new Map<string, RegExp | null>();
+
+function measuredSizePattern(size: string): RegExp | null {
+  if (!measuredSizePatterns.has(size)) measuredSizePatterns.set(size, compileMeasuredSize(size));
+  return measuredSizePatterns.get(size)!;
+}
+
+function compileMeasuredSize(size: string): RegExp | null {
+  const m = size.trim().match(MEASURED_SIZE);
+  if (!m) return null;
+  const [, numbers, unit] = m;
+  const dimensions = numbers.split(/\s*[×x*]\s*/i);
+  // A single number needs its unit ("350 ml"); dimensions are clear without ("140x200").
+  if (dimensions.length === 1 && !unit) return null;
+  const body = dimensions.map(escapeRegExp).join("\\s*[×x*]\\s*");
+  const tail = unit ? `\\s*${escapeRegExp(unit)}` : "";
+  return new RegExp(`(?<![\\d.,])${body}${dimensions.length > 1 ? `(?:${tail})?` : tail}(?![\\p{L}\\d])`, "giu");
 }
 
 function findColor(text: string, catalog: Catalog | null, product: CatalogProduct | null): string | null {

@@ -93,6 +93,16 @@ describe("entities on shops in other languages", () => {
     expect(found.entities.color?.toLowerCase()).toBe(colour.toLowerCase());
   });
 
+  it("reads the catalog's measured sizes however they are spaced, and the one wanted", () => {
+    const cover = byHandle(coquelicot, /housse-de-couette/);
+    const sizes = cover.options.find((o: any) => /taille/i.test(o.name)).values as string[];
+    const [from, to] = [sizes[0], sizes[1]].map((s) => s.replace(/\s*cm$/, "").replace(/\s*×\s*/, "x"));
+    expect(extract(coquelicot, `Je voudrais échanger ma housse ${from} contre une ${to}, comment faire ?`).entities.size).toBe(to);
+    const press = byHandle(colibri, /prensa/);
+    const small = press.options[0].values[0] as string;
+    expect(extract(colibri, `¿La prensa de ${small.replace(" ", "")} sirve para dos tazas?`).entities.size).toBe(small.replace(" ", ""));
+  });
+
   it("does not read 'olive' in 'huile d'olive' as a colour", () => {
     expect(extract(coquelicot, "Le savon de Marseille à l'huile d'olive sent quoi ?").entities.color).toBeUndefined();
   });
