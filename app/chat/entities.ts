@@ -5,7 +5,7 @@
 import { editDistance, escapeRegExp, normalize, type Preprocessed } from "./preprocess";
 import type { OrderNameFormat } from "../commerce/types";
 import { AMBIGUOUS_COLOR_WORDS, AUDIENCE_WORDS, COLOR_GROUPS, COLOR_OPTION, FUNCTION_WORDS, NUMBER_WORDS as NUMBER_VALUES, SIZE_OPTION } from "./catalog/lexicon";
-import { buildVocabulary, headNoun, isGenericWord, sameWord, type ShopVocabulary } from "./catalog/vocabulary";
+import { buildVocabulary, headNoun, isGenericWord, isKindWord, relatedCatalogWords, sameWord, type ShopVocabulary } from "./catalog/vocabulary";
 
 export interface Entities {
   order_number?: string;
@@ -241,13 +241,19 @@ function findQuantity(text: string, catalog: Catalog | null): string | null {
   if (explicit) return NUMBER_WORDS[explicit[1].toLowerCase()] ?? explicit[1];
   for (const match of text.matchAll(QUANTITY)) {
     const [, amount, following] = match;
+    // "a 3-day trip", "2-person": a number joined to a word describes, it doesn't count.
+    if (following.startsWith("-")) continue;
     const word = singular(normalize(following));
     if (NON_ITEM_WORDS.has(word) || NON_ITEM_WORDS.has(normalize(following))) continue;
     const before = text.slice(Math.max(0, (match.index ?? 0) - 8), match.index);
     if (/[$#€£]\s*$|size\s*$|talla\s*$|taille\s*$|\d[-/]\s*$/i.test(before)) continue;
     if (/^\d+$/.test(amount) && Number(amount) > 20) continue;
+    // Something the shop sells, or a kind of goods in any language ("2 candles" to a shop selling "Bougies").
     const isItem = catalog
-      ? word === "product" || catalog.genericTokens.has(word) || catalog.products.some((p) => p.titleTokens.includes(word) || p.titleTokens.includes(normalize(following)))
+      ? word === "product" ||
+        isKindWord(catalog.vocabulary, word) ||
+        relatedCatalogWords(catalog.vocabulary, word).length > 0 ||
+        catalog.products.some((p) => p.titleTokens.includes(word) || p.titleTokens.includes(normalize(following)))
       : true;
     if (!isItem) continue;
     return NUMBER_WORDS[amount.toLowerCase()] ?? amount;

@@ -103,6 +103,15 @@ describe("entities on shops in other languages", () => {
     expect(extract(colibri, `¿La prensa de ${small.replace(" ", "")} sirve para dos tazas?`).entities.size).toBe(small.replace(" ", ""));
   });
 
+  it("counts only things that can be bought, and keeps plain colour words", () => {
+    expect(extract(northwind, "Can I exchange my rain jacket for one size smaller?").entities.quantity).toBeUndefined();
+    expect(extract(northwind, "it pilled after one wash").entities.quantity).toBeUndefined();
+    expect(extract(northwind, "Can you recommend a backpack for a 3-day trip?").entities.quantity).toBeUndefined();
+    expect(extract(northwind, "can I add two more headlamps?").entities.quantity).toBe("2");
+    expect(extract(coquelicot, "je voudrais 3 bougies Figuier").entities.quantity).toBe("3");
+    expect(extract(northwind, "Do you have anything in orange?").entities.color).toBe("orange");
+  });
+
   it("does not read 'olive' in 'huile d'olive' as a colour", () => {
     expect(extract(coquelicot, "Le savon de Marseille à l'huile d'olive sent quoi ?").entities.color).toBeUndefined();
   });

@@ -72,7 +72,7 @@ export const COLOR_GROUPS: string[][] = [
   words("natural natural naturel"),
 ];
 /** Colour words that also mean something else, so they count only next to a product or as an option value. */
-export const AMBIGUOUS_COLOR_WORDS = new Set(words("cafe or rose olive orange marine natural naturel crema creme violet camel"));
+export const AMBIGUOUS_COLOR_WORDS = new Set(words("cafe or rose olive marine natural naturel crema creme violet camel"));
 
 /** "medium" → M: size words shoppers write for letter sizes. */
 export const SIZE_WORDS: Record<string, string[]> = {
