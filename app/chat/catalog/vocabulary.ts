@@ -182,8 +182,8 @@ export function isKindWord(vocabulary: ShopVocabulary, word: string): boolean {
 interface LexiconIndex {
   /** Single words → the concepts they belong to. */
   byWord: Map<string, Set<number>>;
-  /** Multi-word entries ("sac a dos", "gift card") with their concept. */
-  phrases: { phrase: string; concept: number }[];
+  /** Multi-word entries ("sac a dos", "gift card") with their concept, and the pattern of their plural. */
+  phrases: { phrase: string; concept: number; plural: RegExp }[];
 }
 
 let lexiconIndex: LexiconIndex | null = null;
@@ -194,7 +194,7 @@ function lexicon(): LexiconIndex {
   const phrases: LexiconIndex["phrases"] = [];
   for (const concept of RETAIL_CONCEPTS) {
     for (const entry of Object.values(concept.words).flat()) {
-      if (entry.includes(" ")) phrases.push({ phrase: entry, concept: concept.id });
+      if (entry.includes(" ")) phrases.push({ phrase: entry, concept: concept.id, plural: pluralPhrasePattern(entry) });
       else for (const form of pluralForms(entry)) byWord.set(form, (byWord.get(form) ?? new Set()).add(concept.id));
     }
   }
@@ -231,10 +231,10 @@ export function shopperTerms(vocabulary: ShopVocabulary, text: string): ShopperT
   const taken = new Array<boolean>(tokens.length).fill(false);
   const terms: ShopperTerm[] = [];
   const joined = ` ${tokens.join(" ")} `;
-  for (const { phrase, concept } of phrases) {
+  for (const { phrase, concept, plural } of phrases) {
     let at = joined.indexOf(` ${phrase} `);
     // Plural of the phrase's words ("sacos de dormir", "gift cards").
-    if (at < 0) at = findPluralPhrase(joined, phrase);
+    if (at < 0) at = joined.match(plural)?.index ?? -1;
     if (at < 0) continue;
     const index = joined.slice(0, at + 1).trim().split(" ").filter(Boolean).length;
     const phraseWords = joined.slice(at).trim().split(" ").slice(0, phrase.split(" ").length);
@@ -262,8 +262,20 @@ export function shopperTerms(vocabulary: ShopVocabulary, text: string): ShopperT
   return terms.sort((a, b) => a.index - b.index);
 }
 
+const typoCache = new WeakMap<ShopVocabulary, Map<string, string[]>>();
+
 function typoCatalogWords(vocabulary: ShopVocabulary, word: string): string[] {
   if (word.length < 5 || /\d/.test(word)) return [];
+  let cache = typoCache.get(vocabulary);
+  if (!cache) typoCache.set(vocabulary, (cache = new Map()));
+  if (!cache.has(word)) {
+    if (cache.size > 5000) cache.clear();
+    cache.set(word, findTypos(vocabulary, word));
+  }
+  return cache.get(word)!;
+}
+
+function findTypos(vocabulary: ShopVocabulary, word: string): string[] {
   const allowed = word.length >= 9 ? 2 : 1;
   const found = new Set<string>();
   const typed = pluralForms(word);
@@ -275,17 +287,29 @@ function typoCatalogWords(vocabulary: ShopVocabulary, word: string): string[] {
   return [...new Set([...found].flatMap((w) => [w, ...catalogWordsFor(vocabulary, w)]))];
 }
 
-function findPluralPhrase(joined: string, phrase: string): number {
-  const words = phrase.split(" ");
-  const pattern = new RegExp(` ${words.map((w) => `${w}(?:s|es|x)?`).join(" ")} `);
-  const m = joined.match(pattern);
-  return m?.index ?? -1;
+function pluralPhrasePattern(phrase: string): RegExp {
+  return new RegExp(` ${phrase.split(" ").map((w) => `${w}(?:s|es|x)?`).join(" ")} `);
 }
 
 /** How the catalog says these concepts: each lexicon entry whose words it all has, or whose head it has as a kind. */
 function conceptAlternatives(vocabulary: ShopVocabulary, concepts: Set<number>): string[][] {
   const found = new Map<string, string[]>();
-  for (const id of concepts) {
+  for (const id of concepts) for (const alternative of conceptInCatalog(vocabulary, id)) found.set(alternative.join(" "), alternative);
+  return [...found.values()];
+}
+
+const conceptCache = new WeakMap<ShopVocabulary, Map<number, string[][]>>();
+
+function conceptInCatalog(vocabulary: ShopVocabulary, id: number): string[][] {
+  let cache = conceptCache.get(vocabulary);
+  if (!cache) conceptCache.set(vocabulary, (cache = new Map()));
+  if (!cache.has(id)) cache.set(id, findConceptInCatalog(vocabulary, id));
+  return cache.get(id)!;
+}
+
+function findConceptInCatalog(vocabulary: ShopVocabulary, id: number): string[][] {
+  const found = new Map<string, string[]>();
+  {
     const concept = RETAIL_CONCEPTS[id];
     for (const [language, entries] of Object.entries(concept.words) as [Language, string[]][]) {
       for (const entry of entries) {
