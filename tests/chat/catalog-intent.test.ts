@@ -34,6 +34,12 @@ describe("catalog-aware intent", () => {
     expect(soap.products?.[0].title).toMatch(/^Savon/);
   });
 
+  it("takes a search naming one product for a question about it", async () => {
+    const out = await ask(colibri(), "¿Tienen el Geisha de Nayarit?");
+    expect(out.intent).toBe("product_info");
+    expect(out.products?.[0].title).toMatch(/Geisha/);
+  });
+
   it("leaves orders, payments and greetings alone", async () => {
     expect((await ask(coquelicot(), "Vous acceptez la carte bancaire ?")).intent).toBe("payment_methods");
     expect((await ask(colibri(), "Nunca recibí mi olla de barro. Pedido MX5027-W, mariana.gutierrez@example.mx")).intent).not.toMatch(/^product/);

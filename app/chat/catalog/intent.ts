@@ -22,6 +22,8 @@ export interface CatalogShop {
 
 export function catalogAwareIntent(result: IntentResult, text: string, entities: Entities, productHandle: string | null, shop: CatalogShop, language: Language): IntentResult {
   const { catalog } = shop;
+  // "Do you have the Geisha?": a search naming one product is a question about it.
+  if (result.intent === "product_search" && productHandle !== null) return { ...result, intent: "product_info" };
   if (result.intent === "product_info" || result.intent === "product_search") return result;
   // An order number or an email makes it about an order, whatever it names.
   if (entities.order_number || entities.email) return result;
