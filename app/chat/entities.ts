@@ -243,6 +243,8 @@ function findQuantity(text: string, catalog: Catalog | null): string | null {
     const [, amount, following] = match;
     // "a 3-day trip", "2-person": a number joined to a word describes, it doesn't count.
     if (following.startsWith("-")) continue;
+    // "une robe", "un regalo": an article, not a count.
+    if (/^(?:un|une|uno|una)$/i.test(amount)) continue;
     const word = singular(normalize(following));
     if (NON_ITEM_WORDS.has(word) || NON_ITEM_WORDS.has(normalize(following))) continue;
     const before = text.slice(Math.max(0, (match.index ?? 0) - 8), match.index);

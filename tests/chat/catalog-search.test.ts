@@ -3,7 +3,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { productSearch } from "../../app/chat/answers/products";
 import { parsePriceLimits } from "../../app/chat/catalog/price";
-import { extractEntities } from "../../app/chat/entities";
+import { parseSearch, searchCatalog } from "../../app/chat/catalog/search";
+import { buildCatalog, extractEntities } from "../../app/chat/entities";
 import { formatMoney } from "../../app/chat/format";
 import { preprocess } from "../../app/chat/preprocess";
 import type { ChatContext, Turn } from "../../app/chat/types";
@@ -142,5 +143,45 @@ describe("names and sales in other languages", () => {
     const saleTitles = (store: Store) => titlesWhere(store, (p) => p.variants.some((v: any) => v.compareAtPrice && Number(v.compareAtPrice) > Number(v.price)));
     expect((await search("colibri", "¿Qué tienen en oferta?")).titles.sort()).toEqual(saleTitles("colibri").slice(0, 4).sort());
     expect((await search("coquelicot", "Qu'avez-vous en soldes ?")).titles.sort()).toEqual(saleTitles("coquelicot").slice(0, 4).sort());
+  });
+});
+
+describe("shops nobody wrote scenarios for", () => {
+  const product = (title: string, productType: string, tags: string[], price: number, description: string, options = [{ name: "Title", values: ["Default Title"] }]) => ({
+    id: title, title, handle: title.toLowerCase().replace(/[^a-z0-9]+/g, "-"), status: "ACTIVE" as const, productType, vendor: "Acme", tags, description,
+    onlineStoreUrl: null, imageUrl: null, options, totalInventory: 5, priceRange: { min: String(price), max: String(price) },
+    variants: [{ id: `v-${title}`, title: "Default Title", sku: null, price: String(price), compareAtPrice: null, inventoryQuantity: 5, availableForSale: true, selectedOptions: [] }],
+  });
+  const electronics = [
+    product("Pulse Wireless Earbuds", "Audio", ["earbuds", "bluetooth"], 79, "True wireless earbuds with a charging case."),
+    product("Pulse Over-Ear Headphones", "Audio", ["headphones", "bluetooth"], 149, "Noise-cancelling headphones with 30 hours of battery."),
+    product("Boom Mini Speaker", "Audio", ["speaker", "gift"], 49, "A small waterproof speaker for the shower or the beach."),
+    product("USB-C Fast Charger 30W", "Accessories", ["charger"], 25, "A compact charger for phones and tablets."),
+    product("Braided USB-C Cable 2 m", "Accessories", ["cable"], 15, "A braided cable that won't tangle."),
+  ];
+  const fashion = [
+    product("Robe portefeuille « Capucine »", "Robes", ["robe"], 89, "Une robe portefeuille en viscose fluide, idéale pour l'été.", [{ name: "Couleur", values: ["Rouge", "Bleu marine"] }]),
+    product("Robe longue « Iris »", "Robes", ["robe"], 109, "Une robe longue en lin avec des manches courtes.", [{ name: "Couleur", values: ["Écru"] }]),
+    product("Chemise en lin « Marius »", "Chemises", ["chemise", "lin"], 69, "Une chemise en lin lavé, coupe droite."),
+    product("Foulard en soie « Paloma »", "Accessoires", ["foulard", "soie"], 45, "Un foulard en soie imprimé à Lyon."),
+  ];
+  const find = (products: any[], text: string, language: "en" | "es" | "fr", currency = "USD") =>
+    searchCatalog(buildCatalog(products), new Map(products.map((p) => [p.handle, p])) as any, parseSearch(text, currency, language), language).results.map((p) => p.title);
+
+  it("finds an English electronics shop's products from English, Spanish and French words, its own word first", () => {
+    expect(find(electronics, "do you have headphones?", "en")[0]).toBe("Pulse Over-Ear Headphones");
+    expect(find(electronics, "¿tienen audífonos?", "es")).toContain("Pulse Over-Ear Headphones");
+    expect(find(electronics, "des écouteurs sans fil ?", "fr")).toContain("Pulse Wireless Earbuds");
+    expect(find(electronics, "a charger", "en")).toEqual(["USB-C Fast Charger 30W"]);
+    expect(find(electronics, "speakers under 50 bucks", "en")).toEqual(["Boom Mini Speaker"]);
+  });
+
+  it("finds a French fashion shop's products from English and Spanish words, the colour asked for first", () => {
+    expect(find(fashion, "a red dress", "en", "EUR")[0]).toBe("Robe portefeuille « Capucine »");
+    expect(find(fashion, "¿tienen vestidos?", "es", "EUR").sort()).toEqual(["Robe longue « Iris »", "Robe portefeuille « Capucine »"]);
+    expect(find(fashion, "a silk scarf", "en", "EUR")).toEqual(["Foulard en soie « Paloma »"]);
+    expect(find(fashion, "do you sell shoes?", "en", "EUR")).toEqual([]);
+    // "une robe": an article, not a quantity.
+    expect(extractEntities(preprocess("une robe rouge"), buildCatalog(fashion)).entities.quantity).toBeUndefined();
   });
 });

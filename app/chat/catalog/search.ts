@@ -115,6 +115,8 @@ function productIndex(catalog: Catalog, products: Map<string, Product>): Product
 /** A shopper's term, with the catalog words it stands for. */
 interface Term {
   text: string;
+  /** Catalog words the shopper's word is (singular/plural, misspelling). */
+  same: string[];
   catalogWords: string[];
   /** Each a set of catalog words that together say it (see ShopperTerm). */
   alternatives: string[][];
@@ -127,7 +129,7 @@ function searchTerms(catalog: Catalog, text: string): Term[] {
   const words = text.replace(/[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£]|\w{0,3}\$)/g, " ");
   return shopperTerms(catalog.vocabulary, words)
     .filter((t) => !(t.text.indexOf(" ") < 0 && (SEARCH_FILLER.has(t.text) || /^\d+$/.test(t.text) || t.text.length < 2)))
-    .map((t: ShopperTerm) => ({ text: t.text, catalogWords: [...new Set([...t.same, ...t.related])], alternatives: t.alternatives, forms: t.text.split(" ").flatMap(pluralForms) }));
+    .map((t: ShopperTerm) => ({ text: t.text, same: t.same, catalogWords: [...new Set([...t.same, ...t.related])], alternatives: t.alternatives, forms: t.text.split(" ").flatMap(pluralForms) }));
 }
 
 /** The shopper's words a search would use (also for telling a search from a follow-up). */
@@ -137,7 +139,13 @@ export function searchWords(catalog: Catalog, text: string): string[] {
 
 /** Does the product's title say it is what the term names ("Bougie…" for "bougies")? */
 function isHeadOf(entry: ProductIndex, term: Term): boolean {
-  return entry.heads.some((h) => term.catalogWords.some((w) => sameWord(w, h)));
+  return headScore(entry, term) > 0;
+}
+
+/** 2 when the title's head is the shopper's own word ("headphones"), 1 when a word of the same kind ("earbuds"). */
+function headScore(entry: ProductIndex, term: Term): number {
+  if (entry.heads.some((h) => term.same.some((w) => sameWord(w, h)))) return 2;
+  return entry.heads.some((h) => term.catalogWords.some((w) => sameWord(w, h))) ? 1 : 0;
 }
 
 function isGiftTerm(term: Term): boolean {
@@ -180,7 +188,7 @@ export function searchCatalog(catalog: Catalog, products: Map<string, Product>, 
       score:
         words.reduce((sum, t) => sum + (strongly(entry, t) ? 3 : inOptions(entry, t) ? 2 : weakly(entry, t) ? 1 : 0), 0) +
         // What the title says it is ("Bougie…", "…Tent") before what merely has the word ("Recharge diffuseur", "…Tent Footprint").
-        (head && isHeadOf(entry, head) ? 2 : 0) +
+        (head ? headScore(entry, head) : 0) +
         (request.gender && genderOf(entry.product) === request.gender ? 2 : 0) +
         (gift && [...giftWords].some((w) => entry.strong.has(w)) ? 3 : 0),
     }))

@@ -251,7 +251,9 @@ export function shopperTerms(vocabulary: ShopVocabulary, text: string): ShopperT
     if (taken[index] || FUNCTION.has(token)) return;
     const concepts = new Set<number>();
     for (const form of pluralForms(token)) for (const c of byWord.get(form) ?? []) concepts.add(c);
-    const conceptWords = conceptAlternatives(vocabulary, concepts);
+    // Colour names reach the catalog's colours in its language ("red" → Rouge).
+    const colorWords = colorAliases(token).filter((c) => c !== token).flatMap((c) => catalogWordsFor(vocabulary, c)).map((w) => [w]);
+    const conceptWords = [...conceptAlternatives(vocabulary, concepts), ...colorWords];
     const exact = catalogWordsFor(vocabulary, token);
     // A misspelt catalog word ("bougis", "molinno") when the word is nothing else.
     const same = exact.length > 0 || conceptWords.length > 0 || concepts.size > 0 ? exact : typoCatalogWords(vocabulary, token);
