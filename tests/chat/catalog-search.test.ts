@@ -106,6 +106,14 @@ describe("product search across shops", () => {
     expect((await search("colibri", "¿tienen molinnos?")).titles.sort()).toEqual([...grinders].sort());
   });
 
+  it("answers from the shop's FAQ a question sent to search that names nothing the shop sells", async () => {
+    const faq = snapshots.northwind.faqs.find((f: any) => /price match/i.test(f.question));
+    const { answer } = await search("northwind", faq.question);
+    expect(answer.text).toContain(faq.answer.split(/(?<=\.)\s/)[0]);
+    expect(answer.lookups?.some((l) => l.kind === "faq")).toBe(true);
+    expect(answer.products ?? []).toEqual([]);
+  });
+
   it("still says so when the shop doesn't sell the thing", async () => {
     for (const store of Object.keys(STORES) as Store[]) {
       const { answer } = await search(store, "do you sell kayaks?");

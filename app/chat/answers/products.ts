@@ -15,6 +15,7 @@ import type { Answer, Lookup, Turn } from "../types";
 import { genderOf, wantedGender, type Gender } from "../catalog/audience";
 import { catalogTokens, catalogWordsFor, colorAliases, isGenericWord, isKindWord, pluralForms, type ShopVocabulary } from "../catalog/vocabulary";
 import { NOT_NAME_WORDS, SIZE_WORDS } from "../catalog/lexicon";
+import { outOfScope } from "./conversation";
 import { lowestPrice, onSale, parseSearch, searchCatalog as searchShop, searchWords as shopSearchWords, type SearchRequest } from "../catalog/search";
 
 const M = defineMessages({
@@ -741,6 +742,12 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     .join(" ");
   const lookups: Lookup[] = [{ kind: "product_search", ref, outcome: `${results.length} found` }];
 
+  const filtered = request.maxPrice != null || request.minPrice != null || request.onSale || request.inStock || request.people != null;
+  if (categoryWords.length === 0 && !filtered) {
+    // No kind of thing the shop sells is named ("what are the shop's opening hours?"): its FAQ may answer it.
+    const general = outOfScope(turn);
+    if (general.lookups?.some((l) => l.kind === "faq")) return general;
+  }
   if (results.length === 0) {
     // Nothing passes the filters: show the closest matches of the same kind (cheapest first when a price was set).
     const closest = [...beforeFilters]
