@@ -116,6 +116,8 @@ function optionValues(options: VocabularySource["options"], name: RegExp): strin
   return options.filter((o) => name.test(o.name.trim())).flatMap((o) => o.values).filter((v) => v !== "Default Title");
 }
 
+const MAX_DESCRIPTIONS_READ = 2000;
+
 /** Build the shop's vocabulary from its ACTIVE products. */
 export function buildVocabulary(products: VocabularySource[]): ShopVocabulary {
   const descriptions = products.map((p) => p.description ?? "").filter(Boolean);
@@ -134,7 +136,8 @@ export function buildVocabulary(products: VocabularySource[]): ShopVocabulary {
   for (const concept of RETAIL_CONCEPTS) {
     for (const entry of Object.values(concept.words).flat()) for (const token of entry.split(" ")) if (token.length > 2) generic.add(token);
   }
-  for (const word of commonWords(descriptions)) generic.add(word);
+  // A large catalog's first descriptions are enough to tell its common words from its names.
+  for (const word of commonWords(descriptions.slice(0, MAX_DESCRIPTIONS_READ))) generic.add(word);
 
   for (const p of products) {
     const titleWords = new Set(catalogTokens(p.title));
