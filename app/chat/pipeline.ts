@@ -5,6 +5,7 @@
  * whichever commerce transport they use.
  */
 import { extractEntities, type Entities } from "./entities";
+import { catalogAwareIntent } from "./catalog/intent";
 import type { OrderNameFormat } from "../commerce/types";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
@@ -100,9 +101,11 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const confirmation = input.state.pendingAction
     ? confirmationFor(input.state.pendingAction, pre.original, entities)
     : input.state.codeChallenge && !code ? confirmationReply(pre.original) : null;
-  const intent = (confirmation || code) && input.state.lastIntent
+  const resolved = (confirmation || code) && input.state.lastIntent
     ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
     : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
+  // Unless the conversation settled it, a message naming the shop's products is about them.
+  const intent = resolved.intent === classified.intent && !confirmation && !code ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
   const state: DialogueState = {
     ...input.state,
     // A described change is only confirmed by the very next message.
