@@ -95,7 +95,7 @@ describe("hand-offs", () => {
     // Every column inside the card: nothing to scroll sideways, no header past the card's edge.
     const card = await box(page, ".Polaris-IndexTable");
     // The tickets' table (paused order lookups have their own table below it).
-    const headers = await page.locator(".Polaris-IndexTable").first().locator(".Polaris-IndexTable__TableHeading").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right));
+    const headers = await page.locator("table.Polaris-IndexTable__Table").first().locator("thead .Polaris-IndexTable__TableHeading").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right));
     expect(headers).toHaveLength(6);
     for (const right of headers) expect(right).toBeLessThanOrEqual(card.right + 0.5);
     const scroller = page.locator(".Polaris-IndexTable-ScrollContainer").first();
