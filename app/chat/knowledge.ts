@@ -538,3 +538,21 @@ export function mentionedCountry(text: string): { code: string; place: string } 
   }
   return null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The answer to a question no intent covers with a fixed field
+
+/** Below this share of the question answered, the best passage isn't an answer. */
+export const MIN_ANSWER_RELEVANCE = 0.25;
+
+/** The sentences that answer `question` from the shop's own text, best first; [] when nothing does. */
+export function shopAnswer(shop: Pick<ShopProfile, "policies" | "faqs">, question: string): KnowledgeHit[] {
+  const hits = bestPassages(shop, question, { max: 3 });
+  if (hits.length === 0 || Math.max(...hits.map((h) => h.relevance)) < MIN_ANSWER_RELEVANCE) return [];
+  return hits;
+}
+
+/** Where a quoted sentence came from, for the merchant and the evaluation. */
+export function sourceLabel(passage: Passage): string {
+  return passage.kind === "faq" ? `FAQ: ${passage.sourceTitle}` : passage.sourceKey;
+}
