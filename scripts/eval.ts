@@ -135,13 +135,14 @@ async function retrievalMode(
     settings: settingsFor(store.shopDomain, demoShopSettings(snapshot)),
     now: store.now,
   });
+  // --show-failures also shows, for each question, the best sentence below the threshold: what calibrating it needs.
   const report = await evaluateRetrieval(readRetrievalFile(file), (question) =>
-    shopAnswer(ctx.shop, question).map((hit) => ({ text: hit.passage.text, source: sourceLabel(hit.passage) })),
+    shopAnswer(ctx.shop, question, { products: ctx.productsByHandle }).map((hit) => ({ text: hit.passage.text, source: sourceLabel(hit.passage), relevance: hit.relevance })),
   );
   for (const r of report.results.filter((r) => values["show-failures"] && !r.correct)) {
     console.log(`✗ ${r.id} ${r.question}`);
     console.log(`  expected: ${r.expected ? r.expected.map((a) => JSON.stringify(a)).join(" | ") : "no quote"}`);
-    console.log(`  quoted:   ${r.quoted.length > 0 ? r.quoted.map((q) => `[${q.source}] ${q.text}`).join("\n            ") : "nothing"}`);
+    console.log(`  quoted:   ${r.quoted.length > 0 ? r.quoted.map((q) => `[${q.source} ${q.relevance?.toFixed(2)}] ${q.text}`).join("\n            ") : "nothing"}`);
   }
   console.log(
     `\n${report.n} questions: recall@1 ${pct(report.recallAt1)} (${report.answerable} answerable, ${report.wronglyAbstained} got no quote), ` +

@@ -18,6 +18,8 @@ export interface Quote {
   text: string;
   /** Where it came from ("REFUND_POLICY", "FAQ: …", "page: size-guide", "product: …"). */
   source: string;
+  /** The retriever's own relevance for it (0–1), for calibrating the threshold. */
+  relevance?: number;
 }
 
 export interface RetrievalResult {
