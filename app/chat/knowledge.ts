@@ -105,7 +105,8 @@ const STOP_WORDS = new Set(
     "ton ta tes son sa ses notre votre leur est sont etre avoir ai as ont suis tres aussi svp merci bonjour quel quelle quels pour " +
     "quelles puis peux veux " +
     "si mas menos otra otro otros otras algo algun alguna cuando donde porque tiene tienen hacer hacen hago puedes pueden debo " +
-    "plus moins autre autres quand ou pourquoi faire fait faites font dois doit pouvez peut peuvent avez ai-je est-ce ca cela").split(" "),
+    "plus moins autre autres quand ou pourquoi faire fait faites font dois doit pouvez peut peuvent avez ai-je est-ce ca cela " +
+    "ete meme memes deja encore tout tous toute toutes mismo misma mismos ya aun todo todos toda todas").split(" "),
 );
 
 /** One-way widening of a question's words (keys and values are index terms). */
@@ -176,7 +177,7 @@ export function languageOf(text: string): Language {
 /** The index terms of a text: words minus stop words, each to its term (see termOf). */
 export function terms(text: string, language: Language = languageOf(text)): string[] {
   return textWords(text)
-    .filter((w) => !STOP_WORDS.has(w))
+    .filter((w) => !STOP_WORDS.has(w) && (w.length > 1 || /\d/.test(w)))
     .map((w) => termOf(w, language));
 }
 
@@ -188,7 +189,7 @@ interface QueryWord {
 
 function queryWords(text: string, language: Language): QueryWord[] {
   const words: QueryWord[] = [];
-  for (const word of textWords(text).filter((w) => !STOP_WORDS.has(w))) {
+  for (const word of textWords(text).filter((w) => !STOP_WORDS.has(w) && (w.length > 1 || /\d/.test(w)))) {
     const key = termOf(word, language);
     // A word the vocabulary doesn't know (a name, "Galet", "OXXO") is written the same in every language.
     const variants = pivotOf(word, language) ? [key] : [...new Set([key, ...LANGUAGES.map((l) => stemIn(word, l))])];

@@ -2,7 +2,7 @@
 import { defineMessages, t } from "../i18n";
 import type { Answer, TicketRequest, Turn } from "../types";
 import { detectLanguage, normalize, tokenize } from "../preprocess";
-import { bestPassages } from "../knowledge";
+import { shopAnswer } from "../knowledge";
 import { quoteAnswer } from "./policies";
 import { replyTimeClause } from "./shop-rules";
 import { orderName } from "./orders";
@@ -57,18 +57,15 @@ export function thanksGoodbye(turn: Turn): Answer {
 }
 
 export function outOfScope(turn: Turn): Answer {
-  // A question the shop's own FAQs answer ("how do I wash my down jacket?") is in scope after all.
-  const faq = bestPassages(turn.ctx.shop, turn.pre.original, { max: 2 }).filter((hit) => hit.passage.kind === "faq");
-  if (faq[0] && faq[0].answered.length >= 2 && faq[0].relevance >= FAQ_FALLBACK_RELEVANCE) return quoteAnswer(turn, faq);
+  // A question the shop's own text answers (FAQ, policy, page, a product's description) is in scope after all.
+  const read = shopAnswer(turn.ctx.shop, turn.pre.original, { products: turn.ctx.productsByHandle, language: turn.language, max: 2 });
+  if (read[0] && read[0].answered.length >= 2) return quoteAnswer(turn, read);
   const capabilities = t(turn.language, "capabilities");
   if (turn.intent.lowConfidence) {
     return { text: t(turn.language, "not_understood", { capabilities }), quickReplies: quickStarts(turn) };
   }
   return { text: t(turn.language, "out_of_scope", { capabilities }) };
 }
-
-/** Share of an unclassified question an FAQ sentence must answer, in two words or more, to be quoted. */
-const FAQ_FALLBACK_RELEVANCE = 0.45;
 
 function quickStarts(turn: Turn): string[] {
   return { en: ["Track my order", "Return policy", "Talk to a person"], es: ["Seguir mi pedido", "Política de devoluciones", "Hablar con una persona"], fr: ["Suivre ma commande", "Politique de retour", "Parler à une personne"] }[turn.language];

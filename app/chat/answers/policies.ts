@@ -143,7 +143,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   const lead: string[] = [];
   const extraTerms: string[] = [];
   // A product's name says nothing the policies could match ("Can I return the Switchback Trail Runner?").
-  let question = turn.entities.product ? turn.pre.original.replace(turn.entities.product, " ") : turn.pre.original;
+  let question = turn.entities.product && turn.productHandle ? turn.pre.original.replace(turn.entities.product, " ") : turn.pre.original;
   const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) : undefined;
   if (product && intent === "return_policy" && isFinalSale(product)) {
     lead.push(t(turn.language, M.product_final_sale, { title: product.title }));
@@ -201,7 +201,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
 }
 
 function relevantPassages(turn: Turn, question: string, topic: Topic, extraTerms: string[]): KnowledgeHit[] {
-  const hits = bestPassages(turn.ctx.shop, question, { prefer: topic.prefer, extraTerms, max: 3 });
+  const hits = bestPassages(turn.ctx.shop, question, { prefer: topic.prefer, extraTerms, max: 3, language: turn.language });
   if (hits.length === 0) return [];
   const best = Math.max(...hits.map((h) => h.relevance));
   return best >= MIN_RELEVANCE ? hits : [];
@@ -223,7 +223,7 @@ export function quoteAnswer(turn: Turn, hits: KnowledgeHit[], lead: string[] = [
     .map((url) => t(turn.language, M.policy_link, { url }));
   const counts = new Map<string, { kind: Lookup["kind"]; count: number }>();
   for (const { passage } of hits) {
-    const entry = counts.get(passage.sourceKey) ?? { kind: passage.kind === "faq" ? "faq" : "policy", count: 0 };
+    const entry = counts.get(passage.sourceKey) ?? { kind: passage.kind === "faq" || passage.kind === "page" ? "faq" : passage.kind === "product" ? "product" : "policy", count: 0 };
     counts.set(passage.sourceKey, { ...entry, count: entry.count + 1 });
   }
   const lookups: Lookup[] = [...counts].map(([ref, { kind, count }]) => ({

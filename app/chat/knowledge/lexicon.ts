@@ -38,7 +38,7 @@ const VOCABULARY: Record<string, string> = {
   lost: "| perdido perdida | perdu perdue",
   late: "delay delayed | retraso retrasado tarde | retard retarde",
   // Returns, refunds, exchanges, warranty
-  return: "returns returned send_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter",
+  return: "returns returned send_back send_it_back send_something_back send_them_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter",
   refund: "refunds refunded money_back | reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons",
   exchange: "swap | cambio cambios cambiar | echange echanges echanger",
   warranty: "guarantee | garantia | garantie",
@@ -58,7 +58,7 @@ const VOCABULARY: Record<string, string> = {
   cash: "| efectivo | especes liquide",
   transfer: "wire | transferencia | virement",
   installments: "instalments installment instalment | meses_sin_intereses plazos cuotas | en_plusieurs_fois paiement_en_4_fois",
-  charge: "charged charges billed debit debited | cargo cargos cobro cobraron cobrado | debit debite debits prelevement prelevements",
+  charge: "charged charges billed debit debited | cargo cargos cobro cobraron cobrado | debit debite debitee debitees debits prelevement prelevements preleve",
   twice: "double duplicate | dos_veces doble | deux_fois double",
   price: "cost costs | precio precios costo coste | prix cout",
   discount: "promo coupon voucher | descuento descuentos cupon | reduction remise code_promo",
