@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
 import { databaseProvider, resolveDatabaseUrl } from "./db-url";
+import { databaseTimeouts, logLostConnection, postgresPoolConfig } from "./db-connections.server";
 
 /**
  * The app's database client. Both generated clients (app/generated/prisma for SQLite,
@@ -16,13 +17,30 @@ export type Db = PrismaClient;
  * `file:…` → SQLite (better-sqlite3); `postgres://…` / `postgresql://…` → PostgreSQL (pg).
  */
 export function createDb(url: string = resolveDatabaseUrl()): Db {
+  const db = openDb(url);
+  urls.set(db, url);
+  return db;
+}
+
+const urls = new WeakMap<Db, string>();
+
+/** The URL a client was opened on (for checks that need a connection of their own, e.g. /healthz). */
+export function databaseUrlOf(db: Db): string {
+  return urls.get(db) ?? resolveDatabaseUrl();
+}
+
+function openDb(url: string): Db {
   if (databaseProvider(url) === "postgresql") {
-    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    // The adapter's pool reports a connection the server dropped to onPoolError (idle) or
+    // onConnectionError (in a transaction) and reconnects on next use; the process lives on.
+    const adapter = new PrismaPg(postgresPoolConfig(url), { onPoolError: logLostConnection("prisma"), onConnectionError: logLostConnection("prisma") });
+    const client = new PostgresPrismaClient({ adapter });
     // Same models, fields and methods; only provider-specific extras (e.g. `mode: "insensitive"`,
     // more isolation levels) differ, and the app uses none of them.
     return client as unknown as Db;
   }
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: url.replace(/^file:/i, "") }) });
+  // busy_timeout: a write waits this long for another connection's lock, then fails (a 503).
+  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: url.replace(/^file:/i, ""), timeout: databaseTimeouts().lockMs }) });
   // Write-ahead logging: readers don't block the writer and a commit doesn't wait for a full fsync.
   void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").then(() => client.$executeRawUnsafe("PRAGMA synchronous = NORMAL")).catch(() => {});
   return client;

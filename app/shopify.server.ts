@@ -9,8 +9,11 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import db from "./db.server";
 import { readAppConfig } from "./config.server";
 import { installDemoStoreTransport } from "./demo/demo-transport.server";
+import { requireEncryptionKey } from "./llm/secrets.server";
 
 export const appConfig = readAppConfig();
+// Refuse to start rather than store merchants' keys where a rotated API secret would lose them.
+requireEncryptionKey();
 
 // Demo mode swaps only the transport: requests for the demo shop's Admin API are answered by the
 // local demo store; the app's code, documents, signature checks and sessions stay the same.
@@ -34,9 +37,53 @@ const shopify = shopifyApp({
 });
 
 export default shopify;
+
+/**
+ * authenticate.admin, behind two checks the library doesn't make:
+ *  - a `host` parameter must be base64 of a host: the library decodes it unguarded (a 500);
+ *  - a change (any method but GET, HEAD, OPTIONS) needs the session token in the Authorization
+ *    header, as App Bridge sends it. A token in the URL leaks into logs, history and Referer
+ *    headers, and an unauthenticated POST (cross-origin or not) is refused, not sent to login.
+ */
+async function authenticateAdmin(request: Request): ReturnType<typeof shopify.authenticate.admin> {
+  const host = new URL(request.url).searchParams.get("host");
+  if (host !== null && !isHostParam(host)) throw plainResponse(400, "The host parameter is not a Shopify admin host.");
+  const reads = ["GET", "HEAD", "OPTIONS"].includes(request.method.toUpperCase());
+  if (!reads && !/^Bearer\s+\S+$/.test(request.headers.get("authorization") ?? "")) {
+    throw plainResponse(401, "Open the app from the Shopify admin: changes need its session token in the Authorization header.");
+  }
+  return shopify.authenticate.admin(request);
+}
+
+/** base64 (or base64url) of something URL-shaped, like "admin.shopify.com/store/x". */
+function isHostParam(host: string): boolean {
+  try {
+    return !!new URL(`https://${atob(host.replace(/-/g, "+").replace(/_/g, "/"))}`).hostname;
+  } catch {
+    return false;
+  }
+}
+
+function plainResponse(status: number, message: string): Response {
+  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * authenticate.webhook, except that a validly signed body that isn't JSON gets 400: the library
+ * parses the body unguarded after checking the HMAC, and its SyntaxError would be a 500.
+ */
+async function authenticateWebhook(request: Request): ReturnType<typeof shopify.authenticate.webhook> {
+  try {
+    return await shopify.authenticate.webhook(request);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw plainResponse(400, "The webhook body is not valid JSON.");
+    throw error;
+  }
+}
+
 export const apiVersion = ApiVersion.July26;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
-export const authenticate = shopify.authenticate;
+export const authenticate = { ...shopify.authenticate, admin: authenticateAdmin, webhook: authenticateWebhook };
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;

@@ -5,6 +5,7 @@
  *   /account          browse as a guest or as one of the demo customers
  *   /apps/support/*   the app proxy: signs and forwards to the app's /proxy/* exactly as Shopify does
  *   /admin            the merchant's embedded admin for the demo shop (a minted session token)
+ *   /demo/outbox      every email the app sent (one-time codes, hand-off replies): a local SMTP outbox
  *   everything else   the Remix app itself, the same build that runs in production
  *
  * The app runs in demo mode (DEMO_STORE_SNAPSHOT): its Admin GraphQL calls for the demo shop are
@@ -17,6 +18,8 @@ import path from "node:path";
 import express, { type Request as ExpressRequest } from "express";
 import { adminHostParam, mintSessionToken, signProxyQuery } from "./shopify-surrogate";
 import { renderStorefrontPage } from "./storefront";
+import { devStorePath } from "./dev-stores";
+import { renderOutboxPage, startSmtpOutbox } from "./outbox";
 import { abstractFetch } from "@shopify/shopify-api/runtime";
 import { DEMO_GRAPHQL_PATH, loadDemoSnapshot, type DemoSnapshot } from "../app/commerce/demo-store";
 import { createCommerce } from "../app/commerce/store";
@@ -24,7 +27,8 @@ import type { AdminGraphql } from "../app/commerce/types";
 import { extensionAssetPath, renderChatBubbleBlock } from "../app/storefront/render-block.server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const SNAPSHOT = process.env.DEMO_STORE_SNAPSHOT ?? path.join(ROOT, "demo", "demo-store.json");
+// DEMO_STORE=maison-coquelicot (or cafe-colibri) serves another dev store; DEMO_STORE_SNAPSHOT any snapshot file.
+const SNAPSHOT = process.env.DEMO_STORE_SNAPSHOT ?? devStorePath(process.env.DEMO_STORE ?? "northwind");
 const PORT = Number(process.env.PORT ?? 3000);
 const PROXY_PREFIX = "/apps/support";
 
@@ -55,6 +59,9 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
 
   if (options.build !== false) ensureBuild(log);
   migrateDatabase(log);
+  // Email stays on this machine: the app's own mailer sends over SMTP to a local outbox (demo/outbox.ts).
+  const outbox = process.env.SMTP_URL ? null : await startSmtpOutbox();
+  if (outbox) Object.assign(process.env, { SMTP_URL: outbox.url, SMTP_FROM: `${snapshot.shop.name} <${snapshot.shop.email}>` });
 
   const { mountRemixApp, loadBuild } = await import("../server.mjs");
   const build = await loadBuild();
@@ -131,6 +138,9 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
   // The storefront page has no icon; answer the browser's request instead of logging a missing route.
   app.get("/favicon.ico", (_req, res) => res.status(204).end());
   app.get("/demo/app-bridge.js", (_req, res) => res.type("js").sendFile(path.join(ROOT, "demo", "app-bridge-shim.js")));
+  app.get("/demo/outbox", (_req, res) => {
+    res.set("Cache-Control", "no-store").type("html").send(renderOutboxPage(snapshot.shop.name, outbox?.mails ?? []));
+  });
 
   mountRemixApp(app, build);
 
@@ -139,12 +149,15 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
     s.on("error", reject);
   });
   const url = `http://localhost:${port}`;
-  log(`\nDemo storefront: ${url}/\nMerchant admin:  ${url}/admin\n(demo shop ${shop}; Ctrl+C to stop)\n`);
+  log(`\nDemo storefront: ${url}/\nMerchant admin:  ${url}/admin\nSent email:      ${url}/demo/outbox${outbox ? "" : " (off: SMTP_URL is set)"}\n(demo shop ${shop}; Ctrl+C to stop)\n`);
   return {
     url,
     shop,
     secret,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await outbox?.close();
+    },
   };
 }
 

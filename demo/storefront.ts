@@ -58,7 +58,7 @@ export function renderStorefrontPage(page: StorefrontPage): string {
 </style>
 </head>
 <body>
-<header><a class="brand" href="/">${escapeHtml(page.shopName)}</a><span class="muted">${who} · <a href="/admin">Merchant admin</a></span></header>
+<header><a class="brand" href="/">${escapeHtml(page.shopName)}</a><span class="muted">${who} · <a href="/admin">Merchant admin</a> · <a href="/demo/outbox">Sent email</a></span></header>
 <main>${content}</main>
 ${page.appEmbed}
 </body>

@@ -52,6 +52,7 @@ export async function startBenchDemo(): Promise<{ url: string; pid: number; stop
       LOG_LEVEL: "warn",
       RATE_LIMIT_SHOP_PER_MINUTE: "100000000",
       RATE_LIMIT_SHOPPER_PER_MINUTE: "100000000",
+      RATE_LIMIT_ADDRESS_PER_MINUTE: "100000000",
     },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -18,6 +18,7 @@ import { createCommerce } from "../app/commerce/store";
 import { buildChatContext } from "../app/chat/context.server";
 import { shopAnswer, sourceLabel } from "../app/chat/knowledge";
 import { evaluateRetrieval, readRetrievalFile } from "../app/eval/retrieval";
+import { devStorePath } from "../demo/dev-stores";
 import { demoShopSettings } from "../app/demo/demo-settings";
 import { evaluateIntents, localLabeler, readIntentsFile, ENTITY_KEYS, type IntentReport, type Labeler } from "../app/eval/intents";
 import { resolveEngineConfig, type EngineConfig } from "../app/llm/config";
@@ -69,7 +70,13 @@ async function main(argv: string[]): Promise<number> {
   const classifier = values.shop ? await shopClassifier(values.shop) : shippedClassifier();
 
   if (mode === "intents") {
-    const local = localLabeler(classifier, buildCatalog(snapshot.products));
+    const vocabulary = (snap: DemoSnapshot) => ({
+      catalog: buildCatalog(snap.products),
+      orderNameFormat: { prefix: snap.shop.orderNumberFormatPrefix ?? "#", suffix: snap.shop.orderNumberFormatSuffix ?? "" },
+    });
+    const byStore = new Map<string, ReturnType<typeof vocabulary>>();
+    const shopFor = (store: string) => byStore.get(store) ?? byStore.set(store, vocabulary(loadDemoSnapshot(devStorePath(store)))).get(store)!;
+    const local = localLabeler(classifier, vocabulary(snapshot), shopFor);
     const report = await evaluateIntents(readIntentsFile(file), engine.mode === "local" ? local : modelLabeler(engine, local));
     const minimum = values["min-accuracy"] !== undefined ? Number(values["min-accuracy"]) : null;
     printIntentReport(report, values["show-failures"]);
@@ -91,14 +98,23 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  if (!values.store) {
-    console.error(`${mode} need --store SNAPSHOT (the store the ${mode === "retrieval" ? "questions" : "scenarios"}' facts refer to)`);
+  if (mode === "retrieval") {
+    if (!values.store) {
+      console.error("retrieval needs --store SNAPSHOT (the store the questions' facts refer to)");
+      return 2;
+    }
+    return retrievalMode(file, snapshot, values);
+  }
+  const scenarios = readScenariosFile(file);
+  if (!values.store && !scenarios.every((s) => s.store)) {
+    console.error("scenarios need --store SNAPSHOT (the store the scenarios' facts refer to), unless each names its \"store\"");
     return 2;
   }
-  if (mode === "retrieval") return retrievalMode(file, snapshot, values);
-  const report = await evaluateScenarios(readScenariosFile(file), {
+  const snapshots = new Map<string, DemoSnapshot>();
+  const report = await evaluateScenarios(scenarios, {
     snapshot,
-    settings: (shop) => settingsFor(shop, demoShopSettings(snapshot)),
+    snapshotFor: (store) => snapshots.get(store) ?? snapshots.set(store, loadDemoSnapshot(devStorePath(store))).get(store)!,
+    settings: (shop, snap) => settingsFor(shop, demoShopSettings(snap)),
     classifier,
     engine,
   });

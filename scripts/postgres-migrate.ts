@@ -63,6 +63,9 @@ export async function applyPostgresMigrations(
   const log = options.log ?? (() => {});
   const migrations = listPostgresMigrations(options.dir);
   const client = new pg.Client({ connectionString: url });
+  // A connection the server drops between two queries fails the next one (the migration's
+  // transaction rolls back) instead of crashing the process with an unhandled 'error' event.
+  client.on("error", () => {});
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);

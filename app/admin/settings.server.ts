@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Db } from "../db.server";
 import { encryptSecret, maskSecret, decryptSecret } from "../llm/secrets.server";
+import { appModels, modelChoiceError } from "../llm/config";
 import { getShopSettings } from "../settings.server";
 import type { Commerce } from "../commerce/store";
 import { withinSupportHours } from "../chat/answers/conversation";
@@ -35,7 +36,10 @@ export async function settingsView(db: Db, shop: string) {
   return {
     ...visible,
     openaiKeyMasked: key ? maskSecret(key) : null,
+    // Stored, but this deployment's encryption key can't open it (APP_ENCRYPTION_KEY changed).
+    openaiKeyUnreadable: !!settings.openaiKeyCiphertext && key === null,
     envKeyConfigured: !!process.env.OPENAI_API_KEY,
+    appModels: appModels(),
     // Hours the bot can't read make it say neither "open" nor "closed": tell the merchant.
     supportHoursUnreadable: !!settings.supportHours.trim() && withinSupportHours(settings.supportHours, new Date()) === null,
   };
@@ -70,9 +74,19 @@ export async function publishBubbleSettings(commerce: Pick<Commerce, "publishBub
   }
 }
 
-export async function saveSettings(db: Db, shop: string, value: SettingsForm): Promise<void> {
+/** Saves the settings, or returns why not (field → message); {} when saved. */
+export async function saveSettings(db: Db, shop: string, value: SettingsForm): Promise<Record<string, string>> {
   const { openaiKey, removeOpenaiKey, ...fields } = value;
   // A blank key field keeps the stored key; the key itself is never sent back to the browser.
   const keyUpdate = removeOpenaiKey ? { openaiKeyCiphertext: "" } : openaiKey ? { openaiKeyCiphertext: encryptSecret(openaiKey) } : {};
+  const hasOwnKey = removeOpenaiKey ? false : !!openaiKey || (await storedKeyReadable(db, shop));
+  const modelError = modelChoiceError(fields.openaiModel, hasOwnKey);
+  if (modelError) return { openaiModel: modelError };
   await db.shopSettings.upsert({ where: { shop }, create: { shop, ...fields, ...keyUpdate }, update: { ...fields, ...keyUpdate } });
+  return {};
+}
+
+async function storedKeyReadable(db: Db, shop: string): Promise<boolean> {
+  const stored = await db.shopSettings.findUnique({ where: { shop }, select: { openaiKeyCiphertext: true } });
+  return !!stored?.openaiKeyCiphertext && decryptSecret(stored.openaiKeyCiphertext) !== null;
 }

@@ -1,21 +1,30 @@
 /**
  * Confirm-first actions: the bot described a change and stored it as a PendingAction; when the
  * shopper says yes, this carries it out — through the real Admin mutations when the merchant
- * allows the bot to act, otherwise as a request for the merchant's team. Verification is
- * re-checked at execution time: the order must still belong to this shopper.
+ * allows the bot to act, otherwise as a request for the merchant's team. At execution time the
+ * order must still be this shopper's, and theirs to change (logged-in owner, or proven with a
+ * one-time code: change-proof.ts). After a mutation the order is read again, and only what it
+ * now shows is confirmed: a rejected or silently ineffective change is never reported as done.
  */
+import type { Address, Order } from "../commerce/types";
 import { formatMoney } from "./format";
 import { defineMessages, t } from "./i18n";
-import { findShopperOrder } from "./verification";
+import { verifyOrderAccess } from "./verification";
+import { mayChangeOrder, proofNeeded } from "./change-proof";
 import { formatAddress, returnShippingRule } from "./answers/orders";
-import { refundTimingClause, replyTimeClause } from "./answers/shop-rules";
-import type { Answer, PendingAction, Turn } from "./types";
+import { replyTimeClause } from "./answers/shop-rules";
+import type { Answer, PendingAction, ShippingAddress, TicketRequest, Turn } from "./types";
 
 const M = defineMessages({
   cancelled_now: {
-    en: "Done: order {order} is cancelled. {total} will be refunded to your original payment method.{timing}",
-    es: "Listo: el pedido {order} está cancelado. Se reembolsarán {total} a tu método de pago original.{timing}",
-    fr: "C'est fait : la commande {order} est annulée. {total} seront remboursés sur votre moyen de paiement d'origine.{timing}",
+    en: "Done: order {order} is now cancelled.{refund}",
+    es: "Listo: el pedido {order} ya está cancelado.{refund}",
+    fr: "C'est fait : la commande {order} est désormais annulée.{refund}",
+  },
+  cancel_refund_shown: {
+    en: " It shows {amount} refunded to your original payment method; your bank decides when it appears on your statement.",
+    es: " Figura un reembolso de {amount} a tu método de pago original; tu banco decide cuándo aparece en tu extracto.",
+    fr: " Elle indique un remboursement de {amount} sur votre moyen de paiement d'origine ; votre banque décide quand il apparaît sur votre relevé.",
   },
   return_opened: {
     en: "Done: return {name} is requested for {items}. You'll get an email once our team has reviewed it. {shipping}",
@@ -33,9 +42,14 @@ const M = defineMessages({
     fr: "C'est fait : j'ai transmis votre demande à notre équipe ({summary}). Elle vous confirmera par e-mail{reply}.",
   },
   action_failed: {
-    en: "I couldn't do that automatically ({reason}), so I've passed it to our team; they'll follow up by email.",
-    es: "No he podido hacerlo automáticamente ({reason}), así que lo he pasado a nuestro equipo; te escribirán por correo.",
-    fr: "Je n'ai pas pu le faire automatiquement ({reason}), j'ai donc transmis la demande à notre équipe ; elle vous écrira par e-mail.",
+    en: "I couldn't do that automatically ({reason}), so nothing has changed yet: I've passed it to our team, and they'll follow up by email.",
+    es: "No he podido hacerlo automáticamente ({reason}), así que aún no ha cambiado nada: lo he pasado a nuestro equipo y te escribirán por correo.",
+    fr: "Je n'ai pas pu le faire automatiquement ({reason}), donc rien n'a encore changé : j'ai transmis la demande à notre équipe, qui vous écrira par e-mail.",
+  },
+  action_not_shown: {
+    en: "I asked for that change, but order {order} doesn't show it, so I can't tell you it's done. I've passed it to our team to check, and they'll follow up by email.",
+    es: "He pedido ese cambio, pero el pedido {order} no lo refleja, así que no puedo decirte que esté hecho. Lo he pasado a nuestro equipo para que lo revise y te escribirán por correo.",
+    fr: "J'ai demandé cette modification, mais la commande {order} ne l'indique pas : je ne peux donc pas vous dire qu'elle est faite. J'ai transmis la demande à notre équipe pour vérification, elle vous écrira par e-mail.",
   },
   declined: {
     en: "No problem, I haven't changed anything. Anything else I can help with?",
@@ -49,6 +63,9 @@ const M = defineMessages({
   },
 });
 
+/** Re-reads after an order cancellation Shopify runs as a background job: right away, then after these pauses. */
+export const CANCEL_JOB_REREADS_MS = [500, 1000, 2000];
+
 // The word must end where a letter doesn't follow: `\b` would not end "sí" (í isn't an ASCII letter).
 const YES = /^(?:y|yes|yeah|yep|yup|sure|ok(?:ay)?|please do|do it|go ahead|confirm(?:ed)?|correct|that's right|si|sí|claro|vale|adelante|oui|d'accord|allez-y|ouais)(?![\p{L}\p{N}])/iu;
 const NO = /^(?:n|no|nope|nah|don't|do not|cancel that|never ?mind|stop|keep it|non|pas|ne pas)(?![\p{L}\p{N}])/iu;
@@ -60,42 +77,93 @@ export function confirmationReply(text: string): "yes" | "no" | null {
   return null;
 }
 
-export async function runPendingAction(action: PendingAction, turn: Turn, answer: "yes" | "no"): Promise<Answer> {
+/** The order a pending change is about, digits only ("1063"), or null for a request about none. */
+export function pendingOrderNumber(action: PendingAction): string | null {
+  const name = action.kind === "request" ? action.ticket.orderNumber : action.orderNumber;
+  return name ? name.replace(/^#/, "") : null;
+}
+
+export async function runPendingAction(turn: Turn, answer: "yes" | "no"): Promise<Answer> {
   const L = turn.language;
-  if (answer === "no") return { text: t(L, M.declined), state: { pendingAction: undefined } };
-  if (action.kind === "request") {
-    return { text: t(L, M.request_sent, { summary: action.ticket.summary, reply: replyTimeClause(turn) }), ticket: action.ticket, state: { pendingAction: undefined } };
-  }
-  // Re-verify: the order must still be this shopper's, and still in the state that allowed the change.
-  const access = await findShopperOrder(turn.ctx.commerce, {
-    orderNumber: action.orderNumber,
+  const action = turn.state.pendingAction;
+  if (answer === "no" || !action) return { text: t(L, M.declined), state: { pendingAction: undefined, codeChallenge: undefined } };
+  // Re-verify: the order must still be this shopper's, theirs to change, and in a state that allows it.
+  const access = await verifyOrderAccess(turn.ctx.commerce, turn.ctx.attempts, {
+    orderNumber: pendingOrderNumber(action),
     email: turn.state.email,
     customerId: turn.shopper.customerId,
+    clientKey: turn.shopper.clientKey,
+    thirdParty: turn.state.thirdPartyClaim,
   });
   if (access.kind !== "verified") return { text: t(L, M.order_gone), state: { pendingAction: undefined } };
   const order = access.order;
-  const fail = (reason: string): Answer => ({
-    text: t(L, M.action_failed, { reason }),
+  if (!mayChangeOrder(turn, order)) return proofNeeded(turn);
+  if (action.kind === "request") {
+    return { text: t(L, M.request_sent, { summary: action.ticket.summary, reply: replyTimeClause(turn) }), ticket: action.ticket, state: { pendingAction: undefined } };
+  }
+  const toTeam = (text: string, why: string): Answer => ({
+    text,
     handoff: true,
-    ticket: { kind: action.kind === "cancel_order" ? "cancel_request" : action.kind === "return_items" ? "return_request" : "address_request", summary: `Bot could not ${action.kind.replace("_", " ")} on ${order.name}: ${reason}`, orderNumber: order.name },
+    ticket: { kind: TICKET_KIND[action.kind], summary: `Bot could not ${action.kind.replace("_", " ")} on ${order.name}: ${why}`, orderNumber: order.name },
     state: { pendingAction: undefined },
   });
+  const fail = (reason: string) => toTeam(t(L, M.action_failed, { reason }), reason);
+  const notShown = () => toTeam(t(L, M.action_not_shown, { order: order.name }), "the mutation succeeded but the order doesn't show the change");
+  const done = (text: string): Answer => ({ text: text.trim(), state: { pendingAction: undefined } });
   switch (action.kind) {
     case "cancel_order": {
       const result = await turn.ctx.commerce.cancelOrder(order.id, "CUSTOMER");
       if (!result.ok) return fail(result.message);
-      return { text: t(L, M.cancelled_now, { order: order.name, total: formatMoney(order.totalPrice, order.currencyCode, L), timing: refundTimingClause(turn) }), state: { pendingAction: undefined } };
+      const after = await reread(turn, order, (o) => !!o.cancelledAt, result.jobDone ? [] : CANCEL_JOB_REREADS_MS);
+      if (!after) return notShown();
+      const refunded = Number(after.totalRefunded) - Number(order.totalRefunded);
+      const refund = refunded > 0.005 ? t(L, M.cancel_refund_shown, { amount: formatMoney(refunded.toFixed(2), after.currencyCode, L) }) : "";
+      return done(t(L, M.cancelled_now, { order: after.name, refund }));
     }
     case "return_items": {
       const lines = action.fulfillmentLineItemIds.map((id) => ({ fulfillmentLineItemId: id, quantity: 1 }));
       const result = await turn.ctx.commerce.requestReturn(order.id, lines, action.reason, turn.pre.original);
       if (!result.ok) return fail(result.message);
-      return { text: t(L, M.return_opened, { name: result.returnName, items: action.titles.join(", "), shipping: returnShippingRule(turn, order) }).trim(), state: { pendingAction: undefined } };
+      const opened = (o: Order) => o.returns.find((r) => r.id === result.returnId && ["REQUESTED", "OPEN"].includes(r.status));
+      const after = await reread(turn, order, (o) => !!opened(o));
+      if (!after) return notShown();
+      const shown = opened(after)!;
+      const items = shown.lines.length ? shown.lines.map((l) => l.title) : action.titles;
+      return done(t(L, M.return_opened, { name: shown.name, items: items.join(", "), shipping: returnShippingRule(turn, after) }));
     }
     case "update_address": {
       const result = await turn.ctx.commerce.updateShippingAddress(order.id, action.address);
       if (!result.ok) return fail(result.message);
-      return { text: t(L, M.address_updated, { order: order.name, address: formatAddress(action.address) }), state: { pendingAction: undefined } };
+      const after = await reread(turn, order, (o) => sameAddress(o.shippingAddress, action.address));
+      if (!after?.shippingAddress) return notShown();
+      return done(t(L, M.address_updated, { order: after.name, address: formatAddress(shownAddress(after.shippingAddress)) }));
     }
   }
+}
+
+const TICKET_KIND: Record<Exclude<PendingAction["kind"], "request">, TicketRequest["kind"]> = {
+  cancel_order: "cancel_request",
+  return_items: "return_request",
+  update_address: "address_request",
+};
+
+/** The order as it is now, once it shows the change (read again after each pause), or null if it never does. */
+async function reread(turn: Turn, before: Order, changed: (order: Order) => boolean, pausesMs: number[] = []): Promise<Order | null> {
+  for (const pause of [0, ...pausesMs]) {
+    if (pause) await new Promise((resolve) => setTimeout(resolve, pause));
+    const now = await turn.ctx.commerce.findOrderByNumber(before.name);
+    if (now && now.id === before.id && changed(now)) return now;
+  }
+  return null;
+}
+
+const norm = (value: string | null | undefined) => (value ?? "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+function sameAddress(now: Address | null, wanted: ShippingAddress): boolean {
+  if (!now) return false;
+  return norm(now.address1) === norm(wanted.address1) && norm(now.address2) === norm(wanted.address2) && norm(now.city) === norm(wanted.city) && norm(now.zip) === norm(wanted.zip);
+}
+
+function shownAddress(a: Address): ShippingAddress {
+  return { address1: a.address1 ?? "", address2: a.address2, city: a.city ?? "", provinceCode: a.provinceCode, zip: a.zip ?? "", countryCode: a.countryCode ?? "" };
 }

@@ -8,7 +8,10 @@ import { DEFAULT_SETTINGS, parseJsonArray, type ShopSettings } from "../settings
 import { buildCatalog, type Catalog } from "./entities";
 import { shippedClassifier, type IntentClassifier } from "./intent/engine";
 import { parseFactOverrides } from "./shop/facts";
-import type { ChatContext, ShopProfile } from "./types";
+import { memoryAttemptStore, type AttemptStore } from "./attempts";
+import { memoryCodeStore, type OrderCodeStore } from "./order-codes";
+import { mailerFromEnv } from "../notify/mailer.server";
+import type { ChatContext, MailSender, ShopProfile } from "./types";
 
 const CACHE_TTL_MS = 5 * 60_000;
 
@@ -29,6 +32,14 @@ export async function buildChatContext(options: {
   classifier?: IntentClassifier;
   approvedAnswers?: { question: string; answer: string }[];
   now?: Date;
+  /**
+   * Failed verifications and one-time codes: the proxy passes the database's, shared by every
+   * conversation and instance (verification-store.server.ts); without them they last as long as
+   * this context.
+   */
+  verification?: { attempts: AttemptStore; orderCodes: OrderCodeStore };
+  /** Outgoing email for the one-time codes; SMTP_URL/SMTP_FROM's when not given. */
+  mailer?: MailSender | null;
 }): Promise<ChatContext> {
   const data = await shopData(options.shop, options.commerce);
   // Order lookups need the shop's order-name format: no second read of the shop for them.
@@ -46,6 +57,9 @@ export async function buildChatContext(options: {
     classifier: options.classifier ?? shippedClassifier(),
     approvedAnswers: options.approvedAnswers ?? [],
     now: options.now ?? new Date(),
+    attempts: options.verification?.attempts ?? memoryAttemptStore(),
+    orderCodes: options.verification?.orderCodes ?? memoryCodeStore(),
+    mailer: options.mailer === undefined ? mailerFromEnv() : options.mailer,
   };
 }
 

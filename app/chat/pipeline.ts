@@ -8,9 +8,12 @@ import { extractEntities, type Entities } from "./entities";
 import type { OrderNameFormat } from "../commerce/types";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
-import { preprocess, type Language, type Preprocessed } from "./preprocess";
-import { confirmationReply, runPendingAction } from "./actions";
+import { normalize, preprocess, type Language, type Preprocessed } from "./preprocess";
+import { isPlainQuestion, plainQuestionIntent } from "./intent/grievance";
+import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
+import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
+import { saysOrderIsSomeoneElses } from "./third-party";
 import {
   cancelOrder,
   changeOrder,
@@ -29,7 +32,7 @@ import { productInfo, productSearch } from "./answers/products";
 import { accountHelp, paymentIssue, paymentMethods, returnPolicy, shippingOptions } from "./answers/policies";
 import { discountCode, discountCodesIn } from "./answers/discounts";
 import { greeting, humanHandoff, isInjectionAttempt, outOfScope, refuseInjection, thanksGoodbye } from "./answers/conversation";
-import type { Answer, ChatContext, DialogueState, Lookup, Shopper, TicketRequest, Turn } from "./types";
+import type { Answer, ChatContext, DialogueState, Lookup, PendingAction, Shopper, TicketRequest, Turn } from "./types";
 
 export interface TurnInput {
   text: string;
@@ -80,22 +83,45 @@ const ANSWERS: Record<Intent, AnswerFor> = {
 /** A shopper message analysed in the conversation's context, ready to be answered by either engine. */
 export interface AnalyzedTurn {
   turn: Turn;
-  /** "yes"/"no" to a change the bot proposed in its last reply. */
+  /** "yes"/"no" to a change the bot proposed in its last reply ("no" also drops a change waiting for a code). */
   confirmation: "yes" | "no" | null;
+  /** The one-time code the shopper typed for a change waiting on it (change-proof.ts). */
+  code: string | null;
 }
 
 export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const pre = preprocess(input.text);
-  const { entities, productHandle } = extractEntities(pre, ctx.catalog, ctx.shop.orderNameFormat);
+  const code = input.state.codeChallenge ? codeInMessage(pre.original) : null;
+  // A one-time code is only that: not an order number, a quantity or a product.
+  const { entities, productHandle } = code ? { entities: {}, productHandle: null } : extractEntities(pre, ctx.catalog, ctx.shop.orderNameFormat);
   const language = conversationLanguage(pre, input.state.language);
   const classified = ctx.classifier.classify(pre.original);
-  const confirmation = input.state.pendingAction ? confirmationReply(pre.original) : null;
-  const intent = confirmation && input.state.lastIntent
+  // Yes/no answers the change waiting for a confirmation, or for a code ("no" drops it, "yes" is reminded of the code).
+  const confirmation = input.state.pendingAction
+    ? confirmationFor(input.state.pendingAction, pre.original, entities)
+    : input.state.codeChallenge && !code ? confirmationReply(pre.original) : null;
+  const intent = (confirmation || code) && input.state.lastIntent
     ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
     : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
-  // A described change is only confirmed by the very next message.
-  const state: DialogueState = { ...input.state, pendingAction: confirmation ? input.state.pendingAction : undefined };
-  return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx }, confirmation };
+  const state: DialogueState = {
+    ...input.state,
+    // A described change is only confirmed by the very next message.
+    pendingAction: confirmation ? input.state.pendingAction : undefined,
+    // Once the shopper says an order is someone else's, this conversation verifies no order by email.
+    thirdPartyClaim: input.state.thirdPartyClaim || saysOrderIsSomeoneElses(pre.original) || undefined,
+  };
+  return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx }, confirmation, code };
+}
+
+/**
+ * "yes"/"no" to the pending change — but "yes, cancel order #1061" is not a yes to a pending change
+ * of #1063: a reply that names another order is a new request, not a confirmation.
+ */
+function confirmationFor(action: PendingAction, text: string, entities: Entities): "yes" | "no" | null {
+  const reply = confirmationReply(text);
+  const pending = pendingOrderNumber(action);
+  if (reply && entities.order_number && pending && entities.order_number.replace(/^#/, "") !== pending) return null;
+  return reply;
 }
 
 /**
@@ -110,8 +136,9 @@ function conversationLanguage(pre: Preprocessed, current: Language | undefined):
 }
 
 /** The local engine's answer to an analysed turn (confirmations are always carried out here). */
-export async function answerLocally({ turn, confirmation }: AnalyzedTurn): Promise<Answer> {
-  if (confirmation) return runPendingAction(turn.state.pendingAction!, turn, confirmation);
+export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn): Promise<Answer> {
+  if (code) return enterOrderCode(turn, code);
+  if (confirmation) return turn.state.pendingAction || confirmation === "no" ? runPendingAction(turn, confirmation) : codeReminder(turn);
   if (isInjectionAttempt(turn.pre.original)) return refuseInjection(turn);
   const approved = approvedAnswerFor(turn);
   if (approved) return approved;
@@ -174,6 +201,17 @@ const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|le
  * bottoms?") continues the last topic; a defect mentioned while discussing a return stays a return.
  */
 function resolveIntent(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number, orderNameFormat: OrderNameFormat): IntentResult {
+  const resolved = intentInContext(result, text, entities, state, wordCount, orderNameFormat);
+  // A question that complains about nothing is answered, not filed as a complaint.
+  if (resolved.intent === "complaint" && isPlainQuestion(normalize(text))) {
+    const intent = plainQuestionIntent(normalize(text), !!entities.product);
+    // Not knowing what the question is about, the engine is unsure (a model may take it in hybrid mode).
+    return { ...resolved, intent, lowConfidence: intent === "out_of_scope" };
+  }
+  return resolved;
+}
+
+function intentInContext(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number, orderNameFormat: OrderNameFormat): IntentResult {
   const last = state.lastIntent;
   const continued = last ? { ...result, intent: last, lowConfidence: false } : result;
   const answersQuestion =

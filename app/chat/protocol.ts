@@ -8,7 +8,14 @@
  *   POST /apps/support/feedback      body FeedbackRequest      → { ok: true }
  *   POST /apps/support/csat          body CsatRequest          → { ok: true }
  *
- * Every error is `ErrorResponse` with a 4xx/5xx status; never a stack trace.
+ * Every error is `ErrorResponse` with a 4xx/5xx status; never a stack trace. Among them:
+ *   400 duplicate_parameter       a query parameter appears twice (the signature would cover another value)
+ *   404 conversation_not_found    unknown id, another shopper's, or a guest's asked for by a logged-in
+ *                                 customer: start a new conversation (send without conversationId)
+ *   409 replayed_request          this signed URL was already used, on whichever endpoint
+ *   409 client_message_id_taken   the clientMessageId belongs to another conversation
+ *   413 / 415                     a body over 16 KB / not of media type application/json
+ *   429 rate_limited              with Retry-After (seconds)
  *
  * Streaming: a POST /messages sent with `Accept: text/event-stream` MAY be answered as Server-Sent
  * Events (Content-Type text/event-stream) when the reply is generated token by token:
@@ -34,8 +41,13 @@ export const MAX_MESSAGE_LENGTH = 1000;
 export interface SendMessageRequest {
   /** Omitted on the first message: the server mints the conversation id. */
   conversationId?: string;
-  /** Client-generated id (8–64 of A–Z a–z 0–9 _ -; the bubble sends 32 random hex digits) so a retried send is stored once. */
+  /**
+   * Client-generated id (8–64 of A–Z a–z 0–9 _ -; the bubble sends 32 random hex digits) so a retried
+   * send is stored once: unique per shop, so a retried first message (still without conversationId)
+   * gets the conversation and reply of the first attempt.
+   */
   clientMessageId?: string;
+  /** Stored with NUL characters removed and any lone UTF-16 surrogate replaced by U+FFFD. */
   text: string;
   /** BCP-47 language of the storefront page, a hint only. */
   locale?: string;

@@ -8,6 +8,7 @@ import type { Db } from "../db.server";
 import type { Conversation, Message, Feedback } from "../generated/prisma/client";
 import type { ChatMessageView } from "./protocol";
 import type { DialogueState, TicketRequest } from "./types";
+import { redactDeep, redactSensitive, withoutCardNumbers } from "../privacy/redact";
 
 export type { Conversation, Message };
 
@@ -22,12 +23,13 @@ export interface ConversationOwner {
 
 /**
  * The conversation this owner may continue, or null. A guest can continue a guest conversation
- * by its unguessable id; a customer's conversation needs that customer's signed id.
+ * by its unguessable id; a customer's conversation needs that customer's signed id. A logged-in
+ * customer doesn't continue a guest's conversation either: its state may hold an order the guest
+ * verified, which must not become the customer's. The bubble starts a new one on the 404.
  */
 export async function findConversation(db: Db, owner: ConversationOwner, id: string): Promise<Conversation | null> {
   const conversation = await db.conversation.findFirst({ where: { id, shop: owner.shop } });
-  if (!conversation) return null;
-  if (conversation.customerId && conversation.customerId !== owner.customerId) return null;
+  if (!conversation || conversation.customerId !== owner.customerId) return null;
   return conversation;
 }
 
@@ -37,23 +39,59 @@ export async function startConversation(db: Db, owner: ConversationOwner, langua
   });
 }
 
-/** A guest who logs in mid-conversation takes the conversation with them. */
-export async function claimForCustomer(db: Db, conversation: Conversation, customerId: string | null): Promise<Conversation> {
-  if (!customerId || conversation.customerId) return conversation;
-  return db.conversation.update({ where: { id: conversation.id }, data: { customerId } });
-}
-
 export interface StoredShopperMessage {
   message: Message;
   /** The reply already given, when this is a retry of a message that was answered. */
   existingReply: Message | null;
 }
 
+/** The clientMessageId was already used in a conversation this shopper can't continue here. */
+export class ClientMessageIdTaken extends Error {
+  constructor() {
+    super("clientMessageId already used in another conversation");
+  }
+}
+
+/**
+ * A new conversation and its first message, written together (one nested create, so one
+ * transaction): a message the database refuses leaves no empty conversation behind. A retry of
+ * the first message (same clientMessageId, still without a conversation id) is idempotent on
+ * the unique (shop, clientMessageId): it returns the conversation the first attempt started.
+ */
+export async function startConversationWithMessage(
+  db: Db,
+  owner: ConversationOwner,
+  text: string,
+  clientMessageId: string | null,
+  language = "en",
+): Promise<StoredShopperMessage & { conversation: Conversation }> {
+  try {
+    const { messages, ...conversation } = await db.conversation.create({
+      data: {
+        id: mintConversationId(),
+        shop: owner.shop,
+        customerId: owner.customerId,
+        language,
+        messageCount: 1,
+        messages: { create: { shop: owner.shop, role: "shopper", text: redactSensitive(text), clientMessageId } },
+      },
+      include: { messages: true },
+    });
+    return { conversation, message: messages[0], existingReply: null };
+  } catch (error) {
+    const earlier = clientMessageId && isUniqueViolation(error) ? await storedByClientId(db, owner.shop, clientMessageId) : null;
+    if (!earlier) throw error;
+    const conversation = await findConversation(db, owner, earlier.message.conversationId);
+    if (!conversation) throw new ClientMessageIdTaken();
+    return { conversation, ...earlier };
+  }
+}
+
 /**
  * Store the shopper's message first, so nothing is lost if answering fails. Retries are stored
- * once: the unique (conversationId, clientMessageId) refuses the second insert, and then the
- * stored message and its reply, if any, are returned. Inserting first keeps the common case to
- * one write transaction.
+ * once: the unique (shop, clientMessageId) refuses the second insert, and then the stored
+ * message and its reply, if any, are returned. Inserting first keeps the common case to one
+ * write transaction.
  */
 export async function recordShopperMessage(
   db: Db,
@@ -64,7 +102,7 @@ export async function recordShopperMessage(
   try {
     const [message] = await db.$transaction([
       db.message.create({
-        data: { shop: conversation.shop, conversationId: conversation.id, role: "shopper", text, clientMessageId },
+        data: { shop: conversation.shop, conversationId: conversation.id, role: "shopper", text: redactSensitive(text), clientMessageId },
       }),
       db.conversation.update({
         where: { id: conversation.id },
@@ -73,14 +111,19 @@ export async function recordShopperMessage(
     ]);
     return { message, existingReply: null };
   } catch (error) {
-    if (!clientMessageId || !isUniqueViolation(error)) throw error;
-    const existing = await db.message.findUnique({
-      where: { conversationId_clientMessageId: { conversationId: conversation.id, clientMessageId } },
-    });
-    if (!existing) throw error;
-    const existingReply = await db.message.findFirst({ where: { conversationId: conversation.id, replyToId: existing.id } });
-    return { message: existing, existingReply };
+    const earlier = clientMessageId && isUniqueViolation(error) ? await storedByClientId(db, conversation.shop, clientMessageId) : null;
+    if (!earlier) throw error;
+    if (earlier.message.conversationId !== conversation.id) throw new ClientMessageIdTaken();
+    return earlier;
   }
+}
+
+/** The shopper message stored under this clientMessageId, and its reply if it was answered. */
+async function storedByClientId(db: Db, shop: string, clientMessageId: string): Promise<StoredShopperMessage | null> {
+  const message = await db.message.findUnique({ where: { shop_clientMessageId: { shop, clientMessageId } } });
+  if (!message) return null;
+  const existingReply = await db.message.findFirst({ where: { conversationId: message.conversationId, replyToId: message.id } });
+  return { message, existingReply };
 }
 
 export interface BotReplyRecord {
@@ -103,13 +146,18 @@ export interface BotReplyRecord {
   ticket?: TicketRequest;
 }
 
-/** Store the reply, the shopper message's analysis, and the conversation's new dialogue state. */
+/**
+ * Store the reply, the shopper message's analysis, and the conversation's new dialogue state.
+ * Whatever was derived from the shopper's words is stored without card or phone numbers; the
+ * reply loses card numbers only (it may quote the shop's own phone number).
+ */
 export async function recordBotReply(
   db: Db,
   conversation: Conversation,
   shopperMessage: Message,
-  reply: BotReplyRecord,
+  unredacted: BotReplyRecord,
 ): Promise<Message> {
+  const reply = redactReply(unredacted);
   // Asking twice ("an invoice please" … "it's for my expense report") files one request, not two.
   const { ticket } = reply;
   const existing = ticket ? await ticketWithTeam(db, conversation, ticket) : null;
@@ -175,6 +223,18 @@ export async function recordBotReply(
     }),
   ]);
   return message;
+}
+
+function redactReply(reply: BotReplyRecord): BotReplyRecord {
+  return {
+    ...reply,
+    text: withoutCardNumbers(reply.text),
+    entities: redactDeep(reply.entities),
+    lookups: redactDeep(reply.lookups),
+    quickReplies: reply.quickReplies?.map(withoutCardNumbers),
+    state: redactDeep(reply.state),
+    ticket: reply.ticket ? redactDeep(reply.ticket) : undefined,
+  };
 }
 
 export function readDialogueState(conversation: Conversation): DialogueState {
@@ -259,7 +319,7 @@ export async function awaitingTeam(db: Db, conversation: Conversation): Promise<
 
 /** Record (or change) the shopper's satisfaction rating (1–5) of the conversation. */
 export async function recordCsat(db: Db, conversation: Conversation, rating: number, comment: string | null): Promise<void> {
-  await db.conversation.update({ where: { id: conversation.id, shop: conversation.shop }, data: { csat: rating, csatComment: comment } });
+  await db.conversation.update({ where: { id: conversation.id, shop: conversation.shop }, data: { csat: rating, csatComment: comment === null ? null : redactSensitive(comment) } });
 }
 
 export function toMessageView(message: Message & { feedback?: Feedback | null }): ChatMessageView {

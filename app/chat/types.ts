@@ -1,4 +1,6 @@
 import type { Commerce } from "../commerce/store";
+import type { AttemptStore } from "./attempts";
+import type { OrderCodeStore } from "./order-codes";
 import type { OrderNameFormat, Product, ShopPage, ShopPolicy } from "../commerce/types";
 import type { Catalog, Entities } from "./entities";
 import type { IntentClassifier, IntentResult } from "./intent/engine";
@@ -46,13 +48,28 @@ export interface DialogueState {
   lastIntent?: Intent;
   /** What the bot last asked for, so a bare answer ("1042", "me@x.com") continues that intent. */
   awaiting?: "order_number" | "email" | "address";
-  /** Order number and email pairs that didn't match, in this conversation (see MAX_FAILED_VERIFICATIONS). */
-  failedVerifications?: number;
+  /** The shopper said the order is someone else's: no order is verified by email in this conversation. */
+  thirdPartyClaim?: boolean;
+  /** A guest's change waiting for the one-time code emailed to the order's address. */
+  codeChallenge?: CodeChallenge;
+  /** Orders a guest proved with a one-time code in this conversation: order digits → proof expiry (ISO). */
+  provenOrders?: Record<string, string>;
   /** What a guest asked a person for, kept for the ticket while the bot asks where to reply. */
   handoffRequest?: string;
   language?: Language;
   /** A change the bot has described and is waiting for the shopper to confirm. */
   pendingAction?: PendingAction;
+}
+
+/** A change described to a guest, held until they type the code sent to the order's email. */
+export interface CodeChallenge {
+  id: string;
+  /** Digits only. */
+  orderNumber: string;
+  /** Where the code went, masked ("h•••@example.com"). */
+  sentTo: string;
+  /** What the bot will say and do once the code is right. */
+  proposal: { text: string; action: PendingAction; quickReplies?: string[] };
 }
 
 /** What the bot will do once the shopper says yes. Stored as data, replayed on confirmation. */
@@ -84,6 +101,13 @@ export interface TicketRequest {
 export interface Shopper {
   /** Shopify customer GID from the signed proxy request, or null for a guest. */
   customerId: string | null;
+  /** Who is asking as the proxy's rate limits see it (the trusted client address), to count failed verifications. */
+  clientKey?: string | null;
+}
+
+/** Outgoing email, as app/notify/mailer.server.ts sends it. */
+export interface MailSender {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
 }
 
 export interface ChatContext {
@@ -98,6 +122,12 @@ export interface ChatContext {
   /** The merchant's approved answers, matched to new questions before anything else. */
   approvedAnswers: { question: string; answer: string }[];
   now: Date;
+  /** Failed order verifications, counted across conversations (attempts.ts). */
+  attempts: AttemptStore;
+  /** One-time codes a guest needs to change an order (order-codes.ts). */
+  orderCodes: OrderCodeStore;
+  /** Sends the one-time codes; null when the app has no outgoing email. */
+  mailer: MailSender | null;
 }
 
 /** What one shopper message has become by the time an answer is composed. */

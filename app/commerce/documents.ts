@@ -281,3 +281,12 @@ export const APP_BUBBLE_METAFIELD = `#graphql
     }
   }
 `;
+
+/** Order names ("#1014") for the order ids a privacy webhook names. */
+export const ORDER_NAMES = `#graphql
+  query OrderNames($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Order { id name }
+    }
+  }
+`;

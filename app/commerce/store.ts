@@ -10,6 +10,7 @@ import {
   ORDER_BY_NAME,
   ORDER_CANCEL,
   ORDER_UPDATE_SHIPPING_ADDRESS,
+  ORDER_NAMES,
   APP_BUBBLE_METAFIELD,
   APP_INSTALLATION,
   SET_APP_METAFIELDS,
@@ -64,6 +65,8 @@ export interface TransportOptions {
   /** Give up on one request after this long (default 8 s). */
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** The caller's deadline: once it aborts, the request in flight is cancelled and no retry starts. */
+  signal?: AbortSignal;
 }
 
 export interface ProductSearch {
@@ -97,7 +100,7 @@ export interface Commerce {
   /** Every active product (fetched once per Commerce instance), for entity matching. */
   activeCatalog(): Promise<Product[]>;
   discountByCode(code: string): Promise<Discount | null>;
-  cancelOrder(orderId: string, reason: OrderCancelReason): Promise<ActionResult<{ jobId: string | null }>>;
+  cancelOrder(orderId: string, reason: OrderCancelReason): Promise<ActionResult<{ jobId: string | null; jobDone: boolean }>>;
   requestReturn(
     orderId: string,
     lines: ReturnLineRequest[],
@@ -112,6 +115,8 @@ export interface Commerce {
   publishBubbleAppearance(appearance: BubbleAppearance): Promise<ActionResult<object>>;
   /** What publishBubbleAppearance last stored, or null. */
   bubbleAppearance(): Promise<BubbleAppearance | null>;
+  /** The names ("#1014") of the orders with these numeric ids or GIDs; unknown ids are left out. */
+  orderNames(orderIds: (string | number)[]): Promise<string[]>;
 }
 
 /**
@@ -259,7 +264,7 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
 
     async cancelOrder(orderId, reason) {
       const { orderCancel } = await send<{
-        orderCancel: { job: { id: string } | null; orderCancelUserErrors: UserErrorNode[] } | null;
+        orderCancel: { job: { id: string; done: boolean } | null; orderCancelUserErrors: UserErrorNode[] } | null;
       }>(ORDER_CANCEL, {
         orderId,
         reason,
@@ -270,7 +275,8 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
       });
       if (!orderCancel) return { ok: false, message: "The order could not be canceled." };
       if (orderCancel.orderCancelUserErrors.length) return failure(orderCancel.orderCancelUserErrors);
-      return { ok: true, jobId: orderCancel.job?.id ?? null };
+      // Shopify cancels in a background job: until it is done the order may not show it yet.
+      return { ok: true, jobId: orderCancel.job?.id ?? null, jobDone: orderCancel.job?.done ?? true };
     },
 
     async requestReturn(orderId, lines, reason, customerNote) {
@@ -331,8 +337,21 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
       const { currentAppInstallation } = await send<{ currentAppInstallation: { metafield: { jsonValue: BubbleAppearance } | null } }>(APP_BUBBLE_METAFIELD, BUBBLE_METAFIELD);
       return currentAppInstallation.metafield?.jsonValue ?? null;
     },
+
+    async orderNames(orderIds) {
+      const names: string[] = [];
+      for (let start = 0; start < orderIds.length; start += ORDER_NAMES_PER_QUERY) {
+        const ids = orderIds.slice(start, start + ORDER_NAMES_PER_QUERY).map((id) => (String(id).startsWith("gid://") ? String(id) : `gid://shopify/Order/${id}`));
+        const { nodes } = await send<{ nodes: ({ name?: string } | null)[] }>(ORDER_NAMES, { ids });
+        for (const node of nodes) if (node?.name) names.push(node.name);
+      }
+      return names;
+    },
   };
 }
+
+/** Shopify's limit for nodes(ids:) is 250. */
+const ORDER_NAMES_PER_QUERY = 100;
 
 // ---------------------------------------------------------------------------------------------
 // Transport
@@ -350,25 +369,41 @@ interface GraphqlErrorNode {
 async function sendDocument<T>(graphql: AdminGraphql, document: string, variables: Record<string, unknown> | undefined, options: TransportOptions): Promise<T> {
   const retries = options.retries ?? 3;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const { signal } = options;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await sendOnce<T>(graphql, document, variables, options.timeoutMs ?? 8_000);
+      return await sendOnce<T>(graphql, document, variables, options.timeoutMs ?? 8_000, signal);
     } catch (error) {
       const failure = commerceErrorFrom(error);
-      if (!failure.retryable || attempt >= retries) throw failure;
-      await sleep(Math.min(10_000, failure.retryAfterMs ?? 250 * 2 ** attempt));
+      if (!failure.retryable || attempt >= retries || signal?.aborted) throw failure;
+      await Promise.race([sleep(Math.min(10_000, failure.retryAfterMs ?? 250 * 2 ** attempt)), whenAborted(signal)]);
     }
   }
 }
 
-async function sendOnce<T>(graphql: AdminGraphql, document: string, variables: Record<string, unknown> | undefined, timeoutMs: number): Promise<T> {
+/** Settles when the signal aborts (never without one). */
+function whenAborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true }));
+}
+
+async function sendOnce<T>(
+  graphql: AdminGraphql,
+  document: string,
+  variables: Record<string, unknown> | undefined,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  const deadlinePassed = () => new CommerceError("HTTP", "Admin API call abandoned: the caller's deadline passed");
+  if (signal?.aborted) throw deadlinePassed();
   let response: Response;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new CommerceError("HTTP", `Admin API did not answer within ${timeoutMs} ms`)), timeoutMs);
     });
-    response = await Promise.race([graphql(document, variables ? { variables } : undefined), timeout]);
+    const abandoned = whenAborted(signal).then(() => Promise.reject(deadlinePassed()));
+    const options = variables || signal ? { ...(variables ? { variables } : {}), ...(signal ? { signal } : {}) } : undefined;
+    response = await Promise.race([graphql(document, options), timeout, abandoned]);
   } catch (error) {
     throw commerceErrorFrom(error);
   } finally {

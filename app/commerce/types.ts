@@ -7,7 +7,7 @@
 /** The signature of `admin.graphql` from @shopify/shopify-app-remix: the one way to talk to Shopify. */
 export type AdminGraphql = (
   query: string,
-  options?: { variables?: Record<string, unknown> },
+  options?: { variables?: Record<string, unknown>; signal?: AbortSignal },
 ) => Promise<Response>;
 
 export interface Money {

@@ -3,6 +3,7 @@
  * intent accuracy, macro-F1, per-intent precision/recall, confusions, entity exact-match, speed.
  */
 import type { Catalog, Entities } from "../chat/entities";
+import type { OrderNameFormat } from "../commerce/types";
 import { extractEntities } from "../chat/entities";
 import type { IntentClassifier } from "../chat/intent/engine";
 import { INTENTS, isIntent, type Intent } from "../chat/intent/labels";
@@ -17,6 +18,8 @@ export interface IntentRow {
   text: string;
   intent: Intent;
   entities: Entities;
+  /** The dev store the message is about (held-out files name it), for its catalog. */
+  store?: string;
 }
 
 export function readIntentsFile(file: string): IntentRow[] {
@@ -25,7 +28,8 @@ export function readIntentsFile(file: string): IntentRow[] {
     if (typeof r.text !== "string" || !isIntent(r.intent)) {
       throw new Error(`${file}:${line}: expected {"text": string, "intent": one of the 21 labels, "entities": {...}}`);
     }
-    return { text: r.text, intent: r.intent, entities: (r.entities ?? {}) as Entities };
+    const store = typeof (row as { store?: unknown }).store === "string" ? { store: (row as { store: string }).store } : {};
+    return { text: r.text, intent: r.intent, entities: (r.entities ?? {}) as Entities, ...store };
   });
 }
 
@@ -52,12 +56,19 @@ export interface Label {
 }
 
 /** How a message gets its intent and entities: the local engine, or a model (see scripts/eval.ts). */
-export type Labeler = (text: string) => Label | Promise<Label>;
+export type Labeler = (text: string, row?: IntentRow) => Label | Promise<Label>;
 
-export function localLabeler(classifier: IntentClassifier, catalog: Catalog | null): Labeler {
-  return (text) => {
+/** The shop a message is read for: its catalog and order-name format. */
+export interface ShopVocabulary {
+  catalog: Catalog | null;
+  orderNameFormat?: OrderNameFormat;
+}
+
+export function localLabeler(classifier: IntentClassifier, shop: ShopVocabulary, shopFor?: (store: string) => ShopVocabulary): Labeler {
+  return (text, row) => {
     const result = classifier.classify(text);
-    return { intent: result.intent, confidence: result.confidence, entities: extractEntities(preprocess(text), catalog).entities };
+    const { catalog, orderNameFormat } = row?.store && shopFor ? shopFor(row.store) : shop;
+    return { intent: result.intent, confidence: result.confidence, entities: extractEntities(preprocess(text), catalog, orderNameFormat).entities };
   };
 }
 
@@ -66,7 +77,7 @@ export async function evaluateIntents(rows: IntentRow[], label: Labeler): Promis
   const predictions: Label[] = [];
   for (const row of rows) {
     const started = performance.now();
-    predictions.push(await label(row.text));
+    predictions.push(await label(row.text, row));
     times.push(performance.now() - started);
   }
 

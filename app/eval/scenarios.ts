@@ -24,13 +24,15 @@ export interface Scenario {
   shopper: { email: string; customerId: string } | null;
   turns: ScenarioTurn[];
   note?: string;
+  /** The dev store the scenario is about, in files that span several. */
+  store?: string;
 }
 
 export function readScenariosFile(file: string): Scenario[] {
   return readJsonl(file, (row, line) => {
     const s = row as Partial<Scenario>;
     if (typeof s.id !== "string" || !Array.isArray(s.turns)) throw new Error(`${file}:${line}: expected {"id", "shopper", "turns": [...]}`);
-    return { id: s.id, shopper: s.shopper ?? null, turns: s.turns, note: s.note };
+    return { id: s.id, shopper: s.shopper ?? null, turns: s.turns, note: s.note, ...(typeof s.store === "string" ? { store: s.store } : {}) };
   });
 }
 
@@ -58,7 +60,9 @@ export interface ScenarioReport {
 
 export interface ScenarioOptions {
   snapshot: DemoSnapshot;
-  settings: (shop: string) => ShopSettings;
+  /** For files whose scenarios name their store ("store": "maison-coquelicot"). */
+  snapshotFor?: (store: string) => DemoSnapshot;
+  settings: (shop: string, snapshot: DemoSnapshot) => ShopSettings;
   classifier?: IntentClassifier;
   /** Answer through this engine (local when absent), exactly as the proxy route does. */
   engine?: EngineConfig;
@@ -69,11 +73,12 @@ export async function evaluateScenarios(scenarios: Scenario[], options: Scenario
   const times: number[] = [];
   let scenariosPassed = 0;
   for (const scenario of scenarios) {
-    const store = createDemoStore(options.snapshot);
+    const snapshot = scenario.store && options.snapshotFor ? options.snapshotFor(scenario.store) : options.snapshot;
+    const store = createDemoStore(snapshot);
     const ctx = await buildChatContext({
       shop: store.shopDomain,
       commerce: createCommerce(store.graphql),
-      settings: options.settings(store.shopDomain),
+      settings: options.settings(store.shopDomain, snapshot),
       classifier: options.classifier,
       now: store.now,
     });

@@ -42,8 +42,9 @@ export async function respondWithEngine(input: TurnInput, ctx: ChatContext, engi
   });
   const { turn } = analyzed;
   if (engine.mode === "local" || !engine.openai) return local("local mode");
-  // Confirmed changes and refused injections never depend on a model's wording.
+  // Confirmed changes, one-time codes and refused injections never depend on a model's wording.
   if (analyzed.confirmation) return local("confirmation carried out by the local engine");
+  if (analyzed.code) return local("one-time code checked by the local engine");
   if (isInjectionAttempt(turn.pre.original)) return local("instruction-override attempt refused locally");
   if (approvedAnswerFor(turn)) return local("the merchant's approved answer");
   if (engine.mode === "hybrid" && !turn.intent.lowConfidence && turn.intent.confidence >= HYBRID_CONFIDENCE) {

@@ -7,9 +7,8 @@
 import type { ChatCompletionTool } from "openai/resources/chat/completions";
 import type { Order, Product } from "../commerce/types";
 import { productCard } from "../chat/answers/products";
-import { cancelOrder, changeShippingAddress, returnItem, shopperFacingNote, verificationLocked } from "../chat/answers/orders";
+import { cancelOrder, changeShippingAddress, returnItem, shopperFacingNote, verifyTurnOrder } from "../chat/answers/orders";
 import { searchKnowledge } from "../chat/knowledge";
-import { findShopperOrder } from "../chat/verification";
 import type { ProductCard } from "../chat/protocol";
 import type { Answer, Lookup, Turn } from "../chat/types";
 
@@ -33,7 +32,7 @@ export const TOOLS: ChatCompletionTool[] = [
     summary: { type: "string", description: "One sentence for the team." },
     contact_email: { type: "string", description: "Where a guest wants the reply." },
   }, ["summary"]),
-  fn("propose_cancel_order", "Propose cancelling an order. Nothing happens until the shopper confirms in their next message.", {
+  fn("propose_cancel_order", "Propose cancelling an order. Nothing happens until the shopper confirms in their next message (a guest first types the one-time code this emails to the order's address).", {
     order_number: { type: "string" },
   }, ["order_number"]),
   fn("propose_return", "Propose opening a return for items of an order. Nothing happens until the shopper confirms.", {
@@ -56,10 +55,12 @@ export interface ToolEffects {
   products: ProductCard[];
   /** A proposal or request from a local answer the tool reused (pending action, ticket, state). */
   answer: Partial<Answer>;
+  /** Emails of orders verified for the logged-in customer during this reply: theirs to be replied at. */
+  customerEmails: string[];
 }
 
 export function emptyEffects(): ToolEffects {
-  return { lookups: [], products: [], answer: {} };
+  return { lookups: [], products: [], answer: {}, customerEmails: [] };
 }
 
 export async function runTool(name: string, rawArguments: string, turn: Turn, effects: ToolEffects): Promise<unknown> {
@@ -85,7 +86,7 @@ export async function runTool(name: string, rawArguments: string, turn: Turn, ef
       effects.answer = {
         ...effects.answer,
         handoff: true,
-        ticket: { kind: "handoff", summary: (str("summary") ?? turn.pre.original).slice(0, 300), contactEmail: str("contact_email") ?? turn.entities.email ?? turn.state.email },
+        ticket: { kind: "handoff", summary: (str("summary") ?? turn.pre.original).slice(0, 300), contactEmail: contactEmail(turn, effects, str("contact_email")) },
       };
       return { status: "handed_off", support_hours: turn.ctx.shop.supportHours, email: turn.ctx.shop.email };
     case "propose_cancel_order":
@@ -100,24 +101,38 @@ export async function runTool(name: string, rawArguments: string, turn: Turn, ef
 }
 
 async function getOrder(turn: Turn, effects: ToolEffects, orderNumber?: string, email?: string) {
-  const failed = effects.answer.state?.failedVerifications ?? turn.state.failedVerifications ?? 0;
-  if (verificationLocked(turn, failed)) {
-    return { found: false, needs: `no more lookups in this chat: the shopper should email ${turn.ctx.shop.email} from the address they ordered with` };
-  }
-  const access = await findShopperOrder(turn.ctx.commerce, {
+  // The same policy as the local engine (verifyTurnOrder): counted misses, locks, someone else's order.
+  const access = await verifyTurnOrder(turn, {
     orderNumber: orderNumber ?? turn.state.orderNumber,
     // An email only counts if the shopper typed it; the model can't invent one for them.
     email: email && typedByShopper(turn, email) ? email : turn.state.email ?? turn.entities.email,
-    customerId: turn.shopper.customerId,
   });
   effects.lookups.push({ kind: "order", ref: orderNumber ? `#${orderNumber}` : "customer orders", outcome: access.kind });
-  if (access.kind === "denied") effects.answer = { ...effects.answer, state: { ...effects.answer.state, failedVerifications: failed + 1 } };
+  if (access.kind === "locked") {
+    const minutes = Math.ceil(access.retryAfterMs / 60_000);
+    return { found: false, needs: `nothing: too many attempts didn't match, so order lookups are paused for ${minutes} minutes; the shopper can log in to their account or email ${turn.ctx.shop.email} from the address they ordered with` };
+  }
+  if (access.kind === "not_theirs") {
+    return { found: false, needs: `nothing: the shopper says the order is someone else's, and only the person who placed it can be helped; they should contact the shop themselves (chat, their account, or ${turn.ctx.shop.email})` };
+  }
   if (access.kind !== "verified") {
     // Neutral on purpose: the same answer whether the order doesn't exist or isn't theirs.
     return { found: false, needs: access.kind === "need_email" ? "the email used for the order" : access.kind === "need_order_number" ? "the order number and email" : "a matching order number and email" };
   }
+  if (access.via === "customer") effects.customerEmails.push(...[access.order, ...access.otherOrders].flatMap((o) => (o.email ? [o.email] : [])));
   effects.answer = { ...effects.answer, state: { ...effects.answer.state, orderNumber: access.order.name.replace(/^#/, "") } };
   return { found: true, order: orderFacts(access.order), other_orders: access.otherOrders.map((o) => o.name) };
+}
+
+/**
+ * Where the team replies to a hand-off: the model's choice only if it is an address the shopper
+ * typed, or the logged-in customer's own (from an order verified for them); else what they typed.
+ */
+function contactEmail(turn: Turn, effects: ToolEffects, proposed: string | undefined): string | undefined {
+  const typed = turn.entities.email ?? turn.state.email;
+  if (!proposed) return typed;
+  const own = effects.customerEmails.some((e) => e.toLowerCase() === proposed.toLowerCase());
+  return typedByShopper(turn, proposed) || own ? proposed : typed;
 }
 
 function typedByShopper(turn: Turn, email: string): boolean {
@@ -203,5 +218,5 @@ async function reuseAnswer(turn: Turn, effects: ToolEffects, answer: (t: Turn) =
   const result = await answer(scoped);
   effects.answer = { ...effects.answer, ...result, state: { ...effects.answer.state, ...result.state } };
   effects.lookups.push(...(result.lookups ?? []));
-  return { message_for_shopper: result.text, awaiting_confirmation: !!result.state?.pendingAction };
+  return { message_for_shopper: result.text, awaiting_confirmation: !!result.state?.pendingAction, awaiting_emailed_code: !!result.state?.codeChallenge };
 }

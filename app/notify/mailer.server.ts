@@ -1,11 +1,14 @@
 /**
- * Outgoing email (the team's replies to hand-offs), through the SMTP server the deployment names:
+ * Outgoing email — the team's replies to hand-offs, and the one-time codes a guest needs to change
+ * an order (app/chat/change-proof.ts) — through the SMTP server the deployment names:
  *
  *   SMTP_URL   smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465
- *   SMTP_FROM  the sender, e.g. "Northwind Support <support@northwind.example>"
+ *   SMTP_FROM  the sender, e.g. "Shop Support <support@shop.example>"
  *
- * Without both, no email is sent (the reply still reaches the shopper in the chat bubble).
- * Credentials in SMTP_URL are never logged or shown to the merchant.
+ * Without both, no email is sent: a reply still reaches the shopper in the chat bubble, but a
+ * guest can't get a code, so only logged-in customers can change orders through the chat.
+ * Credentials in SMTP_URL are never logged or shown to the merchant. The demo points SMTP_URL at a
+ * local outbox (demo/outbox.ts).
  */
 import nodemailer from "nodemailer";
 

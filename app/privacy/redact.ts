@@ -1,18 +1,44 @@
 /**
  * What we never keep in stored text: payment card numbers and phone numbers. Order numbers and
  * emails stay (they are how a guest proves an order), and so do street addresses, which address
- * changes and reships need. The bot still reads the original message in memory.
+ * changes and reships need.
+ *
+ * Text is NFKC-normalised first, so digits written full-width ("４１１１"), as mathematical
+ * symbols or circled are found too. Everything stored that is derived from a shopper's message
+ * (the message, entities, dialogue state, ticket summaries, CSAT comments) goes through here; the
+ * bot itself reads the message without card numbers (it never needs one) but with phone numbers,
+ * which an address change may carry.
  */
-const CARD_CANDIDATE = /\b(?:\d[ -]?){12,18}\d\b/g;
+const SEPARATOR = "[\\s.\\-\\u2010-\\u2015]";
+const CARD_CANDIDATE = new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d${SEPARATOR}?){12,18}\\d(?![\\p{L}\\p{N}])`, "gu");
 const PHONE = /(?<![\w#])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)|(?<![\w#])\+\d{1,3}(?:[\s.-]?\d{2,4}){2,4}(?!\d)/g;
 
 export const CARD_PLACEHOLDER = "[card number removed]";
 export const PHONE_PLACEHOLDER = "[phone number removed]";
 
+/** The text without card numbers (for the bot, and for text the shop may have written). */
+export function withoutCardNumbers(text: string): string {
+  return text.normalize("NFKC").replace(CARD_CANDIDATE, (match) => (luhnValid(match.replace(/\D/g, "")) ? CARD_PLACEHOLDER : match));
+}
+
+/** The text as it may be stored: without card numbers and phone numbers. */
 export function redactSensitive(text: string): string {
-  return text
-    .replace(CARD_CANDIDATE, (match) => (luhnValid(match.replace(/\D/g, "")) ? CARD_PLACEHOLDER : match))
-    .replace(PHONE, (match) => (match.replace(/\D/g, "").length >= 10 ? PHONE_PLACEHOLDER : match));
+  return withoutCardNumbers(text).replace(PHONE, (match) => (match.replace(/\D/g, "").length >= 10 ? PHONE_PLACEHOLDER : match));
+}
+
+/** Whether the shopper wrote a card number (or it was already taken out of this text). */
+export function mentionsCardNumber(text: string): boolean {
+  return text.includes(CARD_PLACEHOLDER) || withoutCardNumbers(text).includes(CARD_PLACEHOLDER);
+}
+
+/** A stored JSON value (entities, dialogue state, lookups) with every string in it redacted. */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === "string") return redactSensitive(value) as T;
+  if (Array.isArray(value)) return value.map(redactDeep) as T;
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redactDeep(inner)])) as T;
+  }
+  return value;
 }
 
 export function luhnValid(digits: string): boolean {

@@ -1,5 +1,6 @@
 /** Transcripts older than each shop's retention period are deleted (messages, feedback and tickets with them). */
 import type { Db } from "../db.server";
+import { deleteOldReceipts } from "./webhook-receipts.server";
 
 export async function deleteExpiredTranscripts(db: Db, now: Date = new Date()): Promise<number> {
   const shops = await db.shopSettings.findMany({ select: { shop: true, retentionDays: true } });
@@ -15,7 +16,7 @@ export async function deleteExpiredTranscripts(db: Db, now: Date = new Date()): 
 /** Run the retention job now and then every `intervalMs` (default daily); returns a stop function. */
 export function scheduleRetention(db: Db, intervalMs = 24 * 3_600_000): () => void {
   const run = () =>
-    deleteExpiredTranscripts(db).catch((error) => console.error("retention job failed", error instanceof Error ? error.message : error));
+    Promise.all([deleteExpiredTranscripts(db), deleteOldReceipts(db)]).catch((error) => console.error("retention job failed", error instanceof Error ? error.message : error));
   void run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

@@ -2,11 +2,14 @@
  * Delivery: the storefront bubble's requests, arriving through the Shopify app proxy. The route
  * file only hands the request here; this module verifies, validates, stores, answers.
  */
+import { InvalidShopError } from "@shopify/shopify-api";
 import { z } from "zod";
 import type { Db } from "../db.server";
 import type { AdminGraphql } from "../commerce/types";
 import { createCommerce, customerGid } from "../commerce/store";
 import { buildChatContext } from "../chat/context.server";
+import { createVerificationStores } from "../chat/verification-store.server";
+import type { Shopper } from "../chat/types";
 import type { TurnOutput } from "../chat/pipeline";
 import { resolveEngineConfig, type EngineConfig } from "../llm/config";
 import { respondWithEngine, type EngineResult } from "../llm/engine-router";
@@ -16,23 +19,28 @@ import { MAX_CSAT_COMMENT_LENGTH, MAX_MESSAGE_LENGTH, type ConversationSignals, 
 import {
   awaitingTeam,
   recordCsat,
-  claimForCustomer,
   conversationMessages,
   findConversation,
   readDialogueState,
   recordBotReply,
   recordFeedback,
   recordShopperMessage,
-  startConversation,
+  startConversationWithMessage,
   toMessageView,
+  ClientMessageIdTaken,
   recentHistory,
   type Conversation,
   type ConversationOwner,
   type Message,
+  type StoredShopperMessage,
 } from "../chat/transcript.server";
 import { getShopSettings, type ShopSettings } from "../settings.server";
-import { redactSensitive } from "../privacy/redact";
-import { checkLimits, shopperKey, type ProxyLimits } from "./rate-limit.server";
+import { redactSensitive, withoutCardNumbers } from "../privacy/redact";
+import { withCardNotice } from "../privacy/card-notice";
+import { addressKey, checkLimits, shopperKeys, type ProxyLimits } from "./rate-limit.server";
+import { isDatabaseUnavailable } from "../db-errors";
+import { beforeDeadline, DeadlineExceeded, messageDeadline, type MessageDeadline } from "./deadline.server";
+import { parse, readJson, RequestError, signedQuery, type SignedQuery } from "./request.server";
 
 export interface ProxyContext {
   session?: { shop: string };
@@ -51,7 +59,6 @@ export interface ProxyDeps {
   approvedAnswersFor?: (shop: string) => Promise<{ question: string; answer: string }[]>;
 }
 
-const MAX_BODY_BYTES = 16 * 1024;
 const conversationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "conversationId is not a valid id");
 
 const sendMessageSchema = z.object({
@@ -86,26 +93,34 @@ const csatSchema = z.object({
 
 export async function handleProxyRequest(request: Request, endpoint: string, deps: ProxyDeps): Promise<Response> {
   try {
+    const query = signedQuery(new URL(request.url).searchParams);
+    if (!query) return errorResponse(400, "duplicate_parameter", "A query parameter appears more than once.");
     let context: ProxyContext;
     try {
       context = await deps.authenticateProxy(request);
     } catch (thrown) {
       if (thrown instanceof Response) return errorResponse(401, "invalid_signature", "This request was not signed by Shopify.");
+      // Signed, but `shop` is no shop domain: the library refuses to look its session up.
+      if (thrown instanceof InvalidShopError) return errorResponse(400, "invalid_shop", "This request is not for a Shopify store.");
       throw thrown;
     }
-    const url = new URL(request.url);
-    const shop = url.searchParams.get("shop");
+    const shop = query.shop;
     if (!shop || !context.session || context.session.shop !== shop || !context.admin) {
       return errorResponse(503, "shop_not_installed", "Chat isn't available for this shop right now.");
     }
-    const owner: ConversationOwner = { shop, customerId: loggedInCustomer(url.searchParams.get("logged_in_customer_id")) };
+    const owner: ConversationOwner = { shop, customerId: loggedInCustomer(query.logged_in_customer_id) };
     const method = request.method.toUpperCase();
+    const route = Object.hasOwn(ENDPOINTS, endpoint) ? ENDPOINTS[endpoint] : null;
+    if (!route) return errorResponse(404, "not_found", "Unknown chat endpoint.");
+    if (method !== route.method) return errorResponse(405, "method_not_allowed", `${method} is not supported on ${endpoint}.`);
+    // Read before the limits: a guest is limited per the conversation the request names.
+    const input = method === "POST" ? await readJson(request) : query;
     if (deps.limits) {
-      const signature = url.searchParams.get("signature");
       const verdict = await checkLimits(deps.limits, {
         shop,
-        shopper: shopperKey(request, owner.customerId),
-        signature: signature ? `${signature}:${url.pathname}` : null,
+        ...shopperKeys(request, owner.customerId, conversationIdIn(input)),
+        // The signature alone: it is single-use whatever path spelling or endpoint it comes back on.
+        signature: query.signature ?? null,
         writes: method !== "GET",
       });
       if (!verdict.ok) {
@@ -115,31 +130,69 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
         return response;
       }
     }
-
-    if (endpoint === "messages" && method === "POST") return await sendMessage(request, owner, context.admin.graphql, deps);
-    if (endpoint === "conversation" && method === "GET") return await getConversation(request, owner, deps);
-    if (endpoint === "feedback" && method === "POST") return await sendFeedback(request, owner, deps);
-    if (endpoint === "csat" && method === "POST") return await sendCsat(request, owner, deps);
-    if (["messages", "conversation", "feedback", "csat"].includes(endpoint)) {
-      return errorResponse(405, "method_not_allowed", `${method} is not supported on ${endpoint}.`);
-    }
-    return errorResponse(404, "not_found", "Unknown chat endpoint.");
+    return await route.handle({ request, input, owner, graphql: context.admin.graphql, deps });
   } catch (error) {
     if (error instanceof RequestError) return errorResponse(error.status, error.code, error.message);
+    if (error instanceof ClientMessageIdTaken) return errorResponse(409, "client_message_id_taken", "That clientMessageId was already used in another conversation.");
     console.error("chat proxy failed", error instanceof Error ? error.message : error);
-    return errorResponse(500, "internal_error", "Sorry, something went wrong on our side. Please try again.");
+    const failure = failureFor(error);
+    const response = errorResponse(failure.status, failure.code, failure.message);
+    if (failure.retryAfterSeconds) response.headers.set("Retry-After", String(failure.retryAfterSeconds));
+    return response;
   }
 }
 
-async function sendMessage(request: Request, owner: ConversationOwner, graphql: AdminGraphql, deps: ProxyDeps): Promise<Response> {
-  const input = parse(sendMessageSchema, await readJson(request));
-  const { db } = deps;
-  const existing = input.conversationId ? await findConversation(db, owner, input.conversationId) : null;
-  if (input.conversationId && !existing) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
-  const conversation = existing ? await claimForCustomer(db, existing, owner.customerId) : await startConversation(db, owner, "en");
+/**
+ * What the shopper is told when a request fails: a database that is down, restarting or locked
+ * is temporary (503, try again; the bubble keeps the message and its clientMessageId for the
+ * retry), anything else is our bug (500).
+ */
+function failureFor(error: unknown): { status: number; code: string; message: string; retryAfterSeconds?: number } {
+  if (isDatabaseUnavailable(error)) {
+    return { status: 503, code: "temporarily_unavailable", message: "Sorry, we can't take messages for a moment. Please try again shortly.", retryAfterSeconds: 5 };
+  }
+  return { status: 500, code: "internal_error", message: "Sorry, something went wrong on our side. Please try again." };
+}
 
+/** One request to an endpoint, its signature and signed shop already checked. */
+interface EndpointCall {
+  request: Request;
+  /** The JSON body of a POST, the signed query of a GET. */
+  input: unknown;
+  owner: ConversationOwner;
+  graphql: AdminGraphql;
+  deps: ProxyDeps;
+}
+
+const ENDPOINTS: Record<string, { method: "GET" | "POST"; handle: (call: EndpointCall) => Promise<Response> }> = {
+  messages: { method: "POST", handle: sendMessage },
+  conversation: { method: "GET", handle: getConversation },
+  feedback: { method: "POST", handle: sendFeedback },
+  csat: { method: "POST", handle: sendCsat },
+};
+
+/** The well-formed conversation id a request names, if any. */
+function conversationIdIn(input: unknown): string | null {
+  const id = (input as { conversationId?: unknown } | null)?.conversationId;
+  return conversationIdSchema.safeParse(id).success ? (id as string) : null;
+}
+
+async function sendMessage({ request, input: body, owner, graphql, deps }: EndpointCall): Promise<Response> {
+  const input = parse(sendMessageSchema, body);
+  const { db } = deps;
   // Stored without card or phone numbers; the bot still reads the original text below.
-  const stored = await recordShopperMessage(db, conversation, redactSensitive(input.text), input.clientMessageId ?? null);
+  const storedText = redactSensitive(input.text);
+  const clientMessageId = input.clientMessageId ?? null;
+  let conversation: Conversation;
+  let stored: StoredShopperMessage;
+  if (input.conversationId) {
+    const existing = await findConversation(db, owner, input.conversationId);
+    if (!existing) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
+    conversation = existing;
+    stored = await recordShopperMessage(db, conversation, storedText, clientMessageId);
+  } else {
+    ({ conversation, ...stored } = await startConversationWithMessage(db, owner, storedText, clientMessageId));
+  }
   const exchange = async (reply: Message) => ({
     conversationId: conversation.id,
     shopperMessage: toMessageView(stored.message),
@@ -148,10 +201,17 @@ async function sendMessage(request: Request, owner: ConversationOwner, graphql: 
   });
   if (stored.existingReply) return json(await exchange(stored.existingReply));
 
-  const settings = await getShopSettings(db, owner.shop);
-  const engine = engineConfig(settings);
-  const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, conversation, stored.message, graphql, { settings, engine }, deps, onDelta);
-  if (wantsStream(request) && engine.mode !== "local") {
+  const deadline = messageDeadline();
+  // A database that errors gets the shopper a 503 to retry; one that doesn't answer in time, the apology.
+  const config = await beforeDeadline(shopConfig(db, owner.shop), deadline.store).catch((error: unknown) => {
+    if (!(error instanceof DeadlineExceeded)) throw error;
+    console.error("shop settings not read within the deadline");
+    return null;
+  });
+  // The client address the rate limits count, so failed order verifications are counted per client too.
+  const shopper: Shopper = { customerId: owner.customerId, clientKey: addressKey(request) };
+  const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, shopper, conversation, stored.message, graphql, config, deps, deadline, onDelta);
+  if (wantsStream(request) && config && config.engine.mode !== "local") {
     return streamReply(async (send) => {
       const reply = await answer((text) => send("delta", { text }));
       send("message", await exchange(reply));
@@ -164,6 +224,11 @@ async function sendMessage(request: Request, owner: ConversationOwner, graphql: 
 interface ShopConfig {
   settings: ShopSettings;
   engine: EngineConfig;
+}
+
+async function shopConfig(db: Db, shop: string): Promise<ShopConfig> {
+  const settings = await getShopSettings(db, shop);
+  return { settings, engine: engineConfig(settings) };
 }
 
 /**
@@ -181,19 +246,22 @@ async function replySignals(db: Db, conversation: Conversation, last: Message | 
 async function answerAndRecord(
   text: string,
   owner: ConversationOwner,
+  shopper: Shopper,
   conversation: Conversation,
   shopperMessage: Message,
   graphql: AdminGraphql,
-  config: ShopConfig,
+  config: ShopConfig | null,
   deps: ProxyDeps,
+  deadline: MessageDeadline,
   onDelta?: (text: string) => void,
 ) {
   const started = performance.now();
-  const result = await answerOrApologise(text, owner, conversation, graphql, config, deps, onDelta);
+  // The bot never needs a card number, and no model ever sees one.
+  const result = await answerOrApologise(withoutCardNumbers(text), owner, shopper, conversation, graphql, config, deps, deadline, onDelta);
   const { output } = result;
   const answered = result.engine !== "none";
   return recordBotReply(deps.db, conversation, shopperMessage, {
-    text: output.text,
+    text: withCardNotice(output.text, text, output.language),
     intent: answered ? output.intent : null,
     confidence: answered ? output.confidence : null,
     entities: output.entities,
@@ -226,7 +294,8 @@ function streamReply(produce: (send: (event: string, data: unknown) => void) => 
         await produce(send);
       } catch (error) {
         console.error("streamed reply failed", error instanceof Error ? error.message : error);
-        send("error", { error: { code: "internal_error", message: "Sorry, something went wrong on our side. Please try again." } });
+        const { code, message } = failureFor(error);
+        send("error", { error: { code, message } });
       }
       controller.close();
     },
@@ -247,31 +316,47 @@ function engineConfig(settings: ShopSettings): EngineConfig {
 async function answerOrApologise(
   text: string,
   owner: ConversationOwner,
+  shopper: Shopper,
   conversation: Conversation,
   graphql: AdminGraphql,
-  { settings, engine }: ShopConfig,
+  config: ShopConfig | null,
   deps: ProxyDeps,
+  deadline: MessageDeadline,
   onDelta?: (text: string) => void,
 ): Promise<Omit<EngineResult, "engine"> & { engine: EngineResult["engine"] | "none" }> {
   const state = readDialogueState(conversation);
-  try {
+  const apologise = (note: string) => ({ output: { ...EMPTY_TURN, text: STORE_APOLOGY, state }, engine: "none" as const, note, usage: null, costUsd: null });
+  if (!config) return apologise("store unavailable: the shop's settings could not be read");
+  const { settings, engine } = config;
+  const local = engine.mode === "local" || !engine.openai;
+  const outOfTime = local ? deadline.store : deadline.withModel;
+  const respond = async () => {
     const ctx = await buildChatContext({
       shop: owner.shop,
-      commerce: createCommerce(graphql),
+      commerce: createCommerce(graphql, { signal: deadline.store }),
       settings,
       classifier: deps.classifierFor?.(owner.shop),
       approvedAnswers: await deps.approvedAnswersFor?.(owner.shop),
       now: deps.now?.(),
+      // Failed verifications and one-time codes in the database: shared by every conversation and instance.
+      verification: createVerificationStores(deps.db, owner.shop),
     });
     // Only a model reads the earlier messages; the local engine keeps its context in `state`.
-    const history = engine.mode === "local" ? [] : await recentHistory(deps.db, conversation);
-    return await respondWithEngine({ text, shopper: { customerId: owner.customerId }, state }, ctx, engine, { shop: owner.shop, history, onDelta });
+    const history = local ? [] : await recentHistory(deps.db, conversation);
+    // Nothing more reaches the shopper's stream once the apology has gone out.
+    const delta = onDelta && ((piece: string) => void (outOfTime.aborted || onDelta(piece)));
+    return respondWithEngine({ text, shopper, state }, ctx, engine, { shop: owner.shop, history, onDelta: delta });
+  };
+  try {
+    return await beforeDeadline(respond(), outOfTime);
   } catch (error) {
-    console.error("answering failed", error instanceof Error ? error.message : error);
-    const apology = "Sorry, I can't reach the store's records right now. Please try again in a minute, or ask for a person and our team will get back to you.";
-    return { output: { ...EMPTY_TURN, text: apology, state }, engine: "none", note: "store unavailable", usage: null, costUsd: null };
+    const late = error instanceof DeadlineExceeded;
+    console.error(late ? "answering passed its deadline" : "answering failed", error instanceof Error ? error.message : error);
+    return apologise(late ? `store unavailable: no answer within the ${local ? `${deadline.storeMs} ms` : "message's"} deadline` : "store unavailable");
   }
 }
+
+const STORE_APOLOGY = "Sorry, I can't reach the store's records right now. Please try again in a minute, or ask for a person and our team will get back to you.";
 
 const EMPTY_TURN: TurnOutput = {
   text: "",
@@ -286,8 +371,8 @@ const EMPTY_TURN: TurnOutput = {
   state: {},
 };
 
-async function getConversation(request: Request, owner: ConversationOwner, deps: ProxyDeps): Promise<Response> {
-  const id = parse(conversationIdSchema, new URL(request.url).searchParams.get("conversationId") ?? undefined);
+async function getConversation({ input: query, owner, deps }: EndpointCall): Promise<Response> {
+  const id = parse(conversationIdSchema, (query as SignedQuery).conversationId);
   const conversation = await findConversation(deps.db, owner, id);
   if (!conversation) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
   const messages = await conversationMessages(deps.db, conversation);
@@ -295,16 +380,16 @@ async function getConversation(request: Request, owner: ConversationOwner, deps:
   return json({ conversationId: conversation.id, messages: messages.map(toMessageView), ...signals });
 }
 
-async function sendCsat(request: Request, owner: ConversationOwner, deps: ProxyDeps): Promise<Response> {
-  const input = parse(csatSchema, await readJson(request));
+async function sendCsat({ input: body, owner, deps }: EndpointCall): Promise<Response> {
+  const input = parse(csatSchema, body);
   const conversation = await findConversation(deps.db, owner, input.conversationId);
   if (!conversation) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
   await recordCsat(deps.db, conversation, input.rating, input.comment ?? null);
   return json({ ok: true });
 }
 
-async function sendFeedback(request: Request, owner: ConversationOwner, deps: ProxyDeps): Promise<Response> {
-  const input = parse(feedbackSchema, await readJson(request));
+async function sendFeedback({ input: body, owner, deps }: EndpointCall): Promise<Response> {
+  const input = parse(feedbackSchema, body);
   const conversation = await findConversation(deps.db, owner, input.conversationId);
   if (!conversation) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
   const saved = await recordFeedback(deps.db, conversation, input.messageId, input.rating);
@@ -313,48 +398,8 @@ async function sendFeedback(request: Request, owner: ConversationOwner, deps: Pr
 }
 
 /** The signed logged-in customer, as a GID; anything but a numeric id is no customer. */
-function loggedInCustomer(loggedInCustomerId: string | null): string | null {
+function loggedInCustomer(loggedInCustomerId: string | undefined): string | null {
   return loggedInCustomerId && /^\d+$/.test(loggedInCustomerId) ? customerGid(loggedInCustomerId) : null;
-}
-
-class RequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function readJson(request: Request): Promise<unknown> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) throw new RequestError(415, "unsupported_media_type", "Send JSON with Content-Type: application/json.");
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new RequestError(413, "payload_too_large", "The message is too large.");
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) throw new RequestError(413, "payload_too_large", "The message is too large.");
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new RequestError(400, "invalid_encoding", "The request body is not valid UTF-8.");
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new RequestError(400, "invalid_json", "The request body is not valid JSON.");
-  }
-}
-
-function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const message = issue.code === "invalid_type" && issue.received === "undefined" && issue.path.length === 0 ? "A JSON object body is required." : issue.message;
-    throw new RequestError(400, "invalid_request", message);
-  }
-  return result.data;
 }
 
 function json(body: unknown, status = 200): Response {

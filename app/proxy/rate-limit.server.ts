@@ -1,6 +1,7 @@
 /**
- * Abuse limits on the chat proxy (rate-limiter-flexible): per shop, per shopper (logged-in
- * customer id, else client IP), and signed URLs used once.
+ * Abuse limits on the chat proxy (rate-limiter-flexible): per shop; per shopper (a logged-in
+ * customer's signed id, a guest's conversation); per client address for guests, with a ceiling
+ * high enough for many guests behind one address; and signed URLs used once.
  *
  * Where the counts live: in memory for one instance (SQLite); in PostgreSQL when the app runs on
  * it, so that several instances share one count per shopper and a signature used on one instance
@@ -9,10 +10,13 @@
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { databaseProvider, resolveDatabaseUrl } from "../db-url";
+import { postgresPoolConfig, surviveDroppedConnections } from "../db-connections.server";
 
 export interface ProxyLimits {
   perShop: RateLimiterAbstract;
   perShopper: RateLimiterAbstract;
+  /** Every guest behind one client address together. */
+  perAddress: RateLimiterAbstract;
   /** A signature may be used once within its 90 s validity: a captured URL can't be replayed. */
   signatures: RateLimiterAbstract;
   /** Settles once the shared table exists (at once in memory); checks wait for it. */
@@ -22,9 +26,21 @@ export interface ProxyLimits {
 export interface LimitOptions {
   shopPerMinute?: number;
   shopperPerMinute?: number;
+  addressPerMinute?: number;
   /** A PostgreSQL pool to share counts through; in memory without one. */
   postgres?: pg.Pool;
 }
+
+/** Requests a minute for a whole shop's storefront (RATE_LIMIT_SHOP_PER_MINUTE). */
+export const SHOP_PER_MINUTE = 1200;
+/** Requests a minute for one shopper: a logged-in customer, or a guest's conversation (RATE_LIMIT_SHOPPER_PER_MINUTE). */
+export const SHOPPER_PER_MINUTE = 30;
+/**
+ * Requests a minute for all the guests behind one address together (RATE_LIMIT_ADDRESS_PER_MINUTE):
+ * an office or a mobile carrier puts many shoppers behind one address, so ten shoppers' worth.
+ * A guest's first message, before they have a conversation, counts only here.
+ */
+export const ADDRESS_PER_MINUTE = 300;
 
 /** rate-limiter-flexible creates it on first use (CREATE TABLE IF NOT EXISTS). */
 export const RATE_LIMIT_TABLE = "rate_limits";
@@ -41,8 +57,9 @@ export function createLimits(options: LimitOptions = {}): ProxyLimits {
   };
   return {
     ready: options.postgres ? createRateLimitTable(options.postgres) : Promise.resolve(),
-    perShop: limiter("shop", options.shopPerMinute ?? Number(process.env.RATE_LIMIT_SHOP_PER_MINUTE ?? 1200), 60),
-    perShopper: limiter("shopper", options.shopperPerMinute ?? Number(process.env.RATE_LIMIT_SHOPPER_PER_MINUTE ?? 30), 60),
+    perShop: limiter("shop", options.shopPerMinute ?? Number(process.env.RATE_LIMIT_SHOP_PER_MINUTE ?? SHOP_PER_MINUTE), 60),
+    perShopper: limiter("shopper", options.shopperPerMinute ?? Number(process.env.RATE_LIMIT_SHOPPER_PER_MINUTE ?? SHOPPER_PER_MINUTE), 60),
+    perAddress: limiter("address", options.addressPerMinute ?? Number(process.env.RATE_LIMIT_ADDRESS_PER_MINUTE ?? ADDRESS_PER_MINUTE), 60),
     signatures: limiter("signature", 1, 120),
   };
 }
@@ -79,20 +96,33 @@ export function configuredLimits(env: Record<string, string | undefined> = proce
   if (store !== "postgres") throw new Error(`RATE_LIMIT_STORE must be memory or postgres, not ${JSON.stringify(store)}`);
   if (databaseProvider(url) !== "postgresql") throw new Error("RATE_LIMIT_STORE=postgres needs DATABASE_URL to be a PostgreSQL URL");
   // A small pool of its own: limit checks must not queue behind the app's queries.
-  return createLimits({ postgres: new pg.Pool({ connectionString: url, max: 4, allowExitOnIdle: true }) });
+  const pool = surviveDroppedConnections(new pg.Pool(postgresPoolConfig(url, { max: 4, allowExitOnIdle: true })), "rate-limits");
+  return createLimits({ postgres: pool });
 }
 
-export type LimitVerdict = { ok: true } | { ok: false; reason: "shop" | "shopper" | "replay"; retryAfterSeconds: number };
+export type LimitVerdict = { ok: true } | { ok: false; reason: "shop" | "shopper" | "address" | "replay"; retryAfterSeconds: number };
+
+export interface LimitKeys extends ShopperKeys {
+  shop: string;
+  signature: string | null;
+  writes: boolean;
+}
 
 /** Count one request; the first limit exceeded decides. */
-export async function checkLimits(limits: ProxyLimits, keys: { shop: string; shopper: string; signature: string | null; writes: boolean }): Promise<LimitVerdict> {
+export async function checkLimits(limits: ProxyLimits, keys: LimitKeys): Promise<LimitVerdict> {
   await limits.ready;
   if (keys.writes && keys.signature) {
     const replay = await consume(limits.signatures, keys.signature);
     if (replay !== null) return { ok: false, reason: "replay", retryAfterSeconds: 0 };
   }
-  const shopper = await consume(limits.perShopper, `${keys.shop}:${keys.shopper}`);
-  if (shopper !== null) return { ok: false, reason: "shopper", retryAfterSeconds: shopper };
+  if (keys.shopper) {
+    const shopper = await consume(limits.perShopper, `${keys.shop}:${keys.shopper}`);
+    if (shopper !== null) return { ok: false, reason: "shopper", retryAfterSeconds: shopper };
+  }
+  if (keys.address) {
+    const address = await consume(limits.perAddress, `${keys.shop}:${keys.address}`);
+    if (address !== null) return { ok: false, reason: "address", retryAfterSeconds: address };
+  }
   const shop = await consume(limits.perShop, keys.shop);
   if (shop !== null) return { ok: false, reason: "shop", retryAfterSeconds: shop };
   return { ok: true };
@@ -115,14 +145,35 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<numbe
  */
 export const TRUSTED_PROXY_HOPS = Math.max(1, Number(process.env.TRUSTED_PROXY_HOPS ?? 1) || 1);
 
+export interface ShopperKeys {
+  /** One shopper: `customer:<signed id>`, or `conversation:<id>` for a guest who has one. */
+  shopper: string | null;
+  /** A guest's client address, `ip:<address>`: shared by every guest behind it. */
+  address: string | null;
+}
+
 /**
- * Who is asking: the signed logged-in customer, else the client's address as the nearest trusted
- * proxy saw it. Entries further left were written by the client and are ignored, so a shopper
- * can't get a fresh limit by sending their own X-Forwarded-For.
+ * Who is asking. A logged-in customer by their signed id. A guest by their conversation, once
+ * they have one, and by their address, shared with every guest behind it (an office, a mobile
+ * carrier), which gets the higher ADDRESS_PER_MINUTE ceiling. A made-up conversation id is no
+ * escape: the address still counts, and the id finds no conversation.
  */
-export function shopperKey(request: Request, customerId: string | null, trustedHops = TRUSTED_PROXY_HOPS): string {
-  if (customerId) return `customer:${customerId}`;
+export function shopperKeys(request: Request, customerId: string | null, conversationId: string | null, trustedHops = TRUSTED_PROXY_HOPS): ShopperKeys {
+  if (customerId) return { shopper: `customer:${customerId}`, address: null };
+  return { shopper: conversationId ? `conversation:${conversationId}` : null, address: addressKey(request, trustedHops) };
+}
+
+/** The client's address as a key, `ip:<address>`: also what failed order verifications count on. */
+export function addressKey(request: Request, trustedHops = TRUSTED_PROXY_HOPS): string {
+  return `ip:${clientAddress(request, trustedHops)}`;
+}
+
+/**
+ * The client's address as the nearest trusted proxy saw it. Entries further left in
+ * X-Forwarded-For were written by the client and are ignored, so a shopper can't get a fresh
+ * limit by sending their own.
+ */
+export function clientAddress(request: Request, trustedHops = TRUSTED_PROXY_HOPS): string {
   const chain = (request.headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
-  const client = chain[Math.max(0, chain.length - trustedHops)];
-  return `ip:${client || request.headers.get("x-real-ip") || "unknown"}`;
+  return chain[Math.max(0, chain.length - trustedHops)] || request.headers.get("x-real-ip") || "unknown";
 }

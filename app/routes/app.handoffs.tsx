@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useNavigate, useOutlet } from "@remix-run/react";
-import { Badge, Card, EmptyState, IndexTable, Layout, Page, Tabs, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, EmptyState, IndexTable, Layout, Page, Tabs, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { isTicketStatus, listTickets, TICKET_PAGE_SIZE, ticketCounts } from "../admin/handoffs.server";
 import { TicketStatusBadge } from "../components/TicketStatusBadge";
 import { formatDateTimeUtc } from "../components/time";
+import { listLockedAttempts, type LockedAttempt } from "../chat/verification-store.server";
 
 const TABS = [
   { id: "open", content: "Open" },
@@ -22,13 +23,14 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   // The inbox opens on what still needs a reply.
   const status = requested === "all" || isTicketStatus(requested) ? requested : "open";
   const after = params.get("after");
-  const [page, counts] = await Promise.all([
+  const [page, counts, locked] = await Promise.all([
     // One more than a page: whether there is a next one.
     listTickets(db, session.shop, status === "all" ? null : status, { after, take: TICKET_PAGE_SIZE + 1 }),
     ticketCounts(db, session.shop),
+    listLockedAttempts(db, session.shop),
   ]);
   const tickets = page.slice(0, TICKET_PAGE_SIZE);
-  return { status, tickets, counts, after, nextCursor: page.length > TICKET_PAGE_SIZE ? tickets[tickets.length - 1].id : null };
+  return { status, tickets, counts, locked, after, nextCursor: page.length > TICKET_PAGE_SIZE ? tickets[tickets.length - 1].id : null };
 };
 
 const EMPTY: Record<string, string> = {
@@ -39,7 +41,7 @@ const EMPTY: Record<string, string> = {
 };
 
 export default function Handoffs() {
-  const { status, tickets, counts, after, nextCursor } = useLoaderData<typeof loader>();
+  const { status, tickets, counts, locked, after, nextCursor } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   // app.handoffs.$id.tsx nests under this route: a ticket's page replaces the list.
   const outlet = useOutlet();
@@ -96,7 +98,45 @@ export default function Handoffs() {
             )}
           </Card>
         </Layout.Section>
+        {locked.length > 0 && (
+          <Layout.Section>
+            <LockedLookups locked={locked} />
+          </Layout.Section>
+        )}
       </Layout>
     </Page>
+  );
+}
+
+const LOCK_KINDS: Record<string, string> = { client: "Shopper's address", customer: "Logged-in customer", email: "Email", order: "Order number" };
+
+/** Order lookups paused after too many details that didn't match (app/chat/attempts.ts). */
+function LockedLookups({ locked }: { locked: LockedAttempt[] }) {
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingMd">
+          Paused order lookups
+        </Text>
+        <Text as="p" tone="subdued">
+          Too many order numbers or emails that didn't match came from these, so the bot looks up no orders for them until the time shown (each new pause lasts twice as long). Logged-in customers still see their own orders.
+        </Text>
+        <IndexTable
+          resourceName={{ singular: "paused lookup", plural: "paused lookups" }}
+          itemCount={locked.length}
+          selectable={false}
+          headings={[{ title: "Kind" }, { title: "Who or what" }, { title: "Paused until" }, { title: "Times paused" }]}
+        >
+          {locked.map((lock, index) => (
+            <IndexTable.Row id={`${lock.kind}:${lock.label}:${index}`} key={`${lock.kind}:${lock.label}:${index}`} position={index}>
+              <IndexTable.Cell>{LOCK_KINDS[lock.kind] ?? lock.kind}</IndexTable.Cell>
+              <IndexTable.Cell>{lock.label}</IndexTable.Cell>
+              <IndexTable.Cell>{formatDateTimeUtc(lock.lockedUntil)}</IndexTable.Cell>
+              <IndexTable.Cell>{lock.locks}</IndexTable.Cell>
+            </IndexTable.Row>
+          ))}
+        </IndexTable>
+      </BlockStack>
+    </Card>
   );
 }

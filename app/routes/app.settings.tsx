@@ -17,7 +17,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
   const parsed = parseSettingsForm(await request.formData());
   if (!parsed.ok) return { ok: false as const, errors: parsed.errors, publishError: null };
-  await saveSettings(db, session.shop, parsed.value);
+  const errors = await saveSettings(db, session.shop, parsed.value);
+  if (Object.keys(errors).length) return { ok: false as const, errors, publishError: null };
   const publishError = await publishBubbleSettings(createCommerce(admin.graphql), parsed.value);
   return { ok: true as const, errors: {} as Record<string, string>, publishError };
 };
@@ -42,6 +43,13 @@ export default function Settings() {
               ) : (
                 <Banner tone="success">Settings saved.</Banner>
               )}
+            </Layout.Section>
+          )}
+          {settings.openaiKeyUnreadable && (
+            <Layout.Section>
+              <Banner tone="critical" title="Your OpenAI key can't be read">
+                {`The key you saved can no longer be decrypted (the app's encryption key changed), so your replies don't use it: ${settings.envKeyConfigured ? `they use the app's key and its model (${settings.appModels[0]}), not your model choice` : "they come from the local engine"}. Enter your key again below and save.`}
+              </Banner>
             </Layout.Section>
           )}
           {result && !result.ok && (
@@ -90,7 +98,16 @@ export default function Settings() {
                   value={values.engineMode}
                   onChange={set("engineMode")}
                 />
-                <TextField label="Model" name="openaiModel" value={values.openaiModel} onChange={set("openaiModel")} error={errors.openaiModel} placeholder="gpt-4.1" autoComplete="off" />
+                <TextField
+                  label="Model"
+                  name="openaiModel"
+                  value={values.openaiModel}
+                  onChange={set("openaiModel")}
+                  error={errors.openaiModel}
+                  placeholder={settings.appModels[0]}
+                  helpText={`Any model with your own key. With the app's key: ${settings.appModels.join(", ")}.`}
+                  autoComplete="off"
+                />
                 <TextField
                   label="OpenAI API key"
                   name="openaiKey"

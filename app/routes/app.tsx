@@ -30,6 +30,7 @@ export default function App() {
         <Link to="/app/training">Training</Link>
         <Link to="/app/facts">Store facts</Link>
         <Link to="/app/settings">Settings</Link>
+        <Link to="/app/privacy">Privacy requests</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

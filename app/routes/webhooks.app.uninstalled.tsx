@@ -1,10 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
-import { forgetSessions } from "../privacy/compliance.server";
+import { handleUninstalledWebhook } from "../privacy/webhooks.server";
 
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop } = await authenticate.webhook(request);
-  await forgetSessions(db, shop);
-  return new Response();
-};
+export const action = async ({ request }: ActionFunctionArgs) => handleUninstalledWebhook(db, await authenticate.webhook(request));

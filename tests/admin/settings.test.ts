@@ -5,6 +5,7 @@ configureTestApp("settings");
 const { default: db } = await import("../../app/db.server");
 const { parseSettingsForm, saveSettings, settingsView } = await import("../../app/admin/settings.server");
 const { getShopSettings, DEFAULT_SETTINGS } = await import("../../app/settings.server");
+const { encryptSecret } = await import("../../app/llm/secrets.server");
 
 function form(overrides: Record<string, string> = {}): FormData {
   const data = new FormData();
@@ -37,5 +38,34 @@ describe("merchant settings", () => {
     if (blank.ok) await saveSettings(db, shop, blank.value);
     expect((await settingsView(db, shop)).openaiKeyMasked).toBe("sk-…1234");
     expect((await settingsView(db, "settings-b.myshopify.com")).openaiKeyMasked).toBeNull();
+  });
+
+  it("tells the merchant when their stored key can't be read, and doesn't show it as stored", async () => {
+    const shop = "settings-unreadable.myshopify.com";
+    const sealedElsewhere = encryptSecret("sk-lost-1234", { APP_ENCRYPTION_KEY: "a-key-this-deployment-does-not-have" } as unknown as NodeJS.ProcessEnv);
+    await db.shopSettings.create({ data: { shop, openaiKeyCiphertext: sealedElsewhere, openaiModel: "o1-pro" } });
+    const view = await settingsView(db, shop);
+    expect(view.openaiKeyUnreadable).toBe(true);
+    expect(view.openaiKeyMasked).toBeNull();
+    const readable = "settings-readable.myshopify.com";
+    await db.shopSettings.create({ data: { shop: readable, openaiKeyCiphertext: encryptSecret("sk-fine-1234") } });
+    expect((await settingsView(db, readable)).openaiKeyUnreadable).toBe(false);
+  });
+
+  it("saves a model outside the app's list only with the merchant's own key", async () => {
+    const shop = "settings-model.myshopify.com";
+    const save = async (fields: Record<string, string>) => {
+      const parsed = parseSettingsForm(form({ engineMode: "openai", ...fields }));
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      return saveSettings(db, shop, parsed.value);
+    };
+    expect(await save({ openaiModel: "o1-pro" })).toEqual({ openaiModel: expect.stringContaining("needs your own OpenAI key") });
+    expect((await getShopSettings(db, shop)).openaiModel).toBe("");
+    expect(await save({ openaiModel: "gpt-4.1" })).toEqual({});
+    expect(await save({ openaiModel: "o1-pro", openaiKey: "sk-own-key-9876" })).toEqual({});
+    expect((await getShopSettings(db, shop)).openaiModel).toBe("o1-pro");
+    // Their key stays stored: a later save with a blank key field keeps the choice.
+    expect(await save({ openaiModel: "o1-pro" })).toEqual({});
+    expect(await save({ openaiModel: "o1-pro", removeOpenaiKey: "on" })).toEqual({ openaiModel: expect.stringContaining("needs your own OpenAI key") });
   });
 });

@@ -45,9 +45,9 @@ describe("a code the shopper names", () => {
     expect(out.lookups).toEqual([{ kind: "discount", ref: "HIKER30", outcome: "not found" }]);
   });
 
-  it("says when an expired code ended", async () => {
+  it("says when an expired code ended, on the shop's calendar", async () => {
     const out = await discountCode(turnFor(`I tried ${expired.code} and it didn't work.`));
-    expect(out.text).toContain(`${expired.code} expired on ${formatDate(expired.endsAt, now)}`);
+    expect(out.text).toContain(`${expired.code} expired on ${formatDate(expired.endsAt, now, "en", snapshot.shop.ianaTimezone)}`);
     expect(out.lookups?.[0]).toMatchObject({ ref: expired.code, outcome: "expired" });
   });
 

@@ -32,7 +32,7 @@ describe("order answers", () => {
     expect(offer.state.pendingAction).toMatchObject({ kind: "cancel_order" });
     expect((await commerce.findOrderByNumber(order.name))?.cancelledAt).toBeNull();
     const done = await say("yes");
-    expect(done.text).toMatch(/is cancelled/);
+    expect(done.text).toMatch(/is now cancelled/);
     expect(done.state.pendingAction).toBeUndefined();
     expect((await commerce.findOrderByNumber(order.name))?.cancelledAt).not.toBeNull();
   });

@@ -6,9 +6,13 @@
 import { describe, expect, it } from "vitest";
 import { discountCodesIn } from "../../app/chat/answers/discounts";
 import { confirmationReply } from "../../app/chat/actions";
-import { MAX_FAILED_VERIFICATIONS } from "../../app/chat/answers/orders";
-import { loadDemoSnapshot } from "../../app/commerce/demo-store";
-import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
+import { SHAREABLE_NOTE_MARKER, shopperFacingNote } from "../../app/chat/answers/orders";
+import { ATTEMPT_LIMITS } from "../../app/chat/attempts";
+import { analyzeTurn } from "../../app/chat/pipeline";
+import { emptyEffects, runTool } from "../../app/llm/tools";
+import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createCommerce } from "../../app/commerce/store";
+import { demoChatContext, demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 
 const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
 const orderNamed = (name: string) => snapshot.orders.find((o: any) => o.name === name);
@@ -63,7 +67,29 @@ describe("the conversation's language", () => {
 });
 
 describe("order notes", () => {
-  it("shows what the shop tells the shopper and keeps the staff's own remarks out", async () => {
+  it("shows only what the merchant marked shareable, never a guess at what looks harmless", () => {
+    // Nothing here reads as internal, but nobody marked it for the shopper.
+    expect(shopperFacingNote("Packed by Sam; ship with the Tuesday pickup.")).toBeNull();
+    expect(shopperFacingNote(`${SHAREABLE_NOTE_MARKER} Restock expected December 1.\nCustomer emailed Nov 10.`)).toBe("Restock expected December 1.");
+    expect(shopperFacingNote(`Fraud check pending.\n  ${SHAREABLE_NOTE_MARKER.toUpperCase()}  Ships once payment clears.\n${SHAREABLE_NOTE_MARKER}`)).toBe("Ships once payment clears.");
+    expect(shopperFacingNote(null)).toBeNull();
+  });
+
+  it("keeps an unmarked note out of the reply and out of what the model is given", async () => {
+    const order = orderNamed("#1062");
+    const copy = loadDemoSnapshot(SNAPSHOT_PATH) as any;
+    copy.orders.find((o: any) => o.name === order.name).note = "Packed by Sam; ship with the Tuesday pickup.";
+    const edited = createDemoStore(copy);
+    const say = await demoConversation({ customerId: order.customerId, store: edited });
+    expect((await say(`where is order ${order.name}?`)).text).not.toMatch(/Packed by Sam|Tuesday/);
+    const ctx = await demoChatContext(edited);
+    const turn = analyzeTurn({ text: `where is order ${order.name}?`, state: {}, shopper: { customerId: order.customerId } }, ctx).turn;
+    const facts = JSON.stringify(await runTool("get_order", JSON.stringify({ order_number: order.name.slice(1) }), turn, emptyEffects()));
+    expect(facts).toContain(order.name);
+    expect(facts).not.toMatch(/Packed by Sam/);
+  });
+
+  it("on the demo shop: the marked backorder and payment notes are shown, the staff's remarks are not", async () => {
     const backordered = orderNamed("#1049");
     expect(backordered.note).toMatch(/Customer emailed/);
     const say = await conversation(backordered.customerId);
@@ -84,20 +110,18 @@ describe("order notes", () => {
 });
 
 describe("guessing the email of an order", () => {
-  it(`stops checking after ${MAX_FAILED_VERIFICATIONS} wrong emails in a conversation, even for the right one`, async () => {
+  it(`stops checking after ${ATTEMPT_LIMITS.failuresBeforeLock} wrong emails, even for the right one`, async () => {
     const order = orderNamed("#1021");
     const say = await conversation();
     await say("track order 1021");
-    for (let i = 0; i < MAX_FAILED_VERIFICATIONS; i++) {
+    for (let i = 0; i < ATTEMPT_LIMITS.failuresBeforeLock - 1; i++) {
       const miss = await say(`guess${i}@example.com`);
       expect(miss.text).toMatch(/couldn't find an order/);
     }
+    expect((await say("guess-last@example.com")).text).toMatch(/too many attempts/);
     const locked = await say(order.email);
-    expect(locked.text).toMatch(/can't check any more order details/);
+    expect(locked.text).toMatch(/can't look up order details right now/);
     expect(locked.text).not.toContain(order.lineItems[0].title);
-    // A fresh conversation with the right pair still works.
-    const fresh = await conversation();
-    expect((await fresh(`where is order 1021? ${order.email}`)).text).toMatch(/#1021/);
   });
 });
 
@@ -166,6 +190,27 @@ describe("yes and no in three languages", () => {
     ["nothing else", null],
   ])("%j is %s", (text, expected) => {
     expect(confirmationReply(text)).toBe(expected);
+  });
+});
+
+describe("a confirmation that names another order", () => {
+  it("\"yes, cancel order #1061\" doesn't confirm a pending cancellation of #1063", async () => {
+    const pending = orderNamed("#1063");
+    const other = orderNamed("#1061");
+    const store = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH));
+    const say = await demoConversation({ customerId: pending.customerId, store, overrides: { allowCancel: true } });
+    const offer = await say(`please cancel order ${pending.name}`);
+    expect(offer.state.pendingAction).toMatchObject({ kind: "cancel_order", orderNumber: "1063" });
+    const reply = await say(`yes, cancel order ${other.name}`);
+    expect(reply.text).not.toMatch(/is (?:now )?cancelled/);
+    const commerce = createCommerce(store.graphql);
+    expect((await commerce.findOrderByNumber(pending.name))?.cancelledAt).toBeNull();
+    expect((await commerce.findOrderByNumber(other.name))?.cancelledAt).toBeNull();
+    // The same words naming the pending order are a confirmation.
+    const again = await demoConversation({ customerId: pending.customerId, store, overrides: { allowCancel: true } });
+    await again(`please cancel order ${pending.name}`);
+    expect((await again(`yes, cancel order ${pending.name}`)).text).toMatch(/cancelled/);
+    expect((await commerce.findOrderByNumber(pending.name))?.cancelledAt).not.toBeNull();
   });
 });
 

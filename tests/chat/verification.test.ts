@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findShopperOrder, type OrderReader } from "../../app/chat/verification";
+import { memoryAttemptStore } from "../../app/chat/attempts";
+import { findShopperOrder, verifyOrderAccess, type OrderReader } from "../../app/chat/verification";
 import type { Order } from "../../app/commerce/types";
 
 function order(name: string, email: string, customerId: string | null, createdAt = "2026-11-01T00:00:00Z"): Order {
@@ -41,5 +42,17 @@ describe("verification policy", () => {
 
   it("asks a guest without an order number for one", async () => {
     expect(await findShopperOrder(reader, { email: "ann@example.com" })).toEqual({ kind: "need_order_number", loggedIn: false });
+  });
+
+  it("with its guards: a locked guest costs no lookup, a locked order still opens for its logged-in owner", async () => {
+    const attempts = memoryAttemptStore();
+    for (let i = 0; i < 5; i++) await attempts.recordFailure([{ kind: "order", value: "1001" }, { kind: "client", value: "ip:1.2.3.4" }]);
+    let lookups = 0;
+    const counting: OrderReader = { findOrderByNumber: (n) => (lookups++, reader.findOrderByNumber(n)), customerOrders: reader.customerOrders };
+    expect(await verifyOrderAccess(counting, attempts, { orderNumber: "1002", email: "bob@example.com", clientKey: "ip:1.2.3.4" })).toMatchObject({ kind: "locked" });
+    expect(lookups).toBe(0);
+    expect(await verifyOrderAccess(counting, attempts, { orderNumber: "1001", email: "ann@example.com", clientKey: "ip:5.6.7.8" })).toMatchObject({ kind: "locked" });
+    expect(await verifyOrderAccess(counting, attempts, { orderNumber: "1001", customerId: "gid://shopify/Customer/1", clientKey: "ip:1.2.3.4" })).toMatchObject({ kind: "verified", via: "customer" });
+    expect(await verifyOrderAccess(counting, attempts, { orderNumber: "1002", email: "bob@example.com", clientKey: "ip:9.9.9.9" })).toMatchObject({ kind: "verified", via: "email" });
   });
 });

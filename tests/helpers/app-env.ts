@@ -22,6 +22,7 @@ export function configureTestApp(name: string): void {
     // Route tests send many messages as one guest; the limits have tests of their own.
     RATE_LIMIT_SHOPPER_PER_MINUTE: process.env.RATE_LIMIT_SHOPPER_PER_MINUTE ?? "100000",
     RATE_LIMIT_SHOP_PER_MINUTE: process.env.RATE_LIMIT_SHOP_PER_MINUTE ?? "100000",
+    RATE_LIMIT_ADDRESS_PER_MINUTE: process.env.RATE_LIMIT_ADDRESS_PER_MINUTE ?? "100000",
   });
 }
 

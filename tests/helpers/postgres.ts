@@ -23,6 +23,11 @@ export interface TestPostgres {
   /** postgresql:// URL of an empty database. */
   url: string;
   stop(): Promise<void>;
+  /**
+   * Stop the server (fast shutdown: every connection is closed), run whileDown, start it again on
+   * the same port. Only for a throwaway cluster: with PG_TEST_URL there is no server to restart.
+   */
+  restart?(whileDown?: () => Promise<void>): Promise<void>;
 }
 
 /** Directory holding initdb, pg_ctl and postgres, or null. */
@@ -104,9 +109,8 @@ async function startCluster(name: string): Promise<TestPostgres> {
   run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
   let port = 0;
   let lastError: unknown;
-  for (let attempt = 0; attempt < 5 && !port; attempt++) {
-    const candidate = await freePort();
-    const options = [
+  const serverOptions = (candidate: number) =>
+    [
       `-p ${candidate}`,
       "-c listen_addresses=127.0.0.1",
       `-c unix_socket_directories=${dir}`,
@@ -115,8 +119,10 @@ async function startCluster(name: string): Promise<TestPostgres> {
       "-c full_page_writes=off",
       "-c max_connections=50",
     ].join(" ");
+  for (let attempt = 0; attempt < 5 && !port; attempt++) {
+    const candidate = await freePort();
     try {
-      run("pg_ctl", ["-D", data, "-l", logFile, "-w", "-t", "60", "-o", options, "start"]);
+      run("pg_ctl", ["-D", data, "-l", logFile, "-w", "-t", "60", "-o", serverOptions(candidate), "start"]);
       port = candidate;
     } catch (error) {
       lastError = error; // most likely another process took the port between the probe and the start
@@ -144,6 +150,14 @@ async function startCluster(name: string): Promise<TestPostgres> {
     stop: async () => {
       process.removeListener("exit", shutdown);
       shutdown();
+    },
+    restart: async (whileDown) => {
+      run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
+      try {
+        await whileDown?.();
+      } finally {
+        run("pg_ctl", ["-D", data, "-l", logFile, "-w", "-t", "60", "-o", serverOptions(port), "start"]);
+      }
     },
   };
 }

@@ -127,10 +127,13 @@ describe("two app instances on one PostgreSQL behind a round-robin balancer", ()
   });
 
   it("count one shopper's messages across instances", async () => {
+    // A guest is one shopper per conversation; the first message starts it.
+    const { conversationId } = (await say("198.51.100.3", "hi")).json;
     const statuses: number[] = [];
-    for (let i = 0; i < SHOPPER_LIMIT + 1; i++) statuses.push((await say("198.51.100.3", "hi")).status);
+    for (let i = 0; i < SHOPPER_LIMIT + 1; i++) statuses.push((await say("198.51.100.3", "hi", conversationId)).status);
     expect(statuses).toEqual([...Array(SHOPPER_LIMIT).fill(200), 429]);
-    // Another shopper of the same shop is not affected.
+    // Another shopper of the same shop, even behind the same address, is not affected.
+    expect((await say("198.51.100.3", "hi")).status).toBe(200);
     expect((await say("198.51.100.4", "hi")).status).toBe(200);
   });
 

@@ -31,6 +31,8 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     HOST: "127.0.0.1",
     SHOPIFY_API_KEY: "ops-test-key",
     SHOPIFY_API_SECRET: "ops-test-secret",
+    // Production refuses to start without it (app/llm/secrets.server.ts).
+    APP_ENCRYPTION_KEY: "ops-test-encryption-key-0123456789abcdef",
     SHOPIFY_APP_URL: url,
     LOG_LEVEL: "debug",
     ...env,

@@ -5,6 +5,7 @@ import { CARD_PLACEHOLDER, PHONE_PLACEHOLDER, luhnValid, redactSensitive } from 
 configureTestApp("retention");
 const { default: db } = await import("../../app/db.server");
 const { deleteExpiredTranscripts } = await import("../../app/privacy/retention.server");
+const { deleteOldReceipts, RECEIPT_DAYS } = await import("../../app/privacy/webhook-receipts.server");
 
 describe("redaction of stored text", () => {
   it("removes card numbers and phone numbers but keeps what verification needs", () => {
@@ -43,5 +44,16 @@ describe("retention", () => {
     const left = await db.conversation.findMany({ select: { shop: true, lastMessageAt: true } });
     expect(left.map((c) => `${c.shop}:${Math.round((now.getTime() - c.lastMessageAt.getTime()) / 86_400_000)}`).sort()).toEqual(["long.myshopify.com:40", "short.myshopify.com:10"]);
     expect(await db.message.count({ where: { shop: "short.myshopify.com" } })).toBe(1);
+  });
+});
+
+describe("webhook receipts", () => {
+  it("are kept well past Shopify's retries, then dropped", async () => {
+    const now = new Date("2026-11-20T12:00:00Z");
+    const at = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    await db.webhookReceipt.create({ data: { id: "old-delivery", shop: "r.myshopify.com", topic: "CUSTOMERS_REDACT", receivedAt: at(RECEIPT_DAYS + 1) } });
+    await db.webhookReceipt.create({ data: { id: "recent-delivery", shop: "r.myshopify.com", topic: "CUSTOMERS_REDACT", receivedAt: at(3) } });
+    expect(await deleteOldReceipts(db, now)).toBe(1);
+    expect((await db.webhookReceipt.findMany()).map((r) => r.id)).toEqual(["recent-delivery"]);
   });
 });

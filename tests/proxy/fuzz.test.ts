@@ -18,7 +18,14 @@ async function call(request: Request, endpoint: string) {
   return { status: response.status, text };
 }
 
+/** Text the databases refuse unless it is normalised: NUL (PostgreSQL) and lone UTF-16 surrogates (both). */
+const unsendable = fc
+  .array(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("\u0000", "\uD800", "\uDC00", "\uDBFF\uDFFF", "\uDFFF\uD800", "a\u0000b")), { minLength: 1, maxLength: 8 })
+  .map((parts) => parts.join(""));
+
 const bodies = fc.oneof(
+  fc.record({ text: unsendable }).map((v) => JSON.stringify(v)),
+  fc.record({ conversationId: fc.string({ maxLength: 30 }), rating: fc.integer({ min: 1, max: 5 }), comment: unsendable }).map((v) => JSON.stringify(v)),
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc.record({ text: fc.oneof(fc.string(), fc.string({ unit: "grapheme", maxLength: 1200 }), fc.integer(), fc.constant(null)), clientMessageId: fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{0,70}$/)), conversationId: fc.option(fc.string({ maxLength: 70 })) }).map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 300 }),
@@ -68,4 +75,24 @@ describe("proxy route under random input", () => {
     }
     expect(accepted.size).toBeGreaterThan(20);
   }, 180_000);
+
+  it("stores text with NUL and lone surrogates normalised, and never leaves an empty conversation", async () => {
+    const before = await db.conversation.count();
+    let stored = 0;
+    await fc.assert(
+      fc.asyncProperty(unsendable, async (text) => {
+        const { status, text: body } = await call(proxyRequest("messages", { body: { text } }), "messages");
+        expect([200, 400]).toContain(status);
+        if (status !== 200) return;
+        const message = await db.message.findUniqueOrThrow({ where: { id: JSON.parse(body).shopperMessage.id } });
+        expect(message.text).not.toContain("\u0000");
+        expect(message.text.isWellFormed()).toBe(true);
+        stored++;
+      }),
+      { numRuns: 150, examples: [["\uD800"], ["hello \u0000 world"], ["\uDFFF where is my order?"]] },
+    );
+    expect(stored).toBeGreaterThan(50);
+    expect(await db.conversation.count({ where: { messages: { none: {} } } })).toBe(0);
+    expect(await db.conversation.count()).toBe(before + stored);
+  }, 120_000);
 });

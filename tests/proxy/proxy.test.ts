@@ -37,6 +37,26 @@ describe("app proxy: signature", () => {
     expect(await messageCount()).toBe(before);
   });
 
+  // The library checks the signature over Object.fromEntries(query) (the last of a repeated key);
+  // URLSearchParams.get() reads the first. A repeated key must never reach either.
+  it.each([
+    ["logged_in_customer_id", "7294052471661"],
+    ["shop", "other-merchant.myshopify.com"],
+  ])("refuses a freshly signed guest query with %s=<another> prepended (400), and stores nothing", async (key, value) => {
+    await storeOfflineSession(db, "other-merchant.myshopify.com", "other-token", "test");
+    const signed = proxyRequest("messages", { body: { text: "where's my stuff?" } });
+    const url = new URL(signed.url);
+    const forged = new Request(`${url.origin}${url.pathname}?${key}=${value}&${url.searchParams}`, { method: "POST", body: '{"text":"where\'s my stuff?"}', headers: { "Content-Type": "application/json" } });
+    const [messages, conversations] = [await messageCount(), await db.conversation.count()];
+    const { status, body } = await send(forged);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("duplicate_parameter");
+    expect(JSON.stringify(body)).not.toContain("#1060");
+    expect([await messageCount(), await db.conversation.count()]).toEqual([messages, conversations]);
+    // The same query without the prepended key is answered (the control).
+    expect((await send(signed)).status).toBe(200);
+  });
+
   it("rejects a stale timestamp and a wrong secret", async () => {
     const before = await messageCount();
     const stale = await send(proxyRequest("messages", { body: { text: "hi" }, timestamp: Math.floor(Date.now() / 1000) - 600 }));
@@ -55,6 +75,9 @@ describe("app proxy: bad input gets a clear error and no stack trace", () => {
     ["empty text", { body: { text: "   " } }, 400, "invalid_request"],
     ["text over the limit", { body: { text: "x".repeat(1001) } }, 400, "invalid_request"],
     ["a body that is not JSON", { rawBody: "text=hi", contentType: "application/x-www-form-urlencoded" }, 415, "unsupported_media_type"],
+    // A CORS "simple request" type that merely mentions JSON in a parameter.
+    ["text/plain naming JSON in a parameter", { body: { text: "hi" }, contentType: "text/plain; x=application/json" }, 415, "unsupported_media_type"],
+    ["a media type that only starts like JSON", { body: { text: "hi" }, contentType: "application/jsonp" }, 415, "unsupported_media_type"],
     ["a huge body", { rawBody: JSON.stringify({ text: "y".repeat(40_000) }) }, 413, "payload_too_large"],
     ["an unknown conversation", { body: { text: "hi", conversationId: "AAAAAAAAAAAAAAAAAAAAAA" } }, 404, "conversation_not_found"],
   ])("%s", async (_name, options, status, code) => {
@@ -62,6 +85,56 @@ describe("app proxy: bad input gets a clear error and no stack trace", () => {
     expect(actual).toBe(status);
     expect(body.error.code).toBe(code);
     expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  /** A signed POST whose body arrives as a stream of chunks, without Content-Length (chunked). */
+  function streamed(chunks: Iterator<string>, onPull: () => void): Request {
+    const signed = proxyRequest("messages", { body: {} });
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        onPull();
+        const next = chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+    });
+    return new Request(signed.url, { method: "POST", body, duplex: "half", headers: { "Content-Type": "application/json" } } as RequestInit);
+  }
+
+  it("stops reading a chunked body once it passes the 16 KB limit", async () => {
+    let pulled = 0;
+    // 4 MB in 1 KB chunks, unless the reader stops.
+    const chunks = (function* () {
+      yield '{"text":"';
+      for (let i = 0; i < 4096; i++) yield "x".repeat(1024);
+      yield '"}';
+    })();
+    const { status, body } = await send(streamed(chunks, () => pulled++));
+    expect(status).toBe(413);
+    expect(body.error.code).toBe("payload_too_large");
+    expect(pulled).toBeLessThan(40);
+  });
+
+  it("reads a chunked body under the limit", async () => {
+    const { status, body } = await send(streamed(['{"text":', '"hello', ' there"}'][Symbol.iterator](), () => {}));
+    expect(status).toBe(200);
+    expect(body.shopperMessage.text).toBe("hello there");
+  });
+
+  it("accepts the JSON media type with parameters and in any case", async () => {
+    for (const contentType of ["application/json; charset=utf-8", "Application/JSON"]) {
+      expect((await send(proxyRequest("messages", { body: { text: "hi" }, contentType }))).status).toBe(200);
+    }
+  });
+
+  it.each(["not a shop", "evil.example.com", "-.myshopify.com"])("answers a signed request for the shop %j with a 4xx, not a 500", async (shop) => {
+    const before = await messageCount();
+    const { status, body } = await send(proxyRequest("messages", { body: { text: "hi" }, shop }));
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+    expect(typeof body.error.message).toBe("string");
+    expect(await messageCount()).toBe(before);
   });
 
   it("unknown endpoints and methods are 404/405 JSON", async () => {
@@ -86,6 +159,14 @@ describe("app proxy: conversations", () => {
     const retry = await send(proxyRequest("messages", { body: { text: "hello", clientMessageId: "retry-abc-123", conversationId: first.body.conversationId } }));
     expect(retry.body.reply.id).toBe(first.body.reply.id);
     expect(await db.message.count({ where: { conversationId: first.body.conversationId, role: "shopper" } })).toBe(1);
+  });
+
+  it("stores a retried first message (no conversation id yet) once, in the conversation the first attempt started", async () => {
+    const first = await send(proxyRequest("messages", { body: { text: "hello", clientMessageId: "retry-first-0001" } }));
+    const retry = await send(proxyRequest("messages", { body: { text: "hello", clientMessageId: "retry-first-0001" } }));
+    expect(retry.body.conversationId).toBe(first.body.conversationId);
+    expect(retry.body.reply.id).toBe(first.body.reply.id);
+    expect(await db.message.count({ where: { clientMessageId: "retry-first-0001" } })).toBe(1);
   });
 
   it("returns history to the same guest and records feedback on a reply", async () => {
@@ -152,6 +233,24 @@ describe("app proxy: orders only for a verified shopper", () => {
     const { body } = await send(proxyRequest("messages", { body: { text: "where's my stuff?" }, customerId: marcus.id.split("/").pop() }));
     expect(body.reply.text).toContain("#1060");
     expect(body.reply.text).toContain(open.fulfillments[0].trackingInfo[0].number);
+  });
+
+  it("does not let a logged-in customer holding a guest's conversation id take it over with the guest's verified order", async () => {
+    const guest = await send(proxyRequest("messages", { body: { text: `Where is my order #1006? my email is ${order1006.email}` } }));
+    expect(guest.body.reply.text).toContain(tracking1006.number);
+    const conversationId = guest.body.conversationId;
+    const marcus = snapshot.customers.find((c: { email: string }) => c.email === "marcus.chen@example.net").id.split("/").pop();
+    const before = await db.message.count({ where: { conversationId } });
+
+    const takeover = await send(proxyRequest("messages", { body: { conversationId, text: "where is it now?" }, customerId: marcus }));
+    expect(takeover.status).toBe(404);
+    expect(JSON.stringify(takeover.body)).not.toContain(tracking1006.number);
+    expect((await send(proxyRequest("conversation", { query: { conversationId }, customerId: marcus }))).status).toBe(404);
+    const stored = await db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    expect(stored.customerId).toBeNull();
+    expect(await db.message.count({ where: { conversationId } })).toBe(before);
+    // The guest still continues their own conversation.
+    expect((await send(proxyRequest("conversation", { query: { conversationId } }))).status).toBe(200);
   });
 
   it("does not show a logged-in customer someone else's order", async () => {

@@ -13,10 +13,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Session } from "@shopify/shopify-api";
+import Database from "better-sqlite3";
+import pg from "pg";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { createDb, type Db } from "../../app/db.server";
 import { databaseProvider, isPostgresUrl } from "../../app/db-url";
+import { isDatabaseUnavailable } from "../../app/db-errors";
 import { Prisma as SqlitePrisma } from "../../app/generated/prisma/client";
 import type * as SqliteModels from "../../app/generated/prisma/client";
 import type * as PostgresModels from "../../app/generated/prisma-postgres/client";
@@ -74,6 +77,20 @@ if (!PG_MISSING) {
 
 const SHOP = "storage-test.myshopify.com";
 
+/** Another connection holds the Conversation table's write lock (on SQLite: the database's) until release(). */
+async function lockConversations(engine: Backend["name"], url: string): Promise<() => Promise<void>> {
+  if (engine === "sqlite") {
+    const other = new Database(url.replace(/^file:/, ""));
+    other.exec("BEGIN IMMEDIATE");
+    return async () => void (other.exec("ROLLBACK"), other.close());
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("BEGIN");
+  await client.query('LOCK TABLE "Conversation" IN EXCLUSIVE MODE');
+  return async () => void (await client.query("ROLLBACK"), await client.end());
+}
+
 function reply(overrides: Partial<BotReplyRecord> = {}): BotReplyRecord {
   return {
     text: "I've passed this to our team; they will email you.",
@@ -116,6 +133,35 @@ describe.each(backends)("storage on $name", (backend) => {
         ? await db.$queryRawUnsafe<{ v: string }[]>("SELECT version() AS v")
         : await db.$queryRawUnsafe<{ v: string }[]>("SELECT 'SQLite ' || sqlite_version() AS v");
     expect(row.v).toMatch(backend.name === "postgresql" ? /^PostgreSQL \d+/ : /^SQLite \d/);
+  });
+
+  it("gives every connection a lock deadline: a write blocked by another connection's lock fails fast, as 'unavailable'", async () => {
+    if (backend.name === "postgresql") {
+      const [timeouts] = await db.$queryRawUnsafe<{ statement: string; lock: string }[]>(
+        "SELECT current_setting('statement_timeout') AS statement, current_setting('lock_timeout') AS lock",
+      );
+      expect(timeouts).toEqual({ statement: "10s", lock: "2s" });
+    }
+    const previous = process.env.DATABASE_LOCK_TIMEOUT_MS;
+    process.env.DATABASE_LOCK_TIMEOUT_MS = "300";
+    const impatient = createDb(server.url);
+    if (previous === undefined) delete process.env.DATABASE_LOCK_TIMEOUT_MS;
+    else process.env.DATABASE_LOCK_TIMEOUT_MS = previous;
+    await impatient.conversation.count(); // connected before the lock is taken
+    const release = await lockConversations(backend.name, server.url);
+    const started = Date.now();
+    try {
+      const failed = await startConversation(impatient, { shop: SHOP, customerId: null }, "en").then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(failed, "the write must fail while the table is locked").not.toBeNull();
+      expect(isDatabaseUnavailable(failed)).toBe(true);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      await release();
+      await impatient.$disconnect();
+    }
   });
 
   /** A shopper message in `conversation` and the bot's reply carrying `ticket`. */

@@ -5,6 +5,10 @@ import { detectLanguage, normalize, tokenize } from "../preprocess";
 import { shopAnswer } from "../knowledge";
 import { quoteAnswer } from "./policies";
 import { replyTimeClause } from "./shop-rules";
+import { withinSupportHours } from "../shop/support-hours";
+import { isPlainQuestion } from "../intent/grievance";
+
+export { withinSupportHours };
 import { orderName } from "./orders";
 
 const M = defineMessages({
@@ -28,6 +32,11 @@ const M = defineMessages({
     en: "We're outside support hours right now ({hours}), so the team will reply {when}.",
     es: "Ahora estamos fuera del horario de atención ({hours}), así que el equipo te responderá {when}.",
     fr: "Nous sommes en dehors des horaires du support ({hours}) ; l'équipe vous répondra {when}.",
+  },
+  dont_know: {
+    en: "I don't have the answer to that in our store's information, and I'd rather not guess. A person from our team can help: {email}.",
+    es: "No tengo la respuesta en la información de nuestra tienda y prefiero no adivinar. Una persona de nuestro equipo puede ayudarte: {email}.",
+    fr: "Je n'ai pas la réponse dans les informations de notre boutique et je préfère ne pas deviner. Une personne de notre équipe peut vous aider : {email}.",
   },
   when_back: { en: "when they're back", es: "a su regreso", fr: "à son retour" },
   ask_contact: {
@@ -60,6 +69,10 @@ export function outOfScope(turn: Turn): Answer {
   // A question the shop's own text answers (FAQ, policy, page, a product's description) is in scope after all.
   const read = shopAnswer(turn.ctx.shop, turn.pre.original, { products: turn.ctx.productsByHandle, language: turn.language, max: 2 });
   if (read[0] && read[0].answered.length >= 2) return quoteAnswer(turn, read);
+  // A question the engine couldn't place that the shop's texts don't answer: say so and offer the team.
+  if (turn.intent.lowConfidence && isPlainQuestion(turn.pre.normalized) && turn.pre.tokens.length >= 3) {
+    return { text: t(turn.language, M.dont_know, { email: turn.ctx.shop.email }), quickReplies: [t(turn.language, "talk_to_person")], lookups: [{ kind: "faq", ref: "policies, FAQs, pages, products", outcome: "no answer found" }] };
+  }
   const capabilities = t(turn.language, "capabilities");
   if (turn.intent.lowConfidence) {
     return { text: t(turn.language, "not_understood", { capabilities }), quickReplies: quickStarts(turn) };
@@ -83,51 +96,12 @@ export function refuseInjection(turn: Turn): Answer {
   return { text: t(turn.language, M.refuse_injection) };
 }
 
-const DAY = "(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
-const TIME = "(\\d{1,2})(?::(\\d\\d))?\\s*(am|pm)";
-// "Monday–Friday 8 am–6 pm", "Mon-Fri 6am-8pm", "Sat 9 am–1 pm", "every day 9 am–5 pm".
-const RULE = new RegExp(`(?:${DAY}(?:\\s*(?:[–-]|to)\\s*${DAY})?|(every ?day|daily))\\.?\\s+${TIME}\\s*(?:[–-]|to)\\s*${TIME}`, "i");
-const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-const ZONES: [RegExp, string][] = [
-  [/pacific|\bp[sd]?t\b/i, "America/Los_Angeles"],
-  [/eastern|\be[sd]?t\b/i, "America/New_York"],
-  [/central|\bc[sd]?t\b/i, "America/Chicago"],
-  [/mountain|\bm[sd]?t\b/i, "America/Denver"],
-];
-
-/**
- * Within the shop's support hours right now? Understands rules like "Monday–Friday 8 am–6 pm
- * Pacific Time, Sat 9am-1pm PT", "every day 9 am–5 pm" and "24/7". null when there are no hours
- * or none of them can be read: then the bot says neither "open" nor "closed".
- */
-export function withinSupportHours(hours: string, now: Date): boolean | null {
-  if (!hours.trim()) return null;
-  if (/\b24\s*\/\s*7\b|around the clock|(?:every ?day|daily)\W+24 hours|24 hours\W+(?:a day\W+)?(?:7 days|every ?day|daily)/i.test(hours)) return true;
-  const zone = ZONES.find(([pattern]) => pattern.test(hours))?.[1] ?? "UTC";
-  const local = new Date(now.toLocaleString("en-US", { timeZone: zone }));
-  const day = local.getDay();
-  const minutes = local.getHours() * 60 + local.getMinutes();
-  const toMinutes = (h: string, mm: string | undefined, ap: string) => ((Number(h) % 12) + (ap.toLowerCase() === "pm" ? 12 : 0)) * 60 + Number(mm ?? 0);
-  let understood = false;
-  for (const rule of hours.split(/[;,\n]/)) {
-    const m = rule.match(RULE);
-    if (!m) continue;
-    understood = true;
-    const [, first, last, everyDay, h1, m1, ap1, h2, m2, ap2] = m;
-    const from = everyDay ? 0 : DAY_NAMES.indexOf(first.slice(0, 3).toLowerCase());
-    const to = everyDay ? 6 : last ? DAY_NAMES.indexOf(last.slice(0, 3).toLowerCase()) : from;
-    const onDay = from <= to ? day >= from && day <= to : day >= from || day <= to; // "Sat–Mon" wraps
-    if (onDay && minutes >= toMinutes(h1, m1, ap1) && minutes < toMinutes(h2, m2, ap2)) return true;
-  }
-  return understood ? false : null;
-}
-
 export function humanHandoff(turn: Turn): Answer {
   const L = turn.language;
   const apology = turn.intent.intent === "complaint" ? t(L, M.apology) : "";
   const email = turn.entities.email ?? turn.state.email;
   const hours = turn.ctx.shop.supportHours;
-  const open = withinSupportHours(hours, turn.ctx.now);
+  const open = withinSupportHours(hours, turn.ctx.now, turn.ctx.shop.timezone);
   const availability = open === null ? (hours ? t(L, M.hours_only, { hours }) : "") : t(L, open ? M.in_hours : M.out_of_hours, { hours, when: replyTimeClause(turn).trim() || t(L, M.when_back) });
   // The ticket says what the shopper wanted, not "me@example.com" they typed when asked.
   const request = (turn.state.awaiting === "email" && turn.state.handoffRequest ? turn.state.handoffRequest : turn.pre.original).slice(0, 300);

@@ -9,10 +9,10 @@ import { daysBetween, formatDate, formatMoney, joinList } from "../format";
 import { defineMessages, t } from "../i18n";
 import { normalize } from "../preprocess";
 import { singular, wordTokens } from "../entities";
-import { findShopperOrder, type OrderAccess } from "../verification";
+import { verifyOrderAccess, type OrderAccess } from "../verification";
+import { proposeChange } from "../change-proof";
 import { isFinalSale, regionName } from "./policies";
 import { relevantSentences } from "./products";
-import { splitSentences } from "../knowledge";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 import { finalSaleClause, handlingTimeClause, refundTimingClause, replyTimeClause, returnDeadline, returnReceiptClause, returnWindowLabel, returnWindowPhrase, shopFactsOf, shopSaysAbout } from "./shop-rules";
 
@@ -33,9 +33,21 @@ const M = defineMessages({
     fr: "Je ne trouve pas de commande {order} sur votre compte. Vérifiez le numéro dans votre e-mail de confirmation ; si elle a été passée avec une autre adresse e-mail, indiquez-la-moi.",
   },
   verification_locked: {
-    en: "For your security I can't check any more order details in this chat. Please email {email} from the address you ordered with, and our team will help.",
-    es: "Por tu seguridad no puedo consultar más datos de pedidos en este chat. Escribe a {email} desde el correo con el que hiciste el pedido y nuestro equipo te ayudará.",
-    fr: "Pour votre sécurité, je ne peux plus consulter de détails de commande dans cette conversation. Écrivez à {email} depuis l'adresse utilisée pour la commande, notre équipe vous aidera.",
+    en: "For your security I can't look up order details right now: there have been too many attempts with details that didn't match. Please try again in {wait}, log in to your account to see your orders, or email {email} from the address you ordered with.",
+    es: "Por tu seguridad no puedo consultar datos de pedidos ahora mismo: ha habido demasiados intentos con datos que no coinciden. Vuelve a intentarlo dentro de {wait}, inicia sesión en tu cuenta para ver tus pedidos o escribe a {email} desde el correo con el que hiciste el pedido.",
+    fr: "Pour votre sécurité, je ne peux pas consulter de détails de commande pour le moment : il y a eu trop de tentatives avec des informations qui ne correspondaient pas. Réessayez dans {wait}, connectez-vous à votre compte pour voir vos commandes, ou écrivez à {email} depuis l'adresse utilisée pour la commande.",
+  },
+  verification_locked_customer: {
+    en: "For your security I can't look up other order numbers right now: there have been too many that didn't match your account. Please try again in {wait}; the orders on your account are still here for you. For an order placed another way, email {email}.",
+    es: "Por tu seguridad no puedo consultar otros números de pedido ahora mismo: ha habido demasiados que no coinciden con tu cuenta. Vuelve a intentarlo dentro de {wait}; los pedidos de tu cuenta siguen disponibles. Para un pedido hecho de otra forma, escribe a {email}.",
+    fr: "Pour votre sécurité, je ne peux pas consulter d'autres numéros de commande pour le moment : trop d'entre eux ne correspondaient pas à votre compte. Réessayez dans {wait} ; les commandes de votre compte restent accessibles. Pour une commande passée autrement, écrivez à {email}.",
+  },
+  wait_minutes: { en: "{n} min", es: "{n} min", fr: "{n} min" },
+  wait_hours: { en: "{n} h", es: "{n} h", fr: "{n} h" },
+  not_their_order: {
+    en: "I'm sorry, I can only help the person who placed an order with its details or changes, even with the order's email. Please ask them to contact us themselves: they can chat with me, log in to their account, or email {email}.",
+    es: "Lo siento, solo puedo ayudar con los datos o cambios de un pedido a la persona que lo hizo, aunque tengas el correo del pedido. Pídele que se ponga en contacto con nosotros: puede escribirme aquí, iniciar sesión en su cuenta o escribir a {email}.",
+    fr: "Désolé, je ne peux aider que la personne qui a passé une commande pour ses détails ou ses modifications, même avec l'e-mail de la commande. Demandez-lui de nous contacter elle-même : elle peut m'écrire ici, se connecter à son compte ou écrire à {email}.",
   },
   denied_guest: {
     en: "I couldn't find an order matching {order} with that email address. Please double-check both against your confirmation email — I need the email you used at checkout.",
@@ -247,14 +259,6 @@ const M = defineMessages({
   order_total: { en: "Order {order} (placed {date}) totals {total}, {status}.", es: "El pedido {order} (realizado el {date}) suma {total}, {status}.", fr: "La commande {order} (passée le {date}) s'élève à {total}, {status}." },
 });
 
-/** Wrong order number / email pairs a guest may try in one conversation. */
-export const MAX_FAILED_VERIFICATIONS = 5;
-
-/** A guest who has missed MAX_FAILED_VERIFICATIONS times gets no more order lookups in this conversation. */
-export function verificationLocked(turn: Turn, failed: number): boolean {
-  return !turn.shopper.customerId && failed >= MAX_FAILED_VERIFICATIONS;
-}
-
 type VerifiedAnswer = (order: Order, turn: Turn, access: Extract<OrderAccess, { kind: "verified" }>) => Answer | Promise<Answer>;
 
 /** Resolve the order the turn is about, asking for exactly the missing piece, then answer. */
@@ -262,12 +266,7 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
   const orderNumber = turn.entities.order_number ?? turn.state.orderNumber ?? null;
   const email = turn.entities.email ?? turn.state.email ?? null;
   const L = turn.language;
-  const failed = turn.state.failedVerifications ?? 0;
-  // Guessing emails for an order number: after a few misses this conversation stops checking.
-  if (verificationLocked(turn, failed) && orderNumber && email) {
-    return { text: t(L, M.verification_locked, { email: turn.ctx.shop.email }), lookups: [{ kind: "order", ref: orderName(turn, orderNumber), outcome: "locked: too many failed verifications" }] };
-  }
-  const access = await findShopperOrder(turn.ctx.commerce, { orderNumber, email, customerId: turn.shopper.customerId });
+  const access = await verifyTurnOrder(turn, { orderNumber, email });
   const lookup: Lookup = { kind: "order", ref: orderNumber ? orderName(turn, orderNumber) : "customer orders", outcome: access.kind };
   switch (access.kind) {
     case "verified": {
@@ -288,10 +287,19 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
       return {
         text: t(L, turn.shopper.customerId ? M.denied_customer : M.denied_guest, { order: orderName(turn, access.orderNumber) }),
         lookups: [lookup],
-        state: { orderNumber: access.orderNumber, email: undefined, awaiting: "email", failedVerifications: failed + 1 },
+        state: { orderNumber: access.orderNumber, email: undefined, awaiting: "email" },
       };
     case "no_orders":
       return { text: t(L, M.no_orders), lookups: [lookup], state: { awaiting: "order_number" } };
+    case "locked":
+      return {
+        text: t(L, turn.shopper.customerId ? M.verification_locked_customer : M.verification_locked, { wait: waitText(access.retryAfterMs, L), email: turn.ctx.shop.email }),
+        lookups: [{ ...lookup, outcome: "locked: too many failed verifications" }],
+        // Another bare email for the same order gets this answer again, not a new topic.
+        state: { email: undefined, awaiting: orderNumber ? "email" : undefined },
+      };
+    case "not_theirs":
+      return { text: t(L, M.not_their_order, { email: turn.ctx.shop.email }), lookups: [{ ...lookup, outcome: "refused: the shopper says it is someone else's order" }], state: { email: undefined, awaiting: undefined } };
   }
 }
 
@@ -300,6 +308,24 @@ export function orderName(turn: Turn, number: string): string {
   if (!/^\d+$/.test(number)) return number;
   const { prefix, suffix } = turn.ctx.shop.orderNameFormat;
   return `${prefix}${number}${suffix}`;
+}
+
+/** The order access policy (verification.ts) for this turn's shopper: the one path both engines take to an order. */
+export function verifyTurnOrder(turn: Turn, claim: { orderNumber: string | null | undefined; email: string | null | undefined }): Promise<OrderAccess> {
+  return verifyOrderAccess(turn.ctx.commerce, turn.ctx.attempts, {
+    orderNumber: claim.orderNumber ?? null,
+    email: claim.email ?? null,
+    customerId: turn.shopper.customerId,
+    clientKey: turn.shopper.clientKey,
+    thirdParty: turn.state.thirdPartyClaim,
+  });
+}
+
+/** "15 minutes", "2 hours": how long a lock still lasts, rounded up. */
+function waitText(ms: number, L: Turn["language"]): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  if (minutes < 90) return t(L, M.wait_minutes, { n: minutes });
+  return t(L, M.wait_hours, { n: Math.ceil(minutes / 60) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -489,16 +515,16 @@ export function cancelOrder(turn: Turn): Promise<Answer> {
       const waiting = namedLines(order, t2).filter((line) => line.unfulfilledQuantity > 0);
       if (waiting.length === 0) return { text: t(L, M.already_shipped_cancel, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
       const items = joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L);
-      return confirm(t(L, M.confirm_cancel_waiting_items, { order: order.name, items }), {
+      return confirm(t2, order, t(L, M.confirm_cancel_waiting_items, { order: order.name, items }), {
         kind: "request",
         ticket: { kind: "cancel_request", summary: `Cancel ${items} (not shipped yet) on ${order.name} and refund it`, orderNumber: order.name },
-      }, L);
+      });
     }
     const vars = { order: order.name, items: joinList(order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)), L), total: money(t2, order.totalPrice, order) };
     const pending: PendingAction = t2.ctx.permissions.cancel
       ? { kind: "cancel_order", orderNumber: order.name.replace(/^#/, "") }
       : { kind: "request", ticket: { kind: "cancel_request", summary: `Cancel ${order.name} (${vars.items}, ${vars.total})`, orderNumber: order.name } };
-    return confirm(t(L, t2.ctx.permissions.cancel ? M.confirm_cancel : M.confirm_cancel_request, vars), pending, L);
+    return confirm(t2, order, t(L, t2.ctx.permissions.cancel ? M.confirm_cancel : M.confirm_cancel_request, vars), pending);
   });
 }
 
@@ -515,10 +541,10 @@ export function changeOrder(turn: Turn): Promise<Answer> {
       const alternatives = inStock.length ? t(L, M.in_stock_alternatives, { options: joinList(inStock.slice(0, 6), L) }) : "";
       return { text: t(L, M.variant_out_of_stock, { ...vars, alternatives }), lookups: [{ kind: "product", ref: swap.product.handle, outcome: `${swap.label} out of stock` }] };
     }
-    return confirm(t(L, M.confirm_change_request, vars), {
+    return confirm(t2, order, t(L, M.confirm_change_request, vars), {
       kind: "request",
       ticket: { kind: "change_request", summary: `Change ${swap.line.title} on ${order.name} to ${swap.label}`, orderNumber: order.name },
-    }, L);
+    });
   });
 }
 
@@ -563,10 +589,10 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
       const reason = (failed.events.find((e) => e.message)?.message ?? "").replace(/^[^:]*:\s*/, "").replace(/\.$/, "") || "address problem";
       const policy = shopSaysAbout(t2, "parcel comes back to us failed delivery reship refund", ["SHIPPING_POLICY", "FAQ"]);
       if (!address) return { text: t(L, M.returning_to_us_no_address, { order: order.name, reason, policy }) };
-      return confirm(t(L, M.returning_to_us, { order: order.name, reason, policy, address: formatAddress(address) }), {
+      return confirm(t2, order, t(L, M.returning_to_us, { order: order.name, reason, policy, address: formatAddress(address) }), {
         kind: "request",
         ticket: { kind: "reship_request", summary: `Reship ${order.name} to ${formatAddress(address)} once it's back`, orderNumber: order.name },
-      }, L);
+      });
     }
     if (order.cancelledAt) return { text: t(L, M.already_cancelled, { order: order.name }) };
     if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
@@ -575,7 +601,7 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
     const pending: PendingAction = t2.ctx.permissions.addressChange
       ? { kind: "update_address", orderNumber: order.name.replace(/^#/, ""), address }
       : { kind: "request", ticket: { kind: "address_request", summary: `Change the shipping address of ${order.name} to ${vars.address}`, orderNumber: order.name } };
-    return confirm(t(L, t2.ctx.permissions.addressChange ? M.confirm_address : M.confirm_address_request, vars), pending, L);
+    return confirm(t2, order, t(L, t2.ctx.permissions.addressChange ? M.confirm_address : M.confirm_address_request, vars), pending);
   });
 }
 
@@ -584,9 +610,12 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
 const STREET_ADDRESS =
   /\b(\d{1,6}\s+[A-Za-z0-9 .'-]+?\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|hwy|ter|terrace)\b\.?(?:\s*(?:,\s*)?(?:apt|apartment|unit|suite|ste|#)\s*[\w-]+)?)(?:\s*,\s*([A-Za-z .'-]+?))?(?:(?:\s*,\s*|\s+)([A-Z]{2}))?(?:\s*,?\s+(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d))?\s*[.?!]?\s*$/i;
 
+// "order #1063 to 1120 NW Couch St": the order's number is never the start of the street.
+const ORDER_REFERENCE = /(?:\b(?:order|pedido|commande)(?:\s+(?:number|no\.?|n[°º]|número|numéro))?\s*#?\s*|#\s*)\d+\b/gi;
+
 /** Whether the message ends with a street address (the answer to "what's the new address?"). */
 export function looksLikeAddress(text: string): boolean {
-  return STREET_ADDRESS.test(text);
+  return STREET_ADDRESS.test(text.replace(ORDER_REFERENCE, " "));
 }
 
 /**
@@ -594,7 +623,7 @@ export function looksLikeAddress(text: string): boolean {
  * (missing city/state/ZIP are taken from the order's current address).
  */
 export function parseAddress(text: string, order: Order): ShippingAddress | null {
-  const match = text.match(STREET_ADDRESS);
+  const match = text.replace(ORDER_REFERENCE, " ").match(STREET_ADDRESS);
   if (!match) return null;
   const current = order.shippingAddress;
   const [street, unit] = splitUnit(match[1].trim());
@@ -615,13 +644,22 @@ function splitUnit(street: string): [string, string | null] {
   return unit ? [street.slice(0, unit.index).trim(), unit[1]] : [street, null];
 }
 
-// Staff write order notes for each other: "Customer emailed Nov 10.", "Fraud check: …".
-const INTERNAL_NOTE = /\b(?:customer|client|fraud|risk|chargeback|staff|internal|employee|flag(?:ged)?|suspicious|abuse|do not share|don't share)\b/i;
+/**
+ * Staff write order notes for each other ("Fraud check: …", "Customer emailed Nov 10."), so a note
+ * is private unless the merchant marks a line for the shopper: a line that starts with this
+ * marker (any case) is shown, without the marker; nothing else is, however harmless it looks.
+ */
+export const SHAREABLE_NOTE_MARKER = "[shareable]";
 
-/** The sentences of the merchant's order note a shopper may read (a backorder date, a payment hold), or null. */
+/** The lines of the merchant's order note marked for the shopper (a backorder date, a payment hold), or null. */
 export function shopperFacingNote(note: string | null): string | null {
   if (!note) return null;
-  const shareable = splitSentences(note).filter((sentence) => !INTERNAL_NOTE.test(sentence));
+  const shareable = note
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.toLowerCase().startsWith(SHAREABLE_NOTE_MARKER))
+    .map((line) => line.slice(SHAREABLE_NOTE_MARKER.length).trim())
+    .filter(Boolean);
   return shareable.length > 0 ? shareable.join(" ") : null;
 }
 
@@ -717,7 +755,7 @@ export function returnItem(turn: Turn): Promise<Answer> {
     const pending: PendingAction = t2.ctx.permissions.returns
       ? { kind: "return_items", orderNumber: order.name.replace(/^#/, ""), fulfillmentLineItemIds, titles, reason: "UNWANTED" }
       : { kind: "request", ticket: { kind: "return_request", summary: `Return ${vars.items} from ${order.name}`, orderNumber: order.name } };
-    return confirm([...parts, t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, { ...vars, shipping: returnShippingRule(t2, order), reply: replyTimeClause(t2) }).trim()].join("\n"), pending, L);
+    return confirm(t2, order, [...parts, t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, { ...vars, shipping: returnShippingRule(t2, order), reply: replyTimeClause(t2) }).trim()].join("\n"), pending);
   });
 }
 
@@ -784,6 +822,7 @@ export function orderPaymentSummary(order: Order, turn: Turn): string {
 
 const YES_NO: Record<string, [string, string]> = { en: ["Yes, go ahead", "No, thanks"], es: ["Sí, adelante", "No, gracias"], fr: ["Oui, allez-y", "Non, merci"] };
 
-function confirm(text: string, pendingAction: PendingAction, language: Turn["language"]): Answer {
-  return { text, quickReplies: YES_NO[language], state: { pendingAction } };
+/** A change stated exactly, for the shopper's "yes" — once they may change the order (change-proof.ts). */
+function confirm(turn: Turn, order: Order, text: string, action: PendingAction): Promise<Answer> {
+  return proposeChange(turn, order, { text, action, quickReplies: YES_NO[turn.language] });
 }

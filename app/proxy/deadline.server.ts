@@ -1,0 +1,45 @@
+/**
+ * One deadline per shopper message, counted from when its answer starts (the message is already
+ * stored). A hung Admin API or database lookup ends in the apology when it passes, instead of
+ * after every per-call timeout and retry (about 34 s with the Admin API's 8 s × 4 attempts).
+ */
+import { REPLY_DEADLINE_MS } from "../llm/engine-router";
+
+/**
+ * The store lookups of one message together: the shop's settings and approved answers, and
+ * every Admin API call with its retries. CHAT_STORE_DEADLINE_MS overrides it (milliseconds).
+ */
+export const STORE_DEADLINE_MS = positiveNumber(process.env.CHAT_STORE_DEADLINE_MS) ?? 10_000;
+
+export interface MessageDeadline {
+  /** Aborts when the store lookups are out of time: Admin API calls are cancelled, not retried. */
+  store: AbortSignal;
+  /** Aborts when a model's answer is out of time: the store's time plus the model's own deadline. */
+  withModel: AbortSignal;
+  storeMs: number;
+}
+
+export function messageDeadline(storeMs = STORE_DEADLINE_MS): MessageDeadline {
+  return { store: AbortSignal.timeout(storeMs), withModel: AbortSignal.timeout(storeMs + REPLY_DEADLINE_MS), storeMs };
+}
+
+export class DeadlineExceeded extends Error {
+  constructor() {
+    super("deadline passed");
+  }
+}
+
+/** `work`'s result, or DeadlineExceeded once `signal` aborts; work still running then is ignored. */
+export function beforeDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new DeadlineExceeded());
+  return new Promise<T>((resolve, reject) => {
+    const expire = () => reject(new DeadlineExceeded());
+    signal.addEventListener("abort", expire, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", expire));
+  });
+}
+
+function positiveNumber(value: string | undefined): number | null {
+  const number = Number(value);
+  return value && Number.isFinite(number) && number > 0 ? number : null;
+}

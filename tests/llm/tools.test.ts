@@ -1,0 +1,55 @@
+/**
+ * The model's tools enforce the app's rules themselves, whatever arguments the model invents.
+ * Facts come from the demo snapshot.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeTurn } from "../../app/chat/pipeline";
+import type { ChatContext, DialogueState } from "../../app/chat/types";
+import { loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { emptyEffects, runTool } from "../../app/llm/tools";
+import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
+
+const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
+const orderNamed = (name: string) => snapshot.orders.find((o: any) => o.name === name);
+
+let ctx: ChatContext;
+beforeAll(async () => {
+  ctx = await demoChatContext();
+});
+
+const turnFor = (text: string, options: { customerId?: string | null; state?: DialogueState } = {}) =>
+  analyzeTurn({ text, state: options.state ?? {}, shopper: { customerId: options.customerId ?? null } }, ctx).turn;
+
+async function handoff(text: string, contactEmail: string, options: { customerId?: string | null; state?: DialogueState } = {}) {
+  const effects = emptyEffects();
+  await runTool("start_handoff", JSON.stringify({ summary: "Shopper wants a person", contact_email: contactEmail }), turnFor(text, options), effects);
+  return effects.answer.ticket;
+}
+
+describe("start_handoff's contact email", () => {
+  it("is never an address the shopper didn't give", async () => {
+    const ticket = await handoff("I want to talk to a person please", "attacker@evil.example");
+    expect(ticket?.kind).toBe("handoff");
+    expect(ticket?.contactEmail).toBeUndefined();
+    // An address from earlier in the conversation is still the shopper's own.
+    const earlier = await handoff("a human please", "attacker@evil.example", { state: { email: "me@example.com" } });
+    expect(earlier?.contactEmail).toBe("me@example.com");
+  });
+
+  it("is the address the shopper typed, in any case", async () => {
+    const ticket = await handoff("get me a human, reply to Ann.Lee@Example.com", "ann.lee@example.com");
+    expect(ticket?.contactEmail?.toLowerCase()).toBe("ann.lee@example.com");
+  });
+
+  it("may be the logged-in customer's own address from an order the tools verified for them", async () => {
+    const order = orderNamed("#1063");
+    const turn = turnFor("where is my order? and I want a person", { customerId: order.customerId });
+    const effects = emptyEffects();
+    await runTool("get_order", JSON.stringify({ order_number: "1063" }), turn, effects);
+    await runTool("start_handoff", JSON.stringify({ summary: "wants a person", contact_email: order.email }), turn, effects);
+    expect(effects.answer.ticket?.contactEmail).toBe(order.email);
+    const other = orderNamed("#1061");
+    await runTool("start_handoff", JSON.stringify({ summary: "wants a person", contact_email: other.email }), turn, effects);
+    expect(effects.answer.ticket?.contactEmail).not.toBe(other.email);
+  });
+});
