@@ -129,6 +129,11 @@ export interface CatalogSource {
   vendor?: string | null;
 }
 
+// Articles and prepositions inside titles ("Vase en grès", "Olla de barro"): alone, they name nothing.
+const TITLE_FUNCTION_WORDS = new Set(
+  "the a an of and for with in on to by de del la las los el en y con para por sin du des le les et au aux pour avec sans un une".split(" "),
+);
+
 /** Build the matching index once per catalog load, from ACTIVE products only. */
 export function buildCatalog(products: CatalogSource[]): Catalog {
   const active = products.filter((p) => p.status === "ACTIVE");
@@ -138,8 +143,8 @@ export function buildCatalog(products: CatalogSource[]): Catalog {
     for (const token of wordTokens(`${p.productType ?? ""} ${p.vendor ?? ""}`)) genericTokens.add(token).add(singular(token));
   }
   const entries: CatalogProduct[] = active.map((p) => {
-    const titleTokens = wordTokens(p.title).filter((t) => !["mens", "womens", "men", "women"].includes(t) && (t.length > 1 || /\d/.test(t)));
-    const handleTokens = p.handle.split("-").filter((t) => t.length > 1);
+    const titleTokens = wordTokens(p.title).filter((t) => !["mens", "womens", "men", "women"].includes(t) && !TITLE_FUNCTION_WORDS.has(t) && (t.length > 1 || /\d/.test(t)));
+    const handleTokens = p.handle.split("-").filter((t) => t.length > 1 && !TITLE_FUNCTION_WORDS.has(t));
     return {
       handle: p.handle,
       title: p.title,

@@ -42,6 +42,8 @@ export interface Passage {
   hasMoney: boolean;
   /** Says how long something takes ("3–5 business days", "within 1 business day"). */
   hasDuration: boolean;
+  /** States an offer: an amount off ("10% off", "$20 off", "-15 %", "10 % de descuento"). */
+  hasOffer: boolean;
 }
 
 export interface KnowledgeHit {
@@ -84,6 +86,8 @@ export interface KnowledgeQuery {
   products?: Map<string, Product>;
   /** The question's language, when the conversation knows it better than the question's words. */
   language?: Language;
+  /** The topic's own words ("return refund"): when the question uses one, an answer must say it too. */
+  subject?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,7 +99,7 @@ const STOP_WORDS = new Set(
     "am is are was were be been being do does did doing have has had having will would shall should could can may might must " +
     "just really very also too please pls plz thanks thank hey hello hi oh ok okay um uh like well some any anything something " +
     "what whats which who whom whose how when where why if not no yes " +
-    "tell know want wanted need get got let lets go going make give say says said see look looking " +
+    "tell know want wanted need get got let lets go going make give say says said see look looking find found several various " +
     "policy policies question questions info information detail details think ever nothing last still actually take takes many item items thing things stuff product products something " +
     "doesnt dont didnt isnt arent wasnt wont havent hasnt " +
     // Spanish and French function words (support words are mapped to English, see knowledge/lexicon.ts)
@@ -162,11 +166,19 @@ export function termOf(word: string, language: Language): string {
   return pivot ? stemIn(pivot, "en") : stemIn(word, language);
 }
 
+/** Measures written as symbols, as words: "39 in" / 39″ → inch, "-25°F" → minus 25 degrees. */
+function units(text: string): string {
+  return text
+    .replace(/(\d)\s?(?:in\b|″|")(?!\s*[A-Za-z]{3})/g, "$1 inch ")
+    .replace(/(^|[\s(])[-−–](?=\d)/g, "$1minus ")
+    .replace(/°\s?[CF]?\b|°/g, " degrees ");
+}
+
 /** Normalised words of a text: "US"/"UK" kept as countries, the vocabulary's phrases as one word, elisions split. */
 export function textWords(text: string): string[] {
   // "US" in capitals is the country, not the pronoun.
   const countries = text.replace(/\bU\.?S\.?(?:A\.?)?(?![\w.])/g, " usa ").replace(/\bU\.?K\.?(?![\w.])/g, " uk ");
-  return tokenize(replacePhrases(normalize(countries)));
+  return tokenize(replacePhrases(normalize(units(countries))));
 }
 
 /** The language of a text, from its own words. */
@@ -174,10 +186,19 @@ export function languageOf(text: string): Language {
   return detectLanguage(text, tokenize(normalize(text)));
 }
 
+/** A word that says nothing about what is asked, in its own language or through its English pivot ("política" as "policy"). */
+function isStopWord(word: string, language: Language): boolean {
+  if (STOP_WORDS.has(word)) return true;
+  const pivot = pivotOf(word, language);
+  return pivot !== null && STOP_WORDS.has(pivot);
+}
+
+const isContentWord = (word: string, language: Language) => !isStopWord(word, language) && (word.length > 1 || /\d/.test(word));
+
 /** The index terms of a text: words minus stop words, each to its term (see termOf). */
 export function terms(text: string, language: Language = languageOf(text)): string[] {
   return textWords(text)
-    .filter((w) => !STOP_WORDS.has(w) && (w.length > 1 || /\d/.test(w)))
+    .filter((w) => isContentWord(w, language))
     .map((w) => termOf(w, language));
 }
 
@@ -189,7 +210,7 @@ interface QueryWord {
 
 function queryWords(text: string, language: Language): QueryWord[] {
   const words: QueryWord[] = [];
-  for (const word of textWords(text).filter((w) => !STOP_WORDS.has(w) && (w.length > 1 || /\d/.test(w)))) {
+  for (const word of textWords(text).filter((w) => isContentWord(w, language))) {
     const key = termOf(word, language);
     // A word the vocabulary doesn't know (a name, "Galet", "OXXO") is written the same in every language.
     const variants = pivotOf(word, language) ? [key] : [...new Set([key, ...LANGUAGES.map((l) => stemIn(word, l))])];
@@ -203,8 +224,11 @@ function queryWords(text: string, language: Language): QueryWord[] {
 
 const SENTENCE_END = /(?<=[.!?])\s+(?=["“(]?[A-Z0-9$])/;
 const LEAD_LABEL = /^([A-Z][A-Za-z ,'&/-]{2,40}):\s+(?=\S)/;
+/** A subject pronoun starts a clause, not a label. */
+const CLAUSE_START = /^(?:we|you|i|it|they|nous|vous|on|je|il|elle|nosotros)\b/i;
 const HEADING_LINE = /^([^.!?]{2,50}):$/;
 const MONEY = /[$€£]\s?\d/;
+const OFFER = /\d\s?%\s*(?:off\b|de descuento|de r[ée]duction|de remise)|(?:[$€£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?[$€£])\s+off\b|(?:^|\s)[-–]\s?\d+\s?%/i;
 const DURATION = /\b\d+\s*(?:[–-]|to)\s*\d+\s+(?:business\s+)?(?:days?|hours?|weeks?)\b|\bwithin\s+\d+\s+(?:business\s+)?(?:days?|hours?)\b|\bsame day\b/i;
 
 export function splitSentences(text: string): string[] {
@@ -230,6 +254,7 @@ function passage(doc: Document, fields: Pick<Passage, "section" | "text" | "quot
     ...fields,
     hasMoney: MONEY.test(fields.text),
     hasDuration: DURATION.test(fields.text),
+    hasOffer: OFFER.test(fields.text),
   };
 }
 
@@ -255,7 +280,9 @@ function documentPassages(doc: Document, nextId: () => number): Passage[] {
       }
       const bullet = /^[-•*]\s+|^\d+\.\s+/.test(line);
       let body = line.replace(/^[-•*]\s+|^\d+\.\s+/, "");
-      const label = !bullet && !lead ? LEAD_LABEL.exec(body) : null;
+      // "Refunds: …" is a label; "We don't ship anywhere else: …" is the start of the sentence.
+      const found = !bullet && !lead ? LEAD_LABEL.exec(body) : null;
+      const label = found && !CLAUSE_START.test(found[1]) ? found : null;
       if (label) {
         lead = label[1].trim();
         body = body.slice(label[0].length);
@@ -299,7 +326,7 @@ function shopDocuments(shop: ShopTexts): Document[] {
 function productDocuments(products: Iterable<Product>): Document[] {
   return [...products]
     .filter((p) => p.status === "ACTIVE" && p.description.trim())
-    .map((p) => ({ kind: "product", key: p.handle, title: `${p.title} ${p.productType}`.trim(), url: p.onlineStoreUrl, body: p.description }));
+    .map((p) => ({ kind: "product", key: p.handle, title: p.title, url: p.onlineStoreUrl, body: p.description }));
 }
 
 export function buildKnowledge(shop: ShopTexts, products: Iterable<Product> = []): KnowledgeBase {
@@ -315,7 +342,7 @@ export function buildKnowledge(shop: ShopTexts, products: Iterable<Product> = []
     const key = normalize(p.text);
     if (seen.has(key)) continue;
     seen.add(key);
-    passages.push({ ...p, id: passages.length, sourceTitle: p.kind === "product" ? p.sourceTitle.replace(/\s+\S+$/, "") : p.sourceTitle });
+    passages.push({ ...p, id: passages.length });
   }
   const index = new MiniSearch<IndexedPassage>({
     fields: ["title", "section", "text"],
@@ -366,6 +393,8 @@ export function shopTextFor(shop: ShopTexts, products: Map<string, Product>): Kn
 
 const COST_WORDS = new Set(["cost", "price", "much", "fee", "charge", "pay", "expensive", "cheap", "rate"].map((w) => termOf(w, "en")));
 const TIME_WORDS = new Set(["long", "soon", "fast", "quick", "quickly", "time", "days", "wait"].map((w) => termOf(w, "en")));
+// "Any offers?" is answered by a sentence that states one ("10% off your first order").
+const OFFER_WORDS = new Set(["offer"].map((w) => termOf(w, "en")));
 // A question with several parts ("how much is shipping, and what does express cost?").
 const CLAUSE_SPLIT = /[?!;]+|\.\s+|,?\s+(?:and|also|plus|y|et|aussi)\s+(?=(?:what|how|when|where|which|who|do|does|can|could|is|are|will|would|que|qué|cuanto|cuánto|como|cómo|est|quel|quelle|combien)\b)/i;
 
@@ -384,6 +413,8 @@ const SEARCH_OPTIONS = {
 };
 /** How much a synonym match counts next to a match on the shopper's own word. */
 const SYNONYM_WEIGHT = 0.7;
+/** How much a sentence counts for "how much?"/"how long?" by having a price or a duration, next to saying the shopper's word. */
+const IMPLIED_WEIGHT = 0.7;
 
 /**
  * Each of the shopper's words is a concept: the word or any of its synonyms. minisearch scores
@@ -399,6 +430,18 @@ const UNNAMED_PRODUCT_WEIGHT = 0.45;
 /** How much a word found only in a product's name counts (it says which product, not which fact). */
 const PRODUCT_NAME_WEIGHT = 0.35;
 
+const NUMBER = /^\d+(?:[.,]\d+)?$/;
+const RANGE = /(\d+(?:[.,]\d+)?)\s*(?:[–—-]|to|a|à|au)\s*(\d+(?:[.,]\d+)?)/g;
+
+/** The text has a range ("38–40", "3 à 5") that holds `n`. */
+function rangeHolds(text: string, n: number): boolean {
+  for (const [, low, high] of text.matchAll(RANGE)) {
+    const [a, b] = [Number(low.replace(",", ".")), Number(high.replace(",", "."))];
+    if (a < b && a <= n && n <= b) return true;
+  }
+  return false;
+}
+
 function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery, context: QueryWord[] = []): KnowledgeHit[] {
   const keys = new Set(words.map((w) => w.key));
   const base = [...words, ...context.filter((w) => !keys.has(w.key))];
@@ -406,7 +449,7 @@ function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery,
   const asked = new Set(base.flatMap((w) => w.variants));
   if (base.length === 0) return [];
   const total = kb.passages.length;
-  const scores = new Map<number, { score: number; matched: Set<string>; covered: Set<string>; answered: Set<string>; named: boolean }>();
+  const scores = new Map<number, { score: number; cover: number; nameWeight: number; matched: Set<string>; covered: Set<string>; answered: Set<string>; named: boolean }>();
   let possible = 0;
   // Matched in the sentence itself, not only in its FAQ question, title or product name.
   const inText = (result: SearchResult) => Object.values(result.match).some((fields) => fields.some((f) => f !== "title"));
@@ -430,26 +473,38 @@ function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery,
     const lexical = perPassage.size === 0 ? synonymsOf(word) : [];
     const synonyms = [...new Set([...(EXPANSIONS[word] ?? []), ...lexical])].filter((w) => !asked.has(w));
     for (const synonym of synonyms) add(kb.index.search(synonym, { ...SEARCH_OPTIONS, prefix: false, fuzzy: false }) as SearchResult[], SYNONYM_WEIGHT, false);
+    // "My chest is 39 inches": a range that holds the number ("M 38–40 in") says it.
+    if (NUMBER.test(word)) {
+      for (const passage of kb.passages) {
+        if (!perPassage.has(passage.id) && rangeHolds(passage.text, Number(word.replace(",", ".")))) perPassage.set(passage.id, { score: 1, direct: true, inText: true, named: false });
+      }
+    }
     let best = Math.max(0, ...[...perPassage.values()].map((v) => v.score));
     // "How much…?" is answered by any sentence with a price in it, "how long…?" by one with a duration.
-    const implied = COST_WORDS.has(word) ? "hasMoney" : TIME_WORDS.has(word) ? "hasDuration" : null;
+    const implied = COST_WORDS.has(word) ? "hasMoney" : TIME_WORDS.has(word) ? "hasDuration" : OFFER_WORDS.has(word) ? "hasOffer" : null;
     if (implied) {
       best ||= 1;
       for (const passage of kb.passages) {
         const known = perPassage.get(passage.id);
-        if (passage[implied] && (known?.score ?? 0) < best) {
-          perPassage.set(passage.id, { score: best, direct: known?.direct ?? false, inText: true, named: known?.named ?? false });
+        if (passage[implied] && (known?.score ?? 0) < best * IMPLIED_WEIGHT) {
+          perPassage.set(passage.id, { score: best * IMPLIED_WEIGHT, direct: known?.direct ?? false, inText: true, named: known?.named ?? false });
         }
       }
     }
-    const weight = Math.log(1 + total / Math.max(0.5, perPassage.size)) * (background.has(word) ? CONTEXT_WEIGHT : 1);
+    // A number the shop never writes is a detail of the question ("three weeks", "39 inches"), not what it is about.
+    const detail = background.has(word) || (NUMBER.test(word) && perPassage.size === 0);
+    const weight = Math.log(1 + total / Math.max(0.5, perPassage.size)) * (detail ? CONTEXT_WEIGHT : 1);
     possible += weight;
     if (best === 0) continue;
     for (const [id, { score, direct, inText, named }] of perPassage) {
-      const entry = scores.get(id) ?? scores.set(id, { score: 0, matched: new Set(), covered: new Set(), answered: new Set(), named: false }).get(id)!;
-      // A product's name picks the product; which of its sentences answers is for the sentence's own words to say.
-      const nameOnly = !inText && kb.passages[id]?.kind === "product" ? PRODUCT_NAME_WEIGHT : 1;
-      entry.score += weight * (score / best) * nameOnly;
+      const entry = scores.get(id) ?? scores.set(id, { score: 0, cover: 0, nameWeight: 0, matched: new Set(), covered: new Set(), answered: new Set(), named: false }).get(id)!;
+      // A product's name picks the product; which of its sentences answers is for the sentence's own words to say,
+      // even where the sentence repeats a word of the name ("a winter boot…"). Naming the product still answers that word.
+      const product = kb.passages[id]?.kind === "product";
+      entry.score += weight * (score / best) * ((!inText || named) && product ? PRODUCT_NAME_WEIGHT : 1);
+      // Relevance is what the sentence says beyond naming the product: a word of the name counts for neither side.
+      if (product && named) entry.nameWeight += weight;
+      else entry.cover += weight * (score / best) * (!inText && product ? PRODUCT_NAME_WEIGHT : 1);
       entry.covered.add(word);
       if (direct) entry.matched.add(word);
       if (inText) entry.answered.add(word);
@@ -457,7 +512,7 @@ function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery,
     }
   }
   const hits: KnowledgeHit[] = [];
-  for (const [id, { score: raw, matched, covered, answered, named }] of scores) {
+  for (const [id, { score: raw, cover, nameWeight, matched, covered, answered, named }] of scores) {
     const passage = kb.passages[id];
     if (!passage) continue;
     const source = sourceOf(passage);
@@ -466,7 +521,7 @@ function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery,
     const own = passage.kind === "product" && !named ? UNNAMED_PRODUCT_WEIGHT : 1;
     let score = raw * own;
     if (query.prefer && query.prefer.length > 0) score *= query.prefer.includes(source) ? 1.3 : 0.75;
-    hits.push({ passage, score, relevance: (raw * own) / possible, matched: [...matched], covered: [...covered], answered: [...answered] });
+    hits.push({ passage, score, relevance: possible > nameWeight ? (cover * own) / (possible - nameWeight) : 0, matched: [...matched], covered: [...covered], answered: [...answered] });
   }
   return hits.sort((a, b) => b.score - a.score);
 }
@@ -492,7 +547,11 @@ export function bestPassages(
   query: KnowledgeQuery & { max?: number } = {},
 ): KnowledgeHit[] {
   const max = query.max ?? 3;
-  const hits = searchKnowledge(shop, question, { ...query, limit: 20 }).filter((h) => h.covered.length > 0);
+  const found = searchKnowledge(shop, question, { ...query, limit: 20 }).filter((h) => h.covered.length > 0);
+  // "Can I return an online course?" is answered by a sentence about returning, not one about courses alone.
+  const subject = new Set(query.subject ? terms(query.subject, "en") : []);
+  const onSubject = found.filter((h) => h.covered.some((w) => subject.has(w)));
+  const hits = onSubject.length > 0 ? onSubject : found;
   if (hits.length === 0) return [];
   const top = hits[0];
   const picked: KnowledgeHit[] = [top];

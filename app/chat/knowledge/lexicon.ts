@@ -13,6 +13,8 @@ import type { Language } from "../preprocess";
 import { stemIn } from "./stemming";
 
 const VOCABULARY: Record<string, string> = {
+  // Words that only name what is asked about (stop words in every language, see knowledge.ts)
+  policy: "policies rules | politica politicas reglas | politique politiques regles",
   // Orders, delivery, places
   order: "| pedido pedidos orden ordenes compra compras | commande commandes commander",
   buy: "purchase purchased | comprar compro compre | acheter achete achat",
@@ -51,7 +53,8 @@ const VOCABULARY: Record<string, string> = {
   used: "worn opened | usado usada abierto abierta | utilise utilisee ouvert ouverte porte",
   sealed: "seal | sellado sello | scelle",
   final: "| final | finale",
-  sale: "clearance | rebaja rebajas liquidacion oferta | soldes solde promotion",
+  sale: "clearance | rebaja rebajas liquidacion | soldes solde",
+  offer: "offers deal deals promotion promotions | oferta ofertas promocion promociones | offre offres promotion promotions",
   // Payment, prices, invoices
   payment: "pay paid | pago pagos pagar pagado | paiement paiements payer paye",
   card: "cards | tarjeta tarjetas | carte cartes",
@@ -82,7 +85,7 @@ const VOCABULARY: Record<string, string> = {
   minute: "minutes | minuto minutos | minute minutes",
   business: "working | habil habiles | ouvre ouvres ouvrable ouvrables",
   long: "| cuanto_tiempo tardar tarda tardan | combien_de_temps duree",
-  open: "opening_hours | abierto horario | ouvert horaires ouverture",
+  open: "opening_hours opens | abierto horario abre abren abrir | ouvert horaires ouverture ouvrez ouvrir",
   closed: "| cerrado | ferme fermee",
   sunday: "| domingo domingos | dimanche",
   // Size, measures, fit
@@ -120,13 +123,15 @@ const VOCABULARY: Record<string, string> = {
   water: "| agua | eau",
   rain: "| lluvia | pluie",
   burn: "burning burns | arder quemar | bruler combustion",
-  last: "lasts lifetime | dura durar duracion | dure durer",
+  // Not "last", an English stop word ("my last order").
+  lasting: "lasts lifetime | dura durar duracion | dure durer",
   battery: "| bateria pila | batterie pile",
-  keep: "storage | guardar conservar almacenar | conserver ranger",
+  keep: "storage hold held kept | guardar conservar almacenar mantener mantiene mantienen guardamos | conserver ranger garder gardons garde gardee maintenir maintient",
   include: "included includes comes_with | incluye incluido incluida viene_con | inclus incluse fourni fournie livre_avec",
   separately: "| por_separado | separement",
   handmade: "hand_made handcrafted | hecho_a_mano artesanal | fait_main fait_a_la_main artisanal",
-  made: "make manufactured produced | hecho hecha fabricado | fabrique fait faite",
+  // Not French "fait/faite": "doit être faite" is an auxiliary, not "made".
+  made: "make manufactured produced | hecho hecha fabricado | fabrique fabriquee fabriques",
   origin: "from source sourced grown | origen procedencia cultivado | origine provenance cultive",
   natural: "| natural | naturel naturelle",
   organic: "| organico | bio biologique",
