@@ -288,7 +288,7 @@ function documentPassages(doc: Document, nextId: () => number): Passage[] {
         body = body.slice(label[0].length);
         body = body.charAt(0).toUpperCase() + body.slice(1);
       }
-      for (const sentence of splitSentences(body)) {
+      for (const sentence of withAnswers(splitSentences(body))) {
         const own = languageOf(sentence);
         // A bullet under "Canada:" means nothing without its heading.
         const fields = { section: [heading, lead].filter(Boolean).join(" "), text: sentence, quote: heading ? `${heading}: ${sentence}` : sentence, order: order++ };
@@ -299,10 +299,21 @@ function documentPassages(doc: Document, nextId: () => number): Passage[] {
   return passages;
 }
 
+/** A question the shop asks ("¿No te gustó un café?") answers nothing alone: it stays with the sentence after it. */
+function withAnswers(sentences: string[]): string[] {
+  const joined: string[] = [];
+  for (const sentence of sentences) {
+    const previous = joined[joined.length - 1];
+    if (previous !== undefined && /\?["”»]?$/.test(previous)) joined[joined.length - 1] = `${previous} ${sentence}`;
+    else joined.push(sentence);
+  }
+  return joined;
+}
+
 /** Sentences of an FAQ answer or a product description; a short "Yes." stays with the sentence after it. */
 function answerPassages(doc: Document, nextId: () => number, quoteWithTitle = false): Passage[] {
   const sentences: string[] = [];
-  for (const sentence of splitSentences(doc.body)) {
+  for (const sentence of withAnswers(splitSentences(doc.body))) {
     const previous = sentences[sentences.length - 1];
     if (previous !== undefined && previous.length < 16) sentences[sentences.length - 1] = `${previous} ${sentence}`;
     else sentences.push(sentence);
@@ -393,6 +404,8 @@ export function shopTextFor(shop: ShopTexts, products: Map<string, Product>): Kn
 
 const COST_WORDS = new Set(["cost", "price", "much", "fee", "charge", "pay", "expensive", "cheap", "rate"].map((w) => termOf(w, "en")));
 const TIME_WORDS = new Set(["long", "soon", "fast", "quick", "quickly", "time", "days", "wait"].map((w) => termOf(w, "en")));
+const MUCH = termOf("much", "en");
+const MEASURES = new Set(["weight", "length", "width", "height", "depth", "diameter", "capacity", "temperature", "size", "long"].map((w) => termOf(w, "en")));
 // "Any offers?" is answered by a sentence that states one ("10% off your first order").
 const OFFER_WORDS = new Set(["offer"].map((w) => termOf(w, "en")));
 // A question with several parts ("how much is shipping, and what does express cost?").
@@ -444,7 +457,9 @@ function rangeHolds(text: string, n: number): boolean {
 
 function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery, context: QueryWord[] = []): KnowledgeHit[] {
   const keys = new Set(words.map((w) => w.key));
-  const base = [...words, ...context.filter((w) => !keys.has(w.key))];
+  // "¿Cuánto pesa…?", "how much does it weigh?": "much" asks for that measure, not a price.
+  const measured = words.some((w) => MEASURES.has(w.key));
+  const base = [...words, ...context.filter((w) => !keys.has(w.key))].filter((w) => !(measured && w.key === MUCH));
   const background = new Set(context.filter((w) => !keys.has(w.key)).map((w) => w.key));
   const asked = new Set(base.flatMap((w) => w.variants));
   if (base.length === 0) return [];

@@ -59,6 +59,20 @@ describe("matching a question to the shop's sentences", () => {
   });
 });
 
+describe("what a sentence says", () => {
+  it("quotes a question the shop asks itself together with the sentence that answers it", () => {
+    const texts = { policies: [{ type: "REFUND_POLICY", title: "Refund policy", url: "https://shop.test/policies/refund-policy", body: "Didn't like a coffee? Opened bags can't be returned. Unopened bags can be returned within 10 days." }], faqs: [], pages: [] };
+    const [top] = shopAnswer(texts, "Can I return a coffee I didn't like?");
+    expect(top?.passage.text).toBe("Didn't like a coffee? Opened bags can't be returned.");
+  });
+
+  it("reads 'how much' with a measure as that measure, not a price", () => {
+    const products = new Map([["trail-tent", product("Trail Tent", "A two-person tent for $249 with a free stuff sack. Trail weight 1.9 kg, packed weight 2.2 kg.")]]);
+    const [top] = shopAnswer({ policies: [], faqs: [], pages: [] }, "How much does the Trail Tent weigh?", { products });
+    expect(top?.passage.text).toBe("Trail weight 1.9 kg, packed weight 2.2 kg.");
+  });
+});
+
 describe("naming a product", () => {
   it("does not read an article or preposition of a title ('Vase en grès') as the product", () => {
     const catalog = buildCatalog([{ title: "Vase en grès", handle: "vase-en-gres", status: "ACTIVE", options: [] }]);

@@ -16,7 +16,9 @@ const VOCABULARY: Record<string, string> = {
   // Words that only name what is asked about (stop words in every language, see knowledge.ts)
   policy: "policies rules | politica politicas reglas | politique politiques regles",
   // Orders, delivery, places
-  order: "| pedido pedidos orden ordenes compra compras | commande commandes commander",
+  order: "| pedido pedidos orden ordenes compra compras pedir pido pides pidio | commande commandes commander",
+  // "Item" and its kin say nothing about what is asked (a stop word, see knowledge.ts).
+  item: "items thing things product products | articulo articulos producto productos prenda prendas | article articles produit produits vetement vetements",
   buy: "purchase purchased | comprar compro compre | acheter achete achat",
   ship: "shipping shipped dispatch dispatched | envio envios enviar envian envias enviamos enviado enviada mandar | expedition expedier expedie expedions expedions expediee envoyer envoyez envoi",
   delivery: "deliver delivered | entrega entregas entregar entregado reparto | livraison livraisons livrer livrez livre livree livrons",
@@ -42,7 +44,7 @@ const VOCABULARY: Record<string, string> = {
   // Returns, refunds, exchanges, warranty
   return: "returns returned send_back send_it_back send_something_back send_them_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter",
   refund: "refunds refunded money_back | reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons",
-  exchange: "swap | cambio cambios cambiar | echange echanges echanger",
+  exchange: "swap trade | cambio cambios cambiar | echange echanges echanger",
   warranty: "guarantee | garantia | garantie",
   broken: "smashed cracked | roto rota rotos quebrado | casse cassee brise",
   damaged: "| danado danada | abime abimee endommage",
@@ -88,6 +90,8 @@ const VOCABULARY: Record<string, string> = {
   open: "opening_hours opens | abierto horario abre abren abrir | ouvert horaires ouverture ouvrez ouvrir",
   closed: "| cerrado | ferme fermee",
   sunday: "| domingo domingos | dimanche",
+  women: "woman womens ladies | mujer mujeres dama damas | femme femmes",
+  men: "man mens | hombre hombres caballero caballeros | homme hommes",
   // Size, measures, fit
   size: "sizes sizing | talla tallas tamano medida medidas | taille tailles dimension dimensions",
   fit: "fits | ajuste queda | coupe",
@@ -126,7 +130,7 @@ const VOCABULARY: Record<string, string> = {
   // Not "last", an English stop word ("my last order").
   lasting: "lasts lifetime | dura durar duracion | dure durer",
   battery: "| bateria pila | batterie pile",
-  keep: "storage hold held kept | guardar conservar almacenar mantener mantiene mantienen guardamos | conserver ranger garder gardons garde gardee maintenir maintient",
+  keep: "storage kept | guardar conservar almacenar mantener mantiene mantienen guardamos | conserver ranger garder gardons garde gardee maintenir maintient",
   include: "included includes comes_with | incluye incluido incluida viene_con | inclus incluse fourni fournie livre_avec",
   separately: "| por_separado | separement",
   handmade: "hand_made handcrafted | hecho_a_mano artesanal | fait_main fait_a_la_main artisanal",
