@@ -440,6 +440,13 @@ const CONTEXT_WEIGHT = 0.4;
 
 /** A product's sentence competes with the shop's policies only when the question names the product. */
 const UNNAMED_PRODUCT_WEIGHT = 0.45;
+/**
+ * The privacy policy and terms of service are written about the shop's legal duties: a sentence of
+ * theirs answers a shopper's question less often than its words suggest ("phone number" in the data
+ * collected), unless the question is about them.
+ */
+const LEGAL_TEXTS = ["PRIVACY_POLICY", "TERMS_OF_SERVICE"];
+const LEGAL_WEIGHT = 0.75;
 /** How much a word found only in a product's name counts (it says which product, not which fact). */
 const PRODUCT_NAME_WEIGHT = 0.35;
 
@@ -533,7 +540,8 @@ function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery,
     const source = sourceOf(passage);
     if (query.only && !query.only.includes(source)) continue;
     // A product's sentence answers nothing about the shop in general ("how do I wash…?") unless the product is named.
-    const own = passage.kind === "product" && !named ? UNNAMED_PRODUCT_WEIGHT : 1;
+    const legal = LEGAL_TEXTS.includes(source) && !query.prefer?.includes(source) ? LEGAL_WEIGHT : 1;
+    const own = (passage.kind === "product" && !named ? UNNAMED_PRODUCT_WEIGHT : 1) * legal;
     let score = raw * own;
     if (query.prefer && query.prefer.length > 0) score *= query.prefer.includes(source) ? 1.3 : 0.75;
     hits.push({ passage, score, relevance: possible > nameWeight ? (cover * own) / (possible - nameWeight) : 0, matched: [...matched], covered: [...covered], answered: [...answered] });

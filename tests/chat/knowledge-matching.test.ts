@@ -73,6 +73,20 @@ describe("what a sentence says", () => {
   });
 });
 
+describe("where a sentence comes from", () => {
+  it("lets the privacy policy and terms yield to the shop's other texts saying about as much", () => {
+    const texts = {
+      policies: [{ type: "TERMS_OF_SERVICE", title: "Terms of service", url: "https://shop.test/policies/terms-of-service", body: "We repair zippers." }],
+      faqs: [],
+      pages: [{ title: "Workshop", handle: "workshop", url: "https://shop.test/pages/workshop", body: "We repair zippers and seams." }],
+    };
+    const [top] = bestPassages(texts, "Do you repair zippers?");
+    expect(top?.passage.kind).toBe("page");
+    // Asked about payments, where the terms are a preferred source, they keep their rank.
+    expect(bestPassages(texts, "Do you repair zippers?", { prefer: ["TERMS_OF_SERVICE"] })[0]?.passage.kind).toBe("policy");
+  });
+});
+
 describe("naming a product", () => {
   it("does not read an article or preposition of a title ('Vase en grès') as the product", () => {
     const catalog = buildCatalog([{ title: "Vase en grès", handle: "vase-en-gres", status: "ACTIVE", options: [] }]);
