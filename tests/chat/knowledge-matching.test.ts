@@ -73,6 +73,18 @@ describe("what a sentence says", () => {
   });
 });
 
+describe("size charts", () => {
+  it("keeps chest and bust apart, as size charts do", () => {
+    const texts = {
+      policies: [],
+      faqs: [],
+      pages: [{ title: "Size guide", handle: "size-guide", url: "https://shop.test/pages/size-guide", body: "Women's bust measurements: S 33–35 in, M 35–37 in.\n\nMen's chest measurements: S 35–37 in, M 38–40 in." }],
+    };
+    expect(shopAnswer(texts, "Which size for a 36 inch chest?")[0]?.passage.section).toBe("Men's chest measurements");
+    expect(shopAnswer(texts, "¿Qué talla si mi busto mide 36 pulgadas?")[0]?.passage.section).toBe("Women's bust measurements");
+  });
+});
+
 describe("where a sentence comes from", () => {
   it("lets the privacy policy and terms yield to the shop's other texts saying about as much", () => {
     const texts = {

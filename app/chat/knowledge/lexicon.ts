@@ -102,7 +102,9 @@ const VOCABULARY: Record<string, string> = {
   depth: "deep thick thickness | profundidad grosor | profondeur epaisseur",
   diameter: "| diametro | diametre",
   capacity: "volume | capacidad | capacite contenance",
-  chest: "bust | pecho busto | poitrine tour_de_poitrine",
+  // Not "bust": size charts give chest (men, unisex) and bust (women) apart.
+  chest: "| pecho | poitrine tour_de_poitrine",
+  bust: "| busto | buste",
   inch: "inches | pulgada pulgadas | pouce pouces",
   bed: "| cama | lit",
   mattress: "| colchon | matelas",
