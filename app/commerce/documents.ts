@@ -11,6 +11,7 @@
 export const MAX_FIRST = {
   CustomerOrders: 5,
   SearchProducts: 10,
+  ShopPages: 50,
 } as const;
 
 const MONEY_BAG_FIELDS = `#graphql
@@ -134,6 +135,15 @@ export const SHOP_INFO = `#graphql
       orderNumberFormatPrefix
       orderNumberFormatSuffix
       shopPolicies { type title body url }
+    }
+  }
+`;
+
+/** The shop's Online Store pages (size guides, care, about, FAQ pages): text the bot may quote. */
+export const SHOP_PAGES = `#graphql
+  query ShopPages($first: Int!) {
+    pages(first: $first, sortKey: UPDATED_AT, reverse: true) {
+      nodes { title handle body isPublished }
     }
   }
 `;

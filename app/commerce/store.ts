@@ -19,9 +19,11 @@ import {
   RETURN_REQUEST,
   SEARCH_PRODUCTS,
   SHOP_INFO,
+  SHOP_PAGES,
 } from "./documents";
 import type {
   ActionResult,
+  ShopPage,
   Address,
   AdminGraphql,
   Discount,
@@ -86,6 +88,8 @@ export interface Commerce {
   shopInfo(): Promise<ShopInfo>;
   /** Use this copy of the shop's data instead of reading it again (the chat context caches it). */
   rememberShopInfo(info: ShopInfo): void;
+  /** The shop's published Online Store pages as plain text; [] when they can't be read. */
+  shopPages(): Promise<ShopPage[]>;
   /** "1006", "#1006" or the shop's full order name ("FR-1006"); null when there is no such order. */
   findOrderByNumber(orderNumber: string): Promise<Order | null>;
   /** The customer's newest orders first; [] for an unknown customer. */
@@ -190,6 +194,19 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
 
   return {
     shopInfo,
+
+    // Pages are extra reading: a shop that hasn't granted read_online_store_pages still gets its answers.
+    async shopPages() {
+      try {
+        const [{ pages }, info] = await Promise.all([send<{ pages: { nodes: PageNode[] } }>(SHOP_PAGES, { first: MAX_FIRST.ShopPages }), shopInfo()]);
+        const base = info.primaryDomainUrl.replace(/\/$/, "");
+        return pages.nodes
+          .filter((page) => page.isPublished)
+          .map((page) => ({ title: page.title, handle: page.handle, body: htmlToText(page.body), url: `${base}/pages/${page.handle}` }));
+      } catch {
+        return [];
+      }
+    },
 
     rememberShopInfo(info) {
       shop = Promise.resolve(info);
@@ -526,6 +543,13 @@ interface ShopNode {
   orderNumberFormatPrefix: string;
   orderNumberFormatSuffix: string;
   shopPolicies: { type: string; title: string; body: string; url: string }[];
+}
+
+interface PageNode {
+  title: string;
+  handle: string;
+  body: string;
+  isPublished: boolean;
 }
 
 interface AddressNode {

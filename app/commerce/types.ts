@@ -22,6 +22,14 @@ export interface ShopPolicy {
   url: string;
 }
 
+/** An Online Store page (size guide, care instructions, about us) as plain text. */
+export interface ShopPage {
+  title: string;
+  handle: string;
+  body: string; // plain text (HTML stripped)
+  url: string;
+}
+
 export interface ShopInfo {
   name: string;
   email: string;

@@ -424,9 +424,9 @@ export async function productInfo(turn: Turn): Promise<Answer> {
 /** What the shop's FAQs and policies say about a product question its description doesn't answer. */
 function shopKnowledge(turn: Turn, text: string, product: Product): { quote: string; lookups: Lookup[] } | null {
   // The kind of product is context for the FAQs ("Waterproof jackets: machine wash cold…").
-  const hits = bestPassages(turn.ctx.shop, text, { prefer: ["FAQ"], contextTerms: [product.productType], max: 2 });
+  const hits = bestPassages(turn.ctx.shop, text, { prefer: ["FAQ", "PAGE"], contextTerms: [product.productType], max: 2, language: turn.language });
   if (hits.length === 0 || Math.max(...hits.map((h) => h.relevance)) < 0.5) return null;
-  const lookups: Lookup[] = hits.map((h) => ({ kind: h.passage.kind === "faq" ? "faq" : "policy", ref: h.passage.sourceKey, outcome: "quoted" }));
+  const lookups: Lookup[] = hits.map((h) => ({ kind: h.passage.kind === "faq" || h.passage.kind === "page" ? "faq" : "policy", ref: h.passage.sourceKey, outcome: "quoted" }));
   return { quote: hits.map((h) => h.passage.quote).join(" "), lookups };
 }
 
