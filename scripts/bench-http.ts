@@ -1,42 +1,135 @@
 /**
- * HTTP part of `npm run bench`: autocannon against the app proxy chat route (local engine, demo
- * store, real signature checks and database writes) beside a bare Node http server answering a
- * fixed JSON, on this machine, in the same run, at 1, 10 and 50 connections.
+ * HTTP part of `npm run bench`: the production server (server.mjs, bench-server.ts) under autocannon,
+ * the chat route beside the app's floor route in the same run, at 1, 10 and 50 connections, on
+ * SQLite and on PostgreSQL.
+ *
+ *   floor: an unsigned proxy request, refused (401) before any work: what any Remix route of this
+ *          app costs (HTTP, Express, Remix routing, a JSON response)
+ *   chat:  signed shopper messages (a signature per request, as Shopify sends them), half starting a
+ *          conversation and half continuing one, on the local engine and the demo store; each one
+ *          stored, answered and its reply stored
+ *
+ * At each connection count the two run back to back, so they share the machine's state: quote the
+ * ratio. RSS is sampled from every serving process during the chat runs.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { percentile } from "../app/eval/intents";
 import { freePort } from "../tests/helpers/demo-process";
+import { QUESTIONS, startBenchServer, type BenchEngine, type BenchServer } from "./bench-server";
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = [1, 10, 50];
+export const CONNECTIONS = [1, 10, 50];
 
-export interface HttpFigures {
-  connections: number;
-  bareRps: number;
-  chatRps: number;
-  ratio: number;
+export interface RouteFigures {
+  rps: number;
   p50: number;
   p95: number;
   p99: number;
   errors: number;
-  non2xx: number;
+  /** Responses with another status than the route's expected one (200 chat, 401 floor). */
+  unexpected: number;
+}
+
+export interface HttpFigures {
+  engine: BenchEngine;
+  workers: number;
+  connections: number;
+  floor: RouteFigures;
+  chat: RouteFigures;
+  /** chat rps / floor rps */
+  ratio: number;
+  /** Largest RSS of any one serving process during the chat run, MB. */
   rssMb: number;
 }
 
-async function startBareServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const body = JSON.stringify({ reply: { text: "ok" } });
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { "Content-Type": "application/json" });
-    res.end(body);
+/** autocannon's run plus every response time and status, so p95 is exact (autocannon reports p90 and p97.5). */
+function run(options: autocannon.Options, expectedStatus: number): Promise<RouteFigures> {
+  return new Promise((resolve, reject) => {
+    const times: number[] = [];
+    let unexpected = 0;
+    const instance = autocannon(options, (error, result) => {
+      if (error) return reject(error);
+      times.sort((a, b) => a - b);
+      resolve({
+        rps: result.requests.average,
+        p50: percentile(times, 0.5),
+        p95: percentile(times, 0.95),
+        p99: percentile(times, 0.99),
+        errors: result.errors + result.timeouts,
+        unexpected,
+      });
+    });
+    instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+      times.push(responseTime);
+      if (status !== expectedStatus) unexpected++;
+    });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Conversations the load continues: started before the runs, one per address. */
+export async function startConversations(server: BenchServer, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(server.url + server.signedPath("messages"), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: QUESTIONS[i % QUESTIONS.length] }),
+    });
+    if (!response.ok) throw new Error(`warm-up message failed: ${response.status} ${await response.text()}`);
+    ids.push(((await response.json()) as { conversationId: string }).conversationId);
+  }
+  return ids;
+}
+
+/** Odd requests continue a conversation, even ones start one; the questions cycle. */
+export function chatRequests(server: BenchServer, conversations: string[]): autocannon.Request[] {
+  let n = 0;
+  return [
+    {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      setupRequest: (request: autocannon.Request) => {
+        n++;
+        const conversationId = n % 2 === 1 ? conversations[n % conversations.length] : undefined;
+        return { ...request, path: server.signedPath("messages"), body: JSON.stringify({ text: QUESTIONS[n % QUESTIONS.length], ...(conversationId ? { conversationId } : {}) }) };
+      },
+    },
+  ];
+}
+
+const floorRequest = { method: "POST" as const, headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "hi" }) };
+
+export async function benchEngine(engine: BenchEngine, workers = 1): Promise<HttpFigures[]> {
+  const server = await startBenchServer({ engine, env: { WEB_CONCURRENCY: String(workers) } });
+  const figures: HttpFigures[] = [];
+  try {
+    const conversations = await startConversations(server, 50);
+    // Warm the JIT, the caches and the database's pages before measuring.
+    await run({ url: server.url, connections: 10, amount: 1000, requests: chatRequests(server, conversations) }, 200);
+    await run({ url: `${server.url}/proxy/messages`, connections: 10, amount: 1000, ...floorRequest }, 401);
+    for (const connections of CONNECTIONS) {
+      const floor = await run({ url: `${server.url}/proxy/messages`, connections, duration: DURATION_SECONDS, ...floorRequest }, 401);
+      let rss = 0;
+      const sampler = setInterval(() => (rss = Math.max(rss, ...server.rssMb())), 250);
+      const chat = await run({ url: server.url, connections, duration: DURATION_SECONDS, requests: chatRequests(server, conversations) }, 200);
+      clearInterval(sampler);
+      rss = Math.max(rss, ...server.rssMb());
+      figures.push({ engine, workers, connections, floor, chat, ratio: chat.rps / floor.rps, rssMb: rss });
+    }
+  } finally {
+    await server.stop();
+  }
+  return figures;
+}
+
+export async function benchHttp(engines: BenchEngine[], workers = 1): Promise<HttpFigures[]> {
+  const all: HttpFigures[] = [];
+  for (const engine of engines) all.push(...(await benchEngine(engine, workers)));
+  return all;
 }
 
 /** The demo server as a child process in production mode, with limits out of the way of the load. */
@@ -72,87 +165,4 @@ export async function startBenchDemo(): Promise<{ url: string; pid: number; stop
       child.kill("SIGTERM");
     }),
   };
-}
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
-}
-
-/** autocannon's run plus every response time, so p95 is exact (autocannon reports p90 and p97.5). */
-function run(options: autocannon.Options): Promise<{ result: autocannon.Result; times: number[] }> {
-  return new Promise((resolve, reject) => {
-    const times: number[] = [];
-    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve({ result, times: times.sort((a, b) => a - b) })));
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
-  });
-}
-
-const QUESTIONS = ["hi", "what is your return policy?", "Is the Alpine shell jacket waterproof?", "any hiking boots under $150?", "do you ship to Canada?"];
-
-/**
- * What any route of this app can reach at 50 connections, measured beside the same bare server:
- * the Remix request path alone (an unsigned proxy request, refused before any database work) and
- * with one database round trip (/healthz, a `SELECT 1` through Prisma). The chat route does that
- * and more, so these bound what its ratio to the bare server can be on this stack.
- */
-export interface CeilingFigures {
-  route: string;
-  rps: number;
-  ratio: number;
-  p95: number;
-}
-
-export async function benchHttp(): Promise<{ chat: HttpFigures[]; ceilings: CeilingFigures[] }> {
-  const [bare, demo] = await Promise.all([startBareServer(), startBenchDemo()]);
-  const figures: HttpFigures[] = [];
-  const ceilings: CeilingFigures[] = [];
-  try {
-    let counter = 0;
-    // Warm up: the first replies load the schema, train the intent model and fill caches.
-    for (const text of QUESTIONS) {
-      await fetch(`${demo.url}/apps/support/messages?r=warm-${++counter}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text }) });
-    }
-    for (const connections of CONNECTIONS) {
-      const { result: bareResult } = await run({ url: bare.url, connections, duration: DURATION_SECONDS });
-      const { result: chatResult, times } = await run({
-        url: `${demo.url}/apps/support/messages`,
-        connections,
-        duration: DURATION_SECONDS,
-        requests: [
-          {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            // A fresh query parameter per request makes each proxy signature unique, as the bubble does.
-            setupRequest: (request: autocannon.Request) => ({ ...request, path: `/apps/support/messages?r=${++counter}`, body: JSON.stringify({ text: QUESTIONS[counter % QUESTIONS.length] }) }),
-          },
-        ],
-      });
-      figures.push({
-        connections,
-        bareRps: bareResult.requests.average,
-        chatRps: chatResult.requests.average,
-        ratio: chatResult.requests.average / bareResult.requests.average,
-        p50: percentile(times, 0.5),
-        p95: percentile(times, 0.95),
-        p99: percentile(times, 0.99),
-        errors: chatResult.errors + chatResult.timeouts,
-        non2xx: chatResult.non2xx,
-        rssMb: rssMb(demo.pid),
-      });
-    }
-    // Beside the bare server's figure at the same connection count, measured just above.
-    const connections = CONNECTIONS[CONNECTIONS.length - 1];
-    const { bareRps } = figures[figures.length - 1];
-    for (const [route, url] of [
-      ["Remix route, no database (unsigned → 401)", `${demo.url}/proxy/messages`],
-      ["Remix route + one SELECT 1 (/healthz)", `${demo.url}/healthz`],
-    ]) {
-      const { result, times } = await run({ url, connections, duration: DURATION_SECONDS });
-      ceilings.push({ route, rps: result.requests.average, ratio: result.requests.average / bareRps, p95: percentile(times, 0.95) });
-    }
-  } finally {
-    await Promise.all([bare.close(), demo.stop()]);
-  }
-  return { chat: figures, ceilings };
 }

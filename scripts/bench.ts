@@ -4,10 +4,14 @@
  *   intent:  classification + entities per message
  *   bubble:  gzipped size of the storefront script and stylesheet; in headless Chromium, time from
  *            its first byte to interactive, layout shift and render-blocking assets
- *   http:    the proxy chat route under autocannon beside a bare server, and the ceilings any
- *            route of the app meets on the same run (bench-http.ts)
+ *   http:    the proxy chat route under autocannon beside the app's floor route, same run, on SQLite
+ *            and PostgreSQL, at 1, 10 and 50 connections, with RSS (bench-http.ts)
+ * BENCH_ONLY=http measures the HTTP part alone; BENCH_HTTP=0, BENCH_BROWSER=0 skip parts;
+ * BENCH_ENGINES=sqlite,postgresql; BENCH_WORKERS=1,2 runs the server with that many workers.
+ * Every figure is written as JSON to bench-results/ (gitignored).
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildCatalog, extractEntities } from "../app/chat/entities";
@@ -23,6 +27,7 @@ import { demoChatContext } from "../tests/helpers/chat-context";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const snapshot = loadDemoSnapshot(path.resolve("demo", "demo-store.json"));
 const figures: Record<string, number> = {};
+const http: import("./bench-http").HttpFigures[] = [];
 
 function report(name: string, value: number, unit: string, target?: string) {
   figures[name] = Math.round(value * 1000) / 1000;
@@ -82,42 +87,49 @@ function benchBubble() {
   report("bubble CSS gzipped", gzipSync(fs.readFileSync(path.join(assets, "chat-bubble.css"))).length, "B", "≤ 2048 B");
 }
 
-const loadStarted = performance.now();
-shippedClassifier();
-report("intent model load (prebuilt file)", performance.now() - loadStarted, "ms");
-const trainStarted = performance.now();
-train(readCorpus(), "bench");
-report("intent model training", (performance.now() - trainStarted) / 1000, "s", "≤ 3 s");
-benchIntent();
-await benchReplies();
-benchBubble();
-if (process.env.BENCH_BROWSER !== "0") {
-  const { benchPage } = await import("./bench-page");
-  const page = await benchPage();
-  report("bubble first byte → interactive", page.firstByteToInteractiveMs, "ms");
-  report("bubble layout shift (CLS)", page.layoutShift, "", "0");
-  report("bubble render-blocking assets", page.blockingAssets.length, "", "0");
-  if (page.blockingAssets.length) console.log(`  blocking: ${page.blockingAssets.join(", ")}`);
+// BENCH_ONLY=http: the HTTP figures alone (no training, replies, bubble or browser).
+if (process.env.BENCH_ONLY !== "http") {
+  const loadStarted = performance.now();
+  shippedClassifier();
+  report("intent model load (prebuilt file)", performance.now() - loadStarted, "ms");
+  const trainStarted = performance.now();
+  train(readCorpus(), "bench");
+  report("intent model training", (performance.now() - trainStarted) / 1000, "s", "≤ 3 s");
+  benchIntent();
+  await benchReplies();
+  benchBubble();
+  if (process.env.BENCH_BROWSER !== "0") {
+    const { benchPage } = await import("./bench-page");
+    const page = await benchPage();
+    report("bubble first byte → interactive", page.firstByteToInteractiveMs, "ms");
+    report("bubble layout shift (CLS)", page.layoutShift, "", "0");
+    report("bubble render-blocking assets", page.blockingAssets.length, "", "0");
+    if (page.blockingAssets.length) console.log(`  blocking: ${page.blockingAssets.join(", ")}`);
+  }
 }
 if (process.env.BENCH_HTTP !== "0") {
   const { benchHttp } = await import("./bench-http");
-  console.log("\nproxy chat route vs a bare Node http server (autocannon, same machine, same run):");
-  console.log("conn   bare rps   chat rps   ratio    p50 ms   p95 ms   p99 ms   errors  non-2xx   RSS MB");
-  const { chat, ceilings } = await benchHttp();
-  for (const f of chat) {
-    console.log(
-      `${String(f.connections).padStart(4)} ${f.bareRps.toFixed(0).padStart(10)} ${f.chatRps.toFixed(0).padStart(10)} ${(f.ratio * 100).toFixed(1).padStart(6)}% ${f.p50.toFixed(1).padStart(8)} ${f.p95.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${String(f.errors).padStart(8)} ${String(f.non2xx).padStart(8)} ${f.rssMb.toFixed(0).padStart(8)}`,
-    );
-    figures[`chat rps @${f.connections}`] = Math.round(f.chatRps);
-    figures[`chat/bare @${f.connections}`] = Math.round(f.ratio * 1000) / 1000;
-    figures[`chat p95 ms @${f.connections}`] = f.p95;
+  const { postgresUnavailable } = await import("../tests/helpers/postgres");
+  const engines = (process.env.BENCH_ENGINES ?? "sqlite,postgresql").split(",").filter((engine) => {
+    if (engine !== "postgresql" || !postgresUnavailable()) return true;
+    console.log(`\nPostgreSQL skipped: ${postgresUnavailable()}`);
+    return false;
+  }) as ("sqlite" | "postgresql")[];
+  for (const workers of (process.env.BENCH_WORKERS ?? "1").split(",").map(Number)) {
+    console.log(`\nchat route vs the floor route (unsigned → 401), server.mjs with ${workers} worker${workers > 1 ? "s" : ""}, autocannon, same run:`);
+    console.log("engine      conn  floor rps  chat rps   ratio   p50 ms   p95 ms   p99 ms  errors  unexpected  RSS MB");
+    for (const f of await benchHttp(engines, workers)) {
+      http.push(f);
+      console.log(
+        `${f.engine.padEnd(10)} ${String(f.connections).padStart(5)} ${f.floor.rps.toFixed(0).padStart(10)} ${f.chat.rps.toFixed(0).padStart(9)} ${(f.ratio * 100).toFixed(1).padStart(6)}% ${f.chat.p50.toFixed(1).padStart(8)} ${f.chat.p95.toFixed(1).padStart(8)} ${f.chat.p99.toFixed(1).padStart(8)} ${String(f.chat.errors).padStart(7)} ${String(f.chat.unexpected + f.floor.unexpected).padStart(11)} ${f.rssMb.toFixed(0).padStart(7)}`,
+      );
+    }
   }
-  console.log("targets at 50 connections: ≥ 50 % of the bare server's throughput, p95 ≤ 25 ms");
-  console.log("\nceilings for any route of this app at 50 connections (same bare server):");
-  for (const c of ceilings) {
-    console.log(`  ${c.route.padEnd(44)} ${c.rps.toFixed(0).padStart(6)} rps ${(c.ratio * 100).toFixed(1).padStart(6)}%  p95 ${c.p95.toFixed(1)} ms`);
-    figures[`ceiling rps: ${c.route}`] = Math.round(c.rps);
-    figures[`ceiling ratio: ${c.route}`] = Math.round(c.ratio * 1000) / 1000;
-  }
+  console.log(`targets: chat ≥ 25 % of the floor on SQLite and ≥ 20 % on PostgreSQL at 50 connections, p95 ≤ 150 ms at 50, median ≤ 4 ms at 1, 0 errors, RSS ≤ 300 MB per process`);
 }
-console.log(JSON.stringify(figures));
+const results = { at: new Date().toISOString(), host: { cpus: os.cpus().length, load: os.loadavg() }, figures, http };
+fs.mkdirSync("bench-results", { recursive: true });
+const file = path.join("bench-results", `bench-${results.at.replace(/[:.]/g, "-")}.json`);
+fs.writeFileSync(file, JSON.stringify(results, null, 1));
+fs.writeFileSync(path.join("bench-results", "latest.json"), JSON.stringify(results, null, 1));
+console.log(`\nwritten: ${file} (and bench-results/latest.json)`);
