@@ -15,9 +15,10 @@ export interface ApprovedAnswer {
  * its answer. Chosen with scripts/approved-threshold.ts on tests/fixtures/approved-answers/
  * validation.jsonl as the lowest threshold with no wrong match (21 of 28 paraphrases matched,
  * 0 of 24 near-miss questions): a wrong answer in the merchant's name is worse than "I don't
- * know, here is the team".
+ * know, here is the team". On check.jsonl, written afterwards and not used to choose it: 8 of
+ * 10 paraphrases, 1 wrong match of 10 (same product, another aspect the lexicon doesn't name).
  */
-export const APPROVED_ANSWER_SIMILARITY = 0.7;
+export const APPROVED_ANSWER_SIMILARITY = 0.65;
 
 /** A stored question's profile, worked out once per answer object (the shop's answers are cached). */
 const profiles = new WeakMap<ApprovedAnswer, QuestionProfile>();

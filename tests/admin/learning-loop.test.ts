@@ -55,8 +55,8 @@ describe("learning loop through the admin", () => {
       if (reply.includes(answer)) answered++;
       for (const other of UNANSWERED.filter((_, j) => j !== i)) expect(reply, paraphrase).not.toContain(other.answer);
     }
-    // The aim is all ten; the threshold was chosen on the validation pairs, not on these, and
-    // three (the wording shares no word or synonym with the question's key words) still miss.
+    // The aim is all ten; the threshold was chosen on the validation pairs, not on these, and a
+    // paraphrase whose words share no term or synonym with the question's key words still misses.
     console.info(`learning loop: ${answered} of ${UNANSWERED.length} paraphrases got the merchant's answer`);
     expect(answered).toBeGreaterThanOrEqual(UNANSWERED.length / 2);
 
