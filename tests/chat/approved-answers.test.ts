@@ -46,3 +46,12 @@ describe("approved answers matched by meaning", () => {
     expect(matchApprovedAnswer("could you gift wrap it", answers)?.answer).toBe("wrap");
   });
 });
+
+describe("the shipped term frequencies", () => {
+  it("are what counting the shipped corpus with this code gives (else run npm run build:term-frequencies)", async () => {
+    const { readCorpus } = await import("../../app/chat/intent/engine");
+    const { countTermFrequencies } = await import("../../app/chat/knowledge/question-similarity");
+    const shipped = JSON.parse(fs.readFileSync("app/chat/knowledge/shopper-term-frequencies.json", "utf8"));
+    expect(shipped).toEqual(countTermFrequencies(readCorpus().map((e) => e.text)));
+  }, 30_000);
+});

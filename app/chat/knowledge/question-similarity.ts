@@ -2,7 +2,8 @@
  * How close two shopper questions are in meaning, for approved answers and for grouping the
  * questions the bot could not answer. Both go through the retrieval's own normalisation (stop
  * words, per-language stemming, the support lexicon's pivots), a word counts by how rare it is
- * in shoppers' messages (IDF over the shipped intent corpus), and a word is met by the same term,
+ * in shoppers' messages (IDF over the shipped intent corpus, counted once by
+ * npm run build:term-frequencies), and a word is met by the same term,
  * a WordNet synonym, the retrieval's widening of support words, or a near spelling. The score is
  * the geometric mean of the two ways' weighted coverage (a cosine of sorts): a paraphrase that
  * adds or drops a common word still scores high; a question that shares one word with another
@@ -12,11 +13,11 @@
  * whatever else they share; one side alone is not enough ("is it safe in the microwave" / "can
  * it go in the microwave": rejecting those cost more paraphrases than it saved).
  */
-import { readCorpus } from "../intent/engine";
 import { expansionsOf, languageOf, terms, textWords } from "../knowledge";
 import { pivotOf } from "./lexicon";
 import { stemIn } from "./stemming";
 import { editDistance, typoAllowance } from "../preprocess";
+import frequencies from "./shopper-term-frequencies.json";
 import { synonymsOf } from "./synonyms";
 
 export interface QuestionProfile {
@@ -60,23 +61,24 @@ export function questionProfile(text: string): QuestionProfile {
  */
 const SUBJECT_ONLY = new Set(["policy", "order", "item", "buy", "store", "one", "two", "see", "need", "help", "visit", "person", "day", "week", "month", "year", "hour", "minute", "company", "data", "men", "women", "people", "move", "stay", "normal", "physical", "sell", "receive", "change", "contact", "much"]);
 
-let documentFrequency: { df: Map<string, number>; documents: number } | null = null;
-
-/** Document frequencies of terms over the shipped shopper messages, computed once. */
-function frequencies() {
-  if (!documentFrequency) {
-    const df = new Map<string, number>();
-    const corpus = readCorpus();
-    for (const { text } of corpus) for (const term of new Set(terms(text))) df.set(term, (df.get(term) ?? 0) + 1);
-    documentFrequency = { df, documents: corpus.length };
-  }
-  return documentFrequency;
+export interface TermFrequencies {
+  documents: number;
+  /** How many of the documents each term occurs in. */
+  df: Record<string, number>;
 }
 
-/** A term's weight: rare words ("embroider", "deposit") say more about a question than common ones ("order"). */
+/** Document frequencies of terms over texts: what scripts/build-term-frequencies.ts writes for the shipped corpus. */
+export function countTermFrequencies(texts: string[]): TermFrequencies {
+  const df: Record<string, number> = {};
+  for (const text of texts) for (const term of new Set(terms(text))) df[term] = (df[term] ?? 0) + 1;
+  return { documents: texts.length, df };
+}
+
+const shipped = frequencies as TermFrequencies;
+
+/** A term's weight: rare words ("embroider", "deposit") say more about a question than common ones ("order"), by IDF over the shipped shopper messages. */
 export function termWeight(term: string): number {
-  const { df, documents } = frequencies();
-  return Math.log((documents + 1) / ((df.get(term) ?? 0) + 1)) + 1;
+  return Math.log((shipped.documents + 1) / ((shipped.df[term] ?? 0) + 1)) + 1;
 }
 
 /** The two sides of one exchange: the shop sells what the shopper buys ("do you sell…?" / "can I buy…?"). */
