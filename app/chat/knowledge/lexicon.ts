@@ -224,8 +224,6 @@ export function replacePhrases(normalized: string): string {
 // The same forms by their stem, so inflections the list doesn't spell out ("débitée", "devolví") are found too.
 const STEMMED: Record<Language, Map<string, string>> = { en: new Map(), es: new Map(), fr: new Map() };
 for (const language of ["en", "es", "fr"] as const) {
-  // A pivot's own stem first: "openings" is "open", not "used" (whose forms include "opened").
-  if (language === "en") for (const pivot of Object.keys(VOCABULARY)) if (stemIn(pivot, "en").length >= 4) STEMMED.en.set(stemIn(pivot, "en"), pivot);
   for (const [form, pivot] of PIVOTS[language]) {
     const stem = stemIn(form, language);
     if (stem.length >= 4 && !STEMMED[language].has(stem)) STEMMED[language].set(stem, pivot);
