@@ -55,10 +55,11 @@ describe("learning loop through the admin", () => {
       if (reply.includes(answer)) answered++;
       for (const other of UNANSWERED.filter((_, j) => j !== i)) expect(reply, paraphrase).not.toContain(other.answer);
     }
-    // The aim is all ten; the threshold was chosen on the validation pairs, not on these, and a
-    // paraphrase whose words share no term or synonym with the question's key words still misses.
+    // The aim is all ten; 8 is what the matcher reaches (held here so a regression fails). The
+    // threshold was chosen on the validation pairs, not on these; the two misses share no term or
+    // synonym with their question's key words.
     console.info(`learning loop: ${answered} of ${UNANSWERED.length} paraphrases got the merchant's answer`);
-    expect(answered).toBeGreaterThanOrEqual(UNANSWERED.length / 2);
+    expect(answered).toBeGreaterThanOrEqual(8);
 
     for (const question of UNRELATED) {
       const reply = await ask(question);
