@@ -7,6 +7,7 @@ import {
 } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import db from "./db.server";
+import { cachedSessionStorage } from "./session-cache.server";
 import { readAppConfig } from "./config.server";
 import { installDemoStoreTransport } from "./demo/demo-transport.server";
 import { requireEncryptionKey } from "./llm/secrets.server";
@@ -26,7 +27,8 @@ const shopify = shopifyApp({
   scopes: appConfig.scopes,
   appUrl: appConfig.appUrl,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(db),
+  // Cached per instance: the app proxy reads the offline session on every chat message.
+  sessionStorage: cachedSessionStorage(new PrismaSessionStorage(db)),
   distribution: AppDistribution.AppStore,
   logger: { level: process.env.SHOPIFY_LOG_LEVEL === "debug" ? LogSeverity.Debug : LogSeverity.Warning },
   future: {

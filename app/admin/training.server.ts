@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { Db } from "../db.server";
+import { invalidateShop, shopCache } from "../shop-cache.server";
 import { isIntent, type Intent } from "../chat/intent/labels";
 import { readCorpus, shippedClassifier, trainInBackground, type IntentClassifier } from "../chat/intent/engine";
 import type { TrainingExample } from "../chat/intent/linear-model";
@@ -43,42 +44,23 @@ export async function approveAnswer(db: Db, shop: string, botMessageId: string, 
   await db.approvedAnswer.create({
     data: { shop, question: question.text, answer: answer.trim().slice(0, 2000), intent: question.correctedIntent ?? question.intent, sourceMessageId: question.id },
   });
-  invalidateApprovedAnswers(shop);
+  invalidateShop(shop);
   return true;
 }
 
 export async function deleteApprovedAnswer(db: Db, shop: string, id: string): Promise<void> {
   await db.approvedAnswer.deleteMany({ where: { id, shop } });
-  invalidateApprovedAnswers(shop);
+  invalidateShop(shop);
 }
 
-/**
- * Per-instance caches of what the merchant set up for a shop. Another instance may change it (an
- * approved answer, a retrained model), so an entry is trusted for SHOP_CACHE_TTL_MS and then
- * reloaded in the background while the old value still answers (lru-cache's stale-while-revalidate).
- */
-export const SHOP_CACHE_TTL_MS = Number(process.env.SHOP_CACHE_TTL_MS ?? 30_000);
-
-function shopCache<V extends {}>(load: (shop: string, db: Db) => Promise<V>): LRUCache<string, V, Db> {
-  return new LRUCache<string, V, Db>({
-    max: 10_000,
-    ttl: SHOP_CACHE_TTL_MS,
-    allowStale: true,
-    noDeleteOnFetchRejection: true,
-    fetchMethod: (shop, _stale, { context }) => load(shop, context),
-  });
-}
-
-const approvedCache = shopCache((shop, db) =>
+// Cached per shop for every chat message (shop-cache.server.ts); a change here is seen at once on
+// this instance (invalidateShop) and within SHOP_CACHE_TTL_MS on the others.
+const approvedCache = shopCache((db, shop) =>
   db.approvedAnswer.findMany({ where: { shop }, select: { question: true, answer: true }, orderBy: { createdAt: "desc" }, take: 500 }),
 );
 
 export async function approvedAnswersFor(db: Db, shop: string): Promise<{ question: string; answer: string }[]> {
-  return (await approvedCache.fetch(shop, { context: db })) ?? [];
-}
-
-function invalidateApprovedAnswers(shop: string): void {
-  approvedCache.delete(shop);
+  return approvedCache.get(db, shop);
 }
 
 /** The shop's shopper messages the merchant gave a corrected intent: its training data. */
@@ -141,7 +123,7 @@ export function classifierForVersion(version: { id: string; examples: string }):
   return classifier;
 }
 
-const activeModels = shopCache(async (shop, db) => {
+const activeModels = shopCache(async (db, shop) => {
   const version = await db.modelVersion.findFirst({ where: { shop, status: "active" }, select: { id: true, examples: true } });
   return { classifier: version ? await classifierForVersion(version) : null };
 });
@@ -151,8 +133,8 @@ const activeModels = shopCache(async (shop, db) => {
  * it loads in the background: a chat reply never waits for training.
  */
 export function activeClassifier(db: Db, shop: string): IntentClassifier | undefined {
-  activeModels.fetch(shop, { context: db }).catch((error) => console.error("loading the shop's model failed", error instanceof Error ? error.message : error));
-  return activeModels.get(shop, { allowStale: true })?.classifier ?? undefined;
+  const loaded = activeModels.peek(db, shop, (error) => console.error("loading the shop's model failed", error instanceof Error ? error.message : error));
+  return loaded?.classifier ?? undefined;
 }
 
 /** Start a retrain in the background; returns the new version's id at once. */
@@ -205,7 +187,7 @@ export async function retrain(db: Db, shop: string, versionId: string): Promise<
   ]);
   // Without a hold-out the candidate learnt from every correction: it is the activated model.
   if (better && !split) trained.set(versionId, Promise.resolve(candidate));
-  activeModels.delete(shop);
+  invalidateShop(shop);
 }
 
 export async function rollbackTo(db: Db, shop: string, versionId: string): Promise<boolean> {
@@ -215,7 +197,7 @@ export async function rollbackTo(db: Db, shop: string, versionId: string): Promi
     db.modelVersion.updateMany({ where: { shop, status: "active" }, data: { status: "retired" } }),
     db.modelVersion.update({ where: { id: target.id }, data: { status: "active", activatedAt: new Date() } }),
   ]);
-  activeModels.delete(shop);
+  invalidateShop(shop);
   return true;
 }
 

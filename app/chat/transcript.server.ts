@@ -33,6 +33,13 @@ export async function findConversation(db: Db, owner: ConversationOwner, id: str
   return conversation;
 }
 
+/** findConversation, with how many of its hand-offs wait for the team. */
+export async function findConversationWithTickets(db: Db, owner: ConversationOwner, id: string): Promise<{ conversation: Conversation; openTickets: number } | null> {
+  const conversation = await findConversation(db, owner, id);
+  if (!conversation) return null;
+  return { conversation, openTickets: await db.handoffTicket.count({ where: { conversationId: conversation.id, shop: conversation.shop, status: "open" } }) };
+}
+
 export async function startConversation(db: Db, owner: ConversationOwner, language: string): Promise<Conversation> {
   return db.conversation.create({
     data: { id: mintConversationId(), shop: owner.shop, customerId: owner.customerId, language },
