@@ -267,6 +267,19 @@ describe.each(backends)("storage on $name", (backend) => {
     expect(history[1].feedback).toMatchObject({ rating: "down", shop: SHOP, conversationId: conversation.id });
   });
 
+  it("keeps the conversation's status and language when a reply changes neither, and stores absent figures as null", async () => {
+    const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
+    const first = await recordShopperMessage(db, conversation, "hola, ¿hacen envíos a España?", null);
+    await recordBotReply(db, conversation, first.message, reply({ status: undefined, ticket: undefined, language: "es" }));
+    const second = await recordShopperMessage(db, conversation, "gracias", null);
+    const bare = reply({ status: undefined, ticket: undefined, language: undefined, intent: null, confidence: null, engineNote: undefined, usage: null, costUsd: null, products: [], quickReplies: [] });
+    const bot = await recordBotReply(db, conversation, second.message, bare);
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({ status: "open", language: "es", messageCount: 4 });
+    expect(await db.message.findUniqueOrThrow({ where: { id: bot.id } })).toEqual(bot);
+    expect(bot).toMatchObject({ intent: null, confidence: null, engineNote: null, promptTokens: null, costUsd: null, products: null, quickReplies: null, replyToId: second.message.id });
+    expect(await db.message.findUniqueOrThrow({ where: { id: second.message.id } })).toMatchObject({ intent: null, confidence: null, engine: "local" });
+  });
+
   it("stores concurrent retries of one message once (the unique index maps to P2002 and is retried)", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
     const results = await Promise.all(
