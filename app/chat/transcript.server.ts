@@ -12,14 +12,14 @@ import { redactDeep, redactSensitive, withoutCardNumbers } from "../privacy/reda
 import {
   countMessage,
   insertConversation,
-  insertReply,
-  insertShopperMessage,
+  insertMessage,
   isUniqueViolation,
   messageRow,
   newRowId,
   selectConversation,
   updateAfterReply,
   updateAnalysis,
+  writeTogether,
 } from "./transcript-sql.server";
 
 export type { Conversation, Message };
@@ -99,7 +99,7 @@ export async function startConversationWithMessage(
   };
   const message = messageRow({ id: newRowId(), shop: owner.shop, conversationId: conversation.id, role: "shopper", text: redactSensitive(text), clientMessageId, createdAt: now });
   try {
-    await db.$transaction([insertConversation(db, conversation), insertShopperMessage(db, message)]);
+    await writeTogether(db, [insertConversation(conversation), insertMessage(message)]);
     return { conversation, message, existingReply: null };
   } catch (error) {
     const earlier = clientMessageId && isUniqueViolation(error) ? await storedByClientId(db, owner.shop, clientMessageId) : null;
@@ -125,7 +125,7 @@ export async function recordShopperMessage(
   const now = new Date();
   const message = messageRow({ id: newRowId(), shop: conversation.shop, conversationId: conversation.id, role: "shopper", text: redactSensitive(text), clientMessageId, createdAt: now });
   try {
-    await db.$transaction([insertShopperMessage(db, message), countMessage(db, conversation.id, now)]);
+    await writeTogether(db, [insertMessage(message), countMessage(conversation.id, now)]);
     return { message, existingReply: null };
   } catch (error) {
     const earlier = clientMessageId && isUniqueViolation(error) ? await storedByClientId(db, conversation.shop, clientMessageId) : null;
@@ -199,31 +199,29 @@ export async function recordBotReply(
     quickReplies: reply.quickReplies?.length ? JSON.stringify(reply.quickReplies) : null,
     createdAt: now,
   });
-  await db.$transaction([
-    updateAnalysis(db, shopperMessage.id, { intent: reply.intent, confidence: reply.confidence, entities: JSON.stringify(reply.entities), engine: reply.engine }),
-    insertReply(db, message),
-    ...(ticket
-      ? [
-          existing
-            ? // Back to the team's open list, with the reply address if this message brought one.
-              db.handoffTicket.update({
-                where: { id: existing.id },
-                data: { status: "open", contactEmail: existing.contactEmail ?? ticket.contactEmail ?? null },
-              })
-            : db.handoffTicket.create({
-                data: {
-                  shop: conversation.shop,
-                  conversationId: conversation.id,
-                  kind: ticket.kind,
-                  summary: ticket.summary,
-                  orderNumber: ticket.orderNumber ?? null,
-                  contactEmail: ticket.contactEmail ?? null,
-                },
-              }),
-        ]
-      : []),
-    updateAfterReply(db, conversation.id, { state: JSON.stringify(reply.state), at: now, status: reply.status || null, language: reply.language || null }),
-  ]);
+  const writes = [
+    updateAnalysis(shopperMessage.id, { intent: reply.intent, confidence: reply.confidence, entities: JSON.stringify(reply.entities), engine: reply.engine }),
+    insertMessage(message),
+    updateAfterReply(conversation.id, { state: JSON.stringify(reply.state), at: now, status: reply.status || null, language: reply.language || null }),
+  ];
+  const ticketWrites = !ticket
+    ? []
+    : existing
+      ? // Back to the team's open list, with the reply address if this message brought one.
+        [db.handoffTicket.update({ where: { id: existing.id }, data: { status: "open", contactEmail: existing.contactEmail ?? ticket.contactEmail ?? null } })]
+      : [
+          db.handoffTicket.create({
+            data: {
+              shop: conversation.shop,
+              conversationId: conversation.id,
+              kind: ticket.kind,
+              summary: ticket.summary,
+              orderNumber: ticket.orderNumber ?? null,
+              contactEmail: ticket.contactEmail ?? null,
+            },
+          }),
+        ];
+  await writeTogether(db, writes, ticketWrites);
   return message;
 }
 

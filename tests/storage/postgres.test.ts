@@ -280,6 +280,26 @@ describe.each(backends)("storage on $name", (backend) => {
     expect(await db.message.findUniqueOrThrow({ where: { id: second.message.id } })).toMatchObject({ intent: null, confidence: null, engine: "local" });
   });
 
+  it("stores a message while another transaction holds the connection, and keeps it when that one rolls back", async () => {
+    const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
+    let storing: Promise<unknown> = Promise.resolve();
+    const rolledBack = await db
+      .$transaction(async (tx) => {
+        await tx.conversation.update({ where: { id: conversation.id }, data: { csat: 5 } });
+        // On SQLite this transaction now holds the one connection, across awaits.
+        storing = recordShopperMessage(db, conversation, "is the alpine jacket in stock?", "client-during-tx");
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        throw new Error("roll back");
+      })
+      .catch((error: Error) => error.message);
+    expect(rolledBack).toBe("roll back");
+    await storing;
+    const stored = await db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, include: { messages: true } });
+    expect(stored.csat).toBeNull();
+    expect(stored.messageCount).toBe(1);
+    expect(stored.messages.map((m) => m.clientMessageId)).toEqual(["client-during-tx"]);
+  });
+
   it("stores concurrent retries of one message once (the unique index maps to P2002 and is retried)", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
     const results = await Promise.all(
