@@ -11,7 +11,7 @@ export interface AppConfig {
   demoStoreSnapshot: string | null;
 }
 
-const DEFAULT_SCOPES = ["read_orders", "write_orders", "read_returns", "write_returns", "read_products", "read_customers", "read_discounts", "write_app_proxy"];
+const DEFAULT_SCOPES = ["read_orders", "write_orders", "read_returns", "write_returns", "read_products", "read_customers", "read_discounts", "read_online_store_pages", "write_app_proxy"];
 
 export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const appUrl = env.SHOPIFY_APP_URL ?? "";

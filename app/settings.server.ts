@@ -8,7 +8,8 @@ export type EditableSettings = Omit<ShopSettings, "shop" | "createdAt" | "update
 
 /** What a newly installed shop starts with; the database defaults mirror these. */
 export const DEFAULT_SETTINGS: EditableSettings = {
-  botName: "Support",
+  /** Empty: the assistant goes by the shop's name (here, in the bubble's header, everywhere). */
+  botName: "",
   greeting: "Hi! I can help with orders, returns and products.",
   accentColor: "#1f6f5c",
   position: "bottom-right",

@@ -20,6 +20,7 @@ import { adminHostParam, mintSessionToken, signProxyQuery } from "./shopify-surr
 import { renderStorefrontPage } from "./storefront";
 import { devStorePath } from "./dev-stores";
 import { renderOutboxPage, startSmtpOutbox } from "./outbox";
+import { PRODUCT_IMAGE_PATH, productImageSvg } from "./product-images";
 import { abstractFetch } from "@shopify/shopify-api/runtime";
 import { DEMO_GRAPHQL_PATH, loadDemoSnapshot, type DemoSnapshot } from "../app/commerce/demo-store";
 import { createCommerce } from "../app/commerce/store";
@@ -79,10 +80,9 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
   const bubble = async (req: ExpressRequest) =>
     renderChatBubbleBlock({
       appBubble: await storeAdmin.bubbleAppearance(),
-      shop: { permanent_domain: shop },
+      shop: { permanent_domain: shop, name: snapshot.shop.name },
       customer: currentCustomer(req) ? { id: numericId(currentCustomer(req)!.id) } : null,
       locale: "en",
-      settings: { greeting: "Hi! I'm the Northwind assistant. Ask me about an order, a product or returns." },
       assetUrl: (name) => `/cdn/extensions/support-chat/assets/${name}`,
     });
   const page = async (req: ExpressRequest, body: "home" | "account" | { product: string }) =>
@@ -103,6 +103,13 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
     res.cookie("demo_customer", id, { httpOnly: true, sameSite: "lax" }).redirect("/");
   });
   app.get("/account/logout", (_req, res) => res.clearCookie("demo_customer").redirect("/"));
+  // The snapshot's product photos (drawn locally: the demo has no network).
+  const productsByHandle = new Map(snapshot.products.map((p) => [p.handle, p]));
+  app.get(`${PRODUCT_IMAGE_PATH}:handle.svg`, (req, res) => {
+    const product = productsByHandle.get(req.params.handle);
+    if (!product) return res.status(404).end();
+    res.type("image/svg+xml").set("Cache-Control", "public, max-age=3600").send(productImageSvg(product));
+  });
   app.get("/cdn/extensions/support-chat/assets/:name", (req, res) => {
     const file = extensionAssetPath(req.params.name);
     if (!file) return res.status(404).end();

@@ -11,6 +11,7 @@ export interface DemoProduct {
   status: string;
   productType: string;
   description: string;
+  imageUrl?: string | null;
   variants: { price: string; compareAtPrice: string | null; availableForSale: boolean }[];
 }
 
@@ -51,6 +52,9 @@ export function renderStorefrontPage(page: StorefrontPage): string {
   .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 16px; }
   .card { background: #fff; border: 1px solid #e3e1da; border-radius: 10px; padding: 16px; text-decoration: none; color: inherit; display: block; }
   .card h3 { margin: 0 0 6px; font-size: 16px; }
+  .card img { display: block; width: 100%; height: auto; aspect-ratio: 1; margin-bottom: 10px; border-radius: 6px; background: #f1efe8; }
+  .product { display: grid; grid-template-columns: minmax(0, 320px) 1fr; gap: 24px; align-items: start; }
+  .product img { width: 100%; height: auto; border-radius: 10px; }
   .muted { color: #5c625f; font-size: 14px; }
   .price { font-weight: 600; }
   .people { list-style: none; padding: 0; display: grid; gap: 8px; }
@@ -70,10 +74,15 @@ function price(product: DemoProduct): string {
   return `$${cheapest.toFixed(2)}`;
 }
 
+// Decorative beside the title that names the product.
+function image(product: DemoProduct): string {
+  return product.imageUrl ? `<img src="${escapeHtml(product.imageUrl)}" alt="" width="160" height="160" loading="lazy">` : "";
+}
+
 function home(page: StorefrontPage): string {
   const cards = page.products
     .map(
-      (p) => `<a class="card" href="/products/${encodeURIComponent(p.handle)}"><h3>${escapeHtml(p.title)}</h3>
+      (p) => `<a class="card" href="/products/${encodeURIComponent(p.handle)}">${image(p)}<h3>${escapeHtml(p.title)}</h3>
 <div class="muted">${escapeHtml(p.productType)}</div><div class="price">${price(p)}</div></a>`,
     )
     .join("\n");
@@ -83,7 +92,7 @@ function home(page: StorefrontPage): string {
 function productPage(page: StorefrontPage, handle: string): string {
   const product = page.products.find((p) => p.handle === handle);
   if (!product) return `<h1>Not found</h1><p><a href="/">Back to the shop</a></p>`;
-  return `<p><a href="/">← All products</a></p><h1>${escapeHtml(product.title)}</h1><p class="price">${price(product)}</p><p>${escapeHtml(product.description)}</p>`;
+  return `<p><a href="/">← All products</a></p><div class="product">${image(product)}<div><h1>${escapeHtml(product.title)}</h1><p class="price">${price(product)}</p><p>${escapeHtml(product.description)}</p></div></div>`;
 }
 
 function account(page: StorefrontPage): string {

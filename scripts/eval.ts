@@ -1,6 +1,7 @@
 /**
  * npm run eval -- intents FILE [--store SNAPSHOT] [--json] [--min-accuracy 0.9] [--show-failures] [--out DIR]
  * npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass 0.9]
+ * npm run eval -- retrieval FILE --store SNAPSHOT [--json] [--min-recall 0.9] [--min-abstention 0.9] [--show-failures]
  *
  * The regression runner for merchants and developers. With --json the last line of output is
  * one JSON summary; a missed --min-* threshold exits 1 so CI can gate on it.
@@ -12,7 +13,11 @@ import { confusionSvg, reliabilitySvg } from "../app/eval/plots";
 import { parseArgs } from "node:util";
 import { buildCatalog } from "../app/chat/entities";
 import { shippedClassifier } from "../app/chat/intent/engine";
-import { loadDemoSnapshot, type DemoSnapshot } from "../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot, type DemoSnapshot } from "../app/commerce/demo-store";
+import { createCommerce } from "../app/commerce/store";
+import { buildChatContext } from "../app/chat/context.server";
+import { shopAnswer, sourceLabel } from "../app/chat/knowledge";
+import { evaluateRetrieval, readRetrievalFile } from "../app/eval/retrieval";
 import { devStorePath } from "../demo/dev-stores";
 import { demoShopSettings } from "../app/demo/demo-settings";
 import { evaluateIntents, localLabeler, readIntentsFile, ENTITY_KEYS, type IntentReport, type Labeler } from "../app/eval/intents";
@@ -24,7 +29,8 @@ import { settingsFor } from "../app/settings.server";
 
 const USAGE = `usage:
   npm run eval -- intents FILE [--store SNAPSHOT] [--shop DOMAIN] [--engine local|openai|hybrid] [--json] [--min-accuracy N] [--show-failures] [--out DIR]
-  npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N]`;
+  npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N]
+  npm run eval -- retrieval FILE --store SNAPSHOT [--json] [--min-recall N] [--min-abstention N] [--show-failures]`;
 
 const DEFAULT_SNAPSHOT = path.resolve("demo", "demo-store.json");
 
@@ -37,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       json: { type: "boolean", default: false },
       "min-accuracy": { type: "string" },
       "min-pass": { type: "string" },
+      "min-recall": { type: "string" },
+      "min-abstention": { type: "string" },
       "show-failures": { type: "boolean", default: false },
       out: { type: "string" },
       engine: { type: "string", default: "local" },
@@ -44,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const [mode, file] = positionals;
-  if (!file || (mode !== "intents" && mode !== "scenarios")) {
+  if (!file || (mode !== "intents" && mode !== "scenarios" && mode !== "retrieval")) {
     console.error(USAGE);
     return 2;
   }
@@ -90,6 +98,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (mode === "retrieval") {
+    if (!values.store) {
+      console.error("retrieval needs --store SNAPSHOT (the store the questions' facts refer to)");
+      return 2;
+    }
+    return retrievalMode(file, snapshot, values);
+  }
   const scenarios = readScenariosFile(file);
   if (!values.store && !scenarios.every((s) => s.store)) {
     console.error("scenarios need --store SNAPSHOT (the store the scenarios' facts refer to), unless each names its \"store\"");
@@ -119,6 +134,45 @@ async function main(argv: string[]): Promise<number> {
   const minimum = values["min-pass"] !== undefined ? Number(values["min-pass"]) : null;
   if (minimum !== null && report.passed / Math.max(1, report.turns) < minimum) {
     console.error(`pass rate ${pct(report.passed / report.turns)} is below --min-pass ${pct(minimum)}`);
+    return 1;
+  }
+  return 0;
+}
+
+async function retrievalMode(
+  file: string,
+  snapshot: DemoSnapshot,
+  values: { json?: boolean; "show-failures"?: boolean; "min-recall"?: string; "min-abstention"?: string },
+): Promise<number> {
+  const store = createDemoStore(snapshot);
+  const ctx = await buildChatContext({
+    shop: store.shopDomain,
+    commerce: createCommerce(store.graphql),
+    settings: settingsFor(store.shopDomain, demoShopSettings(snapshot)),
+    now: store.now,
+  });
+  // --show-failures also shows, for each question, the best sentence below the threshold: what calibrating it needs.
+  const report = await evaluateRetrieval(readRetrievalFile(file), (question) =>
+    shopAnswer(ctx.shop, question, { products: ctx.productsByHandle }).map((hit) => ({ text: hit.passage.text, source: sourceLabel(hit.passage), relevance: hit.relevance })),
+  );
+  for (const r of report.results.filter((r) => values["show-failures"] && !r.correct)) {
+    console.log(`✗ ${r.id} ${r.question}`);
+    console.log(`  expected: ${r.expected ? r.expected.map((a) => JSON.stringify(a)).join(" | ") : "no quote"}`);
+    console.log(`  quoted:   ${r.quoted.length > 0 ? r.quoted.map((q) => `[${q.source} ${q.relevance?.toFixed(2)}] ${q.text}`).join("\n            ") : "nothing"}`);
+  }
+  console.log(
+    `\n${report.n} questions: recall@1 ${pct(report.recallAt1)} (${report.answerable} answerable, ${report.wronglyAbstained} got no quote), ` +
+      `correct abstention ${pct(report.abstention)} (${report.unanswerable} that nothing answers)`,
+  );
+  if (values.json) console.log(JSON.stringify({ n: report.n, recallAt1: round(report.recallAt1), abstention: round(report.abstention) }));
+  const minRecall = values["min-recall"] !== undefined ? Number(values["min-recall"]) : null;
+  const minAbstention = values["min-abstention"] !== undefined ? Number(values["min-abstention"]) : null;
+  if (minRecall !== null && report.recallAt1 < minRecall) {
+    console.error(`recall@1 ${pct(report.recallAt1)} is below --min-recall ${pct(minRecall)}`);
+    return 1;
+  }
+  if (minAbstention !== null && report.abstention < minAbstention) {
+    console.error(`correct abstention ${pct(report.abstention)} is below --min-abstention ${pct(minAbstention)}`);
     return 1;
   }
   return 0;

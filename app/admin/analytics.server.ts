@@ -5,7 +5,8 @@
  *
  * Definitions (the dashboard shows a short form of each next to the figure):
  * - Period: the last N calendar days in UTC, today included, up to `now`.
- * - Conversations: conversations started in the period. Messages: messages written in it.
+ * - Conversations: conversations started in the period. Messages: messages written in it, by
+ *   shoppers, the bot and the merchant's team.
  * - Closed: status "resolved", or no activity for 24 hours.
  * - Automated resolution rate: closed conversations with no hand-off (no ticket of any kind and
  *   status not "handoff") and no thumbs-down on any reply, out of closed conversations.
@@ -62,6 +63,8 @@ export interface VolumeFigures {
   messages: number;
   shopperMessages: number;
   botReplies: number;
+  /** Replies from the merchant's team (hand-offs): with the two above, every message. */
+  teamReplies: number;
 }
 
 export async function volume(db: Db, shop: string, period: Period): Promise<VolumeFigures> {
@@ -75,6 +78,7 @@ export async function volume(db: Db, shop: string, period: Period): Promise<Volu
     messages: byRole.reduce((sum, row) => sum + row._count._all, 0),
     shopperMessages: count("shopper"),
     botReplies: count("bot"),
+    teamReplies: count("agent"),
   };
 }
 

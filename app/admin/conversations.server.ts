@@ -7,7 +7,7 @@ export const PAGE_SIZE = 25;
 
 /** What the merchant can narrow the conversations list by. Dates are inclusive UTC days. */
 export interface ConversationFilters {
-  /** Text in any message of the conversation (order numbers and emails included), or a ticket's order number or email. */
+  /** Words (from their start) in any message of the conversation, or in a ticket's order number or email. */
   search?: string;
   /** Started on or after this day (YYYY-MM-DD, UTC). */
   from?: string;
@@ -79,9 +79,29 @@ function readCursor(value: string | undefined): { at: Date; id: string } | null 
   return match ? { at: new Date(Number(match[1])), id: match[2] } : null;
 }
 
-/** `contains`, case-insensitive on both SQLite and PostgreSQL, with the shopper's % and _ taken literally. */
-function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * Word search, portable to SQLite and PostgreSQL (neither has a shared word-boundary operator): the
+ * column and the search are both lower-cased with punctuation turned into spaces, and the search
+ * must follow a space — the start of a word, so "tent" finds "tents" but not "extent" or "content".
+ */
+const WORD_BREAKS = ["\n", "\r", "\t", ".", ",", ";", ":", "!", "?", "¿", "¡", "(", ")", "[", "]", '"', "'", "‘", "’", "“", "”", "/", "#", "@", "-", "_"];
+
+function searchableText(column: Prisma.Sql): Prisma.Sql {
+  const quoted = (c: string) => `'${c.replace(/'/g, "''")}'`;
+  // Control characters go in as themselves: a SQL string literal holds them as they are.
+  const spaced = WORD_BREAKS.reduce((sql, c) => `REPLACE(${sql}, ${quoted(c)}, ' ')`, "LOWER(__col__)");
+  // Runs of spaces ("cotton? and") fold to one, as in the search: each pass halves them (up to 8).
+  const replaced = [1, 2, 3].reduce((sql) => `REPLACE(${sql}, '  ', ' ')`, spaced);
+  const [before, after] = replaced.split("__col__");
+  return Prisma.sql`(' ' || ${Prisma.raw(before)}${column}${Prisma.raw(after)})`;
+}
+
+/** The LIKE pattern for `searchableText`, with the merchant's % and \\ taken literally. */
+function wordPattern(text: string): string | null {
+  let words = text.toLowerCase();
+  for (const c of WORD_BREAKS) words = words.split(c).join(" ");
+  words = words.trim().replace(/\s+/g, " ");
+  return words ? `% ${words.replace(/[\\%]/g, (c) => `\\${c}`)}%` : null;
 }
 
 /**
@@ -91,13 +111,13 @@ function likePattern(text: string): string {
  */
 export function conversationConditions(shop: string, filters: ConversationFilters): Prisma.Sql[] {
   const conditions = [Prisma.sql`c."shop" = ${shop}`];
-  const search = filters.search?.trim();
-  if (search) {
-    const pattern = likePattern(search);
+  const pattern = filters.search ? wordPattern(filters.search) : null;
+  if (pattern) {
+    const words = (column: string) => Prisma.sql`${searchableText(Prisma.raw(`"${column}"`))} LIKE ${pattern} ESCAPE '\\'`;
     conditions.push(Prisma.sql`(
-      c."id" IN (SELECT "conversationId" FROM "Message" WHERE "shop" = ${shop} AND LOWER("text") LIKE ${pattern} ESCAPE '\\')
+      c."id" IN (SELECT "conversationId" FROM "Message" WHERE "shop" = ${shop} AND ${words("text")})
       OR c."id" IN (SELECT "conversationId" FROM "HandoffTicket" WHERE "shop" = ${shop}
-        AND (LOWER("orderNumber") LIKE ${pattern} ESCAPE '\\' OR LOWER("contactEmail") LIKE ${pattern} ESCAPE '\\')))`);
+        AND (${words("orderNumber")} OR ${words("contactEmail")})))`);
   }
   const from = utcDay(filters.from);
   const to = utcDay(filters.to, true);

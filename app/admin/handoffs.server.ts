@@ -10,6 +10,7 @@ import type { Db } from "../db.server";
 import { agentMessageWrites } from "../chat/transcript.server";
 import { describeMailError, mailerFromEnv, type Mailer } from "../notify/mailer.server";
 import { getShopSettings } from "../settings.server";
+import type { Commerce } from "../commerce/store";
 
 export const TICKET_STATUSES = ["open", "replied", "closed"] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -42,10 +43,14 @@ export interface TicketRow {
   contactEmail: string | null;
   /** The shopper's Shopify customer (GID) when they were logged in. */
   customerId: string | null;
-  /** Where the team can reach the shopper, for display. */
+  /** Who the shopper is, for display: their name (a logged-in customer, see withCustomerNames) or email. */
   contact: string;
+  /** A second line under `contact`: a named customer's email. */
+  contactDetail: string | null;
   createdAt: string;
   repliedAt: string | null;
+  /** The shopper wrote after the team's last reply: unread. */
+  shopperWroteBack: boolean;
 }
 
 export const TICKET_PAGE_SIZE = 50;
@@ -62,7 +67,30 @@ export async function listTickets(db: Db, shop: string, status: string | null, o
     ...(options.after ? { cursor: { id: options.after }, skip: 1 } : {}),
     include: { conversation: { select: { customerId: true } } },
   });
-  return tickets.map(toRow);
+  // Each conversation's newest shopper message, in one query: what the team hasn't answered yet.
+  const replied = tickets.filter((t) => t.repliedAt);
+  const latest = replied.length
+    ? await db.message.groupBy({ by: ["conversationId"], where: { shop, role: "shopper", conversationId: { in: replied.map((t) => t.conversationId) } }, _max: { createdAt: true } })
+    : [];
+  const lastWord = new Map(latest.map((row) => [row.conversationId, row._max.createdAt]));
+  return tickets.map((ticket) => toRow(ticket, lastWord.get(ticket.conversationId) ?? null));
+}
+
+/**
+ * The inbox's rows with logged-in customers named as in Shopify (name, and email beneath), looked
+ * up through the Admin API in one request. If that fails the inbox still opens, without the names.
+ */
+export async function withCustomerNames(commerce: Pick<Commerce, "customersByIds">, rows: TicketRow[]): Promise<TicketRow[]> {
+  const ids = rows.filter((row) => row.customerId && !row.contactEmail).map((row) => row.customerId!);
+  if (ids.length === 0) return rows;
+  const found = await commerce.customersByIds(ids).catch((error) => {
+    console.error("hand-off inbox: customer names unavailable", error instanceof Error ? error.message : error);
+    return new Map();
+  });
+  return rows.map((row) => {
+    const customer = row.customerId && !row.contactEmail ? found.get(row.customerId) : undefined;
+    return customer ? { ...row, contact: customer.name, contactDetail: customer.email } : row;
+  });
 }
 
 /** How many tickets have each status, for the inbox's tabs. */
@@ -86,6 +114,7 @@ export interface TicketDetail {
 }
 
 export async function getTicket(db: Db, shop: string, id: string): Promise<TicketDetail | null> {
+  // (The ticket's shopperWroteBack is read off its transcript below.)
   const ticket = await db.handoffTicket.findFirst({
     where: { id, shop },
     include: {
@@ -96,8 +125,9 @@ export async function getTicket(db: Db, shop: string, id: string): Promise<Ticke
   });
   if (!ticket) return null;
   const { conversation } = ticket;
+  const lastWord = conversation.messages.filter((m) => m.role === "shopper").at(-1)?.createdAt ?? null;
   return {
-    ticket: { ...toRow(ticket), reply: ticket.reply },
+    ticket: { ...toRow(ticket, lastWord), reply: ticket.reply },
     conversation: {
       id: conversation.id,
       status: conversation.status,
@@ -178,7 +208,8 @@ export function replyEmailText(reply: string, orderNumber: string | null): strin
   return [reply, "", "—", ...(orderNumber ? [`Order ${orderNumber}`] : []), "Reply to this email, or continue the conversation in the chat on our store."].join("\n");
 }
 
-function toRow(ticket: {
+function toRow(
+  ticket: {
   id: string;
   conversationId: string;
   kind: string;
@@ -189,7 +220,9 @@ function toRow(ticket: {
   createdAt: Date;
   repliedAt: Date | null;
   conversation: { customerId: string | null };
-}): TicketRow {
+  },
+  lastShopperMessageAt: Date | null,
+): TicketRow {
   return {
     id: ticket.id,
     conversationId: ticket.conversationId,
@@ -200,8 +233,11 @@ function toRow(ticket: {
     orderNumber: ticket.orderNumber,
     contactEmail: ticket.contactEmail,
     customerId: ticket.conversation.customerId,
-    contact: ticket.contactEmail ?? (ticket.conversation.customerId ? `Logged-in customer ${ticket.conversation.customerId.split("/").pop()}` : "Guest (no email)"),
+    // A customer id means nothing to the team: withCustomerNames puts the name in its place.
+    contact: ticket.contactEmail ?? (ticket.conversation.customerId ? "Logged-in customer" : "Guest (no email)"),
+    contactDetail: null,
     createdAt: ticket.createdAt.toISOString(),
     repliedAt: ticket.repliedAt?.toISOString() ?? null,
+    shopperWroteBack: !!ticket.repliedAt && !!lastShopperMessageAt && lastShopperMessageAt > ticket.repliedAt,
   };
 }

@@ -1,5 +1,5 @@
 /** Reading and saving the merchant's settings: validated, scoped to the shop, the API key encrypted. */
-import { z } from "zod";
+import { settingsProblems, settingsSchema, type SettingsForm } from "./settings-form";
 import type { Db } from "../db.server";
 import { invalidateShop } from "../shop-cache.server";
 import { encryptSecret, maskSecret, decryptSecret } from "../llm/secrets.server";
@@ -8,27 +8,7 @@ import { getShopSettings } from "../settings.server";
 import type { Commerce } from "../commerce/store";
 import { withinSupportHours } from "../chat/answers/conversation";
 
-export const ENGINE_MODES = ["auto", "local", "hybrid", "openai"] as const;
-
-const form = z.object({
-  botName: z.string().trim().min(1, "Give the bot a name").max(40),
-  greeting: z.string().trim().min(1).max(200),
-  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #1f6f5c"),
-  position: z.enum(["bottom-right", "bottom-left"]),
-  tone: z.enum(["friendly", "formal", "playful"]),
-  supportHours: z.string().trim().max(300),
-  handoffEmail: z.union([z.literal(""), z.string().trim().email("Enter a valid email")]),
-  allowCancel: z.boolean(),
-  allowReturns: z.boolean(),
-  allowAddressChange: z.boolean(),
-  retentionDays: z.coerce.number().int().min(7, "Keep transcripts at least 7 days").max(3650),
-  engineMode: z.enum(ENGINE_MODES),
-  openaiModel: z.string().trim().max(80),
-  openaiKey: z.string().trim().max(300),
-  removeOpenaiKey: z.boolean(),
-});
-
-export type SettingsForm = z.infer<typeof form>;
+export { ENGINE_MODES, type SettingsForm } from "./settings-form";
 
 export async function settingsView(db: Db, shop: string) {
   const settings = await getShopSettings(db, shop);
@@ -49,7 +29,7 @@ export async function settingsView(db: Db, shop: string) {
 export function parseSettingsForm(data: FormData): { ok: true; value: SettingsForm } | { ok: false; errors: Record<string, string> } {
   const raw = Object.fromEntries(data.entries());
   const checkbox = (name: string) => raw[name] === "on" || raw[name] === "true";
-  const result = form.safeParse({
+  const input = {
     ...raw,
     allowCancel: checkbox("allowCancel"),
     allowReturns: checkbox("allowReturns"),
@@ -57,9 +37,9 @@ export function parseSettingsForm(data: FormData): { ok: true; value: SettingsFo
     removeOpenaiKey: checkbox("removeOpenaiKey"),
     openaiKey: raw.openaiKey ?? "",
     openaiModel: raw.openaiModel ?? "",
-  });
-  if (result.success) return { ok: true, value: result.data };
-  return { ok: false, errors: Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message])) };
+  };
+  const result = settingsSchema.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: settingsProblems(input) };
 }
 
 /**

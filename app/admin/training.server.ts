@@ -20,10 +20,16 @@ export interface Correction {
 // ---------------------------------------------------------------------------------------------
 // Merchant actions on a conversation
 
+/**
+ * The merchant's label for a shopper message. The label the model already gave it is no correction
+ * (nothing to learn, and it would count as one): it clears any earlier relabel instead.
+ */
 export async function relabelMessage(db: Db, shop: string, messageId: string, intent: string): Promise<boolean> {
   if (!isIntent(intent)) return false;
-  const { count } = await db.message.updateMany({ where: { id: messageId, shop, role: "shopper" }, data: { correctedIntent: intent } });
-  return count === 1;
+  const message = await db.message.findFirst({ where: { id: messageId, shop, role: "shopper" }, select: { intent: true } });
+  if (!message) return false;
+  await db.message.updateMany({ where: { id: messageId, shop }, data: { correctedIntent: intent === message.intent ? null : intent } });
+  return true;
 }
 
 /** The merchant closes the case: the conversation is resolved and its open tickets are closed with it. */

@@ -109,8 +109,10 @@ export async function proposeChange(turn: Turn, order: Order, proposal: ChangePr
     return cannotSend();
   }
   const sentTo = maskEmail(order.email);
+  // What the shopper asked about still stands (its last line is the question the code will unlock).
+  const facts = proposal.text.split("\n").slice(0, -1).join("\n");
   return {
-    text: t(L, M.proof_code_sent, { order: order.name, email: sentTo, digits: CODE_RULES.digits, minutes }),
+    text: [facts, t(L, M.proof_code_sent, { order: order.name, email: sentTo, digits: CODE_RULES.digits, minutes })].filter(Boolean).join("\n"),
     lookups: [{ kind: "order", ref: order.name, outcome: `one-time code emailed to ${sentTo}` }],
     state: { pendingAction: undefined, codeChallenge: { id: issued.challengeId, orderNumber: digitsOf(order.name), sentTo, proposal } },
   };

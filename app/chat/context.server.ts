@@ -3,7 +3,7 @@
  * through the shop's own Admin client and cached briefly, merged with the merchant's settings.
  */
 import type { Commerce } from "../commerce/store";
-import type { Product, ShopInfo } from "../commerce/types";
+import type { Product, ShopInfo, ShopPage } from "../commerce/types";
 import { DEFAULT_SETTINGS, parseJsonArray, type ShopSettings } from "../settings.server";
 import { buildCatalog, type Catalog } from "./entities";
 import { shippedClassifier, type IntentClassifier } from "./intent/engine";
@@ -17,6 +17,7 @@ const CACHE_TTL_MS = 5 * 60_000;
 
 interface ShopData {
   info: ShopInfo;
+  pages: ShopPage[];
   catalog: Catalog;
   productsByHandle: Map<string, Product>;
   loadedAt: number;
@@ -45,7 +46,7 @@ export async function buildChatContext(options: {
   options.commerce.rememberShopInfo(data.info);
   return {
     commerce: options.commerce,
-    shop: shopProfile(data.info, options.settings),
+    shop: { ...shopProfile(data.info, options.settings), pages: data.pages },
     permissions: {
       cancel: options.settings.allowCancel,
       returns: options.settings.allowReturns,
@@ -65,10 +66,11 @@ export async function buildChatContext(options: {
 async function shopData(shop: string, commerce: Commerce): Promise<ShopData> {
   const cached = cache.get(shop);
   if (cached && Date.now() - cached.loadedAt < CACHE_TTL_MS) return cached;
-  const [info, products] = await Promise.all([commerce.shopInfo(), commerce.activeCatalog()]);
+  const [info, products, pages] = await Promise.all([commerce.shopInfo(), commerce.activeCatalog(), commerce.shopPages()]);
   const active = products.filter((p) => p.status === "ACTIVE");
   const data = {
     info,
+    pages,
     catalog: buildCatalog(active),
     productsByHandle: new Map(active.map((p) => [p.handle, p])),
     loadedAt: Date.now(),
@@ -81,7 +83,8 @@ export function shopProfile(info: ShopInfo, settings: ShopSettings): ShopProfile
   return {
     name: info.name,
     email: settings.handoffEmail || info.email,
-    botName: settings.botName,
+    // One name everywhere: the merchant's, or the shop's (as the storefront block falls back to shop.name).
+    botName: settings.botName.trim() || info.name,
     greeting: settings.greeting.trim() && settings.greeting !== DEFAULT_SETTINGS.greeting ? settings.greeting.trim() : null,
     tone: settings.tone,
     supportHours: settings.supportHours,

@@ -4,6 +4,8 @@
  */
 import { editDistance, escapeRegExp, normalize, type Preprocessed } from "./preprocess";
 import type { OrderNameFormat } from "../commerce/types";
+import { AMBIGUOUS_COLOR_WORDS, AUDIENCE_WORDS, COLOR_GROUPS, COLOR_OPTION, FUNCTION_WORDS, NUMBER_WORDS as NUMBER_VALUES, SIZE_OPTION } from "./catalog/lexicon";
+import { buildVocabulary, headNoun, isGenericWord, isKindWord, relatedCatalogWords, sameWord, type ShopVocabulary } from "./catalog/vocabulary";
 
 export interface Entities {
   order_number?: string;
@@ -25,10 +27,14 @@ export interface CatalogProduct {
   vocabulary: string[];
   sizes: string[];
   colors: string[];
+  /** The title's word for what it is ("jacket", "bougie"), in the catalog's word order. */
+  head: string | null;
 }
 
 export interface Catalog {
   products: CatalogProduct[];
+  /** The shop's words, learned from its catalog (see catalog/vocabulary.ts). */
+  vocabulary: ShopVocabulary;
   /** Words that name a kind of thing ("jacket", "sleeping", "rain"), not a product line. */
   genericTokens: Set<string>;
   /** Every product vocabulary word → the products that have it. */
@@ -69,29 +75,12 @@ const BARE_NUMBER = /(?<![\d$€£.,+-])\b(\d{4,6})\b(?![\d.,]*\s?(?:\$|€|%|us
 // Numbers in a sentence about an address or a zip code are not order numbers.
 const ADDRESS_CONTEXT = /\b(?:zip|postal|postcode|house|street|apt|apartment|unit|suite|address|ave|avenue|st|blvd|road|rd|calle|rue|adresse|direccion)\b/i;
 
-const NUMBER_WORDS: Record<string, string> = {
-  one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10",
-  uno: "1", una: "1", dos: "2", tres: "3", cuatro: "4", cinco: "5",
-  un: "1", une: "1", deux: "2", trois: "3", quatre: "4", cinq: "5",
-};
+const NUMBER_WORDS: Record<string, string> = Object.fromEntries(Object.entries(NUMBER_VALUES).map(([word, n]) => [word, String(n)]));
 const QUANTITY = new RegExp(
   `\\b(\\d{1,2}|${Object.keys(NUMBER_WORDS).join("|")})\\b\\s*(?:x\\s+)?` +
     `(?:(?:more|extra|additional|other|mas|más|de|plus|of|the|those|these|pairs?|los|las|les)\\s+)*([a-z\\u00c0-\\u017f'-]+)`,
   "gi",
 );
-
-// Nouns and descriptors for kinds of products, in English, Spanish and French. A mention made
-// only of these ("the tent", "my rain jacket") is a category, not a product.
-const GENERIC_PRODUCT_WORDS = (
-  "mens men womens women kids unisex the a an my and for with of in " +
-  "jacket jackets coat parka shell softshell fleece rain down insulated puffer vest hoodie " +
-  "boot boots shoe shoes sneaker sneakers runner runners trail hiking hiker hikers winter waterproof sandal " +
-  "tent tents footprint solo family person backpacking pack packs backpack backpacks daypack daypacks bag bags dry roll top " +
-  "sleeping pad pads quilt synthetic sock socks crew bottoms base layer layers midweight tee shirt shirts pants beanie hat hats " +
-  "bottle bottles water headlamp headlamps lamp poles pole trekking gift card cards camp day approach " +
-  "merino wool nylon leather cotton one two three four five six " +
-  "chaqueta chaquetas botas bota tienda mochila saco calcetines gorro veste vestes chaussures tente sac chaussettes bonnet"
-).split(" ");
 
 // "change the quantity to 2", "qty 3"; "1 of the 2 base layers".
 const QUANTITY_CHANGE = /\b(?:quantity|qty|cantidad|quantite)\b[^.?!\d]{0,30}?\b(?:to|a|à)?\s*(\d{1,2})\b/i;
@@ -108,16 +97,13 @@ const SIZE_PHRASE = /\b(?:size|sz|talla|taille|tamano|tamaño)\s*[:=]?\s*(x{0,3}
 const STANDALONE_SIZE = /(?<![\w'/-])(XXS|XS|S\/M|M\/L|L\/XL|S|M|L|XL|XXL|XXXL)(?![\w'/-])/g;
 const SIZE_WORDS = /\b(?:a|an|in|the|size)\s+(small|medium|large|x-large|extra large)\b/gi;
 
-const BASIC_COLORS = [
-  "black", "white", "red", "blue", "green", "grey", "gray", "navy", "brown", "tan", "olive", "orange", "yellow", "pink",
-  "purple", "beige", "charcoal", "khaki", "teal", "burgundy", "cream", "silver", "gold",
-  "negro", "blanco", "rojo", "azul", "verde", "gris", "noir", "blanc", "rouge", "bleu", "vert",
-];
+// Colour names of any shop's shoppers (language data); the shop's own colours come from its options.
+const BASIC_COLORS = COLOR_GROUPS.flat().filter((color) => !AMBIGUOUS_COLOR_WORDS.has(color));
 const BASIC_COLOR_PATTERNS = new Map(BASIC_COLORS.map((color) => [color, colorPattern(color)] as const));
 // A colour word that is part of a name, not a colour: "Black Friday".
 const NOT_A_COLOR = /^(?:friday)\b/i;
 // Where two values are named, the one the shopper wants comes after these ("from M to L").
-const WANTED_BEFORE = /\b(?:to|into|for|want|wants|prefer|need|get|a|an|en|por|pour|contre)\s+(?:a\s+|an\s+|the\s+|size\s+|una?\s+)?$/i;
+const WANTED_BEFORE = /\b(?:to|into|for|want|wants|prefer|need|get|a|an|en|por|pour|contre)\s+(?:a\s+|an\s+|the\s+|size\s+|una?\s+|une\s+|talla\s+|taille\s+)?$/i;
 const WANTED_AFTER = /^\s*(?:instead|rather|please|svp|por favor)\b/i;
 
 export interface CatalogSource {
@@ -127,27 +113,31 @@ export interface CatalogSource {
   options: { name: string; values: string[] }[];
   productType?: string | null;
   vendor?: string | null;
+  tags?: string[];
+  description?: string | null;
 }
+
+const FUNCTION = new Set(Object.values(FUNCTION_WORDS).flat());
+const AUDIENCE = new Set(AUDIENCE_WORDS);
 
 /** Build the matching index once per catalog load, from ACTIVE products only. */
 export function buildCatalog(products: CatalogSource[]): Catalog {
   const active = products.filter((p) => p.status === "ACTIVE");
-  const genericTokens = new Set(GENERIC_PRODUCT_WORDS);
-  // Product types and the brand name say what kind of thing, or whose; not which one.
-  for (const p of active) {
-    for (const token of wordTokens(`${p.productType ?? ""} ${p.vendor ?? ""}`)) genericTokens.add(token).add(singular(token));
-  }
+  const vocabulary = buildVocabulary(active);
+  // Kinds, descriptors, product types, brands and function words say what kind of thing, or whose; not which one.
+  const genericTokens = vocabulary.generic;
   const entries: CatalogProduct[] = active.map((p) => {
-    const titleTokens = wordTokens(p.title).filter((t) => !["mens", "womens", "men", "women"].includes(t) && (t.length > 1 || /\d/.test(t)));
-    const handleTokens = p.handle.split("-").filter((t) => t.length > 1);
+    const titleTokens = wordTokens(p.title).filter((t) => !AUDIENCE.has(t) && !FUNCTION.has(t) && (t.length > 1 || /\d/.test(t)));
+    const handleTokens = p.handle.split("-").filter((t) => t.length > 1 && !FUNCTION.has(t));
     return {
       handle: p.handle,
       title: p.title,
       titleTokens,
       handleTokens,
       vocabulary: [...new Set([...titleTokens, ...handleTokens])],
-      sizes: optionValues(p.options, /size|talla|taille/i),
-      colors: optionValues(p.options, /colou?r/i),
+      sizes: optionValues(p.options, SIZE_OPTION),
+      colors: optionValues(p.options, COLOR_OPTION),
+      head: headNoun(p.title, vocabulary.language),
     };
   });
   const productsByWord = new Map<string, Set<CatalogProduct>>();
@@ -156,7 +146,7 @@ export function buildCatalog(products: CatalogSource[]): Catalog {
   }
   const colors = [...new Set(entries.flatMap((e) => e.colors))];
   const colorPatterns = new Map([...BASIC_COLOR_PATTERNS, ...colors.map((color) => [color, colorPattern(color)] as const)]);
-  return { products: entries, genericTokens, productsByWord, colors, colorPatterns };
+  return { products: entries, vocabulary, genericTokens, productsByWord, colors, colorPatterns };
 }
 
 function colorPattern(color: string): RegExp {
@@ -164,13 +154,16 @@ function colorPattern(color: string): RegExp {
 }
 
 function optionValues(options: { name: string; values: string[] }[], name: RegExp): string[] {
-  return options.filter((o) => name.test(o.name)).flatMap((o) => o.values);
+  return options.filter((o) => name.test(o.name.trim())).flatMap((o) => o.values).filter((v) => v !== "Default Title");
 }
 
 /** Lower-case words of `text`, accents folded and apostrophes dropped ("Men's Alpine" → men, alpine). */
 export function wordTokens(text: string): string[] {
-  return normalize(text).replace(/'/g, "").match(/[a-z0-9]+/g) ?? [];
+  return normalize(text).replace(ELISION, "$1 ").replace(/'/g, "").match(/[a-z0-9]+/g) ?? [];
 }
+
+// French elided articles ("d'oreiller", "l'huile"): the word is what follows.
+const ELISION = /\b(l|d|j|n|s|c|m|t|qu)'(?=\p{L})/giu;
 
 /** "boots" → "boot", leaving short words and "-ss" words alone. */
 export function singular(token: string): string {
@@ -199,7 +192,7 @@ export function extractEntities(pre: Preprocessed, catalog: Catalog | null, orde
   const quantity = findQuantity(order ? withPlaceholder.replace(order, " ") : withPlaceholder, catalog);
   if (quantity) entities.quantity = quantity;
 
-  const size = findSize(outsideMention, mention?.product ?? null);
+  const size = findSize(outsideMention, mention?.product ?? null, catalog);
   if (size) entities.size = size;
 
   const color = findColor(outsideMention, catalog, mention?.product ?? null);
@@ -248,13 +241,21 @@ function findQuantity(text: string, catalog: Catalog | null): string | null {
   if (explicit) return NUMBER_WORDS[explicit[1].toLowerCase()] ?? explicit[1];
   for (const match of text.matchAll(QUANTITY)) {
     const [, amount, following] = match;
+    // "a 3-day trip", "2-person": a number joined to a word describes, it doesn't count.
+    if (following.startsWith("-")) continue;
+    // "une robe", "un regalo": an article, not a count.
+    if (/^(?:un|une|uno|una)$/i.test(amount)) continue;
     const word = singular(normalize(following));
     if (NON_ITEM_WORDS.has(word) || NON_ITEM_WORDS.has(normalize(following))) continue;
     const before = text.slice(Math.max(0, (match.index ?? 0) - 8), match.index);
     if (/[$#€£]\s*$|size\s*$|talla\s*$|taille\s*$|\d[-/]\s*$/i.test(before)) continue;
     if (/^\d+$/.test(amount) && Number(amount) > 20) continue;
+    // Something the shop sells, or a kind of goods in any language ("2 candles" to a shop selling "Bougies").
     const isItem = catalog
-      ? word === "product" || catalog.genericTokens.has(word) || catalog.products.some((p) => p.titleTokens.includes(word) || p.titleTokens.includes(normalize(following)))
+      ? word === "product" ||
+        isKindWord(catalog.vocabulary, word) ||
+        relatedCatalogWords(catalog.vocabulary, word).length > 0 ||
+        catalog.products.some((p) => p.titleTokens.includes(word) || p.titleTokens.includes(normalize(following)))
       : true;
     if (!isItem) continue;
     return NUMBER_WORDS[amount.toLowerCase()] ?? amount;
@@ -277,7 +278,7 @@ function preferWanted(text: string, candidates: Candidate[]): string | null {
   return pool[pool.length - 1].value;
 }
 
-function findSize(text: string, product: CatalogProduct | null): string | null {
+function findSize(text: string, product: CatalogProduct | null, catalog: Catalog | null): string | null {
   const candidates: Candidate[] = [];
   for (const m of text.matchAll(SIZE_PHRASE)) candidates.push({ value: m[1], index: (m.index ?? 0) + m[0].length - m[1].length });
   for (const m of text.matchAll(STANDALONE_SIZE)) {
@@ -294,7 +295,34 @@ function findSize(text: string, product: CatalogProduct | null): string | null {
       if (m) candidates.push({ value: m[1], index: (m.index ?? 0) + m[0].length - m[1].length });
     }
   }
+  // Sizes the catalog measures ("140 × 200 cm", "350 ml", "1 kg"), however the shopper spaces them.
+  for (const size of product?.sizes ?? catalog?.vocabulary.sizes ?? []) {
+    const pattern = measuredSizePattern(size);
+    if (!pattern) continue;
+    for (const m of text.matchAll(pattern)) if (!candidates.some((c) => c.index === m.index)) candidates.push({ value: m[0].trim(), index: m.index ?? 0 });
+  }
   return preferWanted(text, candidates.sort((a, b) => a.index - b.index));
+}
+
+const MEASURED_SIZE = /^(\d+(?:[.,]\d+)?(?:\s*[×x*]\s*\d+(?:[.,]\d+)?)*)\s*(\p{L}{0,3})$/iu;
+
+const measuredSizePatterns = new Map<string, RegExp | null>();
+
+function measuredSizePattern(size: string): RegExp | null {
+  if (!measuredSizePatterns.has(size)) measuredSizePatterns.set(size, compileMeasuredSize(size));
+  return measuredSizePatterns.get(size)!;
+}
+
+function compileMeasuredSize(size: string): RegExp | null {
+  const m = size.trim().match(MEASURED_SIZE);
+  if (!m) return null;
+  const [, numbers, unit] = m;
+  const dimensions = numbers.split(/\s*[×x*]\s*/i);
+  // A single number needs its unit ("350 ml"); dimensions are clear without ("140x200").
+  if (dimensions.length === 1 && !unit) return null;
+  const body = dimensions.map(escapeRegExp).join("\\s*[×x*]\\s*");
+  const tail = unit ? `\\s*${escapeRegExp(unit)}` : "";
+  return new RegExp(`(?<![\\d.,])${body}${dimensions.length > 1 ? `(?:${tail})?` : tail}(?![\\p{L}\\d])`, "giu");
 }
 
 function findColor(text: string, catalog: Catalog | null, product: CatalogProduct | null): string | null {
@@ -325,16 +353,22 @@ export function findProductMention(text: string, catalog: Catalog): ProductMenti
   const candidates = new Set(matches.flatMap((m) => m.flatMap((v) => [...(catalog.productsByWord.get(v) ?? [])])));
   let best: ProductMention | null = null;
   for (const product of candidates) {
-    let run: { start: number; hits: string[] } | null = null;
-    const close = (endIndex: number) => {
+    let run: { start: number; last: number; hits: string[] } | null = null;
+    const ownWords = new Set(wordTokens(product.title));
+    const close = () => {
       if (!run) return;
+      const endIndex = run.last;
       const hits = run.hits;
       const distinctive = hits.filter((hit, i) => isDistinctive(hit, i, hits, catalog)).length;
       const titleHits = new Set(hits.filter((h) => product.titleTokens.includes(h))).size;
       const wholeTitle = product.titleTokens.length >= 2 && titleHits === product.titleTokens.length;
       // Three title words from its start ("Merino Hiking Socks") name a product even if each is generic.
       const titlePrefix = titleHits >= 3 && hits[0] === product.titleTokens[0];
-      if (distinctive > 0 || wholeTitle || titlePrefix) {
+      // Title words written as a name, mid-sentence, that only this product has ("the Camp Moc", not "the trekking poles").
+      const writtenAsName =
+        titleHits >= 2 && words.slice(run.start, endIndex + 1).every((w) => FUNCTION.has(w.word) || /^\p{Lu}/u.test(text.slice(w.start))) &&
+        !/(?:^|[.!?¿¡]\s*)$/.test(text.slice(0, words[run.start].start)) && productsWithAll(catalog, hits) === 1;
+      if (distinctive > 0 || wholeTitle || titlePrefix || writtenAsName) {
         const score = distinctive * 3 + hits.length + (wholeTitle ? 2 : 0);
         const start = words[run.start].start;
         if (!best || score > best.score || (score === best.score && start < best.start)) {
@@ -344,46 +378,53 @@ export function findProductMention(text: string, catalog: Catalog): ProductMenti
       }
       run = null;
     };
-    words.forEach((_w, i) => {
+    words.forEach((w, i) => {
       const hit = product.vocabulary.find((v) => matches[i].includes(v));
       if (hit) {
-        run ??= { start: i, hits: [] };
+        run ??= { start: i, last: i, hits: [] };
         run.hits.push(hit);
-      } else {
-        close(i - 1);
+        run.last = i;
+      } else if (!(run && FUNCTION.has(w.word) && run.last === i - 1 && ownWords.has(w.word))) {
+        // One of the title's own articles or prepositions may sit inside it ("Housse de couette"); anything else ends it.
+        close();
       }
     });
-    close(words.length - 1);
+    close();
   }
   return best;
+}
+
+function productsWithAll(catalog: Catalog, hits: string[]): number {
+  return catalog.products.filter((p) => hits.every((h) => p.vocabulary.includes(h))).length;
 }
 
 function catalogWordsMatching(word: string, catalog: Catalog): string[] {
   const found: string[] = [];
   for (const v of catalog.productsByWord.keys()) {
-    if (v === word || singular(v) === singular(word) || isTypoOf(word, v, catalog)) found.push(v);
+    if (sameWord(v, word) || isTypoOf(word, v, catalog)) found.push(v);
   }
   return found;
 }
 
 // Misspelled product-line names ("Ridgback", "Expedtion"); never generic words ("campsite" ≠ "campfire").
 function isTypoOf(word: string, vocabularyWord: string, catalog: Catalog): boolean {
-  if (word.length < 5 || catalog.genericTokens.has(vocabularyWord) || word[0] !== vocabularyWord[0]) return false;
+  if (word.length < 5 || isGenericWord(catalog.vocabulary, vocabularyWord) || word[0] !== vocabularyWord[0]) return false;
   const allowed = word.length >= 10 ? 2 : 1;
   return editDistance(word, vocabularyWord, allowed) <= allowed;
 }
 
 function isDistinctive(hit: string, index: number, hits: string[], catalog: Catalog): boolean {
-  if (/^\d+$/.test(hit)) return index > 0; // "Summit 20", "Headlamp 400" — not "2 tents"
-  return !catalog.genericTokens.has(hit) && !catalog.genericTokens.has(singular(hit));
+  if (/^\d+$/.test(hit)) return index > 0 && !/^\d+$/.test(hits[index - 1]); // "Summit 20", "Headlamp 400" — not "2 tents", "200×200"
+  return !isGenericWord(catalog.vocabulary, hit);
 }
 
 // Words of the original text with their offsets; apostrophes inside words are skipped.
 function splitWords(text: string): Word[] {
   const words: Word[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
-    const word = normalize(m[0]).replace(/'/g, "");
-    words.push({ word, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    const elided = m[0].match(/^(?:l|d|j|n|s|c|m|t|qu)['’](?=\p{L}{2})/iu)?.[0].length ?? 0;
+    const word = normalize(m[0].slice(elided)).replace(/'/g, "");
+    words.push({ word, start: (m.index ?? 0) + elided, end: (m.index ?? 0) + m[0].length });
   }
   return words;
 }

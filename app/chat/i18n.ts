@@ -15,6 +15,11 @@ const MESSAGES = {
     es: "¡Hola! Soy {bot} de {shop}. Puedo rastrear un pedido, responder preguntas sobre nuestros productos o explicarte devoluciones y envíos. ¿En qué te ayudo?",
     fr: "Bonjour ! Je suis {bot} de {shop}. Je peux suivre une commande, répondre à vos questions sur nos produits ou vous expliquer les retours et la livraison. Que puis-je faire pour vous ?",
   },
+  greeting_shop: {
+    en: "Hi! Welcome to {shop}. I can track an order, answer questions about our products, or explain returns and shipping. What can I do for you?",
+    es: "¡Hola! Bienvenido a {shop}. Puedo rastrear un pedido, responder preguntas sobre nuestros productos o explicarte devoluciones y envíos. ¿En qué te ayudo?",
+    fr: "Bonjour ! Bienvenue chez {shop}. Je peux suivre une commande, répondre à vos questions sur nos produits ou vous expliquer les retours et la livraison. Que puis-je faire pour vous ?",
+  },
   goodbye: {
     en: "Alright! If anything else comes up, I'm right here.",
     es: "¡De acuerdo! Si necesitas algo más, aquí estoy.",

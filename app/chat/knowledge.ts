@@ -11,17 +11,25 @@
  * duration. Each of the shopper's words counts by how rare it is among the passages.
  */
 import MiniSearch, { type SearchResult } from "minisearch";
-import type { ShopPolicy } from "../commerce/types";
-import { escapeRegExp, normalize } from "./preprocess";
+import type { Product, ShopPage, ShopPolicy } from "../commerce/types";
+import { pivotOf, replacePhrases } from "./knowledge/lexicon";
+import { stemIn } from "./knowledge/stemming";
+import { synonymsOf } from "./knowledge/synonyms";
+import { detectLanguage, escapeRegExp, LANGUAGES, normalize, tokenize, type Language } from "./preprocess";
 import type { ShopProfile } from "./types";
+
+/** What the shop has written: policies, FAQs and pages (the profile), and optionally its active products. */
+export type ShopTexts = Pick<ShopProfile, "policies" | "faqs"> & { pages?: ShopPage[] };
 
 export interface Passage {
   id: number;
-  kind: "policy" | "faq";
-  /** Policy type (REFUND_POLICY, …) or the FAQ question. */
+  kind: "policy" | "faq" | "page" | "product";
+  /** Policy type (REFUND_POLICY, …), the FAQ question, "page:" + the page's handle, or the product's handle. */
   sourceKey: string;
-  /** Policy title or FAQ question. */
+  /** Policy, page or product title, or the FAQ question. */
   sourceTitle: string;
+  /** The language the sentence is written in. */
+  language: Language;
   url: string | null;
   /** The heading the sentence sits under ("Refunds", "Canada"), or "". */
   section: string;
@@ -34,6 +42,8 @@ export interface Passage {
   hasMoney: boolean;
   /** Says how long something takes ("3–5 business days", "within 1 business day"). */
   hasDuration: boolean;
+  /** States an offer: an amount off ("10% off", "$20 off", "-15 %", "10 % de descuento"). */
+  hasOffer: boolean;
 }
 
 export interface KnowledgeHit {
@@ -72,6 +82,12 @@ export interface KnowledgeQuery {
   contextTerms?: string[];
   /** How many hits to return. */
   limit?: number;
+  /** Also read these products' descriptions (the shop's active catalog). */
+  products?: Map<string, Product>;
+  /** The question's language, when the conversation knows it better than the question's words. */
+  language?: Language;
+  /** The topic's own words ("return refund"): when the question uses one, an answer must say it too. */
+  subject?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -83,47 +99,26 @@ const STOP_WORDS = new Set(
     "am is are was were be been being do does did doing have has had having will would shall should could can may might must " +
     "just really very also too please pls plz thanks thank hey hello hi oh ok okay um uh like well some any anything something " +
     "what whats which who whom whose how when where why if not no yes " +
-    "tell know want wanted need get got let lets go going make give say says said see look looking " +
+    "tell know want wanted need get got let lets go going make give say says said see look looking find found several various " +
     "policy policies question questions info information detail details think ever nothing last still actually take takes many item items thing things stuff product products something " +
     "doesnt dont didnt isnt arent wasnt wont havent hasnt " +
-    // Spanish and French function words (support words are translated, see TRANSLATIONS)
+    // Spanish and French function words (support words are mapped to English, see knowledge/lexicon.ts)
     "el la los las un una unos unas y o pero de del al en con por para sobre como que se mi mis tu tus su sus yo me te le les lo " +
     "nos es son fue ser estar esta este esto hay muy tambien ya favor gracias hola cual cuales puedo puede tengo quiero " +
     "le les du des et ou mais au aux dans sur par avec qui ce cet cette ces je moi toi il elle on nous vous ils elles mon ma mes " +
     "ton ta tes son sa ses notre votre leur est sont etre avoir ai as ont suis tres aussi svp merci bonjour quel quelle quels pour " +
-    "quelles puis peux veux").split(" "),
+    "quelles puis peux veux " +
+    "si mas menos otra otro otros otras algo algun alguna cuando donde porque tiene tienen hacer hacen hago puedes pueden debo " +
+    "plus moins autre autres quand ou pourquoi faire fait faites font dois doit pouvez peut peuvent avez ai-je est-ce ca cela " +
+    "ete meme memes deja encore tout tous toute toutes mismo misma mismos ya aun todo todos toda todas").split(" "),
 );
 
-/** Spanish and French support words, mapped onto the English the shop's texts use. */
-const TRANSLATIONS: Record<string, string> = {
-  // es
-  devolucion: "return", devoluciones: "return", devolver: "return", devuelvo: "return", reembolso: "refund", reembolsos: "refund",
-  envio: "shipping", envios: "shipping", enviar: "ship", envian: "ship", envias: "ship", entrega: "delivery", llegar: "arrive",
-  llega: "arrive", recibir: "receive", dias: "days", dia: "day", gratis: "free", gratuito: "free", costo: "cost", coste: "cost",
-  cuesta: "cost", cuanto: "cost", precio: "price", pago: "payment", pagos: "payment", pagar: "pay", tarjeta: "card", tarjetas: "card",
-  cuenta: "account", contrasena: "password", sesion: "sign", iniciar: "sign", codigo: "code", descuento: "discount", cupon: "coupon",
-  cambio: "exchange", cambiar: "exchange", impuestos: "taxes", aduana: "customs", aranceles: "duties", internacional: "international",
-  etiqueta: "tags", etiquetas: "tags", usado: "worn", usados: "worn", rebajas: "sale", garantia: "warranty", correo: "email",
-  paises: "countries", pais: "country", rapido: "express", urgente: "express", cobro: "charge", cobrado: "charged", doble: "twice",
-  politica: "policy", politicas: "policy", politique: "policy", politiques: "policy", condiciones: "terms", conditions: "terms",
-  tarda: "long", tardan: "long", tiempo: "time", plazo: "days", articulo: "item", articulos: "items", producto: "item",
-  // fr
-  retour: "return", retours: "return", retourner: "return", renvoyer: "return", remboursement: "refund", rembourser: "refund",
-  livraison: "delivery", livrer: "delivery", expedition: "shipping", expedier: "ship", envoyer: "ship", envoyez: "ship", arriver: "arrive",
-  jours: "days", jour: "day", gratuit: "free", gratuite: "free", frais: "cost", cout: "cost", coute: "cost", combien: "cost", prix: "price",
-  paiement: "payment", payer: "pay", carte: "card", cartes: "card", compte: "account", passe: "password", connecter: "sign",
-  connexion: "sign", reduction: "discount", remise: "discount", echange: "exchange", echanger: "exchange", douane: "customs",
-  douanes: "customs", droits: "duties", internationale: "international", etiquettes: "tags", porte: "worn", soldes: "sale",
-  garantie: "warranty", courriel: "email", pays: "countries", rapide: "express", debite: "charged", deux: "twice",
-  temps: "time", delai: "days", delais: "days", article: "item", articles: "items", produit: "item",
-};
-
-/** One-way widening of a question's words (keys and values are stems). */
+/** One-way widening of a question's words (keys and values are index terms). */
 const EXPANSIONS: Record<string, string[]> = {};
 function expand(words: string, into: string): void {
   for (const word of words.split(" ")) {
-    const key = stem(word);
-    EXPANSIONS[key] = [...new Set([...(EXPANSIONS[key] ?? []), ...into.split(" ").map(stem)])].filter((w) => w !== key);
+    const key = termOf(word, "en");
+    EXPANSIONS[key] = [...new Set([...(EXPANSIONS[key] ?? []), ...into.split(" ").map((w) => termOf(w, "en"))])].filter((w) => w !== key);
   }
 }
 expand("arrive arrival receive reach", "delivery deliver");
@@ -165,32 +160,63 @@ export function stem(word: string): string {
   return w;
 }
 
-/** Spanish and French phrases whose words mean something else alone ("combien de temps" is not a price). */
-const PHRASES: [RegExp, string][] = [
-  [/\b(?:combien de temps|cuanto tiempo|cuantos dias|combien de jours|cuanto tarda|cuanto tardan)\b/g, "how long days"],
-  [/\b(?:mot de passe)\b/g, "password"],
-  [/\b(?:iniciar sesion|se connecter|connexion)\b/g, "sign in"],
-  [/\b(?:frais de port|gastos de envio)\b/g, "shipping cost"],
-];
+/** A word's index term: its English pivot's stem when the support vocabulary knows it, else its own stem. */
+export function termOf(word: string, language: Language): string {
+  const pivot = pivotOf(word, language);
+  return pivot ? stemIn(pivot, "en") : stemIn(word, language);
+}
 
-/** Words of a text, accents folded, Spanish/French support words mapped to English. */
+/** Measures written as symbols, as words: "39 in" / 39″ → inch, "-25°F" → minus 25 degrees. */
+function units(text: string): string {
+  return text
+    .replace(/(\d)\s?(?:in\b|″|")(?!\s*[A-Za-z]{3})/g, "$1 inch ")
+    .replace(/(^|[\s(])[-−–](?=\d)/g, "$1minus ")
+    .replace(/°\s?[CF]?\b|°/g, " degrees ");
+}
+
+/** Normalised words of a text: "US"/"UK" kept as countries, the vocabulary's phrases as one word, elisions split. */
 export function textWords(text: string): string[] {
   // "US" in capitals is the country, not the pronoun.
   const countries = text.replace(/\bU\.?S\.?(?:A\.?)?(?![\w.])/g, " usa ").replace(/\bU\.?K\.?(?![\w.])/g, " uk ");
-  let normalized = normalize(countries);
-  for (const [phrase, english] of PHRASES) normalized = normalized.replace(phrase, english);
-  const words = normalized
-    .replace(/\b(l|d|j|n|s|c|m|t|qu)'(?=[a-z])/g, "$1 ")
-    .replace(/'/g, "")
-    .match(/[a-z0-9]+/g) ?? [];
-  return words.map((w) => TRANSLATIONS[w] ?? w);
+  return tokenize(replacePhrases(normalize(units(countries))));
 }
 
-/** The index terms of a text: words minus stop words, stemmed. */
-export function terms(text: string): string[] {
+/** The language of a text, from its own words. */
+export function languageOf(text: string): Language {
+  return detectLanguage(text, tokenize(normalize(text)));
+}
+
+/** A word that says nothing about what is asked, in its own language or through its English pivot ("política" as "policy"). */
+function isStopWord(word: string, language: Language): boolean {
+  if (STOP_WORDS.has(word)) return true;
+  const pivot = pivotOf(word, language);
+  return pivot !== null && STOP_WORDS.has(pivot);
+}
+
+const isContentWord = (word: string, language: Language) => !isStopWord(word, language) && (word.length > 1 || /\d/.test(word));
+
+/** The index terms of a text: words minus stop words, each to its term (see termOf). */
+export function terms(text: string, language: Language = languageOf(text)): string[] {
   return textWords(text)
-    .filter((w) => !STOP_WORDS.has(w))
-    .map(stem);
+    .filter((w) => isContentWord(w, language))
+    .map((w) => termOf(w, language));
+}
+
+/** A word of the question: its term, and the forms it may take in a text of another language. */
+interface QueryWord {
+  key: string;
+  variants: string[];
+}
+
+function queryWords(text: string, language: Language): QueryWord[] {
+  const words: QueryWord[] = [];
+  for (const word of textWords(text).filter((w) => isContentWord(w, language))) {
+    const key = termOf(word, language);
+    // A word the vocabulary doesn't know (a name, "Galet", "OXXO") is written the same in every language.
+    const variants = pivotOf(word, language) ? [key] : [...new Set([key, ...LANGUAGES.map((l) => stemIn(word, l))])];
+    if (!words.some((w) => w.key === key)) words.push({ key, variants });
+  }
+  return words;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,129 +224,195 @@ export function terms(text: string): string[] {
 
 const SENTENCE_END = /(?<=[.!?])\s+(?=["“(]?[A-Z0-9$])/;
 const LEAD_LABEL = /^([A-Z][A-Za-z ,'&/-]{2,40}):\s+(?=\S)/;
+/** A subject pronoun starts a clause, not a label. */
+const CLAUSE_START = /^(?:we|you|i|it|they|nous|vous|on|je|il|elle|nosotros)\b/i;
 const HEADING_LINE = /^([^.!?]{2,50}):$/;
 const MONEY = /[$€£]\s?\d/;
+const OFFER = /\d\s?%\s*(?:off\b|de descuento|de r[ée]duction|de remise)|(?:[$€£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?[$€£])\s+off\b|(?:^|\s)[-–]\s?\d+\s?%/i;
 const DURATION = /\b\d+\s*(?:[–-]|to)\s*\d+\s+(?:business\s+)?(?:days?|hours?|weeks?)\b|\bwithin\s+\d+\s+(?:business\s+)?(?:days?|hours?)\b|\bsame day\b/i;
 
 export function splitSentences(text: string): string[] {
   return text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
 }
 
-function policyPassages(policy: ShopPolicy, nextId: () => number): Passage[] {
+interface Document {
+  kind: Passage["kind"];
+  key: string;
+  title: string;
+  url: string | null;
+  body: string;
+}
+
+function passage(doc: Document, fields: Pick<Passage, "section" | "text" | "quote" | "order">, id: number, language: Language): Passage {
+  return {
+    id,
+    kind: doc.kind,
+    sourceKey: doc.key,
+    sourceTitle: doc.title,
+    language,
+    url: doc.url,
+    ...fields,
+    hasMoney: MONEY.test(fields.text),
+    hasDuration: DURATION.test(fields.text),
+    hasOffer: OFFER.test(fields.text),
+  };
+}
+
+/** A title line ("English version", "Conditions générales de vente"): no sentence, nothing to quote. */
+const isTitleLine = (line: string) => !/[.!?:;)]$/.test(line) && line.split(/\s+/).length <= 6 && !/\d/.test(line);
+
+/** Sentences of a policy or page, each remembering its heading ("Canada:") and lead label ("Refunds:"). */
+function documentPassages(doc: Document, nextId: () => number): Passage[] {
   const passages: Passage[] = [];
   let order = 0;
-  for (const paragraph of policy.body.split(/\n\s*\n/)) {
+  for (const paragraph of doc.body.split(/\n\s*\n/)) {
     let heading = "";
     let lead = "";
+    // The paragraph's language, for sentences too short to tell.
+    const paragraphLanguage = languageOf(paragraph);
     for (const rawLine of paragraph.split("\n")) {
       const line = rawLine.trim();
-      if (!line) continue;
+      if (!line || isTitleLine(line)) continue;
       const headingLine = HEADING_LINE.exec(line);
       if (headingLine) {
         heading = headingLine[1].trim();
         continue;
       }
-      const bullet = /^[-•*]\s+/.test(line);
-      let body = line.replace(/^[-•*]\s+/, "");
-      const label = !bullet && !lead ? LEAD_LABEL.exec(body) : null;
+      const bullet = /^[-•*]\s+|^\d+\.\s+/.test(line);
+      let body = line.replace(/^[-•*]\s+|^\d+\.\s+/, "");
+      // "Refunds: …" is a label; "We don't ship anywhere else: …" is the start of the sentence.
+      const found = !bullet && !lead ? LEAD_LABEL.exec(body) : null;
+      const label = found && !CLAUSE_START.test(found[1]) ? found : null;
       if (label) {
         lead = label[1].trim();
         body = body.slice(label[0].length);
         body = body.charAt(0).toUpperCase() + body.slice(1);
       }
-      for (const sentence of splitSentences(body)) {
-        passages.push({
-          id: nextId(),
-          kind: "policy",
-          sourceKey: policy.type,
-          sourceTitle: policy.title,
-          url: policy.url,
-          section: [heading, lead].filter(Boolean).join(" "),
-          text: sentence,
-          // A bullet under "Canada:" means nothing without its heading.
-          quote: heading ? `${heading}: ${sentence}` : sentence,
-          order: order++,
-          hasMoney: MONEY.test(sentence),
-          hasDuration: DURATION.test(sentence),
-        });
+      for (const sentence of withAnswers(splitSentences(body))) {
+        const own = languageOf(sentence);
+        // A bullet under "Canada:" means nothing without its heading.
+        const fields = { section: [heading, lead].filter(Boolean).join(" "), text: sentence, quote: heading ? `${heading}: ${sentence}` : sentence, order: order++ };
+        passages.push(passage(doc, fields, nextId(), own === "en" && paragraphLanguage !== "en" ? paragraphLanguage : own));
       }
     }
   }
   return passages;
 }
 
-function faqPassages(faq: { question: string; answer: string }, nextId: () => number): Passage[] {
-  // "Yes." means nothing quoted alone: keep it with the sentence after it.
+/** A question the shop asks ("¿No te gustó un café?") answers nothing alone: it stays with the sentence after it. */
+function withAnswers(sentences: string[]): string[] {
+  const joined: string[] = [];
+  for (const sentence of sentences) {
+    const previous = joined[joined.length - 1];
+    if (previous !== undefined && /\?["”»]?$/.test(previous)) joined[joined.length - 1] = `${previous} ${sentence}`;
+    else joined.push(sentence);
+  }
+  return joined;
+}
+
+/** Sentences of an FAQ answer or a product description; a short "Yes." stays with the sentence after it. */
+function answerPassages(doc: Document, nextId: () => number, quoteWithTitle = false): Passage[] {
   const sentences: string[] = [];
-  for (const sentence of splitSentences(faq.answer)) {
+  for (const sentence of withAnswers(splitSentences(doc.body))) {
     const previous = sentences[sentences.length - 1];
     if (previous !== undefined && previous.length < 16) sentences[sentences.length - 1] = `${previous} ${sentence}`;
     else sentences.push(sentence);
   }
-  return sentences.map((sentence, order) => ({
-    id: nextId(),
-    kind: "faq",
-    sourceKey: faq.question,
-    sourceTitle: faq.question,
-    url: null,
-    section: "",
-    text: sentence,
-    quote: sentence,
-    order,
-    hasMoney: MONEY.test(sentence),
-    hasDuration: DURATION.test(sentence),
-  }));
+  const language = languageOf(doc.body);
+  return sentences.map((sentence, order) =>
+    passage(doc, { section: "", text: sentence, quote: quoteWithTitle ? `${doc.title}: ${sentence}` : sentence, order }, nextId(), language),
+  );
 }
 
-export function buildKnowledge(shop: Pick<ShopProfile, "policies" | "faqs">): KnowledgeBase {
-  let id = 0;
-  const nextId = () => id++;
-  const passages = [
-    ...shop.policies.flatMap((policy) => policyPassages(policy, nextId)),
+function shopDocuments(shop: ShopTexts): Document[] {
+  return [
+    ...shop.policies.map((p): Document => ({ kind: "policy", key: p.type, title: p.title, url: p.url, body: p.body })),
     ...shop.faqs
       .filter((faq) => typeof faq?.question === "string" && typeof faq?.answer === "string")
-      .flatMap((faq) => faqPassages(faq, nextId)),
+      .map((faq): Document => ({ kind: "faq", key: faq.question, title: faq.question, url: null, body: faq.answer })),
+    ...(shop.pages ?? []).map((p): Document => ({ kind: "page", key: `page:${p.handle}`, title: p.title, url: p.url, body: p.body })),
   ];
+}
+
+function productDocuments(products: Iterable<Product>): Document[] {
+  return [...products]
+    .filter((p) => p.status === "ACTIVE" && p.description.trim())
+    .map((p) => ({ kind: "product", key: p.handle, title: p.title, url: p.onlineStoreUrl, body: p.description }));
+}
+
+export function buildKnowledge(shop: ShopTexts, products: Iterable<Product> = []): KnowledgeBase {
+  let id = 0;
+  const nextId = () => id++;
+  const all = [...shopDocuments(shop), ...productDocuments(products)].flatMap((doc) =>
+    doc.kind === "policy" || doc.kind === "page" ? documentPassages(doc, nextId) : answerPassages(doc, nextId, doc.kind === "product"),
+  );
+  // A page that repeats an FAQ or a policy word for word is quoted once, from the first.
+  const seen = new Set<string>();
+  const passages: Passage[] = [];
+  for (const p of all) {
+    const key = normalize(p.text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    passages.push({ ...p, id: passages.length });
+  }
   const index = new MiniSearch<IndexedPassage>({
     fields: ["title", "section", "text"],
-    tokenize: (text) => textWords(text),
-    processTerm: (term) => (STOP_WORDS.has(term) ? null : stem(term)),
+    // Fields are indexed as their terms, each in the passage's own language.
+    tokenize: (text) => text.split(" ").filter(Boolean),
+    processTerm: (term) => term,
   });
   index.addAll(
-    passages.map((p) => ({
-      id: p.id,
-      // Every sentence of a policy carries the policy's title (a prior for that policy);
-      // every sentence of an FAQ answer carries the question.
-      title: p.sourceTitle,
-      section: p.section,
-      text: p.text,
-    })),
+    passages.map((p) => {
+      const title = p.kind === "product" ? `${p.sourceTitle}` : p.sourceTitle;
+      return {
+        id: p.id,
+        // Every sentence carries its policy's or page's title, its FAQ's question or its product's name.
+        title: terms(title, p.kind === "faq" ? languageOf(title) : p.language).join(" "),
+        section: terms(p.section, p.language).join(" "),
+        text: terms(p.text, p.language).join(" "),
+      };
+    }),
   );
   return { passages, index };
 }
 
-const cache = new WeakMap<ShopPolicy[], { faqsKey: string; knowledge: KnowledgeBase }>();
+const cache = new WeakMap<ShopPolicy[], { key: string; knowledge: KnowledgeBase }>();
+const catalogCache = new WeakMap<object, { shop: KnowledgeBase; knowledge: KnowledgeBase }>();
 
-/** The shop's knowledge index, built on first use and reused while its policies and FAQs don't change. */
-export function knowledgeFor(shop: Pick<ShopProfile, "policies" | "faqs">): KnowledgeBase {
-  const faqsKey = JSON.stringify(shop.faqs);
+/** The shop's knowledge index (policies, FAQs, pages), built on first use and reused while they don't change. */
+export function knowledgeFor(shop: ShopTexts): KnowledgeBase {
+  const key = JSON.stringify([shop.faqs, (shop.pages ?? []).map((p) => [p.handle, p.body.length])]);
   const cached = cache.get(shop.policies);
-  if (cached && cached.faqsKey === faqsKey) return cached.knowledge;
+  if (cached && cached.key === key) return cached.knowledge;
   const knowledge = buildKnowledge(shop);
-  cache.set(shop.policies, { faqsKey, knowledge });
+  cache.set(shop.policies, { key, knowledge });
+  return knowledge;
+}
+
+/** The shop's texts and its active products' descriptions in one index, reused while the catalog object lives. */
+export function shopTextFor(shop: ShopTexts, products: Map<string, Product>): KnowledgeBase {
+  const base = knowledgeFor(shop);
+  const cached = catalogCache.get(products);
+  if (cached && cached.shop === base) return cached.knowledge;
+  const knowledge = buildKnowledge(shop, products.values());
+  catalogCache.set(products, { shop: base, knowledge });
   return knowledge;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Searching
 
-const COST_WORDS = new Set(["cost", "price", "much", "fee", "charge", "pay", "expensive", "cheap", "rate"].map(stem));
-const TIME_WORDS = new Set(["long", "soon", "fast", "quick", "quickly", "time", "days", "wait"].map(stem));
+const COST_WORDS = new Set(["cost", "price", "much", "fee", "charge", "pay", "expensive", "cheap", "rate"].map((w) => termOf(w, "en")));
+const TIME_WORDS = new Set(["long", "soon", "fast", "quick", "quickly", "time", "days", "wait"].map((w) => termOf(w, "en")));
+const MUCH = termOf("much", "en");
+const MEASURES = new Set(["weight", "length", "width", "height", "depth", "diameter", "capacity", "temperature", "size", "long"].map((w) => termOf(w, "en")));
+// "Any offers?" is answered by a sentence that states one ("10% off your first order").
+const OFFER_WORDS = new Set(["offer"].map((w) => termOf(w, "en")));
 // A question with several parts ("how much is shipping, and what does express cost?").
 const CLAUSE_SPLIT = /[?!;]+|\.\s+|,?\s+(?:and|also|plus|y|et|aussi)\s+(?=(?:what|how|when|where|which|who|do|does|can|could|is|are|will|would|que|qué|cuanto|cuánto|como|cómo|est|quel|quelle|combien)\b)/i;
 
 function sourceOf(p: Passage): string {
-  return p.kind === "faq" ? "FAQ" : p.sourceKey;
+  return p.kind === "faq" ? "FAQ" : p.kind === "page" ? "PAGE" : p.kind === "product" ? "PRODUCT" : p.sourceKey;
 }
 
 const SEARCH_OPTIONS = {
@@ -334,6 +426,8 @@ const SEARCH_OPTIONS = {
 };
 /** How much a synonym match counts next to a match on the shopper's own word. */
 const SYNONYM_WEIGHT = 0.7;
+/** How much a sentence counts for "how much?"/"how long?" by having a price or a duration, next to saying the shopper's word. */
+const IMPLIED_WEIGHT = 0.7;
 
 /**
  * Each of the shopper's words is a concept: the word or any of its synonyms. minisearch scores
@@ -344,72 +438,126 @@ const SYNONYM_WEIGHT = 0.7;
 /** How much a context word counts next to one of the shopper's own words. */
 const CONTEXT_WEIGHT = 0.4;
 
-function rawSearch(kb: KnowledgeBase, words: string[], query: KnowledgeQuery, context: string[] = []): KnowledgeHit[] {
-  const base = [...new Set([...words, ...context])];
-  const background = new Set(context.filter((w) => !words.includes(w)));
+/** A product's sentence competes with the shop's policies only when the question names the product. */
+const UNNAMED_PRODUCT_WEIGHT = 0.45;
+/**
+ * The privacy policy and terms of service are written about the shop's legal duties: a sentence of
+ * theirs answers a shopper's question less often than its words suggest ("phone number" in the data
+ * collected), unless the question is about them.
+ */
+const LEGAL_TEXTS = ["PRIVACY_POLICY", "TERMS_OF_SERVICE"];
+const LEGAL_WEIGHT = 0.75;
+/** How much a word found only in a product's name counts (it says which product, not which fact). */
+const PRODUCT_NAME_WEIGHT = 0.35;
+
+const NUMBER = /^\d+(?:[.,]\d+)?$/;
+const RANGE = /(\d+(?:[.,]\d+)?)\s*(?:[–—-]|to|a|à|au)\s*(\d+(?:[.,]\d+)?)/g;
+
+/** The text has a range ("38–40", "3 à 5") that holds `n`. */
+function rangeHolds(text: string, n: number): boolean {
+  for (const [, low, high] of text.matchAll(RANGE)) {
+    const [a, b] = [Number(low.replace(",", ".")), Number(high.replace(",", "."))];
+    if (a < b && a <= n && n <= b) return true;
+  }
+  return false;
+}
+
+function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery, context: QueryWord[] = []): KnowledgeHit[] {
+  const keys = new Set(words.map((w) => w.key));
+  // "¿Cuánto pesa…?", "how much does it weigh?": "much" asks for that measure, not a price.
+  const measured = words.some((w) => MEASURES.has(w.key));
+  const base = [...words, ...context.filter((w) => !keys.has(w.key))].filter((w) => !(measured && w.key === MUCH));
+  const background = new Set(context.filter((w) => !keys.has(w.key)).map((w) => w.key));
+  const asked = new Set(base.flatMap((w) => w.variants));
   if (base.length === 0) return [];
   const total = kb.passages.length;
-  const scores = new Map<number, { score: number; matched: Set<string>; covered: Set<string>; answered: Set<string> }>();
+  const scores = new Map<number, { score: number; cover: number; nameWeight: number; matched: Set<string>; covered: Set<string>; answered: Set<string>; named: boolean }>();
   let possible = 0;
-  for (const word of base) {
-    const perPassage = new Map<number, { score: number; direct: boolean; inText: boolean }>();
-    // Matched in the sentence itself, not only in its FAQ question or policy title.
-    const inText = (result: SearchResult) => Object.values(result.match).some((fields) => fields.some((f) => f !== "title"));
-    for (const result of kb.index.search(word, SEARCH_OPTIONS) as SearchResult[]) {
-      perPassage.set(result.id as number, { score: result.score, direct: true, inText: inText(result) });
-    }
-    // A synonym counts as much as its best single match, never as the sum of several.
-    for (const synonym of (EXPANSIONS[word] ?? []).filter((w) => !base.includes(w))) {
-      for (const result of kb.index.search(synonym, SEARCH_OPTIONS) as SearchResult[]) {
+  // Matched in the sentence itself, not only in its FAQ question, title or product name.
+  const inText = (result: SearchResult) => Object.values(result.match).some((fields) => fields.some((f) => f !== "title"));
+  const inTitle = (result: SearchResult) => Object.values(result.match).some((fields) => fields.includes("title"));
+  for (const { key: word, variants } of base) {
+    const perPassage = new Map<number, { score: number; direct: boolean; inText: boolean; named: boolean }>();
+    const add = (results: SearchResult[], weight: number, direct: boolean) => {
+      for (const result of results) {
         const id = result.id as number;
-        const score = SYNONYM_WEIGHT * result.score;
+        const score = weight * result.score;
         const known = perPassage.get(id);
         const text = (known?.inText ?? false) || inText(result);
-        if (!known || known.score < score) perPassage.set(id, { score, direct: known?.direct ?? false, inText: text });
-        else known.inText = text;
+        const named = (known?.named ?? false) || (direct && inTitle(result));
+        if (!known || known.score < score) perPassage.set(id, { score, direct: (known?.direct ?? false) || direct, inText: text, named });
+        else Object.assign(known, { inText: text, named });
+      }
+    };
+    // The word in any of its forms counts fully; a synonym counts as much as its best single match, never as the sum of several.
+    for (const variant of variants) add(kb.index.search(variant, SEARCH_OPTIONS) as SearchResult[], 1, true);
+    // WordNet's synonyms fill a gap: a word the shop never uses ("guarantee" where it writes "warranty").
+    const lexical = perPassage.size === 0 ? synonymsOf(word) : [];
+    const synonyms = [...new Set([...(EXPANSIONS[word] ?? []), ...lexical])].filter((w) => !asked.has(w));
+    for (const synonym of synonyms) add(kb.index.search(synonym, { ...SEARCH_OPTIONS, prefix: false, fuzzy: false }) as SearchResult[], SYNONYM_WEIGHT, false);
+    // "My chest is 39 inches": a range that holds the number ("M 38–40 in") says it.
+    if (NUMBER.test(word)) {
+      for (const passage of kb.passages) {
+        if (!perPassage.has(passage.id) && rangeHolds(passage.text, Number(word.replace(",", ".")))) perPassage.set(passage.id, { score: 1, direct: true, inText: true, named: false });
       }
     }
     let best = Math.max(0, ...[...perPassage.values()].map((v) => v.score));
     // "How much…?" is answered by any sentence with a price in it, "how long…?" by one with a duration.
-    const implied = COST_WORDS.has(word) ? "hasMoney" : TIME_WORDS.has(word) ? "hasDuration" : null;
+    const implied = COST_WORDS.has(word) ? "hasMoney" : TIME_WORDS.has(word) ? "hasDuration" : OFFER_WORDS.has(word) ? "hasOffer" : null;
     if (implied) {
       best ||= 1;
       for (const passage of kb.passages) {
-        if (passage[implied] && (perPassage.get(passage.id)?.score ?? 0) < best) {
-          perPassage.set(passage.id, { score: best, direct: perPassage.get(passage.id)?.direct ?? false, inText: true });
+        const known = perPassage.get(passage.id);
+        if (passage[implied] && (known?.score ?? 0) < best * IMPLIED_WEIGHT) {
+          perPassage.set(passage.id, { score: best * IMPLIED_WEIGHT, direct: known?.direct ?? false, inText: true, named: known?.named ?? false });
         }
       }
     }
-    const weight = Math.log(1 + total / Math.max(0.5, perPassage.size)) * (background.has(word) ? CONTEXT_WEIGHT : 1);
+    // A number the shop never writes is a detail of the question ("three weeks", "39 inches"), not what it is about.
+    const detail = background.has(word) || (NUMBER.test(word) && perPassage.size === 0);
+    const weight = Math.log(1 + total / Math.max(0.5, perPassage.size)) * (detail ? CONTEXT_WEIGHT : 1);
     possible += weight;
     if (best === 0) continue;
-    for (const [id, { score, direct, inText }] of perPassage) {
-      const entry = scores.get(id) ?? scores.set(id, { score: 0, matched: new Set(), covered: new Set(), answered: new Set() }).get(id)!;
-      entry.score += weight * (score / best);
+    for (const [id, { score, direct, inText, named }] of perPassage) {
+      const entry = scores.get(id) ?? scores.set(id, { score: 0, cover: 0, nameWeight: 0, matched: new Set(), covered: new Set(), answered: new Set(), named: false }).get(id)!;
+      // A product's name picks the product; which of its sentences answers is for the sentence's own words to say,
+      // even where the sentence repeats a word of the name ("a winter boot…"). Naming the product still answers that word.
+      const product = kb.passages[id]?.kind === "product";
+      entry.score += weight * (score / best) * ((!inText || named) && product ? PRODUCT_NAME_WEIGHT : 1);
+      // Relevance is what the sentence says beyond naming the product: a word of the name counts for neither side.
+      if (product && named) entry.nameWeight += weight;
+      else entry.cover += weight * (score / best) * (!inText && product ? PRODUCT_NAME_WEIGHT : 1);
       entry.covered.add(word);
       if (direct) entry.matched.add(word);
       if (inText) entry.answered.add(word);
+      if (named && !background.has(word)) entry.named = true;
     }
   }
   const hits: KnowledgeHit[] = [];
-  for (const [id, { score: raw, matched, covered, answered }] of scores) {
+  for (const [id, { score: raw, cover, nameWeight, matched, covered, answered, named }] of scores) {
     const passage = kb.passages[id];
     if (!passage) continue;
     const source = sourceOf(passage);
     if (query.only && !query.only.includes(source)) continue;
-    let score = raw;
+    // A product's sentence answers nothing about the shop in general ("how do I wash…?") unless the product is named.
+    const legal = LEGAL_TEXTS.includes(source) && !query.prefer?.includes(source) ? LEGAL_WEIGHT : 1;
+    const own = (passage.kind === "product" && !named ? UNNAMED_PRODUCT_WEIGHT : 1) * legal;
+    let score = raw * own;
     if (query.prefer && query.prefer.length > 0) score *= query.prefer.includes(source) ? 1.3 : 0.75;
-    hits.push({ passage, score, relevance: raw / possible, matched: [...matched], covered: [...covered], answered: [...answered] });
+    hits.push({ passage, score, relevance: possible > nameWeight ? (cover * own) / (possible - nameWeight) : 0, matched: [...matched], covered: [...covered], answered: [...answered] });
   }
   return hits.sort((a, b) => b.score - a.score);
 }
 
+function queryTerms(texts: string[], language?: Language): QueryWord[] {
+  return texts.flatMap((text) => queryWords(text, language ?? languageOf(text)));
+}
+
 /** Passages that answer `question`, best first. */
-export function searchKnowledge(shop: Pick<ShopProfile, "policies" | "faqs">, question: string, query: KnowledgeQuery = {}): KnowledgeHit[] {
-  const kb = knowledgeFor(shop);
-  const words = [...terms(question), ...(query.extraTerms ?? []).flatMap(terms)];
-  return rawSearch(kb, words, query, (query.contextTerms ?? []).flatMap(terms))
-    .slice(0, query.limit ?? 10);
+export function searchKnowledge(shop: ShopTexts, question: string, query: KnowledgeQuery = {}): KnowledgeHit[] {
+  const kb = query.products ? shopTextFor(shop, query.products) : knowledgeFor(shop);
+  const words = [...queryTerms([question], query.language), ...queryTerms(query.extraTerms ?? [], "en")];
+  return rawSearch(kb, words, query, queryTerms(query.contextTerms ?? [])).slice(0, query.limit ?? 10);
 }
 
 /**
@@ -417,12 +565,16 @@ export function searchKnowledge(shop: Pick<ShopProfile, "policies" | "faqs">, qu
  * a several-part question, and any others nearly as good, from as few sources as possible.
  */
 export function bestPassages(
-  shop: Pick<ShopProfile, "policies" | "faqs">,
+  shop: ShopTexts,
   question: string,
   query: KnowledgeQuery & { max?: number } = {},
 ): KnowledgeHit[] {
   const max = query.max ?? 3;
-  const hits = searchKnowledge(shop, question, { ...query, limit: 20 }).filter((h) => h.covered.length > 0);
+  const found = searchKnowledge(shop, question, { ...query, limit: 20 }).filter((h) => h.covered.length > 0);
+  // "Can I return an online course?" is answered by a sentence about returning, not one about courses alone.
+  const subject = new Set(query.subject ? terms(query.subject, "en") : []);
+  const onSubject = found.filter((h) => h.covered.some((w) => subject.has(w)));
+  const hits = onSubject.length > 0 ? onSubject : found;
   if (hits.length === 0) return [];
   const top = hits[0];
   const picked: KnowledgeHit[] = [top];
@@ -480,7 +632,7 @@ export function orderForQuoting(hits: KnowledgeHit[]): KnowledgeHit[] {
  * good answer covers (e.g. window, condition, exclusions), from the given source.
  */
 export function overviewPassages(
-  shop: Pick<ShopProfile, "policies" | "faqs">,
+  shop: ShopTexts,
   aspects: string[],
   query: KnowledgeQuery,
 ): KnowledgeHit[] {
@@ -537,4 +689,27 @@ export function mentionedCountry(text: string): { code: string; place: string } 
     if (pattern.test(lower)) return { code, place: name };
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The answer to a question no intent covers with a fixed field
+
+/** Below this share of the question answered, the best passage isn't an answer. */
+export const MIN_ANSWER_RELEVANCE = 0.35;
+
+/** The sentences that answer `question` from the shop's own text, best first; [] when nothing does. */
+export function shopAnswer(shop: ShopTexts, question: string, query: KnowledgeQuery & { max?: number; minRelevance?: number } = {}): KnowledgeHit[] {
+  const hits = bestPassages(shop, question, { max: 3, ...query });
+  if (hits.length === 0) return [];
+  const top = hits.reduce((a, b) => (b.score > a.score ? b : a));
+  if (top.relevance < (query.minRelevance ?? MIN_ANSWER_RELEVANCE)) return [];
+  // The best sentence leads; the others follow in the order the shop wrote them.
+  return [top, ...hits.filter((h) => h !== top)];
+}
+
+/** Where a quoted sentence came from, for the merchant and the evaluation. */
+export function sourceLabel(passage: Passage): string {
+  if (passage.kind === "faq") return `FAQ: ${passage.sourceTitle}`;
+  if (passage.kind === "page" || passage.kind === "product") return `${passage.kind}: ${passage.sourceTitle}`;
+  return passage.sourceKey;
 }

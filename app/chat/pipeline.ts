@@ -5,6 +5,7 @@
  * whichever commerce transport they use.
  */
 import { extractEntities, type Entities } from "./entities";
+import { catalogAwareIntent } from "./catalog/intent";
 import type { OrderNameFormat } from "../commerce/types";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
@@ -31,7 +32,7 @@ import {
 import { productInfo, productSearch } from "./answers/products";
 import { accountHelp, paymentIssue, paymentMethods, returnPolicy, shippingOptions } from "./answers/policies";
 import { discountCode, discountCodesIn } from "./answers/discounts";
-import { greeting, humanHandoff, isInjectionAttempt, outOfScope, refuseInjection, thanksGoodbye } from "./answers/conversation";
+import { faqAnswer, greeting, humanHandoff, isInjectionAttempt, outOfScope, refuseInjection, thanksGoodbye } from "./answers/conversation";
 import type { Answer, ChatContext, DialogueState, Lookup, PendingAction, Shopper, TicketRequest, Turn } from "./types";
 
 export interface TurnInput {
@@ -100,9 +101,11 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const confirmation = input.state.pendingAction
     ? confirmationFor(input.state.pendingAction, pre.original, entities)
     : input.state.codeChallenge && !code ? confirmationReply(pre.original) : null;
-  const intent = (confirmation || code) && input.state.lastIntent
+  const resolved = (confirmation || code) && input.state.lastIntent
     ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
     : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
+  // Unless the conversation settled it, a message naming the shop's products is about them.
+  const intent = resolved.intent === classified.intent && !confirmation && !code ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
   const state: DialogueState = {
     ...input.state,
     // A described change is only confirmed by the very next message.
@@ -142,6 +145,11 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
   if (isInjectionAttempt(turn.pre.original)) return refuseInjection(turn);
   const approved = approvedAnswerFor(turn);
   if (approved) return approved;
+  // An unsure reading of a question the shop's FAQ answers outright ("how do I wash my down jacket?").
+  if (turn.intent.confidence < FAQ_FIRST_BELOW && !turn.entities.order_number && !turn.state.lastIntent && isPlainQuestion(turn.pre.normalized)) {
+    const faq = faqAnswer(turn);
+    if (faq) return faq;
+  }
   return ANSWERS[turn.intent.intent](turn);
 }
 
@@ -193,6 +201,10 @@ const ELLIPSIS = /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^(?:y|et) 
 const ABOUT_A_PRODUCT = /\b(?:how much|price|cost|costs|in stock|available|sizes?|colou?rs?|made of|material|weigh|weight|warm|waterproof|warranty|cu[aá]nto|cuesta|precio|combien|prix)\b/i;
 const POINTS_BACK = /\b(?:it|its|they|them|this|that|those|these|one|lo|la|los|las|le|les)\b/i;
 const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
+/** Below this confidence, an elliptical follow-up's other reading yields to the action under way. */
+const ELLIPSIS_OVERRIDE_BELOW = 0.6;
+/** Below this confidence, a plain question the shop's FAQ answers well is answered from the FAQ. */
+const FAQ_FIRST_BELOW = 0.5;
 const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|leak|leaking|fell apart|stopped working|zipper)\b/i;
 
 /**
@@ -237,7 +249,8 @@ function intentInContext(result: IntentResult, text: string, entities: Entities,
     return continued;
   }
   // An elliptical question names a thing, which reads like a product question on its own.
-  if (ORDER_INTENTS.has(last) && ELLIPSIS.test(text.trim()) && ["product_info", "product_search"].includes(result.intent)) return continued;
+  // It names no action either, so an unsure reading of another action is no change of mind.
+  if (ORDER_INTENTS.has(last) && ELLIPSIS.test(text.trim()) && (["product_info", "product_search"].includes(result.intent) || result.confidence < ELLIPSIS_OVERRIDE_BELOW)) return continued;
   // An order still being cancelled or changed hasn't shipped: swapping an item in it is a change, not an exchange.
   if ((last === "cancel_order" || last === "change_order") && result.intent === "exchange_item") return { ...result, intent: "change_order" };
   // Another action on the same order ("switch it to black instead of cancelling") is a change of mind.

@@ -71,7 +71,10 @@ export interface ChatMessageView {
   products?: ProductCard[];
   /** Suggested short replies the bubble shows as buttons, e.g. ["Yes, cancel it", "No"]. */
   quickReplies?: string[];
-  /** Shopper feedback on a bot reply. */
+  /**
+   * Shopper feedback on a bot reply: present (null until rated) on replies the shopper may rate,
+   * the bubble's cue to offer thumbs; omitted on greetings and goodbyes, where there is nothing to rate.
+   */
   feedback?: "up" | "down" | null;
 }
 

@@ -73,6 +73,11 @@ export const insertMessage = (m: Message) => sql`
 export const countMessage = (conversationId: string, at: Date) => sql`
   UPDATE "Conversation" SET "messageCount" = "messageCount" + 1, "lastMessageAt" = ${at} WHERE "id" = ${conversationId}`;
 
+/** The shopper wrote after the team's reply: their hand-offs in this conversation go back to the team's open list. */
+export const reopenRepliedTickets = (conversation: { id: string; shop: string }, at: Date) => sql`
+  UPDATE "HandoffTicket" SET "status" = 'open', "updatedAt" = ${at}
+  WHERE "conversationId" = ${conversation.id} AND "shop" = ${conversation.shop} AND "status" = 'replied'`;
+
 /** The shopper message's analysis, once it is answered. */
 export const updateAnalysis = (messageId: string, a: { intent: string | null; confidence: number | null; entities: string; engine: string }) => sql`
   UPDATE "Message" SET "intent" = ${a.intent}, "confidence" = ${a.confidence}, "entities" = ${a.entities}, "engine" = ${a.engine} WHERE "id" = ${messageId}`;

@@ -16,6 +16,7 @@ import {
   isUniqueViolation,
   messageRow,
   newRowId,
+  reopenRepliedTickets,
   selectConversation,
   updateAfterReply,
   updateAnalysis,
@@ -114,7 +115,8 @@ export async function startConversationWithMessage(
  * Store the shopper's message first, so nothing is lost if answering fails. Retries are stored
  * once: the unique (shop, clientMessageId) refuses the second insert, and then the stored
  * message and its reply, if any, are returned. Inserting first keeps the common case to one
- * write transaction.
+ * write transaction. A shopper writing after the team's reply puts the ticket back in the
+ * team's open list, as a support inbox does.
  */
 export async function recordShopperMessage(
   db: Db,
@@ -125,7 +127,7 @@ export async function recordShopperMessage(
   const now = new Date();
   const message = messageRow({ id: newRowId(), shop: conversation.shop, conversationId: conversation.id, role: "shopper", text: redactSensitive(text), clientMessageId, createdAt: now });
   try {
-    await writeTogether(db, [insertMessage(message), countMessage(conversation.id, now)]);
+    await writeTogether(db, [insertMessage(message), countMessage(conversation.id, now), reopenRepliedTickets(conversation, now)]);
     return { message, existingReply: null };
   } catch (error) {
     const earlier = clientMessageId && isUniqueViolation(error) ? await storedByClientId(db, conversation.shop, clientMessageId) : null;
@@ -322,7 +324,11 @@ export async function recordCsat(db: Db, conversation: Conversation, rating: num
   await db.conversation.update({ where: { id: conversation.id, shop: conversation.shop }, data: { csat: rating, csatComment: comment === null ? null : redactSensitive(comment) } });
 }
 
+/** Small talk: a greeting or a goodbye is no answer, so the bubble offers no thumbs under it. */
+const UNRATED_INTENTS = new Set(["greeting", "thanks_goodbye"]);
+
 export function toMessageView(message: Message & { feedback?: Feedback | null }): ChatMessageView {
+  const rateable = message.role === "bot" && !UNRATED_INTENTS.has(message.intent ?? "");
   return {
     id: message.id,
     role: message.role as ChatMessageView["role"],
@@ -330,7 +336,7 @@ export function toMessageView(message: Message & { feedback?: Feedback | null })
     createdAt: message.createdAt.toISOString(),
     ...(message.products ? { products: JSON.parse(message.products) } : {}),
     ...(message.quickReplies ? { quickReplies: JSON.parse(message.quickReplies) } : {}),
-    ...(message.role === "bot" ? { feedback: (message.feedback?.rating as "up" | "down" | undefined) ?? null } : {}),
+    ...(rateable ? { feedback: (message.feedback?.rating as "up" | "down" | undefined) ?? null } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Commerce } from "../commerce/store";
 import type { AttemptStore } from "./attempts";
 import type { OrderCodeStore } from "./order-codes";
-import type { OrderNameFormat, Product, ShopPolicy } from "../commerce/types";
+import type { OrderNameFormat, Product, ShopPage, ShopPolicy } from "../commerce/types";
 import type { Catalog, Entities } from "./entities";
 import type { IntentClassifier, IntentResult } from "./intent/engine";
 import type { Intent } from "./intent/labels";
@@ -24,6 +24,8 @@ export interface ShopProfile {
   shipsToCountries: string[];
   policies: ShopPolicy[];
   faqs: { question: string; answer: string }[];
+  /** The shop's published pages (size guides, care, about): text the bot may quote. */
+  pages?: ShopPage[];
   /** Discount codes the bot must never reveal or confirm. */
   internalCodes: string[];
   /** Codes the merchant lets the bot offer ("any promo codes?"); each is still checked live. */

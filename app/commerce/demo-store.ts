@@ -193,6 +193,8 @@ export interface DemoSnapshot {
   };
   policies: Record<string, { title: string; url: string; body: string }>;
   faqs: { question: string; answer: string }[];
+  /** Online Store pages (what the Admin API's `pages` query returns); optional in older snapshots. */
+  pages?: { title: string; handle: string; body: string }[];
   products: SnapshotProduct[];
   customers: SnapshotCustomer[];
   orders: SnapshotOrder[];
@@ -727,6 +729,7 @@ interface OrderEntity extends Entity {
 interface StoreData {
   currencyCode: string;
   shop: Entity;
+  pages: Entity[];
   orders: OrderEntity[];
   products: ProductEntity[];
   /** Every object with a global ID, for node(id), order(id), … */
@@ -966,10 +969,23 @@ function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
     })),
   };
 
+  const pages: Entity[] = (snapshot.pages ?? []).map((page, index) => ({
+    __typename: "Page",
+    id: `gid://shopify/Page/${index + 1}`,
+    title: page.title,
+    handle: page.handle,
+    body: textToHtml(page.body),
+    bodySummary: page.body.slice(0, 150),
+    isPublished: true,
+    createdAt: snapshot.referenceDate,
+    updatedAt: snapshot.referenceDate,
+  }));
+
   let lastId = 9_000_000_000_000;
   return {
     currencyCode,
     shop,
+    pages,
     orders,
     products,
     nodes,
@@ -1152,6 +1168,7 @@ function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResol
     customer: ({ id }) => lookup(id, "Customer"),
     product: ({ id }) => lookup(id, "Product"),
     products: () => data.products,
+    pages: () => data.pages,
     productVariant: ({ id }) => lookup(id, "ProductVariant"),
     productByHandle: ({ handle }) => data.productsByHandle.get(handle as string) ?? null,
     productByIdentifier: ({ identifier }) => {

@@ -11,6 +11,7 @@
 export const MAX_FIRST = {
   CustomerOrders: 5,
   SearchProducts: 10,
+  ShopPages: 50,
 } as const;
 
 const MONEY_BAG_FIELDS = `#graphql
@@ -104,7 +105,8 @@ const PRODUCT_FIELDS = `#graphql
     tags
     description
     onlineStoreUrl
-    featuredMedia { preview { image { url } } }
+    isGiftCard
+    featuredMedia { preview { image { url(transform: { maxWidth: 160, maxHeight: 160 }) } } }
     options { name values }
     totalInventory
     priceRangeV2 {
@@ -137,6 +139,15 @@ export const SHOP_INFO = `#graphql
   }
 `;
 
+/** The shop's Online Store pages (size guides, care, about, FAQ pages): text the bot may quote. */
+export const SHOP_PAGES = `#graphql
+  query ShopPages($first: Int!) {
+    pages(first: $first, sortKey: UPDATED_AT, reverse: true) {
+      nodes { title handle body isPublished }
+    }
+  }
+`;
+
 export const ORDER_BY_NAME = `#graphql
   query OrderByName($query: String!) {
     orders(first: 1, query: $query) {
@@ -156,6 +167,15 @@ export const CUSTOMER_ORDERS = `#graphql
     }
   }
   ${ORDER_FIELDS}
+`;
+
+/** Names and emails of customers, for the merchant's admin (the hand-off inbox). */
+export const CUSTOMERS_BY_IDS = `#graphql
+  query CustomersByIds($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Customer { id displayName defaultEmailAddress { emailAddress } }
+    }
+  }
 `;
 
 export const SEARCH_PRODUCTS = `#graphql

@@ -5,6 +5,7 @@
  */
 import {
   CUSTOMER_ORDERS,
+  CUSTOMERS_BY_IDS,
   DISCOUNT_BY_CODE,
   MAX_FIRST,
   ORDER_BY_NAME,
@@ -18,9 +19,11 @@ import {
   RETURN_REQUEST,
   SEARCH_PRODUCTS,
   SHOP_INFO,
+  SHOP_PAGES,
 } from "./documents";
 import type {
   ActionResult,
+  ShopPage,
   Address,
   AdminGraphql,
   Discount,
@@ -85,10 +88,14 @@ export interface Commerce {
   shopInfo(): Promise<ShopInfo>;
   /** Use this copy of the shop's data instead of reading it again (the chat context caches it). */
   rememberShopInfo(info: ShopInfo): void;
+  /** The shop's published Online Store pages as plain text; [] when they can't be read. */
+  shopPages(): Promise<ShopPage[]>;
   /** "1006", "#1006" or the shop's full order name ("FR-1006"); null when there is no such order. */
   findOrderByNumber(orderNumber: string): Promise<Order | null>;
   /** The customer's newest orders first; [] for an unknown customer. */
   customerOrders(customerId: string, first?: number): Promise<Order[]>;
+  /** Name and email by customer id (GID or number); ids Shopify doesn't know are left out. */
+  customersByIds(ids: string[]): Promise<Map<string, CustomerContact>>;
   /** Active products only. */
   searchProducts(search: ProductSearch): Promise<Product[]>;
   /** null unless the product exists and is ACTIVE. */
@@ -124,6 +131,11 @@ export interface BubbleAppearance {
   greeting: string;
   accent_color: string;
   position: string;
+}
+
+export interface CustomerContact {
+  name: string;
+  email: string | null;
 }
 
 export const BUBBLE_METAFIELD = { namespace: "support_chat", key: "bubble" } as const;
@@ -183,6 +195,19 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
   return {
     shopInfo,
 
+    // Pages are extra reading: a shop that hasn't granted read_online_store_pages still gets its answers.
+    async shopPages() {
+      try {
+        const [{ pages }, info] = await Promise.all([send<{ pages: { nodes: PageNode[] } }>(SHOP_PAGES, { first: MAX_FIRST.ShopPages }), shopInfo()]);
+        const base = info.primaryDomainUrl.replace(/\/$/, "");
+        return pages.nodes
+          .filter((page) => page.isPublished)
+          .map((page) => ({ title: page.title, handle: page.handle, body: htmlToText(page.body), url: `${base}/pages/${page.handle}` }));
+      } catch {
+        return [];
+      }
+    },
+
     rememberShopInfo(info) {
       shop = Promise.resolve(info);
     },
@@ -213,6 +238,15 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
         after = customer.orders.pageInfo.hasNextPage ? customer.orders.pageInfo.endCursor : null;
       } while (after && orders.length < first);
       return orders;
+    },
+
+    async customersByIds(ids) {
+      const gids = [...new Set(ids.map(customerGid))];
+      const found = new Map<string, CustomerContact>();
+      if (gids.length === 0) return found;
+      const { nodes } = await send<{ nodes: ({ id: string; displayName: string; defaultEmailAddress: { emailAddress: string } | null } | null)[] }>(CUSTOMERS_BY_IDS, { ids: gids });
+      for (const node of nodes) if (node?.id) found.set(node.id, { name: node.displayName, email: node.defaultEmailAddress?.emailAddress ?? null });
+      return found;
     },
 
     async searchProducts(search) {
@@ -511,6 +545,13 @@ interface ShopNode {
   shopPolicies: { type: string; title: string; body: string; url: string }[];
 }
 
+interface PageNode {
+  title: string;
+  handle: string;
+  body: string;
+  isPublished: boolean;
+}
+
 interface AddressNode {
   name: string | null;
   address1: string | null;
@@ -601,6 +642,7 @@ interface ProductNode {
   tags: string[];
   description: string;
   onlineStoreUrl: string | null;
+  isGiftCard: boolean;
   featuredMedia: { preview: { image: { url: string } | null } | null } | null;
   options: { name: string; values: string[] }[];
   totalInventory: number;
@@ -739,6 +781,7 @@ function toProduct(product: ProductNode): Product {
     description: htmlToText(product.description),
     onlineStoreUrl: product.onlineStoreUrl,
     imageUrl: product.featuredMedia?.preview?.image?.url ?? null,
+    isGiftCard: product.isGiftCard,
     options: product.options,
     // Shopify reports 0 when no variant tracks stock (gift cards): that isn't "sold out".
     totalInventory: product.variants.nodes.every((variant) => variant.inventoryQuantity === null) ? null : product.totalInventory,

@@ -22,6 +22,14 @@ export interface ShopPolicy {
   url: string;
 }
 
+/** An Online Store page (size guide, care instructions, about us) as plain text. */
+export interface ShopPage {
+  title: string;
+  handle: string;
+  body: string; // plain text (HTML stripped)
+  url: string;
+}
+
 export interface ShopInfo {
   name: string;
   email: string;
@@ -75,6 +83,8 @@ export interface Product {
   description: string;
   onlineStoreUrl: string | null;
   imageUrl: string | null;
+  /** Its variants are amounts to give, not options of one thing. */
+  isGiftCard: boolean;
   options: { name: string; values: string[] }[];
   totalInventory: number | null;
   priceRange: { min: string; max: string };

@@ -19,3 +19,20 @@ export function formatDateTimeUtc(when: string | Date): string {
 export function formatTime(when: string | Date): string {
   return `${time.format(new Date(when))} UTC`;
 }
+
+/**
+ * "+35 ms", "+2.5 s", "+12 min", "+3 h 30 min", "+3 days": the time since the previous message, so
+ * the turns of a fast conversation (all in one second) still read in order and apart.
+ */
+export function formatElapsed(from: string | Date, to: string | Date): string {
+  const ms = Math.max(0, new Date(to).getTime() - new Date(from).getTime());
+  if (ms < 1000) return `+${ms} ms`;
+  if (ms < 10_000) return `+${(Math.round(ms / 100) / 10).toFixed(1)} s`;
+  if (ms < 60_000) return `+${Math.floor(ms / 1000)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 60) return `+${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `+${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
+  const days = Math.floor(hours / 24);
+  return `+${days} ${days === 1 ? "day" : "days"}`;
+}

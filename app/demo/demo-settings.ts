@@ -13,7 +13,6 @@ export function demoShopSettings(snapshot: DemoSnapshot): Partial<EditableSettin
   const publicCodes = snapshot.discounts.filter((d) => !isPrivate(d)).map((d) => d.code);
   const [replyTime] = findDurations(normalize(snapshot.shop.liveChatAgentsAvailable ?? "")).map(({ min, max, unit }) => ({ min, max, unit }));
   return {
-    botName: `${snapshot.shop.name} assistant`,
     supportHours: snapshot.shop.supportHours ?? "",
     handoffEmail: snapshot.shop.email,
     faqs: JSON.stringify(snapshot.faqs),

@@ -129,7 +129,7 @@ const TONES: Record<string, string> = {
 export function systemPrompt(turn: Turn): string {
   const shop = turn.ctx.shop;
   return [
-    `You are ${shop.botName}, the customer-support assistant of ${shop.name}, an online shop. Tone: ${TONES[shop.tone] ?? TONES.friendly}, concise (at most 4 short sentences unless listing).`,
+    `You are ${shop.botName === shop.name ? "the" : `${shop.botName}, the`} customer-support assistant of ${shop.name}, an online shop. Tone: ${TONES[shop.tone] ?? TONES.friendly}, concise (at most 4 short sentences unless listing).`,
     ...(shop.greeting ? [`When the shopper greets you, answer in the spirit of the shop's own greeting: "${shop.greeting}"`] : []),
     `Reply in the shopper's language (${turn.language}).`,
     `Support hours: ${shop.supportHours || "not set"}. Team email: ${shop.email}.`,

@@ -3,7 +3,7 @@
  * an order (app/chat/change-proof.ts) — through the SMTP server the deployment names:
  *
  *   SMTP_URL   smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465
- *   SMTP_FROM  the sender, e.g. "Shop Support <support@shop.example>"
+ *   SMTP_FROM  the sender, e.g. "Example Shop Support <support@shop.example>"
  *
  * Without both, no email is sent: a reply still reaches the shopper in the chat bubble, but a
  * guest can't get a code, so only logged-in customers can change orders through the chat.

@@ -127,6 +127,8 @@ export async function redactShopper(db: Db, shop: string, shopper: ShopperRef): 
     const kept = examples.filter((example) => !texts.has(example.text));
     if (kept.length < examples.length) await db.modelVersion.update({ where: { id: version.id }, data: { examples: JSON.stringify(kept) } });
   }
+  // Cached approved answers may quote the erased questions: the next message reads them afresh.
+  invalidateShop(shop);
   return count;
 }
 

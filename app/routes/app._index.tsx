@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
 import {
@@ -23,11 +23,14 @@ import { dashboardFigures, parsePeriodDays, periodOf, type DashboardFigures } fr
 import { listConversations } from "../admin/conversations.server";
 import { intentLabel } from "../chat/intent/labels";
 import { formatDateTimeUtc } from "../components/time";
+import { pageTitle } from "../components/title";
 
 // The periods parsePeriodDays accepts (analytics.server is server-only, so not imported here).
 const PERIOD_DAYS = [7, 30, 90] as const;
 
 export const links = () => [{ rel: "stylesheet", href: polarisVizStyles }];
+
+export const meta = () => pageTitle("Dashboard");
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -91,7 +94,7 @@ export default function Dashboard() {
             id="messages"
             title="Messages"
             value={integer.format(volume.messages)}
-            help={`${integer.format(volume.shopperMessages)} from shoppers · ${integer.format(volume.botReplies)} replies`}
+            help={`${integer.format(volume.shopperMessages)} from shoppers · ${integer.format(volume.botReplies)} bot replies · ${integer.format(volume.teamReplies)} from your team`}
           />
           <Metric
             id="automated"
@@ -322,6 +325,9 @@ function Metric({ id, title, value, help, action }: { id: string; title: string;
 type PolarisViz = typeof import("@shopify/polaris-viz");
 const CHART_HEIGHT = 260;
 const VizContext = createContext<PolarisViz | null>(null);
+// Straight lines between the days: the default rounded-step curve turns halfway between two days,
+// so a day's rise showed before the day it belongs to.
+const VIZ_THEMES = { Light: { line: { hasSpline: false } } };
 
 function VizProvider({ children }: { children: ReactNode }) {
   const [viz, setViz] = useState<PolarisViz | null>(null);
@@ -335,11 +341,41 @@ function VizProvider({ children }: { children: ReactNode }) {
   return <VizContext.Provider value={viz}>{children}</VizContext.Provider>;
 }
 
-function ChartFrame({ children, label, height = CHART_HEIGHT }: { children: (viz: PolarisViz) => ReactNode; label: string; height?: number }) {
+/**
+ * A chart for the eye, its figures as a table for screen readers. polaris-viz makes every point a
+ * tab stop with a role ARIA doesn't have, so the drawing is hidden from assistive technology and
+ * taken out of the tab order (the mouse still gets its tooltips); the table says the same.
+ */
+function ChartFrame({ id, children, label, rows, height = CHART_HEIGHT }: { id: string; children: (viz: PolarisViz) => ReactNode; label: string; rows: [string, string][]; height?: number }) {
   const viz = useContext(VizContext);
+  const drawing = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = drawing.current;
+    if (!root) return;
+    const untab = () => root.querySelectorAll<HTMLElement>('[tabindex]:not([tabindex="-1"])').forEach((el) => el.setAttribute("tabindex", "-1"));
+    untab();
+    const observer = new MutationObserver(untab);
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["tabindex"] });
+    return () => observer.disconnect();
+  }, [viz]);
   return (
-    <div style={{ height }} role="img" aria-label={label}>
-      {viz ? <viz.PolarisVizProvider>{children(viz)}</viz.PolarisVizProvider> : <SkeletonBodyText lines={8} />}
+    <div data-chart={id}>
+      <div ref={drawing} style={{ height }} aria-hidden="true">
+        {viz ? <viz.PolarisVizProvider themes={VIZ_THEMES}>{children(viz)}</viz.PolarisVizProvider> : <SkeletonBodyText lines={8} />}
+      </div>
+      <Box visuallyHidden>
+        <table>
+          <caption>{label}</caption>
+          <tbody>
+            {rows.map(([key, value]) => (
+              <tr key={key}>
+                <th scope="row">{key}</th>
+                <td>{value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Box>
     </div>
   );
 }
@@ -348,7 +384,7 @@ function ConversationsChart({ perDay }: { perDay: DashboardFigures["perDay"] }) 
   const series = [{ name: "Conversations", data: perDay.map((d) => ({ key: formatDay(d.date), value: d.conversations })) }];
   const total = perDay.reduce((sum, d) => sum + d.conversations, 0);
   return (
-    <ChartFrame label={`Conversations per day: ${total} in ${perDay.length} days`}>
+    <ChartFrame id="per-day" label={`Conversations per day: ${total} in ${perDay.length} days`} rows={perDay.map((d) => [formatDay(d.date), integer.format(d.conversations)])}>
       {(viz) =>
         perDay.length <= 7 ? (
           <viz.BarChart data={series} showLegend={false} />
@@ -363,7 +399,7 @@ function ConversationsChart({ perDay }: { perDay: DashboardFigures["perDay"] }) 
 function IntentsChart({ topIntents }: { topIntents: DashboardFigures["topIntents"] }) {
   const series = [{ name: "Messages", data: topIntents.map((t) => ({ key: intentLabel(t.intent), value: t.messages })) }];
   return (
-    <ChartFrame height={Math.max(120, topIntents.length * 36)} label={`Top intents: ${topIntents.map((t) => `${intentLabel(t.intent)} ${t.messages}`).join(", ")}`}>
+    <ChartFrame id="top-intents" height={Math.max(120, topIntents.length * 36)} label="Top intents: shopper messages" rows={topIntents.map((t) => [intentLabel(t.intent), integer.format(t.messages)])}>
       {(viz) => <viz.BarChart data={series} direction="horizontal" showLegend={false} xAxisOptions={{ hide: true }} />}
     </ChartFrame>
   );

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
+import { Form, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { Badge, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
@@ -8,21 +8,28 @@ import { authenticate } from "../shopify.server";
 import { getConversationDetail, type TranscriptMessage } from "../admin/conversations.server";
 import { approveAnswer, approvedAnswersByQuestion, markResolved, relabelMessage } from "../admin/training.server";
 import { INTENTS, intentLabel } from "../chat/intent/labels";
-import { formatDateTimeUtc, formatTime } from "../components/time";
+import { formatDateTimeUtc, formatElapsed, formatTime } from "../components/time";
 import { NotFoundBoundary } from "../components/NotFound";
 import { isReusableQuestion } from "../chat/approved-answers";
+import { ordersMentioned, shopifyRecords } from "../admin/shopify-links.server";
+import { InShopify } from "../components/InShopify";
+import { createCommerce } from "../commerce/store";
+import { pageTitle } from "../components/title";
 
 const CONVERSATION_STATUS: Record<string, string> = { open: "Open", handoff: "Needs a person", resolved: "Resolved" };
 
+export const meta = () => pageTitle("Conversation");
+
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
   const conversation = await getConversationDetail(db, session.shop, params.id ?? "");
   if (!conversation) throw new Response("Conversation not found", { status: 404 });
+  const records = await shopifyRecords(createCommerce(admin.graphql), { customerId: conversation.customerId, orderNumbers: ordersMentioned(conversation.messages) });
   const questionIds = conversation.messages.filter((m) => m.role === "shopper").map((m) => m.id);
   // Replies whose question can carry an approved answer ("yes" or "ok" can't: it would answer every "yes").
   const reusable = new Set(conversation.messages.filter((m) => m.role === "shopper" && isReusableQuestion(m.text)).map((m) => m.id));
   const approvable = conversation.messages.filter((m) => m.role === "bot" && m.replyToId && reusable.has(m.replyToId)).map((m) => m.id);
-  return { conversation, approvable, approvedByQuestion: await approvedAnswersByQuestion(db, session.shop, questionIds) };
+  return { conversation, records, approvable, approvedByQuestion: await approvedAnswersByQuestion(db, session.shop, questionIds) };
 };
 
 // The merchant's review actions; each is scoped to the authenticated shop.
@@ -43,12 +50,13 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function ConversationDetail() {
-  const { conversation, approvable, approvedByQuestion } = useLoaderData<typeof loader>();
+  const { conversation, records, approvable, approvedByQuestion } = useLoaderData<typeof loader>();
+  const shopper = records.customer?.name ?? (conversation.customerId ? "Logged-in customer" : "Guest");
   return (
     <Page
       backAction={{ content: "Conversations", url: "/app/conversations" }}
       title="Conversation"
-      subtitle={`${conversation.customerId ? "Logged-in customer" : "Guest"} · started ${formatDateTimeUtc(conversation.startedAt)}${conversation.csat ? ` · rated ${conversation.csat}/5${conversation.csatComment ? `: “${conversation.csatComment}”` : ""}` : ""}`}
+      subtitle={`${shopper} · started ${formatDateTimeUtc(conversation.startedAt)}${conversation.csat ? ` · rated ${conversation.csat}/5${conversation.csatComment ? `: “${conversation.csatComment}”` : ""}` : ""}`}
       titleMetadata={<Badge tone={conversation.status === "handoff" ? "attention" : undefined}>{CONVERSATION_STATUS[conversation.status] ?? conversation.status}</Badge>}
       primaryAction={
         conversation.status === "resolved" ? undefined : (
@@ -63,24 +71,34 @@ export default function ConversationDetail() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="300">
-            {conversation.messages.map((message) => (
+            {conversation.messages.map((message, index) => (
               <MessageCard
                 key={message.id}
                 message={message}
+                previousAt={index > 0 ? conversation.messages[index - 1].createdAt : null}
                 approvedAnswer={message.role === "bot" && message.replyToId ? (approvedByQuestion[message.replyToId] ?? null) : null}
                 approvable={approvable.includes(message.id)}
               />
             ))}
           </BlockStack>
         </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <InShopify records={records} guest={!conversation.customerId} />
+        </Layout.Section>
       </Layout>
     </Page>
   );
 }
 
-function MessageCard({ message, approvedAnswer, approvable }: { message: TranscriptMessage; approvedAnswer: string | null; approvable: boolean }) {
+type Review = "relabel" | "answer" | null;
+
+function MessageCard({ message, previousAt, approvedAnswer, approvable }: { message: TranscriptMessage; previousAt: string | null; approvedAnswer: string | null; approvable: boolean }) {
   const isShopper = message.role === "shopper";
   const entities = Object.entries(message.entities);
+  // The review tools open on demand, one message at a time, so the transcript reads as a conversation.
+  const [review, setReview] = useState<Review>(null);
+  const toggle = (which: Exclude<Review, null>) => setReview((open) => (open === which ? null : which));
+  const corrected = !!message.correctedIntent;
   return (
     <Card background={isShopper ? "bg-surface" : "bg-surface-secondary"}>
       <BlockStack gap="200">
@@ -89,7 +107,8 @@ function MessageCard({ message, approvedAnswer, approvable }: { message: Transcr
             {isShopper ? "Shopper" : message.role === "agent" ? "Agent" : "Bot"}
           </Text>
           <Text as="span" variant="bodySm" tone="subdued">
-            {formatTime(message.createdAt)}
+            {/* Seconds, and the time since the previous message: fast turns share a second. */}
+            {previousAt ? `${formatTime(message.createdAt)} · ${formatElapsed(previousAt, message.createdAt)}` : formatTime(message.createdAt)}
           </Text>
         </InlineStack>
         <Box>
@@ -113,64 +132,100 @@ function MessageCard({ message, approvedAnswer, approvable }: { message: Transcr
           {!isShopper && message.costUsd !== null && <Badge>{`$${message.costUsd.toFixed(4)}`}</Badge>}
           {!isShopper && message.latencyMs !== null && <Badge>{`${message.latencyMs} ms`}</Badge>}
           {message.feedback && <Badge tone={message.feedback === "up" ? "success" : "critical"}>{message.feedback === "up" ? "👍 helpful" : "👎 not helpful"}</Badge>}
+          {corrected && <Badge tone="success">{`relabelled: ${intentLabel(message.correctedIntent ?? "")}`}</Badge>}
+          {approvedAnswer && <Badge tone="success">{`Approved answer: ${approvedAnswer.slice(0, 80)}`}</Badge>}
         </InlineStack>
         {!isShopper && message.engineNote && (
           <Text as="p" variant="bodySm" tone="subdued">
             Why this engine: {message.engineNote}
           </Text>
         )}
-        {isShopper && <RelabelForm messageId={message.id} current={message.correctedIntent ?? message.intent} corrected={!!message.correctedIntent} />}
-        {message.role === "bot" &&
-          (approvable || approvedAnswer ? (
-            <ApproveForm messageId={message.id} approved={approvedAnswer} />
-          ) : (
-            <Text as="p" tone="subdued">
-              The shopper's message is too short to reuse for an approved answer (it would answer every "yes" or "ok"). Approve an answer on a full question instead.
-            </Text>
-          ))}
         {message.lookups.length > 0 && (
           <Text as="p" variant="bodySm" tone="subdued">
             Looked up: {message.lookups.map((l) => `${l.kind} ${l.ref} (${l.outcome})`).join("; ")}
           </Text>
+        )}
+        {(isShopper || (message.role === "bot" && approvable && !approvedAnswer)) && (
+          <InlineStack gap="300">
+            {isShopper && (
+              <Button variant="plain" onClick={() => toggle("relabel")} ariaExpanded={review === "relabel"} ariaControls={`relabel-${message.id}`}>
+                {corrected ? "Change the intent label" : "Correct the intent"}
+              </Button>
+            )}
+            {message.role === "bot" && (
+              <Button variant="plain" onClick={() => toggle("answer")} ariaExpanded={review === "answer"} ariaControls={`answer-${message.id}`}>
+                Write a better answer
+              </Button>
+            )}
+          </InlineStack>
+        )}
+        {review === "relabel" && (
+          <div id={`relabel-${message.id}`}>
+            <RelabelForm messageId={message.id} predicted={message.intent} current={message.correctedIntent ?? message.intent} onDone={() => setReview(null)} />
+          </div>
+        )}
+        {review === "answer" && (
+          <div id={`answer-${message.id}`}>
+            <ApproveForm messageId={message.id} onDone={() => setReview(null)} />
+          </div>
         )}
       </BlockStack>
     </Card>
   );
 }
 
-function RelabelForm({ messageId, current, corrected }: { messageId: string; current: string | null; corrected: boolean }) {
+/** Closes its form once the action it submitted has succeeded (the transcript then shows the result). */
+function useDoneWhenSaved(fetcher: { state: string; data?: unknown }, onDone: () => void) {
+  useEffect(() => {
+    if (fetcher.state === "idle" && (fetcher.data as { ok?: boolean } | undefined)?.ok) onDone();
+  }, [fetcher.state, fetcher.data, onDone]);
+}
+
+function RelabelForm({ messageId, predicted, current, onDone }: { messageId: string; predicted: string | null; current: string | null; onDone: () => void }) {
+  const fetcher = useFetcher<typeof action>();
   const [intent, setIntent] = useState(current ?? "out_of_scope");
+  useDoneWhenSaved(fetcher, onDone);
   return (
-    <Form method="post">
+    <fetcher.Form method="post">
       <input type="hidden" name="action" value="relabel" />
       <input type="hidden" name="messageId" value={messageId} />
       <input type="hidden" name="intent" value={intent} />
       <InlineStack gap="200" blockAlign="end">
-        <Select label="Correct intent" options={INTENTS.map((i) => ({ label: intentLabel(i), value: i }))} value={intent} onChange={setIntent} />
-        <Button submit>{corrected ? "Update label" : "Relabel"}</Button>
-        {corrected && <Badge tone="success">{`relabelled: ${intentLabel(current ?? "")}`}</Badge>}
+        <Select
+          label="Correct intent"
+          options={INTENTS.map((i) => ({ label: i === predicted ? `${intentLabel(i)} (the bot's)` : intentLabel(i), value: i }))}
+          value={intent}
+          onChange={setIntent}
+        />
+        {/* The label it already has would change nothing. */}
+        <Button submit variant="primary" disabled={intent === current} loading={fetcher.state !== "idle"}>
+          Relabel
+        </Button>
+        <Button onClick={onDone}>Cancel</Button>
       </InlineStack>
-    </Form>
+    </fetcher.Form>
   );
 }
 
-function ApproveForm({ messageId, approved }: { messageId: string; approved: string | null }) {
+function ApproveForm({ messageId, onDone }: { messageId: string; onDone: () => void }) {
+  const fetcher = useFetcher<typeof action>();
   const [answer, setAnswer] = useState("");
-  if (approved) return <Badge tone="success">{`Approved answer: ${approved.slice(0, 80)}`}</Badge>;
+  useDoneWhenSaved(fetcher, onDone);
   return (
-    <Form method="post">
+    <fetcher.Form method="post">
       <input type="hidden" name="action" value="approve" />
       <input type="hidden" name="messageId" value={messageId} />
       <input type="hidden" name="answer" value={answer} />
-      <InlineStack gap="200" blockAlign="end">
-        <div style={{ flexGrow: 1 }}>
-          <TextField label="The answer the bot should have given" value={answer} onChange={setAnswer} multiline={2} autoComplete="off" />
-        </div>
-        <Button submit disabled={!answer.trim()}>
-          Save answer
-        </Button>
-      </InlineStack>
-    </Form>
+      <BlockStack gap="200">
+        <TextField label="The answer the bot should have given" value={answer} onChange={setAnswer} multiline={2} autoComplete="off" />
+        <InlineStack gap="200">
+          <Button submit variant="primary" disabled={!answer.trim()} loading={fetcher.state !== "idle"}>
+            Save answer
+          </Button>
+          <Button onClick={onDone}>Cancel</Button>
+        </InlineStack>
+      </BlockStack>
+    </fetcher.Form>
   );
 }
 

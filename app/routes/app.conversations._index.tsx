@@ -23,6 +23,9 @@ import { authenticate } from "../shopify.server";
 import { listConversations, parseConversationQuery, type ConversationRow } from "../admin/conversations.server";
 import { INTENTS, intentLabel } from "../chat/intent/labels";
 import { formatDateTime } from "../components/time";
+import { pageTitle } from "../components/title";
+
+export const meta = () => pageTitle("Conversations");
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

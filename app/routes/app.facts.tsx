@@ -8,6 +8,9 @@ import { authenticate } from "../shopify.server";
 import { createCommerce } from "../commerce/store";
 import { changeFact, storeFactsView, type FactRow } from "../admin/facts.server";
 import type { FactKey } from "../chat/shop/facts";
+import { pageTitle } from "../components/title";
+
+export const meta = () => pageTitle("Store facts");
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);

@@ -1,21 +1,32 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
-import { closeTicket, getTicket, MAX_REPLY_LENGTH, reopenTicket, replyToTicket, type EmailOutcome } from "../admin/handoffs.server";
+import { closeTicket, getTicket, MAX_REPLY_LENGTH, reopenTicket, replyToTicket, withCustomerNames, type EmailOutcome } from "../admin/handoffs.server";
+import { shopifyRecords } from "../admin/shopify-links.server";
+import { createCommerce } from "../commerce/store";
+import { InShopify } from "../components/InShopify";
 import { smtpConfigured } from "../notify/mailer.server";
 import { TicketStatusBadge } from "../components/TicketStatusBadge";
-import { formatDateTimeUtc } from "../components/time";
+import { formatDateTimeUtc, formatElapsed, formatTime } from "../components/time";
 import { NotFoundBoundary } from "../components/NotFound";
+import { pageTitle } from "../components/title";
+
+export const meta = () => pageTitle("Hand-off");
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
   const detail = await getTicket(db, session.shop, params.id ?? "");
   if (!detail) throw new Response("Hand-off not found", { status: 404 });
-  return { ...detail, emailConfigured: smtpConfigured(), maxReplyLength: MAX_REPLY_LENGTH };
+  const commerce = createCommerce(admin.graphql);
+  const [[named], records] = await Promise.all([
+    withCustomerNames(commerce, [detail.ticket]),
+    shopifyRecords(commerce, { customerId: detail.ticket.customerId, orderNumbers: detail.ticket.orderNumber ? [detail.ticket.orderNumber] : [] }),
+  ]);
+  return { ...detail, ticket: { ...detail.ticket, ...named }, records, emailConfigured: smtpConfigured(), maxReplyLength: MAX_REPLY_LENGTH };
 };
 
 type ActionResult = { intent: "reply"; ok: true; email: EmailOutcome } | { intent: "reply"; ok: false; error: string } | { intent: "close" | "reopen"; ok: true };
@@ -48,7 +59,7 @@ function emailNote(email: EmailOutcome): string {
 }
 
 export default function HandoffDetail() {
-  const { ticket, conversation, emailConfigured, maxReplyLength } = useLoaderData<typeof loader>();
+  const { ticket, conversation, records, emailConfigured, maxReplyLength } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
@@ -70,7 +81,16 @@ export default function HandoffDetail() {
       backAction={{ content: "Hand-offs", url: "/app/handoffs" }}
       title={ticket.kindLabel}
       subtitle={`${ticket.contact} · ${formatDateTimeUtc(ticket.createdAt)}`}
-      titleMetadata={<TicketStatusBadge status={ticket.status} />}
+      titleMetadata={
+        <InlineStack gap="200">
+          <TicketStatusBadge status={ticket.status} />
+          {ticket.shopperWroteBack && (
+            <Badge tone="attention" progress="incomplete">
+              New message from the shopper
+            </Badge>
+          )}
+        </InlineStack>
+      }
       secondaryActions={[
         ticket.status === "closed"
           ? { content: "Reopen", loading: busyWith === "reopen", onAction: () => submit({ intent: "reopen" }, { method: "post" }) }
@@ -98,7 +118,7 @@ export default function HandoffDetail() {
                 <Text as="h2" variant="headingMd">
                   Conversation
                 </Text>
-                {conversation.messages.map((message) => (
+                {conversation.messages.map((message, index) => (
                   <Box
                     key={message.id}
                     padding="300"
@@ -113,7 +133,7 @@ export default function HandoffDetail() {
                           {ROLE_LABELS[message.role] ?? message.role}
                         </Text>
                         <Text as="span" variant="bodySm" tone="subdued">
-                          {formatDateTimeUtc(message.createdAt)}
+                          {index === 0 ? formatDateTimeUtc(message.createdAt) : `${formatTime(message.createdAt)} · ${formatElapsed(conversation.messages[index - 1].createdAt, message.createdAt)}`}
                         </Text>
                       </InlineStack>
                       <Text as="p" variant="bodyMd">
@@ -159,7 +179,7 @@ export default function HandoffDetail() {
                 <span style={{ whiteSpace: "pre-wrap" }}>{ticket.summary}</span>
               </Text>
               <Detail label="Order" value={ticket.orderNumber ?? "—"} />
-              <Detail label="Contact" value={ticket.contact} />
+              <Detail label="Contact" value={ticket.contactDetail ? `${ticket.contact} · ${ticket.contactDetail}` : ticket.contact} />
               {ticket.repliedAt && <Detail label="Last reply" value={formatDateTimeUtc(ticket.repliedAt)} />}
               {conversation.csat !== null && (
                 <Detail label="Shopper's rating" value={`${"★".repeat(conversation.csat)}${"☆".repeat(5 - conversation.csat)} (${conversation.csat}/5)${conversation.csatComment ? ` — “${conversation.csatComment}”` : ""}`} />
@@ -169,6 +189,9 @@ export default function HandoffDetail() {
               </Button>
             </BlockStack>
           </Card>
+          <Box paddingBlockStart="400">
+            <InShopify records={records} guest={!ticket.customerId} />
+          </Box>
         </Layout.Section>
       </Layout>
     </Page>

@@ -1,13 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useNavigate, useOutlet } from "@remix-run/react";
-import { Badge, BlockStack, Card, EmptyState, IndexTable, Layout, Page, Tabs, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, EmptyState, IndexTable, InlineStack, Layout, Page, Tabs, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
-import { isTicketStatus, listTickets, TICKET_PAGE_SIZE, ticketCounts } from "../admin/handoffs.server";
+import { isTicketStatus, listTickets, TICKET_PAGE_SIZE, ticketCounts, withCustomerNames } from "../admin/handoffs.server";
+import { createCommerce } from "../commerce/store";
 import { TicketStatusBadge } from "../components/TicketStatusBadge";
 import { formatDateTimeUtc } from "../components/time";
 import { listLockedAttempts, type LockedAttempt } from "../chat/verification-store.server";
+import { pageTitle } from "../components/title";
 
 const TABS = [
   { id: "open", content: "Open" },
@@ -16,8 +18,10 @@ const TABS = [
   { id: "all", content: "All" },
 ] as const;
 
+export const meta = () => pageTitle("Hand-offs");
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
   const params = new URL(request.url).searchParams;
   const requested = params.get("status");
   // The inbox opens on what still needs a reply.
@@ -29,9 +33,11 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     ticketCounts(db, session.shop),
     listLockedAttempts(db, session.shop),
   ]);
-  const tickets = page.slice(0, TICKET_PAGE_SIZE);
+  const tickets = await withCustomerNames(createCommerce(admin.graphql), page.slice(0, TICKET_PAGE_SIZE));
   return { status, tickets, counts, locked, after, nextCursor: page.length > TICKET_PAGE_SIZE ? tickets[tickets.length - 1].id : null };
 };
+
+const CLAMP_TWO_LINES = { display: "-webkit-box", WebkitLineClamp: 2, WebkitBoxOrient: "vertical", overflow: "hidden" } as const;
 
 const EMPTY: Record<string, string> = {
   open: "Nothing waiting for your team",
@@ -47,11 +53,8 @@ export default function Handoffs() {
   const outlet = useOutlet();
   if (outlet) return outlet;
   const selected = Math.max(0, TABS.findIndex((tab) => tab.id === status));
-  const tabs = TABS.map((tab) => ({
-    ...tab,
-    badge: tab.id === "all" ? undefined : String(counts[tab.id]),
-    accessibilityLabel: tab.id === "all" ? "All hand-offs" : `${tab.content} hand-offs (${counts[tab.id]})`,
-  }));
+  // The tab's name is what it shows ("Open 1"): a different spoken label would not match it.
+  const tabs = TABS.map((tab) => ({ ...tab, badge: tab.id === "all" ? undefined : String(counts[tab.id]) }));
   return (
     <Page title="Hand-offs">
       <TitleBar title="Hand-offs" />
@@ -79,15 +82,40 @@ export default function Handoffs() {
                 {tickets.map((ticket, index) => (
                   <IndexTable.Row id={ticket.id} key={ticket.id} position={index} onClick={() => navigate(`/app/handoffs/${ticket.id}`)}>
                     <IndexTable.Cell>
-                      <Text as="span" variant="bodyMd" truncate>
-                        {ticket.summary}
-                      </Text>
+                      {/* Wraps (two lines at most) instead of widening the table past its card. */}
+                      <div style={{ maxWidth: "26rem", minWidth: "12rem", whiteSpace: "normal" }}>
+                        <BlockStack gap="100">
+                          {ticket.shopperWroteBack && (
+                            <InlineStack>
+                              <Badge tone="attention" progress="incomplete">
+                                New message from the shopper
+                              </Badge>
+                            </InlineStack>
+                          )}
+                          <span style={CLAMP_TWO_LINES}>
+                            <Text as="span" variant="bodyMd" fontWeight={ticket.shopperWroteBack ? "semibold" : undefined}>
+                              {ticket.summary}
+                            </Text>
+                          </span>
+                        </BlockStack>
+                      </div>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       <Badge tone={ticket.kind === "complaint" ? "critical" : "info"}>{ticket.kindLabel}</Badge>
                     </IndexTable.Cell>
                     <IndexTable.Cell>{ticket.orderNumber ?? "—"}</IndexTable.Cell>
-                    <IndexTable.Cell>{ticket.contact}</IndexTable.Cell>
+                    <IndexTable.Cell>
+                      <div style={{ whiteSpace: "normal", overflowWrap: "anywhere", minWidth: "10rem" }}>
+                        <Text as="span" variant="bodyMd">
+                          {ticket.contact}
+                        </Text>
+                        {ticket.contactDetail && (
+                          <Text as="p" variant="bodySm" tone="subdued">
+                            {ticket.contactDetail}
+                          </Text>
+                        )}
+                      </div>
+                    </IndexTable.Cell>
                     <IndexTable.Cell>
                       <TicketStatusBadge status={ticket.status} />
                     </IndexTable.Cell>

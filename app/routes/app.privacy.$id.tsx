@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { dataRequestDownload } from "../privacy/data-requests.server";
+import { pageTitle } from "../components/title";
+
+export const meta = () => pageTitle("Privacy request");
 
 // One customer data request's export, as JSON, for this shop only.
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {

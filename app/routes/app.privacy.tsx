@@ -8,6 +8,9 @@ import { listDataRequests } from "../privacy/data-requests.server";
 import { smtpConfigured } from "../notify/mailer.server";
 import { DownloadButton } from "../components/DownloadButton";
 import { formatDateTimeUtc } from "../components/time";
+import { pageTitle } from "../components/title";
+
+export const meta = () => pageTitle("Privacy requests");
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

@@ -1,11 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Badge, BlockStack, Button, Card, DataTable, InlineStack, Layout, Page, ProgressBar, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { countCorrections, deleteApprovedAnswer, modelVersions, rollbackTo, startRetrain } from "../admin/training.server";
+import { pageTitle } from "../components/title";
+import { DownloadButton } from "../components/DownloadButton";
+
+export const meta = () => pageTitle("Training");
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -76,8 +80,8 @@ export default function Training() {
                       Retrain
                     </Button>
                   </Form>
-                  <ExportButton format="intents" filename="labelled-intents.jsonl">Export labelled messages (eval JSONL)</ExportButton>
-                  <ExportButton format="openai" filename="fine-tuning.jsonl">Export approved answers (OpenAI fine-tuning JSONL)</ExportButton>
+                  <DownloadButton url="/app/training/export?format=intents" filename="labelled-intents.jsonl">Export labelled messages (eval JSONL)</DownloadButton>
+                  <DownloadButton url="/app/training/export?format=openai" filename="fine-tuning.jsonl">Export approved answers (OpenAI fine-tuning JSONL)</DownloadButton>
                 </InlineStack>
               )}
             </BlockStack>
@@ -87,6 +91,7 @@ export default function Training() {
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">Model versions</Text>
+              {versions.length > 0 && (
               <DataTable
                 columnContentTypes={["text", "text", "numeric", "numeric", "text", "text"]}
                 headings={["Version", "Status", "Before", "After", "Notes", ""]}
@@ -107,6 +112,7 @@ export default function Training() {
                   ),
                 ])}
               />
+              )}
               {versions.length === 0 && <Text as="p" tone="subdued">No shop model yet: the shipped model answers.</Text>}
             </BlockStack>
           </Card>
@@ -134,34 +140,6 @@ export default function Training() {
         </Layout.Section>
       </Layout>
     </Page>
-  );
-}
-
-/**
- * A download through fetch, which App Bridge signs with the session token: a plain link opened in
- * a new tab carries no token, so the admin would answer it with its login page.
- */
-function ExportButton({ format, filename, children }: { format: "intents" | "openai"; filename: string; children: string }) {
-  const [state, setState] = useState<"idle" | "loading" | "failed">("idle");
-  const download = async () => {
-    setState("loading");
-    try {
-      const response = await fetch(`/app/training/export?format=${format}`);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(await response.blob());
-      link.download = filename;
-      link.click();
-      URL.revokeObjectURL(link.href);
-      setState("idle");
-    } catch {
-      setState("failed");
-    }
-  };
-  return (
-    <Button onClick={download} loading={state === "loading"} tone={state === "failed" ? "critical" : undefined}>
-      {state === "failed" ? `${children}: failed, try again` : children}
-    </Button>
   );
 }
 

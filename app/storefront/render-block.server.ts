@@ -31,8 +31,8 @@ export interface ChatBubbleSettings {
 
 export interface RenderChatBubbleOptions {
   settings?: Partial<ChatBubbleSettings>;
-  /** The shop's permanent domain ("demo-store.myshopify.com") or a `shop`-like object. */
-  shop: string | { permanent_domain: string };
+  /** The shop's permanent domain ("demo-store.myshopify.com") or a `shop`-like object (Liquid's `shop.name` too). */
+  shop: string | { permanent_domain: string; name?: string };
   /** Logged-in customer, or null/undefined for a guest. */
   customer?: { id: string | number } | null;
   /** request.locale.iso_code, e.g. "en", "fr", "pt-BR". Defaults to "en". */
@@ -183,10 +183,10 @@ export async function renderChatBubbleBlock(options: RenderChatBubbleOptions): P
   for (const s of readBlockSchema().settings) if (s.default !== undefined) settings[s.id] = s.default;
   for (const [id, value] of Object.entries(options.settings ?? {})) if (value !== undefined) settings[id] = value;
 
-  const permanentDomain = typeof options.shop === "string" ? options.shop : options.shop.permanent_domain;
+  const shop = typeof options.shop === "string" ? { permanent_domain: options.shop } : options.shop;
   const scope = {
     block: { id: "support-chat", type: "support-chat", settings, shopify_attributes: "" },
-    shop: { permanent_domain: permanentDomain },
+    shop: { permanent_domain: shop.permanent_domain, name: shop.name ?? shop.permanent_domain.replace(/\.myshopify\.com$/, "") },
     customer: options.customer ? { id: options.customer.id } : null,
     request: { locale: { iso_code: locale } },
     // `app.metafields`: the app-data metafields the app published (see Commerce.publishBubbleAppearance).

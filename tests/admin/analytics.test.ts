@@ -62,6 +62,8 @@ interface Seed {
   status?: string;
   csat?: number;
   ticket?: { kind: string; orderNumber?: string; contactEmail?: string };
+  /** A reply from the merchant's team after the turns. */
+  teamReply?: string;
   turns: Turn[];
 }
 
@@ -86,6 +88,7 @@ const CONVERSATIONS: Seed[] = [
     lastMessageAt: "06-11T09:10",
     status: "handoff",
     ticket: { kind: "handoff", orderNumber: "#1042", contactEmail: "li@example.com" },
+    teamReply: "We're on it, sorry for the wait",
     turns: [local("has my parcel shipped", "track_order", 0.8, 150), local("I want to talk to a person", "human_agent", 0.95, 200)],
   },
   // c3: resolved, CSAT 4, but a thumbs-down → closed, not automated; one low-confidence message; one OpenAI reply.
@@ -216,6 +219,9 @@ async function seed(db: Db, conversations: Seed[]) {
         data: { shop, conversationId: c.id, summary: "needs a person", createdAt: new Date(clock), ...c.ticket },
       });
     }
+    if (c.teamReply) {
+      await db.message.create({ data: { shop, conversationId: c.id, role: "agent", text: c.teamReply, createdAt: new Date((clock += 1000)) } });
+    }
   }
 }
 
@@ -246,7 +252,8 @@ describe.each(backends)("on $name", (backend) => {
 
     it("counts conversations and messages", async () => {
       // c1–c5; 2+4+4+4+2 messages, half from shoppers.
-      expect(await analytics.volume(db, SHOP, week())).toEqual({ conversations: 5, messages: 16, shopperMessages: 8, botReplies: 8 });
+      // Every message is one of the three: the caption's parts add up to the total.
+      expect(await analytics.volume(db, SHOP, week())).toEqual({ conversations: 5, messages: 17, shopperMessages: 8, botReplies: 8, teamReplies: 1 });
     });
 
     it("counts conversations per UTC day, every day present", async () => {
@@ -349,11 +356,11 @@ describe.each(backends)("on $name", (backend) => {
 
     it("another shop's data never counts, and a shop with nothing gets zeros, not errors", async () => {
       const b = await analytics.dashboardFigures(db, OTHER, week());
-      expect(b.volume).toEqual({ conversations: 1, messages: 6, shopperMessages: 3, botReplies: 3 });
+      expect(b.volume).toEqual({ conversations: 1, messages: 6, shopperMessages: 3, botReplies: 3, teamReplies: 0 });
       expect(b.resolution.handedOff).toBe(1);
       expect(b.engines.promptTokens).toBe(9999);
       const none = await analytics.dashboardFigures(db, "nobody.myshopify.com", week());
-      expect(none.volume).toEqual({ conversations: 0, messages: 0, shopperMessages: 0, botReplies: 0 });
+      expect(none.volume).toEqual({ conversations: 0, messages: 0, shopperMessages: 0, botReplies: 0, teamReplies: 0 });
       expect(none.resolution.automatedRate).toBeNull();
       expect(none.satisfaction).toEqual({ thumbsUp: 0, thumbsDown: 0, thumbsUpShare: null, csatAverage: null, csatResponses: 0 });
       expect(none.fallbacks.rate).toBeNull();
@@ -384,9 +391,20 @@ describe.each(backends)("on $name", (backend) => {
       expect(await ids({ search: "HANNAH@example" })).toEqual(["a1"]); // shop B also has hannah@example.com
       expect(await ids({ search: "#1042" })).toEqual(["a2"]); // only on c2's ticket
       expect(await ids({ search: "li@example.com" })).toEqual(["a2"]);
-      expect(await ids({ search: "0%" })).toEqual(["a5"]); // % is a character, not a wildcard
+      expect(await ids({ search: "100%" })).toEqual(["a5"]); // % is a character, not a wildcard (#1001, #1006 and #1010 start with 100)
       expect(await ids({ search: "1_0" })).toEqual([]); // _ too
       expect(await ids({ search: "nothing like this" })).toEqual([]);
+    });
+
+    it("matches words from their start, not letters inside other words", async () => {
+      expect(await ids({ search: "cotton" })).toEqual(["a5"]);
+      expect(await ids({ search: "otton" })).toEqual([]); // inside "cotton"
+      expect(await ids({ search: "return" })).toEqual(["a5"]); // "returns": a word starting so
+      expect(await ids({ search: "turn" })).toEqual([]); // inside "returns"
+      expect(await ids({ search: "parcel shipped" })).toEqual(["a2"]);
+      expect(await ids({ search: "cotton?" })).toEqual(["a5"]); // punctuation ends a word on both sides
+      expect(await ids({ search: "cotton and how" })).toEqual(["a5"]); // across "cotton? and how"
+      expect(await ids({ search: "example.com" })).toEqual(["a2", "a1"]); // after the @, in text and on the ticket
     });
 
     it("filters by date, intent, rating, hand-off, low confidence and engine, alone and together", async () => {

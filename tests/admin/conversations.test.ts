@@ -26,3 +26,33 @@ describe("a conversation's transcript in the admin", () => {
     expect(await getConversationDetail(db, "other.myshopify.com", conversation.id)).toBeNull();
   });
 });
+
+describe("a transcript's links into the Shopify admin", () => {
+  it("names the logged-in customer and links them and every order the conversation looked up", async () => {
+    const { ordersMentioned, shopifyRecords } = await import("../../app/admin/shopify-links.server");
+    const { createCommerce } = await import("../../app/commerce/store");
+    const { createDemoStore, loadDemoSnapshot } = await import("../../app/commerce/demo-store");
+    const { SNAPSHOT_PATH } = await import("../helpers/chat-context");
+    const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
+    const commerce = createCommerce(createDemoStore(snapshot).graphql);
+    const order = snapshot.orders.find((o: any) => o.name === "#1006");
+    const customer = snapshot.customers.find((c: any) => c.id === order.customerId);
+    const numeric = (gid: string) => gid.split("/").pop();
+
+    const orderNumbers = ordersMentioned([
+      { role: "shopper", entities: { order_number: "1006" }, lookups: [] },
+      { role: "bot", entities: {}, lookups: [{ kind: "order", ref: "#1006", outcome: "verified" }, { kind: "customer_orders", ref: "customer orders", outcome: "ok" }, { kind: "order", ref: "#99999", outcome: "not_found" }] },
+    ]);
+    expect(orderNumbers).toEqual(["#1006", "#99999"]);
+    const records = await shopifyRecords(commerce, { customerId: customer.id, orderNumbers });
+    expect(records.customer).toEqual({ name: customer.displayName, email: customer.email, url: `shopify://admin/customers/${numeric(customer.id)}` });
+    // #1006 once, linked; an order number Shopify doesn't know is named without a link.
+    expect(records.orders).toEqual([
+      { name: "#1006", url: `shopify://admin/orders/${numeric(order.id)}` },
+      { name: "#99999", url: null },
+    ]);
+
+    const guest = await shopifyRecords(commerce, { customerId: null, orderNumbers: [] });
+    expect(guest).toEqual({ customer: null, orders: [] });
+  });
+});

@@ -21,6 +21,33 @@ describe("merchant settings", () => {
     if (!result.ok) expect(Object.keys(result.errors).sort()).toEqual(["accentColor", "handoffEmail", "retentionDays"]);
   });
 
+  it("says what is wrong in plain words, for every field, never in the validator's own terms", () => {
+    const bad = {
+      botName: "x".repeat(41),
+      greeting: " ",
+      accentColor: "#12345",
+      position: "middle",
+      tone: "sarcastic",
+      supportHours: "x".repeat(301),
+      handoffEmail: "team at shop",
+      retentionDays: "two weeks",
+      engineMode: "turbo",
+      openaiModel: "m".repeat(81),
+    };
+    const result = parseSettingsForm(form(bad));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.errors).sort()).toEqual(Object.keys(bad).sort());
+    for (const [field, message] of Object.entries(result.errors)) {
+      expect(message, field).toMatch(/^[A-Z][^]*[.)]$/); // a sentence
+      expect(message, field).not.toMatch(/string|enum|received|expected|invalid_|NaN|regex|character\(s\)|number\b.*\bnumber/i);
+    }
+    expect(result.errors.accentColor).toBe("Use a colour code like #1f6f5c: # and six digits or letters a–f.");
+    expect(result.errors.retentionDays).toBe("Enter a number of days, like 90.");
+    const short = parseSettingsForm(form({ retentionDays: "3" }));
+    expect(!short.ok && short.errors.retentionDays).toBe("Keep transcripts for at least 7 days.");
+  });
+
   it("stores the OpenAI key encrypted, shows it masked, keeps it on a blank save, and scopes by shop", async () => {
     const shop = "settings-a.myshopify.com";
     const parsed = parseSettingsForm(form({ openaiKey: "sk-test-merchant-1234", engineMode: "hybrid", openaiModel: "gpt-4.1-mini" }));

@@ -39,6 +39,21 @@ describe("learning loop", () => {
     expect((await db.message.findUnique({ where: { id: ids[0] } }))?.correctedIntent).toBe("human_agent");
   });
 
+  it("a 'relabel' to the label the message already has is no correction, and relabelling back undoes one", async () => {
+    const shop = "same-label.myshopify.com";
+    const { ids } = await conversationWith(shop, ["where is my parcel"], "track_order");
+    const corrected = async () => (await db.message.findUniqueOrThrow({ where: { id: ids[0] } })).correctedIntent;
+    expect(await training.relabelMessage(db, shop, ids[0], "track_order")).toBe(true);
+    expect(await corrected()).toBeNull();
+    expect(await training.countCorrections(db, shop)).toBe(0);
+    expect(await training.corrections(db, shop)).toEqual([]);
+    await training.relabelMessage(db, shop, ids[0], "human_agent");
+    expect(await training.countCorrections(db, shop)).toBe(1);
+    await training.relabelMessage(db, shop, ids[0], "track_order");
+    expect(await corrected()).toBeNull();
+    expect(await training.countCorrections(db, shop)).toBe(0);
+  });
+
   it("marking a conversation resolved closes its open tickets, and nothing of another shop's", async () => {
     const { conversation } = await conversationWith(SHOP, ["I want a person"]);
     const ticket = (kind: string, status = "open") => db.handoffTicket.create({ data: { shop: SHOP, conversationId: conversation.id, kind, summary: "I want a person", status } });

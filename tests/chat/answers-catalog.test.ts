@@ -1,6 +1,7 @@
 /** Product answers on the demo store: every expected fact is read from the snapshot. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { productInfo, productSearch } from "../../app/chat/answers/products";
+import { MAX_CARDS, productCard, productInfo, productSearch } from "../../app/chat/answers/products";
+import type { Product } from "../../app/commerce/types";
 import { extractEntities } from "../../app/chat/entities";
 import { formatMoney } from "../../app/chat/format";
 import { respond, type TurnOutput } from "../../app/chat/pipeline";
@@ -175,12 +176,21 @@ describe("product_search", () => {
   it("lists what's on sale, with the was-price on every card", async () => {
     const out = await conversation()("what's on sale?");
     const saleTitles = active.filter(onSale).map((p) => p.title);
-    expect(out.products?.length).toBe(Math.min(4, saleTitles.length));
+    expect(out.products?.length).toBe(Math.min(MAX_CARDS, saleTitles.length));
     for (const card of out.products ?? []) {
       expect(saleTitles).toContain(card.title);
       expect(card.compareAtPrice).toBeTruthy();
     }
-    if (saleTitles.length > 4) expect(out.text).toContain(String(saleTitles.length));
+    if (saleTitles.length > MAX_CARDS) expect(out.text).toContain(String(saleTitles.length));
+  });
+
+  it("sends every match up to ten, so the shopper can see the fifth (the bubble shows four and 'Show more')", async () => {
+    const jackets = active.filter((p) => p.productType === "Jackets");
+    expect(jackets.length).toBeGreaterThan(4);
+    expect(jackets.length).toBeLessThanOrEqual(MAX_CARDS);
+    const found = await conversation()("show me your jackets");
+    expect(out(found).sort()).toEqual(jackets.map((p) => p.title).sort());
+    expect(found.text).not.toMatch(/best \d+ of/);
   });
 
   it("matches capacity (a tent for 4 people) and explains when nothing fits, with the closest products", async () => {
@@ -207,6 +217,30 @@ describe("product_search", () => {
     expect(fr.products?.length).toBeGreaterThan(0);
   });
 });
+
+describe("product cards", () => {
+  const card = (handle: string) => productCard(toProduct(byHandle(handle)), "USD", "en");
+  it("say 'From' the cheapest price when the variants' prices differ, and the price alone when they don't", () => {
+    const varied = active.find((p) => !p.isGiftCard && new Set(p.variants.map((v: any) => Number(v.price))).size > 1);
+    const single = active.find((p) => !p.isGiftCard && new Set(p.variants.map((v: any) => Number(v.price))).size === 1);
+    const cheapest = Math.min(...varied.variants.map((v: any) => Number(v.price)));
+    expect(card(varied.handle).price).toBe(`From ${usd(cheapest)}`);
+    expect(card(single.handle).price).toBe(usd(single.variants[0].price));
+    expect(productCard(toProduct(varied), "USD", "es").price).toBe(`Desde ${formatMoney(cheapest, "USD", "es")}`);
+  });
+
+  it("show a gift card's range of amounts", () => {
+    const gift = active.find((p) => p.isGiftCard);
+    const amounts = gift.variants.map((v: any) => Number(v.price));
+    expect(card(gift.handle).price).toBe(`${usd(Math.min(...amounts))}–${usd(Math.max(...amounts))}`);
+  });
+});
+
+/** A snapshot product as the commerce layer reads it. */
+function toProduct(p: any): Product {
+  const prices = p.variants.map((v: any) => Number(v.price));
+  return { ...p, imageUrl: p.imageUrl ?? null, isGiftCard: !!p.isGiftCard, priceRange: { min: String(Math.min(...prices)), max: String(Math.max(...prices)) } };
+}
 
 function out(answer: TurnOutput): string[] {
   return (answer.products ?? []).map((c) => c.title);

@@ -142,7 +142,8 @@ describe("when the shop's texts don't answer", () => {
   });
 
   it("says so when the shop has no such policy", () => {
-    const bare = { ...ctx, shop: { ...ctx.shop, policies: [], faqs: [] } };
+    // No policy, FAQ or page: a page about returns would be the shop's return policy.
+    const bare = { ...ctx, shop: { ...ctx.shop, policies: [], faqs: [], pages: [] } };
     const out = returnPolicy(turnFor("What's your return policy?", bare));
     expect(out.text).toMatch(/return policy/);
     expect(out.text).toContain(ctx.shop.email);

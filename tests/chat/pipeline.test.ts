@@ -28,7 +28,8 @@ describe("chat pipeline on the demo store", () => {
     const own = await demoChatContext(store, { greeting: "Howdy, trail friend! Ask me anything about your gear.", tone: "formal" });
     const hello = (text: string) => respond({ text, state: {}, shopper: { customerId: null } }, own);
     expect((await hello("hi there")).text).toBe("Howdy, trail friend! Ask me anything about your gear.");
-    expect((await hello("hola, buenos días")).text).toMatch(/^¡Hola! Soy/);
+    // Unnamed, the assistant is the shop: the standard Spanish greeting welcomes the shopper to it.
+    expect((await hello("hola, buenos días")).text).toMatch(new RegExp(`^¡Hola! Bienvenido a ${snapshot.shop.name}`));
     const prompt = systemPrompt(analyzeTurn({ text: "hi", state: {}, shopper: { customerId: null } }, own).turn);
     expect(prompt).toMatch(/Tone: polite and formal/);
     expect(prompt).toContain("Howdy, trail friend!");

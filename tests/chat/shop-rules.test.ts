@@ -19,6 +19,8 @@ async function shopWith(refundPolicy: string | null, overrides: Record<string, u
   else copy.policies.refundPolicy = { ...copy.policies.refundPolicy, body: refundPolicy };
   copy.policies.shippingPolicy.body = "We ship to the United States and Canada.";
   copy.faqs = [];
+  // The shop's rules are the policy above: no page restates the demo shop's.
+  copy.pages = [];
   const store = createDemoStore(copy);
   return demoConversation({ customerId: delivered.customerId, store, overrides: { faqs: "[]", factOverrides: JSON.stringify(overrides) } });
 }

@@ -206,6 +206,28 @@ describe("demo store: shop and discounts", () => {
     expect(info.policies.map((policy) => policy.type)).toContain("REFUND_POLICY");
   });
 
+  it("answers the pages query: the shop's pages as plain text with their storefront URLs", async () => {
+    const read = await commerce.shopPages();
+    const pages = expected.pages ?? [];
+    expect(pages.length).toBeGreaterThan(0);
+    expect(new Set(read.map((page) => page.handle))).toEqual(new Set(pages.map((page) => page.handle)));
+    for (const page of pages) {
+      const one = read.find((p) => p.handle === page.handle)!;
+      expect(one.title).toBe(page.title);
+      expect(one.body).toBe(page.body);
+      expect(one.url).toMatch(new RegExp(`^https://[^/]+/pages/${page.handle}$`));
+    }
+  });
+
+  it("reads no pages, and still the shop, when the pages query fails (no access to pages)", async () => {
+    const store = createDemoStore(snapshot);
+    const withoutPages: AdminGraphql = async (query, options) =>
+      /query ShopPages/.test(query) ? new Response(JSON.stringify({ errors: [{ message: "Access denied for pages field." }] }), { status: 200 }) : store.graphql(query, options);
+    const commerce = createCommerce(withoutPages, { retries: 0 });
+    expect(await commerce.shopPages()).toEqual([]);
+    expect((await commerce.shopInfo()).name).toBe(expected.shop.name);
+  });
+
   it("maps every discount code's status and usage", async () => {
     for (const source of expected.discounts) {
       const discount = await commerce.discountByCode(source.code.toLowerCase());

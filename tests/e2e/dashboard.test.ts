@@ -60,14 +60,24 @@ describe("merchant dashboard", () => {
     await metric(page, "conversations").waitFor({ timeout: 20_000 });
     expect(await metric(page, "conversations").locator("[data-value]").innerText()).toBe("3");
     expect(await metric(page, "messages").locator("[data-value]").innerText()).toBe("8");
-    expect(await metric(page, "messages").innerText()).toContain("4 from shoppers · 4 replies");
+    expect(await metric(page, "messages").innerText()).toContain("4 from shoppers · 4 bot replies · 0 from your team");
     expect(await metric(page, "ratings").locator("[data-value]").innerText()).toBe("50%");
     expect(await metric(page, "ratings").innerText()).toContain("1 thumbs up · 1 thumbs down");
     expect(await metric(page, "handoff").locator("[data-value]").innerText()).toBe("0%");
     const top = page.locator("[data-top-intent]").first();
     expect(await top.getAttribute("data-top-intent")).toBe("track_order");
     expect(await top.getAttribute("data-count")).toBe("2");
-    await expect.poll(() => page.locator('[aria-label^="Conversations per day"] svg').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const perDay = page.locator('[data-chart="per-day"]');
+    await expect.poll(() => perDay.locator("svg").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // The same figures for screen readers: a row per day, today's holding the three conversations.
+    expect(await perDay.locator("tr").count()).toBe(30);
+    expect(await perDay.locator("tr").last().locator("td").innerText()).toBe("3");
+    // 30 days draw a line: straight from day to day, no curve turning up before the day it belongs to.
+    const line = perDay.locator('svg path[d^="M"]');
+    await expect.poll(() => line.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const paths = await line.evaluateAll((els) => els.map((el) => el.getAttribute("d") ?? ""));
+    expect(paths.some((d) => /L/.test(d))).toBe(true);
+    expect(paths.filter((d) => /[Cc]/.test(d))).toEqual([]);
 
     // Another period reloads the figures (the chats are in every period).
     await page.getByRole("button", { name: "Last 7 days" }).click();

@@ -22,8 +22,9 @@ describe("bubble settings", () => {
     await admin.getByLabel("Greeting").fill("Howdy! Ask me about your gear.");
     await admin.getByLabel("Accent colour").fill("#c0392b");
     await admin.getByLabel("Position").selectOption("bottom-left");
-    await admin.getByRole("button", { name: "Save" }).click();
-    await admin.getByText("Settings saved.").waitFor();
+    // The admin's contextual save bar (App Bridge), drawn by the demo's admin frame.
+    await admin.getByRole("region", { name: "Unsaved changes" }).getByRole("button", { name: "Save" }).click();
+    await admin.getByText("Settings saved").waitFor();
 
     await storefront.reload();
     expect(await root.getAttribute("data-bot-name")).toBe("Trail Buddy");

@@ -37,7 +37,9 @@ describe("chat-bubble.liquid schema", () => {
     const byId = Object.fromEntries(schema.settings.map((s) => [s.id, s]));
     expect(byId.accent_color).toMatchObject({ type: "color", default: "#1f6f5c" });
     expect(byId.greeting).toMatchObject({ type: "text", default: "Hi! I can help with orders, returns and products." });
-    expect(byId.bot_name).toMatchObject({ type: "text", default: "Support" });
+    // No default name: the block falls back to the shop's name, as the app's replies do.
+    expect(byId.bot_name).toMatchObject({ type: "text" });
+    expect(byId.bot_name.default).toBeUndefined();
     expect(byId.position).toMatchObject({ type: "select", default: "bottom-right" });
     expect(byId.position.options?.map((o) => o.value)).toEqual(["bottom-right", "bottom-left"]);
     for (const s of schema.settings) expect(s.label, s.id).toBeTruthy();
@@ -87,6 +89,16 @@ describe("renderChatBubbleBlock", () => {
     const html = await renderChatBubbleBlock({ shop: "demo-store.myshopify.com", customer: null, assetUrl });
     expect(attr(html, "data-customer")).toBe("");
     expect(attr(html, "data-locale")).toBe("en");
+  });
+
+  it("names the assistant after the shop unless the merchant named it (Settings, then the theme editor)", async () => {
+    const shop = { permanent_domain: "trailhead.myshopify.com", name: "Trailhead & Co" };
+    expect(attr(await renderChatBubbleBlock({ shop, assetUrl }), "data-bot-name")).toBe("Trailhead &amp; Co");
+    expect(attr(await renderChatBubbleBlock({ shop, assetUrl, settings: { bot_name: "Ava" } }), "data-bot-name")).toBe("Ava");
+    const saved = { bot_name: "Scout", greeting: "Hi", accent_color: "#000000", position: "bottom-right" };
+    expect(attr(await renderChatBubbleBlock({ shop, assetUrl, settings: { bot_name: "Ava" }, appBubble: saved }), "data-bot-name")).toBe("Scout");
+    // Saved without a name: the shop's name again, not a stale theme setting's default.
+    expect(attr(await renderChatBubbleBlock({ shop, assetUrl, appBubble: { ...saved, bot_name: "" } }), "data-bot-name")).toBe("Trailhead &amp; Co");
   });
 
   it("escapes a malicious greeting and bot name", async () => {

@@ -31,6 +31,7 @@ const reply = (id: string, text: string) => ({
     createdAt: new Date().toISOString(),
     products: [{ title: "Crème Kettle", price: "$42.00", url: "/products/creme-kettle", available: true }],
     quickReplies: ["Track my order", "Talk to a person"],
+    feedback: null, // a reply the shopper can rate (protocol.ts)
   },
 });
 

@@ -12,6 +12,12 @@ const { default: db } = await import("../../app/db.server");
 const handoffs = await import("../../app/admin/handoffs.server");
 const { mintConversationId } = await import("../../app/chat/transcript.server");
 const { getShopSettings } = await import("../../app/settings.server");
+const { recordShopperMessage } = await import("../../app/chat/transcript.server");
+const { createCommerce } = await import("../../app/commerce/store");
+const { createDemoStore, loadDemoSnapshot } = await import("../../app/commerce/demo-store");
+const { SNAPSHOT_PATH } = await import("../helpers/chat-context");
+const commerce = createCommerce(createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH)).graphql);
+const byIdIn = <T extends { id: string }>(rows: T[], id: string) => rows.find((t) => t.id === id)!;
 const { readMailConfig } = await import("../../app/notify/mailer.server");
 
 const SHOP = "handoffs-a.myshopify.com";
@@ -173,7 +179,7 @@ describe("the inbox", () => {
     const open = await handoffs.listTickets(db, shop, "open");
     expect(open.map((t) => t.id).sort()).toEqual([guest.id, customer.id].sort());
     expect(open.find((t) => t.id === guest.id)).toMatchObject({ contact: "guest@example.com", kindLabel: "Complaint", conversationId: guest.conversationId });
-    expect(open.find((t) => t.id === customer.id)).toMatchObject({ contact: "Logged-in customer 42", customerId: "gid://shopify/Customer/42" });
+    expect(open.find((t) => t.id === customer.id)).toMatchObject({ contact: "Logged-in customer", customerId: "gid://shopify/Customer/42" });
     expect((await handoffs.listTickets(db, shop, "replied")).map((t) => t.id)).toEqual([replied.id]);
     expect(await handoffs.listTickets(db, shop, null)).toHaveLength(3);
     expect(await handoffs.listTickets(db, shop, "bogus")).toHaveLength(3);
@@ -184,6 +190,43 @@ describe("the inbox", () => {
     expect(await handoffs.ticketCounts(db, shop)).toEqual({ open: 1, replied: 1, closed: 1 });
     expect(await handoffs.reopenTicket(db, shop, guest.id)).toBe(true);
     expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: guest.id } })).status).toBe("open");
+  });
+
+  it("a shopper writing back after the team's reply puts the ticket back in Open, marked as new", async () => {
+    const shop = "handoffs-writeback.myshopify.com";
+    const ticket = await ticketFor(shop, { contactEmail: "pat@example.com" });
+    const untouched = await ticketFor(shop, { contactEmail: "sam@example.com" });
+    await handoffs.replyToTicket(db, shop, ticket.id, "Your refund is on its way.", { mailer: null });
+    expect((await handoffs.listTickets(db, shop, "replied")).map((t) => [t.id, t.shopperWroteBack])).toEqual([[ticket.id, false]]);
+
+    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: ticket.conversationId } });
+    await recordShopperMessage(db, conversation, "Thanks, but it's only half the amount?", null);
+    const open = await handoffs.listTickets(db, shop, "open");
+    expect(open.map((t) => t.id).sort()).toEqual([ticket.id, untouched.id].sort());
+    expect(open.find((t) => t.id === ticket.id)?.shopperWroteBack).toBe(true);
+    expect(open.find((t) => t.id === untouched.id)?.shopperWroteBack).toBe(false);
+    expect(await handoffs.ticketCounts(db, shop)).toEqual({ open: 2, replied: 0, closed: 0 });
+    expect((await handoffs.getTicket(db, shop, ticket.id))?.ticket.shopperWroteBack).toBe(true);
+
+    // Answered again: no longer new.
+    await handoffs.replyToTicket(db, shop, ticket.id, "Sorry — the rest follows tomorrow.", { mailer: null, now: new Date(Date.now() + 1000) });
+    expect((await handoffs.listTickets(db, shop, "replied")).map((t) => [t.id, t.shopperWroteBack])).toEqual([[ticket.id, false]]);
+  });
+
+  it("names a logged-in customer by their Shopify name and email, never by a raw id", async () => {
+    const shop = "handoffs-names.myshopify.com";
+    const customer = await ticketFor(shop, { contactEmail: null, customerId: "gid://shopify/Customer/7294051849937" });
+    const unknown = await ticketFor(shop, { contactEmail: null, customerId: "gid://shopify/Customer/999" });
+    const guest = await ticketFor(shop, { contactEmail: "guest@example.com" });
+    const rows = await handoffs.withCustomerNames(commerce, await handoffs.listTickets(db, shop, null));
+    const byId = (id: string) => rows.find((t) => t.id === id)!;
+    expect(byId(customer.id)).toMatchObject({ contact: "Emma Larsen", contactDetail: "emma.larsen@example.com" });
+    expect(byId(unknown.id)).toMatchObject({ contact: "Logged-in customer", contactDetail: null });
+    expect(byId(guest.id)).toMatchObject({ contact: "guest@example.com", contactDetail: null });
+    expect(JSON.stringify(rows)).not.toMatch(/customer 999|customer 729/i);
+    // The Admin API failing costs the names, not the inbox.
+    const broken = { customersByIds: async () => Promise.reject(new Error("Shopify is down")) };
+    expect(byIdIn(await handoffs.withCustomerNames(broken, await handoffs.listTickets(db, shop, null)), customer.id)).toMatchObject({ contact: "Logged-in customer" });
   });
 
   it("pages through a long inbox: every ticket is reachable, none twice", async () => {

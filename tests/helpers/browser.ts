@@ -1,20 +1,12 @@
 import { afterAll, beforeAll } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { DESKTOP_CHROME, launchChromium, SCREENS, type Screen } from "../../scripts/chromium";
 import { startDemo, type RunningDemo } from "./demo-process";
 
-/** Debian's Chromium, headless, with the flags this closed network needs (see TOOLCHAIN notes). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-}
+export { DESKTOP_CHROME, launchChromium, MOBILE_CHROME, SCREENS, type Screen } from "../../scripts/chromium";
 
-// Shopify's admin authentication turns away bots (isbot), and "HeadlessChrome" reads as one.
-export const DESKTOP_CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
-
-export function newPage(browser: Browser) {
-  return browser.newPage({ userAgent: DESKTOP_CHROME, viewport: { width: 1280, height: 900 } });
+export function newPage(browser: Browser, screen?: Screen) {
+  return browser.newPage(screen ? SCREENS[screen] : { userAgent: DESKTOP_CHROME, viewport: { width: 1280, height: 900 } });
 }
 
 /** Type a message into the open bubble and return the next bot reply's text. */

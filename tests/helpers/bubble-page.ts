@@ -8,8 +8,8 @@ import { readFileSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
-import { extensionAssetPath, renderChatBubbleBlock } from "../../app/storefront/render-block.server";
-import { newPage } from "./browser";
+import { extensionAssetPath, renderChatBubbleBlock, type RenderChatBubbleOptions } from "../../app/storefront/render-block.server";
+import { newPage, type Screen } from "./browser";
 
 export type ProxyHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
 
@@ -29,14 +29,24 @@ export async function readJsonBody<T = Record<string, any>>(req: IncomingMessage
   return JSON.parse(Buffer.concat(raw).toString("utf8")) as T;
 }
 
-export async function startBubblePage(proxy: ProxyHandler): Promise<BubblePage> {
+export interface BubblePageOptions {
+  /** The page's own content, before the app embed (default: a heading). */
+  body?: string;
+  /** What the block renders with (settings, shop name…), besides the shop and asset URLs. */
+  block?: Partial<RenderChatBubbleOptions>;
+}
+
+export async function startBubblePage(proxy: ProxyHandler, options: BubblePageOptions = {}): Promise<BubblePage> {
   let origin = "";
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", origin);
     if (req.method === "GET" && url.pathname === "/") {
-      const block = await renderChatBubbleBlock({ shop: "demo-store.myshopify.com", assetUrl: (n) => `/assets/${n}` });
+      const block = await renderChatBubbleBlock({ shop: "demo-store.myshopify.com", ...options.block, assetUrl: (n) => `/assets/${n}` });
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-      res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><h1>Shop</h1>${block}</body></html>`);
+      res.end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Shop</title></head>` +
+          `<body>${options.body ?? "<h1>Shop</h1>"}${block}</body></html>`,
+      );
       return;
     }
     const asset = url.pathname.startsWith("/assets/") && extensionAssetPath(url.pathname.slice(8));
@@ -67,8 +77,8 @@ export async function startBubblePage(proxy: ProxyHandler): Promise<BubblePage> 
  * A fresh page (new context, so empty storage and no conversation to load) on the storefront with
  * the bubble open, collecting the page's uncaught errors. `fakeClock` installs Playwright's clock first.
  */
-export async function openBubble(browser: Browser, storefront: BubblePage, options: { fakeClock?: boolean } = {}): Promise<{ page: Page; pageErrors: string[] }> {
-  const page = await newPage(browser);
+export async function openBubble(browser: Browser, storefront: BubblePage, options: { fakeClock?: boolean; screen?: Screen } = {}): Promise<{ page: Page; pageErrors: string[] }> {
+  const page = await newPage(browser, options.screen);
   const pageErrors: string[] = [];
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   if (options.fakeClock) await page.clock.install();

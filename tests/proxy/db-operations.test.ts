@@ -16,7 +16,7 @@ process.env.SHOP_CACHE_TTL_MS = "600000";
 const { default: db } = await import("../../app/db.server");
 const { saveSettings, settingsView } = await import("../../app/admin/settings.server");
 const { approveAnswer } = await import("../../app/admin/training.server");
-const { forgetSessions } = await import("../../app/privacy/compliance.server");
+const { forgetSessions, redactShopper } = await import("../../app/privacy/compliance.server");
 
 const sql = installSqlCounter();
 
@@ -42,7 +42,9 @@ async function traced(text: string, conversationId?: string) {
   return { body: response.body, statements: shapes(statements) };
 }
 
-const STORE_SHOPPER_MESSAGE = ["BEGIN", "INSERT Message", "UPDATE Conversation", "COMMIT"];
+// The third write puts hand-offs the team answered back in its open list (the shopper wrote back):
+// one indexed UPDATE in the same transaction, which finds nothing in most conversations.
+const STORE_SHOPPER_MESSAGE = ["BEGIN", "INSERT Message", "UPDATE Conversation", "UPDATE HandoffTicket", "COMMIT"];
 const STORE_REPLY = ["BEGIN", "UPDATE Message", "INSERT Message", "UPDATE Conversation", "COMMIT"];
 
 describe("the database work of one chat message", () => {
@@ -70,7 +72,7 @@ describe("the database work of one chat message", () => {
     expect(handedOff.body.awaitingTeam).toBe(true);
     const stillWaiting = await traced("thanks", id);
     expect(stillWaiting.body.awaitingTeam).toBe(true);
-    expect(stillWaiting.statements.filter((s) => s.includes("HandoffTicket"))).toEqual([]);
+    expect(stillWaiting.statements).toEqual(["SELECT Conversation", ...STORE_SHOPPER_MESSAGE, ...STORE_REPLY]);
     const other = await traced("do you ship to Canada?", conversationId);
     expect(other.body.awaitingTeam).toBeUndefined();
   });
@@ -93,6 +95,17 @@ describe("the database work of one chat message", () => {
     expect(first.reply.text).not.toBe(approved);
     expect(await approveAnswer(db, DEMO_SHOP, first.reply.id, approved)).toBe(true);
     expect((await say(question)).body.reply.text).toBe(approved);
+  });
+
+  it("stops answering with an approved answer as soon as the shopper whose question it was is erased", async () => {
+    const customerId = "8120334071";
+    const question = "can you gift wrap two items separately?";
+    const asked = (await sendToProxy(proxyRequest("messages", { customerId, body: { text: question } }))).body;
+    const approved = "Yes: note which items in the order comments.";
+    expect(await approveAnswer(db, DEMO_SHOP, asked.reply.id, approved)).toBe(true);
+    expect((await say(question)).body.reply.text).toBe(approved);
+    expect(await redactShopper(db, DEMO_SHOP, { customer: { id: customerId }, orderNames: [] })).toBe(1);
+    expect((await say(question)).body.reply.text).not.toBe(approved);
   });
 
   it("stops answering as soon as the shop uninstalls, and answers again once it is installed", async () => {

@@ -203,6 +203,32 @@ describe.each(backends)("storage on $name", (backend) => {
     expect(after[0]).toMatchObject({ id: ticket.id, status: "open", contactEmail: "sam@example.com" });
   });
 
+  it("a shopper message puts the conversation's answered tickets back in Open (and only those), with the message in the same write", async () => {
+    const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
+    const elsewhere = await startConversation(db, { shop: SHOP, customerId: null }, "en");
+    const earlier = new Date(Date.now() - 60_000);
+    const ticket = (conversationId: string, status: string, kind: string) =>
+      db.handoffTicket.create({ data: { shop: SHOP, conversationId, kind, summary: kind, status, repliedAt: status === "open" ? null : earlier, updatedAt: earlier } });
+    const answered = await ticket(conversation.id, "replied", "handoff");
+    const closed = await ticket(conversation.id, "closed", "invoice");
+    const otherConversation = await ticket(elsewhere.id, "replied", "handoff");
+
+    const { message } = await recordShopperMessage(db, conversation, "it still hasn't arrived", "client-writes-back");
+    const after = await db.handoffTicket.findUniqueOrThrow({ where: { id: answered.id } });
+    expect(after.status).toBe("open");
+    expect(after.updatedAt.getTime()).toBe(message.createdAt.getTime());
+    expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: closed.id } })).status).toBe("closed");
+    expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: otherConversation.id } })).status).toBe("replied");
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).messageCount).toBe(1);
+
+    // A retry of the same message is refused by the unique index: nothing of its write happens.
+    await db.handoffTicket.update({ where: { id: answered.id }, data: { status: "replied" } });
+    const retry = await recordShopperMessage(db, conversation, "it still hasn't arrived", "client-writes-back");
+    expect(retry.message.id).toBe(message.id);
+    expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: answered.id } })).status).toBe("replied");
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).messageCount).toBe(1);
+  });
+
   it("starts a conversation with the schema's defaults", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "de");
     expect(conversation).toMatchObject({ shop: SHOP, customerId: null, language: "de", status: "open", state: "{}", messageCount: 0, csat: null });

@@ -2,7 +2,7 @@
 import { defineMessages, t } from "../i18n";
 import type { Answer, TicketRequest, Turn } from "../types";
 import { detectLanguage, normalize, tokenize } from "../preprocess";
-import { bestPassages } from "../knowledge";
+import { shopAnswer } from "../knowledge";
 import { quoteAnswer } from "./policies";
 import { replyTimeClause } from "./shop-rules";
 import { withinSupportHours } from "../shop/support-hours";
@@ -55,7 +55,9 @@ export function greeting(turn: Turn): Answer {
   // The merchant's greeting is written in their language; other languages get the standard one.
   const own = turn.ctx.shop.greeting;
   if (own && turn.language === detectLanguage(own, tokenize(normalize(own)))) return { text: own };
-  return { text: t(turn.language, "greeting", { bot: turn.ctx.shop.botName, shop: turn.ctx.shop.name }) };
+  const { botName, name } = turn.ctx.shop;
+  // An assistant that goes by the shop's name welcomes the shopper to it, rather than "X from X".
+  return { text: botName === name ? t(turn.language, "greeting_shop", { shop: name }) : t(turn.language, "greeting", { bot: botName, shop: name }) };
 }
 
 // "You're welcome" answers thanks; "ok", "no" or "bye" get a plain sign-off.
@@ -65,13 +67,19 @@ export function thanksGoodbye(turn: Turn): Answer {
   return { text: t(turn.language, THANKS.test(turn.pre.original) ? "thanks" : "goodbye", { shop: turn.ctx.shop.name }) };
 }
 
+/** The shop's own text quoted (FAQ, policy, page, a product's description) when it answers the question; else null. */
+export function faqAnswer(turn: Turn): Answer | null {
+  const read = shopAnswer(turn.ctx.shop, turn.pre.original, { products: turn.ctx.productsByHandle, language: turn.language, max: 2 });
+  return read[0] && read[0].answered.length >= 2 ? quoteAnswer(turn, read) : null;
+}
+
 export function outOfScope(turn: Turn): Answer {
-  // A question the shop's own FAQs answer ("how do I wash my down jacket?") is in scope after all.
-  const faq = bestPassages(turn.ctx.shop, turn.pre.original, { max: 2 }).filter((hit) => hit.passage.kind === "faq");
-  if (faq[0] && faq[0].answered.length >= 2 && faq[0].relevance >= FAQ_FALLBACK_RELEVANCE) return quoteAnswer(turn, faq);
+  // A question the shop's own text answers (FAQ, policy, page, a product's description) is in scope after all.
+  const read = faqAnswer(turn);
+  if (read) return read;
   // A question the engine couldn't place that the shop's texts don't answer: say so and offer the team.
   if (turn.intent.lowConfidence && isPlainQuestion(turn.pre.normalized) && turn.pre.tokens.length >= 3) {
-    return { text: t(turn.language, M.dont_know, { email: turn.ctx.shop.email }), quickReplies: [t(turn.language, "talk_to_person")], lookups: [{ kind: "faq", ref: "policies, FAQs", outcome: "no answer found" }] };
+    return { text: t(turn.language, M.dont_know, { email: turn.ctx.shop.email }), quickReplies: [t(turn.language, "talk_to_person")], lookups: [{ kind: "faq", ref: "policies, FAQs, pages, products", outcome: "no answer found" }] };
   }
   const capabilities = t(turn.language, "capabilities");
   if (turn.intent.lowConfidence) {
@@ -79,9 +87,6 @@ export function outOfScope(turn: Turn): Answer {
   }
   return { text: t(turn.language, "out_of_scope", { capabilities }) };
 }
-
-/** Share of an unclassified question an FAQ sentence must answer, in two words or more, to be quoted. */
-const FAQ_FALLBACK_RELEVANCE = 0.45;
 
 function quickStarts(turn: Turn): string[] {
   return { en: ["Track my order", "Return policy", "Talk to a person"], es: ["Seguir mi pedido", "Política de devoluciones", "Hablar con una persona"], fr: ["Suivre ma commande", "Politique de retour", "Parler à une personne"] }[turn.language];

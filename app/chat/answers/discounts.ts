@@ -8,7 +8,7 @@ import type { Discount, OrderNameFormat } from "../../commerce/types";
 import { findOrderName } from "../entities";
 import { defineMessages, t } from "../i18n";
 import { formatDate, formatMoney } from "../format";
-import { bestPassages } from "../knowledge";
+import { bestPassages, searchKnowledge } from "../knowledge";
 import { withoutAddressesOrLinks } from "../preprocess";
 import { quoteAnswer } from "./policies";
 import type { Answer, Lookup, ShopProfile, Turn } from "../types";
@@ -313,7 +313,11 @@ async function publicOffers(turn: Turn, refusedCustom: boolean): Promise<Answer>
     return { text: [...lead, t(L, M.public_codes), ...lines].join("\n"), lookups };
   }
   // No list of codes: what the shop's FAQs say about offers (e.g. a newsletter discount), if anything.
-  const hits = bestPassages(turn.ctx.shop, `${turn.pre.original} discount code offer`, { prefer: ["FAQ"], only: ["FAQ", "TERMS_OF_SERVICE"], max: 2 });
+  const query = { prefer: ["FAQ"], only: ["FAQ", "TERMS_OF_SERVICE"] };
+  const question = `${turn.pre.original} discount code offer`;
+  // A sentence that states an offer ("10% off your first order") answers best; else what the texts say about codes.
+  const offers = searchKnowledge(turn.ctx.shop, question, { ...query, limit: 10 }).filter((h) => h.passage.hasOffer).slice(0, 2);
+  const hits = offers.length > 0 ? offers : bestPassages(turn.ctx.shop, question, { ...query, max: 2 });
   const quoted = hits.length > 0 ? quoteAnswer(turn, hits) : null;
   return {
     text: [...lead, t(L, M.no_public_codes), quoted?.text].filter(Boolean).join(" "),

@@ -58,6 +58,8 @@ const M = defineMessages({
 });
 
 interface Topic {
+  /** The topic's own words: a question that uses one is answered by a sentence that says it. */
+  subject: string;
   /** Where answers come from first: policy types and/or "FAQ". */
   prefer: string[];
   /** The policy that must exist for an overview; "FAQ" topics have none. */
@@ -71,6 +73,7 @@ interface Topic {
 
 const TOPICS: Partial<Record<Intent, Topic>> = {
   return_policy: {
+    subject: "return refund exchange",
     prefer: ["REFUND_POLICY", "FAQ"],
     policy: "REFUND_POLICY",
     topicWords: "return returns refund refunds policy rules work how",
@@ -83,6 +86,7 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
     missing: M.topic_return_policy,
   },
   shipping_options: {
+    subject: "ship delivery",
     prefer: ["SHIPPING_POLICY", "FAQ"],
     policy: "SHIPPING_POLICY",
     topicWords: "ship shipping deliver delivery option options method methods policy rules work how",
@@ -90,18 +94,21 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
     missing: M.topic_shipping_policy,
   },
   payment_methods: {
+    subject: "payment",
     prefer: ["FAQ", "TERMS_OF_SERVICE"],
     topicWords: "pay payment payments method methods option options accept way ways",
     aspects: ["payment methods we accept cards"],
     missing: M.topic_payments,
   },
   payment_issue: {
+    subject: "payment charge",
     prefer: ["FAQ", "TERMS_OF_SERVICE"],
     topicWords: "payment problem issue card",
     aspects: ["card charged payment authorization"],
     missing: M.topic_payments,
   },
   account_help: {
+    subject: "account login password",
     prefer: ["FAQ", "PRIVACY_POLICY"],
     topicWords: "account help",
     aspects: ["sign in account email code password"],
@@ -143,7 +150,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   const lead: string[] = [];
   const extraTerms: string[] = [];
   // A product's name says nothing the policies could match ("Can I return the Switchback Trail Runner?").
-  let question = turn.entities.product ? turn.pre.original.replace(turn.entities.product, " ") : turn.pre.original;
+  let question = turn.entities.product && turn.productHandle ? turn.pre.original.replace(turn.entities.product, " ") : turn.pre.original;
   const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) : undefined;
   if (product && intent === "return_policy" && isFinalSale(product)) {
     lead.push(t(turn.language, M.product_final_sale, { title: product.title }));
@@ -159,7 +166,9 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
       lead.push(t(turn.language, M.ship_not_to_country, { country: regionName(place.code, turn) }));
       // What the shop says about where it ships is the answer; the rest of the question isn't.
       question = "";
-      extraTerms.push("we ship to other countries only");
+      // The sentence that names where the shop ships (or the asked country among those it doesn't).
+      const served = shop.shipsToCountries.length <= 4 ? shop.shipsToCountries.map((code) => regionName(code, turn, "en")) : [];
+      extraTerms.push(["we ship to other countries only", regionName(place.code, turn, "en"), ...served].join(" "));
     } else if (served) {
       // Shipping policies name the country in their headings ("United States:", "Canada:"); return rules say "US address".
       extraTerms.push(intent === "shipping_options" || place.code !== "US" ? regionName(place.code, turn, "en") : "usa");
@@ -201,7 +210,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
 }
 
 function relevantPassages(turn: Turn, question: string, topic: Topic, extraTerms: string[]): KnowledgeHit[] {
-  const hits = bestPassages(turn.ctx.shop, question, { prefer: topic.prefer, extraTerms, max: 3 });
+  const hits = bestPassages(turn.ctx.shop, question, { prefer: topic.prefer, subject: topic.subject, extraTerms, max: 3, language: turn.language });
   if (hits.length === 0) return [];
   const best = Math.max(...hits.map((h) => h.relevance));
   return best >= MIN_RELEVANCE ? hits : [];
@@ -217,13 +226,14 @@ function isOverview(question: string, topic: Topic): boolean {
 /** The quoted sentences, with the link of each policy they come from. */
 export function quoteAnswer(turn: Turn, hits: KnowledgeHit[], lead: string[] = []): Answer {
   const quoted = hits.map((h) => h.passage.quote).join(" ");
-  const intro = t(turn.language, M.quoted_in_english);
+  // "(in English)" only when an English sentence is quoted to a shopper writing in another language.
+  const intro = hits.some((h) => h.passage.language === "en") ? t(turn.language, M.quoted_in_english) : "";
   const links = [...new Set(hits.map((h) => h.passage.url).filter((url): url is string => !!url))]
     .slice(0, 2)
     .map((url) => t(turn.language, M.policy_link, { url }));
   const counts = new Map<string, { kind: Lookup["kind"]; count: number }>();
   for (const { passage } of hits) {
-    const entry = counts.get(passage.sourceKey) ?? { kind: passage.kind === "faq" ? "faq" : "policy", count: 0 };
+    const entry = counts.get(passage.sourceKey) ?? { kind: passage.kind === "faq" || passage.kind === "page" ? "faq" : passage.kind === "product" ? "product" : "policy", count: 0 };
     counts.set(passage.sourceKey, { ...entry, count: entry.count + 1 });
   }
   const lookups: Lookup[] = [...counts].map(([ref, { kind, count }]) => ({

@@ -12,8 +12,14 @@ import { bestPassages, splitSentences, stem } from "../knowledge";
 import { escapeRegExp, normalize, tokenize, type Language } from "../preprocess";
 import type { ProductCard } from "../protocol";
 import type { Answer, Lookup, Turn } from "../types";
+import { genderOf, wantedGender, type Gender } from "../catalog/audience";
+import { catalogTokens, catalogWordsFor, colorAliases, isGenericWord, isKindWord, pluralForms, type ShopVocabulary } from "../catalog/vocabulary";
+import { NOT_NAME_WORDS, SIZE_WORDS } from "../catalog/lexicon";
+import { outOfScope } from "./conversation";
+import { lowestPrice, onSale, parseSearch, searchCatalog as searchShop, searchWords as shopSearchWords, type SearchRequest } from "../catalog/search";
 
 const M = defineMessages({
+  card_from: { en: "From {price}", es: "Desde {price}", fr: "À partir de {price}" },
   price_single: { en: "It's {price}.", es: "Cuesta {price}.", fr: "Il coûte {price}." },
   price_range: { en: "It's {min}–{max}, depending on the option.", es: "Cuesta entre {min} y {max}, según la opción.", fr: "Il coûte de {min} à {max} selon l'option." },
   price_sale: {
@@ -88,9 +94,9 @@ const M = defineMessages({
   },
   search_found: { en: "Here's what I found{filters}:", es: "Esto es lo que he encontrado{filters}:", fr: "Voici ce que j'ai trouvé{filters} :" },
   search_found_more: {
-    en: "Here are the best {count} of {total} matches{filters}:",
-    es: "Estos son los {count} mejores de {total} resultados{filters}:",
-    fr: "Voici les {count} meilleurs résultats sur {total}{filters} :",
+    en: "Here are the best {count} of {total} matches{filters}. Tell me more about what you need and I'll narrow them down:",
+    es: "Estos son los {count} mejores de {total} resultados{filters}. Cuéntame más sobre lo que necesitas y los acoto:",
+    fr: "Voici les {count} meilleurs résultats sur {total}{filters}. Dites-m'en plus sur ce qu'il vous faut et j'affinerai :",
   },
   search_on_sale: { en: "On sale right now{filters}:", es: "En oferta ahora mismo{filters}:", fr: "En promotion en ce moment{filters} :" },
   search_on_sale_more: {
@@ -119,11 +125,17 @@ const M = defineMessages({
 // Cards and the product under discussion
 
 export function productCard(product: Product, currencyCode: string, language: Language = "en"): ProductCard {
-  const cheapest = [...product.variants].sort((a, b) => Number(a.price) - Number(b.price))[0];
+  const byPrice = [...product.variants].sort((a, b) => Number(a.price) - Number(b.price));
+  const cheapest = byPrice[0];
   const onSale = cheapest?.compareAtPrice && Number(cheapest.compareAtPrice) > Number(cheapest.price);
+  const money = (amount: string) => formatMoney(amount, currencyCode, language);
+  const low = cheapest?.price ?? product.priceRange.min;
+  const high = byPrice[byPrice.length - 1]?.price ?? product.priceRange.max;
+  // Prices that differ read "From $X"; a gift card's are its amounts, so it shows them all: "$25–$200".
+  const price = Number(low) === Number(high) ? money(low) : product.isGiftCard ? `${money(low)}–${money(high)}` : t(language, M.card_from, { price: money(low) });
   return {
     title: product.title,
-    price: formatMoney(cheapest?.price ?? product.priceRange.min, currencyCode, language),
+    price,
     compareAtPrice: onSale ? formatMoney(cheapest.compareAtPrice!, currencyCode, language) : null,
     imageUrl: product.imageUrl,
     url: product.onlineStoreUrl ?? `/products/${product.handle}`,
@@ -134,23 +146,6 @@ export function productCard(product: Product, currencyCode: string, language: La
 function activeProduct(turn: Turn, handle: string): Product | null {
   const product = turn.ctx.productsByHandle.get(handle);
   return product && product.status === "ACTIVE" ? product : null;
-}
-
-type Gender = "mens" | "womens";
-
-const WANTS_MENS = /\b(?:men'?s|mens|for men|for a man|male|hombre|hombres|caballero|homme|hommes|masculin)\b/i;
-const WANTS_WOMENS = /\b(?:women'?s|womens|woman'?s|for women|for a woman|ladies|female|mujer|mujeres|dama|femme|femmes|f[ée]minin)\b/i;
-
-function wantedGender(text: string): Gender | null {
-  const womens = WANTS_WOMENS.test(text);
-  const mens = WANTS_MENS.test(text.replace(WANTS_WOMENS, " "));
-  return womens === mens ? null : womens ? "womens" : "mens";
-}
-
-function genderOf(product: Product): Gender | null {
-  if (/^women'?s\b/i.test(product.title) || product.tags.includes("womens")) return "womens";
-  if (/^men'?s\b/i.test(product.title) || product.tags.includes("mens")) return "mens";
-  return null;
 }
 
 function baseTitle(product: Product): string {
@@ -197,7 +192,7 @@ async function resolveProduct(turn: Turn): Promise<Resolved> {
 
   // "the Summit Softshell Jacket" is not the Summit 30 Daypack: the mention goes on to name another kind of thing.
   if (product && turn.entities.product) {
-    const other = otherKindAfterMention(turn.pre.original, turn.entities.product, product);
+    const other = otherKindAfterMention(turn.pre.original, turn.entities.product, product, turn.ctx.catalog.vocabulary);
     if (other) {
       lookups.push({ kind: "product", ref: slugify(other), outcome: "not available" });
       return { product: null, wanted, unknownName: other, lookups };
@@ -237,15 +232,10 @@ function optionValueIn(text: string, product: Product, mention: string): { optio
   return null;
 }
 
-// Nouns naming a kind of product (not adjectives like "waterproof" or "winter").
-const KIND_NOUNS = new Set(
-  ("jacket coat parka shell softshell hardshell fleece vest hoodie anorak boot shoe sneaker runner sandal moc slipper tent " +
-    "footprint tarp shelter hammock pack backpack daypack bag quilt pad mat sock bottom legging layer crew tee shirt pant " +
-    "short beanie hat cap glove mitten bottle flask headlamp lantern lamp pole stove card").split(" "),
-);
-
 /** The mention plus the kind-of-product words after it, when the matched product isn't that kind of thing. */
-function otherKindAfterMention(text: string, mention: string, product: Product): string | null {
+function otherKindAfterMention(text: string, mention: string, product: Product, vocabulary: ShopVocabulary): string | null {
+  // Nouns naming a kind of thing this shop sells (not adjectives like "waterproof" or "winter").
+  const isKind = (word: string) => isKindWord(vocabulary, word);
   const at = text.toLowerCase().indexOf(mention.toLowerCase());
   if (at < 0) return null;
   const after = text.slice(at + mention.length).match(/^(?:\s+[A-Za-z][\w'-]*){1,3}/)?.[0] ?? "";
@@ -253,8 +243,7 @@ function otherKindAfterMention(text: string, mention: string, product: Product):
   const kinds: string[] = [];
   for (const word of words) {
     const w = normalize(word).replace(/'s$/, "");
-    const singular = w.length > 3 && w.endsWith("s") ? w.slice(0, -1) : w;
-    if (!KIND_NOUNS.has(singular) && !KIND_NOUNS.has(w) && !/^(?:softshell|hardshell)$/.test(w)) {
+    if (!isKind(w)) {
       if (kinds.length === 0 && !/^[A-Z]/.test(word)) return null;
       if (kinds.length > 0) break;
       kinds.push(word);
@@ -265,13 +254,13 @@ function otherKindAfterMention(text: string, mention: string, product: Product):
   const own = productWords(product);
   const foreign = kinds.filter((k) => {
     const w = normalize(k);
-    return KIND_NOUNS.has(w.length > 3 && w.endsWith("s") ? w.slice(0, -1) : w) && !own.has(w) && !own.has(stem(w));
+    return isKind(w) && !own.has(w) && !own.has(stem(w)) && !pluralForms(w).some((f) => own.has(f));
   });
   return foreign.length > 0 ? `${mention} ${kinds.join(" ")}`.trim().slice(0, 40) : null;
 }
 
 // Capitalised names that aren't products: places, brands of payment, days, the shop's own words.
-const NOT_PRODUCT_NAMES = /^(?:I|I'm|I've|Is|Are|Do|Does|Can|Could|What|When|Where|Which|How|Why|Hi|Hello|Hey|Thanks|Please|The|A|An|And|Or|My|Your|It|Its|Any|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|US|USA|UK|Canada|PayPal|Visa|Mastercard|Black Friday)$/;
+const notProductName = (word: string) => NOT_NAME_WORDS.has(normalize(word).replace(/'/g, ""));
 
 /**
  * A product name the shopper wrote (two or more capitalised words, or one with a model number)
@@ -283,15 +272,21 @@ function unknownProductName(turn: Turn, discussed: Product | null): string | nul
   const knownValues = new Set(
     [...turn.ctx.catalog.colors, ...(discussed?.options.flatMap((o) => o.values) ?? [])].map((v) => normalize(v)),
   );
-  const pattern = /(?:^|[^.!?]\s)((?:[A-Z][a-z]+(?:[-'][A-Za-z]+)?|[A-Z][a-z]*\d+°?F?|\d+°?F?)(?:\s+(?:[A-Z][a-z]+(?:[-'][A-Za-z]+)?|\d+°?F?|[A-Z]{1,3}\d*)){1,4})/g;
+  const pattern = /(?:^|[^.!?¿¡]\s)((?:\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?|\p{Lu}\p{Ll}*\d+°?F?|\d+°?F?)(?:\s+(?:\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?|\d+°?F?|\p{Lu}{1,3}\d*)){1,4})/gu;
   for (const match of text.matchAll(pattern)) {
     // Question words and other capitalised non-names ("Is", "When", "Monday") aren't part of a name.
-    const name = match[1].split(/\s+/).filter((w) => !NOT_PRODUCT_NAMES.test(w)).join(" ").trim();
-    if (name.split(" ").length < 2 || !/[A-Za-z]{3}/.test(name)) continue;
-    if (knownValues.has(normalize(name)) || NOT_PRODUCT_NAMES.test(name)) continue;
+    const name = match[1].split(/\s+/).filter((w) => !notProductName(w)).join(" ").trim();
+    if (name.split(" ").length < 2 || !/\p{L}{3}/u.test(name)) continue;
+    if (knownValues.has(normalize(name))) continue;
     return name.slice(0, 40);
   }
   return null;
+}
+
+/** A name with a word the catalog doesn't use at all ("Guerrero"): a product line we don't sell. */
+function namesUnknownLine(turn: Turn, name: string): boolean {
+  const vocabulary = turn.ctx.catalog.vocabulary;
+  return catalogTokens(name).some((w) => w.length > 2 && catalogWordsFor(vocabulary, w).length === 0 && !isGenericWord(vocabulary, w));
 }
 
 function slugify(name: string): string {
@@ -371,8 +366,8 @@ export async function productInfo(turn: Turn): Promise<Answer> {
     if (resolved.unknownName) return unavailableAnswer(turn, resolved.unknownName, lookups);
     // "What's the headlamp's battery life?": a kind of product we sell exactly one of.
     const found = searchCatalog(turn, { text: turn.pre.original, requireCategory: true });
-    if (found.results.length !== 1) return productSearch(turn);
-    product = found.results[0];
+    if (!found.single) return productSearch(turn);
+    product = found.single;
     foundBySearch = true;
     lookups.push({ kind: "product_search", ref: found.categoryWords.join(" "), outcome: "1 found" });
   }
@@ -429,9 +424,9 @@ export async function productInfo(turn: Turn): Promise<Answer> {
 /** What the shop's FAQs and policies say about a product question its description doesn't answer. */
 function shopKnowledge(turn: Turn, text: string, product: Product): { quote: string; lookups: Lookup[] } | null {
   // The kind of product is context for the FAQs ("Waterproof jackets: machine wash cold…").
-  const hits = bestPassages(turn.ctx.shop, text, { prefer: ["FAQ"], contextTerms: [product.productType], max: 2 });
+  const hits = bestPassages(turn.ctx.shop, text, { prefer: ["FAQ", "PAGE"], contextTerms: [product.productType], max: 2, language: turn.language });
   if (hits.length === 0 || Math.max(...hits.map((h) => h.relevance)) < 0.5) return null;
-  const lookups: Lookup[] = hits.map((h) => ({ kind: h.passage.kind === "faq" ? "faq" : "policy", ref: h.passage.sourceKey, outcome: "quoted" }));
+  const lookups: Lookup[] = hits.map((h) => ({ kind: h.passage.kind === "faq" || h.passage.kind === "page" ? "faq" : "policy", ref: h.passage.sourceKey, outcome: "quoted" }));
   return { quote: hits.map((h) => h.passage.quote).join(" "), lookups };
 }
 
@@ -586,14 +581,6 @@ function namedOptionValues(product: Product, text: string, already: Resolved["wa
   return found;
 }
 
-function onSale(product: Product): boolean {
-  return product.variants.some((v) => v.compareAtPrice !== null && Number(v.compareAtPrice) > Number(v.price));
-}
-
-function lowestPrice(product: Product): number {
-  return Math.min(...product.variants.map((v) => Number(v.price)));
-}
-
 function priceLine(product: Product, currency: string, L: Language): string {
   const prices = [...new Set(product.variants.map((v) => Number(v.price)))].sort((a, b) => a - b);
   if (prices.length === 0) return "";
@@ -619,23 +606,11 @@ function variantName(variant: Variant): string {
   return variant.title;
 }
 
-const SIZE_WORDS: Record<string, string[]> = {
-  "extra small": ["XS"], "x-small": ["XS"], small: ["S"], medium: ["M"], large: ["L"], "x-large": ["XL"], "extra large": ["XL"],
-  "xx-large": ["XXL"], mediano: ["M"], mediana: ["M"], pequeno: ["S"], pequena: ["S"], grande: ["L"], moyen: ["M"], petit: ["S"],
-};
-
-const COLOR_WORDS: Record<string, string> = {
-  negro: "black", negra: "black", blanco: "white", blanca: "white", rojo: "red", roja: "red", azul: "blue", verde: "green",
-  gris: "grey", amarillo: "yellow", naranja: "orange", rosa: "pink", marron: "brown", noir: "black", noire: "black",
-  blanc: "white", blanche: "white", rouge: "red", bleu: "blue", bleue: "blue", vert: "green", verte: "green", jaune: "yellow",
-  gray: "grey",
-};
-
 /** The option values of `product` that `asked` names ("medium" → M, "black" → Black, "negro" → Black, "blue" → Glacier Blue). */
 function matchOption(product: Product, asked: string): { option: string; values: string[] } | null {
   const wanted = normalize(asked);
-  const aliases = [wanted, ...(SIZE_WORDS[wanted] ?? []).map(normalize), ...(COLOR_WORDS[wanted] ? [COLOR_WORDS[wanted]] : [])];
-  if (wanted === "grey") aliases.push("gray");
+  // "medium" → M, "negro" → Black or Noir: the lexicon's size and colour words in en/es/fr.
+  const aliases = [...new Set([wanted, ...(SIZE_WORDS[wanted] ?? []).map(normalize), ...colorAliases(wanted)])];
   for (const option of product.options) {
     const exact = option.values.filter((v) => aliases.includes(normalize(v)));
     if (exact.length > 0) return { option: option.name, values: exact };
@@ -722,8 +697,9 @@ async function unavailableAnswer(turn: Turn, name: string, lookups: Lookup[]): P
     quickReplies: [t(L, "talk_to_person")],
     lookups,
   };
-  // Similar products we do sell, by the kind of thing named ("… Quilt" → nothing; "… Tent" → tents).
-  const kind = name.split(/\s+/).pop() ?? "";
+  // Similar products we do sell, by the kind of thing named ("… Quilt" → nothing; "… Tent" → tents; "Café …" → coffees).
+  const words = name.split(/\s+/);
+  const kind = words.find((w) => isKindWord(turn.ctx.catalog.vocabulary, normalize(w))) ?? words[words.length - 1] ?? "";
   const similar = searchCatalog(turn, { text: kind, requireCategory: true });
   if (similar.results.length > 0) {
     const currency = turn.ctx.shop.currencyCode;
@@ -736,179 +712,26 @@ async function unavailableAnswer(turn: Turn, name: string, lookups: Lookup[]): P
 // ---------------------------------------------------------------------------------------------
 // product_search
 
-/** Spanish and French product words, mapped onto the English of the catalog. */
-const PRODUCT_WORDS: Record<string, string> = {
-  bota: "boot", botas: "boot", zapatilla: "shoe", zapatillas: "shoe", zapato: "shoe", zapatos: "shoe", chaqueta: "jacket",
-  chaquetas: "jacket", abrigo: "jacket", chubasquero: "rain", carpa: "tent", carpas: "tent", tienda: "tent", tiendas: "tent",
-  mochila: "backpack", mochilas: "backpack", saco: "sleeping", calcetines: "sock", gorro: "beanie", frontal: "headlamp",
-  linterna: "headlamp", botella: "bottle", bastones: "pole", impermeable: "waterproof", senderismo: "hiking", invierno: "winter",
-  esterilla: "pad", colchoneta: "pad", forro: "fleece", polar: "fleece",
-  chaussure: "shoe", chaussures: "shoe", botte: "boot", bottes: "boot", veste: "jacket", vestes: "jacket", manteau: "jacket",
-  tente: "tent", tentes: "tent", sac: "bag", couchage: "sleeping", chaussettes: "sock", bonnet: "beanie", lampe: "headlamp",
-  frontale: "headlamp", gourde: "bottle", bouteille: "bottle", batons: "pole", randonnee: "hiking", hiver: "winter",
-  matelas: "pad", polaire: "fleece", impermeables: "waterproof",
-};
-
-const SEARCH_FILLER = new Set(
-  ("any anything have got do you sell show looking look find need want something some under below less than cheaper max up to for " +
-    "with what which good best recommend recommendation recommendations options option stuff items item products product " +
-    "sale on deals deal discounted clearance cheap affordable budget price priced dollars bucks usd in stock available " +
-    "people person persons man woman men women mens womens kind type sort there is are a an the me my i we our your it " +
-    "please thanks hi hello can could would should like love get buy need new around about over above more least at most " +
-    "tengo tienen hay algo alguna alguno busco quiero necesito precio menos mas de para por con en oferta rebajas " +
-    "avez vous je cherche veux besoin quelque chose moins plus pour avec en solde soldes promo personnes personas " +
-    "whats hows wheres theres thats got gotten carry carries stock right now currently today").split(" "),
-);
-
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, uno: 1, dos: 2, tres: 3, cuatro: 4, un: 1, deux: 2, trois: 3, quatre: 4 };
-
-export interface SearchRequest {
-  text: string;
-  maxPrice?: number | null;
-  minPrice?: number | null;
-  onSale?: boolean;
-  inStock?: boolean;
-  people?: number | null;
-  gender?: Gender | null;
-  /** Only products matching the kind of thing named (for "similar products"). */
-  requireCategory?: boolean;
+function searchCatalog(turn: Turn, request: SearchRequest) {
+  return searchShop(turn.ctx.catalog, turn.ctx.productsByHandle, request, turn.language);
 }
 
-export function parseSearch(text: string): SearchRequest {
-  const under = text.match(/(?:under|below|less than|cheaper than|max(?:imum)?|up to|no more than|at most|<|menos de|por debajo de|moins de|max\.?)\s*(?:[$€£]|usd\s*)?\s*(\d+(?:[.,]\d+)?)/i)
-    ?? text.match(/(?:[$€£])\s?(\d+(?:[.,]\d+)?)\s*(?:or less|or under|max)/i);
-  const between = text.match(/\b(?:between|entre)\s*[$€£]?\s*(\d+(?:[.,]\d+)?)\s*(?:and|y|et|-|–)\s*[$€£]?\s*(\d+(?:[.,]\d+)?)/i);
-  const over = text.match(/(?:over|above|more than|at least|min(?:imum)?|más de|mas de|plus de)\s*(?:[$€£]|usd\s*)?\s*(\d+(?:[.,]\d+)?)/i);
-  const people = text.match(/\b(\d{1,2}|one|two|three|four|five|six|uno|dos|tres|cuatro|un|deux|trois|quatre)[\s-]*(?:person|people|persons|man|personas|personnes|p)\b/i)
-    ?? text.match(/\bfor\s+(\d{1,2}|two|three|four|five|six)\b(?!\s*(?:\$|dollars|bucks|days|nights))/i);
-  const count = people ? NUMBER_WORDS[people[1].toLowerCase()] ?? Number(people[1]) : null;
-  return {
-    text,
-    maxPrice: between ? Number(between[2].replace(",", ".")) : under ? Number(under[1].replace(",", ".")) : null,
-    minPrice: between ? Number(between[1].replace(",", ".")) : over ? Number(over[1].replace(",", ".")) : null,
-    onSale: /\b(?:on sale|sales?|deals?|discounted|clearance|markdowns?|reduced|rebaja(?:s|do|da)?|ofertas?|soldes|en promo(?:tion)?)\b/i.test(text),
-    inStock: /\b(?:in stock|available now|disponible|en stock)\b/i.test(text),
-    people: count && count > 0 && count < 20 ? count : null,
-    gender: wantedGender(text),
-  };
+function searchWords(text: string, turn: Turn): string[] {
+  return shopSearchWords(turn.ctx.catalog, text);
 }
 
-interface ProductIndex {
-  product: Product;
-  strong: Set<string>;
-  weak: Set<string>;
-}
-
-const productIndexCache = new WeakMap<Map<string, Product>, ProductIndex[]>();
-
-function productIndex(turn: Turn): ProductIndex[] {
-  const cached = productIndexCache.get(turn.ctx.productsByHandle);
-  if (cached) return cached;
-  const index = [...turn.ctx.productsByHandle.values()]
-    .filter((p) => p.status === "ACTIVE")
-    .map((product) => ({
-      product,
-      strong: new Set(
-        [product.title, product.productType, ...product.tags.map((tag) => tag.replace(/-/g, " ")), product.handle.replace(/-/g, " ")]
-          .flatMap((text) => tokenize(normalize(text)))
-          .flatMap((w) => [w, stem(w)]),
-      ),
-      weak: new Set(tokenize(normalize(product.description)).flatMap((w) => [w, stem(w)])),
-    }));
-  productIndexCache.set(turn.ctx.productsByHandle, index);
-  return index;
-}
-
-function searchWords(text: string): string[] {
-  return tokenize(normalize(text))
-    .map((w) => PRODUCT_WORDS[w] ?? w)
-    .filter((w) => !SEARCH_FILLER.has(w) && !/^\d+$/.test(w) && w.length > 1);
-}
-
-/** Products of the ACTIVE catalog matching the request, best first, and which words named a kind of product. */
-// Words the shop's catalog may say differently ("rain jacket" ~ waterproof, "warm" ~ insulated).
-const SEARCH_SYNONYMS: Record<string, string[]> = {
-  rain: ["waterproof"],
-  warm: ["insulated", "down", "winter"],
-  pack: ["backpack", "daypack"],
-  shoe: ["footwear"],
-  sneaker: ["footwear"],
-  footwear: ["boot", "shoe"],
-  coat: ["jacket"],
-};
-
-// Where the name of the thing ends: "a warm sleeping bag | for winter camping", "boots | under $100".
-const PHRASE_END = /\s(?:for|with|under|below|over|above|between|less|cheaper|that|which|to|in|from|around|para|con|por|pour|avec|sous|moins|menos|bajo|de moins|que)\s/i;
-
-/** Products of the ACTIVE catalog matching the request, best first, and which words named a kind of product. */
-export function searchCatalog(turn: Turn, request: SearchRequest): { results: Product[]; categoryWords: string[]; beforeFilters: Product[] } {
-  const index = productIndex(turn);
-  const typed = [...new Set(searchWords(request.text).map(stem))];
-  const strongly = (entry: ProductIndex, w: string) => entry.strong.has(w) || (SEARCH_SYNONYMS[w] ?? []).some((s) => entry.strong.has(s) || entry.strong.has(stem(s)));
-  // Words the catalog doesn't use at all ("kayak") can't match; with no filters they mean "we don't sell that".
-  const words = typed.filter((w) => index.some((entry) => strongly(entry, w) || entry.weak.has(w)));
-  const filtered0 = request.maxPrice != null || request.minPrice != null || request.onSale || request.inStock || request.people != null;
-  if (words.length === 0 && typed.length > 0 && !filtered0) return { results: [], categoryWords: [], beforeFilters: [] };
-  // Words naming a kind of product (title, type or tag of something we sell), in the name of the thing asked for.
-  const isCategory = (w: string) => index.some((entry) => strongly(entry, w));
-  const phrase = ` ${request.text} `.split(PHRASE_END)[0];
-  const phraseWords = [...new Set(searchWords(phrase).map(stem))].filter(isCategory);
-  const categoryWords = phraseWords.length > 0 ? phraseWords : words.filter(isCategory);
-  // The head of the phrase ("hiking BOOTS", "BOTAS de montaña") must match; the other words narrow and rank.
-  const nouns = categoryWords.filter((w) => KIND_NOUNS.has(w) || KIND_NOUNS.has(w.replace(/s$/, "")));
-  const pool = nouns.length > 0 ? nouns : categoryWords;
-  const head = pool.length === 0 ? null : turn.language === "en" ? pool[pool.length - 1] : pool[0];
-  let candidates = index.filter((entry) => (head ? strongly(entry, head) : !request.requireCategory));
-  // Products matching more of the name ("hiking" AND "boots") beat those matching only the head.
-  const coverage = (entry: ProductIndex) => categoryWords.filter((w) => strongly(entry, w)).length;
-  const best = Math.max(0, ...candidates.map(coverage));
-  if (best > 1) candidates = candidates.filter((entry) => coverage(entry) === best);
-  const scored = candidates
-    .map((entry) => ({
-      entry,
-      score:
-        words.reduce((sum, w) => sum + (strongly(entry, w) ? 3 : entry.weak.has(w) && w.length > 3 ? 1 : 0), 0) +
-        // A tent whose title says "Tent" before the tent's footprint; the Women's boot first for "women's boots".
-        (head && tokenize(normalize(entry.product.title)).map(stem).includes(head) ? 1 : 0) +
-        (request.gender && genderOf(entry.product) === request.gender ? 2 : 0),
-    }))
-    .filter(({ score }) => head !== null || words.length === 0 || score > 0);
-  const beforeFilters = scored.map((s) => s.entry.product);
-  const filtered = scored.filter(({ entry: { product } }) => {
-    const prices = product.variants.map((v) => Number(v.price));
-    if (request.maxPrice != null && !prices.some((p) => p <= request.maxPrice!)) return false;
-    if (request.minPrice != null && !prices.some((p) => p >= request.minPrice!)) return false;
-    if (request.onSale && !onSale(product)) return false;
-    if (request.inStock && !product.variants.some((v) => v.availableForSale)) return false;
-    if (request.people != null && !servesPeople(product, request.people)) return false;
-    if (request.gender && genderOf(product) && genderOf(product) !== request.gender) return false;
-    return true;
-  });
-  const results = filtered
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        Number(b.entry.product.variants.some((v) => v.availableForSale)) - Number(a.entry.product.variants.some((v) => v.availableForSale)) ||
-        lowestPrice(a.entry.product) - lowestPrice(b.entry.product),
-    )
-    .map((s) => s.entry.product);
-  return { results, categoryWords, beforeFilters };
-}
-
-function servesPeople(product: Product, people: number): boolean {
-  const text = normalize(`${product.tags.join(" ")} ${product.title} ${product.description}`);
-  const sizes = [...text.matchAll(/\b(\d{1,2})[\s-]*(?:person|p)\b/g)].map((m) => Number(m[1]));
-  return sizes.some((n) => n >= people) && Math.min(...sizes.filter((n) => n >= people)) - people <= 2;
-}
-
-const MAX_CARDS = 4;
+/** Cards sent with a search: the bubble shows four and the rest behind "Show more". */
+export const MAX_CARDS = 10;
 
 export async function productSearch(turn: Turn): Promise<Answer> {
   // A named product, or options of the one under discussion ("the men's one in M"), is a product question.
   if (turn.productHandle && activeProduct(turn, turn.productHandle)) return productInfo(turn);
-  const request = parseSearch(turn.pre.original);
+  const request = parseSearch(turn.pre.original, turn.ctx.shop.currencyCode, turn.language);
   const { results, categoryWords, beforeFilters } = searchCatalog(turn, request);
-  if (turn.state.productHandle && (turn.entities.size || turn.entities.color) && searchWords(turn.pre.original).filter((w) => !/^(?:one|ones)$/.test(w)).length <= 2) {
+  // "Do you have the Trail Quilt?", "¿Cuándo sale el Café Guerrero?": a name we don't sell is said so, not searched for.
+  const unknown = unknownProductName(turn, null);
+  if (unknown && (results.length === 0 || namesUnknownLine(turn, unknown))) return productInfo(turn);
+  if (turn.state.productHandle && (turn.entities.size || turn.entities.color) && searchWords(turn.pre.original, turn).filter((w) => !/^(?:one|ones)$/.test(w)).length <= 2) {
     const discussed = activeProduct(turn, turn.state.productHandle);
     if (discussed && !categoryWords.some((w) => !productWords(discussed).has(w))) return productInfo(turn);
   }
@@ -922,11 +745,17 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     !between && request.minPrice != null ? t(L, M.filter_over, { price: money(request.minPrice) }) : "",
     request.people != null ? t(L, M.filter_people, { count: request.people }) : "",
   ].join("");
-  const ref = [categoryWords.join(" ") || searchWords(turn.pre.original).join(" ") || "*", request.onSale ? "on sale" : "", request.maxPrice != null ? `≤ ${request.maxPrice}` : "", request.minPrice != null ? `≥ ${request.minPrice}` : "", request.people ? `${request.people} people` : ""]
+  const ref = [categoryWords.join(" ") || searchWords(turn.pre.original, turn).join(" ") || "*", request.onSale ? "on sale" : "", request.maxPrice != null ? `≤ ${request.maxPrice}` : "", request.minPrice != null ? `≥ ${request.minPrice}` : "", request.people ? `${request.people} people` : ""]
     .filter(Boolean)
     .join(" ");
   const lookups: Lookup[] = [{ kind: "product_search", ref, outcome: `${results.length} found` }];
 
+  const filtered = request.maxPrice != null || request.minPrice != null || request.onSale || request.inStock || request.people != null;
+  if (categoryWords.length === 0 && !filtered) {
+    // No kind of thing the shop sells is named ("what are the shop's opening hours?"): its FAQ may answer it.
+    const general = outOfScope(turn);
+    if (general.lookups?.some((l) => l.kind === "faq")) return general;
+  }
   if (results.length === 0) {
     // Nothing passes the filters: show the closest matches of the same kind (cheapest first when a price was set).
     const closest = [...beforeFilters]

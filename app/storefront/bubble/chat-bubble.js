@@ -9,7 +9,7 @@
   const proxy = (ds.proxy || '/apps/support').replace(/\/+$/, '');
   // Strings: the block's data-l-* attributes (locales/*.json).
   const t = (k) => ds[k] || '';
-  const bot = ds.botName || 'Support';
+  const bot = ds.botName || ''; // the block falls back to the shop's name
   const key = 'nwsc:' + (ds.shop || location.host) + ':' + (ds.customer ? 'c' + ds.customer : 'guest');
   const openKey = key + ':open';
 
@@ -126,20 +126,23 @@
     throw err;
   };
 
-  let panel, list, input, send, typingEl;
+  let panel, list, live, input, send, typingEl;
   let isOpen = false;
   let started = false;
   let busy = false;
   let waiting = false; // awaitingTeam: poll
   const seen = {}; // message ids shown
 
+  // aria-controls is set once the panel exists (it is built on first open).
   const launcher = h('button', {
     type: 'button', class: 'nwsc-launcher', 'aria-label': t('lOpen'), 'aria-expanded': 'false',
-    'aria-controls': 'nwsc-panel', onclick: () => (isOpen ? close(true) : open(true))
+    onclick: () => (isOpen ? close(true) : open(true))
   }, [icon('M21 11.5a8.4 8.4 0 0 1-12.3 7.5L3 21l2-5.4A8.4 8.4 0 1 1 21 11.5z', 'nwsc-i-chat'), icon(X, 'nwsc-i-x')]);
   root.append(launcher);
 
   const scroll = () => { list.scrollTop = list.scrollHeight; };
+  // The one live region: the words of a new reply or error, never the cards and buttons beside them.
+  const announce = (text) => { live.textContent = text; };
   const setBusy = (b) => {
     busy = b;
     send.setAttribute('aria-disabled', b);
@@ -177,6 +180,7 @@
   const arr = (a) => (Array.isArray(a) ? a : []);
   const safeUrl = (u) => (typeof u === 'string' && /^(https?:\/\/|\/(?![/\\]))/i.test(u) ? u : '');
 
+  const SHOWN = 4;
   const product = (p) => {
     const url = safeUrl(p.url);
     const img = safeUrl(p.imageUrl);
@@ -185,12 +189,29 @@
       img ? h('img', { class: 'nwsc-product-img', src: img, alt: '', loading: 'lazy', width: 48, height: 48,
         onerror: (e) => e.target.replaceWith(blank()) }) : blank(),
       h('span', { class: 'nwsc-product-info' }, [
-        h('span', { class: 'nwsc-product-title', text: p.title || '' }),
+        h('span', { class: 'nwsc-product-title', text: p.title || '', title: p.title || null }), // clamped at two lines
         h('span', { class: 'nwsc-product-price' }, [
           String(p.price || ''),
           p.compareAtPrice ? h('s', { text: String(p.compareAtPrice) }) : null,
           p.available === false ? h('span', { class: 'nwsc-soldout', text: t('lSoldOut') }) : null])])];
     return h('li', { class: 'nwsc-product' }, [url ? h('a', { href: url }, body) : h('div', null, body)]);
+  };
+  // Cards past the first few wait behind "Show N more", which hands focus to the first of them.
+  const products = (list) => {
+    const items = list.slice(0, 10).map(product);
+    const rest = items.slice(SHOWN);
+    rest.forEach((li) => { li.hidden = true; });
+    const more = rest.length && h('button', {
+      type: 'button', class: 'nwsc-more', text: t('lMore').replace('#', rest.length),
+      onclick: () => {
+        rest.forEach((li) => { li.hidden = false; });
+        more.remove();
+        const first = rest[0].querySelector('a') || rest[0]; // a card without a link is focused as itself
+        if (first.tabIndex < 0) first.tabIndex = -1;
+        first.focus();
+      }
+    });
+    return [h('ul', { class: 'nwsc-products' }, items), more];
   };
 
   const feedback = (m) => {
@@ -214,7 +235,8 @@
   };
 
   // One ChatMessageView (the team's labelled). Only the newest message keeps quick replies or the survey.
-  const addMsg = (m, extra) => {
+  // `say`: announce it (a new reply, not history being loaded).
+  const addMsg = (m, extra, say) => {
     const role = m.role === 'shopper' || m.role === 'agent' ? m.role : 'bot';
     if (m.id) seen[m.id] = 1;
     list.querySelectorAll('.nwsc-quick,.nwsc-csat').forEach((q) => q.remove());
@@ -222,14 +244,16 @@
       role === 'agent' && h('span', { class: 'nwsc-from', text: t('lTeam') }),
       h('div', { class: 'nwsc-bubble' }, rich(m.text, role !== 'shopper'))]);
     if (role !== 'shopper') {
-      const products = arr(m.products).filter((p) => p && typeof p === 'object');
+      const cards = arr(m.products).filter((p) => p && typeof p === 'object');
       const replies = arr(m.quickReplies).filter((q) => typeof q === 'string' && q);
-      if (products.length) el.append(h('ul', { class: 'nwsc-products' }, products.slice(0, 6).map(product)));
+      if (cards.length) products(cards).forEach((n) => n && el.append(n));
       if (replies.length) {
         el.append(h('div', { class: 'nwsc-quick' }, replies.slice(0, 6).map((q) =>
           h('button', { type: 'button', text: q, onclick: () => { if (!busy) { submit(q); input.focus(); } } }))));
       }
-      if (role === 'bot' && m.id) el.append(feedback(m));
+      // The server leaves `feedback` out where there is nothing to rate (greetings, goodbyes).
+      if (role === 'bot' && m.id && 'feedback' in m) el.append(feedback(m));
+      if (say) announce((role === 'agent' ? t('lTeam') + ': ' : '') + m.text);
     }
     list.append(el);
     scroll();
@@ -243,6 +267,7 @@
       onclick: () => { line.remove(); input.focus(); again(); }
     })]);
     list.append(line);
+    announce(message);
     scroll();
   };
 
@@ -275,7 +300,7 @@
       const id = data.shopperMessage && data.shopperMessage.id;
       if (id) item.el.setAttribute('data-id', (seen[id] = id));
       typing(false);
-      if (data.reply) addMsg(data.reply);
+      if (data.reply) addMsg(data.reply, '', 1);
       signals(data);
     } catch (e) {
       typing(false);
@@ -302,7 +327,7 @@
     try {
       const data = await api('/conversation?conversationId=' + encodeURIComponent(convId));
       if (poll && busy) return;
-      arr(data.messages).forEach((m) => m && !seen[m.id] && addMsg(m));
+      arr(data.messages).forEach((m) => m && !seen[m.id] && addMsg(m, '', poll));
       signals(data);
     } catch (e) {
       if (e.status === 404) forget();
@@ -353,23 +378,45 @@
     });
     send = h('button', { type: 'submit', class: 'nwsc-send', 'aria-label': t('lSend'), 'aria-disabled': 'false' },
       [icon('M5 12h14M13 6l6 6-6 6')]);
-    list = h('div', { class: 'nwsc-list', role: 'log', 'aria-live': 'polite' });
+    // Not a live region (see announce); focusable so the keyboard can scroll it.
+    list = h('div', { class: 'nwsc-list', role: 'region', tabindex: 0, 'aria-label': t('lConversation') });
+    live = h('div', { class: 'nwsc-sr', 'aria-live': 'polite' });
     panel = h('div', { class: 'nwsc-panel', id: 'nwsc-panel', role: 'dialog', 'aria-label': bot, hidden: true }, [
       h('div', { class: 'nwsc-header' }, [
         h('span', { class: 'nwsc-title', text: bot }),
         h('button', { type: 'button', class: 'nwsc-close', 'aria-label': t('lClose'), onclick: () => close(true) }, [icon(X)])]),
-      list,
+      list, live,
       h('form', { class: 'nwsc-form', onsubmit: (e) => { e.preventDefault(); submit(); } }, [input, send])]);
     root.append(panel);
+    launcher.setAttribute('aria-controls', 'nwsc-panel');
     if (ds.greeting) addMsg({ role: 'bot', text: ds.greeting }, 'nwsc-msg--greeting');
     setInterval(() => waiting && isOpen && !document.hidden && history(1), 20000);
   };
+
+  // Where the panel fills the screen (the stylesheet's breakpoint) it is a modal dialog: the page
+  // behind is neither read out nor scrolled.
+  const phone = matchMedia('(max-width:480px)');
+  const html = document.documentElement.style;
+  let locked = null; // the page's own overflow while locked
+  const modal = () => {
+    const on = isOpen && phone.matches;
+    on ? panel.setAttribute('aria-modal', 'true') : panel.removeAttribute('aria-modal');
+    if (on && locked == null) {
+      locked = html.overflow;
+      html.overflow = 'hidden';
+    } else if (!on && locked != null) {
+      html.overflow = locked;
+      locked = null;
+    }
+  };
+  phone.addEventListener && phone.addEventListener('change', () => panel && modal());
 
   const show = (on) => {
     isOpen = on;
     panel.hidden = !on;
     root.classList.toggle('nwsc-open', on);
     launcher.setAttribute('aria-expanded', on);
+    modal();
     store(1, openKey, on ? '1' : null);
   };
   const open = (focus) => {
@@ -392,6 +439,20 @@
     if (e.key === 'Escape' && isOpen) {
       e.stopPropagation();
       close(true);
+    }
+  });
+  // Focus trap: Tab and Shift+Tab cycle through what can be focused in the open bubble (the
+  // launcher too, where it shows). On a phone, Tab from anywhere comes back into the panel.
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab' || !isOpen) return;
+    const inside = root.contains(document.activeElement);
+    if (!inside && !phone.matches) return;
+    const stops = Array.prototype.filter.call(root.querySelectorAll('a[href],button,textarea,input:not([type=radio]),[tabindex="0"]'),
+      (el) => !el.disabled && el.getClientRects().length);
+    const edge = e.shiftKey ? stops[0] : stops[stops.length - 1];
+    if (!inside || document.activeElement === edge) {
+      e.preventDefault();
+      (e.shiftKey ? stops[stops.length - 1] : stops[0]).focus();
     }
   });
 

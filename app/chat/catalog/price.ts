@@ -1,0 +1,67 @@
+/**
+ * Price limits in a shopper's words, read in the shop's currency: "under $100", "moins de 40 €",
+ * "menos de 300 pesos", "entre 20 y 50 euros", "around $50", "1,000 MXN or less".
+ */
+import { CURRENCY_WORDS } from "./lexicon";
+
+export interface PriceLimits {
+  maxPrice: number | null;
+  minPrice: number | null;
+}
+
+// 1,000 · 1.000 · 1 000 · 1000 · 12,50 · 12.50
+const AMOUNT = String.raw`(\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)`;
+const UNDER = String.raw`under|below|less than|cheaper than|no more than|not more than|at most|max(?:imum)?\.?|up to|within|<|menos de|por debajo de|bajo|hasta|como m[aá]ximo|m[aá]ximo|no m[aá]s de|inferior a|que no pase de|moins de|en dessous de|au-dessous de|sous|jusqu'?[aà]|pas plus de|au maximum|maxi|inf[ée]rieur [aà]`;
+const OVER = String.raw`over|above|more than|at least|min(?:imum)?\.?|m[aá]s de|por encima de|como m[ií]nimo|m[ií]nimo|al menos|plus de|au-dessus de|au moins|minimum|[aà] partir de|>`;
+const AROUND = String.raw`around|about|roughly|approximately|alrededor de|aproximadamente|unos|unas|como|environ|autour de|dans les|vers`;
+const OR_LESS = String.raw`or less|or under|max|o menos|como m[aá]ximo|ou moins|maximum|max`;
+// An amount followed by these is a size, a weight or a count, not money.
+const NOT_MONEY_AFTER = /^\s*(?:%|percent|por ?ciento|pour ?cent|ml|cl|l\b|g\b|gr|kg|oz|lbs?|cm|mm|m\b|in\b|inch|ft|people|persons?|personas|personnes|days?|d[ií]as|jours|hours?|horas|heures|pcs|pieces|piezas|pi[eè]ces|x\b|×)/i;
+
+/** The shop's currency marks and words, and those of any currency (a shopper may write "euros" to a shop in dollars). */
+function currencyPattern(currency: string): { before: string; after: string } {
+  const own = CURRENCY_WORDS[currency.toUpperCase()];
+  const symbols = new Set(["$", "€", "£", ...(own?.symbols ?? [])]);
+  const words = new Set([...Object.values(CURRENCY_WORDS).flatMap((c) => c.words), currency.toLowerCase()]);
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const symbolAlt = [...symbols].sort((a, b) => b.length - a.length).map(escape).join("|");
+  const wordAlt = [...words].sort((a, b) => b.length - a.length).map(escape).join("|");
+  return { before: `(?:${symbolAlt})\\s?`, after: `\\s?(?:${symbolAlt}|(?:${wordAlt})\\b)` };
+}
+
+/** "1,000" → 1000, "12,50" → 12.5, "1 000" → 1000, "1.000" → 1000. */
+export function parseAmount(text: string): number {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, "");
+  const thousands = compact.replace(/[.,](?=\d{3}(?:\D|$))/g, "");
+  return Number(thousands.replace(",", "."));
+}
+
+/** Price limits the message sets, or nulls. A bare number needs a price word or a currency to count. */
+export function parsePriceLimits(text: string, currency = "USD"): PriceLimits {
+  const { before, after } = currencyPattern(currency);
+  const money = `(?:${before})?${AMOUNT}(?:${after})?`;
+  const amountOf = (pattern: string, flags = "i"): number[] | null => {
+    const re = new RegExp(pattern, flags);
+    const m = re.exec(text);
+    if (!m) return null;
+    const rest = text.slice(m.index + m[0].length);
+    if (NOT_MONEY_AFTER.test(rest)) return null;
+    return m.slice(1).filter((g) => g !== undefined).map(parseAmount);
+  };
+  const between =
+    amountOf(String.raw`\b(?:between|entre|from|de|des?)\s+${money}\s*(?:and|y|et|to|a|à|-|–)\s*${money}`) ??
+    amountOf(String.raw`${before}${AMOUNT}\s*(?:-|–|to|a|à)\s*(?:${before})?${AMOUNT}(?:${after})?`) ??
+    amountOf(String.raw`${AMOUNT}\s*(?:-|–)\s*${AMOUNT}${after}`);
+  if (between && between.length === 2) {
+    const [a, b] = between;
+    return { minPrice: Math.min(a, b), maxPrice: Math.max(a, b) };
+  }
+  const under = amountOf(String.raw`(?:^|[\s¿(])(?:${UNDER})\s*(?:de\s+)?${money}`) ?? amountOf(String.raw`${before}${AMOUNT}(?:${after})?\s*(?:${OR_LESS})\b`) ?? amountOf(String.raw`${AMOUNT}${after}\s*(?:${OR_LESS})\b`);
+  const over = amountOf(String.raw`(?:^|[\s¿(])(?:${OVER})\s*${money}`);
+  if (under || over) return { maxPrice: under?.[0] ?? null, minPrice: over?.[0] ?? null };
+  const around = amountOf(String.raw`(?:^|[\s¿(])(?:${AROUND})\s*(?:de\s+)?(?:${before}${AMOUNT}(?:${after})?|${AMOUNT}${after})`);
+  // "a gift for 30 €": a budget, written with its currency.
+  const budget = around ?? amountOf(String.raw`(?:^|\s)(?:for|pour|por|para)\s+(?:${before}${AMOUNT}(?:${after})?|${AMOUNT}${after})`);
+  if (budget) return { minPrice: Math.round(budget[0] * 0.75), maxPrice: Math.round(budget[0] * 1.25) };
+  return { maxPrice: null, minPrice: null };
+}

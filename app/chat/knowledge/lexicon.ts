@@ -1,0 +1,242 @@
+/**
+ * A bilingual support vocabulary: the words shoppers and shops use about orders, delivery,
+ * returns, payment, accounts, and about any product's size, material, care and use, in Spanish
+ * and French, each mapped onto one English word. Both the shop's text and the question go
+ * through it, so "¿se puede lavar?" meets "Machine wash cold" and "dishwasher safe?" meets
+ * "Passe au lave-vaisselle". Names of kinds of products are not here: they come from the shop's
+ * own catalog.
+ *
+ * Each entry: English word → "other English forms | Spanish | French", accents folded, words
+ * separated by spaces; a phrase is written with underscores ("mot_de_passe") and matched as one word.
+ */
+import type { Language } from "../preprocess";
+import { stemIn } from "./stemming";
+
+const VOCABULARY: Record<string, string> = {
+  // Words that only name what is asked about (stop words in every language, see knowledge.ts)
+  policy: "policies rules | politica politicas reglas | politique politiques regles",
+  // Orders, delivery, places
+  order: "| pedido pedidos orden ordenes compra compras pedir pido pides pidio | commande commandes commander",
+  // "Item" and its kin say nothing about what is asked (a stop word, see knowledge.ts).
+  item: "items thing things product products | articulo articulos producto productos prenda prendas | article articles produit produits vetement vetements",
+  buy: "purchase purchased | comprar compro compre | acheter achete achat",
+  ship: "shipping shipped dispatch dispatched | envio envios enviar envian envias enviamos enviado enviada mandar | expedition expedier expedie expedions expedions expediee envoyer envoyez envoi",
+  delivery: "deliver delivered | entrega entregas entregar entregado reparto | livraison livraisons livrer livrez livre livree livrons",
+  arrive: "arrival reach | llegar llega llegan llego | arriver arrive arrivee recevoir",
+  receive: "| recibir recibo recibes recibi | reception recu recue",
+  parcel: "package | paquete paquetes | colis",
+  carrier: "courier | paqueteria transportista | transporteur",
+  tracking: "track | rastreo rastrear seguimiento guia | suivi suivre",
+  address: "| direccion domicilio | adresse domicile",
+  pickup: "collect collection | recoger recoges recogerlo recojo recoleccion | retrait retirer retire",
+  store: "shop boutique | tienda tiendas local | magasin",
+  country: "countries abroad overseas international internationally | pais paises extranjero internacional | pays etranger international internationale",
+  customs: "import | aduana aduanas importacion | douane douanes importation",
+  fee: "fees | gastos cargo_adicional | frais",
+  duties: "duty | aranceles arancel | droits",
+  tax: "taxes vat | impuesto impuestos iva | taxe taxes tva",
+  express: "fast faster quick quickly rush overnight | rapido urgente | rapide",
+  free: "| gratis gratuito gratuita gratuitos sin_costo | gratuit gratuite gratuits offert offerte",
+  postage: "| porte franqueo gastos_de_envio costo_de_envio | port affranchissement frais_de_port frais_de_livraison",
+  label: "| etiqueta etiquetas guia | etiquette etiquettes",
+  lost: "| perdido perdida | perdu perdue",
+  late: "delay delayed | retraso retrasado tarde | retard retarde",
+  // Returns, refunds, exchanges, warranty
+  return: "returns returned send_back send_it_back send_something_back send_them_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter",
+  refund: "refunds refunded money_back | reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons",
+  exchange: "swap trade | cambio cambios cambiar | echange echanges echanger",
+  warranty: "guarantee | garantia | garantie",
+  broken: "smashed cracked | roto rota rotos quebrado | casse cassee brise",
+  damaged: "| danado danada | abime abimee endommage",
+  defective: "faulty defect | defectuoso defectuosa defecto | defectueux defectueuse defaut defauts",
+  wrong: "| equivocado equivocada erroneo | errone erronee mauvais",
+  condition: "| condicion condiciones estado | condition conditions etat",
+  unused: "new unworn unopened | nuevo nueva sin_usar | neuf neuve",
+  used: "worn opened | usado usada abierto abierta | utilise utilisee ouvert ouverte porte",
+  sealed: "seal | sellado sello | scelle",
+  final: "| final | finale",
+  sale: "clearance | rebaja rebajas liquidacion | soldes solde",
+  offer: "offers deal deals promotion promotions | oferta ofertas promocion promociones | offre offres promotion promotions",
+  // Payment, prices, invoices
+  payment: "pay paid | pago pagos pagar pagado | paiement paiements payer paye",
+  card: "cards | tarjeta tarjetas | carte cartes",
+  cash: "| efectivo | especes liquide",
+  transfer: "wire | transferencia | virement",
+  installments: "instalments installment instalment | meses_sin_intereses plazos cuotas | en_plusieurs_fois paiement_en_4_fois",
+  charge: "charged charges billed debit debited | cargo cargos cobro cobraron cobrado | debit debite debitee debitees debits prelevement prelevements preleve",
+  twice: "double duplicate | dos_veces doble | deux_fois double",
+  price: "cost costs | precio precios costo coste | prix cout",
+  discount: "promo coupon voucher | descuento descuentos cupon | reduction remise code_promo",
+  invoice: "receipt bill | factura facturar facturacion recibo | facture factures",
+  company: "business | empresa razon_social | entreprise societe",
+  gift: "| regalo | cadeau cadeaux",
+  expire: "expiry expiration valid validity | caducar caduca caducan vencer vence validez valido | expirer expire valable valables validite",
+  // Accounts
+  account: "| cuenta | compte",
+  password: "| contrasena clave | mot_de_passe",
+  login: "log_in sign_in signin | iniciar_sesion entrar acceder | connexion connecter se_connecter",
+  email: "mail e_mail | correo correos | courriel e_mail",
+  privacy: "personal_data | privacidad datos_personales | confidentialite donnees_personnelles",
+  data: "information | datos | donnees",
+  // Time
+  day: "days | dia dias | jour jours",
+  week: "weeks | semana semanas | semaine semaines",
+  month: "months | mes meses | mois",
+  year: "years | ano anos | an ans annee annees",
+  hour: "hours | hora horas | heure heures",
+  minute: "minutes | minuto minutos | minute minutes",
+  business: "working | habil habiles | ouvre ouvres ouvrable ouvrables",
+  long: "| cuanto_tiempo tardar tarda tardan | combien_de_temps duree",
+  open: "opening_hours opens | abierto horario abre abren abrir | ouvert horaires ouverture ouvrez ouvrir",
+  closed: "| cerrado | ferme fermee",
+  sunday: "| domingo domingos | dimanche",
+  women: "woman womens ladies | mujer mujeres dama damas | femme femmes",
+  men: "man mens | hombre hombres caballero caballeros | homme hommes",
+  // Size, measures, fit
+  size: "sizes sizing | talla tallas tamano medida medidas | taille tailles dimension dimensions",
+  fit: "fits | ajuste queda | coupe",
+  weight: "weigh heavy | peso pesa | poids pese",
+  length: "| largo longitud | longueur",
+  width: "wide | ancho | largeur",
+  height: "tall | alto altura | hauteur haut",
+  depth: "deep thick thickness | profundidad grosor | profondeur epaisseur",
+  diameter: "| diametro | diametre",
+  capacity: "volume | capacidad | capacite contenance",
+  // Not "bust": size charts give chest (men, unisex) and bust (women) apart.
+  chest: "| pecho | poitrine tour_de_poitrine",
+  bust: "| busto | buste",
+  inch: "inches | pulgada pulgadas | pouce pouces",
+  bed: "| cama | lit",
+  mattress: "| colchon | matelas",
+  people: "persons guests seats | personas invitados | personnes convives",
+  // Care and use
+  wash: "washing washable clean cleaning laundry | lavar lavado lavable lavadora | laver lavage lavable lave lavez",
+  hand: "| mano | main",
+  machine: "| maquina | machine",
+  dry: "drying dryer tumble | secar secado secadora | secher sechage seche_linge",
+  iron: "ironing | planchar planchado | repasser repassage",
+  dishwasher: "| lavavajillas lavaplatos | lave_vaisselle",
+  microwave: "| microondas | micro_ondes",
+  oven: "| horno | four",
+  fridge: "refrigerator | refrigerador refri nevera | frigo refrigerateur",
+  softener: "| suavizante | assouplissant",
+  bleach: "| cloro lejia | javel",
+  shrink: "shrinks shrinkage | encoger encoge | retrecir retrecit",
+  temperature: "degrees | temperatura grados | temperature degres",
+  hot: "warm heat | caliente calor calientes | chaud chaude chaleur",
+  cold: "| frio fria frias | froid froide",
+  waterproof: "water_resistant | impermeable | impermeable etanche",
+  water: "| agua | eau",
+  rain: "| lluvia | pluie",
+  burn: "burning burns | arder quemar | bruler combustion",
+  // Not "last", an English stop word ("my last order").
+  lasting: "lasts lifetime | dura durar duracion | dure durer",
+  battery: "| bateria pila | batterie pile",
+  keep: "storage kept | guardar conservar almacenar mantener mantiene mantienen guardamos | conserver ranger garder gardons garde gardee maintenir maintient",
+  include: "included includes comes_with | incluye incluido incluida viene_con | inclus incluse fourni fournie livre_avec",
+  separately: "| por_separado | separement",
+  handmade: "hand_made handcrafted | hecho_a_mano artesanal | fait_main fait_a_la_main artisanal",
+  // Not French "fait/faite": "doit être faite" is an auxiliary, not "made".
+  made: "make manufactured produced | hecho hecha fabricado | fabrique fabriquee fabriques",
+  origin: "from source sourced grown | origen procedencia cultivado | origine provenance cultive",
+  natural: "| natural | naturel naturelle",
+  organic: "| organico | bio biologique",
+  recycled: "| reciclado | recycle",
+  safe: "| seguro apto apta | sans_danger compatible",
+  personalised: "personalized custom engraved engraving | personalizado grabado | personnalise grave gravure",
+  certified: "certificate certification | certificado | certifie certification",
+  // Materials
+  material: "fabric | material tela tejido | matiere tissu",
+  cotton: "| algodon | coton",
+  linen: "| lino | lin",
+  wool: "| lana | laine",
+  silk: "| seda | soie",
+  leather: "| piel cuero | cuir",
+  wood: "wooden | madera | bois",
+  glass: "| vidrio cristal | verre",
+  steel: "stainless | acero | acier inox",
+  ceramic: "| ceramica | ceramique",
+  stoneware: "| gres | gres",
+  clay: "| barro arcilla | argile terre_cuite",
+  wax: "| cera | cire",
+  plastic: "| plastico | plastique",
+  // Colours (variant values are matched separately; these help descriptions)
+  color: "colour colors colours | color colores | couleur couleurs coloris",
+  red: "| rojo roja | rouge",
+  blue: "| azul | bleu bleue",
+  green: "| verde | vert verte",
+  black: "| negro negra | noir noire",
+  white: "| blanco blanca | blanc blanche",
+  yellow: "| amarillo amarilla | jaune",
+  grey: "gray | gris | gris grise",
+  // Common verbs and qualities of support questions
+  match: "matching | igualar igualan igualamos igualan | aligner alignez alignons alignement",
+  cheap: "cheaper lower | barato barata baratos mas_barato | moins_cher pas_cher",
+  sell: "sold selling | vender vende venden vendemos venta | vendre vendez vendons vente",
+  much: "| cuanto cuanta cuantos cuantas | combien",
+  physical: "in_person walk_in | fisica fisico | physique",
+  visit: "come | visitar ir | visiter venir",
+  wear: "tear | desgaste uso_normal | usure",
+  normal: "| normal | normal normale",
+  stay: "remain | quedar seguir | rester",
+  move: "moved update updated | moverse mueve | bouger bouge",
+  stack: "combine combined together | combinar acumular acumulables | cumuler cumulable combiner",
+  two: "| dos | deux",
+  one: "single | uno una solo | un une seul seule",
+  see: "| ver veo | voir vois",
+  need: "| necesitar necesito necesitas | besoin",
+  help: "support | ayuda soporte | aide assistance",
+  contact: "| contacto contactar | contact contacter",
+  phone: "telephone call | telefono llamar | telephone appeler",
+  person: "human agent someone | persona | personne quelqu_un",
+  cancel: "cancellation | cancelar cancelo anular | annuler annulation",
+  change: "modify | modificar | modifier changer",
+  course: "class lesson lessons | curso cursos clase leccion lecciones | cours lecon lecons",
+  access: "| acceso | acces",
+  download: "| descarga descargar descargas | telechargement telecharger",
+  digital: "online | digital en_linea | numerique en_ligne",
+  taste: "flavour flavor notes | sabor notas | gout saveur notes",
+};
+
+/** Per language, a word (accents folded) → its English pivot word; a form counts only in its own language ("four" is an oven only in French). */
+const PIVOTS: Record<Language, Map<string, string>> = { en: new Map(), es: new Map(), fr: new Map() };
+const PHRASES: { pattern: RegExp; pivot: string }[] = [];
+for (const [pivot, forms] of Object.entries(VOCABULARY)) {
+  PIVOTS.en.set(pivot, pivot);
+  forms.split("|").forEach((part, index) => {
+    const language = (["en", "es", "fr"] as const)[index];
+    for (const form of part.split(/\s+/).filter(Boolean)) {
+      if (form.includes("_")) PHRASES.push({ pattern: new RegExp(`\\b${form.replace(/_/g, "[\\s'-]+")}\\b`, "g"), pivot });
+      else if (!PIVOTS[language].has(form)) PIVOTS[language].set(form, pivot);
+    }
+  });
+}
+// Longest phrases first: "fait a la main" before "fait main".
+PHRASES.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
+
+/** Normalised text with the vocabulary's phrases replaced by their pivot word ("mot de passe" → "password"). */
+export function replacePhrases(normalized: string): string {
+  let text = normalized;
+  for (const { pattern, pivot } of PHRASES) text = text.replace(pattern, ` ${pivot} `);
+  return text;
+}
+
+// The same forms by their stem, so inflections the list doesn't spell out ("débitée", "devolví") are found too.
+const STEMMED: Record<Language, Map<string, string>> = { en: new Map(), es: new Map(), fr: new Map() };
+for (const language of ["en", "es", "fr"] as const) {
+  for (const [form, pivot] of PIVOTS[language]) {
+    const stem = stemIn(form, language);
+    if (stem.length >= 4 && !STEMMED[language].has(stem)) STEMMED[language].set(stem, pivot);
+  }
+}
+
+/** The English pivot of a word of a text in `language` (English forms count in any text), or null. */
+export function pivotOf(word: string, language: Language): string | null {
+  const find = (w: string) => PIVOTS[language].get(w) ?? PIVOTS.en.get(w);
+  return (
+    find(word) ??
+    (word.length > 3 && /[sx]$/.test(word) ? find(word.slice(0, -1)) : undefined) ??
+    STEMMED[language].get(stemIn(word, language)) ??
+    null
+  );
+}
