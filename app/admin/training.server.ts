@@ -117,16 +117,25 @@ function withCorrections(corrections: Correction[]): TrainingExample[] {
 // A trained model is a few MB: keep the most recently used ones, not one per version ever seen.
 const trained = new LRUCache<string, Promise<IntentClassifier>>({ max: 50 });
 
-/** The classifier for a model version (trained once per process, in the background; training is deterministic). */
+/**
+ * The classifier for a model version (trained once per process, in the background; training is
+ * deterministic). Keyed by the examples too: erasing a shopper rewrites a version's examples, and
+ * the model must then forget their messages as well.
+ */
 export function classifierForVersion(version: { id: string; examples: string }): Promise<IntentClassifier> {
-  let classifier = trained.get(version.id);
+  const key = trainedKey(version.id, version.examples);
+  let classifier = trained.get(key);
   if (!classifier) {
     const examples = JSON.parse(version.examples) as Correction[];
     classifier = examples.length === 0 ? Promise.resolve(shippedClassifier()) : trainInBackground(withCorrections(examples), version.id);
-    classifier.catch(() => trained.delete(version.id));
-    trained.set(version.id, classifier);
+    classifier.catch(() => trained.delete(key));
+    trained.set(key, classifier);
   }
   return classifier;
+}
+
+function trainedKey(versionId: string, examples: string): string {
+  return `${versionId}:${createHash("sha256").update(examples).digest("base64url")}`;
 }
 
 const activeModels = shopCache(async (db, shop) => {
@@ -174,13 +183,14 @@ export async function retrain(db: Db, shop: string, versionId: string): Promise<
   const note = split
     ? `Scored on ${heldOut.length} held-out relabelled messages; learned from the other ${learnFrom.length}.`
     : `Only ${all.length} relabelled messages: scored on the messages it learned from (hold-out needs ${MIN_FOR_HOLDOUT}).`;
+  const examples = JSON.stringify(better ? all : learnFrom);
   await db.$transaction([
     ...(better ? [db.modelVersion.updateMany({ where: { shop, status: "active" }, data: { status: "retired" } })] : []),
     db.modelVersion.update({
       where: { id: versionId },
       data: {
         // The activated model learns from every correction, held-out ones included.
-        examples: JSON.stringify(better ? all : learnFrom),
+        examples,
         status: better ? "active" : "rejected",
         progress: 1,
         heldOutN: heldOut.length,
@@ -192,7 +202,7 @@ export async function retrain(db: Db, shop: string, versionId: string): Promise<
     }),
   ]);
   // Without a hold-out the candidate learnt from every correction: it is the activated model.
-  if (better && !split) trained.set(versionId, Promise.resolve(candidate));
+  if (better && !split) trained.set(trainedKey(versionId, examples), Promise.resolve(candidate));
   invalidateShop(shop);
 }
 

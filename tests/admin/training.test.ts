@@ -97,6 +97,10 @@ describe("learning loop", () => {
     // Scored on the corrections themselves (fewer than the hold-out needs): the new model gets them right.
     expect(version.accuracy!).toBeGreaterThan(version.previousAccuracy!);
     expect(version.accuracy!).toBe(1);
+    // The version's model is the one retraining built (not trained twice), until erasure rewrites its examples.
+    const trainedModel = await training.classifierForVersion(version);
+    expect(few.every((text) => trainedModel.classify(text).intent === "human_agent")).toBe(true);
+    expect(await training.classifierForVersion({ id: version.id, examples: "[]" })).toBe(shippedClassifier());
   }, 60_000);
 
   it("approves an answer and matches it to a reworded question", async () => {
