@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { Db } from "../db.server";
+import { invalidateShop, shopCache } from "../shop-cache.server";
 import { isIntent, type Intent } from "../chat/intent/labels";
 import { readCorpus, shippedClassifier, trainInBackground, type IntentClassifier } from "../chat/intent/engine";
 import type { TrainingExample } from "../chat/intent/linear-model";
@@ -64,7 +65,7 @@ export async function addApprovedAnswer(db: Db, shop: string, input: { question?
   await db.approvedAnswer.create({
     data: { shop, question, answer, intent: source ? (source.correctedIntent ?? source.intent) : null, sourceMessageId: source?.id ?? null },
   });
-  invalidateApprovedAnswers(shop);
+  invalidateShop(shop);
   return true;
 }
 
@@ -74,42 +75,23 @@ export async function updateApprovedAnswer(db: Db, shop: string, id: string, inp
   const answer = input.answer.trim().slice(0, MAX_ANSWER);
   if (!answer || !isReusableQuestion(question)) return false;
   const { count } = await db.approvedAnswer.updateMany({ where: { id, shop }, data: { question, answer } });
-  invalidateApprovedAnswers(shop);
+  invalidateShop(shop);
   return count === 1;
 }
 
 export async function deleteApprovedAnswer(db: Db, shop: string, id: string): Promise<void> {
   await db.approvedAnswer.deleteMany({ where: { id, shop } });
-  invalidateApprovedAnswers(shop);
+  invalidateShop(shop);
 }
 
-/**
- * Per-instance caches of what the merchant set up for a shop. Another instance may change it (an
- * approved answer, a retrained model), so an entry is trusted for SHOP_CACHE_TTL_MS and then
- * reloaded in the background while the old value still answers (lru-cache's stale-while-revalidate).
- */
-export const SHOP_CACHE_TTL_MS = Number(process.env.SHOP_CACHE_TTL_MS ?? 30_000);
-
-function shopCache<V extends {}>(load: (shop: string, db: Db) => Promise<V>): LRUCache<string, V, Db> {
-  return new LRUCache<string, V, Db>({
-    max: 10_000,
-    ttl: SHOP_CACHE_TTL_MS,
-    allowStale: true,
-    noDeleteOnFetchRejection: true,
-    fetchMethod: (shop, _stale, { context }) => load(shop, context),
-  });
-}
-
-const approvedCache = shopCache((shop, db) =>
+// Cached per shop for every chat message (shop-cache.server.ts); a change here is seen at once on
+// this instance (invalidateShop) and within SHOP_CACHE_TTL_MS on the others.
+const approvedCache = shopCache((db, shop) =>
   db.approvedAnswer.findMany({ where: { shop }, select: { question: true, answer: true }, orderBy: { createdAt: "desc" }, take: 500 }),
 );
 
 export async function approvedAnswersFor(db: Db, shop: string): Promise<{ question: string; answer: string }[]> {
-  return (await approvedCache.fetch(shop, { context: db })) ?? [];
-}
-
-function invalidateApprovedAnswers(shop: string): void {
-  approvedCache.delete(shop);
+  return approvedCache.get(db, shop);
 }
 
 /** The shop's shopper messages the merchant gave a corrected intent: its training data. */
@@ -174,19 +156,28 @@ function withCorrections(corrections: Correction[]): TrainingExample[] {
 // A trained model is a few MB: keep the most recently used ones, not one per version ever seen.
 const trained = new LRUCache<string, Promise<IntentClassifier>>({ max: 50 });
 
-/** The classifier for a model version (trained once per process, in the background; training is deterministic). */
+/**
+ * The classifier for a model version (trained once per process, in the background; training is
+ * deterministic). Keyed by the examples too: erasing a shopper rewrites a version's examples, and
+ * the model must then forget their messages as well.
+ */
 export function classifierForVersion(version: { id: string; examples: string }): Promise<IntentClassifier> {
-  let classifier = trained.get(version.id);
+  const key = trainedKey(version.id, version.examples);
+  let classifier = trained.get(key);
   if (!classifier) {
     const examples = JSON.parse(version.examples) as Correction[];
     classifier = examples.length === 0 ? Promise.resolve(shippedClassifier()) : trainInBackground(withCorrections(examples), version.id);
-    classifier.catch(() => trained.delete(version.id));
-    trained.set(version.id, classifier);
+    classifier.catch(() => trained.delete(key));
+    trained.set(key, classifier);
   }
   return classifier;
 }
 
-const activeModels = shopCache(async (shop, db) => {
+function trainedKey(versionId: string, examples: string): string {
+  return `${versionId}:${createHash("sha256").update(examples).digest("base64url")}`;
+}
+
+const activeModels = shopCache(async (db, shop) => {
   const version = await db.modelVersion.findFirst({ where: { shop, status: "active" }, select: { id: true, examples: true } });
   return { classifier: version ? await classifierForVersion(version) : null };
 });
@@ -196,8 +187,8 @@ const activeModels = shopCache(async (shop, db) => {
  * it loads in the background: a chat reply never waits for training.
  */
 export function activeClassifier(db: Db, shop: string): IntentClassifier | undefined {
-  activeModels.fetch(shop, { context: db }).catch((error) => console.error("loading the shop's model failed", error instanceof Error ? error.message : error));
-  return activeModels.get(shop, { allowStale: true })?.classifier ?? undefined;
+  const loaded = activeModels.peek(db, shop, (error) => console.error("loading the shop's model failed", error instanceof Error ? error.message : error));
+  return loaded?.classifier ?? undefined;
 }
 
 /** Start a retrain in the background; returns the new version's id at once. */
@@ -230,13 +221,14 @@ export async function retrain(db: Db, shop: string, versionId: string): Promise<
   const note = measured
     ? `Scored on ${plural(heldOut.length, "held-out relabelled message")} it did not learn from; learned from the other ${learnFrom.length}.`
     : `Only ${plural(all.length, "relabelled message")}: nothing held out to score it on.`;
+  const examples = JSON.stringify(better ? all : learnFrom);
   await db.$transaction([
     ...(better ? [db.modelVersion.updateMany({ where: { shop, status: "active" }, data: { status: "retired" } })] : []),
     db.modelVersion.update({
       where: { id: versionId },
       data: {
         // The activated model learns from every correction, held-out ones included.
-        examples: JSON.stringify(better ? all : learnFrom),
+        examples,
         status: better ? "active" : "rejected",
         progress: 1,
         heldOutN: heldOut.length,
@@ -248,8 +240,8 @@ export async function retrain(db: Db, shop: string, versionId: string): Promise<
     }),
   ]);
   // Nothing was held out: the candidate learnt from every correction, it is the activated model.
-  if (better && !measured) trained.set(versionId, Promise.resolve(candidate));
-  activeModels.delete(shop);
+  if (better && !measured) trained.set(trainedKey(versionId, examples), Promise.resolve(candidate));
+  invalidateShop(shop);
 }
 
 function plural(count: number, noun: string): string {
@@ -263,7 +255,7 @@ export async function rollbackTo(db: Db, shop: string, versionId: string): Promi
     db.modelVersion.updateMany({ where: { shop, status: "active" }, data: { status: "retired" } }),
     db.modelVersion.update({ where: { id: target.id }, data: { status: "active", activatedAt: new Date() } }),
   ]);
-  activeModels.delete(shop);
+  invalidateShop(shop);
   return true;
 }
 

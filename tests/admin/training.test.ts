@@ -104,6 +104,8 @@ describe("learning loop", () => {
     // The activated model learns from all of them, held-out ones included, and reads them as the merchant labelled them.
     const retrained = await training.classifierForVersion(version);
     expect(few.filter((text) => retrained.classify(text).intent === "human_agent")).toEqual(few);
+    // A version whose examples erasure emptied is no longer the model retraining built.
+    expect(await training.classifierForVersion({ id: version.id, examples: "[]" })).toBe(shippedClassifier());
   }, 90_000);
 
   it("splits corrections the same way whatever their order, and never scores on one it learned from", () => {
