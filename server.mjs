@@ -25,6 +25,21 @@ export async function loadBuild() {
 }
 
 /**
+ * Demo mode (DEMO_STORE_SNAPSHOT; the app refuses it unless SHOPIFY_APP_URL is a loopback address):
+ * hand the demo's store and clock to the built app's composition root. The wiring lives in demo/,
+ * which is TypeScript and never part of the build or the production image, so it is loaded here,
+ * through tsx, and only then.
+ */
+async function installDemoIfConfigured(build) {
+  const snapshot = process.env.DEMO_STORE_SNAPSHOT?.trim();
+  if (!snapshot) return;
+  const { register } = await import("tsx/esm/api");
+  register();
+  const { installDemo } = await import("./demo/wiring.ts");
+  installDemo(build.entry.module.configureApp, snapshot);
+}
+
+/**
  * Mount the Remix app (static assets + request handler) on an Express app. With a logger, errors
  * thrown by loaders, actions and rendering are logged through it (scrubbed, as JSON) instead of
  * Remix's default console.error, unless app/entry.server.tsx exports its own handleError.
@@ -302,7 +317,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const app = express();
   app.disable("x-powered-by");
   app.use(requestLogger(logger));
-  mountRemixApp(app, await loadBuild(), { logger });
+  const build = await loadBuild();
+  await installDemoIfConfigured(build);
+  mountRemixApp(app, build, { logger });
   const port = Number(process.env.PORT ?? 3000);
   const server = await listen(app, port);
   // Behind a load balancer, idle keep-alive connections must outlive the balancer's own idle

@@ -8,16 +8,11 @@ import {
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import db from "./db.server";
 import { readAppConfig } from "./config.server";
-import { installDemoStoreTransport } from "./demo/demo-transport.server";
 import { requireEncryptionKey } from "./llm/secrets.server";
 
 export const appConfig = readAppConfig();
 // Refuse to start rather than store merchants' keys where a rotated API secret would lose them.
 requireEncryptionKey();
-
-// Demo mode swaps only the transport: requests for the demo shop's Admin API are answered by the
-// local demo store; the app's code, documents, signature checks and sessions stay the same.
-if (appConfig.demoStoreSnapshot) installDemoStoreTransport(appConfig.demoStoreSnapshot);
 
 const shopify = shopifyApp({
   apiKey: appConfig.apiKey,

@@ -1,5 +1,5 @@
-import type { Db } from "../db.server";
-import { readAppConfig } from "../config.server";
+import type { Db } from "../app/db.server";
+import { readAppConfig } from "../app/config.server";
 
 /**
  * The offline session row that installing the app on `shop` leaves behind (what OAuth stores),
