@@ -65,7 +65,7 @@ export async function deleteApprovedAnswer(db: Db, shop: string, id: string): Pr
  */
 export const SHOP_CACHE_TTL_MS = Number(process.env.SHOP_CACHE_TTL_MS ?? 30_000);
 
-function shopCache<V extends {}>(load: (shop: string, db: Db) => Promise<V>): LRUCache<string, V, Db> {
+function shopCache<V extends NonNullable<unknown>>(load: (shop: string, db: Db) => Promise<V>): LRUCache<string, V, Db> {
   return new LRUCache<string, V, Db>({
     max: 10_000,
     ttl: SHOP_CACHE_TTL_MS,
