@@ -20,8 +20,11 @@ import { pinoHttp } from "pino-http";
 const root = path.dirname(fileURLToPath(import.meta.url));
 export const BUILD_DIR = path.join(root, "build");
 
+/** The built app, with the demo wired in when DEMO_STORE_SNAPSHOT asks for demo mode. */
 export async function loadBuild() {
-  return import(pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href);
+  const build = await import(pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href);
+  await installDemoIfConfigured(build);
+  return build;
 }
 
 /**
@@ -317,9 +320,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const app = express();
   app.disable("x-powered-by");
   app.use(requestLogger(logger));
-  const build = await loadBuild();
-  await installDemoIfConfigured(build);
-  mountRemixApp(app, build, { logger });
+  mountRemixApp(app, await loadBuild(), { logger });
   const port = Number(process.env.PORT ?? 3000);
   const server = await listen(app, port);
   // Behind a load balancer, idle keep-alive connections must outlive the balancer's own idle

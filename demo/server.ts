@@ -8,9 +8,9 @@
  *   /demo/outbox      every email the app sent (one-time codes, hand-off replies): a local SMTP outbox
  *   everything else   the Remix app itself, the same build that runs in production
  *
- * The app runs in demo mode (DEMO_STORE_SNAPSHOT): this server wires the demo into the built app's
- * composition root (demo/wiring.ts), so its Admin GraphQL calls for the demo shop are answered by
- * the local demo store; everything else is the production code path.
+ * The app runs in demo mode (DEMO_STORE_SNAPSHOT): loading the build wires the demo into the app's
+ * composition root (server.mjs, demo/wiring.ts), so its Admin GraphQL calls for the demo shop are
+ * answered by the local demo store; everything else is the production code path.
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -24,7 +24,6 @@ import { renderOutboxPage, startSmtpOutbox } from "./outbox";
 import { PRODUCT_IMAGE_PATH, productImageSvg } from "./product-images";
 import { abstractFetch } from "@shopify/shopify-api/runtime";
 import { DEMO_GRAPHQL_PATH, loadDemoSnapshot, type DemoSnapshot } from "./demo-store";
-import { installDemo } from "./wiring";
 import { createCommerce } from "../app/commerce/store";
 import type { AdminGraphql } from "../app/commerce/types";
 import { extensionAssetPath, renderChatBubbleBlock } from "../app/storefront/render-block.server";
@@ -68,7 +67,6 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
 
   const { mountRemixApp, loadBuild } = await import("../server.mjs");
   const build = await loadBuild();
-  installDemo(build.entry.module.configureApp, SNAPSHOT);
   await seedDemoShop(snapshot, shop);
 
   const app = express();
