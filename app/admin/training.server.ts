@@ -1,8 +1,7 @@
 /**
  * The learning loop: the merchant's relabels and approved answers become this shop's training
  * data; Retrain builds a new model version in the background, scores old vs new on the shop's
- * held-out labelled messages (never on those the new one learned from), and activates the new one
- * only if it is not worse.
+ * held-out labelled messages, and activates the new one only if it is not worse.
  */
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
@@ -43,39 +42,15 @@ export async function markResolved(db: Db, shop: string, conversationId: string)
 
 /** The answer the bot should have given to a shopper's question, matched to new questions from now on. */
 export async function approveAnswer(db: Db, shop: string, botMessageId: string, answer: string): Promise<boolean> {
-  const reply = await db.message.findFirst({ where: { id: botMessageId, shop, role: "bot" }, select: { replyToId: true } });
-  if (!reply?.replyToId) return false;
-  return addApprovedAnswer(db, shop, { sourceMessageId: reply.replyToId, answer });
-}
-
-const MAX_QUESTION = 500;
-const MAX_ANSWER = 2000;
-
-/**
- * The merchant's answer to a question: a shopper's message (sourceMessageId, its text the question
- * unless the merchant reworded it) or a question the merchant wrote.
- */
-export async function addApprovedAnswer(db: Db, shop: string, input: { question?: string; answer: string; sourceMessageId?: string }): Promise<boolean> {
-  const source = input.sourceMessageId ? await db.message.findFirst({ where: { id: input.sourceMessageId, shop, role: "shopper" } }) : null;
-  if (input.sourceMessageId && !source) return false;
-  const question = (input.question?.trim() || source?.text || "").slice(0, MAX_QUESTION);
-  const answer = input.answer.trim().slice(0, MAX_ANSWER);
-  if (!answer || !isReusableQuestion(question)) return false;
+  const reply = await db.message.findFirst({ where: { id: botMessageId, shop, role: "bot" } });
+  if (!reply?.replyToId || !answer.trim()) return false;
+  const question = await db.message.findFirst({ where: { id: reply.replyToId, shop } });
+  if (!question || !isReusableQuestion(question.text)) return false;
   await db.approvedAnswer.create({
-    data: { shop, question, answer, intent: source ? (source.correctedIntent ?? source.intent) : null, sourceMessageId: source?.id ?? null },
+    data: { shop, question: question.text, answer: answer.trim().slice(0, 2000), intent: question.correctedIntent ?? question.intent, sourceMessageId: question.id },
   });
   invalidateApprovedAnswers(shop);
   return true;
-}
-
-/** The merchant rewords an approved answer's question or answer; the bot uses the new text at once. */
-export async function updateApprovedAnswer(db: Db, shop: string, id: string, input: { question: string; answer: string }): Promise<boolean> {
-  const question = input.question.trim().slice(0, MAX_QUESTION);
-  const answer = input.answer.trim().slice(0, MAX_ANSWER);
-  if (!answer || !isReusableQuestion(question)) return false;
-  const { count } = await db.approvedAnswer.updateMany({ where: { id, shop }, data: { question, answer } });
-  invalidateApprovedAnswers(shop);
-  return count === 1;
 }
 
 export async function deleteApprovedAnswer(db: Db, shop: string, id: string): Promise<void> {
@@ -133,26 +108,12 @@ export async function corrections(db: Db, shop: string): Promise<Correction[]> {
 // ---------------------------------------------------------------------------------------------
 // Model versions
 
+/** Below this many corrections there is nothing to hold out: versions are scored on all of them. */
+export const MIN_FOR_HOLDOUT = 10;
+
 /** Deterministic split: the same message is always held out, whatever order it arrives in. */
 export function isHeldOut(text: string): boolean {
-  return hashByte(text) % 3 === 0;
-}
-
-function hashByte(text: string): number {
-  return createHash("sha256").update(text).digest()[0];
-}
-
-/**
- * Corrections split into those a candidate learns from and those it is scored on, never both: a
- * model scored on its own training examples looks better than it is. A third are held out (by
- * hash); with few corrections at least one is, and at least one is learned from.
- */
-export function splitCorrections(all: Correction[]): { learnFrom: Correction[]; heldOut: Correction[] } {
-  if (all.length < 2) return { learnFrom: all, heldOut: [] };
-  let heldOut = all.filter((c) => isHeldOut(c.text));
-  if (heldOut.length === 0) heldOut = [[...all].sort((a, b) => hashByte(a.text) - hashByte(b.text) || a.text.localeCompare(b.text))[0]];
-  if (heldOut.length === all.length) heldOut = heldOut.slice(1);
-  return { learnFrom: all.filter((c) => !heldOut.includes(c)), heldOut };
+  return createHash("sha256").update(text).digest()[0] % 3 === 0;
 }
 
 export function accuracy(classifier: IntentClassifier, examples: Correction[]): number {
@@ -215,7 +176,9 @@ export async function startRetrain(db: Db, shop: string): Promise<string> {
 
 export async function retrain(db: Db, shop: string, versionId: string): Promise<void> {
   const all = await corrections(db, shop);
-  const { learnFrom, heldOut } = splitCorrections(all);
+  const split = all.length >= MIN_FOR_HOLDOUT;
+  const heldOut = split ? all.filter((c) => isHeldOut(c.text)) : all;
+  const learnFrom = split ? all.filter((c) => !isHeldOut(c.text)) : all;
   await db.modelVersion.update({ where: { id: versionId }, data: { progress: 0.1 } });
 
   const active = await db.modelVersion.findFirst({ where: { shop, status: "active" } });
@@ -223,13 +186,12 @@ export async function retrain(db: Db, shop: string, versionId: string): Promise<
   const candidate = await trainInBackground(withCorrections(learnFrom), `${versionId}-candidate`);
   await db.modelVersion.update({ where: { id: versionId }, data: { progress: 0.6 } });
 
-  const measured = heldOut.length > 0;
-  const previousAccuracy = measured ? accuracy(previous, heldOut) : null;
-  const newAccuracy = measured ? accuracy(candidate, heldOut) : null;
-  const better = (newAccuracy ?? 0) >= (previousAccuracy ?? 0);
-  const note = measured
-    ? `Scored on ${plural(heldOut.length, "held-out relabelled message")} it did not learn from; learned from the other ${learnFrom.length}.`
-    : `Only ${plural(all.length, "relabelled message")}: nothing held out to score it on.`;
+  const previousAccuracy = accuracy(previous, heldOut);
+  const newAccuracy = accuracy(candidate, heldOut);
+  const better = newAccuracy >= previousAccuracy;
+  const note = split
+    ? `Scored on ${heldOut.length} held-out relabelled messages; learned from the other ${learnFrom.length}.`
+    : `Only ${all.length} relabelled messages: scored on the messages it learned from (hold-out needs ${MIN_FOR_HOLDOUT}).`;
   await db.$transaction([
     ...(better ? [db.modelVersion.updateMany({ where: { shop, status: "active" }, data: { status: "retired" } })] : []),
     db.modelVersion.update({
@@ -247,13 +209,9 @@ export async function retrain(db: Db, shop: string, versionId: string): Promise<
       },
     }),
   ]);
-  // Nothing was held out: the candidate learnt from every correction, it is the activated model.
-  if (better && !measured) trained.set(versionId, Promise.resolve(candidate));
+  // Without a hold-out the candidate learnt from every correction: it is the activated model.
+  if (better && !split) trained.set(versionId, Promise.resolve(candidate));
   activeModels.delete(shop);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 export async function rollbackTo(db: Db, shop: string, versionId: string): Promise<boolean> {
