@@ -8,6 +8,7 @@ import type { Db } from "../db.server";
 import type { Conversation, Message, Feedback } from "../generated/prisma/client";
 import type { ChatMessageView } from "./protocol";
 import type { DialogueState, TicketRequest } from "./types";
+import type { ReplyKind } from "./reply-kind";
 import { redactDeep, redactSensitive, withoutCardNumbers } from "../privacy/redact";
 
 export type { Conversation, Message };
@@ -91,8 +92,8 @@ export async function startConversationWithMessage(
  * Store the shopper's message first, so nothing is lost if answering fails. Retries are stored
  * once: the unique (shop, clientMessageId) refuses the second insert, and then the stored
  * message and its reply, if any, are returned. Inserting first keeps the common case to one
- * write transaction. A shopper writing after the team's reply puts the ticket back in the
- * team's open list, as a support inbox does.
+ * write transaction. (A message the team has to read reopens their ticket when its reply is
+ * recorded: see recordBotReply.)
  */
 export async function recordShopperMessage(
   db: Db,
@@ -109,7 +110,6 @@ export async function recordShopperMessage(
         where: { id: conversation.id },
         data: { messageCount: { increment: 1 }, lastMessageAt: new Date() },
       }),
-      db.handoffTicket.updateMany({ where: { conversationId: conversation.id, shop: conversation.shop, status: "replied" }, data: { status: "open" } }),
     ]);
     return { message, existingReply: null };
   } catch (error) {
@@ -144,6 +144,8 @@ export interface BotReplyRecord {
   state: DialogueState;
   status?: string;
   language?: string;
+  /** What the reply did (reply-kind.ts); "team_followup" puts the answered ticket back in the team's open list. */
+  replyKind?: ReplyKind;
   /** Work for the merchant's team created by this reply. */
   ticket?: TicketRequest;
 }
@@ -184,6 +186,7 @@ export async function recordBotReply(
         confidence: reply.confidence,
         engine: reply.engine,
         engineNote: reply.engineNote ?? null,
+        replyKind: reply.replyKind ?? null,
         promptTokens: reply.usage?.promptTokens ?? null,
         completionTokens: reply.usage?.completionTokens ?? null,
         costUsd: reply.costUsd ?? null,
@@ -206,12 +209,17 @@ export async function recordBotReply(
                   shop: conversation.shop,
                   conversationId: conversation.id,
                   kind: ticket.kind,
+                  reasonCategory: ticket.reason,
                   summary: ticket.summary,
                   orderNumber: ticket.orderNumber ?? null,
                   contactEmail: ticket.contactEmail ?? null,
                 },
               }),
         ]
+      : []),
+    // The shopper wrote back to the team: their ticket returns to the open list, as in a support inbox.
+    ...(reply.replyKind === "team_followup"
+      ? [db.handoffTicket.updateMany({ where: { ...ANSWERED_TICKETS, conversationId: conversation.id, shop: conversation.shop, status: "replied" }, data: { status: "open" } })]
       : []),
     db.conversation.update({
       where: { id: conversation.id },
@@ -311,6 +319,20 @@ async function ticketWithTeam(db: Db, conversation: Conversation, ticket: Ticket
       ? { ...scope, kind: { in: PERSON_TICKETS }, status: { in: ["open", "replied"] } }
       : { ...scope, kind: ticket.kind, orderNumber: ticket.orderNumber ?? null, status: "open" },
     select: { id: true, contactEmail: true },
+  });
+}
+
+/** Tickets the team has replied to and not closed. */
+const ANSWERED_TICKETS = { repliedAt: { not: null }, status: { in: ["open", "replied"] } };
+
+/**
+ * The conversation's tickets the team has replied to and not closed: while there is one, the
+ * shopper's messages are theirs (app/chat/team-thread.ts).
+ */
+export async function ticketsTeamReplied(db: Db, conversation: Conversation) {
+  return db.handoffTicket.findMany({
+    where: { ...ANSWERED_TICKETS, conversationId: conversation.id, shop: conversation.shop },
+    select: { id: true, status: true, summary: true, orderNumber: true, contactEmail: true },
   });
 }
 

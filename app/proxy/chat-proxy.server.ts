@@ -29,6 +29,7 @@ import {
   toMessageView,
   ClientMessageIdTaken,
   recentHistory,
+  ticketsTeamReplied,
   type Conversation,
   type ConversationOwner,
   type Message,
@@ -41,6 +42,10 @@ import { addressKey, checkLimits, shopperKeys, type ProxyLimits } from "./rate-l
 import { isDatabaseUnavailable } from "../db-errors";
 import { beforeDeadline, DeadlineExceeded, messageDeadline, type MessageDeadline } from "./deadline.server";
 import { parse, readJson, RequestError, signedQuery, type SignedQuery } from "./request.server";
+import { addedToRequest } from "../chat/team-thread";
+import type { ReplyKind } from "../chat/reply-kind";
+import { describeMailError, mailerFromEnv, type Mailer } from "../notify/mailer.server";
+import { notifyShopperWroteBack, type AnsweredTicket } from "../notify/team-notice.server";
 
 export interface ProxyContext {
   session?: { shop: string };
@@ -57,6 +62,8 @@ export interface ProxyDeps {
   classifierFor?: (shop: string) => IntentClassifier | undefined;
   /** The merchant's approved answers for the shop. */
   approvedAnswersFor?: (shop: string) => Promise<{ question: string; answer: string }[]>;
+  /** Tells the team a shopper wrote back; defaults to the SMTP_URL/SMTP_FROM mailer, null sends nothing. */
+  mailer?: Mailer | null;
 }
 
 const conversationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "conversationId is not a valid id");
@@ -185,11 +192,13 @@ async function sendMessage({ request, input: body, owner, graphql, deps }: Endpo
   const clientMessageId = input.clientMessageId ?? null;
   let conversation: Conversation;
   let stored: StoredShopperMessage;
+  // Tickets the team has replied to: while there is one, the shopper's messages are the team's.
+  let answeredTickets: AnsweredTicket[] = [];
   if (input.conversationId) {
     const existing = await findConversation(db, owner, input.conversationId);
     if (!existing) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
     conversation = existing;
-    stored = await recordShopperMessage(db, conversation, storedText, clientMessageId);
+    [stored, answeredTickets] = await Promise.all([recordShopperMessage(db, conversation, storedText, clientMessageId), ticketsTeamReplied(db, conversation)]);
   } else {
     ({ conversation, ...stored } = await startConversationWithMessage(db, owner, storedText, clientMessageId));
   }
@@ -210,7 +219,12 @@ async function sendMessage({ request, input: body, owner, graphql, deps }: Endpo
   });
   // The client address the rate limits count, so failed order verifications are counted per client too.
   const shopper: Shopper = { customerId: owner.customerId, clientKey: addressKey(request) };
-  const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, shopper, conversation, stored.message, graphql, config, deps, deadline, onDelta);
+  const teamReplied = answeredTickets.length > 0;
+  const answer = async (onDelta?: (text: string) => void) => {
+    const reply = await answerAndRecord(input.text, owner, shopper, conversation, stored.message, graphql, config, deps, deadline, teamReplied, onDelta);
+    if (reply.replyKind === "team_followup") tellTeamShopperWroteBack(deps, owner.shop, answeredTickets, storedText);
+    return reply;
+  };
   if (wantsStream(request) && config && config.engine.mode !== "local") {
     return streamReply(async (send) => {
       const reply = await answer((text) => send("delta", { text }));
@@ -253,11 +267,12 @@ async function answerAndRecord(
   config: ShopConfig | null,
   deps: ProxyDeps,
   deadline: MessageDeadline,
+  teamReplied: boolean,
   onDelta?: (text: string) => void,
 ) {
   const started = performance.now();
   // The bot never needs a card number, and no model ever sees one.
-  const result = await answerOrApologise(withoutCardNumbers(text), owner, shopper, conversation, graphql, config, deps, deadline, onDelta);
+  const result = await answerOrApologise(withoutCardNumbers(text), owner, shopper, conversation, graphql, config, deps, deadline, teamReplied, onDelta);
   const { output } = result;
   const answered = result.engine !== "none";
   return recordBotReply(deps.db, conversation, shopperMessage, {
@@ -275,6 +290,7 @@ async function answerAndRecord(
     quickReplies: output.quickReplies,
     state: output.state,
     status: output.handoff ? "handoff" : undefined,
+    replyKind: output.replyKind,
     ticket: output.ticket,
     language: output.language,
   });
@@ -322,10 +338,15 @@ async function answerOrApologise(
   config: ShopConfig | null,
   deps: ProxyDeps,
   deadline: MessageDeadline,
+  teamReplied: boolean,
   onDelta?: (text: string) => void,
 ): Promise<Omit<EngineResult, "engine"> & { engine: EngineResult["engine"] | "none" }> {
   const state = readDialogueState(conversation);
-  const apologise = (note: string) => ({ output: { ...EMPTY_TURN, text: STORE_APOLOGY, state }, engine: "none" as const, note, usage: null, costUsd: null });
+  const apologise = (note: string) =>
+    teamReplied
+      ? // The team's conversation needs nothing from the store: the message still reaches their ticket.
+        { output: { ...EMPTY_TURN, ...withKind(addedToRequest(state.language ?? "en")), state }, engine: "local" as const, note: `${note}; the team has replied: the message goes to their ticket`, usage: null, costUsd: null }
+      : { output: { ...EMPTY_TURN, text: STORE_APOLOGY, state }, engine: "none" as const, note, usage: null, costUsd: null };
   if (!config) return apologise("store unavailable: the shop's settings could not be read");
   const { settings, engine } = config;
   const local = engine.mode === "local" || !engine.openai;
@@ -345,7 +366,7 @@ async function answerOrApologise(
     const history = local ? [] : await recentHistory(deps.db, conversation);
     // Nothing more reaches the shopper's stream once the apology has gone out.
     const delta = onDelta && ((piece: string) => void (outOfTime.aborted || onDelta(piece)));
-    return respondWithEngine({ text, shopper, state }, ctx, engine, { shop: owner.shop, history, onDelta: delta });
+    return respondWithEngine({ text, shopper, state, teamReplied }, ctx, engine, { shop: owner.shop, history, onDelta: delta });
   };
   try {
     return await beforeDeadline(respond(), outOfTime);
@@ -368,8 +389,28 @@ const EMPTY_TURN: TurnOutput = {
   language: "en",
   lookups: [],
   handoff: false,
+  replyKind: "no_answer",
   state: {},
 };
+
+function withKind(answer: { text: string; kind?: ReplyKind }): { text: string; replyKind: ReplyKind } {
+  return { text: answer.text, replyKind: answer.kind ?? "answer" };
+}
+
+/**
+ * The team hears that the shopper wrote back, once per reply of theirs (a ticket still "replied"
+ * until now), at the shop's hand-off address. Sent after the shopper has their answer: a slow or
+ * failing mail server delays and breaks nothing.
+ */
+function tellTeamShopperWroteBack(deps: ProxyDeps, shop: string, tickets: AnsweredTicket[], text: string): void {
+  const reopened = tickets.filter((ticket) => ticket.status === "replied");
+  if (reopened.length === 0) return;
+  const mailer = deps.mailer === undefined ? mailerFromEnv() : deps.mailer;
+  if (!mailer) return;
+  void notifyShopperWroteBack(deps.db, mailer, shop, reopened, text).catch((error: unknown) => {
+    console.error("hand-off notice failed", describeMailError(error));
+  });
+}
 
 async function getConversation({ input: query, owner, deps }: EndpointCall): Promise<Response> {
   const id = parse(conversationIdSchema, (query as SignedQuery).conversationId);

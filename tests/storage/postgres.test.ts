@@ -107,7 +107,8 @@ function reply(overrides: Partial<BotReplyRecord> = {}): BotReplyRecord {
     quickReplies: ["Thanks"],
     state: { orderNumber: "#1001" } as BotReplyRecord["state"],
     status: "handoff",
-    ticket: { kind: "handoff", summary: "Shopper asks for a person", orderNumber: "#1001", contactEmail: "ann@example.com" },
+    replyKind: "answer",
+    ticket: { kind: "handoff", reason: "asked_for_person", summary: "Shopper asks for a person", orderNumber: "#1001", contactEmail: "ann@example.com" },
     ...overrides,
   };
 }
@@ -173,7 +174,7 @@ describe.each(backends)("storage on $name", (backend) => {
   it("files one open ticket per kind and order in a conversation, however often it is asked for", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
     const ask = askingFor(conversation);
-    const invoice = { kind: "invoice_request" as const, summary: "Invoice for #1060", orderNumber: "#1060" };
+    const invoice = { kind: "invoice_request" as const, reason: "needs_approval" as const, summary: "Invoice for #1060", orderNumber: "#1060" };
     await ask("can I get an invoice for my last order?", invoice);
     await ask("it's for my company expense report", { ...invoice, summary: "Invoice for #1060, for expenses" });
     await ask("and one for order 1061 please", { ...invoice, orderNumber: "#1061" });
@@ -191,13 +192,13 @@ describe.each(backends)("storage on $name", (backend) => {
   it("keeps one hand-off per conversation: the guest's reply address joins it, and writing back after the team's reply reopens it", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
     const ask = askingFor(conversation);
-    await ask("my jacket arrived torn, I want a person", { kind: "complaint", summary: "my jacket arrived torn, I want a person" });
-    await ask("sam@example.com", { kind: "complaint", summary: "my jacket arrived torn, I want a person", contactEmail: "sam@example.com" });
+    await ask("my jacket arrived torn, I want a person", { kind: "complaint", reason: "complaint", summary: "my jacket arrived torn, I want a person" });
+    await ask("sam@example.com", { kind: "complaint", reason: "complaint", summary: "my jacket arrived torn, I want a person", contactEmail: "sam@example.com" });
     const [ticket] = await db.handoffTicket.findMany({ where: { conversationId: conversation.id } });
-    expect(ticket).toMatchObject({ kind: "complaint", status: "open", contactEmail: "sam@example.com", summary: "my jacket arrived torn, I want a person" });
+    expect(ticket).toMatchObject({ kind: "complaint", reasonCategory: "complaint", status: "open", contactEmail: "sam@example.com", summary: "my jacket arrived torn, I want a person" });
 
     await db.handoffTicket.update({ where: { id: ticket.id }, data: { status: "replied", reply: "So sorry! A replacement is on its way." } });
-    await ask("thanks, but the zipper on the other one broke too", { kind: "handoff", summary: "thanks, but the zipper on the other one broke too" });
+    await ask("thanks, but the zipper on the other one broke too", { kind: "handoff", reason: "asked_for_person", summary: "thanks, but the zipper on the other one broke too" });
     const after = await db.handoffTicket.findMany({ where: { conversationId: conversation.id } });
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: ticket.id, status: "open", contactEmail: "sam@example.com" });
@@ -232,6 +233,7 @@ describe.each(backends)("storage on $name", (backend) => {
       confidence: 0.875,
       engine: "local",
       engineNote: "hybrid: low local confidence",
+      replyKind: "answer",
       promptTokens: 120,
       completionTokens: 34,
       costUsd: 0.000123,
@@ -248,7 +250,7 @@ describe.each(backends)("storage on $name", (backend) => {
     expect(stored).toMatchObject({ status: "handoff", messageCount: 2, state: JSON.stringify({ orderNumber: "#1001" }) });
     expect(stored.lastMessageAt.getTime()).toBeGreaterThanOrEqual(conversation.lastMessageAt.getTime());
     expect(stored.tickets).toHaveLength(1);
-    expect(stored.tickets[0]).toMatchObject({ shop: SHOP, kind: "handoff", status: "open", orderNumber: "#1001", contactEmail: "ann@example.com", reply: null });
+    expect(stored.tickets[0]).toMatchObject({ shop: SHOP, kind: "handoff", reasonCategory: "asked_for_person", status: "open", orderNumber: "#1001", contactEmail: "ann@example.com", reply: null });
 
     const analysed = await db.message.findUniqueOrThrow({ where: { id: first.message.id } });
     expect(analysed).toMatchObject({ intent: "handoff", confidence: 0.875, engine: "local", entities: JSON.stringify({ orderNumber: "#1001" }) });
