@@ -272,6 +272,8 @@ export interface TranscriptMessage {
   entities: Record<string, string>;
   engine: string | null;
   engineNote: string | null;
+  /** What a bot reply did (app/chat/reply-kind.ts); null on older replies and others' messages. */
+  replyKind: string | null;
   promptTokens: number | null;
   completionTokens: number | null;
   costUsd: number | null;
@@ -300,6 +302,7 @@ export async function getConversationDetail(db: Db, shop: string, id: string) {
     entities: m.entities ? JSON.parse(m.entities) : {},
     engine: m.engine,
     engineNote: m.engineNote,
+    replyKind: m.replyKind,
     promptTokens: m.promptTokens,
     completionTokens: m.completionTokens,
     costUsd: m.costUsd,

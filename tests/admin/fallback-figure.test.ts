@@ -10,7 +10,7 @@ import { configureTestApp, DEMO_SHOP, installDemoShop, proxyRequest, sendToProxy
 configureTestApp("fallback-figure");
 const { default: db } = await import("../../app/db.server");
 const analytics = await import("../../app/admin/analytics.server");
-const { listConversations } = await import("../../app/admin/conversations.server");
+const { getConversationDetail, listConversations } = await import("../../app/admin/conversations.server");
 
 type Label = "answer" | "no_answer" | "clarification";
 
@@ -92,5 +92,8 @@ describe("the fallback figure", () => {
     const expected = CONVERSATIONS.filter((c) => c.turns.some(([, label]) => label !== "answer")).map((c) => ids.get(c.name));
     expect(page.rows.map((r) => r.id).sort()).toEqual(expected.sort());
     expect(page.total).toBe(expected.length);
+    // Each transcript shows which of its replies were the fallbacks.
+    const stumped = await getConversationDetail(db, DEMO_SHOP, ids.get("stumped")!);
+    expect(stumped?.messages.filter((m) => m.role === "bot").map((m) => m.replyKind)).toEqual(["no_answer", "no_answer"]);
   });
 });
