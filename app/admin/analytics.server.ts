@@ -13,15 +13,17 @@
  * - Hand-off rate: conversations with a ticket (or status "handoff"), out of conversations.
  * - Ratings: thumbs given in the period; CSAT: average of Conversation.csat (1–5) where given.
  * - Fallback / low confidence: shopper messages classified out_of_scope with confidence < 0.3,
- *   plus turns whose reply came from no engine ("none") or from a fallback (engineNote starting
- *   "fallback"), each turn counted once, out of shopper messages.
+ *   plus turns whose reply answered nothing — a non-answer or a clarification as the answer code
+ *   marked it (Message.replyKind), no engine ("none"), or a model fallback (engineNote starting
+ *   "fallback") — each turn counted once, out of shopper messages (fallback-sql.ts).
+ * - Hand-off reasons: tickets filed in the period by reasonCategory (app/chat/handoff-reason.ts).
  * - Top intents: shopper messages by intent, the merchant's correction taking precedence.
  * - Response time: bot replies' latencyMs, median and 95th percentile by nearest rank.
  * - Engines, tokens, cost: bot replies by engine; sums of prompt/completion tokens and costUsd.
  */
 import type { Db } from "../db.server";
 import { Prisma } from "../generated/prisma/client";
-import { LOW_CONFIDENCE } from "../chat/intent/engine";
+import { FALLBACK_REPLY_SQL, LOW_CONFIDENCE_SQL } from "./fallback-sql";
 
 export const PERIOD_DAYS = [7, 30, 90] as const;
 export type PeriodDays = (typeof PERIOD_DAYS)[number];
@@ -187,8 +189,11 @@ export interface FallbackFigures {
   shopperMessages: number;
   /** Shopper messages classified out_of_scope with confidence < 0.3. */
   lowConfidence: number;
-  /** Bot replies from no engine ("none") or from a fallback. */
+  /** Bot replies that answered nothing (see fallback-sql.ts). */
   fallbackReplies: number;
+  /** Of those, the replies the answer code marked as a non-answer, and as a clarification. */
+  noAnswers: number;
+  clarifications: number;
   /** Turns with either, each counted once. */
   flagged: number;
   /** flagged / shopperMessages */
@@ -197,12 +202,14 @@ export interface FallbackFigures {
 
 /** One pass over the period's messages. */
 export async function fallbacks(db: Db, shop: string, period: Period): Promise<FallbackFigures> {
-  const low = Prisma.sql`"intent" = 'out_of_scope' AND "confidence" < ${LOW_CONFIDENCE}`;
-  const fallback = Prisma.sql`("engine" = 'none' OR "engineNote" LIKE 'fallback%')`;
+  const low = LOW_CONFIDENCE_SQL;
+  const fallback = FALLBACK_REPLY_SQL;
   // A bot reply carries its shopper message's intent and confidence (recordBotReply), so a turn
   // that is both low-confidence and a fallback is a fallback reply that is itself low-confidence.
-  const [row] = await db.$queryRaw<Record<"shopper" | "low" | "fallback" | "overlap", number | bigint | null>[]>`
+  const [row] = await db.$queryRaw<Record<"shopper" | "low" | "fallback" | "overlap" | "no_answer" | "clarification", number | bigint | null>[]>`
     SELECT
+      SUM(CASE WHEN "role" = 'bot' AND "replyKind" = 'no_answer' THEN 1 ELSE 0 END) AS no_answer,
+      SUM(CASE WHEN "role" = 'bot' AND "replyKind" = 'clarification' THEN 1 ELSE 0 END) AS clarification,
       SUM(CASE WHEN "role" = 'shopper' THEN 1 ELSE 0 END) AS shopper,
       SUM(CASE WHEN "role" = 'shopper' AND ${low} THEN 1 ELSE 0 END) AS low,
       SUM(CASE WHEN "role" = 'bot' AND ${fallback} THEN 1 ELSE 0 END) AS fallback,
@@ -213,7 +220,29 @@ export async function fallbacks(db: Db, shop: string, period: Period): Promise<F
   const lowConfidence = Number(row?.low ?? 0);
   const fallbackReplies = Number(row?.fallback ?? 0);
   const flagged = lowConfidence + fallbackReplies - Number(row?.overlap ?? 0);
-  return { shopperMessages, lowConfidence, fallbackReplies, flagged, rate: ratio(flagged, shopperMessages) };
+  return {
+    shopperMessages,
+    lowConfidence,
+    fallbackReplies,
+    noAnswers: Number(row?.no_answer ?? 0),
+    clarifications: Number(row?.clarification ?? 0),
+    flagged,
+    rate: ratio(flagged, shopperMessages),
+  };
+}
+
+export interface ReasonCount {
+  /** app/chat/handoff-reason.ts */
+  reason: string;
+  tickets: number;
+}
+
+/** Tickets filed in the period by why the bot handed over, most first. */
+export async function handoffReasons(db: Db, shop: string, period: Period): Promise<ReasonCount[]> {
+  const groups = await db.handoffTicket.groupBy({ by: ["reasonCategory"], where: { shop, createdAt: inPeriod(period) }, _count: { _all: true } });
+  return groups
+    .map((g) => ({ reason: g.reasonCategory, tickets: g._count._all }))
+    .sort((a, b) => b.tickets - a.tickets || a.reason.localeCompare(b.reason));
 }
 
 export interface IntentCount {
@@ -303,6 +332,7 @@ export interface DashboardFigures {
   resolution: ResolutionFigures;
   satisfaction: SatisfactionFigures;
   fallbacks: FallbackFigures;
+  handoffReasons: ReasonCount[];
   topIntents: IntentCount[];
   responseTimes: ResponseTimeFigures;
   engines: EngineFigures;
@@ -315,18 +345,20 @@ export const DASHBOARD_QUERIES: Record<string, (db: Db, shop: string, period: Pe
   resolution,
   satisfaction,
   fallbacks,
+  handoffReasons,
   topIntents: (db: Db, shop: string, period: Period) => topIntents(db, shop, period),
   responseTimes,
   engines,
 };
 
 export async function dashboardFigures(db: Db, shop: string, period: Period): Promise<DashboardFigures> {
-  const [v, perDay, r, s, f, t, rt, e] = await Promise.all([
+  const [v, perDay, r, s, f, hr, t, rt, e] = await Promise.all([
     volume(db, shop, period),
     conversationsPerDay(db, shop, period),
     resolution(db, shop, period),
     satisfaction(db, shop, period),
     fallbacks(db, shop, period),
+    handoffReasons(db, shop, period),
     topIntents(db, shop, period),
     responseTimes(db, shop, period),
     engines(db, shop, period),
@@ -338,6 +370,7 @@ export async function dashboardFigures(db: Db, shop: string, period: Period): Pr
     resolution: r,
     satisfaction: s,
     fallbacks: f,
+    handoffReasons: hr,
     topIntents: t,
     responseTimes: rt,
     engines: e,

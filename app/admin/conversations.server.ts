@@ -1,7 +1,7 @@
 /** What the merchant's admin reads about conversations: always for the authenticated shop only. */
 import type { Db } from "../db.server";
 import { Prisma } from "../generated/prisma/client";
-import { LOW_CONFIDENCE } from "../chat/intent/engine";
+import { FALLBACK_REPLY_SQL, LOW_CONFIDENCE_SQL } from "./fallback-sql";
 
 export const PAGE_SIZE = 25;
 
@@ -19,7 +19,7 @@ export interface ConversationFilters {
   rating?: "up" | "down";
   /** Handed off (a ticket or status "handoff") or not. */
   handoff?: boolean;
-  /** A shopper message out_of_scope below 0.3 confidence, or a reply from no engine or a fallback. */
+  /** A fallback turn, as the dashboard counts them: a shopper message not understood, or a reply that answered nothing. */
   lowConfidence?: boolean;
   /** A reply by this engine (local | openai | none). */
   engine?: string;
@@ -134,9 +134,9 @@ export function conversationConditions(shop: string, filters: ConversationFilter
   if (filters.handoff === true) conditions.push(Prisma.sql`(c."status" = 'handoff' OR ${ticketed})`);
   if (filters.handoff === false) conditions.push(Prisma.sql`NOT (c."status" = 'handoff' OR ${ticketed})`);
   if (filters.lowConfidence) {
+    // The dashboard's definition of a fallback turn (fallback-sql.ts).
     conditions.push(Prisma.sql`c."id" IN (SELECT "conversationId" FROM "Message" WHERE "shop" = ${shop} AND (
-      ("role" = 'shopper' AND "intent" = 'out_of_scope' AND "confidence" < ${LOW_CONFIDENCE})
-      OR ("role" = 'bot' AND ("engine" = 'none' OR "engineNote" LIKE 'fallback%'))))`);
+      ("role" = 'shopper' AND ${LOW_CONFIDENCE_SQL}) OR ("role" = 'bot' AND ${FALLBACK_REPLY_SQL})))`);
   }
   if (filters.engine) {
     conditions.push(Prisma.sql`c."id" IN (SELECT "conversationId" FROM "Message" WHERE "shop" = ${shop} AND "role" = 'bot' AND "engine" = ${filters.engine})`);
@@ -272,6 +272,8 @@ export interface TranscriptMessage {
   entities: Record<string, string>;
   engine: string | null;
   engineNote: string | null;
+  /** What a bot reply did (app/chat/reply-kind.ts); null on older replies and others' messages. */
+  replyKind: string | null;
   promptTokens: number | null;
   completionTokens: number | null;
   costUsd: number | null;
@@ -300,6 +302,7 @@ export async function getConversationDetail(db: Db, shop: string, id: string) {
     entities: m.entities ? JSON.parse(m.entities) : {},
     engine: m.engine,
     engineNote: m.engineNote,
+    replyKind: m.replyKind,
     promptTokens: m.promptTokens,
     completionTokens: m.completionTokens,
     costUsd: m.costUsd,

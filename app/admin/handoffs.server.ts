@@ -11,6 +11,7 @@ import { agentMessageWrites } from "../chat/transcript.server";
 import { describeMailError, mailerFromEnv, type Mailer } from "../notify/mailer.server";
 import { getShopSettings } from "../settings.server";
 import type { Commerce } from "../commerce/store";
+import type { HandoffReason } from "../chat/handoff-reason";
 
 export const TICKET_STATUSES = ["open", "replied", "closed"] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -32,11 +33,26 @@ export const KIND_LABELS: Record<string, string> = {
   trace_request: "Carrier trace",
 };
 
+/** Why the bot handed over (app/chat/handoff-reason.ts), in the merchant's words. */
+export const REASON_LABELS: Record<HandoffReason, string> = {
+  asked_for_person: "Asked for a person",
+  complaint: "Complaint",
+  couldnt_answer: "The bot couldn't answer",
+  needs_approval: "Action needs approval",
+  verification_failed: "Order verification failed",
+};
+
+export function reasonLabel(reason: string): string {
+  return REASON_LABELS[reason as HandoffReason] ?? reason;
+}
+
 export interface TicketRow {
   id: string;
   conversationId: string;
   kind: string;
   kindLabel: string;
+  reasonCategory: string;
+  reasonLabel: string;
   status: string;
   summary: string;
   orderNumber: string | null;
@@ -213,6 +229,7 @@ function toRow(
   id: string;
   conversationId: string;
   kind: string;
+  reasonCategory: string;
   status: string;
   summary: string;
   orderNumber: string | null;
@@ -228,6 +245,8 @@ function toRow(
     conversationId: ticket.conversationId,
     kind: ticket.kind,
     kindLabel: KIND_LABELS[ticket.kind] ?? ticket.kind,
+    reasonCategory: ticket.reasonCategory,
+    reasonLabel: reasonLabel(ticket.reasonCategory),
     status: ticket.status,
     summary: ticket.summary,
     orderNumber: ticket.orderNumber,
@@ -238,6 +257,7 @@ function toRow(
     contactDetail: null,
     createdAt: ticket.createdAt.toISOString(),
     repliedAt: ticket.repliedAt?.toISOString() ?? null,
-    shopperWroteBack: !!ticket.repliedAt && !!lastShopperMessageAt && lastShopperMessageAt > ticket.repliedAt,
+    // Reopened by the shopper's message (a question the bot answered itself leaves it "replied").
+    shopperWroteBack: ticket.status === "open" && !!ticket.repliedAt && !!lastShopperMessageAt && lastShopperMessageAt > ticket.repliedAt,
   };
 }

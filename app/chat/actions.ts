@@ -104,7 +104,7 @@ export async function runPendingAction(turn: Turn, answer: "yes" | "no"): Promis
   const toTeam = (text: string, why: string): Answer => ({
     text,
     handoff: true,
-    ticket: { kind: TICKET_KIND[action.kind], summary: `Bot could not ${action.kind.replace("_", " ")} on ${order.name}: ${why}`, orderNumber: order.name },
+    ticket: { kind: TICKET_KIND[action.kind], reason: "couldnt_answer", summary: `Bot could not ${action.kind.replace("_", " ")} on ${order.name}: ${why}`, orderNumber: order.name },
     state: { pendingAction: undefined },
   });
   const fail = (reason: string) => toTeam(t(L, M.action_failed, { reason }), reason);

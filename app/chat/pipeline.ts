@@ -34,12 +34,16 @@ import { productInfo, productSearch } from "./answers/products";
 import { accountHelp, paymentIssue, paymentMethods, returnPolicy, shippingOptions } from "./answers/policies";
 import { discountCode, discountCodesIn } from "./answers/discounts";
 import { faqAnswer, greeting, humanHandoff, isInjectionAttempt, outOfScope, refuseInjection, thanksGoodbye } from "./answers/conversation";
+import type { ReplyKind } from "./reply-kind";
+import { teamThreadReply } from "./team-thread";
 import type { Answer, ChatContext, DialogueState, Lookup, PendingAction, Shopper, TicketRequest, Turn } from "./types";
 
 export interface TurnInput {
   text: string;
   shopper: Shopper;
   state: DialogueState;
+  /** The team has replied to this conversation's hand-off (team-thread.ts). */
+  teamReplied?: boolean;
 }
 
 export interface TurnOutput {
@@ -53,6 +57,7 @@ export interface TurnOutput {
   lookups: Lookup[];
   handoff: boolean;
   ticket?: TicketRequest;
+  replyKind: ReplyKind;
   state: DialogueState;
 }
 
@@ -169,8 +174,10 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
     ...(productHandle ? { productHandle } : {}),
     awaiting: undefined,
     handoffRequest: undefined,
+    handoffReason: undefined,
     ...answer.state,
     lastIntent: intent.intent,
+    lastReplyKind: answer.kind ?? "answer",
     language,
   };
   return {
@@ -184,6 +191,7 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
     lookups: answer.lookups ?? [],
     handoff: answer.handoff ?? false,
     ticket: answer.ticket && withConversationContact(answer.ticket, next, turn),
+    replyKind: answer.kind ?? "answer",
     state: dropUndefined(next),
   };
 }
@@ -191,7 +199,7 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
 /** The local engine end to end. */
 export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnOutput> {
   const analyzed = analyzeTurn(input, ctx);
-  return turnOutput(analyzed.turn, await answerLocally(analyzed));
+  return turnOutput(analyzed.turn, teamThreadReply(input.teamReplied, analyzed) ?? (await answerLocally(analyzed)));
 }
 
 // "and the other package?", "what about Glacier Blue in M?", "does it come with a footprint?"

@@ -56,7 +56,10 @@ function driverValue(value: unknown, dialect: Dialect): unknown {
 const selectConversationRow = (shop: string, id: string) => sql`
   SELECT c."id", c."shop", c."customerId", c."language", c."status", c."resolvedAt", c."csat", c."csatComment",
          c."state", c."messageCount", c."createdAt", c."lastMessageAt",
-         (SELECT COUNT(*) FROM "HandoffTicket" t WHERE t."conversationId" = c."id" AND t."shop" = c."shop" AND t."status" = 'open') AS "openTickets"
+         (SELECT COUNT(*) FROM "HandoffTicket" t WHERE t."conversationId" = c."id" AND t."shop" = c."shop" AND t."status" = 'open') AS "openTickets",
+         (SELECT COUNT(*) FROM "HandoffTicket" t WHERE t."conversationId" = c."id" AND t."shop" = c."shop" AND t."repliedAt" IS NOT NULL
+            AND t."status" IN ('open', 'replied')) AS "answeredTickets",
+         (SELECT COUNT(*) FROM "HandoffTicket" t WHERE t."conversationId" = c."id" AND t."shop" = c."shop" AND t."status" = 'replied') AS "repliedTickets"
   FROM "Conversation" c WHERE c."id" = ${id} AND c."shop" = ${shop}`;
 
 export const insertConversation = (c: Conversation) => sql`
@@ -65,15 +68,15 @@ export const insertConversation = (c: Conversation) => sql`
 
 export const insertMessage = (m: Message) => sql`
   INSERT INTO "Message" ("id", "shop", "conversationId", "role", "text", "clientMessageId", "replyToId", "intent", "confidence", "entities",
-                         "engine", "latencyMs", "engineNote", "promptTokens", "completionTokens", "costUsd", "lookups", "products", "quickReplies", "createdAt")
+                         "engine", "latencyMs", "engineNote", "replyKind", "promptTokens", "completionTokens", "costUsd", "lookups", "products", "quickReplies", "createdAt")
   VALUES (${m.id}, ${m.shop}, ${m.conversationId}, ${m.role}, ${m.text}, ${m.clientMessageId}, ${m.replyToId}, ${m.intent}, ${m.confidence}, ${m.entities},
-          ${m.engine}, ${m.latencyMs}, ${m.engineNote}, ${m.promptTokens}, ${m.completionTokens}, ${m.costUsd}, ${m.lookups}, ${m.products}, ${m.quickReplies}, ${m.createdAt})`;
+          ${m.engine}, ${m.latencyMs}, ${m.engineNote}, ${m.replyKind}, ${m.promptTokens}, ${m.completionTokens}, ${m.costUsd}, ${m.lookups}, ${m.products}, ${m.quickReplies}, ${m.createdAt})`;
 
 /** One more message in the conversation. */
 export const countMessage = (conversationId: string, at: Date) => sql`
   UPDATE "Conversation" SET "messageCount" = "messageCount" + 1, "lastMessageAt" = ${at} WHERE "id" = ${conversationId}`;
 
-/** The shopper wrote after the team's reply: their hand-offs in this conversation go back to the team's open list. */
+/** The shopper wrote back to the team after their reply: those hand-offs go back to the team's open list. */
 export const reopenRepliedTickets = (conversation: { id: string; shop: string }, at: Date) => sql`
   UPDATE "HandoffTicket" SET "status" = 'open', "updatedAt" = ${at}
   WHERE "conversationId" = ${conversation.id} AND "shop" = ${conversation.shop} AND "status" = 'replied'`;
@@ -91,8 +94,19 @@ export const updateAfterReply = (conversationId: string, change: { state: string
 // ---------------------------------------------------------------------------------------------
 // Running them
 
-/** The conversation's row and how many of its hand-offs wait for the team, in one statement. */
-export async function selectConversation(db: Db, shop: string, id: string): Promise<{ conversation: Conversation; openTickets: number } | null> {
+/** A conversation with the state of its hand-offs. */
+export interface ConversationWithTickets {
+  conversation: Conversation;
+  /** Hand-offs waiting for the team. */
+  openTickets: number;
+  /** Hand-offs the team has replied to and not closed: the shopper's messages are theirs (team-thread.ts). */
+  answeredTickets: number;
+  /** Of those, the ones the shopper hasn't written back to since the team's last reply. */
+  repliedTickets: number;
+}
+
+/** The conversation's row and the state of its hand-offs, in one statement. */
+export async function selectConversation(db: Db, shop: string, id: string): Promise<ConversationWithTickets | null> {
   const statement = selectConversationRow(shop, id);
   const driver = driverOf(db);
   let row: Record<string, unknown> | undefined;
@@ -119,7 +133,7 @@ export async function selectConversation(db: Db, shop: string, id: string): Prom
     createdAt: asDate(row.createdAt)!,
     lastMessageAt: asDate(row.lastMessageAt)!,
   };
-  return { conversation, openTickets: Number(row.openTickets) };
+  return { conversation, openTickets: Number(row.openTickets), answeredTickets: Number(row.answeredTickets), repliedTickets: Number(row.repliedTickets) };
 }
 
 /**
@@ -196,6 +210,7 @@ export function messageRow(fields: Pick<Message, "id" | "shop" | "conversationId
     engine: null,
     latencyMs: null,
     engineNote: null,
+    replyKind: null,
     promptTokens: null,
     completionTokens: null,
     costUsd: null,

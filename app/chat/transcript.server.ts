@@ -8,6 +8,7 @@ import type { Db } from "../db.server";
 import type { Conversation, Message, Feedback } from "../generated/prisma/client";
 import type { ChatMessageView } from "./protocol";
 import type { DialogueState, TicketRequest } from "./types";
+import type { ReplyKind } from "./reply-kind";
 import { redactDeep, redactSensitive, withoutCardNumbers } from "../privacy/redact";
 import {
   countMessage,
@@ -21,6 +22,7 @@ import {
   updateAfterReply,
   updateAnalysis,
   writeTogether,
+  type ConversationWithTickets,
 } from "./transcript-sql.server";
 
 export type { Conversation, Message };
@@ -44,8 +46,8 @@ export async function findConversation(db: Db, owner: ConversationOwner, id: str
   return (await findConversationWithTickets(db, owner, id))?.conversation ?? null;
 }
 
-/** findConversation, with how many of its hand-offs wait for the team (one statement). */
-export async function findConversationWithTickets(db: Db, owner: ConversationOwner, id: string): Promise<{ conversation: Conversation; openTickets: number } | null> {
+/** findConversation, with how many of its hand-offs wait for the team and how many they answered (one statement). */
+export async function findConversationWithTickets(db: Db, owner: ConversationOwner, id: string): Promise<ConversationWithTickets | null> {
   const found = await selectConversation(db, owner.shop, id);
   if (!found || found.conversation.customerId !== owner.customerId) return null;
   return found;
@@ -115,8 +117,8 @@ export async function startConversationWithMessage(
  * Store the shopper's message first, so nothing is lost if answering fails. Retries are stored
  * once: the unique (shop, clientMessageId) refuses the second insert, and then the stored
  * message and its reply, if any, are returned. Inserting first keeps the common case to one
- * write transaction. A shopper writing after the team's reply puts the ticket back in the
- * team's open list, as a support inbox does.
+ * write transaction. (A message the team has to read reopens their ticket when its reply is
+ * recorded: see recordBotReply.)
  */
 export async function recordShopperMessage(
   db: Db,
@@ -127,7 +129,7 @@ export async function recordShopperMessage(
   const now = new Date();
   const message = messageRow({ id: newRowId(), shop: conversation.shop, conversationId: conversation.id, role: "shopper", text: redactSensitive(text), clientMessageId, createdAt: now });
   try {
-    await writeTogether(db, [insertMessage(message), countMessage(conversation.id, now), reopenRepliedTickets(conversation, now)]);
+    await writeTogether(db, [insertMessage(message), countMessage(conversation.id, now)]);
     return { message, existingReply: null };
   } catch (error) {
     const earlier = clientMessageId && isUniqueViolation(error) ? await storedByClientId(db, conversation.shop, clientMessageId) : null;
@@ -161,6 +163,8 @@ export interface BotReplyRecord {
   state: DialogueState;
   status?: string;
   language?: string;
+  /** What the reply did (reply-kind.ts); "team_followup" puts the answered ticket back in the team's open list. */
+  replyKind?: ReplyKind;
   /** Work for the merchant's team created by this reply. */
   ticket?: TicketRequest;
 }
@@ -192,6 +196,7 @@ export async function recordBotReply(
     confidence: reply.confidence,
     engine: reply.engine,
     engineNote: reply.engineNote ?? null,
+    replyKind: reply.replyKind ?? null,
     promptTokens: reply.usage?.promptTokens ?? null,
     completionTokens: reply.usage?.completionTokens ?? null,
     costUsd: reply.costUsd ?? null,
@@ -205,6 +210,8 @@ export async function recordBotReply(
     updateAnalysis(shopperMessage.id, { intent: reply.intent, confidence: reply.confidence, entities: JSON.stringify(reply.entities), engine: reply.engine }),
     insertMessage(message),
     updateAfterReply(conversation.id, { state: JSON.stringify(reply.state), at: now, status: reply.status || null, language: reply.language || null }),
+    // The shopper wrote back to the team: their ticket returns to the open list, as in a support inbox.
+    ...(reply.replyKind === "team_followup" ? [reopenRepliedTickets(conversation, now)] : []),
   ];
   const ticketWrites = !ticket
     ? []
@@ -217,6 +224,7 @@ export async function recordBotReply(
               shop: conversation.shop,
               conversationId: conversation.id,
               kind: ticket.kind,
+              reasonCategory: ticket.reason,
               summary: ticket.summary,
               orderNumber: ticket.orderNumber ?? null,
               contactEmail: ticket.contactEmail ?? null,
@@ -311,6 +319,20 @@ async function ticketWithTeam(db: Db, conversation: Conversation, ticket: Ticket
       ? { ...scope, kind: { in: PERSON_TICKETS }, status: { in: ["open", "replied"] } }
       : { ...scope, kind: ticket.kind, orderNumber: ticket.orderNumber ?? null, status: "open" },
     select: { id: true, contactEmail: true },
+  });
+}
+
+/** Tickets the team has replied to and not closed. */
+const ANSWERED_TICKETS = { repliedAt: { not: null }, status: { in: ["open", "replied"] } };
+
+/**
+ * The conversation's tickets the team has replied to and not closed: while there is one, the
+ * shopper's messages are theirs (app/chat/team-thread.ts).
+ */
+export async function ticketsTeamReplied(db: Db, conversation: Conversation) {
+  return db.handoffTicket.findMany({
+    where: { ...ANSWERED_TICKETS, conversationId: conversation.id, shop: conversation.shop },
+    select: { id: true, status: true, summary: true, orderNumber: true, contactEmail: true },
   });
 }
 

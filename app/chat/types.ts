@@ -8,6 +8,8 @@ import type { Intent } from "./intent/labels";
 import type { Language, Preprocessed } from "./preprocess";
 import type { ProductCard } from "./protocol";
 import type { FactOverrides } from "./shop/facts";
+import type { HandoffReason } from "./handoff-reason";
+import type { ReplyKind } from "./reply-kind";
 
 /** What the bot knows about the shop: Shopify's data plus the merchant's settings. */
 export interface ShopProfile {
@@ -56,9 +58,13 @@ export interface DialogueState {
   provenOrders?: Record<string, string>;
   /** What a guest asked a person for, kept for the ticket while the bot asks where to reply. */
   handoffRequest?: string;
+  /** Why that request goes to the team, decided when it was made (handoff-reason.ts). */
+  handoffReason?: HandoffReason;
   language?: Language;
   /** A change the bot has described and is waiting for the shopper to confirm. */
   pendingAction?: PendingAction;
+  /** What the bot's last reply did (a hand-off right after a non-answer is the bot's failure). */
+  lastReplyKind?: ReplyKind;
 }
 
 /** A change described to a guest, held until they type the code sent to the order's email. */
@@ -94,6 +100,8 @@ export interface ShippingAddress {
 export interface TicketRequest {
   kind: "handoff" | "complaint" | "cancel_request" | "change_request" | "address_request" | "return_request" | "reship_request" | "invoice_request" | "trace_request";
   summary: string;
+  /** Why the bot handed over: every site that files a ticket says. */
+  reason: HandoffReason;
   orderNumber?: string;
   contactEmail?: string;
 }
@@ -153,6 +161,8 @@ export interface Lookup {
 
 export interface Answer {
   text: string;
+  /** What this reply does for the shopper (reply-kind.ts); an answer unless the code says otherwise. */
+  kind?: ReplyKind;
   /** A ticket for the merchant's team, stored by the delivery layer with the reply. */
   ticket?: TicketRequest;
   products?: ProductCard[];

@@ -5,6 +5,7 @@
  */
 import { analyzeTurn, answerLocally, approvedAnswerFor, turnOutput, type TurnInput, type TurnOutput } from "../chat/pipeline";
 import { isInjectionAttempt } from "../chat/answers/conversation";
+import { teamThreadReply } from "../chat/team-thread";
 import type { Answer, ChatContext, Turn } from "../chat/types";
 import { breakerFor } from "./circuit-breaker";
 import type { EngineConfig } from "./config";
@@ -41,6 +42,8 @@ export async function respondWithEngine(input: TurnInput, ctx: ChatContext, engi
     costUsd: null,
   });
   const { turn } = analyzed;
+  const toTeam = teamThreadReply(input.teamReplied, analyzed);
+  if (toTeam) return { output: turnOutput(turn, toTeam), engine: "local", note: "the team has replied: the message goes to their ticket", usage: null, costUsd: null };
   if (engine.mode === "local" || !engine.openai) return local("local mode");
   // Confirmed changes, one-time codes and refused injections never depend on a model's wording.
   if (analyzed.confirmation) return local("confirmation carried out by the local engine");

@@ -11,6 +11,7 @@ import { cancelOrder, changeShippingAddress, returnItem, shopperFacingNote, veri
 import { searchKnowledge } from "../chat/knowledge";
 import type { ProductCard } from "../chat/protocol";
 import type { Answer, Lookup, Turn } from "../chat/types";
+import { handoffReason } from "../chat/answers/conversation";
 
 export const TOOLS: ChatCompletionTool[] = [
   fn("get_order", "Look up one of the shopper's orders. Returns the order only if the shopper is its logged-in owner or gave the order's email.", {
@@ -82,13 +83,21 @@ export async function runTool(name: string, rawArguments: string, turn: Turn, ef
       return searchKnowledge(turn.ctx.shop, str("query") ?? "").slice(0, 4).map((hit) => ({ source: hit.passage.sourceTitle, text: hit.passage.quote, url: hit.passage.url }));
     case "check_discount_code":
       return checkDiscount(turn, effects, str("code") ?? "");
-    case "start_handoff":
+    case "start_handoff": {
+      const summary = (str("summary") ?? turn.pre.original).slice(0, 300);
+      const replyTo = contactEmail(turn, effects, str("contact_email"));
+      // No ticket the team couldn't answer: a guest gives a reply address first.
+      if (!turn.shopper.customerId && !replyTo) {
+        effects.answer = { ...effects.answer, state: { ...effects.answer.state, awaiting: "email", handoffRequest: summary, handoffReason: handoffReason(turn) } };
+        return { status: "need_contact_email", instruction: "Nothing is filed yet. Ask the shopper which email address the team should reply to." };
+      }
       effects.answer = {
         ...effects.answer,
         handoff: true,
-        ticket: { kind: "handoff", summary: (str("summary") ?? turn.pre.original).slice(0, 300), contactEmail: contactEmail(turn, effects, str("contact_email")) },
+        ticket: { kind: turn.intent.intent === "complaint" ? "complaint" : "handoff", reason: turn.state.handoffReason ?? handoffReason(turn), summary: turn.state.handoffRequest ?? summary, contactEmail: replyTo },
       };
       return { status: "handed_off", support_hours: turn.ctx.shop.supportHours, email: turn.ctx.shop.email };
+    }
     case "propose_cancel_order":
       return reuseAnswer(turn, effects, cancelOrder, { order_number: str("order_number") });
     case "propose_return":

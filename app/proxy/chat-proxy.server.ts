@@ -30,6 +30,7 @@ import {
   toMessageView,
   ClientMessageIdTaken,
   recentHistory,
+  ticketsTeamReplied,
   type Conversation,
   type ConversationOwner,
   type Message,
@@ -42,6 +43,10 @@ import { addressKey, checkLimits, shopperKeys, type ProxyLimits } from "./rate-l
 import { isDatabaseUnavailable } from "../db-errors";
 import { beforeDeadline, DeadlineExceeded, messageDeadline, type MessageDeadline } from "./deadline.server";
 import { parse, readJson, RequestError, signedQuery, type SignedQuery } from "./request.server";
+import { addedToRequest } from "../chat/team-thread";
+import type { ReplyKind } from "../chat/reply-kind";
+import { describeMailError, mailerFromEnv, type Mailer } from "../notify/mailer.server";
+import { notifyShopperWroteBack } from "../notify/team-notice.server";
 
 export interface ProxyContext {
   session?: { shop: string };
@@ -60,6 +65,8 @@ export interface ProxyDeps {
   approvedAnswersFor?: (shop: string) => Promise<{ question: string; answer: string }[]>;
   /** The shop's settings (the route's are cached per shop); read from the database when not given. */
   shopSettingsFor?: (shop: string) => Promise<ShopSettings>;
+  /** Tells the team a shopper wrote back; defaults to the SMTP_URL/SMTP_FROM mailer, null sends nothing. */
+  mailer?: Mailer | null;
 }
 
 const conversationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "conversationId is not a valid id");
@@ -190,10 +197,14 @@ async function sendMessage({ request, input: body, owner, graphql, deps }: Endpo
   let stored: StoredShopperMessage;
   // Hand-offs of this conversation already waiting for the team, read with the conversation.
   let openTickets = 0;
+  // Hand-offs the team has replied to (while there is one, the shopper's messages are theirs), and
+  // of those, the ones still "replied": this message reopens them and the team is told.
+  let answeredTickets = 0;
+  let repliedTickets = 0;
   if (input.conversationId) {
     const existing = await findConversationWithTickets(db, owner, input.conversationId);
     if (!existing) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
-    ({ conversation, openTickets } = existing);
+    ({ conversation, openTickets, answeredTickets, repliedTickets } = existing);
     stored = await recordShopperMessage(db, conversation, storedText, clientMessageId);
   } else {
     ({ conversation, ...stored } = await startConversationWithMessage(db, owner, storedText, clientMessageId));
@@ -217,9 +228,11 @@ async function sendMessage({ request, input: body, owner, graphql, deps }: Endpo
   // The client address the rate limits count, so failed order verifications are counted per client too.
   const shopper: Shopper = { customerId: owner.customerId, clientKey: addressKey(request) };
   const answer = async (onDelta?: (text: string) => void) => {
-    const { reply, filedTicket } = await answerAndRecord(input.text, owner, shopper, conversation, stored.message, graphql, config, deps, deadline, onDelta);
+    const { reply, filedTicket } = await answerAndRecord(input.text, owner, shopper, conversation, stored.message, graphql, config, deps, deadline, answeredTickets > 0, onDelta);
+    const toTeam = reply.replyKind === "team_followup";
+    if (toTeam && repliedTickets > 0) tellTeamShopperWroteBack(deps, conversation, storedText);
     // No second read: a ticket waits if one already did or this reply filed (or reopened) one.
-    return exchange(reply, signalsAfter(reply, conversation, openTickets > 0 || filedTicket));
+    return exchange(reply, signalsAfter(reply, conversation, openTickets > 0 || filedTicket || toTeam));
   };
   if (wantsStream(request) && config && config.engine.mode !== "local") {
     return streamReply(async (send) => send("message", await answer((text) => send("delta", { text }))));
@@ -264,11 +277,12 @@ async function answerAndRecord(
   config: ShopConfig | null,
   deps: ProxyDeps,
   deadline: MessageDeadline,
+  teamReplied: boolean,
   onDelta?: (text: string) => void,
 ) {
   const started = performance.now();
   // The bot never needs a card number, and no model ever sees one.
-  const result = await answerOrApologise(withoutCardNumbers(text), owner, shopper, conversation, graphql, config, deps, deadline, onDelta);
+  const result = await answerOrApologise(withoutCardNumbers(text), owner, shopper, conversation, graphql, config, deps, deadline, teamReplied, onDelta);
   const { output } = result;
   const answered = result.engine !== "none";
   const reply = await recordBotReply(deps.db, conversation, shopperMessage, {
@@ -286,6 +300,7 @@ async function answerAndRecord(
     quickReplies: output.quickReplies,
     state: output.state,
     status: output.handoff ? "handoff" : undefined,
+    replyKind: output.replyKind,
     ticket: output.ticket,
     language: output.language,
   });
@@ -334,10 +349,15 @@ async function answerOrApologise(
   config: ShopConfig | null,
   deps: ProxyDeps,
   deadline: MessageDeadline,
+  teamReplied: boolean,
   onDelta?: (text: string) => void,
 ): Promise<Omit<EngineResult, "engine"> & { engine: EngineResult["engine"] | "none" }> {
   const state = readDialogueState(conversation);
-  const apologise = (note: string) => ({ output: { ...EMPTY_TURN, text: STORE_APOLOGY, state }, engine: "none" as const, note, usage: null, costUsd: null });
+  const apologise = (note: string) =>
+    teamReplied
+      ? // The team's conversation needs nothing from the store: the message still reaches their ticket.
+        { output: { ...EMPTY_TURN, ...withKind(addedToRequest(state.language ?? "en")), state }, engine: "local" as const, note: `${note}; the team has replied: the message goes to their ticket`, usage: null, costUsd: null }
+      : { output: { ...EMPTY_TURN, text: STORE_APOLOGY, state }, engine: "none" as const, note, usage: null, costUsd: null };
   if (!config) return apologise("store unavailable: the shop's settings could not be read");
   const { settings, engine } = config;
   const local = engine.mode === "local" || !engine.openai;
@@ -357,7 +377,7 @@ async function answerOrApologise(
     const history = local ? [] : await recentHistory(deps.db, conversation);
     // Nothing more reaches the shopper's stream once the apology has gone out.
     const delta = onDelta && ((piece: string) => void (outOfTime.aborted || onDelta(piece)));
-    return respondWithEngine({ text, shopper, state }, ctx, engine, { shop: owner.shop, history, onDelta: delta });
+    return respondWithEngine({ text, shopper, state, teamReplied }, ctx, engine, { shop: owner.shop, history, onDelta: delta });
   };
   try {
     return await beforeDeadline(respond(), outOfTime);
@@ -380,8 +400,27 @@ const EMPTY_TURN: TurnOutput = {
   language: "en",
   lookups: [],
   handoff: false,
+  replyKind: "no_answer",
   state: {},
 };
+
+function withKind(answer: { text: string; kind?: ReplyKind }): { text: string; replyKind: ReplyKind } {
+  return { text: answer.text, replyKind: answer.kind ?? "answer" };
+}
+
+/**
+ * The team hears that the shopper wrote back, once per reply of theirs (a ticket still "replied"
+ * until now), at the shop's hand-off address. Sent after the shopper has their answer: a slow or
+ * failing mail server delays and breaks nothing.
+ */
+function tellTeamShopperWroteBack(deps: ProxyDeps, conversation: Conversation, text: string): void {
+  const mailer = deps.mailer === undefined ? mailerFromEnv() : deps.mailer;
+  if (!mailer) return;
+  const notify = async () => notifyShopperWroteBack(deps.db, mailer, conversation.shop, await ticketsTeamReplied(deps.db, conversation), text);
+  void notify().catch((error: unknown) => {
+    console.error("hand-off notice failed", describeMailError(error));
+  });
+}
 
 async function getConversation({ input: query, owner, deps }: EndpointCall): Promise<Response> {
   const id = parse(conversationIdSchema, (query as SignedQuery).conversationId);

@@ -21,6 +21,7 @@ import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { dashboardFigures, parsePeriodDays, periodOf, type DashboardFigures } from "../admin/analytics.server";
 import { listConversations } from "../admin/conversations.server";
+import { reasonLabel } from "../admin/handoffs.server";
 import { intentLabel } from "../chat/intent/labels";
 import { formatDateTimeUtc } from "../components/time";
 import { pageTitle } from "../components/title";
@@ -36,7 +37,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const days = parsePeriodDays(new URL(request.url).searchParams.get("period"));
   const [figures, recent] = await Promise.all([dashboardFigures(db, session.shop, periodOf(days)), listConversations(db, session.shop, { pageSize: 5 })]);
-  return { figures, recent: recent.rows };
+  const reasons = figures.handoffReasons.map((row) => ({ ...row, label: reasonLabel(row.reason) }));
+  return { figures, reasons, recent: recent.rows };
 };
 
 // Fixed locale and UTC: the server's and the browser's rendering must agree (hydration), and the
@@ -52,7 +54,7 @@ const formatMs = (ms: number | null) => (ms === null ? "—" : ms < 1000 ? `${in
 const formatDay = (isoDate: string) => dayLabel.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 
 export default function Dashboard() {
-  const { figures, recent } = useLoaderData<typeof loader>();
+  const { figures, reasons, recent } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const navigation = useNavigation();
@@ -145,7 +147,7 @@ export default function Dashboard() {
             help={
               fallbacks.shopperMessages === 0
                 ? "No shopper messages in this period"
-                : `${integer.format(fallbacks.flagged)} of ${integer.format(fallbacks.shopperMessages)} shopper messages: ${integer.format(fallbacks.lowConfidence)} not understood (out of scope, confidence < 30%), ${integer.format(fallbacks.fallbackReplies)} fallback replies`
+                : `${integer.format(fallbacks.flagged)} of ${integer.format(fallbacks.shopperMessages)} shopper messages: ${integer.format(fallbacks.noAnswers)} without an answer, ${integer.format(fallbacks.clarifications)} asked to rephrase, ${integer.format(fallbacks.lowConfidence)} not understood (confidence < 30%), ${integer.format(fallbacks.fallbackReplies - fallbacks.noAnswers - fallbacks.clarifications)} other fallbacks (store or model unavailable)`
             }
             action={fallbacks.flagged > 0 ? { content: "See them", url: listUrl({ lowConfidence: "yes" }) } : undefined}
           />
@@ -244,6 +246,26 @@ export default function Dashboard() {
             </InlineGrid>
           </BlockStack>
         </VizProvider>
+        <Card>
+          <BlockStack gap="300">
+            <Text as="h2" variant="headingMd">
+              Why conversations went to your team
+            </Text>
+            {reasons.length === 0 ? (
+              <Text as="p" tone="subdued">
+                No hand-offs in this period.
+              </Text>
+            ) : (
+              <div data-metric="handoff-reasons">
+                <DataTable
+                  columnContentTypes={["text", "numeric"]}
+                  headings={["Reason", "Hand-offs"]}
+                  rows={reasons.map((row) => [row.label, integer.format(row.tickets)])}
+                />
+              </div>
+            )}
+          </BlockStack>
+        </Card>
         <Card>
           <BlockStack gap="300">
             <InlineStack align="space-between" blockAlign="center">

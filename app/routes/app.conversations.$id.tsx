@@ -18,6 +18,15 @@ import { pageTitle } from "../components/title";
 
 const CONVERSATION_STATUS: Record<string, string> = { open: "Open", handoff: "Needs a person", resolved: "Resolved" };
 
+
+/** Replies that didn't simply answer (app/chat/reply-kind.ts); the first two count as fallbacks on the dashboard. */
+const REPLY_KIND_BADGES: Record<string, { label: string; tone?: "warning" | "info" }> = {
+  no_answer: { label: "No answer (fallback)", tone: "warning" },
+  clarification: { label: "Asked to rephrase (fallback)", tone: "warning" },
+  verification_failed: { label: "Order details didn't match" },
+  team_followup: { label: "Passed to the team", tone: "info" },
+};
+
 export const meta = () => pageTitle("Conversation");
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -128,6 +137,9 @@ function MessageCard({ message, previousAt, approvedAnswer, approvable }: { mess
           {message.confidence !== null && <Badge>{`confidence: ${(message.confidence * 100).toFixed(0)}%`}</Badge>}
           {isShopper && entities.map(([key, value]) => <Badge key={key}>{`${key}: ${value}`}</Badge>)}
           {!isShopper && message.engine && <Badge tone={message.engineNote?.startsWith("fallback") ? "warning" : undefined}>{`engine: ${message.engine}`}</Badge>}
+          {!isShopper && message.replyKind && REPLY_KIND_BADGES[message.replyKind] && (
+            <Badge tone={REPLY_KIND_BADGES[message.replyKind].tone}>{REPLY_KIND_BADGES[message.replyKind].label}</Badge>
+          )}
           {!isShopper && message.promptTokens !== null && <Badge>{`${message.promptTokens + (message.completionTokens ?? 0)} tokens`}</Badge>}
           {!isShopper && message.costUsd !== null && <Badge>{`$${message.costUsd.toFixed(4)}`}</Badge>}
           {!isShopper && message.latencyMs !== null && <Badge>{`${message.latencyMs} ms`}</Badge>}

@@ -191,7 +191,7 @@ export default function Conversations() {
         <ChoiceList
           title="Low confidence"
           titleHidden
-          choices={[{ label: "Not understood (confidence < 30%) or a fallback reply", value: "yes" }]}
+          choices={[{ label: "Not understood (confidence < 30%), or a reply that answered nothing (no answer, asked to rephrase, fallback)", value: "yes" }]}
           selected={value("lowConfidence") ? ["yes"] : []}
           onChange={([flag]) => update({ lowConfidence: flag ?? null })}
         />

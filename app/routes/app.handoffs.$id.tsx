@@ -178,6 +178,7 @@ export default function HandoffDetail() {
               <Text as="p" variant="bodyMd">
                 <span style={{ whiteSpace: "pre-wrap" }}>{ticket.summary}</span>
               </Text>
+              <Detail label="Reason" value={ticket.reasonLabel} />
               <Detail label="Order" value={ticket.orderNumber ?? "—"} />
               <Detail label="Contact" value={ticket.contactDetail ? `${ticket.contact} · ${ticket.contactDetail}` : ticket.contact} />
               {ticket.repliedAt && <Detail label="Last reply" value={formatDateTimeUtc(ticket.repliedAt)} />}

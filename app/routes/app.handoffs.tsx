@@ -101,7 +101,12 @@ export default function Handoffs() {
                       </div>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
-                      <Badge tone={ticket.kind === "complaint" ? "critical" : "info"}>{ticket.kindLabel}</Badge>
+                      <BlockStack gap="100" inlineAlign="start">
+                        <Badge tone={ticket.kind === "complaint" ? "critical" : "info"}>{ticket.kindLabel}</Badge>
+                        <Text as="span" variant="bodySm" tone="subdued">
+                          {ticket.reasonLabel}
+                        </Text>
+                      </BlockStack>
                     </IndexTable.Cell>
                     <IndexTable.Cell>{ticket.orderNumber ?? "—"}</IndexTable.Cell>
                     <IndexTable.Cell>

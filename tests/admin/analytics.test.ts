@@ -61,7 +61,7 @@ interface Seed {
   lastMessageAt: string;
   status?: string;
   csat?: number;
-  ticket?: { kind: string; orderNumber?: string; contactEmail?: string };
+  ticket?: { kind: string; reasonCategory?: string; orderNumber?: string; contactEmail?: string };
   /** A reply from the merchant's team after the turns. */
   teamReply?: string;
   turns: Turn[];
@@ -137,7 +137,7 @@ const CONVERSATIONS: Seed[] = [
     lastMessageAt: "06-01T09:03",
     status: "handoff",
     csat: 1,
-    ticket: { kind: "complaint" },
+    ticket: { kind: "complaint", reasonCategory: "complaint" },
     turns: [local("where is order #1010", "track_order", 0.9, 5000, { rating: "down" })],
   },
   // Shop B, same days: must never count for shop A.
@@ -148,7 +148,7 @@ const CONVERSATIONS: Seed[] = [
     lastMessageAt: "06-13T10:09",
     status: "handoff",
     csat: 1,
-    ticket: { kind: "handoff", orderNumber: "#1001" },
+    ticket: { kind: "handoff", reasonCategory: "couldnt_answer", orderNumber: "#1001" },
     turns: [
       local("where is my order, my email is hannah@example.com", "track_order", 0.9, 9000, { rating: "down" }),
       { ...local("zzz", "out_of_scope", 0.05, 8000), engine: "none", engineNote: "store unavailable" },
@@ -300,9 +300,22 @@ describe.each(backends)("on $name", (backend) => {
         shopperMessages: 8,
         lowConfidence: 2,
         fallbackReplies: 2,
+        // No reply here was marked a non-answer or a clarification (tests/admin/fallback-figure.test.ts counts those).
+        noAnswers: 0,
+        clarifications: 0,
         flagged: 3,
         rate: 3 / 8,
       });
+    });
+
+    it("hand-off reasons: the period's tickets by why they were filed", async () => {
+      // In the week: c2's ticket (the default reason). c6's complaint is older; shop B's is another shop's.
+      expect(await analytics.handoffReasons(db, SHOP, week())).toEqual([{ reason: "asked_for_person", tickets: 1 }]);
+      expect(await analytics.handoffReasons(db, SHOP, analytics.periodOf(30, NOW))).toEqual([
+        { reason: "asked_for_person", tickets: 1 },
+        { reason: "complaint", tickets: 1 },
+      ]);
+      expect(await analytics.handoffReasons(db, OTHER, week())).toEqual([{ reason: "couldnt_answer", tickets: 1 }]);
     });
 
     it("top intents, with the merchant's corrections", async () => {

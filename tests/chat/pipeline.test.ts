@@ -58,11 +58,13 @@ describe("chat pipeline on the demo store", () => {
     expect(asked.intent).toBe("human_agent");
     expect(asked.text).toContain(snapshot.shop.supportHours);
     expect(asked.text).toMatch(/what email/i);
-    expect(asked.ticket).toMatchObject({ kind: "handoff", summary: "I want to talk to a real person" });
+    // Filed only once the team has a way to reach the guest.
+    expect(asked.ticket).toBeUndefined();
+    expect(asked.handoff).toBe(false);
     const handed = await say("pat.guest@example.com", asked.state);
     expect(handed.intent).toBe("human_agent");
     expect(handed.handoff).toBe(true);
-    expect(handed.ticket).toMatchObject({ kind: "handoff", contactEmail: "pat.guest@example.com" });
+    expect(handed.ticket).toMatchObject({ kind: "handoff", summary: "I want to talk to a real person", contactEmail: "pat.guest@example.com" });
   });
 
   it.each([

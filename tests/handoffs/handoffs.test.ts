@@ -6,13 +6,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { configureTestApp } from "../helpers/app-env";
 import { startSmtpCapture, SMTP_USER, type SmtpCapture } from "./smtp-capture";
+import type { Conversation } from "../../app/chat/transcript.server";
+import type { ReplyKind } from "../../app/chat/reply-kind";
 
 configureTestApp("handoffs");
 const { default: db } = await import("../../app/db.server");
 const handoffs = await import("../../app/admin/handoffs.server");
 const { mintConversationId } = await import("../../app/chat/transcript.server");
 const { getShopSettings } = await import("../../app/settings.server");
-const { recordShopperMessage } = await import("../../app/chat/transcript.server");
+const { recordShopperMessage, recordBotReply } = await import("../../app/chat/transcript.server");
 const { createCommerce } = await import("../../app/commerce/store");
 const { createDemoStore, loadDemoSnapshot } = await import("../../demo/demo-store");
 const { SNAPSHOT_PATH } = await import("../helpers/chat-context");
@@ -200,7 +202,11 @@ describe("the inbox", () => {
     expect((await handoffs.listTickets(db, shop, "replied")).map((t) => [t.id, t.shopperWroteBack])).toEqual([[ticket.id, false]]);
 
     const conversation = await db.conversation.findUniqueOrThrow({ where: { id: ticket.conversationId } });
-    await recordShopperMessage(db, conversation, "Thanks, but it's only half the amount?", null);
+    // A new question the bot answers itself leaves the team's reply standing.
+    await exchange(conversation, "Do you ship to Canada?", "answer");
+    expect((await handoffs.listTickets(db, shop, "replied")).map((t) => [t.id, t.shopperWroteBack])).toEqual([[ticket.id, false]]);
+    // A message for the team: the bot only acknowledged it (team-thread.ts).
+    await exchange(conversation, "Thanks, but it's only half the amount?", "team_followup");
     const open = await handoffs.listTickets(db, shop, "open");
     expect(open.map((t) => t.id).sort()).toEqual([ticket.id, untouched.id].sort());
     expect(open.find((t) => t.id === ticket.id)?.shopperWroteBack).toBe(true);
@@ -212,6 +218,12 @@ describe("the inbox", () => {
     await handoffs.replyToTicket(db, shop, ticket.id, "Sorry — the rest follows tomorrow.", { mailer: null, now: new Date(Date.now() + 1000) });
     expect((await handoffs.listTickets(db, shop, "replied")).map((t) => [t.id, t.shopperWroteBack])).toEqual([[ticket.id, false]]);
   });
+
+  /** A shopper message and the bot's reply of this kind, stored as the proxy stores them. */
+  async function exchange(conversation: Conversation, text: string, replyKind: ReplyKind) {
+    const { message } = await recordShopperMessage(db, conversation, text, null);
+    await recordBotReply(db, conversation, message, { text: "…", intent: null, confidence: null, entities: {}, engine: "local", latencyMs: 1, lookups: [], state: {}, replyKind });
+  }
 
   it("names a logged-in customer by their Shopify name and email, never by a raw id", async () => {
     const shop = "handoffs-names.myshopify.com";

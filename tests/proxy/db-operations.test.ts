@@ -16,6 +16,7 @@ process.env.SHOP_CACHE_TTL_MS = "600000";
 const { default: db } = await import("../../app/db.server");
 const { saveSettings, settingsView } = await import("../../app/admin/settings.server");
 const { approveAnswer } = await import("../../app/admin/training.server");
+const { replyToTicket } = await import("../../app/admin/handoffs.server");
 const { forgetSessions, redactShopper } = await import("../../app/privacy/compliance.server");
 
 const sql = installSqlCounter();
@@ -42,10 +43,11 @@ async function traced(text: string, conversationId?: string) {
   return { body: response.body, statements: shapes(statements) };
 }
 
-// The third write puts hand-offs the team answered back in its open list (the shopper wrote back):
-// one indexed UPDATE in the same transaction, which finds nothing in most conversations.
-const STORE_SHOPPER_MESSAGE = ["BEGIN", "INSERT Message", "UPDATE Conversation", "UPDATE HandoffTicket", "COMMIT"];
+const STORE_SHOPPER_MESSAGE = ["BEGIN", "INSERT Message", "UPDATE Conversation", "COMMIT"];
 const STORE_REPLY = ["BEGIN", "UPDATE Message", "INSERT Message", "UPDATE Conversation", "COMMIT"];
+// A message for the team that replied (app/chat/team-thread.ts) puts their hand-off back in the open
+// list in the reply's own transaction: no write for it in the conversations without one.
+const STORE_REPLY_FOR_TEAM = ["BEGIN", "UPDATE Message", "INSERT Message", "UPDATE Conversation", "UPDATE HandoffTicket", "COMMIT"];
 
 describe("the database work of one chat message", () => {
   let conversationId: string;
@@ -75,6 +77,17 @@ describe("the database work of one chat message", () => {
     expect(stillWaiting.statements).toEqual(["SELECT Conversation", ...STORE_SHOPPER_MESSAGE, ...STORE_REPLY]);
     const other = await traced("do you ship to Canada?", conversationId);
     expect(other.body.awaitingTeam).toBeUndefined();
+  });
+
+  it("passes a message to the team that replied with no more reads, reopening their hand-off in the reply's write", async () => {
+    const { conversationId: id } = (await say("I want to talk to a person")).body;
+    await say("my email is robin@example.com", id);
+    const [ticket] = await db.handoffTicket.findMany({ where: { conversationId: id } });
+    expect((await replyToTicket(db, DEMO_SHOP, ticket.id, "Sorted, see your email.", { mailer: null }))?.ok).toBe(true);
+    const wroteBack = await traced("it still hasn't arrived", id);
+    expect(wroteBack.statements).toEqual(["SELECT Conversation", ...STORE_SHOPPER_MESSAGE, ...STORE_REPLY_FOR_TEAM]);
+    expect(wroteBack.body.awaitingTeam).toBe(true);
+    expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("open");
   });
 
   it("uses the settings the merchant saves from the next message on (one read of them)", async () => {

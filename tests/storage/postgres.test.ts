@@ -107,7 +107,8 @@ function reply(overrides: Partial<BotReplyRecord> = {}): BotReplyRecord {
     quickReplies: ["Thanks"],
     state: { orderNumber: "#1001" } as BotReplyRecord["state"],
     status: "handoff",
-    ticket: { kind: "handoff", summary: "Shopper asks for a person", orderNumber: "#1001", contactEmail: "ann@example.com" },
+    replyKind: "answer",
+    ticket: { kind: "handoff", reason: "asked_for_person", summary: "Shopper asks for a person", orderNumber: "#1001", contactEmail: "ann@example.com" },
     ...overrides,
   };
 }
@@ -173,7 +174,7 @@ describe.each(backends)("storage on $name", (backend) => {
   it("files one open ticket per kind and order in a conversation, however often it is asked for", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
     const ask = askingFor(conversation);
-    const invoice = { kind: "invoice_request" as const, summary: "Invoice for #1060", orderNumber: "#1060" };
+    const invoice = { kind: "invoice_request" as const, reason: "needs_approval" as const, summary: "Invoice for #1060", orderNumber: "#1060" };
     await ask("can I get an invoice for my last order?", invoice);
     await ask("it's for my company expense report", { ...invoice, summary: "Invoice for #1060, for expenses" });
     await ask("and one for order 1061 please", { ...invoice, orderNumber: "#1061" });
@@ -191,19 +192,19 @@ describe.each(backends)("storage on $name", (backend) => {
   it("keeps one hand-off per conversation: the guest's reply address joins it, and writing back after the team's reply reopens it", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
     const ask = askingFor(conversation);
-    await ask("my jacket arrived torn, I want a person", { kind: "complaint", summary: "my jacket arrived torn, I want a person" });
-    await ask("sam@example.com", { kind: "complaint", summary: "my jacket arrived torn, I want a person", contactEmail: "sam@example.com" });
+    await ask("my jacket arrived torn, I want a person", { kind: "complaint", reason: "complaint", summary: "my jacket arrived torn, I want a person" });
+    await ask("sam@example.com", { kind: "complaint", reason: "complaint", summary: "my jacket arrived torn, I want a person", contactEmail: "sam@example.com" });
     const [ticket] = await db.handoffTicket.findMany({ where: { conversationId: conversation.id } });
-    expect(ticket).toMatchObject({ kind: "complaint", status: "open", contactEmail: "sam@example.com", summary: "my jacket arrived torn, I want a person" });
+    expect(ticket).toMatchObject({ kind: "complaint", reasonCategory: "complaint", status: "open", contactEmail: "sam@example.com", summary: "my jacket arrived torn, I want a person" });
 
     await db.handoffTicket.update({ where: { id: ticket.id }, data: { status: "replied", reply: "So sorry! A replacement is on its way." } });
-    await ask("thanks, but the zipper on the other one broke too", { kind: "handoff", summary: "thanks, but the zipper on the other one broke too" });
+    await ask("thanks, but the zipper on the other one broke too", { kind: "handoff", reason: "asked_for_person", summary: "thanks, but the zipper on the other one broke too" });
     const after = await db.handoffTicket.findMany({ where: { conversationId: conversation.id } });
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: ticket.id, status: "open", contactEmail: "sam@example.com" });
   });
 
-  it("a shopper message puts the conversation's answered tickets back in Open (and only those), with the message in the same write", async () => {
+  it("a reply that passes the shopper's message to the team puts the conversation's answered tickets back in Open (and only those), in the reply's write", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
     const elsewhere = await startConversation(db, { shop: SHOP, customerId: null }, "en");
     const earlier = new Date(Date.now() - 60_000);
@@ -212,21 +213,29 @@ describe.each(backends)("storage on $name", (backend) => {
     const answered = await ticket(conversation.id, "replied", "handoff");
     const closed = await ticket(conversation.id, "closed", "invoice");
     const otherConversation = await ticket(elsewhere.id, "replied", "handoff");
+    const status = async (id: string) => (await db.handoffTicket.findUniqueOrThrow({ where: { id } })).status;
 
+    // Stored, not yet answered: whether it is the team's is the answer's to say (app/chat/team-thread.ts).
     const { message } = await recordShopperMessage(db, conversation, "it still hasn't arrived", "client-writes-back");
+    expect(await status(answered.id)).toBe("replied");
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).messageCount).toBe(1);
+    const bot = await recordBotReply(db, conversation, message, reply({ ticket: undefined, status: undefined, replyKind: "team_followup" }));
     const after = await db.handoffTicket.findUniqueOrThrow({ where: { id: answered.id } });
     expect(after.status).toBe("open");
-    expect(after.updatedAt.getTime()).toBe(message.createdAt.getTime());
-    expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: closed.id } })).status).toBe("closed");
-    expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: otherConversation.id } })).status).toBe("replied");
-    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).messageCount).toBe(1);
+    expect(after.updatedAt.getTime()).toBe(bot.createdAt.getTime());
+    expect(await status(closed.id)).toBe("closed");
+    expect(await status(otherConversation.id)).toBe("replied");
 
     // A retry of the same message is refused by the unique index: nothing of its write happens.
-    await db.handoffTicket.update({ where: { id: answered.id }, data: { status: "replied" } });
     const retry = await recordShopperMessage(db, conversation, "it still hasn't arrived", "client-writes-back");
     expect(retry.message.id).toBe(message.id);
-    expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: answered.id } })).status).toBe("replied");
-    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).messageCount).toBe(1);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).messageCount).toBe(2);
+
+    // A new question the bot answers itself leaves the team's reply standing.
+    await db.handoffTicket.update({ where: { id: answered.id }, data: { status: "replied" } });
+    const question = await recordShopperMessage(db, conversation, "do you ship to Canada?", null);
+    await recordBotReply(db, conversation, question.message, reply({ ticket: undefined, status: undefined, replyKind: "answer" }));
+    expect(await status(answered.id)).toBe("replied");
   });
 
   it("starts a conversation with the schema's defaults", async () => {
@@ -258,6 +267,7 @@ describe.each(backends)("storage on $name", (backend) => {
       confidence: 0.875,
       engine: "local",
       engineNote: "hybrid: low local confidence",
+      replyKind: "answer",
       promptTokens: 120,
       completionTokens: 34,
       costUsd: 0.000123,
@@ -274,7 +284,7 @@ describe.each(backends)("storage on $name", (backend) => {
     expect(stored).toMatchObject({ status: "handoff", messageCount: 2, state: JSON.stringify({ orderNumber: "#1001" }) });
     expect(stored.lastMessageAt.getTime()).toBeGreaterThanOrEqual(conversation.lastMessageAt.getTime());
     expect(stored.tickets).toHaveLength(1);
-    expect(stored.tickets[0]).toMatchObject({ shop: SHOP, kind: "handoff", status: "open", orderNumber: "#1001", contactEmail: "ann@example.com", reply: null });
+    expect(stored.tickets[0]).toMatchObject({ shop: SHOP, kind: "handoff", reasonCategory: "asked_for_person", status: "open", orderNumber: "#1001", contactEmail: "ann@example.com", reply: null });
 
     const analysed = await db.message.findUniqueOrThrow({ where: { id: first.message.id } });
     expect(analysed).toMatchObject({ intent: "handoff", confidence: 0.875, engine: "local", entities: JSON.stringify({ orderNumber: "#1001" }) });

@@ -7,6 +7,7 @@ import { quoteAnswer } from "./policies";
 import { replyTimeClause } from "./shop-rules";
 import { withinSupportHours } from "../shop/support-hours";
 import { isPlainQuestion } from "../intent/grievance";
+import { personRequestReason, type HandoffReason } from "../handoff-reason";
 
 export { withinSupportHours };
 import { orderName } from "./orders";
@@ -79,13 +80,13 @@ export function outOfScope(turn: Turn): Answer {
   if (read) return read;
   // A question the engine couldn't place that the shop's texts don't answer: say so and offer the team.
   if (turn.intent.lowConfidence && isPlainQuestion(turn.pre.normalized) && turn.pre.tokens.length >= 3) {
-    return { text: t(turn.language, M.dont_know, { email: turn.ctx.shop.email }), quickReplies: [t(turn.language, "talk_to_person")], lookups: [{ kind: "faq", ref: "policies, FAQs, pages, products", outcome: "no answer found" }] };
+    return { text: t(turn.language, M.dont_know, { email: turn.ctx.shop.email }), kind: "no_answer", quickReplies: [t(turn.language, "talk_to_person")], lookups: [{ kind: "faq", ref: "policies, FAQs, pages, products", outcome: "no answer found" }] };
   }
   const capabilities = t(turn.language, "capabilities");
   if (turn.intent.lowConfidence) {
-    return { text: t(turn.language, "not_understood", { capabilities }), quickReplies: quickStarts(turn) };
+    return { text: t(turn.language, "not_understood", { capabilities }), kind: "clarification", quickReplies: quickStarts(turn) };
   }
-  return { text: t(turn.language, "out_of_scope", { capabilities }) };
+  return { text: t(turn.language, "out_of_scope", { capabilities }), kind: "no_answer" };
 }
 
 function quickStarts(turn: Turn): string[] {
@@ -104,6 +105,11 @@ export function refuseInjection(turn: Turn): Answer {
   return { text: t(turn.language, M.refuse_injection) };
 }
 
+/** Why this request for a person goes to the team (see handoff-reason.ts). */
+export function handoffReason(turn: Turn): HandoffReason {
+  return personRequestReason(turn.intent.intent === "complaint", turn.state.lastReplyKind);
+}
+
 export function humanHandoff(turn: Turn): Answer {
   const L = turn.language;
   const apology = turn.intent.intent === "complaint" ? t(L, M.apology) : "";
@@ -113,21 +119,20 @@ export function humanHandoff(turn: Turn): Answer {
   const availability = open === null ? (hours ? t(L, M.hours_only, { hours }) : "") : t(L, open ? M.in_hours : M.out_of_hours, { hours, when: replyTimeClause(turn).trim() || t(L, M.when_back) });
   // The ticket says what the shopper wanted, not "me@example.com" they typed when asked.
   const request = (turn.state.awaiting === "email" && turn.state.handoffRequest ? turn.state.handoffRequest : turn.pre.original).slice(0, 300);
+  if (!turn.shopper.customerId && !email) {
+    // A guest: no ticket the team couldn't answer. The request waits in the conversation for the
+    // reply address (the next message), and the shop's own address is there if they'd rather write.
+    return {
+      text: t(L, M.ask_contact, { apology, availability, email: turn.ctx.shop.email }),
+      state: { awaiting: "email", handoffRequest: request, ...(turn.state.handoffReason ? {} : { handoffReason: handoffReason(turn) }) },
+    };
+  }
   const ticket: TicketRequest = {
     kind: turn.intent.intent === "complaint" ? "complaint" : "handoff",
     summary: request,
+    reason: turn.state.awaiting === "email" && turn.state.handoffReason ? turn.state.handoffReason : handoffReason(turn),
     contactEmail: email ?? undefined,
     orderNumber: turn.state.orderNumber ? orderName(turn, turn.state.orderNumber) : undefined,
   };
-  if (!turn.shopper.customerId && !email) {
-    // A guest: the team gets the request now, so it isn't lost if they leave, and the reply
-    // address with their answer (the ticket store adds it to this ticket).
-    return {
-      text: t(L, M.ask_contact, { apology, availability, email: turn.ctx.shop.email }),
-      handoff: true,
-      ticket,
-      state: { awaiting: "email", handoffRequest: request },
-    };
-  }
   return { text: t(L, M.handoff, { apology, availability, email: turn.ctx.shop.email }), handoff: true, ticket };
 }

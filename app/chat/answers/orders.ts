@@ -286,6 +286,7 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
     case "denied":
       return {
         text: t(L, turn.shopper.customerId ? M.denied_customer : M.denied_guest, { order: orderName(turn, access.orderNumber) }),
+        kind: "verification_failed",
         lookups: [lookup],
         state: { orderNumber: access.orderNumber, email: undefined, awaiting: "email" },
       };
@@ -294,12 +295,13 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
     case "locked":
       return {
         text: t(L, turn.shopper.customerId ? M.verification_locked_customer : M.verification_locked, { wait: waitText(access.retryAfterMs, L), email: turn.ctx.shop.email }),
+        kind: "verification_failed",
         lookups: [{ ...lookup, outcome: "locked: too many failed verifications" }],
         // Another bare email for the same order gets this answer again, not a new topic.
         state: { email: undefined, awaiting: orderNumber ? "email" : undefined },
       };
     case "not_theirs":
-      return { text: t(L, M.not_their_order, { email: turn.ctx.shop.email }), lookups: [{ ...lookup, outcome: "refused: the shopper says it is someone else's order" }], state: { email: undefined, awaiting: undefined } };
+      return { text: t(L, M.not_their_order, { email: turn.ctx.shop.email }), kind: "verification_failed", lookups: [{ ...lookup, outcome: "refused: the shopper says it is someone else's order" }], state: { email: undefined, awaiting: undefined } };
   }
 }
 
@@ -413,7 +415,7 @@ function escalateShipment(order: Order, turn: Turn, late: { carrier: string } | 
   return {
     text,
     handoff: true,
-    ticket: { kind: late ? "trace_request" : "handoff", summary: `${late ? "Open a carrier trace" : "Follow up"} for ${order.name}: ${turn.pre.original}`, orderNumber: order.name },
+    ticket: { kind: late ? "trace_request" : "handoff", reason: late ? "needs_approval" : "asked_for_person", summary: `${late ? "Open a carrier trace" : "Follow up"} for ${order.name}: ${turn.pre.original}`, orderNumber: order.name },
   };
 }
 
@@ -517,13 +519,13 @@ export function cancelOrder(turn: Turn): Promise<Answer> {
       const items = joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L);
       return confirm(t2, order, t(L, M.confirm_cancel_waiting_items, { order: order.name, items }), {
         kind: "request",
-        ticket: { kind: "cancel_request", summary: `Cancel ${items} (not shipped yet) on ${order.name} and refund it`, orderNumber: order.name },
+        ticket: { kind: "cancel_request", reason: "needs_approval", summary: `Cancel ${items} (not shipped yet) on ${order.name} and refund it`, orderNumber: order.name },
       });
     }
     const vars = { order: order.name, items: joinList(order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)), L), total: money(t2, order.totalPrice, order) };
     const pending: PendingAction = t2.ctx.permissions.cancel
       ? { kind: "cancel_order", orderNumber: order.name.replace(/^#/, "") }
-      : { kind: "request", ticket: { kind: "cancel_request", summary: `Cancel ${order.name} (${vars.items}, ${vars.total})`, orderNumber: order.name } };
+      : { kind: "request", ticket: { kind: "cancel_request", reason: "needs_approval", summary: `Cancel ${order.name} (${vars.items}, ${vars.total})`, orderNumber: order.name } };
     return confirm(t2, order, t(L, t2.ctx.permissions.cancel ? M.confirm_cancel : M.confirm_cancel_request, vars), pending);
   });
 }
@@ -543,7 +545,7 @@ export function changeOrder(turn: Turn): Promise<Answer> {
     }
     return confirm(t2, order, t(L, M.confirm_change_request, vars), {
       kind: "request",
-      ticket: { kind: "change_request", summary: `Change ${swap.line.title} on ${order.name} to ${swap.label}`, orderNumber: order.name },
+      ticket: { kind: "change_request", reason: "needs_approval", summary: `Change ${swap.line.title} on ${order.name} to ${swap.label}`, orderNumber: order.name },
     });
   });
 }
@@ -591,7 +593,7 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
       if (!address) return { text: t(L, M.returning_to_us_no_address, { order: order.name, reason, policy }) };
       return confirm(t2, order, t(L, M.returning_to_us, { order: order.name, reason, policy, address: formatAddress(address) }), {
         kind: "request",
-        ticket: { kind: "reship_request", summary: `Reship ${order.name} to ${formatAddress(address)} once it's back`, orderNumber: order.name },
+        ticket: { kind: "reship_request", reason: "needs_approval", summary: `Reship ${order.name} to ${formatAddress(address)} once it's back`, orderNumber: order.name },
       });
     }
     if (order.cancelledAt) return { text: t(L, M.already_cancelled, { order: order.name }) };
@@ -600,7 +602,7 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
     const vars = { order: order.name, address: formatAddress(address) };
     const pending: PendingAction = t2.ctx.permissions.addressChange
       ? { kind: "update_address", orderNumber: order.name.replace(/^#/, ""), address }
-      : { kind: "request", ticket: { kind: "address_request", summary: `Change the shipping address of ${order.name} to ${vars.address}`, orderNumber: order.name } };
+      : { kind: "request", ticket: { kind: "address_request", reason: "needs_approval", summary: `Change the shipping address of ${order.name} to ${vars.address}`, orderNumber: order.name } };
     return confirm(t2, order, t(L, t2.ctx.permissions.addressChange ? M.confirm_address : M.confirm_address_request, vars), pending);
   });
 }
@@ -743,7 +745,7 @@ export function returnItem(turn: Turn): Promise<Answer> {
     if (openReturn) parts.push(t(L, M.open_return, { name: openReturn.name, status: openReturn.status.toLowerCase() }));
     if (DEFECT.test(t2.pre.original)) {
       const withinWindow = items.some((e) => e.open);
-      return { text: [t(L, M.defect, { policy: defectPolicy(t2, withinWindow) }), ...parts].join("\n"), handoff: true, ticket: { kind: "return_request", summary: `Defect reported on ${order.name}: ${t2.pre.original}`, orderNumber: order.name } };
+      return { text: [t(L, M.defect, { policy: defectPolicy(t2, withinWindow) }), ...parts].join("\n"), handoff: true, ticket: { kind: "return_request", reason: "complaint", summary: `Defect reported on ${order.name}: ${t2.pre.original}`, orderNumber: order.name } };
     }
     const returnable = items.filter((e) => !e.finalSale && e.open);
     if (returnable.length === 0 || openReturn) return { text: parts.join("\n") };
@@ -754,7 +756,7 @@ export function returnItem(turn: Turn): Promise<Answer> {
     const vars = { items: joinList(titles, L), order: order.name };
     const pending: PendingAction = t2.ctx.permissions.returns
       ? { kind: "return_items", orderNumber: order.name.replace(/^#/, ""), fulfillmentLineItemIds, titles, reason: "UNWANTED" }
-      : { kind: "request", ticket: { kind: "return_request", summary: `Return ${vars.items} from ${order.name}`, orderNumber: order.name } };
+      : { kind: "request", ticket: { kind: "return_request", reason: "needs_approval", summary: `Return ${vars.items} from ${order.name}`, orderNumber: order.name } };
     return confirm(t2, order, [...parts, t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, { ...vars, shipping: returnShippingRule(t2, order), reply: replyTimeClause(t2) }).trim()].join("\n"), pending);
   });
 }
@@ -804,7 +806,7 @@ export function refundStatus(turn: Turn): Promise<Answer> {
 export function getInvoice(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => ({
     text: t(t2.language, M.invoice, { order: order.name, date: date(t2, order.createdAt), total: money(t2, order.totalPrice, order), reply: replyTimeClause(t2) }),
-    ticket: { kind: "invoice_request", summary: `Email a PDF invoice for ${order.name}`, orderNumber: order.name },
+    ticket: { kind: "invoice_request", reason: "needs_approval", summary: `Email a PDF invoice for ${order.name}`, orderNumber: order.name },
   }));
 }
 

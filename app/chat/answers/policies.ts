@@ -202,6 +202,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
       text: missing
         ? t(turn.language, M.no_policy, { topic: t(turn.language, topic.missing), email: shop.email })
         : t(turn.language, M.knowledge_unknown, { email: shop.email }),
+      kind: "no_answer",
       quickReplies: [t(turn.language, "talk_to_person")],
       lookups: [{ kind: topic.policy ? "policy" : "faq", ref: topic.policy ?? "FAQs", outcome: "no answer found" }],
     };

@@ -412,8 +412,11 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   if (wantsVariant) parts.push(...variantLines(product, wanted, turn));
   else if (asked.has("stock") || generic) parts.push(stockLine(product, L));
 
+  // The product's name and card alone answer nothing of what was asked.
+  const answeredNothing = unanswered && facts.quoted.length === 0 && !asked.has("price") && !asked.has("stock") && !wantsVariant && !listsOptions;
   return {
     text: `${product.title}: ${parts.filter(Boolean).join(" ")}`,
+    ...(answeredNothing ? { kind: "no_answer" as const } : {}),
     products: cards,
     quickReplies: quickReplies.length > 0 ? quickReplies : undefined,
     lookups: [...lookups, { kind: "product", ref: product.handle, outcome: product.variants.some((v) => v.availableForSale) ? "found, in stock" : "found, sold out" }],
@@ -694,6 +697,7 @@ async function unavailableAnswer(turn: Turn, name: string, lookups: Lookup[]): P
   const L = turn.language;
   const answer: Answer = {
     text: t(L, M.product_unavailable, { name, email: turn.ctx.shop.email }),
+    kind: "no_answer",
     quickReplies: [t(L, "talk_to_person")],
     lookups,
   };
@@ -762,7 +766,8 @@ export async function productSearch(turn: Turn): Promise<Answer> {
       .sort((a, b) => (request.maxPrice != null ? lowestPrice(a) - lowestPrice(b) : 0))
       .slice(0, categoryWords.length > 0 ? 3 : 0);
     const text = [t(L, M.search_none, { filters }), closest.length > 0 ? t(L, M.search_closest) : t(L, M.search_rephrase)].join(" ");
-    return { text, products: closest.length > 0 ? closest.map((p) => productCard(p, currency, L)) : undefined, lookups };
+    // Only near misses to show is still "couldn't find"; nothing at all asks for other words.
+    return { text, kind: closest.length > 0 ? "no_answer" : "clarification", products: closest.length > 0 ? closest.map((p) => productCard(p, currency, L)) : undefined, lookups };
   }
   const shown = results.slice(0, MAX_CARDS);
   const intro = request.onSale
