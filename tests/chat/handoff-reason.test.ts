@@ -3,7 +3,7 @@
  * that filed it and, for "a person please", by what the bot's previous reply did.
  */
 import { describe, expect, it } from "vitest";
-import { loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { loadDemoSnapshot } from "../../demo/demo-store";
 import { personRequestReason } from "../../app/chat/handoff-reason";
 import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 

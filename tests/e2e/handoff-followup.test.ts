@@ -12,7 +12,7 @@ import { askBubble, newPage, useDemoAndBrowser } from "../helpers/browser";
 const env = useDemoAndBrowser();
 
 const ask = (page: Page, text: string) => askBubble(page, text, 30_000);
-// The demo's hand-off address is its snapshot shop's email (app/demo/demo-settings.ts).
+// The demo's hand-off address is its snapshot shop's email (demo/demo-settings.ts).
 const TEAM = JSON.parse(fs.readFileSync("demo/demo-store.json", "utf8")).shop.email as string;
 
 const EMAIL = "casey.north@example.com";
