@@ -8,6 +8,7 @@ import type { Intent } from "./intent/labels";
 import type { Language, Preprocessed } from "./preprocess";
 import type { ProductCard } from "./protocol";
 import type { FactOverrides } from "./shop/facts";
+import type { PolicyVerdict } from "./policy";
 
 /** What the bot knows about the shop: Shopify's data plus the merchant's settings. */
 export interface ShopProfile {
@@ -160,4 +161,6 @@ export interface Answer {
   lookups?: Lookup[];
   handoff?: boolean;
   state?: Partial<DialogueState>;
+  /** The policy verdicts this answer words (policy/), the same data the model's tools return. */
+  verdicts?: PolicyVerdict[];
 }

@@ -10,6 +10,7 @@ import { isPlainQuestion } from "../intent/grievance";
 
 export { withinSupportHours };
 import { orderName } from "./orders";
+import { handoffVerdict } from "../policy/handoff";
 
 const M = defineMessages({
   handoff: {
@@ -107,7 +108,8 @@ export function refuseInjection(turn: Turn): Answer {
 export function humanHandoff(turn: Turn): Answer {
   const L = turn.language;
   const apology = turn.intent.intent === "complaint" ? t(L, M.apology) : "";
-  const email = turn.entities.email ?? turn.state.email;
+  const verdict = handoffVerdict({ loggedIn: !!turn.shopper.customerId, typedEmails: [turn.entities.email, turn.state.email] });
+  const email = verdict.kind === "hand_off" ? verdict.contactEmail : undefined;
   const hours = turn.ctx.shop.supportHours;
   const open = withinSupportHours(hours, turn.ctx.now, turn.ctx.shop.timezone);
   const availability = open === null ? (hours ? t(L, M.hours_only, { hours }) : "") : t(L, open ? M.in_hours : M.out_of_hours, { hours, when: replyTimeClause(turn).trim() || t(L, M.when_back) });
@@ -116,10 +118,11 @@ export function humanHandoff(turn: Turn): Answer {
   const ticket: TicketRequest = {
     kind: turn.intent.intent === "complaint" ? "complaint" : "handoff",
     summary: request,
-    contactEmail: email ?? undefined,
+    contactEmail: email,
     orderNumber: turn.state.orderNumber ? orderName(turn, turn.state.orderNumber) : undefined,
   };
-  if (!turn.shopper.customerId && !email) {
+  const verdicts = [{ topic: "handoff" as const, verdict }];
+  if (verdict.kind === "ask_contact_email") {
     // A guest: the team gets the request now, so it isn't lost if they leave, and the reply
     // address with their answer (the ticket store adds it to this ticket).
     return {
@@ -127,7 +130,8 @@ export function humanHandoff(turn: Turn): Answer {
       handoff: true,
       ticket,
       state: { awaiting: "email", handoffRequest: request },
+      verdicts,
     };
   }
-  return { text: t(L, M.handoff, { apology, availability, email: turn.ctx.shop.email }), handoff: true, ticket };
+  return { text: t(L, M.handoff, { apology, availability, email: turn.ctx.shop.email }), handoff: true, ticket, verdicts };
 }

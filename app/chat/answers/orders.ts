@@ -5,16 +5,19 @@
  * PendingAction; actions.ts carries it out when the shopper says yes.
  */
 import type { Fulfillment, LineItem, Order, Product } from "../../commerce/types";
-import { daysBetween, formatDate, formatMoney, joinList } from "../format";
+import { formatDate, formatMoney, joinList } from "../format";
 import { defineMessages, t } from "../i18n";
 import { normalize } from "../preprocess";
 import { singular, wordTokens } from "../entities";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
 import { proposeChange } from "../change-proof";
-import { isFinalSale, regionName } from "./policies";
+import { regionName } from "./policies";
+import { addressChangeVerdict, cancelVerdict, changeVerdict, isFinalSale, isUnfulfilled, orderMeant, refundVerdict, returnVerdict, shopperFacingNote, withinReturnWindow, type LineReturn, type PolicyVerdict, type ReturnVerdict } from "../policy";
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
-import { finalSaleClause, handlingTimeClause, refundTimingClause, replyTimeClause, returnDeadline, returnReceiptClause, returnWindowLabel, returnWindowPhrase, shopFactsOf, shopSaysAbout } from "./shop-rules";
+import { finalSaleClause, handlingTimeClause, refundTimingClause, replyTimeClause, returnReceiptClause, returnWindowLabel, returnWindowPhrase, shopFactsOf, shopSaysAbout } from "./shop-rules";
+
+export { SHAREABLE_NOTE_MARKER, shopperFacingNote } from "../policy/notes";
 
 const M = defineMessages({
   ask_order_number: {
@@ -204,6 +207,11 @@ const M = defineMessages({
     es: " Puedes devolverlo {window}.",
     fr: " Vous pouvez la retourner {window}.",
   },
+  already_in_return: {
+    en: "{item} is already in return {name}.",
+    es: "{item} ya está en la devolución {name}.",
+    fr: "{item} fait déjà partie du retour {name}.",
+  },
   open_return: { en: "You already have a return on this order: {name} ({status}).", es: "Ya tienes una devolución en este pedido: {name} ({status}).", fr: "Vous avez déjà un retour sur cette commande : {name} ({status})." },
   confirm_return: {
     en: "Shall I open a return for {items} on order {order}? {shipping}",
@@ -268,38 +276,42 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
   const L = turn.language;
   const access = await verifyTurnOrder(turn, { orderNumber, email });
   const lookup: Lookup = { kind: "order", ref: orderNumber ? orderName(turn, orderNumber) : "customer orders", outcome: access.kind };
+  const verdicts: PolicyVerdict[] = [{ topic: "order_access", kind: access.kind, order: orderNumber ? orderName(turn, orderNumber) : null }];
   switch (access.kind) {
     case "verified": {
-      const chosen = orderNumber ? access.order : pickOrder([access.order, ...access.otherOrders], turn);
-      const others = [access.order, ...access.otherOrders].filter((o) => o.id !== chosen.id);
-      const result = await answer(chosen, turn, { ...access, order: chosen, otherOrders: others });
+      const meant = orderMeant(access, turn, !!orderNumber);
+      const chosen = meant.order;
+      const result = await answer(chosen, turn, meant);
       return {
         ...result,
         lookups: [{ ...lookup, ref: chosen.name, outcome: `verified via ${access.via}` }, ...(result.lookups ?? [])],
         state: { orderNumber: chosen.name.replace(/^#/, ""), awaiting: undefined, ...result.state },
+        verdicts: [{ topic: "order_access", kind: "verified", order: chosen.name }, ...(result.verdicts ?? [])],
       };
     }
     case "need_order_number":
-      return { text: t(L, M.ask_order_number), lookups: [lookup], state: { awaiting: "order_number" } };
+      return { text: t(L, M.ask_order_number), lookups: [lookup], state: { awaiting: "order_number" }, verdicts };
     case "need_email":
-      return { text: t(L, M.ask_email, { order: orderName(turn, access.orderNumber) }), lookups: [lookup], state: { orderNumber: access.orderNumber, awaiting: "email" } };
+      return { text: t(L, M.ask_email, { order: orderName(turn, access.orderNumber) }), lookups: [lookup], state: { orderNumber: access.orderNumber, awaiting: "email" }, verdicts };
     case "denied":
       return {
         text: t(L, turn.shopper.customerId ? M.denied_customer : M.denied_guest, { order: orderName(turn, access.orderNumber) }),
         lookups: [lookup],
         state: { orderNumber: access.orderNumber, email: undefined, awaiting: "email" },
+        verdicts,
       };
     case "no_orders":
-      return { text: t(L, M.no_orders), lookups: [lookup], state: { awaiting: "order_number" } };
+      return { text: t(L, M.no_orders), lookups: [lookup], state: { awaiting: "order_number" }, verdicts };
     case "locked":
       return {
         text: t(L, turn.shopper.customerId ? M.verification_locked_customer : M.verification_locked, { wait: waitText(access.retryAfterMs, L), email: turn.ctx.shop.email }),
         lookups: [{ ...lookup, outcome: "locked: too many failed verifications" }],
         // Another bare email for the same order gets this answer again, not a new topic.
         state: { email: undefined, awaiting: orderNumber ? "email" : undefined },
+        verdicts,
       };
     case "not_theirs":
-      return { text: t(L, M.not_their_order, { email: turn.ctx.shop.email }), lookups: [{ ...lookup, outcome: "refused: the shopper says it is someone else's order" }], state: { email: undefined, awaiting: undefined } };
+      return { text: t(L, M.not_their_order, { email: turn.ctx.shop.email }), lookups: [{ ...lookup, outcome: "refused: the shopper says it is someone else's order" }], state: { email: undefined, awaiting: undefined }, verdicts };
   }
 }
 
@@ -329,36 +341,7 @@ function waitText(ms: number, L: Turn["language"]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Which order, which items
-
-const TIME_HINTS: { pattern: RegExp; days: number }[] = [
-  { pattern: /\b(this morning|today|earlier today|just (?:now|ordered|placed)|hoy|aujourd'hui|ce matin)\b/i, days: 0 },
-  { pattern: /\b(last night|yesterday|ayer|anoche|hier)\b/i, days: 1 },
-];
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-/** Of a customer's orders, the one this message is about: named items, a date, or the intent's natural candidate. */
-export function pickOrder(orders: Order[], turn: Turn): Order {
-  const words = new Set(turn.pre.contentTokens.map(singular));
-  const text = turn.pre.original;
-  const month = MONTHS.findIndex((m) => new RegExp(`\\b${m}\\b`, "i").test(text));
-  const wantsOpen = ["cancel_order", "change_order", "change_shipping_address"].includes(turn.intent.intent);
-  const wantsDelivered = ["return_item", "exchange_item"].includes(turn.intent.intent);
-  const wantsRefund = turn.intent.intent === "refund_status";
-  const score = (order: Order, index: number) => {
-    let s = 0;
-    const itemWords = new Set(order.lineItems.flatMap((l) => wordTokens(l.title).map(singular)));
-    for (const w of words) if (w.length > 2 && itemWords.has(w)) s += 3;
-    for (const hint of TIME_HINTS) if (hint.pattern.test(text) && daysBetween(order.createdAt, turn.ctx.now) === hint.days) s += 4;
-    if (month >= 0 && new Date(order.createdAt).getUTCMonth() === month) s += 4;
-    const open = !order.cancelledAt && order.fulfillments.length === 0;
-    if (wantsOpen && open) s += 2;
-    if (wantsDelivered && order.fulfillments.some((f) => f.displayStatus === "DELIVERED")) s += 1;
-    if (wantsRefund && (order.refunds.length > 0 || order.returns.length > 0)) s += 2;
-    return s - index * 0.01; // ties: the order verification ranked first
-  };
-  return orders.map((order, index) => ({ order, s: score(order, index) })).sort((a, b) => b.s - a.s)[0].order;
-}
+// Which items (which order: policy/which-order.ts)
 
 /** Line items the message names ("the jacket and the beanie"), else all of them. */
 function mentionedLines(order: Order, turn: Turn): LineItem[] {
@@ -501,38 +484,52 @@ function shippedStatus(order: Order, turn: Turn): string {
   return shipment ? shipmentStatus(shipment, turn) : "";
 }
 
-const isUnfulfilled = (order: Order) => !order.cancelledAt && order.fulfillments.every((f) => f.status === "CANCELLED");
-
 // ---------------------------------------------------------------------------------------------
 // Cancel, change, address
 
 export function cancelOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
-    if (order.cancelledAt) return { text: `${t(L, M.already_cancelled, { order: order.name })} ${describeOrderStatus(order, t2)}` };
-    if (!isUnfulfilled(order)) {
-      // Part of it shipped: an item the shopper names that is still waiting (a backorder) can be dropped.
-      const waiting = namedLines(order, t2).filter((line) => line.unfulfilledQuantity > 0);
-      if (waiting.length === 0) return { text: t(L, M.already_shipped_cancel, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
-      const items = joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L);
-      return confirm(t2, order, t(L, M.confirm_cancel_waiting_items, { order: order.name, items }), {
-        kind: "request",
-        ticket: { kind: "cancel_request", summary: `Cancel ${items} (not shipped yet) on ${order.name} and refund it`, orderNumber: order.name },
-      });
-    }
-    const vars = { order: order.name, items: joinList(order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)), L), total: money(t2, order.totalPrice, order) };
-    const pending: PendingAction = t2.ctx.permissions.cancel
-      ? { kind: "cancel_order", orderNumber: order.name.replace(/^#/, "") }
-      : { kind: "request", ticket: { kind: "cancel_request", summary: `Cancel ${order.name} (${vars.items}, ${vars.total})`, orderNumber: order.name } };
-    return confirm(t2, order, t(L, t2.ctx.permissions.cancel ? M.confirm_cancel : M.confirm_cancel_request, vars), pending);
+    const verdict = cancelVerdict(order, { botMayCancel: t2.ctx.permissions.cancel, namedLineItemIds: namedLines(order, t2).map((l) => l.id) });
+    return withVerdict({ topic: "cancel", order: order.name, verdict }, () => {
+      if (verdict.kind === "not_cancellable") {
+        if (verdict.reason === "already_cancelled") return { text: `${t(L, M.already_cancelled, { order: order.name })} ${describeOrderStatus(order, t2)}` };
+        return { text: t(L, M.already_shipped_cancel, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
+      }
+      if (verdict.kind === "partly_cancellable") {
+        // Part of it shipped: an item the shopper names that is still waiting (a backorder) can be dropped.
+        const waiting = order.lineItems.filter((line) => verdict.lineItemIds.includes(line.id));
+        const items = joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L);
+        return confirm(t2, order, t(L, M.confirm_cancel_waiting_items, { order: order.name, items }), {
+          kind: "request",
+          ticket: { kind: "cancel_request", summary: `Cancel ${items} (not shipped yet) on ${order.name} and refund it`, orderNumber: order.name },
+        });
+      }
+      const vars = { order: order.name, items: joinList(order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)), L), total: money(t2, order.totalPrice, order) };
+      const pending: PendingAction =
+        verdict.by === "bot"
+          ? { kind: "cancel_order", orderNumber: order.name.replace(/^#/, "") }
+          : { kind: "request", ticket: { kind: "cancel_request", summary: `Cancel ${order.name} (${vars.items}, ${vars.total})`, orderNumber: order.name } };
+      return confirm(t2, order, t(L, verdict.by === "bot" ? M.confirm_cancel : M.confirm_cancel_request, vars), pending);
+    });
   });
+}
+
+/** The answer for a verdict, with the verdict kept beside it. */
+async function withVerdict(verdict: PolicyVerdict, render: () => Answer | Promise<Answer>): Promise<Answer> {
+  const answer = await render();
+  return { ...answer, verdicts: [verdict, ...(answer.verdicts ?? [])] };
 }
 
 export function changeOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
-    if (order.cancelledAt) return { text: t(L, M.already_cancelled, { order: order.name }) };
-    if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
+    const verdict = changeVerdict(order);
+    return withVerdict({ topic: "change", order: order.name, verdict }, () => {
+    if (verdict.kind === "not_changeable") {
+      if (verdict.reason === "already_cancelled") return { text: t(L, M.already_cancelled, { order: order.name }) };
+      return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
+    }
     const swap = requestedVariant(order, t2);
     if (!swap) return { text: t(L, M.change_what, { order: order.name }) };
     const vars = { product: swap.product.title, variant: swap.label, order: order.name };
@@ -544,6 +541,7 @@ export function changeOrder(turn: Turn): Promise<Answer> {
     return confirm(t2, order, t(L, M.confirm_change_request, vars), {
       kind: "request",
       ticket: { kind: "change_request", summary: `Change ${swap.line.title} on ${order.name} to ${swap.label}`, orderNumber: order.name },
+    });
     });
   });
 }
@@ -584,9 +582,10 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
     const address = parseAddress(t2.pre.original, order);
-    const failed = order.fulfillments.find((f) => f.displayStatus === "FAILURE");
-    if (failed) {
-      const reason = (failed.events.find((e) => e.message)?.message ?? "").replace(/^[^:]*:\s*/, "").replace(/\.$/, "") || "address problem";
+    const verdict = addressChangeVerdict(order, { botMayChange: t2.ctx.permissions.addressChange });
+    return withVerdict({ topic: "address_change", order: order.name, verdict, newAddress: address }, () => {
+    if (verdict.kind === "returning_to_sender") {
+      const reason = (verdict.carrierMessage ?? "").replace(/^[^:]*:\s*/, "").replace(/\.$/, "") || "address problem";
       const policy = shopSaysAbout(t2, "parcel comes back to us failed delivery reship refund", ["SHIPPING_POLICY", "FAQ"]);
       if (!address) return { text: t(L, M.returning_to_us_no_address, { order: order.name, reason, policy }) };
       return confirm(t2, order, t(L, M.returning_to_us, { order: order.name, reason, policy, address: formatAddress(address) }), {
@@ -594,14 +593,18 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
         ticket: { kind: "reship_request", summary: `Reship ${order.name} to ${formatAddress(address)} once it's back`, orderNumber: order.name },
       });
     }
-    if (order.cancelledAt) return { text: t(L, M.already_cancelled, { order: order.name }) };
-    if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
+    if (verdict.kind === "not_changeable") {
+      if (verdict.reason === "already_cancelled") return { text: t(L, M.already_cancelled, { order: order.name }) };
+      return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
+    }
     if (!address) return { text: t(L, M.ask_address, { order: order.name }), state: { awaiting: "address" } };
     const vars = { order: order.name, address: formatAddress(address) };
-    const pending: PendingAction = t2.ctx.permissions.addressChange
-      ? { kind: "update_address", orderNumber: order.name.replace(/^#/, ""), address }
-      : { kind: "request", ticket: { kind: "address_request", summary: `Change the shipping address of ${order.name} to ${vars.address}`, orderNumber: order.name } };
-    return confirm(t2, order, t(L, t2.ctx.permissions.addressChange ? M.confirm_address : M.confirm_address_request, vars), pending);
+    const pending: PendingAction =
+      verdict.by === "bot"
+        ? { kind: "update_address", orderNumber: order.name.replace(/^#/, ""), address }
+        : { kind: "request", ticket: { kind: "address_request", summary: `Change the shipping address of ${order.name} to ${vars.address}`, orderNumber: order.name } };
+    return confirm(t2, order, t(L, verdict.by === "bot" ? M.confirm_address : M.confirm_address_request, vars), pending);
+    });
   });
 }
 
@@ -644,25 +647,6 @@ function splitUnit(street: string): [string, string | null] {
   return unit ? [street.slice(0, unit.index).trim(), unit[1]] : [street, null];
 }
 
-/**
- * Staff write order notes for each other ("Fraud check: …", "Customer emailed Nov 10."), so a note
- * is private unless the merchant marks a line for the shopper: a line that starts with this
- * marker (any case) is shown, without the marker; nothing else is, however harmless it looks.
- */
-export const SHAREABLE_NOTE_MARKER = "[shareable]";
-
-/** The lines of the merchant's order note marked for the shopper (a backorder date, a payment hold), or null. */
-export function shopperFacingNote(note: string | null): string | null {
-  if (!note) return null;
-  const shareable = note
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.toLowerCase().startsWith(SHAREABLE_NOTE_MARKER))
-    .map((line) => line.slice(SHAREABLE_NOTE_MARKER.length).trim())
-    .filter(Boolean);
-  return shareable.length > 0 ? shareable.join(" ") : null;
-}
-
 export function formatAddress(a: ShippingAddress): string {
   return [[a.address1, a.address2].filter(Boolean).join(" "), a.city, [a.provinceCode, a.zip].filter(Boolean).join(" ")].filter(Boolean).join(", ");
 }
@@ -672,35 +656,36 @@ export function formatAddress(a: ShippingAddress): string {
 
 const DEFECT = /\b(broke|broken|breaks|defect|defective|faulty|ripped|torn|tear|leak|leaking|leaks|fell apart|falling apart|stopped working|delaminat|peeling|zipper|seam|roto|rota|cassé|casse|déchiré)\b/i;
 
-interface ItemEligibility {
-  line: LineItem;
-  finalSale: boolean;
-  deliveredAt: string | null;
-  /** The return window as this shop counts it (from delivery or from the order); null when the shop never said. */
-  deadline: { start: string; until: string } | null;
-  open: boolean;
+/** The return verdict (policy/returns.ts) for the lines the shopper means, with this shop's window and final-sale items. */
+function returnVerdictFor(order: Order, lines: LineItem[], turn: Turn): ReturnVerdict {
+  return returnVerdict(order, lines, { window: shopFactsOf(turn).returnWindow?.value, isFinalSale: (line) => isFinalSaleLine(turn, line), now: turn.ctx.now });
 }
 
-function eligibility(order: Order, line: LineItem, turn: Turn): ItemEligibility {
+function isFinalSaleLine(turn: Turn, line: LineItem): boolean {
   const product = productOf(turn, line.productId);
-  const finalSale = !!product && isFinalSale(product);
-  const shipment = order.fulfillments.find((f) => f.lines.some((l) => l.lineItemId === line.id));
-  const deliveredAt = shipment?.displayStatus === "DELIVERED" ? shipment.deliveredAt : null;
-  // A window counted from the order still needs the item delivered before it can come back.
-  const deadline = deliveredAt ? returnDeadline(shopFactsOf(turn).returnWindow?.value, order.createdAt, deliveredAt) : null;
-  return { line, finalSale, deliveredAt, deadline, open: !!deadline && new Date(deadline.until) >= turn.ctx.now };
+  return !!product && isFinalSale(product);
 }
 
-function describeEligibility(e: ItemEligibility, turn: Turn): string {
+/** One line's verdict in words; "" for a line already in the open return (that sentence follows). */
+function describeLineReturn(line: LineReturn, verdict: ReturnVerdict, turn: Turn): string {
   const L = turn.language;
-  const item = e.line.title;
-  if (e.finalSale) return t(L, M.final_sale, { item, policy: finalSaleClause(turn) });
-  const window = shopFactsOf(turn).returnWindow?.value;
-  const policy = shopSaysAbout(turn, "return within days", ["REFUND_POLICY", "FAQ"]);
-  if (!window) return t(L, M.window_unknown, { item, policy });
-  if (!e.deliveredAt || !e.deadline) return t(L, M.not_delivered_yet, { item, window: returnWindowPhrase(turn) ?? "" });
-  const vars = { item, until: date(turn, e.deadline.until), window: returnWindowLabel(turn, window, date(turn, e.deadline.start)) };
-  return t(L, e.open ? M.window_open : M.window_closed, vars);
+  const item = line.title;
+  const v = line.verdict;
+  if (v.kind === "returnable") {
+    return t(L, M.window_open, { item, until: date(turn, v.until), window: returnWindowLabel(turn, shopFactsOf(turn).returnWindow!.value, date(turn, v.windowStart)) });
+  }
+  switch (v.reason) {
+    case "final_sale":
+      return t(L, M.final_sale, { item, policy: finalSaleClause(turn) });
+    case "window_unknown":
+      return t(L, M.window_unknown, { item, policy: shopSaysAbout(turn, "return within days", ["REFUND_POLICY", "FAQ"]) });
+    case "not_delivered":
+      return t(L, M.not_delivered_yet, { item, window: returnWindowPhrase(turn) ?? "" });
+    case "window_closed":
+      return t(L, M.window_closed, { item, until: date(turn, v.until), window: returnWindowLabel(turn, shopFactsOf(turn).returnWindow!.value, date(turn, v.windowStart)) });
+    case "already_returned":
+      return verdict.openReturn?.name === v.returnName ? "" : t(L, M.already_in_return, { item, name: v.returnName });
+  }
 }
 
 /** " You can return it within 30 days of delivery.", or "" when the shop never said how long. */
@@ -737,25 +722,28 @@ export function returnItem(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
     const lines = mentionedLines(order, t2);
-    const items = lines.map((line) => eligibility(order, line, t2));
-    const parts = items.map((e) => describeEligibility(e, t2));
-    const openReturn = order.returns.find((r) => ["REQUESTED", "OPEN"].includes(r.status));
-    if (openReturn) parts.push(t(L, M.open_return, { name: openReturn.name, status: openReturn.status.toLowerCase() }));
-    if (DEFECT.test(t2.pre.original)) {
-      const withinWindow = items.some((e) => e.open);
+    const verdict = returnVerdictFor(order, lines, t2);
+    const parts = verdict.lines.map((line) => describeLineReturn(line, verdict, t2)).filter(Boolean);
+    if (verdict.openReturn) parts.push(t(L, M.open_return, { name: verdict.openReturn.name, status: verdict.openReturn.status.toLowerCase() }));
+    const defect = DEFECT.test(t2.pre.original);
+    return withVerdict({ topic: "return", order: order.name, verdict, defectReported: defect }, () => {
+    if (defect) {
+      const window = shopFactsOf(t2).returnWindow?.value;
+      const withinWindow = lines.some((line) => withinReturnWindow(order, line, window, t2.ctx.now));
       return { text: [t(L, M.defect, { policy: defectPolicy(t2, withinWindow) }), ...parts].join("\n"), handoff: true, ticket: { kind: "return_request", summary: `Defect reported on ${order.name}: ${t2.pre.original}`, orderNumber: order.name } };
     }
-    const returnable = items.filter((e) => !e.finalSale && e.open);
-    if (returnable.length === 0 || openReturn) return { text: parts.join("\n") };
-    const titles = returnable.map((e) => e.line.title);
-    const fulfillmentLineItemIds = returnable.flatMap((e) =>
-      order.fulfillments.flatMap((f) => f.lines.filter((l) => l.lineItemId === e.line.id).map((l) => l.fulfillmentLineItemId)),
+    const returnable = order.lineItems.filter((line) => verdict.proposable.includes(line.id));
+    if (returnable.length === 0) return { text: parts.join("\n") };
+    const titles = returnable.map((line) => line.title);
+    const fulfillmentLineItemIds = returnable.flatMap((line) =>
+      order.fulfillments.flatMap((f) => f.lines.filter((l) => l.lineItemId === line.id).map((l) => l.fulfillmentLineItemId)),
     );
     const vars = { items: joinList(titles, L), order: order.name };
     const pending: PendingAction = t2.ctx.permissions.returns
       ? { kind: "return_items", orderNumber: order.name.replace(/^#/, ""), fulfillmentLineItemIds, titles, reason: "UNWANTED" }
       : { kind: "request", ticket: { kind: "return_request", summary: `Return ${vars.items} from ${order.name}`, orderNumber: order.name } };
     return confirm(t2, order, [...parts, t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, { ...vars, shipping: returnShippingRule(t2, order), reply: replyTimeClause(t2) }).trim()].join("\n"), pending);
+    });
   });
 }
 
@@ -764,7 +752,8 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
     const L = t2.language;
     const swap = requestedVariant(order, t2);
     const line = swap?.line ?? mentionedLines(order, t2)[0];
-    const parts = [describeEligibility(eligibility(order, line, t2), t2)];
+    const verdict = returnVerdictFor(order, [line], t2);
+    const parts = [describeLineReturn(verdict.lines[0], { ...verdict, openReturn: null }, t2)];
     if (swap) {
       const available = swap.variant?.availableForSale ?? false;
       parts.push(
@@ -782,22 +771,20 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
 export function refundStatus(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
+    const verdict = refundVerdict(order);
     const parts: string[] = [];
-    for (const refund of order.refunds) {
-      parts.push(t(L, M.refunded, { amount: money(t2, refund.totalRefunded, order), date: date(t2, refund.createdAt), note: refund.note ? ` (${refund.note.replace(/\.$/, "")})` : "", timing: refundTimingClause(t2) }));
+    for (const refund of verdict.refunds) {
+      parts.push(t(L, M.refunded, { amount: money(t2, refund.amount, order), date: date(t2, refund.date), note: refund.note ? ` (${refund.note.replace(/\.$/, "")})` : "", timing: refundTimingClause(t2) }));
     }
-    const refunded = order.refunds.reduce((sum, r) => sum + Number(r.totalRefunded), 0);
-    if (refunded > 0 && !order.cancelledAt && refunded < Number(order.totalPrice) - 0.005) {
-      parts.push(t(L, M.partial_refund, { order: order.name, total: money(t2, order.totalPrice, order), note: order.refunds.map((r) => r.note ?? "").join(" ") }));
+    if (verdict.kind === "partly_refunded") {
+      parts.push(t(L, M.partial_refund, { order: order.name, total: money(t2, verdict.orderTotal, order), note: verdict.refunds.map((r) => r.note ?? "").join(" ") }));
     }
-    for (const ret of order.returns.filter((r) => ["REQUESTED", "OPEN"].includes(r.status))) {
-      parts.push(t(L, M.return_in_progress, { name: ret.name, items: joinList(ret.lines.map((l) => l.title), L), status: ret.status.toLowerCase(), receipt: returnReceiptClause(t2) }));
+    for (const ret of verdict.returnsInProgress) {
+      parts.push(t(L, M.return_in_progress, { name: ret.name, items: joinList(ret.items, L), status: ret.status.toLowerCase(), receipt: returnReceiptClause(t2) }));
     }
-    for (const ret of order.returns.filter((r) => r.status === "DECLINED" && r.decline)) {
-      parts.push(t(L, M.return_declined, { name: ret.name, reason: ret.decline!.note ?? ret.decline!.reason }));
-    }
-    if (parts.length === 0) parts.push(t(L, M.no_refund, { order: order.name, window: returnWindowPhrase(t2) ? ` ${returnWindowPhrase(t2)}` : "" }));
-    return { text: parts.join("\n") };
+    for (const ret of verdict.returnsDeclined) parts.push(t(L, M.return_declined, { name: ret.name, reason: ret.reason }));
+    if (verdict.kind === "nothing_yet") parts.push(t(L, M.no_refund, { order: order.name, window: returnWindowPhrase(t2) ? ` ${returnWindowPhrase(t2)}` : "" }));
+    return { text: parts.join("\n"), verdicts: [{ topic: "refund", order: order.name, verdict }] };
   });
 }
 
