@@ -46,7 +46,7 @@ describe("someone else's order", () => {
     const { turn } = analyzeTurn({ text, state: {}, shopper: { customerId: null } }, ctx);
     const result = JSON.stringify(await runTool("get_order", JSON.stringify({ order_number: "1058", email: order.email }), turn, emptyEffects()));
     expect(result).toMatch(/"found":false/);
-    expect(result).toMatch(/someone else's/);
+    expect(JSON.parse(result).access).toEqual({ kind: "not_theirs" });
     for (const detail of details) expect(result).not.toContain(detail);
   });
 

@@ -8,11 +8,11 @@ import type { Fulfillment, LineItem, Order, Product } from "../../commerce/types
 import { formatDate, formatMoney, joinList } from "../format";
 import { defineMessages, t } from "../i18n";
 import { normalize } from "../preprocess";
-import { singular, wordTokens } from "../entities";
+import { wordTokens } from "../entities";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
 import { proposeChange } from "../change-proof";
 import { regionName } from "./policies";
-import { addressChangeVerdict, cancelVerdict, changeVerdict, isFinalSale, isUnfulfilled, orderMeant, refundVerdict, returnVerdict, shopperFacingNote, withinReturnWindow, type LineReturn, type PolicyVerdict, type ReturnVerdict } from "../policy";
+import { addressChangeVerdict, cancelVerdict, changeVerdict, isUnfulfilled, mentionedLines, namedLines, orderMeant, refundVerdict, returnRulesOf, returnVerdict, shopperFacingNote, withinReturnWindow, type LineReturn, type PolicyVerdict, type ReturnVerdict } from "../policy";
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 import { finalSaleClause, handlingTimeClause, refundTimingClause, replyTimeClause, returnReceiptClause, returnWindowLabel, returnWindowPhrase, shopFactsOf, shopSaysAbout } from "./shop-rules";
@@ -341,21 +341,7 @@ function waitText(ms: number, L: Turn["language"]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Which items (which order: policy/which-order.ts)
-
-/** Line items the message names ("the jacket and the beanie"), else all of them. */
-function mentionedLines(order: Order, turn: Turn): LineItem[] {
-  const named = namedLines(order, turn);
-  return named.length > 0 ? named : order.lineItems;
-}
-
-/** The order's items the message names ("the sleeping bag"), or none. */
-function namedLines(order: Order, turn: Turn): LineItem[] {
-  const words = new Set(turn.pre.contentTokens.map(singular));
-  return order.lineItems.filter((line) =>
-    wordTokens(`${line.title} ${line.variantTitle ?? ""}`).some((w) => w.length > 2 && words.has(singular(w))),
-  );
-}
+// Items (which order and which of its items a message means: policy/which-order.ts)
 
 function productOf(turn: Turn, productId: string | null): Product | null {
   if (!productId) return null;
@@ -658,12 +644,7 @@ const DEFECT = /\b(broke|broken|breaks|defect|defective|faulty|ripped|torn|tear|
 
 /** The return verdict (policy/returns.ts) for the lines the shopper means, with this shop's window and final-sale items. */
 function returnVerdictFor(order: Order, lines: LineItem[], turn: Turn): ReturnVerdict {
-  return returnVerdict(order, lines, { window: shopFactsOf(turn).returnWindow?.value, isFinalSale: (line) => isFinalSaleLine(turn, line), now: turn.ctx.now });
-}
-
-function isFinalSaleLine(turn: Turn, line: LineItem): boolean {
-  const product = productOf(turn, line.productId);
-  return !!product && isFinalSale(product);
+  return returnVerdict(order, lines, returnRulesOf(turn.ctx));
 }
 
 /** One line's verdict in words; "" for a line already in the open return (that sentence follows). */

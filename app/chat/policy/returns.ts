@@ -5,7 +5,8 @@
  * them, the model's tool returns them.
  */
 import type { LineItem, Order } from "../../commerce/types";
-import type { ReturnWindow } from "../shop/facts";
+import { factsFor, type ReturnWindow } from "../shop/facts";
+import type { ChatContext } from "../types";
 
 export type LineReturnVerdict =
   | { kind: "returnable"; quantity: number; windowStart: string; until: string }
@@ -74,6 +75,18 @@ export function lineReturnVerdict(order: Order, line: LineItem, rules: { window:
   return { kind: "returnable", quantity, windowStart: deadline.start, until: deadline.until };
 }
 
+export interface ReturnRules {
+  window: ReturnWindow | undefined;
+  isFinalSale: (line: LineItem) => boolean;
+  now: Date;
+}
+
+/** This shop's return rules: the window its texts (or the merchant) state, and its final-sale products. */
+export function returnRulesOf(ctx: Pick<ChatContext, "shop" | "productsByHandle" | "now">): ReturnRules {
+  const finalSaleIds = new Set([...ctx.productsByHandle.values()].filter(isFinalSale).map((p) => p.id));
+  return { window: factsFor(ctx.shop).returnWindow?.value, isFinalSale: (line) => !!line.productId && finalSaleIds.has(line.productId), now: ctx.now };
+}
+
 /** Whether the line was delivered and is still inside the shop's window, final sale or not (a defect is judged by it). */
 export function withinReturnWindow(order: Order, line: LineItem, window: ReturnWindow | undefined, now: Date): boolean {
   const verdict = lineReturnVerdict(order, line, { window, finalSale: false, now });
@@ -81,7 +94,7 @@ export function withinReturnWindow(order: Order, line: LineItem, window: ReturnW
 }
 
 /** The verdict for the lines the shopper means (all of them when they named none). */
-export function returnVerdict(order: Order, lines: readonly LineItem[], rules: { window: ReturnWindow | undefined; isFinalSale: (line: LineItem) => boolean; now: Date }): ReturnVerdict {
+export function returnVerdict(order: Order, lines: readonly LineItem[], rules: ReturnRules): ReturnVerdict {
   const verdicts = lines.map((line) => ({ lineItemId: line.id, title: line.title, verdict: lineReturnVerdict(order, line, { window: rules.window, finalSale: rules.isFinalSale(line), now: rules.now }) }));
   const open = order.returns.find((r) => OPEN_RETURN.includes(r.status));
   return {

@@ -3,7 +3,7 @@
  * shopper may see at all; among a logged-in customer's orders, this picks the one the message is
  * about: an order number wins, then named items, a date, or the intent's natural candidate.
  */
-import type { Order } from "../../commerce/types";
+import type { LineItem, Order } from "../../commerce/types";
 import { daysBetween } from "../format";
 import { singular, wordTokens } from "../entities";
 import type { OrderAccess } from "../verification";
@@ -45,4 +45,18 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
     return s - index * 0.01; // ties: the order verification ranked first
   };
   return orders.map((order, index) => ({ order, s: score(order, index) })).sort((a, b) => b.s - a.s)[0].order;
+}
+
+/** Line items the message names ("the jacket and the beanie"), else all of them. */
+export function mentionedLines(order: Order, turn: Pick<Turn, "pre">): LineItem[] {
+  const named = namedLines(order, turn);
+  return named.length > 0 ? named : order.lineItems;
+}
+
+/** The order's items the message names ("the sleeping bag"), or none. */
+export function namedLines(order: Order, turn: Pick<Turn, "pre">): LineItem[] {
+  const words = new Set(turn.pre.contentTokens.map(singular));
+  return order.lineItems.filter((line) =>
+    wordTokens(`${line.title} ${line.variantTitle ?? ""}`).some((w) => w.length > 2 && words.has(singular(w))),
+  );
 }
