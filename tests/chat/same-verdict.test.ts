@@ -39,6 +39,8 @@ const ORDER_STATES: { state: string; matches: (o: RawOrder) => boolean }[] = [
   { state: "with a closed return", matches: (o) => o.returns.some((r: any) => r.status === "CLOSED") },
   { state: "with a declined return", matches: (o) => o.returns.some((r: any) => r.status === "DECLINED") },
   { state: "partly refunded", matches: (o) => o.displayFinancialStatus === "PARTIALLY_REFUNDED" },
+  { state: "to collect (no delivery address)", matches: (o) => !o.shippingAddress && o.lineItems.some((l: any) => l.requiresShipping !== false) },
+  { state: "digital only", matches: (o) => o.lineItems.every((l: any) => l.requiresShipping === false) },
 ];
 
 const digits = (name: string) => name.replace(/\D/g, "");
@@ -131,6 +133,8 @@ for (const store of STORES) {
         if (state === "delivery failed") expect(v.address_change.kind).toBe("returning_to_sender");
         if (state === "with a return waiting") expect(v.returns).toMatchObject({ openReturn: { status: expect.any(String) }, proposable: [] });
         if (state === "partly refunded") expect(v.refund.kind).toMatch(/refunded/);
+        if (state === "to collect (no delivery address)") expect(v.address_change).toEqual({ kind: "not_changeable", reason: "pickup", method: order.shippingLine?.title ?? null });
+        if (state === "digital only") expect(v.address_change).toEqual({ kind: "not_changeable", reason: "nothing_to_ship" });
       }
     });
   });

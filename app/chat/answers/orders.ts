@@ -162,6 +162,16 @@ const M = defineMessages({
     es: "El pedido {order} aún no se ha enviado, así que todavía se puede cambiar la dirección. ¿Pido a nuestro equipo que la cambie a: {address}? Te lo confirmarán por correo antes del envío.",
     fr: "La commande {order} n'a pas encore été expédiée, l'adresse peut donc encore être modifiée. Voulez-vous que je demande à notre équipe de la changer pour : {address} ? Elle vous confirmera par e-mail avant l'expédition.",
   },
+  no_address_pickup: {
+    en: "Order {order} is to be collected{method}, so it has no delivery address to change. If you'd rather have it delivered, our team can help: {email}.",
+    es: "El pedido {order} es para recoger{method}, así que no tiene dirección de entrega que cambiar. Si prefieres que te lo enviemos, nuestro equipo puede ayudarte: {email}.",
+    fr: "La commande {order} est à retirer{method} : elle n'a donc pas d'adresse de livraison à modifier. Si vous préférez être livré, notre équipe peut vous aider : {email}.",
+  },
+  no_address_digital: {
+    en: "Nothing on order {order} is shipped (its items are delivered digitally), so there's no delivery address to change. Our team can help with anything else: {email}.",
+    es: "Nada del pedido {order} se envía por paquetería (sus artículos se entregan en formato digital), así que no hay dirección de entrega que cambiar. Nuestro equipo puede ayudarte con lo que necesites: {email}.",
+    fr: "Rien dans la commande {order} n'est expédié (ses articles sont livrés sous forme numérique) : il n'y a donc pas d'adresse de livraison à modifier. Notre équipe peut vous aider pour le reste : {email}.",
+  },
   ask_address: {
     en: "Order {order} hasn't shipped yet, so the address can still be changed. What's the full new address (street, apartment, city, state/province, ZIP)?",
     es: "El pedido {order} aún no se ha enviado, así que la dirección se puede cambiar. ¿Cuál es la nueva dirección completa (calle, piso, ciudad, estado/provincia, código postal)?",
@@ -581,6 +591,8 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
     }
     if (verdict.kind === "not_changeable") {
       if (verdict.reason === "already_cancelled") return { text: t(L, M.already_cancelled, { order: order.name }) };
+      if (verdict.reason === "nothing_to_ship") return { text: t(L, M.no_address_digital, { order: order.name, email: t2.ctx.shop.email }) };
+      if (verdict.reason === "pickup") return { text: t(L, M.no_address_pickup, { order: order.name, method: verdict.method ? ` (${verdict.method})` : "", email: t2.ctx.shop.email }) };
       return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
     }
     if (!address) return { text: t(L, M.ask_address, { order: order.name }), state: { awaiting: "address" } };

@@ -29,7 +29,12 @@ export type AddressChangeVerdict =
   | ({ kind: "changeable"; by: ChangeBy } & OpenOrderFacts)
   /** Delivery failed and the parcel is on its way back: the team can ship it again. */
   | { kind: "returning_to_sender"; by: "team"; carrierMessage: string | null }
-  | { kind: "not_changeable"; reason: "already_cancelled" | "shipped" };
+  /**
+   * already_cancelled, shipped; pickup: physical items but no delivery address (collected, e.g. in
+   * store, by the shop's delivery method `method`); nothing_to_ship: only digital goods or gift cards.
+   */
+  | { kind: "not_changeable"; reason: "already_cancelled" | "shipped" | "nothing_to_ship" }
+  | { kind: "not_changeable"; reason: "pickup"; method: string | null };
 
 /** Nothing of the order has left: no fulfillment, or only cancelled ones. */
 export function isUnfulfilled(order: Order): boolean {
@@ -67,6 +72,9 @@ export function addressChangeVerdict(order: Order, options: { botMayChange: bool
   const failed = order.fulfillments.find((f) => f.displayStatus === "FAILURE");
   if (failed) return { kind: "returning_to_sender", by: "team", carrierMessage: failed.events.find((e) => e.message)?.message ?? null };
   if (order.cancelledAt) return { kind: "not_changeable", reason: "already_cancelled" };
+  // Whether or not it has left, an order nothing of which travels to an address has none to change.
+  if (!order.lineItems.some((line) => line.requiresShipping)) return { kind: "not_changeable", reason: "nothing_to_ship" };
+  if (!order.shippingAddress) return { kind: "not_changeable", reason: "pickup", method: order.shippingLineTitle };
   if (!isUnfulfilled(order)) return { kind: "not_changeable", reason: "shipped" };
   return { kind: "changeable", by: options.botMayChange ? "bot" : "team", ...openOrderFacts(order) };
 }
