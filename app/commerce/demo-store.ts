@@ -116,8 +116,6 @@ export interface SnapshotOrder {
     variantId: string | null;
     productId: string | null;
     originalUnitPrice: string;
-    /** Absent in older snapshots: a physical item. */
-    requiresShipping?: boolean;
   }[];
   shippingAddress: SnapshotAddress | null;
   shippingLine: { title: string; code?: string | null; price?: string } | null;
@@ -760,7 +758,6 @@ function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
           quantity: lineItem.quantity,
           currentQuantity: order.cancelledAt ? 0 : lineItem.quantity,
           unfulfilledQuantity: 0, // set below, once fulfillments are known
-          requiresShipping: lineItem.requiresShipping ?? true,
           product: (lineItem.productId && nodes.get(lineItem.productId)) || null,
           variant: ((lineItem.variantId && nodes.get(lineItem.variantId)) as VariantEntity | undefined) ?? null,
           originalUnitPriceSet: moneyBag(lineItem.originalUnitPrice),

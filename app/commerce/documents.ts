@@ -51,7 +51,7 @@ const ORDER_FIELDS = `#graphql
     shippingAddress { ...AddressFields }
     lineItems(first: 10) {
       nodes {
-        id title variantTitle sku quantity unfulfilledQuantity requiresShipping
+        id title variantTitle sku quantity unfulfilledQuantity
         product { id }
         variant { id }
         originalUnitPriceSet { ...MoneyBagFields }

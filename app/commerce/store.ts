@@ -593,7 +593,6 @@ interface OrderNode {
       sku: string | null;
       quantity: number;
       unfulfilledQuantity: number;
-      requiresShipping: boolean;
       product: { id: string } | null;
       variant: { id: string } | null;
       originalUnitPriceSet: MoneyBagNode;
@@ -709,7 +708,6 @@ function toOrder(order: OrderNode): Order {
       sku: lineItem.sku,
       quantity: lineItem.quantity,
       unfulfilledQuantity: lineItem.unfulfilledQuantity,
-      requiresShipping: lineItem.requiresShipping,
       productId: lineItem.product?.id ?? null,
       variantId: lineItem.variant?.id ?? null,
       originalUnitPrice: bagAmount(lineItem.originalUnitPriceSet),

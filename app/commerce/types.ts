@@ -134,8 +134,6 @@ export interface LineItem {
   quantity: number;
   /** Quantity not yet fulfilled. */
   unfulfilledQuantity: number;
-  /** A physical item to deliver; false for digital goods, services and gift cards. */
-  requiresShipping: boolean;
   productId: string | null;
   variantId: string | null;
   originalUnitPrice: string;
