@@ -13,7 +13,7 @@ const NOW = new Date("2026-03-20T12:00:00Z");
 const WINDOW = { days: 30, from: "delivery" as const };
 
 function line(id: string, overrides: Partial<LineItem> = {}): LineItem {
-  return { id, title: `Item ${id}`, variantTitle: null, sku: null, quantity: 1, unfulfilledQuantity: 0, requiresShipping: true, productId: null, variantId: null, originalUnitPrice: "10.00", ...overrides };
+  return { id, title: `Item ${id}`, variantTitle: null, sku: null, quantity: 1, unfulfilledQuantity: 0, requiresShipping: true, isGiftCard: false, productId: null, variantId: null, originalUnitPrice: "10.00", ...overrides };
 }
 
 function order(overrides: Partial<Order> = {}): Order {
@@ -40,6 +40,7 @@ function order(overrides: Partial<Order> = {}): Order {
     shippingAddress: { name: "A B", address1: "1 Road", address2: null, city: "Town", province: null, provinceCode: null, zip: "1000", country: null, countryCode: "FR" },
     lineItems: [line("L1", { unfulfilledQuantity: 1 }), line("L2", { unfulfilledQuantity: 1 })],
     fulfillments: [],
+    fulfillmentOrders: [],
     refunds: [],
     returns: [],
     ...overrides,
@@ -73,7 +74,8 @@ describe("cancel and address verdicts", () => {
   });
 
   it("no address to change on an order to collect or with nothing to ship", () => {
-    expect(addressChangeVerdict(order({ shippingAddress: null, shippingLineTitle: "Pickup at the shop" }), { botMayChange: true })).toEqual({ kind: "not_changeable", reason: "pickup", method: "Pickup at the shop" });
+    const pickup = order({ shippingAddress: null, shippingLineTitle: "Pickup at the shop", fulfillmentOrders: [{ status: "OPEN", deliveryMethod: "PICK_UP", holdReasons: [] }] });
+    expect(addressChangeVerdict(pickup, { botMayChange: true })).toEqual({ kind: "not_changeable", reason: "pickup", method: "Pickup at the shop" });
     const digital = order({ shippingAddress: null, lineItems: [line("L1", { requiresShipping: false, unfulfilledQuantity: 1 })] });
     expect(addressChangeVerdict(digital, { botMayChange: true })).toEqual({ kind: "not_changeable", reason: "nothing_to_ship" });
     expect(addressChangeVerdict(order(), { botMayChange: true })).toMatchObject({ kind: "changeable", by: "bot" });

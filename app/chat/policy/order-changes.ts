@@ -5,6 +5,8 @@
  * Nothing here changes an order: a possible change is only ever proposed (change-proof.ts).
  */
 import type { Order } from "../../commerce/types";
+import { isDigitalOnly } from "./digital-delivery";
+import { isPickupOrder } from "./pickup";
 
 /** Who carries out a change the shopper confirms: the bot through Shopify, or the shop's team. */
 export type ChangeBy = "bot" | "team";
@@ -29,10 +31,7 @@ export type AddressChangeVerdict =
   | ({ kind: "changeable"; by: ChangeBy } & OpenOrderFacts)
   /** Delivery failed and the parcel is on its way back: the team can ship it again. */
   | { kind: "returning_to_sender"; by: "team"; carrierMessage: string | null }
-  /**
-   * already_cancelled, shipped; pickup: physical items but no delivery address (collected, e.g. in
-   * store, by the shop's delivery method `method`); nothing_to_ship: only digital goods or gift cards.
-   */
+  /** pickup: collected at the shop (its delivery method named `method`); nothing_to_ship: only digital goods or gift cards. */
   | { kind: "not_changeable"; reason: "already_cancelled" | "shipped" | "nothing_to_ship" }
   | { kind: "not_changeable"; reason: "pickup"; method: string | null };
 
@@ -73,8 +72,8 @@ export function addressChangeVerdict(order: Order, options: { botMayChange: bool
   if (failed) return { kind: "returning_to_sender", by: "team", carrierMessage: failed.events.find((e) => e.message)?.message ?? null };
   if (order.cancelledAt) return { kind: "not_changeable", reason: "already_cancelled" };
   // Whether or not it has left, an order nothing of which travels to an address has none to change.
-  if (!order.lineItems.some((line) => line.requiresShipping)) return { kind: "not_changeable", reason: "nothing_to_ship" };
-  if (!order.shippingAddress) return { kind: "not_changeable", reason: "pickup", method: order.shippingLineTitle };
+  if (isDigitalOnly(order)) return { kind: "not_changeable", reason: "nothing_to_ship" };
+  if (isPickupOrder(order)) return { kind: "not_changeable", reason: "pickup", method: order.shippingLineTitle };
   if (!isUnfulfilled(order)) return { kind: "not_changeable", reason: "shipped" };
   return { kind: "changeable", by: options.botMayChange ? "bot" : "team", ...openOrderFacts(order) };
 }
