@@ -63,7 +63,8 @@ export function lineReturnVerdict(order: Order, line: LineItem, rules: { window:
   if (rules.finalSale) return { kind: "not_returnable", reason: "final_sale" };
   if (!rules.window) return { kind: "not_returnable", reason: "window_unknown" };
   const shipment = order.fulfillments.find((f) => f.lines.some((l) => l.lineItemId === line.id));
-  const deliveredAt = shipment?.displayStatus === "DELIVERED" ? shipment.deliveredAt : null;
+  // Collected at the shop counts as delivered: the window starts at pickup where it counts from delivery.
+  const deliveredAt = shipment && ["DELIVERED", "PICKED_UP"].includes(shipment.displayStatus ?? "") ? shipment.deliveredAt : null;
   // A window counted from the order still needs the item delivered before it can come back.
   const deadline = deliveredAt ? returnDeadline(rules.window, order.createdAt, deliveredAt) : null;
   if (!deadline) return { kind: "not_returnable", reason: "not_delivered" };
