@@ -90,7 +90,7 @@ const M = defineMessages({
   in_transit: { en: "in transit", es: "en tránsito", fr: "en transit" },
   at_pickup_point: { en: "waiting for you at the pickup point", es: "esperándote en el punto de recogida", fr: "il vous attend au point relais" },
   attempted: { en: "the carrier tried to deliver it but couldn't", es: "el transportista intentó entregarlo pero no pudo", fr: "le transporteur a tenté de le livrer sans succès" },
-  failed: { en: "delivery failed and the parcel is being returned to sender (on its way back to us)", es: "la entrega falló y el paquete se está devolviendo al remitente (vuelve a nosotros)", fr: "la livraison a échoué et le colis est retourné à l'expéditeur (il revient chez nous)" },
+  failed: { en: "delivery failed and the parcel is being returned to sender (on its way back to us)", es: "la entrega falló y el paquete se devuelve al remitente (regresa a nosotros)", fr: "la livraison a échoué et le colis est retourné à l'expéditeur (il revient chez nous)" },
   label_created: { en: "the label is created and it's waiting for the carrier", es: "la etiqueta está creada y espera al transportista", fr: "l'étiquette est créée et attend le transporteur" },
   carrier_update: { en: "Latest carrier update ({date}): {message}", es: "Última novedad del transportista ({date}): {message}", fr: "Dernière mise à jour du transporteur ({date}) : {message}" },
   late: {

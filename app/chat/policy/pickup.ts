@@ -43,8 +43,10 @@ const BUSINESS = /^\s*(business|working|ouvre|ouvrable|habil|laborable)/;
 /** How soon the shop says a pickup order is ready ("ready within 24 business hours"), or null. */
 export function pickupReadiness(passages: Passage[]): PickupReadiness | null {
   for (const passage of passages) {
-    const text = normalize(passage.text);
-    if (!PICKUP.test(text) || !READY.test(text)) continue;
+    // "24 business hours" → "24 hours business": the number meets its unit, the qualifier follows.
+    const text = normalize(passage.text).replace(/\b(business|working) (hours?)\b/g, "$2 $1");
+    // "Store pickup: free, ready within …": the heading may carry the topic.
+    if (!PICKUP.test(`${normalize(passage.section)} ${text}`) || !READY.test(text)) continue;
     const readyAt = text.search(READY);
     const duration = findDurations(text).find((d) => (d.unit === "hours" || d.unit === "days" || d.unit === "business_days") && d.index > readyAt);
     if (!duration) continue;
