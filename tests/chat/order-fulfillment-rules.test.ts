@@ -13,7 +13,7 @@ import { fulfillmentHold } from "../../app/chat/policy/fulfillment-holds";
 import { isEmailedFulfillment } from "../../app/chat/policy/digital-delivery";
 import { isPickupOrder, pickupReadiness, pickupStage } from "../../app/chat/policy/pickup";
 import { returnReviewTime, returnStage } from "../../app/chat/policy/return-requests";
-import { failedDeliveryRule, returnPostageRule } from "../../app/chat/policy/shop-sentences";
+import { exchangeRule, failedDeliveryRule, returnPostageRule } from "../../app/chat/policy/shop-sentences";
 import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 
 function line(id: string, requiresShipping = true): LineItem {
@@ -124,6 +124,18 @@ describe("the shop's own sentences", () => {
     const canada = passage("For orders shipped to Canada, return postage is paid by the customer.");
     expect(returnPostageRule([us, canada], "en", /\bcanada\b/)).toBe(canada);
     expect(returnPostageRule([us, canada], "en", null)).toBe(us);
+  });
+});
+
+describe("the shop's exchange rule", () => {
+  it("quotes the rule with the sentence that says how, and skips exchanges for cash", () => {
+    const cash = passage("Gift cards can't be exchanged for cash.", { kind: "faq", sourceKey: "Gift cards?" });
+    const rule = passage("Exchanges: we don't exchange by post.", { section: "Exchanges" });
+    const how = passage("Return the item and place a new order.", { section: "Exchanges" });
+    const other = passage("Refunds take 5 days.", { section: "Refunds" });
+    expect(exchangeRule([cash, rule, how, other], "en")).toEqual([rule, how]);
+    expect(exchangeRule([rule, other], "en")).toEqual([rule]);
+    expect(exchangeRule([cash, other], "en")).toEqual([]);
   });
 });
 

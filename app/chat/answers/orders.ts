@@ -18,7 +18,7 @@ import { fulfillmentHold, type HoldReason } from "../policy/fulfillment-holds";
 import { isEmailedFulfillment } from "../policy/digital-delivery";
 import { pickupReadiness, pickupStage } from "../policy/pickup";
 import { returnReviewTime, returnStage, returnsFor } from "../policy/return-requests";
-import { failedDeliveryRule, returnPostageRule } from "../policy/shop-sentences";
+import { exchangeRule, failedDeliveryRule, returnPostageRule } from "../policy/shop-sentences";
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 import { finalSaleClause, handlingTimeClause, refundTimingClause, replyTimeClause, returnDeadline, returnReceiptClause, returnWindowLabel, returnWindowPhrase, shopFactsOf, shopSaysAbout } from "./shop-rules";
@@ -232,6 +232,11 @@ const M = defineMessages({
     en: "{product} in {variant} is in stock ({count} available).",
     es: "{product} en {variant} está disponible ({count} en stock).",
     fr: "{product} en {variant} est en stock ({count} disponibles).",
+  },
+  exchange_ask_order: {
+    en: "To check the item on your own order, tell me the order number and the email you ordered with.",
+    es: "Para revisar el artículo de tu pedido, dime el número de pedido y el correo con el que lo hiciste.",
+    fr: "Pour vérifier l'article de votre commande, donnez-moi le numéro de commande et l'adresse e-mail utilisée.",
   },
   exchange_unavailable: {
     en: "{product} in {variant} is out of stock right now.",
@@ -931,6 +936,10 @@ function describeDecline(ret: ReturnInfo, order: Order, turn: Turn, items: strin
 }
 
 export function exchangeItem(turn: Turn): Promise<Answer> {
+  // No order to look at yet: the shop's exchange rule and the wanted variant's stock answer first.
+  const knowsOrder = turn.entities.order_number || turn.state.orderNumber || turn.shopper.customerId;
+  const general = knowsOrder ? null : exchangeWithoutOrder(turn);
+  if (general) return Promise.resolve(general);
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
     const swap = requestedVariant(order, t2);
@@ -948,6 +957,44 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
     if (rule) parts.push(rule);
     return { text: parts.join("\n"), lookups: swap ? [{ kind: "product", ref: swap.product.handle, outcome: swap.label }] : [] };
   });
+}
+
+function exchangeWithoutOrder(turn: Turn): Answer | null {
+  const L = turn.language;
+  const parts: string[] = [];
+  const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) ?? null : null;
+  const wanted = product ? variantNamed(product, turn) : null;
+  if (product && wanted) {
+    parts.push(
+      wanted.availableForSale
+        ? t(L, M.exchange_available, { product: product.title, variant: wanted.title, count: wanted.inventoryQuantity ?? "" })
+        : t(L, M.exchange_unavailable, { product: product.title, variant: wanted.title }),
+    );
+  }
+  const rule = exchangeRule(knowledgeFor(turn.ctx.shop).passages, L);
+  if (rule.length > 0) parts.push(t(L, M.policy_quote, { sentence: rule.map((p) => p.quote).join(" ") }));
+  if (parts.length === 0) return null;
+  parts.push(t(L, M.exchange_ask_order));
+  return {
+    text: parts.join("\n"),
+    lookups: product && wanted ? [{ kind: "product", ref: product.handle, outcome: wanted.title }] : [],
+    state: { awaiting: "order_number" },
+  };
+}
+
+/** The product's variant with the size/colour the shopper names (the wanted one when two are named). */
+function variantNamed(product: Product, turn: Turn) {
+  const { size, color } = turn.entities;
+  if (!size && !color) return null;
+  return (
+    product.variants.find((v) =>
+      v.selectedOptions.every((o) => {
+        if (/size|taille|talla|tama/i.test(o.name)) return !size || sameOption(o.value, size);
+        if (/colou?r|couleur/i.test(o.name)) return !color || sameOption(o.value, color);
+        return true;
+      }),
+    ) ?? null
+  );
 }
 
 export function refundStatus(turn: Turn): Promise<Answer> {

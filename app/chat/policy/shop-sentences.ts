@@ -33,3 +33,24 @@ export function returnPostageRule(passages: Passage[], language: Language, desti
   const refund = passages.filter((p) => p.sourceKey === "REFUND_POLICY");
   return sentenceSaying(refund, language, [RETURN_POSTAGE, WHO_PAYS], destination ? [destination] : []);
 }
+
+const EXCHANGE = /\b(exchang\w*|echang\w*|cambio|cambios|cambiar)\b/;
+// Sentences that only mention exchanging in passing: cash value, final-sale lists, address changes.
+const NOT_THE_RULE = /\b(cash|especes|efectivo|final sale|vente finale|venta final|direccion|adresse|address|precio|prix|price)\b/;
+
+/**
+ * The shop's rule on exchanges, with the sentence that follows it in the same section (the rule
+ * is often "No exchanges by post." and the how comes next), or [] when the shop wrote none.
+ */
+export function exchangeRule(passages: Passage[], language: Language): Passage[] {
+  const texts = passages.filter((p) => p.sourceKey === "REFUND_POLICY" || p.kind === "faq");
+  const rule = sentenceSaying(
+    texts.filter((p) => !NOT_THE_RULE.test(normalize(p.text))),
+    language,
+    [EXCHANGE],
+  );
+  if (!rule) return [];
+  const next = texts[texts.indexOf(rule) + 1];
+  const continues = next && next.sourceKey === rule.sourceKey && next.section === rule.section && next.language === rule.language && !NOT_THE_RULE.test(normalize(next.text));
+  return continues ? [rule, next] : [rule];
+}
