@@ -34,8 +34,21 @@ function startOfUtcDay(date: Date): number {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }
 
+/**
+ * "$5,219.00" for pesos in Spanish, "128,00 €" in French: an amount is written the way the
+ * currency's own country writes it in the shopper's language (a national currency code starts
+ * with its country's code), else in the language's default locale.
+ */
 export function formatMoney(amount: string | number, currencyCode = "USD", language: Language = "en"): string {
-  return new Intl.NumberFormat(LOCALES[language], { style: "currency", currency: currencyCode }).format(Number(amount));
+  return new Intl.NumberFormat(moneyLocale(currencyCode, language), { style: "currency", currency: currencyCode }).format(Number(amount));
+}
+
+const moneyLocales = new Map<string, string>();
+function moneyLocale(currencyCode: string, language: Language): string {
+  const key = `${language}-${currencyCode.slice(0, 2).toUpperCase()}`;
+  let locale = moneyLocales.get(key);
+  if (!locale) moneyLocales.set(key, (locale = Intl.NumberFormat.supportedLocalesOf([key])[0] ?? LOCALES[language]));
+  return locale;
 }
 
 const AND: Record<Language, string> = { en: "and", es: "y", fr: "et" };

@@ -4,15 +4,22 @@
  * are never made here directly: the bot states exactly what it will do and stores a
  * PendingAction; actions.ts carries it out when the shopper says yes.
  */
-import type { Fulfillment, LineItem, Order, Product } from "../../commerce/types";
-import { formatDate, formatMoney, joinList } from "../format";
+import type { Fulfillment, LineItem, Order, Product, ReturnInfo } from "../../commerce/types";
+import { daysBetween, formatDate, formatMoney, joinList } from "../format";
 import { defineMessages, t } from "../i18n";
 import { normalize } from "../preprocess";
 import { wordTokens } from "../entities";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
 import { proposeChange } from "../change-proof";
 import { regionName } from "./policies";
-import { addressChangeVerdict, cancelVerdict, changeVerdict, isUnfulfilled, mentionedLines, namedLines, orderMeant, refundVerdict, returnRulesOf, returnVerdict, shopperFacingNote, withinReturnWindow, type LineReturn, type PolicyVerdict, type ReturnVerdict } from "../policy";
+import { addressChangeVerdict, cancelVerdict, changeVerdict, isUnfulfilled, lineReturnDeadline, mentionedLines, namedLines, orderMeant, refundVerdict, returnRulesOf, returnVerdict, shopperFacingNote, withinReturnWindow, type LineReturn, type PolicyVerdict, type ReturnVerdict } from "../policy";
+import { knowledgeFor } from "../knowledge";
+import { formatDuration as formatRange } from "../format";
+import { fulfillmentHold, type HoldReason } from "../policy/fulfillment-holds";
+import { isEmailedFulfillment } from "../policy/digital-delivery";
+import { pickupReadiness, pickupStage } from "../policy/pickup";
+import { returnReviewTime, returnStage, returnsFor } from "../policy/return-requests";
+import { exchangeRule, failedDeliveryRule, returnPostageRule } from "../policy/shop-sentences";
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 import { finalSaleClause, handlingTimeClause, refundTimingClause, replyTimeClause, returnReceiptClause, returnWindowLabel, returnWindowPhrase, shopFactsOf, shopSaysAbout } from "./shop-rules";
@@ -84,8 +91,9 @@ const M = defineMessages({
   out_for_delivery: { en: "out for delivery, arriving today", es: "en reparto, llega hoy", fr: "en cours de livraison, arrivée aujourd'hui" },
   in_transit_eta: { en: "in transit, estimated delivery {date}", es: "en tránsito, entrega estimada el {date}", fr: "en transit, livraison estimée le {date}" },
   in_transit: { en: "in transit", es: "en tránsito", fr: "en transit" },
+  at_pickup_point: { en: "waiting for you at the pickup point", es: "esperándote en el punto de recogida", fr: "il vous attend au point relais" },
   attempted: { en: "the carrier tried to deliver it but couldn't", es: "el transportista intentó entregarlo pero no pudo", fr: "le transporteur a tenté de le livrer sans succès" },
-  failed: { en: "delivery failed and the parcel is being returned to sender (on its way back to us)", es: "la entrega falló y el paquete se está devolviendo al remitente (vuelve a nosotros)", fr: "la livraison a échoué et le colis est retourné à l'expéditeur (il revient chez nous)" },
+  failed: { en: "delivery failed and the parcel is being returned to sender (on its way back to us)", es: "la entrega falló y el paquete se devuelve al remitente (regresa a nosotros)", fr: "la livraison a échoué et le colis est retourné à l'expéditeur (il revient chez nous)" },
   label_created: { en: "the label is created and it's waiting for the carrier", es: "la etiqueta está creada y espera al transportista", fr: "l'étiquette est créée et attend le transporteur" },
   carrier_update: { en: "Latest carrier update ({date}): {message}", es: "Última novedad del transportista ({date}): {message}", fr: "Dernière mise à jour du transporteur ({date}) : {message}" },
   late: {
@@ -243,6 +251,11 @@ const M = defineMessages({
     es: "{product} en {variant} está disponible ({count} en stock).",
     fr: "{product} en {variant} est en stock ({count} disponibles).",
   },
+  exchange_ask_order: {
+    en: "To check the item on your own order, tell me the order number and the email you ordered with.",
+    es: "Para revisar el artículo de tu pedido, dime el número de pedido y el correo con el que lo hiciste.",
+    fr: "Pour vérifier l'article de votre commande, donnez-moi le numéro de commande et l'adresse e-mail utilisée.",
+  },
   exchange_unavailable: {
     en: "{product} in {variant} is out of stock right now.",
     es: "{product} en {variant} está agotado ahora mismo.",
@@ -273,6 +286,70 @@ const M = defineMessages({
     en: "Order {order} (placed {date}, total {total}): your order confirmation email is your receipt. I've asked our team to email you an invoice for it{reply}.",
     es: "Pedido {order} (realizado el {date}, total {total}): el correo de confirmación sirve como recibo. He pedido a nuestro equipo que te envíe una factura por correo{reply}.",
     fr: "Commande {order} (passée le {date}, total {total}) : l'e-mail de confirmation fait office de reçu. J'ai demandé à notre équipe de vous envoyer une facture par e-mail{reply}.",
+  },
+  on_hold_verification: {
+    en: "Order {order} (placed {date}) is on hold while we verify the payment, a security check we run on some orders; it will leave once the check is done. If we need anything from you, we'll ask by email.",
+    es: "El pedido {order} (realizado el {date}) está en espera mientras verificamos el pago, una revisión de seguridad que hacemos en algunos pedidos; saldrá en cuanto termine la verificación. Si necesitamos algo de ti, te lo pediremos por correo.",
+    fr: "La commande {order} (passée le {date}) est en attente pendant que nous vérifions le paiement, un contrôle de sécurité que nous faisons sur certaines commandes ; elle partira dès la fin de la vérification. Si nous avons besoin de quelque chose, nous vous le demanderons par e-mail.",
+  },
+  on_hold_payment: {
+    en: "Order {order} (placed {date}) is on hold until its payment is confirmed; it will be prepared as soon as it is.",
+    es: "El pedido {order} (realizado el {date}) está en espera hasta que se confirme el pago; lo prepararemos en cuanto se confirme.",
+    fr: "La commande {order} (passée le {date}) est en attente de la confirmation du paiement ; elle sera préparée dès qu'il sera confirmé.",
+  },
+  on_hold_address: {
+    en: "Order {order} (placed {date}) is on hold while we check its shipping address. If we need anything from you, we'll ask by email.",
+    es: "El pedido {order} (realizado el {date}) está en espera mientras revisamos la dirección de envío. Si necesitamos algo de ti, te lo pediremos por correo.",
+    fr: "La commande {order} (passée le {date}) est en attente le temps de vérifier l'adresse de livraison. Si nous avons besoin de quelque chose, nous vous le demanderons par e-mail.",
+  },
+  on_hold_stock: {
+    en: "Order {order} (placed {date}) is on hold while we wait for an item to be back in stock.",
+    es: "El pedido {order} (realizado el {date}) está en espera hasta que vuelva a haber existencias de un artículo.",
+    fr: "La commande {order} (passée le {date}) est en attente du retour en stock d'un article.",
+  },
+  on_hold_other: {
+    en: "Order {order} (placed {date}) is on hold for the moment and hasn't shipped. A person on our team can tell you more: {email}.",
+    es: "El pedido {order} (realizado el {date}) está en espera por el momento y aún no se ha enviado. Una persona de nuestro equipo puede darte más detalles: {email}.",
+    fr: "La commande {order} (passée le {date}) est en attente pour le moment et n'a pas été expédiée. Une personne de notre équipe peut vous en dire plus : {email}.",
+  },
+  pickup_preparing: {
+    en: "Order {order} (placed {date}) is being prepared for pickup.{ready} You'll get an email as soon as it's ready to collect.",
+    es: "El pedido {order} (realizado el {date}) se está preparando para que lo recojas.{ready} Recibirás un correo en cuanto esté listo para recoger.",
+    fr: "La commande {order} (passée le {date}) est en préparation pour le retrait.{ready} Vous recevrez un e-mail dès qu'elle sera prête à être retirée.",
+  },
+  pickup_ready_within: { en: " Pickup orders are usually ready within {duration}.", es: " Los pedidos para recoger suelen estar listos en {duration}.", fr: " Les commandes en retrait sont en général prêtes sous {duration}." },
+  business_hours: { en: "{n} business hours", es: "{n} horas hábiles", fr: "{n} heures ouvrées" },
+  pickup_line: { en: "{items}: {status}.", es: "{items}: {status}.", fr: "{items} : {status}." },
+  ready_for_pickup: { en: "ready for pickup since {date}", es: "listo para recoger desde el {date}", fr: "prêt à être retiré depuis le {date}" },
+  picked_up: { en: "picked up {date}", es: "recogido el {date}", fr: "retiré le {date}" },
+  shop_update: { en: "Update ({date}): {message}", es: "Novedad ({date}): {message}", fr: "Mise à jour ({date}) : {message}" },
+  policy_quote: { en: "Our policy: “{sentence}”", es: "Nuestra política: “{sentence}”", fr: "Notre politique : « {sentence} »" },
+  emailed: { en: "{items}: sent by email on {date}.", es: "{items}: enviado por correo electrónico el {date}.", fr: "{items} : envoyé par e-mail le {date}." },
+  return_awaiting_approval: {
+    en: "Your return request {name} ({items}, sent {date}) hasn't been approved yet: our team is reviewing it.{review} You'll hear from us by email once it's reviewed.",
+    es: "Tu solicitud de devolución {name} ({items}, enviada el {date}) aún no está aprobada: nuestro equipo la está revisando.{review} Te escribiremos por correo en cuanto la revisemos.",
+    fr: "Votre demande de retour {name} ({items}, envoyée le {date}) n'est pas encore validée : notre équipe l'examine.{review} Vous recevrez un e-mail dès qu'elle aura été traitée.",
+  },
+  review_within: { en: " We review return requests within {duration}.", es: " Respondemos las solicitudes de devolución en {duration}.", fr: " Nous traitons les demandes de retour sous {duration}." },
+  return_approved: {
+    en: "Your return {name} for {items} is open: it's approved, and the refund is still pending.{receipt}",
+    es: "Tu devolución {name} de {items} está abierta: ya está aprobada y el reembolso sigue pendiente.{receipt}",
+    fr: "Votre retour {name} pour {items} est ouvert : il est validé et le remboursement est encore en attente.{receipt}",
+  },
+  return_closed: {
+    en: "Your return {name} for {items} was received and closed on {date}.",
+    es: "Tu devolución {name} de {items} se recibió y se cerró el {date}.",
+    fr: "Votre retour {name} pour {items} a été reçu et clôturé le {date}.",
+  },
+  declined_window: {
+    en: "Your return {name} was declined because it was requested on {requested}, after the return window ended on {until} ({window}).",
+    es: "Tu devolución {name} fue rechazada porque se solicitó el {requested}, después de que terminara el plazo de devolución el {until} ({window}).",
+    fr: "Votre retour {name} a été refusé car il a été demandé le {requested}, après la fin du délai de retour le {until} ({window}).",
+  },
+  declined_final_sale: {
+    en: "Your return {name} was declined: {items} is final sale and can't be returned.{policy}",
+    es: "Tu devolución {name} fue rechazada: {items} es de venta final y no admite devolución.{policy}",
+    fr: "Votre retour {name} a été refusé : {items} est un article en vente finale, qui ne peut pas être retourné.{policy}",
   },
   order_total: { en: "Order {order} (placed {date}) totals {total}, {status}.", es: "El pedido {order} (realizado el {date}) suma {total}, {status}.", fr: "La commande {order} (passée le {date}) s'élève à {total}, {status}." },
 });
@@ -396,10 +473,13 @@ function escalateShipment(order: Order, turn: Turn, late: { carrier: string } | 
   };
 }
 
+const FAILED_DELIVERY_TOPIC = "parcel comes back to us failed delivery reship refund";
+
 /** A parcel more than 5 business days past its ETA, or with no carrier scan for 5 business days. */
 function lateShipment(order: Order, turn: Turn): { carrier: string; days: number } | null {
   for (const f of order.fulfillments) {
-    if (f.displayStatus === "DELIVERED" || !f.estimatedDeliveryAt) continue;
+    // Delivered, or already on its way back to the shop: no trace to open.
+    if (f.displayStatus === "DELIVERED" || f.displayStatus === "FAILURE" || !f.estimatedDeliveryAt) continue;
     const days = businessDaysBetween(f.estimatedDeliveryAt, turn.ctx.now);
     if (days >= 5) return { carrier: f.trackingInfo[0]?.company ?? "the carrier", days };
   }
@@ -427,22 +507,76 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
   }
   const shipments = order.fulfillments.filter((f) => f.status !== "CANCELLED");
   const note = shopperFacingNote(order.note);
-  if (shipments.length === 0) return [t(L, M.not_shipped, { order: order.name, date: placed, handling: handlingTimeClause(turn) }), note && t(L, M.order_note, { note })].filter(Boolean).join("\n");
+  const hold = fulfillmentHold(order);
+  const pickup = pickupStage(order);
+  if (shipments.length === 0) {
+    const vars = { order: order.name, date: placed };
+    const head = hold
+      ? holdMessage(turn, hold.reason, vars)
+      : pickup
+        ? t(L, M.pickup_preparing, { ...vars, ready: pickupReadyClause(turn) })
+        : t(L, M.not_shipped, { ...vars, handling: handlingTimeClause(turn) });
+    return [head, note && t(L, M.order_note, { note })].filter(Boolean).join("\n");
+  }
   const parts = [t(L, M.status_intro, { order: order.name, date: placed })];
-  for (const shipment of shipments) parts.push(`${shipments.length > 1 ? "• " : ""}${describeShipment(shipment, turn)}`);
+  for (const shipment of shipments) parts.push(`${shipments.length > 1 ? "• " : ""}${describeShipment(shipment, order, turn)}`);
   const waiting = order.lineItems.filter((l) => l.unfulfilledQuantity > 0);
   if (waiting.length > 0) {
     parts.push(t(L, M.not_shipped_items, { items: joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L) }));
+    if (hold) parts.push(holdMessage(turn, hold.reason, { order: order.name, date: placed }));
     if (note) parts.push(t(L, M.order_note, { note }));
   }
   const late = lateShipment(order, turn);
   if (late) parts.push(t(L, M.late, { days: late.days }));
-  return parts.join("\n");
+  // A parcel on its way back: what the shop does then (reship or refund) is its own rule.
+  if (shipments.some((f) => f.displayStatus === "FAILURE")) {
+    const rule = failedDeliveryRule(knowledgeFor(turn.ctx.shop).passages, L);
+    if (rule) parts.push(t(L, M.policy_quote, { sentence: rule.quote }));
+  }
+  return parts.filter(Boolean).join("\n");
 }
 
-function describeShipment(shipment: Fulfillment, turn: Turn): string {
+const HOLD_MESSAGES: Record<HoldReason, (typeof M)[keyof typeof M]> = {
+  verification: M.on_hold_verification,
+  payment: M.on_hold_payment,
+  address: M.on_hold_address,
+  stock: M.on_hold_stock,
+  other: M.on_hold_other,
+};
+
+function holdMessage(turn: Turn, reason: HoldReason, vars: { order: string; date: string }): string {
+  return t(turn.language, HOLD_MESSAGES[reason], { ...vars, email: turn.ctx.shop.email });
+}
+
+/** " Pickup orders are usually ready within 24 business hours.", or "" when the shop never said. */
+function pickupReadyClause(turn: Turn): string {
+  const readiness = pickupReadiness(knowledgeFor(turn.ctx.shop).passages);
+  if (!readiness) return "";
+  const L = turn.language;
+  const duration =
+    readiness.unit === "hours"
+      ? readiness.business
+        ? t(L, M.business_hours, { n: readiness.amount })
+        : formatRange({ min: readiness.amount, max: readiness.amount, unit: "hours" }, L)
+      : formatRange({ min: readiness.amount, max: readiness.amount, unit: readiness.business ? "business_days" : "days" }, L);
+  return t(L, M.pickup_ready_within, { duration });
+}
+
+const PICKUP_STATUSES = ["READY_FOR_PICKUP", "PICKED_UP"];
+
+function describeShipment(shipment: Fulfillment, order: Order, turn: Turn): string {
   const L = turn.language;
   const items = joinList(shipment.lines.map((l) => itemName(l.title, l.variantTitle, l.quantity)), L);
+  // Gift cards and digital goods go by email: no carrier, no tracking to talk about.
+  if (isEmailedFulfillment(order, shipment)) return t(L, M.emailed, { items, date: date(turn, shipment.createdAt) });
+  if (PICKUP_STATUSES.includes(shipment.displayStatus ?? "") && !shipment.trackingInfo.some((t) => t.number)) {
+    const collected = shipment.displayStatus === "PICKED_UP";
+    const status = collected ? t(L, M.picked_up, { date: date(turn, shipment.deliveredAt ?? shipment.createdAt) }) : t(L, M.ready_for_pickup, { date: date(turn, shipment.createdAt) });
+    const text = [t(L, M.pickup_line, { items, status })];
+    const update = shipment.events.find((e) => e.message && e.status === "READY_FOR_PICKUP");
+    if (!collected && update) text.push(t(L, M.shop_update, { date: date(turn, update.happenedAt), message: update.message! }));
+    return text.join(" ");
+  }
   const tracking = shipment.trackingInfo[0];
   const text = [t(L, M.shipment, { items, carrier: tracking?.company ?? "—", status: shipmentStatus(shipment, turn) })];
   // Carrier scans that explain something unusual: delays, failed attempts, returns to sender.
@@ -464,6 +598,8 @@ function shipmentStatus(shipment: Fulfillment, turn: Turn): string {
       return t(L, M.out_for_delivery);
     case "ATTEMPTED_DELIVERY":
       return t(L, M.attempted);
+    case "READY_FOR_PICKUP":
+      return t(L, M.at_pickup_point);
     case "FAILURE":
       return t(L, M.failed);
     case "LABEL_PRINTED":
@@ -582,7 +718,7 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
     return withVerdict({ topic: "address_change", order: order.name, verdict, newAddress: address }, () => {
     if (verdict.kind === "returning_to_sender") {
       const reason = (verdict.carrierMessage ?? "").replace(/^[^:]*:\s*/, "").replace(/\.$/, "") || "address problem";
-      const policy = shopSaysAbout(t2, "parcel comes back to us failed delivery reship refund", ["SHIPPING_POLICY", "FAQ"]);
+      const policy = shopSaysAbout(t2, FAILED_DELIVERY_TOPIC, ["SHIPPING_POLICY", "FAQ"]);
       if (!address) return { text: t(L, M.returning_to_us_no_address, { order: order.name, reason, policy }) };
       return confirm(t2, order, t(L, M.returning_to_us, { order: order.name, reason, policy, address: formatAddress(address) }), {
         kind: "request",
@@ -693,12 +829,10 @@ function canReturn(turn: Turn): string {
  * return postage is paid by the customer"), or "" when the policy says nothing about it.
  */
 export function returnShippingRule(turn: Turn, order: Order): string {
-  const policy = turn.ctx.shop.policies.find((p) => p.type === "REFUND_POLICY");
-  if (!policy) return "";
   const code = order.shippingAddress?.countryCode;
-  const country = code ? wordTokens(regionName(code, turn, "en")) : [];
-  const [sentence] = relevantSentences(policy.body, ["label", "postage", ...country], 1);
-  return sentence && /label|postage/i.test(sentence) ? sentence : "";
+  const names = code ? [regionName(code, turn, "en"), regionName(code, turn, turn.language)].map((n) => normalize(n).replace(/[^a-z0-9 ]/g, "")).filter(Boolean) : [];
+  const destination = names.length > 0 ? new RegExp(`\\b(${names.join("|")})\\b`) : null;
+  return returnPostageRule(knowledgeFor(turn.ctx.shop).passages, turn.language, destination)?.text ?? "";
 }
 
 /** The policy sentences for a defect: inside the return window the damaged-item rule, after it the warranty. */
@@ -719,7 +853,10 @@ export function returnItem(turn: Turn): Promise<Answer> {
     const parts = verdict.lines.map((line) => describeLineReturn(line, verdict, t2)).filter(Boolean);
     if (verdict.openReturn) parts.push(t(L, M.open_return, { name: verdict.openReturn.name, status: verdict.openReturn.status.toLowerCase() }));
     const defect = DEFECT.test(t2.pre.original);
+    // A return already asked for these items: where it stands is the answer, not the window again.
+    const existing = returnsFor(order, namedLines(order, t2).map((l) => l.id));
     return withVerdict({ topic: "return", order: order.name, verdict, defectReported: defect }, () => {
+    if (existing.length > 0 && !defect) return { text: existing.map((r) => describeReturn(r, order, t2)).join("\n") };
     if (defect) {
       const window = shopFactsOf(t2).returnWindow?.value;
       const withinWindow = lines.some((line) => withinReturnWindow(order, line, window, t2.ctx.now));
@@ -740,7 +877,49 @@ export function returnItem(turn: Turn): Promise<Answer> {
   });
 }
 
+/** Where a return the shopper asked for stands, from the return itself and the shop's own timings. */
+function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
+  const L = turn.language;
+  const items = joinList(ret.lines.map((l) => l.title), L);
+  switch (returnStage(ret)) {
+    case "awaiting_approval": {
+      const review = returnReviewTime(knowledgeFor(turn.ctx.shop).passages);
+      return t(L, M.return_awaiting_approval, { name: ret.name, items, date: date(turn, ret.createdAt), review: review ? t(L, M.review_within, { duration: formatRange(review, L) }) : "" });
+    }
+    case "approved":
+      return t(L, M.return_approved, { name: ret.name, items, receipt: returnReceiptClause(turn) });
+    case "declined":
+      return describeDecline(ret, order, turn, items);
+    case "closed": {
+      const closed = t(L, M.return_closed, { name: ret.name, items, date: date(turn, ret.closedAt ?? ret.createdAt) });
+      const refunds = order.refunds.map((r) => t(L, M.refunded, { amount: money(turn, r.totalRefunded, order), date: date(turn, r.createdAt), note: "", timing: "" }));
+      return [closed, ...refunds].join(" ") + refundTimingClause(turn);
+    }
+  }
+}
+
+/** Why a return was declined: the window as this shop counts it, final sale, or the team's note to the shopper. */
+function describeDecline(ret: ReturnInfo, order: Order, turn: Turn, items: string): string {
+  const L = turn.language;
+  const reason = ret.decline?.reason;
+  if (reason === "FINAL_SALE") return t(L, M.declined_final_sale, { name: ret.name, items, policy: finalSaleClause(turn) });
+  if (reason === "RETURN_PERIOD_ENDED") {
+    const window = shopFactsOf(turn).returnWindow?.value;
+    const line = order.lineItems.find((l) => ret.lines.some((r) => r.lineItemId === l.id));
+    const deadline = line ? lineReturnDeadline(order, line, window) : null;
+    if (window && deadline) {
+      return t(L, M.declined_window, { name: ret.name, requested: date(turn, ret.createdAt), until: date(turn, deadline.until), window: returnWindowLabel(turn, window, date(turn, deadline.start)) });
+    }
+  }
+  // Shopify sends the decline note to the customer, so it is theirs to read.
+  return t(L, M.return_declined, { name: ret.name, reason: ret.decline?.note ?? ret.decline?.reason ?? "" });
+}
+
 export function exchangeItem(turn: Turn): Promise<Answer> {
+  // No order to look at yet: the shop's exchange rule and the wanted variant's stock answer first.
+  const knowsOrder = turn.entities.order_number || turn.state.orderNumber || turn.shopper.customerId;
+  const general = knowsOrder ? null : exchangeWithoutOrder(turn);
+  if (general) return Promise.resolve(general);
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
     const swap = requestedVariant(order, t2);
@@ -761,6 +940,44 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
   });
 }
 
+function exchangeWithoutOrder(turn: Turn): Answer | null {
+  const L = turn.language;
+  const parts: string[] = [];
+  const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) ?? null : null;
+  const wanted = product ? variantNamed(product, turn) : null;
+  if (product && wanted) {
+    parts.push(
+      wanted.availableForSale
+        ? t(L, M.exchange_available, { product: product.title, variant: wanted.title, count: wanted.inventoryQuantity ?? "" })
+        : t(L, M.exchange_unavailable, { product: product.title, variant: wanted.title }),
+    );
+  }
+  const rule = exchangeRule(knowledgeFor(turn.ctx.shop).passages, L);
+  if (rule.length > 0) parts.push(t(L, M.policy_quote, { sentence: rule.map((p) => p.quote).join(" ") }));
+  if (parts.length === 0) return null;
+  parts.push(t(L, M.exchange_ask_order));
+  return {
+    text: parts.join("\n"),
+    lookups: product && wanted ? [{ kind: "product", ref: product.handle, outcome: wanted.title }] : [],
+    state: { awaiting: "order_number" },
+  };
+}
+
+/** The product's variant with the size/colour the shopper names (the wanted one when two are named). */
+function variantNamed(product: Product, turn: Turn) {
+  const { size, color } = turn.entities;
+  if (!size && !color) return null;
+  return (
+    product.variants.find((v) =>
+      v.selectedOptions.every((o) => {
+        if (/size|taille|talla|tama/i.test(o.name)) return !size || sameOption(o.value, size);
+        if (/colou?r|couleur/i.test(o.name)) return !color || sameOption(o.value, color);
+        return true;
+      }),
+    ) ?? null
+  );
+}
+
 export function refundStatus(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
@@ -772,11 +989,8 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     if (verdict.kind === "partly_refunded") {
       parts.push(t(L, M.partial_refund, { order: order.name, total: money(t2, verdict.orderTotal, order), note: verdict.refunds.map((r) => r.note ?? "").join(" ") }));
     }
-    for (const ret of verdict.returnsInProgress) {
-      parts.push(t(L, M.return_in_progress, { name: ret.name, items: joinList(ret.items, L), status: ret.status.toLowerCase(), receipt: returnReceiptClause(t2) }));
-    }
-    for (const ret of verdict.returnsDeclined) parts.push(t(L, M.return_declined, { name: ret.name, reason: ret.reason }));
-    if (verdict.kind === "nothing_yet") parts.push(t(L, M.no_refund, { order: order.name, window: returnWindowPhrase(t2) ? ` ${returnWindowPhrase(t2)}` : "" }));
+    for (const ret of order.returns.filter((r) => ["REQUESTED", "OPEN", "DECLINED"].includes(r.status))) parts.push(describeReturn(ret, order, t2));
+    if (parts.length === 0) parts.push(t(L, M.no_refund, { order: order.name, window: returnWindowPhrase(t2) ? ` ${returnWindowPhrase(t2)}` : "" }));
     return { text: parts.join("\n"), verdicts: [{ topic: "refund", order: order.name, verdict }] };
   });
 }
