@@ -59,15 +59,21 @@ function inReturns(order: Order, line: LineItem): { quantity: number; names: str
   return { quantity, names: returns.map((r) => r.name) };
 }
 
-export function lineReturnVerdict(order: Order, line: LineItem, rules: { window: ReturnWindow | undefined; finalSale: boolean; now: Date }): LineReturnVerdict {
-  if (rules.finalSale) return { kind: "not_returnable", reason: "final_sale" };
-  if (!rules.window) return { kind: "not_returnable", reason: "window_unknown" };
+/** The line's return window as the shop counts it, once the item is delivered; null before, or when the shop never said. */
+export function lineReturnDeadline(order: Order, line: LineItem, window: ReturnWindow | undefined): { start: string; until: string } | null {
   const shipment = order.fulfillments.find((f) => f.lines.some((l) => l.lineItemId === line.id));
   // Collected at the shop counts as delivered: the window starts at pickup where it counts from delivery.
   const deliveredAt = shipment && ["DELIVERED", "PICKED_UP"].includes(shipment.displayStatus ?? "") ? shipment.deliveredAt : null;
   // A window counted from the order still needs the item delivered before it can come back.
-  const deadline = deliveredAt ? returnDeadline(rules.window, order.createdAt, deliveredAt) : null;
+  return deliveredAt ? returnDeadline(window, order.createdAt, deliveredAt) : null;
+}
+
+export function lineReturnVerdict(order: Order, line: LineItem, rules: { window: ReturnWindow | undefined; finalSale: boolean; now: Date }): LineReturnVerdict {
+  if (rules.finalSale) return { kind: "not_returnable", reason: "final_sale" };
+  if (!rules.window) return { kind: "not_returnable", reason: "window_unknown" };
+  const deadline = lineReturnDeadline(order, line, rules.window);
   if (!deadline) return { kind: "not_returnable", reason: "not_delivered" };
+  const shipment = order.fulfillments.find((f) => f.lines.some((l) => l.lineItemId === line.id));
   if (new Date(deadline.until) < rules.now) return { kind: "not_returnable", reason: "window_closed", windowStart: deadline.start, until: deadline.until };
   const delivered = shipment!.lines.filter((l) => l.lineItemId === line.id).reduce((sum, l) => sum + l.quantity, 0);
   const returned = inReturns(order, line);
