@@ -11,6 +11,7 @@ import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { normalize, preprocess, type Language, type Preprocessed } from "./preprocess";
 import { isPlainQuestion, plainQuestionIntent } from "./intent/grievance";
+import { stateQuestionIntent } from "./intent/state-questions";
 import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
 import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
@@ -214,6 +215,9 @@ const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|le
  */
 function resolveIntent(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number, orderNameFormat: OrderNameFormat): IntentResult {
   const resolved = intentInContext(result, text, entities, state, wordCount, orderNameFormat);
+  // "Was it cancelled?", "did you get my return?": where things stand, not the action they name.
+  const stateIntent = stateQuestionIntent(resolved.intent, text);
+  if (stateIntent) return { ...resolved, intent: stateIntent, lowConfidence: false };
   // A question that complains about nothing is answered, not filed as a complaint.
   if (resolved.intent === "complaint" && isPlainQuestion(normalize(text))) {
     const intent = plainQuestionIntent(normalize(text), !!entities.product);

@@ -18,7 +18,7 @@ import { fulfillmentHold, type HoldReason } from "../policy/fulfillment-holds";
 import { isEmailedFulfillment } from "../policy/digital-delivery";
 import { pickupReadiness, pickupStage } from "../policy/pickup";
 import { returnReviewTime, returnStage, returnsFor } from "../policy/return-requests";
-import { exchangeRule, failedDeliveryRule, returnPostageRule } from "../policy/shop-sentences";
+import { exchangeRule, failedDeliveryRule, paymentConfirmationRule, returnPostageRule } from "../policy/shop-sentences";
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 import { finalSaleClause, handlingTimeClause, refundTimingClause, replyTimeClause, returnDeadline, returnReceiptClause, returnWindowLabel, returnWindowPhrase, shopFactsOf, shopSaysAbout } from "./shop-rules";
@@ -451,6 +451,10 @@ function namedLines(order: Order, turn: Turn): LineItem[] {
   );
 }
 
+function variantInStock(turn: Turn, line: LineItem): boolean {
+  return !!productOf(turn, line.productId)?.variants.find((v) => v.id === line.variantId)?.availableForSale;
+}
+
 function productOf(turn: Turn, productId: string | null): Product | null {
   if (!productId) return null;
   for (const product of turn.ctx.productsByHandle.values()) if (product.id === productId) return product;
@@ -545,6 +549,8 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
   if (waiting.length > 0) {
     parts.push(t(L, M.not_shipped_items, { items: joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L) }));
     if (hold) parts.push(holdMessage(turn, hold.reason, { order: order.name, date: placed }));
+    // Items in stock leave within the shop's handling time; a backordered one waits for its stock.
+    else if (!pickup && waiting.every((l) => variantInStock(turn, l))) parts.push(handlingTimeClause(turn).trim());
     if (note) parts.push(t(L, M.order_note, { note }));
   }
   const late = lateShipment(order, turn);
@@ -566,7 +572,10 @@ const HOLD_MESSAGES: Record<HoldReason, (typeof M)[keyof typeof M]> = {
 };
 
 function holdMessage(turn: Turn, reason: HoldReason, vars: { order: string; date: string }): string {
-  return t(turn.language, HOLD_MESSAGES[reason], { ...vars, email: turn.ctx.shop.email });
+  const text = t(turn.language, HOLD_MESSAGES[reason], { ...vars, email: turn.ctx.shop.email });
+  // How long the shop says a payment takes to be confirmed (cash vouchers, bank transfers).
+  const rule = reason === "payment" ? paymentConfirmationRule(knowledgeFor(turn.ctx.shop).passages, turn.language) : null;
+  return rule ? `${text} ${t(turn.language, M.policy_quote, { sentence: rule.quote })}` : text;
 }
 
 /** " Pickup orders are usually ready within 24 business hours.", or "" when the shop never said. */
