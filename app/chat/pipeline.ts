@@ -106,7 +106,10 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
     : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
   // Unless the conversation settled it, a message naming the shop's products is about them.
-  const intent = resolved.intent === classified.intent && !confirmation && !code ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
+  const catalogued = resolved.intent === classified.intent && !confirmation && !code ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
+  // "Was it cancelled?", "did you get my return?": where things stand, not the action (or product) they name.
+  const stateIntent = confirmation || code ? null : stateQuestionIntent(catalogued.intent, pre.original);
+  const intent = stateIntent ? { ...catalogued, intent: stateIntent, lowConfidence: false } : catalogued;
   const state: DialogueState = {
     ...input.state,
     // A described change is only confirmed by the very next message.
@@ -215,9 +218,6 @@ const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|le
  */
 function resolveIntent(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number, orderNameFormat: OrderNameFormat): IntentResult {
   const resolved = intentInContext(result, text, entities, state, wordCount, orderNameFormat);
-  // "Was it cancelled?", "did you get my return?": where things stand, not the action they name.
-  const stateIntent = stateQuestionIntent(resolved.intent, text);
-  if (stateIntent) return { ...resolved, intent: stateIntent, lowConfidence: false };
   // A question that complains about nothing is answered, not filed as a complaint.
   if (resolved.intent === "complaint" && isPlainQuestion(normalize(text))) {
     const intent = plainQuestionIntent(normalize(text), !!entities.product);

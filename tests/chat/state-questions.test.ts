@@ -25,6 +25,13 @@ describe("state questions", () => {
     expect(stateQuestionIntent("refund_status", "When will my refund arrive?")).toBeNull();
   });
 
+  it("doesn't take a question about one's own return or purchase for a product question", () => {
+    expect(stateQuestionIntent("product_info", "Why was my return of the teapot refused?")).toBe("return_item");
+    expect(stateQuestionIntent("product_info", "I bought the lamp last month, was it shipped?")).toBe("track_order");
+    expect(stateQuestionIntent("product_info", "Is the lamp dishwasher safe?")).toBeNull();
+    expect(stateQuestionIntent("product_info", "Can I buy the lamp that was shipped in the photo?")).toBeNull();
+  });
+
   it("reads an order's state asked in payment words as tracking, but not a charge problem", () => {
     expect(stateQuestionIntent("payment_issue", "I paid in cash, why is my order still pending?")).toBe("track_order");
     expect(stateQuestionIntent("payment_issue", "Why was I charged twice for my order?")).toBeNull();

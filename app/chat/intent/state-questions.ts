@@ -22,6 +22,10 @@ const ORDER_STATE = /\b(pending|pendiente|en attente|shipped|sent|gone out|left|
 const CHARGE_PROBLEM = /\b(charged|charge|twice|double|cobr\w*|dos veces|doble|declin\w*|rechaz\w*|refus\w*|debit\w*)\b/;
 const CANCEL_WORD = /\b(cancel\w*|annul\w*|anul\w*|stop|deten\w*|arret\w*)\b/;
 
+// "I bought … was it sent?": a past purchase and whether it went out, whatever product it names.
+const PURCHASED = /\b(bought|purchased|ordered|compre|pedi|achete|commande)\b/;
+const WENT_OUT = /\b(sent|shipped|emailed|delivered|gone out|go out|envoye\w*|expedie\w*|livre\w*|salio|enviaron|enviado|llego|mandaron)\b/;
+
 /** The intent a state question really has, when the classifier took it for the action it names; else null. */
 export function stateQuestionIntent(intent: Intent, text: string): Intent | null {
   const n = normalize(text);
@@ -30,5 +34,10 @@ export function stateQuestionIntent(intent: Intent, text: string): Intent | null
   if (intent === "payment_issue" && ORDER_OR_PURCHASE.test(n) && ORDER_STATE.test(n) && !CHARGE_PROBLEM.test(n)) return "track_order";
   if (intent === "return_item" && RETURN_RECEIVED.test(n)) return "refund_status";
   if (intent === "refund_status" && RETURN_REFUSED.test(n)) return "return_item";
+  // Naming a product doesn't make a question about one's own return or purchase a product question.
+  if (intent === "product_info" || intent === "product_search") {
+    if (RETURN_REFUSED.test(n)) return "return_item";
+    if (PURCHASED.test(n) && WENT_OUT.test(n)) return "track_order";
+  }
   return null;
 }
