@@ -253,11 +253,6 @@ const M = defineMessages({
     es: "Ese reembolso cubre solo una parte del pedido {order} (total {total}): {note} El resto del pedido no se devolvió, así que no se reembolsó.",
     fr: "Ce remboursement ne couvre qu'une partie de la commande {order} (total {total}) : {note} Le reste de la commande n'a pas été retourné, il n'a donc pas été remboursé.",
   },
-  return_in_progress: {
-    en: "Your return {name} for {items} is {status}; the refund is still pending.{receipt}",
-    es: "Tu devolución {name} de {items} está {status}; el reembolso sigue pendiente.{receipt}",
-    fr: "Votre retour {name} pour {items} est {status} ; le remboursement est encore en attente.{receipt}",
-  },
   return_declined: { en: "Your return {name} was declined: {reason}", es: "Tu devolución {name} fue rechazada: {reason}", fr: "Votre retour {name} a été refusé : {reason}" },
   no_refund: {
     en: "There's no refund or return on order {order} yet. To get a refund, start a return{window}.",
