@@ -5,6 +5,7 @@ import { currentTime } from "../demo/demo-transport.server";
 import { handleProxyRequest } from "../proxy/chat-proxy.server";
 import { activeClassifier, approvedAnswersFor } from "../admin/training.server";
 import { configuredLimits } from "../proxy/rate-limit.server";
+import { cachedShopSettings } from "../settings.server";
 
 // The one app proxy route: Shopify forwards /apps/support/* here, signed.
 const deps = {
@@ -13,6 +14,7 @@ const deps = {
   now: currentTime,
   classifierFor: (shop: string) => activeClassifier(db, shop),
   approvedAnswersFor: (shop: string) => approvedAnswersFor(db, shop),
+  shopSettingsFor: (shop: string) => cachedShopSettings(db, shop),
   limits: configuredLimits(),
 };
 

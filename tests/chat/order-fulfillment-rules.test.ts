@@ -13,7 +13,7 @@ import { fulfillmentHold } from "../../app/chat/policy/fulfillment-holds";
 import { isEmailedFulfillment } from "../../app/chat/policy/digital-delivery";
 import { isPickupOrder, pickupReadiness, pickupStage } from "../../app/chat/policy/pickup";
 import { returnReviewTime, returnStage } from "../../app/chat/policy/return-requests";
-import { exchangeRule, failedDeliveryRule, returnPostageRule } from "../../app/chat/policy/shop-sentences";
+import { exchangeRule, failedDeliveryRule, paymentConfirmationRule, returnPostageRule } from "../../app/chat/policy/shop-sentences";
 import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 
 function line(id: string, requiresShipping = true): LineItem {
@@ -52,6 +52,11 @@ describe("fulfillment holds", () => {
     expect(fulfillmentHold(held)).toEqual({ held: true, reason: "verification" });
     const payment = order({ fulfillmentOrders: [{ status: "ON_HOLD", deliveryMethod: "SHIPPING", holdReasons: ["AWAITING_PAYMENT"] }] });
     expect(fulfillmentHold(payment)?.reason).toBe("payment");
+  });
+
+  it("holds an order whose payment is still pending until it arrives", () => {
+    expect(fulfillmentHold(order({ displayFinancialStatus: "PENDING" }))?.reason).toBe("payment");
+    expect(fulfillmentHold(order({ displayFinancialStatus: "PAID" }))).toBeNull();
   });
 
   it("is no hold for an open or a cancelled order", () => {
@@ -127,6 +132,15 @@ describe("the shop's own sentences", () => {
   });
 });
 
+describe("the shop's payment-confirmation rule", () => {
+  it("quotes how long a pending payment takes, not the refund timing of returns", () => {
+    const refund = passage("On receipt we check your return and refund your payment within 3 days.");
+    const voucher = passage("Cash voucher orders stay pending until the payment is confirmed, up to 24 hours after paying.", { sourceKey: "FAQ", kind: "faq" });
+    expect(paymentConfirmationRule([refund, voucher], "en")).toBe(voucher);
+    expect(paymentConfirmationRule([refund], "en")).toBeNull();
+  });
+});
+
 describe("the shop's exchange rule", () => {
   it("quotes the rule with the sentence that says how, and skips exchanges for cash", () => {
     const cash = passage("Gift cards can't be exchanged for cash.", { kind: "faq", sourceKey: "Gift cards?" });
@@ -197,6 +211,23 @@ describe("order answers beyond parcels", () => {
     const out = await say(`where is order ${order.name}?`);
     expect(out.text).toMatch(/Gift card \(\$50\): sent by email/);
     expect(out.text).not.toMatch(/shipped with —/);
+  });
+
+  it("gives the handling time for items still to ship only when they are in stock", async () => {
+    const partial = (inStock: boolean) =>
+      shopperOf((copy) => {
+        const o = copy.orders.find((x: any) => x.customerId && x.fulfillments.length === 1 && x.lineItems.length === 1 && x.fulfillments[0].displayStatus === "IN_TRANSIT");
+        const product = copy.products.find((p: any) => p.status === "ACTIVE" && !p.isGiftCard && p.variants.length > 1);
+        const variant = product.variants[0];
+        variant.availableForSale = inStock;
+        variant.inventoryQuantity = inStock ? 5 : 0;
+        o.lineItems.push({ id: "gid://shopify/LineItem/990002", title: product.title, variantTitle: variant.title, sku: null, quantity: 1, variantId: variant.id, productId: product.id, originalUnitPrice: variant.price });
+        return o;
+      });
+    const inStock = await partial(true);
+    expect((await inStock.say(`where is order ${inStock.order.name}?`)).text).toMatch(/Not shipped yet: .*\n.*usually leave within/);
+    const backordered = await partial(false);
+    expect((await backordered.say(`where is order ${backordered.order.name}?`)).text).not.toMatch(/usually leave within/);
   });
 
   it("says a return request awaits review, with the shop's review time", async () => {

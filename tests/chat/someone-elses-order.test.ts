@@ -51,10 +51,10 @@ describe("someone else's order", () => {
   });
 
   it("tells apart an order the shopper placed as a gift", () => {
-    for (const own of ["I ordered it for my friend, where is order 1058?", "it was a gift for my mom", "where is my order? my friend says it's late", "j'ai acheté un cadeau pour ma sœur"]) {
+    for (const own of ["I ordered it for my friend, where is order 1058?", "it was a gift for my mom", "where is my order? my friend says it's late", "j'ai acheté un cadeau pour ma sœur", "I bought a gift card for a friend, was it sent?", "compré una tarjeta de regalo para una amiga"]) {
       expect(saysOrderIsSomeoneElses(own)).toBe(false);
     }
-    for (const other of ["it's my mom's package", "on behalf of my colleague", "el pedido es para mi compañero de piso", "c'est la commande de ma voisine", "this is someone else's order"]) {
+    for (const other of ["it's my mom's package", "on behalf of my colleague", "el pedido es para mi compañero de piso", "c'est la commande de ma voisine", "this is someone else's order", "asking for a friend: where is order 1058?"]) {
       expect(saysOrderIsSomeoneElses(other)).toBe(true);
     }
   });

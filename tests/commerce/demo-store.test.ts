@@ -263,6 +263,8 @@ describe("demo store: confirm-first actions", () => {
 
   it("cancels an unfulfilled order; a later read shows it cancelled and refunded", async () => {
     const { store, commerce } = openStore();
+    // Read first: the store remembers answers to queries, and a mutation must forget them.
+    expect((await commerce.findOrderByNumber(unfulfilledPaid.name))?.cancelledAt).toBeNull();
     const result = await commerce.cancelOrder(unfulfilledPaid.id, "CUSTOMER");
     expect(result).toMatchObject({ ok: true });
 

@@ -19,7 +19,7 @@ import { fulfillmentHold, type HoldReason } from "../policy/fulfillment-holds";
 import { isEmailedFulfillment } from "../policy/digital-delivery";
 import { pickupReadiness, pickupStage } from "../policy/pickup";
 import { returnReviewTime, returnStage, returnsFor } from "../policy/return-requests";
-import { exchangeRule, failedDeliveryRule, returnPostageRule } from "../policy/shop-sentences";
+import { exchangeRule, failedDeliveryRule, paymentConfirmationRule, returnPostageRule } from "../policy/shop-sentences";
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 import { finalSaleClause, handlingTimeClause, refundTimingClause, replyTimeClause, returnReceiptClause, returnWindowLabel, returnWindowPhrase, shopFactsOf, shopSaysAbout } from "./shop-rules";
@@ -271,11 +271,6 @@ const M = defineMessages({
     es: "Ese reembolso cubre solo una parte del pedido {order} (total {total}): {note} El resto del pedido no se devolvió, así que no se reembolsó.",
     fr: "Ce remboursement ne couvre qu'une partie de la commande {order} (total {total}) : {note} Le reste de la commande n'a pas été retourné, il n'a donc pas été remboursé.",
   },
-  return_in_progress: {
-    en: "Your return {name} for {items} is {status}; the refund is still pending.{receipt}",
-    es: "Tu devolución {name} de {items} está {status}; el reembolso sigue pendiente.{receipt}",
-    fr: "Votre retour {name} pour {items} est {status} ; le remboursement est encore en attente.{receipt}",
-  },
   return_declined: { en: "Your return {name} was declined: {reason}", es: "Tu devolución {name} fue rechazada: {reason}", fr: "Votre retour {name} a été refusé : {reason}" },
   no_refund: {
     en: "There's no refund or return on order {order} yet. To get a refund, start a return{window}.",
@@ -430,6 +425,10 @@ function waitText(ms: number, L: Turn["language"]): string {
 // ---------------------------------------------------------------------------------------------
 // Items (which order and which of its items a message means: policy/which-order.ts)
 
+function variantInStock(turn: Turn, line: LineItem): boolean {
+  return !!productOf(turn, line.productId)?.variants.find((v) => v.id === line.variantId)?.availableForSale;
+}
+
 function productOf(turn: Turn, productId: string | null): Product | null {
   if (!productId) return null;
   for (const product of turn.ctx.productsByHandle.values()) if (product.id === productId) return product;
@@ -524,6 +523,8 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
   if (waiting.length > 0) {
     parts.push(t(L, M.not_shipped_items, { items: joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L) }));
     if (hold) parts.push(holdMessage(turn, hold.reason, { order: order.name, date: placed }));
+    // Items in stock leave within the shop's handling time; a backordered one waits for its stock.
+    else if (!pickup && waiting.every((l) => variantInStock(turn, l))) parts.push(handlingTimeClause(turn).trim());
     if (note) parts.push(t(L, M.order_note, { note }));
   }
   const late = lateShipment(order, turn);
@@ -545,7 +546,10 @@ const HOLD_MESSAGES: Record<HoldReason, (typeof M)[keyof typeof M]> = {
 };
 
 function holdMessage(turn: Turn, reason: HoldReason, vars: { order: string; date: string }): string {
-  return t(turn.language, HOLD_MESSAGES[reason], { ...vars, email: turn.ctx.shop.email });
+  const text = t(turn.language, HOLD_MESSAGES[reason], { ...vars, email: turn.ctx.shop.email });
+  // How long the shop says a payment takes to be confirmed (cash vouchers, bank transfers).
+  const rule = reason === "payment" ? paymentConfirmationRule(knowledgeFor(turn.ctx.shop).passages, turn.language) : null;
+  return rule ? `${text} ${t(turn.language, M.policy_quote, { sentence: rule.quote })}` : text;
 }
 
 /** " Pickup orders are usually ready within 24 business hours.", or "" when the shop never said. */

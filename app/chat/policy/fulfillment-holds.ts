@@ -22,6 +22,8 @@ const REASONS: Record<string, HoldReason> = {
 /** The order's hold, when something still to ship is on hold; null when nothing is held. */
 export function fulfillmentHold(order: Order): HoldVerdict | null {
   if (order.cancelledAt) return null;
+  // Paid by cash voucher or bank transfer and not yet received: nothing is prepared until it is.
+  if (order.displayFinancialStatus === "PENDING" && order.fulfillments.length === 0) return { held: true, reason: "payment" };
   const held = order.fulfillmentOrders.filter((f) => f.status === "ON_HOLD");
   if (held.length === 0 && order.displayFulfillmentStatus !== "ON_HOLD") return null;
   const reasons = held.flatMap((f) => f.holdReasons).map((r) => REASONS[r] ?? "other");

@@ -54,3 +54,14 @@ export function exchangeRule(passages: Passage[], language: Language): Passage[]
   const continues = next && next.sourceKey === rule.sourceKey && next.section === rule.section && next.language === rule.language && !NOT_THE_RULE.test(normalize(next.text));
   return continues ? [rule, next] : [rule];
 }
+
+const PAYMENT_PENDING = /\b(pending|pendiente|en attente|on receipt|a reception|al recibir|until (?:we|the) (?:receive|confirm)\w*)\b/;
+const PAYMENT_CONFIRMED = /\b(confirm\w*|receiv\w*|recib\w*|recept\w*|reception|acredit\w*)\b/;
+const RETURNS_OR_REFUNDS = /\b(return\w*|retour\w*|devol\w*|refund\w*|rembours\w*|reembols\w*)\b/;
+const PAYMENT = /\b(pay\w*|pag\w*|paie\w*|virement|transfer\w*|transferencia)\b/;
+
+/** What the shop says about an order waiting for its payment to arrive (how long confirmation takes). */
+export function paymentConfirmationRule(passages: Passage[], language: Language): Passage | null {
+  const aboutOrders = passages.filter((p) => p.kind !== "product" && !RETURNS_OR_REFUNDS.test(normalize(p.text)));
+  return sentenceSaying(aboutOrders, language, [PAYMENT_PENDING, PAYMENT_CONFIRMED, PAYMENT], [/\d/]);
+}
