@@ -9,19 +9,42 @@
 //     JSON through the same logger, with error messages cut to their first line and masked;
 //   - SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (SHUTDOWN_TIMEOUT_MS,
 //     default 10 s, then force), disconnect the database, exit 0. A second signal kills at once.
+//   - WEB_CONCURRENCY=N or auto: N worker processes (one per core with auto) behind a primary that
+//     restarts a dead worker and drains them all on SIGTERM (docs/DEPLOY.md).
+import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import { pino } from "pino";
 import { pinoHttp } from "pino-http";
+import { RateLimiterClusterMaster } from "rate-limiter-flexible";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 export const BUILD_DIR = path.join(root, "build");
 
+/** The built app, with the demo wired in when DEMO_STORE_SNAPSHOT asks for demo mode. */
 export async function loadBuild() {
-  return import(pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href);
+  const build = await import(pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href);
+  await installDemoIfConfigured(build);
+  return build;
+}
+
+/**
+ * Demo mode (DEMO_STORE_SNAPSHOT; the app refuses it unless SHOPIFY_APP_URL is a loopback address):
+ * hand the demo's store and clock to the built app's composition root. The wiring lives in demo/,
+ * which is TypeScript and never part of the build or the production image, so it is loaded here,
+ * through tsx, and only then.
+ */
+async function installDemoIfConfigured(build) {
+  const snapshot = process.env.DEMO_STORE_SNAPSHOT?.trim();
+  if (!snapshot) return;
+  const { register } = await import("tsx/esm/api");
+  register();
+  const { installDemo } = await import("./demo/wiring.ts");
+  installDemo(build.entry.module.configureApp, snapshot);
 }
 
 /**
@@ -287,6 +310,100 @@ function withTimeout(promise, ms) {
 
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// One worker per core (WEB_CONCURRENCY).
+
+/**
+ * How many worker processes to run: WEB_CONCURRENCY, a number or "auto" (one per CPU the process
+ * may use). 1 (the default) runs the server in this process, without a primary.
+ * @param {Record<string, string | undefined>} [env]
+ * @param {number} [cpus]
+ */
+export function workerCount(env = process.env, cpus = os.availableParallelism?.() ?? os.cpus().length) {
+  const raw = env.WEB_CONCURRENCY?.trim();
+  if (!raw) return 1;
+  if (raw === "auto") return Math.max(1, cpus);
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 1 || count > 256) throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to 256 or "auto", not ${JSON.stringify(raw)}`);
+  return count;
+}
+
+/**
+ * The primary of a cluster: forks the workers (they share the port; node:cluster hands each new
+ * connection to the next worker), replaces one that dies, and on SIGTERM/SIGINT asks each to drain
+ * and exits 0 once they all have. It also keeps the in-memory rate limits the workers share
+ * (rate-limiter-flexible's cluster limiter): on SQLite, a signature used on one worker is refused
+ * on the others and a shopper's count is one count. It loads neither the app nor the database.
+ */
+export function runPrimary(count, { logger, timeoutMs = 10_000, exit = (code) => process.exit(code) } = {}) {
+  new RateLimiterClusterMaster();
+  let stopping = false;
+  let listening = 0;
+  let failedStarts = 0;
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.once("listening", () => {
+      failedStarts = 0;
+      worker.hasListened = true;
+      if (++listening === count) logger.info({ port: Number(process.env.PORT ?? 3000), workers: count }, "listening");
+    });
+  };
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        logger.info({ workers: count }, "stopped");
+        logger.flush?.();
+        exit(0);
+      }
+      return;
+    }
+    // A worker that never started listening is likely to fail again (a configuration error):
+    // wait longer each time, and give up after a few so the orchestrator sees the failure.
+    if (!worker.hasListened) failedStarts++;
+    else listening--;
+    if (failedStarts >= 5) {
+      logger.fatal({ code, signal }, "workers keep failing to start; exiting");
+      logger.flush?.();
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
+      exit(1);
+      return;
+    }
+    const delayMs = failedStarts ? Math.min(30_000, 500 * 2 ** failedStarts) : 0;
+    logger.error({ workerPid: worker.process.pid, code, signal, restartInMs: delayMs }, "worker exited; starting another");
+    setTimeout(fork, delayMs);
+  });
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, workers: count }, "shutting down: each worker drains its in-flight requests");
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) exit(0);
+    for (const worker of workers) worker?.process.kill("SIGTERM");
+    // A worker stuck past its own drain deadline is killed.
+    setTimeout(() => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
+    }, timeoutMs + 5_000).unref();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+  for (let i = 0; i < count; i++) fork();
+}
+
+async function runServer(logger) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(requestLogger(logger));
+  mountRemixApp(app, await loadBuild(), { logger });
+  const port = Number(process.env.PORT ?? 3000);
+  const server = await listen(app, port);
+  // Behind a load balancer, idle keep-alive connections must outlive the balancer's own idle
+  // timeout (60 s on most), or it will sometimes reuse a connection we just closed (502s).
+  server.keepAliveTimeout = envMilliseconds("KEEP_ALIVE_TIMEOUT_MS", 65_000);
+  server.headersTimeout = server.keepAliveTimeout + 1_000;
+  installGracefulShutdown(server, { logger, timeoutMs: envMilliseconds("SHUTDOWN_TIMEOUT_MS", 10_000) });
+  logger.info({ port }, cluster.isWorker ? "worker listening" : "listening");
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const logger = createServerLogger();
   routeConsoleToLogger(logger);
@@ -299,16 +416,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   process.on("uncaughtException", crash("uncaughtException"));
   process.on("unhandledRejection", crash("unhandledRejection"));
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.use(requestLogger(logger));
-  mountRemixApp(app, await loadBuild(), { logger });
-  const port = Number(process.env.PORT ?? 3000);
-  const server = await listen(app, port);
-  // Behind a load balancer, idle keep-alive connections must outlive the balancer's own idle
-  // timeout (60 s on most), or it will sometimes reuse a connection we just closed (502s).
-  server.keepAliveTimeout = envMilliseconds("KEEP_ALIVE_TIMEOUT_MS", 65_000);
-  server.headersTimeout = server.keepAliveTimeout + 1_000;
-  installGracefulShutdown(server, { logger, timeoutMs: envMilliseconds("SHUTDOWN_TIMEOUT_MS", 10_000) });
-  logger.info({ port }, "listening");
+  const workers = cluster.isPrimary ? workerCount() : 1;
+  if (workers > 1) runPrimary(workers, { logger, timeoutMs: envMilliseconds("SHUTDOWN_TIMEOUT_MS", 10_000) });
+  else await runServer(logger);
 }

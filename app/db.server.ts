@@ -1,5 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
 import { databaseProvider, resolveDatabaseUrl } from "./db-url";
@@ -24,6 +26,19 @@ export function createDb(url: string = resolveDatabaseUrl()): Db {
 
 const urls = new WeakMap<Db, string>();
 
+/**
+ * The connection a client's driver adapter uses, for the few statements every chat message runs
+ * (app/chat/transcript-sql.server.ts): SQLite's one better-sqlite3 connection (once Prisma has
+ * opened it), or the pg pool Prisma draws from. Same connections, same deadlines.
+ */
+export type DriverHandle = { kind: "sqlite"; connection(): BetterSqlite3.Database | null } | { kind: "postgresql"; pool: pg.Pool };
+
+const drivers = new WeakMap<Db, DriverHandle>();
+
+export function driverOf(db: Db): DriverHandle | null {
+  return drivers.get(db) ?? null;
+}
+
 /** The URL a client was opened on (for checks that need a connection of their own, e.g. /healthz). */
 export function databaseUrlOf(db: Db): string {
   return urls.get(db) ?? resolveDatabaseUrl();
@@ -33,21 +48,37 @@ function openDb(url: string): Db {
   if (databaseProvider(url) === "postgresql") {
     // The adapter's pool reports a connection the server dropped to onPoolError (idle) or
     // onConnectionError (in a transaction) and reconnects on next use; the process lives on.
-    const adapter = new PrismaPg(postgresPoolConfig(url), { onPoolError: logLostConnection("prisma"), onConnectionError: logLostConnection("prisma") });
+    // The pool is made here so the chat's own statements can share it; $disconnect ends it.
+    const pool = new pg.Pool(postgresPoolConfig(url));
+    // A checked-out connection dropped between two of the chat's queries fails that query, not the process.
+    pool.on("connect", (connection) => connection.on("error", () => {}));
+    const adapter = new PrismaPg(pool, { onPoolError: logLostConnection("prisma"), onConnectionError: logLostConnection("prisma"), disposeExternalPool: true });
     const client = new PostgresPrismaClient({ adapter });
     // Same models, fields and methods; only provider-specific extras (e.g. `mode: "insensitive"`,
     // more isolation levels) differ, and the app uses none of them.
+    drivers.set(client as unknown as Db, { kind: "postgresql", pool });
     return client as unknown as Db;
   }
   // busy_timeout: a write waits this long for another connection's lock, then fails (a 503).
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: url.replace(/^file:/i, ""), timeout: databaseTimeouts().lockMs }) });
+  const factory = new PrismaBetterSQLite3({ url: url.replace(/^file:/i, ""), timeout: databaseTimeouts().lockMs });
+  let connection: BetterSqlite3.Database | null = null;
+  // The factory as Prisma sees it, keeping hold of the connection it opens.
+  const capturing: typeof factory = Object.assign(Object.create(factory) as typeof factory, {
+    async connect() {
+      const adapter = await factory.connect();
+      connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+      return adapter;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  });
+  const client = new PrismaClient({ adapter: capturing });
+  drivers.set(client, { kind: "sqlite", connection: () => (connection?.open ? connection : null) });
   // Write-ahead logging: readers don't block the writer and a commit doesn't wait for a full fsync.
   void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").then(() => client.$executeRawUnsafe("PRAGMA synchronous = NORMAL")).catch(() => {});
   return client;
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __supportChatDb: Db | undefined;
 }
 

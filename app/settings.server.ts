@@ -1,5 +1,6 @@
 import type { Db } from "./db.server";
 import type { ShopSettings } from "./generated/prisma/client";
+import { shopCache } from "./shop-cache.server";
 
 export type { ShopSettings };
 
@@ -50,4 +51,13 @@ export function parseJsonArray<T>(json: string): T[] {
   } catch {
     return [];
   }
+}
+
+// What every chat message reads: cached per shop (shop-cache.server.ts). The admin's save paths
+// call invalidateShop after writing.
+const settingsCache = shopCache(getShopSettings);
+
+/** getShopSettings through the per-shop cache: for the chat's every message, not for editing. */
+export function cachedShopSettings(db: Db, shop: string): Promise<ShopSettings> {
+  return settingsCache.get(db, shop);
 }

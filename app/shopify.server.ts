@@ -3,21 +3,20 @@ import {
   ApiVersion,
   AppDistribution,
   LogSeverity,
+  SessionNotFoundError,
   shopifyApp,
 } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import db from "./db.server";
+import { cachedSessionStorage } from "./session-cache.server";
 import { readAppConfig } from "./config.server";
-import { installDemoStoreTransport } from "./demo/demo-transport.server";
 import { requireEncryptionKey } from "./llm/secrets.server";
+import { signedQuery } from "./proxy/request.server";
+import { proxySignatureValid } from "./proxy/signature.server";
 
 export const appConfig = readAppConfig();
 // Refuse to start rather than store merchants' keys where a rotated API secret would lose them.
 requireEncryptionKey();
-
-// Demo mode swaps only the transport: requests for the demo shop's Admin API are answered by the
-// local demo store; the app's code, documents, signature checks and sessions stay the same.
-if (appConfig.demoStoreSnapshot) installDemoStoreTransport(appConfig.demoStoreSnapshot);
 
 const shopify = shopifyApp({
   apiKey: appConfig.apiKey,
@@ -26,7 +25,8 @@ const shopify = shopifyApp({
   scopes: appConfig.scopes,
   appUrl: appConfig.appUrl,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(db),
+  // Cached per instance: the app proxy reads the offline session on every chat message.
+  sessionStorage: cachedSessionStorage(new PrismaSessionStorage(db)),
   distribution: AppDistribution.AppStore,
   logger: { level: process.env.SHOPIFY_LOG_LEVEL === "debug" ? LogSeverity.Debug : LogSeverity.Warning },
   future: {
@@ -81,9 +81,33 @@ async function authenticateWebhook(request: Request): ReturnType<typeof shopify.
   }
 }
 
+/**
+ * authenticate.public.appProxy for the chat's endpoints, every message: the same checks and the same
+ * context — the signature over the query (within 90 s), then the shop's offline session and an
+ * Admin client (unauthenticated.admin loads and refreshes it as appProxy does) — with the signature
+ * checked by Node's HMAC (signature.server.ts). A wrong signature throws a Response, as the library
+ * does; a shop without a session gets no session or client.
+ */
+async function authenticateAppProxy(request: Request): Promise<{ session?: { shop: string }; admin?: { graphql: (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response> } }> {
+  const query = signedQuery(new URL(request.url).searchParams);
+  if (!query || !proxySignatureValid(query, appConfig.apiSecret)) throw new Response(undefined, { status: 400, statusText: "Bad Request" });
+  try {
+    const { session, admin } = await shopify.unauthenticated.admin(query.shop ?? "");
+    return { session, admin };
+  } catch (error) {
+    if (error instanceof SessionNotFoundError) return {};
+    throw error;
+  }
+}
+
 export const apiVersion = ApiVersion.July26;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
-export const authenticate = { ...shopify.authenticate, admin: authenticateAdmin, webhook: authenticateWebhook };
+export const authenticate = {
+  ...shopify.authenticate,
+  admin: authenticateAdmin,
+  webhook: authenticateWebhook,
+  public: { ...shopify.authenticate.public, appProxy: authenticateAppProxy },
+};
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;

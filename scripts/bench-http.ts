@@ -32,6 +32,8 @@ export interface RouteFigures {
   errors: number;
   /** Responses with another status than the route's expected one (200 chat, 401 floor). */
   unexpected: number;
+  /** Server CPU time (every serving process, user + system) per response: less noisy than rps on a shared machine. */
+  cpuMsPerRequest: number;
 }
 
 export interface HttpFigures {
@@ -47,14 +49,17 @@ export interface HttpFigures {
 }
 
 /** autocannon's run plus every response time and status, so p95 is exact (autocannon reports p90 and p97.5). */
-function run(options: autocannon.Options, expectedStatus: number): Promise<RouteFigures> {
+function run(server: BenchServer, options: autocannon.Options, expectedStatus: number): Promise<RouteFigures> {
   return new Promise((resolve, reject) => {
     const times: number[] = [];
     let unexpected = 0;
+    const cpuBefore = server.cpuMs();
     const instance = autocannon(options, (error, result) => {
       if (error) return reject(error);
+      const cpu = server.cpuMs() - cpuBefore;
       times.sort((a, b) => a - b);
       resolve({
+        cpuMsPerRequest: times.length ? cpu / times.length : 0,
         rps: result.requests.average,
         p50: percentile(times, 0.5),
         p95: percentile(times, 0.95),
@@ -109,13 +114,13 @@ export async function benchEngine(engine: BenchEngine, workers = 1): Promise<Htt
   try {
     const conversations = await startConversations(server, 50);
     // Warm the JIT, the caches and the database's pages before measuring.
-    await run({ url: server.url, connections: 10, amount: 1000, requests: chatRequests(server, conversations) }, 200);
-    await run({ url: `${server.url}/proxy/messages`, connections: 10, amount: 1000, ...floorRequest }, 401);
+    await run(server, { url: server.url, connections: 10, amount: 1000, requests: chatRequests(server, conversations) }, 200);
+    await run(server, { url: `${server.url}/proxy/messages`, connections: 10, amount: 1000, ...floorRequest }, 401);
     for (const connections of CONNECTIONS) {
-      const floor = await run({ url: `${server.url}/proxy/messages`, connections, duration: DURATION_SECONDS, ...floorRequest }, 401);
+      const floor = await run(server, { url: `${server.url}/proxy/messages`, connections, duration: DURATION_SECONDS, ...floorRequest }, 401);
       let rss = 0;
       const sampler = setInterval(() => (rss = Math.max(rss, ...server.rssMb())), 250);
-      const chat = await run({ url: server.url, connections, duration: DURATION_SECONDS, requests: chatRequests(server, conversations) }, 200);
+      const chat = await run(server, { url: server.url, connections, duration: DURATION_SECONDS, requests: chatRequests(server, conversations) }, 200);
       clearInterval(sampler);
       rss = Math.max(rss, ...server.rssMb());
       figures.push({ engine, workers, connections, floor, chat, ratio: chat.rps / floor.rps, rssMb: rss });

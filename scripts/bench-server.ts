@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { signProxyQuery } from "../demo/shopify-surrogate";
-import { loadDemoSnapshot } from "../app/commerce/demo-store";
+import { loadDemoSnapshot } from "../demo/demo-store";
 import { applyPostgresMigrations } from "./postgres-migrate";
 import { freePort } from "../tests/helpers/demo-process";
 import { startPostgres } from "../tests/helpers/postgres";
@@ -30,6 +30,8 @@ export interface BenchServer {
   signedPath(endpoint: string): string;
   /** Resident memory of every process serving (the primary and its workers), MB. */
   rssMb(): number[];
+  /** CPU time (user + system) the serving processes have used so far, ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -55,9 +57,9 @@ export async function benchDatabase(engine: BenchEngine): Promise<{ url: string;
     url = migratedDatabaseUrl("bench");
   }
   const { createDb } = await import("../app/db.server");
-  const { storeOfflineSession } = await import("../app/demo/offline-session.server");
+  const { storeOfflineSession } = await import("../demo/offline-session");
   const { DEFAULT_SETTINGS } = await import("../app/settings.server");
-  const { demoShopSettings } = await import("../app/demo/demo-settings");
+  const { demoShopSettings } = await import("../demo/demo-settings");
   const snapshot = loadDemoSnapshot(SNAPSHOT);
   const db = createDb(url);
   try {
@@ -115,6 +117,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
       return `/proxy/${endpoint}?${params}`;
     },
     rssMb: () => [child.pid!, ...childPids(child.pid!)].map(rssMb),
+    cpuMs: () => [child.pid!, ...childPids(child.pid!)].reduce((sum, pid) => sum + cpuMs(pid), 0),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");
@@ -152,6 +155,18 @@ function childPids(pid: number): number[] {
       .map(Number);
   } catch {
     return [];
+  }
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** utime + stime from /proc/<pid>/stat (fields 14 and 15, after the parenthesised name). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
   }
 }
 

@@ -19,7 +19,7 @@ import { readCorpus, shippedClassifier, train } from "../app/chat/intent/engine"
 import { preprocess } from "../app/chat/preprocess";
 import { respond } from "../app/chat/pipeline";
 import type { DialogueState } from "../app/chat/types";
-import { createDemoStore, loadDemoSnapshot } from "../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../demo/demo-store";
 import { percentile, readIntentsFile } from "../app/eval/intents";
 import { readScenariosFile } from "../app/eval/scenarios";
 import { demoChatContext } from "../tests/helpers/chat-context";
@@ -117,11 +117,11 @@ if (process.env.BENCH_HTTP !== "0") {
   }) as ("sqlite" | "postgresql")[];
   for (const workers of (process.env.BENCH_WORKERS ?? "1").split(",").map(Number)) {
     console.log(`\nchat route vs the floor route (unsigned → 401), server.mjs with ${workers} worker${workers > 1 ? "s" : ""}, autocannon, same run:`);
-    console.log("engine      conn  floor rps  chat rps   ratio   p50 ms   p95 ms   p99 ms  errors  unexpected  RSS MB");
+    console.log("engine      conn  floor rps  chat rps   ratio   p50 ms   p95 ms   p99 ms  errors  unexpected  RSS MB  CPU ms/req floor chat");
     for (const f of await benchHttp(engines, workers)) {
       http.push(f);
       console.log(
-        `${f.engine.padEnd(10)} ${String(f.connections).padStart(5)} ${f.floor.rps.toFixed(0).padStart(10)} ${f.chat.rps.toFixed(0).padStart(9)} ${(f.ratio * 100).toFixed(1).padStart(6)}% ${f.chat.p50.toFixed(1).padStart(8)} ${f.chat.p95.toFixed(1).padStart(8)} ${f.chat.p99.toFixed(1).padStart(8)} ${String(f.chat.errors).padStart(7)} ${String(f.chat.unexpected + f.floor.unexpected).padStart(11)} ${f.rssMb.toFixed(0).padStart(7)}`,
+        `${f.engine.padEnd(10)} ${String(f.connections).padStart(5)} ${f.floor.rps.toFixed(0).padStart(10)} ${f.chat.rps.toFixed(0).padStart(9)} ${(f.ratio * 100).toFixed(1).padStart(6)}% ${f.chat.p50.toFixed(1).padStart(8)} ${f.chat.p95.toFixed(1).padStart(8)} ${f.chat.p99.toFixed(1).padStart(8)} ${String(f.chat.errors).padStart(7)} ${String(f.chat.unexpected + f.floor.unexpected).padStart(11)} ${f.rssMb.toFixed(0).padStart(7)} ${f.floor.cpuMsPerRequest.toFixed(2).padStart(16)} ${f.chat.cpuMsPerRequest.toFixed(2).padStart(5)}`,
       );
     }
   }

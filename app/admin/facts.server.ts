@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { Db } from "../db.server";
+import { invalidateShop } from "../shop-cache.server";
 import type { Commerce } from "../commerce/store";
 import { getShopSettings, parseJsonArray } from "../settings.server";
 import { FACT_KEYS, parseFactOverrides, shopFacts, type Fact, type FactKey, type FactOverrides } from "../chat/shop/facts";
@@ -90,5 +91,6 @@ export async function changeFact(db: Db, shop: string, change: FactChange): Prom
     (overrides as Record<string, unknown>)[change.key] = parsed.data;
   }
   await db.shopSettings.update({ where: { shop }, data: { factOverrides: JSON.stringify(overrides) } });
+  invalidateShop(shop);
   return { ok: true };
 }

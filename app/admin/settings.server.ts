@@ -1,6 +1,7 @@
 /** Reading and saving the merchant's settings: validated, scoped to the shop, the API key encrypted. */
 import { settingsProblems, settingsSchema, type SettingsForm } from "./settings-form";
 import type { Db } from "../db.server";
+import { invalidateShop } from "../shop-cache.server";
 import { encryptSecret, maskSecret, decryptSecret } from "../llm/secrets.server";
 import { appModels, modelChoiceError } from "../llm/config";
 import { getShopSettings } from "../settings.server";
@@ -63,6 +64,7 @@ export async function saveSettings(db: Db, shop: string, value: SettingsForm): P
   const modelError = modelChoiceError(fields.openaiModel, hasOwnKey);
   if (modelError) return { openaiModel: modelError };
   await db.shopSettings.upsert({ where: { shop }, create: { shop, ...fields, ...keyUpdate }, update: { ...fields, ...keyUpdate } });
+  invalidateShop(shop);
   return {};
 }
 

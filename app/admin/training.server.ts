@@ -1,11 +1,13 @@
 /**
  * The learning loop: the merchant's relabels and approved answers become this shop's training
  * data; Retrain builds a new model version in the background, scores old vs new on the shop's
- * held-out labelled messages, and activates the new one only if it is not worse.
+ * held-out labelled messages (never on those the new one learned from), and activates the new one
+ * only if it is not worse.
  */
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { Db } from "../db.server";
+import { invalidateShop, shopCache } from "../shop-cache.server";
 import { isIntent, type Intent } from "../chat/intent/labels";
 import { readCorpus, shippedClassifier, trainInBackground, type IntentClassifier } from "../chat/intent/engine";
 import type { TrainingExample } from "../chat/intent/linear-model";
@@ -42,49 +44,54 @@ export async function markResolved(db: Db, shop: string, conversationId: string)
 
 /** The answer the bot should have given to a shopper's question, matched to new questions from now on. */
 export async function approveAnswer(db: Db, shop: string, botMessageId: string, answer: string): Promise<boolean> {
-  const reply = await db.message.findFirst({ where: { id: botMessageId, shop, role: "bot" } });
-  if (!reply?.replyToId || !answer.trim()) return false;
-  const question = await db.message.findFirst({ where: { id: reply.replyToId, shop } });
-  if (!question || !isReusableQuestion(question.text)) return false;
+  const reply = await db.message.findFirst({ where: { id: botMessageId, shop, role: "bot" }, select: { replyToId: true } });
+  if (!reply?.replyToId) return false;
+  return addApprovedAnswer(db, shop, { sourceMessageId: reply.replyToId, answer });
+}
+
+const MAX_QUESTION = 500;
+const MAX_ANSWER = 2000;
+
+/**
+ * The merchant's answer to a question: a shopper's message (sourceMessageId, its text the question
+ * unless the merchant reworded it) or a question the merchant wrote.
+ */
+export async function addApprovedAnswer(db: Db, shop: string, input: { question?: string; answer: string; sourceMessageId?: string }): Promise<boolean> {
+  const source = input.sourceMessageId ? await db.message.findFirst({ where: { id: input.sourceMessageId, shop, role: "shopper" } }) : null;
+  if (input.sourceMessageId && !source) return false;
+  const question = (input.question?.trim() || source?.text || "").slice(0, MAX_QUESTION);
+  const answer = input.answer.trim().slice(0, MAX_ANSWER);
+  if (!answer || !isReusableQuestion(question)) return false;
   await db.approvedAnswer.create({
-    data: { shop, question: question.text, answer: answer.trim().slice(0, 2000), intent: question.correctedIntent ?? question.intent, sourceMessageId: question.id },
+    data: { shop, question, answer, intent: source ? (source.correctedIntent ?? source.intent) : null, sourceMessageId: source?.id ?? null },
   });
-  invalidateApprovedAnswers(shop);
+  invalidateShop(shop);
   return true;
+}
+
+/** The merchant rewords an approved answer's question or answer; the bot uses the new text at once. */
+export async function updateApprovedAnswer(db: Db, shop: string, id: string, input: { question: string; answer: string }): Promise<boolean> {
+  const question = input.question.trim().slice(0, MAX_QUESTION);
+  const answer = input.answer.trim().slice(0, MAX_ANSWER);
+  if (!answer || !isReusableQuestion(question)) return false;
+  const { count } = await db.approvedAnswer.updateMany({ where: { id, shop }, data: { question, answer } });
+  invalidateShop(shop);
+  return count === 1;
 }
 
 export async function deleteApprovedAnswer(db: Db, shop: string, id: string): Promise<void> {
   await db.approvedAnswer.deleteMany({ where: { id, shop } });
-  invalidateApprovedAnswers(shop);
+  invalidateShop(shop);
 }
 
-/**
- * Per-instance caches of what the merchant set up for a shop. Another instance may change it (an
- * approved answer, a retrained model), so an entry is trusted for SHOP_CACHE_TTL_MS and then
- * reloaded in the background while the old value still answers (lru-cache's stale-while-revalidate).
- */
-export const SHOP_CACHE_TTL_MS = Number(process.env.SHOP_CACHE_TTL_MS ?? 30_000);
-
-function shopCache<V extends {}>(load: (shop: string, db: Db) => Promise<V>): LRUCache<string, V, Db> {
-  return new LRUCache<string, V, Db>({
-    max: 10_000,
-    ttl: SHOP_CACHE_TTL_MS,
-    allowStale: true,
-    noDeleteOnFetchRejection: true,
-    fetchMethod: (shop, _stale, { context }) => load(shop, context),
-  });
-}
-
-const approvedCache = shopCache((shop, db) =>
+// Cached per shop for every chat message (shop-cache.server.ts); a change here is seen at once on
+// this instance (invalidateShop) and within SHOP_CACHE_TTL_MS on the others.
+const approvedCache = shopCache((db, shop) =>
   db.approvedAnswer.findMany({ where: { shop }, select: { question: true, answer: true }, orderBy: { createdAt: "desc" }, take: 500 }),
 );
 
 export async function approvedAnswersFor(db: Db, shop: string): Promise<{ question: string; answer: string }[]> {
-  return (await approvedCache.fetch(shop, { context: db })) ?? [];
-}
-
-function invalidateApprovedAnswers(shop: string): void {
-  approvedCache.delete(shop);
+  return approvedCache.get(db, shop);
 }
 
 /** The shop's shopper messages the merchant gave a corrected intent: its training data. */
@@ -108,12 +115,26 @@ export async function corrections(db: Db, shop: string): Promise<Correction[]> {
 // ---------------------------------------------------------------------------------------------
 // Model versions
 
-/** Below this many corrections there is nothing to hold out: versions are scored on all of them. */
-export const MIN_FOR_HOLDOUT = 10;
-
 /** Deterministic split: the same message is always held out, whatever order it arrives in. */
 export function isHeldOut(text: string): boolean {
-  return createHash("sha256").update(text).digest()[0] % 3 === 0;
+  return hashByte(text) % 3 === 0;
+}
+
+function hashByte(text: string): number {
+  return createHash("sha256").update(text).digest()[0];
+}
+
+/**
+ * Corrections split into those a candidate learns from and those it is scored on, never both: a
+ * model scored on its own training examples looks better than it is. A third are held out (by
+ * hash); with few corrections at least one is, and at least one is learned from.
+ */
+export function splitCorrections(all: Correction[]): { learnFrom: Correction[]; heldOut: Correction[] } {
+  if (all.length < 2) return { learnFrom: all, heldOut: [] };
+  let heldOut = all.filter((c) => isHeldOut(c.text));
+  if (heldOut.length === 0) heldOut = [[...all].sort((a, b) => hashByte(a.text) - hashByte(b.text) || a.text.localeCompare(b.text))[0]];
+  if (heldOut.length === all.length) heldOut = heldOut.slice(1);
+  return { learnFrom: all.filter((c) => !heldOut.includes(c)), heldOut };
 }
 
 export function accuracy(classifier: IntentClassifier, examples: Correction[]): number {
@@ -135,19 +156,28 @@ function withCorrections(corrections: Correction[]): TrainingExample[] {
 // A trained model is a few MB: keep the most recently used ones, not one per version ever seen.
 const trained = new LRUCache<string, Promise<IntentClassifier>>({ max: 50 });
 
-/** The classifier for a model version (trained once per process, in the background; training is deterministic). */
+/**
+ * The classifier for a model version (trained once per process, in the background; training is
+ * deterministic). Keyed by the examples too: erasing a shopper rewrites a version's examples, and
+ * the model must then forget their messages as well.
+ */
 export function classifierForVersion(version: { id: string; examples: string }): Promise<IntentClassifier> {
-  let classifier = trained.get(version.id);
+  const key = trainedKey(version.id, version.examples);
+  let classifier = trained.get(key);
   if (!classifier) {
     const examples = JSON.parse(version.examples) as Correction[];
     classifier = examples.length === 0 ? Promise.resolve(shippedClassifier()) : trainInBackground(withCorrections(examples), version.id);
-    classifier.catch(() => trained.delete(version.id));
-    trained.set(version.id, classifier);
+    classifier.catch(() => trained.delete(key));
+    trained.set(key, classifier);
   }
   return classifier;
 }
 
-const activeModels = shopCache(async (shop, db) => {
+function trainedKey(versionId: string, examples: string): string {
+  return `${versionId}:${createHash("sha256").update(examples).digest("base64url")}`;
+}
+
+const activeModels = shopCache(async (db, shop) => {
   const version = await db.modelVersion.findFirst({ where: { shop, status: "active" }, select: { id: true, examples: true } });
   return { classifier: version ? await classifierForVersion(version) : null };
 });
@@ -157,8 +187,8 @@ const activeModels = shopCache(async (shop, db) => {
  * it loads in the background: a chat reply never waits for training.
  */
 export function activeClassifier(db: Db, shop: string): IntentClassifier | undefined {
-  activeModels.fetch(shop, { context: db }).catch((error) => console.error("loading the shop's model failed", error instanceof Error ? error.message : error));
-  return activeModels.get(shop, { allowStale: true })?.classifier ?? undefined;
+  const loaded = activeModels.peek(db, shop, (error) => console.error("loading the shop's model failed", error instanceof Error ? error.message : error));
+  return loaded?.classifier ?? undefined;
 }
 
 /** Start a retrain in the background; returns the new version's id at once. */
@@ -176,9 +206,7 @@ export async function startRetrain(db: Db, shop: string): Promise<string> {
 
 export async function retrain(db: Db, shop: string, versionId: string): Promise<void> {
   const all = await corrections(db, shop);
-  const split = all.length >= MIN_FOR_HOLDOUT;
-  const heldOut = split ? all.filter((c) => isHeldOut(c.text)) : all;
-  const learnFrom = split ? all.filter((c) => !isHeldOut(c.text)) : all;
+  const { learnFrom, heldOut } = splitCorrections(all);
   await db.modelVersion.update({ where: { id: versionId }, data: { progress: 0.1 } });
 
   const active = await db.modelVersion.findFirst({ where: { shop, status: "active" } });
@@ -186,19 +214,21 @@ export async function retrain(db: Db, shop: string, versionId: string): Promise<
   const candidate = await trainInBackground(withCorrections(learnFrom), `${versionId}-candidate`);
   await db.modelVersion.update({ where: { id: versionId }, data: { progress: 0.6 } });
 
-  const previousAccuracy = accuracy(previous, heldOut);
-  const newAccuracy = accuracy(candidate, heldOut);
-  const better = newAccuracy >= previousAccuracy;
-  const note = split
-    ? `Scored on ${heldOut.length} held-out relabelled messages; learned from the other ${learnFrom.length}.`
-    : `Only ${all.length} relabelled messages: scored on the messages it learned from (hold-out needs ${MIN_FOR_HOLDOUT}).`;
+  const measured = heldOut.length > 0;
+  const previousAccuracy = measured ? accuracy(previous, heldOut) : null;
+  const newAccuracy = measured ? accuracy(candidate, heldOut) : null;
+  const better = (newAccuracy ?? 0) >= (previousAccuracy ?? 0);
+  const note = measured
+    ? `Scored on ${plural(heldOut.length, "held-out relabelled message")} it did not learn from; learned from the other ${learnFrom.length}.`
+    : `Only ${plural(all.length, "relabelled message")}: nothing held out to score it on.`;
+  const examples = JSON.stringify(better ? all : learnFrom);
   await db.$transaction([
     ...(better ? [db.modelVersion.updateMany({ where: { shop, status: "active" }, data: { status: "retired" } })] : []),
     db.modelVersion.update({
       where: { id: versionId },
       data: {
         // The activated model learns from every correction, held-out ones included.
-        examples: JSON.stringify(better ? all : learnFrom),
+        examples,
         status: better ? "active" : "rejected",
         progress: 1,
         heldOutN: heldOut.length,
@@ -209,9 +239,13 @@ export async function retrain(db: Db, shop: string, versionId: string): Promise<
       },
     }),
   ]);
-  // Without a hold-out the candidate learnt from every correction: it is the activated model.
-  if (better && !split) trained.set(versionId, Promise.resolve(candidate));
-  activeModels.delete(shop);
+  // Nothing was held out: the candidate learnt from every correction, it is the activated model.
+  if (better && !measured) trained.set(trainedKey(versionId, examples), Promise.resolve(candidate));
+  invalidateShop(shop);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 export async function rollbackTo(db: Db, shop: string, versionId: string): Promise<boolean> {
@@ -221,7 +255,7 @@ export async function rollbackTo(db: Db, shop: string, versionId: string): Promi
     db.modelVersion.updateMany({ where: { shop, status: "active" }, data: { status: "retired" } }),
     db.modelVersion.update({ where: { id: target.id }, data: { status: "active", activatedAt: new Date() } }),
   ]);
-  activeModels.delete(shop);
+  invalidateShop(shop);
   return true;
 }
 

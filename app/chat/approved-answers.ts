@@ -1,28 +1,30 @@
 /**
- * Answers the merchant wrote for questions the bot got wrong. A new question close enough to one
- * of those questions gets the merchant's answer, whichever engine is on.
+ * Answers the merchant wrote for questions the bot could not answer or got wrong. A new question
+ * that asks the same thing in other words gets the merchant's answer, whichever engine is on.
  */
-import { fuzzyEquals, preprocess } from "./preprocess";
+import { questionProfile, questionSimilarity, type QuestionProfile } from "./knowledge/question-similarity";
+import { preprocess } from "./preprocess";
 
 export interface ApprovedAnswer {
   question: string;
   answer: string;
 }
 
-export const APPROVED_ANSWER_SIMILARITY = 0.6;
+/**
+ * How alike (knowledge/question-similarity.ts, 0–1) a question must be to an approved one to get
+ * its answer. Chosen with scripts/approved-threshold.ts on tests/fixtures/approved-answers/
+ * validation.jsonl as the lowest threshold with no wrong match (21 of 28 paraphrases matched,
+ * 0 of 24 near-miss questions): a wrong answer in the merchant's name is worse than "I don't
+ * know, here is the team". On check.jsonl, written afterwards and not used to choose it: 8 of
+ * 10 paraphrases, 1 wrong match of 10 (same product, another aspect the lexicon doesn't name).
+ */
+export const APPROVED_ANSWER_SIMILARITY = 0.65;
 
-/** A stored question's words, worked out once per answer object (the shop's answers are cached). */
-const questionWords = new WeakMap<ApprovedAnswer, string[]>();
+/** A stored question's profile, worked out once per answer object (the shop's answers are cached). */
+const profiles = new WeakMap<ApprovedAnswer, QuestionProfile>();
 
 function contentWords(text: string): string[] {
   return [...new Set(preprocess(text).contentTokens)];
-}
-
-/** Share of the longer question's content words the two questions have in common. */
-function similarity(left: string[], right: string[]): number {
-  if (left.length === 0 || right.length === 0) return 0;
-  const shared = left.filter((word) => right.some((other) => fuzzyEquals(word, other))).length;
-  return shared / Math.max(left.length, right.length);
 }
 
 // Replies that mean nothing without the conversation before them ("yes", "ok thanks").
@@ -36,15 +38,28 @@ export function isReusableQuestion(text: string): boolean {
   return contentWords(text).filter((word) => !REPLY_WORDS.has(word)).length >= 2;
 }
 
-export function matchApprovedAnswer(text: string, answers: ApprovedAnswer[]): ApprovedAnswer | null {
-  if (!isReusableQuestion(text)) return null;
-  const asked = contentWords(text);
+export interface MatchOptions {
+  /** The kinds of product a text names in this shop's catalog ("tent", "fleece"): a question about another product is another question. */
+  productKinds?: (text: string) => string[];
+}
+
+function sameProducts(asked: string[], stored: string[]): boolean {
+  const a = new Set(asked.map((k) => k.toLowerCase()));
+  const b = new Set(stored.map((k) => k.toLowerCase()));
+  return a.size === b.size && [...a].every((k) => b.has(k));
+}
+
+/** The approved answer whose question is most like `text`, if one is alike enough and about the same product and order. */
+export function matchApprovedAnswer(text: string, answers: ApprovedAnswer[], options: MatchOptions = {}): ApprovedAnswer | null {
+  if (answers.length === 0 || !isReusableQuestion(text)) return null;
+  const asked = questionProfile(text);
   let best: { answer: ApprovedAnswer; score: number } | null = null;
   for (const answer of answers) {
-    let words = questionWords.get(answer);
-    if (!words) questionWords.set(answer, (words = contentWords(answer.question)));
-    const score = similarity(asked, words);
+    let profile = profiles.get(answer);
+    if (!profile) profiles.set(answer, (profile = questionProfile(answer.question)));
+    const score = questionSimilarity(asked, profile);
     if (score >= APPROVED_ANSWER_SIMILARITY && (!best || score > best.score)) best = { answer, score };
   }
+  if (best && options.productKinds && !sameProducts(options.productKinds(text), options.productKinds(best.answer.question))) return null;
   return best?.answer ?? null;
 }

@@ -398,7 +398,22 @@ function productsWithAll(catalog: Catalog, hits: string[]): number {
   return catalog.products.filter((p) => hits.every((h) => p.vocabulary.includes(h))).length;
 }
 
+// Every message word is compared with every catalog word (plural forms, typos): remembered per
+// catalog, as shoppers reuse the same words ("the", "tent", "do"); a catalog is rebuilt, not changed.
+const wordMatches = new WeakMap<Catalog, Map<string, string[]>>();
+
 function catalogWordsMatching(word: string, catalog: Catalog): string[] {
+  let cache = wordMatches.get(catalog);
+  if (!cache) wordMatches.set(catalog, (cache = new Map()));
+  let found = cache.get(word);
+  if (!found) {
+    if (cache.size > 5000) cache.clear();
+    cache.set(word, (found = compareWithCatalog(word, catalog)));
+  }
+  return found;
+}
+
+function compareWithCatalog(word: string, catalog: Catalog): string[] {
   const found: string[] = [];
   for (const v of catalog.productsByWord.keys()) {
     if (sameWord(v, word) || isTypoOf(word, v, catalog)) found.push(v);

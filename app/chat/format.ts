@@ -3,6 +3,20 @@ import { LOCALES } from "./i18n";
 import type { Language } from "./preprocess";
 import type { DurationRange } from "./shop/durations";
 
+// Building an Intl formatter costs far more than using one (a reply may format a dozen dates):
+// each is made once per locale, zone and options.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    if (formatters.size > 1_000) formatters.clear(); // bounded: time zones and currencies come from shops
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 const RELATIVE_DAYS: Record<Language, Record<number, string>> = {
   en: { [-1]: "yesterday", 0: "today", 1: "tomorrow" },
   es: { [-1]: "ayer", 0: "hoy", 1: "mañana" },
@@ -13,7 +27,8 @@ const RELATIVE_DAYS: Record<Language, Record<number, string>> = {
 export function formatDate(iso: string, now: Date, language: Language = "en", timeZone = "UTC"): string {
   const date = new Date(iso);
   const dayDiff = Math.round((startOfLocalDay(date, timeZone) - startOfLocalDay(now, timeZone)) / 86_400_000);
-  const formatted = date.toLocaleDateString(LOCALES[language], { weekday: "long", month: "long", day: "numeric", timeZone });
+  const locale = LOCALES[language];
+  const formatted = cached(`date|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { weekday: "long", month: "long", day: "numeric", timeZone })).format(date);
   const relative = RELATIVE_DAYS[language][dayDiff];
   return relative ? `${relative} (${formatted})` : formatted;
 }
@@ -25,7 +40,7 @@ export function daysBetween(from: string | Date, to: string | Date): number {
 
 /** Midnight of the date's calendar day in the time zone, as a UTC timestamp of that calendar date. */
 function startOfLocalDay(date: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(date);
+  const parts = cached(`day|${timeZone}`, () => new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" })).formatToParts(date);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return Date.UTC(part("year"), part("month") - 1, part("day"));
 }
@@ -35,7 +50,8 @@ function startOfUtcDay(date: Date): number {
 }
 
 export function formatMoney(amount: string | number, currencyCode = "USD", language: Language = "en"): string {
-  return new Intl.NumberFormat(LOCALES[language], { style: "currency", currency: currencyCode }).format(Number(amount));
+  const locale = LOCALES[language];
+  return cached(`money|${locale}|${currencyCode}`, () => new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode })).format(Number(amount));
 }
 
 const AND: Record<Language, string> = { en: "and", es: "y", fr: "et" };
@@ -58,11 +74,12 @@ const INTL_UNITS = { hours: "hour", days: "day", weeks: "week", months: "month",
 export function formatDuration(range: DurationRange, language: Language = "en"): string {
   const locale = LOCALES[language];
   if (range.unit === "business_days") {
-    const numbers = new Intl.NumberFormat(locale);
+    const numbers = cached(`number|${locale}`, () => new Intl.NumberFormat(locale));
     const count = range.min === range.max ? numbers.format(range.max) : numbers.formatRange(range.min, range.max);
-    const plural = new Intl.PluralRules(locale).select(range.max) === "one" ? "one" : "other";
+    const plural = cached(`plural|${locale}`, () => new Intl.PluralRules(locale)).select(range.max) === "one" ? "one" : "other";
     return `${count} ${UNIT_WORDS[language].business_days[plural]}`;
   }
-  const format = new Intl.NumberFormat(locale, { style: "unit", unit: INTL_UNITS[range.unit], unitDisplay: "long" });
+  const unit = INTL_UNITS[range.unit];
+  const format = cached(`unit|${locale}|${unit}`, () => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }));
   return range.min === range.max ? format.format(range.max) : format.formatRange(range.min, range.max);
 }

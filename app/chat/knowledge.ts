@@ -146,6 +146,11 @@ expand("clearance", "final sale");
 expand("postage", "shipping label");
 expand("promo promos coupon coupons discount discounts offer offers deal deals voucher", "discount code off sale newsletter");
 
+/** The terms a question's term is widened to (index terms), for comparing two questions too. */
+export function expansionsOf(term: string): string[] {
+  return EXPANSIONS[term] ?? [];
+}
+
 /** Light English stemming, enough to match "returns"/"returned", "charged"/"charges". */
 export function stem(word: string): string {
   let w = word;

@@ -6,6 +6,7 @@
  */
 import { extractEntities, type Entities } from "./entities";
 import { catalogAwareIntent } from "./catalog/intent";
+import { catalogTerms } from "./catalog/search";
 import type { OrderNameFormat } from "../commerce/types";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
@@ -155,7 +156,7 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
 
 /** The merchant's own answer to this question, if they wrote one. */
 export function approvedAnswerFor(turn: Turn): Answer | null {
-  const match = matchApprovedAnswer(turn.pre.original, turn.ctx.approvedAnswers);
+  const match = matchApprovedAnswer(turn.pre.original, turn.ctx.approvedAnswers, { productKinds: (text) => catalogTerms(turn.ctx.catalog, text).kinds });
   return match ? { text: match.answer, lookups: [{ kind: "faq", ref: `approved answer: ${match.question.slice(0, 80)}`, outcome: "matched" }] } : null;
 }
 

@@ -9,6 +9,19 @@ import type { Conversation, Message, Feedback } from "../generated/prisma/client
 import type { ChatMessageView } from "./protocol";
 import type { DialogueState, TicketRequest } from "./types";
 import { redactDeep, redactSensitive, withoutCardNumbers } from "../privacy/redact";
+import {
+  countMessage,
+  insertConversation,
+  insertMessage,
+  isUniqueViolation,
+  messageRow,
+  newRowId,
+  reopenRepliedTickets,
+  selectConversation,
+  updateAfterReply,
+  updateAnalysis,
+  writeTogether,
+} from "./transcript-sql.server";
 
 export type { Conversation, Message };
 
@@ -28,9 +41,14 @@ export interface ConversationOwner {
  * verified, which must not become the customer's. The bubble starts a new one on the 404.
  */
 export async function findConversation(db: Db, owner: ConversationOwner, id: string): Promise<Conversation | null> {
-  const conversation = await db.conversation.findFirst({ where: { id, shop: owner.shop } });
-  if (!conversation || conversation.customerId !== owner.customerId) return null;
-  return conversation;
+  return (await findConversationWithTickets(db, owner, id))?.conversation ?? null;
+}
+
+/** findConversation, with how many of its hand-offs wait for the team (one statement). */
+export async function findConversationWithTickets(db: Db, owner: ConversationOwner, id: string): Promise<{ conversation: Conversation; openTickets: number } | null> {
+  const found = await selectConversation(db, owner.shop, id);
+  if (!found || found.conversation.customerId !== owner.customerId) return null;
+  return found;
 }
 
 export async function startConversation(db: Db, owner: ConversationOwner, language: string): Promise<Conversation> {
@@ -53,8 +71,8 @@ export class ClientMessageIdTaken extends Error {
 }
 
 /**
- * A new conversation and its first message, written together (one nested create, so one
- * transaction): a message the database refuses leaves no empty conversation behind. A retry of
+ * A new conversation and its first message, written together (one transaction): a message the
+ * database refuses leaves no empty conversation behind. A retry of
  * the first message (same clientMessageId, still without a conversation id) is idempotent on
  * the unique (shop, clientMessageId): it returns the conversation the first attempt started.
  */
@@ -65,19 +83,25 @@ export async function startConversationWithMessage(
   clientMessageId: string | null,
   language = "en",
 ): Promise<StoredShopperMessage & { conversation: Conversation }> {
+  const now = new Date();
+  const conversation: Conversation = {
+    id: mintConversationId(),
+    shop: owner.shop,
+    customerId: owner.customerId,
+    language,
+    status: "open",
+    resolvedAt: null,
+    csat: null,
+    csatComment: null,
+    state: "{}",
+    messageCount: 1,
+    createdAt: now,
+    lastMessageAt: now,
+  };
+  const message = messageRow({ id: newRowId(), shop: owner.shop, conversationId: conversation.id, role: "shopper", text: redactSensitive(text), clientMessageId, createdAt: now });
   try {
-    const { messages, ...conversation } = await db.conversation.create({
-      data: {
-        id: mintConversationId(),
-        shop: owner.shop,
-        customerId: owner.customerId,
-        language,
-        messageCount: 1,
-        messages: { create: { shop: owner.shop, role: "shopper", text: redactSensitive(text), clientMessageId } },
-      },
-      include: { messages: true },
-    });
-    return { conversation, message: messages[0], existingReply: null };
+    await writeTogether(db, [insertConversation(conversation), insertMessage(message)]);
+    return { conversation, message, existingReply: null };
   } catch (error) {
     const earlier = clientMessageId && isUniqueViolation(error) ? await storedByClientId(db, owner.shop, clientMessageId) : null;
     if (!earlier) throw error;
@@ -100,17 +124,10 @@ export async function recordShopperMessage(
   text: string,
   clientMessageId: string | null,
 ): Promise<StoredShopperMessage> {
+  const now = new Date();
+  const message = messageRow({ id: newRowId(), shop: conversation.shop, conversationId: conversation.id, role: "shopper", text: redactSensitive(text), clientMessageId, createdAt: now });
   try {
-    const [message] = await db.$transaction([
-      db.message.create({
-        data: { shop: conversation.shop, conversationId: conversation.id, role: "shopper", text: redactSensitive(text), clientMessageId },
-      }),
-      db.conversation.update({
-        where: { id: conversation.id },
-        data: { messageCount: { increment: 1 }, lastMessageAt: new Date() },
-      }),
-      db.handoffTicket.updateMany({ where: { conversationId: conversation.id, shop: conversation.shop, status: "replied" }, data: { status: "open" } }),
-    ]);
+    await writeTogether(db, [insertMessage(message), countMessage(conversation.id, now), reopenRepliedTickets(conversation, now)]);
     return { message, existingReply: null };
   } catch (error) {
     const earlier = clientMessageId && isUniqueViolation(error) ? await storedByClientId(db, conversation.shop, clientMessageId) : null;
@@ -163,67 +180,50 @@ export async function recordBotReply(
   // Asking twice ("an invoice please" … "it's for my expense report") files one request, not two.
   const { ticket } = reply;
   const existing = ticket ? await ticketWithTeam(db, conversation, ticket) : null;
-  const [, message] = await db.$transaction([
-    db.message.update({
-      where: { id: shopperMessage.id },
-      data: {
-        intent: reply.intent,
-        confidence: reply.confidence,
-        entities: JSON.stringify(reply.entities),
-        engine: reply.engine,
-      },
-    }),
-    db.message.create({
-      data: {
-        shop: conversation.shop,
-        conversationId: conversation.id,
-        role: "bot",
-        text: reply.text,
-        replyToId: shopperMessage.id,
-        intent: reply.intent,
-        confidence: reply.confidence,
-        engine: reply.engine,
-        engineNote: reply.engineNote ?? null,
-        promptTokens: reply.usage?.promptTokens ?? null,
-        completionTokens: reply.usage?.completionTokens ?? null,
-        costUsd: reply.costUsd ?? null,
-        latencyMs: reply.latencyMs,
-        lookups: JSON.stringify(reply.lookups),
-        products: reply.products?.length ? JSON.stringify(reply.products) : null,
-        quickReplies: reply.quickReplies?.length ? JSON.stringify(reply.quickReplies) : null,
-      },
-    }),
-    ...(ticket
-      ? [
-          existing
-            ? // Back to the team's open list, with the reply address if this message brought one.
-              db.handoffTicket.update({
-                where: { id: existing.id },
-                data: { status: "open", contactEmail: existing.contactEmail ?? ticket.contactEmail ?? null },
-              })
-            : db.handoffTicket.create({
-                data: {
-                  shop: conversation.shop,
-                  conversationId: conversation.id,
-                  kind: ticket.kind,
-                  summary: ticket.summary,
-                  orderNumber: ticket.orderNumber ?? null,
-                  contactEmail: ticket.contactEmail ?? null,
-                },
-              }),
-        ]
-      : []),
-    db.conversation.update({
-      where: { id: conversation.id },
-      data: {
-        state: JSON.stringify(reply.state),
-        messageCount: { increment: 1 },
-        lastMessageAt: new Date(),
-        ...(reply.status ? { status: reply.status } : {}),
-        ...(reply.language ? { language: reply.language } : {}),
-      },
-    }),
-  ]);
+  const now = new Date();
+  const message = messageRow({
+    id: newRowId(),
+    shop: conversation.shop,
+    conversationId: conversation.id,
+    role: "bot",
+    text: reply.text,
+    replyToId: shopperMessage.id,
+    intent: reply.intent,
+    confidence: reply.confidence,
+    engine: reply.engine,
+    engineNote: reply.engineNote ?? null,
+    promptTokens: reply.usage?.promptTokens ?? null,
+    completionTokens: reply.usage?.completionTokens ?? null,
+    costUsd: reply.costUsd ?? null,
+    latencyMs: reply.latencyMs,
+    lookups: JSON.stringify(reply.lookups),
+    products: reply.products?.length ? JSON.stringify(reply.products) : null,
+    quickReplies: reply.quickReplies?.length ? JSON.stringify(reply.quickReplies) : null,
+    createdAt: now,
+  });
+  const writes = [
+    updateAnalysis(shopperMessage.id, { intent: reply.intent, confidence: reply.confidence, entities: JSON.stringify(reply.entities), engine: reply.engine }),
+    insertMessage(message),
+    updateAfterReply(conversation.id, { state: JSON.stringify(reply.state), at: now, status: reply.status || null, language: reply.language || null }),
+  ];
+  const ticketWrites = !ticket
+    ? []
+    : existing
+      ? // Back to the team's open list, with the reply address if this message brought one.
+        [db.handoffTicket.update({ where: { id: existing.id }, data: { status: "open", contactEmail: existing.contactEmail ?? ticket.contactEmail ?? null } })]
+      : [
+          db.handoffTicket.create({
+            data: {
+              shop: conversation.shop,
+              conversationId: conversation.id,
+              kind: ticket.kind,
+              summary: ticket.summary,
+              orderNumber: ticket.orderNumber ?? null,
+              contactEmail: ticket.contactEmail ?? null,
+            },
+          }),
+        ];
+  await writeTogether(db, writes, ticketWrites);
   return message;
 }
 
@@ -340,6 +340,3 @@ export function toMessageView(message: Message & { feedback?: Feedback | null })
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}

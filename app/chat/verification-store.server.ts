@@ -122,9 +122,18 @@ function attemptStore(db: Db, shop: string, now: () => Date, limits: AttemptLimi
 // A random key when the app has no secret (tests): codes then only check on this instance.
 const processSecret = randomBytes(32).toString("hex");
 
+// Derived once per key material: the stores are made for every chat message.
+const secrets = new Map<string, string>();
+
 function codeSecret(explicit?: string): string {
   const material = explicit ?? process.env.APP_ENCRYPTION_KEY ?? process.env.SHOPIFY_API_SECRET ?? processSecret;
-  return createHash("sha256").update(`support-chat:order-codes:${material}`).digest("hex");
+  let secret = secrets.get(material);
+  if (!secret) {
+    secret = createHash("sha256").update(`support-chat:order-codes:${material}`).digest("hex");
+    if (secrets.size > 16) secrets.clear();
+    secrets.set(material, secret);
+  }
+  return secret;
 }
 
 function codeStore(db: Db, shop: string, now: () => Date, secret: string): OrderCodeStore {

@@ -3,6 +3,7 @@
  * it names and nothing else.
  */
 import type { Db } from "../db.server";
+import { invalidateShop } from "../shop-cache.server";
 import { customerGid } from "../commerce/store";
 import { mentionsEmail, verifiedOrderIn } from "./matching";
 
@@ -126,6 +127,8 @@ export async function redactShopper(db: Db, shop: string, shopper: ShopperRef): 
     const kept = examples.filter((example) => !texts.has(example.text));
     if (kept.length < examples.length) await db.modelVersion.update({ where: { id: version.id }, data: { examples: JSON.stringify(kept) } });
   }
+  // Cached approved answers may quote the erased questions: the next message reads them afresh.
+  invalidateShop(shop);
   return count;
 }
 
@@ -140,6 +143,7 @@ export async function redactShop(db: Db, shop: string): Promise<void> {
     db.orderChangeCode.deleteMany({ where: { shop } }),
     db.session.deleteMany({ where: { shop } }),
   ]);
+  invalidateShop(shop);
 }
 
 /** Whether the shop has the app: any stored session means it does (uninstalling deletes them). */
@@ -150,4 +154,5 @@ export async function shopInstalled(db: Db, shop: string): Promise<boolean> {
 /** On uninstall the access tokens are useless; transcripts stay until shop/redact (48 h later). */
 export async function forgetSessions(db: Db, shop: string): Promise<void> {
   await db.session.deleteMany({ where: { shop } });
+  invalidateShop(shop);
 }

@@ -21,6 +21,7 @@ import {
   recordCsat,
   conversationMessages,
   findConversation,
+  findConversationWithTickets,
   readDialogueState,
   recordBotReply,
   recordFeedback,
@@ -57,6 +58,8 @@ export interface ProxyDeps {
   classifierFor?: (shop: string) => IntentClassifier | undefined;
   /** The merchant's approved answers for the shop. */
   approvedAnswersFor?: (shop: string) => Promise<{ question: string; answer: string }[]>;
+  /** The shop's settings (the route's are cached per shop); read from the database when not given. */
+  shopSettingsFor?: (shop: string) => Promise<ShopSettings>;
 }
 
 const conversationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "conversationId is not a valid id");
@@ -185,39 +188,43 @@ async function sendMessage({ request, input: body, owner, graphql, deps }: Endpo
   const clientMessageId = input.clientMessageId ?? null;
   let conversation: Conversation;
   let stored: StoredShopperMessage;
+  // Hand-offs of this conversation already waiting for the team, read with the conversation.
+  let openTickets = 0;
   if (input.conversationId) {
-    const existing = await findConversation(db, owner, input.conversationId);
+    const existing = await findConversationWithTickets(db, owner, input.conversationId);
     if (!existing) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
-    conversation = existing;
+    ({ conversation, openTickets } = existing);
     stored = await recordShopperMessage(db, conversation, storedText, clientMessageId);
   } else {
     ({ conversation, ...stored } = await startConversationWithMessage(db, owner, storedText, clientMessageId));
   }
-  const exchange = async (reply: Message) => ({
+  const exchange = (reply: Message, signals: ConversationSignals) => ({
     conversationId: conversation.id,
     shopperMessage: toMessageView(stored.message),
     reply: toMessageView(reply),
-    ...(await replySignals(db, conversation, reply)),
+    ...signals,
   });
-  if (stored.existingReply) return json(await exchange(stored.existingReply));
+  // A retry of an answered message: as it stands now.
+  if (stored.existingReply) return json(exchange(stored.existingReply, await replySignals(db, conversation, stored.existingReply)));
 
   const deadline = messageDeadline();
   // A database that errors gets the shopper a 503 to retry; one that doesn't answer in time, the apology.
-  const config = await beforeDeadline(shopConfig(db, owner.shop), deadline.store).catch((error: unknown) => {
+  const config = await beforeDeadline(shopConfig(deps, owner.shop), deadline.store).catch((error: unknown) => {
     if (!(error instanceof DeadlineExceeded)) throw error;
     console.error("shop settings not read within the deadline");
     return null;
   });
   // The client address the rate limits count, so failed order verifications are counted per client too.
   const shopper: Shopper = { customerId: owner.customerId, clientKey: addressKey(request) };
-  const answer = (onDelta?: (text: string) => void) => answerAndRecord(input.text, owner, shopper, conversation, stored.message, graphql, config, deps, deadline, onDelta);
+  const answer = async (onDelta?: (text: string) => void) => {
+    const { reply, filedTicket } = await answerAndRecord(input.text, owner, shopper, conversation, stored.message, graphql, config, deps, deadline, onDelta);
+    // No second read: a ticket waits if one already did or this reply filed (or reopened) one.
+    return exchange(reply, signalsAfter(reply, conversation, openTickets > 0 || filedTicket));
+  };
   if (wantsStream(request) && config && config.engine.mode !== "local") {
-    return streamReply(async (send) => {
-      const reply = await answer((text) => send("delta", { text }));
-      send("message", await exchange(reply));
-    });
+    return streamReply(async (send) => send("message", await answer((text) => send("delta", { text }))));
   }
-  return json(await exchange(await answer()));
+  return json(await answer());
 }
 
 /** The shop's settings and the engine they select, read once per message. */
@@ -226,8 +233,8 @@ interface ShopConfig {
   engine: EngineConfig;
 }
 
-async function shopConfig(db: Db, shop: string): Promise<ShopConfig> {
-  const settings = await getShopSettings(db, shop);
+async function shopConfig(deps: ProxyDeps, shop: string): Promise<ShopConfig> {
+  const settings = await (deps.shopSettingsFor?.(shop) ?? getShopSettings(deps.db, shop));
   return { settings, engine: engineConfig(settings) };
 }
 
@@ -237,7 +244,11 @@ async function shopConfig(db: Db, shop: string): Promise<ShopConfig> {
  * shopper has already rated it.
  */
 async function replySignals(db: Db, conversation: Conversation, last: Message | undefined): Promise<ConversationSignals> {
-  if (await awaitingTeam(db, conversation)) return { awaitingTeam: true };
+  return signalsAfter(last, conversation, await awaitingTeam(db, conversation));
+}
+
+function signalsAfter(last: Message | undefined, conversation: Conversation, waitingForTeam: boolean): ConversationSignals {
+  if (waitingForTeam) return { awaitingTeam: true };
   const ended = last && (last.role === "agent" || (last.role === "bot" && last.intent === "thanks_goodbye"));
   return ended && conversation.csat === null ? { endOfConversation: true } : {};
 }
@@ -260,7 +271,7 @@ async function answerAndRecord(
   const result = await answerOrApologise(withoutCardNumbers(text), owner, shopper, conversation, graphql, config, deps, deadline, onDelta);
   const { output } = result;
   const answered = result.engine !== "none";
-  return recordBotReply(deps.db, conversation, shopperMessage, {
+  const reply = await recordBotReply(deps.db, conversation, shopperMessage, {
     text: withCardNotice(output.text, text, output.language),
     intent: answered ? output.intent : null,
     confidence: answered ? output.confidence : null,
@@ -278,6 +289,7 @@ async function answerAndRecord(
     ticket: output.ticket,
     language: output.language,
   });
+  return { reply, filedTicket: !!output.ticket };
 }
 
 function wantsStream(request: Request): boolean {

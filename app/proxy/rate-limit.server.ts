@@ -3,12 +3,15 @@
  * customer's signed id, a guest's conversation); per client address for guests, with a ceiling
  * high enough for many guests behind one address; and signed URLs used once.
  *
- * Where the counts live: in memory for one instance (SQLite); in PostgreSQL when the app runs on
- * it, so that several instances share one count per shopper and a signature used on one instance
- * is refused on every other. RATE_LIMIT_STORE=memory|postgres overrides the choice.
+ * Where the counts live: in memory for one instance (SQLite) — in the cluster's primary when the
+ * instance runs several workers (server.mjs, WEB_CONCURRENCY), so its workers share them; in
+ * PostgreSQL when the app runs on it, so that several instances share one count per shopper and a
+ * signature used on one instance is refused on every other. RATE_LIMIT_STORE=memory|postgres
+ * overrides the choice.
  */
+import cluster from "node:cluster";
 import pg from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { databaseProvider, resolveDatabaseUrl } from "../db-url";
 import { postgresPoolConfig, surviveDroppedConnections } from "../db-connections.server";
 
@@ -47,7 +50,8 @@ export const RATE_LIMIT_TABLE = "rate_limits";
 
 export function createLimits(options: LimitOptions = {}): ProxyLimits {
   const limiter = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
-    const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+    // A cluster worker asks its primary (one count for the machine); a lone process counts itself.
+    const memory = cluster.isWorker ? new RateLimiterCluster({ keyPrefix, points, duration, timeoutMs: 3_000 }) : new RateLimiterMemory({ keyPrefix, points, duration });
     if (!options.postgres) return memory;
     // If PostgreSQL is unreachable the instance keeps limiting on its own counts. The table is
     // created once below, not by each limiter: three limiters per instance, several instances,

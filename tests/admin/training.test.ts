@@ -86,18 +86,85 @@ describe("learning loop", () => {
     expect(await training.rollbackTo(db, "someone-else.myshopify.com", versionId)).toBe(false);
   }, 60_000);
 
-  it("learns from a handful of corrections: each counts for more than one shipped example", async () => {
+  it("learns from a handful of corrections, scored only on corrections it did not learn from", async () => {
     const shop = "few-corrections.myshopify.com";
     // Store-visit questions the merchant wants handed to a person; the shipped model reads them as other things.
-    const few = ["is there a store near me", "do you have a shop in Seattle", "where is your physical store", "can I visit your shop"];
+    const few = ["is there a store near me", "do you have a shop in Seattle", "where is your physical store", "can I visit your shop", "is your shop open to walk-in visitors"];
     const { ids } = await conversationWith(shop, few);
     for (const id of ids) await training.relabelMessage(db, shop, id, "human_agent");
+    const { learnFrom, heldOut } = training.splitCorrections(await training.corrections(db, shop));
+    expect(heldOut.length).toBeGreaterThan(0);
+    expect(learnFrom.length).toBeGreaterThan(0);
+    expect(heldOut.filter((c) => learnFrom.includes(c))).toEqual([]);
     const version = await retrainAndWait(shop);
+    expect(version.heldOutN).toBe(heldOut.length);
+    expect(version.note).toMatch(/did not learn from/);
     expect(version.status).toBe("active");
-    // Scored on the corrections themselves (fewer than the hold-out needs): the new model gets them right.
-    expect(version.accuracy!).toBeGreaterThan(version.previousAccuracy!);
-    expect(version.accuracy!).toBe(1);
-  }, 60_000);
+    expect(version.accuracy!).toBeGreaterThanOrEqual(version.previousAccuracy!);
+    // The activated model learns from all of them, held-out ones included, and reads them as the merchant labelled them.
+    const retrained = await training.classifierForVersion(version);
+    expect(few.filter((text) => retrained.classify(text).intent === "human_agent")).toEqual(few);
+    // A version whose examples erasure emptied is no longer the model retraining built.
+    expect(await training.classifierForVersion({ id: version.id, examples: "[]" })).toBe(shippedClassifier());
+  }, 90_000);
+
+  it("splits corrections the same way whatever their order, and never scores on one it learned from", () => {
+    const all = Array.from({ length: 30 }, (_, i) => ({ text: `question number ${i}`, intent: "human_agent" as const }));
+    const split = training.splitCorrections(all);
+    const reversed = training.splitCorrections([...all].reverse());
+    expect(new Set(reversed.heldOut.map((c) => c.text))).toEqual(new Set(split.heldOut.map((c) => c.text)));
+    expect(split.heldOut.length + split.learnFrom.length).toBe(30);
+    expect(split.heldOut.some((c) => split.learnFrom.includes(c))).toBe(false);
+    expect(training.splitCorrections(all.slice(0, 1)).heldOut).toEqual([]);
+  });
+
+  it("the merchant adds an answer to a shopper's question, rewords it and removes it; only in their own shop", async () => {
+    const shop = "edit-answers.myshopify.com";
+    const { ids } = await conversationWith(shop, ["Do you run pottery workshops for kids?"]);
+    expect(await training.addApprovedAnswer(db, shop, { sourceMessageId: ids[0], answer: "  Yes, on Saturday mornings.  " })).toBe(true);
+    expect(await training.addApprovedAnswer(db, "other.myshopify.com", { sourceMessageId: ids[0], answer: "Stolen" })).toBe(false);
+    expect(await training.addApprovedAnswer(db, shop, { question: "ok thanks", answer: "x" })).toBe(false);
+    const [stored] = await db.approvedAnswer.findMany({ where: { shop } });
+    expect(stored).toMatchObject({ question: "Do you run pottery workshops for kids?", answer: "Yes, on Saturday mornings.", sourceMessageId: ids[0] });
+    expect(matchApprovedAnswer("do you run workshops in pottery for kids", await training.approvedAnswersFor(db, shop))?.answer).toBe("Yes, on Saturday mornings.");
+
+    expect(await training.updateApprovedAnswer(db, "other.myshopify.com", stored.id, { question: "Hijacked question here", answer: "x" })).toBe(false);
+    expect(await training.updateApprovedAnswer(db, shop, stored.id, { question: "Do you run clay workshops for kids?", answer: "Yes, on Sunday mornings." })).toBe(true);
+    const answers = await training.approvedAnswersFor(db, shop);
+    expect(answers).toEqual([{ question: "Do you run clay workshops for kids?", answer: "Yes, on Sunday mornings." }]);
+    expect(await training.updateApprovedAnswer(db, shop, stored.id, { question: "Do you run clay workshops for kids?", answer: "  " })).toBe(false);
+
+    await training.deleteApprovedAnswer(db, shop, stored.id);
+    expect(await training.approvedAnswersFor(db, shop)).toEqual([]);
+  });
+
+  it("lists unanswered questions grouped by meaning, most asked first, and drops those an approved answer covers", async () => {
+    const shop = "unanswered.myshopify.com";
+    const conversation = await db.conversation.create({ data: { id: crypto.randomUUID().replace(/-/g, ""), shop } });
+    const turn = async (text: string, reply: Record<string, unknown>, rating?: string) => {
+      const shopper = await db.message.create({ data: { shop, conversationId: conversation.id, role: "shopper", text } });
+      const bot = await db.message.create({ data: { shop, conversationId: conversation.id, role: "bot", text: "…", replyToId: shopper.id, ...reply } });
+      if (rating) await db.feedback.create({ data: { shop, messageId: bot.id, conversationId: conversation.id, rating } });
+    };
+    await turn("Do you offer gift wrapping?", { intent: "out_of_scope", engine: "local" });
+    await turn("Can you gift wrap my order?", { intent: "shipping_options", engine: "local", lookups: JSON.stringify([{ kind: "policy", ref: "SHIPPING_POLICY", outcome: "no answer found" }]) });
+    await turn("Could my parcel be gift wrapped?", { intent: "shipping_options", engine: "none" });
+    await turn("Do you host yoga classes in the studio?", { intent: "product_search", engine: "local" }, "down");
+    await turn("Is the studio open for yoga classes?", { intent: "faq", engine: "openai", engineNote: "fallback: openai timeout" });
+    await turn("Where is my order?", { intent: "track_order", engine: "local" }); // answered: not listed
+    await turn("yes", { intent: "out_of_scope", engine: "local" }); // a bare reply: nothing to answer once for all
+
+    const { topUnansweredQuestions } = await import("../../app/admin/unanswered.server");
+    const top = await topUnansweredQuestions(db, shop);
+    expect(top.map((t) => t.count)).toEqual([3, 2]);
+    expect(top[0].question).toBe("Could my parcel be gift wrapped?");
+    expect(top[0].otherWordings.sort()).toEqual(["Can you gift wrap my order?", "Do you offer gift wrapping?"]);
+    expect(top.flatMap((t) => [t.question, ...t.otherWordings])).not.toContain("Where is my order?");
+
+    expect(await training.addApprovedAnswer(db, shop, { sourceMessageId: top[0].messageId, answer: "Yes, add a note at checkout." })).toBe(true);
+    expect((await topUnansweredQuestions(db, shop)).map((t) => t.count)).toEqual([2]);
+    expect(await topUnansweredQuestions(db, "someone-else.myshopify.com")).toEqual([]);
+  });
 
   it("approves an answer and matches it to a reworded question", async () => {
     const { conversation } = await conversationWith(SHOP, ["Do you offer gear fittings in the Portland store?"]);

@@ -5,7 +5,7 @@ import {
   loadDemoSnapshot,
   type DemoSnapshot,
   type SnapshotOrder,
-} from "../../app/commerce/demo-store";
+} from "../../demo/demo-store";
 import { CUSTOMER_ORDERS, ORDER_BY_NAME, SEARCH_PRODUCTS } from "../../app/commerce/documents";
 import { CommerceError, createCommerce, productSearchQuery } from "../../app/commerce/store";
 import type { AdminGraphql } from "../../app/commerce/types";
@@ -263,6 +263,8 @@ describe("demo store: confirm-first actions", () => {
 
   it("cancels an unfulfilled order; a later read shows it cancelled and refunded", async () => {
     const { store, commerce } = openStore();
+    // Read first: the store remembers answers to queries, and a mutation must forget them.
+    expect((await commerce.findOrderByNumber(unfulfilledPaid.name))?.cancelledAt).toBeNull();
     const result = await commerce.cancelOrder(unfulfilledPaid.id, "CUSTOMER");
     expect(result).toMatchObject({ ok: true });
 

@@ -2,7 +2,8 @@
  * The learning loop in the browser: a merchant filters conversations by intent, opens one,
  * relabels its messages and writes the answer the bot should have given; Retrain builds a model
  * that scores higher on the shop's corrected messages (measured with `npm run eval`), and a
- * shopper asking the same question gets the merchant's answer.
+ * shopper asking the same question gets the merchant's answer; the merchant edits it on the
+ * Training page, and answers a question listed there as unanswered ("Answer this").
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -18,6 +19,7 @@ import { exportIntentsJsonl } from "../../app/admin/training.server";
 const SHOP = "northwind-outfitters.myshopify.com";
 // A service this shop offers that no shipped example describes.
 const QUESTIONS = ["can I book a boot fitting slot at your warehouse?", "is there a boot fitting service I can reserve", "do you do boot fitting appointments", "booking a fitting session for hiking boots"];
+const PARKING = { question: "Is there parking near your warehouse?", paraphrase: "is there parking at your warehouse", answer: "Parking: free spaces beside the warehouse entrance." };
 const APPROVED = "Yes! We offer free boot fittings every Saturday 10 am–2 pm at our Portland warehouse; reply with a time and we'll book you in.";
 
 const env = useDemoAndBrowser();
@@ -88,6 +90,28 @@ describe("learning loop", () => {
 
     // The shopper asks the same question again and gets the merchant's answer.
     expect(await ask(shopper, QUESTIONS[0])).toContain(APPROVED);
+
+    // The merchant rewords the approved answer on the Training page; the bot says the new one.
+    const EDITED = "Boot fittings are by appointment: reply with a day that suits you.";
+    await admin.goto(`${env.demo.url}/admin/training`);
+    await admin.getByRole("button", { name: /^Edit: / }).first().click();
+    await admin.getByLabel("Answer", { exact: true }).fill(EDITED);
+    await admin.getByRole("button", { name: "Save changes" }).click();
+    await admin.getByText(EDITED).waitFor({ timeout: 15_000 });
+    expect(await ask(shopper, QUESTIONS[0])).toContain(EDITED);
+
+    // A question the shop's texts don't answer is listed as unanswered; "Answer this" answers it and its paraphrases.
+    const visitor = await newPage(env.browser);
+    await visitor.goto(`${env.demo.url}/`);
+    await visitor.locator("button.nwsc-launcher").click();
+    expect(await ask(visitor, PARKING.question)).not.toContain(PARKING.answer);
+    await admin.reload();
+    await admin.getByRole("button", { name: `Answer this: ${PARKING.question}` }).click();
+    await admin.getByLabel(`Your answer to "${PARKING.question}"`).fill(PARKING.answer);
+    await admin.getByRole("button", { name: "Save answer" }).click();
+    await admin.getByText(PARKING.answer).waitFor({ timeout: 15_000 });
+    expect(await ask(visitor, PARKING.paraphrase)).toContain(PARKING.answer);
+    await visitor.close();
     await shopper.close();
     await admin.close();
     console.info(`learning loop: accuracy on the shop's corrected messages ${before} → ${after}`);

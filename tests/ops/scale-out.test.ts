@@ -71,7 +71,7 @@ beforeAll(async () => {
   const { createDb } = await import("../../app/db.server");
   db = createDb(database.url);
   // What installing the app left behind: the shop's offline session and its settings.
-  const { storeOfflineSession } = await import("../../app/demo/offline-session.server");
+  const { storeOfflineSession } = await import("../../demo/offline-session");
   await storeOfflineSession(db, SHOP, "offline-token", "installed");
   await db.shopSettings.create({ data: { shop: SHOP } });
 
@@ -154,5 +154,22 @@ describe("two app instances on one PostgreSQL behind a round-robin balancer", ()
       await new Promise((resolve) => setTimeout(resolve, CACHE_TTL_MS / 3));
     }
     expect([...servedApproved].sort()).toEqual([0, 1]);
+  });
+
+  it("pick up settings the merchant saved elsewhere within the cache lifetime, on every instance", async () => {
+    const greeting = "Howdy from the trail! Ask me about orders or gear.";
+    const before = await Promise.all([say("198.51.100.6", "hi"), say("198.51.100.6", "hi")]);
+    for (const reply of before) expect(reply.json.reply.text).not.toContain(greeting);
+
+    // Saved by the admin on some instance: neither serving instance is told.
+    await db.shopSettings.update({ where: { shop: SHOP }, data: { greeting } });
+    const servedNew = new Set<number>();
+    const deadline = Date.now() + 10 * CACHE_TTL_MS + 5_000;
+    for (let i = 0; servedNew.size < 2 && Date.now() < deadline; i++) {
+      const reply = await say(`192.0.2.${i % 250}`, "hi");
+      if (reply.json.reply?.text?.includes(greeting)) servedNew.add(reply.servedBy);
+      await new Promise((resolve) => setTimeout(resolve, CACHE_TTL_MS / 3));
+    }
+    expect([...servedNew].sort()).toEqual([0, 1]);
   });
 });

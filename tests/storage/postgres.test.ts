@@ -203,6 +203,32 @@ describe.each(backends)("storage on $name", (backend) => {
     expect(after[0]).toMatchObject({ id: ticket.id, status: "open", contactEmail: "sam@example.com" });
   });
 
+  it("a shopper message puts the conversation's answered tickets back in Open (and only those), with the message in the same write", async () => {
+    const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
+    const elsewhere = await startConversation(db, { shop: SHOP, customerId: null }, "en");
+    const earlier = new Date(Date.now() - 60_000);
+    const ticket = (conversationId: string, status: string, kind: string) =>
+      db.handoffTicket.create({ data: { shop: SHOP, conversationId, kind, summary: kind, status, repliedAt: status === "open" ? null : earlier, updatedAt: earlier } });
+    const answered = await ticket(conversation.id, "replied", "handoff");
+    const closed = await ticket(conversation.id, "closed", "invoice");
+    const otherConversation = await ticket(elsewhere.id, "replied", "handoff");
+
+    const { message } = await recordShopperMessage(db, conversation, "it still hasn't arrived", "client-writes-back");
+    const after = await db.handoffTicket.findUniqueOrThrow({ where: { id: answered.id } });
+    expect(after.status).toBe("open");
+    expect(after.updatedAt.getTime()).toBe(message.createdAt.getTime());
+    expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: closed.id } })).status).toBe("closed");
+    expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: otherConversation.id } })).status).toBe("replied");
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).messageCount).toBe(1);
+
+    // A retry of the same message is refused by the unique index: nothing of its write happens.
+    await db.handoffTicket.update({ where: { id: answered.id }, data: { status: "replied" } });
+    const retry = await recordShopperMessage(db, conversation, "it still hasn't arrived", "client-writes-back");
+    expect(retry.message.id).toBe(message.id);
+    expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: answered.id } })).status).toBe("replied");
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).messageCount).toBe(1);
+  });
+
   it("starts a conversation with the schema's defaults", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "de");
     expect(conversation).toMatchObject({ shop: SHOP, customerId: null, language: "de", status: "open", state: "{}", messageCount: 0, csat: null });
@@ -265,6 +291,39 @@ describe.each(backends)("storage on $name", (backend) => {
     ]);
     expect(history[0].feedback).toBeNull();
     expect(history[1].feedback).toMatchObject({ rating: "down", shop: SHOP, conversationId: conversation.id });
+  });
+
+  it("keeps the conversation's status and language when a reply changes neither, and stores absent figures as null", async () => {
+    const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
+    const first = await recordShopperMessage(db, conversation, "hola, ¿hacen envíos a España?", null);
+    await recordBotReply(db, conversation, first.message, reply({ status: undefined, ticket: undefined, language: "es" }));
+    const second = await recordShopperMessage(db, conversation, "gracias", null);
+    const bare = reply({ status: undefined, ticket: undefined, language: undefined, intent: null, confidence: null, engineNote: undefined, usage: null, costUsd: null, products: [], quickReplies: [] });
+    const bot = await recordBotReply(db, conversation, second.message, bare);
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({ status: "open", language: "es", messageCount: 4 });
+    expect(await db.message.findUniqueOrThrow({ where: { id: bot.id } })).toEqual(bot);
+    expect(bot).toMatchObject({ intent: null, confidence: null, engineNote: null, promptTokens: null, costUsd: null, products: null, quickReplies: null, replyToId: second.message.id });
+    expect(await db.message.findUniqueOrThrow({ where: { id: second.message.id } })).toMatchObject({ intent: null, confidence: null, engine: "local" });
+  });
+
+  it("stores a message while another transaction holds the connection, and keeps it when that one rolls back", async () => {
+    const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
+    let storing: Promise<unknown> = Promise.resolve();
+    const rolledBack = await db
+      .$transaction(async (tx) => {
+        await tx.conversation.update({ where: { id: conversation.id }, data: { csat: 5 } });
+        // On SQLite this transaction now holds the one connection, across awaits.
+        storing = recordShopperMessage(db, conversation, "is the alpine jacket in stock?", "client-during-tx");
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        throw new Error("roll back");
+      })
+      .catch((error: Error) => error.message);
+    expect(rolledBack).toBe("roll back");
+    await storing;
+    const stored = await db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, include: { messages: true } });
+    expect(stored.csat).toBeNull();
+    expect(stored.messageCount).toBe(1);
+    expect(stored.messages.map((m) => m.clientMessageId)).toEqual(["client-during-tx"]);
   });
 
   it("stores concurrent retries of one message once (the unique index maps to P2002 and is retried)", async () => {

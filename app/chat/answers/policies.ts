@@ -254,8 +254,17 @@ function placeName(place: { code: string; place: string }, turn: Turn): string {
 /** A country's name from its ISO code, in the turn's language (or `language`). */
 export function regionName(code: string, turn: Turn, language = turn.language): string {
   try {
-    return new Intl.DisplayNames([LOCALES[language]], { type: "region" }).of(code) ?? code;
+    return regionNames(LOCALES[language]).of(code) ?? code;
   } catch {
     return code;
   }
+}
+
+// One per locale: building Intl.DisplayNames costs more than naming every country a shop ships to.
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+function regionNames(locale: string): Intl.DisplayNames {
+  let names = displayNames.get(locale);
+  if (!names) displayNames.set(locale, (names = new Intl.DisplayNames([locale], { type: "region" })));
+  return names;
 }

@@ -15,6 +15,7 @@ import {
   GraphQLError,
   execute as executeDocument,
   getNamedType,
+  getOperationAST,
   getNullableType,
   isCompositeType,
   isEnumType,
@@ -35,8 +36,8 @@ import {
   isConnectionType,
   loadAdminSchema,
   requestedQueryCost,
-} from "./admin-schema";
-import type { AdminGraphql } from "./types";
+} from "../app/commerce/admin-schema";
+import type { AdminGraphql } from "../app/commerce/types";
 
 // ---------------------------------------------------------------------------------------------
 // Snapshot format (demo/demo-store.json)
@@ -351,19 +352,32 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
     },
   });
 
-  async function execute(
-    query: string,
-    variables: Record<string, unknown> = {},
-    operationName?: string,
-  ): Promise<GraphqlResult> {
+  /** A query's answer, kept until the next mutation: the same document and variables read the same data. */
+  interface Answer {
+    requested: number;
+    actual: number;
+    data: GraphqlResult["data"];
+    errors?: GraphQLFormattedError[];
+    /** `data` as JSON, made once. */
+    dataJson?: string;
+  }
+  const answers = new Map<string, Answer>();
+  const MAX_ANSWERS = 500;
+
+  /** Everything but the throttle bucket: cost, execution, and what it charges. */
+  async function answer(query: string, variables: Record<string, unknown>, operationName: string | undefined, cacheable: boolean): Promise<Answer | GraphqlResult> {
     // Refused before execution, as Shopify does: nothing runs, nothing is charged.
     const refused = (errors: GraphQLFormattedError[], requested = 0): GraphqlResult => ({
       errors,
       extensions: { cost: costReport(requested, requested ? null : 0) },
     });
-
     const prepared = prepareDocument(query);
     if (!prepared.document) return refused(prepared.errors ?? []);
+    const isQuery = getOperationAST(prepared.document, operationName)?.operation === "query";
+    const key = cacheable && isQuery ? `${operationName ?? ""}\u0000${query}\u0000${JSON.stringify(variables)}` : null;
+    const known = key ? answers.get(key) : undefined;
+    if (known) return known;
+    if (!isQuery) answers.clear(); // a mutation (or anything else) may change what every query reads
 
     let requested: number;
     try {
@@ -382,14 +396,8 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
         requested,
       );
     }
-
     refillBucket(bucket);
-    if (options.throttle && requested > bucket.available) {
-      return refused(
-        [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
-        requested,
-      );
-    }
+    if (options.throttle && requested > bucket.available) return throttled(requested);
 
     const context: ExecutionContext = { actualCost: 0 };
     const result = await executeDocument({
@@ -401,11 +409,54 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
       fieldResolver,
       typeResolver,
     });
-    const actual = Math.min(requested, context.actualCost);
-    bucket.available = Math.max(0, bucket.available - actual);
-    const response: GraphqlResult = { data: result.data, extensions: { cost: costReport(requested, actual) } };
-    if (result.errors?.length) response.errors = result.errors.map(formatError);
+    const fresh: Answer = { requested, actual: Math.min(requested, context.actualCost), data: result.data, ...(result.errors?.length ? { errors: result.errors.map(formatError) } : {}) };
+    if (key && !fresh.errors) {
+      if (answers.size >= MAX_ANSWERS) answers.clear();
+      answers.set(key, fresh);
+    }
+    return fresh;
+  }
+
+  const throttled = (requested: number): GraphqlResult => ({
+    errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
+    extensions: { cost: costReport(requested, null) },
+  });
+
+  /** Charge an answer to the bucket (a remembered one too: Shopify charges every call). */
+  function charge(answered: Answer): GraphqlResult | null {
+    refillBucket(bucket);
+    if (options.throttle && answered.requested > bucket.available) return throttled(answered.requested);
+    bucket.available = Math.max(0, bucket.available - answered.actual);
+    return null;
+  }
+
+  const isAnswer = (value: Answer | GraphqlResult): value is Answer => "requested" in value;
+
+  async function execute(
+    query: string,
+    variables: Record<string, unknown> = {},
+    operationName?: string,
+  ): Promise<GraphqlResult> {
+    // Objects handed to the caller are never the remembered ones: answers here are not cached.
+    const answered = await answer(query, variables, operationName, false);
+    if (!isAnswer(answered)) return answered;
+    const refusal = charge(answered);
+    if (refusal) return refusal;
+    const response: GraphqlResult = { data: answered.data, extensions: { cost: costReport(answered.requested, answered.actual) } };
+    if (answered.errors) response.errors = answered.errors;
     return response;
+  }
+
+  /** The HTTP body of an answer, the data serialised once per remembered answer. */
+  async function respond(query: string, variables: Record<string, unknown> = {}, operationName?: string): Promise<Response> {
+    const answered = await answer(query, variables, operationName, true);
+    if (!isAnswer(answered)) return jsonResponse(200, answered);
+    const refusal = charge(answered);
+    if (refusal) return jsonResponse(200, refusal);
+    const cost = JSON.stringify({ cost: costReport(answered.requested, answered.actual) });
+    if (answered.errors) return jsonResponse(200, { data: answered.data, errors: answered.errors, extensions: JSON.parse(cost) });
+    answered.dataJson ??= JSON.stringify(answered.data);
+    return new Response(`{"data":${answered.dataJson},"extensions":${cost}}`, { status: 200, headers: { "Content-Type": "application/json" } });
   }
 
   const faults: Required<DemoFaults> = { throttled: 0, unavailable: 0, delayMs: 0 };
@@ -426,8 +477,7 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
     return null;
   }
 
-  const graphql: AdminGraphql = async (query, requestOptions) =>
-    (await injectedFault()) ?? jsonResponse(200, await execute(query, requestOptions?.variables));
+  const graphql: AdminGraphql = async (query, requestOptions) => (await injectedFault()) ?? respond(query, requestOptions?.variables);
 
   async function handleHttp(request: Request): Promise<Response> {
     if (new URL(request.url).pathname !== DEMO_GRAPHQL_PATH) return jsonResponse(404, { errors: "Not Found" });
@@ -438,7 +488,7 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
 
     const body = await readGraphqlRequest(request);
     if (!body) return jsonResponse(400, { errors: { query: "Required parameter missing or invalid" } });
-    return (await injectedFault()) ?? jsonResponse(200, await execute(body.query, body.variables, body.operationName));
+    return (await injectedFault()) ?? respond(body.query, body.variables, body.operationName);
   }
 
   return {

@@ -1,5 +1,6 @@
-import type { Db } from "../db.server";
-import { readAppConfig } from "../config.server";
+import type { Db } from "../app/db.server";
+import { readAppConfig } from "../app/config.server";
+import { invalidateShop } from "../app/shop-cache.server";
 
 /**
  * The offline session row that installing the app on `shop` leaves behind (what OAuth stores),
@@ -9,4 +10,5 @@ export async function storeOfflineSession(db: Db, shop: string, accessToken: str
   const id = `offline_${shop}`;
   const session = { shop, state, isOnline: false, scope: readAppConfig().scopes.join(","), accessToken };
   await db.session.upsert({ where: { id }, create: { id, ...session }, update: session });
+  invalidateShop(shop);
 }
