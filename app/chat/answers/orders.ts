@@ -12,7 +12,7 @@ import { wordTokens } from "../entities";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
 import { proposeChange } from "../change-proof";
 import { regionName } from "./policies";
-import { addressChangeVerdict, cancelVerdict, changeVerdict, isUnfulfilled, mentionedLines, namedLines, orderMeant, refundVerdict, returnRulesOf, returnVerdict, shopperFacingNote, withinReturnWindow, type LineReturn, type PolicyVerdict, type ReturnVerdict } from "../policy";
+import { addressChangeVerdict, cancelVerdict, changeVerdict, mentionedLines, namedLines, orderMeant, refundVerdict, returnRulesOf, returnVerdict, shopperFacingNote, withinReturnWindow, type LineReturn, type PolicyVerdict, type ReturnVerdict } from "../policy";
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 import { finalSaleClause, handlingTimeClause, refundTimingClause, replyTimeClause, returnReceiptClause, returnWindowLabel, returnWindowPhrase, shopFactsOf, shopSaysAbout } from "./shop-rules";
