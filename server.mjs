@@ -25,8 +25,26 @@ import { RateLimiterClusterMaster } from "rate-limiter-flexible";
 const root = path.dirname(fileURLToPath(import.meta.url));
 export const BUILD_DIR = path.join(root, "build");
 
+/** The built app, with the demo wired in when DEMO_STORE_SNAPSHOT asks for demo mode. */
 export async function loadBuild() {
-  return import(pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href);
+  const build = await import(pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href);
+  await installDemoIfConfigured(build);
+  return build;
+}
+
+/**
+ * Demo mode (DEMO_STORE_SNAPSHOT; the app refuses it unless SHOPIFY_APP_URL is a loopback address):
+ * hand the demo's store and clock to the built app's composition root. The wiring lives in demo/,
+ * which is TypeScript and never part of the build or the production image, so it is loaded here,
+ * through tsx, and only then.
+ */
+async function installDemoIfConfigured(build) {
+  const snapshot = process.env.DEMO_STORE_SNAPSHOT?.trim();
+  if (!snapshot) return;
+  const { register } = await import("tsx/esm/api");
+  register();
+  const { installDemo } = await import("./demo/wiring.ts");
+  installDemo(build.entry.module.configureApp, snapshot);
 }
 
 /**

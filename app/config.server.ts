@@ -1,14 +1,14 @@
 /**
  * Every environment setting the server reads, in one place.
- * Demo mode (the local demo store instead of Shopify's Admin API) is opt-in by DEMO_STORE_SNAPSHOT and
- * only ever allowed with a loopback app URL, so a production deployment cannot fall into it.
+ * Demo mode (the local demo store instead of Shopify's Admin API, wired from demo/ by the host
+ * process: server.mjs) is opt-in by DEMO_STORE_SNAPSHOT and only ever allowed with a loopback app
+ * URL, so a production deployment cannot fall into it.
  */
 export interface AppConfig {
   apiKey: string;
   apiSecret: string;
   appUrl: string;
   scopes: string[];
-  demoStoreSnapshot: string | null;
 }
 
 const DEFAULT_SCOPES = ["read_orders", "write_orders", "read_returns", "write_returns", "read_products", "read_customers", "read_discounts", "read_online_store_pages", "write_app_proxy"];
@@ -27,7 +27,6 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiSecret: env.SHOPIFY_API_SECRET ?? "",
     appUrl,
     scopes: env.SCOPES ? env.SCOPES.split(",").map((s) => s.trim()).filter(Boolean) : DEFAULT_SCOPES,
-    demoStoreSnapshot,
   };
 }
 

@@ -79,7 +79,6 @@ function openDb(url: string): Db {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __supportChatDb: Db | undefined;
 }
 

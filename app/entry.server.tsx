@@ -13,6 +13,9 @@ if (process.env.RETENTION_JOB !== "off") scheduleRetention(db);
 // Load the shipped intent model (the prebuilt file, or training if it is stale) at start-up rather than on the first shopper's message.
 setImmediate(() => shippedClassifier());
 
+// The host process (server.mjs, demo/server.ts) reaches the built app's composition root here.
+export { configureApp } from "./composition.server";
+
 export const streamTimeout = 5000;
 
 export default async function handleRequest(

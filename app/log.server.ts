@@ -204,7 +204,6 @@ export function createLogger(options: { level?: LogLevel; destination?: Destinat
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __supportChatLog: Logger | undefined;
 }
 

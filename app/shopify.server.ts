@@ -10,7 +10,6 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import db from "./db.server";
 import { cachedSessionStorage } from "./session-cache.server";
 import { readAppConfig } from "./config.server";
-import { installDemoStoreTransport } from "./demo/demo-transport.server";
 import { requireEncryptionKey } from "./llm/secrets.server";
 import { signedQuery } from "./proxy/request.server";
 import { proxySignatureValid } from "./proxy/signature.server";
@@ -18,10 +17,6 @@ import { proxySignatureValid } from "./proxy/signature.server";
 export const appConfig = readAppConfig();
 // Refuse to start rather than store merchants' keys where a rotated API secret would lose them.
 requireEncryptionKey();
-
-// Demo mode swaps only the transport: requests for the demo shop's Admin API are answered by the
-// local demo store; the app's code, documents, signature checks and sessions stay the same.
-if (appConfig.demoStoreSnapshot) installDemoStoreTransport(appConfig.demoStoreSnapshot);
 
 const shopify = shopifyApp({
   apiKey: appConfig.apiKey,

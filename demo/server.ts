@@ -8,7 +8,8 @@
  *   /demo/outbox      every email the app sent (one-time codes, hand-off replies): a local SMTP outbox
  *   everything else   the Remix app itself, the same build that runs in production
  *
- * The app runs in demo mode (DEMO_STORE_SNAPSHOT): its Admin GraphQL calls for the demo shop are
+ * The app runs in demo mode (DEMO_STORE_SNAPSHOT): loading the build wires the demo into the app's
+ * composition root (server.mjs, demo/wiring.ts), so its Admin GraphQL calls for the demo shop are
  * answered by the local demo store; everything else is the production code path.
  */
 import { spawnSync } from "node:child_process";
@@ -22,7 +23,7 @@ import { devStorePath } from "./dev-stores";
 import { renderOutboxPage, startSmtpOutbox } from "./outbox";
 import { PRODUCT_IMAGE_PATH, productImageSvg } from "./product-images";
 import { abstractFetch } from "@shopify/shopify-api/runtime";
-import { DEMO_GRAPHQL_PATH, loadDemoSnapshot, type DemoSnapshot } from "../app/commerce/demo-store";
+import { DEMO_GRAPHQL_PATH, loadDemoSnapshot, type DemoSnapshot } from "./demo-store";
 import { createCommerce } from "../app/commerce/store";
 import type { AdminGraphql } from "../app/commerce/types";
 import { extensionAssetPath, renderChatBubbleBlock } from "../app/storefront/render-block.server";
@@ -75,7 +76,7 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
   const customers = new Map(snapshot.customers.map((c) => [numericId(c.id), c]));
   const currentCustomer = (req: ExpressRequest) => customers.get(readCookie(req, "demo_customer") ?? "") ?? null;
   // What Shopify's Liquid gives the app embed as `app.metafields`: asked of the demo store
-  // through the Admin API transport the app itself uses (demo-transport.server.ts).
+  // through the Admin API transport the app itself uses (demo/wiring.ts).
   const storeAdmin = createCommerce(adminGraphqlOverHttp(shop, "demo-offline-access-token"));
   const bubble = async (req: ExpressRequest) =>
     renderChatBubbleBlock({
@@ -223,12 +224,12 @@ function migrateDatabase(log: (line: string) => void): void {
 /** What installing the app on the demo shop would have left behind: an offline session and settings. */
 async function seedDemoShop(snapshot: DemoSnapshot, shop: string): Promise<void> {
   const { createDb } = await import("../app/db.server");
-  const { storeOfflineSession } = await import("../app/demo/offline-session.server");
+  const { storeOfflineSession } = await import("./offline-session");
   const db = createDb();
   try {
     await storeOfflineSession(db, shop, "demo-offline-access-token", "demo");
     const { DEFAULT_SETTINGS } = await import("../app/settings.server");
-    const { demoShopSettings } = await import("../app/demo/demo-settings");
+    const { demoShopSettings } = await import("./demo-settings");
     await db.shopSettings.upsert({
       where: { shop },
       create: { shop, ...DEFAULT_SETTINGS, ...demoShopSettings(snapshot) },

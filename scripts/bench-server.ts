@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { signProxyQuery } from "../demo/shopify-surrogate";
-import { loadDemoSnapshot } from "../app/commerce/demo-store";
+import { loadDemoSnapshot } from "../demo/demo-store";
 import { applyPostgresMigrations } from "./postgres-migrate";
 import { freePort } from "../tests/helpers/demo-process";
 import { startPostgres } from "../tests/helpers/postgres";
@@ -57,9 +57,9 @@ export async function benchDatabase(engine: BenchEngine): Promise<{ url: string;
     url = migratedDatabaseUrl("bench");
   }
   const { createDb } = await import("../app/db.server");
-  const { storeOfflineSession } = await import("../app/demo/offline-session.server");
+  const { storeOfflineSession } = await import("../demo/offline-session");
   const { DEFAULT_SETTINGS } = await import("../app/settings.server");
-  const { demoShopSettings } = await import("../app/demo/demo-settings");
+  const { demoShopSettings } = await import("../demo/demo-settings");
   const snapshot = loadDemoSnapshot(SNAPSHOT);
   const db = createDb(url);
   try {

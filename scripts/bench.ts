@@ -19,7 +19,7 @@ import { readCorpus, shippedClassifier, train } from "../app/chat/intent/engine"
 import { preprocess } from "../app/chat/preprocess";
 import { respond } from "../app/chat/pipeline";
 import type { DialogueState } from "../app/chat/types";
-import { createDemoStore, loadDemoSnapshot } from "../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../demo/demo-store";
 import { percentile, readIntentsFile } from "../app/eval/intents";
 import { readScenariosFile } from "../app/eval/scenarios";
 import { demoChatContext } from "../tests/helpers/chat-context";

@@ -13,13 +13,13 @@ import { confusionSvg, reliabilitySvg } from "../app/eval/plots";
 import { parseArgs } from "node:util";
 import { buildCatalog } from "../app/chat/entities";
 import { shippedClassifier } from "../app/chat/intent/engine";
-import { createDemoStore, loadDemoSnapshot, type DemoSnapshot } from "../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot, type DemoSnapshot } from "../demo/demo-store";
 import { createCommerce } from "../app/commerce/store";
 import { buildChatContext } from "../app/chat/context.server";
 import { shopAnswer, sourceLabel } from "../app/chat/knowledge";
 import { evaluateRetrieval, readRetrievalFile } from "../app/eval/retrieval";
 import { devStorePath } from "../demo/dev-stores";
-import { demoShopSettings } from "../app/demo/demo-settings";
+import { demoShopSettings } from "../demo/demo-settings";
 import { evaluateIntents, localLabeler, readIntentsFile, ENTITY_KEYS, type IntentReport, type Labeler } from "../app/eval/intents";
 import { resolveEngineConfig, type EngineConfig } from "../app/llm/config";
 import { HYBRID_CONFIDENCE } from "../app/llm/engine-router";
@@ -111,10 +111,13 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const snapshots = new Map<string, DemoSnapshot>();
+  const snapshotFor = (store: string) => snapshots.get(store) ?? snapshots.set(store, loadDemoSnapshot(devStorePath(store))).get(store)!;
   const report = await evaluateScenarios(scenarios, {
-    snapshot,
-    snapshotFor: (store) => snapshots.get(store) ?? snapshots.set(store, loadDemoSnapshot(devStorePath(store))).get(store)!,
-    settings: (shop, snap) => settingsFor(shop, demoShopSettings(snap)),
+    openShop: (scenario) => {
+      const shopSnapshot = scenario.store ? snapshotFor(scenario.store) : snapshot;
+      const store = createDemoStore(shopSnapshot);
+      return { shopDomain: store.shopDomain, graphql: store.graphql, now: store.now, settings: settingsFor(store.shopDomain, demoShopSettings(shopSnapshot)) };
+    },
     classifier,
     engine,
   });

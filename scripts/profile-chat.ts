@@ -102,7 +102,7 @@ const STEPS: [string, RegExp][] = [
   ["rate limits (checkLimits)", /^checkLimits \(/],
   ["shop context (buildChatContext)", /^buildChatContext \(/],
   ["pipeline (respondWithEngine: intent, entities, answer)", /^respondWithEngine \(/],
-  ["demo store answering a document (handleHttp)", /^handleHttp \(app\/commerce\/demo-store/],
+  ["demo store answering a document (handleHttp)", /^handleHttp \(demo\/demo-store/],
   ["Prisma compiling queries (wasm)", /^(compile|compileBatch) \(@prisma/],
   ["Prisma interpreting plans", /^interpretNode \(@prisma/],
   ["Remix request handling (requestHandler)", /^requestHandler \(@remix-run\/server-runtime\)/],

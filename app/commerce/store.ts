@@ -494,6 +494,8 @@ export function productSearchQuery({ text, maxPrice, minPrice }: Omit<ProductSea
 }
 
 function quoteSearchValue(value: string): string {
+  // Control characters are what this strips, on purpose: they cannot appear in a search value.
+  // eslint-disable-next-line no-control-regex
   return `"${value.replace(/[\u0000-\u001f]/g, "").replace(/[\\"]/g, (char) => `\\${char}`)}"`;
 }
 

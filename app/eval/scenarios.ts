@@ -1,6 +1,7 @@
 /**
- * Plays scenario files (tests/fixtures/eval/FORMAT.md) through the real chat pipeline on the
- * local demo store, one fresh store per scenario, with the store's clock as "today".
+ * Plays scenario files (tests/fixtures/eval/FORMAT.md) through the real chat pipeline, on a fresh
+ * shop per scenario that the caller opens (scripts/eval.ts: a local demo store), with the shop's
+ * clock as "today".
  */
 import { buildChatContext } from "../chat/context.server";
 import type { IntentClassifier } from "../chat/intent/engine";
@@ -9,8 +10,8 @@ import type { EngineConfig } from "../llm/config";
 import { respondWithEngine } from "../llm/engine-router";
 import type { HistoryMessage } from "../llm/model-engine";
 import type { DialogueState } from "../chat/types";
-import { createDemoStore, type DemoSnapshot } from "../commerce/demo-store";
 import { createCommerce } from "../commerce/store";
+import type { AdminGraphql } from "../commerce/types";
 import type { ShopSettings } from "../settings.server";
 import { readJsonl } from "./jsonl";
 
@@ -58,11 +59,17 @@ export interface ScenarioReport {
   p95Ms: number;
 }
 
+/** The shop a scenario is played on: its Admin API, its "now" and its merchant's settings. */
+export interface ScenarioShop {
+  shopDomain: string;
+  graphql: AdminGraphql;
+  now: Date;
+  settings: ShopSettings;
+}
+
 export interface ScenarioOptions {
-  snapshot: DemoSnapshot;
-  /** For files whose scenarios name their store ("store": "maison-coquelicot"). */
-  snapshotFor?: (store: string) => DemoSnapshot;
-  settings: (shop: string, snapshot: DemoSnapshot) => ShopSettings;
+  /** A fresh shop for the scenario: the one it names ("store": "maison-coquelicot") or the default. */
+  openShop: (scenario: Scenario) => ScenarioShop;
   classifier?: IntentClassifier;
   /** Answer through this engine (local when absent), exactly as the proxy route does. */
   engine?: EngineConfig;
@@ -73,12 +80,11 @@ export async function evaluateScenarios(scenarios: Scenario[], options: Scenario
   const times: number[] = [];
   let scenariosPassed = 0;
   for (const scenario of scenarios) {
-    const snapshot = scenario.store && options.snapshotFor ? options.snapshotFor(scenario.store) : options.snapshot;
-    const store = createDemoStore(snapshot);
+    const store = options.openShop(scenario);
     const ctx = await buildChatContext({
       shop: store.shopDomain,
       commerce: createCommerce(store.graphql),
-      settings: options.settings(store.shopDomain, snapshot),
+      settings: store.settings,
       classifier: options.classifier,
       now: store.now,
     });

@@ -5,6 +5,7 @@ import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { authenticate, appConfig } from "../shopify.server";
+import { appServices } from "../composition.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -12,8 +13,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
   return {
     apiKey: appConfig.apiKey,
-    // In demo mode the surrogate admin serves a local App Bridge (no CDN offline).
-    appBridgeUrl: appConfig.demoStoreSnapshot ? "/demo/app-bridge.js" : undefined,
+    appBridgeUrl: appServices().appBridgeUrl,
   };
 };
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
-import { currentTime } from "../demo/demo-transport.server";
+import { appServices } from "../composition.server";
 import { handleProxyRequest } from "../proxy/chat-proxy.server";
 import { activeClassifier, approvedAnswersFor } from "../admin/training.server";
 import { configuredLimits } from "../proxy/rate-limit.server";
@@ -11,7 +11,7 @@ import { cachedShopSettings } from "../settings.server";
 const deps = {
   db,
   authenticateProxy: authenticate.public.appProxy,
-  now: currentTime,
+  now: () => appServices().now(),
   classifierFor: (shop: string) => activeClassifier(db, shop),
   approvedAnswersFor: (shop: string) => approvedAnswersFor(db, shop),
   shopSettingsFor: (shop: string) => cachedShopSettings(db, shop),

@@ -6,7 +6,7 @@ import { formatDate, formatMoney } from "../../app/chat/format";
 import { respond } from "../../app/chat/pipeline";
 import { preprocess } from "../../app/chat/preprocess";
 import type { ChatContext, ShopProfile, Turn } from "../../app/chat/types";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
 
 const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;

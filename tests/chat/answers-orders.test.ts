@@ -1,6 +1,6 @@
 /** Order answers on the demo store: facts come from the snapshot, never from the test's own text. */
 import { describe, expect, it } from "vitest";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { createCommerce } from "../../app/commerce/store";
 import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 

@@ -6,7 +6,7 @@ import { bestPassages, knowledgeFor, mentionedCountry } from "../../app/chat/kno
 import { respond, type TurnOutput } from "../../app/chat/pipeline";
 import { preprocess } from "../../app/chat/preprocess";
 import type { ChatContext, DialogueState, Turn } from "../../app/chat/types";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
 
 const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;

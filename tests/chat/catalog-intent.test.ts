@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCatalog, extractEntities } from "../../app/chat/entities";
 import { preprocess } from "../../app/chat/preprocess";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { demoConversation } from "../helpers/chat-context";
 
 const coquelicot = () => createDemoStore(loadDemoSnapshot(path.resolve("demo/stores/maison-coquelicot.json")));

@@ -8,7 +8,7 @@ import { buildCatalog, extractEntities } from "../../app/chat/entities";
 import { formatMoney } from "../../app/chat/format";
 import { preprocess } from "../../app/chat/preprocess";
 import type { ChatContext, Turn } from "../../app/chat/types";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { demoChatContext } from "../helpers/chat-context";
 
 const STORES = {

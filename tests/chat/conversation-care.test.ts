@@ -10,7 +10,7 @@ import { SHAREABLE_NOTE_MARKER, shopperFacingNote } from "../../app/chat/answers
 import { ATTEMPT_LIMITS } from "../../app/chat/attempts";
 import { analyzeTurn } from "../../app/chat/pipeline";
 import { emptyEffects, runTool } from "../../app/llm/tools";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { createCommerce } from "../../app/commerce/store";
 import { demoChatContext, demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 

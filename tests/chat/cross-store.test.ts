@@ -4,7 +4,7 @@
  * questions and its own scenario messages (the scenario files of all three stores).
  */
 import { describe, expect, it } from "vitest";
-import { createDemoStore, loadDemoSnapshot, type DemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot, type DemoSnapshot } from "../../demo/demo-store";
 import { readScenariosFile } from "../../app/eval/scenarios";
 import { DEV_STORES } from "../../demo/dev-stores";
 import { demoConversation } from "../helpers/chat-context";

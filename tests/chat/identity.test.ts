@@ -3,7 +3,7 @@
  * rule (extensions block test), so "hi" is answered by whoever the header says is there.
  */
 import { describe, expect, it } from "vitest";
-import { loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { loadDemoSnapshot } from "../../demo/demo-store";
 import { DEFAULT_SETTINGS } from "../../app/settings.server";
 import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 
@@ -28,7 +28,7 @@ describe("the assistant's name", () => {
   });
 
   it("the demo shop's settings name no assistant of their own", async () => {
-    const { demoShopSettings } = await import("../../app/demo/demo-settings");
+    const { demoShopSettings } = await import("../../demo/demo-settings");
     expect(demoShopSettings(loadDemoSnapshot(SNAPSHOT_PATH)).botName ?? "").toBe("");
   });
 });

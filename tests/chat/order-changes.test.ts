@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeTurn } from "../../app/chat/pipeline";
 import type { Commerce } from "../../app/commerce/store";
 import { createCommerce } from "../../app/commerce/store";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { emptyEffects, runTool } from "../../app/llm/tools";
 import { capturingMailer, demoChatContext, demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 

@@ -4,7 +4,7 @@
  * deliveries and return postage. Pure functions first, then answers on edited demo snapshots.
  */
 import { describe, expect, it } from "vitest";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import type { Fulfillment, LineItem, Order } from "../../app/commerce/types";
 import { formatMoney } from "../../app/chat/format";
 import type { Passage } from "../../app/chat/knowledge";

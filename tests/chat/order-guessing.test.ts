@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { ATTEMPT_LIMITS, memoryAttemptStore, nextAttemptState, type AttemptState } from "../../app/chat/attempts";
 import { memoryCodeStore } from "../../app/chat/order-codes";
 import { analyzeTurn } from "../../app/chat/pipeline";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { emptyEffects, runTool } from "../../app/llm/tools";
 import { demoChatContext, demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 

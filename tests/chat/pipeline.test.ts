@@ -3,7 +3,7 @@ import { analyzeTurn, respond, type TurnOutput } from "../../app/chat/pipeline";
 import { withinSupportHours } from "../../app/chat/answers/conversation";
 import { systemPrompt } from "../../app/llm/model-engine";
 import type { ChatContext, DialogueState } from "../../app/chat/types";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
 
 const store = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH));

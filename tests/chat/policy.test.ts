@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Discount, LineItem, Order } from "../../app/commerce/types";
 import { addressChangeVerdict, cancelVerdict, codeVerdict, handoffVerdict, lineReturnVerdict, refundVerdict, returnVerdict, shopperFacingNote } from "../../app/chat/policy";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { demoConversation } from "../helpers/chat-context";
 
 const NOW = new Date("2026-03-20T12:00:00Z");

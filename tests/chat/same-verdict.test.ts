@@ -13,7 +13,7 @@ import { humanHandoff } from "../../app/chat/answers/conversation";
 import { analyzeTurn } from "../../app/chat/pipeline";
 import type { PolicyVerdict } from "../../app/chat/policy";
 import type { Answer, DialogueState, Turn } from "../../app/chat/types";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { emptyEffects, runTool } from "../../app/llm/tools";
 import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
 

@@ -1,6 +1,6 @@
 /** Another shop's order names and time zone: read from its Admin API fields, not assumed. */
 import { describe, expect, it } from "vitest";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { createCommerce } from "../../app/commerce/store";
 import { formatDate } from "../../app/chat/format";
 import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";

@@ -3,7 +3,7 @@
  * shop's window, timings and exclusions — and, where the shop wrote none, no one else's.
  */
 import { describe, expect, it } from "vitest";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 
 const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;

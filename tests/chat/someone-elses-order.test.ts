@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeTurn } from "../../app/chat/pipeline";
 import { saysOrderIsSomeoneElses } from "../../app/chat/third-party";
-import { loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { loadDemoSnapshot } from "../../demo/demo-store";
 import { emptyEffects, runTool } from "../../app/llm/tools";
 import { demoChatContext, demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 

@@ -5,7 +5,7 @@ import {
   loadDemoSnapshot,
   type DemoSnapshot,
   type SnapshotOrder,
-} from "../../app/commerce/demo-store";
+} from "../../demo/demo-store";
 import { CUSTOMER_ORDERS, ORDER_BY_NAME, SEARCH_PRODUCTS } from "../../app/commerce/documents";
 import { CommerceError, createCommerce, productSearchQuery } from "../../app/commerce/store";
 import type { AdminGraphql } from "../../app/commerce/types";

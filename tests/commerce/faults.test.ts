@@ -1,6 +1,6 @@
 /** Shopify faults: throttling, 5xx and slowness are retried within limits; then a clear error. */
 import { describe, expect, it } from "vitest";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { CommerceError, createCommerce } from "../../app/commerce/store";
 import { respond } from "../../app/chat/pipeline";
 import { SNAPSHOT_PATH, demoChatContext } from "../helpers/chat-context";

@@ -14,7 +14,7 @@ const { mintConversationId } = await import("../../app/chat/transcript.server");
 const { getShopSettings } = await import("../../app/settings.server");
 const { recordShopperMessage } = await import("../../app/chat/transcript.server");
 const { createCommerce } = await import("../../app/commerce/store");
-const { createDemoStore, loadDemoSnapshot } = await import("../../app/commerce/demo-store");
+const { createDemoStore, loadDemoSnapshot } = await import("../../demo/demo-store");
 const { SNAPSHOT_PATH } = await import("../helpers/chat-context");
 const commerce = createCommerce(createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH)).graphql);
 const byIdIn = <T extends { id: string }>(rows: T[], id: string) => rows.find((t) => t.id === id)!;

@@ -6,19 +6,27 @@
 import path from "node:path";
 import { migratedDatabaseUrl } from "./test-db";
 import { signProxyQuery } from "../../demo/shopify-surrogate";
+import { installDemo } from "../../demo/wiring";
+import { configureApp } from "../../app/composition.server";
 
 export const DEMO_SHOP = "northwind-outfitters.myshopify.com";
 export const TEST_SECRET = "test-api-secret-0123456789";
 export const TEST_API_KEY = "test-api-key";
 
-/** Call before importing any app module: the app reads its configuration at import time. */
+const SNAPSHOT = path.resolve("demo", "demo-store.json");
+
+/**
+ * Call before importing any app module: the app reads its configuration at import time. Wires the
+ * demo into the app's composition root, as the demo server does for the built app.
+ */
 export function configureTestApp(name: string): void {
+  installDemo(configureApp, SNAPSHOT);
   Object.assign(process.env, {
     DATABASE_URL: migratedDatabaseUrl(name),
     SHOPIFY_API_KEY: TEST_API_KEY,
     SHOPIFY_API_SECRET: TEST_SECRET,
     SHOPIFY_APP_URL: "http://localhost:3999",
-    DEMO_STORE_SNAPSHOT: path.resolve("demo", "demo-store.json"),
+    DEMO_STORE_SNAPSHOT: SNAPSHOT,
     // Route tests send many messages as one guest; the limits have tests of their own.
     RATE_LIMIT_SHOPPER_PER_MINUTE: process.env.RATE_LIMIT_SHOPPER_PER_MINUTE ?? "100000",
     RATE_LIMIT_SHOP_PER_MINUTE: process.env.RATE_LIMIT_SHOP_PER_MINUTE ?? "100000",
@@ -28,7 +36,7 @@ export function configureTestApp(name: string): void {
 
 export async function installDemoShop(): Promise<void> {
   const { default: db } = await import("../../app/db.server");
-  const { storeOfflineSession } = await import("../../app/demo/offline-session.server");
+  const { storeOfflineSession } = await import("../../demo/offline-session");
   await storeOfflineSession(db, DEMO_SHOP, "test-offline-token", "test");
 }
 

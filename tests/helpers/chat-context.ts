@@ -4,9 +4,9 @@ import { buildChatContext } from "../../app/chat/context.server";
 import { respond, type TurnOutput } from "../../app/chat/pipeline";
 import type { DialogueState } from "../../app/chat/types";
 import { createCommerce } from "../../app/commerce/store";
-import { createDemoStore, loadDemoSnapshot, type DemoStore } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot, type DemoStore } from "../../demo/demo-store";
 import { settingsFor, type EditableSettings, type ShopSettings } from "../../app/settings.server";
-import { demoShopSettings } from "../../app/demo/demo-settings";
+import { demoShopSettings } from "../../demo/demo-settings";
 
 export const SNAPSHOT_PATH = path.resolve("demo", "demo-store.json");
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ChatContext } from "../../app/chat/types";
-import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import type { EngineConfig } from "../../app/llm/config";
 import { respondWithEngine } from "../../app/llm/engine-router";
 import { CircuitBreaker } from "../../app/llm/circuit-breaker";

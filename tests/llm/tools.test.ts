@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeTurn } from "../../app/chat/pipeline";
 import type { ChatContext, DialogueState } from "../../app/chat/types";
-import { loadDemoSnapshot } from "../../app/commerce/demo-store";
+import { loadDemoSnapshot } from "../../demo/demo-store";
 import { emptyEffects, runTool } from "../../app/llm/tools";
 import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
 

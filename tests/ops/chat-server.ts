@@ -39,7 +39,7 @@ export async function chatDatabase(engine: Engine, name: string): Promise<ChatDa
   }
   const { createDb } = await import("../../app/db.server");
   const db = createDb(url);
-  const { storeOfflineSession } = await import("../../app/demo/offline-session.server");
+  const { storeOfflineSession } = await import("../../demo/offline-session");
   await storeOfflineSession(db, SHOP, "offline-token", "installed");
   await db.shopSettings.create({ data: { shop: SHOP } });
   return {

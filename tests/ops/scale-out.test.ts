@@ -71,7 +71,7 @@ beforeAll(async () => {
   const { createDb } = await import("../../app/db.server");
   db = createDb(database.url);
   // What installing the app left behind: the shop's offline session and its settings.
-  const { storeOfflineSession } = await import("../../app/demo/offline-session.server");
+  const { storeOfflineSession } = await import("../../demo/offline-session");
   await storeOfflineSession(db, SHOP, "offline-token", "installed");
   await db.shopSettings.create({ data: { shop: SHOP } });
 

@@ -12,7 +12,7 @@ configureTestApp("deadline");
 process.env.CHAT_STORE_DEADLINE_MS = "400";
 const { createDb } = await import("../../app/db.server");
 const { handleProxyRequest } = await import("../../app/proxy/chat-proxy.server");
-const { createDemoStore, loadDemoSnapshot } = await import("../../app/commerce/demo-store");
+const { createDemoStore, loadDemoSnapshot } = await import("../../demo/demo-store");
 type ProxyDeps = import("../../app/proxy/chat-proxy.server").ProxyDeps;
 type AdminGraphql = import("../../app/commerce/types").AdminGraphql;
 

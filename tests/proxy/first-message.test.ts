@@ -16,7 +16,7 @@ import { SNAPSHOT_PATH } from "../helpers/chat-context";
 configureTestApp("first-message");
 const { createDb } = await import("../../app/db.server");
 const { handleProxyRequest } = await import("../../app/proxy/chat-proxy.server");
-const { createDemoStore, loadDemoSnapshot } = await import("../../app/commerce/demo-store");
+const { createDemoStore, loadDemoSnapshot } = await import("../../demo/demo-store");
 const { applyPostgresMigrations, POSTGRES_MIGRATIONS_DIR } = await import("../../scripts/postgres-migrate");
 type Db = import("../../app/db.server").Db;
 

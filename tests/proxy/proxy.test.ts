@@ -4,7 +4,7 @@ import { configureTestApp, installDemoShop, proxyRequest, sendToProxy } from "..
 
 configureTestApp("proxy");
 const { default: db } = await import("../../app/db.server");
-const { storeOfflineSession } = await import("../../app/demo/offline-session.server");
+const { storeOfflineSession } = await import("../../demo/offline-session");
 
 const snapshot = JSON.parse(fs.readFileSync("demo/demo-store.json", "utf8"));
 const order1006 = snapshot.orders.find((o: { name: string }) => o.name === "#1006");

@@ -5,14 +5,13 @@
  * PendingAction; actions.ts carries it out when the shopper says yes.
  */
 import type { Fulfillment, LineItem, Order, Product, ReturnInfo } from "../../commerce/types";
-import { daysBetween, formatDate, formatMoney, joinList } from "../format";
+import { formatDate, formatMoney, joinList } from "../format";
 import { defineMessages, t } from "../i18n";
 import { normalize } from "../preprocess";
-import { wordTokens } from "../entities";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
 import { proposeChange } from "../change-proof";
 import { regionName } from "./policies";
-import { addressChangeVerdict, cancelVerdict, changeVerdict, isUnfulfilled, lineReturnDeadline, mentionedLines, namedLines, orderMeant, refundVerdict, returnRulesOf, returnVerdict, shopperFacingNote, withinReturnWindow, type LineReturn, type PolicyVerdict, type ReturnVerdict } from "../policy";
+import { addressChangeVerdict, cancelVerdict, changeVerdict, lineReturnDeadline, mentionedLines, namedLines, orderMeant, refundVerdict, returnRulesOf, returnVerdict, shopperFacingNote, withinReturnWindow, type LineReturn, type PolicyVerdict, type ReturnVerdict } from "../policy";
 import { knowledgeFor } from "../knowledge";
 import { formatDuration as formatRange } from "../format";
 import { fulfillmentHold, type HoldReason } from "../policy/fulfillment-holds";

@@ -1,7 +1,7 @@
-import type { DemoSnapshot } from "../commerce/demo-store";
-import type { EditableSettings } from "../settings.server";
-import { normalize } from "../chat/preprocess";
-import { findDurations } from "../chat/shop/durations";
+import type { DemoSnapshot } from "./demo-store";
+import type { EditableSettings } from "../app/settings.server";
+import { normalize } from "../app/chat/preprocess";
+import { findDurations } from "../app/chat/shop/durations";
 
 /**
  * The bot settings a merchant of the demo shop would have entered: support hours, hand-off email

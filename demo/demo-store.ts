@@ -36,8 +36,8 @@ import {
   isConnectionType,
   loadAdminSchema,
   requestedQueryCost,
-} from "./admin-schema";
-import type { AdminGraphql } from "./types";
+} from "../app/commerce/admin-schema";
+import type { AdminGraphql } from "../app/commerce/types";
 
 // ---------------------------------------------------------------------------------------------
 // Snapshot format (demo/demo-store.json)

@@ -1,6 +1,6 @@
-import type { Db } from "../db.server";
-import { readAppConfig } from "../config.server";
-import { invalidateShop } from "../shop-cache.server";
+import type { Db } from "../app/db.server";
+import { readAppConfig } from "../app/config.server";
+import { invalidateShop } from "../app/shop-cache.server";
 
 /**
  * The offline session row that installing the app on `shop` leaves behind (what OAuth stores),
