@@ -6,6 +6,7 @@
  */
 import type { Order } from "../../commerce/types";
 import { isDigitalOnly } from "./digital-delivery";
+import { fulfillmentHold } from "./fulfillment-holds";
 import { isPickupOrder } from "./pickup";
 
 /** Who carries out a change the shopper confirms: the bot through Shopify, or the shop's team. */
@@ -42,7 +43,7 @@ export function isUnfulfilled(order: Order): boolean {
 
 function openOrderFacts(order: Order): OpenOrderFacts {
   const payment = (order.displayFinancialStatus ?? "").toUpperCase();
-  return { onHold: order.displayFulfillmentStatus?.toUpperCase() === "ON_HOLD", paymentPending: payment === "PENDING" || payment === "AUTHORIZED" };
+  return { onHold: fulfillmentHold(order) !== null, paymentPending: payment === "PENDING" || payment === "AUTHORIZED" };
 }
 
 /**
