@@ -117,9 +117,15 @@ export interface SnapshotOrder {
     variantId: string | null;
     productId: string | null;
     originalUnitPrice: string;
+    /** Default true; false for gift cards and digital goods. */
+    requiresShipping?: boolean;
+    isGiftCard?: boolean;
   }[];
   shippingAddress: SnapshotAddress | null;
+  /** Store pickup orders use the code "PICKUP". */
   shippingLine: { title: string; code?: string | null; price?: string } | null;
+  /** Why fulfillment is held (FulfillmentHoldReason values), for an ON_HOLD order. */
+  fulfillmentHolds?: { reason: string; reasonNotes?: string | null }[];
   discountCodes: string[];
   subtotalPrice: string;
   totalDiscounts: string;
@@ -811,6 +817,8 @@ function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
           product: (lineItem.productId && nodes.get(lineItem.productId)) || null,
           variant: ((lineItem.variantId && nodes.get(lineItem.variantId)) as VariantEntity | undefined) ?? null,
           originalUnitPriceSet: moneyBag(lineItem.originalUnitPrice),
+          requiresShipping: lineItem.requiresShipping ?? true,
+          isGiftCard: lineItem.isGiftCard ?? false,
         }),
       ]),
     );
@@ -917,6 +925,8 @@ function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
       ),
     });
     updateUnfulfilledQuantities(entity);
+    // Computed on read, so a cancellation or a new fulfillment shows in it.
+    entity.fulfillmentOrders = () => [fulfillmentOrderOf(entity, order)];
     entity.customer?.orders.push(entity);
     return entity;
   });
@@ -1102,6 +1112,35 @@ function shopPolicyType(snapshotKey: string): string {
     throw new Error(`Snapshot policies.${snapshotKey}: ${type} is not a Shopify ShopPolicyType`);
   }
   return type;
+}
+
+/**
+ * The order's remaining work as one Shopify fulfillment order: its status, how it travels (store
+ * pickup orders carry the shipping line code "PICKUP"; nothing to ship means NONE) and, for an
+ * ON_HOLD order, the snapshot's hold reasons.
+ */
+function fulfillmentOrderOf(order: OrderEntity, source: SnapshotOrder): Entity {
+  const waiting = order.lineItems.some((line) => line.unfulfilledQuantity > 0);
+  const held = order.displayFulfillmentStatus === "ON_HOLD" && waiting;
+  const status = order.cancelledAt ? "CANCELLED" : !waiting ? "CLOSED" : held ? "ON_HOLD" : shippedFulfillments(order).length > 0 ? "IN_PROGRESS" : "OPEN";
+  const ships = source.lineItems.some((line) => line.requiresShipping ?? true);
+  const methodType = /pick[ _-]?up/i.test(source.shippingLine?.code ?? "") ? "PICK_UP" : ships ? "SHIPPING" : "NONE";
+  return {
+    __typename: "FulfillmentOrder",
+    id: `gid://shopify/FulfillmentOrder/${numericId(order.id)}`,
+    status,
+    deliveryMethod: { __typename: "DeliveryMethod", id: `gid://shopify/DeliveryMethod/${numericId(order.id)}`, methodType },
+    fulfillmentHolds: held
+      ? (source.fulfillmentHolds ?? []).map((hold, index) => ({
+          __typename: "FulfillmentHold",
+          id: `gid://shopify/FulfillmentHold/${numericId(order.id)}${pad(index + 1)}`,
+          reason: hold.reason,
+          reasonNotes: hold.reasonNotes ?? null,
+          displayReason: hold.reason,
+          heldByRequestingApp: false,
+        }))
+      : [],
+  };
 }
 
 /** Fulfillments that shipped (not cancelled or failed ones): an order with any can't be cancelled or edited. */

@@ -91,12 +91,18 @@ export function mayChangeOrder(turn: Turn, order: Order): boolean {
 
 /** The proposal as a question for the shopper's "yes" — or, for a guest, a code to the order's email first. */
 export async function proposeChange(turn: Turn, order: Order, proposal: ChangeProposal): Promise<Answer> {
-  if (mayChangeOrder(turn, order)) return { text: proposal.text, quickReplies: proposal.quickReplies, state: { pendingAction: proposal.action } };
+  const proof = (kind: "not_needed" | "code_sent" | "cannot_send" | "too_many_codes", sentTo: string | null = null) => [{ topic: "change_proof" as const, order: order.name, kind, sentTo }];
+  if (mayChangeOrder(turn, order)) return { text: proposal.text, quickReplies: proposal.quickReplies, state: { pendingAction: proposal.action }, verdicts: proof("not_needed") };
   const L = turn.language;
-  const cannotSend = (): Answer => ({ text: t(L, M.proof_cannot_send, { order: order.name, shopEmail: turn.ctx.shop.email }), state: { codeChallenge: undefined } });
+  // What the shopper asked about still stands even without a code ("it hasn't shipped, so it can still be cancelled").
+  const cannotSend = (): Answer => ({
+    text: [statedFacts(proposal.text), t(L, M.proof_cannot_send, { order: order.name, shopEmail: turn.ctx.shop.email })].filter(Boolean).join("\n"),
+    state: { codeChallenge: undefined },
+    verdicts: proof("cannot_send"),
+  });
   if (!order.email || !turn.ctx.mailer) return cannotSend();
   const issued = await turn.ctx.orderCodes.issue(digitsOf(order.name));
-  if (!issued.ok) return { text: t(L, M.proof_too_many_codes, { order: order.name }) };
+  if (!issued.ok) return { text: t(L, M.proof_too_many_codes, { order: order.name }), verdicts: proof("too_many_codes") };
   const minutes = Math.round(CODE_RULES.ttlMs / 60_000);
   try {
     await turn.ctx.mailer.send({
@@ -115,7 +121,16 @@ export async function proposeChange(turn: Turn, order: Order, proposal: ChangePr
     text: [facts, t(L, M.proof_code_sent, { order: order.name, email: sentTo, digits: CODE_RULES.digits, minutes })].filter(Boolean).join("\n"),
     lookups: [{ kind: "order", ref: order.name, outcome: `one-time code emailed to ${sentTo}` }],
     state: { pendingAction: undefined, codeChallenge: { id: issued.challengeId, orderNumber: digitsOf(order.name), sentTo, proposal } },
+    verdicts: proof("code_sent", sentTo),
   };
+}
+
+/** A proposal without its closing question: the facts it states, which stay true whoever asks. */
+export function statedFacts(proposal: string): string {
+  const lines = proposal.split("\n");
+  const last = lines.pop() ?? "";
+  const statements = last.split(/(?<=[.!])\s+/).filter((sentence) => !/[?¿]/.test(sentence));
+  return [...lines, statements.join(" ")].filter(Boolean).join("\n");
 }
 
 // "482913", "482 913", "my code is 482-913", "código: 482913", "le code est 482913".

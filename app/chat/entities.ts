@@ -67,9 +67,10 @@ interface ProductMention {
 
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 // "#1042", "# 1042", "order 1042", "order number is 1042", "pedido 1042", "commande n° 1042".
+// Alone, "no" is a number sign only with its punctuation ("No. 1042"); "es 242, no 240" is a negation.
 const ORDER_HASH = /#\s?(\d{3,8})\b/;
 const ORDER_WORD =
-  /\b(?:order|ordr|oder|orden|pedido|commande|cmd|number|num|no|nº|n°|numero|confirmation)\b[\s.:#°º-]*(?:(?:number|num|no|is|es|est|was|id|#|de|n°|nº|numero)[\s.:#°º-]*){0,3}(\d{3,8})\b/i;
+  /\b(?:order|ordr|oder|orden|pedido|commande|cmd|number|num|no(?=[.:#°º])|nº|n°|numero|confirmation)\b[\s.:#°º-]*(?:(?:number|num|no|is|es|est|was|id|#|de|n°|nº|numero)[\s.:#°º-]*){0,3}(\d{3,8})\b/i;
 // A bare 4–6 digit number, not money, a measurement, or part of a longer number.
 const BARE_NUMBER = /(?<![\d$€£.,+-])\b(\d{4,6})\b(?![\d.,]*\s?(?:\$|€|%|usd|dollars|ft|mm|g\b|oz|lbs?))/i;
 // Numbers in a sentence about an address or a zip code are not order numbers.

@@ -49,9 +49,17 @@ function startOfUtcDay(date: Date): number {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }
 
+/**
+ * "$5,219.00" for pesos in Spanish, "128,00 €" in French: an amount is written the way the
+ * currency's own country writes it in the shopper's language (a national currency code starts
+ * with its country's code), else in the language's default locale.
+ */
 export function formatMoney(amount: string | number, currencyCode = "USD", language: Language = "en"): string {
-  const locale = LOCALES[language];
-  return cached(`money|${locale}|${currencyCode}`, () => new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode })).format(Number(amount));
+  return cached(`money|${language}|${currencyCode}`, () => {
+    // The regional locale ("es-MX") when Intl knows it, else the language's default one.
+    const locale = Intl.NumberFormat.supportedLocalesOf([`${language}-${currencyCode.slice(0, 2).toUpperCase()}`])[0] ?? LOCALES[language];
+    return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode });
+  }).format(Number(amount));
 }
 
 const AND: Record<Language, string> = { en: "and", es: "y", fr: "et" };

@@ -12,6 +12,7 @@ import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { normalize, preprocess, type Language, type Preprocessed } from "./preprocess";
 import { isPlainQuestion, plainQuestionIntent } from "./intent/grievance";
+import { stateQuestionIntent } from "./intent/state-questions";
 import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
 import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
@@ -111,7 +112,10 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
     : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
   // Unless the conversation settled it, a message naming the shop's products is about them.
-  const intent = resolved.intent === classified.intent && !confirmation && !code ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
+  const catalogued = resolved.intent === classified.intent && !confirmation && !code ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
+  // "Was it cancelled?", "did you get my return?": where things stand, not the action (or product) they name.
+  const stateIntent = confirmation || code ? null : stateQuestionIntent(catalogued.intent, pre.original);
+  const intent = stateIntent ? { ...catalogued, intent: stateIntent, lowConfidence: false } : catalogued;
   const state: DialogueState = {
     ...input.state,
     // A described change is only confirmed by the very next message.

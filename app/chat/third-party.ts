@@ -27,8 +27,9 @@ const SOMEONE_ELSES: RegExp[] = [
   /\b(?:pas (?:la|à) (?:mienne|moi)|quelqu'un d'autre|en son nom)(?![\p{L}])/iu,
 ];
 
-// "I ordered it for my friend", "compré esto para mi madre", "j'ai commandé pour ma sœur": their own purchase.
-const BOUGHT_IT = /\b(?:i (?:bought|ordered|purchased|got|placed)|(?:a |as a )?(?:gift|present)|compr[eé]|ped[ií]|regalo|j'ai (?:achet[eé]|command[eé])|cadeau)\b[^.?!]{0,40}\b(?:for|para|pour) (?:my|mi|mon|ma|mes)\b/i;
+// "I ordered it for my friend", "I bought a gift card for a friend", "compré esto para mi madre",
+// "j'ai commandé pour ma sœur": their own purchase.
+const BOUGHT_IT = /\b(?:i (?:bought|ordered|purchased|got|placed)|(?:a |as a )?(?:gift|present)|compr[eé]|ped[ií]|regalo|j'ai (?:achet[eé]|command[eé])|cadeau)\b[^.?!]{0,40}\b(?:for|para|pour) (?:my|a|an|mi|un|una|mon|ma|mes|une?)\b/i;
 
 export function saysOrderIsSomeoneElses(text: string): boolean {
   if (BOUGHT_IT.test(text)) return false;

@@ -10,6 +10,7 @@ import type { ProductCard } from "./protocol";
 import type { FactOverrides } from "./shop/facts";
 import type { HandoffReason } from "./handoff-reason";
 import type { ReplyKind } from "./reply-kind";
+import type { PolicyVerdict } from "./policy";
 
 /** What the bot knows about the shop: Shopify's data plus the merchant's settings. */
 export interface ShopProfile {
@@ -170,4 +171,6 @@ export interface Answer {
   lookups?: Lookup[];
   handoff?: boolean;
   state?: Partial<DialogueState>;
+  /** The policy verdicts this answer words (policy/), the same data the model's tools return. */
+  verdicts?: PolicyVerdict[];
 }

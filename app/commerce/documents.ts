@@ -51,7 +51,7 @@ const ORDER_FIELDS = `#graphql
     shippingAddress { ...AddressFields }
     lineItems(first: 10) {
       nodes {
-        id title variantTitle sku quantity unfulfilledQuantity
+        id title variantTitle sku quantity unfulfilledQuantity requiresShipping isGiftCard
         product { id }
         variant { id }
         originalUnitPriceSet { ...MoneyBagFields }
@@ -69,6 +69,13 @@ const ORDER_FIELDS = `#graphql
           quantity
           lineItem { id title variantTitle }
         }
+      }
+    }
+    fulfillmentOrders(first: 3) {
+      nodes {
+        status
+        deliveryMethod { methodType }
+        fulfillmentHolds { reason }
       }
     }
     refunds(first: 10) {

@@ -598,7 +598,12 @@ interface OrderNode {
       product: { id: string } | null;
       variant: { id: string } | null;
       originalUnitPriceSet: MoneyBagNode;
+      requiresShipping: boolean;
+      isGiftCard: boolean;
     }[];
+  };
+  fulfillmentOrders: {
+    nodes: { status: string; deliveryMethod: { methodType: string } | null; fulfillmentHolds: { reason: string }[] }[];
   };
   fulfillments: {
     id: string;
@@ -713,6 +718,13 @@ function toOrder(order: OrderNode): Order {
       productId: lineItem.product?.id ?? null,
       variantId: lineItem.variant?.id ?? null,
       originalUnitPrice: bagAmount(lineItem.originalUnitPriceSet),
+      requiresShipping: lineItem.requiresShipping,
+      isGiftCard: lineItem.isGiftCard,
+    })),
+    fulfillmentOrders: order.fulfillmentOrders.nodes.map((fulfillmentOrder) => ({
+      status: fulfillmentOrder.status,
+      deliveryMethod: fulfillmentOrder.deliveryMethod?.methodType ?? null,
+      holdReasons: fulfillmentOrder.fulfillmentHolds.map((hold) => hold.reason),
     })),
     fulfillments: order.fulfillments.map((fulfillment) => ({
       id: fulfillment.id,

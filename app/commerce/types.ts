@@ -137,6 +137,18 @@ export interface LineItem {
   productId: string | null;
   variantId: string | null;
   originalUnitPrice: string;
+  /** False for what is delivered without a parcel: gift cards, courses, e-books. */
+  requiresShipping: boolean;
+  isGiftCard: boolean;
+}
+
+/** Shopify's plan for fulfilling part of an order: how it travels and why it may be held. */
+export interface FulfillmentOrderInfo {
+  status: string; // OPEN, IN_PROGRESS, ON_HOLD, SCHEDULED, CLOSED, CANCELLED, INCOMPLETE
+  /** SHIPPING, PICK_UP, PICKUP_POINT, LOCAL, RETAIL, NONE; null when Shopify doesn't say. */
+  deliveryMethod: string | null;
+  /** FulfillmentHoldReason values: HIGH_RISK_OF_FRAUD, AWAITING_PAYMENT, INCORRECT_ADDRESS, … */
+  holdReasons: string[];
 }
 
 export interface Refund {
@@ -179,6 +191,7 @@ export interface Order {
   shippingAddress: Address | null;
   lineItems: LineItem[];
   fulfillments: Fulfillment[];
+  fulfillmentOrders: FulfillmentOrderInfo[];
   refunds: Refund[];
   returns: ReturnInfo[];
 }

@@ -1,20 +1,37 @@
 /**
- * The tools the model may call. They run over the same commerce layer and the same verification
- * policy as the local engine, and enforce them themselves: whatever the prompt says, an order the
- * shopper hasn't proved gets a neutral "not found", DRAFT/ARCHIVED products don't exist, internal
- * discount codes are unknown, and changes only ever become a proposal the shopper must confirm.
+ * The tools the model may call: a thin adapter over the same commerce layer, verification and
+ * policy verdicts (app/chat/policy) as the local engine. They return verdicts and facts as data,
+ * never prose for the shopper, and enforce the rules themselves: whatever the prompt says, an
+ * order the shopper hasn't proved gets a neutral "not found", DRAFT/ARCHIVED products don't
+ * exist, internal discount codes are neither confirmed nor denied, and changes only ever become
+ * a proposal the shopper must confirm.
  */
 import type { ChatCompletionTool } from "openai/resources/chat/completions";
 import type { Order, Product } from "../commerce/types";
 import { productCard } from "../chat/answers/products";
-import { cancelOrder, changeShippingAddress, returnItem, shopperFacingNote, verifyTurnOrder } from "../chat/answers/orders";
+import { cancelOrder, changeShippingAddress, returnItem, verifyTurnOrder } from "../chat/answers/orders";
 import { searchKnowledge } from "../chat/knowledge";
+import {
+  addressChangeVerdict,
+  cancelVerdict,
+  changeVerdict,
+  checkCode,
+  handoffVerdict,
+  namedLines,
+  orderMeant,
+  refundVerdict,
+  returnRulesOf,
+  returnVerdict,
+  shopperFacingNote,
+  type CodeVerdict,
+  type PolicyVerdict,
+} from "../chat/policy";
 import type { ProductCard } from "../chat/protocol";
 import type { Answer, Lookup, Turn } from "../chat/types";
 import { handoffReason } from "../chat/answers/conversation";
 
 export const TOOLS: ChatCompletionTool[] = [
-  fn("get_order", "Look up one of the shopper's orders. Returns the order only if the shopper is its logged-in owner or gave the order's email.", {
+  fn("get_order", "Look up one of the shopper's orders. Returns the order only if the shopper is its logged-in owner or gave the order's email, with the shop's verdicts on it: whether it can be cancelled, changed or sent to another address, which items can be returned (and until when), and where refunds stand. Word the verdicts; never contradict them. When not found, `access.kind` says what is missing (need_email, need_order_number, denied, no_orders, locked, not_theirs).", {
     order_number: { type: "string", description: "Order number, digits only, e.g. 1042. Omit for a logged-in shopper's most relevant order." },
     email: { type: "string", description: "The email the shopper says they ordered with." },
   }),
@@ -28,8 +45,8 @@ export const TOOLS: ChatCompletionTool[] = [
   fn("search_policies", "Search the shop's policies and FAQs (returns, shipping, payments, warranty, account).", {
     query: { type: "string" },
   }, ["query"]),
-  fn("check_discount_code", "Check whether a discount code exists and what it gives.", { code: { type: "string" } }, ["code"]),
-  fn("start_handoff", "Hand the conversation to a person on the shop's team.", {
+  fn("check_discount_code", "The shop's verdict on a discount code the shopper named: usable (with what it gives), expired, not_started, used_up, unknown, check_failed, or undisclosed (say you can't confirm or share details about it, nothing more).", { code: { type: "string" } }, ["code"]),
+  fn("start_handoff", "Hand the conversation to a person on the shop's team. The verdict ask_contact_email means: the request is filed; ask the guest for the email to reply to.", {
     summary: { type: "string", description: "One sentence for the team." },
     contact_email: { type: "string", description: "Where a guest wants the reply." },
   }, ["summary"]),
@@ -83,21 +100,8 @@ export async function runTool(name: string, rawArguments: string, turn: Turn, ef
       return searchKnowledge(turn.ctx.shop, str("query") ?? "").slice(0, 4).map((hit) => ({ source: hit.passage.sourceTitle, text: hit.passage.quote, url: hit.passage.url }));
     case "check_discount_code":
       return checkDiscount(turn, effects, str("code") ?? "");
-    case "start_handoff": {
-      const summary = (str("summary") ?? turn.pre.original).slice(0, 300);
-      const replyTo = contactEmail(turn, effects, str("contact_email"));
-      // No ticket the team couldn't answer: a guest gives a reply address first.
-      if (!turn.shopper.customerId && !replyTo) {
-        effects.answer = { ...effects.answer, state: { ...effects.answer.state, awaiting: "email", handoffRequest: summary, handoffReason: handoffReason(turn) } };
-        return { status: "need_contact_email", instruction: "Nothing is filed yet. Ask the shopper which email address the team should reply to." };
-      }
-      effects.answer = {
-        ...effects.answer,
-        handoff: true,
-        ticket: { kind: turn.intent.intent === "complaint" ? "complaint" : "handoff", reason: turn.state.handoffReason ?? handoffReason(turn), summary: turn.state.handoffRequest ?? summary, contactEmail: replyTo },
-      };
-      return { status: "handed_off", support_hours: turn.ctx.shop.supportHours, email: turn.ctx.shop.email };
-    }
+    case "start_handoff":
+      return startHandoff(turn, effects, str("summary"), str("contact_email"));
     case "propose_cancel_order":
       return reuseAnswer(turn, effects, cancelOrder, { order_number: str("order_number") });
     case "propose_return":
@@ -111,37 +115,53 @@ export async function runTool(name: string, rawArguments: string, turn: Turn, ef
 
 async function getOrder(turn: Turn, effects: ToolEffects, orderNumber?: string, email?: string) {
   // The same policy as the local engine (verifyTurnOrder): counted misses, locks, someone else's order.
+  const claimedNumber = orderNumber ?? turn.state.orderNumber;
   const access = await verifyTurnOrder(turn, {
-    orderNumber: orderNumber ?? turn.state.orderNumber,
+    orderNumber: claimedNumber,
     // An email only counts if the shopper typed it; the model can't invent one for them.
     email: email && typedByShopper(turn, email) ? email : turn.state.email ?? turn.entities.email,
   });
   effects.lookups.push({ kind: "order", ref: orderNumber ? `#${orderNumber}` : "customer orders", outcome: access.kind });
-  if (access.kind === "locked") {
-    const minutes = Math.ceil(access.retryAfterMs / 60_000);
-    return { found: false, needs: `nothing: too many attempts didn't match, so order lookups are paused for ${minutes} minutes; the shopper can log in to their account or email ${turn.ctx.shop.email} from the address they ordered with` };
-  }
-  if (access.kind === "not_theirs") {
-    return { found: false, needs: `nothing: the shopper says the order is someone else's, and only the person who placed it can be helped; they should contact the shop themselves (chat, their account, or ${turn.ctx.shop.email})` };
-  }
   if (access.kind !== "verified") {
     // Neutral on purpose: the same answer whether the order doesn't exist or isn't theirs.
-    return { found: false, needs: access.kind === "need_email" ? "the email used for the order" : access.kind === "need_order_number" ? "the order number and email" : "a matching order number and email" };
+    const retry = access.kind === "locked" ? { retry_after_minutes: Math.ceil(access.retryAfterMs / 60_000) } : {};
+    return { found: false, access: { kind: access.kind, ...retry }, shop_email: turn.ctx.shop.email };
   }
   if (access.via === "customer") effects.customerEmails.push(...[access.order, ...access.otherOrders].flatMap((o) => (o.email ? [o.email] : [])));
-  effects.answer = { ...effects.answer, state: { ...effects.answer.state, orderNumber: access.order.name.replace(/^#/, "") } };
-  return { found: true, order: orderFacts(access.order), other_orders: access.otherOrders.map((o) => o.name) };
+  const meant = orderMeant(access, turn, !!claimedNumber);
+  effects.answer = { ...effects.answer, state: { ...effects.answer.state, orderNumber: meant.order.name.replace(/^#/, "") } };
+  return { found: true, access: { kind: "verified", via: access.via }, order: orderFacts(meant.order), verdicts: orderVerdicts(meant.order, turn), other_orders: meant.otherOrders.map((o) => o.name) };
 }
 
-/**
- * Where the team replies to a hand-off: the model's choice only if it is an address the shopper
- * typed, or the logged-in customer's own (from an order verified for them); else what they typed.
- */
-function contactEmail(turn: Turn, effects: ToolEffects, proposed: string | undefined): string | undefined {
-  const typed = turn.entities.email ?? turn.state.email;
-  if (!proposed) return typed;
-  const own = effects.customerEmails.some((e) => e.toLowerCase() === proposed.toLowerCase());
-  return typedByShopper(turn, proposed) || own ? proposed : typed;
+/** The shop's verdicts on a verified order, as the local engine's answers would reach them. */
+export function orderVerdicts(order: Order, turn: Turn) {
+  const { permissions } = turn.ctx;
+  return {
+    cancel: cancelVerdict(order, { botMayCancel: permissions.cancel, namedLineItemIds: namedLines(order, turn).map((l) => l.id) }),
+    change: changeVerdict(order),
+    address_change: addressChangeVerdict(order, { botMayChange: permissions.addressChange }),
+    returns: returnVerdict(order, order.lineItems, returnRulesOf(turn.ctx)),
+    refund: refundVerdict(order),
+  };
+}
+
+function startHandoff(turn: Turn, effects: ToolEffects, summary: string | undefined, proposedEmail: string | undefined) {
+  const verdict = handoffVerdict({
+    loggedIn: !!turn.shopper.customerId,
+    typedEmails: [turn.entities.email, turn.state.email],
+    proposedEmail,
+    ownEmails: effects.customerEmails,
+  });
+  const request = (turn.state.handoffRequest ?? summary ?? turn.pre.original).slice(0, 300);
+  const reason = turn.state.handoffReason ?? handoffReason(turn);
+  if (verdict.kind === "ask_contact_email") {
+    // No ticket the team couldn't answer: the request waits for the guest's reply address.
+    effects.answer = { ...effects.answer, state: { ...effects.answer.state, awaiting: "email", handoffRequest: request, handoffReason: reason } };
+  } else {
+    const kind = turn.intent.intent === "complaint" ? "complaint" : "handoff";
+    effects.answer = { ...effects.answer, handoff: true, ticket: { kind, reason, summary: request, contactEmail: verdict.contactEmail } };
+  }
+  return { verdict, support_hours: turn.ctx.shop.supportHours, shop_email: turn.ctx.shop.email };
 }
 
 function typedByShopper(turn: Turn, email: string): boolean {
@@ -207,17 +227,16 @@ async function getProduct(turn: Turn, effects: ToolEffects, name: string) {
   return { found: true, product: productFacts(product) };
 }
 
-async function checkDiscount(turn: Turn, effects: ToolEffects, code: string) {
-  const internal = turn.ctx.shop.internalCodes.some((c) => c.toLowerCase() === code.toLowerCase());
-  const discount = internal ? null : await turn.ctx.commerce.discountByCode(code);
-  effects.lookups.push({ kind: "discount", ref: code, outcome: discount ? discount.status : "unknown" });
-  // Scheduled codes are not announced yet, and internal ones are private: both look unknown.
-  if (!discount || discount.status === "SCHEDULED") return { exists: false };
-  const usedUp = discount.usageLimit !== null && discount.usageCount >= discount.usageLimit;
-  return { exists: true, code: discount.code, status: usedUp ? "USAGE_LIMIT_REACHED" : discount.status, summary: discount.summary, ends: discount.endsAt, minimum_subtotal: discount.minimumSubtotal };
+async function checkDiscount(turn: Turn, effects: ToolEffects, code: string): Promise<{ code: string; verdict: CodeVerdict }> {
+  const verdict = await checkCode(turn.ctx.shop.internalCodes, code, (c) => turn.ctx.commerce.discountByCode(c));
+  effects.lookups.push({ kind: "discount", ref: code, outcome: verdict.kind });
+  return { code, verdict };
 }
 
-/** Run a local answer (verification, eligibility, confirm-first) on the model's arguments. */
+/**
+ * Run a local answer on the model's arguments for what it does (verification, the one-time code
+ * for a guest, the confirm-first PendingAction), and return its verdicts, not its words.
+ */
 async function reuseAnswer(turn: Turn, effects: ToolEffects, answer: (t: Turn) => Promise<Answer>, entities: { order_number?: string }, extraText?: string) {
   const scoped: Turn = {
     ...turn,
@@ -225,7 +244,20 @@ async function reuseAnswer(turn: Turn, effects: ToolEffects, answer: (t: Turn) =
     pre: extraText ? { ...turn.pre, original: `${turn.pre.original} ${extraText}`, contentTokens: [...turn.pre.contentTokens, ...extraText.toLowerCase().split(/\W+/)] } : turn.pre,
   };
   const result = await answer(scoped);
-  effects.answer = { ...effects.answer, ...result, state: { ...effects.answer.state, ...result.state } };
+  const { text: _words, verdicts, ...effect } = result;
+  effects.answer = { ...effects.answer, ...effect, state: { ...effects.answer.state, ...result.state } };
   effects.lookups.push(...(result.lookups ?? []));
-  return { message_for_shopper: result.text, awaiting_confirmation: !!result.state?.pendingAction, awaiting_emailed_code: !!result.state?.codeChallenge };
+  const proposed = result.state?.pendingAction ?? result.state?.codeChallenge?.proposal.action;
+  return {
+    verdicts: toolVerdicts(verdicts ?? []),
+    proposed_action: proposed ?? null,
+    awaiting_confirmation: !!result.state?.pendingAction,
+    awaiting_emailed_code: !!result.state?.codeChallenge,
+    ...(result.handoff ? { passed_to_team: true } : {}),
+  };
+}
+
+/** Verdicts as the model reads them: the access check as `access`, each topic's verdict under its name. */
+function toolVerdicts(verdicts: PolicyVerdict[]) {
+  return Object.fromEntries(verdicts.map((v) => [v.topic, v]));
 }

@@ -22,6 +22,12 @@ describe("entities", () => {
     expect(findOrderNumber("do you have it in size 10?")).toBeNull();
   });
 
+  it("reads 'no' as a number sign only with its punctuation, not as a negation", () => {
+    expect(findOrderNumber("es Ámsterdam 242, no 240")).toBeNull();
+    expect(findOrderNumber("No. 1042 hasn't arrived")).toBe("1042");
+    expect(findOrderNumber("order no 1042")).toBe("1042");
+  });
+
   it("extracts the email as written", () => {
     expect(entities("my email is Hannah.Brooks@Example.com.").email).toBe("Hannah.Brooks@Example.com");
   });

@@ -88,7 +88,7 @@ describe("guessing order numbers with a known email", () => {
     const { turn } = analyzeTurn({ text, state: {}, shopper }, ctx);
     const result = JSON.stringify(await runTool("get_order", JSON.stringify({ order_number: "1042", email: target.email }), turn, emptyEffects()));
     expect(result).toMatch(/"found":false/);
-    expect(result).toMatch(/paused/);
+    expect(JSON.parse(result).access).toMatchObject({ kind: "locked", retry_after_minutes: expect.any(Number) });
     for (const detail of targetDetails) expect(result).not.toContain(detail);
     // And the local engine sees the same lock.
     expectLocked((await ask(text, { verification, clientKey: "ip:203.0.113.50" })).text);

@@ -46,15 +46,15 @@ describe("someone else's order", () => {
     const { turn } = analyzeTurn({ text, state: {}, shopper: { customerId: null } }, ctx);
     const result = JSON.stringify(await runTool("get_order", JSON.stringify({ order_number: "1058", email: order.email }), turn, emptyEffects()));
     expect(result).toMatch(/"found":false/);
-    expect(result).toMatch(/someone else's/);
+    expect(JSON.parse(result).access).toEqual({ kind: "not_theirs" });
     for (const detail of details) expect(result).not.toContain(detail);
   });
 
   it("tells apart an order the shopper placed as a gift", () => {
-    for (const own of ["I ordered it for my friend, where is order 1058?", "it was a gift for my mom", "where is my order? my friend says it's late", "j'ai acheté un cadeau pour ma sœur"]) {
+    for (const own of ["I ordered it for my friend, where is order 1058?", "it was a gift for my mom", "where is my order? my friend says it's late", "j'ai acheté un cadeau pour ma sœur", "I bought a gift card for a friend, was it sent?", "compré una tarjeta de regalo para una amiga"]) {
       expect(saysOrderIsSomeoneElses(own)).toBe(false);
     }
-    for (const other of ["it's my mom's package", "on behalf of my colleague", "el pedido es para mi compañero de piso", "c'est la commande de ma voisine", "this is someone else's order"]) {
+    for (const other of ["it's my mom's package", "on behalf of my colleague", "el pedido es para mi compañero de piso", "c'est la commande de ma voisine", "this is someone else's order", "asking for a friend: where is order 1058?"]) {
       expect(saysOrderIsSomeoneElses(other)).toBe(true);
     }
   });

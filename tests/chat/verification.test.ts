@@ -8,7 +8,7 @@ function order(name: string, email: string, customerId: string | null, createdAt
     id: `gid://shopify/Order/${name}`, name: `#${name}`, email, customerId, createdAt, cancelledAt: null, cancelReason: null,
     displayFinancialStatus: "PAID", displayFulfillmentStatus: "FULFILLED", note: null, tags: [], currencyCode: "USD",
     subtotalPrice: "10.00", totalShippingPrice: "0.00", totalTax: "0.00", totalPrice: "10.00", totalRefunded: "0.00",
-    discountCodes: [], shippingLineTitle: null, shippingAddress: null, lineItems: [], fulfillments: [], refunds: [], returns: [],
+    discountCodes: [], shippingLineTitle: null, shippingAddress: null, lineItems: [], fulfillments: [], fulfillmentOrders: [], refunds: [], returns: [],
   };
 }
 

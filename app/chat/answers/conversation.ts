@@ -11,6 +11,7 @@ import { personRequestReason, type HandoffReason } from "../handoff-reason";
 
 export { withinSupportHours };
 import { orderName } from "./orders";
+import { handoffVerdict } from "../policy/handoff";
 
 const M = defineMessages({
   handoff: {
@@ -113,18 +114,21 @@ export function handoffReason(turn: Turn): HandoffReason {
 export function humanHandoff(turn: Turn): Answer {
   const L = turn.language;
   const apology = turn.intent.intent === "complaint" ? t(L, M.apology) : "";
-  const email = turn.entities.email ?? turn.state.email;
+  const verdict = handoffVerdict({ loggedIn: !!turn.shopper.customerId, typedEmails: [turn.entities.email, turn.state.email] });
+  const email = verdict.kind === "hand_off" ? verdict.contactEmail : undefined;
   const hours = turn.ctx.shop.supportHours;
   const open = withinSupportHours(hours, turn.ctx.now, turn.ctx.shop.timezone);
   const availability = open === null ? (hours ? t(L, M.hours_only, { hours }) : "") : t(L, open ? M.in_hours : M.out_of_hours, { hours, when: replyTimeClause(turn).trim() || t(L, M.when_back) });
   // The ticket says what the shopper wanted, not "me@example.com" they typed when asked.
   const request = (turn.state.awaiting === "email" && turn.state.handoffRequest ? turn.state.handoffRequest : turn.pre.original).slice(0, 300);
-  if (!turn.shopper.customerId && !email) {
+  const verdicts = [{ topic: "handoff" as const, verdict }];
+  if (verdict.kind === "ask_contact_email") {
     // A guest: no ticket the team couldn't answer. The request waits in the conversation for the
     // reply address (the next message), and the shop's own address is there if they'd rather write.
     return {
       text: t(L, M.ask_contact, { apology, availability, email: turn.ctx.shop.email }),
       state: { awaiting: "email", handoffRequest: request, ...(turn.state.handoffReason ? {} : { handoffReason: handoffReason(turn) }) },
+      verdicts,
     };
   }
   const ticket: TicketRequest = {
@@ -134,5 +138,5 @@ export function humanHandoff(turn: Turn): Answer {
     contactEmail: email ?? undefined,
     orderNumber: turn.state.orderNumber ? orderName(turn, turn.state.orderNumber) : undefined,
   };
-  return { text: t(L, M.handoff, { apology, availability, email: turn.ctx.shop.email }), handoff: true, ticket };
+  return { text: t(L, M.handoff, { apology, availability, email: turn.ctx.shop.email }), handoff: true, ticket, verdicts };
 }

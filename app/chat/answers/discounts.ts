@@ -11,6 +11,7 @@ import { formatDate, formatMoney } from "../format";
 import { bestPassages, searchKnowledge } from "../knowledge";
 import { withoutAddressesOrLinks } from "../preprocess";
 import { quoteAnswer } from "./policies";
+import { checkCode, isInternalCode, isUsable, type CodeVerdict } from "../policy/discounts";
 import type { Answer, Lookup, ShopProfile, Turn } from "../types";
 
 const M = defineMessages({
@@ -157,10 +158,6 @@ export function discountCodesIn(original: string, options: CodeSearchOptions = {
   return [...new Set(found)];
 }
 
-function isInternal(shop: ShopProfile, code: string): boolean {
-  return shop.internalCodes.some((internal) => typeof internal === "string" && internal.trim().toUpperCase() === code.toUpperCase());
-}
-
 /**
  * Codes the bot may offer unprompted: the merchant's list of public codes (`publicCodes` on the
  * profile, once the settings have it) plus codes the shop's own FAQs and policies advertise,
@@ -172,16 +169,7 @@ export function publicCodeCandidates(shop: ShopProfile): string[] {
   const advertised = [...shop.faqs.map((f) => `${f.question} ${f.answer}`), ...shop.policies.map((p) => p.body)].flatMap((text) =>
     discountCodesIn(text, { strict: true }),
   );
-  return [...new Set([...listed.map((c) => c.trim().toUpperCase()), ...advertised])].filter((c) => c && !isInternal(shop, c));
-}
-
-/** A code works at checkout only when Shopify says ACTIVE and its usage limit isn't reached. */
-export function isUsable(discount: Discount): boolean {
-  return discount.status === "ACTIVE" && !usedUp(discount);
-}
-
-function usedUp(discount: Discount): boolean {
-  return discount.usageLimit !== null && discount.usageCount >= discount.usageLimit;
+  return [...new Set([...listed.map((c) => c.trim().toUpperCase()), ...advertised])].filter((c) => c && !isInternalCode(shop.internalCodes, c));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -200,12 +188,15 @@ export async function discountCode(turn: Turn): Promise<Answer> {
   if (codes.length > 0) {
     const parts: string[] = [];
     const lookups: Lookup[] = [];
+    const verdicts: CodeVerdict[] = [];
     for (const code of codes) {
-      const checked = await describeCode(turn, code);
-      parts.push(checked.text);
-      lookups.push(checked.lookup);
+      const verdict = await checkCode(turn.ctx.shop.internalCodes, code, (c) => turn.ctx.commerce.discountByCode(c));
+      const described = describeCode(turn, code, verdict);
+      verdicts.push(verdict);
+      parts.push(described.text);
+      lookups.push(described.lookup);
     }
-    const answer: Answer = { text: parts.join("\n\n"), lookups };
+    const answer: Answer = { text: parts.join("\n\n"), lookups, verdicts: codes.map((code, i) => ({ topic: "discount_code", code, verdict: verdicts[i] })) };
     if (NOT_WORKING.test(turn.pre.original)) appendRules(turn, answer);
     return answer;
   }
@@ -216,43 +207,32 @@ export async function discountCode(turn: Turn): Promise<Answer> {
   return publicOffers(turn, CUSTOM_CODE_REQUEST.test(turn.pre.original));
 }
 
-async function describeCode(turn: Turn, code: string): Promise<{ text: string; lookup: Lookup }> {
+/** A code's verdict (policy/discounts.ts) in words, with the lookup behind it. */
+function describeCode(turn: Turn, code: string, verdict: CodeVerdict): { text: string; lookup: Lookup } {
   const L = turn.language;
   const shop = turn.ctx.shop;
-  if (isInternal(shop, code)) {
-    return { text: t(L, M.code_private, { email: shop.email }), lookup: { kind: "discount", ref: code, outcome: "internal: not disclosed" } };
-  }
-  let discount: Discount | null;
-  try {
-    discount = await turn.ctx.commerce.discountByCode(code);
-  } catch {
-    return { text: t(L, M.code_check_failed, { code, email: shop.email }), lookup: { kind: "discount", ref: code, outcome: "lookup failed" } };
-  }
   const lookup = (outcome: string): Lookup => ({ kind: "discount", ref: code, outcome });
-  if (!discount) return { text: t(L, M.code_unknown, { code }), lookup: lookup("not found") };
   const date = (iso: string) => formatDate(iso, turn.ctx.now, L, turn.ctx.shop.timezone);
-  switch (discount.status) {
-    case "EXPIRED":
-      return {
-        text: discount.endsAt ? t(L, M.code_expired_on, { code, date: date(discount.endsAt) }) : t(L, M.code_expired, { code }),
-        lookup: lookup("expired"),
-      };
-    case "SCHEDULED":
-      return {
-        text: discount.startsAt ? t(L, M.code_scheduled_from, { code, date: date(discount.startsAt) }) : t(L, M.code_scheduled, { code }),
-        lookup: lookup("scheduled"),
-      };
-    case "ACTIVE":
+  switch (verdict.kind) {
+    case "undisclosed":
+      return { text: t(L, M.code_private, { email: shop.email }), lookup: lookup("internal: not disclosed") };
+    case "check_failed":
+      return { text: t(L, M.code_check_failed, { code, email: shop.email }), lookup: lookup("lookup failed") };
+    case "unknown":
+      return { text: t(L, M.code_unknown, { code }), lookup: lookup("not found") };
+    case "expired":
+      return { text: verdict.endsAt ? t(L, M.code_expired_on, { code, date: date(verdict.endsAt) }) : t(L, M.code_expired, { code }), lookup: lookup("expired") };
+    case "not_started":
+      return { text: verdict.startsAt ? t(L, M.code_scheduled_from, { code, date: date(verdict.startsAt) }) : t(L, M.code_scheduled, { code }), lookup: lookup("scheduled") };
+    case "used_up":
+      return { text: t(L, M.code_used_up, { code }), lookup: lookup("usage limit reached") };
+    case "usable":
       break;
-    default:
-      return { text: t(L, M.code_unknown, { code }), lookup: lookup(String(discount.status).toLowerCase()) };
   }
-  if (usedUp(discount)) return { text: t(L, M.code_used_up, { code }), lookup: lookup("usage limit reached") };
-
   const currency = turn.ctx.shop.currencyCode;
-  const parts = [t(L, M.code_active, { code, summary: (discount.summary ?? discount.title).replace(/\s*[.•]\s*$/, "").replace(/\s*•\s*/g, "; ") })];
-  if (discount.endsAt) parts.push(t(L, M.code_ends, { date: date(discount.endsAt) }));
-  const minimum = discount.minimumSubtotal !== null ? Number(discount.minimumSubtotal) : null;
+  const parts = [t(L, M.code_active, { code, summary: verdict.summary.replace(/\s*[.•]\s*$/, "").replace(/\s*•\s*/g, "; ") })];
+  if (verdict.endsAt) parts.push(t(L, M.code_ends, { date: date(verdict.endsAt) }));
+  const minimum = verdict.minimumSubtotal !== null ? Number(verdict.minimumSubtotal) : null;
   if (minimum !== null && Number.isFinite(minimum) && minimum > 0) {
     const cart = cartAmount(turn.pre.original, minimum);
     const vars = { minimum: formatMoney(minimum, currency, L), cart: cart !== null ? formatMoney(cart, currency, L) : "" };
@@ -260,7 +240,7 @@ async function describeCode(turn: Turn, code: string): Promise<{ text: string; l
     else if (cart < minimum) parts.push(t(L, M.code_minimum_short, { ...vars, missing: formatMoney(minimum - cart, currency, L) }));
     else parts.push(t(L, M.code_minimum_met, vars));
   }
-  if (discount.minimumQuantity) parts.push(t(L, M.code_minimum_quantity, { count: discount.minimumQuantity }));
+  if (verdict.minimumQuantity) parts.push(t(L, M.code_minimum_quantity, { count: verdict.minimumQuantity }));
   return { text: parts.join(" "), lookup: lookup("active") };
 }
 

@@ -4,17 +4,26 @@
  * are never made here directly: the bot states exactly what it will do and stores a
  * PendingAction; actions.ts carries it out when the shopper says yes.
  */
-import type { Fulfillment, LineItem, Order, Product } from "../../commerce/types";
-import { daysBetween, formatDate, formatMoney, joinList } from "../format";
+import type { Fulfillment, LineItem, Order, Product, ReturnInfo } from "../../commerce/types";
+import { formatDate, formatMoney, joinList } from "../format";
 import { defineMessages, t } from "../i18n";
 import { normalize } from "../preprocess";
-import { singular, wordTokens } from "../entities";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
 import { proposeChange } from "../change-proof";
-import { isFinalSale, regionName } from "./policies";
+import { regionName } from "./policies";
+import { addressChangeVerdict, cancelVerdict, changeVerdict, lineReturnDeadline, mentionedLines, namedLines, orderMeant, refundVerdict, returnRulesOf, returnVerdict, shopperFacingNote, withinReturnWindow, type LineReturn, type PolicyVerdict, type ReturnVerdict } from "../policy";
+import { knowledgeFor } from "../knowledge";
+import { formatDuration as formatRange } from "../format";
+import { fulfillmentHold, type HoldReason } from "../policy/fulfillment-holds";
+import { isEmailedFulfillment } from "../policy/digital-delivery";
+import { pickupReadiness, pickupStage } from "../policy/pickup";
+import { returnReviewTime, returnStage, returnsFor } from "../policy/return-requests";
+import { exchangeRule, failedDeliveryRule, paymentConfirmationRule, returnPostageRule } from "../policy/shop-sentences";
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
-import { finalSaleClause, handlingTimeClause, refundTimingClause, replyTimeClause, returnDeadline, returnReceiptClause, returnWindowLabel, returnWindowPhrase, shopFactsOf, shopSaysAbout } from "./shop-rules";
+import { finalSaleClause, handlingTimeClause, refundTimingClause, replyTimeClause, returnReceiptClause, returnWindowLabel, returnWindowPhrase, shopFactsOf, shopSaysAbout } from "./shop-rules";
+
+export { SHAREABLE_NOTE_MARKER, shopperFacingNote } from "../policy/notes";
 
 const M = defineMessages({
   ask_order_number: {
@@ -81,8 +90,9 @@ const M = defineMessages({
   out_for_delivery: { en: "out for delivery, arriving today", es: "en reparto, llega hoy", fr: "en cours de livraison, arrivée aujourd'hui" },
   in_transit_eta: { en: "in transit, estimated delivery {date}", es: "en tránsito, entrega estimada el {date}", fr: "en transit, livraison estimée le {date}" },
   in_transit: { en: "in transit", es: "en tránsito", fr: "en transit" },
+  at_pickup_point: { en: "waiting for you at the pickup point", es: "esperándote en el punto de recogida", fr: "il vous attend au point relais" },
   attempted: { en: "the carrier tried to deliver it but couldn't", es: "el transportista intentó entregarlo pero no pudo", fr: "le transporteur a tenté de le livrer sans succès" },
-  failed: { en: "delivery failed and the parcel is being returned to sender (on its way back to us)", es: "la entrega falló y el paquete se está devolviendo al remitente (vuelve a nosotros)", fr: "la livraison a échoué et le colis est retourné à l'expéditeur (il revient chez nous)" },
+  failed: { en: "delivery failed and the parcel is being returned to sender (on its way back to us)", es: "la entrega falló y el paquete se devuelve al remitente (regresa a nosotros)", fr: "la livraison a échoué et le colis est retourné à l'expéditeur (il revient chez nous)" },
   label_created: { en: "the label is created and it's waiting for the carrier", es: "la etiqueta está creada y espera al transportista", fr: "l'étiquette est créée et attend le transporteur" },
   carrier_update: { en: "Latest carrier update ({date}): {message}", es: "Última novedad del transportista ({date}): {message}", fr: "Dernière mise à jour du transporteur ({date}) : {message}" },
   late: {
@@ -159,6 +169,16 @@ const M = defineMessages({
     es: "El pedido {order} aún no se ha enviado, así que todavía se puede cambiar la dirección. ¿Pido a nuestro equipo que la cambie a: {address}? Te lo confirmarán por correo antes del envío.",
     fr: "La commande {order} n'a pas encore été expédiée, l'adresse peut donc encore être modifiée. Voulez-vous que je demande à notre équipe de la changer pour : {address} ? Elle vous confirmera par e-mail avant l'expédition.",
   },
+  no_address_pickup: {
+    en: "Order {order} is to be collected{method}, so it has no delivery address to change. If you'd rather have it delivered, our team can help: {email}.",
+    es: "El pedido {order} es para recoger{method}, así que no tiene dirección de entrega que cambiar. Si prefieres que te lo enviemos, nuestro equipo puede ayudarte: {email}.",
+    fr: "La commande {order} est à retirer{method} : elle n'a donc pas d'adresse de livraison à modifier. Si vous préférez être livré, notre équipe peut vous aider : {email}.",
+  },
+  no_address_digital: {
+    en: "Nothing on order {order} is shipped (its items are delivered digitally), so there's no delivery address to change. Our team can help with anything else: {email}.",
+    es: "Nada del pedido {order} se envía por paquetería (sus artículos se entregan en formato digital), así que no hay dirección de entrega que cambiar. Nuestro equipo puede ayudarte con lo que necesites: {email}.",
+    fr: "Rien dans la commande {order} n'est expédié (ses articles sont livrés sous forme numérique) : il n'y a donc pas d'adresse de livraison à modifier. Notre équipe peut vous aider pour le reste : {email}.",
+  },
   ask_address: {
     en: "Order {order} hasn't shipped yet, so the address can still be changed. What's the full new address (street, apartment, city, state/province, ZIP)?",
     es: "El pedido {order} aún no se ha enviado, así que la dirección se puede cambiar. ¿Cuál es la nueva dirección completa (calle, piso, ciudad, estado/provincia, código postal)?",
@@ -204,6 +224,11 @@ const M = defineMessages({
     es: " Puedes devolverlo {window}.",
     fr: " Vous pouvez la retourner {window}.",
   },
+  already_in_return: {
+    en: "{item} is already in return {name}.",
+    es: "{item} ya está en la devolución {name}.",
+    fr: "{item} fait déjà partie du retour {name}.",
+  },
   open_return: { en: "You already have a return on this order: {name} ({status}).", es: "Ya tienes una devolución en este pedido: {name} ({status}).", fr: "Vous avez déjà un retour sur cette commande : {name} ({status})." },
   confirm_return: {
     en: "Shall I open a return for {items} on order {order}? {shipping}",
@@ -225,6 +250,11 @@ const M = defineMessages({
     es: "{product} en {variant} está disponible ({count} en stock).",
     fr: "{product} en {variant} est en stock ({count} disponibles).",
   },
+  exchange_ask_order: {
+    en: "To check the item on your own order, tell me the order number and the email you ordered with.",
+    es: "Para revisar el artículo de tu pedido, dime el número de pedido y el correo con el que lo hiciste.",
+    fr: "Pour vérifier l'article de votre commande, donnez-moi le numéro de commande et l'adresse e-mail utilisée.",
+  },
   exchange_unavailable: {
     en: "{product} in {variant} is out of stock right now.",
     es: "{product} en {variant} está agotado ahora mismo.",
@@ -240,11 +270,6 @@ const M = defineMessages({
     es: "Ese reembolso cubre solo una parte del pedido {order} (total {total}): {note} El resto del pedido no se devolvió, así que no se reembolsó.",
     fr: "Ce remboursement ne couvre qu'une partie de la commande {order} (total {total}) : {note} Le reste de la commande n'a pas été retourné, il n'a donc pas été remboursé.",
   },
-  return_in_progress: {
-    en: "Your return {name} for {items} is {status}; the refund is still pending.{receipt}",
-    es: "Tu devolución {name} de {items} está {status}; el reembolso sigue pendiente.{receipt}",
-    fr: "Votre retour {name} pour {items} est {status} ; le remboursement est encore en attente.{receipt}",
-  },
   return_declined: { en: "Your return {name} was declined: {reason}", es: "Tu devolución {name} fue rechazada: {reason}", fr: "Votre retour {name} a été refusé : {reason}" },
   no_refund: {
     en: "There's no refund or return on order {order} yet. To get a refund, start a return{window}.",
@@ -255,6 +280,70 @@ const M = defineMessages({
     en: "Order {order} (placed {date}, total {total}): your order confirmation email is your receipt. I've asked our team to email you an invoice for it{reply}.",
     es: "Pedido {order} (realizado el {date}, total {total}): el correo de confirmación sirve como recibo. He pedido a nuestro equipo que te envíe una factura por correo{reply}.",
     fr: "Commande {order} (passée le {date}, total {total}) : l'e-mail de confirmation fait office de reçu. J'ai demandé à notre équipe de vous envoyer une facture par e-mail{reply}.",
+  },
+  on_hold_verification: {
+    en: "Order {order} (placed {date}) is on hold while we verify the payment, a security check we run on some orders; it will leave once the check is done. If we need anything from you, we'll ask by email.",
+    es: "El pedido {order} (realizado el {date}) está en espera mientras verificamos el pago, una revisión de seguridad que hacemos en algunos pedidos; saldrá en cuanto termine la verificación. Si necesitamos algo de ti, te lo pediremos por correo.",
+    fr: "La commande {order} (passée le {date}) est en attente pendant que nous vérifions le paiement, un contrôle de sécurité que nous faisons sur certaines commandes ; elle partira dès la fin de la vérification. Si nous avons besoin de quelque chose, nous vous le demanderons par e-mail.",
+  },
+  on_hold_payment: {
+    en: "Order {order} (placed {date}) is on hold until its payment is confirmed; it will be prepared as soon as it is.",
+    es: "El pedido {order} (realizado el {date}) está en espera hasta que se confirme el pago; lo prepararemos en cuanto se confirme.",
+    fr: "La commande {order} (passée le {date}) est en attente de la confirmation du paiement ; elle sera préparée dès qu'il sera confirmé.",
+  },
+  on_hold_address: {
+    en: "Order {order} (placed {date}) is on hold while we check its shipping address. If we need anything from you, we'll ask by email.",
+    es: "El pedido {order} (realizado el {date}) está en espera mientras revisamos la dirección de envío. Si necesitamos algo de ti, te lo pediremos por correo.",
+    fr: "La commande {order} (passée le {date}) est en attente le temps de vérifier l'adresse de livraison. Si nous avons besoin de quelque chose, nous vous le demanderons par e-mail.",
+  },
+  on_hold_stock: {
+    en: "Order {order} (placed {date}) is on hold while we wait for an item to be back in stock.",
+    es: "El pedido {order} (realizado el {date}) está en espera hasta que vuelva a haber existencias de un artículo.",
+    fr: "La commande {order} (passée le {date}) est en attente du retour en stock d'un article.",
+  },
+  on_hold_other: {
+    en: "Order {order} (placed {date}) is on hold for the moment and hasn't shipped. A person on our team can tell you more: {email}.",
+    es: "El pedido {order} (realizado el {date}) está en espera por el momento y aún no se ha enviado. Una persona de nuestro equipo puede darte más detalles: {email}.",
+    fr: "La commande {order} (passée le {date}) est en attente pour le moment et n'a pas été expédiée. Une personne de notre équipe peut vous en dire plus : {email}.",
+  },
+  pickup_preparing: {
+    en: "Order {order} (placed {date}) is being prepared for pickup.{ready} You'll get an email as soon as it's ready to collect.",
+    es: "El pedido {order} (realizado el {date}) se está preparando para que lo recojas.{ready} Recibirás un correo en cuanto esté listo para recoger.",
+    fr: "La commande {order} (passée le {date}) est en préparation pour le retrait.{ready} Vous recevrez un e-mail dès qu'elle sera prête à être retirée.",
+  },
+  pickup_ready_within: { en: " Pickup orders are usually ready within {duration}.", es: " Los pedidos para recoger suelen estar listos en {duration}.", fr: " Les commandes en retrait sont en général prêtes sous {duration}." },
+  business_hours: { en: "{n} business hours", es: "{n} horas hábiles", fr: "{n} heures ouvrées" },
+  pickup_line: { en: "{items}: {status}.", es: "{items}: {status}.", fr: "{items} : {status}." },
+  ready_for_pickup: { en: "ready for pickup since {date}", es: "listo para recoger desde el {date}", fr: "prêt à être retiré depuis le {date}" },
+  picked_up: { en: "picked up {date}", es: "recogido el {date}", fr: "retiré le {date}" },
+  shop_update: { en: "Update ({date}): {message}", es: "Novedad ({date}): {message}", fr: "Mise à jour ({date}) : {message}" },
+  policy_quote: { en: "Our policy: “{sentence}”", es: "Nuestra política: “{sentence}”", fr: "Notre politique : « {sentence} »" },
+  emailed: { en: "{items}: sent by email on {date}.", es: "{items}: enviado por correo electrónico el {date}.", fr: "{items} : envoyé par e-mail le {date}." },
+  return_awaiting_approval: {
+    en: "Your return request {name} ({items}, sent {date}) hasn't been approved yet: our team is reviewing it.{review} You'll hear from us by email once it's reviewed.",
+    es: "Tu solicitud de devolución {name} ({items}, enviada el {date}) aún no está aprobada: nuestro equipo la está revisando.{review} Te escribiremos por correo en cuanto la revisemos.",
+    fr: "Votre demande de retour {name} ({items}, envoyée le {date}) n'est pas encore validée : notre équipe l'examine.{review} Vous recevrez un e-mail dès qu'elle aura été traitée.",
+  },
+  review_within: { en: " We review return requests within {duration}.", es: " Respondemos las solicitudes de devolución en {duration}.", fr: " Nous traitons les demandes de retour sous {duration}." },
+  return_approved: {
+    en: "Your return {name} for {items} is open: it's approved, and the refund is still pending.{receipt}",
+    es: "Tu devolución {name} de {items} está abierta: ya está aprobada y el reembolso sigue pendiente.{receipt}",
+    fr: "Votre retour {name} pour {items} est ouvert : il est validé et le remboursement est encore en attente.{receipt}",
+  },
+  return_closed: {
+    en: "Your return {name} for {items} was received and closed on {date}.",
+    es: "Tu devolución {name} de {items} se recibió y se cerró el {date}.",
+    fr: "Votre retour {name} pour {items} a été reçu et clôturé le {date}.",
+  },
+  declined_window: {
+    en: "Your return {name} was declined because it was requested on {requested}, after the return window ended on {until} ({window}).",
+    es: "Tu devolución {name} fue rechazada porque se solicitó el {requested}, después de que terminara el plazo de devolución el {until} ({window}).",
+    fr: "Votre retour {name} a été refusé car il a été demandé le {requested}, après la fin du délai de retour le {until} ({window}).",
+  },
+  declined_final_sale: {
+    en: "Your return {name} was declined: {items} is final sale and can't be returned.{policy}",
+    es: "Tu devolución {name} fue rechazada: {items} es de venta final y no admite devolución.{policy}",
+    fr: "Votre retour {name} a été refusé : {items} est un article en vente finale, qui ne peut pas être retourné.{policy}",
   },
   order_total: { en: "Order {order} (placed {date}) totals {total}, {status}.", es: "El pedido {order} (realizado el {date}) suma {total}, {status}.", fr: "La commande {order} (passée le {date}) s'élève à {total}, {status}." },
 });
@@ -268,30 +357,33 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
   const L = turn.language;
   const access = await verifyTurnOrder(turn, { orderNumber, email });
   const lookup: Lookup = { kind: "order", ref: orderNumber ? orderName(turn, orderNumber) : "customer orders", outcome: access.kind };
+  const verdicts: PolicyVerdict[] = [{ topic: "order_access", kind: access.kind, order: orderNumber ? orderName(turn, orderNumber) : null }];
   switch (access.kind) {
     case "verified": {
-      const chosen = orderNumber ? access.order : pickOrder([access.order, ...access.otherOrders], turn);
-      const others = [access.order, ...access.otherOrders].filter((o) => o.id !== chosen.id);
-      const result = await answer(chosen, turn, { ...access, order: chosen, otherOrders: others });
+      const meant = orderMeant(access, turn, !!orderNumber);
+      const chosen = meant.order;
+      const result = await answer(chosen, turn, meant);
       return {
         ...result,
         lookups: [{ ...lookup, ref: chosen.name, outcome: `verified via ${access.via}` }, ...(result.lookups ?? [])],
         state: { orderNumber: chosen.name.replace(/^#/, ""), awaiting: undefined, ...result.state },
+        verdicts: [{ topic: "order_access", kind: "verified", order: chosen.name }, ...(result.verdicts ?? [])],
       };
     }
     case "need_order_number":
-      return { text: t(L, M.ask_order_number), lookups: [lookup], state: { awaiting: "order_number" } };
+      return { text: t(L, M.ask_order_number), lookups: [lookup], state: { awaiting: "order_number" }, verdicts };
     case "need_email":
-      return { text: t(L, M.ask_email, { order: orderName(turn, access.orderNumber) }), lookups: [lookup], state: { orderNumber: access.orderNumber, awaiting: "email" } };
+      return { text: t(L, M.ask_email, { order: orderName(turn, access.orderNumber) }), lookups: [lookup], state: { orderNumber: access.orderNumber, awaiting: "email" }, verdicts };
     case "denied":
       return {
         text: t(L, turn.shopper.customerId ? M.denied_customer : M.denied_guest, { order: orderName(turn, access.orderNumber) }),
         kind: "verification_failed",
         lookups: [lookup],
         state: { orderNumber: access.orderNumber, email: undefined, awaiting: "email" },
+        verdicts,
       };
     case "no_orders":
-      return { text: t(L, M.no_orders), lookups: [lookup], state: { awaiting: "order_number" } };
+      return { text: t(L, M.no_orders), lookups: [lookup], state: { awaiting: "order_number" }, verdicts };
     case "locked":
       return {
         text: t(L, turn.shopper.customerId ? M.verification_locked_customer : M.verification_locked, { wait: waitText(access.retryAfterMs, L), email: turn.ctx.shop.email }),
@@ -299,9 +391,10 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
         lookups: [{ ...lookup, outcome: "locked: too many failed verifications" }],
         // Another bare email for the same order gets this answer again, not a new topic.
         state: { email: undefined, awaiting: orderNumber ? "email" : undefined },
+        verdicts,
       };
     case "not_theirs":
-      return { text: t(L, M.not_their_order, { email: turn.ctx.shop.email }), kind: "verification_failed", lookups: [{ ...lookup, outcome: "refused: the shopper says it is someone else's order" }], state: { email: undefined, awaiting: undefined } };
+      return { text: t(L, M.not_their_order, { email: turn.ctx.shop.email }), kind: "verification_failed", lookups: [{ ...lookup, outcome: "refused: the shopper says it is someone else's order" }], state: { email: undefined, awaiting: undefined }, verdicts };
   }
 }
 
@@ -331,49 +424,10 @@ function waitText(ms: number, L: Turn["language"]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Which order, which items
+// Items (which order and which of its items a message means: policy/which-order.ts)
 
-const TIME_HINTS: { pattern: RegExp; days: number }[] = [
-  { pattern: /\b(this morning|today|earlier today|just (?:now|ordered|placed)|hoy|aujourd'hui|ce matin)\b/i, days: 0 },
-  { pattern: /\b(last night|yesterday|ayer|anoche|hier)\b/i, days: 1 },
-];
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-/** Of a customer's orders, the one this message is about: named items, a date, or the intent's natural candidate. */
-export function pickOrder(orders: Order[], turn: Turn): Order {
-  const words = new Set(turn.pre.contentTokens.map(singular));
-  const text = turn.pre.original;
-  const month = MONTHS.findIndex((m) => new RegExp(`\\b${m}\\b`, "i").test(text));
-  const wantsOpen = ["cancel_order", "change_order", "change_shipping_address"].includes(turn.intent.intent);
-  const wantsDelivered = ["return_item", "exchange_item"].includes(turn.intent.intent);
-  const wantsRefund = turn.intent.intent === "refund_status";
-  const score = (order: Order, index: number) => {
-    let s = 0;
-    const itemWords = new Set(order.lineItems.flatMap((l) => wordTokens(l.title).map(singular)));
-    for (const w of words) if (w.length > 2 && itemWords.has(w)) s += 3;
-    for (const hint of TIME_HINTS) if (hint.pattern.test(text) && daysBetween(order.createdAt, turn.ctx.now) === hint.days) s += 4;
-    if (month >= 0 && new Date(order.createdAt).getUTCMonth() === month) s += 4;
-    const open = !order.cancelledAt && order.fulfillments.length === 0;
-    if (wantsOpen && open) s += 2;
-    if (wantsDelivered && order.fulfillments.some((f) => f.displayStatus === "DELIVERED")) s += 1;
-    if (wantsRefund && (order.refunds.length > 0 || order.returns.length > 0)) s += 2;
-    return s - index * 0.01; // ties: the order verification ranked first
-  };
-  return orders.map((order, index) => ({ order, s: score(order, index) })).sort((a, b) => b.s - a.s)[0].order;
-}
-
-/** Line items the message names ("the jacket and the beanie"), else all of them. */
-function mentionedLines(order: Order, turn: Turn): LineItem[] {
-  const named = namedLines(order, turn);
-  return named.length > 0 ? named : order.lineItems;
-}
-
-/** The order's items the message names ("the sleeping bag"), or none. */
-function namedLines(order: Order, turn: Turn): LineItem[] {
-  const words = new Set(turn.pre.contentTokens.map(singular));
-  return order.lineItems.filter((line) =>
-    wordTokens(`${line.title} ${line.variantTitle ?? ""}`).some((w) => w.length > 2 && words.has(singular(w))),
-  );
+function variantInStock(turn: Turn, line: LineItem): boolean {
+  return !!productOf(turn, line.productId)?.variants.find((v) => v.id === line.variantId)?.availableForSale;
 }
 
 function productOf(turn: Turn, productId: string | null): Product | null {
@@ -419,10 +473,13 @@ function escalateShipment(order: Order, turn: Turn, late: { carrier: string } | 
   };
 }
 
+const FAILED_DELIVERY_TOPIC = "parcel comes back to us failed delivery reship refund";
+
 /** A parcel more than 5 business days past its ETA, or with no carrier scan for 5 business days. */
 function lateShipment(order: Order, turn: Turn): { carrier: string; days: number } | null {
   for (const f of order.fulfillments) {
-    if (f.displayStatus === "DELIVERED" || !f.estimatedDeliveryAt) continue;
+    // Delivered, or already on its way back to the shop: no trace to open.
+    if (f.displayStatus === "DELIVERED" || f.displayStatus === "FAILURE" || !f.estimatedDeliveryAt) continue;
     const days = businessDaysBetween(f.estimatedDeliveryAt, turn.ctx.now);
     if (days >= 5) return { carrier: f.trackingInfo[0]?.company ?? "the carrier", days };
   }
@@ -450,22 +507,81 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
   }
   const shipments = order.fulfillments.filter((f) => f.status !== "CANCELLED");
   const note = shopperFacingNote(order.note);
-  if (shipments.length === 0) return [t(L, M.not_shipped, { order: order.name, date: placed, handling: handlingTimeClause(turn) }), note && t(L, M.order_note, { note })].filter(Boolean).join("\n");
+  const hold = fulfillmentHold(order);
+  const pickup = pickupStage(order);
+  if (shipments.length === 0) {
+    const vars = { order: order.name, date: placed };
+    const head = hold
+      ? holdMessage(turn, hold.reason, vars)
+      : pickup
+        ? t(L, M.pickup_preparing, { ...vars, ready: pickupReadyClause(turn) })
+        : t(L, M.not_shipped, { ...vars, handling: handlingTimeClause(turn) });
+    return [head, note && t(L, M.order_note, { note })].filter(Boolean).join("\n");
+  }
   const parts = [t(L, M.status_intro, { order: order.name, date: placed })];
-  for (const shipment of shipments) parts.push(`${shipments.length > 1 ? "• " : ""}${describeShipment(shipment, turn)}`);
+  for (const shipment of shipments) parts.push(`${shipments.length > 1 ? "• " : ""}${describeShipment(shipment, order, turn)}`);
   const waiting = order.lineItems.filter((l) => l.unfulfilledQuantity > 0);
   if (waiting.length > 0) {
     parts.push(t(L, M.not_shipped_items, { items: joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L) }));
+    if (hold) parts.push(holdMessage(turn, hold.reason, { order: order.name, date: placed }));
+    // Items in stock leave within the shop's handling time; a backordered one waits for its stock.
+    else if (!pickup && waiting.every((l) => variantInStock(turn, l))) parts.push(handlingTimeClause(turn).trim());
     if (note) parts.push(t(L, M.order_note, { note }));
   }
   const late = lateShipment(order, turn);
   if (late) parts.push(t(L, M.late, { days: late.days }));
-  return parts.join("\n");
+  // A parcel on its way back: what the shop does then (reship or refund) is its own rule.
+  if (shipments.some((f) => f.displayStatus === "FAILURE")) {
+    const rule = failedDeliveryRule(knowledgeFor(turn.ctx.shop).passages, L);
+    if (rule) parts.push(t(L, M.policy_quote, { sentence: rule.quote }));
+  }
+  return parts.filter(Boolean).join("\n");
 }
 
-function describeShipment(shipment: Fulfillment, turn: Turn): string {
+const HOLD_MESSAGES: Record<HoldReason, (typeof M)[keyof typeof M]> = {
+  verification: M.on_hold_verification,
+  payment: M.on_hold_payment,
+  address: M.on_hold_address,
+  stock: M.on_hold_stock,
+  other: M.on_hold_other,
+};
+
+function holdMessage(turn: Turn, reason: HoldReason, vars: { order: string; date: string }): string {
+  const text = t(turn.language, HOLD_MESSAGES[reason], { ...vars, email: turn.ctx.shop.email });
+  // How long the shop says a payment takes to be confirmed (cash vouchers, bank transfers).
+  const rule = reason === "payment" ? paymentConfirmationRule(knowledgeFor(turn.ctx.shop).passages, turn.language) : null;
+  return rule ? `${text} ${t(turn.language, M.policy_quote, { sentence: rule.quote })}` : text;
+}
+
+/** " Pickup orders are usually ready within 24 business hours.", or "" when the shop never said. */
+function pickupReadyClause(turn: Turn): string {
+  const readiness = pickupReadiness(knowledgeFor(turn.ctx.shop).passages);
+  if (!readiness) return "";
+  const L = turn.language;
+  const duration =
+    readiness.unit === "hours"
+      ? readiness.business
+        ? t(L, M.business_hours, { n: readiness.amount })
+        : formatRange({ min: readiness.amount, max: readiness.amount, unit: "hours" }, L)
+      : formatRange({ min: readiness.amount, max: readiness.amount, unit: readiness.business ? "business_days" : "days" }, L);
+  return t(L, M.pickup_ready_within, { duration });
+}
+
+const PICKUP_STATUSES = ["READY_FOR_PICKUP", "PICKED_UP"];
+
+function describeShipment(shipment: Fulfillment, order: Order, turn: Turn): string {
   const L = turn.language;
   const items = joinList(shipment.lines.map((l) => itemName(l.title, l.variantTitle, l.quantity)), L);
+  // Gift cards and digital goods go by email: no carrier, no tracking to talk about.
+  if (isEmailedFulfillment(order, shipment)) return t(L, M.emailed, { items, date: date(turn, shipment.createdAt) });
+  if (PICKUP_STATUSES.includes(shipment.displayStatus ?? "") && !shipment.trackingInfo.some((t) => t.number)) {
+    const collected = shipment.displayStatus === "PICKED_UP";
+    const status = collected ? t(L, M.picked_up, { date: date(turn, shipment.deliveredAt ?? shipment.createdAt) }) : t(L, M.ready_for_pickup, { date: date(turn, shipment.createdAt) });
+    const text = [t(L, M.pickup_line, { items, status })];
+    const update = shipment.events.find((e) => e.message && e.status === "READY_FOR_PICKUP");
+    if (!collected && update) text.push(t(L, M.shop_update, { date: date(turn, update.happenedAt), message: update.message! }));
+    return text.join(" ");
+  }
   const tracking = shipment.trackingInfo[0];
   const text = [t(L, M.shipment, { items, carrier: tracking?.company ?? "—", status: shipmentStatus(shipment, turn) })];
   // Carrier scans that explain something unusual: delays, failed attempts, returns to sender.
@@ -487,6 +603,8 @@ function shipmentStatus(shipment: Fulfillment, turn: Turn): string {
       return t(L, M.out_for_delivery);
     case "ATTEMPTED_DELIVERY":
       return t(L, M.attempted);
+    case "READY_FOR_PICKUP":
+      return t(L, M.at_pickup_point);
     case "FAILURE":
       return t(L, M.failed);
     case "LABEL_PRINTED":
@@ -503,38 +621,52 @@ function shippedStatus(order: Order, turn: Turn): string {
   return shipment ? shipmentStatus(shipment, turn) : "";
 }
 
-const isUnfulfilled = (order: Order) => !order.cancelledAt && order.fulfillments.every((f) => f.status === "CANCELLED");
-
 // ---------------------------------------------------------------------------------------------
 // Cancel, change, address
 
 export function cancelOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
-    if (order.cancelledAt) return { text: `${t(L, M.already_cancelled, { order: order.name })} ${describeOrderStatus(order, t2)}` };
-    if (!isUnfulfilled(order)) {
-      // Part of it shipped: an item the shopper names that is still waiting (a backorder) can be dropped.
-      const waiting = namedLines(order, t2).filter((line) => line.unfulfilledQuantity > 0);
-      if (waiting.length === 0) return { text: t(L, M.already_shipped_cancel, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
-      const items = joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L);
-      return confirm(t2, order, t(L, M.confirm_cancel_waiting_items, { order: order.name, items }), {
-        kind: "request",
-        ticket: { kind: "cancel_request", reason: "needs_approval", summary: `Cancel ${items} (not shipped yet) on ${order.name} and refund it`, orderNumber: order.name },
-      });
-    }
-    const vars = { order: order.name, items: joinList(order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)), L), total: money(t2, order.totalPrice, order) };
-    const pending: PendingAction = t2.ctx.permissions.cancel
-      ? { kind: "cancel_order", orderNumber: order.name.replace(/^#/, "") }
-      : { kind: "request", ticket: { kind: "cancel_request", reason: "needs_approval", summary: `Cancel ${order.name} (${vars.items}, ${vars.total})`, orderNumber: order.name } };
-    return confirm(t2, order, t(L, t2.ctx.permissions.cancel ? M.confirm_cancel : M.confirm_cancel_request, vars), pending);
+    const verdict = cancelVerdict(order, { botMayCancel: t2.ctx.permissions.cancel, namedLineItemIds: namedLines(order, t2).map((l) => l.id) });
+    return withVerdict({ topic: "cancel", order: order.name, verdict }, () => {
+      if (verdict.kind === "not_cancellable") {
+        if (verdict.reason === "already_cancelled") return { text: `${t(L, M.already_cancelled, { order: order.name })} ${describeOrderStatus(order, t2)}` };
+        return { text: t(L, M.already_shipped_cancel, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
+      }
+      if (verdict.kind === "partly_cancellable") {
+        // Part of it shipped: an item the shopper names that is still waiting (a backorder) can be dropped.
+        const waiting = order.lineItems.filter((line) => verdict.lineItemIds.includes(line.id));
+        const items = joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L);
+        return confirm(t2, order, t(L, M.confirm_cancel_waiting_items, { order: order.name, items }), {
+          kind: "request",
+          ticket: { kind: "cancel_request", reason: "needs_approval", summary: `Cancel ${items} (not shipped yet) on ${order.name} and refund it`, orderNumber: order.name },
+        });
+      }
+      const vars = { order: order.name, items: joinList(order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)), L), total: money(t2, order.totalPrice, order) };
+      const pending: PendingAction =
+        verdict.by === "bot"
+          ? { kind: "cancel_order", orderNumber: order.name.replace(/^#/, "") }
+          : { kind: "request", ticket: { kind: "cancel_request", reason: "needs_approval", summary: `Cancel ${order.name} (${vars.items}, ${vars.total})`, orderNumber: order.name } };
+      return confirm(t2, order, t(L, verdict.by === "bot" ? M.confirm_cancel : M.confirm_cancel_request, vars), pending);
+    });
   });
+}
+
+/** The answer for a verdict, with the verdict kept beside it. */
+async function withVerdict(verdict: PolicyVerdict, render: () => Answer | Promise<Answer>): Promise<Answer> {
+  const answer = await render();
+  return { ...answer, verdicts: [verdict, ...(answer.verdicts ?? [])] };
 }
 
 export function changeOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
-    if (order.cancelledAt) return { text: t(L, M.already_cancelled, { order: order.name }) };
-    if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
+    const verdict = changeVerdict(order);
+    return withVerdict({ topic: "change", order: order.name, verdict }, () => {
+    if (verdict.kind === "not_changeable") {
+      if (verdict.reason === "already_cancelled") return { text: t(L, M.already_cancelled, { order: order.name }) };
+      return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
+    }
     const swap = requestedVariant(order, t2);
     if (!swap) return { text: t(L, M.change_what, { order: order.name }) };
     const vars = { product: swap.product.title, variant: swap.label, order: order.name };
@@ -546,6 +678,7 @@ export function changeOrder(turn: Turn): Promise<Answer> {
     return confirm(t2, order, t(L, M.confirm_change_request, vars), {
       kind: "request",
       ticket: { kind: "change_request", reason: "needs_approval", summary: `Change ${swap.line.title} on ${order.name} to ${swap.label}`, orderNumber: order.name },
+    });
     });
   });
 }
@@ -586,24 +719,31 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
     const address = parseAddress(t2.pre.original, order);
-    const failed = order.fulfillments.find((f) => f.displayStatus === "FAILURE");
-    if (failed) {
-      const reason = (failed.events.find((e) => e.message)?.message ?? "").replace(/^[^:]*:\s*/, "").replace(/\.$/, "") || "address problem";
-      const policy = shopSaysAbout(t2, "parcel comes back to us failed delivery reship refund", ["SHIPPING_POLICY", "FAQ"]);
+    const verdict = addressChangeVerdict(order, { botMayChange: t2.ctx.permissions.addressChange });
+    return withVerdict({ topic: "address_change", order: order.name, verdict, newAddress: address }, () => {
+    if (verdict.kind === "returning_to_sender") {
+      const reason = (verdict.carrierMessage ?? "").replace(/^[^:]*:\s*/, "").replace(/\.$/, "") || "address problem";
+      const policy = shopSaysAbout(t2, FAILED_DELIVERY_TOPIC, ["SHIPPING_POLICY", "FAQ"]);
       if (!address) return { text: t(L, M.returning_to_us_no_address, { order: order.name, reason, policy }) };
       return confirm(t2, order, t(L, M.returning_to_us, { order: order.name, reason, policy, address: formatAddress(address) }), {
         kind: "request",
         ticket: { kind: "reship_request", reason: "needs_approval", summary: `Reship ${order.name} to ${formatAddress(address)} once it's back`, orderNumber: order.name },
       });
     }
-    if (order.cancelledAt) return { text: t(L, M.already_cancelled, { order: order.name }) };
-    if (!isUnfulfilled(order)) return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
+    if (verdict.kind === "not_changeable") {
+      if (verdict.reason === "already_cancelled") return { text: t(L, M.already_cancelled, { order: order.name }) };
+      if (verdict.reason === "nothing_to_ship") return { text: t(L, M.no_address_digital, { order: order.name, email: t2.ctx.shop.email }) };
+      if (verdict.reason === "pickup") return { text: t(L, M.no_address_pickup, { order: order.name, method: verdict.method ? ` (${verdict.method})` : "", email: t2.ctx.shop.email }) };
+      return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
+    }
     if (!address) return { text: t(L, M.ask_address, { order: order.name }), state: { awaiting: "address" } };
     const vars = { order: order.name, address: formatAddress(address) };
-    const pending: PendingAction = t2.ctx.permissions.addressChange
-      ? { kind: "update_address", orderNumber: order.name.replace(/^#/, ""), address }
-      : { kind: "request", ticket: { kind: "address_request", reason: "needs_approval", summary: `Change the shipping address of ${order.name} to ${vars.address}`, orderNumber: order.name } };
-    return confirm(t2, order, t(L, t2.ctx.permissions.addressChange ? M.confirm_address : M.confirm_address_request, vars), pending);
+    const pending: PendingAction =
+      verdict.by === "bot"
+        ? { kind: "update_address", orderNumber: order.name.replace(/^#/, ""), address }
+        : { kind: "request", ticket: { kind: "address_request", reason: "needs_approval", summary: `Change the shipping address of ${order.name} to ${vars.address}`, orderNumber: order.name } };
+    return confirm(t2, order, t(L, verdict.by === "bot" ? M.confirm_address : M.confirm_address_request, vars), pending);
+    });
   });
 }
 
@@ -646,25 +786,6 @@ function splitUnit(street: string): [string, string | null] {
   return unit ? [street.slice(0, unit.index).trim(), unit[1]] : [street, null];
 }
 
-/**
- * Staff write order notes for each other ("Fraud check: …", "Customer emailed Nov 10."), so a note
- * is private unless the merchant marks a line for the shopper: a line that starts with this
- * marker (any case) is shown, without the marker; nothing else is, however harmless it looks.
- */
-export const SHAREABLE_NOTE_MARKER = "[shareable]";
-
-/** The lines of the merchant's order note marked for the shopper (a backorder date, a payment hold), or null. */
-export function shopperFacingNote(note: string | null): string | null {
-  if (!note) return null;
-  const shareable = note
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.toLowerCase().startsWith(SHAREABLE_NOTE_MARKER))
-    .map((line) => line.slice(SHAREABLE_NOTE_MARKER.length).trim())
-    .filter(Boolean);
-  return shareable.length > 0 ? shareable.join(" ") : null;
-}
-
 export function formatAddress(a: ShippingAddress): string {
   return [[a.address1, a.address2].filter(Boolean).join(" "), a.city, [a.provinceCode, a.zip].filter(Boolean).join(" ")].filter(Boolean).join(", ");
 }
@@ -674,35 +795,31 @@ export function formatAddress(a: ShippingAddress): string {
 
 const DEFECT = /\b(broke|broken|breaks|defect|defective|faulty|ripped|torn|tear|leak|leaking|leaks|fell apart|falling apart|stopped working|delaminat|peeling|zipper|seam|roto|rota|cassé|casse|déchiré)\b/i;
 
-interface ItemEligibility {
-  line: LineItem;
-  finalSale: boolean;
-  deliveredAt: string | null;
-  /** The return window as this shop counts it (from delivery or from the order); null when the shop never said. */
-  deadline: { start: string; until: string } | null;
-  open: boolean;
+/** The return verdict (policy/returns.ts) for the lines the shopper means, with this shop's window and final-sale items. */
+function returnVerdictFor(order: Order, lines: LineItem[], turn: Turn): ReturnVerdict {
+  return returnVerdict(order, lines, returnRulesOf(turn.ctx));
 }
 
-function eligibility(order: Order, line: LineItem, turn: Turn): ItemEligibility {
-  const product = productOf(turn, line.productId);
-  const finalSale = !!product && isFinalSale(product);
-  const shipment = order.fulfillments.find((f) => f.lines.some((l) => l.lineItemId === line.id));
-  const deliveredAt = shipment?.displayStatus === "DELIVERED" ? shipment.deliveredAt : null;
-  // A window counted from the order still needs the item delivered before it can come back.
-  const deadline = deliveredAt ? returnDeadline(shopFactsOf(turn).returnWindow?.value, order.createdAt, deliveredAt) : null;
-  return { line, finalSale, deliveredAt, deadline, open: !!deadline && new Date(deadline.until) >= turn.ctx.now };
-}
-
-function describeEligibility(e: ItemEligibility, turn: Turn): string {
+/** One line's verdict in words; "" for a line already in the open return (that sentence follows). */
+function describeLineReturn(line: LineReturn, verdict: ReturnVerdict, turn: Turn): string {
   const L = turn.language;
-  const item = e.line.title;
-  if (e.finalSale) return t(L, M.final_sale, { item, policy: finalSaleClause(turn) });
-  const window = shopFactsOf(turn).returnWindow?.value;
-  const policy = shopSaysAbout(turn, "return within days", ["REFUND_POLICY", "FAQ"]);
-  if (!window) return t(L, M.window_unknown, { item, policy });
-  if (!e.deliveredAt || !e.deadline) return t(L, M.not_delivered_yet, { item, window: returnWindowPhrase(turn) ?? "" });
-  const vars = { item, until: date(turn, e.deadline.until), window: returnWindowLabel(turn, window, date(turn, e.deadline.start)) };
-  return t(L, e.open ? M.window_open : M.window_closed, vars);
+  const item = line.title;
+  const v = line.verdict;
+  if (v.kind === "returnable") {
+    return t(L, M.window_open, { item, until: date(turn, v.until), window: returnWindowLabel(turn, shopFactsOf(turn).returnWindow!.value, date(turn, v.windowStart)) });
+  }
+  switch (v.reason) {
+    case "final_sale":
+      return t(L, M.final_sale, { item, policy: finalSaleClause(turn) });
+    case "window_unknown":
+      return t(L, M.window_unknown, { item, policy: shopSaysAbout(turn, "return within days", ["REFUND_POLICY", "FAQ"]) });
+    case "not_delivered":
+      return t(L, M.not_delivered_yet, { item, window: returnWindowPhrase(turn) ?? "" });
+    case "window_closed":
+      return t(L, M.window_closed, { item, until: date(turn, v.until), window: returnWindowLabel(turn, shopFactsOf(turn).returnWindow!.value, date(turn, v.windowStart)) });
+    case "already_returned":
+      return verdict.openReturn?.name === v.returnName ? "" : t(L, M.already_in_return, { item, name: v.returnName });
+  }
 }
 
 /** " You can return it within 30 days of delivery.", or "" when the shop never said how long. */
@@ -717,12 +834,10 @@ function canReturn(turn: Turn): string {
  * return postage is paid by the customer"), or "" when the policy says nothing about it.
  */
 export function returnShippingRule(turn: Turn, order: Order): string {
-  const policy = turn.ctx.shop.policies.find((p) => p.type === "REFUND_POLICY");
-  if (!policy) return "";
   const code = order.shippingAddress?.countryCode;
-  const country = code ? wordTokens(regionName(code, turn, "en")) : [];
-  const [sentence] = relevantSentences(policy.body, ["label", "postage", ...country], 1);
-  return sentence && /label|postage/i.test(sentence) ? sentence : "";
+  const names = code ? [regionName(code, turn, "en"), regionName(code, turn, turn.language)].map((n) => normalize(n).replace(/[^a-z0-9 ]/g, "")).filter(Boolean) : [];
+  const destination = names.length > 0 ? new RegExp(`\\b(${names.join("|")})\\b`) : null;
+  return returnPostageRule(knowledgeFor(turn.ctx.shop).passages, turn.language, destination)?.text ?? "";
 }
 
 /** The policy sentences for a defect: inside the return window the damaged-item rule, after it the warranty. */
@@ -739,34 +854,83 @@ export function returnItem(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
     const lines = mentionedLines(order, t2);
-    const items = lines.map((line) => eligibility(order, line, t2));
-    const parts = items.map((e) => describeEligibility(e, t2));
-    const openReturn = order.returns.find((r) => ["REQUESTED", "OPEN"].includes(r.status));
-    if (openReturn) parts.push(t(L, M.open_return, { name: openReturn.name, status: openReturn.status.toLowerCase() }));
-    if (DEFECT.test(t2.pre.original)) {
-      const withinWindow = items.some((e) => e.open);
+    const verdict = returnVerdictFor(order, lines, t2);
+    const parts = verdict.lines.map((line) => describeLineReturn(line, verdict, t2)).filter(Boolean);
+    if (verdict.openReturn) parts.push(t(L, M.open_return, { name: verdict.openReturn.name, status: verdict.openReturn.status.toLowerCase() }));
+    const defect = DEFECT.test(t2.pre.original);
+    // A return already asked for these items: where it stands is the answer, not the window again.
+    const existing = returnsFor(order, namedLines(order, t2).map((l) => l.id));
+    return withVerdict({ topic: "return", order: order.name, verdict, defectReported: defect }, () => {
+    if (existing.length > 0 && !defect) return { text: existing.map((r) => describeReturn(r, order, t2)).join("\n") };
+    if (defect) {
+      const window = shopFactsOf(t2).returnWindow?.value;
+      const withinWindow = lines.some((line) => withinReturnWindow(order, line, window, t2.ctx.now));
       return { text: [t(L, M.defect, { policy: defectPolicy(t2, withinWindow) }), ...parts].join("\n"), handoff: true, ticket: { kind: "return_request", reason: "complaint", summary: `Defect reported on ${order.name}: ${t2.pre.original}`, orderNumber: order.name } };
     }
-    const returnable = items.filter((e) => !e.finalSale && e.open);
-    if (returnable.length === 0 || openReturn) return { text: parts.join("\n") };
-    const titles = returnable.map((e) => e.line.title);
-    const fulfillmentLineItemIds = returnable.flatMap((e) =>
-      order.fulfillments.flatMap((f) => f.lines.filter((l) => l.lineItemId === e.line.id).map((l) => l.fulfillmentLineItemId)),
+    const returnable = order.lineItems.filter((line) => verdict.proposable.includes(line.id));
+    if (returnable.length === 0) return { text: parts.join("\n") };
+    const titles = returnable.map((line) => line.title);
+    const fulfillmentLineItemIds = returnable.flatMap((line) =>
+      order.fulfillments.flatMap((f) => f.lines.filter((l) => l.lineItemId === line.id).map((l) => l.fulfillmentLineItemId)),
     );
     const vars = { items: joinList(titles, L), order: order.name };
     const pending: PendingAction = t2.ctx.permissions.returns
       ? { kind: "return_items", orderNumber: order.name.replace(/^#/, ""), fulfillmentLineItemIds, titles, reason: "UNWANTED" }
       : { kind: "request", ticket: { kind: "return_request", reason: "needs_approval", summary: `Return ${vars.items} from ${order.name}`, orderNumber: order.name } };
     return confirm(t2, order, [...parts, t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, { ...vars, shipping: returnShippingRule(t2, order), reply: replyTimeClause(t2) }).trim()].join("\n"), pending);
+    });
   });
 }
 
+/** Where a return the shopper asked for stands, from the return itself and the shop's own timings. */
+function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
+  const L = turn.language;
+  const items = joinList(ret.lines.map((l) => l.title), L);
+  switch (returnStage(ret)) {
+    case "awaiting_approval": {
+      const review = returnReviewTime(knowledgeFor(turn.ctx.shop).passages);
+      return t(L, M.return_awaiting_approval, { name: ret.name, items, date: date(turn, ret.createdAt), review: review ? t(L, M.review_within, { duration: formatRange(review, L) }) : "" });
+    }
+    case "approved":
+      return t(L, M.return_approved, { name: ret.name, items, receipt: returnReceiptClause(turn) });
+    case "declined":
+      return describeDecline(ret, order, turn, items);
+    case "closed": {
+      const closed = t(L, M.return_closed, { name: ret.name, items, date: date(turn, ret.closedAt ?? ret.createdAt) });
+      const refunds = order.refunds.map((r) => t(L, M.refunded, { amount: money(turn, r.totalRefunded, order), date: date(turn, r.createdAt), note: "", timing: "" }));
+      return [closed, ...refunds].join(" ") + refundTimingClause(turn);
+    }
+  }
+}
+
+/** Why a return was declined: the window as this shop counts it, final sale, or the team's note to the shopper. */
+function describeDecline(ret: ReturnInfo, order: Order, turn: Turn, items: string): string {
+  const L = turn.language;
+  const reason = ret.decline?.reason;
+  if (reason === "FINAL_SALE") return t(L, M.declined_final_sale, { name: ret.name, items, policy: finalSaleClause(turn) });
+  if (reason === "RETURN_PERIOD_ENDED") {
+    const window = shopFactsOf(turn).returnWindow?.value;
+    const line = order.lineItems.find((l) => ret.lines.some((r) => r.lineItemId === l.id));
+    const deadline = line ? lineReturnDeadline(order, line, window) : null;
+    if (window && deadline) {
+      return t(L, M.declined_window, { name: ret.name, requested: date(turn, ret.createdAt), until: date(turn, deadline.until), window: returnWindowLabel(turn, window, date(turn, deadline.start)) });
+    }
+  }
+  // Shopify sends the decline note to the customer, so it is theirs to read.
+  return t(L, M.return_declined, { name: ret.name, reason: ret.decline?.note ?? ret.decline?.reason ?? "" });
+}
+
 export function exchangeItem(turn: Turn): Promise<Answer> {
+  // No order to look at yet: the shop's exchange rule and the wanted variant's stock answer first.
+  const knowsOrder = turn.entities.order_number || turn.state.orderNumber || turn.shopper.customerId;
+  const general = knowsOrder ? null : exchangeWithoutOrder(turn);
+  if (general) return Promise.resolve(general);
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
     const swap = requestedVariant(order, t2);
     const line = swap?.line ?? mentionedLines(order, t2)[0];
-    const parts = [describeEligibility(eligibility(order, line, t2), t2)];
+    const verdict = returnVerdictFor(order, [line], t2);
+    const parts = [describeLineReturn(verdict.lines[0], { ...verdict, openReturn: null }, t2)];
     if (swap) {
       const available = swap.variant?.availableForSale ?? false;
       parts.push(
@@ -781,25 +945,58 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
   });
 }
 
+function exchangeWithoutOrder(turn: Turn): Answer | null {
+  const L = turn.language;
+  const parts: string[] = [];
+  const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) ?? null : null;
+  const wanted = product ? variantNamed(product, turn) : null;
+  if (product && wanted) {
+    parts.push(
+      wanted.availableForSale
+        ? t(L, M.exchange_available, { product: product.title, variant: wanted.title, count: wanted.inventoryQuantity ?? "" })
+        : t(L, M.exchange_unavailable, { product: product.title, variant: wanted.title }),
+    );
+  }
+  const rule = exchangeRule(knowledgeFor(turn.ctx.shop).passages, L);
+  if (rule.length > 0) parts.push(t(L, M.policy_quote, { sentence: rule.map((p) => p.quote).join(" ") }));
+  if (parts.length === 0) return null;
+  parts.push(t(L, M.exchange_ask_order));
+  return {
+    text: parts.join("\n"),
+    lookups: product && wanted ? [{ kind: "product", ref: product.handle, outcome: wanted.title }] : [],
+    state: { awaiting: "order_number" },
+  };
+}
+
+/** The product's variant with the size/colour the shopper names (the wanted one when two are named). */
+function variantNamed(product: Product, turn: Turn) {
+  const { size, color } = turn.entities;
+  if (!size && !color) return null;
+  return (
+    product.variants.find((v) =>
+      v.selectedOptions.every((o) => {
+        if (/size|taille|talla|tama/i.test(o.name)) return !size || sameOption(o.value, size);
+        if (/colou?r|couleur/i.test(o.name)) return !color || sameOption(o.value, color);
+        return true;
+      }),
+    ) ?? null
+  );
+}
+
 export function refundStatus(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
+    const verdict = refundVerdict(order);
     const parts: string[] = [];
-    for (const refund of order.refunds) {
-      parts.push(t(L, M.refunded, { amount: money(t2, refund.totalRefunded, order), date: date(t2, refund.createdAt), note: refund.note ? ` (${refund.note.replace(/\.$/, "")})` : "", timing: refundTimingClause(t2) }));
+    for (const refund of verdict.refunds) {
+      parts.push(t(L, M.refunded, { amount: money(t2, refund.amount, order), date: date(t2, refund.date), note: refund.note ? ` (${refund.note.replace(/\.$/, "")})` : "", timing: refundTimingClause(t2) }));
     }
-    const refunded = order.refunds.reduce((sum, r) => sum + Number(r.totalRefunded), 0);
-    if (refunded > 0 && !order.cancelledAt && refunded < Number(order.totalPrice) - 0.005) {
-      parts.push(t(L, M.partial_refund, { order: order.name, total: money(t2, order.totalPrice, order), note: order.refunds.map((r) => r.note ?? "").join(" ") }));
+    if (verdict.kind === "partly_refunded") {
+      parts.push(t(L, M.partial_refund, { order: order.name, total: money(t2, verdict.orderTotal, order), note: verdict.refunds.map((r) => r.note ?? "").join(" ") }));
     }
-    for (const ret of order.returns.filter((r) => ["REQUESTED", "OPEN"].includes(r.status))) {
-      parts.push(t(L, M.return_in_progress, { name: ret.name, items: joinList(ret.lines.map((l) => l.title), L), status: ret.status.toLowerCase(), receipt: returnReceiptClause(t2) }));
-    }
-    for (const ret of order.returns.filter((r) => r.status === "DECLINED" && r.decline)) {
-      parts.push(t(L, M.return_declined, { name: ret.name, reason: ret.decline!.note ?? ret.decline!.reason }));
-    }
+    for (const ret of order.returns.filter((r) => ["REQUESTED", "OPEN", "DECLINED"].includes(r.status))) parts.push(describeReturn(ret, order, t2));
     if (parts.length === 0) parts.push(t(L, M.no_refund, { order: order.name, window: returnWindowPhrase(t2) ? ` ${returnWindowPhrase(t2)}` : "" }));
-    return { text: parts.join("\n") };
+    return { text: parts.join("\n"), verdicts: [{ topic: "refund", order: order.name, verdict }] };
   });
 }
 

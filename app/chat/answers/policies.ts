@@ -9,6 +9,7 @@ import { joinList } from "../format";
 import { bestPassages, mentionedCountry, orderForQuoting, overviewPassages, terms, type KnowledgeHit } from "../knowledge";
 import { normalize } from "../preprocess";
 import type { Answer, Lookup, Turn } from "../types";
+import { isFinalSale } from "../policy/returns";
 
 const M = defineMessages({
   policy_link: {
@@ -244,14 +245,6 @@ export function quoteAnswer(turn: Turn, hits: KnowledgeHit[], lead: string[] = [
   }));
   const body = [...lead, intro, quoted].filter(Boolean).join(lead.length > 0 || intro ? "\n" : " ");
   return { text: links.length > 0 ? `${body}\n\n${links.join("\n")}` : body, lookups };
-}
-
-/**
- * Tagged final-sale (the Shopify convention) or marked so in its description, which is what the
- * shopper reads on the product page. The one rule for policy answers and return eligibility.
- */
-export function isFinalSale(product: { tags: string[]; description: string }): boolean {
-  return product.tags.some((tag) => /^final[- ]sale$/i.test(tag)) || /\bfinal sale\b/i.test(product.description);
 }
 
 function placeName(place: { code: string; place: string }, turn: Turn): string {

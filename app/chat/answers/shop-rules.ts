@@ -46,14 +46,6 @@ export function returnWindowPhrase(turn: Turn): string | null {
   return t(turn.language, key, { days: window.days });
 }
 
-/** When an item's return window ends, counted as the shop counts it; null when unknown or not started. */
-export function returnDeadline(window: ReturnWindow | undefined, orderCreatedAt: string, deliveredAt: string | null): { start: string; until: string } | null {
-  if (!window) return null;
-  const start = window.from === "order" ? orderCreatedAt : deliveredAt;
-  if (!start) return null;
-  return { start, until: new Date(new Date(start).getTime() + window.days * 86_400_000).toISOString() };
-}
-
 /** "(30 days from delivery on …)" for the deadline's explanation. */
 export function returnWindowLabel(turn: Turn, window: ReturnWindow, start: string): string {
   return t(turn.language, window.from === "order" ? M.window_label_order : M.window_label_delivery, { days: window.days, start });

@@ -1,0 +1,67 @@
+/**
+ * The shop's own sentence on a rule no fact field covers, found by what it says rather than by
+ * search relevance: it must name both halves of the rule. The sentence in the shopper's language
+ * wins over the same rule in another of the shop's languages.
+ */
+import type { Passage } from "../knowledge";
+import type { Language } from "../preprocess";
+import { normalize } from "../preprocess";
+
+/** The first passage (shopper's language first) whose text matches every pattern, or null. */
+export function sentenceSaying(passages: Passage[], language: Language, patterns: RegExp[], preferring: RegExp[] = []): Passage | null {
+  const matching = passages.filter((p) => patterns.every((pattern) => pattern.test(normalize(p.text))));
+  const score = (p: Passage) => Number(p.language === language) * 10 + preferring.filter((pattern) => pattern.test(normalize(p.text))).length;
+  return [...matching].sort((a, b) => score(b) - score(a))[0] ?? null;
+}
+
+const RESHIP = /\b(reship\w*|ship (?:it|them) again|send (?:it|them) again|reenvi\w*|reexpedi\w*|renvo\w*)\b/;
+const REFUND = /\b(refund\w*|reembols\w*|rembours\w*)\b/;
+
+/** What the shop does with a parcel that comes back undelivered (reship or refund), in its words. */
+export function failedDeliveryRule(passages: Passage[], language: Language): Passage | null {
+  return sentenceSaying(passages.filter((p) => p.kind !== "product"), language, [RESHIP, REFUND]);
+}
+
+const RETURN_POSTAGE = /\b(label|postage|return shipping|guia|envio de (?:la )?devolucion|etiquette|frais de retour|port)\b/;
+const WHO_PAYS = /\b(paid|pay|pays|free|prepaid|pagas|paga|gratis|prepagad\w*|charge|payes?|payez|gratuit\w*|prepaye\w*)\b/;
+
+/**
+ * Who pays to send a return back, in the shop's refund-policy words; a sentence naming the order's
+ * destination ("For orders shipped to Canada, …") is preferred.
+ */
+export function returnPostageRule(passages: Passage[], language: Language, destination: RegExp | null): Passage | null {
+  const refund = passages.filter((p) => p.sourceKey === "REFUND_POLICY");
+  return sentenceSaying(refund, language, [RETURN_POSTAGE, WHO_PAYS], destination ? [destination] : []);
+}
+
+const EXCHANGE = /\b(exchang\w*|echang\w*|cambio|cambios|cambiar)\b/;
+// Sentences that only mention exchanging in passing: cash value, final-sale lists, address changes.
+const NOT_THE_RULE = /\b(cash|especes|efectivo|final sale|vente finale|venta final|direccion|adresse|address|precio|prix|price)\b/;
+
+/**
+ * The shop's rule on exchanges, with the sentence that follows it in the same section (the rule
+ * is often "No exchanges by post." and the how comes next), or [] when the shop wrote none.
+ */
+export function exchangeRule(passages: Passage[], language: Language): Passage[] {
+  const texts = passages.filter((p) => p.sourceKey === "REFUND_POLICY" || p.kind === "faq");
+  const rule = sentenceSaying(
+    texts.filter((p) => !NOT_THE_RULE.test(normalize(p.text))),
+    language,
+    [EXCHANGE],
+  );
+  if (!rule) return [];
+  const next = texts[texts.indexOf(rule) + 1];
+  const continues = next && next.sourceKey === rule.sourceKey && next.section === rule.section && next.language === rule.language && !NOT_THE_RULE.test(normalize(next.text));
+  return continues ? [rule, next] : [rule];
+}
+
+const PAYMENT_PENDING = /\b(pending|pendiente|en attente|on receipt|a reception|al recibir|until (?:we|the) (?:receive|confirm)\w*)\b/;
+const PAYMENT_CONFIRMED = /\b(confirm\w*|receiv\w*|recib\w*|recept\w*|reception|acredit\w*)\b/;
+const RETURNS_OR_REFUNDS = /\b(return\w*|retour\w*|devol\w*|refund\w*|rembours\w*|reembols\w*)\b/;
+const PAYMENT = /\b(pay\w*|pag\w*|paie\w*|virement|transfer\w*|transferencia)\b/;
+
+/** What the shop says about an order waiting for its payment to arrive (how long confirmation takes). */
+export function paymentConfirmationRule(passages: Passage[], language: Language): Passage | null {
+  const aboutOrders = passages.filter((p) => p.kind !== "product" && !RETURNS_OR_REFUNDS.test(normalize(p.text)));
+  return sentenceSaying(aboutOrders, language, [PAYMENT_PENDING, PAYMENT_CONFIRMED, PAYMENT], [/\d/]);
+}

@@ -1,0 +1,62 @@
+/**
+ * Which order a message means. Verification (../verification.ts) decides which orders the
+ * shopper may see at all; among a logged-in customer's orders, this picks the one the message is
+ * about: an order number wins, then named items, a date, or the intent's natural candidate.
+ */
+import type { LineItem, Order } from "../../commerce/types";
+import { daysBetween } from "../format";
+import { singular, wordTokens } from "../entities";
+import type { OrderAccess } from "../verification";
+import type { Turn } from "../types";
+
+type Verified = Extract<OrderAccess, { kind: "verified" }>;
+
+/** The verified order the turn is about, and the shopper's other orders. */
+export function orderMeant(access: Verified, turn: Turn, namedNumber: boolean): Verified {
+  const chosen = namedNumber ? access.order : pickOrder([access.order, ...access.otherOrders], turn);
+  const others = [access.order, ...access.otherOrders].filter((o) => o.id !== chosen.id);
+  return { ...access, order: chosen, otherOrders: others };
+}
+
+const TIME_HINTS: { pattern: RegExp; days: number }[] = [
+  { pattern: /\b(this morning|today|earlier today|just (?:now|ordered|placed)|hoy|aujourd'hui|ce matin)\b/i, days: 0 },
+  { pattern: /\b(last night|yesterday|ayer|anoche|hier)\b/i, days: 1 },
+];
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** Of a customer's orders, the one this message is about: named items, a date, or the intent's natural candidate. */
+export function pickOrder(orders: Order[], turn: Turn): Order {
+  const words = new Set(turn.pre.contentTokens.map(singular));
+  const text = turn.pre.original;
+  const month = MONTHS.findIndex((m) => new RegExp(`\\b${m}\\b`, "i").test(text));
+  const wantsOpen = ["cancel_order", "change_order", "change_shipping_address"].includes(turn.intent.intent);
+  const wantsDelivered = ["return_item", "exchange_item"].includes(turn.intent.intent);
+  const wantsRefund = turn.intent.intent === "refund_status";
+  const score = (order: Order, index: number) => {
+    let s = 0;
+    const itemWords = new Set(order.lineItems.flatMap((l) => wordTokens(l.title).map(singular)));
+    for (const w of words) if (w.length > 2 && itemWords.has(w)) s += 3;
+    for (const hint of TIME_HINTS) if (hint.pattern.test(text) && daysBetween(order.createdAt, turn.ctx.now) === hint.days) s += 4;
+    if (month >= 0 && new Date(order.createdAt).getUTCMonth() === month) s += 4;
+    const open = !order.cancelledAt && order.fulfillments.length === 0;
+    if (wantsOpen && open) s += 2;
+    if (wantsDelivered && order.fulfillments.some((f) => f.displayStatus === "DELIVERED")) s += 1;
+    if (wantsRefund && (order.refunds.length > 0 || order.returns.length > 0)) s += 2;
+    return s - index * 0.01; // ties: the order verification ranked first
+  };
+  return orders.map((order, index) => ({ order, s: score(order, index) })).sort((a, b) => b.s - a.s)[0].order;
+}
+
+/** Line items the message names ("the jacket and the beanie"), else all of them. */
+export function mentionedLines(order: Order, turn: Pick<Turn, "pre">): LineItem[] {
+  const named = namedLines(order, turn);
+  return named.length > 0 ? named : order.lineItems;
+}
+
+/** The order's items the message names ("the sleeping bag"), or none. */
+export function namedLines(order: Order, turn: Pick<Turn, "pre">): LineItem[] {
+  const words = new Set(turn.pre.contentTokens.map(singular));
+  return order.lineItems.filter((line) =>
+    wordTokens(`${line.title} ${line.variantTitle ?? ""}`).some((w) => w.length > 2 && words.has(singular(w))),
+  );
+}

@@ -1,0 +1,40 @@
+/** Questions about where an order or a return stands, told apart from requests for the action they name. */
+import { describe, expect, it } from "vitest";
+import { stateQuestionIntent } from "../../app/chat/intent/state-questions";
+
+describe("state questions", () => {
+  it("reads 'was it cancelled?' as a status question, 'please cancel' as a cancellation", () => {
+    expect(stateQuestionIntent("cancel_order", "Was order 2044 actually cancelled?")).toBe("track_order");
+    expect(stateQuestionIntent("cancel_order", "Ma commande a-t-elle été annulée ?")).toBe("track_order");
+    expect(stateQuestionIntent("cancel_order", "¿Se canceló mi pedido?")).toBe("track_order");
+    expect(stateQuestionIntent("cancel_order", "Can you cancel order 2044?")).toBeNull();
+    expect(stateQuestionIntent("cancel_order", "Je voudrais annuler ma commande, c'est possible ?")).toBeNull();
+    expect(stateQuestionIntent("cancel_order", "cancel my order")).toBeNull();
+  });
+
+  it("takes a question that names no cancellation away from cancel_order", () => {
+    expect(stateQuestionIntent("cancel_order", "Did my parcel go out yet?")).toBe("track_order");
+    expect(stateQuestionIntent("cancel_order", "Can I stop my order?")).toBeNull();
+  });
+
+  it("reads 'did you receive my return?' as a refund question and 'why was my return refused?' as a return one", () => {
+    expect(stateQuestionIntent("return_item", "Did you receive my return yet?")).toBe("refund_status");
+    expect(stateQuestionIntent("return_item", "¿Ya recibieron mi devolución?")).toBe("refund_status");
+    expect(stateQuestionIntent("return_item", "I want to return my jacket, is that ok?")).toBeNull();
+    expect(stateQuestionIntent("refund_status", "Why was my return declined?")).toBe("return_item");
+    expect(stateQuestionIntent("refund_status", "When will my refund arrive?")).toBeNull();
+  });
+
+  it("doesn't take a question about one's own return or purchase for a product question", () => {
+    expect(stateQuestionIntent("product_info", "Why was my return of the teapot refused?")).toBe("return_item");
+    expect(stateQuestionIntent("product_info", "I bought the lamp last month, was it shipped?")).toBe("track_order");
+    expect(stateQuestionIntent("product_info", "Is the lamp dishwasher safe?")).toBeNull();
+    expect(stateQuestionIntent("product_info", "Can I buy the lamp that was shipped in the photo?")).toBeNull();
+  });
+
+  it("reads an order's state asked in payment words as tracking, but not a charge problem", () => {
+    expect(stateQuestionIntent("payment_issue", "I paid in cash, why is my order still pending?")).toBe("track_order");
+    expect(stateQuestionIntent("payment_issue", "Why was I charged twice for my order?")).toBeNull();
+    expect(stateQuestionIntent("payment_issue", "Mi pago sigue pendiente")).toBeNull();
+  });
+});
