@@ -88,6 +88,8 @@ export interface KnowledgeQuery {
   language?: Language;
   /** The topic's own words ("return refund"): when the question uses one, an answer must say it too. */
   subject?: string;
+  /** The shopper's language, when the question's words are not theirs (an overview's aspects). */
+  quoteLanguage?: Language;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -424,6 +426,7 @@ const SEARCH_OPTIONS = {
   fuzzy: (term: string) => (term.length >= 6 ? 0.2 : false),
   maxFuzzy: 2,
 };
+const EXACT = { ...SEARCH_OPTIONS, prefix: false, fuzzy: false };
 /** How much a synonym match counts next to a match on the shopper's own word. */
 const SYNONYM_WEIGHT = 0.7;
 /** How much a sentence counts for "how much?"/"how long?" by having a price or a duration, next to saying the shopper's word. */
@@ -449,6 +452,16 @@ const LEGAL_TEXTS = ["PRIVACY_POLICY", "TERMS_OF_SERVICE"];
 const LEGAL_WEIGHT = 0.75;
 /** How much a word found only in a product's name counts (it says which product, not which fact). */
 const PRODUCT_NAME_WEIGHT = 0.35;
+
+/** A sentence in another language than the shopper's, where the shop also writes in theirs. */
+const OTHER_LANGUAGE_WEIGHT = 0.8;
+const languagesOf = new WeakMap<KnowledgeBase, Set<Language>>();
+/** The shop writes at least a part of its texts in `language`. */
+function bilingual(kb: KnowledgeBase, language: Language): boolean {
+  let languages = languagesOf.get(kb);
+  if (!languages) languagesOf.set(kb, (languages = new Set(kb.passages.filter((p) => p.kind !== "product").map((p) => p.language))));
+  return languages.has(language);
+}
 
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
 const RANGE = /(\d+(?:[.,]\d+)?)\s*(?:[–—-]|to|a|à|au)\s*(\d+(?:[.,]\d+)?)/g;
@@ -490,11 +503,12 @@ function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery,
       }
     };
     // The word in any of its forms counts fully; a synonym counts as much as its best single match, never as the sum of several.
-    for (const variant of variants) add(kb.index.search(variant, SEARCH_OPTIONS) as SearchResult[], 1, true);
+    // Only the word's own form is matched loosely: another language's stem of it ("three" → "thre") is exact, or it would prefix-match anything.
+    for (const variant of variants) add(kb.index.search(variant, variant === word ? SEARCH_OPTIONS : EXACT) as SearchResult[], 1, true);
     // WordNet's synonyms fill a gap: a word the shop never uses ("guarantee" where it writes "warranty").
     const lexical = perPassage.size === 0 ? synonymsOf(word) : [];
     const synonyms = [...new Set([...(EXPANSIONS[word] ?? []), ...lexical])].filter((w) => !asked.has(w));
-    for (const synonym of synonyms) add(kb.index.search(synonym, { ...SEARCH_OPTIONS, prefix: false, fuzzy: false }) as SearchResult[], SYNONYM_WEIGHT, false);
+    for (const synonym of synonyms) add(kb.index.search(synonym, EXACT) as SearchResult[], SYNONYM_WEIGHT, false);
     // "My chest is 39 inches": a range that holds the number ("M 38–40 in") says it.
     if (NUMBER.test(word)) {
       for (const passage of kb.passages) {
@@ -542,7 +556,9 @@ function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery,
     // A product's sentence answers nothing about the shop in general ("how do I wash…?") unless the product is named.
     const legal = LEGAL_TEXTS.includes(source) && !query.prefer?.includes(source) ? LEGAL_WEIGHT : 1;
     const own = (passage.kind === "product" && !named ? UNNAMED_PRODUCT_WEIGHT : 1) * legal;
-    let score = raw * own;
+    // A shop that writes in two languages says most things twice: quote the version in the shopper's language.
+    const language = query.quoteLanguage && passage.kind !== "product" && passage.language !== query.quoteLanguage && bilingual(kb, query.quoteLanguage) ? OTHER_LANGUAGE_WEIGHT : 1;
+    let score = raw * own * language;
     if (query.prefer && query.prefer.length > 0) score *= query.prefer.includes(source) ? 1.3 : 0.75;
     hits.push({ passage, score, relevance: possible > nameWeight ? (cover * own) / (possible - nameWeight) : 0, matched: [...matched], covered: [...covered], answered: [...answered] });
   }
@@ -557,7 +573,8 @@ function queryTerms(texts: string[], language?: Language): QueryWord[] {
 export function searchKnowledge(shop: ShopTexts, question: string, query: KnowledgeQuery = {}): KnowledgeHit[] {
   const kb = query.products ? shopTextFor(shop, query.products) : knowledgeFor(shop);
   const words = [...queryTerms([question], query.language), ...queryTerms(query.extraTerms ?? [], "en")];
-  return rawSearch(kb, words, query, queryTerms(query.contextTerms ?? [])).slice(0, query.limit ?? 10);
+  const quoteLanguage = query.quoteLanguage ?? query.language ?? languageOf(question);
+  return rawSearch(kb, words, { ...query, quoteLanguage }, queryTerms(query.contextTerms ?? [])).slice(0, query.limit ?? 10);
 }
 
 /**
