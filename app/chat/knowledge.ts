@@ -99,20 +99,22 @@ const STOP_WORDS = new Set(
   ("a an the and or but so of to in on at for from with by about as into than then this that these those " +
     "i im me my mine we us our ours you your yours he him his she her it its they them their there here " +
     "am is are was were be been being do does did doing have has had having will would shall should could can may might must " +
-    "just really very also too please pls plz thanks thank hey hello hi oh ok okay um uh like well some any anything something " +
+    "up just really very also too please pls plz thanks thank hey hello hi oh ok okay um uh like well some any anything something " +
     "what whats which who whom whose how when where why if not no yes " +
     "tell know want wanted need get got let lets go going make give say says said see look looking find found several various " +
     "policy policies question questions info information detail details think ever nothing last still actually take takes many item items thing things stuff product products something " +
-    "doesnt dont didnt isnt arent wasnt wont havent hasnt " +
+    "doesnt dont didnt isnt arent wasnt wont havent hasnt cant cannot couldnt wouldnt shouldnt " +
     // Spanish and French function words (support words are mapped to English, see knowledge/lexicon.ts)
     "el la los las un una unos unas y o pero de del al en con por para sobre como que se mi mis tu tus su sus yo me te le les lo " +
     "nos es son fue ser estar esta este esto hay muy tambien ya favor gracias hola cual cuales puedo puede tengo quiero " +
     "le les du des et ou mais au aux dans sur par avec qui ce cet cette ces je moi toi il elle on nous vous ils elles mon ma mes " +
-    "ton ta tes son sa ses notre votre leur est sont etre avoir ai as ont suis tres aussi svp merci bonjour quel quelle quels pour " +
+    "une ton ta tes son sa ses notre votre leur est sont etre avoir ai as ont suis tres aussi svp merci bonjour quel quelle quels pour " +
     "quelles puis peux veux " +
     "si mas menos otra otro otros otras algo algun alguna cuando donde porque tiene tienen hacer hacen hago puedes pueden debo " +
     "plus moins autre autres quand ou pourquoi faire fait faites font dois doit pouvez peut peuvent avez ai-je est-ce ca cela " +
-    "ete meme memes deja encore tout tous toute toutes mismo misma mismos ya aun todo todos toda todas").split(" "),
+    "ete meme memes deja encore tout tous toute toutes mismo misma mismos ya aun todo todos toda todas " +
+    // "take" in every language ("vous prenez l'Amex ?", "¿toman Amex?"): the words after it say what is asked.
+    "prendre prenez prends prend prenons tomar toman toma tomamos").split(" "),
 );
 
 /** One-way widening of a question's words (keys and values are index terms). */
@@ -125,9 +127,9 @@ function expand(words: string, into: string): void {
 }
 expand("arrive arrival receive reach", "delivery deliver");
 expand("deliver delivery", "arrive ship");
-expand("extra additional surcharge customs import", "duties taxes collect fees");
-expand("tax taxes vat gst hst pst", "duties taxes collect");
-expand("duty duties", "taxes customs collect");
+expand("extra additional surcharge customs import", "duties taxes fees");
+expand("tax taxes vat gst hst pst", "duties taxes");
+expand("duty duties", "taxes customs");
 expand("cost costs much price fee fees charge pay expensive cheap rate rates", "cost price fee charge paid free rate postage flat");
 expand("free", "free prepaid");
 expand("label", "label prepaid");
@@ -231,7 +233,8 @@ const CLAUSE_START = /^(?:we|you|i|it|they|nous|vous|on|je|il|elle|nosotros)\b/i
 const HEADING_LINE = /^([^.!?]{2,50}):$/;
 const MONEY = /[$€£]\s?\d/;
 const OFFER = /\d\s?%\s*(?:off\b|de descuento|de r[ée]duction|de remise)|(?:[$€£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?[$€£])\s+off\b|(?:^|\s)[-–]\s?\d+\s?%/i;
-const DURATION = /\b\d+\s*(?:[–-]|to)\s*\d+\s+(?:business\s+)?(?:days?|hours?|weeks?)\b|\bwithin\s+\d+\s+(?:business\s+)?(?:days?|hours?)\b|\bsame day\b/i;
+/** A number of days, hours, weeks or months ("3–5 business days", "sous 24 heures ouvrées", "10 días naturales"), or "same day". */
+const DURATION = /\b\d+(?:\s*(?:[–-]|to|à|a|au)\s*\d+)?\s+(?:(?:business|working|calendar)\s+)?(?:days?|hours?|weeks?|months?|years?|minutes?|jours?|heures?|semaines?|mois|ans|ann[ée]es?|d[ií]as?|horas?|semanas?|meses|años?|minutos?)(?![\p{L}])|\bsame day\b/iu;
 
 export function splitSentences(text: string): string[] {
   return text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
