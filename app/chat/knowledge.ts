@@ -456,6 +456,8 @@ const LEGAL_WEIGHT = 0.75;
 /** How much a word found only in a product's name counts (it says which product, not which fact). */
 const PRODUCT_NAME_WEIGHT = 0.35;
 
+/** How much saying a larger share of the question's words counts, on top of their weights (0: not at all). */
+const COORDINATION = 0.5;
 /** A sentence in another language than the shopper's, where the shop also writes in theirs. */
 const OTHER_LANGUAGE_WEIGHT = 0.8;
 const languagesOf = new WeakMap<KnowledgeBase, Set<Language>>();
@@ -561,7 +563,9 @@ function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery,
     const own = (passage.kind === "product" && !named ? UNNAMED_PRODUCT_WEIGHT : 1) * legal;
     // A shop that writes in two languages says most things twice: quote the version in the shopper's language.
     const language = query.quoteLanguage && passage.kind !== "product" && passage.language !== query.quoteLanguage && bilingual(kb, query.quoteLanguage) ? OTHER_LANGUAGE_WEIGHT : 1;
-    let score = raw * own * language;
+    // Coordination: a sentence that says more of the question's words beats one that says a single rare word well.
+    const coordination = (covered.size / base.length) ** COORDINATION;
+    let score = raw * own * language * coordination;
     if (query.prefer && query.prefer.length > 0) score *= query.prefer.includes(source) ? 1.3 : 0.75;
     hits.push({ passage, score, relevance: possible > nameWeight ? (cover * own) / (possible - nameWeight) : 0, matched: [...matched], covered: [...covered], answered: [...answered] });
   }
@@ -575,9 +579,27 @@ function queryTerms(texts: string[], language?: Language): QueryWord[] {
 /** Passages that answer `question`, best first. */
 export function searchKnowledge(shop: ShopTexts, question: string, query: KnowledgeQuery = {}): KnowledgeHit[] {
   const kb = query.products ? shopTextFor(shop, query.products) : knowledgeFor(shop);
-  const words = [...queryTerms([question], query.language), ...queryTerms(query.extraTerms ?? [], "en")];
+  const { text, placeTerms } = placesAsCountries(kb, question);
+  const words = [...queryTerms([text], query.language ?? languageOf(question)), ...queryTerms([...placeTerms, ...(query.extraTerms ?? [])], "en")];
   const quoteLanguage = query.quoteLanguage ?? query.language ?? languageOf(question);
   return rawSearch(kb, words, { ...query, quoteLanguage }, queryTerms(query.contextTerms ?? [])).slice(0, query.limit ?? 10);
+}
+
+/**
+ * A place the shopper names is asked about as its country, in the words the shop's text uses:
+ * "Toronto" as Canada, "Alemania" as Germany/Allemagne; a country the shop's text never names
+ * as "other countries" (what a shop writes about the places it doesn't ship to).
+ */
+function placesAsCountries(kb: KnowledgeBase, question: string): { text: string; placeTerms: string[] } {
+  const place = mentionedCountry(question);
+  if (!place) return { text: question, placeTerms: [] };
+  const text = ` ${normalize(question)} `.replace(new RegExp(`(?<![a-z])${escapeRegExp(place.place)}(?![a-z])`), " ");
+  const names = [...namesOfRegion(place.code), ...(place.code === "US" ? ["usa"] : [])];
+  const named = names.filter((name) => {
+    const words = terms(name, "en");
+    return words.length > 0 && words.every((w) => kb.index.search(w, EXACT).length > 0);
+  });
+  return { text, placeTerms: named.length > 0 ? named : ["other countries"] };
 }
 
 /**
@@ -693,12 +715,47 @@ const COUNTRIES: Record<string, string> = {
   peru: "PE", "south africa": "ZA", israel: "IL", uae: "AE", "hong kong": "HK", philippines: "PH", europe: "EU", europa: "EU",
 };
 
-// Longest names first, each with its pattern compiled once.
+/** Country names that are also everyday words in a shop ("china" plates, "chile" peppers, a "jersey"). */
+const AMBIGUOUS_NAMES = new Set(["china", "turkey", "chile", "jersey", "chad", "jordan", "guernsey", "man", "georgia", "inde", "oman"]);
+const placeName = (name: string) => normalize(name).replace(/[^a-z0-9. ]+/g, " ").replace(/\s+/g, " ").trim();
+
+/** Every region's name in the languages the shop answers in (Intl's region names), by ISO code. */
+function regionNames(): { name: string; code: string }[] {
+  const names: { name: string; code: string }[] = [];
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const displays = LANGUAGES.map((l) => new Intl.DisplayNames([l], { type: "region" }));
+  for (const a of letters) {
+    for (const b of letters) {
+      const code = a + b;
+      for (const display of displays) {
+        let name: string | undefined;
+        try {
+          name = display.of(code);
+        } catch {
+          name = undefined;
+        }
+        if (!name || name === code) continue;
+        const normalized = placeName(name);
+        if (normalized.length >= 4 && !AMBIGUOUS_NAMES.has(normalized)) names.push({ name: normalized, code });
+      }
+    }
+  }
+  return names;
+}
+
+/** The names of a region in every language the shop may write in ("Germany", "Alemania", "Allemagne"). */
+export function namesOfRegion(code: string): string[] {
+  return [...new Set(LANGUAGES.map((l) => new Intl.DisplayNames([l], { type: "region" }).of(code) ?? code))];
+}
+
+// Longest names first, each with its pattern compiled once; the hand-written names win over Intl's.
 const PLACES: { name: string; code: string; pattern: RegExp }[] = [
   ...US_STATES.map((name) => ({ name, code: "US" })),
   ...CA_PLACES.map((name) => ({ name, code: "CA" })),
   ...Object.entries(COUNTRIES).map(([name, code]) => ({ name, code })),
+  ...regionNames(),
 ]
+  .filter((place, i, all) => all.findIndex((p) => p.name === place.name) === i)
   .sort((a, b) => b.name.length - a.name.length)
   .map((place) => ({ ...place, pattern: new RegExp(`(?<![a-z.])${escapeRegExp(place.name)}(?![a-z])`) }));
 
