@@ -127,6 +127,8 @@ function expand(words: string, into: string): void {
 }
 expand("arrive arrival receive reach", "delivery deliver");
 expand("deliver delivery", "arrive ship");
+// "How fast do you ship?" is answered by how long orders take to be prepared.
+expand("ship", "prepare");
 expand("extra additional surcharge customs import", "duties taxes fees");
 expand("tax taxes vat gst hst pst", "duties taxes");
 expand("duty duties", "taxes customs");
@@ -634,7 +636,10 @@ export function bestPassages(
   }
   // An FAQ's first sentence is its direct answer: keep it with any later sentence of that FAQ.
   if (top.passage.kind === "faq" && top.passage.order > 0) {
-    add(hits.find((h) => h.passage.sourceKey === top.passage.sourceKey && h.passage.order === 0 && h.score >= top.score * 0.5));
+    const direct = hits.find((h) => h.passage.sourceKey === top.passage.sourceKey && h.passage.order === 0);
+    // Found or not: the question matched this FAQ, whose first sentence answers it ("We accept…" before "We don't accept Amex").
+    const first = direct ?? faqAnswer(shop, top);
+    if (first) add(first);
   }
   // Others nearly as good, or answering a part of the question the picked ones don't.
   const source = sourceOf(top.passage);
@@ -647,6 +652,12 @@ export function bestPassages(
     if (hit.score >= top.score * (sameSource ? 0.85 : 0.95) || (addsSomething && hit.score >= top.score * 0.5) || (sameTopic && hit.score >= top.score * 0.5)) add(hit);
   }
   return orderForQuoting(picked);
+}
+
+/** The first sentence of the FAQ `hit` comes from, as a hit ranked just below it. */
+function faqAnswer(shop: ShopTexts, hit: KnowledgeHit): KnowledgeHit | undefined {
+  const passage = knowledgeFor(shop).passages.find((p) => p.kind === "faq" && p.sourceKey === hit.passage.sourceKey && p.order === 0);
+  return passage && { passage, score: hit.score * 0.5, relevance: hit.relevance, matched: [], covered: [], answered: [] };
 }
 
 /** Two sentences saying the same thing: they share a run of five or more words. */

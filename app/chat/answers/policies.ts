@@ -77,11 +77,12 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
     prefer: ["REFUND_POLICY", "FAQ"],
     policy: "REFUND_POLICY",
     topicWords: "return returns refund refunds policy rules work how",
-    // Every return policy answers: how long, in what condition, and what can't come back.
+    // Every return policy answers: how long, in what condition, what can't come back, and who pays the postage back.
     aspects: [
       "return within days of delivery",
       "items must be unworn unused with original tags condition",
       "final sale items cannot be returned or exchanged",
+      "return postage paid by the customer",
     ],
     missing: M.topic_return_policy,
   },
@@ -181,11 +182,11 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   const hasPolicy = !!topic.policy && shop.policies.some((p) => p.type === topic.policy);
   let hits: KnowledgeHit[];
   if (lead.length > 0 && !question) hits = bestPassages(shop, question, { prefer: topic.prefer, extraTerms, max: 2 });
-  else if (isOverview(question, topic) && extraTerms.length === 0 && hasPolicy) hits = overviewPassages(shop, topic.aspects, { only: [topic.policy!] });
+  else if (isOverview(question, topic) && extraTerms.length === 0 && hasPolicy) hits = overviewPassages(shop, topic.aspects, { only: [topic.policy!], quoteLanguage: turn.language });
   else hits = relevantPassages(turn, question, topic, extraTerms);
   // "Can I return the Cascade jacket?": the general rules (window, condition) apply to that product.
   if (product && intent === "return_policy" && !isFinalSale(product) && hasPolicy) {
-    const rules = overviewPassages(shop, topic.aspects.slice(0, 2), { only: [topic.policy!] });
+    const rules = overviewPassages(shop, topic.aspects.slice(0, 2), { only: [topic.policy!], quoteLanguage: turn.language });
     hits = orderForQuoting([...rules, ...hits.filter((h) => !rules.some((r) => r.passage.id === h.passage.id))].slice(0, 3));
   }
 

@@ -21,6 +21,7 @@ const VOCABULARY: Record<string, string> = {
   item: "items thing things product products | articulo articulos producto productos prenda prendas | article articles produit produits vetement vetements",
   buy: "purchase purchased | comprar compro compre | acheter achete achat",
   ship: "shipping shipped dispatch dispatched | envio envios enviar envian envias enviamos enviado enviada mandar | expedition expedier expedie expedions expedions expediee envoyer envoyez envoi",
+  prepare: "prepared preparing processing processed | preparar preparamos preparacion preparado preparados | preparer preparons preparation preparee preparees",
   delivery: "deliver delivered | entrega entregas entregar entregado reparto | livraison livraisons livrer livrez livre livree livrons",
   arrive: "arrival reach | llegar llega llegan llego | arriver arrive arrivee recevoir",
   receive: "| recibir recibo recibes recibi | reception recu recue",
