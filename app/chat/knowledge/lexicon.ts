@@ -20,7 +20,7 @@ const VOCABULARY: Record<string, string> = {
   // "Item" and its kin say nothing about what is asked (a stop word, see knowledge.ts).
   item: "items thing things product products | articulo articulos producto productos prenda prendas | article articles produit produits vetement vetements",
   buy: "purchase purchased | comprar compro compre | acheter achete achat",
-  ship: "shipping shipped dispatch dispatched | envio envios enviar envian envias enviamos enviado enviada mandar | expedition expedier expedie expedions expedions expediee envoyer envoyez envoi",
+  ship: "shipping shipped dispatch dispatched | envio envios enviar envian envias enviamos enviado enviada mandar sale salen salio salga | expedition expedier expedie expedions expedions expediee envoyer envoyez envoi",
   prepare: "prepared preparing processing processed | preparar preparamos preparacion preparado preparados | preparer preparons preparation preparee preparees",
   delivery: "deliver delivered | entrega entregas entregar entregado reparto | livraison livraisons livrer livrez livre livree livrons",
   arrive: "arrival reach | llegar llega llegan llego | arriver arrive arrivee recevoir",
@@ -32,6 +32,7 @@ const VOCABULARY: Record<string, string> = {
   pickup: "collect pick picked pick_up picked_up picking_up | recoger recoges recogerlo recojo recoleccion | retrait retirer retire recuperer recupere click_and_collect",
   store: "shop boutique | tienda tiendas local | magasin",
   country: "countries abroad overseas international internationally | pais paises extranjero internacional | pays etranger international internationale",
+  outside: "else elsewhere | fuera afuera | dehors hors ailleurs",
   customs: "import | aduana aduanas importacion | douane douanes importation",
   fee: "fees | gastos cargo_adicional | frais",
   duties: "duty | aranceles arancel | droits",
@@ -44,7 +45,7 @@ const VOCABULARY: Record<string, string> = {
   late: "delay delayed | retraso retrasado tarde | retard retarde",
   // Returns, refunds, exchanges, warranty
   return: "returns returned send_back send_it_back send_something_back send_them_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter",
-  refund: "refunds refunded money_back | reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons",
+  refund: "refunds refunded money_back | regresan_el_dinero regresar_el_dinero devuelven_el_dinero devolver_el_dinero mi_dinero reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons recuperer_mon_argent rendre_l_argent mon_argent",
   exchange: "swap trade | cambio cambios cambiar | echange echanges echanger",
   warranty: "guarantee | garantia | garantie",
   broken: "smashed cracked | roto rota rotos quebrado | casse cassee brise",
