@@ -84,7 +84,7 @@ describe("words that must not meet the wrong sentence", () => {
   });
 
   it("does not let another language's short stem of a word prefix-match unrelated words", () => {
-    const local = { policies: [{ type: "SHIPPING_POLICY", title: "Shipping", url: null, body: "Free-shipping thresholds apply to the goods total." }], faqs: [] };
+    const local = { policies: [{ type: "SHIPPING_POLICY", title: "Shipping", url: "https://shop.test/policies/shipping-policy", body: "Free-shipping thresholds apply to the goods total." }], faqs: [] };
     expect(shopAnswer(local, "Can I return it three weeks later?")).toEqual([]);
   });
 });
