@@ -99,7 +99,7 @@ const STOP_WORDS = new Set(
   ("a an the and or but so of to in on at for from with by about as into than then this that these those " +
     "i im me my mine we us our ours you your yours he him his she her it its they them their there here " +
     "am is are was were be been being do does did doing have has had having will would shall should could can may might must " +
-    "up just really very also too please pls plz thanks thank hey hello hi oh ok okay um uh like well some any anything something " +
+    "up today tonight hoy just really very also too please pls plz thanks thank hey hello hi oh ok okay um uh like well some any anything something " +
     "what whats which who whom whose how when where why if not no yes " +
     "tell know want wanted need get got let lets go going make give say says said see look looking find found several various " +
     "policy policies question questions info information detail details think ever nothing last still actually take takes many item items thing things stuff product products something " +

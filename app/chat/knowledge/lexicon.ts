@@ -135,7 +135,8 @@ const VOCABULARY: Record<string, string> = {
   // Not "last", an English stop word ("my last order").
   lasting: "lasts lifetime | dura durar duracion | dure durer",
   battery: "| bateria pila | batterie pile",
-  keep: "storage kept | guardar conservar almacenar mantener mantiene mantienen guardamos | conserver ranger garder gardons garde gardee maintenir maintient",
+  // "stored" is kept, not the shop ("store").
+  keep: "storage kept stored retain retained | guardar guardan guardamos conservar almacenar mantener mantiene mantienen | conserver ranger garder gardons garde gardee maintenir maintient",
   include: "included includes comes_with come_with | incluye incluido incluida viene_con | inclus incluse fourni fournie livre_avec",
   separately: "| por_separado | separement",
   handmade: "hand_made handcrafted | hecho_a_mano artesanal | fait_main fait_a_la_main artisanal",
