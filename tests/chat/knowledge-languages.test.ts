@@ -89,6 +89,19 @@ describe("words that must not meet the wrong sentence", () => {
   });
 });
 
+describe("a word the shop never writes", () => {
+  it("needs a stronger match: 'parking near the shop' isn't answered by the shop's address", () => {
+    const local = {
+      policies: [],
+      faqs: [{ question: "Do you have a shop?", answer: "Our shop is at 5 Elm Street, open Monday to Friday." }],
+    };
+    // The shop's sentence covers most of the question (its rarer words counting more), but not the word it is about.
+    expect(searchKnowledge(local, "Is there parking at your shop?")[0]?.relevance).toBeGreaterThan(0.35);
+    expect(shopAnswer(local, "Is there parking at your shop?")).toEqual([]);
+    expect(shopAnswer(local, "When is the shop open?")[0]?.passage.text).toContain("open Monday to Friday");
+  });
+});
+
 describe("calibrating the threshold", () => {
   it("counts, at each threshold, the answers kept and the abstentions", () => {
     const results = [
