@@ -12,10 +12,10 @@
  */
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { Product, ShopPage, ShopPolicy } from "../commerce/types";
-import { pivotOf, replacePhrases } from "./knowledge/lexicon";
+import { formsOnlyIn, pivotOf, replacePhrases } from "./knowledge/lexicon";
 import { stemIn } from "./knowledge/stemming";
 import { synonymsOf } from "./knowledge/synonyms";
-import { detectLanguage, escapeRegExp, LANGUAGES, normalize, tokenize, type Language } from "./preprocess";
+import { detectLanguage, escapeRegExp, languageScores, LANGUAGES, normalize, tokenize, type Language } from "./preprocess";
 import type { ShopProfile } from "./types";
 
 /** What the shop has written: policies, FAQs and pages (the profile), and optionally its active products. */
@@ -189,9 +189,15 @@ export function textWords(text: string): string[] {
   return tokenize(replacePhrases(normalize(units(countries))));
 }
 
-/** The language of a text, from its own words. */
+/** The language of a text, from its own words; a Spanish/French tie goes to the one whose support vocabulary it uses. */
 export function languageOf(text: string): Language {
-  return detectLanguage(text, tokenize(normalize(text)));
+  const tokens = tokenize(normalize(text));
+  const scores = languageScores(text, tokens);
+  if (scores.es > scores.en && scores.es === scores.fr) {
+    const [es, fr] = [formsOnlyIn(tokens, "es"), formsOnlyIn(tokens, "fr")];
+    if (es !== fr) return es > fr ? "es" : "fr";
+  }
+  return detectLanguage(text, tokens);
 }
 
 /** A word that says nothing about what is asked, in its own language or through its English pivot ("política" as "policy"). */

@@ -48,6 +48,7 @@ const VOCABULARY: Record<string, string> = {
   refund: "refunds refunded money_back | regresan_el_dinero regresar_el_dinero devuelven_el_dinero devolver_el_dinero mi_dinero reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons recuperer_mon_argent rendre_l_argent mon_argent",
   exchange: "swap trade | cambio cambios cambiar | echange echanges echanger",
   warranty: "guarantee | garantia | garantie",
+  cover: "covers covered | cubre cubren cubierto | couvre couvrent couvert couverte couvrir",
   broken: "smashed cracked | roto rota rotos quebrado | casse cassee brise",
   damaged: "| danado danada | abime abimee endommage",
   defective: "faulty defect | defectuoso defectuosa defecto | defectueux defectueuse defaut defauts",
@@ -68,7 +69,7 @@ const VOCABULARY: Record<string, string> = {
   installments: "instalments installment instalment | meses_sin_intereses a_plazos cuotas | en_plusieurs_fois paiement_en_4_fois",
   charge: "charged charges billed debit debited | cargo cargos cobro cobraron cobrado | debit debite debitee debitees debits prelevement prelevements preleve",
   twice: "double duplicate | dos_veces doble | deux_fois double",
-  price: "cost costs | precio precios costo coste | prix cout",
+  price: "cost costs | precio precios costo coste cuesta cuestan costar | prix cout",
   discount: "promo coupon voucher | descuento descuentos cupon | reduction remise code_promo",
   invoice: "receipt bill | factura facturar facturacion recibo | facture factures",
   company: "business | empresa razon_social | entreprise societe",
@@ -252,4 +253,9 @@ export function pivotOf(word: string, language: Language): string | null {
     STEMMED[language].get(stemIn(word, language)) ??
     null
   );
+}
+
+/** How many of `words` are forms the vocabulary knows only in `language` ("colis", "recevoir" are French). */
+export function formsOnlyIn(words: string[], language: Language): number {
+  return words.filter((w) => PIVOTS[language].has(w) && !(["en", "es", "fr"] as const).some((l) => l !== language && PIVOTS[l].has(w))).length;
 }
