@@ -420,6 +420,8 @@ export function shopTextFor(shop: ShopTexts, products: Map<string, Product>): Kn
 const COST_WORDS = new Set(["cost", "price", "much", "fee", "charge", "pay", "expensive", "cheap", "rate"].map((w) => termOf(w, "en")));
 const TIME_WORDS = new Set(["long", "soon", "fast", "quick", "quickly", "time", "days", "wait"].map((w) => termOf(w, "en")));
 const MUCH = termOf("much", "en");
+// "in a week", "three days ago": a span the shop never writes is a detail of the question, like a number.
+const TIME_UNITS = new Set(["day", "week", "month", "year", "hour", "minute"].map((w) => termOf(w, "en")));
 const MEASURES = new Set(["weight", "length", "width", "height", "depth", "diameter", "capacity", "temperature", "size", "long"].map((w) => termOf(w, "en")));
 // "Any offers?" is answered by a sentence that states one ("10% off your first order").
 const OFFER_WORDS = new Set(["offer"].map((w) => termOf(w, "en")));
@@ -544,7 +546,7 @@ function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery,
       }
     }
     // A number the shop never writes is a detail of the question ("three weeks", "39 inches"), not what it is about.
-    const detail = background.has(word) || (NUMBER.test(word) && perPassage.size === 0);
+    const detail = background.has(word) || ((NUMBER.test(word) || TIME_UNITS.has(word)) && perPassage.size === 0);
     const weight = Math.log(1 + total / Math.max(0.5, perPassage.size)) * (detail ? CONTEXT_WEIGHT : 1);
     possible += weight;
     if (perPassage.size === 0 && !detail && own.has(word)) unknown.push(word);
