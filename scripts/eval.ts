@@ -1,7 +1,7 @@
 /**
  * npm run eval -- intents FILE [--store SNAPSHOT] [--json] [--min-accuracy 0.9] [--show-failures] [--out DIR]
  * npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass 0.9]
- * npm run eval -- retrieval FILE --store SNAPSHOT [--json] [--min-recall 0.9] [--min-abstention 0.9] [--show-failures]
+ * npm run eval -- retrieval FILE --store SNAPSHOT [--json] [--min-recall 0.9] [--min-abstention 0.9] [--show-failures] [--sweep]
  *
  * The regression runner for merchants and developers. With --json the last line of output is
  * one JSON summary; a missed --min-* threshold exits 1 so CI can gate on it.
@@ -17,7 +17,7 @@ import { createDemoStore, loadDemoSnapshot, type DemoSnapshot } from "../demo/de
 import { createCommerce } from "../app/commerce/store";
 import { buildChatContext } from "../app/chat/context.server";
 import { shopAnswer, sourceLabel } from "../app/chat/knowledge";
-import { evaluateRetrieval, readRetrievalFile } from "../app/eval/retrieval";
+import { evaluateRetrieval, readRetrievalFile, thresholdSweep } from "../app/eval/retrieval";
 import { devStorePath } from "../demo/dev-stores";
 import { demoShopSettings } from "../demo/demo-settings";
 import { evaluateIntents, localLabeler, readIntentsFile, ENTITY_KEYS, type IntentReport, type Labeler } from "../app/eval/intents";
@@ -30,7 +30,8 @@ import { settingsFor } from "../app/settings.server";
 const USAGE = `usage:
   npm run eval -- intents FILE [--store SNAPSHOT] [--shop DOMAIN] [--engine local|openai|hybrid] [--json] [--min-accuracy N] [--show-failures] [--out DIR]
   npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N]
-  npm run eval -- retrieval FILE --store SNAPSHOT [--json] [--min-recall N] [--min-abstention N] [--show-failures]`;
+  npm run eval -- retrieval FILE --store SNAPSHOT [--json] [--min-recall N] [--min-abstention N] [--show-failures] [--sweep]
+    --sweep: recall@1 and abstention at each relevance threshold, for calibrating it`;
 
 const DEFAULT_SNAPSHOT = path.resolve("demo", "demo-store.json");
 
@@ -46,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
       "min-recall": { type: "string" },
       "min-abstention": { type: "string" },
       "show-failures": { type: "boolean", default: false },
+      sweep: { type: "boolean", default: false },
       out: { type: "string" },
       engine: { type: "string", default: "local" },
       shop: { type: "string" },
@@ -145,7 +147,7 @@ async function main(argv: string[]): Promise<number> {
 async function retrievalMode(
   file: string,
   snapshot: DemoSnapshot,
-  values: { json?: boolean; "show-failures"?: boolean; "min-recall"?: string; "min-abstention"?: string },
+  values: { json?: boolean; "show-failures"?: boolean; "min-recall"?: string; "min-abstention"?: string; sweep?: boolean },
 ): Promise<number> {
   const store = createDemoStore(snapshot);
   const ctx = await buildChatContext({
@@ -154,6 +156,15 @@ async function retrievalMode(
     settings: settingsFor(store.shopDomain, demoShopSettings(snapshot)),
     now: store.now,
   });
+  if (values.sweep) {
+    const open = await evaluateRetrieval(readRetrievalFile(file), (question) =>
+      shopAnswer(ctx.shop, question, { products: ctx.productsByHandle, minRelevance: 0 }).map((hit) => ({ text: hit.passage.text, source: sourceLabel(hit.passage), relevance: hit.relevance })),
+    );
+    const thresholds = Array.from({ length: 21 }, (_, i) => round(0.2 + i * 0.01));
+    for (const p of thresholdSweep(open.results, thresholds)) console.log(`threshold ${p.threshold.toFixed(2)}: recall@1 ${pct(p.recallAt1)}, abstention ${pct(p.abstention)}`);
+    if (values.json) console.log(JSON.stringify(thresholdSweep(open.results, thresholds)));
+    return 0;
+  }
   // --show-failures also shows, for each question, the best sentence below the threshold: what calibrating it needs.
   const report = await evaluateRetrieval(readRetrievalFile(file), (question) =>
     shopAnswer(ctx.shop, question, { products: ctx.productsByHandle }).map((hit) => ({ text: hit.passage.text, source: sourceLabel(hit.passage), relevance: hit.relevance })),

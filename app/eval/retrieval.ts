@@ -89,3 +89,28 @@ export async function evaluateRetrieval(
     results,
   };
 }
+
+export interface SweepPoint {
+  threshold: number;
+  recallAt1: number;
+  abstention: number;
+}
+
+/**
+ * What recall@1 and correct abstention would be at each relevance threshold, from results taken
+ * with no threshold at all (the first quote is the one the threshold would keep or drop): for
+ * calibrating the threshold on one set and checking it on another.
+ */
+export function thresholdSweep(results: RetrievalResult[], thresholds: number[]): SweepPoint[] {
+  const answerable = results.filter((r) => r.expected !== null);
+  const unanswerable = results.filter((r) => r.expected === null);
+  const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+  return thresholds.map((threshold) => {
+    const kept = (r: RetrievalResult) => r.quoted.length > 0 && (r.quoted[0].relevance ?? 1) >= threshold;
+    return {
+      threshold,
+      recallAt1: share(answerable.filter((r) => kept(r) && quotesAnswer(r.quoted[0].text, r.expected!)).length, answerable.length),
+      abstention: share(unanswerable.filter((r) => !kept(r)).length, unanswerable.length),
+    };
+  });
+}

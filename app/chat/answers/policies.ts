@@ -6,7 +6,7 @@
 import type { Intent } from "../intent/labels";
 import { defineMessages, LOCALES, t } from "../i18n";
 import { joinList } from "../format";
-import { bestPassages, mentionedCountry, orderForQuoting, overviewPassages, terms, type KnowledgeHit } from "../knowledge";
+import { bestPassages, mentionedCountry, namesOfRegion, orderForQuoting, overviewPassages, terms, type KnowledgeHit } from "../knowledge";
 import { normalize } from "../preprocess";
 import type { Answer, Lookup, Turn } from "../types";
 import { isFinalSale } from "../policy/returns";
@@ -78,11 +78,12 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
     prefer: ["REFUND_POLICY", "FAQ"],
     policy: "REFUND_POLICY",
     topicWords: "return returns refund refunds policy rules work how",
-    // Every return policy answers: how long, in what condition, and what can't come back.
+    // Every return policy answers: how long, in what condition, what can't come back, and who pays the postage back.
     aspects: [
       "return within days of delivery",
       "items must be unworn unused with original tags condition",
       "final sale items cannot be returned or exchanged",
+      "return postage paid by the customer",
     ],
     missing: M.topic_return_policy,
   },
@@ -164,12 +165,15 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
     question = normalize(question).replace(place.place, " ");
     const served = shop.shipsToCountries.includes(place.code);
     if (!served && intent === "shipping_options" && shop.shipsToCountries.length > 0) {
-      lead.push(t(turn.language, M.ship_not_to_country, { country: regionName(place.code, turn) }));
+      // Where it does ship, from the shop's own settings, whatever its texts say.
+      const countries = joinList(shop.shipsToCountries.map((code) => regionName(code, turn)), turn.language);
+      lead.push(`${t(turn.language, M.ship_not_to_country, { country: regionName(place.code, turn) })} ${t(turn.language, M.ships_to, { countries })}`);
       // What the shop says about where it ships is the answer; the rest of the question isn't.
       question = "";
       // The sentence that names where the shop ships (or the asked country among those it doesn't).
-      const served = shop.shipsToCountries.length <= 4 ? shop.shipsToCountries.map((code) => regionName(code, turn, "en")) : [];
-      extraTerms.push(["we ship to other countries only", regionName(place.code, turn, "en"), ...served].join(" "));
+      // Country names in every language the shop may write in ("Spain", "España"), so its text in the shopper's language is found.
+      const served = shop.shipsToCountries.length <= 4 ? shop.shipsToCountries.flatMap(namesOfRegion) : [];
+      extraTerms.push(["we ship deliver to other countries outside only", ...namesOfRegion(place.code), ...served].join(" "));
     } else if (served) {
       // Shipping policies name the country in their headings ("United States:", "Canada:"); return rules say "US address".
       extraTerms.push(intent === "shipping_options" || place.code !== "US" ? regionName(place.code, turn, "en") : "usa");
@@ -181,20 +185,19 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
 
   const hasPolicy = !!topic.policy && shop.policies.some((p) => p.type === topic.policy);
   let hits: KnowledgeHit[];
-  if (lead.length > 0 && !question) hits = bestPassages(shop, question, { prefer: topic.prefer, extraTerms, max: 2 });
-  else if (isOverview(question, topic) && extraTerms.length === 0 && hasPolicy) hits = overviewPassages(shop, topic.aspects, { only: [topic.policy!] });
+  if (lead.length > 0 && !question) hits = bestPassages(shop, question, { prefer: topic.prefer, extraTerms, max: 3, quoteLanguage: turn.language });
+  else if (isOverview(question, topic) && extraTerms.length === 0 && hasPolicy) hits = overviewPassages(shop, topic.aspects, { only: [topic.policy!], quoteLanguage: turn.language });
   else hits = relevantPassages(turn, question, topic, extraTerms);
   // "Can I return the Cascade jacket?": the general rules (window, condition) apply to that product.
   if (product && intent === "return_policy" && !isFinalSale(product) && hasPolicy) {
-    const rules = overviewPassages(shop, topic.aspects.slice(0, 2), { only: [topic.policy!] });
+    const rules = overviewPassages(shop, topic.aspects.slice(0, 2), { only: [topic.policy!], quoteLanguage: turn.language });
     hits = orderForQuoting([...rules, ...hits.filter((h) => !rules.some((r) => r.passage.id === h.passage.id))].slice(0, 3));
   }
 
   if (hits.length === 0) {
     if (lead.length > 0) {
-      const countries = joinList(shop.shipsToCountries.map((code) => regionName(code, turn)), turn.language);
       return {
-        text: [...lead, t(turn.language, M.ships_to, { countries })].join(" "),
+        text: lead.join(" "),
         lookups: [{ kind: "policy", ref: "shipsToCountries", outcome: "not served" }],
       };
     }

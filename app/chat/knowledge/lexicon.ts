@@ -20,7 +20,8 @@ const VOCABULARY: Record<string, string> = {
   // "Item" and its kin say nothing about what is asked (a stop word, see knowledge.ts).
   item: "items thing things product products | articulo articulos producto productos prenda prendas | article articles produit produits vetement vetements",
   buy: "purchase purchased | comprar compro compre | acheter achete achat",
-  ship: "shipping shipped dispatch dispatched | envio envios enviar envian envias enviamos enviado enviada mandar | expedition expedier expedie expedions expedions expediee envoyer envoyez envoi",
+  ship: "shipping shipped dispatch dispatched | envio envios enviar envian envias enviamos enviado enviada mandar sale salen salio salga | expedition expedier expedie expedions expedions expediee envoyer envoyez envoi",
+  prepare: "prepared preparing processing processed | preparar preparamos preparacion preparado preparados | preparer preparons preparation preparee preparees",
   delivery: "deliver delivered | entrega entregas entregar entregado reparto | livraison livraisons livrer livrez livre livree livrons",
   arrive: "arrival reach | llegar llega llegan llego | arriver arrive arrivee recevoir",
   receive: "| recibir recibo recibes recibi | reception recu recue",
@@ -28,9 +29,10 @@ const VOCABULARY: Record<string, string> = {
   carrier: "courier | paqueteria transportista | transporteur",
   tracking: "track | rastreo rastrear seguimiento guia | suivi suivre",
   address: "| direccion domicilio | adresse domicile",
-  pickup: "collect collection | recoger recoges recogerlo recojo recoleccion | retrait retirer retire",
+  pickup: "collect pick picked pick_up picked_up picking_up | recoger recoges recogerlo recojo recoleccion | retrait retirer retire recuperer recupere click_and_collect",
   store: "shop boutique | tienda tiendas local | magasin",
   country: "countries abroad overseas international internationally | pais paises extranjero internacional | pays etranger international internationale",
+  outside: "else elsewhere | fuera afuera | dehors hors ailleurs",
   customs: "import | aduana aduanas importacion | douane douanes importation",
   fee: "fees | gastos cargo_adicional | frais",
   duties: "duty | aranceles arancel | droits",
@@ -43,14 +45,15 @@ const VOCABULARY: Record<string, string> = {
   late: "delay delayed | retraso retrasado tarde | retard retarde",
   // Returns, refunds, exchanges, warranty
   return: "returns returned send_back send_it_back send_something_back send_them_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter",
-  refund: "refunds refunded money_back | reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons",
+  refund: "refunds refunded money_back | regresan_el_dinero regresar_el_dinero devuelven_el_dinero devolver_el_dinero mi_dinero reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons recuperer_mon_argent rendre_l_argent mon_argent",
   exchange: "swap trade | cambio cambios cambiar | echange echanges echanger",
   warranty: "guarantee | garantia | garantie",
+  cover: "covers covered | cubre cubren cubierto | couvre couvrent couvert couverte couvrir",
   broken: "smashed cracked | roto rota rotos quebrado | casse cassee brise",
   damaged: "| danado danada | abime abimee endommage",
   defective: "faulty defect | defectuoso defectuosa defecto | defectueux defectueuse defaut defauts",
   wrong: "| equivocado equivocada erroneo | errone erronee mauvais",
-  condition: "| condicion condiciones estado | condition conditions etat",
+  condition: "| condicion condiciones | condition conditions etat",
   unused: "new unworn unopened | nuevo nueva sin_usar | neuf neuve",
   used: "worn opened | usado usada abierto abierta | utilise utilisee ouvert ouverte porte",
   sealed: "seal | sellado sello | scelle",
@@ -58,14 +61,15 @@ const VOCABULARY: Record<string, string> = {
   sale: "clearance | rebaja rebajas liquidacion | soldes solde",
   offer: "offers deal deals promotion promotions | oferta ofertas promocion promociones | offre offres promotion promotions",
   // Payment, prices, invoices
-  payment: "pay paid | pago pagos pagar pagado | paiement paiements payer paye",
+  payment: "pay paid | pago pagos pagar pagado pagas paga pagan | paiement paiements payer paye paie paies payez payons payant payante a_votre_charge a_ta_charge a_la_charge",
+  accept: "accepted accepts | aceptar aceptan aceptamos acepta | accepter acceptez acceptons accepte",
   card: "cards | tarjeta tarjetas | carte cartes",
   cash: "| efectivo | especes liquide",
   transfer: "wire | transferencia | virement",
-  installments: "instalments installment instalment | meses_sin_intereses plazos cuotas | en_plusieurs_fois paiement_en_4_fois",
+  installments: "instalments installment instalment spread split | meses_sin_intereses a_plazos cuotas | en_plusieurs_fois paiement_en_4_fois",
   charge: "charged charges billed debit debited | cargo cargos cobro cobraron cobrado | debit debite debitee debitees debits prelevement prelevements preleve",
   twice: "double duplicate | dos_veces doble | deux_fois double",
-  price: "cost costs | precio precios costo coste | prix cout",
+  price: "cost costs | precio precios costo coste cuesta cuestan costar | prix cout",
   discount: "promo coupon voucher | descuento descuentos cupon | reduction remise code_promo",
   invoice: "receipt bill | factura facturar facturacion recibo | facture factures",
   company: "business | empresa razon_social | entreprise societe",
@@ -75,6 +79,7 @@ const VOCABULARY: Record<string, string> = {
   account: "| cuenta | compte",
   password: "| contrasena clave | mot_de_passe",
   login: "log_in sign_in signin | iniciar_sesion entrar acceder | connexion connecter se_connecter",
+  message: "messages write wrote written | mensaje mensajes escribo escribir | ecris ecrire",
   email: "mail e_mail | correo correos | courriel e_mail",
   privacy: "personal_data | privacidad datos_personales | confidentialite donnees_personnelles",
   data: "information | datos | donnees",
@@ -94,8 +99,8 @@ const VOCABULARY: Record<string, string> = {
   men: "man mens | hombre hombres caballero caballeros | homme hommes",
   // Size, measures, fit
   size: "sizes sizing | talla tallas tamano medida medidas | taille tailles dimension dimensions",
-  fit: "fits | ajuste queda | coupe",
-  weight: "weigh heavy | peso pesa | poids pese",
+  fit: "fits | ajuste | coupe",
+  weight: "weigh heavy | pesa pesan | poids pese",
   length: "| largo longitud | longueur",
   width: "wide | ancho | largeur",
   height: "tall | alto altura | hauteur haut",
@@ -132,13 +137,19 @@ const VOCABULARY: Record<string, string> = {
   // Not "last", an English stop word ("my last order").
   lasting: "lasts lifetime | dura durar duracion | dure durer",
   battery: "| bateria pila | batterie pile",
-  keep: "storage kept | guardar conservar almacenar mantener mantiene mantienen guardamos | conserver ranger garder gardons garde gardee maintenir maintient",
-  include: "included includes comes_with | incluye incluido incluida viene_con | inclus incluse fourni fournie livre_avec",
+  // "stored" is kept, not the shop ("store").
+  keep: "storage kept stored retain retained | guardar guardan guardamos conservar almacenar mantener mantiene mantienen | conserver ranger garder gardons garde gardee maintenir maintient",
+  include: "included includes comes_with come_with | incluye incluido incluida viene_con | inclus incluse fourni fournie livre_avec",
   separately: "| por_separado | separement",
   handmade: "hand_made handcrafted | hecho_a_mano artesanal | fait_main fait_a_la_main artisanal",
   // Not French "fait/faite": "doit être faite" is an auxiliary, not "made".
   made: "make manufactured produced | hecho hecha fabricado | fabrique fabriquee fabriques",
-  origin: "from source sourced grown | origen procedencia cultivado | origine provenance cultive",
+  // Not "from" alone ("30 days from delivery"): "where does it come from?" says it as a phrase.
+  origin: "source sourced grown come_from comes_from came_from | origen procedencia cultivado viene_de vienen_de | origine provenance cultive vient_de viennent_de",
+  original: "| original originales | original originale originaux",
+  packaging: "packed | empaque embalaje | emballage",
+  pobox: "po_box po_boxes p_o_box p_o_boxes post_office_box | apartado_postal apartados_postales | boite_postale boites_postales",
+  customer: "customers client clients | cliente clientes | client clients cliente clientes",
   natural: "| natural | naturel naturelle",
   organic: "| organico | bio biologique",
   recycled: "| reciclado | recycle",
@@ -179,10 +190,14 @@ const VOCABULARY: Record<string, string> = {
   wear: "tear | desgaste uso_normal | usure",
   normal: "| normal | normal normale",
   stay: "remain | quedar seguir | rester",
-  move: "moved update updated | moverse mueve | bouger bouge",
+  // Not "bouge": its stem is the one of "bougie" (candle).
+  move: "moved update updated | moverse mueve | a_pas_bouge pas_bouge pas_bouger",
+  count: "counted | contar contado contados contadas | compter comptez",
+  following: "| siguiente siguientes | suivant suivante suivants",
   stack: "combine combined together | combinar acumular acumulables | cumuler cumulable combiner",
   two: "| dos | deux",
-  one: "single | uno una solo | un une seul seule",
+  // Not "un"/"une"/"una": articles, not a number.
+  one: "single | | seul seule",
   see: "| ver veo | voir vois",
   need: "| necesitar necesito necesitas | besoin",
   help: "support | ayuda soporte | aide assistance",
@@ -206,7 +221,7 @@ for (const [pivot, forms] of Object.entries(VOCABULARY)) {
   forms.split("|").forEach((part, index) => {
     const language = (["en", "es", "fr"] as const)[index];
     for (const form of part.split(/\s+/).filter(Boolean)) {
-      if (form.includes("_")) PHRASES.push({ pattern: new RegExp(`\\b${form.replace(/_/g, "[\\s'-]+")}\\b`, "g"), pivot });
+      if (form.includes("_")) PHRASES.push({ pattern: new RegExp(`\\b${form.replace(/_/g, "[\\s'.-]+")}\\b`, "g"), pivot });
       else if (!PIVOTS[language].has(form)) PIVOTS[language].set(form, pivot);
     }
   });
@@ -239,4 +254,9 @@ export function pivotOf(word: string, language: Language): string | null {
     STEMMED[language].get(stemIn(word, language)) ??
     null
   );
+}
+
+/** How many of `words` are forms the vocabulary knows only in `language` ("colis", "recevoir" are French). */
+export function formsOnlyIn(words: string[], language: Language): number {
+  return words.filter((w) => PIVOTS[language].has(w) && !(["en", "es", "fr"] as const).some((l) => l !== language && PIVOTS[l].has(w))).length;
 }

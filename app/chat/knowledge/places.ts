@@ -1,0 +1,83 @@
+/**
+ * Places a shopper names, so "I'm in Texas" finds the US rules and "the UK" the countries rule:
+ * US states and Canadian places by hand, every country by its name in English, Spanish and French
+ * (Intl's region names).
+ */
+import { escapeRegExp, LANGUAGES, normalize } from "../preprocess";
+
+const US_STATES = (
+  "alabama,alaska,arizona,arkansas,california,colorado,connecticut,delaware,florida,georgia,hawaii,idaho,illinois,indiana," +
+  "iowa,kansas,kentucky,louisiana,maine,maryland,massachusetts,michigan,minnesota,mississippi,missouri,montana,nebraska," +
+  "nevada,new hampshire,new jersey,new mexico,new york,north carolina,north dakota,ohio,oklahoma,oregon,pennsylvania," +
+  "rhode island,south carolina,south dakota,tennessee,texas,utah,vermont,virginia,washington,west virginia,wisconsin," +
+  "wyoming,puerto rico"
+).split(",");
+const CA_PLACES = (
+  "canada,canadian,alberta,british columbia,manitoba,new brunswick,newfoundland,nova scotia,ontario,quebec,saskatchewan," +
+  "yukon,nunavut,toronto,montreal,vancouver,calgary,ottawa,edmonton,winnipeg,halifax"
+).split(",");
+const COUNTRIES: Record<string, string> = {
+  "united states": "US", usa: "US", "u.s.": "US", "u.s.a.": "US", "estados unidos": "US", "etats unis": "US",
+  uk: "GB", "u.k.": "GB", "united kingdom": "GB", britain: "GB", "great britain": "GB", england: "GB", scotland: "GB", wales: "GB",
+  "reino unido": "GB", "royaume uni": "GB", ireland: "IE", irlanda: "IE", irlande: "IE",
+  mexico: "MX", australia: "AU", australie: "AU", "new zealand": "NZ", germany: "DE", alemania: "DE", allemagne: "DE",
+  france: "FR", francia: "FR", spain: "ES", espana: "ES", espagne: "ES", italy: "IT", italia: "IT", italie: "IT",
+  netherlands: "NL", holland: "NL", belgium: "BE", belgique: "BE", switzerland: "CH", suisse: "CH", austria: "AT",
+  sweden: "SE", norway: "NO", denmark: "DK", finland: "FI", iceland: "IS", portugal: "PT", poland: "PL", greece: "GR",
+  japan: "JP", japon: "JP", china: "CN", chine: "CN", korea: "KR", india: "IN", inde: "IN", singapore: "SG",
+  brazil: "BR", brasil: "BR", bresil: "BR", argentina: "AR", argentine: "AR", chile: "CL", colombia: "CO", colombie: "CO",
+  peru: "PE", "south africa": "ZA", israel: "IL", uae: "AE", "hong kong": "HK", philippines: "PH", europe: "EU", europa: "EU",
+};
+
+/** Country names that are also everyday words in a shop ("china" plates, "chile" peppers, a "jersey"). */
+const AMBIGUOUS_NAMES = new Set(["china", "turkey", "chile", "jersey", "chad", "jordan", "guernsey", "man", "georgia", "inde", "oman"]);
+const placeName = (name: string) => normalize(name).replace(/[^a-z0-9. ]+/g, " ").replace(/\s+/g, " ").trim();
+
+/** Every region's name in the languages the shop answers in (Intl's region names), by ISO code. */
+function regionNames(): { name: string; code: string }[] {
+  const names: { name: string; code: string }[] = [];
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const displays = LANGUAGES.map((l) => new Intl.DisplayNames([l], { type: "region" }));
+  for (const a of letters) {
+    for (const b of letters) {
+      const code = a + b;
+      for (const display of displays) {
+        let name: string | undefined;
+        try {
+          name = display.of(code);
+        } catch {
+          name = undefined;
+        }
+        if (!name || name === code) continue;
+        const normalized = placeName(name);
+        if (normalized.length >= 4 && !AMBIGUOUS_NAMES.has(normalized)) names.push({ name: normalized, code });
+      }
+    }
+  }
+  return names;
+}
+
+/** The names of a region in every language the shop may write in ("Germany", "Alemania", "Allemagne"). */
+export function namesOfRegion(code: string): string[] {
+  return [...new Set(LANGUAGES.map((l) => new Intl.DisplayNames([l], { type: "region" }).of(code) ?? code))];
+}
+
+// Longest names first, each with its pattern compiled once; the hand-written names win over Intl's.
+const PLACES: { name: string; code: string; pattern: RegExp }[] = [
+  ...US_STATES.map((name) => ({ name, code: "US" })),
+  ...CA_PLACES.map((name) => ({ name, code: "CA" })),
+  ...Object.entries(COUNTRIES).map(([name, code]) => ({ name, code })),
+  ...regionNames(),
+]
+  .filter((place, i, all) => all.findIndex((p) => p.name === place.name) === i)
+  .sort((a, b) => b.name.length - a.name.length)
+  .map((place) => ({ ...place, pattern: new RegExp(`(?<![a-z.])${escapeRegExp(place.name)}(?![a-z])`) }));
+
+/** The country (ISO code) a message names or implies ("Texas" → US, "the UK" → GB), or null. */
+export function mentionedCountry(text: string): { code: string; place: string } | null {
+  const lower = ` ${normalize(text).replace(/[^a-z0-9. ]+/g, " ")} `;
+  for (const { name, code, pattern } of PLACES) {
+    if (pattern.test(lower)) return { code, place: name };
+  }
+  return null;
+}
