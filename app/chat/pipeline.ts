@@ -15,6 +15,7 @@ import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actio
 import { matchApprovedAnswer } from "./approved-answers";
 import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
 import { saysOrderIsSomeoneElses } from "./third-party";
+import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
 import {
   cancelOrder,
   changeOrder,
@@ -101,11 +102,15 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const confirmation = input.state.pendingAction
     ? confirmationFor(input.state.pendingAction, pre.original, entities)
     : input.state.codeChallenge && !code ? confirmationReply(pre.original) : null;
+  // "yes" or "please reship it" to what the bot offered in its last reply takes the offer up.
+  const acceptedOffer = !confirmation && !code && acceptsOffer(input.state.offer, pre.original, entities.order_number) ? input.state.offer : undefined;
   const resolved = (confirmation || code) && input.state.lastIntent
     ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
-    : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
+    : acceptedOffer
+      ? { ...classified, intent: intentCarryingOut(acceptedOffer.kind), lowConfidence: false }
+      : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
   // Unless the conversation settled it, a message naming the shop's products is about them.
-  const intent = resolved.intent === classified.intent && !confirmation && !code ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
+  const intent = resolved.intent === classified.intent && !confirmation && !code && !acceptedOffer ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
   const state: DialogueState = {
     ...input.state,
     // A described change is only confirmed by the very next message.
@@ -113,7 +118,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     // Once the shopper says an order is someone else's, this conversation verifies no order by email.
     thirdPartyClaim: input.state.thirdPartyClaim || saysOrderIsSomeoneElses(pre.original) || undefined,
   };
-  return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx }, confirmation, code };
+  return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx, ...(acceptedOffer ? { acceptedOffer } : {}) }, confirmation, code };
 }
 
 /**
@@ -168,6 +173,7 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
     ...(productHandle ? { productHandle } : {}),
     awaiting: undefined,
     handoffRequest: undefined,
+    offer: undefined,
     ...answer.state,
     lastIntent: intent.intent,
     language,
@@ -236,6 +242,12 @@ function intentInContext(result: IntentResult, text: string, entities: Entities,
   // A discount code in the message settles an unsure classification.
   if ((result.lowConfidence || result.confidence < 0.6) && discountCodesIn(text, { orderNameFormat }).length > 0) return { ...result, intent: "discount_code", lowConfidence: false };
   if (!last) return result;
+  // "can you open a trace?", "please send it again": an action on the order under discussion.
+  const named = state.orderNumber && ORDER_INTENTS.has(last) && !entities.product ? namedOffer(text) : null;
+  if (named && result.intent !== intentCarryingOut(named)) {
+    const confidentOtherAction = ORDER_INTENTS.has(result.intent) && !result.lowConfidence && result.confidence >= 0.8;
+    if (!confidentOtherAction) return { ...result, intent: intentCarryingOut(named), lowConfidence: false };
+  }
   if ((last === "return_item" || last === "exchange_item") && DEFECT_FOLLOW_UP.test(text) && ["complaint", "product_info", "out_of_scope"].includes(result.intent)) {
     return { ...result, intent: "return_item", lowConfidence: false };
   }

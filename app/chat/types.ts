@@ -59,6 +59,15 @@ export interface DialogueState {
   language?: Language;
   /** A change the bot has described and is waiting for the shopper to confirm. */
   pendingAction?: PendingAction;
+  /** Something the bot offered in its last reply, which "yes" or naming it takes up (offers.ts). */
+  offer?: Offer;
+}
+
+/** An offer the bot made about an order: open a carrier trace, ship a returned parcel again. */
+export interface Offer {
+  kind: "trace" | "reship";
+  /** Digits only. */
+  orderNumber: string;
 }
 
 /** A change described to a guest, held until they type the code sent to the order's email. */
@@ -142,6 +151,8 @@ export interface Turn {
   state: DialogueState;
   shopper: Shopper;
   ctx: ChatContext;
+  /** The offer from the bot's last reply this message takes up, if it does. */
+  acceptedOffer?: Offer;
 }
 
 /** A record of data the bot read to answer, shown to the merchant beside the reply. */

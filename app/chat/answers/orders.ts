@@ -10,6 +10,7 @@ import { defineMessages, t } from "../i18n";
 import { normalize } from "../preprocess";
 import { singular, wordTokens } from "../entities";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
+import { offer } from "../offers";
 import { proposeChange } from "../change-proof";
 import { isFinalSale, regionName } from "./policies";
 import { relevantSentences } from "./products";
@@ -391,18 +392,22 @@ const date = (turn: Turn, iso: string) => formatDate(iso, turn.ctx.now, turn.lan
 // ---------------------------------------------------------------------------------------------
 // Tracking
 
-const ESCALATION = /\b(do something|anything you can do|what can you do|what are you going to do|fix (?:this|it)|help me|sort (?:this|it) out|trace|investigat|replace|lost|hacer algo|faire quelque chose)\b/i;
+const ESCALATION = /\b(do something|anything you can do|what can you do|what are you going to do|fix (?:this|it)|help me|sort (?:this|it) out|trace|investigat|enqu[eê]te|investigaci[oó]n|replace|lost|hacer algo|faire quelque chose)\b/i;
 
 export function trackOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2, access) => {
     const followUp = t2.state.lastIntent === "track_order" && t2.state.orderNumber === order.name.replace(/^#/, "");
     const late = lateShipment(order, t2);
-    if (followUp && ESCALATION.test(t2.pre.original)) return escalateShipment(order, t2, late);
+    const tookUpTrace = t2.acceptedOffer?.kind === "trace";
+    if ((followUp || tookUpTrace) && (tookUpTrace || ESCALATION.test(t2.pre.original))) return escalateShipment(order, t2, late);
     const lines = [describeOrderStatus(order, t2)];
     if (access.otherOrders.length > 0 && !t2.entities.order_number) {
       lines.push(t(t2.language, M.other_orders, { orders: access.otherOrders.map((o) => o.name).join(", ") }));
     }
-    return { text: lines.join("\n\n") };
+    // The trace the late-parcel line offers, or shipping a returned parcel again, stays open for a "yes".
+    const failed = order.fulfillments.some((f) => f.displayStatus === "FAILURE");
+    const open = late ? offer("trace", order.name) : failed ? offer("reship", order.name) : undefined;
+    return { text: lines.join("\n\n"), ...(open ? { state: { offer: open } } : {}) };
   });
 }
 
@@ -420,7 +425,8 @@ function escalateShipment(order: Order, turn: Turn, late: { carrier: string } | 
 /** A parcel more than 5 business days past its ETA, or with no carrier scan for 5 business days. */
 function lateShipment(order: Order, turn: Turn): { carrier: string; days: number } | null {
   for (const f of order.fulfillments) {
-    if (f.displayStatus === "DELIVERED" || !f.estimatedDeliveryAt) continue;
+    // A delivered parcel isn't late, and one coming back to us needs a reship, not a trace.
+    if (f.displayStatus === "DELIVERED" || f.displayStatus === "FAILURE" || !f.estimatedDeliveryAt) continue;
     const days = businessDaysBetween(f.estimatedDeliveryAt, turn.ctx.now);
     if (days >= 5) return { carrier: f.trackingInfo[0]?.company ?? "the carrier", days };
   }
@@ -588,7 +594,7 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
     if (failed) {
       const reason = (failed.events.find((e) => e.message)?.message ?? "").replace(/^[^:]*:\s*/, "").replace(/\.$/, "") || "address problem";
       const policy = shopSaysAbout(t2, "parcel comes back to us failed delivery reship refund", ["SHIPPING_POLICY", "FAQ"]);
-      if (!address) return { text: t(L, M.returning_to_us_no_address, { order: order.name, reason, policy }) };
+      if (!address) return { text: t(L, M.returning_to_us_no_address, { order: order.name, reason, policy }), state: { awaiting: "address" } };
       return confirm(t2, order, t(L, M.returning_to_us, { order: order.name, reason, policy, address: formatAddress(address) }), {
         kind: "request",
         ticket: { kind: "reship_request", summary: `Reship ${order.name} to ${formatAddress(address)} once it's back`, orderNumber: order.name },
