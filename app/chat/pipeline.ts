@@ -95,7 +95,9 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const pre = preprocess(input.text);
   const code = input.state.codeChallenge ? codeInMessage(pre.original) : null;
   // A one-time code is only that: not an order number, a quantity or a product.
-  const { entities, productHandle } = code ? { entities: {}, productHandle: null } : extractEntities(pre, ctx.catalog, ctx.shop.orderNameFormat);
+  const extracted = code ? { entities: {}, productHandle: null } : extractEntities(pre, ctx.catalog, ctx.shop.orderNameFormat);
+  // The address the bot asked for: its postcode and house number are not an order number or a quantity.
+  const { entities, productHandle } = input.state.awaiting === "address" && looksLikeAddress(pre.original) ? { ...extracted, entities: withoutNumbers(extracted.entities) } : extracted;
   const language = conversationLanguage(pre, input.state.language);
   const classified = ctx.classifier.classify(pre.original);
   // Yes/no answers the change waiting for a confirmation, or for a code ("no" drops it, "yes" is reminded of the code).
@@ -290,6 +292,11 @@ function withConversationContact(ticket: TicketRequest, state: DialogueState, tu
     contactEmail: ticket.contactEmail ?? state.email,
     orderNumber: ticket.orderNumber ?? (state.orderNumber ? orderName(turn, state.orderNumber) : undefined),
   };
+}
+
+function withoutNumbers(entities: Entities): Entities {
+  const { order_number: _order, quantity: _quantity, ...rest } = entities;
+  return rest;
 }
 
 function dropUndefined<T extends object>(value: T): T {

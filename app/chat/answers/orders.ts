@@ -11,6 +11,7 @@ import { normalize } from "../preprocess";
 import { singular, wordTokens } from "../entities";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
 import { offer } from "../offers";
+import { looksLikeAddress as looksLikeStreetAddress, parseAddress as parseStreetAddress } from "../address";
 import { proposeChange } from "../change-proof";
 import { isFinalSale, regionName } from "./policies";
 import { relevantSentences } from "./products";
@@ -611,43 +612,17 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
   });
 }
 
-// Street (with an optional unit), then optionally city, state and ZIP: "742 Evergreen Terrace,
-// Portland, OR 97201", "123 Main St, Asheville NC 28801", "3768 Utah St Apt 12".
-const STREET_ADDRESS =
-  /\b(\d{1,6}\s+[A-Za-z0-9 .'-]+?\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|hwy|ter|terrace)\b\.?(?:\s*(?:,\s*)?(?:apt|apartment|unit|suite|ste|#)\s*[\w-]+)?)(?:\s*,\s*([A-Za-z .'-]+?))?(?:(?:\s*,\s*|\s+)([A-Z]{2}))?(?:\s*,?\s+(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d))?\s*[.?!]?\s*$/i;
-
 // "order #1063 to 1120 NW Couch St": the order's number is never the start of the street.
 const ORDER_REFERENCE = /(?:\b(?:order|pedido|commande)(?:\s+(?:number|no\.?|n[°º]|número|numéro))?\s*#?\s*|#\s*)\d+\b/gi;
 
 /** Whether the message ends with a street address (the answer to "what's the new address?"). */
 export function looksLikeAddress(text: string): boolean {
-  return STREET_ADDRESS.test(text.replace(ORDER_REFERENCE, " "));
+  return looksLikeStreetAddress(text.replace(ORDER_REFERENCE, " "));
 }
 
-/**
- * A street address in the message: "1120 NW Couch St, Portland, OR 97209" or "3768 Utah St Apt 12"
- * (missing city/state/ZIP are taken from the order's current address).
- */
+/** A street address in the message, any country's form; missing parts are taken from the order's current address. */
 export function parseAddress(text: string, order: Order): ShippingAddress | null {
-  const match = text.replace(ORDER_REFERENCE, " ").match(STREET_ADDRESS);
-  if (!match) return null;
-  const current = order.shippingAddress;
-  const [street, unit] = splitUnit(match[1].trim());
-  return {
-    address1: street,
-    address2: unit,
-    city: match[2]?.trim() || current?.city || "",
-    provinceCode: match[3]?.toUpperCase() || current?.provinceCode || null,
-    zip: match[4] || (match[2] ? "" : current?.zip ?? ""),
-    countryCode: current?.countryCode ?? "US",
-    firstName: current?.name?.split(" ")[0] ?? null,
-    lastName: current?.name?.split(" ").slice(1).join(" ") || null,
-  };
-}
-
-function splitUnit(street: string): [string, string | null] {
-  const unit = street.match(/\s*,?\s*((?:apt|apartment|unit|suite|ste|#)\s*[\w-]+)$/i);
-  return unit ? [street.slice(0, unit.index).trim(), unit[1]] : [street, null];
+  return parseStreetAddress(text.replace(ORDER_REFERENCE, " "), order.shippingAddress);
 }
 
 /**
