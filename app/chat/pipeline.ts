@@ -16,6 +16,7 @@ import { matchApprovedAnswer } from "./approved-answers";
 import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
 import { saysOrderIsSomeoneElses } from "./third-party";
 import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
+import { referredProduct, rememberProducts } from "./references";
 import {
   cancelOrder,
   changeOrder,
@@ -97,7 +98,11 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   // A one-time code is only that: not an order number, a quantity or a product.
   const extracted = code ? { entities: {}, productHandle: null } : extractEntities(pre, ctx.catalog, ctx.shop.orderNameFormat);
   // The address the bot asked for: its postcode and house number are not an order number or a quantity.
-  const { entities, productHandle } = input.state.awaiting === "address" && looksLikeAddress(pre.original) ? { ...extracted, entities: withoutNumbers(extracted.entities) } : extracted;
+  const { entities, productHandle: named } = input.state.awaiting === "address" && looksLikeAddress(pre.original) ? { ...extracted, entities: withoutNumbers(extracted.entities) } : extracted;
+  // "is there a footprint for it?", "the one before that": a product the conversation points back to.
+  const aboutOrders = !!input.state.lastIntent && ORDER_INTENTS.has(input.state.lastIntent);
+  const referred = !named && !code && !entities.order_number && !entities.email && !aboutOrders ? referredProduct(pre.original, ctx.catalog, input.state) : null;
+  const productHandle = named ?? referred;
   const language = conversationLanguage(pre, input.state.language);
   const classified = ctx.classifier.classify(pre.original);
   // Yes/no answers the change waiting for a confirmation, or for a code ("no" drops it, "yes" is reminded of the code).
@@ -110,7 +115,9 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
     : acceptedOffer
       ? { ...classified, intent: intentCarryingOut(acceptedOffer.kind), lowConfidence: false }
-      : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
+      : referred && isUnsureOtherThanProduct(classified)
+        ? { ...classified, intent: "product_info" as const, lowConfidence: false }
+        : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
   // Unless the conversation settled it, a message naming the shop's products is about them.
   const intent = resolved.intent === classified.intent && !confirmation && !code && !acceptedOffer ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
   const state: DialogueState = {
@@ -121,6 +128,12 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     thirdPartyClaim: input.state.thirdPartyClaim || saysOrderIsSomeoneElses(pre.original) || undefined,
   };
   return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx, ...(acceptedOffer ? { acceptedOffer } : {}) }, confirmation, code };
+}
+
+/** A reference back to a product settles a reading that isn't confidently about something else. */
+function isUnsureOtherThanProduct(result: IntentResult): boolean {
+  if (result.intent === "product_info" || result.intent === "product_search") return false;
+  return result.lowConfidence || result.confidence < REFERENCE_OVERRIDE_BELOW;
 }
 
 /**
@@ -173,6 +186,7 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
     ...(entities.email ? { email: entities.email } : {}),
     ...(entities.order_number ? { orderNumber: entities.order_number } : {}),
     ...(productHandle ? { productHandle } : {}),
+    ...productMemory(turn, answer),
     awaiting: undefined,
     handoffRequest: undefined,
     offer: undefined,
@@ -211,6 +225,8 @@ const POINTS_BACK = /\b(?:it|its|they|them|this|that|those|these|one|lo|la|los|l
 const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
 /** Below this confidence, an elliptical follow-up's other reading yields to the action under way. */
 const ELLIPSIS_OVERRIDE_BELOW = 0.6;
+/** Below this confidence, a message pointing back to a product is read as a question about it. */
+const REFERENCE_OVERRIDE_BELOW = 0.8;
 /** Below this confidence, a plain question the shop's FAQ answers well is answered from the FAQ. */
 const FAQ_FIRST_BELOW = 0.5;
 const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|leak|leaking|fell apart|stopped working|zipper)\b/i;
@@ -292,6 +308,20 @@ function withConversationContact(ticket: TicketRequest, state: DialogueState, tu
     contactEmail: ticket.contactEmail ?? state.email,
     orderNumber: ticket.orderNumber ?? (state.orderNumber ? orderName(turn, state.orderNumber) : undefined),
   };
+}
+
+/** The products this turn named or showed alone join the dialogue's memory; a list of cards becomes the one to pick from. */
+function productMemory(turn: Turn, answer: Answer): Pick<DialogueState, "mentionedProducts" | "shownProducts"> {
+  const cards = (answer.products ?? []).map((card) => handleOfCard(turn, card.url)).filter((h): h is string => !!h);
+  return {
+    mentionedProducts: rememberProducts(turn.state.mentionedProducts, [turn.productHandle, cards.length === 1 ? cards[0] : null]),
+    shownProducts: cards.length > 1 ? cards : turn.state.shownProducts,
+  };
+}
+
+function handleOfCard(turn: Turn, url: string): string | null {
+  for (const product of turn.ctx.productsByHandle.values()) if (product.onlineStoreUrl === url || url.endsWith(`/products/${product.handle}`)) return product.handle;
+  return null;
 }
 
 function withoutNumbers(entities: Entities): Entities {

@@ -45,6 +45,10 @@ export interface DialogueState {
   /** The email the shopper gave; it only ever unlocks the order whose number it matches. */
   email?: string;
   productHandle?: string;
+  /** Products the conversation has been about, oldest first ("the one before that" is the second last). */
+  mentionedProducts?: string[];
+  /** The cards of the bot's last list of products, which "the black one" or "the bottoms" pick among. */
+  shownProducts?: string[];
   lastIntent?: Intent;
   /** What the bot last asked for, so a bare answer ("1042", "me@x.com") continues that intent. */
   awaiting?: "order_number" | "email" | "address";
