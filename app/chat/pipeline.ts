@@ -17,6 +17,7 @@ import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
 import { saysOrderIsSomeoneElses } from "./third-party";
 import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
 import { referredProduct, rememberProducts } from "./references";
+import { separateRequests } from "./requests";
 import {
   cancelOrder,
   changeOrder,
@@ -211,8 +212,42 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
 
 /** The local engine end to end. */
 export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnOutput> {
-  const analyzed = analyzeTurn(input, ctx);
-  return turnOutput(analyzed.turn, await answerLocally(analyzed));
+  return localOutput(input, analyzeTurn(input, ctx), ctx);
+}
+
+/** The local engine's reply to an analysed message: one answer per request when it holds two (requests.ts). */
+export async function localOutput(input: TurnInput, analyzed: AnalyzedTurn, ctx: ChatContext): Promise<TurnOutput> {
+  const answersSomething = analyzed.confirmation || analyzed.code || analyzed.turn.acceptedOffer || input.state.awaiting || input.state.pendingAction;
+  const parts = answersSomething ? null : separateRequests(input.text, ctx.classifier);
+  if (!parts) return turnOutput(analyzed.turn, await answerLocally(analyzed));
+  // Each request in turn, the second in the context the first leaves (the order and email it gave).
+  const outputs: TurnOutput[] = [];
+  let state = input.state;
+  for (const part of parts) {
+    const each = analyzeTurn({ ...input, text: part, state }, ctx);
+    const output = turnOutput(each.turn, await answerLocally(each));
+    outputs.push(output);
+    state = output.state;
+  }
+  return bothAnswered(outputs, analyzed.turn);
+}
+
+function bothAnswered(outputs: TurnOutput[], whole: Turn): TurnOutput {
+  const last = outputs[outputs.length - 1];
+  const main = outputs.find((o) => o.intent === whole.intent.intent) ?? outputs[0];
+  return {
+    ...last,
+    text: outputs.map((o) => o.text).join("\n\n"),
+    products: outputs.flatMap((o) => o.products ?? []),
+    intent: main.intent,
+    confidence: main.confidence,
+    entities: Object.assign({}, ...outputs.map((o) => o.entities)),
+    language: whole.language,
+    lookups: outputs.flatMap((o) => o.lookups),
+    handoff: outputs.some((o) => o.handoff),
+    ticket: outputs.find((o) => o.ticket)?.ticket,
+    state: { ...last.state, language: whole.language },
+  };
 }
 
 // "and the other package?", "what about Glacier Blue in M?", "does it come with a footprint?"

@@ -3,7 +3,7 @@
  * (timeout, 429/5xx after retries, invalid or refused output, open circuit, deadline) the local
  * engine answers, and the result says which engine replied and why.
  */
-import { analyzeTurn, answerLocally, approvedAnswerFor, turnOutput, type TurnInput, type TurnOutput } from "../chat/pipeline";
+import { analyzeTurn, approvedAnswerFor, localOutput, turnOutput, type TurnInput, type TurnOutput } from "../chat/pipeline";
 import { isInjectionAttempt } from "../chat/answers/conversation";
 import type { Answer, ChatContext, Turn } from "../chat/types";
 import { breakerFor } from "./circuit-breaker";
@@ -34,7 +34,7 @@ export interface EngineOptions {
 export async function respondWithEngine(input: TurnInput, ctx: ChatContext, engine: EngineConfig, options: EngineOptions): Promise<EngineResult> {
   const analyzed = analyzeTurn(input, ctx);
   const local = async (note: string): Promise<EngineResult> => ({
-    output: turnOutput(analyzed.turn, await answerLocally(analyzed)),
+    output: await localOutput(input, analyzed, ctx),
     engine: "local",
     note,
     usage: null,
