@@ -18,6 +18,7 @@ import { saysOrderIsSomeoneElses } from "./third-party";
 import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
 import { referredProduct, rememberProducts } from "./references";
 import { separateRequests } from "./requests";
+import { clarify, shouldClarify } from "./answers/clarify";
 import {
   cancelOrder,
   changeOrder,
@@ -56,6 +57,8 @@ export interface TurnOutput {
   handoff: boolean;
   ticket?: TicketRequest;
   state: DialogueState;
+  /** The local engine asked what the shopper meant, or found no answer in the shop's data. */
+  unsure?: Answer["unsure"];
 }
 
 type AnswerFor = (turn: Turn) => Answer | Promise<Answer>;
@@ -171,6 +174,8 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
     const faq = faqAnswer(turn);
     if (faq) return faq;
   }
+  // Too unsure of a short message to answer it: one clarifying question, unless the shop's texts answer it.
+  if (shouldClarify(turn) && !confirmationReply(turn.pre.original)) return faqAnswer(turn) ?? clarify(turn);
   return ANSWERS[turn.intent.intent](turn);
 }
 
@@ -207,6 +212,7 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
     handoff: answer.handoff ?? false,
     ticket: answer.ticket && withConversationContact(answer.ticket, next, turn),
     state: dropUndefined(next),
+    ...(answer.unsure ? { unsure: answer.unsure } : {}),
   };
 }
 
@@ -247,6 +253,7 @@ function bothAnswered(outputs: TurnOutput[], whole: Turn): TurnOutput {
     handoff: outputs.some((o) => o.handoff),
     ticket: outputs.find((o) => o.ticket)?.ticket,
     state: { ...last.state, language: whole.language },
+    unsure: outputs.find((o) => o.unsure)?.unsure,
   };
 }
 

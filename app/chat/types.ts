@@ -175,4 +175,6 @@ export interface Answer {
   lookups?: Lookup[];
   handoff?: boolean;
   state?: Partial<DialogueState>;
+  /** The answer asks what the shopper meant, or says the shop's data doesn't tell: in hybrid mode the model tries. */
+  unsure?: "clarify" | "unknown";
 }

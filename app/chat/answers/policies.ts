@@ -204,6 +204,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
         : t(turn.language, M.knowledge_unknown, { email: shop.email }),
       quickReplies: [t(turn.language, "talk_to_person")],
       lookups: [{ kind: topic.policy ? "policy" : "faq", ref: topic.policy ?? "FAQs", outcome: "no answer found" }],
+      unsure: "unknown",
     };
   }
   return quoteAnswer(turn, hits, lead);
