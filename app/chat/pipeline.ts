@@ -123,7 +123,8 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
         ? { ...classified, intent: "product_info" as const, lowConfidence: false }
         : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
   // Unless the conversation settled it, a message naming the shop's products is about them.
-  const intent = resolved.intent === classified.intent && !confirmation && !code && !acceptedOffer ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
+  const read = resolved.intent === classified.intent && !confirmation && !code && !acceptedOffer ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
+  const intent = choosesAnItem(read, input.state, pre) ? { ...read, intent: input.state.lastIntent!, lowConfidence: false } : read;
   const state: DialogueState = {
     ...input.state,
     // A described change is only confirmed by the very next message.
@@ -132,6 +133,13 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     thirdPartyClaim: input.state.thirdPartyClaim || saysOrderIsSomeoneElses(pre.original) || undefined,
   };
   return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx, ...(acceptedOffer ? { acceptedOffer } : {}) }, confirmation, code };
+}
+
+/** "the beanie", answering which item of an order to return or change: a choice among its items, not a product question. */
+function choosesAnItem(read: IntentResult, state: DialogueState, pre: Preprocessed): boolean {
+  const last = state.lastIntent;
+  if (!last || !ORDER_INTENTS.has(last) || last === "track_order") return false;
+  return (read.intent === "product_info" || read.intent === "product_search") && pre.tokens.length <= 4 && !pre.original.includes("?") && !PRICE_QUESTION.test(pre.original);
 }
 
 /** A reference back to a product settles a reading that isn't confidently about something else. */
@@ -264,6 +272,8 @@ const FOLLOW_UP =
 const ELLIPSIS = /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^(?:y|et) (?:qu'en est-il|que tal|(?:los|las|el|la|les?) )/i;
 const ABOUT_A_PRODUCT = /\b(?:how much|price|cost|costs|in stock|available|sizes?|colou?rs?|made of|material|weigh|weight|warm|waterproof|warranty|cu[aá]nto|cuesta|precio|combien|prix)\b/i;
 const POINTS_BACK = /\b(?:it|its|they|them|this|that|those|these|one|lo|la|los|las|le|les)\b/i;
+const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu[aá]nto|cuesta|precio|vale)\b/i;
+const ELLIPTICAL_START = /^(?:and|also|what about|how about|[¿¡]?y|et|e)\b/i;
 const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
 /** Below this confidence, an elliptical follow-up's other reading yields to the action under way. */
 const ELLIPSIS_OVERRIDE_BELOW = 0.6;
@@ -299,9 +309,19 @@ function intentInContext(result: IntentResult, text: string, entities: Entities,
     if (HANDOFF_INTENTS.has(last) && state.awaiting === "email") return continued;
     if (result.lowConfidence || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8) return continued;
   }
+  // An order named with nothing else the engine can place ("what did I buy in #1042?"): what the order shows.
+  if (entities.order_number && (result.lowConfidence || (result.intent === "out_of_scope" && result.confidence < 0.75))) return { ...result, intent: "track_order", lowConfidence: false };
+  // "How much is the Figuier one?": the price of a product named, not of shipping.
+  if (entities.product && PRICE_QUESTION.test(text) && !ORDER_INTENTS.has(result.intent) && !["product_info", "product_search", "discount_code"].includes(result.intent) && result.confidence < 0.8) {
+    return { ...result, intent: "product_info", lowConfidence: false };
+  }
   // A discount code in the message settles an unsure classification.
   if ((result.lowConfidence || result.confidence < 0.6) && discountCodesIn(text, { orderNameFormat }).length > 0) return { ...result, intent: "discount_code", lowConfidence: false };
   if (!last) return result;
+  // "¿y la de 1 litro?" about the product under discussion is no order change, whatever it reads like.
+  if ((last === "product_info" || last === "product_search") && state.productHandle && ORDER_INTENTS.has(result.intent) && !entities.order_number && !entities.email && result.confidence < 0.8 && ELLIPTICAL_START.test(text.trim())) {
+    return { ...result, intent: "product_info", lowConfidence: false };
+  }
   // "can you open a trace?", "please send it again": an action on the order under discussion.
   const named = state.orderNumber && ORDER_INTENTS.has(last) && !entities.product ? namedOffer(text) : null;
   if (named && result.intent !== intentCarryingOut(named)) {

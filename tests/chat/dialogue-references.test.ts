@@ -63,3 +63,30 @@ describe("in a conversation", () => {
     expect(reply.products?.[0]?.title).toMatch(/^Mug/);
   });
 });
+
+describe("follow-ups in context", () => {
+  it("reads a bare order number the engine can't place as a question about that order", async () => {
+    const order = northwind.orders.find((o: any) => o.name === "#1044") as any;
+    const say = await demoConversation({ customerId: order.customerId });
+    const reply = await say(`what did I buy in ${order.name}?`);
+    expect(reply.intent).toBe("track_order");
+    expect(reply.text).toContain(order.lineItems[0].title);
+  });
+
+  it("reads '¿y la de 1 litro?' after a product as a question about it, not an order change", async () => {
+    const snapshot = loadDemoSnapshot(devStorePath("cafe-colibri"));
+    const press = snapshot.products.find((p: any) => p.handle.startsWith("prensa"))!;
+    const say = await demoConversation({ store: createDemoStore(snapshot) });
+    await say(`¿Cuánto cuesta la ${press.title}?`);
+    const reply = await say("¿y la de 1 litro?");
+    expect(reply.intent).toBe("product_info");
+  });
+
+  it("reads an item named in answer to a return as the item chosen, not a product question", async () => {
+    const order = northwind.orders.find((o: any) => o.name === "#1044") as any;
+    const say = await demoConversation({ customerId: order.customerId });
+    await say("I want to return something");
+    const reply = await say(order.lineItems[1].title.split(" ").slice(-1)[0].toLowerCase());
+    expect(reply.intent).toBe("return_item");
+  });
+});
