@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { acceptsOffer, namedOffer, offer } from "../../app/chat/offers";
+import { confirmationReply } from "../../app/chat/actions";
 import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store";
 import { devStorePath } from "../../demo/dev-stores";
 import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
@@ -22,6 +23,7 @@ describe("an open offer", () => {
     expect(acceptsOffer(open, "yes", "1051")).toBe(false);
     expect(acceptsOffer(undefined, "yes", undefined)).toBe(false);
     expect(acceptsOffer(open, "what's your return policy?", undefined)).toBe(false);
+    expect(acceptsOffer(open, "ok thanks", undefined)).toBe(false);
   });
 
   it("is named in the shoppers' languages", () => {
@@ -30,6 +32,21 @@ describe("an open offer", () => {
     expect(namedOffer("reenvíenlo por favor")).toBe("reship");
     expect(namedOffer("pouvez-vous ouvrir une enquête ?")).toBe("trace");
     expect(namedOffer("where is my order?")).toBeNull();
+  });
+});
+
+describe("a yes in the shopper's words", () => {
+  it.each([
+    ["sounds good", "yes"],
+    ["perfecto", "yes"],
+    ["parfait !", "yes"],
+    ["go for it", "yes"],
+    ["not now", "no"],
+    ["mejor no", "no"],
+    ["perfect, and can I also return the socks I bought last month?", null],
+    ["great, thanks", null],
+  ])("%j is %s", (text, expected) => {
+    expect(confirmationReply(text)).toBe(expected);
   });
 });
 
