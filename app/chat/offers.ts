@@ -14,7 +14,7 @@ const NAMES: Record<Offer["kind"], RegExp> = {
   reship: /\b(?:re-?ship\w*|re-?send|send (?:it|them|the \w+) (?:again|back out)|ship (?:it|them) (?:again|out again)|renvoy\w*|r[eé]exp[eé]di\w*|reenv[ií]\w*|volver a enviar\w*|env[ií]a(?:r)?(?:lo|la|los|las)? de nuevo|vuelvan? a enviar\w*)/iu,
 };
 
-const THANKS = /\b(?:thank|thanks|thx|ty|cheers|gracias|merci)\b/i;
+const CLOSING = /^(?:ok(?:ay)?|k|cool|great|perfect|alright|fine|vale|bueno|d'accord|parfait|tr[eè]s bien)[\s,.!]*(?:thanks?|thank you|thx|ty|cheers|gracias|merci)\b/i;
 
 /** The intent that carries out each offer. */
 const CARRIED_OUT_BY: Record<Offer["kind"], Intent> = { trace: "track_order", reship: "change_shipping_address" };
@@ -29,8 +29,8 @@ export function acceptsOffer(open: Offer | undefined, text: string, orderNumber:
   if (orderNumber && orderNumber.replace(/^#/, "") !== open.orderNumber) return false;
   const reply = confirmationReply(text);
   if (reply === "no") return false;
-  // "ok thanks" closes the conversation; it doesn't take the offer up.
-  if (THANKS.test(text) && !NAMES[open.kind].test(text)) return false;
+  // "ok thanks" closes the conversation; it doesn't take the offer up ("yes please, thanks" does).
+  if (CLOSING.test(text.trim()) && !NAMES[open.kind].test(text)) return false;
   return reply === "yes" || NAMES[open.kind].test(text);
 }
 

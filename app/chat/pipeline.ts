@@ -132,7 +132,9 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     // Once the shopper says an order is someone else's, this conversation verifies no order by email.
     thirdPartyClaim: input.state.thirdPartyClaim || saysOrderIsSomeoneElses(pre.original) || undefined,
   };
-  return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx, ...(acceptedOffer ? { acceptedOffer } : {}) }, confirmation, code };
+  // "who pays for shipping?" while discussing a return searches the shop's texts for the return's shipping.
+  const contextTerms = classified.intent === "shipping_options" && intent.intent === "return_policy" && RETURN_INTENTS.has(input.state.lastIntent!) && WHO_PAYS.test(pre.original) ? ["return shipping label"] : undefined;
+  return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx, ...(acceptedOffer ? { acceptedOffer } : {}), ...(contextTerms ? { contextTerms } : {}) }, confirmation, code };
 }
 
 /** "the beanie", answering which item of an order to return or change: a choice among its items, not a product question. */
@@ -272,6 +274,8 @@ const FOLLOW_UP =
 const ELLIPSIS = /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^(?:y|et) (?:qu'en est-il|que tal|(?:los|las|el|la|les?) )/i;
 const ABOUT_A_PRODUCT = /\b(?:how much|price|cost|costs|in stock|available|sizes?|colou?rs?|made of|material|weigh|weight|warm|waterproof|warranty|cu[aá]nto|cuesta|precio|combien|prix)\b/i;
 const POINTS_BACK = /\b(?:it|its|they|them|this|that|those|these|one|lo|la|los|las|le|les)\b/i;
+const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "return_policy", "refund_status"]);
+const WHO_PAYS = /\b(?:who pays|pay for|cost|costs|free|label|postage|charge|qui paie|payer|frais|gratuit|[ée]tiquette|qui[eé]n paga|pagar|costo|cuesta|gratis|gu[ií]a|etiqueta)\b/i;
 const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu[aá]nto|cuesta|precio|vale)\b/i;
 const ELLIPTICAL_START = /^(?:and|also|what about|how about|[¿¡]?y|et|e)\b/i;
 const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
@@ -322,6 +326,8 @@ function intentInContext(result: IntentResult, text: string, entities: Entities,
   if ((last === "product_info" || last === "product_search") && state.productHandle && ORDER_INTENTS.has(result.intent) && !entities.order_number && !entities.email && result.confidence < 0.8 && ELLIPTICAL_START.test(text.trim())) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }
+  // "who pays for shipping?" while discussing a return: the return's shipping, not delivery options.
+  if (RETURN_INTENTS.has(last) && result.intent === "shipping_options" && WHO_PAYS.test(text)) return { ...result, intent: "return_policy", lowConfidence: false };
   // "can you open a trace?", "please send it again": an action on the order under discussion.
   const named = state.orderNumber && ORDER_INTENTS.has(last) && !entities.product ? namedOffer(text) : null;
   if (named && result.intent !== intentCarryingOut(named)) {

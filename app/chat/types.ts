@@ -155,6 +155,8 @@ export interface Turn {
   state: DialogueState;
   shopper: Shopper;
   ctx: ChatContext;
+  /** Words the conversation adds to a short follow-up's search of the shop's texts ("who pays?" → "return shipping"). */
+  contextTerms?: string[];
   /** The offer from the bot's last reply this message takes up, if it does. */
   acceptedOffer?: Offer;
 }

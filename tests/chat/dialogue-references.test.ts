@@ -90,3 +90,14 @@ describe("follow-ups in context", () => {
     expect(reply.intent).toBe("return_item");
   });
 });
+
+describe("a short follow-up about a return", () => {
+  it("'who pays for shipping?' is about the return's shipping, answered from the return policy", async () => {
+    const order = northwind.orders.find((o: any) => o.name === "#1041") as any;
+    const say = await demoConversation({ customerId: order.customerId });
+    await say("I want to return my bottoms");
+    const reply = await say("who pays for shipping?");
+    expect(reply.intent).toBe("return_policy");
+    expect(reply.text).toMatch(/return label/i);
+  });
+});
