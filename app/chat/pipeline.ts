@@ -19,6 +19,7 @@ import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
 import { referredProduct, rememberProducts } from "./references";
 import { separateRequests } from "./requests";
 import { clarify, shouldClarify } from "./answers/clarify";
+import { cannotGiveOrderNumber, saysCannotGiveIt, whereToFindOrderNumber } from "./answers/awaited";
 import {
   cancelOrder,
   changeOrder,
@@ -177,6 +178,7 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
   if (code) return enterOrderCode(turn, code);
   if (confirmation) return turn.state.pendingAction || confirmation === "no" ? runPendingAction(turn, confirmation) : codeReminder(turn);
   if (isInjectionAttempt(turn.pre.original)) return refuseInjection(turn);
+  if (cannotGiveOrderNumber(turn)) return whereToFindOrderNumber(turn);
   const approved = approvedAnswerFor(turn);
   if (approved) return approved;
   // An unsure reading of a question the shop's FAQ answers outright ("how do I wash my down jacket?").
@@ -308,6 +310,8 @@ function intentInContext(result: IntentResult, text: string, entities: Entities,
   const continued = last ? { ...result, intent: last, lowConfidence: false } : result;
   const answersQuestion =
     (state.awaiting === "email" && entities.email) || (state.awaiting === "order_number" && entities.order_number) || (state.awaiting === "address" && looksLikeAddress(text));
+  // "I don't know my order number": still the request that asked for it.
+  if (last && state.awaiting === "order_number" && !entities.order_number && saysCannotGiveIt(text)) return continued;
   if (last && answersQuestion && wordCount <= 14) {
     // The reply address for a hand-off ("my email is …") is only ever that.
     if (HANDOFF_INTENTS.has(last) && state.awaiting === "email") return continued;

@@ -39,3 +39,20 @@ describe("a vague message", () => {
     expect(reply.text).not.toMatch(/what is it about/);
   });
 });
+
+describe("an answer to the bot's question that isn't the thing asked", () => {
+  it.each([
+    ["northwind", "where is my order?", "I don't know my order number"],
+    ["cafe-colibri", "¿dónde está mi pedido?", "no lo encuentro"],
+    ["maison-coquelicot", "où est ma commande ?", "je ne le trouve pas"],
+  ])("on %s, %j then %j says where to find it and keeps asking", async (store, ask, reply) => {
+    const snapshot = loadDemoSnapshot(devStorePath(store));
+    const say = await demoConversation({ store: createDemoStore(snapshot) });
+    const asked = await say(ask);
+    expect(asked.state.awaiting).toBe("order_number");
+    const answer = await say(reply);
+    expect(answer.intent).toBe(asked.intent);
+    expect(answer.text).toContain(snapshot.shop.email);
+    expect(answer.state.awaiting).toBe("order_number");
+  });
+});
