@@ -56,6 +56,17 @@ export function parseAddress(text: string, current: Address | null): ShippingAdd
   };
 }
 
+// "no, it's Portland, OR 97214", "c'est 75002 Paris": the rest of an address, without its street.
+const CORRECTION_LEAD = /^(?:no|nope|non|actually|sorry|oops|en fait|pardon|perd[oó]n|mejor)?[\s,.!]*(?:it'?s|it is|the city is|c'est|es|la ciudad es|la ville est|en|in|à|a)?\s*/i;
+const CITY_STATE_ZIP = /^[\p{L}][\p{L} .'-]*,?\s+[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$/u;
+
+/** The city, state and postcode part of an address, when that is all the message gives; else null. */
+export function addressRest(text: string): string | null {
+  const rest = text.trim().replace(/[.!]+$/, "").replace(CORRECTION_LEAD, "").trim();
+  if (!rest || /\d{1,5}\s+\p{L}+.*\b(?:st|street|ave|rd|rue|calle|av)\b/iu.test(rest)) return null;
+  return CITY_STATE_ZIP.test(rest) || POSTCODE_CITY.test(rest) || /^\d{4,5}\s+[\p{L}][\p{L} .'-]*,\s*[\p{L} .'-]+$/u.test(rest) ? rest : null;
+}
+
 interface Parts {
   street: string;
   secondLine: string | null;

@@ -16,6 +16,7 @@ import { matchApprovedAnswer } from "./approved-answers";
 import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
 import { saysOrderIsSomeoneElses } from "./third-party";
 import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
+import { addressRest } from "./address";
 import { referredProduct, rememberProducts } from "./references";
 import { separateRequests } from "./requests";
 import { clarify, shouldClarify } from "./answers/clarify";
@@ -100,10 +101,14 @@ export interface AnalyzedTurn {
 export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const pre = preprocess(input.text);
   const code = input.state.codeChallenge ? codeInMessage(pre.original) : null;
+  // "Portland, OR 97214" (or "no, it's …") after the bot read back an address: the rest of that address.
+  const pending = input.state.pendingAction;
+  const rest = pending?.kind === "update_address" && !code ? addressRest(pre.original) : null;
+  const addressText = pending?.kind === "update_address" && rest ? `${[pending.address.address1, pending.address.address2].filter(Boolean).join(" ")}, ${rest}` : undefined;
   // A one-time code is only that: not an order number, a quantity or a product.
   const extracted = code ? { entities: {}, productHandle: null } : extractEntities(pre, ctx.catalog, ctx.shop.orderNameFormat);
   // The address the bot asked for: its postcode and house number are not an order number or a quantity.
-  const { entities, productHandle: named } = input.state.awaiting === "address" && looksLikeAddress(pre.original) ? { ...extracted, entities: withoutNumbers(extracted.entities) } : extracted;
+  const { entities, productHandle: named } = (input.state.awaiting === "address" && looksLikeAddress(pre.original)) || addressText ? { ...extracted, entities: withoutNumbers(extracted.entities) } : extracted;
   // "is there a footprint for it?", "the one before that": a product the conversation points back to.
   const aboutOrders = !!input.state.lastIntent && ORDER_INTENTS.has(input.state.lastIntent);
   const referred = !named && !code && !entities.order_number && !entities.email && !aboutOrders ? referredProduct(pre.original, ctx.catalog, input.state) : null;
@@ -111,7 +116,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const language = conversationLanguage(pre, input.state.language);
   const classified = ctx.classifier.classify(pre.original);
   // Yes/no answers the change waiting for a confirmation, or for a code ("no" drops it, "yes" is reminded of the code).
-  const confirmation = input.state.pendingAction
+  const confirmation = addressText ? null : input.state.pendingAction
     ? confirmationFor(input.state.pendingAction, pre.original, entities)
     : input.state.codeChallenge && !code ? confirmationReply(pre.original) : null;
   // "yes" or "please reship it" to what the bot offered in its last reply takes the offer up.
@@ -120,11 +125,13 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
     : acceptedOffer
       ? { ...classified, intent: intentCarryingOut(acceptedOffer.kind), lowConfidence: false }
+      : addressText
+        ? { ...classified, intent: "change_shipping_address" as const, lowConfidence: false }
       : referred && isUnsureOtherThanProduct(classified)
         ? { ...classified, intent: "product_info" as const, lowConfidence: false }
         : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
   // Unless the conversation settled it, a message naming the shop's products is about them.
-  const read = resolved.intent === classified.intent && !confirmation && !code && !acceptedOffer ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
+  const read = resolved.intent === classified.intent && !confirmation && !code && !acceptedOffer && !addressText ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
   const intent = choosesAnItem(read, input.state, pre) ? { ...read, intent: input.state.lastIntent!, lowConfidence: false } : read;
   const state: DialogueState = {
     ...input.state,
@@ -135,7 +142,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   };
   // "who pays for shipping?" while discussing a return searches the shop's texts for the return's shipping.
   const contextTerms = classified.intent === "shipping_options" && intent.intent === "return_policy" && RETURN_INTENTS.has(input.state.lastIntent!) && WHO_PAYS.test(pre.original) ? ["return shipping label"] : undefined;
-  return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx, ...(acceptedOffer ? { acceptedOffer } : {}), ...(contextTerms ? { contextTerms } : {}) }, confirmation, code };
+  return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx, ...(acceptedOffer ? { acceptedOffer } : {}), ...(contextTerms ? { contextTerms } : {}), ...(addressText ? { addressText } : {}) }, confirmation, code };
 }
 
 /** "the beanie", answering which item of an order to return or change: a choice among its items, not a product question. */

@@ -155,6 +155,8 @@ export interface Turn {
   state: DialogueState;
   shopper: Shopper;
   ctx: ChatContext;
+  /** The address to read when the message completes one given before ("Portland, OR 97214" after the street). */
+  addressText?: string;
   /** Words the conversation adds to a short follow-up's search of the shop's texts ("who pays?" → "return shipping"). */
   contextTerms?: string[];
   /** The offer from the bot's last reply this message takes up, if it does. */

@@ -43,3 +43,27 @@ describe("the address the bot asked for", () => {
     expect(proposed.state.orderNumber).toBe(order.name.replace(/^#/, ""));
   });
 });
+
+describe("an address given in pieces", () => {
+  it("completes the street read back with the city and ZIP that follow, even after a 'no'", async () => {
+    const snapshot = loadDemoSnapshot(devStorePath("northwind")) as any;
+    const order = snapshot.orders.find((o: any) => o.customerId && o.displayFulfillmentStatus === "UNFULFILLED" && o.displayFinancialStatus === "PAID" && !o.cancelledAt);
+    const say = await demoConversation({ store: createDemoStore(snapshot), customerId: order.customerId });
+    await say(`can you ship order ${order.name.slice(1)} to a different address?`);
+    const street = await say("1200 SE Morrison St");
+    expect(street.state.pendingAction).toMatchObject({ kind: "update_address", address: { address1: "1200 SE Morrison St" } });
+    const corrected = await say("no, it's Beaverton, OR 97005");
+    expect(corrected.intent).toBe("change_shipping_address");
+    expect(corrected.state.pendingAction).toMatchObject({ address: { address1: "1200 SE Morrison St", city: "Beaverton", provinceCode: "OR", zip: "97005" } });
+    expect(corrected.state.orderNumber).toBe(order.name.slice(1));
+  });
+
+  it("reads only a city and postcode as the rest of an address", async () => {
+    const { addressRest } = await import("../../app/chat/address");
+    expect(addressRest("Portland, OR 97214")).toBe("Portland, OR 97214");
+    expect(addressRest("no, it's 75002 Paris")).toBe("75002 Paris");
+    expect(addressRest("no")).toBeNull();
+    expect(addressRest("no, cancel it")).toBeNull();
+    expect(addressRest("12 rue de la Paix, 75002 Paris")).toBeNull();
+  });
+});

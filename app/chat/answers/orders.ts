@@ -590,7 +590,7 @@ function sameOption(value: string, wanted: string): boolean {
 export function changeShippingAddress(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
-    const address = parseAddress(t2.pre.original, order);
+    const address = parseAddress(t2.addressText ?? t2.pre.original, order);
     const failed = order.fulfillments.find((f) => f.displayStatus === "FAILURE");
     if (failed) {
       const reason = (failed.events.find((e) => e.message)?.message ?? "").replace(/^[^:]*:\s*/, "").replace(/\.$/, "") || "address problem";
