@@ -7,6 +7,7 @@
 import type { Intent } from "./intent/labels";
 import { confirmationReply } from "./actions";
 import type { Offer } from "./types";
+import type { Language } from "./preprocess";
 
 /** How a shopper names each offer, in the languages the bot answers in. */
 const NAMES: Record<Offer["kind"], RegExp> = {
@@ -18,6 +19,16 @@ const CLOSING = /^(?:ok(?:ay)?|k|cool|great|perfect|alright|fine|vale|bueno|d'ac
 
 /** The intent that carries out each offer. */
 const CARRIED_OUT_BY: Record<Offer["kind"], Intent> = { trace: "track_order", reship: "change_shipping_address" };
+
+/** The quick replies under an offer: each is taken as the shopper's answer to it. */
+const REPLIES: Record<Offer["kind"], Record<Language, [string, string]>> = {
+  trace: { en: ["Yes, open a trace", "No, thanks"], es: ["Sí, abran una investigación", "No, gracias"], fr: ["Oui, ouvrez une enquête", "Non, merci"] },
+  reship: { en: ["Yes, ship it again", "No, thanks"], es: ["Sí, reenvíenlo", "No, gracias"], fr: ["Oui, renvoyez-la", "Non, merci"] },
+};
+
+export function offerReplies(open: Offer, language: Language): string[] {
+  return [...REPLIES[open.kind][language]];
+}
 
 export function offer(kind: Offer["kind"], orderNumber: string): Offer {
   return { kind, orderNumber: orderNumber.replace(/^#/, "") };

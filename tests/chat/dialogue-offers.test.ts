@@ -56,7 +56,8 @@ describe("the trace the bot offers for a late parcel", () => {
     const tracked = await say(`Order ${lateOrder.name.slice(1)}, ${lateOrder.email}. Where is it?`);
     expect(tracked.text).toMatch(/open a trace/);
     expect(tracked.state.offer).toEqual({ kind: "trace", orderNumber: "1048" });
-    const yes = await say("yes");
+    expect(tracked.quickReplies).toHaveLength(2);
+    const yes = await say(tracked.quickReplies![0]);
     expect(yes.intent).toBe("track_order");
     expect(yes.ticket).toMatchObject({ kind: "trace_request", orderNumber: "#1048" });
     expect(yes.state.offer).toBeUndefined();
@@ -71,8 +72,8 @@ describe("the trace the bot offers for a late parcel", () => {
 
   it("is dropped by a no, which the bot doesn't take for anything else", async () => {
     const say = await demoConversation();
-    await say(`Order ${lateOrder.name.slice(1)}, ${lateOrder.email}. Where is it?`);
-    const no = await say("no");
+    const tracked = await say(`Order ${lateOrder.name.slice(1)}, ${lateOrder.email}. Where is it?`);
+    const no = await say(tracked.quickReplies![1]);
     expect(no.ticket).toBeUndefined();
     expect(no.state.offer).toBeUndefined();
   });

@@ -10,7 +10,7 @@ import { defineMessages, t } from "../i18n";
 import { normalize } from "../preprocess";
 import { singular, wordTokens } from "../entities";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
-import { offer } from "../offers";
+import { offer, offerReplies } from "../offers";
 import { looksLikeAddress as looksLikeStreetAddress, parseAddress as parseStreetAddress } from "../address";
 import { proposeChange } from "../change-proof";
 import { isFinalSale, regionName } from "./policies";
@@ -408,7 +408,7 @@ export function trackOrder(turn: Turn): Promise<Answer> {
     // The trace the late-parcel line offers, or shipping a returned parcel again, stays open for a "yes".
     const failed = order.fulfillments.some((f) => f.displayStatus === "FAILURE");
     const open = late ? offer("trace", order.name) : failed ? offer("reship", order.name) : undefined;
-    return { text: lines.join("\n\n"), ...(open ? { state: { offer: open } } : {}) };
+    return { text: lines.join("\n\n"), ...(open ? { state: { offer: open }, quickReplies: offerReplies(open, t2.language) } : {}) };
   });
 }
 
