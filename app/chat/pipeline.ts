@@ -243,7 +243,7 @@ export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnO
 /** The local engine's reply to an analysed message: one answer per request when it holds two (requests.ts). */
 export async function localOutput(input: TurnInput, analyzed: AnalyzedTurn, ctx: ChatContext): Promise<TurnOutput> {
   const answersSomething = analyzed.confirmation || analyzed.code || analyzed.turn.acceptedOffer || input.state.awaiting || input.state.pendingAction;
-  const parts = answersSomething ? null : separateRequests(input.text, ctx.classifier);
+  const parts = answersSomething ? null : separateRequests(input.text, ctx.classifier) ?? twoProducts(input.text, ctx);
   if (!parts) return turnOutput(analyzed.turn, await answerLocally(analyzed));
   // Each request in turn, the second in the context the first leaves (the order and email it gave).
   const outputs: TurnOutput[] = [];
@@ -255,6 +255,25 @@ export async function localOutput(input: TurnInput, analyzed: AnalyzedTurn, ctx:
     state = output.state;
   }
   return bothAnswered(outputs, analyzed.turn);
+}
+
+/**
+ * "How much is the Headlamp 400 and the Trailblazer Trekking Poles?": one question about two products,
+ * asked of each ("how much is the Trailblazer Trekking Poles?"). Null unless each side names a different product.
+ */
+function twoProducts(text: string, ctx: ChatContext): string[] | null {
+  const match = text.match(/^(.+?)\s*,?\s+(?:and|or|y|o|et|ou)\s+(.+)$/i);
+  if (!match) return null;
+  const [, left, right] = match;
+  const named = (part: string) => extractEntities(preprocess(part), ctx.catalog, ctx.shop.orderNameFormat);
+  const first = named(left);
+  const second = named(right);
+  if (!first.productHandle || !second.productHandle || first.productHandle === second.productHandle || !first.entities.product) return null;
+  // The second side is only a name ("the Trailblazer Trekking Poles?"): it takes the first side's question.
+  if (right.split(/\s+/).length > 6) return null;
+  const at = left.toLowerCase().indexOf(first.entities.product.toLowerCase());
+  if (at <= 0) return null;
+  return [left, `${left.slice(0, at)}${right.replace(/^(?:the|la|el|le|les|los|las)\s+/i, "")}`];
 }
 
 function bothAnswered(outputs: TurnOutput[], whole: Turn): TurnOutput {

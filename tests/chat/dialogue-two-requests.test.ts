@@ -39,3 +39,21 @@ describe("answering both", () => {
     expect(reply.state.orderNumber).toBe(number);
   });
 });
+
+describe("one question about two products", () => {
+  it("is asked of each", async () => {
+    const [a, b] = ["Headlamp 400", "Trailblazer Trekking Poles"].map((title) => snapshot.products.find((p: any) => p.title === title));
+    const say = await demoConversation();
+    const reply = await say(`how much is the ${a.title} and the ${b.title}?`);
+    expect(reply.intent).toBe("product_info");
+    expect(reply.products?.map((p) => p.title)).toEqual([a.title, b.title]);
+    expect(reply.text).toContain(a.variants[0].price);
+    expect(reply.text).toContain(b.variants[0].price);
+  });
+
+  it("leaves two values of one product's option to that product", async () => {
+    const say = await demoConversation();
+    const reply = await say("do you have the Summit 30 Daypack in black and blue?");
+    expect(reply.products?.map((p) => p.title)).toEqual(["Summit 30 Daypack"]);
+  });
+});
