@@ -276,9 +276,13 @@ function twoProducts(text: string, ctx: ChatContext): string[] | null {
   return [left, `${left.slice(0, at)}${right.replace(/^(?:the|la|el|le|les|los|las)\s+/i, "")}`];
 }
 
-function bothAnswered(outputs: TurnOutput[], whole: Turn): TurnOutput {
+function bothAnswered(answered: TurnOutput[], whole: Turn): TurnOutput {
+  // An answer that asks the shopper something (an email, a yes) goes last, and the conversation waits on it.
+  const asks = (o: TurnOutput) => !!(o.state.awaiting || o.state.pendingAction || o.state.offer || o.state.codeChallenge);
+  const outputs = [...answered.filter((o) => !asks(o)), ...answered.filter(asks)];
   const last = outputs[outputs.length - 1];
-  const main = outputs.find((o) => o.intent === whole.intent.intent) ?? outputs[0];
+  const main = answered.find((o) => o.intent === whole.intent.intent) ?? answered[0];
+  const asking = answered.find(asks);
   return {
     ...last,
     text: outputs.map((o) => o.text).join("\n\n"),
@@ -290,7 +294,7 @@ function bothAnswered(outputs: TurnOutput[], whole: Turn): TurnOutput {
     lookups: outputs.flatMap((o) => o.lookups),
     handoff: outputs.some((o) => o.handoff),
     ticket: outputs.find((o) => o.ticket)?.ticket,
-    state: { ...last.state, language: whole.language },
+    state: dropUndefined({ ...answered[answered.length - 1].state, ...(asking ? pickWaiting(asking.state) : {}), language: whole.language }),
     unsure: outputs.find((o) => o.unsure)?.unsure,
   };
 }
@@ -420,6 +424,11 @@ function productMemory(turn: Turn, answer: Answer): Pick<DialogueState, "mention
 function handleOfCard(turn: Turn, url: string): string | null {
   for (const product of turn.ctx.productsByHandle.values()) if (product.onlineStoreUrl === url || url.endsWith(`/products/${product.handle}`)) return product.handle;
   return null;
+}
+
+function pickWaiting(state: DialogueState): Partial<DialogueState> {
+  const { awaiting, pendingAction, offer, codeChallenge, lastIntent, handoffRequest } = state;
+  return { awaiting, pendingAction, offer, codeChallenge, lastIntent, handoffRequest };
 }
 
 function withoutNumbers(entities: Entities): Entities {

@@ -57,3 +57,15 @@ describe("one question about two products", () => {
     expect(reply.products?.map((p) => p.title)).toEqual(["Summit 30 Daypack"]);
   });
 });
+
+describe("two requests, one of which asks the shopper something", () => {
+  it("answers the other first and waits on the question", async () => {
+    const say = await demoConversation();
+    const number = inTransit.name.slice(1);
+    const reply = await say(`where is my order ${number} and what is your return policy?`);
+    expect(reply.text.indexOf("30 days")).toBeLessThan(reply.text.indexOf("email"));
+    expect(reply.state).toMatchObject({ awaiting: "email", lastIntent: "track_order", orderNumber: number });
+    const tracked = await say(inTransit.email);
+    expect(tracked.intent).toBe("track_order");
+  });
+});
