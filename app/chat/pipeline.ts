@@ -17,8 +17,8 @@ import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
 import { saysOrderIsSomeoneElses } from "./third-party";
 import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
 import { addressRest } from "./address";
-import { referredProduct, rememberProducts } from "./references";
-import { separateRequests } from "./requests";
+import { productMemory, referredProduct } from "./references";
+import { separateRequests, twoProducts } from "./requests";
 import { clarify, shouldClarify } from "./answers/clarify";
 import { cannotGiveOrderNumber, saysCannotGiveIt, whereToFindOrderNumber } from "./answers/awaited";
 import {
@@ -243,7 +243,7 @@ export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnO
 /** The local engine's reply to an analysed message: one answer per request when it holds two (requests.ts). */
 export async function localOutput(input: TurnInput, analyzed: AnalyzedTurn, ctx: ChatContext): Promise<TurnOutput> {
   const answersSomething = analyzed.confirmation || analyzed.code || analyzed.turn.acceptedOffer || input.state.awaiting || input.state.pendingAction;
-  const parts = answersSomething ? null : separateRequests(input.text, ctx.classifier) ?? twoProducts(input.text, ctx);
+  const parts = answersSomething ? null : separateRequests(input.text, ctx.classifier) ?? twoProducts(input.text, ctx.catalog, ctx.shop.orderNameFormat);
   if (!parts) return turnOutput(analyzed.turn, await answerLocally(analyzed));
   // Each request in turn, the second in the context the first leaves (the order and email it gave).
   const outputs: TurnOutput[] = [];
@@ -255,25 +255,6 @@ export async function localOutput(input: TurnInput, analyzed: AnalyzedTurn, ctx:
     state = output.state;
   }
   return bothAnswered(outputs, analyzed.turn);
-}
-
-/**
- * "How much is the Headlamp 400 and the Trailblazer Trekking Poles?": one question about two products,
- * asked of each ("how much is the Trailblazer Trekking Poles?"). Null unless each side names a different product.
- */
-function twoProducts(text: string, ctx: ChatContext): string[] | null {
-  const match = text.match(/^(.+?)\s*,?\s+(?:and|or|y|o|et|ou)\s+(.+)$/i);
-  if (!match) return null;
-  const [, left, right] = match;
-  const named = (part: string) => extractEntities(preprocess(part), ctx.catalog, ctx.shop.orderNameFormat);
-  const first = named(left);
-  const second = named(right);
-  if (!first.productHandle || !second.productHandle || first.productHandle === second.productHandle || !first.entities.product) return null;
-  // The second side is only a name ("the Trailblazer Trekking Poles?"): it takes the first side's question.
-  if (right.split(/\s+/).length > 6) return null;
-  const at = left.toLowerCase().indexOf(first.entities.product.toLowerCase());
-  if (at <= 0) return null;
-  return [left, `${left.slice(0, at)}${right.replace(/^(?:the|la|el|le|les|los|las)\s+/i, "")}`];
 }
 
 function bothAnswered(answered: TurnOutput[], whole: Turn): TurnOutput {
@@ -410,20 +391,6 @@ function withConversationContact(ticket: TicketRequest, state: DialogueState, tu
     contactEmail: ticket.contactEmail ?? state.email,
     orderNumber: ticket.orderNumber ?? (state.orderNumber ? orderName(turn, state.orderNumber) : undefined),
   };
-}
-
-/** The products this turn named or showed alone join the dialogue's memory; a list of cards becomes the one to pick from. */
-function productMemory(turn: Turn, answer: Answer): Pick<DialogueState, "mentionedProducts" | "shownProducts"> {
-  const cards = (answer.products ?? []).map((card) => handleOfCard(turn, card.url)).filter((h): h is string => !!h);
-  return {
-    mentionedProducts: rememberProducts(turn.state.mentionedProducts, [turn.productHandle, cards.length === 1 ? cards[0] : null]),
-    shownProducts: cards.length > 1 ? cards : turn.state.shownProducts,
-  };
-}
-
-function handleOfCard(turn: Turn, url: string): string | null {
-  for (const product of turn.ctx.productsByHandle.values()) if (product.onlineStoreUrl === url || url.endsWith(`/products/${product.handle}`)) return product.handle;
-  return null;
 }
 
 function pickWaiting(state: DialogueState): Partial<DialogueState> {

@@ -6,7 +6,7 @@
  */
 import { singular, wordTokens, type Catalog, type CatalogProduct } from "./entities";
 import { FUNCTION_WORDS } from "./catalog/lexicon";
-import type { DialogueState } from "./types";
+import type { Answer, DialogueState, Turn } from "./types";
 
 /** How many products the dialogue remembers. */
 const REMEMBERED = 6;
@@ -70,4 +70,18 @@ export function referredProduct(text: string, catalog: Catalog, state: DialogueS
   // A kind word alone ("the bottoms") must pick among what was shown or goes with the last product.
   const related = shown.includes(best[0].handle) || mentioned.includes(best[0].handle) || best[1] > 2 || POINTS_BACK.test(text);
   return related ? best[0].handle : null;
+}
+
+/** The products this turn named or showed alone join the dialogue's memory; a list of cards becomes the one to pick from. */
+export function productMemory(turn: Turn, answer: Answer): Pick<DialogueState, "mentionedProducts" | "shownProducts"> {
+  const cards = (answer.products ?? []).map((card) => handleOfCard(turn, card.url)).filter((h): h is string => !!h);
+  return {
+    mentionedProducts: rememberProducts(turn.state.mentionedProducts, [turn.productHandle, cards.length === 1 ? cards[0] : null]),
+    shownProducts: cards.length > 1 ? cards : turn.state.shownProducts,
+  };
+}
+
+function handleOfCard(turn: Turn, url: string): string | null {
+  for (const product of turn.ctx.productsByHandle.values()) if (product.onlineStoreUrl === url || url.endsWith(`/products/${product.handle}`)) return product.handle;
+  return null;
 }

@@ -6,6 +6,9 @@
  */
 import type { Intent } from "./intent/labels";
 import type { IntentClassifier } from "./intent/engine";
+import type { OrderNameFormat } from "../commerce/types";
+import { extractEntities, type Catalog } from "./entities";
+import { preprocess } from "./preprocess";
 
 /** Each part must be read at least this surely, so a stray clause never becomes a second answer. */
 export const SECOND_REQUEST_CONFIDENCE = 0.6;
@@ -34,4 +37,23 @@ export function separateRequests(text: string, classifier: IntentClassifier): st
   // The same request said twice ("where is it? has it shipped?") is one.
   if (new Set(intents.map((r) => r.intent)).size < 2) return null;
   return parts.slice(0, 2);
+}
+
+/**
+ * "How much is the Headlamp 400 and the Trailblazer Trekking Poles?": one question about two products,
+ * asked of each ("how much is the Trailblazer Trekking Poles?"). Null unless each side names a different product.
+ */
+export function twoProducts(text: string, catalog: Catalog | null, orderNameFormat: OrderNameFormat): string[] | null {
+  const match = text.match(/^(.+?)\s*,?\s+(?:and|or|y|o|et|ou)\s+(.+)$/i);
+  if (!match) return null;
+  const [, left, right] = match;
+  const named = (part: string) => extractEntities(preprocess(part), catalog, orderNameFormat);
+  const first = named(left);
+  const second = named(right);
+  if (!first.productHandle || !second.productHandle || first.productHandle === second.productHandle || !first.entities.product) return null;
+  // The second side is only a name ("the Trailblazer Trekking Poles?"): it takes the first side's question.
+  if (right.split(/\s+/).length > 6) return null;
+  const at = left.toLowerCase().indexOf(first.entities.product.toLowerCase());
+  if (at <= 0) return null;
+  return [left, `${left.slice(0, at)}${right.replace(/^(?:the|la|el|le|les|los|las)\s+/i, "")}`];
 }
