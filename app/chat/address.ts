@@ -20,7 +20,8 @@ const HOUSE_NUMBER = /(?:^|[\s,])(?:\d{1,5}(?:\s?(?:bis|ter|[a-z]))?|s\/n)(?=[\s
 // "1050 Ixelles", "72000 Puebla", "75002 Paris", or "Ixelles 1050".
 const POSTCODE_CITY = /^(?:(\d{4,5})\s+([\p{L}][\p{L} .'-]*)|([\p{L}][\p{L} .'-]*?)\s+(\d{4,5}))$/u;
 // Second address lines: a neighbourhood ("Col. Centro"), a flat, floor or building.
-const SECOND_LINE = /^(?:col(?:onia|\.)?|apt|apartment|appt|appartement|bât(?:iment)?|b[aâ]t\.|escalier|[ée]tage|piso|depto|departamento|int(?:erior)?\.?|unit|suite|ste|#)\b/iu;
+const SECOND_LINE =
+  /^(?:col(?:onia|\.)?|apt|apartment|appt|appartement|bât(?:iment)?|b[aâ]t\.|escalier|[ée]tage|piso|depto|departamento|int(?:erior)?\.?|unit|suite|ste|#)\b/iu;
 
 /** Whether the message ends with (or is) a street address: the answer to "what's the new address?". */
 export function looksLikeAddress(text: string): boolean {
@@ -29,7 +30,10 @@ export function looksLikeAddress(text: string): boolean {
 
 /** The address in the message, completed from the order's current address; null if there is none. */
 export function parseAddress(text: string, current: Address | null): ShippingAddress | null {
-  const names = { firstName: current?.name?.split(" ")[0] ?? null, lastName: current?.name?.split(" ").slice(1).join(" ") || null };
+  const names = {
+    firstName: current?.name?.split(" ")[0] ?? null,
+    lastName: current?.name?.split(" ").slice(1).join(" ") || null,
+  };
   const match = text.match(NORTH_AMERICAN);
   if (match) {
     const [street, unit] = splitUnit(match[1].trim());
@@ -38,7 +42,7 @@ export function parseAddress(text: string, current: Address | null): ShippingAdd
       address2: unit,
       city: match[2]?.trim() || current?.city || "",
       provinceCode: match[3]?.toUpperCase() || current?.provinceCode || null,
-      zip: match[4] || (match[2] ? "" : current?.zip ?? ""),
+      zip: match[4] || (match[2] ? "" : (current?.zip ?? "")),
       countryCode: current?.countryCode ?? "US",
       ...names,
     };
@@ -49,22 +53,31 @@ export function parseAddress(text: string, current: Address | null): ShippingAdd
     address1: parts.street,
     address2: parts.secondLine,
     city: parts.city ?? current?.city ?? "",
-    provinceCode: parts.province ?? (parts.city ? null : current?.provinceCode ?? null),
-    zip: parts.zip ?? (parts.city ? "" : current?.zip ?? ""),
+    provinceCode: parts.province ?? (parts.city ? null : (current?.provinceCode ?? null)),
+    zip: parts.zip ?? (parts.city ? "" : (current?.zip ?? "")),
     countryCode: parts.countryCode ?? current?.countryCode ?? "",
     ...names,
   };
 }
 
 // "no, it's Portland, OR 97214", "c'est 75002 Paris": the rest of an address, without its street.
-const CORRECTION_LEAD = /^(?:no|nope|non|actually|sorry|oops|en fait|pardon|perd[oó]n|mejor)?[\s,.!]*(?:it'?s|it is|the city is|c'est|es|la ciudad es|la ville est|en|in|à|a)?\s*/i;
+const CORRECTION_LEAD =
+  /^(?:no|nope|non|actually|sorry|oops|en fait|pardon|perd[oó]n|mejor)?[\s,.!]*(?:it'?s|it is|the city is|c'est|es|la ciudad es|la ville est|en|in|à|a)?\s*/i;
 const CITY_STATE_ZIP = /^[\p{L}][\p{L} .'-]*,?\s+[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$/u;
 
 /** The city, state and postcode part of an address, when that is all the message gives; else null. */
 export function addressRest(text: string): string | null {
-  const rest = text.trim().replace(/[.!]+$/, "").replace(CORRECTION_LEAD, "").trim();
+  const rest = text
+    .trim()
+    .replace(/[.!]+$/, "")
+    .replace(CORRECTION_LEAD, "")
+    .trim();
   if (!rest || /\d{1,5}\s+\p{L}+.*\b(?:st|street|ave|rd|rue|calle|av)\b/iu.test(rest)) return null;
-  return CITY_STATE_ZIP.test(rest) || POSTCODE_CITY.test(rest) || /^\d{4,5}\s+[\p{L}][\p{L} .'-]*,\s*[\p{L} .'-]+$/u.test(rest) ? rest : null;
+  return CITY_STATE_ZIP.test(rest) ||
+    POSTCODE_CITY.test(rest) ||
+    /^\d{4,5}\s+[\p{L}][\p{L} .'-]*,\s*[\p{L} .'-]+$/u.test(rest)
+    ? rest
+    : null;
 }
 
 interface Parts {
@@ -84,7 +97,13 @@ function internationalParts(text: string): Parts | null {
     .filter(Boolean);
   const streetAt = pieces.findIndex((p) => STREET_WORD.test(` ${p}`) && HOUSE_NUMBER.test(` ${p} `));
   if (streetAt < 0) return null;
-  const parts: Parts = { street: fromStreetStart(pieces[streetAt]), secondLine: null, zip: null, city: null, countryCode: null };
+  const parts: Parts = {
+    street: fromStreetStart(pieces[streetAt]),
+    secondLine: null,
+    zip: null,
+    city: null,
+    countryCode: null,
+  };
   for (const piece of pieces.slice(streetAt + 1)) {
     const postcode = piece.match(POSTCODE_CITY);
     if (postcode && !parts.zip) {

@@ -12,18 +12,28 @@ import type { Language } from "./preprocess";
 /** How a shopper names each offer, in the languages the bot answers in. */
 const NAMES: Record<Offer["kind"], RegExp> = {
   trace: /\b(?:trace|investigat\w*|enqu[eê]te|investigaci[oó]n|rastreo|reclamaci[oó]n)\b/i,
-  reship: /\b(?:re-?ship\w*|re-?send|send (?:it|them|the \w+) (?:again|back out)|ship (?:it|them) (?:again|out again)|renvoy\w*|r[eé]exp[eé]di\w*|reenv[ií]\w*|volver a enviar\w*|env[ií]a(?:r)?(?:lo|la|los|las)? de nuevo|vuelvan? a enviar\w*)/iu,
+  reship:
+    /\b(?:re-?ship\w*|re-?send|send (?:it|them|the \w+) (?:again|back out)|ship (?:it|them) (?:again|out again)|renvoy\w*|r[eé]exp[eé]di\w*|reenv[ií]\w*|volver a enviar\w*|env[ií]a(?:r)?(?:lo|la|los|las)? de nuevo|vuelvan? a enviar\w*)/iu,
 };
 
-const CLOSING = /^(?:ok(?:ay)?|k|cool|great|perfect|alright|fine|vale|bueno|d'accord|parfait|tr[eè]s bien)[\s,.!]*(?:thanks?|thank you|thx|ty|cheers|gracias|merci)\b/i;
+const CLOSING =
+  /^(?:ok(?:ay)?|k|cool|great|perfect|alright|fine|vale|bueno|d'accord|parfait|tr[eè]s bien)[\s,.!]*(?:thanks?|thank you|thx|ty|cheers|gracias|merci)\b/i;
 
 /** The intent that carries out each offer. */
 const CARRIED_OUT_BY: Record<Offer["kind"], Intent> = { trace: "track_order", reship: "change_shipping_address" };
 
 /** The quick replies under an offer: each is taken as the shopper's answer to it. */
 const REPLIES: Record<Offer["kind"], Record<Language, [string, string]>> = {
-  trace: { en: ["Yes, open a trace", "No, thanks"], es: ["Sí, abran una investigación", "No, gracias"], fr: ["Oui, ouvrez une enquête", "Non, merci"] },
-  reship: { en: ["Yes, ship it again", "No, thanks"], es: ["Sí, reenvíenlo", "No, gracias"], fr: ["Oui, renvoyez-la", "Non, merci"] },
+  trace: {
+    en: ["Yes, open a trace", "No, thanks"],
+    es: ["Sí, abran una investigación", "No, gracias"],
+    fr: ["Oui, ouvrez une enquête", "Non, merci"],
+  },
+  reship: {
+    en: ["Yes, ship it again", "No, thanks"],
+    es: ["Sí, reenvíenlo", "No, gracias"],
+    fr: ["Oui, renvoyez-la", "Non, merci"],
+  },
 };
 
 export function offerReplies(open: Offer, language: Language): string[] {

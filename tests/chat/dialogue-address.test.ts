@@ -5,34 +5,68 @@ import { createDemoStore, loadDemoSnapshot } from "../../app/commerce/demo-store
 import { devStorePath } from "../../demo/dev-stores";
 import { demoConversation } from "../helpers/chat-context";
 
-const current = { name: "Ana Ruiz", address1: "Old St 1", address2: null, city: "Oldtown", provinceCode: "OT", zip: "99999", countryCode: "FR" } as any;
+const current = {
+  name: "Ana Ruiz",
+  address1: "Old St 1",
+  address2: null,
+  city: "Oldtown",
+  provinceCode: "OT",
+  zip: "99999",
+  countryCode: "FR",
+} as any;
 
 describe("reading an address", () => {
   it.each([
-    ["12 rue de la Paix, 1050 Ixelles, Belgique", { address1: "12 rue de la Paix", zip: "1050", city: "Ixelles", countryCode: "BE" }],
-    ["Av. Juárez 45, Col. Centro, 72000 Puebla, Pue.", { address1: "Av. Juárez 45", address2: "Col. Centro", zip: "72000", city: "Puebla", provinceCode: "PUE" }],
+    [
+      "12 rue de la Paix, 1050 Ixelles, Belgique",
+      { address1: "12 rue de la Paix", zip: "1050", city: "Ixelles", countryCode: "BE" },
+    ],
+    [
+      "Av. Juárez 45, Col. Centro, 72000 Puebla, Pue.",
+      { address1: "Av. Juárez 45", address2: "Col. Centro", zip: "72000", city: "Puebla", provinceCode: "PUE" },
+    ],
     ["Hauptstraße 5, 10115 Berlin", { address1: "Hauptstraße 5", zip: "10115", city: "Berlin" }],
-    ["please send it to 12 rue de la Paix, 75002 Paris", { address1: "12 rue de la Paix", zip: "75002", city: "Paris" }],
+    [
+      "please send it to 12 rue de la Paix, 75002 Paris",
+      { address1: "12 rue de la Paix", zip: "75002", city: "Paris" },
+    ],
     ["Calle Mayor 5, 28013 Madrid, España", { address1: "Calle Mayor 5", city: "Madrid", countryCode: "ES" }],
-    ["1200 SE Morrison St, Portland OR 97214", { address1: "1200 SE Morrison St", city: "Portland", provinceCode: "OR", zip: "97214" }],
+    [
+      "1200 SE Morrison St, Portland OR 97214",
+      { address1: "1200 SE Morrison St", city: "Portland", provinceCode: "OR", zip: "97214" },
+    ],
   ])("%j", (text, expected) => {
     expect(looksLikeAddress(text)).toBe(true);
     expect(parseAddress(text, current)).toMatchObject(expected);
   });
 
   it("completes a street alone from the current address, and keeps the country when none is named", () => {
-    expect(parseAddress("5 avenue Foch", current)).toMatchObject({ address1: "5 avenue Foch", city: "Oldtown", zip: "99999", countryCode: "FR" });
+    expect(parseAddress("5 avenue Foch", current)).toMatchObject({
+      address1: "5 avenue Foch",
+      city: "Oldtown",
+      zip: "99999",
+      countryCode: "FR",
+    });
   });
 
-  it.each(["I ordered 2 mugs", "my order 1042 please", "it's 3 of them", "the 200 × 200 one"])("%j is no address", (text) => {
-    expect(looksLikeAddress(text)).toBe(false);
-  });
+  it.each(["I ordered 2 mugs", "my order 1042 please", "it's 3 of them", "the 200 × 200 one"])(
+    "%j is no address",
+    (text) => {
+      expect(looksLikeAddress(text)).toBe(false);
+    },
+  );
 });
 
 describe("the address the bot asked for", () => {
   it("keeps a postcode from being read as an order number, and is confirmed back", async () => {
     const snapshot = loadDemoSnapshot(devStorePath("cafe-colibri")) as any;
-    const order = snapshot.orders.find((o: any) => o.customerId && o.displayFulfillmentStatus === "UNFULFILLED" && o.displayFinancialStatus === "PAID" && !o.cancelledAt);
+    const order = snapshot.orders.find(
+      (o: any) =>
+        o.customerId &&
+        o.displayFulfillmentStatus === "UNFULFILLED" &&
+        o.displayFinancialStatus === "PAID" &&
+        !o.cancelledAt,
+    );
     const say = await demoConversation({ store: createDemoStore(snapshot), customerId: order.customerId });
     const asked = await say(`quiero cambiar la dirección de envío de mi pedido ${order.name}`);
     expect(asked.state.awaiting).toBe("address");
@@ -47,14 +81,25 @@ describe("the address the bot asked for", () => {
 describe("an address given in pieces", () => {
   it("completes the street read back with the city and ZIP that follow, even after a 'no'", async () => {
     const snapshot = loadDemoSnapshot(devStorePath("northwind")) as any;
-    const order = snapshot.orders.find((o: any) => o.customerId && o.displayFulfillmentStatus === "UNFULFILLED" && o.displayFinancialStatus === "PAID" && !o.cancelledAt);
+    const order = snapshot.orders.find(
+      (o: any) =>
+        o.customerId &&
+        o.displayFulfillmentStatus === "UNFULFILLED" &&
+        o.displayFinancialStatus === "PAID" &&
+        !o.cancelledAt,
+    );
     const say = await demoConversation({ store: createDemoStore(snapshot), customerId: order.customerId });
     await say(`can you ship order ${order.name.slice(1)} to a different address?`);
     const street = await say("1200 SE Morrison St");
-    expect(street.state.pendingAction).toMatchObject({ kind: "update_address", address: { address1: "1200 SE Morrison St" } });
+    expect(street.state.pendingAction).toMatchObject({
+      kind: "update_address",
+      address: { address1: "1200 SE Morrison St" },
+    });
     const corrected = await say("no, it's Beaverton, OR 97005");
     expect(corrected.intent).toBe("change_shipping_address");
-    expect(corrected.state.pendingAction).toMatchObject({ address: { address1: "1200 SE Morrison St", city: "Beaverton", provinceCode: "OR", zip: "97005" } });
+    expect(corrected.state.pendingAction).toMatchObject({
+      address: { address1: "1200 SE Morrison St", city: "Beaverton", provinceCode: "OR", zip: "97005" },
+    });
     expect(corrected.state.orderNumber).toBe(order.name.slice(1));
   });
 

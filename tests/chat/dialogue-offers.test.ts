@@ -10,7 +10,8 @@ import { devStorePath } from "../../demo/dev-stores";
 import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 
 const northwind = loadDemoSnapshot(SNAPSHOT_PATH) as any;
-const customerOf = (snapshot: any, name: string) => snapshot.orders.find((o: any) => o.name === name).customerId as string;
+const customerOf = (snapshot: any, name: string) =>
+  snapshot.orders.find((o: any) => o.name === name).customerId as string;
 // A parcel more than 5 business days past its ETA, for a guest who gives its number and email.
 const lateOrder = northwind.orders.find((o: any) => o.name === "#1048");
 

@@ -40,7 +40,13 @@ describe("a reference to a product", () => {
 
   it("reads nothing without a product in the conversation, or from a long message", () => {
     expect(referredProduct("is there a footprint for it?", catalog, {})).toBeNull();
-    expect(referredProduct("I am planning a long trip next summer and I wonder whether a footprint would be good for it", catalog, { mentionedProducts: [tent] })).toBeNull();
+    expect(
+      referredProduct(
+        "I am planning a long trip next summer and I wonder whether a footprint would be good for it",
+        catalog,
+        { mentionedProducts: [tent] },
+      ),
+    ).toBeNull();
   });
 });
 

@@ -7,23 +7,33 @@ import { loadDemoSnapshot } from "../../app/commerce/demo-store";
 
 const classifier = shippedClassifier();
 const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
-const inTransit = snapshot.orders.find((o: any) => o.fulfillments.some((f: any) => f.displayStatus === "IN_TRANSIT") && !o.customerId?.endsWith("0"));
+const inTransit = snapshot.orders.find(
+  (o: any) => o.fulfillments.some((f: any) => f.displayStatus === "IN_TRANSIT") && !o.customerId?.endsWith("0"),
+);
 
 describe("separating requests", () => {
   it.each([
-    ["Where's my order 1058, email emma.larsen@example.com, and what's your return policy?", ["Where's my order 1058, email emma.larsen@example.com", "what's your return policy?"]],
+    [
+      "Where's my order 1058, email emma.larsen@example.com, and what's your return policy?",
+      ["Where's my order 1058, email emma.larsen@example.com", "what's your return policy?"],
+    ],
     ["¿Aceptan pagos en OXXO y hacen envíos a Canadá?", ["¿Aceptan pagos en OXXO", "hacen envíos a Canadá?"]],
-    ["Quels sont vos délais de livraison en Belgique et acceptez-vous PayPal ?", ["Quels sont vos délais de livraison en Belgique", "acceptez-vous PayPal ?"]],
+    [
+      "Quels sont vos délais de livraison en Belgique et acceptez-vous PayPal ?",
+      ["Quels sont vos délais de livraison en Belgique", "acceptez-vous PayPal ?"],
+    ],
   ])("%j is two requests", (text, parts) => {
     expect(separateRequests(text, classifier)).toEqual(parts);
   });
 
-  it.each(["Where is my order 1058? My email is emma.larsen@example.com", "Hi! Where is my order?", "do you have it in black and blue?", "where is it? has it shipped yet?"])(
-    "%j is one request",
-    (text) => {
-      expect(separateRequests(text, classifier)).toBeNull();
-    },
-  );
+  it.each([
+    "Where is my order 1058? My email is emma.larsen@example.com",
+    "Hi! Where is my order?",
+    "do you have it in black and blue?",
+    "where is it? has it shipped yet?",
+  ])("%j is one request", (text) => {
+    expect(separateRequests(text, classifier)).toBeNull();
+  });
 });
 
 describe("answering both", () => {
@@ -42,7 +52,9 @@ describe("answering both", () => {
 
 describe("one question about two products", () => {
   it("is asked of each", async () => {
-    const [a, b] = ["Headlamp 400", "Trailblazer Trekking Poles"].map((title) => snapshot.products.find((p: any) => p.title === title));
+    const [a, b] = ["Headlamp 400", "Trailblazer Trekking Poles"].map((title) =>
+      snapshot.products.find((p: any) => p.title === title),
+    );
     const say = await demoConversation();
     const reply = await say(`how much is the ${a.title} and the ${b.title}?`);
     expect(reply.intent).toBe("product_info");

@@ -16,11 +16,22 @@ let fake: FakeOpenAI;
 let ctx: ChatContext;
 let shopCounter = 0;
 
-const hybrid = (): EngineConfig => ({ mode: "hybrid", openai: { apiKey: "sk-test", model: "gpt-4.1", baseURL: fake.baseURL, timeoutMs: 2_000, maxRetries: 0 } });
-const ask = (text: string) => respondWithEngine({ text, state: {}, shopper: { customerId: null } }, ctx, hybrid(), { shop: `hybrid-${++shopCounter}.myshopify.com` });
+const hybrid = (): EngineConfig => ({
+  mode: "hybrid",
+  openai: { apiKey: "sk-test", model: "gpt-4.1", baseURL: fake.baseURL, timeoutMs: 2_000, maxRetries: 0 },
+});
+const ask = (text: string) =>
+  respondWithEngine({ text, state: {}, shopper: { customerId: null } }, ctx, hybrid(), {
+    shop: `hybrid-${++shopCounter}.myshopify.com`,
+  });
 const intentJson = (intent: string) => ({
   type: "json" as const,
-  value: { intent, confidence: 0.9, language: "en", entities: { order_number: null, email: null, product: null, quantity: null, size: null, color: null } },
+  value: {
+    intent,
+    confidence: 0.9,
+    language: "en",
+    entities: { order_number: null, email: null, product: null, quantity: null, size: null, color: null },
+  },
 });
 
 beforeAll(async () => {
@@ -36,7 +47,10 @@ describe("hybrid routing", () => {
   it("sends a message the local engine would ask about to the model", async () => {
     const local = await respond({ text: "hmm my thing", state: {}, shopper: { customerId: null } }, ctx);
     expect(local.unsure).toBe("clarify");
-    fake.enqueue(intentJson("out_of_scope"), { type: "message", content: "Could you tell me a bit more about what you need?" });
+    fake.enqueue(intentJson("out_of_scope"), {
+      type: "message",
+      content: "Could you tell me a bit more about what you need?",
+    });
     const result = await ask("hmm my thing");
     expect(result.engine).toBe("openai");
     expect(fake.requests.length).toBeGreaterThan(0);

@@ -28,5 +28,8 @@ export function saysCannotGiveIt(text: string): boolean {
 
 export function whereToFindOrderNumber(turn: Turn): Answer {
   const { accountUrl, email } = turn.ctx.shop;
-  return { text: t(turn.language, M.find_order_number, { account: accountUrl, email }), state: { awaiting: "order_number" } };
+  return {
+    text: t(turn.language, M.find_order_number, { account: accountUrl, email }),
+    state: { awaiting: "order_number" },
+  };
 }

@@ -19,23 +19,59 @@ const M = defineMessages({
 /** The quick reply for each reading: what a shopper would type to ask for it. */
 const REPLIES: Partial<Record<Intent, Record<Language, string>>> = {
   track_order: { en: "Where is my order?", es: "¿Dónde está mi pedido?", fr: "Où est ma commande ?" },
-  return_item: { en: "I want to return an item", es: "Quiero devolver un artículo", fr: "Je veux retourner un article" },
-  exchange_item: { en: "I want to exchange an item", es: "Quiero cambiar un artículo", fr: "Je veux échanger un article" },
+  return_item: {
+    en: "I want to return an item",
+    es: "Quiero devolver un artículo",
+    fr: "Je veux retourner un article",
+  },
+  exchange_item: {
+    en: "I want to exchange an item",
+    es: "Quiero cambiar un artículo",
+    fr: "Je veux échanger un article",
+  },
   refund_status: { en: "Where is my refund?", es: "¿Dónde está mi reembolso?", fr: "Où en est mon remboursement ?" },
   cancel_order: { en: "I want to cancel my order", es: "Quiero cancelar mi pedido", fr: "Je veux annuler ma commande" },
   change_order: { en: "I want to change my order", es: "Quiero cambiar mi pedido", fr: "Je veux modifier ma commande" },
-  change_shipping_address: { en: "Change my shipping address", es: "Cambiar mi dirección de envío", fr: "Changer mon adresse de livraison" },
+  change_shipping_address: {
+    en: "Change my shipping address",
+    es: "Cambiar mi dirección de envío",
+    fr: "Changer mon adresse de livraison",
+  },
   product_search: { en: "I'm looking for a product", es: "Busco un producto", fr: "Je cherche un produit" },
   product_info: { en: "I'm looking for a product", es: "Busco un producto", fr: "Je cherche un produit" },
-  return_policy: { en: "What's your return policy?", es: "¿Cuál es su política de devoluciones?", fr: "Quelle est votre politique de retour ?" },
-  shipping_options: { en: "Shipping options and costs", es: "Opciones y costos de envío", fr: "Options et frais de livraison" },
-  payment_methods: { en: "Which payment methods do you accept?", es: "¿Qué formas de pago aceptan?", fr: "Quels moyens de paiement acceptez-vous ?" },
-  payment_issue: { en: "I have a problem with a payment", es: "Tengo un problema con un cobro", fr: "J'ai un problème de paiement" },
-  discount_code: { en: "Do you have a discount code?", es: "¿Tienen algún código de descuento?", fr: "Avez-vous un code promo ?" },
+  return_policy: {
+    en: "What's your return policy?",
+    es: "¿Cuál es su política de devoluciones?",
+    fr: "Quelle est votre politique de retour ?",
+  },
+  shipping_options: {
+    en: "Shipping options and costs",
+    es: "Opciones y costos de envío",
+    fr: "Options et frais de livraison",
+  },
+  payment_methods: {
+    en: "Which payment methods do you accept?",
+    es: "¿Qué formas de pago aceptan?",
+    fr: "Quels moyens de paiement acceptez-vous ?",
+  },
+  payment_issue: {
+    en: "I have a problem with a payment",
+    es: "Tengo un problema con un cobro",
+    fr: "J'ai un problème de paiement",
+  },
+  discount_code: {
+    en: "Do you have a discount code?",
+    es: "¿Tienen algún código de descuento?",
+    fr: "Avez-vous un code promo ?",
+  },
   account_help: { en: "Help with my account", es: "Ayuda con mi cuenta", fr: "Aide pour mon compte" },
   get_invoice: { en: "I need an invoice", es: "Necesito una factura", fr: "J'ai besoin d'une facture" },
 };
-const PERSON: Record<Language, string> = { en: "Talk to a person", es: "Hablar con una persona", fr: "Parler à une personne" };
+const PERSON: Record<Language, string> = {
+  en: "Talk to a person",
+  es: "Hablar con una persona",
+  fr: "Parler à une personne",
+};
 /** When the engine has no likely reading at all, the most asked-for things. */
 const USUAL: Intent[] = ["track_order", "product_search"];
 
