@@ -67,13 +67,18 @@ const M = defineMessages({
 export const CANCEL_JOB_REREADS_MS = [500, 1000, 2000];
 
 // The word must end where a letter doesn't follow: `\b` would not end "sí" (í isn't an ASCII letter).
-const YES = /^(?:y|yes|yeah|yep|yup|sure|ok(?:ay)?|please do|do it|go ahead|confirm(?:ed)?|correct|that's right|si|sí|claro|vale|adelante|oui|d'accord|allez-y|ouais)(?![\p{L}\p{N}])/iu;
-const NO = /^(?:n|no|nope|nah|don't|do not|cancel that|never ?mind|stop|keep it|non|pas|ne pas)(?![\p{L}\p{N}])/iu;
+const YES = /^(?:y|yes|yeah|yep|yup|sure|ok(?:ay)?|please do|do it|go ahead|go for it|confirm(?:ed)?|correct|that's right|si|sí|claro|vale|adelante|hazlo|oui|d'accord|allez-y|ouais)(?![\p{L}\p{N}])/iu;
+// Agreement that could also open a new message ("perfect, and…"): a yes only when that's all it says.
+const SHORT_YES = /^(?:sounds good|perfect|great|absolutely|of course|definitely|that works|dale|[aá]ndale|perfecto|de acuerdo|correcto|exacto|parfait|bien s[uû]r|c'est bon|exactement|volontiers)(?![\p{L}\p{N}])/iu;
+const NO = /^(?:n|no|nope|nah|don't|do not|not now|not yet|cancel that|never ?mind|stop|hold on|keep it|mejor no|todav[ií]a no|a[uú]n no|non|pas|ne pas|pas maintenant|plus tard)(?![\p{L}\p{N}])/iu;
+const SHORT = 4;
+const THANKS = /\b(?:thank|thanks|thx|gracias|merci)\b/i;
 
 export function confirmationReply(text: string): "yes" | "no" | null {
   const clean = text.trim().replace(/^[^\p{L}]+/u, "");
   if (NO.test(clean)) return "no";
   if (YES.test(clean)) return "yes";
+  if (SHORT_YES.test(clean) && clean.split(/\s+/).length <= SHORT && !THANKS.test(clean)) return "yes";
   return null;
 }
 

@@ -17,6 +17,12 @@ import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actio
 import { matchApprovedAnswer } from "./approved-answers";
 import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
 import { saysOrderIsSomeoneElses } from "./third-party";
+import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
+import { addressRest } from "./address";
+import { productMemory, referredProduct } from "./references";
+import { separateRequests, twoProducts } from "./requests";
+import { clarify, shouldClarify } from "./answers/clarify";
+import { cannotGiveOrderNumber, saysCannotGiveIt, whereToFindOrderNumber } from "./answers/awaited";
 import {
   cancelOrder,
   changeOrder,
@@ -60,6 +66,8 @@ export interface TurnOutput {
   ticket?: TicketRequest;
   replyKind: ReplyKind;
   state: DialogueState;
+  /** The local engine asked what the shopper meant, or found no answer in the shop's data. */
+  unsure?: Answer["unsure"];
 }
 
 type AnswerFor = (turn: Turn) => Answer | Promise<Answer>;
@@ -100,22 +108,41 @@ export interface AnalyzedTurn {
 export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const pre = preprocess(input.text);
   const code = input.state.codeChallenge ? codeInMessage(pre.original) : null;
+  // "Portland, OR 97214" (or "no, it's …") after the bot read back an address: the rest of that address.
+  const pending = input.state.pendingAction;
+  const rest = pending?.kind === "update_address" && !code ? addressRest(pre.original) : null;
+  const addressText = pending?.kind === "update_address" && rest ? `${[pending.address.address1, pending.address.address2].filter(Boolean).join(" ")}, ${rest}` : undefined;
   // A one-time code is only that: not an order number, a quantity or a product.
-  const { entities, productHandle } = code ? { entities: {}, productHandle: null } : extractEntities(pre, ctx.catalog, ctx.shop.orderNameFormat);
+  const extracted = code ? { entities: {}, productHandle: null } : extractEntities(pre, ctx.catalog, ctx.shop.orderNameFormat);
+  // The address the bot asked for: its postcode and house number are not an order number or a quantity.
+  const { entities, productHandle: named } = (input.state.awaiting === "address" && looksLikeAddress(pre.original)) || addressText ? { ...extracted, entities: withoutNumbers(extracted.entities) } : extracted;
+  // "is there a footprint for it?", "the one before that": a product the conversation points back to.
+  const aboutOrders = !!input.state.lastIntent && ORDER_INTENTS.has(input.state.lastIntent);
+  const referred = !named && !code && !entities.order_number && !entities.email && !aboutOrders ? referredProduct(pre.original, ctx.catalog, input.state) : null;
+  const productHandle = named ?? referred;
   const language = conversationLanguage(pre, input.state.language);
   const classified = ctx.classifier.classify(pre.original);
   // Yes/no answers the change waiting for a confirmation, or for a code ("no" drops it, "yes" is reminded of the code).
-  const confirmation = input.state.pendingAction
+  const confirmation = addressText ? null : input.state.pendingAction
     ? confirmationFor(input.state.pendingAction, pre.original, entities)
     : input.state.codeChallenge && !code ? confirmationReply(pre.original) : null;
+  // "yes" or "please reship it" to what the bot offered in its last reply takes the offer up.
+  const acceptedOffer = !confirmation && !code && acceptsOffer(input.state.offer, pre.original, entities.order_number) ? input.state.offer : undefined;
   const resolved = (confirmation || code) && input.state.lastIntent
     ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
-    : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
+    : acceptedOffer
+      ? { ...classified, intent: intentCarryingOut(acceptedOffer.kind), lowConfidence: false }
+      : addressText
+        ? { ...classified, intent: "change_shipping_address" as const, lowConfidence: false }
+      : referred && isUnsureOtherThanProduct(classified)
+        ? { ...classified, intent: "product_info" as const, lowConfidence: false }
+        : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
   // Unless the conversation settled it, a message naming the shop's products is about them.
-  const catalogued = resolved.intent === classified.intent && !confirmation && !code ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
+  const catalogued = resolved.intent === classified.intent && !confirmation && !code && !acceptedOffer && !addressText ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
   // "Was it cancelled?", "did you get my return?": where things stand, not the action (or product) they name.
-  const stateIntent = confirmation || code ? null : stateQuestionIntent(catalogued.intent, pre.original);
-  const intent = stateIntent ? { ...catalogued, intent: stateIntent, lowConfidence: false } : catalogued;
+  const stateIntent = confirmation || code || acceptedOffer || addressText ? null : stateQuestionIntent(catalogued.intent, pre.original);
+  const read = stateIntent ? { ...catalogued, intent: stateIntent, lowConfidence: false } : catalogued;
+  const intent = choosesAnItem(read, input.state, pre) ? { ...read, intent: input.state.lastIntent!, lowConfidence: false } : read;
   const state: DialogueState = {
     ...input.state,
     // A described change is only confirmed by the very next message.
@@ -123,7 +150,22 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     // Once the shopper says an order is someone else's, this conversation verifies no order by email.
     thirdPartyClaim: input.state.thirdPartyClaim || saysOrderIsSomeoneElses(pre.original) || undefined,
   };
-  return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx }, confirmation, code };
+  // "who pays for shipping?" while discussing a return searches the shop's texts for the return's shipping.
+  const contextTerms = classified.intent === "shipping_options" && intent.intent === "return_policy" && RETURN_INTENTS.has(input.state.lastIntent!) && WHO_PAYS.test(pre.original) ? ["return shipping label"] : undefined;
+  return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx, ...(acceptedOffer ? { acceptedOffer } : {}), ...(contextTerms ? { contextTerms } : {}), ...(addressText ? { addressText } : {}) }, confirmation, code };
+}
+
+/** "the beanie", answering which item of an order to return or change: a choice among its items, not a product question. */
+function choosesAnItem(read: IntentResult, state: DialogueState, pre: Preprocessed): boolean {
+  const last = state.lastIntent;
+  if (!last || !ORDER_INTENTS.has(last) || last === "track_order") return false;
+  return (read.intent === "product_info" || read.intent === "product_search") && pre.tokens.length <= 4 && !pre.original.includes("?") && !PRICE_QUESTION.test(pre.original);
+}
+
+/** A reference back to a product settles a reading that isn't confidently about something else. */
+function isUnsureOtherThanProduct(result: IntentResult): boolean {
+  if (result.intent === "product_info" || result.intent === "product_search") return false;
+  return result.lowConfidence || result.confidence < REFERENCE_OVERRIDE_BELOW;
 }
 
 /**
@@ -153,6 +195,7 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
   if (code) return enterOrderCode(turn, code);
   if (confirmation) return turn.state.pendingAction || confirmation === "no" ? runPendingAction(turn, confirmation) : codeReminder(turn);
   if (isInjectionAttempt(turn.pre.original)) return refuseInjection(turn);
+  if (cannotGiveOrderNumber(turn)) return whereToFindOrderNumber(turn);
   const approved = approvedAnswerFor(turn);
   if (approved) return approved;
   // An unsure reading of a question the shop's FAQ answers outright ("how do I wash my down jacket?").
@@ -160,6 +203,8 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
     const faq = faqAnswer(turn);
     if (faq) return faq;
   }
+  // Too unsure of a short message to answer it: one clarifying question, unless the shop's texts answer it.
+  if (shouldClarify(turn) && !confirmationReply(turn.pre.original)) return faqAnswer(turn) ?? clarify(turn);
   return ANSWERS[turn.intent.intent](turn);
 }
 
@@ -176,9 +221,11 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
     ...(entities.email ? { email: entities.email } : {}),
     ...(entities.order_number ? { orderNumber: entities.order_number } : {}),
     ...(productHandle ? { productHandle } : {}),
+    ...productMemory(turn, answer),
     awaiting: undefined,
     handoffRequest: undefined,
     handoffReason: undefined,
+    offer: undefined,
     ...answer.state,
     lastIntent: intent.intent,
     lastReplyKind: answer.kind ?? "answer",
@@ -197,13 +244,56 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
     ticket: answer.ticket && withConversationContact(answer.ticket, next, turn),
     replyKind: answer.kind ?? "answer",
     state: dropUndefined(next),
+    ...(answer.unsure ? { unsure: answer.unsure } : {}),
   };
 }
 
 /** The local engine end to end. */
 export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnOutput> {
   const analyzed = analyzeTurn(input, ctx);
-  return turnOutput(analyzed.turn, teamThreadReply(input.teamReplied, analyzed) ?? (await answerLocally(analyzed)));
+  const toTeam = teamThreadReply(input.teamReplied, analyzed);
+  if (toTeam) return turnOutput(analyzed.turn, toTeam);
+  return localOutput(input, analyzed, ctx);
+}
+
+/** The local engine's reply to an analysed message: one answer per request when it holds two (requests.ts). */
+export async function localOutput(input: TurnInput, analyzed: AnalyzedTurn, ctx: ChatContext): Promise<TurnOutput> {
+  const answersSomething = analyzed.confirmation || analyzed.code || analyzed.turn.acceptedOffer || input.state.awaiting || input.state.pendingAction;
+  const parts = answersSomething ? null : separateRequests(input.text, ctx.classifier) ?? twoProducts(input.text, ctx.catalog, ctx.shop.orderNameFormat);
+  if (!parts) return turnOutput(analyzed.turn, await answerLocally(analyzed));
+  // Each request in turn, the second in the context the first leaves (the order and email it gave).
+  const outputs: TurnOutput[] = [];
+  let state = input.state;
+  for (const part of parts) {
+    const each = analyzeTurn({ ...input, text: part, state }, ctx);
+    const output = turnOutput(each.turn, await answerLocally(each));
+    outputs.push(output);
+    state = output.state;
+  }
+  return bothAnswered(outputs, analyzed.turn);
+}
+
+function bothAnswered(answered: TurnOutput[], whole: Turn): TurnOutput {
+  // An answer that asks the shopper something (an email, a yes) goes last, and the conversation waits on it.
+  const asks = (o: TurnOutput) => !!(o.state.awaiting || o.state.pendingAction || o.state.offer || o.state.codeChallenge);
+  const outputs = [...answered.filter((o) => !asks(o)), ...answered.filter(asks)];
+  const last = outputs[outputs.length - 1];
+  const main = answered.find((o) => o.intent === whole.intent.intent) ?? answered[0];
+  const asking = answered.find(asks);
+  return {
+    ...last,
+    text: outputs.map((o) => o.text).join("\n\n"),
+    products: outputs.flatMap((o) => o.products ?? []),
+    intent: main.intent,
+    confidence: main.confidence,
+    entities: Object.assign({}, ...outputs.map((o) => o.entities)),
+    language: whole.language,
+    lookups: outputs.flatMap((o) => o.lookups),
+    handoff: outputs.some((o) => o.handoff),
+    ticket: outputs.find((o) => o.ticket)?.ticket,
+    state: dropUndefined({ ...answered[answered.length - 1].state, ...(asking ? pickWaiting(asking.state) : {}), language: whole.language }),
+    unsure: outputs.find((o) => o.unsure)?.unsure,
+  };
 }
 
 // "and the other package?", "what about Glacier Blue in M?", "does it come with a footprint?"
@@ -213,9 +303,15 @@ const FOLLOW_UP =
 const ELLIPSIS = /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^(?:y|et) (?:qu'en est-il|que tal|(?:los|las|el|la|les?) )/i;
 const ABOUT_A_PRODUCT = /\b(?:how much|price|cost|costs|in stock|available|sizes?|colou?rs?|made of|material|weigh|weight|warm|waterproof|warranty|cu[aá]nto|cuesta|precio|combien|prix)\b/i;
 const POINTS_BACK = /\b(?:it|its|they|them|this|that|those|these|one|lo|la|los|las|le|les)\b/i;
+const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "return_policy", "refund_status"]);
+const WHO_PAYS = /\b(?:who pays|pay for|cost|costs|free|label|postage|charge|qui paie|payer|frais|gratuit|[ée]tiquette|qui[eé]n paga|pagar|costo|cuesta|gratis|gu[ií]a|etiqueta)\b/i;
+const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu[aá]nto|cuesta|precio|vale)\b/i;
+const ELLIPTICAL_START = /^(?:and|also|what about|how about|[¿¡]?y|et|e)\b/i;
 const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
 /** Below this confidence, an elliptical follow-up's other reading yields to the action under way. */
 const ELLIPSIS_OVERRIDE_BELOW = 0.6;
+/** Below this confidence, a message pointing back to a product is read as a question about it. */
+const REFERENCE_OVERRIDE_BELOW = 0.8;
 /** Below this confidence, a plain question the shop's FAQ answers well is answered from the FAQ. */
 const FAQ_FIRST_BELOW = 0.5;
 const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|leak|leaking|fell apart|stopped working|zipper)\b/i;
@@ -241,14 +337,34 @@ function intentInContext(result: IntentResult, text: string, entities: Entities,
   const continued = last ? { ...result, intent: last, lowConfidence: false } : result;
   const answersQuestion =
     (state.awaiting === "email" && entities.email) || (state.awaiting === "order_number" && entities.order_number) || (state.awaiting === "address" && looksLikeAddress(text));
+  // "I don't know my order number": still the request that asked for it.
+  if (last && state.awaiting === "order_number" && !entities.order_number && saysCannotGiveIt(text)) return continued;
   if (last && answersQuestion && wordCount <= 14) {
     // The reply address for a hand-off ("my email is …") is only ever that.
     if (HANDOFF_INTENTS.has(last) && state.awaiting === "email") return continued;
     if (result.lowConfidence || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8) return continued;
   }
+  // An order named with nothing else the engine can place ("what did I buy in #1042?"): what the order shows.
+  if (entities.order_number && (result.lowConfidence || (result.intent === "out_of_scope" && result.confidence < 0.75))) return { ...result, intent: "track_order", lowConfidence: false };
+  // "How much is the Figuier one?": the price of a product named, not of shipping.
+  if (entities.product && PRICE_QUESTION.test(text) && !ORDER_INTENTS.has(result.intent) && !["product_info", "product_search", "discount_code"].includes(result.intent) && result.confidence < 0.8) {
+    return { ...result, intent: "product_info", lowConfidence: false };
+  }
   // A discount code in the message settles an unsure classification.
   if ((result.lowConfidence || result.confidence < 0.6) && discountCodesIn(text, { orderNameFormat }).length > 0) return { ...result, intent: "discount_code", lowConfidence: false };
   if (!last) return result;
+  // "¿y la de 1 litro?" about the product under discussion is no order change, whatever it reads like.
+  if ((last === "product_info" || last === "product_search") && state.productHandle && ORDER_INTENTS.has(result.intent) && !entities.order_number && !entities.email && result.confidence < 0.8 && ELLIPTICAL_START.test(text.trim())) {
+    return { ...result, intent: "product_info", lowConfidence: false };
+  }
+  // "who pays for shipping?" while discussing a return: the return's shipping, not delivery options.
+  if (RETURN_INTENTS.has(last) && result.intent === "shipping_options" && WHO_PAYS.test(text)) return { ...result, intent: "return_policy", lowConfidence: false };
+  // "can you open a trace?", "please send it again": an action on the order under discussion.
+  const named = state.orderNumber && ORDER_INTENTS.has(last) && !entities.product ? namedOffer(text) : null;
+  if (named && result.intent !== intentCarryingOut(named)) {
+    const confidentOtherAction = ORDER_INTENTS.has(result.intent) && !result.lowConfidence && result.confidence >= 0.8;
+    if (!confidentOtherAction) return { ...result, intent: intentCarryingOut(named), lowConfidence: false };
+  }
   if ((last === "return_item" || last === "exchange_item") && DEFECT_FOLLOW_UP.test(text) && ["complaint", "product_info", "out_of_scope"].includes(result.intent)) {
     return { ...result, intent: "return_item", lowConfidence: false };
   }
@@ -291,6 +407,16 @@ function withConversationContact(ticket: TicketRequest, state: DialogueState, tu
     contactEmail: ticket.contactEmail ?? state.email,
     orderNumber: ticket.orderNumber ?? (state.orderNumber ? orderName(turn, state.orderNumber) : undefined),
   };
+}
+
+function pickWaiting(state: DialogueState): Partial<DialogueState> {
+  const { awaiting, pendingAction, offer, codeChallenge, lastIntent, handoffRequest } = state;
+  return { awaiting, pendingAction, offer, codeChallenge, lastIntent, handoffRequest };
+}
+
+function withoutNumbers(entities: Entities): Entities {
+  const { order_number: _order, quantity: _quantity, ...rest } = entities;
+  return rest;
 }
 
 function dropUndefined<T extends object>(value: T): T {

@@ -48,6 +48,10 @@ export interface DialogueState {
   /** The email the shopper gave; it only ever unlocks the order whose number it matches. */
   email?: string;
   productHandle?: string;
+  /** Products the conversation has been about, oldest first ("the one before that" is the second last). */
+  mentionedProducts?: string[];
+  /** The cards of the bot's last list of products, which "the black one" or "the bottoms" pick among. */
+  shownProducts?: string[];
   lastIntent?: Intent;
   /** What the bot last asked for, so a bare answer ("1042", "me@x.com") continues that intent. */
   awaiting?: "order_number" | "email" | "address";
@@ -66,6 +70,15 @@ export interface DialogueState {
   pendingAction?: PendingAction;
   /** What the bot's last reply did (a hand-off right after a non-answer is the bot's failure). */
   lastReplyKind?: ReplyKind;
+  /** Something the bot offered in its last reply, which "yes" or naming it takes up (offers.ts). */
+  offer?: Offer;
+}
+
+/** An offer the bot made about an order: open a carrier trace, ship a returned parcel again. */
+export interface Offer {
+  kind: "trace" | "reship";
+  /** Digits only. */
+  orderNumber: string;
 }
 
 /** A change described to a guest, held until they type the code sent to the order's email. */
@@ -151,6 +164,12 @@ export interface Turn {
   state: DialogueState;
   shopper: Shopper;
   ctx: ChatContext;
+  /** The address to read when the message completes one given before ("Portland, OR 97214" after the street). */
+  addressText?: string;
+  /** Words the conversation adds to a short follow-up's search of the shop's texts ("who pays?" → "return shipping"). */
+  contextTerms?: string[];
+  /** The offer from the bot's last reply this message takes up, if it does. */
+  acceptedOffer?: Offer;
 }
 
 /** A record of data the bot read to answer, shown to the merchant beside the reply. */
@@ -173,4 +192,6 @@ export interface Answer {
   state?: Partial<DialogueState>;
   /** The policy verdicts this answer words (policy/), the same data the model's tools return. */
   verdicts?: PolicyVerdict[];
+  /** The answer asks what the shopper meant, or says the shop's data doesn't tell: in hybrid mode the model tries. */
+  unsure?: "clarify" | "unknown";
 }

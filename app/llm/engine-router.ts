@@ -3,7 +3,7 @@
  * (timeout, 429/5xx after retries, invalid or refused output, open circuit, deadline) the local
  * engine answers, and the result says which engine replied and why.
  */
-import { analyzeTurn, answerLocally, approvedAnswerFor, turnOutput, type TurnInput, type TurnOutput } from "../chat/pipeline";
+import { analyzeTurn, approvedAnswerFor, localOutput, turnOutput, type TurnInput, type TurnOutput } from "../chat/pipeline";
 import { isInjectionAttempt } from "../chat/answers/conversation";
 import { teamThreadReply } from "../chat/team-thread";
 import type { Answer, ChatContext, Turn } from "../chat/types";
@@ -34,8 +34,10 @@ export interface EngineOptions {
 
 export async function respondWithEngine(input: TurnInput, ctx: ChatContext, engine: EngineConfig, options: EngineOptions): Promise<EngineResult> {
   const analyzed = analyzeTurn(input, ctx);
+  // The local reply, once computed (hybrid mode computes it first to see whether it is unsure).
+  let localReply: TurnOutput | null = null;
   const local = async (note: string): Promise<EngineResult> => ({
-    output: turnOutput(analyzed.turn, await answerLocally(analyzed)),
+    output: localReply ?? (await localOutput(input, analyzed, ctx)),
     engine: "local",
     note,
     usage: null,
@@ -50,8 +52,12 @@ export async function respondWithEngine(input: TurnInput, ctx: ChatContext, engi
   if (analyzed.code) return local("one-time code checked by the local engine");
   if (isInjectionAttempt(turn.pre.original)) return local("instruction-override attempt refused locally");
   if (approvedAnswerFor(turn)) return local("the merchant's approved answer");
-  if (engine.mode === "hybrid" && !turn.intent.lowConfidence && turn.intent.confidence >= HYBRID_CONFIDENCE) {
-    return local(`hybrid: local confidence ${turn.intent.confidence.toFixed(2)}`);
+  const sure = !turn.intent.lowConfidence && turn.intent.confidence >= HYBRID_CONFIDENCE;
+  if (engine.mode === "hybrid" && sure) {
+    // A sure reading whose answer still asks what was meant or finds nothing in the shop's data goes to the model;
+    // one that proposed a change or sent a code stays local, so nothing is proposed twice.
+    localReply = await localOutput(input, analyzed, ctx);
+    if (!localReply.unsure || localReply.state.pendingAction || localReply.state.codeChallenge) return local(`hybrid: local confidence ${turn.intent.confidence.toFixed(2)}`);
   }
   const breaker = breakerFor(options.shop);
   if (!breaker.allows()) return local("fallback: circuit open after repeated model failures");
@@ -80,7 +86,7 @@ export async function respondWithEngine(input: TurnInput, ctx: ChatContext, engi
     return {
       output: turnOutput(modelTurn, answer),
       engine: "openai",
-      note: engine.mode === "hybrid" ? `hybrid: local confidence ${turn.intent.confidence.toFixed(2)} below ${HYBRID_CONFIDENCE}` : "openai mode",
+      note: engine.mode !== "hybrid" ? "openai mode" : sure ? `hybrid: the local answer was unsure (${localReply?.unsure})` : `hybrid: local confidence ${turn.intent.confidence.toFixed(2)} below ${HYBRID_CONFIDENCE}`,
       usage,
       costUsd: estimateCostUsd(config.model, usage),
     };

@@ -81,7 +81,7 @@ export function outOfScope(turn: Turn): Answer {
   if (read) return read;
   // A question the engine couldn't place that the shop's texts don't answer: say so and offer the team.
   if (turn.intent.lowConfidence && isPlainQuestion(turn.pre.normalized) && turn.pre.tokens.length >= 3) {
-    return { text: t(turn.language, M.dont_know, { email: turn.ctx.shop.email }), kind: "no_answer", quickReplies: [t(turn.language, "talk_to_person")], lookups: [{ kind: "faq", ref: "policies, FAQs, pages, products", outcome: "no answer found" }] };
+    return { text: t(turn.language, M.dont_know, { email: turn.ctx.shop.email }), kind: "no_answer", quickReplies: [t(turn.language, "talk_to_person")], lookups: [{ kind: "faq", ref: "policies, FAQs, pages, products", outcome: "no answer found" }], unsure: "unknown" };
   }
   const capabilities = t(turn.language, "capabilities");
   if (turn.intent.lowConfidence) {

@@ -9,6 +9,8 @@ import { formatDate, formatMoney, joinList } from "../format";
 import { defineMessages, t } from "../i18n";
 import { normalize } from "../preprocess";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
+import { offer, offerReplies } from "../offers";
+import { looksLikeAddress as looksLikeStreetAddress, parseAddress as parseStreetAddress } from "../address";
 import { proposeChange } from "../change-proof";
 import { regionName } from "./policies";
 import { addressChangeVerdict, cancelVerdict, changeVerdict, lineReturnDeadline, mentionedLines, namedLines, orderMeant, refundVerdict, returnRulesOf, returnVerdict, shopperFacingNote, withinReturnWindow, type LineReturn, type PolicyVerdict, type ReturnVerdict } from "../policy";
@@ -447,18 +449,22 @@ const date = (turn: Turn, iso: string) => formatDate(iso, turn.ctx.now, turn.lan
 // ---------------------------------------------------------------------------------------------
 // Tracking
 
-const ESCALATION = /\b(do something|anything you can do|what can you do|what are you going to do|fix (?:this|it)|help me|sort (?:this|it) out|trace|investigat|replace|lost|hacer algo|faire quelque chose)\b/i;
+const ESCALATION = /\b(do something|anything you can do|what can you do|what are you going to do|fix (?:this|it)|help me|sort (?:this|it) out|trace|investigat\w*|enqu[eê]te|investigaci[oó]n|replace|lost|hacer algo|faire quelque chose)\b/i;
 
 export function trackOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2, access) => {
     const followUp = t2.state.lastIntent === "track_order" && t2.state.orderNumber === order.name.replace(/^#/, "");
     const late = lateShipment(order, t2);
-    if (followUp && ESCALATION.test(t2.pre.original)) return escalateShipment(order, t2, late);
+    const tookUpTrace = t2.acceptedOffer?.kind === "trace";
+    if ((followUp || tookUpTrace) && (tookUpTrace || ESCALATION.test(t2.pre.original))) return escalateShipment(order, t2, late);
     const lines = [describeOrderStatus(order, t2)];
     if (access.otherOrders.length > 0 && !t2.entities.order_number) {
       lines.push(t(t2.language, M.other_orders, { orders: access.otherOrders.map((o) => o.name).join(", ") }));
     }
-    return { text: lines.join("\n\n") };
+    // The trace the late-parcel line offers, or shipping a returned parcel again, stays open for a "yes".
+    const failed = order.fulfillments.some((f) => f.displayStatus === "FAILURE");
+    const open = late ? offer("trace", order.name) : failed ? offer("reship", order.name) : undefined;
+    return { text: lines.join("\n\n"), ...(open ? { state: { offer: open }, quickReplies: offerReplies(open, t2.language) } : {}) };
   });
 }
 
@@ -478,7 +484,7 @@ const FAILED_DELIVERY_TOPIC = "parcel comes back to us failed delivery reship re
 /** A parcel more than 5 business days past its ETA, or with no carrier scan for 5 business days. */
 function lateShipment(order: Order, turn: Turn): { carrier: string; days: number } | null {
   for (const f of order.fulfillments) {
-    // Delivered, or already on its way back to the shop: no trace to open.
+    // A delivered parcel isn't late, and one coming back to us needs a reship, not a trace.
     if (f.displayStatus === "DELIVERED" || f.displayStatus === "FAILURE" || !f.estimatedDeliveryAt) continue;
     const days = businessDaysBetween(f.estimatedDeliveryAt, turn.ctx.now);
     if (days >= 5) return { carrier: f.trackingInfo[0]?.company ?? "the carrier", days };
@@ -718,13 +724,13 @@ function sameOption(value: string, wanted: string): boolean {
 export function changeShippingAddress(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
-    const address = parseAddress(t2.pre.original, order);
+    const address = parseAddress(t2.addressText ?? t2.pre.original, order);
     const verdict = addressChangeVerdict(order, { botMayChange: t2.ctx.permissions.addressChange });
     return withVerdict({ topic: "address_change", order: order.name, verdict, newAddress: address }, () => {
     if (verdict.kind === "returning_to_sender") {
       const reason = (verdict.carrierMessage ?? "").replace(/^[^:]*:\s*/, "").replace(/\.$/, "") || "address problem";
       const policy = shopSaysAbout(t2, FAILED_DELIVERY_TOPIC, ["SHIPPING_POLICY", "FAQ"]);
-      if (!address) return { text: t(L, M.returning_to_us_no_address, { order: order.name, reason, policy }) };
+      if (!address) return { text: t(L, M.returning_to_us_no_address, { order: order.name, reason, policy }), state: { awaiting: "address" } };
       return confirm(t2, order, t(L, M.returning_to_us, { order: order.name, reason, policy, address: formatAddress(address) }), {
         kind: "request",
         ticket: { kind: "reship_request", reason: "needs_approval", summary: `Reship ${order.name} to ${formatAddress(address)} once it's back`, orderNumber: order.name },
@@ -747,43 +753,17 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
   });
 }
 
-// Street (with an optional unit), then optionally city, state and ZIP: "742 Evergreen Terrace,
-// Portland, OR 97201", "123 Main St, Asheville NC 28801", "3768 Utah St Apt 12".
-const STREET_ADDRESS =
-  /\b(\d{1,6}\s+[A-Za-z0-9 .'-]+?\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|hwy|ter|terrace)\b\.?(?:\s*(?:,\s*)?(?:apt|apartment|unit|suite|ste|#)\s*[\w-]+)?)(?:\s*,\s*([A-Za-z .'-]+?))?(?:(?:\s*,\s*|\s+)([A-Z]{2}))?(?:\s*,?\s+(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d))?\s*[.?!]?\s*$/i;
-
 // "order #1063 to 1120 NW Couch St": the order's number is never the start of the street.
 const ORDER_REFERENCE = /(?:\b(?:order|pedido|commande)(?:\s+(?:number|no\.?|n[°º]|número|numéro))?\s*#?\s*|#\s*)\d+\b/gi;
 
 /** Whether the message ends with a street address (the answer to "what's the new address?"). */
 export function looksLikeAddress(text: string): boolean {
-  return STREET_ADDRESS.test(text.replace(ORDER_REFERENCE, " "));
+  return looksLikeStreetAddress(text.replace(ORDER_REFERENCE, " "));
 }
 
-/**
- * A street address in the message: "1120 NW Couch St, Portland, OR 97209" or "3768 Utah St Apt 12"
- * (missing city/state/ZIP are taken from the order's current address).
- */
+/** A street address in the message, any country's form; missing parts are taken from the order's current address. */
 export function parseAddress(text: string, order: Order): ShippingAddress | null {
-  const match = text.replace(ORDER_REFERENCE, " ").match(STREET_ADDRESS);
-  if (!match) return null;
-  const current = order.shippingAddress;
-  const [street, unit] = splitUnit(match[1].trim());
-  return {
-    address1: street,
-    address2: unit,
-    city: match[2]?.trim() || current?.city || "",
-    provinceCode: match[3]?.toUpperCase() || current?.provinceCode || null,
-    zip: match[4] || (match[2] ? "" : current?.zip ?? ""),
-    countryCode: current?.countryCode ?? "US",
-    firstName: current?.name?.split(" ")[0] ?? null,
-    lastName: current?.name?.split(" ").slice(1).join(" ") || null,
-  };
-}
-
-function splitUnit(street: string): [string, string | null] {
-  const unit = street.match(/\s*,?\s*((?:apt|apartment|unit|suite|ste|#)\s*[\w-]+)$/i);
-  return unit ? [street.slice(0, unit.index).trim(), unit[1]] : [street, null];
+  return parseStreetAddress(text.replace(ORDER_REFERENCE, " "), order.shippingAddress);
 }
 
 export function formatAddress(a: ShippingAddress): string {

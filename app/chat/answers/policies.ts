@@ -150,7 +150,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   const topic = TOPICS[intent] ?? TOPICS.return_policy!;
   const shop = turn.ctx.shop;
   const lead: string[] = [];
-  const extraTerms: string[] = [];
+  const extraTerms: string[] = [...(turn.contextTerms ?? [])];
   // A product's name says nothing the policies could match ("Can I return the Switchback Trail Runner?").
   let question = turn.entities.product && turn.productHandle ? turn.pre.original.replace(turn.entities.product, " ") : turn.pre.original;
   const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) : undefined;
@@ -209,6 +209,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
       kind: "no_answer",
       quickReplies: [t(turn.language, "talk_to_person")],
       lookups: [{ kind: topic.policy ? "policy" : "faq", ref: topic.policy ?? "FAQs", outcome: "no answer found" }],
+      unsure: "unknown",
     };
   }
   return quoteAnswer(turn, hits, lead);

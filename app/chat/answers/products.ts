@@ -421,6 +421,7 @@ export async function productInfo(turn: Turn): Promise<Answer> {
     quickReplies: quickReplies.length > 0 ? quickReplies : undefined,
     lookups: [...lookups, { kind: "product", ref: product.handle, outcome: product.variants.some((v) => v.availableForSale) ? "found, in stock" : "found, sold out" }],
     state: { productHandle: product.handle },
+    ...(unanswered ? { unsure: "unknown" as const } : {}),
   };
 }
 

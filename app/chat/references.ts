@@ -1,0 +1,134 @@
+/**
+ * Which product a message refers to when it doesn't name one outright: "the one before that",
+ * "is there a footprint for it?", "and the 2 person one?", "et le mug assorti ?", "how much are the
+ * bottoms?". The dialogue remembers the products it mentioned (most recent last) and the cards of
+ * its last list; a reference is read among those and the products that go with the last one.
+ */
+import { singular, wordTokens, type Catalog, type CatalogProduct } from "./entities";
+import { FUNCTION_WORDS } from "./catalog/lexicon";
+import type { Answer, DialogueState, Turn } from "./types";
+
+/** How many products the dialogue remembers. */
+const REMEMBERED = 6;
+
+// "the one before that", "the first one", "el anterior", "le précédent": the mention before the last.
+const BEFORE_THAT =
+  /\b(?:(?:the )?one before (?:that|this|it)|(?:the )?(?:previous|first|earlier|other) one|(?:el|la) (?:anterior|primer[oa]?|otr[oa])|(?:le|la) (?:pr[eé]c[eé]dente?|premi[eè]re?|premier|autre))\b/iu;
+// A reference back to what was being discussed: "for it", "that one", "the X one", "assorti", "matching".
+const POINTS_BACK =
+  /\b(?:it|its|that|this|those|these|one|ones|them|for it|matching|assorti[es]*|assortie?s?|correspondante?s?|ella|él|ese|esa|este|esta|lo|la|le|les|celle|celui|combinad[oa]s?|juego)\b/iu;
+// "does it come with a footprint?": the question is still about the last product, which is its subject.
+const ABOUT_THE_LAST =
+  /\b(?:does|do|is|are|can|could|will|would|did|has|have)\s+(?:it|they|this|that|this one|that one)\b|\b(?:viene|vienen|trae|traen|incluye|incluyen)\b|\b(?:est-(?:il|elle)|a-t-(?:il|elle)|vient-(?:il|elle)|est-ce qu'(?:il|elle))\b/iu;
+const FILLER = new Set([
+  "one",
+  "ones",
+  "and",
+  "what",
+  "about",
+  "how",
+  "much",
+  "is",
+  "are",
+  "there",
+  "the",
+  "for",
+  "it",
+  "that",
+  "this",
+  "any",
+  "do",
+  "you",
+  "have",
+  "a",
+  "an",
+  "y",
+  "et",
+  "el",
+  "la",
+  "le",
+  "les",
+  "de",
+  "del",
+  "un",
+  "une",
+  "una",
+]);
+
+/** The products the dialogue has mentioned, oldest first, with this turn's added. */
+export function rememberProducts(
+  previous: string[] | undefined,
+  handles: (string | null | undefined)[],
+): string[] | undefined {
+  const list = [...(previous ?? [])];
+  for (const handle of handles) {
+    if (!handle) continue;
+    const at = list.indexOf(handle);
+    if (at >= 0) list.splice(at, 1);
+    list.push(handle);
+  }
+  return list.length ? list.slice(-REMEMBERED) : undefined;
+}
+
+/**
+ * The product a message refers back to, or null when it names none or the reading is not clear.
+ * Only short follow-ups are read this way: a full question names what it is about.
+ */
+export function referredProduct(text: string, catalog: Catalog, state: DialogueState): string | null {
+  const mentioned = state.mentionedProducts ?? (state.productHandle ? [state.productHandle] : []);
+  const shown = state.shownProducts ?? [];
+  if (mentioned.length === 0 && shown.length === 0) return null;
+  const words = wordTokens(text);
+  if (words.length === 0 || words.length > 10) return null;
+  if (BEFORE_THAT.test(text) && mentioned.length >= 2) return mentioned[mentioned.length - 2];
+  if (ABOUT_THE_LAST.test(text)) return null;
+
+  const last = mentioned.length
+    ? (catalog.products.find((p) => p.handle === mentioned[mentioned.length - 1]) ?? null)
+    : null;
+  const stop = new Set([...FILLER, ...Object.values(FUNCTION_WORDS).flat()]);
+  const asked = [...new Set(words.filter((w) => !stop.has(w)).map(singular))];
+  const scored = new Map<CatalogProduct, number>();
+  for (const word of asked) {
+    for (const product of catalog.productsByWord.get(word) ?? catalog.productsByWord.get(`${word}s`) ?? [])
+      scored.set(product, (scored.get(product) ?? 0) + 2);
+  }
+  if (scored.size === 0) return null;
+  // What goes with the last product (its line's words: "Ridgeline", "Lune", "V60") and what was just shown.
+  const lineWords = new Set(
+    last ? last.titleTokens.filter((t) => t !== last.head && !catalog.genericTokens.has(t)) : [],
+  );
+  for (const [product, score] of scored) {
+    const sameLine = product.titleTokens.filter((t) => lineWords.has(t)).length;
+    const sameKind = last && product.head && product.head === last.head ? 1 : 0;
+    const wasShown = shown.includes(product.handle) ? 2 : mentioned.includes(product.handle) ? 1 : 0;
+    scored.set(product, score + sameLine + sameKind + wasShown);
+  }
+  const ranked = [...scored].sort((a, b) => b[1] - a[1]);
+  const [best, second] = ranked;
+  if (second && second[1] === best[1]) return null;
+  // Naming only words of the last product ("how much is the Ridgeline?") is no new reference.
+  if (last && best[0].handle === last.handle) return null;
+  // A kind word alone ("the bottoms") must pick among what was shown or goes with the last product.
+  const related =
+    shown.includes(best[0].handle) || mentioned.includes(best[0].handle) || best[1] > 2 || POINTS_BACK.test(text);
+  return related ? best[0].handle : null;
+}
+
+/** The products this turn named or showed alone join the dialogue's memory; a list of cards becomes the one to pick from. */
+export function productMemory(turn: Turn, answer: Answer): Pick<DialogueState, "mentionedProducts" | "shownProducts"> {
+  const cards = (answer.products ?? []).map((card) => handleOfCard(turn, card.url)).filter((h): h is string => !!h);
+  return {
+    mentionedProducts: rememberProducts(turn.state.mentionedProducts, [
+      turn.productHandle,
+      cards.length === 1 ? cards[0] : null,
+    ]),
+    shownProducts: cards.length > 1 ? cards : turn.state.shownProducts,
+  };
+}
+
+function handleOfCard(turn: Turn, url: string): string | null {
+  for (const product of turn.ctx.productsByHandle.values())
+    if (product.onlineStoreUrl === url || url.endsWith(`/products/${product.handle}`)) return product.handle;
+  return null;
+}

@@ -1,0 +1,73 @@
+/**
+ * A message with two requests ("where's my order 1058, and what's your return policy?") gets
+ * both answered. The message is cut where a new question starts — after a sentence, or at "and"
+ * / "y" / "et" followed by a question word — and only when the engine reads each part, on its
+ * own and with confidence, as a different request. Otherwise the message is one request.
+ */
+import type { Intent } from "./intent/labels";
+import type { IntentClassifier } from "./intent/engine";
+import type { OrderNameFormat } from "../commerce/types";
+import { extractEntities, type Catalog } from "./entities";
+import { preprocess } from "./preprocess";
+
+/** Each part must be read at least this surely, so a stray clause never becomes a second answer. */
+export const SECOND_REQUEST_CONFIDENCE = 0.6;
+/** Parts that are not requests of their own. */
+const NOT_A_REQUEST = new Set<Intent>(["greeting", "thanks_goodbye", "out_of_scope"]);
+
+// Words that open a question or a request of its own (not "my email is …", which completes the one before).
+const QUESTION_START =
+  "what|what's|whats|where|where's|wheres|when|how|can|could|do|does|did|is|are|will|would|which|who|why|please|qu[eé]|cu[aá]l|cu[aá]les|cu[aá]ndo|cu[aá]nto|d[oó]nde|c[oó]mo|pueden|puedo|puede|tienen|tiene|aceptan|hacen|env[ií]an|hay|quel|quelle|quels|quelles|o[uù]|quand|comment|combien|est-ce|pouvez|puis-je|acceptez|avez|livrez|faites";
+const STARTS_A_QUESTION = new RegExp(`^[¿¡]?(?:${QUESTION_START})\\b`, "iu");
+// A new question: after a question mark, or at a conjunction that starts one ("…, and what's your return policy?").
+const CUT = new RegExp(
+  `(?<=[?])\\s+|,?\\s+(?:and|also|plus|y|e|et|aussi|adem[aá]s)\\s+(?=[¿¡]?(?:${QUESTION_START})\\b)`,
+  "giu",
+);
+
+/** The message's parts, if it holds two or more requests of different kinds; else null. */
+export function separateRequests(text: string, classifier: IntentClassifier): string[] | null {
+  const parts: string[] = [];
+  for (const piece of text
+    .split(CUT)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    // A piece that asks nothing of its own ("My email is …", "thanks") belongs to the request before it.
+    const own =
+      parts.length > 0 && (piece.endsWith("?") || STARTS_A_QUESTION.test(piece)) && piece.split(/\s+/).length >= 3;
+    if (own || parts.length === 0) parts.push(piece);
+    else parts[parts.length - 1] += ` ${piece}`;
+  }
+  if (parts.length < 2 || parts[0].split(/\s+/).length < 3) return null;
+  const intents = parts.map((p) => classifier.classify(p));
+  if (intents.some((r) => r.lowConfidence || r.confidence < SECOND_REQUEST_CONFIDENCE || NOT_A_REQUEST.has(r.intent)))
+    return null;
+  // The same request said twice ("where is it? has it shipped?") is one.
+  if (new Set(intents.map((r) => r.intent)).size < 2) return null;
+  return parts.slice(0, 2);
+}
+
+/**
+ * "How much is the Headlamp 400 and the Trailblazer Trekking Poles?": one question about two products,
+ * asked of each ("how much is the Trailblazer Trekking Poles?"). Null unless each side names a different product.
+ */
+export function twoProducts(text: string, catalog: Catalog | null, orderNameFormat: OrderNameFormat): string[] | null {
+  const match = text.match(/^(.+?)\s*,?\s+(?:and|or|y|o|et|ou)\s+(.+)$/i);
+  if (!match) return null;
+  const [, left, right] = match;
+  const named = (part: string) => extractEntities(preprocess(part), catalog, orderNameFormat);
+  const first = named(left);
+  const second = named(right);
+  if (
+    !first.productHandle ||
+    !second.productHandle ||
+    first.productHandle === second.productHandle ||
+    !first.entities.product
+  )
+    return null;
+  // The second side is only a name ("the Trailblazer Trekking Poles?"): it takes the first side's question.
+  if (right.split(/\s+/).length > 6) return null;
+  const at = left.toLowerCase().indexOf(first.entities.product.toLowerCase());
+  if (at <= 0) return null;
+  return [left, `${left.slice(0, at)}${right.replace(/^(?:the|la|el|le|les|los|las)\s+/i, "")}`];
+}
