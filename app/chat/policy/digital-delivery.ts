@@ -11,3 +11,7 @@ export function isEmailedFulfillment(order: Order, fulfillment: Fulfillment): bo
   return fulfillment.lines.length > 0 && fulfillment.lines.every((l) => byId.get(l.lineItemId)?.requiresShipping === false);
 }
 
+/** Whether nothing on the order travels by parcel. */
+export function isDigitalOnly(order: Order): boolean {
+  return order.lineItems.length > 0 && order.lineItems.every((line) => !line.requiresShipping);
+}
