@@ -19,6 +19,9 @@ const REASONS: Record<string, HoldReason> = {
   INVENTORY_OUT_OF_STOCK: "stock",
 };
 
+// The reason that asks most of the shopper is the one told.
+const BY_PRIORITY: HoldReason[] = ["verification", "payment", "address", "stock", "other"];
+
 /** The order's hold, when something still to ship is on hold; null when nothing is held. */
 export function fulfillmentHold(order: Order): HoldVerdict | null {
   if (order.cancelledAt) return null;
@@ -27,7 +30,5 @@ export function fulfillmentHold(order: Order): HoldVerdict | null {
   const held = order.fulfillmentOrders.filter((f) => f.status === "ON_HOLD");
   if (held.length === 0 && order.displayFulfillmentStatus !== "ON_HOLD") return null;
   const reasons = held.flatMap((f) => f.holdReasons).map((r) => REASONS[r] ?? "other");
-  // The reason that asks most of the shopper comes first.
-  const order_: HoldReason[] = ["verification", "payment", "address", "stock", "other"];
-  return { held: true, reason: order_.find((r) => reasons.includes(r)) ?? "other" };
+  return { held: true, reason: BY_PRIORITY.find((r) => reasons.includes(r)) ?? "other" };
 }
