@@ -123,7 +123,8 @@ const STOP_WORDS = new Set(
 );
 
 /** One-way widening of a question's words (keys and values are index terms). */
-const EXPANSIONS: Record<string, string[]> = {};
+// No prototype: a shopper's word ("constructor", "__proto__") is only ever a key.
+const EXPANSIONS: Record<string, string[]> = Object.create(null);
 function expand(words: string, into: string): void {
   for (const word of words.split(" ")) {
     const key = termOf(word, "en");

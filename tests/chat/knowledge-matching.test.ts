@@ -107,3 +107,12 @@ describe("naming a product", () => {
     expect(extractEntities(preprocess("Le vase en grès est-il étanche ?"), catalog).entities.product).toBeDefined();
   });
 });
+
+describe("words that are also names of a JavaScript object's own properties", () => {
+  // A shopper's "constructor" or "__proto__" once reached the widening table's prototype and threw.
+  it("are searched like any other word", () => {
+    for (const question of ["constructor toString", "__proto__ hasOwnProperty valueOf", "what is the constructor of this boot?", "isPrototypeOf propertyIsEnumerable toLocaleString"]) {
+      expect(() => shopAnswer(shop, question)).not.toThrow();
+    }
+  });
+});

@@ -128,3 +128,17 @@ describe("chat pipeline on the demo store", () => {
     expect(out.intent).toBe("change_order");
   });
 });
+
+describe("words that name a JavaScript object's own properties", () => {
+  // Every table the pipeline looks a shopper's word up in must treat these as plain words.
+  it("get an ordinary reply from every step", async () => {
+    const ctx = await demoChatContext();
+    const words = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "__defineGetter__"];
+    for (const word of words) {
+      for (const text of [word, `where is my ${word}?`, `is the ${word} waterproof`, `${word} return policy`]) {
+        const out = await respond({ text, state: {}, shopper: { customerId: null } }, ctx);
+        expect(out.text.length, text).toBeGreaterThan(0);
+      }
+    }
+  });
+});

@@ -28,11 +28,11 @@ async function handoff(text: string, contactEmail: string, options: { customerId
 
 describe("start_handoff's contact email", () => {
   it("is never an address the shopper didn't give", async () => {
-    // A guest who gave no address of their own gets no ticket yet: the model is told to ask for one.
+    // A guest who gave no address of their own gets no ticket yet: the verdict tells the model to ask for one.
     expect(await handoff("I want to talk to a person please", "attacker@evil.example")).toBeUndefined();
     const effects = emptyEffects();
     const result = await runTool("start_handoff", JSON.stringify({ summary: "wants a person", contact_email: "attacker@evil.example" }), turnFor("a person please"), effects);
-    expect(result).toMatchObject({ status: "need_contact_email" });
+    expect(result).toMatchObject({ verdict: { kind: "ask_contact_email" } });
     expect(effects.answer.state).toMatchObject({ awaiting: "email", handoffRequest: "wants a person", handoffReason: "asked_for_person" });
     // An address from earlier in the conversation is still the shopper's own.
     const earlier = await handoff("a human please", "attacker@evil.example", { state: { email: "me@example.com" } });
