@@ -58,4 +58,17 @@ describe("npm run eval -- scenarios", () => {
     expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(0.95);
     expect(summary.forbidden).toBe(0);
   }, 120_000);
+
+  // The two other dev stores, held just under what the bot reaches today (issue #13 aims at 95 %),
+  // so a change that loses a store's turns fails here.
+  it.each([
+    ["maison-coquelicot", 79, 0.82],
+    ["cafe-colibri", 75, 0.82],
+  ])("plays %s's own scenarios above its floor, never saying a forbidden thing", async (store, turns, floor) => {
+    const file = `tests/fixtures/stores/${store}/scenarios.jsonl`;
+    const { summary } = await evalCli(["scenarios", file, "--store", `demo/stores/${store}.json`, "--json"]);
+    expect(summary.turns).toBe(turns);
+    expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(floor);
+    expect(summary.forbidden).toBe(0);
+  }, 120_000);
 });
