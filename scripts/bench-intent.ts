@@ -5,7 +5,7 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import { readCorpus, train } from "../app/chat/intent/engine";
+import { loadShippedClassifier, readCorpus, train } from "../app/chat/intent/engine";
 import { percentile, readIntentsFile, scoreIntents } from "../app/eval/intents";
 
 const require = createRequire(import.meta.url);
@@ -81,4 +81,13 @@ for (const r of results) {
   );
 }
 console.log(`\nlead: ${((results[0].accuracy - results[1].accuracy) * 100).toFixed(1)} accuracy points`);
-console.log(JSON.stringify({ ours: results[0], nlpjs: results[1] }));
+
+// Start-up loads the prebuilt model file instead of training (target ≤ 0.2 s): median of 5 loads.
+const loads = Array.from({ length: 5 }, () => {
+  const started = performance.now();
+  loadShippedClassifier();
+  return performance.now() - started;
+}).sort((a, b) => a - b);
+const modelLoadMs = Math.round(loads[2]);
+console.log(`prebuilt model load: median ${modelLoadMs} ms of 5 (target ≤ 200 ms)`);
+console.log(JSON.stringify({ ours: results[0], nlpjs: results[1], modelLoadMs }));

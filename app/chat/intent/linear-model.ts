@@ -4,6 +4,7 @@
  * unseen inflections; word features carry the meaning. Small, dependency-free and fast enough to
  * train at start-up (about 1.5 s for eight thousand examples) and to score in microseconds.
  */
+import os from "node:os";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { preprocess, type Preprocessed } from "../preprocess";
 import { SpellingCorrector } from "./spelling";
@@ -92,11 +93,9 @@ export class LinearIntentModel {
     const rows: number = header.rows;
     const classes = header.labels.length;
     let offset = 4 + headerLength;
-    const featureOfRow = new Uint32Array(rows);
-    for (let row = 0; row < rows; row++, offset += 4) featureOfRow[row] = raw.readUInt32LE(offset);
-    const weights = new Float32Array(rows * classes);
-    for (let i = 0; i < weights.length; i++, offset += 4) weights[i] = raw.readFloatLE(offset);
-    if (offset !== raw.length) throw new Error("intent model file: truncated or corrupt");
+    if (raw.length !== offset + rows * 4 + rows * classes * 4) throw new Error("intent model file: truncated or corrupt");
+    const featureOfRow = readLittleEndian(raw, offset, rows, Uint32Array);
+    const weights = readLittleEndian(raw, offset + rows * 4, rows * classes, Float32Array);
     const rowOf = new Int32Array(DIMENSION).fill(-1);
     featureOfRow.forEach((feature, row) => (rowOf[feature] = row));
     const spelling = new SpellingCorrector(new Map(header.vocabulary));
@@ -105,6 +104,22 @@ export class LinearIntentModel {
 }
 
 const MODEL_FORMAT = 1;
+
+/**
+ * `count` 32-bit values stored little-endian from `offset`. On a little-endian machine (every one
+ * Node ships for in practice) one copy into an aligned buffer: start-up reads 1.6 M weights, and
+ * reading them one by one took about 30 ms of the model's load.
+ */
+function readLittleEndian<T extends Uint32Array | Float32Array>(raw: Buffer, offset: number, count: number, Type: { new (length: number): T; new (buffer: ArrayBuffer): T }): T {
+  if (os.endianness() === "LE") {
+    const aligned = new ArrayBuffer(count * 4);
+    new Uint8Array(aligned).set(raw.subarray(offset, offset + count * 4));
+    return new Type(aligned);
+  }
+  const out = new Type(count);
+  for (let i = 0; i < count; i++) out[i] = Type === (Float32Array as unknown) ? raw.readFloatLE(offset + i * 4) : raw.readUInt32LE(offset + i * 4);
+  return out;
+}
 
 function littleEndian(values: Uint32Array | Float32Array): Buffer {
   const out = Buffer.alloc(values.length * 4);
