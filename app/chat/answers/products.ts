@@ -14,7 +14,7 @@ import type { ProductCard } from "../protocol";
 import type { Answer, Lookup, Turn } from "../types";
 import { genderOf, wantedGender, type Gender } from "../catalog/audience";
 import { catalogTokens, catalogWordsFor, colorAliases, isGenericWord, isKindWord, pluralForms, type ShopVocabulary } from "../catalog/vocabulary";
-import { NOT_NAME_WORDS, SIZE_WORDS } from "../catalog/lexicon";
+import { NOT_NAME_WORDS, SIZE_WORDS, sameMeaningWords } from "../catalog/lexicon";
 import { outOfScope } from "./conversation";
 import { lowestPrice, onSale, parseSearch, searchCatalog as searchShop, searchWords as shopSearchWords, type SearchRequest } from "../catalog/search";
 
@@ -492,7 +492,14 @@ function contentWords(turn: Turn, product: Product, text = turn.pre.original): s
     [turn.entities.size, turn.entities.color, ...product.options.flatMap((o) => o.values)].filter(Boolean).flatMap((v) => tokenize(normalize(v!))).map(stem),
   );
   return [...new Set(tokenize(normalize(text)).filter((w) => !QUESTION_FILLER.has(w) && !/^\d+$/.test(w)).map(stem))].filter(
-    (w) => w.length > 1 && !nameWords.has(w) && !mention.has(w) && !variantWords.has(w) && !/^(?:men|women|mens|womens|medium|small|large)$/.test(w),
+    (w) =>
+      w.length > 1 &&
+      !nameWords.has(w) &&
+      !mention.has(w) &&
+      !variantWords.has(w) &&
+      !/^(?:men|women|mens|womens|medium|small|large)$/.test(w) &&
+      // "candle" names the "Bougie …": the product's kind in another language is its name too.
+      !meaningStems(w).some((m) => nameWords.has(m)),
   );
 }
 
@@ -510,7 +517,14 @@ function aspectWord(word: string): boolean {
 
 function overlap(sentence: string, words: string[]): number {
   const sentenceWords = new Set(tokenize(normalize(sentence)).map(stem));
-  return words.filter((w) => sentenceWords.has(w) || [...sentenceWords].some((s) => (w.length > 4 && s.startsWith(w)) || (s.length > 4 && w.startsWith(s)))).length;
+  const found = (w: string) => sentenceWords.has(w) || [...sentenceWords].some((s) => (w.length > 4 && s.startsWith(w)) || (s.length > 4 && w.startsWith(s)));
+  // A question in one language, a description in another: "microwave" is answered by "microondas".
+  return words.filter((w) => found(w) || meaningStems(w).some(found)).length;
+}
+
+/** Stems of the words that mean the same as the stemmed question word `word`, in any of our languages. */
+function meaningStems(word: string): string[] {
+  return sameMeaningWords(word, (lexiconWord, asked) => stem(lexiconWord) === asked).map(stem);
 }
 
 /** The accessory the description says is sold separately, if the shop sells it ("Ridgeline 2 Footprint"). */

@@ -1,0 +1,41 @@
+/**
+ * A shop may describe its products in one language and be asked in another: the description
+ * sentence that answers is found through words that mean the same ("microwave" / "microondas").
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { respond } from "../../app/chat/pipeline";
+import type { ChatContext } from "../../app/chat/types";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
+import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
+
+const SPANISH = ["Hecho a mano con materiales seleccionados.", "No apto para microondas ni lavavajillas.", "Se entrega en caja de cartón."];
+const FRENCH = ["Fabriqué à la main dans notre atelier.", "Formule sans parfum ni colorant.", "Livré dans une boîte en carton."];
+
+let ctx: ChatContext;
+let spanishTitle: string;
+let frenchTitle: string;
+beforeAll(async () => {
+  const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
+  const active = snapshot.products.filter((p: any) => p.status === "ACTIVE");
+  active[0].description = SPANISH.join(" ");
+  active[1].description = FRENCH.join(" ");
+  spanishTitle = active[0].title;
+  frenchTitle = active[1].title;
+  ctx = await demoChatContext(createDemoStore(snapshot));
+});
+
+const ask = (text: string) => respond({ text, state: {}, shopper: { customerId: null } }, ctx);
+
+describe("product questions across languages", () => {
+  it("answers an English question from a Spanish description", async () => {
+    const out = await ask(`Is the ${spanishTitle} microwave safe?`);
+    expect(out.text).toContain(SPANISH[1]);
+    expect(out.text).not.toContain(SPANISH[2]);
+  });
+
+  it("answers a Spanish question from a French description", async () => {
+    const out = await ask(`¿El ${frenchTitle} tiene perfume?`);
+    expect(out.text).toContain(FRENCH[1]);
+    expect(out.text).not.toContain(FRENCH[2]);
+  });
+});
