@@ -308,6 +308,12 @@ const WHO_PAYS = /\b(?:who pays|pay for|cost|costs|free|label|postage|charge|qui
 const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu[aá]nto|cuesta|precio|vale)\b/i;
 const ELLIPTICAL_START = /^(?:and|also|what about|how about|[¿¡]?y|et|e)\b/i;
 const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
+// Collecting a purchase in person, in English, Spanish and French (accents folded).
+const COLLECT_IN_PERSON =
+  /\b(?:pick(?:ing)? ?up|collect|collecting|click (?:and|&) collect|retrait|recuperer|retirer|venir chercher|passer (?:prendre|chercher)|sur place|recoger|recogerlo|recogerla|recoleccion|pasar (?:por|a recoger))\b/;
+/** Below this confidence, a question about collecting in person is read as one about shipping options. */
+const COLLECT_OVERRIDE_BELOW = 0.5;
+
 /** Below this confidence, an elliptical follow-up's other reading yields to the action under way. */
 const ELLIPSIS_OVERRIDE_BELOW = 0.6;
 /** Below this confidence, a message pointing back to a product is read as a question about it. */
@@ -343,6 +349,10 @@ function intentInContext(result: IntentResult, text: string, entities: Entities,
     // The reply address for a hand-off ("my email is …") is only ever that.
     if (HANDOFF_INTENTS.has(last) && state.awaiting === "email") return continued;
     if (result.lowConfidence || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8) return continued;
+  }
+  // "Can I collect it at your shop?": getting an order in person is a way of receiving it, a shipping option.
+  if (result.confidence < COLLECT_OVERRIDE_BELOW && !entities.order_number && !(last && RETURN_INTENTS.has(last)) && COLLECT_IN_PERSON.test(normalize(text))) {
+    return { ...result, intent: "shipping_options", lowConfidence: false };
   }
   // An order named with nothing else the engine can place ("what did I buy in #1042?"): what the order shows.
   if (entities.order_number && (result.lowConfidence || (result.intent === "out_of_scope" && result.confidence < 0.75))) return { ...result, intent: "track_order", lowConfidence: false };
