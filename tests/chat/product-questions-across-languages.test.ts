@@ -31,6 +31,18 @@ describe("product questions across languages", () => {
     const out = await ask(`Is the ${spanishTitle} microwave safe?`);
     expect(out.text).toContain(SPANISH[1]);
     expect(out.text).not.toContain(SPANISH[2]);
+    // A yes/no question answered by a sentence that says "not": the answer says no first.
+    expect(out.text).toMatch(new RegExp(`: No\\. ${SPANISH[1]}`));
+  });
+
+  it("says yes first when the sentence that answers a yes/no question says it plainly", async () => {
+    const out = await ask(`Est-ce que ${frenchTitle} est fabriqué à la main ?`);
+    expect(out.text).toContain(`Oui. ${FRENCH[0]}`);
+  });
+
+  it("gives no yes or no to a question that isn't one", async () => {
+    const out = await ask(`What is the ${spanishTitle} like in a microwave?`);
+    expect(out.text).not.toMatch(/: (?:Yes|No)\. /);
   });
 
   it("answers a Spanish question from a French description", async () => {

@@ -14,7 +14,7 @@ import type { ProductCard } from "../protocol";
 import type { Answer, Lookup, Turn } from "../types";
 import { genderOf, wantedGender, type Gender } from "../catalog/audience";
 import { catalogTokens, catalogWordsFor, colorAliases, isGenericWord, isKindWord, pluralForms, type ShopVocabulary } from "../catalog/vocabulary";
-import { NOT_NAME_WORDS, SIZE_WORDS, sameMeaningWords } from "../catalog/lexicon";
+import { FUNCTION_WORDS, NOT_NAME_WORDS, SIZE_WORDS, sameMeaningWords } from "../catalog/lexicon";
 import { outOfScope } from "./conversation";
 import { lowestPrice, onSale, parseSearch, searchCatalog as searchShop, searchWords as shopSearchWords, type SearchRequest } from "../catalog/search";
 
@@ -66,6 +66,8 @@ const M = defineMessages({
     es: "Nuestras indicaciones generales (en inglés):",
     fr: "Nos indications générales (en anglais) :",
   },
+  yes: { en: "Yes.", es: "Sí.", fr: "Oui." },
+  no: { en: "No.", es: "No.", fr: "Non." },
   not_in_description: {
     en: "The product description doesn't say, and I'd rather not guess. A person from our team can check for you: {email}.",
     es: "La descripción del producto no lo dice y prefiero no adivinar. Una persona de nuestro equipo puede comprobarlo: {email}.",
@@ -386,6 +388,8 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const cards = [productCard(product, currency, L)];
   const quickReplies: string[] = [];
 
+  const verdict = facts.quoted.length === 1 ? yesOrNo(turn.pre.original, facts.quoted[0], contentWords(turn, product, text)) : null;
+  if (verdict) parts.push(t(L, M[verdict]));
   if (facts.quoted.length > 0) parts.push(facts.quoted.join(" "));
   const accessory = facts.separately ? accessoryFor(turn, product) : null;
   if (accessory) {
@@ -482,6 +486,31 @@ function describedFacts(product: Product, turn: Turn, asked: Set<Aspect>, text: 
   // "Does it come with a footprint?" answered by "Footprint sold separately."
   const separately = asked.has("included") && quoted.some((s) => /sold separately|not included/i.test(s));
   return { quoted, unanswered, separately };
+}
+
+// A question that asks what, how, which…: not answered by yes or no.
+const OPEN_QUESTION =
+  /(?:^|[\s¿])(?:what|which|how|when|where|why|who|qué|cuál|cuáles|cómo|cuánto|cuánta|cuántos|cuántas|dónde|cuándo|quién|por qué|quel|quelle|quels|quelles|comment|combien|où|quand|pourquoi|qu'est-ce|quoi)(?=$|[\s?,.!])/i;
+const YES_NO_START = /^(?:is|are|does|do|did|can|could|will|would|has|have|should|est-ce que|est-ce qu')\b/i;
+const ALL_FUNCTION_WORDS = new Set(Object.values(FUNCTION_WORDS).flat());
+const NEGATION = /\b(?:no|not|never|without|non|ne|n|pas|sans|jamais|sin|ni|nunca)\b|n't\b/i;
+
+/**
+ * "Is it microwave safe?" answered by "Not suitable for the microwave.": yes or no, read from the
+ * part of the one quoted sentence that holds the question's words. Null when the question isn't a
+ * yes/no one, carries a negation itself, or the parts disagree.
+ */
+function yesOrNo(question: string, sentence: string, questionWords: string[]): "yes" | "no" | null {
+  const asked = question.trim();
+  const yesNo = YES_NO_START.test(asked) || /[?？]\s*$/.test(asked);
+  if (!yesNo || OPEN_QUESTION.test(asked) || NEGATION.test(normalize(asked))) return null;
+  // Articles and prepositions ("au", "de") would tie the question to every part.
+  const meaningful = questionWords.filter((w) => w.length > 2 && !ALL_FUNCTION_WORDS.has(w));
+  const clauses = sentence.split(/[;:,()]|\s(?:but|mais|pero)\s/i).filter((c) => meaningful.some((w) => overlap(c, [w]) > 0));
+  if (clauses.length === 0) return null;
+  const negative = clauses.map((c) => NEGATION.test(normalize(c)));
+  if (negative.some((n) => n !== negative[0])) return null;
+  return negative[0] ? "no" : "yes";
 }
 
 /** The question's words that aren't filler or the product's own name. */
