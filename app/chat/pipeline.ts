@@ -199,7 +199,9 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
   const approved = approvedAnswerFor(turn);
   if (approved) return approved;
   // An unsure reading of a question the shop's FAQ answers outright ("how do I wash my down jacket?").
-  if (turn.intent.confidence < FAQ_FIRST_BELOW && !turn.entities.order_number && !turn.state.lastIntent && isPlainQuestion(turn.pre.normalized)) {
+  // Not a question about a product the shopper names: its own description is the closer source.
+  const aboutNamedProduct = turn.intent.intent === "product_info" && !!turn.productHandle;
+  if (turn.intent.confidence < FAQ_FIRST_BELOW && !aboutNamedProduct && !turn.entities.order_number && !turn.state.lastIntent && isPlainQuestion(turn.pre.normalized)) {
     const faq = faqAnswer(turn);
     if (faq) return faq;
   }

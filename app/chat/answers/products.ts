@@ -491,6 +491,8 @@ function describedFacts(product: Product, turn: Turn, asked: Set<Aspect>, text: 
 // A question that asks what, how, which…: not answered by yes or no.
 const OPEN_QUESTION =
   /(?:^|[\s¿])(?:what|which|how|when|where|why|who|qué|cuál|cuáles|cómo|cuánto|cuánta|cuántos|cuántas|dónde|cuándo|quién|por qué|quel|quelle|quels|quelles|comment|combien|où|quand|pourquoi|qu'est-ce|quoi)(?=$|[\s?,.!])/i;
+// Unaccented question words open a question too ("que faut-il…", "¿como se usa?").
+const OPEN_START = /^[¿\s]*(?:que|qu'|quoi|como|cuanto|cuanta|cuantos|cuantas|donde|cuando|quien|cual|cuales|ou)\b/;
 const YES_NO_START = /^(?:is|are|does|do|did|can|could|will|would|has|have|should|est-ce que|est-ce qu')\b/i;
 const ALL_FUNCTION_WORDS = new Set(Object.values(FUNCTION_WORDS).flat());
 const NEGATION = /\b(?:no|not|never|without|non|ne|n|pas|sans|jamais|sin|ni|nunca)\b|n't\b/i;
@@ -503,7 +505,7 @@ const NEGATION = /\b(?:no|not|never|without|non|ne|n|pas|sans|jamais|sin|ni|nunc
 function yesOrNo(question: string, sentence: string, questionWords: string[]): "yes" | "no" | null {
   const asked = question.trim();
   const yesNo = YES_NO_START.test(asked) || /[?？]\s*$/.test(asked);
-  if (!yesNo || OPEN_QUESTION.test(asked) || NEGATION.test(normalize(asked))) return null;
+  if (!yesNo || OPEN_QUESTION.test(asked) || OPEN_START.test(normalize(asked)) || NEGATION.test(normalize(asked))) return null;
   // Articles and prepositions ("au", "de") would tie the question to every part.
   const meaningful = questionWords.filter((w) => w.length > 2 && !ALL_FUNCTION_WORDS.has(w));
   const clauses = sentence.split(/[;:,()]|\s(?:but|mais|pero)\s/i).filter((c) => meaningful.some((w) => overlap(c, [w]) > 0));
