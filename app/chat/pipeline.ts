@@ -310,6 +310,9 @@ const WHO_PAYS = /\b(?:who pays|pay for|cost|costs|free|label|postage|charge|qui
 const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu[aá]nto|cuesta|precio|vale)\b/i;
 const ELLIPTICAL_START = /^(?:and|also|what about|how about|[¿¡]?y|et|e)\b/i;
 const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
+// Asking to speak to a person, in English, Spanish and French (accents folded).
+const ASKS_FOR_PERSON =
+  /\b(?:talk|speak|put me through) (?:to|with) (?:a |an |the |your |someone|somebody)?(?:real |actual )?(?:person|human|manager|supervisor|someone|somebody|agent|representative)|\b(?:want|need) (?:a |an )?(?:real |actual )?(?:human|person|manager|supervisor)\b|\bparler (?:a|avec) (?:un |une |quelqu'un|le |la |votre )?(?:vraie |vrai )?(?:responsable|personne|humain|conseiller|conseillere|manager|quelqu'un)|\bpassez-moi (?:un |une |le |la )?(?:responsable|conseiller|manager|personne)|\bhablar con (?:un |una |el |la |alguien|algun |alguna )?(?:responsable|encargado|encargada|gerente|persona|humano|agente|supervisor)/;
 // Collecting a purchase in person, in English, Spanish and French (accents folded).
 const COLLECT_IN_PERSON =
   /\b(?:pick(?:ing)? ?up|collect|collecting|click (?:and|&) collect|retrait|recuperer|retirer|venir chercher|passer (?:prendre|chercher)|sur place|recoger|recogerlo|recogerla|recoleccion|pasar (?:por|a recoger))\b/;
@@ -331,6 +334,8 @@ const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|le
  */
 function resolveIntent(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number, orderNameFormat: OrderNameFormat): IntentResult {
   const resolved = intentInContext(result, text, entities, state, wordCount, orderNameFormat);
+  // "…it's a disgrace, I want to speak to a manager": a complaint that asks for a person is a request for one.
+  if (resolved.intent === "complaint" && ASKS_FOR_PERSON.test(normalize(text))) return { ...resolved, intent: "human_agent", lowConfidence: false };
   // A question that complains about nothing is answered, not filed as a complaint.
   if (resolved.intent === "complaint" && isPlainQuestion(normalize(text))) {
     const intent = plainQuestionIntent(normalize(text), !!entities.product);
