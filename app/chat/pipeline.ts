@@ -199,7 +199,9 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
   const approved = approvedAnswerFor(turn);
   if (approved) return approved;
   // An unsure reading of a question the shop's FAQ answers outright ("how do I wash my down jacket?").
-  if (turn.intent.confidence < FAQ_FIRST_BELOW && !turn.entities.order_number && !turn.state.lastIntent && isPlainQuestion(turn.pre.normalized)) {
+  // Not a question about a product the shopper names: its own description is the closer source.
+  const aboutNamedProduct = turn.intent.intent === "product_info" && !!turn.productHandle;
+  if (turn.intent.confidence < FAQ_FIRST_BELOW && !aboutNamedProduct && !turn.entities.order_number && !turn.state.lastIntent && isPlainQuestion(turn.pre.normalized)) {
     const faq = faqAnswer(turn);
     if (faq) return faq;
   }
@@ -308,6 +310,15 @@ const WHO_PAYS = /\b(?:who pays|pay for|cost|costs|free|label|postage|charge|qui
 const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu[aá]nto|cuesta|precio|vale)\b/i;
 const ELLIPTICAL_START = /^(?:and|also|what about|how about|[¿¡]?y|et|e)\b/i;
 const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
+// Asking to speak to a person, in English, Spanish and French (accents folded).
+const ASKS_FOR_PERSON =
+  /\b(?:talk|speak|put me through) (?:to|with) (?:a |an |the |your |someone|somebody)?(?:real |actual )?(?:person|human|manager|supervisor|someone|somebody|agent|representative)|\b(?:want|need) (?:a |an )?(?:real |actual )?(?:human|person|manager|supervisor)\b|\bparler (?:a|avec) (?:un |une |quelqu'un|le |la |votre )?(?:vraie |vrai )?(?:responsable|personne|humain|conseiller|conseillere|manager|quelqu'un)|\bpassez-moi (?:un |une |le |la )?(?:responsable|conseiller|manager|personne)|\bhablar con (?:un |una |el |la |alguien|algun |alguna )?(?:responsable|encargado|encargada|gerente|persona|humano|agente|supervisor)/;
+// Collecting a purchase in person, in English, Spanish and French (accents folded).
+const COLLECT_IN_PERSON =
+  /\b(?:pick(?:ing)? ?up|collect|collecting|click (?:and|&) collect|retrait|recuperer|retirer|venir chercher|passer (?:prendre|chercher)|sur place|recoger|recogerlo|recogerla|recoleccion|pasar (?:por|a recoger))\b/;
+/** Below this confidence, a question about collecting in person is read as one about shipping options. */
+const COLLECT_OVERRIDE_BELOW = 0.5;
+
 /** Below this confidence, an elliptical follow-up's other reading yields to the action under way. */
 const ELLIPSIS_OVERRIDE_BELOW = 0.6;
 /** Below this confidence, a message pointing back to a product is read as a question about it. */
@@ -323,6 +334,8 @@ const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|le
  */
 function resolveIntent(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number, orderNameFormat: OrderNameFormat): IntentResult {
   const resolved = intentInContext(result, text, entities, state, wordCount, orderNameFormat);
+  // "…it's a disgrace, I want to speak to a manager": a complaint that asks for a person is a request for one.
+  if (resolved.intent === "complaint" && ASKS_FOR_PERSON.test(normalize(text))) return { ...resolved, intent: "human_agent", lowConfidence: false };
   // A question that complains about nothing is answered, not filed as a complaint.
   if (resolved.intent === "complaint" && isPlainQuestion(normalize(text))) {
     const intent = plainQuestionIntent(normalize(text), !!entities.product);
@@ -343,6 +356,10 @@ function intentInContext(result: IntentResult, text: string, entities: Entities,
     // The reply address for a hand-off ("my email is …") is only ever that.
     if (HANDOFF_INTENTS.has(last) && state.awaiting === "email") return continued;
     if (result.lowConfidence || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8) return continued;
+  }
+  // "Can I collect it at your shop?": getting an order in person is a way of receiving it, a shipping option.
+  if (result.confidence < COLLECT_OVERRIDE_BELOW && !entities.order_number && !(last && RETURN_INTENTS.has(last)) && COLLECT_IN_PERSON.test(normalize(text))) {
+    return { ...result, intent: "shipping_options", lowConfidence: false };
   }
   // An order named with nothing else the engine can place ("what did I buy in #1042?"): what the order shows.
   if (entities.order_number && (result.lowConfidence || (result.intent === "out_of_scope" && result.confidence < 0.75))) return { ...result, intent: "track_order", lowConfidence: false };

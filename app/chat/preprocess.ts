@@ -43,17 +43,23 @@ const STOP_WORDS: Record<Language, Set<string>> = {
   ),
 };
 
-// Words that say which language a message is in (function words, greetings, common verbs).
+// Words that say which language a message is in (function words, question words, greetings,
+// common verbs). A word cued for several languages ("un", "que", "la") counts as a share for each,
+// so it never decides between them on its own.
 const LANGUAGE_CUES: Record<Language, string[]> = {
   en: ("the my is are where what when how can you order please i have it to do does not and with " +
-    "hi hello thanks want need get your was").split(" "),
+    "hi hello thanks want need get your was why which long much many").split(" "),
   // Not "no": it is English too, and a bare "no" is no reason to answer in Spanish.
   es: ("el la los las mi mis es esta donde cuando como puedo quiero pedido hola gracias por para que " +
-    "tengo mi devolver envio necesito un una del con ayuda").split(" "),
+    "tengo mi devolver envio necesito un una del con ayuda cuanto cuanta cuantos cuantas cual cuales porque " +
+    "tiene tienen hay puede pueden").split(" "),
   fr: ("le la les mon ma mes est ou quand comment puis je veux commande bonjour merci pour que pas " +
-    "ne j ai suis une des du avec aide votre vous").split(" "),
+    "ne j ai suis une des du avec aide votre vous combien quel quelle quels quelles pourquoi dans au aux " +
+    "il elle c qu peux peut sont").split(" "),
 };
 const CUE_SETS = Object.fromEntries(LANGUAGES.map((l) => [l, new Set(LANGUAGE_CUES[l])])) as Record<Language, Set<string>>;
+const CUE_SHARERS = new Map<string, number>();
+for (const lang of LANGUAGES) for (const cue of CUE_SETS[lang]) CUE_SHARERS.set(cue, (CUE_SHARERS.get(cue) ?? 0) + 1);
 
 /** NFKC, lower case, strip accents, straighten quotes, collapse whitespace. */
 export function normalize(text: string): string {
@@ -82,7 +88,10 @@ export function tokenize(normalized: string): string[] {
 /** Cue words and letters of each language in the text. */
 export function languageScores(original: string, tokens: string[]): Record<Language, number> {
   const scores: Record<Language, number> = { en: 0, es: 0, fr: 0 };
-  for (const token of tokens) for (const lang of LANGUAGES) if (CUE_SETS[lang].has(token)) scores[lang] += 1;
+  for (const token of tokens) {
+    const share = 1 / (CUE_SHARERS.get(token) ?? 1);
+    for (const lang of LANGUAGES) if (CUE_SETS[lang].has(token)) scores[lang] += share;
+  }
   if (/[ñ¿¡]/i.test(original)) scores.es += 2;
   if (/[çèêëàâîïôûœ]/i.test(original)) scores.fr += 2;
   if (/[áíóú]/i.test(original)) scores.es += 1;

@@ -51,6 +51,13 @@ describe("a code the shopper names", () => {
     expect(out.lookups?.[0]).toMatchObject({ ref: expired.code, outcome: "expired" });
   });
 
+  it("gives a time-limited code's first and last day, on the shop's calendar", async () => {
+    const limited = discounts.find((d) => usable(d) && d.startsAt && d.endsAt);
+    const out = await discountCode(turnFor(`Since when and until when is ${limited.code} valid?`));
+    const day = (iso: string) => formatDate(iso, now, "en", snapshot.shop.ianaTimezone);
+    expect(out.text).toContain(`valid from ${day(limited.startsAt)} until ${day(limited.endsAt)}`);
+  });
+
   it("explains a minimum spend against the cart the shopper mentions", async () => {
     const minimum = Number(withMinimum.minimumRequirement.greaterThanOrEqualToSubtotal);
     const cart = minimum - 30;

@@ -157,3 +157,29 @@ describe("order answers", () => {
     }
   });
 });
+
+describe("return exclusions by kind of item", () => {
+  it("quotes the shop's exclusion when the item asked about is of a kind it names, even untagged", async () => {
+    const sentences = (text: string) => text.replace(/<[^>]+>/g, " ").split(/(?<=[.!?])\s+/);
+    const exclusion = sentences(snapshot.policies.refundPolicy.body).find((s: string) => /can't be returned/.test(s))!.trim();
+    const named = snapshot.products.find((p: any) => p.tags.includes("final-sale") && /socks/i.test(exclusion) && /socks/i.test(p.title));
+    const { say } = await conversation({
+      editSnapshot: (copy: any) => {
+        const product = copy.products.find((p: any) => p.id === named.id);
+        // Untagged and not "final sale" in its description: only the policy's words name its kind.
+        product.tags = product.tags.filter((tag: string) => tag !== "final-sale");
+        product.title = "Merino Hiking Socks";
+      },
+    });
+    const out = await say("can I return the Merino Hiking Socks?");
+    expect(out.intent).toBe("return_item");
+    expect(out.text).toContain(exclusion);
+  });
+
+  it("says nothing of exclusions for an item of a kind the policy doesn't name", async () => {
+    const { say } = await conversation();
+    const product = snapshot.products.find((p: any) => p.status === "ACTIVE" && /jacket$/i.test(p.title));
+    const out = await say(`can I return the ${product.title}?`);
+    expect(out.text).not.toMatch(/exclusion/i);
+  });
+});

@@ -123,6 +123,27 @@ describe("chat pipeline on the demo store", () => {
     expect(out.intent).toBe("change_order");
   });
 
+  // Collecting an order in person is a way of receiving it, whatever language asks.
+  it.each([
+    "Est-ce que je peux récupérer mes achats sur place ? C'est gratuit ?",
+    "¿Puedo recoger mi compra en su local? ¿Tiene costo?",
+    "Could I collect my purchase at your workshop myself, and is that free?",
+  ])("reads an unsure question about collecting in person as shipping options: %j", async (text) => {
+    const out = await say(text);
+    expect(out.intent).toBe("shipping_options");
+  });
+
+  // A complaint that asks for a person is a request for a person (the corpus's own convention).
+  it.each([
+    "Service client lamentable, trois semaines sans réponse : je demande à parler à un responsable.",
+    "Troisième commande abîmée, c'est lamentable, passez-moi un responsable",
+    "Pésimo servicio, nadie me contesta, quiero hablar con una persona de verdad",
+    "My parcel is late for the third time, this is outrageous, I want to talk to a manager",
+  ])("reads a complaint that asks for a person as human_agent: %j", async (text) => {
+    const out = await say(text);
+    expect(out.intent).toBe("human_agent");
+  });
+
   it("treats swapping an item in an order still being cancelled as a change, not an exchange", async () => {
     const out = await say("could you swap it for the blue one instead?", { lastIntent: "cancel_order" });
     expect(out.intent).toBe("change_order");

@@ -24,6 +24,21 @@ describe("preprocess", () => {
     expect(detectLanguage("ok", ["ok"])).toBe("en");
   });
 
+  it("does not let a word Spanish and French share decide between them", () => {
+    // "un" is a Spanish and a French article; "pour" and "combien" are French only.
+    expect(preprocess("Combien de temps pour recevoir un colis").language).toBe("fr");
+    expect(preprocess("Cuánto tiempo tarda en llegar un paquete").language).toBe("es");
+    expect(preprocess("Quel est le prix d'une tasse").language).toBe("fr");
+    expect(preprocess("Qué precio tiene una taza").language).toBe("es");
+    expect(preprocess("How long does it take to receive a parcel").language).toBe("en");
+  });
+
+  it("counts a cue shared by languages as a fraction for each", () => {
+    const { languageScores } = preprocess("que la");
+    expect(languageScores.es).toBe(languageScores.fr);
+    expect(languageScores.es).toBeLessThan(2);
+  });
+
   it("measures typos with transpositions and bounds the work", () => {
     expect(editDistance("refund", "refnud")).toBe(1);
     expect(editDistance("shipping", "shiping")).toBe(1);

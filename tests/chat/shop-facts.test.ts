@@ -57,6 +57,24 @@ describe("shop facts read from the shop's own texts", () => {
     expect(facts.replyTime?.value).toEqual({ min: 2, max: 2, unit: "business_days" });
   });
 
+  it("reads the bank's delay, not the inspection time, from one sentence that gives both", () => {
+    const facts = shopFacts({
+      policies: [
+        policy(
+          "REFUND_POLICY",
+          "We inspect your return within 2 business days of receiving it and refund you within 10 days; your bank then takes 4–6 business days to show the credit.",
+        ),
+      ],
+      faqs: [],
+    });
+    expect(facts.refundTiming?.value).toEqual({ min: 4, max: 6, unit: "business_days" });
+    const french = shopFacts({
+      policies: [policy("REFUND_POLICY", "Nous contrôlons votre retour sous 2 jours ouvrés puis vous remboursons ; votre banque met ensuite 4 à 6 jours ouvrés à afficher le crédit.")],
+      faqs: [],
+    });
+    expect(french.refundTiming?.value).toEqual({ min: 4, max: 6, unit: "business_days" });
+  });
+
   it("keeps the sentences to quote for what happens on receipt and for final-sale items", () => {
     const facts = shopFacts(homeware);
     expect(facts.returnReceipt?.value).toMatch(/^Dès réception/);

@@ -60,6 +60,11 @@ const M = defineMessages({
     es: "Es válido hasta {date}.",
     fr: "Il est valable jusqu'au {date}.",
   },
+  code_runs: {
+    en: "It's valid from {start} until {date}.",
+    es: "Es válido del {start} al {date}.",
+    fr: "Il est valable du {start} au {date}.",
+  },
   code_minimum: {
     en: "It needs a subtotal of at least {minimum}.",
     es: "Requiere un subtotal mínimo de {minimum}.",
@@ -231,7 +236,9 @@ function describeCode(turn: Turn, code: string, verdict: CodeVerdict): { text: s
   }
   const currency = turn.ctx.shop.currencyCode;
   const parts = [t(L, M.code_active, { code, summary: verdict.summary.replace(/\s*[.•]\s*$/, "").replace(/\s*•\s*/g, "; ") })];
-  if (verdict.endsAt) parts.push(t(L, M.code_ends, { date: date(verdict.endsAt) }));
+  // A time-limited offer: its first day too ("since when?"); an open-ended code only its end, if any.
+  if (verdict.endsAt && verdict.startsAt) parts.push(t(L, M.code_runs, { start: date(verdict.startsAt), date: date(verdict.endsAt) }));
+  else if (verdict.endsAt) parts.push(t(L, M.code_ends, { date: date(verdict.endsAt) }));
   const minimum = verdict.minimumSubtotal !== null ? Number(verdict.minimumSubtotal) : null;
   if (minimum !== null && Number.isFinite(minimum) && minimum > 0) {
     const cart = cartAmount(turn.pre.original, minimum);

@@ -14,7 +14,7 @@ import type { ProductCard } from "../protocol";
 import type { Answer, Lookup, Turn } from "../types";
 import { genderOf, wantedGender, type Gender } from "../catalog/audience";
 import { catalogTokens, catalogWordsFor, colorAliases, isGenericWord, isKindWord, pluralForms, type ShopVocabulary } from "../catalog/vocabulary";
-import { NOT_NAME_WORDS, SIZE_WORDS } from "../catalog/lexicon";
+import { FUNCTION_WORDS, NOT_NAME_WORDS, SIZE_WORDS, sameMeaningWords } from "../catalog/lexicon";
 import { outOfScope } from "./conversation";
 import { lowestPrice, onSale, parseSearch, searchCatalog as searchShop, searchWords as shopSearchWords, type SearchRequest } from "../catalog/search";
 
@@ -66,6 +66,8 @@ const M = defineMessages({
     es: "Nuestras indicaciones generales (en inglés):",
     fr: "Nos indications générales (en anglais) :",
   },
+  yes: { en: "Yes.", es: "Sí.", fr: "Oui." },
+  no: { en: "No.", es: "No.", fr: "Non." },
   not_in_description: {
     en: "The product description doesn't say, and I'd rather not guess. A person from our team can check for you: {email}.",
     es: "La descripción del producto no lo dice y prefiero no adivinar. Una persona de nuestro equipo puede comprobarlo: {email}.",
@@ -386,6 +388,8 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const cards = [productCard(product, currency, L)];
   const quickReplies: string[] = [];
 
+  const verdict = facts.quoted.length === 1 ? yesOrNo(turn.pre.original, facts.quoted[0], contentWords(turn, product, text)) : null;
+  if (verdict) parts.push(t(L, M[verdict]));
   if (facts.quoted.length > 0) parts.push(facts.quoted.join(" "));
   const accessory = facts.separately ? accessoryFor(turn, product) : null;
   if (accessory) {
@@ -484,6 +488,33 @@ function describedFacts(product: Product, turn: Turn, asked: Set<Aspect>, text: 
   return { quoted, unanswered, separately };
 }
 
+// A question that asks what, how, which…: not answered by yes or no.
+const OPEN_QUESTION =
+  /(?:^|[\s¿])(?:what|which|how|when|where|why|who|qué|cuál|cuáles|cómo|cuánto|cuánta|cuántos|cuántas|dónde|cuándo|quién|por qué|quel|quelle|quels|quelles|comment|combien|où|quand|pourquoi|qu'est-ce|quoi)(?=$|[\s?,.!])/i;
+// Unaccented question words open a question too ("que faut-il…", "¿como se usa?").
+const OPEN_START = /^[¿\s]*(?:que|qu'|quoi|como|cuanto|cuanta|cuantos|cuantas|donde|cuando|quien|cual|cuales|ou)\b/;
+const YES_NO_START = /^(?:is|are|does|do|did|can|could|will|would|has|have|should|est-ce que|est-ce qu')\b/i;
+const ALL_FUNCTION_WORDS = new Set(Object.values(FUNCTION_WORDS).flat());
+const NEGATION = /\b(?:no|not|never|without|non|ne|n|pas|sans|jamais|sin|ni|nunca)\b|n't\b/i;
+
+/**
+ * "Is it microwave safe?" answered by "Not suitable for the microwave.": yes or no, read from the
+ * part of the one quoted sentence that holds the question's words. Null when the question isn't a
+ * yes/no one, carries a negation itself, or the parts disagree.
+ */
+function yesOrNo(question: string, sentence: string, questionWords: string[]): "yes" | "no" | null {
+  const asked = question.trim();
+  const yesNo = YES_NO_START.test(asked) || /[?？]\s*$/.test(asked);
+  if (!yesNo || OPEN_QUESTION.test(asked) || OPEN_START.test(normalize(asked)) || NEGATION.test(normalize(asked))) return null;
+  // Articles and prepositions ("au", "de") would tie the question to every part.
+  const meaningful = questionWords.filter((w) => w.length > 2 && !ALL_FUNCTION_WORDS.has(w));
+  const clauses = sentence.split(/[;:,()]|\s(?:but|mais|pero)\s/i).filter((c) => meaningful.some((w) => overlap(c, [w]) > 0));
+  if (clauses.length === 0) return null;
+  const negative = clauses.map((c) => NEGATION.test(normalize(c)));
+  if (negative.some((n) => n !== negative[0])) return null;
+  return negative[0] ? "no" : "yes";
+}
+
 /** The question's words that aren't filler or the product's own name. */
 function contentWords(turn: Turn, product: Product, text = turn.pre.original): string[] {
   const nameWords = new Set([...tokenize(normalize(product.title)), ...product.handle.split("-")].map(stem));
@@ -492,7 +523,14 @@ function contentWords(turn: Turn, product: Product, text = turn.pre.original): s
     [turn.entities.size, turn.entities.color, ...product.options.flatMap((o) => o.values)].filter(Boolean).flatMap((v) => tokenize(normalize(v!))).map(stem),
   );
   return [...new Set(tokenize(normalize(text)).filter((w) => !QUESTION_FILLER.has(w) && !/^\d+$/.test(w)).map(stem))].filter(
-    (w) => w.length > 1 && !nameWords.has(w) && !mention.has(w) && !variantWords.has(w) && !/^(?:men|women|mens|womens|medium|small|large)$/.test(w),
+    (w) =>
+      w.length > 1 &&
+      !nameWords.has(w) &&
+      !mention.has(w) &&
+      !variantWords.has(w) &&
+      !/^(?:men|women|mens|womens|medium|small|large)$/.test(w) &&
+      // "candle" names the "Bougie …": the product's kind in another language is its name too.
+      !meaningStems(w).some((m) => nameWords.has(m)),
   );
 }
 
@@ -510,7 +548,14 @@ function aspectWord(word: string): boolean {
 
 function overlap(sentence: string, words: string[]): number {
   const sentenceWords = new Set(tokenize(normalize(sentence)).map(stem));
-  return words.filter((w) => sentenceWords.has(w) || [...sentenceWords].some((s) => (w.length > 4 && s.startsWith(w)) || (s.length > 4 && w.startsWith(s)))).length;
+  const found = (w: string) => sentenceWords.has(w) || [...sentenceWords].some((s) => (w.length > 4 && s.startsWith(w)) || (s.length > 4 && w.startsWith(s)));
+  // A question in one language, a description in another: "microwave" is answered by "microondas".
+  return words.filter((w) => found(w) || meaningStems(w).some(found)).length;
+}
+
+/** Stems of the words that mean the same as the stemmed question word `word`, in any of our languages. */
+function meaningStems(word: string): string[] {
+  return sameMeaningWords(word, (lexiconWord, asked) => stem(lexiconWord) === asked).map(stem);
 }
 
 /** The accessory the description says is sold separately, if the shop sells it ("Ridgeline 2 Footprint"). */

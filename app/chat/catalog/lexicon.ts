@@ -7,6 +7,7 @@
  */
 import type { Language } from "../preprocess";
 import retailLexicon from "./retail-lexicon.json";
+import attributeLexicon from "./attribute-lexicon.json";
 
 const words = (text: string) => text.trim().split(/\s+/);
 
@@ -136,4 +137,21 @@ function fold(text: string): string {
     .replace(/-/g, " ")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** Concepts of the retail and attribute lexicons, each word as its accent-free single tokens. */
+const MEANING_GROUPS: string[][] = [...(retailLexicon.concepts as string[]), ...(attributeLexicon.concepts as string[])].map((line) =>
+  line.split(/[|,]/).map((w) => fold(w)).filter((w) => w.length > 0 && !w.includes(" ")),
+);
+
+/**
+ * The words that mean the same as `word` in English, Spanish or French ("microwave" →
+ * "microondas", "micro-ondes" folds to two words and is left out). `same(a, b)` decides how
+ * words are compared (e.g. after stemming).
+ */
+export function sameMeaningWords(word: string, same: (a: string, b: string) => boolean = (a, b) => a === b): string[] {
+  const found = new Set<string>();
+  for (const group of MEANING_GROUPS) if (group.some((w) => same(w, word))) for (const w of group) found.add(w);
+  found.delete(word);
+  return [...found];
 }

@@ -15,7 +15,7 @@ export type CodeVerdict =
   | { kind: "expired"; endsAt: string | null }
   | { kind: "not_started"; startsAt: string | null }
   | { kind: "used_up" }
-  | { kind: "usable"; code: string; summary: string; endsAt: string | null; minimumSubtotal: string | null; minimumQuantity: number | null };
+  | { kind: "usable"; code: string; summary: string; startsAt: string | null; endsAt: string | null; minimumSubtotal: string | null; minimumQuantity: number | null };
 
 export function isInternalCode(internalCodes: readonly unknown[], code: string): boolean {
   return internalCodes.some((internal) => typeof internal === "string" && internal.trim().toUpperCase() === code.trim().toUpperCase());
@@ -62,6 +62,7 @@ export function codeVerdict(discount: Discount | null): CodeVerdict {
     kind: "usable",
     code: discount.code,
     summary: discount.summary ?? discount.title,
+    startsAt: discount.startsAt,
     endsAt: discount.endsAt,
     minimumSubtotal: discount.minimumSubtotal,
     minimumQuantity: discount.minimumQuantity ?? null,

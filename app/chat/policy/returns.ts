@@ -7,6 +7,7 @@
 import type { LineItem, Order } from "../../commerce/types";
 import { factsFor, type ReturnWindow } from "../shop/facts";
 import type { ChatContext } from "../types";
+import { normalize, tokenize } from "../preprocess";
 
 export type LineReturnVerdict =
   | { kind: "returnable"; quantity: number; windowStart: string; until: string }
@@ -114,4 +115,21 @@ export function returnVerdict(order: Order, lines: readonly LineItem[], rules: R
 /** Whether a return on the order is still waiting for the shop (requested or open). */
 export function isOpenReturn(status: string): boolean {
   return OPEN_RETURN.includes(status);
+}
+
+/**
+ * Whether the shop's sentence on what can't come back names this product's kind ("the candles …
+ * whose packaging was opened" for a "Scented candle"): a title's first and last words are where
+ * its kind sits in English, Spanish and French. The sentence keeps its conditions; the answer quotes it.
+ */
+export function exclusionNamesProduct(exclusions: string, product: { title: string }): boolean {
+  const named = new Set(tokenize(normalize(exclusions)).map(singular));
+  const titleWords = tokenize(normalize(product.title)).filter((w) => w.length > 2 && !/\d/.test(w));
+  const kinds = [titleWords[0], titleWords[titleWords.length - 1]].filter(Boolean);
+  return kinds.some((word) => named.has(singular(word)));
+}
+
+/** "bougies" → "bougie", "cadeaux" → "cadeau", "socks" → "sock": enough to match a kind named in the plural. */
+function singular(word: string): string {
+  return word.length > 3 ? word.replace(/[sx]$/, "") : word;
 }

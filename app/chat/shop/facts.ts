@@ -101,7 +101,7 @@ export function readFacts(passages: Passage[]): ShopFacts {
   };
   return {
     returnWindow: first(returnWindowIn),
-    refundTiming: first((text) => (WORDS.refund.test(text) && WORDS.reachesBank.test(text) ? firstDuration(text, ["days", "business_days", "weeks"]) : null)),
+    refundTiming: first((text) => (WORDS.refund.test(text) && WORDS.reachesBank.test(text) ? durationNearest(text, WORDS.reachesBank, ["days", "business_days", "weeks"]) : null)),
     handlingTime: first((text) =>
       WORDS.dispatch.test(text) && !WORDS.transit.test(text) && !WORDS.returns.test(text) && !WORDS.refund.test(text)
         ? firstDuration(text, ["hours", "days", "business_days"], 5)
@@ -122,6 +122,19 @@ function returnWindowIn(text: string): ReturnWindow | null {
   const after = text.slice(duration.index + duration.text.length, duration.index + duration.text.length + 60);
   const from = WORDS.fromDelivery.test(after) ? "delivery" : WORDS.fromOrder.test(after) ? "order" : "unknown";
   return { days, from };
+}
+
+/**
+ * The duration closest to a word of `near` ("…inspected within 3 days…; your bank then takes 3–5
+ * business days"): a sentence may give several delays, and the one next to the word is the one meant.
+ */
+function durationNearest(text: string, near: RegExp, units: DurationRange["unit"][], maxDays = 60): DurationRange | null {
+  const anchors = [...text.matchAll(new RegExp(near.source, "g"))].map((m) => m.index ?? 0);
+  const candidates = findDurations(text).filter((d) => units.includes(d.unit) && d.max <= maxDays);
+  if (candidates.length === 0 || anchors.length === 0) return null;
+  const distance = (d: (typeof candidates)[number]) => Math.min(...anchors.map((a) => (a < d.index ? d.index - a : a - (d.index + d.text.length))));
+  const found = candidates.reduce((best, d) => (distance(d) < distance(best) ? d : best));
+  return { min: found.min, max: found.max, unit: found.unit };
 }
 
 function firstDuration(text: string, units: DurationRange["unit"][], maxDays = 60): DurationRange | null {
