@@ -62,8 +62,8 @@ describe("npm run eval -- scenarios", () => {
   // The two other dev stores, held just under what the bot reaches today (issue #13 aims at 95 %),
   // so a change that loses a store's turns fails here.
   it.each([
-    ["maison-coquelicot", 79, 0.82],
-    ["cafe-colibri", 75, 0.82],
+    ["maison-coquelicot", 79, 0.92],
+    ["cafe-colibri", 75, 0.88],
   ])("plays %s's own scenarios above its floor, never saying a forbidden thing", async (store, turns, floor) => {
     const file = `tests/fixtures/stores/${store}/scenarios.jsonl`;
     const { summary } = await evalCli(["scenarios", file, "--store", `demo/stores/${store}.json`, "--json"]);

@@ -24,10 +24,10 @@ describe("the frozen held-out sets", () => {
     expect(summary.ece).toBeLessThanOrEqual(0.05);
   }, 120_000);
 
-  it("175 conversations: at least 64 % of turns pass, and no forbidden string", async () => {
+  it("175 conversations: at least 65 % of turns pass, and no forbidden string", async () => {
     const summary = await evalSummary(["scenarios", "tests/fixtures/heldout/ood-conversations.jsonl"]);
     expect(summary.turns).toBe(380);
-    expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(0.64);
+    expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(0.65);
     expect(summary.forbidden).toBe(0);
   }, 180_000);
 });
