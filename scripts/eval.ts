@@ -251,8 +251,9 @@ function writeIntentPictures(report: IntentReport, dir: string, name: string): v
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
+// Exit once stdout has drained: a parent reading the report through a pipe must get its last line.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => process.stdout.write("", () => process.exit(code)),
   (error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(2);

@@ -335,7 +335,7 @@ const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|le
 function resolveIntent(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number, orderNameFormat: OrderNameFormat): IntentResult {
   const resolved = intentInContext(result, text, entities, state, wordCount, orderNameFormat);
   // "…it's a disgrace, I want to speak to a manager": a complaint that asks for a person is a request for one.
-  if (resolved.intent === "complaint" && ASKS_FOR_PERSON.test(normalize(text))) return { ...resolved, intent: "human_agent", lowConfidence: false };
+  if (resolved.intent === "complaint" && ASKS_FOR_PERSON.test(normalize(text))) return { ...resolved, intent: "human_agent", lowConfidence: false, grievance: true };
   // A question that complains about nothing is answered, not filed as a complaint.
   if (resolved.intent === "complaint" && isPlainQuestion(normalize(text))) {
     const intent = plainQuestionIntent(normalize(text), !!entities.product);

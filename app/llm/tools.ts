@@ -28,7 +28,7 @@ import {
 } from "../chat/policy";
 import type { ProductCard } from "../chat/protocol";
 import type { Answer, Lookup, Turn } from "../chat/types";
-import { handoffReason } from "../chat/answers/conversation";
+import { complains, handoffReason } from "../chat/answers/conversation";
 
 export const TOOLS: ChatCompletionTool[] = [
   fn("get_order", "Look up one of the shopper's orders. Returns the order only if the shopper is its logged-in owner or gave the order's email, with the shop's verdicts on it: whether it can be cancelled, changed or sent to another address, which items can be returned (and until when), and where refunds stand. Word the verdicts; never contradict them. When not found, `access.kind` says what is missing (need_email, need_order_number, denied, no_orders, locked, not_theirs).", {
@@ -158,7 +158,7 @@ function startHandoff(turn: Turn, effects: ToolEffects, summary: string | undefi
     // No ticket the team couldn't answer: the request waits for the guest's reply address.
     effects.answer = { ...effects.answer, state: { ...effects.answer.state, awaiting: "email", handoffRequest: request, handoffReason: reason } };
   } else {
-    const kind = turn.intent.intent === "complaint" ? "complaint" : "handoff";
+    const kind = complains(turn) ? "complaint" : "handoff";
     effects.answer = { ...effects.answer, handoff: true, ticket: { kind, reason, summary: request, contactEmail: verdict.contactEmail } };
   }
   return { verdict, support_hours: turn.ctx.shop.supportHours, shop_email: turn.ctx.shop.email };

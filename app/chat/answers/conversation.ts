@@ -106,14 +106,19 @@ export function refuseInjection(turn: Turn): Answer {
   return { text: t(turn.language, M.refuse_injection) };
 }
 
+/** The shopper complains, whether or not they also asked for a person in so many words. */
+export function complains(turn: Turn): boolean {
+  return turn.intent.intent === "complaint" || !!turn.intent.grievance;
+}
+
 /** Why this request for a person goes to the team (see handoff-reason.ts). */
 export function handoffReason(turn: Turn): HandoffReason {
-  return personRequestReason(turn.intent.intent === "complaint", turn.state.lastReplyKind);
+  return personRequestReason(complains(turn), turn.state.lastReplyKind);
 }
 
 export function humanHandoff(turn: Turn): Answer {
   const L = turn.language;
-  const apology = turn.intent.intent === "complaint" ? t(L, M.apology) : "";
+  const apology = complains(turn) ? t(L, M.apology) : "";
   const verdict = handoffVerdict({ loggedIn: !!turn.shopper.customerId, typedEmails: [turn.entities.email, turn.state.email] });
   const email = verdict.kind === "hand_off" ? verdict.contactEmail : undefined;
   const hours = turn.ctx.shop.supportHours;
@@ -132,7 +137,7 @@ export function humanHandoff(turn: Turn): Answer {
     };
   }
   const ticket: TicketRequest = {
-    kind: turn.intent.intent === "complaint" ? "complaint" : "handoff",
+    kind: complains(turn) ? "complaint" : "handoff",
     summary: request,
     reason: turn.state.awaiting === "email" && turn.state.handoffReason ? turn.state.handoffReason : handoffReason(turn),
     contactEmail: email ?? undefined,

@@ -18,6 +18,8 @@ export interface IntentResult {
   predicted: Intent;
   lowConfidence: boolean;
   alternatives: { intent: Intent; confidence: number }[];
+  /** Set when a complaint was read as the request for a person it also makes: the hand-off is still a complaint's. */
+  grievance?: boolean;
 }
 
 export interface IntentClassifier {
