@@ -165,7 +165,7 @@ describe("knowledge index", () => {
   });
 
   it("gives a message's profile the same FAQ array while the merchant's FAQs don't change", () => {
-    const settings = { ...DEFAULT_SETTINGS, faqs: JSON.stringify([{ question: "Do you rent tents?", answer: "No." }]) };
+    const settings = { ...DEFAULT_SETTINGS, shop: "a-shop.myshopify.com", createdAt: new Date(), updatedAt: new Date(), faqs: JSON.stringify([{ question: "Do you rent tents?", answer: "No." }]) };
     const info = { ...ctx.shop, policies: ctx.shop.policies } as unknown as Parameters<typeof shopProfile>[0];
     expect(shopProfile(info, settings).faqs).toBe(shopProfile(info, { ...settings }).faqs);
     expect(shopProfile(info, { ...settings, faqs: "[]" }).faqs).toEqual([]);
