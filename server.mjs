@@ -41,10 +41,21 @@ export async function loadBuild() {
 async function installDemoIfConfigured(build) {
   const snapshot = process.env.DEMO_STORE_SNAPSHOT?.trim();
   if (!snapshot) return;
+  const { installDemo } = await importDemoWiring();
+  installDemo(build.entry.module.configureApp, snapshot);
+}
+
+/**
+ * demo/wiring.ts through tsx, or DEMO_WIRING_MODULE: the same wiring bundled ahead to JavaScript
+ * (the bench does this), so a measured process carries no TypeScript loader (tsx's hooks thread,
+ * about 28 MB of resident memory a production process never has).
+ */
+async function importDemoWiring() {
+  const prebuilt = process.env.DEMO_WIRING_MODULE?.trim();
+  if (prebuilt) return import(prebuilt);
   const { register } = await import("tsx/esm/api");
   register();
-  const { installDemo } = await import("./demo/wiring.ts");
-  installDemo(build.entry.module.configureApp, snapshot);
+  return import("./demo/wiring.ts");
 }
 
 /**

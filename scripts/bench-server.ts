@@ -8,6 +8,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build as bundle } from "esbuild";
 import { signProxyQuery } from "../demo/shopify-surrogate";
 import { loadDemoSnapshot } from "../demo/demo-store";
 import { applyPostgresMigrations } from "./postgres-migrate";
@@ -78,6 +80,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const url = `http://127.0.0.1:${port}`;
   // BENCH_APP_DIR: another checkout's build (e.g. the base of a change), loaded the same way.
   const appDir = options.appDir ?? process.env.BENCH_APP_DIR ?? process.cwd();
+  const demoWiring = await bundleDemoWiring(appDir);
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(appDir, "server.mjs")], {
     cwd: appDir,
     env: {
@@ -91,6 +94,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
       SHOPIFY_APP_URL: url,
       APP_ENCRYPTION_KEY: "bench-encryption-key-0123456789abcdef",
       DEMO_STORE_SNAPSHOT: SNAPSHOT,
+      DEMO_WIRING_MODULE: demoWiring,
       LOG_LEVEL: "warn",
       RATE_LIMIT_SHOP_PER_MINUTE: "100000000",
       RATE_LIMIT_SHOPPER_PER_MINUTE: "100000000",
@@ -126,8 +130,21 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
         clearTimeout(timer);
       }
       await database.stop();
+      fs.rmSync(path.dirname(fileURLToPath(demoWiring)), { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * demo/wiring.ts bundled to one JavaScript module (packages stay imports), fresh for each server:
+ * the measured process then loads the demo without tsx, as production loads no TypeScript.
+ */
+async function bundleDemoWiring(appDir: string): Promise<string> {
+  // Inside the checkout, so the bundle's package imports resolve from its node_modules.
+  fs.mkdirSync(path.join(appDir, "build"), { recursive: true });
+  const outfile = path.join(fs.mkdtempSync(path.join(appDir, "build", "demo-wiring-")), "wiring.mjs");
+  await bundle({ entryPoints: [path.join(appDir, "demo", "wiring.ts")], bundle: true, platform: "node", format: "esm", packages: "external", outfile, logLevel: "warning" });
+  return pathToFileURL(outfile).href;
 }
 
 async function waitUntilServing(url: string, child: ChildProcess, output: () => string): Promise<void> {

@@ -79,6 +79,21 @@ async function shopData(shop: string, commerce: Commerce): Promise<ShopData> {
   return data;
 }
 
+// The same FAQ text gives the same array, so the knowledge index behind it is found without
+// comparing the FAQs' contents on every message (knowledge.ts).
+const faqsByText = new Map<string, ShopProfile["faqs"]>();
+const FAQ_TEXTS = 256;
+
+function parsedFaqs(json: string): ShopProfile["faqs"] {
+  let faqs = faqsByText.get(json);
+  if (!faqs) {
+    faqs = parseJsonArray(json);
+    if (faqsByText.size >= FAQ_TEXTS) faqsByText.delete(faqsByText.keys().next().value!);
+    faqsByText.set(json, faqs);
+  }
+  return faqs;
+}
+
 export function shopProfile(info: ShopInfo, settings: ShopSettings): ShopProfile {
   return {
     name: info.name,
@@ -92,7 +107,7 @@ export function shopProfile(info: ShopInfo, settings: ShopSettings): ShopProfile
     currencyCode: info.currencyCode,
     shipsToCountries: info.shipsToCountries,
     policies: info.policies,
-    faqs: parseJsonArray(settings.faqs),
+    faqs: parsedFaqs(settings.faqs),
     internalCodes: parseJsonArray(settings.internalCodes),
     publicCodes: parseJsonArray(settings.publicCodes),
     accountUrl: `${info.primaryDomainUrl.replace(/\/$/, "")}/account`,

@@ -400,16 +400,28 @@ export function buildKnowledge(shop: ShopTexts, products: Iterable<Product> = []
   return { passages, index };
 }
 
-const cache = new WeakMap<ShopPolicy[], { key: string; knowledge: KnowledgeBase }>();
+interface CachedKnowledge {
+  key: string;
+  /** The arrays the key was last computed from: the same arrays need no new key. */
+  faqs: ShopTexts["faqs"];
+  pages: ShopTexts["pages"];
+  knowledge: KnowledgeBase;
+}
+const cache = new WeakMap<ShopPolicy[], CachedKnowledge>();
 const catalogCache = new WeakMap<object, { shop: KnowledgeBase; knowledge: KnowledgeBase }>();
 
 /** The shop's knowledge index (policies, FAQs, pages), built on first use and reused while they don't change. */
 export function knowledgeFor(shop: ShopTexts): KnowledgeBase {
-  const key = JSON.stringify([shop.faqs, (shop.pages ?? []).map((p) => [p.handle, p.body.length])]);
   const cached = cache.get(shop.policies);
-  if (cached && cached.key === key) return cached.knowledge;
+  // A message searches several times with the same shop texts: the key is computed once per new array.
+  if (cached && cached.faqs === shop.faqs && cached.pages === shop.pages) return cached.knowledge;
+  const key = JSON.stringify([shop.faqs, (shop.pages ?? []).map((p) => [p.handle, p.body.length])]);
+  if (cached && cached.key === key) {
+    Object.assign(cached, { faqs: shop.faqs, pages: shop.pages });
+    return cached.knowledge;
+  }
   const knowledge = buildKnowledge(shop);
-  cache.set(shop.policies, { key, knowledge });
+  cache.set(shop.policies, { key, faqs: shop.faqs, pages: shop.pages, knowledge });
   return knowledge;
 }
 

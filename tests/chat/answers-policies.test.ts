@@ -1,11 +1,13 @@
 /** Policy and FAQ answers on the demo store: quoted sentences are read from the snapshot's own texts. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { accountHelp, knowledgeAnswer, paymentMethods, returnPolicy, shippingOptions } from "../../app/chat/answers/policies";
+import { shopProfile } from "../../app/chat/context.server";
 import { extractEntities } from "../../app/chat/entities";
 import { bestPassages, knowledgeFor, mentionedCountry } from "../../app/chat/knowledge";
 import { respond, type TurnOutput } from "../../app/chat/pipeline";
 import { preprocess } from "../../app/chat/preprocess";
 import type { ChatContext, DialogueState, Turn } from "../../app/chat/types";
+import { DEFAULT_SETTINGS } from "../../app/settings.server";
 import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
 
@@ -155,9 +157,18 @@ describe("knowledge index", () => {
   it("is built once per shop profile and rebuilt when the FAQs change", () => {
     const first = knowledgeFor(ctx.shop);
     expect(knowledgeFor({ ...ctx.shop })).toBe(first);
+    // The same FAQs parsed again (a new array, as each message's settings give) reuse the index.
+    expect(knowledgeFor({ ...ctx.shop, faqs: ctx.shop.faqs.map((f) => ({ ...f })) })).toBe(first);
     const changed = knowledgeFor({ ...ctx.shop, faqs: [...ctx.shop.faqs, { question: "Do you rent tents?", answer: "No, we only sell gear." }] });
     expect(changed).not.toBe(first);
     expect(changed.passages.some((p) => p.text === "No, we only sell gear.")).toBe(true);
+  });
+
+  it("gives a message's profile the same FAQ array while the merchant's FAQs don't change", () => {
+    const settings = { ...DEFAULT_SETTINGS, shop: "a-shop.myshopify.com", createdAt: new Date(), updatedAt: new Date(), faqs: JSON.stringify([{ question: "Do you rent tents?", answer: "No." }]) };
+    const info = { ...ctx.shop, policies: ctx.shop.policies } as unknown as Parameters<typeof shopProfile>[0];
+    expect(shopProfile(info, settings).faqs).toBe(shopProfile(info, { ...settings }).faqs);
+    expect(shopProfile(info, { ...settings, faqs: "[]" }).faqs).toEqual([]);
   });
 
   it("quotes sentences with their heading, and 1–3 of them", () => {

@@ -59,8 +59,19 @@ function regionNames(): { name: string; code: string }[] {
 
 /** The names of a region in every language the shop may write in ("Germany", "Alemania", "Allemagne"). */
 export function namesOfRegion(code: string): string[] {
-  return [...new Set(LANGUAGES.map((l) => new Intl.DisplayNames([l], { type: "region" }).of(code) ?? code))];
+  let names = regionNamesByCode.get(code);
+  if (!names) {
+    displays ??= LANGUAGES.map((l) => new Intl.DisplayNames([l], { type: "region" }));
+    names = [...new Set(displays.map((display) => display.of(code) ?? code))];
+    regionNamesByCode.set(code, names);
+  }
+  // A copy: callers may add to the list.
+  return [...names];
 }
+
+// Built once: a formatter costs far more than a lookup, and codes are few (at most 26 × 26).
+let displays: Intl.DisplayNames[] | undefined;
+const regionNamesByCode = new Map<string, string[]>();
 
 // Longest names first, each with its pattern compiled once; the hand-written names win over Intl's.
 const PLACES: { name: string; code: string; pattern: RegExp }[] = [
@@ -75,9 +86,21 @@ const PLACES: { name: string; code: string; pattern: RegExp }[] = [
 
 /** The country (ISO code) a message names or implies ("Texas" → US, "the UK" → GB), or null. */
 export function mentionedCountry(text: string): { code: string; place: string } | null {
+  // One message asks this several times (once per search of its text): answered once.
+  if (recent.has(text)) return recent.get(text)!;
   const lower = ` ${normalize(text).replace(/[^a-z0-9. ]+/g, " ")} `;
+  let found: { code: string; place: string } | null = null;
   for (const { name, code, pattern } of PLACES) {
-    if (pattern.test(lower)) return { code, place: name };
+    // A plain substring test first: the word-boundary pattern runs only for the few names present.
+    if (lower.includes(name) && pattern.test(lower)) {
+      found = { code, place: name };
+      break;
+    }
   }
-  return null;
+  if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
+  recent.set(text, found);
+  return found;
 }
+
+const RECENT_TEXTS = 256;
+const recent = new Map<string, { code: string; place: string } | null>();
