@@ -102,8 +102,12 @@ const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"
 const REDACTED_HEADERS = ["authorization", "cookie", "set-cookie", "x-shopify-access-token", "x-shopify-hmac-sha256"];
 const REDACTED_QUERY_PARAMS = ["signature", "logged_in_customer_id", "id_token", "hmac"];
 export const LOG_REDACT_PATHS = [
-  ...["req.headers", "res.headers", "headers", "request.headers"].flatMap((base) => REDACTED_HEADERS.map((h) => `${base}["${h}"]`)),
-  ...["req.query", "query", "request.query", "params"].flatMap((base) => REDACTED_QUERY_PARAMS.map((q) => `${base}["${q}"]`)),
+  ...["req.headers", "res.headers", "headers", "request.headers"].flatMap((base) =>
+    REDACTED_HEADERS.map((h) => `${base}["${h}"]`),
+  ),
+  ...["req.query", "query", "request.query", "params"].flatMap((base) =>
+    REDACTED_QUERY_PARAMS.map((q) => `${base}["${q}"]`),
+  ),
 ];
 
 export function resolveLogLevel(env = process.env) {
@@ -143,7 +147,11 @@ function errorSummary(error) {
 }
 
 export function scrubText(text) {
-  const first = String(text).split("\n").find((line) => line.trim() !== "")?.trim() ?? "";
+  const first =
+    String(text)
+      .split("\n")
+      .find((line) => line.trim() !== "")
+      ?.trim() ?? "";
   return first
     .slice(0, 300)
     .replace(/\b(Bearer|Basic|Token)\s+\S{8,}/gi, "$1 [token]")
@@ -219,7 +227,7 @@ function isSensitiveSegment(segment) {
   }
   return (
     decoded.includes("@") ||
-    /^\+?[\d\s().-]+$/.test(decoded) && decoded.replace(/\D/g, "").length >= 7 ||
+    (/^\+?[\d\s().-]+$/.test(decoded) && decoded.replace(/\D/g, "").length >= 7) ||
     /^eyJ[\w-]+\.[\w-]+\./.test(decoded) ||
     /^shp(?:at|ca|pa|ss|ua)_/.test(decoded) ||
     /^sk-/.test(decoded) ||
@@ -254,7 +262,10 @@ export function requestLogger(logger) {
     customSuccessMessage: () => "request completed",
     customErrorMessage: () => "request failed",
     // Only a real error thrown by a handler; a 5xx status alone is already in res.statusCode.
-    customErrorObject: (req, res, err, value) => (res.err || (err && !/^failed with status code/.test(err.message)) ? value : { res: value.res, responseTime: value.responseTime }),
+    customErrorObject: (req, res, err, value) =>
+      res.err || (err && !/^failed with status code/.test(err.message))
+        ? value
+        : { res: value.res, responseTime: value.responseTime },
   });
 }
 
@@ -266,7 +277,10 @@ export function requestLogger(logger) {
  * in-flight requests (at most timeoutMs, then close every connection), disconnect the database
  * and exit 0. Returns the shutdown function (also for tests).
  */
-export function installGracefulShutdown(server, { logger, timeoutMs = 10_000, exit = (code) => process.exit(code) } = {}) {
+export function installGracefulShutdown(
+  server,
+  { logger, timeoutMs = 10_000, exit = (code) => process.exit(code) } = {},
+) {
   let stopping = null;
   const shutdown = (signal) => {
     if (stopping) return stopping;
@@ -335,7 +349,8 @@ export function workerCount(env = process.env, cpus = os.availableParallelism?.(
   if (!raw) return 1;
   if (raw === "auto") return Math.max(1, cpus);
   const count = Number(raw);
-  if (!Number.isInteger(count) || count < 1 || count > 256) throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to 256 or "auto", not ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(count) || count < 1 || count > 256)
+    throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to 256 or "auto", not ${JSON.stringify(raw)}`);
   return count;
 }
 
@@ -380,7 +395,10 @@ export function runPrimary(count, { logger, timeoutMs = 10_000, exit = (code) =>
       return;
     }
     const delayMs = failedStarts ? Math.min(30_000, 500 * 2 ** failedStarts) : 0;
-    logger.error({ workerPid: worker.process.pid, code, signal, restartInMs: delayMs }, "worker exited; starting another");
+    logger.error(
+      { workerPid: worker.process.pid, code, signal, restartInMs: delayMs },
+      "worker exited; starting another",
+    );
     setTimeout(fork, delayMs);
   });
   const stop = (signal) => {

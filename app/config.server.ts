@@ -11,7 +11,17 @@ export interface AppConfig {
   scopes: string[];
 }
 
-const DEFAULT_SCOPES = ["read_orders", "write_orders", "read_returns", "write_returns", "read_products", "read_customers", "read_discounts", "read_online_store_pages", "write_app_proxy"];
+const DEFAULT_SCOPES = [
+  "read_orders",
+  "write_orders",
+  "read_returns",
+  "write_returns",
+  "read_products",
+  "read_customers",
+  "read_discounts",
+  "read_online_store_pages",
+  "write_app_proxy",
+];
 
 export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const appUrl = env.SHOPIFY_APP_URL ?? "";
@@ -26,7 +36,11 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiKey: env.SHOPIFY_API_KEY ?? "",
     apiSecret: env.SHOPIFY_API_SECRET ?? "",
     appUrl,
-    scopes: env.SCOPES ? env.SCOPES.split(",").map((s) => s.trim()).filter(Boolean) : DEFAULT_SCOPES,
+    scopes: env.SCOPES
+      ? env.SCOPES.split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : DEFAULT_SCOPES,
   };
 }
 

@@ -47,14 +47,24 @@ export function databaseTimeouts(env: Record<string, string | undefined> = proce
     const raw = env[name]?.trim();
     if (!raw) return DEFAULT_DATABASE_TIMEOUTS[key];
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < 0 || value > 2_147_483_647) throw new Error(`${name} must be a whole number of milliseconds (0 turns it off), not ${JSON.stringify(raw)}`);
+    if (!Number.isInteger(value) || value < 0 || value > 2_147_483_647)
+      throw new Error(`${name} must be a whole number of milliseconds (0 turns it off), not ${JSON.stringify(raw)}`);
     return value;
   };
-  return { statementMs: read("statementMs"), lockMs: read("lockMs"), connectMs: read("connectMs"), idleInTransactionMs: read("idleInTransactionMs") };
+  return {
+    statementMs: read("statementMs"),
+    lockMs: read("lockMs"),
+    connectMs: read("connectMs"),
+    idleInTransactionMs: read("idleInTransactionMs"),
+  };
 }
 
 /** A pg pool configuration with the deadlines as session settings, sent when each connection opens. */
-export function postgresPoolConfig(url: string, options: { max?: number; allowExitOnIdle?: boolean } = {}, timeouts = databaseTimeouts()): pg.PoolConfig {
+export function postgresPoolConfig(
+  url: string,
+  options: { max?: number; allowExitOnIdle?: boolean } = {},
+  timeouts = databaseTimeouts(),
+): pg.PoolConfig {
   return {
     connectionString: url,
     ...options,

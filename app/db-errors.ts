@@ -12,7 +12,12 @@
 const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 
 /** Driver adapter error kinds for the same conditions. */
-const ADAPTER_UNAVAILABLE = new Set(["DatabaseNotReachable", "SocketTimeout", "ConnectionClosed", "TooManyConnections"]);
+const ADAPTER_UNAVAILABLE = new Set([
+  "DatabaseNotReachable",
+  "SocketTimeout",
+  "ConnectionClosed",
+  "TooManyConnections",
+]);
 
 /**
  * PostgreSQL SQLSTATEs: lock_not_available (lock_timeout), query_canceled (statement_timeout),
@@ -28,14 +33,29 @@ const SQLITE_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED)/;
 const SOCKET_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND"]);
 
 /** pg's own messages for a dropped connection or a full pool (it gives them no code). */
-const PG_UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+const PG_UNAVAILABLE_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) return false;
-  const e = error as { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  const e = error as {
+    code?: unknown;
+    originalCode?: unknown;
+    kind?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
   for (const code of [e.code, e.originalCode]) {
     if (typeof code !== "string") continue;
-    if (PRISMA_UNAVAILABLE.has(code) || POSTGRES_UNAVAILABLE.has(code) || /^08[0-9A-Z]{3}$/.test(code) || SQLITE_UNAVAILABLE.test(code) || SOCKET_UNAVAILABLE.has(code)) return true;
+    if (
+      PRISMA_UNAVAILABLE.has(code) ||
+      POSTGRES_UNAVAILABLE.has(code) ||
+      /^08[0-9A-Z]{3}$/.test(code) ||
+      SQLITE_UNAVAILABLE.test(code) ||
+      SOCKET_UNAVAILABLE.has(code)
+    )
+      return true;
   }
   if (typeof e.kind === "string" && ADAPTER_UNAVAILABLE.has(e.kind)) return true;
   if (typeof e.message === "string" && PG_UNAVAILABLE_MESSAGE.test(e.message)) return true;

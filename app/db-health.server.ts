@@ -23,7 +23,9 @@ export const DEFAULT_HEALTH_CHECK_TIMEOUT_MS = 2_000;
 
 export function healthCheckTimeoutMs(env: Record<string, string | undefined> = process.env): number {
   const value = Number(env.HEALTH_CHECK_TIMEOUT_MS);
-  return env.HEALTH_CHECK_TIMEOUT_MS?.trim() && Number.isInteger(value) && value > 0 ? value : DEFAULT_HEALTH_CHECK_TIMEOUT_MS;
+  return env.HEALTH_CHECK_TIMEOUT_MS?.trim() && Number.isInteger(value) && value > 0
+    ? value
+    : DEFAULT_HEALTH_CHECK_TIMEOUT_MS;
 }
 
 export interface HealthVerdict {
@@ -42,7 +44,11 @@ export async function checkDatabase(db: Db, deadlineMs = healthCheckTimeoutMs())
   // Half of what is left: the probe gives up on its own, before the deadline cuts it off.
   const lockWaitMs = Math.max(50, Math.floor((deadlineMs - (Date.now() - started)) / 2));
   try {
-    await withTimeout(probeWriteLocks(db, lockWaitMs), deadlineMs - (Date.now() - started), "lock probe did not finish");
+    await withTimeout(
+      probeWriteLocks(db, lockWaitMs),
+      deadlineMs - (Date.now() - started),
+      "lock probe did not finish",
+    );
     return { database: "ok" };
   } catch (error) {
     return { database: "locked", error };

@@ -31,7 +31,8 @@ const urls = new WeakMap<Db, string>();
  * (app/chat/transcript-sql.server.ts): SQLite's one better-sqlite3 connection (once Prisma has
  * opened it), or the pg pool Prisma draws from. Same connections, same deadlines.
  */
-export type DriverHandle = { kind: "sqlite"; connection(): BetterSqlite3.Database | null } | { kind: "postgresql"; pool: pg.Pool };
+export type DriverHandle =
+  { kind: "sqlite"; connection(): BetterSqlite3.Database | null } | { kind: "postgresql"; pool: pg.Pool };
 
 const drivers = new WeakMap<Db, DriverHandle>();
 
@@ -52,7 +53,11 @@ function openDb(url: string): Db {
     const pool = new pg.Pool(postgresPoolConfig(url));
     // A checked-out connection dropped between two of the chat's queries fails that query, not the process.
     pool.on("connect", (connection) => connection.on("error", () => {}));
-    const adapter = new PrismaPg(pool, { onPoolError: logLostConnection("prisma"), onConnectionError: logLostConnection("prisma"), disposeExternalPool: true });
+    const adapter = new PrismaPg(pool, {
+      onPoolError: logLostConnection("prisma"),
+      onConnectionError: logLostConnection("prisma"),
+      disposeExternalPool: true,
+    });
     const client = new PostgresPrismaClient({ adapter });
     // Same models, fields and methods; only provider-specific extras (e.g. `mode: "insensitive"`,
     // more isolation levels) differ, and the app uses none of them.
@@ -74,7 +79,10 @@ function openDb(url: string): Db {
   const client = new PrismaClient({ adapter: capturing });
   drivers.set(client, { kind: "sqlite", connection: () => (connection?.open ? connection : null) });
   // Write-ahead logging: readers don't block the writer and a commit doesn't wait for a full fsync.
-  void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").then(() => client.$executeRawUnsafe("PRAGMA synchronous = NORMAL")).catch(() => {});
+  void client
+    .$queryRawUnsafe("PRAGMA journal_mode = WAL")
+    .then(() => client.$executeRawUnsafe("PRAGMA synchronous = NORMAL"))
+    .catch(() => {});
   return client;
 }
 

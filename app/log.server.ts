@@ -32,7 +32,13 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const CENSOR = "[Redacted]";
 
 /** Request headers and query parameters that carry credentials or identify a shopper. */
-export const REDACTED_HEADERS = ["authorization", "cookie", "set-cookie", "x-shopify-access-token", "x-shopify-hmac-sha256"] as const;
+export const REDACTED_HEADERS = [
+  "authorization",
+  "cookie",
+  "set-cookie",
+  "x-shopify-access-token",
+  "x-shopify-hmac-sha256",
+] as const;
 export const REDACTED_QUERY_PARAMS = ["signature", "logged_in_customer_id", "id_token", "hmac"] as const;
 
 /** pino `redact` paths: headers and query parameters wherever a request-like object is logged. */
@@ -40,7 +46,9 @@ export const REDACT_PATHS: string[] = [
   ...["req.headers", "res.headers", "headers", "request.headers"].flatMap((base) =>
     [...REDACTED_HEADERS].map((h) => `${base}["${h}"]`),
   ),
-  ...["req.query", "query", "request.query", "params"].flatMap((base) => [...REDACTED_QUERY_PARAMS].map((q) => `${base}["${q}"]`)),
+  ...["req.query", "query", "request.query", "params"].flatMap((base) =>
+    [...REDACTED_QUERY_PARAMS].map((q) => `${base}["${q}"]`),
+  ),
 ];
 
 /** Keys whose values are never logged, whatever they hold (compared lower-case, without - and _). */
@@ -74,7 +82,20 @@ const SENSITIVE_KEYS = new Set([
   "state",
 ]);
 /** Key fragments that mark a sensitive string or object (numbers such as promptTokens stay). */
-const SENSITIVE_KEY_PARTS = ["email", "phone", "address", "token", "secret", "password", "apikey", "authorization", "cookie", "signature", "ciphertext", "session"];
+const SENSITIVE_KEY_PARTS = [
+  "email",
+  "phone",
+  "address",
+  "token",
+  "secret",
+  "password",
+  "apikey",
+  "authorization",
+  "cookie",
+  "signature",
+  "ciphertext",
+  "session",
+];
 
 function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[-_\s]/g, "");
@@ -137,15 +158,24 @@ export function serializeError(error: unknown, depth = 0): SerializedError | unk
     .filter((line) => /^\s+at\s/.test(line))
     .slice(0, 15)
     .join("\n");
-  const serialized: SerializedError = { type: error.name || error.constructor?.name || "Error", message: redactPII(firstLine(error.message)).slice(0, 300) };
+  const serialized: SerializedError = {
+    type: error.name || error.constructor?.name || "Error",
+    message: redactPII(firstLine(error.message)).slice(0, 300),
+  };
   if (typeof code === "string" || typeof code === "number") serialized.code = code;
   if (frames) serialized.stack = redactPII(frames);
-  if (error.cause !== undefined && depth < 3) serialized.cause = serializeError(error.cause, depth + 1) as SerializedError;
+  if (error.cause !== undefined && depth < 3)
+    serialized.cause = serializeError(error.cause, depth + 1) as SerializedError;
   return serialized;
 }
 
 function firstLine(text: string): string {
-  return text.split("\n").find((line) => line.trim() !== "")?.trim() ?? "";
+  return (
+    text
+      .split("\n")
+      .find((line) => line.trim() !== "")
+      ?.trim() ?? ""
+  );
 }
 
 /** Deep-scrub a value for logging: sensitive keys censored, strings through redactPII, errors serialized. */
@@ -191,7 +221,9 @@ export function loggerOptions(level: LogLevel = resolveLogLevel()): LoggerOption
     hooks: {
       // The message string and its printf-style arguments go through the same scrubber.
       logMethod(args, method) {
-        const scrubbed = args.map((arg) => (typeof arg === "string" ? redactPII(arg) : arg)) as Parameters<typeof method>;
+        const scrubbed = args.map((arg) => (typeof arg === "string" ? redactPII(arg) : arg)) as Parameters<
+          typeof method
+        >;
         return method.apply(this, scrubbed);
       },
     },

@@ -38,7 +38,14 @@ export function cachedSessionStorage<S extends SessionStorage>(storage: S, ttlMs
       loading.delete(id);
     }
   };
-  onInvalidateShop((shop) => forget([...cache.entries()].filter(([, session]) => session.shop === shop).map(([id]) => id).concat([...loading.keys()])));
+  onInvalidateShop((shop) =>
+    forget(
+      [...cache.entries()]
+        .filter(([, session]) => session.shop === shop)
+        .map(([id]) => id)
+        .concat([...loading.keys()]),
+    ),
+  );
 
   const forgetAround = async <T>(ids: string[], write: () => Promise<T>): Promise<T> => {
     forget(ids);

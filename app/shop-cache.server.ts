@@ -36,7 +36,10 @@ export function onInvalidateShop(invalidate: Invalidate): void {
   invalidators.add(invalidate);
 }
 
-export function shopCache<V extends {}>(load: (db: Db, shop: string) => Promise<V>, ttlMs = SHOP_CACHE_TTL_MS): ShopCache<V> {
+export function shopCache<V extends {}>(
+  load: (db: Db, shop: string) => Promise<V>,
+  ttlMs = SHOP_CACHE_TTL_MS,
+): ShopCache<V> {
   // One cache per database client: tests (and tools) open several, with the same shop names.
   const byDb = new WeakMap<Db, LRUCache<string, V, Db>>();
   const all = new Set<LRUCache<string, V, Db>>();

@@ -50,7 +50,10 @@ async function authenticateAdmin(request: Request): ReturnType<typeof shopify.au
   if (host !== null && !isHostParam(host)) throw plainResponse(400, "The host parameter is not a Shopify admin host.");
   const reads = ["GET", "HEAD", "OPTIONS"].includes(request.method.toUpperCase());
   if (!reads && !/^Bearer\s+\S+$/.test(request.headers.get("authorization") ?? "")) {
-    throw plainResponse(401, "Open the app from the Shopify admin: changes need its session token in the Authorization header.");
+    throw plainResponse(
+      401,
+      "Open the app from the Shopify admin: changes need its session token in the Authorization header.",
+    );
   }
   return shopify.authenticate.admin(request);
 }
@@ -88,9 +91,13 @@ async function authenticateWebhook(request: Request): ReturnType<typeof shopify.
  * checked by Node's HMAC (signature.server.ts). A wrong signature throws a Response, as the library
  * does; a shop without a session gets no session or client.
  */
-async function authenticateAppProxy(request: Request): Promise<{ session?: { shop: string }; admin?: { graphql: (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response> } }> {
+async function authenticateAppProxy(request: Request): Promise<{
+  session?: { shop: string };
+  admin?: { graphql: (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response> };
+}> {
   const query = signedQuery(new URL(request.url).searchParams);
-  if (!query || !proxySignatureValid(query, appConfig.apiSecret)) throw new Response(undefined, { status: 400, statusText: "Bad Request" });
+  if (!query || !proxySignatureValid(query, appConfig.apiSecret))
+    throw new Response(undefined, { status: 400, statusText: "Bad Request" });
   try {
     const { session, admin } = await shopify.unauthenticated.admin(query.shop ?? "");
     return { session, admin };

@@ -14,8 +14,14 @@
   function idToken() {
     if (token && Date.now() - tokenAt < 30000) return Promise.resolve(token);
     return networkFetch("/demo/session-token?shop=" + encodeURIComponent(shop || ""))
-      .then(function (r) { return r.json(); })
-      .then(function (body) { token = body.token; tokenAt = Date.now(); return token; });
+      .then(function (r) {
+        return r.json();
+      })
+      .then(function (body) {
+        token = body.token;
+        tokenAt = Date.now();
+        return token;
+      });
   }
 
   window.fetch = function (input, init) {
@@ -39,7 +45,9 @@
       else if (k.indexOf("on") === 0) node.addEventListener(k.slice(2), attrs[k]);
       else node.setAttribute(k, attrs[k]);
     }
-    (kids || []).forEach(function (kid) { if (kid) node.append(kid); });
+    (kids || []).forEach(function (kid) {
+      if (kid) node.append(kid);
+    });
     return node;
   }
 
@@ -81,7 +89,8 @@
     "@media (max-width:768px){body{padding-left:0!important}.demo-admin-side{display:none}.demo-admin-title{left:0}.demo-admin-logo{width:auto}.demo-admin-search{display:none}.demo-admin-toasts{left:50%}}",
   ].join("\n");
 
-  var CHAT_ICON = '<svg viewBox="0 0 20 20" aria-hidden="true" fill="currentColor"><path d="M10 2C5.6 2 2 5.1 2 9c0 1.9.9 3.7 2.4 5L3.5 18l4.1-1.8c.8.2 1.6.3 2.4.3 4.4 0 8-3.1 8-7s-3.6-7.5-8-7.5z"/></svg>';
+  var CHAT_ICON =
+    '<svg viewBox="0 0 20 20" aria-hidden="true" fill="currentColor"><path d="M10 2C5.6 2 2 5.1 2 9c0 1.9.9 3.7 2.4 5L3.5 18l4.1-1.8c.8.2 1.6.3 2.4.3 4.4 0 8-3.1 8-7s-3.6-7.5-8-7.5z"/></svg>';
   var frame = {};
 
   function svg(markup) {
@@ -94,32 +103,76 @@
     document.head.append(el("style", { id: "demo-admin-style", text: CSS }));
     var handle = (shop || "demo-shop").replace(/\.myshopify\.com$/, "");
     var top = el("header", { class: "demo-admin demo-admin-top" }, [
-      el("span", { class: "demo-admin-logo" }, [svg('<svg viewBox="0 0 24 24" aria-hidden="true" fill="#95bf47"><path d="M15.3 3.2c-.1 0-.2 0-.3.1l-.7.2c-.4-1.2-1.2-2.3-2.5-2.3h-.1C11.3.7 10.9.5 10.5.5 7.5.5 6 4.3 5.6 6.2l-2.1.7c-.6.2-.7.2-.7.8L1.1 20.5 14 23l7-1.5S15.4 3.3 15.3 3.2z"/></svg>'), el("span", { text: "Shopify admin (demo)" })]),
+      el("span", { class: "demo-admin-logo" }, [
+        svg(
+          '<svg viewBox="0 0 24 24" aria-hidden="true" fill="#95bf47"><path d="M15.3 3.2c-.1 0-.2 0-.3.1l-.7.2c-.4-1.2-1.2-2.3-2.5-2.3h-.1C11.3.7 10.9.5 10.5.5 7.5.5 6 4.3 5.6 6.2l-2.1.7c-.6.2-.7.2-.7.8L1.1 20.5 14 23l7-1.5S15.4 3.3 15.3 3.2z"/></svg>',
+        ),
+        el("span", { text: "Shopify admin (demo)" }),
+      ]),
       el("span", { class: "demo-admin-search", "aria-hidden": "true", text: "Search" }),
-      el("span", { class: "demo-admin-store" }, [el("span", { class: "demo-admin-avatar", "aria-hidden": "true", text: handle.slice(0, 2).toUpperCase() }), el("span", { text: handle })]),
+      el("span", { class: "demo-admin-store" }, [
+        el("span", { class: "demo-admin-avatar", "aria-hidden": "true", text: handle.slice(0, 2).toUpperCase() }),
+        el("span", { text: handle }),
+      ]),
     ]);
     frame.nav = el("ul", { class: "demo-admin-sub" });
-    var admin = ["Home", "Orders", "Products", "Customers", "Content", "Analytics", "Marketing", "Discounts"].map(function (name) {
-      return el("li", null, [el("span", { text: name })]);
-    });
+    var admin = ["Home", "Orders", "Products", "Customers", "Content", "Analytics", "Marketing", "Discounts"].map(
+      function (name) {
+        return el("li", null, [el("span", { text: name })]);
+      },
+    );
     var side = el("nav", { class: "demo-admin demo-admin-side", "aria-label": "Shopify admin" }, [
       el("ul", null, admin),
       el("h2", { text: "Apps" }),
-      el("ul", null, [el("li", null, [frame.appLink = el("a", { class: "demo-admin-app", href: "/app" }, [el("span", { class: "demo-admin-icon" }, [svg(CHAT_ICON)]), el("span", { text: APP_NAME })])])]),
+      el("ul", null, [
+        el("li", null, [
+          (frame.appLink = el("a", { class: "demo-admin-app", href: "/app" }, [
+            el("span", { class: "demo-admin-icon" }, [svg(CHAT_ICON)]),
+            el("span", { text: APP_NAME }),
+          ])),
+        ]),
+      ]),
       frame.nav,
     ]);
     frame.title = el("b");
-    var titleBar = el("div", { class: "demo-admin demo-admin-title" }, [el("span", { class: "demo-admin-icon" }, [svg(CHAT_ICON)]), el("span", { text: APP_NAME + " ›" }), frame.title]);
-    frame.saveButton = el("button", { type: "button", class: "demo-save", text: "Save", onclick: function () { press(true); } });
-    frame.discardButton = el("button", { type: "button", class: "demo-discard", text: "Discard", onclick: function () { press(false); } });
-    frame.save = el("div", { class: "demo-admin demo-admin-save", role: "region", "aria-label": "Unsaved changes", hidden: "" }, [
-      el("span", { text: "Unsaved changes" }), frame.discardButton, frame.saveButton,
+    var titleBar = el("div", { class: "demo-admin demo-admin-title" }, [
+      el("span", { class: "demo-admin-icon" }, [svg(CHAT_ICON)]),
+      el("span", { text: APP_NAME + " ›" }),
+      frame.title,
     ]);
+    frame.saveButton = el("button", {
+      type: "button",
+      class: "demo-save",
+      text: "Save",
+      onclick: function () {
+        press(true);
+      },
+    });
+    frame.discardButton = el("button", {
+      type: "button",
+      class: "demo-discard",
+      text: "Discard",
+      onclick: function () {
+        press(false);
+      },
+    });
+    frame.save = el(
+      "div",
+      { class: "demo-admin demo-admin-save", role: "region", "aria-label": "Unsaved changes", hidden: "" },
+      [el("span", { text: "Unsaved changes" }), frame.discardButton, frame.saveButton],
+    );
     frame.toasts = el("div", { class: "demo-admin demo-admin-toasts", role: "status", "aria-live": "polite" });
     document.body.append(top, side, titleBar, frame.save, frame.toasts);
-    frame.appLink.addEventListener("click", function (event) { follow(event, "/app"); });
+    frame.appLink.addEventListener("click", function (event) {
+      follow(event, "/app");
+    });
     sync();
-    new MutationObserver(sync).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["title", "href", "loading", "disabled"] });
+    new MutationObserver(sync).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["title", "href", "loading", "disabled"],
+    });
   }
 
   // Navigation happens in the app, as in the admin: the app's own link (a Remix <Link>) is clicked.
@@ -135,20 +188,46 @@
     if (!frame.nav) return;
     var links = Array.prototype.slice.call(document.querySelectorAll("ui-nav-menu a[href]"));
     var path = location.pathname.replace(/\/$/, "");
-    var key = path + "|" + links.map(function (a) { return a.getAttribute("href") + a.textContent; }).join(",");
+    var key =
+      path +
+      "|" +
+      links
+        .map(function (a) {
+          return a.getAttribute("href") + a.textContent;
+        })
+        .join(",");
     if (key !== drawn) {
       drawn = key;
       // The home link (rel=home) is the app's name above; the others are its pages.
-      var current = links.filter(function (a) { return a.getAttribute("rel") !== "home"; }).reduce(function (best, a) {
-        var href = a.getAttribute("href");
-        return (path === href || path.indexOf(href + "/") === 0) && (!best || href.length > best.length) ? href : best;
-      }, null);
-      frame.nav.replaceChildren.apply(frame.nav, links.filter(function (a) { return a.getAttribute("rel") !== "home"; }).map(function (a) {
-        var href = a.getAttribute("href");
-        var link = el("a", { href: href, text: a.textContent, onclick: function (event) { follow(event, href); } });
-        if (href === current) link.setAttribute("aria-current", "page");
-        return el("li", null, [link]);
-      }));
+      var current = links
+        .filter(function (a) {
+          return a.getAttribute("rel") !== "home";
+        })
+        .reduce(function (best, a) {
+          var href = a.getAttribute("href");
+          return (path === href || path.indexOf(href + "/") === 0) && (!best || href.length > best.length)
+            ? href
+            : best;
+        }, null);
+      frame.nav.replaceChildren.apply(
+        frame.nav,
+        links
+          .filter(function (a) {
+            return a.getAttribute("rel") !== "home";
+          })
+          .map(function (a) {
+            var href = a.getAttribute("href");
+            var link = el("a", {
+              href: href,
+              text: a.textContent,
+              onclick: function (event) {
+                follow(event, href);
+              },
+            });
+            if (href === current) link.setAttribute("aria-current", "page");
+            return el("li", null, [link]);
+          }),
+      );
       if (!current && (path === "/app" || path === "")) frame.appLink.setAttribute("aria-current", "page");
       else if (frame.appLink.hasAttribute("aria-current")) frame.appLink.removeAttribute("aria-current");
     }
@@ -173,10 +252,15 @@
     var bar = openSaveBar();
     if (frame.save.hidden !== !bar) frame.save.hidden = !bar;
     if (!bar) return;
-    [[frame.saveButton, true], [frame.discardButton, false]].forEach(function (pair) {
+    [
+      [frame.saveButton, true],
+      [frame.discardButton, false],
+    ].forEach(function (pair) {
       var own = appButton(bar, pair[1]);
       var disabled = !own || own.disabled || own.hasAttribute("loading");
-      var label = (own && own.textContent.trim()) || (pair[1] ? (own && own.hasAttribute("loading") ? "Saving…" : "Save") : "Discard");
+      var label =
+        (own && own.textContent.trim()) ||
+        (pair[1] ? (own && own.hasAttribute("loading") ? "Saving…" : "Save") : "Discard");
       if (pair[0].disabled !== disabled) pair[0].disabled = disabled;
       if (pair[0].textContent !== label) pair[0].textContent = label;
     });
@@ -188,50 +272,98 @@
   }
 
   if (window.customElements && !customElements.get("ui-save-bar")) {
-    customElements.define("ui-save-bar", class extends HTMLElement {
-      get showing() { return !!this._showing; }
-      set discardConfirmation(value) { this._confirm = !!value; }
-      get discardConfirmation() { return !!this._confirm; }
-      connectedCallback() { if (this.id) saveBars[this.id] = this; }
-      disconnectedCallback() { if (this.id && saveBars[this.id] === this) delete saveBars[this.id]; syncSaveBar(); }
-      show() { return this._set(true); }
-      hide() { return this._set(false); }
-      toggle() { return this._set(!this._showing); }
-      _set(on) {
-        if (!!this._showing !== on) {
-          this._showing = on;
-          syncSaveBar();
-          this.dispatchEvent(new Event(on ? "show" : "hide"));
+    customElements.define(
+      "ui-save-bar",
+      class extends HTMLElement {
+        get showing() {
+          return !!this._showing;
         }
-        return Promise.resolve();
-      }
-    });
+        set discardConfirmation(value) {
+          this._confirm = !!value;
+        }
+        get discardConfirmation() {
+          return !!this._confirm;
+        }
+        connectedCallback() {
+          if (this.id) saveBars[this.id] = this;
+        }
+        disconnectedCallback() {
+          if (this.id && saveBars[this.id] === this) delete saveBars[this.id];
+          syncSaveBar();
+        }
+        show() {
+          return this._set(true);
+        }
+        hide() {
+          return this._set(false);
+        }
+        toggle() {
+          return this._set(!this._showing);
+        }
+        _set(on) {
+          if (!!this._showing !== on) {
+            this._showing = on;
+            syncSaveBar();
+            this.dispatchEvent(new Event(on ? "show" : "hide"));
+          }
+          return Promise.resolve();
+        }
+      },
+    );
   }
 
   // ---- Toasts, and admin links (shopify://admin/…), which lead out of the demo.
   function toast(message, options) {
     if (!frame.toasts) return;
-    var note = el("div", { class: "demo-admin-toast" + (options && options.isError ? " demo-error" : ""), text: message });
+    var note = el("div", {
+      class: "demo-admin-toast" + (options && options.isError ? " demo-error" : ""),
+      text: message,
+    });
     frame.toasts.append(note);
-    setTimeout(function () { note.remove(); }, (options && options.duration) || 5000);
+    setTimeout(
+      function () {
+        note.remove();
+      },
+      (options && options.duration) || 5000,
+    );
   }
-  document.addEventListener("click", function (event) {
-    var link = event.target instanceof Element && event.target.closest('a[href^="shopify:"]');
-    if (!link) return;
-    event.preventDefault();
-    toast("In the Shopify admin this opens " + link.getAttribute("href").replace(/^shopify:\/*admin\/?/, "admin/") + ".");
-  }, true);
+  document.addEventListener(
+    "click",
+    function (event) {
+      var link = event.target instanceof Element && event.target.closest('a[href^="shopify:"]');
+      if (!link) return;
+      event.preventDefault();
+      toast(
+        "In the Shopify admin this opens " + link.getAttribute("href").replace(/^shopify:\/*admin\/?/, "admin/") + ".",
+      );
+    },
+    true,
+  );
 
   window.shopify = {
     config: { apiKey: document.currentScript && document.currentScript.dataset.apiKey, shop: shop },
     idToken: idToken,
-    toast: { show: function (message, options) { toast(message, options); return "demo-toast"; }, hide: function () {} },
+    toast: {
+      show: function (message, options) {
+        toast(message, options);
+        return "demo-toast";
+      },
+      hide: function () {},
+    },
     loading: function () {},
     saveBar: {
-      show: function (id) { return saveBars[id] ? saveBars[id].show() : Promise.resolve(); },
-      hide: function (id) { return saveBars[id] ? saveBars[id].hide() : Promise.resolve(); },
-      toggle: function (id) { return saveBars[id] ? saveBars[id].toggle() : Promise.resolve(); },
-      leaveConfirmation: function () { return Promise.resolve(); },
+      show: function (id) {
+        return saveBars[id] ? saveBars[id].show() : Promise.resolve();
+      },
+      hide: function (id) {
+        return saveBars[id] ? saveBars[id].hide() : Promise.resolve();
+      },
+      toggle: function (id) {
+        return saveBars[id] ? saveBars[id].toggle() : Promise.resolve();
+      },
+      leaveConfirmation: function () {
+        return Promise.resolve();
+      },
     },
   };
 

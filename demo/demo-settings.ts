@@ -8,10 +8,13 @@ import { findDurations } from "../app/chat/shop/durations";
  * and FAQs come from the snapshot, and codes the snapshot marks as private are never revealed.
  */
 export function demoShopSettings(snapshot: DemoSnapshot): Partial<EditableSettings> {
-  const isPrivate = (d: { note?: string }) => !!d.note && /not for public|do not share|internal|not announced/i.test(d.note);
+  const isPrivate = (d: { note?: string }) =>
+    !!d.note && /not for public|do not share|internal|not announced/i.test(d.note);
   const internalCodes = snapshot.discounts.filter(isPrivate).map((d) => d.code);
   const publicCodes = snapshot.discounts.filter((d) => !isPrivate(d)).map((d) => d.code);
-  const [replyTime] = findDurations(normalize(snapshot.shop.liveChatAgentsAvailable ?? "")).map(({ min, max, unit }) => ({ min, max, unit }));
+  const [replyTime] = findDurations(normalize(snapshot.shop.liveChatAgentsAvailable ?? "")).map(
+    ({ min, max, unit }) => ({ min, max, unit }),
+  );
   return {
     supportHours: snapshot.shop.supportHours ?? "",
     handoffEmail: snapshot.shop.email,

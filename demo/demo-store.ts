@@ -365,7 +365,12 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
   const MAX_ANSWERS = 500;
 
   /** Everything but the throttle bucket: cost, execution, and what it charges. */
-  async function answer(query: string, variables: Record<string, unknown>, operationName: string | undefined, cacheable: boolean): Promise<Answer | GraphqlResult> {
+  async function answer(
+    query: string,
+    variables: Record<string, unknown>,
+    operationName: string | undefined,
+    cacheable: boolean,
+  ): Promise<Answer | GraphqlResult> {
     // Refused before execution, as Shopify does: nothing runs, nothing is charged.
     const refused = (errors: GraphQLFormattedError[], requested = 0): GraphqlResult => ({
       errors,
@@ -409,7 +414,12 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
       fieldResolver,
       typeResolver,
     });
-    const fresh: Answer = { requested, actual: Math.min(requested, context.actualCost), data: result.data, ...(result.errors?.length ? { errors: result.errors.map(formatError) } : {}) };
+    const fresh: Answer = {
+      requested,
+      actual: Math.min(requested, context.actualCost),
+      data: result.data,
+      ...(result.errors?.length ? { errors: result.errors.map(formatError) } : {}),
+    };
     if (key && !fresh.errors) {
       if (answers.size >= MAX_ANSWERS) answers.clear();
       answers.set(key, fresh);
@@ -418,7 +428,12 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
   }
 
   const throttled = (requested: number): GraphqlResult => ({
-    errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
+    errors: [
+      {
+        message: "Throttled",
+        extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+      },
+    ],
     extensions: { cost: costReport(requested, null) },
   });
 
@@ -442,21 +457,32 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
     if (!isAnswer(answered)) return answered;
     const refusal = charge(answered);
     if (refusal) return refusal;
-    const response: GraphqlResult = { data: answered.data, extensions: { cost: costReport(answered.requested, answered.actual) } };
+    const response: GraphqlResult = {
+      data: answered.data,
+      extensions: { cost: costReport(answered.requested, answered.actual) },
+    };
     if (answered.errors) response.errors = answered.errors;
     return response;
   }
 
   /** The HTTP body of an answer, the data serialised once per remembered answer. */
-  async function respond(query: string, variables: Record<string, unknown> = {}, operationName?: string): Promise<Response> {
+  async function respond(
+    query: string,
+    variables: Record<string, unknown> = {},
+    operationName?: string,
+  ): Promise<Response> {
     const answered = await answer(query, variables, operationName, true);
     if (!isAnswer(answered)) return jsonResponse(200, answered);
     const refusal = charge(answered);
     if (refusal) return jsonResponse(200, refusal);
     const cost = JSON.stringify({ cost: costReport(answered.requested, answered.actual) });
-    if (answered.errors) return jsonResponse(200, { data: answered.data, errors: answered.errors, extensions: JSON.parse(cost) });
+    if (answered.errors)
+      return jsonResponse(200, { data: answered.data, errors: answered.errors, extensions: JSON.parse(cost) });
     answered.dataJson ??= JSON.stringify(answered.data);
-    return new Response(`{"data":${answered.dataJson},"extensions":${cost}}`, { status: 200, headers: { "Content-Type": "application/json" } });
+    return new Response(`{"data":${answered.dataJson},"extensions":${cost}}`, {
+      status: 200,
+      headers: { "Content-Type": "application/json" },
+    });
   }
 
   const faults: Required<DemoFaults> = { throttled: 0, unavailable: 0, delayMs: 0 };
@@ -471,13 +497,24 @@ export function createDemoStore(snapshot: DemoSnapshot, options: DemoStoreOption
       faults.throttled -= 1;
       return jsonResponse(200, {
         errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
-        extensions: { cost: { requestedQueryCost: 100, actualQueryCost: null, throttleStatus: { maximumAvailable: BUCKET_SIZE, currentlyAvailable: 50, restoreRate: RESTORE_RATE_PER_SECOND } } },
+        extensions: {
+          cost: {
+            requestedQueryCost: 100,
+            actualQueryCost: null,
+            throttleStatus: {
+              maximumAvailable: BUCKET_SIZE,
+              currentlyAvailable: 50,
+              restoreRate: RESTORE_RATE_PER_SECOND,
+            },
+          },
+        },
       });
     }
     return null;
   }
 
-  const graphql: AdminGraphql = async (query, requestOptions) => (await injectedFault()) ?? respond(query, requestOptions?.variables);
+  const graphql: AdminGraphql = async (query, requestOptions) =>
+    (await injectedFault()) ?? respond(query, requestOptions?.variables);
 
   async function handleHttp(request: Request): Promise<Response> {
     if (new URL(request.url).pathname !== DEMO_GRAPHQL_PATH) return jsonResponse(404, { errors: "Not Found" });
@@ -563,7 +600,10 @@ function actualCost(shape: FieldShape, value: unknown): number {
 
 function refillBucket(bucket: { available: number; updatedAt: number }): void {
   const now = Date.now();
-  bucket.available = Math.min(BUCKET_SIZE, bucket.available + ((now - bucket.updatedAt) / 1000) * RESTORE_RATE_PER_SECOND);
+  bucket.available = Math.min(
+    BUCKET_SIZE,
+    bucket.available + ((now - bucket.updatedAt) / 1000) * RESTORE_RATE_PER_SECOND,
+  );
   bucket.updatedAt = now;
 }
 
@@ -859,7 +899,8 @@ function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
       const line = fulfillments
         .flatMap((fulfillment) => fulfillment.fulfillmentLineItems)
         .find((candidate) => candidate.lineItem.id === lineItemId);
-      if (!line) throw new Error(`Snapshot order ${order.name}: ${context} returns unfulfilled line item ${lineItemId}`);
+      if (!line)
+        throw new Error(`Snapshot order ${order.name}: ${context} returns unfulfilled line item ${lineItemId}`);
       return line;
     };
 
@@ -1062,11 +1103,7 @@ function returnLineItem(
 }
 
 // The snapshot records discount status as of its referenceDate; the store derives it from its own clock.
-function discountCodeNode(
-  discount: SnapshotDiscount,
-  now: Date,
-  money: (amount: string) => MoneyV2,
-): Entity {
+function discountCodeNode(discount: SnapshotDiscount, now: Date, money: (amount: string) => MoneyV2): Entity {
   const minimum = discount.minimumRequirement;
   const status =
     now < new Date(discount.startsAt)
@@ -1089,9 +1126,15 @@ function discountCodeNode(
       asyncUsageCount: discount.asyncUsageCount,
       appliesOncePerCustomer: discount.appliesOncePerCustomer,
       minimumRequirement: minimum?.greaterThanOrEqualToSubtotal
-        ? { __typename: "DiscountMinimumSubtotal", greaterThanOrEqualToSubtotal: money(minimum.greaterThanOrEqualToSubtotal) }
+        ? {
+            __typename: "DiscountMinimumSubtotal",
+            greaterThanOrEqualToSubtotal: money(minimum.greaterThanOrEqualToSubtotal),
+          }
         : minimum?.greaterThanOrEqualToQuantity
-          ? { __typename: "DiscountMinimumQuantity", greaterThanOrEqualToQuantity: String(minimum.greaterThanOrEqualToQuantity) }
+          ? {
+              __typename: "DiscountMinimumQuantity",
+              greaterThanOrEqualToQuantity: String(minimum.greaterThanOrEqualToQuantity),
+            }
           : null,
       codes: [
         {
@@ -1122,14 +1165,26 @@ function shopPolicyType(snapshotKey: string): string {
 function fulfillmentOrderOf(order: OrderEntity, source: SnapshotOrder): Entity {
   const waiting = order.lineItems.some((line) => line.unfulfilledQuantity > 0);
   const held = order.displayFulfillmentStatus === "ON_HOLD" && waiting;
-  const status = order.cancelledAt ? "CANCELLED" : !waiting ? "CLOSED" : held ? "ON_HOLD" : shippedFulfillments(order).length > 0 ? "IN_PROGRESS" : "OPEN";
+  const status = order.cancelledAt
+    ? "CANCELLED"
+    : !waiting
+      ? "CLOSED"
+      : held
+        ? "ON_HOLD"
+        : shippedFulfillments(order).length > 0
+          ? "IN_PROGRESS"
+          : "OPEN";
   const ships = source.lineItems.some((line) => line.requiresShipping ?? true);
   const methodType = /pick[ _-]?up/i.test(source.shippingLine?.code ?? "") ? "PICK_UP" : ships ? "SHIPPING" : "NONE";
   return {
     __typename: "FulfillmentOrder",
     id: `gid://shopify/FulfillmentOrder/${numericId(order.id)}`,
     status,
-    deliveryMethod: { __typename: "DeliveryMethod", id: `gid://shopify/DeliveryMethod/${numericId(order.id)}`, methodType },
+    deliveryMethod: {
+      __typename: "DeliveryMethod",
+      id: `gid://shopify/DeliveryMethod/${numericId(order.id)}`,
+      methodType,
+    },
     fulfillmentHolds: held
       ? (source.fulfillmentHolds ?? []).map((hold, index) => ({
           __typename: "FulfillmentHold",
@@ -1223,12 +1278,22 @@ function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResol
     metafieldsSet: ({ metafields }) => {
       const inputs = metafields as { ownerId: string; namespace: string; key: string; type: string; value: string }[];
       const userErrors = inputs.flatMap((input, i) =>
-        input.ownerId !== appInstallation.id ? [{ field: ["metafields", String(i), "ownerId"], message: "Owner does not exist.", code: "INVALID" }] : [],
+        input.ownerId !== appInstallation.id
+          ? [{ field: ["metafields", String(i), "ownerId"], message: "Owner does not exist.", code: "INVALID" }]
+          : [],
       );
       if (userErrors.length > 0) return { metafields: [], userErrors };
       const stored = inputs.map((input) => {
         const id = appMetafields.get(`${input.namespace}.${input.key}`)?.id ?? newId("Metafield");
-        const metafield = { __typename: "Metafield", id, namespace: input.namespace, key: input.key, type: input.type, value: input.value, jsonValue: input.type === "json" ? JSON.parse(input.value) : input.value };
+        const metafield = {
+          __typename: "Metafield",
+          id,
+          namespace: input.namespace,
+          key: input.key,
+          type: input.type,
+          value: input.value,
+          jsonValue: input.type === "json" ? JSON.parse(input.value) : input.value,
+        };
         appMetafields.set(`${input.namespace}.${input.key}`, metafield);
         return metafield;
       });
@@ -1247,16 +1312,30 @@ function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResol
       if (shippedFulfillments(order).length > 0) {
         return failure("Order has fulfillments and can't be canceled; cancel its fulfillments first.", "INVALID");
       }
-      const refundMethod = args.refundMethod as { originalPaymentMethodsRefund?: boolean; storeCreditRefund?: unknown } | null;
-      const refund = Boolean(args.refund || refundMethod?.originalPaymentMethodsRefund || refundMethod?.storeCreditRefund);
+      const refundMethod = args.refundMethod as {
+        originalPaymentMethodsRefund?: boolean;
+        storeCreditRefund?: unknown;
+      } | null;
+      const refund = Boolean(
+        args.refund || refundMethod?.originalPaymentMethodsRefund || refundMethod?.storeCreditRefund,
+      );
       cancelOrder(order, args.reason as string, refund, args.restock === true);
-      return { job: { __typename: "Job", id: newId("Job"), done: true, query: {} }, orderCancelUserErrors: [], userErrors: [] };
+      return {
+        job: { __typename: "Job", id: newId("Job"), done: true, query: {} },
+        orderCancelUserErrors: [],
+        userErrors: [],
+      };
     },
 
     returnRequest: ({ input }) => {
       const { orderId, returnLineItems } = input as {
         orderId: string;
-        returnLineItems: { fulfillmentLineItemId: string; quantity: number; returnReason?: string; customerNote?: string }[];
+        returnLineItems: {
+          fulfillmentLineItemId: string;
+          quantity: number;
+          returnReason?: string;
+          customerNote?: string;
+        }[];
       };
       const failure = (field: string[], message: string, code: string) => ({
         return: null,
@@ -1274,11 +1353,17 @@ function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResol
       for (const [index, requested] of returnLineItems.entries()) {
         const field = ["returnLineItems", String(index)];
         const line = fulfilledLines.get(requested.fulfillmentLineItemId);
-        if (!line) return failure([...field, "fulfillmentLineItemId"], "Fulfillment line item does not exist.", "NOT_FOUND");
-        if (requested.quantity < 1) return failure([...field, "quantity"], "Quantity must be greater than 0.", "GREATER_THAN");
+        if (!line)
+          return failure([...field, "fulfillmentLineItemId"], "Fulfillment line item does not exist.", "NOT_FOUND");
+        if (requested.quantity < 1)
+          return failure([...field, "quantity"], "Quantity must be greater than 0.", "GREATER_THAN");
         const total = (requestedSoFar.get(line) ?? 0) + requested.quantity;
         if (total > returnableQuantity(order, line)) {
-          return failure([...field, "quantity"], "Quantity exceeds the quantity that can be returned.", "LESS_THAN_OR_EQUAL_TO");
+          return failure(
+            [...field, "quantity"],
+            "Quantity exceeds the quantity that can be returned.",
+            "LESS_THAN_OR_EQUAL_TO",
+          );
         }
         requestedSoFar.set(line, total);
       }
@@ -1319,7 +1404,8 @@ function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResol
       const order = lookup<OrderEntity>(id, "Order");
       if (!order) return failure(["id"], "Order does not exist");
       if (shippingAddress) {
-        if (order.cancelledAt) return failure(["shippingAddress"], "Shipping address can't be changed on a canceled order");
+        if (order.cancelledAt)
+          return failure(["shippingAddress"], "Shipping address can't be changed on a canceled order");
         if (shippedFulfillments(order).length > 0) {
           return failure(["shippingAddress"], "Shipping address can't be changed once the order has been fulfilled");
         }
@@ -1354,7 +1440,8 @@ function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResol
       return;
     }
     if (!refund) return;
-    const outstandingCents = toCents(order.totalPriceSet.shopMoney.amount) - toCents(order.totalRefundedSet.shopMoney.amount);
+    const outstandingCents =
+      toCents(order.totalPriceSet.shopMoney.amount) - toCents(order.totalRefundedSet.shopMoney.amount);
     if (outstandingCents > 0) {
       const refundEntity: Entity = {
         __typename: "Refund",
@@ -1401,7 +1488,8 @@ function updatedAddress(
     address1: pick("address1", current?.address1),
     address2: pick("address2", current?.address2),
     city: pick("city", current?.city),
-    province: input.province ?? (provinceCode ? (placeNames.get(`${countryCode}-${provinceCode}`) ?? provinceCode) : null),
+    province:
+      input.province ?? (provinceCode ? (placeNames.get(`${countryCode}-${provinceCode}`) ?? provinceCode) : null),
     provinceCode,
     zip: pick("zip", current?.zip),
     country: input.country ?? (countryCode ? (placeNames.get(countryCode) ?? countryCode) : null),
@@ -1457,7 +1545,8 @@ function toConnection(items: Entity[], args: Record<string, unknown>, nodeTypena
 }
 
 function sortedBy(list: Entity[], sortKey: string): Entity[] {
-  const field = SORT_FIELDS[sortKey] ?? sortKey.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  const field =
+    SORT_FIELDS[sortKey] ?? sortKey.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
   if (!list.some((item) => field in item)) return list; // RELEVANCE, POSITION, …: keep store order
   const sortValue = (item: Entity): unknown => {
     const value = item[field];
@@ -1479,7 +1568,8 @@ function encodeCursor(index: number): string {
 
 function decodeCursor(cursor: string): number {
   try {
-    const index = (JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { last_index?: unknown }).last_index;
+    const index = (JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { last_index?: unknown })
+      .last_index;
     if (typeof index === "number") return index;
   } catch {
     // reported below
@@ -1613,7 +1703,9 @@ function orderMatches(order: OrderEntity, term: SearchTerm): boolean | undefined
     case "status":
       return (
         term.value.toLowerCase() === "any" ||
-        (term.value.toLowerCase() === "cancelled" ? order.cancelledAt !== null : term.value.toLowerCase() === "open" && !order.closed)
+        (term.value.toLowerCase() === "cancelled"
+          ? order.cancelledAt !== null
+          : term.value.toLowerCase() === "open" && !order.closed)
       );
     default:
       return undefined;

@@ -42,11 +42,13 @@ export async function startSmtpOutbox(options: OutboxOptions = {}): Promise<Smtp
     authOptional: !options.auth,
     authMethods: ["PLAIN", "LOGIN"],
     onAuth(auth, _session, callback) {
-      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) callback(null, { user: auth.username });
+      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass)
+        callback(null, { user: auth.username });
       else callback(new Error("Invalid username or password"));
     },
     onRcptTo(address, _session, callback) {
-      if (options.reject?.includes(address.address)) callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 }));
+      if (options.reject?.includes(address.address))
+        callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 }));
       else callback();
     },
     onData(stream, session, callback) {
@@ -55,7 +57,14 @@ export async function startSmtpOutbox(options: OutboxOptions = {}): Promise<Smtp
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
-        mails.push(parseMail(raw, from, session.envelope.rcptTo.map((r) => r.address), session.user as string | undefined));
+        mails.push(
+          parseMail(
+            raw,
+            from,
+            session.envelope.rcptTo.map((r) => r.address),
+            session.user as string | undefined,
+          ),
+        );
         callback();
       });
     },
@@ -81,7 +90,12 @@ function parseMail(raw: string, from: string, to: string[], user: string | undef
   }
   const qp = /quoted-printable/i.test(headers.get("content-transfer-encoding") ?? "");
   const text = qp
-    ? Buffer.from(body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8")
+    ? Buffer.from(
+        body
+          .replace(/=\r?\n/g, "")
+          .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+        "latin1",
+      ).toString("utf8")
     : body;
   return {
     from,
@@ -90,7 +104,10 @@ function parseMail(raw: string, from: string, to: string[], user: string | undef
     raw,
     receivedAt: new Date(),
     header: (name) => headers.get(name.toLowerCase()),
-    text: text.replace(/\r\n/g, "\n").replace(/\n\.\n?$/, "").trimEnd(),
+    text: text
+      .replace(/\r\n/g, "\n")
+      .replace(/\n\.\n?$/, "")
+      .trimEnd(),
   };
 }
 
@@ -99,7 +116,12 @@ function decodeHeader(value: string | undefined): string {
   return (value ?? "").replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, encoding: string, data: string) =>
     encoding.toLowerCase() === "b"
       ? Buffer.from(data, "base64").toString("utf8")
-      : Buffer.from(data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8"),
+      : Buffer.from(
+          data
+            .replace(/_/g, " ")
+            .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          "latin1",
+        ).toString("utf8"),
   );
 }
 

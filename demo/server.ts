@@ -34,7 +34,6 @@ const SNAPSHOT = process.env.DEMO_STORE_SNAPSHOT ?? devStorePath(process.env.DEM
 const PORT = Number(process.env.PORT ?? 3000);
 const PROXY_PREFIX = "/apps/support";
 
-
 export interface DemoServer {
   url: string;
   shop: string;
@@ -42,7 +41,9 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-export async function startDemoServer(options: { port?: number; build?: boolean; quiet?: boolean } = {}): Promise<DemoServer> {
+export async function startDemoServer(
+  options: { port?: number; build?: boolean; quiet?: boolean } = {},
+): Promise<DemoServer> {
   const port = options.port ?? PORT;
   const snapshot = loadDemoSnapshot(SNAPSHOT);
   const shop = snapshot.shop.myshopifyDomain;
@@ -63,7 +64,8 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
   migrateDatabase(log);
   // Email stays on this machine: the app's own mailer sends over SMTP to a local outbox (demo/outbox.ts).
   const outbox = process.env.SMTP_URL ? null : await startSmtpOutbox();
-  if (outbox) Object.assign(process.env, { SMTP_URL: outbox.url, SMTP_FROM: `${snapshot.shop.name} <${snapshot.shop.email}>` });
+  if (outbox)
+    Object.assign(process.env, { SMTP_URL: outbox.url, SMTP_FROM: `${snapshot.shop.name} <${snapshot.shop.email}>` });
 
   const { mountRemixApp, loadBuild } = await import("../server.mjs");
   const build = await loadBuild();
@@ -96,7 +98,9 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
       appEmbed: await bubble(req),
     });
   app.get("/", async (req, res) => res.type("html").send(await page(req, "home")));
-  app.get("/products/:handle", async (req, res) => res.type("html").send(await page(req, { product: req.params.handle })));
+  app.get("/products/:handle", async (req, res) =>
+    res.type("html").send(await page(req, { product: req.params.handle })),
+  );
   app.get("/account", async (req, res) => res.type("html").send(await page(req, "account")));
   app.get("/account/login", (req, res) => {
     const id = String(req.query.customer ?? "");
@@ -128,7 +132,9 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
     });
     delete req.headers.cookie;
     // Like Shopify's proxy, append the address the shopper connected from (see TRUSTED_PROXY_HOPS).
-    req.headers["x-forwarded-for"] = [req.headers["x-forwarded-for"], req.socket.remoteAddress].filter(Boolean).join(", ");
+    req.headers["x-forwarded-for"] = [req.headers["x-forwarded-for"], req.socket.remoteAddress]
+      .filter(Boolean)
+      .join(", ");
     req.url = req.originalUrl = `/proxy${url.pathname.slice(PROXY_PREFIX.length)}?${signed}`;
     next();
   });
@@ -137,8 +143,16 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
   const token = () => mintSessionToken({ shop, apiKey, secret });
   // /admin opens the app's home; /admin/<page> deep-links to /app/<page>, each with a fresh token.
   app.get(["/admin", "/admin/*"], (req, res) => {
-    const passthrough = Object.fromEntries(Object.entries(req.query).filter(([, v]) => typeof v === "string")) as Record<string, string>;
-    const params = new URLSearchParams({ ...passthrough, embedded: "1", shop, host: adminHostParam(shop), id_token: token() });
+    const passthrough = Object.fromEntries(
+      Object.entries(req.query).filter(([, v]) => typeof v === "string"),
+    ) as Record<string, string>;
+    const params = new URLSearchParams({
+      ...passthrough,
+      embedded: "1",
+      shop,
+      host: adminHostParam(shop),
+      id_token: token(),
+    });
     const page = req.path.replace(/^\/admin\/?/, "").replace(/[^\w/-]/g, "");
     res.redirect(`/app${page ? `/${page}` : ""}?${params}`);
   });
@@ -147,7 +161,10 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
   app.get("/favicon.ico", (_req, res) => res.status(204).end());
   app.get("/demo/app-bridge.js", (_req, res) => res.type("js").sendFile(path.join(ROOT, "demo", "app-bridge-shim.js")));
   app.get("/demo/outbox", (_req, res) => {
-    res.set("Cache-Control", "no-store").type("html").send(renderOutboxPage(snapshot.shop.name, outbox?.mails ?? []));
+    res
+      .set("Cache-Control", "no-store")
+      .type("html")
+      .send(renderOutboxPage(snapshot.shop.name, outbox?.mails ?? []));
   });
 
   mountRemixApp(app, build);
@@ -157,7 +174,9 @@ export async function startDemoServer(options: { port?: number; build?: boolean;
     s.on("error", reject);
   });
   const url = `http://localhost:${port}`;
-  log(`\nDemo storefront: ${url}/\nMerchant admin:  ${url}/admin\nSent email:      ${url}/demo/outbox${outbox ? "" : " (off: SMTP_URL is set)"}\n(demo shop ${shop}; Ctrl+C to stop)\n`);
+  log(
+    `\nDemo storefront: ${url}/\nMerchant admin:  ${url}/admin\nSent email:      ${url}/demo/outbox${outbox ? "" : " (off: SMTP_URL is set)"}\n(demo shop ${shop}; Ctrl+C to stop)\n`,
+  );
   return {
     url,
     shop,
@@ -177,7 +196,10 @@ function adminGraphqlOverHttp(shop: string, accessToken: string): AdminGraphql {
       headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": accessToken },
       body: JSON.stringify({ query, variables: options?.variables ?? {} }),
     });
-    return new Response(await response.text(), { status: response.status, headers: { "Content-Type": "application/json" } });
+    return new Response(await response.text(), {
+      status: response.status,
+      headers: { "Content-Type": "application/json" },
+    });
   };
 }
 

@@ -46,7 +46,13 @@ export function signProxyQuery(original: URLSearchParams, forward: ProxyForward)
 }
 
 /** An admin session token (HS256 JWT) as App Bridge gets it from the Shopify admin. */
-export function mintSessionToken(options: { shop: string; apiKey: string; secret: string; userId?: string; ttlSeconds?: number }): string {
+export function mintSessionToken(options: {
+  shop: string;
+  apiKey: string;
+  secret: string;
+  userId?: string;
+  ttlSeconds?: number;
+}): string {
   const now = Math.floor(Date.now() / 1000);
   const header = { alg: "HS256", typ: "JWT" };
   const payload = {

@@ -76,13 +76,17 @@ function price(product: DemoProduct): string {
 
 // Decorative beside the title that names the product.
 function image(product: DemoProduct): string {
-  return product.imageUrl ? `<img src="${escapeHtml(product.imageUrl)}" alt="" width="160" height="160" loading="lazy">` : "";
+  return product.imageUrl
+    ? `<img src="${escapeHtml(product.imageUrl)}" alt="" width="160" height="160" loading="lazy">`
+    : "";
 }
 
 function home(page: StorefrontPage): string {
   const cards = page.products
     .map(
-      (p) => `<a class="card" href="/products/${encodeURIComponent(p.handle)}">${image(p)}<h3>${escapeHtml(p.title)}</h3>
+      (
+        p,
+      ) => `<a class="card" href="/products/${encodeURIComponent(p.handle)}">${image(p)}<h3>${escapeHtml(p.title)}</h3>
 <div class="muted">${escapeHtml(p.productType)}</div><div class="price">${price(p)}</div></a>`,
     )
     .join("\n");
@@ -97,7 +101,10 @@ function productPage(page: StorefrontPage, handle: string): string {
 
 function account(page: StorefrontPage): string {
   const people = page.customers
-    .map((c) => `<li><a href="/account/login?customer=${encodeURIComponent(c.id.split("/").pop() ?? "")}">${escapeHtml(c.displayName)} <span class="muted">${escapeHtml(c.email)}</span></a></li>`)
+    .map(
+      (c) =>
+        `<li><a href="/account/login?customer=${encodeURIComponent(c.id.split("/").pop() ?? "")}">${escapeHtml(c.displayName)} <span class="muted">${escapeHtml(c.email)}</span></a></li>`,
+    )
     .join("\n");
   return `<h1>Log in as a demo customer</h1><p class="muted">Shopify tells the app who is logged in through the signed app proxy request.</p><ul class="people">${people}</ul>`;
 }

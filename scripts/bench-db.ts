@@ -17,7 +17,10 @@ const SHOP = "northwind-outfitters.myshopify.com";
 /** Every call gets a fresh number: ids and clientMessageIds stay unique across warm-up and rounds. */
 let calls = 0;
 
-async function time(name: string, op: (i: number) => unknown | Promise<unknown>): Promise<{ name: string; medianUs: number; p95Us: number }> {
+async function time(
+  name: string,
+  op: (i: number) => unknown | Promise<unknown>,
+): Promise<{ name: string; medianUs: number; p95Us: number }> {
   for (let i = 0; i < Math.min(300, ROUNDS); i++) await op(++calls);
   const samples: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
@@ -36,11 +39,20 @@ async function benchEngine(engine: BenchEngine) {
   const results = [];
   try {
     const conversation = await db.conversation.create({ data: { id: `bench-${engine}-conversation`, shop: SHOP } });
-    const shopper = await db.message.create({ data: { shop: SHOP, conversationId: conversation.id, role: "shopper", text: "hi" } });
+    const shopper = await db.message.create({
+      data: { shop: SHOP, conversationId: conversation.id, role: "shopper", text: "hi" },
+    });
     const sessionId = `offline_${SHOP}`;
 
-    results.push(await time("read a row by key: Prisma findUnique", () => db.session.findUnique({ where: { id: sessionId } })));
-    results.push(await time("read a row by key: Prisma $queryRaw", () => db.$queryRaw`SELECT * FROM "Session" WHERE "id" = ${sessionId}`));
+    results.push(
+      await time("read a row by key: Prisma findUnique", () => db.session.findUnique({ where: { id: sessionId } })),
+    );
+    results.push(
+      await time(
+        "read a row by key: Prisma $queryRaw",
+        () => db.$queryRaw`SELECT * FROM "Session" WHERE "id" = ${sessionId}`,
+      ),
+    );
     if (engine === "sqlite") {
       const sqlite = new Database(database.url.replace(/^file:/, ""));
       const statement = sqlite.prepare(`SELECT * FROM "Session" WHERE "id" = ?`);
@@ -48,32 +60,69 @@ async function benchEngine(engine: BenchEngine) {
       sqlite.close();
     } else {
       const pool = new pg.Pool({ connectionString: database.url, max: 1 });
-      results.push(await time("read a row by key: pg", () => pool.query(`SELECT * FROM "Session" WHERE "id" = $1`, [sessionId])));
+      results.push(
+        await time("read a row by key: pg", () => pool.query(`SELECT * FROM "Session" WHERE "id" = $1`, [sessionId])),
+      );
       await pool.end();
     }
     results.push(
       await time("conversation + open tickets: Prisma findFirst with _count", () =>
-        db.conversation.findFirst({ where: { id: conversation.id, shop: SHOP }, include: { _count: { select: { tickets: { where: { status: "open" } } } } } }),
+        db.conversation.findFirst({
+          where: { id: conversation.id, shop: SHOP },
+          include: { _count: { select: { tickets: { where: { status: "open" } } } } },
+        }),
       ),
     );
-    results.push(await time("conversation, then open tickets: two Prisma reads", async () => {
-      await db.conversation.findFirst({ where: { id: conversation.id, shop: SHOP } });
-      await db.handoffTicket.count({ where: { conversationId: conversation.id, shop: SHOP, status: "open" } });
-    }));
+    results.push(
+      await time("conversation, then open tickets: two Prisma reads", async () => {
+        await db.conversation.findFirst({ where: { id: conversation.id, shop: SHOP } });
+        await db.handoffTicket.count({ where: { conversationId: conversation.id, shop: SHOP, status: "open" } });
+      }),
+    );
     results.push(
       await time("store a shopper message: Prisma $transaction([create, update])", (i) =>
         db.$transaction([
-          db.message.create({ data: { shop: SHOP, conversationId: conversation.id, role: "shopper", text: `m${i}`, clientMessageId: `bench-a-${engine}-${i}` } }),
-          db.conversation.update({ where: { id: conversation.id }, data: { messageCount: { increment: 1 }, lastMessageAt: new Date() } }),
+          db.message.create({
+            data: {
+              shop: SHOP,
+              conversationId: conversation.id,
+              role: "shopper",
+              text: `m${i}`,
+              clientMessageId: `bench-a-${engine}-${i}`,
+            },
+          }),
+          db.conversation.update({
+            where: { id: conversation.id },
+            data: { messageCount: { increment: 1 }, lastMessageAt: new Date() },
+          }),
         ]),
       ),
     );
     results.push(
       await time("store a reply: Prisma $transaction([update, create, update])", (i) =>
         db.$transaction([
-          db.message.update({ where: { id: shopper.id }, data: { intent: "greeting", confidence: 0.9, entities: "{}", engine: "local" } }),
-          db.message.create({ data: { shop: SHOP, conversationId: conversation.id, role: "bot", text: `r${i}`, replyToId: shopper.id, intent: "greeting", confidence: 0.9, engine: "local", latencyMs: 2, lookups: "[]" } }),
-          db.conversation.update({ where: { id: conversation.id }, data: { state: "{}", messageCount: { increment: 1 }, lastMessageAt: new Date() } }),
+          db.message.update({
+            where: { id: shopper.id },
+            data: { intent: "greeting", confidence: 0.9, entities: "{}", engine: "local" },
+          }),
+          db.message.create({
+            data: {
+              shop: SHOP,
+              conversationId: conversation.id,
+              role: "bot",
+              text: `r${i}`,
+              replyToId: shopper.id,
+              intent: "greeting",
+              confidence: 0.9,
+              engine: "local",
+              latencyMs: 2,
+              lookups: "[]",
+            },
+          }),
+          db.conversation.update({
+            where: { id: conversation.id },
+            data: { state: "{}", messageCount: { increment: 1 }, lastMessageAt: new Date() },
+          }),
         ]),
       ),
     );
@@ -99,7 +148,8 @@ for (const engine of (process.env.BENCH_DB_ENGINES ?? "sqlite,postgresql").split
   const results = await benchEngine(engine);
   all[engine] = results;
   console.log(`\n${engine} (${ROUNDS} sequential operations each):`);
-  for (const r of results) console.log(`  ${String(r.medianUs).padStart(6)} µs median ${String(r.p95Us).padStart(6)} µs p95  ${r.name}`);
+  for (const r of results)
+    console.log(`  ${String(r.medianUs).padStart(6)} µs median ${String(r.p95Us).padStart(6)} µs p95  ${r.name}`);
 }
 fs.mkdirSync("bench-results", { recursive: true });
 fs.writeFileSync(path.join("bench-results", "db-ops.json"), JSON.stringify(all, null, 1));

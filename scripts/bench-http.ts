@@ -100,13 +100,24 @@ export function chatRequests(server: BenchServer, conversations: string[]): auto
       setupRequest: (request: autocannon.Request) => {
         n++;
         const conversationId = n % 2 === 1 ? conversations[n % conversations.length] : undefined;
-        return { ...request, path: server.signedPath("messages"), body: JSON.stringify({ text: QUESTIONS[n % QUESTIONS.length], ...(conversationId ? { conversationId } : {}) }) };
+        return {
+          ...request,
+          path: server.signedPath("messages"),
+          body: JSON.stringify({
+            text: QUESTIONS[n % QUESTIONS.length],
+            ...(conversationId ? { conversationId } : {}),
+          }),
+        };
       },
     },
   ];
 }
 
-const floorRequest = { method: "POST" as const, headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "hi" }) };
+const floorRequest = {
+  method: "POST" as const,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ text: "hi" }),
+};
 
 export async function benchEngine(engine: BenchEngine, workers = 1): Promise<HttpFigures[]> {
   const server = await startBenchServer({ engine, env: { WEB_CONCURRENCY: String(workers) } });
@@ -114,13 +125,25 @@ export async function benchEngine(engine: BenchEngine, workers = 1): Promise<Htt
   try {
     const conversations = await startConversations(server, 50);
     // Warm the JIT, the caches and the database's pages before measuring.
-    await run(server, { url: server.url, connections: 10, amount: 1000, requests: chatRequests(server, conversations) }, 200);
+    await run(
+      server,
+      { url: server.url, connections: 10, amount: 1000, requests: chatRequests(server, conversations) },
+      200,
+    );
     await run(server, { url: `${server.url}/proxy/messages`, connections: 10, amount: 1000, ...floorRequest }, 401);
     for (const connections of CONNECTIONS) {
-      const floor = await run(server, { url: `${server.url}/proxy/messages`, connections, duration: DURATION_SECONDS, ...floorRequest }, 401);
+      const floor = await run(
+        server,
+        { url: `${server.url}/proxy/messages`, connections, duration: DURATION_SECONDS, ...floorRequest },
+        401,
+      );
       let rss = 0;
       const sampler = setInterval(() => (rss = Math.max(rss, ...server.rssMb())), 250);
-      const chat = await run(server, { url: server.url, connections, duration: DURATION_SECONDS, requests: chatRequests(server, conversations) }, 200);
+      const chat = await run(
+        server,
+        { url: server.url, connections, duration: DURATION_SECONDS, requests: chatRequests(server, conversations) },
+        200,
+      );
       clearInterval(sampler);
       rss = Math.max(rss, ...server.rssMb());
       figures.push({ engine, workers, connections, floor, chat, ratio: chat.rps / floor.rps, rssMb: rss });
@@ -165,9 +188,10 @@ export async function startBenchDemo(): Promise<{ url: string; pid: number; stop
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
-    stop: () => new Promise((resolve) => {
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
   };
 }

@@ -23,10 +23,20 @@ interface Result {
 function score(engine: string, trainMs: number, expected: string[], predicted: string[], times: number[]): Result {
   const { accuracy, macroF1 } = scoreIntents(expected, predicted);
   const sorted = [...times].sort((a, b) => a - b);
-  return { engine, trainMs: Math.round(trainMs), accuracy, macroF1, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) };
+  return {
+    engine,
+    trainMs: Math.round(trainMs),
+    accuracy,
+    macroF1,
+    medianMs: percentile(sorted, 0.5),
+    p95Ms: percentile(sorted, 0.95),
+  };
 }
 
-async function benchOurs(corpus: ReturnType<typeof readCorpus>, rows: ReturnType<typeof readIntentsFile>): Promise<Result> {
+async function benchOurs(
+  corpus: ReturnType<typeof readCorpus>,
+  rows: ReturnType<typeof readIntentsFile>,
+): Promise<Result> {
   const started = performance.now();
   const classifier = train(corpus, "bench");
   const trainMs = performance.now() - started;
@@ -38,10 +48,19 @@ async function benchOurs(corpus: ReturnType<typeof readCorpus>, rows: ReturnType
     times.push(performance.now() - t);
     return intent;
   });
-  return score("ours (linear, word + char n-grams)", trainMs, rows.map((r) => r.intent), predicted, times);
+  return score(
+    "ours (linear, word + char n-grams)",
+    trainMs,
+    rows.map((r) => r.intent),
+    predicted,
+    times,
+  );
 }
 
-async function benchNlpJs(corpus: ReturnType<typeof readCorpus>, rows: ReturnType<typeof readIntentsFile>): Promise<Result> {
+async function benchNlpJs(
+  corpus: ReturnType<typeof readCorpus>,
+  rows: ReturnType<typeof readIntentsFile>,
+): Promise<Result> {
   const { containerBootstrap } = require("@nlpjs/core");
   const { Nlp } = require("@nlpjs/nlp");
   const { LangEn } = require("@nlpjs/lang-en-min");
@@ -67,13 +86,21 @@ async function benchNlpJs(corpus: ReturnType<typeof readCorpus>, rows: ReturnTyp
     times.push(performance.now() - t);
     predicted.push(response.intent === "None" ? "out_of_scope" : response.intent);
   }
-  return score("NLP.js 4 (@nlpjs/nlp, lang-en-min)", trainMs, rows.map((r) => r.intent), predicted, times);
+  return score(
+    "NLP.js 4 (@nlpjs/nlp, lang-en-min)",
+    trainMs,
+    rows.map((r) => r.intent),
+    predicted,
+    times,
+  );
 }
 
 const corpus = readCorpus();
 const rows = readIntentsFile(file);
 const results = [await benchOurs(corpus, rows), await benchNlpJs(corpus, rows)];
-console.log(`${rows.length} messages from ${path.relative(process.cwd(), file)}; both trained on ${corpus.length} corpus examples\n`);
+console.log(
+  `${rows.length} messages from ${path.relative(process.cwd(), file)}; both trained on ${corpus.length} corpus examples\n`,
+);
 console.log("engine                                  accuracy  macro-F1  train ms  median ms  p95 ms");
 for (const r of results) {
   console.log(

@@ -22,7 +22,8 @@ const OBSERVE = () => {
   const w = window as unknown as { __cls: number; __launcherAt?: number };
   w.__cls = 0;
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) w.__cls += entry.value;
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+      if (!entry.hadRecentInput) w.__cls += entry.value;
   }).observe({ type: "layout-shift", buffered: true });
   new MutationObserver((_records, observer) => {
     if (document.querySelector("button.nwsc-launcher")) {
@@ -46,7 +47,9 @@ export async function benchPage(): Promise<PageFigures> {
       await page.waitForTimeout(500); // late shifts, if any, are counted too
       const measured = await page.evaluate(() => {
         const w = window as unknown as { __cls: number; __launcherAt?: number };
-        const assets = (performance.getEntriesByType("resource") as (PerformanceResourceTiming & { renderBlockingStatus?: string })[]).filter((e) => e.name.includes("chat-bubble"));
+        const assets = (
+          performance.getEntriesByType("resource") as (PerformanceResourceTiming & { renderBlockingStatus?: string })[]
+        ).filter((e) => e.name.includes("chat-bubble"));
         const script = assets.find((e) => e.name.includes(".js"));
         return {
           interactive: script && w.__launcherAt !== undefined ? w.__launcherAt - script.responseStart : NaN,
@@ -61,7 +64,11 @@ export async function benchPage(): Promise<PageFigures> {
       for (const asset of measured.blocking) blocking.add(asset);
     }
     times.sort((a, b) => a - b);
-    return { firstByteToInteractiveMs: times[Math.floor(times.length / 2)], layoutShift, blockingAssets: [...blocking] };
+    return {
+      firstByteToInteractiveMs: times[Math.floor(times.length / 2)],
+      layoutShift,
+      blockingAssets: [...blocking],
+    };
   } finally {
     await browser.close();
     await demo.stop();

@@ -66,7 +66,9 @@ export async function benchDatabase(engine: BenchEngine): Promise<{ url: string;
   const db = createDb(url);
   try {
     await storeOfflineSession(db, snapshot.shop.myshopifyDomain, "bench-offline-token", "installed");
-    await db.shopSettings.create({ data: { shop: snapshot.shop.myshopifyDomain, ...DEFAULT_SETTINGS, ...demoShopSettings(snapshot) } });
+    await db.shopSettings.create({
+      data: { shop: snapshot.shop.myshopifyDomain, ...DEFAULT_SETTINGS, ...demoShopSettings(snapshot) },
+    });
   } finally {
     await db.$disconnect();
   }
@@ -117,7 +119,12 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     engine: options.engine,
     child,
     signedPath(endpoint) {
-      const params = signProxyQuery(new URLSearchParams({ r: String(++counter) }), { shop, loggedInCustomerId: null, pathPrefix: "/apps/support", secret: SECRET });
+      const params = signProxyQuery(new URLSearchParams({ r: String(++counter) }), {
+        shop,
+        loggedInCustomerId: null,
+        pathPrefix: "/apps/support",
+        secret: SECRET,
+      });
       return `/proxy/${endpoint}?${params}`;
     },
     rssMb: () => [child.pid!, ...childPids(child.pid!)].map(rssMb),
@@ -143,14 +150,23 @@ async function bundleDemoWiring(appDir: string): Promise<string> {
   // Inside the checkout, so the bundle's package imports resolve from its node_modules.
   fs.mkdirSync(path.join(appDir, "build"), { recursive: true });
   const outfile = path.join(fs.mkdtempSync(path.join(appDir, "build", "demo-wiring-")), "wiring.mjs");
-  await bundle({ entryPoints: [path.join(appDir, "demo", "wiring.ts")], bundle: true, platform: "node", format: "esm", packages: "external", outfile, logLevel: "warning" });
+  await bundle({
+    entryPoints: [path.join(appDir, "demo", "wiring.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    outfile,
+    logLevel: "warning",
+  });
   return pathToFileURL(outfile).href;
 }
 
 async function waitUntilServing(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server.mjs exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`server.mjs exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
     try {
       const response = await fetch(`${url}/healthz`);
       if (response.ok) return;
@@ -164,12 +180,7 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
 
 function childPids(pid: number): number[] {
   try {
-    return fs
-      .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }

@@ -31,7 +31,9 @@ const http: import("./bench-http").HttpFigures[] = [];
 
 function report(name: string, value: number, unit: string, target?: string) {
   figures[name] = Math.round(value * 1000) / 1000;
-  console.log(`${name.padEnd(34)} ${value.toFixed(unit === "B" ? 0 : 3).padStart(10)} ${unit.padEnd(4)} ${target ? `(target ${target})` : ""}`);
+  console.log(
+    `${name.padEnd(34)} ${value.toFixed(unit === "B" ? 0 : 3).padStart(10)} ${unit.padEnd(4)} ${target ? `(target ${target})` : ""}`,
+  );
 }
 
 async function benchReplies() {
@@ -44,7 +46,10 @@ async function benchReplies() {
       let state: DialogueState = {};
       for (const turn of scenario.turns) {
         const started = performance.now();
-        const out = await respond({ text: turn.user, state, shopper: { customerId: scenario.shopper?.customerId ?? null } }, ctx);
+        const out = await respond(
+          { text: turn.user, state, shopper: { customerId: scenario.shopper?.customerId ?? null } },
+          ctx,
+        );
         if (round > 0) times.push(performance.now() - started); // round 0 warms caches and the JIT
         state = out.state;
       }
@@ -116,8 +121,12 @@ if (process.env.BENCH_HTTP !== "0") {
     return false;
   }) as ("sqlite" | "postgresql")[];
   for (const workers of (process.env.BENCH_WORKERS ?? "1").split(",").map(Number)) {
-    console.log(`\nchat route vs the floor route (unsigned → 401), server.mjs with ${workers} worker${workers > 1 ? "s" : ""}, autocannon, same run:`);
-    console.log("engine      conn  floor rps  chat rps   ratio   p50 ms   p95 ms   p99 ms  errors  unexpected  RSS MB  CPU ms/req floor chat");
+    console.log(
+      `\nchat route vs the floor route (unsigned → 401), server.mjs with ${workers} worker${workers > 1 ? "s" : ""}, autocannon, same run:`,
+    );
+    console.log(
+      "engine      conn  floor rps  chat rps   ratio   p50 ms   p95 ms   p99 ms  errors  unexpected  RSS MB  CPU ms/req floor chat",
+    );
     for (const f of await benchHttp(engines, workers)) {
       http.push(f);
       console.log(
@@ -125,7 +134,9 @@ if (process.env.BENCH_HTTP !== "0") {
       );
     }
   }
-  console.log(`targets: chat ≥ 25 % of the floor on SQLite and ≥ 20 % on PostgreSQL at 50 connections, p95 ≤ 150 ms at 50, median ≤ 4 ms at 1, 0 errors, RSS ≤ 300 MB per process`);
+  console.log(
+    `targets: chat ≥ 25 % of the floor on SQLite and ≥ 20 % on PostgreSQL at 50 connections, p95 ≤ 150 ms at 50, median ≤ 4 ms at 1, 0 errors, RSS ≤ 300 MB per process`,
+  );
 }
 const results = { at: new Date().toISOString(), host: { cpus: os.cpus().length, load: os.loadavg() }, figures, http };
 fs.mkdirSync("bench-results", { recursive: true });

@@ -21,7 +21,9 @@ async function minify(ext) {
     legalComments: "none",
   });
   // The stylesheet is close to its 2 KB budget: only the script says where it comes from.
-  return ext === "js" ? `/* Support chat bubble — generated from app/storefront/bubble/chat-bubble.js by npm run build:bubble */\n${code}` : code;
+  return ext === "js"
+    ? `/* Support chat bubble — generated from app/storefront/bubble/chat-bubble.js by npm run build:bubble */\n${code}`
+    : code;
 }
 
 export const minifyBubble = () => minify("js");

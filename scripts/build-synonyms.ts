@@ -59,13 +59,19 @@ function baseForms(word: string): string[] {
 
 function vocabulary(): Set<string> {
   const words = new Set<string>();
-  const addText = (text: string) => tokenize(normalize(text)).filter((w) => /^[a-z]{3,}$/.test(w)).forEach((w) => words.add(w));
+  const addText = (text: string) =>
+    tokenize(normalize(text))
+      .filter((w) => /^[a-z]{3,}$/.test(w))
+      .forEach((w) => words.add(w));
   for (const line of fs.readFileSync("app/chat/training/corpus.jsonl", "utf8").split("\n")) {
     if (!line.trim()) continue;
     const row = JSON.parse(line) as { text: string; lang?: string };
     if (!row.lang || row.lang === "en") addText(row.text);
   }
-  for (const file of ["demo/demo-store.json", ...fs.readdirSync("demo/stores").map((f) => path.join("demo/stores", f))]) {
+  for (const file of [
+    "demo/demo-store.json",
+    ...fs.readdirSync("demo/stores").map((f) => path.join("demo/stores", f)),
+  ]) {
     if (!file.endsWith(".json")) continue;
     const snapshot = JSON.parse(fs.readFileSync(file, "utf8"));
     for (const policy of Object.values(snapshot.policies ?? {}) as { body: string }[]) addText(policy.body);
@@ -74,13 +80,19 @@ function vocabulary(): Set<string> {
     for (const product of snapshot.products ?? []) addText(product.description);
   }
   const lexicon = fs.readFileSync("app/chat/knowledge/lexicon.ts", "utf8");
-  for (const [, key, english] of lexicon.matchAll(/^\s+(\w+): "([^|"]*)\|/gm)) addText(`${key} ${english.replace(/_/g, " ")}`);
+  for (const [, key, english] of lexicon.matchAll(/^\s+(\w+): "([^|"]*)\|/gm))
+    addText(`${key} ${english.replace(/_/g, " ")}`);
   return words;
 }
 
 function main(): void {
-  const indexes = Object.fromEntries(POS.map((pos) => [pos, readIndex(pos)])) as Record<(typeof POS)[number], Map<string, IndexEntry>>;
-  const data = Object.fromEntries(POS.map((pos) => [pos, fs.readFileSync(path.join(DICT, `data.${pos}`), "latin1")])) as Record<(typeof POS)[number], string>;
+  const indexes = Object.fromEntries(POS.map((pos) => [pos, readIndex(pos)])) as Record<
+    (typeof POS)[number],
+    Map<string, IndexEntry>
+  >;
+  const data = Object.fromEntries(
+    POS.map((pos) => [pos, fs.readFileSync(path.join(DICT, `data.${pos}`), "latin1")]),
+  ) as Record<(typeof POS)[number], string>;
   const used = (lemma: string) => POS.some((pos) => (indexes[pos].get(lemma)?.tagged ?? 0) > 0);
   const table: Record<string, string[]> = {};
   for (const word of [...vocabulary()].sort()) {

@@ -23,10 +23,14 @@ function misspell(text: string): string {
     if (random() >= typoRate) return word;
     const i = 1 + Math.floor(random() * (word.length - 2));
     switch (Math.floor(random() * 4)) {
-      case 0: return word.slice(0, i) + word.slice(i + 1);
-      case 1: return word.slice(0, i) + word[i] + word.slice(i);
-      case 2: return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      default: return word.slice(0, i) + LETTERS[Math.floor(random() * 26)] + word.slice(i + 1);
+      case 0:
+        return word.slice(0, i) + word.slice(i + 1);
+      case 1:
+        return word.slice(0, i) + word[i] + word.slice(i);
+      case 2:
+        return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      default:
+        return word.slice(0, i) + LETTERS[Math.floor(random() * 26)] + word.slice(i + 1);
     }
   });
 }
@@ -49,7 +53,10 @@ const predicted: string[] = [];
 let trainMs = 0;
 for (let f = 0; f < folds; f++) {
   const started = performance.now();
-  const classifier = train(corpus.filter((_, i) => assignment[i] !== f), `cv-${f}`);
+  const classifier = train(
+    corpus.filter((_, i) => assignment[i] !== f),
+    `cv-${f}`,
+  );
   trainMs += performance.now() - started;
   corpus.forEach((example, i) => {
     if (assignment[i] !== f) return;

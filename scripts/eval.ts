@@ -20,7 +20,14 @@ import { shopAnswer, sourceLabel } from "../app/chat/knowledge";
 import { evaluateRetrieval, readRetrievalFile, thresholdSweep } from "../app/eval/retrieval";
 import { devStorePath } from "../demo/dev-stores";
 import { demoShopSettings } from "../demo/demo-settings";
-import { evaluateIntents, localLabeler, readIntentsFile, ENTITY_KEYS, type IntentReport, type Labeler } from "../app/eval/intents";
+import {
+  evaluateIntents,
+  localLabeler,
+  readIntentsFile,
+  ENTITY_KEYS,
+  type IntentReport,
+  type Labeler,
+} from "../app/eval/intents";
 import { resolveEngineConfig, type EngineConfig } from "../app/llm/config";
 import { HYBRID_CONFIDENCE } from "../app/llm/engine-router";
 import { classifyWithModel, openaiClient } from "../app/llm/model-engine";
@@ -74,12 +81,19 @@ async function main(argv: string[]): Promise<number> {
   if (mode === "intents") {
     const vocabulary = (snap: DemoSnapshot) => ({
       catalog: buildCatalog(snap.products),
-      orderNameFormat: { prefix: snap.shop.orderNumberFormatPrefix ?? "#", suffix: snap.shop.orderNumberFormatSuffix ?? "" },
+      orderNameFormat: {
+        prefix: snap.shop.orderNumberFormatPrefix ?? "#",
+        suffix: snap.shop.orderNumberFormatSuffix ?? "",
+      },
     });
     const byStore = new Map<string, ReturnType<typeof vocabulary>>();
-    const shopFor = (store: string) => byStore.get(store) ?? byStore.set(store, vocabulary(loadDemoSnapshot(devStorePath(store)))).get(store)!;
+    const shopFor = (store: string) =>
+      byStore.get(store) ?? byStore.set(store, vocabulary(loadDemoSnapshot(devStorePath(store)))).get(store)!;
     const local = localLabeler(classifier, vocabulary(snapshot), shopFor);
-    const report = await evaluateIntents(readIntentsFile(file), engine.mode === "local" ? local : modelLabeler(engine, local));
+    const report = await evaluateIntents(
+      readIntentsFile(file),
+      engine.mode === "local" ? local : modelLabeler(engine, local),
+    );
     const minimum = values["min-accuracy"] !== undefined ? Number(values["min-accuracy"]) : null;
     printIntentReport(report, values["show-failures"]);
     if (values.out) writeIntentPictures(report, values.out, path.basename(file));
@@ -109,16 +123,24 @@ async function main(argv: string[]): Promise<number> {
   }
   const scenarios = readScenariosFile(file);
   if (!values.store && !scenarios.every((s) => s.store)) {
-    console.error("scenarios need --store SNAPSHOT (the store the scenarios' facts refer to), unless each names its \"store\"");
+    console.error(
+      'scenarios need --store SNAPSHOT (the store the scenarios\' facts refer to), unless each names its "store"',
+    );
     return 2;
   }
   const snapshots = new Map<string, DemoSnapshot>();
-  const snapshotFor = (store: string) => snapshots.get(store) ?? snapshots.set(store, loadDemoSnapshot(devStorePath(store))).get(store)!;
+  const snapshotFor = (store: string) =>
+    snapshots.get(store) ?? snapshots.set(store, loadDemoSnapshot(devStorePath(store))).get(store)!;
   const report = await evaluateScenarios(scenarios, {
     openShop: (scenario) => {
       const shopSnapshot = scenario.store ? snapshotFor(scenario.store) : snapshot;
       const store = createDemoStore(shopSnapshot);
-      return { shopDomain: store.shopDomain, graphql: store.graphql, now: store.now, settings: settingsFor(store.shopDomain, demoShopSettings(shopSnapshot)) };
+      return {
+        shopDomain: store.shopDomain,
+        graphql: store.graphql,
+        now: store.now,
+        settings: settingsFor(store.shopDomain, demoShopSettings(shopSnapshot)),
+      };
     },
     classifier,
     engine,
@@ -134,7 +156,15 @@ async function main(argv: string[]): Promise<number> {
       `median ${report.medianMs.toFixed(2)} ms, p95 ${report.p95Ms.toFixed(2)} ms per turn`,
   );
   if (values.json) {
-    console.log(JSON.stringify({ turns: report.turns, passed: report.passed, forbidden: report.forbidden, scenarios: report.scenarios, scenariosPassed: report.scenariosPassed }));
+    console.log(
+      JSON.stringify({
+        turns: report.turns,
+        passed: report.passed,
+        forbidden: report.forbidden,
+        scenarios: report.scenarios,
+        scenariosPassed: report.scenariosPassed,
+      }),
+    );
   }
   const minimum = values["min-pass"] !== undefined ? Number(values["min-pass"]) : null;
   if (minimum !== null && report.passed / Math.max(1, report.turns) < minimum) {
@@ -147,7 +177,13 @@ async function main(argv: string[]): Promise<number> {
 async function retrievalMode(
   file: string,
   snapshot: DemoSnapshot,
-  values: { json?: boolean; "show-failures"?: boolean; "min-recall"?: string; "min-abstention"?: string; sweep?: boolean },
+  values: {
+    json?: boolean;
+    "show-failures"?: boolean;
+    "min-recall"?: string;
+    "min-abstention"?: string;
+    sweep?: boolean;
+  },
 ): Promise<number> {
   const store = createDemoStore(snapshot);
   const ctx = await buildChatContext({
@@ -158,27 +194,41 @@ async function retrievalMode(
   });
   if (values.sweep) {
     const open = await evaluateRetrieval(readRetrievalFile(file), (question) =>
-      shopAnswer(ctx.shop, question, { products: ctx.productsByHandle, minRelevance: 0 }).map((hit) => ({ text: hit.passage.text, source: sourceLabel(hit.passage), relevance: hit.relevance })),
+      shopAnswer(ctx.shop, question, { products: ctx.productsByHandle, minRelevance: 0 }).map((hit) => ({
+        text: hit.passage.text,
+        source: sourceLabel(hit.passage),
+        relevance: hit.relevance,
+      })),
     );
     const thresholds = Array.from({ length: 21 }, (_, i) => round(0.2 + i * 0.01));
-    for (const p of thresholdSweep(open.results, thresholds)) console.log(`threshold ${p.threshold.toFixed(2)}: recall@1 ${pct(p.recallAt1)}, abstention ${pct(p.abstention)}`);
+    for (const p of thresholdSweep(open.results, thresholds))
+      console.log(`threshold ${p.threshold.toFixed(2)}: recall@1 ${pct(p.recallAt1)}, abstention ${pct(p.abstention)}`);
     if (values.json) console.log(JSON.stringify(thresholdSweep(open.results, thresholds)));
     return 0;
   }
   // --show-failures also shows, for each question, the best sentence below the threshold: what calibrating it needs.
   const report = await evaluateRetrieval(readRetrievalFile(file), (question) =>
-    shopAnswer(ctx.shop, question, { products: ctx.productsByHandle }).map((hit) => ({ text: hit.passage.text, source: sourceLabel(hit.passage), relevance: hit.relevance })),
+    shopAnswer(ctx.shop, question, { products: ctx.productsByHandle }).map((hit) => ({
+      text: hit.passage.text,
+      source: sourceLabel(hit.passage),
+      relevance: hit.relevance,
+    })),
   );
   for (const r of report.results.filter((r) => values["show-failures"] && !r.correct)) {
     console.log(`✗ ${r.id} ${r.question}`);
     console.log(`  expected: ${r.expected ? r.expected.map((a) => JSON.stringify(a)).join(" | ") : "no quote"}`);
-    console.log(`  quoted:   ${r.quoted.length > 0 ? r.quoted.map((q) => `[${q.source} ${q.relevance?.toFixed(2)}] ${q.text}`).join("\n            ") : "nothing"}`);
+    console.log(
+      `  quoted:   ${r.quoted.length > 0 ? r.quoted.map((q) => `[${q.source} ${q.relevance?.toFixed(2)}] ${q.text}`).join("\n            ") : "nothing"}`,
+    );
   }
   console.log(
     `\n${report.n} questions: recall@1 ${pct(report.recallAt1)} (${report.answerable} answerable, ${report.wronglyAbstained} got no quote), ` +
       `correct abstention ${pct(report.abstention)} (${report.unanswerable} that nothing answers)`,
   );
-  if (values.json) console.log(JSON.stringify({ n: report.n, recallAt1: round(report.recallAt1), abstention: round(report.abstention) }));
+  if (values.json)
+    console.log(
+      JSON.stringify({ n: report.n, recallAt1: round(report.recallAt1), abstention: round(report.abstention) }),
+    );
   const minRecall = values["min-recall"] !== undefined ? Number(values["min-recall"]) : null;
   const minAbstention = values["min-abstention"] !== undefined ? Number(values["min-abstention"]) : null;
   if (minRecall !== null && report.recallAt1 < minRecall) {
@@ -222,19 +272,27 @@ function modelLabeler(engine: EngineConfig, local: Labeler): Labeler {
 
 function printIntentReport(report: IntentReport, showFailures: boolean): void {
   console.log(`${report.n} messages: accuracy ${pct(report.accuracy)}, macro-F1 ${report.macroF1.toFixed(3)}`);
-  console.log(`calibration: expected calibration error ${report.calibration.ece.toFixed(3)} over ${report.calibration.bins.length} confidence bins`);
-  console.log(`speed: median ${report.medianMs.toFixed(3)} ms, p95 ${report.p95Ms.toFixed(3)} ms per message (intent + entities)\n`);
+  console.log(
+    `calibration: expected calibration error ${report.calibration.ece.toFixed(3)} over ${report.calibration.bins.length} confidence bins`,
+  );
+  console.log(
+    `speed: median ${report.medianMs.toFixed(3)} ms, p95 ${report.p95Ms.toFixed(3)} ms per message (intent + entities)\n`,
+  );
   console.log("intent                     precision  recall   f1     n");
   for (const [intent, s] of Object.entries(report.perIntent)) {
-    console.log(`${intent.padEnd(26)} ${pct(s.precision).padStart(8)} ${pct(s.recall).padStart(7)} ${s.f1.toFixed(2).padStart(6)} ${String(s.support).padStart(5)}`);
+    console.log(
+      `${intent.padEnd(26)} ${pct(s.precision).padStart(8)} ${pct(s.recall).padStart(7)} ${s.f1.toFixed(2).padStart(6)} ${String(s.support).padStart(5)}`,
+    );
   }
   console.log("\nmost confused (expected → predicted):");
   for (const c of report.confusions.slice(0, 10)) console.log(`  ${c.count} × ${c.expected} → ${c.predicted}`);
   console.log("\nentity exact match:");
-  for (const key of ENTITY_KEYS) console.log(`  ${key.padEnd(13)} ${pct(report.entities[key].accuracy).padStart(7)}  (n=${report.entities[key].n})`);
+  for (const key of ENTITY_KEYS)
+    console.log(`  ${key.padEnd(13)} ${pct(report.entities[key].accuracy).padStart(7)}  (n=${report.entities[key].n})`);
   if (showFailures) {
     console.log("\nfailures:");
-    for (const f of report.failures) console.log(`  ${f.expected} → ${f.predicted} (${f.confidence.toFixed(2)}): ${f.text}`);
+    for (const f of report.failures)
+      console.log(`  ${f.expected} → ${f.predicted} (${f.confidence.toFixed(2)}): ${f.text}`);
   }
   console.log("");
 }
@@ -243,7 +301,10 @@ function printIntentReport(report: IntentReport, showFailures: boolean): void {
 function writeIntentPictures(report: IntentReport, dir: string, name: string): void {
   fs.mkdirSync(dir, { recursive: true });
   const stem = name.replace(/\.jsonl$/, "");
-  fs.writeFileSync(path.join(dir, `${stem}.reliability.svg`), reliabilitySvg(report.calibration.bins, stem, report.calibration.ece));
+  fs.writeFileSync(
+    path.join(dir, `${stem}.reliability.svg`),
+    reliabilitySvg(report.calibration.bins, stem, report.calibration.ece),
+  );
   fs.writeFileSync(path.join(dir, `${stem}.confusion.svg`), confusionSvg(INTENTS, report.confusionMatrix, stem));
   console.log(`pictures: ${path.join(dir, `${stem}.reliability.svg`)}, ${path.join(dir, `${stem}.confusion.svg`)}`);
 }

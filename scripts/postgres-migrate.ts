@@ -137,7 +137,11 @@ function describe(url: string): string {
 export async function migrateDatabase(url: string, log: (line: string) => void = () => {}): Promise<void> {
   if (databaseProvider(url) === "sqlite") {
     const prisma = path.join(ROOT, "node_modules", ".bin", "prisma");
-    const run = spawnSync(prisma, ["migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    const run = spawnSync(prisma, ["migrate", "deploy"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    });
     if (run.status !== 0) throw new Error(`prisma migrate deploy failed:\n${run.stdout}\n${run.stderr}`);
     log(run.stdout.trim());
     return;
@@ -149,7 +153,9 @@ export async function migrateDatabase(url: string, log: (line: string) => void =
 async function main(argv: string[]): Promise<void> {
   const url = argv.find((arg) => !arg.startsWith("--")) ?? resolveDatabaseUrl();
   if (databaseProvider(url) === "sqlite" && !argv.includes("--auto")) {
-    throw new Error("DATABASE_URL is not a PostgreSQL URL (postgres:// or postgresql://); for SQLite run `npx prisma migrate deploy`");
+    throw new Error(
+      "DATABASE_URL is not a PostgreSQL URL (postgres:// or postgresql://); for SQLite run `npx prisma migrate deploy`",
+    );
   }
   await migrateDatabase(url, (line) => console.log(line));
 }

@@ -42,8 +42,19 @@ export function diffPostgresSchemas(from: string | null, to: string): string {
   try {
     const run = spawnSync(
       path.join(ROOT, "node_modules", ".bin", "prisma"),
-      ["migrate", "diff", ...(from ? ["--from-schema-datamodel", from] : ["--from-empty"]), "--to-schema-datamodel", to, "--script"],
-      { cwd: ROOT, encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, "diff.sqlite")}` } },
+      [
+        "migrate",
+        "diff",
+        ...(from ? ["--from-schema-datamodel", from] : ["--from-empty"]),
+        "--to-schema-datamodel",
+        to,
+        "--script",
+      ],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, "diff.sqlite")}` },
+      },
     );
     if (run.status !== 0) throw new Error(`prisma migrate diff failed:\n${run.stderr}${run.stdout}`);
     return run.stdout;
@@ -63,7 +74,8 @@ function migrationName(arg: string | undefined, existing: string[]): string {
   }
   const missing = sqliteMigrationNames().filter((name) => !existing.includes(name));
   if (missing.length === 1) return missing[0];
-  if (missing.length === 0) throw new Error("every SQLite migration has its PostgreSQL twin; pass a name to add one anyway");
+  if (missing.length === 0)
+    throw new Error("every SQLite migration has its PostgreSQL twin; pass a name to add one anyway");
   throw new Error(
     `several SQLite migrations lack a PostgreSQL twin (${missing.join(", ")}); create them one at a time with the schema of each`,
   );
@@ -81,7 +93,10 @@ function main(argv: string[]): void {
     console.log("No schema change since the last PostgreSQL migration: nothing written.");
     return;
   }
-  const name = migrationName(argv.find((arg) => !arg.startsWith("--")), existing);
+  const name = migrationName(
+    argv.find((arg) => !arg.startsWith("--")),
+    existing,
+  );
   if (last && name <= last) throw new Error(`${name} must sort after the last migration ${last}`);
   const dir = path.join(POSTGRES_MIGRATIONS_DIR, name);
   fs.mkdirSync(dir);

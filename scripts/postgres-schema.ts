@@ -58,4 +58,5 @@ function main(argv: string[]): void {
   console.log(`${current === expected ? "unchanged" : "wrote"} ${path.relative(ROOT, POSTGRES_SCHEMA)}`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href)
+  main(process.argv.slice(2));

@@ -16,8 +16,6 @@ import autocannon from "autocannon";
 import { startBenchServer, type BenchEngine, type BenchServer } from "./bench-server";
 import { chatRequests, startConversations } from "./bench-http";
 
-
-
 function waitForLine(server: BenchServer, text: string, timeoutMs = 30_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no "${text}" within ${timeoutMs} ms`)), timeoutMs);
@@ -47,7 +45,9 @@ interface CpuProfile {
 }
 
 const bundle = path.resolve("build", "server", "index.js");
-const bundleMap = fs.existsSync(`${bundle}.map`) ? new SourceMap(JSON.parse(fs.readFileSync(`${bundle}.map`, "utf8"))) : null;
+const bundleMap = fs.existsSync(`${bundle}.map`)
+  ? new SourceMap(JSON.parse(fs.readFileSync(`${bundle}.map`, "utf8")))
+  : null;
 
 /** Where a frame's code lives: a package, an app source file (through the build's source map), or node itself. */
 function component(frame: ProfileNode["callFrame"]): string | null {
@@ -78,13 +78,25 @@ const GROUPS: [string, RegExp][] = [
   ["Prisma: query compiler, client runtime, adapter", /^(prisma query compiler|@prisma\/)/],
   ["database driver (better-sqlite3, pg)", /^(better-sqlite3|pg|pg-[a-z]+|postgres-[a-z-]+)$/],
   ["garbage collector", /^\(garbage collector\)$/],
-  ["signature check, session (Shopify libraries)", /^@shopify\/(shopify-api|shopify-app-remix|shopify-app-session-storage-prisma)$/],
+  [
+    "signature check, session (Shopify libraries)",
+    /^@shopify\/(shopify-api|shopify-app-remix|shopify-app-session-storage-prisma)$/,
+  ],
   ["rate limits", /^(rate-limiter-flexible|app\/proxy\/rate-limit)/],
-  ["demo store: Admin GraphQL (graphql-js, demo store, commerce layer)", /^(graphql|@shopify\/(graphql-client|admin-api-client)|app\/commerce\/)/],
-  ["transcript and settings (app code around the database)", /^app\/(chat\/(transcript|verification-store)|settings|admin\/)/],
+  [
+    "demo store: Admin GraphQL (graphql-js, demo store, commerce layer)",
+    /^(graphql|@shopify\/(graphql-client|admin-api-client)|app\/commerce\/)/,
+  ],
+  [
+    "transcript and settings (app code around the database)",
+    /^app\/(chat\/(transcript|verification-store)|settings|admin\/)/,
+  ],
   ["chat pipeline (intent, entities, answers, context)", /^(app\/chat\/|app\/llm\/|minisearch)/],
   ["proxy route (read, validate, redact, respond)", /^(app\/proxy\/|app\/privacy\/|zod)/],
-  ["HTTP, Express, Remix, Node internals", /^(node:|@remix-run\/|express|pino|qs|body-parser|cookie|send|serve-static|finalhandler|on-finished|isbot|react)/],
+  [
+    "HTTP, Express, Remix, Node internals",
+    /^(node:|@remix-run\/|express|pino|qs|body-parser|cookie|send|serve-static|finalhandler|on-finished|isbot|react)/,
+  ],
 ];
 
 function grouped(selfMs: Record<string, number>): Record<string, number> {
@@ -93,7 +105,9 @@ function grouped(selfMs: Record<string, number>): Record<string, number> {
     const group = GROUPS.find(([, pattern]) => pattern.test(where))?.[0] ?? "other";
     out.set(group, (out.get(group) ?? 0) + ms);
   }
-  return Object.fromEntries([...out.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
+  return Object.fromEntries(
+    [...out.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v * 1000) / 1000]),
+  );
 }
 
 /** Steps whose inclusive time the breakdown names (frame labels as analyseProfile makes them). */
@@ -150,13 +164,33 @@ export function analyseProfile(profile: CpuProfile, messages: number) {
   });
   const perMessage = (ms: number) => Math.round((ms / messages) * 1000) / 1000;
   const sorted = (m: Map<string, number>, limit: number) =>
-    Object.fromEntries([...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([k, v]) => [k, perMessage(v)]));
+    Object.fromEntries(
+      [...m.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, limit)
+        .map(([k, v]) => [k, perMessage(v)]),
+    );
   const selfMsPerMessage = sorted(self, 400);
   const inclusiveMsPerMessage = sorted(inclusive, 2000);
   const steps = Object.fromEntries(
-    STEPS.map(([name, pattern]) => [name, Math.round(Object.entries(inclusiveMsPerMessage).filter(([k]) => pattern.test(k)).reduce((max, [, v]) => Math.max(max, v), 0) * 1000) / 1000]),
+    STEPS.map(([name, pattern]) => [
+      name,
+      Math.round(
+        Object.entries(inclusiveMsPerMessage)
+          .filter(([k]) => pattern.test(k))
+          .reduce((max, [, v]) => Math.max(max, v), 0) * 1000,
+      ) / 1000,
+    ]),
   );
-  return { messages, busyMsPerMessage: perMessage(total), idleMs: Math.round(idle), groups: grouped(selfMsPerMessage), steps, selfMsPerMessage, inclusiveMsPerMessage };
+  return {
+    messages,
+    busyMsPerMessage: perMessage(total),
+    idleMs: Math.round(idle),
+    groups: grouped(selfMsPerMessage),
+    steps,
+    selfMsPerMessage,
+    inclusiveMsPerMessage,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,19 +207,28 @@ interface Report extends ReturnType<typeof analyseProfile> {
 }
 
 function printReport(report: Report) {
-  console.log(`${report.engine}, ${report.connections} connections: ${report.messages} messages, ${report.rps.toFixed(0)} rps, ${report.errors} errors, ${report.non2xx} non-2xx`);
-  console.log(`CPU per message (busy): ${report.busyMsPerMessage} ms; SQL statements per message: ${report.sqlStatementsPerMessage} (${report.sqlMsPerMessage} ms in the driver)`);
+  console.log(
+    `${report.engine}, ${report.connections} connections: ${report.messages} messages, ${report.rps.toFixed(0)} rps, ${report.errors} errors, ${report.non2xx} non-2xx`,
+  );
+  console.log(
+    `CPU per message (busy): ${report.busyMsPerMessage} ms; SQL statements per message: ${report.sqlStatementsPerMessage} (${report.sqlMsPerMessage} ms in the driver)`,
+  );
   console.log("\nself time by group, ms per message:");
   for (const [k, v] of Object.entries(report.groups)) console.log(`  ${v.toFixed(3).padStart(7)}  ${k}`);
   console.log("\nsteps (inclusive, synchronous parts), ms per message:");
   for (const [k, v] of Object.entries(report.steps)) console.log(`  ${v.toFixed(3).padStart(7)}  ${k}`);
   console.log("\nself time by component, ms per message:");
-  for (const [k, v] of Object.entries(report.selfMsPerMessage).slice(0, 40)) console.log(`  ${v.toFixed(3).padStart(7)}  ${k}`);
+  for (const [k, v] of Object.entries(report.selfMsPerMessage).slice(0, 40))
+    console.log(`  ${v.toFixed(3).padStart(7)}  ${k}`);
   console.log("\ninclusive time of app and library frames (synchronous parts, every resumption), ms per message:");
-  const shown = Object.entries(report.inclusiveMsPerMessage).filter(([k]) => !/\((node:|\(|scripts\/)/.test(k) && !k.startsWith("("));
-  for (const [k, v] of shown.slice(0, Number(process.env.PROFILE_TOP ?? 60))) console.log(`  ${v.toFixed(3).padStart(7)}  ${k}`);
+  const shown = Object.entries(report.inclusiveMsPerMessage).filter(
+    ([k]) => !/\((node:|\(|scripts\/)/.test(k) && !k.startsWith("("),
+  );
+  for (const [k, v] of shown.slice(0, Number(process.env.PROFILE_TOP ?? 60)))
+    console.log(`  ${v.toFixed(3).padStart(7)}  ${k}`);
   console.log("\nSQL statements per message:");
-  for (const s of report.statements) console.log(`  ${s.perMessage.toFixed(2).padStart(6)} × ${s.msEach.toFixed(3)} ms  ${s.sql.slice(0, 150)}`);
+  for (const s of report.statements)
+    console.log(`  ${s.perMessage.toFixed(2).padStart(6)} × ${s.msEach.toFixed(3)} ms  ${s.sql.slice(0, 150)}`);
 }
 
 async function main() {
@@ -195,7 +238,7 @@ async function main() {
       connections: { type: "string", default: "10" },
       seconds: { type: "string", default: "10" },
       label: { type: "string", default: "now" },
-    analyse: { type: "string" },
+      analyse: { type: "string" },
       env: { type: "string", multiple: true, default: [] },
     },
   });
@@ -206,7 +249,10 @@ async function main() {
   if (args.analyse) {
     // Re-read a saved run (its .json and .cpuprofile) with the current grouping.
     const saved = JSON.parse(fs.readFileSync(`${args.analyse}.json`, "utf8"));
-    printReport({ ...saved, ...analyseProfile(JSON.parse(fs.readFileSync(`${args.analyse}.cpuprofile`, "utf8")), saved.messages) });
+    printReport({
+      ...saved,
+      ...analyseProfile(JSON.parse(fs.readFileSync(`${args.analyse}.cpuprofile`, "utf8")), saved.messages),
+    });
     return;
   }
   const hook = path.resolve("scripts", "profile", "sql-hook.mjs");
@@ -214,18 +260,30 @@ async function main() {
   const cpuOut = `${base}.cpuprofile`;
   for (const file of [sqlOut, cpuOut]) fs.rmSync(file, { force: true });
   const extraEnv = Object.fromEntries((args.env as string[]).map((pair) => pair.split("=", 2) as [string, string]));
-  const server = await startBenchServer({ engine, nodeArgs: ["--import", hook], env: { PROFILE_SQL_OUT: sqlOut, PROFILE_CPU_OUT: cpuOut, ...extraEnv } });
+  const server = await startBenchServer({
+    engine,
+    nodeArgs: ["--import", hook],
+    env: { PROFILE_SQL_OUT: sqlOut, PROFILE_CPU_OUT: cpuOut, ...extraEnv },
+  });
   try {
     const conversations = await startConversations(server, 50);
     // Warm the JIT and caches before the window.
     await new Promise((resolve, reject) =>
-      autocannon({ url: server.url, connections: 5, amount: 500, requests: chatRequests(server, conversations) }, (e, r) => (e ? reject(e) : resolve(r))),
+      autocannon(
+        { url: server.url, connections: 5, amount: 500, requests: chatRequests(server, conversations) },
+        (e, r) => (e ? reject(e) : resolve(r)),
+      ),
     );
     server.child.kill("SIGUSR2");
     await new Promise((resolve) => setTimeout(resolve, 300));
     const result = await new Promise<autocannon.Result>((resolve, reject) =>
       autocannon(
-        { url: server.url, connections: Number(args.connections), duration: Number(args.seconds), requests: chatRequests(server, conversations) },
+        {
+          url: server.url,
+          connections: Number(args.connections),
+          duration: Number(args.seconds),
+          requests: chatRequests(server, conversations),
+        },
         (e, r) => (e ? reject(e) : resolve(r)),
       ),
     );
@@ -234,7 +292,11 @@ async function main() {
     await written;
     const messages = result["2xx"];
     const sql = JSON.parse(fs.readFileSync(sqlOut, "utf8")) as { sql: string; count: number; ms: number }[];
-    const statements = sql.map((s) => ({ perMessage: Math.round((s.count / messages) * 100) / 100, msEach: Math.round((s.ms / s.count) * 1000) / 1000, sql: s.sql }));
+    const statements = sql.map((s) => ({
+      perMessage: Math.round((s.count / messages) * 100) / 100,
+      msEach: Math.round((s.ms / s.count) * 1000) / 1000,
+      sql: s.sql,
+    }));
     const analysis = analyseProfile(JSON.parse(fs.readFileSync(cpuOut, "utf8")), messages);
     const report = {
       engine,

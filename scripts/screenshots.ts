@@ -33,7 +33,8 @@ async function main() {
   const browser = await launchChromium();
   fs.mkdirSync(OUT, { recursive: true });
   const shot = async (page: Page, name: string, wholePage = false) => {
-    const take = async () => void (await page.screenshot({ path: path.join(OUT, `${name}.png`), animations: "disabled" }));
+    const take = async () =>
+      void (await page.screenshot({ path: path.join(OUT, `${name}.png`), animations: "disabled" }));
     await (wholePage ? shotWholePage(page, take) : take());
     console.log(`wrote docs/screenshots/${name}.png`);
   };
@@ -77,7 +78,11 @@ async function main() {
     admin.setDefaultTimeout(20_000);
     await admin.goto(`${demo.url}/admin/handoffs`);
     await admin.getByRole("row").filter({ hasText: "jamie.rivera@example.com" }).click();
-    await admin.getByLabel("Reply to the shopper").fill("Hi Jamie, sorry about the pole! A replacement section is on its way today, and tell me if anything else is wrong with the tent.");
+    await admin
+      .getByLabel("Reply to the shopper")
+      .fill(
+        "Hi Jamie, sorry about the pole! A replacement section is on its way today, and tell me if anything else is wrong with the tent.",
+      );
     await admin.getByRole("button", { name: "Send reply" }).click();
     await admin.getByText("Reply sent").waitFor();
     // The shopper writes back: the hand-off returns to Open, marked as new.
@@ -87,20 +92,36 @@ async function main() {
     await admin.goto(`${demo.url}/admin/conversations`);
     await admin.getByText("My tent pole snapped on the first night, this is not ok").first().click();
     await admin.getByRole("button", { name: "Write a better answer" }).first().click();
-    await admin.getByLabel("The answer the bot should have given").fill("I'm so sorry! Poles are covered by our warranty: I'm passing this to our team, who will ship a replacement section right away.");
+    await admin
+      .getByLabel("The answer the bot should have given")
+      .fill(
+        "I'm so sorry! Poles are covered by our warranty: I'm passing this to our team, who will ship a replacement section right away.",
+      );
     await admin.getByRole("button", { name: "Save answer" }).click();
     await admin.getByText(/Approved answer: I'm so sorry/).waitFor();
 
     const pages: [string, string, (page: Page) => Promise<void>][] = [
       ["admin-dashboard", "/admin", async (page) => page.locator('[data-chart="per-day"] svg').first().waitFor()],
-      ["admin-conversations", "/admin/conversations", async (page) => page.locator(".Polaris-IndexTable__TableRow").first().waitFor()],
+      [
+        "admin-conversations",
+        "/admin/conversations",
+        async (page) => page.locator(".Polaris-IndexTable__TableRow").first().waitFor(),
+      ],
       ["admin-handoffs", "/admin/handoffs", async (page) => page.getByRole("row").nth(1).waitFor()],
-      ["admin-training", "/admin/training", async (page) => page.getByRole("heading", { name: "Teach the bot" }).waitFor()],
+      [
+        "admin-training",
+        "/admin/training",
+        async (page) => page.getByRole("heading", { name: "Teach the bot" }).waitFor(),
+      ],
       ["admin-store-facts", "/admin/facts", async (page) => page.getByLabel("Days").waitFor()],
-      ["admin-settings", "/admin/settings", async (page) => {
-        await page.getByLabel("Greeting").fill("Hi! Ask me about an order, our gear, or returns.");
-        await page.getByRole("region", { name: "Unsaved changes" }).waitFor();
-      }],
+      [
+        "admin-settings",
+        "/admin/settings",
+        async (page) => {
+          await page.getByLabel("Greeting").fill("Hi! Ask me about an order, our gear, or returns.");
+          await page.getByRole("region", { name: "Unsaved changes" }).waitFor();
+        },
+      ],
     ];
     for (const [name, url, ready] of pages) {
       await admin.goto(`${demo.url}${url}`);

@@ -58,19 +58,49 @@ function gaussian(): number {
 
 // ---------------------------------------------------------------- what shoppers ask
 const INTENT_WEIGHTS = {
-  track_order: 26, return_policy: 8, product_search: 8, product_info: 8, shipping_options: 7, return_item: 6,
-  refund_status: 5, cancel_order: 4, change_shipping_address: 3, discount_code: 3, payment_methods: 2,
-  payment_issue: 2, get_invoice: 2, account_help: 2, exchange_item: 2, change_order: 2, complaint: 2,
-  human_agent: 2, greeting: 3, thanks_goodbye: 3, out_of_scope: 5,
+  track_order: 26,
+  return_policy: 8,
+  product_search: 8,
+  product_info: 8,
+  shipping_options: 7,
+  return_item: 6,
+  refund_status: 5,
+  cancel_order: 4,
+  change_shipping_address: 3,
+  discount_code: 3,
+  payment_methods: 2,
+  payment_issue: 2,
+  get_invoice: 2,
+  account_help: 2,
+  exchange_item: 2,
+  change_order: 2,
+  complaint: 2,
+  human_agent: 2,
+  greeting: 3,
+  thanks_goodbye: 3,
+  out_of_scope: 5,
 } as const;
 type SeedIntent = keyof typeof INTENT_WEIGHTS;
 
-const NAMES = ["hannah.brooks", "li.wei", "maria.garcia", "sam.okafor", "jo.schmidt", "priya.nair", "tom.haddad", "ana.silva"];
+const NAMES = [
+  "hannah.brooks",
+  "li.wei",
+  "maria.garcia",
+  "sam.okafor",
+  "jo.schmidt",
+  "priya.nair",
+  "tom.haddad",
+  "ana.silva",
+];
 const PRODUCTS = ["trail runner", "rain shell", "merino hoodie", "canvas tote", "down vest", "hiking sock"];
 const order = () => `#${int(1001, 1400)}`;
 const email = () => `${pick(NAMES)}${int(1, 99)}@example.com`;
 const TEXTS: Record<SeedIntent, (() => string)[]> = {
-  track_order: [() => `Where is my order ${order()}? my email is ${email()}`, () => `has ${order()} shipped yet`, () => `tracking for order ${order()} please`],
+  track_order: [
+    () => `Where is my order ${order()}? my email is ${email()}`,
+    () => `has ${order()} shipped yet`,
+    () => `tracking for order ${order()} please`,
+  ],
   return_policy: [() => "What is your return policy?", () => "how many days do I have to return something"],
   product_search: [() => `do you have a ${pick(PRODUCTS)} in blue`, () => `looking for a ${pick(PRODUCTS)} under $80`],
   product_info: [() => `what is the ${pick(PRODUCTS)} made of`, () => `does the ${pick(PRODUCTS)} run small?`],
@@ -78,15 +108,24 @@ const TEXTS: Record<SeedIntent, (() => string)[]> = {
   return_item: [() => `I want to return the ${pick(PRODUCTS)} from ${order()}`, () => `start a return for ${order()}`],
   refund_status: [() => `when will I get my refund for ${order()}`, () => "still waiting on my refund"],
   cancel_order: [() => `Please cancel order ${order()}`, () => `cancel ${order()} I ordered the wrong size`],
-  change_shipping_address: [() => `change the address on ${order()}`, () => "I moved, can you update my shipping address"],
+  change_shipping_address: [
+    () => `change the address on ${order()}`,
+    () => "I moved, can you update my shipping address",
+  ],
   discount_code: [() => "do you have a discount code?", () => "my code WELCOME10 doesn't work"],
   payment_methods: [() => "can I pay with PayPal?", () => "do you take Apple Pay"],
   payment_issue: [() => "my card was charged twice", () => "payment keeps failing at checkout"],
   get_invoice: [() => `can I get an invoice for ${order()}`, () => `VAT invoice for ${order()} to ${email()}`],
   account_help: [() => "I can't log in to my account", () => "how do I reset my password"],
-  exchange_item: [() => `exchange the ${pick(PRODUCTS)} for a larger size`, () => `swap ${order()} for a different color`],
+  exchange_item: [
+    () => `exchange the ${pick(PRODUCTS)} for a larger size`,
+    () => `swap ${order()} for a different color`,
+  ],
   change_order: [() => `add a ${pick(PRODUCTS)} to ${order()}`, () => `change the size on ${order()}`],
-  complaint: [() => `the ${pick(PRODUCTS)} arrived damaged, not happy`, () => "this is the second time my order is late"],
+  complaint: [
+    () => `the ${pick(PRODUCTS)} arrived damaged, not happy`,
+    () => "this is the second time my order is late",
+  ],
   human_agent: [() => "I want to talk to a person", () => "agent please"],
   greeting: [() => "hi", () => "hello there"],
   thanks_goodbye: [() => "thanks, that's all", () => "great, bye!"],
@@ -94,10 +133,19 @@ const TEXTS: Record<SeedIntent, (() => string)[]> = {
 };
 const REPLY = (intent: SeedIntent) => `(${intent.replace(/_/g, " ")}) Here is what I found for you.`;
 const TICKET_KIND: Partial<Record<SeedIntent, string>> = {
-  human_agent: "handoff", complaint: "complaint", cancel_order: "cancel_request", return_item: "return_request",
-  change_shipping_address: "address_request", get_invoice: "invoice_request", change_order: "change_request",
+  human_agent: "handoff",
+  complaint: "complaint",
+  cancel_order: "cancel_request",
+  return_item: "return_request",
+  change_shipping_address: "address_request",
+  get_invoice: "invoice_request",
+  change_order: "change_request",
 };
-const FALLBACK_NOTES = ["fallback: openai timeout", "fallback: openai 429 after retries", "fallback: circuit open after repeated model failures"];
+const FALLBACK_NOTES = [
+  "fallback: openai timeout",
+  "fallback: openai 429 after retries",
+  "fallback: circuit open after repeated model failures",
+];
 
 // ---------------------------------------------------------------- database
 function databaseUrl(): string {
@@ -107,22 +155,61 @@ function databaseUrl(): string {
 }
 
 type ConversationRow = {
-  id: string; shop: string; customerId: string | null; status: string; resolvedAt: Date | null; csat: number | null;
-  csatComment: string | null; state: string; messageCount: number; createdAt: Date; lastMessageAt: Date;
+  id: string;
+  shop: string;
+  customerId: string | null;
+  status: string;
+  resolvedAt: Date | null;
+  csat: number | null;
+  csatComment: string | null;
+  state: string;
+  messageCount: number;
+  createdAt: Date;
+  lastMessageAt: Date;
 };
 type MessageRow = {
-  id: string; shop: string; conversationId: string; role: string; text: string; replyToId: string | null;
-  intent: string | null; confidence: number | null; correctedIntent: string | null; engine: string | null;
-  engineNote: string | null; latencyMs: number | null; promptTokens: number | null; completionTokens: number | null;
-  costUsd: number | null; createdAt: Date;
+  id: string;
+  shop: string;
+  conversationId: string;
+  role: string;
+  text: string;
+  replyToId: string | null;
+  intent: string | null;
+  confidence: number | null;
+  correctedIntent: string | null;
+  engine: string | null;
+  engineNote: string | null;
+  latencyMs: number | null;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  costUsd: number | null;
+  createdAt: Date;
 };
-type FeedbackRow = { id: string; shop: string; messageId: string; conversationId: string; rating: string; createdAt: Date; updatedAt: Date };
+type FeedbackRow = {
+  id: string;
+  shop: string;
+  messageId: string;
+  conversationId: string;
+  rating: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
 type TicketRow = {
-  id: string; shop: string; conversationId: string; kind: string; status: string; summary: string; orderNumber: string | null;
-  contactEmail: string | null; createdAt: Date; updatedAt: Date;
+  id: string;
+  shop: string;
+  conversationId: string;
+  kind: string;
+  status: string;
+  summary: string;
+  orderNumber: string | null;
+  contactEmail: string | null;
+  createdAt: Date;
+  updatedAt: Date;
 };
 
-async function seed(db: Db): Promise<{ conversations: number; messages: number; feedback: number; tickets: number; ms: number }> {
+async function seed(
+  db: Db,
+): Promise<{ conversations: number; messages: number; feedback: number; tickets: number; ms: number }> {
   const started = performance.now();
   const run = Date.now().toString(36);
   const now = Date.now();
@@ -138,12 +225,16 @@ async function seed(db: Db): Promise<{ conversations: number; messages: number; 
   const flush = async (final = false) => {
     if (conversations.length >= BATCH || final) {
       // Conversations first: messages, feedback and tickets reference them.
-      for (let i = 0; i < conversations.length; i += BATCH) await db.conversation.createMany({ data: conversations.slice(i, i + BATCH) });
+      for (let i = 0; i < conversations.length; i += BATCH)
+        await db.conversation.createMany({ data: conversations.slice(i, i + BATCH) });
       counts.conversations += conversations.length;
       conversations.length = 0;
-      for (let i = 0; i < messages.length; i += BATCH) await db.message.createMany({ data: messages.slice(i, i + BATCH) });
-      for (let i = 0; i < feedback.length; i += BATCH) await db.feedback.createMany({ data: feedback.slice(i, i + BATCH) });
-      for (let i = 0; i < tickets.length; i += BATCH) await db.handoffTicket.createMany({ data: tickets.slice(i, i + BATCH) });
+      for (let i = 0; i < messages.length; i += BATCH)
+        await db.message.createMany({ data: messages.slice(i, i + BATCH) });
+      for (let i = 0; i < feedback.length; i += BATCH)
+        await db.feedback.createMany({ data: feedback.slice(i, i + BATCH) });
+      for (let i = 0; i < tickets.length; i += BATCH)
+        await db.handoffTicket.createMany({ data: tickets.slice(i, i + BATCH) });
       counts.messages += messages.length;
       counts.feedback += feedback.length;
       counts.tickets += tickets.length;
@@ -169,33 +260,69 @@ async function seed(db: Db): Promise<{ conversations: number; messages: number; 
     let count = 0;
     let firstIntent: SeedIntent | null = null;
     for (let turn = 0; turn < turns && remaining > 0; turn++) {
-      const intent: SeedIntent = turn === turns - 1 && turns > 1 && random() < 0.35 ? "thanks_goodbye" : weighted(INTENT_WEIGHTS);
+      const intent: SeedIntent =
+        turn === turns - 1 && turns > 1 && random() < 0.35 ? "thanks_goodbye" : weighted(INTENT_WEIGHTS);
       firstIntent ??= intent;
       const confidence = intent === "out_of_scope" ? between(0.05, 0.55) : between(0.55, 0.99);
       const engine = weighted({ local: 70, openai: 29, none: 1 });
       const note =
-        engine === "none" ? "store unavailable" : engine === "local" && random() < 0.03 ? pick(FALLBACK_NOTES) : engine === "local" ? "local mode" : "hybrid: local confidence below 0.75";
+        engine === "none"
+          ? "store unavailable"
+          : engine === "local" && random() < 0.03
+            ? pick(FALLBACK_NOTES)
+            : engine === "local"
+              ? "local mode"
+              : "hybrid: local confidence below 0.75";
       const answered = engine !== "none";
-      const corrected = intent === "out_of_scope" && random() < 0.1 ? pick(["product_info", "shipping_options", "discount_code"]) : null;
+      const corrected =
+        intent === "out_of_scope" && random() < 0.1
+          ? pick(["product_info", "shipping_options", "discount_code"])
+          : null;
       const shopperId = nextId("m");
       at += int(5_000, 120_000);
       messages.push({
-        id: shopperId, shop: SHOP, conversationId: id, role: "shopper", text: pick(TEXTS[intent])(), replyToId: null,
-        intent: answered ? intent : null, confidence: answered ? confidence : null, correctedIntent: corrected, engine,
-        engineNote: null, latencyMs: null, promptTokens: null, completionTokens: null, costUsd: null, createdAt: new Date(at),
+        id: shopperId,
+        shop: SHOP,
+        conversationId: id,
+        role: "shopper",
+        text: pick(TEXTS[intent])(),
+        replyToId: null,
+        intent: answered ? intent : null,
+        confidence: answered ? confidence : null,
+        correctedIntent: corrected,
+        engine,
+        engineNote: null,
+        latencyMs: null,
+        promptTokens: null,
+        completionTokens: null,
+        costUsd: null,
+        createdAt: new Date(at),
       });
       remaining--;
       count++;
       if (remaining === 0) break;
-      const latencyMs = engine === "openai" ? logNormal(1_700, 0.45) : engine === "none" ? int(3, 30) : logNormal(35, 0.6);
+      const latencyMs =
+        engine === "openai" ? logNormal(1_700, 0.45) : engine === "none" ? int(3, 30) : logNormal(35, 0.6);
       const usage = engine === "openai" ? { promptTokens: int(600, 2_200), completionTokens: int(40, 260) } : null;
       const botId = nextId("m");
       at += latencyMs;
       messages.push({
-        id: botId, shop: SHOP, conversationId: id, role: "bot", text: answered ? REPLY(intent) : "Sorry, I can't reach the store's records right now.",
-        replyToId: shopperId, intent: answered ? intent : null, confidence: answered ? confidence : null, correctedIntent: null, engine,
-        engineNote: note, latencyMs, promptTokens: usage?.promptTokens ?? null, completionTokens: usage?.completionTokens ?? null,
-        costUsd: usage ? estimateCostUsd("gpt-4.1-mini", usage) : null, createdAt: new Date(at),
+        id: botId,
+        shop: SHOP,
+        conversationId: id,
+        role: "bot",
+        text: answered ? REPLY(intent) : "Sorry, I can't reach the store's records right now.",
+        replyToId: shopperId,
+        intent: answered ? intent : null,
+        confidence: answered ? confidence : null,
+        correctedIntent: null,
+        engine,
+        engineNote: note,
+        latencyMs,
+        promptTokens: usage?.promptTokens ?? null,
+        completionTokens: usage?.completionTokens ?? null,
+        costUsd: usage ? estimateCostUsd("gpt-4.1-mini", usage) : null,
+        createdAt: new Date(at),
       });
       remaining--;
       count++;
@@ -204,7 +331,15 @@ async function seed(db: Db): Promise<{ conversations: number; messages: number; 
         const rating = random() < (bad ? 0.6 : 0.15) ? "down" : "up";
         rated ||= rating === "down";
         const ratedAt = new Date(at + int(2_000, 60_000));
-        feedback.push({ id: nextId("f"), shop: SHOP, messageId: botId, conversationId: id, rating, createdAt: ratedAt, updatedAt: ratedAt });
+        feedback.push({
+          id: nextId("f"),
+          shop: SHOP,
+          messageId: botId,
+          conversationId: id,
+          rating,
+          createdAt: ratedAt,
+          updatedAt: ratedAt,
+        });
       }
       const kind = TICKET_KIND[intent];
       if (kind && !handedOff && (kind === "handoff" || kind === "complaint" || random() < 0.3)) {
@@ -212,9 +347,16 @@ async function seed(db: Db): Promise<{ conversations: number; messages: number; 
         const age = now - at;
         const ticketAt = new Date(at);
         tickets.push({
-          id: nextId("t"), shop: SHOP, conversationId: id, kind, status: age > 3 * DAY_MS ? "closed" : age > DAY_MS ? pick(["open", "replied"]) : "open",
-          summary: `Shopper asked: ${intent.replace(/_/g, " ")}`, orderNumber: random() < 0.6 ? order() : null, contactEmail: random() < 0.5 ? email() : null,
-          createdAt: ticketAt, updatedAt: ticketAt,
+          id: nextId("t"),
+          shop: SHOP,
+          conversationId: id,
+          kind,
+          status: age > 3 * DAY_MS ? "closed" : age > DAY_MS ? pick(["open", "replied"]) : "open",
+          summary: `Shopper asked: ${intent.replace(/_/g, " ")}`,
+          orderNumber: random() < 0.6 ? order() : null,
+          contactEmail: random() < 0.5 ? email() : null,
+          createdAt: ticketAt,
+          updatedAt: ticketAt,
         });
       }
     }
@@ -222,9 +364,17 @@ async function seed(db: Db): Promise<{ conversations: number; messages: number; 
     const resolved = !handedOff && (idle ? random() < 0.5 : random() < 0.15);
     const csat = resolved && random() < 0.3 ? weighted({ "5": 50, "4": 25, "3": 12, "2": 6, "1": 7 }) : null;
     conversations.push({
-      id, shop: SHOP, customerId, status: handedOff ? "handoff" : resolved ? "resolved" : "open", resolvedAt: resolved ? new Date(at + 60_000) : null,
-      csat: csat ? Number(csat) : null, csatComment: csat && rated ? "The bot didn't get my question" : null,
-      state: JSON.stringify({ lastIntent: firstIntent }), messageCount: count, createdAt: new Date(startAt), lastMessageAt: new Date(at),
+      id,
+      shop: SHOP,
+      customerId,
+      status: handedOff ? "handoff" : resolved ? "resolved" : "open",
+      resolvedAt: resolved ? new Date(at + 60_000) : null,
+      csat: csat ? Number(csat) : null,
+      csatComment: csat && rated ? "The bot didn't get my question" : null,
+      state: JSON.stringify({ lastIntent: firstIntent }),
+      messageCount: count,
+      createdAt: new Date(startAt),
+      lastMessageAt: new Date(at),
     });
     await flush();
   }
@@ -247,7 +397,9 @@ async function time<T>(fn: () => Promise<T>, runs = 5): Promise<{ first: number;
 }
 
 const row = (name: string, t: { first: number; median: number }, note = "") =>
-  console.log(`  ${name.padEnd(38)} ${t.first.toFixed(1).padStart(8)} ms ${t.median.toFixed(1).padStart(8)} ms  ${note}`);
+  console.log(
+    `  ${name.padEnd(38)} ${t.first.toFixed(1).padStart(8)} ms ${t.median.toFixed(1).padStart(8)} ms  ${note}`,
+  );
 
 async function timeQueries(db: Db): Promise<void> {
   console.log(`\nQuery timings for ${SHOP} (first run, median of 5):`);
@@ -256,7 +408,11 @@ async function timeQueries(db: Db): Promise<void> {
     console.log(`\n Dashboard, last ${days} days`);
     for (const [name, query] of Object.entries(DASHBOARD_QUERIES)) row(name, await time(() => query(db, SHOP, period)));
     const all = await time(() => dashboardFigures(db, SHOP, period));
-    row("all figures (as the page loads them)", all, `${all.result.volume.conversations} conversations, ${all.result.volume.messages} messages`);
+    row(
+      "all figures (as the page loads them)",
+      all,
+      `${all.result.volume.conversations} conversations, ${all.result.volume.messages} messages`,
+    );
   }
   console.log("\n Conversations list (25 per page, with total count)");
   const first = await time(() => listConversations(db, SHOP, {}));
@@ -273,7 +429,12 @@ async function timeQueries(db: Db): Promise<void> {
   row("low confidence", low, `${low.result.total} matches`);
   const down = await time(() => listConversations(db, SHOP, { rating: "down", handoff: false }));
   row("thumbs down, not handed off", down, `${down.result.total} matches`);
-  const engine = await time(() => listConversations(db, SHOP, { engine: "openai", from: new Date(Date.now() - 6 * DAY_MS).toISOString().slice(0, 10) }));
+  const engine = await time(() =>
+    listConversations(db, SHOP, {
+      engine: "openai",
+      from: new Date(Date.now() - 6 * DAY_MS).toISOString().slice(0, 10),
+    }),
+  );
   row("engine openai, last 7 days", engine, `${engine.result.total} matches`);
 }
 

@@ -8,4 +8,6 @@ import { buildShippedModel, SHIPPED_MODEL_PATH } from "../app/chat/intent/engine
 
 const started = performance.now();
 const { examples, bytes } = buildShippedModel();
-console.log(`${path.relative(process.cwd(), SHIPPED_MODEL_PATH)}: ${examples} examples, ${(bytes / 1e6).toFixed(1)} MB, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `${path.relative(process.cwd(), SHIPPED_MODEL_PATH)}: ${examples} examples, ${(bytes / 1e6).toFixed(1)} MB, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

@@ -131,7 +131,9 @@ export async function resolution(db: Db, shop: string, period: Period): Promise<
   const idleSince = new Date(period.end.getTime() - IDLE_CLOSE_MS);
   const closed = Prisma.sql`(c."status" = 'resolved' OR c."lastMessageAt" < ${idleSince})`;
   const ticketed = Prisma.sql`SELECT "conversationId" FROM "HandoffTicket" WHERE "shop" = ${shop}`;
-  const [row] = await db.$queryRaw<Record<"conversations" | "closed" | "automated" | "handed_off", number | bigint | null>[]>`
+  const [row] = await db.$queryRaw<
+    Record<"conversations" | "closed" | "automated" | "handed_off", number | bigint | null>[]
+  >`
     SELECT
       COUNT(*) AS conversations,
       SUM(CASE WHEN ${closed} THEN 1 ELSE 0 END) AS closed,
@@ -206,7 +208,9 @@ export async function fallbacks(db: Db, shop: string, period: Period): Promise<F
   const fallback = FALLBACK_REPLY_SQL;
   // A bot reply carries its shopper message's intent and confidence (recordBotReply), so a turn
   // that is both low-confidence and a fallback is a fallback reply that is itself low-confidence.
-  const [row] = await db.$queryRaw<Record<"shopper" | "low" | "fallback" | "overlap" | "no_answer" | "clarification", number | bigint | null>[]>`
+  const [row] = await db.$queryRaw<
+    Record<"shopper" | "low" | "fallback" | "overlap" | "no_answer" | "clarification", number | bigint | null>[]
+  >`
     SELECT
       SUM(CASE WHEN "role" = 'bot' AND "replyKind" = 'no_answer' THEN 1 ELSE 0 END) AS no_answer,
       SUM(CASE WHEN "role" = 'bot' AND "replyKind" = 'clarification' THEN 1 ELSE 0 END) AS clarification,
@@ -239,7 +243,11 @@ export interface ReasonCount {
 
 /** Tickets filed in the period by why the bot handed over, most first. */
 export async function handoffReasons(db: Db, shop: string, period: Period): Promise<ReasonCount[]> {
-  const groups = await db.handoffTicket.groupBy({ by: ["reasonCategory"], where: { shop, createdAt: inPeriod(period) }, _count: { _all: true } });
+  const groups = await db.handoffTicket.groupBy({
+    by: ["reasonCategory"],
+    where: { shop, createdAt: inPeriod(period) },
+    _count: { _all: true },
+  });
   return groups
     .map((g) => ({ reason: g.reasonCategory, tickets: g._count._all }))
     .sort((a, b) => b.tickets - a.tickets || a.reason.localeCompare(b.reason));

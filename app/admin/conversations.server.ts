@@ -84,7 +84,34 @@ function readCursor(value: string | undefined): { at: Date; id: string } | null 
  * column and the search are both lower-cased with punctuation turned into spaces, and the search
  * must follow a space — the start of a word, so "tent" finds "tents" but not "extent" or "content".
  */
-const WORD_BREAKS = ["\n", "\r", "\t", ".", ",", ";", ":", "!", "?", "¿", "¡", "(", ")", "[", "]", '"', "'", "‘", "’", "“", "”", "/", "#", "@", "-", "_"];
+const WORD_BREAKS = [
+  "\n",
+  "\r",
+  "\t",
+  ".",
+  ",",
+  ";",
+  ":",
+  "!",
+  "?",
+  "¿",
+  "¡",
+  "(",
+  ")",
+  "[",
+  "]",
+  '"',
+  "'",
+  "‘",
+  "’",
+  "“",
+  "”",
+  "/",
+  "#",
+  "@",
+  "-",
+  "_",
+];
 
 function searchableText(column: Prisma.Sql): Prisma.Sql {
   const quoted = (c: string) => `'${c.replace(/'/g, "''")}'`;
@@ -113,7 +140,8 @@ export function conversationConditions(shop: string, filters: ConversationFilter
   const conditions = [Prisma.sql`c."shop" = ${shop}`];
   const pattern = filters.search ? wordPattern(filters.search) : null;
   if (pattern) {
-    const words = (column: string) => Prisma.sql`${searchableText(Prisma.raw(`"${column}"`))} LIKE ${pattern} ESCAPE '\\'`;
+    const words = (column: string) =>
+      Prisma.sql`${searchableText(Prisma.raw(`"${column}"`))} LIKE ${pattern} ESCAPE '\\'`;
     conditions.push(Prisma.sql`(
       c."id" IN (SELECT "conversationId" FROM "Message" WHERE "shop" = ${shop} AND ${words("text")})
       OR c."id" IN (SELECT "conversationId" FROM "HandoffTicket" WHERE "shop" = ${shop}
@@ -128,7 +156,9 @@ export function conversationConditions(shop: string, filters: ConversationFilter
       AND ("correctedIntent" = ${filters.intent} OR ("correctedIntent" IS NULL AND "intent" = ${filters.intent})))`);
   }
   if (filters.rating) {
-    conditions.push(Prisma.sql`c."id" IN (SELECT "conversationId" FROM "Feedback" WHERE "shop" = ${shop} AND "rating" = ${filters.rating})`);
+    conditions.push(
+      Prisma.sql`c."id" IN (SELECT "conversationId" FROM "Feedback" WHERE "shop" = ${shop} AND "rating" = ${filters.rating})`,
+    );
   }
   const ticketed = Prisma.sql`c."id" IN (SELECT "conversationId" FROM "HandoffTicket" WHERE "shop" = ${shop})`;
   if (filters.handoff === true) conditions.push(Prisma.sql`(c."status" = 'handoff' OR ${ticketed})`);
@@ -139,7 +169,9 @@ export function conversationConditions(shop: string, filters: ConversationFilter
       ("role" = 'shopper' AND ${LOW_CONFIDENCE_SQL}) OR ("role" = 'bot' AND ${FALLBACK_REPLY_SQL})))`);
   }
   if (filters.engine) {
-    conditions.push(Prisma.sql`c."id" IN (SELECT "conversationId" FROM "Message" WHERE "shop" = ${shop} AND "role" = 'bot' AND "engine" = ${filters.engine})`);
+    conditions.push(
+      Prisma.sql`c."id" IN (SELECT "conversationId" FROM "Message" WHERE "shop" = ${shop} AND "role" = 'bot' AND "engine" = ${filters.engine})`,
+    );
   }
   return conditions;
 }
@@ -173,7 +205,11 @@ export function parseConversationQuery(params: URLSearchParams): ConversationPag
  * database: a keyset cursor on (lastMessageAt, id), so deep pages cost what the first one does.
  * A number is read as a page number (offset), for callers of the old signature.
  */
-export async function listConversations(db: Db, shop: string, request: ConversationPageRequest | number = {}): Promise<ConversationPage> {
+export async function listConversations(
+  db: Db,
+  shop: string,
+  request: ConversationPageRequest | number = {},
+): Promise<ConversationPage> {
   const query: ConversationPageRequest = typeof request === "number" ? {} : request;
   const pageSize = Math.max(1, Math.min(100, Math.floor(query.pageSize ?? PAGE_SIZE)));
   const offset = typeof request === "number" ? Math.max(0, (Math.floor(request) - 1) * pageSize) : 0;
@@ -192,7 +228,9 @@ export async function listConversations(db: Db, shop: string, request: Conversat
       WHERE ${Prisma.join([...conditions, ...keyset], " AND ")}
       ORDER BY c."lastMessageAt" ${direction}, c."id" ${direction}
       LIMIT ${Prisma.raw(String(pageSize + 1))} OFFSET ${Prisma.raw(String(offset))}`,
-    db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM "Conversation" c WHERE ${Prisma.join(conditions, " AND ")}`,
+    db.$queryRaw<
+      { n: number | bigint }[]
+    >`SELECT COUNT(*) AS n FROM "Conversation" c WHERE ${Prisma.join(conditions, " AND ")}`,
   ]);
   const more = found.length > pageSize;
   const ids = found.slice(0, pageSize).map((row) => row.id);
@@ -206,7 +244,16 @@ export async function listConversations(db: Db, shop: string, request: Conversat
   const [conversations, firstMessages, intents, ratings, tickets] = await Promise.all([
     db.conversation.findMany({
       where: { id: { in: ids } },
-      select: { id: true, shop: true, createdAt: true, lastMessageAt: true, status: true, customerId: true, messageCount: true, csat: true },
+      select: {
+        id: true,
+        shop: true,
+        createdAt: true,
+        lastMessageAt: true,
+        status: true,
+        customerId: true,
+        messageCount: true,
+        csat: true,
+      },
     }),
     db.message.findMany({
       where: { conversationId: { in: ids }, role: "shopper" },
@@ -215,18 +262,31 @@ export async function listConversations(db: Db, shop: string, request: Conversat
       select: { conversationId: true, text: true },
     }),
     db.message.findMany({
-      where: { conversationId: { in: ids }, role: "shopper", OR: [{ intent: { not: null } }, { correctedIntent: { not: null } }] },
+      where: {
+        conversationId: { in: ids },
+        role: "shopper",
+        OR: [{ intent: { not: null } }, { correctedIntent: { not: null } }],
+      },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       distinct: ["conversationId"],
       select: { conversationId: true, intent: true, correctedIntent: true },
     }),
-    db.feedback.groupBy({ by: ["conversationId", "rating"], where: { shop, conversationId: { in: ids } }, _count: { _all: true } }),
-    db.handoffTicket.groupBy({ by: ["conversationId"], where: { shop, conversationId: { in: ids } }, _count: { _all: true } }),
+    db.feedback.groupBy({
+      by: ["conversationId", "rating"],
+      where: { shop, conversationId: { in: ids } },
+      _count: { _all: true },
+    }),
+    db.handoffTicket.groupBy({
+      by: ["conversationId"],
+      where: { shop, conversationId: { in: ids } },
+      _count: { _all: true },
+    }),
   ]);
   const byId = new Map(conversations.filter((c) => c.shop === shop).map((c) => [c.id, c]));
   const firstMessage = new Map(firstMessages.map((m) => [m.conversationId, m.text]));
   const lastIntent = new Map(intents.map((m) => [m.conversationId, m.correctedIntent ?? m.intent]));
-  const ratingCount = (id: string, rating: string) => ratings.find((r) => r.conversationId === id && r.rating === rating)?._count._all ?? 0;
+  const ratingCount = (id: string, rating: string) =>
+    ratings.find((r) => r.conversationId === id && r.rating === rating)?._count._all ?? 0;
   const ticketCount = new Map(tickets.map((t) => [t.conversationId, t._count._all]));
   const rows: ConversationRow[] = ids.flatMap((id) => {
     const c = byId.get(id);
@@ -308,7 +368,12 @@ export async function getConversationDetail(db: Db, shop: string, id: string) {
     costUsd: m.costUsd,
     latencyMs: m.latencyMs,
     lookups: m.lookups ? JSON.parse(m.lookups) : [],
-    products: m.products ? (JSON.parse(m.products) as { title?: string; price?: string }[]).map((p) => ({ title: String(p.title ?? ""), price: String(p.price ?? "") })) : [],
+    products: m.products
+      ? (JSON.parse(m.products) as { title?: string; price?: string }[]).map((p) => ({
+          title: String(p.title ?? ""),
+          price: String(p.price ?? ""),
+        }))
+      : [],
     feedback: m.feedback?.rating ?? null,
   }));
   return {

@@ -7,17 +7,40 @@ import type { Db } from "../db.server";
 import { invalidateShop } from "../shop-cache.server";
 import type { Commerce } from "../commerce/store";
 import { getShopSettings, parseJsonArray } from "../settings.server";
-import { FACT_KEYS, parseFactOverrides, shopFacts, type Fact, type FactKey, type FactOverrides } from "../chat/shop/facts";
+import {
+  FACT_KEYS,
+  parseFactOverrides,
+  shopFacts,
+  type Fact,
+  type FactKey,
+  type FactOverrides,
+} from "../chat/shop/facts";
 import { formatDuration } from "../chat/format";
 import type { DurationRange } from "../chat/shop/durations";
 
 export const FACT_LABELS: Record<FactKey, { title: string; help: string; kind: "window" | "duration" | "sentence" }> = {
-  returnWindow: { title: "Return window", help: "How long shoppers have to return an item, and what it counts from.", kind: "window" },
-  refundTiming: { title: "Refund timing", help: "How long a refund takes to reach the shopper's bank once issued.", kind: "duration" },
+  returnWindow: {
+    title: "Return window",
+    help: "How long shoppers have to return an item, and what it counts from.",
+    kind: "window",
+  },
+  refundTiming: {
+    title: "Refund timing",
+    help: "How long a refund takes to reach the shopper's bank once issued.",
+    kind: "duration",
+  },
   handlingTime: { title: "Handling time", help: "How soon an order leaves after it is placed.", kind: "duration" },
   replyTime: { title: "Team reply time", help: "How soon your team answers a hand-off.", kind: "duration" },
-  returnReceipt: { title: "When a return arrives", help: "What you do once a return reaches you (quoted to shoppers).", kind: "sentence" },
-  finalSale: { title: "Final-sale items", help: "Which items can't be returned (quoted to shoppers).", kind: "sentence" },
+  returnReceipt: {
+    title: "When a return arrives",
+    help: "What you do once a return reaches you (quoted to shoppers).",
+    kind: "sentence",
+  },
+  finalSale: {
+    title: "Final-sale items",
+    help: "Which items can't be returned (quoted to shoppers).",
+    kind: "sentence",
+  },
 };
 
 export interface FactRow {
@@ -48,7 +71,9 @@ export async function storeFactsView(db: Db, shop: string, commerce: Pick<Commer
       ...FACT_LABELS[key],
       statement: current ? describe(key, current.value) : null,
       status,
-      readFrom: fromText ? { where: fromText.source.where, sentence: fromText.source.sentence, statement: describe(key, fromText.value) } : null,
+      readFrom: fromText
+        ? { where: fromText.source.where, sentence: fromText.source.sentence, statement: describe(key, fromText.value) }
+        : null,
       value: current?.value ?? fromText?.value ?? null,
     };
   });
@@ -64,21 +89,45 @@ function describe(key: FactKey, value: unknown): string {
 
 const durationForm = z
   .object({
-    min: z.coerce.number({ invalid_type_error: "Enter a number" }).int("Use whole numbers").min(0, "Use a number from 0").max(365, "Use at most 365"),
-    max: z.coerce.number({ invalid_type_error: "Enter a number" }).int("Use whole numbers").min(0, "Use a number from 0").max(365, "Use at most 365"),
+    min: z.coerce
+      .number({ invalid_type_error: "Enter a number" })
+      .int("Use whole numbers")
+      .min(0, "Use a number from 0")
+      .max(365, "Use at most 365"),
+    max: z.coerce
+      .number({ invalid_type_error: "Enter a number" })
+      .int("Use whole numbers")
+      .min(0, "Use a number from 0")
+      .max(365, "Use at most 365"),
     unit: z.enum(["hours", "days", "business_days", "weeks"]),
   })
   .refine((d) => d.max >= d.min, { message: "The longest time can't be shorter than the shortest", path: ["max"] });
 const windowForm = z.object({
-  days: z.coerce.number({ invalid_type_error: "Enter a number of days" }).int("Use a whole number of days").min(1, "Use at least 1 day").max(730, "Use at most 730 days"),
+  days: z.coerce
+    .number({ invalid_type_error: "Enter a number of days" })
+    .int("Use a whole number of days")
+    .min(1, "Use at least 1 day")
+    .max(730, "Use at most 730 days"),
   from: z.enum(["delivery", "order", "unknown"]),
 });
-const sentenceForm = z.string().trim().min(1, "Write the sentence shoppers should read").max(400, "Keep it under 400 characters");
+const sentenceForm = z
+  .string()
+  .trim()
+  .min(1, "Write the sentence shoppers should read")
+  .max(400, "Keep it under 400 characters");
 
-export type FactChange = { key: FactKey; action: "set" | "clear" | "reset"; fields: Record<string, FormDataEntryValue> };
+export type FactChange = {
+  key: FactKey;
+  action: "set" | "clear" | "reset";
+  fields: Record<string, FormDataEntryValue>;
+};
 
 /** Apply one merchant change; returns a plain-words error per field when the value is not usable. */
-export async function changeFact(db: Db, shop: string, change: FactChange): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+export async function changeFact(
+  db: Db,
+  shop: string,
+  change: FactChange,
+): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
   if (!FACT_KEYS.includes(change.key)) return { ok: false, errors: { key: "Unknown fact" } };
   const settings = await getShopSettings(db, shop);
   const overrides: FactOverrides = parseFactOverrides(settings.factOverrides);
@@ -86,8 +135,17 @@ export async function changeFact(db: Db, shop: string, change: FactChange): Prom
   else if (change.action === "clear") overrides[change.key] = null;
   else {
     const kind = FACT_LABELS[change.key].kind;
-    const parsed = kind === "window" ? windowForm.safeParse(change.fields) : kind === "duration" ? durationForm.safeParse(change.fields) : sentenceForm.safeParse(change.fields.sentence);
-    if (!parsed.success) return { ok: false, errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "sentence"), i.message])) };
+    const parsed =
+      kind === "window"
+        ? windowForm.safeParse(change.fields)
+        : kind === "duration"
+          ? durationForm.safeParse(change.fields)
+          : sentenceForm.safeParse(change.fields.sentence);
+    if (!parsed.success)
+      return {
+        ok: false,
+        errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "sentence"), i.message])),
+      };
     (overrides as Record<string, unknown>)[change.key] = parsed.data;
   }
   await db.shopSettings.update({ where: { shop }, data: { factOverrides: JSON.stringify(overrides) } });

@@ -75,7 +75,12 @@ export const TICKET_PAGE_SIZE = 50;
  * The newest tickets, optionally with one status (anything else lists every status); `after` a
  * ticket id continues the list past it (the inbox's next page).
  */
-export async function listTickets(db: Db, shop: string, status: string | null, options: { after?: string | null; take?: number } = {}): Promise<TicketRow[]> {
+export async function listTickets(
+  db: Db,
+  shop: string,
+  status: string | null,
+  options: { after?: string | null; take?: number } = {},
+): Promise<TicketRow[]> {
   const tickets = await db.handoffTicket.findMany({
     where: { shop, ...(isTicketStatus(status) ? { status } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -86,7 +91,11 @@ export async function listTickets(db: Db, shop: string, status: string | null, o
   // Each conversation's newest shopper message, in one query: what the team hasn't answered yet.
   const replied = tickets.filter((t) => t.repliedAt);
   const latest = replied.length
-    ? await db.message.groupBy({ by: ["conversationId"], where: { shop, role: "shopper", conversationId: { in: replied.map((t) => t.conversationId) } }, _max: { createdAt: true } })
+    ? await db.message.groupBy({
+        by: ["conversationId"],
+        where: { shop, role: "shopper", conversationId: { in: replied.map((t) => t.conversationId) } },
+        _max: { createdAt: true },
+      })
     : [];
   const lastWord = new Map(latest.map((row) => [row.conversationId, row._max.createdAt]));
   return tickets.map((ticket) => toRow(ticket, lastWord.get(ticket.conversationId) ?? null));
@@ -96,7 +105,10 @@ export async function listTickets(db: Db, shop: string, status: string | null, o
  * The inbox's rows with logged-in customers named as in Shopify (name, and email beneath), looked
  * up through the Admin API in one request. If that fails the inbox still opens, without the names.
  */
-export async function withCustomerNames(commerce: Pick<Commerce, "customersByIds">, rows: TicketRow[]): Promise<TicketRow[]> {
+export async function withCustomerNames(
+  commerce: Pick<Commerce, "customersByIds">,
+  rows: TicketRow[],
+): Promise<TicketRow[]> {
   const ids = rows.filter((row) => row.customerId && !row.contactEmail).map((row) => row.customerId!);
   if (ids.length === 0) return rows;
   const found = await commerce.customersByIds(ids).catch((error) => {
@@ -135,7 +147,13 @@ export async function getTicket(db: Db, shop: string, id: string): Promise<Ticke
     where: { id, shop },
     include: {
       conversation: {
-        include: { messages: { where: { shop }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, role: true, text: true, createdAt: true } } },
+        include: {
+          messages: {
+            where: { shop },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: { id: true, role: true, text: true, createdAt: true },
+          },
+        },
       },
     },
   });
@@ -150,7 +168,12 @@ export async function getTicket(db: Db, shop: string, id: string): Promise<Ticke
       language: conversation.language,
       csat: conversation.csat,
       csatComment: conversation.csatComment,
-      messages: conversation.messages.map((m) => ({ id: m.id, role: m.role, text: m.text, createdAt: m.createdAt.toISOString() })),
+      messages: conversation.messages.map((m) => ({
+        id: m.id,
+        role: m.role,
+        text: m.text,
+        createdAt: m.createdAt.toISOString(),
+      })),
     },
   };
 }
@@ -172,12 +195,19 @@ export interface ReplyOptions {
  * The team's reply to a ticket: stored on the ticket and in the conversation (one transaction),
  * then emailed when possible. A failed email doesn't undo the reply. Null: no such ticket in this shop.
  */
-export async function replyToTicket(db: Db, shop: string, id: string, text: string, options: ReplyOptions = {}): Promise<ReplyOutcome | null> {
+export async function replyToTicket(
+  db: Db,
+  shop: string,
+  id: string,
+  text: string,
+  options: ReplyOptions = {},
+): Promise<ReplyOutcome | null> {
   const ticket = await db.handoffTicket.findFirst({ where: { id, shop } });
   if (!ticket) return null;
   const reply = text.replace(/\r\n?/g, "\n").trim();
   if (!reply) return { ok: false, error: "Write a reply first." };
-  if (reply.length > MAX_REPLY_LENGTH) return { ok: false, error: `Keep the reply under ${MAX_REPLY_LENGTH} characters.` };
+  if (reply.length > MAX_REPLY_LENGTH)
+    return { ok: false, error: `Keep the reply under ${MAX_REPLY_LENGTH} characters.` };
 
   const now = options.now ?? new Date();
   const [, message] = await db.$transaction([
@@ -221,22 +251,28 @@ export async function reopenTicket(db: Db, shop: string, id: string): Promise<bo
 
 /** The email body: the reply as written, then where the conversation can go on. */
 export function replyEmailText(reply: string, orderNumber: string | null): string {
-  return [reply, "", "—", ...(orderNumber ? [`Order ${orderNumber}`] : []), "Reply to this email, or continue the conversation in the chat on our store."].join("\n");
+  return [
+    reply,
+    "",
+    "—",
+    ...(orderNumber ? [`Order ${orderNumber}`] : []),
+    "Reply to this email, or continue the conversation in the chat on our store.",
+  ].join("\n");
 }
 
 function toRow(
   ticket: {
-  id: string;
-  conversationId: string;
-  kind: string;
-  reasonCategory: string;
-  status: string;
-  summary: string;
-  orderNumber: string | null;
-  contactEmail: string | null;
-  createdAt: Date;
-  repliedAt: Date | null;
-  conversation: { customerId: string | null };
+    id: string;
+    conversationId: string;
+    kind: string;
+    reasonCategory: string;
+    status: string;
+    summary: string;
+    orderNumber: string | null;
+    contactEmail: string | null;
+    createdAt: Date;
+    repliedAt: Date | null;
+    conversation: { customerId: string | null };
   },
   lastShopperMessageAt: Date | null,
 ): TicketRow {
@@ -258,6 +294,10 @@ function toRow(
     createdAt: ticket.createdAt.toISOString(),
     repliedAt: ticket.repliedAt?.toISOString() ?? null,
     // Reopened by the shopper's message (a question the bot answered itself leaves it "replied").
-    shopperWroteBack: ticket.status === "open" && !!ticket.repliedAt && !!lastShopperMessageAt && lastShopperMessageAt > ticket.repliedAt,
+    shopperWroteBack:
+      ticket.status === "open" &&
+      !!ticket.repliedAt &&
+      !!lastShopperMessageAt &&
+      lastShopperMessageAt > ticket.repliedAt,
   };
 }

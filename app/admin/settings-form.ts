@@ -12,20 +12,28 @@ export const MIN_RETENTION_DAYS = 7;
 export const MAX_RETENTION_DAYS = 3650;
 
 const EMAIL = z.string().email();
-const oneOf = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { errorMap: () => ({ message }) });
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.enum(values, { errorMap: () => ({ message }) });
 const text = (max: number, message: string) => z.string({ invalid_type_error: message }).trim().max(max, message);
 
 export const settingsSchema = z.object({
   botName: text(40, "Keep the name to 40 characters or fewer."),
-  greeting: text(200, "Keep the greeting to 200 characters or fewer.").pipe(z.string().min(1, "Write a greeting: shoppers see it when they open the chat.")),
-  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour code like #1f6f5c: # and six digits or letters a–f."),
+  greeting: text(200, "Keep the greeting to 200 characters or fewer.").pipe(
+    z.string().min(1, "Write a greeting: shoppers see it when they open the chat."),
+  ),
+  accentColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour code like #1f6f5c: # and six digits or letters a–f."),
   position: oneOf(POSITIONS, "Choose bottom right or bottom left."),
   tone: oneOf(TONES, "Choose one of the tones in the list."),
   supportHours: text(300, "Keep the support hours to 300 characters or fewer."),
   handoffEmail: z
     .string()
     .trim()
-    .refine((value) => value === "" || EMAIL.safeParse(value).success, "Enter an email address like team@yourshop.com, or leave it empty."),
+    .refine(
+      (value) => value === "" || EMAIL.safeParse(value).success,
+      "Enter an email address like team@yourshop.com, or leave it empty.",
+    ),
   allowCancel: z.boolean(),
   allowReturns: z.boolean(),
   allowAddressChange: z.boolean(),

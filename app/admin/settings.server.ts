@@ -22,11 +22,14 @@ export async function settingsView(db: Db, shop: string) {
     envKeyConfigured: !!process.env.OPENAI_API_KEY,
     appModels: appModels(),
     // Hours the bot can't read make it say neither "open" nor "closed": tell the merchant.
-    supportHoursUnreadable: !!settings.supportHours.trim() && withinSupportHours(settings.supportHours, new Date()) === null,
+    supportHoursUnreadable:
+      !!settings.supportHours.trim() && withinSupportHours(settings.supportHours, new Date()) === null,
   };
 }
 
-export function parseSettingsForm(data: FormData): { ok: true; value: SettingsForm } | { ok: false; errors: Record<string, string> } {
+export function parseSettingsForm(
+  data: FormData,
+): { ok: true; value: SettingsForm } | { ok: false; errors: Record<string, string> } {
   const raw = Object.fromEntries(data.entries());
   const checkbox = (name: string) => raw[name] === "on" || raw[name] === "true";
   const input = {
@@ -46,9 +49,17 @@ export function parseSettingsForm(data: FormData): { ok: true; value: SettingsFo
  * Publish the bubble settings to the storefront: the app embed reads them from an app-data
  * metafield. Saved settings stay saved if this fails; the merchant is told and can save again.
  */
-export async function publishBubbleSettings(commerce: Pick<Commerce, "publishBubbleAppearance">, value: SettingsForm): Promise<string | null> {
+export async function publishBubbleSettings(
+  commerce: Pick<Commerce, "publishBubbleAppearance">,
+  value: SettingsForm,
+): Promise<string | null> {
   try {
-    const result = await commerce.publishBubbleAppearance({ bot_name: value.botName, greeting: value.greeting, accent_color: value.accentColor, position: value.position });
+    const result = await commerce.publishBubbleAppearance({
+      bot_name: value.botName,
+      greeting: value.greeting,
+      accent_color: value.accentColor,
+      position: value.position,
+    });
     return result.ok ? null : result.message;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -59,11 +70,19 @@ export async function publishBubbleSettings(commerce: Pick<Commerce, "publishBub
 export async function saveSettings(db: Db, shop: string, value: SettingsForm): Promise<Record<string, string>> {
   const { openaiKey, removeOpenaiKey, ...fields } = value;
   // A blank key field keeps the stored key; the key itself is never sent back to the browser.
-  const keyUpdate = removeOpenaiKey ? { openaiKeyCiphertext: "" } : openaiKey ? { openaiKeyCiphertext: encryptSecret(openaiKey) } : {};
+  const keyUpdate = removeOpenaiKey
+    ? { openaiKeyCiphertext: "" }
+    : openaiKey
+      ? { openaiKeyCiphertext: encryptSecret(openaiKey) }
+      : {};
   const hasOwnKey = removeOpenaiKey ? false : !!openaiKey || (await storedKeyReadable(db, shop));
   const modelError = modelChoiceError(fields.openaiModel, hasOwnKey);
   if (modelError) return { openaiModel: modelError };
-  await db.shopSettings.upsert({ where: { shop }, create: { shop, ...fields, ...keyUpdate }, update: { ...fields, ...keyUpdate } });
+  await db.shopSettings.upsert({
+    where: { shop },
+    create: { shop, ...fields, ...keyUpdate },
+    update: { ...fields, ...keyUpdate },
+  });
   invalidateShop(shop);
   return {};
 }

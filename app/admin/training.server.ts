@@ -27,16 +27,25 @@ export interface Correction {
  */
 export async function relabelMessage(db: Db, shop: string, messageId: string, intent: string): Promise<boolean> {
   if (!isIntent(intent)) return false;
-  const message = await db.message.findFirst({ where: { id: messageId, shop, role: "shopper" }, select: { intent: true } });
+  const message = await db.message.findFirst({
+    where: { id: messageId, shop, role: "shopper" },
+    select: { intent: true },
+  });
   if (!message) return false;
-  await db.message.updateMany({ where: { id: messageId, shop }, data: { correctedIntent: intent === message.intent ? null : intent } });
+  await db.message.updateMany({
+    where: { id: messageId, shop },
+    data: { correctedIntent: intent === message.intent ? null : intent },
+  });
   return true;
 }
 
 /** The merchant closes the case: the conversation is resolved and its open tickets are closed with it. */
 export async function markResolved(db: Db, shop: string, conversationId: string): Promise<boolean> {
   const [{ count }] = await db.$transaction([
-    db.conversation.updateMany({ where: { id: conversationId, shop }, data: { status: "resolved", resolvedAt: new Date() } }),
+    db.conversation.updateMany({
+      where: { id: conversationId, shop },
+      data: { status: "resolved", resolvedAt: new Date() },
+    }),
     db.handoffTicket.updateMany({ where: { conversationId, shop, status: "open" }, data: { status: "closed" } }),
   ]);
   return count === 1;
@@ -44,7 +53,10 @@ export async function markResolved(db: Db, shop: string, conversationId: string)
 
 /** The answer the bot should have given to a shopper's question, matched to new questions from now on. */
 export async function approveAnswer(db: Db, shop: string, botMessageId: string, answer: string): Promise<boolean> {
-  const reply = await db.message.findFirst({ where: { id: botMessageId, shop, role: "bot" }, select: { replyToId: true } });
+  const reply = await db.message.findFirst({
+    where: { id: botMessageId, shop, role: "bot" },
+    select: { replyToId: true },
+  });
   if (!reply?.replyToId) return false;
   return addApprovedAnswer(db, shop, { sourceMessageId: reply.replyToId, answer });
 }
@@ -56,21 +68,38 @@ const MAX_ANSWER = 2000;
  * The merchant's answer to a question: a shopper's message (sourceMessageId, its text the question
  * unless the merchant reworded it) or a question the merchant wrote.
  */
-export async function addApprovedAnswer(db: Db, shop: string, input: { question?: string; answer: string; sourceMessageId?: string }): Promise<boolean> {
-  const source = input.sourceMessageId ? await db.message.findFirst({ where: { id: input.sourceMessageId, shop, role: "shopper" } }) : null;
+export async function addApprovedAnswer(
+  db: Db,
+  shop: string,
+  input: { question?: string; answer: string; sourceMessageId?: string },
+): Promise<boolean> {
+  const source = input.sourceMessageId
+    ? await db.message.findFirst({ where: { id: input.sourceMessageId, shop, role: "shopper" } })
+    : null;
   if (input.sourceMessageId && !source) return false;
   const question = (input.question?.trim() || source?.text || "").slice(0, MAX_QUESTION);
   const answer = input.answer.trim().slice(0, MAX_ANSWER);
   if (!answer || !isReusableQuestion(question)) return false;
   await db.approvedAnswer.create({
-    data: { shop, question, answer, intent: source ? (source.correctedIntent ?? source.intent) : null, sourceMessageId: source?.id ?? null },
+    data: {
+      shop,
+      question,
+      answer,
+      intent: source ? (source.correctedIntent ?? source.intent) : null,
+      sourceMessageId: source?.id ?? null,
+    },
   });
   invalidateShop(shop);
   return true;
 }
 
 /** The merchant rewords an approved answer's question or answer; the bot uses the new text at once. */
-export async function updateApprovedAnswer(db: Db, shop: string, id: string, input: { question: string; answer: string }): Promise<boolean> {
+export async function updateApprovedAnswer(
+  db: Db,
+  shop: string,
+  id: string,
+  input: { question: string; answer: string },
+): Promise<boolean> {
   const question = input.question.trim().slice(0, MAX_QUESTION);
   const answer = input.answer.trim().slice(0, MAX_ANSWER);
   if (!answer || !isReusableQuestion(question)) return false;
@@ -87,7 +116,12 @@ export async function deleteApprovedAnswer(db: Db, shop: string, id: string): Pr
 // Cached per shop for every chat message (shop-cache.server.ts); a change here is seen at once on
 // this instance (invalidateShop) and within SHOP_CACHE_TTL_MS on the others.
 const approvedCache = shopCache((db, shop) =>
-  db.approvedAnswer.findMany({ where: { shop }, select: { question: true, answer: true }, orderBy: { createdAt: "desc" }, take: 500 }),
+  db.approvedAnswer.findMany({
+    where: { shop },
+    select: { question: true, answer: true },
+    orderBy: { createdAt: "desc" },
+    take: 500,
+  }),
 );
 
 export async function approvedAnswersFor(db: Db, shop: string): Promise<{ question: string; answer: string }[]> {
@@ -109,7 +143,9 @@ export async function corrections(db: Db, shop: string): Promise<Correction[]> {
     select: { text: true, correctedIntent: true },
     orderBy: { createdAt: "asc" },
   });
-  return rows.filter((r) => isIntent(r.correctedIntent)).map((r) => ({ text: r.text, intent: r.correctedIntent as Intent }));
+  return rows
+    .filter((r) => isIntent(r.correctedIntent))
+    .map((r) => ({ text: r.text, intent: r.correctedIntent as Intent }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -132,7 +168,8 @@ function hashByte(text: string): number {
 export function splitCorrections(all: Correction[]): { learnFrom: Correction[]; heldOut: Correction[] } {
   if (all.length < 2) return { learnFrom: all, heldOut: [] };
   let heldOut = all.filter((c) => isHeldOut(c.text));
-  if (heldOut.length === 0) heldOut = [[...all].sort((a, b) => hashByte(a.text) - hashByte(b.text) || a.text.localeCompare(b.text))[0]];
+  if (heldOut.length === 0)
+    heldOut = [[...all].sort((a, b) => hashByte(a.text) - hashByte(b.text) || a.text.localeCompare(b.text))[0]];
   if (heldOut.length === all.length) heldOut = heldOut.slice(1);
   return { learnFrom: all.filter((c) => !heldOut.includes(c)), heldOut };
 }
@@ -166,7 +203,10 @@ export function classifierForVersion(version: { id: string; examples: string }):
   let classifier = trained.get(key);
   if (!classifier) {
     const examples = JSON.parse(version.examples) as Correction[];
-    classifier = examples.length === 0 ? Promise.resolve(shippedClassifier()) : trainInBackground(withCorrections(examples), version.id);
+    classifier =
+      examples.length === 0
+        ? Promise.resolve(shippedClassifier())
+        : trainInBackground(withCorrections(examples), version.id);
     classifier.catch(() => trained.delete(key));
     trained.set(key, classifier);
   }
@@ -178,7 +218,10 @@ function trainedKey(versionId: string, examples: string): string {
 }
 
 const activeModels = shopCache(async (db, shop) => {
-  const version = await db.modelVersion.findFirst({ where: { shop, status: "active" }, select: { id: true, examples: true } });
+  const version = await db.modelVersion.findFirst({
+    where: { shop, status: "active" },
+    select: { id: true, examples: true },
+  });
   return { classifier: version ? await classifierForVersion(version) : null };
 });
 
@@ -187,18 +230,25 @@ const activeModels = shopCache(async (db, shop) => {
  * it loads in the background: a chat reply never waits for training.
  */
 export function activeClassifier(db: Db, shop: string): IntentClassifier | undefined {
-  const loaded = activeModels.peek(db, shop, (error) => console.error("loading the shop's model failed", error instanceof Error ? error.message : error));
+  const loaded = activeModels.peek(db, shop, (error) =>
+    console.error("loading the shop's model failed", error instanceof Error ? error.message : error),
+  );
   return loaded?.classifier ?? undefined;
 }
 
 /** Start a retrain in the background; returns the new version's id at once. */
 export async function startRetrain(db: Db, shop: string): Promise<string> {
   const last = await db.modelVersion.findFirst({ where: { shop }, orderBy: { version: "desc" } });
-  const version = await db.modelVersion.create({ data: { shop, version: (last?.version ?? 0) + 1, status: "training", progress: 0 } });
+  const version = await db.modelVersion.create({
+    data: { shop, version: (last?.version ?? 0) + 1, status: "training", progress: 0 },
+  });
   setImmediate(() => {
     retrain(db, shop, version.id).catch(async (error) => {
       console.error("retrain failed", error instanceof Error ? error.message : error);
-      await db.modelVersion.update({ where: { id: version.id }, data: { status: "failed", note: "Training failed; the active model is unchanged." } });
+      await db.modelVersion.update({
+        where: { id: version.id },
+        data: { status: "failed", note: "Training failed; the active model is unchanged." },
+      });
     });
   });
   return version.id;
@@ -249,7 +299,9 @@ function plural(count: number, noun: string): string {
 }
 
 export async function rollbackTo(db: Db, shop: string, versionId: string): Promise<boolean> {
-  const target = await db.modelVersion.findFirst({ where: { id: versionId, shop, status: { in: ["retired", "rejected", "active"] } } });
+  const target = await db.modelVersion.findFirst({
+    where: { id: versionId, shop, status: { in: ["retired", "rejected", "active"] } },
+  });
   if (!target) return false;
   await db.$transaction([
     db.modelVersion.updateMany({ where: { shop, status: "active" }, data: { status: "retired" } }),
@@ -263,7 +315,18 @@ export async function modelVersions(db: Db, shop: string) {
   return db.modelVersion.findMany({
     where: { shop },
     orderBy: { version: "desc" },
-    select: { id: true, version: true, status: true, progress: true, heldOutN: true, previousAccuracy: true, accuracy: true, note: true, createdAt: true, activatedAt: true },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      progress: true,
+      heldOutN: true,
+      previousAccuracy: true,
+      accuracy: true,
+      note: true,
+      createdAt: true,
+      activatedAt: true,
+    },
   });
 }
 
@@ -277,7 +340,13 @@ export async function exportIntentsJsonl(db: Db, shop: string): Promise<string> 
     select: { text: true, correctedIntent: true, entities: true },
     orderBy: { createdAt: "asc" },
   });
-  return rows.map((r) => JSON.stringify({ text: r.text, intent: r.correctedIntent, entities: r.entities ? JSON.parse(r.entities) : {} })).join("\n") + (rows.length ? "\n" : "");
+  return (
+    rows
+      .map((r) =>
+        JSON.stringify({ text: r.text, intent: r.correctedIntent, entities: r.entities ? JSON.parse(r.entities) : {} }),
+      )
+      .join("\n") + (rows.length ? "\n" : "")
+  );
 }
 
 /** Approved answers as OpenAI fine-tuning chat examples. */
@@ -285,13 +354,28 @@ export async function exportFineTuningJsonl(db: Db, shop: string, systemPrompt: 
   const answers = await db.approvedAnswer.findMany({ where: { shop }, orderBy: { createdAt: "asc" } });
   return (
     answers
-      .map((a) => JSON.stringify({ messages: [{ role: "system", content: systemPrompt }, { role: "user", content: a.question }, { role: "assistant", content: a.answer }] }))
+      .map((a) =>
+        JSON.stringify({
+          messages: [
+            { role: "system", content: systemPrompt },
+            { role: "user", content: a.question },
+            { role: "assistant", content: a.answer },
+          ],
+        }),
+      )
       .join("\n") + (answers.length ? "\n" : "")
   );
 }
 
 /** The merchant's approved answers to these shopper messages, by message id. */
-export async function approvedAnswersByQuestion(db: Db, shop: string, questionIds: string[]): Promise<Record<string, string>> {
-  const approved = await db.approvedAnswer.findMany({ where: { shop, sourceMessageId: { in: questionIds } }, select: { sourceMessageId: true, answer: true } });
+export async function approvedAnswersByQuestion(
+  db: Db,
+  shop: string,
+  questionIds: string[],
+): Promise<Record<string, string>> {
+  const approved = await db.approvedAnswer.findMany({
+    where: { shop, sourceMessageId: { in: questionIds } },
+    select: { sourceMessageId: true, answer: true },
+  });
   return Object.fromEntries(approved.map((a) => [a.sourceMessageId!, a.answer]));
 }

@@ -48,9 +48,20 @@ export function unansweredReplies(shop: string, since: Date) {
 }
 
 /** The top unanswered questions of the last `days` days, grouped by meaning, most asked first. */
-export async function topUnansweredQuestions(db: Db, shop: string, days = 30, limit = 10, now = new Date()): Promise<UnansweredCluster[]> {
+export async function topUnansweredQuestions(
+  db: Db,
+  shop: string,
+  days = 30,
+  limit = 10,
+  now = new Date(),
+): Promise<UnansweredCluster[]> {
   const since = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
-  const replies = await db.message.findMany({ where: unansweredReplies(shop, since), select: { replyToId: true }, orderBy: { createdAt: "desc" }, take: RECENT_LIMIT });
+  const replies = await db.message.findMany({
+    where: unansweredReplies(shop, since),
+    select: { replyToId: true },
+    orderBy: { createdAt: "desc" },
+    take: RECENT_LIMIT,
+  });
   const questions = await db.message.findMany({
     where: { shop, role: "shopper", id: { in: replies.map((r) => r.replyToId!) } },
     select: { id: true, text: true, createdAt: true },

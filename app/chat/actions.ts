@@ -67,10 +67,13 @@ const M = defineMessages({
 export const CANCEL_JOB_REREADS_MS = [500, 1000, 2000];
 
 // The word must end where a letter doesn't follow: `\b` would not end "sí" (í isn't an ASCII letter).
-const YES = /^(?:y|yes|yeah|yep|yup|sure|ok(?:ay)?|please do|do it|go ahead|go for it|confirm(?:ed)?|correct|that's right|si|sí|claro|vale|adelante|hazlo|oui|d'accord|allez-y|ouais)(?![\p{L}\p{N}])/iu;
+const YES =
+  /^(?:y|yes|yeah|yep|yup|sure|ok(?:ay)?|please do|do it|go ahead|go for it|confirm(?:ed)?|correct|that's right|si|sí|claro|vale|adelante|hazlo|oui|d'accord|allez-y|ouais)(?![\p{L}\p{N}])/iu;
 // Agreement that could also open a new message ("perfect, and…"): a yes only when that's all it says.
-const SHORT_YES = /^(?:sounds good|perfect|great|absolutely|of course|definitely|that works|dale|[aá]ndale|perfecto|de acuerdo|correcto|exacto|parfait|bien s[uû]r|c'est bon|exactement|volontiers)(?![\p{L}\p{N}])/iu;
-const NO = /^(?:n|no|nope|nah|don't|do not|not now|not yet|cancel that|never ?mind|stop|hold on|keep it|mejor no|todav[ií]a no|a[uú]n no|non|pas|ne pas|pas maintenant|plus tard)(?![\p{L}\p{N}])/iu;
+const SHORT_YES =
+  /^(?:sounds good|perfect|great|absolutely|of course|definitely|that works|dale|[aá]ndale|perfecto|de acuerdo|correcto|exacto|parfait|bien s[uû]r|c'est bon|exactement|volontiers)(?![\p{L}\p{N}])/iu;
+const NO =
+  /^(?:n|no|nope|nah|don't|do not|not now|not yet|cancel that|never ?mind|stop|hold on|keep it|mejor no|todav[ií]a no|a[uú]n no|non|pas|ne pas|pas maintenant|plus tard)(?![\p{L}\p{N}])/iu;
 const SHORT = 4;
 const THANKS = /\b(?:thank|thanks|thx|gracias|merci)\b/i;
 
@@ -91,7 +94,8 @@ export function pendingOrderNumber(action: PendingAction): string | null {
 export async function runPendingAction(turn: Turn, answer: "yes" | "no"): Promise<Answer> {
   const L = turn.language;
   const action = turn.state.pendingAction;
-  if (answer === "no" || !action) return { text: t(L, M.declined), state: { pendingAction: undefined, codeChallenge: undefined } };
+  if (answer === "no" || !action)
+    return { text: t(L, M.declined), state: { pendingAction: undefined, codeChallenge: undefined } };
   // Re-verify: the order must still be this shopper's, theirs to change, and in a state that allows it.
   const access = await verifyOrderAccess(turn.ctx.commerce, turn.ctx.attempts, {
     orderNumber: pendingOrderNumber(action),
@@ -104,16 +108,29 @@ export async function runPendingAction(turn: Turn, answer: "yes" | "no"): Promis
   const order = access.order;
   if (!mayChangeOrder(turn, order)) return proofNeeded(turn);
   if (action.kind === "request") {
-    return { text: t(L, M.request_sent, { summary: action.ticket.summary, reply: replyTimeClause(turn) }), ticket: action.ticket, state: { pendingAction: undefined } };
+    return {
+      text: t(L, M.request_sent, { summary: action.ticket.summary, reply: replyTimeClause(turn) }),
+      ticket: action.ticket,
+      state: { pendingAction: undefined },
+    };
   }
   const toTeam = (text: string, why: string): Answer => ({
     text,
     handoff: true,
-    ticket: { kind: TICKET_KIND[action.kind], reason: "couldnt_answer", summary: `Bot could not ${action.kind.replace("_", " ")} on ${order.name}: ${why}`, orderNumber: order.name },
+    ticket: {
+      kind: TICKET_KIND[action.kind],
+      reason: "couldnt_answer",
+      summary: `Bot could not ${action.kind.replace("_", " ")} on ${order.name}: ${why}`,
+      orderNumber: order.name,
+    },
     state: { pendingAction: undefined },
   });
   const fail = (reason: string) => toTeam(t(L, M.action_failed, { reason }), reason);
-  const notShown = () => toTeam(t(L, M.action_not_shown, { order: order.name }), "the mutation succeeded but the order doesn't show the change");
+  const notShown = () =>
+    toTeam(
+      t(L, M.action_not_shown, { order: order.name }),
+      "the mutation succeeded but the order doesn't show the change",
+    );
   const done = (text: string): Answer => ({ text: text.trim(), state: { pendingAction: undefined } });
   switch (action.kind) {
     case "cancel_order": {
@@ -122,26 +139,34 @@ export async function runPendingAction(turn: Turn, answer: "yes" | "no"): Promis
       const after = await reread(turn, order, (o) => !!o.cancelledAt, result.jobDone ? [] : CANCEL_JOB_REREADS_MS);
       if (!after) return notShown();
       const refunded = Number(after.totalRefunded) - Number(order.totalRefunded);
-      const refund = refunded > 0.005 ? t(L, M.cancel_refund_shown, { amount: formatMoney(refunded.toFixed(2), after.currencyCode, L) }) : "";
+      const refund =
+        refunded > 0.005
+          ? t(L, M.cancel_refund_shown, { amount: formatMoney(refunded.toFixed(2), after.currencyCode, L) })
+          : "";
       return done(t(L, M.cancelled_now, { order: after.name, refund }));
     }
     case "return_items": {
       const lines = action.fulfillmentLineItemIds.map((id) => ({ fulfillmentLineItemId: id, quantity: 1 }));
       const result = await turn.ctx.commerce.requestReturn(order.id, lines, action.reason, turn.pre.original);
       if (!result.ok) return fail(result.message);
-      const opened = (o: Order) => o.returns.find((r) => r.id === result.returnId && ["REQUESTED", "OPEN"].includes(r.status));
+      const opened = (o: Order) =>
+        o.returns.find((r) => r.id === result.returnId && ["REQUESTED", "OPEN"].includes(r.status));
       const after = await reread(turn, order, (o) => !!opened(o));
       if (!after) return notShown();
       const shown = opened(after)!;
       const items = shown.lines.length ? shown.lines.map((l) => l.title) : action.titles;
-      return done(t(L, M.return_opened, { name: shown.name, items: items.join(", "), shipping: returnShippingRule(turn, after) }));
+      return done(
+        t(L, M.return_opened, { name: shown.name, items: items.join(", "), shipping: returnShippingRule(turn, after) }),
+      );
     }
     case "update_address": {
       const result = await turn.ctx.commerce.updateShippingAddress(order.id, action.address);
       if (!result.ok) return fail(result.message);
       const after = await reread(turn, order, (o) => sameAddress(o.shippingAddress, action.address));
       if (!after?.shippingAddress) return notShown();
-      return done(t(L, M.address_updated, { order: after.name, address: formatAddress(shownAddress(after.shippingAddress)) }));
+      return done(
+        t(L, M.address_updated, { order: after.name, address: formatAddress(shownAddress(after.shippingAddress)) }),
+      );
     }
   }
 }
@@ -153,7 +178,12 @@ const TICKET_KIND: Record<Exclude<PendingAction["kind"], "request">, TicketReque
 };
 
 /** The order as it is now, once it shows the change (read again after each pause), or null if it never does. */
-async function reread(turn: Turn, before: Order, changed: (order: Order) => boolean, pausesMs: number[] = []): Promise<Order | null> {
+async function reread(
+  turn: Turn,
+  before: Order,
+  changed: (order: Order) => boolean,
+  pausesMs: number[] = [],
+): Promise<Order | null> {
   for (const pause of [0, ...pausesMs]) {
     if (pause) await new Promise((resolve) => setTimeout(resolve, pause));
     const now = await turn.ctx.commerce.findOrderByNumber(before.name);
@@ -166,9 +196,21 @@ const norm = (value: string | null | undefined) => (value ?? "").toLowerCase().r
 
 function sameAddress(now: Address | null, wanted: ShippingAddress): boolean {
   if (!now) return false;
-  return norm(now.address1) === norm(wanted.address1) && norm(now.address2) === norm(wanted.address2) && norm(now.city) === norm(wanted.city) && norm(now.zip) === norm(wanted.zip);
+  return (
+    norm(now.address1) === norm(wanted.address1) &&
+    norm(now.address2) === norm(wanted.address2) &&
+    norm(now.city) === norm(wanted.city) &&
+    norm(now.zip) === norm(wanted.zip)
+  );
 }
 
 function shownAddress(a: Address): ShippingAddress {
-  return { address1: a.address1 ?? "", address2: a.address2, city: a.city ?? "", provinceCode: a.provinceCode, zip: a.zip ?? "", countryCode: a.countryCode ?? "" };
+  return {
+    address1: a.address1 ?? "",
+    address2: a.address2,
+    city: a.city ?? "",
+    provinceCode: a.provinceCode,
+    zip: a.zip ?? "",
+    countryCode: a.countryCode ?? "",
+  };
 }

@@ -28,7 +28,32 @@ function contentWords(text: string): string[] {
 }
 
 // Replies that mean nothing without the conversation before them ("yes", "ok thanks").
-const REPLY_WORDS = new Set(["yes", "yeah", "yep", "yup", "no", "nope", "ok", "okay", "sure", "thanks", "thank", "thx", "please", "pls", "si", "oui", "non", "merci", "gracias", "vale", "d'accord", "cool", "great", "fine"]);
+const REPLY_WORDS = new Set([
+  "yes",
+  "yeah",
+  "yep",
+  "yup",
+  "no",
+  "nope",
+  "ok",
+  "okay",
+  "sure",
+  "thanks",
+  "thank",
+  "thx",
+  "please",
+  "pls",
+  "si",
+  "oui",
+  "non",
+  "merci",
+  "gracias",
+  "vale",
+  "d'accord",
+  "cool",
+  "great",
+  "fine",
+]);
 
 /**
  * Whether a shopper's message can carry an approved answer: at least two words of its own. "yes"
@@ -50,7 +75,11 @@ function sameProducts(asked: string[], stored: string[]): boolean {
 }
 
 /** The approved answer whose question is most like `text`, if one is alike enough and about the same product and order. */
-export function matchApprovedAnswer(text: string, answers: ApprovedAnswer[], options: MatchOptions = {}): ApprovedAnswer | null {
+export function matchApprovedAnswer(
+  text: string,
+  answers: ApprovedAnswer[],
+  options: MatchOptions = {},
+): ApprovedAnswer | null {
   if (answers.length === 0 || !isReusableQuestion(text)) return null;
   const asked = questionProfile(text);
   let best: { answer: ApprovedAnswer; score: number } | null = null;
@@ -60,6 +89,11 @@ export function matchApprovedAnswer(text: string, answers: ApprovedAnswer[], opt
     const score = questionSimilarity(asked, profile);
     if (score >= APPROVED_ANSWER_SIMILARITY && (!best || score > best.score)) best = { answer, score };
   }
-  if (best && options.productKinds && !sameProducts(options.productKinds(text), options.productKinds(best.answer.question))) return null;
+  if (
+    best &&
+    options.productKinds &&
+    !sameProducts(options.productKinds(text), options.productKinds(best.answer.question))
+  )
+    return null;
   return best?.answer ?? null;
 }

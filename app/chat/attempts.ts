@@ -54,7 +54,11 @@ export function remainingLockMs(state: AttemptState | null, now: Date): number |
 }
 
 /** A key's state after one more miss at `now`. */
-export function nextAttemptState(previous: AttemptState | null, now: Date, limits: AttemptLimits = ATTEMPT_LIMITS): AttemptState {
+export function nextAttemptState(
+  previous: AttemptState | null,
+  now: Date,
+  limits: AttemptLimits = ATTEMPT_LIMITS,
+): AttemptState {
   // Nothing is checked while a key is locked, so a miss can't land then; keep the lock as it is.
   if (previous && remainingLockMs(previous, now) !== null) return { ...previous, lastFailureAt: now };
   const fresh = !previous || now.getTime() - previous.lastFailureAt.getTime() > limits.forgetAfterMs;
@@ -66,7 +70,12 @@ export function nextAttemptState(previous: AttemptState | null, now: Date, limit
 }
 
 /** The keys one verification attempt involves. */
-export function attemptKeys(claim: { clientKey?: string | null; customerId?: string | null; email?: string | null; orderNumber?: string | null }): AttemptKey[] {
+export function attemptKeys(claim: {
+  clientKey?: string | null;
+  customerId?: string | null;
+  email?: string | null;
+  orderNumber?: string | null;
+}): AttemptKey[] {
   const keys: AttemptKey[] = [];
   if (claim.clientKey) keys.push({ kind: "client", value: claim.clientKey });
   if (claim.customerId) keys.push({ kind: "customer", value: claim.customerId });
@@ -82,7 +91,8 @@ export function memoryAttemptStore(options: { now?: () => Date; limits?: Attempt
   const now = options.now ?? (() => new Date());
   const states = new Map<string, AttemptState>();
   const id = (key: AttemptKey) => `${key.kind}:${key.value}`;
-  const longest = (values: (number | null)[]) => values.reduce<number | null>((max, v) => (v !== null && (max === null || v > max) ? v : max), null);
+  const longest = (values: (number | null)[]) =>
+    values.reduce<number | null>((max, v) => (v !== null && (max === null || v > max) ? v : max), null);
   return {
     async lockedFor(keys) {
       const at = now();

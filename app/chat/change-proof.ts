@@ -91,18 +91,29 @@ export function mayChangeOrder(turn: Turn, order: Order): boolean {
 
 /** The proposal as a question for the shopper's "yes" — or, for a guest, a code to the order's email first. */
 export async function proposeChange(turn: Turn, order: Order, proposal: ChangeProposal): Promise<Answer> {
-  const proof = (kind: "not_needed" | "code_sent" | "cannot_send" | "too_many_codes", sentTo: string | null = null) => [{ topic: "change_proof" as const, order: order.name, kind, sentTo }];
-  if (mayChangeOrder(turn, order)) return { text: proposal.text, quickReplies: proposal.quickReplies, state: { pendingAction: proposal.action }, verdicts: proof("not_needed") };
+  const proof = (kind: "not_needed" | "code_sent" | "cannot_send" | "too_many_codes", sentTo: string | null = null) => [
+    { topic: "change_proof" as const, order: order.name, kind, sentTo },
+  ];
+  if (mayChangeOrder(turn, order))
+    return {
+      text: proposal.text,
+      quickReplies: proposal.quickReplies,
+      state: { pendingAction: proposal.action },
+      verdicts: proof("not_needed"),
+    };
   const L = turn.language;
   // What the shopper asked about still stands even without a code ("it hasn't shipped, so it can still be cancelled").
   const cannotSend = (): Answer => ({
-    text: [statedFacts(proposal.text), t(L, M.proof_cannot_send, { order: order.name, shopEmail: turn.ctx.shop.email })].filter(Boolean).join("\n"),
+    text: [statedFacts(proposal.text), t(L, M.proof_cannot_send, { order: order.name, shopEmail: turn.ctx.shop.email })]
+      .filter(Boolean)
+      .join("\n"),
     state: { codeChallenge: undefined },
     verdicts: proof("cannot_send"),
   });
   if (!order.email || !turn.ctx.mailer) return cannotSend();
   const issued = await turn.ctx.orderCodes.issue(digitsOf(order.name));
-  if (!issued.ok) return { text: t(L, M.proof_too_many_codes, { order: order.name }), verdicts: proof("too_many_codes") };
+  if (!issued.ok)
+    return { text: t(L, M.proof_too_many_codes, { order: order.name }), verdicts: proof("too_many_codes") };
   const minutes = Math.round(CODE_RULES.ttlMs / 60_000);
   try {
     await turn.ctx.mailer.send({
@@ -118,9 +129,14 @@ export async function proposeChange(turn: Turn, order: Order, proposal: ChangePr
   // What the shopper asked about still stands (its last line is the question the code will unlock).
   const facts = proposal.text.split("\n").slice(0, -1).join("\n");
   return {
-    text: [facts, t(L, M.proof_code_sent, { order: order.name, email: sentTo, digits: CODE_RULES.digits, minutes })].filter(Boolean).join("\n"),
+    text: [facts, t(L, M.proof_code_sent, { order: order.name, email: sentTo, digits: CODE_RULES.digits, minutes })]
+      .filter(Boolean)
+      .join("\n"),
     lookups: [{ kind: "order", ref: order.name, outcome: `one-time code emailed to ${sentTo}` }],
-    state: { pendingAction: undefined, codeChallenge: { id: issued.challengeId, orderNumber: digitsOf(order.name), sentTo, proposal } },
+    state: {
+      pendingAction: undefined,
+      codeChallenge: { id: issued.challengeId, orderNumber: digitsOf(order.name), sentTo, proposal },
+    },
     verdicts: proof("code_sent", sentTo),
   };
 }
@@ -134,7 +150,10 @@ export function statedFacts(proposal: string): string {
 }
 
 // "482913", "482 913", "my code is 482-913", "código: 482913", "le code est 482913".
-const CODE_IN_MESSAGE = new RegExp(`^[^\\d#]{0,40}?(?<![\\d#])(\\d{3})[ -]?(\\d{${CODE_RULES.digits - 3}})(?!\\d)[^\\d#]{0,12}$`, "u");
+const CODE_IN_MESSAGE = new RegExp(
+  `^[^\\d#]{0,40}?(?<![\\d#])(\\d{3})[ -]?(\\d{${CODE_RULES.digits - 3}})(?!\\d)[^\\d#]{0,12}$`,
+  "u",
+);
 
 /** The one-time code a message consists of, if it is one. */
 export function codeInMessage(text: string): string | null {
@@ -156,11 +175,23 @@ export async function enterOrderCode(turn: Turn, code: string): Promise<Answer> 
       text: proposal.text,
       quickReplies: proposal.quickReplies,
       lookups: lookup("one-time code accepted"),
-      state: { codeChallenge: undefined, pendingAction: proposal.action, provenOrders: { ...turn.state.provenOrders, [challenge.orderNumber]: until } },
+      state: {
+        codeChallenge: undefined,
+        pendingAction: proposal.action,
+        provenOrders: { ...turn.state.provenOrders, [challenge.orderNumber]: until },
+      },
     };
   }
-  if (check.reason === "wrong") return { text: t(L, M.proof_code_wrong, { email: challenge.sentTo, tries: check.triesLeft }), lookups: lookup("wrong one-time code") };
-  return { text: t(L, M.proof_code_dead), lookups: lookup(`one-time code ${check.reason}`), state: { codeChallenge: undefined } };
+  if (check.reason === "wrong")
+    return {
+      text: t(L, M.proof_code_wrong, { email: challenge.sentTo, tries: check.triesLeft }),
+      lookups: lookup("wrong one-time code"),
+    };
+  return {
+    text: t(L, M.proof_code_dead),
+    lookups: lookup(`one-time code ${check.reason}`),
+    state: { codeChallenge: undefined },
+  };
 }
 
 /** A "yes" while the code is awaited: the code comes first. */

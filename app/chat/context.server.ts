@@ -66,7 +66,11 @@ export async function buildChatContext(options: {
 async function shopData(shop: string, commerce: Commerce): Promise<ShopData> {
   const cached = cache.get(shop);
   if (cached && Date.now() - cached.loadedAt < CACHE_TTL_MS) return cached;
-  const [info, products, pages] = await Promise.all([commerce.shopInfo(), commerce.activeCatalog(), commerce.shopPages()]);
+  const [info, products, pages] = await Promise.all([
+    commerce.shopInfo(),
+    commerce.activeCatalog(),
+    commerce.shopPages(),
+  ]);
   const active = products.filter((p) => p.status === "ACTIVE");
   const data = {
     info,
@@ -100,7 +104,8 @@ export function shopProfile(info: ShopInfo, settings: ShopSettings): ShopProfile
     email: settings.handoffEmail || info.email,
     // One name everywhere: the merchant's, or the shop's (as the storefront block falls back to shop.name).
     botName: settings.botName.trim() || info.name,
-    greeting: settings.greeting.trim() && settings.greeting !== DEFAULT_SETTINGS.greeting ? settings.greeting.trim() : null,
+    greeting:
+      settings.greeting.trim() && settings.greeting !== DEFAULT_SETTINGS.greeting ? settings.greeting.trim() : null,
     tone: settings.tone,
     supportHours: settings.supportHours,
     primaryDomainUrl: info.primaryDomainUrl,

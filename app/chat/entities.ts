@@ -4,8 +4,24 @@
  */
 import { editDistance, escapeRegExp, normalize, type Preprocessed } from "./preprocess";
 import type { OrderNameFormat } from "../commerce/types";
-import { AMBIGUOUS_COLOR_WORDS, AUDIENCE_WORDS, COLOR_GROUPS, COLOR_OPTION, FUNCTION_WORDS, NUMBER_WORDS as NUMBER_VALUES, SIZE_OPTION } from "./catalog/lexicon";
-import { buildVocabulary, headNoun, isGenericWord, isKindWord, relatedCatalogWords, sameWord, type ShopVocabulary } from "./catalog/vocabulary";
+import {
+  AMBIGUOUS_COLOR_WORDS,
+  AUDIENCE_WORDS,
+  COLOR_GROUPS,
+  COLOR_OPTION,
+  FUNCTION_WORDS,
+  NUMBER_WORDS as NUMBER_VALUES,
+  SIZE_OPTION,
+} from "./catalog/lexicon";
+import {
+  buildVocabulary,
+  headNoun,
+  isGenericWord,
+  isKindWord,
+  relatedCatalogWords,
+  sameWord,
+  type ShopVocabulary,
+} from "./catalog/vocabulary";
 
 export interface Entities {
   order_number?: string;
@@ -74,9 +90,12 @@ const ORDER_WORD =
 // A bare 4–6 digit number, not money, a measurement, or part of a longer number.
 const BARE_NUMBER = /(?<![\d$€£.,+-])\b(\d{4,6})\b(?![\d.,]*\s?(?:\$|€|%|usd|dollars|ft|mm|g\b|oz|lbs?))/i;
 // Numbers in a sentence about an address or a zip code are not order numbers.
-const ADDRESS_CONTEXT = /\b(?:zip|postal|postcode|house|street|apt|apartment|unit|suite|address|ave|avenue|st|blvd|road|rd|calle|rue|adresse|direccion)\b/i;
+const ADDRESS_CONTEXT =
+  /\b(?:zip|postal|postcode|house|street|apt|apartment|unit|suite|address|ave|avenue|st|blvd|road|rd|calle|rue|adresse|direccion)\b/i;
 
-const NUMBER_WORDS: Record<string, string> = Object.fromEntries(Object.entries(NUMBER_VALUES).map(([word, n]) => [word, String(n)]));
+const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
+  Object.entries(NUMBER_VALUES).map(([word, n]) => [word, String(n)]),
+);
 const QUANTITY = new RegExp(
   `\\b(\\d{1,2}|${Object.keys(NUMBER_WORDS).join("|")})\\b\\s*(?:x\\s+)?` +
     `(?:(?:more|extra|additional|other|mas|más|de|plus|of|the|those|these|pairs?|los|las|les)\\s+)*([a-z\\u00c0-\\u017f'-]+)`,
@@ -85,16 +104,20 @@ const QUANTITY = new RegExp(
 
 // "change the quantity to 2", "qty 3"; "1 of the 2 base layers".
 const QUANTITY_CHANGE = /\b(?:quantity|qty|cantidad|quantite)\b[^.?!\d]{0,30}?\b(?:to|a|à)?\s*(\d{1,2})\b/i;
-const PART_OF = /\b(\d{1,2}|one|two|three)\s+(?:of|out of|de)\s+(?:the|my|those|these|los|las|les)\s+(?:\d{1,2}|two|three|four)\b/i;
+const PART_OF =
+  /\b(\d{1,2}|one|two|three)\s+(?:of|out of|de)\s+(?:the|my|those|these|los|las|les)\s+(?:\d{1,2}|two|three|four)\b/i;
 
 const NON_ITEM_WORDS = new Set(
-  ("days day weeks week business hours hour minutes dollars bucks percent usd am pm times months month years year " +
+  (
+    "days day weeks week business hours hour minutes dollars bucks percent usd am pm times months month years year " +
     "dias jours semaines semanas oz g mm lbs lb ft inch inches liters litres l people persons person cards card charges " +
     "codes code accounts account orders order emails packages parcels different pending weeks ago nights night degrees " +
-    "stars star to or and of").split(" "),
+    "stars star to or and of"
+  ).split(" "),
 );
 
-const SIZE_PHRASE = /\b(?:size|sz|talla|taille|tamano|tamaño)\s*[:=]?\s*(x{0,3}[sml]\/[sml]|x{0,3}[sml]|xl|xxl|\d{1,2}(?:\.5)?|small|medium|large|x-large|extra large|regular|long|petite|tall)\b/gi;
+const SIZE_PHRASE =
+  /\b(?:size|sz|talla|taille|tamano|tamaño)\s*[:=]?\s*(x{0,3}[sml]\/[sml]|x{0,3}[sml]|xl|xxl|\d{1,2}(?:\.5)?|small|medium|large|x-large|extra large|regular|long|petite|tall)\b/gi;
 const STANDALONE_SIZE = /(?<![\w'/-])(XXS|XS|S\/M|M\/L|L\/XL|S|M|L|XL|XXL|XXXL)(?![\w'/-])/g;
 const SIZE_WORDS = /\b(?:a|an|in|the|size)\s+(small|medium|large|x-large|extra large)\b/gi;
 
@@ -104,7 +127,8 @@ const BASIC_COLOR_PATTERNS = new Map(BASIC_COLORS.map((color) => [color, colorPa
 // A colour word that is part of a name, not a colour: "Black Friday".
 const NOT_A_COLOR = /^(?:friday)\b/i;
 // Where two values are named, the one the shopper wants comes after these ("from M to L").
-const WANTED_BEFORE = /\b(?:to|into|for|want|wants|prefer|need|get|a|an|en|por|pour|contre)\s+(?:a\s+|an\s+|the\s+|size\s+|una?\s+|une\s+|talla\s+|taille\s+)?$/i;
+const WANTED_BEFORE =
+  /\b(?:to|into|for|want|wants|prefer|need|get|a|an|en|por|pour|contre)\s+(?:a\s+|an\s+|the\s+|size\s+|una?\s+|une\s+|talla\s+|taille\s+)?$/i;
 const WANTED_AFTER = /^\s*(?:instead|rather|please|svp|por favor)\b/i;
 
 export interface CatalogSource {
@@ -128,7 +152,9 @@ export function buildCatalog(products: CatalogSource[]): Catalog {
   // Kinds, descriptors, product types, brands and function words say what kind of thing, or whose; not which one.
   const genericTokens = vocabulary.generic;
   const entries: CatalogProduct[] = active.map((p) => {
-    const titleTokens = wordTokens(p.title).filter((t) => !AUDIENCE.has(t) && !FUNCTION.has(t) && (t.length > 1 || /\d/.test(t)));
+    const titleTokens = wordTokens(p.title).filter(
+      (t) => !AUDIENCE.has(t) && !FUNCTION.has(t) && (t.length > 1 || /\d/.test(t)),
+    );
     const handleTokens = p.handle.split("-").filter((t) => t.length > 1 && !FUNCTION.has(t));
     return {
       handle: p.handle,
@@ -146,7 +172,10 @@ export function buildCatalog(products: CatalogSource[]): Catalog {
     for (const word of entry.vocabulary) productsByWord.set(word, (productsByWord.get(word) ?? new Set()).add(entry));
   }
   const colors = [...new Set(entries.flatMap((e) => e.colors))];
-  const colorPatterns = new Map([...BASIC_COLOR_PATTERNS, ...colors.map((color) => [color, colorPattern(color)] as const)]);
+  const colorPatterns = new Map([
+    ...BASIC_COLOR_PATTERNS,
+    ...colors.map((color) => [color, colorPattern(color)] as const),
+  ]);
   return { products: entries, vocabulary, genericTokens, productsByWord, colors, colorPatterns };
 }
 
@@ -155,12 +184,20 @@ function colorPattern(color: string): RegExp {
 }
 
 function optionValues(options: { name: string; values: string[] }[], name: RegExp): string[] {
-  return options.filter((o) => name.test(o.name.trim())).flatMap((o) => o.values).filter((v) => v !== "Default Title");
+  return options
+    .filter((o) => name.test(o.name.trim()))
+    .flatMap((o) => o.values)
+    .filter((v) => v !== "Default Title");
 }
 
 /** Lower-case words of `text`, accents folded and apostrophes dropped ("Men's Alpine" → men, alpine). */
 export function wordTokens(text: string): string[] {
-  return normalize(text).replace(ELISION, "$1 ").replace(/'/g, "").match(/[a-z0-9]+/g) ?? [];
+  return (
+    normalize(text)
+      .replace(ELISION, "$1 ")
+      .replace(/'/g, "")
+      .match(/[a-z0-9]+/g) ?? []
+  );
 }
 
 // French elided articles ("d'oreiller", "l'huile"): the word is what follows.
@@ -189,7 +226,9 @@ export function extractEntities(pre: Preprocessed, catalog: Catalog | null, orde
   if (orderNumber) entities.order_number = orderNumber;
 
   // The mention itself counts as something that can be bought ("two more of the Alpine jacket").
-  const withPlaceholder = mention ? withoutEmail.slice(0, mention.start) + "product" + withoutEmail.slice(mention.end) : withoutEmail;
+  const withPlaceholder = mention
+    ? withoutEmail.slice(0, mention.start) + "product" + withoutEmail.slice(mention.end)
+    : withoutEmail;
   const quantity = findQuantity(order ? withPlaceholder.replace(order, " ") : withPlaceholder, catalog);
   if (quantity) entities.quantity = quantity;
 
@@ -215,7 +254,9 @@ export function findOrderName(text: string, format: OrderNameFormat | undefined)
   const plainPrefix = !prefix || prefix === "#";
   if (plainPrefix && !suffix) return null;
   // With its own prefix the suffix may be left off ("FR-1042"); a suffix alone must be there ("1042-W").
-  const body = plainPrefix ? `#?\\d{1,10}${escapeRegExp(suffix)}` : `${escapeRegExp(prefix)}\\s?\\d{1,10}(?:${escapeRegExp(suffix)})?`;
+  const body = plainPrefix
+    ? `#?\\d{1,10}${escapeRegExp(suffix)}`
+    : `${escapeRegExp(prefix)}\\s?\\d{1,10}(?:${escapeRegExp(suffix)})?`;
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, "iu");
   return text.match(pattern)?.[0] ?? null;
 }
@@ -281,15 +322,21 @@ function preferWanted(text: string, candidates: Candidate[]): string | null {
 
 function findSize(text: string, product: CatalogProduct | null, catalog: Catalog | null): string | null {
   const candidates: Candidate[] = [];
-  for (const m of text.matchAll(SIZE_PHRASE)) candidates.push({ value: m[1], index: (m.index ?? 0) + m[0].length - m[1].length });
+  for (const m of text.matchAll(SIZE_PHRASE))
+    candidates.push({ value: m[1], index: (m.index ?? 0) + m[0].length - m[1].length });
   for (const m of text.matchAll(STANDALONE_SIZE)) {
     const index = m.index ?? 0;
     const value = m[1];
     // A lone capital letter is a size only mid-sentence and not before a name ("2101 S Lamar").
-    if (value.length === 1 && (/(^|[.!?]\s*)$/.test(text.slice(0, index)) || /^\s+[A-Z][a-z]/.test(text.slice(index + 1)))) continue;
+    if (
+      value.length === 1 &&
+      (/(^|[.!?]\s*)$/.test(text.slice(0, index)) || /^\s+[A-Z][a-z]/.test(text.slice(index + 1)))
+    )
+      continue;
     if (!candidates.some((c) => c.index === index)) candidates.push({ value, index });
   }
-  for (const m of text.matchAll(SIZE_WORDS)) candidates.push({ value: m[1], index: (m.index ?? 0) + m[0].length - m[1].length });
+  for (const m of text.matchAll(SIZE_WORDS))
+    candidates.push({ value: m[1], index: (m.index ?? 0) + m[0].length - m[1].length });
   if (product) {
     for (const size of product.sizes.filter((s) => /^\d/.test(s))) {
       const m = text.match(new RegExp(`\\b(?:a|an|in)\\s+(${escapeRegExp(size)})\\b`, "i"));
@@ -300,9 +347,13 @@ function findSize(text: string, product: CatalogProduct | null, catalog: Catalog
   for (const size of product?.sizes ?? catalog?.vocabulary.sizes ?? []) {
     const pattern = measuredSizePattern(size);
     if (!pattern) continue;
-    for (const m of text.matchAll(pattern)) if (!candidates.some((c) => c.index === m.index)) candidates.push({ value: m[0].trim(), index: m.index ?? 0 });
+    for (const m of text.matchAll(pattern))
+      if (!candidates.some((c) => c.index === m.index)) candidates.push({ value: m[0].trim(), index: m.index ?? 0 });
   }
-  return preferWanted(text, candidates.sort((a, b) => a.index - b.index));
+  return preferWanted(
+    text,
+    candidates.sort((a, b) => a.index - b.index),
+  );
 }
 
 const MEASURED_SIZE = /^(\d+(?:[.,]\d+)?(?:\s*[×x*]\s*\d+(?:[.,]\d+)?)*)\s*(\p{L}{0,3})$/iu;
@@ -327,7 +378,9 @@ function compileMeasuredSize(size: string): RegExp | null {
 }
 
 function findColor(text: string, catalog: Catalog | null, product: CatalogProduct | null): string | null {
-  const names = [...new Set([...(product?.colors ?? []), ...(catalog?.colors ?? []), ...BASIC_COLORS])].sort((a, b) => b.length - a.length);
+  const names = [...new Set([...(product?.colors ?? []), ...(catalog?.colors ?? []), ...BASIC_COLORS])].sort(
+    (a, b) => b.length - a.length,
+  );
   const candidates: Candidate[] = [];
   for (const color of names) {
     const pattern = (catalog?.colorPatterns ?? BASIC_COLOR_PATTERNS).get(color) ?? colorPattern(color);
@@ -338,7 +391,10 @@ function findColor(text: string, catalog: Catalog | null, product: CatalogProduc
       candidates.push({ value: m[0], index });
     }
   }
-  return preferWanted(text, candidates.sort((a, b) => a.index - b.index));
+  return preferWanted(
+    text,
+    candidates.sort((a, b) => a.index - b.index),
+  );
 }
 
 /**
@@ -367,8 +423,12 @@ export function findProductMention(text: string, catalog: Catalog): ProductMenti
       const titlePrefix = titleHits >= 3 && hits[0] === product.titleTokens[0];
       // Title words written as a name, mid-sentence, that only this product has ("the Camp Moc", not "the trekking poles").
       const writtenAsName =
-        titleHits >= 2 && words.slice(run.start, endIndex + 1).every((w) => FUNCTION.has(w.word) || /^\p{Lu}/u.test(text.slice(w.start))) &&
-        !/(?:^|[.!?¿¡]\s*)$/.test(text.slice(0, words[run.start].start)) && productsWithAll(catalog, hits) === 1;
+        titleHits >= 2 &&
+        words
+          .slice(run.start, endIndex + 1)
+          .every((w) => FUNCTION.has(w.word) || /^\p{Lu}/u.test(text.slice(w.start))) &&
+        !/(?:^|[.!?¿¡]\s*)$/.test(text.slice(0, words[run.start].start)) &&
+        productsWithAll(catalog, hits) === 1;
       if (distinctive > 0 || wholeTitle || titlePrefix || writtenAsName) {
         const score = distinctive * 3 + hits.length + (wholeTitle ? 2 : 0);
         const start = words[run.start].start;
@@ -424,7 +484,8 @@ function compareWithCatalog(word: string, catalog: Catalog): string[] {
 
 // Misspelled product-line names ("Ridgback", "Expedtion"); never generic words ("campsite" ≠ "campfire").
 function isTypoOf(word: string, vocabularyWord: string, catalog: Catalog): boolean {
-  if (word.length < 5 || isGenericWord(catalog.vocabulary, vocabularyWord) || word[0] !== vocabularyWord[0]) return false;
+  if (word.length < 5 || isGenericWord(catalog.vocabulary, vocabularyWord) || word[0] !== vocabularyWord[0])
+    return false;
   const allowed = word.length >= 10 ? 2 : 1;
   return editDistance(word, vocabularyWord, allowed) <= allowed;
 }

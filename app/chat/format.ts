@@ -28,7 +28,10 @@ export function formatDate(iso: string, now: Date, language: Language = "en", ti
   const date = new Date(iso);
   const dayDiff = Math.round((startOfLocalDay(date, timeZone) - startOfLocalDay(now, timeZone)) / 86_400_000);
   const locale = LOCALES[language];
-  const formatted = cached(`date|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { weekday: "long", month: "long", day: "numeric", timeZone })).format(date);
+  const formatted = cached(
+    `date|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { weekday: "long", month: "long", day: "numeric", timeZone }),
+  ).format(date);
   const relative = RELATIVE_DAYS[language][dayDiff];
   return relative ? `${relative} (${formatted})` : formatted;
 }
@@ -40,7 +43,10 @@ export function daysBetween(from: string | Date, to: string | Date): number {
 
 /** Midnight of the date's calendar day in the time zone, as a UTC timestamp of that calendar date. */
 function startOfLocalDay(date: Date, timeZone: string): number {
-  const parts = cached(`day|${timeZone}`, () => new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" })).formatToParts(date);
+  const parts = cached(
+    `day|${timeZone}`,
+    () => new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" }),
+  ).formatToParts(date);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return Date.UTC(part("year"), part("month") - 1, part("day"));
 }
@@ -57,7 +63,9 @@ function startOfUtcDay(date: Date): number {
 export function formatMoney(amount: string | number, currencyCode = "USD", language: Language = "en"): string {
   return cached(`money|${language}|${currencyCode}`, () => {
     // The regional locale ("es-MX") when Intl knows it, else the language's default one.
-    const locale = Intl.NumberFormat.supportedLocalesOf([`${language}-${currencyCode.slice(0, 2).toUpperCase()}`])[0] ?? LOCALES[language];
+    const locale =
+      Intl.NumberFormat.supportedLocalesOf([`${language}-${currencyCode.slice(0, 2).toUpperCase()}`])[0] ??
+      LOCALES[language];
     return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode });
   }).format(Number(amount));
 }
@@ -84,10 +92,14 @@ export function formatDuration(range: DurationRange, language: Language = "en"):
   if (range.unit === "business_days") {
     const numbers = cached(`number|${locale}`, () => new Intl.NumberFormat(locale));
     const count = range.min === range.max ? numbers.format(range.max) : numbers.formatRange(range.min, range.max);
-    const plural = cached(`plural|${locale}`, () => new Intl.PluralRules(locale)).select(range.max) === "one" ? "one" : "other";
+    const plural =
+      cached(`plural|${locale}`, () => new Intl.PluralRules(locale)).select(range.max) === "one" ? "one" : "other";
     return `${count} ${UNIT_WORDS[language].business_days[plural]}`;
   }
   const unit = INTL_UNITS[range.unit];
-  const format = cached(`unit|${locale}|${unit}`, () => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }));
+  const format = cached(
+    `unit|${locale}|${unit}`,
+    () => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }),
+  );
   return range.min === range.max ? format.format(range.max) : format.formatRange(range.min, range.max);
 }

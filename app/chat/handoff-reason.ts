@@ -4,7 +4,13 @@
  */
 import type { ReplyKind } from "./reply-kind";
 
-export const HANDOFF_REASONS = ["asked_for_person", "complaint", "couldnt_answer", "needs_approval", "verification_failed"] as const;
+export const HANDOFF_REASONS = [
+  "asked_for_person",
+  "complaint",
+  "couldnt_answer",
+  "needs_approval",
+  "verification_failed",
+] as const;
 export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 
 /**

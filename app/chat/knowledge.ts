@@ -18,7 +18,15 @@ import { mentionedCountry, namesOfRegion } from "./knowledge/places";
 import { synonymsOf } from "./knowledge/synonyms";
 
 export { mentionedCountry, namesOfRegion };
-import { detectLanguage, escapeRegExp, languageScores, LANGUAGES, normalize, tokenize, type Language } from "./preprocess";
+import {
+  detectLanguage,
+  escapeRegExp,
+  languageScores,
+  LANGUAGES,
+  normalize,
+  tokenize,
+  type Language,
+} from "./preprocess";
 import type { ShopProfile } from "./types";
 
 /** What the shop has written: policies, FAQs and pages (the profile), and optionally its active products. */
@@ -101,7 +109,8 @@ export interface KnowledgeQuery {
 // Text processing shared by the index and the queries
 
 const STOP_WORDS = new Set(
-  ("a an the and or but so of to in on at for from with by about as into than then this that these those " +
+  (
+    "a an the and or but so of to in on at for from with by about as into than then this that these those " +
     "i im me my mine we us our ours you your yours he him his she her it its they them their there here " +
     "am is are was were be been being do does did doing have has had having will would shall should could can may might must " +
     "up today tonight hoy just really very also too please pls plz thanks thank hey hello hi oh ok okay um uh like well some any anything something " +
@@ -119,7 +128,8 @@ const STOP_WORDS = new Set(
     "plus moins autre autres quand ou pourquoi faire fait faites font dois doit pouvez peut peuvent avez ai-je est-ce ca cela " +
     "ete meme memes deja encore tout tous toute toutes mismo misma mismos ya aun todo todos toda todas " +
     // "take" in every language ("vous prenez l'Amex ?", "¿toman Amex?"): the words after it say what is asked.
-    "prendre prenez prends prend prenons tomar toman toma tomamos").split(" "),
+    "prendre prenez prends prend prenons tomar toman toma tomamos"
+  ).split(" "),
 );
 
 /** One-way widening of a question's words (keys and values are index terms). */
@@ -128,7 +138,9 @@ const EXPANSIONS: Record<string, string[]> = Object.create(null);
 function expand(words: string, into: string): void {
   for (const word of words.split(" ")) {
     const key = termOf(word, "en");
-    EXPANSIONS[key] = [...new Set([...(EXPANSIONS[key] ?? []), ...into.split(" ").map((w) => termOf(w, "en"))])].filter((w) => w !== key);
+    EXPANSIONS[key] = [...new Set([...(EXPANSIONS[key] ?? []), ...into.split(" ").map((w) => termOf(w, "en"))])].filter(
+      (w) => w !== key,
+    );
   }
 }
 expand("arrive arrival receive reach", "delivery deliver");
@@ -138,13 +150,19 @@ expand("ship", "prepare");
 expand("extra additional surcharge customs import", "duties taxes fees");
 expand("tax taxes vat gst hst pst", "duties taxes");
 expand("duty duties", "taxes customs");
-expand("cost costs much price fee fees charge pay expensive cheap rate rates", "cost price fee charge paid free rate postage flat");
+expand(
+  "cost costs much price fee fees charge pay expensive cheap rate rates",
+  "cost price fee charge paid free rate postage flat",
+);
 expand("free", "free prepaid");
 expand("label", "label prepaid");
 expand("login log logging signin sign password reset", "sign account password code email");
 expand("fast faster quick quickly express overnight expedite expedited rush", "express");
 expand("long time soon", "days business take");
-expand("international internationally abroad overseas worldwide country countries", "countries international only ship");
+expand(
+  "international internationally abroad overseas worldwide country countries",
+  "countries international only ship",
+);
 expand("card cards visa mastercard amex", "accept card payment");
 expand("twice double duplicate", "two charges authorization hold");
 expand("spam junk", "spam");
@@ -156,7 +174,10 @@ expand("washable washing", "wash");
 expand("worn used wore tag tags condition", "unworn unused tags original");
 expand("clearance", "final sale");
 expand("postage", "shipping label");
-expand("promo promos coupon coupons discount discounts offer offers deal deals voucher", "discount code off sale newsletter");
+expand(
+  "promo promos coupon coupons discount discounts offer offers deal deals voucher",
+  "discount code off sale newsletter",
+);
 
 /** The terms a question's term is widened to (index terms), for comparing two questions too. */
 export function expansionsOf(term: string): string[] {
@@ -216,7 +237,8 @@ function isStopWord(word: string, language: Language): boolean {
   return pivot !== null && STOP_WORDS.has(pivot);
 }
 
-const isContentWord = (word: string, language: Language) => !isStopWord(word, language) && (word.length > 1 || /\d/.test(word));
+const isContentWord = (word: string, language: Language) =>
+  !isStopWord(word, language) && (word.length > 1 || /\d/.test(word));
 
 /** The index terms of a text: words minus stop words, each to its term (see termOf). */
 export function terms(text: string, language: Language = languageOf(text)): string[] {
@@ -251,12 +273,17 @@ const LEAD_LABEL = /^([A-Z][A-Za-z ,'&/-]{2,40}):\s+(?=\S)/;
 const CLAUSE_START = /^(?:we|you|i|it|they|nous|vous|on|je|il|elle|nosotros)\b/i;
 const HEADING_LINE = /^([^.!?]{2,50}):$/;
 const MONEY = /[$€£]\s?\d/;
-const OFFER = /\d\s?%\s*(?:off\b|de descuento|de r[ée]duction|de remise)|(?:[$€£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?[$€£])\s+off\b|(?:^|\s)[-–]\s?\d+\s?%/i;
+const OFFER =
+  /\d\s?%\s*(?:off\b|de descuento|de r[ée]duction|de remise)|(?:[$€£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?[$€£])\s+off\b|(?:^|\s)[-–]\s?\d+\s?%/i;
 /** A number of days, hours, weeks or months ("3–5 business days", "sous 24 heures ouvrées", "10 días naturales"), or "same day". */
-const DURATION = /\b\d+(?:\s*(?:[–-]|to|à|a|au)\s*\d+)?\s+(?:(?:business|working|calendar)\s+)?(?:days?|hours?|weeks?|months?|years?|minutes?|jours?|heures?|semaines?|mois|ans|ann[ée]es?|d[ií]as?|horas?|semanas?|meses|años?|minutos?)(?![\p{L}])|\bsame day\b/iu;
+const DURATION =
+  /\b\d+(?:\s*(?:[–-]|to|à|a|au)\s*\d+)?\s+(?:(?:business|working|calendar)\s+)?(?:days?|hours?|weeks?|months?|years?|minutes?|jours?|heures?|semaines?|mois|ans|ann[ée]es?|d[ií]as?|horas?|semanas?|meses|años?|minutos?)(?![\p{L}])|\bsame day\b/iu;
 
 export function splitSentences(text: string): string[] {
-  return text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(SENTENCE_END)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 interface Document {
@@ -267,7 +294,12 @@ interface Document {
   body: string;
 }
 
-function passage(doc: Document, fields: Pick<Passage, "section" | "text" | "quote" | "order">, id: number, language: Language): Passage {
+function passage(
+  doc: Document,
+  fields: Pick<Passage, "section" | "text" | "quote" | "order">,
+  id: number,
+  language: Language,
+): Passage {
   return {
     id,
     kind: doc.kind,
@@ -315,8 +347,15 @@ function documentPassages(doc: Document, nextId: () => number): Passage[] {
       for (const sentence of withAnswers(splitSentences(body))) {
         const own = languageOf(sentence);
         // A bullet under "Canada:" means nothing without its heading.
-        const fields = { section: [heading, lead].filter(Boolean).join(" "), text: sentence, quote: heading ? `${heading}: ${sentence}` : sentence, order: order++ };
-        passages.push(passage(doc, fields, nextId(), own === "en" && paragraphLanguage !== "en" ? paragraphLanguage : own));
+        const fields = {
+          section: [heading, lead].filter(Boolean).join(" "),
+          text: sentence,
+          quote: heading ? `${heading}: ${sentence}` : sentence,
+          order: order++,
+        };
+        passages.push(
+          passage(doc, fields, nextId(), own === "en" && paragraphLanguage !== "en" ? paragraphLanguage : own),
+        );
       }
     }
   }
@@ -344,7 +383,12 @@ function answerPassages(doc: Document, nextId: () => number, quoteWithTitle = fa
   }
   const language = languageOf(doc.body);
   return sentences.map((sentence, order) =>
-    passage(doc, { section: "", text: sentence, quote: quoteWithTitle ? `${doc.title}: ${sentence}` : sentence, order }, nextId(), language),
+    passage(
+      doc,
+      { section: "", text: sentence, quote: quoteWithTitle ? `${doc.title}: ${sentence}` : sentence, order },
+      nextId(),
+      language,
+    ),
   );
 }
 
@@ -354,7 +398,13 @@ function shopDocuments(shop: ShopTexts): Document[] {
     ...shop.faqs
       .filter((faq) => typeof faq?.question === "string" && typeof faq?.answer === "string")
       .map((faq): Document => ({ kind: "faq", key: faq.question, title: faq.question, url: null, body: faq.answer })),
-    ...(shop.pages ?? []).map((p): Document => ({ kind: "page", key: `page:${p.handle}`, title: p.title, url: p.url, body: p.body })),
+    ...(shop.pages ?? []).map((p): Document => ({
+      kind: "page",
+      key: `page:${p.handle}`,
+      title: p.title,
+      url: p.url,
+      body: p.body,
+    })),
   ];
 }
 
@@ -368,7 +418,9 @@ export function buildKnowledge(shop: ShopTexts, products: Iterable<Product> = []
   let id = 0;
   const nextId = () => id++;
   const all = [...shopDocuments(shop), ...productDocuments(products)].flatMap((doc) =>
-    doc.kind === "policy" || doc.kind === "page" ? documentPassages(doc, nextId) : answerPassages(doc, nextId, doc.kind === "product"),
+    doc.kind === "policy" || doc.kind === "page"
+      ? documentPassages(doc, nextId)
+      : answerPassages(doc, nextId, doc.kind === "product"),
   );
   // A page that repeats an FAQ or a policy word for word is quoted once, from the first.
   const seen = new Set<string>();
@@ -438,16 +490,25 @@ export function shopTextFor(shop: ShopTexts, products: Map<string, Product>): Kn
 // ---------------------------------------------------------------------------------------------
 // Searching
 
-const COST_WORDS = new Set(["cost", "price", "much", "fee", "charge", "pay", "expensive", "cheap", "rate"].map((w) => termOf(w, "en")));
-const TIME_WORDS = new Set(["long", "soon", "fast", "quick", "quickly", "time", "days", "wait"].map((w) => termOf(w, "en")));
+const COST_WORDS = new Set(
+  ["cost", "price", "much", "fee", "charge", "pay", "expensive", "cheap", "rate"].map((w) => termOf(w, "en")),
+);
+const TIME_WORDS = new Set(
+  ["long", "soon", "fast", "quick", "quickly", "time", "days", "wait"].map((w) => termOf(w, "en")),
+);
 const MUCH = termOf("much", "en");
 // "in a week", "three days ago": a span the shop never writes is a detail of the question, like a number.
 const TIME_UNITS = new Set(["day", "week", "month", "year", "hour", "minute"].map((w) => termOf(w, "en")));
-const MEASURES = new Set(["weight", "length", "width", "height", "depth", "diameter", "capacity", "temperature", "size", "long"].map((w) => termOf(w, "en")));
+const MEASURES = new Set(
+  ["weight", "length", "width", "height", "depth", "diameter", "capacity", "temperature", "size", "long"].map((w) =>
+    termOf(w, "en"),
+  ),
+);
 // "Any offers?" is answered by a sentence that states one ("10% off your first order").
 const OFFER_WORDS = new Set(["offer"].map((w) => termOf(w, "en")));
 // A question with several parts ("how much is shipping, and what does express cost?").
-const CLAUSE_SPLIT = /[?!;]+|\.\s+|,?\s+(?:and|also|plus|y|et|aussi)\s+(?=(?:what|how|when|where|which|who|do|does|can|could|is|are|will|would|que|qué|cuanto|cuánto|como|cómo|est|quel|quelle|combien)\b)/i;
+const CLAUSE_SPLIT =
+  /[?!;]+|\.\s+|,?\s+(?:and|also|plus|y|et|aussi)\s+(?=(?:what|how|when|where|which|who|do|does|can|could|is|are|will|would|que|qué|cuanto|cuánto|como|cómo|est|quel|quelle|combien)\b)/i;
 
 function sourceOf(p: Passage): string {
   return p.kind === "faq" ? "FAQ" : p.kind === "page" ? "PAGE" : p.kind === "product" ? "PRODUCT" : p.sourceKey;
@@ -497,7 +558,8 @@ const languagesOf = new WeakMap<KnowledgeBase, Set<Language>>();
 /** The shop writes at least a part of its texts in `language`. */
 function bilingual(kb: KnowledgeBase, language: Language): boolean {
   let languages = languagesOf.get(kb);
-  if (!languages) languagesOf.set(kb, (languages = new Set(kb.passages.filter((p) => p.kind !== "product").map((p) => p.language))));
+  if (!languages)
+    languagesOf.set(kb, (languages = new Set(kb.passages.filter((p) => p.kind !== "product").map((p) => p.language))));
   return languages.has(language);
 }
 
@@ -513,7 +575,13 @@ function rangeHolds(text: string, n: number): boolean {
   return false;
 }
 
-function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery, context: QueryWord[] = [], own: Set<string> = new Set(words.map((w) => w.key))): KnowledgeHit[] {
+function rawSearch(
+  kb: KnowledgeBase,
+  words: QueryWord[],
+  query: KnowledgeQuery,
+  context: QueryWord[] = [],
+  own: Set<string> = new Set(words.map((w) => w.key)),
+): KnowledgeHit[] {
   const keys = new Set(words.map((w) => w.key));
   // "¿Cuánto pesa…?", "how much does it weigh?": "much" asks for that measure, not a price.
   const measured = words.some((w) => MEASURES.has(w.key));
@@ -522,11 +590,23 @@ function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery,
   const asked = new Set(base.flatMap((w) => w.variants));
   if (base.length === 0) return [];
   const total = kb.passages.length;
-  const scores = new Map<number, { score: number; cover: number; nameWeight: number; matched: Set<string>; covered: Set<string>; answered: Set<string>; named: boolean }>();
+  const scores = new Map<
+    number,
+    {
+      score: number;
+      cover: number;
+      nameWeight: number;
+      matched: Set<string>;
+      covered: Set<string>;
+      answered: Set<string>;
+      named: boolean;
+    }
+  >();
   let possible = 0;
   const unknown: string[] = [];
   // Matched in the sentence itself, not only in its FAQ question, title or product name.
-  const inText = (result: SearchResult) => Object.values(result.match).some((fields) => fields.some((f) => f !== "title"));
+  const inText = (result: SearchResult) =>
+    Object.values(result.match).some((fields) => fields.some((f) => f !== "title"));
   const inTitle = (result: SearchResult) => Object.values(result.match).some((fields) => fields.includes("title"));
   for (const { key: word, variants } of base) {
     const perPassage = new Map<number, { score: number; direct: boolean; inText: boolean; named: boolean }>();
@@ -537,13 +617,15 @@ function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery,
         const known = perPassage.get(id);
         const text = (known?.inText ?? false) || inText(result);
         const named = (known?.named ?? false) || (direct && inTitle(result));
-        if (!known || known.score < score) perPassage.set(id, { score, direct: (known?.direct ?? false) || direct, inText: text, named });
+        if (!known || known.score < score)
+          perPassage.set(id, { score, direct: (known?.direct ?? false) || direct, inText: text, named });
         else Object.assign(known, { inText: text, named });
       }
     };
     // The word in any of its forms counts fully; a synonym counts as much as its best single match, never as the sum of several.
     // Only the word's own form is matched loosely: another language's stem of it ("three" → "thre") is exact, or it would prefix-match anything.
-    for (const variant of variants) add(kb.index.search(variant, variant === word ? SEARCH_OPTIONS : EXACT) as SearchResult[], 1, true);
+    for (const variant of variants)
+      add(kb.index.search(variant, variant === word ? SEARCH_OPTIONS : EXACT) as SearchResult[], 1, true);
     // WordNet's synonyms fill a gap: a word the shop never uses ("guarantee" where it writes "warranty").
     const lexical = perPassage.size === 0 ? synonymsOf(word) : [];
     const synonyms = [...new Set([...(EXPANSIONS[word] ?? []), ...lexical])].filter((w) => !asked.has(w));
@@ -551,18 +633,30 @@ function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery,
     // "My chest is 39 inches": a range that holds the number ("M 38–40 in") says it.
     if (NUMBER.test(word)) {
       for (const passage of kb.passages) {
-        if (!perPassage.has(passage.id) && rangeHolds(passage.text, Number(word.replace(",", ".")))) perPassage.set(passage.id, { score: 1, direct: true, inText: true, named: false });
+        if (!perPassage.has(passage.id) && rangeHolds(passage.text, Number(word.replace(",", "."))))
+          perPassage.set(passage.id, { score: 1, direct: true, inText: true, named: false });
       }
     }
     let best = Math.max(0, ...[...perPassage.values()].map((v) => v.score));
     // "How much…?" is answered by any sentence with a price in it, "how long…?" by one with a duration.
-    const implied = COST_WORDS.has(word) ? "hasMoney" : TIME_WORDS.has(word) ? "hasDuration" : OFFER_WORDS.has(word) ? "hasOffer" : null;
+    const implied = COST_WORDS.has(word)
+      ? "hasMoney"
+      : TIME_WORDS.has(word)
+        ? "hasDuration"
+        : OFFER_WORDS.has(word)
+          ? "hasOffer"
+          : null;
     if (implied) {
       best ||= 1;
       for (const passage of kb.passages) {
         const known = perPassage.get(passage.id);
         if (passage[implied] && (known?.score ?? 0) < best * IMPLIED_WEIGHT) {
-          perPassage.set(passage.id, { score: best * IMPLIED_WEIGHT, direct: known?.direct ?? false, inText: true, named: known?.named ?? false });
+          perPassage.set(passage.id, {
+            score: best * IMPLIED_WEIGHT,
+            direct: known?.direct ?? false,
+            inText: true,
+            named: known?.named ?? false,
+          });
         }
       }
     }
@@ -573,7 +667,19 @@ function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery,
     if (perPassage.size === 0 && !detail && own.has(word)) unknown.push(word);
     if (best === 0) continue;
     for (const [id, { score, direct, inText, named }] of perPassage) {
-      const entry = scores.get(id) ?? scores.set(id, { score: 0, cover: 0, nameWeight: 0, matched: new Set(), covered: new Set(), answered: new Set(), named: false }).get(id)!;
+      const entry =
+        scores.get(id) ??
+        scores
+          .set(id, {
+            score: 0,
+            cover: 0,
+            nameWeight: 0,
+            matched: new Set(),
+            covered: new Set(),
+            answered: new Set(),
+            named: false,
+          })
+          .get(id)!;
       // A product's name picks the product; which of its sentences answers is for the sentence's own words to say,
       // even where the sentence repeats a word of the name ("a winter boot…"). Naming the product still answers that word.
       const product = kb.passages[id]?.kind === "product";
@@ -597,12 +703,26 @@ function rawSearch(kb: KnowledgeBase, words: QueryWord[], query: KnowledgeQuery,
     const legal = LEGAL_TEXTS.includes(source) && !query.prefer?.includes(source) ? LEGAL_WEIGHT : 1;
     const own = (passage.kind === "product" && !named ? UNNAMED_PRODUCT_WEIGHT : 1) * legal;
     // A shop that writes in two languages says most things twice: quote the version in the shopper's language.
-    const language = query.quoteLanguage && passage.kind !== "product" && passage.language !== query.quoteLanguage && bilingual(kb, query.quoteLanguage) ? OTHER_LANGUAGE_WEIGHT : 1;
+    const language =
+      query.quoteLanguage &&
+      passage.kind !== "product" &&
+      passage.language !== query.quoteLanguage &&
+      bilingual(kb, query.quoteLanguage)
+        ? OTHER_LANGUAGE_WEIGHT
+        : 1;
     // Coordination: a sentence that says more of the question's words beats one that says a single rare word well.
     const coordination = (covered.size / base.length) ** COORDINATION;
     let score = raw * own * language * coordination;
     if (query.prefer && query.prefer.length > 0) score *= query.prefer.includes(source) ? 1.3 : 0.75;
-    hits.push({ passage, score, relevance: possible > nameWeight ? (cover * own) / (possible - nameWeight) : 0, matched: [...matched], covered: [...covered], answered: [...answered], unknown });
+    hits.push({
+      passage,
+      score,
+      relevance: possible > nameWeight ? (cover * own) / (possible - nameWeight) : 0,
+      matched: [...matched],
+      covered: [...covered],
+      answered: [...answered],
+      unknown,
+    });
   }
   return hits.sort((a, b) => b.score - a.score);
 }
@@ -620,7 +740,10 @@ export function searchKnowledge(shop: ShopTexts, question: string, query: Knowle
   const quoteLanguage = query.quoteLanguage ?? query.language ?? languageOf(question);
   // Only the shopper's own words can be unknown to the shop, not the ones added for them.
   const own = new Set(asked.map((w) => w.key));
-  return rawSearch(kb, words, { ...query, quoteLanguage }, queryTerms(query.contextTerms ?? []), own).slice(0, query.limit ?? 10);
+  return rawSearch(kb, words, { ...query, quoteLanguage }, queryTerms(query.contextTerms ?? []), own).slice(
+    0,
+    query.limit ?? 10,
+  );
 }
 
 /**
@@ -659,14 +782,24 @@ export function bestPassages(
   const top = hits[0];
   const picked: KnowledgeHit[] = [top];
   const add = (hit: KnowledgeHit | undefined) => {
-    if (!hit || picked.length >= max || picked.some((p) => p.passage.id === hit.passage.id || restates(p.passage.text, hit.passage.text))) return;
+    if (
+      !hit ||
+      picked.length >= max ||
+      picked.some((p) => p.passage.id === hit.passage.id || restates(p.passage.text, hit.passage.text))
+    )
+      return;
     picked.push(hit);
   };
-  const clauses = question.split(CLAUSE_SPLIT).map((c) => c?.trim()).filter((c): c is string => !!c && terms(c).length > 0);
+  const clauses = question
+    .split(CLAUSE_SPLIT)
+    .map((c) => c?.trim())
+    .filter((c): c is string => !!c && terms(c).length > 0);
   if (clauses.length > 1) {
     for (const clause of clauses) {
       // A clause like "how much and how long?" alone matches any price or duration: it must name something.
-      const best = searchKnowledge(shop, clause, { ...query, limit: 3 }).find((h) => h.answered.some((w) => !COST_WORDS.has(w) && !TIME_WORDS.has(w)));
+      const best = searchKnowledge(shop, clause, { ...query, limit: 3 }).find((h) =>
+        h.answered.some((w) => !COST_WORDS.has(w) && !TIME_WORDS.has(w)),
+      );
       if (best) add(best);
     }
   }
@@ -685,15 +818,24 @@ export function bestPassages(
     const addsSomething = hit.answered.some((w) => !answeredSoFar.has(w));
     // Another sentence of the same source about everything the best one is about ("…arrived damaged" → "Damaged items: contact us…").
     const sameTopic = sameSource && top.covered.every((w) => hit.covered.includes(w));
-    if (hit.score >= top.score * (sameSource ? 0.85 : 0.95) || (addsSomething && hit.score >= top.score * 0.5) || (sameTopic && hit.score >= top.score * 0.5)) add(hit);
+    if (
+      hit.score >= top.score * (sameSource ? 0.85 : 0.95) ||
+      (addsSomething && hit.score >= top.score * 0.5) ||
+      (sameTopic && hit.score >= top.score * 0.5)
+    )
+      add(hit);
   }
   return orderForQuoting(picked);
 }
 
 /** The first sentence of the FAQ `hit` comes from, as a hit ranked just below it. */
 function faqAnswer(shop: ShopTexts, hit: KnowledgeHit): KnowledgeHit | undefined {
-  const passage = knowledgeFor(shop).passages.find((p) => p.kind === "faq" && p.sourceKey === hit.passage.sourceKey && p.order === 0);
-  return passage && { passage, score: hit.score * 0.5, relevance: hit.relevance, matched: [], covered: [], answered: [] };
+  const passage = knowledgeFor(shop).passages.find(
+    (p) => p.kind === "faq" && p.sourceKey === hit.passage.sourceKey && p.order === 0,
+  );
+  return (
+    passage && { passage, score: hit.score * 0.5, relevance: hit.relevance, matched: [], covered: [], answered: [] }
+  );
 }
 
 /** Two sentences saying the same thing: they share a run of five or more words. */
@@ -712,7 +854,8 @@ export function orderForQuoting(hits: KnowledgeHit[]): KnowledgeHit[] {
   const sources: string[] = [];
   for (const hit of hits) if (!sources.includes(sourceOf(hit.passage))) sources.push(sourceOf(hit.passage));
   return [...hits].sort(
-    (a, b) => sources.indexOf(sourceOf(a.passage)) - sources.indexOf(sourceOf(b.passage)) || a.passage.order - b.passage.order,
+    (a, b) =>
+      sources.indexOf(sourceOf(a.passage)) - sources.indexOf(sourceOf(b.passage)) || a.passage.order - b.passage.order,
   );
 }
 
@@ -720,11 +863,7 @@ export function orderForQuoting(hits: KnowledgeHit[]): KnowledgeHit[] {
  * For an overview question ("what's your return policy?"): the best passage for each aspect a
  * good answer covers (e.g. window, condition, exclusions), from the given source.
  */
-export function overviewPassages(
-  shop: ShopTexts,
-  aspects: string[],
-  query: KnowledgeQuery,
-): KnowledgeHit[] {
+export function overviewPassages(shop: ShopTexts, aspects: string[], query: KnowledgeQuery): KnowledgeHit[] {
   const picked: KnowledgeHit[] = [];
   for (const aspect of aspects) {
     const best = searchKnowledge(shop, aspect, { ...query, limit: 5 }).find(
@@ -744,13 +883,21 @@ export const MIN_ANSWER_RELEVANCE = 0.35;
 const UNKNOWN_WORD_RELEVANCE = 0.45;
 
 /** The sentences that answer `question` from the shop's own text, best first; [] when nothing does. */
-export function shopAnswer(shop: ShopTexts, question: string, query: KnowledgeQuery & { max?: number; minRelevance?: number } = {}): KnowledgeHit[] {
+export function shopAnswer(
+  shop: ShopTexts,
+  question: string,
+  query: KnowledgeQuery & { max?: number; minRelevance?: number } = {},
+): KnowledgeHit[] {
   const hits = bestPassages(shop, question, { max: 3, ...query });
   if (hits.length === 0) return [];
   const top = hits.reduce((a, b) => (b.score > a.score ? b : a));
   const minimum = query.minRelevance ?? MIN_ANSWER_RELEVANCE;
   // A question with a word the shop never writes ("parking", "wrapping") is most often about something it doesn't offer.
-  if (top.relevance < minimum || ((top.unknown?.length ?? 0) > 0 && top.relevance < Math.max(minimum, UNKNOWN_WORD_RELEVANCE))) return [];
+  if (
+    top.relevance < minimum ||
+    ((top.unknown?.length ?? 0) > 0 && top.relevance < Math.max(minimum, UNKNOWN_WORD_RELEVANCE))
+  )
+    return [];
   // The best sentence leads; the others follow in the order the shop wrote them.
   return [top, ...hits.filter((h) => h !== top)];
 }

@@ -19,9 +19,11 @@ export const CODE_RULES = {
   maxPerOrderPerHour: 5,
 };
 
-export type IssuedCode = { ok: true; challengeId: string; code: string; expiresAt: Date } | { ok: false; reason: "too_many" };
+export type IssuedCode =
+  { ok: true; challengeId: string; code: string; expiresAt: Date } | { ok: false; reason: "too_many" };
 
-export type CodeCheck = { ok: true } | { ok: false; reason: "wrong"; triesLeft: number } | { ok: false; reason: "expired" | "used_up" };
+export type CodeCheck =
+  { ok: true } | { ok: false; reason: "wrong"; triesLeft: number } | { ok: false; reason: "expired" | "used_up" };
 
 export interface OrderCodeStore {
   /** A fresh code for a change to this order (digits only), or a refusal past the hourly limit. */
@@ -61,7 +63,9 @@ interface CodeRecord {
 }
 
 /** Codes in this process only: for tests, the eval and single conversations without a database. */
-export function memoryCodeStore(options: { now?: () => Date; secret?: string } = {}): OrderCodeStore & { records: readonly CodeRecord[] } {
+export function memoryCodeStore(
+  options: { now?: () => Date; secret?: string } = {},
+): OrderCodeStore & { records: readonly CodeRecord[] } {
   const now = options.now ?? (() => new Date());
   const secret = options.secret ?? randomBytes(32).toString("hex");
   const records: CodeRecord[] = [];
@@ -70,12 +74,22 @@ export function memoryCodeStore(options: { now?: () => Date; secret?: string } =
     now,
     async issue(orderNumber) {
       const at = now();
-      const lastHour = records.filter((r) => r.orderNumber === orderNumber && at.getTime() - r.createdAt.getTime() < 3_600_000);
+      const lastHour = records.filter(
+        (r) => r.orderNumber === orderNumber && at.getTime() - r.createdAt.getTime() < 3_600_000,
+      );
       if (lastHour.length >= CODE_RULES.maxPerOrderPerHour) return { ok: false, reason: "too_many" };
       const challengeId = newChallengeId();
       const code = newCode();
       const expiresAt = new Date(at.getTime() + CODE_RULES.ttlMs);
-      records.push({ id: challengeId, orderNumber, codeHash: hashCode(secret, challengeId, code), tries: 0, expiresAt, usedAt: null, createdAt: at });
+      records.push({
+        id: challengeId,
+        orderNumber,
+        codeHash: hashCode(secret, challengeId, code),
+        tries: 0,
+        expiresAt,
+        usedAt: null,
+        createdAt: at,
+      });
       return { ok: true, challengeId, code, expiresAt };
     },
     async redeem(challengeId, orderNumber, code) {

@@ -40,7 +40,15 @@ import {
 import { productInfo, productSearch } from "./answers/products";
 import { accountHelp, paymentIssue, paymentMethods, returnPolicy, shippingOptions } from "./answers/policies";
 import { discountCode, discountCodesIn } from "./answers/discounts";
-import { faqAnswer, greeting, humanHandoff, isInjectionAttempt, outOfScope, refuseInjection, thanksGoodbye } from "./answers/conversation";
+import {
+  faqAnswer,
+  greeting,
+  humanHandoff,
+  isInjectionAttempt,
+  outOfScope,
+  refuseInjection,
+  thanksGoodbye,
+} from "./answers/conversation";
 import type { ReplyKind } from "./reply-kind";
 import { teamThreadReply } from "./team-thread";
 import type { Answer, ChatContext, DialogueState, Lookup, PendingAction, Shopper, TicketRequest, Turn } from "./types";
@@ -111,38 +119,70 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   // "Portland, OR 97214" (or "no, it's …") after the bot read back an address: the rest of that address.
   const pending = input.state.pendingAction;
   const rest = pending?.kind === "update_address" && !code ? addressRest(pre.original) : null;
-  const addressText = pending?.kind === "update_address" && rest ? `${[pending.address.address1, pending.address.address2].filter(Boolean).join(" ")}, ${rest}` : undefined;
+  const addressText =
+    pending?.kind === "update_address" && rest
+      ? `${[pending.address.address1, pending.address.address2].filter(Boolean).join(" ")}, ${rest}`
+      : undefined;
   // A one-time code is only that: not an order number, a quantity or a product.
-  const extracted = code ? { entities: {}, productHandle: null } : extractEntities(pre, ctx.catalog, ctx.shop.orderNameFormat);
+  const extracted = code
+    ? { entities: {}, productHandle: null }
+    : extractEntities(pre, ctx.catalog, ctx.shop.orderNameFormat);
   // The address the bot asked for: its postcode and house number are not an order number or a quantity.
-  const { entities, productHandle: named } = (input.state.awaiting === "address" && looksLikeAddress(pre.original)) || addressText ? { ...extracted, entities: withoutNumbers(extracted.entities) } : extracted;
+  const { entities, productHandle: named } =
+    (input.state.awaiting === "address" && looksLikeAddress(pre.original)) || addressText
+      ? { ...extracted, entities: withoutNumbers(extracted.entities) }
+      : extracted;
   // "is there a footprint for it?", "the one before that": a product the conversation points back to.
   const aboutOrders = !!input.state.lastIntent && ORDER_INTENTS.has(input.state.lastIntent);
-  const referred = !named && !code && !entities.order_number && !entities.email && !aboutOrders ? referredProduct(pre.original, ctx.catalog, input.state) : null;
+  const referred =
+    !named && !code && !entities.order_number && !entities.email && !aboutOrders
+      ? referredProduct(pre.original, ctx.catalog, input.state)
+      : null;
   const productHandle = named ?? referred;
   const language = conversationLanguage(pre, input.state.language);
   const classified = ctx.classifier.classify(pre.original);
   // Yes/no answers the change waiting for a confirmation, or for a code ("no" drops it, "yes" is reminded of the code).
-  const confirmation = addressText ? null : input.state.pendingAction
-    ? confirmationFor(input.state.pendingAction, pre.original, entities)
-    : input.state.codeChallenge && !code ? confirmationReply(pre.original) : null;
+  const confirmation = addressText
+    ? null
+    : input.state.pendingAction
+      ? confirmationFor(input.state.pendingAction, pre.original, entities)
+      : input.state.codeChallenge && !code
+        ? confirmationReply(pre.original)
+        : null;
   // "yes" or "please reship it" to what the bot offered in its last reply takes the offer up.
-  const acceptedOffer = !confirmation && !code && acceptsOffer(input.state.offer, pre.original, entities.order_number) ? input.state.offer : undefined;
-  const resolved = (confirmation || code) && input.state.lastIntent
-    ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
-    : acceptedOffer
-      ? { ...classified, intent: intentCarryingOut(acceptedOffer.kind), lowConfidence: false }
-      : addressText
-        ? { ...classified, intent: "change_shipping_address" as const, lowConfidence: false }
-      : referred && isUnsureOtherThanProduct(classified)
-        ? { ...classified, intent: "product_info" as const, lowConfidence: false }
-        : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, ctx.shop.orderNameFormat);
+  const acceptedOffer =
+    !confirmation && !code && acceptsOffer(input.state.offer, pre.original, entities.order_number)
+      ? input.state.offer
+      : undefined;
+  const resolved =
+    (confirmation || code) && input.state.lastIntent
+      ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
+      : acceptedOffer
+        ? { ...classified, intent: intentCarryingOut(acceptedOffer.kind), lowConfidence: false }
+        : addressText
+          ? { ...classified, intent: "change_shipping_address" as const, lowConfidence: false }
+          : referred && isUnsureOtherThanProduct(classified)
+            ? { ...classified, intent: "product_info" as const, lowConfidence: false }
+            : resolveIntent(
+                classified,
+                pre.original,
+                entities,
+                input.state,
+                pre.tokens.length,
+                ctx.shop.orderNameFormat,
+              );
   // Unless the conversation settled it, a message naming the shop's products is about them.
-  const catalogued = resolved.intent === classified.intent && !confirmation && !code && !acceptedOffer && !addressText ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language) : resolved;
+  const catalogued =
+    resolved.intent === classified.intent && !confirmation && !code && !acceptedOffer && !addressText
+      ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language)
+      : resolved;
   // "Was it cancelled?", "did you get my return?": where things stand, not the action (or product) they name.
-  const stateIntent = confirmation || code || acceptedOffer || addressText ? null : stateQuestionIntent(catalogued.intent, pre.original);
+  const stateIntent =
+    confirmation || code || acceptedOffer || addressText ? null : stateQuestionIntent(catalogued.intent, pre.original);
   const read = stateIntent ? { ...catalogued, intent: stateIntent, lowConfidence: false } : catalogued;
-  const intent = choosesAnItem(read, input.state, pre) ? { ...read, intent: input.state.lastIntent!, lowConfidence: false } : read;
+  const intent = choosesAnItem(read, input.state, pre)
+    ? { ...read, intent: input.state.lastIntent!, lowConfidence: false }
+    : read;
   const state: DialogueState = {
     ...input.state,
     // A described change is only confirmed by the very next message.
@@ -151,15 +191,42 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     thirdPartyClaim: input.state.thirdPartyClaim || saysOrderIsSomeoneElses(pre.original) || undefined,
   };
   // "who pays for shipping?" while discussing a return searches the shop's texts for the return's shipping.
-  const contextTerms = classified.intent === "shipping_options" && intent.intent === "return_policy" && RETURN_INTENTS.has(input.state.lastIntent!) && WHO_PAYS.test(pre.original) ? ["return shipping label"] : undefined;
-  return { turn: { pre, language, entities, productHandle, intent, state, shopper: input.shopper, ctx, ...(acceptedOffer ? { acceptedOffer } : {}), ...(contextTerms ? { contextTerms } : {}), ...(addressText ? { addressText } : {}) }, confirmation, code };
+  const contextTerms =
+    classified.intent === "shipping_options" &&
+    intent.intent === "return_policy" &&
+    RETURN_INTENTS.has(input.state.lastIntent!) &&
+    WHO_PAYS.test(pre.original)
+      ? ["return shipping label"]
+      : undefined;
+  return {
+    turn: {
+      pre,
+      language,
+      entities,
+      productHandle,
+      intent,
+      state,
+      shopper: input.shopper,
+      ctx,
+      ...(acceptedOffer ? { acceptedOffer } : {}),
+      ...(contextTerms ? { contextTerms } : {}),
+      ...(addressText ? { addressText } : {}),
+    },
+    confirmation,
+    code,
+  };
 }
 
 /** "the beanie", answering which item of an order to return or change: a choice among its items, not a product question. */
 function choosesAnItem(read: IntentResult, state: DialogueState, pre: Preprocessed): boolean {
   const last = state.lastIntent;
   if (!last || !ORDER_INTENTS.has(last) || last === "track_order") return false;
-  return (read.intent === "product_info" || read.intent === "product_search") && pre.tokens.length <= 4 && !pre.original.includes("?") && !PRICE_QUESTION.test(pre.original);
+  return (
+    (read.intent === "product_info" || read.intent === "product_search") &&
+    pre.tokens.length <= 4 &&
+    !pre.original.includes("?") &&
+    !PRICE_QUESTION.test(pre.original)
+  );
 }
 
 /** A reference back to a product settles a reading that isn't confidently about something else. */
@@ -193,7 +260,10 @@ function conversationLanguage(pre: Preprocessed, current: Language | undefined):
 /** The local engine's answer to an analysed turn (confirmations are always carried out here). */
 export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn): Promise<Answer> {
   if (code) return enterOrderCode(turn, code);
-  if (confirmation) return turn.state.pendingAction || confirmation === "no" ? runPendingAction(turn, confirmation) : codeReminder(turn);
+  if (confirmation)
+    return turn.state.pendingAction || confirmation === "no"
+      ? runPendingAction(turn, confirmation)
+      : codeReminder(turn);
   if (isInjectionAttempt(turn.pre.original)) return refuseInjection(turn);
   if (cannotGiveOrderNumber(turn)) return whereToFindOrderNumber(turn);
   const approved = approvedAnswerFor(turn);
@@ -201,7 +271,13 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
   // An unsure reading of a question the shop's FAQ answers outright ("how do I wash my down jacket?").
   // Not a question about a product the shopper names: its own description is the closer source.
   const aboutNamedProduct = turn.intent.intent === "product_info" && !!turn.productHandle;
-  if (turn.intent.confidence < FAQ_FIRST_BELOW && !aboutNamedProduct && !turn.entities.order_number && !turn.state.lastIntent && isPlainQuestion(turn.pre.normalized)) {
+  if (
+    turn.intent.confidence < FAQ_FIRST_BELOW &&
+    !aboutNamedProduct &&
+    !turn.entities.order_number &&
+    !turn.state.lastIntent &&
+    isPlainQuestion(turn.pre.normalized)
+  ) {
     const faq = faqAnswer(turn);
     if (faq) return faq;
   }
@@ -212,8 +288,15 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
 
 /** The merchant's own answer to this question, if they wrote one. */
 export function approvedAnswerFor(turn: Turn): Answer | null {
-  const match = matchApprovedAnswer(turn.pre.original, turn.ctx.approvedAnswers, { productKinds: (text) => catalogTerms(turn.ctx.catalog, text).kinds });
-  return match ? { text: match.answer, lookups: [{ kind: "faq", ref: `approved answer: ${match.question.slice(0, 80)}`, outcome: "matched" }] } : null;
+  const match = matchApprovedAnswer(turn.pre.original, turn.ctx.approvedAnswers, {
+    productKinds: (text) => catalogTerms(turn.ctx.catalog, text).kinds,
+  });
+  return match
+    ? {
+        text: match.answer,
+        lookups: [{ kind: "faq", ref: `approved answer: ${match.question.slice(0, 80)}`, outcome: "matched" }],
+      }
+    : null;
 }
 
 export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
@@ -260,8 +343,15 @@ export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnO
 
 /** The local engine's reply to an analysed message: one answer per request when it holds two (requests.ts). */
 export async function localOutput(input: TurnInput, analyzed: AnalyzedTurn, ctx: ChatContext): Promise<TurnOutput> {
-  const answersSomething = analyzed.confirmation || analyzed.code || analyzed.turn.acceptedOffer || input.state.awaiting || input.state.pendingAction;
-  const parts = answersSomething ? null : separateRequests(input.text, ctx.classifier) ?? twoProducts(input.text, ctx.catalog, ctx.shop.orderNameFormat);
+  const answersSomething =
+    analyzed.confirmation ||
+    analyzed.code ||
+    analyzed.turn.acceptedOffer ||
+    input.state.awaiting ||
+    input.state.pendingAction;
+  const parts = answersSomething
+    ? null
+    : (separateRequests(input.text, ctx.classifier) ?? twoProducts(input.text, ctx.catalog, ctx.shop.orderNameFormat));
   if (!parts) return turnOutput(analyzed.turn, await answerLocally(analyzed));
   // Each request in turn, the second in the context the first leaves (the order and email it gave).
   const outputs: TurnOutput[] = [];
@@ -277,7 +367,8 @@ export async function localOutput(input: TurnInput, analyzed: AnalyzedTurn, ctx:
 
 function bothAnswered(answered: TurnOutput[], whole: Turn): TurnOutput {
   // An answer that asks the shopper something (an email, a yes) goes last, and the conversation waits on it.
-  const asks = (o: TurnOutput) => !!(o.state.awaiting || o.state.pendingAction || o.state.offer || o.state.codeChallenge);
+  const asks = (o: TurnOutput) =>
+    !!(o.state.awaiting || o.state.pendingAction || o.state.offer || o.state.codeChallenge);
   const outputs = [...answered.filter((o) => !asks(o)), ...answered.filter(asks)];
   const last = outputs[outputs.length - 1];
   const main = answered.find((o) => o.intent === whole.intent.intent) ?? answered[0];
@@ -293,7 +384,11 @@ function bothAnswered(answered: TurnOutput[], whole: Turn): TurnOutput {
     lookups: outputs.flatMap((o) => o.lookups),
     handoff: outputs.some((o) => o.handoff),
     ticket: outputs.find((o) => o.ticket)?.ticket,
-    state: dropUndefined({ ...answered[answered.length - 1].state, ...(asking ? pickWaiting(asking.state) : {}), language: whole.language }),
+    state: dropUndefined({
+      ...answered[answered.length - 1].state,
+      ...(asking ? pickWaiting(asking.state) : {}),
+      language: whole.language,
+    }),
     unsure: outputs.find((o) => o.unsure)?.unsure,
   };
 }
@@ -302,11 +397,14 @@ function bothAnswered(answered: TurnOutput[], whole: Turn): TurnOutput {
 const FOLLOW_UP =
   /^(?:and|also|plus|ok(?:ay)?,?\s+(?:and|what|how)|what about|how about|y\b|et\b|¿?y\b|qu'en est-il|and what)|\b(?:that order|from that order|same order|the other (?:one|package|parcel|item)|that one|this one|it|its|them|those|that|esa|ese|eso|ce|cette|celle-ci)\b/i;
 // "what about the bottoms from that order?": only an object, so the action is the last one asked for.
-const ELLIPSIS = /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^(?:y|et) (?:qu'en est-il|que tal|(?:los|las|el|la|les?) )/i;
-const ABOUT_A_PRODUCT = /\b(?:how much|price|cost|costs|in stock|available|sizes?|colou?rs?|made of|material|weigh|weight|warm|waterproof|warranty|cu[aá]nto|cuesta|precio|combien|prix)\b/i;
+const ELLIPSIS =
+  /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^(?:y|et) (?:qu'en est-il|que tal|(?:los|las|el|la|les?) )/i;
+const ABOUT_A_PRODUCT =
+  /\b(?:how much|price|cost|costs|in stock|available|sizes?|colou?rs?|made of|material|weigh|weight|warm|waterproof|warranty|cu[aá]nto|cuesta|precio|combien|prix)\b/i;
 const POINTS_BACK = /\b(?:it|its|they|them|this|that|those|these|one|lo|la|los|las|le|les)\b/i;
 const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "return_policy", "refund_status"]);
-const WHO_PAYS = /\b(?:who pays|pay for|cost|costs|free|label|postage|charge|qui paie|payer|frais|gratuit|[ée]tiquette|qui[eé]n paga|pagar|costo|cuesta|gratis|gu[ií]a|etiqueta)\b/i;
+const WHO_PAYS =
+  /\b(?:who pays|pay for|cost|costs|free|label|postage|charge|qui paie|payer|frais|gratuit|[ée]tiquette|qui[eé]n paga|pagar|costo|cuesta|gratis|gu[ií]a|etiqueta)\b/i;
 const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu[aá]nto|cuesta|precio|vale)\b/i;
 const ELLIPTICAL_START = /^(?:and|also|what about|how about|[¿¡]?y|et|e)\b/i;
 const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
@@ -325,17 +423,26 @@ const ELLIPSIS_OVERRIDE_BELOW = 0.6;
 const REFERENCE_OVERRIDE_BELOW = 0.8;
 /** Below this confidence, a plain question the shop's FAQ answers well is answered from the FAQ. */
 const FAQ_FIRST_BELOW = 0.5;
-const DEFECT_FOLLOW_UP = /\b(broke|broken|defect|defective|faulty|ripped|torn|leak|leaking|fell apart|stopped working|zipper)\b/i;
+const DEFECT_FOLLOW_UP =
+  /\b(broke|broken|defect|defective|faulty|ripped|torn|leak|leaking|fell apart|stopped working|zipper)\b/i;
 
 /**
  * The intent in the conversation's context: a bare answer to the bot's question continues the
  * intent that asked; an unsure follow-up ("and to the UK?") or an elliptical one ("what about the
  * bottoms?") continues the last topic; a defect mentioned while discussing a return stays a return.
  */
-function resolveIntent(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number, orderNameFormat: OrderNameFormat): IntentResult {
+function resolveIntent(
+  result: IntentResult,
+  text: string,
+  entities: Entities,
+  state: DialogueState,
+  wordCount: number,
+  orderNameFormat: OrderNameFormat,
+): IntentResult {
   const resolved = intentInContext(result, text, entities, state, wordCount, orderNameFormat);
   // "…it's a disgrace, I want to speak to a manager": a complaint that asks for a person is a request for one.
-  if (resolved.intent === "complaint" && ASKS_FOR_PERSON.test(normalize(text))) return { ...resolved, intent: "human_agent", lowConfidence: false, grievance: true };
+  if (resolved.intent === "complaint" && ASKS_FOR_PERSON.test(normalize(text)))
+    return { ...resolved, intent: "human_agent", lowConfidence: false, grievance: true };
   // A question that complains about nothing is answered, not filed as a complaint.
   if (resolved.intent === "complaint" && isPlainQuestion(normalize(text))) {
     const intent = plainQuestionIntent(normalize(text), !!entities.product);
@@ -345,11 +452,20 @@ function resolveIntent(result: IntentResult, text: string, entities: Entities, s
   return resolved;
 }
 
-function intentInContext(result: IntentResult, text: string, entities: Entities, state: DialogueState, wordCount: number, orderNameFormat: OrderNameFormat): IntentResult {
+function intentInContext(
+  result: IntentResult,
+  text: string,
+  entities: Entities,
+  state: DialogueState,
+  wordCount: number,
+  orderNameFormat: OrderNameFormat,
+): IntentResult {
   const last = state.lastIntent;
   const continued = last ? { ...result, intent: last, lowConfidence: false } : result;
   const answersQuestion =
-    (state.awaiting === "email" && entities.email) || (state.awaiting === "order_number" && entities.order_number) || (state.awaiting === "address" && looksLikeAddress(text));
+    (state.awaiting === "email" && entities.email) ||
+    (state.awaiting === "order_number" && entities.order_number) ||
+    (state.awaiting === "address" && looksLikeAddress(text));
   // "I don't know my order number": still the request that asked for it.
   if (last && state.awaiting === "order_number" && !entities.order_number && saysCannotGiveIt(text)) return continued;
   if (last && answersQuestion && wordCount <= 14) {
@@ -358,58 +474,111 @@ function intentInContext(result: IntentResult, text: string, entities: Entities,
     if (result.lowConfidence || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8) return continued;
   }
   // "Can I collect it at your shop?": getting an order in person is a way of receiving it, a shipping option.
-  if (result.confidence < COLLECT_OVERRIDE_BELOW && !entities.order_number && !(last && RETURN_INTENTS.has(last)) && COLLECT_IN_PERSON.test(normalize(text))) {
+  if (
+    result.confidence < COLLECT_OVERRIDE_BELOW &&
+    !entities.order_number &&
+    !(last && RETURN_INTENTS.has(last)) &&
+    COLLECT_IN_PERSON.test(normalize(text))
+  ) {
     return { ...result, intent: "shipping_options", lowConfidence: false };
   }
   // An order named with nothing else the engine can place ("what did I buy in #1042?"): what the order shows.
-  if (entities.order_number && (result.lowConfidence || (result.intent === "out_of_scope" && result.confidence < 0.75))) return { ...result, intent: "track_order", lowConfidence: false };
+  if (entities.order_number && (result.lowConfidence || (result.intent === "out_of_scope" && result.confidence < 0.75)))
+    return { ...result, intent: "track_order", lowConfidence: false };
   // "How much is the Figuier one?": the price of a product named, not of shipping.
-  if (entities.product && PRICE_QUESTION.test(text) && !ORDER_INTENTS.has(result.intent) && !["product_info", "product_search", "discount_code"].includes(result.intent) && result.confidence < 0.8) {
+  if (
+    entities.product &&
+    PRICE_QUESTION.test(text) &&
+    !ORDER_INTENTS.has(result.intent) &&
+    !["product_info", "product_search", "discount_code"].includes(result.intent) &&
+    result.confidence < 0.8
+  ) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }
   // A discount code in the message settles an unsure classification.
-  if ((result.lowConfidence || result.confidence < 0.6) && discountCodesIn(text, { orderNameFormat }).length > 0) return { ...result, intent: "discount_code", lowConfidence: false };
+  if ((result.lowConfidence || result.confidence < 0.6) && discountCodesIn(text, { orderNameFormat }).length > 0)
+    return { ...result, intent: "discount_code", lowConfidence: false };
   if (!last) return result;
   // "¿y la de 1 litro?" about the product under discussion is no order change, whatever it reads like.
-  if ((last === "product_info" || last === "product_search") && state.productHandle && ORDER_INTENTS.has(result.intent) && !entities.order_number && !entities.email && result.confidence < 0.8 && ELLIPTICAL_START.test(text.trim())) {
+  if (
+    (last === "product_info" || last === "product_search") &&
+    state.productHandle &&
+    ORDER_INTENTS.has(result.intent) &&
+    !entities.order_number &&
+    !entities.email &&
+    result.confidence < 0.8 &&
+    ELLIPTICAL_START.test(text.trim())
+  ) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }
   // "who pays for shipping?" while discussing a return: the return's shipping, not delivery options.
-  if (RETURN_INTENTS.has(last) && result.intent === "shipping_options" && WHO_PAYS.test(text)) return { ...result, intent: "return_policy", lowConfidence: false };
+  if (RETURN_INTENTS.has(last) && result.intent === "shipping_options" && WHO_PAYS.test(text))
+    return { ...result, intent: "return_policy", lowConfidence: false };
   // "can you open a trace?", "please send it again": an action on the order under discussion.
   const named = state.orderNumber && ORDER_INTENTS.has(last) && !entities.product ? namedOffer(text) : null;
   if (named && result.intent !== intentCarryingOut(named)) {
     const confidentOtherAction = ORDER_INTENTS.has(result.intent) && !result.lowConfidence && result.confidence >= 0.8;
     if (!confidentOtherAction) return { ...result, intent: intentCarryingOut(named), lowConfidence: false };
   }
-  if ((last === "return_item" || last === "exchange_item") && DEFECT_FOLLOW_UP.test(text) && ["complaint", "product_info", "out_of_scope"].includes(result.intent)) {
+  if (
+    (last === "return_item" || last === "exchange_item") &&
+    DEFECT_FOLLOW_UP.test(text) &&
+    ["complaint", "product_info", "out_of_scope"].includes(result.intent)
+  ) {
     return { ...result, intent: "return_item", lowConfidence: false };
   }
   // "how much is it?", "is it in stock?": a question about the product just discussed, not a policy.
-  const aboutThatProduct = ABOUT_A_PRODUCT.test(text) && POINTS_BACK.test(text) && !entities.product && !!state.productHandle;
-  if ((last === "product_info" || last === "product_search") && aboutThatProduct && !ORDER_INTENTS.has(result.intent) && result.intent !== "product_info") {
+  const aboutThatProduct =
+    ABOUT_A_PRODUCT.test(text) && POINTS_BACK.test(text) && !entities.product && !!state.productHandle;
+  if (
+    (last === "product_info" || last === "product_search") &&
+    aboutThatProduct &&
+    !ORDER_INTENTS.has(result.intent) &&
+    result.intent !== "product_info"
+  ) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }
   // Asking about the discussed product's options ("the men's one in medium, black?").
-  if (last === "product_info" && (entities.size || entities.color) && ["product_search", "out_of_scope", "complaint"].includes(result.intent)) {
+  if (
+    last === "product_info" &&
+    (entities.size || entities.color) &&
+    ["product_search", "out_of_scope", "complaint"].includes(result.intent)
+  ) {
     return continued;
   }
   // An elliptical question names a thing, which reads like a product question on its own.
   // It names no action either, so an unsure reading of another action is no change of mind.
-  if (ORDER_INTENTS.has(last) && ELLIPSIS.test(text.trim()) && (["product_info", "product_search"].includes(result.intent) || result.confidence < ELLIPSIS_OVERRIDE_BELOW)) return continued;
+  if (
+    ORDER_INTENTS.has(last) &&
+    ELLIPSIS.test(text.trim()) &&
+    (["product_info", "product_search"].includes(result.intent) || result.confidence < ELLIPSIS_OVERRIDE_BELOW)
+  )
+    return continued;
   // An order still being cancelled or changed hasn't shipped: swapping an item in it is a change, not an exchange.
-  if ((last === "cancel_order" || last === "change_order") && result.intent === "exchange_item") return { ...result, intent: "change_order" };
+  if ((last === "cancel_order" || last === "change_order") && result.intent === "exchange_item")
+    return { ...result, intent: "change_order" };
   // Another action on the same order ("switch it to black instead of cancelling") is a change of mind.
   const otherOrderAction = ORDER_INTENTS.has(last) && ORDER_INTENTS.has(result.intent) && !result.lowConfidence;
-  const unsure = result.lowConfidence || ["out_of_scope", "complaint"].includes(result.intent) || (result.confidence < 0.5 && !otherOrderAction);
-  if (unsure && FOLLOW_UP.test(text.trim()) && result.intent !== last && !["greeting", "thanks_goodbye"].includes(result.intent)) return continued;
+  const unsure =
+    result.lowConfidence ||
+    ["out_of_scope", "complaint"].includes(result.intent) ||
+    (result.confidence < 0.5 && !otherOrderAction);
+  if (
+    unsure &&
+    FOLLOW_UP.test(text.trim()) &&
+    result.intent !== last &&
+    !["greeting", "thanks_goodbye"].includes(result.intent)
+  )
+    return continued;
   return result;
 }
 
 /** "I was charged twice": the general answer, plus the order's own total when we can show it. */
 async function paymentIssueWithOrder(turn: Turn): Promise<Answer> {
   const general = await paymentIssue(turn);
-  const canVerify = turn.shopper.customerId || ((turn.entities.order_number ?? turn.state.orderNumber) && (turn.entities.email ?? turn.state.email));
+  const canVerify =
+    turn.shopper.customerId ||
+    ((turn.entities.order_number ?? turn.state.orderNumber) && (turn.entities.email ?? turn.state.email));
   if (!canVerify) return general;
   return withVerifiedOrder(turn, (order, t2) => ({
     ...general,

@@ -23,23 +23,26 @@ export interface Preprocessed {
 // "cancel", "return") stay in, because they are what tells intents apart.
 const STOP_WORDS: Record<Language, Set<string>> = {
   en: new Set(
-    ("a an the and or but so of to in on at for from with by about as into than then this that these those " +
+    (
+      "a an the and or but so of to in on at for from with by about as into than then this that these those " +
       "i me my mine we us our you your yours he him his she her it its they them their " +
       "am is are was were be been being do does did have has had will would shall should could may might must " +
-      "just really very also too please pls plz thanks hey hello oh ok okay um uh like well there here some any")
-      .split(" "),
+      "just really very also too please pls plz thanks hey hello oh ok okay um uh like well there here some any"
+    ).split(" "),
   ),
   es: new Set(
-    ("el la los las un una unos unas y o pero de del al a en con por para sobre como que se mi mis tu tus su sus " +
+    (
+      "el la los las un una unos unas y o pero de del al a en con por para sobre como que se mi mis tu tus su sus " +
       "yo me te le les lo nos es son fue ser estar esta este esto estos estas ha he hay muy tambien ya por favor " +
-      "gracias hola pues bueno")
-      .split(" "),
+      "gracias hola pues bueno"
+    ).split(" "),
   ),
   fr: new Set(
-    ("le la les l un une des du de d et ou mais a au aux en dans sur pour par avec que qu qui se s ce c cet cette ces " +
+    (
+      "le la les l un une des du de d et ou mais a au aux en dans sur pour par avec que qu qui se s ce c cet cette ces " +
       "je j me m moi tu te t toi il elle on nous vous ils elles mon ma mes ton ta tes son sa ses notre votre leur " +
-      "est sont etait etre avoir ai as ont suis y tres aussi deja svp merci bonjour salut bon alors")
-      .split(" "),
+      "est sont etait etre avoir ai as ont suis y tres aussi deja svp merci bonjour salut bon alors"
+    ).split(" "),
   ),
 };
 
@@ -47,17 +50,26 @@ const STOP_WORDS: Record<Language, Set<string>> = {
 // common verbs). A word cued for several languages ("un", "que", "la") counts as a share for each,
 // so it never decides between them on its own.
 const LANGUAGE_CUES: Record<Language, string[]> = {
-  en: ("the my is are where what when how can you order please i have it to do does not and with " +
-    "hi hello thanks want need get your was why which long much many").split(" "),
+  en: (
+    "the my is are where what when how can you order please i have it to do does not and with " +
+    "hi hello thanks want need get your was why which long much many"
+  ).split(" "),
   // Not "no": it is English too, and a bare "no" is no reason to answer in Spanish.
-  es: ("el la los las mi mis es esta donde cuando como puedo quiero pedido hola gracias por para que " +
+  es: (
+    "el la los las mi mis es esta donde cuando como puedo quiero pedido hola gracias por para que " +
     "tengo mi devolver envio necesito un una del con ayuda cuanto cuanta cuantos cuantas cual cuales porque " +
-    "tiene tienen hay puede pueden").split(" "),
-  fr: ("le la les mon ma mes est ou quand comment puis je veux commande bonjour merci pour que pas " +
+    "tiene tienen hay puede pueden"
+  ).split(" "),
+  fr: (
+    "le la les mon ma mes est ou quand comment puis je veux commande bonjour merci pour que pas " +
     "ne j ai suis une des du avec aide votre vous combien quel quelle quels quelles pourquoi dans au aux " +
-    "il elle c qu peux peut sont").split(" "),
+    "il elle c qu peux peut sont"
+  ).split(" "),
 };
-const CUE_SETS = Object.fromEntries(LANGUAGES.map((l) => [l, new Set(LANGUAGE_CUES[l])])) as Record<Language, Set<string>>;
+const CUE_SETS = Object.fromEntries(LANGUAGES.map((l) => [l, new Set(LANGUAGE_CUES[l])])) as Record<
+  Language,
+  Set<string>
+>;
 const CUE_SHARERS = new Map<string, number>();
 for (const lang of LANGUAGES) for (const cue of CUE_SETS[lang]) CUE_SHARERS.set(cue, (CUE_SHARERS.get(cue) ?? 0) + 1);
 
@@ -79,9 +91,7 @@ export function foldAccents(text: string): string {
  * other apostrophes are dropped so "where's" and "wheres" become the same token.
  */
 export function tokenize(normalized: string): string[] {
-  const split = normalized
-    .replace(/\b(l|d|j|n|s|c|m|t|qu)'(?=[a-z])/g, "$1 ")
-    .replace(/'/g, "");
+  const split = normalized.replace(/\b(l|d|j|n|s|c|m|t|qu)'(?=[a-z])/g, "$1 ").replace(/'/g, "");
   return split.match(/[a-z0-9]+/g) ?? [];
 }
 
@@ -127,7 +137,14 @@ export function preprocess(text: string): Preprocessed {
   const prose = withoutAddressesOrLinks(original);
   const scores = languageScores(prose, prose === original ? tokens : tokenize(normalize(prose)));
   const language = bestLanguage(scores);
-  return { original, normalized, tokens, contentTokens: removeStopWords(tokens, language), language, languageScores: scores };
+  return {
+    original,
+    normalized,
+    tokens,
+    contentTokens: removeStopWords(tokens, language),
+    language,
+    languageScores: scores,
+  };
 }
 
 /**
@@ -145,7 +162,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, prevPrev[j - 2] + 1);
       row.push(value);
       if (value < rowMin) rowMin = value;
     }

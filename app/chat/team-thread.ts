@@ -19,7 +19,15 @@ const M = defineMessages({
 });
 
 /** Questions about the shop and its catalog, which need no order and no person. */
-const NEW_QUESTIONS: ReadonlySet<Intent> = new Set(["product_info", "product_search", "return_policy", "shipping_options", "payment_methods", "discount_code", "account_help"]);
+const NEW_QUESTIONS: ReadonlySet<Intent> = new Set([
+  "product_info",
+  "product_search",
+  "return_policy",
+  "shipping_options",
+  "payment_methods",
+  "discount_code",
+  "account_help",
+]);
 
 /** At or above this confidence a new question is clear enough for the bot to take it from the team. */
 export const NEW_QUESTION_CONFIDENCE = 0.6;
@@ -39,7 +47,10 @@ export function addedToRequest(language: Language): Answer {
  * The acknowledgment, when the team has replied and this message is theirs; null when the bot
  * answers it (a new question, or a yes/no or code that carries on the bot's own procedure).
  */
-export function teamThreadReply(teamReplied: boolean | undefined, { turn, confirmation, code }: AnalyzedTurn): Answer | null {
+export function teamThreadReply(
+  teamReplied: boolean | undefined,
+  { turn, confirmation, code }: AnalyzedTurn,
+): Answer | null {
   if (!teamReplied || confirmation || code || isNewQuestionForBot(turn)) return null;
   return addedToRequest(turn.language);
 }

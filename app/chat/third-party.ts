@@ -15,7 +15,10 @@ const FR_PEOPLE =
 
 const SOMEONE_ELSES: RegExp[] = [
   // "my neighbour's order", "it's my friend's", "my mom's package"
-  new RegExp(`\\bmy (?:${EN_PEOPLE})(?:'s|’s|s'|s’)(?=\\s*(?:$|[.,;:!?)]|(?:\\S+\\s+){0,2}(?:order|package|parcel|purchase|delivery|shipment|stuff|account|email)\\b|and\\b|but\\b|so\\b))`, "i"),
+  new RegExp(
+    `\\bmy (?:${EN_PEOPLE})(?:'s|’s|s'|s’)(?=\\s*(?:$|[.,;:!?)]|(?:\\S+\\s+){0,2}(?:order|package|parcel|purchase|delivery|shipment|stuff|account|email)\\b|and\\b|but\\b|so\\b))`,
+    "i",
+  ),
   // "for my roommate", "on behalf of my friend", "asking for a friend"
   new RegExp(`\\b(?:for|on behalf of) (?:my|a) (?:${EN_PEOPLE})\\b`, "i"),
   /\b(?:someone|somebody) else'?s\b|\b(?:not|isn'?t|wasn'?t) (?:my order|mine)\b|\bon (?:his|her|their) behalf\b/i,
@@ -29,7 +32,8 @@ const SOMEONE_ELSES: RegExp[] = [
 
 // "I ordered it for my friend", "I bought a gift card for a friend", "compré esto para mi madre",
 // "j'ai commandé pour ma sœur": their own purchase.
-const BOUGHT_IT = /\b(?:i (?:bought|ordered|purchased|got|placed)|(?:a |as a )?(?:gift|present)|compr[eé]|ped[ií]|regalo|j'ai (?:achet[eé]|command[eé])|cadeau)\b[^.?!]{0,40}\b(?:for|para|pour) (?:my|a|an|mi|un|una|mon|ma|mes|une?)\b/i;
+const BOUGHT_IT =
+  /\b(?:i (?:bought|ordered|purchased|got|placed)|(?:a |as a )?(?:gift|present)|compr[eé]|ped[ií]|regalo|j'ai (?:achet[eé]|command[eé])|cadeau)\b[^.?!]{0,40}\b(?:for|para|pour) (?:my|a|an|mi|un|una|mon|ma|mes|une?)\b/i;
 
 export function saysOrderIsSomeoneElses(text: string): boolean {
   if (BOUGHT_IT.test(text)) return false;

@@ -44,7 +44,10 @@ const sql = (strings: TemplateStringsArray, ...values: unknown[]): Statement => 
 type Dialect = "sqlite" | "postgresql";
 
 function render(statement: Statement, dialect: Dialect, offset = 0): string {
-  return statement.strings.reduce((text, part, i) => text + (i === 0 ? "" : dialect === "sqlite" ? "?" : `$${offset + i}`) + part, "");
+  return statement.strings.reduce(
+    (text, part, i) => text + (i === 0 ? "" : dialect === "sqlite" ? "?" : `$${offset + i}`) + part,
+    "",
+  );
 }
 
 /** A value as the driver takes it: dates as Prisma's adapters write them (UTC; ISO 8601 text on SQLite). */
@@ -82,11 +85,17 @@ export const reopenRepliedTickets = (conversation: { id: string; shop: string },
   WHERE "conversationId" = ${conversation.id} AND "shop" = ${conversation.shop} AND "status" = 'replied'`;
 
 /** The shopper message's analysis, once it is answered. */
-export const updateAnalysis = (messageId: string, a: { intent: string | null; confidence: number | null; entities: string; engine: string }) => sql`
+export const updateAnalysis = (
+  messageId: string,
+  a: { intent: string | null; confidence: number | null; entities: string; engine: string },
+) => sql`
   UPDATE "Message" SET "intent" = ${a.intent}, "confidence" = ${a.confidence}, "entities" = ${a.entities}, "engine" = ${a.engine} WHERE "id" = ${messageId}`;
 
 /** The conversation after a reply: its dialogue state, count and time, and status and language when they change. */
-export const updateAfterReply = (conversationId: string, change: { state: string; at: Date; status: string | null; language: string | null }) => sql`
+export const updateAfterReply = (
+  conversationId: string,
+  change: { state: string; at: Date; status: string | null; language: string | null },
+) => sql`
   UPDATE "Conversation" SET "state" = ${change.state}, "messageCount" = "messageCount" + 1, "lastMessageAt" = ${change.at},
     "status" = COALESCE(${change.status}, "status"), "language" = COALESCE(${change.language}, "language")
   WHERE "id" = ${conversationId}`;
@@ -114,7 +123,13 @@ export async function selectConversation(db: Db, shop: string, id: string): Prom
   if (sqlite) {
     row = prepared(sqlite, render(statement, "sqlite")).get(...statement.values) as Record<string, unknown> | undefined;
   } else if (driver?.kind === "postgresql") {
-    row = (await driver.pool.query({ text: render(statement, "postgresql"), values: statement.values, types: UTC_TIMESTAMPS })).rows[0];
+    row = (
+      await driver.pool.query({
+        text: render(statement, "postgresql"),
+        values: statement.values,
+        types: UTC_TIMESTAMPS,
+      })
+    ).rows[0];
   } else {
     row = (await db.$queryRaw<Record<string, unknown>[]>(statement.strings, ...statement.values))[0];
   }
@@ -133,21 +148,31 @@ export async function selectConversation(db: Db, shop: string, id: string): Prom
     createdAt: asDate(row.createdAt)!,
     lastMessageAt: asDate(row.lastMessageAt)!,
   };
-  return { conversation, openTickets: Number(row.openTickets), answeredTickets: Number(row.answeredTickets), repliedTickets: Number(row.repliedTickets) };
+  return {
+    conversation,
+    openTickets: Number(row.openTickets),
+    answeredTickets: Number(row.answeredTickets),
+    repliedTickets: Number(row.repliedTickets),
+  };
 }
 
 /**
  * Run writes atomically. `alongside` are Prisma model operations for the same transaction (a
  * ticket for the team, now and then): then everything goes through Prisma.
  */
-export async function writeTogether(db: Db, statements: Statement[], alongside: Prisma.PrismaPromise<unknown>[] = []): Promise<void> {
+export async function writeTogether(
+  db: Db,
+  statements: Statement[],
+  alongside: Prisma.PrismaPromise<unknown>[] = [],
+): Promise<void> {
   const driver = driverOf(db);
   if (alongside.length === 0 && driver?.kind === "sqlite") {
     const sqlite = driver.connection();
     // Prisma's own transactions hold the connection across awaits: never write in the middle of one.
     if (sqlite && !sqlite.inTransaction) {
       const run = sqlite.transaction(() => {
-        for (const statement of statements) prepared(sqlite, render(statement, "sqlite")).run(...statement.values.map((v) => driverValue(v, "sqlite")));
+        for (const statement of statements)
+          prepared(sqlite, render(statement, "sqlite")).run(...statement.values.map((v) => driverValue(v, "sqlite")));
       });
       run.immediate();
       return;
@@ -169,7 +194,10 @@ function combined(statements: Statement[]): pg.QueryConfig {
     return text;
   });
   const last = parts.pop()!;
-  return { text: parts.length ? `WITH ${parts.map((part, i) => `w${i} AS (${part})`).join(", ")} ${last}` : last, values };
+  return {
+    text: parts.length ? `WITH ${parts.map((part, i) => `w${i} AS (${part})`).join(", ")} ${last}` : last,
+    values,
+  };
 }
 
 const statementCache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
@@ -190,7 +218,9 @@ function prepared(connection: BetterSqlite3.Database, text: string): BetterSqlit
 /** pg reads `timestamp(3)` (without zone) as local time; Prisma's columns hold UTC. */
 const UTC_TIMESTAMPS = {
   getTypeParser: ((oid: number, format?: string) =>
-    oid === pg.types.builtins.TIMESTAMP ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format as "text")) as pg.CustomTypesConfig["getTypeParser"],
+    oid === pg.types.builtins.TIMESTAMP
+      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format as "text")) as pg.CustomTypesConfig["getTypeParser"],
 };
 
 function asDate(value: unknown): Date | null {
@@ -199,7 +229,9 @@ function asDate(value: unknown): Date | null {
 }
 
 /** A message as Prisma would return it after creating it with these fields. */
-export function messageRow(fields: Pick<Message, "id" | "shop" | "conversationId" | "role" | "text" | "createdAt"> & Partial<Message>): Message {
+export function messageRow(
+  fields: Pick<Message, "id" | "shop" | "conversationId" | "role" | "text" | "createdAt"> & Partial<Message>,
+): Message {
   return {
     clientMessageId: null,
     replyToId: null,
@@ -225,6 +257,12 @@ export function messageRow(fields: Pick<Message, "id" | "shop" | "conversationId
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
   if (!e || typeof e !== "object") return false;
-  if (e.code === "P2002" || e.code === "23505" || e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
+  if (
+    e.code === "P2002" ||
+    e.code === "23505" ||
+    e.code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    e.code === "SQLITE_CONSTRAINT_PRIMARYKEY"
+  )
+    return true;
   return e.code === "P2010" && e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }

@@ -47,7 +47,11 @@ export async function findConversation(db: Db, owner: ConversationOwner, id: str
 }
 
 /** findConversation, with how many of its hand-offs wait for the team and how many they answered (one statement). */
-export async function findConversationWithTickets(db: Db, owner: ConversationOwner, id: string): Promise<ConversationWithTickets | null> {
+export async function findConversationWithTickets(
+  db: Db,
+  owner: ConversationOwner,
+  id: string,
+): Promise<ConversationWithTickets | null> {
   const found = await selectConversation(db, owner.shop, id);
   if (!found || found.conversation.customerId !== owner.customerId) return null;
   return found;
@@ -100,12 +104,21 @@ export async function startConversationWithMessage(
     createdAt: now,
     lastMessageAt: now,
   };
-  const message = messageRow({ id: newRowId(), shop: owner.shop, conversationId: conversation.id, role: "shopper", text: redactSensitive(text), clientMessageId, createdAt: now });
+  const message = messageRow({
+    id: newRowId(),
+    shop: owner.shop,
+    conversationId: conversation.id,
+    role: "shopper",
+    text: redactSensitive(text),
+    clientMessageId,
+    createdAt: now,
+  });
   try {
     await writeTogether(db, [insertConversation(conversation), insertMessage(message)]);
     return { conversation, message, existingReply: null };
   } catch (error) {
-    const earlier = clientMessageId && isUniqueViolation(error) ? await storedByClientId(db, owner.shop, clientMessageId) : null;
+    const earlier =
+      clientMessageId && isUniqueViolation(error) ? await storedByClientId(db, owner.shop, clientMessageId) : null;
     if (!earlier) throw error;
     const conversation = await findConversation(db, owner, earlier.message.conversationId);
     if (!conversation) throw new ClientMessageIdTaken();
@@ -127,12 +140,23 @@ export async function recordShopperMessage(
   clientMessageId: string | null,
 ): Promise<StoredShopperMessage> {
   const now = new Date();
-  const message = messageRow({ id: newRowId(), shop: conversation.shop, conversationId: conversation.id, role: "shopper", text: redactSensitive(text), clientMessageId, createdAt: now });
+  const message = messageRow({
+    id: newRowId(),
+    shop: conversation.shop,
+    conversationId: conversation.id,
+    role: "shopper",
+    text: redactSensitive(text),
+    clientMessageId,
+    createdAt: now,
+  });
   try {
     await writeTogether(db, [insertMessage(message), countMessage(conversation.id, now)]);
     return { message, existingReply: null };
   } catch (error) {
-    const earlier = clientMessageId && isUniqueViolation(error) ? await storedByClientId(db, conversation.shop, clientMessageId) : null;
+    const earlier =
+      clientMessageId && isUniqueViolation(error)
+        ? await storedByClientId(db, conversation.shop, clientMessageId)
+        : null;
     if (!earlier) throw error;
     if (earlier.message.conversationId !== conversation.id) throw new ClientMessageIdTaken();
     return earlier;
@@ -143,7 +167,9 @@ export async function recordShopperMessage(
 async function storedByClientId(db: Db, shop: string, clientMessageId: string): Promise<StoredShopperMessage | null> {
   const message = await db.message.findUnique({ where: { shop_clientMessageId: { shop, clientMessageId } } });
   if (!message) return null;
-  const existingReply = await db.message.findFirst({ where: { conversationId: message.conversationId, replyToId: message.id } });
+  const existingReply = await db.message.findFirst({
+    where: { conversationId: message.conversationId, replyToId: message.id },
+  });
   return { message, existingReply };
 }
 
@@ -207,9 +233,19 @@ export async function recordBotReply(
     createdAt: now,
   });
   const writes = [
-    updateAnalysis(shopperMessage.id, { intent: reply.intent, confidence: reply.confidence, entities: JSON.stringify(reply.entities), engine: reply.engine }),
+    updateAnalysis(shopperMessage.id, {
+      intent: reply.intent,
+      confidence: reply.confidence,
+      entities: JSON.stringify(reply.entities),
+      engine: reply.engine,
+    }),
     insertMessage(message),
-    updateAfterReply(conversation.id, { state: JSON.stringify(reply.state), at: now, status: reply.status || null, language: reply.language || null }),
+    updateAfterReply(conversation.id, {
+      state: JSON.stringify(reply.state),
+      at: now,
+      status: reply.status || null,
+      language: reply.language || null,
+    }),
     // The shopper wrote back to the team: their ticket returns to the open list, as in a support inbox.
     ...(reply.replyKind === "team_followup" ? [reopenRepliedTickets(conversation, now)] : []),
   ];
@@ -217,7 +253,12 @@ export async function recordBotReply(
     ? []
     : existing
       ? // Back to the team's open list, with the reply address if this message brought one.
-        [db.handoffTicket.update({ where: { id: existing.id }, data: { status: "open", contactEmail: existing.contactEmail ?? ticket.contactEmail ?? null } })]
+        [
+          db.handoffTicket.update({
+            where: { id: existing.id },
+            data: { status: "open", contactEmail: existing.contactEmail ?? ticket.contactEmail ?? null },
+          }),
+        ]
       : [
           db.handoffTicket.create({
             data: {
@@ -256,7 +297,11 @@ export function readDialogueState(conversation: Conversation): DialogueState {
 }
 
 /** The last messages before this one, oldest first, for the model's context. */
-export async function recentHistory(db: Db, conversation: Conversation, limit = 10): Promise<{ role: "shopper" | "bot" | "agent"; text: string }[]> {
+export async function recentHistory(
+  db: Db,
+  conversation: Conversation,
+  limit = 10,
+): Promise<{ role: "shopper" | "bot" | "agent"; text: string }[]> {
   const rows = await db.message.findMany({
     where: { conversationId: conversation.id, shop: conversation.shop },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -264,7 +309,10 @@ export async function recentHistory(db: Db, conversation: Conversation, limit = 
     select: { role: true, text: true },
   });
   // The newest row is the shopper message being answered, already stored.
-  return rows.slice(1).reverse().map((r) => ({ role: r.role as "shopper" | "bot" | "agent", text: r.text }));
+  return rows
+    .slice(1)
+    .reverse()
+    .map((r) => ({ role: r.role as "shopper" | "bot" | "agent", text: r.text }));
 }
 
 export async function conversationMessages(db: Db, conversation: Conversation) {
@@ -298,10 +346,20 @@ export async function recordFeedback(
  * The writes that add a reply from the merchant's team (role "agent") to a conversation, so the
  * shopper sees it in the bubble. Returned unrun, for the caller's transaction.
  */
-export function agentMessageWrites(db: Db, conversation: { id: string; shop: string }, text: string, at: Date = new Date()) {
+export function agentMessageWrites(
+  db: Db,
+  conversation: { id: string; shop: string },
+  text: string,
+  at: Date = new Date(),
+) {
   return [
-    db.message.create({ data: { shop: conversation.shop, conversationId: conversation.id, role: "agent", text, createdAt: at } }),
-    db.conversation.update({ where: { id: conversation.id }, data: { messageCount: { increment: 1 }, lastMessageAt: at } }),
+    db.message.create({
+      data: { shop: conversation.shop, conversationId: conversation.id, role: "agent", text, createdAt: at },
+    }),
+    db.conversation.update({
+      where: { id: conversation.id },
+      data: { messageCount: { increment: 1 }, lastMessageAt: at },
+    }),
   ] as const;
 }
 
@@ -338,12 +396,24 @@ export async function ticketsTeamReplied(db: Db, conversation: Conversation) {
 
 /** Is a hand-off in this conversation still waiting for the team's reply? */
 export async function awaitingTeam(db: Db, conversation: Conversation): Promise<boolean> {
-  return (await db.handoffTicket.count({ where: { conversationId: conversation.id, shop: conversation.shop, status: "open" } })) > 0;
+  return (
+    (await db.handoffTicket.count({
+      where: { conversationId: conversation.id, shop: conversation.shop, status: "open" },
+    })) > 0
+  );
 }
 
 /** Record (or change) the shopper's satisfaction rating (1–5) of the conversation. */
-export async function recordCsat(db: Db, conversation: Conversation, rating: number, comment: string | null): Promise<void> {
-  await db.conversation.update({ where: { id: conversation.id, shop: conversation.shop }, data: { csat: rating, csatComment: comment === null ? null : redactSensitive(comment) } });
+export async function recordCsat(
+  db: Db,
+  conversation: Conversation,
+  rating: number,
+  comment: string | null,
+): Promise<void> {
+  await db.conversation.update({
+    where: { id: conversation.id, shop: conversation.shop },
+    data: { csat: rating, csatComment: comment === null ? null : redactSensitive(comment) },
+  });
 }
 
 /** Small talk: a greeting or a goodbye is no answer, so the bubble offers no thumbs under it. */
@@ -361,4 +431,3 @@ export function toMessageView(message: Message & { feedback?: Feedback | null })
     ...(rateable ? { feedback: (message.feedback?.rating as "up" | "down" | undefined) ?? null } : {}),
   };
 }
-

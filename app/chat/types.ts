@@ -95,7 +95,13 @@ export interface CodeChallenge {
 /** What the bot will do once the shopper says yes. Stored as data, replayed on confirmation. */
 export type PendingAction =
   | { kind: "cancel_order"; orderNumber: string }
-  | { kind: "return_items"; orderNumber: string; fulfillmentLineItemIds: string[]; titles: string[]; reason: "DEFECTIVE" | "UNWANTED" | "SIZE_TOO_SMALL" | "SIZE_TOO_LARGE" | "OTHER" }
+  | {
+      kind: "return_items";
+      orderNumber: string;
+      fulfillmentLineItemIds: string[];
+      titles: string[];
+      reason: "DEFECTIVE" | "UNWANTED" | "SIZE_TOO_SMALL" | "SIZE_TOO_LARGE" | "OTHER";
+    }
   | { kind: "update_address"; orderNumber: string; address: ShippingAddress }
   | { kind: "request"; ticket: TicketRequest };
 
@@ -112,7 +118,16 @@ export interface ShippingAddress {
 
 /** Something for a person on the merchant's team: a hand-off, or a request the bot may not do itself. */
 export interface TicketRequest {
-  kind: "handoff" | "complaint" | "cancel_request" | "change_request" | "address_request" | "return_request" | "reship_request" | "invoice_request" | "trace_request";
+  kind:
+    | "handoff"
+    | "complaint"
+    | "cancel_request"
+    | "change_request"
+    | "address_request"
+    | "return_request"
+    | "reship_request"
+    | "invoice_request"
+    | "trace_request";
   summary: string;
   /** Why the bot handed over: every site that files a ticket says. */
   reason: HandoffReason;

@@ -7,7 +7,15 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db.server";
-import { ATTEMPT_LIMITS, nextAttemptState, remainingLockMs, type AttemptKey, type AttemptLimits, type AttemptState, type AttemptStore } from "./attempts";
+import {
+  ATTEMPT_LIMITS,
+  nextAttemptState,
+  remainingLockMs,
+  type AttemptKey,
+  type AttemptLimits,
+  type AttemptState,
+  type AttemptStore,
+} from "./attempts";
 import { maskEmail } from "./change-proof";
 import { CODE_RULES, hashCode, newChallengeId, newCode, sameHash, type OrderCodeStore } from "./order-codes";
 
@@ -19,9 +27,16 @@ export interface VerificationStoreOptions {
 }
 
 /** The attempt counts and one-time codes of one shop. */
-export function createVerificationStores(db: Db, shop: string, options: VerificationStoreOptions = {}): { attempts: AttemptStore; orderCodes: OrderCodeStore } {
+export function createVerificationStores(
+  db: Db,
+  shop: string,
+  options: VerificationStoreOptions = {},
+): { attempts: AttemptStore; orderCodes: OrderCodeStore } {
   const now = options.now ?? (() => new Date());
-  return { attempts: attemptStore(db, shop, now, options.limits ?? ATTEMPT_LIMITS), orderCodes: codeStore(db, shop, now, codeSecret(options.secret)) };
+  return {
+    attempts: attemptStore(db, shop, now, options.limits ?? ATTEMPT_LIMITS),
+    orderCodes: codeStore(db, shop, now, codeSecret(options.secret)),
+  };
 }
 
 export interface LockedAttempt {
@@ -33,13 +48,23 @@ export interface LockedAttempt {
 }
 
 /** Keys locked right now, for the merchant's admin: the longest locks first. */
-export async function listLockedAttempts(db: Db, shop: string, now: Date = new Date(), take = 50): Promise<LockedAttempt[]> {
+export async function listLockedAttempts(
+  db: Db,
+  shop: string,
+  now: Date = new Date(),
+  take = 50,
+): Promise<LockedAttempt[]> {
   const rows = await db.verificationAttempt.findMany({
     where: { shop, lockedUntil: { gt: now } },
     orderBy: [{ lockedUntil: "desc" }, { keyHash: "asc" }],
     take,
   });
-  return rows.map((row) => ({ kind: row.kind, label: row.label, lockedUntil: row.lockedUntil!.toISOString(), locks: row.locks }));
+  return rows.map((row) => ({
+    kind: row.kind,
+    label: row.label,
+    lockedUntil: row.lockedUntil!.toISOString(),
+    locks: row.locks,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -67,7 +92,12 @@ export function attemptLabel(key: AttemptKey): string {
 const MAX_WRITE_RACES = 8;
 
 function attemptStore(db: Db, shop: string, now: () => Date, limits: AttemptLimits): AttemptStore {
-  const toState = (row: { failures: number; locks: number; lockedUntil: Date | null; lastFailureAt: Date }): AttemptState => ({
+  const toState = (row: {
+    failures: number;
+    locks: number;
+    lockedUntil: Date | null;
+    lastFailureAt: Date;
+  }): AttemptState => ({
     failures: row.failures,
     locks: row.locks,
     lockedUntil: row.lockedUntil,
@@ -81,7 +111,9 @@ function attemptStore(db: Db, shop: string, now: () => Date, limits: AttemptLimi
       const next = nextAttemptState(row ? toState(row) : null, at, limits);
       if (!row) {
         try {
-          await db.verificationAttempt.create({ data: { shop, keyHash: hash, kind: key.kind, label: attemptLabel(key), ...next } });
+          await db.verificationAttempt.create({
+            data: { shop, keyHash: hash, kind: key.kind, label: attemptLabel(key), ...next },
+          });
           return next;
         } catch (error) {
           if ((error as { code?: string }).code === "P2002") continue; // another miss created it first
@@ -102,7 +134,9 @@ function attemptStore(db: Db, shop: string, now: () => Date, limits: AttemptLimi
     async lockedFor(keys) {
       if (keys.length === 0) return null;
       const at = now();
-      const rows = await db.verificationAttempt.findMany({ where: { shop, keyHash: { in: keys.map(keyHash) }, lockedUntil: { gt: at } } });
+      const rows = await db.verificationAttempt.findMany({
+        where: { shop, keyHash: { in: keys.map(keyHash) }, lockedUntil: { gt: at } },
+      });
       const left = rows.map((row) => remainingLockMs(toState(row), at) ?? 0);
       return left.length ? Math.max(...left) : null;
     },
@@ -112,7 +146,9 @@ function attemptStore(db: Db, shop: string, now: () => Date, limits: AttemptLimi
       for (const key of keys) states.push(await recordOne(key, at));
       // Keys nobody has missed for a day, with no lock in force, are forgotten anyway: drop them.
       const stale = new Date(at.getTime() - limits.forgetAfterMs);
-      await db.verificationAttempt.deleteMany({ where: { shop, lastFailureAt: { lt: stale }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: at } }] } });
+      await db.verificationAttempt.deleteMany({
+        where: { shop, lastFailureAt: { lt: stale }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: at } }] },
+      });
       const left = states.map((state) => remainingLockMs(state, at)).filter((ms): ms is number => ms !== null);
       return left.length ? Math.max(...left) : null;
     },
@@ -144,12 +180,23 @@ function codeStore(db: Db, shop: string, now: () => Date, secret: string): Order
       const at = now();
       // Codes from over an hour ago have expired and no longer count towards the hourly limit.
       await db.orderChangeCode.deleteMany({ where: { shop, createdAt: { lt: new Date(at.getTime() - HOUR) } } });
-      const lastHour = await db.orderChangeCode.count({ where: { shop, orderNumber, createdAt: { gte: new Date(at.getTime() - HOUR) } } });
+      const lastHour = await db.orderChangeCode.count({
+        where: { shop, orderNumber, createdAt: { gte: new Date(at.getTime() - HOUR) } },
+      });
       if (lastHour >= CODE_RULES.maxPerOrderPerHour) return { ok: false, reason: "too_many" };
       const challengeId = newChallengeId();
       const code = newCode();
       const expiresAt = new Date(at.getTime() + CODE_RULES.ttlMs);
-      await db.orderChangeCode.create({ data: { id: challengeId, shop, orderNumber, codeHash: hashCode(secret, challengeId, code), expiresAt, createdAt: at } });
+      await db.orderChangeCode.create({
+        data: {
+          id: challengeId,
+          shop,
+          orderNumber,
+          codeHash: hashCode(secret, challengeId, code),
+          expiresAt,
+          createdAt: at,
+        },
+      });
       return { ok: true, challengeId, code, expiresAt };
     },
     async redeem(challengeId, orderNumber, code) {
@@ -158,14 +205,20 @@ function codeStore(db: Db, shop: string, now: () => Date, secret: string): Order
       const record = await db.orderChangeCode.findFirst({ where: live });
       if (!record) return { ok: false, reason: "expired" };
       // Count the try before checking it, atomically: concurrent guesses can't exceed the limit.
-      const { count } = await db.orderChangeCode.updateMany({ where: { ...live, tries: { lt: CODE_RULES.maxTries } }, data: { tries: { increment: 1 } } });
+      const { count } = await db.orderChangeCode.updateMany({
+        where: { ...live, tries: { lt: CODE_RULES.maxTries } },
+        data: { tries: { increment: 1 } },
+      });
       if (count === 0) return { ok: false, reason: "used_up" };
       if (!sameHash(record.codeHash, hashCode(secret, challengeId, code))) {
         const after = await db.orderChangeCode.findUnique({ where: { id: challengeId }, select: { tries: true } });
         const triesLeft = CODE_RULES.maxTries - (after?.tries ?? CODE_RULES.maxTries);
         return triesLeft > 0 ? { ok: false, reason: "wrong", triesLeft } : { ok: false, reason: "used_up" };
       }
-      const used = await db.orderChangeCode.updateMany({ where: { id: challengeId, shop, usedAt: null }, data: { usedAt: at } });
+      const used = await db.orderChangeCode.updateMany({
+        where: { id: challengeId, shop, usedAt: null },
+        data: { usedAt: at },
+      });
       return used.count === 1 ? { ok: true } : { ok: false, reason: "expired" };
     },
   };

@@ -49,7 +49,11 @@ export interface GuardedClaim extends OrderClaim {
  * right pair gets nothing while locked), and a miss counts against the shopper, the email and
  * the order number alike.
  */
-export async function verifyOrderAccess(reader: OrderReader, attempts: AttemptStore, claim: GuardedClaim): Promise<OrderAccess> {
+export async function verifyOrderAccess(
+  reader: OrderReader,
+  attempts: AttemptStore,
+  claim: GuardedClaim,
+): Promise<OrderAccess> {
   const keys = attemptKeys({ ...claim, orderNumber: claim.orderNumber ?? null });
   const lockedFor = async (): Promise<OrderAccess | null> => {
     const locked = await attempts.lockedFor(keys);
@@ -61,7 +65,8 @@ export async function verifyOrderAccess(reader: OrderReader, attempts: AttemptSt
     if (locked) return locked;
   }
   const access = await findShopperOrder(reader, claim);
-  if (access.kind === "verified" && access.via === "customer" && (claim.orderNumber || !claim.thirdParty)) return access;
+  if (access.kind === "verified" && access.via === "customer" && (claim.orderNumber || !claim.thirdParty))
+    return access;
   if (claim.thirdParty) return { kind: "not_theirs" };
   if (claim.customerId) {
     const locked = await lockedFor();
@@ -102,7 +107,9 @@ export async function findShopperOrder(reader: OrderReader, claim: OrderClaim): 
 export function rankOrdersForQuestion(orders: Order[]): Order[] {
   const score = (o: Order) => {
     if (o.cancelledAt) return 0;
-    const moving = o.fulfillments.some((f) => f.displayStatus && !["DELIVERED", "CANCELED", "CANCELLED"].includes(f.displayStatus));
+    const moving = o.fulfillments.some(
+      (f) => f.displayStatus && !["DELIVERED", "CANCELED", "CANCELLED"].includes(f.displayStatus),
+    );
     const waiting = o.lineItems.some((l) => l.unfulfilledQuantity > 0);
     return moving || waiting ? 2 : 1;
   };

@@ -46,7 +46,11 @@ export class CommerceError extends Error {
   /** How long Shopify asks us to wait before trying again, when it says. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(code: CommerceErrorCode, message: string, options: { status?: number; cause?: unknown; retryAfterMs?: number } = {}) {
+  constructor(
+    code: CommerceErrorCode,
+    message: string,
+    options: { status?: number; cause?: unknown; retryAfterMs?: number } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = "CommerceError";
     this.code = code;
@@ -103,7 +107,10 @@ export interface Commerce {
   /** Every active product (fetched once per Commerce instance), for entity matching. */
   activeCatalog(): Promise<Product[]>;
   discountByCode(code: string): Promise<Discount | null>;
-  cancelOrder(orderId: string, reason: OrderCancelReason): Promise<ActionResult<{ jobId: string | null; jobDone: boolean }>>;
+  cancelOrder(
+    orderId: string,
+    reason: OrderCancelReason,
+  ): Promise<ActionResult<{ jobId: string | null; jobDone: boolean }>>;
   requestReturn(
     orderId: string,
     lines: ReturnLineRequest[],
@@ -145,7 +152,8 @@ const MAX_CATALOG_PAGES = 25;
 const MAX_SEARCH_WORDS = 8;
 
 export function createCommerce(graphql: AdminGraphql, transport: TransportOptions = {}): Commerce {
-  const send = <T>(document: string, variables?: Record<string, unknown>) => sendDocument<T>(graphql, document, variables, transport);
+  const send = <T>(document: string, variables?: Record<string, unknown>) =>
+    sendDocument<T>(graphql, document, variables, transport);
   let catalog: Promise<Product[]> | null = null;
 
   async function searchPage(query: string, first: number, after: string | null) {
@@ -198,11 +206,19 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
     // Pages are extra reading: a shop that hasn't granted read_online_store_pages still gets its answers.
     async shopPages() {
       try {
-        const [{ pages }, info] = await Promise.all([send<{ pages: { nodes: PageNode[] } }>(SHOP_PAGES, { first: MAX_FIRST.ShopPages }), shopInfo()]);
+        const [{ pages }, info] = await Promise.all([
+          send<{ pages: { nodes: PageNode[] } }>(SHOP_PAGES, { first: MAX_FIRST.ShopPages }),
+          shopInfo(),
+        ]);
         const base = info.primaryDomainUrl.replace(/\/$/, "");
         return pages.nodes
           .filter((page) => page.isPublished)
-          .map((page) => ({ title: page.title, handle: page.handle, body: htmlToText(page.body), url: `${base}/pages/${page.handle}` }));
+          .map((page) => ({
+            title: page.title,
+            handle: page.handle,
+            body: htmlToText(page.body),
+            url: `${base}/pages/${page.handle}`,
+          }));
       } catch {
         return [];
       }
@@ -217,7 +233,9 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
       const digits = orderDigits(orderNumber, { prefix, suffix });
       if (!digits) return null;
       const name = `${prefix}${digits}${suffix}`;
-      const { orders } = await send<{ orders: { nodes: OrderNode[] } }>(ORDER_BY_NAME, { query: `name:${JSON.stringify(name)}` });
+      const { orders } = await send<{ orders: { nodes: OrderNode[] } }>(ORDER_BY_NAME, {
+        query: `name:${JSON.stringify(name)}`,
+      });
       // Shopify's name filter is a search, not a key: only the order with exactly this name counts.
       const order = orders.nodes.find((node) => node.name.toLowerCase() === name.toLowerCase());
       return order ? toOrder(order) : null;
@@ -244,8 +262,12 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
       const gids = [...new Set(ids.map(customerGid))];
       const found = new Map<string, CustomerContact>();
       if (gids.length === 0) return found;
-      const { nodes } = await send<{ nodes: ({ id: string; displayName: string; defaultEmailAddress: { emailAddress: string } | null } | null)[] }>(CUSTOMERS_BY_IDS, { ids: gids });
-      for (const node of nodes) if (node?.id) found.set(node.id, { name: node.displayName, email: node.defaultEmailAddress?.emailAddress ?? null });
+      const { nodes } = await send<{
+        nodes: ({ id: string; displayName: string; defaultEmailAddress: { emailAddress: string } | null } | null)[];
+      }>(CUSTOMERS_BY_IDS, { ids: gids });
+      for (const node of nodes)
+        if (node?.id)
+          found.set(node.id, { name: node.displayName, email: node.defaultEmailAddress?.emailAddress ?? null });
       return found;
     },
 
@@ -298,7 +320,10 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
 
     async requestReturn(orderId, lines, reason, customerNote) {
       const { returnRequest } = await send<{
-        returnRequest: { return: { id: string; name: string; status: string } | null; userErrors: UserErrorNode[] } | null;
+        returnRequest: {
+          return: { id: string; name: string; status: string } | null;
+          userErrors: UserErrorNode[];
+        } | null;
       }>(RETURN_REQUEST, {
         input: {
           orderId,
@@ -343,22 +368,36 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
 
     async publishBubbleAppearance(appearance) {
       const { currentAppInstallation } = await send<{ currentAppInstallation: { id: string } }>(APP_INSTALLATION);
-      const { metafieldsSet } = await send<{ metafieldsSet: { userErrors: UserErrorNode[] } | null }>(SET_APP_METAFIELDS, {
-        metafields: [{ ownerId: currentAppInstallation.id, ...BUBBLE_METAFIELD, type: "json", value: JSON.stringify(appearance) }],
-      });
+      const { metafieldsSet } = await send<{ metafieldsSet: { userErrors: UserErrorNode[] } | null }>(
+        SET_APP_METAFIELDS,
+        {
+          metafields: [
+            {
+              ownerId: currentAppInstallation.id,
+              ...BUBBLE_METAFIELD,
+              type: "json",
+              value: JSON.stringify(appearance),
+            },
+          ],
+        },
+      );
       if (metafieldsSet?.userErrors.length) return failure(metafieldsSet.userErrors);
       return metafieldsSet ? { ok: true } : { ok: false, message: "The bubble's appearance could not be published." };
     },
 
     async bubbleAppearance() {
-      const { currentAppInstallation } = await send<{ currentAppInstallation: { metafield: { jsonValue: BubbleAppearance } | null } }>(APP_BUBBLE_METAFIELD, BUBBLE_METAFIELD);
+      const { currentAppInstallation } = await send<{
+        currentAppInstallation: { metafield: { jsonValue: BubbleAppearance } | null };
+      }>(APP_BUBBLE_METAFIELD, BUBBLE_METAFIELD);
       return currentAppInstallation.metafield?.jsonValue ?? null;
     },
 
     async orderNames(orderIds) {
       const names: string[] = [];
       for (let start = 0; start < orderIds.length; start += ORDER_NAMES_PER_QUERY) {
-        const ids = orderIds.slice(start, start + ORDER_NAMES_PER_QUERY).map((id) => (String(id).startsWith("gid://") ? String(id) : `gid://shopify/Order/${id}`));
+        const ids = orderIds
+          .slice(start, start + ORDER_NAMES_PER_QUERY)
+          .map((id) => (String(id).startsWith("gid://") ? String(id) : `gid://shopify/Order/${id}`));
         const { nodes } = await send<{ nodes: ({ name?: string } | null)[] }>(ORDER_NAMES, { ids });
         for (const node of nodes) if (node?.name) names.push(node.name);
       }
@@ -383,7 +422,12 @@ interface GraphqlErrorNode {
  * bucket has refilled enough (from the cost extension), a 429 honours Retry-After, 5xx and
  * timeouts back off exponentially; after `retries` more attempts the error goes to the caller.
  */
-async function sendDocument<T>(graphql: AdminGraphql, document: string, variables: Record<string, unknown> | undefined, options: TransportOptions): Promise<T> {
+async function sendDocument<T>(
+  graphql: AdminGraphql,
+  document: string,
+  variables: Record<string, unknown> | undefined,
+  options: TransportOptions,
+): Promise<T> {
   const retries = options.retries ?? 3;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const { signal } = options;
@@ -416,10 +460,14 @@ async function sendOnce<T>(
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new CommerceError("HTTP", `Admin API did not answer within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new CommerceError("HTTP", `Admin API did not answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
     });
     const abandoned = whenAborted(signal).then(() => Promise.reject(deadlinePassed()));
-    const options = variables || signal ? { ...(variables ? { variables } : {}), ...(signal ? { signal } : {}) } : undefined;
+    const options =
+      variables || signal ? { ...(variables ? { variables } : {}), ...(signal ? { signal } : {}) } : undefined;
     response = await Promise.race([graphql(document, options), timeout, abandoned]);
   } catch (error) {
     throw commerceErrorFrom(error);
@@ -428,18 +476,30 @@ async function sendOnce<T>(
   }
   if (!response.ok) {
     const retryAfter = Number(response.headers.get("Retry-After"));
-    throw new CommerceError(response.status === 429 ? "THROTTLED" : "HTTP", `Admin API answered HTTP ${response.status}`, {
-      status: response.status,
-      retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
-    });
+    throw new CommerceError(
+      response.status === 429 ? "THROTTLED" : "HTTP",
+      `Admin API answered HTTP ${response.status}`,
+      {
+        status: response.status,
+        retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+      },
+    );
   }
   let body: { data?: T | null; errors?: GraphqlErrorNode[] | string; extensions?: { cost?: CostExtension } };
   try {
     body = (await response.json()) as typeof body;
   } catch (error) {
-    throw new CommerceError("HTTP", "Admin API answered with a body that isn't JSON", { status: response.status, cause: error });
+    throw new CommerceError("HTTP", "Admin API answered with a body that isn't JSON", {
+      status: response.status,
+      cause: error,
+    });
   }
-  if (body.errors) throw graphqlFailure(typeof body.errors === "string" ? [{ message: body.errors }] : body.errors, undefined, body.extensions?.cost);
+  if (body.errors)
+    throw graphqlFailure(
+      typeof body.errors === "string" ? [{ message: body.errors }] : body.errors,
+      undefined,
+      body.extensions?.cost,
+    );
   if (!body.data) throw new CommerceError("GRAPHQL", "Admin API answered without data");
   return body.data;
 }
@@ -467,14 +527,22 @@ function graphqlFailure(errors: GraphqlErrorNode[], cause?: unknown, cost?: Cost
  */
 function commerceErrorFrom(error: unknown): CommerceError {
   if (error instanceof CommerceError) return error;
-  const thrown = error as { message?: string; body?: { errors?: { graphQLErrors?: GraphqlErrorNode[] } }; response?: { code?: unknown } };
+  const thrown = error as {
+    message?: string;
+    body?: { errors?: { graphQLErrors?: GraphqlErrorNode[] } };
+    response?: { code?: unknown };
+  };
   const graphQLErrors = thrown?.body?.errors?.graphQLErrors;
   if (graphQLErrors?.length) return graphqlFailure(graphQLErrors, error);
   const status = typeof thrown?.response?.code === "number" ? thrown.response.code : undefined;
-  return new CommerceError(status === 429 ? "THROTTLED" : "HTTP", `Admin API request failed: ${thrown?.message ?? String(error)}`, {
-    status,
-    cause: error,
-  });
+  return new CommerceError(
+    status === 429 ? "THROTTLED" : "HTTP",
+    `Admin API request failed: ${thrown?.message ?? String(error)}`,
+    {
+      status,
+      cause: error,
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -616,7 +684,11 @@ interface OrderNode {
     trackingInfo: { company: string | null; number: string | null; url: string | null }[];
     events: { nodes: { status: string; happenedAt: string; message: string | null }[] };
     fulfillmentLineItems: {
-      nodes: { id: string; quantity: number | null; lineItem: { id: string; title: string; variantTitle: string | null } }[];
+      nodes: {
+        id: string;
+        quantity: number | null;
+        lineItem: { id: string; title: string; variantTitle: string | null };
+      }[];
     };
   }[];
   refunds: { id: string; createdAt: string | null; note: string | null; totalRefundedSet: MoneyBagNode }[];
@@ -679,7 +751,10 @@ interface DiscountNode {
     usageLimit: number | null;
     asyncUsageCount: number;
     appliesOncePerCustomer: boolean;
-    minimumRequirement?: { greaterThanOrEqualToSubtotal?: { amount: string }; greaterThanOrEqualToQuantity?: string } | null;
+    minimumRequirement?: {
+      greaterThanOrEqualToSubtotal?: { amount: string };
+      greaterThanOrEqualToQuantity?: string;
+    } | null;
     codes: { nodes: { code: string }[] };
   };
 }
@@ -760,7 +835,13 @@ function toOrder(order: OrderNode): Order {
       // Unverified return lines (no fulfillment line item) can't be tied to what was bought.
       lines: orderReturn.returnLineItems.nodes.flatMap((line) =>
         line.fulfillmentLineItem
-          ? [{ lineItemId: line.fulfillmentLineItem.lineItem.id, title: line.fulfillmentLineItem.lineItem.title, quantity: line.quantity }]
+          ? [
+              {
+                lineItemId: line.fulfillmentLineItem.lineItem.id,
+                title: line.fulfillmentLineItem.lineItem.title,
+                quantity: line.quantity,
+              },
+            ]
           : [],
       ),
     })),
@@ -798,7 +879,9 @@ function toProduct(product: ProductNode): Product {
     isGiftCard: product.isGiftCard,
     options: product.options,
     // Shopify reports 0 when no variant tracks stock (gift cards): that isn't "sold out".
-    totalInventory: product.variants.nodes.every((variant) => variant.inventoryQuantity === null) ? null : product.totalInventory,
+    totalInventory: product.variants.nodes.every((variant) => variant.inventoryQuantity === null)
+      ? null
+      : product.totalInventory,
     priceRange: {
       min: formatAmount(product.priceRangeV2.minVariantPrice.amount, currency),
       max: formatAmount(product.priceRangeV2.maxVariantPrice.amount, currency),
@@ -841,8 +924,9 @@ export function formatAmount(amount: string, currencyCode: string): string {
   let digits = fractionDigitsByCurrency.get(currencyCode);
   if (digits === undefined) {
     try {
-      digits = new Intl.NumberFormat("en", { style: "currency", currency: currencyCode }).resolvedOptions()
-        .maximumFractionDigits ?? 2;
+      digits =
+        new Intl.NumberFormat("en", { style: "currency", currency: currencyCode }).resolvedOptions()
+          .maximumFractionDigits ?? 2;
     } catch {
       digits = 2; // not an ISO currency code
     }
@@ -896,7 +980,9 @@ export function orderDigits(written: string, format: OrderNameFormat): string | 
   const text = written.trim();
   const bare = /^#?\s*(\d{1,15})$/.exec(text);
   if (bare) return bare[1];
-  const named = new RegExp(`^${escapeRegExp(format.prefix)}\\s?(\\d{1,15})${escapeRegExp(format.suffix)}$`, "i").exec(text);
+  const named = new RegExp(`^${escapeRegExp(format.prefix)}\\s?(\\d{1,15})${escapeRegExp(format.suffix)}$`, "i").exec(
+    text,
+  );
   return named ? named[1] : null;
 }
 

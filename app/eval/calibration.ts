@@ -23,9 +23,19 @@ export interface Calibration {
   bins: ReliabilityBin[];
 }
 
-export function calibration(confidences: readonly number[], correct: readonly boolean[], binCount = CALIBRATION_BINS): Calibration {
+export function calibration(
+  confidences: readonly number[],
+  correct: readonly boolean[],
+  binCount = CALIBRATION_BINS,
+): Calibration {
   if (confidences.length !== correct.length) throw new Error("calibration: one correctness flag per confidence");
-  const bins = Array.from({ length: binCount }, (_, i) => ({ lo: i / binCount, hi: (i + 1) / binCount, count: 0, right: 0, sum: 0 }));
+  const bins = Array.from({ length: binCount }, (_, i) => ({
+    lo: i / binCount,
+    hi: (i + 1) / binCount,
+    count: 0,
+    right: 0,
+    sum: 0,
+  }));
   confidences.forEach((c, i) => {
     const clamped = Math.min(1, Math.max(0, c));
     const bin = bins[Math.max(0, Math.ceil(clamped * binCount) - 1)];
@@ -34,13 +44,23 @@ export function calibration(confidences: readonly number[], correct: readonly bo
     if (correct[i]) bin.right += 1;
   });
   const n = confidences.length;
-  const out = bins.map((b) => ({ lo: b.lo, hi: b.hi, count: b.count, accuracy: b.count ? b.right / b.count : 0, confidence: b.count ? b.sum / b.count : 0 }));
+  const out = bins.map((b) => ({
+    lo: b.lo,
+    hi: b.hi,
+    count: b.count,
+    accuracy: b.count ? b.right / b.count : 0,
+    confidence: b.count ? b.sum / b.count : 0,
+  }));
   const ece = n ? out.reduce((sum, b) => sum + (b.count / n) * Math.abs(b.accuracy - b.confidence), 0) : 0;
   return { ece, bins: out };
 }
 
 /** counts[expected][predicted] over `labels` (rows: the true label). */
-export function confusionMatrix(expected: readonly string[], predicted: readonly string[], labels: readonly string[]): number[][] {
+export function confusionMatrix(
+  expected: readonly string[],
+  predicted: readonly string[],
+  labels: readonly string[],
+): number[][] {
   const index = new Map(labels.map((l, i) => [l, i]));
   const counts = labels.map(() => labels.map(() => 0));
   expected.forEach((e, i) => {

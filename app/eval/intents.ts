@@ -28,7 +28,8 @@ export function readIntentsFile(file: string): IntentRow[] {
     if (typeof r.text !== "string" || !isIntent(r.intent)) {
       throw new Error(`${file}:${line}: expected {"text": string, "intent": one of the 21 labels, "entities": {...}}`);
     }
-    const store = typeof (row as { store?: unknown }).store === "string" ? { store: (row as { store: string }).store } : {};
+    const store =
+      typeof (row as { store?: unknown }).store === "string" ? { store: (row as { store: string }).store } : {};
     return { text: r.text, intent: r.intent, entities: (r.entities ?? {}) as Entities, ...store };
   });
 }
@@ -64,11 +65,19 @@ export interface ShopVocabulary {
   orderNameFormat?: OrderNameFormat;
 }
 
-export function localLabeler(classifier: IntentClassifier, shop: ShopVocabulary, shopFor?: (store: string) => ShopVocabulary): Labeler {
+export function localLabeler(
+  classifier: IntentClassifier,
+  shop: ShopVocabulary,
+  shopFor?: (store: string) => ShopVocabulary,
+): Labeler {
   return (text, row) => {
     const result = classifier.classify(text);
     const { catalog, orderNameFormat } = row?.store && shopFor ? shopFor(row.store) : shop;
-    return { intent: result.intent, confidence: result.confidence, entities: extractEntities(preprocess(text), catalog, orderNameFormat).entities };
+    return {
+      intent: result.intent,
+      confidence: result.confidence,
+      entities: extractEntities(preprocess(text), catalog, orderNameFormat).entities,
+    };
   };
 }
 
@@ -133,7 +142,12 @@ export async function evaluateIntents(rows: IntentRow[], label: Labeler): Promis
       INTENTS,
     ),
     failures: rows
-      .map((r, i) => ({ text: r.text, expected: r.intent, predicted: predictions[i].intent, confidence: predictions[i].confidence }))
+      .map((r, i) => ({
+        text: r.text,
+        expected: r.intent,
+        predicted: predictions[i].intent,
+        confidence: predictions[i].confidence,
+      }))
       .filter((f) => f.expected !== f.predicted),
   };
 }

@@ -22,7 +22,10 @@ export function reliabilitySvg(bins: ReliabilityBin[], title: string, ece: numbe
     })
     .join("\n");
   const ticks = [0, 0.25, 0.5, 0.75, 1]
-    .map((v) => `<text x="${x(v)}" y="${y(0) + 30}" font-size="10" text-anchor="middle">${v}</text><text x="${pad - 6}" y="${y(v) + 3}" font-size="10" text-anchor="end">${v}</text>`)
+    .map(
+      (v) =>
+        `<text x="${x(v)}" y="${y(0) + 30}" font-size="10" text-anchor="middle">${v}</text><text x="${pad - 6}" y="${y(v) + 3}" font-size="10" text-anchor="end">${v}</text>`,
+    )
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size + pad * 2}" height="${size + pad * 2 + 10}" font-family="sans-serif">
 <rect width="100%" height="100%" fill="white"/>
@@ -47,14 +50,22 @@ export function confusionSvg(labels: readonly string[], counts: number[][], titl
     .flatMap((row, r) =>
       row.map((count, c) => {
         if (count === 0) return "";
-        const shade = r === c ? `rgba(0,128,96,${0.15 + (0.85 * count) / max})` : `rgba(216,44,13,${0.25 + (0.75 * count) / max})`;
+        const shade =
+          r === c ? `rgba(0,128,96,${0.15 + (0.85 * count) / max})` : `rgba(216,44,13,${0.25 + (0.75 * count) / max})`;
         return `<rect x="${left + c * cell}" y="${top + r * cell}" width="${cell - 1}" height="${cell - 1}" fill="${shade}"><title>${escape(labels[r])} → ${escape(labels[c])}: ${count}</title></rect><text x="${left + c * cell + cell / 2}" y="${top + r * cell + 15}" font-size="9" text-anchor="middle">${count}</text>`;
       }),
     )
     .join("\n");
-  const rowLabels = labels.map((l, i) => `<text x="${left - 6}" y="${top + i * cell + 15}" font-size="10" text-anchor="end">${escape(l)}</text>`).join("");
+  const rowLabels = labels
+    .map(
+      (l, i) => `<text x="${left - 6}" y="${top + i * cell + 15}" font-size="10" text-anchor="end">${escape(l)}</text>`,
+    )
+    .join("");
   const columnLabels = labels
-    .map((l, i) => `<text transform="translate(${left + i * cell + 14} ${top - 6}) rotate(-60)" font-size="10">${escape(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<text transform="translate(${left + i * cell + 14} ${top - 6}) rotate(-60)" font-size="10">${escape(l)}</text>`,
+    )
     .join("");
   const width = left + labels.length * cell + 20;
   const height = top + labels.length * cell + 20;

@@ -46,7 +46,9 @@ export interface RetrievalReport {
 export function readRetrievalFile(file: string): RetrievalCase[] {
   return readJsonl(file, (row, line) => {
     const r = row as Partial<RetrievalCase>;
-    const answersOk = r.answers === null || (Array.isArray(r.answers) && r.answers.length > 0 && r.answers.every((a) => typeof a === "string" && a.trim()));
+    const answersOk =
+      r.answers === null ||
+      (Array.isArray(r.answers) && r.answers.length > 0 && r.answers.every((a) => typeof a === "string" && a.trim()));
     if (typeof r.id !== "string" || typeof r.question !== "string" || !answersOk) {
       throw new Error(`${file}:${line}: expected {"id", "question", "answers": [substring, …] | null}`);
     }
@@ -73,7 +75,8 @@ export async function evaluateRetrieval(
   const results: RetrievalResult[] = [];
   for (const c of cases) {
     const quoted = await answer(c.question);
-    const correct = c.answers === null ? quoted.length === 0 : quoted.length > 0 && quotesAnswer(quoted[0].text, c.answers);
+    const correct =
+      c.answers === null ? quoted.length === 0 : quoted.length > 0 && quotesAnswer(quoted[0].text, c.answers);
     results.push({ id: c.id, question: c.question, expected: c.answers, quoted, correct });
   }
   const answerable = results.filter((r) => r.expected !== null);
@@ -109,7 +112,10 @@ export function thresholdSweep(results: RetrievalResult[], thresholds: number[])
     const kept = (r: RetrievalResult) => r.quoted.length > 0 && (r.quoted[0].relevance ?? 1) >= threshold;
     return {
       threshold,
-      recallAt1: share(answerable.filter((r) => kept(r) && quotesAnswer(r.quoted[0].text, r.expected!)).length, answerable.length),
+      recallAt1: share(
+        answerable.filter((r) => kept(r) && quotesAnswer(r.quoted[0].text, r.expected!)).length,
+        answerable.length,
+      ),
       abstention: share(unanswerable.filter((r) => !kept(r)).length, unanswerable.length),
     };
   });

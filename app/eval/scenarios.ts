@@ -32,8 +32,15 @@ export interface Scenario {
 export function readScenariosFile(file: string): Scenario[] {
   return readJsonl(file, (row, line) => {
     const s = row as Partial<Scenario>;
-    if (typeof s.id !== "string" || !Array.isArray(s.turns)) throw new Error(`${file}:${line}: expected {"id", "shopper", "turns": [...]}`);
-    return { id: s.id, shopper: s.shopper ?? null, turns: s.turns, note: s.note, ...(typeof s.store === "string" ? { store: s.store } : {}) };
+    if (typeof s.id !== "string" || !Array.isArray(s.turns))
+      throw new Error(`${file}:${line}: expected {"id", "shopper", "turns": [...]}`);
+    return {
+      id: s.id,
+      shopper: s.shopper ?? null,
+      turns: s.turns,
+      note: s.note,
+      ...(typeof s.store === "string" ? { store: s.store } : {}),
+    };
   });
 }
 
@@ -95,7 +102,8 @@ export async function evaluateScenarios(scenarios: Scenario[], options: Scenario
       const started = performance.now();
       const input = { text: turn.user, state, shopper: { customerId: scenario.shopper?.customerId ?? null } };
       const output = options.engine
-        ? (await respondWithEngine(input, ctx, options.engine, { shop: store.shopDomain, history: [...history] })).output
+        ? (await respondWithEngine(input, ctx, options.engine, { shop: store.shopDomain, history: [...history] }))
+            .output
         : await respond(input, ctx);
       times.push(performance.now() - started);
       state = output.state;
@@ -121,7 +129,9 @@ export async function evaluateScenarios(scenarios: Scenario[], options: Scenario
 
 /** What the shopper sees: the reply text and the product cards under it. */
 export function visibleReply(output: TurnOutput): string {
-  const cards = (output.products ?? []).map((p) => `${p.title} ${p.price}${p.compareAtPrice ? ` (was ${p.compareAtPrice})` : ""}`);
+  const cards = (output.products ?? []).map(
+    (p) => `${p.title} ${p.price}${p.compareAtPrice ? ` (was ${p.compareAtPrice})` : ""}`,
+  );
   return [output.text, ...cards].join("\n");
 }
 
@@ -129,11 +139,22 @@ function checkTurn(scenario: string, index: number, turn: ScenarioTurn, output: 
   const reply = visibleReply(output);
   const lower = reply.toLowerCase();
   const problems: string[] = [];
-  if (turn.expect.intent && turn.expect.intent !== output.intent) problems.push(`intent ${output.intent}, expected ${turn.expect.intent}`);
+  if (turn.expect.intent && turn.expect.intent !== output.intent)
+    problems.push(`intent ${output.intent}, expected ${turn.expect.intent}`);
   for (const group of turn.expect.facts ?? []) {
-    if (!group.some((alternative) => lower.includes(alternative.toLowerCase()))) problems.push(`missing one of ${JSON.stringify(group)}`);
+    if (!group.some((alternative) => lower.includes(alternative.toLowerCase())))
+      problems.push(`missing one of ${JSON.stringify(group)}`);
   }
   const forbidden = (turn.expect.forbid ?? []).filter((f) => lower.includes(f.toLowerCase()));
   for (const f of forbidden) problems.push(`forbidden ${JSON.stringify(f)}`);
-  return { scenario, turn: index + 1, user: turn.user, reply, intent: output.intent, passed: problems.length === 0, problems, forbidden };
+  return {
+    scenario,
+    turn: index + 1,
+    user: turn.user,
+    reply,
+    intent: output.intent,
+    passed: problems.length === 0,
+    problems,
+    forbidden,
+  };
 }

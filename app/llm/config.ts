@@ -43,7 +43,9 @@ export function resolveEngineConfig(shop: ShopEngineSettings, env: NodeJS.Proces
       }
     : null;
   // The shop's own choice wins; "auto" defers to the deployment's CHAT_ENGINE.
-  const requested = (shop.engineMode && shop.engineMode !== "auto" ? shop.engineMode : env.CHAT_ENGINE || "auto").toLowerCase();
+  const requested = (
+    shop.engineMode && shop.engineMode !== "auto" ? shop.engineMode : env.CHAT_ENGINE || "auto"
+  ).toLowerCase();
   if (!openai || requested === "local") return { mode: "local", openai };
   if (requested === "openai") return { mode: "openai", openai };
   return { mode: "hybrid", openai };
@@ -55,7 +57,10 @@ export function appDefaultModel(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The models the app's key may run: OPENAI_MODELS (comma-separated) and the app's default model. */
 export function appModels(env: NodeJS.ProcessEnv = process.env): string[] {
-  const listed = (env.OPENAI_MODELS ?? "").split(",").map((model) => model.trim()).filter(Boolean);
+  const listed = (env.OPENAI_MODELS ?? "")
+    .split(",")
+    .map((model) => model.trim())
+    .filter(Boolean);
   return [...new Set([appDefaultModel(env), ...listed])];
 }
 
@@ -65,7 +70,11 @@ function modelOnAppKey(choice: string, env: NodeJS.ProcessEnv): string {
 }
 
 /** Why a merchant can't save this model choice, or null: other models need their own key. */
-export function modelChoiceError(model: string, hasOwnKey: boolean, env: NodeJS.ProcessEnv = process.env): string | null {
+export function modelChoiceError(
+  model: string,
+  hasOwnKey: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
   if (!model || hasOwnKey || appModels(env).includes(model)) return null;
   return `${model} needs your own OpenAI key. With the app's key, choose ${appModels(env).join(" or ")}, or leave the model empty.`;
 }

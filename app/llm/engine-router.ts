@@ -3,7 +3,14 @@
  * (timeout, 429/5xx after retries, invalid or refused output, open circuit, deadline) the local
  * engine answers, and the result says which engine replied and why.
  */
-import { analyzeTurn, approvedAnswerFor, localOutput, turnOutput, type TurnInput, type TurnOutput } from "../chat/pipeline";
+import {
+  analyzeTurn,
+  approvedAnswerFor,
+  localOutput,
+  turnOutput,
+  type TurnInput,
+  type TurnOutput,
+} from "../chat/pipeline";
 import { isInjectionAttempt } from "../chat/answers/conversation";
 import { teamThreadReply } from "../chat/team-thread";
 import type { Answer, ChatContext, Turn } from "../chat/types";
@@ -32,7 +39,12 @@ export interface EngineOptions {
   deadlineMs?: number;
 }
 
-export async function respondWithEngine(input: TurnInput, ctx: ChatContext, engine: EngineConfig, options: EngineOptions): Promise<EngineResult> {
+export async function respondWithEngine(
+  input: TurnInput,
+  ctx: ChatContext,
+  engine: EngineConfig,
+  options: EngineOptions,
+): Promise<EngineResult> {
   const analyzed = analyzeTurn(input, ctx);
   // The local reply, once computed (hybrid mode computes it first to see whether it is unsure).
   let localReply: TurnOutput | null = null;
@@ -45,7 +57,14 @@ export async function respondWithEngine(input: TurnInput, ctx: ChatContext, engi
   });
   const { turn } = analyzed;
   const toTeam = teamThreadReply(input.teamReplied, analyzed);
-  if (toTeam) return { output: turnOutput(turn, toTeam), engine: "local", note: "the team has replied: the message goes to their ticket", usage: null, costUsd: null };
+  if (toTeam)
+    return {
+      output: turnOutput(turn, toTeam),
+      engine: "local",
+      note: "the team has replied: the message goes to their ticket",
+      usage: null,
+      costUsd: null,
+    };
   if (engine.mode === "local" || !engine.openai) return local("local mode");
   // Confirmed changes, one-time codes and refused injections never depend on a model's wording.
   if (analyzed.confirmation) return local("confirmation carried out by the local engine");
@@ -57,7 +76,8 @@ export async function respondWithEngine(input: TurnInput, ctx: ChatContext, engi
     // A sure reading whose answer still asks what was meant or finds nothing in the shop's data goes to the model;
     // one that proposed a change or sent a code stays local, so nothing is proposed twice.
     localReply = await localOutput(input, analyzed, ctx);
-    if (!localReply.unsure || localReply.state.pendingAction || localReply.state.codeChallenge) return local(`hybrid: local confidence ${turn.intent.confidence.toFixed(2)}`);
+    if (!localReply.unsure || localReply.state.pendingAction || localReply.state.codeChallenge)
+      return local(`hybrid: local confidence ${turn.intent.confidence.toFixed(2)}`);
   }
   const breaker = breakerFor(options.shop);
   if (!breaker.allows()) return local("fallback: circuit open after repeated model failures");
@@ -82,11 +102,19 @@ export async function respondWithEngine(input: TurnInput, ctx: ChatContext, engi
       products: dedupe(reply.effects.products).slice(0, 4),
       lookups: [...reply.effects.lookups, ...(reply.effects.answer.lookups ?? [])],
     };
-    const usage = { promptTokens: labelled.usage.promptTokens + reply.usage.promptTokens, completionTokens: labelled.usage.completionTokens + reply.usage.completionTokens };
+    const usage = {
+      promptTokens: labelled.usage.promptTokens + reply.usage.promptTokens,
+      completionTokens: labelled.usage.completionTokens + reply.usage.completionTokens,
+    };
     return {
       output: turnOutput(modelTurn, answer),
       engine: "openai",
-      note: engine.mode !== "hybrid" ? "openai mode" : sure ? `hybrid: the local answer was unsure (${localReply?.unsure})` : `hybrid: local confidence ${turn.intent.confidence.toFixed(2)} below ${HYBRID_CONFIDENCE}`,
+      note:
+        engine.mode !== "hybrid"
+          ? "openai mode"
+          : sure
+            ? `hybrid: the local answer was unsure (${localReply?.unsure})`
+            : `hybrid: local confidence ${turn.intent.confidence.toFixed(2)} below ${HYBRID_CONFIDENCE}`,
       usage,
       costUsd: estimateCostUsd(config.model, usage),
     };
@@ -99,7 +127,9 @@ export async function respondWithEngine(input: TurnInput, ctx: ChatContext, engi
 // The model may only contribute identifiers the shopper actually typed.
 function mentionedEntities(entities: Record<string, string>, text: string): Record<string, string> {
   const lower = text.toLowerCase();
-  return Object.fromEntries(Object.entries(entities).filter(([, value]) => value && lower.includes(value.toLowerCase().replace(/^#/, ""))));
+  return Object.fromEntries(
+    Object.entries(entities).filter(([, value]) => value && lower.includes(value.toLowerCase().replace(/^#/, ""))),
+  );
 }
 
 function dedupe<T extends { url: string }>(cards: T[]): T[] {

@@ -14,7 +14,10 @@ export const MIN_ENCRYPTION_KEY_LENGTH = 32;
 export function requireEncryptionKey(env: NodeJS.ProcessEnv = process.env): void {
   const key = env.APP_ENCRYPTION_KEY?.trim();
   if (key) {
-    if (key.length < MIN_ENCRYPTION_KEY_LENGTH) throw new Error(`APP_ENCRYPTION_KEY must be at least ${MIN_ENCRYPTION_KEY_LENGTH} characters (e.g. \`openssl rand -base64 32\`).`);
+    if (key.length < MIN_ENCRYPTION_KEY_LENGTH)
+      throw new Error(
+        `APP_ENCRYPTION_KEY must be at least ${MIN_ENCRYPTION_KEY_LENGTH} characters (e.g. \`openssl rand -base64 32\`).`,
+      );
     return;
   }
   // The demo runs in production mode, on this machine only, with a fresh secret per run.
@@ -38,7 +41,9 @@ export function encryptSecret(plain: string, env?: NodeJS.ProcessEnv): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", encryptionKeys(env)[0], iv);
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
+  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(
+    ".",
+  );
 }
 
 /** The secret, or null when no key this deployment has can open it (GCM refuses a wrong key). */

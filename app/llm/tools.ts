@@ -31,40 +31,95 @@ import type { Answer, Lookup, Turn } from "../chat/types";
 import { complains, handoffReason } from "../chat/answers/conversation";
 
 export const TOOLS: ChatCompletionTool[] = [
-  fn("get_order", "Look up one of the shopper's orders. Returns the order only if the shopper is its logged-in owner or gave the order's email, with the shop's verdicts on it: whether it can be cancelled, changed or sent to another address, which items can be returned (and until when), and where refunds stand. Word the verdicts; never contradict them. When not found, `access.kind` says what is missing (need_email, need_order_number, denied, no_orders, locked, not_theirs).", {
-    order_number: { type: "string", description: "Order number, digits only, e.g. 1042. Omit for a logged-in shopper's most relevant order." },
-    email: { type: "string", description: "The email the shopper says they ordered with." },
-  }),
-  fn("search_products", "Search the shop's live catalog (active products only).", {
-    query: { type: "string", description: "What the shopper is looking for, e.g. 'waterproof hiking boots'." },
-    max_price: { type: "number", description: "Upper price limit in the shop's currency." },
-  }, ["query"]),
-  fn("get_product", "Facts about one product: description, variants, prices, stock.", {
-    name: { type: "string", description: "Product title, partial title or handle." },
-  }, ["name"]),
-  fn("search_policies", "Search the shop's policies and FAQs (returns, shipping, payments, warranty, account).", {
-    query: { type: "string" },
-  }, ["query"]),
-  fn("check_discount_code", "The shop's verdict on a discount code the shopper named: usable (with what it gives), expired, not_started, used_up, unknown, check_failed, or undisclosed (say you can't confirm or share details about it, nothing more).", { code: { type: "string" } }, ["code"]),
-  fn("start_handoff", "Hand the conversation to a person on the shop's team. The verdict ask_contact_email means: the request is filed; ask the guest for the email to reply to.", {
-    summary: { type: "string", description: "One sentence for the team." },
-    contact_email: { type: "string", description: "Where a guest wants the reply." },
-  }, ["summary"]),
-  fn("propose_cancel_order", "Propose cancelling an order. Nothing happens until the shopper confirms in their next message (a guest first types the one-time code this emails to the order's address).", {
-    order_number: { type: "string" },
-  }, ["order_number"]),
-  fn("propose_return", "Propose opening a return for items of an order. Nothing happens until the shopper confirms.", {
-    order_number: { type: "string" },
-    items: { type: "string", description: "Which items, in the shopper's words." },
-  }, ["order_number"]),
-  fn("propose_address_change", "Propose changing an unfulfilled order's shipping address. Nothing happens until the shopper confirms.", {
-    order_number: { type: "string" },
-    address: { type: "string", description: "The full new address as the shopper wrote it." },
-  }, ["order_number", "address"]),
+  fn(
+    "get_order",
+    "Look up one of the shopper's orders. Returns the order only if the shopper is its logged-in owner or gave the order's email, with the shop's verdicts on it: whether it can be cancelled, changed or sent to another address, which items can be returned (and until when), and where refunds stand. Word the verdicts; never contradict them. When not found, `access.kind` says what is missing (need_email, need_order_number, denied, no_orders, locked, not_theirs).",
+    {
+      order_number: {
+        type: "string",
+        description: "Order number, digits only, e.g. 1042. Omit for a logged-in shopper's most relevant order.",
+      },
+      email: { type: "string", description: "The email the shopper says they ordered with." },
+    },
+  ),
+  fn(
+    "search_products",
+    "Search the shop's live catalog (active products only).",
+    {
+      query: { type: "string", description: "What the shopper is looking for, e.g. 'waterproof hiking boots'." },
+      max_price: { type: "number", description: "Upper price limit in the shop's currency." },
+    },
+    ["query"],
+  ),
+  fn(
+    "get_product",
+    "Facts about one product: description, variants, prices, stock.",
+    {
+      name: { type: "string", description: "Product title, partial title or handle." },
+    },
+    ["name"],
+  ),
+  fn(
+    "search_policies",
+    "Search the shop's policies and FAQs (returns, shipping, payments, warranty, account).",
+    {
+      query: { type: "string" },
+    },
+    ["query"],
+  ),
+  fn(
+    "check_discount_code",
+    "The shop's verdict on a discount code the shopper named: usable (with what it gives), expired, not_started, used_up, unknown, check_failed, or undisclosed (say you can't confirm or share details about it, nothing more).",
+    { code: { type: "string" } },
+    ["code"],
+  ),
+  fn(
+    "start_handoff",
+    "Hand the conversation to a person on the shop's team. The verdict ask_contact_email means: the request is filed; ask the guest for the email to reply to.",
+    {
+      summary: { type: "string", description: "One sentence for the team." },
+      contact_email: { type: "string", description: "Where a guest wants the reply." },
+    },
+    ["summary"],
+  ),
+  fn(
+    "propose_cancel_order",
+    "Propose cancelling an order. Nothing happens until the shopper confirms in their next message (a guest first types the one-time code this emails to the order's address).",
+    {
+      order_number: { type: "string" },
+    },
+    ["order_number"],
+  ),
+  fn(
+    "propose_return",
+    "Propose opening a return for items of an order. Nothing happens until the shopper confirms.",
+    {
+      order_number: { type: "string" },
+      items: { type: "string", description: "Which items, in the shopper's words." },
+    },
+    ["order_number"],
+  ),
+  fn(
+    "propose_address_change",
+    "Propose changing an unfulfilled order's shipping address. Nothing happens until the shopper confirms.",
+    {
+      order_number: { type: "string" },
+      address: { type: "string", description: "The full new address as the shopper wrote it." },
+    },
+    ["order_number", "address"],
+  ),
 ];
 
-function fn(name: string, description: string, properties: Record<string, object>, required: string[] = []): ChatCompletionTool {
-  return { type: "function", function: { name, description, parameters: { type: "object", properties, required, additionalProperties: false } } };
+function fn(
+  name: string,
+  description: string,
+  properties: Record<string, object>,
+  required: string[] = [],
+): ChatCompletionTool {
+  return {
+    type: "function",
+    function: { name, description, parameters: { type: "object", properties, required, additionalProperties: false } },
+  };
 }
 
 /** What the tools did during one reply, merged into the turn's output. */
@@ -93,11 +148,18 @@ export async function runTool(name: string, rawArguments: string, turn: Turn, ef
     case "get_order":
       return getOrder(turn, effects, str("order_number")?.replace(/^#/, ""), str("email"));
     case "search_products":
-      return searchProducts(turn, effects, str("query") ?? "", typeof args.max_price === "number" ? args.max_price : undefined);
+      return searchProducts(
+        turn,
+        effects,
+        str("query") ?? "",
+        typeof args.max_price === "number" ? args.max_price : undefined,
+      );
     case "get_product":
       return getProduct(turn, effects, str("name") ?? "");
     case "search_policies":
-      return searchKnowledge(turn.ctx.shop, str("query") ?? "").slice(0, 4).map((hit) => ({ source: hit.passage.sourceTitle, text: hit.passage.quote, url: hit.passage.url }));
+      return searchKnowledge(turn.ctx.shop, str("query") ?? "")
+        .slice(0, 4)
+        .map((hit) => ({ source: hit.passage.sourceTitle, text: hit.passage.quote, url: hit.passage.url }));
     case "check_discount_code":
       return checkDiscount(turn, effects, str("code") ?? "");
     case "start_handoff":
@@ -119,25 +181,42 @@ async function getOrder(turn: Turn, effects: ToolEffects, orderNumber?: string, 
   const access = await verifyTurnOrder(turn, {
     orderNumber: claimedNumber,
     // An email only counts if the shopper typed it; the model can't invent one for them.
-    email: email && typedByShopper(turn, email) ? email : turn.state.email ?? turn.entities.email,
+    email: email && typedByShopper(turn, email) ? email : (turn.state.email ?? turn.entities.email),
   });
-  effects.lookups.push({ kind: "order", ref: orderNumber ? `#${orderNumber}` : "customer orders", outcome: access.kind });
+  effects.lookups.push({
+    kind: "order",
+    ref: orderNumber ? `#${orderNumber}` : "customer orders",
+    outcome: access.kind,
+  });
   if (access.kind !== "verified") {
     // Neutral on purpose: the same answer whether the order doesn't exist or isn't theirs.
     const retry = access.kind === "locked" ? { retry_after_minutes: Math.ceil(access.retryAfterMs / 60_000) } : {};
     return { found: false, access: { kind: access.kind, ...retry }, shop_email: turn.ctx.shop.email };
   }
-  if (access.via === "customer") effects.customerEmails.push(...[access.order, ...access.otherOrders].flatMap((o) => (o.email ? [o.email] : [])));
+  if (access.via === "customer")
+    effects.customerEmails.push(...[access.order, ...access.otherOrders].flatMap((o) => (o.email ? [o.email] : [])));
   const meant = orderMeant(access, turn, !!claimedNumber);
-  effects.answer = { ...effects.answer, state: { ...effects.answer.state, orderNumber: meant.order.name.replace(/^#/, "") } };
-  return { found: true, access: { kind: "verified", via: access.via }, order: orderFacts(meant.order), verdicts: orderVerdicts(meant.order, turn), other_orders: meant.otherOrders.map((o) => o.name) };
+  effects.answer = {
+    ...effects.answer,
+    state: { ...effects.answer.state, orderNumber: meant.order.name.replace(/^#/, "") },
+  };
+  return {
+    found: true,
+    access: { kind: "verified", via: access.via },
+    order: orderFacts(meant.order),
+    verdicts: orderVerdicts(meant.order, turn),
+    other_orders: meant.otherOrders.map((o) => o.name),
+  };
 }
 
 /** The shop's verdicts on a verified order, as the local engine's answers would reach them. */
 export function orderVerdicts(order: Order, turn: Turn) {
   const { permissions } = turn.ctx;
   return {
-    cancel: cancelVerdict(order, { botMayCancel: permissions.cancel, namedLineItemIds: namedLines(order, turn).map((l) => l.id) }),
+    cancel: cancelVerdict(order, {
+      botMayCancel: permissions.cancel,
+      namedLineItemIds: namedLines(order, turn).map((l) => l.id),
+    }),
     change: changeVerdict(order),
     address_change: addressChangeVerdict(order, { botMayChange: permissions.addressChange }),
     returns: returnVerdict(order, order.lineItems, returnRulesOf(turn.ctx)),
@@ -145,7 +224,12 @@ export function orderVerdicts(order: Order, turn: Turn) {
   };
 }
 
-function startHandoff(turn: Turn, effects: ToolEffects, summary: string | undefined, proposedEmail: string | undefined) {
+function startHandoff(
+  turn: Turn,
+  effects: ToolEffects,
+  summary: string | undefined,
+  proposedEmail: string | undefined,
+) {
   const verdict = handoffVerdict({
     loggedIn: !!turn.shopper.customerId,
     typedEmails: [turn.entities.email, turn.state.email],
@@ -156,10 +240,17 @@ function startHandoff(turn: Turn, effects: ToolEffects, summary: string | undefi
   const reason = turn.state.handoffReason ?? handoffReason(turn);
   if (verdict.kind === "ask_contact_email") {
     // No ticket the team couldn't answer: the request waits for the guest's reply address.
-    effects.answer = { ...effects.answer, state: { ...effects.answer.state, awaiting: "email", handoffRequest: request, handoffReason: reason } };
+    effects.answer = {
+      ...effects.answer,
+      state: { ...effects.answer.state, awaiting: "email", handoffRequest: request, handoffReason: reason },
+    };
   } else {
     const kind = complains(turn) ? "complaint" : "handoff";
-    effects.answer = { ...effects.answer, handoff: true, ticket: { kind, reason, summary: request, contactEmail: verdict.contactEmail } };
+    effects.answer = {
+      ...effects.answer,
+      handoff: true,
+      ticket: { kind, reason, summary: request, contactEmail: verdict.contactEmail },
+    };
   }
   return { verdict, support_hours: turn.ctx.shop.supportHours, shop_email: turn.ctx.shop.email };
 }
@@ -179,7 +270,12 @@ function orderFacts(order: Order) {
     note: shopperFacingNote(order.note),
     total: `${order.totalPrice} ${order.currencyCode}`,
     refunded: order.totalRefunded,
-    items: order.lineItems.map((l) => ({ title: l.title, variant: l.variantTitle, quantity: l.quantity, not_yet_shipped: l.unfulfilledQuantity })),
+    items: order.lineItems.map((l) => ({
+      title: l.title,
+      variant: l.variantTitle,
+      quantity: l.quantity,
+      not_yet_shipped: l.unfulfilledQuantity,
+    })),
     shipments: order.fulfillments.map((f) => ({
       status: f.displayStatus,
       carrier: f.trackingInfo[0]?.company,
@@ -202,7 +298,13 @@ function productFacts(product: Product) {
     description: product.description,
     tags: product.tags,
     url: product.onlineStoreUrl,
-    variants: product.variants.map((v) => ({ title: v.title, price: v.price, compare_at_price: v.compareAtPrice, in_stock: v.availableForSale, quantity: v.inventoryQuantity })),
+    variants: product.variants.map((v) => ({
+      title: v.title,
+      price: v.price,
+      compare_at_price: v.compareAtPrice,
+      in_stock: v.availableForSale,
+      quantity: v.inventoryQuantity,
+    })),
   };
 }
 
@@ -210,7 +312,12 @@ async function searchProducts(turn: Turn, effects: ToolEffects, query: string, m
   const found = await turn.ctx.commerce.searchProducts({ text: query, maxPrice, first: 5 });
   effects.lookups.push({ kind: "product_search", ref: query, outcome: `${found.length} found` });
   effects.products.push(...found.map((p) => productCard(p, turn.ctx.shop.currencyCode, turn.language)));
-  return found.map((p) => ({ title: p.title, handle: p.handle, price_from: p.priceRange.min, in_stock: p.variants.some((v) => v.availableForSale) }));
+  return found.map((p) => ({
+    title: p.title,
+    handle: p.handle,
+    price_from: p.priceRange.min,
+    in_stock: p.variants.some((v) => v.availableForSale),
+  }));
 }
 
 async function getProduct(turn: Turn, effects: ToolEffects, name: string) {
@@ -219,7 +326,9 @@ async function getProduct(turn: Turn, effects: ToolEffects, name: string) {
   const product =
     turn.ctx.productsByHandle.get(wanted) ??
     [...turn.ctx.productsByHandle.values()].find((p) => p.title.toLowerCase() === wanted) ??
-    [...turn.ctx.productsByHandle.values()].find((p) => p.title.toLowerCase().includes(wanted) || wanted.includes(p.title.toLowerCase()));
+    [...turn.ctx.productsByHandle.values()].find(
+      (p) => p.title.toLowerCase().includes(wanted) || wanted.includes(p.title.toLowerCase()),
+    );
   effects.lookups.push({ kind: "product", ref: name, outcome: product ? product.handle : "not found" });
   if (!product) return { found: false };
   effects.products.push(productCard(product, turn.ctx.shop.currencyCode, turn.language));
@@ -227,7 +336,11 @@ async function getProduct(turn: Turn, effects: ToolEffects, name: string) {
   return { found: true, product: productFacts(product) };
 }
 
-async function checkDiscount(turn: Turn, effects: ToolEffects, code: string): Promise<{ code: string; verdict: CodeVerdict }> {
+async function checkDiscount(
+  turn: Turn,
+  effects: ToolEffects,
+  code: string,
+): Promise<{ code: string; verdict: CodeVerdict }> {
   const verdict = await checkCode(turn.ctx.shop.internalCodes, code, (c) => turn.ctx.commerce.discountByCode(c));
   effects.lookups.push({ kind: "discount", ref: code, outcome: verdict.kind });
   return { code, verdict };
@@ -237,11 +350,26 @@ async function checkDiscount(turn: Turn, effects: ToolEffects, code: string): Pr
  * Run a local answer on the model's arguments for what it does (verification, the one-time code
  * for a guest, the confirm-first PendingAction), and return its verdicts, not its words.
  */
-async function reuseAnswer(turn: Turn, effects: ToolEffects, answer: (t: Turn) => Promise<Answer>, entities: { order_number?: string }, extraText?: string) {
+async function reuseAnswer(
+  turn: Turn,
+  effects: ToolEffects,
+  answer: (t: Turn) => Promise<Answer>,
+  entities: { order_number?: string },
+  extraText?: string,
+) {
   const scoped: Turn = {
     ...turn,
-    entities: { ...turn.entities, ...(entities.order_number ? { order_number: entities.order_number.replace(/^#/, "") } : {}) },
-    pre: extraText ? { ...turn.pre, original: `${turn.pre.original} ${extraText}`, contentTokens: [...turn.pre.contentTokens, ...extraText.toLowerCase().split(/\W+/)] } : turn.pre,
+    entities: {
+      ...turn.entities,
+      ...(entities.order_number ? { order_number: entities.order_number.replace(/^#/, "") } : {}),
+    },
+    pre: extraText
+      ? {
+          ...turn.pre,
+          original: `${turn.pre.original} ${extraText}`,
+          contentTokens: [...turn.pre.contentTokens, ...extraText.toLowerCase().split(/\W+/)],
+        }
+      : turn.pre,
   };
   const result = await answer(scoped);
   const { text: _words, verdicts, ...effect } = result;

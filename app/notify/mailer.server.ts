@@ -47,10 +47,21 @@ export function smtpConfigured(env: Record<string, string | undefined> = process
 
 export function createMailer(config: MailConfig): Mailer {
   // A reply is sent while the merchant waits for the page: fail in seconds, not minutes.
-  const transport = nodemailer.createTransport({ url: config.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  const transport = nodemailer.createTransport({
+    url: config.url,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
   return {
     async send(message) {
-      await transport.sendMail({ from: config.from, to: message.to, subject: message.subject, text: message.text, replyTo: message.replyTo || undefined });
+      await transport.sendMail({
+        from: config.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        replyTo: message.replyTo || undefined,
+      });
     },
   };
 }
@@ -69,6 +80,10 @@ export function mailerFromEnv(env: Record<string, string | undefined> = process.
 /** An SMTP failure as the merchant may read it: no credentials, no stack. */
 export function describeMailError(error: unknown): string {
   const e = error as { code?: string; responseCode?: number; message?: string };
-  const detail = e?.responseCode ? `the mail server answered ${e.responseCode}` : e?.code ? `${e.code}` : "unknown error";
+  const detail = e?.responseCode
+    ? `the mail server answered ${e.responseCode}`
+    : e?.code
+      ? `${e.code}`
+      : "unknown error";
   return `The email could not be sent (${detail}).`;
 }

@@ -15,7 +15,13 @@ export interface AnsweredTicket {
 }
 
 /** Sends one notice for the tickets the shopper's message reopened; resolves once it is sent (or not needed). */
-export async function notifyShopperWroteBack(db: Db, mailer: Mailer, shop: string, tickets: AnsweredTicket[], text: string): Promise<void> {
+export async function notifyShopperWroteBack(
+  db: Db,
+  mailer: Mailer,
+  shop: string,
+  tickets: AnsweredTicket[],
+  text: string,
+): Promise<void> {
   const to = (await getShopSettings(db, shop)).handoffEmail.trim();
   if (!to || tickets.length === 0) return;
   const [ticket] = tickets;

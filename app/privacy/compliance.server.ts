@@ -19,7 +19,9 @@ export interface ShopperRef {
 }
 
 export function customerGidOf(customer: CustomerRef): string | null {
-  return customer.id === null || customer.id === undefined || customer.id === "" ? null : customerGid(String(customer.id));
+  return customer.id === null || customer.id === undefined || customer.id === ""
+    ? null
+    : customerGid(String(customer.id));
 }
 
 /**
@@ -27,11 +29,19 @@ export function customerGidOf(customer: CustomerRef): string | null {
  * where they wrote their whole email address or proved one of the named orders. Another
  * customer's logged-in conversation is never theirs, whatever it mentions.
  */
-export async function shopperConversationIds(db: Db, shop: string, { customer, orderNames }: ShopperRef): Promise<string[]> {
+export async function shopperConversationIds(
+  db: Db,
+  shop: string,
+  { customer, orderNames }: ShopperRef,
+): Promise<string[]> {
   const gid = customerGidOf(customer);
   const email = customer.email?.trim() ?? "";
   const [own, byEmail, byOrder] = await Promise.all([
-    gid ? db.conversation.findMany({ where: { shop, customerId: gid }, select: { id: true } }).then((rows) => rows.map((r) => r.id)) : [],
+    gid
+      ? db.conversation
+          .findMany({ where: { shop, customerId: gid }, select: { id: true } })
+          .then((rows) => rows.map((r) => r.id))
+      : [],
     email ? guestConversationsMentioning(db, shop, email) : [],
     orderNames.length ? guestConversationsVerifying(db, shop, orderNames) : [],
   ]);
@@ -57,7 +67,12 @@ async function guestConversationsMentioning(db: Db, shop: string, email: string)
 async function guestConversationsVerifying(db: Db, shop: string, orderNames: string[]): Promise<string[]> {
   const names = new Set(orderNames);
   const replies = await db.message.findMany({
-    where: { shop, role: "bot", conversation: { customerId: null }, OR: orderNames.map((name) => ({ lookups: { contains: JSON.stringify(name) } })) },
+    where: {
+      shop,
+      role: "bot",
+      conversation: { customerId: null },
+      OR: orderNames.map((name) => ({ lookups: { contains: JSON.stringify(name) } })),
+    },
     select: { conversationId: true, lookups: true },
   });
   return replies.filter((reply) => verifiedOrderIn(reply.lookups, names)).map((reply) => reply.conversationId);
@@ -74,11 +89,23 @@ export interface ShopperExport {
     csat: number | null;
     csatComment: string | null;
     messages: { role: string; text: string; at: string }[];
-    requests: { kind: string; summary: string; orderNumber: string | null; contactEmail: string | null; reply: string | null; at: string }[];
+    requests: {
+      kind: string;
+      summary: string;
+      orderNumber: string | null;
+      contactEmail: string | null;
+      reply: string | null;
+      at: string;
+    }[];
   }[];
 }
 
-export async function exportShopperData(db: Db, shop: string, shopper: ShopperRef, now: Date = new Date()): Promise<ShopperExport> {
+export async function exportShopperData(
+  db: Db,
+  shop: string,
+  shopper: ShopperRef,
+  now: Date = new Date(),
+): Promise<ShopperExport> {
   const ids = await shopperConversationIds(db, shop, shopper);
   const conversations = await db.conversation.findMany({
     where: { shop, id: { in: ids } },
@@ -99,7 +126,14 @@ export async function exportShopperData(db: Db, shop: string, shopper: ShopperRe
       csat: c.csat,
       csatComment: c.csatComment,
       messages: c.messages.map((m) => ({ role: m.role, text: m.text, at: m.createdAt.toISOString() })),
-      requests: c.tickets.map((t) => ({ kind: t.kind, summary: t.summary, orderNumber: t.orderNumber, contactEmail: t.contactEmail, reply: t.reply, at: t.createdAt.toISOString() })),
+      requests: c.tickets.map((t) => ({
+        kind: t.kind,
+        summary: t.summary,
+        orderNumber: t.orderNumber,
+        contactEmail: t.contactEmail,
+        reply: t.reply,
+        at: t.createdAt.toISOString(),
+      })),
     })),
   };
 }
@@ -112,7 +146,10 @@ export async function exportShopperData(db: Db, shop: string, shopper: ShopperRe
  */
 export async function redactShopper(db: Db, shop: string, shopper: ShopperRef): Promise<number> {
   const ids = await shopperConversationIds(db, shop, shopper);
-  const messages = await db.message.findMany({ where: { shop, conversationId: { in: ids }, role: "shopper" }, select: { id: true, text: true } });
+  const messages = await db.message.findMany({
+    where: { shop, conversationId: { in: ids }, role: "shopper" },
+    select: { id: true, text: true },
+  });
   const gid = customerGidOf(shopper.customer);
   const email = shopper.customer.email?.trim().toLowerCase();
   const exportsOf = [...(gid ? [{ customerId: gid }] : []), ...(email ? [{ customerEmail: email }] : [])];
@@ -125,7 +162,8 @@ export async function redactShopper(db: Db, shop: string, shopper: ShopperRef): 
   for (const version of await db.modelVersion.findMany({ where: { shop }, select: { id: true, examples: true } })) {
     const examples = JSON.parse(version.examples) as { text: string }[];
     const kept = examples.filter((example) => !texts.has(example.text));
-    if (kept.length < examples.length) await db.modelVersion.update({ where: { id: version.id }, data: { examples: JSON.stringify(kept) } });
+    if (kept.length < examples.length)
+      await db.modelVersion.update({ where: { id: version.id }, data: { examples: JSON.stringify(kept) } });
   }
   // Cached approved answers may quote the erased questions: the next message reads them afresh.
   invalidateShop(shop);

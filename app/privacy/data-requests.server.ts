@@ -28,14 +28,19 @@ export async function keepDataRequest(db: Db, shop: string, requestId: string, d
  */
 export async function emailDataRequest(db: Db, shop: string, exportId: string, mailer: Mailer | null): Promise<void> {
   // Read, not getShopSettings: this must not recreate the settings of a shop erased meanwhile.
-  const handoffEmail = (await db.shopSettings.findUnique({ where: { shop }, select: { handoffEmail: true } }))?.handoffEmail;
+  const handoffEmail = (await db.shopSettings.findUnique({ where: { shop }, select: { handoffEmail: true } }))
+    ?.handoffEmail;
   if (!mailer || !handoffEmail) return;
   const stored = await db.dataRequestExport.findFirst({ where: { id: exportId, shop } });
   if (!stored || stored.emailedAt) return;
   const data = JSON.parse(stored.data) as ShopperExport;
   let outcome: { emailedAt: Date; emailError: null } | { emailError: string };
   try {
-    await mailer.send({ to: handoffEmail, subject: `Customer data request: ${customerLabel(data)}`, text: renderExport(data) });
+    await mailer.send({
+      to: handoffEmail,
+      subject: `Customer data request: ${customerLabel(data)}`,
+      text: renderExport(data),
+    });
     outcome = { emailedAt: new Date(), emailError: null };
   } catch (error) {
     outcome = { emailError: describeMailError(error) };
@@ -57,8 +62,12 @@ export function renderExport(data: ShopperExport): string {
   for (const conversation of data.conversations) {
     lines.push("", `Conversation started ${conversation.startedAt}`);
     for (const message of conversation.messages) lines.push(`  [${message.at}] ${message.role}: ${message.text}`);
-    for (const request of conversation.requests) lines.push(`  Request to the team (${request.kind}, ${request.at}): ${request.summary}${request.reply ? `\n    Team's reply: ${request.reply}` : ""}`);
-    if (conversation.csat !== null) lines.push(`  Rating: ${conversation.csat}/5${conversation.csatComment ? ` — ${conversation.csatComment}` : ""}`);
+    for (const request of conversation.requests)
+      lines.push(
+        `  Request to the team (${request.kind}, ${request.at}): ${request.summary}${request.reply ? `\n    Team's reply: ${request.reply}` : ""}`,
+      );
+    if (conversation.csat !== null)
+      lines.push(`  Rating: ${conversation.csat}/5${conversation.csatComment ? ` — ${conversation.csatComment}` : ""}`);
   }
   return lines.join("\n");
 }
@@ -68,12 +77,28 @@ export async function listDataRequests(db: Db, shop: string, take = 50) {
     where: { shop },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, requestId: true, customerEmail: true, customerId: true, conversations: true, emailedTo: true, emailedAt: true, emailError: true, createdAt: true },
+    select: {
+      id: true,
+      requestId: true,
+      customerEmail: true,
+      customerId: true,
+      conversations: true,
+      emailedTo: true,
+      emailedAt: true,
+      emailError: true,
+      createdAt: true,
+    },
   });
 }
 
 /** The export as the merchant downloads it, or null when this shop has no such export. */
-export async function dataRequestDownload(db: Db, shop: string, id: string): Promise<{ filename: string; body: string } | null> {
+export async function dataRequestDownload(
+  db: Db,
+  shop: string,
+  id: string,
+): Promise<{ filename: string; body: string } | null> {
   const stored = await db.dataRequestExport.findFirst({ where: { id, shop }, select: { requestId: true, data: true } });
-  return stored ? { filename: `data-request-${stored.requestId.replace(/[^\w-]/g, "")}.json`, body: stored.data } : null;
+  return stored
+    ? { filename: `data-request-${stored.requestId.replace(/[^\w-]/g, "")}.json`, body: stored.data }
+    : null;
 }

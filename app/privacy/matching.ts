@@ -35,6 +35,13 @@ export function verifiedOrderIn(lookupsJson: string | null, orderNames: Readonly
   }
   return (
     Array.isArray(lookups) &&
-    lookups.some((l: StoredLookup) => l?.kind === "order" && typeof l.ref === "string" && orderNames.has(l.ref) && typeof l.outcome === "string" && l.outcome.startsWith("verified"))
+    lookups.some(
+      (l: StoredLookup) =>
+        l?.kind === "order" &&
+        typeof l.ref === "string" &&
+        orderNames.has(l.ref) &&
+        typeof l.outcome === "string" &&
+        l.outcome.startsWith("verified"),
+    )
   );
 }

@@ -11,19 +11,24 @@
  */
 const SEPARATOR = "[\\s.\\-\\u2010-\\u2015]";
 const CARD_CANDIDATE = new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d${SEPARATOR}?){12,18}\\d(?![\\p{L}\\p{N}])`, "gu");
-const PHONE = /(?<![\w#])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)|(?<![\w#])\+\d{1,3}(?:[\s.-]?\d{2,4}){2,4}(?!\d)/g;
+const PHONE =
+  /(?<![\w#])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)|(?<![\w#])\+\d{1,3}(?:[\s.-]?\d{2,4}){2,4}(?!\d)/g;
 
 export const CARD_PLACEHOLDER = "[card number removed]";
 export const PHONE_PLACEHOLDER = "[phone number removed]";
 
 /** The text without card numbers (for the bot, and for text the shop may have written). */
 export function withoutCardNumbers(text: string): string {
-  return text.normalize("NFKC").replace(CARD_CANDIDATE, (match) => (luhnValid(match.replace(/\D/g, "")) ? CARD_PLACEHOLDER : match));
+  return text
+    .normalize("NFKC")
+    .replace(CARD_CANDIDATE, (match) => (luhnValid(match.replace(/\D/g, "")) ? CARD_PLACEHOLDER : match));
 }
 
 /** The text as it may be stored: without card numbers and phone numbers. */
 export function redactSensitive(text: string): string {
-  return withoutCardNumbers(text).replace(PHONE, (match) => (match.replace(/\D/g, "").length >= 10 ? PHONE_PLACEHOLDER : match));
+  return withoutCardNumbers(text).replace(PHONE, (match) =>
+    match.replace(/\D/g, "").length >= 10 ? PHONE_PLACEHOLDER : match,
+  );
 }
 
 /** Whether the shopper wrote a card number (or it was already taken out of this text). */

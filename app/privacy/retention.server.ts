@@ -16,7 +16,9 @@ export async function deleteExpiredTranscripts(db: Db, now: Date = new Date()): 
 /** Run the retention job now and then every `intervalMs` (default daily); returns a stop function. */
 export function scheduleRetention(db: Db, intervalMs = 24 * 3_600_000): () => void {
   const run = () =>
-    Promise.all([deleteExpiredTranscripts(db), deleteOldReceipts(db)]).catch((error) => console.error("retention job failed", error instanceof Error ? error.message : error));
+    Promise.all([deleteExpiredTranscripts(db), deleteOldReceipts(db)]).catch((error) =>
+      console.error("retention job failed", error instanceof Error ? error.message : error),
+    );
   void run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

@@ -7,9 +7,7 @@ import { z } from "zod";
 
 const id = z.union([z.number().int(), z.string().regex(/^\d+$/)]);
 const shopDomain = z.string().min(1);
-const customer = z
-  .object({ id: id.nullish(), email: z.string().nullish(), phone: z.string().nullish() })
-  .passthrough();
+const customer = z.object({ id: id.nullish(), email: z.string().nullish(), phone: z.string().nullish() }).passthrough();
 const orderIds = z.array(id);
 
 /** Keys that name another topic: a body carrying one of them was made for that topic. */
@@ -49,7 +47,9 @@ export const complianceSchemas = {
 export const uninstalledSchema = z.object({ myshopify_domain: shopDomain }).passthrough();
 
 export type ComplianceTopic = keyof typeof complianceSchemas;
-export type CompliancePayload = { [T in ComplianceTopic]: { topic: T; payload: z.infer<(typeof complianceSchemas)[T]> } }[ComplianceTopic];
+export type CompliancePayload = {
+  [T in ComplianceTopic]: { topic: T; payload: z.infer<(typeof complianceSchemas)[T]> };
+}[ComplianceTopic];
 
 export type Bound<T> = { ok: true; value: T } | { ok: false; message: string };
 

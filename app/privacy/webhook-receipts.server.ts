@@ -46,6 +46,8 @@ export async function oncePerDelivery(db: Db, delivery: Delivery, work: () => Pr
 export const RECEIPT_DAYS = 30;
 
 export async function deleteOldReceipts(db: Db, now: Date = new Date()): Promise<number> {
-  const { count } = await db.webhookReceipt.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - RECEIPT_DAYS * 86_400_000) } } });
+  const { count } = await db.webhookReceipt.deleteMany({
+    where: { receivedAt: { lt: new Date(now.getTime() - RECEIPT_DAYS * 86_400_000) } },
+  });
   return count;
 }

@@ -7,7 +7,15 @@ import type { Db } from "../db.server";
 import { createCommerce } from "../commerce/store";
 import type { AdminGraphql } from "../commerce/types";
 import { mailerFromEnv, type Mailer } from "../notify/mailer.server";
-import { exportShopperData, forgetSessions, redactShop, redactShopper, shopInstalled, type CustomerRef, type ShopperRef } from "./compliance.server";
+import {
+  exportShopperData,
+  forgetSessions,
+  redactShop,
+  redactShopper,
+  shopInstalled,
+  type CustomerRef,
+  type ShopperRef,
+} from "./compliance.server";
 import { emailDataRequest, keepDataRequest } from "./data-requests.server";
 import { bindCompliancePayload, bindUninstalledPayload } from "./webhook-payloads";
 import { oncePerDelivery } from "./webhook-receipts.server";
@@ -26,7 +34,11 @@ export interface ComplianceDeps {
   mailer?: Mailer | null;
 }
 
-export async function handleComplianceWebhook(db: Db, webhook: VerifiedWebhook, deps: ComplianceDeps = {}): Promise<Response> {
+export async function handleComplianceWebhook(
+  db: Db,
+  webhook: VerifiedWebhook,
+  deps: ComplianceDeps = {},
+): Promise<Response> {
   const bound = bindCompliancePayload(webhook.topic, webhook.shop, webhook.payload);
   if (!bound.ok) return refuse(400, bound.message);
   const { shop } = webhook;
@@ -34,11 +46,17 @@ export async function handleComplianceWebhook(db: Db, webhook: VerifiedWebhook, 
     switch (bound.value.topic) {
       case "CUSTOMERS_DATA_REQUEST": {
         const { payload } = bound.value;
-        const data = await exportShopperData(db, shop, await shopperOf(webhook, payload.customer, payload.orders_requested));
+        const data = await exportShopperData(
+          db,
+          shop,
+          await shopperOf(webhook, payload.customer, payload.orders_requested),
+        );
         const kept = await keepDataRequest(db, shop, String(payload.data_request.id), data);
         // Shopify waits 5 s at most; the email's outcome is kept with the export.
         const mailer = deps.mailer === undefined ? mailerFromEnv() : deps.mailer;
-        void emailDataRequest(db, shop, kept.id, mailer).catch((error) => console.error("data request email failed", error instanceof Error ? error.message : error));
+        void emailDataRequest(db, shop, kept.id, mailer).catch((error) =>
+          console.error("data request email failed", error instanceof Error ? error.message : error),
+        );
         // Counts only: the export itself goes to the merchant, never back to whoever sent this.
         console.info(`data request for a customer of ${shop}: ${data.conversations.length} conversation(s) exported`);
         return Response.json({ conversations: data.conversations.length });
@@ -50,7 +68,8 @@ export async function handleComplianceWebhook(db: Db, webhook: VerifiedWebhook, 
       }
       case "SHOP_REDACT":
         // Shopify sends shop/redact 48 hours after an uninstall; a shop with a session has the app.
-        if (await shopInstalled(db, shop)) return refuse(409, "The shop still has the app installed; nothing was erased.");
+        if (await shopInstalled(db, shop))
+          return refuse(409, "The shop still has the app installed; nothing was erased.");
         await redactShop(db, shop);
         return new Response();
     }
@@ -68,8 +87,13 @@ export async function handleUninstalledWebhook(db: Db, webhook: VerifiedWebhook)
 }
 
 /** The customer and the names of the orders the payload lists (looked up while the app is installed). */
-async function shopperOf(webhook: VerifiedWebhook, customer: CustomerRef, orderIds: (string | number)[]): Promise<ShopperRef> {
-  const orderNames = orderIds.length && webhook.admin ? await createCommerce(webhook.admin.graphql).orderNames(orderIds) : [];
+async function shopperOf(
+  webhook: VerifiedWebhook,
+  customer: CustomerRef,
+  orderIds: (string | number)[],
+): Promise<ShopperRef> {
+  const orderNames =
+    orderIds.length && webhook.admin ? await createCommerce(webhook.admin.graphql).orderNames(orderIds) : [];
   return { customer, orderNames };
 }
 

@@ -15,7 +15,12 @@ import { resolveEngineConfig, type EngineConfig } from "../llm/config";
 import { respondWithEngine, type EngineResult } from "../llm/engine-router";
 import { decryptSecret } from "../llm/secrets.server";
 import type { IntentClassifier } from "../chat/intent/engine";
-import { MAX_CSAT_COMMENT_LENGTH, MAX_MESSAGE_LENGTH, type ConversationSignals, type ErrorResponse } from "../chat/protocol";
+import {
+  MAX_CSAT_COMMENT_LENGTH,
+  MAX_MESSAGE_LENGTH,
+  type ConversationSignals,
+  type ErrorResponse,
+} from "../chat/protocol";
 import {
   awaitingTeam,
   recordCsat,
@@ -73,11 +78,19 @@ const conversationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "convers
 
 const sendMessageSchema = z.object({
   conversationId: conversationIdSchema.optional(),
-  clientMessageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "clientMessageId must be 8–64 letters, digits, - or _").optional(),
+  clientMessageId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, "clientMessageId must be 8–64 letters, digits, - or _")
+    .optional(),
   text: z
     .string({ required_error: "text is required", invalid_type_error: "text must be a string" })
     .transform((t) => t.trim())
-    .pipe(z.string().min(1, "text is empty").max(MAX_MESSAGE_LENGTH, `text is longer than ${MAX_MESSAGE_LENGTH} characters`)),
+    .pipe(
+      z
+        .string()
+        .min(1, "text is empty")
+        .max(MAX_MESSAGE_LENGTH, `text is longer than ${MAX_MESSAGE_LENGTH} characters`),
+    ),
   locale: z.string().max(20).optional(),
 });
 
@@ -109,9 +122,11 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
     try {
       context = await deps.authenticateProxy(request);
     } catch (thrown) {
-      if (thrown instanceof Response) return errorResponse(401, "invalid_signature", "This request was not signed by Shopify.");
+      if (thrown instanceof Response)
+        return errorResponse(401, "invalid_signature", "This request was not signed by Shopify.");
       // Signed, but `shop` is no shop domain: the library refuses to look its session up.
-      if (thrown instanceof InvalidShopError) return errorResponse(400, "invalid_shop", "This request is not for a Shopify store.");
+      if (thrown instanceof InvalidShopError)
+        return errorResponse(400, "invalid_shop", "This request is not for a Shopify store.");
       throw thrown;
     }
     const shop = query.shop;
@@ -122,7 +137,8 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
     const method = request.method.toUpperCase();
     const route = Object.hasOwn(ENDPOINTS, endpoint) ? ENDPOINTS[endpoint] : null;
     if (!route) return errorResponse(404, "not_found", "Unknown chat endpoint.");
-    if (method !== route.method) return errorResponse(405, "method_not_allowed", `${method} is not supported on ${endpoint}.`);
+    if (method !== route.method)
+      return errorResponse(405, "method_not_allowed", `${method} is not supported on ${endpoint}.`);
     // Read before the limits: a guest is limited per the conversation the request names.
     const input = method === "POST" ? await readJson(request) : query;
     if (deps.limits) {
@@ -134,8 +150,13 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
         writes: method !== "GET",
       });
       if (!verdict.ok) {
-        if (verdict.reason === "replay") return errorResponse(409, "replayed_request", "This request was already received.");
-        const response = errorResponse(429, "rate_limited", "You're sending messages too quickly. Please wait a moment and try again.");
+        if (verdict.reason === "replay")
+          return errorResponse(409, "replayed_request", "This request was already received.");
+        const response = errorResponse(
+          429,
+          "rate_limited",
+          "You're sending messages too quickly. Please wait a moment and try again.",
+        );
         response.headers.set("Retry-After", String(verdict.retryAfterSeconds));
         return response;
       }
@@ -143,7 +164,12 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
     return await route.handle({ request, input, owner, graphql: context.admin.graphql, deps });
   } catch (error) {
     if (error instanceof RequestError) return errorResponse(error.status, error.code, error.message);
-    if (error instanceof ClientMessageIdTaken) return errorResponse(409, "client_message_id_taken", "That clientMessageId was already used in another conversation.");
+    if (error instanceof ClientMessageIdTaken)
+      return errorResponse(
+        409,
+        "client_message_id_taken",
+        "That clientMessageId was already used in another conversation.",
+      );
     console.error("chat proxy failed", error instanceof Error ? error.message : error);
     const failure = failureFor(error);
     const response = errorResponse(failure.status, failure.code, failure.message);
@@ -159,7 +185,12 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
  */
 function failureFor(error: unknown): { status: number; code: string; message: string; retryAfterSeconds?: number } {
   if (isDatabaseUnavailable(error)) {
-    return { status: 503, code: "temporarily_unavailable", message: "Sorry, we can't take messages for a moment. Please try again shortly.", retryAfterSeconds: 5 };
+    return {
+      status: 503,
+      code: "temporarily_unavailable",
+      message: "Sorry, we can't take messages for a moment. Please try again shortly.",
+      retryAfterSeconds: 5,
+    };
   }
   return { status: 500, code: "internal_error", message: "Sorry, something went wrong on our side. Please try again." };
 }
@@ -216,7 +247,8 @@ async function sendMessage({ request, input: body, owner, graphql, deps }: Endpo
     ...signals,
   });
   // A retry of an answered message: as it stands now.
-  if (stored.existingReply) return json(exchange(stored.existingReply, await replySignals(db, conversation, stored.existingReply)));
+  if (stored.existingReply)
+    return json(exchange(stored.existingReply, await replySignals(db, conversation, stored.existingReply)));
 
   const deadline = messageDeadline();
   // A database that errors gets the shopper a 503 to retry; one that doesn't answer in time, the apology.
@@ -228,7 +260,19 @@ async function sendMessage({ request, input: body, owner, graphql, deps }: Endpo
   // The client address the rate limits count, so failed order verifications are counted per client too.
   const shopper: Shopper = { customerId: owner.customerId, clientKey: addressKey(request) };
   const answer = async (onDelta?: (text: string) => void) => {
-    const { reply, filedTicket } = await answerAndRecord(input.text, owner, shopper, conversation, stored.message, graphql, config, deps, deadline, answeredTickets > 0, onDelta);
+    const { reply, filedTicket } = await answerAndRecord(
+      input.text,
+      owner,
+      shopper,
+      conversation,
+      stored.message,
+      graphql,
+      config,
+      deps,
+      deadline,
+      answeredTickets > 0,
+      onDelta,
+    );
     const toTeam = reply.replyKind === "team_followup";
     if (toTeam && repliedTickets > 0) tellTeamShopperWroteBack(deps, conversation, storedText);
     // No second read: a ticket waits if one already did or this reply filed (or reopened) one.
@@ -256,11 +300,19 @@ async function shopConfig(deps: ProxyDeps, shop: string): Promise<ShopConfig> {
  * goodbye or the team's reply ends the conversation, unless a hand-off still waits or the
  * shopper has already rated it.
  */
-async function replySignals(db: Db, conversation: Conversation, last: Message | undefined): Promise<ConversationSignals> {
+async function replySignals(
+  db: Db,
+  conversation: Conversation,
+  last: Message | undefined,
+): Promise<ConversationSignals> {
   return signalsAfter(last, conversation, await awaitingTeam(db, conversation));
 }
 
-function signalsAfter(last: Message | undefined, conversation: Conversation, waitingForTeam: boolean): ConversationSignals {
+function signalsAfter(
+  last: Message | undefined,
+  conversation: Conversation,
+  waitingForTeam: boolean,
+): ConversationSignals {
   if (waitingForTeam) return { awaitingTeam: true };
   const ended = last && (last.role === "agent" || (last.role === "bot" && last.intent === "thanks_goodbye"));
   return ended && conversation.csat === null ? { endOfConversation: true } : {};
@@ -282,7 +334,18 @@ async function answerAndRecord(
 ) {
   const started = performance.now();
   // The bot never needs a card number, and no model ever sees one.
-  const result = await answerOrApologise(withoutCardNumbers(text), owner, shopper, conversation, graphql, config, deps, deadline, teamReplied, onDelta);
+  const result = await answerOrApologise(
+    withoutCardNumbers(text),
+    owner,
+    shopper,
+    conversation,
+    graphql,
+    config,
+    deps,
+    deadline,
+    teamReplied,
+    onDelta,
+  );
   const { output } = result;
   const answered = result.engine !== "none";
   const reply = await recordBotReply(deps.db, conversation, shopperMessage, {
@@ -316,7 +379,8 @@ function streamReply(produce: (send: (event: string, data: unknown) => void) => 
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (event: string, data: unknown) => controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+      const send = (event: string, data: unknown) =>
+        controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
       try {
         await produce(send);
       } catch (error) {
@@ -328,7 +392,11 @@ function streamReply(produce: (send: (event: string, data: unknown) => void) => 
     },
   });
   return new Response(body, {
-    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" },
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Accel-Buffering": "no",
+    },
   });
 }
 
@@ -356,8 +424,20 @@ async function answerOrApologise(
   const apologise = (note: string) =>
     teamReplied
       ? // The team's conversation needs nothing from the store: the message still reaches their ticket.
-        { output: { ...EMPTY_TURN, ...withKind(addedToRequest(state.language ?? "en")), state }, engine: "local" as const, note: `${note}; the team has replied: the message goes to their ticket`, usage: null, costUsd: null }
-      : { output: { ...EMPTY_TURN, text: STORE_APOLOGY, state }, engine: "none" as const, note, usage: null, costUsd: null };
+        {
+          output: { ...EMPTY_TURN, ...withKind(addedToRequest(state.language ?? "en")), state },
+          engine: "local" as const,
+          note: `${note}; the team has replied: the message goes to their ticket`,
+          usage: null,
+          costUsd: null,
+        }
+      : {
+          output: { ...EMPTY_TURN, text: STORE_APOLOGY, state },
+          engine: "none" as const,
+          note,
+          usage: null,
+          costUsd: null,
+        };
   if (!config) return apologise("store unavailable: the shop's settings could not be read");
   const { settings, engine } = config;
   const local = engine.mode === "local" || !engine.openai;
@@ -377,18 +457,30 @@ async function answerOrApologise(
     const history = local ? [] : await recentHistory(deps.db, conversation);
     // Nothing more reaches the shopper's stream once the apology has gone out.
     const delta = onDelta && ((piece: string) => void (outOfTime.aborted || onDelta(piece)));
-    return respondWithEngine({ text, shopper, state, teamReplied }, ctx, engine, { shop: owner.shop, history, onDelta: delta });
+    return respondWithEngine({ text, shopper, state, teamReplied }, ctx, engine, {
+      shop: owner.shop,
+      history,
+      onDelta: delta,
+    });
   };
   try {
     return await beforeDeadline(respond(), outOfTime);
   } catch (error) {
     const late = error instanceof DeadlineExceeded;
-    console.error(late ? "answering passed its deadline" : "answering failed", error instanceof Error ? error.message : error);
-    return apologise(late ? `store unavailable: no answer within the ${local ? `${deadline.storeMs} ms` : "message's"} deadline` : "store unavailable");
+    console.error(
+      late ? "answering passed its deadline" : "answering failed",
+      error instanceof Error ? error.message : error,
+    );
+    return apologise(
+      late
+        ? `store unavailable: no answer within the ${local ? `${deadline.storeMs} ms` : "message's"} deadline`
+        : "store unavailable",
+    );
   }
 }
 
-const STORE_APOLOGY = "Sorry, I can't reach the store's records right now. Please try again in a minute, or ask for a person and our team will get back to you.";
+const STORE_APOLOGY =
+  "Sorry, I can't reach the store's records right now. Please try again in a minute, or ask for a person and our team will get back to you.";
 
 const EMPTY_TURN: TurnOutput = {
   text: "",
@@ -416,7 +508,8 @@ function withKind(answer: { text: string; kind?: ReplyKind }): { text: string; r
 function tellTeamShopperWroteBack(deps: ProxyDeps, conversation: Conversation, text: string): void {
   const mailer = deps.mailer === undefined ? mailerFromEnv() : deps.mailer;
   if (!mailer) return;
-  const notify = async () => notifyShopperWroteBack(deps.db, mailer, conversation.shop, await ticketsTeamReplied(deps.db, conversation), text);
+  const notify = async () =>
+    notifyShopperWroteBack(deps.db, mailer, conversation.shop, await ticketsTeamReplied(deps.db, conversation), text);
   void notify().catch((error: unknown) => {
     console.error("hand-off notice failed", describeMailError(error));
   });

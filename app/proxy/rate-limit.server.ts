@@ -11,7 +11,13 @@
  */
 import cluster from "node:cluster";
 import pg from "pg";
-import { RateLimiterCluster, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterCluster,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import { databaseProvider, resolveDatabaseUrl } from "../db-url";
 import { postgresPoolConfig, surviveDroppedConnections } from "../db-connections.server";
 
@@ -51,19 +57,41 @@ export const RATE_LIMIT_TABLE = "rate_limits";
 export function createLimits(options: LimitOptions = {}): ProxyLimits {
   const limiter = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
     // A cluster worker asks its primary (one count for the machine); a lone process counts itself.
-    const memory = cluster.isWorker ? new RateLimiterCluster({ keyPrefix, points, duration, timeoutMs: 3_000 }) : new RateLimiterMemory({ keyPrefix, points, duration });
+    const memory = cluster.isWorker
+      ? new RateLimiterCluster({ keyPrefix, points, duration, timeoutMs: 3_000 })
+      : new RateLimiterMemory({ keyPrefix, points, duration });
     if (!options.postgres) return memory;
     // If PostgreSQL is unreachable the instance keeps limiting on its own counts. The table is
     // created once below, not by each limiter: three limiters per instance, several instances,
     // all running CREATE TABLE at start-up can fail one of them, which then counts only in memory.
-    const shared = { storeClient: options.postgres, tableName: RATE_LIMIT_TABLE, keyPrefix, points, duration, insuranceLimiter: memory, tableCreated: true };
+    const shared = {
+      storeClient: options.postgres,
+      tableName: RATE_LIMIT_TABLE,
+      keyPrefix,
+      points,
+      duration,
+      insuranceLimiter: memory,
+      tableCreated: true,
+    };
     return new RateLimiterPostgres(shared);
   };
   return {
     ready: options.postgres ? createRateLimitTable(options.postgres) : Promise.resolve(),
-    perShop: limiter("shop", options.shopPerMinute ?? Number(process.env.RATE_LIMIT_SHOP_PER_MINUTE ?? SHOP_PER_MINUTE), 60),
-    perShopper: limiter("shopper", options.shopperPerMinute ?? Number(process.env.RATE_LIMIT_SHOPPER_PER_MINUTE ?? SHOPPER_PER_MINUTE), 60),
-    perAddress: limiter("address", options.addressPerMinute ?? Number(process.env.RATE_LIMIT_ADDRESS_PER_MINUTE ?? ADDRESS_PER_MINUTE), 60),
+    perShop: limiter(
+      "shop",
+      options.shopPerMinute ?? Number(process.env.RATE_LIMIT_SHOP_PER_MINUTE ?? SHOP_PER_MINUTE),
+      60,
+    ),
+    perShopper: limiter(
+      "shopper",
+      options.shopperPerMinute ?? Number(process.env.RATE_LIMIT_SHOPPER_PER_MINUTE ?? SHOPPER_PER_MINUTE),
+      60,
+    ),
+    perAddress: limiter(
+      "address",
+      options.addressPerMinute ?? Number(process.env.RATE_LIMIT_ADDRESS_PER_MINUTE ?? ADDRESS_PER_MINUTE),
+      60,
+    ),
     signatures: limiter("signature", 1, 120),
   };
 }
@@ -79,7 +107,9 @@ async function createRateLimitTable(pool: pg.Pool): Promise<void> {
     try {
       await client.query("BEGIN");
       await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [RATE_LIMIT_TABLE]);
-      await client.query(`CREATE TABLE IF NOT EXISTS "${RATE_LIMIT_TABLE}" (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`);
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS "${RATE_LIMIT_TABLE}" (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
+      );
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
@@ -88,7 +118,10 @@ async function createRateLimitTable(pool: pg.Pool): Promise<void> {
       client.release();
     }
   } catch (error) {
-    console.error("shared rate-limit table unavailable; limiting per instance", error instanceof Error ? error.message : error);
+    console.error(
+      "shared rate-limit table unavailable; limiting per instance",
+      error instanceof Error ? error.message : error,
+    );
   }
 }
 
@@ -97,14 +130,20 @@ export function configuredLimits(env: Record<string, string | undefined> = proce
   const url = resolveDatabaseUrl(env);
   const store = env.RATE_LIMIT_STORE ?? (databaseProvider(url) === "postgresql" ? "postgres" : "memory");
   if (store === "memory") return createLimits();
-  if (store !== "postgres") throw new Error(`RATE_LIMIT_STORE must be memory or postgres, not ${JSON.stringify(store)}`);
-  if (databaseProvider(url) !== "postgresql") throw new Error("RATE_LIMIT_STORE=postgres needs DATABASE_URL to be a PostgreSQL URL");
+  if (store !== "postgres")
+    throw new Error(`RATE_LIMIT_STORE must be memory or postgres, not ${JSON.stringify(store)}`);
+  if (databaseProvider(url) !== "postgresql")
+    throw new Error("RATE_LIMIT_STORE=postgres needs DATABASE_URL to be a PostgreSQL URL");
   // A small pool of its own: limit checks must not queue behind the app's queries.
-  const pool = surviveDroppedConnections(new pg.Pool(postgresPoolConfig(url, { max: 4, allowExitOnIdle: true })), "rate-limits");
+  const pool = surviveDroppedConnections(
+    new pg.Pool(postgresPoolConfig(url, { max: 4, allowExitOnIdle: true })),
+    "rate-limits",
+  );
   return createLimits({ postgres: pool });
 }
 
-export type LimitVerdict = { ok: true } | { ok: false; reason: "shop" | "shopper" | "address" | "replay"; retryAfterSeconds: number };
+export type LimitVerdict =
+  { ok: true } | { ok: false; reason: "shop" | "shopper" | "address" | "replay"; retryAfterSeconds: number };
 
 export interface LimitKeys extends ShopperKeys {
   shop: string;
@@ -162,9 +201,17 @@ export interface ShopperKeys {
  * carrier), which gets the higher ADDRESS_PER_MINUTE ceiling. A made-up conversation id is no
  * escape: the address still counts, and the id finds no conversation.
  */
-export function shopperKeys(request: Request, customerId: string | null, conversationId: string | null, trustedHops = TRUSTED_PROXY_HOPS): ShopperKeys {
+export function shopperKeys(
+  request: Request,
+  customerId: string | null,
+  conversationId: string | null,
+  trustedHops = TRUSTED_PROXY_HOPS,
+): ShopperKeys {
   if (customerId) return { shopper: `customer:${customerId}`, address: null };
-  return { shopper: conversationId ? `conversation:${conversationId}` : null, address: addressKey(request, trustedHops) };
+  return {
+    shopper: conversationId ? `conversation:${conversationId}` : null,
+    address: addressKey(request, trustedHops),
+  };
 }
 
 /** The client's address as a key, `ip:<address>`: also what failed order verifications count on. */
@@ -178,6 +225,9 @@ export function addressKey(request: Request, trustedHops = TRUSTED_PROXY_HOPS): 
  * limit by sending their own.
  */
 export function clientAddress(request: Request, trustedHops = TRUSTED_PROXY_HOPS): string {
-  const chain = (request.headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const chain = (request.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return chain[Math.max(0, chain.length - trustedHops)] || request.headers.get("x-real-ip") || "unknown";
 }

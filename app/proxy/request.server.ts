@@ -20,7 +20,8 @@ export class RequestError extends Error {
 export async function readJson(request: Request): Promise<unknown> {
   // The media type itself, not a mention of it: `text/plain; x=application/json` is a CORS simple request.
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  if (mediaType !== "application/json") throw new RequestError(415, "unsupported_media_type", "Send JSON with Content-Type: application/json.");
+  if (mediaType !== "application/json")
+    throw new RequestError(415, "unsupported_media_type", "Send JSON with Content-Type: application/json.");
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw new RequestError(413, "payload_too_large", "The message is too large.");
   const bytes = await readBodyUpTo(request, MAX_BODY_BYTES);
@@ -74,7 +75,10 @@ export function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unk
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const message = issue.code === "invalid_type" && issue.received === "undefined" && issue.path.length === 0 ? "A JSON object body is required." : issue.message;
+    const message =
+      issue.code === "invalid_type" && issue.received === "undefined" && issue.path.length === 0
+        ? "A JSON object body is required."
+        : issue.message;
     throw new RequestError(400, "invalid_request", message);
   }
   return result.data;

@@ -10,14 +10,23 @@ import type { SignedQuery } from "./request.server";
 /** How far the signed timestamp may be from now, either way (the library's tolerance). */
 export const SIGNATURE_TOLERANCE_SECONDS = 90;
 
-export function proxySignatureValid(query: SignedQuery, secret: string, nowSeconds = Math.trunc(Date.now() / 1000)): boolean {
+export function proxySignatureValid(
+  query: SignedQuery,
+  secret: string,
+  nowSeconds = Math.trunc(Date.now() / 1000),
+): boolean {
   const { signature, ...signed } = query;
   if (!signature) return false;
   // Remix's `index` parameter, when empty, is not part of what Shopify signed (as the library drops it).
   if (!signed.index) delete signed.index;
   // Stricter than the library, which lets a missing timestamp through to the HMAC.
   const timestamp = Number(signed.timestamp);
-  if (!signed.timestamp || !Number.isFinite(timestamp) || Math.abs(nowSeconds - timestamp) > SIGNATURE_TOLERANCE_SECONDS) return false;
+  if (
+    !signed.timestamp ||
+    !Number.isFinite(timestamp) ||
+    Math.abs(nowSeconds - timestamp) > SIGNATURE_TOLERANCE_SECONDS
+  )
+    return false;
   const message = Object.entries(signed)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, value]) => `${key}=${value}`)

@@ -36,7 +36,10 @@ export const meta = () => pageTitle("Dashboard");
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const days = parsePeriodDays(new URL(request.url).searchParams.get("period"));
-  const [figures, recent] = await Promise.all([dashboardFigures(db, session.shop, periodOf(days)), listConversations(db, session.shop, { pageSize: 5 })]);
+  const [figures, recent] = await Promise.all([
+    dashboardFigures(db, session.shop, periodOf(days)),
+    listConversations(db, session.shop, { pageSize: 5 }),
+  ]);
   const reasons = figures.handoffReasons.map((row) => ({ ...row, label: reasonLabel(row.reason) }));
   return { figures, reasons, recent: recent.rows };
 };
@@ -46,11 +49,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 const integer = new Intl.NumberFormat("en-US");
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
 const cents = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-const fractionsOfCents = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const fractionsOfCents = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+});
 const dollars = { format: (usd: number) => (usd >= 1 || usd === 0 ? cents : fractionsOfCents).format(usd) };
 const dayLabel = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 const formatRate = (value: number | null) => (value === null ? "—" : percent.format(value));
-const formatMs = (ms: number | null) => (ms === null ? "—" : ms < 1000 ? `${integer.format(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+const formatMs = (ms: number | null) =>
+  ms === null ? "—" : ms < 1000 ? `${integer.format(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 const formatDay = (isoDate: string) => dayLabel.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 
 export default function Dashboard() {
@@ -60,7 +69,8 @@ export default function Dashboard() {
   const navigation = useNavigation();
   const { volume, resolution, satisfaction, fallbacks, responseTimes, engines, topIntents, perDay, period } = figures;
   const from = period.start.slice(0, 10);
-  const listUrl = (extra: Record<string, string> = {}) => `/app/conversations?${new URLSearchParams({ from, ...extra })}`;
+  const listUrl = (extra: Record<string, string> = {}) =>
+    `/app/conversations?${new URLSearchParams({ from, ...extra })}`;
   const choosePeriod = (days: number) => {
     const params = new URLSearchParams(searchParams);
     params.set("period", String(days));
@@ -91,7 +101,12 @@ export default function Dashboard() {
         </InlineStack>
 
         <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
-          <Metric id="conversations" title="Conversations" value={integer.format(volume.conversations)} help="Started in the period" />
+          <Metric
+            id="conversations"
+            title="Conversations"
+            value={integer.format(volume.conversations)}
+            help="Started in the period"
+          />
           <Metric
             id="messages"
             title="Messages"
@@ -128,7 +143,9 @@ export default function Dashboard() {
                 ? "No replies rated in this period"
                 : `${integer.format(satisfaction.thumbsUp)} thumbs up · ${integer.format(satisfaction.thumbsDown)} thumbs down, on replies`
             }
-            action={satisfaction.thumbsDown > 0 ? { content: "See thumbs down", url: listUrl({ rating: "down" }) } : undefined}
+            action={
+              satisfaction.thumbsDown > 0 ? { content: "See thumbs down", url: listUrl({ rating: "down" }) } : undefined
+            }
           />
           <Metric
             id="csat"
@@ -314,7 +331,19 @@ const ENGINE_LABELS: Record<string, string> = {
   unknown: "Unknown",
 };
 
-function Metric({ id, title, value, help, action }: { id: string; title: string; value: string; help: string; action?: { content: string; url: string } }) {
+function Metric({
+  id,
+  title,
+  value,
+  help,
+  action,
+}: {
+  id: string;
+  title: string;
+  value: string;
+  help: string;
+  action?: { content: string; url: string };
+}) {
   return (
     // A one-cell grid stretches the card to the row's height, so the cards of a row line up.
     <div data-metric={id} style={{ display: "grid", height: "100%" }}>
@@ -368,13 +397,28 @@ function VizProvider({ children }: { children: ReactNode }) {
  * tab stop with a role ARIA doesn't have, so the drawing is hidden from assistive technology and
  * taken out of the tab order (the mouse still gets its tooltips); the table says the same.
  */
-function ChartFrame({ id, children, label, rows, height = CHART_HEIGHT }: { id: string; children: (viz: PolarisViz) => ReactNode; label: string; rows: [string, string][]; height?: number }) {
+function ChartFrame({
+  id,
+  children,
+  label,
+  rows,
+  height = CHART_HEIGHT,
+}: {
+  id: string;
+  children: (viz: PolarisViz) => ReactNode;
+  label: string;
+  rows: [string, string][];
+  height?: number;
+}) {
   const viz = useContext(VizContext);
   const drawing = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const root = drawing.current;
     if (!root) return;
-    const untab = () => root.querySelectorAll<HTMLElement>('[tabindex]:not([tabindex="-1"])').forEach((el) => el.setAttribute("tabindex", "-1"));
+    const untab = () =>
+      root
+        .querySelectorAll<HTMLElement>('[tabindex]:not([tabindex="-1"])')
+        .forEach((el) => el.setAttribute("tabindex", "-1"));
     untab();
     const observer = new MutationObserver(untab);
     observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["tabindex"] });
@@ -383,7 +427,11 @@ function ChartFrame({ id, children, label, rows, height = CHART_HEIGHT }: { id: 
   return (
     <div data-chart={id}>
       <div ref={drawing} style={{ height }} aria-hidden="true">
-        {viz ? <viz.PolarisVizProvider themes={VIZ_THEMES}>{children(viz)}</viz.PolarisVizProvider> : <SkeletonBodyText lines={8} />}
+        {viz ? (
+          <viz.PolarisVizProvider themes={VIZ_THEMES}>{children(viz)}</viz.PolarisVizProvider>
+        ) : (
+          <SkeletonBodyText lines={8} />
+        )}
       </div>
       <Box visuallyHidden>
         <table>
@@ -403,10 +451,16 @@ function ChartFrame({ id, children, label, rows, height = CHART_HEIGHT }: { id: 
 }
 
 function ConversationsChart({ perDay }: { perDay: DashboardFigures["perDay"] }) {
-  const series = [{ name: "Conversations", data: perDay.map((d) => ({ key: formatDay(d.date), value: d.conversations })) }];
+  const series = [
+    { name: "Conversations", data: perDay.map((d) => ({ key: formatDay(d.date), value: d.conversations })) },
+  ];
   const total = perDay.reduce((sum, d) => sum + d.conversations, 0);
   return (
-    <ChartFrame id="per-day" label={`Conversations per day: ${total} in ${perDay.length} days`} rows={perDay.map((d) => [formatDay(d.date), integer.format(d.conversations)])}>
+    <ChartFrame
+      id="per-day"
+      label={`Conversations per day: ${total} in ${perDay.length} days`}
+      rows={perDay.map((d) => [formatDay(d.date), integer.format(d.conversations)])}
+    >
       {(viz) =>
         perDay.length <= 7 ? (
           <viz.BarChart data={series} showLegend={false} />
@@ -419,9 +473,16 @@ function ConversationsChart({ perDay }: { perDay: DashboardFigures["perDay"] }) 
 }
 
 function IntentsChart({ topIntents }: { topIntents: DashboardFigures["topIntents"] }) {
-  const series = [{ name: "Messages", data: topIntents.map((t) => ({ key: intentLabel(t.intent), value: t.messages })) }];
+  const series = [
+    { name: "Messages", data: topIntents.map((t) => ({ key: intentLabel(t.intent), value: t.messages })) },
+  ];
   return (
-    <ChartFrame id="top-intents" height={Math.max(120, topIntents.length * 36)} label="Top intents: shopper messages" rows={topIntents.map((t) => [intentLabel(t.intent), integer.format(t.messages)])}>
+    <ChartFrame
+      id="top-intents"
+      height={Math.max(120, topIntents.length * 36)}
+      label="Top intents: shopper messages"
+      rows={topIntents.map((t) => [intentLabel(t.intent), integer.format(t.messages)])}
+    >
       {(viz) => <viz.BarChart data={series} direction="horizontal" showLegend={false} xAxisOptions={{ hide: true }} />}
     </ChartFrame>
   );

@@ -1,7 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { Badge, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
@@ -18,7 +30,6 @@ import { pageTitle } from "../components/title";
 
 const CONVERSATION_STATUS: Record<string, string> = { open: "Open", handoff: "Needs a person", resolved: "Resolved" };
 
-
 /** Replies that didn't simply answer (app/chat/reply-kind.ts); the first two count as fallbacks on the dashboard. */
 const REPLY_KIND_BADGES: Record<string, { label: string; tone?: "warning" | "info" }> = {
   no_answer: { label: "No answer (fallback)", tone: "warning" },
@@ -33,12 +44,24 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
   const conversation = await getConversationDetail(db, session.shop, params.id ?? "");
   if (!conversation) throw new Response("Conversation not found", { status: 404 });
-  const records = await shopifyRecords(createCommerce(admin.graphql), { customerId: conversation.customerId, orderNumbers: ordersMentioned(conversation.messages) });
+  const records = await shopifyRecords(createCommerce(admin.graphql), {
+    customerId: conversation.customerId,
+    orderNumbers: ordersMentioned(conversation.messages),
+  });
   const questionIds = conversation.messages.filter((m) => m.role === "shopper").map((m) => m.id);
   // Replies whose question can carry an approved answer ("yes" or "ok" can't: it would answer every "yes").
-  const reusable = new Set(conversation.messages.filter((m) => m.role === "shopper" && isReusableQuestion(m.text)).map((m) => m.id));
-  const approvable = conversation.messages.filter((m) => m.role === "bot" && m.replyToId && reusable.has(m.replyToId)).map((m) => m.id);
-  return { conversation, records, approvable, approvedByQuestion: await approvedAnswersByQuestion(db, session.shop, questionIds) };
+  const reusable = new Set(
+    conversation.messages.filter((m) => m.role === "shopper" && isReusableQuestion(m.text)).map((m) => m.id),
+  );
+  const approvable = conversation.messages
+    .filter((m) => m.role === "bot" && m.replyToId && reusable.has(m.replyToId))
+    .map((m) => m.id);
+  return {
+    conversation,
+    records,
+    approvable,
+    approvedByQuestion: await approvedAnswersByQuestion(db, session.shop, questionIds),
+  };
 };
 
 // The merchant's review actions; each is scoped to the authenticated shop.
@@ -66,7 +89,11 @@ export default function ConversationDetail() {
       backAction={{ content: "Conversations", url: "/app/conversations" }}
       title="Conversation"
       subtitle={`${shopper} · started ${formatDateTimeUtc(conversation.startedAt)}${conversation.csat ? ` · rated ${conversation.csat}/5${conversation.csatComment ? `: “${conversation.csatComment}”` : ""}` : ""}`}
-      titleMetadata={<Badge tone={conversation.status === "handoff" ? "attention" : undefined}>{CONVERSATION_STATUS[conversation.status] ?? conversation.status}</Badge>}
+      titleMetadata={
+        <Badge tone={conversation.status === "handoff" ? "attention" : undefined}>
+          {CONVERSATION_STATUS[conversation.status] ?? conversation.status}
+        </Badge>
+      }
       primaryAction={
         conversation.status === "resolved" ? undefined : (
           <Form method="post">
@@ -85,7 +112,9 @@ export default function ConversationDetail() {
                 key={message.id}
                 message={message}
                 previousAt={index > 0 ? conversation.messages[index - 1].createdAt : null}
-                approvedAnswer={message.role === "bot" && message.replyToId ? (approvedByQuestion[message.replyToId] ?? null) : null}
+                approvedAnswer={
+                  message.role === "bot" && message.replyToId ? (approvedByQuestion[message.replyToId] ?? null) : null
+                }
                 approvable={approvable.includes(message.id)}
               />
             ))}
@@ -101,7 +130,17 @@ export default function ConversationDetail() {
 
 type Review = "relabel" | "answer" | null;
 
-function MessageCard({ message, previousAt, approvedAnswer, approvable }: { message: TranscriptMessage; previousAt: string | null; approvedAnswer: string | null; approvable: boolean }) {
+function MessageCard({
+  message,
+  previousAt,
+  approvedAnswer,
+  approvable,
+}: {
+  message: TranscriptMessage;
+  previousAt: string | null;
+  approvedAnswer: string | null;
+  approvable: boolean;
+}) {
   const isShopper = message.role === "shopper";
   const entities = Object.entries(message.entities);
   // The review tools open on demand, one message at a time, so the transcript reads as a conversation.
@@ -117,7 +156,9 @@ function MessageCard({ message, previousAt, approvedAnswer, approvable }: { mess
           </Text>
           <Text as="span" variant="bodySm" tone="subdued">
             {/* Seconds, and the time since the previous message: fast turns share a second. */}
-            {previousAt ? `${formatTime(message.createdAt)} · ${formatElapsed(previousAt, message.createdAt)}` : formatTime(message.createdAt)}
+            {previousAt
+              ? `${formatTime(message.createdAt)} · ${formatElapsed(previousAt, message.createdAt)}`
+              : formatTime(message.createdAt)}
           </Text>
         </InlineStack>
         <Box>
@@ -128,7 +169,11 @@ function MessageCard({ message, previousAt, approvedAnswer, approvable }: { mess
         {message.products.length > 0 && (
           <BlockStack gap="100">
             {message.products.map((product, index) => (
-              <Text as="p" variant="bodySm" key={index}>{`🛍 ${product.title}${product.price ? ` · ${product.price}` : ""}`}</Text>
+              <Text
+                as="p"
+                variant="bodySm"
+                key={index}
+              >{`🛍 ${product.title}${product.price ? ` · ${product.price}` : ""}`}</Text>
             ))}
           </BlockStack>
         )}
@@ -136,14 +181,24 @@ function MessageCard({ message, previousAt, approvedAnswer, approvable }: { mess
           {message.intent && <Badge tone="info">{`intent: ${intentLabel(message.intent)}`}</Badge>}
           {message.confidence !== null && <Badge>{`confidence: ${(message.confidence * 100).toFixed(0)}%`}</Badge>}
           {isShopper && entities.map(([key, value]) => <Badge key={key}>{`${key}: ${value}`}</Badge>)}
-          {!isShopper && message.engine && <Badge tone={message.engineNote?.startsWith("fallback") ? "warning" : undefined}>{`engine: ${message.engine}`}</Badge>}
+          {!isShopper && message.engine && (
+            <Badge
+              tone={message.engineNote?.startsWith("fallback") ? "warning" : undefined}
+            >{`engine: ${message.engine}`}</Badge>
+          )}
           {!isShopper && message.replyKind && REPLY_KIND_BADGES[message.replyKind] && (
             <Badge tone={REPLY_KIND_BADGES[message.replyKind].tone}>{REPLY_KIND_BADGES[message.replyKind].label}</Badge>
           )}
-          {!isShopper && message.promptTokens !== null && <Badge>{`${message.promptTokens + (message.completionTokens ?? 0)} tokens`}</Badge>}
+          {!isShopper && message.promptTokens !== null && (
+            <Badge>{`${message.promptTokens + (message.completionTokens ?? 0)} tokens`}</Badge>
+          )}
           {!isShopper && message.costUsd !== null && <Badge>{`$${message.costUsd.toFixed(4)}`}</Badge>}
           {!isShopper && message.latencyMs !== null && <Badge>{`${message.latencyMs} ms`}</Badge>}
-          {message.feedback && <Badge tone={message.feedback === "up" ? "success" : "critical"}>{message.feedback === "up" ? "👍 helpful" : "👎 not helpful"}</Badge>}
+          {message.feedback && (
+            <Badge tone={message.feedback === "up" ? "success" : "critical"}>
+              {message.feedback === "up" ? "👍 helpful" : "👎 not helpful"}
+            </Badge>
+          )}
           {corrected && <Badge tone="success">{`relabelled: ${intentLabel(message.correctedIntent ?? "")}`}</Badge>}
           {approvedAnswer && <Badge tone="success">{`Approved answer: ${approvedAnswer.slice(0, 80)}`}</Badge>}
         </InlineStack>
@@ -160,12 +215,22 @@ function MessageCard({ message, previousAt, approvedAnswer, approvable }: { mess
         {(isShopper || (message.role === "bot" && approvable && !approvedAnswer)) && (
           <InlineStack gap="300">
             {isShopper && (
-              <Button variant="plain" onClick={() => toggle("relabel")} ariaExpanded={review === "relabel"} ariaControls={`relabel-${message.id}`}>
+              <Button
+                variant="plain"
+                onClick={() => toggle("relabel")}
+                ariaExpanded={review === "relabel"}
+                ariaControls={`relabel-${message.id}`}
+              >
                 {corrected ? "Change the intent label" : "Correct the intent"}
               </Button>
             )}
             {message.role === "bot" && (
-              <Button variant="plain" onClick={() => toggle("answer")} ariaExpanded={review === "answer"} ariaControls={`answer-${message.id}`}>
+              <Button
+                variant="plain"
+                onClick={() => toggle("answer")}
+                ariaExpanded={review === "answer"}
+                ariaControls={`answer-${message.id}`}
+              >
                 Write a better answer
               </Button>
             )}
@@ -173,7 +238,12 @@ function MessageCard({ message, previousAt, approvedAnswer, approvable }: { mess
         )}
         {review === "relabel" && (
           <div id={`relabel-${message.id}`}>
-            <RelabelForm messageId={message.id} predicted={message.intent} current={message.correctedIntent ?? message.intent} onDone={() => setReview(null)} />
+            <RelabelForm
+              messageId={message.id}
+              predicted={message.intent}
+              current={message.correctedIntent ?? message.intent}
+              onDone={() => setReview(null)}
+            />
           </div>
         )}
         {review === "answer" && (
@@ -193,7 +263,17 @@ function useDoneWhenSaved(fetcher: { state: string; data?: unknown }, onDone: ()
   }, [fetcher.state, fetcher.data, onDone]);
 }
 
-function RelabelForm({ messageId, predicted, current, onDone }: { messageId: string; predicted: string | null; current: string | null; onDone: () => void }) {
+function RelabelForm({
+  messageId,
+  predicted,
+  current,
+  onDone,
+}: {
+  messageId: string;
+  predicted: string | null;
+  current: string | null;
+  onDone: () => void;
+}) {
   const fetcher = useFetcher<typeof action>();
   const [intent, setIntent] = useState(current ?? "out_of_scope");
   useDoneWhenSaved(fetcher, onDone);
@@ -205,7 +285,10 @@ function RelabelForm({ messageId, predicted, current, onDone }: { messageId: str
       <InlineStack gap="200" blockAlign="end">
         <Select
           label="Correct intent"
-          options={INTENTS.map((i) => ({ label: i === predicted ? `${intentLabel(i)} (the bot's)` : intentLabel(i), value: i }))}
+          options={INTENTS.map((i) => ({
+            label: i === predicted ? `${intentLabel(i)} (the bot's)` : intentLabel(i),
+            value: i,
+          }))}
           value={intent}
           onChange={setIntent}
         />
@@ -229,7 +312,13 @@ function ApproveForm({ messageId, onDone }: { messageId: string; onDone: () => v
       <input type="hidden" name="messageId" value={messageId} />
       <input type="hidden" name="answer" value={answer} />
       <BlockStack gap="200">
-        <TextField label="The answer the bot should have given" value={answer} onChange={setAnswer} multiline={2} autoComplete="off" />
+        <TextField
+          label="The answer the bot should have given"
+          value={answer}
+          onChange={setAnswer}
+          multiline={2}
+          autoComplete="off"
+        />
         <InlineStack gap="200">
           <Button submit variant="primary" disabled={!answer.trim()} loading={fetcher.state !== "idle"}>
             Save answer
@@ -242,5 +331,7 @@ function ApproveForm({ messageId, onDone }: { messageId: string; onDone: () => v
 }
 
 export function ErrorBoundary() {
-  return <NotFoundBoundary title="Conversation not found" back={{ content: "Conversations", url: "/app/conversations" }} />;
+  return (
+    <NotFoundBoundary title="Conversation not found" back={{ content: "Conversations", url: "/app/conversations" }} />
+  );
 }

@@ -117,7 +117,9 @@ export default function Conversations() {
     update(Object.fromEntries(FILTER_KEYS.map((key) => [key, tab.params[key] ?? null])));
   };
 
-  const datePreset = DATE_PRESETS.find((preset) => value("from") === utcDate(Number(preset.value) - 1) && !value("to"))?.value;
+  const datePreset = DATE_PRESETS.find(
+    (preset) => value("from") === utcDate(Number(preset.value) - 1) && !value("to"),
+  )?.value;
   const filters: IndexFiltersProps["filters"] = [
     {
       key: "intent",
@@ -146,8 +148,20 @@ export default function Conversations() {
             selected={datePreset ? [datePreset] : []}
             onChange={([days]) => update({ from: utcDate(Number(days) - 1), to: null })}
           />
-          <TextField label="From (UTC)" type="date" autoComplete="off" value={value("from")} onChange={(from) => update({ from })} />
-          <TextField label="To (UTC)" type="date" autoComplete="off" value={value("to")} onChange={(to) => update({ to })} />
+          <TextField
+            label="From (UTC)"
+            type="date"
+            autoComplete="off"
+            value={value("from")}
+            onChange={(from) => update({ from })}
+          />
+          <TextField
+            label="To (UTC)"
+            type="date"
+            autoComplete="off"
+            value={value("to")}
+            onChange={(to) => update({ to })}
+          />
         </BlockStack>
       ),
     },
@@ -191,7 +205,13 @@ export default function Conversations() {
         <ChoiceList
           title="Low confidence"
           titleHidden
-          choices={[{ label: "Not understood (confidence < 30%), or a reply that answered nothing (no answer, asked to rephrase, fallback)", value: "yes" }]}
+          choices={[
+            {
+              label:
+                "Not understood (confidence < 30%), or a reply that answered nothing (no answer, asked to rephrase, fallback)",
+              value: "yes",
+            },
+          ]}
           selected={value("lowConfidence") ? ["yes"] : []}
           onChange={([flag]) => update({ lowConfidence: flag ?? null })}
         />
@@ -213,16 +233,36 @@ export default function Conversations() {
   ];
 
   const appliedFilters: IndexFiltersProps["appliedFilters"] = [];
-  if (value("intent")) appliedFilters.push({ key: "intent", label: `Intent: ${intentLabel(value("intent"))}`, onRemove: () => update({ intent: null }) });
+  if (value("intent"))
+    appliedFilters.push({
+      key: "intent",
+      label: `Intent: ${intentLabel(value("intent"))}`,
+      onRemove: () => update({ intent: null }),
+    });
   if (value("from") || value("to")) {
     const label = datePreset
       ? DATE_PRESETS.find((p) => p.value === datePreset)!.label
       : [value("from") && `from ${value("from")}`, value("to") && `to ${value("to")}`].filter(Boolean).join(" ");
     appliedFilters.push({ key: "date", label: `Started: ${label}`, onRemove: () => update({ from: null, to: null }) });
   }
-  if (value("rating")) appliedFilters.push({ key: "rating", label: value("rating") === "up" ? "Has a thumbs up" : "Has a thumbs down", onRemove: () => update({ rating: null }) });
-  if (value("handoff")) appliedFilters.push({ key: "handoff", label: value("handoff") === "yes" ? "Handed off" : "Not handed off", onRemove: () => update({ handoff: null }) });
-  if (value("lowConfidence")) appliedFilters.push({ key: "lowConfidence", label: "Low confidence or fallback", onRemove: () => update({ lowConfidence: null }) });
+  if (value("rating"))
+    appliedFilters.push({
+      key: "rating",
+      label: value("rating") === "up" ? "Has a thumbs up" : "Has a thumbs down",
+      onRemove: () => update({ rating: null }),
+    });
+  if (value("handoff"))
+    appliedFilters.push({
+      key: "handoff",
+      label: value("handoff") === "yes" ? "Handed off" : "Not handed off",
+      onRemove: () => update({ handoff: null }),
+    });
+  if (value("lowConfidence"))
+    appliedFilters.push({
+      key: "lowConfidence",
+      label: "Low confidence or fallback",
+      onRemove: () => update({ lowConfidence: null }),
+    });
   if (value("engine")) {
     const label = ENGINES.find((e) => e.value === value("engine"))?.label ?? value("engine");
     appliedFilters.push({ key: "engine", label: `Engine: ${label}`, onRemove: () => update({ engine: null }) });
@@ -238,7 +278,13 @@ export default function Conversations() {
       <TitleBar title="Conversations" />
       <Card padding="0">
         <IndexFilters
-          tabs={TABS.map((tab, index) => ({ id: tab.id, content: tab.content, onAction: () => {}, index, isLocked: index === 0 }))}
+          tabs={TABS.map((tab, index) => ({
+            id: tab.id,
+            content: tab.content,
+            onAction: () => {},
+            index,
+            isLocked: index === 0,
+          }))}
           selected={selectedTab}
           onSelect={onSelectTab}
           queryValue={queryValue}
@@ -250,7 +296,9 @@ export default function Conversations() {
           onClearAll={() => update(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])))}
           mode={mode}
           setMode={setMode}
-          cancelAction={{ onAction: () => update({ q: null, ...Object.fromEntries(FILTER_KEYS.map((key) => [key, null])) }) }}
+          cancelAction={{
+            onAction: () => update({ q: null, ...Object.fromEntries(FILTER_KEYS.map((key) => [key, null])) }),
+          }}
           loading={loading}
           canCreateNewView={false}
         />
@@ -261,7 +309,11 @@ export default function Conversations() {
           loading={loading}
           emptyState={
             anyFilter ? (
-              <EmptySearchResult title="No conversations match" description="Try other words or remove a filter." withIllustration />
+              <EmptySearchResult
+                title="No conversations match"
+                description="Try other words or remove a filter."
+                withIllustration
+              />
             ) : (
               <EmptySearchResult
                 title="No conversations yet"
@@ -286,7 +338,12 @@ export default function Conversations() {
           }}
         >
           {page.rows.map((row, index) => (
-            <ConversationTableRow key={row.id} row={row} index={index} onOpen={() => navigate(`/app/conversations/${row.id}`)} />
+            <ConversationTableRow
+              key={row.id}
+              row={row}
+              index={index}
+              onOpen={() => navigate(`/app/conversations/${row.id}`)}
+            />
           ))}
         </IndexTable>
       </Card>
@@ -319,7 +376,11 @@ function ConversationTableRow({ row, index, onOpen }: { row: ConversationRow; in
         <InlineStack gap="100" wrap={false}>
           {row.thumbsUp > 0 && <Badge tone="success">{`${row.thumbsUp} helpful`}</Badge>}
           {row.thumbsDown > 0 && <Badge tone="critical">{`${row.thumbsDown} not helpful`}</Badge>}
-          {row.csat !== null && <Badge tone={row.csat >= 4 ? "success" : row.csat <= 2 ? "critical" : undefined}>{`CSAT ${row.csat}/5`}</Badge>}
+          {row.csat !== null && (
+            <Badge
+              tone={row.csat >= 4 ? "success" : row.csat <= 2 ? "critical" : undefined}
+            >{`CSAT ${row.csat}/5`}</Badge>
+          )}
           {row.thumbsUp + row.thumbsDown === 0 && row.csat === null && (
             <Text as="span" tone="subdued">
               —

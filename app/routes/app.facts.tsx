@@ -21,8 +21,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
   const action = String(form.get("action"));
-  if (action !== "set" && action !== "clear" && action !== "reset") return { ok: false as const, errors: { action: "Unknown action" } };
-  return changeFact(db, session.shop, { key: String(form.get("key")) as FactKey, action, fields: Object.fromEntries(form.entries()) });
+  if (action !== "set" && action !== "clear" && action !== "reset")
+    return { ok: false as const, errors: { action: "Unknown action" } };
+  return changeFact(db, session.shop, {
+    key: String(form.get("key")) as FactKey,
+    action,
+    fields: Object.fromEntries(form.entries()),
+  });
 };
 
 const STATUS: Record<FactRow["status"], { label: string; tone?: "success" | "info" | "attention" }> = {
@@ -35,7 +40,10 @@ const STATUS: Record<FactRow["status"], { label: string; tone?: "success" | "inf
 export default function StoreFacts() {
   const { facts } = useLoaderData<typeof loader>();
   return (
-    <Page title="Store facts" subtitle="What the bot tells shoppers about your store's rules. It reads them from your policies and FAQs; confirm, correct or clear each one.">
+    <Page
+      title="Store facts"
+      subtitle="What the bot tells shoppers about your store's rules. It reads them from your policies and FAQs; confirm, correct or clear each one."
+    >
       <TitleBar title="Store facts" />
       <Layout>
         <Layout.Section>
@@ -63,7 +71,8 @@ function FactCard({ fact }: { fact: FactRow }) {
     sentence: typeof fact.value === "string" ? fact.value : "",
   });
   const set = (name: string) => (v: string) => setFields((f) => ({ ...f, [name]: v }));
-  const submit = (action: "set" | "clear" | "reset") => fetcher.submit({ key: fact.key, action, ...fields }, { method: "post" });
+  const submit = (action: "set" | "clear" | "reset") =>
+    fetcher.submit({ key: fact.key, action, ...fields }, { method: "post" });
   const status = STATUS[fact.status];
 
   return (
@@ -78,7 +87,11 @@ function FactCard({ fact }: { fact: FactRow }) {
         <Text as="p" tone="subdued">
           {fact.help}
         </Text>
-        <Text as="p">{fact.statement ? `The bot says: ${fact.statement}` : "The bot states nothing about this; it quotes your policy if it can, or offers your team."}</Text>
+        <Text as="p">
+          {fact.statement
+            ? `The bot says: ${fact.statement}`
+            : "The bot states nothing about this; it quotes your policy if it can, or offers your team."}
+        </Text>
         {fact.readFrom?.sentence && (
           <Text as="p" tone="subdued">
             {`Read from “${fact.readFrom.where}”: “${fact.readFrom.sentence}”`}
@@ -86,24 +99,75 @@ function FactCard({ fact }: { fact: FactRow }) {
         )}
         {fact.kind === "window" && (
           <InlineStack gap="300" blockAlign="end">
-            <TextField label="Days" type="number" value={fields.days} onChange={set("days")} error={errors.days} autoComplete="off" />
-            <Select label="Counted from" options={[{ label: "Delivery", value: "delivery" }, { label: "Order date", value: "order" }, { label: "Not said", value: "unknown" }]} value={fields.from} onChange={set("from")} />
+            <TextField
+              label="Days"
+              type="number"
+              value={fields.days}
+              onChange={set("days")}
+              error={errors.days}
+              autoComplete="off"
+            />
+            <Select
+              label="Counted from"
+              options={[
+                { label: "Delivery", value: "delivery" },
+                { label: "Order date", value: "order" },
+                { label: "Not said", value: "unknown" },
+              ]}
+              value={fields.from}
+              onChange={set("from")}
+            />
           </InlineStack>
         )}
         {fact.kind === "duration" && (
           <InlineStack gap="300" blockAlign="end">
-            <TextField label="At least" type="number" value={fields.min} onChange={set("min")} error={errors.min} autoComplete="off" />
-            <TextField label="At most" type="number" value={fields.max} onChange={set("max")} error={errors.max} autoComplete="off" />
-            <Select label="Unit" options={[{ label: "Business days", value: "business_days" }, { label: "Days", value: "days" }, { label: "Hours", value: "hours" }, { label: "Weeks", value: "weeks" }]} value={fields.unit} onChange={set("unit")} />
+            <TextField
+              label="At least"
+              type="number"
+              value={fields.min}
+              onChange={set("min")}
+              error={errors.min}
+              autoComplete="off"
+            />
+            <TextField
+              label="At most"
+              type="number"
+              value={fields.max}
+              onChange={set("max")}
+              error={errors.max}
+              autoComplete="off"
+            />
+            <Select
+              label="Unit"
+              options={[
+                { label: "Business days", value: "business_days" },
+                { label: "Days", value: "days" },
+                { label: "Hours", value: "hours" },
+                { label: "Weeks", value: "weeks" },
+              ]}
+              value={fields.unit}
+              onChange={set("unit")}
+            />
           </InlineStack>
         )}
-        {fact.kind === "sentence" && <TextField label="Sentence shoppers read" value={fields.sentence} onChange={set("sentence")} error={errors.sentence} multiline={2} autoComplete="off" />}
+        {fact.kind === "sentence" && (
+          <TextField
+            label="Sentence shoppers read"
+            value={fields.sentence}
+            onChange={set("sentence")}
+            error={errors.sentence}
+            multiline={2}
+            autoComplete="off"
+          />
+        )}
         <InlineStack gap="200">
           <Button variant="primary" loading={fetcher.state !== "idle"} onClick={() => submit("set")}>
             {fact.status === "read" ? "Confirm" : "Save"}
           </Button>
           <Button onClick={() => submit("clear")}>Don't state this</Button>
-          {(fact.status === "merchant" || fact.status === "cleared") && <Button onClick={() => submit("reset")}>Use what my policies say</Button>}
+          {(fact.status === "merchant" || fact.status === "cleared") && (
+            <Button onClick={() => submit("reset")}>Use what my policies say</Button>
+          )}
         </InlineStack>
       </BlockStack>
     </Card>

@@ -1,11 +1,31 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
-import { closeTicket, getTicket, MAX_REPLY_LENGTH, reopenTicket, replyToTicket, withCustomerNames, type EmailOutcome } from "../admin/handoffs.server";
+import {
+  closeTicket,
+  getTicket,
+  MAX_REPLY_LENGTH,
+  reopenTicket,
+  replyToTicket,
+  withCustomerNames,
+  type EmailOutcome,
+} from "../admin/handoffs.server";
 import { shopifyRecords } from "../admin/shopify-links.server";
 import { createCommerce } from "../commerce/store";
 import { InShopify } from "../components/InShopify";
@@ -24,12 +44,24 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const commerce = createCommerce(admin.graphql);
   const [[named], records] = await Promise.all([
     withCustomerNames(commerce, [detail.ticket]),
-    shopifyRecords(commerce, { customerId: detail.ticket.customerId, orderNumbers: detail.ticket.orderNumber ? [detail.ticket.orderNumber] : [] }),
+    shopifyRecords(commerce, {
+      customerId: detail.ticket.customerId,
+      orderNumbers: detail.ticket.orderNumber ? [detail.ticket.orderNumber] : [],
+    }),
   ]);
-  return { ...detail, ticket: { ...detail.ticket, ...named }, records, emailConfigured: smtpConfigured(), maxReplyLength: MAX_REPLY_LENGTH };
+  return {
+    ...detail,
+    ticket: { ...detail.ticket, ...named },
+    records,
+    emailConfigured: smtpConfigured(),
+    maxReplyLength: MAX_REPLY_LENGTH,
+  };
 };
 
-type ActionResult = { intent: "reply"; ok: true; email: EmailOutcome } | { intent: "reply"; ok: false; error: string } | { intent: "close" | "reopen"; ok: true };
+type ActionResult =
+  | { intent: "reply"; ok: true; email: EmailOutcome }
+  | { intent: "reply"; ok: false; error: string }
+  | { intent: "close" | "reopen"; ok: true };
 
 export const action = async ({ request, params }: ActionFunctionArgs): Promise<ActionResult> => {
   const { session } = await authenticate.admin(request);
@@ -42,7 +74,8 @@ export const action = async ({ request, params }: ActionFunctionArgs): Promise<A
     return outcome.ok ? { intent, ok: true, email: outcome.email } : { intent, ok: false, error: outcome.error };
   }
   if (intent === "close" || intent === "reopen") {
-    const done = intent === "close" ? await closeTicket(db, session.shop, id) : await reopenTicket(db, session.shop, id);
+    const done =
+      intent === "close" ? await closeTicket(db, session.shop, id) : await reopenTicket(db, session.shop, id);
     if (!done) throw new Response("Hand-off not found", { status: 404 });
     return { intent, ok: true };
   }
@@ -53,7 +86,8 @@ const ROLE_LABELS: Record<string, string> = { shopper: "Shopper", bot: "Bot", ag
 
 function emailNote(email: EmailOutcome): string {
   if (email.status === "sent") return `It was also emailed to ${email.to}.`;
-  if (email.status === "failed") return `Emailing ${email.to} failed: ${email.error} The shopper still sees the reply in the chat.`;
+  if (email.status === "failed")
+    return `Emailing ${email.to} failed: ${email.error} The shopper still sees the reply in the chat.`;
   if (email.reason === "no_smtp") return "It wasn't emailed: no mail server is set up (SMTP_URL and SMTP_FROM).";
   return "The shopper left no email address, so they'll see it the next time they open the chat.";
 }
@@ -93,8 +127,16 @@ export default function HandoffDetail() {
       }
       secondaryActions={[
         ticket.status === "closed"
-          ? { content: "Reopen", loading: busyWith === "reopen", onAction: () => submit({ intent: "reopen" }, { method: "post" }) }
-          : { content: "Close hand-off", loading: busyWith === "close", onAction: () => submit({ intent: "close" }, { method: "post" }) },
+          ? {
+              content: "Reopen",
+              loading: busyWith === "reopen",
+              onAction: () => submit({ intent: "reopen" }, { method: "post" }),
+            }
+          : {
+              content: "Close hand-off",
+              loading: busyWith === "close",
+              onAction: () => submit({ intent: "close" }, { method: "post" }),
+            },
       ]}
     >
       <TitleBar title="Hand-off" />
@@ -123,7 +165,13 @@ export default function HandoffDetail() {
                     key={message.id}
                     padding="300"
                     borderRadius="200"
-                    background={message.role === "shopper" ? "bg-surface-secondary" : message.role === "agent" ? "bg-surface-success" : "bg-surface"}
+                    background={
+                      message.role === "shopper"
+                        ? "bg-surface-secondary"
+                        : message.role === "agent"
+                          ? "bg-surface-success"
+                          : "bg-surface"
+                    }
                     borderColor="border"
                     borderWidth="025"
                   >
@@ -133,7 +181,9 @@ export default function HandoffDetail() {
                           {ROLE_LABELS[message.role] ?? message.role}
                         </Text>
                         <Text as="span" variant="bodySm" tone="subdued">
-                          {index === 0 ? formatDateTimeUtc(message.createdAt) : `${formatTime(message.createdAt)} · ${formatElapsed(conversation.messages[index - 1].createdAt, message.createdAt)}`}
+                          {index === 0
+                            ? formatDateTimeUtc(message.createdAt)
+                            : `${formatTime(message.createdAt)} · ${formatElapsed(conversation.messages[index - 1].createdAt, message.createdAt)}`}
                         </Text>
                       </InlineStack>
                       <Text as="p" variant="bodyMd">
@@ -180,10 +230,16 @@ export default function HandoffDetail() {
               </Text>
               <Detail label="Reason" value={ticket.reasonLabel} />
               <Detail label="Order" value={ticket.orderNumber ?? "—"} />
-              <Detail label="Contact" value={ticket.contactDetail ? `${ticket.contact} · ${ticket.contactDetail}` : ticket.contact} />
+              <Detail
+                label="Contact"
+                value={ticket.contactDetail ? `${ticket.contact} · ${ticket.contactDetail}` : ticket.contact}
+              />
               {ticket.repliedAt && <Detail label="Last reply" value={formatDateTimeUtc(ticket.repliedAt)} />}
               {conversation.csat !== null && (
-                <Detail label="Shopper's rating" value={`${"★".repeat(conversation.csat)}${"☆".repeat(5 - conversation.csat)} (${conversation.csat}/5)${conversation.csatComment ? ` — “${conversation.csatComment}”` : ""}`} />
+                <Detail
+                  label="Shopper's rating"
+                  value={`${"★".repeat(conversation.csat)}${"☆".repeat(5 - conversation.csat)} (${conversation.csat}/5)${conversation.csatComment ? ` — “${conversation.csatComment}”` : ""}`}
+                />
               )}
               <Button url={`/app/conversations/${conversation.id}`} variant="plain">
                 Full conversation details

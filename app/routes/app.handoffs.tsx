@@ -1,10 +1,27 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useNavigate, useOutlet } from "@remix-run/react";
-import { Badge, BlockStack, Card, EmptyState, IndexTable, InlineStack, Layout, Page, Tabs, Text } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Card,
+  EmptyState,
+  IndexTable,
+  InlineStack,
+  Layout,
+  Page,
+  Tabs,
+  Text,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
-import { isTicketStatus, listTickets, TICKET_PAGE_SIZE, ticketCounts, withCustomerNames } from "../admin/handoffs.server";
+import {
+  isTicketStatus,
+  listTickets,
+  TICKET_PAGE_SIZE,
+  ticketCounts,
+  withCustomerNames,
+} from "../admin/handoffs.server";
 import { createCommerce } from "../commerce/store";
 import { TicketStatusBadge } from "../components/TicketStatusBadge";
 import { formatDateTimeUtc } from "../components/time";
@@ -34,10 +51,22 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     listLockedAttempts(db, session.shop),
   ]);
   const tickets = await withCustomerNames(createCommerce(admin.graphql), page.slice(0, TICKET_PAGE_SIZE));
-  return { status, tickets, counts, locked, after, nextCursor: page.length > TICKET_PAGE_SIZE ? tickets[tickets.length - 1].id : null };
+  return {
+    status,
+    tickets,
+    counts,
+    locked,
+    after,
+    nextCursor: page.length > TICKET_PAGE_SIZE ? tickets[tickets.length - 1].id : null,
+  };
 };
 
-const CLAMP_TWO_LINES = { display: "-webkit-box", WebkitLineClamp: 2, WebkitBoxOrient: "vertical", overflow: "hidden" } as const;
+const CLAMP_TWO_LINES = {
+  display: "-webkit-box",
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: "vertical",
+  overflow: "hidden",
+} as const;
 
 const EMPTY: Record<string, string> = {
   open: "Nothing waiting for your team",
@@ -52,7 +81,10 @@ export default function Handoffs() {
   // app.handoffs.$id.tsx nests under this route: a ticket's page replaces the list.
   const outlet = useOutlet();
   if (outlet) return outlet;
-  const selected = Math.max(0, TABS.findIndex((tab) => tab.id === status));
+  const selected = Math.max(
+    0,
+    TABS.findIndex((tab) => tab.id === status),
+  );
   // The tab's name is what it shows ("Open 1"): a different spoken label would not match it.
   const tabs = TABS.map((tab) => ({ ...tab, badge: tab.id === "all" ? undefined : String(counts[tab.id]) }));
   return (
@@ -61,10 +93,17 @@ export default function Handoffs() {
       <Layout>
         <Layout.Section>
           <Card padding="0">
-            <Tabs tabs={tabs} selected={selected} onSelect={(index) => navigate(`/app/handoffs?status=${TABS[index].id}`)} />
+            <Tabs
+              tabs={tabs}
+              selected={selected}
+              onSelect={(index) => navigate(`/app/handoffs?status=${TABS[index].id}`)}
+            />
             {tickets.length === 0 ? (
               <EmptyState heading={EMPTY[status]} image="">
-                <p>When a shopper asks for a person, complains, or asks for something the bot may not do itself, it appears here.</p>
+                <p>
+                  When a shopper asks for a person, complains, or asks for something the bot may not do itself, it
+                  appears here.
+                </p>
               </EmptyState>
             ) : (
               <IndexTable
@@ -77,10 +116,22 @@ export default function Handoffs() {
                   hasPrevious: !!after,
                   onPrevious: () => navigate(-1),
                 }}
-                headings={[{ title: "Request" }, { title: "Type" }, { title: "Order" }, { title: "Contact" }, { title: "Status" }, { title: "Created" }]}
+                headings={[
+                  { title: "Request" },
+                  { title: "Type" },
+                  { title: "Order" },
+                  { title: "Contact" },
+                  { title: "Status" },
+                  { title: "Created" },
+                ]}
               >
                 {tickets.map((ticket, index) => (
-                  <IndexTable.Row id={ticket.id} key={ticket.id} position={index} onClick={() => navigate(`/app/handoffs/${ticket.id}`)}>
+                  <IndexTable.Row
+                    id={ticket.id}
+                    key={ticket.id}
+                    position={index}
+                    onClick={() => navigate(`/app/handoffs/${ticket.id}`)}
+                  >
                     <IndexTable.Cell>
                       {/* Wraps (two lines at most) instead of widening the table past its card. */}
                       <div style={{ maxWidth: "26rem", minWidth: "12rem", whiteSpace: "normal" }}>
@@ -93,7 +144,11 @@ export default function Handoffs() {
                             </InlineStack>
                           )}
                           <span style={CLAMP_TWO_LINES}>
-                            <Text as="span" variant="bodyMd" fontWeight={ticket.shopperWroteBack ? "semibold" : undefined}>
+                            <Text
+                              as="span"
+                              variant="bodyMd"
+                              fontWeight={ticket.shopperWroteBack ? "semibold" : undefined}
+                            >
                               {ticket.summary}
                             </Text>
                           </span>
@@ -141,7 +196,12 @@ export default function Handoffs() {
   );
 }
 
-const LOCK_KINDS: Record<string, string> = { client: "Shopper's address", customer: "Logged-in customer", email: "Email", order: "Order number" };
+const LOCK_KINDS: Record<string, string> = {
+  client: "Shopper's address",
+  customer: "Logged-in customer",
+  email: "Email",
+  order: "Order number",
+};
 
 /** Order lookups paused after too many details that didn't match (app/chat/attempts.ts). */
 function LockedLookups({ locked }: { locked: LockedAttempt[] }) {
@@ -152,7 +212,8 @@ function LockedLookups({ locked }: { locked: LockedAttempt[] }) {
           Paused order lookups
         </Text>
         <Text as="p" tone="subdued">
-          Too many order numbers or emails that didn't match came from these, so the bot looks up no orders for them until the time shown (each new pause lasts twice as long). Logged-in customers still see their own orders.
+          Too many order numbers or emails that didn't match came from these, so the bot looks up no orders for them
+          until the time shown (each new pause lasts twice as long). Logged-in customers still see their own orders.
         </Text>
         <IndexTable
           resourceName={{ singular: "paused lookup", plural: "paused lookups" }}
@@ -161,7 +222,11 @@ function LockedLookups({ locked }: { locked: LockedAttempt[] }) {
           headings={[{ title: "Kind" }, { title: "Who or what" }, { title: "Paused until" }, { title: "Times paused" }]}
         >
           {locked.map((lock, index) => (
-            <IndexTable.Row id={`${lock.kind}:${lock.label}:${index}`} key={`${lock.kind}:${lock.label}:${index}`} position={index}>
+            <IndexTable.Row
+              id={`${lock.kind}:${lock.label}:${index}`}
+              key={`${lock.kind}:${lock.label}:${index}`}
+              position={index}
+            >
               <IndexTable.Cell>{LOCK_KINDS[lock.kind] ?? lock.kind}</IndexTable.Cell>
               <IndexTable.Cell>{lock.label}</IndexTable.Cell>
               <IndexTable.Cell>{formatDateTimeUtc(lock.lockedUntil)}</IndexTable.Cell>

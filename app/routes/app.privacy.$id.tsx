@@ -12,6 +12,10 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const file = await dataRequestDownload(db, session.shop, params.id ?? "");
   if (!file) return new Response("Not found", { status: 404 });
   return new Response(file.body, {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="${file.filename}"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Cache-Control": "no-store",
+    },
   });
 };

@@ -39,7 +39,13 @@ export default function PrivacyRequests() {
                 resourceName={{ singular: "data request", plural: "data requests" }}
                 itemCount={requests.length}
                 selectable={false}
-                headings={[{ title: "Customer" }, { title: "Conversations" }, { title: "Email" }, { title: "Received" }, { title: "Export" }]}
+                headings={[
+                  { title: "Customer" },
+                  { title: "Conversations" },
+                  { title: "Email" },
+                  { title: "Received" },
+                  { title: "Export" },
+                ]}
               >
                 {requests.map((request, index) => (
                   <IndexTable.Row id={request.id} key={request.id} position={index}>
@@ -56,7 +62,10 @@ export default function PrivacyRequests() {
                     </IndexTable.Cell>
                     <IndexTable.Cell>{formatDateTimeUtc(request.createdAt)}</IndexTable.Cell>
                     <IndexTable.Cell>
-                      <DownloadButton url={`/app/privacy/${request.id}`} filename={`data-request-${request.requestId}.json`}>
+                      <DownloadButton
+                        url={`/app/privacy/${request.id}`}
+                        filename={`data-request-${request.requestId}.json`}
+                      >
                         Download
                       </DownloadButton>
                     </IndexTable.Cell>

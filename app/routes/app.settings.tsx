@@ -104,7 +104,10 @@ export default function SettingsPage() {
   const dirty = JSON.stringify(values) !== savedKey;
   const problems = settingsProblems(values);
   // A field's problem shows once the merchant has left it, or tried to save.
-  const error = (name: keyof Values) => (attempted || touched.has(name) ? (problems[name] ?? (result && !result.ok ? result.errors[name] : undefined)) : undefined);
+  const error = (name: keyof Values) =>
+    attempted || touched.has(name)
+      ? (problems[name] ?? (result && !result.ok ? result.errors[name] : undefined))
+      : undefined;
   const field = <K extends keyof Values>(name: K) => ({
     name,
     value: values[name] as string,
@@ -126,7 +129,9 @@ export default function SettingsPage() {
     setTouched(new Set());
     setAttempted(false);
   };
-  const problemCount = attempted ? Object.keys(problems).length || (result && !result.ok ? Object.keys(result.errors).length : 0) : 0;
+  const problemCount = attempted
+    ? Object.keys(problems).length || (result && !result.ok ? Object.keys(result.errors).length : 0)
+    : 0;
 
   return (
     <Page title="Settings">
@@ -140,7 +145,14 @@ export default function SettingsPage() {
         <Layout>
           {problemCount > 0 && (
             <Layout.Section>
-              <Banner tone="critical" title={problemCount === 1 ? "1 setting needs fixing before saving" : `${problemCount} settings need fixing before saving`}>
+              <Banner
+                tone="critical"
+                title={
+                  problemCount === 1
+                    ? "1 setting needs fixing before saving"
+                    : `${problemCount} settings need fixing before saving`
+                }
+              >
                 <p>Each one says what to change, beside the field.</p>
               </Banner>
             </Layout.Section>
@@ -167,12 +179,24 @@ export default function SettingsPage() {
                   helpText={`Shown in the chat's header and greeting. Leave it empty to use your shop's name${shopName ? ` (${shopName})` : ""}.`}
                   autoComplete="off"
                 />
-                <TextField label="Greeting" {...field("greeting")} helpText="The first message shoppers see when they open the chat." autoComplete="off" />
-                <Select label="Tone" name="tone" options={[
+                <TextField
+                  label="Greeting"
+                  {...field("greeting")}
+                  helpText="The first message shoppers see when they open the chat."
+                  autoComplete="off"
+                />
+                <Select
+                  label="Tone"
+                  name="tone"
+                  options={[
                     { label: "Friendly", value: "friendly" },
                     { label: "Formal", value: "formal" },
                     { label: "Playful", value: "playful" },
-                  ]} value={values.tone} onChange={field("tone").onChange} error={error("tone")} />
+                  ]}
+                  value={values.tone}
+                  onChange={field("tone").onChange}
+                  error={error("tone")}
+                />
                 <TextField
                   label="Support hours"
                   {...field("supportHours")}
@@ -189,10 +213,16 @@ export default function SettingsPage() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Bubble" description="Bot name, greeting, colour and position are shown by the storefront bubble as soon as you save; the theme editor's app embed settings apply until you do.">
+          <Layout.AnnotatedSection
+            title="Bubble"
+            description="Bot name, greeting, colour and position are shown by the storefront bubble as soon as you save; the theme editor's app embed settings apply until you do."
+          >
             <Card>
               <FormLayout>
-                <AccentColourField {...field("accentColor")} onPick={(hex) => setValues((v) => ({ ...v, accentColor: hex }))} />
+                <AccentColourField
+                  {...field("accentColor")}
+                  onPick={(hex) => setValues((v) => ({ ...v, accentColor: hex }))}
+                />
                 <Select
                   label="Position"
                   name="position"
@@ -207,7 +237,10 @@ export default function SettingsPage() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="What the bot may do" description="Off: the bot files a request your team sees under Hand-offs. On: after the shopper confirms, it makes the change in Shopify.">
+          <Layout.AnnotatedSection
+            title="What the bot may do"
+            description="Off: the bot files a request your team sees under Hand-offs. On: after the shopper confirms, it makes the change in Shopify."
+          >
             <Card>
               <BlockStack gap="200">
                 <Checkbox label="Cancel unfulfilled orders" {...check("allowCancel")} />
@@ -219,7 +252,10 @@ export default function SettingsPage() {
               </BlockStack>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Language engine" description="Local needs no account. Hybrid (the default with a key) answers locally when it is sure and asks GPT-4 otherwise; OpenAI uses the model for every message. The local engine always answers if the model fails.">
+          <Layout.AnnotatedSection
+            title="Language engine"
+            description="Local needs no account. Hybrid (the default with a key) answers locally when it is sure and asks GPT-4 otherwise; OpenAI uses the model for every message. The local engine always answers if the model fails."
+          >
             <Card>
               <FormLayout>
                 <Select
@@ -255,13 +291,20 @@ export default function SettingsPage() {
                   }
                   autoComplete="off"
                 />
-                {settings.openaiKeyMasked && <Checkbox label="Remove my key" name="removeOpenaiKey" {...check("removeOpenaiKey")} />}
+                {settings.openaiKeyMasked && (
+                  <Checkbox label="Remove my key" name="removeOpenaiKey" {...check("removeOpenaiKey")} />
+                )}
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection title="Privacy" description="Transcripts older than this are deleted every day.">
             <Card>
-              <TextField label="Keep transcripts for (days)" type="number" {...field("retentionDays")} autoComplete="off" />
+              <TextField
+                label="Keep transcripts for (days)"
+                type="number"
+                {...field("retentionDays")}
+                autoComplete="off"
+              />
             </Card>
           </Layout.AnnotatedSection>
           <Layout.Section>
@@ -280,7 +323,17 @@ export default function SettingsPage() {
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
 /** The accent colour as a hex code, with a colour picker beside it that writes the code. */
-function AccentColourField({ onPick, ...field }: { name: string; value: string; onChange: (value: string) => void; onBlur: () => void; error?: string; onPick: (hex: string) => void }) {
+function AccentColourField({
+  onPick,
+  ...field
+}: {
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  onBlur: () => void;
+  error?: string;
+  onPick: (hex: string) => void;
+}) {
   const [picking, setPicking] = useState(false);
   const shown = HEX.test(field.value) ? field.value : "#ffffff";
   return (
@@ -289,7 +342,19 @@ function AccentColourField({ onPick, ...field }: { name: string; value: string; 
       {...field}
       autoComplete="off"
       helpText="The launcher, the chat's header and your shopper's messages. Text on it turns dark on light colours."
-      prefix={<span aria-hidden style={{ display: "block", width: 20, height: 20, borderRadius: 4, background: shown, boxShadow: "inset 0 0 0 1px rgba(0,0,0,.25)" }} />}
+      prefix={
+        <span
+          aria-hidden
+          style={{
+            display: "block",
+            width: 20,
+            height: 20,
+            borderRadius: 4,
+            background: shown,
+            boxShadow: "inset 0 0 0 1px rgba(0,0,0,.25)",
+          }}
+        />
+      }
       connectedRight={
         <Popover
           active={picking}

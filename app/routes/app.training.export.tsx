@@ -11,7 +11,11 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const settings = await getShopSettings(db, session.shop);
   const body =
     format === "openai"
-      ? await exportFineTuningJsonl(db, session.shop, `You are ${settings.botName.trim() ? `${settings.botName.trim()}, ` : ""}the support assistant of this shop.`)
+      ? await exportFineTuningJsonl(
+          db,
+          session.shop,
+          `You are ${settings.botName.trim() ? `${settings.botName.trim()}, ` : ""}the support assistant of this shop.`,
+        )
       : await exportIntentsJsonl(db, session.shop);
   return new Response(body, {
     headers: {

@@ -14,11 +14,15 @@ export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 function loginErrors(result: LoginError): { shop?: string } {
   if (result.shop === LoginErrorType.MissingShop) return { shop: "Enter your shop's domain to log in." };
-  if (result.shop === LoginErrorType.InvalidShop) return { shop: "That isn't a shop domain (it looks like your-shop.myshopify.com)." };
+  if (result.shop === LoginErrorType.InvalidShop)
+    return { shop: "That isn't a shop domain (it looks like your-shop.myshopify.com)." };
   return {};
 }
 
-export const loader = async ({ request }: LoaderFunctionArgs) => ({ errors: loginErrors(await login(request)), apiKey: appConfig.apiKey });
+export const loader = async ({ request }: LoaderFunctionArgs) => ({
+  errors: loginErrors(await login(request)),
+  apiKey: appConfig.apiKey,
+});
 
 export const action = async ({ request }: ActionFunctionArgs) => ({ errors: loginErrors(await login(request)) });
 
@@ -35,7 +39,16 @@ export default function Login() {
               <Text variant="headingMd" as="h2">
                 Log in
               </Text>
-              <TextField type="text" name="shop" label="Shop domain" helpText="your-shop.myshopify.com" value={shop} onChange={setShop} autoComplete="on" error={errors.shop} />
+              <TextField
+                type="text"
+                name="shop"
+                label="Shop domain"
+                helpText="your-shop.myshopify.com"
+                value={shop}
+                onChange={setShop}
+                autoComplete="on"
+                error={errors.shop}
+              />
               <Button submit>Log in</Button>
             </FormLayout>
           </Form>

@@ -3,4 +3,5 @@ import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { handleUninstalledWebhook } from "../privacy/webhooks.server";
 
-export const action = async ({ request }: ActionFunctionArgs) => handleUninstalledWebhook(db, await authenticate.webhook(request));
+export const action = async ({ request }: ActionFunctionArgs) =>
+  handleUninstalledWebhook(db, await authenticate.webhook(request));

@@ -162,7 +162,10 @@ engine.registerFilter("asset_url", function (this: FilterImpl, name: unknown) {
 engine.registerFilter("t", function (this: FilterImpl, key: unknown) {
   return translate(String(key), renderGlobals(this).locale);
 });
-engine.registerFilter("script_tag", (url: unknown) => `<script src="${escapeHtml(url)}" type="text/javascript"></script>`);
+engine.registerFilter(
+  "script_tag",
+  (url: unknown) => `<script src="${escapeHtml(url)}" type="text/javascript"></script>`,
+);
 engine.registerFilter(
   "stylesheet_tag",
   (url: unknown) => `<link href="${escapeHtml(url)}" rel="stylesheet" type="text/css" media="all" />`,
@@ -186,7 +189,10 @@ export async function renderChatBubbleBlock(options: RenderChatBubbleOptions): P
   const shop = typeof options.shop === "string" ? { permanent_domain: options.shop } : options.shop;
   const scope = {
     block: { id: "support-chat", type: "support-chat", settings, shopify_attributes: "" },
-    shop: { permanent_domain: shop.permanent_domain, name: shop.name ?? shop.permanent_domain.replace(/\.myshopify\.com$/, "") },
+    shop: {
+      permanent_domain: shop.permanent_domain,
+      name: shop.name ?? shop.permanent_domain.replace(/\.myshopify\.com$/, ""),
+    },
     customer: options.customer ? { id: options.customer.id } : null,
     request: { locale: { iso_code: locale } },
     // `app.metafields`: the app-data metafields the app published (see Commerce.publishBubbleAppearance).

@@ -104,7 +104,8 @@ function patchPg() {
       const cb = values;
       return query.call(this, config, (...args) => (done(), cb(...args)));
     }
-    if (typeof callback === "function") return query.call(this, config, values, (...args) => (done(), callback(...args)));
+    if (typeof callback === "function")
+      return query.call(this, config, values, (...args) => (done(), callback(...args)));
     if (typeof config?.callback === "function") {
       const cb = config.callback;
       config.callback = (...args) => (done(), cb(...args));

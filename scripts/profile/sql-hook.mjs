@@ -14,12 +14,16 @@ process.on("SIGUSR2", () => {
     session = new inspector.Session();
     session.connect();
     const interval = Number(process.env.PROFILE_INTERVAL_US ?? 500);
-    session.post("Profiler.enable", () => session.post("Profiler.setSamplingInterval", { interval }, () => session.post("Profiler.start")));
+    session.post("Profiler.enable", () =>
+      session.post("Profiler.setSamplingInterval", { interval }, () => session.post("Profiler.start")),
+    );
     return;
   }
   session.post("Profiler.stop", (error, result) => {
-    if (process.env.PROFILE_SQL_OUT) fs.writeFileSync(process.env.PROFILE_SQL_OUT, JSON.stringify(counter.summary(), null, 1));
-    if (!error && process.env.PROFILE_CPU_OUT) fs.writeFileSync(process.env.PROFILE_CPU_OUT, JSON.stringify(result.profile));
+    if (process.env.PROFILE_SQL_OUT)
+      fs.writeFileSync(process.env.PROFILE_SQL_OUT, JSON.stringify(counter.summary(), null, 1));
+    if (!error && process.env.PROFILE_CPU_OUT)
+      fs.writeFileSync(process.env.PROFILE_CPU_OUT, JSON.stringify(result.profile));
     process.stderr.write("profile written\n");
   });
 });

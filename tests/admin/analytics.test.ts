@@ -21,7 +21,9 @@ interface Backend {
   start(): Promise<{ db: Db; stop(): Promise<void> }>;
 }
 
-const backends: Backend[] = [{ name: "SQLite", start: async () => ({ db: createDb(migratedDatabaseUrl("analytics")), stop: async () => {} }) }];
+const backends: Backend[] = [
+  { name: "SQLite", start: async () => ({ db: createDb(migratedDatabaseUrl("analytics")), stop: async () => {} }) },
+];
 
 const pgMissing = postgresUnavailable();
 if (!pgMissing) {
@@ -67,7 +69,13 @@ interface Seed {
   turns: Turn[];
 }
 
-const local = (text: string, intent: string | null, confidence: number | null, latencyMs: number, extra: Partial<Turn> = {}): Turn => ({
+const local = (
+  text: string,
+  intent: string | null,
+  confidence: number | null,
+  latencyMs: number,
+  extra: Partial<Turn> = {},
+): Turn => ({
   text,
   intent,
   confidence,
@@ -80,7 +88,14 @@ const local = (text: string, intent: string | null, confidence: number | null, l
 // Shop A, in the 7-day period (2026-06-09T00:00Z … 2026-06-15T12:00Z) unless noted.
 const CONVERSATIONS: Seed[] = [
   // c1: idle > 24 h → closed; no ticket, rated up → automated.
-  { id: "conv-a1-aaaaaaaaaaaa", createdAt: "06-10T10:00", lastMessageAt: "06-10T10:05", turns: [local("Where is my order #1006? my email is hannah@example.com", "track_order", 0.9, 100, { rating: "up" })] },
+  {
+    id: "conv-a1-aaaaaaaaaaaa",
+    createdAt: "06-10T10:00",
+    lastMessageAt: "06-10T10:05",
+    turns: [
+      local("Where is my order #1006? my email is hannah@example.com", "track_order", 0.9, 100, { rating: "up" }),
+    ],
+  },
   // c2: handed off (ticket with an order number no message mentions).
   {
     id: "conv-a2-aaaaaaaaaaaa",
@@ -89,7 +104,10 @@ const CONVERSATIONS: Seed[] = [
     status: "handoff",
     ticket: { kind: "handoff", orderNumber: "#1042", contactEmail: "li@example.com" },
     teamReply: "We're on it, sorry for the wait",
-    turns: [local("has my parcel shipped", "track_order", 0.8, 150), local("I want to talk to a person", "human_agent", 0.95, 200)],
+    turns: [
+      local("has my parcel shipped", "track_order", 0.8, 150),
+      local("I want to talk to a person", "human_agent", 0.95, 200),
+    ],
   },
   // c3: resolved, CSAT 4, but a thumbs-down → closed, not automated; one low-confidence message; one OpenAI reply.
   {
@@ -100,7 +118,12 @@ const CONVERSATIONS: Seed[] = [
     csat: 4,
     turns: [
       local("what's the weather", "out_of_scope", 0.2, 300, { rating: "down" }),
-      { ...local("track 1007 please", "track_order", 0.8, 2000), engine: "openai", engineNote: "hybrid: local confidence 0.40 below 0.75", tokens: [1000, 100, 0.00056] },
+      {
+        ...local("track 1007 please", "track_order", 0.8, 2000),
+        engine: "openai",
+        engineNote: "hybrid: local confidence 0.40 below 0.75",
+        tokens: [1000, 100, 0.00056],
+      },
     ],
   },
   // c4: active an hour ago → not closed. A low-confidence turn answered by a fallback (counted once),
@@ -123,7 +146,10 @@ const CONVERSATIONS: Seed[] = [
     csat: 5,
     turns: [
       {
-        ...local("Is the tee 100% cotton? and how do returns work", "product_info", 0.6, 1500, { correctedIntent: "return_policy", rating: "up" }),
+        ...local("Is the tee 100% cotton? and how do returns work", "product_info", 0.6, 1500, {
+          correctedIntent: "return_policy",
+          rating: "up",
+        }),
         engine: "openai",
         engineNote: "openai mode",
         tokens: [500, 50, 0.00028],
@@ -152,7 +178,12 @@ const CONVERSATIONS: Seed[] = [
     turns: [
       local("where is my order, my email is hannah@example.com", "track_order", 0.9, 9000, { rating: "down" }),
       { ...local("zzz", "out_of_scope", 0.05, 8000), engine: "none", engineNote: "store unavailable" },
-      { ...local("refund?", "refund_status", 0.9, 7000), engine: "openai", engineNote: "openai mode", tokens: [9999, 999, 1.5] },
+      {
+        ...local("refund?", "refund_status", 0.9, 7000),
+        engine: "openai",
+        engineNote: "openai mode",
+        tokens: [9999, 999, 1.5],
+      },
     ],
   },
 ];
@@ -210,7 +241,13 @@ async function seed(db: Db, conversations: Seed[]) {
       });
       if (turn.rating) {
         await db.feedback.create({
-          data: { shop, messageId: bot.id, conversationId: c.id, rating: turn.rating, createdAt: new Date((clock += 1000)) },
+          data: {
+            shop,
+            messageId: bot.id,
+            conversationId: c.id,
+            rating: turn.rating,
+            createdAt: new Date((clock += 1000)),
+          },
         });
       }
     }
@@ -220,7 +257,9 @@ async function seed(db: Db, conversations: Seed[]) {
       });
     }
     if (c.teamReply) {
-      await db.message.create({ data: { shop, conversationId: c.id, role: "agent", text: c.teamReply, createdAt: new Date((clock += 1000)) } });
+      await db.message.create({
+        data: { shop, conversationId: c.id, role: "agent", text: c.teamReply, createdAt: new Date((clock += 1000)) },
+      });
     }
   }
 }
@@ -253,7 +292,13 @@ describe.each(backends)("on $name", (backend) => {
     it("counts conversations and messages", async () => {
       // c1–c5; 2+4+4+4+2 messages, half from shoppers.
       // Every message is one of the three: the caption's parts add up to the total.
-      expect(await analytics.volume(db, SHOP, week())).toEqual({ conversations: 5, messages: 17, shopperMessages: 8, botReplies: 8, teamReplies: 1 });
+      expect(await analytics.volume(db, SHOP, week())).toEqual({
+        conversations: 5,
+        messages: 17,
+        shopperMessages: 8,
+        botReplies: 8,
+        teamReplies: 1,
+      });
     });
 
     it("counts conversations per UTC day, every day present", async () => {
@@ -375,7 +420,13 @@ describe.each(backends)("on $name", (backend) => {
       const none = await analytics.dashboardFigures(db, "nobody.myshopify.com", week());
       expect(none.volume).toEqual({ conversations: 0, messages: 0, shopperMessages: 0, botReplies: 0, teamReplies: 0 });
       expect(none.resolution.automatedRate).toBeNull();
-      expect(none.satisfaction).toEqual({ thumbsUp: 0, thumbsDown: 0, thumbsUpShare: null, csatAverage: null, csatResponses: 0 });
+      expect(none.satisfaction).toEqual({
+        thumbsUp: 0,
+        thumbsDown: 0,
+        thumbsUpShare: null,
+        csatAverage: null,
+        csatResponses: 0,
+      });
       expect(none.fallbacks.rate).toBeNull();
       expect(none.responseTimes).toEqual({ replies: 0, medianMs: null, p95Ms: null });
       expect(none.topIntents).toEqual([]);
@@ -385,7 +436,8 @@ describe.each(backends)("on $name", (backend) => {
   });
 
   describe("conversations list", () => {
-    const ids = async (query: Parameters<typeof listConversations>[2], shop = SHOP) => (await listConversations(db, shop, query)).rows.map((r) => r.id.slice(5, 7));
+    const ids = async (query: Parameters<typeof listConversations>[2], shop = SHOP) =>
+      (await listConversations(db, shop, query)).rows.map((r) => r.id.slice(5, 7));
 
     it("lists the shop's conversations, most recent activity first, with what the merchant scans for", async () => {
       const page = await listConversations(db, SHOP, {});
@@ -393,9 +445,21 @@ describe.each(backends)("on $name", (backend) => {
       expect(page.total).toBe(6);
       expect([page.hasNext, page.hasPrevious]).toEqual([false, false]);
       const c5 = page.rows.find((r) => r.id.startsWith("conv-a5"))!;
-      expect(c5).toMatchObject({ firstMessage: "Is the tee 100% cotton? and how do returns work", lastIntent: "return_policy", thumbsUp: 1, thumbsDown: 0, csat: 5, messageCount: 2 });
+      expect(c5).toMatchObject({
+        firstMessage: "Is the tee 100% cotton? and how do returns work",
+        lastIntent: "return_policy",
+        thumbsUp: 1,
+        thumbsDown: 0,
+        csat: 5,
+        messageCount: 2,
+      });
       const c2 = page.rows.find((r) => r.id.startsWith("conv-a2"))!;
-      expect(c2).toMatchObject({ firstMessage: "has my parcel shipped", lastIntent: "human_agent", tickets: 1, status: "handoff" });
+      expect(c2).toMatchObject({
+        firstMessage: "has my parcel shipped",
+        lastIntent: "human_agent",
+        tickets: 1,
+        status: "handoff",
+      });
       expect(await ids({}, OTHER)).toEqual(["b1"]);
     });
 
@@ -454,14 +518,29 @@ describe.each(backends)("on $name", (backend) => {
       expect(start.rows.map((r) => r.id.slice(5, 7))).toEqual(["a4", "a5"]);
       expect(start.hasPrevious).toBe(false);
       // Filters hold across pages; the old page-number signature still works.
-      const filtered = await listConversations(db, SHOP, { pageSize: 1, intent: "track_order", after: first.nextCursor! });
+      const filtered = await listConversations(db, SHOP, {
+        pageSize: 1,
+        intent: "track_order",
+        after: first.nextCursor!,
+      });
       expect(filtered.rows.map((r) => r.id.slice(5, 7))).toEqual(["a3"]);
       expect((await listConversations(db, SHOP, 1)).rows).toHaveLength(6);
     });
 
     it("reads the list's search parameters, ignoring malformed ones", () => {
       const query = parseConversationQuery(
-        new URLSearchParams({ q: " #1001 ", from: "2026-06-01", to: "June", intent: "track_order", rating: "meh", handoff: "no", lowConfidence: "yes", engine: "openai", after: "123.abc", before: "x; DROP" }),
+        new URLSearchParams({
+          q: " #1001 ",
+          from: "2026-06-01",
+          to: "June",
+          intent: "track_order",
+          rating: "meh",
+          handoff: "no",
+          lowConfidence: "yes",
+          engine: "openai",
+          after: "123.abc",
+          before: "x; DROP",
+        }),
       );
       expect(query).toEqual({
         search: "#1001",

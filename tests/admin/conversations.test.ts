@@ -8,8 +8,12 @@ const { getConversationDetail } = await import("../../app/admin/conversations.se
 describe("a conversation's transcript in the admin", () => {
   it("shows the product cards the shopper saw and their rating, and only to the conversation's shop", async () => {
     const shop = "transcript.myshopify.com";
-    const conversation = await db.conversation.create({ data: { id: crypto.randomUUID().replace(/-/g, ""), shop, csat: 4, csatComment: "quick and clear" } });
-    const question = await db.message.create({ data: { shop, conversationId: conversation.id, role: "shopper", text: "any gift ideas?" } });
+    const conversation = await db.conversation.create({
+      data: { id: crypto.randomUUID().replace(/-/g, ""), shop, csat: 4, csatComment: "quick and clear" },
+    });
+    const question = await db.message.create({
+      data: { shop, conversationId: conversation.id, role: "shopper", text: "any gift ideas?" },
+    });
     await db.message.create({
       data: {
         shop,
@@ -17,7 +21,9 @@ describe("a conversation's transcript in the admin", () => {
         role: "bot",
         text: "Here's what I found:",
         replyToId: question.id,
-        products: JSON.stringify([{ handle: "gift-card", title: "Northwind Gift Card", price: "$25.00", url: "/products/gift-card" }]),
+        products: JSON.stringify([
+          { handle: "gift-card", title: "Northwind Gift Card", price: "$25.00", url: "/products/gift-card" },
+        ]),
       },
     });
     const detail = await getConversationDetail(db, shop, conversation.id);
@@ -41,11 +47,23 @@ describe("a transcript's links into the Shopify admin", () => {
 
     const orderNumbers = ordersMentioned([
       { role: "shopper", entities: { order_number: "1006" }, lookups: [] },
-      { role: "bot", entities: {}, lookups: [{ kind: "order", ref: "#1006", outcome: "verified" }, { kind: "customer_orders", ref: "customer orders", outcome: "ok" }, { kind: "order", ref: "#99999", outcome: "not_found" }] },
+      {
+        role: "bot",
+        entities: {},
+        lookups: [
+          { kind: "order", ref: "#1006", outcome: "verified" },
+          { kind: "customer_orders", ref: "customer orders", outcome: "ok" },
+          { kind: "order", ref: "#99999", outcome: "not_found" },
+        ],
+      },
     ]);
     expect(orderNumbers).toEqual(["#1006", "#99999"]);
     const records = await shopifyRecords(commerce, { customerId: customer.id, orderNumbers });
-    expect(records.customer).toEqual({ name: customer.displayName, email: customer.email, url: `shopify://admin/customers/${numeric(customer.id)}` });
+    expect(records.customer).toEqual({
+      name: customer.displayName,
+      email: customer.email,
+      url: `shopify://admin/customers/${numeric(customer.id)}`,
+    });
     // #1006 once, linked; an order number Shopify doesn't know is named without a link.
     expect(records.orders).toEqual([
       { name: "#1006", url: `shopify://admin/orders/${numeric(order.id)}` },

@@ -54,7 +54,9 @@ beforeAll(async () => {
   for (const conversation of CONVERSATIONS) {
     let id: string | undefined;
     for (const [text] of conversation.turns) {
-      const { status, body } = await sendToProxy(proxyRequest("messages", { body: { text, ...(id ? { conversationId: id } : {}) } }));
+      const { status, body } = await sendToProxy(
+        proxyRequest("messages", { body: { text, ...(id ? { conversationId: id } : {}) } }),
+      );
       expect(status).toBe(200);
       id = body.conversationId;
     }
@@ -65,7 +67,10 @@ beforeAll(async () => {
 describe("the fallback figure", () => {
   it("each reply carries the kind its answer code set, as labelled by hand", async () => {
     for (const conversation of CONVERSATIONS) {
-      const replies = await db.message.findMany({ where: { conversationId: ids.get(conversation.name), role: "bot" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      const replies = await db.message.findMany({
+        where: { conversationId: ids.get(conversation.name), role: "bot" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
       expect(replies.map((r) => [r.replyKind])).toEqual(conversation.turns.map(([, label]) => [label]));
     }
   });
@@ -89,11 +94,16 @@ describe("the fallback figure", () => {
 
   it("the Low confidence filter lists exactly the conversations with a fallback turn", async () => {
     const page = await listConversations(db, DEMO_SHOP, { lowConfidence: true });
-    const expected = CONVERSATIONS.filter((c) => c.turns.some(([, label]) => label !== "answer")).map((c) => ids.get(c.name));
+    const expected = CONVERSATIONS.filter((c) => c.turns.some(([, label]) => label !== "answer")).map((c) =>
+      ids.get(c.name),
+    );
     expect(page.rows.map((r) => r.id).sort()).toEqual(expected.sort());
     expect(page.total).toBe(expected.length);
     // Each transcript shows which of its replies were the fallbacks.
     const stumped = await getConversationDetail(db, DEMO_SHOP, ids.get("stumped")!);
-    expect(stumped?.messages.filter((m) => m.role === "bot").map((m) => m.replyKind)).toEqual(["no_answer", "no_answer"]);
+    expect(stumped?.messages.filter((m) => m.role === "bot").map((m) => m.replyKind)).toEqual([
+      "no_answer",
+      "no_answer",
+    ]);
   });
 });

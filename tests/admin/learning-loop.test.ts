@@ -6,7 +6,15 @@
  * before the similarity threshold was chosen (tests/fixtures/approved-answers/learning-loop.ts).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { configureTestApp, DEMO_SHOP, installDemoShop, proxyRequest, sendToProxy, TEST_API_KEY, TEST_SECRET } from "../helpers/app-env";
+import {
+  configureTestApp,
+  DEMO_SHOP,
+  installDemoShop,
+  proxyRequest,
+  sendToProxy,
+  TEST_API_KEY,
+  TEST_SECRET,
+} from "../helpers/app-env";
 import { mintSessionToken } from "../../demo/shopify-surrogate";
 import { DESKTOP_CHROME } from "../helpers/browser";
 import { UNANSWERED, UNRELATED } from "../fixtures/approved-answers/learning-loop";
@@ -14,7 +22,10 @@ import { UNANSWERED, UNRELATED } from "../fixtures/approved-answers/learning-loo
 configureTestApp("learning-loop");
 const trainingRoute = await import("../../app/routes/app.training");
 
-const headers = () => ({ "User-Agent": DESKTOP_CHROME, Authorization: `Bearer ${mintSessionToken({ shop: DEMO_SHOP, apiKey: TEST_API_KEY, secret: TEST_SECRET })}` });
+const headers = () => ({
+  "User-Agent": DESKTOP_CHROME,
+  Authorization: `Bearer ${mintSessionToken({ shop: DEMO_SHOP, apiKey: TEST_API_KEY, secret: TEST_SECRET })}`,
+});
 
 /** A shopper's question in a new conversation; the bot's reply text. */
 async function ask(text: string): Promise<string> {
@@ -24,11 +35,19 @@ async function ask(text: string): Promise<string> {
 }
 
 async function trainingPage() {
-  return (await trainingRoute.loader({ request: new Request("http://localhost:3999/app/training", { headers: headers() }), params: {}, context: {} } as never)) as Awaited<ReturnType<typeof trainingRoute.loader>>;
+  return (await trainingRoute.loader({
+    request: new Request("http://localhost:3999/app/training", { headers: headers() }),
+    params: {},
+    context: {},
+  } as never)) as Awaited<ReturnType<typeof trainingRoute.loader>>;
 }
 
 async function postTraining(fields: Record<string, string>) {
-  const request = new Request("http://localhost:3999/app/training", { method: "POST", body: new URLSearchParams(fields), headers: { ...headers(), "Content-Type": "application/x-www-form-urlencoded" } });
+  const request = new Request("http://localhost:3999/app/training", {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { ...headers(), "Content-Type": "application/x-www-form-urlencoded" },
+  });
   return trainingRoute.action({ request, params: {}, context: {} } as never) as Promise<{ ok?: boolean }>;
 }
 
@@ -43,7 +62,10 @@ describe("learning loop through the admin", () => {
     const listed = new Map(before.unanswered.map((u) => [u.question, u.messageId]));
     for (const { question } of UNANSWERED) expect(listed.has(question), question).toBe(true);
 
-    for (const { question, answer } of UNANSWERED) expect(await postTraining({ action: "add-answer", messageId: listed.get(question)!, answer })).toEqual({ ok: true });
+    for (const { question, answer } of UNANSWERED)
+      expect(await postTraining({ action: "add-answer", messageId: listed.get(question)!, answer })).toEqual({
+        ok: true,
+      });
     const after = await trainingPage();
     expect(after.approved.map((a) => a.question).sort()).toEqual(UNANSWERED.map((u) => u.question).sort());
     for (const { question } of UNANSWERED) expect(after.unanswered.map((u) => u.question)).not.toContain(question);
@@ -71,9 +93,18 @@ describe("learning loop through the admin", () => {
     const { approved } = await trainingPage();
     const parking = approved.find((a) => a.question === UNANSWERED[8].question)!;
     const edited = "Parking: use the car park behind the warehouse; it is free for customers.";
-    expect(await postTraining({ action: "edit-answer", answerId: parking.id, question: "Is there customer parking at the warehouse?", answer: edited })).toEqual({ ok: true });
+    expect(
+      await postTraining({
+        action: "edit-answer",
+        answerId: parking.id,
+        question: "Is there customer parking at the warehouse?",
+        answer: edited,
+      }),
+    ).toEqual({ ok: true });
     expect(await ask("Is there customer parking at the warehouse?")).toContain(edited);
-    expect(await postTraining({ action: "edit-answer", answerId: parking.id, question: "ok", answer: edited })).toEqual({ ok: false });
+    expect(await postTraining({ action: "edit-answer", answerId: parking.id, question: "ok", answer: edited })).toEqual(
+      { ok: false },
+    );
 
     expect(await postTraining({ action: "delete-answer", answerId: parking.id })).toEqual({ ok: true });
     expect(await ask("Is there customer parking at the warehouse?")).not.toContain(edited);

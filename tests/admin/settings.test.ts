@@ -9,7 +9,15 @@ const { encryptSecret } = await import("../../app/llm/secrets.server");
 
 function form(overrides: Record<string, string> = {}): FormData {
   const data = new FormData();
-  const values = { ...DEFAULT_SETTINGS, retentionDays: "90", openaiKey: "", allowCancel: "on", allowReturns: "off", allowAddressChange: "off", ...overrides } as Record<string, unknown>;
+  const values = {
+    ...DEFAULT_SETTINGS,
+    retentionDays: "90",
+    openaiKey: "",
+    allowCancel: "on",
+    allowReturns: "off",
+    allowAddressChange: "off",
+    ...overrides,
+  } as Record<string, unknown>;
   for (const [key, value] of Object.entries(values)) if (typeof value !== "boolean") data.set(key, String(value));
   return data;
 }
@@ -40,7 +48,9 @@ describe("merchant settings", () => {
     expect(Object.keys(result.errors).sort()).toEqual(Object.keys(bad).sort());
     for (const [field, message] of Object.entries(result.errors)) {
       expect(message, field).toMatch(/^[A-Z][^]*[.)]$/); // a sentence
-      expect(message, field).not.toMatch(/string|enum|received|expected|invalid_|NaN|regex|character\(s\)|number\b.*\bnumber/i);
+      expect(message, field).not.toMatch(
+        /string|enum|received|expected|invalid_|NaN|regex|character\(s\)|number\b.*\bnumber/i,
+      );
     }
     expect(result.errors.accentColor).toBe("Use a colour code like #1f6f5c: # and six digits or letters a–f.");
     expect(result.errors.retentionDays).toBe("Enter a number of days, like 90.");
@@ -50,7 +60,9 @@ describe("merchant settings", () => {
 
   it("stores the OpenAI key encrypted, shows it masked, keeps it on a blank save, and scopes by shop", async () => {
     const shop = "settings-a.myshopify.com";
-    const parsed = parseSettingsForm(form({ openaiKey: "sk-test-merchant-1234", engineMode: "hybrid", openaiModel: "gpt-4.1-mini" }));
+    const parsed = parseSettingsForm(
+      form({ openaiKey: "sk-test-merchant-1234", engineMode: "hybrid", openaiModel: "gpt-4.1-mini" }),
+    );
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     await saveSettings(db, shop, parsed.value);
@@ -69,7 +81,9 @@ describe("merchant settings", () => {
 
   it("tells the merchant when their stored key can't be read, and doesn't show it as stored", async () => {
     const shop = "settings-unreadable.myshopify.com";
-    const sealedElsewhere = encryptSecret("sk-lost-1234", { APP_ENCRYPTION_KEY: "a-key-this-deployment-does-not-have" } as unknown as NodeJS.ProcessEnv);
+    const sealedElsewhere = encryptSecret("sk-lost-1234", {
+      APP_ENCRYPTION_KEY: "a-key-this-deployment-does-not-have",
+    } as unknown as NodeJS.ProcessEnv);
     await db.shopSettings.create({ data: { shop, openaiKeyCiphertext: sealedElsewhere, openaiModel: "o1-pro" } });
     const view = await settingsView(db, shop);
     expect(view.openaiKeyUnreadable).toBe(true);
@@ -86,13 +100,17 @@ describe("merchant settings", () => {
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
       return saveSettings(db, shop, parsed.value);
     };
-    expect(await save({ openaiModel: "o1-pro" })).toEqual({ openaiModel: expect.stringContaining("needs your own OpenAI key") });
+    expect(await save({ openaiModel: "o1-pro" })).toEqual({
+      openaiModel: expect.stringContaining("needs your own OpenAI key"),
+    });
     expect((await getShopSettings(db, shop)).openaiModel).toBe("");
     expect(await save({ openaiModel: "gpt-4.1" })).toEqual({});
     expect(await save({ openaiModel: "o1-pro", openaiKey: "sk-own-key-9876" })).toEqual({});
     expect((await getShopSettings(db, shop)).openaiModel).toBe("o1-pro");
     // Their key stays stored: a later save with a blank key field keeps the choice.
     expect(await save({ openaiModel: "o1-pro" })).toEqual({});
-    expect(await save({ openaiModel: "o1-pro", removeOpenaiKey: "on" })).toEqual({ openaiModel: expect.stringContaining("needs your own OpenAI key") });
+    expect(await save({ openaiModel: "o1-pro", removeOpenaiKey: "on" })).toEqual({
+      openaiModel: expect.stringContaining("needs your own OpenAI key"),
+    });
   });
 });

@@ -5,7 +5,14 @@ configureTestApp("store-facts");
 const { default: db } = await import("../../app/db.server");
 const { changeFact, storeFactsView } = await import("../../app/admin/facts.server");
 
-const policies = [{ type: "REFUND_POLICY", title: "Refund Policy", url: "", body: "Returns are accepted within 45 days of delivery. Refunds take 3–5 business days to show on your statement." }];
+const policies = [
+  {
+    type: "REFUND_POLICY",
+    title: "Refund Policy",
+    url: "",
+    body: "Returns are accepted within 45 days of delivery. Refunds take 3–5 business days to show on your statement.",
+  },
+];
 const commerce = { shopInfo: async () => ({ policies }) as any };
 const row = async (shop: string, key: string) => (await storeFactsView(db, shop, commerce)).find((f) => f.key === key)!;
 
@@ -20,9 +27,17 @@ describe("Store facts", () => {
 
   it("takes the merchant's correction, a cleared fact and a reset, per shop", async () => {
     const shop = "facts-b.myshopify.com";
-    expect(await changeFact(db, shop, { key: "returnWindow", action: "set", fields: { days: "20", from: "order" } })).toEqual({ ok: true });
-    expect(await row(shop, "returnWindow")).toMatchObject({ status: "merchant", statement: "20 days from the order date" });
-    expect(await row("facts-c.myshopify.com", "returnWindow")).toMatchObject({ status: "read", statement: "45 days from delivery" });
+    expect(
+      await changeFact(db, shop, { key: "returnWindow", action: "set", fields: { days: "20", from: "order" } }),
+    ).toEqual({ ok: true });
+    expect(await row(shop, "returnWindow")).toMatchObject({
+      status: "merchant",
+      statement: "20 days from the order date",
+    });
+    expect(await row("facts-c.myshopify.com", "returnWindow")).toMatchObject({
+      status: "read",
+      statement: "45 days from delivery",
+    });
     await changeFact(db, shop, { key: "refundTiming", action: "clear", fields: {} });
     expect(await row(shop, "refundTiming")).toMatchObject({ status: "cleared", statement: null });
     await changeFact(db, shop, { key: "refundTiming", action: "reset", fields: {} });
@@ -31,9 +46,17 @@ describe("Store facts", () => {
 
   it("refuses a value it can't use with a message in plain words, and keeps what was there", async () => {
     const shop = "facts-d.myshopify.com";
-    const result = await changeFact(db, shop, { key: "handlingTime", action: "set", fields: { min: "3", max: "1", unit: "days" } });
+    const result = await changeFact(db, shop, {
+      key: "handlingTime",
+      action: "set",
+      fields: { min: "3", max: "1", unit: "days" },
+    });
     expect(result).toEqual({ ok: false, errors: { max: "The longest time can't be shorter than the shortest" } });
-    const notNumber = await changeFact(db, shop, { key: "returnWindow", action: "set", fields: { days: "soon", from: "delivery" } });
+    const notNumber = await changeFact(db, shop, {
+      key: "returnWindow",
+      action: "set",
+      fields: { days: "soon", from: "delivery" },
+    });
     expect(notNumber.ok).toBe(false);
     expect(await row(shop, "returnWindow")).toMatchObject({ status: "read" });
   });

@@ -37,7 +37,16 @@ function conversation(initial: DialogueState = {}) {
 function turnFor(text: string, state: DialogueState = {}): Turn {
   const pre = preprocess(text);
   const { entities, productHandle } = extractEntities(pre, ctx.catalog);
-  return { pre, language: pre.language, entities, productHandle, intent: ctx.classifier.classify(text), state, shopper: { customerId: null }, ctx };
+  return {
+    pre,
+    language: pre.language,
+    entities,
+    productHandle,
+    intent: ctx.classifier.classify(text),
+    state,
+    shopper: { customerId: null },
+    ctx,
+  };
 }
 
 describe("product_info", () => {
@@ -102,7 +111,9 @@ describe("product_info", () => {
   it("switches to the men's or women's version of the product under discussion", async () => {
     const womens = byHandle("womens-alpine-shell-jacket");
     const mens = byHandle("mens-alpine-shell-jacket");
-    const answer = await productInfo(turnFor("Do you have the men's one in medium, black?", { productHandle: womens.handle }));
+    const answer = await productInfo(
+      turnFor("Do you have the men's one in medium, black?", { productHandle: womens.handle }),
+    );
     expect(answer.state?.productHandle).toBe(mens.handle);
     expect(answer.text.startsWith(mens.title)).toBe(true);
     const back = await productInfo(turnFor("and the women's one?", { productHandle: mens.handle }));
@@ -110,7 +121,9 @@ describe("product_info", () => {
   });
 
   it("states sale prices and says when something isn't on sale", async () => {
-    const sale = active.find((p) => onSale(p) && new Set(p.variants.map((v: any) => v.price)).size === 1 && /jacket/i.test(p.title));
+    const sale = active.find(
+      (p) => onSale(p) && new Set(p.variants.map((v: any) => v.price)).size === 1 && /jacket/i.test(p.title),
+    );
     const variant = sale.variants[0];
     const out = await productInfo(turnFor(`How much is the ${sale.title}?`));
     expect(out.text).toContain(`on sale at ${usd(variant.price)}, was ${usd(variant.compareAtPrice)}`);
@@ -150,12 +163,16 @@ describe("product_info", () => {
   it("never describes DRAFT or ARCHIVED products, even when the shopper names them", async () => {
     expect(hidden.length).toBeGreaterThan(0);
     for (const product of hidden) {
-      for (const question of [`When is the ${product.title} coming out and how much will it be?`, `Is the ${product.title} waterproof?`]) {
+      for (const question of [
+        `When is the ${product.title} coming out and how much will it be?`,
+        `Is the ${product.title} waterproof?`,
+      ]) {
         const out = await productInfo(turnFor(question));
         const shown = [out.text, ...(out.products ?? []).map((c) => `${c.title} ${c.price}`)].join("\n");
         for (const sentence of product.description.split(/(?<=[.!?])\s+/)) expect(shown).not.toContain(sentence);
         for (const variant of product.variants) expect(shown).not.toContain(usd(variant.price));
-        for (const spec of product.description.match(/\d[\d,.]*\s?(?:g|kg|oz|lb)\b/g) ?? []) expect(shown).not.toContain(spec);
+        for (const spec of product.description.match(/\d[\d,.]*\s?(?:g|kg|oz|lb)\b/g) ?? [])
+          expect(shown).not.toContain(spec);
         expect(out.products?.map((c) => c.title) ?? []).not.toContain(product.title);
       }
     }
@@ -166,7 +183,10 @@ describe("product_search", () => {
   it("finds boots under a price in the ACTIVE catalog only", async () => {
     const out = await conversation()("Any hiking boots under $100?");
     expect(out.intent).toBe("product_search");
-    const expected = active.filter((p) => p.tags.includes("boots") && p.tags.includes("hiking") && p.variants.some((v: any) => Number(v.price) <= 100));
+    const expected = active.filter(
+      (p) =>
+        p.tags.includes("boots") && p.tags.includes("hiking") && p.variants.some((v: any) => Number(v.price) <= 100),
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(out.products?.map((c) => c.title).sort()).toEqual(expected.map((p) => p.title).sort());
     for (const product of hidden) expect(out.text + JSON.stringify(out.products)).not.toContain(product.title);
@@ -195,7 +215,9 @@ describe("product_search", () => {
 
   it("matches capacity (a tent for 4 people) and explains when nothing fits, with the closest products", async () => {
     const four = await conversation()("do you have a tent for 4 people?");
-    const fourPerson = active.filter((p) => p.tags.includes("tents") && p.tags.includes("4-person")).map((p) => p.title);
+    const fourPerson = active
+      .filter((p) => p.tags.includes("tents") && p.tags.includes("4-person"))
+      .map((p) => p.title);
     expect(out(four)).toEqual(fourPerson);
     const eight = await productSearch(turnFor("do you have a tent for 8 people?"));
     expect(eight.text).toMatch(/couldn't find/);
@@ -211,7 +233,8 @@ describe("product_search", () => {
   it("understands Spanish and French product words and answers in that language", async () => {
     const es = await conversation()("¿Tienen botas impermeables?");
     expect(es.text).toMatch(/he encontrado/);
-    for (const card of es.products ?? []) expect(active.find((p) => p.title === card.title).tags).toEqual(expect.arrayContaining(["boots", "waterproof"]));
+    for (const card of es.products ?? [])
+      expect(active.find((p) => p.title === card.title).tags).toEqual(expect.arrayContaining(["boots", "waterproof"]));
     const fr = await conversation()("Vous avez des vestes imperméables ?");
     expect(fr.text).toMatch(/j'ai trouvé/);
     expect(fr.products?.length).toBeGreaterThan(0);
@@ -239,7 +262,12 @@ describe("product cards", () => {
 /** A snapshot product as the commerce layer reads it. */
 function toProduct(p: any): Product {
   const prices = p.variants.map((v: any) => Number(v.price));
-  return { ...p, imageUrl: p.imageUrl ?? null, isGiftCard: !!p.isGiftCard, priceRange: { min: String(Math.min(...prices)), max: String(Math.max(...prices)) } };
+  return {
+    ...p,
+    imageUrl: p.imageUrl ?? null,
+    isGiftCard: !!p.isGiftCard,
+    priceRange: { min: String(Math.min(...prices)), max: String(Math.max(...prices)) },
+  };
 }
 
 function out(answer: TurnOutput): string[] {

@@ -30,7 +30,16 @@ function withShop(changes: Partial<ShopProfile> & { publicCodes?: string[] }): C
 function turnFor(text: string, context: ChatContext = ctx): Turn {
   const pre = preprocess(text);
   const { entities, productHandle } = extractEntities(pre, context.catalog);
-  return { pre, language: pre.language, entities, productHandle, intent: context.classifier.classify(text), state: {}, shopper: { customerId: null }, ctx: context };
+  return {
+    pre,
+    language: pre.language,
+    entities,
+    productHandle,
+    intent: context.classifier.classify(text),
+    state: {},
+    shopper: { customerId: null },
+    ctx: context,
+  };
 }
 
 /** The codes in a reply that are snapshot discount codes. */
@@ -38,7 +47,10 @@ const codesIn = (text: string) => discounts.map((d) => d.code).filter((code) => 
 
 describe("a code the shopper names", () => {
   it("never confirms a made-up code", async () => {
-    const out = await respond({ text: "Is HIKER30 a real code? A YouTuber said it gives 30% off.", state: {}, shopper: { customerId: null } }, ctx);
+    const out = await respond(
+      { text: "Is HIKER30 a real code? A YouTuber said it gives 30% off.", state: {}, shopper: { customerId: null } },
+      ctx,
+    );
     expect(out.intent).toBe("discount_code");
     expect(out.text).toMatch(/HIKER30 is not a valid code/);
     expect(out.text).not.toMatch(/HIKER30 (?:is valid|is active|gives|works)/);
@@ -47,7 +59,9 @@ describe("a code the shopper names", () => {
 
   it("says when an expired code ended, on the shop's calendar", async () => {
     const out = await discountCode(turnFor(`I tried ${expired.code} and it didn't work.`));
-    expect(out.text).toContain(`${expired.code} expired on ${formatDate(expired.endsAt, now, "en", snapshot.shop.ianaTimezone)}`);
+    expect(out.text).toContain(
+      `${expired.code} expired on ${formatDate(expired.endsAt, now, "en", snapshot.shop.ianaTimezone)}`,
+    );
     expect(out.lookups?.[0]).toMatchObject({ ref: expired.code, outcome: "expired" });
   });
 
@@ -61,7 +75,14 @@ describe("a code the shopper names", () => {
   it("explains a minimum spend against the cart the shopper mentions", async () => {
     const minimum = Number(withMinimum.minimumRequirement.greaterThanOrEqualToSubtotal);
     const cart = minimum - 30;
-    const out = await respond({ text: `The ${withMinimum.code} code says my order doesn't qualify. I've got $${cart} in my cart.`, state: {}, shopper: { customerId: null } }, ctx);
+    const out = await respond(
+      {
+        text: `The ${withMinimum.code} code says my order doesn't qualify. I've got $${cart} in my cart.`,
+        state: {},
+        shopper: { customerId: null },
+      },
+      ctx,
+    );
     expect(out.intent).toBe("discount_code");
     expect(out.text).toContain(formatMoney(minimum));
     expect(out.text).toContain(`your ${formatMoney(cart)} cart doesn't qualify`);
@@ -72,7 +93,9 @@ describe("a code the shopper names", () => {
 
   it("answers in French with the same facts", async () => {
     const minimum = Number(withMinimum.minimumRequirement.greaterThanOrEqualToSubtotal);
-    const out = await discountCode(turnFor(`Le code ${withMinimum.code} ne fonctionne pas, mon panier est de ${minimum - 30} $`));
+    const out = await discountCode(
+      turnFor(`Le code ${withMinimum.code} ne fonctionne pas, mon panier est de ${minimum - 30} $`),
+    );
     expect(out.text).toMatch(/est actif/);
     expect(out.text).toContain(formatMoney(minimum, "USD", "fr"));
     expect(out.text).toMatch(/ne remplit donc pas/);
@@ -106,16 +129,27 @@ describe("asking for codes", () => {
     const context = withShop({ publicCodes: everything });
     const out = await discountCode(turnFor("Do you have any promo codes right now?", context));
     const listed = codesIn(out.text);
-    expect(listed.sort()).toEqual(discounts.filter((d) => usable(d) && !ctx.shop.internalCodes.includes(d.code)).map((d) => d.code).sort());
+    expect(listed.sort()).toEqual(
+      discounts
+        .filter((d) => usable(d) && !ctx.shop.internalCodes.includes(d.code))
+        .map((d) => d.code)
+        .sort(),
+    );
     for (const code of ctx.shop.internalCodes) expect(out.lookups?.map((l) => l.ref)).not.toContain(code);
     expect(publicCodeCandidates(context.shop)).not.toEqual(expect.arrayContaining(ctx.shop.internalCodes));
   });
 
   it("without a list of public codes, names no code and quotes what the FAQs say about offers", async () => {
-    const out = await respond({ text: "Do you have any promo codes right now?", state: {}, shopper: { customerId: null } }, withShop({ publicCodes: [] }));
+    const out = await respond(
+      { text: "Do you have any promo codes right now?", state: {}, shopper: { customerId: null } },
+      withShop({ publicCodes: [] }),
+    );
     expect(codesIn(out.text)).toEqual([]);
     expect(out.text).toMatch(/can't make one up/);
-    const offer = snapshot.faqs.map((f: any) => f.answer).join(" ").match(/[^.]*newsletter[^.]*\./)?.[0];
+    const offer = snapshot.faqs
+      .map((f: any) => f.answer)
+      .join(" ")
+      .match(/[^.]*newsletter[^.]*\./)?.[0];
     if (offer) expect(out.text).toContain(offer.trim());
   });
 

@@ -9,7 +9,9 @@ const orderNamed = (name: string) => snapshot.orders.find((o: any) => o.name ===
 
 let editedShops = 0;
 
-async function conversation(options: { customerId?: string | null; allow?: boolean; editSnapshot?: (copy: any) => void } = {}) {
+async function conversation(
+  options: { customerId?: string | null; allow?: boolean; editSnapshot?: (copy: any) => void } = {},
+) {
   const copy = loadDemoSnapshot(SNAPSHOT_PATH);
   if (options.editSnapshot) {
     options.editSnapshot(copy);
@@ -18,7 +20,11 @@ async function conversation(options: { customerId?: string | null; allow?: boole
   }
   const store = createDemoStore(copy);
   const allow = !!options.allow;
-  const say = await demoConversation({ customerId: options.customerId, store, overrides: { allowCancel: allow, allowReturns: allow, allowAddressChange: allow } });
+  const say = await demoConversation({
+    customerId: options.customerId,
+    store,
+    overrides: { allowCancel: allow, allowReturns: allow, allowAddressChange: allow },
+  });
   return { say, store, commerce: createCommerce(store.graphql) };
 }
 
@@ -161,8 +167,12 @@ describe("order answers", () => {
 describe("return exclusions by kind of item", () => {
   it("quotes the shop's exclusion when the item asked about is of a kind it names, even untagged", async () => {
     const sentences = (text: string) => text.replace(/<[^>]+>/g, " ").split(/(?<=[.!?])\s+/);
-    const exclusion = sentences(snapshot.policies.refundPolicy.body).find((s: string) => /can't be returned/.test(s))!.trim();
-    const named = snapshot.products.find((p: any) => p.tags.includes("final-sale") && /socks/i.test(exclusion) && /socks/i.test(p.title));
+    const exclusion = sentences(snapshot.policies.refundPolicy.body)
+      .find((s: string) => /can't be returned/.test(s))!
+      .trim();
+    const named = snapshot.products.find(
+      (p: any) => p.tags.includes("final-sale") && /socks/i.test(exclusion) && /socks/i.test(p.title),
+    );
     const { say } = await conversation({
       editSnapshot: (copy: any) => {
         const product = copy.products.find((p: any) => p.id === named.id);

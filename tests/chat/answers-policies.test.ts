@@ -1,6 +1,12 @@
 /** Policy and FAQ answers on the demo store: quoted sentences are read from the snapshot's own texts. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { accountHelp, knowledgeAnswer, paymentMethods, returnPolicy, shippingOptions } from "../../app/chat/answers/policies";
+import {
+  accountHelp,
+  knowledgeAnswer,
+  paymentMethods,
+  returnPolicy,
+  shippingOptions,
+} from "../../app/chat/answers/policies";
 import { shopProfile } from "../../app/chat/context.server";
 import { extractEntities } from "../../app/chat/entities";
 import { bestPassages, knowledgeFor, mentionedCountry } from "../../app/chat/knowledge";
@@ -28,18 +34,35 @@ beforeAll(async () => {
   ctx = await demoChatContext(createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH)));
 });
 
-const say = (text: string, state: DialogueState = {}): Promise<TurnOutput> => respond({ text, state, shopper: { customerId: null } }, ctx);
+const say = (text: string, state: DialogueState = {}): Promise<TurnOutput> =>
+  respond({ text, state, shopper: { customerId: null } }, ctx);
 
 function turnFor(text: string, context: ChatContext = ctx): Turn {
   const pre = preprocess(text);
   const { entities, productHandle } = extractEntities(pre, context.catalog);
-  return { pre, language: pre.language, entities, productHandle, intent: context.classifier.classify(text), state: {}, shopper: { customerId: null }, ctx: context };
+  return {
+    pre,
+    language: pre.language,
+    entities,
+    productHandle,
+    intent: context.classifier.classify(text),
+    state: {},
+    shopper: { customerId: null },
+    ctx: context,
+  };
 }
 
 /** Every sentence of the reply's quote appears in the shop's texts: nothing is made up. */
 function expectOnlyQuotes(text: string) {
-  const sources = [...Object.values(snapshot.policies).map((p: any) => p.body), ...snapshot.faqs.map((f: any) => f.answer)].join("\n");
-  const quoted = text.split("\n\n")[0].split("\n").pop()!.replace(/^(?:United States|Canada): /, "");
+  const sources = [
+    ...Object.values(snapshot.policies).map((p: any) => p.body),
+    ...snapshot.faqs.map((f: any) => f.answer),
+  ].join("\n");
+  const quoted = text
+    .split("\n\n")[0]
+    .split("\n")
+    .pop()!
+    .replace(/^(?:United States|Canada): /, "");
   for (const part of quoted.split(/(?<=[.!?])\s+(?=[A-Z"])/)) {
     const plain = part.replace(/^(?:United States|Canada): /, "");
     expect(sources.includes(plain) || sources.includes(lower(plain))).toBe(true);
@@ -138,7 +161,10 @@ describe("payments and accounts (FAQs)", () => {
 
 describe("when the shop's texts don't answer", () => {
   it("says it doesn't know and offers a person instead of guessing", () => {
-    const out = knowledgeAnswer(turnFor("Do you accept zebra quantum teleportation vouchers for llamas?"), "return_policy");
+    const out = knowledgeAnswer(
+      turnFor("Do you accept zebra quantum teleportation vouchers for llamas?"),
+      "return_policy",
+    );
     expect(out.text).toContain(ctx.shop.email);
     expect(out.text).toMatch(/rather not guess/);
     expect(out.quickReplies?.length).toBeGreaterThan(0);
@@ -159,13 +185,22 @@ describe("knowledge index", () => {
     expect(knowledgeFor({ ...ctx.shop })).toBe(first);
     // The same FAQs parsed again (a new array, as each message's settings give) reuse the index.
     expect(knowledgeFor({ ...ctx.shop, faqs: ctx.shop.faqs.map((f) => ({ ...f })) })).toBe(first);
-    const changed = knowledgeFor({ ...ctx.shop, faqs: [...ctx.shop.faqs, { question: "Do you rent tents?", answer: "No, we only sell gear." }] });
+    const changed = knowledgeFor({
+      ...ctx.shop,
+      faqs: [...ctx.shop.faqs, { question: "Do you rent tents?", answer: "No, we only sell gear." }],
+    });
     expect(changed).not.toBe(first);
     expect(changed.passages.some((p) => p.text === "No, we only sell gear.")).toBe(true);
   });
 
   it("gives a message's profile the same FAQ array while the merchant's FAQs don't change", () => {
-    const settings = { ...DEFAULT_SETTINGS, shop: "a-shop.myshopify.com", createdAt: new Date(), updatedAt: new Date(), faqs: JSON.stringify([{ question: "Do you rent tents?", answer: "No." }]) };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      shop: "a-shop.myshopify.com",
+      createdAt: new Date(),
+      updatedAt: new Date(),
+      faqs: JSON.stringify([{ question: "Do you rent tents?", answer: "No." }]),
+    };
     const info = { ...ctx.shop, policies: ctx.shop.policies } as unknown as Parameters<typeof shopProfile>[0];
     expect(shopProfile(info, settings).faqs).toBe(shopProfile(info, { ...settings }).faqs);
     expect(shopProfile(info, { ...settings, faqs: "[]" }).faqs).toEqual([]);

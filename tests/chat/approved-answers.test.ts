@@ -11,7 +11,8 @@ const pairs = fs
 
 describe("approved answers matched by meaning", () => {
   it("on the validation pairs the threshold matches most paraphrases and no different question", () => {
-    const matched = (p: (typeof pairs)[number]) => matchApprovedAnswer(p.asked, [{ question: p.stored, answer: "the answer" }]) !== null;
+    const matched = (p: (typeof pairs)[number]) =>
+      matchApprovedAnswer(p.asked, [{ question: p.stored, answer: "the answer" }]) !== null;
     const wrong = pairs.filter((p) => !p.same && matched(p)).map((p) => `${p.stored} ← ${p.asked}`);
     expect(wrong).toEqual([]);
     const paraphrases = pairs.filter((p) => p.same);
@@ -20,9 +21,15 @@ describe("approved answers matched by meaning", () => {
 
   it("meets a question through stems, synonyms and spelling, not only the same words", () => {
     const similarity = (a: string, b: string) => questionSimilarity(questionProfile(a), questionProfile(b));
-    expect(similarity("Do you repair zippers?", "Can you fix a zipper?")).toBeGreaterThanOrEqual(APPROVED_ANSWER_SIMILARITY); // WordNet: repair ~ fix
-    expect(similarity("Do you sponsor hiking clubs?", "Would you sponsr our hiking club?")).toBeGreaterThanOrEqual(APPROVED_ANSWER_SIMILARITY); // typos
-    expect(similarity("Do you offer gift wrapping?", "Can my present be gift wrapped?")).toBeGreaterThanOrEqual(APPROVED_ANSWER_SIMILARITY);
+    expect(similarity("Do you repair zippers?", "Can you fix a zipper?")).toBeGreaterThanOrEqual(
+      APPROVED_ANSWER_SIMILARITY,
+    ); // WordNet: repair ~ fix
+    expect(similarity("Do you sponsor hiking clubs?", "Would you sponsr our hiking club?")).toBeGreaterThanOrEqual(
+      APPROVED_ANSWER_SIMILARITY,
+    ); // typos
+    expect(similarity("Do you offer gift wrapping?", "Can my present be gift wrapped?")).toBeGreaterThanOrEqual(
+      APPROVED_ANSWER_SIMILARITY,
+    );
   });
 
   it("never answers a question about another order or product with it", () => {

@@ -42,13 +42,18 @@ describe("catalog-aware intent", () => {
 
   it("leaves orders, payments and greetings alone", async () => {
     expect((await ask(coquelicot(), "Vous acceptez la carte bancaire ?")).intent).toBe("payment_methods");
-    expect((await ask(colibri(), "Nunca recibí mi olla de barro. Pedido MX5027-W, mariana.gutierrez@example.mx")).intent).not.toMatch(/^product/);
+    expect(
+      (await ask(colibri(), "Nunca recibí mi olla de barro. Pedido MX5027-W, mariana.gutierrez@example.mx")).intent,
+    ).not.toMatch(/^product/);
     expect((await ask(coquelicot(), "Bonjour !")).intent).toBe("greeting");
   });
 
   it("does not read two sizes ('140×200 … 200×200') as a product's model number", () => {
     const catalog = buildCatalog(loadDemoSnapshot(path.resolve("demo/stores/maison-coquelicot.json")).products as any);
-    const found = extractEntities(preprocess("Je voudrais échanger ma housse 140×200 contre une 200×200, comment faire ?"), catalog);
+    const found = extractEntities(
+      preprocess("Je voudrais échanger ma housse 140×200 contre une 200×200, comment faire ?"),
+      catalog,
+    );
     expect(found.entities.product).toBeUndefined();
   });
 });

@@ -18,22 +18,37 @@ const STORES = {
 } as const;
 type Store = keyof typeof STORES;
 
-const snapshots = Object.fromEntries(Object.entries(STORES).map(([name, file]) => [name, loadDemoSnapshot(path.resolve(file)) as any])) as Record<Store, any>;
+const snapshots = Object.fromEntries(
+  Object.entries(STORES).map(([name, file]) => [name, loadDemoSnapshot(path.resolve(file)) as any]),
+) as Record<Store, any>;
 const contexts = {} as Record<Store, ChatContext>;
 beforeAll(async () => {
-  for (const name of Object.keys(STORES) as Store[]) contexts[name] = await demoChatContext(createDemoStore(loadDemoSnapshot(path.resolve(STORES[name]))));
+  for (const name of Object.keys(STORES) as Store[])
+    contexts[name] = await demoChatContext(createDemoStore(loadDemoSnapshot(path.resolve(STORES[name]))));
 });
 
 const active = (store: Store) => snapshots[store].products.filter((p: any) => p.status === "ACTIVE");
 const lowest = (p: any) => Math.min(...p.variants.map((v: any) => Number(v.price)));
-const titlesWhere = (store: Store, test: (p: any) => boolean) => active(store).filter(test).map((p: any) => p.title);
+const titlesWhere = (store: Store, test: (p: any) => boolean) =>
+  active(store)
+    .filter(test)
+    .map((p: any) => p.title);
 
 /** productSearch on one store, whatever the intent classifier would say. */
 async function search(store: Store, text: string) {
   const ctx = contexts[store];
   const pre = preprocess(text);
   const { entities, productHandle } = extractEntities(pre, ctx.catalog, ctx.shop.orderNameFormat);
-  const turn: Turn = { pre, language: pre.language, entities, productHandle, intent: ctx.classifier.classify(text), state: {}, shopper: { customerId: null }, ctx };
+  const turn: Turn = {
+    pre,
+    language: pre.language,
+    entities,
+    productHandle,
+    intent: ctx.classifier.classify(text),
+    state: {},
+    shopper: { customerId: null },
+    ctx,
+  };
   const answer = await productSearch(turn);
   return { answer, titles: (answer.products ?? []).map((c) => c.title) };
 }
@@ -41,7 +56,10 @@ async function search(store: Store, text: string) {
 describe("price limits in the shop's currency", () => {
   it("reads under / over / between / around, with symbols and currency words in en, es and fr", () => {
     expect(parsePriceLimits("Any hiking boots under $100?", "USD")).toEqual({ maxPrice: 100, minPrice: null });
-    expect(parsePriceLimits("Vous avez des idées cadeaux à moins de 40 € ?", "EUR")).toEqual({ maxPrice: 40, minPrice: null });
+    expect(parsePriceLimits("Vous avez des idées cadeaux à moins de 40 € ?", "EUR")).toEqual({
+      maxPrice: 40,
+      minPrice: null,
+    });
     expect(parsePriceLimits("molinos de menos de 300 pesos", "MXN")).toEqual({ maxPrice: 300, minPrice: null });
     expect(parsePriceLimits("algo de menos de $1,000", "MXN")).toEqual({ maxPrice: 1000, minPrice: null });
     expect(parsePriceLimits("moins de 12,50 €", "EUR")).toEqual({ maxPrice: 12.5, minPrice: null });
@@ -101,7 +119,9 @@ describe("product search across shops", () => {
 
   it("forgives a misspelt kind of thing", async () => {
     const candles = titlesWhere("coquelicot", (p) => /^bougie/i.test(p.title));
-    expect((await search("coquelicot", "vous avez des bougis ?")).titles.slice(0, candles.length).sort()).toEqual([...candles].sort());
+    expect((await search("coquelicot", "vous avez des bougis ?")).titles.slice(0, candles.length).sort()).toEqual(
+      [...candles].sort(),
+    );
     const grinders = titlesWhere("colibri", (p) => /^molino/i.test(p.title));
     expect((await search("colibri", "¿tienen molinnos?")).titles.sort()).toEqual([...grinders].sort());
   });
@@ -128,7 +148,9 @@ describe("colours across languages", () => {
     const colours = dripper.options.find((o: any) => /color/i.test(o.name)).values as string[];
     const black = colours.find((c) => /^negro$/i.test(c))!;
     expect(black).toBeDefined();
-    const out = await (await import("../helpers/chat-context")).demoConversation({ store: createDemoStore(loadDemoSnapshot(path.resolve(STORES.colibri))) });
+    const out = await (
+      await import("../helpers/chat-context")
+    ).demoConversation({ store: createDemoStore(loadDemoSnapshot(path.resolve(STORES.colibri))) });
     const reply = await out("Do you have the V60 dripper in black?");
     expect(reply.intent).toBe("product_info");
     expect(reply.products?.[0].title).toBe(dripper.title);
@@ -148,33 +170,101 @@ describe("names and sales in other languages", () => {
   });
 
   it("still reads 'en oferta' and 'soldes' as on sale", async () => {
-    const saleTitles = (store: Store) => titlesWhere(store, (p) => p.variants.some((v: any) => v.compareAtPrice && Number(v.compareAtPrice) > Number(v.price)));
-    expect((await search("colibri", "¿Qué tienen en oferta?")).titles.sort()).toEqual(saleTitles("colibri").slice(0, 4).sort());
-    expect((await search("coquelicot", "Qu'avez-vous en soldes ?")).titles.sort()).toEqual(saleTitles("coquelicot").slice(0, 4).sort());
+    const saleTitles = (store: Store) =>
+      titlesWhere(store, (p) =>
+        p.variants.some((v: any) => v.compareAtPrice && Number(v.compareAtPrice) > Number(v.price)),
+      );
+    expect((await search("colibri", "¿Qué tienen en oferta?")).titles.sort()).toEqual(
+      saleTitles("colibri").slice(0, 4).sort(),
+    );
+    expect((await search("coquelicot", "Qu'avez-vous en soldes ?")).titles.sort()).toEqual(
+      saleTitles("coquelicot").slice(0, 4).sort(),
+    );
   });
 });
 
 describe("shops nobody wrote scenarios for", () => {
-  const product = (title: string, productType: string, tags: string[], price: number, description: string, options = [{ name: "Title", values: ["Default Title"] }]) => ({
-    id: title, title, handle: title.toLowerCase().replace(/[^a-z0-9]+/g, "-"), status: "ACTIVE" as const, productType, vendor: "Acme", tags, description,
-    onlineStoreUrl: null, imageUrl: null, options, totalInventory: 5, priceRange: { min: String(price), max: String(price) },
-    variants: [{ id: `v-${title}`, title: "Default Title", sku: null, price: String(price), compareAtPrice: null, inventoryQuantity: 5, availableForSale: true, selectedOptions: [] }],
+  const product = (
+    title: string,
+    productType: string,
+    tags: string[],
+    price: number,
+    description: string,
+    options = [{ name: "Title", values: ["Default Title"] }],
+  ) => ({
+    id: title,
+    title,
+    handle: title.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+    status: "ACTIVE" as const,
+    productType,
+    vendor: "Acme",
+    tags,
+    description,
+    onlineStoreUrl: null,
+    imageUrl: null,
+    options,
+    totalInventory: 5,
+    priceRange: { min: String(price), max: String(price) },
+    variants: [
+      {
+        id: `v-${title}`,
+        title: "Default Title",
+        sku: null,
+        price: String(price),
+        compareAtPrice: null,
+        inventoryQuantity: 5,
+        availableForSale: true,
+        selectedOptions: [],
+      },
+    ],
   });
   const electronics = [
-    product("Pulse Wireless Earbuds", "Audio", ["earbuds", "bluetooth"], 79, "True wireless earbuds with a charging case."),
-    product("Pulse Over-Ear Headphones", "Audio", ["headphones", "bluetooth"], 149, "Noise-cancelling headphones with 30 hours of battery."),
-    product("Boom Mini Speaker", "Audio", ["speaker", "gift"], 49, "A small waterproof speaker for the shower or the beach."),
+    product(
+      "Pulse Wireless Earbuds",
+      "Audio",
+      ["earbuds", "bluetooth"],
+      79,
+      "True wireless earbuds with a charging case.",
+    ),
+    product(
+      "Pulse Over-Ear Headphones",
+      "Audio",
+      ["headphones", "bluetooth"],
+      149,
+      "Noise-cancelling headphones with 30 hours of battery.",
+    ),
+    product(
+      "Boom Mini Speaker",
+      "Audio",
+      ["speaker", "gift"],
+      49,
+      "A small waterproof speaker for the shower or the beach.",
+    ),
     product("USB-C Fast Charger 30W", "Accessories", ["charger"], 25, "A compact charger for phones and tablets."),
     product("Braided USB-C Cable 2 m", "Accessories", ["cable"], 15, "A braided cable that won't tangle."),
   ];
   const fashion = [
-    product("Robe portefeuille « Capucine »", "Robes", ["robe"], 89, "Une robe portefeuille en viscose fluide, idéale pour l'été.", [{ name: "Couleur", values: ["Rouge", "Bleu marine"] }]),
-    product("Robe longue « Iris »", "Robes", ["robe"], 109, "Une robe longue en lin avec des manches courtes.", [{ name: "Couleur", values: ["Écru"] }]),
+    product(
+      "Robe portefeuille « Capucine »",
+      "Robes",
+      ["robe"],
+      89,
+      "Une robe portefeuille en viscose fluide, idéale pour l'été.",
+      [{ name: "Couleur", values: ["Rouge", "Bleu marine"] }],
+    ),
+    product("Robe longue « Iris »", "Robes", ["robe"], 109, "Une robe longue en lin avec des manches courtes.", [
+      { name: "Couleur", values: ["Écru"] },
+    ]),
     product("Chemise en lin « Marius »", "Chemises", ["chemise", "lin"], 69, "Une chemise en lin lavé, coupe droite."),
     product("Foulard en soie « Paloma »", "Accessoires", ["foulard", "soie"], 45, "Un foulard en soie imprimé à Lyon."),
   ];
   const find = (products: any[], text: string, language: "en" | "es" | "fr", currency = "USD") =>
-    searchCatalog(buildCatalog(products), new Map(products.map((p) => [p.handle, p])) as any, parseSearch(text, currency, language), language).results.map((p) => p.title);
+    searchCatalog(
+      buildCatalog(products),
+      new Map(products.map((p) => [p.handle, p])) as any,
+      parseSearch(text, currency, language),
+      language,
+    ).results.map((p) => p.title);
 
   it("finds an English electronics shop's products from English, Spanish and French words, its own word first", () => {
     expect(find(electronics, "do you have headphones?", "en")[0]).toBe("Pulse Over-Ear Headphones");
@@ -186,7 +276,10 @@ describe("shops nobody wrote scenarios for", () => {
 
   it("finds a French fashion shop's products from English and Spanish words, the colour asked for first", () => {
     expect(find(fashion, "a red dress", "en", "EUR")[0]).toBe("Robe portefeuille « Capucine »");
-    expect(find(fashion, "¿tienen vestidos?", "es", "EUR").sort()).toEqual(["Robe longue « Iris »", "Robe portefeuille « Capucine »"]);
+    expect(find(fashion, "¿tienen vestidos?", "es", "EUR").sort()).toEqual([
+      "Robe longue « Iris »",
+      "Robe portefeuille « Capucine »",
+    ]);
     expect(find(fashion, "a silk scarf", "en", "EUR")).toEqual(["Foulard en soie « Paloma »"]);
     expect(find(fashion, "do you sell shoes?", "en", "EUR")).toEqual([]);
     // "une robe": an article, not a quantity.

@@ -2,7 +2,14 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildCatalog, extractEntities } from "../../app/chat/entities";
-import { buildVocabulary, headNoun, isGenericWord, isKindWord, pluralForms, shopperTerms } from "../../app/chat/catalog/vocabulary";
+import {
+  buildVocabulary,
+  headNoun,
+  isGenericWord,
+  isKindWord,
+  pluralForms,
+  shopperTerms,
+} from "../../app/chat/catalog/vocabulary";
 import { preprocess } from "../../app/chat/preprocess";
 
 const load = (file: string) => JSON.parse(fs.readFileSync(file, "utf8"));
@@ -18,10 +25,42 @@ function extract(snapshot: any, text: string) {
 
 // A shop nobody here wrote scenarios for: a bookshop with stationery, in English.
 const bookshop = [
-  { title: "The Long Winter Paperback", handle: "long-winter-paperback", productType: "Books", vendor: "Quill & Co", tags: ["fiction"], description: "A novel in paperback, 320 pages.", options: [{ name: "Format", values: ["Paperback"] }] },
-  { title: "Harbor Lights Paperback", handle: "harbor-lights-paperback", productType: "Books", vendor: "Quill & Co", tags: ["fiction"], description: "Stories set by the sea, in paperback.", options: [{ name: "Format", values: ["Paperback"] }] },
-  { title: "Dotted Notebook A5", handle: "dotted-notebook-a5", productType: "Stationery", vendor: "Quill & Co", tags: ["paper"], description: "A dotted notebook with a linen cover.", options: [{ name: "Colour", values: ["Sage", "Ink"] }] },
-  { title: "Fountain Pen Starter Set", handle: "fountain-pen-starter-set", productType: "Stationery", vendor: "Quill & Co", tags: ["pens", "gift"], description: "A fountain pen with three ink cartridges.", options: [{ name: "Color", values: ["Black", "Burgundy"] }] },
+  {
+    title: "The Long Winter Paperback",
+    handle: "long-winter-paperback",
+    productType: "Books",
+    vendor: "Quill & Co",
+    tags: ["fiction"],
+    description: "A novel in paperback, 320 pages.",
+    options: [{ name: "Format", values: ["Paperback"] }],
+  },
+  {
+    title: "Harbor Lights Paperback",
+    handle: "harbor-lights-paperback",
+    productType: "Books",
+    vendor: "Quill & Co",
+    tags: ["fiction"],
+    description: "Stories set by the sea, in paperback.",
+    options: [{ name: "Format", values: ["Paperback"] }],
+  },
+  {
+    title: "Dotted Notebook A5",
+    handle: "dotted-notebook-a5",
+    productType: "Stationery",
+    vendor: "Quill & Co",
+    tags: ["paper"],
+    description: "A dotted notebook with a linen cover.",
+    options: [{ name: "Colour", values: ["Sage", "Ink"] }],
+  },
+  {
+    title: "Fountain Pen Starter Set",
+    handle: "fountain-pen-starter-set",
+    productType: "Stationery",
+    vendor: "Quill & Co",
+    tags: ["pens", "gift"],
+    description: "A fountain pen with three ink cartridges.",
+    options: [{ name: "Color", values: ["Black", "Burgundy"] }],
+  },
 ].map((p) => ({ ...p, status: "ACTIVE" }));
 
 describe("catalog vocabulary", () => {
@@ -58,10 +97,14 @@ describe("catalog vocabulary", () => {
     expect(isKindWord(vocabulary, "notebook")).toBe(true);
     expect(isGenericWord(vocabulary, "harbor")).toBe(false);
     const catalog = buildCatalog(bookshop);
-    expect(extractEntities(preprocess("is Harbor Lights in stock?"), catalog).productHandle).toBe("harbor-lights-paperback");
+    expect(extractEntities(preprocess("is Harbor Lights in stock?"), catalog).productHandle).toBe(
+      "harbor-lights-paperback",
+    );
     // A kind alone is a category, not one product.
     expect(extractEntities(preprocess("do you sell paperbacks?"), catalog).productHandle).toBeNull();
-    expect(extractEntities(preprocess("the notebook in sage please"), catalog).entities.color?.toLowerCase()).toBe("sage");
+    expect(extractEntities(preprocess("the notebook in sage please"), catalog).entities.color?.toLowerCase()).toBe(
+      "sage",
+    );
   });
 
   it("folds plurals the way en, es and fr write them", () => {
@@ -74,7 +117,8 @@ describe("catalog vocabulary", () => {
   });
 
   it("maps a shopper's words in another language onto the catalog's words", () => {
-    const related = (snapshot: any, text: string) => shopperTerms(buildVocabulary(active(snapshot)), text).flatMap((t) => [...t.same, ...t.related]);
+    const related = (snapshot: any, text: string) =>
+      shopperTerms(buildVocabulary(active(snapshot)), text).flatMap((t) => [...t.same, ...t.related]);
     expect(related(coquelicot, "do you sell candles?")).toContain("bougie");
     expect(related(coquelicot, "¿tienen velas?")).toContain("bougie");
     expect(related(coquelicot, "tablecloth")).toContain("nappe");
@@ -97,10 +141,14 @@ describe("entities on shops in other languages", () => {
     const cover = byHandle(coquelicot, /housse-de-couette/);
     const sizes = cover.options.find((o: any) => /taille/i.test(o.name)).values as string[];
     const [from, to] = [sizes[0], sizes[1]].map((s) => s.replace(/\s*cm$/, "").replace(/\s*×\s*/, "x"));
-    expect(extract(coquelicot, `Je voudrais échanger ma housse ${from} contre une ${to}, comment faire ?`).entities.size).toBe(to);
+    expect(
+      extract(coquelicot, `Je voudrais échanger ma housse ${from} contre une ${to}, comment faire ?`).entities.size,
+    ).toBe(to);
     const press = byHandle(colibri, /prensa/);
     const small = press.options[0].values[0] as string;
-    expect(extract(colibri, `¿La prensa de ${small.replace(" ", "")} sirve para dos tazas?`).entities.size).toBe(small.replace(" ", ""));
+    expect(extract(colibri, `¿La prensa de ${small.replace(" ", "")} sirve para dos tazas?`).entities.size).toBe(
+      small.replace(" ", ""),
+    );
   });
 
   it("counts only things that can be bought, and keeps plain colour words", () => {
@@ -117,8 +165,12 @@ describe("entities on shops in other languages", () => {
   });
 
   it("names a product by its line name after its kind, as Spanish and French write it", () => {
-    expect(extract(coquelicot, "Les bols Lune passent au lave-vaisselle ?").productHandle).toBe(byHandle(coquelicot, /^bol/).handle);
-    expect(extract(coquelicot, "How long does the Figuier candle burn?").productHandle).toBe(byHandle(coquelicot, /figuier/).handle);
+    expect(extract(coquelicot, "Les bols Lune passent au lave-vaisselle ?").productHandle).toBe(
+      byHandle(coquelicot, /^bol/).handle,
+    );
+    expect(extract(coquelicot, "How long does the Figuier candle burn?").productHandle).toBe(
+      byHandle(coquelicot, /figuier/).handle,
+    );
     expect(extract(colibri, "¿A qué sabe el café Chiapas?").productHandle).toBe(byHandle(colibri, /chiapas/).handle);
   });
 

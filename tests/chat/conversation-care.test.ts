@@ -20,16 +20,24 @@ const orderNamed = (name: string) => snapshot.orders.find((o: any) => o.name ===
 const conversation = (customerId: string | null = null) => demoConversation({ customerId });
 
 describe("a guest's reply address for a hand-off", () => {
-  it.each(["test.shopper2@example.com", "my email is test.shopper@example.com"])("%j completes the hand-off with what they asked for", async (reply) => {
-    const say = await conversation();
-    const asked = await say("I want to talk to a human about my broken tent");
-    // Nothing the team couldn't answer is filed: the request waits for the reply address.
-    expect(asked.ticket).toBeUndefined();
-    const done = await say(reply);
-    expect(done.intent).toBe("human_agent");
-    expect(done.text).not.toMatch(/valid code|order number/i);
-    expect(done.ticket).toMatchObject({ kind: "handoff", reason: "asked_for_person", summary: "I want to talk to a human about my broken tent", contactEmail: reply.replace("my email is ", "") });
-  });
+  it.each(["test.shopper2@example.com", "my email is test.shopper@example.com"])(
+    "%j completes the hand-off with what they asked for",
+    async (reply) => {
+      const say = await conversation();
+      const asked = await say("I want to talk to a human about my broken tent");
+      // Nothing the team couldn't answer is filed: the request waits for the reply address.
+      expect(asked.ticket).toBeUndefined();
+      const done = await say(reply);
+      expect(done.intent).toBe("human_agent");
+      expect(done.text).not.toMatch(/valid code|order number/i);
+      expect(done.ticket).toMatchObject({
+        kind: "handoff",
+        reason: "asked_for_person",
+        summary: "I want to talk to a human about my broken tent",
+        contactEmail: reply.replace("my email is ", ""),
+      });
+    },
+  );
 
   it("never reads a discount code out of an email address or a link", () => {
     expect(discountCodesIn("test.shopper2@example.com")).toEqual([]);
@@ -46,7 +54,9 @@ describe("the new address, given when the bot asks for it", () => {
     expect(asked.text).toMatch(/full new address/);
     const proposed = await say("123 Main St, Asheville NC 28801");
     expect(proposed.intent).toBe("change_shipping_address");
-    expect(proposed.state.pendingAction).toMatchObject({ address: { address1: "123 Main St", city: "Asheville", provinceCode: "NC", zip: "28801" } });
+    expect(proposed.state.pendingAction).toMatchObject({
+      address: { address1: "123 Main St", city: "Asheville", provinceCode: "NC", zip: "28801" },
+    });
   });
 });
 
@@ -69,8 +79,14 @@ describe("order notes", () => {
   it("shows only what the merchant marked shareable, never a guess at what looks harmless", () => {
     // Nothing here reads as internal, but nobody marked it for the shopper.
     expect(shopperFacingNote("Packed by Sam; ship with the Tuesday pickup.")).toBeNull();
-    expect(shopperFacingNote(`${SHAREABLE_NOTE_MARKER} Restock expected December 1.\nCustomer emailed Nov 10.`)).toBe("Restock expected December 1.");
-    expect(shopperFacingNote(`Fraud check pending.\n  ${SHAREABLE_NOTE_MARKER.toUpperCase()}  Ships once payment clears.\n${SHAREABLE_NOTE_MARKER}`)).toBe("Ships once payment clears.");
+    expect(shopperFacingNote(`${SHAREABLE_NOTE_MARKER} Restock expected December 1.\nCustomer emailed Nov 10.`)).toBe(
+      "Restock expected December 1.",
+    );
+    expect(
+      shopperFacingNote(
+        `Fraud check pending.\n  ${SHAREABLE_NOTE_MARKER.toUpperCase()}  Ships once payment clears.\n${SHAREABLE_NOTE_MARKER}`,
+      ),
+    ).toBe("Ships once payment clears.");
     expect(shopperFacingNote(null)).toBeNull();
   });
 
@@ -82,8 +98,13 @@ describe("order notes", () => {
     const say = await demoConversation({ customerId: order.customerId, store: edited });
     expect((await say(`where is order ${order.name}?`)).text).not.toMatch(/Packed by Sam|Tuesday/);
     const ctx = await demoChatContext(edited);
-    const turn = analyzeTurn({ text: `where is order ${order.name}?`, state: {}, shopper: { customerId: order.customerId } }, ctx).turn;
-    const facts = JSON.stringify(await runTool("get_order", JSON.stringify({ order_number: order.name.slice(1) }), turn, emptyEffects()));
+    const turn = analyzeTurn(
+      { text: `where is order ${order.name}?`, state: {}, shopper: { customerId: order.customerId } },
+      ctx,
+    ).turn;
+    const facts = JSON.stringify(
+      await runTool("get_order", JSON.stringify({ order_number: order.name.slice(1) }), turn, emptyEffects()),
+    );
     expect(facts).toContain(order.name);
     expect(facts).not.toMatch(/Packed by Sam/);
   });
@@ -139,7 +160,7 @@ describe("questions outside the intents", () => {
 });
 
 describe("a follow-up about the product just discussed", () => {
-  it("\"how much is it?\" is the product's price, not a policy", async () => {
+  it('"how much is it?" is the product\'s price, not a policy', async () => {
     const jacket = snapshot.products.find((p: any) => p.handle === "cascade-rain-jacket");
     const say = await conversation();
     expect((await say("is the cascade rain jacket waterproof?")).intent).toBe("product_info");
@@ -167,7 +188,7 @@ describe("returns by destination", () => {
     expect((await us("yes")).text).toMatch(/free prepaid return label for orders shipped to a US address/);
   });
 
-  it("says \"delivered yesterday\", not \"on yesterday\"", async () => {
+  it('says "delivered yesterday", not "on yesterday"', async () => {
     const say = await conversation(customerOf("#1053"));
     const text = (await say("I'd like to return my jacket")).text;
     expect(text).not.toMatch(/\bon (?:yesterday|today|tomorrow)\b/);
@@ -193,7 +214,7 @@ describe("yes and no in three languages", () => {
 });
 
 describe("a confirmation that names another order", () => {
-  it("\"yes, cancel order #1061\" doesn't confirm a pending cancellation of #1063", async () => {
+  it('"yes, cancel order #1061" doesn\'t confirm a pending cancellation of #1063', async () => {
     const pending = orderNamed("#1063");
     const other = orderNamed("#1061");
     const store = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH));
@@ -221,7 +242,10 @@ describe("cancelling part of an order that partly shipped", () => {
     const offer = await say("can I cancel just the sleeping bag that's backordered?");
     expect(offer.text).toContain(waiting.title);
     expect(offer.text).toMatch(/hasn't shipped yet/);
-    expect(offer.state.pendingAction).toMatchObject({ kind: "request", ticket: { kind: "cancel_request", orderNumber: "#1049" } });
+    expect(offer.state.pendingAction).toMatchObject({
+      kind: "request",
+      ticket: { kind: "cancel_request", orderNumber: "#1049" },
+    });
     const done = await say("yes");
     expect(done.ticket).toMatchObject({ kind: "cancel_request", orderNumber: "#1049" });
     // Naming nothing still waiting, or the whole order: it has shipped.
@@ -230,7 +254,7 @@ describe("cancelling part of an order that partly shipped", () => {
 });
 
 describe("signing off", () => {
-  it("thanks get \"you're welcome\"; a bare \"ok\" or \"no\" gets a plain sign-off, in English", async () => {
+  it('thanks get "you\'re welcome"; a bare "ok" or "no" gets a plain sign-off, in English', async () => {
     expect((await (await conversation())("thanks, bye")).text).toMatch(/^You're welcome!/);
     for (const text of ["ok", "no"]) {
       const out = await (await conversation())(text);

@@ -36,7 +36,9 @@ describe("entities", () => {
     const found = extractEntities(preprocess("is the alpine jacket waterproof?"), catalog);
     expect(found.entities.product).toBe("alpine jacket");
     expect(found.productHandle).toMatch(/alpine-shell-jacket/);
-    expect(extractEntities(preprocess("does the Ridgback hiking bot run small"), catalog).productHandle).toMatch(/ridgeback/);
+    expect(extractEntities(preprocess("does the Ridgback hiking bot run small"), catalog).productHandle).toMatch(
+      /ridgeback/,
+    );
   });
 
   it("never matches a DRAFT or ARCHIVED product", () => {

@@ -27,7 +27,11 @@ describe("why a conversation went to the team", () => {
     const asked = await say("I want to talk to a person");
     expect(asked.ticket).toBeUndefined();
     const filed = await say("casey@example.com");
-    expect(filed.ticket).toMatchObject({ kind: "handoff", reason: "verification_failed", contactEmail: "casey@example.com" });
+    expect(filed.ticket).toMatchObject({
+      kind: "handoff",
+      reason: "verification_failed",
+      contactEmail: "casey@example.com",
+    });
   });
 
   it("a product question the shop's texts don't answer, then a person: the bot couldn't answer", async () => {
@@ -42,6 +46,10 @@ describe("why a conversation went to the team", () => {
     const unshipped = snapshot.orders.find((o: any) => o.name === "#1061");
     const say = await demoConversation({ customerId: unshipped.customerId, overrides: { allowCancel: false } });
     expect((await say("please cancel order #1061")).ticket).toBeUndefined(); // described first, for a yes
-    expect((await say("yes")).ticket).toMatchObject({ kind: "cancel_request", reason: "needs_approval", orderNumber: "#1061" });
+    expect((await say("yes")).ticket).toMatchObject({
+      kind: "cancel_request",
+      reason: "needs_approval",
+      orderNumber: "#1061",
+    });
   });
 });

@@ -7,10 +7,23 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { buildShippedModel, CORPUS_PATH, loadShippedClassifier, readCorpus, SHIPPED_MODEL_PATH, train } from "../../app/chat/intent/engine";
+import {
+  buildShippedModel,
+  CORPUS_PATH,
+  loadShippedClassifier,
+  readCorpus,
+  SHIPPED_MODEL_PATH,
+  train,
+} from "../../app/chat/intent/engine";
 import { LinearIntentModel, trainLinearModel, trainLinearModelInBackground } from "../../app/chat/intent/linear-model";
 
-const SAMPLE = ["where is my order 1042", "can I return these boots?", "is the alpine jacket waterproof", "hola, dónde está mi pedido", "asdf qwer"];
+const SAMPLE = [
+  "where is my order 1042",
+  "can I return these boots?",
+  "is the alpine jacket waterproof",
+  "hola, dónde está mi pedido",
+  "asdf qwer",
+];
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -42,7 +55,8 @@ describe("the shipped intent model file", () => {
     // A server retraining a shop's model keeps answering: other callbacks ran while it trained.
     expect(ranMeanwhile).toBeGreaterThan(10);
     const direct = trainLinearModel(examples);
-    for (const text of SAMPLE) expect([...background.predict(text).probabilities]).toEqual([...direct.predict(text).probabilities]);
+    for (const text of SAMPLE)
+      expect([...background.predict(text).probabilities]).toEqual([...direct.predict(text).probabilities]);
   });
 
   it("round-trips a model through bytes, and refuses corrupt bytes", () => {
@@ -51,7 +65,8 @@ describe("the shipped intent model file", () => {
     expect(meta).toEqual({ note: "test" });
     expect(copy.labels).toEqual(model.labels);
     expect(copy.temperature).toBe(model.temperature);
-    for (const text of SAMPLE) expect([...copy.predict(text).probabilities]).toEqual([...model.predict(text).probabilities]);
+    for (const text of SAMPLE)
+      expect([...copy.predict(text).probabilities]).toEqual([...model.predict(text).probabilities]);
     const bytes = model.toBytes({});
     expect(() => LinearIntentModel.fromBytes(bytes.subarray(0, bytes.length - 100))).toThrow();
   });
@@ -60,7 +75,11 @@ describe("the shipped intent model file", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intent-model-"));
     const corpus = path.join(dir, "corpus.jsonl");
     const modelFile = path.join(dir, "intent-model.bin");
-    const lines = fs.readFileSync(CORPUS_PATH, "utf8").trim().split("\n").filter((_, i) => i % 25 === 0);
+    const lines = fs
+      .readFileSync(CORPUS_PATH, "utf8")
+      .trim()
+      .split("\n")
+      .filter((_, i) => i % 25 === 0);
     afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("loads a file built for this corpus, and trains instead once the corpus changes or the file is gone", () => {
@@ -83,6 +102,8 @@ describe("the shipped intent model file", () => {
   });
 
   it("is the file the engine loads", () => {
-    expect(path.relative(process.cwd(), SHIPPED_MODEL_PATH)).toBe(path.join("app", "chat", "training", "intent-model.bin"));
+    expect(path.relative(process.cwd(), SHIPPED_MODEL_PATH)).toBe(
+      path.join("app", "chat", "training", "intent-model.bin"),
+    );
   });
 });

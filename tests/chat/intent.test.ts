@@ -29,7 +29,10 @@ describe("intent engine", () => {
   it("train(examples) learns new examples, as the learning loop will use it", () => {
     const base = readCorpus();
     const phrase = "zorblax flimflam status";
-    const after = train([...base, ...Array.from({ length: 8 }, () => ({ text: phrase, intent: "refund_status" }))]).classify(phrase).intent;
+    const after = train([
+      ...base,
+      ...Array.from({ length: 8 }, () => ({ text: phrase, intent: "refund_status" })),
+    ]).classify(phrase).intent;
     expect(after).toBe("refund_status");
   });
 });

@@ -33,14 +33,23 @@ const shop = {
     },
   ],
   pages: [
-    { title: "Care", handle: "care", url: "https://shop.test/pages/care", body: "Une bougie se laisse brûler 3 heures au premier allumage." },
+    {
+      title: "Care",
+      handle: "care",
+      url: "https://shop.test/pages/care",
+      body: "Une bougie se laisse brûler 3 heures au premier allumage.",
+    },
   ],
 };
 
 describe("a shop that writes in two languages", () => {
   it("quotes the version in the shopper's language", () => {
-    expect(searchKnowledge(shop, "Who pays the postage to send an item back?")[0]?.passage.text).toBe("Return postage is paid by you.");
-    expect(searchKnowledge(shop, "Qui paie les frais de retour ?")[0]?.passage.text).toBe("Les frais de retour sont à votre charge.");
+    expect(searchKnowledge(shop, "Who pays the postage to send an item back?")[0]?.passage.text).toBe(
+      "Return postage is paid by you.",
+    );
+    expect(searchKnowledge(shop, "Qui paie les frais de retour ?")[0]?.passage.text).toBe(
+      "Les frais de retour sont à votre charge.",
+    );
   });
 
   it("reads 'à votre charge' as who pays", () => {
@@ -84,7 +93,17 @@ describe("words that must not meet the wrong sentence", () => {
   });
 
   it("does not let another language's short stem of a word prefix-match unrelated words", () => {
-    const local = { policies: [{ type: "SHIPPING_POLICY", title: "Shipping", url: "https://shop.test/policies/shipping-policy", body: "Free-shipping thresholds apply to the goods total." }], faqs: [] };
+    const local = {
+      policies: [
+        {
+          type: "SHIPPING_POLICY",
+          title: "Shipping",
+          url: "https://shop.test/policies/shipping-policy",
+          body: "Free-shipping thresholds apply to the goods total.",
+        },
+      ],
+      faqs: [],
+    };
     expect(shopAnswer(local, "Can I return it three weeks later?")).toEqual([]);
   });
 });
@@ -105,9 +124,27 @@ describe("a word the shop never writes", () => {
 describe("calibrating the threshold", () => {
   it("counts, at each threshold, the answers kept and the abstentions", () => {
     const results = [
-      { id: "a", question: "", expected: ["yes"], quoted: [{ text: "yes", source: "FAQ", relevance: 0.5 }], correct: true },
-      { id: "b", question: "", expected: ["yes"], quoted: [{ text: "no", source: "FAQ", relevance: 0.6 }], correct: false },
-      { id: "c", question: "", expected: null, quoted: [{ text: "maybe", source: "FAQ", relevance: 0.3 }], correct: false },
+      {
+        id: "a",
+        question: "",
+        expected: ["yes"],
+        quoted: [{ text: "yes", source: "FAQ", relevance: 0.5 }],
+        correct: true,
+      },
+      {
+        id: "b",
+        question: "",
+        expected: ["yes"],
+        quoted: [{ text: "no", source: "FAQ", relevance: 0.6 }],
+        correct: false,
+      },
+      {
+        id: "c",
+        question: "",
+        expected: null,
+        quoted: [{ text: "maybe", source: "FAQ", relevance: 0.3 }],
+        correct: false,
+      },
     ];
     expect(thresholdSweep(results, [0.2, 0.4, 0.55])).toEqual([
       { threshold: 0.2, recallAt1: 0.5, abstention: 0 },

@@ -12,19 +12,53 @@ import type { Product } from "../../app/commerce/types";
 function product(title: string, description: string): Product {
   const handle = title.toLowerCase().replace(/\W+/g, "-");
   return {
-    id: `gid://shopify/Product/${handle}`, title, handle, status: "ACTIVE", productType: "", vendor: "", tags: [], description,
-    onlineStoreUrl: `https://shop.test/products/${handle}`, imageUrl: null,
-    isGiftCard: false, options: [], totalInventory: 3, priceRange: { min: "10.00", max: "10.00" }, variants: [],
+    id: `gid://shopify/Product/${handle}`,
+    title,
+    handle,
+    status: "ACTIVE",
+    productType: "",
+    vendor: "",
+    tags: [],
+    description,
+    onlineStoreUrl: `https://shop.test/products/${handle}`,
+    imageUrl: null,
+    isGiftCard: false,
+    options: [],
+    totalInventory: 3,
+    priceRange: { min: "10.00", max: "10.00" },
+    variants: [],
   };
 }
 
 const shop = {
   policies: [
-    { type: "SHIPPING_POLICY", title: "Shipping policy", url: "https://shop.test/policies/shipping-policy", body: "We ship to Chile and Peru.\n\nWe don't ship anywhere else: not to Switzerland, Brazil or Japan." },
-    { type: "REFUND_POLICY", title: "Refund policy", url: "https://shop.test/policies/refund-policy", body: "Online courses can't be returned once the access link is sent. Other items can be returned within 20 days." },
+    {
+      type: "SHIPPING_POLICY",
+      title: "Shipping policy",
+      url: "https://shop.test/policies/shipping-policy",
+      body: "We ship to Chile and Peru.\n\nWe don't ship anywhere else: not to Switzerland, Brazil or Japan.",
+    },
+    {
+      type: "REFUND_POLICY",
+      title: "Refund policy",
+      url: "https://shop.test/policies/refund-policy",
+      body: "Online courses can't be returned once the access link is sent. Other items can be returned within 20 days.",
+    },
   ],
-  faqs: [{ question: "How do I open my online course?", answer: "The course link arrives by email; you keep access for a year." }],
-  pages: [{ title: "Size guide", handle: "size-guide", url: "https://shop.test/pages/size-guide", body: "Measure your chest at its widest point to choose a size. Chest measurements: S 35–37 in, M 38–40 in, L 41–43 in." }],
+  faqs: [
+    {
+      question: "How do I open my online course?",
+      answer: "The course link arrives by email; you keep access for a year.",
+    },
+  ],
+  pages: [
+    {
+      title: "Size guide",
+      handle: "size-guide",
+      url: "https://shop.test/pages/size-guide",
+      body: "Measure your chest at its widest point to choose a size. Chest measurements: S 35–37 in, M 38–40 in, L 41–43 in.",
+    },
+  ],
 };
 
 describe("matching a question to the shop's sentences", () => {
@@ -43,7 +77,12 @@ describe("matching a question to the shop's sentences", () => {
   });
 
   it("lets a product's name pick the product, not the sentence, and never answer alone", () => {
-    const products = new Map([["glacier-winter-boot", product("Glacier Winter Boot", "A warm winter boot with a felt liner. Comfort-rated to -25°F (-32°C).")]]);
+    const products = new Map([
+      [
+        "glacier-winter-boot",
+        product("Glacier Winter Boot", "A warm winter boot with a felt liner. Comfort-rated to -25°F (-32°C)."),
+      ],
+    ]);
     const [top] = shopAnswer(shop, "Is the Glacier Winter Boot good for minus 30 degrees?", { products });
     expect(top?.passage.text).toBe("Comfort-rated to -25°F (-32°C).");
     expect(shopAnswer(shop, "Is the Glacier Winter Boot vegan?", { products })).toEqual([]);
@@ -62,14 +101,35 @@ describe("matching a question to the shop's sentences", () => {
 
 describe("what a sentence says", () => {
   it("quotes a question the shop asks itself together with the sentence that answers it", () => {
-    const texts = { policies: [{ type: "REFUND_POLICY", title: "Refund policy", url: "https://shop.test/policies/refund-policy", body: "Didn't like a coffee? Opened bags can't be returned. Unopened bags can be returned within 10 days." }], faqs: [], pages: [] };
+    const texts = {
+      policies: [
+        {
+          type: "REFUND_POLICY",
+          title: "Refund policy",
+          url: "https://shop.test/policies/refund-policy",
+          body: "Didn't like a coffee? Opened bags can't be returned. Unopened bags can be returned within 10 days.",
+        },
+      ],
+      faqs: [],
+      pages: [],
+    };
     const [top] = shopAnswer(texts, "Can I return a coffee I didn't like?");
     expect(top?.passage.text).toBe("Didn't like a coffee? Opened bags can't be returned.");
   });
 
   it("reads 'how much' with a measure as that measure, not a price", () => {
-    const products = new Map([["trail-tent", product("Trail Tent", "A two-person tent for $249 with a free stuff sack. Trail weight 1.9 kg, packed weight 2.2 kg.")]]);
-    const [top] = shopAnswer({ policies: [], faqs: [], pages: [] }, "How much does the Trail Tent weigh?", { products });
+    const products = new Map([
+      [
+        "trail-tent",
+        product(
+          "Trail Tent",
+          "A two-person tent for $249 with a free stuff sack. Trail weight 1.9 kg, packed weight 2.2 kg.",
+        ),
+      ],
+    ]);
+    const [top] = shopAnswer({ policies: [], faqs: [], pages: [] }, "How much does the Trail Tent weigh?", {
+      products,
+    });
     expect(top?.passage.text).toBe("Trail weight 1.9 kg, packed weight 2.2 kg.");
   });
 });
@@ -79,31 +139,58 @@ describe("size charts", () => {
     const texts = {
       policies: [],
       faqs: [],
-      pages: [{ title: "Size guide", handle: "size-guide", url: "https://shop.test/pages/size-guide", body: "Women's bust measurements: S 33–35 in, M 35–37 in.\n\nMen's chest measurements: S 35–37 in, M 38–40 in." }],
+      pages: [
+        {
+          title: "Size guide",
+          handle: "size-guide",
+          url: "https://shop.test/pages/size-guide",
+          body: "Women's bust measurements: S 33–35 in, M 35–37 in.\n\nMen's chest measurements: S 35–37 in, M 38–40 in.",
+        },
+      ],
     };
     expect(shopAnswer(texts, "Which size for a 36 inch chest?")[0]?.passage.section).toBe("Men's chest measurements");
-    expect(shopAnswer(texts, "¿Qué talla si mi busto mide 36 pulgadas?")[0]?.passage.section).toBe("Women's bust measurements");
+    expect(shopAnswer(texts, "¿Qué talla si mi busto mide 36 pulgadas?")[0]?.passage.section).toBe(
+      "Women's bust measurements",
+    );
   });
 });
 
 describe("where a sentence comes from", () => {
   it("lets the privacy policy and terms yield to the shop's other texts saying about as much", () => {
     const texts = {
-      policies: [{ type: "TERMS_OF_SERVICE", title: "Terms of service", url: "https://shop.test/policies/terms-of-service", body: "We repair zippers." }],
+      policies: [
+        {
+          type: "TERMS_OF_SERVICE",
+          title: "Terms of service",
+          url: "https://shop.test/policies/terms-of-service",
+          body: "We repair zippers.",
+        },
+      ],
       faqs: [],
-      pages: [{ title: "Workshop", handle: "workshop", url: "https://shop.test/pages/workshop", body: "We repair zippers and seams." }],
+      pages: [
+        {
+          title: "Workshop",
+          handle: "workshop",
+          url: "https://shop.test/pages/workshop",
+          body: "We repair zippers and seams.",
+        },
+      ],
     };
     const [top] = bestPassages(texts, "Do you repair zippers?");
     expect(top?.passage.kind).toBe("page");
     // Asked about payments, where the terms are a preferred source, they keep their rank.
-    expect(bestPassages(texts, "Do you repair zippers?", { prefer: ["TERMS_OF_SERVICE"] })[0]?.passage.kind).toBe("policy");
+    expect(bestPassages(texts, "Do you repair zippers?", { prefer: ["TERMS_OF_SERVICE"] })[0]?.passage.kind).toBe(
+      "policy",
+    );
   });
 });
 
 describe("naming a product", () => {
   it("does not read an article or preposition of a title ('Vase en grès') as the product", () => {
     const catalog = buildCatalog([{ title: "Vase en grès", handle: "vase-en-gres", status: "ACTIVE", options: [] }]);
-    expect(extractEntities(preprocess("Est-ce que je peux payer en plusieurs fois ?"), catalog).entities.product).toBeUndefined();
+    expect(
+      extractEntities(preprocess("Est-ce que je peux payer en plusieurs fois ?"), catalog).entities.product,
+    ).toBeUndefined();
     expect(extractEntities(preprocess("Le vase en grès est-il étanche ?"), catalog).entities.product).toBeDefined();
   });
 });
@@ -111,7 +198,12 @@ describe("naming a product", () => {
 describe("words that are also names of a JavaScript object's own properties", () => {
   // A shopper's "constructor" or "__proto__" once reached the widening table's prototype and threw.
   it("are searched like any other word", () => {
-    for (const question of ["constructor toString", "__proto__ hasOwnProperty valueOf", "what is the constructor of this boot?", "isPrototypeOf propertyIsEnumerable toLocaleString"]) {
+    for (const question of [
+      "constructor toString",
+      "__proto__ hasOwnProperty valueOf",
+      "what is the constructor of this boot?",
+      "isPrototypeOf propertyIsEnumerable toLocaleString",
+    ]) {
       expect(() => shopAnswer(shop, question)).not.toThrow();
     }
   });

@@ -10,9 +10,23 @@ import { stemIn } from "../../app/chat/knowledge/stemming";
 import { synonymsOf } from "../../app/chat/knowledge/synonyms";
 
 const shop = {
-  policies: [{ type: "REFUND_POLICY", title: "Refund policy", url: "https://shop.test/policies/refund-policy", body: "You can return unused items within 21 days of delivery. Refunds go back to the original card." }],
+  policies: [
+    {
+      type: "REFUND_POLICY",
+      title: "Refund policy",
+      url: "https://shop.test/policies/refund-policy",
+      body: "You can return unused items within 21 days of delivery. Refunds go back to the original card.",
+    },
+  ],
   faqs: [{ question: "¿Hacen envíos internacionales?", answer: "Sólo enviamos dentro de Chile." }],
-  pages: [{ title: "Guide d'entretien", handle: "entretien", url: "https://shop.test/pages/entretien", body: "Le lin se lave en machine à 30 °C. Ne passe pas au sèche-linge." }],
+  pages: [
+    {
+      title: "Guide d'entretien",
+      handle: "entretien",
+      url: "https://shop.test/pages/entretien",
+      body: "Le lin se lave en machine à 30 °C. Ne passe pas au sèche-linge.",
+    },
+  ],
 };
 
 describe("stemming and the bilingual vocabulary", () => {

@@ -5,9 +5,28 @@ import type { Message } from "../../app/generated/prisma/client";
 
 const stored = (over: Partial<Message>): Message =>
   ({
-    id: "m1", shop: "s.myshopify.com", conversationId: "c1", role: "bot", text: "…", clientMessageId: null, replyToId: "q1",
-    intent: "track_order", confidence: 0.9, correctedIntent: null, entities: null, engine: "local", latencyMs: 3, engineNote: null,
-    promptTokens: null, completionTokens: null, costUsd: null, lookups: null, products: null, quickReplies: null, createdAt: new Date(0), ...over,
+    id: "m1",
+    shop: "s.myshopify.com",
+    conversationId: "c1",
+    role: "bot",
+    text: "…",
+    clientMessageId: null,
+    replyToId: "q1",
+    intent: "track_order",
+    confidence: 0.9,
+    correctedIntent: null,
+    entities: null,
+    engine: "local",
+    latencyMs: 3,
+    engineNote: null,
+    promptTokens: null,
+    completionTokens: null,
+    costUsd: null,
+    lookups: null,
+    products: null,
+    quickReplies: null,
+    createdAt: new Date(0),
+    ...over,
   }) as Message;
 
 describe("toMessageView", () => {

@@ -18,11 +18,18 @@ const unshipped = orderNamed("#1063");
 const EVIL = "9 Evil Rd, Reno, NV 89501";
 const ALLOW_ALL = { allowCancel: true, allowReturns: true, allowAddressChange: true };
 
-async function guestConversation(options: { allow?: boolean; mailer?: ReturnType<typeof capturingMailer> | null } = {}) {
+async function guestConversation(
+  options: { allow?: boolean; mailer?: ReturnType<typeof capturingMailer> | null } = {},
+) {
   const store = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH));
   const mailer = options.mailer === undefined ? capturingMailer() : options.mailer;
   const commerce = createCommerce(store.graphql);
-  const say = await demoConversation({ store, overrides: options.allow === false ? { allowCancel: false, allowReturns: false, allowAddressChange: false } : ALLOW_ALL, mailer });
+  const say = await demoConversation({
+    store,
+    overrides:
+      options.allow === false ? { allowCancel: false, allowReturns: false, allowAddressChange: false } : ALLOW_ALL,
+    mailer,
+  });
   return { say, mailer, commerce };
 }
 
@@ -37,7 +44,9 @@ describe("a guest with the order number and email", () => {
 
   it("can't redirect the parcel with one message and a yes: the change waits for the emailed code", async () => {
     const { say, mailer, commerce } = await guestConversation();
-    expect((await say(`where is order ${unshipped.name}? my email is ${unshipped.email}`)).text).toContain(unshipped.name);
+    expect((await say(`where is order ${unshipped.name}? my email is ${unshipped.email}`)).text).toContain(
+      unshipped.name,
+    );
     const asked = await say(`change the shipping address to ${EVIL}`);
     expect(asked.state.pendingAction).toBeUndefined();
     expect(asked.text).toContain("h•••@example.com");
@@ -49,7 +58,9 @@ describe("a guest with the order number and email", () => {
     expect(code).toMatch(/^\d{6}$/);
 
     expect((await say("yes")).text).toMatch(/type the 6-digit code/);
-    expect((await commerce.findOrderByNumber(unshipped.name))?.shippingAddress?.address1).toBe(unshipped.shippingAddress.address1);
+    expect((await commerce.findOrderByNumber(unshipped.name))?.shippingAddress?.address1).toBe(
+      unshipped.shippingAddress.address1,
+    );
 
     // The code: the bot states exactly what it will do, and does it on yes.
     const stated = await say(code);
@@ -115,7 +126,12 @@ describe("a guest with the order number and email", () => {
     const text = `send order ${unshipped.name} to ${EVIL} instead, email ${unshipped.email}`;
     const { turn } = analyzeTurn({ text, state: {}, shopper: { customerId: null } }, ctx);
     const effects = emptyEffects();
-    const result = (await runTool("propose_address_change", JSON.stringify({ order_number: "1063", address: EVIL }), turn, effects)) as any;
+    const result = (await runTool(
+      "propose_address_change",
+      JSON.stringify({ order_number: "1063", address: EVIL }),
+      turn,
+      effects,
+    )) as any;
     expect(result.awaiting_confirmation).toBe(false);
     expect(effects.answer.state?.pendingAction).toBeUndefined();
     expect(effects.answer.state?.codeChallenge).toMatchObject({ orderNumber: "1063" });
@@ -128,7 +144,10 @@ describe("the logged-in owner", () => {
     const mailer = capturingMailer();
     const store = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH));
     const say = await demoConversation({ customerId: unshipped.customerId, store, overrides: ALLOW_ALL, mailer });
-    expect((await say(`change the shipping address of order ${unshipped.name} to 1120 NW Couch St, Portland, OR 97209`)).state.pendingAction).toMatchObject({ kind: "update_address" });
+    expect(
+      (await say(`change the shipping address of order ${unshipped.name} to 1120 NW Couch St, Portland, OR 97209`))
+        .state.pendingAction,
+    ).toMatchObject({ kind: "update_address" });
     expect((await say("yes")).text).toMatch(/^Done: order #1063 will now ship to 1120 NW Couch St/);
     expect(mailer.sent).toEqual([]);
   });
@@ -153,7 +172,9 @@ describe("after a change the bot reads the order again", () => {
   });
 
   it("reports a mutation's userErrors as not done", async () => {
-    const say = await ownerWith(() => ({ updateShippingAddress: async () => ({ ok: false, message: "Zip is not valid for Nevada" }) }));
+    const say = await ownerWith(() => ({
+      updateShippingAddress: async () => ({ ok: false, message: "Zip is not valid for Nevada" }),
+    }));
     await say(`change the shipping address of order ${unshipped.name} to ${EVIL}`);
     const reply = await say("yes");
     expect(reply.text).not.toMatch(/Done/);
@@ -165,7 +186,8 @@ describe("after a change the bot reads the order again", () => {
   it("states the address the order now shows, not the one it asked for", async () => {
     const say = await ownerWith((real) => ({
       // Shopify normalises what it stores (here: the street's case).
-      updateShippingAddress: (id, address) => real.updateShippingAddress(id, { ...address, address1: address.address1.toUpperCase() }),
+      updateShippingAddress: (id, address) =>
+        real.updateShippingAddress(id, { ...address, address1: address.address1.toUpperCase() }),
     }));
     await say(`change the shipping address of order ${unshipped.name} to 1120 NW Couch St, Portland, OR 97209`);
     expect((await say("yes")).text).toContain("1120 NW COUCH ST");

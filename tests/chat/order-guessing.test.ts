@@ -18,14 +18,24 @@ const orderNamed = (name: string) => snapshot.orders.find((o: any) => o.name ===
 const target = orderNamed("#1042");
 const targetDetails = [target.lineItems[0].title, target.fulfillments[0]?.trackingInfo[0]?.number].filter(Boolean);
 const store = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH));
-const notTheirs = snapshot.orders.filter((o: any) => o.email !== target.email && o.customerId !== target.customerId).map((o: any) => o.name.slice(1));
+const notTheirs = snapshot.orders
+  .filter((o: any) => o.email !== target.email && o.customerId !== target.customerId)
+  .map((o: any) => o.name.slice(1));
 const MAX = ATTEMPT_LIMITS.failuresBeforeLock;
 
 /** Stores shared by every conversation of one shop, as the database's are. */
 const shared = () => ({ attempts: memoryAttemptStore(), orderCodes: memoryCodeStore() });
 
-async function ask(text: string, options: { verification: ReturnType<typeof shared>; clientKey?: string; customerId?: string | null }) {
-  const say = await demoConversation({ store, verification: options.verification, clientKey: options.clientKey ?? "ip:203.0.113.9", customerId: options.customerId });
+async function ask(
+  text: string,
+  options: { verification: ReturnType<typeof shared>; clientKey?: string; customerId?: string | null },
+) {
+  const say = await demoConversation({
+    store,
+    verification: options.verification,
+    clientKey: options.clientKey ?? "ip:203.0.113.9",
+    customerId: options.customerId,
+  });
   return say(text);
 }
 
@@ -40,7 +50,9 @@ describe("guessing order numbers with a known email", () => {
     const verification = shared();
     for (const number of notTheirs.slice(0, MAX)) {
       // A miss, then (at the last one) the lock it caused.
-      expect((await ask(`where is order #${number}? my email is ${target.email}`, { verification })).text).toMatch(/couldn't find an order|too many attempts/);
+      expect((await ask(`where is order #${number}? my email is ${target.email}`, { verification })).text).toMatch(
+        /couldn't find an order|too many attempts/,
+      );
     }
     expectLocked((await ask(`where is order ${target.name}? my email is ${target.email}`, { verification })).text);
   });
@@ -48,18 +60,42 @@ describe("guessing order numbers with a known email", () => {
   it("counts the email too: a new address per guess doesn't help", async () => {
     const verification = shared();
     for (const [i, number] of notTheirs.slice(0, MAX).entries()) {
-      await ask(`where is order #${number}? my email is ${target.email}`, { verification, clientKey: `ip:198.51.100.${i}` });
+      await ask(`where is order #${number}? my email is ${target.email}`, {
+        verification,
+        clientKey: `ip:198.51.100.${i}`,
+      });
     }
-    expectLocked((await ask(`where is order ${target.name}? my email is ${target.email}`, { verification, clientKey: "ip:192.0.2.77" })).text);
+    expectLocked(
+      (
+        await ask(`where is order ${target.name}? my email is ${target.email}`, {
+          verification,
+          clientKey: "ip:192.0.2.77",
+        })
+      ).text,
+    );
   });
 
   it("counts the order number too: new emails from new addresses don't help, but the logged-in owner still gets in", async () => {
     const verification = shared();
     for (let i = 0; i < MAX; i++) {
-      await ask(`where is order ${target.name}? my email is guess${i}@example.com`, { verification, clientKey: `ip:198.51.100.${i}` });
+      await ask(`where is order ${target.name}? my email is guess${i}@example.com`, {
+        verification,
+        clientKey: `ip:198.51.100.${i}`,
+      });
     }
-    expectLocked((await ask(`where is order ${target.name}? my email is ${target.email}`, { verification, clientKey: "ip:192.0.2.77" })).text);
-    const owner = await ask(`where is order ${target.name}?`, { verification, customerId: target.customerId, clientKey: "ip:192.0.2.78" });
+    expectLocked(
+      (
+        await ask(`where is order ${target.name}? my email is ${target.email}`, {
+          verification,
+          clientKey: "ip:192.0.2.77",
+        })
+      ).text,
+    );
+    const owner = await ask(`where is order ${target.name}?`, {
+      verification,
+      customerId: target.customerId,
+      clientKey: "ip:192.0.2.78",
+    });
     expect(owner.text).toContain(target.name);
     expect(owner.text).toContain(targetDetails[0]);
   });
@@ -69,9 +105,15 @@ describe("guessing order numbers with a known email", () => {
     const prober = orderNamed("#1060").customerId;
     const others = snapshot.orders.filter((o: any) => o.customerId !== prober).map((o: any) => o.name.slice(1));
     for (const number of others.slice(0, MAX)) {
-      expect((await ask(`where is order #${number}?`, { verification, customerId: prober, clientKey: null as any })).text).toMatch(/couldn't find an order|too many/);
+      expect(
+        (await ask(`where is order #${number}?`, { verification, customerId: prober, clientKey: null as any })).text,
+      ).toMatch(/couldn't find an order|too many/);
     }
-    const locked = await ask(`where is order ${target.name}? its email is ${target.email}`, { verification, customerId: prober, clientKey: null as any });
+    const locked = await ask(`where is order ${target.name}? its email is ${target.email}`, {
+      verification,
+      customerId: prober,
+      clientKey: null as any,
+    });
     expect(locked.text).toMatch(/too many/);
     for (const detail of targetDetails) expect(locked.text).not.toContain(detail);
   });
@@ -81,12 +123,19 @@ describe("guessing order numbers with a known email", () => {
     const ctx = await demoChatContext(store, {}, { verification });
     const shopper = { customerId: null, clientKey: "ip:203.0.113.50" };
     for (const number of notTheirs.slice(0, MAX)) {
-      const { turn } = analyzeTurn({ text: `where is order #${number}? my email is ${target.email}`, state: {}, shopper }, ctx);
-      expect(await runTool("get_order", JSON.stringify({ order_number: number, email: target.email }), turn, emptyEffects())).toMatchObject({ found: false });
+      const { turn } = analyzeTurn(
+        { text: `where is order #${number}? my email is ${target.email}`, state: {}, shopper },
+        ctx,
+      );
+      expect(
+        await runTool("get_order", JSON.stringify({ order_number: number, email: target.email }), turn, emptyEffects()),
+      ).toMatchObject({ found: false });
     }
     const text = `where is order ${target.name}? my email is ${target.email}`;
     const { turn } = analyzeTurn({ text, state: {}, shopper }, ctx);
-    const result = JSON.stringify(await runTool("get_order", JSON.stringify({ order_number: "1042", email: target.email }), turn, emptyEffects()));
+    const result = JSON.stringify(
+      await runTool("get_order", JSON.stringify({ order_number: "1042", email: target.email }), turn, emptyEffects()),
+    );
     expect(result).toMatch(/"found":false/);
     expect(JSON.parse(result).access).toMatchObject({ kind: "locked", retry_after_minutes: expect.any(Number) });
     for (const detail of targetDetails) expect(result).not.toContain(detail);
@@ -118,11 +167,27 @@ describe("the cool-down", () => {
   it("keys a miss to every part of the guess, in the store", async () => {
     let now = 0;
     const attempts = memoryAttemptStore({ now: () => new Date(now) });
-    for (let i = 0; i < MAX - 1; i++) expect(await attempts.recordFailure([{ kind: "email", value: "a@example.com" }, { kind: "order", value: String(1000 + i) }])).toBeNull();
-    expect(await attempts.recordFailure([{ kind: "email", value: "a@example.com" }, { kind: "order", value: "2000" }])).toBe(15 * minute);
+    for (let i = 0; i < MAX - 1; i++)
+      expect(
+        await attempts.recordFailure([
+          { kind: "email", value: "a@example.com" },
+          { kind: "order", value: String(1000 + i) },
+        ]),
+      ).toBeNull();
+    expect(
+      await attempts.recordFailure([
+        { kind: "email", value: "a@example.com" },
+        { kind: "order", value: "2000" },
+      ]),
+    ).toBe(15 * minute);
     expect(await attempts.lockedFor([{ kind: "order", value: "1000" }])).toBeNull();
     now += 10 * minute;
-    expect(await attempts.lockedFor([{ kind: "order", value: "1000" }, { kind: "email", value: "a@example.com" }])).toBe(5 * minute);
+    expect(
+      await attempts.lockedFor([
+        { kind: "order", value: "1000" },
+        { kind: "email", value: "a@example.com" },
+      ]),
+    ).toBe(5 * minute);
     now += 5 * minute;
     expect(await attempts.lockedFor([{ kind: "email", value: "a@example.com" }])).toBeNull();
   });

@@ -25,7 +25,10 @@ describe("chat pipeline on the demo store", () => {
   });
 
   it("greets with the merchant's own greeting in its language, the standard one in others, and tells the model the tone", async () => {
-    const own = await demoChatContext(store, { greeting: "Howdy, trail friend! Ask me anything about your gear.", tone: "formal" });
+    const own = await demoChatContext(store, {
+      greeting: "Howdy, trail friend! Ask me anything about your gear.",
+      tone: "formal",
+    });
     const hello = (text: string) => respond({ text, state: {}, shopper: { customerId: null } }, own);
     expect((await hello("hi there")).text).toBe("Howdy, trail friend! Ask me anything about your gear.");
     // Unnamed, the assistant is the shop: the standard Spanish greeting welcomes the shopper to it.
@@ -33,7 +36,9 @@ describe("chat pipeline on the demo store", () => {
     const prompt = systemPrompt(analyzeTurn({ text: "hi", state: {}, shopper: { customerId: null } }, own).turn);
     expect(prompt).toMatch(/Tone: polite and formal/);
     expect(prompt).toContain("Howdy, trail friend!");
-    expect(systemPrompt(analyzeTurn({ text: "hi", state: {}, shopper: { customerId: null } }, ctx).turn)).toMatch(/Tone: warm and friendly/);
+    expect(systemPrompt(analyzeTurn({ text: "hi", state: {}, shopper: { customerId: null } }, ctx).turn)).toMatch(
+      /Tone: warm and friendly/,
+    );
   });
 
   it("answers a product question from the product's description, with a card", async () => {
@@ -64,7 +69,11 @@ describe("chat pipeline on the demo store", () => {
     const handed = await say("pat.guest@example.com", asked.state);
     expect(handed.intent).toBe("human_agent");
     expect(handed.handoff).toBe(true);
-    expect(handed.ticket).toMatchObject({ kind: "handoff", summary: "I want to talk to a real person", contactEmail: "pat.guest@example.com" });
+    expect(handed.ticket).toMatchObject({
+      kind: "handoff",
+      summary: "I want to talk to a real person",
+      contactEmail: "pat.guest@example.com",
+    });
   });
 
   it.each([
@@ -84,7 +93,10 @@ describe("chat pipeline on the demo store", () => {
 
   it("says only the hours when it can't read them, never that the team is away", async () => {
     const unreadable = await demoChatContext(store, { supportHours: "whenever we can" });
-    const out = await respond({ text: "I want to talk to a person", state: {}, shopper: { customerId: null } }, unreadable);
+    const out = await respond(
+      { text: "I want to talk to a person", state: {}, shopper: { customerId: null } },
+      unreadable,
+    );
     expect(out.text).toContain("Our support hours: whenever we can.");
     expect(out.text).not.toMatch(/outside support hours|join shortly/);
   });
@@ -119,7 +131,9 @@ describe("chat pipeline on the demo store", () => {
   });
 
   it("follows a change of mind from one order action to another", async () => {
-    const out = await say("hmm, rather than cancel it can you change the size to large?", { lastIntent: "cancel_order" });
+    const out = await say("hmm, rather than cancel it can you change the size to large?", {
+      lastIntent: "cancel_order",
+    });
     expect(out.intent).toBe("change_order");
   });
 
@@ -154,7 +168,17 @@ describe("words that name a JavaScript object's own properties", () => {
   // Every table the pipeline looks a shopper's word up in must treat these as plain words.
   it("get an ordinary reply from every step", async () => {
     const ctx = await demoChatContext();
-    const words = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "__defineGetter__"];
+    const words = [
+      "constructor",
+      "__proto__",
+      "toString",
+      "valueOf",
+      "hasOwnProperty",
+      "isPrototypeOf",
+      "propertyIsEnumerable",
+      "toLocaleString",
+      "__defineGetter__",
+    ];
     for (const word of words) {
       for (const text of [word, `where is my ${word}?`, `is the ${word} waterproof`, `${word} return policy`]) {
         const out = await respond({ text, state: {}, shopper: { customerId: null } }, ctx);

@@ -5,7 +5,16 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Discount, LineItem, Order } from "../../app/commerce/types";
-import { addressChangeVerdict, cancelVerdict, codeVerdict, handoffVerdict, lineReturnVerdict, refundVerdict, returnVerdict, shopperFacingNote } from "../../app/chat/policy";
+import {
+  addressChangeVerdict,
+  cancelVerdict,
+  codeVerdict,
+  handoffVerdict,
+  lineReturnVerdict,
+  refundVerdict,
+  returnVerdict,
+  shopperFacingNote,
+} from "../../app/chat/policy";
 import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { demoConversation } from "../helpers/chat-context";
 
@@ -13,7 +22,20 @@ const NOW = new Date("2026-03-20T12:00:00Z");
 const WINDOW = { days: 30, from: "delivery" as const };
 
 function line(id: string, overrides: Partial<LineItem> = {}): LineItem {
-  return { id, title: `Item ${id}`, variantTitle: null, sku: null, quantity: 1, unfulfilledQuantity: 0, requiresShipping: true, isGiftCard: false, productId: null, variantId: null, originalUnitPrice: "10.00", ...overrides };
+  return {
+    id,
+    title: `Item ${id}`,
+    variantTitle: null,
+    sku: null,
+    quantity: 1,
+    unfulfilledQuantity: 0,
+    requiresShipping: true,
+    isGiftCard: false,
+    productId: null,
+    variantId: null,
+    originalUnitPrice: "10.00",
+    ...overrides,
+  };
 }
 
 function order(overrides: Partial<Order> = {}): Order {
@@ -37,7 +59,17 @@ function order(overrides: Partial<Order> = {}): Order {
     totalRefunded: "0.00",
     discountCodes: [],
     shippingLineTitle: "Standard",
-    shippingAddress: { name: "A B", address1: "1 Road", address2: null, city: "Town", province: null, provinceCode: null, zip: "1000", country: null, countryCode: "FR" },
+    shippingAddress: {
+      name: "A B",
+      address1: "1 Road",
+      address2: null,
+      city: "Town",
+      province: null,
+      provinceCode: null,
+      zip: "1000",
+      country: null,
+      countryCode: "FR",
+    },
     lineItems: [line("L1", { unfulfilledQuantity: 1 }), line("L2", { unfulfilledQuantity: 1 })],
     fulfillments: [],
     fulfillmentOrders: [],
@@ -57,72 +89,192 @@ const delivered = (ids: string[], deliveredAt = "2026-03-05T10:00:00Z", quantity
   inTransitAt: null,
   trackingInfo: [],
   events: [],
-  lines: ids.map((id) => ({ fulfillmentLineItemId: `FL-${id}`, lineItemId: id, title: `Item ${id}`, variantTitle: null, quantity })),
+  lines: ids.map((id) => ({
+    fulfillmentLineItemId: `FL-${id}`,
+    lineItemId: id,
+    title: `Item ${id}`,
+    variantTitle: null,
+    quantity,
+  })),
 });
 
 describe("cancel and address verdicts", () => {
   it("an unshipped order can be cancelled, saying whether it is on hold or its payment is pending", () => {
-    expect(cancelVerdict(order(), { botMayCancel: false, namedLineItemIds: [] })).toEqual({ kind: "cancellable", by: "team", onHold: false, paymentPending: false });
-    expect(cancelVerdict(order({ displayFulfillmentStatus: "ON_HOLD", displayFinancialStatus: "AUTHORIZED" }), { botMayCancel: true, namedLineItemIds: [] })).toEqual({ kind: "cancellable", by: "bot", onHold: true, paymentPending: true });
+    expect(cancelVerdict(order(), { botMayCancel: false, namedLineItemIds: [] })).toEqual({
+      kind: "cancellable",
+      by: "team",
+      onHold: false,
+      paymentPending: false,
+    });
+    expect(
+      cancelVerdict(order({ displayFulfillmentStatus: "ON_HOLD", displayFinancialStatus: "AUTHORIZED" }), {
+        botMayCancel: true,
+        namedLineItemIds: [],
+      }),
+    ).toEqual({ kind: "cancellable", by: "bot", onHold: true, paymentPending: true });
   });
 
   it("once part of it shipped, only named items still waiting can be cancelled", () => {
-    const partly = order({ fulfillments: [delivered(["L1"])], lineItems: [line("L1"), line("L2", { unfulfilledQuantity: 1 })] });
-    expect(cancelVerdict(partly, { botMayCancel: true, namedLineItemIds: ["L2"] })).toEqual({ kind: "partly_cancellable", by: "team", lineItemIds: ["L2"] });
-    expect(cancelVerdict(partly, { botMayCancel: true, namedLineItemIds: ["L1"] })).toEqual({ kind: "not_cancellable", reason: "shipped" });
-    expect(cancelVerdict(order({ cancelledAt: "2026-03-02T00:00:00Z" }), { botMayCancel: true, namedLineItemIds: [] })).toEqual({ kind: "not_cancellable", reason: "already_cancelled" });
+    const partly = order({
+      fulfillments: [delivered(["L1"])],
+      lineItems: [line("L1"), line("L2", { unfulfilledQuantity: 1 })],
+    });
+    expect(cancelVerdict(partly, { botMayCancel: true, namedLineItemIds: ["L2"] })).toEqual({
+      kind: "partly_cancellable",
+      by: "team",
+      lineItemIds: ["L2"],
+    });
+    expect(cancelVerdict(partly, { botMayCancel: true, namedLineItemIds: ["L1"] })).toEqual({
+      kind: "not_cancellable",
+      reason: "shipped",
+    });
+    expect(
+      cancelVerdict(order({ cancelledAt: "2026-03-02T00:00:00Z" }), { botMayCancel: true, namedLineItemIds: [] }),
+    ).toEqual({ kind: "not_cancellable", reason: "already_cancelled" });
   });
 
   it("no address to change on an order to collect or with nothing to ship", () => {
-    const pickup = order({ shippingAddress: null, shippingLineTitle: "Pickup at the shop", fulfillmentOrders: [{ status: "OPEN", deliveryMethod: "PICK_UP", holdReasons: [] }] });
-    expect(addressChangeVerdict(pickup, { botMayChange: true })).toEqual({ kind: "not_changeable", reason: "pickup", method: "Pickup at the shop" });
-    const digital = order({ shippingAddress: null, lineItems: [line("L1", { requiresShipping: false, unfulfilledQuantity: 1 })] });
-    expect(addressChangeVerdict(digital, { botMayChange: true })).toEqual({ kind: "not_changeable", reason: "nothing_to_ship" });
+    const pickup = order({
+      shippingAddress: null,
+      shippingLineTitle: "Pickup at the shop",
+      fulfillmentOrders: [{ status: "OPEN", deliveryMethod: "PICK_UP", holdReasons: [] }],
+    });
+    expect(addressChangeVerdict(pickup, { botMayChange: true })).toEqual({
+      kind: "not_changeable",
+      reason: "pickup",
+      method: "Pickup at the shop",
+    });
+    const digital = order({
+      shippingAddress: null,
+      lineItems: [line("L1", { requiresShipping: false, unfulfilledQuantity: 1 })],
+    });
+    expect(addressChangeVerdict(digital, { botMayChange: true })).toEqual({
+      kind: "not_changeable",
+      reason: "nothing_to_ship",
+    });
     expect(addressChangeVerdict(order(), { botMayChange: true })).toMatchObject({ kind: "changeable", by: "bot" });
   });
 });
 
 describe("per-item return verdicts", () => {
-  const shipped = order({ displayFulfillmentStatus: "FULFILLED", lineItems: [line("L1"), line("L2")], fulfillments: [delivered(["L1", "L2"])] });
+  const shipped = order({
+    displayFulfillmentStatus: "FULFILLED",
+    lineItems: [line("L1"), line("L2")],
+    fulfillments: [delivered(["L1", "L2"])],
+  });
   const rules = { window: WINDOW, now: NOW };
 
   it("within the window, returnable for the quantity not already in a return", () => {
-    expect(lineReturnVerdict(shipped, shipped.lineItems[0], { ...rules, finalSale: false })).toEqual({ kind: "returnable", quantity: 1, windowStart: "2026-03-05T10:00:00Z", until: "2026-04-04T10:00:00.000Z" });
-    const inReturn = { ...shipped, returns: [{ id: "R", name: "#1-R1", status: "CLOSED", createdAt: "", closedAt: null, decline: null, lines: [{ lineItemId: "L1", title: "Item L1", quantity: 1 }] }] };
-    expect(lineReturnVerdict(inReturn, shipped.lineItems[0], { ...rules, finalSale: false })).toEqual({ kind: "not_returnable", reason: "already_returned", returnName: "#1-R1" });
+    expect(lineReturnVerdict(shipped, shipped.lineItems[0], { ...rules, finalSale: false })).toEqual({
+      kind: "returnable",
+      quantity: 1,
+      windowStart: "2026-03-05T10:00:00Z",
+      until: "2026-04-04T10:00:00.000Z",
+    });
+    const inReturn = {
+      ...shipped,
+      returns: [
+        {
+          id: "R",
+          name: "#1-R1",
+          status: "CLOSED",
+          createdAt: "",
+          closedAt: null,
+          decline: null,
+          lines: [{ lineItemId: "L1", title: "Item L1", quantity: 1 }],
+        },
+      ],
+    };
+    expect(lineReturnVerdict(inReturn, shipped.lineItems[0], { ...rules, finalSale: false })).toEqual({
+      kind: "not_returnable",
+      reason: "already_returned",
+      returnName: "#1-R1",
+    });
     // A declined return gives the item back its chance.
     const declined = { ...inReturn, returns: [{ ...inReturn.returns[0], status: "DECLINED" }] };
     expect(lineReturnVerdict(declined, shipped.lineItems[0], { ...rules, finalSale: false }).kind).toBe("returnable");
   });
 
   it("final sale, unknown window, not delivered and closed window are each their own reason", () => {
-    expect(lineReturnVerdict(shipped, shipped.lineItems[0], { ...rules, finalSale: true })).toEqual({ kind: "not_returnable", reason: "final_sale" });
-    expect(lineReturnVerdict(shipped, shipped.lineItems[0], { window: undefined, now: NOW, finalSale: false })).toEqual({ kind: "not_returnable", reason: "window_unknown" });
-    expect(lineReturnVerdict(order(), order().lineItems[0], { ...rules, finalSale: false })).toEqual({ kind: "not_returnable", reason: "not_delivered" });
-    expect(lineReturnVerdict(shipped, shipped.lineItems[0], { ...rules, now: new Date("2026-05-01T00:00:00Z"), finalSale: false })).toMatchObject({ kind: "not_returnable", reason: "window_closed" });
+    expect(lineReturnVerdict(shipped, shipped.lineItems[0], { ...rules, finalSale: true })).toEqual({
+      kind: "not_returnable",
+      reason: "final_sale",
+    });
+    expect(lineReturnVerdict(shipped, shipped.lineItems[0], { window: undefined, now: NOW, finalSale: false })).toEqual(
+      { kind: "not_returnable", reason: "window_unknown" },
+    );
+    expect(lineReturnVerdict(order(), order().lineItems[0], { ...rules, finalSale: false })).toEqual({
+      kind: "not_returnable",
+      reason: "not_delivered",
+    });
+    expect(
+      lineReturnVerdict(shipped, shipped.lineItems[0], {
+        ...rules,
+        now: new Date("2026-05-01T00:00:00Z"),
+        finalSale: false,
+      }),
+    ).toMatchObject({ kind: "not_returnable", reason: "window_closed" });
   });
 
   it("proposes nothing while a return is open", () => {
-    const open = { ...shipped, returns: [{ id: "R", name: "#1-R1", status: "REQUESTED", createdAt: "", closedAt: null, decline: null, lines: [{ lineItemId: "L1", title: "Item L1", quantity: 1 }] }] };
+    const open = {
+      ...shipped,
+      returns: [
+        {
+          id: "R",
+          name: "#1-R1",
+          status: "REQUESTED",
+          createdAt: "",
+          closedAt: null,
+          decline: null,
+          lines: [{ lineItemId: "L1", title: "Item L1", quantity: 1 }],
+        },
+      ],
+    };
     const verdict = returnVerdict(open, open.lineItems, { ...rules, isFinalSale: () => false });
     expect(verdict.openReturn).toEqual({ name: "#1-R1", status: "REQUESTED" });
     expect(verdict.proposable).toEqual([]);
-    expect(returnVerdict(shipped, shipped.lineItems, { ...rules, isFinalSale: (l) => l.id === "L2" }).proposable).toEqual(["L1"]);
+    expect(
+      returnVerdict(shipped, shipped.lineItems, { ...rules, isFinalSale: (l) => l.id === "L2" }).proposable,
+    ).toEqual(["L1"]);
   });
 });
 
 describe("refunds, codes, notes and hand-off", () => {
   it("a refund short of the total is partial; none at all is nothing yet", () => {
-    expect(refundVerdict(order({ refunds: [{ id: "r", createdAt: "2026-03-06T00:00:00Z", note: null, totalRefunded: "5.00" }] })).kind).toBe("partly_refunded");
-    expect(refundVerdict(order({ refunds: [{ id: "r", createdAt: "2026-03-06T00:00:00Z", note: null, totalRefunded: "20.00" }] })).kind).toBe("refunded");
+    expect(
+      refundVerdict(
+        order({ refunds: [{ id: "r", createdAt: "2026-03-06T00:00:00Z", note: null, totalRefunded: "5.00" }] }),
+      ).kind,
+    ).toBe("partly_refunded");
+    expect(
+      refundVerdict(
+        order({ refunds: [{ id: "r", createdAt: "2026-03-06T00:00:00Z", note: null, totalRefunded: "20.00" }] }),
+      ).kind,
+    ).toBe("refunded");
     expect(refundVerdict(order()).kind).toBe("nothing_yet");
   });
 
   it("a code is usable only when active and not used up", () => {
-    const code: Discount = { id: "d", code: "SAVE", title: "Save", status: "ACTIVE", startsAt: null, endsAt: null, summary: "10% off", usageLimit: 5, usageCount: 4, minimumSubtotal: null, minimumQuantity: null } as Discount;
+    const code: Discount = {
+      id: "d",
+      code: "SAVE",
+      title: "Save",
+      status: "ACTIVE",
+      startsAt: null,
+      endsAt: null,
+      summary: "10% off",
+      usageLimit: 5,
+      usageCount: 4,
+      minimumSubtotal: null,
+      minimumQuantity: null,
+    } as Discount;
     expect(codeVerdict(code).kind).toBe("usable");
     expect(codeVerdict({ ...code, usageCount: 5 })).toEqual({ kind: "used_up" });
-    expect(codeVerdict({ ...code, status: "SCHEDULED", startsAt: "2026-04-01T00:00:00Z" })).toEqual({ kind: "not_started", startsAt: "2026-04-01T00:00:00Z" });
+    expect(codeVerdict({ ...code, status: "SCHEDULED", startsAt: "2026-04-01T00:00:00Z" })).toEqual({
+      kind: "not_started",
+      startsAt: "2026-04-01T00:00:00Z",
+    });
     expect(codeVerdict(null)).toEqual({ kind: "unknown" });
   });
 
@@ -133,9 +285,21 @@ describe("refunds, codes, notes and hand-off", () => {
 
   it("the reply address is one the shopper gave or their own; a guest without one is asked", () => {
     expect(handoffVerdict({ loggedIn: false, typedEmails: [] })).toEqual({ kind: "ask_contact_email" });
-    expect(handoffVerdict({ loggedIn: false, typedEmails: [], proposedEmail: "x@evil.example" })).toEqual({ kind: "ask_contact_email" });
-    expect(handoffVerdict({ loggedIn: true, typedEmails: [], proposedEmail: "Me@Example.com", ownEmails: ["me@example.com"] })).toEqual({ kind: "hand_off", contactEmail: "Me@Example.com" });
-    expect(handoffVerdict({ loggedIn: false, typedEmails: [undefined, "typed@example.com"] })).toEqual({ kind: "hand_off", contactEmail: "typed@example.com" });
+    expect(handoffVerdict({ loggedIn: false, typedEmails: [], proposedEmail: "x@evil.example" })).toEqual({
+      kind: "ask_contact_email",
+    });
+    expect(
+      handoffVerdict({
+        loggedIn: true,
+        typedEmails: [],
+        proposedEmail: "Me@Example.com",
+        ownEmails: ["me@example.com"],
+      }),
+    ).toEqual({ kind: "hand_off", contactEmail: "Me@Example.com" });
+    expect(handoffVerdict({ loggedIn: false, typedEmails: [undefined, "typed@example.com"] })).toEqual({
+      kind: "hand_off",
+      contactEmail: "typed@example.com",
+    });
   });
 });
 
@@ -144,9 +308,14 @@ describe("the local engine, through these verdicts", () => {
   const snapshot = loadDemoSnapshot(file) as any;
 
   it("doesn't call an item returnable that is already in a pending return", async () => {
-    const order = snapshot.orders.find((o: any) => o.customerId && o.returns.some((r: any) => r.status === "REQUESTED"));
+    const order = snapshot.orders.find(
+      (o: any) => o.customerId && o.returns.some((r: any) => r.status === "REQUESTED"),
+    );
     const returned = order.returns.find((r: any) => r.status === "REQUESTED");
-    const say = await demoConversation({ customerId: order.customerId, store: createDemoStore(loadDemoSnapshot(file)) });
+    const say = await demoConversation({
+      customerId: order.customerId,
+      store: createDemoStore(loadDemoSnapshot(file)),
+    });
     const reply = await say(`I want to return the ${returned.items[0].title} from order ${order.name}`);
     expect(reply.text).toContain(returned.name);
     expect(reply.text).not.toMatch(/can be returned until/);
@@ -154,9 +323,13 @@ describe("the local engine, through these verdicts", () => {
   });
 
   it("doesn't offer to change the delivery address of an order to collect", async () => {
-    const order = snapshot.orders.find((o: any) => o.email && !o.shippingAddress && !o.cancelledAt && o.fulfillments.length === 0);
+    const order = snapshot.orders.find(
+      (o: any) => o.email && !o.shippingAddress && !o.cancelledAt && o.fulfillments.length === 0,
+    );
     const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(file)) });
-    const reply = await say(`please change the shipping address of order ${order.name} to 12 Main Street, Springfield, my email is ${order.email}`);
+    const reply = await say(
+      `please change the shipping address of order ${order.name} to 12 Main Street, Springfield, my email is ${order.email}`,
+    );
     expect(reply.text).toContain(order.shippingLine.title);
     expect(reply.state.pendingAction).toBeUndefined();
   });

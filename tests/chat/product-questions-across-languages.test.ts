@@ -9,8 +9,16 @@ import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
 import { devStorePath } from "../../demo/dev-stores";
 
-const SPANISH = ["Hecho a mano con materiales seleccionados.", "No apto para microondas ni lavavajillas.", "Se entrega en caja de cartón."];
-const FRENCH = ["Fabriqué à la main dans notre atelier.", "Formule sans parfum ni colorant.", "Livré dans une boîte en carton."];
+const SPANISH = [
+  "Hecho a mano con materiales seleccionados.",
+  "No apto para microondas ni lavavajillas.",
+  "Se entrega en caja de cartón.",
+];
+const FRENCH = [
+  "Fabriqué à la main dans notre atelier.",
+  "Formule sans parfum ni colorant.",
+  "Livré dans une boîte en carton.",
+];
 
 let ctx: ChatContext;
 let spanishTitle: string;
@@ -62,7 +70,14 @@ describe("a product named in an unsure question", () => {
     const course = snapshot.products.find((p: any) => p.status === "ACTIVE" && /\bnecesitas\b/i.test(p.description));
     const needs = course.description.split(/(?<=\.)\s+/).find((s: string) => /\bnecesitas\b/i.test(s));
     const colibri = await demoChatContext(createDemoStore(snapshot));
-    const out = await respond({ text: `¿Qué necesito para el curso ${course.title.split(":").pop().trim()}?`, state: {}, shopper: { customerId: null } }, colibri);
+    const out = await respond(
+      {
+        text: `¿Qué necesito para el curso ${course.title.split(":").pop().trim()}?`,
+        state: {},
+        shopper: { customerId: null },
+      },
+      colibri,
+    );
     expect(out.text).toContain(needs);
   });
 });

@@ -39,7 +39,10 @@ describe("shop facts read from the shop's own texts", () => {
           "Le remboursement apparaît sur votre relevé bancaire sous 3 à 7 jours ouvrés. " +
           "Les bougies entamées sont en vente finale et ne sont ni reprises ni échangées.",
       ),
-      policy("SHIPPING_POLICY", "Les commandes sont préparées et expédiées sous 48 h. Livraison Colissimo en 2 à 3 jours ouvrés après expédition."),
+      policy(
+        "SHIPPING_POLICY",
+        "Les commandes sont préparées et expédiées sous 48 h. Livraison Colissimo en 2 à 3 jours ouvrés après expédition.",
+      ),
     ],
     faqs: [{ question: "Quand répondez-vous ?", answer: "Notre équipe répond aux messages sous 2 jours ouvrés." }],
   };
@@ -69,7 +72,12 @@ describe("shop facts read from the shop's own texts", () => {
     });
     expect(facts.refundTiming?.value).toEqual({ min: 4, max: 6, unit: "business_days" });
     const french = shopFacts({
-      policies: [policy("REFUND_POLICY", "Nous contrôlons votre retour sous 2 jours ouvrés puis vous remboursons ; votre banque met ensuite 4 à 6 jours ouvrés à afficher le crédit.")],
+      policies: [
+        policy(
+          "REFUND_POLICY",
+          "Nous contrôlons votre retour sous 2 jours ouvrés puis vous remboursons ; votre banque met ensuite 4 à 6 jours ouvrés à afficher le crédit.",
+        ),
+      ],
       faqs: [],
     });
     expect(french.refundTiming?.value).toEqual({ min: 4, max: 6, unit: "business_days" });
@@ -83,7 +91,12 @@ describe("shop facts read from the shop's own texts", () => {
 
   it("reads a Spanish policy counted from delivery", () => {
     const facts = shopFacts({
-      policies: [policy("REFUND_POLICY", "Aceptamos devoluciones dentro de los 10 días siguientes a la entrega. Los productos abiertos no admiten devolución.")],
+      policies: [
+        policy(
+          "REFUND_POLICY",
+          "Aceptamos devoluciones dentro de los 10 días siguientes a la entrega. Los productos abiertos no admiten devolución.",
+        ),
+      ],
       faqs: [],
     });
     expect(facts.returnWindow?.value).toEqual({ days: 10, from: "delivery" });
@@ -100,7 +113,12 @@ describe("shop facts read from the shop's own texts", () => {
 
   it("doesn't take a warranty or price-adjustment period for the return window", () => {
     const facts = shopFacts({
-      policies: [policy("REFUND_POLICY", "Defects are covered by our 2-year warranty. If an item is returned within 7 days of a price drop we refund the difference. Returns are accepted within 60 days of delivery.")],
+      policies: [
+        policy(
+          "REFUND_POLICY",
+          "Defects are covered by our 2-year warranty. If an item is returned within 7 days of a price drop we refund the difference. Returns are accepted within 60 days of delivery.",
+        ),
+      ],
       faqs: [],
     });
     expect(facts.returnWindow?.value).toEqual({ days: 60, from: "delivery" });
@@ -108,7 +126,10 @@ describe("shop facts read from the shop's own texts", () => {
 
   it("applies the merchant's corrections over what was read, and a cleared fact stays unknown", () => {
     const facts = shopFacts(homeware, { returnWindow: { days: 21, from: "delivery" }, refundTiming: null });
-    expect(facts.returnWindow).toEqual({ value: { days: 21, from: "delivery" }, source: { kind: "merchant", where: "Settings", sentence: null } });
+    expect(facts.returnWindow).toEqual({
+      value: { days: 21, from: "delivery" },
+      source: { kind: "merchant", where: "Settings", sentence: null },
+    });
     expect(facts.refundTiming).toBeNull();
     expect(facts.handlingTime?.value.unit).toBe("hours");
   });

@@ -12,10 +12,16 @@ import { demoChatContext, demoConversation, SNAPSHOT_PATH } from "../helpers/cha
 
 const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
 const order = snapshot.orders.find((o: any) => o.name === "#1058");
-const details = [order.lineItems[0].title, order.fulfillments[0].trackingInfo[0].number, order.shippingAddress.address1];
+const details = [
+  order.lineItems[0].title,
+  order.fulfillments[0].trackingInfo[0].number,
+  order.shippingAddress.address1,
+];
 
 function expectRefused(text: string) {
-  expect(text).toMatch(/only help the person who placed|solo puedo ayudar .* a la persona que lo hizo|ne peux aider que la personne qui a passé/);
+  expect(text).toMatch(
+    /only help the person who placed|solo puedo ayudar .* a la persona que lo hizo|ne peux aider que la personne qui a passé/,
+  );
   for (const detail of details) expect(text).not.toContain(detail);
 }
 
@@ -44,17 +50,33 @@ describe("someone else's order", () => {
     const ctx = await demoChatContext();
     const text = `my friend's order 1058 please, her email is ${order.email}`;
     const { turn } = analyzeTurn({ text, state: {}, shopper: { customerId: null } }, ctx);
-    const result = JSON.stringify(await runTool("get_order", JSON.stringify({ order_number: "1058", email: order.email }), turn, emptyEffects()));
+    const result = JSON.stringify(
+      await runTool("get_order", JSON.stringify({ order_number: "1058", email: order.email }), turn, emptyEffects()),
+    );
     expect(result).toMatch(/"found":false/);
     expect(JSON.parse(result).access).toEqual({ kind: "not_theirs" });
     for (const detail of details) expect(result).not.toContain(detail);
   });
 
   it("tells apart an order the shopper placed as a gift", () => {
-    for (const own of ["I ordered it for my friend, where is order 1058?", "it was a gift for my mom", "where is my order? my friend says it's late", "j'ai acheté un cadeau pour ma sœur", "I bought a gift card for a friend, was it sent?", "compré una tarjeta de regalo para una amiga"]) {
+    for (const own of [
+      "I ordered it for my friend, where is order 1058?",
+      "it was a gift for my mom",
+      "where is my order? my friend says it's late",
+      "j'ai acheté un cadeau pour ma sœur",
+      "I bought a gift card for a friend, was it sent?",
+      "compré una tarjeta de regalo para una amiga",
+    ]) {
       expect(saysOrderIsSomeoneElses(own)).toBe(false);
     }
-    for (const other of ["it's my mom's package", "on behalf of my colleague", "el pedido es para mi compañero de piso", "c'est la commande de ma voisine", "this is someone else's order", "asking for a friend: where is order 1058?"]) {
+    for (const other of [
+      "it's my mom's package",
+      "on behalf of my colleague",
+      "el pedido es para mi compañero de piso",
+      "c'est la commande de ma voisine",
+      "this is someone else's order",
+      "asking for a friend: where is order 1058?",
+    ]) {
       expect(saysOrderIsSomeoneElses(other)).toBe(true);
     }
   });

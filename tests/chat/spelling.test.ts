@@ -3,7 +3,17 @@ import { SpellingCorrector } from "../../app/chat/intent/spelling";
 import { shippedClassifier } from "../../app/chat/intent/engine";
 
 describe("spelling correction before intent features", () => {
-  const corrector = SpellingCorrector.fromWords(["cancel", "cancel", "refund", "order", "from", "form", "form", "shipping", "sizes"]);
+  const corrector = SpellingCorrector.fromWords([
+    "cancel",
+    "cancel",
+    "refund",
+    "order",
+    "from",
+    "form",
+    "form",
+    "shipping",
+    "sizes",
+  ]);
 
   it.each([
     ["cancle", "cancel"], // swapped letters

@@ -1,11 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  createDemoStore,
-  loadDemoSnapshot,
-  type DemoSnapshot,
-  type SnapshotOrder,
-} from "../../demo/demo-store";
+import { createDemoStore, loadDemoSnapshot, type DemoSnapshot, type SnapshotOrder } from "../../demo/demo-store";
 import { CUSTOMER_ORDERS, ORDER_BY_NAME, SEARCH_PRODUCTS } from "../../app/commerce/documents";
 import { CommerceError, createCommerce, productSearchQuery } from "../../app/commerce/store";
 import type { AdminGraphql } from "../../app/commerce/types";
@@ -38,7 +33,9 @@ describe("demo store: orders", () => {
     const tracking = snapshotOrder((order) => order.name === "#1006", "order #1006").fulfillments[0].trackingInfo[0];
     for (const orderNumber of ["#1006", "1006"]) {
       const order = await commerce.findOrderByNumber(orderNumber);
-      expect(order?.fulfillments[0].trackingInfo).toContainEqual(expect.objectContaining({ company: "UPS", number: tracking.number }));
+      expect(order?.fulfillments[0].trackingInfo).toContainEqual(
+        expect.objectContaining({ company: "UPS", number: tracking.number }),
+      );
     }
   });
 
@@ -68,18 +65,29 @@ describe("demo store: orders", () => {
   });
 
   it("derives what is left to ship from the fulfillments", async () => {
-    const partial = snapshotOrder((order) => order.displayFulfillmentStatus === "PARTIALLY_FULFILLED", "partially fulfilled order");
+    const partial = snapshotOrder(
+      (order) => order.displayFulfillmentStatus === "PARTIALLY_FULFILLED",
+      "partially fulfilled order",
+    );
     const order = await commerce.findOrderByNumber(partial.name);
-    const fulfilled = new Set(partial.fulfillments.flatMap((fulfillment) => fulfillment.fulfillmentLineItems.map((line) => line.lineItemId)));
-    for (const line of order!.lineItems) expect(line.unfulfilledQuantity, line.title).toBe(fulfilled.has(line.id) ? 0 : line.quantity);
+    const fulfilled = new Set(
+      partial.fulfillments.flatMap((fulfillment) => fulfillment.fulfillmentLineItems.map((line) => line.lineItemId)),
+    );
+    for (const line of order!.lineItems)
+      expect(line.unfulfilledQuantity, line.title).toBe(fulfilled.has(line.id) ? 0 : line.quantity);
   });
 
   it("carries carrier events, newest first", async () => {
-    const delayed = snapshotOrder((order) => order.fulfillments.some((f) => f.events?.some((e) => e.status === "DELAYED")), "delayed parcel");
+    const delayed = snapshotOrder(
+      (order) => order.fulfillments.some((f) => f.events?.some((e) => e.status === "DELAYED")),
+      "delayed parcel",
+    );
     const order = await commerce.findOrderByNumber(delayed.name);
     const events = order!.fulfillments[0].events;
     expect(events[0].status).toBe("DELAYED");
-    expect(events.map((event) => event.happenedAt)).toEqual([...events.map((event) => event.happenedAt)].sort().reverse());
+    expect(events.map((event) => event.happenedAt)).toEqual(
+      [...events.map((event) => event.happenedAt)].sort().reverse(),
+    );
   });
 
   it("returns null for an unknown or malformed order number", async () => {
@@ -89,7 +97,8 @@ describe("demo store: orders", () => {
 
   it("lists only a customer's own orders, newest first", async () => {
     const counts = new Map<string, number>();
-    for (const order of expected.orders) if (order.customerId) counts.set(order.customerId, (counts.get(order.customerId) ?? 0) + 1);
+    for (const order of expected.orders)
+      if (order.customerId) counts.set(order.customerId, (counts.get(order.customerId) ?? 0) + 1);
     const [customerId] = [...counts].sort((a, b) => b[1] - a[1])[0];
     const own = expected.orders
       .filter((order) => order.customerId === customerId)
@@ -131,18 +140,33 @@ describe("demo store: products", () => {
     for (const product of hiddenProducts) {
       // The Admin API itself does return them without a status filter...
       const raw = await store.execute(SEARCH_PRODUCTS, { query: `"${product.handle}"`, first: 10 });
-      expect((raw.data as { products: { nodes: { id: string }[] } }).products.nodes.map((node) => node.id)).toContain(product.id);
+      expect((raw.data as { products: { nodes: { id: string }[] } }).products.nodes.map((node) => node.id)).toContain(
+        product.id,
+      );
       // ...so the app's searches must filter them out.
-      for (const text of [product.title, product.handle, "status:draft", "status:archived", `-status:active ${product.handle}`]) {
+      for (const text of [
+        product.title,
+        product.handle,
+        "status:draft",
+        "status:archived",
+        `-status:active ${product.handle}`,
+      ]) {
         const found = await commerce.searchProducts({ text, first: 10 });
-        expect(found.filter((item) => hiddenIds.has(item.id)), text).toEqual([]);
+        expect(
+          found.filter((item) => hiddenIds.has(item.id)),
+          text,
+        ).toEqual([]);
       }
     }
   });
 
   it("quotes shopper text so it can't add search syntax", () => {
-    expect(productSearchQuery({ text: 'tent") OR status:draft \\' })).toBe('status:active "tent\\")" "OR" "status:draft"');
-    expect(productSearchQuery({ text: "rain jacket", maxPrice: 150 })).toBe('status:active "rain" "jacket" price:<=150.00');
+    expect(productSearchQuery({ text: 'tent") OR status:draft \\' })).toBe(
+      'status:active "tent\\")" "OR" "status:draft"',
+    );
+    expect(productSearchQuery({ text: "rain jacket", maxPrice: 150 })).toBe(
+      'status:active "rain" "jacket" price:<=150.00',
+    );
   });
 
   it("filters by price on any variant", async () => {
@@ -152,7 +176,11 @@ describe("demo store: products", () => {
       (product) => isActive(product.status) && product.variants.some((variant) => Number(variant.price) <= limit),
     ).length;
     expect(found.length).toBe(Math.min(10, expectedCount));
-    for (const product of found) expect(product.variants.some((variant) => Number(variant.price) <= limit), product.title).toBe(true);
+    for (const product of found)
+      expect(
+        product.variants.some((variant) => Number(variant.price) <= limit),
+        product.title,
+      ).toBe(true);
 
     const pricey = await commerce.searchProducts({ minPrice: 300, first: 10 });
     for (const product of pricey) expect(Number(product.priceRange.max)).toBeGreaterThanOrEqual(300);
@@ -164,7 +192,9 @@ describe("demo store: products", () => {
       (product) =>
         isActive(product.status) &&
         ["waterproof", "jacket"].every((word) =>
-          [product.title, product.handle, product.productType, product.vendor, ...product.tags].some((text) => text.toLowerCase().includes(word)),
+          [product.title, product.handle, product.productType, product.vendor, ...product.tags].some((text) =>
+            text.toLowerCase().includes(word),
+          ),
         ),
     );
     expect(found.map((product) => product.id).sort()).toEqual(matching.map((product) => product.id).sort());
@@ -222,7 +252,9 @@ describe("demo store: shop and discounts", () => {
   it("reads no pages, and still the shop, when the pages query fails (no access to pages)", async () => {
     const store = createDemoStore(snapshot);
     const withoutPages: AdminGraphql = async (query, options) =>
-      /query ShopPages/.test(query) ? new Response(JSON.stringify({ errors: [{ message: "Access denied for pages field." }] }), { status: 200 }) : store.graphql(query, options);
+      /query ShopPages/.test(query)
+        ? new Response(JSON.stringify({ errors: [{ message: "Access denied for pages field." }] }), { status: 200 })
+        : store.graphql(query, options);
     const commerce = createCommerce(withoutPages, { retries: 0 });
     expect(await commerce.shopPages()).toEqual([]);
     expect((await commerce.shopInfo()).name).toBe(expected.shop.name);
@@ -280,7 +312,10 @@ describe("demo store: confirm-first actions", () => {
   });
 
   it("voids an authorized order instead of refunding it", async () => {
-    const authorized = snapshotOrder((order) => order.displayFinancialStatus === "AUTHORIZED" && !order.fulfillments.length, "authorized order");
+    const authorized = snapshotOrder(
+      (order) => order.displayFinancialStatus === "AUTHORIZED" && !order.fulfillments.length,
+      "authorized order",
+    );
     const { commerce } = openStore();
     expect(await commerce.cancelOrder(authorized.id, "CUSTOMER")).toMatchObject({ ok: true });
     expect((await commerce.findOrderByNumber(authorized.name))?.displayFinancialStatus).toBe("VOIDED");
@@ -296,31 +331,56 @@ describe("demo store: confirm-first actions", () => {
   it("requests a return once per fulfilled quantity", async () => {
     const { commerce } = openStore();
     const order = await commerce.findOrderByNumber(delivered.name);
-    const lines = order!.fulfillments[0].lines.map((line) => ({ fulfillmentLineItemId: line.fulfillmentLineItemId, quantity: line.quantity }));
+    const lines = order!.fulfillments[0].lines.map((line) => ({
+      fulfillmentLineItemId: line.fulfillmentLineItemId,
+      quantity: line.quantity,
+    }));
 
     const result = await commerce.requestReturn(order!.id, lines, "SIZE_TOO_SMALL", "Too tight");
     expect(result).toMatchObject({ ok: true, status: "REQUESTED", returnName: `${delivered.name}-R1` });
     const reread = await commerce.findOrderByNumber(delivered.name);
     expect(reread!.returns).toEqual([
-      expect.objectContaining({ status: "REQUESTED", lines: order!.fulfillments[0].lines.map((line) => expect.objectContaining({ lineItemId: line.lineItemId })) }),
+      expect.objectContaining({
+        status: "REQUESTED",
+        lines: order!.fulfillments[0].lines.map((line) => expect.objectContaining({ lineItemId: line.lineItemId })),
+      }),
     ]);
 
     expect(await commerce.requestReturn(order!.id, lines, "SIZE_TOO_SMALL")).toMatchObject({ ok: false });
-    expect(await commerce.requestReturn(order!.id, [{ fulfillmentLineItemId: "gid://shopify/FulfillmentLineItem/1", quantity: 1 }], "OTHER")).toMatchObject({ ok: false });
+    expect(
+      await commerce.requestReturn(
+        order!.id,
+        [{ fulfillmentLineItemId: "gid://shopify/FulfillmentLineItem/1", quantity: 1 }],
+        "OTHER",
+      ),
+    ).toMatchObject({ ok: false });
   });
 
   it("changes the shipping address only before fulfillment", async () => {
     const { commerce } = openStore();
-    const address = { address1: "500 Pine St", address2: "Apt 4", city: "Portland", provinceCode: "OR", zip: "97204", countryCode: "US" };
+    const address = {
+      address1: "500 Pine St",
+      address2: "Apt 4",
+      city: "Portland",
+      provinceCode: "OR",
+      zip: "97204",
+      countryCode: "US",
+    };
     const result = await commerce.updateShippingAddress(unfulfilledPaid.id, address);
-    expect(result).toMatchObject({ ok: true, shippingAddress: { address1: "500 Pine St", province: "Oregon", country: "United States" } });
+    expect(result).toMatchObject({
+      ok: true,
+      shippingAddress: { address1: "500 Pine St", province: "Oregon", country: "United States" },
+    });
     expect((await commerce.findOrderByNumber(unfulfilledPaid.name))?.shippingAddress).toMatchObject({
       address1: "500 Pine St",
       address2: "Apt 4",
       name: unfulfilledPaid.shippingAddress?.name,
     });
 
-    expect(await commerce.updateShippingAddress(delivered.id, address)).toEqual({ ok: false, message: expect.stringMatching(/fulfilled/) });
+    expect(await commerce.updateShippingAddress(delivered.id, address)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/fulfilled/),
+    });
   });
 });
 
@@ -328,25 +388,47 @@ describe("demo store: the Admin API surface", () => {
   const { store } = openStore();
   const endpoint = `https://${store.shopDomain}/admin/api/2026-07/graphql.json`;
   const post = (url: string, headers: Record<string, string>, body: unknown) =>
-    store.handleHttp(new Request(url, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) }));
+    store.handleHttp(
+      new Request(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...headers },
+        body: JSON.stringify(body),
+      }),
+    );
 
   it("requires an access token", async () => {
     const response = await post(endpoint, {}, { query: "{ shop { name } }" });
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+    expect(await response.json()).toEqual({
+      errors: "[API] Invalid API key or access token (unrecognized login or wrong password)",
+    });
   });
 
   it("answers only its API version", async () => {
-    const response = await post(endpoint.replace("2026-07", "2024-01"), { "X-Shopify-Access-Token": "shpat_demo" }, { query: "{ shop { name } }" });
+    const response = await post(
+      endpoint.replace("2026-07", "2024-01"),
+      { "X-Shopify-Access-Token": "shpat_demo" },
+      { query: "{ shop { name } }" },
+    );
     expect(response.status).toBe(404);
   });
 
   it("executes a request like Shopify, with cost extensions", async () => {
-    const response = await post(endpoint, { "X-Shopify-Access-Token": "shpat_demo" }, { query: ORDER_BY_NAME, variables: { query: "name:#1006" } });
+    const response = await post(
+      endpoint,
+      { "X-Shopify-Access-Token": "shpat_demo" },
+      { query: ORDER_BY_NAME, variables: { query: "name:#1006" } },
+    );
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { data: { orders: { nodes: { name: string }[] } }; extensions: { cost: Record<string, unknown> } };
+    const body = (await response.json()) as {
+      data: { orders: { nodes: { name: string }[] } };
+      extensions: { cost: Record<string, unknown> };
+    };
     expect(body.data.orders.nodes[0].name).toBe("#1006");
-    expect(body.extensions.cost).toMatchObject({ requestedQueryCost: expect.any(Number), throttleStatus: { maximumAvailable: 2000, restoreRate: 100 } });
+    expect(body.extensions.cost).toMatchObject({
+      requestedQueryCost: expect.any(Number),
+      throttleStatus: { maximumAvailable: 2000, restoreRate: 100 },
+    });
   });
 
   it("answers an unknown field with a validation error, not a crash", async () => {
@@ -355,7 +437,9 @@ describe("demo store: the Admin API surface", () => {
     const body = (await response.json()) as { data?: unknown; errors: { message: string }[] };
     expect(body.data).toBeUndefined();
     expect(body.errors[0].message).toContain("notAShopField");
-    await expect(createCommerce(async () => store.graphql(`{ shop { notAShopField } }`)).shopInfo()).rejects.toMatchObject({
+    await expect(
+      createCommerce(async () => store.graphql(`{ shop { notAShopField } }`)).shopInfo(),
+    ).rejects.toMatchObject({
       code: "GRAPHQL",
     });
   });
@@ -384,12 +468,15 @@ describe("demo store: the Admin API surface", () => {
     const failing = createCommerce(async () => new Response("upstream down", { status: 502 }), { retries: 0 });
     await expect(failing.shopInfo()).rejects.toMatchObject({ name: "CommerceError", code: "HTTP", status: 502 });
     // shopify-app-remix throws GraphqlQueryError with the errors in body.errors.graphQLErrors.
-    const thrown = Object.assign(new Error("Throttled"), { body: { errors: { graphQLErrors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }] } } });
-    await expect(createCommerce(async () => Promise.reject(thrown), { retries: 0 }).shopInfo()).rejects.toMatchObject({ code: "THROTTLED" });
+    const thrown = Object.assign(new Error("Throttled"), {
+      body: { errors: { graphQLErrors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }] } },
+    });
+    await expect(createCommerce(async () => Promise.reject(thrown), { retries: 0 }).shopInfo()).rejects.toMatchObject({
+      code: "THROTTLED",
+    });
   });
 
   it("refuses a file that isn't a snapshot", () => {
     expect(() => loadDemoSnapshot(new URL("../../package.json", import.meta.url))).toThrow(/not a demo store snapshot/);
   });
-
 });

@@ -67,14 +67,18 @@ describe("Admin GraphQL documents", () => {
 
 describe("requestedQueryCost", () => {
   it("matches Shopify's documented example (2 + 10 × (1 + 2 + 5 × 1))", () => {
-    const document = parse(`{ products(first: 10) { edges { node { title variants(first: 5) { edges { node { price } } } } } } }`);
+    const document = parse(
+      `{ products(first: 10) { edges { node { title variants(first: 5) { edges { node { price } } } } } } }`,
+    );
     expect(requestedQueryCost(schema, document)).toBe(82);
   });
 
   it("takes page sizes from variables and counts mutations as 10", () => {
     const query = parse(`query Q($n: Int!) { orders(first: $n) { nodes { id customer { id } } } }`);
     expect(requestedQueryCost(schema, query, { n: 3 })).toBe(2 + 3 * 2);
-    const mutation = parse(`mutation M($id: ID!) { orderCancel(orderId: $id, reason: OTHER, restock: true) { job { id } } }`);
+    const mutation = parse(
+      `mutation M($id: ID!) { orderCancel(orderId: $id, reason: OTHER, restock: true) { job { id } } }`,
+    );
     expect(requestedQueryCost(schema, mutation, { id: "gid://shopify/Order/1" })).toBe(10);
   });
 

@@ -44,7 +44,9 @@ describe("Admin API faults", () => {
       calls += 1;
       return demo.graphql(query.replace("name", "nameThatDoesNotExist"), options);
     }) as typeof demo.graphql;
-    await expect(createCommerce(counting, { sleep: async () => {} }).findOrderByNumber("1058")).rejects.toMatchObject({ code: "GRAPHQL" });
+    await expect(createCommerce(counting, { sleep: async () => {} }).findOrderByNumber("1058")).rejects.toMatchObject({
+      code: "GRAPHQL",
+    });
     expect(calls).toBe(1);
   });
 
@@ -53,6 +55,11 @@ describe("Admin API faults", () => {
     const ctx = await demoChatContext(demo);
     demo.injectFaults({ unavailable: 50 });
     const slowRetries = { ...ctx, commerce: createCommerce(demo.graphql, { retries: 1, sleep: async () => {} }) };
-    await expect(respond({ text: "where is order 1058? emma.larsen@example.com", state: {}, shopper: { customerId: null } }, slowRetries)).rejects.toBeInstanceOf(CommerceError);
+    await expect(
+      respond(
+        { text: "where is order 1058? emma.larsen@example.com", state: {}, shopper: { customerId: null } },
+        slowRetries,
+      ),
+    ).rejects.toBeInstanceOf(CommerceError);
   });
 });

@@ -15,15 +15,22 @@ const snapshot = JSON.parse(fs.readFileSync("demo/demo-store.json", "utf8"));
 const customer = snapshot.customers.find((c: any) => snapshot.orders.some((o: any) => o.customerId === c.id));
 const customerOrder = snapshot.orders.find((o: any) => o.customerId === customer.id);
 const numeric = (gid: string) => gid.split("/").pop()!;
-const LONG_REQUEST = "I'd like to talk to a real person about my boots: the left one squeaks on every single step and the right one lets water in at the toe";
+const LONG_REQUEST =
+  "I'd like to talk to a real person about my boots: the left one squeaks on every single step and the right one lets water in at the toe";
 const GUEST_EMAIL = "robin.ashe@example.com";
 
 let sent = 0;
-async function chat(text: string, options: { conversationId?: string; customerId?: string } = {}): Promise<{ conversationId: string }> {
+async function chat(
+  text: string,
+  options: { conversationId?: string; customerId?: string } = {},
+): Promise<{ conversationId: string }> {
   // Each request's own query string: the proxy accepts a signature once.
   const response = await fetch(`${env.demo.url}/apps/support/messages?request=${Date.now()}-${++sent}`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", ...(options.customerId ? { Cookie: `demo_customer=${options.customerId}` } : {}) },
+    headers: {
+      "Content-Type": "application/json",
+      ...(options.customerId ? { Cookie: `demo_customer=${options.customerId}` } : {}),
+    },
     body: JSON.stringify({ text, ...(options.conversationId ? { conversationId: options.conversationId } : {}) }),
   });
   expect(response.status).toBe(200);
@@ -34,7 +41,10 @@ let guestConversation: string;
 beforeAll(async () => {
   // A logged-in customer's hand-off about their order, and a guest's long one with a reply address.
   const asked = await chat(`Where is my order ${customerOrder.name}?`, { customerId: numeric(customer.id) });
-  await chat("Can I talk to a person about it please", { customerId: numeric(customer.id), conversationId: asked.conversationId });
+  await chat("Can I talk to a person about it please", {
+    customerId: numeric(customer.id),
+    conversationId: asked.conversationId,
+  });
   guestConversation = (await chat(LONG_REQUEST)).conversationId;
   await chat(GUEST_EMAIL, { conversationId: guestConversation });
 }, 120_000);
@@ -51,14 +61,28 @@ async function admin(path = ""): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-const box = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+const box = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
 
 describe("the demo's admin frame", () => {
   it("draws the admin around the app: the app's pages in a sidebar, the page's title in a title bar", async () => {
     const { page, errors } = await admin();
     const nav = page.getByRole("navigation", { name: "Shopify admin" });
     const links = nav.getByRole("link");
-    await expect.poll(() => links.allInnerTexts()).toEqual(["Support chat", "Conversations", "Hand-offs", "Training", "Store facts", "Settings", "Privacy requests"]);
+    await expect
+      .poll(() => links.allInnerTexts())
+      .toEqual([
+        "Support chat",
+        "Conversations",
+        "Hand-offs",
+        "Training",
+        "Store facts",
+        "Settings",
+        "Privacy requests",
+      ]);
     // One under another, left of the app, not run together at the top.
     const boxes = await links.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
     for (const [i, b] of boxes.entries()) {
@@ -95,7 +119,11 @@ describe("hand-offs", () => {
     // Every column inside the card: nothing to scroll sideways, no header past the card's edge.
     const card = await box(page, ".Polaris-IndexTable");
     // The tickets' table (paused order lookups have their own table below it).
-    const headers = await page.locator("table.Polaris-IndexTable__Table").first().locator("thead .Polaris-IndexTable__TableHeading").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right));
+    const headers = await page
+      .locator("table.Polaris-IndexTable__Table")
+      .first()
+      .locator("thead .Polaris-IndexTable__TableHeading")
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right));
     expect(headers).toHaveLength(6);
     for (const right of headers) expect(right).toBeLessThanOrEqual(card.right + 0.5);
     const scroller = page.locator(".Polaris-IndexTable-ScrollContainer").first();
@@ -112,7 +140,9 @@ describe("hand-offs", () => {
     const reopened = page.getByRole("row").filter({ hasText: GUEST_EMAIL });
     await reopened.waitFor();
     expect(await reopened.innerText()).toContain("New message from the shopper");
-    expect(await page.getByRole("row").filter({ hasText: customer.displayName }).innerText()).not.toContain("New message");
+    expect(await page.getByRole("row").filter({ hasText: customer.displayName }).innerText()).not.toContain(
+      "New message",
+    );
     await page.close();
   });
 });
@@ -125,7 +155,9 @@ describe("a transcript", () => {
     const customerLink = page.getByRole("link", { name: customer.displayName });
     expect(await customerLink.getAttribute("href")).toBe(`shopify://admin/customers/${numeric(customer.id)}`);
     expect(await customerLink.getAttribute("target")).toBe("_top");
-    expect(await page.getByRole("link", { name: `Order ${customerOrder.name}` }).getAttribute("href")).toBe(`shopify://admin/orders/${numeric(customerOrder.id)}`);
+    expect(await page.getByRole("link", { name: `Order ${customerOrder.name}` }).getAttribute("href")).toBe(
+      `shopify://admin/orders/${numeric(customerOrder.id)}`,
+    );
 
     // Scannable: no forms until asked for.
     expect(await page.locator("form select, form textarea").count()).toBe(0);
@@ -191,14 +223,50 @@ describe("accessibility", () => {
     const { page } = await admin();
     const pages: [string, () => Promise<unknown>][] = [
       ["dashboard", () => page.locator('[data-metric="conversations"]').waitFor()],
-      ["conversations", async () => (await page.goto(`${env.demo.url}/admin/conversations`), page.locator(".Polaris-IndexTable__TableRow").first().waitFor())],
-      ["transcript", async () => (await page.locator(".Polaris-IndexTable__TableRow").first().click(), page.getByRole("heading", { name: "In Shopify" }).waitFor())],
-      ["hand-offs", async () => (await page.goto(`${env.demo.url}/admin/handoffs`), page.getByRole("row").nth(1).waitFor())],
-      ["hand-off", async () => (await page.getByRole("row").nth(1).click(), page.getByLabel(/Reply to the shopper|Send another reply/).waitFor())],
-      ["training", async () => (await page.goto(`${env.demo.url}/admin/training`), page.getByRole("heading", { name: "Teach the bot" }).waitFor())],
-      ["settings", async () => (await page.goto(`${env.demo.url}/admin/settings`), page.getByLabel("Bot name").waitFor())],
+      [
+        "conversations",
+        async () => (
+          await page.goto(`${env.demo.url}/admin/conversations`),
+          page.locator(".Polaris-IndexTable__TableRow").first().waitFor()
+        ),
+      ],
+      [
+        "transcript",
+        async () => (
+          await page.locator(".Polaris-IndexTable__TableRow").first().click(),
+          page.getByRole("heading", { name: "In Shopify" }).waitFor()
+        ),
+      ],
+      [
+        "hand-offs",
+        async () => (await page.goto(`${env.demo.url}/admin/handoffs`), page.getByRole("row").nth(1).waitFor()),
+      ],
+      [
+        "hand-off",
+        async () => (
+          await page.getByRole("row").nth(1).click(),
+          page.getByLabel(/Reply to the shopper|Send another reply/).waitFor()
+        ),
+      ],
+      [
+        "training",
+        async () => (
+          await page.goto(`${env.demo.url}/admin/training`),
+          page.getByRole("heading", { name: "Teach the bot" }).waitFor()
+        ),
+      ],
+      [
+        "settings",
+        async () => (await page.goto(`${env.demo.url}/admin/settings`), page.getByLabel("Bot name").waitFor()),
+      ],
       ["store facts", async () => (await page.goto(`${env.demo.url}/admin/facts`), page.getByLabel("Days").waitFor())],
-      ["privacy requests", async () => (await page.goto(`${env.demo.url}/admin/privacy`), page.getByRole("heading", { name: "Privacy requests" }).first().waitFor())],
+      [
+        "privacy requests",
+        async () => (
+          await page.goto(`${env.demo.url}/admin/privacy`),
+          page.getByRole("heading", { name: "Privacy requests" }).first().waitFor()
+        ),
+      ],
     ];
     const found: string[] = [];
     for (const [name, open] of pages) {

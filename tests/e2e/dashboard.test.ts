@@ -105,7 +105,11 @@ describe("merchant dashboard", () => {
     // A stale link gets a page that says so, with the way back.
     await page.goto(`${env.demo.url}/admin/conversations/no-such-conversation-id`);
     await page.getByText("Conversation not found").first().waitFor();
-    await page.getByRole("button", { name: "Conversations" }).or(page.getByRole("link", { name: "Conversations" })).first().waitFor();
+    await page
+      .getByRole("button", { name: "Conversations" })
+      .or(page.getByRole("link", { name: "Conversations" }))
+      .first()
+      .waitFor();
     await page.close();
   }, 90_000);
 });

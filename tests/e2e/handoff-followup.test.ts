@@ -37,7 +37,8 @@ describe("hand-offs that respect the person", () => {
     const arrived = await ask(shop, "did everything arrive?");
     expect(arrived).toMatch(/order number/i);
     const sourcing = await ask(shop, "Where do you source your down?");
-    for (const reply of [washing, arrived, sourcing]) expect(reply).not.toMatch(/passing this conversation to a person|added this to your request/i);
+    for (const reply of [washing, arrived, sourcing])
+      expect(reply).not.toMatch(/passing this conversation to a person|added this to your request/i);
 
     const admin = await newPage(env.browser);
     await openHandoffs(admin, /All/);
@@ -66,7 +67,8 @@ describe("hand-offs that respect the person", () => {
 
     // The shopper sees it and writes back.
     await shop.reload();
-    if ((await shop.locator("button.nwsc-launcher").getAttribute("aria-expanded")) !== "true") await shop.locator("button.nwsc-launcher").click();
+    if ((await shop.locator("button.nwsc-launcher").getAttribute("aria-expanded")) !== "true")
+      await shop.locator("button.nwsc-launcher").click();
     await shop.locator(".nwsc-msg--agent").waitFor({ timeout: 15_000 });
     expect(await ask(shop, FOLLOW_UP)).toMatch(ACKNOWLEDGED);
 
@@ -87,10 +89,13 @@ describe("hand-offs that respect the person", () => {
     const outbox = await newPage(env.browser);
     await outbox.goto(`${env.demo.url}/demo/outbox`);
     const notice = outbox.locator("article").filter({ hasText: FOLLOW_UP }).filter({ hasText: TEAM });
-    await notice.first().waitFor({ timeout: 15_000 }).catch(async () => {
-      await outbox.reload();
-      await notice.first().waitFor({ timeout: 10_000 });
-    });
+    await notice
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .catch(async () => {
+        await outbox.reload();
+        await notice.first().waitFor({ timeout: 10_000 });
+      });
     expect(await notice.count()).toBe(1);
 
     await outbox.close();

@@ -13,7 +13,8 @@ const env = useDemoAndBrowser();
 const ask = (page: Page, text: string) => askBubble(page, text, 30_000);
 
 const EMAIL = "jamie.rivera@example.com";
-const REPLY = "Hi Jamie, this is Sam from Northwind. Your exchange is approved: bring the jacket to any store, or reply here for a prepaid label.";
+const REPLY =
+  "Hi Jamie, this is Sam from Northwind. Your exchange is approved: bring the jacket to any store, or reply here for a prepaid label.";
 
 describe("a hand-off answered by the merchant", () => {
   it("the guest's request reaches the inbox, the merchant replies, and the shopper sees it on return", async () => {
@@ -46,7 +47,8 @@ describe("a hand-off answered by the merchant", () => {
 
     // Back on the storefront: a page load brings the team's reply.
     await shop.reload();
-    if ((await shop.locator("button.nwsc-launcher").getAttribute("aria-expanded")) !== "true") await shop.locator("button.nwsc-launcher").click();
+    if ((await shop.locator("button.nwsc-launcher").getAttribute("aria-expanded")) !== "true")
+      await shop.locator("button.nwsc-launcher").click();
     const team = shop.locator(".nwsc-msg--agent");
     await team.waitFor({ timeout: 15_000 });
     expect(await team.locator(".nwsc-from").innerText()).toBe("Team");

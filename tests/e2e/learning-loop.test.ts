@@ -18,18 +18,31 @@ import { exportIntentsJsonl } from "../../app/admin/training.server";
 
 const SHOP = "northwind-outfitters.myshopify.com";
 // A service this shop offers that no shipped example describes.
-const QUESTIONS = ["can I book a boot fitting slot at your warehouse?", "is there a boot fitting service I can reserve", "do you do boot fitting appointments", "booking a fitting session for hiking boots"];
-const PARKING = { question: "Is there parking near your warehouse?", paraphrase: "is there parking at your warehouse", answer: "Parking: free spaces beside the warehouse entrance." };
-const APPROVED = "Yes! We offer free boot fittings every Saturday 10 am–2 pm at our Portland warehouse; reply with a time and we'll book you in.";
+const QUESTIONS = [
+  "can I book a boot fitting slot at your warehouse?",
+  "is there a boot fitting service I can reserve",
+  "do you do boot fitting appointments",
+  "booking a fitting session for hiking boots",
+];
+const PARKING = {
+  question: "Is there parking near your warehouse?",
+  paraphrase: "is there parking at your warehouse",
+  answer: "Parking: free spaces beside the warehouse entrance.",
+};
+const APPROVED =
+  "Yes! We offer free boot fittings every Saturday 10 am–2 pm at our Portland warehouse; reply with a time and we'll book you in.";
 
 const env = useDemoAndBrowser();
 const run = promisify(execFile);
 
-
 async function evalAccuracy(file: string): Promise<number> {
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", "intents", file, "--shop", SHOP, "--json"], {
-    env: { ...process.env, DATABASE_URL: env.demo.databaseUrl },
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ["--import", "tsx", "scripts/eval.ts", "intents", file, "--shop", SHOP, "--json"],
+    {
+      env: { ...process.env, DATABASE_URL: env.demo.databaseUrl },
+    },
+  );
   return JSON.parse(stdout.trim().split("\n").pop()!).accuracy;
 }
 
@@ -53,7 +66,10 @@ describe("learning loop", () => {
     // "Human agent" needs no correction (Relabel stays disabled on the label it has).
     let corrected = 0;
     for (let i = 0; i < QUESTIONS.length; i++) {
-      await admin.getByRole("button", { name: /^(Correct the intent|Change the intent label)$/ }).nth(i).click();
+      await admin
+        .getByRole("button", { name: /^(Correct the intent|Change the intent label)$/ })
+        .nth(i)
+        .click();
       const form = admin.locator("form", { has: admin.getByRole("button", { name: /^Relabel$/ }) });
       await form.locator("select").selectOption("human_agent");
       if (await form.getByRole("button", { name: /^Relabel$/ }).isDisabled()) {
@@ -61,7 +77,9 @@ describe("learning loop", () => {
         continue;
       }
       await form.getByRole("button", { name: /^Relabel$/ }).click();
-      await expect.poll(() => admin.getByText("relabelled: Human agent").count(), { timeout: 15_000 }).toBe(++corrected);
+      await expect
+        .poll(() => admin.getByText("relabelled: Human agent").count(), { timeout: 15_000 })
+        .toBe(++corrected);
       await expect.poll(() => form.count()).toBe(0); // saved: the form closes
     }
     expect(corrected).toBeGreaterThan(0);
@@ -80,7 +98,10 @@ describe("learning loop", () => {
 
     await admin.goto(`${env.demo.url}/admin/training`);
     // The export button downloads the same file, signed like every admin request.
-    const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("button", { name: /Export labelled messages/ }).click()]);
+    const [download] = await Promise.all([
+      admin.waitForEvent("download"),
+      admin.getByRole("button", { name: /Export labelled messages/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("labelled-intents.jsonl");
     expect(fs.readFileSync((await download.path())!, "utf8")).toBe(fs.readFileSync(file, "utf8"));
     await admin.getByRole("button", { name: "Retrain" }).click();
@@ -94,7 +115,10 @@ describe("learning loop", () => {
     // The merchant rewords the approved answer on the Training page; the bot says the new one.
     const EDITED = "Boot fittings are by appointment: reply with a day that suits you.";
     await admin.goto(`${env.demo.url}/admin/training`);
-    await admin.getByRole("button", { name: /^Edit: / }).first().click();
+    await admin
+      .getByRole("button", { name: /^Edit: / })
+      .first()
+      .click();
     await admin.getByLabel("Answer", { exact: true }).fill(EDITED);
     await admin.getByRole("button", { name: "Save changes" }).click();
     await admin.getByText(EDITED).waitFor({ timeout: 15_000 });

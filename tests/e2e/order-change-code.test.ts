@@ -16,7 +16,9 @@ describe("a guest's order change in the demo", () => {
     const shop = await newPage(env.browser);
     await shop.goto(`${env.demo.url}/`);
     await shop.locator("button.nwsc-launcher").click();
-    expect(await askBubble(shop, `where is order ${order.name}? my email is ${order.email}`, 30_000)).toContain(order.name);
+    expect(await askBubble(shop, `where is order ${order.name}? my email is ${order.email}`, 30_000)).toContain(
+      order.name,
+    );
     const asked = await askBubble(shop, "please change the shipping address to 9 Evil Rd, Reno, NV 89501", 30_000);
     const masked = `${order.email[0]}•••@${order.email.split("@")[1]}`;
     expect(asked).toContain(masked);
@@ -28,7 +30,9 @@ describe("a guest's order change in the demo", () => {
     const code = mail.match(/\b(\d{6})\b/)![1];
 
     expect(await askBubble(shop, code, 30_000)).toMatch(/Shall I change its shipping address to: 9 Evil Rd/);
-    expect(await askBubble(shop, "yes", 30_000)).toMatch(new RegExp(`^Done: order ${order.name} will now ship to 9 Evil Rd`));
+    expect(await askBubble(shop, "yes", 30_000)).toMatch(
+      new RegExp(`^Done: order ${order.name} will now ship to 9 Evil Rd`),
+    );
     expect(await askBubble(shop, `where is order ${order.name}?`, 30_000)).toContain(order.name);
     await shop.close();
     await outbox.close();

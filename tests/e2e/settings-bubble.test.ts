@@ -33,7 +33,9 @@ describe("bubble settings", () => {
     await storefront.locator(".nwsc-launcher").click();
     await storefront.locator(".nwsc-msg--greeting").getByText("Howdy! Ask me about your gear.").waitFor();
     expect(await storefront.locator(".nwsc-title").innerText()).toBe("Trail Buddy");
-    expect(await storefront.locator(".nwsc-launcher").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(192, 57, 43)");
+    expect(await storefront.locator(".nwsc-launcher").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+      "rgb(192, 57, 43)",
+    );
     await storefront.close();
     await admin.close();
   }, 120_000);

@@ -10,7 +10,13 @@ const env = useDemoAndBrowser();
 const snapshot = JSON.parse(readFileSync("demo/demo-store.json", "utf8"));
 // A guest order delivered more than a month before the snapshot's today, with one item.
 const order = snapshot.orders.find(
-  (o: any) => !o.customerId && o.lineItems.length === 1 && o.returns.length === 0 && o.refunds.length === 0 && o.fulfillments[0]?.displayStatus === "DELIVERED" && new Date(snapshot.referenceDate).getTime() - new Date(o.fulfillments[0].deliveredAt).getTime() > 45 * 86_400_000,
+  (o: any) =>
+    !o.customerId &&
+    o.lineItems.length === 1 &&
+    o.returns.length === 0 &&
+    o.refunds.length === 0 &&
+    o.fulfillments[0]?.displayStatus === "DELIVERED" &&
+    new Date(snapshot.referenceDate).getTime() - new Date(o.fulfillments[0].deliveredAt).getTime() > 45 * 86_400_000,
 );
 
 describe("Store facts", () => {
@@ -19,7 +25,10 @@ describe("Store facts", () => {
       const storefront = await newPage(env.browser);
       await storefront.goto(`${env.demo.url}/`);
       await storefront.locator(".nwsc-launcher").click();
-      const reply = await askBubble(storefront, `I'd like to return the ${order.lineItems[0].title} from order ${order.name}, my email is ${order.email}`);
+      const reply = await askBubble(
+        storefront,
+        `I'd like to return the ${order.lineItems[0].title} from order ${order.name}, my email is ${order.email}`,
+      );
       await storefront.close();
       return reply;
     };
@@ -30,7 +39,10 @@ describe("Store facts", () => {
     const admin = await newPage(env.browser);
     admin.setDefaultTimeout(15_000);
     await admin.goto(`${env.demo.url}/admin/facts`);
-    await admin.getByText("If something isn't right, you can return it within 30 days of delivery.", { exact: false }).first().waitFor();
+    await admin
+      .getByText("If something isn't right, you can return it within 30 days of delivery.", { exact: false })
+      .first()
+      .waitFor();
     await admin.getByLabel("Days").fill("365");
     await admin.getByRole("button", { name: "Confirm" }).first().click();
     await admin.getByText("Set by you").waitFor();

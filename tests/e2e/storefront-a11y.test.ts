@@ -30,7 +30,14 @@ describe.each(Object.keys(SCREENS) as Screen[])("the storefront on %s", (screen)
     });
     await askBubble(page, "Do you have tents?");
     const images = page.locator(".nwsc-msg--bot .nwsc-product img");
-    await expect.poll(() => images.evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length)).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(() =>
+        images.evaluateAll(
+          (imgs) =>
+            imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length,
+        ),
+      )
+      .toBeGreaterThanOrEqual(3);
     expect(await page.locator(".nwsc-msg--bot .nwsc-product span.nwsc-product-img").count()).toBe(0); // no grey boxes
     expect(await seriousViolations(page)).toEqual([]);
     expect(outside).toEqual([]);

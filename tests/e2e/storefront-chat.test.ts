@@ -12,7 +12,6 @@ const upsNumber: string = order1006.fulfillments[0].trackingInfo[0].number;
 
 const env = useDemoAndBrowser();
 
-
 describe("storefront chat, end to end", () => {
   it("a guest tracks an order with the order's email, and a wrong email reveals nothing", async () => {
     const page = await newPage(env.browser);

@@ -15,7 +15,12 @@ let browser: Browser;
 beforeAll(async () => {
   fake = await startFakeOpenAI({ apiKey: "sk-demo-test" });
   [demo, browser] = await Promise.all([
-    startDemo({ OPENAI_API_KEY: "sk-demo-test", OPENAI_BASE_URL: fake.baseURL, CHAT_ENGINE: "openai", OPENAI_MAX_RETRIES: "0" }),
+    startDemo({
+      OPENAI_API_KEY: "sk-demo-test",
+      OPENAI_BASE_URL: fake.baseURL,
+      CHAT_ENGINE: "openai",
+      OPENAI_MAX_RETRIES: "0",
+    }),
     launchChromium(),
   ]);
 }, 240_000);
@@ -30,13 +35,22 @@ describe("streaming replies from the model", () => {
   it("streams the model's reply into the bubble over SSE", async () => {
     const reply = "Hello! I'm happy to help with orders, products and returns. What can I do for you today?";
     fake.enqueue(
-      { type: "json", value: { intent: "greeting", confidence: 0.97, language: "en", entities: { order_number: null, email: null, product: null, quantity: null, size: null, color: null } } },
+      {
+        type: "json",
+        value: {
+          intent: "greeting",
+          confidence: 0.97,
+          language: "en",
+          entities: { order_number: null, email: null, product: null, quantity: null, size: null, color: null },
+        },
+      },
       { type: "message", content: reply },
     );
     const page = await newPage(browser);
     const contentTypes: string[] = [];
     page.on("response", (response) => {
-      if (response.url().includes("/apps/support/messages")) contentTypes.push(response.headers()["content-type"] ?? "");
+      if (response.url().includes("/apps/support/messages"))
+        contentTypes.push(response.headers()["content-type"] ?? "");
     });
     await page.goto(`${demo.url}/`);
     await page.locator("button.nwsc-launcher").click();

@@ -8,7 +8,10 @@ describe("calibration", () => {
     const calibrated = calibration(Array(10).fill(0.8), [true, true, true, true, true, true, true, true, false, false]);
     expect(calibrated.ece).toBeCloseTo(0, 10);
     // Ten at 0.95 with half right: 0.45 off.
-    const overconfident = calibration(Array(10).fill(0.95), Array.from({ length: 10 }, (_, i) => i < 5));
+    const overconfident = calibration(
+      Array(10).fill(0.95),
+      Array.from({ length: 10 }, (_, i) => i < 5),
+    );
     expect(overconfident.ece).toBeCloseTo(0.45, 10);
     expect(overconfident.bins[9]).toMatchObject({ count: 10, accuracy: 0.5 });
   });

@@ -14,7 +14,9 @@ const DEV_INTENTS = "tests/fixtures/eval/dev-intents.jsonl";
 
 async function evalCli(args: string[]): Promise<{ code: number; stdout: string; summary: any }> {
   try {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", ...args], { maxBuffer: 10 * 1024 * 1024 });
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", ...args], {
+      maxBuffer: 10 * 1024 * 1024,
+    });
     return { code: 0, stdout, summary: JSON.parse(stdout.trim().split("\n").pop()!) };
   } catch (error) {
     const e = error as { code: number; stdout: string };
@@ -52,7 +54,15 @@ describe("npm run eval -- intents", () => {
 
 describe("npm run eval -- scenarios", () => {
   it("plays the dev scenarios through the chat pipeline above the bar CI holds it to, never saying a forbidden thing", async () => {
-    const { code, summary } = await evalCli(["scenarios", "tests/fixtures/eval/dev-scenarios.jsonl", "--store", "demo/demo-store.json", "--json", "--min-pass", "0.95"]);
+    const { code, summary } = await evalCli([
+      "scenarios",
+      "tests/fixtures/eval/dev-scenarios.jsonl",
+      "--store",
+      "demo/demo-store.json",
+      "--json",
+      "--min-pass",
+      "0.95",
+    ]);
     expect(code).toBe(0);
     expect(summary.turns).toBe(51);
     expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(0.95);
@@ -64,11 +74,15 @@ describe("npm run eval -- scenarios", () => {
   it.each([
     ["maison-coquelicot", 79, 0.92],
     ["cafe-colibri", 75, 0.88],
-  ])("plays %s's own scenarios above its floor, never saying a forbidden thing", async (store, turns, floor) => {
-    const file = `tests/fixtures/stores/${store}/scenarios.jsonl`;
-    const { summary } = await evalCli(["scenarios", file, "--store", `demo/stores/${store}.json`, "--json"]);
-    expect(summary.turns).toBe(turns);
-    expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(floor);
-    expect(summary.forbidden).toBe(0);
-  }, 120_000);
+  ])(
+    "plays %s's own scenarios above its floor, never saying a forbidden thing",
+    async (store, turns, floor) => {
+      const file = `tests/fixtures/stores/${store}/scenarios.jsonl`;
+      const { summary } = await evalCli(["scenarios", file, "--store", `demo/stores/${store}.json`, "--json"]);
+      expect(summary.turns).toBe(turns);
+      expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(floor);
+      expect(summary.forbidden).toBe(0);
+    },
+    120_000,
+  );
 });

@@ -11,7 +11,9 @@ import { describe, expect, it } from "vitest";
 const run = promisify(execFile);
 
 async function evalSummary(args: string[]): Promise<any> {
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", ...args, "--json"], { maxBuffer: 10 * 1024 * 1024 });
+  const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", ...args, "--json"], {
+    maxBuffer: 10 * 1024 * 1024,
+  });
   return JSON.parse(stdout.trim().split("\n").pop()!);
 }
 

@@ -15,7 +15,10 @@ const SETS = [
 // Written from each snapshot's policy and page text before the retriever was tuned on the sets above, to check it isn't overfitted.
 const EXTRA_SETS = [
   { file: "tests/fixtures/eval/retrieval-northwind-extra.jsonl", store: "demo/demo-store.json" },
-  { file: "tests/fixtures/stores/maison-coquelicot/retrieval-extra.jsonl", store: "demo/stores/maison-coquelicot.json" },
+  {
+    file: "tests/fixtures/stores/maison-coquelicot/retrieval-extra.jsonl",
+    store: "demo/stores/maison-coquelicot.json",
+  },
   { file: "tests/fixtures/stores/cafe-colibri/retrieval-extra.jsonl", store: "demo/stores/cafe-colibri.json" },
 ];
 
@@ -24,13 +27,22 @@ const squash = (text: string) => text.replace(/\s+/g, " ").toLowerCase();
 describe("retrieval scoring", () => {
   it("counts a quote containing a label, or a part of a longer label, and nothing else", () => {
     expect(quotesAnswer("We're online only.", ["online only"])).toBe(true);
-    expect(quotesAnswer("Refunds take 5–10 business days to appear.", ["Refunds take 5–10 business days to appear on your statement, depending on your bank"])).toBe(true);
+    expect(
+      quotesAnswer("Refunds take 5–10 business days to appear.", [
+        "Refunds take 5–10 business days to appear on your statement, depending on your bank",
+      ]),
+    ).toBe(true);
     expect(quotesAnswer("We ship to Canada.", ["online only"])).toBe(false);
     expect(quotesAnswer("Yes.", ["Yes. Northwind gift cards"])).toBe(false);
   });
 
   it("scores recall@1 on the first quote only and abstention on questions nothing answers", async () => {
-    const quotes: Record<string, string[]> = { a: ["wrong", "right answer"], b: ["right answer"], c: [], d: ["anything"] };
+    const quotes: Record<string, string[]> = {
+      a: ["wrong", "right answer"],
+      b: ["right answer"],
+      c: [],
+      d: ["anything"],
+    };
     const report = await evaluateRetrieval(
       [
         { id: "1", question: "a", answers: ["right answer"] },
@@ -40,7 +52,14 @@ describe("retrieval scoring", () => {
       ],
       (q) => quotes[q].map((text) => ({ text, source: "test" })),
     );
-    expect(report).toMatchObject({ n: 4, answerable: 2, unanswerable: 2, recallAt1: 0.5, abstention: 0.5, wronglyAbstained: 0 });
+    expect(report).toMatchObject({
+      n: 4,
+      answerable: 2,
+      unanswerable: 2,
+      recallAt1: 0.5,
+      abstention: 0.5,
+      wronglyAbstained: 0,
+    });
   });
 
   it("rejects a row without answers or null", () => {
@@ -57,7 +76,9 @@ describe.each(SETS)("the labelled set $file", ({ file, store }) => {
     ...Object.values(snapshot.policies as Record<string, { body: string }>).map((p) => p.body),
     ...snapshot.faqs.map((f: { answer: string }) => f.answer),
     ...snapshot.pages.map((p: { body: string }) => p.body),
-    ...snapshot.products.filter((p: { status: string }) => p.status === "ACTIVE").map((p: { description: string }) => p.description),
+    ...snapshot.products
+      .filter((p: { status: string }) => p.status === "ACTIVE")
+      .map((p: { description: string }) => p.description),
   ].map(squash);
 
   it("has at least 40 questions, a quarter or more that nothing answers, in en, es and fr", () => {
@@ -68,21 +89,31 @@ describe.each(SETS)("the labelled set $file", ({ file, store }) => {
   });
 
   it("labels only the shop's own text", () => {
-    const missing = cases.flatMap((c) => (c.answers ?? []).filter((a) => !texts.some((t) => t.includes(squash(a)))).map((a) => `${c.id}: ${a}`));
+    const missing = cases.flatMap((c) =>
+      (c.answers ?? []).filter((a) => !texts.some((t) => t.includes(squash(a)))).map((a) => `${c.id}: ${a}`),
+    );
     expect(missing).toEqual([]);
   });
 });
 
 describe("npm run eval -- retrieval on the dev stores", () => {
-  it.each(SETS)("reads $file at least as well as the first measured retrieval", async ({ file, store }) => {
-    const { execFile } = await import("node:child_process");
-    const { promisify } = await import("node:util");
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/eval.ts", "retrieval", file, "--store", store, "--json"], { maxBuffer: 1 << 24 });
-    const summary = JSON.parse(stdout.trim().split("\n").pop()!);
-    // Before this retrieval: recall@1 23.8–26.2 %, abstention 60–80 %; now ≥ 54 % (57.1–69.0 %) and ≥ 75 % (76.5–100 %) on each store.
-    expect(summary.recallAt1).toBeGreaterThanOrEqual(0.54);
-    expect(summary.abstention).toBeGreaterThanOrEqual(0.75);
-  }, 60_000);
+  it.each(SETS)(
+    "reads $file at least as well as the first measured retrieval",
+    async ({ file, store }) => {
+      const { execFile } = await import("node:child_process");
+      const { promisify } = await import("node:util");
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ["--import", "tsx", "scripts/eval.ts", "retrieval", file, "--store", store, "--json"],
+        { maxBuffer: 1 << 24 },
+      );
+      const summary = JSON.parse(stdout.trim().split("\n").pop()!);
+      // Before this retrieval: recall@1 23.8–26.2 %, abstention 60–80 %; now ≥ 54 % (57.1–69.0 %) and ≥ 75 % (76.5–100 %) on each store.
+      expect(summary.recallAt1).toBeGreaterThanOrEqual(0.54);
+      expect(summary.abstention).toBeGreaterThanOrEqual(0.75);
+    },
+    60_000,
+  );
 });
 
 describe.each(EXTRA_SETS)("the extra set $file", ({ file, store }) => {
@@ -92,7 +123,9 @@ describe.each(EXTRA_SETS)("the extra set $file", ({ file, store }) => {
     ...Object.values(snapshot.policies as Record<string, { body: string }>).map((p) => p.body),
     ...snapshot.faqs.map((f: { answer: string }) => f.answer),
     ...snapshot.pages.map((p: { body: string }) => p.body),
-    ...snapshot.products.filter((p: { status: string }) => p.status === "ACTIVE").map((p: { description: string }) => p.description),
+    ...snapshot.products
+      .filter((p: { status: string }) => p.status === "ACTIVE")
+      .map((p: { description: string }) => p.description),
   ].map(squash);
 
   it("has at least 15 questions, some that nothing answers, with unique ids", () => {
@@ -102,7 +135,9 @@ describe.each(EXTRA_SETS)("the extra set $file", ({ file, store }) => {
   });
 
   it("labels only the shop's own text", () => {
-    const missing = cases.flatMap((c) => (c.answers ?? []).filter((a) => !texts.some((t) => t.includes(squash(a)))).map((a) => `${c.id}: ${a}`));
+    const missing = cases.flatMap((c) =>
+      (c.answers ?? []).filter((a) => !texts.some((t) => t.includes(squash(a)))).map((a) => `${c.id}: ${a}`),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -94,11 +94,20 @@ describe("renderChatBubbleBlock", () => {
   it("names the assistant after the shop unless the merchant named it (Settings, then the theme editor)", async () => {
     const shop = { permanent_domain: "trailhead.myshopify.com", name: "Trailhead & Co" };
     expect(attr(await renderChatBubbleBlock({ shop, assetUrl }), "data-bot-name")).toBe("Trailhead &amp; Co");
-    expect(attr(await renderChatBubbleBlock({ shop, assetUrl, settings: { bot_name: "Ava" } }), "data-bot-name")).toBe("Ava");
+    expect(attr(await renderChatBubbleBlock({ shop, assetUrl, settings: { bot_name: "Ava" } }), "data-bot-name")).toBe(
+      "Ava",
+    );
     const saved = { bot_name: "Scout", greeting: "Hi", accent_color: "#000000", position: "bottom-right" };
-    expect(attr(await renderChatBubbleBlock({ shop, assetUrl, settings: { bot_name: "Ava" }, appBubble: saved }), "data-bot-name")).toBe("Scout");
+    expect(
+      attr(
+        await renderChatBubbleBlock({ shop, assetUrl, settings: { bot_name: "Ava" }, appBubble: saved }),
+        "data-bot-name",
+      ),
+    ).toBe("Scout");
     // Saved without a name: the shop's name again, not a stale theme setting's default.
-    expect(attr(await renderChatBubbleBlock({ shop, assetUrl, appBubble: { ...saved, bot_name: "" } }), "data-bot-name")).toBe("Trailhead &amp; Co");
+    expect(
+      attr(await renderChatBubbleBlock({ shop, assetUrl, appBubble: { ...saved, bot_name: "" } }), "data-bot-name"),
+    ).toBe("Trailhead &amp; Co");
   });
 
   it("escapes a malicious greeting and bot name", async () => {

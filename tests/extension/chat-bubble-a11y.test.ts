@@ -14,24 +14,51 @@ import { seriousViolations } from "../helpers/axe";
 
 const CONV = "conv-a11y-00000000000001";
 const LONG_TITLE = "Ridgeline 2 Backpacking Tent with Footprint";
-const TENTS = ["Ridgeline 1 Solo Tent", LONG_TITLE, "Basecamp 4 Family Tent", "Four-Season Summit Tent 2P", "Ridgeline 2 Footprint"];
+const TENTS = [
+  "Ridgeline 1 Solo Tent",
+  LONG_TITLE,
+  "Basecamp 4 Family Tent",
+  "Four-Season Summit Tent 2P",
+  "Ridgeline 2 Footprint",
+];
 const FOUND = "I found 5 tents:";
-const card = (title: string, i: number) => ({ title, price: i === 1 ? "From $319.00" : `$${100 + i * 50}.00`, imageUrl: `/img/tent-${i}.svg`, url: `/products/tent-${i}`, available: true });
+const card = (title: string, i: number) => ({
+  title,
+  price: i === 1 ? "From $319.00" : `$${100 + i * 50}.00`,
+  imageUrl: `/img/tent-${i}.svg`,
+  url: `/products/tent-${i}`,
+  available: true,
+});
 const at = () => new Date().toISOString();
 
 /** The stand-in app proxy: "tents" finds five, "hi" is greeted (a reply there is nothing to rate). */
 async function handle(req: IncomingMessage, res: ServerResponse, url: URL) {
   if (url.pathname.startsWith("/img/")) {
     res.writeHead(200, { "Content-Type": "image/svg+xml" });
-    res.end(`<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96"><rect width="96" height="96" fill="#6a8"/></svg>`);
+    res.end(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96"><rect width="96" height="96" fill="#6a8"/></svg>`,
+    );
     return;
   }
   if (req.method === "POST" && url.pathname === "/apps/support/messages") {
     const body = await readJsonBody(req);
     const shopperMessage = { id: `s-${body.clientMessageId}`, role: "shopper", text: body.text, createdAt: at() };
     const reply = /tent/i.test(body.text)
-      ? { id: `b-${body.clientMessageId}`, role: "bot", text: FOUND, createdAt: at(), products: TENTS.map(card), quickReplies: ["Under $200", "Talk to a person"], feedback: null }
-      : { id: `b-${body.clientMessageId}`, role: "bot", text: "Hi! Welcome to Trailhead Supply. What can I do for you?", createdAt: at() };
+      ? {
+          id: `b-${body.clientMessageId}`,
+          role: "bot",
+          text: FOUND,
+          createdAt: at(),
+          products: TENTS.map(card),
+          quickReplies: ["Under $200", "Talk to a person"],
+          feedback: null,
+        }
+      : {
+          id: `b-${body.clientMessageId}`,
+          role: "bot",
+          text: "Hi! Welcome to Trailhead Supply. What can I do for you?",
+          createdAt: at(),
+        };
     return json(res, 200, { conversationId: CONV, shopperMessage, reply });
   }
 }
@@ -45,7 +72,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   [storefront, browser] = await Promise.all([
-    startBubblePage(handle, { body: THEME, block: { shop: { permanent_domain: "trailhead.myshopify.com", name: "Trailhead Supply" } } }),
+    startBubblePage(handle, {
+      body: THEME,
+      block: { shop: { permanent_domain: "trailhead.myshopify.com", name: "Trailhead Supply" } },
+    }),
     launchChromium(),
   ]);
 });
@@ -153,7 +183,11 @@ describe("chat bubble for screen readers", () => {
     await page.locator("button.nwsc-launcher").click();
     await askWithKeyboard(page, "tents?");
     const live = await page.evaluate(() =>
-      [...document.querySelectorAll(".nwsc-root [aria-live]:not([aria-live=off]), .nwsc-root [role=log], .nwsc-root [role=status], .nwsc-root [role=alert]")].map((el) => ({
+      [
+        ...document.querySelectorAll(
+          ".nwsc-root [aria-live]:not([aria-live=off]), .nwsc-root [role=log], .nwsc-root [role=status], .nwsc-root [role=alert]",
+        ),
+      ].map((el) => ({
         text: el.textContent,
         interactive: el.querySelectorAll("button, a, .nwsc-product, .nwsc-feedback").length,
       })),
@@ -186,13 +220,28 @@ describe("product cards", () => {
       await askWithKeyboard(page, "tents");
       const reply = page.locator(".nwsc-msg--bot[data-id]").last();
       const cards = reply.locator(".nwsc-product");
-      await expect.poll(() => cards.locator("img").evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length)).toBe(4);
+      await expect
+        .poll(() =>
+          cards
+            .locator("img")
+            .evaluateAll(
+              (imgs) =>
+                imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length,
+            ),
+        )
+        .toBe(4);
       expect(await cards.evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).length)).toBe(4);
 
       // The long title is there in full: wrapped, nothing cut off.
       const title = cards.nth(1).locator(".nwsc-product-title");
       expect(await title.textContent()).toBe(LONG_TITLE);
-      const box = await title.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth, sh: el.scrollHeight, ch: el.clientHeight, lh: parseFloat(getComputedStyle(el).lineHeight) }));
+      const box = await title.evaluate((el) => ({
+        sw: el.scrollWidth,
+        cw: el.clientWidth,
+        sh: el.scrollHeight,
+        ch: el.clientHeight,
+        lh: parseFloat(getComputedStyle(el).lineHeight),
+      }));
       expect(box.sw, screen).toBeLessThanOrEqual(box.cw);
       expect(box.sh, screen).toBeLessThanOrEqual(box.ch + 1);
       expect(box.ch, screen).toBeGreaterThan(box.lh * 1.5); // two lines
@@ -202,7 +251,9 @@ describe("product cards", () => {
       const more = reply.getByRole("button", { name: "Show 1 more" });
       await more.focus();
       await page.keyboard.press("Enter");
-      await expect.poll(() => cards.evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).length)).toBe(5);
+      await expect
+        .poll(() => cards.evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).length))
+        .toBe(5);
       expect(await more.count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(TENTS[4]);
       await page.close();

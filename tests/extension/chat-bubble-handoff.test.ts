@@ -13,7 +13,13 @@ import { json, openBubble, readJsonBody, startBubblePage, type BubblePage } from
 type Json = Record<string, any>;
 const CONV = "conv-handoff-0000000001";
 const at = () => new Date().toISOString();
-const msg = (id: string, role: string, text: string) => ({ id, role, text, createdAt: at(), ...(role === "bot" ? { feedback: null } : {}) });
+const msg = (id: string, role: string, text: string) => ({
+  id,
+  role,
+  text,
+  createdAt: at(),
+  ...(role === "bot" ? { feedback: null } : {}),
+});
 
 let storefront: BubblePage;
 let browser: Browser;
@@ -32,7 +38,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL) {
     const body = await readJsonBody(req);
     const next = messageReplies.shift();
     if (!next) return json(res, 500, { error: { code: "unexpected", message: "No reply queued." } });
-    return json(res, 200, { conversationId: CONV, shopperMessage: msg(`s-${body.clientMessageId}`, "shopper", body.text), ...next });
+    return json(res, 200, {
+      conversationId: CONV,
+      shopperMessage: msg(`s-${body.clientMessageId}`, "shopper", body.text),
+      ...next,
+    });
   }
   if (req.method === "GET" && url.pathname === "/apps/support/conversation") {
     conversationGets++;
@@ -82,14 +92,21 @@ async function wait20s() {
 }
 
 const HANDOFF_REPLY = msg("b-1", "bot", "I'm passing this conversation to a person on our team.");
-const TEAM_REPLY = msg("a-1", "agent", "Hi, this is Sam from the shop. Your order ships tomorrow: https://shop.example.test/track");
+const TEAM_REPLY = msg(
+  "a-1",
+  "agent",
+  "Hi, this is Sam from the shop. Your order ships tomorrow: https://shop.example.test/track",
+);
 
 describe("chat bubble: the team's reply to a hand-off", () => {
   it("polls every 20 s while the hand-off waits, renders the reply labelled as the team's, then stops", async () => {
     messageReplies.push({ reply: HANDOFF_REPLY, awaitingTeam: true });
     await ask("I want to talk to a person");
     const shopper = await page.locator(".nwsc-msg--shopper").getAttribute("data-id");
-    conversation = { messages: [msg(shopper!, "shopper", "I want to talk to a person"), HANDOFF_REPLY], awaitingTeam: true };
+    conversation = {
+      messages: [msg(shopper!, "shopper", "I want to talk to a person"), HANDOFF_REPLY],
+      awaitingTeam: true,
+    };
 
     await wait20s();
     await expect.poll(() => conversationGets).toBe(1);
@@ -141,7 +158,10 @@ describe("chat bubble: the team's reply to a hand-off", () => {
   it("shows the team's reply and the survey when the shopper comes back (page load)", async () => {
     messageReplies.push({ reply: HANDOFF_REPLY, awaitingTeam: true });
     await ask("I want to talk to a person");
-    conversation = { messages: [msg("s-1", "shopper", "I want to talk to a person"), HANDOFF_REPLY, TEAM_REPLY], endOfConversation: true };
+    conversation = {
+      messages: [msg("s-1", "shopper", "I want to talk to a person"), HANDOFF_REPLY, TEAM_REPLY],
+      endOfConversation: true,
+    };
     await page.reload();
     await page.locator(".nwsc-msg--agent").waitFor({ timeout: 10_000 }); // the panel reopens by itself
     expect(await page.locator(".nwsc-msg--agent .nwsc-from").textContent()).toBe("Team");

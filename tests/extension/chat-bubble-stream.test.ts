@@ -101,7 +101,9 @@ async function expectFinalReply(id: string, text: string) {
   const bot = page.locator(`.nwsc-msg--bot[data-id="${id}"]`);
   await bot.waitFor({ timeout: 10_000 });
   expect(await bot.locator(".nwsc-bubble").evaluate((el) => el.textContent)).toBe(text);
-  await expect.poll(() => bot.locator(".nwsc-bubble a").getAttribute("href")).toBe("https://shop.example.test/pages/shipping");
+  await expect
+    .poll(() => bot.locator(".nwsc-bubble a").getAttribute("href"))
+    .toBe("https://shop.example.test/pages/shipping");
   expect(await bot.locator(".nwsc-product-title").textContent()).toBe("Crème Kettle");
   expect(await bot.locator(".nwsc-quick button").allTextContents()).toEqual(["Track my order", "Talk to a person"]);
   expect(await bot.locator(".nwsc-feedback button").count()).toBe(2);
@@ -135,7 +137,7 @@ describe("chat bubble: streamed replies", () => {
         at("🚚", 1), //                           inside a 4-byte character, twice
         at("🚚", 3),
         at("\r\n\r\n", 3), //                     inside the blank line
-        at("data: \" <b>", 3), //                 mid second data line
+        at('data: " <b>', 3), //                 mid second data line
       ]);
       expect(chunks.length).toBe(9);
       await writeChunks(res, chunks);
@@ -147,7 +149,9 @@ describe("chat bubble: streamed replies", () => {
     await ask("When does the crème brûlée ship?");
     const streaming = page.locator(".nwsc-msg--streaming");
     const grown = "Crème brûlée ships in 2 days 🚚 <b>not bold</b>\nline two";
-    await expect.poll(() => streaming.locator(".nwsc-bubble").evaluate((el) => el.textContent), { timeout: 10_000 }).toBe(grown);
+    await expect
+      .poll(() => streaming.locator(".nwsc-bubble").evaluate((el) => el.textContent), { timeout: 10_000 })
+      .toBe(grown);
     expect(await streaming.getAttribute("aria-busy")).toBe("true");
     expect(await streaming.locator("b").count()).toBe(0); // text, never HTML
     expect(await page.locator(".nwsc-typing").count()).toBe(0); // the growing reply replaced the dots
@@ -174,11 +178,17 @@ describe("chat bubble: streamed replies", () => {
   it("an `error` event mid-stream shows the inline error; Retry resends the same clientMessageId", async () => {
     handlers.push(async (res) => {
       startSse(res);
-      await writeChunks(res, [Buffer.from(frame("delta", { text: "Let me che" })), Buffer.from(frame("error", { error: { code: "model_unavailable", message: "The assistant is busy." } }))]);
+      await writeChunks(res, [
+        Buffer.from(frame("delta", { text: "Let me che" })),
+        Buffer.from(frame("error", { error: { code: "model_unavailable", message: "The assistant is busy." } })),
+      ]);
     });
     handlers.push(async (res) => {
       startSse(res);
-      await writeChunks(res, [Buffer.from(frame("delta", { text: "Crème" })), Buffer.from(frame("message", reply("bot-3", FINAL)))]);
+      await writeChunks(res, [
+        Buffer.from(frame("delta", { text: "Crème" })),
+        Buffer.from(frame("message", reply("bot-3", FINAL))),
+      ]);
     });
     await ask("Shipping?");
     await page.locator(".nwsc-error").waitFor({ timeout: 10_000 });
@@ -196,7 +206,10 @@ describe("chat bubble: streamed replies", () => {
   it("a stream that ends without `message` (or whose last frame is unterminated) is an error; Retry can get JSON", async () => {
     handlers.push(async (res) => {
       startSse(res);
-      await writeChunks(res, [Buffer.from(frame("delta", { text: "Half a rep" })), Buffer.from(frame("message", reply("bot-x", FINAL)).trimEnd())]);
+      await writeChunks(res, [
+        Buffer.from(frame("delta", { text: "Half a rep" })),
+        Buffer.from(frame("message", reply("bot-x", FINAL)).trimEnd()),
+      ]);
     });
     handlers.push((res) => json(res, 200, reply("bot-4", FINAL)));
     await ask("Shipping?");

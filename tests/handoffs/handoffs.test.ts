@@ -49,14 +49,34 @@ function useSmtp() {
   process.env.SMTP_FROM = FROM;
 }
 
-async function ticketFor(shop: string, options: { contactEmail?: string | null; customerId?: string | null; kind?: string; orderNumber?: string; status?: string } = {}) {
+async function ticketFor(
+  shop: string,
+  options: {
+    contactEmail?: string | null;
+    customerId?: string | null;
+    kind?: string;
+    orderNumber?: string;
+    status?: string;
+  } = {},
+) {
   const conversation = await db.conversation.create({
-    data: { id: mintConversationId(), shop, customerId: options.customerId ?? null, status: "handoff", messageCount: 2 },
+    data: {
+      id: mintConversationId(),
+      shop,
+      customerId: options.customerId ?? null,
+      status: "handoff",
+      messageCount: 2,
+    },
   });
   await db.message.createMany({
     data: [
       { shop, conversationId: conversation.id, role: "shopper", text: "I need to talk to a person about my order" },
-      { shop, conversationId: conversation.id, role: "bot", text: "I'm passing this conversation to a person on our team." },
+      {
+        shop,
+        conversationId: conversation.id,
+        role: "bot",
+        text: "I'm passing this conversation to a person on our team.",
+      },
     ],
   });
   return db.handoffTicket.create({
@@ -77,7 +97,13 @@ describe("replying to a hand-off", () => {
     useSmtp();
     const ticket = await ticketFor(SHOP, { orderNumber: "#1006" });
     const now = new Date(Date.now() + 60_000);
-    const outcome = await handoffs.replyToTicket(db, SHOP, ticket.id, "  Hi Jane — your parcel left our warehouse today.\r\nTracking follows by email.  ", { now });
+    const outcome = await handoffs.replyToTicket(
+      db,
+      SHOP,
+      ticket.id,
+      "  Hi Jane — your parcel left our warehouse today.\r\nTracking follows by email.  ",
+      { now },
+    );
 
     expect(outcome).toMatchObject({ ok: true, email: { status: "sent", to: "jane.doe@example.com" } });
     const stored = await db.handoffTicket.findUniqueOrThrow({ where: { id: ticket.id } });
@@ -85,7 +111,10 @@ describe("replying to a hand-off", () => {
     expect(stored.reply).toBe("Hi Jane — your parcel left our warehouse today.\nTracking follows by email.");
     expect(stored.repliedAt?.toISOString()).toBe(now.toISOString());
 
-    const messages = await db.message.findMany({ where: { conversationId: ticket.conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const messages = await db.message.findMany({
+      where: { conversationId: ticket.conversationId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
     expect(messages.map((m) => m.role)).toEqual(["shopper", "bot", "agent"]);
     expect(messages[2]).toMatchObject({ shop: SHOP, text: stored.reply });
     if (outcome?.ok) expect(outcome.messageId).toBe(messages[2].id);
@@ -147,7 +176,9 @@ describe("replying to a hand-off", () => {
   it("refuses an empty or overlong reply and stores nothing", async () => {
     const ticket = await ticketFor(SHOP);
     expect(await handoffs.replyToTicket(db, SHOP, ticket.id, "   \n ")).toMatchObject({ ok: false });
-    expect(await handoffs.replyToTicket(db, SHOP, ticket.id, "x".repeat(handoffs.MAX_REPLY_LENGTH + 1))).toMatchObject({ ok: false });
+    expect(await handoffs.replyToTicket(db, SHOP, ticket.id, "x".repeat(handoffs.MAX_REPLY_LENGTH + 1))).toMatchObject({
+      ok: false,
+    });
     expect(await db.message.count({ where: { conversationId: ticket.conversationId } })).toBe(2);
     expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("open");
   });
@@ -180,8 +211,15 @@ describe("the inbox", () => {
 
     const open = await handoffs.listTickets(db, shop, "open");
     expect(open.map((t) => t.id).sort()).toEqual([guest.id, customer.id].sort());
-    expect(open.find((t) => t.id === guest.id)).toMatchObject({ contact: "guest@example.com", kindLabel: "Complaint", conversationId: guest.conversationId });
-    expect(open.find((t) => t.id === customer.id)).toMatchObject({ contact: "Logged-in customer", customerId: "gid://shopify/Customer/42" });
+    expect(open.find((t) => t.id === guest.id)).toMatchObject({
+      contact: "guest@example.com",
+      kindLabel: "Complaint",
+      conversationId: guest.conversationId,
+    });
+    expect(open.find((t) => t.id === customer.id)).toMatchObject({
+      contact: "Logged-in customer",
+      customerId: "gid://shopify/Customer/42",
+    });
     expect((await handoffs.listTickets(db, shop, "replied")).map((t) => t.id)).toEqual([replied.id]);
     expect(await handoffs.listTickets(db, shop, null)).toHaveLength(3);
     expect(await handoffs.listTickets(db, shop, "bogus")).toHaveLength(3);
@@ -199,12 +237,16 @@ describe("the inbox", () => {
     const ticket = await ticketFor(shop, { contactEmail: "pat@example.com" });
     const untouched = await ticketFor(shop, { contactEmail: "sam@example.com" });
     await handoffs.replyToTicket(db, shop, ticket.id, "Your refund is on its way.", { mailer: null });
-    expect((await handoffs.listTickets(db, shop, "replied")).map((t) => [t.id, t.shopperWroteBack])).toEqual([[ticket.id, false]]);
+    expect((await handoffs.listTickets(db, shop, "replied")).map((t) => [t.id, t.shopperWroteBack])).toEqual([
+      [ticket.id, false],
+    ]);
 
     const conversation = await db.conversation.findUniqueOrThrow({ where: { id: ticket.conversationId } });
     // A new question the bot answers itself leaves the team's reply standing.
     await exchange(conversation, "Do you ship to Canada?", "answer");
-    expect((await handoffs.listTickets(db, shop, "replied")).map((t) => [t.id, t.shopperWroteBack])).toEqual([[ticket.id, false]]);
+    expect((await handoffs.listTickets(db, shop, "replied")).map((t) => [t.id, t.shopperWroteBack])).toEqual([
+      [ticket.id, false],
+    ]);
     // A message for the team: the bot only acknowledged it (team-thread.ts).
     await exchange(conversation, "Thanks, but it's only half the amount?", "team_followup");
     const open = await handoffs.listTickets(db, shop, "open");
@@ -215,14 +257,29 @@ describe("the inbox", () => {
     expect((await handoffs.getTicket(db, shop, ticket.id))?.ticket.shopperWroteBack).toBe(true);
 
     // Answered again: no longer new.
-    await handoffs.replyToTicket(db, shop, ticket.id, "Sorry — the rest follows tomorrow.", { mailer: null, now: new Date(Date.now() + 1000) });
-    expect((await handoffs.listTickets(db, shop, "replied")).map((t) => [t.id, t.shopperWroteBack])).toEqual([[ticket.id, false]]);
+    await handoffs.replyToTicket(db, shop, ticket.id, "Sorry — the rest follows tomorrow.", {
+      mailer: null,
+      now: new Date(Date.now() + 1000),
+    });
+    expect((await handoffs.listTickets(db, shop, "replied")).map((t) => [t.id, t.shopperWroteBack])).toEqual([
+      [ticket.id, false],
+    ]);
   });
 
   /** A shopper message and the bot's reply of this kind, stored as the proxy stores them. */
   async function exchange(conversation: Conversation, text: string, replyKind: ReplyKind) {
     const { message } = await recordShopperMessage(db, conversation, text, null);
-    await recordBotReply(db, conversation, message, { text: "…", intent: null, confidence: null, entities: {}, engine: "local", latencyMs: 1, lookups: [], state: {}, replyKind });
+    await recordBotReply(db, conversation, message, {
+      text: "…",
+      intent: null,
+      confidence: null,
+      entities: {},
+      engine: "local",
+      latencyMs: 1,
+      lookups: [],
+      state: {},
+      replyKind,
+    });
   }
 
   it("names a logged-in customer by their Shopify name and email, never by a raw id", async () => {
@@ -238,7 +295,9 @@ describe("the inbox", () => {
     expect(JSON.stringify(rows)).not.toMatch(/customer 999|customer 729/i);
     // The Admin API failing costs the names, not the inbox.
     const broken = { customersByIds: async () => Promise.reject(new Error("Shopify is down")) };
-    expect(byIdIn(await handoffs.withCustomerNames(broken, await handoffs.listTickets(db, shop, null)), customer.id)).toMatchObject({ contact: "Logged-in customer" });
+    expect(
+      byIdIn(await handoffs.withCustomerNames(broken, await handoffs.listTickets(db, shop, null)), customer.id),
+    ).toMatchObject({ contact: "Logged-in customer" });
   });
 
   it("pages through a long inbox: every ticket is reachable, none twice", async () => {
@@ -262,7 +321,12 @@ describe("the inbox", () => {
     await db.conversation.update({ where: { id: ticket.conversationId }, data: { csat: 4, csatComment: "Quick" } });
     await handoffs.replyToTicket(db, SHOP, ticket.id, "Done!", { mailer: null });
     const detail = await handoffs.getTicket(db, SHOP, ticket.id);
-    expect(detail?.ticket).toMatchObject({ id: ticket.id, status: "replied", reply: "Done!", contact: "jane.doe@example.com" });
+    expect(detail?.ticket).toMatchObject({
+      id: ticket.id,
+      status: "replied",
+      reply: "Done!",
+      contact: "jane.doe@example.com",
+    });
     expect(detail?.conversation.messages.map((m) => [m.role, m.text])).toEqual([
       ["shopper", "I need to talk to a person about my order"],
       ["bot", "I'm passing this conversation to a person on our team."],

@@ -15,7 +15,11 @@ afterAll(() => outbox?.close());
 describe("the demo outbox", () => {
   it("receives what the app's mailer sends and shows it on its page", async () => {
     const mailer = createMailer({ url: outbox.url, from: "Demo shop <support@shop.example>" });
-    await mailer.send({ to: "hannah.brooks@example.com", subject: "Your code for order #1063", text: "Your code is:\n\n482913\n\n<b>not bold</b> — ünïcode" });
+    await mailer.send({
+      to: "hannah.brooks@example.com",
+      subject: "Your code for order #1063",
+      text: "Your code is:\n\n482913\n\n<b>not bold</b> — ünïcode",
+    });
     await mailer.send({ to: "emma.larsen@example.com", subject: "Re: your question", text: "Second message" });
     expect(outbox.mails.map((m) => m.to)).toEqual([["hannah.brooks@example.com"], ["emma.larsen@example.com"]]);
     const page = renderOutboxPage("Demo shop", outbox.mails);

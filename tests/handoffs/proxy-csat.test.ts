@@ -16,7 +16,8 @@ const send = sendToProxy;
 
 const say = (text: string, conversationId?: string, customerId?: string) =>
   send(proxyRequest("messages", { body: { text, ...(conversationId ? { conversationId } : {}) }, customerId }));
-const history = (conversationId: string, customerId?: string) => send(proxyRequest("conversation", { query: { conversationId }, customerId }));
+const history = (conversationId: string, customerId?: string) =>
+  send(proxyRequest("conversation", { query: { conversationId }, customerId }));
 const rate = (body: unknown, customerId?: string) => send(proxyRequest("csat", { body, customerId }));
 
 beforeAll(installDemoShop);
@@ -26,12 +27,21 @@ describe("POST /csat", () => {
     const { body } = await say("hi there");
     const first = await rate({ conversationId: body.conversationId, rating: 4, comment: "  Quick and clear  " });
     expect(first).toEqual({ status: 200, body: { ok: true } });
-    expect(await db.conversation.findUniqueOrThrow({ where: { id: body.conversationId } })).toMatchObject({ csat: 4, csatComment: "Quick and clear" });
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: body.conversationId } })).toMatchObject({
+      csat: 4,
+      csatComment: "Quick and clear",
+    });
 
     expect((await rate({ conversationId: body.conversationId, rating: 5 })).status).toBe(200);
-    expect(await db.conversation.findUniqueOrThrow({ where: { id: body.conversationId } })).toMatchObject({ csat: 5, csatComment: null });
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: body.conversationId } })).toMatchObject({
+      csat: 5,
+      csatComment: null,
+    });
     expect((await rate({ conversationId: body.conversationId, rating: 2, comment: "   " })).status).toBe(200);
-    expect(await db.conversation.findUniqueOrThrow({ where: { id: body.conversationId } })).toMatchObject({ csat: 2, csatComment: null });
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: body.conversationId } })).toMatchObject({
+      csat: 2,
+      csatComment: null,
+    });
   });
 
   it.each([
@@ -65,7 +75,9 @@ describe("POST /csat", () => {
     expect((await rate({ conversationId, rating: 1 }, CUSTOMER)).status).toBe(200);
     expect((await db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).csat).toBe(1);
 
-    const elsewhere = await db.conversation.create({ data: { id: "OtherShopConversation01", shop: "someone-else.myshopify.com" } });
+    const elsewhere = await db.conversation.create({
+      data: { id: "OtherShopConversation01", shop: "someone-else.myshopify.com" },
+    });
     const { status, body: error } = await rate({ conversationId: elsewhere.id, rating: 5 });
     expect(status).toBe(404);
     expect(error.error.code).toBe("conversation_not_found");
@@ -74,7 +86,10 @@ describe("POST /csat", () => {
 
   it("is POST only, JSON only", async () => {
     expect((await send(proxyRequest("csat", { method: "GET" }))).status).toBe(405);
-    expect((await send(proxyRequest("csat", { rawBody: "rating=5", contentType: "application/x-www-form-urlencoded" }))).status).toBe(415);
+    expect(
+      (await send(proxyRequest("csat", { rawBody: "rating=5", contentType: "application/x-www-form-urlencoded" })))
+        .status,
+    ).toBe(415);
   });
 });
 
@@ -84,7 +99,9 @@ describe("end of conversation and hand-off signals", () => {
     expect(first.body.endOfConversation).toBeUndefined();
     expect(first.body.awaitingTeam).toBeUndefined();
     const bye = await say("thanks, that's all. bye!", first.body.conversationId);
-    expect(await db.message.findUniqueOrThrow({ where: { id: bye.body.reply.id } })).toMatchObject({ intent: "thanks_goodbye" });
+    expect(await db.message.findUniqueOrThrow({ where: { id: bye.body.reply.id } })).toMatchObject({
+      intent: "thanks_goodbye",
+    });
     expect(bye.body.endOfConversation).toBe(true);
     expect((await history(first.body.conversationId)).body.endOfConversation).toBe(true);
 
@@ -109,12 +126,17 @@ describe("end of conversation and hand-off signals", () => {
     expect(waiting.body.endOfConversation).toBeUndefined();
     expect((await history(id)).body).toMatchObject({ awaitingTeam: true });
 
-    await replyToTicket(db, SHOP, ticket.id, "Hi Jane, this is Sam from Northwind. Your order ships tomorrow.", { mailer: null });
+    await replyToTicket(db, SHOP, ticket.id, "Hi Jane, this is Sam from Northwind. Your order ships tomorrow.", {
+      mailer: null,
+    });
     const after = await history(id);
     expect(after.body.awaitingTeam).toBeUndefined();
     expect(after.body.endOfConversation).toBe(true);
     const last = after.body.messages.at(-1);
-    expect(last).toMatchObject({ role: "agent", text: "Hi Jane, this is Sam from Northwind. Your order ships tomorrow." });
+    expect(last).toMatchObject({
+      role: "agent",
+      text: "Hi Jane, this is Sam from Northwind. Your order ships tomorrow.",
+    });
     expect(last.feedback).toBeUndefined(); // thumbs are for the bot's replies
 
     await rate({ conversationId: id, rating: 5, comment: "Sam was great" });

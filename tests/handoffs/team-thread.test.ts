@@ -35,14 +35,25 @@ afterEach(() => {
   smtp.mails.length = 0;
 });
 
-async function say(text: string, conversationId?: string, customerId?: string): Promise<{ conversationId: string; reply: string }> {
-  const { status, body } = await sendToProxy(proxyRequest("messages", { body: { text, ...(conversationId ? { conversationId } : {}) }, customerId }));
+async function say(
+  text: string,
+  conversationId?: string,
+  customerId?: string,
+): Promise<{ conversationId: string; reply: string }> {
+  const { status, body } = await sendToProxy(
+    proxyRequest("messages", { body: { text, ...(conversationId ? { conversationId } : {}) }, customerId }),
+  );
   expect(status).toBe(200);
   return { conversationId: body.conversationId, reply: body.reply.text };
 }
 
-const ticketsOf = (conversationId: string) => db.handoffTicket.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
-const lastBotReply = (conversationId: string) => db.message.findFirstOrThrow({ where: { conversationId, role: "bot" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+const ticketsOf = (conversationId: string) =>
+  db.handoffTicket.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
+const lastBotReply = (conversationId: string) =>
+  db.message.findFirstOrThrow({
+    where: { conversationId, role: "bot" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
 
 /** A guest's hand-off with a reply address, answered by the team. */
 async function answeredHandoff(email: string): Promise<{ conversationId: string; ticketId: string }> {
@@ -63,16 +74,27 @@ describe("filing a hand-off", () => {
     await say("jamie.rivera@example.com", conversationId);
     const tickets = await ticketsOf(conversationId);
     expect(tickets).toHaveLength(1);
-    expect(tickets[0]).toMatchObject({ kind: "handoff", reasonCategory: "asked_for_person", contactEmail: "jamie.rivera@example.com", summary: "I'd like to talk to a real person please" });
+    expect(tickets[0]).toMatchObject({
+      kind: "handoff",
+      reasonCategory: "asked_for_person",
+      contactEmail: "jamie.rivera@example.com",
+      summary: "I'd like to talk to a real person please",
+    });
   });
 
   it("files at once for a logged-in customer: the team can reach them through their account", async () => {
     const { conversationId } = await say("I'd like to talk to a real person please", undefined, CUSTOMER);
-    expect(await ticketsOf(conversationId)).toMatchObject([{ kind: "handoff", reasonCategory: "asked_for_person", contactEmail: null }]);
+    expect(await ticketsOf(conversationId)).toMatchObject([
+      { kind: "handoff", reasonCategory: "asked_for_person", contactEmail: null },
+    ]);
   });
 
   it("records why: a complaint, and a request for a person right after the bot couldn't help", async () => {
-    const complaint = await say("This is unacceptable, the jacket I got is torn and nobody answers my emails. I want a person", undefined, CUSTOMER);
+    const complaint = await say(
+      "This is unacceptable, the jacket I got is torn and nobody answers my emails. I want a person",
+      undefined,
+      CUSTOMER,
+    );
     expect((await ticketsOf(complaint.conversationId)).map((t) => t.reasonCategory)).toEqual(["complaint"]);
 
     const stuck = await say("blorft zingle wozzle", undefined, CUSTOMER);

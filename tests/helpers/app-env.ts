@@ -72,7 +72,10 @@ export function proxyRequest(endpoint: string, options: ProxyRequestOptions = {}
 }
 
 /** Calls the app proxy route in-process as Remix does: its loader for GET, its action otherwise. */
-export async function callProxyRoute(request: Request, endpoint = request.url.match(/\/proxy\/([^?]*)/)![1]): Promise<Response> {
+export async function callProxyRoute(
+  request: Request,
+  endpoint = request.url.match(/\/proxy\/([^?]*)/)![1],
+): Promise<Response> {
   // Imported here, not at the top: the app reads its configuration (configureTestApp) on import.
   const route = await import("../../app/routes/proxy.$");
   const handler = request.method === "GET" ? route.loader : route.action;

@@ -18,12 +18,17 @@ interface AxeViolation {
 /** Serious and critical violations on the page (or inside `within`, a CSS selector). */
 export async function seriousViolations(page: Page | Frame, within?: string): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }).axe;
+  const violations = (await page.evaluate(async (selector) => {
+    const axe = (
+      window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }
+    ).axe;
     const result = await axe.run(selector ? { include: [selector] } : document, { resultTypes: ["violations"] });
     return result.violations;
-  }, within ?? null) as AxeViolation[];
+  }, within ?? null)) as AxeViolation[];
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, " ")}]` : ""}`).join("; ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, " ")}]` : ""}`).join("; ")}`,
+    );
 }

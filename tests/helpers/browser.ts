@@ -6,7 +6,9 @@ import { startDemo, type RunningDemo } from "./demo-process";
 export { DESKTOP_CHROME, launchChromium, MOBILE_CHROME, SCREENS, type Screen } from "../../scripts/chromium";
 
 export function newPage(browser: Browser, screen?: Screen) {
-  return browser.newPage(screen ? SCREENS[screen] : { userAgent: DESKTOP_CHROME, viewport: { width: 1280, height: 900 } });
+  return browser.newPage(
+    screen ? SCREENS[screen] : { userAgent: DESKTOP_CHROME, viewport: { width: 1280, height: 900 } },
+  );
 }
 
 /** Type a message into the open bubble and return the next bot reply's text. */

@@ -8,7 +8,11 @@ import { readFileSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
-import { extensionAssetPath, renderChatBubbleBlock, type RenderChatBubbleOptions } from "../../app/storefront/render-block.server";
+import {
+  extensionAssetPath,
+  renderChatBubbleBlock,
+  type RenderChatBubbleOptions,
+} from "../../app/storefront/render-block.server";
 import { newPage, type Screen } from "./browser";
 
 export type ProxyHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
@@ -41,7 +45,11 @@ export async function startBubblePage(proxy: ProxyHandler, options: BubblePageOp
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", origin);
     if (req.method === "GET" && url.pathname === "/") {
-      const block = await renderChatBubbleBlock({ shop: "demo-store.myshopify.com", ...options.block, assetUrl: (n) => `/assets/${n}` });
+      const block = await renderChatBubbleBlock({
+        shop: "demo-store.myshopify.com",
+        ...options.block,
+        assetUrl: (n) => `/assets/${n}`,
+      });
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
       res.end(
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Shop</title></head>` +
@@ -59,7 +67,9 @@ export async function startBubblePage(proxy: ProxyHandler, options: BubblePageOp
     if (!res.headersSent) json(res, 404, { error: { code: "not_found", message: "Not found." } });
   };
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((e) => (res.headersSent ? res.end() : json(res, 500, { error: { code: "test", message: String(e) } })));
+    handle(req, res).catch((e) =>
+      res.headersSent ? res.end() : json(res, 500, { error: { code: "test", message: String(e) } }),
+    );
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
@@ -77,7 +87,11 @@ export async function startBubblePage(proxy: ProxyHandler, options: BubblePageOp
  * A fresh page (new context, so empty storage and no conversation to load) on the storefront with
  * the bubble open, collecting the page's uncaught errors. `fakeClock` installs Playwright's clock first.
  */
-export async function openBubble(browser: Browser, storefront: BubblePage, options: { fakeClock?: boolean; screen?: Screen } = {}): Promise<{ page: Page; pageErrors: string[] }> {
+export async function openBubble(
+  browser: Browser,
+  storefront: BubblePage,
+  options: { fakeClock?: boolean; screen?: Screen } = {},
+): Promise<{ page: Page; pageErrors: string[] }> {
   const page = await newPage(browser, options.screen);
   const pageErrors: string[] = [];
   page.on("pageerror", (e) => pageErrors.push(String(e)));

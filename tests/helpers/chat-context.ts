@@ -17,7 +17,11 @@ export function demoSettings(store: DemoStore, overrides: Partial<EditableSettin
 /** What a context may share beyond one conversation: the verification stores, the outgoing mail. */
 export type ContextExtras = Pick<Parameters<typeof buildChatContext>[0], "verification" | "mailer" | "commerce">;
 
-export async function demoChatContext(store: DemoStore = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH)), overrides: Partial<EditableSettings> = {}, extras: Partial<ContextExtras> = {}) {
+export async function demoChatContext(
+  store: DemoStore = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH)),
+  overrides: Partial<EditableSettings> = {},
+  extras: Partial<ContextExtras> = {},
+) {
   return buildChatContext({
     shop: store.shopDomain,
     commerce: extras.commerce ?? createCommerce(store.graphql),
@@ -39,7 +43,10 @@ export function capturingMailer() {
     },
     /** The one-time code in the last message to `to`. */
     lastCode(to: string): string | undefined {
-      return [...sent].reverse().find((m) => m.to === to)?.text.match(/\b\d{6}\b/)?.[0];
+      return [...sent]
+        .reverse()
+        .find((m) => m.to === to)
+        ?.text.match(/\b\d{6}\b/)?.[0];
     },
   };
 }
@@ -49,12 +56,20 @@ export function capturingMailer() {
  * message as the proxy route would and carries the dialogue state to the next one.
  */
 export async function demoConversation(
-  options: { customerId?: string | null; clientKey?: string | null; store?: DemoStore; overrides?: Partial<EditableSettings> } & Partial<ContextExtras> = {},
+  options: {
+    customerId?: string | null;
+    clientKey?: string | null;
+    store?: DemoStore;
+    overrides?: Partial<EditableSettings>;
+  } & Partial<ContextExtras> = {},
 ) {
   const ctx = await demoChatContext(options.store, options.overrides, options);
   let state: DialogueState = {};
   return async (text: string): Promise<TurnOutput> => {
-    const out = await respond({ text, state, shopper: { customerId: options.customerId ?? null, clientKey: options.clientKey ?? null } }, ctx);
+    const out = await respond(
+      { text, state, shopper: { customerId: options.customerId ?? null, clientKey: options.clientKey ?? null } },
+      ctx,
+    );
     state = out.state;
     return out;
   };

@@ -145,7 +145,11 @@ describe("fake OpenAI server — non-streaming", () => {
     for (const call of choice.message.tool_calls ?? []) {
       if (call.type !== "function") continue;
       const args = JSON.parse(call.function.arguments) as { city: string };
-      messages.push({ role: "tool", tool_call_id: call.id, content: JSON.stringify({ city: args.city, sky: "sunny" }) });
+      messages.push({
+        role: "tool",
+        tool_call_id: call.id,
+        content: JSON.stringify({ city: args.city, sky: "sunny" }),
+      });
     }
     const second = await openai.chat.completions.create({ model: MODEL, messages, tools: [weatherTool] });
     expect(second.choices[0].message.content).toBe("It is sunny in Paris.");

@@ -36,15 +36,22 @@ export function findPostgresBin(): string | null {
   if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
   const root = "/usr/lib/postgresql";
   if (fs.existsSync(root)) {
-    const versions = fs.readdirSync(root).filter((v) => /^\d+(\.\d+)?$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = fs
+      .readdirSync(root)
+      .filter((v) => /^\d+(\.\d+)?$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     candidates.push(...versions.map((v) => path.join(root, v, "bin")));
   }
   try {
-    candidates.push(execFileSync("pg_config", ["--bindir"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    candidates.push(
+      execFileSync("pg_config", ["--bindir"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim(),
+    );
   } catch {
     // no pg_config on PATH
   }
-  return candidates.find((dir) => ["initdb", "pg_ctl", "postgres"].every((b) => fs.existsSync(path.join(dir, b)))) ?? null;
+  return (
+    candidates.find((dir) => ["initdb", "pg_ctl", "postgres"].every((b) => fs.existsSync(path.join(dir, b)))) ?? null
+  );
 }
 
 export function postgresUnavailable(): string | null {
@@ -52,7 +59,8 @@ export function postgresUnavailable(): string | null {
   if (!findPostgresBin()) {
     return "no PostgreSQL server binaries (apt-get install postgresql, or set PG_BIN or PG_TEST_URL)";
   }
-  if (isRoot() && !systemUser("postgres")) return "running as root and there is no `postgres` user to run the server as";
+  if (isRoot() && !systemUser("postgres"))
+    return "running as root and there is no `postgres` user to run the server as";
   return null;
 }
 
@@ -68,7 +76,8 @@ export async function createDatabaseOn(serverUrl: string, name: string): Promise
   url.pathname = `/${database}`;
   return {
     url: url.toString(),
-    stop: () => withClient(serverUrl, async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`))),
+    stop: () =>
+      withClient(serverUrl, async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`))),
   };
 }
 
@@ -98,7 +107,12 @@ async function startCluster(name: string): Promise<TestPostgres> {
     const command = runAs ? "runuser" : path.join(bin, program);
     const argv = runAs ? ["-u", "postgres", "--", path.join(bin, program), ...args] : args;
     try {
-      return execFileSync(command, argv, { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } });
+      return execFileSync(command, argv, {
+        cwd: dir,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, LC_ALL: "C" },
+      });
     } catch (error) {
       const e = error as { stderr?: string; stdout?: string; message: string };
       const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8").slice(-2000) : "";
@@ -175,7 +189,10 @@ function traversableByOthers(dir: string): boolean {
 
 function systemUser(name: string): { uid: number; gid: number } | null {
   try {
-    const line = fs.readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith(`${name}:`));
+    const line = fs
+      .readFileSync("/etc/passwd", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith(`${name}:`));
     if (!line) return null;
     const [, , uid, gid] = line.split(":");
     return { uid: Number(uid), gid: Number(gid) };

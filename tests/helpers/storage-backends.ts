@@ -14,7 +14,9 @@ export interface Backend {
 }
 
 export function storageBackends(name: string): Backend[] {
-  const backends: Backend[] = [{ name: "sqlite", start: async () => ({ url: migratedDatabaseUrl(name), stop: async () => {} }) }];
+  const backends: Backend[] = [
+    { name: "sqlite", start: async () => ({ url: migratedDatabaseUrl(name), stop: async () => {} }) },
+  ];
   const missing = postgresUnavailable();
   if (!missing) {
     backends.push({

@@ -11,7 +11,10 @@ export function migratedDatabaseUrl(name = "test"): string {
   const file = path.join(dir, "db.sqlite");
   const sqlite = new Database(file);
   try {
-    for (const migration of fs.readdirSync(MIGRATIONS).filter((d) => /^\d+_/.test(d)).sort()) {
+    for (const migration of fs
+      .readdirSync(MIGRATIONS)
+      .filter((d) => /^\d+_/.test(d))
+      .sort()) {
       sqlite.exec(fs.readFileSync(path.join(MIGRATIONS, migration, "migration.sql"), "utf8"));
     }
   } finally {

@@ -23,16 +23,41 @@ let shopCounter = 0;
 
 const intentJson = (intent: string, entities: Record<string, string | null> = {}) => ({
   type: "json" as const,
-  value: { intent, confidence: 0.93, language: "en", entities: { order_number: null, email: null, product: null, quantity: null, size: null, color: null, ...entities } },
+  value: {
+    intent,
+    confidence: 0.93,
+    language: "en",
+    entities: { order_number: null, email: null, product: null, quantity: null, size: null, color: null, ...entities },
+  },
   usage: { prompt_tokens: 120, completion_tokens: 30 },
 });
 
-function engine(mode: "openai" | "hybrid" = "openai", overrides: Partial<NonNullable<EngineConfig["openai"]>> = {}): EngineConfig {
-  return { mode, openai: { apiKey: "sk-test", model: "gpt-4.1", baseURL: fake.baseURL, timeoutMs: 2_000, maxRetries: 2, ...overrides } };
+function engine(
+  mode: "openai" | "hybrid" = "openai",
+  overrides: Partial<NonNullable<EngineConfig["openai"]>> = {},
+): EngineConfig {
+  return {
+    mode,
+    openai: {
+      apiKey: "sk-test",
+      model: "gpt-4.1",
+      baseURL: fake.baseURL,
+      timeoutMs: 2_000,
+      maxRetries: 2,
+      ...overrides,
+    },
+  };
 }
 
-const ask = (text: string, config: EngineConfig, extra: { customerId?: string | null; onDelta?: (t: string) => void } = {}) =>
-  respondWithEngine({ text, state: {}, shopper: { customerId: extra.customerId ?? null } }, ctx, config, { shop: `shop-${++shopCounter}.myshopify.com`, onDelta: extra.onDelta });
+const ask = (
+  text: string,
+  config: EngineConfig,
+  extra: { customerId?: string | null; onDelta?: (t: string) => void } = {},
+) =>
+  respondWithEngine({ text, state: {}, shopper: { customerId: extra.customerId ?? null } }, ctx, config, {
+    shop: `shop-${++shopCounter}.myshopify.com`,
+    onDelta: extra.onDelta,
+  });
 
 beforeAll(async () => {
   fake = await startFakeOpenAI({ apiKey: "sk-test" });
@@ -47,8 +72,16 @@ describe("OpenAI engine", () => {
   it("answers an order question through a verified tool call, and accounts tokens and cost", async () => {
     fake.enqueue(
       intentJson("track_order", { order_number: "1058", email: order1058.email }),
-      { type: "tool_calls", calls: [{ name: "get_order", arguments: { order_number: "1058", email: order1058.email } }], usage: { prompt_tokens: 600, completion_tokens: 20 } },
-      { type: "message", content: `Order #1058 is on its way with UPS, tracking ${tracking}.`, usage: { prompt_tokens: 900, completion_tokens: 40 } },
+      {
+        type: "tool_calls",
+        calls: [{ name: "get_order", arguments: { order_number: "1058", email: order1058.email } }],
+        usage: { prompt_tokens: 600, completion_tokens: 20 },
+      },
+      {
+        type: "message",
+        content: `Order #1058 is on its way with UPS, tracking ${tracking}.`,
+        usage: { prompt_tokens: 900, completion_tokens: 40 },
+      },
     );
     const result = await ask(`Where is order #1058? My email is ${order1058.email}`, engine());
     expect(result.engine).toBe("openai");
@@ -67,7 +100,10 @@ describe("OpenAI engine", () => {
     fake.enqueue(
       intentJson("track_order", { order_number: "1058" }),
       // The model tries an email the shopper never typed.
-      { type: "tool_calls", calls: [{ name: "get_order", arguments: { order_number: "1058", email: order1058.email } }] },
+      {
+        type: "tool_calls",
+        calls: [{ name: "get_order", arguments: { order_number: "1058", email: order1058.email } }],
+      },
       { type: "message", content: "I couldn't find that order; what email did you use?" },
     );
     const result = await ask("where is order 1058?", engine());
@@ -79,7 +115,10 @@ describe("OpenAI engine", () => {
   });
 
   it("retries a 429 (honouring retry-after) and then succeeds", async () => {
-    fake.enqueue({ type: "error", status: 429, retryAfterMs: 20 } as any, intentJson("greeting"), { type: "message", content: "Hello there!" });
+    fake.enqueue({ type: "error", status: 429, retryAfterMs: 20 } as any, intentJson("greeting"), {
+      type: "message",
+      content: "Hello there!",
+    });
     const result = await ask("hiya", engine("openai"));
     expect(result.engine).toBe("openai");
     expect(result.output.text).toBe("Hello there!");
@@ -123,11 +162,15 @@ describe("OpenAI engine", () => {
     const shop = "breaker-shop.myshopify.com";
     for (let i = 0; i < 3; i++) {
       fake.enqueue({ type: "error", status: 500 });
-      const failed = await respondWithEngine({ text: "hello", state: {}, shopper: { customerId: null } }, ctx, shared, { shop });
+      const failed = await respondWithEngine({ text: "hello", state: {}, shopper: { customerId: null } }, ctx, shared, {
+        shop,
+      });
       expect(failed.engine).toBe("local");
     }
     const before = fake.requests.length;
-    const skipped = await respondWithEngine({ text: "hello", state: {}, shopper: { customerId: null } }, ctx, shared, { shop });
+    const skipped = await respondWithEngine({ text: "hello", state: {}, shopper: { customerId: null } }, ctx, shared, {
+      shop,
+    });
     expect(skipped.note).toMatch(/circuit open/);
     expect(fake.requests.length).toBe(before);
   });

@@ -20,9 +20,18 @@ beforeAll(async () => {
 const turnFor = (text: string, options: { customerId?: string | null; state?: DialogueState } = {}) =>
   analyzeTurn({ text, state: options.state ?? {}, shopper: { customerId: options.customerId ?? null } }, ctx).turn;
 
-async function handoff(text: string, contactEmail: string, options: { customerId?: string | null; state?: DialogueState } = {}) {
+async function handoff(
+  text: string,
+  contactEmail: string,
+  options: { customerId?: string | null; state?: DialogueState } = {},
+) {
   const effects = emptyEffects();
-  await runTool("start_handoff", JSON.stringify({ summary: "Shopper wants a person", contact_email: contactEmail }), turnFor(text, options), effects);
+  await runTool(
+    "start_handoff",
+    JSON.stringify({ summary: "Shopper wants a person", contact_email: contactEmail }),
+    turnFor(text, options),
+    effects,
+  );
   return effects.answer.ticket;
 }
 
@@ -31,9 +40,18 @@ describe("start_handoff's contact email", () => {
     // A guest who gave no address of their own gets no ticket yet: the verdict tells the model to ask for one.
     expect(await handoff("I want to talk to a person please", "attacker@evil.example")).toBeUndefined();
     const effects = emptyEffects();
-    const result = await runTool("start_handoff", JSON.stringify({ summary: "wants a person", contact_email: "attacker@evil.example" }), turnFor("a person please"), effects);
+    const result = await runTool(
+      "start_handoff",
+      JSON.stringify({ summary: "wants a person", contact_email: "attacker@evil.example" }),
+      turnFor("a person please"),
+      effects,
+    );
     expect(result).toMatchObject({ verdict: { kind: "ask_contact_email" } });
-    expect(effects.answer.state).toMatchObject({ awaiting: "email", handoffRequest: "wants a person", handoffReason: "asked_for_person" });
+    expect(effects.answer.state).toMatchObject({
+      awaiting: "email",
+      handoffRequest: "wants a person",
+      handoffReason: "asked_for_person",
+    });
     // An address from earlier in the conversation is still the shopper's own.
     const earlier = await handoff("a human please", "attacker@evil.example", { state: { email: "me@example.com" } });
     expect(earlier?.contactEmail).toBe("me@example.com");
@@ -49,10 +67,20 @@ describe("start_handoff's contact email", () => {
     const turn = turnFor("where is my order? and I want a person", { customerId: order.customerId });
     const effects = emptyEffects();
     await runTool("get_order", JSON.stringify({ order_number: "1063" }), turn, effects);
-    await runTool("start_handoff", JSON.stringify({ summary: "wants a person", contact_email: order.email }), turn, effects);
+    await runTool(
+      "start_handoff",
+      JSON.stringify({ summary: "wants a person", contact_email: order.email }),
+      turn,
+      effects,
+    );
     expect(effects.answer.ticket?.contactEmail).toBe(order.email);
     const other = orderNamed("#1061");
-    await runTool("start_handoff", JSON.stringify({ summary: "wants a person", contact_email: other.email }), turn, effects);
+    await runTool(
+      "start_handoff",
+      JSON.stringify({ summary: "wants a person", contact_email: other.email }),
+      turn,
+      effects,
+    );
     expect(effects.answer.ticket?.contactEmail).not.toBe(other.email);
   });
 });

@@ -79,7 +79,12 @@ export async function say(
   text: string,
   options: { conversationId?: string; clientMessageId?: string; ip?: string; signal?: AbortSignal } = {},
 ): Promise<Said> {
-  const params = signProxyQuery(new URLSearchParams({ r: crypto.randomUUID() }), { shop: SHOP, loggedInCustomerId: null, pathPrefix: "/apps/support", secret: SECRET });
+  const params = signProxyQuery(new URLSearchParams({ r: crypto.randomUUID() }), {
+    shop: SHOP,
+    loggedInCustomerId: null,
+    pathPrefix: "/apps/support",
+    secret: SECRET,
+  });
   const started = Date.now();
   const response = await fetch(`${serverUrl}/proxy/messages?${params}`, {
     method: "POST",
@@ -111,7 +116,9 @@ export async function health(serverUrl: string): Promise<{ status: number; json:
 export function assertAlive(server: ServerProcess): void {
   const crashed = server.lines().find((line) => line.includes('"process crashed"'));
   if (server.child.exitCode !== null || server.child.signalCode !== null || crashed) {
-    throw new Error(`server.mjs died (${server.child.exitCode ?? server.child.signalCode}): ${crashed ?? ""}\n${server.stderr()}`);
+    throw new Error(
+      `server.mjs died (${server.child.exitCode ?? server.child.signalCode}): ${crashed ?? ""}\n${server.stderr()}`,
+    );
   }
 }
 

@@ -28,7 +28,8 @@ describe("WEB_CONCURRENCY", () => {
     expect(workerCount({}, 8)).toBe(1);
     expect(workerCount({ WEB_CONCURRENCY: "3" }, 8)).toBe(3);
     expect(workerCount({ WEB_CONCURRENCY: "auto" }, 8)).toBe(8);
-    for (const wrong of ["0", "-1", "1.5", "two", "1000"]) expect(() => workerCount({ WEB_CONCURRENCY: wrong }, 8), wrong).toThrow(/WEB_CONCURRENCY/);
+    for (const wrong of ["0", "-1", "1.5", "two", "1000"])
+      expect(() => workerCount({ WEB_CONCURRENCY: wrong }, 8), wrong).toThrow(/WEB_CONCURRENCY/);
   });
 });
 
@@ -38,7 +39,10 @@ describe.each(engines)("server.mjs with two workers on %s", (engine) => {
 
   beforeAll(async () => {
     database = await chatDatabase(engine, `cluster-${engine}`);
-    server = await startChatServer(database.url, { WEB_CONCURRENCY: "2", RATE_LIMIT_SHOPPER_PER_MINUTE: String(SHOPPER_LIMIT) });
+    server = await startChatServer(database.url, {
+      WEB_CONCURRENCY: "2",
+      RATE_LIMIT_SHOPPER_PER_MINUTE: String(SHOPPER_LIMIT),
+    });
   }, 180_000);
   afterAll(async () => {
     await server?.stop();
@@ -50,22 +54,39 @@ describe.each(engines)("server.mjs with two workers on %s", (engine) => {
     return new Promise((resolve, reject) => {
       const url = new URL(`${server.url}/proxy/${path}?${signed}`);
       const payload = body ? JSON.stringify(body) : undefined;
-      const request = http.request(url, { method: body ? "POST" : "GET", agent: false, headers: { "content-type": "application/json", "x-forwarded-for": ip } }, (response) => {
-        let text = "";
-        response.on("data", (chunk) => (text += chunk));
-        response.on("end", async () => {
-          const requestId = response.headers["x-request-id"];
-          const line = await server.waitForLog((entry) => entry.msg === "request completed" && entry.req?.id === requestId);
-          resolve({ status: response.statusCode ?? 0, json: JSON.parse(text), pid: line.pid });
-        });
-      });
+      const request = http.request(
+        url,
+        {
+          method: body ? "POST" : "GET",
+          agent: false,
+          headers: { "content-type": "application/json", "x-forwarded-for": ip },
+        },
+        (response) => {
+          let text = "";
+          response.on("data", (chunk) => (text += chunk));
+          response.on("end", async () => {
+            const requestId = response.headers["x-request-id"];
+            const line = await server.waitForLog(
+              (entry) => entry.msg === "request completed" && entry.req?.id === requestId,
+            );
+            resolve({ status: response.statusCode ?? 0, json: JSON.parse(text), pid: line.pid });
+          });
+        },
+      );
       request.on("error", reject);
       request.end(payload);
     });
   }
 
-  const signedQuery = () => signProxyQuery(new URLSearchParams({ r: crypto.randomUUID() }), { shop: SHOP, loggedInCustomerId: null, pathPrefix: "/apps/support", secret: SECRET });
-  const say = (ip: string, text: string, conversationId?: string) => send("messages", { text, ...(conversationId ? { conversationId } : {}) }, ip);
+  const signedQuery = () =>
+    signProxyQuery(new URLSearchParams({ r: crypto.randomUUID() }), {
+      shop: SHOP,
+      loggedInCustomerId: null,
+      pathPrefix: "/apps/support",
+      secret: SECRET,
+    });
+  const say = (ip: string, text: string, conversationId?: string) =>
+    send("messages", { text, ...(conversationId ? { conversationId } : {}) }, ip);
 
   /** Keep asking until two different workers have answered (the cluster deals connections in turn). */
   async function fromAnotherWorker(than: number, ask: () => Promise<Reply>): Promise<Reply> {
@@ -80,10 +101,15 @@ describe.each(engines)("server.mjs with two workers on %s", (engine) => {
     const first = await say("198.51.100.1", "where is my order #1006?");
     expect(first.status).toBe(200);
     expect(first.json.reply.text).toMatch(/email/i);
-    const second = await fromAnotherWorker(first.pid, () => say("198.51.100.1", "hannah.brooks@example.com", first.json.conversationId));
+    const second = await fromAnotherWorker(first.pid, () =>
+      say("198.51.100.1", "hannah.brooks@example.com", first.json.conversationId),
+    );
     expect(second.status).toBe(200);
     expect(second.json.reply.text).toContain("UPS");
-    const stored = await database.db.message.findMany({ where: { conversationId: first.json.conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const stored = await database.db.message.findMany({
+      where: { conversationId: first.json.conversationId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
     expect(stored.map((m) => m.role).slice(-2)).toEqual(["shopper", "bot"]);
   });
 
@@ -125,7 +151,10 @@ describe.each(engines)("server.mjs with two workers on %s", (engine) => {
   });
 
   it("drains every worker and exits 0 on SIGTERM", async () => {
-    const workers = server.lines().filter((line) => line.includes('"worker listening"')).map((line) => JSON.parse(line).pid as number);
+    const workers = server
+      .lines()
+      .filter((line) => line.includes('"worker listening"'))
+      .map((line) => JSON.parse(line).pid as number);
     server.child.kill("SIGTERM");
     const { code } = await server.exited;
     expect(code).toBe(0);

@@ -30,9 +30,18 @@ const BURST_DEADLINE_MS = 45_000;
 const modelCall: ScriptedReply = {
   type: "handler",
   handle: async (request) => {
-    if (!request.body?.response_format) return { type: "message", content: "Thanks, noted. Anything else I can help with?" };
+    if (!request.body?.response_format)
+      return { type: "message", content: "Thanks, noted. Anything else I can help with?" };
     await new Promise((resolve) => setTimeout(resolve, MODEL_MS));
-    return { type: "json", value: { intent: "greeting", confidence: 0.97, language: "en", entities: { order_number: null, email: null, product: null, quantity: null, size: null, color: null } } };
+    return {
+      type: "json",
+      value: {
+        intent: "greeting",
+        confidence: 0.97,
+        language: "en",
+        entities: { order_number: null, email: null, product: null, quantity: null, size: null, color: null },
+      },
+    };
   },
 };
 
@@ -54,7 +63,8 @@ describe.each(engines)("SIGKILL during a burst of messages on %s", (engine) => {
   beforeAll(async () => {
     if (engine === "postgresql") {
       const missing = postgresUnavailable();
-      if (missing) throw new Error(`The crash test needs PostgreSQL: ${missing}. .ci/run installs Debian's postgresql.`);
+      if (missing)
+        throw new Error(`The crash test needs PostgreSQL: ${missing}. .ci/run installs Debian's postgresql.`);
     }
     database = await chatDatabase(engine, `crash-${engine}`);
     fake = await startFakeOpenAI({ apiKey: "sk-crash-test" });
@@ -68,7 +78,12 @@ describe.each(engines)("SIGKILL during a burst of messages on %s", (engine) => {
   });
 
   const start = () =>
-    startChatServer(database.url, { OPENAI_API_KEY: "sk-crash-test", OPENAI_BASE_URL: fake.baseURL, CHAT_ENGINE: "openai", OPENAI_MAX_RETRIES: "0" });
+    startChatServer(database.url, {
+      OPENAI_API_KEY: "sk-crash-test",
+      OPENAI_BASE_URL: fake.baseURL,
+      CHAT_ENGINE: "openai",
+      OPENAI_MAX_RETRIES: "0",
+    });
 
   it("stores every acknowledged message exactly once, and answers what the killed process had stored", async () => {
     servers.push(await start());
@@ -84,19 +99,30 @@ describe.each(engines)("SIGKILL during a burst of messages on %s", (engine) => {
         for (let m = 0; m < MESSAGES_PER_CONVERSATION; m++) {
           const clientMessageId = `burst-${engine}-c${c}-k${k}-m${m}`;
           for (;;) {
-            if (Date.now() - started > BURST_DEADLINE_MS) throw new Error(`${clientMessageId} not acknowledged within ${BURST_DEADLINE_MS} ms`);
+            if (Date.now() - started > BURST_DEADLINE_MS)
+              throw new Error(`${clientMessageId} not acknowledged within ${BURST_DEADLINE_MS} ms`);
             const serving = servers.length - 1;
-            const sent = await say(servers[serving].url, `message ${m + 1} of conversation ${k + 1}, shopper ${c + 1}`, {
-              clientMessageId,
-              conversationId,
-              ip: `198.51.100.${10 + c}`,
-            }).catch(() => null); // the process died under the request: retry
+            const sent = await say(
+              servers[serving].url,
+              `message ${m + 1} of conversation ${k + 1}, shopper ${c + 1}`,
+              {
+                clientMessageId,
+                conversationId,
+                ip: `198.51.100.${10 + c}`,
+              },
+            ).catch(() => null); // the process died under the request: retry
             if (sent?.status === 200) {
               conversationId = sent.json.conversationId;
-              acks.push({ clientMessageId, conversationId: sent.json.conversationId, replyId: sent.json.reply.id, process: serving });
+              acks.push({
+                clientMessageId,
+                conversationId: sent.json.conversationId,
+                replyId: sent.json.reply.id,
+                process: serving,
+              });
               break;
             }
-            if (sent && sent.status < 500) unexpected.push(`${clientMessageId}: ${sent.status} ${JSON.stringify(sent.json)}`);
+            if (sent && sent.status < 500)
+              unexpected.push(`${clientMessageId}: ${sent.status} ${JSON.stringify(sent.json)}`);
             await new Promise((resolve) => setTimeout(resolve, 100));
           }
         }
@@ -109,7 +135,11 @@ describe.each(engines)("SIGKILL during a burst of messages on %s", (engine) => {
       for (;;) {
         if (Date.now() - started > BURST_DEADLINE_MS) throw new Error("no first message was ever in flight to kill");
         const firstInFlight = await database.db.conversation.findFirst({
-          where: { shop: SHOP, messageCount: 1, messages: { some: { role: "shopper", clientMessageId: { startsWith: `burst-${engine}-` } } } },
+          where: {
+            shop: SHOP,
+            messageCount: 1,
+            messages: { some: { role: "shopper", clientMessageId: { startsWith: `burst-${engine}-` } } },
+          },
           select: { messages: { select: { clientMessageId: true } } },
         });
         if (firstInFlight) {
@@ -136,21 +166,39 @@ describe.each(engines)("SIGKILL during a burst of messages on %s", (engine) => {
 
     // Every acknowledged message: stored once, in the conversation the client was told, with exactly
     // the one reply the client received.
-    const stored = await database.db.message.findMany({ where: { shop: SHOP, role: "shopper", clientMessageId: { startsWith: `burst-${engine}-` } } });
+    const stored = await database.db.message.findMany({
+      where: { shop: SHOP, role: "shopper", clientMessageId: { startsWith: `burst-${engine}-` } },
+    });
     const storedIds = stored.map((m) => m.clientMessageId!).sort();
-    expect(storedIds, "each acknowledged message stored exactly once").toEqual(acks.map((a) => a.clientMessageId).sort());
-    const replies = await database.db.message.findMany({ where: { shop: SHOP, role: "bot", replyToId: { in: stored.map((m) => m.id) } } });
+    expect(storedIds, "each acknowledged message stored exactly once").toEqual(
+      acks.map((a) => a.clientMessageId).sort(),
+    );
+    const replies = await database.db.message.findMany({
+      where: { shop: SHOP, role: "bot", replyToId: { in: stored.map((m) => m.id) } },
+    });
     for (const ack of acks) {
       const message = stored.find((m) => m.clientMessageId === ack.clientMessageId)!;
       expect(message.conversationId, ack.clientMessageId).toBe(ack.conversationId);
-      expect(replies.filter((r) => r.replyToId === message.id).map((r) => r.id), ack.clientMessageId).toEqual([ack.replyId]);
+      expect(
+        replies.filter((r) => r.replyToId === message.id).map((r) => r.id),
+        ack.clientMessageId,
+      ).toEqual([ack.replyId]);
     }
     // Each shopper's conversations hold their five messages and five replies, nothing else.
-    const conversations = await database.db.conversation.findMany({ where: { shop: SHOP, id: { in: stored.map((m) => m.conversationId) } }, include: { messages: true } });
+    const conversations = await database.db.conversation.findMany({
+      where: { shop: SHOP, id: { in: stored.map((m) => m.conversationId) } },
+      include: { messages: true },
+    });
     expect(conversations).toHaveLength(CLIENTS * CONVERSATIONS_PER_CLIENT);
     for (const conversation of conversations) {
-      expect(conversation.messages.filter((m) => m.role === "shopper"), conversation.id).toHaveLength(MESSAGES_PER_CONVERSATION);
-      expect(conversation.messages.filter((m) => m.role === "bot"), conversation.id).toHaveLength(MESSAGES_PER_CONVERSATION);
+      expect(
+        conversation.messages.filter((m) => m.role === "shopper"),
+        conversation.id,
+      ).toHaveLength(MESSAGES_PER_CONVERSATION);
+      expect(
+        conversation.messages.filter((m) => m.role === "bot"),
+        conversation.id,
+      ).toHaveLength(MESSAGES_PER_CONVERSATION);
       expect(conversation.messageCount, conversation.id).toBe(2 * MESSAGES_PER_CONVERSATION);
     }
 

@@ -9,7 +9,16 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresUnavailable } from "../helpers/postgres";
-import { assertAlive, chatDatabase, health, say, SHOP, startChatServer, type ChatDatabase, type Engine } from "./chat-server";
+import {
+  assertAlive,
+  chatDatabase,
+  health,
+  say,
+  SHOP,
+  startChatServer,
+  type ChatDatabase,
+  type Engine,
+} from "./chat-server";
 import type { ServerProcess } from "./server-process";
 
 /** What the shopper may wait for a refusal: the default lock wait (2 s) plus slack, far below the 40 s seen before. */
@@ -65,7 +74,10 @@ describe.each(engines)("a locked chat table on %s", (engine) => {
     let during: Awaited<ReturnType<typeof say>>;
     let healthDuring: Awaited<ReturnType<typeof health>>;
     try {
-      during = await say(server.url, "where is my order #1006?", { clientMessageId, signal: AbortSignal.timeout(HOLD_MS) }).catch((error) => {
+      during = await say(server.url, "where is my order #1006?", {
+        clientMessageId,
+        signal: AbortSignal.timeout(HOLD_MS),
+      }).catch((error) => {
         throw new Error(`the chat request hung while the table was locked (${error.message})`);
       });
       healthDuring = await health(server.url);

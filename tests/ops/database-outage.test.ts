@@ -14,7 +14,8 @@ let server: ServerProcess;
 
 beforeAll(async () => {
   const missing = postgresUnavailable();
-  if (missing) throw new Error(`The database outage tests need PostgreSQL: ${missing}. .ci/run installs Debian's postgresql.`);
+  if (missing)
+    throw new Error(`The database outage tests need PostgreSQL: ${missing}. .ci/run installs Debian's postgresql.`);
   database = await chatDatabase("postgresql", "outage");
   server = await startChatServer(database.url);
 }, 180_000);
@@ -69,13 +70,21 @@ describe("server.mjs on PostgreSQL when the database drops its connections", () 
     expect(whileDown.health).toMatchObject({ status: 503, json: { status: "error", database: "unreachable" } });
 
     // Back up: the same process reconnects, nothing restarted it.
-    await eventually("a chat message is answered again", async () => (await say(server.url, "hello again")).status === 200);
+    await eventually(
+      "a chat message is answered again",
+      async () => (await say(server.url, "hello again")).status === 200,
+    );
     expect((await health(server.url)).status).toBe(200);
     assertAlive(server);
     const after = await say(server.url, "thanks", { conversationId: before.json.conversationId });
     expect(after.status).toBe(200);
     // The message sent while the database was down was not half-stored.
-    const roles = (await database.db.message.findMany({ where: { conversationId: before.json.conversationId }, orderBy: { createdAt: "asc" } })).map((m) => m.role);
+    const roles = (
+      await database.db.message.findMany({
+        where: { conversationId: before.json.conversationId },
+        orderBy: { createdAt: "asc" },
+      })
+    ).map((m) => m.role);
     expect(roles).toEqual(["shopper", "bot", "shopper", "bot"]);
   });
 });

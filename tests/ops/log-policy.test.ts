@@ -15,7 +15,11 @@ const env = (values: Record<string, string>) => values as unknown as NodeJS.Proc
 
 function capture() {
   const lines: string[] = [];
-  return { lines, destination: { write: (line: string) => void lines.push(line) }, entries: () => lines.map((l) => JSON.parse(l)) };
+  return {
+    lines,
+    destination: { write: (line: string) => void lines.push(line) },
+    entries: () => lines.map((l) => JSON.parse(l)),
+  };
 }
 
 describe("redactPII", () => {
@@ -28,7 +32,10 @@ describe("redactPII", () => {
     ["token shpat_0123456789abcdef0123456789abcdef ok", "token [token] ok"],
     ["key sk-proj-abcdefghijklmnop1234 ok", "key [api-key] ok"],
     ["jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl end", "jwt [jwt] end"],
-    ["GET /apps/support/messages?signature=abc&logged_in_customer_id=1 failed", "GET /apps/support/messages?[query] failed"],
+    [
+      "GET /apps/support/messages?signature=abc&logged_in_customer_id=1 failed",
+      "GET /apps/support/messages?[query] failed",
+    ],
     ["https://shop.example/x?hmac=1&shop=a", "https://shop.example/x?[query]"],
     ["bare signature=deadbeef&hmac=cafe", "bare signature=[redacted]&hmac=[redacted]"],
     ["sig 3f5a0c9e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39", "sig [hex]"],
@@ -38,7 +45,13 @@ describe("redactPII", () => {
   });
 
   it("keeps ordinary operational text", () => {
-    for (const text of ["retrain failed after 3 attempts", "order #1001 shipped", "latency 250 ms", "2026-11-25T09:46:32.181Z", "conversation c_abc123XYZ"]) {
+    for (const text of [
+      "retrain failed after 3 attempts",
+      "order #1001 shipped",
+      "latency 250 ms",
+      "2026-11-25T09:46:32.181Z",
+      "conversation c_abc123XYZ",
+    ]) {
       expect(redactPII(text)).toBe(text);
     }
   });
@@ -56,7 +69,10 @@ describe("app logger (app/log.server.ts)", () => {
 
   it("writes one JSON object per line with a level label and ISO time", () => {
     const out = capture();
-    createLogger({ level: "info", destination: out.destination }).info({ shop: "a.myshopify.com", latencyMs: 12 }, "reply sent");
+    createLogger({ level: "info", destination: out.destination }).info(
+      { shop: "a.myshopify.com", latencyMs: 12 },
+      "reply sent",
+    );
     expect(out.lines).toHaveLength(1);
     expect(out.lines[0].endsWith("\n")).toBe(true);
     const entry = out.entries()[0];
@@ -79,27 +95,56 @@ describe("app logger (app/log.server.ts)", () => {
         openaiKeyCiphertext: "v1:abc",
         promptTokens: 120,
         nested: { deeper: { phone: "+1 415 555 0100", note: "call me", ok: "fine" } },
-        req: { headers: { authorization: "Bearer x", cookie: "a=b", "x-shopify-access-token": "t", accept: "json" }, query: { signature: "s", id_token: "j", shop: "x" } },
+        req: {
+          headers: { authorization: "Bearer x", cookie: "a=b", "x-shopify-access-token": "t", accept: "json" },
+          query: { signature: "s", id_token: "j", shop: "x" },
+        },
       },
       "shopper %s wrote from %s",
       "jane@example.com",
       "/apps/support?signature=abc",
     );
     const raw = out.lines.join("");
-    for (const secret of ["Baker", "London", "my order", "jane@", "7423904862345", "shpat_", "v1:abc", "555 0100", "call me", "Bearer x", "a=b", "signature=abc"]) {
+    for (const secret of [
+      "Baker",
+      "London",
+      "my order",
+      "jane@",
+      "7423904862345",
+      "shpat_",
+      "v1:abc",
+      "555 0100",
+      "call me",
+      "Bearer x",
+      "a=b",
+      "signature=abc",
+    ]) {
       expect(raw, secret).not.toContain(secret);
     }
     const entry = out.entries()[0];
     expect(entry.msg).toBe("shopper [email] wrote from /apps/support?[query]");
-    expect(entry).toMatchObject({ conversationId: "c_1", text: "[Redacted]", contactEmail: "[Redacted]", promptTokens: 120 });
+    expect(entry).toMatchObject({
+      conversationId: "c_1",
+      text: "[Redacted]",
+      contactEmail: "[Redacted]",
+      promptTokens: 120,
+    });
     expect(entry.nested.deeper).toEqual({ phone: "[Redacted]", note: "[Redacted]", ok: "fine" });
-    expect(entry.req.headers).toEqual({ authorization: "[Redacted]", cookie: "[Redacted]", "x-shopify-access-token": "[Redacted]", accept: "json" });
+    expect(entry.req.headers).toEqual({
+      authorization: "[Redacted]",
+      cookie: "[Redacted]",
+      "x-shopify-access-token": "[Redacted]",
+      accept: "json",
+    });
     expect(entry.req.query).toEqual({ signature: "[Redacted]", id_token: "[Redacted]", shop: "x" });
   });
 
   it("logs errors by type, code, scrubbed first message line and stack frames", () => {
     const out = capture();
-    const error = Object.assign(new Error("lookup for jane@example.com failed\nInvalid args: { text: \"my secret message\" }"), { code: "P2002" });
+    const error = Object.assign(
+      new Error('lookup for jane@example.com failed\nInvalid args: { text: "my secret message" }'),
+      { code: "P2002" },
+    );
     createLogger({ level: "info", destination: out.destination }).error({ err: error }, "retrain failed");
     const entry = out.entries()[0];
     expect(entry.err).toMatchObject({ type: "Error", code: "P2002", message: "lookup for [email] failed" });
@@ -119,12 +164,20 @@ describe("app logger (app/log.server.ts)", () => {
 describe("server logger (server.mjs)", () => {
   it("redacts the same headers and query parameters as the app logger", () => {
     expect([...LOG_REDACT_PATHS].sort()).toEqual([...REDACT_PATHS].sort());
-    for (const header of ["authorization", "cookie", "x-shopify-access-token"]) expect(REDACT_PATHS).toContain(`req.headers["${header}"]`);
-    for (const param of ["signature", "logged_in_customer_id", "id_token", "hmac"]) expect(REDACT_PATHS).toContain(`req.query["${param}"]`);
+    for (const header of ["authorization", "cookie", "x-shopify-access-token"])
+      expect(REDACT_PATHS).toContain(`req.headers["${header}"]`);
+    for (const param of ["signature", "logged_in_customer_id", "id_token", "hmac"])
+      expect(REDACT_PATHS).toContain(`req.query["${param}"]`);
   });
 
   it("resolves the level like the app logger", () => {
-    const cases: Record<string, string>[] = [{ VITEST: "true" }, { VITEST: "true", LOG_LEVEL: "debug" }, {}, { LOG_LEVEL: "bogus" }, { LOG_LEVEL: "error" }];
+    const cases: Record<string, string>[] = [
+      { VITEST: "true" },
+      { VITEST: "true", LOG_LEVEL: "debug" },
+      {},
+      { LOG_LEVEL: "bogus" },
+      { LOG_LEVEL: "error" },
+    ];
     for (const values of cases) expect(resolveServerLogLevel(env(values))).toBe(resolveLogLevel(env(values)));
   });
 
@@ -162,7 +215,7 @@ describe("server logger (server.mjs)", () => {
   it("reuses a caller's request id only when it is a short plain token", () => {
     expect(requestIdFor("abc-123")).toBe("abc-123");
     expect(requestIdFor(["first", "second"])).toBe("first");
-    for (const unsafe of [undefined, "", "has space", "x".repeat(129), "a\"b", "a\nb", "-leading", "{json}"]) {
+    for (const unsafe of [undefined, "", "has space", "x".repeat(129), 'a"b', "a\nb", "-leading", "{json}"]) {
       expect(requestIdFor(unsafe)).toMatch(/^[0-9a-f-]{36}$/);
     }
   });
@@ -175,7 +228,14 @@ describe("server logger (server.mjs)", () => {
     try {
       routeConsoleToLogger(createServerLogger(out.destination));
       console.log("Error obtaining session table for jane@example.com:", { text: "secret message" });
-      console.error(Object.assign(Object.create({ constructor: { name: "ErrorResponseImpl" } }), { status: 404, internal: true, data: "x", error: new Error('No route matches URL "/a/jane@example.com"') }));
+      console.error(
+        Object.assign(Object.create({ constructor: { name: "ErrorResponseImpl" } }), {
+          status: 404,
+          internal: true,
+          data: "x",
+          error: new Error('No route matches URL "/a/jane@example.com"'),
+        }),
+      );
       console.error("chat proxy failed", new TypeError("boom\nwith data"));
     } finally {
       Object.assign(console, original);
@@ -183,14 +243,30 @@ describe("server logger (server.mjs)", () => {
       else process.env.LOG_LEVEL = previous;
     }
     const [first, second, third] = out.entries();
-    expect(first).toMatchObject({ level: "info", source: "console.log", msg: "Error obtaining session table for [email]: [Object]" });
-    expect(second).toMatchObject({ level: "debug", msg: "route error response 404", err: { type: "Error", message: 'No route matches URL "/a/[email]"' } });
-    expect(third).toMatchObject({ level: "error", msg: "chat proxy failed", err: { type: "TypeError", message: "boom" } });
+    expect(first).toMatchObject({
+      level: "info",
+      source: "console.log",
+      msg: "Error obtaining session table for [email]: [Object]",
+    });
+    expect(second).toMatchObject({
+      level: "debug",
+      msg: "route error response 404",
+      err: { type: "Error", message: 'No route matches URL "/a/[email]"' },
+    });
+    expect(third).toMatchObject({
+      level: "error",
+      msg: "chat proxy failed",
+      err: { type: "TypeError", message: "boom" },
+    });
     expect(out.lines.join("")).not.toMatch(/secret message|jane@|with data/);
   });
 
   it("scrubText keeps the first line and masks data", () => {
-    expect(scrubText("Cannot find module '/app/build/server/index.js'")).toBe("Cannot find module '/app/build/server/index.js'");
-    expect(scrubText("bad token shpat_0123456789abcdef for +1 415 555 0100\nrest")).toBe("bad token [token] for [number]");
+    expect(scrubText("Cannot find module '/app/build/server/index.js'")).toBe(
+      "Cannot find module '/app/build/server/index.js'",
+    );
+    expect(scrubText("bad token shpat_0123456789abcdef for +1 415 555 0100\nrest")).toBe(
+      "bad token [token] for [number]",
+    );
   });
 });

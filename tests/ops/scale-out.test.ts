@@ -47,25 +47,44 @@ async function roundRobin(upstreams: string[]): Promise<RoundRobin> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, served, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    served,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** What the Shopify app proxy sends for a storefront visitor at `ip`. */
 function signedUrl(endpoint: string, query: Record<string, string> = {}): string {
-  const params = signProxyQuery(new URLSearchParams({ r: crypto.randomUUID(), ...query }), { shop: SHOP, loggedInCustomerId: null, pathPrefix: "/apps/support", secret: SECRET });
+  const params = signProxyQuery(new URLSearchParams({ r: crypto.randomUUID(), ...query }), {
+    shop: SHOP,
+    loggedInCustomerId: null,
+    pathPrefix: "/apps/support",
+    secret: SECRET,
+  });
   return `${balancer.url}/proxy/${endpoint}?${params}`;
 }
 
 async function post(url: string, ip: string, body: object): Promise<{ status: number; servedBy: number; json: any }> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip }, body: JSON.stringify(body) });
-  return { status: response.status, servedBy: Number(response.headers.get("x-served-by")), json: await response.json() };
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": ip },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    servedBy: Number(response.headers.get("x-served-by")),
+    json: await response.json(),
+  };
 }
 
-const say = (ip: string, text: string, conversationId?: string) => post(signedUrl("messages"), ip, { text, ...(conversationId ? { conversationId } : {}) });
+const say = (ip: string, text: string, conversationId?: string) =>
+  post(signedUrl("messages"), ip, { text, ...(conversationId ? { conversationId } : {}) });
 
 beforeAll(async () => {
   const missing = postgresUnavailable();
-  if (missing) throw new Error(`The scale-out test needs PostgreSQL: ${missing}. .ci/run installs Debian's postgresql.`);
+  if (missing)
+    throw new Error(`The scale-out test needs PostgreSQL: ${missing}. .ci/run installs Debian's postgresql.`);
   database = await startPostgres("scale");
   await applyPostgresMigrations(database.url);
   const { createDb } = await import("../../app/db.server");
@@ -103,13 +122,21 @@ describe("two app instances on one PostgreSQL behind a round-robin balancer", ()
     expect(second.servedBy).not.toBe(first.servedBy);
     expect(second.json.reply.text).toContain("UPS");
 
-    const stored = await db.message.findMany({ where: { conversationId: first.json.conversationId }, orderBy: { createdAt: "asc" } });
+    const stored = await db.message.findMany({
+      where: { conversationId: first.json.conversationId },
+      orderBy: { createdAt: "asc" },
+    });
     expect(stored.map((m) => m.role)).toEqual(["shopper", "bot", "shopper", "bot"]);
     // Either instance shows the whole transcript.
     const transcripts = await Promise.all(
       [0, 1].map(async () => {
-        const response = await fetch(signedUrl("conversation", { conversationId: first.json.conversationId }), { headers: { "x-forwarded-for": "198.51.100.1" } });
-        return { servedBy: Number(response.headers.get("x-served-by")), messages: (await response.json()).messages.length };
+        const response = await fetch(signedUrl("conversation", { conversationId: first.json.conversationId }), {
+          headers: { "x-forwarded-for": "198.51.100.1" },
+        });
+        return {
+          servedBy: Number(response.headers.get("x-served-by")),
+          messages: (await response.json()).messages.length,
+        };
       }),
     );
     expect(new Set(transcripts.map((t) => t.servedBy)).size).toBe(2);

@@ -37,7 +37,8 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     LOG_LEVEL: "debug",
     ...env,
   };
-  for (const key of ["DEMO_STORE_SNAPSHOT", "OPENAI_API_KEY", "OPENAI_BASE_URL", "SMTP_URL"]) if (!(key in env)) delete childEnv[key];
+  for (const key of ["DEMO_STORE_SNAPSHOT", "OPENAI_API_KEY", "OPENAI_BASE_URL", "SMTP_URL"])
+    if (!(key in env)) delete childEnv[key];
   const child = spawn(process.execPath, [SERVER_SCRIPT], { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -61,9 +62,12 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
         if (entry && predicate(entry)) return entry;
       }
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before the expected log line:\n${stdout}\n${stderr}`);
+        throw new Error(
+          `server exited (${child.exitCode ?? child.signalCode}) before the expected log line:\n${stdout}\n${stderr}`,
+        );
       }
-      if (Date.now() > deadline) throw new Error(`expected log line not seen within ${timeoutMs} ms:\n${stdout}\n${stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(`expected log line not seen within ${timeoutMs} ms:\n${stdout}\n${stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   };

@@ -67,9 +67,27 @@ describe("server.mjs with a healthy database", () => {
     const query = "signature=secret-sig&logged_in_customer_id=123";
     const sent = [
       { id: "ops-log-1", method: "GET", url: `/healthz?${query}`, path: "/healthz", status: 200 },
-      { id: "ops-log-2", method: "POST", url: `/proxy/messages?shop=ops.myshopify.com&${query}`, path: "/proxy/messages", status: 401 },
-      { id: "ops-log-3", method: "GET", url: `/orders/${EMAIL}/status?${query}`, path: "/orders/:redacted/status", status: 404 },
-      { id: "ops-log-4", method: "GET", url: `/lookup/${encodeURIComponent(EMAIL)}?email=${encodeURIComponent(EMAIL)}`, path: "/lookup/:redacted", status: 404 },
+      {
+        id: "ops-log-2",
+        method: "POST",
+        url: `/proxy/messages?shop=ops.myshopify.com&${query}`,
+        path: "/proxy/messages",
+        status: 401,
+      },
+      {
+        id: "ops-log-3",
+        method: "GET",
+        url: `/orders/${EMAIL}/status?${query}`,
+        path: "/orders/:redacted/status",
+        status: 404,
+      },
+      {
+        id: "ops-log-4",
+        method: "GET",
+        url: `/lookup/${encodeURIComponent(EMAIL)}?email=${encodeURIComponent(EMAIL)}`,
+        path: "/lookup/:redacted",
+        status: 404,
+      },
     ];
     for (const request of sent) {
       const res = await fetch(`${server.url}${request.url}`, {
@@ -81,7 +99,10 @@ describe("server.mjs with a healthy database", () => {
           Cookie: "session=secret-cookie-value",
           "X-Shopify-Access-Token": SECRET_TOKEN,
         },
-        body: request.method === "POST" ? JSON.stringify({ text: `my email is ${EMAIL}, call +1 415 555 0100`, email: EMAIL }) : undefined,
+        body:
+          request.method === "POST"
+            ? JSON.stringify({ text: `my email is ${EMAIL}, call +1 415 555 0100`, email: EMAIL })
+            : undefined,
       });
       await res.arrayBuffer();
       expect(res.status, request.url).toBe(request.status);
@@ -89,7 +110,16 @@ describe("server.mjs with a healthy database", () => {
 
     for (const request of sent) {
       const entry = await server.waitForLog((e) => e.req?.id === request.id);
-      expect(Object.keys(entry).sort()).toEqual(["hostname", "level", "msg", "pid", "req", "res", "responseTime", "time"]);
+      expect(Object.keys(entry).sort()).toEqual([
+        "hostname",
+        "level",
+        "msg",
+        "pid",
+        "req",
+        "res",
+        "responseTime",
+        "time",
+      ]);
       expect(entry.req).toEqual({ id: request.id, method: request.method, path: request.path });
       expect(entry.res).toEqual({ statusCode: request.status });
       expect(typeof entry.responseTime).toBe("number");
@@ -99,7 +129,18 @@ describe("server.mjs with a healthy database", () => {
     const entries = jsonLines(server); // every line on stdout is JSON
     expect(entries.length).toBeGreaterThan(sent.length);
     const stdout = server.stdout();
-    for (const secret of ["secret-sig", "signature", "logged_in_customer_id", "jane.doe", "example.com", "%40", "415 555", SECRET_TOKEN, "secret-cookie-value", "?"]) {
+    for (const secret of [
+      "secret-sig",
+      "signature",
+      "logged_in_customer_id",
+      "jane.doe",
+      "example.com",
+      "%40",
+      "415 555",
+      SECRET_TOKEN,
+      "secret-cookie-value",
+      "?",
+    ]) {
       expect(stdout, `stdout must not contain ${secret}`).not.toContain(secret);
     }
     // Nothing but allow-listed fields: no headers, IPs, user agents, bodies or URLs.
@@ -133,7 +174,9 @@ describe("graceful shutdown with a request in flight", () => {
     // An installed shop, so the signed proxy request gets as far as reading its body.
     const sqlite = new Database(databaseUrl.replace(/^file:/, ""));
     sqlite
-      .prepare(`INSERT INTO "Session" (id, shop, state, isOnline, scope, accessToken) VALUES (?, ?, '', 0, ?, 'offline-token')`)
+      .prepare(
+        `INSERT INTO "Session" (id, shop, state, isOnline, scope, accessToken) VALUES (?, ?, '', 0, ?, 'offline-token')`,
+      )
       .run(`offline_${shop}`, shop, "read_orders,read_products");
     sqlite.close();
     server = await startServer({ DATABASE_URL: databaseUrl });
@@ -143,7 +186,12 @@ describe("graceful shutdown with a request in flight", () => {
   });
 
   it("stops accepting connections, lets the in-flight request finish, then exits 0", async () => {
-    const query = signProxyQuery(new URLSearchParams(), { shop, loggedInCustomerId: null, pathPrefix: "/apps/support", secret: "ops-test-secret" });
+    const query = signProxyQuery(new URLSearchParams(), {
+      shop,
+      loggedInCustomerId: null,
+      pathPrefix: "/apps/support",
+      secret: "ops-test-secret",
+    });
     const body = JSON.stringify({ text: "hello" }).slice(0, -1); // invalid JSON: answered 400, no model call
     const half = Math.floor(body.length / 2);
     const { port } = new URL(server.url);
@@ -154,7 +202,11 @@ describe("graceful shutdown with a request in flight", () => {
       port,
       method: "POST",
       path: `/proxy/messages?${query}`,
-      headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "X-Request-Id": "in-flight-1" },
+      headers: {
+        "Content-Type": "application/json",
+        "Content-Length": Buffer.byteLength(body),
+        "X-Request-Id": "in-flight-1",
+      },
     });
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
       request.on("response", (res) => {

@@ -15,7 +15,14 @@ const A_MARKER = "alpaca-note-of-shop-a";
 let demo: RunningDemo;
 let db: Db;
 let shopA: string;
-const b = { conversationId: "shopBconversation000001", messageId: "", botMessageId: "", ticketId: "", versionId: "", answerId: "" };
+const b = {
+  conversationId: "shopBconversation000001",
+  messageId: "",
+  botMessageId: "",
+  ticketId: "",
+  versionId: "",
+  answerId: "",
+};
 const a = { conversationId: "shopAconversation000001", messageId: "" };
 
 async function token(): Promise<string> {
@@ -27,7 +34,11 @@ async function admin(path: string, form?: Record<string, string>): Promise<{ sta
   const response = await fetch(`${demo.url}${path}`, {
     method: form ? "POST" : "GET",
     // A browser's user agent: the Shopify library turns bots away (410) before authenticating.
-    headers: { Authorization: `Bearer ${await token()}`, "User-Agent": DESKTOP_CHROME, ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+    headers: {
+      Authorization: `Bearer ${await token()}`,
+      "User-Agent": DESKTOP_CHROME,
+      ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+    },
     body: form ? new URLSearchParams(form) : undefined,
   });
   return { status: response.status, body: await response.text() };
@@ -35,8 +46,19 @@ async function admin(path: string, form?: Record<string, string>): Promise<{ sta
 
 async function seedConversation(shop: string, conversationId: string, text: string) {
   await db.conversation.create({ data: { id: conversationId, shop, status: "handoff", messageCount: 2 } });
-  const question = await db.message.create({ data: { shop, conversationId, role: "shopper", text, intent: "track_order" } });
-  const reply = await db.message.create({ data: { shop, conversationId, role: "bot", text: `reply about ${text}`, replyToId: question.id, intent: "track_order" } });
+  const question = await db.message.create({
+    data: { shop, conversationId, role: "shopper", text, intent: "track_order" },
+  });
+  const reply = await db.message.create({
+    data: {
+      shop,
+      conversationId,
+      role: "bot",
+      text: `reply about ${text}`,
+      replyToId: question.id,
+      intent: "track_order",
+    },
+  });
   return { question, reply };
 }
 
@@ -51,9 +73,17 @@ beforeAll(async () => {
   b.messageId = seededB.question.id;
   b.botMessageId = seededB.reply.id;
   await db.message.update({ where: { id: b.messageId }, data: { correctedIntent: "refund_status" } });
-  b.ticketId = (await db.handoffTicket.create({ data: { shop: SHOP_B, conversationId: b.conversationId, kind: "handoff", summary: `call ${B_SECRET}` } })).id;
-  b.versionId = (await db.modelVersion.create({ data: { shop: SHOP_B, version: 1, status: "retired", examples: "[]" } })).id;
-  b.answerId = (await db.approvedAnswer.create({ data: { shop: SHOP_B, question: `q ${B_SECRET}`, answer: `a ${B_SECRET}` } })).id;
+  b.ticketId = (
+    await db.handoffTicket.create({
+      data: { shop: SHOP_B, conversationId: b.conversationId, kind: "handoff", summary: `call ${B_SECRET}` },
+    })
+  ).id;
+  b.versionId = (
+    await db.modelVersion.create({ data: { shop: SHOP_B, version: 1, status: "retired", examples: "[]" } })
+  ).id;
+  b.answerId = (
+    await db.approvedAnswer.create({ data: { shop: SHOP_B, question: `q ${B_SECRET}`, answer: `a ${B_SECRET}` } })
+  ).id;
   await db.shopSettings.create({ data: { shop: SHOP_B, botName: `Bot ${B_SECRET}`, greeting: `Hello ${B_SECRET}` } });
 
   a.messageId = (await seedConversation(shopA, a.conversationId, `where is my order ${A_MARKER}`)).question.id;
@@ -95,8 +125,16 @@ describe("shop A's admin never reaches shop B's data", () => {
 
   it("writes with B's ids change nothing of B's", async () => {
     const before = JSON.stringify(await snapshotOfB());
-    await admin(`/app/conversations/${b.conversationId}.data`, { action: "relabel", messageId: b.messageId, intent: "complaint" });
-    await admin(`/app/conversations/${b.conversationId}.data`, { action: "approve", messageId: b.botMessageId, answer: "hijacked" });
+    await admin(`/app/conversations/${b.conversationId}.data`, {
+      action: "relabel",
+      messageId: b.messageId,
+      intent: "complaint",
+    });
+    await admin(`/app/conversations/${b.conversationId}.data`, {
+      action: "approve",
+      messageId: b.botMessageId,
+      answer: "hijacked",
+    });
     await admin(`/app/conversations/${b.conversationId}.data`, { action: "resolve" });
     await admin(`/app/handoffs/${b.ticketId}.data`, { intent: "reply", reply: "hijacked" });
     await admin(`/app/handoffs/${b.ticketId}.data`, { intent: "close" });
@@ -106,7 +144,11 @@ describe("shop A's admin never reaches shop B's data", () => {
     expect(await db.approvedAnswer.count({ where: { answer: "hijacked" } })).toBe(0);
 
     // The control: the same action on A's own message does change it.
-    await admin(`/app/conversations/${a.conversationId}.data`, { action: "relabel", messageId: a.messageId, intent: "complaint" });
+    await admin(`/app/conversations/${a.conversationId}.data`, {
+      action: "relabel",
+      messageId: a.messageId,
+      intent: "complaint",
+    });
     expect((await db.message.findUniqueOrThrow({ where: { id: a.messageId } })).correctedIntent).toBe("complaint");
   });
 });

@@ -14,11 +14,16 @@ const backends = [
   { name: "sqlite", start: async () => ({ url: migratedDatabaseUrl("compliance"), stop: async () => {} }) },
   ...(PG_MISSING
     ? []
-    : [{ name: "postgresql", start: async () => {
-        const server = await startPostgres("compliance");
-        await applyPostgresMigrations(server.url);
-        return server;
-      } }]),
+    : [
+        {
+          name: "postgresql",
+          start: async () => {
+            const server = await startPostgres("compliance");
+            await applyPostgresMigrations(server.url);
+            return server;
+          },
+        },
+      ]),
 ];
 if (PG_MISSING && process.env.CI) throw new Error(`PostgreSQL is needed in CI: ${PG_MISSING}`);
 
@@ -42,22 +47,33 @@ describe.each(backends)("a customer's conversations on $name", (backend) => {
         id,
         shop: SHOP,
         customerId,
-        messages: { create: [{ shop: SHOP, role: "shopper", text }, ...(lookups ? [{ shop: SHOP, role: "bot", text: "ok", lookups: JSON.stringify(lookups) }] : [])] },
+        messages: {
+          create: [
+            { shop: SHOP, role: "shopper", text },
+            ...(lookups ? [{ shop: SHOP, role: "bot", text: "ok", lookups: JSON.stringify(lookups) }] : []),
+          ],
+        },
       },
     });
 
   it("match by id, whole email in any case, and verified orders; redact deletes exactly those", async () => {
     await seed("own000000000000001", "gid://shopify/Customer/5", "hello");
     await seed("shout0000000000001", null, "Mail me at Ann.Lee@Example.COM please");
-    await seed("order0000000000001", null, "where is #1001?", [{ kind: "order", ref: "#1001", outcome: "verified via email" }]);
+    await seed("order0000000000001", null, "where is #1001?", [
+      { kind: "order", ref: "#1001", outcome: "verified via email" },
+    ]);
     await seed("longer000000000001", null, "mail me at joann.lee@example.com");
     await seed("other0000000000001", "gid://shopify/Customer/6", "ann.lee@example.com is my friend");
-    await seed("elsewhere000000001", null, "where is #1002?", [{ kind: "order", ref: "#1002", outcome: "verified via email" }]);
+    await seed("elsewhere000000001", null, "where is #1002?", [
+      { kind: "order", ref: "#1002", outcome: "verified via email" },
+    ]);
     const ref = { customer: { id: 5, email: "ann.lee@example.com" }, orderNames: ["#1001"] };
     const expected = ["order0000000000001", "own000000000000001", "shout0000000000001"];
     expect((await shopperConversationIds(db, SHOP, ref)).sort()).toEqual(expected);
     expect((await exportShopperData(db, SHOP, ref)).conversations.map((c) => c.id).sort()).toEqual(expected);
     await redactShopper(db, SHOP, ref);
-    expect((await db.conversation.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id)).toEqual(["elsewhere000000001", "longer000000000001", "other0000000000001"]);
+    expect((await db.conversation.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id)).toEqual(
+      ["elsewhere000000001", "longer000000000001", "other0000000000001"],
+    );
   });
 });

@@ -9,7 +9,8 @@ const { deleteOldReceipts, RECEIPT_DAYS } = await import("../../app/privacy/webh
 
 describe("redaction of stored text", () => {
   it("removes card numbers and phone numbers but keeps what verification needs", () => {
-    const text = "My card 4111 1111 1111 1111 was charged twice, call me at (503) 555-0148 or +1 206 555 0114. Order #1042, email a.b@example.com, ship to 3768 Utah St Apt 12";
+    const text =
+      "My card 4111 1111 1111 1111 was charged twice, call me at (503) 555-0148 or +1 206 555 0114. Order #1042, email a.b@example.com, ship to 3768 Utah St Apt 12";
     const redacted = redactSensitive(text);
     expect(redacted).toContain(CARD_PLACEHOLDER);
     expect(redacted).not.toContain("4111");
@@ -36,13 +37,22 @@ describe("retention", () => {
     await db.shopSettings.create({ data: { shop: "short.myshopify.com", retentionDays: 30 } });
     await db.shopSettings.create({ data: { shop: "long.myshopify.com", retentionDays: 365 } });
     const make = (shop: string, age: number) =>
-      db.conversation.create({ data: { id: `${shop}-${age}`.replace(/\W/g, "") + "xxxxxxxxxxxx", shop, lastMessageAt: daysAgo(age), messages: { create: [{ shop, role: "shopper", text: "hi" }] } } });
+      db.conversation.create({
+        data: {
+          id: `${shop}-${age}`.replace(/\W/g, "") + "xxxxxxxxxxxx",
+          shop,
+          lastMessageAt: daysAgo(age),
+          messages: { create: [{ shop, role: "shopper", text: "hi" }] },
+        },
+      });
     await make("short.myshopify.com", 40);
     await make("short.myshopify.com", 10);
     await make("long.myshopify.com", 40);
     expect(await deleteExpiredTranscripts(db, now)).toBe(1);
     const left = await db.conversation.findMany({ select: { shop: true, lastMessageAt: true } });
-    expect(left.map((c) => `${c.shop}:${Math.round((now.getTime() - c.lastMessageAt.getTime()) / 86_400_000)}`).sort()).toEqual(["long.myshopify.com:40", "short.myshopify.com:10"]);
+    expect(
+      left.map((c) => `${c.shop}:${Math.round((now.getTime() - c.lastMessageAt.getTime()) / 86_400_000)}`).sort(),
+    ).toEqual(["long.myshopify.com:40", "short.myshopify.com:10"]);
     expect(await db.message.count({ where: { shop: "short.myshopify.com" } })).toBe(1);
   });
 });
@@ -51,8 +61,17 @@ describe("webhook receipts", () => {
   it("are kept well past Shopify's retries, then dropped", async () => {
     const now = new Date("2026-11-20T12:00:00Z");
     const at = (days: number) => new Date(now.getTime() - days * 86_400_000);
-    await db.webhookReceipt.create({ data: { id: "old-delivery", shop: "r.myshopify.com", topic: "CUSTOMERS_REDACT", receivedAt: at(RECEIPT_DAYS + 1) } });
-    await db.webhookReceipt.create({ data: { id: "recent-delivery", shop: "r.myshopify.com", topic: "CUSTOMERS_REDACT", receivedAt: at(3) } });
+    await db.webhookReceipt.create({
+      data: {
+        id: "old-delivery",
+        shop: "r.myshopify.com",
+        topic: "CUSTOMERS_REDACT",
+        receivedAt: at(RECEIPT_DAYS + 1),
+      },
+    });
+    await db.webhookReceipt.create({
+      data: { id: "recent-delivery", shop: "r.myshopify.com", topic: "CUSTOMERS_REDACT", receivedAt: at(3) },
+    });
     expect(await deleteOldReceipts(db, now)).toBe(1);
     expect((await db.webhookReceipt.findMany()).map((r) => r.id)).toEqual(["recent-delivery"]);
   });

@@ -10,11 +10,15 @@ import { CARD_PLACEHOLDER, PHONE_PLACEHOLDER, redactSensitive } from "../../app/
 configureTestApp("stored-derivatives");
 const { default: db } = await import("../../app/db.server");
 
-const say = (text: string, conversationId?: string) => sendToProxy(proxyRequest("messages", { body: { text, ...(conversationId ? { conversationId } : {}) } }));
+const say = (text: string, conversationId?: string) =>
+  sendToProxy(proxyRequest("messages", { body: { text, ...(conversationId ? { conversationId } : {}) } }));
 
 /** Every stored field of a conversation, as one string. */
 async function everythingStored(conversationId: string): Promise<string> {
-  const conversation = await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: { messages: true, tickets: true } });
+  const conversation = await db.conversation.findUniqueOrThrow({
+    where: { id: conversationId },
+    include: { messages: true, tickets: true },
+  });
   return JSON.stringify(conversation);
 }
 
@@ -36,8 +40,14 @@ describe("what a conversation stores", () => {
   beforeAll(installDemoShop);
 
   it.each([
-    ["ASCII digits", "I want to speak to a human. You charged my card 4111 1111 1111 1111 twice, call me at (503) 555-0148"],
-    ["full-width digits", "I want to speak to a human. You charged my card ４１１１ １１１１ １１１１ １１１１ twice, call me at （５０３） ５５５－０１４８"],
+    [
+      "ASCII digits",
+      "I want to speak to a human. You charged my card 4111 1111 1111 1111 twice, call me at (503) 555-0148",
+    ],
+    [
+      "full-width digits",
+      "I want to speak to a human. You charged my card ４１１１ １１１１ １１１１ １１１１ twice, call me at （５０３） ５５５－０１４８",
+    ],
   ])("keeps no card or phone number in any derivative of a hand-off (%s)", async (_name, text) => {
     const first = await say(text);
     expect(first.status).toBe(200);
@@ -53,15 +63,31 @@ describe("what a conversation stores", () => {
 
   it("keeps no card number in a CSAT comment", async () => {
     const { body } = await say("hello");
-    await sendToProxy(proxyRequest("csat", { body: { conversationId: body.conversationId, rating: 1, comment: "you charged ４１１１１１１１１１１１１１１１ twice" } }));
+    await sendToProxy(
+      proxyRequest("csat", {
+        body: {
+          conversationId: body.conversationId,
+          rating: 1,
+          comment: "you charged ４１１１１１１１１１１１１１１１ twice",
+        },
+      }),
+    );
     const conversation = await db.conversation.findUniqueOrThrow({ where: { id: body.conversationId } });
     expect(conversation.csatComment).toBe(`you charged ${CARD_PLACEHOLDER} twice`);
   });
 
   it.each([
     ["en", "my card number is 4111 1111 1111 1111, where is order #1001?", /don't share (your )?card numbers/i],
-    ["es", "mi tarjeta es 4111 1111 1111 1111, ¿dónde está mi pedido #1001?", /no compartas (los )?números de tarjeta/i],
-    ["fr", "ma carte est 4111 1111 1111 1111, où est ma commande #1001 ?", /ne partagez pas (de |vos )?numéros de carte/i],
+    [
+      "es",
+      "mi tarjeta es 4111 1111 1111 1111, ¿dónde está mi pedido #1001?",
+      /no compartas (los )?números de tarjeta/i,
+    ],
+    [
+      "fr",
+      "ma carte est 4111 1111 1111 1111, où est ma commande #1001 ?",
+      /ne partagez pas (de |vos )?numéros de carte/i,
+    ],
   ])("tells the shopper not to share card numbers (%s), and only when they did", async (_language, text, warning) => {
     const { body } = await say(text);
     expect(body.reply.text).toMatch(warning);

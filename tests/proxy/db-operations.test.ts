@@ -32,7 +32,8 @@ function shapes(statements: string[]): string[] {
   });
 }
 
-const say = (text: string, conversationId?: string) => sendToProxy(proxyRequest("messages", { body: { text, ...(conversationId ? { conversationId } : {}) } }));
+const say = (text: string, conversationId?: string) =>
+  sendToProxy(proxyRequest("messages", { body: { text, ...(conversationId ? { conversationId } : {}) } }));
 
 async function traced(text: string, conversationId?: string) {
   let response!: Awaited<ReturnType<typeof say>>;
@@ -47,7 +48,14 @@ const STORE_SHOPPER_MESSAGE = ["BEGIN", "INSERT Message", "UPDATE Conversation",
 const STORE_REPLY = ["BEGIN", "UPDATE Message", "INSERT Message", "UPDATE Conversation", "COMMIT"];
 // A message for the team that replied (app/chat/team-thread.ts) puts their hand-off back in the open
 // list in the reply's own transaction: no write for it in the conversations without one.
-const STORE_REPLY_FOR_TEAM = ["BEGIN", "UPDATE Message", "INSERT Message", "UPDATE Conversation", "UPDATE HandoffTicket", "COMMIT"];
+const STORE_REPLY_FOR_TEAM = [
+  "BEGIN",
+  "UPDATE Message",
+  "INSERT Message",
+  "UPDATE Conversation",
+  "UPDATE HandoffTicket",
+  "COMMIT",
+];
 
 describe("the database work of one chat message", () => {
   let conversationId: string;
@@ -91,10 +99,24 @@ describe("the database work of one chat message", () => {
   });
 
   it("uses the settings the merchant saves from the next message on (one read of them)", async () => {
-    const { openaiKeyMasked: _m, openaiKeyUnreadable: _u, envKeyConfigured: _e, appModels: _a, supportHoursUnreadable: _s, ...current } = await settingsView(db, DEMO_SHOP);
+    const {
+      openaiKeyMasked: _m,
+      openaiKeyUnreadable: _u,
+      envKeyConfigured: _e,
+      appModels: _a,
+      supportHoursUnreadable: _s,
+      ...current
+    } = await settingsView(db, DEMO_SHOP);
     const greeting = "Welcome to the trail shop! Ask me anything.";
     expect((await traced("hi")).body.reply.text).not.toContain(greeting);
-    expect(await saveSettings(db, DEMO_SHOP, { ...current, greeting, openaiKey: "", removeOpenaiKey: false } as SettingsForm)).toEqual({});
+    expect(
+      await saveSettings(db, DEMO_SHOP, {
+        ...current,
+        greeting,
+        openaiKey: "",
+        removeOpenaiKey: false,
+      } as SettingsForm),
+    ).toEqual({});
     const after = await traced("hi");
     expect(after.body.reply.text).toContain(greeting);
     expect(after.statements.filter((s) => s.endsWith("ShopSettings"))).toEqual(["SELECT ShopSettings"]);

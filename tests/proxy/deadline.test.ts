@@ -33,11 +33,14 @@ let shops = 0;
 /** Each test its own shop: the shop's records are cached once loaded. */
 async function send(graphql: AdminGraphql, overrides: Partial<ProxyDeps> = {}) {
   const shop = `hung-${++shops}-${Date.now()}.myshopify.com`;
-  const request = new Request(`http://localhost/proxy/messages?shop=${shop}&logged_in_customer_id=&timestamp=1&signature=s`, {
-    method: "POST",
-    body: JSON.stringify({ text: "what is your return policy?" }),
-    headers: { "Content-Type": "application/json" },
-  });
+  const request = new Request(
+    `http://localhost/proxy/messages?shop=${shop}&logged_in_customer_id=&timestamp=1&signature=s`,
+    {
+      method: "POST",
+      body: JSON.stringify({ text: "what is your return policy?" }),
+      headers: { "Content-Type": "application/json" },
+    },
+  );
   const started = performance.now();
   const response = await handleProxyRequest(request, "messages", {
     db,
@@ -59,7 +62,10 @@ describe("one deadline per message", () => {
     expect(status).toBe(200);
     expect(elapsedMs).toBeLessThan(2_000);
     expect(body.reply.text).toMatch(/can't reach the store's records/);
-    const stored = await db.message.findMany({ where: { conversationId: body.conversationId }, orderBy: { createdAt: "asc" } });
+    const stored = await db.message.findMany({
+      where: { conversationId: body.conversationId },
+      orderBy: { createdAt: "asc" },
+    });
     expect(stored.map((m) => [m.role, m.text])).toEqual([
       ["shopper", "what is your return policy?"],
       ["bot", body.reply.text],

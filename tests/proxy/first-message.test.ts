@@ -38,7 +38,8 @@ interface Backend {
 /** A copy of a migrations folder without `migration` and those after it. */
 function migrationsBefore(dir: string, migration: string): string {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-before-"));
-  for (const name of fs.readdirSync(dir).filter((n) => /^\d{14}_/.test(n) && n < migration)) fs.cpSync(path.join(dir, name), path.join(copy, name), { recursive: true });
+  for (const name of fs.readdirSync(dir).filter((n) => /^\d{14}_/.test(n) && n < migration))
+    fs.cpSync(path.join(dir, name), path.join(copy, name), { recursive: true });
   return copy;
 }
 
@@ -47,19 +48,25 @@ const backends: Backend[] = [
     name: "sqlite",
     start: async () => ({ url: migratedDatabaseUrl("first-message"), stop: async () => {} }),
     refuseText: async (db, text) => {
-      await db.$executeRawUnsafe(`CREATE TRIGGER refuse_text BEFORE INSERT ON "Message" WHEN NEW."text" = '${text}' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+      await db.$executeRawUnsafe(
+        `CREATE TRIGGER refuse_text BEFORE INSERT ON "Message" WHEN NEW."text" = '${text}' BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+      );
     },
     migratedBefore: async (_serverUrl, migration) => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "first-message-upgrade-")), "db.sqlite");
       const apply = (names: string[]) => {
         const sqlite = new Database(file);
         try {
-          for (const name of names) sqlite.exec(fs.readFileSync(path.join("prisma", "migrations", name, "migration.sql"), "utf8"));
+          for (const name of names)
+            sqlite.exec(fs.readFileSync(path.join("prisma", "migrations", name, "migration.sql"), "utf8"));
         } finally {
           sqlite.close();
         }
       };
-      const all = fs.readdirSync(path.join("prisma", "migrations")).filter((n) => /^\d{14}_/.test(n)).sort();
+      const all = fs
+        .readdirSync(path.join("prisma", "migrations"))
+        .filter((n) => /^\d{14}_/.test(n))
+        .sort();
       apply(all.filter((n) => n < migration));
       return { url: `file:${file}`, finish: async () => apply(all.filter((n) => n >= migration)) };
     },
@@ -67,14 +74,19 @@ const backends: Backend[] = [
   {
     name: "postgresql",
     start: async () => {
-      if (PG_MISSING) throw new Error(`PostgreSQL tests cannot run: ${PG_MISSING}. .ci/run installs Debian's postgresql.`);
+      if (PG_MISSING)
+        throw new Error(`PostgreSQL tests cannot run: ${PG_MISSING}. .ci/run installs Debian's postgresql.`);
       const server = await startPostgres("first_message");
       await applyPostgresMigrations(server.url);
       return server;
     },
     refuseText: async (db, text) => {
-      await db.$executeRawUnsafe(`CREATE FUNCTION refuse_text() RETURNS trigger AS $$ BEGIN IF NEW."text" = '${text}' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
-      await db.$executeRawUnsafe(`CREATE TRIGGER refuse_text BEFORE INSERT ON "Message" FOR EACH ROW EXECUTE FUNCTION refuse_text()`);
+      await db.$executeRawUnsafe(
+        `CREATE FUNCTION refuse_text() RETURNS trigger AS $$ BEGIN IF NEW."text" = '${text}' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+      );
+      await db.$executeRawUnsafe(
+        `CREATE TRIGGER refuse_text BEFORE INSERT ON "Message" FOR EACH ROW EXECUTE FUNCTION refuse_text()`,
+      );
     },
     migratedBefore: async (serverUrl, migration) => {
       const database = await createDatabaseOn(serverUrl, "upgrade");
@@ -100,11 +112,14 @@ describe.each(backends)("first message on $name", (backend) => {
 
   /** A POST /proxy/messages as the route hands it over once the signature checked out. */
   async function send(body: unknown, customerId = ""): Promise<{ status: number; body: any }> {
-    const request = new Request(`http://localhost/proxy/messages?shop=${SHOP}&logged_in_customer_id=${customerId}&timestamp=1&signature=s`, {
-      method: "POST",
-      body: JSON.stringify(body),
-      headers: { "Content-Type": "application/json" },
-    });
+    const request = new Request(
+      `http://localhost/proxy/messages?shop=${SHOP}&logged_in_customer_id=${customerId}&timestamp=1&signature=s`,
+      {
+        method: "POST",
+        body: JSON.stringify(body),
+        headers: { "Content-Type": "application/json" },
+      },
+    );
     const response = await handleProxyRequest(request, "messages", {
       db,
       authenticateProxy: async () => ({ session: { shop: SHOP }, admin: { graphql: store.graphql } }),
@@ -113,7 +128,8 @@ describe.each(backends)("first message on $name", (backend) => {
     return { status: response.status, body: await response.json() };
   }
 
-  const conversationsWith = (clientMessageId: string) => db.conversation.count({ where: { shop: SHOP, messages: { some: { clientMessageId } } } });
+  const conversationsWith = (clientMessageId: string) =>
+    db.conversation.count({ where: { shop: SHOP, messages: { some: { clientMessageId } } } });
 
   it("stores a retried first message once, in one conversation, and answers it once", async () => {
     const first = await send({ text: "what is your return policy?", clientMessageId: `retry-first-${backend.name}` });
@@ -163,10 +179,20 @@ describe.each(backends)("first message on $name", (backend) => {
     const old = createDb(url);
     try {
       for (const id of ["duplicate-conversation-1", "duplicate-conversation-2"]) {
-        await old.conversation.create({ data: { id, shop: SHOP, messages: { create: { shop: SHOP, role: "shopper", text: "hello", clientMessageId: "sent-twice" } } } });
+        await old.conversation.create({
+          data: {
+            id,
+            shop: SHOP,
+            messages: { create: { shop: SHOP, role: "shopper", text: "hello", clientMessageId: "sent-twice" } },
+          },
+        });
       }
       await finish();
-      const kept = await old.message.findMany({ where: { text: "hello" }, orderBy: { conversationId: "asc" }, select: { conversationId: true, clientMessageId: true } });
+      const kept = await old.message.findMany({
+        where: { text: "hello" },
+        orderBy: { conversationId: "asc" },
+        select: { conversationId: true, clientMessageId: true },
+      });
       expect(kept).toEqual([
         { conversationId: "duplicate-conversation-1", clientMessageId: "sent-twice" },
         { conversationId: "duplicate-conversation-2", clientMessageId: null },
@@ -191,6 +217,8 @@ describe.each(backends)("first message on $name", (backend) => {
       { db, authenticateProxy: async () => ({ session: { shop: SHOP }, admin: { graphql: store.graphql } }) },
     );
     expect(csat.status).toBe(200);
-    expect((await db.conversation.findUniqueOrThrow({ where: { id: first.body.conversationId } })).csatComment).toBe("fine \uFFFD");
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: first.body.conversationId } })).csatComment).toBe(
+      "fine \uFFFD",
+    );
   });
 });

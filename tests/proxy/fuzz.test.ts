@@ -20,14 +20,32 @@ async function call(request: Request, endpoint: string) {
 
 /** Text the databases refuse unless it is normalised: NUL (PostgreSQL) and lone UTF-16 surrogates (both). */
 const unsendable = fc
-  .array(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("\u0000", "\uD800", "\uDC00", "\uDBFF\uDFFF", "\uDFFF\uD800", "a\u0000b")), { minLength: 1, maxLength: 8 })
+  .array(
+    fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom("\u0000", "\uD800", "\uDC00", "\uDBFF\uDFFF", "\uDFFF\uD800", "a\u0000b"),
+    ),
+    { minLength: 1, maxLength: 8 },
+  )
   .map((parts) => parts.join(""));
 
 const bodies = fc.oneof(
   fc.record({ text: unsendable }).map((v) => JSON.stringify(v)),
-  fc.record({ conversationId: fc.string({ maxLength: 30 }), rating: fc.integer({ min: 1, max: 5 }), comment: unsendable }).map((v) => JSON.stringify(v)),
+  fc
+    .record({
+      conversationId: fc.string({ maxLength: 30 }),
+      rating: fc.integer({ min: 1, max: 5 }),
+      comment: unsendable,
+    })
+    .map((v) => JSON.stringify(v)),
   fc.jsonValue().map((v) => JSON.stringify(v)),
-  fc.record({ text: fc.oneof(fc.string(), fc.string({ unit: "grapheme", maxLength: 1200 }), fc.integer(), fc.constant(null)), clientMessageId: fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{0,70}$/)), conversationId: fc.option(fc.string({ maxLength: 70 })) }).map((v) => JSON.stringify(v)),
+  fc
+    .record({
+      text: fc.oneof(fc.string(), fc.string({ unit: "grapheme", maxLength: 1200 }), fc.integer(), fc.constant(null)),
+      clientMessageId: fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{0,70}$/)),
+      conversationId: fc.option(fc.string({ maxLength: 70 })),
+    })
+    .map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 300 }),
   fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes).toString("latin1")),
   fc.constant("\uD800not-valid-utf16"),
@@ -44,7 +62,12 @@ describe("proxy route under random input", () => {
         bodies,
         fc.constantFrom("application/json", "text/plain", "application/json; charset=utf-8"),
         async (endpoint, method, body, contentType) => {
-          const request = proxyRequest(endpoint, { method, rawBody: method === "GET" ? undefined : body, contentType, query: { conversationId: body.slice(0, 30) } });
+          const request = proxyRequest(endpoint, {
+            method,
+            rawBody: method === "GET" ? undefined : body,
+            contentType,
+            query: { conversationId: body.slice(0, 30) },
+          });
           const { status, text } = await call(request, endpoint);
           expect(status).toBeLessThan(500);
           const parsed = JSON.parse(text);
@@ -59,15 +82,25 @@ describe("proxy route under random input", () => {
   it("stores every accepted message exactly once, retries included", async () => {
     const accepted = new Map<string, string>();
     await fc.assert(
-      fc.asyncProperty(fc.stringMatching(/^[A-Za-z0-9]{8,20}$/), fc.string({ minLength: 1, maxLength: 80 }), fc.integer({ min: 1, max: 3 }), async (clientMessageId, text, attempts) => {
-        let conversationId: string | undefined;
-        for (let i = 0; i < attempts; i++) {
-          const { status, text: body } = await call(proxyRequest("messages", { body: { text, clientMessageId, ...(conversationId ? { conversationId } : {}) } }), "messages");
-          if (status !== 200) return;
-          conversationId = JSON.parse(body).conversationId;
-        }
-        accepted.set(conversationId!, clientMessageId);
-      }),
+      fc.asyncProperty(
+        fc.stringMatching(/^[A-Za-z0-9]{8,20}$/),
+        fc.string({ minLength: 1, maxLength: 80 }),
+        fc.integer({ min: 1, max: 3 }),
+        async (clientMessageId, text, attempts) => {
+          let conversationId: string | undefined;
+          for (let i = 0; i < attempts; i++) {
+            const { status, text: body } = await call(
+              proxyRequest("messages", {
+                body: { text, clientMessageId, ...(conversationId ? { conversationId } : {}) },
+              }),
+              "messages",
+            );
+            if (status !== 200) return;
+            conversationId = JSON.parse(body).conversationId;
+          }
+          accepted.set(conversationId!, clientMessageId);
+        },
+      ),
       { numRuns: 80 },
     );
     for (const [conversationId, clientMessageId] of accepted) {

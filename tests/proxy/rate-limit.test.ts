@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres } from "rate-limiter-flexible";
-import { ADDRESS_PER_MINUTE, RATE_LIMIT_TABLE, SHOPPER_PER_MINUTE, checkLimits, clientAddress, configuredLimits, createLimits, shopperKeys, type ProxyLimits } from "../../app/proxy/rate-limit.server";
+import {
+  ADDRESS_PER_MINUTE,
+  RATE_LIMIT_TABLE,
+  SHOPPER_PER_MINUTE,
+  checkLimits,
+  clientAddress,
+  configuredLimits,
+  createLimits,
+  shopperKeys,
+  type ProxyLimits,
+} from "../../app/proxy/rate-limit.server";
 import { postgresUnavailable, startPostgres, type TestPostgres } from "../helpers/postgres";
 
 const PG_MISSING = postgresUnavailable();
@@ -9,7 +19,8 @@ const PG_MISSING = postgresUnavailable();
 describe("proxy rate limits", () => {
   it("limits one shopper without starving the shop's other shoppers", async () => {
     const limits = createLimits({ shopperPerMinute: 3, shopPerMinute: 100 });
-    const ask = (shopper: string, signature: string) => checkLimits(limits, { shop: "a.myshopify.com", shopper, address: null, signature, writes: true });
+    const ask = (shopper: string, signature: string) =>
+      checkLimits(limits, { shop: "a.myshopify.com", shopper, address: null, signature, writes: true });
     for (let i = 0; i < 3; i++) expect((await ask("customer:1", `sig-${i}`)).ok).toBe(true);
     const blocked = await ask("customer:1", "sig-3");
     expect(blocked).toMatchObject({ ok: false, reason: "shopper" });
@@ -19,7 +30,8 @@ describe("proxy rate limits", () => {
 
   it("limits a whole shop, and other shops are unaffected", async () => {
     const limits = createLimits({ shopperPerMinute: 100, shopPerMinute: 2 });
-    const ask = (shop: string, i: number) => checkLimits(limits, { shop, shopper: `customer:${i}`, address: null, signature: `s-${shop}-${i}`, writes: true });
+    const ask = (shop: string, i: number) =>
+      checkLimits(limits, { shop, shopper: `customer:${i}`, address: null, signature: `s-${shop}-${i}`, writes: true });
     expect((await ask("busy.myshopify.com", 1)).ok).toBe(true);
     expect((await ask("busy.myshopify.com", 2)).ok).toBe(true);
     expect(await ask("busy.myshopify.com", 3)).toMatchObject({ ok: false, reason: "shop" });
@@ -28,31 +40,55 @@ describe("proxy rate limits", () => {
 
   it("rejects a replayed signature on writes but not on reads", async () => {
     const limits = createLimits();
-    const write = () => checkLimits(limits, { shop: "s.myshopify.com", shopper: null, address: "ip:1", signature: "abc", writes: true });
+    const write = () =>
+      checkLimits(limits, { shop: "s.myshopify.com", shopper: null, address: "ip:1", signature: "abc", writes: true });
     expect((await write()).ok).toBe(true);
     expect(await write()).toMatchObject({ ok: false, reason: "replay" });
-    expect((await checkLimits(limits, { shop: "s.myshopify.com", shopper: null, address: "ip:1", signature: "abc", writes: false })).ok).toBe(true);
+    expect(
+      (
+        await checkLimits(limits, {
+          shop: "s.myshopify.com",
+          shopper: null,
+          address: "ip:1",
+          signature: "abc",
+          writes: false,
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it("keys a customer by signed id, a guest by conversation and by the address every guest behind it shares", () => {
     const request = new Request("http://x/proxy/messages", { headers: { "x-forwarded-for": "203.0.113.7, 10.0.0.1" } });
-    expect(shopperKeys(request, "gid://shopify/Customer/1", "conv-1")).toEqual({ shopper: "customer:gid://shopify/Customer/1", address: null });
+    expect(shopperKeys(request, "gid://shopify/Customer/1", "conv-1")).toEqual({
+      shopper: "customer:gid://shopify/Customer/1",
+      address: null,
+    });
     expect(shopperKeys(request, null, "conv-1")).toEqual({ shopper: "conversation:conv-1", address: "ip:10.0.0.1" });
     expect(shopperKeys(request, null, null)).toEqual({ shopper: null, address: "ip:10.0.0.1" });
     // Behind Shopify alone the last entry is the client; behind Shopify and a load balancer, the one before.
     expect(clientAddress(request)).toBe("10.0.0.1");
     expect(clientAddress(request, 2)).toBe("203.0.113.7");
     // Whatever the client puts in front of that is ignored: a made-up address is no fresh limit.
-    const spoofed = new Request("http://x/proxy/messages", { headers: { "x-forwarded-for": "1.2.3.4, 203.0.113.7, 10.0.0.1" } });
+    const spoofed = new Request("http://x/proxy/messages", {
+      headers: { "x-forwarded-for": "1.2.3.4, 203.0.113.7, 10.0.0.1" },
+    });
     expect(clientAddress(spoofed, 2)).toBe("203.0.113.7");
-    expect(clientAddress(new Request("http://x/", { headers: { "x-forwarded-for": "198.51.100.9" } }), 2)).toBe("198.51.100.9");
+    expect(clientAddress(new Request("http://x/", { headers: { "x-forwarded-for": "198.51.100.9" } }), 2)).toBe(
+      "198.51.100.9",
+    );
   });
 
   it("lets many guests behind one address through, each within their own limit, up to the address's ceiling", async () => {
     const limits = createLimits({ shopperPerMinute: 2, addressPerMinute: 5, shopPerMinute: 100 });
     let n = 0;
     const ask = (conversation: string | null) =>
-      checkLimits(limits, { shop: "a.myshopify.com", shopper: conversation && `conversation:${conversation}`, address: "ip:198.51.100.1", signature: `s-${n++}`, writes: true });
+      checkLimits(limits, {
+        shop: "a.myshopify.com",
+        shopper: conversation && `conversation:${conversation}`,
+        address: "ip:198.51.100.1",
+        signature: `s-${n++}`,
+        writes: true,
+      });
     expect((await ask("one")).ok).toBe(true);
     expect((await ask("one")).ok).toBe(true);
     expect(await ask("one")).toMatchObject({ ok: false, reason: "shopper" });
@@ -84,7 +120,8 @@ describe("proxy rate limits shared through PostgreSQL (several app instances)", 
   const pools: pg.Pool[] = [];
 
   beforeAll(async () => {
-    if (PG_MISSING) throw new Error(`PostgreSQL tests cannot run: ${PG_MISSING}. .ci/run installs Debian's postgresql.`);
+    if (PG_MISSING)
+      throw new Error(`PostgreSQL tests cannot run: ${PG_MISSING}. .ci/run installs Debian's postgresql.`);
     database = await startPostgres("limits");
   }, 60_000);
 
@@ -106,19 +143,35 @@ describe("proxy rate limits shared through PostgreSQL (several app instances)", 
 
   it("refuses on one instance a signature already used on another", async () => {
     const [a, b] = [await instance(), await instance()];
-    const write = (limits: ProxyLimits) => checkLimits(limits, { shop: "s.myshopify.com", shopper: null, address: "ip:9", signature: "sig-shared", writes: true });
+    const write = (limits: ProxyLimits) =>
+      checkLimits(limits, {
+        shop: "s.myshopify.com",
+        shopper: null,
+        address: "ip:9",
+        signature: "sig-shared",
+        writes: true,
+      });
     expect((await write(a)).ok).toBe(true);
     expect(await write(b)).toMatchObject({ ok: false, reason: "replay" });
   });
 
   it("counts one shopper's messages across instances", async () => {
     const [a, b] = [await instance({ shopperPerMinute: 3 }), await instance({ shopperPerMinute: 3 })];
-    const ask = (limits: ProxyLimits, i: number) => checkLimits(limits, { shop: "t.myshopify.com", shopper: "conversation:c5", address: "ip:5.5.5.5", signature: `sig-${i}`, writes: true });
+    const ask = (limits: ProxyLimits, i: number) =>
+      checkLimits(limits, {
+        shop: "t.myshopify.com",
+        shopper: "conversation:c5",
+        address: "ip:5.5.5.5",
+        signature: `sig-${i}`,
+        writes: true,
+      });
     expect((await ask(a, 1)).ok).toBe(true);
     expect((await ask(b, 2)).ok).toBe(true);
     expect((await ask(a, 3)).ok).toBe(true);
     expect(await ask(b, 4)).toMatchObject({ ok: false, reason: "shopper" });
-    const rows = await pools[0].query(`SELECT key, points FROM ${RATE_LIMIT_TABLE} WHERE key LIKE '%:t.myshopify.com:%' ORDER BY key`);
+    const rows = await pools[0].query(
+      `SELECT key, points FROM ${RATE_LIMIT_TABLE} WHERE key LIKE '%:t.myshopify.com:%' ORDER BY key`,
+    );
     expect(rows.rows).toEqual([
       { key: "address:t.myshopify.com:ip:5.5.5.5", points: 3 },
       { key: "shopper:t.myshopify.com:conversation:c5", points: 4 },
@@ -129,7 +182,11 @@ describe("proxy rate limits shared through PostgreSQL (several app instances)", 
     expect(configuredLimits({ DATABASE_URL: "file:/tmp/x.sqlite" }).signatures).toBeInstanceOf(RateLimiterMemory);
     const shared = configuredLimits({ DATABASE_URL: database.url });
     expect(shared.signatures).toBeInstanceOf(RateLimiterPostgres);
-    expect(configuredLimits({ DATABASE_URL: database.url, RATE_LIMIT_STORE: "memory" }).signatures).toBeInstanceOf(RateLimiterMemory);
-    expect(() => configuredLimits({ DATABASE_URL: "file:/tmp/x.sqlite", RATE_LIMIT_STORE: "postgres" })).toThrow(/PostgreSQL URL/);
+    expect(configuredLimits({ DATABASE_URL: database.url, RATE_LIMIT_STORE: "memory" }).signatures).toBeInstanceOf(
+      RateLimiterMemory,
+    );
+    expect(() => configuredLimits({ DATABASE_URL: "file:/tmp/x.sqlite", RATE_LIMIT_STORE: "postgres" })).toThrow(
+      /PostgreSQL URL/,
+    );
   });
 });

@@ -13,18 +13,34 @@ import { appProxySignature } from "../../demo/shopify-surrogate";
 import { proxySignatureValid } from "../../app/proxy/signature.server";
 
 const SECRET = "signature-test-secret";
-const library = shopifyApi({ apiKey: "key", apiSecretKey: SECRET, apiVersion: ApiVersion.July26, hostName: "localhost:3000", isEmbeddedApp: true, logger: { level: 0 } });
+const library = shopifyApi({
+  apiKey: "key",
+  apiSecretKey: SECRET,
+  apiVersion: ApiVersion.July26,
+  hostName: "localhost:3000",
+  isEmbeddedApp: true,
+  logger: { level: 0 },
+});
 
-const libraryVerdict = (query: Record<string, string>) => library.utils.validateHmac(query, { signator: "appProxy" }).catch(() => false);
+const libraryVerdict = (query: Record<string, string>) =>
+  library.utils.validateHmac(query, { signator: "appProxy" }).catch(() => false);
 
 /** Shopify's message: `key=value` pairs in key order, no separator. */
 const signWith = (query: Record<string, string>, order: (a: string, b: string) => number) =>
   createHmac("sha256", SECRET)
-    .update(Object.keys(query).sort(order).map((key) => `${key}=${query[key]}`).join(""))
+    .update(
+      Object.keys(query)
+        .sort(order)
+        .map((key) => `${key}=${query[key]}`)
+        .join(""),
+    )
     .digest("hex");
 
 const keys = fc.stringMatching(/^[a-z_][a-z0-9_-]{0,11}$/);
-const values = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("", "northwind-outfitters.myshopify.com", "/apps/support", "a,b", "é ü", "0"));
+const values = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.constantFrom("", "northwind-outfitters.myshopify.com", "/apps/support", "a,b", "é ü", "0"),
+);
 
 describe("the app proxy signature", () => {
   it("gets the library's verdict on generated queries, however they were signed", async () => {
@@ -35,7 +51,11 @@ describe("the app proxy signature", () => {
         fc.integer({ min: -200, max: 200 }),
         fc.constantFrom("locale order", "code-unit order", "tampered", "other secret"),
         async (extra, skew, how) => {
-          const query: Record<string, string> = { ...extra, shop: "northwind-outfitters.myshopify.com", timestamp: String(now + skew) };
+          const query: Record<string, string> = {
+            ...extra,
+            shop: "northwind-outfitters.myshopify.com",
+            timestamp: String(now + skew),
+          };
           delete query.signature;
           let signature: string;
           if (how === "locale order") signature = signWith(query, (a, b) => a.localeCompare(b));
@@ -52,12 +72,24 @@ describe("the app proxy signature", () => {
 
   it("accepts what the demo's Shopify signs, and refuses it stale, unsigned or without a timestamp", () => {
     const now = Math.trunc(Date.now() / 1000);
-    const params = new URLSearchParams({ r: "1", shop: "northwind-outfitters.myshopify.com", logged_in_customer_id: "", path_prefix: "/apps/support", timestamp: String(now) });
+    const params = new URLSearchParams({
+      r: "1",
+      shop: "northwind-outfitters.myshopify.com",
+      logged_in_customer_id: "",
+      path_prefix: "/apps/support",
+      timestamp: String(now),
+    });
     const signed = { ...Object.fromEntries(params), signature: appProxySignature(params, SECRET) };
     expect(proxySignatureValid(signed, SECRET, now)).toBe(true);
     expect(proxySignatureValid(signed, SECRET, now + 91)).toBe(false);
     expect(proxySignatureValid({ ...signed, signature: "" }, SECRET, now)).toBe(false);
     const { timestamp: _t, ...untimed } = Object.fromEntries(params);
-    expect(proxySignatureValid({ ...untimed, signature: appProxySignature(new URLSearchParams(untimed), SECRET) }, SECRET, now)).toBe(false);
+    expect(
+      proxySignatureValid(
+        { ...untimed, signature: appProxySignature(new URLSearchParams(untimed), SECRET) },
+        SECRET,
+        now,
+      ),
+    ).toBe(false);
   });
 });

@@ -45,7 +45,8 @@ describe("order verification through the proxy", () => {
   it("counts a client's misses across conversations, locks it, and shows the merchant", async () => {
     const target = orderNamed("#1042");
     const others = snapshot.orders.filter((o: any) => o.email !== target.email).map((o: any) => o.name);
-    for (const name of others.slice(0, ATTEMPT_LIMITS.failuresBeforeLock)) await send(`where is order ${name}? my email is ${target.email}`, "203.0.113.44");
+    for (const name of others.slice(0, ATTEMPT_LIMITS.failuresBeforeLock))
+      await send(`where is order ${name}? my email is ${target.email}`, "203.0.113.44");
     const locked = await send(`where is order ${target.name}? my email is ${target.email}`, "203.0.113.44");
     expect(locked.text).toMatch(/too many attempts/);
     expect(locked.text).not.toContain(target.lineItems[0].title);
@@ -66,7 +67,11 @@ describe("order verification through the proxy", () => {
     expect((await db.orderChangeCode.findMany()).some((row) => JSON.stringify(row).includes(code))).toBe(false);
     expect((await send("yes", ip, first.conversationId)).text).not.toMatch(/Done/);
     // The shop's default settings: the bot asks the team to change it.
-    expect((await send(code, ip, first.conversationId)).text).toMatch(/Shall I ask our team to change it to: 9 Evil Rd/);
-    expect((await send("yes", ip, first.conversationId)).text).toMatch(/^Done: I've sent your request to our team \(Change the shipping address of #1063 to 9 Evil Rd/);
+    expect((await send(code, ip, first.conversationId)).text).toMatch(
+      /Shall I ask our team to change it to: 9 Evil Rd/,
+    );
+    expect((await send("yes", ip, first.conversationId)).text).toMatch(
+      /^Done: I've sent your request to our team \(Change the shipping address of #1063 to 9 Evil Rd/,
+    );
   });
 });

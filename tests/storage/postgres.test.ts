@@ -42,7 +42,13 @@ import {
 } from "../../scripts/postgres-migrate";
 import { SNAPSHOT_FILE, diffPostgresSchemas, sqliteMigrationNames } from "../../scripts/postgres-migration";
 import { POSTGRES_SCHEMA, expectedPostgresSchema } from "../../scripts/postgres-schema";
-import { createDatabaseOn, postgresUnavailable, startPostgres, withClient, type TestPostgres } from "../helpers/postgres";
+import {
+  createDatabaseOn,
+  postgresUnavailable,
+  startPostgres,
+  withClient,
+  type TestPostgres,
+} from "../helpers/postgres";
 import { migratedDatabaseUrl } from "../helpers/test-db";
 
 const PG_MISSING = postgresUnavailable();
@@ -108,7 +114,13 @@ function reply(overrides: Partial<BotReplyRecord> = {}): BotReplyRecord {
     state: { orderNumber: "#1001" } as BotReplyRecord["state"],
     status: "handoff",
     replyKind: "answer",
-    ticket: { kind: "handoff", reason: "asked_for_person", summary: "Shopper asks for a person", orderNumber: "#1001", contactEmail: "ann@example.com" },
+    ticket: {
+      kind: "handoff",
+      reason: "asked_for_person",
+      summary: "Shopper asks for a person",
+      orderNumber: "#1001",
+      contactEmail: "ann@example.com",
+    },
     ...overrides,
   };
 }
@@ -174,11 +186,19 @@ describe.each(backends)("storage on $name", (backend) => {
   it("files one open ticket per kind and order in a conversation, however often it is asked for", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
     const ask = askingFor(conversation);
-    const invoice = { kind: "invoice_request" as const, reason: "needs_approval" as const, summary: "Invoice for #1060", orderNumber: "#1060" };
+    const invoice = {
+      kind: "invoice_request" as const,
+      reason: "needs_approval" as const,
+      summary: "Invoice for #1060",
+      orderNumber: "#1060",
+    };
     await ask("can I get an invoice for my last order?", invoice);
     await ask("it's for my company expense report", { ...invoice, summary: "Invoice for #1060, for expenses" });
     await ask("and one for order 1061 please", { ...invoice, orderNumber: "#1061" });
-    const tickets = await db.handoffTicket.findMany({ where: { conversationId: conversation.id }, orderBy: { createdAt: "asc" } });
+    const tickets = await db.handoffTicket.findMany({
+      where: { conversationId: conversation.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(tickets.map((t) => [t.kind, t.orderNumber, t.summary])).toEqual([
       ["invoice_request", "#1060", "Invoice for #1060"],
       ["invoice_request", "#1061", "Invoice for #1060"],
@@ -192,13 +212,35 @@ describe.each(backends)("storage on $name", (backend) => {
   it("keeps one hand-off per conversation: the guest's reply address joins it, and writing back after the team's reply reopens it", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
     const ask = askingFor(conversation);
-    await ask("my jacket arrived torn, I want a person", { kind: "complaint", reason: "complaint", summary: "my jacket arrived torn, I want a person" });
-    await ask("sam@example.com", { kind: "complaint", reason: "complaint", summary: "my jacket arrived torn, I want a person", contactEmail: "sam@example.com" });
+    await ask("my jacket arrived torn, I want a person", {
+      kind: "complaint",
+      reason: "complaint",
+      summary: "my jacket arrived torn, I want a person",
+    });
+    await ask("sam@example.com", {
+      kind: "complaint",
+      reason: "complaint",
+      summary: "my jacket arrived torn, I want a person",
+      contactEmail: "sam@example.com",
+    });
     const [ticket] = await db.handoffTicket.findMany({ where: { conversationId: conversation.id } });
-    expect(ticket).toMatchObject({ kind: "complaint", reasonCategory: "complaint", status: "open", contactEmail: "sam@example.com", summary: "my jacket arrived torn, I want a person" });
+    expect(ticket).toMatchObject({
+      kind: "complaint",
+      reasonCategory: "complaint",
+      status: "open",
+      contactEmail: "sam@example.com",
+      summary: "my jacket arrived torn, I want a person",
+    });
 
-    await db.handoffTicket.update({ where: { id: ticket.id }, data: { status: "replied", reply: "So sorry! A replacement is on its way." } });
-    await ask("thanks, but the zipper on the other one broke too", { kind: "handoff", reason: "asked_for_person", summary: "thanks, but the zipper on the other one broke too" });
+    await db.handoffTicket.update({
+      where: { id: ticket.id },
+      data: { status: "replied", reply: "So sorry! A replacement is on its way." },
+    });
+    await ask("thanks, but the zipper on the other one broke too", {
+      kind: "handoff",
+      reason: "asked_for_person",
+      summary: "thanks, but the zipper on the other one broke too",
+    });
     const after = await db.handoffTicket.findMany({ where: { conversationId: conversation.id } });
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: ticket.id, status: "open", contactEmail: "sam@example.com" });
@@ -209,7 +251,17 @@ describe.each(backends)("storage on $name", (backend) => {
     const elsewhere = await startConversation(db, { shop: SHOP, customerId: null }, "en");
     const earlier = new Date(Date.now() - 60_000);
     const ticket = (conversationId: string, status: string, kind: string) =>
-      db.handoffTicket.create({ data: { shop: SHOP, conversationId, kind, summary: kind, status, repliedAt: status === "open" ? null : earlier, updatedAt: earlier } });
+      db.handoffTicket.create({
+        data: {
+          shop: SHOP,
+          conversationId,
+          kind,
+          summary: kind,
+          status,
+          repliedAt: status === "open" ? null : earlier,
+          updatedAt: earlier,
+        },
+      });
     const answered = await ticket(conversation.id, "replied", "handoff");
     const closed = await ticket(conversation.id, "closed", "invoice");
     const otherConversation = await ticket(elsewhere.id, "replied", "handoff");
@@ -219,7 +271,12 @@ describe.each(backends)("storage on $name", (backend) => {
     const { message } = await recordShopperMessage(db, conversation, "it still hasn't arrived", "client-writes-back");
     expect(await status(answered.id)).toBe("replied");
     expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).messageCount).toBe(1);
-    const bot = await recordBotReply(db, conversation, message, reply({ ticket: undefined, status: undefined, replyKind: "team_followup" }));
+    const bot = await recordBotReply(
+      db,
+      conversation,
+      message,
+      reply({ ticket: undefined, status: undefined, replyKind: "team_followup" }),
+    );
     const after = await db.handoffTicket.findUniqueOrThrow({ where: { id: answered.id } });
     expect(after.status).toBe("open");
     expect(after.updatedAt.getTime()).toBe(bot.createdAt.getTime());
@@ -234,13 +291,26 @@ describe.each(backends)("storage on $name", (backend) => {
     // A new question the bot answers itself leaves the team's reply standing.
     await db.handoffTicket.update({ where: { id: answered.id }, data: { status: "replied" } });
     const question = await recordShopperMessage(db, conversation, "do you ship to Canada?", null);
-    await recordBotReply(db, conversation, question.message, reply({ ticket: undefined, status: undefined, replyKind: "answer" }));
+    await recordBotReply(
+      db,
+      conversation,
+      question.message,
+      reply({ ticket: undefined, status: undefined, replyKind: "answer" }),
+    );
     expect(await status(answered.id)).toBe("replied");
   });
 
   it("starts a conversation with the schema's defaults", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "de");
-    expect(conversation).toMatchObject({ shop: SHOP, customerId: null, language: "de", status: "open", state: "{}", messageCount: 0, csat: null });
+    expect(conversation).toMatchObject({
+      shop: SHOP,
+      customerId: null,
+      language: "de",
+      status: "open",
+      state: "{}",
+      messageCount: 0,
+      csat: null,
+    });
     expect(conversation.id).toMatch(/^[\w-]{22}$/);
     expect(conversation.createdAt).toBeInstanceOf(Date);
     expect(Math.abs(conversation.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
@@ -252,7 +322,12 @@ describe.each(backends)("storage on $name", (backend) => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: "gid://shopify/Customer/7" }, "en");
     const first = await recordShopperMessage(db, conversation, "Can I talk to a person?", "client-1");
     expect(first.existingReply).toBeNull();
-    expect(first.message).toMatchObject({ role: "shopper", text: "Can I talk to a person?", clientMessageId: "client-1", intent: null });
+    expect(first.message).toMatchObject({
+      role: "shopper",
+      text: "Can I talk to a person?",
+      clientMessageId: "client-1",
+      intent: null,
+    });
 
     const retry = await recordShopperMessage(db, conversation, "Can I talk to a person?", "client-1");
     expect(retry.message.id).toBe(first.message.id);
@@ -280,14 +355,34 @@ describe.each(backends)("storage on $name", (backend) => {
     expect(answered.message.id).toBe(first.message.id);
     expect(answered.existingReply?.id).toBe(bot.id);
 
-    const stored = await db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, include: { tickets: true } });
-    expect(stored).toMatchObject({ status: "handoff", messageCount: 2, state: JSON.stringify({ orderNumber: "#1001" }) });
+    const stored = await db.conversation.findUniqueOrThrow({
+      where: { id: conversation.id },
+      include: { tickets: true },
+    });
+    expect(stored).toMatchObject({
+      status: "handoff",
+      messageCount: 2,
+      state: JSON.stringify({ orderNumber: "#1001" }),
+    });
     expect(stored.lastMessageAt.getTime()).toBeGreaterThanOrEqual(conversation.lastMessageAt.getTime());
     expect(stored.tickets).toHaveLength(1);
-    expect(stored.tickets[0]).toMatchObject({ shop: SHOP, kind: "handoff", reasonCategory: "asked_for_person", status: "open", orderNumber: "#1001", contactEmail: "ann@example.com", reply: null });
+    expect(stored.tickets[0]).toMatchObject({
+      shop: SHOP,
+      kind: "handoff",
+      reasonCategory: "asked_for_person",
+      status: "open",
+      orderNumber: "#1001",
+      contactEmail: "ann@example.com",
+      reply: null,
+    });
 
     const analysed = await db.message.findUniqueOrThrow({ where: { id: first.message.id } });
-    expect(analysed).toMatchObject({ intent: "handoff", confidence: 0.875, engine: "local", entities: JSON.stringify({ orderNumber: "#1001" }) });
+    expect(analysed).toMatchObject({
+      intent: "handoff",
+      confidence: 0.875,
+      engine: "local",
+      entities: JSON.stringify({ orderNumber: "#1001" }),
+    });
 
     expect(await recordFeedback(db, conversation, bot.id, "up")).toBe(true);
     expect(await recordFeedback(db, conversation, bot.id, "down")).toBe(true);
@@ -306,14 +401,47 @@ describe.each(backends)("storage on $name", (backend) => {
   it("keeps the conversation's status and language when a reply changes neither, and stores absent figures as null", async () => {
     const conversation = await startConversation(db, { shop: SHOP, customerId: null }, "en");
     const first = await recordShopperMessage(db, conversation, "hola, ¿hacen envíos a España?", null);
-    await recordBotReply(db, conversation, first.message, reply({ status: undefined, ticket: undefined, language: "es" }));
+    await recordBotReply(
+      db,
+      conversation,
+      first.message,
+      reply({ status: undefined, ticket: undefined, language: "es" }),
+    );
     const second = await recordShopperMessage(db, conversation, "gracias", null);
-    const bare = reply({ status: undefined, ticket: undefined, language: undefined, intent: null, confidence: null, engineNote: undefined, usage: null, costUsd: null, products: [], quickReplies: [] });
+    const bare = reply({
+      status: undefined,
+      ticket: undefined,
+      language: undefined,
+      intent: null,
+      confidence: null,
+      engineNote: undefined,
+      usage: null,
+      costUsd: null,
+      products: [],
+      quickReplies: [],
+    });
     const bot = await recordBotReply(db, conversation, second.message, bare);
-    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({ status: "open", language: "es", messageCount: 4 });
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({
+      status: "open",
+      language: "es",
+      messageCount: 4,
+    });
     expect(await db.message.findUniqueOrThrow({ where: { id: bot.id } })).toEqual(bot);
-    expect(bot).toMatchObject({ intent: null, confidence: null, engineNote: null, promptTokens: null, costUsd: null, products: null, quickReplies: null, replyToId: second.message.id });
-    expect(await db.message.findUniqueOrThrow({ where: { id: second.message.id } })).toMatchObject({ intent: null, confidence: null, engine: "local" });
+    expect(bot).toMatchObject({
+      intent: null,
+      confidence: null,
+      engineNote: null,
+      promptTokens: null,
+      costUsd: null,
+      products: null,
+      quickReplies: null,
+      replyToId: second.message.id,
+    });
+    expect(await db.message.findUniqueOrThrow({ where: { id: second.message.id } })).toMatchObject({
+      intent: null,
+      confidence: null,
+      engine: "local",
+    });
   });
 
   it("stores a message while another transaction holds the connection, and keeps it when that one rolls back", async () => {
@@ -330,7 +458,10 @@ describe.each(backends)("storage on $name", (backend) => {
       .catch((error: Error) => error.message);
     expect(rolledBack).toBe("roll back");
     await storing;
-    const stored = await db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, include: { messages: true } });
+    const stored = await db.conversation.findUniqueOrThrow({
+      where: { id: conversation.id },
+      include: { messages: true },
+    });
     expect(stored.csat).toBeNull();
     expect(stored.messageCount).toBe(1);
     expect(stored.messages.map((m) => m.clientMessageId)).toEqual(["client-during-tx"]);
@@ -359,7 +490,12 @@ describe.each(backends)("storage on $name", (backend) => {
     expect(created).toMatchObject({ shop, ...DEFAULT_SETTINGS });
     await db.shopSettings.update({ where: { shop }, data: { botName: "Ava", allowReturns: true, retentionDays: 30 } });
     const again = await getShopSettings(db, shop);
-    expect(again).toMatchObject({ botName: "Ava", allowReturns: true, retentionDays: 30, greeting: DEFAULT_SETTINGS.greeting });
+    expect(again).toMatchObject({
+      botName: "Ava",
+      allowReturns: true,
+      retentionDays: 30,
+      greeting: DEFAULT_SETTINGS.greeting,
+    });
     expect(again.createdAt.getTime()).toBe(created.createdAt.getTime());
     expect(await db.shopSettings.count({ where: { shop } })).toBe(1);
   });
@@ -369,7 +505,14 @@ describe.each(backends)("storage on $name", (backend) => {
     expect(await storage.isReady()).toBe(true);
     const expires = new Date(Date.now() + 86_400_000);
     expires.setMilliseconds(0);
-    const offline = new Session({ id: `offline_${SHOP}`, shop: SHOP, state: "state-1", isOnline: false, scope: "read_orders,read_products", accessToken: "shpat_offline" });
+    const offline = new Session({
+      id: `offline_${SHOP}`,
+      shop: SHOP,
+      state: "state-1",
+      isOnline: false,
+      scope: "read_orders,read_products",
+      accessToken: "shpat_offline",
+    });
     const online = new Session({
       id: `${SHOP}_902541635`,
       shop: SHOP,
@@ -398,11 +541,22 @@ describe.each(backends)("storage on $name", (backend) => {
     expect(await storage.storeSession(offline)).toBe(true); // upsert
 
     const loadedOffline = await storage.loadSession(offline.id);
-    expect(loadedOffline?.toObject()).toMatchObject({ id: offline.id, shop: SHOP, isOnline: false, scope: "read_orders,read_products", accessToken: "shpat_offline" });
+    expect(loadedOffline?.toObject()).toMatchObject({
+      id: offline.id,
+      shop: SHOP,
+      isOnline: false,
+      scope: "read_orders,read_products",
+      accessToken: "shpat_offline",
+    });
     const loadedOnline = await storage.loadSession(online.id);
     expect(loadedOnline?.isOnline).toBe(true);
     expect(loadedOnline?.expires?.getTime()).toBe(expires.getTime());
-    expect(loadedOnline?.onlineAccessInfo?.associated_user).toMatchObject({ id: 902541635, first_name: "Ann", email: "ann@example.com", account_owner: true });
+    expect(loadedOnline?.onlineAccessInfo?.associated_user).toMatchObject({
+      id: 902541635,
+      first_name: "Ann",
+      email: "ann@example.com",
+      account_owner: true,
+    });
     expect((await db.session.findUniqueOrThrow({ where: { id: online.id } })).userId).toBe(902541635n);
 
     expect((await storage.findSessionsByShop(SHOP)).map((s) => s.id).sort()).toEqual([offline.id, online.id].sort());
@@ -437,7 +591,9 @@ describe("PostgreSQL twin schema and migrations", () => {
     expectTypeOf<PostgresModels.HandoffTicket>().toEqualTypeOf<SqliteModels.HandoffTicket>();
     expectTypeOf<PostgresModels.ApprovedAnswer>().toEqualTypeOf<SqliteModels.ApprovedAnswer>();
     expectTypeOf<PostgresModels.ModelVersion>().toEqualTypeOf<SqliteModels.ModelVersion>();
-    expect(isPostgresUrl("postgres://u@h/db") && isPostgresUrl("postgresql://u@h/db") && !isPostgresUrl("file:/x")).toBe(true);
+    expect(
+      isPostgresUrl("postgres://u@h/db") && isPostgresUrl("postgresql://u@h/db") && !isPostgresUrl("file:/x"),
+    ).toBe(true);
     expect(() => databaseProvider("mysql://u@h/db")).toThrow(/file: \(SQLite\) or postgres/);
   });
 });
@@ -483,8 +639,13 @@ describe.runIf(!PG_MISSING)("PostgreSQL migrations (scripts/postgres-migrate.ts)
     try {
       fs.cpSync(POSTGRES_MIGRATIONS_DIR, dir, { recursive: true });
       fs.mkdirSync(path.join(dir, "29991231000000_broken"));
-      fs.writeFileSync(path.join(dir, "29991231000000_broken", "migration.sql"), 'CREATE TABLE "Half" ("id" TEXT);\nSELECT 1 / 0;\n');
-      await expect(applyPostgresMigrations(url, { dir })).rejects.toThrow(/29991231000000_broken failed and was rolled back/);
+      fs.writeFileSync(
+        path.join(dir, "29991231000000_broken", "migration.sql"),
+        'CREATE TABLE "Half" ("id" TEXT);\nSELECT 1 / 0;\n',
+      );
+      await expect(applyPostgresMigrations(url, { dir })).rejects.toThrow(
+        /29991231000000_broken failed and was rolled back/,
+      );
       const half = await withClient(url, (c) => c.query(`SELECT to_regclass('"Half"') AS t`));
       expect(half.rows[0].t).toBeNull();
       const recorded = await withClient(url, (c) => c.query(`SELECT count(*)::int AS n FROM "${MIGRATIONS_TABLE}"`));
@@ -493,7 +654,9 @@ describe.runIf(!PG_MISSING)("PostgreSQL migrations (scripts/postgres-migrate.ts)
       fs.rmSync(path.join(dir, "29991231000000_broken"), { recursive: true });
       const first = listPostgresMigrations(dir)[0].name;
       fs.appendFileSync(path.join(dir, first, "migration.sql"), "\n-- edited\n");
-      await expect(applyPostgresMigrations(url, { dir })).rejects.toThrow(new RegExp(`${first} was changed after it was applied`));
+      await expect(applyPostgresMigrations(url, { dir })).rejects.toThrow(
+        new RegExp(`${first} was changed after it was applied`),
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -518,14 +681,19 @@ async function schemaFingerprint(url: string): Promise<string[]> {
          FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> $1`,
       [MIGRATIONS_TABLE],
     );
-    const indexes = await c.query(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> $1`, [MIGRATIONS_TABLE]);
+    const indexes = await c.query(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> $1`, [
+      MIGRATIONS_TABLE,
+    ]);
     const constraints = await c.query(
       `SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def
          FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> $1`,
       [MIGRATIONS_TABLE],
     );
     return [
-      ...columns.rows.map((r) => `column ${r.table_name}.${r.column_name} ${r.data_type}(${r.datetime_precision ?? ""}) null=${r.is_nullable} default=${r.column_default ?? ""}`),
+      ...columns.rows.map(
+        (r) =>
+          `column ${r.table_name}.${r.column_name} ${r.data_type}(${r.datetime_precision ?? ""}) null=${r.is_nullable} default=${r.column_default ?? ""}`,
+      ),
       ...indexes.rows.map((r) => `index ${r.indexdef}`),
       ...constraints.rows.map((r) => `constraint ${r.tbl} ${r.conname} ${r.def}`),
     ].sort();

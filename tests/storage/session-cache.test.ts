@@ -51,14 +51,18 @@ function countingStorage() {
   };
 }
 
-const offline = (shop: string, token: string, expires?: Date) => new Session({ id: `offline_${shop}`, shop, state: "s", isOnline: false, accessToken: token, expires });
+const offline = (shop: string, token: string, expires?: Date) =>
+  new Session({ id: `offline_${shop}`, shop, state: "s", isOnline: false, accessToken: token, expires });
 
 describe("the cached session storage", () => {
   it("reads a session once per TTL, and concurrent loads share that read", async () => {
     const inner = countingStorage();
     inner.rows.set("offline_a.myshopify.com", offline("a.myshopify.com", "t1"));
     const cached = cachedSessionStorage(inner.storage, 60_000);
-    const loaded = await Promise.all([cached.loadSession("offline_a.myshopify.com"), cached.loadSession("offline_a.myshopify.com")]);
+    const loaded = await Promise.all([
+      cached.loadSession("offline_a.myshopify.com"),
+      cached.loadSession("offline_a.myshopify.com"),
+    ]);
     expect(loaded.map((s) => s?.accessToken)).toEqual(["t1", "t1"]);
     expect((await cached.loadSession("offline_a.myshopify.com"))?.accessToken).toBe("t1");
     expect(inner.reads()).toBe(1);

@@ -35,7 +35,10 @@ describe.each(storageBackends("verification"))("verification storage on $name", 
   it("locks a key after enough misses, across stores, only in its own shop, and keeps no raw email or address", async () => {
     const email: AttemptKey = { kind: "email", value: "ethan.walker@example.org" };
     const client: AttemptKey = { kind: "client", value: "ip:203.0.113.9" };
-    for (let i = 0; i < MAX - 1; i++) expect(await stores().attempts.recordFailure([email, client, { kind: "order", value: String(1050 + i) }])).toBeNull();
+    for (let i = 0; i < MAX - 1; i++)
+      expect(
+        await stores().attempts.recordFailure([email, client, { kind: "order", value: String(1050 + i) }]),
+      ).toBeNull();
     expect(await stores().attempts.lockedFor([email])).toBeNull();
     expect(await stores().attempts.recordFailure([email, client, { kind: "order", value: "1099" }])).toBe(15 * MINUTE);
     expect(await stores().attempts.lockedFor([{ kind: "order", value: "1042" }, email])).toBe(15 * MINUTE);
@@ -73,10 +76,16 @@ describe.each(storageBackends("verification"))("verification storage on $name", 
     if (!issued.ok) throw new Error("no code issued");
     const row = await db.orderChangeCode.findUnique({ where: { id: issued.challengeId } });
     expect(JSON.stringify(row)).not.toContain(issued.code);
-    expect(await stores(OTHER_SHOP).orderCodes.redeem(issued.challengeId, "1063", issued.code)).toMatchObject({ ok: false });
+    expect(await stores(OTHER_SHOP).orderCodes.redeem(issued.challengeId, "1063", issued.code)).toMatchObject({
+      ok: false,
+    });
     expect(await stores().orderCodes.redeem(issued.challengeId, "1064", issued.code)).toMatchObject({ ok: false });
     const wrong = issued.code === "000000" ? "000001" : "000000";
-    expect(await stores().orderCodes.redeem(issued.challengeId, "1063", wrong)).toEqual({ ok: false, reason: "wrong", triesLeft: CODE_RULES.maxTries - 1 });
+    expect(await stores().orderCodes.redeem(issued.challengeId, "1063", wrong)).toEqual({
+      ok: false,
+      reason: "wrong",
+      triesLeft: CODE_RULES.maxTries - 1,
+    });
     expect(await stores().orderCodes.redeem(issued.challengeId, "1063", issued.code)).toEqual({ ok: true });
     expect(await stores().orderCodes.redeem(issued.challengeId, "1063", issued.code)).toMatchObject({ ok: false });
   });
@@ -85,26 +94,38 @@ describe.each(storageBackends("verification"))("verification storage on $name", 
     const issued = await stores().orderCodes.issue("1062");
     if (!issued.ok) throw new Error("no code issued");
     const wrong = issued.code === "123456" ? "654321" : "123456";
-    const results = await Promise.all(Array.from({ length: CODE_RULES.maxTries + 3 }, () => stores().orderCodes.redeem(issued.challengeId, "1062", wrong)));
+    const results = await Promise.all(
+      Array.from({ length: CODE_RULES.maxTries + 3 }, () =>
+        stores().orderCodes.redeem(issued.challengeId, "1062", wrong),
+      ),
+    );
     expect(results.every((r) => !r.ok && ["wrong", "used_up"].includes(r.reason))).toBe(true);
-    expect((await db.orderChangeCode.findUnique({ where: { id: issued.challengeId } }))?.tries).toBe(CODE_RULES.maxTries);
+    expect((await db.orderChangeCode.findUnique({ where: { id: issued.challengeId } }))?.tries).toBe(
+      CODE_RULES.maxTries,
+    );
     expect(await stores().orderCodes.redeem(issued.challengeId, "1062", issued.code)).toMatchObject({ ok: false });
 
     const fresh = await stores().orderCodes.issue("1061");
     if (!fresh.ok) throw new Error("no code issued");
     clock += CODE_RULES.ttlMs + 1;
-    expect(await stores().orderCodes.redeem(fresh.challengeId, "1061", fresh.code)).toEqual({ ok: false, reason: "expired" });
+    expect(await stores().orderCodes.redeem(fresh.challengeId, "1061", fresh.code)).toEqual({
+      ok: false,
+      reason: "expired",
+    });
   });
 
   it("lets two concurrent right entries through only once", async () => {
     const issued = await stores().orderCodes.issue("1060");
     if (!issued.ok) throw new Error("no code issued");
-    const results = await Promise.all([1, 2, 3].map(() => stores().orderCodes.redeem(issued.challengeId, "1060", issued.code)));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => stores().orderCodes.redeem(issued.challengeId, "1060", issued.code)),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 
   it(`sends one order at most ${CODE_RULES.maxPerOrderPerHour} codes an hour`, async () => {
-    for (let i = 0; i < CODE_RULES.maxPerOrderPerHour; i++) expect((await stores().orderCodes.issue("1059")).ok).toBe(true);
+    for (let i = 0; i < CODE_RULES.maxPerOrderPerHour; i++)
+      expect((await stores().orderCodes.issue("1059")).ok).toBe(true);
     expect(await stores().orderCodes.issue("1059")).toEqual({ ok: false, reason: "too_many" });
     expect((await stores().orderCodes.issue("1058")).ok).toBe(true);
     clock += 60 * MINUTE + 1;

@@ -96,7 +96,12 @@ export function clarify(turn: Turn): Answer {
   const L = turn.language;
   const readings = likelyReadings(turn);
   const offered = (readings.length ? readings : USUAL).map((intent) => REPLIES[intent]![L]);
-  return { text: t(L, M.which), quickReplies: [...new Set(offered)].slice(0, 2).concat(PERSON[L]), kind: "clarification", unsure: "clarify" };
+  return {
+    text: t(L, M.which),
+    quickReplies: [...new Set(offered)].slice(0, 2).concat(PERSON[L]),
+    kind: "clarification",
+    unsure: "clarify",
+  };
 }
 
 /** The support requests the engine found likeliest for the message, best first. */

@@ -59,19 +59,30 @@ export function greeting(turn: Turn): Answer {
   if (own && turn.language === detectLanguage(own, tokenize(normalize(own)))) return { text: own };
   const { botName, name } = turn.ctx.shop;
   // An assistant that goes by the shop's name welcomes the shopper to it, rather than "X from X".
-  return { text: botName === name ? t(turn.language, "greeting_shop", { shop: name }) : t(turn.language, "greeting", { bot: botName, shop: name }) };
+  return {
+    text:
+      botName === name
+        ? t(turn.language, "greeting_shop", { shop: name })
+        : t(turn.language, "greeting", { bot: botName, shop: name }),
+  };
 }
 
 // "You're welcome" answers thanks; "ok", "no" or "bye" get a plain sign-off.
 const THANKS = /\b(?:thank|thanks|thx|ty|cheers|appreciate|gracias|merci)\b/i;
 
 export function thanksGoodbye(turn: Turn): Answer {
-  return { text: t(turn.language, THANKS.test(turn.pre.original) ? "thanks" : "goodbye", { shop: turn.ctx.shop.name }) };
+  return {
+    text: t(turn.language, THANKS.test(turn.pre.original) ? "thanks" : "goodbye", { shop: turn.ctx.shop.name }),
+  };
 }
 
 /** The shop's own text quoted (FAQ, policy, page, a product's description) when it answers the question; else null. */
 export function faqAnswer(turn: Turn): Answer | null {
-  const read = shopAnswer(turn.ctx.shop, turn.pre.original, { products: turn.ctx.productsByHandle, language: turn.language, max: 2 });
+  const read = shopAnswer(turn.ctx.shop, turn.pre.original, {
+    products: turn.ctx.productsByHandle,
+    language: turn.language,
+    max: 2,
+  });
   return read[0] && read[0].answered.length >= 2 ? quoteAnswer(turn, read) : null;
 }
 
@@ -81,17 +92,31 @@ export function outOfScope(turn: Turn): Answer {
   if (read) return read;
   // A question the engine couldn't place that the shop's texts don't answer: say so and offer the team.
   if (turn.intent.lowConfidence && isPlainQuestion(turn.pre.normalized) && turn.pre.tokens.length >= 3) {
-    return { text: t(turn.language, M.dont_know, { email: turn.ctx.shop.email }), kind: "no_answer", quickReplies: [t(turn.language, "talk_to_person")], lookups: [{ kind: "faq", ref: "policies, FAQs, pages, products", outcome: "no answer found" }], unsure: "unknown" };
+    return {
+      text: t(turn.language, M.dont_know, { email: turn.ctx.shop.email }),
+      kind: "no_answer",
+      quickReplies: [t(turn.language, "talk_to_person")],
+      lookups: [{ kind: "faq", ref: "policies, FAQs, pages, products", outcome: "no answer found" }],
+      unsure: "unknown",
+    };
   }
   const capabilities = t(turn.language, "capabilities");
   if (turn.intent.lowConfidence) {
-    return { text: t(turn.language, "not_understood", { capabilities }), kind: "clarification", quickReplies: quickStarts(turn) };
+    return {
+      text: t(turn.language, "not_understood", { capabilities }),
+      kind: "clarification",
+      quickReplies: quickStarts(turn),
+    };
   }
   return { text: t(turn.language, "out_of_scope", { capabilities }), kind: "no_answer" };
 }
 
 function quickStarts(turn: Turn): string[] {
-  return { en: ["Track my order", "Return policy", "Talk to a person"], es: ["Seguir mi pedido", "Política de devoluciones", "Hablar con una persona"], fr: ["Suivre ma commande", "Politique de retour", "Parler à une personne"] }[turn.language];
+  return {
+    en: ["Track my order", "Return policy", "Talk to a person"],
+    es: ["Seguir mi pedido", "Política de devoluciones", "Hablar con una persona"],
+    fr: ["Suivre ma commande", "Politique de retour", "Parler à une personne"],
+  }[turn.language];
 }
 
 // Attempts to make the bot ignore its rules or reveal its internals, in any intent.
@@ -119,29 +144,49 @@ export function handoffReason(turn: Turn): HandoffReason {
 export function humanHandoff(turn: Turn): Answer {
   const L = turn.language;
   const apology = complains(turn) ? t(L, M.apology) : "";
-  const verdict = handoffVerdict({ loggedIn: !!turn.shopper.customerId, typedEmails: [turn.entities.email, turn.state.email] });
+  const verdict = handoffVerdict({
+    loggedIn: !!turn.shopper.customerId,
+    typedEmails: [turn.entities.email, turn.state.email],
+  });
   const email = verdict.kind === "hand_off" ? verdict.contactEmail : undefined;
   const hours = turn.ctx.shop.supportHours;
   const open = withinSupportHours(hours, turn.ctx.now, turn.ctx.shop.timezone);
-  const availability = open === null ? (hours ? t(L, M.hours_only, { hours }) : "") : t(L, open ? M.in_hours : M.out_of_hours, { hours, when: replyTimeClause(turn).trim() || t(L, M.when_back) });
+  const availability =
+    open === null
+      ? hours
+        ? t(L, M.hours_only, { hours })
+        : ""
+      : t(L, open ? M.in_hours : M.out_of_hours, { hours, when: replyTimeClause(turn).trim() || t(L, M.when_back) });
   // The ticket says what the shopper wanted, not "me@example.com" they typed when asked.
-  const request = (turn.state.awaiting === "email" && turn.state.handoffRequest ? turn.state.handoffRequest : turn.pre.original).slice(0, 300);
+  const request = (
+    turn.state.awaiting === "email" && turn.state.handoffRequest ? turn.state.handoffRequest : turn.pre.original
+  ).slice(0, 300);
   const verdicts = [{ topic: "handoff" as const, verdict }];
   if (verdict.kind === "ask_contact_email") {
     // A guest: no ticket the team couldn't answer. The request waits in the conversation for the
     // reply address (the next message), and the shop's own address is there if they'd rather write.
     return {
       text: t(L, M.ask_contact, { apology, availability, email: turn.ctx.shop.email }),
-      state: { awaiting: "email", handoffRequest: request, ...(turn.state.handoffReason ? {} : { handoffReason: handoffReason(turn) }) },
+      state: {
+        awaiting: "email",
+        handoffRequest: request,
+        ...(turn.state.handoffReason ? {} : { handoffReason: handoffReason(turn) }),
+      },
       verdicts,
     };
   }
   const ticket: TicketRequest = {
     kind: complains(turn) ? "complaint" : "handoff",
     summary: request,
-    reason: turn.state.awaiting === "email" && turn.state.handoffReason ? turn.state.handoffReason : handoffReason(turn),
+    reason:
+      turn.state.awaiting === "email" && turn.state.handoffReason ? turn.state.handoffReason : handoffReason(turn),
     contactEmail: email ?? undefined,
     orderNumber: turn.state.orderNumber ? orderName(turn, turn.state.orderNumber) : undefined,
   };
-  return { text: t(L, M.handoff, { apology, availability, email: turn.ctx.shop.email }), handoff: true, ticket, verdicts };
+  return {
+    text: t(L, M.handoff, { apology, availability, email: turn.ctx.shop.email }),
+    handoff: true,
+    ticket,
+    verdicts,
+  };
 }

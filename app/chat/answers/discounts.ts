@@ -122,10 +122,12 @@ const M = defineMessages({
 
 /** Capitalised words that are not codes. */
 const NOT_CODES = new Set(
-  ("USD CAD EUR GBP FAQ OK PLEASE HELP URGENT ASAP THANKS THANK HELLO WHAT WHY HOW WHEN WHERE CODE CODES PROMO " +
+  (
+    "USD CAD EUR GBP FAQ OK PLEASE HELP URGENT ASAP THANKS THANK HELLO WHAT WHY HOW WHEN WHERE CODE CODES PROMO " +
     "DISCOUNT COUPON SALE FREE OFF NOT DOESN DOES DIDN WORK WORKS WORKING ANY THE AND YOU YOUR THIS THAT THERE " +
     "USA XXL XXXL GIFT CARD CART ORDER FINAL SHIPPING EXPRESS PAYPAL VISA NEVER REALLY STILL TODAY AGAIN RIGHT " +
-    "ERROR INVALID EXPIRED").split(" "),
+    "ERROR INVALID EXPIRED"
+  ).split(" "),
 );
 
 export interface CodeSearchOptions {
@@ -146,7 +148,9 @@ export function discountCodesIn(original: string, options: CodeSearchOptions = {
   const letters = text.replace(/[^A-Za-z]/g, "");
   // A shouted message ("WHY DOESN'T THIS WORK") is not a list of codes.
   const shouting = letters.length > 12 && letters.replace(/[^A-Z]/g, "").length / letters.length > 0.6;
-  for (const match of text.matchAll(/(?<![\w$#%-])([A-Za-z][A-Za-z0-9-]{2,19}|[0-9]+[A-Za-z][A-Za-z0-9-]{1,18})(?![\w-])/g)) {
+  for (const match of text.matchAll(
+    /(?<![\w$#%-])([A-Za-z][A-Za-z0-9-]{2,19}|[0-9]+[A-Za-z][A-Za-z0-9-]{1,18})(?![\w-])/g,
+  )) {
     const word = match[1];
     const before = text.slice(Math.max(0, (match.index ?? 0) - 12), match.index).toLowerCase();
     const afterCodeWord = /(?:code|coupon|promo|c[oó]digo|cup[oó]n)\s*(?:is|es|est|:)?\s*["'“]?$/.test(before);
@@ -171,10 +175,13 @@ export function discountCodesIn(original: string, options: CodeSearchOptions = {
 export function publicCodeCandidates(shop: ShopProfile): string[] {
   const configured = (shop as ShopProfile & { publicCodes?: unknown }).publicCodes;
   const listed = Array.isArray(configured) ? configured.filter((c): c is string => typeof c === "string") : [];
-  const advertised = [...shop.faqs.map((f) => `${f.question} ${f.answer}`), ...shop.policies.map((p) => p.body)].flatMap((text) =>
-    discountCodesIn(text, { strict: true }),
+  const advertised = [
+    ...shop.faqs.map((f) => `${f.question} ${f.answer}`),
+    ...shop.policies.map((p) => p.body),
+  ].flatMap((text) => discountCodesIn(text, { strict: true }));
+  return [...new Set([...listed.map((c) => c.trim().toUpperCase()), ...advertised])].filter(
+    (c) => c && !isInternalCode(shop.internalCodes, c),
   );
-  return [...new Set([...listed.map((c) => c.trim().toUpperCase()), ...advertised])].filter((c) => c && !isInternalCode(shop.internalCodes, c));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,7 +193,8 @@ const CUSTOM_CODE_REQUEST =
 // Questions about the rules for codes rather than asking for one.
 const HOW_TO_USE =
   /\b(?:how|where)\b.*\b(?:use|apply|enter|redeem|put|add)\b|\b(?:combine|combined|stack|together|two codes|more than one|several codes|per order|gift cards?|final[- ]sale|exclud\w*|already placed|past order)\b|\b(?:c[oó]mo|comment|o[uù])\b.*\b(?:uso|usar|aplico|aplicar|utiliser|appliquer|saisir)\b|\b(?:combinar|juntos|cumul\w*|ensemble)\b/i;
-const NOT_WORKING = /\b(?:not|n't|won't|wont|doesnt|didnt|isnt)\b.*\b(?:work|apply|accept|valid|qualify)|\b(?:invalid|error|rejected|declined)\b|\bno (?:funciona|sirve)|\bne (?:marche|fonctionne) pas/i;
+const NOT_WORKING =
+  /\b(?:not|n't|won't|wont|doesnt|didnt|isnt)\b.*\b(?:work|apply|accept|valid|qualify)|\b(?:invalid|error|rejected|declined)\b|\bno (?:funciona|sirve)|\bne (?:marche|fonctionne) pas/i;
 
 export async function discountCode(turn: Turn): Promise<Answer> {
   const codes = discountCodesIn(turn.pre.original, { orderNameFormat: turn.ctx.shop.orderNameFormat }).slice(0, 3);
@@ -201,7 +209,11 @@ export async function discountCode(turn: Turn): Promise<Answer> {
       parts.push(described.text);
       lookups.push(described.lookup);
     }
-    const answer: Answer = { text: parts.join("\n\n"), lookups, verdicts: codes.map((code, i) => ({ topic: "discount_code", code, verdict: verdicts[i] })) };
+    const answer: Answer = {
+      text: parts.join("\n\n"),
+      lookups,
+      verdicts: codes.map((code, i) => ({ topic: "discount_code", code, verdict: verdicts[i] })),
+    };
     if (NOT_WORKING.test(turn.pre.original)) appendRules(turn, answer);
     return answer;
   }
@@ -226,25 +238,42 @@ function describeCode(turn: Turn, code: string, verdict: CodeVerdict): { text: s
     case "unknown":
       return { text: t(L, M.code_unknown, { code }), lookup: lookup("not found") };
     case "expired":
-      return { text: verdict.endsAt ? t(L, M.code_expired_on, { code, date: date(verdict.endsAt) }) : t(L, M.code_expired, { code }), lookup: lookup("expired") };
+      return {
+        text: verdict.endsAt
+          ? t(L, M.code_expired_on, { code, date: date(verdict.endsAt) })
+          : t(L, M.code_expired, { code }),
+        lookup: lookup("expired"),
+      };
     case "not_started":
-      return { text: verdict.startsAt ? t(L, M.code_scheduled_from, { code, date: date(verdict.startsAt) }) : t(L, M.code_scheduled, { code }), lookup: lookup("scheduled") };
+      return {
+        text: verdict.startsAt
+          ? t(L, M.code_scheduled_from, { code, date: date(verdict.startsAt) })
+          : t(L, M.code_scheduled, { code }),
+        lookup: lookup("scheduled"),
+      };
     case "used_up":
       return { text: t(L, M.code_used_up, { code }), lookup: lookup("usage limit reached") };
     case "usable":
       break;
   }
   const currency = turn.ctx.shop.currencyCode;
-  const parts = [t(L, M.code_active, { code, summary: verdict.summary.replace(/\s*[.•]\s*$/, "").replace(/\s*•\s*/g, "; ") })];
+  const parts = [
+    t(L, M.code_active, { code, summary: verdict.summary.replace(/\s*[.•]\s*$/, "").replace(/\s*•\s*/g, "; ") }),
+  ];
   // A time-limited offer: its first day too ("since when?"); an open-ended code only its end, if any.
-  if (verdict.endsAt && verdict.startsAt) parts.push(t(L, M.code_runs, { start: date(verdict.startsAt), date: date(verdict.endsAt) }));
+  if (verdict.endsAt && verdict.startsAt)
+    parts.push(t(L, M.code_runs, { start: date(verdict.startsAt), date: date(verdict.endsAt) }));
   else if (verdict.endsAt) parts.push(t(L, M.code_ends, { date: date(verdict.endsAt) }));
   const minimum = verdict.minimumSubtotal !== null ? Number(verdict.minimumSubtotal) : null;
   if (minimum !== null && Number.isFinite(minimum) && minimum > 0) {
     const cart = cartAmount(turn.pre.original, minimum);
-    const vars = { minimum: formatMoney(minimum, currency, L), cart: cart !== null ? formatMoney(cart, currency, L) : "" };
+    const vars = {
+      minimum: formatMoney(minimum, currency, L),
+      cart: cart !== null ? formatMoney(cart, currency, L) : "",
+    };
     if (cart === null) parts.push(t(L, M.code_minimum, vars));
-    else if (cart < minimum) parts.push(t(L, M.code_minimum_short, { ...vars, missing: formatMoney(minimum - cart, currency, L) }));
+    else if (cart < minimum)
+      parts.push(t(L, M.code_minimum_short, { ...vars, missing: formatMoney(minimum - cart, currency, L) }));
     else parts.push(t(L, M.code_minimum_met, vars));
   }
   if (verdict.minimumQuantity) parts.push(t(L, M.code_minimum_quantity, { count: verdict.minimumQuantity }));
@@ -253,7 +282,11 @@ function describeCode(turn: Turn, code: string, verdict: CodeVerdict): { text: s
 
 /** The cart total the shopper mentions ("$120 in my cart"), other than the code's own minimum. */
 function cartAmount(text: string, minimum: number): number | null {
-  const amounts = [...text.matchAll(/(?:[$€£]|\busd\s?)\s?(\d{1,6}(?:[.,]\d{1,2})?)|(\d{1,6}(?:[.,]\d{1,2})?)\s?(?:[$€£]|dollars?\b|bucks\b|usd\b|d[oó]lares\b)/gi)]
+  const amounts = [
+    ...text.matchAll(
+      /(?:[$€£]|\busd\s?)\s?(\d{1,6}(?:[.,]\d{1,2})?)|(\d{1,6}(?:[.,]\d{1,2})?)\s?(?:[$€£]|dollars?\b|bucks\b|usd\b|d[oó]lares\b)/gi,
+    ),
+  ]
     .map((m) => Number((m[1] ?? m[2]).replace(",", ".")))
     .filter((n) => Number.isFinite(n) && n > 0 && n !== minimum);
   return amounts[0] ?? null;
@@ -261,7 +294,11 @@ function cartAmount(text: string, minimum: number): number | null {
 
 /** The shop's own rules for using codes (one per order, exclusions), quoted. */
 function codeRules(turn: Turn, question: string): Answer | null {
-  const hits = bestPassages(turn.ctx.shop, question, { prefer: ["FAQ", "TERMS_OF_SERVICE"], extraTerms: ["discount code"], max: 2 });
+  const hits = bestPassages(turn.ctx.shop, question, {
+    prefer: ["FAQ", "TERMS_OF_SERVICE"],
+    extraTerms: ["discount code"],
+    max: 2,
+  });
   return hits.length > 0 ? quoteAnswer(turn, hits) : null;
 }
 
@@ -289,10 +326,16 @@ async function publicOffers(turn: Turn, refusedCustom: boolean): Promise<Answer>
       lookups.push({ kind: "discount", ref: code, outcome: "lookup failed" });
       continue;
     }
-    lookups.push({ kind: "discount", ref: code, outcome: discount ? (isUsable(discount) ? "active" : discount.status.toLowerCase()) : "not found" });
+    lookups.push({
+      kind: "discount",
+      ref: code,
+      outcome: discount ? (isUsable(discount) ? "active" : discount.status.toLowerCase()) : "not found",
+    });
     if (!discount || !isUsable(discount)) continue;
     const summary = (discount.summary ?? discount.title).replace(/\s*•\s*/g, "; ");
-    const until = discount.endsAt ? ` (${t(L, M.public_code_until, { date: formatDate(discount.endsAt, turn.ctx.now, L, turn.ctx.shop.timezone) })})` : "";
+    const until = discount.endsAt
+      ? ` (${t(L, M.public_code_until, { date: formatDate(discount.endsAt, turn.ctx.now, L, turn.ctx.shop.timezone) })})`
+      : "";
     lines.push(`• ${discount.code.toUpperCase()}: ${summary}${until}`);
   }
   const lead = refusedCustom ? [t(L, M.refuse_custom_code)] : [];
@@ -303,7 +346,9 @@ async function publicOffers(turn: Turn, refusedCustom: boolean): Promise<Answer>
   const query = { prefer: ["FAQ"], only: ["FAQ", "TERMS_OF_SERVICE"] };
   const question = `${turn.pre.original} discount code offer`;
   // A sentence that states an offer ("10% off your first order") answers best; else what the texts say about codes.
-  const offers = searchKnowledge(turn.ctx.shop, question, { ...query, limit: 10 }).filter((h) => h.passage.hasOffer).slice(0, 2);
+  const offers = searchKnowledge(turn.ctx.shop, question, { ...query, limit: 10 })
+    .filter((h) => h.passage.hasOffer)
+    .slice(0, 2);
   const hits = offers.length > 0 ? offers : bestPassages(turn.ctx.shop, question, { ...query, max: 2 });
   const quoted = hits.length > 0 ? quoteAnswer(turn, hits) : null;
   return {

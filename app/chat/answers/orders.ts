@@ -13,7 +13,24 @@ import { offer, offerReplies } from "../offers";
 import { looksLikeAddress as looksLikeStreetAddress, parseAddress as parseStreetAddress } from "../address";
 import { proposeChange } from "../change-proof";
 import { regionName } from "./policies";
-import { addressChangeVerdict, cancelVerdict, changeVerdict, exclusionNamesProduct, lineReturnDeadline, mentionedLines, namedLines, orderMeant, refundVerdict, returnRulesOf, returnVerdict, shopperFacingNote, withinReturnWindow, type LineReturn, type PolicyVerdict, type ReturnVerdict } from "../policy";
+import {
+  addressChangeVerdict,
+  cancelVerdict,
+  changeVerdict,
+  exclusionNamesProduct,
+  lineReturnDeadline,
+  mentionedLines,
+  namedLines,
+  orderMeant,
+  refundVerdict,
+  returnRulesOf,
+  returnVerdict,
+  shopperFacingNote,
+  withinReturnWindow,
+  type LineReturn,
+  type PolicyVerdict,
+  type ReturnVerdict,
+} from "../policy";
 import { knowledgeFor } from "../knowledge";
 import { formatDuration as formatRange } from "../format";
 import { fulfillmentHold, type HoldReason } from "../policy/fulfillment-holds";
@@ -23,7 +40,17 @@ import { returnReviewTime, returnStage, returnsFor } from "../policy/return-requ
 import { exchangeRule, failedDeliveryRule, paymentConfirmationRule, returnPostageRule } from "../policy/shop-sentences";
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
-import { finalSaleClause, handlingTimeClause, refundTimingClause, replyTimeClause, returnReceiptClause, returnWindowLabel, returnWindowPhrase, shopFactsOf, shopSaysAbout } from "./shop-rules";
+import {
+  finalSaleClause,
+  handlingTimeClause,
+  refundTimingClause,
+  replyTimeClause,
+  returnReceiptClause,
+  returnWindowLabel,
+  returnWindowPhrase,
+  shopFactsOf,
+  shopSaysAbout,
+} from "./shop-rules";
 
 export { SHAREABLE_NOTE_MARKER, shopperFacingNote } from "../policy/notes";
 
@@ -70,7 +97,11 @@ const M = defineMessages({
     es: "No veo ningún pedido en tu cuenta. Si compraste como invitado o con otro correo, dime el número de pedido y el correo que usaste.",
     fr: "Je ne vois aucune commande sur votre compte. Si vous avez commandé en tant qu'invité ou avec une autre adresse, donnez-moi le numéro de commande et l'e-mail utilisé.",
   },
-  status_intro: { en: "Here's the latest on order {order} (placed {date}):", es: "Esto es lo último del pedido {order} (realizado el {date}):", fr: "Voici les dernières nouvelles de la commande {order} (passée le {date}) :" },
+  status_intro: {
+    en: "Here's the latest on order {order} (placed {date}):",
+    es: "Esto es lo último del pedido {order} (realizado el {date}):",
+    fr: "Voici les dernières nouvelles de la commande {order} (passée le {date}) :",
+  },
   not_shipped: {
     en: "Order {order} (placed {date}) hasn't shipped yet.{handling} You'll get an email with tracking as soon as it does.",
     es: "El pedido {order} (realizado el {date}) aún no se ha enviado.{handling} Recibirás un correo con el seguimiento en cuanto salga.",
@@ -86,24 +117,68 @@ const M = defineMessages({
     es: " Se reembolsaron {amount} a tu método de pago original el {date}.{timing}",
     fr: " {amount} ont été remboursés sur votre moyen de paiement d'origine le {date}.{timing}",
   },
-  shipment: { en: "{items}: shipped with {carrier}, {status}.", es: "{items}: enviado con {carrier}, {status}.", fr: "{items} : expédié avec {carrier}, {status}." },
-  tracking: { en: "Tracking number: {number}{url}.", es: "Número de seguimiento: {number}{url}.", fr: "Numéro de suivi : {number}{url}." },
+  shipment: {
+    en: "{items}: shipped with {carrier}, {status}.",
+    es: "{items}: enviado con {carrier}, {status}.",
+    fr: "{items} : expédié avec {carrier}, {status}.",
+  },
+  tracking: {
+    en: "Tracking number: {number}{url}.",
+    es: "Número de seguimiento: {number}{url}.",
+    fr: "Numéro de suivi : {number}{url}.",
+  },
   delivered: { en: "delivered {date}", es: "entregado el {date}", fr: "livré le {date}" },
-  out_for_delivery: { en: "out for delivery, arriving today", es: "en reparto, llega hoy", fr: "en cours de livraison, arrivée aujourd'hui" },
-  in_transit_eta: { en: "in transit, estimated delivery {date}", es: "en tránsito, entrega estimada el {date}", fr: "en transit, livraison estimée le {date}" },
+  out_for_delivery: {
+    en: "out for delivery, arriving today",
+    es: "en reparto, llega hoy",
+    fr: "en cours de livraison, arrivée aujourd'hui",
+  },
+  in_transit_eta: {
+    en: "in transit, estimated delivery {date}",
+    es: "en tránsito, entrega estimada el {date}",
+    fr: "en transit, livraison estimée le {date}",
+  },
   in_transit: { en: "in transit", es: "en tránsito", fr: "en transit" },
-  at_pickup_point: { en: "waiting for you at the pickup point", es: "esperándote en el punto de recogida", fr: "il vous attend au point relais" },
-  attempted: { en: "the carrier tried to deliver it but couldn't", es: "el transportista intentó entregarlo pero no pudo", fr: "le transporteur a tenté de le livrer sans succès" },
-  failed: { en: "delivery failed and the parcel is being returned to sender (on its way back to us)", es: "la entrega falló y el paquete se devuelve al remitente (regresa a nosotros)", fr: "la livraison a échoué et le colis est retourné à l'expéditeur (il revient chez nous)" },
-  label_created: { en: "the label is created and it's waiting for the carrier", es: "la etiqueta está creada y espera al transportista", fr: "l'étiquette est créée et attend le transporteur" },
-  carrier_update: { en: "Latest carrier update ({date}): {message}", es: "Última novedad del transportista ({date}): {message}", fr: "Dernière mise à jour du transporteur ({date}) : {message}" },
+  at_pickup_point: {
+    en: "waiting for you at the pickup point",
+    es: "esperándote en el punto de recogida",
+    fr: "il vous attend au point relais",
+  },
+  attempted: {
+    en: "the carrier tried to deliver it but couldn't",
+    es: "el transportista intentó entregarlo pero no pudo",
+    fr: "le transporteur a tenté de le livrer sans succès",
+  },
+  failed: {
+    en: "delivery failed and the parcel is being returned to sender (on its way back to us)",
+    es: "la entrega falló y el paquete se devuelve al remitente (regresa a nosotros)",
+    fr: "la livraison a échoué et le colis est retourné à l'expéditeur (il revient chez nous)",
+  },
+  label_created: {
+    en: "the label is created and it's waiting for the carrier",
+    es: "la etiqueta está creada y espera al transportista",
+    fr: "l'étiquette est créée et attend le transporteur",
+  },
+  carrier_update: {
+    en: "Latest carrier update ({date}): {message}",
+    es: "Última novedad del transportista ({date}): {message}",
+    fr: "Dernière mise à jour du transporteur ({date}) : {message}",
+  },
   late: {
     en: "It's now {days} business days past its estimated delivery date. I can ask our team to open a trace with the carrier.",
     es: "Ya lleva {days} días hábiles de retraso sobre la fecha estimada. Puedo pedir a nuestro equipo que abra una investigación con el transportista.",
     fr: "Il a maintenant {days} jours ouvrés de retard sur la date estimée. Je peux demander à notre équipe d'ouvrir une enquête auprès du transporteur.",
   },
-  not_shipped_items: { en: "Not shipped yet: {items}.", es: "Aún sin enviar: {items}.", fr: "Pas encore expédié : {items}." },
-  order_note: { en: "Note on your order: {note}", es: "Nota de tu pedido: {note}", fr: "Note sur votre commande : {note}" },
+  not_shipped_items: {
+    en: "Not shipped yet: {items}.",
+    es: "Aún sin enviar: {items}.",
+    fr: "Pas encore expédié : {items}.",
+  },
+  order_note: {
+    en: "Note on your order: {note}",
+    es: "Nota de tu pedido: {note}",
+    fr: "Note sur votre commande : {note}",
+  },
   other_orders: {
     en: "You have other orders too ({orders}); just ask if you meant one of those.",
     es: "También tienes otros pedidos ({orders}); dime si te referías a otro.",
@@ -129,7 +204,11 @@ const M = defineMessages({
     es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede cancelar.{returns}",
     fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être annulée.{returns}",
   },
-  already_cancelled: { en: "Order {order} is already cancelled.", es: "El pedido {order} ya está cancelado.", fr: "La commande {order} est déjà annulée." },
+  already_cancelled: {
+    en: "Order {order} is already cancelled.",
+    es: "El pedido {order} ya está cancelado.",
+    fr: "La commande {order} est déjà annulée.",
+  },
   confirm_cancel: {
     en: "Order {order} ({items}, {total}) hasn't shipped yet, so it can still be cancelled. Shall I cancel it and refund {total} to your original payment method?",
     es: "El pedido {order} ({items}, {total}) aún no se ha enviado, así que todavía se puede cancelar. ¿Lo cancelo y reembolso {total} a tu método de pago original?",
@@ -236,7 +315,11 @@ const M = defineMessages({
     es: "{item} ya está en la devolución {name}.",
     fr: "{item} fait déjà partie du retour {name}.",
   },
-  open_return: { en: "You already have a return on this order: {name} ({status}).", es: "Ya tienes una devolución en este pedido: {name} ({status}).", fr: "Vous avez déjà un retour sur cette commande : {name} ({status})." },
+  open_return: {
+    en: "You already have a return on this order: {name} ({status}).",
+    es: "Ya tienes una devolución en este pedido: {name} ({status}).",
+    fr: "Vous avez déjà un retour sur cette commande : {name} ({status}).",
+  },
   confirm_return: {
     en: "Shall I open a return for {items} on order {order}? {shipping}",
     es: "¿Abro una devolución de {items} del pedido {order}? {shipping}",
@@ -277,7 +360,11 @@ const M = defineMessages({
     es: "Ese reembolso cubre solo una parte del pedido {order} (total {total}): {note} El resto del pedido no se devolvió, así que no se reembolsó.",
     fr: "Ce remboursement ne couvre qu'une partie de la commande {order} (total {total}) : {note} Le reste de la commande n'a pas été retourné, il n'a donc pas été remboursé.",
   },
-  return_declined: { en: "Your return {name} was declined: {reason}", es: "Tu devolución {name} fue rechazada: {reason}", fr: "Votre retour {name} a été refusé : {reason}" },
+  return_declined: {
+    en: "Your return {name} was declined: {reason}",
+    es: "Tu devolución {name} fue rechazada: {reason}",
+    fr: "Votre retour {name} a été refusé : {reason}",
+  },
   no_refund: {
     en: "There's no refund or return on order {order} yet. To get a refund, start a return{window}.",
     es: "Aún no hay reembolso ni devolución en el pedido {order}. Para obtener un reembolso, inicia una devolución{window}.",
@@ -318,20 +405,44 @@ const M = defineMessages({
     es: "El pedido {order} (realizado el {date}) se está preparando para que lo recojas.{ready} Recibirás un correo en cuanto esté listo para recoger.",
     fr: "La commande {order} (passée le {date}) est en préparation pour le retrait.{ready} Vous recevrez un e-mail dès qu'elle sera prête à être retirée.",
   },
-  pickup_ready_within: { en: " Pickup orders are usually ready within {duration}.", es: " Los pedidos para recoger suelen estar listos en {duration}.", fr: " Les commandes en retrait sont en général prêtes sous {duration}." },
+  pickup_ready_within: {
+    en: " Pickup orders are usually ready within {duration}.",
+    es: " Los pedidos para recoger suelen estar listos en {duration}.",
+    fr: " Les commandes en retrait sont en général prêtes sous {duration}.",
+  },
   business_hours: { en: "{n} business hours", es: "{n} horas hábiles", fr: "{n} heures ouvrées" },
   pickup_line: { en: "{items}: {status}.", es: "{items}: {status}.", fr: "{items} : {status}." },
-  ready_for_pickup: { en: "ready for pickup since {date}", es: "listo para recoger desde el {date}", fr: "prêt à être retiré depuis le {date}" },
+  ready_for_pickup: {
+    en: "ready for pickup since {date}",
+    es: "listo para recoger desde el {date}",
+    fr: "prêt à être retiré depuis le {date}",
+  },
   picked_up: { en: "picked up {date}", es: "recogido el {date}", fr: "retiré le {date}" },
-  shop_update: { en: "Update ({date}): {message}", es: "Novedad ({date}): {message}", fr: "Mise à jour ({date}) : {message}" },
-  policy_quote: { en: "Our policy: “{sentence}”", es: "Nuestra política: “{sentence}”", fr: "Notre politique : « {sentence} »" },
-  emailed: { en: "{items}: sent by email on {date}.", es: "{items}: enviado por correo electrónico el {date}.", fr: "{items} : envoyé par e-mail le {date}." },
+  shop_update: {
+    en: "Update ({date}): {message}",
+    es: "Novedad ({date}): {message}",
+    fr: "Mise à jour ({date}) : {message}",
+  },
+  policy_quote: {
+    en: "Our policy: “{sentence}”",
+    es: "Nuestra política: “{sentence}”",
+    fr: "Notre politique : « {sentence} »",
+  },
+  emailed: {
+    en: "{items}: sent by email on {date}.",
+    es: "{items}: enviado por correo electrónico el {date}.",
+    fr: "{items} : envoyé par e-mail le {date}.",
+  },
   return_awaiting_approval: {
     en: "Your return request {name} ({items}, sent {date}) hasn't been approved yet: our team is reviewing it.{review} You'll hear from us by email once it's reviewed.",
     es: "Tu solicitud de devolución {name} ({items}, enviada el {date}) aún no está aprobada: nuestro equipo la está revisando.{review} Te escribiremos por correo en cuanto la revisemos.",
     fr: "Votre demande de retour {name} ({items}, envoyée le {date}) n'est pas encore validée : notre équipe l'examine.{review} Vous recevrez un e-mail dès qu'elle aura été traitée.",
   },
-  review_within: { en: " We review return requests within {duration}.", es: " Respondemos las solicitudes de devolución en {duration}.", fr: " Nous traitons les demandes de retour sous {duration}." },
+  review_within: {
+    en: " We review return requests within {duration}.",
+    es: " Respondemos las solicitudes de devolución en {duration}.",
+    fr: " Nous traitons les demandes de retour sous {duration}.",
+  },
   return_approved: {
     en: "Your return {name} for {items} is open: it's approved, and the refund is still pending.{receipt}",
     es: "Tu devolución {name} de {items} está abierta: ya está aprobada y el reembolso sigue pendiente.{receipt}",
@@ -352,10 +463,18 @@ const M = defineMessages({
     es: "Tu devolución {name} fue rechazada: {items} es de venta final y no admite devolución.{policy}",
     fr: "Votre retour {name} a été refusé : {items} est un article en vente finale, qui ne peut pas être retourné.{policy}",
   },
-  order_total: { en: "Order {order} (placed {date}) totals {total}, {status}.", es: "El pedido {order} (realizado el {date}) suma {total}, {status}.", fr: "La commande {order} (passée le {date}) s'élève à {total}, {status}." },
+  order_total: {
+    en: "Order {order} (placed {date}) totals {total}, {status}.",
+    es: "El pedido {order} (realizado el {date}) suma {total}, {status}.",
+    fr: "La commande {order} (passée le {date}) s'élève à {total}, {status}.",
+  },
 });
 
-type VerifiedAnswer = (order: Order, turn: Turn, access: Extract<OrderAccess, { kind: "verified" }>) => Answer | Promise<Answer>;
+type VerifiedAnswer = (
+  order: Order,
+  turn: Turn,
+  access: Extract<OrderAccess, { kind: "verified" }>,
+) => Answer | Promise<Answer>;
 
 /** Resolve the order the turn is about, asking for exactly the missing piece, then answer. */
 export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Promise<Answer> {
@@ -363,8 +482,14 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
   const email = turn.entities.email ?? turn.state.email ?? null;
   const L = turn.language;
   const access = await verifyTurnOrder(turn, { orderNumber, email });
-  const lookup: Lookup = { kind: "order", ref: orderNumber ? orderName(turn, orderNumber) : "customer orders", outcome: access.kind };
-  const verdicts: PolicyVerdict[] = [{ topic: "order_access", kind: access.kind, order: orderNumber ? orderName(turn, orderNumber) : null }];
+  const lookup: Lookup = {
+    kind: "order",
+    ref: orderNumber ? orderName(turn, orderNumber) : "customer orders",
+    outcome: access.kind,
+  };
+  const verdicts: PolicyVerdict[] = [
+    { topic: "order_access", kind: access.kind, order: orderNumber ? orderName(turn, orderNumber) : null },
+  ];
   switch (access.kind) {
     case "verified": {
       const meant = orderMeant(access, turn, !!orderNumber);
@@ -380,10 +505,17 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
     case "need_order_number":
       return { text: t(L, M.ask_order_number), lookups: [lookup], state: { awaiting: "order_number" }, verdicts };
     case "need_email":
-      return { text: t(L, M.ask_email, { order: orderName(turn, access.orderNumber) }), lookups: [lookup], state: { orderNumber: access.orderNumber, awaiting: "email" }, verdicts };
+      return {
+        text: t(L, M.ask_email, { order: orderName(turn, access.orderNumber) }),
+        lookups: [lookup],
+        state: { orderNumber: access.orderNumber, awaiting: "email" },
+        verdicts,
+      };
     case "denied":
       return {
-        text: t(L, turn.shopper.customerId ? M.denied_customer : M.denied_guest, { order: orderName(turn, access.orderNumber) }),
+        text: t(L, turn.shopper.customerId ? M.denied_customer : M.denied_guest, {
+          order: orderName(turn, access.orderNumber),
+        }),
         kind: "verification_failed",
         lookups: [lookup],
         state: { orderNumber: access.orderNumber, email: undefined, awaiting: "email" },
@@ -393,7 +525,10 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
       return { text: t(L, M.no_orders), lookups: [lookup], state: { awaiting: "order_number" }, verdicts };
     case "locked":
       return {
-        text: t(L, turn.shopper.customerId ? M.verification_locked_customer : M.verification_locked, { wait: waitText(access.retryAfterMs, L), email: turn.ctx.shop.email }),
+        text: t(L, turn.shopper.customerId ? M.verification_locked_customer : M.verification_locked, {
+          wait: waitText(access.retryAfterMs, L),
+          email: turn.ctx.shop.email,
+        }),
         kind: "verification_failed",
         lookups: [{ ...lookup, outcome: "locked: too many failed verifications" }],
         // Another bare email for the same order gets this answer again, not a new topic.
@@ -401,7 +536,13 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
         verdicts,
       };
     case "not_theirs":
-      return { text: t(L, M.not_their_order, { email: turn.ctx.shop.email }), kind: "verification_failed", lookups: [{ ...lookup, outcome: "refused: the shopper says it is someone else's order" }], state: { email: undefined, awaiting: undefined }, verdicts };
+      return {
+        text: t(L, M.not_their_order, { email: turn.ctx.shop.email }),
+        kind: "verification_failed",
+        lookups: [{ ...lookup, outcome: "refused: the shopper says it is someone else's order" }],
+        state: { email: undefined, awaiting: undefined },
+        verdicts,
+      };
   }
 }
 
@@ -413,7 +554,10 @@ export function orderName(turn: Turn, number: string): string {
 }
 
 /** The order access policy (verification.ts) for this turn's shopper: the one path both engines take to an order. */
-export function verifyTurnOrder(turn: Turn, claim: { orderNumber: string | null | undefined; email: string | null | undefined }): Promise<OrderAccess> {
+export function verifyTurnOrder(
+  turn: Turn,
+  claim: { orderNumber: string | null | undefined; email: string | null | undefined },
+): Promise<OrderAccess> {
   return verifyOrderAccess(turn.ctx.commerce, turn.ctx.attempts, {
     orderNumber: claim.orderNumber ?? null,
     email: claim.email ?? null,
@@ -448,20 +592,23 @@ function itemName(title: string, variantTitle: string | null, quantity = 1): str
   return quantity > 1 ? `${quantity} × ${name}` : name;
 }
 
-const money = (turn: Turn, amount: string, order?: Order) => formatMoney(amount, order?.currencyCode ?? turn.ctx.shop.currencyCode, turn.language);
+const money = (turn: Turn, amount: string, order?: Order) =>
+  formatMoney(amount, order?.currencyCode ?? turn.ctx.shop.currencyCode, turn.language);
 const date = (turn: Turn, iso: string) => formatDate(iso, turn.ctx.now, turn.language, turn.ctx.shop.timezone);
 
 // ---------------------------------------------------------------------------------------------
 // Tracking
 
-const ESCALATION = /\b(do something|anything you can do|what can you do|what are you going to do|fix (?:this|it)|help me|sort (?:this|it) out|trace|investigat\w*|enqu[eê]te|investigaci[oó]n|replace|lost|hacer algo|faire quelque chose)\b/i;
+const ESCALATION =
+  /\b(do something|anything you can do|what can you do|what are you going to do|fix (?:this|it)|help me|sort (?:this|it) out|trace|investigat\w*|enqu[eê]te|investigaci[oó]n|replace|lost|hacer algo|faire quelque chose)\b/i;
 
 export function trackOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2, access) => {
     const followUp = t2.state.lastIntent === "track_order" && t2.state.orderNumber === order.name.replace(/^#/, "");
     const late = lateShipment(order, t2);
     const tookUpTrace = t2.acceptedOffer?.kind === "trace";
-    if ((followUp || tookUpTrace) && (tookUpTrace || ESCALATION.test(t2.pre.original))) return escalateShipment(order, t2, late);
+    if ((followUp || tookUpTrace) && (tookUpTrace || ESCALATION.test(t2.pre.original)))
+      return escalateShipment(order, t2, late);
     const lines = [describeOrderStatus(order, t2)];
     if (access.otherOrders.length > 0 && !t2.entities.order_number) {
       lines.push(t(t2.language, M.other_orders, { orders: access.otherOrders.map((o) => o.name).join(", ") }));
@@ -469,18 +616,28 @@ export function trackOrder(turn: Turn): Promise<Answer> {
     // The trace the late-parcel line offers, or shipping a returned parcel again, stays open for a "yes".
     const failed = order.fulfillments.some((f) => f.displayStatus === "FAILURE");
     const open = late ? offer("trace", order.name) : failed ? offer("reship", order.name) : undefined;
-    return { text: lines.join("\n\n"), ...(open ? { state: { offer: open }, quickReplies: offerReplies(open, t2.language) } : {}) };
+    return {
+      text: lines.join("\n\n"),
+      ...(open ? { state: { offer: open }, quickReplies: offerReplies(open, t2.language) } : {}),
+    };
   });
 }
 
 function escalateShipment(order: Order, turn: Turn, late: { carrier: string } | null): Answer {
   const carrier = late?.carrier ?? order.fulfillments[0]?.trackingInfo[0]?.company ?? "the carrier";
   const reply = replyTimeClause(turn);
-  const text = late ? t(turn.language, M.trace_opened, { carrier, order: order.name, reply }) : t(turn.language, M.escalated, { order: order.name, reply });
+  const text = late
+    ? t(turn.language, M.trace_opened, { carrier, order: order.name, reply })
+    : t(turn.language, M.escalated, { order: order.name, reply });
   return {
     text,
     handoff: true,
-    ticket: { kind: late ? "trace_request" : "handoff", reason: late ? "needs_approval" : "asked_for_person", summary: `${late ? "Open a carrier trace" : "Follow up"} for ${order.name}: ${turn.pre.original}`, orderNumber: order.name },
+    ticket: {
+      kind: late ? "trace_request" : "handoff",
+      reason: late ? "needs_approval" : "asked_for_person",
+      summary: `${late ? "Open a carrier trace" : "Follow up"} for ${order.name}: ${turn.pre.original}`,
+      orderNumber: order.name,
+    },
   };
 }
 
@@ -513,7 +670,13 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
   const placed = date(turn, order.createdAt);
   if (order.cancelledAt) {
     const refund = order.refunds[0];
-    const refundText = refund ? t(L, M.cancelled_refund, { amount: money(turn, refund.totalRefunded, order), date: date(turn, refund.createdAt), timing: refundTimingClause(turn) }) : "";
+    const refundText = refund
+      ? t(L, M.cancelled_refund, {
+          amount: money(turn, refund.totalRefunded, order),
+          date: date(turn, refund.createdAt),
+          timing: refundTimingClause(turn),
+        })
+      : "";
     return t(L, M.cancelled, { order: order.name, date: date(turn, order.cancelledAt), refund: refundText });
   }
   const shipments = order.fulfillments.filter((f) => f.status !== "CANCELLED");
@@ -530,10 +693,18 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
     return [head, note && t(L, M.order_note, { note })].filter(Boolean).join("\n");
   }
   const parts = [t(L, M.status_intro, { order: order.name, date: placed })];
-  for (const shipment of shipments) parts.push(`${shipments.length > 1 ? "• " : ""}${describeShipment(shipment, order, turn)}`);
+  for (const shipment of shipments)
+    parts.push(`${shipments.length > 1 ? "• " : ""}${describeShipment(shipment, order, turn)}`);
   const waiting = order.lineItems.filter((l) => l.unfulfilledQuantity > 0);
   if (waiting.length > 0) {
-    parts.push(t(L, M.not_shipped_items, { items: joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L) }));
+    parts.push(
+      t(L, M.not_shipped_items, {
+        items: joinList(
+          waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)),
+          L,
+        ),
+      }),
+    );
     if (hold) parts.push(holdMessage(turn, hold.reason, { order: order.name, date: placed }));
     // Items in stock leave within the shop's handling time; a backordered one waits for its stock.
     else if (!pickup && waiting.every((l) => variantInStock(turn, l))) parts.push(handlingTimeClause(turn).trim());
@@ -560,7 +731,8 @@ const HOLD_MESSAGES: Record<HoldReason, (typeof M)[keyof typeof M]> = {
 function holdMessage(turn: Turn, reason: HoldReason, vars: { order: string; date: string }): string {
   const text = t(turn.language, HOLD_MESSAGES[reason], { ...vars, email: turn.ctx.shop.email });
   // How long the shop says a payment takes to be confirmed (cash vouchers, bank transfers).
-  const rule = reason === "payment" ? paymentConfirmationRule(knowledgeFor(turn.ctx.shop).passages, turn.language) : null;
+  const rule =
+    reason === "payment" ? paymentConfirmationRule(knowledgeFor(turn.ctx.shop).passages, turn.language) : null;
   return rule ? `${text} ${t(turn.language, M.policy_quote, { sentence: rule.quote })}` : text;
 }
 
@@ -574,7 +746,10 @@ function pickupReadyClause(turn: Turn): string {
       ? readiness.business
         ? t(L, M.business_hours, { n: readiness.amount })
         : formatRange({ min: readiness.amount, max: readiness.amount, unit: "hours" }, L)
-      : formatRange({ min: readiness.amount, max: readiness.amount, unit: readiness.business ? "business_days" : "days" }, L);
+      : formatRange(
+          { min: readiness.amount, max: readiness.amount, unit: readiness.business ? "business_days" : "days" },
+          L,
+        );
   return t(L, M.pickup_ready_within, { duration });
 }
 
@@ -582,25 +757,36 @@ const PICKUP_STATUSES = ["READY_FOR_PICKUP", "PICKED_UP"];
 
 function describeShipment(shipment: Fulfillment, order: Order, turn: Turn): string {
   const L = turn.language;
-  const items = joinList(shipment.lines.map((l) => itemName(l.title, l.variantTitle, l.quantity)), L);
+  const items = joinList(
+    shipment.lines.map((l) => itemName(l.title, l.variantTitle, l.quantity)),
+    L,
+  );
   // Gift cards and digital goods go by email: no carrier, no tracking to talk about.
   if (isEmailedFulfillment(order, shipment)) return t(L, M.emailed, { items, date: date(turn, shipment.createdAt) });
   if (PICKUP_STATUSES.includes(shipment.displayStatus ?? "") && !shipment.trackingInfo.some((t) => t.number)) {
     const collected = shipment.displayStatus === "PICKED_UP";
-    const status = collected ? t(L, M.picked_up, { date: date(turn, shipment.deliveredAt ?? shipment.createdAt) }) : t(L, M.ready_for_pickup, { date: date(turn, shipment.createdAt) });
+    const status = collected
+      ? t(L, M.picked_up, { date: date(turn, shipment.deliveredAt ?? shipment.createdAt) })
+      : t(L, M.ready_for_pickup, { date: date(turn, shipment.createdAt) });
     const text = [t(L, M.pickup_line, { items, status })];
     const update = shipment.events.find((e) => e.message && e.status === "READY_FOR_PICKUP");
-    if (!collected && update) text.push(t(L, M.shop_update, { date: date(turn, update.happenedAt), message: update.message! }));
+    if (!collected && update)
+      text.push(t(L, M.shop_update, { date: date(turn, update.happenedAt), message: update.message! }));
     return text.join(" ");
   }
   const tracking = shipment.trackingInfo[0];
   const text = [t(L, M.shipment, { items, carrier: tracking?.company ?? "—", status: shipmentStatus(shipment, turn) })];
   // Carrier scans that explain something unusual: delays, failed attempts, returns to sender.
   if (shipment.displayStatus !== "DELIVERED") {
-    const notable = shipment.events.filter((e) => e.message && !["IN_TRANSIT", "OUT_FOR_DELIVERY", "CONFIRMED", "LABEL_PRINTED"].includes(e.status)).slice(0, 2).reverse();
-    for (const event of notable) text.push(t(L, M.carrier_update, { date: date(turn, event.happenedAt), message: event.message! }));
+    const notable = shipment.events
+      .filter((e) => e.message && !["IN_TRANSIT", "OUT_FOR_DELIVERY", "CONFIRMED", "LABEL_PRINTED"].includes(e.status))
+      .slice(0, 2)
+      .reverse();
+    for (const event of notable)
+      text.push(t(L, M.carrier_update, { date: date(turn, event.happenedAt), message: event.message! }));
   }
-  if (tracking?.number) text.push(t(L, M.tracking, { number: tracking.number, url: tracking.url ? ` (${tracking.url})` : "" }));
+  if (tracking?.number)
+    text.push(t(L, M.tracking, { number: tracking.number, url: tracking.url ? ` (${tracking.url})` : "" }));
   return text.join(" ");
 }
 
@@ -609,7 +795,9 @@ function shipmentStatus(shipment: Fulfillment, turn: Turn): string {
   const eta = shipment.estimatedDeliveryAt ? date(turn, shipment.estimatedDeliveryAt) : null;
   switch (shipment.displayStatus) {
     case "DELIVERED":
-      return shipment.deliveredAt ? t(L, M.delivered, { date: date(turn, shipment.deliveredAt) }) : t(L, M.delivered, { date: "" }).trim();
+      return shipment.deliveredAt
+        ? t(L, M.delivered, { date: date(turn, shipment.deliveredAt) })
+        : t(L, M.delivered, { date: "" }).trim();
     case "OUT_FOR_DELIVERY":
       return t(L, M.out_for_delivery);
     case "ATTEMPTED_DELIVERY":
@@ -638,27 +826,65 @@ function shippedStatus(order: Order, turn: Turn): string {
 export function cancelOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
-    const verdict = cancelVerdict(order, { botMayCancel: t2.ctx.permissions.cancel, namedLineItemIds: namedLines(order, t2).map((l) => l.id) });
+    const verdict = cancelVerdict(order, {
+      botMayCancel: t2.ctx.permissions.cancel,
+      namedLineItemIds: namedLines(order, t2).map((l) => l.id),
+    });
     return withVerdict({ topic: "cancel", order: order.name, verdict }, () => {
       if (verdict.kind === "not_cancellable") {
-        if (verdict.reason === "already_cancelled") return { text: `${t(L, M.already_cancelled, { order: order.name })} ${describeOrderStatus(order, t2)}` };
-        return { text: t(L, M.already_shipped_cancel, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
+        if (verdict.reason === "already_cancelled")
+          return { text: `${t(L, M.already_cancelled, { order: order.name })} ${describeOrderStatus(order, t2)}` };
+        return {
+          text: t(L, M.already_shipped_cancel, {
+            order: order.name,
+            status: shippedStatus(order, t2),
+            returns: canReturn(t2),
+          }),
+        };
       }
       if (verdict.kind === "partly_cancellable") {
         // Part of it shipped: an item the shopper names that is still waiting (a backorder) can be dropped.
         const waiting = order.lineItems.filter((line) => verdict.lineItemIds.includes(line.id));
-        const items = joinList(waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)), L);
+        const items = joinList(
+          waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)),
+          L,
+        );
         return confirm(t2, order, t(L, M.confirm_cancel_waiting_items, { order: order.name, items }), {
           kind: "request",
-          ticket: { kind: "cancel_request", reason: "needs_approval", summary: `Cancel ${items} (not shipped yet) on ${order.name} and refund it`, orderNumber: order.name },
+          ticket: {
+            kind: "cancel_request",
+            reason: "needs_approval",
+            summary: `Cancel ${items} (not shipped yet) on ${order.name} and refund it`,
+            orderNumber: order.name,
+          },
         });
       }
-      const vars = { order: order.name, items: joinList(order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)), L), total: money(t2, order.totalPrice, order) };
+      const vars = {
+        order: order.name,
+        items: joinList(
+          order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)),
+          L,
+        ),
+        total: money(t2, order.totalPrice, order),
+      };
       const pending: PendingAction =
         verdict.by === "bot"
           ? { kind: "cancel_order", orderNumber: order.name.replace(/^#/, "") }
-          : { kind: "request", ticket: { kind: "cancel_request", reason: "needs_approval", summary: `Cancel ${order.name} (${vars.items}, ${vars.total})`, orderNumber: order.name } };
-      return confirm(t2, order, t(L, verdict.by === "bot" ? M.confirm_cancel : M.confirm_cancel_request, vars), pending);
+          : {
+              kind: "request",
+              ticket: {
+                kind: "cancel_request",
+                reason: "needs_approval",
+                summary: `Cancel ${order.name} (${vars.items}, ${vars.total})`,
+                orderNumber: order.name,
+              },
+            };
+      return confirm(
+        t2,
+        order,
+        t(L, verdict.by === "bot" ? M.confirm_cancel : M.confirm_cancel_request, vars),
+        pending,
+      );
     });
   });
 }
@@ -674,22 +900,38 @@ export function changeOrder(turn: Turn): Promise<Answer> {
     const L = t2.language;
     const verdict = changeVerdict(order);
     return withVerdict({ topic: "change", order: order.name, verdict }, () => {
-    if (verdict.kind === "not_changeable") {
-      if (verdict.reason === "already_cancelled") return { text: t(L, M.already_cancelled, { order: order.name }) };
-      return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
-    }
-    const swap = requestedVariant(order, t2);
-    if (!swap) return { text: t(L, M.change_what, { order: order.name }) };
-    const vars = { product: swap.product.title, variant: swap.label, order: order.name };
-    if (!swap.variant || !swap.variant.availableForSale) {
-      const inStock = swap.product.variants.filter((v) => v.availableForSale).map((v) => v.title);
-      const alternatives = inStock.length ? t(L, M.in_stock_alternatives, { options: joinList(inStock.slice(0, 6), L) }) : "";
-      return { text: t(L, M.variant_out_of_stock, { ...vars, alternatives }), lookups: [{ kind: "product", ref: swap.product.handle, outcome: `${swap.label} out of stock` }] };
-    }
-    return confirm(t2, order, t(L, M.confirm_change_request, vars), {
-      kind: "request",
-      ticket: { kind: "change_request", reason: "needs_approval", summary: `Change ${swap.line.title} on ${order.name} to ${swap.label}`, orderNumber: order.name },
-    });
+      if (verdict.kind === "not_changeable") {
+        if (verdict.reason === "already_cancelled") return { text: t(L, M.already_cancelled, { order: order.name }) };
+        return {
+          text: t(L, M.shipped_no_change, {
+            order: order.name,
+            status: shippedStatus(order, t2),
+            returns: canReturn(t2),
+          }),
+        };
+      }
+      const swap = requestedVariant(order, t2);
+      if (!swap) return { text: t(L, M.change_what, { order: order.name }) };
+      const vars = { product: swap.product.title, variant: swap.label, order: order.name };
+      if (!swap.variant || !swap.variant.availableForSale) {
+        const inStock = swap.product.variants.filter((v) => v.availableForSale).map((v) => v.title);
+        const alternatives = inStock.length
+          ? t(L, M.in_stock_alternatives, { options: joinList(inStock.slice(0, 6), L) })
+          : "";
+        return {
+          text: t(L, M.variant_out_of_stock, { ...vars, alternatives }),
+          lookups: [{ kind: "product", ref: swap.product.handle, outcome: `${swap.label} out of stock` }],
+        };
+      }
+      return confirm(t2, order, t(L, M.confirm_change_request, vars), {
+        kind: "request",
+        ticket: {
+          kind: "change_request",
+          reason: "needs_approval",
+          summary: `Change ${swap.line.title} on ${order.name} to ${swap.label}`,
+          orderNumber: order.name,
+        },
+      });
     });
   });
 }
@@ -719,7 +961,13 @@ function requestedVariant(order: Order, turn: Turn) {
   return null;
 }
 
-const SIZE_NAMES: Record<string, string> = { small: "s", medium: "m", large: "l", "x-large": "xl", "extra large": "xl" };
+const SIZE_NAMES: Record<string, string> = {
+  small: "s",
+  medium: "m",
+  large: "l",
+  "x-large": "xl",
+  "extra large": "xl",
+};
 function sameOption(value: string, wanted: string): boolean {
   const a = normalize(value);
   const b = normalize(wanted);
@@ -732,34 +980,76 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
     const address = parseAddress(t2.addressText ?? t2.pre.original, order);
     const verdict = addressChangeVerdict(order, { botMayChange: t2.ctx.permissions.addressChange });
     return withVerdict({ topic: "address_change", order: order.name, verdict, newAddress: address }, () => {
-    if (verdict.kind === "returning_to_sender") {
-      const reason = (verdict.carrierMessage ?? "").replace(/^[^:]*:\s*/, "").replace(/\.$/, "") || "address problem";
-      const policy = shopSaysAbout(t2, FAILED_DELIVERY_TOPIC, ["SHIPPING_POLICY", "FAQ"]);
-      if (!address) return { text: t(L, M.returning_to_us_no_address, { order: order.name, reason, policy }), state: { awaiting: "address" } };
-      return confirm(t2, order, t(L, M.returning_to_us, { order: order.name, reason, policy, address: formatAddress(address) }), {
-        kind: "request",
-        ticket: { kind: "reship_request", reason: "needs_approval", summary: `Reship ${order.name} to ${formatAddress(address)} once it's back`, orderNumber: order.name },
-      });
-    }
-    if (verdict.kind === "not_changeable") {
-      if (verdict.reason === "already_cancelled") return { text: t(L, M.already_cancelled, { order: order.name }) };
-      if (verdict.reason === "nothing_to_ship") return { text: t(L, M.no_address_digital, { order: order.name, email: t2.ctx.shop.email }) };
-      if (verdict.reason === "pickup") return { text: t(L, M.no_address_pickup, { order: order.name, method: verdict.method ? ` (${verdict.method})` : "", email: t2.ctx.shop.email }) };
-      return { text: t(L, M.shipped_no_change, { order: order.name, status: shippedStatus(order, t2), returns: canReturn(t2) }) };
-    }
-    if (!address) return { text: t(L, M.ask_address, { order: order.name }), state: { awaiting: "address" } };
-    const vars = { order: order.name, address: formatAddress(address) };
-    const pending: PendingAction =
-      verdict.by === "bot"
-        ? { kind: "update_address", orderNumber: order.name.replace(/^#/, ""), address }
-        : { kind: "request", ticket: { kind: "address_request", reason: "needs_approval", summary: `Change the shipping address of ${order.name} to ${vars.address}`, orderNumber: order.name } };
-    return confirm(t2, order, t(L, verdict.by === "bot" ? M.confirm_address : M.confirm_address_request, vars), pending);
+      if (verdict.kind === "returning_to_sender") {
+        const reason = (verdict.carrierMessage ?? "").replace(/^[^:]*:\s*/, "").replace(/\.$/, "") || "address problem";
+        const policy = shopSaysAbout(t2, FAILED_DELIVERY_TOPIC, ["SHIPPING_POLICY", "FAQ"]);
+        if (!address)
+          return {
+            text: t(L, M.returning_to_us_no_address, { order: order.name, reason, policy }),
+            state: { awaiting: "address" },
+          };
+        return confirm(
+          t2,
+          order,
+          t(L, M.returning_to_us, { order: order.name, reason, policy, address: formatAddress(address) }),
+          {
+            kind: "request",
+            ticket: {
+              kind: "reship_request",
+              reason: "needs_approval",
+              summary: `Reship ${order.name} to ${formatAddress(address)} once it's back`,
+              orderNumber: order.name,
+            },
+          },
+        );
+      }
+      if (verdict.kind === "not_changeable") {
+        if (verdict.reason === "already_cancelled") return { text: t(L, M.already_cancelled, { order: order.name }) };
+        if (verdict.reason === "nothing_to_ship")
+          return { text: t(L, M.no_address_digital, { order: order.name, email: t2.ctx.shop.email }) };
+        if (verdict.reason === "pickup")
+          return {
+            text: t(L, M.no_address_pickup, {
+              order: order.name,
+              method: verdict.method ? ` (${verdict.method})` : "",
+              email: t2.ctx.shop.email,
+            }),
+          };
+        return {
+          text: t(L, M.shipped_no_change, {
+            order: order.name,
+            status: shippedStatus(order, t2),
+            returns: canReturn(t2),
+          }),
+        };
+      }
+      if (!address) return { text: t(L, M.ask_address, { order: order.name }), state: { awaiting: "address" } };
+      const vars = { order: order.name, address: formatAddress(address) };
+      const pending: PendingAction =
+        verdict.by === "bot"
+          ? { kind: "update_address", orderNumber: order.name.replace(/^#/, ""), address }
+          : {
+              kind: "request",
+              ticket: {
+                kind: "address_request",
+                reason: "needs_approval",
+                summary: `Change the shipping address of ${order.name} to ${vars.address}`,
+                orderNumber: order.name,
+              },
+            };
+      return confirm(
+        t2,
+        order,
+        t(L, verdict.by === "bot" ? M.confirm_address : M.confirm_address_request, vars),
+        pending,
+      );
     });
   });
 }
 
 // "order #1063 to 1120 NW Couch St": the order's number is never the start of the street.
-const ORDER_REFERENCE = /(?:\b(?:order|pedido|commande)(?:\s+(?:number|no\.?|n[°º]|número|numéro))?\s*#?\s*|#\s*)\d+\b/gi;
+const ORDER_REFERENCE =
+  /(?:\b(?:order|pedido|commande)(?:\s+(?:number|no\.?|n[°º]|número|numéro))?\s*#?\s*|#\s*)\d+\b/gi;
 
 /** Whether the message ends with a street address (the answer to "what's the new address?"). */
 export function looksLikeAddress(text: string): boolean {
@@ -772,13 +1062,16 @@ export function parseAddress(text: string, order: Order): ShippingAddress | null
 }
 
 export function formatAddress(a: ShippingAddress): string {
-  return [[a.address1, a.address2].filter(Boolean).join(" "), a.city, [a.provinceCode, a.zip].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  return [[a.address1, a.address2].filter(Boolean).join(" "), a.city, [a.provinceCode, a.zip].filter(Boolean).join(" ")]
+    .filter(Boolean)
+    .join(", ");
 }
 
 // ---------------------------------------------------------------------------------------------
 // Returns, exchanges, refunds, invoices
 
-const DEFECT = /\b(broke|broken|breaks|defect|defective|faulty|ripped|torn|tear|leak|leaking|leaks|fell apart|falling apart|stopped working|delaminat|peeling|zipper|seam|roto|rota|cassé|casse|déchiré)\b/i;
+const DEFECT =
+  /\b(broke|broken|breaks|defect|defective|faulty|ripped|torn|tear|leak|leaking|leaks|fell apart|falling apart|stopped working|delaminat|peeling|zipper|seam|roto|rota|cassé|casse|déchiré)\b/i;
 
 /** The return verdict (policy/returns.ts) for the lines the shopper means, with this shop's window and final-sale items. */
 function returnVerdictFor(order: Order, lines: LineItem[], turn: Turn): ReturnVerdict {
@@ -791,17 +1084,28 @@ function describeLineReturn(line: LineReturn, verdict: ReturnVerdict, turn: Turn
   const item = line.title;
   const v = line.verdict;
   if (v.kind === "returnable") {
-    return t(L, M.window_open, { item, until: date(turn, v.until), window: returnWindowLabel(turn, shopFactsOf(turn).returnWindow!.value, date(turn, v.windowStart)) });
+    return t(L, M.window_open, {
+      item,
+      until: date(turn, v.until),
+      window: returnWindowLabel(turn, shopFactsOf(turn).returnWindow!.value, date(turn, v.windowStart)),
+    });
   }
   switch (v.reason) {
     case "final_sale":
       return t(L, M.final_sale, { item, policy: finalSaleClause(turn) });
     case "window_unknown":
-      return t(L, M.window_unknown, { item, policy: shopSaysAbout(turn, "return within days", ["REFUND_POLICY", "FAQ"]) });
+      return t(L, M.window_unknown, {
+        item,
+        policy: shopSaysAbout(turn, "return within days", ["REFUND_POLICY", "FAQ"]),
+      });
     case "not_delivered":
       return t(L, M.not_delivered_yet, { item, window: returnWindowPhrase(turn) ?? "" });
     case "window_closed":
-      return t(L, M.window_closed, { item, until: date(turn, v.until), window: returnWindowLabel(turn, shopFactsOf(turn).returnWindow!.value, date(turn, v.windowStart)) });
+      return t(L, M.window_closed, {
+        item,
+        until: date(turn, v.until),
+        window: returnWindowLabel(turn, shopFactsOf(turn).returnWindow!.value, date(turn, v.windowStart)),
+      });
     case "already_returned":
       return verdict.openReturn?.name === v.returnName ? "" : t(L, M.already_in_return, { item, name: v.returnName });
   }
@@ -820,7 +1124,11 @@ function canReturn(turn: Turn): string {
  */
 export function returnShippingRule(turn: Turn, order: Order): string {
   const code = order.shippingAddress?.countryCode;
-  const names = code ? [regionName(code, turn, "en"), regionName(code, turn, turn.language)].map((n) => normalize(n).replace(/[^a-z0-9 ]/g, "")).filter(Boolean) : [];
+  const names = code
+    ? [regionName(code, turn, "en"), regionName(code, turn, turn.language)]
+        .map((n) => normalize(n).replace(/[^a-z0-9 ]/g, ""))
+        .filter(Boolean)
+    : [];
   const destination = names.length > 0 ? new RegExp(`\\b(${names.join("|")})\\b`) : null;
   return returnPostageRule(knowledgeFor(turn.ctx.shop).passages, turn.language, destination)?.text ?? "";
 }
@@ -831,7 +1139,13 @@ function defectPolicy(turn: Turn, withinWindow: boolean): string {
   const faq = turn.ctx.shop.faqs.find((f) => /warrant/i.test(f.question));
   const topic = withinWindow ? ["damaged", "defective"] : ["warranty"];
   const quoted = policy ? relevantSentences(policy.body, topic, 1) : [];
-  const warranty = !withinWindow && faq ? faq.answer.split(/(?<=[.!?])\s+/).filter((s) => /cover|email/i.test(s)).slice(0, 2) : [];
+  const warranty =
+    !withinWindow && faq
+      ? faq.answer
+          .split(/(?<=[.!?])\s+/)
+          .filter((s) => /cover|email/i.test(s))
+          .slice(0, 2)
+      : [];
   return [...quoted, ...warranty].join(" ");
 }
 
@@ -857,28 +1171,71 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
     const lines = mentionedLines(order, t2);
     const verdict = returnVerdictFor(order, lines, t2);
     const parts = verdict.lines.map((line) => describeLineReturn(line, verdict, t2)).filter(Boolean);
-    if (verdict.openReturn) parts.push(t(L, M.open_return, { name: verdict.openReturn.name, status: verdict.openReturn.status.toLowerCase() }));
+    if (verdict.openReturn)
+      parts.push(
+        t(L, M.open_return, { name: verdict.openReturn.name, status: verdict.openReturn.status.toLowerCase() }),
+      );
     const defect = DEFECT.test(t2.pre.original);
     // A return already asked for these items: where it stands is the answer, not the window again.
-    const existing = returnsFor(order, namedLines(order, t2).map((l) => l.id));
-    return withVerdict({ topic: "return", order: order.name, verdict, defectReported: defect }, () => {
-    if (existing.length > 0 && !defect) return { text: existing.map((r) => describeReturn(r, order, t2)).join("\n") };
-    if (defect) {
-      const window = shopFactsOf(t2).returnWindow?.value;
-      const withinWindow = lines.some((line) => withinReturnWindow(order, line, window, t2.ctx.now));
-      return { text: [t(L, M.defect, { policy: defectPolicy(t2, withinWindow) }), ...parts].join("\n"), handoff: true, ticket: { kind: "return_request", reason: "complaint", summary: `Defect reported on ${order.name}: ${t2.pre.original}`, orderNumber: order.name } };
-    }
-    const returnable = order.lineItems.filter((line) => verdict.proposable.includes(line.id));
-    if (returnable.length === 0) return { text: parts.join("\n") };
-    const titles = returnable.map((line) => line.title);
-    const fulfillmentLineItemIds = returnable.flatMap((line) =>
-      order.fulfillments.flatMap((f) => f.lines.filter((l) => l.lineItemId === line.id).map((l) => l.fulfillmentLineItemId)),
+    const existing = returnsFor(
+      order,
+      namedLines(order, t2).map((l) => l.id),
     );
-    const vars = { items: joinList(titles, L), order: order.name };
-    const pending: PendingAction = t2.ctx.permissions.returns
-      ? { kind: "return_items", orderNumber: order.name.replace(/^#/, ""), fulfillmentLineItemIds, titles, reason: "UNWANTED" }
-      : { kind: "request", ticket: { kind: "return_request", reason: "needs_approval", summary: `Return ${vars.items} from ${order.name}`, orderNumber: order.name } };
-    return confirm(t2, order, [...parts, t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, { ...vars, shipping: returnShippingRule(t2, order), reply: replyTimeClause(t2) }).trim()].join("\n"), pending);
+    return withVerdict({ topic: "return", order: order.name, verdict, defectReported: defect }, () => {
+      if (existing.length > 0 && !defect) return { text: existing.map((r) => describeReturn(r, order, t2)).join("\n") };
+      if (defect) {
+        const window = shopFactsOf(t2).returnWindow?.value;
+        const withinWindow = lines.some((line) => withinReturnWindow(order, line, window, t2.ctx.now));
+        return {
+          text: [t(L, M.defect, { policy: defectPolicy(t2, withinWindow) }), ...parts].join("\n"),
+          handoff: true,
+          ticket: {
+            kind: "return_request",
+            reason: "complaint",
+            summary: `Defect reported on ${order.name}: ${t2.pre.original}`,
+            orderNumber: order.name,
+          },
+        };
+      }
+      const returnable = order.lineItems.filter((line) => verdict.proposable.includes(line.id));
+      if (returnable.length === 0) return { text: parts.join("\n") };
+      const titles = returnable.map((line) => line.title);
+      const fulfillmentLineItemIds = returnable.flatMap((line) =>
+        order.fulfillments.flatMap((f) =>
+          f.lines.filter((l) => l.lineItemId === line.id).map((l) => l.fulfillmentLineItemId),
+        ),
+      );
+      const vars = { items: joinList(titles, L), order: order.name };
+      const pending: PendingAction = t2.ctx.permissions.returns
+        ? {
+            kind: "return_items",
+            orderNumber: order.name.replace(/^#/, ""),
+            fulfillmentLineItemIds,
+            titles,
+            reason: "UNWANTED",
+          }
+        : {
+            kind: "request",
+            ticket: {
+              kind: "return_request",
+              reason: "needs_approval",
+              summary: `Return ${vars.items} from ${order.name}`,
+              orderNumber: order.name,
+            },
+          };
+      return confirm(
+        t2,
+        order,
+        [
+          ...parts,
+          t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, {
+            ...vars,
+            shipping: returnShippingRule(t2, order),
+            reply: replyTimeClause(t2),
+          }).trim(),
+        ].join("\n"),
+        pending,
+      );
     });
   });
 }
@@ -886,11 +1243,19 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
 /** Where a return the shopper asked for stands, from the return itself and the shop's own timings. */
 function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
   const L = turn.language;
-  const items = joinList(ret.lines.map((l) => l.title), L);
+  const items = joinList(
+    ret.lines.map((l) => l.title),
+    L,
+  );
   switch (returnStage(ret)) {
     case "awaiting_approval": {
       const review = returnReviewTime(knowledgeFor(turn.ctx.shop).passages);
-      return t(L, M.return_awaiting_approval, { name: ret.name, items, date: date(turn, ret.createdAt), review: review ? t(L, M.review_within, { duration: formatRange(review, L) }) : "" });
+      return t(L, M.return_awaiting_approval, {
+        name: ret.name,
+        items,
+        date: date(turn, ret.createdAt),
+        review: review ? t(L, M.review_within, { duration: formatRange(review, L) }) : "",
+      });
     }
     case "approved":
       return t(L, M.return_approved, { name: ret.name, items, receipt: returnReceiptClause(turn) });
@@ -898,7 +1263,14 @@ function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
       return describeDecline(ret, order, turn, items);
     case "closed": {
       const closed = t(L, M.return_closed, { name: ret.name, items, date: date(turn, ret.closedAt ?? ret.createdAt) });
-      const refunds = order.refunds.map((r) => t(L, M.refunded, { amount: money(turn, r.totalRefunded, order), date: date(turn, r.createdAt), note: "", timing: "" }));
+      const refunds = order.refunds.map((r) =>
+        t(L, M.refunded, {
+          amount: money(turn, r.totalRefunded, order),
+          date: date(turn, r.createdAt),
+          note: "",
+          timing: "",
+        }),
+      );
       return [closed, ...refunds].join(" ") + refundTimingClause(turn);
     }
   }
@@ -908,13 +1280,19 @@ function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
 function describeDecline(ret: ReturnInfo, order: Order, turn: Turn, items: string): string {
   const L = turn.language;
   const reason = ret.decline?.reason;
-  if (reason === "FINAL_SALE") return t(L, M.declined_final_sale, { name: ret.name, items, policy: finalSaleClause(turn) });
+  if (reason === "FINAL_SALE")
+    return t(L, M.declined_final_sale, { name: ret.name, items, policy: finalSaleClause(turn) });
   if (reason === "RETURN_PERIOD_ENDED") {
     const window = shopFactsOf(turn).returnWindow?.value;
     const line = order.lineItems.find((l) => ret.lines.some((r) => r.lineItemId === l.id));
     const deadline = line ? lineReturnDeadline(order, line, window) : null;
     if (window && deadline) {
-      return t(L, M.declined_window, { name: ret.name, requested: date(turn, ret.createdAt), until: date(turn, deadline.until), window: returnWindowLabel(turn, window, date(turn, deadline.start)) });
+      return t(L, M.declined_window, {
+        name: ret.name,
+        requested: date(turn, ret.createdAt),
+        until: date(turn, deadline.until),
+        window: returnWindowLabel(turn, window, date(turn, deadline.start)),
+      });
     }
   }
   // Shopify sends the decline note to the customer, so it is theirs to read.
@@ -936,25 +1314,36 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
       const available = swap.variant?.availableForSale ?? false;
       parts.push(
         available
-          ? t(L, M.exchange_available, { product: swap.product.title, variant: swap.label, count: swap.variant?.inventoryQuantity ?? "" })
+          ? t(L, M.exchange_available, {
+              product: swap.product.title,
+              variant: swap.label,
+              count: swap.variant?.inventoryQuantity ?? "",
+            })
           : t(L, M.exchange_unavailable, { product: swap.product.title, variant: swap.label }),
       );
     }
     const rule = shopSaysAbout(t2, "exchange for a different size or color", ["REFUND_POLICY", "FAQ"]).trim();
     if (rule) parts.push(rule);
-    return { text: parts.join("\n"), lookups: swap ? [{ kind: "product", ref: swap.product.handle, outcome: swap.label }] : [] };
+    return {
+      text: parts.join("\n"),
+      lookups: swap ? [{ kind: "product", ref: swap.product.handle, outcome: swap.label }] : [],
+    };
   });
 }
 
 function exchangeWithoutOrder(turn: Turn): Answer | null {
   const L = turn.language;
   const parts: string[] = [];
-  const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) ?? null : null;
+  const product = turn.productHandle ? (turn.ctx.productsByHandle.get(turn.productHandle) ?? null) : null;
   const wanted = product ? variantNamed(product, turn) : null;
   if (product && wanted) {
     parts.push(
       wanted.availableForSale
-        ? t(L, M.exchange_available, { product: product.title, variant: wanted.title, count: wanted.inventoryQuantity ?? "" })
+        ? t(L, M.exchange_available, {
+            product: product.title,
+            variant: wanted.title,
+            count: wanted.inventoryQuantity ?? "",
+          })
         : t(L, M.exchange_unavailable, { product: product.title, variant: wanted.title }),
     );
   }
@@ -990,21 +1379,48 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     const verdict = refundVerdict(order);
     const parts: string[] = [];
     for (const refund of verdict.refunds) {
-      parts.push(t(L, M.refunded, { amount: money(t2, refund.amount, order), date: date(t2, refund.date), note: refund.note ? ` (${refund.note.replace(/\.$/, "")})` : "", timing: refundTimingClause(t2) }));
+      parts.push(
+        t(L, M.refunded, {
+          amount: money(t2, refund.amount, order),
+          date: date(t2, refund.date),
+          note: refund.note ? ` (${refund.note.replace(/\.$/, "")})` : "",
+          timing: refundTimingClause(t2),
+        }),
+      );
     }
     if (verdict.kind === "partly_refunded") {
-      parts.push(t(L, M.partial_refund, { order: order.name, total: money(t2, verdict.orderTotal, order), note: verdict.refunds.map((r) => r.note ?? "").join(" ") }));
+      parts.push(
+        t(L, M.partial_refund, {
+          order: order.name,
+          total: money(t2, verdict.orderTotal, order),
+          note: verdict.refunds.map((r) => r.note ?? "").join(" "),
+        }),
+      );
     }
-    for (const ret of order.returns.filter((r) => ["REQUESTED", "OPEN", "DECLINED"].includes(r.status))) parts.push(describeReturn(ret, order, t2));
-    if (parts.length === 0) parts.push(t(L, M.no_refund, { order: order.name, window: returnWindowPhrase(t2) ? ` ${returnWindowPhrase(t2)}` : "" }));
+    for (const ret of order.returns.filter((r) => ["REQUESTED", "OPEN", "DECLINED"].includes(r.status)))
+      parts.push(describeReturn(ret, order, t2));
+    if (parts.length === 0)
+      parts.push(
+        t(L, M.no_refund, { order: order.name, window: returnWindowPhrase(t2) ? ` ${returnWindowPhrase(t2)}` : "" }),
+      );
     return { text: parts.join("\n"), verdicts: [{ topic: "refund", order: order.name, verdict }] };
   });
 }
 
 export function getInvoice(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => ({
-    text: t(t2.language, M.invoice, { order: order.name, date: date(t2, order.createdAt), total: money(t2, order.totalPrice, order), reply: replyTimeClause(t2) }),
-    ticket: { kind: "invoice_request", reason: "needs_approval", summary: `Email a PDF invoice for ${order.name}`, orderNumber: order.name },
+    text: t(t2.language, M.invoice, {
+      order: order.name,
+      date: date(t2, order.createdAt),
+      total: money(t2, order.totalPrice, order),
+      reply: replyTimeClause(t2),
+    }),
+    ticket: {
+      kind: "invoice_request",
+      reason: "needs_approval",
+      summary: `Email a PDF invoice for ${order.name}`,
+      orderNumber: order.name,
+    },
   }));
 }
 
@@ -1020,7 +1436,11 @@ export function orderPaymentSummary(order: Order, turn: Turn): string {
 
 // ---------------------------------------------------------------------------------------------
 
-const YES_NO: Record<string, [string, string]> = { en: ["Yes, go ahead", "No, thanks"], es: ["Sí, adelante", "No, gracias"], fr: ["Oui, allez-y", "Non, merci"] };
+const YES_NO: Record<string, [string, string]> = {
+  en: ["Yes, go ahead", "No, thanks"],
+  es: ["Sí, adelante", "No, gracias"],
+  fr: ["Oui, allez-y", "Non, merci"],
+};
 
 /** A change stated exactly, for the shopper's "yes" — once they may change the order (change-proof.ts). */
 function confirm(turn: Turn, order: Order, text: string, action: PendingAction): Promise<Answer> {

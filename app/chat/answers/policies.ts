@@ -6,7 +6,15 @@
 import type { Intent } from "../intent/labels";
 import { defineMessages, LOCALES, t } from "../i18n";
 import { joinList } from "../format";
-import { bestPassages, mentionedCountry, namesOfRegion, orderForQuoting, overviewPassages, terms, type KnowledgeHit } from "../knowledge";
+import {
+  bestPassages,
+  mentionedCountry,
+  namesOfRegion,
+  orderForQuoting,
+  overviewPassages,
+  terms,
+  type KnowledgeHit,
+} from "../knowledge";
 import { normalize } from "../preprocess";
 import type { Answer, Lookup, Turn } from "../types";
 import { isFinalSale } from "../policy/returns";
@@ -92,7 +100,11 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
     prefer: ["SHIPPING_POLICY", "FAQ"],
     policy: "SHIPPING_POLICY",
     topicWords: "ship shipping deliver delivery option options method methods policy rules work how",
-    aspects: ["standard shipping business days cost free orders", "express shipping business days", "we ship to countries only"],
+    aspects: [
+      "standard shipping business days cost free orders",
+      "express shipping business days",
+      "we ship to countries only",
+    ],
     missing: M.topic_shipping_policy,
   },
   payment_methods: {
@@ -152,7 +164,10 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   const lead: string[] = [];
   const extraTerms: string[] = [...(turn.contextTerms ?? [])];
   // A product's name says nothing the policies could match ("Can I return the Switchback Trail Runner?").
-  let question = turn.entities.product && turn.productHandle ? turn.pre.original.replace(turn.entities.product, " ") : turn.pre.original;
+  let question =
+    turn.entities.product && turn.productHandle
+      ? turn.pre.original.replace(turn.entities.product, " ")
+      : turn.pre.original;
   const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) : undefined;
   if (product && intent === "return_policy" && isFinalSale(product)) {
     lead.push(t(turn.language, M.product_final_sale, { title: product.title }));
@@ -166,17 +181,26 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
     const served = shop.shipsToCountries.includes(place.code);
     if (!served && intent === "shipping_options" && shop.shipsToCountries.length > 0) {
       // Where it does ship, from the shop's own settings, whatever its texts say.
-      const countries = joinList(shop.shipsToCountries.map((code) => regionName(code, turn)), turn.language);
-      lead.push(`${t(turn.language, M.ship_not_to_country, { country: regionName(place.code, turn) })} ${t(turn.language, M.ships_to, { countries })}`);
+      const countries = joinList(
+        shop.shipsToCountries.map((code) => regionName(code, turn)),
+        turn.language,
+      );
+      lead.push(
+        `${t(turn.language, M.ship_not_to_country, { country: regionName(place.code, turn) })} ${t(turn.language, M.ships_to, { countries })}`,
+      );
       // What the shop says about where it ships is the answer; the rest of the question isn't.
       question = "";
       // The sentence that names where the shop ships (or the asked country among those it doesn't).
       // Country names in every language the shop may write in ("Spain", "España"), so its text in the shopper's language is found.
       const served = shop.shipsToCountries.length <= 4 ? shop.shipsToCountries.flatMap(namesOfRegion) : [];
-      extraTerms.push(["we ship deliver to other countries outside only", ...namesOfRegion(place.code), ...served].join(" "));
+      extraTerms.push(
+        ["we ship deliver to other countries outside only", ...namesOfRegion(place.code), ...served].join(" "),
+      );
     } else if (served) {
       // Shipping policies name the country in their headings ("United States:", "Canada:"); return rules say "US address".
-      extraTerms.push(intent === "shipping_options" || place.code !== "US" ? regionName(place.code, turn, "en") : "usa");
+      extraTerms.push(
+        intent === "shipping_options" || place.code !== "US" ? regionName(place.code, turn, "en") : "usa",
+      );
       if (intent === "shipping_options" && /\b(?:ship|deliver|send|envi|livr|exp[eé]di)/i.test(turn.pre.original)) {
         lead.push(t(turn.language, M.ship_to_country, { place: placeName(place, turn) }));
       }
@@ -185,13 +209,20 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
 
   const hasPolicy = !!topic.policy && shop.policies.some((p) => p.type === topic.policy);
   let hits: KnowledgeHit[];
-  if (lead.length > 0 && !question) hits = bestPassages(shop, question, { prefer: topic.prefer, extraTerms, max: 3, quoteLanguage: turn.language });
-  else if (isOverview(question, topic) && extraTerms.length === 0 && hasPolicy) hits = overviewPassages(shop, topic.aspects, { only: [topic.policy!], quoteLanguage: turn.language });
+  if (lead.length > 0 && !question)
+    hits = bestPassages(shop, question, { prefer: topic.prefer, extraTerms, max: 3, quoteLanguage: turn.language });
+  else if (isOverview(question, topic) && extraTerms.length === 0 && hasPolicy)
+    hits = overviewPassages(shop, topic.aspects, { only: [topic.policy!], quoteLanguage: turn.language });
   else hits = relevantPassages(turn, question, topic, extraTerms);
   // "Can I return the Cascade jacket?": the general rules (window, condition) apply to that product.
   if (product && intent === "return_policy" && !isFinalSale(product) && hasPolicy) {
-    const rules = overviewPassages(shop, topic.aspects.slice(0, 2), { only: [topic.policy!], quoteLanguage: turn.language });
-    hits = orderForQuoting([...rules, ...hits.filter((h) => !rules.some((r) => r.passage.id === h.passage.id))].slice(0, 3));
+    const rules = overviewPassages(shop, topic.aspects.slice(0, 2), {
+      only: [topic.policy!],
+      quoteLanguage: turn.language,
+    });
+    hits = orderForQuoting(
+      [...rules, ...hits.filter((h) => !rules.some((r) => r.passage.id === h.passage.id))].slice(0, 3),
+    );
   }
 
   if (hits.length === 0) {
@@ -216,7 +247,13 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
 }
 
 function relevantPassages(turn: Turn, question: string, topic: Topic, extraTerms: string[]): KnowledgeHit[] {
-  const hits = bestPassages(turn.ctx.shop, question, { prefer: topic.prefer, subject: topic.subject, extraTerms, max: 3, language: turn.language });
+  const hits = bestPassages(turn.ctx.shop, question, {
+    prefer: topic.prefer,
+    subject: topic.subject,
+    extraTerms,
+    max: 3,
+    language: turn.language,
+  });
   if (hits.length === 0) return [];
   const best = Math.max(...hits.map((h) => h.relevance));
   return best >= MIN_RELEVANCE ? hits : [];
@@ -239,7 +276,11 @@ export function quoteAnswer(turn: Turn, hits: KnowledgeHit[], lead: string[] = [
     .map((url) => t(turn.language, M.policy_link, { url }));
   const counts = new Map<string, { kind: Lookup["kind"]; count: number }>();
   for (const { passage } of hits) {
-    const entry = counts.get(passage.sourceKey) ?? { kind: passage.kind === "faq" || passage.kind === "page" ? "faq" : passage.kind === "product" ? "product" : "policy", count: 0 };
+    const entry = counts.get(passage.sourceKey) ?? {
+      kind:
+        passage.kind === "faq" || passage.kind === "page" ? "faq" : passage.kind === "product" ? "product" : "policy",
+      count: 0,
+    };
     counts.set(passage.sourceKey, { ...entry, count: entry.count + 1 });
   }
   const lookups: Lookup[] = [...counts].map(([ref, { kind, count }]) => ({

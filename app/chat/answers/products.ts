@@ -13,29 +13,60 @@ import { escapeRegExp, normalize, tokenize, type Language } from "../preprocess"
 import type { ProductCard } from "../protocol";
 import type { Answer, Lookup, Turn } from "../types";
 import { genderOf, wantedGender, type Gender } from "../catalog/audience";
-import { catalogTokens, catalogWordsFor, colorAliases, isGenericWord, isKindWord, pluralForms, type ShopVocabulary } from "../catalog/vocabulary";
+import {
+  catalogTokens,
+  catalogWordsFor,
+  colorAliases,
+  isGenericWord,
+  isKindWord,
+  pluralForms,
+  type ShopVocabulary,
+} from "../catalog/vocabulary";
 import { FUNCTION_WORDS, NOT_NAME_WORDS, SIZE_WORDS, sameMeaningWords } from "../catalog/lexicon";
 import { outOfScope } from "./conversation";
-import { lowestPrice, onSale, parseSearch, searchCatalog as searchShop, searchWords as shopSearchWords, type SearchRequest } from "../catalog/search";
+import {
+  lowestPrice,
+  onSale,
+  parseSearch,
+  searchCatalog as searchShop,
+  searchWords as shopSearchWords,
+  type SearchRequest,
+} from "../catalog/search";
 
 const M = defineMessages({
   card_from: { en: "From {price}", es: "Desde {price}", fr: "À partir de {price}" },
   price_single: { en: "It's {price}.", es: "Cuesta {price}.", fr: "Il coûte {price}." },
-  price_range: { en: "It's {min}–{max}, depending on the option.", es: "Cuesta entre {min} y {max}, según la opción.", fr: "Il coûte de {min} à {max} selon l'option." },
+  price_range: {
+    en: "It's {min}–{max}, depending on the option.",
+    es: "Cuesta entre {min} y {max}, según la opción.",
+    fr: "Il coûte de {min} à {max} selon l'option.",
+  },
   price_sale: {
     en: "It's on sale at {price}, was {was}.",
     es: "Está rebajado a {price}; antes costaba {was}.",
     fr: "Il est en promotion à {price} au lieu de {was}.",
   },
-  all_in_stock: { en: "All options are in stock.", es: "Todas las opciones están disponibles.", fr: "Toutes les options sont en stock." },
+  all_in_stock: {
+    en: "All options are in stock.",
+    es: "Todas las opciones están disponibles.",
+    fr: "Toutes les options sont en stock.",
+  },
   in_stock: { en: "It's in stock.", es: "Está disponible.", fr: "Il est en stock." },
-  sold_out: { en: "It's out of stock right now.", es: "Ahora mismo está agotado.", fr: "Il est en rupture de stock pour le moment." },
+  sold_out: {
+    en: "It's out of stock right now.",
+    es: "Ahora mismo está agotado.",
+    fr: "Il est en rupture de stock pour le moment.",
+  },
   in_stock_except: {
     en: "It's in stock, except {variants}.",
     es: "Está disponible, salvo {variants}.",
     fr: "Il est en stock, sauf {variants}.",
   },
-  variant_in_stock: { en: "{variant} is in stock at {price}.", es: "{variant} está disponible a {price}.", fr: "{variant} est en stock à {price}." },
+  variant_in_stock: {
+    en: "{variant} is in stock at {price}.",
+    es: "{variant} está disponible a {price}.",
+    fr: "{variant} est en stock à {price}.",
+  },
   variant_sold_out: {
     en: "{variant} is out of stock right now.",
     es: "{variant} está agotado ahora mismo.",
@@ -86,7 +117,7 @@ const M = defineMessages({
   options_list: { en: "{option}: {values}.", es: "{option}: {values}.", fr: "{option} : {values}." },
   product_unavailable: {
     en: "I couldn't find \"{name}\" among the products we sell right now, so I can't tell you about it. If it's something new, our team can tell you more: {email}.",
-    es: "No encuentro \"{name}\" entre los productos que vendemos ahora mismo, así que no puedo darte información. Si es algo nuevo, nuestro equipo puede contarte más: {email}.",
+    es: 'No encuentro "{name}" entre los productos que vendemos ahora mismo, así que no puedo darte información. Si es algo nuevo, nuestro equipo puede contarte más: {email}.',
     fr: "Je ne trouve pas « {name} » parmi les produits que nous vendons actuellement, je ne peux donc pas vous en parler. Si c'est une nouveauté, notre équipe pourra vous en dire plus : {email}.",
   },
   similar_products: {
@@ -94,13 +125,21 @@ const M = defineMessages({
     es: "Esto es lo que tenemos de ese tipo:",
     fr: "Voici ce que nous avons dans ce genre :",
   },
-  search_found: { en: "Here's what I found{filters}:", es: "Esto es lo que he encontrado{filters}:", fr: "Voici ce que j'ai trouvé{filters} :" },
+  search_found: {
+    en: "Here's what I found{filters}:",
+    es: "Esto es lo que he encontrado{filters}:",
+    fr: "Voici ce que j'ai trouvé{filters} :",
+  },
   search_found_more: {
     en: "Here are the best {count} of {total} matches{filters}. Tell me more about what you need and I'll narrow them down:",
     es: "Estos son los {count} mejores de {total} resultados{filters}. Cuéntame más sobre lo que necesitas y los acoto:",
     fr: "Voici les {count} meilleurs résultats sur {total}{filters}. Dites-m'en plus sur ce qu'il vous faut et j'affinerai :",
   },
-  search_on_sale: { en: "On sale right now{filters}:", es: "En oferta ahora mismo{filters}:", fr: "En promotion en ce moment{filters} :" },
+  search_on_sale: {
+    en: "On sale right now{filters}:",
+    es: "En oferta ahora mismo{filters}:",
+    fr: "En promotion en ce moment{filters} :",
+  },
   search_on_sale_more: {
     en: "{total} items are on sale right now{filters}; here are {count}:",
     es: "Hay {total} artículos en oferta ahora mismo{filters}; aquí tienes {count}:",
@@ -115,7 +154,11 @@ const M = defineMessages({
     es: "No he encontrado nada que coincida{filters}.",
     fr: "Je n'ai rien trouvé qui corresponde{filters}.",
   },
-  search_closest: { en: "The closest we have:", es: "Lo más parecido que tenemos:", fr: "Ce que nous avons de plus proche :" },
+  search_closest: {
+    en: "The closest we have:",
+    es: "Lo más parecido que tenemos:",
+    fr: "Ce que nous avons de plus proche :",
+  },
   search_rephrase: {
     en: "Could you describe it another way, or tell me what you'll use it for?",
     es: "¿Puedes describirlo de otra forma o decirme para qué lo vas a usar?",
@@ -134,7 +177,12 @@ export function productCard(product: Product, currencyCode: string, language: La
   const low = cheapest?.price ?? product.priceRange.min;
   const high = byPrice[byPrice.length - 1]?.price ?? product.priceRange.max;
   // Prices that differ read "From $X"; a gift card's are its amounts, so it shows them all: "$25–$200".
-  const price = Number(low) === Number(high) ? money(low) : product.isGiftCard ? `${money(low)}–${money(high)}` : t(language, M.card_from, { price: money(low) });
+  const price =
+    Number(low) === Number(high)
+      ? money(low)
+      : product.isGiftCard
+        ? `${money(low)}–${money(high)}`
+        : t(language, M.card_from, { price: money(low) });
   return {
     title: product.title,
     price,
@@ -159,7 +207,12 @@ export function siblingFor(turn: Turn, product: Product, gender: Gender): Produc
   if (genderOf(product) === gender) return product;
   const base = baseTitle(product);
   for (const candidate of turn.ctx.productsByHandle.values()) {
-    if (candidate.status === "ACTIVE" && candidate.handle !== product.handle && baseTitle(candidate) === base && genderOf(candidate) === gender) {
+    if (
+      candidate.status === "ACTIVE" &&
+      candidate.handle !== product.handle &&
+      baseTitle(candidate) === base &&
+      genderOf(candidate) === gender
+    ) {
       return candidate;
     }
   }
@@ -220,13 +273,21 @@ async function resolveProduct(turn: Turn): Promise<Resolved> {
 }
 
 /** An option value of `product` written in the message that contains the (mis)matched mention. */
-function optionValueIn(text: string, product: Product, mention: string): { option: "size" | "color"; value: string } | null {
+function optionValueIn(
+  text: string,
+  product: Product,
+  mention: string,
+): { option: "size" | "color"; value: string } | null {
   const message = normalize(text);
   const mentioned = normalize(mention);
   for (const option of product.options) {
     for (const value of option.values) {
       const v = normalize(value);
-      if (v.length > 2 && new RegExp(`\\b${escapeRegExp(v)}\\b`).test(message) && (!mentioned || v.includes(mentioned))) {
+      if (
+        v.length > 2 &&
+        new RegExp(`\\b${escapeRegExp(v)}\\b`).test(message) &&
+        (!mentioned || v.includes(mentioned))
+      ) {
         return { option: /colou?r/i.test(option.name) ? "color" : "size", value };
       }
     }
@@ -235,7 +296,12 @@ function optionValueIn(text: string, product: Product, mention: string): { optio
 }
 
 /** The mention plus the kind-of-product words after it, when the matched product isn't that kind of thing. */
-function otherKindAfterMention(text: string, mention: string, product: Product, vocabulary: ShopVocabulary): string | null {
+function otherKindAfterMention(
+  text: string,
+  mention: string,
+  product: Product,
+  vocabulary: ShopVocabulary,
+): string | null {
   // Nouns naming a kind of thing this shop sells (not adjectives like "waterproof" or "winter").
   const isKind = (word: string) => isKindWord(vocabulary, word);
   const at = text.toLowerCase().indexOf(mention.toLowerCase());
@@ -274,10 +340,15 @@ function unknownProductName(turn: Turn, discussed: Product | null): string | nul
   const knownValues = new Set(
     [...turn.ctx.catalog.colors, ...(discussed?.options.flatMap((o) => o.values) ?? [])].map((v) => normalize(v)),
   );
-  const pattern = /(?:^|[^.!?¿¡]\s)((?:\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?|\p{Lu}\p{Ll}*\d+°?F?|\d+°?F?)(?:\s+(?:\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?|\d+°?F?|\p{Lu}{1,3}\d*)){1,4})/gu;
+  const pattern =
+    /(?:^|[^.!?¿¡]\s)((?:\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?|\p{Lu}\p{Ll}*\d+°?F?|\d+°?F?)(?:\s+(?:\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?|\d+°?F?|\p{Lu}{1,3}\d*)){1,4})/gu;
   for (const match of text.matchAll(pattern)) {
     // Question words and other capitalised non-names ("Is", "When", "Monday") aren't part of a name.
-    const name = match[1].split(/\s+/).filter((w) => !notProductName(w)).join(" ").trim();
+    const name = match[1]
+      .split(/\s+/)
+      .filter((w) => !notProductName(w))
+      .join(" ")
+      .trim();
     if (name.split(" ").length < 2 || !/\p{L}{3}/u.test(name)) continue;
     if (knownValues.has(normalize(name))) continue;
     return name.slice(0, 40);
@@ -288,30 +359,50 @@ function unknownProductName(turn: Turn, discussed: Product | null): string | nul
 /** A name with a word the catalog doesn't use at all ("Guerrero"): a product line we don't sell. */
 function namesUnknownLine(turn: Turn, name: string): boolean {
   const vocabulary = turn.ctx.catalog.vocabulary;
-  return catalogTokens(name).some((w) => w.length > 2 && catalogWordsFor(vocabulary, w).length === 0 && !isGenericWord(vocabulary, w));
+  return catalogTokens(name).some(
+    (w) => w.length > 2 && catalogWordsFor(vocabulary, w).length === 0 && !isGenericWord(vocabulary, w),
+  );
 }
 
 function slugify(name: string): string {
-  return normalize(name).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return normalize(name)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 // ---------------------------------------------------------------------------------------------
 // product_info
 
-type Aspect = "weight" | "size" | "temperature" | "waterproof" | "material" | "included" | "capacity" | "fit" | "care" | "restock" | "price" | "stock";
+type Aspect =
+  | "weight"
+  | "size"
+  | "temperature"
+  | "waterproof"
+  | "material"
+  | "included"
+  | "capacity"
+  | "fit"
+  | "care"
+  | "restock"
+  | "price"
+  | "stock";
 
 /** What a question asks, and the words in a description sentence that answer it. */
 const ASPECTS: Record<Exclude<Aspect, "price" | "stock">, { asked: RegExp; answeredBy: RegExp }> = {
   weight: {
-    asked: /\b(?:weigh|weighs|weight|heavy|light|lightweight|grams?|ounces?|oz|lbs?|pounds?|kilos?|kg|peso|pesa|poids|p[eè]se)\b/i,
+    asked:
+      /\b(?:weigh|weighs|weight|heavy|light|lightweight|grams?|ounces?|oz|lbs?|pounds?|kilos?|kg|peso|pesa|poids|p[eè]se)\b/i,
     answeredBy: /\b(?:weight|weighs|\d[\d.,]*\s?(?:kg|g|oz|lb))\b/i,
   },
   size: {
-    asked: /\b(?:roomy|room|big|large|small|dimensions?|floor|area|footprint size|height|tall|long|length|wide|width|space|spacious|sq|square|fit (?:two|2|\d)|grande|tama[nñ]o|dimensiones|taille|dimensions|hauteur)\b/i,
-    answeredBy: /\b(?:floor|peak height|height|\d+\s?x\s?\d+|sq ft|dimensions|fits (?:people|torsos)|capacity|vestibules?)\b/i,
+    asked:
+      /\b(?:roomy|room|big|large|small|dimensions?|floor|area|footprint size|height|tall|long|length|wide|width|space|spacious|sq|square|fit (?:two|2|\d)|grande|tama[nñ]o|dimensiones|taille|dimensions|hauteur)\b/i,
+    answeredBy:
+      /\b(?:floor|peak height|height|\d+\s?x\s?\d+|sq ft|dimensions|fits (?:people|torsos)|capacity|vestibules?)\b/i,
   },
   temperature: {
-    asked: /\b(?:temperature|temp|warm|warmth|cold|degrees?|rated|rating|comfort|limit|winter|freezing|r-value|°|temperatura|calor|fr[ií]o|chaud|froid)\b/i,
+    asked:
+      /\b(?:temperature|temp|warm|warmth|cold|degrees?|rated|rating|comfort|limit|winter|freezing|r-value|°|temperatura|calor|fr[ií]o|chaud|froid)\b/i,
     answeredBy: /(?:comfort|lower limit|rated to|r-value|°F|°C|insulation|warm enough)/i,
   },
   waterproof: {
@@ -319,19 +410,25 @@ const ASPECTS: Record<Exclude<Aspect, "price" | "stock">, { asked: RegExp; answe
     answeredBy: /\b(?:waterproof|water-resistant|water|mm|rain|dwr|ipx\d|submersi\w*|taped|seam-sealed)\b/i,
   },
   material: {
-    asked: /\b(?:made of|made from|material|materials|fabric|what is it made|nylon|polyester|wool|merino|leather|down|fill|recycled|material|tela|tissu|mati[eè]re)\b/i,
-    answeredBy: /\b(?:nylon|polyester|wool|merino|leather|down|fill|recycled|ripstop|fleece|suede|mesh|steel|aluminum|fabric|\d+d\b)/i,
+    asked:
+      /\b(?:made of|made from|material|materials|fabric|what is it made|nylon|polyester|wool|merino|leather|down|fill|recycled|material|tela|tissu|mati[eè]re)\b/i,
+    answeredBy:
+      /\b(?:nylon|polyester|wool|merino|leather|down|fill|recycled|ripstop|fleece|suede|mesh|steel|aluminum|fabric|\d+d\b)/i,
   },
   included: {
-    asked: /\b(?:come with|comes with|included|include|includes|including|in the box|separately|extra|footprint|sack|pump|case|incluye|incluido|viene con|inclus|livr[ée] avec)\b/i,
-    answeredBy: /\b(?:included|includes|sold separately|separately|comes with|with a|pump sack|stuff sack|compression sack)\b/i,
+    asked:
+      /\b(?:come with|comes with|included|include|includes|including|in the box|separately|extra|footprint|sack|pump|case|incluye|incluido|viene con|inclus|livr[ée] avec)\b/i,
+    answeredBy:
+      /\b(?:included|includes|sold separately|separately|comes with|with a|pump sack|stuff sack|compression sack)\b/i,
   },
   capacity: {
-    asked: /\b(?:capacity|liters?|litres?|how much (?:can|does) it (?:hold|carry)|volume|holds?|carry|load|people|persons?|person|capacidad|capacit[ée])\b/i,
+    asked:
+      /\b(?:capacity|liters?|litres?|how much (?:can|does) it (?:hold|carry)|volume|holds?|carry|load|people|persons?|person|capacidad|capacit[ée])\b/i,
     answeredBy: /\b(?:capacity|\d+\s?(?:l|liters?|litres?|ml|oz)\b|\d-person|loads? up to|up to \d)/i,
   },
   fit: {
-    asked: /\b(?:fit|fits|sizing|size up|size down|true to size|runs? (?:small|large|big)|cut|torso|talla|taille|ajuste)\b/i,
+    asked:
+      /\b(?:fit|fits|sizing|size up|size down|true to size|runs? (?:small|large|big)|cut|torso|talla|taille|ajuste)\b/i,
     answeredBy: /\b(?:fit|fits|sizing|sizes?|torsos?|true to size|cut)\b/i,
   },
   care: {
@@ -339,24 +436,31 @@ const ASPECTS: Record<Exclude<Aspect, "price" | "stock">, { asked: RegExp; answe
     answeredBy: /\b(?:wash\w*|tumble dry|dry clean\w*|lay flat|hang dry|dishwasher)\b/i,
   },
   restock: {
-    asked: /\b(?:back in stock|restock\w*|be back|come back|available again|in stock again|when will (?:it|they|you)|reponer|repuesto|de nuevo|r[ée]approvisionn\w*|bient[oô]t)\b/i,
+    asked:
+      /\b(?:back in stock|restock\w*|be back|come back|available again|in stock again|when will (?:it|they|you)|reponer|repuesto|de nuevo|r[ée]approvisionn\w*|bient[oô]t)\b/i,
     answeredBy: /\b(?:restock\w*|sold out|back in stock|available (?:again|from)|expected|backorder\w*)\b/i,
   },
 };
 
-const ASKS_PRICE = /\b(?:price|prices|cost|costs|how much(?!\s+(?:does\s+it\s+|do\s+they\s+|is\s+it\s+)?(?:weigh|hold|carry|room|space))|expensive|cheap|on sale|sale|discount|deal|precio|cuesta|cu[aá]nto cuesta|prix|co[uû]te|combien co[uû]te|en promo|soldes|rebaj)\w*/i;
-const ASKS_STOCK = /\b(?:in stock|stock|available|availability|sold out|have (?:it|one|them|any)|do you have|got any|left|back in|restock|disponible|agotad|hay|tienen|rupture|avez-vous|en stock)\w*/i;
+const ASKS_PRICE =
+  /\b(?:price|prices|cost|costs|how much(?!\s+(?:does\s+it\s+|do\s+they\s+|is\s+it\s+)?(?:weigh|hold|carry|room|space))|expensive|cheap|on sale|sale|discount|deal|precio|cuesta|cu[aá]nto cuesta|prix|co[uû]te|combien co[uû]te|en promo|soldes|rebaj)\w*/i;
+const ASKS_STOCK =
+  /\b(?:in stock|stock|available|availability|sold out|have (?:it|one|them|any)|do you have|got any|left|back in|restock|disponible|agotad|hay|tienen|rupture|avez-vous|en stock)\w*/i;
 const ASKS_SALE = /\b(?:on sale|sale|discount\w*|deal|rebaj\w*|oferta|en promo\w*|soldes)\b/i;
-const ASKS_OPTIONS = /\b(?:what|which|other|more|qu[eé]|cu[aá]les|quels?|quelles?)\s+(?:colou?rs?|sizes?|lengths?|options?|versions?|colores|tallas|couleurs|tailles)\b|\b(?:colou?rs?|sizes?|options?|colores|tallas|couleurs|tailles)\s+(?:does|do|is|are|it|they|come|available|disponibles?|hay|existe)|\bcome in\b(?!\s+(?:a|an|size|\w+\s*\/))/i;
-const GENERIC_QUESTION = /^(?:tell me (?:more )?about|what (?:is|about)|info(?:rmation)? (?:on|about)|details (?:on|about)|describe|h[aá]blame de|parle[-\s]moi de)\b/i;
+const ASKS_OPTIONS =
+  /\b(?:what|which|other|more|qu[eé]|cu[aá]les|quels?|quelles?)\s+(?:colou?rs?|sizes?|lengths?|options?|versions?|colores|tallas|couleurs|tailles)\b|\b(?:colou?rs?|sizes?|options?|colores|tallas|couleurs|tailles)\s+(?:does|do|is|are|it|they|come|available|disponibles?|hay|existe)|\bcome in\b(?!\s+(?:a|an|size|\w+\s*\/))/i;
+const GENERIC_QUESTION =
+  /^(?:tell me (?:more )?about|what (?:is|about)|info(?:rmation)? (?:on|about)|details (?:on|about)|describe|h[aá]blame de|parle[-\s]moi de)\b/i;
 
 // Words that say nothing about which fact is wanted.
 const QUESTION_FILLER = new Set(
-  ("what whats which how does do is are it its this that the a an about tell me more info information details detail " +
+  (
+    "what whats which how does do is are it its this that the a an about tell me more info information details detail " +
     "of on for with and or in to you your have has can could would will should there any some good nice really much many " +
     "does it one ones one's them they product item thing please thanks know want like need get got also too just still " +
     "size sizes color colors colour colours option options available availability version versions " +
-    "que el la los las es un una del de con para por como cual cuanto quel quelle est il elle les des du avec pour").split(" "),
+    "que el la los las es un una del de con para por como cual cuanto quel quelle est il elle les des du avec pour"
+  ).split(" "),
 );
 
 export async function productInfo(turn: Turn): Promise<Answer> {
@@ -379,7 +483,8 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const text = withoutName(turn.pre.original, product, turn.entities.product, foundBySearch);
   const wanted: Resolved["wanted"] = { ...namedOptionValues(product, text, resolved.wanted) };
   // Only values the shopper really wrote as a word ("size M"), not a letter of "sizes".
-  for (const [key, value] of Object.entries(resolved.wanted)) if (value && standsAlone(turn.pre.original, value)) wanted[key] = value;
+  for (const [key, value] of Object.entries(resolved.wanted))
+    if (value && standsAlone(turn.pre.original, value)) wanted[key] = value;
   const wantsVariant = Object.values(wanted).some(Boolean);
   // "How much is it in Long?" asks about the price, not the length.
   const asked = askedAspects(withoutValues(text, Object.values(wanted)));
@@ -388,7 +493,8 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const cards = [productCard(product, currency, L)];
   const quickReplies: string[] = [];
 
-  const verdict = facts.quoted.length === 1 ? yesOrNo(turn.pre.original, facts.quoted[0], contentWords(turn, product, text)) : null;
+  const verdict =
+    facts.quoted.length === 1 ? yesOrNo(turn.pre.original, facts.quoted[0], contentWords(turn, product, text)) : null;
   if (verdict) parts.push(t(L, M[verdict]));
   if (facts.quoted.length > 0) parts.push(facts.quoted.join(" "));
   const accessory = facts.separately ? accessoryFor(turn, product) : null;
@@ -404,26 +510,50 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   }
   const unanswered = facts.unanswered && !accessory && !general;
   if (unanswered) {
-    parts.push(t(L, facts.quoted.length > 0 ? M.not_in_description_rest : M.not_in_description, { email: turn.ctx.shop.email }));
+    parts.push(
+      t(L, facts.quoted.length > 0 ? M.not_in_description_rest : M.not_in_description, { email: turn.ctx.shop.email }),
+    );
     quickReplies.push(t(L, "talk_to_person"));
   }
   const listsOptions = ASKS_OPTIONS.test(text) && !wantsVariant;
   if (listsOptions) parts.push(...optionLines(product, text, L));
-  const generic = facts.quoted.length === 0 && !unanswered && !general && !asked.has("price") && !asked.has("stock") && !wantsVariant && !listsOptions;
+  const generic =
+    facts.quoted.length === 0 &&
+    !unanswered &&
+    !general &&
+    !asked.has("price") &&
+    !asked.has("stock") &&
+    !wantsVariant &&
+    !listsOptions;
   if (generic) parts.push(firstSentences(product.description, 2));
-  if (asked.has("price") && ASKS_SALE.test(text) && !onSale(product)) parts.push(t(L, M.not_on_sale, { price: priceOf(product.variants, currency, L) }));
-  else if (asked.has("price") || generic || (onSale(product) && !unanswered)) parts.push(priceLine(product, currency, L));
+  if (asked.has("price") && ASKS_SALE.test(text) && !onSale(product))
+    parts.push(t(L, M.not_on_sale, { price: priceOf(product.variants, currency, L) }));
+  else if (asked.has("price") || generic || (onSale(product) && !unanswered))
+    parts.push(priceLine(product, currency, L));
   if (wantsVariant) parts.push(...variantLines(product, wanted, turn));
   else if (asked.has("stock") || generic) parts.push(stockLine(product, L));
 
   // The product's name and card alone answer nothing of what was asked.
-  const answeredNothing = unanswered && facts.quoted.length === 0 && !asked.has("price") && !asked.has("stock") && !wantsVariant && !listsOptions;
+  const answeredNothing =
+    unanswered &&
+    facts.quoted.length === 0 &&
+    !asked.has("price") &&
+    !asked.has("stock") &&
+    !wantsVariant &&
+    !listsOptions;
   return {
     text: `${product.title}: ${parts.filter(Boolean).join(" ")}`,
     ...(answeredNothing ? { kind: "no_answer" as const } : {}),
     products: cards,
     quickReplies: quickReplies.length > 0 ? quickReplies : undefined,
-    lookups: [...lookups, { kind: "product", ref: product.handle, outcome: product.variants.some((v) => v.availableForSale) ? "found, in stock" : "found, sold out" }],
+    lookups: [
+      ...lookups,
+      {
+        kind: "product",
+        ref: product.handle,
+        outcome: product.variants.some((v) => v.availableForSale) ? "found, in stock" : "found, sold out",
+      },
+    ],
     state: { productHandle: product.handle },
     ...(unanswered ? { unsure: "unknown" as const } : {}),
   };
@@ -432,15 +562,25 @@ export async function productInfo(turn: Turn): Promise<Answer> {
 /** What the shop's FAQs and policies say about a product question its description doesn't answer. */
 function shopKnowledge(turn: Turn, text: string, product: Product): { quote: string; lookups: Lookup[] } | null {
   // The kind of product is context for the FAQs ("Waterproof jackets: machine wash cold…").
-  const hits = bestPassages(turn.ctx.shop, text, { prefer: ["FAQ", "PAGE"], contextTerms: [product.productType], max: 2, language: turn.language });
+  const hits = bestPassages(turn.ctx.shop, text, {
+    prefer: ["FAQ", "PAGE"],
+    contextTerms: [product.productType],
+    max: 2,
+    language: turn.language,
+  });
   if (hits.length === 0 || Math.max(...hits.map((h) => h.relevance)) < 0.5) return null;
-  const lookups: Lookup[] = hits.map((h) => ({ kind: h.passage.kind === "faq" || h.passage.kind === "page" ? "faq" : "policy", ref: h.passage.sourceKey, outcome: "quoted" }));
+  const lookups: Lookup[] = hits.map((h) => ({
+    kind: h.passage.kind === "faq" || h.passage.kind === "page" ? "faq" : "policy",
+    ref: h.passage.sourceKey,
+    outcome: "quoted",
+  }));
   return { quote: hits.map((h) => h.passage.quote).join(" "), lookups };
 }
 
 function askedAspects(text: string): Set<Aspect> {
   const asked = new Set<Aspect>();
-  for (const [aspect, { asked: pattern }] of Object.entries(ASPECTS)) if (pattern.test(text)) asked.add(aspect as Aspect);
+  for (const [aspect, { asked: pattern }] of Object.entries(ASPECTS))
+    if (pattern.test(text)) asked.add(aspect as Aspect);
   if (ASKS_PRICE.test(text)) asked.add("price");
   if (ASKS_STOCK.test(text)) asked.add("stock");
   // "how much does it weigh" is weight, not price.
@@ -453,7 +593,12 @@ function askedAspects(text: string): Set<Aspect> {
  * plus sentences sharing the question's own words ("footprint", "pit zips"). `unanswered` when
  * some part of the question is about something the description doesn't mention.
  */
-function describedFacts(product: Product, turn: Turn, asked: Set<Aspect>, text: string): { quoted: string[]; unanswered: boolean; separately: boolean } {
+function describedFacts(
+  product: Product,
+  turn: Turn,
+  asked: Set<Aspect>,
+  text: string,
+): { quoted: string[]; unanswered: boolean; separately: boolean } {
   const sentences = splitSentences(product.description);
   const chosen = new Set<number>();
   let unanswered = false;
@@ -463,7 +608,10 @@ function describedFacts(product: Product, turn: Turn, asked: Set<Aspect>, text: 
     if (aspect === "price" || aspect === "stock") continue;
     const { answeredBy } = ASPECTS[aspect];
     const scored = sentences
-      .map((sentence, index) => ({ index, score: (answeredBy.test(sentence) ? 2 : 0) + overlap(sentence, questionWords) }))
+      .map((sentence, index) => ({
+        index,
+        score: (answeredBy.test(sentence) ? 2 : 0) + overlap(sentence, questionWords),
+      }))
       .filter((s) => s.score >= 2)
       .sort((a, b) => b.score - a.score || a.index - b.index);
     if (scored.length > 0) chosen.add(scored[0].index);
@@ -477,12 +625,21 @@ function describedFacts(product: Product, turn: Turn, asked: Set<Aspect>, text: 
       .filter((s) => s.score > 0)
       .sort((a, b) => b.score - a.score || a.index - b.index);
     if (scored.length > 0) chosen.add(scored[0].index);
-    else if (chosen.size === 0 && !asked.has("price") && !asked.has("stock") && !ASKS_OPTIONS.test(text) && !GENERIC_QUESTION.test(turn.pre.original.trim())) {
+    else if (
+      chosen.size === 0 &&
+      !asked.has("price") &&
+      !asked.has("stock") &&
+      !ASKS_OPTIONS.test(text) &&
+      !GENERIC_QUESTION.test(turn.pre.original.trim())
+    ) {
       // Asked about something specific ("is it machine washable?") that the description doesn't mention.
       unanswered = leftover.some((w) => w.length > 3) || unanswered;
     }
   }
-  const quoted = [...chosen].sort((a, b) => a - b).slice(0, 3).map((i) => sentences[i]);
+  const quoted = [...chosen]
+    .sort((a, b) => a - b)
+    .slice(0, 3)
+    .map((i) => sentences[i]);
   // "Does it come with a footprint?" answered by "Footprint sold separately."
   const separately = asked.has("included") && quoted.some((s) => /sold separately|not included/i.test(s));
   return { quoted, unanswered, separately };
@@ -505,10 +662,13 @@ const NEGATION = /\b(?:no|not|never|without|non|ne|n|pas|sans|jamais|sin|ni|nunc
 function yesOrNo(question: string, sentence: string, questionWords: string[]): "yes" | "no" | null {
   const asked = question.trim();
   const yesNo = YES_NO_START.test(asked) || /[?？]\s*$/.test(asked);
-  if (!yesNo || OPEN_QUESTION.test(asked) || OPEN_START.test(normalize(asked)) || NEGATION.test(normalize(asked))) return null;
+  if (!yesNo || OPEN_QUESTION.test(asked) || OPEN_START.test(normalize(asked)) || NEGATION.test(normalize(asked)))
+    return null;
   // Articles and prepositions ("au", "de") would tie the question to every part.
   const meaningful = questionWords.filter((w) => w.length > 2 && !ALL_FUNCTION_WORDS.has(w));
-  const clauses = sentence.split(/[;:,()]|\s(?:but|mais|pero)\s/i).filter((c) => meaningful.some((w) => overlap(c, [w]) > 0));
+  const clauses = sentence
+    .split(/[;:,()]|\s(?:but|mais|pero)\s/i)
+    .filter((c) => meaningful.some((w) => overlap(c, [w]) > 0));
   if (clauses.length === 0) return null;
   const negative = clauses.map((c) => NEGATION.test(normalize(c)));
   if (negative.some((n) => n !== negative[0])) return null;
@@ -520,9 +680,18 @@ function contentWords(turn: Turn, product: Product, text = turn.pre.original): s
   const nameWords = new Set([...tokenize(normalize(product.title)), ...product.handle.split("-")].map(stem));
   const mention = new Set(tokenize(normalize(turn.entities.product ?? "")).map(stem));
   const variantWords = new Set(
-    [turn.entities.size, turn.entities.color, ...product.options.flatMap((o) => o.values)].filter(Boolean).flatMap((v) => tokenize(normalize(v!))).map(stem),
+    [turn.entities.size, turn.entities.color, ...product.options.flatMap((o) => o.values)]
+      .filter(Boolean)
+      .flatMap((v) => tokenize(normalize(v!)))
+      .map(stem),
   );
-  return [...new Set(tokenize(normalize(text)).filter((w) => !QUESTION_FILLER.has(w) && !/^\d+$/.test(w)).map(stem))].filter(
+  return [
+    ...new Set(
+      tokenize(normalize(text))
+        .filter((w) => !QUESTION_FILLER.has(w) && !/^\d+$/.test(w))
+        .map(stem),
+    ),
+  ].filter(
     (w) =>
       w.length > 1 &&
       !nameWords.has(w) &&
@@ -535,11 +704,15 @@ function contentWords(turn: Turn, product: Product, text = turn.pre.original): s
 }
 
 const ASPECT_VOCABULARY = new Set(
-  ("weigh weight heavy light lightweight gram ounc oz lb pound kilo kg roomy room big larg small dimension floor area height tall long " +
+  (
+    "weigh weight heavy light lightweight gram ounc oz lb pound kilo kg roomy room big larg small dimension floor area height tall long " +
     "length wide width spac spacious sq squar temperatur temp warm warmth cold degre rat rating comfort limit winter freez " +
     "waterproof water rain wet mm made material fabric come includ separately extra box capacity liter litr volum hold carry load " +
     "people person fit sizing cut torso wash clean care dry machin price cost expensiv cheap sale discount stock availabl sold " +
-    "left restock have back again when wash washabl").split(" ").map(stem),
+    "left restock have back again when wash washabl"
+  )
+    .split(" ")
+    .map(stem),
 );
 
 function aspectWord(word: string): boolean {
@@ -548,7 +721,9 @@ function aspectWord(word: string): boolean {
 
 function overlap(sentence: string, words: string[]): number {
   const sentenceWords = new Set(tokenize(normalize(sentence)).map(stem));
-  const found = (w: string) => sentenceWords.has(w) || [...sentenceWords].some((s) => (w.length > 4 && s.startsWith(w)) || (s.length > 4 && w.startsWith(s)));
+  const found = (w: string) =>
+    sentenceWords.has(w) ||
+    [...sentenceWords].some((s) => (w.length > 4 && s.startsWith(w)) || (s.length > 4 && w.startsWith(s)));
   // A question in one language, a description in another: "microwave" is answered by "microondas".
   return words.filter((w) => found(w) || meaningStems(w).some(found)).length;
 }
@@ -568,7 +743,9 @@ function accessoryFor(turn: Turn, product: Product): Product | null {
     const titleWords = tokenize(normalize(candidate.title)).map(stem);
     const namesThing = titleWords.some((w) => asked.has(w));
     if (!namesThing) continue;
-    const forThisProduct = normalize(candidate.description).includes(normalize(product.title)) || line.every((w) => tokenize(normalize(candidate.title)).includes(w));
+    const forThisProduct =
+      normalize(candidate.description).includes(normalize(product.title)) ||
+      line.every((w) => tokenize(normalize(candidate.title)).includes(w));
     const score = (forThisProduct ? 2 : 0) + titleWords.filter((w) => asked.has(w)).length;
     if (forThisProduct && (!best || score > best.score)) best = { product: candidate, score };
   }
@@ -580,7 +757,12 @@ function standsAlone(text: string, value: string): boolean {
 }
 
 function withoutValues(text: string, values: (string | undefined)[]): string {
-  return values.filter(Boolean).reduce((rest, value) => rest!.replace(new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(value!)}(?![\\p{L}\\d])`, "giu"), " "), text)!;
+  return values
+    .filter(Boolean)
+    .reduce(
+      (rest, value) => rest!.replace(new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(value!)}(?![\\p{L}\\d])`, "giu"), " "),
+      text,
+    )!;
 }
 
 /**
@@ -594,7 +776,8 @@ function withoutName(text: string, product: Product, mention: string | undefined
   result = result.replace(new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(title)}(?![\\p{L}\\d])`, "iu"), " ");
   if (byTitleWords) {
     for (const word of title.split(/\s+/)) {
-      if (word.length > 1) result = result.replace(new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(word)}s?(?![\\p{L}\\d])`, "giu"), " ");
+      if (word.length > 1)
+        result = result.replace(new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(word)}s?(?![\\p{L}\\d])`, "giu"), " ");
     }
   }
   return result;
@@ -605,19 +788,29 @@ function optionLines(product: Product, text: string, L: Language): string[] {
   const real = product.options.filter((o) => !(o.values.length === 1 && o.values[0] === "Default Title"));
   const asked = real.filter((o) => {
     const name = normalize(o.name);
-    const pattern = /colou?r/.test(name) ? /colou?rs?|colores|couleurs/i : /size|length/.test(name) ? /sizes?|lengths?|tallas|tailles/i : new RegExp(escapeRegExp(name), "i");
+    const pattern = /colou?r/.test(name)
+      ? /colou?rs?|colores|couleurs/i
+      : /size|length/.test(name)
+        ? /sizes?|lengths?|tallas|tailles/i
+        : new RegExp(escapeRegExp(name), "i");
     return pattern.test(text);
   });
-  return (asked.length > 0 ? asked : real).map((o) => t(L, M.options_list, { option: o.name, values: joinList(o.values, L) }));
+  return (asked.length > 0 ? asked : real).map((o) =>
+    t(L, M.options_list, { option: o.name, values: joinList(o.values, L) }),
+  );
 }
 
 /** Option values of this product written out in the message ("long", "right zip", "S/M"), beyond size and colour. */
 function namedOptionValues(product: Product, text: string, already: Resolved["wanted"]): Record<string, string> {
   const found: Record<string, string> = {};
   const message = normalize(text);
-  const taken = Object.values(already).filter(Boolean).map((v) => normalize(v!));
+  const taken = Object.values(already)
+    .filter(Boolean)
+    .map((v) => normalize(v!));
   for (const option of product.options) {
-    const values = [...option.values].filter((v) => v !== "Default Title" && v.length >= 2).sort((a, b) => b.length - a.length);
+    const values = [...option.values]
+      .filter((v) => v !== "Default Title" && v.length >= 2)
+      .sort((a, b) => b.length - a.length);
     for (const value of values) {
       const v = normalize(value);
       if (taken.some((x) => x === v || v.includes(x) || x.includes(v))) continue;
@@ -651,7 +844,8 @@ function stockLine(product: Product, L: Language): string {
 function variantName(variant: Variant): string {
   if (variant.title === "Default Title") return "";
   const [only, ...rest] = variant.selectedOptions;
-  if (only && rest.length === 0 && /^size$/i.test(only.name) && /^\d/.test(only.value)) return `${only.name.toLowerCase()} ${only.value}`;
+  if (only && rest.length === 0 && /^size$/i.test(only.name) && /^\d/.test(only.value))
+    return `${only.name.toLowerCase()} ${only.value}`;
   return variant.title;
 }
 
@@ -665,7 +859,9 @@ function matchOption(product: Product, asked: string): { option: string; values:
     if (exact.length > 0) return { option: option.name, values: exact };
   }
   for (const option of product.options) {
-    const partial = option.values.filter((v) => aliases.some((a) => a.length > 2 && new RegExp(`\\b${escapeRegExp(a)}\\b`).test(normalize(v))));
+    const partial = option.values.filter((v) =>
+      aliases.some((a) => a.length > 2 && new RegExp(`\\b${escapeRegExp(a)}\\b`).test(normalize(v))),
+    );
     if (partial.length > 0) return { option: option.name, values: partial };
   }
   return null;
@@ -681,7 +877,9 @@ function variantLines(product: Product, wanted: Resolved["wanted"], turn: Turn):
     const named = product.options.find((o) => o.name === key && o.values.includes(value));
     const match = named ? { option: named.name, values: [value] } : matchOption(product, value);
     if (!match) {
-      const option = product.options.find((o) => (key === "color" ? /colou?r/i : /size|length|talla|taille/i).test(o.name)) ?? product.options[0];
+      const option =
+        product.options.find((o) => (key === "color" ? /colou?r/i : /size|length|talla|taille/i).test(o.name)) ??
+        product.options[0];
       const values = option && option.values[0] !== "Default Title" ? option.values : [];
       return values.length > 0
         ? [t(L, M.option_not_offered, { product: product.title, value, values: joinList(values, L, "or") })]
@@ -700,21 +898,47 @@ function variantLines(product: Product, wanted: Resolved["wanted"], turn: Turn):
   if (soldOut.length === 0) {
     return inStock.length === 1
       ? [t(L, M.variant_in_stock, { variant: variantName(inStock[0]) || product.title, price: money(inStock[0]) })]
-      : [t(L, M.variant_in_stock, { variant: joinList(constraints.flatMap((c) => c.values), L), price: priceOf(inStock, currency, L) })];
+      : [
+          t(L, M.variant_in_stock, {
+            variant: joinList(
+              constraints.flatMap((c) => c.values),
+              L,
+            ),
+            price: priceOf(inStock, currency, L),
+          }),
+        ];
   }
   if (inStock.length > 0) {
     // Only part of it: "M: in stock in Glacier Blue; out of stock in Black."
     const differing = (list: Variant[]) =>
-      list.map((v) => v.selectedOptions.filter((o) => !constraints.some((c) => c.option === o.name)).map((o) => o.value).join(" / "));
+      list.map((v) =>
+        v.selectedOptions
+          .filter((o) => !constraints.some((c) => c.option === o.name))
+          .map((o) => o.value)
+          .join(" / "),
+      );
     return [
       t(L, M.variant_mixed, {
-        wanted: joinList(constraints.flatMap((c) => c.values), L),
+        wanted: joinList(
+          constraints.flatMap((c) => c.values),
+          L,
+        ),
         inStock: `${joinList(differing(inStock), L)} (${priceOf(inStock, currency, L)})`,
         soldOut: joinList(differing(soldOut), L),
       }),
     ];
   }
-  const lines = [t(L, M.variant_sold_out, { variant: soldOut.length === 1 ? variantName(soldOut[0]) : joinList(constraints.flatMap((c) => c.values), L) })];
+  const lines = [
+    t(L, M.variant_sold_out, {
+      variant:
+        soldOut.length === 1
+          ? variantName(soldOut[0])
+          : joinList(
+              constraints.flatMap((c) => c.values),
+              L,
+            ),
+    }),
+  ];
   // Alternatives keeping as much of the request as possible: same size in another colour, or the reverse.
   const alternatives: Variant[] = [];
   for (const keep of constraints.length > 1 ? constraints.map((c) => [c]) : [[]]) {
@@ -728,7 +952,10 @@ function variantLines(product: Product, wanted: Resolved["wanted"], turn: Turn):
     const samePrice = new Set(shown.map((v) => v.price)).size === 1;
     const variants = samePrice
       ? `${joinList(shown.map(variantName), L)} (${money(shown[0])})`
-      : joinList(shown.map((v) => `${variantName(v)} (${money(v)})`), L);
+      : joinList(
+          shown.map((v) => `${variantName(v)} (${money(v)})`),
+          L,
+        );
     lines.push(t(L, M.variant_alternatives, { variants }));
   }
   return lines;
@@ -736,7 +963,9 @@ function variantLines(product: Product, wanted: Resolved["wanted"], turn: Turn):
 
 function priceOf(variants: Variant[], currency: string, L: Language): string {
   const prices = [...new Set(variants.map((v) => Number(v.price)))].sort((a, b) => a - b);
-  return prices.length === 1 ? formatMoney(prices[0], currency, L) : `${formatMoney(prices[0], currency, L)}–${formatMoney(prices[prices.length - 1], currency, L)}`;
+  return prices.length === 1
+    ? formatMoney(prices[0], currency, L)
+    : `${formatMoney(prices[0], currency, L)}–${formatMoney(prices[prices.length - 1], currency, L)}`;
 }
 
 async function unavailableAnswer(turn: Turn, name: string, lookups: Lookup[]): Promise<Answer> {
@@ -749,7 +978,8 @@ async function unavailableAnswer(turn: Turn, name: string, lookups: Lookup[]): P
   };
   // Similar products we do sell, by the kind of thing named ("… Quilt" → nothing; "… Tent" → tents; "Café …" → coffees).
   const words = name.split(/\s+/);
-  const kind = words.find((w) => isKindWord(turn.ctx.catalog.vocabulary, normalize(w))) ?? words[words.length - 1] ?? "";
+  const kind =
+    words.find((w) => isKindWord(turn.ctx.catalog.vocabulary, normalize(w))) ?? words[words.length - 1] ?? "";
   const similar = searchCatalog(turn, { text: kind, requireCategory: true });
   if (similar.results.length > 0) {
     const currency = turn.ctx.shop.currencyCode;
@@ -781,7 +1011,11 @@ export async function productSearch(turn: Turn): Promise<Answer> {
   // "Do you have the Trail Quilt?", "¿Cuándo sale el Café Guerrero?": a name we don't sell is said so, not searched for.
   const unknown = unknownProductName(turn, null);
   if (unknown && (results.length === 0 || namesUnknownLine(turn, unknown))) return productInfo(turn);
-  if (turn.state.productHandle && (turn.entities.size || turn.entities.color) && searchWords(turn.pre.original, turn).filter((w) => !/^(?:one|ones)$/.test(w)).length <= 2) {
+  if (
+    turn.state.productHandle &&
+    (turn.entities.size || turn.entities.color) &&
+    searchWords(turn.pre.original, turn).filter((w) => !/^(?:one|ones)$/.test(w)).length <= 2
+  ) {
     const discussed = activeProduct(turn, turn.state.productHandle);
     if (discussed && !categoryWords.some((w) => !productWords(discussed).has(w))) return productInfo(turn);
   }
@@ -795,12 +1029,19 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     !between && request.minPrice != null ? t(L, M.filter_over, { price: money(request.minPrice) }) : "",
     request.people != null ? t(L, M.filter_people, { count: request.people }) : "",
   ].join("");
-  const ref = [categoryWords.join(" ") || searchWords(turn.pre.original, turn).join(" ") || "*", request.onSale ? "on sale" : "", request.maxPrice != null ? `≤ ${request.maxPrice}` : "", request.minPrice != null ? `≥ ${request.minPrice}` : "", request.people ? `${request.people} people` : ""]
+  const ref = [
+    categoryWords.join(" ") || searchWords(turn.pre.original, turn).join(" ") || "*",
+    request.onSale ? "on sale" : "",
+    request.maxPrice != null ? `≤ ${request.maxPrice}` : "",
+    request.minPrice != null ? `≥ ${request.minPrice}` : "",
+    request.people ? `${request.people} people` : "",
+  ]
     .filter(Boolean)
     .join(" ");
   const lookups: Lookup[] = [{ kind: "product_search", ref, outcome: `${results.length} found` }];
 
-  const filtered = request.maxPrice != null || request.minPrice != null || request.onSale || request.inStock || request.people != null;
+  const filtered =
+    request.maxPrice != null || request.minPrice != null || request.onSale || request.inStock || request.people != null;
   if (categoryWords.length === 0 && !filtered) {
     // No kind of thing the shop sells is named ("what are the shop's opening hours?"): its FAQ may answer it.
     const general = outOfScope(turn);
@@ -811,13 +1052,25 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     const closest = [...beforeFilters]
       .sort((a, b) => (request.maxPrice != null ? lowestPrice(a) - lowestPrice(b) : 0))
       .slice(0, categoryWords.length > 0 ? 3 : 0);
-    const text = [t(L, M.search_none, { filters }), closest.length > 0 ? t(L, M.search_closest) : t(L, M.search_rephrase)].join(" ");
+    const text = [
+      t(L, M.search_none, { filters }),
+      closest.length > 0 ? t(L, M.search_closest) : t(L, M.search_rephrase),
+    ].join(" ");
     // Only near misses to show is still "couldn't find"; nothing at all asks for other words.
-    return { text, kind: closest.length > 0 ? "no_answer" : "clarification", products: closest.length > 0 ? closest.map((p) => productCard(p, currency, L)) : undefined, lookups };
+    return {
+      text,
+      kind: closest.length > 0 ? "no_answer" : "clarification",
+      products: closest.length > 0 ? closest.map((p) => productCard(p, currency, L)) : undefined,
+      lookups,
+    };
   }
   const shown = results.slice(0, MAX_CARDS);
   const intro = request.onSale
-    ? t(L, results.length > MAX_CARDS ? M.search_on_sale_more : M.search_on_sale, { filters, count: MAX_CARDS, total: results.length })
+    ? t(L, results.length > MAX_CARDS ? M.search_on_sale_more : M.search_on_sale, {
+        filters,
+        count: MAX_CARDS,
+        total: results.length,
+      })
     : results.length > MAX_CARDS
       ? t(L, M.search_found_more, { count: MAX_CARDS, total: results.length, filters })
       : t(L, M.search_found, { filters });
@@ -830,7 +1083,11 @@ export async function productSearch(turn: Turn): Promise<Answer> {
 }
 
 function productWords(product: Product): Set<string> {
-  return new Set([product.title, product.productType, ...product.tags].flatMap((x) => tokenize(normalize(x))).flatMap((w) => [w, stem(w)]));
+  return new Set(
+    [product.title, product.productType, ...product.tags]
+      .flatMap((x) => tokenize(normalize(x)))
+      .flatMap((w) => [w, stem(w)]),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -841,7 +1098,13 @@ export function relevantSentences(text: string, questionTokens: string[], limit:
   const wanted = new Set(questionTokens.filter((t) => t.length > 2));
   const sentences = splitSentences(text);
   return sentences
-    .map((sentence, index) => ({ sentence, index, score: tokenize(normalize(sentence)).filter((t) => wanted.has(t) || [...wanted].some((w) => w.length > 4 && t.startsWith(w.slice(0, 5)))).length }))
+    .map((sentence, index) => ({
+      sentence,
+      index,
+      score: tokenize(normalize(sentence)).filter(
+        (t) => wanted.has(t) || [...wanted].some((w) => w.length > 4 && t.startsWith(w.slice(0, 5))),
+      ).length,
+    }))
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .slice(0, limit)

@@ -10,11 +10,31 @@ import { factsFor, type ReturnWindow, type ShopFacts } from "../shop/facts";
 import type { Turn } from "../types";
 
 const M = defineMessages({
-  window_from_delivery: { en: "within {days} days of delivery", es: "en los {days} días siguientes a la entrega", fr: "dans les {days} jours suivant la livraison" },
-  window_from_order: { en: "within {days} days of the order date", es: "en los {days} días siguientes a la fecha del pedido", fr: "dans les {days} jours suivant la date de commande" },
-  window_unknown_start: { en: "within {days} days", es: "en un plazo de {days} días", fr: "dans un délai de {days} jours" },
-  window_label_delivery: { en: "{days} days from delivery on {start}", es: "{days} días desde la entrega el {start}", fr: "{days} jours après la livraison du {start}" },
-  window_label_order: { en: "{days} days from the order date, {start}", es: "{days} días desde la fecha del pedido, {start}", fr: "{days} jours après la date de commande, le {start}" },
+  window_from_delivery: {
+    en: "within {days} days of delivery",
+    es: "en los {days} días siguientes a la entrega",
+    fr: "dans les {days} jours suivant la livraison",
+  },
+  window_from_order: {
+    en: "within {days} days of the order date",
+    es: "en los {days} días siguientes a la fecha del pedido",
+    fr: "dans les {days} jours suivant la date de commande",
+  },
+  window_unknown_start: {
+    en: "within {days} days",
+    es: "en un plazo de {days} días",
+    fr: "dans un délai de {days} jours",
+  },
+  window_label_delivery: {
+    en: "{days} days from delivery on {start}",
+    es: "{days} días desde la entrega el {start}",
+    fr: "{days} jours après la livraison du {start}",
+  },
+  window_label_order: {
+    en: "{days} days from the order date, {start}",
+    es: "{days} días desde la fecha del pedido, {start}",
+    fr: "{days} jours après la date de commande, le {start}",
+  },
   refund_timing: {
     en: " Refunds usually take {duration} to appear on your statement.",
     es: " Los reembolsos suelen tardar {duration} en aparecer en tu extracto.",
@@ -26,7 +46,11 @@ const M = defineMessages({
     fr: " Les commandes partent en général sous {duration}.",
   },
   reply_within: { en: " within {duration}", es: " en {duration}", fr: " sous {duration}" },
-  shop_says: { en: " Our policy: “{sentence}”", es: " Nuestra política: “{sentence}”", fr: " Notre politique : « {sentence} »" },
+  shop_says: {
+    en: " Our policy: “{sentence}”",
+    es: " Nuestra política: “{sentence}”",
+    fr: " Notre politique : « {sentence} »",
+  },
   receipt_unknown: {
     en: " Once it reaches us, our team processes the refund.",
     es: " Cuando nos llegue, nuestro equipo tramitará el reembolso.",
@@ -42,13 +66,21 @@ export function shopFactsOf(turn: Turn): ShopFacts {
 export function returnWindowPhrase(turn: Turn): string | null {
   const window = shopFactsOf(turn).returnWindow?.value;
   if (!window) return null;
-  const key = window.from === "delivery" ? M.window_from_delivery : window.from === "order" ? M.window_from_order : M.window_unknown_start;
+  const key =
+    window.from === "delivery"
+      ? M.window_from_delivery
+      : window.from === "order"
+        ? M.window_from_order
+        : M.window_unknown_start;
   return t(turn.language, key, { days: window.days });
 }
 
 /** "(30 days from delivery on …)" for the deadline's explanation. */
 export function returnWindowLabel(turn: Turn, window: ReturnWindow, start: string): string {
-  return t(turn.language, window.from === "order" ? M.window_label_order : M.window_label_delivery, { days: window.days, start });
+  return t(turn.language, window.from === "order" ? M.window_label_order : M.window_label_delivery, {
+    days: window.days,
+    start,
+  });
 }
 
 /** " Refunds usually take 5–10 business days…", or "" when the shop never said. */
@@ -85,7 +117,11 @@ export function finalSaleClause(turn: Turn): string {
  * The shop's own sentence on a topic no fact field covers (failed deliveries, exchanges), quoted,
  * or "" when its policies and FAQs say nothing close enough to quote.
  */
-export function shopSaysAbout(turn: Turn, topic: string, only: string[] = ["REFUND_POLICY", "SHIPPING_POLICY", "FAQ"]): string {
+export function shopSaysAbout(
+  turn: Turn,
+  topic: string,
+  only: string[] = ["REFUND_POLICY", "SHIPPING_POLICY", "FAQ"],
+): string {
   const [hit] = bestPassages(turn.ctx.shop, topic, { only, max: 1 });
   return hit && hit.relevance >= QUOTE_RELEVANCE ? t(turn.language, M.shop_says, { sentence: hit.passage.quote }) : "";
 }

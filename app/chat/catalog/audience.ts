@@ -4,7 +4,8 @@ import type { Product } from "../../commerce/types";
 export type Gender = "mens" | "womens";
 
 const WANTS_MENS = /\b(?:men'?s|mens|for men|for a man|male|hombre|hombres|caballero|homme|hommes|masculin)\b/i;
-const WANTS_WOMENS = /\b(?:women'?s|womens|woman'?s|for women|for a woman|ladies|female|mujer|mujeres|dama|femme|femmes|f[ée]minin)\b/i;
+const WANTS_WOMENS =
+  /\b(?:women'?s|womens|woman'?s|for women|for a woman|ladies|female|mujer|mujeres|dama|femme|femmes|f[ée]minin)\b/i;
 const WOMENS_TAG = /^(?:womens?|women's|mujer|mujeres|dama|femme|femmes)$/i;
 const MENS_TAG = /^(?:mens?|men's|hombre|hombres|caballero|homme|hommes)$/i;
 

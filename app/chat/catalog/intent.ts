@@ -20,7 +20,14 @@ export interface CatalogShop {
   productsByHandle: Map<string, Product>;
 }
 
-export function catalogAwareIntent(result: IntentResult, text: string, entities: Entities, productHandle: string | null, shop: CatalogShop, language: Language): IntentResult {
+export function catalogAwareIntent(
+  result: IntentResult,
+  text: string,
+  entities: Entities,
+  productHandle: string | null,
+  shop: CatalogShop,
+  language: Language,
+): IntentResult {
   const { catalog } = shop;
   // "Do you have the Geisha?": a search naming one product is a question about it.
   if (result.intent === "product_search" && productHandle !== null) return { ...result, intent: "product_info" };
@@ -32,9 +39,12 @@ export function catalogAwareIntent(result: IntentResult, text: string, entities:
   if (!namesProduct && kinds.length === 0) return result;
   const smallTalkGuess = result.intent === "out_of_scope" || result.intent === "greeting";
   const onlyCatalogWords = other.length === 0 && result.confidence < BARE_PRODUCT_WORDS_BELOW;
-  const unsureComplaint = result.intent === "complaint" && namesProduct && result.confidence < COMPLAINT_BELOW && /\?\s*$/.test(text);
+  const unsureComplaint =
+    result.intent === "complaint" && namesProduct && result.confidence < COMPLAINT_BELOW && /\?\s*$/.test(text);
   if (!smallTalkGuess && !onlyCatalogWords && !unsureComplaint) return result;
   // One product named (or the only one of its kind): a question about it; a kind with several: a search.
-  const one = namesProduct || searchCatalog(catalog, shop.productsByHandle, { text, requireCategory: true }, language).single !== null;
+  const one =
+    namesProduct ||
+    searchCatalog(catalog, shop.productsByHandle, { text, requireCategory: true }, language).single !== null;
   return { ...result, intent: one ? "product_info" : "product_search", lowConfidence: false };
 }

@@ -14,8 +14,12 @@ const words = (text: string) => text.trim().split(/\s+/);
 /** Articles, prepositions, pronouns and conjunctions: never part of what a product is. */
 export const FUNCTION_WORDS: Record<Language, string[]> = {
   en: words("a an the and or of for with in on at to from by my your our its this that these those it one ones"),
-  es: words("el la los las un una unos unas y o de del al a en con para por sin mi mis tu su sus este esta ese esa uno"),
-  fr: words("le la les l un une des du de d et ou a au aux en avec pour par sans mon ma mes ton ta son sa ses ce cet cette"),
+  es: words(
+    "el la los las un una unos unas y o de del al a en con para por sin mi mis tu su sus este esta ese esa uno",
+  ),
+  fr: words(
+    "le la les l un une des du de d et ou a au aux en avec pour par sans mon ma mes ton ta son sa ses ce cet cette",
+  ),
 };
 
 /** Who a product is for: shoppers drop these ("the Alpine jacket" for "Men's Alpine Shell Jacket"). */
@@ -26,14 +30,43 @@ export const AUDIENCE_WORDS = words(
 );
 
 export const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10,
-  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  uno: 1,
+  una: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
 };
 
 /** Units in titles ("200 g", "32 oz", "1 L"): they measure a product, they don't name it. */
-export const UNIT_WORDS = words("oz fl g gr kg mg lb lbs ml cl dl l lt litre liter litro cm mm m in inch ft pcs pc pz pza pieza piezas piece pieces")
-  .filter((w) => w.length > 0);
+export const UNIT_WORDS = words(
+  "oz fl g gr kg mg lb lbs ml cl dl l lt litre liter litro cm mm m in inch ft pcs pc pz pza pieza piezas piece pieces",
+).filter((w) => w.length > 0);
 
 /** Generic retail words: how products are sold or presented, not what they are. */
 export const RETAIL_WORDS = words(
@@ -43,8 +76,10 @@ export const RETAIL_WORDS = words(
 );
 
 /** Option names that hold a size or a colour, in the languages shops write them. */
-export const SIZE_OPTION = /^(?:size|sizes|length|fit|talla|tallas|tama[nñ]o|medida|largo|taille|tailles|pointure|longueur|dimensions?|format)$/i;
-export const COLOR_OPTION = /^(?:colou?rs?|colores|colour way|colorway|couleurs?|coloris|teinte|finish|acabado|finition)$/i;
+export const SIZE_OPTION =
+  /^(?:size|sizes|length|fit|talla|tallas|tama[nñ]o|medida|largo|taille|tailles|pointure|longueur|dimensions?|format)$/i;
+export const COLOR_OPTION =
+  /^(?:colou?rs?|colores|colour way|colorway|couleurs?|coloris|teinte|finish|acabado|finition)$/i;
 
 /** Colour names: each group is one colour in en, es (both genders), fr (both genders). */
 export const COLOR_GROUPS: string[][] = [
@@ -73,13 +108,31 @@ export const COLOR_GROUPS: string[][] = [
   words("natural natural naturel"),
 ];
 /** Colour words that also mean something else, so they count only next to a product or as an option value. */
-export const AMBIGUOUS_COLOR_WORDS = new Set(words("cafe or rose olive marine natural naturel crema creme violet camel"));
+export const AMBIGUOUS_COLOR_WORDS = new Set(
+  words("cafe or rose olive marine natural naturel crema creme violet camel"),
+);
 
 /** "medium" → M: size words shoppers write for letter sizes. */
 export const SIZE_WORDS: Record<string, string[]> = {
-  "extra small": ["XS"], "x-small": ["XS"], small: ["S"], medium: ["M"], large: ["L"], "x-large": ["XL"], "extra large": ["XL"],
-  "xx-large": ["XXL"], chica: ["S"], chico: ["S"], mediano: ["M"], mediana: ["M"], pequeno: ["S"], pequena: ["S"], grande: ["L", "G"],
-  moyen: ["M"], moyenne: ["M"], petit: ["S", "P"], petite: ["S", "P"],
+  "extra small": ["XS"],
+  "x-small": ["XS"],
+  small: ["S"],
+  medium: ["M"],
+  large: ["L"],
+  "x-large": ["XL"],
+  "extra large": ["XL"],
+  "xx-large": ["XXL"],
+  chica: ["S"],
+  chico: ["S"],
+  mediano: ["M"],
+  mediana: ["M"],
+  pequeno: ["S"],
+  pequena: ["S"],
+  grande: ["L", "G"],
+  moyen: ["M"],
+  moyenne: ["M"],
+  petit: ["S", "P"],
+  petite: ["S", "P"],
 };
 
 /** How shoppers write each currency's amounts: symbols before or after, and words. */
@@ -92,7 +145,8 @@ export const CURRENCY_WORDS: Record<string, { symbols: string[]; words: string[]
   GBP: { symbols: ["£", "gbp"], words: words("pound pounds quid gbp livre livres libra libras") },
 };
 /** Currency words for any currency, so "40 euros" reads as money in a shop priced in euros or not. */
-export const ANY_CURRENCY_WORD = /(?:[$€£]|\b(?:usd|eur|mxn|gbp|cad|dollars?|bucks|euros?|pesos?|pounds?|d[oó]lares?)\b)/i;
+export const ANY_CURRENCY_WORD =
+  /(?:[$€£]|\b(?:usd|eur|mxn|gbp|cad|dollars?|bucks|euros?|pesos?|pounds?|d[oó]lares?)\b)/i;
 
 /**
  * Capitalised words that are not product names: question words, greetings, days, months,
@@ -140,8 +194,14 @@ function fold(text: string): string {
 }
 
 /** Concepts of the retail and attribute lexicons, each word as its accent-free single tokens. */
-const MEANING_GROUPS: string[][] = [...(retailLexicon.concepts as string[]), ...(attributeLexicon.concepts as string[])].map((line) =>
-  line.split(/[|,]/).map((w) => fold(w)).filter((w) => w.length > 0 && !w.includes(" ")),
+const MEANING_GROUPS: string[][] = [
+  ...(retailLexicon.concepts as string[]),
+  ...(attributeLexicon.concepts as string[]),
+].map((line) =>
+  line
+    .split(/[|,]/)
+    .map((w) => fold(w))
+    .filter((w) => w.length > 0 && !w.includes(" ")),
 );
 
 /**

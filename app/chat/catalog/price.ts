@@ -16,7 +16,8 @@ const OVER = String.raw`over|above|more than|at least|min(?:imum)?\.?|m[aá]s de
 const AROUND = String.raw`around|about|roughly|approximately|alrededor de|aproximadamente|unos|unas|como|environ|autour de|dans les|vers`;
 const OR_LESS = String.raw`or less|or under|max|o menos|como m[aá]ximo|ou moins|maximum|max`;
 // An amount followed by these is a size, a weight or a count, not money.
-const NOT_MONEY_AFTER = /^\s*(?:%|percent|por ?ciento|pour ?cent|ml|cl|l\b|g\b|gr|kg|oz|lbs?|cm|mm|m\b|in\b|inch|ft|people|persons?|personas|personnes|days?|d[ií]as|jours|hours?|horas|heures|pcs|pieces|piezas|pi[eè]ces|x\b|×)/i;
+const NOT_MONEY_AFTER =
+  /^\s*(?:%|percent|por ?ciento|pour ?cent|ml|cl|l\b|g\b|gr|kg|oz|lbs?|cm|mm|m\b|in\b|inch|ft|people|persons?|personas|personnes|days?|d[ií]as|jours|hours?|horas|heures|pcs|pieces|piezas|pi[eè]ces|x\b|×)/i;
 
 /** The shop's currency marks and words, and those of any currency (a shopper may write "euros" to a shop in dollars). */
 function currencyPattern(currency: string): { before: string; after: string } {
@@ -24,8 +25,14 @@ function currencyPattern(currency: string): { before: string; after: string } {
   const symbols = new Set(["$", "€", "£", ...(own?.symbols ?? [])]);
   const words = new Set([...Object.values(CURRENCY_WORDS).flatMap((c) => c.words), currency.toLowerCase()]);
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const symbolAlt = [...symbols].sort((a, b) => b.length - a.length).map(escape).join("|");
-  const wordAlt = [...words].sort((a, b) => b.length - a.length).map(escape).join("|");
+  const symbolAlt = [...symbols]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|");
+  const wordAlt = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|");
   return { before: `(?:${symbolAlt})\\s?`, after: `\\s?(?:${symbolAlt}|(?:${wordAlt})\\b)` };
 }
 
@@ -46,7 +53,10 @@ export function parsePriceLimits(text: string, currency = "USD"): PriceLimits {
     if (!m) return null;
     const rest = text.slice(m.index + m[0].length);
     if (NOT_MONEY_AFTER.test(rest)) return null;
-    return m.slice(1).filter((g) => g !== undefined).map(parseAmount);
+    return m
+      .slice(1)
+      .filter((g) => g !== undefined)
+      .map(parseAmount);
   };
   const between =
     amountOf(String.raw`\b(?:between|entre|from|de|des?)\s+${money}\s*(?:and|y|et|to|a|à|-|–)\s*${money}`) ??
@@ -56,12 +66,19 @@ export function parsePriceLimits(text: string, currency = "USD"): PriceLimits {
     const [a, b] = between;
     return { minPrice: Math.min(a, b), maxPrice: Math.max(a, b) };
   }
-  const under = amountOf(String.raw`(?:^|[\s¿(])(?:${UNDER})\s*(?:de\s+)?${money}`) ?? amountOf(String.raw`${before}${AMOUNT}(?:${after})?\s*(?:${OR_LESS})\b`) ?? amountOf(String.raw`${AMOUNT}${after}\s*(?:${OR_LESS})\b`);
+  const under =
+    amountOf(String.raw`(?:^|[\s¿(])(?:${UNDER})\s*(?:de\s+)?${money}`) ??
+    amountOf(String.raw`${before}${AMOUNT}(?:${after})?\s*(?:${OR_LESS})\b`) ??
+    amountOf(String.raw`${AMOUNT}${after}\s*(?:${OR_LESS})\b`);
   const over = amountOf(String.raw`(?:^|[\s¿(])(?:${OVER})\s*${money}`);
   if (under || over) return { maxPrice: under?.[0] ?? null, minPrice: over?.[0] ?? null };
-  const around = amountOf(String.raw`(?:^|[\s¿(])(?:${AROUND})\s*(?:de\s+)?(?:${before}${AMOUNT}(?:${after})?|${AMOUNT}${after})`);
+  const around = amountOf(
+    String.raw`(?:^|[\s¿(])(?:${AROUND})\s*(?:de\s+)?(?:${before}${AMOUNT}(?:${after})?|${AMOUNT}${after})`,
+  );
   // "a gift for 30 €": a budget, written with its currency.
-  const budget = around ?? amountOf(String.raw`(?:^|\s)(?:for|pour|por|para)\s+(?:${before}${AMOUNT}(?:${after})?|${AMOUNT}${after})`);
+  const budget =
+    around ??
+    amountOf(String.raw`(?:^|\s)(?:for|pour|por|para)\s+(?:${before}${AMOUNT}(?:${after})?|${AMOUNT}${after})`);
   if (budget) return { minPrice: Math.round(budget[0] * 0.75), maxPrice: Math.round(budget[0] * 1.25) };
   return { maxPrice: null, minPrice: null };
 }

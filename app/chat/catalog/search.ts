@@ -10,7 +10,16 @@ import { normalize, type Language } from "../preprocess";
 import { genderOf, wantedGender, type Gender } from "./audience";
 import { NUMBER_WORDS } from "./lexicon";
 import { parsePriceLimits } from "./price";
-import { catalogTokens, headNoun, isKindWord, pluralForms, relatedCatalogWords, sameWord, shopperTerms, type ShopperTerm } from "./vocabulary";
+import {
+  catalogTokens,
+  headNoun,
+  isKindWord,
+  pluralForms,
+  relatedCatalogWords,
+  sameWord,
+  shopperTerms,
+  type ShopperTerm,
+} from "./vocabulary";
 
 export interface SearchRequest {
   text: string;
@@ -38,7 +47,8 @@ export interface SearchResult {
 
 // Words of a search that say nothing about what is wanted, in en/es/fr.
 const SEARCH_FILLER = new Set(
-  ("any anything have got do you sell show looking look find need want something some under below less than cheaper max up to for " +
+  (
+    "any anything have got do you sell show looking look find need want something some under below less than cheaper max up to for " +
     "with what which good best recommend recommendation recommendations suggest suggestion suggestions idea ideas options option stuff items item " +
     "products product sale on deals deal discounted clearance cheap affordable budget price priced dollars bucks usd in stock available " +
     "people person persons man woman men women mens womens kind type sort there is are a an the me my i we our your it " +
@@ -48,23 +58,29 @@ const SEARCH_FILLER = new Set(
     "avez vous je cherche veux voudrais besoin quelque chose moins plus pour avec en solde soldes promo personnes personas " +
     "idee idees suggestion suggestions conseil conseillez recommandez quoi quel quelle quels quelles vendez proposez " +
     "pesos peso euros euro mxn eur " +
-    "whats hows wheres theres thats gotten carry carries stock right now currently today").split(" "),
+    "whats hows wheres theres thats gotten carry carries stock right now currently today"
+  ).split(" "),
 );
 
 // Where the name of the thing ends: "a warm sleeping bag | for winter camping", "boots | under $100".
-const PHRASE_END = /\s(?:for|with|under|below|over|above|between|less|cheaper|that|which|to|in|from|around|para|con|por|pour|avec|sous|moins|menos|bajo|de moins|que)\s/i;
+const PHRASE_END =
+  /\s(?:for|with|under|below|over|above|between|less|cheaper|that|which|to|in|from|around|para|con|por|pour|avec|sous|moins|menos|bajo|de moins|que)\s/i;
 
 const GIFT_WORDS = ["gift", "present", "regalo", "obsequio", "cadeau", "present"];
 
 /** What the shopper asks for: words, price limits in the shop's currency, sale, stock, capacity, gender. */
 // Words for "on sale" in en/es/fr; a bare "sale" only in English (in Spanish it is "comes out").
-const ON_SALE = /\b(?:on sale|deals?|discounted|clearance|markdowns?|reduced|promos?|rebaja(?:s|do|da|dos|das)?|ofertas?|descuentos?|liquidaci[oó]n|promoci[oó]n|soldes?|sold[ée]s?|en promo(?:tion)?|r[ée]duction|d[ée]stockage)\b/i;
+const ON_SALE =
+  /\b(?:on sale|deals?|discounted|clearance|markdowns?|reduced|promos?|rebaja(?:s|do|da|dos|das)?|ofertas?|descuentos?|liquidaci[oó]n|promoci[oó]n|soldes?|sold[ée]s?|en promo(?:tion)?|r[ée]duction|d[ée]stockage)\b/i;
 
 export function parseSearch(text: string, currency = "USD", language: Language = "en"): SearchRequest {
   const { maxPrice, minPrice } = parsePriceLimits(text, currency);
-  const people = text.match(/\b(\d{1,2}|one|two|three|four|five|six|uno|dos|tres|cuatro|un|deux|trois|quatre)[\s-]*(?:person|people|persons|man|personas|personnes|p)\b/i)
-    ?? text.match(/\bfor\s+(\d{1,2}|two|three|four|five|six)\b(?!\s*(?:\$|€|£|dollars|bucks|euros|pesos|days|nights))/i);
-  const count = people ? NUMBER_WORDS[people[1].toLowerCase()] ?? Number(people[1]) : null;
+  const people =
+    text.match(
+      /\b(\d{1,2}|one|two|three|four|five|six|uno|dos|tres|cuatro|un|deux|trois|quatre)[\s-]*(?:person|people|persons|man|personas|personnes|p)\b/i,
+    ) ??
+    text.match(/\bfor\s+(\d{1,2}|two|three|four|five|six)\b(?!\s*(?:\$|€|£|dollars|bucks|euros|pesos|days|nights))/i);
+  const count = people ? (NUMBER_WORDS[people[1].toLowerCase()] ?? Number(people[1])) : null;
   return {
     text,
     maxPrice,
@@ -103,8 +119,16 @@ function productIndex(catalog: Catalog, products: Map<string, Product>): Product
     .filter((p) => p.status === "ACTIVE")
     .map((product) => ({
       product,
-      strong: withForms(catalogTokens([product.title, product.productType, ...product.tags, product.handle.replace(/-/g, " ")].join(" "))),
-      options: withForms([product.vendor, ...product.options.flatMap((o) => o.values.filter((v) => v !== "Default Title"))].flatMap(catalogTokens)),
+      strong: withForms(
+        catalogTokens(
+          [product.title, product.productType, ...product.tags, product.handle.replace(/-/g, " ")].join(" "),
+        ),
+      ),
+      options: withForms(
+        [product.vendor, ...product.options.flatMap((o) => o.values.filter((v) => v !== "Default Title"))].flatMap(
+          catalogTokens,
+        ),
+      ),
       weak: withForms(catalogTokens(product.description)),
       heads: [headNoun(product.title, language)].filter((h): h is string => h !== null),
     }));
@@ -128,8 +152,16 @@ function searchTerms(catalog: Catalog, text: string): Term[] {
   // Amounts and currencies are filters, not words of the thing.
   const words = text.replace(/[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£]|\w{0,3}\$)/g, " ");
   return shopperTerms(catalog.vocabulary, words)
-    .filter((t) => !(t.text.indexOf(" ") < 0 && (SEARCH_FILLER.has(t.text) || /^\d+$/.test(t.text) || t.text.length < 2)))
-    .map((t: ShopperTerm) => ({ text: t.text, same: t.same, catalogWords: [...new Set([...t.same, ...t.related])], alternatives: t.alternatives, forms: t.text.split(" ").flatMap(pluralForms) }));
+    .filter(
+      (t) => !(t.text.indexOf(" ") < 0 && (SEARCH_FILLER.has(t.text) || /^\d+$/.test(t.text) || t.text.length < 2)),
+    )
+    .map((t: ShopperTerm) => ({
+      text: t.text,
+      same: t.same,
+      catalogWords: [...new Set([...t.same, ...t.related])],
+      alternatives: t.alternatives,
+      forms: t.text.split(" ").flatMap(pluralForms),
+    }));
 }
 
 /** The shopper's words a search would use (also for telling a search from a follow-up). */
@@ -153,19 +185,35 @@ function isGiftTerm(term: Term): boolean {
 }
 
 /** Products of the ACTIVE catalog matching the request, best first, and which words named a kind of product. */
-export function searchCatalog(catalog: Catalog, products: Map<string, Product>, request: SearchRequest, language: Language): SearchResult {
+export function searchCatalog(
+  catalog: Catalog,
+  products: Map<string, Product>,
+  request: SearchRequest,
+  language: Language,
+): SearchResult {
   const index = productIndex(catalog, products);
   const allTerms = searchTerms(catalog, request.text);
   // "Gift ideas", "un regalo": what it's for, not what it is (unlike "gift card", a phrase of its own).
   const gift = request.gift || allTerms.some(isGiftTerm);
   const typed = allTerms.filter((t) => !isGiftTerm(t));
-  const strongly = (entry: ProductIndex, term: Term) => term.alternatives.some((words) => words.every((w) => entry.strong.has(w)));
-  const inOptions = (entry: ProductIndex, term: Term) => term.catalogWords.some((w) => entry.options.has(w)) || term.forms.some((f) => entry.options.has(f));
+  const strongly = (entry: ProductIndex, term: Term) =>
+    term.alternatives.some((words) => words.every((w) => entry.strong.has(w)));
+  const inOptions = (entry: ProductIndex, term: Term) =>
+    term.catalogWords.some((w) => entry.options.has(w)) || term.forms.some((f) => entry.options.has(f));
   const weakly = (entry: ProductIndex, term: Term) => term.forms.some((f) => f.length > 3 && entry.weak.has(f));
   // Words the catalog doesn't use at all ("kayak") can't match; with no filters they mean "we don't sell that".
-  const words = typed.filter((t) => index.some((entry) => strongly(entry, t) || inOptions(entry, t) || weakly(entry, t)));
-  const filtered0 = request.maxPrice != null || request.minPrice != null || request.onSale || request.inStock || request.people != null || gift;
-  if (words.length === 0 && typed.length > 0 && !filtered0) return { results: [], categoryWords: [], beforeFilters: [], single: null };
+  const words = typed.filter((t) =>
+    index.some((entry) => strongly(entry, t) || inOptions(entry, t) || weakly(entry, t)),
+  );
+  const filtered0 =
+    request.maxPrice != null ||
+    request.minPrice != null ||
+    request.onSale ||
+    request.inStock ||
+    request.people != null ||
+    gift;
+  if (words.length === 0 && typed.length > 0 && !filtered0)
+    return { results: [], categoryWords: [], beforeFilters: [], single: null };
   // Words naming a kind of product (title, type or tag of something we sell), in the name of the thing asked for.
   const isCategory = (t: Term) => index.some((entry) => strongly(entry, t));
   const phrase = ` ${request.text} `.split(PHRASE_END)[0];
@@ -181,12 +229,17 @@ export function searchCatalog(catalog: Catalog, products: Map<string, Product>, 
   const coverage = (entry: ProductIndex) => categoryTerms.filter((t) => strongly(entry, t)).length;
   const best = Math.max(0, ...candidates.map(coverage));
   if (best > 1) candidates = candidates.filter((entry) => coverage(entry) === best);
-  const giftWords = gift ? new Set(GIFT_WORDS.flatMap((w) => relatedCatalogWords(catalog.vocabulary, w))) : new Set<string>();
+  const giftWords = gift
+    ? new Set(GIFT_WORDS.flatMap((w) => relatedCatalogWords(catalog.vocabulary, w)))
+    : new Set<string>();
   const scored = candidates
     .map((entry) => ({
       entry,
       score:
-        words.reduce((sum, t) => sum + (strongly(entry, t) ? 3 : inOptions(entry, t) ? 2 : weakly(entry, t) ? 1 : 0), 0) +
+        words.reduce(
+          (sum, t) => sum + (strongly(entry, t) ? 3 : inOptions(entry, t) ? 2 : weakly(entry, t) ? 1 : 0),
+          0,
+        ) +
         // What the title says it is ("Bougie…", "…Tent") before what merely has the word ("Recharge diffuseur", "…Tent Footprint").
         (head ? headScore(entry, head) : 0) +
         (request.gender && genderOf(entry.product) === request.gender ? 2 : 0) +
@@ -211,7 +264,8 @@ export function searchCatalog(catalog: Catalog, products: Map<string, Product>, 
     .sort(
       (a, b) =>
         b.score - a.score ||
-        Number(b.entry.product.variants.some((v) => v.availableForSale)) - Number(a.entry.product.variants.some((v) => v.availableForSale)) ||
+        Number(b.entry.product.variants.some((v) => v.availableForSale)) -
+          Number(a.entry.product.variants.some((v) => v.availableForSale)) ||
         lowestPrice(a.entry.product) - lowestPrice(b.entry.product),
     )
     .map((s) => s.entry.product);

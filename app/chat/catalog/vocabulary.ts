@@ -90,7 +90,9 @@ export function headNoun(title: string, language: Language): string | null {
   const kindPart = title.replace(QUOTED, " ").split(SEGMENT_BREAK)[0];
   // Amounts, sizes and model numbers ("2-Pack", "20°F", "32 oz", "V60") are not the kind of thing.
   const withoutAmounts = kindPart.replace(/\S*\d\S*/g, " ");
-  const tokens = catalogTokens(withoutAmounts).filter((t) => t.length > 1 && !FUNCTION.has(t) && !AUDIENCE_WORDS.includes(t) && !UNIT_WORDS.includes(t));
+  const tokens = catalogTokens(withoutAmounts).filter(
+    (t) => t.length > 1 && !FUNCTION.has(t) && !AUDIENCE_WORDS.includes(t) && !UNIT_WORDS.includes(t),
+  );
   if (tokens.length === 0) return null;
   return language === "en" ? tokens[tokens.length - 1] : tokens[0];
 }
@@ -113,7 +115,10 @@ function commonWords(texts: string[]): Set<string> {
 }
 
 function optionValues(options: VocabularySource["options"], name: RegExp): string[] {
-  return options.filter((o) => name.test(o.name.trim())).flatMap((o) => o.values).filter((v) => v !== "Default Title");
+  return options
+    .filter((o) => name.test(o.name.trim()))
+    .flatMap((o) => o.values)
+    .filter((v) => v !== "Default Title");
 }
 
 const MAX_DESCRIPTIONS_READ = 2000;
@@ -121,7 +126,8 @@ const MAX_DESCRIPTIONS_READ = 2000;
 /** Build the shop's vocabulary from its ACTIVE products. */
 export function buildVocabulary(products: VocabularySource[]): ShopVocabulary {
   const descriptions = products.map((p) => p.description ?? "").filter(Boolean);
-  const sample = descriptions.length > 0 ? descriptions.join(" ").slice(0, 20_000) : products.map((p) => p.title).join(". ");
+  const sample =
+    descriptions.length > 0 ? descriptions.join(" ").slice(0, 20_000) : products.map((p) => p.title).join(". ");
   const language = detectLanguage(sample, catalogTokens(sample));
 
   const kinds = new Set<string>();
@@ -134,7 +140,8 @@ export function buildVocabulary(products: VocabularySource[]): ShopVocabulary {
   };
 
   for (const concept of RETAIL_CONCEPTS) {
-    for (const entry of Object.values(concept.words).flat()) for (const token of entry.split(" ")) if (token.length > 2) generic.add(token);
+    for (const entry of Object.values(concept.words).flat())
+      for (const token of entry.split(" ")) if (token.length > 2) generic.add(token);
   }
   // A large catalog's first descriptions are enough to tell its common words from its names.
   for (const word of commonWords(descriptions.slice(0, MAX_DESCRIPTIONS_READ))) generic.add(word);
@@ -148,11 +155,21 @@ export function buildVocabulary(products: VocabularySource[]): ShopVocabulary {
     const head = headNoun(p.title, language);
     if (head) kinds.add(head);
     // A tag that isn't in the product's own title says what kind of thing it is ("waterproof", "ceramique").
-    for (const tag of p.tags ?? []) for (const word of catalogTokens(tag)) if (![...titleWords].some((t) => sameWord(t, word))) generic.add(word);
-    for (const m of p.title.matchAll(QUOTED)) for (const word of catalogTokens(m[1])) if (!FUNCTION.has(word)) names.add(word);
-    for (const word of [...titleWords, ...typeWords, ...catalogTokens(p.handle.replace(/-/g, " ")), ...catalogTokens(p.vendor ?? "")]) addWord(word);
+    for (const tag of p.tags ?? [])
+      for (const word of catalogTokens(tag)) if (![...titleWords].some((t) => sameWord(t, word))) generic.add(word);
+    for (const m of p.title.matchAll(QUOTED))
+      for (const word of catalogTokens(m[1])) if (!FUNCTION.has(word)) names.add(word);
+    for (const word of [
+      ...titleWords,
+      ...typeWords,
+      ...catalogTokens(p.handle.replace(/-/g, " ")),
+      ...catalogTokens(p.vendor ?? ""),
+    ])
+      addWord(word);
     for (const tag of p.tags ?? []) for (const word of catalogTokens(tag)) addWord(word);
-    for (const option of p.options) for (const value of option.values) if (value !== "Default Title") for (const word of catalogTokens(value)) addWord(word);
+    for (const option of p.options)
+      for (const value of option.values)
+        if (value !== "Default Title") for (const word of catalogTokens(value)) addWord(word);
   }
   for (const word of kinds) generic.add(word);
   for (const word of names) generic.delete(word);
@@ -239,7 +256,11 @@ export function shopperTerms(vocabulary: ShopVocabulary, text: string): ShopperT
     // Plural of the phrase's words ("sacos de dormir", "gift cards").
     if (at < 0) at = joined.match(plural)?.index ?? -1;
     if (at < 0) continue;
-    const index = joined.slice(0, at + 1).trim().split(" ").filter(Boolean).length;
+    const index = joined
+      .slice(0, at + 1)
+      .trim()
+      .split(" ")
+      .filter(Boolean).length;
     const phraseWords = joined.slice(at).trim().split(" ").slice(0, phrase.split(" ").length);
     const length = phraseWords.length;
     if (taken.slice(index, index + length).some(Boolean)) continue;
@@ -255,11 +276,15 @@ export function shopperTerms(vocabulary: ShopVocabulary, text: string): ShopperT
     const concepts = new Set<number>();
     for (const form of pluralForms(token)) for (const c of byWord.get(form) ?? []) concepts.add(c);
     // Colour names reach the catalog's colours in its language ("red" → Rouge).
-    const colorWords = colorAliases(token).filter((c) => c !== token).flatMap((c) => catalogWordsFor(vocabulary, c)).map((w) => [w]);
+    const colorWords = colorAliases(token)
+      .filter((c) => c !== token)
+      .flatMap((c) => catalogWordsFor(vocabulary, c))
+      .map((w) => [w]);
     const conceptWords = [...conceptAlternatives(vocabulary, concepts), ...colorWords];
     const exact = catalogWordsFor(vocabulary, token);
     // A misspelt catalog word ("bougis", "molinno") when the word is nothing else.
-    const same = exact.length > 0 || conceptWords.length > 0 || concepts.size > 0 ? exact : typoCatalogWords(vocabulary, token);
+    const same =
+      exact.length > 0 || conceptWords.length > 0 || concepts.size > 0 ? exact : typoCatalogWords(vocabulary, token);
     const alternatives = [...same.map((w) => [w]), ...conceptWords];
     const related = [...new Set(alternatives.flat())].filter((w) => !same.includes(w));
     terms.push({ text: token, index, same, related, alternatives });
@@ -286,20 +311,27 @@ function findTypos(vocabulary: ShopVocabulary, word: string): string[] {
   const typed = pluralForms(word);
   for (const [form, words] of vocabulary.byForm) {
     if (form[0] !== word[0] || form.length < 4) continue;
-    if (typed.some((t) => Math.abs(form.length - t.length) <= allowed && editDistance(t, form, allowed) <= allowed)) for (const w of words) found.add(w);
+    if (typed.some((t) => Math.abs(form.length - t.length) <= allowed && editDistance(t, form, allowed) <= allowed))
+      for (const w of words) found.add(w);
   }
   // With its singular and plural ("bougis" → bougies → bougie too).
   return [...new Set([...found].flatMap((w) => [w, ...catalogWordsFor(vocabulary, w)]))];
 }
 
 function pluralPhrasePattern(phrase: string): RegExp {
-  return new RegExp(` ${phrase.split(" ").map((w) => `${w}(?:s|es|x)?`).join(" ")} `);
+  return new RegExp(
+    ` ${phrase
+      .split(" ")
+      .map((w) => `${w}(?:s|es|x)?`)
+      .join(" ")} `,
+  );
 }
 
 /** How the catalog says these concepts: each lexicon entry whose words it all has, or whose head it has as a kind. */
 function conceptAlternatives(vocabulary: ShopVocabulary, concepts: Set<number>): string[][] {
   const found = new Map<string, string[]>();
-  for (const id of concepts) for (const alternative of conceptInCatalog(vocabulary, id)) found.set(alternative.join(" "), alternative);
+  for (const id of concepts)
+    for (const alternative of conceptInCatalog(vocabulary, id)) found.set(alternative.join(" "), alternative);
   return [...found.values()];
 }
 

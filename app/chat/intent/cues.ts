@@ -6,14 +6,21 @@ import type { Intent } from "./labels";
 
 export const CUE_OVERRIDE_BELOW = 0.6;
 
-const STREET = /\b\d{1,6}\s+[A-Za-z0-9 .'-]{2,40}?\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place)\b/i;
+const STREET =
+  /\b\d{1,6}\s+[A-Za-z0-9 .'-]{2,40}?\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place)\b/i;
 
 const CUES: { intent: Intent; test: (text: string) => boolean }[] = [
   // Customs charges on delivery are a shipping-policy question.
   { intent: "shipping_options", test: (s) => /\b(duties|duty|customs|import (?:tax|fees?)|brokerage)\b/i.test(s) },
-  { intent: "shipping_options", test: (s) => /\b(pay|charged?|fees?)\b.*\b(extra|more|additional)\b.*\b(arriv|deliver)/i.test(s) },
+  {
+    intent: "shipping_options",
+    test: (s) => /\b(pay|charged?|fees?)\b.*\b(extra|more|additional)\b.*\b(arriv|deliver)/i.test(s),
+  },
   // A street address with "send/ship/deliver it to" is a new destination.
-  { intent: "change_shipping_address", test: (s) => STREET.test(s) && /\b(send|ship|deliver|mail|redirect)\b/i.test(s) },
+  {
+    intent: "change_shipping_address",
+    test: (s) => STREET.test(s) && /\b(send|ship|deliver|mail|redirect)\b/i.test(s),
+  },
 ];
 
 export function strongCue(text: string): Intent | null {

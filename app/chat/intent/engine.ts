@@ -8,7 +8,12 @@ import path from "node:path";
 import { projectPath } from "../../paths";
 import { isIntent, type Intent } from "./labels";
 import { CUE_OVERRIDE_BELOW, strongCue } from "./cues";
-import { LinearIntentModel, trainLinearModel, trainLinearModelInBackground, type TrainingExample } from "./linear-model";
+import {
+  LinearIntentModel,
+  trainLinearModel,
+  trainLinearModelInBackground,
+  type TrainingExample,
+} from "./linear-model";
 
 export interface IntentResult {
   intent: Intent;
@@ -33,7 +38,10 @@ export const LOW_CONFIDENCE = 0.3;
 export const CORPUS_PATH = projectPath("app", "chat", "training", "corpus.jsonl");
 
 export function readCorpus(file: string = CORPUS_PATH): TrainingExample[] {
-  const lines = fs.readFileSync(file, "utf8").split("\n").filter((line) => line.trim() !== "");
+  const lines = fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "");
   return lines.map((line, i) => {
     const row = JSON.parse(line) as { text?: unknown; intent?: unknown };
     if (typeof row.text !== "string" || !isIntent(row.intent)) {
@@ -69,7 +77,13 @@ class LinearIntentClassifier implements IntentClassifier {
     const cue = ranked[0].confidence < CUE_OVERRIDE_BELOW ? strongCue(text) : null;
     if (cue) {
       const cued = ranked.find((r) => r.intent === cue)!;
-      return { intent: cue, confidence: Math.max(cued.confidence, CUE_OVERRIDE_BELOW), predicted, lowConfidence: false, alternatives: ranked.filter((r) => r.intent !== cue).slice(0, 3) };
+      return {
+        intent: cue,
+        confidence: Math.max(cued.confidence, CUE_OVERRIDE_BELOW),
+        predicted,
+        lowConfidence: false,
+        alternatives: ranked.filter((r) => r.intent !== cue).slice(0, 3),
+      };
     }
     const lowConfidence = ranked[0].confidence < LOW_CONFIDENCE;
     return {
@@ -102,15 +116,22 @@ export function loadShippedClassifier(corpusPath = CORPUS_PATH, modelPath = SHIP
   try {
     const { model, meta } = LinearIntentModel.fromBytes(fs.readFileSync(modelPath));
     if (meta.corpusSha256 === corpusSha256) return new LinearIntentClassifier(model, "shipped");
-    console.warn(`${path.basename(modelPath)} was trained on another corpus; training now (npm run train:intent rebuilds it)`);
+    console.warn(
+      `${path.basename(modelPath)} was trained on another corpus; training now (npm run train:intent rebuilds it)`,
+    );
   } catch (error) {
-    console.warn(`${path.basename(modelPath)} not loaded (${error instanceof Error ? error.message : error}); training now`);
+    console.warn(
+      `${path.basename(modelPath)} not loaded (${error instanceof Error ? error.message : error}); training now`,
+    );
   }
   return train(readCorpus(corpusPath), "shipped");
 }
 
 /** Train on the corpus and write the model file shippedClassifier() loads. */
-export function buildShippedModel(corpusPath = CORPUS_PATH, modelPath = SHIPPED_MODEL_PATH): { examples: number; bytes: number } {
+export function buildShippedModel(
+  corpusPath = CORPUS_PATH,
+  modelPath = SHIPPED_MODEL_PATH,
+): { examples: number; bytes: number } {
   const examples = readCorpus(corpusPath);
   const bytes = trainLinearModel(examples).toBytes({ corpusSha256: fingerprint(corpusPath) });
   fs.writeFileSync(modelPath, bytes);

@@ -10,7 +10,8 @@ const GRIEVANCE =
 
 // English questions often drop the "?"; Spanish and French starters ("es", "que", "ou") are too
 // common in statements to count without one.
-const QUESTION_START = /^(?:how|what|what's|whats|which|is|are|does|do|can|could|will|would|should|did|where|when|why|who|if|any)\b/i;
+const QUESTION_START =
+  /^(?:how|what|what's|whats|which|is|are|does|do|can|could|will|would|should|did|where|when|why|who|if|any)\b/i;
 
 /** Asked as a question ("…?", "¿…", or opening with an English question word) and with no word of grievance. */
 export function isPlainQuestion(normalized: string): boolean {
@@ -19,9 +20,13 @@ export function isPlainQuestion(normalized: string): boolean {
 }
 
 // What a plain question is about, when the model called it a complaint.
-const ABOUT_AN_ORDER = /\b(order|orders|package|parcel|delivery|delivered|arrive|arrived|shipment|shipped|pedido|paquete|envio|entrega|llego|commande|colis|livraison|livre|arrive)\b/i;
+const ABOUT_AN_ORDER =
+  /\b(order|orders|package|parcel|delivery|delivered|arrive|arrived|shipment|shipped|pedido|paquete|envio|entrega|llego|commande|colis|livraison|livre|arrive)\b/i;
 
-export function plainQuestionIntent(normalized: string, namesProduct: boolean): "product_info" | "track_order" | "out_of_scope" {
+export function plainQuestionIntent(
+  normalized: string,
+  namesProduct: boolean,
+): "product_info" | "track_order" | "out_of_scope" {
   if (namesProduct) return "product_info";
   return ABOUT_AN_ORDER.test(normalized) ? "track_order" : "out_of_scope";
 }

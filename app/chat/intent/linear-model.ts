@@ -67,7 +67,8 @@ export class LinearIntentModel {
   toBytes(meta: Record<string, string>): Buffer {
     const rows = this.weights.length / this.labels.length;
     const featureOfRow = new Uint32Array(rows);
-    for (let feature = 0; feature < this.rowOf.length; feature++) if (this.rowOf[feature] >= 0) featureOfRow[this.rowOf[feature]] = feature;
+    for (let feature = 0; feature < this.rowOf.length; feature++)
+      if (this.rowOf[feature] >= 0) featureOfRow[this.rowOf[feature]] = feature;
     const header = Buffer.from(
       JSON.stringify({
         format: MODEL_FORMAT,
@@ -82,24 +83,38 @@ export class LinearIntentModel {
     );
     const length = Buffer.alloc(4);
     length.writeUInt32LE(header.length);
-    return gzipSync(Buffer.concat([length, header, littleEndian(featureOfRow), littleEndian(this.weights)]), { level: 9 });
+    return gzipSync(Buffer.concat([length, header, littleEndian(featureOfRow), littleEndian(this.weights)]), {
+      level: 9,
+    });
   }
 
   static fromBytes(bytes: Buffer): { model: LinearIntentModel; meta: Record<string, string> } {
     const raw = gunzipSync(bytes);
     const headerLength = raw.readUInt32LE(0);
     const header = JSON.parse(raw.subarray(4, 4 + headerLength).toString("utf8"));
-    if (header.format !== MODEL_FORMAT || header.hashBits !== HASH_BITS) throw new Error("intent model file: unsupported format");
+    if (header.format !== MODEL_FORMAT || header.hashBits !== HASH_BITS)
+      throw new Error("intent model file: unsupported format");
     const rows: number = header.rows;
     const classes = header.labels.length;
-    let offset = 4 + headerLength;
-    if (raw.length !== offset + rows * 4 + rows * classes * 4) throw new Error("intent model file: truncated or corrupt");
+    const offset = 4 + headerLength;
+    if (raw.length !== offset + rows * 4 + rows * classes * 4)
+      throw new Error("intent model file: truncated or corrupt");
     const featureOfRow = readLittleEndian(raw, offset, rows, Uint32Array);
     const weights = readLittleEndian(raw, offset + rows * 4, rows * classes, Float32Array);
     const rowOf = new Int32Array(DIMENSION).fill(-1);
     featureOfRow.forEach((feature, row) => (rowOf[feature] = row));
     const spelling = new SpellingCorrector(new Map(header.vocabulary));
-    return { model: new LinearIntentModel(header.labels, rowOf, weights, Float64Array.from(header.bias), header.temperature, spelling), meta: header.meta };
+    return {
+      model: new LinearIntentModel(
+        header.labels,
+        rowOf,
+        weights,
+        Float64Array.from(header.bias),
+        header.temperature,
+        spelling,
+      ),
+      meta: header.meta,
+    };
   }
 }
 
@@ -110,14 +125,20 @@ const MODEL_FORMAT = 1;
  * Node ships for in practice) one copy into an aligned buffer: start-up reads 1.6 M weights, and
  * reading them one by one took about 30 ms of the model's load.
  */
-function readLittleEndian<T extends Uint32Array | Float32Array>(raw: Buffer, offset: number, count: number, Type: { new (length: number): T; new (buffer: ArrayBuffer): T }): T {
+function readLittleEndian<T extends Uint32Array | Float32Array>(
+  raw: Buffer,
+  offset: number,
+  count: number,
+  Type: { new (length: number): T; new (buffer: ArrayBuffer): T },
+): T {
   if (os.endianness() === "LE") {
     const aligned = new ArrayBuffer(count * 4);
     new Uint8Array(aligned).set(raw.subarray(offset, offset + count * 4));
     return new Type(aligned);
   }
   const out = new Type(count);
-  for (let i = 0; i < count; i++) out[i] = Type === (Float32Array as unknown) ? raw.readFloatLE(offset + i * 4) : raw.readUInt32LE(offset + i * 4);
+  for (let i = 0; i < count; i++)
+    out[i] = Type === (Float32Array as unknown) ? raw.readFloatLE(offset + i * 4) : raw.readUInt32LE(offset + i * 4);
   return out;
 }
 
@@ -186,7 +207,8 @@ export function featurize(typed: Preprocessed, correct: (word: string) => string
   for (const token of tokens) addHash(fnv1a(PREFIX.word, token), W.word);
   const bigram = (prefix: number, a: string, b: string) => fnv1a(fnv1a(fnv1a(prefix, a), "_"), b);
   for (let i = 0; i + 1 < tokens.length; i++) addHash(bigram(PREFIX.bigram, tokens[i], tokens[i + 1]), W.bigram);
-  for (let i = 0; i + 1 < contentTokens.length; i++) addHash(bigram(PREFIX.contentBigram, contentTokens[i], contentTokens[i + 1]), W.contentBigram);
+  for (let i = 0; i + 1 < contentTokens.length; i++)
+    addHash(bigram(PREFIX.contentBigram, contentTokens[i], contentTokens[i + 1]), W.contentBigram);
   for (const token of new Set([...typed.contentTokens, ...contentTokens])) {
     if (/^\d+$/.test(token)) {
       add(`num:${Math.min(token.length, 6)}`);
@@ -198,7 +220,11 @@ export function featurize(typed: Preprocessed, correct: (word: string) => string
     }
   }
   // Shape of the original text: a CODE-LIKE word (SUMMER25, FREESHIP) is a strong discount cue.
-  if (/\b(?=[A-Z0-9]*[A-Z]{3})[A-Z0-9]{5,}\b/.test(text) && !/\b(?:ASAP|HELLO|PLEASE|ORDER|THANKS|WHERE|WHY|WHAT)\b/.test(text)) add("shape:code");
+  if (
+    /\b(?=[A-Z0-9]*[A-Z]{3})[A-Z0-9]{5,}\b/.test(text) &&
+    !/\b(?:ASAP|HELLO|PLEASE|ORDER|THANKS|WHERE|WHY|WHAT)\b/.test(text)
+  )
+    add("shape:code");
   if (tokens.length <= 2) add("len:short");
   if (tokens.length === 0) add("len:empty");
   const indices = Uint32Array.from(counts.keys());
@@ -222,7 +248,10 @@ export function trainLinearModel(examples: TrainingExample[], options: TrainOpti
  * The same training, handing the event loop back every few milliseconds, so that a server
  * retraining a shop's model keeps answering chats meanwhile. Same examples, same model.
  */
-export async function trainLinearModelInBackground(examples: TrainingExample[], options: TrainOptions = {}): Promise<LinearIntentModel> {
+export async function trainLinearModelInBackground(
+  examples: TrainingExample[],
+  options: TrainOptions = {},
+): Promise<LinearIntentModel> {
   const steps = trainingSteps(examples, options);
   for (;;) {
     const next = steps.next();
@@ -282,7 +311,13 @@ function newState(rows: number, classes: number): FitState {
 }
 
 /** Stochastic gradient descent on the cross-entropy loss, continuing from `state`, pausing between batches. */
-function* fit(data: { x: SparseVector; y: number }[], state: FitState, epochs: number, options: TrainOptions, random: () => number): Generator<void> {
+function* fit(
+  data: { x: SparseVector; y: number }[],
+  state: FitState,
+  epochs: number,
+  options: TrainOptions,
+  random: () => number,
+): Generator<void> {
   const update = sgdUpdate(state, options);
   const order = data.map((_, i) => i);
   for (let epoch = 0; epoch < epochs; epoch++) {
@@ -384,7 +419,10 @@ const PREFIX = {
   word: fnv1a(FNV_OFFSET, "w:"),
   bigram: fnv1a(FNV_OFFSET, "b:"),
   contentBigram: fnv1a(FNV_OFFSET, "cb:"),
-  charGram: { 3: fnv1a(FNV_OFFSET, "c3:"), 4: fnv1a(FNV_OFFSET, "c4:"), 5: fnv1a(FNV_OFFSET, "c5:") } as Record<number, number>,
+  charGram: { 3: fnv1a(FNV_OFFSET, "c3:"), 4: fnv1a(FNV_OFFSET, "c4:"), 5: fnv1a(FNV_OFFSET, "c5:") } as Record<
+    number,
+    number
+  >,
 };
 
 /** A small seeded pseudo-random generator: training (and its cross-validation) is reproducible. */

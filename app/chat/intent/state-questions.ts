@@ -14,24 +14,29 @@ const ASKS_FOR_ACTION =
 const CANCELLED = /\b(cancel+ed|annulee?s?|cancelad[oa]s?|cancelo|cancelaron|anulad[oa]s?)\b/;
 const RETURN_RECEIVED =
   /\b(receiv\w*|got|arrived|recibi\w*|recibio|llego|recu|recue|arrive)\b.*\b(return\w*|devolucion|retour|paquete|colis|parcel)\b|\b(return\w*|devolucion|retour)\b.*\b(receiv\w*|arrived|recibi\w*|llego|recu|arrive)\b/;
-const RETURN_REFUSED = /\b(return\w*|devolucion|retour)\b.*\b(refus\w*|declin\w*|reject\w*|denied|rechaz\w*|rejet\w*|negar\w*|negaron)\b/;
+const RETURN_REFUSED =
+  /\b(return\w*|devolucion|retour)\b.*\b(refus\w*|declin\w*|reject\w*|denied|rechaz\w*|rejet\w*|negar\w*|negaron)\b/;
 
 // Asking for an order's state in a message the classifier took for a payment problem.
 const ORDER_OR_PURCHASE = /\b(order|orders|pedido|pedidos|commande|compre|bought|purchased|achete)\b/;
-const ORDER_STATE = /\b(pending|pendiente|en attente|shipped|sent|gone out|left|salio|enviaron|enviado|expedie\w*|partie?)\b/;
-const CHARGE_PROBLEM = /\b(charged|charge|twice|double|cobr\w*|dos veces|doble|declin\w*|rechaz\w*|refus\w*|debit\w*)\b/;
+const ORDER_STATE =
+  /\b(pending|pendiente|en attente|shipped|sent|gone out|left|salio|enviaron|enviado|expedie\w*|partie?)\b/;
+const CHARGE_PROBLEM =
+  /\b(charged|charge|twice|double|cobr\w*|dos veces|doble|declin\w*|rechaz\w*|refus\w*|debit\w*)\b/;
 const CANCEL_WORD = /\b(cancel\w*|annul\w*|anul\w*|stop|deten\w*|arret\w*)\b/;
 
 // "I bought … was it sent?": a past purchase and whether it went out, whatever product it names.
 const PURCHASED = /\b(bought|purchased|ordered|compre|pedi|achete|commande)\b/;
-const WENT_OUT = /\b(sent|shipped|emailed|delivered|gone out|go out|envoye\w*|expedie\w*|livre\w*|salio|enviaron|enviado|llego|mandaron)\b/;
+const WENT_OUT =
+  /\b(sent|shipped|emailed|delivered|gone out|go out|envoye\w*|expedie\w*|livre\w*|salio|enviaron|enviado|llego|mandaron)\b/;
 
 /** The intent a state question really has, when the classifier took it for the action it names; else null. */
 export function stateQuestionIntent(intent: Intent, text: string): Intent | null {
   const n = normalize(text);
   if (!QUESTION.test(n) || ASKS_FOR_ACTION.test(n)) return null;
   if (intent === "cancel_order" && (CANCELLED.test(n) || !CANCEL_WORD.test(n))) return "track_order";
-  if (intent === "payment_issue" && ORDER_OR_PURCHASE.test(n) && ORDER_STATE.test(n) && !CHARGE_PROBLEM.test(n)) return "track_order";
+  if (intent === "payment_issue" && ORDER_OR_PURCHASE.test(n) && ORDER_STATE.test(n) && !CHARGE_PROBLEM.test(n))
+    return "track_order";
   if (intent === "return_item" && RETURN_RECEIVED.test(n)) return "refund_status";
   if (intent === "refund_status" && RETURN_REFUSED.test(n)) return "return_item";
   // Naming a product doesn't make a question about one's own return or purchase a product question.

@@ -21,17 +21,21 @@ const VOCABULARY: Record<string, string> = {
   item: "items thing things product products | articulo articulos producto productos prenda prendas | article articles produit produits vetement vetements",
   buy: "purchase purchased | comprar compro compre | acheter achete achat",
   ship: "shipping shipped dispatch dispatched | envio envios enviar envian envias enviamos enviado enviada mandar sale salen salio salga | expedition expedier expedie expedions expedions expediee envoyer envoyez envoi",
-  prepare: "prepared preparing processing processed | preparar preparamos preparacion preparado preparados | preparer preparons preparation preparee preparees",
-  delivery: "deliver delivered | entrega entregas entregar entregado reparto | livraison livraisons livrer livrez livre livree livrons",
+  prepare:
+    "prepared preparing processing processed | preparar preparamos preparacion preparado preparados | preparer preparons preparation preparee preparees",
+  delivery:
+    "deliver delivered | entrega entregas entregar entregado reparto | livraison livraisons livrer livrez livre livree livrons",
   arrive: "arrival reach | llegar llega llegan llego | arriver arrive arrivee recevoir",
   receive: "| recibir recibo recibes recibi | reception recu recue",
   parcel: "package | paquete paquetes | colis",
   carrier: "courier | paqueteria transportista | transporteur",
   tracking: "track | rastreo rastrear seguimiento guia | suivi suivre",
   address: "| direccion domicilio | adresse domicile",
-  pickup: "collect pick picked pick_up picked_up picking_up | recoger recoges recogerlo recojo recoleccion | retrait retirer retire recuperer recupere click_and_collect",
+  pickup:
+    "collect pick picked pick_up picked_up picking_up | recoger recoges recogerlo recojo recoleccion | retrait retirer retire recuperer recupere click_and_collect",
   store: "shop boutique | tienda tiendas local | magasin",
-  country: "countries abroad overseas international internationally | pais paises extranjero internacional | pays etranger international internationale",
+  country:
+    "countries abroad overseas international internationally | pais paises extranjero internacional | pays etranger international internationale",
   outside: "else elsewhere | fuera afuera | dehors hors ailleurs",
   customs: "import | aduana aduanas importacion | douane douanes importation",
   fee: "fees | gastos cargo_adicional | frais",
@@ -44,8 +48,10 @@ const VOCABULARY: Record<string, string> = {
   lost: "| perdido perdida | perdu perdue",
   late: "delay delayed | retraso retrasado tarde | retard retarde",
   // Returns, refunds, exchanges, warranty
-  return: "returns returned send_back send_it_back send_something_back send_them_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter",
-  refund: "refunds refunded money_back | regresan_el_dinero regresar_el_dinero devuelven_el_dinero devolver_el_dinero mi_dinero reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons recuperer_mon_argent rendre_l_argent mon_argent",
+  return:
+    "returns returned send_back send_it_back send_something_back send_them_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter",
+  refund:
+    "refunds refunded money_back | regresan_el_dinero regresar_el_dinero devuelven_el_dinero devolver_el_dinero mi_dinero reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons recuperer_mon_argent rendre_l_argent mon_argent",
   exchange: "swap trade | cambio cambios cambiar | echange echanges echanger",
   warranty: "guarantee | garantia | garantie",
   cover: "covers covered | cubre cubren cubierto | couvre couvrent couvert couverte couvrir",
@@ -59,22 +65,27 @@ const VOCABULARY: Record<string, string> = {
   sealed: "seal | sellado sello | scelle",
   final: "| final | finale",
   sale: "clearance | rebaja rebajas liquidacion | soldes solde",
-  offer: "offers deal deals promotion promotions | oferta ofertas promocion promociones | offre offres promotion promotions",
+  offer:
+    "offers deal deals promotion promotions | oferta ofertas promocion promociones | offre offres promotion promotions",
   // Payment, prices, invoices
-  payment: "pay paid | pago pagos pagar pagado pagas paga pagan | paiement paiements payer paye paie paies payez payons payant payante a_votre_charge a_ta_charge a_la_charge",
+  payment:
+    "pay paid | pago pagos pagar pagado pagas paga pagan | paiement paiements payer paye paie paies payez payons payant payante a_votre_charge a_ta_charge a_la_charge",
   accept: "accepted accepts | aceptar aceptan aceptamos acepta | accepter acceptez acceptons accepte",
   card: "cards | tarjeta tarjetas | carte cartes",
   cash: "| efectivo | especes liquide",
   transfer: "wire | transferencia | virement",
-  installments: "instalments installment instalment spread split | meses_sin_intereses a_plazos cuotas | en_plusieurs_fois paiement_en_4_fois",
-  charge: "charged charges billed debit debited | cargo cargos cobro cobraron cobrado | debit debite debitee debitees debits prelevement prelevements preleve",
+  installments:
+    "instalments installment instalment spread split | meses_sin_intereses a_plazos cuotas | en_plusieurs_fois paiement_en_4_fois",
+  charge:
+    "charged charges billed debit debited | cargo cargos cobro cobraron cobrado | debit debite debitee debitees debits prelevement prelevements preleve",
   twice: "double duplicate | dos_veces doble | deux_fois double",
   price: "cost costs | precio precios costo coste cuesta cuestan costar | prix cout",
   discount: "promo coupon voucher | descuento descuentos cupon | reduction remise code_promo",
   invoice: "receipt bill | factura facturar facturacion recibo | facture factures",
   company: "business | empresa razon_social | entreprise societe",
   gift: "| regalo | cadeau cadeaux",
-  expire: "expiry expiration valid validity | caducar caduca caducan vencer vence validez valido | expirer expire valable valables validite",
+  expire:
+    "expiry expiration valid validity | caducar caduca caducan vencer vence validez valido | expirer expire valable valables validite",
   // Accounts
   account: "| cuenta | compte",
   password: "| contrasena clave | mot_de_passe",
@@ -139,16 +150,19 @@ const VOCABULARY: Record<string, string> = {
   battery: "| bateria pila | batterie pile",
   // "stored" is kept, not the shop ("store").
   keep: "storage kept stored retain retained | guardar guardan guardamos conservar almacenar mantener mantiene mantienen | conserver ranger garder gardons garde gardee maintenir maintient",
-  include: "included includes comes_with come_with | incluye incluido incluida viene_con | inclus incluse fourni fournie livre_avec",
+  include:
+    "included includes comes_with come_with | incluye incluido incluida viene_con | inclus incluse fourni fournie livre_avec",
   separately: "| por_separado | separement",
   handmade: "hand_made handcrafted | hecho_a_mano artesanal | fait_main fait_a_la_main artisanal",
   // Not French "fait/faite": "doit être faite" is an auxiliary, not "made".
   made: "make manufactured produced | hecho hecha fabricado | fabrique fabriquee fabriques",
   // Not "from" alone ("30 days from delivery"): "where does it come from?" says it as a phrase.
-  origin: "source sourced grown come_from comes_from came_from | origen procedencia cultivado viene_de vienen_de | origine provenance cultive vient_de viennent_de",
+  origin:
+    "source sourced grown come_from comes_from came_from | origen procedencia cultivado viene_de vienen_de | origine provenance cultive vient_de viennent_de",
   original: "| original originales | original originale originaux",
   packaging: "packed | empaque embalaje | emballage",
-  pobox: "po_box po_boxes p_o_box p_o_boxes post_office_box | apartado_postal apartados_postales | boite_postale boites_postales",
+  pobox:
+    "po_box po_boxes p_o_box p_o_boxes post_office_box | apartado_postal apartados_postales | boite_postale boites_postales",
   customer: "customers client clients | cliente clientes | client clients cliente clientes",
   natural: "| natural | naturel naturelle",
   organic: "| organico | bio biologique",
@@ -221,7 +235,8 @@ for (const [pivot, forms] of Object.entries(VOCABULARY)) {
   forms.split("|").forEach((part, index) => {
     const language = (["en", "es", "fr"] as const)[index];
     for (const form of part.split(/\s+/).filter(Boolean)) {
-      if (form.includes("_")) PHRASES.push({ pattern: new RegExp(`\\b${form.replace(/_/g, "[\\s'.-]+")}\\b`, "g"), pivot });
+      if (form.includes("_"))
+        PHRASES.push({ pattern: new RegExp(`\\b${form.replace(/_/g, "[\\s'.-]+")}\\b`, "g"), pivot });
       else if (!PIVOTS[language].has(form)) PIVOTS[language].set(form, pivot);
     }
   });
@@ -258,5 +273,7 @@ export function pivotOf(word: string, language: Language): string | null {
 
 /** How many of `words` are forms the vocabulary knows only in `language` ("colis", "recevoir" are French). */
 export function formsOnlyIn(words: string[], language: Language): number {
-  return words.filter((w) => PIVOTS[language].has(w) && !(["en", "es", "fr"] as const).some((l) => l !== language && PIVOTS[l].has(w))).length;
+  return words.filter(
+    (w) => PIVOTS[language].has(w) && !(["en", "es", "fr"] as const).some((l) => l !== language && PIVOTS[l].has(w)),
+  ).length;
 }

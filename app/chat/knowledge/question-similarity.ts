@@ -50,7 +50,9 @@ export function questionProfile(text: string): QuestionProfile {
   const all = [...new Set(terms(text))].filter((t) => !isFraming(t));
   const codes = all.filter((t) => CODE.test(t) && (/[a-z]/.test(t) || t.replace(/\D/g, "").length >= 3));
   const language = languageOf(text);
-  const pivots = textWords(text).map((w) => pivotOf(w, language)).filter((p): p is string => p !== null && !SUBJECT_ONLY.has(p));
+  const pivots = textWords(text)
+    .map((w) => pivotOf(w, language))
+    .filter((p): p is string => p !== null && !SUBJECT_ONLY.has(p));
   const aspects = [...new Set(pivots.map((p) => stemIn(p, "en")))].filter((t) => all.includes(t));
   return { terms: all.filter((t) => !codes.includes(t)), codes, aspects };
 }
@@ -59,7 +61,40 @@ export function questionProfile(text: string): QuestionProfile {
  * Lexicon words that name what a question is about without being what it asks (an order, an
  * item, the shop): two questions may differ in them and still ask the same thing.
  */
-const SUBJECT_ONLY = new Set(["policy", "order", "item", "buy", "store", "one", "two", "see", "need", "help", "visit", "person", "day", "week", "month", "year", "hour", "minute", "company", "data", "men", "women", "people", "move", "stay", "normal", "physical", "sell", "receive", "change", "contact", "much"]);
+const SUBJECT_ONLY = new Set([
+  "policy",
+  "order",
+  "item",
+  "buy",
+  "store",
+  "one",
+  "two",
+  "see",
+  "need",
+  "help",
+  "visit",
+  "person",
+  "day",
+  "week",
+  "month",
+  "year",
+  "hour",
+  "minute",
+  "company",
+  "data",
+  "men",
+  "women",
+  "people",
+  "move",
+  "stay",
+  "normal",
+  "physical",
+  "sell",
+  "receive",
+  "change",
+  "contact",
+  "much",
+]);
 
 export interface TermFrequencies {
   documents: number;
@@ -82,7 +117,14 @@ export function termWeight(term: string): number {
 }
 
 /** The two sides of one exchange: the shop sells what the shopper buys ("do you sell…?" / "can I buy…?"). */
-const CONVERSES = [["sell", "buy"], ["send", "receive"], ["give", "get"], ["teach", "learn"], ["lend", "borrow"], ["rent", "hire"]];
+const CONVERSES = [
+  ["sell", "buy"],
+  ["send", "receive"],
+  ["give", "get"],
+  ["teach", "learn"],
+  ["lend", "borrow"],
+  ["rent", "hire"],
+];
 let converse: Map<string, string> | null = null;
 function converseOf(term: string): string | undefined {
   if (!converse) {
@@ -97,7 +139,13 @@ function converseOf(term: string): string | undefined {
 
 /** WordNet synonyms, the retrieval's own widening of support words ("arrive" → delivery), or the other side of an exchange. */
 function areSynonyms(a: string, b: string): boolean {
-  return synonymsOf(a).includes(b) || synonymsOf(b).includes(a) || expansionsOf(a).includes(b) || expansionsOf(b).includes(a) || converseOf(a) === b;
+  return (
+    synonymsOf(a).includes(b) ||
+    synonymsOf(b).includes(a) ||
+    expansionsOf(a).includes(b) ||
+    expansionsOf(b).includes(a) ||
+    converseOf(a) === b
+  );
 }
 
 function nearSpelling(a: string, b: string): boolean {
@@ -137,7 +185,8 @@ export function questionSimilarity(left: QuestionProfile, right: QuestionProfile
   const sameCodes = left.codes.length === right.codes.length && left.codes.every((c) => right.codes.includes(c));
   if (!sameCodes) return 0;
   // Each asks about something the other never mentions ("is it microwave safe" / "is it dishwasher safe"): different questions.
-  if (left.aspects.some((a) => credit(a, right.terms) === 0) && right.aspects.some((a) => credit(a, left.terms) === 0)) return 0;
+  if (left.aspects.some((a) => credit(a, right.terms) === 0) && right.aspects.some((a) => credit(a, left.terms) === 0))
+    return 0;
   const forward = coverage(left.terms, right.terms);
   const backward = coverage(right.terms, left.terms);
   return Math.sqrt(forward * backward);

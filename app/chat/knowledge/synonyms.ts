@@ -14,7 +14,10 @@ export function synonymsOf(term: string): string[] {
     for (const [word, synonyms] of Object.entries(table as Record<string, string[]>)) {
       const key = termOf(word, "en");
       const known = byTerm.get(key) ?? [];
-      byTerm.set(key, [...new Set([...known, ...synonyms.map((s) => termOf(s, "en"))])].filter((s) => s !== key));
+      byTerm.set(
+        key,
+        [...new Set([...known, ...synonyms.map((s) => termOf(s, "en"))])].filter((s) => s !== key),
+      );
     }
   }
   return byTerm.get(term) ?? [];

@@ -8,7 +8,9 @@ import type { Fulfillment, Order } from "../../commerce/types";
 export function isEmailedFulfillment(order: Order, fulfillment: Fulfillment): boolean {
   if (fulfillment.trackingInfo.some((t) => t.company || t.number)) return false;
   const byId = new Map(order.lineItems.map((line) => [line.id, line]));
-  return fulfillment.lines.length > 0 && fulfillment.lines.every((l) => byId.get(l.lineItemId)?.requiresShipping === false);
+  return (
+    fulfillment.lines.length > 0 && fulfillment.lines.every((l) => byId.get(l.lineItemId)?.requiresShipping === false)
+  );
 }
 
 /** Whether nothing on the order travels by parcel. */

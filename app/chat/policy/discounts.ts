@@ -15,10 +15,20 @@ export type CodeVerdict =
   | { kind: "expired"; endsAt: string | null }
   | { kind: "not_started"; startsAt: string | null }
   | { kind: "used_up" }
-  | { kind: "usable"; code: string; summary: string; startsAt: string | null; endsAt: string | null; minimumSubtotal: string | null; minimumQuantity: number | null };
+  | {
+      kind: "usable";
+      code: string;
+      summary: string;
+      startsAt: string | null;
+      endsAt: string | null;
+      minimumSubtotal: string | null;
+      minimumQuantity: number | null;
+    };
 
 export function isInternalCode(internalCodes: readonly unknown[], code: string): boolean {
-  return internalCodes.some((internal) => typeof internal === "string" && internal.trim().toUpperCase() === code.trim().toUpperCase());
+  return internalCodes.some(
+    (internal) => typeof internal === "string" && internal.trim().toUpperCase() === code.trim().toUpperCase(),
+  );
 }
 
 function usedUp(discount: Discount): boolean {
@@ -34,7 +44,11 @@ export function isUsable(discount: Discount): boolean {
  * The verdict on one code the shopper named. `lookup` reads the code from Shopify; it is not
  * called for an internal code, so not even the lookup depends on one.
  */
-export async function checkCode(internalCodes: readonly unknown[], code: string, lookup: (code: string) => Promise<Discount | null>): Promise<CodeVerdict> {
+export async function checkCode(
+  internalCodes: readonly unknown[],
+  code: string,
+  lookup: (code: string) => Promise<Discount | null>,
+): Promise<CodeVerdict> {
   if (isInternalCode(internalCodes, code)) return { kind: "undisclosed" };
   let discount: Discount | null;
   try {

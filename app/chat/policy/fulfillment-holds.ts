@@ -26,7 +26,8 @@ const BY_PRIORITY: HoldReason[] = ["verification", "payment", "address", "stock"
 export function fulfillmentHold(order: Order): HoldVerdict | null {
   if (order.cancelledAt) return null;
   // Paid by cash voucher or bank transfer and not yet received: nothing is prepared until it is.
-  if (order.displayFinancialStatus === "PENDING" && order.fulfillments.length === 0) return { held: true, reason: "payment" };
+  if (order.displayFinancialStatus === "PENDING" && order.fulfillments.length === 0)
+    return { held: true, reason: "payment" };
   const held = order.fulfillmentOrders.filter((f) => f.status === "ON_HOLD");
   if (held.length === 0 && order.displayFulfillmentStatus !== "ON_HOLD") return null;
   const reasons = held.flatMap((f) => f.holdReasons).map((r) => REASONS[r] ?? "other");

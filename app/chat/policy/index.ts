@@ -30,4 +30,9 @@ export type PolicyVerdict =
   | { topic: "discount_code"; code: string; verdict: CodeVerdict }
   | { topic: "handoff"; verdict: HandoffVerdict }
   /** Whether a guest must prove the order first (a one-time code to its email) before a change is proposed. */
-  | { topic: "change_proof"; order: string; kind: "not_needed" | "code_sent" | "cannot_send" | "too_many_codes"; sentTo: string | null };
+  | {
+      topic: "change_proof";
+      order: string;
+      kind: "not_needed" | "code_sent" | "cannot_send" | "too_many_codes";
+      sentTo: string | null;
+    };

@@ -26,7 +26,9 @@ export type CancelVerdict =
   | { kind: "partly_cancellable"; by: "team"; lineItemIds: string[] }
   | { kind: "not_cancellable"; reason: "already_cancelled" | "shipped" };
 
-export type ChangeVerdict = ({ kind: "changeable"; by: "team" } & OpenOrderFacts) | { kind: "not_changeable"; reason: "already_cancelled" | "shipped" };
+export type ChangeVerdict =
+  | ({ kind: "changeable"; by: "team" } & OpenOrderFacts)
+  | { kind: "not_changeable"; reason: "already_cancelled" | "shipped" };
 
 export type AddressChangeVerdict =
   | ({ kind: "changeable"; by: ChangeBy } & OpenOrderFacts)
@@ -50,12 +52,19 @@ function openOrderFacts(order: Order): OpenOrderFacts {
  * Cancelling: an unshipped order can be cancelled (by the bot if the merchant allows it); once
  * part of it shipped, only items the shopper names that are still waiting can be, by the team.
  */
-export function cancelVerdict(order: Order, options: { botMayCancel: boolean; namedLineItemIds: readonly string[] }): CancelVerdict {
+export function cancelVerdict(
+  order: Order,
+  options: { botMayCancel: boolean; namedLineItemIds: readonly string[] },
+): CancelVerdict {
   if (order.cancelledAt) return { kind: "not_cancellable", reason: "already_cancelled" };
   if (!isUnfulfilled(order)) {
     const named = new Set(options.namedLineItemIds);
-    const waiting = order.lineItems.filter((line) => named.has(line.id) && line.unfulfilledQuantity > 0).map((line) => line.id);
-    return waiting.length > 0 ? { kind: "partly_cancellable", by: "team", lineItemIds: waiting } : { kind: "not_cancellable", reason: "shipped" };
+    const waiting = order.lineItems
+      .filter((line) => named.has(line.id) && line.unfulfilledQuantity > 0)
+      .map((line) => line.id);
+    return waiting.length > 0
+      ? { kind: "partly_cancellable", by: "team", lineItemIds: waiting }
+      : { kind: "not_cancellable", reason: "shipped" };
   }
   return { kind: "cancellable", by: options.botMayCancel ? "bot" : "team", ...openOrderFacts(order) };
 }
@@ -70,7 +79,12 @@ export function changeVerdict(order: Order): ChangeVerdict {
 /** Changing where it goes: before it ships, or (a reship by the team) once a failed delivery comes back. */
 export function addressChangeVerdict(order: Order, options: { botMayChange: boolean }): AddressChangeVerdict {
   const failed = order.fulfillments.find((f) => f.displayStatus === "FAILURE");
-  if (failed) return { kind: "returning_to_sender", by: "team", carrierMessage: failed.events.find((e) => e.message)?.message ?? null };
+  if (failed)
+    return {
+      kind: "returning_to_sender",
+      by: "team",
+      carrierMessage: failed.events.find((e) => e.message)?.message ?? null,
+    };
   if (order.cancelledAt) return { kind: "not_changeable", reason: "already_cancelled" };
   // Whether or not it has left, an order nothing of which travels to an address has none to change.
   if (isDigitalOnly(order)) return { kind: "not_changeable", reason: "nothing_to_ship" };

@@ -28,8 +28,10 @@ export function returnsFor(order: Order, lineItemIds: string[]): ReturnInfo[] {
   return order.returns.filter((r) => r.lines.some((l) => lineItemIds.includes(l.lineItemId)));
 }
 
-const RETURN_WORDS = /\b(return|returns|devolucion|devoluciones|devolver|retour|retours|demande|demandes|request|requests|solicitud|solicitarla|solicitar)\b/;
-const REVIEW = /\b(approve|approves|review|reviews|respond|reply|answer|valid\w*|approuv\w*|repond\w*|aprob\w*|respond\w*|contest\w*)\b/;
+const RETURN_WORDS =
+  /\b(return|returns|devolucion|devoluciones|devolver|retour|retours|demande|demandes|request|requests|solicitud|solicitarla|solicitar)\b/;
+const REVIEW =
+  /\b(approve|approves|review|reviews|respond|reply|answer|valid\w*|approuv\w*|repond\w*|aprob\w*|respond\w*|contest\w*)\b/;
 // Inspecting a parcel that arrived is a later step with its own timing.
 const AFTER_ARRIVAL = /\b(receiv\w*|receipt|arriv\w*|reaches|recib\w*|recept\w*|recu|inspect\w*|control\w*)\b/;
 
@@ -43,9 +45,15 @@ export function returnReviewTime(passages: Passage[]): DurationRange | null {
     const text = normalize(passage.text);
     if (!REVIEW.test(text) || AFTER_ARRIVAL.test(text)) continue;
     const previous = passages[index - 1];
-    const context = [text, normalize(passage.section), previous?.sourceKey === passage.sourceKey ? normalize(previous.text) : ""].join(" ");
+    const context = [
+      text,
+      normalize(passage.section),
+      previous?.sourceKey === passage.sourceKey ? normalize(previous.text) : "",
+    ].join(" ");
     if (!RETURN_WORDS.test(context)) continue;
-    const duration = findDurations(text).find((d) => ["hours", "days", "business_days"].includes(d.unit) && d.max <= (d.unit === "hours" ? 120 : 10));
+    const duration = findDurations(text).find(
+      (d) => ["hours", "days", "business_days"].includes(d.unit) && d.max <= (d.unit === "hours" ? 120 : 10),
+    );
     if (duration) return { min: duration.min, max: duration.max, unit: duration.unit };
   }
   return null;

@@ -42,7 +42,11 @@ export function isFinalSale(product: { tags: string[]; description: string }): b
 }
 
 /** When an item's return window ends, counted as the shop counts it; null when unknown or not started. */
-export function returnDeadline(window: ReturnWindow | undefined, orderCreatedAt: string, deliveredAt: string | null): { start: string; until: string } | null {
+export function returnDeadline(
+  window: ReturnWindow | undefined,
+  orderCreatedAt: string,
+  deliveredAt: string | null,
+): { start: string; until: string } | null {
   if (!window) return null;
   const start = window.from === "order" ? orderCreatedAt : deliveredAt;
   if (!start) return null;
@@ -55,27 +59,42 @@ const NOT_RETURNED = ["DECLINED", "CANCELED", "CANCELLED"];
 
 /** The returns (not declined or cancelled) the line is in, and how many of it they take. */
 function inReturns(order: Order, line: LineItem): { quantity: number; names: string[] } {
-  const returns = order.returns.filter((r) => !NOT_RETURNED.includes(r.status) && r.lines.some((l) => l.lineItemId === line.id));
-  const quantity = returns.flatMap((r) => r.lines).filter((l) => l.lineItemId === line.id).reduce((sum, l) => sum + l.quantity, 0);
+  const returns = order.returns.filter(
+    (r) => !NOT_RETURNED.includes(r.status) && r.lines.some((l) => l.lineItemId === line.id),
+  );
+  const quantity = returns
+    .flatMap((r) => r.lines)
+    .filter((l) => l.lineItemId === line.id)
+    .reduce((sum, l) => sum + l.quantity, 0);
   return { quantity, names: returns.map((r) => r.name) };
 }
 
 /** The line's return window as the shop counts it, once the item is delivered; null before, or when the shop never said. */
-export function lineReturnDeadline(order: Order, line: LineItem, window: ReturnWindow | undefined): { start: string; until: string } | null {
+export function lineReturnDeadline(
+  order: Order,
+  line: LineItem,
+  window: ReturnWindow | undefined,
+): { start: string; until: string } | null {
   const shipment = order.fulfillments.find((f) => f.lines.some((l) => l.lineItemId === line.id));
   // Collected at the shop counts as delivered: the window starts at pickup where it counts from delivery.
-  const deliveredAt = shipment && ["DELIVERED", "PICKED_UP"].includes(shipment.displayStatus ?? "") ? shipment.deliveredAt : null;
+  const deliveredAt =
+    shipment && ["DELIVERED", "PICKED_UP"].includes(shipment.displayStatus ?? "") ? shipment.deliveredAt : null;
   // A window counted from the order still needs the item delivered before it can come back.
   return deliveredAt ? returnDeadline(window, order.createdAt, deliveredAt) : null;
 }
 
-export function lineReturnVerdict(order: Order, line: LineItem, rules: { window: ReturnWindow | undefined; finalSale: boolean; now: Date }): LineReturnVerdict {
+export function lineReturnVerdict(
+  order: Order,
+  line: LineItem,
+  rules: { window: ReturnWindow | undefined; finalSale: boolean; now: Date },
+): LineReturnVerdict {
   if (rules.finalSale) return { kind: "not_returnable", reason: "final_sale" };
   if (!rules.window) return { kind: "not_returnable", reason: "window_unknown" };
   const deadline = lineReturnDeadline(order, line, rules.window);
   if (!deadline) return { kind: "not_returnable", reason: "not_delivered" };
   const shipment = order.fulfillments.find((f) => f.lines.some((l) => l.lineItemId === line.id));
-  if (new Date(deadline.until) < rules.now) return { kind: "not_returnable", reason: "window_closed", windowStart: deadline.start, until: deadline.until };
+  if (new Date(deadline.until) < rules.now)
+    return { kind: "not_returnable", reason: "window_closed", windowStart: deadline.start, until: deadline.until };
   const delivered = shipment!.lines.filter((l) => l.lineItemId === line.id).reduce((sum, l) => sum + l.quantity, 0);
   const returned = inReturns(order, line);
   const quantity = Math.max(0, delivered - returned.quantity);
@@ -92,7 +111,11 @@ export interface ReturnRules {
 /** This shop's return rules: the window its texts (or the merchant) state, and its final-sale products. */
 export function returnRulesOf(ctx: Pick<ChatContext, "shop" | "productsByHandle" | "now">): ReturnRules {
   const finalSaleIds = new Set([...ctx.productsByHandle.values()].filter(isFinalSale).map((p) => p.id));
-  return { window: factsFor(ctx.shop).returnWindow?.value, isFinalSale: (line) => !!line.productId && finalSaleIds.has(line.productId), now: ctx.now };
+  return {
+    window: factsFor(ctx.shop).returnWindow?.value,
+    isFinalSale: (line) => !!line.productId && finalSaleIds.has(line.productId),
+    now: ctx.now,
+  };
 }
 
 /** Whether the line was delivered and is still inside the shop's window, final sale or not (a defect is judged by it). */
@@ -103,7 +126,15 @@ export function withinReturnWindow(order: Order, line: LineItem, window: ReturnW
 
 /** The verdict for the lines the shopper means (all of them when they named none). */
 export function returnVerdict(order: Order, lines: readonly LineItem[], rules: ReturnRules): ReturnVerdict {
-  const verdicts = lines.map((line) => ({ lineItemId: line.id, title: line.title, verdict: lineReturnVerdict(order, line, { window: rules.window, finalSale: rules.isFinalSale(line), now: rules.now }) }));
+  const verdicts = lines.map((line) => ({
+    lineItemId: line.id,
+    title: line.title,
+    verdict: lineReturnVerdict(order, line, {
+      window: rules.window,
+      finalSale: rules.isFinalSale(line),
+      now: rules.now,
+    }),
+  }));
   const open = order.returns.find((r) => OPEN_RETURN.includes(r.status));
   return {
     lines: verdicts,

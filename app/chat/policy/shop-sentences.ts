@@ -8,9 +8,15 @@ import type { Language } from "../preprocess";
 import { normalize } from "../preprocess";
 
 /** The first passage (shopper's language first) whose text matches every pattern, or null. */
-export function sentenceSaying(passages: Passage[], language: Language, patterns: RegExp[], preferring: RegExp[] = []): Passage | null {
+export function sentenceSaying(
+  passages: Passage[],
+  language: Language,
+  patterns: RegExp[],
+  preferring: RegExp[] = [],
+): Passage | null {
   const matching = passages.filter((p) => patterns.every((pattern) => pattern.test(normalize(p.text))));
-  const score = (p: Passage) => Number(p.language === language) * 10 + preferring.filter((pattern) => pattern.test(normalize(p.text))).length;
+  const score = (p: Passage) =>
+    Number(p.language === language) * 10 + preferring.filter((pattern) => pattern.test(normalize(p.text))).length;
   return [...matching].sort((a, b) => score(b) - score(a))[0] ?? null;
 }
 
@@ -19,11 +25,17 @@ const REFUND = /\b(refund\w*|reembols\w*|rembours\w*)\b/;
 
 /** What the shop does with a parcel that comes back undelivered (reship or refund), in its words. */
 export function failedDeliveryRule(passages: Passage[], language: Language): Passage | null {
-  return sentenceSaying(passages.filter((p) => p.kind !== "product"), language, [RESHIP, REFUND]);
+  return sentenceSaying(
+    passages.filter((p) => p.kind !== "product"),
+    language,
+    [RESHIP, REFUND],
+  );
 }
 
-const RETURN_POSTAGE = /\b(label|postage|return shipping|guia|envio de (?:la )?devolucion|etiquette|frais de retour|port)\b/;
-const WHO_PAYS = /\b(paid|pay|pays|free|prepaid|pagas|paga|gratis|prepagad\w*|charge|payes?|payez|gratuit\w*|prepaye\w*)\b/;
+const RETURN_POSTAGE =
+  /\b(label|postage|return shipping|guia|envio de (?:la )?devolucion|etiquette|frais de retour|port)\b/;
+const WHO_PAYS =
+  /\b(paid|pay|pays|free|prepaid|pagas|paga|gratis|prepagad\w*|charge|payes?|payez|gratuit\w*|prepaye\w*)\b/;
 
 /**
  * Who pays to send a return back, in the shop's refund-policy words; a sentence naming the order's
@@ -36,7 +48,8 @@ export function returnPostageRule(passages: Passage[], language: Language, desti
 
 const EXCHANGE = /\b(exchang\w*|echang\w*|cambio|cambios|cambiar)\b/;
 // Sentences that only mention exchanging in passing: cash value, final-sale lists, address changes.
-const NOT_THE_RULE = /\b(cash|especes|efectivo|final sale|vente finale|venta final|direccion|adresse|address|precio|prix|price)\b/;
+const NOT_THE_RULE =
+  /\b(cash|especes|efectivo|final sale|vente finale|venta final|direccion|adresse|address|precio|prix|price)\b/;
 
 /**
  * The shop's rule on exchanges, with the sentence that follows it in the same section (the rule
@@ -51,11 +64,17 @@ export function exchangeRule(passages: Passage[], language: Language): Passage[]
   );
   if (!rule) return [];
   const next = texts[texts.indexOf(rule) + 1];
-  const continues = next && next.sourceKey === rule.sourceKey && next.section === rule.section && next.language === rule.language && !NOT_THE_RULE.test(normalize(next.text));
+  const continues =
+    next &&
+    next.sourceKey === rule.sourceKey &&
+    next.section === rule.section &&
+    next.language === rule.language &&
+    !NOT_THE_RULE.test(normalize(next.text));
   return continues ? [rule, next] : [rule];
 }
 
-const PAYMENT_PENDING = /\b(pending|pendiente|en attente|on receipt|a reception|al recibir|until (?:we|the) (?:receive|confirm)\w*)\b/;
+const PAYMENT_PENDING =
+  /\b(pending|pendiente|en attente|on receipt|a reception|al recibir|until (?:we|the) (?:receive|confirm)\w*)\b/;
 const PAYMENT_CONFIRMED = /\b(confirm\w*|receiv\w*|recib\w*|recept\w*|reception|acredit\w*)\b/;
 const RETURNS_OR_REFUNDS = /\b(return\w*|retour\w*|devol\w*|refund\w*|rembours\w*|reembols\w*)\b/;
 const PAYMENT = /\b(pay\w*|pag\w*|paie\w*|virement|transfer\w*|transferencia)\b/;

@@ -22,7 +22,20 @@ const TIME_HINTS: { pattern: RegExp; days: number }[] = [
   { pattern: /\b(this morning|today|earlier today|just (?:now|ordered|placed)|hoy|aujourd'hui|ce matin)\b/i, days: 0 },
   { pattern: /\b(last night|yesterday|ayer|anoche|hier)\b/i, days: 1 },
 ];
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 /** Of a customer's orders, the one this message is about: named items, a date, or the intent's natural candidate. */
 export function pickOrder(orders: Order[], turn: Turn): Order {
@@ -36,7 +49,8 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
     let s = 0;
     const itemWords = new Set(order.lineItems.flatMap((l) => wordTokens(l.title).map(singular)));
     for (const w of words) if (w.length > 2 && itemWords.has(w)) s += 3;
-    for (const hint of TIME_HINTS) if (hint.pattern.test(text) && daysBetween(order.createdAt, turn.ctx.now) === hint.days) s += 4;
+    for (const hint of TIME_HINTS)
+      if (hint.pattern.test(text) && daysBetween(order.createdAt, turn.ctx.now) === hint.days) s += 4;
     if (month >= 0 && new Date(order.createdAt).getUTCMonth() === month) s += 4;
     const open = !order.cancelledAt && order.fulfillments.length === 0;
     if (wantsOpen && open) s += 2;

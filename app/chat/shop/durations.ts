@@ -13,14 +13,61 @@ export interface DurationRange {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fourteen: 14, fifteen: 15,
-  twenty: 20, thirty: 30, sixty: 60, ninety: 90,
-  un: 1, uno: 1, una: 1, une: 1, dos: 2, deux: 2, tres: 3, trois: 3, cuatro: 4, quatre: 4, cinco: 5, cinq: 5, seis: 6, six_: 6,
-  siete: 7, sept: 7, ocho: 8, huit: 8, nueve: 9, neuf: 9, diez: 10, dix: 10, catorce: 14, quatorze: 14, quince: 15, quinze: 15,
-  veinte: 20, vingt: 20, treinta: 30, trente: 30, sesenta: 60, soixante: 60, noventa: 90, "quatre-vingt-dix": 90,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  sixty: 60,
+  ninety: 90,
+  un: 1,
+  uno: 1,
+  una: 1,
+  une: 1,
+  dos: 2,
+  deux: 2,
+  tres: 3,
+  trois: 3,
+  cuatro: 4,
+  quatre: 4,
+  cinco: 5,
+  cinq: 5,
+  seis: 6,
+  six_: 6,
+  siete: 7,
+  sept: 7,
+  ocho: 8,
+  huit: 8,
+  nueve: 9,
+  neuf: 9,
+  diez: 10,
+  dix: 10,
+  catorce: 14,
+  quatorze: 14,
+  quince: 15,
+  quinze: 15,
+  veinte: 20,
+  vingt: 20,
+  treinta: 30,
+  trente: 30,
+  sesenta: 60,
+  soixante: 60,
+  noventa: 90,
+  "quatre-vingt-dix": 90,
 };
 
-const NUMBER = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).filter((w) => !w.endsWith("_")).join("|")})`;
+const NUMBER = `(\\d{1,3}|${Object.keys(NUMBER_WORDS)
+  .filter((w) => !w.endsWith("_"))
+  .join("|")})`;
 // "business days", "working days", "días hábiles/laborables", "jours ouvrés/ouvrables".
 const UNIT =
   "(business\\s+days?|working\\s+days?|days?|hours?|hrs?|h|weeks?|months?|years?|" +
@@ -29,7 +76,10 @@ const UNIT =
 const RANGE_JOIN = "\\s*(?:[–—-]|to|a|al|y|et|ou|or)\\s*";
 
 /** "5–10 business days", "1 business day", "24-48h", "3 à 5 jours ouvrés" (text normalised). */
-export const DURATION_PATTERN = new RegExp(`\\b(?:de\\s+|entre\\s+|between\\s+)?${NUMBER}(?:${RANGE_JOIN}${NUMBER})?\\s*[- ]?${UNIT}(?![a-z])`, "g");
+export const DURATION_PATTERN = new RegExp(
+  `\\b(?:de\\s+|entre\\s+|between\\s+)?${NUMBER}(?:${RANGE_JOIN}${NUMBER})?\\s*[- ]?${UNIT}(?![a-z])`,
+  "g",
+);
 
 export function toNumber(word: string): number | null {
   if (/^\d+$/.test(word)) return Number(word);
@@ -53,13 +103,26 @@ export function findDurations(normalized: string): (DurationRange & { index: num
     const first = toNumber(match[1]);
     const second = match[2] ? toNumber(match[2]) : first;
     if (first === null || second === null) continue;
-    found.push({ min: Math.min(first, second), max: Math.max(first, second), unit: toUnit(match[3]), index: match.index ?? 0, text: match[0] });
+    found.push({
+      min: Math.min(first, second),
+      max: Math.max(first, second),
+      unit: toUnit(match[3]),
+      index: match.index ?? 0,
+      text: match[0],
+    });
   }
   return found;
 }
 
 /** Calendar days a range's upper bound spans at most (business days count as calendar days ÷ 5 × 7). */
 export function upperBoundInDays(range: DurationRange): number {
-  const perUnit: Record<DurationUnit, number> = { hours: 1 / 24, days: 1, business_days: 7 / 5, weeks: 7, months: 31, years: 366 };
+  const perUnit: Record<DurationUnit, number> = {
+    hours: 1 / 24,
+    days: 1,
+    business_days: 7 / 5,
+    weeks: 7,
+    months: 31,
+    years: 366,
+  };
   return range.max * perUnit[range.unit];
 }

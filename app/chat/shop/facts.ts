@@ -48,29 +48,45 @@ export interface ShopFacts {
 }
 
 export type FactKey = keyof ShopFacts;
-export const FACT_KEYS: FactKey[] = ["returnWindow", "refundTiming", "handlingTime", "replyTime", "returnReceipt", "finalSale"];
+export const FACT_KEYS: FactKey[] = [
+  "returnWindow",
+  "refundTiming",
+  "handlingTime",
+  "replyTime",
+  "returnReceipt",
+  "finalSale",
+];
 
 /** The merchant's word on a fact: a value replaces what was read, null says "don't state this". */
 export type FactOverrides = { [K in FactKey]?: NonNullable<ShopFacts[K]>["value"] | null };
 
 const WORDS = {
   // Sentences about sending things back; "retractation" is the EU right of withdrawal.
-  returns: /\b(return|returns|returned|returning|devolucion|devoluciones|devolver|devuelv\w*|retour|retours|retourner|renvoyer|retractation)\b|\b(send|sent|bring|ship)(?: \w+){0,3} back\b/,
+  returns:
+    /\b(return|returns|returned|returning|devolucion|devoluciones|devolver|devuelv\w*|retour|retours|retourner|renvoyer|retractation)\b|\b(send|sent|bring|ship)(?: \w+){0,3} back\b/,
   refund: /\b(refund|refunds|refunded|reembolso|reembolsos|reembols\w*|rembours\w*)\b/,
   // The refund reaching the shopper's bank, as opposed to when it is issued.
-  reachesBank: /\b(appear|appears|show|statement|bank|account|card|aparec\w*|banco|cuenta|tarjeta|apparai\w*|banque|compte|carte|releve)\b/,
-  fromDelivery: /\b(deliver\w*|receiv\w*|receipt|arriv\w*|entrega\w*|recib\w*|recepcion|llegad\w*|livraison|livre|recept\w*|recu|reçu)\b/,
+  reachesBank:
+    /\b(appear|appears|show|statement|bank|account|card|aparec\w*|banco|cuenta|tarjeta|apparai\w*|banque|compte|carte|releve)\b/,
+  fromDelivery:
+    /\b(deliver\w*|receiv\w*|receipt|arriv\w*|entrega\w*|recib\w*|recepcion|llegad\w*|livraison|livre|recept\w*|recu|reçu)\b/,
   fromOrder: /\b(order|ordered|purchase\w*|bought|placed|pedido|compra|commande|achat)\b/,
   // Order dispatch, not transit ("3–5 business days after dispatch").
-  dispatch: /\b(ships?|shipped|dispatch\w*|process\w*|leaves?|sent|se envia\w*|enviamos|sale|salen|prepar\w*|expedi\w*|expedie\w*|part(?:ent)?)\b/,
-  transit: /\b(after dispatch|in transit|delivery time|delivered in|transit|tras el envio|despues del envio|apres expedition|en transit|delai de livraison)\b/,
-  arrives: /\b(reaches|reach|arrives|arrive|receive|received|get it back|llega|llegue|recibimos|recibamos|arrive|recevons|reception|recu|reçu)\b/,
-  inspect: /\b(inspect\w*|check\w*|review\w*|process\w*|refund\w*|revis\w*|reembols\w*|verifi\w*|controle\w*|rembours\w*|trait\w*)\b/,
-  finalSale: /\b(final[- ]sale|venta final|no (?:admite|acepta)\w* devoluci\w*|vente finale|ni repris ni echange\w*|non (?:repris|echangeable)\w*)\b/,
+  dispatch:
+    /\b(ships?|shipped|dispatch\w*|process\w*|leaves?|sent|se envia\w*|enviamos|sale|salen|prepar\w*|expedi\w*|expedie\w*|part(?:ent)?)\b/,
+  transit:
+    /\b(after dispatch|in transit|delivery time|delivered in|transit|tras el envio|despues del envio|apres expedition|en transit|delai de livraison)\b/,
+  arrives:
+    /\b(reaches|reach|arrives|arrive|receive|received|get it back|llega|llegue|recibimos|recibamos|arrive|recevons|reception|recu|reçu)\b/,
+  inspect:
+    /\b(inspect\w*|check\w*|review\w*|process\w*|refund\w*|revis\w*|reembols\w*|verifi\w*|controle\w*|rembours\w*|trait\w*)\b/,
+  finalSale:
+    /\b(final[- ]sale|venta final|no (?:admite|acepta)\w* devoluci\w*|vente finale|ni repris ni echange\w*|non (?:repris|echangeable)\w*)\b/,
   reply: /\b(reply|replies|respond\w*|answer\w*|get back to you|respond\w*|contest\w*|repond\w*)\b/,
   // A reply-time sentence about the shop's team, not a carrier or a bank.
   team: /\b(we|our team|support|nous|notre equipe|nuestro equipo|le service client|servicio de atencion)\b/,
-  notAboutReturns: /\b(warranty|garantia|garantie|difference|diferencia|price|precio|prix|defect\w*|damaged|danad\w*|endommag\w*)\b/,
+  notAboutReturns:
+    /\b(warranty|garantia|garantie|difference|diferencia|price|precio|prix|defect\w*|damaged|danad\w*|endommag\w*)\b/,
 };
 
 /** Facts read from the shop's policies and FAQs, then the merchant's overrides applied. */
@@ -95,29 +111,48 @@ export function readFacts(passages: Passage[]): ShopFacts {
   const first = <T>(pick: (text: string, passage: Passage) => T | null): Fact<T> | null => {
     for (const { passage, text } of sentences) {
       const value = pick(text, passage);
-      if (value !== null) return { value, source: { kind: "text", where: passage.sourceTitle, sentence: passage.quote } };
+      if (value !== null)
+        return { value, source: { kind: "text", where: passage.sourceTitle, sentence: passage.quote } };
     }
     return null;
   };
   return {
     returnWindow: first(returnWindowIn),
-    refundTiming: first((text) => (WORDS.refund.test(text) && WORDS.reachesBank.test(text) ? durationNearest(text, WORDS.reachesBank, ["days", "business_days", "weeks"]) : null)),
+    refundTiming: first((text) =>
+      WORDS.refund.test(text) && WORDS.reachesBank.test(text)
+        ? durationNearest(text, WORDS.reachesBank, ["days", "business_days", "weeks"])
+        : null,
+    ),
     handlingTime: first((text) =>
       WORDS.dispatch.test(text) && !WORDS.transit.test(text) && !WORDS.returns.test(text) && !WORDS.refund.test(text)
         ? firstDuration(text, ["hours", "days", "business_days"], 5)
         : null,
     ),
-    replyTime: first((text) => (WORDS.reply.test(text) && WORDS.team.test(text) ? firstDuration(text, ["hours", "days", "business_days"], 5) : null)),
-    returnReceipt: first((text, passage) => (WORDS.returns.test(text + " " + normalize(passage.section)) && WORDS.arrives.test(text) && WORDS.inspect.test(text) && WORDS.refund.test(text) ? passage.quote : null)),
+    replyTime: first((text) =>
+      WORDS.reply.test(text) && WORDS.team.test(text)
+        ? firstDuration(text, ["hours", "days", "business_days"], 5)
+        : null,
+    ),
+    returnReceipt: first((text, passage) =>
+      WORDS.returns.test(text + " " + normalize(passage.section)) &&
+      WORDS.arrives.test(text) &&
+      WORDS.inspect.test(text) &&
+      WORDS.refund.test(text)
+        ? passage.quote
+        : null,
+    ),
     finalSale: first((text, passage) => (WORDS.finalSale.test(text) ? passage.quote : null)),
   };
 }
 
 function returnWindowIn(text: string): ReturnWindow | null {
   if (!WORDS.returns.test(text) || WORDS.notAboutReturns.test(text)) return null;
-  const duration = findDurations(text).find((d) => d.unit === "days" || d.unit === "business_days" || d.unit === "weeks" || d.unit === "months");
+  const duration = findDurations(text).find(
+    (d) => d.unit === "days" || d.unit === "business_days" || d.unit === "weeks" || d.unit === "months",
+  );
   if (!duration) return null;
-  const days = duration.unit === "weeks" ? duration.max * 7 : duration.unit === "months" ? duration.max * 30 : duration.max;
+  const days =
+    duration.unit === "weeks" ? duration.max * 7 : duration.unit === "months" ? duration.max * 30 : duration.max;
   // What the window counts from is named right after the number ("30 days of delivery").
   const after = text.slice(duration.index + duration.text.length, duration.index + duration.text.length + 60);
   const from = WORDS.fromDelivery.test(after) ? "delivery" : WORDS.fromOrder.test(after) ? "order" : "unknown";
@@ -128,17 +163,25 @@ function returnWindowIn(text: string): ReturnWindow | null {
  * The duration closest to a word of `near` ("…inspected within 3 days…; your bank then takes 3–5
  * business days"): a sentence may give several delays, and the one next to the word is the one meant.
  */
-function durationNearest(text: string, near: RegExp, units: DurationRange["unit"][], maxDays = 60): DurationRange | null {
+function durationNearest(
+  text: string,
+  near: RegExp,
+  units: DurationRange["unit"][],
+  maxDays = 60,
+): DurationRange | null {
   const anchors = [...text.matchAll(new RegExp(near.source, "g"))].map((m) => m.index ?? 0);
   const candidates = findDurations(text).filter((d) => units.includes(d.unit) && d.max <= maxDays);
   if (candidates.length === 0 || anchors.length === 0) return null;
-  const distance = (d: (typeof candidates)[number]) => Math.min(...anchors.map((a) => (a < d.index ? d.index - a : a - (d.index + d.text.length))));
+  const distance = (d: (typeof candidates)[number]) =>
+    Math.min(...anchors.map((a) => (a < d.index ? d.index - a : a - (d.index + d.text.length))));
   const found = candidates.reduce((best, d) => (distance(d) < distance(best) ? d : best));
   return { min: found.min, max: found.max, unit: found.unit };
 }
 
 function firstDuration(text: string, units: DurationRange["unit"][], maxDays = 60): DurationRange | null {
-  const found = findDurations(text).find((d) => units.includes(d.unit) && d.max <= (d.unit === "hours" ? maxDays * 24 : maxDays));
+  const found = findDurations(text).find(
+    (d) => units.includes(d.unit) && d.max <= (d.unit === "hours" ? maxDays * 24 : maxDays),
+  );
   return found ? { min: found.min, max: found.max, unit: found.unit } : null;
 }
 
@@ -147,7 +190,10 @@ function applyOverrides(read: ShopFacts, overrides: FactOverrides): ShopFacts {
   for (const key of FACT_KEYS) {
     if (!(key in overrides)) continue;
     const value = overrides[key];
-    facts[key] = value === null || value === undefined ? null : { value, source: { kind: "merchant", where: "Settings", sentence: null } };
+    facts[key] =
+      value === null || value === undefined
+        ? null
+        : { value, source: { kind: "merchant", where: "Settings", sentence: null } };
   }
   return facts as unknown as ShopFacts;
 }
@@ -157,7 +203,9 @@ export function parseFactOverrides(json: string): FactOverrides {
   try {
     const value = JSON.parse(json) as Record<string, unknown>;
     if (!value || typeof value !== "object" || Array.isArray(value)) return {};
-    return Object.fromEntries(Object.entries(value).filter(([key]) => (FACT_KEYS as string[]).includes(key))) as FactOverrides;
+    return Object.fromEntries(
+      Object.entries(value).filter(([key]) => (FACT_KEYS as string[]).includes(key)),
+    ) as FactOverrides;
   } catch {
     return {};
   }

@@ -17,23 +17,49 @@ const DAY_WORDS: [RegExp, number][] = [
   [/^(fri(day)?|vie(rnes)?|ven(dredi)?)$/, 5],
   [/^(sat(urday)?|sab(ado)?|sam(edi)?)$/, 6],
 ];
-const DAY = "(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|domingo|lunes|martes|miercoles|jueves|viernes|sabado|dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi)\\.?";
+const DAY =
+  "(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|domingo|lunes|martes|miercoles|jueves|viernes|sabado|dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi)\\.?";
 const EVERY_DAY = "(every ?day|daily|todos los dias|tous les jours|7 days a week|7 dias|7j/7)";
 const TIME = "(\\d{1,2})(?:[:h.](\\d\\d))?\\s*(am|pm|h)?";
 const RANGE = "\\s*(?:[–—-]|to|a|al|à|au|hasta|jusqu'a)\\s*";
 // "Monday–Friday 8 am–6 pm", "du mardi au samedi de 10 h à 18 h", "lunes a viernes, 9:00-18:00".
-const RULE = new RegExp(`(?:(?:du|from|de)\\s+)?(?:${DAY}(?:${RANGE}${DAY})?|${EVERY_DAY})\\W{0,3}(?:(?:de|from|from:)\\s+)?${TIME}${RANGE}${TIME}`, "gi");
-const ALWAYS = /\b24\s*\/\s*7\b|around the clock|(?:every ?day|daily)\W+24 hours|24 hours\W+(?:a day\W+)?(?:7 days|every ?day|daily)|24 ?h ?\/ ?24/i;
+const RULE = new RegExp(
+  `(?:(?:du|from|de)\\s+)?(?:${DAY}(?:${RANGE}${DAY})?|${EVERY_DAY})\\W{0,3}(?:(?:de|from|from:)\\s+)?${TIME}${RANGE}${TIME}`,
+  "gi",
+);
+const ALWAYS =
+  /\b24\s*\/\s*7\b|around the clock|(?:every ?day|daily)\W+24 hours|24 hours\W+(?:a day\W+)?(?:7 days|every ?day|daily)|24 ?h ?\/ ?24/i;
 
 // Common abbreviations a merchant writes instead of a zone name.
 const ABBREVIATIONS: Record<string, string> = {
-  pt: "America/Los_Angeles", pst: "America/Los_Angeles", pdt: "America/Los_Angeles", pacific: "America/Los_Angeles",
-  mt: "America/Denver", mst: "America/Denver", mdt: "America/Denver", mountain: "America/Denver",
-  ct: "America/Chicago", cst: "America/Chicago", cdt: "America/Chicago", central: "America/Chicago",
-  et: "America/New_York", est: "America/New_York", edt: "America/New_York", eastern: "America/New_York",
-  gmt: "Europe/London", bst: "Europe/London", uk: "Europe/London", cet: "Europe/Paris", cest: "Europe/Paris",
-  aest: "Australia/Sydney", aedt: "Australia/Sydney", nzst: "Pacific/Auckland", nzdt: "Pacific/Auckland",
-  ist: "Asia/Kolkata", jst: "Asia/Tokyo", utc: "UTC",
+  pt: "America/Los_Angeles",
+  pst: "America/Los_Angeles",
+  pdt: "America/Los_Angeles",
+  pacific: "America/Los_Angeles",
+  mt: "America/Denver",
+  mst: "America/Denver",
+  mdt: "America/Denver",
+  mountain: "America/Denver",
+  ct: "America/Chicago",
+  cst: "America/Chicago",
+  cdt: "America/Chicago",
+  central: "America/Chicago",
+  et: "America/New_York",
+  est: "America/New_York",
+  edt: "America/New_York",
+  eastern: "America/New_York",
+  gmt: "Europe/London",
+  bst: "Europe/London",
+  uk: "Europe/London",
+  cet: "Europe/Paris",
+  cest: "Europe/Paris",
+  aest: "Australia/Sydney",
+  aedt: "Australia/Sydney",
+  nzst: "Pacific/Auckland",
+  nzdt: "Pacific/Auckland",
+  ist: "Asia/Kolkata",
+  jst: "Asia/Tokyo",
+  utc: "UTC",
 };
 
 let zonesByCity: Map<string, string> | null = null;

@@ -18,12 +18,27 @@ const corpusPath = resolve(process.argv[2] ?? join(here, "corpus.jsonl"));
 const intentsDoc = resolve(here, "../../../tests/fixtures/eval/INTENTS.md");
 
 const INTENTS = [
-  "track_order", "cancel_order", "change_order", "change_shipping_address",
-  "return_item", "exchange_item", "refund_status", "return_policy",
-  "shipping_options", "product_info", "product_search",
-  "payment_methods", "payment_issue", "discount_code",
-  "get_invoice", "account_help", "complaint", "human_agent",
-  "greeting", "thanks_goodbye", "out_of_scope",
+  "track_order",
+  "cancel_order",
+  "change_order",
+  "change_shipping_address",
+  "return_item",
+  "exchange_item",
+  "refund_status",
+  "return_policy",
+  "shipping_options",
+  "product_info",
+  "product_search",
+  "payment_methods",
+  "payment_issue",
+  "discount_code",
+  "get_invoice",
+  "account_help",
+  "complaint",
+  "human_agent",
+  "greeting",
+  "thanks_goodbye",
+  "out_of_scope",
 ];
 const LANGS = ["en", "es", "fr"];
 const MIN_PER_INTENT = 90;
@@ -37,7 +52,9 @@ const warnings = [];
 
 if (existsSync(intentsDoc)) {
   const documented = new Set(
-    [...readFileSync(intentsDoc, "utf8").matchAll(/^\|\s*([a-z_]+)\s*\|/gm)].map((m) => m[1]).filter((l) => l !== "intent"),
+    [...readFileSync(intentsDoc, "utf8").matchAll(/^\|\s*([a-z_]+)\s*\|/gm)]
+      .map((m) => m[1])
+      .filter((l) => l !== "intent"),
   );
   for (const l of INTENTS) if (!documented.has(l)) errors.push(`label ${l} is not in INTENTS.md`);
   for (const l of documented) if (!INTENTS.includes(l)) errors.push(`INTENTS.md label ${l} missing from checker`);
@@ -60,7 +77,12 @@ let valid = 0;
 
 const norm = (s) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
 // Looser key for near-duplicates (accents, punctuation, emoji and spacing ignored): a warning only.
-const loose = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+const loose = (s) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
 const seenLoose = new Map();
 
 lines.forEach((line, idx) => {
@@ -72,18 +94,27 @@ lines.forEach((line, idx) => {
   } catch (e) {
     return void errors.push(`line ${n}: invalid JSON (${e.message})`);
   }
-  if (obj === null || typeof obj !== "object" || Array.isArray(obj)) return void errors.push(`line ${n}: not a JSON object`);
+  if (obj === null || typeof obj !== "object" || Array.isArray(obj))
+    return void errors.push(`line ${n}: not a JSON object`);
   const extra = Object.keys(obj).filter((k) => !["text", "intent", "lang", "entities"].includes(k));
   if (extra.length) errors.push(`line ${n}: unexpected keys ${extra.join(", ")}`);
   const { text, intent, lang } = obj;
   let ok = true;
-  if (typeof text !== "string" || text.trim() === "") { errors.push(`line ${n}: empty or missing text`); ok = false; }
-  else {
+  if (typeof text !== "string" || text.trim() === "") {
+    errors.push(`line ${n}: empty or missing text`);
+    ok = false;
+  } else {
     if (text !== text.trim()) errors.push(`line ${n}: text has leading/trailing whitespace`);
     if (text.length > MAX_TEXT) errors.push(`line ${n}: text longer than ${MAX_TEXT} chars`);
   }
-  if (!INTENTS.includes(intent)) { errors.push(`line ${n}: unknown intent ${JSON.stringify(intent)}`); ok = false; }
-  if (!LANGS.includes(lang)) { errors.push(`line ${n}: lang must be one of ${LANGS.join("/")}, got ${JSON.stringify(lang)}`); ok = false; }
+  if (!INTENTS.includes(intent)) {
+    errors.push(`line ${n}: unknown intent ${JSON.stringify(intent)}`);
+    ok = false;
+  }
+  if (!LANGS.includes(lang)) {
+    errors.push(`line ${n}: lang must be one of ${LANGS.join("/")}, got ${JSON.stringify(lang)}`);
+    ok = false;
+  }
   if (!ok) return;
   const key = norm(text);
   const prev = seen.get(key);
@@ -108,7 +139,13 @@ lines.forEach((line, idx) => {
 const pad = (s, w) => String(s).padEnd(w);
 const lpad = (s, w) => String(s).padStart(w);
 const W = Math.max(...INTENTS.map((i) => i.length), 6) + 2;
-const header = pad("intent", W) + LANGS.map((l) => lpad(l, 6)).join("") + lpad("total", 7) + lpad("en%", 6) + lpad("es%", 6) + lpad("fr%", 6);
+const header =
+  pad("intent", W) +
+  LANGS.map((l) => lpad(l, 6)).join("") +
+  lpad("total", 7) +
+  lpad("en%", 6) +
+  lpad("es%", 6) +
+  lpad("fr%", 6);
 console.log(header);
 console.log("-".repeat(header.length));
 const langTotals = Object.fromEntries(LANGS.map((l) => [l, 0]));
@@ -118,20 +155,35 @@ for (const intent of INTENTS) {
   for (const l of LANGS) langTotals[l] += c[l];
   const pct = (l) => (total ? Math.round((100 * c[l]) / total) : 0);
   const flag = total < MIN_PER_INTENT ? "  < min" : "";
-  console.log(pad(intent, W) + LANGS.map((l) => lpad(c[l], 6)).join("") + lpad(total, 7) + LANGS.map((l) => lpad(pct(l), 6)).join("") + flag);
+  console.log(
+    pad(intent, W) +
+      LANGS.map((l) => lpad(c[l], 6)).join("") +
+      lpad(total, 7) +
+      LANGS.map((l) => lpad(pct(l), 6)).join("") +
+      flag,
+  );
   if (total < MIN_PER_INTENT) errors.push(`${intent}: ${total} lines, need at least ${MIN_PER_INTENT}`);
   for (const l of LANGS) {
     const share = total ? c[l] / total : 0;
     if (total && (share < SHARE[l][0] || share > SHARE[l][1]))
-      warnings.push(`${intent}: ${l} share ${Math.round(share * 100)}% outside ${SHARE[l][0] * 100}-${SHARE[l][1] * 100}%`);
+      warnings.push(
+        `${intent}: ${l} share ${Math.round(share * 100)}% outside ${SHARE[l][0] * 100}-${SHARE[l][1] * 100}%`,
+      );
   }
 }
 console.log("-".repeat(header.length));
 const pctAll = (l) => (valid ? Math.round((100 * langTotals[l]) / valid) : 0);
-console.log(pad("TOTAL", W) + LANGS.map((l) => lpad(langTotals[l], 6)).join("") + lpad(valid, 7) + LANGS.map((l) => lpad(pctAll(l), 6)).join(""));
+console.log(
+  pad("TOTAL", W) +
+    LANGS.map((l) => lpad(langTotals[l], 6)).join("") +
+    lpad(valid, 7) +
+    LANGS.map((l) => lpad(pctAll(l), 6)).join(""),
+);
 if (valid < MIN_TOTAL) warnings.push(`total ${valid} lines, target is ${MIN_TOTAL}+`);
 
-console.log(`\n${lines.length} lines read, ${valid} valid and unique, ${errors.length} error(s), ${warnings.length} warning(s)`);
+console.log(
+  `\n${lines.length} lines read, ${valid} valid and unique, ${errors.length} error(s), ${warnings.length} warning(s)`,
+);
 for (const w of warnings) console.log(`WARN  ${w}`);
 const shown = errors.slice(0, 50);
 for (const e of shown) console.log(`ERROR ${e}`);

@@ -19,7 +19,9 @@
       const s = session ? sessionStorage : localStorage;
       if (v === undefined) return s.getItem(k);
       v === null ? s.removeItem(k) : s.setItem(k, v);
-    } catch (_) { /* ignore */ }
+    } catch (_) {
+      /* ignore */
+    }
     return null;
   };
   let convId = store(0, key);
@@ -52,12 +54,19 @@
     if (kids) kids.forEach((c) => c && el.append(c));
     return el;
   };
-  const icon = (d, cls) => h('svg', { viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false', class: cls }, [h('path', { d }, 0, 1)], 1);
+  const icon = (d, cls) =>
+    h(
+      'svg',
+      { viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false', class: cls },
+      [h('path', { d }, 0, 1)],
+      1,
+    );
   const X = 'M6 6l12 12M18 6L6 18';
   const THUMB = 'M7 10v10H4V10h3zm0 0l4-7c1.3 0 2.4 1.2 2.1 2.5L12.5 9H18a2 2 0 0 1 2 2.4l-1.4 7A2 2 0 0 1 16.6 20H7';
 
   // clientMessageId: 128 random bits, hex.
-  const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (v) => (v + 256).toString(16).slice(1)).join('');
+  const newId = () =>
+    Array.from(crypto.getRandomValues(new Uint8Array(16)), (v) => (v + 256).toString(16).slice(1)).join('');
 
   // SSE (protocol.ts): onDelta per delta; resolves with the message/error payload, null if it ends first.
   const sse = async (reader, onDelta, arm) => {
@@ -78,7 +87,9 @@
           let d;
           try {
             d = JSON.parse(data);
-          } catch (_) { /* skip */ }
+          } catch (_) {
+            /* skip */
+          }
           if (d && ev === 'delta') typeof d.text === 'string' && onDelta(d.text);
           else if (d && (ev === 'message' || ev === 'error')) return d;
           ev = '';
@@ -93,7 +104,8 @@
   const api = async (path, body, onDelta) => {
     const ctl = new AbortController();
     let timer;
-    const arm = () => { // 60 s idle: abort
+    const arm = () => {
+      // 60 s idle: abort
       clearTimeout(timer);
       timer = setTimeout(() => ctl.abort(), 60000);
     };
@@ -111,9 +123,10 @@
     try {
       arm();
       res = await fetch(proxy + path, init);
-      data = onDelta && res.ok && /event-stream/.test(res.headers.get('content-type'))
-        ? await sse(res.body.getReader(), onDelta, arm)
-        : await res.json().catch(() => null);
+      data =
+        onDelta && res.ok && /event-stream/.test(res.headers.get('content-type'))
+          ? await sse(res.body.getReader(), onDelta, arm)
+          : await res.json().catch(() => null);
     } catch (_) {
       throw new Error(t('lOffline'));
     } finally {
@@ -121,7 +134,9 @@
       ctl.abort(); // ends a stream left unread
     }
     if (res.ok && data && !data.error) return data;
-    const err = new Error((data && data.error && typeof data.error.message === 'string' && data.error.message) || t('lError'));
+    const err = new Error(
+      (data && data.error && typeof data.error.message === 'string' && data.error.message) || t('lError'),
+    );
     err.status = res.status;
     throw err;
   };
@@ -134,23 +149,41 @@
   const seen = {}; // message ids shown
 
   // aria-controls is set once the panel exists (it is built on first open).
-  const launcher = h('button', {
-    type: 'button', class: 'nwsc-launcher', 'aria-label': t('lOpen'), 'aria-expanded': 'false',
-    onclick: () => (isOpen ? close(true) : open(true))
-  }, [icon('M21 11.5a8.4 8.4 0 0 1-12.3 7.5L3 21l2-5.4A8.4 8.4 0 1 1 21 11.5z', 'nwsc-i-chat'), icon(X, 'nwsc-i-x')]);
+  const launcher = h(
+    'button',
+    {
+      type: 'button',
+      class: 'nwsc-launcher',
+      'aria-label': t('lOpen'),
+      'aria-expanded': 'false',
+      onclick: () => (isOpen ? close(true) : open(true)),
+    },
+    [icon('M21 11.5a8.4 8.4 0 0 1-12.3 7.5L3 21l2-5.4A8.4 8.4 0 1 1 21 11.5z', 'nwsc-i-chat'), icon(X, 'nwsc-i-x')],
+  );
   root.append(launcher);
 
-  const scroll = () => { list.scrollTop = list.scrollHeight; };
+  const scroll = () => {
+    list.scrollTop = list.scrollHeight;
+  };
   // The one live region: the words of a new reply or error, never the cards and buttons beside them.
-  const announce = (text) => { live.textContent = text; };
+  const announce = (text) => {
+    live.textContent = text;
+  };
   const setBusy = (b) => {
     busy = b;
     send.setAttribute('aria-disabled', b);
   };
   const typing = (on) => {
     if (on) {
-      typingEl = h('div', { class: 'nwsc-typing' }, [h('div', { class: 'nwsc-bubble' },
-        [0, 0, 0].map(() => h('span', { class: 'nwsc-dot' })).concat(h('span', { class: 'nwsc-sr', text: t('lTyping') })))]);
+      typingEl = h('div', { class: 'nwsc-typing' }, [
+        h(
+          'div',
+          { class: 'nwsc-bubble' },
+          [0, 0, 0]
+            .map(() => h('span', { class: 'nwsc-dot' }))
+            .concat(h('span', { class: 'nwsc-sr', text: t('lTyping') })),
+        ),
+      ]);
       list.append(typingEl);
       scroll();
     } else if (typingEl) {
@@ -162,19 +195,21 @@
   // Text → text nodes, newlines → <br>, bare http(s) URLs → links (bot/agent text only).
   const rich = (text, links) => {
     const out = [];
-    String(text == null ? '' : text).split(/\r?\n/).forEach((line, i) => {
-      if (i) out.push(h('br'));
-      let last = 0;
-      if (links) {
-        line.replace(/https?:\/\/[^\s<>"'`]+/gi, (m, at) => {
-          const url = m.replace(/[.,;:!?)\]}*_]+$/, '');
-          out.push(line.slice(last, at), h('a', { href: url, rel: 'noopener', target: '_blank', text: url }));
-          last = at + url.length;
-          return m;
-        });
-      }
-      out.push(line.slice(last));
-    });
+    String(text == null ? '' : text)
+      .split(/\r?\n/)
+      .forEach((line, i) => {
+        if (i) out.push(h('br'));
+        let last = 0;
+        if (links) {
+          line.replace(/https?:\/\/[^\s<>"'`]+/gi, (m, at) => {
+            const url = m.replace(/[.,;:!?)\]}*_]+$/, '');
+            out.push(line.slice(last, at), h('a', { href: url, rel: 'noopener', target: '_blank', text: url }));
+            last = at + url.length;
+            return m;
+          });
+        }
+        out.push(line.slice(last));
+      });
     return out;
   };
   const arr = (a) => (Array.isArray(a) ? a : []);
@@ -186,49 +221,78 @@
     const img = safeUrl(p.imageUrl);
     const blank = () => h('span', { class: 'nwsc-product-img' });
     const body = [
-      img ? h('img', { class: 'nwsc-product-img', src: img, alt: '', loading: 'lazy', width: 48, height: 48,
-        onerror: (e) => e.target.replaceWith(blank()) }) : blank(),
+      img
+        ? h('img', {
+            class: 'nwsc-product-img',
+            src: img,
+            alt: '',
+            loading: 'lazy',
+            width: 48,
+            height: 48,
+            onerror: (e) => e.target.replaceWith(blank()),
+          })
+        : blank(),
       h('span', { class: 'nwsc-product-info' }, [
         h('span', { class: 'nwsc-product-title', text: p.title || '', title: p.title || null }), // clamped at two lines
         h('span', { class: 'nwsc-product-price' }, [
           String(p.price || ''),
           p.compareAtPrice ? h('s', { text: String(p.compareAtPrice) }) : null,
-          p.available === false ? h('span', { class: 'nwsc-soldout', text: t('lSoldOut') }) : null])])];
+          p.available === false ? h('span', { class: 'nwsc-soldout', text: t('lSoldOut') }) : null,
+        ]),
+      ]),
+    ];
     return h('li', { class: 'nwsc-product' }, [url ? h('a', { href: url }, body) : h('div', null, body)]);
   };
   // Cards past the first few wait behind "Show N more", which hands focus to the first of them.
   const products = (list) => {
     const items = list.slice(0, 10).map(product);
     const rest = items.slice(SHOWN);
-    rest.forEach((li) => { li.hidden = true; });
-    const more = rest.length && h('button', {
-      type: 'button', class: 'nwsc-more', text: t('lMore').replace('#', rest.length),
-      onclick: () => {
-        rest.forEach((li) => { li.hidden = false; });
-        more.remove();
-        const first = rest[0].querySelector('a') || rest[0]; // a card without a link is focused as itself
-        if (first.tabIndex < 0) first.tabIndex = -1;
-        first.focus();
-      }
+    rest.forEach((li) => {
+      li.hidden = true;
     });
+    const more =
+      rest.length &&
+      h('button', {
+        type: 'button',
+        class: 'nwsc-more',
+        text: t('lMore').replace('#', rest.length),
+        onclick: () => {
+          rest.forEach((li) => {
+            li.hidden = false;
+          });
+          more.remove();
+          const first = rest[0].querySelector('a') || rest[0]; // a card without a link is focused as itself
+          if (first.tabIndex < 0) first.tabIndex = -1;
+          first.focus();
+        },
+      });
     return [h('ul', { class: 'nwsc-products' }, items), more];
   };
 
   const feedback = (m) => {
     let rating = m.feedback === 'up' || m.feedback === 'down' ? m.feedback : null;
-    const btn = (r, label) => h('button', {
-      type: 'button', class: 'nwsc-fb-' + r, 'aria-label': label, title: label, 'aria-pressed': String(rating === r),
-      onclick: async () => {
-        const prev = rating;
-        if (prev === r || !convId) return;
-        paint((rating = r));
-        try {
-          await api('/feedback', { conversationId: convId, messageId: m.id, rating: r });
-        } catch (_) {
-          paint((rating = prev));
-        }
-      }
-    }, [icon(THUMB)]);
+    const btn = (r, label) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'nwsc-fb-' + r,
+          'aria-label': label,
+          title: label,
+          'aria-pressed': String(rating === r),
+          onclick: async () => {
+            const prev = rating;
+            if (prev === r || !convId) return;
+            paint((rating = r));
+            try {
+              await api('/feedback', { conversationId: convId, messageId: m.id, rating: r });
+            } catch (_) {
+              paint((rating = prev));
+            }
+          },
+        },
+        [icon(THUMB)],
+      );
     const btns = [btn('up', t('lHelpful')), btn('down', t('lNotHelpful'))];
     const paint = (r) => btns.forEach((b, i) => b.setAttribute('aria-pressed', r === (i ? 'down' : 'up')));
     return h('div', { class: 'nwsc-feedback', role: 'group', 'aria-label': t('lRate') }, btns);
@@ -242,14 +306,31 @@
     list.querySelectorAll('.nwsc-quick,.nwsc-csat').forEach((q) => q.remove());
     const el = h('div', { class: 'nwsc-msg nwsc-msg--' + role + (extra ? ' ' + extra : ''), 'data-id': m.id || null }, [
       role === 'agent' && h('span', { class: 'nwsc-from', text: t('lTeam') }),
-      h('div', { class: 'nwsc-bubble' }, rich(m.text, role !== 'shopper'))]);
+      h('div', { class: 'nwsc-bubble' }, rich(m.text, role !== 'shopper')),
+    ]);
     if (role !== 'shopper') {
       const cards = arr(m.products).filter((p) => p && typeof p === 'object');
       const replies = arr(m.quickReplies).filter((q) => typeof q === 'string' && q);
       if (cards.length) products(cards).forEach((n) => n && el.append(n));
       if (replies.length) {
-        el.append(h('div', { class: 'nwsc-quick' }, replies.slice(0, 6).map((q) =>
-          h('button', { type: 'button', text: q, onclick: () => { if (!busy) { submit(q); input.focus(); } } }))));
+        el.append(
+          h(
+            'div',
+            { class: 'nwsc-quick' },
+            replies.slice(0, 6).map((q) =>
+              h('button', {
+                type: 'button',
+                text: q,
+                onclick: () => {
+                  if (!busy) {
+                    submit(q);
+                    input.focus();
+                  }
+                },
+              }),
+            ),
+          ),
+        );
       }
       // The server leaves `feedback` out where there is nothing to rate (greetings, goodbyes).
       if (role === 'bot' && m.id && 'feedback' in m) el.append(feedback(m));
@@ -262,10 +343,19 @@
 
   // Inline error (the list is a polite live region); Retry re-runs `again`.
   const fail = (message, again) => {
-    const line = h('div', { class: 'nwsc-error' }, [h('span', { text: message }), h('button', {
-      type: 'button', class: 'nwsc-retry', text: t('lRetry'),
-      onclick: () => { line.remove(); input.focus(); again(); }
-    })]);
+    const line = h('div', { class: 'nwsc-error' }, [
+      h('span', { text: message }),
+      h('button', {
+        type: 'button',
+        class: 'nwsc-retry',
+        text: t('lRetry'),
+        onclick: () => {
+          line.remove();
+          input.focus();
+          again();
+        },
+      }),
+    ]);
     list.append(line);
     announce(message);
     scroll();
@@ -274,13 +364,19 @@
   const deliver = async (item) => {
     setBusy(true);
     typing(true);
-    const body = { clientMessageId: item.id, text: item.text, locale: ds.locale || document.documentElement.lang || undefined };
+    const body = {
+      clientMessageId: item.id,
+      text: item.text,
+      locale: ds.locale || document.documentElement.lang || undefined,
+    };
     // A streamed reply grows (aria-busy) in place of the dots; typing(false) drops it for the final one.
     let live;
     const onDelta = (piece) => {
       if (!live) {
         typing(false);
-        live = h('div', { class: 'nwsc-msg nwsc-msg--streaming', 'aria-busy': 'true' }, [h('div', { class: 'nwsc-bubble' })]);
+        live = h('div', { class: 'nwsc-msg nwsc-msg--streaming', 'aria-busy': 'true' }, [
+          h('div', { class: 'nwsc-bubble' }),
+        ]);
         list.append((typingEl = live));
       }
       live.firstChild.textContent += piece;
@@ -323,7 +419,10 @@
   // The conversation so far; `poll`: quietly add what's new.
   const history = async (poll) => {
     if (!convId || busy) return;
-    if (!poll) { setBusy(true); typing(true); }
+    if (!poll) {
+      setBusy(true);
+      typing(true);
+    }
     try {
       const data = await api('/conversation?conversationId=' + encodeURIComponent(convId));
       if (poll && busy) return;
@@ -333,28 +432,62 @@
       if (e.status === 404) forget();
       else if (!poll) fail(e.message, history);
     }
-    if (!poll) { typing(false); setBusy(false); }
+    if (!poll) {
+      typing(false);
+      setBusy(false);
+    }
   };
 
   // awaitingTeam → poll; endOfConversation → "How did we do?" (1–5 stars, comment).
   const signals = (d) => {
     waiting = !!d.awaitingTeam;
     if (d.endOfConversation && !list.querySelector('.nwsc-csat')) {
-      const stars = [1, 2, 3, 4, 5].map((n) => h('label', null, [
-        h('input', { type: 'radio', name: 'nwsc-csat', value: n, required: true, 'aria-label': t('lStars').replace('#', n), onchange: () => stars.forEach((s, i) => s.classList.toggle('nwsc-on', i < n)) }),
-        h('span', { 'aria-hidden': 'true', text: '★' })]));
-      const note = h('textarea', { class: 'nwsc-note', maxlength: 500, 'aria-label': t('lComment'), placeholder: t('lComment') });
+      const stars = [1, 2, 3, 4, 5].map((n) =>
+        h('label', null, [
+          h('input', {
+            type: 'radio',
+            name: 'nwsc-csat',
+            value: n,
+            required: true,
+            'aria-label': t('lStars').replace('#', n),
+            onchange: () => stars.forEach((s, i) => s.classList.toggle('nwsc-on', i < n)),
+          }),
+          h('span', { 'aria-hidden': 'true', text: '★' }),
+        ]),
+      );
+      const note = h('textarea', {
+        class: 'nwsc-note',
+        maxlength: 500,
+        'aria-label': t('lComment'),
+        placeholder: t('lComment'),
+      });
       const rate = async () => {
         try {
-          await api('/csat', { conversationId: convId, rating: +form.querySelector(':checked').value, comment: note.value.trim() || undefined });
+          await api('/csat', {
+            conversationId: convId,
+            rating: +form.querySelector(':checked').value,
+            comment: note.value.trim() || undefined,
+          });
           form.replaceWith(h('div', { text: t('lThanks') }));
         } catch (e) {
           fail(e.message, rate);
         }
       };
-      const form = h('form', { class: 'nwsc-csat nwsc-bubble', onsubmit: (e) => { e.preventDefault(); rate(); } }, [
-        h('fieldset', null, [h('legend', { text: t('lCsat') })].concat(stars)), note,
-        h('button', { type: 'submit', class: 'nwsc-retry', text: t('lSend') })]);
+      const form = h(
+        'form',
+        {
+          class: 'nwsc-csat nwsc-bubble',
+          onsubmit: (e) => {
+            e.preventDefault();
+            rate();
+          },
+        },
+        [
+          h('fieldset', null, [h('legend', { text: t('lCsat') })].concat(stars)),
+          note,
+          h('button', { type: 'submit', class: 'nwsc-retry', text: t('lSend') }),
+        ],
+      );
       list.append(form);
       scroll();
     }
@@ -367,26 +500,47 @@
 
   const build = () => {
     input = h('textarea', {
-      class: 'nwsc-input', id: 'nwsc-input', rows: 1, maxlength: 1000, placeholder: t('lPlaceholder'), 'aria-label': t('lLabel'),
+      class: 'nwsc-input',
+      id: 'nwsc-input',
+      rows: 1,
+      maxlength: 1000,
+      placeholder: t('lPlaceholder'),
+      'aria-label': t('lLabel'),
       oninput: grow,
       onkeydown: (e) => {
         if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
           e.preventDefault();
           submit();
         }
-      }
+      },
     });
-    send = h('button', { type: 'submit', class: 'nwsc-send', 'aria-label': t('lSend'), 'aria-disabled': 'false' },
-      [icon('M5 12h14M13 6l6 6-6 6')]);
+    send = h('button', { type: 'submit', class: 'nwsc-send', 'aria-label': t('lSend'), 'aria-disabled': 'false' }, [
+      icon('M5 12h14M13 6l6 6-6 6'),
+    ]);
     // Not a live region (see announce); focusable so the keyboard can scroll it.
     list = h('div', { class: 'nwsc-list', role: 'region', tabindex: 0, 'aria-label': t('lConversation') });
     live = h('div', { class: 'nwsc-sr', 'aria-live': 'polite' });
     panel = h('div', { class: 'nwsc-panel', id: 'nwsc-panel', role: 'dialog', 'aria-label': bot, hidden: true }, [
       h('div', { class: 'nwsc-header' }, [
         h('span', { class: 'nwsc-title', text: bot }),
-        h('button', { type: 'button', class: 'nwsc-close', 'aria-label': t('lClose'), onclick: () => close(true) }, [icon(X)])]),
-      list, live,
-      h('form', { class: 'nwsc-form', onsubmit: (e) => { e.preventDefault(); submit(); } }, [input, send])]);
+        h('button', { type: 'button', class: 'nwsc-close', 'aria-label': t('lClose'), onclick: () => close(true) }, [
+          icon(X),
+        ]),
+      ]),
+      list,
+      live,
+      h(
+        'form',
+        {
+          class: 'nwsc-form',
+          onsubmit: (e) => {
+            e.preventDefault();
+            submit();
+          },
+        },
+        [input, send],
+      ),
+    ]);
     root.append(panel);
     launcher.setAttribute('aria-controls', 'nwsc-panel');
     if (ds.greeting) addMsg({ role: 'bot', text: ds.greeting }, 'nwsc-msg--greeting');
@@ -447,8 +601,10 @@
     if (e.key !== 'Tab' || !isOpen) return;
     const inside = root.contains(document.activeElement);
     if (!inside && !phone.matches) return;
-    const stops = Array.prototype.filter.call(root.querySelectorAll('a[href],button,textarea,input:not([type=radio]),[tabindex="0"]'),
-      (el) => !el.disabled && el.getClientRects().length);
+    const stops = Array.prototype.filter.call(
+      root.querySelectorAll('a[href],button,textarea,input:not([type=radio]),[tabindex="0"]'),
+      (el) => !el.disabled && el.getClientRects().length,
+    );
     const edge = e.shiftKey ? stops[0] : stops[stops.length - 1];
     if (!inside || document.activeElement === edge) {
       e.preventDefault();
