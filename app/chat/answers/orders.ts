@@ -17,7 +17,6 @@ import {
   addressChangeVerdict,
   cancelVerdict,
   changeVerdict,
-  exclusionNamesProduct,
   lineReturnDeadline,
   mentionedLines,
   namedLines,
@@ -41,6 +40,7 @@ import { exchangeRule, failedDeliveryRule, paymentConfirmationRule, returnPostag
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 import {
+  excludedKindNote,
   finalSaleClause,
   handlingTimeClause,
   refundTimingClause,
@@ -274,11 +274,6 @@ const M = defineMessages({
     en: "Order {order} couldn't be delivered ({reason}) and is on its way back to us.{policy} Which would you prefer? If reshipping, tell me the full address.",
     es: "El pedido {order} no se pudo entregar ({reason}) y está volviendo a nosotros.{policy} ¿Qué prefieres? Si es reenviar, dime la dirección completa.",
     fr: "La commande {order} n'a pas pu être livrée ({reason}) et revient chez nous.{policy} Que préférez-vous ? Pour une réexpédition, donnez-moi l'adresse complète.",
-  },
-  kind_excluded: {
-    en: "About {item}: our return policy has an exclusion for this kind of item.{policy}",
-    es: "Sobre {item}: nuestra política de devoluciones tiene una exclusión para este tipo de artículo.{policy}",
-    fr: "À propos de {item} : notre politique de retour prévoit une exclusion pour ce type d'article.{policy}",
   },
   final_sale: {
     en: "{item} is final sale, so it can't be returned or exchanged.{policy}",
@@ -1155,14 +1150,6 @@ export async function returnItem(turn: Turn): Promise<Answer> {
   const excluded = excludedKindNote(turn);
   const alreadyQuoted = !!excluded && answer.text.includes(shopFactsOf(turn).finalSale!.value);
   return excluded && !alreadyQuoted ? { ...answer, text: `${excluded}\n${answer.text}` } : answer;
-}
-
-/** The shop's exclusion sentence, when the product the shopper names is of a kind it names; else null. */
-function excludedKindNote(turn: Turn): string | null {
-  const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) : undefined;
-  const exclusions = shopFactsOf(turn).finalSale?.value;
-  if (!product || !exclusions || !exclusionNamesProduct(exclusions, product)) return null;
-  return t(turn.language, M.kind_excluded, { item: product.title, policy: finalSaleClause(turn) });
 }
 
 function returnOfOrder(turn: Turn): Promise<Answer> {

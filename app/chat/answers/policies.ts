@@ -17,6 +17,7 @@ import {
 } from "../knowledge";
 import { normalize } from "../preprocess";
 import type { Answer, Lookup, Turn } from "../types";
+import { excludedKindNote } from "./shop-rules";
 import { isFinalSale } from "../policy/returns";
 
 const M = defineMessages({
@@ -173,6 +174,9 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
     lead.push(t(turn.language, M.product_final_sale, { title: product.title }));
     extraTerms.push("final sale");
   }
+  // "Can I return the coffee I picked up?": the shop's exclusion for that kind of item comes first.
+  const excludedKind = product && intent === "return_policy" && !isFinalSale(product) ? excludedKindNote(turn) : null;
+  if (excludedKind) lead.push(excludedKind);
 
   // Places: "I'm in Texas" means the US rules; "the UK" means the countries we ship to.
   const place = mentionedCountry(question);
@@ -215,7 +219,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
     hits = overviewPassages(shop, topic.aspects, { only: [topic.policy!], quoteLanguage: turn.language });
   else hits = relevantPassages(turn, question, topic, extraTerms);
   // "Can I return the Cascade jacket?": the general rules (window, condition) apply to that product.
-  if (product && intent === "return_policy" && !isFinalSale(product) && hasPolicy) {
+  if (product && intent === "return_policy" && !isFinalSale(product) && !excludedKind && hasPolicy) {
     const rules = overviewPassages(shop, topic.aspects.slice(0, 2), {
       only: [topic.policy!],
       quoteLanguage: turn.language,

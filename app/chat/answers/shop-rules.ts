@@ -8,8 +8,14 @@ import { defineMessages, t } from "../i18n";
 import { bestPassages } from "../knowledge";
 import { factsFor, type ReturnWindow, type ShopFacts } from "../shop/facts";
 import type { Turn } from "../types";
+import { exclusionNamesProduct } from "../policy/returns";
 
 const M = defineMessages({
+  kind_excluded: {
+    en: "About {item}: our return policy has an exclusion for this kind of item.{policy}",
+    es: "Sobre {item}: nuestra política de devoluciones tiene una exclusión para este tipo de artículo.{policy}",
+    fr: "À propos de {item} : notre politique de retour prévoit une exclusion pour ce type d'article.{policy}",
+  },
   window_from_delivery: {
     en: "within {days} days of delivery",
     es: "en los {days} días siguientes a la entrega",
@@ -128,3 +134,11 @@ export function shopSaysAbout(
 
 /** Share of a topic's words a sentence must answer before it is quoted as the shop's rule on it. */
 const QUOTE_RELEVANCE = 0.5;
+
+/** The shop's exclusion sentence, when the product the shopper names is of a kind it names; else null. */
+export function excludedKindNote(turn: Turn): string | null {
+  const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) : undefined;
+  const exclusions = shopFactsOf(turn).finalSale?.value;
+  if (!product || !exclusions || !exclusionNamesProduct(exclusions, product)) return null;
+  return t(turn.language, M.kind_excluded, { item: product.title, policy: finalSaleClause(turn) });
+}
