@@ -37,7 +37,7 @@ import {
   loadAdminSchema,
   requestedQueryCost,
 } from "../app/commerce/admin-schema";
-import type { AdminGraphql } from "../app/commerce/types";
+import type { AdminGraphql, Variant } from "../app/commerce/types";
 
 // ---------------------------------------------------------------------------------------------
 // Snapshot format (demo/demo-store.json)
@@ -73,16 +73,8 @@ export interface SnapshotProduct {
   options: { name: string; values: string[] }[];
   /** null when stock isn't tracked (gift cards). */
   totalInventory: number | null;
-  variants: {
-    id: string;
-    title: string;
-    sku: string | null;
-    price: string;
-    compareAtPrice: string | null;
-    inventoryQuantity: number | null;
-    availableForSale: boolean;
-    selectedOptions: { name: string; value: string }[];
-  }[];
+  /** The same shape the app reads from Shopify. */
+  variants: Variant[];
 }
 
 export interface SnapshotCustomer {
