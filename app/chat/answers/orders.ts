@@ -36,7 +36,13 @@ import { fulfillmentHold, type HoldReason } from "../policy/fulfillment-holds";
 import { isEmailedFulfillment } from "../policy/digital-delivery";
 import { pickupReadiness, pickupStage } from "../policy/pickup";
 import { returnReviewTime, returnStage, returnsFor } from "../policy/return-requests";
-import { exchangeRule, failedDeliveryRule, paymentConfirmationRule, returnPostageRule } from "../policy/shop-sentences";
+import {
+  exchangeRule,
+  failedDeliveryRule,
+  invoiceRules,
+  paymentConfirmationRule,
+  returnPostageRule,
+} from "../policy/shop-sentences";
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 import {
@@ -1396,12 +1402,15 @@ export function refundStatus(turn: Turn): Promise<Answer> {
 
 export function getInvoice(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => ({
-    text: t(t2.language, M.invoice, {
-      order: order.name,
-      date: date(t2, order.createdAt),
-      total: money(t2, order.totalPrice, order),
-      reply: replyTimeClause(t2),
-    }),
+    text: [
+      t(t2.language, M.invoice, {
+        order: order.name,
+        date: date(t2, order.createdAt),
+        total: money(t2, order.totalPrice, order),
+        reply: replyTimeClause(t2),
+      }),
+      ...invoiceRuleQuote(t2),
+    ].join("\n"),
     ticket: {
       kind: "invoice_request",
       reason: "needs_approval",
@@ -1409,6 +1418,12 @@ export function getInvoice(turn: Turn): Promise<Answer> {
       orderNumber: order.name,
     },
   }));
+}
+
+/** The shop's own invoice rules (what a company invoice needs, until when), quoted; nothing when it wrote none. */
+function invoiceRuleQuote(turn: Turn): string[] {
+  const rules = invoiceRules(knowledgeFor(turn.ctx.shop).passages, turn.language);
+  return rules.length > 0 ? [t(turn.language, M.policy_quote, { sentence: rules.map((p) => p.quote).join(" ") })] : [];
 }
 
 /** The order's total and payment state, for payment questions about one order. */
