@@ -31,6 +31,8 @@ import {
   type ReturnVerdict,
 } from "../policy";
 import { knowledgeFor } from "../knowledge";
+import { TRACE_AFTER_DEFAULT } from "../shop/facts";
+import type { DurationRange } from "../shop/durations";
 import { formatDuration as formatRange } from "../format";
 import { fulfillmentHold, type HoldReason } from "../policy/fulfillment-holds";
 import { isEmailedFulfillment } from "../policy/digital-delivery";
@@ -644,15 +646,35 @@ function escalateShipment(order: Order, turn: Turn, late: { carrier: string } | 
 
 const FAILED_DELIVERY_TOPIC = "parcel comes back to us failed delivery reship refund";
 
-/** A parcel more than 5 business days past its ETA, or with no carrier scan for 5 business days. */
+/**
+ * A parcel as far past its ETA as the shop's rule for opening a trace (Store facts' traceAfter,
+ * read from its shipping texts or set by the merchant; TRACE_AFTER_DEFAULT when neither says).
+ */
 function lateShipment(order: Order, turn: Turn): { carrier: string; days: number } | null {
+  const threshold = shopFactsOf(turn).traceAfter?.value ?? TRACE_AFTER_DEFAULT;
   for (const f of order.fulfillments) {
     // A delivered parcel isn't late, and one coming back to us needs a reship, not a trace.
     if (f.displayStatus === "DELIVERED" || f.displayStatus === "FAILURE" || !f.estimatedDeliveryAt) continue;
     const days = businessDaysBetween(f.estimatedDeliveryAt, turn.ctx.now);
-    if (days >= 5) return { carrier: f.trackingInfo[0]?.company ?? "the carrier", days };
+    if (pastThreshold(f.estimatedDeliveryAt, turn.ctx.now, threshold))
+      return { carrier: f.trackingInfo[0]?.company ?? "the carrier", days };
   }
   return null;
+}
+
+const HOURS_PER_UNIT: Record<DurationRange["unit"], number> = {
+  hours: 1,
+  days: 24,
+  business_days: 24,
+  weeks: 24 * 7,
+  months: 24 * 30,
+  years: 24 * 365,
+};
+
+/** Whether `now` is at least the threshold's shortest time past `fromIso`, in the threshold's unit. */
+function pastThreshold(fromIso: string, now: Date, threshold: DurationRange): boolean {
+  if (threshold.unit === "business_days") return businessDaysBetween(fromIso, now) >= threshold.min;
+  return now.getTime() - Date.parse(fromIso) >= threshold.min * HOURS_PER_UNIT[threshold.unit] * 3_600_000;
 }
 
 function businessDaysBetween(fromIso: string, to: Date): number {
