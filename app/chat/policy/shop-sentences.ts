@@ -85,7 +85,7 @@ export function paymentConfirmationRule(passages: Passage[], language: Language)
   return sentenceSaying(aboutOrders, language, [PAYMENT_PENDING, PAYMENT_CONFIRMED, PAYMENT], [/\d/]);
 }
 
-const INVOICE = /\b(invoic\w*|facturas?|facturar|factures?|cfdi)\b/;
+const INVOICE = /\b(invoic\w*|facturas?|facturar|factures?)\b/;
 
 /**
  * The shop's own rules on invoices (how to get one, what a company invoice needs, until when):
