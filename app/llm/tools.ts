@@ -36,7 +36,7 @@ import { complains, handoffReason } from "../chat/answers/conversation";
 export const TOOLS: ChatCompletionTool[] = [
   fn(
     "get_order",
-    "Look up one of the shopper's orders. Returns the order only if the shopper is its logged-in owner or gave the order's email, with the shop's verdicts on it: whether it can be cancelled, changed or sent to another address, which items can be returned (and until when), and where refunds stand. Word the verdicts; never contradict them. When not found, `access.kind` says what is missing (need_email, need_order_number, denied, no_orders, locked, not_theirs).",
+    "Look up one of the shopper's orders. Returns the order only if the shopper is its logged-in owner or gave the order's email, with the shop's verdicts on it: whether it can be cancelled, changed or sent to another address, which items can be returned (and until when; those in teamReview only after the team's review), and where refunds stand. Word the verdicts; never contradict them. When not found, `access.kind` says what is missing (need_email, need_order_number, denied, no_orders, locked, not_theirs).",
     {
       order_number: {
         type: "string",

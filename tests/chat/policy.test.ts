@@ -232,12 +232,30 @@ describe("per-item return verdicts", () => {
         },
       ],
     };
-    const verdict = returnVerdict(open, open.lineItems, { ...rules, isFinalSale: () => false });
+    const verdict = returnVerdict(open, open.lineItems, {
+      ...rules,
+      isFinalSale: () => false,
+      isExcludedKind: () => false,
+    });
     expect(verdict.openReturn).toEqual({ name: "#1-R1", status: "REQUESTED" });
     expect(verdict.proposable).toEqual([]);
     expect(
-      returnVerdict(shipped, shipped.lineItems, { ...rules, isFinalSale: (l) => l.id === "L2" }).proposable,
+      returnVerdict(shipped, shipped.lineItems, {
+        ...rules,
+        isFinalSale: (l) => l.id === "L2",
+        isExcludedKind: () => false,
+      }).proposable,
     ).toEqual(["L1"]);
+  });
+
+  it("a returnable line of a kind the shop's exclusions name goes to the team for review", () => {
+    const verdict = returnVerdict(shipped, shipped.lineItems, {
+      ...rules,
+      isFinalSale: () => false,
+      isExcludedKind: (l) => l.id === "L1",
+    });
+    expect(verdict.proposable).toContain("L1");
+    expect(verdict.teamReview).toEqual(["L1"]);
   });
 });
 

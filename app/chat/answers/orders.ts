@@ -288,6 +288,11 @@ const M = defineMessages({
     es: "{item} es de venta final, así que no admite devolución ni cambio.{policy}",
     fr: "{item} est vendu en vente finale : il ne peut être ni retourné ni échangé.{policy}",
   },
+  window_open_review: {
+    en: "{item} is of a kind our return policy restricts, so our team reviews a return of it first (the window runs until {until}, {window}).{policy}",
+    es: "{item} es de un tipo de artículo que nuestra política de devoluciones restringe, así que nuestro equipo revisa primero su devolución (el plazo va hasta el {until}, {window}).{policy}",
+    fr: "{item} est d'un type d'article que notre politique de retour restreint : notre équipe examine donc d'abord son retour (le délai court jusqu'au {until}, {window}).{policy}",
+  },
   window_open: {
     en: "{item} can be returned until {until} ({window}).",
     es: "{item} se puede devolver hasta el {until} ({window}).",
@@ -1107,10 +1112,12 @@ function describeLineReturn(line: LineReturn, verdict: ReturnVerdict, turn: Turn
   const item = line.title;
   const v = line.verdict;
   if (v.kind === "returnable") {
-    return t(L, M.window_open, {
+    const review = verdict.teamReview.includes(line.lineItemId);
+    return t(L, review ? M.window_open_review : M.window_open, {
       item,
       until: date(turn, v.until),
       window: returnWindowLabel(turn, shopFactsOf(turn).returnWindow!.value, date(turn, v.windowStart)),
+      policy: review ? finalSaleClause(turn) : "",
     });
   }
   switch (v.reason) {
@@ -1221,7 +1228,10 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
         ),
       );
       const vars = { items: joinList(titles, L), order: order.name };
-      const pending: PendingAction = t2.ctx.permissions.returns
+      // The bot opens the return itself only when the merchant allows it and no item needs the team's review.
+      const opensItself =
+        t2.ctx.permissions.returns && !returnable.some((line) => verdict.teamReview.includes(line.id));
+      const pending: PendingAction = opensItself
         ? {
             kind: "return_items",
             orderNumber: order.name.replace(/^#/, ""),
@@ -1243,7 +1253,7 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
         order,
         [
           ...parts,
-          t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, {
+          t(L, opensItself ? M.confirm_return : M.confirm_return_request, {
             ...vars,
             shipping: returnShippingRule(t2, order),
             reply: replyTimeClause(t2),
