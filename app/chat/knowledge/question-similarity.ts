@@ -159,11 +159,11 @@ function nearSpelling(a: string, b: string): boolean {
   return allowance > 0 && editDistance(a, b, allowance) <= allowance;
 }
 
-/** How well `term` is met among `others`: 1 the same term, less through a synonym or a spelling, else 0. */
-function wordCredit(term: string, others: string[]): number {
-  if (others.includes(term)) return 1;
-  if (others.some((o) => areSynonyms(term, o))) return SYNONYM_CREDIT;
-  if (others.some((o) => nearSpelling(term, o))) return SPELLING_CREDIT;
+/** How well one term meets another by its words: 1 the same, less a synonym or a near spelling, else 0. */
+function wordCredit(a: string, b: string): number {
+  if (a === b) return 1;
+  if (areSynonyms(a, b)) return SYNONYM_CREDIT;
+  if (nearSpelling(a, b)) return SPELLING_CREDIT;
   return 0;
 }
 
@@ -184,24 +184,38 @@ const WORDNET_KIND_CREDIT = 0.5;
 const MEANING_FLOOR = 0.5;
 const MEANING_FULL = 0.9;
 
-function meaningCredit(term: string, others: string[]): number {
-  let best = 0;
-  for (const other of others) {
-    const closeness = termCloseness(term, other);
-    if (closeness === null || closeness < LINK_FLOOR || areSisterTerms(term, other)) continue;
-    const link = wordNetLink(term, other);
-    if (link === "synonym") best = Math.max(best, WORDNET_SYNONYM_CREDIT);
-    if (link === "kind") best = Math.max(best, WORDNET_KIND_CREDIT);
-    if (closeness >= MEANING_FLOOR)
-      best = Math.max(best, SYNONYM_CREDIT * Math.min(1, (closeness - MEANING_FLOOR) / (MEANING_FULL - MEANING_FLOOR)));
-  }
+function meaningCredit(a: string, b: string): number {
+  const closeness = termCloseness(a, b);
+  if (closeness === null || closeness < LINK_FLOOR || areSisterTerms(a, b)) return 0;
+  const link = wordNetLink(a, b);
+  let best = link === "synonym" ? WORDNET_SYNONYM_CREDIT : link === "kind" ? WORDNET_KIND_CREDIT : 0;
+  if (closeness >= MEANING_FLOOR)
+    best = Math.max(best, SYNONYM_CREDIT * Math.min(1, (closeness - MEANING_FLOOR) / (MEANING_FULL - MEANING_FLOOR)));
   return best;
 }
 
-/** How well `term` is met among `others`, by its words or its meaning. */
+/** Pair credits, kept across calls: the same few hundred words come back in every comparison. */
+const pairCredits = new Map<string, number>();
+const PAIR_CACHE_SIZE = 100_000;
+
+/** How well two terms meet, by their words or their meaning (the same both ways). */
+function pairCredit(a: string, b: string): number {
+  if (a === b) return 1;
+  const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+  let value = pairCredits.get(key);
+  if (value === undefined) {
+    value = Math.max(wordCredit(a, b), meaningCredit(a, b));
+    if (pairCredits.size >= PAIR_CACHE_SIZE) pairCredits.clear();
+    pairCredits.set(key, value);
+  }
+  return value;
+}
+
+/** How well `term` is met among `others`. */
 function credit(term: string, others: string[]): number {
-  const byWords = wordCredit(term, others);
-  return byWords === 1 ? 1 : Math.max(byWords, meaningCredit(term, others));
+  let best = 0;
+  for (const other of others) if ((best = Math.max(best, pairCredit(term, other))) === 1) break;
+  return best;
 }
 
 /** An aspect is asked about on the other side when a word there comes close to a synonym of it. */
@@ -228,7 +242,8 @@ export function questionSimilarity(left: QuestionProfile, right: QuestionProfile
   const sameCodes = left.codes.length === right.codes.length && left.codes.every((c) => right.codes.includes(c));
   if (!sameCodes) return 0;
   // Each asks about something the other never mentions ("is it microwave safe" / "is it dishwasher safe"): different questions.
-  const unmetAspect = (from: QuestionProfile, to: QuestionProfile) => from.aspects.some((a) => credit(a, to.terms) < ASPECT_MET);
+  const unmetAspect = (from: QuestionProfile, to: QuestionProfile) =>
+    from.aspects.some((a) => credit(a, to.terms) < ASPECT_MET);
   if (unmetAspect(left, right) && unmetAspect(right, left)) return 0;
   // Likewise for any word that nothing on the other side comes near ("book" / "cancel" a fitting).
   const unmetTerm = (from: QuestionProfile, to: QuestionProfile) => from.terms.some((t) => credit(t, to.terms) === 0);

@@ -41,7 +41,8 @@ export function encodeWordVectors(entries: TermEntry[], dimensions: number): Buf
     const norm = Math.hypot(...entry.vector) || 1;
     const largest = Math.max(...entry.vector.map((x) => Math.abs(x / norm))) || 1;
     scales[i] = largest / 127;
-    for (let d = 0; d < dimensions; d++) vectors[i * dimensions + d] = Math.round((entry.vector[d] / norm / largest) * 127);
+    for (let d = 0; d < dimensions; d++)
+      vectors[i * dimensions + d] = Math.round((entry.vector[d] / norm / largest) * 127);
     [entry.senses, entry.parents, entry.kinds].forEach((list, k) => {
       starts[3 * i + k] = ids.length;
       ids.push(...list);
@@ -92,7 +93,8 @@ export function termCloseness(a: string, b: string): number | null {
   const j = t.index.get(b);
   if (i === undefined || j === undefined) return null;
   let dot = 0;
-  for (let d = 0, x = i * t.dimensions, y = j * t.dimensions; d < t.dimensions; d++) dot += t.vectors[x + d] * t.vectors[y + d];
+  for (let d = 0, x = i * t.dimensions, y = j * t.dimensions; d < t.dimensions; d++)
+    dot += t.vectors[x + d] * t.vectors[y + d];
   return dot * t.scales[i] * t.scales[j];
 }
 
