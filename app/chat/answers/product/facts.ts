@@ -4,10 +4,12 @@
  */
 import type { Product } from "../../../commerce/types";
 import { bestPassages, splitSentences, stem } from "../../knowledge";
-import { normalize, tokenize } from "../../preprocess";
+import { normalize, tokenize, type Language } from "../../preprocess";
+import { stemIn } from "../../knowledge/stemming";
 import type { Lookup, Turn } from "../../types";
 import { FUNCTION_WORDS, sameMeaningWords } from "../../catalog/lexicon";
-import { ASPECTS, ASKS_OPTIONS, GENERIC_QUESTION, QUESTION_FILLER, aspectWord, type Aspect } from "./asked";
+import { statesAspect } from "../../catalog/aspects";
+import { GENERIC_QUESTION, QUESTION_FILLER, realOptions, type Asked } from "./asked";
 import { baseTitle } from "./resolve";
 
 /** What the shop's FAQs and policies say about a product question its description doesn't answer. */
@@ -29,47 +31,50 @@ export function shopKnowledge(turn: Turn, text: string, product: Product): { quo
 }
 
 /**
- * The description sentences that answer the question: the best one for each fact asked about,
- * plus sentences sharing the question's own words ("footprint", "pit zips"). `unanswered` when
- * some part of the question is about something the description doesn't mention.
+ * The description sentences that answer the question: the best one for each aspect asked about,
+ * plus the one sharing the question's own words ("footprint", "pit zips"). An aspect no sentence
+ * states may be stated by the product's options ("Presentación: 250 g, 1 kg" for a weight).
+ * `unanswered` when some part of the question is about something the product's text doesn't say.
  */
-export function describedFacts(
-  product: Product,
-  turn: Turn,
-  asked: Set<Aspect>,
-  text: string,
-): { quoted: string[]; unanswered: boolean; separately: boolean } {
+export function describedFacts(product: Product, turn: Turn, asked: Asked, text: string): DescribedFacts {
   const sentences = splitSentences(product.description);
   const chosen = new Set<number>();
+  const optionNames: string[] = [];
   let unanswered = false;
   const questionWords = contentWords(turn, product, text);
 
-  for (const aspect of asked) {
-    if (aspect === "price" || aspect === "stock") continue;
-    const { answeredBy } = ASPECTS[aspect];
+  for (const aspect of asked.aspects) {
     const scored = sentences
       .map((sentence, index) => ({
         index,
-        score: (answeredBy.test(sentence) ? 2 : 0) + overlap(sentence, questionWords),
+        score: (statesAspect(sentence, aspect) ? 2 : 0) + overlap(sentence, questionWords),
       }))
       .filter((s) => s.score >= 2)
       .sort((a, b) => b.score - a.score || a.index - b.index);
+    const option = realOptions(product).find((o) => statesAspect(`${o.name}: ${o.values.join(", ")}`, aspect));
     if (scored.length > 0) chosen.add(scored[0].index);
+    else if (option) optionNames.push(option.name);
     else unanswered = true;
   }
-  // Words of the question that no aspect covers ("pit zips", "hood", "footprint").
-  const leftover = questionWords.filter((w) => !aspectWord(w));
+  // Words of the question that name no aspect ("pit zips", "hood", "footprint"): a sentence holding them.
+  const leftover = questionWords.filter((w) => !asked.aspectTokens.has(w));
   if (leftover.length > 0) {
+    // "pit zips" isn't answered by "zip hand pockets": the sentence holds the words the shop itself
+    // uses (all of two, most of more); words no product's text uses can't be asked of a sentence.
+    const required = leftover.filter((w) => shopUses(turn, w));
+    const needed = required.length <= 2 ? required.length : Math.ceil(required.length * 0.6);
     const scored = sentences
-      .map((sentence, index) => ({ index, score: overlap(sentence, leftover) }))
-      .filter((s) => s.score > 0)
+      .map((sentence, index) => ({ index, score: overlap(sentence, leftover), held: overlap(sentence, required) }))
+      .filter((s) => s.score > 0 && s.held >= needed)
       .sort((a, b) => b.score - a.score || a.index - b.index);
     if (scored.length > 0) chosen.add(scored[0].index);
     else if (
       chosen.size === 0 &&
-      !asked.has("price") &&
-      !asked.has("stock") &&
-      !ASKS_OPTIONS.test(text) &&
+      optionNames.length === 0 &&
+      !asked.price &&
+      !asked.stock &&
+      !asked.options &&
+      !asked.compare &&
       !GENERIC_QUESTION.test(turn.pre.original.trim())
     ) {
       // Asked about something specific ("is it machine washable?") that the description doesn't mention.
@@ -81,8 +86,16 @@ export function describedFacts(
     .slice(0, 3)
     .map((i) => sentences[i]);
   // "Does it come with a footprint?" answered by "Footprint sold separately."
-  const separately = asked.has("included") && quoted.some((s) => /sold separately|not included/i.test(s));
-  return { quoted, unanswered, separately };
+  const separately = asked.aspects.has("included") && quoted.some((s) => /sold separately|not included/i.test(s));
+  return { quoted, unanswered, separately, optionNames };
+}
+
+export interface DescribedFacts {
+  quoted: string[];
+  unanswered: boolean;
+  separately: boolean;
+  /** Options that state an aspect the description doesn't ("Presentación" for a weight). */
+  optionNames: string[];
 }
 
 // A question that asks what, how, which…: not answered by yes or no.
@@ -115,62 +128,99 @@ export function yesOrNo(question: string, sentence: string, questionWords: strin
   return negative[0] ? "no" : "yes";
 }
 
-/** The question's words that aren't filler or the product's own name. */
+/** The question's words (normalized) that aren't filler, the product's own name or one of its option values. */
 export function contentWords(turn: Turn, product: Product, text = turn.pre.original): string[] {
-  const nameWords = new Set([...tokenize(normalize(product.title)), ...product.handle.split("-")].map(stem));
-  const mention = new Set(tokenize(normalize(turn.entities.product ?? "")).map(stem));
-  const variantWords = new Set(
-    [turn.entities.size, turn.entities.color, ...product.options.flatMap((o) => o.values)]
-      .filter(Boolean)
-      .flatMap((v) => tokenize(normalize(v!)))
-      .map(stem),
-  );
-  return [
-    ...new Set(
-      tokenize(normalize(text))
-        .filter((w) => !QUESTION_FILLER.has(w) && !/^\d+$/.test(w))
-        .map(stem),
-    ),
-  ].filter(
+  const nameWords = [...tokenize(normalize(product.title)), ...product.handle.split("-")];
+  const otherWords = [
+    turn.entities.product,
+    turn.entities.size,
+    turn.entities.color,
+    ...product.options.flatMap((o) => o.values),
+  ]
+    .filter(Boolean)
+    .flatMap((v) => tokenize(normalize(v!)));
+  const isName = (w: string) => nameWords.some((n) => sameWord(n, w));
+  return [...new Set(tokenize(normalize(text)))].filter(
     (w) =>
       w.length > 1 &&
-      !nameWords.has(w) &&
-      !mention.has(w) &&
-      !variantWords.has(w) &&
+      !QUESTION_FILLER.has(w) &&
+      !/^\d+$/.test(w) &&
+      !isName(w) &&
+      !otherWords.some((o) => sameWord(o, w)) &&
       !/^(?:men|women|mens|womens|medium|small|large)$/.test(w) &&
       // "candle" names the "Bougie …": the product's kind in another language is its name too.
-      !meaningStems(w).some((m) => nameWords.has(m)),
+      !meaningWords(w).some(isName),
   );
 }
 
-function overlap(sentence: string, words: string[]): number {
-  const sentenceWords = new Set(tokenize(normalize(sentence)).map(stem));
-  const found = (w: string) =>
-    sentenceWords.has(w) ||
-    [...sentenceWords].some((s) => (w.length > 4 && s.startsWith(w)) || (s.length > 4 && w.startsWith(s)));
-  // A question in one language, a description in another: "microwave" is answered by "microondas".
-  return words.filter((w) => found(w) || meaningStems(w).some(found)).length;
+const LANGUAGES: Language[] = ["en", "es", "fr"];
+const formsCache = new Map<string, string[]>();
+
+/** The forms a word is compared by: its plain stem and its Snowball stem in each of our languages. */
+function forms(word: string): string[] {
+  let found = formsCache.get(word);
+  if (!found) {
+    found = [stem(word), ...LANGUAGES.map((l) => stemIn(word, l))];
+    if (formsCache.size > 50_000) formsCache.clear();
+    formsCache.set(word, found);
+  }
+  return found;
 }
 
-/** Stems of the words that mean the same as the stemmed question word `word`, in any of our languages. */
-function meaningStems(word: string): string[] {
-  return sameMeaningWords(word, (lexiconWord, asked) => stem(lexiconWord) === asked).map(stem);
+/** "zips" and "zip", "lavable" and "lavage" meet; "bouchon" and "bouche" don't. */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const fa = forms(a);
+  const fb = forms(b);
+  return fa.some((f, i) => f === fb[i]);
+}
+
+/** The words that mean the same as `word` in English, Spanish or French ("microwave" → "microondas"). */
+function meaningWords(word: string): string[] {
+  return sameMeaningWords(word, sameWord);
+}
+
+/** How many of the question's `words` the sentence holds, itself or in another language. */
+function overlap(sentence: string, words: string[]): number {
+  const sentenceWords = [...new Set(tokenize(normalize(sentence)))];
+  const found = (w: string) => sentenceWords.some((s) => sameWord(s, w));
+  return words.filter((w) => found(w) || meaningWords(w).some(found)).length;
+}
+
+const shopWords = new WeakMap<Map<string, Product>, Set<string>>();
+
+/** Whether any product the shop sells uses the word (or one meaning the same) in its text. */
+function shopUses(turn: Turn, word: string): boolean {
+  const products = turn.ctx.productsByHandle;
+  let words = shopWords.get(products);
+  if (!words) {
+    words = new Set();
+    for (const p of products.values()) {
+      if (p.status !== "ACTIVE") continue;
+      const text = [p.title, p.productType, p.description, ...p.options.flatMap((o) => [o.name, ...o.values])].join(
+        " ",
+      );
+      for (const w of tokenize(normalize(text))) for (const f of forms(w)) words.add(f);
+    }
+    shopWords.set(products, words);
+  }
+  const uses = (w: string) => forms(w).some((f) => words!.has(f));
+  return uses(word) || meaningWords(word).some(uses);
 }
 
 /** The accessory the description says is sold separately, if the shop sells it ("Ridgeline 2 Footprint"). */
 export function accessoryFor(turn: Turn, product: Product): Product | null {
-  const asked = new Set(contentWords(turn, product));
+  const asked = contentWords(turn, product);
   const line = tokenize(normalize(baseTitle(product))).filter((w) => !turn.ctx.catalog.genericTokens.has(w));
   let best: { product: Product; score: number } | null = null;
   for (const candidate of turn.ctx.productsByHandle.values()) {
     if (candidate.handle === product.handle || candidate.status !== "ACTIVE") continue;
-    const titleWords = tokenize(normalize(candidate.title)).map(stem);
-    const namesThing = titleWords.some((w) => asked.has(w));
-    if (!namesThing) continue;
+    const titleWords = tokenize(normalize(candidate.title));
+    const named = titleWords.filter((w) => asked.some((a) => sameWord(a, w))).length;
+    if (named === 0) continue;
     const forThisProduct =
-      normalize(candidate.description).includes(normalize(product.title)) ||
-      line.every((w) => tokenize(normalize(candidate.title)).includes(w));
-    const score = (forThisProduct ? 2 : 0) + titleWords.filter((w) => asked.has(w)).length;
+      normalize(candidate.description).includes(normalize(product.title)) || line.every((w) => titleWords.includes(w));
+    const score = (forThisProduct ? 2 : 0) + named;
     if (forThisProduct && (!best || score > best.score)) best = { product: candidate, score };
   }
   return best?.product ?? null;

@@ -10,7 +10,7 @@ import { normalize } from "../../preprocess";
 import type { Answer, Lookup, Turn } from "../../types";
 import { isKindWord } from "../../catalog/vocabulary";
 import { lowestPrice, onSale } from "../../catalog/search";
-import { ASKS_OPTIONS, ASKS_SALE, askedAspects, standsAlone, withoutName, withoutValues } from "./asked";
+import { askedAbout, standsAlone, withoutName, withoutValues } from "./asked";
 import { accessoryFor, contentWords, describedFacts, shopKnowledge, yesOrNo } from "./facts";
 import { M } from "./messages";
 import { firstSentences, optionLines, priceLine, priceOf, productCard, stockLine } from "./render";
@@ -42,7 +42,7 @@ export async function productInfo(turn: Turn): Promise<Answer> {
     if (value && standsAlone(turn.pre.original, value)) wanted[key] = value;
   const wantsVariant = Object.values(wanted).some(Boolean);
   // "How much is it in Long?" asks about the price, not the length.
-  const asked = askedAspects(withoutValues(text, Object.values(wanted)));
+  const asked = askedAbout(withoutValues(text, Object.values(wanted)), product, L);
   const facts = describedFacts(product, turn, asked, text);
   const parts: string[] = [];
   const cards = [productCard(product, currency, L)];
@@ -70,32 +70,27 @@ export async function productInfo(turn: Turn): Promise<Answer> {
     );
     quickReplies.push(t(L, "talk_to_person"));
   }
-  const listsOptions = ASKS_OPTIONS.test(text) && !wantsVariant;
-  if (listsOptions) parts.push(...optionLines(product, text, L));
+  const listsOptions = (asked.options || facts.optionNames.length > 0) && !wantsVariant;
+  if (listsOptions) parts.push(...optionLines(product, text, L, facts.optionNames));
   const generic =
     facts.quoted.length === 0 &&
     !unanswered &&
     !general &&
-    !asked.has("price") &&
-    !asked.has("stock") &&
+    !asked.price &&
+    !asked.stock &&
     !wantsVariant &&
     !listsOptions;
-  if (generic) parts.push(firstSentences(product.description, 2));
-  if (asked.has("price") && ASKS_SALE.test(text) && !onSale(product))
+  // Two products compared ("what's the difference…") are each described a little more.
+  if (generic) parts.push(firstSentences(product.description, asked.compare ? 3 : 2));
+  if (asked.sale && !onSale(product))
     parts.push(t(L, M.not_on_sale, { price: priceOf(product.variants, currency, L) }));
-  else if (asked.has("price") || generic || (onSale(product) && !unanswered))
-    parts.push(priceLine(product, currency, L));
+  else if (asked.price || generic || (onSale(product) && !unanswered)) parts.push(priceLine(product, currency, L));
   if (wantsVariant) parts.push(...variantLines(product, wanted, turn));
-  else if (asked.has("stock") || generic) parts.push(stockLine(product, L));
+  else if (asked.stock || generic) parts.push(stockLine(product, L));
 
   // The product's name and card alone answer nothing of what was asked.
   const answeredNothing =
-    unanswered &&
-    facts.quoted.length === 0 &&
-    !asked.has("price") &&
-    !asked.has("stock") &&
-    !wantsVariant &&
-    !listsOptions;
+    unanswered && facts.quoted.length === 0 && !asked.price && !asked.stock && !wantsVariant && !listsOptions;
   return {
     text: `${product.title}: ${parts.filter(Boolean).join(" ")}`,
     ...(answeredNothing ? { kind: "no_answer" as const } : {}),

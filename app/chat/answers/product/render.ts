@@ -64,10 +64,11 @@ export function priceOf(variants: Variant[], currency: string, L: Language): str
     : `${formatMoney(prices[0], currency, L)}–${formatMoney(prices[prices.length - 1], currency, L)}`;
 }
 
-/** The option values listed for the options the shopper asks about ("what colors…?"), or all. */
-export function optionLines(product: Product, text: string, L: Language): string[] {
+/** The option values listed for the options the shopper asks about ("what colors…?") or `alsoNamed`, or all. */
+export function optionLines(product: Product, text: string, L: Language, alsoNamed: string[] = []): string[] {
   const real = product.options.filter((o) => !(o.values.length === 1 && o.values[0] === "Default Title"));
   const asked = real.filter((o) => {
+    if (alsoNamed.includes(o.name)) return true;
     const name = normalize(o.name);
     const pattern = /colou?r/.test(name)
       ? /colou?rs?|colores|couleurs/i
