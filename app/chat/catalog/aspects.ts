@@ -56,8 +56,8 @@ const ASPECTS = new Map<Aspect, AspectWords>(
       {
         asked: perLanguage(data.asked),
         answered: perLanguage(data.answered),
-        // "410 g", "45 heures", "-25°f": a number with the aspect's unit.
-        units: unitPattern ? new RegExp(`\\d(?:[\\d.,]*\\d)?\\s?(?:${unitPattern})(?![\\p{L}])`, "u") : null,
+        // "410 g", "45 heures", "-25°f", "400-lumen": a number with the aspect's unit.
+        units: unitPattern ? new RegExp(`\\d(?:[\\d.,]*\\d)?[\\s-]?(?:${unitPattern})(?![\\p{L}])`, "u") : null,
       },
     ];
   }),
@@ -69,14 +69,19 @@ const QUESTIONS = new Map<OfferQuestion, PerLanguage>(
 
 export const ALL_ASPECTS = [...ASPECTS.keys()];
 
-/** Positions of the entries among the tokens (and their stems), longest phrases first, each token used once. */
-function findEntries(tokens: string[], stems: string[], list: Entry[], used: boolean[]): number[] {
-  const hits: number[] = [];
+/** Where the entries are among the tokens (and their stems), longest phrases first, each token used once. */
+function findEntries(
+  tokens: string[],
+  stems: string[],
+  list: Entry[],
+  used: boolean[],
+): { at: number; length: number }[] {
+  const hits: { at: number; length: number }[] = [];
   for (const entry of [...list].sort((a, b) => b.length - a.length)) {
     for (let i = 0; i + entry.length <= stems.length; i++) {
       if (entry.every((w, k) => (w.exact ? tokens[i + k] : stems[i + k]) === w.form && !used[i + k])) {
         for (let k = 0; k < entry.length; k++) used[i + k] = true;
-        hits.push(i);
+        hits.push({ at: i, length: entry.length });
       }
     }
   }
@@ -85,6 +90,11 @@ function findEntries(tokens: string[], stems: string[], list: Entry[], used: boo
 
 export interface AskedFacts {
   aspects: Set<Aspect>;
+  /**
+   * The aspects in groups of alternatives: one word may name several ("taille" is a size or the
+   * dimensions), and the product's text says which; a group is answered when one of them is.
+   */
+  groups: Aspect[][];
   price: boolean;
   sale: boolean;
   stock: boolean;
@@ -94,60 +104,80 @@ export interface AskedFacts {
   aspectTokens: Set<string>;
 }
 
+type Asking = Aspect | OfferQuestion;
+
 /**
  * What the question asks: aspects of the product, and its price, sale or stock. Words are read in
- * the question's language and in English (shoppers borrow "waterproof" or "stock" in any language);
- * a phrase wins over its words ("how long does it last" is a duration, not a length).
+ * the question's language and in English (shoppers borrow "waterproof" or "stock" in any language).
+ * A phrase wins over its words ("how long does it last" is a duration, not a length); a single word
+ * may ask for more than one aspect.
  */
 export function askedFacts(text: string, language: Language): AskedFacts {
   const tokens = tokenize(normalize(text));
-  const asked: AskedFacts = {
-    aspects: new Set(),
-    price: false,
-    sale: false,
-    stock: false,
-    compare: false,
-    aspectTokens: new Set(),
-  };
   const languages = language === "en" ? (["en"] as Language[]) : [language, "en" as Language];
-  let amount = false;
-  // Phrases of every list first, so their words aren't read again on their own.
-  const lists: { list: Entry[]; language: Language; mark: () => void }[] = [];
+  const lists: { list: Entry[]; language: Language; name: Asking }[] = [];
   for (const l of languages) {
-    for (const [name, words] of ASPECTS)
-      lists.push({ list: words.asked[l], language: l, mark: () => asked.aspects.add(name) });
-    for (const [name, words] of QUESTIONS)
-      lists.push({
-        list: words[l],
-        language: l,
-        mark: () => {
-          if (name === "amount") amount = true;
-          else asked[name] = true;
-        },
-      });
+    for (const [name, words] of ASPECTS) lists.push({ list: words.asked[l], language: l, name });
+    for (const [name, words] of QUESTIONS) lists.push({ list: words[l], language: l, name });
   }
   const stemsIn = new Map(languages.map((l) => [l, tokens.map((w) => stemIn(w, l))]));
-  const used = new Map(languages.map((l) => [l, tokens.map(() => false)]));
-  for (const multiWord of [true, false]) {
-    for (const { list, language: l, mark } of lists) {
-      const wanted = list.filter((e) => e.length > 1 === multiWord);
-      const hits = findEntries(tokens, stemsIn.get(l)!, wanted, used.get(l)!);
-      if (hits.length > 0) mark();
+  const inPhrase = tokens.map(() => false);
+  /** Which aspects and questions each token asks for. */
+  const askedAt = tokens.map(() => new Set<Asking>());
+  const note = (name: Asking, at: number, length: number) => {
+    for (let k = 0; k < length; k++) askedAt[at + k].add(name);
+  };
+  // Phrases first; then single words outside phrases, in every list that has them.
+  for (const { list, language: l, name } of lists) {
+    const phrases = list.filter((e) => e.length > 1);
+    // A phrase may ask for several aspects ("what size": the fit or the dimensions).
+    for (const { at, length } of findEntries(
+      tokens,
+      stemsIn.get(l)!,
+      phrases,
+      tokens.map(() => false),
+    )) {
+      for (let k = 0; k < length; k++) inPhrase[at + k] = true;
+      note(name, at, length);
     }
   }
-  for (const l of languages) used.get(l)!.forEach((u, i) => u && asked.aspectTokens.add(tokens[i]));
-  // "How much does it weigh?" asks a weight; "how much is it?" a price.
-  if (amount && asked.aspects.size === 0) asked.price = true;
-  if (asked.sale) asked.price = true;
-  return asked;
+  for (const { list, language: l, name } of lists) {
+    const words = list.filter((e) => e.length === 1);
+    for (const { at } of findEntries(tokens, stemsIn.get(l)!, words, [...inPhrase])) note(name, at, 1);
+  }
+  const named = new Set(askedAt.flatMap((set) => [...set]));
+  const isAspect = (name: Asking): name is Aspect => ASPECTS.has(name as Aspect);
+  const groups: Aspect[][] = [];
+  for (const set of askedAt) {
+    const aspects = [...set].filter(isAspect);
+    if (aspects.length === 0) continue;
+    const joined = groups.find((g) => aspects.some((a) => g.includes(a)));
+    if (!joined) groups.push(aspects);
+    else for (const a of aspects) if (!joined.includes(a)) joined.push(a);
+  }
+  const aspects = new Set(groups.flat());
+  return {
+    aspects,
+    groups,
+    // "How much does it weigh?" asks a weight; "how much is it?" a price.
+    price: named.has("price") || named.has("sale") || (named.has("amount") && aspects.size === 0),
+    sale: named.has("sale"),
+    stock: named.has("stock"),
+    compare: named.has("compare"),
+    aspectTokens: new Set(tokens.filter((_, i) => askedAt[i].size > 0)),
+  };
 }
 
-/** Whether `sentence` (of a description, or an option's name) states the aspect, in any of the languages. */
-export function statesAspect(sentence: string, aspect: Aspect): boolean {
+/**
+ * How clearly `sentence` (of a description, or an option with its values) states the aspect, in
+ * any of the languages: 0 not at all, 1 by a word ("insulation") or a number with its unit
+ * ("200 g"), 2 by both ("Comfort-rated to -25°F").
+ */
+export function statesAspect(sentence: string, aspect: Aspect): number {
   const words = ASPECTS.get(aspect)!;
-  if (words.units?.test(normalize(sentence))) return true;
+  const byUnit = words.units?.test(normalize(sentence)) ? 1 : 0;
   const tokens = tokenize(normalize(sentence));
-  return LANGUAGES.some((l) => {
+  const byWord = LANGUAGES.some((l) => {
     const stems = tokens.map((w) => stemIn(w, l));
     return (
       findEntries(
@@ -158,4 +188,5 @@ export function statesAspect(sentence: string, aspect: Aspect): boolean {
       ).length > 0
     );
   });
+  return byUnit + (byWord ? 1 : 0);
 }

@@ -109,7 +109,7 @@ export const COLOR_GROUPS: string[][] = [
 ];
 /** Colour words that also mean something else, so they count only next to a product or as an option value. */
 export const AMBIGUOUS_COLOR_WORDS = new Set(
-  words("cafe or rose olive marine natural naturel crema creme violet camel"),
+  words("cafe or rose olive marine natural naturel crema creme violet camel tan"),
 );
 
 /** "medium" → M: size words shoppers write for letter sizes. */

@@ -6,21 +6,36 @@ import type { Product } from "../../../commerce/types";
 import { askedFacts, type AskedFacts } from "../../catalog/aspects";
 import { stemIn } from "../../knowledge/stemming";
 import { escapeRegExp, normalize, tokenize, type Language } from "../../preprocess";
+import { FUNCTION_WORDS } from "../../catalog/lexicon";
 
 export type Asked = AskedFacts & {
-  /** The question names one of the product's options ("what colours…", "¿en qué moliendas…?"). */
+  /** The question asks which options there are ("what colours…", "quelles tailles…"). */
   options: boolean;
+  /** Options the question names, by name or by a word of their values ("¿en qué moliendas…?", "¿viene molido?"). */
+  optionNames: string[];
 };
 
 /** What the question asks about `product`. */
 export function askedAbout(text: string, product: Product, language: Language): Asked {
-  return { ...askedFacts(text, language), options: ASKS_OPTIONS.test(text) || namesAnOption(text, product, language) };
+  return {
+    ...askedFacts(text, language),
+    options: ASKS_OPTIONS.test(text),
+    optionNames: namedOptions(text, product, language),
+  };
 }
 
-/** Whether the question uses the name of one of the product's options ("Molienda" in "¿en qué moliendas viene?"). */
-function namesAnOption(text: string, product: Product, language: Language): boolean {
+const FUNCTION = new Set(Object.values(FUNCTION_WORDS).flat());
+
+/** The product's options whose name, or a word of whose values, the question uses. */
+function namedOptions(text: string, product: Product, language: Language): string[] {
   const stems = new Set(tokenize(normalize(text)).map((w) => stemIn(w, language)));
-  return realOptions(product).some((o) => tokenize(normalize(o.name)).some((w) => stems.has(stemIn(w, language))));
+  const uses = (words: string) =>
+    tokenize(normalize(words)).some(
+      (w) => w.length > 3 && !FUNCTION.has(w) && !QUESTION_FILLER.has(w) && stems.has(stemIn(w, language)),
+    );
+  return realOptions(product)
+    .filter((o) => uses(o.name) || o.values.some(uses))
+    .map((o) => o.name);
 }
 
 /** The product's options, without Shopify's placeholder for a product that has none. */

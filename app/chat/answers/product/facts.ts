@@ -43,17 +43,27 @@ export function describedFacts(product: Product, turn: Turn, asked: Asked, text:
   let unanswered = false;
   const questionWords = contentWords(turn, product, text);
 
-  for (const aspect of asked.aspects) {
-    const scored = sentences
-      .map((sentence, index) => ({
-        index,
-        score: (statesAspect(sentence, aspect) ? 2 : 0) + overlap(sentence, questionWords),
-      }))
-      .filter((s) => s.score >= 2)
+  for (const group of asked.groups) {
+    // The best sentence for any aspect of the group ("taille": the size chart or the dimensions).
+    const scored = group
+      .flatMap((aspect) =>
+        sentences.map((sentence, index) => {
+          const stated = statesAspect(sentence, aspect);
+          const shared = overlap(sentence, questionWords);
+          return { index, stated, score: stated * 2 + shared, shared };
+        }),
+      )
+      .filter((s) => s.stated > 0 || s.shared >= 2)
       .sort((a, b) => b.score - a.score || a.index - b.index);
-    const option = realOptions(product).find((o) => statesAspect(`${o.name}: ${o.values.join(", ")}`, aspect));
-    if (scored.length > 0) chosen.add(scored[0].index);
-    else if (option) optionNames.push(option.name);
+    const option = realOptions(product).find((o) =>
+      group.some((aspect) => statesAspect(`${o.name}: ${o.values.join(", ")}`, aspect) > 0),
+    );
+    if (scored.length > 0) {
+      chosen.add(scored[0].index);
+      // Two sentences that say it as clearly ("Lavage à la main…", "Ne pas mettre au sèche-linge.") are both quoted.
+      const second = scored.find((s) => s.index !== scored[0].index);
+      if (second && second.score === scored[0].score) chosen.add(second.index);
+    } else if (option) optionNames.push(option.name);
     else unanswered = true;
   }
   // Words of the question that name no aspect ("pit zips", "hood", "footprint"): a sentence holding them.
@@ -73,7 +83,8 @@ export function describedFacts(product: Product, turn: Turn, asked: Asked, text:
       optionNames.length === 0 &&
       !asked.price &&
       !asked.stock &&
-      !asked.options &&
+      // "What colours does it come in?" of a product with no options is a question its text doesn't answer.
+      !((asked.options || asked.optionNames.length > 0) && realOptions(product).length > 0) &&
       !asked.compare &&
       !GENERIC_QUESTION.test(turn.pre.original.trim())
     ) {
@@ -81,6 +92,8 @@ export function describedFacts(product: Product, turn: Turn, asked: Asked, text:
       unanswered = leftover.some((w) => w.length > 3) || unanswered;
     }
   }
+  // "What colour is it?" of a product that comes in one version: its text may say, else nobody does.
+  if (asked.options && realOptions(product).length === 0 && chosen.size === 0) unanswered = true;
   const quoted = [...chosen]
     .sort((a, b) => a - b)
     .slice(0, 3)
@@ -140,6 +153,7 @@ export function contentWords(turn: Turn, product: Product, text = turn.pre.origi
     .filter(Boolean)
     .flatMap((v) => tokenize(normalize(v!)));
   const isName = (w: string) => nameWords.some((n) => sameWord(n, w));
+  const described = [...new Set(tokenize(normalize(product.description)))];
   return [...new Set(tokenize(normalize(text)))].filter(
     (w) =>
       w.length > 1 &&
@@ -148,8 +162,9 @@ export function contentWords(turn: Turn, product: Product, text = turn.pre.origi
       !isName(w) &&
       !otherWords.some((o) => sameWord(o, w)) &&
       !/^(?:men|women|mens|womens|medium|small|large)$/.test(w) &&
-      // "candle" names the "Bougie …": the product's kind in another language is its name too.
-      !meaningWords(w).some(isName),
+      // "candle" names the "Bougie …": the product's kind in another language is its name too,
+      // unless the description uses the word itself ("cafeína" of a "descafeinado").
+      !(meaningWords(w).some(isName) && !described.some((d) => sameWord(d, w))),
   );
 }
 

@@ -10,7 +10,7 @@ import { normalize } from "../../preprocess";
 import type { Answer, Lookup, Turn } from "../../types";
 import { isKindWord } from "../../catalog/vocabulary";
 import { lowestPrice, onSale } from "../../catalog/search";
-import { askedAbout, standsAlone, withoutName, withoutValues } from "./asked";
+import { askedAbout, realOptions, standsAlone, withoutName, withoutValues } from "./asked";
 import { accessoryFor, contentWords, describedFacts, shopKnowledge, yesOrNo } from "./facts";
 import { M } from "./messages";
 import { firstSentences, optionLines, priceLine, priceOf, productCard, stockLine } from "./render";
@@ -70,8 +70,9 @@ export async function productInfo(turn: Turn): Promise<Answer> {
     );
     quickReplies.push(t(L, "talk_to_person"));
   }
-  const listsOptions = (asked.options || facts.optionNames.length > 0) && !wantsVariant;
-  if (listsOptions) parts.push(...optionLines(product, text, L, facts.optionNames));
+  const optionNames = [...asked.optionNames, ...facts.optionNames];
+  const listsOptions = (asked.options || optionNames.length > 0) && !wantsVariant && realOptions(product).length > 0;
+  if (listsOptions) parts.push(...optionLines(product, text, L, optionNames));
   const generic =
     facts.quoted.length === 0 &&
     !unanswered &&
