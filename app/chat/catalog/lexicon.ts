@@ -204,6 +204,11 @@ const MEANING_GROUPS: string[][] = [
     .filter((w) => w.length > 0 && !w.includes(" ")),
 );
 
+/** The groups of words that mean the same across the lexicons, for callers that index them their own way. */
+export function meaningGroups(): readonly string[][] {
+  return MEANING_GROUPS;
+}
+
 /**
  * The words that mean the same as `word` in English, Spanish or French ("microwave" →
  * "microondas", "micro-ondes" folds to two words and is left out). `same(a, b)` decides how

@@ -7,6 +7,7 @@ import { askedFacts, type AskedFacts } from "../../catalog/aspects";
 import { stemIn } from "../../knowledge/stemming";
 import { escapeRegExp, normalize, tokenize, type Language } from "../../preprocess";
 import { FUNCTION_WORDS } from "../../catalog/lexicon";
+import lexicon from "../../catalog/aspect-lexicon.json";
 
 export type Asked = AskedFacts & {
   /** The question asks which options there are ("what colours…", "quelles tailles…"). */
@@ -48,15 +49,9 @@ export const ASKS_OPTIONS =
 export const GENERIC_QUESTION =
   /^(?:tell me (?:more )?about|what (?:is|about)|info(?:rmation)? (?:on|about)|details (?:on|about)|describe|h[aá]blame de|parle[-\s]moi de)\b/i;
 
-// Words that say nothing about which fact is wanted.
+// Words that say nothing about which fact is wanted (aspect-lexicon.json, "filler").
 export const QUESTION_FILLER = new Set(
-  (
-    "what whats which how does do is are it its this that the a an about tell me more info information details detail " +
-    "of on for with and or in to you your have has can could would will should there any some good nice really much many " +
-    "does it one ones one's them they product item thing please thanks know want like need get got also too just still " +
-    "size sizes color colors colour colours option options available availability version versions " +
-    "que el la los las es un una del de con para por como cual cuanto quel quelle est il elle les des du avec pour"
-  ).split(" "),
+  [lexicon.filler.en, lexicon.filler.es, lexicon.filler.fr].flatMap((list) => list.split(/[\s,]+/).filter(Boolean)),
 );
 
 export function standsAlone(text: string, value: string): boolean {

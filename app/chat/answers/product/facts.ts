@@ -7,7 +7,7 @@ import { bestPassages, splitSentences, stem } from "../../knowledge";
 import { normalize, tokenize, type Language } from "../../preprocess";
 import { stemIn } from "../../knowledge/stemming";
 import type { Lookup, Turn } from "../../types";
-import { FUNCTION_WORDS, sameMeaningWords } from "../../catalog/lexicon";
+import { FUNCTION_WORDS, meaningGroups } from "../../catalog/lexicon";
 import { statesAspect } from "../../catalog/aspects";
 import { GENERIC_QUESTION, QUESTION_FILLER, realOptions, type Asked } from "./asked";
 import { baseTitle } from "./resolve";
@@ -158,6 +158,7 @@ export function contentWords(turn: Turn, product: Product, text = turn.pre.origi
     (w) =>
       w.length > 1 &&
       !QUESTION_FILLER.has(w) &&
+      !ALL_FUNCTION_WORDS.has(w) &&
       !/^\d+$/.test(w) &&
       !isName(w) &&
       !otherWords.some((o) => sameWord(o, w)) &&
@@ -190,9 +191,36 @@ function sameWord(a: string, b: string): boolean {
   return fa.some((f, i) => f === fb[i]);
 }
 
+let meaningIndex: Map<string, number[]> | null = null;
+const meaningCache = new Map<string, string[]>();
+
 /** The words that mean the same as `word` in English, Spanish or French ("microwave" → "microondas"). */
 function meaningWords(word: string): string[] {
-  return sameMeaningWords(word, sameWord);
+  const cached = meaningCache.get(word);
+  if (cached) return cached;
+  const groups = meaningGroups();
+  if (!meaningIndex) {
+    // Each lexicon word under each of its forms, as sameWord compares them (form by form).
+    meaningIndex = new Map();
+    groups.forEach((group, g) => {
+      for (const w of group)
+        forms(w).forEach((f, i) => {
+          const key = `${i}:${f}`;
+          const list = meaningIndex!.get(key) ?? [];
+          if (!list.includes(g)) list.push(g);
+          meaningIndex!.set(key, list);
+        });
+    });
+  }
+  const found = new Set<string>();
+  forms(word).forEach((f, i) => {
+    for (const g of meaningIndex!.get(`${i}:${f}`) ?? []) for (const w of groups[g]) found.add(w);
+  });
+  found.delete(word);
+  const result = [...found];
+  if (meaningCache.size > 20_000) meaningCache.clear();
+  meaningCache.set(word, result);
+  return result;
 }
 
 /** How many of the question's `words` the sentence holds, itself or in another language. */
