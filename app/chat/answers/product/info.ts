@@ -14,7 +14,7 @@ import { askedAbout, realOptions, standsAlone, withoutName, withoutValues } from
 import { accessoryFor, contentWords, describedFacts, shopKnowledge, yesOrNo } from "./facts";
 import { M } from "./messages";
 import { firstSentences, optionLines, priceLine, priceOf, productCard, stockLine } from "./render";
-import { resolveProduct, searchCatalog, type Resolved } from "./resolve";
+import { foreignNameBesideKind, resolveProduct, searchCatalog, type Resolved } from "./resolve";
 import { productSearch } from "./search";
 import { namedOptionValues, variantLines } from "./variants";
 
@@ -28,6 +28,9 @@ export async function productInfo(turn: Turn): Promise<Answer> {
     // "What's the headlamp's battery life?": a kind of product we sell exactly one of.
     const found = searchCatalog(turn, { text: turn.pre.original, requireCategory: true });
     if (!found.single) return productSearch(turn);
+    // "La nappe brodée Coquelicot" found the only tablecloth, which isn't the one named.
+    const foreign = foreignNameBesideKind(turn, found.single);
+    if (foreign) return unavailableAnswer(turn, foreign, lookups);
     product = found.single;
     foundBySearch = true;
     lookups.push({ kind: "product_search", ref: found.categoryWords.join(" "), outcome: "1 found" });

@@ -13,9 +13,11 @@ import {
   isGenericWord,
   isKindWord,
   pluralForms,
+  relatedCatalogWords,
   type ShopVocabulary,
 } from "../../catalog/vocabulary";
 import { NOT_NAME_WORDS } from "../../catalog/lexicon";
+import { QUESTION_FILLER } from "./asked";
 import { searchCatalog as searchShop, searchWords as shopSearchWords, type SearchRequest } from "../../catalog/search";
 
 export function activeProduct(turn: Turn, handle: string): Product | null {
@@ -77,6 +79,13 @@ export async function resolveProduct(turn: Turn): Promise<Resolved> {
       lookups.push({ kind: "product", ref: slugify(other), outcome: "not available" });
       return { product: null, wanted, unknownName: other, lookups };
     }
+  }
+
+  // "la nappe brodée Coquelicot", "the plaid Alpes": a name beside the kind of thing that the matched product doesn't bear.
+  const foreign = foreignNameBesideKind(turn, product);
+  if (foreign) {
+    lookups.push({ kind: "product", ref: slugify(foreign), outcome: "not available" });
+    return { product: null, wanted, unknownName: foreign, lookups };
   }
 
   let unknownName: string | null = null;
@@ -179,6 +188,61 @@ export function unknownProductName(turn: Turn, discussed: Product | null): strin
     return name.slice(0, 40);
   }
   return null;
+}
+
+/**
+ * A proper name the shopper puts beside a kind of thing the shop sells ("the Mimosa candle", "la
+ * nappe brodée Coquelicot", "le plaid en cachemire Alpes") that isn't the product matched: not a
+ * word of its text (or, with no product matched, of any product's), nor a colour or option value.
+ * Returns the words from the kind to the name, as written.
+ */
+export function foreignNameBesideKind(turn: Turn, product: Product | null): string | null {
+  const text = turn.pre.original;
+  const words = [...text.matchAll(/[\p{L}\d][\p{L}\d'’-]*/gu)].map((m) => ({ word: m[0], at: m.index! }));
+  const vocabulary = turn.ctx.catalog.vocabulary;
+  const own = product ? productText(product) : null;
+  const knownValues = new Set(
+    [...turn.ctx.catalog.colors, ...(product?.options.flatMap((o) => o.values) ?? [])].flatMap((v) =>
+      tokenize(normalize(v)),
+    ),
+  );
+  const isKind = (w: string) =>
+    isKindWord(vocabulary, w) || relatedCatalogWords(vocabulary, w).some((r) => isKindWord(vocabulary, r));
+  for (let i = 1; i < words.length; i++) {
+    const { word, at } = words[i];
+    const w = normalize(word);
+    const sentenceStart = /[.!?¿¡]\s*$/.test(text.slice(0, at));
+    if (!/^\p{Lu}\p{Ll}{2,}/u.test(word) || sentenceStart || notProductName(word) || knownValues.has(w)) continue;
+    const parts = tokenize(w);
+    const foreignToShop = own
+      ? parts.every((part) => !own.has(part) && !own.has(stem(part)))
+      : parts.every((part) => catalogWordsFor(vocabulary, part).length === 0 && !isGenericWord(vocabulary, part));
+    if (!foreignToShop) continue;
+    // The kind within three words, with nothing between that asks rather than names ("jacket good for Seattle").
+    for (let j = Math.max(0, i - 3); j <= Math.min(words.length - 1, i + 2); j++) {
+      if (j === i || !isKind(normalize(words[j].word))) continue;
+      const [from, to] = j < i ? [j, i] : [i, j];
+      const between = words.slice(from + 1, to).map((x) => normalize(x.word));
+      if (between.some((b) => QUESTION_FILLER.has(b))) continue;
+      return words
+        .slice(from, to + 1)
+        .map((x) => x.word)
+        .join(" ")
+        .slice(0, 40);
+    }
+  }
+  return null;
+}
+
+function productText(product: Product): Set<string> {
+  const text = [
+    product.title,
+    product.productType,
+    product.description,
+    ...product.tags,
+    ...product.options.flatMap((o) => o.values),
+  ].join(" ");
+  return new Set(tokenize(normalize(text)).flatMap((w) => [w, stem(w)]));
 }
 
 /** A name with a word the catalog doesn't use at all ("Guerrero"): a product line we don't sell. */

@@ -8,6 +8,7 @@ import { M } from "./messages";
 import { productCard } from "./render";
 import {
   activeProduct,
+  foreignNameBesideKind,
   namesUnknownLine,
   productWords,
   searchCatalog,
@@ -27,6 +28,8 @@ export async function productSearch(turn: Turn): Promise<Answer> {
   // "Do you have the Trail Quilt?", "¿Cuándo sale el Café Guerrero?": a name we don't sell is said so, not searched for.
   const unknown = unknownProductName(turn, null);
   if (unknown && (results.length === 0 || namesUnknownLine(turn, unknown))) return productInfo(turn);
+  // "When can I buy the Mimosa candle?": a name beside a kind we sell, but no product of ours bears it.
+  if (foreignNameBesideKind(turn, null)) return productInfo(turn);
   if (
     turn.state.productHandle &&
     (turn.entities.size || turn.entities.color) &&
