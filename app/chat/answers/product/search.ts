@@ -2,6 +2,7 @@
 import { formatMoney } from "../../format";
 import { t } from "../../i18n";
 import type { Answer, Lookup, Turn } from "../../types";
+import { normalize, tokenize } from "../../preprocess";
 import { outOfScope } from "../conversation";
 import { lowestPrice, parseSearch } from "../../catalog/search";
 import { M } from "./messages";
@@ -16,6 +17,8 @@ import {
   unknownProductName,
 } from "./resolve";
 import { productInfo } from "./info";
+import { namedOptionValues } from "./variants";
+import { askedFacts } from "../../catalog/aspects";
 
 /** Cards sent with a search: the bubble shows four and the rest behind "Show more". */
 export const MAX_CARDS = 10;
@@ -38,6 +41,7 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     const discussed = activeProduct(turn, turn.state.productHandle);
     if (discussed && !categoryWords.some((w) => !productWords(discussed).has(w))) return productInfo(turn);
   }
+  if (asksAboutDiscussed(turn, categoryWords)) return productInfo(turn);
   const L = turn.language;
   const currency = turn.ctx.shop.currencyCode;
   const money = (n: number) => formatMoney(n, currency, L);
@@ -99,4 +103,22 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     lookups,
     state: shown.length === 1 ? { productHandle: shown[0].handle } : {},
   };
+}
+
+/**
+ * A follow-up about the product under discussion, though it names none: its option values ("¿lo
+ * tienen en 1 kg molido para filtro?") or an aspect of it ("which size fits an 18-21 inch torso?"),
+ * with no kind of thing it isn't and no price filter.
+ */
+function asksAboutDiscussed(turn: Turn, categoryWords: string[]): boolean {
+  const discussed = turn.state.productHandle ? activeProduct(turn, turn.state.productHandle) : null;
+  if (!discussed) return false;
+  const text = turn.pre.original;
+  const values = Object.values(namedOptionValues(discussed, text, {}));
+  // "filtro" of "Molido para filtro" is the option asked for, not the paper filters.
+  const own = new Set([...productWords(discussed), ...values.flatMap((v) => tokenize(normalize(v)))]);
+  if (categoryWords.some((w) => !own.has(w))) return false;
+  if (values.length > 0) return true;
+  const asked = askedFacts(text, turn.language);
+  return categoryWords.length === 0 && asked.aspects.size > 0 && !asked.stock && !asked.price;
 }
