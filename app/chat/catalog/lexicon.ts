@@ -208,15 +208,3 @@ const MEANING_GROUPS: string[][] = [
 export function meaningGroups(): readonly string[][] {
   return MEANING_GROUPS;
 }
-
-/**
- * The words that mean the same as `word` in English, Spanish or French ("microwave" →
- * "microondas", "micro-ondes" folds to two words and is left out). `same(a, b)` decides how
- * words are compared (e.g. after stemming).
- */
-export function sameMeaningWords(word: string, same: (a: string, b: string) => boolean = (a, b) => a === b): string[] {
-  const found = new Set<string>();
-  for (const group of MEANING_GROUPS) if (group.some((w) => same(w, word))) for (const w of group) found.add(w);
-  found.delete(word);
-  return [...found];
-}
