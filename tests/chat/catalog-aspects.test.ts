@@ -3,7 +3,7 @@
  * the shop's languages, and how clearly a sentence of a product's own text states it.
  */
 import { describe, expect, it } from "vitest";
-import { askedFacts, statesAspect } from "../../app/chat/catalog/aspects";
+import { askedFacts, saysSoldSeparately, statesAspect } from "../../app/chat/catalog/aspects";
 import lexicon from "../../app/chat/catalog/aspect-lexicon.json";
 
 const aspectsOf = (text: string, language: "en" | "es" | "fr") => [...askedFacts(text, language).aspects].sort();
@@ -63,6 +63,15 @@ describe("how clearly a sentence states an aspect", () => {
   it("reads an option with its values like a sentence", () => {
     expect(statesAspect("Presentación: 250 g, 1 kg", "weight")).toBeGreaterThan(0);
     expect(statesAspect("Color: Black, Sage", "weight")).toBe(0);
+  });
+});
+
+describe("what a product's text says is sold on its own", () => {
+  it("reads it in each language", () => {
+    expect(saysSoldSeparately("Footprint sold separately.")).toBe(true);
+    expect(saysSoldSeparately("Coussin de garnissage non fourni.")).toBe(true);
+    expect(saysSoldSeparately("La jarra se vende aparte.")).toBe(true);
+    expect(saysSoldSeparately("Pump sack and repair kit included.")).toBe(false);
   });
 });
 

@@ -190,3 +190,21 @@ export function statesAspect(sentence: string, aspect: Aspect): number {
   });
   return byUnit + (byWord ? 1 : 0);
 }
+
+const SOLD_SEPARATELY = perLanguage(lexicon.soldSeparately);
+
+/** Whether the sentence says something is sold separately or not included ("Footprint sold separately."). */
+export function saysSoldSeparately(sentence: string): boolean {
+  const tokens = tokenize(normalize(sentence));
+  return LANGUAGES.some((l) => {
+    const stems = tokens.map((w) => stemIn(w, l));
+    return (
+      findEntries(
+        tokens,
+        stems,
+        SOLD_SEPARATELY[l],
+        stems.map(() => false),
+      ).length > 0
+    );
+  });
+}

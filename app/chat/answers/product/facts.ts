@@ -8,7 +8,7 @@ import { normalize, tokenize, type Language } from "../../preprocess";
 import { stemIn } from "../../knowledge/stemming";
 import type { Lookup, Turn } from "../../types";
 import { FUNCTION_WORDS, meaningGroups } from "../../catalog/lexicon";
-import { statesAspect } from "../../catalog/aspects";
+import { saysSoldSeparately, statesAspect } from "../../catalog/aspects";
 import { GENERIC_QUESTION, QUESTION_FILLER, realOptions, type Asked } from "./asked";
 import { baseTitle } from "./resolve";
 
@@ -99,7 +99,7 @@ export function describedFacts(product: Product, turn: Turn, asked: Asked, text:
     .slice(0, 3)
     .map((i) => sentences[i]);
   // "Does it come with a footprint?" answered by "Footprint sold separately."
-  const separately = asked.aspects.has("included") && quoted.some((s) => /sold separately|not included/i.test(s));
+  const separately = asked.aspects.has("included") && quoted.some(saysSoldSeparately);
   return { quoted, unanswered, separately, optionNames };
 }
 
