@@ -13,9 +13,9 @@ import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
 // Made-up descriptions, given to products of the demo snapshot.
 const FRENCH = [
   "Housse tissée à la main.",
-  "Poids : 850 g.",
   "Lavage à la main à 30 °C.",
   "Ne pas mettre au sèche-linge.",
+  "Poids : 850 g.",
 ];
 const POCKETS = ["A light layer for town.", "Two zip hand pockets and a hood."];
 const VENTS = ["A shell for the mountains.", "Long pit zips for venting."];
@@ -24,6 +24,7 @@ let ctx: ChatContext;
 let frenchTitle: string;
 let pocketsTitle: string;
 let optionsTitle: string;
+let lightTitle: string;
 beforeAll(async () => {
   const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
   const active = snapshot.products.filter((p: any) => p.status === "ACTIVE" && !p.isGiftCard);
@@ -42,6 +43,8 @@ beforeAll(async () => {
     selectedOptions: [{ name: "Format", value: ["250 g", "1 kg"][i] }],
   }));
   optionsTitle = weighed.title;
+  active[4].description = "A small thing. Weight: 300 g.";
+  lightTitle = active[4].title;
   ctx = await demoChatContext(createDemoStore(snapshot));
 });
 
@@ -50,13 +53,13 @@ const ask = (text: string) => respond({ text, state: {}, shopper: { customerId: 
 describe("product aspects", () => {
   it("answers an English question about weight from a French sentence with its unit", async () => {
     const out = await ask(`How heavy is the ${frenchTitle}?`);
-    expect(out.text).toContain(FRENCH[1]);
+    expect(out.text).toContain(FRENCH[3]);
     expect(out.text).not.toContain(FRENCH[0]);
   });
 
   it("quotes both care sentences that say it as clearly, the dryer one included", async () => {
     const out = await ask(`Can I put the ${frenchTitle} in the dryer?`);
-    expect(out.text).toContain(FRENCH[3]);
+    expect(out.text).toContain(FRENCH[2]);
   });
 
   it("doesn't take 'zip hand pockets' for pit zips: says the text doesn't tell, and borrows no other product's", async () => {
@@ -76,5 +79,15 @@ describe("product aspects", () => {
     const out = await ask("Do you have the Zephyrine tent?");
     expect(out.text).toContain("Zephyrine");
     expect(out.text).toMatch(/couldn't find/);
+  });
+
+  it("asks a bare mention of another product the aspect just asked about", async () => {
+    const first = await ask(`How much does the ${lightTitle} weigh?`);
+    expect(first.text).toContain("Weight: 300 g.");
+    const next = await respond(
+      { text: `and the ${frenchTitle}?`, state: first.state, shopper: { customerId: null } },
+      ctx,
+    );
+    expect(next.text).toContain(FRENCH[3]);
   });
 });

@@ -10,7 +10,17 @@ import { normalize } from "../../preprocess";
 import type { Answer, Lookup, Turn } from "../../types";
 import { isKindWord } from "../../catalog/vocabulary";
 import { lowestPrice, onSale } from "../../catalog/search";
-import { askedAbout, realOptions, standsAlone, withoutName, withoutValues } from "./asked";
+import {
+  GENERIC_QUESTION,
+  askedAbout,
+  realOptions,
+  standsAlone,
+  withoutName,
+  withoutValues,
+  type Asked,
+} from "./asked";
+import { ALL_ASPECTS, type Aspect } from "../../catalog/aspects";
+import type { Product } from "../../../commerce/types";
 import { accessoryFor, contentWords, describedFacts, shopKnowledge, yesOrNo } from "./facts";
 import { M } from "./messages";
 import { firstSentences, optionLines, priceLine, priceOf, productCard, stockLine } from "./render";
@@ -46,6 +56,7 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const wantsVariant = Object.values(wanted).some(Boolean);
   // "How much is it in Long?" asks about the price, not the length.
   const asked = askedAbout(withoutValues(text, Object.values(wanted)), product, L);
+  if (!wantsVariant) askAgain(turn, product, asked, text);
   const facts = describedFacts(product, turn, asked, text);
   const parts: string[] = [];
   const cards = [productCard(product, currency, L)];
@@ -108,7 +119,7 @@ export async function productInfo(turn: Turn): Promise<Answer> {
         outcome: product.variants.some((v) => v.availableForSale) ? "found, in stock" : "found, sold out",
       },
     ],
-    state: { productHandle: product.handle },
+    state: { productHandle: product.handle, productAspects: asked.aspects.size > 0 ? [...asked.aspects] : undefined },
     ...(unanswered ? { unsure: "unknown" as const } : {}),
   };
 }
@@ -132,4 +143,26 @@ export async function unavailableAnswer(turn: Turn, name: string, lookups: Looku
     answer.products = similar.results.slice(0, 3).map((p) => productCard(p, currency, L));
   }
   return answer;
+}
+
+/**
+ * "How much does the Summit 30 weigh?" … "and the Summit 20?": a bare mention of another product
+ * right after a product question asks the same aspects of it.
+ */
+function askAgain(turn: Turn, product: Product, asked: Asked, text: string): void {
+  const before = turn.state.productAspects ?? [];
+  const asksNothing =
+    asked.aspects.size === 0 &&
+    !asked.price &&
+    !asked.stock &&
+    !asked.compare &&
+    !asked.options &&
+    asked.optionNames.length === 0;
+  if (before.length === 0 || !asksNothing || turn.state.productHandle === product.handle) return;
+  if (GENERIC_QUESTION.test(turn.pre.original.trim()) || contentWords(turn, product, text).length > 0) return;
+  for (const aspect of before) {
+    if (!ALL_ASPECTS.includes(aspect as Aspect)) continue;
+    asked.aspects.add(aspect as Aspect);
+    asked.groups.push([aspect as Aspect]);
+  }
 }
