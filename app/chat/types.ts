@@ -48,6 +48,8 @@ export interface DialogueState {
   /** The email the shopper gave; it only ever unlocks the order whose number it matches. */
   email?: string;
   productHandle?: string;
+  /** The aspects the last product question asked for ("weight"), which "and the Summit 20?" asks again. */
+  productAspects?: string[];
   /** Products the conversation has been about, oldest first ("the one before that" is the second last). */
   mentionedProducts?: string[];
   /** The cards of the bot's last list of products, which "the black one" or "the bottoms" pick among. */

@@ -109,7 +109,7 @@ export const COLOR_GROUPS: string[][] = [
 ];
 /** Colour words that also mean something else, so they count only next to a product or as an option value. */
 export const AMBIGUOUS_COLOR_WORDS = new Set(
-  words("cafe or rose olive marine natural naturel crema creme violet camel"),
+  words("cafe or rose olive marine natural naturel crema creme violet camel tan"),
 );
 
 /** "medium" → M: size words shoppers write for letter sizes. */
@@ -204,14 +204,7 @@ const MEANING_GROUPS: string[][] = [
     .filter((w) => w.length > 0 && !w.includes(" ")),
 );
 
-/**
- * The words that mean the same as `word` in English, Spanish or French ("microwave" →
- * "microondas", "micro-ondes" folds to two words and is left out). `same(a, b)` decides how
- * words are compared (e.g. after stemming).
- */
-export function sameMeaningWords(word: string, same: (a: string, b: string) => boolean = (a, b) => a === b): string[] {
-  const found = new Set<string>();
-  for (const group of MEANING_GROUPS) if (group.some((w) => same(w, word))) for (const w of group) found.add(w);
-  found.delete(word);
-  return [...found];
+/** The groups of words that mean the same across the lexicons, for callers that index them their own way. */
+export function meaningGroups(): readonly string[][] {
+  return MEANING_GROUPS;
 }

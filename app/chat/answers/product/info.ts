@@ -1,0 +1,168 @@
+/**
+ * product_info: facts about one product, quoted from its description, with the price, sale price
+ * and stock of the exact variant asked for. ACTIVE products only: DRAFT and ARCHIVED products are
+ * never described, only said to be unavailable. Descriptions are quoted as the shop wrote them;
+ * every other sentence is in the shopper's language.
+ */
+import { formatMoney } from "../../format";
+import { t } from "../../i18n";
+import { normalize } from "../../preprocess";
+import type { Answer, Lookup, Turn } from "../../types";
+import { isKindWord } from "../../catalog/vocabulary";
+import { lowestPrice, onSale } from "../../catalog/search";
+import {
+  GENERIC_QUESTION,
+  askedAbout,
+  realOptions,
+  standsAlone,
+  withoutName,
+  withoutValues,
+  type Asked,
+} from "./asked";
+import { ALL_ASPECTS, type Aspect } from "../../catalog/aspects";
+import type { Product } from "../../../commerce/types";
+import { accessoryFor, contentWords, describedFacts, shopKnowledge, yesOrNo } from "./facts";
+import { M } from "./messages";
+import { firstSentences, optionLines, priceLine, priceOf, productCard, stockLine } from "./render";
+import { foreignNameBesideKind, resolveProduct, searchCatalog, type Resolved } from "./resolve";
+import { productSearch } from "./search";
+import { namedOptionValues, variantLines } from "./variants";
+
+export async function productInfo(turn: Turn): Promise<Answer> {
+  const resolved = await resolveProduct(turn);
+  const { lookups } = resolved;
+  let product = resolved.product;
+  let foundBySearch = false;
+  if (!product) {
+    if (resolved.unknownName) return unavailableAnswer(turn, resolved.unknownName, lookups);
+    // "What's the headlamp's battery life?": a kind of product we sell exactly one of.
+    const found = searchCatalog(turn, { text: turn.pre.original, requireCategory: true });
+    if (!found.single) return productSearch(turn);
+    // "La nappe brodée Coquelicot" found the only tablecloth, which isn't the one named.
+    const foreign = foreignNameBesideKind(turn, found.single);
+    if (foreign) return unavailableAnswer(turn, foreign, lookups);
+    product = found.single;
+    foundBySearch = true;
+    lookups.push({ kind: "product_search", ref: found.categoryWords.join(" "), outcome: "1 found" });
+  }
+  const L = turn.language;
+  const currency = turn.ctx.shop.currencyCode;
+  // The question without the product's name: "Cascade Rain Jacket" doesn't ask about rain.
+  const text = withoutName(turn.pre.original, product, turn.entities.product, foundBySearch);
+  const wanted: Resolved["wanted"] = { ...namedOptionValues(product, text, resolved.wanted) };
+  // Only values the shopper really wrote as a word ("size M"), not a letter of "sizes".
+  for (const [key, value] of Object.entries(resolved.wanted))
+    if (value && standsAlone(turn.pre.original, value)) wanted[key] = value;
+  const wantsVariant = Object.values(wanted).some(Boolean);
+  // "How much is it in Long?" asks about the price, not the length.
+  const asked = askedAbout(withoutValues(text, Object.values(wanted)), product, L);
+  if (!wantsVariant) askAgain(turn, product, asked, text);
+  const facts = describedFacts(product, turn, asked, text);
+  const parts: string[] = [];
+  const cards = [productCard(product, currency, L)];
+  const quickReplies: string[] = [];
+
+  const verdict =
+    facts.quoted.length === 1 ? yesOrNo(turn.pre.original, facts.quoted[0], contentWords(turn, product, text)) : null;
+  if (verdict) parts.push(t(L, M[verdict]));
+  if (facts.quoted.length > 0) parts.push(facts.quoted.join(" "));
+  const accessory = facts.separately ? accessoryFor(turn, product) : null;
+  if (accessory) {
+    parts.push(t(L, M.accessory, { title: accessory.title, price: formatMoney(lowestPrice(accessory), currency, L) }));
+    cards.push(productCard(accessory, currency, L));
+  }
+  // Not in the description: the shop's FAQs and policies may answer it ("how do I wash it?", "is it refundable?").
+  const general = facts.unanswered && !accessory ? shopKnowledge(turn, text, product) : null;
+  if (general) {
+    parts.push(t(L, M.from_faq), general.quote);
+    lookups.push(...general.lookups);
+  }
+  const unanswered = facts.unanswered && !accessory && !general;
+  if (unanswered) {
+    parts.push(
+      t(L, facts.quoted.length > 0 ? M.not_in_description_rest : M.not_in_description, { email: turn.ctx.shop.email }),
+    );
+    quickReplies.push(t(L, "talk_to_person"));
+  }
+  const optionNames = [...asked.optionNames, ...facts.optionNames];
+  const listsOptions = (asked.options || optionNames.length > 0) && !wantsVariant && realOptions(product).length > 0;
+  if (listsOptions) parts.push(...optionLines(product, text, L, optionNames));
+  const generic =
+    facts.quoted.length === 0 &&
+    !unanswered &&
+    !general &&
+    !asked.price &&
+    !asked.stock &&
+    !wantsVariant &&
+    !listsOptions;
+  // Two products compared ("what's the difference…") are each described a little more.
+  if (generic) parts.push(firstSentences(product.description, asked.compare ? 3 : 2));
+  if (asked.sale && !onSale(product))
+    parts.push(t(L, M.not_on_sale, { price: priceOf(product.variants, currency, L) }));
+  else if (asked.price || generic || (onSale(product) && !unanswered)) parts.push(priceLine(product, currency, L));
+  if (wantsVariant) parts.push(...variantLines(product, wanted, turn));
+  else if (asked.stock || generic) parts.push(stockLine(product, L));
+
+  // The product's name and card alone answer nothing of what was asked.
+  const answeredNothing =
+    unanswered && facts.quoted.length === 0 && !asked.price && !asked.stock && !wantsVariant && !listsOptions;
+  return {
+    text: `${product.title}: ${parts.filter(Boolean).join(" ")}`,
+    ...(answeredNothing ? { kind: "no_answer" as const } : {}),
+    products: cards,
+    quickReplies: quickReplies.length > 0 ? quickReplies : undefined,
+    lookups: [
+      ...lookups,
+      {
+        kind: "product",
+        ref: product.handle,
+        outcome: product.variants.some((v) => v.availableForSale) ? "found, in stock" : "found, sold out",
+      },
+    ],
+    state: { productHandle: product.handle, productAspects: asked.aspects.size > 0 ? [...asked.aspects] : undefined },
+    ...(unanswered ? { unsure: "unknown" as const } : {}),
+  };
+}
+
+export async function unavailableAnswer(turn: Turn, name: string, lookups: Lookup[]): Promise<Answer> {
+  const L = turn.language;
+  const answer: Answer = {
+    text: t(L, M.product_unavailable, { name, email: turn.ctx.shop.email }),
+    kind: "no_answer",
+    quickReplies: [t(L, "talk_to_person")],
+    lookups,
+  };
+  // Similar products we do sell, by the kind of thing named ("… Quilt" → nothing; "… Tent" → tents; "Café …" → coffees).
+  const words = name.split(/\s+/);
+  const kind =
+    words.find((w) => isKindWord(turn.ctx.catalog.vocabulary, normalize(w))) ?? words[words.length - 1] ?? "";
+  const similar = searchCatalog(turn, { text: kind, requireCategory: true });
+  if (similar.results.length > 0) {
+    const currency = turn.ctx.shop.currencyCode;
+    answer.text += `\n\n${t(L, M.similar_products)}`;
+    answer.products = similar.results.slice(0, 3).map((p) => productCard(p, currency, L));
+  }
+  return answer;
+}
+
+/**
+ * "How much does the Summit 30 weigh?" … "and the Summit 20?": a bare mention of another product
+ * right after a product question asks the same aspects of it.
+ */
+function askAgain(turn: Turn, product: Product, asked: Asked, text: string): void {
+  const before = turn.state.productAspects ?? [];
+  const asksNothing =
+    asked.aspects.size === 0 &&
+    !asked.price &&
+    !asked.stock &&
+    !asked.compare &&
+    !asked.options &&
+    asked.optionNames.length === 0;
+  if (before.length === 0 || !asksNothing || turn.state.productHandle === product.handle) return;
+  if (GENERIC_QUESTION.test(turn.pre.original.trim()) || contentWords(turn, product, text).length > 0) return;
+  for (const aspect of before) {
+    if (!ALL_ASPECTS.includes(aspect as Aspect)) continue;
+    asked.aspects.add(aspect as Aspect);
+    asked.groups.push([aspect as Aspect]);
+  }
+}

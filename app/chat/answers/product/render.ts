@@ -1,0 +1,87 @@
+/** How a product's offer reads: its card, price, stock, options and opening sentences. */
+import type { Product, Variant } from "../../../commerce/types";
+import { t } from "../../i18n";
+import { formatMoney, joinList } from "../../format";
+import { splitSentences } from "../../knowledge";
+import { escapeRegExp, normalize, type Language } from "../../preprocess";
+import type { ProductCard } from "../../protocol";
+import { M } from "./messages";
+
+export function productCard(product: Product, currencyCode: string, language: Language = "en"): ProductCard {
+  const byPrice = [...product.variants].sort((a, b) => Number(a.price) - Number(b.price));
+  const cheapest = byPrice[0];
+  const onSale = cheapest?.compareAtPrice && Number(cheapest.compareAtPrice) > Number(cheapest.price);
+  const money = (amount: string) => formatMoney(amount, currencyCode, language);
+  const low = cheapest?.price ?? product.priceRange.min;
+  const high = byPrice[byPrice.length - 1]?.price ?? product.priceRange.max;
+  // Prices that differ read "From $X"; a gift card's are its amounts, so it shows them all: "$25–$200".
+  const price =
+    Number(low) === Number(high)
+      ? money(low)
+      : product.isGiftCard
+        ? `${money(low)}–${money(high)}`
+        : t(language, M.card_from, { price: money(low) });
+  return {
+    title: product.title,
+    price,
+    compareAtPrice: onSale ? formatMoney(cheapest.compareAtPrice!, currencyCode, language) : null,
+    imageUrl: product.imageUrl,
+    url: product.onlineStoreUrl ?? `/products/${product.handle}`,
+    available: product.variants.some((v) => v.availableForSale),
+  };
+}
+
+export function priceLine(product: Product, currency: string, L: Language): string {
+  const prices = [...new Set(product.variants.map((v) => Number(v.price)))].sort((a, b) => a - b);
+  if (prices.length === 0) return "";
+  const sale = product.variants.find((v) => v.compareAtPrice !== null && Number(v.compareAtPrice) > Number(v.price));
+  const money = (n: number | string) => formatMoney(n, currency, L);
+  if (sale) return t(L, M.price_sale, { price: money(sale.price), was: money(sale.compareAtPrice!) });
+  if (prices.length > 1) return t(L, M.price_range, { min: money(prices[0]), max: money(prices[prices.length - 1]) });
+  return t(L, M.price_single, { price: money(prices[0]) });
+}
+
+export function stockLine(product: Product, L: Language): string {
+  const soldOut = product.variants.filter((v) => !v.availableForSale);
+  if (soldOut.length === product.variants.length) return t(L, M.sold_out);
+  if (soldOut.length > 0) return t(L, M.in_stock_except, { variants: joinList(soldOut.map(variantName), L) });
+  return t(L, product.variants.length > 1 ? M.all_in_stock : M.in_stock);
+}
+
+/** "M / Black"; a bare size says what it is ("size 9", not "9"). */
+export function variantName(variant: Variant): string {
+  if (variant.title === "Default Title") return "";
+  const [only, ...rest] = variant.selectedOptions;
+  if (only && rest.length === 0 && /^size$/i.test(only.name) && /^\d/.test(only.value))
+    return `${only.name.toLowerCase()} ${only.value}`;
+  return variant.title;
+}
+
+export function priceOf(variants: Variant[], currency: string, L: Language): string {
+  const prices = [...new Set(variants.map((v) => Number(v.price)))].sort((a, b) => a - b);
+  return prices.length === 1
+    ? formatMoney(prices[0], currency, L)
+    : `${formatMoney(prices[0], currency, L)}–${formatMoney(prices[prices.length - 1], currency, L)}`;
+}
+
+/** The option values listed for the options the shopper asks about ("what colors…?") or `alsoNamed`, or all. */
+export function optionLines(product: Product, text: string, L: Language, alsoNamed: string[] = []): string[] {
+  const real = product.options.filter((o) => !(o.values.length === 1 && o.values[0] === "Default Title"));
+  const asked = real.filter((o) => {
+    if (alsoNamed.includes(o.name)) return true;
+    const name = normalize(o.name);
+    const pattern = /colou?r/.test(name)
+      ? /colou?rs?|colores|couleurs/i
+      : /size|length/.test(name)
+        ? /sizes?|lengths?|tallas|tailles/i
+        : new RegExp(escapeRegExp(name), "i");
+    return pattern.test(text);
+  });
+  return (asked.length > 0 ? asked : real).map((o) =>
+    t(L, M.options_list, { option: o.name, values: joinList(o.values, L) }),
+  );
+}
+
+export function firstSentences(text: string, count: number): string {
+  return splitSentences(text).slice(0, count).join(" ");
+}

@@ -1,0 +1,124 @@
+/** product_search: searches of the live catalog, with price, sale, stock and size filters. */
+import { formatMoney } from "../../format";
+import { t } from "../../i18n";
+import type { Answer, Lookup, Turn } from "../../types";
+import { normalize, tokenize } from "../../preprocess";
+import { outOfScope } from "../conversation";
+import { lowestPrice, parseSearch } from "../../catalog/search";
+import { M } from "./messages";
+import { productCard } from "./render";
+import {
+  activeProduct,
+  foreignNameBesideKind,
+  namesUnknownLine,
+  productWords,
+  searchCatalog,
+  searchWords,
+  unknownProductName,
+} from "./resolve";
+import { productInfo } from "./info";
+import { namedOptionValues } from "./variants";
+import { askedFacts } from "../../catalog/aspects";
+
+/** Cards sent with a search: the bubble shows four and the rest behind "Show more". */
+export const MAX_CARDS = 10;
+
+export async function productSearch(turn: Turn): Promise<Answer> {
+  // A named product, or options of the one under discussion ("the men's one in M"), is a product question.
+  if (turn.productHandle && activeProduct(turn, turn.productHandle)) return productInfo(turn);
+  const request = parseSearch(turn.pre.original, turn.ctx.shop.currencyCode, turn.language);
+  const { results, categoryWords, beforeFilters } = searchCatalog(turn, request);
+  // "Do you have the Trail Quilt?", "¿Cuándo sale el Café Guerrero?": a name we don't sell is said so, not searched for.
+  const unknown = unknownProductName(turn, null);
+  if (unknown && (results.length === 0 || namesUnknownLine(turn, unknown))) return productInfo(turn);
+  // "When can I buy the Mimosa candle?": a name beside a kind we sell, but no product of ours bears it.
+  if (foreignNameBesideKind(turn, null)) return productInfo(turn);
+  if (
+    turn.state.productHandle &&
+    (turn.entities.size || turn.entities.color) &&
+    searchWords(turn.pre.original, turn).filter((w) => !/^(?:one|ones)$/.test(w)).length <= 2
+  ) {
+    const discussed = activeProduct(turn, turn.state.productHandle);
+    if (discussed && !categoryWords.some((w) => !productWords(discussed).has(w))) return productInfo(turn);
+  }
+  if (asksAboutDiscussed(turn, categoryWords)) return productInfo(turn);
+  const L = turn.language;
+  const currency = turn.ctx.shop.currencyCode;
+  const money = (n: number) => formatMoney(n, currency, L);
+  const between = request.maxPrice != null && request.minPrice != null;
+  const filters = [
+    between ? t(L, M.filter_between, { min: money(request.minPrice!), max: money(request.maxPrice!) }) : "",
+    !between && request.maxPrice != null ? t(L, M.filter_under, { price: money(request.maxPrice) }) : "",
+    !between && request.minPrice != null ? t(L, M.filter_over, { price: money(request.minPrice) }) : "",
+    request.people != null ? t(L, M.filter_people, { count: request.people }) : "",
+  ].join("");
+  const ref = [
+    categoryWords.join(" ") || searchWords(turn.pre.original, turn).join(" ") || "*",
+    request.onSale ? "on sale" : "",
+    request.maxPrice != null ? `≤ ${request.maxPrice}` : "",
+    request.minPrice != null ? `≥ ${request.minPrice}` : "",
+    request.people ? `${request.people} people` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const lookups: Lookup[] = [{ kind: "product_search", ref, outcome: `${results.length} found` }];
+
+  const filtered =
+    request.maxPrice != null || request.minPrice != null || request.onSale || request.inStock || request.people != null;
+  if (categoryWords.length === 0 && !filtered) {
+    // No kind of thing the shop sells is named ("what are the shop's opening hours?"): its FAQ may answer it.
+    const general = outOfScope(turn);
+    if (general.lookups?.some((l) => l.kind === "faq")) return general;
+  }
+  if (results.length === 0) {
+    // Nothing passes the filters: show the closest matches of the same kind (cheapest first when a price was set).
+    const closest = [...beforeFilters]
+      .sort((a, b) => (request.maxPrice != null ? lowestPrice(a) - lowestPrice(b) : 0))
+      .slice(0, categoryWords.length > 0 ? 3 : 0);
+    const text = [
+      t(L, M.search_none, { filters }),
+      closest.length > 0 ? t(L, M.search_closest) : t(L, M.search_rephrase),
+    ].join(" ");
+    // Only near misses to show is still "couldn't find"; nothing at all asks for other words.
+    return {
+      text,
+      kind: closest.length > 0 ? "no_answer" : "clarification",
+      products: closest.length > 0 ? closest.map((p) => productCard(p, currency, L)) : undefined,
+      lookups,
+    };
+  }
+  const shown = results.slice(0, MAX_CARDS);
+  const intro = request.onSale
+    ? t(L, results.length > MAX_CARDS ? M.search_on_sale_more : M.search_on_sale, {
+        filters,
+        count: MAX_CARDS,
+        total: results.length,
+      })
+    : results.length > MAX_CARDS
+      ? t(L, M.search_found_more, { count: MAX_CARDS, total: results.length, filters })
+      : t(L, M.search_found, { filters });
+  return {
+    text: intro,
+    products: shown.map((p) => productCard(p, currency, L)),
+    lookups,
+    state: shown.length === 1 ? { productHandle: shown[0].handle } : {},
+  };
+}
+
+/**
+ * A follow-up about the product under discussion, though it names none: its option values ("¿lo
+ * tienen en 1 kg molido para filtro?") or an aspect of it ("which size fits an 18-21 inch torso?"),
+ * with no kind of thing it isn't and no price filter.
+ */
+function asksAboutDiscussed(turn: Turn, categoryWords: string[]): boolean {
+  const discussed = turn.state.productHandle ? activeProduct(turn, turn.state.productHandle) : null;
+  if (!discussed) return false;
+  const text = turn.pre.original;
+  const values = Object.values(namedOptionValues(discussed, text, {}));
+  // "filtro" of "Molido para filtro" is the option asked for, not the paper filters.
+  const own = new Set([...productWords(discussed), ...values.flatMap((v) => tokenize(normalize(v)))]);
+  if (categoryWords.some((w) => !own.has(w))) return false;
+  if (values.length > 0) return true;
+  const asked = askedFacts(text, turn.language);
+  return categoryWords.length === 0 && asked.aspects.size > 0 && !asked.stock && !asked.price;
+}

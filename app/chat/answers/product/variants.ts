@@ -1,0 +1,146 @@
+/** The variant a shopper asks for ("M in black", "the long one"): its stock and price, or what we have instead. */
+import type { Product, Variant } from "../../../commerce/types";
+import { t } from "../../i18n";
+import { formatMoney, joinList } from "../../format";
+import { escapeRegExp, normalize } from "../../preprocess";
+import type { Turn } from "../../types";
+import { colorAliases } from "../../catalog/vocabulary";
+import { SIZE_WORDS } from "../../catalog/lexicon";
+import { M } from "./messages";
+import { priceOf, stockLine, variantName } from "./render";
+import type { Resolved } from "./resolve";
+
+/** Option values of this product written out in the message ("long", "right zip", "S/M"), beyond size and colour. */
+export function namedOptionValues(product: Product, text: string, already: Resolved["wanted"]): Record<string, string> {
+  const found: Record<string, string> = {};
+  const message = normalize(text);
+  const taken = Object.values(already)
+    .filter(Boolean)
+    .map((v) => normalize(v!));
+  for (const option of product.options) {
+    const values = [...option.values]
+      .filter((v) => v !== "Default Title" && v.length >= 2)
+      .sort((a, b) => b.length - a.length);
+    for (const value of values) {
+      const v = normalize(value);
+      if (taken.some((x) => x === v || v.includes(x) || x.includes(v))) continue;
+      if (new RegExp(`(?<![\\w/])${escapeRegExp(v)}(?![\\w/])`).test(message)) {
+        found[option.name] = value;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** The option values of `product` that `asked` names ("medium" → M, "black" → Black, "negro" → Black, "blue" → Glacier Blue). */
+function matchOption(product: Product, asked: string): { option: string; values: string[] } | null {
+  const wanted = normalize(asked);
+  // "medium" → M, "negro" → Black or Noir: the lexicon's size and colour words in en/es/fr.
+  const aliases = [...new Set([wanted, ...(SIZE_WORDS[wanted] ?? []).map(normalize), ...colorAliases(wanted)])];
+  for (const option of product.options) {
+    const exact = option.values.filter((v) => aliases.includes(normalize(v)));
+    if (exact.length > 0) return { option: option.name, values: exact };
+  }
+  for (const option of product.options) {
+    const partial = option.values.filter((v) =>
+      aliases.some((a) => a.length > 2 && new RegExp(`\\b${escapeRegExp(a)}\\b`).test(normalize(v))),
+    );
+    if (partial.length > 0) return { option: option.name, values: partial };
+  }
+  return null;
+}
+
+/** Stock and price of the exact variant asked for, with in-stock alternatives when it's sold out. */
+export function variantLines(product: Product, wanted: Resolved["wanted"], turn: Turn): string[] {
+  const L = turn.language;
+  const currency = turn.ctx.shop.currencyCode;
+  const constraints: { option: string; values: string[] }[] = [];
+  for (const [key, value] of Object.entries(wanted)) {
+    if (!value) continue;
+    const named = product.options.find((o) => o.name === key && o.values.includes(value));
+    const match = named ? { option: named.name, values: [value] } : matchOption(product, value);
+    if (!match) {
+      const option =
+        product.options.find((o) => (key === "color" ? /colou?r/i : /size|length|talla|taille/i).test(o.name)) ??
+        product.options[0];
+      const values = option && option.values[0] !== "Default Title" ? option.values : [];
+      return values.length > 0
+        ? [t(L, M.option_not_offered, { product: product.title, value, values: joinList(values, L, "or") })]
+        : [stockLine(product, L)];
+    }
+    constraints.push(match);
+  }
+  const fits = (v: Variant, list = constraints) =>
+    list.every((c) => v.selectedOptions.some((o) => o.name === c.option && c.values.includes(o.value)));
+  const matching = product.variants.filter((v) => fits(v));
+  if (matching.length === 0) return [stockLine(product, L)];
+  const money = (v: Variant) => formatMoney(v.price, currency, L);
+  const inStock = matching.filter((v) => v.availableForSale);
+  const soldOut = matching.filter((v) => !v.availableForSale);
+
+  if (soldOut.length === 0) {
+    return inStock.length === 1
+      ? [t(L, M.variant_in_stock, { variant: variantName(inStock[0]) || product.title, price: money(inStock[0]) })]
+      : [
+          t(L, M.variant_in_stock, {
+            variant: joinList(
+              constraints.flatMap((c) => c.values),
+              L,
+            ),
+            price: priceOf(inStock, currency, L),
+          }),
+        ];
+  }
+  if (inStock.length > 0) {
+    // Only part of it: "M: in stock in Glacier Blue; out of stock in Black."
+    const differing = (list: Variant[]) =>
+      list.map((v) =>
+        v.selectedOptions
+          .filter((o) => !constraints.some((c) => c.option === o.name))
+          .map((o) => o.value)
+          .join(" / "),
+      );
+    return [
+      t(L, M.variant_mixed, {
+        wanted: joinList(
+          constraints.flatMap((c) => c.values),
+          L,
+        ),
+        inStock: `${joinList(differing(inStock), L)} (${priceOf(inStock, currency, L)})`,
+        soldOut: joinList(differing(soldOut), L),
+      }),
+    ];
+  }
+  const lines = [
+    t(L, M.variant_sold_out, {
+      variant:
+        soldOut.length === 1
+          ? variantName(soldOut[0])
+          : joinList(
+              constraints.flatMap((c) => c.values),
+              L,
+            ),
+    }),
+  ];
+  // Alternatives keeping as much of the request as possible: same size in another colour, or the reverse.
+  const alternatives: Variant[] = [];
+  for (const keep of constraints.length > 1 ? constraints.map((c) => [c]) : [[]]) {
+    for (const v of product.variants) {
+      if (v.availableForSale && fits(v, keep) && !alternatives.includes(v)) alternatives.push(v);
+    }
+    if (alternatives.length > 0) break;
+  }
+  if (alternatives.length > 0) {
+    const shown = alternatives.slice(0, 4);
+    const samePrice = new Set(shown.map((v) => v.price)).size === 1;
+    const variants = samePrice
+      ? `${joinList(shown.map(variantName), L)} (${money(shown[0])})`
+      : joinList(
+          shown.map((v) => `${variantName(v)} (${money(v)})`),
+          L,
+        );
+    lines.push(t(L, M.variant_alternatives, { variants }));
+  }
+  return lines;
+}

@@ -1,0 +1,49 @@
+/**
+ * The product-question sets of the three dev stores (prices in the shop's currency, variants in
+ * stock, materials, care, sizes, comparisons, follow-ups, questions in another language than the
+ * catalog, typos, products not for sale), written from each snapshot before the product answer was
+ * tuned on them. CI holds each a little under what the bot reaches, so a change that loses product
+ * answers fails here; no forbidden string (another product's fact, an unreleased product) is allowed.
+ */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+
+async function scenarioSummary(file: string, store: string): Promise<any> {
+  const { stdout } = await run(
+    process.execPath,
+    ["--import", "tsx", "scripts/eval.ts", "scenarios", file, "--store", store, "--json"],
+    { maxBuffer: 10 * 1024 * 1024 },
+  );
+  return JSON.parse(stdout.trim().split("\n").pop()!);
+}
+
+const SETS = [
+  // Reached when written into CI: 61/66, 46/54, 39/53 turns.
+  { file: "tests/fixtures/eval/products-northwind.jsonl", store: "demo/demo-store.json", turns: 66, floor: 0.88 },
+  {
+    file: "tests/fixtures/stores/maison-coquelicot/products-dev.jsonl",
+    store: "demo/stores/maison-coquelicot.json",
+    turns: 54,
+    floor: 0.8,
+  },
+  {
+    file: "tests/fixtures/stores/cafe-colibri/products-dev.jsonl",
+    store: "demo/stores/cafe-colibri.json",
+    turns: 53,
+    floor: 0.7,
+  },
+];
+
+describe("the product-question sets", () => {
+  for (const set of SETS) {
+    it(`${set.file}: at least ${Math.round(set.floor * 100)} % of turns pass, and no forbidden string`, async () => {
+      const summary = await scenarioSummary(set.file, set.store);
+      expect(summary.turns).toBe(set.turns);
+      expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(set.floor);
+      expect(summary.forbidden).toBe(0);
+    }, 180_000);
+  }
+});
