@@ -103,7 +103,7 @@ describe("the shared rate limits of one chat message on PostgreSQL", () => {
     const sent = await send({ text: "hi" }, { customerId: "4001" });
     expect(sent.status).toBe(200);
     expect(sent.limitStatements).toHaveLength(1);
-    expect(await countOf(`shopper:${SHOP}:customer:4001`)).toBe(1);
+    expect(await countOf(`shopper:${SHOP}:customer:gid://shopify/Customer/4001`)).toBe(1);
   });
 
   it("refuses a shopper over their limit with the seconds until it frees up, without counting it against the address or shop", async () => {
