@@ -40,7 +40,8 @@ export async function countInOrder(
   const ctes = counts.map((count, i) => {
     const row = `${param(count.key)}::varchar, 1, ${param(now + count.durationMs)}::bigint`;
     // Counted only when the count before it was, and stayed within its points.
-    const previous = i === 0 ? "" : ` WHERE EXISTS (SELECT 1 FROM c${i - 1} WHERE points <= ${param(counts[i - 1].points)}::integer)`;
+    const previous =
+      i === 0 ? "" : ` WHERE EXISTS (SELECT 1 FROM c${i - 1} WHERE points <= ${param(counts[i - 1].points)}::integer)`;
     return `c${i} AS (INSERT INTO "${table}" AS t (key, points, expire) SELECT ${row}${previous}
       ON CONFLICT (key) DO UPDATE SET
         points = CASE WHEN t.expire <= ${nowParam} THEN excluded.points ELSE t.points + excluded.points END,

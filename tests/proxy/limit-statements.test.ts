@@ -89,9 +89,12 @@ describe("the shared rate limits of one chat message on PostgreSQL", () => {
     expect(first.status).toBe(200);
     // No conversation yet: signature, address, shop.
     expect(first.limitStatements).toHaveLength(1);
-    const next = await send({ text: "do you ship abroad?", conversationId: first.body.conversationId }, {
-      ip: "198.51.100.21",
-    });
+    const next = await send(
+      { text: "do you ship abroad?", conversationId: first.body.conversationId },
+      {
+        ip: "198.51.100.21",
+      },
+    );
     expect(next.status).toBe(200);
     expect(next.limitStatements).toHaveLength(1);
     const conversation = `shopper:${SHOP}:conversation:${first.body.conversationId}`;

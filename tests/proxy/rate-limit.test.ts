@@ -226,7 +226,13 @@ describe("proxy rate limits shared through PostgreSQL (several app instances)", 
     const limits = createLimits({ postgres: unreachable, shopperPerMinute: 2 });
     await limits.ready;
     const ask = (signature: string) =>
-      checkLimits(limits, { shop: "down.myshopify.com", shopper: "customer:1", address: null, signature, writes: true });
+      checkLimits(limits, {
+        shop: "down.myshopify.com",
+        shopper: "customer:1",
+        address: null,
+        signature,
+        writes: true,
+      });
     expect((await ask("o-1")).ok).toBe(true);
     expect(await ask("o-1")).toMatchObject({ ok: false, reason: "replay" });
     expect((await ask("o-2")).ok).toBe(true);
