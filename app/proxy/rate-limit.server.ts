@@ -20,6 +20,7 @@ import {
 } from "rate-limiter-flexible";
 import { databaseProvider, resolveDatabaseUrl } from "../db-url";
 import { postgresPoolConfig, surviveDroppedConnections } from "../db-connections.server";
+import { countInOrder } from "./shared-counts.server";
 
 export interface ProxyLimits {
   perShop: RateLimiterAbstract;
@@ -30,7 +31,14 @@ export interface ProxyLimits {
   signatures: RateLimiterAbstract;
   /** Settles once the shared table exists (at once in memory); checks wait for it. */
   ready: Promise<void>;
+  /**
+   * Where the counts are shared between instances, with each limit's in-memory insurance for when
+   * PostgreSQL fails; none when this instance (or its cluster) counts on its own.
+   */
+  shared?: { pool: pg.Pool; insurance: Record<LimitName, RateLimiterAbstract> };
 }
+
+type LimitName = "perShop" | "perShopper" | "perAddress" | "signatures";
 
 export interface LimitOptions {
   shopPerMinute?: number;
@@ -55,12 +63,14 @@ export const ADDRESS_PER_MINUTE = 300;
 export const RATE_LIMIT_TABLE = "rate_limits";
 
 export function createLimits(options: LimitOptions = {}): ProxyLimits {
-  const limiter = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
+  const insurance = {} as Record<LimitName, RateLimiterAbstract>;
+  const limiter = (name: LimitName, keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
     // A cluster worker asks its primary (one count for the machine); a lone process counts itself.
     const memory = cluster.isWorker
       ? new RateLimiterCluster({ keyPrefix, points, duration, timeoutMs: 3_000 })
       : new RateLimiterMemory({ keyPrefix, points, duration });
     if (!options.postgres) return memory;
+    insurance[name] = memory;
     // If PostgreSQL is unreachable the instance keeps limiting on its own counts. The table is
     // created once below, not by each limiter: three limiters per instance, several instances,
     // all running CREATE TABLE at start-up can fail one of them, which then counts only in memory.
@@ -73,26 +83,32 @@ export function createLimits(options: LimitOptions = {}): ProxyLimits {
       insuranceLimiter: memory,
       tableCreated: true,
     };
+    // checkLimits counts a request's limits in one statement of its own (shared-counts.server.ts)
+    // from this limiter's key prefix, points and duration; the limiter still clears expired rows.
     return new RateLimiterPostgres(shared);
   };
   return {
     ready: options.postgres ? createRateLimitTable(options.postgres) : Promise.resolve(),
+    shared: options.postgres && { pool: options.postgres, insurance },
     perShop: limiter(
+      "perShop",
       "shop",
       options.shopPerMinute ?? Number(process.env.RATE_LIMIT_SHOP_PER_MINUTE ?? SHOP_PER_MINUTE),
       60,
     ),
     perShopper: limiter(
+      "perShopper",
       "shopper",
       options.shopperPerMinute ?? Number(process.env.RATE_LIMIT_SHOPPER_PER_MINUTE ?? SHOPPER_PER_MINUTE),
       60,
     ),
     perAddress: limiter(
+      "perAddress",
       "address",
       options.addressPerMinute ?? Number(process.env.RATE_LIMIT_ADDRESS_PER_MINUTE ?? ADDRESS_PER_MINUTE),
       60,
     ),
-    signatures: limiter("signature", 1, 120),
+    signatures: limiter("signatures", "signature", 1, 120),
   };
 }
 
@@ -151,25 +167,71 @@ export interface LimitKeys extends ShopperKeys {
   writes: boolean;
 }
 
-/** Count one request; the first limit exceeded decides. */
+type Reason = Extract<LimitVerdict, { ok: false }>["reason"];
+
+/** One limit a request counts against: which, on what key. */
+interface LimitCheck {
+  reason: Reason;
+  name: LimitName;
+  key: string;
+}
+
+/**
+ * Count one request; the first limit exceeded decides, in this order: replay, shopper, address,
+ * shop. A refused request counts against none of the limits after the one that refused it, so
+ * one shopper over their limit doesn't use up their address's or their shop's.
+ */
 export async function checkLimits(limits: ProxyLimits, keys: LimitKeys): Promise<LimitVerdict> {
   await limits.ready;
-  if (keys.writes && keys.signature) {
-    const replay = await consume(limits.signatures, keys.signature);
-    if (replay !== null) return { ok: false, reason: "replay", retryAfterSeconds: 0 };
+  const checks: LimitCheck[] = [];
+  if (keys.writes && keys.signature) checks.push({ reason: "replay", name: "signatures", key: keys.signature });
+  if (keys.shopper) checks.push({ reason: "shopper", name: "perShopper", key: `${keys.shop}:${keys.shopper}` });
+  if (keys.address) checks.push({ reason: "address", name: "perAddress", key: `${keys.shop}:${keys.address}` });
+  checks.push({ reason: "shop", name: "perShop", key: keys.shop });
+  if (!limits.shared) return consumeInOrder(limits, checks);
+  try {
+    return await countShared(limits, limits.shared.pool, checks);
+  } catch {
+    // PostgreSQL failed: this instance's own counts, as each limiter's insurance did before.
+    return consumeInOrder(limits.shared.insurance, checks);
   }
-  if (keys.shopper) {
-    const shopper = await consume(limits.perShopper, `${keys.shop}:${keys.shopper}`);
-    if (shopper !== null) return { ok: false, reason: "shopper", retryAfterSeconds: shopper };
+}
+
+/** The checks one by one on `limiters` (in memory, or in the cluster's primary). */
+async function consumeInOrder(
+  limiters: Record<LimitName, RateLimiterAbstract>,
+  checks: LimitCheck[],
+): Promise<LimitVerdict> {
+  for (const check of checks) {
+    const retryAfterSeconds = await consume(limiters[check.name], check.key);
+    if (retryAfterSeconds !== null) return refusal(check.reason, retryAfterSeconds);
   }
-  if (keys.address) {
-    const address = await consume(limits.perAddress, `${keys.shop}:${keys.address}`);
-    if (address !== null) return { ok: false, reason: "address", retryAfterSeconds: address };
-  }
-  const shop = await consume(limits.perShop, keys.shop);
-  if (shop !== null) return { ok: false, reason: "shop", retryAfterSeconds: shop };
   return { ok: true };
 }
+
+/** The checks in one PostgreSQL statement on the limiters' shared rows: one round trip. */
+async function countShared(limits: ProxyLimits, pool: pg.Pool, checks: LimitCheck[]): Promise<LimitVerdict> {
+  const counts = checks.map(({ name, key }) => ({
+    key: limits[name].getKey(key),
+    points: limits[name].points,
+    durationMs: limits[name].duration * 1000,
+  }));
+  const rows = await countInOrder(pool, RATE_LIMIT_TABLE, counts);
+  for (const [i, row] of rows.entries()) {
+    if (row.points <= counts[i].points) continue;
+    const msBeforeNext = row.expire === null ? 0 : row.expire - Date.now();
+    return refusal(checks[i].reason, secondsUntil(msBeforeNext));
+  }
+  if (rows.length !== checks.length) throw new Error("rate limits: a count was skipped with none refused");
+  return { ok: true };
+}
+
+function refusal(reason: Reason, retryAfterSeconds: number): LimitVerdict {
+  // A replayed signature never becomes valid again: nothing to wait for.
+  return { ok: false, reason, retryAfterSeconds: reason === "replay" ? 0 : retryAfterSeconds };
+}
+
+const secondsUntil = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** null when allowed, else seconds until the next point frees up. */
 async function consume(limiter: RateLimiterAbstract, key: string): Promise<number | null> {
@@ -177,7 +239,7 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<numbe
     await limiter.consume(key);
     return null;
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    if (rejection instanceof RateLimiterRes) return secondsUntil(rejection.msBeforeNext);
     throw rejection;
   }
 }

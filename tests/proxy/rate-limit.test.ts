@@ -178,6 +178,67 @@ describe("proxy rate limits shared through PostgreSQL (several app instances)", 
     ]);
   });
 
+  it("refuses all but one of the same signature sent to two instances at once", async () => {
+    const [a, b] = [await instance(), await instance()];
+    const write = (limits: ProxyLimits, i: number) =>
+      checkLimits(limits, {
+        shop: "race.myshopify.com",
+        shopper: `conversation:race-${i}`,
+        address: `ip:10.0.0.${i}`,
+        signature: "sig-raced",
+        writes: true,
+      });
+    const verdicts = await Promise.all(Array.from({ length: 8 }, (_, i) => write(i % 2 ? a : b, i)));
+    expect(verdicts.filter((v) => v.ok)).toHaveLength(1);
+    expect(verdicts.filter((v) => !v.ok && v.reason === "replay")).toHaveLength(7);
+  });
+
+  it("shares its counts with an instance still consuming one limit at a time (a deploy), and restarts an expired window", async () => {
+    const [current, previous] = [await instance({ shopperPerMinute: 3 }), await instance({ shopperPerMinute: 3 })];
+    const keys = { shop: "deploy.myshopify.com", shopper: "customer:7", address: null, writes: true };
+    // The previous release: rate-limiter-flexible's own consume, one limiter after another.
+    await previous.perShopper.consume("deploy.myshopify.com:customer:7");
+    await previous.perShopper.consume("deploy.myshopify.com:customer:7");
+    expect((await checkLimits(current, { ...keys, signature: "d-1" })).ok).toBe(true);
+    const refused = await checkLimits(current, { ...keys, signature: "d-2" });
+    expect(refused).toMatchObject({ ok: false, reason: "shopper" });
+    expect(refused.ok === false && refused.retryAfterSeconds).toBeGreaterThanOrEqual(55);
+    await expect(previous.perShopper.consume("deploy.myshopify.com:customer:7")).rejects.toMatchObject({
+      consumedPoints: 5,
+    });
+    // The window ended: the count starts again at this request, with a new expiry.
+    await pools[0].query(`UPDATE ${RATE_LIMIT_TABLE} SET expire = $1 WHERE key = $2`, [
+      Date.now() - 1,
+      "shopper:deploy.myshopify.com:customer:7",
+    ]);
+    expect((await checkLimits(current, { ...keys, signature: "d-3" })).ok).toBe(true);
+    const row = await pools[0].query(`SELECT points, expire FROM ${RATE_LIMIT_TABLE} WHERE key = $1`, [
+      "shopper:deploy.myshopify.com:customer:7",
+    ]);
+    expect(row.rows[0].points).toBe(1);
+    expect(Number(row.rows[0].expire)).toBeGreaterThan(Date.now() + 55_000);
+  });
+
+  it("keeps limiting on the instance's own counts when PostgreSQL fails", async () => {
+    // Nothing listens there: every query fails as it would with the database down.
+    const unreachable = new pg.Pool({ connectionString: "postgresql://nobody@127.0.0.1:9/none", max: 1 });
+    pools.push(unreachable);
+    const limits = createLimits({ postgres: unreachable, shopperPerMinute: 2 });
+    await limits.ready;
+    const ask = (signature: string) =>
+      checkLimits(limits, {
+        shop: "down.myshopify.com",
+        shopper: "customer:1",
+        address: null,
+        signature,
+        writes: true,
+      });
+    expect((await ask("o-1")).ok).toBe(true);
+    expect(await ask("o-1")).toMatchObject({ ok: false, reason: "replay" });
+    expect((await ask("o-2")).ok).toBe(true);
+    expect(await ask("o-3")).toMatchObject({ ok: false, reason: "shopper" });
+  });
+
   it("chooses the store from the database URL, and RATE_LIMIT_STORE overrides it", () => {
     expect(configuredLimits({ DATABASE_URL: "file:/tmp/x.sqlite" }).signatures).toBeInstanceOf(RateLimiterMemory);
     const shared = configuredLimits({ DATABASE_URL: database.url });
