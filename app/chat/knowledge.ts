@@ -132,6 +132,28 @@ const STOP_WORDS = new Set(
   ).split(" "),
 );
 
+/** Function words of one language only: "comment" is "how" in French but a word in English. */
+const LANGUAGE_STOP_WORDS: Record<Language, Set<string>> = {
+  en: new Set(
+    "somewhere anywhere everywhere anyone someone now another other others same each every both own such whether happen happens happened".split(
+      " ",
+    ),
+  ),
+  es: new Set(
+    (
+      "desde hasta quien quienes pueda puedan podria podrian podemos podre ser sera seria serian sea sean soy somos estan estoy estas " +
+      "estamos haya he ha han hemos tiene tienes tenemos tenga va van vamos voy nuestro nuestra nuestros nuestras usted ustedes " +
+      "ellos ellas ella ese esa esos esas eso aqui alli ahi asi entonces cosa cosas"
+    ).split(" "),
+  ),
+  fr: new Set(
+    (
+      "vos nos leurs comment chez sera serai serait seront seraient etait etaient suis es sommes etes ne pas quoi dont ici lui " +
+      "y vont va aller sais savoir chose choses"
+    ).split(" "),
+  ),
+};
+
 /** One-way widening of a question's words (keys and values are index terms). */
 // No prototype: a shopper's word ("constructor", "__proto__") is only ever a key.
 const EXPANSIONS: Record<string, string[]> = Object.create(null);
@@ -232,7 +254,7 @@ export function languageOf(text: string): Language {
 
 /** A word that says nothing about what is asked, in its own language or through its English pivot ("política" as "policy"). */
 function isStopWord(word: string, language: Language): boolean {
-  if (STOP_WORDS.has(word)) return true;
+  if (STOP_WORDS.has(word) || LANGUAGE_STOP_WORDS[language].has(word)) return true;
   const pivot = pivotOf(word, language);
   return pivot !== null && STOP_WORDS.has(pivot);
 }

@@ -10,7 +10,10 @@
  * separated by spaces; a phrase is written with underscores ("mot_de_passe") and matched as one word.
  */
 import type { Language } from "../preprocess";
+import { foldAccents } from "../preprocess";
 import { stemIn } from "./stemming";
+import retailLexicon from "../catalog/retail-lexicon.json";
+import attributeLexicon from "../catalog/attribute-lexicon.json";
 
 const VOCABULARY: Record<string, string> = {
   // Words that only name what is asked about (stop words in every language, see knowledge.ts)
@@ -19,7 +22,7 @@ const VOCABULARY: Record<string, string> = {
   order: "| pedido pedidos orden ordenes compra compras pedir pido pides pidio | commande commandes commander",
   // "Item" and its kin say nothing about what is asked (a stop word, see knowledge.ts).
   item: "items thing things product products | articulo articulos producto productos prenda prendas | article articles produit produits vetement vetements",
-  buy: "purchase purchased | comprar compro compre | acheter achete achat",
+  buy: "purchase purchased bought | comprar compro compre | acheter achete achat",
   ship: "shipping shipped dispatch dispatched | envio envios enviar envian envias enviamos enviado enviada mandar sale salen salio salga | expedition expedier expedie expedions expedions expediee envoyer envoyez envoi",
   prepare:
     "prepared preparing processing processed | preparar preparamos preparacion preparado preparados | preparer preparons preparation preparee preparees",
@@ -241,8 +244,46 @@ for (const [pivot, forms] of Object.entries(VOCABULARY)) {
     }
   });
 }
+addKindsOfGoods();
 // Longest phrases first: "fait a la main" before "fait main".
 PHRASES.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
+
+/**
+ * Kinds of goods and their qualities across languages (the catalog's retail and attribute
+ * lexicons), so a question about a "kettle" meets a description of a "tetera eléctrica" and
+ * "lampe frontale" meets "headlamp". Spanish and French forms map onto the concept's English head
+ * (a phrase onto the whole head, a single word onto the head's last word: "housse" → cover);
+ * English forms are left as they are, and the support vocabulary above keeps its own words
+ * ("tienda" stays a shop, "mano" a hand).
+ */
+function addKindsOfGoods(): void {
+  const fold = (w: string) => foldAccents(w.toLowerCase()).replace(/['’-]/g, " ").replace(/\s+/g, " ").trim();
+  const concepts = [...(retailLexicon.concepts as string[]), ...(attributeLexicon.concepts as string[])];
+  const known = new Set(PHRASES.map((p) => p.pattern.source));
+  for (const concept of concepts) {
+    const [en, ...others] = concept.split("|").map((part) => part.split(",").map(fold).filter(Boolean));
+    const head = en[0];
+    if (!head) continue;
+    others.forEach((forms, index) => {
+      const language = (["es", "fr"] as const)[index];
+      for (const form of forms) {
+        if (form === head) continue;
+        if (form.includes(" ")) {
+          // Each word in its plural too ("housses de couette", "tiendas de campaña").
+          const source = `\\b${form
+            .split(" ")
+            .map((w) => (w.length > 3 ? `${w}(?:s|es|x)?` : w))
+            .join("[\\s'.-]+")}\\b`;
+          if (known.has(source)) continue;
+          known.add(source);
+          PHRASES.push({ pattern: new RegExp(source, "g"), pivot: head });
+        } else if (!PIVOTS[language].has(form) && !PIVOTS.en.has(form)) {
+          PIVOTS[language].set(form, head.split(" ").pop()!);
+        }
+      }
+    });
+  }
+}
 
 /** Normalised text with the vocabulary's phrases replaced by their pivot word ("mot de passe" → "password"). */
 export function replacePhrases(normalized: string): string {
