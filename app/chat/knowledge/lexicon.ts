@@ -52,7 +52,7 @@ const VOCABULARY: Record<string, string> = {
   late: "delay delayed | retraso retrasado tarde | retard retarde",
   // Returns, refunds, exchanges, warranty
   return:
-    "returns returned send_back send_it_back send_something_back send_them_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter",
+    "returns returned send_*_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter",
   refund:
     "refunds refunded money_back | regresan_el_dinero regresar_el_dinero devuelven_el_dinero devolver_el_dinero mi_dinero reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons recuperer_mon_argent rendre_l_argent mon_argent",
   exchange: "swap trade | cambio cambios cambiar | echange echanges echanger",
@@ -72,7 +72,7 @@ const VOCABULARY: Record<string, string> = {
     "offers deal deals promotion promotions | oferta ofertas promocion promociones | offre offres promotion promotions",
   // Payment, prices, invoices
   payment:
-    "pay paid | pago pagos pagar pagado pagas paga pagan | paiement paiements payer paye paie paies payez payons payant payante a_votre_charge a_ta_charge a_la_charge",
+    "pay paid paying | pago pagos pagar pagado pagas paga pagan | paiement paiements payer paye paie paies payez payons payant payante a_votre_charge a_ta_charge a_la_charge",
   accept: "accepted accepts | aceptar aceptan aceptamos acepta | accepter acceptez acceptons accepte",
   card: "cards | tarjeta tarjetas | carte cartes",
   cash: "| efectivo | especes liquide",
@@ -105,6 +105,8 @@ const VOCABULARY: Record<string, string> = {
   hour: "hours | hora horas | heure heures",
   minute: "minutes | minuto minutos | minute minutes",
   business: "working | habil habiles | ouvre ouvres ouvrable ouvrables",
+  // "How does it work?"; its own entry, or its stem would be the one of "working" (days).
+  work: "works | funciona funcionan funcionar | fonctionne fonctionnent fonctionner",
   long: "| cuanto_tiempo tardar tarda tardan | combien_de_temps duree",
   open: "opening_hours opens | abierto horario abre abren abrir | ouvert horaires ouverture ouvrez ouvrir",
   closed: "| cerrado | ferme fermee",
@@ -160,13 +162,15 @@ const VOCABULARY: Record<string, string> = {
   // Not French "fait/faite": "doit être faite" is an auxiliary, not "made".
   made: "make manufactured produced | hecho hecha fabricado | fabrique fabriquee fabriques",
   // Not "from" alone ("30 days from delivery"): "where does it come from?" says it as a phrase.
-  origin:
-    "source sourced grown come_from comes_from came_from | origen procedencia cultivado viene_de vienen_de | origine provenance cultive vient_de viennent_de",
+  // Not keyed "origin": its stem is the one of "original" (packaging).
+  provenance:
+    "origin origins source sourced grown come_from comes_from came_from | origen procedencia cultivado viene_de vienen_de | origine provenance cultive vient_de viennent_de",
   original: "| original originales | original originale originaux",
   packaging: "packed | empaque embalaje | emballage",
   pobox:
     "po_box po_boxes p_o_box p_o_boxes post_office_box | apartado_postal apartados_postales | boite_postale boites_postales",
-  customer: "customers client clients | cliente clientes | client clients cliente clientes",
+  // Not keyed "customer": its stem is the one of "customs".
+  client: "customer customers clients | cliente clientes | client clients cliente clientes",
   natural: "| natural | naturel naturelle",
   organic: "| organico | bio biologique",
   recycled: "| reciclado | recycle",
@@ -230,6 +234,15 @@ const VOCABULARY: Record<string, string> = {
   taste: "flavour flavor notes | sabor notas | gout saveur notes",
 };
 
+/** A phrase's words ("mot_de_passe") with any separator; "*" stands for up to two words ("send_*_back": "send the boots back"). */
+function phrasePattern(form: string): string {
+  return form
+    .split("_")
+    .map((word) => (word === "*" ? "(?:[a-z0-9]+[\\s'.-]+){0,2}" : `${word}[\\s'.-]+`))
+    .join("")
+    .replace(/\[\\s'\.-\]\+$/, "");
+}
+
 /** Per language, a word (accents folded) → its English pivot word; a form counts only in its own language ("four" is an oven only in French). */
 const PIVOTS: Record<Language, Map<string, string>> = { en: new Map(), es: new Map(), fr: new Map() };
 const PHRASES: { pattern: RegExp; pivot: string }[] = [];
@@ -239,7 +252,7 @@ for (const [pivot, forms] of Object.entries(VOCABULARY)) {
     const language = (["en", "es", "fr"] as const)[index];
     for (const form of part.split(/\s+/).filter(Boolean)) {
       if (form.includes("_"))
-        PHRASES.push({ pattern: new RegExp(`\\b${form.replace(/_/g, "[\\s'.-]+")}\\b`, "g"), pivot });
+        PHRASES.push({ pattern: new RegExp(`\\b${phrasePattern(form)}\\b`, "g"), pivot });
       else if (!PIVOTS[language].has(form)) PIVOTS[language].set(form, pivot);
     }
   });

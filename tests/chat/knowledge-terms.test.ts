@@ -1,0 +1,54 @@
+/**
+ * Words that must stay apart or come together in the index, and how sure a long sentence's
+ * answer is. Made-up shop texts only.
+ */
+import { describe, expect, it } from "vitest";
+import { mentionedCountry, searchKnowledge, terms } from "../../app/chat/knowledge";
+
+describe("index terms", () => {
+  it("keeps customs apart from customers, and origin apart from original", () => {
+    expect(terms("customs", "en")).not.toEqual(terms("customer", "en"));
+    expect(terms("Where does it come from?", "en")).not.toContain(terms("original", "en")[0]);
+    expect(terms("What is the origin?", "en")).toEqual(terms("Where does it come from?", "en"));
+  });
+
+  it("reads a phrasal verb with its object in the middle ('send the boots back')", () => {
+    expect(terms("Can I send the boots back?", "en")).toContain(terms("return", "en")[0]);
+    expect(terms("send it back", "en")).toEqual(terms("return", "en"));
+  });
+
+  it("reads 'how does it work?' apart from 'working days'", () => {
+    expect(terms("How does it work?", "en")).not.toEqual(terms("working", "en"));
+    expect(terms("¿Cómo funciona?", "es")).toEqual(terms("How does it work?", "en"));
+  });
+});
+
+describe("places", () => {
+  it("takes 'la montaña' for a mountain, and 'Montana' for the state", () => {
+    expect(mentionedCountry("¿Puedo devolver botas que usé en la montaña?")).toBeNull();
+    expect(mentionedCountry("I live in Montana")?.code).toBe("US");
+  });
+});
+
+describe("a long sentence that says every word of the question", () => {
+  const shop = {
+    policies: [
+      {
+        type: "REFUND_POLICY",
+        title: "Refunds",
+        url: null,
+        body:
+          "Not returnable: perishable goods, anything opened or with a broken seal, personalised items and " +
+          "digital products such as online courses and e-books once access has been sent.\n\n" +
+          "Courses start on the first Monday of each month.\n\nOnline orders ship in two days.\n\nRefunds take five days.",
+      },
+    ],
+    faqs: [],
+  };
+
+  it("is nearly a whole answer, though shorter sentences match each word more strongly", () => {
+    const [top] = searchKnowledge(shop, "Can I get a refund for an online course?");
+    expect(top?.passage.text).toMatch(/^Perishable goods/);
+    expect(top?.relevance).toBeGreaterThan(0.8);
+  });
+});
