@@ -135,13 +135,13 @@ const STOP_WORDS = new Set(
 /** Function words of one language only: "comment" is "how" in French but a word in English. */
 const LANGUAGE_STOP_WORDS: Record<Language, Set<string>> = {
   en: new Set(
-    "somewhere anywhere everywhere anyone someone now another same each every both own such whether happen happens happened".split(
+    "somewhere anywhere everywhere anyone someone now another same each use uses using every both own such whether happen happens happened".split(
       " ",
     ),
   ),
   es: new Set(
     (
-      "desde hasta quien quienes pueda puedan podria podrian podemos podre ser sera seria serian sea sean soy somos estan estoy estas " +
+      "desde hasta quien quienes uso usa usan usas usar usando pueda puedan podria podrian podemos podre ser sera seria serian sea sean soy somos estan estoy estas " +
       "estamos haya he ha han hemos tiene tienes tenemos tenga va van vamos voy nuestro nuestra nuestros nuestras usted ustedes " +
       "ellos ellas ella ese esa esos esas eso aqui alli ahi asi entonces cosa cosas"
     ).split(" "),
@@ -666,7 +666,8 @@ function rawSearch(
     // WordNet's synonyms fill a gap: a word the shop never uses ("guarantee" where it writes "warranty").
     const lexical = perPassage.size === 0 ? synonymsOf(word) : [];
     const synonyms = [...new Set([...(EXPANSIONS[word] ?? []), ...lexical])].filter((w) => !asked.has(w));
-    for (const synonym of synonyms) add(kb.index.search(synonym, EXACT) as SearchResult[], synonym, SYNONYM_WEIGHT, false);
+    for (const synonym of synonyms)
+      add(kb.index.search(synonym, EXACT) as SearchResult[], synonym, SYNONYM_WEIGHT, false);
     // "My chest is 39 inches": a range that holds the number ("M 38–40 in") says it.
     if (NUMBER.test(word)) {
       for (const passage of kb.passages) {

@@ -35,6 +35,11 @@ describe("kinds of goods in another language", () => {
     expect(terms("la tienda de campaña", "es")).toEqual(terms("tent", "en"));
   });
 
+  it("leaves a form that more often means something else ('media': half, medium, not a stocking)", () => {
+    expect(terms("molienda media", "es")).not.toContain(terms("sock", "en")[0]);
+    expect(terms("molido medio", "es")).not.toContain(terms("sock", "en")[0]);
+  });
+
   it("keeps the support vocabulary's own meaning of a word ('tienda' alone is a shop, not a tent)", () => {
     expect(terms("tienda", "es")).toEqual(terms("store", "en"));
   });
@@ -46,7 +51,8 @@ describe("function words of one language", () => {
     expect(terms("Can I leave a comment?", "en")).toContain(terms("comment", "en")[0]);
   });
 
-  it("drops Spanish 'desde' and forms of 'poder'", () => {
+  it("drops Spanish 'desde' and forms of 'poder' and 'usar'", () => {
     expect(terms("¿Pueda pedir desde Canadá?", "es")).toEqual(terms("pedir Canadá", "es"));
+    expect(terms("¿Qué molienda uso?", "es")).toEqual(terms("molienda", "es"));
   });
 });

@@ -243,6 +243,9 @@ function phrasePattern(form: string): string {
     .replace(/\[\\s'\.-\]\+$/, "");
 }
 
+/** Forms of the kinds lexicons that more often mean something else ("media": half, medium; a stocking only at times). */
+const AMBIGUOUS_FORMS = new Set(["media", "pluma", "local", "haut", "short"]);
+
 /** Per language, a word (accents folded) → its English pivot word; a form counts only in its own language ("four" is an oven only in French). */
 const PIVOTS: Record<Language, Map<string, string>> = { en: new Map(), es: new Map(), fr: new Map() };
 const PHRASES: { pattern: RegExp; pivot: string }[] = [];
@@ -251,8 +254,7 @@ for (const [pivot, forms] of Object.entries(VOCABULARY)) {
   forms.split("|").forEach((part, index) => {
     const language = (["en", "es", "fr"] as const)[index];
     for (const form of part.split(/\s+/).filter(Boolean)) {
-      if (form.includes("_"))
-        PHRASES.push({ pattern: new RegExp(`\\b${phrasePattern(form)}\\b`, "g"), pivot });
+      if (form.includes("_")) PHRASES.push({ pattern: new RegExp(`\\b${phrasePattern(form)}\\b`, "g"), pivot });
       else if (!PIVOTS[language].has(form)) PIVOTS[language].set(form, pivot);
     }
   });
@@ -290,7 +292,7 @@ function addKindsOfGoods(): void {
           if (known.has(source)) continue;
           known.add(source);
           PHRASES.push({ pattern: new RegExp(source, "g"), pivot: head });
-        } else if (!PIVOTS[language].has(form) && !PIVOTS.en.has(form)) {
+        } else if (!AMBIGUOUS_FORMS.has(form) && !PIVOTS[language].has(form) && !PIVOTS.en.has(form)) {
           PIVOTS[language].set(form, head.split(" ").pop()!);
         }
       }
