@@ -13,7 +13,7 @@ const shop = {
     {
       title: "Notas",
       handle: "notas",
-      url: null,
+      url: "https://shop.test/x",
       body:
         "La tetera eléctrica tiene control de temperatura de 40 a 100 °C.\n\n" +
         "Las housses de couette sont en lin lavé, certifiées par un laboratoire.\n\n" +

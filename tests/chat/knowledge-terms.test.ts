@@ -36,7 +36,7 @@ describe("a long sentence that says every word of the question", () => {
       {
         type: "REFUND_POLICY",
         title: "Refunds",
-        url: null,
+        url: "https://shop.test/x",
         body:
           "Not returnable: perishable goods, anything opened or with a broken seal, personalised items and " +
           "digital products such as online courses and e-books once access has been sent.\n\n" +
