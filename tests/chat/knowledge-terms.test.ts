@@ -3,7 +3,7 @@
  * answer is. Made-up shop texts only.
  */
 import { describe, expect, it } from "vitest";
-import { mentionedCountry, searchKnowledge, terms } from "../../app/chat/knowledge";
+import { mentionedCountry, searchKnowledge, shopAnswer, terms } from "../../app/chat/knowledge";
 
 describe("index terms", () => {
   it("keeps customs apart from customers, and origin apart from original", () => {
@@ -50,5 +50,30 @@ describe("a long sentence that says every word of the question", () => {
     const [top] = searchKnowledge(shop, "Can I get a refund for an online course?");
     expect(top?.passage.text).toMatch(/^Perishable goods/);
     expect(top?.relevance).toBeGreaterThan(0.8);
+  });
+});
+
+describe("an FAQ's answer", () => {
+  const shop = {
+    policies: [],
+    faqs: [
+      {
+        question: "How does paying by bank transfer work?",
+        answer:
+          "Pay by transfer to the bank details we email you after checkout, from any bank in the country, within three days of your order. " +
+          "Your order waits as pending payment until the transfer arrives. " +
+          "Transfers for online courses unlock the course once the payment arrives.",
+      },
+    ],
+  };
+
+  it("leads with its first sentence when a later one is only as good", () => {
+    expect(shopAnswer(shop, "How does paying by transfer work?")[0]?.passage.order).toBe(0);
+  });
+
+  it("leads with a later sentence that says clearly more of the question", () => {
+    expect(shopAnswer(shop, "When does a transfer for an online course unlock it?")[0]?.passage.text).toMatch(
+      /^Transfers for online courses/,
+    );
   });
 });
