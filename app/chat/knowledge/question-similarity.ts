@@ -13,7 +13,7 @@
  * whatever else they share; one side alone is not enough ("is it safe in the microwave" / "can
  * it go in the microwave": rejecting those cost more paraphrases than it saved).
  */
-import { expansionsOf, languageOf, terms, textWords } from "../knowledge";
+import { expansionsOf, languageOf, terms, textWords } from "./text";
 import { pivotOf } from "./lexicon";
 import { stemIn } from "./stemming";
 import { editDistance, typoAllowance } from "../preprocess";
