@@ -3,7 +3,7 @@
  * answer is. Made-up shop texts only.
  */
 import { describe, expect, it } from "vitest";
-import { mentionedCountry, searchKnowledge, shopAnswer, terms } from "../../app/chat/knowledge";
+import { MIN_ANSWER_RELEVANCE, mentionedCountry, searchKnowledge, shopAnswer, terms } from "../../app/chat/knowledge";
 
 describe("index terms", () => {
   it("keeps customs apart from customers, and origin apart from original", () => {
@@ -75,5 +75,28 @@ describe("an FAQ's answer", () => {
     expect(shopAnswer(shop, "When does a transfer for an online course unlock it?")[0]?.passage.text).toMatch(
       /^Transfers for online courses/,
     );
+  });
+});
+
+describe("a place the shopper names", () => {
+  const shop = {
+    policies: [
+      {
+        type: "SHIPPING_POLICY",
+        title: "Shipping",
+        url: "https://shop.test/policies/shipping-policy",
+        body: "We ship to the United States and Canada only.\n\nOrders are packed within 2 business days.",
+      },
+    ],
+    faqs: [{ question: "What are your jackets made of?", answer: "Recycled polyester with a waterproof membrane." }],
+  };
+
+  it("counts once, however many words its name has", () => {
+    expect(shopAnswer(shop, "Do you ship to the USA?")[0]?.passage.text).toMatch(/^We ship to the United States/);
+    // "Made in the USA?" is not answered by where the shop ships: "United States" is one word of the question, not two.
+    const shipping = searchKnowledge(shop, "Are your jackets made in the USA?").find((h) =>
+      h.passage.text.startsWith("We ship to"),
+    );
+    expect(shipping?.relevance).toBeLessThan(MIN_ANSWER_RELEVANCE);
   });
 });

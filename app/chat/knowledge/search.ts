@@ -136,7 +136,7 @@ function rawSearch(
   const inText = (result: SearchResult) =>
     Object.values(result.match).some((fields) => fields.some((f) => f !== "title"));
   const inTitle = (result: SearchResult) => Object.values(result.match).some((fields) => fields.includes("title"));
-  for (const { key: word, variants } of base) {
+  for (const { key: word, variants, share = 1 } of base) {
     const perPassage = new Map<
       number,
       { score: number; quality: number; direct: boolean; inText: boolean; named: boolean }
@@ -198,7 +198,7 @@ function rawSearch(
     }
     // A number the shop never writes is a detail of the question ("three weeks", "39 inches"), not what it is about.
     const detail = background.has(word) || ((NUMBER.test(word) || TIME_UNITS.has(word)) && perPassage.size === 0);
-    const weight = Math.log(1 + total / Math.max(0.5, perPassage.size)) * (detail ? CONTEXT_WEIGHT : 1);
+    const weight = Math.log(1 + total / Math.max(0.5, perPassage.size)) * (detail ? CONTEXT_WEIGHT : 1) * share;
     possible += weight;
     if (perPassage.size === 0 && !detail && own.has(word)) unknown.push(word);
     if (best === 0) continue;
@@ -272,7 +272,12 @@ export function searchKnowledge(shop: ShopTexts, question: string, query: Knowle
   const kb = query.products ? shopTextFor(shop, query.products) : knowledgeFor(shop);
   const { text, placeTerms } = placesAsCountries(kb, question);
   const asked = queryTerms([text], query.language ?? languageOf(question));
-  const words = [...asked, ...queryTerms([...placeTerms, ...(query.extraTerms ?? [])], "en")];
+  // A place is one concept however many words its name has ("United States").
+  const places = placeTerms.flatMap((name) => {
+    const named = queryTerms([name], "en");
+    return named.map((w) => ({ ...w, share: 1 / named.length }));
+  });
+  const words = [...asked, ...places, ...queryTerms(query.extraTerms ?? [], "en")];
   const quoteLanguage = query.quoteLanguage ?? query.language ?? languageOf(question);
   // Only the shopper's own words can be unknown to the shop, not the ones added for them.
   const own = new Set(asked.map((w) => w.key));

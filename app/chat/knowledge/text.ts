@@ -172,6 +172,8 @@ export function terms(text: string, language: Language = languageOf(text)): stri
 export interface QueryWord {
   key: string;
   variants: string[];
+  /** Its share of one concept: each word of "United States" counts half, the place once. */
+  share?: number;
 }
 
 export function queryWords(text: string, language: Language): QueryWord[] {
