@@ -10,7 +10,10 @@
  * separated by spaces; a phrase is written with underscores ("mot_de_passe") and matched as one word.
  */
 import type { Language } from "../preprocess";
+import { foldAccents } from "../preprocess";
 import { stemIn } from "./stemming";
+import retailLexicon from "../catalog/retail-lexicon.json";
+import attributeLexicon from "../catalog/attribute-lexicon.json";
 
 const VOCABULARY: Record<string, string> = {
   // Words that only name what is asked about (stop words in every language, see knowledge.ts)
@@ -19,7 +22,7 @@ const VOCABULARY: Record<string, string> = {
   order: "| pedido pedidos orden ordenes compra compras pedir pido pides pidio | commande commandes commander",
   // "Item" and its kin say nothing about what is asked (a stop word, see knowledge.ts).
   item: "items thing things product products | articulo articulos producto productos prenda prendas | article articles produit produits vetement vetements",
-  buy: "purchase purchased | comprar compro compre | acheter achete achat",
+  buy: "purchase purchased bought | comprar compro compre | acheter achete achat",
   ship: "shipping shipped dispatch dispatched | envio envios enviar envian envias enviamos enviado enviada mandar sale salen salio salga | expedition expedier expedie expedions expedions expediee envoyer envoyez envoi",
   prepare:
     "prepared preparing processing processed | preparar preparamos preparacion preparado preparados | preparer preparons preparation preparee preparees",
@@ -49,7 +52,7 @@ const VOCABULARY: Record<string, string> = {
   late: "delay delayed | retraso retrasado tarde | retard retarde",
   // Returns, refunds, exchanges, warranty
   return:
-    "returns returned send_back send_it_back send_something_back send_them_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter",
+    "returns returned send_*_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter",
   refund:
     "refunds refunded money_back | regresan_el_dinero regresar_el_dinero devuelven_el_dinero devolver_el_dinero mi_dinero reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons recuperer_mon_argent rendre_l_argent mon_argent",
   exchange: "swap trade | cambio cambios cambiar | echange echanges echanger",
@@ -69,7 +72,7 @@ const VOCABULARY: Record<string, string> = {
     "offers deal deals promotion promotions | oferta ofertas promocion promociones | offre offres promotion promotions",
   // Payment, prices, invoices
   payment:
-    "pay paid | pago pagos pagar pagado pagas paga pagan | paiement paiements payer paye paie paies payez payons payant payante a_votre_charge a_ta_charge a_la_charge",
+    "pay paid paying | pago pagos pagar pagado pagas paga pagan | paiement paiements payer paye paie paies payez payons payant payante a_votre_charge a_ta_charge a_la_charge",
   accept: "accepted accepts | aceptar aceptan aceptamos acepta | accepter acceptez acceptons accepte",
   card: "cards | tarjeta tarjetas | carte cartes",
   cash: "| efectivo | especes liquide",
@@ -102,6 +105,8 @@ const VOCABULARY: Record<string, string> = {
   hour: "hours | hora horas | heure heures",
   minute: "minutes | minuto minutos | minute minutes",
   business: "working | habil habiles | ouvre ouvres ouvrable ouvrables",
+  // "How does it work?"; its own entry, or its stem would be the one of "working" (days).
+  work: "works | funciona funcionan funcionar | fonctionne fonctionnent fonctionner",
   long: "| cuanto_tiempo tardar tarda tardan | combien_de_temps duree",
   open: "opening_hours opens | abierto horario abre abren abrir | ouvert horaires ouverture ouvrez ouvrir",
   closed: "| cerrado | ferme fermee",
@@ -157,13 +162,15 @@ const VOCABULARY: Record<string, string> = {
   // Not French "fait/faite": "doit être faite" is an auxiliary, not "made".
   made: "make manufactured produced | hecho hecha fabricado | fabrique fabriquee fabriques",
   // Not "from" alone ("30 days from delivery"): "where does it come from?" says it as a phrase.
-  origin:
-    "source sourced grown come_from comes_from came_from | origen procedencia cultivado viene_de vienen_de | origine provenance cultive vient_de viennent_de",
+  // Not keyed "origin": its stem is the one of "original" (packaging).
+  provenance:
+    "origin origins source sourced grown come_from comes_from came_from | origen procedencia cultivado viene_de vienen_de | origine provenance cultive vient_de viennent_de",
   original: "| original originales | original originale originaux",
   packaging: "packed | empaque embalaje | emballage",
   pobox:
     "po_box po_boxes p_o_box p_o_boxes post_office_box | apartado_postal apartados_postales | boite_postale boites_postales",
-  customer: "customers client clients | cliente clientes | client clients cliente clientes",
+  // Not keyed "customer": its stem is the one of "customs".
+  client: "customer customers clients | cliente clientes | client clients cliente clientes",
   natural: "| natural | naturel naturelle",
   organic: "| organico | bio biologique",
   recycled: "| reciclado | recycle",
@@ -227,6 +234,18 @@ const VOCABULARY: Record<string, string> = {
   taste: "flavour flavor notes | sabor notas | gout saveur notes",
 };
 
+/** A phrase's words ("mot_de_passe") with any separator; "*" stands for up to two words ("send_*_back": "send the boots back"). */
+function phrasePattern(form: string): string {
+  return form
+    .split("_")
+    .map((word) => (word === "*" ? "(?:[a-z0-9]+[\\s'.-]+){0,2}" : `${word}[\\s'.-]+`))
+    .join("")
+    .replace(/\[\\s'\.-\]\+$/, "");
+}
+
+/** Forms of the kinds lexicons that more often mean something else ("media": half, medium; a stocking only at times). */
+const AMBIGUOUS_FORMS = new Set(["media", "pluma", "local", "haut", "short"]);
+
 /** Per language, a word (accents folded) → its English pivot word; a form counts only in its own language ("four" is an oven only in French). */
 const PIVOTS: Record<Language, Map<string, string>> = { en: new Map(), es: new Map(), fr: new Map() };
 const PHRASES: { pattern: RegExp; pivot: string }[] = [];
@@ -235,14 +254,51 @@ for (const [pivot, forms] of Object.entries(VOCABULARY)) {
   forms.split("|").forEach((part, index) => {
     const language = (["en", "es", "fr"] as const)[index];
     for (const form of part.split(/\s+/).filter(Boolean)) {
-      if (form.includes("_"))
-        PHRASES.push({ pattern: new RegExp(`\\b${form.replace(/_/g, "[\\s'.-]+")}\\b`, "g"), pivot });
+      if (form.includes("_")) PHRASES.push({ pattern: new RegExp(`\\b${phrasePattern(form)}\\b`, "g"), pivot });
       else if (!PIVOTS[language].has(form)) PIVOTS[language].set(form, pivot);
     }
   });
 }
+addKindsOfGoods();
 // Longest phrases first: "fait a la main" before "fait main".
 PHRASES.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
+
+/**
+ * Kinds of goods and their qualities across languages (the catalog's retail and attribute
+ * lexicons), so a question about a "kettle" meets a description of a "tetera eléctrica" and
+ * "lampe frontale" meets "headlamp". Spanish and French forms map onto the concept's English head
+ * (a phrase onto the whole head, a single word onto the head's last word: "housse" → cover);
+ * English forms are left as they are, and the support vocabulary above keeps its own words
+ * ("tienda" stays a shop, "mano" a hand).
+ */
+function addKindsOfGoods(): void {
+  const fold = (w: string) => foldAccents(w.toLowerCase()).replace(/['’-]/g, " ").replace(/\s+/g, " ").trim();
+  const concepts = [...(retailLexicon.concepts as string[]), ...(attributeLexicon.concepts as string[])];
+  const known = new Set(PHRASES.map((p) => p.pattern.source));
+  for (const concept of concepts) {
+    const [en, ...others] = concept.split("|").map((part) => part.split(",").map(fold).filter(Boolean));
+    const head = en[0];
+    if (!head) continue;
+    others.forEach((forms, index) => {
+      const language = (["es", "fr"] as const)[index];
+      for (const form of forms) {
+        if (form === head) continue;
+        if (form.includes(" ")) {
+          // Each word in its plural too ("housses de couette", "tiendas de campaña").
+          const source = `\\b${form
+            .split(" ")
+            .map((w) => (w.length > 3 ? `${w}(?:s|es|x)?` : w))
+            .join("[\\s'.-]+")}\\b`;
+          if (known.has(source)) continue;
+          known.add(source);
+          PHRASES.push({ pattern: new RegExp(source, "g"), pivot: head });
+        } else if (!AMBIGUOUS_FORMS.has(form) && !PIVOTS[language].has(form) && !PIVOTS.en.has(form)) {
+          PIVOTS[language].set(form, head.split(" ").pop()!);
+        }
+      }
+    });
+  }
+}
 
 /** Normalised text with the vocabulary's phrases replaced by their pivot word ("mot de passe" → "password"). */
 export function replacePhrases(normalized: string): string {

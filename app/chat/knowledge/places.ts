@@ -163,6 +163,12 @@ const PLACES: { name: string; code: string; pattern: RegExp }[] = [
   .sort((a, b) => b.name.length - a.name.length)
   .map((place) => ({ ...place, pattern: new RegExp(`(?<![a-z.])${escapeRegExp(place.name)}(?![a-z])`) }));
 
+/** Places whose name is also an everyday word of a shop's language once accents are folded ("montaña", a mountain). */
+const WORD_LIKE_PLACES = new Set(["montana"]);
+/** The name is written as a name: capitalised, with no accent or tilde ("Montana", not "montaña"). */
+const writtenAsName = (text: string, name: string) =>
+  new RegExp(`(?<![\\p{L}])${name.charAt(0).toUpperCase()}${name.slice(1)}(?![\\p{L}])`, "u").test(text);
+
 /** The country (ISO code) a message names or implies ("Texas" → US, "the UK" → GB), or null. */
 export function mentionedCountry(text: string): { code: string; place: string } | null {
   // One message asks this several times (once per search of its text): answered once.
@@ -171,7 +177,7 @@ export function mentionedCountry(text: string): { code: string; place: string } 
   let found: { code: string; place: string } | null = null;
   for (const { name, code, pattern } of PLACES) {
     // A plain substring test first: the word-boundary pattern runs only for the few names present.
-    if (lower.includes(name) && pattern.test(lower)) {
+    if (lower.includes(name) && pattern.test(lower) && (!WORD_LIKE_PLACES.has(name) || writtenAsName(text, name))) {
       found = { code, place: name };
       break;
     }

@@ -15,7 +15,7 @@
  * it go in the microwave": rejecting those cost more paraphrases than it saved). So are two that
  * each have a word nothing on the other side comes near.
  */
-import { expansionsOf, languageOf, terms, textWords } from "../knowledge";
+import { expansionsOf, languageOf, terms, textWords } from "./text";
 import { pivotOf } from "./lexicon";
 import { stemIn } from "./stemming";
 import { editDistance, typoAllowance } from "../preprocess";

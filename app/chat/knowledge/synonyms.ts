@@ -2,7 +2,7 @@
  * English synonyms from WordNet 3.1, as index terms: the compact table scripts/build-synonyms.ts
  * writes (only the words shoppers and shops use, their most common senses), read once.
  */
-import { termOf } from "../knowledge";
+import { termOf } from "./text";
 import table from "./wordnet-synonyms.json";
 
 let byTerm: Map<string, string[]> | null = null;

@@ -1,0 +1,188 @@
+/**
+ * Text processing shared by the index and the queries: stop words (shared and per language), the
+ * one-way widening of support words, stems, and a text's index terms through the bilingual
+ * support vocabulary (lexicon.ts), so a question and the shop's text meet in the same terms.
+ */
+import { formsOnlyIn, pivotOf, replacePhrases } from "./lexicon";
+import { stemIn } from "./stemming";
+import { detectLanguage, languageScores, LANGUAGES, normalize, tokenize, type Language } from "../preprocess";
+
+const STOP_WORDS = new Set(
+  (
+    "a an the and or but so of to in on at for from with by about as into than then this that these those " +
+    "i im me my mine we us our ours you your yours he him his she her it its they them their there here " +
+    "am is are was were be been being do does did doing have has had having will would shall should could can may might must " +
+    "up today tonight hoy just really very also too please pls plz thanks thank hey hello hi oh ok okay um uh like well some any anything something " +
+    "what whats which who whom whose how when where why if not no yes " +
+    "tell know want wanted need get got let lets go going make give say says said see look looking find found several various " +
+    "policy policies question questions info information detail details think ever nothing last still actually take takes many item items thing things stuff product products something " +
+    "doesnt dont didnt isnt arent wasnt wont havent hasnt cant cannot couldnt wouldnt shouldnt " +
+    // Spanish and French function words (support words are mapped to English, see knowledge/lexicon.ts)
+    "el la los las un una unos unas y o pero de del al en con por para sobre como que se mi mis tu tus su sus yo me te le les lo " +
+    "nos es son fue ser estar esta este esto hay muy tambien ya favor gracias hola cual cuales puedo puede tengo quiero " +
+    "le les du des et ou mais au aux dans sur par avec qui ce cet cette ces je moi toi il elle on nous vous ils elles mon ma mes " +
+    "une ton ta tes son sa ses notre votre leur est sont etre avoir ai as ont suis tres aussi svp merci bonjour quel quelle quels pour " +
+    "quelles puis peux veux " +
+    "si mas menos otra otro otros otras algo algun alguna cuando donde porque tiene tienen hacer hacen hago puedes pueden debo " +
+    "plus moins autre autres quand ou pourquoi faire fait faites font dois doit pouvez peut peuvent avez ai-je est-ce ca cela " +
+    "ete meme memes deja encore tout tous toute toutes mismo misma mismos ya aun todo todos toda todas " +
+    // "take" in every language ("vous prenez l'Amex ?", "¿toman Amex?"): the words after it say what is asked.
+    "prendre prenez prends prend prenons tomar toman toma tomamos"
+  ).split(" "),
+);
+
+/** Function words of one language only: "comment" is "how" in French but a word in English. */
+const LANGUAGE_STOP_WORDS: Record<Language, Set<string>> = {
+  en: new Set(
+    "somewhere anywhere everywhere anyone someone now another same each use uses using every both own such whether happen happens happened".split(
+      " ",
+    ),
+  ),
+  es: new Set(
+    (
+      "desde hasta quien quienes uso usa usan usas usar usando pueda puedan podria podrian podemos podre ser sera seria serian sea sean soy somos estan estoy estas " +
+      "estamos haya he ha han hemos tiene tienes tenemos tenga va van vamos voy nuestro nuestra nuestros nuestras usted ustedes " +
+      "ellos ellas ella ese esa esos esas eso aqui alli ahi asi entonces cosa cosas"
+    ).split(" "),
+  ),
+  fr: new Set(
+    (
+      "vos nos leurs comment chez sera serai serait seront seraient etait etaient suis es sommes etes ne pas quoi dont ici lui " +
+      "y vont va aller sais savoir chose choses"
+    ).split(" "),
+  ),
+};
+
+/** One-way widening of a question's words (keys and values are index terms). */
+// No prototype: a shopper's word ("constructor", "__proto__") is only ever a key.
+const EXPANSIONS: Record<string, string[]> = Object.create(null);
+function expand(words: string, into: string): void {
+  for (const word of words.split(" ")) {
+    const key = termOf(word, "en");
+    EXPANSIONS[key] = [...new Set([...(EXPANSIONS[key] ?? []), ...into.split(" ").map((w) => termOf(w, "en"))])].filter(
+      (w) => w !== key,
+    );
+  }
+}
+expand("arrive arrival receive reach", "delivery deliver");
+expand("deliver delivery", "arrive ship");
+// "How fast do you ship?" is answered by how long orders take to be prepared.
+expand("ship", "prepare");
+expand("extra additional surcharge customs import", "duties taxes fees");
+expand("tax taxes vat gst hst pst", "duties taxes");
+expand("duty duties", "taxes customs");
+expand(
+  "cost costs much price fee fees charge pay expensive cheap rate rates",
+  "cost price fee charge paid free rate postage flat",
+);
+expand("free", "free prepaid");
+expand("label", "label prepaid");
+expand("login log logging signin sign password reset", "sign account password code email");
+expand("fast faster quick quickly express overnight expedite expedited rush", "express");
+expand("long time soon", "days business take");
+expand(
+  "international internationally abroad overseas worldwide country countries",
+  "countries international only ship",
+);
+expand("card cards visa mastercard amex", "accept card payment");
+expand("twice double duplicate", "two charges authorization hold");
+expand("spam junk", "spam");
+expand("broken broke defect defective damaged faulty ripped torn", "defect defective damaged warranty");
+expand("warranty guarantee", "warranty");
+expand("swap", "exchange");
+expand("fit fits", "size exchange");
+expand("washable washing", "wash");
+expand("worn used wore tag tags condition", "unworn unused tags original");
+expand("clearance", "final sale");
+expand("postage", "shipping label");
+expand(
+  "promo promos coupon coupons discount discounts offer offers deal deals voucher",
+  "discount code off sale newsletter",
+);
+
+/** The terms a question's term is widened to (index terms), for comparing two questions too. */
+export function expansionsOf(term: string): string[] {
+  return EXPANSIONS[term] ?? [];
+}
+
+/** Light English stemming, enough to match "returns"/"returned", "charged"/"charges". */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith("ies") && w.length > 4) return w.slice(0, -3) + "y";
+  if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith("es") && w.length > 4 && /(?:ss|x|ch|sh|[^aeiou]s|v|r|c|g|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) w = w.slice(0, -1);
+  if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
+  if (/([bcdfgklmnprstvz])\1$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+/** A word's index term: its English pivot's stem when the support vocabulary knows it, else its own stem. */
+export function termOf(word: string, language: Language): string {
+  const pivot = pivotOf(word, language);
+  return pivot ? stemIn(pivot, "en") : stemIn(word, language);
+}
+
+/** Measures written as symbols, as words: "39 in" / 39″ → inch, "-25°F" → minus 25 degrees. */
+function units(text: string): string {
+  return text
+    .replace(/(\d)\s?(?:in\b|″|")(?!\s*[A-Za-z]{3})/g, "$1 inch ")
+    .replace(/(^|[\s(])[-−–](?=\d)/g, "$1minus ")
+    .replace(/°\s?[CF]?\b|°/g, " degrees ");
+}
+
+/** Normalised words of a text: "US"/"UK" kept as countries, the vocabulary's phrases as one word, elisions split. */
+export function textWords(text: string): string[] {
+  // "US" in capitals is the country, not the pronoun.
+  const countries = text.replace(/\bU\.?S\.?(?:A\.?)?(?![\w.])/g, " usa ").replace(/\bU\.?K\.?(?![\w.])/g, " uk ");
+  return tokenize(replacePhrases(normalize(units(countries))));
+}
+
+/** The language of a text, from its own words; a Spanish/French tie goes to the one whose support vocabulary it uses. */
+export function languageOf(text: string): Language {
+  const tokens = tokenize(normalize(text));
+  const scores = languageScores(text, tokens);
+  if (scores.es > scores.en && scores.es === scores.fr) {
+    const [es, fr] = [formsOnlyIn(tokens, "es"), formsOnlyIn(tokens, "fr")];
+    if (es !== fr) return es > fr ? "es" : "fr";
+  }
+  return detectLanguage(text, tokens);
+}
+
+/** A word that says nothing about what is asked, in its own language or through its English pivot ("política" as "policy"). */
+function isStopWord(word: string, language: Language): boolean {
+  if (STOP_WORDS.has(word) || LANGUAGE_STOP_WORDS[language].has(word)) return true;
+  const pivot = pivotOf(word, language);
+  return pivot !== null && STOP_WORDS.has(pivot);
+}
+
+export const isContentWord = (word: string, language: Language) =>
+  !isStopWord(word, language) && (word.length > 1 || /\d/.test(word));
+
+/** The index terms of a text: words minus stop words, each to its term (see termOf). */
+export function terms(text: string, language: Language = languageOf(text)): string[] {
+  return textWords(text)
+    .filter((w) => isContentWord(w, language))
+    .map((w) => termOf(w, language));
+}
+
+/** A word of the question: its term, and the forms it may take in a text of another language. */
+export interface QueryWord {
+  key: string;
+  variants: string[];
+  /** Its share of one concept: each word of "United States" counts half, the place once. */
+  share?: number;
+}
+
+export function queryWords(text: string, language: Language): QueryWord[] {
+  const words: QueryWord[] = [];
+  for (const word of textWords(text).filter((w) => isContentWord(w, language))) {
+    const key = termOf(word, language);
+    // A word the vocabulary doesn't know (a name, "Galet", "OXXO") is written the same in every language.
+    const variants = pivotOf(word, language) ? [key] : [...new Set([key, ...LANGUAGES.map((l) => stemIn(word, l))])];
+    if (!words.some((w) => w.key === key)) words.push({ key, variants });
+  }
+  return words;
+}

@@ -1,0 +1,102 @@
+/**
+ * Words that must stay apart or come together in the index, and how sure a long sentence's
+ * answer is. Made-up shop texts only.
+ */
+import { describe, expect, it } from "vitest";
+import { MIN_ANSWER_RELEVANCE, mentionedCountry, searchKnowledge, shopAnswer, terms } from "../../app/chat/knowledge";
+
+describe("index terms", () => {
+  it("keeps customs apart from customers, and origin apart from original", () => {
+    expect(terms("customs", "en")).not.toEqual(terms("customer", "en"));
+    expect(terms("Where does it come from?", "en")).not.toContain(terms("original", "en")[0]);
+    expect(terms("What is the origin?", "en")).toEqual(terms("Where does it come from?", "en"));
+  });
+
+  it("reads a phrasal verb with its object in the middle ('send the boots back')", () => {
+    expect(terms("Can I send the boots back?", "en")).toContain(terms("return", "en")[0]);
+    expect(terms("send it back", "en")).toEqual(terms("return", "en"));
+  });
+
+  it("reads 'how does it work?' apart from 'working days'", () => {
+    expect(terms("How does it work?", "en")).not.toEqual(terms("working", "en"));
+    expect(terms("¿Cómo funciona?", "es")).toEqual(terms("How does it work?", "en"));
+  });
+});
+
+describe("places", () => {
+  it("takes 'la montaña' for a mountain, and 'Montana' for the state", () => {
+    expect(mentionedCountry("¿Puedo devolver botas que usé en la montaña?")).toBeNull();
+    expect(mentionedCountry("I live in Montana")?.code).toBe("US");
+  });
+});
+
+describe("a long sentence that says every word of the question", () => {
+  const shop = {
+    policies: [
+      {
+        type: "REFUND_POLICY",
+        title: "Refunds",
+        url: "https://shop.test/x",
+        body:
+          "Not returnable: perishable goods, anything opened or with a broken seal, personalised items and " +
+          "digital products such as online courses and e-books once access has been sent.\n\n" +
+          "Courses start on the first Monday of each month.\n\nOnline orders ship in two days.\n\nRefunds take five days.",
+      },
+    ],
+    faqs: [],
+  };
+
+  it("is nearly a whole answer, though shorter sentences match each word more strongly", () => {
+    const [top] = searchKnowledge(shop, "Can I get a refund for an online course?");
+    expect(top?.passage.text).toMatch(/^Perishable goods/);
+    expect(top?.relevance).toBeGreaterThan(0.8);
+  });
+});
+
+describe("an FAQ's answer", () => {
+  const shop = {
+    policies: [],
+    faqs: [
+      {
+        question: "How does paying by bank transfer work?",
+        answer:
+          "Pay by transfer to the bank details we email you after checkout, from any bank in the country, within three days of your order. " +
+          "Your order waits as pending payment until the transfer arrives. " +
+          "Transfers for online courses unlock the course once the payment arrives.",
+      },
+    ],
+  };
+
+  it("leads with its first sentence when a later one is only as good", () => {
+    expect(shopAnswer(shop, "How does paying by transfer work?")[0]?.passage.order).toBe(0);
+  });
+
+  it("leads with a later sentence that says clearly more of the question", () => {
+    expect(shopAnswer(shop, "When does a transfer for an online course unlock it?")[0]?.passage.text).toMatch(
+      /^Transfers for online courses/,
+    );
+  });
+});
+
+describe("a place the shopper names", () => {
+  const shop = {
+    policies: [
+      {
+        type: "SHIPPING_POLICY",
+        title: "Shipping",
+        url: "https://shop.test/policies/shipping-policy",
+        body: "We ship to the United States and Canada only.\n\nOrders are packed within 2 business days.",
+      },
+    ],
+    faqs: [{ question: "What are your jackets made of?", answer: "Recycled polyester with a waterproof membrane." }],
+  };
+
+  it("counts once, however many words its name has", () => {
+    expect(shopAnswer(shop, "Do you ship to the USA?")[0]?.passage.text).toMatch(/^We ship to the United States/);
+    // "Made in the USA?" is not answered by where the shop ships: "United States" is one word of the question, not two.
+    const shipping = searchKnowledge(shop, "Are your jackets made in the USA?").find((h) =>
+      h.passage.text.startsWith("We ship to"),
+    );
+    expect(shipping?.relevance).toBeLessThan(MIN_ANSWER_RELEVANCE);
+  });
+});
