@@ -22,6 +22,7 @@ import { addressRest } from "./address";
 import { productMemory, referredProduct } from "./references";
 import { separateRequests, twoProducts } from "./requests";
 import { clarify, shouldClarify } from "./answers/clarify";
+import { refersToEarlierOrder } from "./policy/which-order";
 import { cannotGiveOrderNumber, saysCannotGiveIt, whereToFindOrderNumber } from "./answers/awaited";
 import {
   cancelOrder,
@@ -499,6 +500,15 @@ function intentInContext(
   if ((result.lowConfidence || result.confidence < 0.6) && discountCodesIn(text, { orderNameFormat }).length > 0)
     return { ...result, intent: "discount_code", lowConfidence: false };
   if (!last) return result;
+  // "and the one before that?" after an order: the same question about the order placed before it.
+  if (
+    ORDER_INTENTS.has(last) &&
+    state.orderNumber &&
+    !entities.order_number &&
+    wordCount <= 8 &&
+    refersToEarlierOrder(normalize(text))
+  )
+    return continued;
   // "¿y la de 1 litro?" about the product under discussion is no order change, whatever it reads like.
   if (
     (last === "product_info" || last === "product_search") &&

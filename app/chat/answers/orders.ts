@@ -21,6 +21,8 @@ import {
   mentionedLines,
   namedLines,
   orderMeant,
+  orderBefore,
+  refersToEarlierOrder,
   refundVerdict,
   returnRulesOf,
   returnVerdict,
@@ -473,9 +475,14 @@ type VerifiedAnswer = (
 
 /** Resolve the order the turn is about, asking for exactly the missing piece, then answer. */
 export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Promise<Answer> {
-  const orderNumber = turn.entities.order_number ?? turn.state.orderNumber ?? null;
-  const email = turn.entities.email ?? turn.state.email ?? null;
+  // "And the one before that?": among a customer's orders, the one placed before the discussed one;
+  // a guest's email unlocks only the order it came with, so the other one needs its number.
+  const earlier = !turn.entities.order_number && !!turn.state.orderNumber && refersToEarlierOrder(turn.pre.normalized);
   const L = turn.language;
+  if (earlier && !turn.shopper.customerId)
+    return { text: t(L, M.ask_order_number), state: { orderNumber: undefined, awaiting: "order_number" } };
+  const orderNumber = earlier ? null : (turn.entities.order_number ?? turn.state.orderNumber ?? null);
+  const email = turn.entities.email ?? turn.state.email ?? null;
   const access = await verifyTurnOrder(turn, { orderNumber, email });
   const lookup: Lookup = {
     kind: "order",
@@ -487,7 +494,7 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
   ];
   switch (access.kind) {
     case "verified": {
-      const meant = orderMeant(access, turn, !!orderNumber);
+      const meant = (earlier && orderBeforeDiscussed(access, turn)) || orderMeant(access, turn, !!orderNumber);
       const chosen = meant.order;
       const result = await answer(chosen, turn, meant);
       return {
@@ -539,6 +546,14 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
         verdicts,
       };
   }
+}
+
+/** The customer's order placed before the one the conversation discussed, with the others beside it. */
+function orderBeforeDiscussed(access: Extract<OrderAccess, { kind: "verified" }>, turn: Turn) {
+  const orders = [access.order, ...access.otherOrders];
+  const discussed = orders.find((o) => o.name === orderName(turn, turn.state.orderNumber!));
+  const before = discussed ? orderBefore(orders, discussed) : null;
+  return before ? { ...access, order: before, otherOrders: orders.filter((o) => o.id !== before.id) } : null;
 }
 
 /** The order as the shop names it: "1042" → "#1042", "FR-1042" or "1042-W"; a name already complete stays. */

@@ -11,6 +11,22 @@ import type { Turn } from "../types";
 
 type Verified = Extract<OrderAccess, { kind: "verified" }>;
 
+// "the one before that", "my previous order", "la précédente", "el anterior" (accents folded): the
+// order placed before the one under discussion.
+const EARLIER_ORDER =
+  /\b(?:the )?(?:one|order) before(?: (?:that|this|it)\b|\s*[?.!]*$)|\b(?:(?:my |the )?(?:previous|prior|earlier) (?:one|order)|the previous|(?:la |le )?(?:commande )?precedente?|(?:la commande|celle|celle-la) d'avant|(?:el |la )?(?:pedido |orden |compra )?anterior|(?:el|la) de antes)\b/;
+
+/** The message points back to the order placed before the one discussed ("and the one before that?"). */
+export function refersToEarlierOrder(normalized: string): boolean {
+  return EARLIER_ORDER.test(normalized);
+}
+
+/** Of `orders`, the newest one placed before `current`, or null when `current` is the first. */
+export function orderBefore(orders: Order[], current: Order): Order | null {
+  const earlier = orders.filter((o) => o.createdAt < current.createdAt);
+  return earlier.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null;
+}
+
 /** The verified order the turn is about, and the shopper's other orders. */
 export function orderMeant(access: Verified, turn: Turn, namedNumber: boolean): Verified {
   const chosen = namedNumber ? access.order : pickOrder([access.order, ...access.otherOrders], turn);
