@@ -1187,7 +1187,7 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
       if (existing.length > 0 && !defect) return { text: existing.map((r) => describeReturn(r, order, t2)).join("\n") };
       if (defect) {
         const window = shopFactsOf(t2).returnWindow?.value;
-        const withinWindow = lines.some((line) => withinReturnWindow(order, line, window, t2.ctx.now));
+        const withinWindow = lines.some((line) => withinReturnWindow(order, line, window, t2.ctx.now, t2.ctx.shop.timezone));
         return {
           text: [t(L, M.defect, { policy: defectPolicy(t2, withinWindow) }), ...parts].join("\n"),
           handoff: true,
@@ -1287,7 +1287,7 @@ function describeDecline(ret: ReturnInfo, order: Order, turn: Turn, items: strin
   if (reason === "RETURN_PERIOD_ENDED") {
     const window = shopFactsOf(turn).returnWindow?.value;
     const line = order.lineItems.find((l) => ret.lines.some((r) => r.lineItemId === l.id));
-    const deadline = line ? lineReturnDeadline(order, line, window) : null;
+    const deadline = line ? lineReturnDeadline(order, line, window, turn.ctx.shop.timezone) : null;
     if (window && deadline) {
       return t(L, M.declined_window, {
         name: ret.name,
