@@ -22,3 +22,33 @@ describe("a product of a kind the shop excludes from returns", () => {
     }
   });
 });
+
+describe("returning an ordered item of an excluded kind", () => {
+  it("gives the exclusion, neither a window for it nor an offer to open its return, and the next item is a new question", async () => {
+    const snapshot = loadDemoSnapshot("demo/stores/cafe-colibri.json") as any;
+    const ctx = await demoChatContext(createDemoStore(loadDemoSnapshot("demo/stores/cafe-colibri.json")));
+    const coffee = [...ctx.productsByHandle.values()].find((p) => /chiapas/i.test(p.title) && p.status === "ACTIVE")!;
+    // The newest delivered order (still inside the window) holding that coffee and an item the exclusions don't name.
+    const newestFirst = [...snapshot.orders].sort((a: any, b: any) => b.createdAt.localeCompare(a.createdAt));
+    const order = newestFirst.find(
+      (o: any) =>
+        o.customerId &&
+        o.fulfillments.some((f: any) => f.displayStatus === "DELIVERED") &&
+        o.lineItems.some((l: any) => l.productId === coffee.id) &&
+        o.lineItems.some((l: any) => l.productId !== coffee.id),
+    );
+    const other = order.lineItems.find((l: any) => l.productId !== coffee.id);
+    let state = {};
+    const say = async (text: string) => {
+      const out = await respond({ text, state, shopper: { customerId: order.customerId } }, ctx);
+      state = out.state;
+      return out;
+    };
+    const first = await say(`quiero devolver el ${coffee.title} del pedido ${order.name}`);
+    expect(first.text.split("\n")[0]).toMatch(/exclusi/i);
+    expect(first.text).not.toMatch(new RegExp(`${coffee.title} se puede devolver`));
+    expect(first.text).not.toMatch(/¿Abro una devolución/);
+    const next = await say(`¿y el ${other.title.split(" ")[0].toLowerCase()}?`);
+    expect(next.text).not.toMatch(/se ha solicitado la devolución/);
+  });
+});

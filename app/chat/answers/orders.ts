@@ -1164,13 +1164,16 @@ export async function returnItem(turn: Turn): Promise<Answer> {
   // "Can I return the candle I lit?": the shop's exclusion for that kind of item comes first.
   const excluded = excludedKindNote(turn);
   const alreadyQuoted = !!excluded && answer.text.includes(shopFactsOf(turn).finalSale!.value);
-  return excluded && !alreadyQuoted ? { ...answer, text: `${excluded}\n${answer.text}` } : answer;
+  return excluded && !alreadyQuoted ? { ...answer, text: `${excluded}\n${answer.text}`.trim() } : answer;
 }
 
 function returnOfOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
-    const lines = mentionedLines(order, t2);
+    // The named product is of a kind the shop's exclusions name: that rule answers for it (returnItem
+    // quotes it), so no window is given for its lines and no return of them is offered.
+    const excludedId = excludedKindNote(t2) ? t2.ctx.productsByHandle.get(t2.productHandle!)?.id : undefined;
+    const lines = mentionedLines(order, t2).filter((line) => !excludedId || line.productId !== excludedId);
     const verdict = returnVerdictFor(order, lines, t2);
     const parts = verdict.lines.map((line) => describeLineReturn(line, verdict, t2)).filter(Boolean);
     if (verdict.openReturn)
