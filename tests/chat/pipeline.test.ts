@@ -130,6 +130,15 @@ describe("chat pipeline on the demo store", () => {
     expect(out.intent).toBe("return_item");
   });
 
+  // The same follow-up in Spanish, with its opening question mark, and in English without "what about".
+  it.each(["¿y el molino?", "ok and the boots?"])(
+    "reads %j after a return as the same action on another item",
+    async (text) => {
+      const out = await say(text, { lastIntent: "return_item" });
+      expect(out.intent).toBe("return_item");
+    },
+  );
+
   it("follows a change of mind from one order action to another", async () => {
     const out = await say("hmm, rather than cancel it can you change the size to large?", {
       lastIntent: "cancel_order",
