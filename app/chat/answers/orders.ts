@@ -110,9 +110,21 @@ const M = defineMessages({
     fr: "La commande {order} (passée le {date}) n'a pas encore été expédiée.{handling} Vous recevrez un e-mail de suivi dès son départ.",
   },
   cancelled: {
-    en: "Order {order} was cancelled on {date}.{refund}",
-    es: "El pedido {order} se canceló el {date}.{refund}",
-    fr: "La commande {order} a été annulée le {date}.{refund}",
+    en: "Order {order} was cancelled on {date}{reason}.{refund}",
+    es: "El pedido {order} se canceló el {date}{reason}.{refund}",
+    fr: "La commande {order} a été annulée le {date}{reason}.{refund}",
+  },
+  // Why, for the reasons a shopper may hear (Shopify's OrderCancelReason); fraud and staff reasons stay unsaid.
+  cancel_reason_CUSTOMER: { en: ", at your request", es: ", a petición tuya", fr: ", à votre demande" },
+  cancel_reason_INVENTORY: {
+    en: ", because an item was out of stock",
+    es: ", porque un artículo se agotó",
+    fr: ", car un article était en rupture de stock",
+  },
+  cancel_reason_DECLINED: {
+    en: ", because the payment was declined",
+    es: ", porque el pago fue rechazado",
+    fr: ", car le paiement a été refusé",
   },
   cancelled_refund: {
     en: " {amount} was refunded to your original payment method on {date}.{timing}",
@@ -687,7 +699,9 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
           timing: refundTimingClause(turn),
         })
       : "";
-    return t(L, M.cancelled, { order: order.name, date: date(turn, order.cancelledAt), refund: refundText });
+    const reasonKey = `cancel_reason_${order.cancelReason}` as keyof typeof M;
+    const reason = order.cancelReason && reasonKey in M ? t(L, M[reasonKey]) : "";
+    return t(L, M.cancelled, { order: order.name, date: date(turn, order.cancelledAt), reason, refund: refundText });
   }
   const shipments = order.fulfillments.filter((f) => f.status !== "CANCELLED");
   const note = shopperFacingNote(order.note);
