@@ -32,6 +32,14 @@ describe("state questions", () => {
     expect(stateQuestionIntent("product_info", "Can I buy the lamp that was shipped in the photo?")).toBeNull();
   });
 
+  it("reads 'where is my <item>?' as tracking the purchase, in three languages, but not 'where is the <item> made?'", () => {
+    expect(stateQuestionIntent("product_info", "where's my lamp?")).toBe("track_order");
+    expect(stateQuestionIntent("product_info", "où est mon plaid ?")).toBe("track_order");
+    expect(stateQuestionIntent("product_search", "¿dónde está mi gotero?")).toBe("track_order");
+    expect(stateQuestionIntent("product_info", "where is the lamp made?")).toBeNull();
+    expect(stateQuestionIntent("product_info", "¿dónde está hecho el gotero?")).toBeNull();
+  });
+
   it("reads an order's state asked in payment words as tracking, but not a charge problem", () => {
     expect(stateQuestionIntent("payment_issue", "I paid in cash, why is my order still pending?")).toBe("track_order");
     expect(stateQuestionIntent("payment_issue", "Why was I charged twice for my order?")).toBeNull();
