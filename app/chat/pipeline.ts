@@ -407,6 +407,9 @@ const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "return_
 const WHO_PAYS =
   /\b(?:who pays|pay for|cost|costs|free|label|postage|charge|qui paie|payer|frais|gratuit|[ée]tiquette|qui[eé]n paga|pagar|costo|cuesta|gratis|gu[ií]a|etiqueta)\b/i;
 const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu[aá]nto|cuesta|precio|vale)\b/i;
+// A bare "why?" or "what can I do?" (accents folded): nothing new, a question about the last answer.
+const ABOUT_THE_ANSWER =
+  /^[¿¡]?(?:(?:ok(?:ay)?|so|and|y|et|mais|but),?\s+)?(?:why(?: not)?|how come|por ?que(?: no)?|pourquoi(?: pas)?|what are my options|what options do i have|what can i do(?: now)?|what now|que opciones tengo|cuales son mis opciones|que puedo hacer(?: ahora)?|quelles sont mes options|qu'est-ce que je peux faire|que puis-je faire|je fais quoi)\s*[?!.]*$/;
 const ELLIPTICAL_START = /^(?:and|also|what about|how about|[¿¡]?y|et|e)\b/i;
 const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
 // Asking to speak to a person, in English, Spanish and French (accents folded).
@@ -500,6 +503,8 @@ function intentInContext(
   if ((result.lowConfidence || result.confidence < 0.6) && discountCodesIn(text, { orderNameFormat }).length > 0)
     return { ...result, intent: "discount_code", lowConfidence: false };
   if (!last) return result;
+  // "why?", "what are my options?" right after an answer about an order: about that answer.
+  if (ORDER_INTENTS.has(last) && ABOUT_THE_ANSWER.test(normalize(text))) return continued;
   // "and the one before that?" after an order: the same question about the order placed before it.
   if (
     ORDER_INTENTS.has(last) &&

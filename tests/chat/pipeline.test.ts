@@ -139,6 +139,19 @@ describe("chat pipeline on the demo store", () => {
     },
   );
 
+  // A bare "why?" or "what are my options?" asks about the answer just given, not about something new.
+  it.each([
+    ["why?", "return_item"],
+    ["¿por qué?", "exchange_item"],
+    ["pourquoi ?", "track_order"],
+    ["what are my options?", "track_order"],
+    ["¿qué opciones tengo?", "track_order"],
+    ["qu'est-ce que je peux faire ?", "return_item"],
+  ])("reads %j as a follow-up of the last %s answer", async (text, last) => {
+    const out = await say(text, { lastIntent: last as any, orderNumber: "1050" });
+    expect(out.intent).toBe(last);
+  });
+
   it("follows a change of mind from one order action to another", async () => {
     const out = await say("hmm, rather than cancel it can you change the size to large?", {
       lastIntent: "cancel_order",
