@@ -59,4 +59,15 @@ describe("the order before the one discussed", () => {
     expect(reply.text).not.toContain(older.name);
     for (const line of older.lineItems) expect(reply.text).not.toContain(line.title);
   });
+
+  it("\"my latest order\" after an earlier one was discussed is the newest again", async () => {
+    const { snapshot, store } = storeNamed("northwind");
+    const customer = snapshot.customers.find((cu: any) => ordersOf(snapshot, cu.id).length >= 3);
+    const say = await demoConversation({ store, customerId: customer.id });
+    const first = await say("where's my order?");
+    const shown = ordersOf(snapshot, customer.id).find((o: any) => first.text.includes(o.name))!;
+    await say("and the one before that?");
+    const reply = await say("ok, and where is my latest order?");
+    expect(reply.text.split("\n")[0]).toContain(shown.name);
+  });
 });

@@ -23,6 +23,7 @@ import {
   orderMeant,
   orderBefore,
   refersToEarlierOrder,
+  refersToLatestOrder,
   refundVerdict,
   returnRulesOf,
   returnVerdict,
@@ -493,7 +494,12 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
   const L = turn.language;
   if (earlier && !turn.shopper.customerId)
     return { text: t(L, M.ask_order_number), state: { orderNumber: undefined, awaiting: "order_number" } };
-  const orderNumber = earlier ? null : (turn.entities.order_number ?? turn.state.orderNumber ?? null);
+  // "My latest order" is the newest of a customer's orders again, not the one discussed last.
+  const latest = !!turn.shopper.customerId && refersToLatestOrder(turn.pre.normalized);
+  const orderNumber =
+    earlier || (latest && !turn.entities.order_number)
+      ? null
+      : (turn.entities.order_number ?? turn.state.orderNumber ?? null);
   const email = turn.entities.email ?? turn.state.email ?? null;
   const access = await verifyTurnOrder(turn, { orderNumber, email });
   const lookup: Lookup = {

@@ -21,6 +21,15 @@ export function refersToEarlierOrder(normalized: string): boolean {
   return EARLIER_ORDER.test(normalized);
 }
 
+// "my latest order", "ma dernière commande", "mi último pedido" (accents folded): the newest, whatever was discussed.
+const LATEST_ORDER =
+  /\b(?:(?:my|the) (?:latest|last|most recent|newest|recent) (?:order|one|purchase)|(?:ma |la )?derniere commande|(?:mi |el )?ultimo pedido|(?:mi |la )?ultima (?:compra|orden))\b/;
+
+/** The message asks for the newest order, not the one the conversation was on. */
+export function refersToLatestOrder(normalized: string): boolean {
+  return LATEST_ORDER.test(normalized);
+}
+
 /** Of `orders`, the newest one placed before `current`, or null when `current` is the first. */
 export function orderBefore(orders: Order[], current: Order): Order | null {
   const earlier = orders.filter((o) => o.createdAt < current.createdAt);
