@@ -62,6 +62,10 @@ const MONTHS = [
   "december",
 ];
 
+// Asking how a return is going, not to make one (accents folded).
+const RETURN_PROGRESS =
+  /\b(?:status of|how is|how's|what's happening with|update on|como va|como van|estado de|que paso con|ou en est|ou en sont|des nouvelles de)\b.*\b(?:returns?|devolucion(?:es)?|retours?)\b/;
+
 /** Of a customer's orders, the one this message is about: named items, a date, or the intent's natural candidate. */
 export function pickOrder(orders: Order[], turn: Turn): Order {
   const words = new Set(turn.pre.contentTokens.map(singular));
@@ -69,7 +73,10 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
   const month = MONTHS.findIndex((m) => new RegExp(`\\b${m}\\b`, "i").test(text));
   const wantsOpen = ["cancel_order", "change_order", "change_shipping_address"].includes(turn.intent.intent);
   const wantsDelivered = ["return_item", "exchange_item"].includes(turn.intent.intent);
-  const wantsRefund = turn.intent.intent === "refund_status";
+  // "How is my return going?": the order with a return, as a refund question would.
+  const wantsRefund =
+    turn.intent.intent === "refund_status" ||
+    (turn.intent.intent === "return_item" && RETURN_PROGRESS.test(turn.pre.normalized));
   const score = (order: Order, index: number) => {
     let s = 0;
     const itemWords = new Set(order.lineItems.flatMap((l) => wordTokens(l.title).map(singular)));
