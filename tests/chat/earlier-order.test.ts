@@ -60,7 +60,7 @@ describe("the order before the one discussed", () => {
     for (const line of older.lineItems) expect(reply.text).not.toContain(line.title);
   });
 
-  it("\"my latest order\" after an earlier one was discussed is the newest again", async () => {
+  it('"my latest order" after an earlier one was discussed is the newest again', async () => {
     const { snapshot, store } = storeNamed("northwind");
     const customer = snapshot.customers.find((cu: any) => ordersOf(snapshot, cu.id).length >= 3);
     const say = await demoConversation({ store, customerId: customer.id });

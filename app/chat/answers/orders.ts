@@ -1210,7 +1210,9 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
       if (existing.length > 0 && !defect) return { text: existing.map((r) => describeReturn(r, order, t2)).join("\n") };
       if (defect) {
         const window = shopFactsOf(t2).returnWindow?.value;
-        const withinWindow = lines.some((line) => withinReturnWindow(order, line, window, t2.ctx.now, t2.ctx.shop.timezone));
+        const withinWindow = lines.some((line) =>
+          withinReturnWindow(order, line, window, t2.ctx.now, t2.ctx.shop.timezone),
+        );
         return {
           text: [t(L, M.defect, { policy: defectPolicy(t2, withinWindow) }), ...parts].join("\n"),
           handoff: true,
@@ -1334,7 +1336,10 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
     const swap = requestedVariant(order, t2);
     const line = swap?.line ?? mentionedLines(order, t2)[0];
     const verdict = returnVerdictFor(order, [line], t2);
-    const parts = [describeLineReturn(verdict.lines[0], { ...verdict, openReturn: null }, t2)];
+    // A kind the shop's exclusions name (coffee, opened candles): that rule, not a window, answers for it.
+    const named = swap?.line === line || namedLines(order, t2).includes(line);
+    const excluded = named ? excludedKindNote(t2, line) : null;
+    const parts = excluded ? [excluded] : [describeLineReturn(verdict.lines[0], { ...verdict, openReturn: null }, t2)];
     if (swap) {
       const available = swap.variant?.availableForSale ?? false;
       parts.push(
@@ -1347,8 +1352,12 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
           : t(L, M.exchange_unavailable, { product: swap.product.title, variant: swap.label }),
       );
     }
-    const rule = shopSaysAbout(t2, "exchange for a different size or color", ["REFUND_POLICY", "FAQ"]).trim();
-    if (rule) parts.push(rule);
+    // The shop's exchange rule, read as for a shopper with no order yet, in any of its languages.
+    const exchange = exchangeRule(knowledgeFor(t2.ctx.shop).passages, L);
+    const rule = exchange.length
+      ? t(L, M.policy_quote, { sentence: exchange.map((p) => p.quote).join(" ") })
+      : shopSaysAbout(t2, "exchange for a different size or color", ["REFUND_POLICY", "FAQ"]).trim();
+    if (rule && !parts.some((part) => part.includes(rule))) parts.push(rule);
     return {
       text: parts.join("\n"),
       lookups: swap ? [{ kind: "product", ref: swap.product.handle, outcome: swap.label }] : [],
