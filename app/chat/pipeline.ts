@@ -180,7 +180,15 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   // "Was it cancelled?", "did you get my return?": where things stand, not the action (or product) they name.
   const stateIntent =
     confirmation || code || acceptedOffer || addressText ? null : stateQuestionIntent(catalogued.intent, pre.original);
-  const read = stateIntent ? { ...catalogued, intent: stateIntent, lowConfidence: false } : catalogued;
+  // Read from the message's own words, a state question is no unsure reading for the FAQ to take over.
+  const read = stateIntent
+    ? {
+        ...catalogued,
+        intent: stateIntent,
+        lowConfidence: false,
+        confidence: Math.max(catalogued.confidence, FAQ_FIRST_BELOW),
+      }
+    : catalogued;
   const intent = choosesAnItem(read, input.state, pre)
     ? { ...read, intent: input.state.lastIntent!, lowConfidence: false }
     : read;

@@ -46,3 +46,27 @@ describe("state questions", () => {
     expect(stateQuestionIntent("payment_issue", "Mi pago sigue pendiente")).toBeNull();
   });
 });
+
+describe("'where is my <item>?' through the pipeline", () => {
+  it("answers with the shopper's order holding that item, not the shop's texts about the product", async () => {
+    const { createDemoStore, loadDemoSnapshot } = await import("../../demo/demo-store");
+    const { devStorePath } = await import("../../demo/dev-stores");
+    const { demoConversation } = await import("../helpers/chat-context");
+    const snapshot = loadDemoSnapshot(devStorePath("cafe-colibri")) as any;
+    // A customer's order partly on its way, partly still to ship.
+    const order = snapshot.orders.find(
+      (o: any) =>
+        o.customerId &&
+        o.displayFulfillmentStatus === "PARTIALLY_FULFILLED" &&
+        o.fulfillments.some((f: any) => f.displayStatus === "IN_TRANSIT"),
+    );
+    const item = order.lineItems[0].title.split(" ").slice(0, 2).join(" ").toLowerCase();
+    const say = await demoConversation({
+      store: createDemoStore(loadDemoSnapshot(devStorePath("cafe-colibri"))),
+      customerId: order.customerId,
+    });
+    const reply = await say(`¿dónde está mi ${item}?`);
+    expect(reply.intent).toBe("track_order");
+    expect(reply.text).toContain(order.name);
+  });
+});
