@@ -561,6 +561,17 @@ function intentInContext(
   ) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }
+  // "ok then make it sky" after a change or an exchange of an order: the variant for that same change.
+  if (
+    (last === "change_order" || last === "exchange_item") &&
+    state.orderNumber &&
+    (entities.size || entities.color) &&
+    !entities.order_number &&
+    ["thanks_goodbye", "greeting", "out_of_scope", "complaint", "product_info", "product_search"].includes(
+      result.intent,
+    )
+  )
+    return continued;
   // Asking about the discussed product's options ("the men's one in medium, black?").
   if (
     last === "product_info" &&

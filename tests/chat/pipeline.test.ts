@@ -152,6 +152,16 @@ describe("chat pipeline on the demo store", () => {
     expect(out.intent).toBe(last);
   });
 
+  // After the bot listed the colours in stock, naming one ("ok then make it sky") picks it for the same change.
+  it("reads a variant named after a change or an exchange as that change", async () => {
+    const order = snapshot.orders.find((o: any) => o.name === "#1064");
+    const colour = order.lineItems[0].variantTitle === "Moss" ? "sky" : "moss";
+    for (const last of ["change_order", "exchange_item"] as const) {
+      const out = await say(`ok then make it ${colour}`, { lastIntent: last, orderNumber: "1064" }, order.customerId);
+      expect(out.intent).toBe(last);
+    }
+  });
+
   it("follows a change of mind from one order action to another", async () => {
     const out = await say("hmm, rather than cancel it can you change the size to large?", {
       lastIntent: "cancel_order",
