@@ -16,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import v8 from "node:v8";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import { pino } from "pino";
@@ -336,6 +337,32 @@ function withTimeout(promise, ms) {
 // ---------------------------------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------------
+// Memory.
+
+/**
+ * How far V8 lets the old generation grow past what survived the last full collection before it
+ * collects again: HEAP_GROWING_PERCENT, 50 by default; 0 leaves V8's own choice. V8's default on
+ * a machine with a few GB of memory is up to four times the live heap: with about 80 MB live and
+ * the garbage each request leaves, a process under load sat at 400–450 MB resident; at 50 % it
+ * stays near 300 MB for the same CPU per request (README, "Where a process's memory goes"). It is
+ * read at every collection, so setting it once the process runs is enough (unlike the heap sizes).
+ * @param {Record<string, string | undefined>} [env]
+ */
+export function heapGrowingPercent(env = process.env) {
+  const raw = env.HEAP_GROWING_PERCENT?.trim();
+  if (!raw) return 50;
+  const percent = Number(raw);
+  if (!Number.isInteger(percent) || percent < 0 || percent > 1000)
+    throw new Error(`HEAP_GROWING_PERCENT must be a whole number from 0 to 1000, not ${JSON.stringify(raw)}`);
+  return percent;
+}
+
+function limitHeapGrowth() {
+  const percent = heapGrowingPercent();
+  if (percent > 0) v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
+}
+
+// ---------------------------------------------------------------------------------------------
 // One worker per core (WEB_CONCURRENCY).
 
 /**
@@ -445,6 +472,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   process.on("uncaughtException", crash("uncaughtException"));
   process.on("unhandledRejection", crash("unhandledRejection"));
 
+  limitHeapGrowth();
   const workers = cluster.isPrimary ? workerCount() : 1;
   if (workers > 1) runPrimary(workers, { logger, timeoutMs: envMilliseconds("SHUTDOWN_TIMEOUT_MS", 10_000) });
   else await runServer(logger);

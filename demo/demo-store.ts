@@ -775,6 +775,8 @@ interface StoreData {
   ordersByName: Map<string, OrderEntity>;
   productsByHandle: Map<string, ProductEntity>;
   discountsByCode: Map<string, Entity>;
+  /** The discount list (discountNodes): each code discount as a DiscountNode. */
+  discountNodes: Entity[];
   /** Names for codes seen in the snapshot's addresses ("US" → "United States", "US-OR" → "Oregon"). */
   placeNames: Map<string, string>;
   nextId: () => number;
@@ -1035,6 +1037,12 @@ function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
     ordersByName: new Map(orders.map((order) => [normalizeOrderName(order.name), order])),
     productsByHandle: new Map(products.map((product) => [product.handle, product])),
     discountsByCode,
+    // The same discount objects as discountsByCode, under DiscountNode's `discount` field.
+    discountNodes: [...discountsByCode.values()].map((node) => ({
+      __typename: "DiscountNode",
+      id: node.id,
+      discount: node.codeDiscount,
+    })),
     placeNames,
     nextId: () => ++lastId,
     moneyBag,
@@ -1117,6 +1125,8 @@ function discountCodeNode(discount: SnapshotDiscount, now: Date, money: (amount:
       usageLimit: discount.usageLimit,
       asyncUsageCount: discount.asyncUsageCount,
       appliesOncePerCustomer: discount.appliesOncePerCustomer,
+      // The snapshot has no customer eligibility: every code is for every buyer.
+      context: { __typename: "DiscountBuyerSelectionAll", all: "ALL" },
       minimumRequirement: minimum?.greaterThanOrEqualToSubtotal
         ? {
             __typename: "DiscountMinimumSubtotal",
@@ -1263,6 +1273,7 @@ function createRootResolvers(data: StoreData, now: Date): { queryRoot: RootResol
       return (handle && data.productsByHandle.get(handle)) || null;
     },
     codeDiscountNodeByCode: ({ code }) => data.discountsByCode.get(String(code).toUpperCase()) ?? null,
+    discountNodes: () => data.discountNodes,
   };
 
   const mutationRoot: RootResolvers = {
@@ -1631,6 +1642,7 @@ type TermMatcher<T> = (entity: T, term: SearchTerm) => boolean | undefined;
 const SEARCH_MATCHERS: Record<string, TermMatcher<never>> = {
   Product: productMatches satisfies TermMatcher<ProductEntity>,
   Order: orderMatches satisfies TermMatcher<OrderEntity>,
+  DiscountNode: discountMatches satisfies TermMatcher<Entity>,
 };
 
 function filterBySearch(items: Entity[], query: string, nodeTypename: string): Entity[] {
@@ -1671,6 +1683,22 @@ function productMatches(product: ProductEntity, term: SearchTerm): boolean | und
       return String(product.isGiftCard) === term.value.toLowerCase();
     case "id":
       return compareNumber(Number(numericId(product.id)), term);
+    default:
+      return undefined;
+  }
+}
+
+function discountMatches(node: Entity, term: SearchTerm): boolean | undefined {
+  const discount = node.discount as { status: string; title: string; codes?: { code: string }[] };
+  switch (term.field) {
+    case null:
+      return containsText(discount.title, term.value);
+    case "status":
+      return inList(term.value, discount.status);
+    case "code":
+      return (discount.codes ?? []).some((code) => equalsText(code.code, term.value));
+    case "method":
+      return inList(term.value, discount.codes ? "code" : "automatic");
     default:
       return undefined;
   }

@@ -1,7 +1,8 @@
 /**
  * Chooses the approved-answer threshold on tests/fixtures/approved-answers/validation.jsonl:
  * prints each pair's similarity and, per candidate threshold, the paraphrases it matches and the
- * different questions it wrongly matches. Usage: npx tsx scripts/approved-threshold.ts
+ * different questions it wrongly matches, with precision and recall.
+ * Usage: npx tsx scripts/approved-threshold.ts [tests/fixtures/learning/validation.jsonl]
  */
 import fs from "node:fs";
 import { questionProfile, questionSimilarity } from "../app/chat/knowledge/question-similarity";
@@ -21,7 +22,9 @@ for (const p of [...scored].sort((a, b) => b.score - a.score))
 for (let t = 0.3; t <= 0.8001; t += 0.05) {
   const hits = scored.filter((p) => p.same && p.score >= t).length;
   const wrong = scored.filter((p) => !p.same && p.score >= t).length;
+  const recall = hits / scored.filter((p) => p.same).length;
+  const precision = hits + wrong === 0 ? 1 : hits / (hits + wrong);
   console.log(
-    `threshold ${t.toFixed(2)}: ${hits}/${scored.filter((p) => p.same).length} paraphrases matched, ${wrong} wrong matches`,
+    `threshold ${t.toFixed(2)}: ${hits}/${scored.filter((p) => p.same).length} paraphrases matched, ${wrong} wrong matches (precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)})`,
   );
 }

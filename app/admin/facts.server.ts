@@ -11,6 +11,7 @@ import {
   FACT_KEYS,
   parseFactOverrides,
   shopFacts,
+  TRACE_AFTER_DEFAULT,
   type Fact,
   type FactKey,
   type FactOverrides,
@@ -18,7 +19,10 @@ import {
 import { formatDuration } from "../chat/format";
 import type { DurationRange } from "../chat/shop/durations";
 
-export const FACT_LABELS: Record<FactKey, { title: string; help: string; kind: "window" | "duration" | "sentence" }> = {
+export const FACT_LABELS: Record<
+  FactKey,
+  { title: string; help: string; kind: "window" | "duration" | "sentence"; fallback?: DurationRange }
+> = {
   returnWindow: {
     title: "Return window",
     help: "How long shoppers have to return an item, and what it counts from.",
@@ -41,6 +45,12 @@ export const FACT_LABELS: Record<FactKey, { title: string; help: string; kind: "
     help: "Which items can't be returned (quoted to shoppers).",
     kind: "sentence",
   },
+  traceAfter: {
+    title: "Late parcel: when to offer a trace",
+    help: "How far past its estimated delivery a parcel must be before the bot offers to open a trace with the carrier.",
+    kind: "duration",
+    fallback: TRACE_AFTER_DEFAULT,
+  },
 };
 
 export interface FactRow {
@@ -50,6 +60,8 @@ export interface FactRow {
   kind: "window" | "duration" | "sentence";
   /** What the bot states now, in words; null when it states nothing. */
   statement: string | null;
+  /** What the bot goes by when nothing is stated, for a fact with a documented default. */
+  fallback: string | null;
   status: "read" | "merchant" | "cleared" | "unknown";
   /** The shop's sentence the bot read it from, and where (policy or FAQ title). */
   readFrom: { where: string; sentence: string | null; statement: string } | null;
@@ -70,6 +82,7 @@ export async function storeFactsView(db: Db, shop: string, commerce: Pick<Commer
       key,
       ...FACT_LABELS[key],
       statement: current ? describe(key, current.value) : null,
+      fallback: FACT_LABELS[key].fallback ? formatDuration(FACT_LABELS[key].fallback, "en") : null,
       status,
       readFrom: fromText
         ? { where: fromText.source.where, sentence: fromText.source.sentence, statement: describe(key, fromText.value) }

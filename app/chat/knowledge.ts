@@ -864,6 +864,23 @@ export function orderForQuoting(hits: KnowledgeHit[]): KnowledgeHit[] {
  * good answer covers (e.g. window, condition, exclusions), from the given source.
  */
 export function overviewPassages(shop: ShopTexts, aspects: string[], query: KnowledgeQuery): KnowledgeHit[] {
+  // The same few overviews are asked of an index again and again: each is searched once per index.
+  if (query.products) return searchOverview(shop, aspects, query);
+  const kb = knowledgeFor(shop);
+  let answers = overviewsOf.get(kb);
+  if (!answers) overviewsOf.set(kb, (answers = new Map()));
+  const key = JSON.stringify([aspects, query]);
+  let hits = answers.get(key);
+  if (!hits) {
+    hits = searchOverview(shop, aspects, query);
+    if (answers.size >= 200) answers.clear();
+    answers.set(key, hits);
+  }
+  return [...hits];
+}
+const overviewsOf = new WeakMap<KnowledgeBase, Map<string, KnowledgeHit[]>>();
+
+function searchOverview(shop: ShopTexts, aspects: string[], query: KnowledgeQuery): KnowledgeHit[] {
   const picked: KnowledgeHit[] = [];
   for (const aspect of aspects) {
     const best = searchKnowledge(shop, aspect, { ...query, limit: 5 }).find(

@@ -12,6 +12,7 @@ import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { normalize, preprocess, type Language, type Preprocessed } from "./preprocess";
 import { isPlainQuestion, plainQuestionIntent } from "./intent/grievance";
+import { ownPurchaseIntent } from "./intent/own-purchase";
 import { stateQuestionIntent } from "./intent/state-questions";
 import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
@@ -177,9 +178,12 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     resolved.intent === classified.intent && !confirmation && !code && !acceptedOffer && !addressText
       ? catalogAwareIntent(resolved, pre.original, entities, productHandle, ctx, language)
       : resolved;
-  // "Was it cancelled?", "did you get my return?": where things stand, not the action (or product) they name.
+  // "Was it cancelled?", "did you get my return?": where things stand, not the action (or product) they name;
+  // "can I return the lamp I bought?": the shopper's own return, not the general rule.
   const stateIntent =
-    confirmation || code || acceptedOffer || addressText ? null : stateQuestionIntent(catalogued.intent, pre.original);
+    confirmation || code || acceptedOffer || addressText
+      ? null
+      : (stateQuestionIntent(catalogued.intent, pre.original) ?? ownPurchaseIntent(catalogued.intent, pre.original));
   // Read from the message's own words, a state question is no unsure reading for the FAQ to take over.
   const read = stateIntent
     ? {

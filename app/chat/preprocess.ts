@@ -58,12 +58,12 @@ const LANGUAGE_CUES: Record<Language, string[]> = {
   es: (
     "el la los las mi mis es esta donde cuando como puedo quiero pedido hola gracias por para que " +
     "tengo mi devolver envio necesito un una del con ayuda cuanto cuanta cuantos cuantas cual cuales porque " +
-    "tiene tienen hay puede pueden"
+    "tiene tienen hay puede pueden en"
   ).split(" "),
   fr: (
     "le la les mon ma mes est ou quand comment puis je veux commande bonjour merci pour que pas " +
     "ne j ai suis une des du avec aide votre vous combien quel quelle quels quelles pourquoi dans au aux " +
-    "il elle c qu peux peut sont"
+    "il elle c qu peux peut sont un en ce cette avez avons"
   ).split(" "),
 };
 const CUE_SETS = Object.fromEntries(LANGUAGES.map((l) => [l, new Set(LANGUAGE_CUES[l])])) as Record<

@@ -34,14 +34,14 @@ let counter = Math.floor(Math.random() * COUNTER_SPAN);
 // Statements
 
 /** One SQL statement with its values, rendered per database (`?` or `$n` placeholders). */
-interface Statement {
+export interface Statement {
   strings: TemplateStringsArray;
   values: unknown[];
 }
 
-const sql = (strings: TemplateStringsArray, ...values: unknown[]): Statement => ({ strings, values });
+export const sql = (strings: TemplateStringsArray, ...values: unknown[]): Statement => ({ strings, values });
 
-type Dialect = "sqlite" | "postgresql";
+export type Dialect = "sqlite" | "postgresql";
 
 function render(statement: Statement, dialect: Dialect, offset = 0): string {
   return statement.strings.reduce(
@@ -114,25 +114,41 @@ export interface ConversationWithTickets {
   repliedTickets: number;
 }
 
+/**
+ * The rows of a read on the driver's connection; `statementFor` may word it per database (e.g. a
+ * list of values). Null without a driver handle: the caller reads through Prisma instead.
+ */
+export async function selectRows(
+  db: Db,
+  statementFor: (dialect: Dialect) => Statement,
+): Promise<Record<string, unknown>[] | null> {
+  const driver = driverOf(db);
+  const sqlite = driver?.kind === "sqlite" ? driver.connection() : null;
+  if (sqlite) {
+    const statement = statementFor("sqlite");
+    return prepared(sqlite, render(statement, "sqlite")).all(
+      ...statement.values.map((v) => driverValue(v, "sqlite")),
+    ) as Record<string, unknown>[];
+  }
+  if (driver?.kind === "postgresql") {
+    const statement = statementFor("postgresql");
+    const result = await driver.pool.query({
+      text: render(statement, "postgresql"),
+      values: statement.values.map((v) => driverValue(v, "postgresql")),
+      types: UTC_TIMESTAMPS,
+    });
+    return result.rows;
+  }
+  return null;
+}
+
 /** The conversation's row and the state of its hand-offs, in one statement. */
 export async function selectConversation(db: Db, shop: string, id: string): Promise<ConversationWithTickets | null> {
   const statement = selectConversationRow(shop, id);
-  const driver = driverOf(db);
-  let row: Record<string, unknown> | undefined;
-  const sqlite = driver?.kind === "sqlite" ? driver.connection() : null;
-  if (sqlite) {
-    row = prepared(sqlite, render(statement, "sqlite")).get(...statement.values) as Record<string, unknown> | undefined;
-  } else if (driver?.kind === "postgresql") {
-    row = (
-      await driver.pool.query({
-        text: render(statement, "postgresql"),
-        values: statement.values,
-        types: UTC_TIMESTAMPS,
-      })
-    ).rows[0];
-  } else {
-    row = (await db.$queryRaw<Record<string, unknown>[]>(statement.strings, ...statement.values))[0];
-  }
+  const rows =
+    (await selectRows(db, () => statement)) ??
+    (await db.$queryRaw<Record<string, unknown>[]>(statement.strings, ...statement.values));
+  const row = rows[0];
   if (!row) return null;
   const conversation: Conversation = {
     id: row.id as string,
@@ -223,7 +239,7 @@ const UTC_TIMESTAMPS = {
       : pg.types.getTypeParser(oid, format as "text")) as pg.CustomTypesConfig["getTypeParser"],
 };
 
-function asDate(value: unknown): Date | null {
+export function asDate(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   return value instanceof Date ? value : new Date(value as string);
 }

@@ -17,6 +17,7 @@ import {
   type AttemptStore,
 } from "./attempts";
 import { maskEmail } from "./change-proof";
+import { asDate, selectRows, sql } from "./transcript-sql.server";
 import { CODE_RULES, hashCode, newChallengeId, newCode, sameHash, type OrderCodeStore } from "./order-codes";
 
 export interface VerificationStoreOptions {
@@ -91,6 +92,32 @@ export function attemptLabel(key: AttemptKey): string {
 
 const MAX_WRITE_RACES = 8;
 
+/**
+ * The keys' rows, read on the driver's connection: every order lookup asks, and Prisma's model API
+ * plans each query afresh (about 1 ms; see transcript-sql.server.ts). Null without a driver.
+ */
+async function lockRows(
+  db: Db,
+  shop: string,
+  hashes: string[],
+): Promise<{ failures: number; locks: number; lockedUntil: Date | null; lastFailureAt: Date }[] | null> {
+  const rows = await selectRows(db, (dialect) =>
+    dialect === "sqlite"
+      ? sql`SELECT "failures", "locks", "lockedUntil", "lastFailureAt" FROM "VerificationAttempt"
+            WHERE "shop" = ${shop} AND "keyHash" IN (SELECT "value" FROM json_each(${JSON.stringify(hashes)}))`
+      : sql`SELECT "failures", "locks", "lockedUntil", "lastFailureAt" FROM "VerificationAttempt"
+            WHERE "shop" = ${shop} AND "keyHash" = ANY(${hashes})`,
+  );
+  return (
+    rows?.map((row) => ({
+      failures: Number(row.failures),
+      locks: Number(row.locks),
+      lockedUntil: asDate(row.lockedUntil),
+      lastFailureAt: asDate(row.lastFailureAt)!,
+    })) ?? null
+  );
+}
+
 function attemptStore(db: Db, shop: string, now: () => Date, limits: AttemptLimits): AttemptStore {
   const toState = (row: {
     failures: number;
@@ -134,10 +161,12 @@ function attemptStore(db: Db, shop: string, now: () => Date, limits: AttemptLimi
     async lockedFor(keys) {
       if (keys.length === 0) return null;
       const at = now();
-      const rows = await db.verificationAttempt.findMany({
-        where: { shop, keyHash: { in: keys.map(keyHash) }, lockedUntil: { gt: at } },
-      });
-      const left = rows.map((row) => remainingLockMs(toState(row), at) ?? 0);
+      const hashes = keys.map(keyHash);
+      const rows =
+        (await lockRows(db, shop, hashes)) ??
+        (await db.verificationAttempt.findMany({ where: { shop, keyHash: { in: hashes }, lockedUntil: { gt: at } } }));
+      const locked = rows.filter((row) => row.lockedUntil !== null && row.lockedUntil > at);
+      const left = locked.map((row) => remainingLockMs(toState(row), at) ?? 0);
       return left.length ? Math.max(...left) : null;
     },
     async recordFailure(keys) {

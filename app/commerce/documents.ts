@@ -12,6 +12,7 @@ export const MAX_FIRST = {
   CustomerOrders: 5,
   SearchProducts: 10,
   ShopPages: 50,
+  RunningAndScheduledDiscounts: 25,
 } as const;
 
 const MONEY_BAG_FIELDS = `#graphql
@@ -226,6 +227,33 @@ export const DISCOUNT_BY_CODE = `#graphql
         ... on DiscountCodeApp { ${DISCOUNT_CODE_FIELDS} }
       }
     }
+  }
+`;
+
+// The shop's list of discounts, code and automatic alike; the two statuses are two aliased
+// filters, since Shopify's search syntax ANDs terms. `context` says who a discount is for.
+const LISTED_DISCOUNT_FIELDS = `title status startsAt endsAt context { __typename }`;
+const LISTED_DISCOUNTS = `
+  nodes {
+    id
+    discount {
+      __typename
+      ... on DiscountCodeBasic { ${LISTED_DISCOUNT_FIELDS} summary codes(first: 1) { nodes { code } } }
+      ... on DiscountCodeFreeShipping { ${LISTED_DISCOUNT_FIELDS} summary codes(first: 1) { nodes { code } } }
+      ... on DiscountCodeBxgy { ${LISTED_DISCOUNT_FIELDS} summary codes(first: 1) { nodes { code } } }
+      ... on DiscountCodeApp { ${LISTED_DISCOUNT_FIELDS} codes(first: 1) { nodes { code } } }
+      ... on DiscountAutomaticBasic { ${LISTED_DISCOUNT_FIELDS} summary }
+      ... on DiscountAutomaticFreeShipping { ${LISTED_DISCOUNT_FIELDS} summary }
+      ... on DiscountAutomaticBxgy { ${LISTED_DISCOUNT_FIELDS} summary }
+      ... on DiscountAutomaticApp { ${LISTED_DISCOUNT_FIELDS} }
+    }
+  }
+`;
+
+export const RUNNING_AND_SCHEDULED_DISCOUNTS = `#graphql
+  query RunningAndScheduledDiscounts($first: Int!) {
+    running: discountNodes(first: $first, query: "status:active", sortKey: ENDS_AT) { ${LISTED_DISCOUNTS} }
+    scheduled: discountNodes(first: $first, query: "status:scheduled", sortKey: STARTS_AT) { ${LISTED_DISCOUNTS} }
   }
 `;
 

@@ -7,6 +7,7 @@ import {
   CUSTOMER_ORDERS,
   CUSTOMERS_BY_IDS,
   DISCOUNT_BY_CODE,
+  RUNNING_AND_SCHEDULED_DISCOUNTS,
   MAX_FIRST,
   ORDER_BY_NAME,
   ORDER_CANCEL,
@@ -27,6 +28,7 @@ import type {
   Address,
   AdminGraphql,
   Discount,
+  ListedDiscount,
   Order,
   OrderCancelReason,
   OrderNameFormat,
@@ -107,6 +109,8 @@ export interface Commerce {
   /** Every active product (fetched once per Commerce instance), for entity matching. */
   activeCatalog(): Promise<Product[]>;
   discountByCode(code: string): Promise<Discount | null>;
+  /** The shop's running and scheduled discounts, code and automatic (at most 25 of each). */
+  runningAndScheduledDiscounts(): Promise<ListedDiscount[]>;
   cancelOrder(
     orderId: string,
     reason: OrderCancelReason,
@@ -299,6 +303,14 @@ export function createCommerce(graphql: AdminGraphql, transport: TransportOption
         { code: code.trim() },
       );
       return node ? toDiscount(node) : null;
+    },
+
+    async runningAndScheduledDiscounts() {
+      const { running, scheduled } = await send<{
+        running: { nodes: ListedDiscountNode[] };
+        scheduled: { nodes: ListedDiscountNode[] };
+      }>(RUNNING_AND_SCHEDULED_DISCOUNTS, { first: MAX_FIRST.RunningAndScheduledDiscounts });
+      return [...running.nodes, ...scheduled.nodes].map(toListedDiscount);
     },
 
     async cancelOrder(orderId, reason) {
@@ -759,6 +771,20 @@ interface DiscountNode {
   };
 }
 
+interface ListedDiscountNode {
+  id: string;
+  discount: {
+    __typename: string;
+    title: string;
+    status: Discount["status"];
+    startsAt: string | null;
+    endsAt: string | null;
+    summary?: string | null;
+    context: { __typename: string };
+    codes?: { nodes: { code: string }[] };
+  };
+}
+
 function toOrder(order: OrderNode): Order {
   const currency = order.currencyCode;
   const bagAmount = (bag: MoneyBagNode | null) => formatAmount(bag?.shopMoney.amount ?? "0", currency);
@@ -910,6 +936,21 @@ function toDiscount(node: DiscountNode): Discount {
     appliesOncePerCustomer: discount.appliesOncePerCustomer,
     minimumSubtotal: minimum?.greaterThanOrEqualToSubtotal?.amount ?? null,
     minimumQuantity: minimum?.greaterThanOrEqualToQuantity ? Number(minimum.greaterThanOrEqualToQuantity) : null,
+  };
+}
+
+function toListedDiscount(node: ListedDiscountNode): ListedDiscount {
+  const discount = node.discount;
+  return {
+    id: node.id,
+    // Automatic discounts have no `codes`; a code discount always has one.
+    code: discount.codes ? (discount.codes.nodes[0]?.code ?? "") : null,
+    title: discount.title,
+    status: discount.status,
+    startsAt: discount.startsAt,
+    endsAt: discount.endsAt,
+    summary: discount.summary ?? null,
+    forEveryone: discount.context.__typename === "DiscountBuyerSelectionAll",
   };
 }
 

@@ -217,6 +217,20 @@ export interface Discount {
   minimumQuantity: number | null;
 }
 
+/** One of the shop's running or scheduled discounts, as its discount list (discountNodes) shows it. */
+export interface ListedDiscount {
+  id: string;
+  /** null for an automatic discount: it applies at checkout without a code. */
+  code: string | null;
+  title: string;
+  status: Discount["status"];
+  startsAt: string | null;
+  endsAt: string | null;
+  summary: string | null;
+  /** Offered to every buyer, rather than to chosen customers, segments or markets. */
+  forEveryone: boolean;
+}
+
 /** Outcome of a confirm-first action: `message` is Shopify's user error, safe to paraphrase. */
 export type ActionResult<Success extends object = object> = ({ ok: true } & Success) | { ok: false; message: string };
 

@@ -10,6 +10,7 @@ import type { ChatCompletionTool } from "openai/resources/chat/completions";
 import type { Order, Product } from "../commerce/types";
 import { productCard } from "../chat/answers/products";
 import { cancelOrder, changeShippingAddress, returnItem, verifyTurnOrder } from "../chat/answers/orders";
+import { publicCodeCandidates } from "../chat/answers/discounts";
 import { searchKnowledge } from "../chat/knowledge";
 import {
   addressChangeVerdict,
@@ -17,6 +18,7 @@ import {
   changeVerdict,
   checkCode,
   handoffVerdict,
+  offersVerdict,
   namedLines,
   orderMeant,
   refundVerdict,
@@ -24,6 +26,7 @@ import {
   returnVerdict,
   shopperFacingNote,
   type CodeVerdict,
+  type OffersVerdict,
   type PolicyVerdict,
 } from "../chat/policy";
 import type { ProductCard } from "../chat/protocol";
@@ -33,7 +36,7 @@ import { complains, handoffReason } from "../chat/answers/conversation";
 export const TOOLS: ChatCompletionTool[] = [
   fn(
     "get_order",
-    "Look up one of the shopper's orders. Returns the order only if the shopper is its logged-in owner or gave the order's email, with the shop's verdicts on it: whether it can be cancelled, changed or sent to another address, which items can be returned (and until when), and where refunds stand. Word the verdicts; never contradict them. When not found, `access.kind` says what is missing (need_email, need_order_number, denied, no_orders, locked, not_theirs).",
+    "Look up one of the shopper's orders. Returns the order only if the shopper is its logged-in owner or gave the order's email, with the shop's verdicts on it: whether it can be cancelled, changed or sent to another address, which items can be returned (and until when; those in teamReview only after the team's review), and where refunds stand. Word the verdicts; never contradict them. When not found, `access.kind` says what is missing (need_email, need_order_number, denied, no_orders, locked, not_theirs).",
     {
       order_number: {
         type: "string",
@@ -72,6 +75,11 @@ export const TOOLS: ChatCompletionTool[] = [
     "The shop's verdict on a discount code the shopper named: usable (with what it gives), expired, not_started, used_up, unknown, check_failed, or undisclosed (say you can't confirm or share details about it, nothing more).",
     { code: { type: "string" } },
     ["code"],
+  ),
+  fn(
+    "list_offers",
+    "The shop's offers when the shopper asks for a code or a promotion without naming one: public codes usable now (with what they give), automatic discounts running now, and upcoming offers (only their start date: never guess or reveal their code or terms).",
+    {},
   ),
   fn(
     "start_handoff",
@@ -162,6 +170,8 @@ export async function runTool(name: string, rawArguments: string, turn: Turn, ef
         .map((hit) => ({ source: hit.passage.sourceTitle, text: hit.passage.quote, url: hit.passage.url }));
     case "check_discount_code":
       return checkDiscount(turn, effects, str("code") ?? "");
+    case "list_offers":
+      return listOffers(turn, effects);
     case "start_handoff":
       return startHandoff(turn, effects, str("summary"), str("contact_email"));
     case "propose_cancel_order":
@@ -344,6 +354,19 @@ async function checkDiscount(
   const verdict = await checkCode(turn.ctx.shop.internalCodes, code, (c) => turn.ctx.commerce.discountByCode(c));
   effects.lookups.push({ kind: "discount", ref: code, outcome: verdict.kind });
   return { code, verdict };
+}
+
+async function listOffers(turn: Turn, effects: ToolEffects): Promise<{ verdict: OffersVerdict }> {
+  const { shop, commerce } = turn.ctx;
+  const { verdict, checked } = await offersVerdict(
+    shop.internalCodes,
+    publicCodeCandidates(shop).slice(0, 10),
+    (code) => commerce.discountByCode(code),
+    () => commerce.runningAndScheduledDiscounts(),
+  );
+  for (const { code, verdict: codeVerdict } of checked)
+    effects.lookups.push({ kind: "discount", ref: code, outcome: codeVerdict.kind });
+  return { verdict };
 }
 
 /**

@@ -272,7 +272,7 @@ async function sendMessage({ request, input: body, owner, graphql, deps }: Endpo
       deadline,
       answeredTickets > 0,
       onDelta,
-    );
+    ).finally(() => deadline.done());
     const toTeam = reply.replyKind === "team_followup";
     if (toTeam && repliedTickets > 0) tellTeamShopperWroteBack(deps, conversation, storedText);
     // No second read: a ticket waits if one already did or this reply filed (or reopened) one.

@@ -17,10 +17,36 @@ export interface MessageDeadline {
   /** Aborts when a model's answer is out of time: the store's time plus the model's own deadline. */
   withModel: AbortSignal;
   storeMs: number;
+  /**
+   * The message is answered: its timers go. Without this each message's two timers (and what
+   * their signals hold) would outlive it by up to 35 s, into the heap's old generation.
+   */
+  done(): void;
 }
 
 export function messageDeadline(storeMs = STORE_DEADLINE_MS): MessageDeadline {
-  return { store: AbortSignal.timeout(storeMs), withModel: AbortSignal.timeout(storeMs + REPLY_DEADLINE_MS), storeMs };
+  const store = abortAfter(storeMs);
+  const withModel = abortAfter(storeMs + REPLY_DEADLINE_MS);
+  return {
+    store: store.signal,
+    withModel: withModel.signal,
+    storeMs,
+    done() {
+      clearTimeout(store.timer);
+      clearTimeout(withModel.timer);
+    },
+  };
+}
+
+/** AbortSignal.timeout's signal (same reason), with a timer that can be cleared. */
+function abortAfter(ms: number): { signal: AbortSignal; timer: ReturnType<typeof setTimeout> } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError")),
+    ms,
+  );
+  timer.unref();
+  return { signal: controller.signal, timer };
 }
 
 export class DeadlineExceeded extends Error {

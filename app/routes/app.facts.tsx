@@ -89,8 +89,10 @@ function FactCard({ fact }: { fact: FactRow }) {
         </Text>
         <Text as="p">
           {fact.statement
-            ? `The bot says: ${fact.statement}`
-            : "The bot states nothing about this; it quotes your policy if it can, or offers your team."}
+            ? `The bot goes by: ${fact.statement}`
+            : fact.fallback
+              ? `Nothing of yours says this; the bot goes by the default: ${fact.fallback}.`
+              : "The bot states nothing about this; it quotes your policy if it can, or offers your team."}
         </Text>
         {fact.readFrom?.sentence && (
           <Text as="p" tone="subdued">

@@ -77,11 +77,11 @@ describe("learning loop through the admin", () => {
       if (reply.includes(answer)) answered++;
       for (const other of UNANSWERED.filter((_, j) => j !== i)) expect(reply, paraphrase).not.toContain(other.answer);
     }
-    // The aim is all ten; 8 is what the matcher reaches (held here so a regression fails). The
-    // threshold was chosen on the validation pairs, not on these; the two misses share no term or
-    // synonym with their question's key words.
+    // All ten, with words of other meaning met through the word-vector table ("reserve a big
+    // order" / "hold a large order"). The threshold was chosen on the validation pairs
+    // (tests/fixtures/learning/validation.jsonl), not on these.
     console.info(`learning loop: ${answered} of ${UNANSWERED.length} paraphrases got the merchant's answer`);
-    expect(answered).toBeGreaterThanOrEqual(8);
+    expect(answered).toBe(UNANSWERED.length);
 
     for (const question of UNRELATED) {
       const reply = await ask(question);

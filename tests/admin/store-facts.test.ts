@@ -22,7 +22,18 @@ describe("Store facts", () => {
     const window = await row(shop, "returnWindow");
     expect(window).toMatchObject({ status: "read", statement: "45 days from delivery" });
     expect(window.readFrom?.sentence).toBe("Returns are accepted within 45 days of delivery.");
-    expect(await row(shop, "handlingTime")).toMatchObject({ status: "unknown", statement: null });
+    expect(await row(shop, "handlingTime")).toMatchObject({ status: "unknown", statement: null, fallback: null });
+  });
+
+  it("shows the documented default the bot goes by when nothing says when a parcel is late", async () => {
+    const shop = "facts-e.myshopify.com";
+    expect(await row(shop, "traceAfter")).toMatchObject({
+      status: "unknown",
+      statement: null,
+      fallback: "5 business days",
+    });
+    await changeFact(db, shop, { key: "traceAfter", action: "set", fields: { min: "8", max: "8", unit: "days" } });
+    expect(await row(shop, "traceAfter")).toMatchObject({ status: "merchant", statement: "8 days" });
   });
 
   it("takes the merchant's correction, a cleared fact and a reset, per shop", async () => {

@@ -163,6 +163,27 @@ describe("asking for codes", () => {
     }
   });
 
+  it("says when the scheduled offer starts, never its code or terms", async () => {
+    for (const text of ["Will there be a sale soon? What's the code?", "Do you have any promo codes right now?"]) {
+      const out = await discountCode(turnFor(text));
+      expect(out.text).toContain(`starts ${formatDate(scheduled.startsAt, now, "en", ctx.shop.timezone)}`);
+      expect(out.text).not.toContain(scheduled.code);
+      expect(out.text).not.toContain(scheduled.title);
+      expect(out.text).not.toContain(scheduled.summary.split(" • ")[0]);
+    }
+  });
+
+  it("announces no start date for a scheduled offer Shopify keeps for chosen customers", async () => {
+    const listed = await ctx.commerce.runningAndScheduledDiscounts();
+    const commerce = {
+      ...ctx.commerce,
+      runningAndScheduledDiscounts: async () => listed.map((d) => ({ ...d, forEveryone: false })),
+    };
+    const out = await discountCode(turnFor("Any promo coming up?", { ...ctx, commerce }));
+    expect(out.text).not.toContain(formatDate(scheduled.startsAt, now, "en", ctx.shop.timezone));
+    expect(out.text).not.toMatch(/upcoming offer/);
+  });
+
   it("explains how codes are used, from the shop's FAQ", async () => {
     const howTo = snapshot.faqs.find((f: any) => /discount code/i.test(f.question));
     const out = await discountCode(turnFor("How do I use a discount code?"));

@@ -4,13 +4,14 @@
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Discount, LineItem, Order } from "../../app/commerce/types";
+import type { Discount, LineItem, ListedDiscount, Order } from "../../app/commerce/types";
 import {
   addressChangeVerdict,
   cancelVerdict,
   codeVerdict,
   handoffVerdict,
   lineReturnVerdict,
+  offersVerdict,
   refundVerdict,
   returnVerdict,
   shopperFacingNote,
@@ -249,12 +250,30 @@ describe("per-item return verdicts", () => {
         },
       ],
     };
-    const verdict = returnVerdict(open, open.lineItems, { ...rules, isFinalSale: () => false });
+    const verdict = returnVerdict(open, open.lineItems, {
+      ...rules,
+      isFinalSale: () => false,
+      isExcludedKind: () => false,
+    });
     expect(verdict.openReturn).toEqual({ name: "#1-R1", status: "REQUESTED" });
     expect(verdict.proposable).toEqual([]);
     expect(
-      returnVerdict(shipped, shipped.lineItems, { ...rules, isFinalSale: (l) => l.id === "L2" }).proposable,
+      returnVerdict(shipped, shipped.lineItems, {
+        ...rules,
+        isFinalSale: (l) => l.id === "L2",
+        isExcludedKind: () => false,
+      }).proposable,
     ).toEqual(["L1"]);
+  });
+
+  it("a returnable line of a kind the shop's exclusions name goes to the team for review", () => {
+    const verdict = returnVerdict(shipped, shipped.lineItems, {
+      ...rules,
+      isFinalSale: () => false,
+      isExcludedKind: (l) => l.id === "L1",
+    });
+    expect(verdict.proposable).toContain("L1");
+    expect(verdict.teamReview).toEqual(["L1"]);
   });
 });
 
@@ -294,6 +313,66 @@ describe("refunds, codes, notes and hand-off", () => {
       startsAt: "2026-04-01T00:00:00Z",
     });
     expect(codeVerdict(null)).toEqual({ kind: "unknown" });
+  });
+
+  it("an offer for everyone that Shopify has scheduled is announced by its start only, never its code; one for chosen customers not at all", async () => {
+    const listed = (overrides: Partial<ListedDiscount>): ListedDiscount => ({
+      id: "d",
+      code: "LATER",
+      title: "Later: 40% off",
+      status: "SCHEDULED",
+      startsAt: "2026-04-01T00:00:00Z",
+      endsAt: null,
+      summary: "40% off",
+      forEveryone: true,
+      ...overrides,
+    });
+    const list = [
+      listed({}),
+      listed({ code: "STAFF", startsAt: "2026-03-25T00:00:00Z" }),
+      listed({ code: "VIP", startsAt: "2026-03-26T00:00:00Z", forEveryone: false }),
+      listed({ code: null, status: "ACTIVE", title: "Spring", summary: "5% off mugs", endsAt: "2026-03-31T00:00:00Z" }),
+      listed({ code: "RUNNING", status: "ACTIVE" }),
+    ];
+    const lookups: string[] = [];
+    const lookup = async (code: string) => (lookups.push(code), null);
+    const { verdict, checked } = await offersVerdict(["staff"], ["STAFF", "NOPE"], lookup, async () => list);
+    expect(verdict).toEqual({
+      codes: [],
+      automatic: [{ title: "Spring", summary: "5% off mugs", endsAt: "2026-03-31T00:00:00Z" }],
+      upcoming: [{ startsAt: "2026-03-25T00:00:00Z" }, { startsAt: "2026-04-01T00:00:00Z" }],
+      listFailed: false,
+    });
+    expect(JSON.stringify(verdict)).not.toMatch(/LATER|STAFF|VIP|40%|RUNNING/);
+    expect(lookups).toEqual(["NOPE"]);
+    expect(checked.map((c) => c.verdict.kind)).toEqual(["undisclosed", "unknown"]);
+  });
+
+  it("when the discount list can't be read, the public codes still stand and nothing else is said", async () => {
+    const active: Discount = {
+      id: "d",
+      code: "SAVE",
+      title: "Save",
+      status: "ACTIVE",
+      startsAt: null,
+      endsAt: null,
+      summary: "10% off",
+      usageLimit: null,
+      usageCount: 0,
+      appliesOncePerCustomer: false,
+      minimumSubtotal: null,
+      minimumQuantity: null,
+    };
+    const { verdict } = await offersVerdict(
+      [],
+      ["SAVE"],
+      async () => active,
+      async () => {
+        throw new Error("no access");
+      },
+    );
+    expect(verdict.codes.map((c) => c.code)).toEqual(["SAVE"]);
+    expect(verdict).toMatchObject({ automatic: [], upcoming: [], listFailed: true });
   });
 
   it("only marked note lines are shareable", () => {

@@ -31,6 +31,9 @@ describe("preprocess", () => {
     expect(preprocess("Quel est le prix d'une tasse").language).toBe("fr");
     expect(preprocess("Qué precio tiene una taza").language).toBe("es");
     expect(preprocess("How long does it take to receive a parcel").language).toBe("en");
+    // "un" and "en" are French as much as Spanish: "vous avez" decides.
+    expect(preprocess("Vous avez un catalogue en ligne ?").language).toBe("fr");
+    expect(preprocess("¿Tienen un catálogo en línea?").language).toBe("es");
   });
 
   it("counts a cue shared by languages as a fraction for each", () => {

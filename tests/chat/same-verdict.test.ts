@@ -330,6 +330,25 @@ for (const store of STORES) {
       });
     }
 
+    it("asked for a promotion without a code: the same offers, and no scheduled code or terms", async () => {
+      const both = await bothEngines(
+        "Will there be a promotion soon? What's the code?",
+        null,
+        discountCode,
+        "list_offers",
+        {},
+      );
+      const local = topic(both.local, "offers");
+      expect(local).toBeDefined();
+      expect(both.tool.verdict).toEqual(local?.verdict);
+      const scheduled = snapshot.discounts.filter((d: any) => d.status === "SCHEDULED");
+      expect(both.tool.verdict.upcoming.map((u: any) => u.startsAt)).toEqual(scheduled.map((d: any) => d.startsAt));
+      for (const discount of scheduled) {
+        expect(JSON.stringify(both.tool)).not.toContain(discount.code);
+        expect(both.local.text).not.toContain(discount.code);
+      }
+    });
+
     it("covers every kind of code", () => {
       const statuses = new Set(snapshot.discounts.map((d: any) => d.status));
       expect([...statuses].sort()).toEqual(["ACTIVE", "EXPIRED", "SCHEDULED"]);

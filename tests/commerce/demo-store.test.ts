@@ -276,6 +276,21 @@ describe("demo store: shop and discounts", () => {
     expect(await commerce.discountByCode("NOT-A-CODE")).toBeNull();
   });
 
+  it("lists the running and scheduled discounts, not the expired ones, with their codes", async () => {
+    const listed = await commerce.runningAndScheduledDiscounts();
+    const notExpired = expected.discounts.filter((discount) => discount.status !== "EXPIRED");
+    expect(listed.map((discount) => discount.code).sort()).toEqual(notExpired.map((d) => d.code).sort());
+    for (const source of notExpired) {
+      expect(listed.find((discount) => discount.id === source.id)).toMatchObject({
+        code: source.code,
+        status: source.status,
+        startsAt: source.startsAt,
+        summary: source.summary,
+        forEveryone: true,
+      });
+    }
+  });
+
   it("derives discount status from the store's clock", async () => {
     const scheduled = expected.discounts.find((discount) => discount.status === "SCHEDULED")!;
     const { commerce: later } = openStore({ now: new Date(Date.parse(scheduled.startsAt) + 60_000) });

@@ -98,6 +98,22 @@ describe("the database work of one chat message", () => {
     expect((await db.handoffTicket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("open");
   });
 
+  it("reads an order lookup's verification locks in one statement of its own, not through Prisma's query planner", async () => {
+    let response!: Awaited<ReturnType<typeof say>>;
+    const statements = await sql.traced(async () => {
+      response = await say("where is my order #1006? my email is hannah.brooks@example.com");
+    });
+    expect(response.status).toBe(200);
+    const lockReads = statements.filter((s) => /VerificationAttempt/.test(s));
+    expect(lockReads).toHaveLength(1);
+    // Prisma's model API writes `main`.`VerificationAttempt`; the chat's own statements quote plainly.
+    expect(lockReads[0]).toMatch(/FROM "VerificationAttempt"/);
+    // Between storing the shopper's message and the reply: nothing else.
+    const lockAt = statements.indexOf(lockReads[0]);
+    expect(shapes(statements.slice(0, lockAt))).toEqual(["BEGIN", "INSERT Conversation", "INSERT Message", "COMMIT"]);
+    expect(shapes(statements.slice(lockAt + 1))).toEqual(STORE_REPLY);
+  });
+
   it("uses the settings the merchant saves from the next message on (one read of them)", async () => {
     const {
       openaiKeyMasked: _m,

@@ -4,14 +4,14 @@
  * used up. Codes the merchant lists as internal are never revealed, confirmed or described, and
  * the bot never makes a code up, whatever the message asks.
  */
-import type { Discount, OrderNameFormat } from "../../commerce/types";
+import type { OrderNameFormat } from "../../commerce/types";
 import { findOrderName } from "../entities";
 import { defineMessages, t } from "../i18n";
 import { formatDate, formatMoney } from "../format";
 import { bestPassages, searchKnowledge } from "../knowledge";
 import { withoutAddressesOrLinks } from "../preprocess";
 import { quoteAnswer } from "./policies";
-import { checkCode, isInternalCode, isUsable, type CodeVerdict } from "../policy/discounts";
+import { checkCode, isInternalCode, offersVerdict, type CodeVerdict } from "../policy/discounts";
 import type { Answer, Lookup, ShopProfile, Turn } from "../types";
 
 const M = defineMessages({
@@ -104,6 +104,16 @@ const M = defineMessages({
     en: "until {date}",
     es: "hasta {date}",
     fr: "jusqu'au {date}",
+  },
+  automatic_offers: {
+    en: "Applied automatically at checkout, no code needed:",
+    es: "Se aplica automáticamente al pagar, sin código:",
+    fr: "Appliqué automatiquement au paiement, sans code :",
+  },
+  upcoming_offer: {
+    en: "There's an upcoming offer: it starts {date}. I can't share its code or terms before it starts.",
+    es: "Hay una próxima promoción: empieza el {date}. No puedo compartir su código ni sus condiciones antes de que empiece.",
+    fr: "Une nouvelle offre arrive : elle commence le {date}. Je ne peux pas en donner le code ni les conditions avant son début.",
   },
   no_public_codes: {
     en: "I don't have a promo code to share right now, and I can't make one up.",
@@ -313,46 +323,73 @@ function appendRules(turn: Turn, answer: Answer): void {
   answer.lookups = [...(answer.lookups ?? []), ...(quoted.lookups ?? [])];
 }
 
-/** The public, usable codes (each checked with Shopify), or what the shop says about offers. */
+/** The public, usable codes (each checked with Shopify), running and upcoming offers, or what the shop says about offers. */
 async function publicOffers(turn: Turn, refusedCustom: boolean): Promise<Answer> {
   const L = turn.language;
-  const lookups: Lookup[] = [];
-  const lines: string[] = [];
-  for (const code of publicCodeCandidates(turn.ctx.shop).slice(0, 10)) {
-    let discount: Discount | null = null;
-    try {
-      discount = await turn.ctx.commerce.discountByCode(code);
-    } catch {
-      lookups.push({ kind: "discount", ref: code, outcome: "lookup failed" });
-      continue;
-    }
-    lookups.push({
-      kind: "discount",
+  const { commerce, shop } = turn.ctx;
+  const { verdict, checked } = await offersVerdict(
+    shop.internalCodes,
+    publicCodeCandidates(shop).slice(0, 10),
+    (code) => commerce.discountByCode(code),
+    () => commerce.runningAndScheduledDiscounts(),
+  );
+  const lookups: Lookup[] = [
+    ...checked.map(({ code, verdict: codeVerdict }) => ({
+      kind: "discount" as const,
       ref: code,
-      outcome: discount ? (isUsable(discount) ? "active" : discount.status.toLowerCase()) : "not found",
-    });
-    if (!discount || !isUsable(discount)) continue;
-    const summary = (discount.summary ?? discount.title).replace(/\s*•\s*/g, "; ");
-    const until = discount.endsAt
-      ? ` (${t(L, M.public_code_until, { date: formatDate(discount.endsAt, turn.ctx.now, L, turn.ctx.shop.timezone) })})`
-      : "";
-    lines.push(`• ${discount.code.toUpperCase()}: ${summary}${until}`);
-  }
+      outcome: LOOKUP_OUTCOMES[codeVerdict.kind],
+    })),
+    {
+      kind: "discount",
+      ref: "running and scheduled discounts",
+      outcome: verdict.listFailed
+        ? "lookup failed"
+        : `${verdict.automatic.length} automatic, ${verdict.upcoming.length} upcoming`,
+    },
+  ];
+  const date = (iso: string) => formatDate(iso, turn.ctx.now, L, shop.timezone);
+  const until = (endsAt: string | null) => (endsAt ? ` (${t(L, M.public_code_until, { date: date(endsAt) })})` : "");
+  const listed = (summary: string) => summary.replace(/\s*•\s*/g, "; ");
   const lead = refusedCustom ? [t(L, M.refuse_custom_code)] : [];
-  if (lines.length > 0) {
-    return { text: [...lead, t(L, M.public_codes), ...lines].join("\n"), lookups };
+  const lines: string[] = [];
+  if (verdict.codes.length > 0) {
+    lines.push(t(L, M.public_codes));
+    for (const code of verdict.codes)
+      lines.push(`• ${code.code.toUpperCase()}: ${listed(code.summary)}${until(code.endsAt)}`);
   }
-  // No list of codes: what the shop's FAQs say about offers (e.g. a newsletter discount), if anything.
+  if (verdict.automatic.length > 0) {
+    lines.push(t(L, M.automatic_offers));
+    for (const offer of verdict.automatic)
+      lines.push(`• ${offer.title}: ${listed(offer.summary)}${until(offer.endsAt)}`);
+  }
+  const upcoming = verdict.upcoming[0] ? t(L, M.upcoming_offer, { date: date(verdict.upcoming[0].startsAt) }) : null;
+  const answerVerdicts = [{ topic: "offers" as const, verdict }];
+  if (lines.length > 0) {
+    return { text: [...lead, ...lines, upcoming].filter(Boolean).join("\n"), lookups, verdicts: answerVerdicts };
+  }
+  // No offer to list: what the shop's FAQs say about offers (e.g. a newsletter discount), if anything.
   const query = { prefer: ["FAQ"], only: ["FAQ", "TERMS_OF_SERVICE"] };
   const question = `${turn.pre.original} discount code offer`;
   // A sentence that states an offer ("10% off your first order") answers best; else what the texts say about codes.
-  const offers = searchKnowledge(turn.ctx.shop, question, { ...query, limit: 10 })
+  const offers = searchKnowledge(shop, question, { ...query, limit: 10 })
     .filter((h) => h.passage.hasOffer)
     .slice(0, 2);
-  const hits = offers.length > 0 ? offers : bestPassages(turn.ctx.shop, question, { ...query, max: 2 });
+  const hits = offers.length > 0 ? offers : bestPassages(shop, question, { ...query, max: 2 });
   const quoted = hits.length > 0 ? quoteAnswer(turn, hits) : null;
   return {
-    text: [...lead, t(L, M.no_public_codes), quoted?.text].filter(Boolean).join(" "),
+    text: [...lead, t(L, M.no_public_codes), upcoming, quoted?.text].filter(Boolean).join(" "),
     lookups: [...lookups, ...(quoted?.lookups ?? [])],
+    verdicts: answerVerdicts,
   };
 }
+
+/** How a checked code shows in the merchant's record of lookups. */
+const LOOKUP_OUTCOMES: Record<CodeVerdict["kind"], string> = {
+  undisclosed: "internal: not disclosed",
+  check_failed: "lookup failed",
+  unknown: "not found",
+  expired: "expired",
+  not_started: "scheduled",
+  used_up: "usage limit reached",
+  usable: "active",
+};

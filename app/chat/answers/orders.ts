@@ -34,12 +34,20 @@ import {
   type ReturnVerdict,
 } from "../policy";
 import { knowledgeFor } from "../knowledge";
+import { TRACE_AFTER_DEFAULT } from "../shop/facts";
+import type { DurationRange } from "../shop/durations";
 import { formatDuration as formatRange } from "../format";
 import { fulfillmentHold, type HoldReason } from "../policy/fulfillment-holds";
 import { isEmailedFulfillment } from "../policy/digital-delivery";
 import { pickupReadiness, pickupStage } from "../policy/pickup";
 import { returnReviewTime, returnStage, returnsFor } from "../policy/return-requests";
-import { exchangeRule, failedDeliveryRule, paymentConfirmationRule, returnPostageRule } from "../policy/shop-sentences";
+import {
+  exchangeRule,
+  failedDeliveryRule,
+  invoiceRules,
+  paymentConfirmationRule,
+  returnPostageRule,
+} from "../policy/shop-sentences";
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 import {
@@ -294,6 +302,11 @@ const M = defineMessages({
     en: "{item} is final sale, so it can't be returned or exchanged.{policy}",
     es: "{item} es de venta final, así que no admite devolución ni cambio.{policy}",
     fr: "{item} est vendu en vente finale : il ne peut être ni retourné ni échangé.{policy}",
+  },
+  window_open_review: {
+    en: "{item} is of a kind our return policy restricts, so our team reviews a return of it first (the window runs until {until}, {window}).{policy}",
+    es: "{item} es de un tipo de artículo que nuestra política de devoluciones restringe, así que nuestro equipo revisa primero su devolución (el plazo va hasta el {until}, {window}).{policy}",
+    fr: "{item} est d'un type d'article que notre politique de retour restreint : notre équipe examine donc d'abord son retour (le délai court jusqu'au {until}, {window}).{policy}",
   },
   window_open: {
     en: "{item} can be returned until {until} ({window}).",
@@ -671,15 +684,35 @@ function escalateShipment(order: Order, turn: Turn, late: { carrier: string } | 
 
 const FAILED_DELIVERY_TOPIC = "parcel comes back to us failed delivery reship refund";
 
-/** A parcel more than 5 business days past its ETA, or with no carrier scan for 5 business days. */
+/**
+ * A parcel as far past its ETA as the shop's rule for opening a trace (Store facts' traceAfter,
+ * read from its shipping texts or set by the merchant; TRACE_AFTER_DEFAULT when neither says).
+ */
 function lateShipment(order: Order, turn: Turn): { carrier: string; days: number } | null {
+  const threshold = shopFactsOf(turn).traceAfter?.value ?? TRACE_AFTER_DEFAULT;
   for (const f of order.fulfillments) {
     // A delivered parcel isn't late, and one coming back to us needs a reship, not a trace.
     if (f.displayStatus === "DELIVERED" || f.displayStatus === "FAILURE" || !f.estimatedDeliveryAt) continue;
     const days = businessDaysBetween(f.estimatedDeliveryAt, turn.ctx.now);
-    if (days >= 5) return { carrier: f.trackingInfo[0]?.company ?? "the carrier", days };
+    if (pastThreshold(f.estimatedDeliveryAt, turn.ctx.now, threshold))
+      return { carrier: f.trackingInfo[0]?.company ?? "the carrier", days };
   }
   return null;
+}
+
+const HOURS_PER_UNIT: Record<DurationRange["unit"], number> = {
+  hours: 1,
+  days: 24,
+  business_days: 24,
+  weeks: 24 * 7,
+  months: 24 * 30,
+  years: 24 * 365,
+};
+
+/** Whether `now` is at least the threshold's shortest time past `fromIso`, in the threshold's unit. */
+function pastThreshold(fromIso: string, now: Date, threshold: DurationRange): boolean {
+  if (threshold.unit === "business_days") return businessDaysBetween(fromIso, now) >= threshold.min;
+  return now.getTime() - Date.parse(fromIso) >= threshold.min * HOURS_PER_UNIT[threshold.unit] * 3_600_000;
 }
 
 function businessDaysBetween(fromIso: string, to: Date): number {
@@ -1114,10 +1147,12 @@ function describeLineReturn(line: LineReturn, verdict: ReturnVerdict, turn: Turn
   const item = line.title;
   const v = line.verdict;
   if (v.kind === "returnable") {
-    return t(L, M.window_open, {
+    const review = verdict.teamReview.includes(line.lineItemId);
+    return t(L, review ? M.window_open_review : M.window_open, {
       item,
       until: date(turn, v.until),
       window: returnWindowLabel(turn, shopFactsOf(turn).returnWindow!.value, date(turn, v.windowStart)),
+      policy: review ? finalSaleClause(turn) : "",
     });
   }
   switch (v.reason) {
@@ -1190,10 +1225,7 @@ export async function returnItem(turn: Turn): Promise<Answer> {
 function returnOfOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
-    // The named product is of a kind the shop's exclusions name: that rule answers for it (returnItem
-    // quotes it), so no window is given for its lines and no return of them is offered.
-    const excludedId = excludedKindNote(t2) ? t2.ctx.productsByHandle.get(t2.productHandle!)?.id : undefined;
-    const lines = mentionedLines(order, t2).filter((line) => !excludedId || line.productId !== excludedId);
+    const lines = mentionedLines(order, t2);
     const verdict = returnVerdictFor(order, lines, t2);
     const parts = verdict.lines.map((line) => describeLineReturn(line, verdict, t2)).filter(Boolean);
     if (verdict.openReturn)
@@ -1233,7 +1265,10 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
         ),
       );
       const vars = { items: joinList(titles, L), order: order.name };
-      const pending: PendingAction = t2.ctx.permissions.returns
+      // The bot opens the return itself only when the merchant allows it and no item needs the team's review.
+      const opensItself =
+        t2.ctx.permissions.returns && !returnable.some((line) => verdict.teamReview.includes(line.id));
+      const pending: PendingAction = opensItself
         ? {
             kind: "return_items",
             orderNumber: order.name.replace(/^#/, ""),
@@ -1255,7 +1290,7 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
         order,
         [
           ...parts,
-          t(L, t2.ctx.permissions.returns ? M.confirm_return : M.confirm_return_request, {
+          t(L, opensItself ? M.confirm_return : M.confirm_return_request, {
             ...vars,
             shipping: returnShippingRule(t2, order),
             reply: replyTimeClause(t2),
@@ -1443,12 +1478,15 @@ export function refundStatus(turn: Turn): Promise<Answer> {
 
 export function getInvoice(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => ({
-    text: t(t2.language, M.invoice, {
-      order: order.name,
-      date: date(t2, order.createdAt),
-      total: money(t2, order.totalPrice, order),
-      reply: replyTimeClause(t2),
-    }),
+    text: [
+      t(t2.language, M.invoice, {
+        order: order.name,
+        date: date(t2, order.createdAt),
+        total: money(t2, order.totalPrice, order),
+        reply: replyTimeClause(t2),
+      }),
+      ...invoiceRuleQuote(t2),
+    ].join("\n"),
     ticket: {
       kind: "invoice_request",
       reason: "needs_approval",
@@ -1456,6 +1494,12 @@ export function getInvoice(turn: Turn): Promise<Answer> {
       orderNumber: order.name,
     },
   }));
+}
+
+/** The shop's own invoice rules (what a company invoice needs, until when), quoted; nothing when it wrote none. */
+function invoiceRuleQuote(turn: Turn): string[] {
+  const rules = invoiceRules(knowledgeFor(turn.ctx.shop).passages, turn.language);
+  return rules.length > 0 ? [t(turn.language, M.policy_quote, { sentence: rules.map((p) => p.quote).join(" ") })] : [];
 }
 
 /** The order's total and payment state, for payment questions about one order. */

@@ -730,8 +730,16 @@ function overlap(sentence: string, words: string[]): number {
 
 /** Stems of the words that mean the same as the stemmed question word `word`, in any of our languages. */
 function meaningStems(word: string): string[] {
-  return sameMeaningWords(word, (lexiconWord, asked) => stem(lexiconWord) === asked).map(stem);
+  // Each call stems the whole lexicon, and a message asks for the same few words many times.
+  let found = meaningStemsOf.get(word);
+  if (!found) {
+    found = sameMeaningWords(word, (lexiconWord, asked) => stem(lexiconWord) === asked).map(stem);
+    if (meaningStemsOf.size >= 20_000) meaningStemsOf.clear();
+    meaningStemsOf.set(word, found);
+  }
+  return found;
 }
+const meaningStemsOf = new Map<string, string[]>();
 
 /** The accessory the description says is sold separately, if the shop sells it ("Ridgeline 2 Footprint"). */
 function accessoryFor(turn: Turn, product: Product): Product | null {

@@ -4,14 +4,16 @@
  * words, per-language stemming, the support lexicon's pivots), a word counts by how rare it is
  * in shoppers' messages (IDF over the shipped intent corpus, counted once by
  * npm run build:term-frequencies), and a word is met by the same term,
- * a WordNet synonym, the retrieval's widening of support words, or a near spelling. The score is
+ * a WordNet synonym, the retrieval's widening of support words, a near spelling, or a word close
+ * in meaning by the word-vector table ("reserve" for "hold", "big" for "large"). The score is
  * the geometric mean of the two ways' weighted coverage (a cosine of sorts): a paraphrase that
  * adds or drops a common word still scores high; a question that shares one word with another
  * but is about something else does not. (F1 and the minimum of the two were tried on the
  * validation pairs: both matched fewer paraphrases with no wrong match.) Two questions that each
  * ask about a support aspect the other lacks (refund / certificate, returns / loyalty) are apart
  * whatever else they share; one side alone is not enough ("is it safe in the microwave" / "can
- * it go in the microwave": rejecting those cost more paraphrases than it saved).
+ * it go in the microwave": rejecting those cost more paraphrases than it saved). So are two that
+ * each have a word nothing on the other side comes near.
  */
 import { expansionsOf, languageOf, terms, textWords } from "../knowledge";
 import { pivotOf } from "./lexicon";
@@ -19,6 +21,7 @@ import { stemIn } from "./stemming";
 import { editDistance, typoAllowance } from "../preprocess";
 import frequencies from "./shopper-term-frequencies.json";
 import { synonymsOf } from "./synonyms";
+import { areSisterTerms, termCloseness, wordNetLink } from "./word-vectors";
 
 export interface QuestionProfile {
   terms: string[];
@@ -156,13 +159,67 @@ function nearSpelling(a: string, b: string): boolean {
   return allowance > 0 && editDistance(a, b, allowance) <= allowance;
 }
 
-/** How well `term` is met among `others`: 1 the same term, less through a synonym or a spelling, else 0. */
-function credit(term: string, others: string[]): number {
-  if (others.includes(term)) return 1;
-  if (others.some((o) => areSynonyms(term, o))) return SYNONYM_CREDIT;
-  if (others.some((o) => nearSpelling(term, o))) return SPELLING_CREDIT;
+/** How well one term meets another by its words: 1 the same, less a synonym or a near spelling, else 0. */
+function wordCredit(a: string, b: string): number {
+  if (a === b) return 1;
+  if (areSynonyms(a, b)) return SYNONYM_CREDIT;
+  if (nearSpelling(a, b)) return SPELLING_CREDIT;
   return 0;
 }
+
+/**
+ * Words that mean the same without being WordNet synonyms of the shipped table or near
+ * spellings ("big"/"large", "hold"/"reserve", "coat"/"jacket", "translate"/"interpret") are met
+ * through the word-vector table (knowledge/word-vectors.ts). GloVe puts related words close,
+ * not only synonyms ("Sunday"/"Monday" 0.91, "hold"/"reserve" 0.55), so: two kinds of one thing
+ * never meet; a WordNet link in any sense counts when the vectors agree the words are related
+ * (rare senses link unrelated words: "order"/"club"); the vectors alone count only from
+ * MEANING_FLOOR up, rising to the synonym credit at MEANING_FULL. These figures, and 0.65 for an
+ * approved answer, were chosen on tests/fixtures/learning/validation.jsonl (scripts/approved-threshold.ts).
+ */
+const LINK_FLOOR = 0.3;
+const WORDNET_SYNONYM_CREDIT = 0.8;
+/** One word a kind of the other ("teacher"/"educator"): close, but a question about books is not one about notebooks. */
+const WORDNET_KIND_CREDIT = 0.5;
+const MEANING_FLOOR = 0.5;
+const MEANING_FULL = 0.9;
+
+function meaningCredit(a: string, b: string): number {
+  const closeness = termCloseness(a, b);
+  if (closeness === null || closeness < LINK_FLOOR || areSisterTerms(a, b)) return 0;
+  const link = wordNetLink(a, b);
+  let best = link === "synonym" ? WORDNET_SYNONYM_CREDIT : link === "kind" ? WORDNET_KIND_CREDIT : 0;
+  if (closeness >= MEANING_FLOOR)
+    best = Math.max(best, SYNONYM_CREDIT * Math.min(1, (closeness - MEANING_FLOOR) / (MEANING_FULL - MEANING_FLOOR)));
+  return best;
+}
+
+/** Pair credits, kept across calls: the same few hundred words come back in every comparison. */
+const pairCredits = new Map<string, number>();
+const PAIR_CACHE_SIZE = 100_000;
+
+/** How well two terms meet, by their words or their meaning (the same both ways). */
+function pairCredit(a: string, b: string): number {
+  if (a === b) return 1;
+  const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+  let value = pairCredits.get(key);
+  if (value === undefined) {
+    value = Math.max(wordCredit(a, b), meaningCredit(a, b));
+    if (pairCredits.size >= PAIR_CACHE_SIZE) pairCredits.clear();
+    pairCredits.set(key, value);
+  }
+  return value;
+}
+
+/** How well `term` is met among `others`. */
+function credit(term: string, others: string[]): number {
+  let best = 0;
+  for (const other of others) if ((best = Math.max(best, pairCredit(term, other))) === 1) break;
+  return best;
+}
+
+/** An aspect is asked about on the other side when a word there comes close to a synonym of it. */
+const ASPECT_MET = 0.5;
 
 /** Share of `from`'s weight that `to` covers. */
 function coverage(from: string[], to: string[]): number {
@@ -185,8 +242,12 @@ export function questionSimilarity(left: QuestionProfile, right: QuestionProfile
   const sameCodes = left.codes.length === right.codes.length && left.codes.every((c) => right.codes.includes(c));
   if (!sameCodes) return 0;
   // Each asks about something the other never mentions ("is it microwave safe" / "is it dishwasher safe"): different questions.
-  if (left.aspects.some((a) => credit(a, right.terms) === 0) && right.aspects.some((a) => credit(a, left.terms) === 0))
-    return 0;
+  const unmetAspect = (from: QuestionProfile, to: QuestionProfile) =>
+    from.aspects.some((a) => credit(a, to.terms) < ASPECT_MET);
+  if (unmetAspect(left, right) && unmetAspect(right, left)) return 0;
+  // Likewise for any word that nothing on the other side comes near ("book" / "cancel" a fitting).
+  const unmetTerm = (from: QuestionProfile, to: QuestionProfile) => from.terms.some((t) => credit(t, to.terms) === 0);
+  if (unmetTerm(left, right) && unmetTerm(right, left)) return 0;
   const forward = coverage(left.terms, right.terms);
   const backward = coverage(right.terms, left.terms);
   return Math.sqrt(forward * backward);

@@ -13,7 +13,7 @@ export * from "./which-order";
 
 import type { OrderAccess } from "../verification";
 import type { ShippingAddress } from "../types";
-import type { CodeVerdict } from "./discounts";
+import type { CodeVerdict, OffersVerdict } from "./discounts";
 import type { HandoffVerdict } from "./handoff";
 import type { AddressChangeVerdict, CancelVerdict, ChangeVerdict } from "./order-changes";
 import type { RefundVerdict } from "./refunds";
@@ -28,6 +28,7 @@ export type PolicyVerdict =
   | { topic: "return"; order: string; verdict: ReturnVerdict; defectReported: boolean }
   | { topic: "refund"; order: string; verdict: RefundVerdict }
   | { topic: "discount_code"; code: string; verdict: CodeVerdict }
+  | { topic: "offers"; verdict: OffersVerdict }
   | { topic: "handoff"; verdict: HandoffVerdict }
   /** Whether a guest must prove the order first (a one-time code to its email) before a change is proposed. */
   | {

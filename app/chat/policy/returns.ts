@@ -32,6 +32,12 @@ export interface ReturnVerdict {
   openReturn: { name: string; status: string } | null;
   /** The lines a return may be proposed for now. */
   proposable: string[];
+  /**
+   * Of those, the lines of a kind the shop's exclusions sentence names ("coffee", "opened candles"):
+   * the sentence keeps conditions the bot can't judge, so their return is a request the team
+   * reviews, never opened directly.
+   */
+  teamReview: string[];
 }
 
 /**
@@ -111,17 +117,25 @@ export function lineReturnVerdict(
 export interface ReturnRules {
   window: ReturnWindow | undefined;
   isFinalSale: (line: LineItem) => boolean;
+  /** Of a kind the shop's exclusions sentence names (see ReturnVerdict.teamReview). */
+  isExcludedKind: (line: LineItem) => boolean;
   now: Date;
   /** The shop's time zone, whose calendar the window's days are counted on. */
   timeZone?: string;
 }
 
-/** This shop's return rules: the window its texts (or the merchant) state, and its final-sale products. */
+/** This shop's return rules: the window its texts (or the merchant) state, its final-sale products and excluded kinds. */
 export function returnRulesOf(ctx: Pick<ChatContext, "shop" | "productsByHandle" | "now">): ReturnRules {
-  const finalSaleIds = new Set([...ctx.productsByHandle.values()].filter(isFinalSale).map((p) => p.id));
+  const products = [...ctx.productsByHandle.values()];
+  const finalSaleIds = new Set(products.filter(isFinalSale).map((p) => p.id));
+  const exclusions = factsFor(ctx.shop).finalSale?.value;
+  const excludedIds = new Set(
+    exclusions ? products.filter((p) => exclusionNamesProduct(exclusions, p)).map((p) => p.id) : [],
+  );
   return {
     window: factsFor(ctx.shop).returnWindow?.value,
     isFinalSale: (line) => !!line.productId && finalSaleIds.has(line.productId),
+    isExcludedKind: (line) => !!line.productId && excludedIds.has(line.productId),
     now: ctx.now,
     timeZone: ctx.shop.timezone,
   };
@@ -152,10 +166,13 @@ export function returnVerdict(order: Order, lines: readonly LineItem[], rules: R
     }),
   }));
   const open = order.returns.find((r) => OPEN_RETURN.includes(r.status));
+  const proposable = open ? [] : verdicts.filter((l) => l.verdict.kind === "returnable").map((l) => l.lineItemId);
+  const excluded = new Set(lines.filter(rules.isExcludedKind).map((line) => line.id));
   return {
     lines: verdicts,
     openReturn: open ? { name: open.name, status: open.status } : null,
-    proposable: open ? [] : verdicts.filter((l) => l.verdict.kind === "returnable").map((l) => l.lineItemId),
+    proposable,
+    teamReview: proposable.filter((id) => excluded.has(id)),
   };
 }
 

@@ -84,3 +84,34 @@ export function paymentConfirmationRule(passages: Passage[], language: Language)
   const aboutOrders = passages.filter((p) => p.kind !== "product" && !RETURNS_OR_REFUNDS.test(normalize(p.text)));
   return sentenceSaying(aboutOrders, language, [PAYMENT_PENDING, PAYMENT_CONFIRMED, PAYMENT], [/\d/]);
 }
+
+const INVOICE = /\b(invoic\w*|facturas?|facturar|factures?)\b/;
+
+/**
+ * The shop's own rules on invoices (how to get one, what a company invoice needs, until when):
+ * up to two sentences, in reading order, from the one text that says most about invoices, a text
+ * about invoices (its FAQ question, page title or heading names them) counting double. The privacy
+ * policy only lists invoices among what data is used for. [] when the shop wrote none.
+ */
+export function invoiceRules(passages: Passage[], language: Language): Passage[] {
+  const mentions = passages.filter(
+    (p) => p.kind !== "product" && p.sourceKey !== "PRIVACY_POLICY" && INVOICE.test(normalize(p.text)),
+  );
+  const bySource = new Map<string, Passage[]>();
+  for (const passage of mentions) {
+    const key = `${passage.sourceKey}|${passage.section}`;
+    bySource.set(key, [...(bySource.get(key) ?? []), passage]);
+  }
+  const about = (p: Passage) => INVOICE.test(normalize(`${p.sourceTitle} ${p.section}`));
+  const inLanguage = (group: Passage[]) => {
+    const own = group.filter((p) => p.language === language);
+    return own.length > 0 ? own : group;
+  };
+  const score = (group: Passage[]) => inLanguage(group).length + (about(group[0]) ? 2 : 0);
+  const best = [...bySource.values()].sort((a, b) => score(b) - score(a))[0];
+  return best
+    ? inLanguage(best)
+        .sort((a, b) => a.order - b.order)
+        .slice(0, 2)
+    : [];
+}

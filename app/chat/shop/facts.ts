@@ -45,6 +45,8 @@ export interface ShopFacts {
   returnReceipt: Fact<string> | null;
   /** Which items can't be returned (a sentence to quote). */
   finalSale: Fact<string> | null;
+  /** How late a parcel (or how long its tracking still) before the shop opens a trace with the carrier. */
+  traceAfter: Fact<DurationRange> | null;
 }
 
 export type FactKey = keyof ShopFacts;
@@ -55,7 +57,15 @@ export const FACT_KEYS: FactKey[] = [
   "replyTime",
   "returnReceipt",
   "finalSale",
+  "traceAfter",
 ];
+
+/**
+ * When neither the shop's texts nor the merchant say when a parcel counts as late, the bot offers
+ * a carrier trace once it is this far past its estimated delivery (shown in Store facts). It
+ * decides when to offer, and is never stated to shoppers as the shop's rule.
+ */
+export const TRACE_AFTER_DEFAULT: DurationRange = { min: 5, max: 5, unit: "business_days" };
 
 /** The merchant's word on a fact: a value replaces what was read, null says "don't state this". */
 export type FactOverrides = { [K in FactKey]?: NonNullable<ShopFacts[K]>["value"] | null };
@@ -82,6 +92,10 @@ const WORDS = {
     /\b(inspect\w*|check\w*|review\w*|process\w*|refund\w*|revis\w*|reembols\w*|verifi\w*|controle\w*|rembours\w*|trait\w*)\b/,
   finalSale:
     /\b(final[- ]sale|venta final|no (?:admite|acepta)\w* devoluci\w*|vente finale|ni repris ni echange\w*|non (?:repris|echangeable)\w*)\b/,
+  // A parcel that is late or lost, or whose tracking stands still, and the trace the shop opens then.
+  parcel:
+    /\b(parcels?|packages?|shipments?|tracking|carriers?|colis|suivi|transporteur|paquetes?|paqueteria|guia|envios?|rastreo)\b/,
+  trace: /\b(trace|investigat\w*|enquete|investigacion|reporte)\b/,
   reply: /\b(reply|replies|respond\w*|answer\w*|get back to you|respond\w*|contest\w*|repond\w*)\b/,
   // A reply-time sentence about the shop's team, not a carrier or a bank.
   team: /\b(we|our team|support|nous|notre equipe|nuestro equipo|le service client|servicio de atencion)\b/,
@@ -142,6 +156,12 @@ export function readFacts(passages: Passage[]): ShopFacts {
         : null,
     ),
     finalSale: first((text, passage) => (WORDS.finalSale.test(text) ? passage.quote : null)),
+    // "Delays and lost parcels: if your tracking hasn't moved for 5 business days, …": the heading may name the parcel.
+    traceAfter: first((text, passage) =>
+      WORDS.parcel.test(`${text} ${normalize(passage.section)}`) && WORDS.trace.test(text)
+        ? firstDuration(text, ["days", "business_days", "weeks"])
+        : null,
+    ),
   };
 }
 

@@ -1,0 +1,30 @@
+/** A return question about the shopper's own purchase is return_item; the general rule stays return_policy. */
+import { describe, expect, it } from "vitest";
+import { ownPurchaseIntent } from "../../app/chat/intent/own-purchase";
+
+describe("own purchase or general rule", () => {
+  it("reads a definite item the shopper bought, received or picked up as their own return", () => {
+    for (const text of [
+      "The lamp I picked up on Saturday, can I send it back?",
+      "Can I return the scarf that I ordered in March?",
+      "¿Puedo devolver la tetera que compré la semana pasada?",
+      "Las tazas que recibí el lunes, ¿las puedo devolver?",
+      "Je peux renvoyer le plaid que j'ai commandé le 3 mai ?",
+      "Les bougies que j'ai récupérées hier, je peux les retourner ?",
+    ])
+      expect(ownPurchaseIntent("return_policy", text), text).toBe("return_item");
+  });
+
+  it("leaves the general rule, a question before buying, and other intents alone", () => {
+    for (const text of [
+      "can I return something I bought on sale?",
+      "can i return things i bought on black friday?",
+      "does the 30 days start from when i ordered or when it arrives",
+      "si compro la chaqueta y no me queda, ¿la puedo devolver?",
+      "si je commande la veste et qu'elle ne va pas, je peux la renvoyer ?",
+      "Quelle est la politique de retour pour la commande d'un cadeau ?",
+    ])
+      expect(ownPurchaseIntent("return_policy", text), text).toBeNull();
+    expect(ownPurchaseIntent("product_info", "Is the lamp I bought dishwasher safe?")).toBeNull();
+  });
+});
