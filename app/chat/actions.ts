@@ -67,8 +67,9 @@ const M = defineMessages({
 export const CANCEL_JOB_REREADS_MS = [500, 1000, 2000];
 
 // The word must end where a letter doesn't follow: `\b` would not end "sí" (í isn't an ASCII letter).
+// A bare "y" is a yes only on its own: "y el molino?" is Spanish for "and the grinder?".
 const YES =
-  /^(?:y|yes|yeah|yep|yup|sure|ok(?:ay)?|please do|do it|go ahead|go for it|confirm(?:ed)?|correct|that's right|si|sí|claro|vale|adelante|hazlo|oui|d'accord|allez-y|ouais)(?![\p{L}\p{N}])/iu;
+  /^(?:y(?=[\s!.]*$)|yes|yeah|yep|yup|sure|ok(?:ay)?|please do|do it|go ahead|go for it|confirm(?:ed)?|correct|that's right|si|sí|claro|vale|adelante|hazlo|oui|d'accord|allez-y|ouais)(?![\p{L}\p{N}])/iu;
 // Agreement that could also open a new message ("perfect, and…"): a yes only when that's all it says.
 const SHORT_YES =
   /^(?:sounds good|perfect|great|absolutely|of course|definitely|that works|dale|[aá]ndale|perfecto|de acuerdo|correcto|exacto|parfait|bien s[uû]r|c'est bon|exactement|volontiers)(?![\p{L}\p{N}])/iu;

@@ -51,6 +51,39 @@ function startOfLocalDay(date: Date, timeZone: string): number {
   return Date.UTC(part("year"), part("month") - 1, part("day"));
 }
 
+/**
+ * The last instant of the calendar day `days` after the date of `iso`, on the time zone's calendar:
+ * "within 14 days of the order" placed on the 6th (local) runs to the end of the 20th there.
+ */
+export function endOfLocalDayAfter(iso: string, days: number, timeZone: string): Date {
+  const localDay = startOfLocalDay(new Date(iso), timeZone); // that date's midnight, written as if UTC
+  const nextMidnight = localDay + (days + 1) * 86_400_000;
+  // The zone's offset at that midnight turns the wall-clock time into an instant (twice, across a clock change).
+  const guess = nextMidnight - wallClockOffset(new Date(nextMidnight), timeZone);
+  return new Date(nextMidnight - wallClockOffset(new Date(guess), timeZone) - 1);
+}
+
+/** How far the time zone's wall clock is ahead of UTC at `date`, in milliseconds. */
+function wallClockOffset(date: Date, timeZone: string): number {
+  const parts = cached(
+    `clock|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      }),
+  ).formatToParts(date);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+  return wall - Math.floor(date.getTime() / 1000) * 1000;
+}
+
 function startOfUtcDay(date: Date): number {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }

@@ -23,6 +23,7 @@ import { addressRest } from "./address";
 import { productMemory, referredProduct } from "./references";
 import { separateRequests, twoProducts } from "./requests";
 import { clarify, shouldClarify } from "./answers/clarify";
+import { refersToEarlierOrder } from "./policy/which-order";
 import { cannotGiveOrderNumber, saysCannotGiveIt, whereToFindOrderNumber } from "./answers/awaited";
 import {
   cancelOrder,
@@ -183,7 +184,15 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     confirmation || code || acceptedOffer || addressText
       ? null
       : (stateQuestionIntent(catalogued.intent, pre.original) ?? ownPurchaseIntent(catalogued.intent, pre.original));
-  const read = stateIntent ? { ...catalogued, intent: stateIntent, lowConfidence: false } : catalogued;
+  // Read from the message's own words, a state question is no unsure reading for the FAQ to take over.
+  const read = stateIntent
+    ? {
+        ...catalogued,
+        intent: stateIntent,
+        lowConfidence: false,
+        confidence: Math.max(catalogued.confidence, FAQ_FIRST_BELOW),
+      }
+    : catalogued;
   const intent = choosesAnItem(read, input.state, pre)
     ? { ...read, intent: input.state.lastIntent!, lowConfidence: false }
     : read;
@@ -402,7 +411,7 @@ const FOLLOW_UP =
   /^(?:and|also|plus|ok(?:ay)?,?\s+(?:and|what|how)|what about|how about|y\b|et\b|¿?y\b|qu'en est-il|and what)|\b(?:that order|from that order|same order|the other (?:one|package|parcel|item)|that one|this one|it|its|them|those|that|esa|ese|eso|ce|cette|celle-ci)\b/i;
 // "what about the bottoms from that order?": only an object, so the action is the last one asked for.
 const ELLIPSIS =
-  /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^(?:y|et) (?:qu'en est-il|que tal|(?:los|las|el|la|les?) )/i;
+  /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^[¿¡]?(?:y|et) (?:qu'en est-il|que tal|(?:los|las|el|la|les?) )/i;
 const ABOUT_A_PRODUCT =
   /\b(?:how much|price|cost|costs|in stock|available|sizes?|colou?rs?|made of|material|weigh|weight|warm|waterproof|warranty|cu[aá]nto|cuesta|precio|combien|prix)\b/i;
 const POINTS_BACK = /\b(?:it|its|they|them|this|that|those|these|one|lo|la|los|las|le|les)\b/i;
@@ -410,6 +419,9 @@ const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "return_
 const WHO_PAYS =
   /\b(?:who pays|pay for|cost|costs|free|label|postage|charge|qui paie|payer|frais|gratuit|[ée]tiquette|qui[eé]n paga|pagar|costo|cuesta|gratis|gu[ií]a|etiqueta)\b/i;
 const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu[aá]nto|cuesta|precio|vale)\b/i;
+// A bare "why?" or "what can I do?" (accents folded): nothing new, a question about the last answer.
+const ABOUT_THE_ANSWER =
+  /^[¿¡]?(?:(?:ok(?:ay)?|so|and|y|et|mais|but),?\s+)?(?:why(?: not)?|how come|por ?que(?: no)?|pourquoi(?: pas)?|what are my options|what options do i have|what can i do(?: now)?|what now|que opciones tengo|cuales son mis opciones|que puedo hacer(?: ahora)?|quelles sont mes options|qu'est-ce que je peux faire|que puis-je faire|je fais quoi)\s*[?!.]*$/;
 const ELLIPTICAL_START = /^(?:and|also|what about|how about|[¿¡]?y|et|e)\b/i;
 const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
 // Asking to speak to a person, in English, Spanish and French (accents folded).
@@ -503,6 +515,17 @@ function intentInContext(
   if ((result.lowConfidence || result.confidence < 0.6) && discountCodesIn(text, { orderNameFormat }).length > 0)
     return { ...result, intent: "discount_code", lowConfidence: false };
   if (!last) return result;
+  // "why?", "what are my options?" right after an answer about an order: about that answer.
+  if (ORDER_INTENTS.has(last) && ABOUT_THE_ANSWER.test(normalize(text))) return continued;
+  // "and the one before that?" after an order: the same question about the order placed before it.
+  if (
+    ORDER_INTENTS.has(last) &&
+    state.orderNumber &&
+    !entities.order_number &&
+    wordCount <= 8 &&
+    refersToEarlierOrder(normalize(text))
+  )
+    return continued;
   // "¿y la de 1 litro?" about the product under discussion is no order change, whatever it reads like.
   if (
     (last === "product_info" || last === "product_search") &&
@@ -542,6 +565,17 @@ function intentInContext(
   ) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }
+  // "ok then make it sky" after a change or an exchange of an order: the variant for that same change.
+  if (
+    (last === "change_order" || last === "exchange_item") &&
+    state.orderNumber &&
+    (entities.size || entities.color) &&
+    !entities.order_number &&
+    ["thanks_goodbye", "greeting", "out_of_scope", "complaint", "product_info", "product_search"].includes(
+      result.intent,
+    )
+  )
+    return continued;
   // Asking about the discussed product's options ("the men's one in medium, black?").
   if (
     last === "product_info" &&

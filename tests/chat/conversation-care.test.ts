@@ -208,6 +208,10 @@ describe("yes and no in three languages", () => {
     ["yesterday it arrived", null],
     ["sin duda", null],
     ["nothing else", null],
+    // A lone "y" is a hurried yes; "¿y el molino?" is Spanish "and the grinder?", a new question.
+    ["y", "yes"],
+    ["¿y el molino?", null],
+    ["y la otra?", null],
   ])("%j is %s", (text, expected) => {
     expect(confirmationReply(text)).toBe(expected);
   });

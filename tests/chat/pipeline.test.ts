@@ -130,6 +130,38 @@ describe("chat pipeline on the demo store", () => {
     expect(out.intent).toBe("return_item");
   });
 
+  // The same follow-up in Spanish, with its opening question mark, and in English without "what about".
+  it.each(["¿y el molino?", "ok and the boots?"])(
+    "reads %j after a return as the same action on another item",
+    async (text) => {
+      const out = await say(text, { lastIntent: "return_item" });
+      expect(out.intent).toBe("return_item");
+    },
+  );
+
+  // A bare "why?" or "what are my options?" asks about the answer just given, not about something new.
+  it.each([
+    ["why?", "return_item"],
+    ["¿por qué?", "exchange_item"],
+    ["pourquoi ?", "track_order"],
+    ["what are my options?", "track_order"],
+    ["¿qué opciones tengo?", "track_order"],
+    ["qu'est-ce que je peux faire ?", "return_item"],
+  ])("reads %j as a follow-up of the last %s answer", async (text, last) => {
+    const out = await say(text, { lastIntent: last as any, orderNumber: "1050" });
+    expect(out.intent).toBe(last);
+  });
+
+  // After the bot listed the colours in stock, naming one ("ok then make it sky") picks it for the same change.
+  it("reads a variant named after a change or an exchange as that change", async () => {
+    const order = snapshot.orders.find((o: any) => o.name === "#1064");
+    const colour = order.lineItems[0].variantTitle === "Moss" ? "sky" : "moss";
+    for (const last of ["change_order", "exchange_item"] as const) {
+      const out = await say(`ok then make it ${colour}`, { lastIntent: last, orderNumber: "1064" }, order.customerId);
+      expect(out.intent).toBe(last);
+    }
+  });
+
   it("follows a change of mind from one order action to another", async () => {
     const out = await say("hmm, rather than cancel it can you change the size to large?", {
       lastIntent: "cancel_order",

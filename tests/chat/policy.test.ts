@@ -170,7 +170,8 @@ describe("per-item return verdicts", () => {
       kind: "returnable",
       quantity: 1,
       windowStart: "2026-03-05T10:00:00Z",
-      until: "2026-04-04T10:00:00.000Z",
+      // The whole 30th day after delivery counts (on the UTC calendar unless the shop's zone is given).
+      until: "2026-04-04T23:59:59.999Z",
     });
     const inReturn = {
       ...shipped,
@@ -214,6 +215,23 @@ describe("per-item return verdicts", () => {
         now: new Date("2026-05-01T00:00:00Z"),
         finalSale: false,
       }),
+    ).toMatchObject({ kind: "not_returnable", reason: "window_closed" });
+  });
+
+  it("counts the window's days on the shop's calendar: its last day runs to midnight in the shop's time zone", () => {
+    // Placed at 00:40 in Paris on Nov 6 (still Nov 5 in UTC); 14 days from the order end with Nov 20 there.
+    const placed = order({
+      createdAt: "2026-11-05T23:40:00Z",
+      displayFulfillmentStatus: "FULFILLED",
+      lineItems: [line("L1")],
+      fulfillments: [delivered(["L1"], "2026-11-13T16:45:00Z")],
+    });
+    const fromOrder = { window: { days: 14, from: "order" as const }, finalSale: false, timeZone: "Europe/Paris" };
+    expect(
+      lineReturnVerdict(placed, placed.lineItems[0], { ...fromOrder, now: new Date("2026-11-20T12:00:00Z") }),
+    ).toMatchObject({ kind: "returnable", until: "2026-11-20T22:59:59.999Z" });
+    expect(
+      lineReturnVerdict(placed, placed.lineItems[0], { ...fromOrder, now: new Date("2026-11-20T23:30:00Z") }),
     ).toMatchObject({ kind: "not_returnable", reason: "window_closed" });
   });
 

@@ -32,9 +32,41 @@ describe("state questions", () => {
     expect(stateQuestionIntent("product_info", "Can I buy the lamp that was shipped in the photo?")).toBeNull();
   });
 
+  it("reads 'where is my <item>?' as tracking the purchase, in three languages, but not 'where is the <item> made?'", () => {
+    expect(stateQuestionIntent("product_info", "where's my lamp?")).toBe("track_order");
+    expect(stateQuestionIntent("product_info", "où est mon plaid ?")).toBe("track_order");
+    expect(stateQuestionIntent("product_search", "¿dónde está mi gotero?")).toBe("track_order");
+    expect(stateQuestionIntent("product_info", "where is the lamp made?")).toBeNull();
+    expect(stateQuestionIntent("product_info", "¿dónde está hecho el gotero?")).toBeNull();
+  });
+
   it("reads an order's state asked in payment words as tracking, but not a charge problem", () => {
     expect(stateQuestionIntent("payment_issue", "I paid in cash, why is my order still pending?")).toBe("track_order");
     expect(stateQuestionIntent("payment_issue", "Why was I charged twice for my order?")).toBeNull();
     expect(stateQuestionIntent("payment_issue", "Mi pago sigue pendiente")).toBeNull();
+  });
+});
+
+describe("'where is my <item>?' through the pipeline", () => {
+  it("answers with the shopper's order holding that item, not the shop's texts about the product", async () => {
+    const { createDemoStore, loadDemoSnapshot } = await import("../../demo/demo-store");
+    const { devStorePath } = await import("../../demo/dev-stores");
+    const { demoConversation } = await import("../helpers/chat-context");
+    const snapshot = loadDemoSnapshot(devStorePath("cafe-colibri")) as any;
+    // A customer's order partly on its way, partly still to ship.
+    const order = snapshot.orders.find(
+      (o: any) =>
+        o.customerId &&
+        o.displayFulfillmentStatus === "PARTIALLY_FULFILLED" &&
+        o.fulfillments.some((f: any) => f.displayStatus === "IN_TRANSIT"),
+    );
+    const item = order.lineItems[0].title.split(" ").slice(0, 2).join(" ").toLowerCase();
+    const say = await demoConversation({
+      store: createDemoStore(loadDemoSnapshot(devStorePath("cafe-colibri"))),
+      customerId: order.customerId,
+    });
+    const reply = await say(`¿dónde está mi ${item}?`);
+    expect(reply.intent).toBe("track_order");
+    expect(reply.text).toContain(order.name);
   });
 });

@@ -21,6 +21,9 @@ import {
   mentionedLines,
   namedLines,
   orderMeant,
+  orderBefore,
+  refersToEarlierOrder,
+  refersToLatestOrder,
   refundVerdict,
   returnRulesOf,
   returnVerdict,
@@ -116,9 +119,21 @@ const M = defineMessages({
     fr: "La commande {order} (passée le {date}) n'a pas encore été expédiée.{handling} Vous recevrez un e-mail de suivi dès son départ.",
   },
   cancelled: {
-    en: "Order {order} was cancelled on {date}.{refund}",
-    es: "El pedido {order} se canceló el {date}.{refund}",
-    fr: "La commande {order} a été annulée le {date}.{refund}",
+    en: "Order {order} was cancelled on {date}{reason}.{refund}",
+    es: "El pedido {order} se canceló el {date}{reason}.{refund}",
+    fr: "La commande {order} a été annulée le {date}{reason}.{refund}",
+  },
+  // Why, for the reasons a shopper may hear (Shopify's OrderCancelReason); fraud and staff reasons stay unsaid.
+  cancel_reason_CUSTOMER: { en: ", at your request", es: ", a petición tuya", fr: ", à votre demande" },
+  cancel_reason_INVENTORY: {
+    en: ", because an item was out of stock",
+    es: ", porque un artículo se agotó",
+    fr: ", car un article était en rupture de stock",
+  },
+  cancel_reason_DECLINED: {
+    en: ", because the payment was declined",
+    es: ", porque el pago fue rechazado",
+    fr: ", car le paiement a été refusé",
   },
   cancelled_refund: {
     en: " {amount} was refunded to your original payment method on {date}.{timing}",
@@ -486,9 +501,19 @@ type VerifiedAnswer = (
 
 /** Resolve the order the turn is about, asking for exactly the missing piece, then answer. */
 export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Promise<Answer> {
-  const orderNumber = turn.entities.order_number ?? turn.state.orderNumber ?? null;
-  const email = turn.entities.email ?? turn.state.email ?? null;
+  // "And the one before that?": among a customer's orders, the one placed before the discussed one;
+  // a guest's email unlocks only the order it came with, so the other one needs its number.
+  const earlier = !turn.entities.order_number && !!turn.state.orderNumber && refersToEarlierOrder(turn.pre.normalized);
   const L = turn.language;
+  if (earlier && !turn.shopper.customerId)
+    return { text: t(L, M.ask_order_number), state: { orderNumber: undefined, awaiting: "order_number" } };
+  // "My latest order" is the newest of a customer's orders again, not the one discussed last.
+  const latest = !!turn.shopper.customerId && refersToLatestOrder(turn.pre.normalized);
+  const orderNumber =
+    earlier || (latest && !turn.entities.order_number)
+      ? null
+      : (turn.entities.order_number ?? turn.state.orderNumber ?? null);
+  const email = turn.entities.email ?? turn.state.email ?? null;
   const access = await verifyTurnOrder(turn, { orderNumber, email });
   const lookup: Lookup = {
     kind: "order",
@@ -500,7 +525,7 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
   ];
   switch (access.kind) {
     case "verified": {
-      const meant = orderMeant(access, turn, !!orderNumber);
+      const meant = (earlier && orderBeforeDiscussed(access, turn)) || orderMeant(access, turn, !!orderNumber);
       const chosen = meant.order;
       const result = await answer(chosen, turn, meant);
       return {
@@ -552,6 +577,14 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
         verdicts,
       };
   }
+}
+
+/** The customer's order placed before the one the conversation discussed, with the others beside it. */
+function orderBeforeDiscussed(access: Extract<OrderAccess, { kind: "verified" }>, turn: Turn) {
+  const orders = [access.order, ...access.otherOrders];
+  const discussed = orders.find((o) => o.name === orderName(turn, turn.state.orderNumber!));
+  const before = discussed ? orderBefore(orders, discussed) : null;
+  return before ? { ...access, order: before, otherOrders: orders.filter((o) => o.id !== before.id) } : null;
 }
 
 /** The order as the shop names it: "1042" → "#1042", "FR-1042" or "1042-W"; a name already complete stays. */
@@ -705,7 +738,9 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
           timing: refundTimingClause(turn),
         })
       : "";
-    return t(L, M.cancelled, { order: order.name, date: date(turn, order.cancelledAt), refund: refundText });
+    const reasonKey = `cancel_reason_${order.cancelReason}` as keyof typeof M;
+    const reason = order.cancelReason && reasonKey in M ? t(L, M[reasonKey]) : "";
+    return t(L, M.cancelled, { order: order.name, date: date(turn, order.cancelledAt), reason, refund: refundText });
   }
   const shipments = order.fulfillments.filter((f) => f.status !== "CANCELLED");
   const note = shopperFacingNote(order.note);
@@ -1184,7 +1219,7 @@ export async function returnItem(turn: Turn): Promise<Answer> {
   // "Can I return the candle I lit?": the shop's exclusion for that kind of item comes first.
   const excluded = excludedKindNote(turn);
   const alreadyQuoted = !!excluded && answer.text.includes(shopFactsOf(turn).finalSale!.value);
-  return excluded && !alreadyQuoted ? { ...answer, text: `${excluded}\n${answer.text}` } : answer;
+  return excluded && !alreadyQuoted ? { ...answer, text: `${excluded}\n${answer.text}`.trim() } : answer;
 }
 
 function returnOfOrder(turn: Turn): Promise<Answer> {
@@ -1207,7 +1242,9 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
       if (existing.length > 0 && !defect) return { text: existing.map((r) => describeReturn(r, order, t2)).join("\n") };
       if (defect) {
         const window = shopFactsOf(t2).returnWindow?.value;
-        const withinWindow = lines.some((line) => withinReturnWindow(order, line, window, t2.ctx.now));
+        const withinWindow = lines.some((line) =>
+          withinReturnWindow(order, line, window, t2.ctx.now, t2.ctx.shop.timezone),
+        );
         return {
           text: [t(L, M.defect, { policy: defectPolicy(t2, withinWindow) }), ...parts].join("\n"),
           handoff: true,
@@ -1310,7 +1347,7 @@ function describeDecline(ret: ReturnInfo, order: Order, turn: Turn, items: strin
   if (reason === "RETURN_PERIOD_ENDED") {
     const window = shopFactsOf(turn).returnWindow?.value;
     const line = order.lineItems.find((l) => ret.lines.some((r) => r.lineItemId === l.id));
-    const deadline = line ? lineReturnDeadline(order, line, window) : null;
+    const deadline = line ? lineReturnDeadline(order, line, window, turn.ctx.shop.timezone) : null;
     if (window && deadline) {
       return t(L, M.declined_window, {
         name: ret.name,
@@ -1334,7 +1371,10 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
     const swap = requestedVariant(order, t2);
     const line = swap?.line ?? mentionedLines(order, t2)[0];
     const verdict = returnVerdictFor(order, [line], t2);
-    const parts = [describeLineReturn(verdict.lines[0], { ...verdict, openReturn: null }, t2)];
+    // A kind the shop's exclusions name (coffee, opened candles): that rule, not a window, answers for it.
+    const named = swap?.line === line || namedLines(order, t2).includes(line);
+    const excluded = named ? excludedKindNote(t2, line) : null;
+    const parts = excluded ? [excluded] : [describeLineReturn(verdict.lines[0], { ...verdict, openReturn: null }, t2)];
     if (swap) {
       const available = swap.variant?.availableForSale ?? false;
       parts.push(
@@ -1347,8 +1387,12 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
           : t(L, M.exchange_unavailable, { product: swap.product.title, variant: swap.label }),
       );
     }
-    const rule = shopSaysAbout(t2, "exchange for a different size or color", ["REFUND_POLICY", "FAQ"]).trim();
-    if (rule) parts.push(rule);
+    // The shop's exchange rule, read as for a shopper with no order yet, in any of its languages.
+    const exchange = exchangeRule(knowledgeFor(t2.ctx.shop).passages, L);
+    const rule = exchange.length
+      ? t(L, M.policy_quote, { sentence: exchange.map((p) => p.quote).join(" ") })
+      : shopSaysAbout(t2, "exchange for a different size or color", ["REFUND_POLICY", "FAQ"]).trim();
+    if (rule && !parts.some((part) => part.includes(rule))) parts.push(rule);
     return {
       text: parts.join("\n"),
       lookups: swap ? [{ kind: "product", ref: swap.product.handle, outcome: swap.label }] : [],

@@ -135,9 +135,12 @@ export function shopSaysAbout(
 /** Share of a topic's words a sentence must answer before it is quoted as the shop's rule on it. */
 const QUOTE_RELEVANCE = 0.5;
 
-/** The shop's exclusion sentence, when the product the shopper names is of a kind it names; else null. */
-export function excludedKindNote(turn: Turn): string | null {
-  const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) : undefined;
+/**
+ * The shop's exclusion sentence, when the product the shopper names (or the given one, an ordered
+ * item they named) is of a kind it names; else null.
+ */
+export function excludedKindNote(turn: Turn, item?: { title: string }): string | null {
+  const product = item ?? (turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) : undefined);
   const exclusions = shopFactsOf(turn).finalSale?.value;
   if (!product || !exclusions || !exclusionNamesProduct(exclusions, product)) return null;
   return t(turn.language, M.kind_excluded, { item: product.title, policy: finalSaleClause(turn) });

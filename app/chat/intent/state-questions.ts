@@ -30,6 +30,10 @@ const PURCHASED = /\b(bought|purchased|ordered|compre|pedi|achete|commande)\b/;
 const WENT_OUT =
   /\b(sent|shipped|emailed|delivered|gone out|go out|envoye\w*|expedie\w*|livre\w*|salio|enviaron|enviado|llego|mandaron)\b/;
 
+// "Where is my lamp?", "où est mon plaid ?", "¿dónde está mi gotero?": the shopper's own item on its way.
+const WHERE_IS_MINE =
+  /\b(?:where(?:'s| is| are|s)? my|ou (?:est|sont) (?:mon|ma|mes)|ou en (?:est|sont) (?:mon|ma|mes)|donde (?:esta|estan|quedo|quedaron) (?:mi|mis))\b/;
+
 /** The intent a state question really has, when the classifier took it for the action it names; else null. */
 export function stateQuestionIntent(intent: Intent, text: string): Intent | null {
   const n = normalize(text);
@@ -43,6 +47,7 @@ export function stateQuestionIntent(intent: Intent, text: string): Intent | null
   if (intent === "product_info" || intent === "product_search") {
     if (RETURN_REFUSED.test(n)) return "return_item";
     if (PURCHASED.test(n) && WENT_OUT.test(n)) return "track_order";
+    if (WHERE_IS_MINE.test(n)) return "track_order";
   }
   return null;
 }

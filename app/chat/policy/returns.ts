@@ -8,6 +8,7 @@ import type { LineItem, Order } from "../../commerce/types";
 import { factsFor, type ReturnWindow } from "../shop/facts";
 import type { ChatContext } from "../types";
 import { normalize, tokenize } from "../preprocess";
+import { endOfLocalDayAfter } from "../format";
 
 export type LineReturnVerdict =
   | { kind: "returnable"; quantity: number; windowStart: string; until: string }
@@ -47,16 +48,20 @@ export function isFinalSale(product: { tags: string[]; description: string }): b
   return product.tags.some((tag) => /^final[- ]sale$/i.test(tag)) || /\bfinal sale\b/i.test(product.description);
 }
 
-/** When an item's return window ends, counted as the shop counts it; null when unknown or not started. */
+/**
+ * When an item's return window ends, counted as the shop counts it: whole days on the calendar of
+ * the shop's time zone, the last one included to its midnight. Null when unknown or not started.
+ */
 export function returnDeadline(
   window: ReturnWindow | undefined,
   orderCreatedAt: string,
   deliveredAt: string | null,
+  timeZone = "UTC",
 ): { start: string; until: string } | null {
   if (!window) return null;
   const start = window.from === "order" ? orderCreatedAt : deliveredAt;
   if (!start) return null;
-  return { start, until: new Date(new Date(start).getTime() + window.days * 86_400_000).toISOString() };
+  return { start, until: endOfLocalDayAfter(start, window.days, timeZone).toISOString() };
 }
 
 const OPEN_RETURN = ["REQUESTED", "OPEN"];
@@ -80,23 +85,24 @@ export function lineReturnDeadline(
   order: Order,
   line: LineItem,
   window: ReturnWindow | undefined,
+  timeZone = "UTC",
 ): { start: string; until: string } | null {
   const shipment = order.fulfillments.find((f) => f.lines.some((l) => l.lineItemId === line.id));
   // Collected at the shop counts as delivered: the window starts at pickup where it counts from delivery.
   const deliveredAt =
     shipment && ["DELIVERED", "PICKED_UP"].includes(shipment.displayStatus ?? "") ? shipment.deliveredAt : null;
   // A window counted from the order still needs the item delivered before it can come back.
-  return deliveredAt ? returnDeadline(window, order.createdAt, deliveredAt) : null;
+  return deliveredAt ? returnDeadline(window, order.createdAt, deliveredAt, timeZone) : null;
 }
 
 export function lineReturnVerdict(
   order: Order,
   line: LineItem,
-  rules: { window: ReturnWindow | undefined; finalSale: boolean; now: Date },
+  rules: { window: ReturnWindow | undefined; finalSale: boolean; now: Date; timeZone?: string },
 ): LineReturnVerdict {
   if (rules.finalSale) return { kind: "not_returnable", reason: "final_sale" };
   if (!rules.window) return { kind: "not_returnable", reason: "window_unknown" };
-  const deadline = lineReturnDeadline(order, line, rules.window);
+  const deadline = lineReturnDeadline(order, line, rules.window, rules.timeZone);
   if (!deadline) return { kind: "not_returnable", reason: "not_delivered" };
   const shipment = order.fulfillments.find((f) => f.lines.some((l) => l.lineItemId === line.id));
   if (new Date(deadline.until) < rules.now)
@@ -114,6 +120,8 @@ export interface ReturnRules {
   /** Of a kind the shop's exclusions sentence names (see ReturnVerdict.teamReview). */
   isExcludedKind: (line: LineItem) => boolean;
   now: Date;
+  /** The shop's time zone, whose calendar the window's days are counted on. */
+  timeZone?: string;
 }
 
 /** This shop's return rules: the window its texts (or the merchant) state, its final-sale products and excluded kinds. */
@@ -129,12 +137,19 @@ export function returnRulesOf(ctx: Pick<ChatContext, "shop" | "productsByHandle"
     isFinalSale: (line) => !!line.productId && finalSaleIds.has(line.productId),
     isExcludedKind: (line) => !!line.productId && excludedIds.has(line.productId),
     now: ctx.now,
+    timeZone: ctx.shop.timezone,
   };
 }
 
 /** Whether the line was delivered and is still inside the shop's window, final sale or not (a defect is judged by it). */
-export function withinReturnWindow(order: Order, line: LineItem, window: ReturnWindow | undefined, now: Date): boolean {
-  const verdict = lineReturnVerdict(order, line, { window, finalSale: false, now });
+export function withinReturnWindow(
+  order: Order,
+  line: LineItem,
+  window: ReturnWindow | undefined,
+  now: Date,
+  timeZone?: string,
+): boolean {
+  const verdict = lineReturnVerdict(order, line, { window, finalSale: false, now, timeZone });
   return verdict.kind === "returnable" || (verdict.kind === "not_returnable" && verdict.reason === "already_returned");
 }
 
@@ -147,6 +162,7 @@ export function returnVerdict(order: Order, lines: readonly LineItem[], rules: R
       window: rules.window,
       finalSale: rules.isFinalSale(line),
       now: rules.now,
+      timeZone: rules.timeZone,
     }),
   }));
   const open = order.returns.find((r) => OPEN_RETURN.includes(r.status));

@@ -11,6 +11,31 @@ import type { Turn } from "../types";
 
 type Verified = Extract<OrderAccess, { kind: "verified" }>;
 
+// "the one before that", "my previous order", "la précédente", "el anterior" (accents folded): the
+// order placed before the one under discussion.
+const EARLIER_ORDER =
+  /\b(?:the )?(?:one|order) before(?: (?:that|this|it)\b|\s*[?.!]*$)|\b(?:(?:my |the )?(?:previous|prior|earlier) (?:one|order)|the previous|(?:la |le )?(?:commande )?precedente?|(?:la commande|celle|celle-la) d'avant|(?:el |la )?(?:pedido |orden |compra )?anterior|(?:el|la) de antes)\b/;
+
+/** The message points back to the order placed before the one discussed ("and the one before that?"). */
+export function refersToEarlierOrder(normalized: string): boolean {
+  return EARLIER_ORDER.test(normalized);
+}
+
+// "my latest order", "ma dernière commande", "mi último pedido" (accents folded): the newest, whatever was discussed.
+const LATEST_ORDER =
+  /\b(?:(?:my|the) (?:latest|last|most recent|newest|recent) (?:order|one|purchase)|(?:ma |la )?derniere commande|(?:mi |el )?ultimo pedido|(?:mi |la )?ultima (?:compra|orden))\b/;
+
+/** The message asks for the newest order, not the one the conversation was on. */
+export function refersToLatestOrder(normalized: string): boolean {
+  return LATEST_ORDER.test(normalized);
+}
+
+/** Of `orders`, the newest one placed before `current`, or null when `current` is the first. */
+export function orderBefore(orders: Order[], current: Order): Order | null {
+  const earlier = orders.filter((o) => o.createdAt < current.createdAt);
+  return earlier.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null;
+}
+
 /** The verified order the turn is about, and the shopper's other orders. */
 export function orderMeant(access: Verified, turn: Turn, namedNumber: boolean): Verified {
   const chosen = namedNumber ? access.order : pickOrder([access.order, ...access.otherOrders], turn);
@@ -37,6 +62,10 @@ const MONTHS = [
   "december",
 ];
 
+// Asking how a return is going, not to make one (accents folded).
+const RETURN_PROGRESS =
+  /\b(?:status of|how is|how's|what's happening with|update on|como va|como van|estado de|que paso con|ou en est|ou en sont|des nouvelles de)\b.*\b(?:returns?|devolucion(?:es)?|retours?)\b/;
+
 /** Of a customer's orders, the one this message is about: named items, a date, or the intent's natural candidate. */
 export function pickOrder(orders: Order[], turn: Turn): Order {
   const words = new Set(turn.pre.contentTokens.map(singular));
@@ -44,7 +73,10 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
   const month = MONTHS.findIndex((m) => new RegExp(`\\b${m}\\b`, "i").test(text));
   const wantsOpen = ["cancel_order", "change_order", "change_shipping_address"].includes(turn.intent.intent);
   const wantsDelivered = ["return_item", "exchange_item"].includes(turn.intent.intent);
-  const wantsRefund = turn.intent.intent === "refund_status";
+  // "How is my return going?": the order with a return, as a refund question would.
+  const wantsRefund =
+    turn.intent.intent === "refund_status" ||
+    (turn.intent.intent === "return_item" && RETURN_PROGRESS.test(turn.pre.normalized));
   const score = (order: Order, index: number) => {
     let s = 0;
     const itemWords = new Set(order.lineItems.flatMap((l) => wordTokens(l.title).map(singular)));

@@ -1,0 +1,37 @@
+/**
+ * The order and policy conversation sets of the three dev stores (written from the snapshots alone:
+ * logged-in and guest shoppers, each fulfilment state, one-line returns, refunds, exchanges,
+ * invoices and follow-ups, in the store's language and English). CI holds the bot a little under
+ * what it reaches today, with no other shopper's data or forbidden claim in any reply.
+ */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+
+async function evalSummary(file: string): Promise<any> {
+  const { stdout } = await run(
+    process.execPath,
+    ["--import", "tsx", "scripts/eval.ts", "scenarios", file, "--store", "demo/demo-store.json", "--json"],
+    { maxBuffer: 10 * 1024 * 1024 },
+  );
+  return JSON.parse(stdout.trim().split("\n").pop()!);
+}
+
+const SETS = [
+  { file: "tests/fixtures/eval/orders-northwind.jsonl", turns: 66, floor: 0.93 },
+  { file: "tests/fixtures/stores/maison-coquelicot/orders-dev.jsonl", turns: 58, floor: 0.84 },
+  { file: "tests/fixtures/stores/cafe-colibri/orders-dev.jsonl", turns: 55, floor: 0.87 },
+];
+
+describe("order and policy conversations on every dev store", () => {
+  for (const set of SETS) {
+    it(`${set.file}: at least ${Math.round(set.floor * 100)} % of turns pass, and no forbidden string`, async () => {
+      const summary = await evalSummary(set.file);
+      expect(summary.turns).toBe(set.turns);
+      expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(set.floor);
+      expect(summary.forbidden).toBe(0);
+    }, 120_000);
+  }
+});
