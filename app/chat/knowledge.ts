@@ -14,7 +14,7 @@ import { normalize } from "./preprocess";
 import { knowledgeFor } from "./knowledge/passages";
 import { COST_WORDS, searchKnowledge, sourceOf, TIME_WORDS } from "./knowledge/search";
 import { terms } from "./knowledge/text";
-import type { KnowledgeHit, KnowledgeQuery, Passage, ShopTexts } from "./knowledge/types";
+import type { KnowledgeBase, KnowledgeHit, KnowledgeQuery, Passage, ShopTexts } from "./knowledge/types";
 
 export { mentionedCountry, namesOfRegion } from "./knowledge/places";
 export { buildKnowledge, knowledgeFor, shopTextFor, splitSentences } from "./knowledge/passages";
@@ -173,6 +173,16 @@ export const MIN_ANSWER_RELEVANCE = 0.35;
  */
 const UNKNOWN_WORD_RELEVANCE = 0.5;
 
+/**
+ * Whether the best passage answers the question at all: it says at least `minimum` of it, and half of
+ * it when a word of the question is one the shop never writes ("parking", "wrapping"), as such a question
+ * is most often about something the shop doesn't offer.
+ */
+export function answers(top: KnowledgeHit, minimum: number = MIN_ANSWER_RELEVANCE): boolean {
+  if (top.relevance < minimum) return false;
+  return (top.unknown?.length ?? 0) === 0 || top.relevance >= Math.max(minimum, UNKNOWN_WORD_RELEVANCE);
+}
+
 /** The sentences that answer `question` from the shop's own text, best first; [] when nothing does. */
 export function shopAnswer(
   shop: ShopTexts,
@@ -182,13 +192,7 @@ export function shopAnswer(
   const hits = bestPassages(shop, question, { max: 3, ...query });
   if (hits.length === 0) return [];
   const top = hits.reduce((a, b) => (b.score > a.score ? b : a));
-  const minimum = query.minRelevance ?? MIN_ANSWER_RELEVANCE;
-  // A question with a word the shop never writes ("parking", "wrapping") is most often about something it doesn't offer.
-  if (
-    top.relevance < minimum ||
-    ((top.unknown?.length ?? 0) > 0 && top.relevance < Math.max(minimum, UNKNOWN_WORD_RELEVANCE))
-  )
-    return [];
+  if (!answers(top, query.minRelevance ?? MIN_ANSWER_RELEVANCE)) return [];
   // An FAQ's answer opens with its direct answer: it leads when it is nearly as good and says all the best sentence does.
   const opening =
     top.passage.kind === "faq" && top.passage.order > 0

@@ -7,6 +7,7 @@ import type { Intent } from "../intent/labels";
 import { defineMessages, LOCALES, t } from "../i18n";
 import { joinList } from "../format";
 import {
+  answers,
   bestPassages,
   mentionedCountry,
   namesOfRegion,
@@ -259,8 +260,8 @@ function relevantPassages(turn: Turn, question: string, topic: Topic, extraTerms
     language: turn.language,
   });
   if (hits.length === 0) return [];
-  const best = Math.max(...hits.map((h) => h.relevance));
-  return best >= MIN_RELEVANCE ? hits : [];
+  const top = hits.reduce((a, b) => (b.relevance > a.relevance ? b : a));
+  return answers(top, MIN_RELEVANCE) ? hits : [];
 }
 
 /** Nothing asked beyond the topic itself: "what's your return policy?", "¿cómo funcionan las devoluciones?". */

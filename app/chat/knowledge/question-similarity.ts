@@ -21,7 +21,7 @@ import { stemIn } from "./stemming";
 import { editDistance, typoAllowance } from "../preprocess";
 import frequencies from "./shopper-term-frequencies.json";
 import { synonymsOf } from "./synonyms";
-import { areSisterTerms, termCloseness, wordNetLink } from "./word-vectors";
+import { LINK_FLOOR, areSisterTerms, termCloseness, wordNetLink } from "./word-vectors";
 
 export interface QuestionProfile {
   terms: string[];
@@ -177,7 +177,6 @@ function wordCredit(a: string, b: string): number {
  * MEANING_FLOOR up, rising to the synonym credit at MEANING_FULL. These figures, and 0.65 for an
  * approved answer, were chosen on tests/fixtures/learning/validation.jsonl (scripts/approved-threshold.ts).
  */
-const LINK_FLOOR = 0.3;
 const WORDNET_SYNONYM_CREDIT = 0.8;
 /** One word a kind of the other ("teacher"/"educator"): close, but a question about books is not one about notebooks. */
 const WORDNET_KIND_CREDIT = 0.5;

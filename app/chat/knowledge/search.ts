@@ -8,6 +8,7 @@ import { escapeRegExp, normalize, type Language } from "../preprocess";
 import { knowledgeFor, shopTextFor } from "./passages";
 import { mentionedCountry, namesOfRegion } from "./places";
 import { synonymsOf } from "./synonyms";
+import { LINK_FLOOR, termCloseness } from "./word-vectors";
 import { expansionsOf, languageOf, queryWords, termOf, terms, type QueryWord } from "./text";
 import type { KnowledgeBase, KnowledgeHit, KnowledgeQuery, Passage, ShopTexts } from "./types";
 
@@ -141,8 +142,11 @@ function rawSearch(
       number,
       { score: number; quality: number; direct: boolean; inText: boolean; named: boolean }
     >();
+    // Whether the shop writes the word itself: not only a near spelling of it, nor only a synonym in some sense.
+    let written = false;
     const add = (results: SearchResult[], term: string, weight: number, direct: boolean) => {
       for (const result of results) {
+        if (direct && result.terms.includes(term)) written = true;
         const id = result.id as number;
         const score = weight * result.score;
         // How surely the passage says the word: its own form, or only a longer word it begins or a near spelling.
@@ -161,7 +165,7 @@ function rawSearch(
     for (const variant of variants)
       add(kb.index.search(variant, variant === word ? SEARCH_OPTIONS : EXACT) as SearchResult[], variant, 1, true);
     // WordNet's synonyms fill a gap: a word the shop never uses ("guarantee" where it writes "warranty").
-    const lexical = perPassage.size === 0 ? synonymsOf(word) : [];
+    const lexical = perPassage.size === 0 ? synonymsOf(word).filter((synonym) => usedInLikeSense(word, synonym)) : [];
     const synonyms = [...new Set([...expansionsOf(word), ...lexical])].filter((w) => !asked.has(w));
     for (const synonym of synonyms)
       add(kb.index.search(synonym, EXACT) as SearchResult[], synonym, SYNONYM_WEIGHT, false);
@@ -200,7 +204,8 @@ function rawSearch(
     const detail = background.has(word) || ((NUMBER.test(word) || TIME_UNITS.has(word)) && perPassage.size === 0);
     const weight = Math.log(1 + total / Math.max(0.5, perPassage.size)) * (detail ? CONTEXT_WEIGHT : 1) * share;
     possible += weight;
-    if (perPassage.size === 0 && !detail && own.has(word)) unknown.push(word);
+    // A word the shop writes only as a near spelling or a synonym ("wrapping": "roll", "cloth") is still unknown to it.
+    if (!written && !detail && own.has(word)) unknown.push(word);
     if (best === 0) continue;
     for (const [id, { score, quality, direct, inText, named }] of perPassage) {
       const entry =
@@ -302,4 +307,14 @@ function placesAsCountries(kb: KnowledgeBase, question: string): { text: string;
     return words.length > 0 && words.every((w) => kb.index.search(w, EXACT).length > 0);
   });
   return { text, placeTerms: named.length > 0 ? named : ["other countries"] };
+}
+
+/**
+ * WordNet lists every sense of a word ("wrap": wind, roll, cloth); a synonym stands in for the
+ * shopper's word only when the word vectors also put the two near (the floor question matching uses).
+ * Words without vectors keep their synonyms.
+ */
+function usedInLikeSense(word: string, synonym: string): boolean {
+  const closeness = termCloseness(word, synonym);
+  return closeness === null || closeness >= LINK_FLOOR;
 }

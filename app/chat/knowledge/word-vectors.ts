@@ -86,6 +86,13 @@ function loaded(): Table {
   return (table ??= decodeWordVectors(fs.readFileSync(TABLE_PATH)));
 }
 
+/**
+ * How close two words' vectors must be for a WordNet link between them to be the sense meant: rare
+ * senses link unrelated words ("order"/"club", "wrap"/"wind"). Chosen on
+ * tests/fixtures/learning/validation.jsonl; question matching and retrieval both use it.
+ */
+export const LINK_FLOOR = 0.3;
+
 /** Cosine of two terms' vectors (−1–1), or null when the table lacks either. */
 export function termCloseness(a: string, b: string): number | null {
   const t = loaded();
