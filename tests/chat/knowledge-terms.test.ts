@@ -17,6 +17,12 @@ describe("index terms", () => {
     expect(terms("send it back", "en")).toEqual(terms("return", "en"));
   });
 
+  it("reads what was forgotten, not the forgetting, as what is asked, in every language", () => {
+    expect(terms("I forgot my password", "en")).toEqual(terms("password", "en"));
+    expect(terms("J'ai oublié mon mot de passe", "fr")).toEqual(terms("mot de passe", "fr"));
+    expect(terms("Olvidé mi contraseña", "es")).toEqual(terms("contraseña", "es"));
+  });
+
   it("reads 'how does it work?' apart from 'working days'", () => {
     expect(terms("How does it work?", "en")).not.toEqual(terms("working", "en"));
     expect(terms("¿Cómo funciona?", "es")).toEqual(terms("How does it work?", "en"));

@@ -27,7 +27,9 @@ const STOP_WORDS = new Set(
     "plus moins autre autres quand ou pourquoi faire fait faites font dois doit pouvez peut peuvent avez ai-je est-ce ca cela " +
     "ete meme memes deja encore tout tous toute toutes mismo misma mismos ya aun todo todos toda todas " +
     // "take" in every language ("vous prenez l'Amex ?", "¿toman Amex?"): the words after it say what is asked.
-    "prendre prenez prends prend prenons tomar toman toma tomamos"
+    "prendre prenez prends prend prenons tomar toman toma tomamos " +
+    // "I forgot my password": what was forgotten is what is asked, in every language.
+    "forgot forget forgotten oublie oubliee oublier olvide olvido olvidar"
   ).split(" "),
 );
 
