@@ -73,8 +73,8 @@ export interface SnapshotProduct {
   options: { name: string; values: string[] }[];
   /** null when stock isn't tracked (gift cards). */
   totalInventory: number | null;
-  /** The same shape the app reads from Shopify. */
-  variants: Variant[];
+  /** The same shape the app reads from Shopify, with Shopify's inventoryItem.requiresShipping. */
+  variants: (Variant & { inventoryItem?: { requiresShipping?: boolean } })[];
 }
 
 export interface SnapshotCustomer {
@@ -817,7 +817,13 @@ function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
       variants: [],
     });
     entity.variants = product.variants.map((variant) =>
-      register<VariantEntity>({ __typename: "ProductVariant", ...variant, product: entity }),
+      register<VariantEntity>({
+        __typename: "ProductVariant",
+        ...variant,
+        // Snapshots that leave it out sell goods that ship, except gift cards (sent by email).
+        inventoryItem: { requiresShipping: variant.inventoryItem?.requiresShipping ?? !product.isGiftCard },
+        product: entity,
+      }),
     );
     return entity;
   });

@@ -10,7 +10,7 @@
 /** The largest `$first` the app passes per operation (see the cost test); more means more pages. */
 export const MAX_FIRST = {
   CustomerOrders: 5,
-  SearchProducts: 10,
+  SearchProducts: 8,
   ShopPages: 50,
   RunningAndScheduledDiscounts: 25,
 } as const;
@@ -125,6 +125,7 @@ const PRODUCT_FIELDS = `#graphql
       nodes {
         id title sku price compareAtPrice inventoryQuantity availableForSale
         selectedOptions { name value }
+        inventoryItem { requiresShipping }
       }
     }
   }

@@ -748,6 +748,7 @@ interface ProductNode {
       inventoryQuantity: number | null;
       availableForSale: boolean;
       selectedOptions: { name: string; value: string }[];
+      inventoryItem: { requiresShipping: boolean } | null;
     }[];
   };
 }
@@ -912,8 +913,9 @@ function toProduct(product: ProductNode): Product {
       min: formatAmount(product.priceRangeV2.minVariantPrice.amount, currency),
       max: formatAmount(product.priceRangeV2.maxVariantPrice.amount, currency),
     },
-    variants: product.variants.nodes.map((variant) => ({
+    variants: product.variants.nodes.map(({ inventoryItem, ...variant }) => ({
       ...variant,
+      requiresShipping: inventoryItem?.requiresShipping ?? true,
       price: formatAmount(variant.price, currency),
       compareAtPrice: variant.compareAtPrice === null ? null : formatAmount(variant.compareAtPrice, currency),
     })),

@@ -70,6 +70,8 @@ export interface Variant {
   inventoryQuantity: number | null;
   availableForSale: boolean;
   selectedOptions: { name: string; value: string }[];
+  /** false for goods that reach the shopper without a parcel (courses, e-books, gift cards); absent: it ships. */
+  requiresShipping?: boolean;
 }
 
 export interface Product {

@@ -122,7 +122,10 @@ describe("shipping", () => {
     expect(out.text).toMatch(/United Kingdom isn't one of the places we ship to/);
     expect(out.text).toContain(sentence(shipping.body, /United States and Canada only/));
     expect(out.lookups[0].kind).toBe("policy");
+    // What Shopify says needs no parcel (the gift card) can be bought from anywhere; a jacket can't.
+    expect(out.text).toMatch(/What needs no shipping can be bought from anywhere: Northwind Gift Card\./);
     const served = await say("Do you ship to Canada? How much and how long does it take?");
+    expect(served.text).not.toMatch(/needs no shipping/);
     expect(served.text).not.toMatch(/don't ship/);
     expect(served.text).toContain("14.95");
     expect(served.text).toMatch(/5–10/);

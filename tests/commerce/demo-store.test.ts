@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createDemoStore, loadDemoSnapshot, type DemoSnapshot, type SnapshotOrder } from "../../demo/demo-store";
-import { CUSTOMER_ORDERS, ORDER_BY_NAME, SEARCH_PRODUCTS } from "../../app/commerce/documents";
+import { CUSTOMER_ORDERS, MAX_FIRST, ORDER_BY_NAME, SEARCH_PRODUCTS } from "../../app/commerce/documents";
 import { CommerceError, createCommerce, productSearchQuery } from "../../app/commerce/store";
 import type { AdminGraphql } from "../../app/commerce/types";
 
@@ -139,7 +139,10 @@ describe("demo store: products", () => {
     expect(hiddenProducts.length).toBeGreaterThan(0);
     for (const product of hiddenProducts) {
       // The Admin API itself does return them without a status filter...
-      const raw = await store.execute(SEARCH_PRODUCTS, { query: `"${product.handle}"`, first: 10 });
+      const raw = await store.execute(SEARCH_PRODUCTS, {
+        query: `"${product.handle}"`,
+        first: MAX_FIRST.SearchProducts,
+      });
       expect((raw.data as { products: { nodes: { id: string }[] } }).products.nodes.map((node) => node.id)).toContain(
         product.id,
       );
@@ -171,11 +174,11 @@ describe("demo store: products", () => {
 
   it("filters by price on any variant", async () => {
     const limit = 100;
-    const found = await commerce.searchProducts({ maxPrice: limit, first: 10 });
+    const found = await commerce.searchProducts({ maxPrice: limit, first: MAX_FIRST.SearchProducts });
     const expectedCount = expected.products.filter(
       (product) => isActive(product.status) && product.variants.some((variant) => Number(variant.price) <= limit),
     ).length;
-    expect(found.length).toBe(Math.min(10, expectedCount));
+    expect(found.length).toBe(Math.min(MAX_FIRST.SearchProducts, expectedCount));
     for (const product of found)
       expect(
         product.variants.some((variant) => Number(variant.price) <= limit),

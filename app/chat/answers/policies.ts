@@ -18,6 +18,7 @@ import {
 } from "../knowledge";
 import { normalize } from "../preprocess";
 import type { Answer, Lookup, Turn } from "../types";
+import type { Product } from "../../commerce/types";
 import { excludedKindNote } from "./shop-rules";
 import { isFinalSale } from "../policy/returns";
 
@@ -46,6 +47,11 @@ const M = defineMessages({
     en: "Sorry, {country} isn't one of the places we ship to.",
     es: "Lo siento, {country} no está entre los destinos a los que enviamos.",
     fr: "Désolé, {country} ne fait pas partie des destinations où nous livrons.",
+  },
+  no_shipping_needed: {
+    en: "What needs no shipping can be bought from anywhere: {products}.",
+    es: "Lo que no necesita envío se puede comprar desde cualquier lugar: {products}.",
+    fr: "Ce qui ne nécessite pas de livraison peut être acheté de partout : {products}.",
   },
   ship_to_country: {
     en: "Yes, we ship to {place}.",
@@ -135,6 +141,18 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
 /** Below this share of the question answered, the best passage isn't an answer. */
 const MIN_RELEVANCE = 0.25;
 
+/** How many of the shop's products that need no shipping a "do you ship to X?" answer names. */
+const MAX_NAMED_UNSHIPPED = 4;
+
+/** An active product none of whose variants needs a parcel (Shopify's inventoryItem.requiresShipping). */
+function needsNoShipping(product: Product): boolean {
+  return (
+    product.status === "ACTIVE" &&
+    product.variants.length > 0 &&
+    product.variants.every((v) => v.requiresShipping === false)
+  );
+}
+
 export function returnPolicy(turn: Turn): Answer {
   return knowledgeAnswer(turn, "return_policy");
 }
@@ -193,6 +211,17 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
       lead.push(
         `${t(turn.language, M.ship_not_to_country, { country: regionName(place.code, turn) })} ${t(turn.language, M.ships_to, { countries })}`,
       );
+      // Courses, e-books, gift cards: what the shop sells without a parcel reaches any country.
+      const unshipped = [...turn.ctx.productsByHandle.values()].filter(needsNoShipping).slice(0, MAX_NAMED_UNSHIPPED);
+      if (unshipped.length > 0)
+        lead.push(
+          t(turn.language, M.no_shipping_needed, {
+            products: joinList(
+              unshipped.map((p) => p.title),
+              turn.language,
+            ),
+          }),
+        );
       // What the shop says about where it ships is the answer; the rest of the question isn't.
       question = "";
       // The sentence that names where the shop ships (or the asked country among those it doesn't).
