@@ -15,6 +15,12 @@ describe("own purchase or general rule", () => {
       expect(ownPurchaseIntent("return_policy", text), text).toBe("return_item");
   });
 
+  it("reads a return the shopper calls theirs as their own", () => {
+    for (const text of ["où en est mon retour ?", "what's happening with my return?", "¿Cómo va mi devolución?"])
+      expect(ownPurchaseIntent("return_policy", text), text).toBe("return_item");
+    expect(ownPurchaseIntent("return_policy", "what's your return policy?")).toBeNull();
+  });
+
   it("leaves the general rule, a question before buying, and other intents alone", () => {
     for (const text of [
       "can I return something I bought on sale?",

@@ -17,7 +17,12 @@ const OWN_ITEM = new RegExp(
   `\\b(?:${DEFINITE})\\s+(?:[\\w'-]+\\s+){0,3}?(?:que\\s+|that\\s+|which\\s+|qu')?(?:${ACQUIRED_EN_ES}|${ACQUIRED_FR})\\b`,
 );
 
-/** return_item for a return question about an item the shopper names as bought; else null. */
+// "Où en est mon retour ?": a return the shopper calls theirs has been asked for already.
+const OWN_RETURN = /\b(?:my|mon|ma|mi)\s+(?:return|retour|devolucion)\b/;
+
+/** return_item for a return question about an item the shopper names as bought, or about their own return; else null. */
 export function ownPurchaseIntent(intent: Intent, text: string): Intent | null {
-  return intent === "return_policy" && OWN_ITEM.test(normalize(text)) ? "return_item" : null;
+  if (intent !== "return_policy") return null;
+  const plain = normalize(text);
+  return OWN_ITEM.test(plain) || OWN_RETURN.test(plain) ? "return_item" : null;
 }
