@@ -3,6 +3,7 @@
  * "within 1 business day", "24-48 h", "thirty days", "de 3 a 5 días hábiles", "sous 14 jours".
  * Read from normalised text (lower case, accents folded; see preprocess.normalize).
  */
+import { NUMBER_WORDS as SMALL_NUMBER_WORDS } from "../catalog/lexicon";
 
 export type DurationUnit = "hours" | "days" | "business_days" | "weeks" | "months" | "years";
 
@@ -12,45 +13,15 @@ export interface DurationRange {
   unit: DurationUnit;
 }
 
+// Durations in a shop's text run past ten ("quatorze jours", "30 días", "ninety days").
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
+  ...SMALL_NUMBER_WORDS,
   fourteen: 14,
   fifteen: 15,
   twenty: 20,
   thirty: 30,
   sixty: 60,
   ninety: 90,
-  un: 1,
-  uno: 1,
-  una: 1,
-  une: 1,
-  dos: 2,
-  deux: 2,
-  tres: 3,
-  trois: 3,
-  cuatro: 4,
-  quatre: 4,
-  cinco: 5,
-  cinq: 5,
-  seis: 6,
-  six_: 6,
-  siete: 7,
-  sept: 7,
-  ocho: 8,
-  huit: 8,
-  nueve: 9,
-  neuf: 9,
-  diez: 10,
-  dix: 10,
   catorce: 14,
   quatorze: 14,
   quince: 15,
@@ -65,9 +36,7 @@ const NUMBER_WORDS: Record<string, number> = {
   "quatre-vingt-dix": 90,
 };
 
-const NUMBER = `(\\d{1,3}|${Object.keys(NUMBER_WORDS)
-  .filter((w) => !w.endsWith("_"))
-  .join("|")})`;
+const NUMBER = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join("|")})`;
 // "business days", "working days", "días hábiles/laborables", "jours ouvrés/ouvrables".
 const UNIT =
   "(business\\s+days?|working\\s+days?|days?|hours?|hrs?|h|weeks?|months?|years?|" +
