@@ -31,12 +31,13 @@ import {
 import { resolveEngineConfig, type EngineConfig } from "../app/llm/config";
 import { HYBRID_CONFIDENCE } from "../app/llm/engine-router";
 import { classifyWithModel, openaiClient } from "../app/llm/model-engine";
-import { evaluateScenarios, readScenariosFile } from "../app/eval/scenarios";
+import { evaluateScenarios, failuresByIntent, readScenariosFile } from "../app/eval/scenarios";
 import { settingsFor } from "../app/settings.server";
 
 const USAGE = `usage:
   npm run eval -- intents FILE [--store SNAPSHOT] [--shop DOMAIN] [--engine local|openai|hybrid] [--json] [--min-accuracy N] [--show-failures] [--out DIR]
-  npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N]
+  npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N] [--by-intent]
+    --by-intent: counts per expected label instead of the failed turns (for frozen sets)
   npm run eval -- retrieval FILE --store SNAPSHOT [--json] [--min-recall N] [--min-abstention N] [--show-failures] [--sweep]
     --sweep: recall@1 and abstention at each relevance threshold, for calibrating it`;
 
@@ -55,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
       "min-abstention": { type: "string" },
       "show-failures": { type: "boolean", default: false },
       sweep: { type: "boolean", default: false },
+      "by-intent": { type: "boolean", default: false },
       out: { type: "string" },
       engine: { type: "string", default: "local" },
       shop: { type: "string" },
@@ -145,11 +147,19 @@ async function main(argv: string[]): Promise<number> {
     classifier,
     engine,
   });
-  for (const result of report.results.filter((r) => !r.passed)) {
-    console.log(`✗ ${result.scenario} turn ${result.turn} (${result.intent}): ${result.user}`);
-    console.log(`  reply: ${result.reply.replace(/\n/g, "\n         ")}`);
-    for (const problem of result.problems) console.log(`  - ${problem}`);
-  }
+  if (values["by-intent"]) {
+    // Counts only, so a frozen set can say where it fails without showing its items.
+    console.log("expected intent            passed  wrong intent  missing facts");
+    for (const [intent, row] of failuresByIntent(report.results))
+      console.log(
+        `${intent.padEnd(26)} ${`${row.passed}/${row.turns}`.padStart(7)}  ${String(row.wrongIntent).padStart(12)}  ${String(row.missingFacts).padStart(13)}`,
+      );
+  } else
+    for (const result of report.results.filter((r) => !r.passed)) {
+      console.log(`✗ ${result.scenario} turn ${result.turn} (${result.intent}): ${result.user}`);
+      console.log(`  reply: ${result.reply.replace(/\n/g, "\n         ")}`);
+      for (const problem of result.problems) console.log(`  - ${problem}`);
+    }
   console.log(
     `\n${report.passed}/${report.turns} turns passed (${pct(report.passed / Math.max(1, report.turns))}), ` +
       `${report.scenariosPassed}/${report.scenarios} scenarios, ${report.forbidden} forbidden strings, ` +

@@ -50,6 +50,8 @@ export interface TurnResult {
   user: string;
   reply: string;
   intent: string;
+  /** The label the turn expects, when it names one. */
+  expectedIntent?: string;
   passed: boolean;
   problems: string[];
   forbidden: string[];
@@ -153,8 +155,24 @@ function checkTurn(scenario: string, index: number, turn: ScenarioTurn, output: 
     user: turn.user,
     reply,
     intent: output.intent,
+    expectedIntent: turn.expect.intent,
     passed: problems.length === 0,
     problems,
     forbidden,
   };
+}
+
+/** Per expected label: turns, passed, and why the rest failed. Counts only, no item's words. */
+export function failuresByIntent(results: TurnResult[]) {
+  const rows = new Map<string, { turns: number; passed: number; wrongIntent: number; missingFacts: number }>();
+  for (const r of results) {
+    const key = r.expectedIntent ?? "(no label)";
+    const row = rows.get(key) ?? { turns: 0, passed: 0, wrongIntent: 0, missingFacts: 0 };
+    row.turns += 1;
+    if (r.passed) row.passed += 1;
+    if (r.problems.some((p) => p.startsWith("intent "))) row.wrongIntent += 1;
+    if (r.problems.some((p) => p.startsWith("missing "))) row.missingFacts += 1;
+    rows.set(key, row);
+  }
+  return [...rows.entries()].sort((a, b) => b[1].turns - b[1].passed - (a[1].turns - a[1].passed));
 }
