@@ -57,4 +57,5 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
 # exec form: node is PID 1 and receives SIGTERM itself (server.mjs drains and exits 0).
-CMD ["node", "server.mjs"]
+# --max-semi-space-size: server.mjs NODE_FLAGS (sizes the heap at start-up).
+CMD ["node", "--max-semi-space-size=8", "server.mjs"]

@@ -1,7 +1,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
-import { prismaClientAlias } from "./vite.shared";
+import { prismaClientAlias, prismaCompilerWasmFromPackage } from "./vite.shared";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -23,6 +23,7 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
+    prismaCompilerWasmFromPackage(),
   ],
   build: { assetsInlineLimit: 0 },
   optimizeDeps: { include: ["@shopify/app-bridge-react", "@shopify/polaris"] },

@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { Plugin } from "vite";
 
 export const SESSION_STORAGE_PACKAGE = "@shopify/shopify-app-session-storage-prisma";
 
@@ -14,3 +15,31 @@ export const prismaClientAlias = {
   },
   ssr: { noExternal: [SESSION_STORAGE_PACKAGE], resolve: { mainFields: ["module", "main"] } },
 };
+
+const COMPILER_WASM_LOADER = path.resolve("app/prisma-compiler-wasm.server.ts");
+const COMPILER_WASM_IMPORT =
+  /await import\(\s*["']@prisma\/client\/runtime\/query_compiler_bg\.(sqlite|postgresql)\.wasm-base64\.mjs["']\s*\)/g;
+
+/**
+ * A generated client's import of its query compiler as a base64 module, replaced by a read of the
+ * same package file when the client first needs it (app/prisma-compiler-wasm.server.ts): the
+ * module's text and its string would otherwise stay in every process's heap (5 MB).
+ */
+export function withCompilerWasmFromPackage(code: string): string {
+  return code.replace(
+    COMPILER_WASM_IMPORT,
+    (_, engine: string) =>
+      `await import(${JSON.stringify(COMPILER_WASM_LOADER)}).then((loader) => loader.compilerWasmFromPackage(${JSON.stringify(engine)}))`,
+  );
+}
+
+export function prismaCompilerWasmFromPackage(): Plugin {
+  return {
+    name: "prisma-compiler-wasm-from-package",
+    enforce: "pre",
+    transform(code, id) {
+      if (!id.includes("/app/generated/") || !code.includes("wasm-base64")) return null;
+      return { code: withCompilerWasmFromPackage(code), map: null };
+    },
+  };
+}

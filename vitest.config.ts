@@ -1,9 +1,9 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
-import { prismaClientAlias, SESSION_STORAGE_PACKAGE } from "./vite.shared";
+import { prismaClientAlias, prismaCompilerWasmFromPackage, SESSION_STORAGE_PACKAGE } from "./vite.shared";
 
 export default defineConfig({
-  plugins: [tsconfigPaths()],
+  plugins: [tsconfigPaths(), prismaCompilerWasmFromPackage()],
   resolve: prismaClientAlias.resolve,
   ssr: prismaClientAlias.ssr,
   test: {

@@ -83,7 +83,10 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   // BENCH_APP_DIR: another checkout's build (e.g. the base of a change), loaded the same way.
   const appDir = options.appDir ?? process.env.BENCH_APP_DIR ?? process.cwd();
   const demoWiring = await bundleDemoWiring(appDir);
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(appDir, "server.mjs")], {
+  // Started as production starts it: with the V8 flags that checkout's server.mjs asks for.
+  const serverScript = path.join(appDir, "server.mjs");
+  const { NODE_FLAGS = [] } = (await import(pathToFileURL(serverScript).href)) as { NODE_FLAGS?: string[] };
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...(options.nodeArgs ?? []), serverScript], {
     cwd: appDir,
     env: {
       ...process.env,

@@ -21,6 +21,8 @@ interface ShopData {
   catalog: Catalog;
   productsByHandle: Map<string, Product>;
   loadedAt: number;
+  /** The profile last built from this data, and a copy of the settings it was built with. */
+  profile?: { settings: ShopSettings; profile: ShopProfile };
 }
 
 const cache = new Map<string, ShopData>();
@@ -46,7 +48,7 @@ export async function buildChatContext(options: {
   options.commerce.rememberShopInfo(data.info);
   return {
     commerce: options.commerce,
-    shop: { ...shopProfile(data.info, options.settings), pages: data.pages },
+    shop: profileOf(data, options.settings),
     permissions: {
       cancel: options.settings.allowCancel,
       returns: options.settings.allowReturns,
@@ -81,6 +83,24 @@ async function shopData(shop: string, commerce: Commerce): Promise<ShopData> {
   };
   cache.set(shop, data);
   return data;
+}
+
+/**
+ * The shop's profile, built once per shop data and settings: what is computed from it and kept
+ * per profile object (the facts read from the shop's texts, shop/facts.ts) then lasts across
+ * messages instead of being read again for each. Any change of a setting's value builds a new one.
+ */
+function profileOf(data: ShopData, settings: ShopSettings): ShopProfile {
+  const last = data.profile;
+  if (last && sameValues(last.settings, settings)) return last.profile;
+  const profile = { ...shopProfile(data.info, settings), pages: data.pages };
+  data.profile = { settings: { ...settings }, profile };
+  return profile;
+}
+
+function sameValues(a: ShopSettings, b: ShopSettings): boolean {
+  const keys = Object.keys(b) as (keyof ShopSettings)[];
+  return keys.length === Object.keys(a).length && keys.every((key) => Object.is(a[key], b[key]));
 }
 
 // The same FAQ text gives the same array, so the knowledge index behind it is found without

@@ -378,11 +378,11 @@ function compileMeasuredSize(size: string): RegExp | null {
 }
 
 function findColor(text: string, catalog: Catalog | null, product: CatalogProduct | null): string | null {
-  const names = [...new Set([...(product?.colors ?? []), ...(catalog?.colors ?? []), ...BASIC_COLORS])].sort(
-    (a, b) => b.length - a.length,
-  );
+  const upper = text.toUpperCase();
   const candidates: Candidate[] = [];
-  for (const color of names) {
+  for (const { color, upperColor } of colorNames(catalog, product)) {
+    // A colour the text doesn't contain, in any case, can't match its case-insensitive pattern.
+    if (!upper.includes(upperColor)) continue;
     const pattern = (catalog?.colorPatterns ?? BASIC_COLOR_PATTERNS).get(color) ?? colorPattern(color);
     for (const m of text.matchAll(pattern)) {
       const index = m.index ?? 0;
@@ -395,6 +395,23 @@ function findColor(text: string, catalog: Catalog | null, product: CatalogProduc
     text,
     candidates.sort((a, b) => a.index - b.index),
   );
+}
+
+const colorNamesOf = new WeakMap<Catalog | CatalogProduct, { color: string; upperColor: string }[]>();
+let basicColorNames: { color: string; upperColor: string }[] | null = null;
+
+/** The colour names to look for, longest first: the product's, the catalog's, then the basic ones; listed once per product or catalog. */
+function colorNames(catalog: Catalog | null, product: CatalogProduct | null) {
+  const key = product ?? catalog;
+  let names = key ? colorNamesOf.get(key) : basicColorNames;
+  if (!names) {
+    names = [...new Set([...(product?.colors ?? []), ...(catalog?.colors ?? []), ...BASIC_COLORS])]
+      .sort((a, b) => b.length - a.length)
+      .map((color) => ({ color, upperColor: color.toUpperCase() }));
+    if (key) colorNamesOf.set(key, names);
+    else basicColorNames = names;
+  }
+  return names;
 }
 
 /**

@@ -148,8 +148,10 @@ export async function selectConversation(db: Db, shop: string, id: string): Prom
   const rows =
     (await selectRows(db, () => statement)) ??
     (await db.$queryRaw<Record<string, unknown>[]>(statement.strings, ...statement.values));
-  const row = rows[0];
-  if (!row) return null;
+  return rows[0] ? conversationWithTickets(rows[0]) : null;
+}
+
+function conversationWithTickets(row: Record<string, unknown>): ConversationWithTickets {
   const conversation: Conversation = {
     id: row.id as string,
     shop: row.shop as string,
@@ -170,6 +172,41 @@ export async function selectConversation(db: Db, shop: string, id: string): Prom
     answeredTickets: Number(row.answeredTickets),
     repliedTickets: Number(row.repliedTickets),
   };
+}
+
+/**
+ * PostgreSQL only: the conversation's row and hand-offs read, and the shopper's message stored and
+ * counted, in one statement (one round trip instead of two), only when the conversation is the
+ * owner's. Null rows: it isn't (or doesn't exist), nothing written. Undefined: no PostgreSQL
+ * driver here, the caller reads then writes. A refused write (a retried clientMessageId) throws,
+ * with nothing written, as the two statements would.
+ */
+export async function selectConversationAndStoreMessage(
+  db: Db,
+  customerId: string | null,
+  message: Message,
+): Promise<ConversationWithTickets | null | undefined> {
+  const driver = driverOf(db);
+  if (driver?.kind !== "postgresql") return undefined;
+  const read = selectConversationRow(message.shop, message.conversationId);
+  const owned = sql` AND c."customerId" IS NOT DISTINCT FROM ${customerId}::text`;
+  // INSERT … SELECT takes its values' types from the expressions, not the columns: the time is cast.
+  const store = sql`
+    INSERT INTO "Message" ("id", "shop", "conversationId", "role", "text", "clientMessageId", "createdAt")
+    SELECT ${message.id}::text, o."shop", o."id", ${message.role}::text, ${message.text}::text, ${message.clientMessageId}::text, ${message.createdAt}::timestamp(3)
+    FROM owned o`;
+  const count = sql`
+    UPDATE "Conversation" SET "messageCount" = "messageCount" + 1, "lastMessageAt" = ${message.createdAt}
+    WHERE "id" IN (SELECT "id" FROM owned)`;
+  const values: unknown[] = [];
+  const part = (statement: Statement) => {
+    const text = render(statement, "postgresql", values.length);
+    values.push(...statement.values.map((v) => driverValue(v, "postgresql")));
+    return text;
+  };
+  const text = `WITH owned AS (${part(read)}${part(owned)}), stored AS (${part(store)}), counted AS (${part(count)}) SELECT * FROM owned`;
+  const result = await driver.pool.query({ text, values, types: UTC_TIMESTAMPS });
+  return result.rows[0] ? conversationWithTickets(result.rows[0]) : null;
 }
 
 /**

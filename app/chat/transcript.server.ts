@@ -19,6 +19,7 @@ import {
   newRowId,
   reopenRepliedTickets,
   selectConversation,
+  selectConversationAndStoreMessage,
   updateAfterReply,
   updateAnalysis,
   writeTogether,
@@ -161,6 +162,41 @@ export async function recordShopperMessage(
     if (earlier.message.conversationId !== conversation.id) throw new ClientMessageIdTaken();
     return earlier;
   }
+}
+
+/**
+ * A message in a conversation its owner continues: the conversation with the state of its
+ * hand-offs (see findConversationWithTickets), and the message stored before it is answered (see
+ * recordShopperMessage). Null when the owner may not continue it. On PostgreSQL the read and the
+ * write are one statement, one round trip; a retry of a stored message takes the two steps.
+ */
+export async function continueConversationWithMessage(
+  db: Db,
+  owner: ConversationOwner,
+  id: string,
+  text: string,
+  clientMessageId: string | null,
+): Promise<(ConversationWithTickets & StoredShopperMessage) | null> {
+  const message = messageRow({
+    id: newRowId(),
+    shop: owner.shop,
+    conversationId: id,
+    role: "shopper",
+    text: redactSensitive(text),
+    clientMessageId,
+    createdAt: new Date(),
+  });
+  try {
+    const found = await selectConversationAndStoreMessage(db, owner.customerId, message);
+    if (found === null) return null;
+    if (found) return { ...found, message, existingReply: null };
+  } catch (error) {
+    // The same clientMessageId again: nothing was written, and the two steps find the earlier one.
+    if (!(clientMessageId && isUniqueViolation(error))) throw error;
+  }
+  const found = await findConversationWithTickets(db, owner, id);
+  if (!found) return null;
+  return { ...found, ...(await recordShopperMessage(db, found.conversation, text, clientMessageId)) };
 }
 
 /** The shopper message stored under this clientMessageId, and its reply if it was answered. */

@@ -26,11 +26,10 @@ import {
   recordCsat,
   conversationMessages,
   findConversation,
-  findConversationWithTickets,
+  continueConversationWithMessage,
   readDialogueState,
   recordBotReply,
   recordFeedback,
-  recordShopperMessage,
   startConversationWithMessage,
   toMessageView,
   ClientMessageIdTaken,
@@ -233,10 +232,15 @@ async function sendMessage({ request, input: body, owner, graphql, deps }: Endpo
   let answeredTickets = 0;
   let repliedTickets = 0;
   if (input.conversationId) {
-    const existing = await findConversationWithTickets(db, owner, input.conversationId);
+    const existing = await continueConversationWithMessage(
+      db,
+      owner,
+      input.conversationId,
+      storedText,
+      clientMessageId,
+    );
     if (!existing) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
-    ({ conversation, openTickets, answeredTickets, repliedTickets } = existing);
-    stored = await recordShopperMessage(db, conversation, storedText, clientMessageId);
+    ({ conversation, openTickets, answeredTickets, repliedTickets, ...stored } = existing);
   } else {
     ({ conversation, ...stored } = await startConversationWithMessage(db, owner, storedText, clientMessageId));
   }

@@ -25,22 +25,31 @@ export interface MessageDeadline {
 }
 
 export function messageDeadline(storeMs = STORE_DEADLINE_MS): MessageDeadline {
+  const started = Date.now();
   const store = abortAfter(storeMs);
-  const withModel = abortAfter(storeMs + REPLY_DEADLINE_MS);
+  // Made when first asked for (a model answers): the local engine's messages need no second timer
+  // and signal. It still counts from the message's start.
+  let withModel: ReturnType<typeof abortAfter> | null = null;
+  let finished = false;
   return {
     store: store.signal,
-    withModel: withModel.signal,
+    get withModel() {
+      withModel ??= abortAfter(Math.max(0, started + storeMs + REPLY_DEADLINE_MS - Date.now()), !finished);
+      return withModel.signal;
+    },
     storeMs,
     done() {
+      finished = true;
       clearTimeout(store.timer);
-      clearTimeout(withModel.timer);
+      if (withModel) clearTimeout(withModel.timer);
     },
   };
 }
 
 /** AbortSignal.timeout's signal (same reason), with a timer that can be cleared. */
-function abortAfter(ms: number): { signal: AbortSignal; timer: ReturnType<typeof setTimeout> } {
+function abortAfter(ms: number, start = true): { signal: AbortSignal; timer?: ReturnType<typeof setTimeout> } {
   const controller = new AbortController();
+  if (!start) return { signal: controller.signal };
   const timer = setTimeout(
     () => controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError")),
     ms,

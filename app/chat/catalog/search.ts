@@ -148,7 +148,24 @@ interface Term {
   forms: string[];
 }
 
+// A message's text is read into terms by the intent's catalog check and again by the search (its
+// whole text and its first phrase): the catalog's last texts are remembered (read-only terms).
+const REMEMBERED_TEXTS = 256;
+const rememberedTerms = new WeakMap<Catalog, Map<string, readonly Term[]>>();
+
 function searchTerms(catalog: Catalog, text: string): Term[] {
+  let remembered = rememberedTerms.get(catalog);
+  if (!remembered) rememberedTerms.set(catalog, (remembered = new Map()));
+  let found = remembered.get(text);
+  if (!found) {
+    found = readSearchTerms(catalog, text);
+    if (remembered.size >= REMEMBERED_TEXTS) remembered.delete(remembered.keys().next().value!);
+    remembered.set(text, found);
+  }
+  return [...found];
+}
+
+function readSearchTerms(catalog: Catalog, text: string): Term[] {
   // Amounts and currencies are filters, not words of the thing.
   const words = text.replace(/[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£]|\w{0,3}\$)/g, " ");
   return shopperTerms(catalog.vocabulary, words)

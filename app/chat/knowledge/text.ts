@@ -164,7 +164,27 @@ export const isContentWord = (word: string, language: Language) =>
   !isStopWord(word, language) && (word.length > 1 || /\d/.test(word));
 
 /** The index terms of a text: words minus stop words, each to its term (see termOf). */
-export function terms(text: string, language: Language = languageOf(text)): string[] {
+export function terms(text: string, language?: Language): string[] {
+  if (text.length > MAX_REMEMBERED_TEXT) return textTerms(text, language ?? languageOf(text));
+  // Without a language the text's own decides it, so the text alone is the key.
+  const key = `${language ?? ""}\u0000${text}`;
+  let found = rememberedTerms.get(key);
+  if (!found) {
+    found = textTerms(text, language ?? languageOf(text));
+    if (rememberedTerms.size >= REMEMBERED_TEXTS) rememberedTerms.delete(rememberedTerms.keys().next().value!);
+    rememberedTerms.set(key, found);
+  }
+  return [...found];
+}
+
+// A message's text goes through terms() at several stages, and the answers' fixed topic words on
+// every message: the terms of the last short texts are remembered (they depend on the text alone,
+// the vocabulary being fixed once loaded). Long texts (a shop's passages) are indexed once anyway.
+const REMEMBERED_TEXTS = 512;
+const MAX_REMEMBERED_TEXT = 500;
+const rememberedTerms = new Map<string, string[]>();
+
+function textTerms(text: string, language: Language): string[] {
   return textWords(text)
     .filter((w) => isContentWord(w, language))
     .map((w) => termOf(w, language));
