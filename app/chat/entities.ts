@@ -179,8 +179,9 @@ export function buildCatalog(products: CatalogSource[]): Catalog {
   return { products: entries, vocabulary, genericTokens, productsByWord, colors, colorPatterns };
 }
 
+// Letter boundaries, not \b: in a non-unicode pattern "é" is no word character, so "Écru" never matched.
 function colorPattern(color: string): RegExp {
-  return new RegExp(`\\b${escapeRegExp(color)}\\b`, "gi");
+  return new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(color)}(?![\\p{L}\\d])`, "giu");
 }
 
 function optionValues(options: { name: string; values: string[] }[], name: RegExp): string[] {

@@ -31,6 +31,15 @@ describe("colour names", () => {
     expect(colourIn("do you have it in Ocre?", linens)).toBe("Ocre");
   });
 
+  it("are found when they begin or end with an accented letter", () => {
+    const accented = buildCatalog([product("Coussin Lin", ["Écru", "Rosé", "Café"])]);
+    expect(colourIn("le coussin en écru ?", accented)).toBe("écru");
+    expect(colourIn("le coussin lin en rosé, il est dispo ?", accented)).toBe("rosé");
+    expect(colourIn("vous l'avez en Café ?", accented)).toBe("Café");
+    // A longer word that merely holds the name is not it.
+    expect(colourIn("le coussin en écrue", accented)).not.toBe("écru");
+  });
+
   it("are each catalog's own, asked again and again", () => {
     for (let i = 0; i < 3; i++) {
       expect(colourIn("the trail pack in glacier teal", gear)).toBe("glacier teal");
