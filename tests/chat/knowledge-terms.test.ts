@@ -23,6 +23,15 @@ describe("index terms", () => {
     expect(terms("Olvidé mi contraseña", "es")).toEqual(terms("contraseña", "es"));
   });
 
+  it("reads 'pagué' (I paid) as paying, as the shop's 'los pagos en efectivo' is", () => {
+    expect(terms("Pagué en efectivo", "es")).toEqual(terms("los pagos en efectivo", "es"));
+  });
+
+  it("drops the French elisions the tokenizer leaves as words ('jusqu'à', 'qu'il')", () => {
+    expect(terms("Jusqu'à quand est-elle valable ?", "fr")).toEqual(terms("quand est-elle valable ?", "fr"));
+    expect(terms("Est-ce qu'il est lavable ?", "fr")).toEqual(terms("Est-il lavable ?", "fr"));
+  });
+
   it("reads 'how does it work?' apart from 'working days'", () => {
     expect(terms("How does it work?", "en")).not.toEqual(terms("working", "en"));
     expect(terms("¿Cómo funciona?", "es")).toEqual(terms("How does it work?", "en"));

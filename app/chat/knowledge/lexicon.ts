@@ -72,7 +72,7 @@ const VOCABULARY: Record<string, string> = {
     "offers deal deals promotion promotions | oferta ofertas promocion promociones | offre offres promotion promotions",
   // Payment, prices, invoices
   payment:
-    "pay paid paying | pago pagos pagar pagado pagas paga pagan | paiement paiements payer paye paie paies payez payons payant payante a_votre_charge a_ta_charge a_la_charge",
+    "pay paid paying | pago pagos pagar pagado pagas paga pagan pague pagaste pagaron pagamos | paiement paiements payer paye paie paies payez payons payant payante a_votre_charge a_ta_charge a_la_charge",
   accept: "accepted accepts | aceptar aceptan aceptamos acepta | accepter acceptez acceptons accepte",
   card: "cards | tarjeta tarjetas | carte cartes",
   cash: "| efectivo | especes liquide",
