@@ -27,6 +27,12 @@ describe("index terms", () => {
     expect(terms("Pagué en efectivo", "es")).toEqual(terms("los pagos en efectivo", "es"));
   });
 
+  it("reads 'livrée avec' (agreeing with a feminine noun) as 'comes with', like 'livré avec'", () => {
+    const included = terms("Does it come with a case?", "en").filter((t) => !terms("case", "en").includes(t));
+    expect(terms("La housse est-elle livrée avec le coussin ?", "fr")).toEqual(expect.arrayContaining(included));
+    expect(terms("¿Vienen con estuche?", "es")).toEqual(expect.arrayContaining(included));
+  });
+
   it("drops the French elisions the tokenizer leaves as words ('jusqu'à', 'qu'il')", () => {
     expect(terms("Jusqu'à quand est-elle valable ?", "fr")).toEqual(terms("quand est-elle valable ?", "fr"));
     expect(terms("Est-ce qu'il est lavable ?", "fr")).toEqual(terms("Est-il lavable ?", "fr"));

@@ -156,7 +156,7 @@ const VOCABULARY: Record<string, string> = {
   // "stored" is kept, not the shop ("store").
   keep: "storage kept stored retain retained | guardar guardan guardamos conservar almacenar mantener mantiene mantienen | conserver ranger garder gardons garde gardee maintenir maintient",
   include:
-    "included includes comes_with come_with | incluye incluido incluida viene_con | inclus incluse fourni fournie livre_avec",
+    "included includes comes_with come_with | incluye incluyen incluido incluida incluidos incluidas viene_con vienen_con | inclus incluse inclues fourni fournie fournis fournies livre_avec livree_avec livres_avec livrees_avec vendu_avec vendue_avec",
   separately: "| por_separado | separement",
   handmade: "hand_made handcrafted | hecho_a_mano artesanal | fait_main fait_a_la_main artisanal",
   // Not French "fait/faite": "doit être faite" is an auxiliary, not "made".
