@@ -33,6 +33,13 @@ describe("index terms", () => {
     expect(terms("¿Vienen con estuche?", "es")).toEqual(expect.arrayContaining(included));
   });
 
+  it("knows the common forms of expiry, cracked and spreading a payment in each language", () => {
+    expect(terms("fecha de vencimiento", "es")).toContain(terms("expire", "en")[0]);
+    expect(terms("mon mug est arrivé fêlé", "fr")).toContain(terms("broken", "en")[0]);
+    expect(terms("the carafe came shattered", "en")).toContain(terms("broken", "en")[0]);
+    expect(terms("Peut-on étaler le paiement ?", "fr")).toContain(terms("installments", "en")[0]);
+  });
+
   it("drops the French elisions the tokenizer leaves as words ('jusqu'à', 'qu'il')", () => {
     expect(terms("Jusqu'à quand est-elle valable ?", "fr")).toEqual(terms("quand est-elle valable ?", "fr"));
     expect(terms("Est-ce qu'il est lavable ?", "fr")).toEqual(terms("Est-il lavable ?", "fr"));

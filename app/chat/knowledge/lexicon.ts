@@ -52,13 +52,14 @@ const VOCABULARY: Record<string, string> = {
   late: "delay delayed | retraso retrasado tarde | retard retarde",
   // Returns, refunds, exchanges, warranty
   return:
-    "returns returned send_*_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter",
+    "returns returned send_*_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter reprendre reprenez reprenons",
   refund:
     "refunds refunded money_back | regresan_el_dinero regresar_el_dinero devuelven_el_dinero devolver_el_dinero mi_dinero reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons recuperer_mon_argent rendre_l_argent mon_argent",
   exchange: "swap trade | cambio cambios cambiar | echange echanges echanger",
   warranty: "guarantee | garantia | garantie",
   cover: "covers covered | cubre cubren cubierto | couvre couvrent couvert couverte couvrir",
-  broken: "smashed cracked | roto rota rotos quebrado | casse cassee brise",
+  broken:
+    "smashed cracked shattered chipped | roto rota rotos quebrado estrellado | casse cassee brise fele felee ebreche",
   damaged: "| danado danada | abime abimee endommage",
   defective: "faulty defect | defectuoso defectuosa defecto | defectueux defectueuse defaut defauts",
   wrong: "| equivocado equivocada erroneo | errone erronee mauvais",
@@ -78,7 +79,7 @@ const VOCABULARY: Record<string, string> = {
   cash: "| efectivo | especes liquide",
   transfer: "wire | transferencia | virement",
   installments:
-    "instalments installment instalment spread split | meses_sin_intereses a_plazos cuotas | en_plusieurs_fois paiement_en_4_fois",
+    "instalments installment instalment spread split | meses_sin_intereses a_plazos cuotas | en_plusieurs_fois paiement_en_4_fois etaler",
   charge:
     "charged charges billed debit debited | cargo cargos cobro cobraron cobrado | debit debite debitee debitees debits prelevement prelevements preleve",
   twice: "double duplicate | dos_veces doble | deux_fois double",
@@ -88,7 +89,7 @@ const VOCABULARY: Record<string, string> = {
   company: "business | empresa razon_social | entreprise societe",
   gift: "| regalo | cadeau cadeaux",
   expire:
-    "expiry expiration valid validity | caducar caduca caducan vencer vence validez valido | expirer expire valable valables validite",
+    "expiry expiration valid validity | caducar caduca caducan caducidad vencer vence vencen vencimiento vencido vencida validez valido | expirer expire valable valables validite",
   // Accounts
   account: "| cuenta | compte",
   password: "| contrasena clave | mot_de_passe",
