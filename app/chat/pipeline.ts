@@ -296,7 +296,24 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
   }
   // Too unsure of a short message to answer it: one clarifying question, unless the shop's texts answer it.
   if (shouldClarify(turn) && !confirmationReply(turn.pre.original)) return faqAnswer(turn) ?? clarify(turn);
+  // "¿Tienen tienda física?", "horaires de la boutique ?": read as a product question, but naming nothing the shop sells.
+  if (namesNothingSold(turn)) {
+    // A product list is no answer to it at all: the shop's text may answer through its headings.
+    const faq = faqAnswer(turn, { headingCounts: true });
+    if (faq) return faq;
+  }
   return ANSWERS[turn.intent.intent](turn);
+}
+
+/**
+ * A product question that names no product and no word of the shop's catalog: it asks about the shop
+ * (its premises, its hours), which its own texts answer better than a product list.
+ */
+function namesNothingSold(turn: Turn): boolean {
+  if (turn.intent.intent !== "product_info" && turn.intent.intent !== "product_search") return false;
+  if (turn.productHandle || turn.state.lastIntent) return false;
+  const { kinds, catalogWords, other } = catalogTerms(turn.ctx.catalog, turn.pre.original);
+  return kinds.length === 0 && catalogWords.length === 0 && other.length > 0;
 }
 
 /** The merchant's own answer to this question, if they wrote one. */

@@ -23,6 +23,28 @@ describe("index terms", () => {
     expect(terms("Olvidé mi contraseña", "es")).toEqual(terms("contraseña", "es"));
   });
 
+  it("reads 'pagué' (I paid) as paying, as the shop's 'los pagos en efectivo' is", () => {
+    expect(terms("Pagué en efectivo", "es")).toEqual(terms("los pagos en efectivo", "es"));
+  });
+
+  it("reads 'livrée avec' (agreeing with a feminine noun) as 'comes with', like 'livré avec'", () => {
+    const included = terms("Does it come with a case?", "en").filter((t) => !terms("case", "en").includes(t));
+    expect(terms("La housse est-elle livrée avec le coussin ?", "fr")).toEqual(expect.arrayContaining(included));
+    expect(terms("¿Vienen con estuche?", "es")).toEqual(expect.arrayContaining(included));
+  });
+
+  it("knows the common forms of expiry, cracked and spreading a payment in each language", () => {
+    expect(terms("fecha de vencimiento", "es")).toContain(terms("expire", "en")[0]);
+    expect(terms("mon mug est arrivé fêlé", "fr")).toContain(terms("broken", "en")[0]);
+    expect(terms("the carafe came shattered", "en")).toContain(terms("broken", "en")[0]);
+    expect(terms("Peut-on étaler le paiement ?", "fr")).toContain(terms("installments", "en")[0]);
+  });
+
+  it("drops the French elisions the tokenizer leaves as words ('jusqu'à', 'qu'il')", () => {
+    expect(terms("Jusqu'à quand est-elle valable ?", "fr")).toEqual(terms("quand est-elle valable ?", "fr"));
+    expect(terms("Est-ce qu'il est lavable ?", "fr")).toEqual(terms("Est-il lavable ?", "fr"));
+  });
+
   it("reads 'how does it work?' apart from 'working days'", () => {
     expect(terms("How does it work?", "en")).not.toEqual(terms("working", "en"));
     expect(terms("¿Cómo funciona?", "es")).toEqual(terms("How does it work?", "en"));

@@ -76,14 +76,19 @@ export function thanksGoodbye(turn: Turn): Answer {
   };
 }
 
-/** The shop's own text quoted (FAQ, policy, page, a product's description) when it answers the question; else null. */
-export function faqAnswer(turn: Turn): Answer | null {
+/**
+ * The shop's own text quoted (FAQ, policy, page, a product's description) when it answers the question; else null.
+ * It must say two of the question's words itself, or with `headingCounts` through its FAQ question, page title or
+ * heading ("Horaires : du mardi au samedi…" on the click-and-collect page answers the shop's hours).
+ */
+export function faqAnswer(turn: Turn, { headingCounts = false } = {}): Answer | null {
   const read = shopAnswer(turn.ctx.shop, turn.pre.original, {
     products: turn.ctx.productsByHandle,
     language: turn.language,
     max: 2,
   });
-  return read[0] && read[0].answered.length >= 2 ? quoteAnswer(turn, read) : null;
+  const said = headingCounts ? read[0]?.covered : read[0]?.answered;
+  return said && said.length >= 2 ? quoteAnswer(turn, read) : null;
 }
 
 export function outOfScope(turn: Turn): Answer {

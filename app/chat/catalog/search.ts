@@ -306,15 +306,21 @@ export function lowestPrice(product: Product): number {
 }
 
 /**
- * The shopper's words split into those naming a kind of thing this shop sells (in any of en/es/fr)
- * and the others that aren't filler: "housse de couette" → kinds [housse…], other [].
+ * The shopper's words split into those naming a kind of thing this shop sells (in any of en/es/fr),
+ * the other words of its catalog ("lin", "bleu"), and the others that aren't filler:
+ * "housse de couette" → kinds [housse…], other [].
  */
-export function catalogTerms(catalog: Catalog, text: string): { kinds: string[]; other: string[] } {
+export function catalogTerms(
+  catalog: Catalog,
+  text: string,
+): { kinds: string[]; catalogWords: string[]; other: string[] } {
   const kinds: string[] = [];
+  const catalogWords: string[] = [];
   const other: string[] = [];
   for (const term of searchTerms(catalog, text)) {
     if (term.alternatives.some((words) => words.some((w) => isKindWord(catalog.vocabulary, w)))) kinds.push(term.text);
     else if (term.catalogWords.length === 0) other.push(term.text);
+    else catalogWords.push(term.text);
   }
-  return { kinds, other };
+  return { kinds, catalogWords, other };
 }

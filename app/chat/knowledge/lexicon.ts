@@ -52,13 +52,14 @@ const VOCABULARY: Record<string, string> = {
   late: "delay delayed | retraso retrasado tarde | retard retarde",
   // Returns, refunds, exchanges, warranty
   return:
-    "returns returned send_*_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter",
+    "returns returned send_*_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter reprendre reprenez reprenons",
   refund:
     "refunds refunded money_back | regresan_el_dinero regresar_el_dinero devuelven_el_dinero devolver_el_dinero mi_dinero reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons recuperer_mon_argent rendre_l_argent mon_argent",
   exchange: "swap trade | cambio cambios cambiar | echange echanges echanger",
   warranty: "guarantee | garantia | garantie",
   cover: "covers covered | cubre cubren cubierto | couvre couvrent couvert couverte couvrir",
-  broken: "smashed cracked | roto rota rotos quebrado | casse cassee brise",
+  broken:
+    "smashed cracked shattered chipped | roto rota rotos quebrado estrellado | casse cassee brise fele felee ebreche",
   damaged: "| danado danada | abime abimee endommage",
   defective: "faulty defect | defectuoso defectuosa defecto | defectueux defectueuse defaut defauts",
   wrong: "| equivocado equivocada erroneo | errone erronee mauvais",
@@ -72,13 +73,13 @@ const VOCABULARY: Record<string, string> = {
     "offers deal deals promotion promotions | oferta ofertas promocion promociones | offre offres promotion promotions",
   // Payment, prices, invoices
   payment:
-    "pay paid paying | pago pagos pagar pagado pagas paga pagan | paiement paiements payer paye paie paies payez payons payant payante a_votre_charge a_ta_charge a_la_charge",
+    "pay paid paying | pago pagos pagar pagado pagas paga pagan pague pagaste pagaron pagamos | paiement paiements payer paye paie paies payez payons payant payante a_votre_charge a_ta_charge a_la_charge",
   accept: "accepted accepts | aceptar aceptan aceptamos acepta | accepter acceptez acceptons accepte",
   card: "cards | tarjeta tarjetas | carte cartes",
   cash: "| efectivo | especes liquide",
   transfer: "wire | transferencia | virement",
   installments:
-    "instalments installment instalment spread split | meses_sin_intereses a_plazos cuotas | en_plusieurs_fois paiement_en_4_fois",
+    "instalments installment instalment spread split | meses_sin_intereses a_plazos cuotas | en_plusieurs_fois paiement_en_4_fois etaler",
   charge:
     "charged charges billed debit debited | cargo cargos cobro cobraron cobrado | debit debite debitee debitees debits prelevement prelevements preleve",
   twice: "double duplicate | dos_veces doble | deux_fois double",
@@ -88,7 +89,7 @@ const VOCABULARY: Record<string, string> = {
   company: "business | empresa razon_social | entreprise societe",
   gift: "| regalo | cadeau cadeaux",
   expire:
-    "expiry expiration valid validity | caducar caduca caducan vencer vence validez valido | expirer expire valable valables validite",
+    "expiry expiration valid validity | caducar caduca caducan caducidad vencer vence vencen vencimiento vencido vencida validez valido | expirer expire valable valables validite",
   // Accounts
   account: "| cuenta | compte",
   password: "| contrasena clave | mot_de_passe",
@@ -156,7 +157,7 @@ const VOCABULARY: Record<string, string> = {
   // "stored" is kept, not the shop ("store").
   keep: "storage kept stored retain retained | guardar guardan guardamos conservar almacenar mantener mantiene mantienen | conserver ranger garder gardons garde gardee maintenir maintient",
   include:
-    "included includes comes_with come_with | incluye incluido incluida viene_con | inclus incluse fourni fournie livre_avec",
+    "included includes comes_with come_with | incluye incluyen incluido incluida incluidos incluidas viene_con vienen_con | inclus incluse inclues fourni fournie fournis fournies livre_avec livree_avec livres_avec livrees_avec vendu_avec vendue_avec",
   separately: "| por_separado | separement",
   handmade: "hand_made handcrafted | hecho_a_mano artesanal | fait_main fait_a_la_main artisanal",
   // Not French "fait/faite": "doit être faite" is an auxiliary, not "made".

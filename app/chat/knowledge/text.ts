@@ -23,6 +23,8 @@ const STOP_WORDS = new Set(
     "le les du des et ou mais au aux dans sur par avec qui ce cet cette ces je moi toi il elle on nous vous ils elles mon ma mes " +
     "une ton ta tes son sa ses notre votre leur est sont etre avoir ai as ont suis tres aussi svp merci bonjour quel quelle quels pour " +
     "quelles puis peux veux " +
+    // French elisions the tokenizer leaves as words ("qu'il", "jusqu'à", "lorsqu'on")
+    "qu jusqu jusqua lorsqu puisqu quoiqu " +
     "si mas menos otra otro otros otras algo algun alguna cuando donde porque tiene tienen hacer hacen hago puedes pueden debo " +
     "plus moins autre autres quand ou pourquoi faire fait faites font dois doit pouvez peut peuvent avez ai-je est-ce ca cela " +
     "ete meme memes deja encore tout tous toute toutes mismo misma mismos ya aun todo todos toda todas " +
