@@ -16,7 +16,7 @@ import { shippedClassifier } from "../app/chat/intent/engine";
 import { createDemoStore, loadDemoSnapshot, type DemoSnapshot } from "../demo/demo-store";
 import { createCommerce } from "../app/commerce/store";
 import { buildChatContext } from "../app/chat/context.server";
-import { shopAnswer, sourceLabel } from "../app/chat/knowledge";
+import { shopAnswer, sourceLabel, topicReader } from "../app/chat/knowledge";
 import { evaluateRetrieval, readRetrievalFile, thresholdSweep } from "../app/eval/retrieval";
 import { devStorePath } from "../demo/dev-stores";
 import { demoShopSettings } from "../demo/demo-settings";
@@ -202,13 +202,18 @@ async function retrievalMode(
     settings: settingsFor(store.shopDomain, demoShopSettings(snapshot)),
     now: store.now,
   });
+  // As the bot asks it: with the intent model's reading of the question, for the passages' topics.
+  const read = topicReader(ctx.classifier);
+  const topics = (question: string) => ({ asked: read(question), read });
   if (values.sweep) {
     const open = await evaluateRetrieval(readRetrievalFile(file), (question) =>
-      shopAnswer(ctx.shop, question, { products: ctx.productsByHandle, minRelevance: 0 }).map((hit) => ({
-        text: hit.passage.text,
-        source: sourceLabel(hit.passage),
-        relevance: hit.relevance,
-      })),
+      shopAnswer(ctx.shop, question, { products: ctx.productsByHandle, minRelevance: 0, topics: topics(question) }).map(
+        (hit) => ({
+          text: hit.passage.text,
+          source: sourceLabel(hit.passage),
+          relevance: hit.relevance,
+        }),
+      ),
     );
     const thresholds = Array.from({ length: 21 }, (_, i) => round(0.2 + i * 0.01));
     for (const p of thresholdSweep(open.results, thresholds))
@@ -218,7 +223,7 @@ async function retrievalMode(
   }
   // --show-failures also shows, for each question, the best sentence below the threshold: what calibrating it needs.
   const report = await evaluateRetrieval(readRetrievalFile(file), (question) =>
-    shopAnswer(ctx.shop, question, { products: ctx.productsByHandle }).map((hit) => ({
+    shopAnswer(ctx.shop, question, { products: ctx.productsByHandle, topics: topics(question) }).map((hit) => ({
       text: hit.passage.text,
       source: sourceLabel(hit.passage),
       relevance: hit.relevance,

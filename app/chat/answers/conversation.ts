@@ -2,7 +2,7 @@
 import { defineMessages, t } from "../i18n";
 import type { Answer, TicketRequest, Turn } from "../types";
 import { detectLanguage, normalize, tokenize } from "../preprocess";
-import { shopAnswer } from "../knowledge";
+import { readingOf, shopAnswer, topicReader } from "../knowledge";
 import { quoteAnswer } from "./policies";
 import { replyTimeClause } from "./shop-rules";
 import { withinSupportHours } from "../shop/support-hours";
@@ -86,6 +86,7 @@ export function faqAnswer(turn: Turn, { headingCounts = false } = {}): Answer | 
     products: turn.ctx.productsByHandle,
     language: turn.language,
     max: 2,
+    topics: { asked: readingOf(turn.intent), read: topicReader(turn.ctx.classifier) },
   });
   const said = headingCounts ? read[0]?.covered : read[0]?.answered;
   return said && said.length >= 2 ? quoteAnswer(turn, read) : null;

@@ -1,4 +1,5 @@
 /** What retrieval over the shop's own text reads and returns (see knowledge.ts). */
+import type { Reading, TopicReader } from "./topics";
 import type MiniSearch from "minisearch";
 import type { Product, ShopPage } from "../../commerce/types";
 import type { Language } from "../preprocess";
@@ -78,4 +79,6 @@ export interface KnowledgeQuery {
   subject?: string;
   /** The shopper's language, when the question's words are not theirs (an overview's aspects). */
   quoteLanguage?: Language;
+  /** The intent model's reading of the question, and its reader for the passages' topics. */
+  topics?: { asked: Reading; read: TopicReader };
 }

@@ -1,0 +1,69 @@
+/**
+ * The intent model's reading as what a question and a passage are about (app/chat/knowledge/topics.ts):
+ * a paraphrase in words the shop never writes is answered when the model reads the question and
+ * the passage's FAQ question or policy type as one topic, and only then. Made-up shop texts; the
+ * shipped model.
+ */
+import { describe, expect, it } from "vitest";
+import { readingOf, shopAnswer, topicReader } from "../../app/chat/knowledge";
+import { topicAgreement, topicOf } from "../../app/chat/knowledge/topics";
+import { knowledgeFor } from "../../app/chat/knowledge/passages";
+import { shippedClassifier } from "../../app/chat/intent/engine";
+
+const shop = {
+  policies: [
+    {
+      type: "SHIPPING_POLICY",
+      title: "Shipping policy",
+      url: "https://shop.test/policies/shipping-policy",
+      body: "Parcels leave our workshop within 3 business days. We ship to Chile and Peru only.",
+    },
+  ],
+  faqs: [
+    {
+      question: "What is your return policy?",
+      answer: "You can send items back within 21 days of delivery, unused and in their box.",
+    },
+  ],
+  pages: [],
+};
+
+const read = topicReader(shippedClassifier());
+const ask = (question: string, withTopics: boolean) =>
+  shopAnswer(shop, question, withTopics ? { topics: { asked: read(question), read } } : {}).map((h) => h.passage.text);
+
+describe("topics as the model reads them", () => {
+  const passages = knowledgeFor(shop).passages;
+  const faq = passages.find((p) => p.kind === "faq")!;
+  const shipping = passages.find((p) => p.sourceKey === "SHIPPING_POLICY")!;
+
+  it("gives an FAQ its question's reading and a policy its type's, read once per model", () => {
+    expect(topicOf(faq, read).get("return_policy")).toBeGreaterThan(0.5);
+    expect(topicOf(shipping, read).get("shipping_options")).toBe(1);
+    expect(topicOf(faq, read)).toBe(topicOf(faq, read));
+  });
+
+  it("agrees where the question and the passage are one topic", () => {
+    const asked = read("what if it doesn't work out, how long have I got to change my mind?");
+    expect(topicAgreement(asked, faq, read)).toBeGreaterThan(topicAgreement(asked, shipping, read));
+  });
+
+  it("answers a paraphrase the words alone don't, and still nothing where the shop says nothing", () => {
+    const paraphrase = "how long do I have to return something that doesn't fit";
+    expect(ask(paraphrase, false)).toEqual([]);
+    expect(ask(paraphrase, true)[0]).toMatch(/within 21 days/);
+    expect(ask("do you have a loyalty programme with points?", true)).toEqual([]);
+  });
+
+  it("reads a classification by the model's own guess and its runners-up", () => {
+    const reading = readingOf({
+      predicted: "return_policy",
+      confidence: 0.6,
+      alternatives: [{ intent: "refund_status", confidence: 0.3 }],
+    });
+    expect([...reading]).toEqual([
+      ["return_policy", 0.6],
+      ["refund_status", 0.3],
+    ]);
+  });
+});
