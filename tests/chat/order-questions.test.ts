@@ -1,0 +1,47 @@
+/** Order questions whose words belong to another topic too, read as the order question they are. */
+import { describe, expect, it } from "vitest";
+import { orderQuestionIntent } from "../../app/chat/intent/order-questions";
+
+const fresh = {};
+const afterRefund = { lastIntent: "refund_status" as const, orderNumber: "1043" };
+const afterTracking = { lastIntent: "track_order" as const, orderNumber: "2051" };
+
+describe("order questions read as another topic", () => {
+  it("reads the shopper's money coming back as a refund question, in English, French and Spanish", () => {
+    expect(orderQuestionIntent("track_order", "where's my money for order 2044?", fresh)).toBe("refund_status");
+    expect(orderQuestionIntent("product_info", "mon argent pour le vase, il est où ?", fresh)).toBe("refund_status");
+    expect(orderQuestionIntent("track_order", "¿cuándo me regresan mi dinero?", fresh)).toBe("refund_status");
+    expect(orderQuestionIntent("out_of_scope", "was I reimbursed?", fresh)).toBe("refund_status");
+  });
+
+  it("leaves a request to return or cancel, and a general question, to the model", () => {
+    expect(orderQuestionIntent("return_item", "je veux me faire rembourser le plaid", fresh)).toBeNull();
+    expect(orderQuestionIntent("cancel_order", "cancel it and give me my money back", fresh)).toBeNull();
+    expect(orderQuestionIntent("track_order", "where is my order?", fresh)).toBeNull();
+    expect(orderQuestionIntent("shipping_options", "do you refund shipping?", fresh)).toBeNull();
+  });
+
+  it("reads when a refund shows on the card or account as the refund's delay, only right after a refund", () => {
+    expect(orderQuestionIntent("account_help", "et je le verrai quand sur mon compte ?", afterRefund)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("track_order", "when will it show up on my card?", afterRefund)).toBe("refund_status");
+    expect(orderQuestionIntent("account_help", "et je le verrai quand sur mon compte ?", fresh)).toBeNull();
+    expect(orderQuestionIntent("account_help", "I can't log into my account", afterRefund)).toBeNull();
+  });
+
+  it("reads the carrier or tracking number of the order in focus as tracking, not shipping options", () => {
+    expect(orderQuestionIntent("product_search", "which carrier?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("out_of_scope", "quel transporteur ?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("shipping_options", "¿qué paquetería es?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("shipping_options", "which carrier do you use?", fresh)).toBeNull();
+    expect(orderQuestionIntent("return_policy", "which carrier should I use to send it back?", afterTracking)).toBeNull();
+  });
+
+  it("reads 'my order is late' as where it is, not a change, unless the shopper asks for one", () => {
+    expect(orderQuestionIntent("change_order", "ma commande a du retard", fresh)).toBe("track_order");
+    expect(orderQuestionIntent("cancel_order", "my package is delayed", fresh)).toBe("track_order");
+    expect(orderQuestionIntent("cancel_order", "it's late, I want to cancel it", fresh)).toBeNull();
+    expect(orderQuestionIntent("complaint", "your delays are a disgrace", fresh)).toBeNull();
+  });
+});
