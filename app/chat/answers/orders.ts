@@ -12,6 +12,7 @@ import { verifyOrderAccess, type OrderAccess } from "../verification";
 import { offer, offerReplies } from "../offers";
 import { looksLikeAddress as looksLikeStreetAddress, parseAddress as parseStreetAddress } from "../address";
 import { proposeChange } from "../change-proof";
+import { asksHowToSendBack } from "../intent/order-questions";
 import { regionName } from "./policies";
 import {
   addressChangeVerdict,
@@ -1302,6 +1303,12 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
   });
 }
 
+/** "How do I send it back?" about a return under way: the shop's rule on its postage (label, who pays) too. */
+function withPostageIfAsked(stage: string, order: Order, turn: Turn): string {
+  const postage = asksHowToSendBack(turn.pre.normalized) ? returnShippingRule(turn, order) : "";
+  return postage ? `${stage} ${t(turn.language, M.policy_quote, { sentence: postage })}` : stage;
+}
+
 /** Where a return the shopper asked for stands, from the return itself and the shop's own timings. */
 function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
   const L = turn.language;
@@ -1312,15 +1319,20 @@ function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
   switch (returnStage(ret)) {
     case "awaiting_approval": {
       const review = returnReviewTime(knowledgeFor(turn.ctx.shop).passages);
-      return t(L, M.return_awaiting_approval, {
+      const stage = t(L, M.return_awaiting_approval, {
         name: ret.name,
         items,
         date: date(turn, ret.createdAt),
         review: review ? t(L, M.review_within, { duration: formatRange(review, L) }) : "",
       });
+      return withPostageIfAsked(stage, order, turn);
     }
     case "approved":
-      return t(L, M.return_approved, { name: ret.name, items, receipt: returnReceiptClause(turn) });
+      return withPostageIfAsked(
+        t(L, M.return_approved, { name: ret.name, items, receipt: returnReceiptClause(turn) }),
+        order,
+        turn,
+      );
     case "declined":
       return describeDecline(ret, order, turn, items);
     case "closed": {

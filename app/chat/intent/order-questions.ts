@@ -50,10 +50,24 @@ const LATE_MISREAD = new Set<Intent>([
 const ASKS_FOR_ACTION =
   /\b(?:please|want|wanna|would like|need|can you|could you|can i|could i|quiero|quisiera|necesito|puedes|pueden|puedo|voudrais|veux|souhaite|pouvez|puis-je|peux)\b/;
 
+// "How do I send it back?", "comment je le renvoie ?", "¿cómo la envío?" (accents folded).
+const HOW_TO_SEND_BACK =
+  /\b(?:send|ship|post|mail)(?:ing)? (?:it |them |this |these |the \w+ )?back\b|\blabel\b|\b(?:renvo\w*|envoyer|expedier|poster|etiquette)\b|\b(?:envi[oa]\w*|mand[oa]\w*|guia)\b/;
+const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "refund_status"]);
+const SEND_BACK_MISREAD = new Set<Intent>(["shipping_options", "track_order", "out_of_scope", "product_search"]);
+
+/** Whether the shopper asks how to send a return back (normalized text). */
+export function asksHowToSendBack(normalized: string): boolean {
+  return HOW_TO_SEND_BACK.test(normalized);
+}
+
 /** The order intent such a question has, when the model read it as another topic; else null. */
 export function orderQuestionIntent(intent: Intent, text: string, state: DialogueState): Intent | null {
   const n = normalize(text);
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
+  // "How do I send it back?" right after the shopper's return: that return, not delivery options.
+  if (state.lastIntent && RETURN_INTENTS.has(state.lastIntent) && SEND_BACK_MISREAD.has(intent) && asksHowToSendBack(n))
+    return "return_item";
   if (state.lastIntent === "refund_status" && intent !== "refund_status" && BANK.test(n) && WHEN_SEEN.test(n))
     return "refund_status";
   const orderInFocus = !!state.orderNumber || (!!state.lastIntent && ORDER_INTENTS.has(state.lastIntent));
