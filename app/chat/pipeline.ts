@@ -186,7 +186,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
       ? null
       : (stateQuestionIntent(catalogued.intent, pre.original) ??
         ownPurchaseIntent(catalogued.intent, pre.original) ??
-        orderQuestionIntent(catalogued.intent, pre.original, input.state));
+        orderQuestionIntent(catalogued.intent, pre.original, input.state, !!productHandle || !!entities.product));
   // Read from the message's own words, a state question is no unsure reading for the FAQ to take over.
   const read = stateIntent
     ? {

@@ -45,3 +45,41 @@ describe("order questions read as another topic", () => {
     expect(orderQuestionIntent("complaint", "your delays are a disgrace", fresh)).toBeNull();
   });
 });
+
+describe("a refund awaited or short, without the word", () => {
+  it("reads a sent-back item with no news, nothing on the account, or the amount back as a refund question", () => {
+    expect(orderQuestionIntent("greeting", "hi, i returned something and i havent heard anything", fresh)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("track_order", "commande FR-3038 annulée, toujours rien sur mon compte", fresh)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("shipping_options", "how much will I get back?", fresh)).toBe("refund_status");
+    expect(orderQuestionIntent("return_policy", "¿cuánto me van a devolver?", fresh)).toBe("refund_status");
+    expect(orderQuestionIntent("track_order", "pourquoi je n'ai reçu que 49 € ?", fresh)).toBe("refund_status");
+    expect(orderQuestionIntent("track_order", "have you received my parcel back?", fresh)).toBe("refund_status");
+  });
+
+  it("leaves the general rule, a login problem and a plain return request alone", () => {
+    expect(orderQuestionIntent("return_policy", "how much will I get back if I return a used item?", fresh)).toBeNull();
+    expect(orderQuestionIntent("account_help", "nothing works on my account, I can't log in", fresh)).toBeNull();
+    expect(orderQuestionIntent("return_item", "I returned the wrong size, can I swap it?", fresh)).toBeNull();
+  });
+});
+
+describe("a fact of the order in focus, asked in another topic's words", () => {
+  it("reads what it cost, where it goes and when it comes as a question about that order", () => {
+    expect(orderQuestionIntent("shipping_options", "how much did it cost?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("shipping_options", "what did I pay for shipping?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("product_info", "where is it being shipped to?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("product_info", "will it come before the weekend?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("shipping_options", "¿cuánto pagué?", afterTracking)).toBe("track_order");
+  });
+
+  it("leaves product questions, charges on delivery and questions with no order in focus alone", () => {
+    expect(orderQuestionIntent("product_info", "how much does the bottle cost?", afterTracking, true)).toBeNull();
+    expect(orderQuestionIntent("product_info", "is it waterproof?", afterTracking)).toBeNull();
+    expect(orderQuestionIntent("shipping_options", "Will I have to pay anything extra when it arrives?", afterTracking)).toBeNull();
+    expect(orderQuestionIntent("shipping_options", "how long will it take to arrive?", fresh)).toBeNull();
+  });
+});

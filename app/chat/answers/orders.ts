@@ -12,7 +12,7 @@ import { verifyOrderAccess, type OrderAccess } from "../verification";
 import { offer, offerReplies } from "../offers";
 import { looksLikeAddress as looksLikeStreetAddress, parseAddress as parseStreetAddress } from "../address";
 import { proposeChange } from "../change-proof";
-import { asksHowToSendBack } from "../intent/order-questions";
+import { asksHowToSendBack, asksOrderAddress, asksOrderCost } from "../intent/order-questions";
 import { regionName } from "./policies";
 import {
   addressChangeVerdict,
@@ -487,6 +487,16 @@ const M = defineMessages({
     es: "Tu devolución {name} fue rechazada: {items} es de venta final y no admite devolución.{policy}",
     fr: "Votre retour {name} a été refusé : {items} est un article en vente finale, qui ne peut pas être retourné.{policy}",
   },
+  shipping_paid: {
+    en: "Shipping on it: {amount}.",
+    es: "El envío: {amount}.",
+    fr: "Livraison : {amount}.",
+  },
+  shipping_to: {
+    en: "Order {order} is addressed to {address}.",
+    es: "El pedido {order} va a esta dirección: {address}.",
+    fr: "La commande {order} est adressée à : {address}.",
+  },
   order_total: {
     en: "Order {order} (placed {date}) totals {total}, {status}.",
     es: "El pedido {order} (realizado el {date}) suma {total}, {status}.",
@@ -651,7 +661,7 @@ export function trackOrder(turn: Turn): Promise<Answer> {
     const tookUpTrace = t2.acceptedOffer?.kind === "trace";
     if ((followUp || tookUpTrace) && (tookUpTrace || ESCALATION.test(t2.pre.original)))
       return escalateShipment(order, t2, late);
-    const lines = [describeOrderStatus(order, t2)];
+    const lines = [...askedOrderFacts(order, t2), describeOrderStatus(order, t2)];
     if (access.otherOrders.length > 0 && !t2.entities.order_number) {
       lines.push(t(t2.language, M.other_orders, { orders: access.otherOrders.map((o) => o.name).join(", ") }));
     }
@@ -664,6 +674,35 @@ export function trackOrder(turn: Turn): Promise<Answer> {
     };
   });
 }
+
+/** "How much did I pay?", "what address is it going to?": the fact asked, before the order's status. */
+function askedOrderFacts(order: Order, turn: Turn): string[] {
+  const L = turn.language;
+  const facts: string[] = [];
+  if (asksOrderCost(turn.pre.normalized)) {
+    facts.push(orderPaymentSummary(order, turn));
+    if (SHIPPING_WORD.test(turn.pre.normalized))
+      facts.push(t(L, M.shipping_paid, { amount: money(turn, order.totalShippingPrice, order) }));
+  }
+  const address = order.shippingAddress;
+  if (asksOrderAddress(turn.pre.normalized) && address?.city)
+    facts.push(
+      t(L, M.shipping_to, {
+        order: order.name,
+        address: formatAddress({
+          address1: address.address1 ?? "",
+          address2: address.address2,
+          city: address.city,
+          provinceCode: address.provinceCode,
+          zip: address.zip ?? "",
+          countryCode: address.countryCode ?? "",
+        }),
+      }),
+    );
+  return facts;
+}
+
+const SHIPPING_WORD = /\b(?:shipping|delivery|postage|livraison|port|envio)\b/;
 
 function escalateShipment(order: Order, turn: Turn, late: { carrier: string } | null): Answer {
   const carrier = late?.carrier ?? order.fulfillments[0]?.trackingInfo[0]?.company ?? "the carrier";

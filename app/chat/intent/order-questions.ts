@@ -13,6 +13,20 @@ import type { DialogueState } from "../types";
 // The shopper's money coming back, in the words shoppers use rather than "refund".
 const MONEY_BACK =
   /\b(?:(?:my|mon|mi|mis) (?:money|argent|dinero|plata|reembolso|remboursement|refund)|money back|reimburs\w*|refunded|rembourse(?:e|s|es)?|reembolsad[oa]s?|reembolsaron|(?:devolvieron|regresan|regresaron|devuelven|reintegraron) (?:el |mi )?dinero)\b/;
+// "I returned it and haven't heard anything", "rien sur mon compte", "how much will I get back?",
+// "je n'ai reçu que 49 €": a refund awaited or short, without the word.
+const SENT_BACK =
+  /\b(?:i (?:returned|sent (?:\w+ )?back|mailed (?:\w+ )?back|shipped (?:\w+ )?back)|j'ai (?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi))\b/;
+const NO_NEWS =
+  /\b(?:haven'?t heard|have not heard|nothing|no news|no word|any update|still waiting|toujours rien|pas de nouvelles|aucune nouvelle|toujours pas|nada|sin noticias|no se nada|todavia no|aun no|sigo esperando)\b/;
+const NOTHING_ON_ACCOUNT =
+  /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
+const AMOUNT_BACK =
+  /\bhow much (?:will|do|did|would) (?:i|we) (?:get|got|be refunded|receive)\b|\bcuanto me (?:van a |vas a |vais a )?(?:devolver|regresar|reembolsar|devuelven|regresan|reembolsan)\b|\bcombien (?:vais-je|je vais|serai-je|je serai|allez-vous me) (?:etre )?rembours\w*|\bn'?ai (?:recu|eu|ete rembourse\w*) que\b|\bonly (?:got|received|refunded)\b|\bsolo me (?:devolvieron|reembolsaron|regresaron)\b/;
+const HYPOTHETICAL = /\b(?:if|si|when i return|quand je retourne|cuando devuelva)\b/;
+const RECEIVED_BACK =
+  /\b(?:receiv\w*|got|get) (?:my|the|our) (?:parcel|package|return|item|order)s? back\b|\brecu (?:mon|le) (?:colis|retour)\b/;
+
 // Readings a question about one's money back is mistaken for; a return or a cancellation is a request of its own.
 const MONEY_MISREAD = new Set<Intent>([
   "track_order",
@@ -33,9 +47,30 @@ const WHEN_SEEN =
 
 // A fact of a shipment: who carries it and how to follow it.
 const SHIPMENT_FACT =
-  /\b(?:carrier|courier|shipper|tracking|tracking number|transporteur|suivi|numero de suivi|transportista|paqueteria|mensajeria|guia|rastreo|seguimiento|numero de guia)\b/;
+  /\b(?:carrier|courier|shipper|track|tracking|tracking number|transporteur|suivi|numero de suivi|transportista|paqueteria|mensajeria|guia|rastreo|seguimiento|numero de guia)\b/;
 // "which carrier should I use to send it back?" is about a return, not the order's delivery.
 const ABOUT_A_RETURN = /\b(?:return\w*|send (?:it|them) back|retour\w*|renvoyer|devol\w*|regres\w*)\b/;
+
+// Facts of the order in focus asked with a word pointing back to it: what it cost, where it goes, when it comes.
+const ORDER_COST =
+  /\b(?:how much (?:did|was|were) (?:i|it|they|that|the order|my order)|what did i pay|how much i paid|combien (?:j'ai paye|ai-je paye|ca m'a coute|elle m'a coute|a coute)|cuanto (?:pague|me costo|costo|fue|salio))\b/;
+const ORDER_ADDRESS =
+  /\b(?:what|which) address\b|\b(?:shipped|sent|delivered|going|heading) to\b|\bquelle adresse\b|\b(?:que|cual) direccion\b|\ba donde (?:va|se envia|lo envian|la envian)\b/;
+const ARRIVAL =
+  /\b(?:arriv\w*|come|coming|get here|deliver\w*|eta|what time|llega\w*|entrega\w*|livr\w*|recevr\w*)\b/;
+const ADDRESS_CHANGE =
+  /\b(?:change|update|modify|correct|wrong|different|new|instead|changer|modifier|corriger|mauvaise|autre|nouvelle|cambiar|cambia|modificar|corregir|equivocada|otra|nueva)\b/;
+const CHARGES =
+  /\b(?:pay|paid|charg\w*|fees?|extra|duties|duty|customs|tax\w*|payer|frais|douane\w*|pagar|cobr\w*|impuestos?|aduana)\b/;
+const POINTS_TO_ORDER =
+  /\b(?:it|they|them|that|this|my (?:order|package|parcel|stuff)|mi pedido|el pedido|mi paquete|ma commande|mon colis|lo|la|le|les|il|elle)\b/;
+const ORDER_FACT_MISREAD = new Set<Intent>([
+  "product_info",
+  "product_search",
+  "shipping_options",
+  "payment_methods",
+  "out_of_scope",
+]);
 
 // "my order is late": where it is, whatever action the model heard.
 const LATE = /\b(?:late|delayed|delay|overdue|retard|retardee?|retraso|retrasad[oa]|atrasad[oa])\b/;
@@ -56,15 +91,37 @@ const HOW_TO_SEND_BACK =
 const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "refund_status"]);
 const SEND_BACK_MISREAD = new Set<Intent>(["shipping_options", "track_order", "out_of_scope", "product_search"]);
 
+/** Whether the shopper asks what the order cost them (normalized text). */
+export function asksOrderCost(normalized: string): boolean {
+  return ORDER_COST.test(normalized);
+}
+
+/** Whether the shopper asks where the order is being sent (normalized text). */
+export function asksOrderAddress(normalized: string): boolean {
+  return ORDER_ADDRESS.test(normalized);
+}
+
 /** Whether the shopper asks how to send a return back (normalized text). */
 export function asksHowToSendBack(normalized: string): boolean {
   return HOW_TO_SEND_BACK.test(normalized);
 }
 
 /** The order intent such a question has, when the model read it as another topic; else null. */
-export function orderQuestionIntent(intent: Intent, text: string, state: DialogueState): Intent | null {
+export function orderQuestionIntent(
+  intent: Intent,
+  text: string,
+  state: DialogueState,
+  namesProduct = false,
+): Intent | null {
   const n = normalize(text);
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
+  if ((MONEY_MISREAD.has(intent) || intent === "return_item") && SENT_BACK.test(n) && NO_NEWS.test(n))
+    return "refund_status";
+  if (MONEY_MISREAD.has(intent) && NOTHING_ON_ACCOUNT.test(n) && !/\b(?:log|sign|password|mot de passe|contrasena)\b/.test(n))
+    return "refund_status";
+  const amountReading = MONEY_MISREAD.has(intent) || intent === "return_policy" || intent === "shipping_options";
+  if (amountReading && AMOUNT_BACK.test(n) && !HYPOTHETICAL.test(n)) return "refund_status";
+  if (intent === "track_order" && RECEIVED_BACK.test(n)) return "refund_status";
   // "How do I send it back?" right after the shopper's return: that return, not delivery options.
   if (state.lastIntent && RETURN_INTENTS.has(state.lastIntent) && SEND_BACK_MISREAD.has(intent) && asksHowToSendBack(n))
     return "return_item";
@@ -72,6 +129,13 @@ export function orderQuestionIntent(intent: Intent, text: string, state: Dialogu
     return "refund_status";
   const orderInFocus = !!state.orderNumber || (!!state.lastIntent && ORDER_INTENTS.has(state.lastIntent));
   if (orderInFocus && !ORDER_INTENTS.has(intent) && SHIPMENT_FACT.test(n) && !ABOUT_A_RETURN.test(n))
+    return "track_order";
+  // "Which address is it going to?" asks where, it changes nothing.
+  if (intent === "change_shipping_address" && orderInFocus && ORDER_ADDRESS.test(n) && !ADDRESS_CHANGE.test(n))
+    return "track_order";
+  // "Will I pay anything extra when it arrives?" asks about charges on delivery (duties), not the arrival.
+  const asksOrderFact = ORDER_COST.test(n) || ORDER_ADDRESS.test(n) || (ARRIVAL.test(n) && !CHARGES.test(n));
+  if (orderInFocus && !namesProduct && ORDER_FACT_MISREAD.has(intent) && asksOrderFact && (POINTS_TO_ORDER.test(n) || ORDER_COST.test(n)))
     return "track_order";
   if (LATE_MISREAD.has(intent) && LATE.test(n) && !ASKS_FOR_ACTION.test(n)) return "track_order";
   return null;
