@@ -48,3 +48,41 @@ describe("a fact of the order just shown", () => {
     });
   }
 });
+
+const refundCases = [
+  { store: "northwind", ask: "did I get a refund?", shipping: "was shipping refunded too?", card: "which card did it go to?" },
+  { store: "maison-coquelicot", ask: "j'ai été remboursée ?", shipping: "et les frais de livraison ?", card: "sur quelle carte ?" },
+  { store: "cafe-colibri", ask: "¿ya me reembolsaron?", shipping: "¿y el envío?", card: "¿a qué tarjeta?" },
+];
+
+/** The sentences the reply quotes (between “…” or « … »). */
+const quotes = (text: string) => [...text.matchAll(/[“«]\s?([^”»]+?)\s?[”»]/g)].map((m) => m[1].trim());
+
+describe("details of a partial refund", () => {
+  for (const c of refundCases) {
+    it(`${c.store}: whether shipping was refunded and where the money went, in the shop's refund-policy words`, async () => {
+      const snapshot = loadDemoSnapshot(devStorePath(c.store)) as any;
+      // Quoted sentences start with a capital where the policy may run on after a heading ("Refunds: when …").
+      const policy = snapshot.policies.refundPolicy.body.replace(/\s+/g, " ").toLowerCase();
+      const order = snapshot.orders.find(
+        (o: any) =>
+          o.customerId &&
+          o.displayFinancialStatus === "PARTIALLY_REFUNDED" &&
+          o.returns.length > 0 &&
+          snapshot.orders.filter((x: any) => x.customerId === o.customerId && x.refunds.length > 0).length === 1,
+      );
+      const say = await demoConversation({
+        store: createDemoStore(loadDemoSnapshot(devStorePath(c.store))),
+        customerId: order.customerId,
+      });
+      expect((await say(c.ask)).intent).toBe("refund_status");
+      const shipping = await say(c.shipping);
+
+      expect(shipping.intent).toBe("refund_status");
+      expect(quotes(shipping.text).some((q) => policy.includes(q.toLowerCase()) && /shipping|livraison|env[ií]o/i.test(q))).toBe(true);
+      const card = await say(c.card);
+      expect(card.intent).toBe("refund_status");
+      expect(quotes(card.text).some((q) => policy.includes(q.toLowerCase()) && /payment method|moyen de paiement|m[ée]todo de pago/i.test(q))).toBe(true);
+    });
+  }
+});

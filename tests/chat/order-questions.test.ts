@@ -83,3 +83,24 @@ describe("a fact of the order in focus, asked in another topic's words", () => {
     expect(orderQuestionIntent("shipping_options", "how long will it take to arrive?", fresh)).toBeNull();
   });
 });
+
+describe("what the order in focus holds, who carries it and why it takes long", () => {
+  it("reads them as questions about that order", () => {
+    expect(orderQuestionIntent("out_of_scope", "il y a quoi dedans ?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("product_search", "what did I order?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("shipping_options", "pourquoi c'est si long ?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("shipping_options", "c'est DPD qui livre ?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("shipping_options", "pourquoi c'est si long ?", fresh)).toBeNull();
+  });
+});
+
+describe("details of the refund just given", () => {
+  it("reads its amount, card and shipping as the refund's, and a bare 'when?' as the last answer's", () => {
+    expect(orderQuestionIntent("discount_code", "why not the full amount?", afterRefund)).toBe("refund_status");
+    expect(orderQuestionIntent("payment_methods", "which card did it go to?", afterRefund)).toBe("refund_status");
+    expect(orderQuestionIntent("return_policy", "et les frais de livraison ?", afterRefund)).toBe("refund_status");
+    expect(orderQuestionIntent("track_order", "ok so when exactly?", afterRefund)).toBe("refund_status");
+    expect(orderQuestionIntent("payment_methods", "which card did it go to?", fresh)).toBeNull();
+    expect(orderQuestionIntent("return_policy", "what's your return window?", afterRefund)).toBeNull();
+  });
+});

@@ -47,7 +47,9 @@ import {
   failedDeliveryRule,
   invoiceRules,
   paymentConfirmationRule,
+  refundMethodRule,
   returnPostageRule,
+  shippingRefundRule,
 } from "../policy/shop-sentences";
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
@@ -492,6 +494,27 @@ const M = defineMessages({
     es: "El envío: {amount}.",
     fr: "Livraison : {amount}.",
   },
+  shipping_free: {
+    en: "Shipping on it was free.",
+    es: "El envío fue gratis.",
+    fr: "La livraison était offerte.",
+  },
+  payment_paid: { en: "paid", es: "pagado", fr: "payée" },
+  payment_pending: { en: "payment pending", es: "pago pendiente", fr: "paiement en attente" },
+  payment_authorized: {
+    en: "payment authorized, not yet captured",
+    es: "pago autorizado, aún sin cobrar",
+    fr: "paiement autorisé, pas encore débité",
+  },
+  payment_refunded: { en: "refunded", es: "reembolsado", fr: "remboursée" },
+  payment_partially_refunded: {
+    en: "partially refunded",
+    es: "reembolsado en parte",
+    fr: "partiellement remboursée",
+  },
+  payment_partially_paid: { en: "partially paid", es: "pagado en parte", fr: "partiellement payée" },
+  payment_expired: { en: "payment expired", es: "pago vencido", fr: "paiement expiré" },
+  payment_voided: { en: "payment voided", es: "pago anulado", fr: "paiement annulé" },
   shipping_to: {
     en: "Order {order} is addressed to {address}.",
     es: "El pedido {order} va a esta dirección: {address}.",
@@ -682,7 +705,11 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
   if (asksOrderCost(turn.pre.normalized)) {
     facts.push(orderPaymentSummary(order, turn));
     if (SHIPPING_WORD.test(turn.pre.normalized))
-      facts.push(t(L, M.shipping_paid, { amount: money(turn, order.totalShippingPrice, order) }));
+      facts.push(
+        Number(order.totalShippingPrice) === 0
+          ? t(L, M.shipping_free)
+          : t(L, M.shipping_paid, { amount: money(turn, order.totalShippingPrice, order) }),
+      );
   }
   const address = order.shippingAddress;
   if (asksOrderAddress(turn.pre.normalized) && address?.city)
@@ -1523,8 +1550,26 @@ export function refundStatus(turn: Turn): Promise<Answer> {
       parts.push(
         t(L, M.no_refund, { order: order.name, window: returnWindowPhrase(t2) ? ` ${returnWindowPhrase(t2)}` : "" }),
       );
+    parts.push(...askedRefundRules(t2));
     return { text: parts.join("\n"), verdicts: [{ topic: "refund", order: order.name, verdict }] };
   });
+}
+
+// "Was shipping refunded too?", "which card did it go to?" (accents folded).
+const ASKS_SHIPPING_REFUND = /\b(?:shipping|delivery|postage|livraison|port|frais d'envoi|envio)\b/;
+const ASKS_REFUND_METHOD =
+  /\b(?:which|what) (?:card|account)\b|\bpayment method\b|\bquelle (?:carte|compte)\b|\bmoyen de paiement\b|\b(?:que|cual) (?:tarjeta|cuenta)\b|\bmetodo de pago\b/;
+
+/** The shop's rules on what a refund covers and where it goes, when the shopper asks. */
+function askedRefundRules(turn: Turn): string[] {
+  const passages = knowledgeFor(turn.ctx.shop).passages;
+  const rules = [
+    ASKS_SHIPPING_REFUND.test(turn.pre.normalized) ? shippingRefundRule(passages, turn.language) : null,
+    ASKS_REFUND_METHOD.test(turn.pre.normalized) ? refundMethodRule(passages, turn.language) : null,
+  ];
+  return rules
+    .filter((rule): rule is NonNullable<typeof rule> => !!rule)
+    .map((rule) => t(turn.language, M.policy_quote, { sentence: rule.quote }));
 }
 
 export function getInvoice(turn: Turn): Promise<Answer> {
@@ -1559,8 +1604,14 @@ export function orderPaymentSummary(order: Order, turn: Turn): string {
     order: order.name,
     date: date(turn, order.createdAt),
     total: money(turn, order.totalPrice, order),
-    status: (order.displayFinancialStatus ?? "").toLowerCase().replace(/_/g, " "),
+    status: financialStatus(order.displayFinancialStatus, turn.language),
   });
+}
+
+/** Shopify's payment status in the shopper's words ("PARTIALLY_REFUNDED" → "partiellement remboursée"). */
+function financialStatus(status: string | null | undefined, L: Turn["language"]): string {
+  const key = `payment_${(status ?? "").toLowerCase()}` as keyof typeof M;
+  return key in M ? t(L, M[key]) : (status ?? "").toLowerCase().replace(/_/g, " ");
 }
 
 // ---------------------------------------------------------------------------------------------

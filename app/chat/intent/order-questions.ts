@@ -47,7 +47,7 @@ const WHEN_SEEN =
 
 // A fact of a shipment: who carries it and how to follow it.
 const SHIPMENT_FACT =
-  /\b(?:carrier|courier|shipper|track|tracking|tracking number|transporteur|suivi|numero de suivi|transportista|paqueteria|mensajeria|guia|rastreo|seguimiento|numero de guia)\b/;
+  /\b(?:qui livre|who(?:'s| is)? deliver\w*|quien (?:lo |la )?(?:entrega|lleva)|carrier|courier|shipper|track|tracking|tracking number|transporteur|suivi|numero de suivi|transportista|paqueteria|mensajeria|guia|rastreo|seguimiento|numero de guia)\b/;
 // "which carrier should I use to send it back?" is about a return, not the order's delivery.
 const ABOUT_A_RETURN = /\b(?:return\w*|send (?:it|them) back|retour\w*|renvoyer|devol\w*|regres\w*)\b/;
 
@@ -74,6 +74,11 @@ const ORDER_FACT_MISREAD = new Set<Intent>([
 
 // "my order is late": where it is, whatever action the model heard.
 const LATE = /\b(?:late|delayed|delay|overdue|retard|retardee?|retraso|retrasad[oa]|atrasad[oa])\b/;
+// "why is it taking so long?", "pourquoi c'est si long ?", "¿por qué tarda tanto?" about the order in focus.
+const SO_LONG = /\b(?:so long|taking (?:this |that )?long|si long|aussi long|tarda(?:ndo)? tanto|se tarda tanto|demora(?:ndo)? tanto)\b/;
+// "what's in it?", "il y a quoi dedans ?", "¿qué trae?": the order's items.
+const ORDER_CONTENTS =
+  /\b(?:what(?:'s| is| was) in (?:it|there|that order|the order|my order)|what(?:'s| is) inside|what did i (?:order|buy|get)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'ai command\w*|que (?:trae|contiene|lleva|incluye)|que (?:pedi|compre))\b/;
 const LATE_MISREAD = new Set<Intent>([
   "change_order",
   "cancel_order",
@@ -90,6 +95,27 @@ const HOW_TO_SEND_BACK =
   /\b(?:send|ship|post|mail)(?:ing)? (?:it |them |this |these |the \w+ )?back\b|\blabel\b|\b(?:renvo\w*|envoyer|expedier|poster|etiquette)\b|\b(?:envi[oa]\w*|mand[oa]\w*|guia)\b/;
 const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "refund_status"]);
 const SEND_BACK_MISREAD = new Set<Intent>(["shipping_options", "track_order", "out_of_scope", "product_search"]);
+
+// Details of a refund just given: how much of it, to which card, whether shipping was included.
+const REFUND_DETAIL =
+  /\b(?:full|amount|total|whole|card|account|payment method|paid with|shipping|delivery|partial|rest|why not|montant|totalite|entier|carte|compte|moyen de paiement|frais|livraison|port|reste|pourquoi pas|monto|completo|tarjeta|cuenta|metodo de pago|envio|resto|por que no)\b/;
+const REFUND_DETAIL_MISREAD = new Set<Intent>([
+  "discount_code",
+  "payment_methods",
+  "payment_issue",
+  "shipping_options",
+  "product_info",
+  "product_search",
+  "out_of_scope",
+  "account_help",
+  "track_order",
+  "return_policy",
+]);
+// A shop account, not a bank one.
+const LOGIN = /\b(?:log ?in|log into|sign ?in|password|connect\w*|mot de passe|contrasena|iniciar sesion)\b/;
+// "ok so when exactly?": nothing new, the last order answer's timing.
+const BARE_WHEN =
+  /^(?:(?:ok(?:ay)?|so|and|but|alors|donc|et|mais|y|entonces|pero|vale)[ ,]+)*(?:when|quand|cuando)(?: exactly| exactement| exactamente| then| alors| entonces)?[ ?!.]*$/;
 
 /** Whether the shopper asks what the order cost them (normalized text). */
 export function asksOrderCost(normalized: string): boolean {
@@ -117,11 +143,15 @@ export function orderQuestionIntent(
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
   if ((MONEY_MISREAD.has(intent) || intent === "return_item") && SENT_BACK.test(n) && NO_NEWS.test(n))
     return "refund_status";
-  if (MONEY_MISREAD.has(intent) && NOTHING_ON_ACCOUNT.test(n) && !/\b(?:log|sign|password|mot de passe|contrasena)\b/.test(n))
+  if (MONEY_MISREAD.has(intent) && NOTHING_ON_ACCOUNT.test(n) && !LOGIN.test(n))
     return "refund_status";
   const amountReading = MONEY_MISREAD.has(intent) || intent === "return_policy" || intent === "shipping_options";
   if (amountReading && AMOUNT_BACK.test(n) && !HYPOTHETICAL.test(n)) return "refund_status";
   if (intent === "track_order" && RECEIVED_BACK.test(n)) return "refund_status";
+  const last = state.lastIntent;
+  if (last === "refund_status" && REFUND_DETAIL_MISREAD.has(intent) && REFUND_DETAIL.test(n) && !LOGIN.test(n))
+    return "refund_status";
+  if (last && ORDER_INTENTS.has(last) && intent !== last && BARE_WHEN.test(n.trim())) return last;
   // "How do I send it back?" right after the shopper's return: that return, not delivery options.
   if (state.lastIntent && RETURN_INTENTS.has(state.lastIntent) && SEND_BACK_MISREAD.has(intent) && asksHowToSendBack(n))
     return "return_item";
@@ -129,6 +159,8 @@ export function orderQuestionIntent(
     return "refund_status";
   const orderInFocus = !!state.orderNumber || (!!state.lastIntent && ORDER_INTENTS.has(state.lastIntent));
   if (orderInFocus && !ORDER_INTENTS.has(intent) && SHIPMENT_FACT.test(n) && !ABOUT_A_RETURN.test(n))
+    return "track_order";
+  if (orderInFocus && !namesProduct && ORDER_FACT_MISREAD.has(intent) && (ORDER_CONTENTS.test(n) || SO_LONG.test(n)))
     return "track_order";
   // "Which address is it going to?" asks where, it changes nothing.
   if (intent === "change_shipping_address" && orderInFocus && ORDER_ADDRESS.test(n) && !ADDRESS_CHANGE.test(n))

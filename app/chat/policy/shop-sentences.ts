@@ -130,3 +130,19 @@ export function invoiceRules(passages: Passage[], language: Language): Passage[]
         .slice(0, 2)
     : [];
 }
+
+const SHIPPING_CHARGE = /\b(shipping|delivery|postage|livraison|port|envio|envios)\b/;
+const PAYMENT_METHOD =
+  /\b(payment method|original payment|card|moyen de paiement|carte|metodo de pago|tarjeta|forma de pago)\b/;
+
+/** Whether the shop refunds the original shipping, in its refund-policy words. */
+export function shippingRefundRule(passages: Passage[], language: Language): Passage | null {
+  const refund = passages.filter((p) => p.sourceKey === "REFUND_POLICY");
+  return sentenceSaying(refund, language, [SHIPPING_CHARGE, REFUND], [/\b(original|initial\w*|d'origine|standard)\b/]);
+}
+
+/** Where a refund goes (the original payment method), in the shop's refund-policy words. */
+export function refundMethodRule(passages: Passage[], language: Language): Passage | null {
+  const refund = passages.filter((p) => p.sourceKey === "REFUND_POLICY");
+  return sentenceSaying(refund, language, [PAYMENT_METHOD, REFUND]);
+}
