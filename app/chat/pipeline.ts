@@ -327,6 +327,7 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
     handoffRequest: undefined,
     handoffReason: undefined,
     offer: undefined,
+    orderNote: undefined,
     ...answer.state,
     lastIntent: intent.intent,
     lastReplyKind: answer.kind ?? "answer",

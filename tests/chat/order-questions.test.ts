@@ -104,3 +104,28 @@ describe("details of the refund just given", () => {
     expect(orderQuestionIntent("return_policy", "what's your return window?", afterRefund)).toBeNull();
   });
 });
+
+describe("a question the shop's note on the order just shown answers", () => {
+  const withNote = {
+    ...afterTracking,
+    language: "en" as const,
+    orderNote: "The tent is backordered until December 3; it will ship then at no extra cost.",
+  };
+  it("reads it as a question about that order, whose reply shows the note", () => {
+    expect(orderQuestionIntent("payment_issue", "will I be charged extra for the second parcel?", withNote)).toBe(
+      "track_order",
+    );
+    expect(
+      orderQuestionIntent("payment_methods", "¿hasta cuándo tengo para pagar?", {
+        ...afterTracking,
+        language: "es",
+        orderNote: "Pago pendiente: la referencia vence el 3 de marzo.",
+      }),
+    ).toBe("track_order");
+  });
+
+  it("leaves general questions, and any question once no note is at hand", () => {
+    expect(orderQuestionIntent("shipping_options", "how much is shipping to Canada?", withNote)).toBeNull();
+    expect(orderQuestionIntent("payment_issue", "will I be charged extra for the second parcel?", afterTracking)).toBeNull();
+  });
+});

@@ -133,6 +133,11 @@ const M = defineMessages({
     es: ", porque un artículo se agotó",
     fr: ", car un article était en rupture de stock",
   },
+  cancelled_unpaid: {
+    en: ", because its payment wasn't made in time, so nothing was charged",
+    es: ", porque su pago no se hizo a tiempo, así que no se cobró nada",
+    fr: ", car son paiement n'a pas été fait à temps ; rien n'a donc été débité",
+  },
   cancel_reason_DECLINED: {
     en: ", because the payment was declined",
     es: ", porque el pago fue rechazado",
@@ -691,9 +696,12 @@ export function trackOrder(turn: Turn): Promise<Answer> {
     // The trace the late-parcel line offers, or shipping a returned parcel again, stays open for a "yes".
     const failed = order.fulfillments.some((f) => f.displayStatus === "FAILURE");
     const open = late ? offer("trace", order.name) : failed ? offer("reship", order.name) : undefined;
+    // The note shown stays at hand for the next question it may answer ("will I be charged extra?").
+    const note = shopperFacingNote(order.note) ?? undefined;
     return {
       text: lines.join("\n\n"),
-      ...(open ? { state: { offer: open }, quickReplies: offerReplies(open, t2.language) } : {}),
+      ...(open || note ? { state: { ...(open ? { offer: open } : {}), ...(note ? { orderNote: note } : {}) } } : {}),
+      ...(open ? { quickReplies: offerReplies(open, t2.language) } : {}),
     };
   });
 }
@@ -806,7 +814,13 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
         })
       : "";
     const reasonKey = `cancel_reason_${order.cancelReason}` as keyof typeof M;
-    const reason = order.cancelReason && reasonKey in M ? t(L, M[reasonKey]) : "";
+    // A payment that expired unpaid (a cash voucher, a transfer) is the reason, whatever Shopify filed it under.
+    const unpaid = order.displayFinancialStatus === "EXPIRED" && order.refunds.length === 0;
+    const reason = unpaid
+      ? t(L, M.cancelled_unpaid)
+      : order.cancelReason && reasonKey in M
+        ? t(L, M[reasonKey])
+        : "";
     return t(L, M.cancelled, { order: order.name, date: date(turn, order.cancelledAt), reason, refund: refundText });
   }
   const shipments = order.fulfillments.filter((f) => f.status !== "CANCELLED");
@@ -1295,6 +1309,10 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
     const lines = mentionedLines(order, t2);
     const verdict = returnVerdictFor(order, lines, t2);
     const parts = verdict.lines.map((line) => describeLineReturn(line, verdict, t2)).filter(Boolean);
+    // "I want to return the course": the one item named from the order, of a kind the shop excludes.
+    const named = namedLines(order, t2);
+    const excludedLine = !t2.productHandle && named.length === 1 ? excludedKindNote(t2, named[0]) : null;
+    if (excludedLine) parts.unshift(excludedLine);
     if (verdict.openReturn)
       parts.push(
         t(L, M.open_return, { name: verdict.openReturn.name, status: verdict.openReturn.status.toLowerCase() }),

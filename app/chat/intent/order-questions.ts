@@ -7,7 +7,8 @@
  */
 import type { Intent } from "./labels";
 import { ORDER_INTENTS } from "./labels";
-import { normalize } from "../preprocess";
+import { normalize, type Language } from "../preprocess";
+import { stemIn } from "../knowledge/stemming";
 import type { DialogueState } from "../types";
 
 // The shopper's money coming back, in the words shoppers use rather than "refund".
@@ -117,6 +118,33 @@ const LOGIN = /\b(?:log ?in|log into|sign ?in|password|connect\w*|mot de passe|c
 const BARE_WHEN =
   /^(?:(?:ok(?:ay)?|so|and|but|alors|donc|et|mais|y|entonces|pero|vale)[ ,]+)*(?:when|quand|cuando)(?: exactly| exactement| exactamente| then| alors| entonces)?[ ?!.]*$/;
 
+// Questions the shop's note on the order just shown may answer ("will I be charged extra?", "¿hasta cuándo tengo para pagar?").
+const NOTE_MISREAD = new Set<Intent>([
+  "payment_issue",
+  "payment_methods",
+  "shipping_options",
+  "out_of_scope",
+  "complaint",
+  "return_policy",
+]);
+// Words every order note and question share, which say nothing about what the note answers.
+const NOTE_GENERIC = new Set(["order", "commande", "pedido", "will", "the", "and", "les", "des", "que", "por", "para", "pour", "est", "una", "con", "vous", "your"]);
+
+const PERSONAL = /\b(?:i|me|my|je|j'ai|moi|mon|ma|mes|yo|mi|mis|tengo|puedo|voy|debo)\b/;
+
+/** Whether the question and the note share a content word (stemmed in the conversation's language). */
+function noteAnswers(question: string, note: string, language: Language): boolean {
+  const stems = (text: string) =>
+    new Set(
+      normalize(text)
+        .split(/[^a-z0-9']+/)
+        .filter((w) => w.length > 3 && !NOTE_GENERIC.has(w))
+        .map((w) => stemIn(w, language)),
+    );
+  const noteStems = stems(note);
+  return [...stems(question)].some((stem) => noteStems.has(stem));
+}
+
 /** Whether the shopper asks what the order cost them (normalized text). */
 export function asksOrderCost(normalized: string): boolean {
   return ORDER_COST.test(normalized);
@@ -149,6 +177,10 @@ export function orderQuestionIntent(
   if (amountReading && AMOUNT_BACK.test(n) && !HYPOTHETICAL.test(n)) return "refund_status";
   if (intent === "track_order" && RECEIVED_BACK.test(n)) return "refund_status";
   const last = state.lastIntent;
+  // About the shopper's own order ("will I…", "me van a…"), not the shop's general rates.
+  const personal = PERSONAL.test(n) || POINTS_TO_ORDER.test(n);
+  if (state.orderNote && NOTE_MISREAD.has(intent) && personal && noteAnswers(n, state.orderNote, state.language ?? "en"))
+    return "track_order";
   if (last === "refund_status" && REFUND_DETAIL_MISREAD.has(intent) && REFUND_DETAIL.test(n) && !LOGIN.test(n))
     return "refund_status";
   if (last && ORDER_INTENTS.has(last) && intent !== last && BARE_WHEN.test(n.trim())) return last;
