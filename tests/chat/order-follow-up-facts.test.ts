@@ -86,3 +86,33 @@ describe("details of a partial refund", () => {
     });
   }
 });
+
+const chooseRefund = [
+  { store: "northwind", where: "where is my order?", refund: "ok refund it" },
+  { store: "maison-coquelicot", where: "où est ma commande ?", refund: "remboursez-moi s'il vous plaît" },
+  { store: "cafe-colibri", where: "¿dónde está mi pedido?", refund: "mejor reembólsenme" },
+];
+
+describe("choosing a refund for a parcel that came back", () => {
+  for (const c of chooseRefund) {
+    it(`${c.store}: "${c.refund}" after the reship offer asks the team for the refund, on the shop's terms`, async () => {
+      const snapshot = loadDemoSnapshot(devStorePath(c.store)) as any;
+      const back = snapshot.orders.find(
+        (o: any) => o.customerId && o.refunds.length === 0 && o.fulfillments.some((f: any) => f.displayStatus === "FAILURE"),
+      );
+      const newest = snapshot.orders
+        .filter((o: any) => o.customerId === back.customerId)
+        .sort((a: any, b: any) => b.createdAt.localeCompare(a.createdAt))[0];
+      const say = await demoConversation({
+        store: createDemoStore(loadDemoSnapshot(devStorePath(c.store))),
+        customerId: back.customerId,
+      });
+      await say(newest.name === back.name ? c.where : `${c.where} ${back.name}`);
+      const reply = await say(c.refund);
+      expect(reply.intent).toBe("refund_status");
+      expect(reply.handoff).toBe(true);
+      expect(reply.ticket?.orderNumber).toBe(back.name);
+      expect(reply.text).toContain(back.name);
+    });
+  }
+});

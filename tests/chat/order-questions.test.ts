@@ -129,3 +129,13 @@ describe("a question the shop's note on the order just shown answers", () => {
     expect(orderQuestionIntent("payment_issue", "will I be charged extra for the second parcel?", afterTracking)).toBeNull();
   });
 });
+
+describe("money back in everyday words", () => {
+  it("reads slang, store credit and a goodwill gesture as a refund question, not a card payment", () => {
+    expect(orderQuestionIntent("track_order", "et mes sous ?", fresh)).toBe("refund_status");
+    expect(orderQuestionIntent("track_order", "J'attends toujours mon avoir", fresh)).toBe("refund_status");
+    expect(orderQuestionIntent("get_invoice", "geste commercial reçu ?", fresh)).toBe("refund_status");
+    expect(orderQuestionIntent("shipping_options", "combien je vais récupérer ?", fresh)).toBe("refund_status");
+    expect(orderQuestionIntent("payment_methods", "can I pay with my credit card?", fresh)).toBeNull();
+  });
+});

@@ -296,6 +296,11 @@ const M = defineMessages({
     es: "El pedido {order} aún no se ha enviado, así que la dirección se puede cambiar. ¿Cuál es la nueva dirección completa (calle, piso, ciudad, estado/provincia, código postal)?",
     fr: "La commande {order} n'a pas encore été expédiée, l'adresse peut donc encore être modifiée. Quelle est la nouvelle adresse complète (rue, appartement, ville, État/province, code postal) ?",
   },
+  refund_returned_parcel: {
+    en: "I've asked our team to refund order {order} rather than ship it again; they'll confirm by email{reply}.{policy}",
+    es: "He pedido a nuestro equipo que reembolse el pedido {order} en lugar de volver a enviarlo; te lo confirmarán por correo{reply}.{policy}",
+    fr: "J'ai demandé à notre équipe de rembourser la commande {order} plutôt que de la renvoyer ; elle vous le confirmera par e-mail{reply}.{policy}",
+  },
   returning_to_us: {
     en: "Order {order} couldn't be delivered ({reason}) and is on its way back to us.{policy} Shall I ask our team to ship it again to: {address}?",
     es: "El pedido {order} no se pudo entregar ({reason}) y está volviendo a nosotros.{policy} ¿Pido a nuestro equipo que lo envíe de nuevo a: {address}?",
@@ -1538,9 +1543,35 @@ function variantNamed(product: Product, turn: Turn) {
   );
 }
 
+// "Just refund me", "remboursez-moi", "mejor reembólsenme": the shopper chooses a refund.
+const CHOOSES_REFUND =
+  /\b(?:refund (?:it|me|them|the order|my order|instead)|(?:want|prefer|like|rather have) (?:a |the |my )?refund|(?:just|please) refund|rembours(?:ez|er)(?:-moi|-la|-le)?|(?:veux|prefere|voudrais|souhaite) (?:etre |me faire )?rembours\w*|reembols(?:en|enme|ame|ar|armelo)\w*|(?:prefiero|quiero) (?:el |un |mi )?reembolso)\b/;
+
+/** A refund chosen for a parcel that came back to the shop: the team refunds it, on the shop's terms. */
+function refundReturnedParcel(order: Order, turn: Turn): Answer {
+  const rule = failedDeliveryRule(knowledgeFor(turn.ctx.shop).passages, turn.language);
+  return {
+    text: t(turn.language, M.refund_returned_parcel, {
+      order: order.name,
+      reply: replyTimeClause(turn),
+      policy: rule ? ` ${t(turn.language, M.policy_quote, { sentence: rule.quote })}` : "",
+    }),
+    handoff: true,
+    ticket: {
+      kind: "handoff",
+      reason: "needs_approval",
+      summary: `Refund ${order.name} (parcel returned to us) instead of reshipping: ${turn.pre.original}`,
+      orderNumber: order.name,
+    },
+  };
+}
+
 export function refundStatus(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
+    const cameBack = order.fulfillments.some((f) => f.displayStatus === "FAILURE");
+    if (cameBack && order.refunds.length === 0 && CHOOSES_REFUND.test(t2.pre.normalized))
+      return refundReturnedParcel(order, t2);
     const verdict = refundVerdict(order);
     const parts: string[] = [];
     for (const refund of verdict.refunds) {

@@ -13,7 +13,7 @@ import type { DialogueState } from "../types";
 
 // The shopper's money coming back, in the words shoppers use rather than "refund".
 const MONEY_BACK =
-  /\b(?:(?:my|mon|mi|mis) (?:money|argent|dinero|plata|reembolso|remboursement|refund)|money back|reimburs\w*|refunded|rembourse(?:e|s|es)?|reembolsad[oa]s?|reembolsaron|(?:devolvieron|regresan|regresaron|devuelven|reintegraron) (?:el |mi )?dinero)\b/;
+  /\b(?:(?:my|mon|mi|mis|mes) (?:money|store credit|argent|sous|fric|avoir|dinero|plata|lana|feria|varo|reembolso|remboursement|refund)|money back|geste commercial|store credit|credit note|reimburs\w*|refunded|rembourse(?:e|s|es)?|reembolsad[oa]s?|reembolsaron|(?:devolvieron|regresan|regresaron|devuelven|reintegraron) (?:el |mi )?dinero)\b/;
 // "I returned it and haven't heard anything", "rien sur mon compte", "how much will I get back?",
 // "je n'ai reçu que 49 €": a refund awaited or short, without the word.
 const SENT_BACK =
@@ -23,7 +23,7 @@ const NO_NEWS =
 const NOTHING_ON_ACCOUNT =
   /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
 const AMOUNT_BACK =
-  /\bhow much (?:will|do|did|would) (?:i|we) (?:get|got|be refunded|receive)\b|\bcuanto me (?:van a |vas a |vais a )?(?:devolver|regresar|reembolsar|devuelven|regresan|reembolsan)\b|\bcombien (?:vais-je|je vais|serai-je|je serai|allez-vous me) (?:etre )?rembours\w*|\bn'?ai (?:recu|eu|ete rembourse\w*) que\b|\bonly (?:got|received|refunded)\b|\bsolo me (?:devolvieron|reembolsaron|regresaron)\b/;
+  /\bhow much (?:will|do|did|would) (?:i|we) (?:get|got|be refunded|receive)\b|\bcuanto me (?:van a |vas a |vais a )?(?:devolver|regresar|reembolsar|devuelven|regresan|reembolsan)\b|\bcombien (?:vais-je|je vais|serai-je|je serai|allez-vous me) (?:etre )?(?:rembours\w*|recuperer|recevoir|toucher)|\bhow much (?:will|do) i get back\b|\bn'?ai (?:recu|eu|ete rembourse\w*) que\b|\bonly (?:got|received|refunded)\b|\bsolo me (?:devolvieron|reembolsaron|regresaron)\b/;
 const HYPOTHETICAL = /\b(?:if|si|when i return|quand je retourne|cuando devuelva)\b/;
 const RECEIVED_BACK =
   /\b(?:receiv\w*|got|get) (?:my|the|our) (?:parcel|package|return|item|order)s? back\b|\brecu (?:mon|le) (?:colis|retour)\b/;
@@ -112,6 +112,9 @@ const REFUND_DETAIL_MISREAD = new Set<Intent>([
   "track_order",
   "return_policy",
 ]);
+// "What do I need to do?", "que dois-je faire ?", "¿qué tengo que hacer?".
+const WHAT_TO_DO =
+  /\b(?:what (?:do|should|shall|must) i (?:need to |have to )?do|what do i have to do|what happens (?:now|next)|next steps?|que (?:dois-je|je dois|faut-il) faire|qu'est-ce que je dois faire|que (?:tengo|debo|necesito) (?:que )?hacer|que hago|que sigue)\b/;
 // A shop account, not a bank one.
 const LOGIN = /\b(?:log ?in|log into|sign ?in|password|connect\w*|mot de passe|contrasena|iniciar sesion)\b/;
 // "ok so when exactly?": nothing new, the last order answer's timing.
@@ -177,6 +180,8 @@ export function orderQuestionIntent(
   if (amountReading && AMOUNT_BACK.test(n) && !HYPOTHETICAL.test(n)) return "refund_status";
   if (intent === "track_order" && RECEIVED_BACK.test(n)) return "refund_status";
   const last = state.lastIntent;
+  // "What do I need to do?" right after an order answer: what that answer means for the shopper.
+  if (last && ORDER_INTENTS.has(last) && intent !== last && WHAT_TO_DO.test(n)) return last;
   // About the shopper's own order ("will I…", "me van a…"), not the shop's general rates.
   const personal = PERSONAL.test(n) || POINTS_TO_ORDER.test(n);
   if (state.orderNote && NOTE_MISREAD.has(intent) && personal && noteAnswers(n, state.orderNote, state.language ?? "en"))
