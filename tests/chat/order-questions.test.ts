@@ -139,3 +139,12 @@ describe("money back in everyday words", () => {
     expect(orderQuestionIntent("payment_methods", "can I pay with my credit card?", fresh)).toBeNull();
   });
 });
+
+describe("where to collect the order in focus", () => {
+  it("reads it as a question about that order, whose status names the collection point", () => {
+    expect(orderQuestionIntent("out_of_scope", "¿dónde lo recojo?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("out_of_scope", "c'est où la boutique ?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("shipping_options", "where do I pick it up?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("out_of_scope", "c'est où la boutique ?", fresh)).toBeNull();
+  });
+});

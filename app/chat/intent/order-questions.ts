@@ -112,6 +112,20 @@ const REFUND_DETAIL_MISREAD = new Set<Intent>([
   "track_order",
   "return_policy",
 ]);
+// "Where do I pick it up?", "c'est où la boutique ?", "¿dónde lo recojo?": the order's collection point, which its status names.
+const WHERE =
+  /\b(?:where|donde|en que (?:tienda|sucursal))\b|\bou (?:est|se trouve|sont|je|puis|dois|faut)\b|\bc'est ou\b|\bou\s*\?/;
+const PICKUP_PLACE =
+  /\b(?:pick(?:ing)? ?(?:it |them )?up|collect\w*|shop|store|boutique|magasin|tienda|cafeteria|relais|relay|retir\w*|recuper\w*|recog\w*|recojo|paso)\b/;
+const PICKUP_MISREAD = new Set<Intent>([
+  "out_of_scope",
+  "product_info",
+  "product_search",
+  "shipping_options",
+  "complaint",
+  "change_order",
+  "greeting",
+]);
 // "What do I need to do?", "que dois-je faire ?", "¿qué tengo que hacer?".
 const WHAT_TO_DO =
   /\b(?:what (?:do|should|shall|must) i (?:need to |have to )?do|what do i have to do|what happens (?:now|next)|next steps?|que (?:dois-je|je dois|faut-il) faire|qu'est-ce que je dois faire|que (?:tengo|debo|necesito) (?:que )?hacer|que hago|que sigue)\b/;
@@ -198,6 +212,8 @@ export function orderQuestionIntent(
   if (orderInFocus && !ORDER_INTENTS.has(intent) && SHIPMENT_FACT.test(n) && !ABOUT_A_RETURN.test(n))
     return "track_order";
   if (orderInFocus && !namesProduct && ORDER_FACT_MISREAD.has(intent) && (ORDER_CONTENTS.test(n) || SO_LONG.test(n)))
+    return "track_order";
+  if (orderInFocus && !namesProduct && PICKUP_MISREAD.has(intent) && WHERE.test(n) && PICKUP_PLACE.test(n))
     return "track_order";
   // "Which address is it going to?" asks where, it changes nothing.
   if (intent === "change_shipping_address" && orderInFocus && ORDER_ADDRESS.test(n) && !ADDRESS_CHANGE.test(n))
