@@ -148,3 +148,14 @@ describe("where to collect the order in focus", () => {
     expect(orderQuestionIntent("out_of_scope", "c'est où la boutique ?", fresh)).toBeNull();
   });
 });
+
+describe("a follow-up to the shop's rules", () => {
+  const afterPolicy = { lastIntent: "return_policy" as const };
+  it("asks whether the same rule covers something, or the rule's refund timing", () => {
+    expect(orderQuestionIntent("discount_code", "does that apply to socks?", afterPolicy)).toBe("return_policy");
+    expect(orderQuestionIntent("product_search", "même pour les bougies ?", afterPolicy)).toBe("return_policy");
+    expect(orderQuestionIntent("refund_status", "how long does the refund take?", afterPolicy)).toBe("return_policy");
+    expect(orderQuestionIntent("refund_status", "how long does my refund take?", afterPolicy)).toBeNull();
+    expect(orderQuestionIntent("discount_code", "does that apply to socks?", fresh)).toBeNull();
+  });
+});

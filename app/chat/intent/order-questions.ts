@@ -126,6 +126,14 @@ const PICKUP_MISREAD = new Set<Intent>([
   "change_order",
   "greeting",
 ]);
+// "Does that apply to socks?", "même pour les bougies ?", "¿aplica también para el café?" after a rule: the same rule.
+const APPLIES_TO =
+  /\b(?:does (?:that|this|it) (?:also )?(?:apply|count|include|work)|(?:is|are) (?:that|this) (?:also )?(?:for|true for)|meme pour|(?:ca|cela) (?:s'applique|vaut|marche) (?:aussi )?(?:pour|aux?)|aplica (?:tambien )?(?:para|a|con)|tambien (?:para|con|aplica))\b/;
+const RULE_INTENTS = new Set<Intent>(["return_policy", "shipping_options"]);
+// "How long does a refund take?" after the rules: the rule's timing, not the shopper's own refund.
+const GENERAL_REFUND_TIMING =
+  /\bhow long (?:does|do|will) (?:a |the )?refunds? take\b|\bcombien de temps (?:prend|faut-il pour) (?:un|le) remboursement\b|\bcuanto (?:tarda|tardan|demora) (?:un|el) reembolso\b/;
+const OWN = /\b(?:my|mon|ma|mes|mi|mis)\b/;
 // "What do I need to do?", "que dois-je faire ?", "¿qué tengo que hacer?".
 const WHAT_TO_DO =
   /\b(?:what (?:do|should|shall|must) i (?:need to |have to )?do|what do i have to do|what happens (?:now|next)|next steps?|que (?:dois-je|je dois|faut-il) faire|qu'est-ce que je dois faire|que (?:tengo|debo|necesito) (?:que )?hacer|que hago|que sigue)\b/;
@@ -194,6 +202,9 @@ export function orderQuestionIntent(
   if (amountReading && AMOUNT_BACK.test(n) && !HYPOTHETICAL.test(n)) return "refund_status";
   if (intent === "track_order" && RECEIVED_BACK.test(n)) return "refund_status";
   const last = state.lastIntent;
+  if (last && RULE_INTENTS.has(last) && intent !== last && APPLIES_TO.test(n)) return last;
+  if (last === "return_policy" && intent === "refund_status" && GENERAL_REFUND_TIMING.test(n) && !OWN.test(n))
+    return "return_policy";
   // "What do I need to do?" right after an order answer: what that answer means for the shopper.
   if (last && ORDER_INTENTS.has(last) && intent !== last && WHAT_TO_DO.test(n)) return last;
   // About the shopper's own order ("will I…", "me van a…"), not the shop's general rates.
