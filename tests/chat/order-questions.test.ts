@@ -159,3 +159,21 @@ describe("a follow-up to the shop's rules", () => {
     expect(orderQuestionIntent("discount_code", "does that apply to socks?", fresh)).toBeNull();
   });
 });
+
+describe("an order that doesn't move, or whose confirmation never came", () => {
+  it("reads it as where the order is", () => {
+    expect(orderQuestionIntent("cancel_order", "ma commande n'avance pas", fresh)).toBe("track_order");
+    expect(orderQuestionIntent("product_info", "c'est normal que ça prenne autant de temps ?", fresh)).toBe("track_order");
+    expect(orderQuestionIntent("shipping_options", "I never got a shipping confirmation", fresh)).toBe("track_order");
+    expect(orderQuestionIntent("shipping_options", "no me ha llegado el correo de confirmación de envío", fresh)).toBe("track_order");
+    expect(orderQuestionIntent("shipping_options", "how long does shipping take?", fresh)).toBeNull();
+  });
+});
+
+describe("wanting to know about one's order", () => {
+  it("reads it as where the order stands, not a change, unless a change is named", () => {
+    expect(orderQuestionIntent("change_order", "hola, quiero saber de mi pedido", fresh)).toBe("track_order");
+    expect(orderQuestionIntent("cancel_order", "I'd like an update on my order", fresh)).toBe("track_order");
+    expect(orderQuestionIntent("change_order", "quiero saber si puedo cambiar mi pedido", fresh)).toBeNull();
+  });
+});

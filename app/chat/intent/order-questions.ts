@@ -59,6 +59,9 @@ const ORDER_ADDRESS =
   /\b(?:what|which) address\b|\b(?:shipped|sent|delivered|going|heading) to\b|\bquelle adresse\b|\b(?:que|cual) direccion\b|\ba donde (?:va|se envia|lo envian|la envian)\b/;
 const ARRIVAL =
   /\b(?:arriv\w*|come|coming|get here|deliver\w*|eta|what time|llega\w*|entrega\w*|livr\w*|recevr\w*)\b/;
+// Words of an actual change or cancellation, which "I want to know about my order" doesn't use.
+const ORDER_CHANGE =
+  /\b(?:cancel\w*|chang\w*|modif\w*|add|remove|swap|annul\w*|ajout\w*|retir\w*|cambi\w*|agreg\w*|quit\w*|anad\w*)\b/;
 const ADDRESS_CHANGE =
   /\b(?:change|update|modify|correct|wrong|different|new|instead|changer|modifier|corriger|mauvaise|autre|nouvelle|cambiar|cambia|modificar|corregir|equivocada|otra|nueva)\b/;
 const CHARGES =
@@ -74,7 +77,14 @@ const ORDER_FACT_MISREAD = new Set<Intent>([
 ]);
 
 // "my order is late": where it is, whatever action the model heard.
-const LATE = /\b(?:late|delayed|delay|overdue|retard|retardee?|retraso|retrasad[oa]|atrasad[oa])\b/;
+const LATE =
+  /\b(?:late|delayed|delay|overdue|stuck|not moving|hasn'?t moved|retard|retardee?|bloque\w*|n'avance pas|n'a pas bouge|retraso|retrasad[oa]|atrasad[oa]|atorad[oa]|estancad[oa]|no avanza|no se mueve|this long|autant de temps|tanto tiempo)\b/;
+// "quiero saber de mi pedido", "I'd like an update on my order": where it stands.
+const ABOUT_MY_ORDER =
+  /\b(?:quiero saber|quisiera saber|want to know|would like to know|wanna know|voudrais savoir|veux savoir|update|news|status|noticias|estado|nouvelles|statut|des infos)\b.*\b(?:mi|my|mon|ma) (?:pedido|order|commande|colis|paquete|package|parcel)\b/;
+// "I never got a shipping confirmation": the order's tracking, not the shop's shipping rates.
+const NO_CONFIRMATION =
+  /\b(?:never|didn'?t|did not|haven'?t|have not|not)\b.*\b(?:got|get|gotten|receiv\w*)\b.*\b(?:confirmation|tracking|shipping (?:email|notification))\b|\bpas (?:recu|eu)\b.*\b(?:confirmation|suivi|e-mail d'expedition)\b|\bno (?:me )?(?:ha )?(?:llego|llegado|recibi|he recibido)\b.*\b(?:confirmacion|guia|rastreo|seguimiento|correo de envio)\b/;
 // "why is it taking so long?", "pourquoi c'est si long ?", "¿por qué tarda tanto?" about the order in focus.
 const SO_LONG = /\b(?:so long|taking (?:this |that )?long|si long|aussi long|tarda(?:ndo)? tanto|se tarda tanto|demora(?:ndo)? tanto)\b/;
 // "what's in it?", "il y a quoi dedans ?", "¿qué trae?": the order's items.
@@ -233,6 +243,8 @@ export function orderQuestionIntent(
   const asksOrderFact = ORDER_COST.test(n) || ORDER_ADDRESS.test(n) || (ARRIVAL.test(n) && !CHARGES.test(n));
   if (orderInFocus && !namesProduct && ORDER_FACT_MISREAD.has(intent) && asksOrderFact && (POINTS_TO_ORDER.test(n) || ORDER_COST.test(n)))
     return "track_order";
-  if (LATE_MISREAD.has(intent) && LATE.test(n) && !ASKS_FOR_ACTION.test(n)) return "track_order";
+  if (LATE_MISREAD.has(intent) && (LATE.test(n) || SO_LONG.test(n)) && !ASKS_FOR_ACTION.test(n)) return "track_order";
+  if ((LATE_MISREAD.has(intent) || intent === "shipping_options") && NO_CONFIRMATION.test(n)) return "track_order";
+  if (LATE_MISREAD.has(intent) && ABOUT_MY_ORDER.test(n) && !ORDER_CHANGE.test(n)) return "track_order";
   return null;
 }
