@@ -21,7 +21,8 @@ const CLOSING =
 
 /** The alternative a shopper may pick instead of each offer. */
 const OTHER_CHOICE: Record<Offer["kind"], RegExp> = {
-  trace: /\b(?:refund\w*|money back|rembours\w*|reembols\w*|devoluci[oó]n del dinero|replace\w*|remplac\w*|reemplaz\w*)\b/iu,
+  trace:
+    /\b(?:refund\w*|money back|rembours\w*|reembols\w*|devoluci[oó]n del dinero|replace\w*|remplac\w*|reemplaz\w*)\b/iu,
   reship: /\b(?:refund\w*|money back|rembours\w*|reembols\w*|cancel\w*|annul\w*)\b/iu,
 };
 

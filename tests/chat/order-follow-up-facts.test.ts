@@ -9,9 +9,27 @@ import { devStorePath } from "../../demo/dev-stores";
 import { demoConversation } from "../helpers/chat-context";
 
 const cases = [
-  { store: "northwind", where: "where is my order?", cost: "how much did it cost?", to: "where is it being shipped to?", carrier: "which carrier?" },
-  { store: "maison-coquelicot", where: "où est ma commande ?", cost: "combien j'ai payé ?", to: "elle est envoyée à quelle adresse ?", carrier: "quel transporteur ?" },
-  { store: "cafe-colibri", where: "¿dónde está mi pedido?", cost: "¿cuánto pagué?", to: "¿a qué dirección va?", carrier: "¿qué paquetería es?" },
+  {
+    store: "northwind",
+    where: "where is my order?",
+    cost: "how much did it cost?",
+    to: "where is it being shipped to?",
+    carrier: "which carrier?",
+  },
+  {
+    store: "maison-coquelicot",
+    where: "où est ma commande ?",
+    cost: "combien j'ai payé ?",
+    to: "elle est envoyée à quelle adresse ?",
+    carrier: "quel transporteur ?",
+  },
+  {
+    store: "cafe-colibri",
+    where: "¿dónde está mi pedido?",
+    cost: "¿cuánto pagué?",
+    to: "¿a qué dirección va?",
+    carrier: "¿qué paquetería es?",
+  },
 ];
 
 /** The newest order of the customer whose newest order is in transit: what "where is my order?" shows. */
@@ -34,7 +52,10 @@ describe("a fact of the order just shown", () => {
   for (const c of cases) {
     it(`${c.store}: its total, its address and its carrier, each asked after the status`, async () => {
       const { customerId, order } = orderInTransit(c.store);
-      const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath(c.store))), customerId });
+      const say = await demoConversation({
+        store: createDemoStore(loadDemoSnapshot(devStorePath(c.store))),
+        customerId,
+      });
       expect((await say(c.where)).text).toContain(order.name.replace(/^#/, ""));
       const cost = await say(c.cost);
       expect(cost.intent).toBe("track_order");
@@ -50,8 +71,18 @@ describe("a fact of the order just shown", () => {
 });
 
 const refundCases = [
-  { store: "northwind", ask: "did I get a refund?", shipping: "was shipping refunded too?", card: "which card did it go to?" },
-  { store: "maison-coquelicot", ask: "j'ai été remboursée ?", shipping: "et les frais de livraison ?", card: "sur quelle carte ?" },
+  {
+    store: "northwind",
+    ask: "did I get a refund?",
+    shipping: "was shipping refunded too?",
+    card: "which card did it go to?",
+  },
+  {
+    store: "maison-coquelicot",
+    ask: "j'ai été remboursée ?",
+    shipping: "et les frais de livraison ?",
+    card: "sur quelle carte ?",
+  },
   { store: "cafe-colibri", ask: "¿ya me reembolsaron?", shipping: "¿y el envío?", card: "¿a qué tarjeta?" },
 ];
 
@@ -79,10 +110,16 @@ describe("details of a partial refund", () => {
       const shipping = await say(c.shipping);
 
       expect(shipping.intent).toBe("refund_status");
-      expect(quotes(shipping.text).some((q) => policy.includes(q.toLowerCase()) && /shipping|livraison|env[ií]o/i.test(q))).toBe(true);
+      expect(
+        quotes(shipping.text).some((q) => policy.includes(q.toLowerCase()) && /shipping|livraison|env[ií]o/i.test(q)),
+      ).toBe(true);
       const card = await say(c.card);
       expect(card.intent).toBe("refund_status");
-      expect(quotes(card.text).some((q) => policy.includes(q.toLowerCase()) && /payment method|moyen de paiement|m[ée]todo de pago/i.test(q))).toBe(true);
+      expect(
+        quotes(card.text).some(
+          (q) => policy.includes(q.toLowerCase()) && /payment method|moyen de paiement|m[ée]todo de pago/i.test(q),
+        ),
+      ).toBe(true);
     });
   }
 });
@@ -98,7 +135,8 @@ describe("choosing a refund for a parcel that came back", () => {
     it(`${c.store}: "${c.refund}" after the reship offer asks the team for the refund, on the shop's terms`, async () => {
       const snapshot = loadDemoSnapshot(devStorePath(c.store)) as any;
       const back = snapshot.orders.find(
-        (o: any) => o.customerId && o.refunds.length === 0 && o.fulfillments.some((f: any) => f.displayStatus === "FAILURE"),
+        (o: any) =>
+          o.customerId && o.refunds.length === 0 && o.fulfillments.some((f: any) => f.displayStatus === "FAILURE"),
       );
       const newest = snapshot.orders
         .filter((o: any) => o.customerId === back.customerId)

@@ -35,7 +35,9 @@ describe("order questions read as another topic", () => {
     expect(orderQuestionIntent("out_of_scope", "quel transporteur ?", afterTracking)).toBe("track_order");
     expect(orderQuestionIntent("shipping_options", "¿qué paquetería es?", afterTracking)).toBe("track_order");
     expect(orderQuestionIntent("shipping_options", "which carrier do you use?", fresh)).toBeNull();
-    expect(orderQuestionIntent("return_policy", "which carrier should I use to send it back?", afterTracking)).toBeNull();
+    expect(
+      orderQuestionIntent("return_policy", "which carrier should I use to send it back?", afterTracking),
+    ).toBeNull();
   });
 
   it("reads 'my order is late' as where it is, not a change, unless the shopper asks for one", () => {
@@ -79,7 +81,9 @@ describe("a fact of the order in focus, asked in another topic's words", () => {
   it("leaves product questions, charges on delivery and questions with no order in focus alone", () => {
     expect(orderQuestionIntent("product_info", "how much does the bottle cost?", afterTracking, true)).toBeNull();
     expect(orderQuestionIntent("product_info", "is it waterproof?", afterTracking)).toBeNull();
-    expect(orderQuestionIntent("shipping_options", "Will I have to pay anything extra when it arrives?", afterTracking)).toBeNull();
+    expect(
+      orderQuestionIntent("shipping_options", "Will I have to pay anything extra when it arrives?", afterTracking),
+    ).toBeNull();
     expect(orderQuestionIntent("shipping_options", "how long will it take to arrive?", fresh)).toBeNull();
   });
 });
@@ -126,7 +130,9 @@ describe("a question the shop's note on the order just shown answers", () => {
 
   it("leaves general questions, and any question once no note is at hand", () => {
     expect(orderQuestionIntent("shipping_options", "how much is shipping to Canada?", withNote)).toBeNull();
-    expect(orderQuestionIntent("payment_issue", "will I be charged extra for the second parcel?", afterTracking)).toBeNull();
+    expect(
+      orderQuestionIntent("payment_issue", "will I be charged extra for the second parcel?", afterTracking),
+    ).toBeNull();
   });
 });
 
@@ -163,9 +169,13 @@ describe("a follow-up to the shop's rules", () => {
 describe("an order that doesn't move, or whose confirmation never came", () => {
   it("reads it as where the order is", () => {
     expect(orderQuestionIntent("cancel_order", "ma commande n'avance pas", fresh)).toBe("track_order");
-    expect(orderQuestionIntent("product_info", "c'est normal que ça prenne autant de temps ?", fresh)).toBe("track_order");
+    expect(orderQuestionIntent("product_info", "c'est normal que ça prenne autant de temps ?", fresh)).toBe(
+      "track_order",
+    );
     expect(orderQuestionIntent("shipping_options", "I never got a shipping confirmation", fresh)).toBe("track_order");
-    expect(orderQuestionIntent("shipping_options", "no me ha llegado el correo de confirmación de envío", fresh)).toBe("track_order");
+    expect(orderQuestionIntent("shipping_options", "no me ha llegado el correo de confirmación de envío", fresh)).toBe(
+      "track_order",
+    );
     expect(orderQuestionIntent("shipping_options", "how long does shipping take?", fresh)).toBeNull();
   });
 });

@@ -56,9 +56,9 @@ describe("how to send back an approved return", () => {
       // The refund policy's sentence on who pays the return postage (label, cost), in the shop's words.
       const policy = snapshot.policies.refundPolicy.body.replace(/\s+/g, " ");
       const quoted = reply.text.match(/[“«]\s?([^”»]+?)\s?[”»]/g)?.map((q: string) => q.slice(1, -1).trim()) ?? [];
-      expect(quoted.some((q: string) => policy.includes(q) && /label|[ée]tiquette|gu[ií]a|frais|costo|pagas/i.test(q))).toBe(
-        true,
-      );
+      expect(
+        quoted.some((q: string) => policy.includes(q) && /label|[ée]tiquette|gu[ií]a|frais|costo|pagas/i.test(q)),
+      ).toBe(true);
     });
   }
 });

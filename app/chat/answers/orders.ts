@@ -821,11 +821,7 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
     const reasonKey = `cancel_reason_${order.cancelReason}` as keyof typeof M;
     // A payment that expired unpaid (a cash voucher, a transfer) is the reason, whatever Shopify filed it under.
     const unpaid = order.displayFinancialStatus === "EXPIRED" && order.refunds.length === 0;
-    const reason = unpaid
-      ? t(L, M.cancelled_unpaid)
-      : order.cancelReason && reasonKey in M
-        ? t(L, M[reasonKey])
-        : "";
+    const reason = unpaid ? t(L, M.cancelled_unpaid) : order.cancelReason && reasonKey in M ? t(L, M[reasonKey]) : "";
     return t(L, M.cancelled, { order: order.name, date: date(turn, order.cancelledAt), reason, refund: refundText });
   }
   const shipments = order.fulfillments.filter((f) => f.status !== "CANCELLED");

@@ -57,8 +57,7 @@ const ORDER_COST =
   /\b(?:how much (?:did|was|were) (?:i|it|they|that|the order|my order)|what did i pay|how much i paid|combien (?:j'ai paye|ai-je paye|ca m'a coute|elle m'a coute|a coute)|cuanto (?:pague|me costo|costo|fue|salio))\b/;
 const ORDER_ADDRESS =
   /\b(?:what|which) address\b|\b(?:shipped|sent|delivered|going|heading) to\b|\bquelle adresse\b|\b(?:que|cual) direccion\b|\ba donde (?:va|se envia|lo envian|la envian)\b/;
-const ARRIVAL =
-  /\b(?:arriv\w*|come|coming|get here|deliver\w*|eta|what time|llega\w*|entrega\w*|livr\w*|recevr\w*)\b/;
+const ARRIVAL = /\b(?:arriv\w*|come|coming|get here|deliver\w*|eta|what time|llega\w*|entrega\w*|livr\w*|recevr\w*)\b/;
 // Words of an actual change or cancellation, which "I want to know about my order" doesn't use.
 const ORDER_CHANGE =
   /\b(?:cancel\w*|chang\w*|modif\w*|add|remove|swap|annul\w*|ajout\w*|retir\w*|cambi\w*|agreg\w*|quit\w*|anad\w*)\b/;
@@ -86,7 +85,8 @@ const ABOUT_MY_ORDER =
 const NO_CONFIRMATION =
   /\b(?:never|didn'?t|did not|haven'?t|have not|not)\b.*\b(?:got|get|gotten|receiv\w*)\b.*\b(?:confirmation|tracking|shipping (?:email|notification))\b|\bpas (?:recu|eu)\b.*\b(?:confirmation|suivi|e-mail d'expedition)\b|\bno (?:me )?(?:ha )?(?:llego|llegado|recibi|he recibido)\b.*\b(?:confirmacion|guia|rastreo|seguimiento|correo de envio)\b/;
 // "why is it taking so long?", "pourquoi c'est si long ?", "¿por qué tarda tanto?" about the order in focus.
-const SO_LONG = /\b(?:so long|taking (?:this |that )?long|si long|aussi long|tarda(?:ndo)? tanto|se tarda tanto|demora(?:ndo)? tanto)\b/;
+const SO_LONG =
+  /\b(?:so long|taking (?:this |that )?long|si long|aussi long|tarda(?:ndo)? tanto|se tarda tanto|demora(?:ndo)? tanto)\b/;
 // "what's in it?", "il y a quoi dedans ?", "¿qué trae?": the order's items.
 const ORDER_CONTENTS =
   /\b(?:what(?:'s| is| was) in (?:it|there|that order|the order|my order)|what(?:'s| is) inside|what did i (?:order|buy|get)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'ai command\w*|que (?:trae|contiene|lleva|incluye)|que (?:pedi|compre))\b/;
@@ -163,7 +163,25 @@ const NOTE_MISREAD = new Set<Intent>([
   "return_policy",
 ]);
 // Words every order note and question share, which say nothing about what the note answers.
-const NOTE_GENERIC = new Set(["order", "commande", "pedido", "will", "the", "and", "les", "des", "que", "por", "para", "pour", "est", "una", "con", "vous", "your"]);
+const NOTE_GENERIC = new Set([
+  "order",
+  "commande",
+  "pedido",
+  "will",
+  "the",
+  "and",
+  "les",
+  "des",
+  "que",
+  "por",
+  "para",
+  "pour",
+  "est",
+  "una",
+  "con",
+  "vous",
+  "your",
+]);
 
 const PERSONAL = /\b(?:i|me|my|je|j'ai|moi|mon|ma|mes|yo|mi|mis|tengo|puedo|voy|debo)\b/;
 
@@ -206,8 +224,7 @@ export function orderQuestionIntent(
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
   if ((MONEY_MISREAD.has(intent) || intent === "return_item") && SENT_BACK.test(n) && NO_NEWS.test(n))
     return "refund_status";
-  if (MONEY_MISREAD.has(intent) && NOTHING_ON_ACCOUNT.test(n) && !LOGIN.test(n))
-    return "refund_status";
+  if (MONEY_MISREAD.has(intent) && NOTHING_ON_ACCOUNT.test(n) && !LOGIN.test(n)) return "refund_status";
   const amountReading = MONEY_MISREAD.has(intent) || intent === "return_policy" || intent === "shipping_options";
   if (amountReading && AMOUNT_BACK.test(n) && !HYPOTHETICAL.test(n)) return "refund_status";
   if (intent === "track_order" && RECEIVED_BACK.test(n)) return "refund_status";
@@ -219,7 +236,12 @@ export function orderQuestionIntent(
   if (last && ORDER_INTENTS.has(last) && intent !== last && WHAT_TO_DO.test(n)) return last;
   // About the shopper's own order ("will I…", "me van a…"), not the shop's general rates.
   const personal = PERSONAL.test(n) || POINTS_TO_ORDER.test(n);
-  if (state.orderNote && NOTE_MISREAD.has(intent) && personal && noteAnswers(n, state.orderNote, state.language ?? "en"))
+  if (
+    state.orderNote &&
+    NOTE_MISREAD.has(intent) &&
+    personal &&
+    noteAnswers(n, state.orderNote, state.language ?? "en")
+  )
     return "track_order";
   if (last === "refund_status" && REFUND_DETAIL_MISREAD.has(intent) && REFUND_DETAIL.test(n) && !LOGIN.test(n))
     return "refund_status";
@@ -241,7 +263,13 @@ export function orderQuestionIntent(
     return "track_order";
   // "Will I pay anything extra when it arrives?" asks about charges on delivery (duties), not the arrival.
   const asksOrderFact = ORDER_COST.test(n) || ORDER_ADDRESS.test(n) || (ARRIVAL.test(n) && !CHARGES.test(n));
-  if (orderInFocus && !namesProduct && ORDER_FACT_MISREAD.has(intent) && asksOrderFact && (POINTS_TO_ORDER.test(n) || ORDER_COST.test(n)))
+  if (
+    orderInFocus &&
+    !namesProduct &&
+    ORDER_FACT_MISREAD.has(intent) &&
+    asksOrderFact &&
+    (POINTS_TO_ORDER.test(n) || ORDER_COST.test(n))
+  )
     return "track_order";
   if (LATE_MISREAD.has(intent) && (LATE.test(n) || SO_LONG.test(n)) && !ASKS_FOR_ACTION.test(n)) return "track_order";
   if ((LATE_MISREAD.has(intent) || intent === "shipping_options") && NO_CONFIRMATION.test(n)) return "track_order";
