@@ -19,6 +19,13 @@ const NAMES: Record<Offer["kind"], RegExp> = {
 const CLOSING =
   /^(?:ok(?:ay)?|k|cool|great|perfect|alright|fine|vale|bueno|d'accord|parfait|tr[eè]s bien)[\s,.!]*(?:thanks?|thank you|thx|ty|cheers|gracias|merci)\b/i;
 
+/** The alternative a shopper may pick instead of each offer. */
+const OTHER_CHOICE: Record<Offer["kind"], RegExp> = {
+  trace:
+    /\b(?:refund\w*|money back|rembours\w*|reembols\w*|devoluci[oó]n del dinero|replace\w*|remplac\w*|reemplaz\w*)\b/iu,
+  reship: /\b(?:refund\w*|money back|rembours\w*|reembols\w*|cancel\w*|annul\w*)\b/iu,
+};
+
 /** The intent that carries out each offer. */
 const CARRIED_OUT_BY: Record<Offer["kind"], Intent> = { trace: "track_order", reship: "change_shipping_address" };
 
@@ -52,6 +59,8 @@ export function acceptsOffer(open: Offer | undefined, text: string, orderNumber:
   if (reply === "no") return false;
   // "ok thanks" closes the conversation; it doesn't take the offer up ("yes please, thanks" does).
   if (CLOSING.test(text.trim()) && !NAMES[open.kind].test(text)) return false;
+  // "ok, refund it" to an offer to reship picks the other option, whatever "ok" says.
+  if (OTHER_CHOICE[open.kind].test(text) && !NAMES[open.kind].test(text)) return false;
   return reply === "yes" || NAMES[open.kind].test(text);
 }
 

@@ -14,6 +14,7 @@ import { normalize, preprocess, type Language, type Preprocessed } from "./prepr
 import { isPlainQuestion, plainQuestionIntent } from "./intent/grievance";
 import { ownPurchaseIntent } from "./intent/own-purchase";
 import { stateQuestionIntent } from "./intent/state-questions";
+import { orderQuestionIntent } from "./intent/order-questions";
 import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
 import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
@@ -183,7 +184,9 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const stateIntent =
     confirmation || code || acceptedOffer || addressText
       ? null
-      : (stateQuestionIntent(catalogued.intent, pre.original) ?? ownPurchaseIntent(catalogued.intent, pre.original));
+      : (stateQuestionIntent(catalogued.intent, pre.original) ??
+        ownPurchaseIntent(catalogued.intent, pre.original) ??
+        orderQuestionIntent(catalogued.intent, pre.original, input.state, !!productHandle || !!entities.product));
   // Read from the message's own words, a state question is no unsure reading for the FAQ to take over.
   const read = stateIntent
     ? {
@@ -341,6 +344,7 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
     handoffRequest: undefined,
     handoffReason: undefined,
     offer: undefined,
+    orderNote: undefined,
     ...answer.state,
     lastIntent: intent.intent,
     lastReplyKind: answer.kind ?? "answer",

@@ -74,6 +74,8 @@ export interface DialogueState {
   lastReplyKind?: ReplyKind;
   /** Something the bot offered in its last reply, which "yes" or naming it takes up (offers.ts). */
   offer?: Offer;
+  /** The shop's shareable note on the order the bot just showed, which may answer the next question. */
+  orderNote?: string;
 }
 
 /** An offer the bot made about an order: open a carrier trace, ship a returned parcel again. */

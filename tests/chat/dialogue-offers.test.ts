@@ -27,6 +27,14 @@ describe("an open offer", () => {
     expect(acceptsOffer(open, "ok thanks", undefined)).toBe(false);
   });
 
+  it("is not taken up by a yes that picks the other option", () => {
+    const reship = offer("reship", "#1050");
+    expect(acceptsOffer(reship, "ok refund it", undefined)).toBe(false);
+    expect(acceptsOffer(reship, "oui, remboursez-moi", undefined)).toBe(false);
+    expect(acceptsOffer(reship, "ok please reship it", undefined)).toBe(true);
+    expect(acceptsOffer(offer("trace", "#1048"), "yes, or just refund me", undefined)).toBe(false);
+  });
+
   it("is named in the shoppers' languages", () => {
     expect(namedOffer("please reship it")).toBe("reship");
     expect(namedOffer("renvoyez-le s'il vous plaît")).toBe("reship");

@@ -34,3 +34,31 @@ describe("a question about one's return", () => {
     });
   }
 });
+
+const sendBack = [
+  { store: "northwind", ask: "how do I send it back?" },
+  { store: "maison-coquelicot", ask: "comment je le renvoie ?" },
+  { store: "cafe-colibri", ask: "¿y cómo la envío?" },
+];
+
+describe("how to send back an approved return", () => {
+  for (const c of sendBack) {
+    it(`${c.store}: "${c.ask}" after an open return quotes the shop's rule on the return's postage`, async () => {
+      const snapshot = loadDemoSnapshot(devStorePath(c.store)) as any;
+      const open = snapshot.orders.find((o: any) => o.customerId && o.returns.some((r: any) => r.status === "OPEN"));
+      const say = await demoConversation({
+        store: createDemoStore(loadDemoSnapshot(devStorePath(c.store))),
+        customerId: open.customerId,
+      });
+      const status = await say(`${open.name}: ${cases.find((k) => k.store === c.store)!.ask}`);
+      expect(status.text).toContain(open.returns[0].name);
+      const reply = await say(c.ask);
+      // The refund policy's sentence on who pays the return postage (label, cost), in the shop's words.
+      const policy = snapshot.policies.refundPolicy.body.replace(/\s+/g, " ");
+      const quoted = reply.text.match(/[“«]\s?([^”»]+?)\s?[”»]/g)?.map((q: string) => q.slice(1, -1).trim()) ?? [];
+      expect(
+        quoted.some((q: string) => policy.includes(q) && /label|[ée]tiquette|gu[ií]a|frais|costo|pagas/i.test(q)),
+      ).toBe(true);
+    });
+  }
+});

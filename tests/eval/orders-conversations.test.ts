@@ -23,6 +23,10 @@ const SETS = [
   { file: "tests/fixtures/eval/orders-northwind.jsonl", turns: 66, floor: 0.93 },
   { file: "tests/fixtures/stores/maison-coquelicot/orders-dev.jsonl", turns: 58, floor: 0.84 },
   { file: "tests/fixtures/stores/cafe-colibri/orders-dev.jsonl", turns: 55, floor: 0.87 },
+  // The second sets: refunds asked without the word, tracking and refund follow-ups, returns then how to send them.
+  { file: "tests/fixtures/eval/conversations-orders-2.jsonl", turns: 43, floor: 0.93 },
+  { file: "tests/fixtures/stores/maison-coquelicot/conversations-orders-2.jsonl", turns: 42, floor: 0.9 },
+  { file: "tests/fixtures/stores/cafe-colibri/conversations-orders-2.jsonl", turns: 41, floor: 0.95 },
 ];
 
 describe("order and policy conversations on every dev store", () => {

@@ -12,6 +12,7 @@ import { verifyOrderAccess, type OrderAccess } from "../verification";
 import { offer, offerReplies } from "../offers";
 import { looksLikeAddress as looksLikeStreetAddress, parseAddress as parseStreetAddress } from "../address";
 import { proposeChange } from "../change-proof";
+import { asksHowToSendBack, asksOrderAddress, asksOrderCost } from "../intent/order-questions";
 import { regionName } from "./policies";
 import {
   addressChangeVerdict,
@@ -46,7 +47,9 @@ import {
   failedDeliveryRule,
   invoiceRules,
   paymentConfirmationRule,
+  refundMethodRule,
   returnPostageRule,
+  shippingRefundRule,
 } from "../policy/shop-sentences";
 import { relevantSentences } from "./products";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
@@ -129,6 +132,11 @@ const M = defineMessages({
     en: ", because an item was out of stock",
     es: ", porque un artículo se agotó",
     fr: ", car un article était en rupture de stock",
+  },
+  cancelled_unpaid: {
+    en: ", because its payment wasn't made in time, so nothing was charged",
+    es: ", porque su pago no se hizo a tiempo, así que no se cobró nada",
+    fr: ", car son paiement n'a pas été fait à temps ; rien n'a donc été débité",
   },
   cancel_reason_DECLINED: {
     en: ", because the payment was declined",
@@ -287,6 +295,11 @@ const M = defineMessages({
     en: "Order {order} hasn't shipped yet, so the address can still be changed. What's the full new address (street, apartment, city, state/province, ZIP)?",
     es: "El pedido {order} aún no se ha enviado, así que la dirección se puede cambiar. ¿Cuál es la nueva dirección completa (calle, piso, ciudad, estado/provincia, código postal)?",
     fr: "La commande {order} n'a pas encore été expédiée, l'adresse peut donc encore être modifiée. Quelle est la nouvelle adresse complète (rue, appartement, ville, État/province, code postal) ?",
+  },
+  refund_returned_parcel: {
+    en: "I've asked our team to refund order {order} rather than ship it again; they'll confirm by email{reply}.{policy}",
+    es: "He pedido a nuestro equipo que reembolse el pedido {order} en lugar de volver a enviarlo; te lo confirmarán por correo{reply}.{policy}",
+    fr: "J'ai demandé à notre équipe de rembourser la commande {order} plutôt que de la renvoyer ; elle vous le confirmera par e-mail{reply}.{policy}",
   },
   returning_to_us: {
     en: "Order {order} couldn't be delivered ({reason}) and is on its way back to us.{policy} Shall I ask our team to ship it again to: {address}?",
@@ -486,6 +499,37 @@ const M = defineMessages({
     es: "Tu devolución {name} fue rechazada: {items} es de venta final y no admite devolución.{policy}",
     fr: "Votre retour {name} a été refusé : {items} est un article en vente finale, qui ne peut pas être retourné.{policy}",
   },
+  shipping_paid: {
+    en: "Shipping on it: {amount}.",
+    es: "El envío: {amount}.",
+    fr: "Livraison : {amount}.",
+  },
+  shipping_free: {
+    en: "Shipping on it was free.",
+    es: "El envío fue gratis.",
+    fr: "La livraison était offerte.",
+  },
+  payment_paid: { en: "paid", es: "pagado", fr: "payée" },
+  payment_pending: { en: "payment pending", es: "pago pendiente", fr: "paiement en attente" },
+  payment_authorized: {
+    en: "payment authorized, not yet captured",
+    es: "pago autorizado, aún sin cobrar",
+    fr: "paiement autorisé, pas encore débité",
+  },
+  payment_refunded: { en: "refunded", es: "reembolsado", fr: "remboursée" },
+  payment_partially_refunded: {
+    en: "partially refunded",
+    es: "reembolsado en parte",
+    fr: "partiellement remboursée",
+  },
+  payment_partially_paid: { en: "partially paid", es: "pagado en parte", fr: "partiellement payée" },
+  payment_expired: { en: "payment expired", es: "pago vencido", fr: "paiement expiré" },
+  payment_voided: { en: "payment voided", es: "pago anulado", fr: "paiement annulé" },
+  shipping_to: {
+    en: "Order {order} is addressed to {address}.",
+    es: "El pedido {order} va a esta dirección: {address}.",
+    fr: "La commande {order} est adressée à : {address}.",
+  },
   order_total: {
     en: "Order {order} (placed {date}) totals {total}, {status}.",
     es: "El pedido {order} (realizado el {date}) suma {total}, {status}.",
@@ -650,19 +694,55 @@ export function trackOrder(turn: Turn): Promise<Answer> {
     const tookUpTrace = t2.acceptedOffer?.kind === "trace";
     if ((followUp || tookUpTrace) && (tookUpTrace || ESCALATION.test(t2.pre.original)))
       return escalateShipment(order, t2, late);
-    const lines = [describeOrderStatus(order, t2)];
+    const lines = [...askedOrderFacts(order, t2), describeOrderStatus(order, t2)];
     if (access.otherOrders.length > 0 && !t2.entities.order_number) {
       lines.push(t(t2.language, M.other_orders, { orders: access.otherOrders.map((o) => o.name).join(", ") }));
     }
     // The trace the late-parcel line offers, or shipping a returned parcel again, stays open for a "yes".
     const failed = order.fulfillments.some((f) => f.displayStatus === "FAILURE");
     const open = late ? offer("trace", order.name) : failed ? offer("reship", order.name) : undefined;
+    // The note shown stays at hand for the next question it may answer ("will I be charged extra?").
+    const note = shopperFacingNote(order.note) ?? undefined;
     return {
       text: lines.join("\n\n"),
-      ...(open ? { state: { offer: open }, quickReplies: offerReplies(open, t2.language) } : {}),
+      ...(open || note ? { state: { ...(open ? { offer: open } : {}), ...(note ? { orderNote: note } : {}) } } : {}),
+      ...(open ? { quickReplies: offerReplies(open, t2.language) } : {}),
     };
   });
 }
+
+/** "How much did I pay?", "what address is it going to?": the fact asked, before the order's status. */
+function askedOrderFacts(order: Order, turn: Turn): string[] {
+  const L = turn.language;
+  const facts: string[] = [];
+  if (asksOrderCost(turn.pre.normalized)) {
+    facts.push(orderPaymentSummary(order, turn));
+    if (SHIPPING_WORD.test(turn.pre.normalized))
+      facts.push(
+        Number(order.totalShippingPrice) === 0
+          ? t(L, M.shipping_free)
+          : t(L, M.shipping_paid, { amount: money(turn, order.totalShippingPrice, order) }),
+      );
+  }
+  const address = order.shippingAddress;
+  if (asksOrderAddress(turn.pre.normalized) && address?.city)
+    facts.push(
+      t(L, M.shipping_to, {
+        order: order.name,
+        address: formatAddress({
+          address1: address.address1 ?? "",
+          address2: address.address2,
+          city: address.city,
+          provinceCode: address.provinceCode,
+          zip: address.zip ?? "",
+          countryCode: address.countryCode ?? "",
+        }),
+      }),
+    );
+  return facts;
+}
+
+const SHIPPING_WORD = /\b(?:shipping|delivery|postage|livraison|port|envio)\b/;
 
 function escalateShipment(order: Order, turn: Turn, late: { carrier: string } | null): Answer {
   const carrier = late?.carrier ?? order.fulfillments[0]?.trackingInfo[0]?.company ?? "the carrier";
@@ -739,7 +819,9 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
         })
       : "";
     const reasonKey = `cancel_reason_${order.cancelReason}` as keyof typeof M;
-    const reason = order.cancelReason && reasonKey in M ? t(L, M[reasonKey]) : "";
+    // A payment that expired unpaid (a cash voucher, a transfer) is the reason, whatever Shopify filed it under.
+    const unpaid = order.displayFinancialStatus === "EXPIRED" && order.refunds.length === 0;
+    const reason = unpaid ? t(L, M.cancelled_unpaid) : order.cancelReason && reasonKey in M ? t(L, M[reasonKey]) : "";
     return t(L, M.cancelled, { order: order.name, date: date(turn, order.cancelledAt), reason, refund: refundText });
   }
   const shipments = order.fulfillments.filter((f) => f.status !== "CANCELLED");
@@ -1228,6 +1310,10 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
     const lines = mentionedLines(order, t2);
     const verdict = returnVerdictFor(order, lines, t2);
     const parts = verdict.lines.map((line) => describeLineReturn(line, verdict, t2)).filter(Boolean);
+    // "I want to return the course": the one item named from the order, of a kind the shop excludes.
+    const named = namedLines(order, t2);
+    const excludedLine = !t2.productHandle && named.length === 1 ? excludedKindNote(t2, named[0]) : null;
+    if (excludedLine) parts.unshift(excludedLine);
     if (verdict.openReturn)
       parts.push(
         t(L, M.open_return, { name: verdict.openReturn.name, status: verdict.openReturn.status.toLowerCase() }),
@@ -1302,6 +1388,12 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
   });
 }
 
+/** "How do I send it back?" about a return under way: the shop's rule on its postage (label, who pays) too. */
+function withPostageIfAsked(stage: string, order: Order, turn: Turn): string {
+  const postage = asksHowToSendBack(turn.pre.normalized) ? returnShippingRule(turn, order) : "";
+  return postage ? `${stage} ${t(turn.language, M.policy_quote, { sentence: postage })}` : stage;
+}
+
 /** Where a return the shopper asked for stands, from the return itself and the shop's own timings. */
 function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
   const L = turn.language;
@@ -1312,15 +1404,20 @@ function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
   switch (returnStage(ret)) {
     case "awaiting_approval": {
       const review = returnReviewTime(knowledgeFor(turn.ctx.shop).passages);
-      return t(L, M.return_awaiting_approval, {
+      const stage = t(L, M.return_awaiting_approval, {
         name: ret.name,
         items,
         date: date(turn, ret.createdAt),
         review: review ? t(L, M.review_within, { duration: formatRange(review, L) }) : "",
       });
+      return withPostageIfAsked(stage, order, turn);
     }
     case "approved":
-      return t(L, M.return_approved, { name: ret.name, items, receipt: returnReceiptClause(turn) });
+      return withPostageIfAsked(
+        t(L, M.return_approved, { name: ret.name, items, receipt: returnReceiptClause(turn) }),
+        order,
+        turn,
+      );
     case "declined":
       return describeDecline(ret, order, turn, items);
     case "closed": {
@@ -1442,9 +1539,35 @@ function variantNamed(product: Product, turn: Turn) {
   );
 }
 
+// "Just refund me", "remboursez-moi", "mejor reembólsenme": the shopper chooses a refund.
+const CHOOSES_REFUND =
+  /\b(?:refund (?:it|me|them|the order|my order|instead)|(?:want|prefer|like|rather have) (?:a |the |my )?refund|(?:just|please) refund|rembours(?:ez|er)(?:-moi|-la|-le)?|(?:veux|prefere|voudrais|souhaite) (?:etre |me faire )?rembours\w*|reembols(?:en|enme|ame|ar|armelo)\w*|(?:prefiero|quiero) (?:el |un |mi )?reembolso)\b/;
+
+/** A refund chosen for a parcel that came back to the shop: the team refunds it, on the shop's terms. */
+function refundReturnedParcel(order: Order, turn: Turn): Answer {
+  const rule = failedDeliveryRule(knowledgeFor(turn.ctx.shop).passages, turn.language);
+  return {
+    text: t(turn.language, M.refund_returned_parcel, {
+      order: order.name,
+      reply: replyTimeClause(turn),
+      policy: rule ? ` ${t(turn.language, M.policy_quote, { sentence: rule.quote })}` : "",
+    }),
+    handoff: true,
+    ticket: {
+      kind: "handoff",
+      reason: "needs_approval",
+      summary: `Refund ${order.name} (parcel returned to us) instead of reshipping: ${turn.pre.original}`,
+      orderNumber: order.name,
+    },
+  };
+}
+
 export function refundStatus(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => {
     const L = t2.language;
+    const cameBack = order.fulfillments.some((f) => f.displayStatus === "FAILURE");
+    if (cameBack && order.refunds.length === 0 && CHOOSES_REFUND.test(t2.pre.normalized))
+      return refundReturnedParcel(order, t2);
     const verdict = refundVerdict(order);
     const parts: string[] = [];
     for (const refund of verdict.refunds) {
@@ -1472,8 +1595,26 @@ export function refundStatus(turn: Turn): Promise<Answer> {
       parts.push(
         t(L, M.no_refund, { order: order.name, window: returnWindowPhrase(t2) ? ` ${returnWindowPhrase(t2)}` : "" }),
       );
+    parts.push(...askedRefundRules(t2));
     return { text: parts.join("\n"), verdicts: [{ topic: "refund", order: order.name, verdict }] };
   });
+}
+
+// "Was shipping refunded too?", "which card did it go to?" (accents folded).
+const ASKS_SHIPPING_REFUND = /\b(?:shipping|delivery|postage|livraison|port|frais d'envoi|envio)\b/;
+const ASKS_REFUND_METHOD =
+  /\b(?:which|what) (?:card|account)\b|\bpayment method\b|\bquelle (?:carte|compte)\b|\bmoyen de paiement\b|\b(?:que|cual) (?:tarjeta|cuenta)\b|\bmetodo de pago\b/;
+
+/** The shop's rules on what a refund covers and where it goes, when the shopper asks. */
+function askedRefundRules(turn: Turn): string[] {
+  const passages = knowledgeFor(turn.ctx.shop).passages;
+  const rules = [
+    ASKS_SHIPPING_REFUND.test(turn.pre.normalized) ? shippingRefundRule(passages, turn.language) : null,
+    ASKS_REFUND_METHOD.test(turn.pre.normalized) ? refundMethodRule(passages, turn.language) : null,
+  ];
+  return rules
+    .filter((rule): rule is NonNullable<typeof rule> => !!rule)
+    .map((rule) => t(turn.language, M.policy_quote, { sentence: rule.quote }));
 }
 
 export function getInvoice(turn: Turn): Promise<Answer> {
@@ -1508,8 +1649,14 @@ export function orderPaymentSummary(order: Order, turn: Turn): string {
     order: order.name,
     date: date(turn, order.createdAt),
     total: money(turn, order.totalPrice, order),
-    status: (order.displayFinancialStatus ?? "").toLowerCase().replace(/_/g, " "),
+    status: financialStatus(order.displayFinancialStatus, turn.language),
   });
+}
+
+/** Shopify's payment status in the shopper's words ("PARTIALLY_REFUNDED" → "partiellement remboursée"). */
+function financialStatus(status: string | null | undefined, L: Turn["language"]): string {
+  const key = `payment_${(status ?? "").toLowerCase()}` as keyof typeof M;
+  return key in M ? t(L, M[key]) : (status ?? "").toLowerCase().replace(/_/g, " ");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { factsFor, type ReturnWindow } from "../shop/facts";
 import type { ChatContext } from "../types";
 import { normalize, tokenize } from "../preprocess";
 import { endOfLocalDayAfter } from "../format";
+import { isEmailedFulfillment } from "./digital-delivery";
 
 export type LineReturnVerdict =
   | { kind: "returnable"; quantity: number; windowStart: string; until: string }
@@ -89,8 +90,14 @@ export function lineReturnDeadline(
 ): { start: string; until: string } | null {
   const shipment = order.fulfillments.find((f) => f.lines.some((l) => l.lineItemId === line.id));
   // Collected at the shop counts as delivered: the window starts at pickup where it counts from delivery.
-  const deliveredAt =
-    shipment && ["DELIVERED", "PICKED_UP"].includes(shipment.displayStatus ?? "") ? shipment.deliveredAt : null;
+  // An item sent by email (a course, an e-book) is delivered when it is sent.
+  const deliveredAt = !shipment
+    ? null
+    : ["DELIVERED", "PICKED_UP"].includes(shipment.displayStatus ?? "")
+      ? shipment.deliveredAt
+      : shipment.status === "SUCCESS" && isEmailedFulfillment(order, shipment)
+        ? (shipment.deliveredAt ?? shipment.createdAt)
+        : null;
   // A window counted from the order still needs the item delivered before it can come back.
   return deliveredAt ? returnDeadline(window, order.createdAt, deliveredAt, timeZone) : null;
 }

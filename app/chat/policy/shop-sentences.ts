@@ -42,9 +42,24 @@ const WHO_PAYS =
  * destination ("For orders shipped to Canada, …") is preferred.
  */
 export function returnPostageRule(passages: Passage[], language: Language, destination: RegExp | null): Passage | null {
-  const refund = passages.filter((p) => p.sourceKey === "REFUND_POLICY");
-  return sentenceSaying(refund, language, [RETURN_POSTAGE, WHO_PAYS], destination ? [destination] : []);
+  // A section headed "Frais de retour" names the postage its sentences ("Ils sont à votre charge") are about.
+  const refund = passages.filter(
+    (p) => p.sourceKey === "REFUND_POLICY" && RETURN_POSTAGE.test(normalize(`${p.section} ${p.text}`)),
+  );
+  const saying = (texts: Passage[]) => sentenceSaying(texts, language, [WHO_PAYS], destination ? [destination] : []);
+  // The general rule before its exception for damaged or wrong items ("Exception: if the item is defective, …").
+  const rule = saying(refund.filter((p) => !DEFECT_EXCEPTION.test(normalize(p.text)))) ?? saying(refund);
+  if (!rule || RETURN_POSTAGE.test(normalize(rule.text))) return rule;
+  // Quoted alone, "Ils sont à votre charge" would not say what is; its heading does.
+  const text = `${rule.section}${rule.language === "fr" ? " : " : ": "}${lowerFirst(rule.text)}`;
+  return { ...rule, text, quote: text };
 }
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+const DEFECT_EXCEPTION = /\b(defect\w*|damaged|wrong item|defectueu\w*|casse\w*|defectuos\w*|danad\w*|equivocad\w*)\b/;
 
 const EXCHANGE = /\b(exchang\w*|echang\w*|cambio|cambios|cambiar)\b/;
 // Sentences that only mention exchanging in passing: cash value, final-sale lists, address changes.
@@ -114,4 +129,20 @@ export function invoiceRules(passages: Passage[], language: Language): Passage[]
         .sort((a, b) => a.order - b.order)
         .slice(0, 2)
     : [];
+}
+
+const SHIPPING_CHARGE = /\b(shipping|delivery|postage|livraison|port|envio|envios)\b/;
+const PAYMENT_METHOD =
+  /\b(payment method|original payment|card|moyen de paiement|carte|metodo de pago|tarjeta|forma de pago)\b/;
+
+/** Whether the shop refunds the original shipping, in its refund-policy words. */
+export function shippingRefundRule(passages: Passage[], language: Language): Passage | null {
+  const refund = passages.filter((p) => p.sourceKey === "REFUND_POLICY");
+  return sentenceSaying(refund, language, [SHIPPING_CHARGE, REFUND], [/\b(original|initial\w*|d'origine|standard)\b/]);
+}
+
+/** Where a refund goes (the original payment method), in the shop's refund-policy words. */
+export function refundMethodRule(passages: Passage[], language: Language): Passage | null {
+  const refund = passages.filter((p) => p.sourceKey === "REFUND_POLICY");
+  return sentenceSaying(refund, language, [PAYMENT_METHOD, REFUND]);
 }

@@ -102,7 +102,15 @@ export function mentionedLines(order: Order, turn: Pick<Turn, "pre">): LineItem[
 /** The order's items the message names ("the sleeping bag"), or none. */
 export function namedLines(order: Order, turn: Pick<Turn, "pre">): LineItem[] {
   const words = new Set(turn.pre.contentTokens.map(singular));
-  return order.lineItems.filter((line) =>
+  const named = order.lineItems.filter((line) =>
     wordTokens(`${line.title} ${line.variantTitle ?? ""}`).some((w) => w.length > 2 && words.has(singular(w))),
   );
+  if (named.length > 0 || !OTHER_ITEMS.test(turn.pre.normalized)) return named;
+  // "Can I return the other item too?" after one of them was returned: the items no return covers yet.
+  const returned = new Set(order.returns.flatMap((r) => r.lines.map((l) => l.lineItemId)));
+  return returned.size > 0 ? order.lineItems.filter((line) => !returned.has(line.id)) : [];
 }
+
+// "the other item", "the rest", "l'autre article", "el otro" (accents folded).
+const OTHER_ITEMS =
+  /\b(?:(?:the )?other (?:item|items|one|thing|things|product|products)|the rest|rest of (?:it|them|the order)|l'autre|les autres|le reste|(?:el|la) otr[oa]|(?:los|las) otr[oa]s|el resto|lo demas)\b/;

@@ -1,0 +1,278 @@
+/**
+ * Questions about the shopper's own order whose words also belong to another topic, so the model
+ * reads them as that topic: "where's my money?" names no refund but asks for one (not where a
+ * parcel is); "when will I see it on my card?" right after a refund is the bank's delay (not an
+ * account login); "which carrier?" about the order in focus is its tracking (not the shop's
+ * shipping options); "my order is late" asks where it is (not to change it). Accents are folded.
+ */
+import type { Intent } from "./labels";
+import { ORDER_INTENTS } from "./labels";
+import { normalize, type Language } from "../preprocess";
+import { stemIn } from "../knowledge/stemming";
+import type { DialogueState } from "../types";
+
+// The shopper's money coming back, in the words shoppers use rather than "refund".
+const MONEY_BACK =
+  /\b(?:(?:my|mon|mi|mis|mes) (?:money|store credit|argent|sous|fric|avoir|dinero|plata|lana|feria|varo|reembolso|remboursement|refund)|money back|geste commercial|store credit|credit note|reimburs\w*|refunded|rembourse(?:e|s|es)?|reembolsad[oa]s?|reembolsaron|(?:devolvieron|regresan|regresaron|devuelven|reintegraron) (?:el |mi )?dinero)\b/;
+// "I returned it and haven't heard anything", "rien sur mon compte", "how much will I get back?",
+// "je n'ai reçu que 49 €": a refund awaited or short, without the word.
+const SENT_BACK =
+  /\b(?:i (?:returned|sent (?:\w+ )?back|mailed (?:\w+ )?back|shipped (?:\w+ )?back)|j'ai (?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi))\b/;
+const NO_NEWS =
+  /\b(?:haven'?t heard|have not heard|nothing|no news|no word|any update|still waiting|toujours rien|pas de nouvelles|aucune nouvelle|toujours pas|nada|sin noticias|no se nada|todavia no|aun no|sigo esperando)\b/;
+const NOTHING_ON_ACCOUNT =
+  /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
+const AMOUNT_BACK =
+  /\bhow much (?:will|do|did|would) (?:i|we) (?:get|got|be refunded|receive)\b|\bcuanto me (?:van a |vas a |vais a )?(?:devolver|regresar|reembolsar|devuelven|regresan|reembolsan)\b|\bcombien (?:vais-je|je vais|serai-je|je serai|allez-vous me) (?:etre )?(?:rembours\w*|recuperer|recevoir|toucher)|\bhow much (?:will|do) i get back\b|\bn'?ai (?:recu|eu|ete rembourse\w*) que\b|\bonly (?:got|received|refunded)\b|\bsolo me (?:devolvieron|reembolsaron|regresaron)\b/;
+const HYPOTHETICAL = /\b(?:if|si|when i return|quand je retourne|cuando devuelva)\b/;
+const RECEIVED_BACK =
+  /\b(?:receiv\w*|got|get) (?:my|the|our) (?:parcel|package|return|item|order)s? back\b|\brecu (?:mon|le) (?:colis|retour)\b/;
+
+// Readings a question about one's money back is mistaken for; a return or a cancellation is a request of its own.
+const MONEY_MISREAD = new Set<Intent>([
+  "track_order",
+  "product_info",
+  "product_search",
+  "account_help",
+  "out_of_scope",
+  "payment_methods",
+  "get_invoice",
+  "greeting",
+  "thanks_goodbye",
+]);
+
+// Where a refund shows up, and when: "when will it show on my card?", "je le verrai quand sur mon compte ?".
+const BANK = /\b(?:card|statement|bank|account|carte|compte|banque|releve|tarjeta|cuenta|banco|estado de cuenta)\b/;
+const WHEN_SEEN =
+  /\b(?:when|how long|show|appear\w*|see|quand|combien de temps|verrai|voir|apparai\w*|cuando|cuanto|tarda\w*|ver|vere|veo|aparece\w*|reflej\w*)\b/;
+
+// A fact of a shipment: who carries it and how to follow it.
+const SHIPMENT_FACT =
+  /\b(?:qui livre|who(?:'s| is)? deliver\w*|quien (?:lo |la )?(?:entrega|lleva)|carrier|courier|shipper|track|tracking|tracking number|transporteur|suivi|numero de suivi|transportista|paqueteria|mensajeria|guia|rastreo|seguimiento|numero de guia)\b/;
+// "which carrier should I use to send it back?" is about a return, not the order's delivery.
+const ABOUT_A_RETURN = /\b(?:return\w*|send (?:it|them) back|retour\w*|renvoyer|devol\w*|regres\w*)\b/;
+
+// Facts of the order in focus asked with a word pointing back to it: what it cost, where it goes, when it comes.
+const ORDER_COST =
+  /\b(?:how much (?:did|was|were) (?:i|it|they|that|the order|my order)|what did i pay|how much i paid|combien (?:j'ai paye|ai-je paye|ca m'a coute|elle m'a coute|a coute)|cuanto (?:pague|me costo|costo|fue|salio))\b/;
+const ORDER_ADDRESS =
+  /\b(?:what|which) address\b|\b(?:shipped|sent|delivered|going|heading) to\b|\bquelle adresse\b|\b(?:que|cual) direccion\b|\ba donde (?:va|se envia|lo envian|la envian)\b/;
+const ARRIVAL = /\b(?:arriv\w*|come|coming|get here|deliver\w*|eta|what time|llega\w*|entrega\w*|livr\w*|recevr\w*)\b/;
+// Words of an actual change or cancellation, which "I want to know about my order" doesn't use.
+const ORDER_CHANGE =
+  /\b(?:cancel\w*|chang\w*|modif\w*|add|remove|swap|annul\w*|ajout\w*|retir\w*|cambi\w*|agreg\w*|quit\w*|anad\w*)\b/;
+const ADDRESS_CHANGE =
+  /\b(?:change|update|modify|correct|wrong|different|new|instead|changer|modifier|corriger|mauvaise|autre|nouvelle|cambiar|cambia|modificar|corregir|equivocada|otra|nueva)\b/;
+const CHARGES =
+  /\b(?:pay|paid|charg\w*|fees?|extra|duties|duty|customs|tax\w*|payer|frais|douane\w*|pagar|cobr\w*|impuestos?|aduana)\b/;
+const POINTS_TO_ORDER =
+  /\b(?:it|they|them|that|this|my (?:order|package|parcel|stuff)|mi pedido|el pedido|mi paquete|ma commande|mon colis|lo|la|le|les|il|elle)\b/;
+const ORDER_FACT_MISREAD = new Set<Intent>([
+  "product_info",
+  "product_search",
+  "shipping_options",
+  "payment_methods",
+  "out_of_scope",
+]);
+
+// "my order is late": where it is, whatever action the model heard.
+const LATE =
+  /\b(?:late|delayed|delay|overdue|stuck|not moving|hasn'?t moved|retard|retardee?|bloque\w*|n'avance pas|n'a pas bouge|retraso|retrasad[oa]|atrasad[oa]|atorad[oa]|estancad[oa]|no avanza|no se mueve|this long|autant de temps|tanto tiempo)\b/;
+// "quiero saber de mi pedido", "I'd like an update on my order": where it stands.
+const ABOUT_MY_ORDER =
+  /\b(?:quiero saber|quisiera saber|want to know|would like to know|wanna know|voudrais savoir|veux savoir|update|news|status|noticias|estado|nouvelles|statut|des infos)\b.*\b(?:mi|my|mon|ma) (?:pedido|order|commande|colis|paquete|package|parcel)\b/;
+// "I never got a shipping confirmation": the order's tracking, not the shop's shipping rates.
+const NO_CONFIRMATION =
+  /\b(?:never|didn'?t|did not|haven'?t|have not|not)\b.*\b(?:got|get|gotten|receiv\w*)\b.*\b(?:confirmation|tracking|shipping (?:email|notification))\b|\bpas (?:recu|eu)\b.*\b(?:confirmation|suivi|e-mail d'expedition)\b|\bno (?:me )?(?:ha )?(?:llego|llegado|recibi|he recibido)\b.*\b(?:confirmacion|guia|rastreo|seguimiento|correo de envio)\b/;
+// "why is it taking so long?", "pourquoi c'est si long ?", "¿por qué tarda tanto?" about the order in focus.
+const SO_LONG =
+  /\b(?:so long|taking (?:this |that )?long|si long|aussi long|tarda(?:ndo)? tanto|se tarda tanto|demora(?:ndo)? tanto)\b/;
+// "what's in it?", "il y a quoi dedans ?", "¿qué trae?": the order's items.
+const ORDER_CONTENTS =
+  /\b(?:what(?:'s| is| was) in (?:it|there|that order|the order|my order)|what(?:'s| is) inside|what did i (?:order|buy|get)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'ai command\w*|que (?:trae|contiene|lleva|incluye)|que (?:pedi|compre))\b/;
+const LATE_MISREAD = new Set<Intent>([
+  "change_order",
+  "cancel_order",
+  "change_shipping_address",
+  "product_info",
+  "product_search",
+  "out_of_scope",
+]);
+const ASKS_FOR_ACTION =
+  /\b(?:please|want|wanna|would like|need|can you|could you|can i|could i|quiero|quisiera|necesito|puedes|pueden|puedo|voudrais|veux|souhaite|pouvez|puis-je|peux)\b/;
+
+// "How do I send it back?", "comment je le renvoie ?", "¿cómo la envío?" (accents folded).
+const HOW_TO_SEND_BACK =
+  /\b(?:send|ship|post|mail)(?:ing)? (?:it |them |this |these |the \w+ )?back\b|\blabel\b|\b(?:renvo\w*|envoyer|expedier|poster|etiquette)\b|\b(?:envi[oa]\w*|mand[oa]\w*|guia)\b/;
+const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "refund_status"]);
+const SEND_BACK_MISREAD = new Set<Intent>(["shipping_options", "track_order", "out_of_scope", "product_search"]);
+
+// Details of a refund just given: how much of it, to which card, whether shipping was included.
+const REFUND_DETAIL =
+  /\b(?:full|amount|total|whole|card|account|payment method|paid with|shipping|delivery|partial|rest|why not|montant|totalite|entier|carte|compte|moyen de paiement|frais|livraison|port|reste|pourquoi pas|monto|completo|tarjeta|cuenta|metodo de pago|envio|resto|por que no)\b/;
+const REFUND_DETAIL_MISREAD = new Set<Intent>([
+  "discount_code",
+  "payment_methods",
+  "payment_issue",
+  "shipping_options",
+  "product_info",
+  "product_search",
+  "out_of_scope",
+  "account_help",
+  "track_order",
+  "return_policy",
+]);
+// "Where do I pick it up?", "c'est où la boutique ?", "¿dónde lo recojo?": the order's collection point, which its status names.
+const WHERE =
+  /\b(?:where|donde|en que (?:tienda|sucursal))\b|\bou (?:est|se trouve|sont|je|puis|dois|faut)\b|\bc'est ou\b|\bou\s*\?/;
+const PICKUP_PLACE =
+  /\b(?:pick(?:ing)? ?(?:it |them )?up|collect\w*|shop|store|boutique|magasin|tienda|cafeteria|relais|relay|retir\w*|recuper\w*|recog\w*|recojo|paso)\b/;
+const PICKUP_MISREAD = new Set<Intent>([
+  "out_of_scope",
+  "product_info",
+  "product_search",
+  "shipping_options",
+  "complaint",
+  "change_order",
+  "greeting",
+]);
+// "Does that apply to socks?", "même pour les bougies ?", "¿aplica también para el café?" after a rule: the same rule.
+const APPLIES_TO =
+  /\b(?:does (?:that|this|it) (?:also )?(?:apply|count|include|work)|(?:is|are) (?:that|this) (?:also )?(?:for|true for)|meme pour|(?:ca|cela) (?:s'applique|vaut|marche) (?:aussi )?(?:pour|aux?)|aplica (?:tambien )?(?:para|a|con)|tambien (?:para|con|aplica))\b/;
+const RULE_INTENTS = new Set<Intent>(["return_policy", "shipping_options"]);
+// "How long does a refund take?" after the rules: the rule's timing, not the shopper's own refund.
+const GENERAL_REFUND_TIMING =
+  /\bhow long (?:does|do|will) (?:a |the )?refunds? take\b|\bcombien de temps (?:prend|faut-il pour) (?:un|le) remboursement\b|\bcuanto (?:tarda|tardan|demora) (?:un|el) reembolso\b/;
+const OWN = /\b(?:my|mon|ma|mes|mi|mis)\b/;
+// "What do I need to do?", "que dois-je faire ?", "¿qué tengo que hacer?".
+const WHAT_TO_DO =
+  /\b(?:what (?:do|should|shall|must) i (?:need to |have to )?do|what do i have to do|what happens (?:now|next)|next steps?|que (?:dois-je|je dois|faut-il) faire|qu'est-ce que je dois faire|que (?:tengo|debo|necesito) (?:que )?hacer|que hago|que sigue)\b/;
+// A shop account, not a bank one.
+const LOGIN = /\b(?:log ?in|log into|sign ?in|password|connect\w*|mot de passe|contrasena|iniciar sesion)\b/;
+// "ok so when exactly?": nothing new, the last order answer's timing.
+const BARE_WHEN =
+  /^(?:(?:ok(?:ay)?|so|and|but|alors|donc|et|mais|y|entonces|pero|vale)[ ,]+)*(?:when|quand|cuando)(?: exactly| exactement| exactamente| then| alors| entonces)?[ ?!.]*$/;
+
+// Questions the shop's note on the order just shown may answer ("will I be charged extra?", "¿hasta cuándo tengo para pagar?").
+const NOTE_MISREAD = new Set<Intent>([
+  "payment_issue",
+  "payment_methods",
+  "shipping_options",
+  "out_of_scope",
+  "complaint",
+  "return_policy",
+]);
+// Words every order note and question share, which say nothing about what the note answers.
+const NOTE_GENERIC = new Set([
+  "order",
+  "commande",
+  "pedido",
+  "will",
+  "the",
+  "and",
+  "les",
+  "des",
+  "que",
+  "por",
+  "para",
+  "pour",
+  "est",
+  "una",
+  "con",
+  "vous",
+  "your",
+]);
+
+const PERSONAL = /\b(?:i|me|my|je|j'ai|moi|mon|ma|mes|yo|mi|mis|tengo|puedo|voy|debo)\b/;
+
+/** Whether the question and the note share a content word (stemmed in the conversation's language). */
+function noteAnswers(question: string, note: string, language: Language): boolean {
+  const stems = (text: string) =>
+    new Set(
+      normalize(text)
+        .split(/[^a-z0-9']+/)
+        .filter((w) => w.length > 3 && !NOTE_GENERIC.has(w))
+        .map((w) => stemIn(w, language)),
+    );
+  const noteStems = stems(note);
+  return [...stems(question)].some((stem) => noteStems.has(stem));
+}
+
+/** Whether the shopper asks what the order cost them (normalized text). */
+export function asksOrderCost(normalized: string): boolean {
+  return ORDER_COST.test(normalized);
+}
+
+/** Whether the shopper asks where the order is being sent (normalized text). */
+export function asksOrderAddress(normalized: string): boolean {
+  return ORDER_ADDRESS.test(normalized);
+}
+
+/** Whether the shopper asks how to send a return back (normalized text). */
+export function asksHowToSendBack(normalized: string): boolean {
+  return HOW_TO_SEND_BACK.test(normalized);
+}
+
+/** The order intent such a question has, when the model read it as another topic; else null. */
+export function orderQuestionIntent(
+  intent: Intent,
+  text: string,
+  state: DialogueState,
+  namesProduct = false,
+): Intent | null {
+  const n = normalize(text);
+  if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
+  if ((MONEY_MISREAD.has(intent) || intent === "return_item") && SENT_BACK.test(n) && NO_NEWS.test(n))
+    return "refund_status";
+  if (MONEY_MISREAD.has(intent) && NOTHING_ON_ACCOUNT.test(n) && !LOGIN.test(n)) return "refund_status";
+  const amountReading = MONEY_MISREAD.has(intent) || intent === "return_policy" || intent === "shipping_options";
+  if (amountReading && AMOUNT_BACK.test(n) && !HYPOTHETICAL.test(n)) return "refund_status";
+  if (intent === "track_order" && RECEIVED_BACK.test(n)) return "refund_status";
+  const last = state.lastIntent;
+  if (last && RULE_INTENTS.has(last) && intent !== last && APPLIES_TO.test(n)) return last;
+  if (last === "return_policy" && intent === "refund_status" && GENERAL_REFUND_TIMING.test(n) && !OWN.test(n))
+    return "return_policy";
+  // "What do I need to do?" right after an order answer: what that answer means for the shopper.
+  if (last && ORDER_INTENTS.has(last) && intent !== last && WHAT_TO_DO.test(n)) return last;
+  // About the shopper's own order ("will I…", "me van a…"), not the shop's general rates.
+  const personal = PERSONAL.test(n) || POINTS_TO_ORDER.test(n);
+  if (
+    state.orderNote &&
+    NOTE_MISREAD.has(intent) &&
+    personal &&
+    noteAnswers(n, state.orderNote, state.language ?? "en")
+  )
+    return "track_order";
+  if (last === "refund_status" && REFUND_DETAIL_MISREAD.has(intent) && REFUND_DETAIL.test(n) && !LOGIN.test(n))
+    return "refund_status";
+  if (last && ORDER_INTENTS.has(last) && intent !== last && BARE_WHEN.test(n.trim())) return last;
+  // "How do I send it back?" right after the shopper's return: that return, not delivery options.
+  if (state.lastIntent && RETURN_INTENTS.has(state.lastIntent) && SEND_BACK_MISREAD.has(intent) && asksHowToSendBack(n))
+    return "return_item";
+  if (state.lastIntent === "refund_status" && intent !== "refund_status" && BANK.test(n) && WHEN_SEEN.test(n))
+    return "refund_status";
+  const orderInFocus = !!state.orderNumber || (!!state.lastIntent && ORDER_INTENTS.has(state.lastIntent));
+  if (orderInFocus && !ORDER_INTENTS.has(intent) && SHIPMENT_FACT.test(n) && !ABOUT_A_RETURN.test(n))
+    return "track_order";
+  if (orderInFocus && !namesProduct && ORDER_FACT_MISREAD.has(intent) && (ORDER_CONTENTS.test(n) || SO_LONG.test(n)))
+    return "track_order";
+  if (orderInFocus && !namesProduct && PICKUP_MISREAD.has(intent) && WHERE.test(n) && PICKUP_PLACE.test(n))
+    return "track_order";
+  // "Which address is it going to?" asks where, it changes nothing.
+  if (intent === "change_shipping_address" && orderInFocus && ORDER_ADDRESS.test(n) && !ADDRESS_CHANGE.test(n))
+    return "track_order";
+  // "Will I pay anything extra when it arrives?" asks about charges on delivery (duties), not the arrival.
+  const asksOrderFact = ORDER_COST.test(n) || ORDER_ADDRESS.test(n) || (ARRIVAL.test(n) && !CHARGES.test(n));
+  if (
+    orderInFocus &&
+    !namesProduct &&
+    ORDER_FACT_MISREAD.has(intent) &&
+    asksOrderFact &&
+    (POINTS_TO_ORDER.test(n) || ORDER_COST.test(n))
+  )
+    return "track_order";
+  if (LATE_MISREAD.has(intent) && (LATE.test(n) || SO_LONG.test(n)) && !ASKS_FOR_ACTION.test(n)) return "track_order";
+  if ((LATE_MISREAD.has(intent) || intent === "shipping_options") && NO_CONFIRMATION.test(n)) return "track_order";
+  if (LATE_MISREAD.has(intent) && ABOUT_MY_ORDER.test(n) && !ORDER_CHANGE.test(n)) return "track_order";
+  return null;
+}
