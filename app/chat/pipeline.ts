@@ -20,7 +20,7 @@ import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
 import { saysOrderIsSomeoneElses } from "./third-party";
 import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
 import { addressRest } from "./address";
-import { productMemory, referredProduct } from "./references";
+import { productFromList, productMemory, referredProduct } from "./references";
 import { separateRequests, twoProducts } from "./requests";
 import { clarify, shouldClarify } from "./answers/clarify";
 import { refersToEarlierOrder } from "./policy/which-order";
@@ -40,7 +40,8 @@ import {
   orderName,
 } from "./answers/orders";
 import { productInfo, productSearch } from "./answers/products";
-import { accountHelp, paymentIssue, paymentMethods, returnPolicy, shippingOptions } from "./answers/policies";
+import { accountHelp, paymentIssue, paymentMethods, returnPolicy } from "./answers/policies";
+import { asksDeliveryFact, shippingOptions } from "./answers/shipping";
 import { discountCode, discountCodesIn } from "./answers/discounts";
 import {
   faqAnswer,
@@ -140,9 +141,21 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     !named && !code && !entities.order_number && !entities.email && !aboutOrders
       ? referredProduct(pre.original, ctx.catalog, input.state)
       : null;
-  const productHandle = named ?? referred;
   const language = conversationLanguage(pre, input.state.language);
   const classified = ctx.classifier.classify(pre.original);
+  // "how much?", "in plum, size S?" right after a list: the listed product it asks about.
+  const picked =
+    !named &&
+    !referred &&
+    !code &&
+    !entities.order_number &&
+    !entities.email &&
+    !aboutOrders &&
+    isProductReading(classified)
+      ? productFromList(pre.original, ctx.catalog, input.state, entities, language)
+      : null;
+  const pointed = referred ?? picked;
+  const productHandle = named ?? pointed;
   // Yes/no answers the change waiting for a confirmation, or for a code ("no" drops it, "yes" is reminded of the code).
   const confirmation = addressText
     ? null
@@ -163,7 +176,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
         ? { ...classified, intent: intentCarryingOut(acceptedOffer.kind), lowConfidence: false }
         : addressText
           ? { ...classified, intent: "change_shipping_address" as const, lowConfidence: false }
-          : referred && isUnsureOtherThanProduct(classified)
+          : pointed && isUnsureOtherThanProduct(classified)
             ? { ...classified, intent: "product_info" as const, lowConfidence: false }
             : resolveIntent(
                 classified,
@@ -240,6 +253,11 @@ function choosesAnItem(read: IntentResult, state: DialogueState, pre: Preprocess
     !pre.original.includes("?") &&
     !PRICE_QUESTION.test(pre.original)
   );
+}
+
+/** A product question, or a reading unsure enough that a product question may be what it is. */
+function isProductReading(result: IntentResult): boolean {
+  return result.intent === "product_info" || result.intent === "product_search" || isUnsureOtherThanProduct(result);
 }
 
 /** A reference back to a product settles a reading that isn't confidently about something else. */
@@ -413,7 +431,11 @@ const FOLLOW_UP =
 const ELLIPSIS =
   /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^[¿¡]?(?:y|et) (?:qu'en est-il|que tal|(?:los|las|el|la|les?) )/i;
 const ABOUT_A_PRODUCT =
-  /\b(?:how much|price|cost|costs|in stock|available|sizes?|colou?rs?|made of|material|weigh|weight|warm|waterproof|warranty|cu[aá]nto|cuesta|precio|combien|prix)\b/i;
+  /\b(?:how much|price|cost|costs|in stock|available|sizes?|colou?rs?|made of|material|weigh|weight|warm|waterproof|warranty|cu[aá]nto|cuesta|cuestan|precio|disponibles?|agotad[oa]s?|tallas?|colores|tama[nñ]os?|combien|prix|co[uû]tent?|en stock|tailles?|couleurs?|mati[eè]re)\b/i;
+/** At most this many words, a delivery question right after a shipping answer follows it up. */
+const SHIPPING_FOLLOW_UP_WORDS = 7;
+/** At most this many words, a product question needs no "it" to be about the product just discussed ("how much?"). */
+const BARE_QUESTION_WORDS = 3;
 const POINTS_BACK = /\b(?:it|its|they|them|this|that|those|these|one|lo|la|los|las|le|les)\b/i;
 const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "return_policy", "refund_status"]);
 const WHO_PAYS =
@@ -541,6 +563,18 @@ function intentInContext(
   // "who pays for shipping?" while discussing a return: the return's shipping, not delivery options.
   if (RETURN_INTENTS.has(last) && result.intent === "shipping_options" && WHO_PAYS.test(text))
     return { ...result, intent: "return_policy", lowConfidence: false };
+  // "how long would it take?", "c'est payant ?" right after delivery options: the same question, not an order's.
+  if (
+    last === "shipping_options" &&
+    result.intent !== "shipping_options" &&
+    !entities.order_number &&
+    !entities.email &&
+    !entities.product &&
+    wordCount <= SHIPPING_FOLLOW_UP_WORDS &&
+    asksDeliveryFact(text) &&
+    (result.intent === "track_order" || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8)
+  )
+    return { ...result, intent: "shipping_options", lowConfidence: false };
   // "can you open a trace?", "please send it again": an action on the order under discussion.
   const named = state.orderNumber && ORDER_INTENTS.has(last) && !entities.product ? namedOffer(text) : null;
   if (named && result.intent !== intentCarryingOut(named)) {
@@ -556,7 +590,10 @@ function intentInContext(
   }
   // "how much is it?", "is it in stock?": a question about the product just discussed, not a policy.
   const aboutThatProduct =
-    ABOUT_A_PRODUCT.test(text) && POINTS_BACK.test(text) && !entities.product && !!state.productHandle;
+    ABOUT_A_PRODUCT.test(text) &&
+    (POINTS_BACK.test(text) || (wordCount <= BARE_QUESTION_WORDS && isUnsureOtherThanProduct(result))) &&
+    !entities.product &&
+    !!state.productHandle;
   if (
     (last === "product_info" || last === "product_search") &&
     aboutThatProduct &&

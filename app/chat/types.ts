@@ -54,6 +54,8 @@ export interface DialogueState {
   mentionedProducts?: string[];
   /** The cards of the bot's last list of products, which "the black one" or "the bottoms" pick among. */
   shownProducts?: string[];
+  /** The destination and delivery option a shipping question asked about, which "how long would it take?" asks again. */
+  shippingQuestion?: { place?: string; express?: boolean; pickup?: boolean };
   lastIntent?: Intent;
   /** What the bot last asked for, so a bare answer ("1042", "me@x.com") continues that intent. */
   awaiting?: "order_number" | "email" | "address";

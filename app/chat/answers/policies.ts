@@ -157,10 +157,6 @@ export function returnPolicy(turn: Turn): Answer {
   return knowledgeAnswer(turn, "return_policy");
 }
 
-export function shippingOptions(turn: Turn): Answer {
-  return knowledgeAnswer(turn, "shipping_options");
-}
-
 export function paymentMethods(turn: Turn): Answer {
   return knowledgeAnswer(turn, "payment_methods");
 }
@@ -324,6 +320,11 @@ export function quoteAnswer(turn: Turn, hits: KnowledgeHit[], lead: string[] = [
   }));
   const body = [...lead, intro, quoted].filter(Boolean).join(lead.length > 0 || intro ? "\n" : " ");
   return { text: links.length > 0 ? `${body}\n\n${links.join("\n")}` : body, lookups };
+}
+
+/** "Yes, we ship to Canada." for a place the shop ships to. */
+export function shipsToLead(place: { code: string; place: string }, turn: Turn): string {
+  return t(turn.language, M.ship_to_country, { place: placeName(place, turn) });
 }
 
 function placeName(place: { code: string; place: string }, turn: Turn): string {

@@ -1,0 +1,74 @@
+/**
+ * The delivery options the shop's shipping policy states, read from its own sentences: each line
+ * that gives a price or a delivery time for a destination the shop ships to ("Canada: … 5–10
+ * business days … $14.95", "Belgique et Luxembourg : DPD, 3 à 5 jours ouvrés, 8,90 €"). Nothing
+ * here knows a carrier, a price or a country: the shop's text and its ship-to list say them.
+ */
+import { knowledgeFor, namesOfRegion, type Passage, type ShopTexts } from "../knowledge";
+import { normalize } from "../preprocess";
+
+export interface RateLine {
+  passage: Passage;
+  /** The countries (ISO codes, among those the shop ships to) the line is for. */
+  regions: string[];
+  price: boolean;
+  time: boolean;
+  express: boolean;
+  pickup: boolean;
+}
+
+// An amount with its currency, either side: "$6.95", "€3.90", "3,90 €", "$119 MXN", "12.90 EUR".
+const MONEY = /[$€£]\s?\d|\d(?:[\d.,]*\d)?\s?(?:[$€£]|[A-Z]{3}\b)/;
+const FREE = /\b(?:free|gratis|gratuit[e]?|offerte?)\b/;
+/** A number of days or hours, or the next day: how long delivery takes. */
+const TIME =
+  /\b\d+(?:\s*(?:[–-]|to|a|à|au)\s*\d+)?\s+(?:(?:business|working|calendar)\s+)?(?:days?|hours?|weeks?|jours?|heures?|semaines?|dias?|horas?|semanas?)\b|\b(?:next day|same day|lendemain|dia siguiente)\b/;
+export const EXPRESS = /\b(?:express|expres|exprés|overnight|next day|lendemain|urgente?s?|rapides?|rapid[oa]s?)\b/;
+export const PICKUP =
+  /\b(?:pick ?up|in store|in-store|collect|click (?:and|&) collect|retrait|retirer|recoger|recogida|en tienda|en boutique)\b/;
+
+/** A sentence this short that only says "free" or "never free" remarks on the option before it. */
+const REMARK_LENGTH = 40;
+
+const follows = (line: RateLine, passage: Passage) =>
+  line.passage.sourceKey === passage.sourceKey && line.passage.order + 1 === passage.order;
+
+/** The shop's delivery options, one line each, in the policy's order (its home destination first). */
+export function shippingRateLines(shop: ShopTexts & { shipsToCountries: string[] }): RateLine[] {
+  const names = shop.shipsToCountries.map((code) => ({
+    code,
+    names: namesOfRegion(code)
+      .map(normalize)
+      .filter((n) => n.length >= 4),
+  }));
+  const regionsIn = (text: string) => {
+    const lower = normalize(text);
+    return names.filter(({ names: n }) => n.some((name) => new RegExp(`\\b${name}\\b`).test(lower))).map((r) => r.code);
+  };
+  const lines: RateLine[] = [];
+  for (const passage of knowledgeFor(shop).passages) {
+    if (passage.sourceKey !== "SHIPPING_POLICY") continue;
+    const text = normalize(passage.text);
+    const price = MONEY.test(passage.text) || FREE.test(text);
+    const time = TIME.test(text);
+    if (!price && !time) continue;
+    // The line's own label names its countries; otherwise the heading it sits under does.
+    const own = regionsIn(passage.text);
+    const regions = own.length > 0 ? own : regionsIn(passage.section);
+    if (regions.length === 0) continue;
+    const previous = lines[lines.length - 1];
+    // "Jamais offerte.", "No aplica el envío gratis.": a short remark on the option just before it.
+    if (
+      previous &&
+      !time &&
+      !MONEY.test(passage.text) &&
+      passage.text.length <= REMARK_LENGTH &&
+      follows(previous, passage)
+    ) {
+      previous.passage = { ...previous.passage, quote: `${previous.passage.quote} ${passage.text}` };
+      continue;
+    }
+    lines.push({ passage, regions, price, time, express: EXPRESS.test(text), pickup: PICKUP.test(text) });
+  }
+  return lines;
+}

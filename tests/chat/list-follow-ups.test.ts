@@ -1,0 +1,73 @@
+/**
+ * A follow-up right after a list of products ("how much?", "what colours?", "in plum, size S?") is
+ * about one of the listed products: the one with the values asked for, or else the best match.
+ */
+import { describe, expect, it } from "vitest";
+import { buildCatalog } from "../../app/chat/entities";
+import { productFromList } from "../../app/chat/references";
+import { loadDemoSnapshot } from "../../demo/demo-store";
+import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
+
+const northwind = loadDemoSnapshot(SNAPSHOT_PATH);
+const catalog = buildCatalog(northwind.products);
+const handleOf = (title: string) => northwind.products.find((p: any) => p.title === title)!.handle;
+const crew = handleOf("Women's Merino 200 Crew");
+const bottoms = handleOf("Merino 200 Bottoms");
+const listed = { shownProducts: [bottoms, crew], lastIntent: "product_search" as const };
+
+describe("a follow-up to a list of products", () => {
+  it("picks the listed product that has the colour asked for", () => {
+    expect(productFromList("in plum size S?", catalog, listed, { color: "plum", size: "S" }, "en")).toBe(crew);
+  });
+
+  it("reads a bare price or options question as about the list's best match", () => {
+    expect(productFromList("what colors?", catalog, listed, {}, "en")).toBe(bottoms);
+    expect(productFromList("how much?", catalog, listed, {}, "en")).toBe(bottoms);
+  });
+
+  it("picks none for a comparison, a question about something else, or once a product is under discussion", () => {
+    expect(productFromList("which one is cheaper?", catalog, listed, {}, "en")).toBeNull();
+    expect(productFromList("thanks, bye", catalog, listed, {}, "en")).toBeNull();
+    expect(productFromList("how much?", catalog, { ...listed, productHandle: crew }, {}, "en")).toBeNull();
+    expect(productFromList("how much?", catalog, { ...listed, lastIntent: "track_order" }, {}, "en")).toBeNull();
+  });
+});
+
+describe("conversations after a search", () => {
+  it("answers the price of the first tent listed for two people, the 2-person one", async () => {
+    const say = await demoConversation();
+    const list = await say("Do you have a tent for two people?");
+    expect(list.products?.[0].title).toBe("Ridgeline 2 Backpacking Tent");
+    const price = await say("how much is it?");
+    expect(price.intent).toBe("product_info");
+    expect(price.text).toContain("Ridgeline 2 Backpacking Tent");
+    expect(price.text).toContain("359");
+  });
+
+  it("answers the variant asked of the listed product that has it", async () => {
+    const say = await demoConversation();
+    await say("Do you have merino base layers for women?");
+    const colours = await say("what colors?");
+    expect(colours.intent).toBe("product_info");
+    expect(colours.text).toMatch(/Plum/);
+    const variant = await say("in plum size S?");
+    expect(variant.text).toContain("S / Plum is in stock");
+  });
+
+  it("a list replaces the product discussed before it", async () => {
+    const say = await demoConversation();
+    await say("How much is the Headlamp 400?");
+    const list = await say("Do you have a tent for two people?");
+    expect(list.state.productHandle).toBeUndefined();
+    const price = await say("how much is it?");
+    expect(price.text).toMatch(/^Ridgeline 2 Backpacking Tent:/);
+  });
+
+  it("reads a bare 'how much?' after one product found as its price", async () => {
+    const say = await demoConversation();
+    await say("Do you have a headlamp?");
+    const price = await say("how much?");
+    expect(price.intent).toBe("product_info");
+    expect(price.text).toContain("$44.00");
+  });
+});
