@@ -21,6 +21,9 @@ import { saysOrderIsSomeoneElses } from "./third-party";
 import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
 import { addressRest } from "./address";
 import { productFromList, productMemory, referredProduct } from "./references";
+import { askedFacts } from "./catalog/aspects";
+import { languageOf } from "./knowledge";
+import { ASKS_OPTIONS } from "./answers/product/asked";
 import { separateRequests, twoProducts } from "./requests";
 import { clarify, shouldClarify } from "./answers/clarify";
 import { refersToEarlierOrder } from "./policy/which-order";
@@ -255,6 +258,12 @@ function choosesAnItem(read: IntentResult, state: DialogueState, pre: Preprocess
   );
 }
 
+/** The question asks an aspect, the price, the stock or the options of a product. */
+function asksAboutAProduct(text: string): boolean {
+  const asked = askedFacts(text, languageOf(text));
+  return asked.aspects.size > 0 || asked.price || asked.stock || ASKS_OPTIONS.test(text);
+}
+
 /** A product question, or a reading unsure enough that a product question may be what it is. */
 function isProductReading(result: IntentResult): boolean {
   return result.intent === "product_info" || result.intent === "product_search" || isUnsureOtherThanProduct(result);
@@ -301,7 +310,12 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
   if (approved) return approved;
   // An unsure reading of a question the shop's FAQ answers outright ("how do I wash my down jacket?").
   // Not a question about a product the shopper names: its own description is the closer source.
-  const aboutNamedProduct = turn.intent.intent === "product_info" && !!turn.productHandle;
+  // Nor the price or stock of a kind of thing the shop sells ("¿cuánto cuesta la báscula digital?").
+  const aboutNamedProduct =
+    turn.intent.intent === "product_info" &&
+    (!!turn.productHandle ||
+      ((PRICE_QUESTION.test(turn.pre.original) || STOCK_QUESTION.test(turn.pre.normalized)) &&
+        catalogTerms(turn.ctx.catalog, turn.pre.original).kinds.length > 0));
   if (
     turn.intent.confidence < FAQ_FIRST_BELOW &&
     !aboutNamedProduct &&
@@ -431,15 +445,19 @@ const FOLLOW_UP =
 const ELLIPSIS =
   /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^[¿¡]?(?:y|et) (?:qu'en est-il|que tal|(?:los|las|el|la|les?) )/i;
 const ABOUT_A_PRODUCT =
-  /\b(?:how much|price|cost|costs|in stock|available|sizes?|colou?rs?|made of|material|weigh|weight|warm|waterproof|warranty|cu[aá]nto|cuesta|cuestan|precio|disponibles?|agotad[oa]s?|tallas?|colores|tama[nñ]os?|combien|prix|co[uû]tent?|en stock|tailles?|couleurs?|mati[eè]re)\b/i;
+  /\b(?:how much|price|cost|costs|in stock|available|sizes?|colou?rs?|made of|material|weigh|weight|warm|waterproof|warranty|cu[aá]nto|cuesta|cuestan|precio|disponibles?|agotad[oa]s?|tallas?|colores|tama[nñ]os?|combien|prix|co[uû]te(?:nt)?|en stock|tailles?|couleurs?|mati[eè]re)\b/i;
+/** At most this many words, a question naming an aspect ("quelle contenance ?") follows up the product discussed. */
+const ASPECT_FOLLOW_UP_WORDS = 6;
 /** At most this many words, a delivery question right after a shipping answer follows it up. */
 const SHIPPING_FOLLOW_UP_WORDS = 7;
 /** At most this many words, a product question needs no "it" to be about the product just discussed ("how much?"). */
 const BARE_QUESTION_WORDS = 3;
-const POINTS_BACK = /\b(?:it|its|they|them|this|that|those|these|one|lo|la|los|las|le|les)\b/i;
+const POINTS_BACK =
+  /\b(?:it|its|they|them|this|that|those|these|one|lo|la|los|las|le|les|il|elle|ils|elles|[eé]l|ella|ellos|ellas)\b/i;
 const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "return_policy", "refund_status"]);
 const WHO_PAYS =
   /\b(?:who pays|pay for|cost|costs|free|label|postage|charge|qui paie|payer|frais|gratuit|[ée]tiquette|qui[eé]n paga|pagar|costo|cuesta|gratis|gu[ií]a|etiqueta)\b/i;
+const STOCK_QUESTION = /\b(?:in stock|available|disponibles?|en stock|agotad[oa]s?|sold out|rupture)\b/;
 const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu[aá]nto|cuesta|precio|vale)\b/i;
 // A bare "why?" or "what can I do?" (accents folded): nothing new, a question about the last answer.
 const ABOUT_THE_ANSWER =
@@ -589,11 +607,13 @@ function intentInContext(
     return { ...result, intent: "return_item", lowConfidence: false };
   }
   // "how much is it?", "is it in stock?": a question about the product just discussed, not a policy.
+  const unsureReading = isUnsureOtherThanProduct(result);
   const aboutThatProduct =
-    ABOUT_A_PRODUCT.test(text) &&
-    (POINTS_BACK.test(text) || (wordCount <= BARE_QUESTION_WORDS && isUnsureOtherThanProduct(result))) &&
     !entities.product &&
-    !!state.productHandle;
+    !!state.productHandle &&
+    ((ABOUT_A_PRODUCT.test(text) && (POINTS_BACK.test(text) || (wordCount <= BARE_QUESTION_WORDS && unsureReading))) ||
+      // "il fait quelle contenance ?": an aspect of a product, in any of the shop's languages.
+      (unsureReading && wordCount <= ASPECT_FOLLOW_UP_WORDS && asksAboutAProduct(text)));
   if (
     (last === "product_info" || last === "product_search") &&
     aboutThatProduct &&
@@ -615,11 +635,14 @@ function intentInContext(
     return continued;
   // Asking about the discussed product's options ("the men's one in medium, black?").
   if (
-    last === "product_info" &&
+    (last === "product_info" || last === "product_search") &&
+    state.productHandle &&
     (entities.size || entities.color) &&
-    ["product_search", "out_of_scope", "complaint"].includes(result.intent)
+    !entities.order_number &&
+    (["product_search", "out_of_scope", "complaint"].includes(result.intent) ||
+      (!ORDER_INTENTS.has(result.intent) && result.confidence < REFERENCE_OVERRIDE_BELOW))
   ) {
-    return continued;
+    return { ...result, intent: "product_info", lowConfidence: false };
   }
   // An elliptical question names a thing, which reads like a product question on its own.
   // It names no action either, so an unsure reading of another action is no change of mind.

@@ -140,6 +140,21 @@ export function productFromList(
   const listed = shown
     .map((handle) => catalog.products.find((p) => p.handle === handle))
     .filter((p): p is CatalogProduct => !!p);
+  // "the 4 person one", "the Ridgeline": the listed product its words tell apart from the others.
+  const stop = new Set([...FILLER, ...Object.values(FUNCTION_WORDS).flat()]);
+  const named = new Map<CatalogProduct, number>();
+  const words = new Set(
+    wordTokens(text)
+      .filter((w) => !stop.has(w))
+      .map(singular),
+  );
+  for (const word of words) {
+    const having = listed.filter((product) => product.titleTokens.includes(word));
+    if (having.length === listed.length) continue;
+    for (const product of having) named.set(product, (named.get(product) ?? 0) + 1);
+  }
+  const [first, second] = [...named].sort((a, b) => b[1] - a[1]);
+  if (first && (!second || second[1] < first[1])) return first[0].handle;
   const wanted = [entities.size, entities.color].filter((v): v is string => !!v).map(normalize);
   if (wanted.length > 0) {
     const has = (product: CatalogProduct, value: string) =>

@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../../app/chat/entities";
 import { productFromList } from "../../app/chat/references";
-import { loadDemoSnapshot } from "../../demo/demo-store";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
+import { devStorePath } from "../../demo/dev-stores";
 import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 
 const northwind = loadDemoSnapshot(SNAPSHOT_PATH);
@@ -23,6 +24,12 @@ describe("a follow-up to a list of products", () => {
   it("reads a bare price or options question as about the list's best match", () => {
     expect(productFromList("what colors?", catalog, listed, {}, "en")).toBe(bottoms);
     expect(productFromList("how much?", catalog, listed, {}, "en")).toBe(bottoms);
+  });
+
+  it("picks the listed product the message's words tell apart", () => {
+    const tents = ["Ridgeline 1 Solo Tent", "Basecamp 4 Family Tent", "Ridgeline 2 Backpacking Tent"].map(handleOf);
+    const state = { shownProducts: tents, lastIntent: "product_search" as const };
+    expect(productFromList("the 4 person one, how much is it?", catalog, state, {}, "en")).toBe(tents[1]);
   });
 
   it("picks none for a comparison, a question about something else, or once a product is under discussion", () => {
@@ -69,5 +76,34 @@ describe("conversations after a search", () => {
     const price = await say("how much?");
     expect(price.intent).toBe("product_info");
     expect(price.text).toContain("$44.00");
+  });
+});
+
+describe("follow-ups about the product under discussion, in the shop's languages", () => {
+  const storeOf = (name: string) => createDemoStore(loadDemoSnapshot(devStorePath(name)));
+
+  it("reads another colour and a bare price as about it, whatever they resemble", async () => {
+    const say = await demoConversation({ store: storeOf("cafe-colibri") });
+    await say("¿El gotero V60 negro está disponible?");
+    const white = await say("¿y en blanco?");
+    expect(white.intent).toBe("product_info");
+    expect(white.text).toMatch(/Blanco está disponible/);
+    const price = await say("¿cuánto cuesta?");
+    expect(price.intent).toBe("product_info");
+    expect(price.text).toContain("$560.00");
+  });
+
+  it("answers the price of a kind of thing the shop sells from the product, not the FAQ", async () => {
+    const say = await demoConversation({ store: storeOf("cafe-colibri") });
+    const price = await say("¿Cuánto cuesta la báscula digital?");
+    expect(price.text).toContain("$790.00");
+  });
+
+  it("reads an aspect asked without naming the product as about it", async () => {
+    const say = await demoConversation({ store: storeOf("maison-coquelicot") });
+    await say("Avez-vous des mugs ?");
+    const size = await say("il fait quelle contenance ?");
+    expect(size.intent).toBe("product_info");
+    expect(size.text).toContain("35 cl");
   });
 });
