@@ -470,6 +470,10 @@ const ASKS_FOR_PERSON =
 // Collecting a purchase in person, in English, Spanish and French (accents folded).
 const COLLECT_IN_PERSON =
   /\b(?:pick(?:ing)? ?up|collect|collecting|click (?:and|&) collect|retrait|recuperer|retirer|venir chercher|passer (?:prendre|chercher)|sur place|recoger|recogerlo|recogerla|recoleccion|pasar (?:por|a recoger))\b/;
+/** Below this confidence, a change of an order that is collecting it at the shop, with no order named, is a shipping option. */
+const COLLECT_AT_SHOP_OVERRIDE_BELOW = 0.9;
+// The shop as a place to go to (accents folded).
+const AT_THE_SHOP = /\b(?:store|shop|boutique|tienda|cafeteria|local|sucursal|magasin|atelier|showroom)\b/;
 /** Below this confidence, a question about collecting in person is read as one about shipping options. */
 const COLLECT_OVERRIDE_BELOW = 0.5;
 
@@ -535,6 +539,18 @@ function intentInContext(
     !entities.order_number &&
     !(last && RETURN_INTENTS.has(last)) &&
     COLLECT_IN_PERSON.test(normalize(text))
+  ) {
+    return { ...result, intent: "shipping_options", lowConfidence: false };
+  }
+  // "¿Puedo recoger mi pedido en la tienda?" before any order is named: collecting at the shop is how an order can be received.
+  if (
+    result.intent === "change_order" &&
+    result.confidence < COLLECT_AT_SHOP_OVERRIDE_BELOW &&
+    !entities.order_number &&
+    !state.orderNumber &&
+    !(last && ORDER_INTENTS.has(last)) &&
+    COLLECT_IN_PERSON.test(normalize(text)) &&
+    AT_THE_SHOP.test(normalize(text))
   ) {
     return { ...result, intent: "shipping_options", lowConfidence: false };
   }

@@ -68,3 +68,33 @@ describe("shipping conversations", () => {
     expect(uk.text).toMatch(/isn't one of the places we ship to/);
   });
 });
+
+describe("delivery questions around the product discussed and the time asked", () => {
+  const colibri = () => createDemoStore(loadDemoSnapshot(devStorePath("cafe-colibri")));
+
+  it("says a product that needs no parcel isn't shipped, with the shop's sentence about its kind", async () => {
+    const say = await demoConversation({ store: colibri() });
+    await say("¿Cuánto cuesta el curso de latte art?");
+    const shipping = await say("¿tengo que pagar envío?");
+    expect(shipping.intent).toBe("shipping_options");
+    expect(shipping.text).toMatch(/no se envía por paquetería/);
+    expect(shipping.text).toMatch(/llegan por correo/);
+  });
+
+  it("answers how long with how soon the shop sends an order, then the delivery times", async () => {
+    const say = await demoConversation({ store: storeOf("maison-coquelicot") });
+    const time = await say("Vous expédiez en combien de temps ?");
+    expect(time.text).toMatch(/sous 2 jours ouvrés/);
+    expect(time.text).toMatch(/2 à 3 jours ouvrés/);
+  });
+
+  it("reads collecting at the shop before any order as a delivery option, and says so where there is none", async () => {
+    const coquelicot = await demoConversation({ store: storeOf("maison-coquelicot") });
+    const pickup = await coquelicot("Est-ce que je peux retirer ma commande en boutique ?");
+    expect(pickup.intent).toBe("shipping_options");
+    expect(pickup.text).toMatch(/Retrait en boutique/);
+    const northwind = await demoConversation();
+    const none = await northwind("Can I pick up my order at your store?");
+    expect(none.text).not.toMatch(/Standard shipping/);
+  });
+});

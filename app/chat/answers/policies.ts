@@ -145,7 +145,7 @@ const MIN_RELEVANCE = 0.25;
 const MAX_NAMED_UNSHIPPED = 4;
 
 /** An active product none of whose variants needs a parcel (Shopify's inventoryItem.requiresShipping). */
-function needsNoShipping(product: Product): boolean {
+export function needsNoShipping(product: Product): boolean {
   return (
     product.status === "ACTIVE" &&
     product.variants.length > 0 &&

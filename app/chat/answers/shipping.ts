@@ -5,12 +5,13 @@
  * about carry over to the follow-ups of the same conversation. Any other shipping question (P.O.
  * boxes, duties, lost parcels, places the shop doesn't serve) is answered from the shop's texts.
  */
-import { mentionedCountry, type KnowledgeHit, type Passage } from "../knowledge";
+import { knowledgeFor, mentionedCountry, type KnowledgeHit, type Passage } from "../knowledge";
+import { defineMessages, t } from "../i18n";
 import { isContentWord, termOf, textWords } from "../knowledge/text";
-import { normalize } from "../preprocess";
+import { normalize, tokenize } from "../preprocess";
 import type { Answer, DialogueState, Turn } from "../types";
-import { EXPRESS, PICKUP, shippingRateLines, type RateLine } from "../shop/shipping-rates";
-import { knowledgeAnswer, quoteAnswer, shipsToLead } from "./policies";
+import { dispatchLines, EXPRESS, PICKUP, shippingRateLines, type RateLine } from "../shop/shipping-rates";
+import { knowledgeAnswer, needsNoShipping, quoteAnswer, shipsToLead } from "./policies";
 
 /** What a shipping question asks, read in en/es/fr (accents folded). */
 const ASKS_COST =
@@ -32,15 +33,18 @@ const DELIVERY_WORDS = new Set(
     cost costs price fee fees charge rate free express fast faster fastest quick quicker quickest option options
     method methods carrier carriers way ways time days day business standard cheap cheapest order package parcel
     it that would will be get how what when which is are there do does you your my me to the a for and about
-    pick up pickup store collect usually normally from over above minimum amount spend threshold`.split(/\s+/),
+    pick up pickup store collect usually normally from over above minimum amount spend threshold
+    hold held keep kept`.split(/\s+/),
     ...`envio envios enviar envian envias envia mandar mandan manda entrega entregas entregar llega llegan llegar
     llegaria tarda tardan tardaria tiempo dias dia habiles cuanto cuesta cuestan cobran costo precio tarifa gratis
     express expres rapido urgente opciones opcion metodos formas paqueteria pedido paquete tienda recoger cuando
-    normal estandar sale partir desde minimo monto compra compras`.split(/\s+/),
+    normal estandar sale partir desde minimo monto compra compras
+    guardan guardar guardas`.split(/\s+/),
     ...`livraison livraisons livrer livrez livre livree envoi envoyer expedier expedition expediez colis commande
     frais prix tarif tarifs combien coute coutent temps delai delais jours jour ouvres prend prendra arrive arrivera
     gratuit gratuite offerte offert express rapide standard options mode modes transporteur retrait boutique quand
-    payant payante partir des seuil montant minimum achat`.split(/\s+/),
+    payant payante partir des seuil montant minimum achat
+    garder gardez conservez conserver`.split(/\s+/),
   ].filter(Boolean),
 );
 
@@ -60,11 +64,73 @@ export function asksDeliveryFact(text: string): boolean {
 }
 
 export async function shippingOptions(turn: Turn): Promise<Answer> {
-  return ratesAnswer(turn) ?? knowledgeAnswer(turn, "shipping_options");
+  const unshipped = unshippedProduct(turn);
+  return (
+    ratesAnswer(turn, unshipped) ??
+    (unshipped && unshippedAnswer(turn, unshipped)) ??
+    knowledgeAnswer(turn, "shipping_options")
+  );
 }
 
+const M = defineMessages({
+  not_shipped: {
+    en: "The {title} isn't shipped in a parcel, so there's no shipping to pay.",
+    es: "{title} no se envía por paquetería: no hay envío que pagar.",
+    fr: "{title} n'est pas expédié par colis : il n'y a pas de livraison à payer.",
+  },
+});
+
+/** What the answer says first about a product that needs no parcel, and the policy's sentence about its kind. */
+interface Unshipped {
+  lead: string;
+  hits: KnowledgeHit[];
+  handle: string;
+}
+
+/**
+ * "Do I pay shipping?" right after a course, an e-book or a gift card: no variant of it needs a
+ * parcel (Shopify's requiresShipping), and the shipping policy's first sentence naming its kind
+ * says how it arrives.
+ */
+function unshippedProduct(turn: Turn): Unshipped | null {
+  const fresh = turn.state.lastIntent === "product_info" || turn.state.lastIntent === "product_search";
+  const handle = fresh ? turn.state.productHandle : undefined;
+  const product = handle ? turn.ctx.productsByHandle.get(handle) : undefined;
+  if (!product || !needsNoShipping(product) || mentionedCountry(turn.pre.original)) return null;
+  const kind = tokenize(normalize(product.productType)).filter((w) => w.length > 3);
+  const names = (passage: Passage) => tokenize(normalize(passage.text)).some((w) => kind.some((k) => w.startsWith(k)));
+  const policy = knowledgeFor(turn.ctx.shop).passages.filter(
+    (p) => p.sourceKey === "SHIPPING_POLICY" && kind.length > 0 && names(p),
+  );
+  const own = policy.filter((p) => p.language === turn.language);
+  // The first sentence naming its kind; later ones name it in passing ("…not counting gift cards").
+  const quoted = (own.length > 0 ? own : policy).slice(0, 1);
+  return {
+    lead: t(turn.language, M.not_shipped, { title: product.title }),
+    hits: quoted.map(asHit),
+    handle: product.handle,
+  };
+}
+
+function unshippedAnswer(turn: Turn, unshipped: Unshipped): Answer {
+  if (unshipped.hits.length > 0) return quoteAnswer(turn, unshipped.hits, [unshipped.lead]);
+  return {
+    text: unshipped.lead,
+    lookups: [{ kind: "product", ref: unshipped.handle, outcome: "requires no shipping" }],
+  };
+}
+
+const asHit = (passage: Passage): KnowledgeHit => ({
+  passage,
+  score: 1,
+  relevance: 1,
+  matched: [],
+  covered: [],
+  answered: [],
+});
+
 /** The shop's delivery options for the destination asked, or null when the question is about something else. */
-function ratesAnswer(turn: Turn): Answer | null {
+function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
   const shop = turn.ctx.shop;
   const lines = shippingRateLines(shop);
   if (lines.length === 0) return null;
@@ -97,17 +163,21 @@ function ratesAnswer(turn: Turn): Answer | null {
   const lead =
     place && /\b(?:ship|deliver|send|envi|envoy|livr|exp[eé]di|mand)/i.test(turn.pre.original)
       ? [shipsToLead(place, turn)]
-      : [];
+      : unshipped
+        ? [unshipped.lead]
+        : [];
   // "México: …" once: the lines after the first under the same heading go without it.
-  const hits: KnowledgeHit[] = chosen.map((line, i) => ({
-    passage:
-      i > 0 && chosen[i - 1].passage.section === line.passage.section ? withoutHeading(line.passage) : line.passage,
-    score: 1,
-    relevance: 1,
-    matched: [],
-    covered: [],
-    answered: [],
-  }));
+  // "How long would it take?": how soon the shop sends it, then each option's delivery time.
+  const dispatch = asked.time && !asked.pickup ? dispatchFor(turn) : [];
+  const hits: KnowledgeHit[] = [
+    ...(unshipped?.hits ?? []),
+    ...dispatch.map(asHit),
+    ...chosen.map((line, i) =>
+      asHit(
+        i > 0 && chosen[i - 1].passage.section === line.passage.section ? withoutHeading(line.passage) : line.passage,
+      ),
+    ),
+  ];
   const answer = quoteAnswer(turn, hits, lead);
   const remembered: DialogueState["shippingQuestion"] = {
     place: place?.code ?? following?.place,
@@ -115,6 +185,13 @@ function ratesAnswer(turn: Turn): Answer | null {
     ...(asked.pickup ? { pickup: true } : {}),
   };
   return { ...answer, state: { shippingQuestion: remembered } };
+}
+
+/** The first sentence saying how soon the shop sends an order, in the shopper's language when written. */
+function dispatchFor(turn: Turn): Passage[] {
+  const lines = dispatchLines(turn.ctx.shop);
+  const own = lines.filter((p) => p.language === turn.language);
+  return (own.length > 0 ? own : lines).slice(0, 1);
 }
 
 /** The destination's lines that answer what was asked, in the shopper's language when the shop wrote one. */
@@ -127,6 +204,8 @@ function linesFor(lines: RateLine[], region: string, asked: Asked, language: Tur
     if (kept.length > 0) forRegion = kept;
   };
   if (asked.express) narrowed((line) => line.express);
+  // Collecting in person where the shop's lines offer no pickup: its texts say what they say about it.
+  if (asked.pickup && !forRegion.some((line) => line.pickup)) return [];
   if (asked.pickup) narrowed((line) => line.pickup);
   else if (asked.time && !asked.cost) narrowed((line) => line.time);
   return forRegion.slice(0, MAX_LINES);

@@ -7,6 +7,25 @@
 import { knowledgeFor, namesOfRegion, type Passage, type ShopTexts } from "../knowledge";
 import { normalize } from "../preprocess";
 
+/**
+ * How long the shop takes to send an order ("Every order ships within 1 business day", "Préparation :
+ * … sous 2 jours ouvrés"): the policy's sentences with a time and no destination, before its first
+ * delivery option, in the policy's order.
+ */
+export function dispatchLines(shop: ShopTexts & { shipsToCountries: string[] }): Passage[] {
+  const rates = shippingRateLines(shop);
+  const firstRate = (language: string) =>
+    Math.min(...rates.filter((r) => r.passage.language === language).map((r) => r.passage.order));
+  return knowledgeFor(shop).passages.filter(
+    (p) =>
+      p.sourceKey === "SHIPPING_POLICY" &&
+      TIME.test(normalize(p.text)) &&
+      !MONEY.test(p.text) &&
+      p.order < firstRate(p.language) &&
+      !rates.some((r) => r.passage.id === p.id),
+  );
+}
+
 export interface RateLine {
   passage: Passage;
   /** The countries (ISO codes, among those the shop ships to) the line is for. */
