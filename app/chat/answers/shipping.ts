@@ -10,7 +10,14 @@ import { defineMessages, t } from "../i18n";
 import { isContentWord, termOf, textWords } from "../knowledge/text";
 import { normalize, tokenize } from "../preprocess";
 import type { Answer, DialogueState, Turn } from "../types";
-import { dispatchLines, EXPRESS, PICKUP, shippingRateLines, type RateLine } from "../shop/shipping-rates";
+import {
+  destinationNotes,
+  dispatchLines,
+  EXPRESS,
+  PICKUP,
+  shippingRateLines,
+  type RateLine,
+} from "../shop/shipping-rates";
 import { knowledgeAnswer, needsNoShipping, quoteAnswer, shipsToLead } from "./policies";
 
 /** What a shipping question asks, read in en/es/fr (accents folded). */
@@ -73,7 +80,7 @@ export async function shippingOptions(turn: Turn): Promise<Answer> {
 }
 
 const M = defineMessages({
-  not_shipped: {
+  product_needs_no_parcel: {
     en: "The {title} isn't shipped in a parcel, so there's no shipping to pay.",
     es: "{title} no se envía por paquetería: no hay envío que pagar.",
     fr: "{title} n'est pas expédié par colis : il n'y a pas de livraison à payer.",
@@ -106,7 +113,7 @@ function unshippedProduct(turn: Turn): Unshipped | null {
   // The first sentence naming its kind; later ones name it in passing ("…not counting gift cards").
   const quoted = (own.length > 0 ? own : policy).slice(0, 1);
   return {
-    lead: t(turn.language, M.not_shipped, { title: product.title }),
+    lead: t(turn.language, M.product_needs_no_parcel, { title: product.title }),
     hits: quoted.map(asHit),
     handle: product.handle,
   };
@@ -166,25 +173,31 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
       : unshipped
         ? [unshipped.lead]
         : [];
-  // "México: …" once: the lines after the first under the same heading go without it.
   // "How long would it take?": how soon the shop sends it, then each option's delivery time.
   const dispatch = asked.time && !asked.pickup ? dispatchFor(turn) : [];
   const hits: KnowledgeHit[] = [
     ...(unshipped?.hits ?? []),
     ...dispatch.map(asHit),
-    ...chosen.map((line, i) =>
-      asHit(
-        i > 0 && chosen[i - 1].passage.section === line.passage.section ? withoutHeading(line.passage) : line.passage,
-      ),
-    ),
+    ...chosen.map((line) => asHit(line.passage)),
   ];
-  const answer = quoteAnswer(turn, hits, lead);
+  // "Can you send the grinder to the US?": what the destination's heading says besides prices and times.
+  if (place) hits.push(...notesFor(turn, place.code).map(asHit));
+  const answer = quoteAnswer(turn, onceEachHeading(hits), lead);
   const remembered: DialogueState["shippingQuestion"] = {
     place: place?.code ?? following?.place,
     ...(asked.express ? { express: true } : {}),
     ...(asked.pickup ? { pickup: true } : {}),
   };
   return { ...answer, state: { shippingQuestion: remembered } };
+}
+
+/** How many of a destination's other sentences an answer about it quotes. */
+const MAX_NOTES = 2;
+
+function notesFor(turn: Turn, region: string): Passage[] {
+  const notes = destinationNotes(turn.ctx.shop, region);
+  const own = notes.filter((p) => p.language === turn.language);
+  return (own.length > 0 ? own : notes).slice(0, MAX_NOTES);
 }
 
 /** The first sentence saying how soon the shop sends an order, in the shopper's language when written. */
@@ -209,6 +222,13 @@ function linesFor(lines: RateLine[], region: string, asked: Asked, language: Tur
   if (asked.pickup) narrowed((line) => line.pickup);
   else if (asked.time && !asked.cost) narrowed((line) => line.time);
   return forRegion.slice(0, MAX_LINES);
+}
+
+/** "México: …" once: the sentences after the first under the same heading go without it. */
+function onceEachHeading(hits: KnowledgeHit[]): KnowledgeHit[] {
+  return hits.map((hit, i) =>
+    i > 0 && hits[i - 1].passage.section === hit.passage.section ? asHit(withoutHeading(hit.passage)) : hit,
+  );
 }
 
 function withoutHeading(passage: Passage): Passage {

@@ -46,6 +46,36 @@ export const EXPRESS = /\b(?:express|expres|exprés|overnight|next day|lendemain
 export const PICKUP =
   /\b(?:pick ?up|in store|in-store|collect|click (?:and|&) collect|retrait|retirer|recoger|recogida|en tienda|en boutique)\b/;
 
+/** The countries the shop ships to that a text names ("Belgique et Luxembourg" → BE, LU). */
+function servedRegionsIn(codes: string[]): (text: string) => string[] {
+  const names = codes.map((code) => ({
+    code,
+    names: namesOfRegion(code)
+      .map(normalize)
+      .filter((n) => n.length >= 4),
+  }));
+  return (text: string) => {
+    const lower = normalize(text);
+    return names.filter(({ names: n }) => n.some((name) => new RegExp(`\\b${name}\\b`).test(lower))).map((r) => r.code);
+  };
+}
+
+/**
+ * What the policy says under a destination's heading besides its prices and times ("Only coffee and
+ * non-electric accessories…", "Duties … may be collected on delivery").
+ */
+export function destinationNotes(shop: ShopTexts & { shipsToCountries: string[] }, region: string): Passage[] {
+  const regionsIn = servedRegionsIn(shop.shipsToCountries);
+  const rates = new Set(shippingRateLines(shop).map((r) => r.passage.id));
+  return knowledgeFor(shop).passages.filter((p) => {
+    if (p.sourceKey !== "SHIPPING_POLICY" || rates.has(p.id) || MONEY.test(p.text) || TIME.test(normalize(p.text)))
+      return false;
+    // Under a heading, a sentence is about that destination even when it names another ("…not outside Mexico").
+    const under = regionsIn(p.section);
+    return (under.length > 0 ? under : regionsIn(p.text)).includes(region);
+  });
+}
+
 /** A sentence this short that only says "free" or "never free" remarks on the option before it. */
 const REMARK_LENGTH = 40;
 
@@ -54,16 +84,7 @@ const follows = (line: RateLine, passage: Passage) =>
 
 /** The shop's delivery options, one line each, in the policy's order (its home destination first). */
 export function shippingRateLines(shop: ShopTexts & { shipsToCountries: string[] }): RateLine[] {
-  const names = shop.shipsToCountries.map((code) => ({
-    code,
-    names: namesOfRegion(code)
-      .map(normalize)
-      .filter((n) => n.length >= 4),
-  }));
-  const regionsIn = (text: string) => {
-    const lower = normalize(text);
-    return names.filter(({ names: n }) => n.some((name) => new RegExp(`\\b${name}\\b`).test(lower))).map((r) => r.code);
-  };
+  const regionsIn = servedRegionsIn(shop.shipsToCountries);
   const lines: RateLine[] = [];
   for (const passage of knowledgeFor(shop).passages) {
     if (passage.sourceKey !== "SHIPPING_POLICY") continue;
