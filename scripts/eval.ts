@@ -149,10 +149,10 @@ async function main(argv: string[]): Promise<number> {
   });
   if (values["by-intent"]) {
     // Counts only, so a frozen set can say where it fails without showing its items.
-    console.log("expected intent            passed  wrong intent  missing facts");
+    console.log("expected intent                    passed  wrong intent  missing facts");
     for (const [intent, row] of failuresByIntent(report.results))
       console.log(
-        `${intent.padEnd(26)} ${`${row.passed}/${row.turns}`.padStart(7)}  ${String(row.wrongIntent).padStart(12)}  ${String(row.missingFacts).padStart(13)}`,
+        `${intent.padEnd(34)} ${`${row.passed}/${row.turns}`.padStart(7)}  ${String(row.wrongIntent).padStart(12)}  ${String(row.missingFacts).padStart(13)}`,
       );
   } else
     for (const result of report.results.filter((r) => !r.passed)) {
@@ -291,7 +291,7 @@ function printIntentReport(report: IntentReport, showFailures: boolean): void {
   console.log("intent                     precision  recall   f1     n");
   for (const [intent, s] of Object.entries(report.perIntent)) {
     console.log(
-      `${intent.padEnd(26)} ${pct(s.precision).padStart(8)} ${pct(s.recall).padStart(7)} ${s.f1.toFixed(2).padStart(6)} ${String(s.support).padStart(5)}`,
+      `${intent.padEnd(34)} ${pct(s.precision).padStart(8)} ${pct(s.recall).padStart(7)} ${s.f1.toFixed(2).padStart(6)} ${String(s.support).padStart(5)}`,
     );
   }
   console.log("\nmost confused (expected → predicted):");

@@ -165,8 +165,11 @@ function checkTurn(scenario: string, index: number, turn: ScenarioTurn, output: 
 /** Per expected label: turns, passed, and why the rest failed. Counts only, no item's words. */
 export function failuresByIntent(results: TurnResult[]) {
   const rows = new Map<string, { turns: number; passed: number; wrongIntent: number; missingFacts: number }>();
+  // An unlabelled turn is a follow-up: it counts under the conversation's first label.
+  const topic = new Map<string, string>();
+  for (const r of results) if (r.expectedIntent && !topic.has(r.scenario)) topic.set(r.scenario, r.expectedIntent);
   for (const r of results) {
-    const key = r.expectedIntent ?? "(no label)";
+    const key = r.expectedIntent ?? `… after ${topic.get(r.scenario) ?? "(no label)"}`;
     const row = rows.get(key) ?? { turns: 0, passed: 0, wrongIntent: 0, missingFacts: 0 };
     row.turns += 1;
     if (r.passed) row.passed += 1;
