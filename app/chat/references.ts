@@ -7,6 +7,7 @@
 import { singular, wordTokens, type Catalog, type CatalogProduct } from "./entities";
 import { FUNCTION_WORDS } from "./catalog/lexicon";
 import { askedFacts } from "./catalog/aspects";
+import { catalogTerms } from "./catalog/search";
 import { normalize, type Language } from "./preprocess";
 import { ASKS_OPTIONS } from "./answers/product/asked";
 import type { Entities } from "./entities";
@@ -137,6 +138,8 @@ export function productFromList(
   if (shown.length === 0 || state.productHandle) return null;
   if (state.lastIntent !== "product_search" && state.lastIntent !== "product_info") return null;
   if (wordTokens(text).length > 10) return null;
+  // "¿Tienen tazas?", "coffee ground for a French press?": naming a kind of thing is a new search.
+  if (catalogTerms(catalog, text).kinds.length > 0) return null;
   const listed = shown
     .map((handle) => catalog.products.find((p) => p.handle === handle))
     .filter((p): p is CatalogProduct => !!p);

@@ -32,6 +32,11 @@ describe("a follow-up to a list of products", () => {
     expect(productFromList("the 4 person one, how much is it?", catalog, state, {}, "en")).toBe(tents[1]);
   });
 
+  it("picks none for a new search naming a kind of thing the shop sells", () => {
+    expect(productFromList("do you have any tents?", catalog, listed, {}, "en")).toBeNull();
+    expect(productFromList("how much are the jackets?", catalog, listed, {}, "en")).toBeNull();
+  });
+
   it("picks none for a comparison, a question about something else, or once a product is under discussion", () => {
     expect(productFromList("which one is cheaper?", catalog, listed, {}, "en")).toBeNull();
     expect(productFromList("thanks, bye", catalog, listed, {}, "en")).toBeNull();
