@@ -6,7 +6,7 @@
  */
 import { extractEntities, type Entities } from "./entities";
 import { catalogAwareIntent } from "./catalog/intent";
-import { catalogTerms } from "./catalog/search";
+import { catalogTerms, lowestPrice } from "./catalog/search";
 import type { OrderNameFormat } from "../commerce/types";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
@@ -155,7 +155,10 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     !entities.email &&
     !aboutOrders &&
     isProductReading(classified)
-      ? productFromList(pre.original, ctx.catalog, input.state, entities, language)
+      ? productFromList(pre.original, ctx.catalog, input.state, entities, language, (handle) => {
+          const product = ctx.productsByHandle.get(handle);
+          return product && product.status === "ACTIVE" ? lowestPrice(product) : null;
+        })
       : null;
   const pointed = referred ?? picked;
   const productHandle = named ?? pointed;
@@ -450,6 +453,8 @@ const ABOUT_A_PRODUCT =
 const ASPECT_FOLLOW_UP_WORDS = 6;
 /** At most this many words, a delivery question right after a shipping answer follows it up. */
 const SHIPPING_FOLLOW_UP_WORDS = 7;
+/** At most this many words, a size or colour after a product question asks for that variant of it. */
+const BARE_VARIANT_WORDS = 4;
 /** At most this many words, a product question needs no "it" to be about the product just discussed ("how much?"). */
 const BARE_QUESTION_WORDS = 3;
 const POINTS_BACK =
@@ -656,7 +661,9 @@ function intentInContext(
     (entities.size || entities.color) &&
     !entities.order_number &&
     (["product_search", "out_of_scope", "complaint"].includes(result.intent) ||
-      (!ORDER_INTENTS.has(result.intent) && result.confidence < REFERENCE_OVERRIDE_BELOW))
+      (!ORDER_INTENTS.has(result.intent) && result.confidence < REFERENCE_OVERRIDE_BELOW) ||
+      // "size M?" reads like an exchange, but no order has come up in this conversation.
+      (!state.orderNumber && wordCount <= BARE_VARIANT_WORDS))
   ) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }

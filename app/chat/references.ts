@@ -25,6 +25,12 @@ const POINTS_BACK =
 // "does it come with a footprint?": the question is still about the last product, which is its subject.
 const ABOUT_THE_LAST =
   /\b(?:does|do|is|are|can|could|will|would|did|has|have)\s+(?:it|they|this|that|this one|that one)\b|\b(?:viene|vienen|trae|traen|incluye|incluyen)\b|\b(?:est-(?:il|elle)|a-t-(?:il|elle)|vient-(?:il|elle)|est-ce qu'(?:il|elle))\b/iu;
+// The cheapest or dearest of the products in question, in en/es/fr (accents folded or not).
+const CHEAPEST =
+  /\b(?:cheap(?:er|est)|least expensive|lowest price|m[aá]s (?:barat[oa]|econ[oó]mic[oa])|menos car[oa]|moins ch[eè]re?s?|le moins cher|la moins ch[eè]re|meilleur march[eé])\b/iu;
+const PRICIEST = /\b(?:most expensive|priciest|dearest|m[aá]s car[oa]|plus ch[eè]re?s?)\b/iu;
+/** How many of the products last mentioned a "which is cheaper?" compares. */
+const COMPARED = 3;
 // "which one is cheaper?", "¿cuál es más ligero?", "lequel est le moins cher ?": a choice among the list, not one of it.
 const CHOOSES_AMONG = /\b(?:which (?:one|of|is|are)|cu[aá]l(?:es)? (?:es|son|de)|lequel|laquelle|lesquel(?:le)?s)\b/iu;
 const FILLER = new Set([
@@ -133,8 +139,19 @@ export function productFromList(
   state: DialogueState,
   entities: Entities,
   language: Language,
+  priceOf?: (handle: string) => number | null,
 ): string | null {
   const shown = state.shownProducts ?? [];
+  // "which one is the cheapest?": among the list, or the products just compared.
+  const extreme = CHEAPEST.test(text) ? "min" : PRICIEST.test(text) ? "max" : null;
+  if (extreme && priceOf) {
+    const among = state.productHandle ? (state.mentionedProducts ?? []).slice(-COMPARED) : shown;
+    const priced = among.map((handle) => ({ handle, price: priceOf(handle) })).filter((p) => p.price != null);
+    if (priced.length >= 2) {
+      priced.sort((a, b) => (extreme === "min" ? a.price! - b.price! : b.price! - a.price!));
+      return priced[0].handle;
+    }
+  }
   if (shown.length === 0 || state.productHandle) return null;
   if (state.lastIntent !== "product_search" && state.lastIntent !== "product_info") return null;
   if (wordTokens(text).length > 10) return null;

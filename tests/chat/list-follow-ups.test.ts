@@ -112,3 +112,30 @@ describe("follow-ups about the product under discussion, in the shop's languages
     expect(size.text).toContain("35 cl");
   });
 });
+
+describe("the cheapest of the products in question, and bare sizes", () => {
+  it("answers 'which one is the cheapest?' with the cheapest listed product", async () => {
+    const say = await demoConversation();
+    await say("do you have any waterproof jackets?");
+    const cheapest = await say("which one is the cheapest?");
+    expect(cheapest.text).toMatch(/^Cascade Rain Jacket: It's \$119\.00/);
+  });
+
+  it("answers 'laquelle est la moins chère ?' among the two products just compared", async () => {
+    const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))) });
+    await say("Quelle est la différence entre la bougie Figuier et la bougie Bois d'hiver ?");
+    const cheapest = await say("laquelle est la moins chère ?");
+    expect(cheapest.text).toMatch(/36,00\s€/);
+    expect(cheapest.text).not.toMatch(/48,00\s€/);
+  });
+
+  it("reads 'size M?' after a product question as that size of it, and 'sizes' as no size", async () => {
+    const say = await demoConversation();
+    await say("Is the Cascade Rain Jacket unisex?");
+    const sizes = await say("does it come in women's sizes?");
+    expect(sizes.entities.size).toBeUndefined();
+    const medium = await say("size M?");
+    expect(medium.intent).toBe("product_info");
+    expect(medium.text).toContain("M is in stock");
+  });
+});
