@@ -50,6 +50,8 @@ export interface DialogueState {
   productHandle?: string;
   /** The aspects the last product question asked for ("weight"), which "and the Summit 20?" asks again. */
   productAspects?: string[];
+  /** The option values last asked of that product ({ Size: "M" }), which "in black?" keeps. */
+  productVariant?: Record<string, string>;
   /** Products the conversation has been about, oldest first ("the one before that" is the second last). */
   mentionedProducts?: string[];
   /** The cards of the bot's last list of products, which "the black one" or "the bottoms" pick among. */

@@ -139,3 +139,21 @@ describe("the cheapest of the products in question, and bare sizes", () => {
     expect(medium.text).toContain("M is in stock");
   });
 });
+
+describe("the variant asked before", () => {
+  it("keeps the size for the next colour, and the colour for the next size, of the same product", async () => {
+    const say = await demoConversation();
+    await say("Do you have the men's Alpine Shell Jacket in M?");
+    const black = await say("and in black?");
+    expect(black.text).toContain("M / Black is out of stock");
+    const blue = await say("what about glacier blue?");
+    expect(blue.text).toContain("M / Glacier Blue is in stock");
+  });
+
+  it("forgets it for another product", async () => {
+    const say = await demoConversation();
+    await say("Do you have the men's Alpine Shell Jacket in M?");
+    const other = await say("Is the Cascade Rain Jacket available in black?");
+    expect(other.text).not.toContain("M / Black");
+  });
+});
