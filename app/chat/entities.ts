@@ -117,7 +117,7 @@ const NON_ITEM_WORDS = new Set(
 );
 
 const SIZE_PHRASE =
-  /\b(?:size|sz|talla|taille|tamano|tamaño)\s*[:=]?\s*(x{0,3}[sml]\/[sml]|x{0,3}[sml]|xl|xxl|\d{1,2}(?:\.5)?|small|medium|large|x-large|extra large|regular|long|petite|tall)\b/gi;
+  /\b(?:size|sz|talla|taille|tamano|tamaño)(?:\s*[:=]\s*|\s+)(x{0,3}[sml]\/[sml]|x{0,3}[sml]|xl|xxl|\d{1,2}(?:\.5)?|small|medium|large|x-large|extra large|regular|long|petite|tall)\b/gi;
 const STANDALONE_SIZE = /(?<![\w'/-])(XXS|XS|S\/M|M\/L|L\/XL|S|M|L|XL|XXL|XXXL)(?![\w'/-])/g;
 const SIZE_WORDS = /\b(?:a|an|in|the|size)\s+(small|medium|large|x-large|extra large)\b/gi;
 

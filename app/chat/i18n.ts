@@ -51,6 +51,12 @@ const EXTRA: Catalog = {};
 
 /** Register more sentences (answers modules keep their own next to the code that uses them). */
 export function defineMessages<T extends Catalog>(messages: T): { [K in keyof T]: K } {
+  // One catalog for every module: a key defined twice would silently change the other module's sentence.
+  for (const [key, entry] of Object.entries(messages)) {
+    const existing = (MESSAGES as Catalog)[key] ?? EXTRA[key];
+    if (existing && JSON.stringify(existing) !== JSON.stringify(entry))
+      throw new Error(`Message "${key}" is already defined with other sentences`);
+  }
   Object.assign(EXTRA, messages);
   return Object.fromEntries(Object.keys(messages).map((k) => [k, k])) as { [K in keyof T]: K };
 }

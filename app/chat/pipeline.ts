@@ -6,7 +6,7 @@
  */
 import { extractEntities, type Entities } from "./entities";
 import { catalogAwareIntent } from "./catalog/intent";
-import { catalogTerms } from "./catalog/search";
+import { catalogTerms, lowestPrice } from "./catalog/search";
 import type { OrderNameFormat } from "../commerce/types";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
@@ -21,7 +21,10 @@ import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
 import { saysOrderIsSomeoneElses } from "./third-party";
 import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
 import { addressRest } from "./address";
-import { productMemory, referredProduct } from "./references";
+import { productFromList, productMemory, referredProduct } from "./references";
+import { askedFacts } from "./catalog/aspects";
+import { languageOf } from "./knowledge";
+import { ASKS_OPTIONS } from "./answers/product/asked";
 import { separateRequests, twoProducts } from "./requests";
 import { clarify, shouldClarify } from "./answers/clarify";
 import { refersToEarlierOrder } from "./policy/which-order";
@@ -41,7 +44,8 @@ import {
   orderName,
 } from "./answers/orders";
 import { productInfo, productSearch } from "./answers/products";
-import { accountHelp, paymentIssue, paymentMethods, returnPolicy, shippingOptions } from "./answers/policies";
+import { accountHelp, paymentIssue, paymentMethods, returnPolicy } from "./answers/policies";
+import { asksDeliveryFact, shippingOptions } from "./answers/shipping";
 import { discountCode, discountCodesIn } from "./answers/discounts";
 import {
   faqAnswer,
@@ -141,9 +145,24 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     !named && !code && !entities.order_number && !entities.email && !aboutOrders
       ? referredProduct(pre.original, ctx.catalog, input.state)
       : null;
-  const productHandle = named ?? referred;
   const language = conversationLanguage(pre, input.state.language);
   const classified = ctx.classifier.classify(pre.original);
+  // "how much?", "in plum, size S?" right after a list: the listed product it asks about.
+  const picked =
+    !named &&
+    !referred &&
+    !code &&
+    !entities.order_number &&
+    !entities.email &&
+    !aboutOrders &&
+    isProductReading(classified)
+      ? productFromList(pre.original, ctx.catalog, input.state, entities, language, (handle) => {
+          const product = ctx.productsByHandle.get(handle);
+          return product && product.status === "ACTIVE" ? lowestPrice(product) : null;
+        })
+      : null;
+  const pointed = referred ?? picked;
+  const productHandle = named ?? pointed;
   // Yes/no answers the change waiting for a confirmation, or for a code ("no" drops it, "yes" is reminded of the code).
   const confirmation = addressText
     ? null
@@ -164,7 +183,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
         ? { ...classified, intent: intentCarryingOut(acceptedOffer.kind), lowConfidence: false }
         : addressText
           ? { ...classified, intent: "change_shipping_address" as const, lowConfidence: false }
-          : referred && isUnsureOtherThanProduct(classified)
+          : pointed && isUnsureOtherThanProduct(classified)
             ? { ...classified, intent: "product_info" as const, lowConfidence: false }
             : resolveIntent(
                 classified,
@@ -245,6 +264,17 @@ function choosesAnItem(read: IntentResult, state: DialogueState, pre: Preprocess
   );
 }
 
+/** The question asks an aspect, the price, the stock or the options of a product. */
+function asksAboutAProduct(text: string): boolean {
+  const asked = askedFacts(text, languageOf(text));
+  return asked.aspects.size > 0 || asked.price || asked.stock || ASKS_OPTIONS.test(text);
+}
+
+/** A product question, or a reading unsure enough that a product question may be what it is. */
+function isProductReading(result: IntentResult): boolean {
+  return result.intent === "product_info" || result.intent === "product_search" || isUnsureOtherThanProduct(result);
+}
+
 /** A reference back to a product settles a reading that isn't confidently about something else. */
 function isUnsureOtherThanProduct(result: IntentResult): boolean {
   if (result.intent === "product_info" || result.intent === "product_search") return false;
@@ -286,7 +316,12 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
   if (approved) return approved;
   // An unsure reading of a question the shop's FAQ answers outright ("how do I wash my down jacket?").
   // Not a question about a product the shopper names: its own description is the closer source.
-  const aboutNamedProduct = turn.intent.intent === "product_info" && !!turn.productHandle;
+  // Nor the price or stock of a kind of thing the shop sells ("¿cuánto cuesta la báscula digital?").
+  const aboutNamedProduct =
+    turn.intent.intent === "product_info" &&
+    (!!turn.productHandle ||
+      ((PRICE_QUESTION.test(turn.pre.original) || STOCK_QUESTION.test(turn.pre.normalized)) &&
+        catalogTerms(turn.ctx.catalog, turn.pre.original).kinds.length > 0));
   if (
     turn.intent.confidence < FAQ_FIRST_BELOW &&
     !aboutNamedProduct &&
@@ -434,11 +469,21 @@ const FOLLOW_UP =
 const ELLIPSIS =
   /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^[¿¡]?(?:y|et) (?:qu'en est-il|que tal|(?:los|las|el|la|les?) )/i;
 const ABOUT_A_PRODUCT =
-  /\b(?:how much|price|cost|costs|in stock|available|sizes?|colou?rs?|made of|material|weigh|weight|warm|waterproof|warranty|cu[aá]nto|cuesta|precio|combien|prix)\b/i;
-const POINTS_BACK = /\b(?:it|its|they|them|this|that|those|these|one|lo|la|los|las|le|les)\b/i;
+  /\b(?:how much|price|cost|costs|in stock|available|sizes?|colou?rs?|made of|material|weigh|weight|warm|waterproof|warranty|cu[aá]nto|cuesta|cuestan|precio|disponibles?|agotad[oa]s?|tallas?|colores|tama[nñ]os?|combien|prix|co[uû]te(?:nt)?|en stock|tailles?|couleurs?|mati[eè]re)\b/i;
+/** At most this many words, a question naming an aspect ("quelle contenance ?") follows up the product discussed. */
+const ASPECT_FOLLOW_UP_WORDS = 6;
+/** At most this many words, a delivery question right after a shipping answer follows it up. */
+const SHIPPING_FOLLOW_UP_WORDS = 7;
+/** At most this many words, a size or colour after a product question asks for that variant of it. */
+const BARE_VARIANT_WORDS = 4;
+/** At most this many words, a product question needs no "it" to be about the product just discussed ("how much?"). */
+const BARE_QUESTION_WORDS = 3;
+const POINTS_BACK =
+  /\b(?:it|its|they|them|this|that|those|these|one|lo|la|los|las|le|les|il|elle|ils|elles|[eé]l|ella|ellos|ellas)\b/i;
 const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "return_policy", "refund_status"]);
 const WHO_PAYS =
   /\b(?:who pays|pay for|cost|costs|free|label|postage|charge|qui paie|payer|frais|gratuit|[ée]tiquette|qui[eé]n paga|pagar|costo|cuesta|gratis|gu[ií]a|etiqueta)\b/i;
+const STOCK_QUESTION = /\b(?:in stock|available|disponibles?|en stock|agotad[oa]s?|sold out|rupture)\b/;
 const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu[aá]nto|cuesta|precio|vale)\b/i;
 // A bare "why?" or "what can I do?" (accents folded): nothing new, a question about the last answer.
 const ABOUT_THE_ANSWER =
@@ -451,6 +496,10 @@ const ASKS_FOR_PERSON =
 // Collecting a purchase in person, in English, Spanish and French (accents folded).
 const COLLECT_IN_PERSON =
   /\b(?:pick(?:ing)? ?up|collect|collecting|click (?:and|&) collect|retrait|recuperer|retirer|venir chercher|passer (?:prendre|chercher)|sur place|recoger|recogerlo|recogerla|recoleccion|pasar (?:por|a recoger))\b/;
+/** Below this confidence, a change of an order that is collecting it at the shop, with no order named, is a shipping option. */
+const COLLECT_AT_SHOP_OVERRIDE_BELOW = 0.9;
+// The shop as a place to go to (accents folded).
+const AT_THE_SHOP = /\b(?:store|shop|boutique|tienda|cafeteria|local|sucursal|magasin|atelier|showroom)\b/;
 /** Below this confidence, a question about collecting in person is read as one about shipping options. */
 const COLLECT_OVERRIDE_BELOW = 0.5;
 
@@ -519,6 +568,18 @@ function intentInContext(
   ) {
     return { ...result, intent: "shipping_options", lowConfidence: false };
   }
+  // "¿Puedo recoger mi pedido en la tienda?" before any order is named: collecting at the shop is how an order can be received.
+  if (
+    result.intent === "change_order" &&
+    result.confidence < COLLECT_AT_SHOP_OVERRIDE_BELOW &&
+    !entities.order_number &&
+    !state.orderNumber &&
+    !(last && ORDER_INTENTS.has(last)) &&
+    COLLECT_IN_PERSON.test(normalize(text)) &&
+    AT_THE_SHOP.test(normalize(text))
+  ) {
+    return { ...result, intent: "shipping_options", lowConfidence: false };
+  }
   // An order named with nothing else the engine can place ("what did I buy in #1042?"): what the order shows.
   if (entities.order_number && (result.lowConfidence || (result.intent === "out_of_scope" && result.confidence < 0.75)))
     return { ...result, intent: "track_order", lowConfidence: false };
@@ -562,6 +623,18 @@ function intentInContext(
   // "who pays for shipping?" while discussing a return: the return's shipping, not delivery options.
   if (RETURN_INTENTS.has(last) && result.intent === "shipping_options" && WHO_PAYS.test(text))
     return { ...result, intent: "return_policy", lowConfidence: false };
+  // "how long would it take?", "c'est payant ?" right after delivery options: the same question, not an order's.
+  if (
+    last === "shipping_options" &&
+    result.intent !== "shipping_options" &&
+    !entities.order_number &&
+    !entities.email &&
+    !entities.product &&
+    wordCount <= SHIPPING_FOLLOW_UP_WORDS &&
+    asksDeliveryFact(text) &&
+    (result.intent === "track_order" || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8)
+  )
+    return { ...result, intent: "shipping_options", lowConfidence: false };
   // "can you open a trace?", "please send it again": an action on the order under discussion.
   const named = state.orderNumber && ORDER_INTENTS.has(last) && !entities.product ? namedOffer(text) : null;
   if (named && result.intent !== intentCarryingOut(named)) {
@@ -576,8 +649,13 @@ function intentInContext(
     return { ...result, intent: "return_item", lowConfidence: false };
   }
   // "how much is it?", "is it in stock?": a question about the product just discussed, not a policy.
+  const unsureReading = isUnsureOtherThanProduct(result);
   const aboutThatProduct =
-    ABOUT_A_PRODUCT.test(text) && POINTS_BACK.test(text) && !entities.product && !!state.productHandle;
+    !entities.product &&
+    !!state.productHandle &&
+    ((ABOUT_A_PRODUCT.test(text) && (POINTS_BACK.test(text) || (wordCount <= BARE_QUESTION_WORDS && unsureReading))) ||
+      // "il fait quelle contenance ?": an aspect of a product, in any of the shop's languages.
+      (unsureReading && wordCount <= ASPECT_FOLLOW_UP_WORDS && asksAboutAProduct(text)));
   if (
     (last === "product_info" || last === "product_search") &&
     aboutThatProduct &&
@@ -599,11 +677,16 @@ function intentInContext(
     return continued;
   // Asking about the discussed product's options ("the men's one in medium, black?").
   if (
-    last === "product_info" &&
+    (last === "product_info" || last === "product_search") &&
+    state.productHandle &&
     (entities.size || entities.color) &&
-    ["product_search", "out_of_scope", "complaint"].includes(result.intent)
+    !entities.order_number &&
+    (["product_search", "out_of_scope", "complaint"].includes(result.intent) ||
+      (!ORDER_INTENTS.has(result.intent) && result.confidence < REFERENCE_OVERRIDE_BELOW) ||
+      // "size M?" reads like an exchange, but no order has come up in this conversation.
+      (!state.orderNumber && wordCount <= BARE_VARIANT_WORDS))
   ) {
-    return continued;
+    return { ...result, intent: "product_info", lowConfidence: false };
   }
   // An elliptical question names a thing, which reads like a product question on its own.
   // It names no action either, so an unsure reading of another action is no change of mind.

@@ -6,6 +6,11 @@
  */
 import { singular, wordTokens, type Catalog, type CatalogProduct } from "./entities";
 import { FUNCTION_WORDS } from "./catalog/lexicon";
+import { askedFacts } from "./catalog/aspects";
+import { catalogTerms } from "./catalog/search";
+import { normalize, type Language } from "./preprocess";
+import { ASKS_OPTIONS } from "./answers/product/asked";
+import type { Entities } from "./entities";
 import type { Answer, DialogueState, Turn } from "./types";
 
 /** How many products the dialogue remembers. */
@@ -20,6 +25,14 @@ const POINTS_BACK =
 // "does it come with a footprint?": the question is still about the last product, which is its subject.
 const ABOUT_THE_LAST =
   /\b(?:does|do|is|are|can|could|will|would|did|has|have)\s+(?:it|they|this|that|this one|that one)\b|\b(?:viene|vienen|trae|traen|incluye|incluyen)\b|\b(?:est-(?:il|elle)|a-t-(?:il|elle)|vient-(?:il|elle)|est-ce qu'(?:il|elle))\b/iu;
+// The cheapest or dearest of the products in question, in en/es/fr (accents folded or not).
+const CHEAPEST =
+  /\b(?:cheap(?:er|est)|least expensive|lowest price|m[aá]s (?:barat[oa]|econ[oó]mic[oa])|menos car[oa]|moins ch[eè]re?s?|le moins cher|la moins ch[eè]re|meilleur march[eé])\b/iu;
+const PRICIEST = /\b(?:most expensive|priciest|dearest|m[aá]s car[oa]|plus ch[eè]re?s?)\b/iu;
+/** How many of the products last mentioned a "which is cheaper?" compares. */
+const COMPARED = 3;
+// "which one is cheaper?", "¿cuál es más ligero?", "lequel est le moins cher ?": a choice among the list, not one of it.
+const CHOOSES_AMONG = /\b(?:which (?:one|of|is|are)|cu[aá]l(?:es)? (?:es|son|de)|lequel|laquelle|lesquel(?:le)?s)\b/iu;
 const FILLER = new Set([
   "one",
   "ones",
@@ -115,10 +128,77 @@ export function referredProduct(text: string, catalog: Catalog, state: DialogueS
   return related ? best[0].handle : null;
 }
 
+/**
+ * "how much?", "what colours?", "in plum, size S?" right after a list of products, with none of
+ * them under discussion: the first listed product that has the values asked for, or else the
+ * list's best match (its first card). A comparison among them ("which is cheaper?") picks none.
+ */
+export function productFromList(
+  text: string,
+  catalog: Catalog,
+  state: DialogueState,
+  entities: Entities,
+  language: Language,
+  priceOf?: (handle: string) => number | null,
+): string | null {
+  const shown = state.shownProducts ?? [];
+  // "which one is the cheapest?": among the list, or the products just compared.
+  const extreme = CHEAPEST.test(text) ? "min" : PRICIEST.test(text) ? "max" : null;
+  if (extreme && priceOf) {
+    const among = state.productHandle ? (state.mentionedProducts ?? []).slice(-COMPARED) : shown;
+    const priced = among.map((handle) => ({ handle, price: priceOf(handle) })).filter((p) => p.price != null);
+    if (priced.length >= 2) {
+      priced.sort((a, b) => (extreme === "min" ? a.price! - b.price! : b.price! - a.price!));
+      return priced[0].handle;
+    }
+  }
+  if (shown.length === 0 || state.productHandle) return null;
+  if (state.lastIntent !== "product_search" && state.lastIntent !== "product_info") return null;
+  if (wordTokens(text).length > 10) return null;
+  // "¿Tienen tazas?", "coffee ground for a French press?": naming a kind of thing is a new search.
+  if (catalogTerms(catalog, text).kinds.length > 0) return null;
+  const listed = shown
+    .map((handle) => catalog.products.find((p) => p.handle === handle))
+    .filter((p): p is CatalogProduct => !!p);
+  // "the 4 person one", "the Ridgeline": the listed product its words tell apart from the others.
+  const stop = new Set([...FILLER, ...Object.values(FUNCTION_WORDS).flat()]);
+  const named = new Map<CatalogProduct, number>();
+  const words = new Set(
+    wordTokens(text)
+      .filter((w) => !stop.has(w))
+      .map(singular),
+  );
+  for (const word of words) {
+    const having = listed.filter((product) => product.titleTokens.includes(word));
+    if (having.length === listed.length) continue;
+    for (const product of having) named.set(product, (named.get(product) ?? 0) + 1);
+  }
+  const [first, second] = [...named].sort((a, b) => b[1] - a[1]);
+  if (first && (!second || second[1] < first[1])) return first[0].handle;
+  const wanted = [entities.size, entities.color].filter((v): v is string => !!v).map(normalize);
+  if (wanted.length > 0) {
+    const has = (product: CatalogProduct, value: string) =>
+      [...product.sizes, ...product.colors].some((v) => normalize(v) === value);
+    const having = listed.find((product) => wanted.every((value) => has(product, value)));
+    if (having) return having.handle;
+  }
+  const asked = askedFacts(text, language);
+  if (asked.compare || CHOOSES_AMONG.test(text)) return null;
+  const asksAboutOne =
+    asked.price || asked.stock || asked.aspects.size > 0 || ASKS_OPTIONS.test(text) || wanted.length > 0;
+  return asksAboutOne ? (listed[0]?.handle ?? null) : null;
+}
+
 /** The products this turn named or showed alone join the dialogue's memory; a list of cards becomes the one to pick from. */
-export function productMemory(turn: Turn, answer: Answer): Pick<DialogueState, "mentionedProducts" | "shownProducts"> {
+export function productMemory(
+  turn: Turn,
+  answer: Answer,
+): Pick<DialogueState, "mentionedProducts" | "shownProducts" | "productHandle"> {
   const cards = (answer.products ?? []).map((card) => handleOfCard(turn, card.url)).filter((h): h is string => !!h);
+  // A list shown for a search is what the next "how much is it?" is about, not the product discussed before it.
+  const listReplacesDiscussed = cards.length > 1 && !turn.productHandle;
   return {
+    ...(listReplacesDiscussed ? { productHandle: undefined } : {}),
     mentionedProducts: rememberProducts(turn.state.mentionedProducts, [
       turn.productHandle,
       cards.length === 1 ? cards[0] : null,

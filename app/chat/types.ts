@@ -50,10 +50,14 @@ export interface DialogueState {
   productHandle?: string;
   /** The aspects the last product question asked for ("weight"), which "and the Summit 20?" asks again. */
   productAspects?: string[];
+  /** The option values last asked of that product ({ Size: "M" }), which "in black?" keeps. */
+  productVariant?: Record<string, string>;
   /** Products the conversation has been about, oldest first ("the one before that" is the second last). */
   mentionedProducts?: string[];
   /** The cards of the bot's last list of products, which "the black one" or "the bottoms" pick among. */
   shownProducts?: string[];
+  /** The destination and delivery option a shipping question asked about, which "how long would it take?" asks again. */
+  shippingQuestion?: { place?: string; express?: boolean; pickup?: boolean };
   lastIntent?: Intent;
   /** What the bot last asked for, so a bare answer ("1042", "me@x.com") continues that intent. */
   awaiting?: "order_number" | "email" | "address";

@@ -1,12 +1,7 @@
 /** Policy and FAQ answers on the demo store: quoted sentences are read from the snapshot's own texts. */
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  accountHelp,
-  knowledgeAnswer,
-  paymentMethods,
-  returnPolicy,
-  shippingOptions,
-} from "../../app/chat/answers/policies";
+import { accountHelp, knowledgeAnswer, paymentMethods, returnPolicy } from "../../app/chat/answers/policies";
+import { shippingOptions } from "../../app/chat/answers/shipping";
 import { shopProfile } from "../../app/chat/context.server";
 import { extractEntities } from "../../app/chat/entities";
 import { bestPassages, knowledgeFor, mentionedCountry } from "../../app/chat/knowledge";

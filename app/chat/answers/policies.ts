@@ -145,7 +145,7 @@ const MIN_RELEVANCE = 0.25;
 const MAX_NAMED_UNSHIPPED = 4;
 
 /** An active product none of whose variants needs a parcel (Shopify's inventoryItem.requiresShipping). */
-function needsNoShipping(product: Product): boolean {
+export function needsNoShipping(product: Product): boolean {
   return (
     product.status === "ACTIVE" &&
     product.variants.length > 0 &&
@@ -155,10 +155,6 @@ function needsNoShipping(product: Product): boolean {
 
 export function returnPolicy(turn: Turn): Answer {
   return knowledgeAnswer(turn, "return_policy");
-}
-
-export function shippingOptions(turn: Turn): Answer {
-  return knowledgeAnswer(turn, "shipping_options");
 }
 
 export function paymentMethods(turn: Turn): Answer {
@@ -324,6 +320,11 @@ export function quoteAnswer(turn: Turn, hits: KnowledgeHit[], lead: string[] = [
   }));
   const body = [...lead, intro, quoted].filter(Boolean).join(lead.length > 0 || intro ? "\n" : " ");
   return { text: links.length > 0 ? `${body}\n\n${links.join("\n")}` : body, lookups };
+}
+
+/** "Yes, we ship to Canada." for a place the shop ships to. */
+export function shipsToLead(place: { code: string; place: string }, turn: Turn): string {
+  return t(turn.language, M.ship_to_country, { place: placeName(place, turn) });
 }
 
 function placeName(place: { code: string; place: string }, turn: Turn): string {

@@ -106,6 +106,11 @@ export const COLOR_GROUPS: string[][] = [
   words("silver plata plateado argent argente"),
   words("gold oro dorado or dore"),
   words("natural natural naturel"),
+  words("sage salvia sauge"),
+  words("terracotta terracota"),
+  words("mustard mostaza moutarde"),
+  words("ivory marfil ivoire"),
+  words("cobalt cobalto"),
 ];
 /** Colour words that also mean something else, so they count only next to a product or as an option value. */
 export const AMBIGUOUS_COLOR_WORDS = new Set(

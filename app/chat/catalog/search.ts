@@ -280,6 +280,10 @@ export function searchCatalog(
   const results = (ofKind.length > 0 ? ofKind : passing)
     .sort(
       (a, b) =>
+        // "A tent for two": the 2-person tents before the 4-person one that also fits two.
+        (request.people != null
+          ? peopleGap(a.entry.product, request.people) - peopleGap(b.entry.product, request.people)
+          : 0) ||
         b.score - a.score ||
         Number(b.entry.product.variants.some((v) => v.availableForSale)) -
           Number(a.entry.product.variants.some((v) => v.availableForSale)) ||
@@ -292,9 +296,15 @@ export function searchCatalog(
 }
 
 function servesPeople(product: Product, people: number): boolean {
+  return peopleGap(product, people) <= 2;
+}
+
+/** How many more people than asked the product is made for (Infinity when it says no number that fits). */
+function peopleGap(product: Product, people: number): number {
   const text = normalize(`${product.tags.join(" ")} ${product.title} ${product.description}`);
   const sizes = [...text.matchAll(/\b(\d{1,2})[\s-]*(?:person|persona|personne|p)s?\b/g)].map((m) => Number(m[1]));
-  return sizes.some((n) => n >= people) && Math.min(...sizes.filter((n) => n >= people)) - people <= 2;
+  const fitting = sizes.filter((n) => n >= people);
+  return fitting.length > 0 ? Math.min(...fitting) - people : Infinity;
 }
 
 export function onSale(product: Product): boolean {

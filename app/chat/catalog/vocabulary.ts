@@ -146,12 +146,16 @@ export function buildVocabulary(products: VocabularySource[]): ShopVocabulary {
   // A large catalog's first descriptions are enough to tell its common words from its names.
   for (const word of commonWords(descriptions.slice(0, MAX_DESCRIPTIONS_READ))) generic.add(word);
 
+  const vendorProducts = new Map<string, number>();
+  for (const p of products) if (p.vendor) vendorProducts.set(p.vendor, (vendorProducts.get(p.vendor) ?? 0) + 1);
   for (const p of products) {
     const titleWords = new Set(catalogTokens(p.title));
     const typeWords = catalogTokens(p.productType ?? "").filter((t) => !FUNCTION.has(t));
     const typeHead = headNoun(p.productType ?? "", language);
     if (typeHead) kinds.add(typeHead);
-    for (const word of [...typeWords, ...catalogTokens(p.vendor ?? "")]) generic.add(word);
+    // A vendor of several products is a common word ("Northwind"); the maker of one ("Timemore") names it.
+    const vendorWords = (vendorProducts.get(p.vendor ?? "") ?? 0) > 1 ? catalogTokens(p.vendor ?? "") : [];
+    for (const word of [...typeWords, ...vendorWords]) generic.add(word);
     const head = headNoun(p.title, language);
     if (head) kinds.add(head);
     // A tag that isn't in the product's own title says what kind of thing it is ("waterproof", "ceramique").

@@ -26,7 +26,7 @@ import { M } from "./messages";
 import { firstSentences, optionLines, priceLine, priceOf, productCard, stockLine } from "./render";
 import { foreignNameBesideKind, resolveProduct, searchCatalog, type Resolved } from "./resolve";
 import { productSearch } from "./search";
-import { namedOptionValues, variantLines } from "./variants";
+import { namedOptionValues, optionsAsked, variantLines } from "./variants";
 
 export async function productInfo(turn: Turn): Promise<Answer> {
   const resolved = await resolveProduct(turn);
@@ -53,7 +53,13 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   // Only values the shopper really wrote as a word ("size M"), not a letter of "sizes".
   for (const [key, value] of Object.entries(resolved.wanted))
     if (value && standsAlone(turn.pre.original, value)) wanted[key] = value;
+  // "size M?" … "in black?": the size asked before still holds for the same product.
+  const asked0 = optionsAsked(product, wanted);
+  const earlier = turn.state.productHandle === product.handle ? (turn.state.productVariant ?? {}) : {};
+  if (Object.keys(asked0).length > 0)
+    for (const [option, value] of Object.entries(earlier)) if (!(option in asked0)) wanted[option] = value;
   const wantsVariant = Object.values(wanted).some(Boolean);
+  const variantAsked = Object.keys(asked0).length > 0 ? { ...earlier, ...asked0 } : earlier;
   // "How much is it in Long?" asks about the price, not the length.
   const asked = askedAbout(withoutValues(text, Object.values(wanted)), product, L);
   if (!wantsVariant) askAgain(turn, product, asked, text);
@@ -119,7 +125,11 @@ export async function productInfo(turn: Turn): Promise<Answer> {
         outcome: product.variants.some((v) => v.availableForSale) ? "found, in stock" : "found, sold out",
       },
     ],
-    state: { productHandle: product.handle, productAspects: asked.aspects.size > 0 ? [...asked.aspects] : undefined },
+    state: {
+      productHandle: product.handle,
+      productAspects: asked.aspects.size > 0 ? [...asked.aspects] : undefined,
+      productVariant: Object.keys(variantAsked).length > 0 ? variantAsked : undefined,
+    },
     ...(unanswered ? { unsure: "unknown" as const } : {}),
   };
 }

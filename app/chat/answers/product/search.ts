@@ -18,7 +18,11 @@ import {
 } from "./resolve";
 import { productInfo } from "./info";
 import { namedOptionValues } from "./variants";
+import { ASKS_OPTIONS } from "./asked";
 import { askedFacts } from "../../catalog/aspects";
+
+// "do you have it…", "¿lo tienen…?", "vous l'avez…": the product under discussion, not a search.
+const REFERS_TO_IT = /\b(?:have it|has it|get it|lo tienen|la tienen|lo tienes|la tienes|l'avez|l'as)\b/i;
 
 /** Cards sent with a search: the bubble shows four and the rest behind "Show more". */
 export const MAX_CARDS = 10;
@@ -120,5 +124,8 @@ function asksAboutDiscussed(turn: Turn, categoryWords: string[]): boolean {
   if (categoryWords.some((w) => !own.has(w))) return false;
   if (values.length > 0) return true;
   const asked = askedFacts(text, turn.language);
-  return categoryWords.length === 0 && asked.aspects.size > 0 && !asked.stock && !asked.price;
+  if (categoryWords.length > 0) return false;
+  // "what colours do you have then?", "do you have it in sage?": its options, or it.
+  if (ASKS_OPTIONS.test(text) || REFERS_TO_IT.test(text)) return true;
+  return asked.aspects.size > 0 && !asked.stock && !asked.price;
 }

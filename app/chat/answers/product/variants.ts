@@ -51,6 +51,18 @@ function matchOption(product: Product, asked: string): { option: string; values:
   return null;
 }
 
+/** The product's option each asked value belongs to ("black" → Color, "M" → Size), by option name. */
+export function optionsAsked(product: Product, wanted: Resolved["wanted"]): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const [key, value] of Object.entries(wanted)) {
+    if (!value) continue;
+    const named = product.options.find((o) => o.name === key && o.values.includes(value));
+    const option = named?.name ?? matchOption(product, value)?.option;
+    if (option) found[option] = value;
+  }
+  return found;
+}
+
 /** Stock and price of the exact variant asked for, with in-stock alternatives when it's sold out. */
 export function variantLines(product: Product, wanted: Resolved["wanted"], turn: Turn): string[] {
   const L = turn.language;

@@ -1,0 +1,259 @@
+/**
+ * shipping_options: "how much is shipping?", "and to Belgium?", "how long would it take?", "and
+ * express?" are answered with the delivery options the shop's shipping policy states for the
+ * destination (shop/shipping-rates.ts), quoted as written. The destination and the option asked
+ * about carry over to the follow-ups of the same conversation. Any other shipping question (P.O.
+ * boxes, duties, lost parcels, places the shop doesn't serve) is answered from the shop's texts.
+ */
+import { knowledgeFor, mentionedCountry, type KnowledgeHit, type Passage } from "../knowledge";
+import { defineMessages, t } from "../i18n";
+import { isContentWord, termOf, textWords } from "../knowledge/text";
+import { normalize, tokenize } from "../preprocess";
+import type { Answer, DialogueState, Turn } from "../types";
+import {
+  destinationNotes,
+  dispatchLines,
+  EXPRESS,
+  PICKUP,
+  shippingRateLines,
+  type RateLine,
+} from "../shop/shipping-rates";
+import { knowledgeAnswer, needsNoShipping, quoteAnswer, shipsToLead } from "./policies";
+
+/** What a shipping question asks, read in en/es/fr (accents folded). */
+const ASKS_COST =
+  /\b(?:how much|costs?|price|prices|fees?|charges?|rates?|cuanto (?:cuesta|cuestan|cobran|sale|es)|costos?|precios?|tarifas?|cobran|combien (?:coute|coutent|ca coute|est)|coute|coutent|prix|tarifs?|frais|payante?)\b/;
+const ASKS_TIME =
+  /\b(?:how long|how many days|how soon|when|arrive|arrives|arriving|take|takes|delivery time|tarda|tardan|tardaria|tardarian|llega|llegan|llegaria|llegar|cuando|cuanto tiempo|combien de temps|delais?|quand|arrivera|arrive|prend|prendra)\b/;
+const ASKS_FREE = /\b(?:free|gratis|gratuite?|offerte?|sin costo)\b/;
+const ASKS_OPTIONS =
+  /\b(?:options?|methods?|carriers?|ways?|opciones|metodos|formas|paqueterias?|modes? de livraison|transporteurs?)\b/;
+const ASKS_EXPRESS = new RegExp(`${EXPRESS.source}|\\b(?:faster|fastest|quicker|quickest|quick|fast|vite)\\b`);
+
+/**
+ * Words a question about delivery prices and times is made of: with any other word in it ("P.O. box",
+ * "duties", "lost"), the question is about something else the shop's texts answer.
+ */
+const DELIVERY_WORDS = new Set(
+  [
+    ...`ship shipping shipped ships deliver delivery delivered send sent post postage arrive arrival take long much
+    cost costs price fee fees charge rate free express fast faster fastest quick quicker quickest option options
+    method methods carrier carriers way ways time days day business standard cheap cheapest order package parcel
+    it that would will be get how what when which is are there do does you your my me to the a for and about
+    pick up pickup store collect usually normally from over above minimum amount spend threshold
+    hold held keep kept`.split(/\s+/),
+    ...`envio envios enviar envian envias envia mandar mandan manda entrega entregas entregar llega llegan llegar
+    llegaria tarda tardan tardaria tiempo dias dia habiles cuanto cuesta cuestan cobran costo precio tarifa gratis
+    express expres rapido urgente opciones opcion metodos formas paqueteria pedido paquete tienda recoger cuando
+    normal estandar sale partir desde minimo monto compra compras
+    guardan guardar guardas`.split(/\s+/),
+    ...`livraison livraisons livrer livrez livre livree envoi envoyer expedier expedition expediez colis commande
+    frais prix tarif tarifs combien coute coutent temps delai delais jours jour ouvres prend prendra arrive arrivera
+    gratuit gratuite offerte offert express rapide standard options mode modes transporteur retrait boutique quand
+    payant payante partir des seuil montant minimum achat
+    garder gardez conservez conserver`.split(/\s+/),
+  ].filter(Boolean),
+);
+
+interface Asked {
+  cost: boolean;
+  time: boolean;
+  free: boolean;
+  express: boolean;
+  pickup: boolean;
+  options: boolean;
+}
+
+/** A question about what delivery costs or how long it takes ("c'est payant ?", "¿cuánto tarda?"). */
+export function asksDeliveryFact(text: string): boolean {
+  const normalized = normalize(text);
+  return [ASKS_COST, ASKS_TIME, ASKS_FREE, ASKS_EXPRESS].some((pattern) => pattern.test(normalized));
+}
+
+export async function shippingOptions(turn: Turn): Promise<Answer> {
+  const unshipped = unshippedProduct(turn);
+  return (
+    ratesAnswer(turn, unshipped) ??
+    (unshipped && unshippedAnswer(turn, unshipped)) ??
+    knowledgeAnswer(turn, "shipping_options")
+  );
+}
+
+const M = defineMessages({
+  product_needs_no_parcel: {
+    en: "The {title} isn't shipped in a parcel, so there's no shipping to pay.",
+    es: "{title} no se envía por paquetería: no hay envío que pagar.",
+    fr: "{title} n'est pas expédié par colis : il n'y a pas de livraison à payer.",
+  },
+});
+
+/** What the answer says first about a product that needs no parcel, and the policy's sentence about its kind. */
+interface Unshipped {
+  lead: string;
+  hits: KnowledgeHit[];
+  handle: string;
+}
+
+/**
+ * "Do I pay shipping?" right after a course, an e-book or a gift card: no variant of it needs a
+ * parcel (Shopify's requiresShipping), and the shipping policy's first sentence naming its kind
+ * says how it arrives.
+ */
+function unshippedProduct(turn: Turn): Unshipped | null {
+  const fresh = turn.state.lastIntent === "product_info" || turn.state.lastIntent === "product_search";
+  const handle = fresh ? turn.state.productHandle : undefined;
+  const product = handle ? turn.ctx.productsByHandle.get(handle) : undefined;
+  if (!product || !needsNoShipping(product) || mentionedCountry(turn.pre.original)) return null;
+  const kind = tokenize(normalize(product.productType)).filter((w) => w.length > 3);
+  const names = (passage: Passage) => tokenize(normalize(passage.text)).some((w) => kind.some((k) => w.startsWith(k)));
+  const policy = knowledgeFor(turn.ctx.shop).passages.filter(
+    (p) => p.sourceKey === "SHIPPING_POLICY" && kind.length > 0 && names(p),
+  );
+  const own = policy.filter((p) => p.language === turn.language);
+  // The first sentence naming its kind; later ones name it in passing ("…not counting gift cards").
+  const quoted = (own.length > 0 ? own : policy).slice(0, 1);
+  return {
+    lead: t(turn.language, M.product_needs_no_parcel, { title: product.title }),
+    hits: quoted.map(asHit),
+    handle: product.handle,
+  };
+}
+
+function unshippedAnswer(turn: Turn, unshipped: Unshipped): Answer {
+  if (unshipped.hits.length > 0) return quoteAnswer(turn, unshipped.hits, [unshipped.lead]);
+  return {
+    text: unshipped.lead,
+    lookups: [{ kind: "product", ref: unshipped.handle, outcome: "requires no shipping" }],
+  };
+}
+
+const asHit = (passage: Passage): KnowledgeHit => ({
+  passage,
+  score: 1,
+  relevance: 1,
+  matched: [],
+  covered: [],
+  answered: [],
+});
+
+/** The shop's delivery options for the destination asked, or null when the question is about something else. */
+function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
+  const shop = turn.ctx.shop;
+  const lines = shippingRateLines(shop);
+  if (lines.length === 0) return null;
+  const text = normalize(turn.pre.original);
+  const place = mentionedCountry(turn.pre.original);
+  // A place the shop doesn't ship to is said so, from its ship-to list (policies.ts).
+  if (place && !shop.shipsToCountries.includes(place.code)) return null;
+  if (!onlyAboutDelivery(turn, place?.place)) return null;
+
+  const following = turn.state.lastIntent === "shipping_options" ? turn.state.shippingQuestion : undefined;
+  const asked: Asked = {
+    cost: ASKS_COST.test(text),
+    time: ASKS_TIME.test(text),
+    free: ASKS_FREE.test(text),
+    express: ASKS_EXPRESS.test(text),
+    pickup: PICKUP.test(text),
+    options: ASKS_OPTIONS.test(text),
+  };
+  const asksAnything = Object.values(asked).some(Boolean);
+  if (!asksAnything && !place) return null;
+  // "how long does it take?" after "how much is express to Belgium?": still express, still Belgium.
+  if (following && (asked.cost || asked.time) && !asked.free && !asked.express && !asked.pickup) {
+    asked.express = !!following.express;
+    asked.pickup = !!following.pickup;
+  }
+  const region = place?.code ?? following?.place ?? lines[0].regions[0];
+  const chosen = linesFor(lines, region, asked, turn.language);
+  if (chosen.length === 0) return null;
+
+  const lead =
+    place && /\b(?:ship|deliver|send|envi|envoy|livr|exp[eé]di|mand)/i.test(turn.pre.original)
+      ? [shipsToLead(place, turn)]
+      : unshipped
+        ? [unshipped.lead]
+        : [];
+  // "How long would it take?": how soon the shop sends it, then each option's delivery time.
+  const dispatch = asked.time && !asked.pickup ? dispatchFor(turn) : [];
+  const hits: KnowledgeHit[] = [
+    ...(unshipped?.hits ?? []),
+    ...dispatch.map(asHit),
+    ...chosen.map((line) => asHit(line.passage)),
+  ];
+  // "Can you send the grinder to the US?": what the destination's heading says besides prices and times.
+  if (place) hits.push(...notesFor(turn, place.code).map(asHit));
+  const answer = quoteAnswer(turn, onceEachHeading(hits), lead);
+  const remembered: DialogueState["shippingQuestion"] = {
+    place: place?.code ?? following?.place,
+    ...(asked.express ? { express: true } : {}),
+    ...(asked.pickup ? { pickup: true } : {}),
+  };
+  return { ...answer, state: { shippingQuestion: remembered } };
+}
+
+/** How many of a destination's other sentences an answer about it quotes. */
+const MAX_NOTES = 2;
+
+function notesFor(turn: Turn, region: string): Passage[] {
+  const notes = destinationNotes(turn.ctx.shop, region);
+  const own = notes.filter((p) => p.language === turn.language);
+  return (own.length > 0 ? own : notes).slice(0, MAX_NOTES);
+}
+
+/** The first sentence saying how soon the shop sends an order, in the shopper's language when written. */
+function dispatchFor(turn: Turn): Passage[] {
+  const lines = dispatchLines(turn.ctx.shop);
+  const own = lines.filter((p) => p.language === turn.language);
+  return (own.length > 0 ? own : lines).slice(0, 1);
+}
+
+/** The destination's lines that answer what was asked, in the shopper's language when the shop wrote one. */
+function linesFor(lines: RateLine[], region: string, asked: Asked, language: Turn["language"]): RateLine[] {
+  let forRegion = lines.filter((line) => line.regions.includes(region));
+  const own = forRegion.filter((line) => line.passage.language === language);
+  if (own.length > 0) forRegion = own;
+  const narrowed = (keep: (line: RateLine) => boolean) => {
+    const kept = forRegion.filter(keep);
+    if (kept.length > 0) forRegion = kept;
+  };
+  if (asked.express) narrowed((line) => line.express);
+  // Collecting in person where the shop's lines offer no pickup: its texts say what they say about it.
+  if (asked.pickup && !forRegion.some((line) => line.pickup)) return [];
+  if (asked.pickup) narrowed((line) => line.pickup);
+  else if (asked.time && !asked.cost) narrowed((line) => line.time);
+  return forRegion.slice(0, MAX_LINES);
+}
+
+/** "México: …" once: the sentences after the first under the same heading go without it. */
+function onceEachHeading(hits: KnowledgeHit[]): KnowledgeHit[] {
+  return hits.map((hit, i) =>
+    i > 0 && hits[i - 1].passage.section === hit.passage.section ? asHit(withoutHeading(hit.passage)) : hit,
+  );
+}
+
+function withoutHeading(passage: Passage): Passage {
+  const label = `${passage.section}: `;
+  return passage.section && passage.quote.startsWith(label)
+    ? { ...passage, quote: passage.quote.slice(label.length) }
+    : passage;
+}
+
+/** How many of the shop's lines one answer quotes. */
+const MAX_LINES = 4;
+
+/** Every content word of the question is a delivery word, a place or a name (capitalised). */
+function onlyAboutDelivery(turn: Turn, place: string | undefined): boolean {
+  const original = turn.pre.original;
+  const names = new Set([...original.matchAll(/(?<![.!?¿¡]\s|^)\b\p{Lu}[\p{L}'-]+/gu)].map((m) => normalize(m[0])));
+  const placeWords = new Set(place ? place.split(/\s+/) : []);
+  const language = turn.language;
+  return textWords(original).every((word) => {
+    const w = normalize(word);
+    if (!isContentWord(w, language) || DELIVERY_WORDS.has(w) || placeWords.has(w) || names.has(w)) return true;
+    if (turn.entities.product && normalize(turn.entities.product).includes(w)) return true;
+    return DELIVERY_TERMS.has(termOf(w, language));
+  });
+}
+
+/** The delivery words as index terms, so their other forms ("delivers", "livrons") count too. */
+const DELIVERY_TERMS = new Set([...DELIVERY_WORDS].flatMap((w) => [termOf(w, "en"), termOf(w, "es"), termOf(w, "fr")]));
