@@ -13,6 +13,7 @@ import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { normalize, preprocess, type Language, type Preprocessed } from "./preprocess";
 import { isPlainQuestion, plainQuestionIntent } from "./intent/grievance";
 import { ownPurchaseIntent } from "./intent/own-purchase";
+import { policyFollowUpIntent } from "./intent/policy-follow-ups";
 import { stateQuestionIntent } from "./intent/state-questions";
 import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
@@ -515,6 +516,15 @@ function intentInContext(
   if ((result.lowConfidence || result.confidence < 0.6) && discountCodesIn(text, { orderNameFormat }).length > 0)
     return { ...result, intent: "discount_code", lowConfidence: false };
   if (!last) return result;
+  const onPolicy = policyFollowUpIntent(
+    result,
+    text,
+    entities,
+    last,
+    wordCount,
+    discountCodesIn(text, { orderNameFormat }).length > 0,
+  );
+  if (onPolicy) return onPolicy;
   // "why?", "what are my options?" right after an answer about an order: about that answer.
   if (ORDER_INTENTS.has(last) && ABOUT_THE_ANSWER.test(normalize(text))) return continued;
   // "and the one before that?" after an order: the same question about the order placed before it.
