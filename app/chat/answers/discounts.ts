@@ -65,6 +65,11 @@ const M = defineMessages({
     es: "Es válido del {start} al {date}.",
     fr: "Il est valable du {start} au {date}.",
   },
+  code_no_end: {
+    en: "It has no end date.",
+    es: "No tiene fecha de vencimiento.",
+    fr: "Il n'a pas de date de fin.",
+  },
   code_minimum: {
     en: "It needs a subtotal of at least {minimum}.",
     es: "Requiere un subtotal mínimo de {minimum}.",
@@ -202,7 +207,17 @@ const CUSTOM_CODE_REQUEST =
   /\b(?:create|generate|make|invent|custom|special|secret|hidden|internal|employee|staff|admin|vip|personal)\b|\b(?:100|[5-9]\d)\s?%|\bfree (?:stuff|order|everything|items?)\b/i;
 // Questions about the rules for codes rather than asking for one.
 const HOW_TO_USE =
-  /\b(?:how|where)\b.*\b(?:use|apply|enter|redeem|put|add)\b|\b(?:combine|combined|stack|together|two codes|more than one|several codes|per order|gift cards?|final[- ]sale|exclud\w*|already placed|past order)\b|\b(?:c[oó]mo|comment|o[uù])\b.*\b(?:uso|usar|aplico|aplicar|utiliser|appliquer|saisir)\b|\b(?:combinar|juntos|cumul\w*|ensemble)\b/i;
+  /\b(?:how|where)\b.*\b(?:use|apply|enter|redeem|put|add)\b|\b(?:combine|combined|stack|together|two codes|more than one|several codes|per order|gift cards?|final[- ]sale|exclud\w*|already placed|just placed|i placed|past order|d[eé]j[aà] pass[eé]e|ya (?:hecho|realizado))\b|\b(?:c[oó]mo|comment|o[uù])\b.*\b(?:uso|usar|aplico|aplicar|utiliser|appliquer|saisir)\b|\b(?:combinar|juntos|acumul\w*|cumul\w*|ensemble)\b|\b(?:use|usar|utiliser)\b.*\b(?:two|both|dos|ambos|deux)\b|\b(?:same order|mismo pedido|m[eê]me commande|tarjetas? de regalo|cartes? cadeaux?)\b/i;
+// "what can I use instead?", "vous avez autre chose ?", "¿hay otro?": other codes than the one discussed.
+const ALTERNATIVE = /\b(?:instead|another|other|else|otro|otra|otros|autre|autres)\b/i;
+// "does it expire?", "¿hasta cuándo?", "c'est valable jusqu'à quand ?": how long a code runs.
+const EXPIRY =
+  /\b(?:expire[sd]?|expiry|expiration|until when|how long|end|ends|last|valid until|hasta cu[aá]ndo|vence|caduca|vigencia|jusqu'(?:a|à) quand|expire|fin|dure)\b/i;
+// The future tense: a question about an offer to come, not a running one.
+const FUTURE = /\b(?:will|going to|ser[aá]|va a ser|habr[aá]|sera|va [eê]tre|y aura)\b|'ll\b/i;
+// What a follow-up asks of the code just discussed: its dates, its minimum, where it applies.
+const ABOUT_A_CODE =
+  /\b(?:it|its|that|this|them|they|lo|il|elle|ce|cette|ça|ca|valid|v[aá]lido|valable|work|works|apply|applies|sirve|aplica|funciona|marche|fonctionne|minimum|m[ií]nim[oa]|start|starts|empieza|commence)\b/i;
 const NOT_WORKING =
   /\b(?:not|n't|won't|wont|doesnt|didnt|isnt)\b.*\b(?:work|apply|accept|valid|qualify)|\b(?:invalid|error|rejected|declined)\b|\bno (?:funciona|sirve)|\bne (?:marche|fonctionne) pas/i;
 
@@ -224,14 +239,40 @@ export async function discountCode(turn: Turn): Promise<Answer> {
       lookups,
       verdicts: codes.map((code, i) => ({ topic: "discount_code", code, verdict: verdicts[i] })),
     };
-    if (NOT_WORKING.test(turn.pre.original)) appendRules(turn, answer);
-    return answer;
+    if (NOT_WORKING.test(turn.pre.original) || HOW_TO_USE.test(turn.pre.original)) appendRules(turn, answer);
+    return { ...answer, state: { discussedCodes: codes } };
   }
-  if (HOW_TO_USE.test(turn.pre.original)) {
-    const rules = codeRules(turn, turn.pre.original);
+  const text = turn.pre.original;
+  if (ALTERNATIVE.test(text)) return publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
+  if (HOW_TO_USE.test(text)) {
+    const rules = codeRules(turn, text);
     if (rules) return rules;
   }
-  return publicOffers(turn, CUSTOM_CODE_REQUEST.test(turn.pre.original));
+  const discussed = turn.state.discussedCodes ?? [];
+  // "how much off will it be?" asks of an offer still to come, which the list of offers names.
+  if (discussed.length > 0 && ABOUT_A_CODE.test(text) && !FUTURE.test(text)) return discussedCodes(turn, discussed);
+  return publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
+}
+
+/** "Does it expire?", "what's the minimum?": the codes just discussed, described again with what was asked. */
+async function discussedCodes(turn: Turn, codes: string[]): Promise<Answer> {
+  const parts: string[] = [];
+  const lookups: Lookup[] = [];
+  const verdicts: CodeVerdict[] = [];
+  for (const code of codes.slice(0, 3)) {
+    const verdict = await checkCode(turn.ctx.shop.internalCodes, code, (c) => turn.ctx.commerce.discountByCode(c));
+    const described = describeCode(turn, code, verdict);
+    const openEnded = verdict.kind === "usable" && !verdict.endsAt && EXPIRY.test(turn.pre.original);
+    parts.push(openEnded ? `${described.text} ${t(turn.language, M.code_no_end)}` : described.text);
+    lookups.push(described.lookup);
+    verdicts.push(verdict);
+  }
+  return {
+    text: parts.join("\n\n"),
+    lookups,
+    verdicts: codes.slice(0, 3).map((code, i) => ({ topic: "discount_code", code, verdict: verdicts[i] })),
+    state: { discussedCodes: codes },
+  };
 }
 
 /** A code's verdict (policy/discounts.ts) in words, with the lookup behind it. */
@@ -365,7 +406,12 @@ async function publicOffers(turn: Turn, refusedCustom: boolean): Promise<Answer>
   const upcoming = verdict.upcoming[0] ? t(L, M.upcoming_offer, { date: date(verdict.upcoming[0].startsAt) }) : null;
   const answerVerdicts = [{ topic: "offers" as const, verdict }];
   if (lines.length > 0) {
-    return { text: [...lead, ...lines, upcoming].filter(Boolean).join("\n"), lookups, verdicts: answerVerdicts };
+    return {
+      text: [...lead, ...lines, upcoming].filter(Boolean).join("\n"),
+      lookups,
+      verdicts: answerVerdicts,
+      state: { discussedCodes: verdict.codes.map((code) => code.code.toUpperCase()) },
+    };
   }
   // No offer to list: what the shop's FAQs say about offers (e.g. a newsletter discount), if anything.
   const query = { prefer: ["FAQ"], only: ["FAQ", "TERMS_OF_SERVICE"] };

@@ -102,3 +102,20 @@ export function policyFollowUpIntent(
   }
   return result.confidence < OTHER_SUBJECT_BELOW ? continued : null;
 }
+
+// "a free shipping code", "un code promo", "un cupón": asking for a code, whatever else the message names.
+const ASKS_FOR_A_CODE =
+  /\b(?:codes?|coupons?|vouchers?|codigos?|cupon(?:es)?)\b.*\b(?:promo\w*|discount|free|off|offert\w*|gratuit\w*|gratis|descuento|reduction|remise)\b|\b(?:promo\w*|discount|free \w+|offert\w*|gratuit\w*|gratis|descuento|reduction|remise)\s+(?:\w+\s+)?(?:codes?|coupons?|vouchers?|codigos?|cupon(?:es)?)\b|\bcoupons?\b|\bcupon(?:es)?\b/;
+/** Below this, a reading of shipping, payment or a product yields to a code the message names or asks for. */
+const CODE_OVERRIDE_BELOW = 0.9;
+const YIELDS_TO_A_CODE = new Set<Intent>(["shipping_options", "payment_methods", "product_info", "product_search"]);
+
+/**
+ * "LIVRAISONOFFERTE marche avec Chronopost ?", "do you have a free shipping code?": a message that
+ * names one of the shop's codes, or asks for a promo code, is about codes, not shipping or payment.
+ */
+export function codeQuestionIntent(result: IntentResult, text: string, codesNamed: boolean): IntentResult | null {
+  if (!YIELDS_TO_A_CODE.has(result.intent) || result.confidence >= CODE_OVERRIDE_BELOW) return null;
+  if (!codesNamed && !ASKS_FOR_A_CODE.test(normalize(text))) return null;
+  return { ...result, intent: "discount_code", lowConfidence: false };
+}
