@@ -8,7 +8,7 @@ import type { OrderNameFormat } from "../../commerce/types";
 import { findOrderName } from "../entities";
 import { defineMessages, t } from "../i18n";
 import { formatDate, formatMoney } from "../format";
-import { bestPassages, searchKnowledge } from "../knowledge";
+import { bestPassages, searchKnowledge, type KnowledgeHit } from "../knowledge";
 import { withoutAddressesOrLinks } from "../preprocess";
 import { quoteAnswer } from "./policies";
 import { checkCode, isInternalCode, offersVerdict, type CodeVerdict } from "../policy/discounts";
@@ -96,6 +96,11 @@ const M = defineMessages({
     fr: "Je n'ai pas pu vérifier {code} pour le moment. Réessayez dans un instant ou demandez à notre équipe : {email}.",
   },
   code_rules: {
+    en: "Our rules for codes:",
+    es: "Nuestras reglas para los códigos:",
+    fr: "Nos règles pour les codes :",
+  },
+  code_rules_in_english: {
     en: "Our rules for codes:",
     es: "Nuestras reglas para los códigos (en inglés):",
     fr: "Nos règles pour les codes (en anglais) :",
@@ -345,22 +350,49 @@ function cartAmount(text: string, minimum: number): number | null {
 
 /** The shop's own rules for using codes (one per order, exclusions), quoted. */
 function codeRules(turn: Turn, question: string): Answer | null {
-  const hits = bestPassages(turn.ctx.shop, question, {
-    prefer: ["FAQ", "TERMS_OF_SERVICE"],
-    extraTerms: ["discount code"],
-    max: 2,
-  });
+  const query = { prefer: ["FAQ", "TERMS_OF_SERVICE"], extraTerms: ["discount code"] };
+  const hits = inShoppersLanguage(turn, bestPassages(turn.ctx.shop, question, { ...query, max: 2 }), question, query);
   return hits.length > 0 ? quoteAnswer(turn, hits) : null;
 }
 
-function appendRules(turn: Turn, answer: Answer): void {
-  const hits = bestPassages(turn.ctx.shop, "one discount code per order combined gift cards final sale", {
-    prefer: ["FAQ", "TERMS_OF_SERVICE"],
-    max: 1,
+/** Below this share of the quoted sentence's score, its version in the shopper's language isn't the same rule. */
+const SAME_RULE_SHARE = 0.3;
+
+/**
+ * A shop that writes its rules twice: each quoted sentence swapped for the same source's best
+ * sentence in the shopper's language, when that one matches the question nearly as well.
+ */
+function inShoppersLanguage(
+  turn: Turn,
+  hits: KnowledgeHit[],
+  question: string,
+  query: { prefer: string[]; extraTerms?: string[] },
+): KnowledgeHit[] {
+  if (hits.every((h) => h.passage.language === turn.language)) return hits;
+  const found = searchKnowledge(turn.ctx.shop, question, { ...query, language: turn.language, limit: 20 });
+  const swapped = hits.map((hit) => {
+    if (hit.passage.language === turn.language) return hit;
+    const own = found.find(
+      (h) =>
+        h.passage.language === turn.language &&
+        h.passage.sourceKey === hit.passage.sourceKey &&
+        h.covered.length > 0 &&
+        h.score >= hit.score * SAME_RULE_SHARE,
+    );
+    return own ?? hit;
   });
+  return swapped.filter((h, i) => swapped.findIndex((o) => o.passage.id === h.passage.id) === i);
+}
+
+function appendRules(turn: Turn, answer: Answer): void {
+  const question = "one discount code per order combined gift cards final sale";
+  const query = { prefer: ["FAQ", "TERMS_OF_SERVICE"] };
+  const hits = inShoppersLanguage(turn, bestPassages(turn.ctx.shop, question, { ...query, max: 1 }), question, query);
   if (hits.length === 0) return;
   const quoted = quoteAnswer(turn, hits);
-  answer.text = `${answer.text}\n\n${t(turn.language, M.code_rules)} ${hits.map((h) => h.passage.quote).join(" ")}`;
+  const english = hits.some((h) => h.passage.language === "en");
+  const label = t(turn.language, english ? M.code_rules_in_english : M.code_rules);
+  answer.text = `${answer.text}\n\n${label} ${hits.map((h) => h.passage.quote).join(" ")}`;
   answer.lookups = [...(answer.lookups ?? []), ...(quoted.lookups ?? [])];
 }
 
