@@ -85,21 +85,19 @@ export function policyFollowUpIntent(
   if (entities.order_number || entities.email || entities.size || entities.color || wordCount > MAX_WORDS) return null;
   const plain = normalize(text);
   const continued = { ...result, intent: last, lowConfidence: false };
+  const topicWords = !!TOPIC_WORDS[last]?.test(plain);
+  // A product named is a new subject, unless the question uses the topic's words ("does it apply to the
+  // lamp?") or asks the return rule of a kind of item ("what about socks?").
+  if (entities.product && !topicWords && !(last === "return_policy" && FOLLOW_UP_START.test(plain))) return null;
   const guess = result.lowConfidence || result.confidence < GUESS_BELOW || result.intent === "out_of_scope";
   if (guess) return continued;
-  const readsAsFollowUp =
-    FOLLOW_UP_START.test(plain) || POINTS_BACK.test(plain) || !!TOPIC_WORDS[last]?.test(plain);
+  const readsAsFollowUp = FOLLOW_UP_START.test(plain) || POINTS_BACK.test(plain) || topicWords;
   if (!readsAsFollowUp) return null;
   if (ORDER_ACTIONS.has(result.intent)) return OWN_ORDER.test(plain) ? null : continued;
   // "le code n'arrive jamais" while signing in: the sign-in code, not a promotion.
   const codeWordOnly = result.intent === "discount_code" && !codesNamed && !PROMO.test(plain);
   if (codeWordOnly) return continued;
-  if (PRODUCT_READINGS.has(result.intent)) {
-    if (PRODUCT_ASPECT.test(plain)) return null;
-    // "what about socks?" asks a return rule of a kind of item; elsewhere a named product is a new subject.
-    const aboutTopic = !entities.product || last === "return_policy" || !!TOPIC_WORDS[last]?.test(plain);
-    return aboutTopic ? continued : null;
-  }
+  if (PRODUCT_READINGS.has(result.intent)) return PRODUCT_ASPECT.test(plain) ? null : continued;
   return result.confidence < OTHER_SUBJECT_BELOW ? continued : null;
 }
 
