@@ -55,7 +55,7 @@ export interface DialogueState {
   /** The cards of the bot's last list of products, which "the black one" or "the bottoms" pick among. */
   shownProducts?: string[];
   lastIntent?: Intent;
-  /** The discount codes the last answer about codes named or listed, which "does it expire?" asks about. */
+  /** The discount codes the shopper named in the last answer about codes, which "does it expire?" asks about. */
   discussedCodes?: string[];
   /** What the bot last asked for, so a bare answer ("1042", "me@x.com") continues that intent. */
   awaiting?: "order_number" | "email" | "address";

@@ -110,6 +110,11 @@ const M = defineMessages({
     es: "Estos son los códigos que cualquiera puede usar ahora mismo:",
     fr: "Voici les codes que tout le monde peut utiliser en ce moment :",
   },
+  public_code_no_end: {
+    en: "no end date",
+    es: "sin fecha de vencimiento",
+    fr: "sans date de fin",
+  },
   public_code_until: {
     en: "until {date}",
     es: "hasta {date}",
@@ -220,9 +225,8 @@ const EXPIRY =
   /\b(?:expire[sd]?|expiry|expiration|until when|how long|end|ends|last|valid until|hasta cu[aá]ndo|vence|caduca|vigencia|jusqu'(?:a|à) quand|expire|fin|dure)\b/i;
 // The future tense: a question about an offer to come, not a running one.
 const FUTURE = /\b(?:will|going to|ser[aá]|va a ser|habr[aá]|sera|va [eê]tre|y aura)\b|'ll\b/i;
-// What a follow-up asks of the code just discussed: its dates, its minimum, where it applies.
-const ABOUT_A_CODE =
-  /\b(?:it|its|that|this|them|they|lo|il|elle|ce|cette|ça|ca|valid|v[aá]lido|valable|work|works|apply|applies|sirve|aplica|funciona|marche|fonctionne|minimum|m[ií]nim[oa]|start|starts|empieza|commence)\b/i;
+// What a follow-up asks of the code just named: how long it runs, or the minimum it needs.
+const ASKS_ITS_TERMS = new RegExp(`${EXPIRY.source}|\\b(?:minimum|m[ií]nim[oa]|at least|al menos|au moins)\\b`, "i");
 const NOT_WORKING =
   /\b(?:not|n't|won't|wont|doesnt|didnt|isnt)\b.*\b(?:work|apply|accept|valid|qualify)|\b(?:invalid|error|rejected|declined)\b|\bno (?:funciona|sirve)|\bne (?:marche|fonctionne) pas/i;
 
@@ -248,18 +252,19 @@ export async function discountCode(turn: Turn): Promise<Answer> {
     return { ...answer, state: { discussedCodes: codes } };
   }
   const text = turn.pre.original;
-  if (ALTERNATIVE.test(text)) return publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
+  // "Can I combine it with another code?" asks the rules; "what can I use instead?" asks for other codes.
   if (HOW_TO_USE.test(text)) {
     const rules = codeRules(turn, text);
     if (rules) return rules;
   }
+  if (ALTERNATIVE.test(text)) return publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
   const discussed = turn.state.discussedCodes ?? [];
   // "how much off will it be?" asks of an offer still to come, which the list of offers names.
-  if (discussed.length > 0 && ABOUT_A_CODE.test(text) && !FUTURE.test(text)) return discussedCodes(turn, discussed);
+  if (discussed.length > 0 && ASKS_ITS_TERMS.test(text) && !FUTURE.test(text)) return discussedCodes(turn, discussed);
   return publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
 }
 
-/** "Does it expire?", "what's the minimum?": the codes just discussed, described again with what was asked. */
+/** "Does it expire?", "what's the minimum?": the codes the shopper just named, described again with what was asked. */
 async function discussedCodes(turn: Turn, codes: string[]): Promise<Answer> {
   const parts: string[] = [];
   const lookups: Lookup[] = [];
@@ -427,8 +432,10 @@ async function publicOffers(turn: Turn, refusedCustom: boolean): Promise<Answer>
   const lines: string[] = [];
   if (verdict.codes.length > 0) {
     lines.push(t(L, M.public_codes));
+    // "Does it expire?": a code with no end date says so.
+    const openEnded = EXPIRY.test(turn.pre.original) ? ` (${t(L, M.public_code_no_end)})` : "";
     for (const code of verdict.codes)
-      lines.push(`• ${code.code.toUpperCase()}: ${listed(code.summary)}${until(code.endsAt)}`);
+      lines.push(`• ${code.code.toUpperCase()}: ${listed(code.summary)}${code.endsAt ? until(code.endsAt) : openEnded}`);
   }
   if (verdict.automatic.length > 0) {
     lines.push(t(L, M.automatic_offers));
@@ -442,7 +449,8 @@ async function publicOffers(turn: Turn, refusedCustom: boolean): Promise<Answer>
       text: [...lead, ...lines, upcoming].filter(Boolean).join("\n"),
       lookups,
       verdicts: answerVerdicts,
-      state: { discussedCodes: verdict.codes.map((code) => code.code.toUpperCase()) },
+      // A list answers its own follow-ups ("does it expire?") by listing again: no one code is "it".
+      state: { discussedCodes: undefined },
     };
   }
   // No offer to list: what the shop's FAQs say about offers (e.g. a newsletter discount), if anything.
