@@ -14,7 +14,7 @@ import { normalize, preprocess, type Language, type Preprocessed } from "./prepr
 import { isPlainQuestion, plainQuestionIntent } from "./intent/grievance";
 import { ownPurchaseIntent } from "./intent/own-purchase";
 import { codeQuestionIntent, policyFollowUpIntent } from "./intent/policy-follow-ups";
-import { questionAfterThanks } from "./intent/after-thanks";
+import { questionAfterOpening } from "./intent/opening-words";
 import { stateQuestionIntent } from "./intent/state-questions";
 import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
@@ -119,7 +119,7 @@ export interface AnalyzedTurn {
 
 export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   // "thanks! and how do I use it?": the question is what the message asks.
-  const pre = preprocess(questionAfterThanks(input.text) ?? input.text);
+  const pre = preprocess(questionAfterOpening(input.text) ?? input.text);
   const code = input.state.codeChallenge ? codeInMessage(pre.original) : null;
   // "Portland, OR 97214" (or "no, it's …") after the bot read back an address: the rest of that address.
   const pending = input.state.pendingAction;

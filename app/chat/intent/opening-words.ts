@@ -1,6 +1,6 @@
 /**
- * "ok thanks! also, do gift cards expire?": the thanks closes the last answer, the question after
- * it is what the message asks. A thanks with nothing asked after it ("thanks, that's all") stays a goodbye.
+ * "ok thanks! also, do gift cards expire?", "ah, espera, ¿…?": the thanks closes the last answer
+ * and the pause is only a pause; the question after them is what the message asks. A thanks with nothing asked after it ("thanks, that's all") stays a goodbye.
  */
 
 // A leading thanks (with an "ok"/"great" before it), then "and"/"also"/"one more thing" before the question.
@@ -9,9 +9,13 @@ const THANKS_THEN =
 const ASKS =
   /\?|^[¿¡]?(?:what|where|when|how|can|could|do|does|is|are|will|which|who|why|qu[eé]|cu[aá]l|cu[aá]ndo|cu[aá]nto|d[oó]nde|c[oó]mo|puedo|pueden|tienen|hay|quel|quelle|quels|quelles|o[uù]|quand|comment|combien|est-ce|pouvez|puis-je|avez)\b/iu;
 
-/** The question after a leading thanks, or null when the message only thanks. */
-export function questionAfterThanks(text: string): string | null {
-  const rest = text.match(THANKS_THEN)?.[1]?.trim();
+// "ah wait,", "oh, one more thing:", "ah, espera,", "ah, attendez,": a pause before the question, not part of it.
+const PAUSE_THEN =
+  /^\s*(?:ah+|oh+|hm+|um+|euh|eh|wait|hold on|one more thing|actually|ah bon|espera|esperen?|oye|pues|attends?|attendez|au fait)(?:[\s,.!:;—–-]+(?:ah+|oh+|wait|hold on|one more thing|actually|espera|esperen?|una cosa m[aá]s|otra cosa|attends?|attendez|une derni[eè]re question|encore une chose|au fait))*[\s,.!:;—–-]+(.+)$/iu;
+
+/** The question after a leading thanks or pause ("ah, wait,"), or null when the message is nothing else. */
+export function questionAfterOpening(text: string): string | null {
+  const rest = (text.match(THANKS_THEN) ?? text.match(PAUSE_THEN))?.[1]?.trim();
   // "thanks for nothing", "gracias por todo": the thanks goes on, nothing new is asked.
   if (!rest || /^(?:for|por|pour)\b/i.test(rest)) return null;
   if (rest.split(/\s+/).length < 3 || !ASKS.test(rest)) return null;
