@@ -35,6 +35,7 @@ describe("a follow-up to a shop rule", () => {
     expect(followUp("when will I get my refund?", reading("refund_status", 0.9), "return_policy")).toBeNull();
     expect(followUp("where is my order 1058?", reading("track_order", 0.9), "account_help", { order_number: "1058" })).toBeNull();
     expect(followUp("thanks, bye", reading("thanks_goodbye", 0.9), "discount_code")).toBeNull();
+    expect(followUp("and can I cancel it?", reading("cancel_order", 1), "discount_code")).toBeNull();
     expect(followUp("how much is it?", reading("product_info", 0.7), "discount_code")).toBeNull();
     expect(
       followUp("¿qué molienda uso para V60?", reading("product_info", 0.4), "return_policy", { product: "V60" }),

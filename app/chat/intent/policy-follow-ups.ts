@@ -93,7 +93,8 @@ export function policyFollowUpIntent(
   if (guess) return continued;
   const readsAsFollowUp = FOLLOW_UP_START.test(plain) || POINTS_BACK.test(plain) || topicWords;
   if (!readsAsFollowUp) return null;
-  if (ORDER_ACTIONS.has(result.intent)) return OWN_ORDER.test(plain) ? null : continued;
+  // "and can I cancel it?" is the action it names; "how long does the refund take?" after returns is the rule.
+  if (ORDER_ACTIONS.has(result.intent)) return topicWords && !OWN_ORDER.test(plain) ? continued : null;
   // "le code n'arrive jamais" while signing in: the sign-in code, not a promotion.
   const codeWordOnly = result.intent === "discount_code" && !codesNamed && !PROMO.test(plain);
   if (codeWordOnly) return continued;
