@@ -20,7 +20,7 @@ async function evalSummary(file: string): Promise<any> {
 }
 
 const SETS = [
-  { file: "tests/fixtures/eval/conversations-policies-2.jsonl", turns: 38, floor: 0.86 },
+  { file: "tests/fixtures/eval/conversations-policies-2.jsonl", turns: 38, floor: 0.89 },
   { file: "tests/fixtures/stores/maison-coquelicot/conversations-policies-2.jsonl", turns: 37, floor: 0.83 },
   { file: "tests/fixtures/stores/cafe-colibri/conversations-policies-2.jsonl", turns: 40, floor: 0.82 },
 ];
