@@ -13,6 +13,8 @@ import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { normalize, preprocess, type Language, type Preprocessed } from "./preprocess";
 import { isPlainQuestion, plainQuestionIntent } from "./intent/grievance";
 import { ownPurchaseIntent } from "./intent/own-purchase";
+import { codeQuestionIntent, policyFollowUpIntent } from "./intent/policy-follow-ups";
+import { questionAfterOpening } from "./intent/opening-words";
 import { stateQuestionIntent } from "./intent/state-questions";
 import { orderQuestionIntent } from "./intent/order-questions";
 import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
@@ -34,7 +36,6 @@ import {
   changeOrder,
   changeShippingAddress,
   exchangeItem,
-  getInvoice,
   looksLikeAddress,
   orderPaymentSummary,
   refundStatus,
@@ -44,6 +45,7 @@ import {
   orderName,
 } from "./answers/orders";
 import { productInfo, productSearch } from "./answers/products";
+import { invoiceAnswer } from "./answers/invoices";
 import { accountHelp, paymentIssue, paymentMethods, returnPolicy } from "./answers/policies";
 import { asksDeliveryFact, shippingOptions } from "./answers/shipping";
 import { discountCode, discountCodesIn } from "./answers/discounts";
@@ -95,7 +97,7 @@ const ANSWERS: Record<Intent, AnswerFor> = {
   return_item: returnItem,
   exchange_item: exchangeItem,
   refund_status: refundStatus,
-  get_invoice: getInvoice,
+  get_invoice: invoiceAnswer,
   return_policy: returnPolicy,
   shipping_options: shippingOptions,
   product_info: productInfo,
@@ -121,7 +123,8 @@ export interface AnalyzedTurn {
 }
 
 export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
-  const pre = preprocess(input.text);
+  // "thanks! and how do I use it?": the question is what the message asks.
+  const pre = preprocess(questionAfterOpening(input.text) ?? input.text);
   const code = input.state.codeChallenge ? codeInMessage(pre.original) : null;
   // "Portland, OR 97214" (or "no, it's …") after the bot read back an address: the rest of that address.
   const pending = input.state.pendingAction;
@@ -593,10 +596,15 @@ function intentInContext(
   ) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }
+  const codesNamed = discountCodesIn(text, { orderNameFormat }).length > 0;
   // A discount code in the message settles an unsure classification.
-  if ((result.lowConfidence || result.confidence < 0.6) && discountCodesIn(text, { orderNameFormat }).length > 0)
+  if ((result.lowConfidence || result.confidence < 0.6) && codesNamed)
     return { ...result, intent: "discount_code", lowConfidence: false };
+  const aboutCodes = !entities.order_number ? codeQuestionIntent(result, text, codesNamed) : null;
+  if (aboutCodes) return aboutCodes;
   if (!last) return result;
+  const onPolicy = policyFollowUpIntent(result, text, entities, last, wordCount, codesNamed);
+  if (onPolicy) return onPolicy;
   // "why?", "what are my options?" right after an answer about an order: about that answer.
   if (ORDER_INTENTS.has(last) && ABOUT_THE_ANSWER.test(normalize(text))) return continued;
   // "and the one before that?" after an order: the same question about the order placed before it.

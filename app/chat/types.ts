@@ -59,6 +59,8 @@ export interface DialogueState {
   /** The destination and delivery option a shipping question asked about, which "how long would it take?" asks again. */
   shippingQuestion?: { place?: string; express?: boolean; pickup?: boolean };
   lastIntent?: Intent;
+  /** The discount codes the shopper named in the last answer about codes, which "does it expire?" asks about. */
+  discussedCodes?: string[];
   /** What the bot last asked for, so a bare answer ("1042", "me@x.com") continues that intent. */
   awaiting?: "order_number" | "email" | "address";
   /** The shopper said the order is someone else's: no order is verified by email in this conversation. */

@@ -8,7 +8,7 @@ import type { OrderNameFormat } from "../../commerce/types";
 import { findOrderName } from "../entities";
 import { defineMessages, t } from "../i18n";
 import { formatDate, formatMoney } from "../format";
-import { bestPassages, searchKnowledge } from "../knowledge";
+import { bestPassages, searchKnowledge, type KnowledgeHit } from "../knowledge";
 import { withoutAddressesOrLinks } from "../preprocess";
 import { quoteAnswer } from "./policies";
 import { checkCode, isInternalCode, offersVerdict, type CodeVerdict } from "../policy/discounts";
@@ -65,6 +65,11 @@ const M = defineMessages({
     es: "Es válido del {start} al {date}.",
     fr: "Il est valable du {start} au {date}.",
   },
+  code_no_end: {
+    en: "It has no end date.",
+    es: "No tiene fecha de vencimiento.",
+    fr: "Il n'a pas de date de fin.",
+  },
   code_minimum: {
     en: "It needs a subtotal of at least {minimum}.",
     es: "Requiere un subtotal mínimo de {minimum}.",
@@ -92,6 +97,11 @@ const M = defineMessages({
   },
   code_rules: {
     en: "Our rules for codes:",
+    es: "Nuestras reglas para los códigos:",
+    fr: "Nos règles pour les codes :",
+  },
+  code_rules_in_english: {
+    en: "Our rules for codes:",
     es: "Nuestras reglas para los códigos (en inglés):",
     fr: "Nos règles pour les codes (en anglais) :",
   },
@@ -99,6 +109,11 @@ const M = defineMessages({
     en: "Here are the codes anyone can use right now:",
     es: "Estos son los códigos que cualquiera puede usar ahora mismo:",
     fr: "Voici les codes que tout le monde peut utiliser en ce moment :",
+  },
+  public_code_no_end: {
+    en: "no end date",
+    es: "sin fecha de vencimiento",
+    fr: "sans date de fin",
   },
   public_code_until: {
     en: "until {date}",
@@ -202,7 +217,16 @@ const CUSTOM_CODE_REQUEST =
   /\b(?:create|generate|make|invent|custom|special|secret|hidden|internal|employee|staff|admin|vip|personal)\b|\b(?:100|[5-9]\d)\s?%|\bfree (?:stuff|order|everything|items?)\b/i;
 // Questions about the rules for codes rather than asking for one.
 const HOW_TO_USE =
-  /\b(?:how|where)\b.*\b(?:use|apply|enter|redeem|put|add)\b|\b(?:combine|combined|stack|together|two codes|more than one|several codes|per order|gift cards?|final[- ]sale|exclud\w*|already placed|past order)\b|\b(?:c[oó]mo|comment|o[uù])\b.*\b(?:uso|usar|aplico|aplicar|utiliser|appliquer|saisir)\b|\b(?:combinar|juntos|cumul\w*|ensemble)\b/i;
+  /\b(?:how|where)\b.*\b(?:use|apply|enter|redeem|put|add)\b|\b(?:combine|combined|stack|together|two codes|more than one|several codes|per order|gift cards?|final[- ]sale|exclud\w*|already placed|just placed|i placed|past order|d[eé]j[aà] pass[eé]e|ya (?:hecho|realizado))\b|\b(?:c[oó]mo|comment|o[uù])\b.*\b(?:uso|usar|aplico|aplicar|utiliser|appliquer|saisir)\b|\b(?:combinar|juntos|acumul\w*|cumul\w*|ensemble)\b|\b(?:use|usar|utiliser)\b.*\b(?:two|both|dos|ambos|deux)\b|\b(?:same order|mismo pedido|m[eê]me commande|tarjetas? de regalo|cartes? cadeaux?)\b/i;
+// "what can I use instead?", "vous avez autre chose ?", "¿hay otro?": other codes than the one discussed.
+const ALTERNATIVE = /\b(?:instead|another|other|else|otro|otra|otros|autre|autres)\b/i;
+// "does it expire?", "¿hasta cuándo?", "c'est valable jusqu'à quand ?": how long a code runs.
+const EXPIRY =
+  /\b(?:expire[sd]?|expiry|expiration|until when|how long|end|ends|last|valid until|hasta cu[aá]ndo|vence|caduca|vigencia|jusqu'(?:a|à) quand|expire|fin|dure)\b/i;
+// The future tense: a question about an offer to come, not a running one.
+const FUTURE = /\b(?:will|going to|ser[aá]|va a ser|habr[aá]|sera|va [eê]tre|y aura)\b|'ll\b/i;
+// What a follow-up asks of the code just named: how long it runs, or the minimum it needs.
+const ASKS_ITS_TERMS = new RegExp(`${EXPIRY.source}|\\b(?:minimum|m[ií]nim[oa]|at least|al menos|au moins)\\b`, "i");
 const NOT_WORKING =
   /\b(?:not|n't|won't|wont|doesnt|didnt|isnt)\b.*\b(?:work|apply|accept|valid|qualify)|\b(?:invalid|error|rejected|declined)\b|\bno (?:funciona|sirve)|\bne (?:marche|fonctionne) pas/i;
 
@@ -224,14 +248,41 @@ export async function discountCode(turn: Turn): Promise<Answer> {
       lookups,
       verdicts: codes.map((code, i) => ({ topic: "discount_code", code, verdict: verdicts[i] })),
     };
-    if (NOT_WORKING.test(turn.pre.original)) appendRules(turn, answer);
-    return answer;
+    if (NOT_WORKING.test(turn.pre.original) || HOW_TO_USE.test(turn.pre.original)) appendRules(turn, answer);
+    return { ...answer, state: { discussedCodes: codes } };
   }
-  if (HOW_TO_USE.test(turn.pre.original)) {
-    const rules = codeRules(turn, turn.pre.original);
+  const text = turn.pre.original;
+  // "Can I combine it with another code?" asks the rules; "what can I use instead?" asks for other codes.
+  if (HOW_TO_USE.test(text)) {
+    const rules = codeRules(turn, text);
     if (rules) return rules;
   }
-  return publicOffers(turn, CUSTOM_CODE_REQUEST.test(turn.pre.original));
+  if (ALTERNATIVE.test(text)) return publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
+  const discussed = turn.state.discussedCodes ?? [];
+  // "how much off will it be?" asks of an offer still to come, which the list of offers names.
+  if (discussed.length > 0 && ASKS_ITS_TERMS.test(text) && !FUTURE.test(text)) return discussedCodes(turn, discussed);
+  return publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
+}
+
+/** "Does it expire?", "what's the minimum?": the codes the shopper just named, described again with what was asked. */
+async function discussedCodes(turn: Turn, codes: string[]): Promise<Answer> {
+  const parts: string[] = [];
+  const lookups: Lookup[] = [];
+  const verdicts: CodeVerdict[] = [];
+  for (const code of codes.slice(0, 3)) {
+    const verdict = await checkCode(turn.ctx.shop.internalCodes, code, (c) => turn.ctx.commerce.discountByCode(c));
+    const described = describeCode(turn, code, verdict);
+    const openEnded = verdict.kind === "usable" && !verdict.endsAt && EXPIRY.test(turn.pre.original);
+    parts.push(openEnded ? `${described.text} ${t(turn.language, M.code_no_end)}` : described.text);
+    lookups.push(described.lookup);
+    verdicts.push(verdict);
+  }
+  return {
+    text: parts.join("\n\n"),
+    lookups,
+    verdicts: codes.slice(0, 3).map((code, i) => ({ topic: "discount_code", code, verdict: verdicts[i] })),
+    state: { discussedCodes: codes },
+  };
 }
 
 /** A code's verdict (policy/discounts.ts) in words, with the lookup behind it. */
@@ -304,22 +355,49 @@ function cartAmount(text: string, minimum: number): number | null {
 
 /** The shop's own rules for using codes (one per order, exclusions), quoted. */
 function codeRules(turn: Turn, question: string): Answer | null {
-  const hits = bestPassages(turn.ctx.shop, question, {
-    prefer: ["FAQ", "TERMS_OF_SERVICE"],
-    extraTerms: ["discount code"],
-    max: 2,
-  });
+  const query = { prefer: ["FAQ", "TERMS_OF_SERVICE"], extraTerms: ["discount code"] };
+  const hits = inShoppersLanguage(turn, bestPassages(turn.ctx.shop, question, { ...query, max: 2 }), question, query);
   return hits.length > 0 ? quoteAnswer(turn, hits) : null;
 }
 
-function appendRules(turn: Turn, answer: Answer): void {
-  const hits = bestPassages(turn.ctx.shop, "one discount code per order combined gift cards final sale", {
-    prefer: ["FAQ", "TERMS_OF_SERVICE"],
-    max: 1,
+/** Below this share of the quoted sentence's score, its version in the shopper's language isn't the same rule. */
+const SAME_RULE_SHARE = 0.3;
+
+/**
+ * A shop that writes its rules twice: each quoted sentence swapped for the same source's best
+ * sentence in the shopper's language, when that one matches the question nearly as well.
+ */
+function inShoppersLanguage(
+  turn: Turn,
+  hits: KnowledgeHit[],
+  question: string,
+  query: { prefer: string[]; extraTerms?: string[] },
+): KnowledgeHit[] {
+  if (hits.every((h) => h.passage.language === turn.language)) return hits;
+  const found = searchKnowledge(turn.ctx.shop, question, { ...query, language: turn.language, limit: 20 });
+  const swapped = hits.map((hit) => {
+    if (hit.passage.language === turn.language) return hit;
+    const own = found.find(
+      (h) =>
+        h.passage.language === turn.language &&
+        h.passage.sourceKey === hit.passage.sourceKey &&
+        h.covered.length > 0 &&
+        h.score >= hit.score * SAME_RULE_SHARE,
+    );
+    return own ?? hit;
   });
+  return swapped.filter((h, i) => swapped.findIndex((o) => o.passage.id === h.passage.id) === i);
+}
+
+function appendRules(turn: Turn, answer: Answer): void {
+  const question = "one discount code per order combined gift cards final sale";
+  const query = { prefer: ["FAQ", "TERMS_OF_SERVICE"] };
+  const hits = inShoppersLanguage(turn, bestPassages(turn.ctx.shop, question, { ...query, max: 1 }), question, query);
   if (hits.length === 0) return;
   const quoted = quoteAnswer(turn, hits);
-  answer.text = `${answer.text}\n\n${t(turn.language, M.code_rules)} ${hits.map((h) => h.passage.quote).join(" ")}`;
+  const english = hits.some((h) => h.passage.language === "en");
+  const label = t(turn.language, english ? M.code_rules_in_english : M.code_rules);
+  answer.text = `${answer.text}\n\n${label} ${hits.map((h) => h.passage.quote).join(" ")}`;
   answer.lookups = [...(answer.lookups ?? []), ...(quoted.lookups ?? [])];
 }
 
@@ -354,8 +432,10 @@ async function publicOffers(turn: Turn, refusedCustom: boolean): Promise<Answer>
   const lines: string[] = [];
   if (verdict.codes.length > 0) {
     lines.push(t(L, M.public_codes));
+    // "Does it expire?": a code with no end date says so.
+    const openEnded = EXPIRY.test(turn.pre.original) ? ` (${t(L, M.public_code_no_end)})` : "";
     for (const code of verdict.codes)
-      lines.push(`• ${code.code.toUpperCase()}: ${listed(code.summary)}${until(code.endsAt)}`);
+      lines.push(`• ${code.code.toUpperCase()}: ${listed(code.summary)}${code.endsAt ? until(code.endsAt) : openEnded}`);
   }
   if (verdict.automatic.length > 0) {
     lines.push(t(L, M.automatic_offers));
@@ -365,7 +445,13 @@ async function publicOffers(turn: Turn, refusedCustom: boolean): Promise<Answer>
   const upcoming = verdict.upcoming[0] ? t(L, M.upcoming_offer, { date: date(verdict.upcoming[0].startsAt) }) : null;
   const answerVerdicts = [{ topic: "offers" as const, verdict }];
   if (lines.length > 0) {
-    return { text: [...lead, ...lines, upcoming].filter(Boolean).join("\n"), lookups, verdicts: answerVerdicts };
+    return {
+      text: [...lead, ...lines, upcoming].filter(Boolean).join("\n"),
+      lookups,
+      verdicts: answerVerdicts,
+      // A list answers its own follow-ups ("does it expire?") by listing again: no one code is "it".
+      state: { discussedCodes: undefined },
+    };
   }
   // No offer to list: what the shop's FAQs say about offers (e.g. a newsletter discount), if anything.
   const query = { prefer: ["FAQ"], only: ["FAQ", "TERMS_OF_SERVICE"] };

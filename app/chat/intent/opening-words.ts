@@ -1,0 +1,23 @@
+/**
+ * "ok thanks! also, do gift cards expire?", "ah, espera, ¿…?": the thanks closes the last answer
+ * and the pause is only a pause; the question after them is what the message asks. A thanks with nothing asked after it ("thanks, that's all") stays a goodbye.
+ */
+
+// A leading thanks (with an "ok"/"great" before it), then "and"/"also"/"one more thing" before the question.
+const THANKS_THEN =
+  /^\s*(?:(?:ok(?:ay)?|great|perfect|cool|super|nice|vale|bueno|genial|perfecto|parfait|d'accord|top|tr[eè]s bien)[\s,.!]*)?(?:thanks?(?: you)?(?: so much| a lot| very much)?|thx|ty|cheers|(?:muchas )?gracias|merci(?: beaucoup| bien)?)[\s,.!:;—–-]+(?:(?:and|also|oh|btw|by the way|one more thing|another question|quick question|otra cosa|otra pregunta|una cosa m[aá]s|una pregunta m[aá]s|adem[aá]s|tambi[eé]n|y|et|aussi|autre chose|une autre question|une derni[eè]re question|encore une question|une question)[\s,.!:;—–-]+)*(.+)$/iu;
+const ASKS =
+  /\?|^[¿¡]?(?:what|where|when|how|can|could|do|does|is|are|will|which|who|why|qu[eé]|cu[aá]l|cu[aá]ndo|cu[aá]nto|d[oó]nde|c[oó]mo|puedo|pueden|tienen|hay|quel|quelle|quels|quelles|o[uù]|quand|comment|combien|est-ce|pouvez|puis-je|avez)\b/iu;
+
+// "ah wait,", "oh, one more thing:", "ah, espera,", "ah, attendez,": a pause before the question, not part of it.
+const PAUSE_THEN =
+  /^\s*(?:ah+|oh+|hm+|um+|euh|eh|wait|hold on|one more thing|actually|ah bon|espera|esperen?|oye|pues|attends?|attendez|au fait)(?:[\s,.!:;—–-]+(?:ah+|oh+|wait|hold on|one more thing|actually|espera|esperen?|una cosa m[aá]s|otra cosa|attends?|attendez|une derni[eè]re question|encore une chose|au fait))*[\s,.!:;—–-]+(.+)$/iu;
+
+/** The question after a leading thanks or pause ("ah, wait,"), or null when the message is nothing else. */
+export function questionAfterOpening(text: string): string | null {
+  const rest = (text.match(THANKS_THEN) ?? text.match(PAUSE_THEN))?.[1]?.trim();
+  // "thanks for nothing", "gracias por todo": the thanks goes on, nothing new is asked.
+  if (!rest || /^(?:for|por|pour)\b/i.test(rest)) return null;
+  if (rest.split(/\s+/).length < 3 || !ASKS.test(rest)) return null;
+  return rest;
+}

@@ -1,0 +1,120 @@
+/**
+ * Follow-ups in a conversation about one of the shop's rules (a code, payment, the return policy,
+ * invoices, signing in) stay on that rule unless they clearly start another subject. "Does it
+ * expire?", "and for opened candles?", "¿y si pagué en OXXO?", "how long does the refund take?"
+ * name no subject of their own: read alone they look like product, shipping or order questions,
+ * but the shopper is still asking about the rule just explained.
+ */
+import type { Entities } from "../entities";
+import type { IntentResult } from "./engine";
+import type { Intent } from "./labels";
+import { normalize } from "../preprocess";
+
+const POLICY_TOPICS = new Set<Intent>([
+  "discount_code",
+  "return_policy",
+  "payment_methods",
+  "payment_issue",
+  "get_invoice",
+  "account_help",
+]);
+/** Readings a follow-up never loses to the topic: the shopper closes, greets or asks for a person. */
+const KEPT = new Set<Intent>(["greeting", "thanks_goodbye", "human_agent", "complaint"]);
+const PRODUCT_READINGS = new Set<Intent>(["product_info", "product_search"]);
+const ORDER_ACTIONS = new Set<Intent>([
+  "track_order",
+  "cancel_order",
+  "change_order",
+  "change_shipping_address",
+  "return_item",
+  "exchange_item",
+  "refund_status",
+]);
+
+/** Longer messages say what they are about. */
+const MAX_WORDS = 14;
+/** Below this, a reading of another subject yields to a follow-up's topic. */
+const OTHER_SUBJECT_BELOW = 0.85;
+/** Below this (or flagged low), the reading is a guess and the topic under way wins. */
+const GUESS_BELOW = 0.5;
+
+// Accents folded, lower case (normalize). "and …", "what about …", "¿y si …?", "et pour …".
+const FOLLOW_UP_START =
+  /^[¿¡"'(\s]*(?:and|also|so|but|or|plus|what about|how about|what if|ok(?:ay)?,? (?:and|so|but|what|how)|y|e|o|pero|entonces|tambien|et|mais|alors|ou|aussi|ah|oh)\b/;
+// Words that point back at what was just discussed.
+const POINTS_BACK =
+  /\b(?:it|its|it's|that|this|them|they|those|these|one|ones|instead|another|other|else|either|both|two|lo|la|los|las|le|les|eso|esto|ese|esa|este|esta|otro|otra|otros|otras|dos|ambos|en|ca|cela|c'est|celui|celle|autre|autres|deux|il|elle)\b/;
+// Each topic's own words: a short question using them is still about it.
+const TOPIC_WORDS: Partial<Record<Intent, RegExp>> = {
+  discount_code:
+    /\b(?:codes?|coupons?|promo\w*|discounts?|offers?|deals?|expire[sd]?|expiry|expiration|valid|work|works|apply|applies|minimum|combine\w*|stack\w*|codigos?|cupon\w*|descuentos?|ofertas?|vence|caduca|valido|vigencia|vigente|sirve|aplica|funciona|minimo|acumul\w*|remises?|reductions?|offres?|valable|marche|fonctionne|cumul\w*|utiliser|usar|use)\b/,
+  return_policy:
+    /\b(?:return\w*|refund\w*|exchange\w*|send (?:it |them )?back|opened|open|worn|wore|used|tags?|labels?|postage|window|days|defective|damaged|broken|devol\w*|reembols\w*|cambi\w*|abiert\w*|abri|usad\w*|etiquetas?|dias|retour\w*|rembours\w*|echang\w*|ouvert\w*|porte\w*|jours|casse\w*)\b/,
+  payment_methods:
+    /\b(?:pay\w*|card|cards|instal+ments?|split|bank|transfer|charge\w*|pag\w*|tarjetas?|meses|transferencia|cargos?|pai\w*|carte|cartes|fois|virement|debit\w*)\b/,
+  payment_issue:
+    /\b(?:pay\w*|card|charge\w*|twice|bank|hold|authori[sz]\w*|pag\w*|tarjeta|cargos?|banco|pai\w*|carte|debit\w*|banque|autorisation)\b/,
+  get_invoice:
+    /\b(?:invoices?|receipts?|company|business|vat|tax|name|facture|societe|entreprise|tva|factura|rfc|cfdi|datos|empresa|mes|month|mois)\b/,
+  account_help:
+    /\b(?:account|log ?in|sign ?in|password|code|email|link|spam|compte|connexion|connecter|mot de passe|cuenta|contrasena|correo|entrar|llega)\b/,
+};
+// "My order", "I bought", "mi pedido", "ma commande": the shopper's own order, an order question after all.
+const OWN_ORDER =
+  /\b(?:my|mi|mis|mon|ma|mes)\s+(?:\w+\s+)?(?:order|orders|package|parcel|refund|purchase|pedido|compra|paquete|reembolso|commande|colis|remboursement)\b|\b(?:i|I) (?:bought|ordered|received)\b|\b(?:compre|pedi|recibi)\b|\bj'ai (?:achete|commande|recu)\b/;
+// A question about a product itself (its price, stock, size): a product question whatever came before.
+const PRODUCT_ASPECT =
+  /\b(?:how much|price|cost|in stock|available|sizes?|colou?rs?|made of|material|weigh\w*|warm|waterproof|fit|cuanto|precio|talla|tallas|disponible|combien|prix|taille|tailles|couleur|disponible|matiere)\b/;
+// Words that make a "code" a promotion rather than the sign-in code.
+const PROMO =
+  /\b(?:promo\w*|discounts?|coupons?|offers?|deals?|off|descuentos?|cupon\w*|ofertas?|remises?|reductions?|offres?)\b/;
+
+/**
+ * The policy topic under way when `result` reads a follow-up to it as some other subject, else null.
+ * `codesNamed` says whether the message names a discount code.
+ */
+export function policyFollowUpIntent(
+  result: IntentResult,
+  text: string,
+  entities: Entities,
+  last: Intent | undefined,
+  wordCount: number,
+  codesNamed: boolean,
+): IntentResult | null {
+  if (!last || !POLICY_TOPICS.has(last) || result.intent === last || KEPT.has(result.intent)) return null;
+  if (entities.order_number || entities.email || entities.size || entities.color || wordCount > MAX_WORDS) return null;
+  const plain = normalize(text);
+  const continued = { ...result, intent: last, lowConfidence: false };
+  const topicWords = !!TOPIC_WORDS[last]?.test(plain);
+  // A product named is a new subject, unless the question uses the topic's words ("does it apply to the
+  // lamp?") or asks the return rule of a kind of item ("what about socks?").
+  if (entities.product && !topicWords && !(last === "return_policy" && FOLLOW_UP_START.test(plain))) return null;
+  const guess = result.lowConfidence || result.confidence < GUESS_BELOW || result.intent === "out_of_scope";
+  if (guess) return continued;
+  const readsAsFollowUp = FOLLOW_UP_START.test(plain) || POINTS_BACK.test(plain) || topicWords;
+  if (!readsAsFollowUp) return null;
+  // "and can I cancel it?" is the action it names; "how long does the refund take?" after returns is the rule.
+  if (ORDER_ACTIONS.has(result.intent)) return topicWords && !OWN_ORDER.test(plain) ? continued : null;
+  // "le code n'arrive jamais" while signing in: the sign-in code, not a promotion.
+  const codeWordOnly = result.intent === "discount_code" && !codesNamed && !PROMO.test(plain);
+  if (codeWordOnly) return continued;
+  if (PRODUCT_READINGS.has(result.intent)) return PRODUCT_ASPECT.test(plain) ? null : continued;
+  return result.confidence < OTHER_SUBJECT_BELOW ? continued : null;
+}
+
+// "a free shipping code", "un code promo", "un cupón": asking for a code, whatever else the message names.
+const ASKS_FOR_A_CODE =
+  /\b(?:codes?|coupons?|vouchers?|codigos?|cupon(?:es)?)\b.*\b(?:promo\w*|discount|free|off|offert\w*|gratuit\w*|gratis|descuento|reduction|remise)\b|\b(?:promo\w*|discount|free \w+|offert\w*|gratuit\w*|gratis|descuento|reduction|remise)\s+(?:\w+\s+)?(?:codes?|coupons?|vouchers?|codigos?|cupon(?:es)?)\b|\bcoupons?\b|\bcupon(?:es)?\b/;
+/** Below this, a reading of shipping, payment or a product yields to a code the message names or asks for. */
+const CODE_OVERRIDE_BELOW = 0.9;
+const YIELDS_TO_A_CODE = new Set<Intent>(["shipping_options", "payment_methods", "product_info", "product_search"]);
+
+/**
+ * "LIVRAISONOFFERTE marche avec Chronopost ?", "do you have a free shipping code?": a message that
+ * names one of the shop's codes, or asks for a promo code, is about codes, not shipping or payment.
+ */
+export function codeQuestionIntent(result: IntentResult, text: string, codesNamed: boolean): IntentResult | null {
+  if (!YIELDS_TO_A_CODE.has(result.intent) || result.confidence >= CODE_OVERRIDE_BELOW) return null;
+  if (!codesNamed && !ASKS_FOR_A_CODE.test(normalize(text))) return null;
+  return { ...result, intent: "discount_code", lowConfidence: false };
+}
