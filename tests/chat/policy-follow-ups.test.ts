@@ -33,7 +33,9 @@ describe("a follow-up to a shop rule", () => {
   it("leaves a clear new subject, the shopper's own order and a goodbye alone", () => {
     expect(followUp("do you ship to Canada?", reading("shipping_options", 1), "discount_code")).toBeNull();
     expect(followUp("when will I get my refund?", reading("refund_status", 0.9), "return_policy")).toBeNull();
-    expect(followUp("where is my order 1058?", reading("track_order", 0.9), "account_help", { order_number: "1058" })).toBeNull();
+    expect(
+      followUp("where is my order 1058?", reading("track_order", 0.9), "account_help", { order_number: "1058" }),
+    ).toBeNull();
     expect(followUp("thanks, bye", reading("thanks_goodbye", 0.9), "discount_code")).toBeNull();
     expect(followUp("and can I cancel it?", reading("cancel_order", 1), "discount_code")).toBeNull();
     expect(followUp("how much is it?", reading("product_info", 0.7), "discount_code")).toBeNull();
@@ -50,12 +52,12 @@ describe("a follow-up to a shop rule", () => {
 
 describe("a message about codes", () => {
   it("is read as one when it asks for a promo code or names one, unless another reading is sure", () => {
-    expect(codeQuestionIntent(reading("shipping_options", 0.64), "do you have a free shipping code?", false)?.intent).toBe(
-      "discount_code",
-    );
-    expect(codeQuestionIntent(reading("shipping_options", 0.84), "LIVRAISONOFFERTE marche avec Chronopost ?", true)?.intent).toBe(
-      "discount_code",
-    );
+    expect(
+      codeQuestionIntent(reading("shipping_options", 0.64), "do you have a free shipping code?", false)?.intent,
+    ).toBe("discount_code");
+    expect(
+      codeQuestionIntent(reading("shipping_options", 0.84), "LIVRAISONOFFERTE marche avec Chronopost ?", true)?.intent,
+    ).toBe("discount_code");
     expect(codeQuestionIntent(reading("shipping_options", 0.64), "what's the tracking code?", false)).toBeNull();
     expect(codeQuestionIntent(reading("shipping_options", 0.95), "free shipping code?", false)).toBeNull();
   });

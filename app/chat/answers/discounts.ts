@@ -435,7 +435,9 @@ async function publicOffers(turn: Turn, refusedCustom: boolean): Promise<Answer>
     // "Does it expire?": a code with no end date says so.
     const openEnded = EXPIRY.test(turn.pre.original) ? ` (${t(L, M.public_code_no_end)})` : "";
     for (const code of verdict.codes)
-      lines.push(`• ${code.code.toUpperCase()}: ${listed(code.summary)}${code.endsAt ? until(code.endsAt) : openEnded}`);
+      lines.push(
+        `• ${code.code.toUpperCase()}: ${listed(code.summary)}${code.endsAt ? until(code.endsAt) : openEnded}`,
+      );
   }
   if (verdict.automatic.length > 0) {
     lines.push(t(L, M.automatic_offers));
