@@ -154,6 +154,14 @@ async function main(argv: string[]): Promise<number> {
       console.log(
         `${intent.padEnd(34)} ${`${row.passed}/${row.turns}`.padStart(7)}  ${String(row.wrongIntent).padStart(12)}  ${String(row.missingFacts).padStart(13)}`,
       );
+    const confusions = new Map<string, number>();
+    for (const r of report.results)
+      if (r.expectedIntent && r.expectedIntent !== r.intent) {
+        const pair = `${r.expectedIntent} → ${r.intent}`;
+        confusions.set(pair, (confusions.get(pair) ?? 0) + 1);
+      }
+    console.log("\nwrong intent (expected → got):");
+    for (const [pair, count] of [...confusions].sort((a, b) => b[1] - a[1])) console.log(`${count} × ${pair}`);
   } else
     for (const result of report.results.filter((r) => !r.passed)) {
       console.log(`✗ ${result.scenario} turn ${result.turn} (${result.intent}): ${result.user}`);
