@@ -22,11 +22,28 @@ const EXTRA_SETS = [
   { file: "tests/fixtures/stores/cafe-colibri/retrieval-extra.jsonl", store: "demo/stores/cafe-colibri.json" },
 ];
 
-// Frozen: written by a session that read only the three snapshots, after the retriever was built; never tuned on.
-const HELDOUT_SETS = [
-  { file: "tests/fixtures/heldout/retrieval-northwind.jsonl", store: "demo/demo-store.json" },
-  { file: "tests/fixtures/heldout/retrieval-maison-coquelicot.jsonl", store: "demo/stores/maison-coquelicot.json" },
-  { file: "tests/fixtures/heldout/retrieval-cafe-colibri.jsonl", store: "demo/stores/cafe-colibri.json" },
+// Both written the same way, by sessions that read only the three snapshots: paraphrased as shoppers ask.
+// The held-out sets are frozen and never tuned on (first measured: recall@1 13.9–19.4 %, abstention 100 %,
+// most questions got no quote); the paraphrase sets are for tuning (first: 22.2–30.6 %, abstention 100 %).
+const PARAPHRASED_SETS = [
+  { file: "tests/fixtures/heldout/retrieval-northwind.jsonl", store: "demo/demo-store.json", recall: 0.18 },
+  {
+    file: "tests/fixtures/heldout/retrieval-maison-coquelicot.jsonl",
+    store: "demo/stores/maison-coquelicot.json",
+    recall: 0.13,
+  },
+  { file: "tests/fixtures/heldout/retrieval-cafe-colibri.jsonl", store: "demo/stores/cafe-colibri.json", recall: 0.2 },
+  { file: "tests/fixtures/eval/retrieval-northwind-paraphrase.jsonl", store: "demo/demo-store.json", recall: 0.3 },
+  {
+    file: "tests/fixtures/stores/maison-coquelicot/retrieval-paraphrase.jsonl",
+    store: "demo/stores/maison-coquelicot.json",
+    recall: 0.33,
+  },
+  {
+    file: "tests/fixtures/stores/cafe-colibri/retrieval-paraphrase.jsonl",
+    store: "demo/stores/cafe-colibri.json",
+    recall: 0.33,
+  },
 ];
 
 /** What `npm run eval -- retrieval FILE --store SNAPSHOT --json` reports. */
@@ -120,8 +137,8 @@ describe("npm run eval -- retrieval on the dev stores", () => {
     "reads $file at least as well as the first measured retrieval",
     async ({ file, store }) => {
       const summary = await evalRetrieval(file, store);
-      // Before this retrieval: recall@1 23.8–26.2 %, abstention 60–80 %; then 57.1–69.0 %; now ≥ 71 % (71.4–76.2 %) and ≥ 75 % (76.5–100 %) on each store.
-      expect(summary.recallAt1).toBeGreaterThanOrEqual(0.71);
+      // Before this retrieval: recall@1 23.8–26.2 %, abstention 60–80 %; then 57.1–69.0 %; then 71.4–76.2 %; now 73.8 % and 88.2–100 % on each store.
+      expect(summary.recallAt1).toBeGreaterThanOrEqual(0.73);
       expect(summary.abstention).toBeGreaterThanOrEqual(0.75);
     },
     60_000,
@@ -154,7 +171,7 @@ describe.each(EXTRA_SETS)("the extra set $file", ({ file, store }) => {
   });
 });
 
-describe.each(HELDOUT_SETS)("the frozen held-out set $file", ({ file, store }) => {
+describe.each(PARAPHRASED_SETS)("the paraphrased set $file", ({ file, store, recall }) => {
   const cases = readRetrievalFile(file);
   const snapshot = JSON.parse(fs.readFileSync(store, "utf8"));
   const texts = [
@@ -174,8 +191,8 @@ describe.each(HELDOUT_SETS)("the frozen held-out set $file", ({ file, store }) =
 
   it("is read no worse than the last measured figure", async () => {
     const summary = await evalRetrieval(file, store);
-    // First measured: recall@1 13.9–19.4 %, abstention 100 % (most paraphrased questions got no quote at all).
-    expect(summary.recallAt1).toBeGreaterThanOrEqual(0.13);
-    expect(summary.abstention).toBeGreaterThanOrEqual(0.85);
+    // Now 19.4 / 13.9 / 22.2 % held out and 30.6 / 33.3 / 33.3 % on the paraphrase dev sets, abstention 100 %.
+    expect(summary.recallAt1).toBeGreaterThanOrEqual(recall);
+    expect(summary.abstention).toBeGreaterThanOrEqual(0.9);
   }, 60_000);
 });
