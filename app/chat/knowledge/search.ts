@@ -6,7 +6,7 @@
 import type { SearchResult } from "minisearch";
 import { escapeRegExp, normalize, type Language } from "../preprocess";
 import { knowledgeFor, shopTextFor } from "./passages";
-import { mentionedCountry, namesOfRegion } from "./places";
+import { mentionedCity, mentionedCountry, namesOfRegion } from "./places";
 import { synonymsOf } from "./synonyms";
 import { LINK_FLOOR, termCloseness } from "./word-vectors";
 import { expansionsOf, languageOf, queryWords, termOf, terms, type QueryWord } from "./text";
@@ -298,14 +298,15 @@ export function searchKnowledge(shop: ShopTexts, question: string, query: Knowle
  * as "other countries" (what a shop writes about the places it doesn't ship to).
  */
 function placesAsCountries(kb: KnowledgeBase, question: string): { text: string; placeTerms: string[] } {
-  const place = mentionedCountry(question);
+  const writes = (name: string) => {
+    const words = terms(name, "en");
+    return words.length > 0 && words.every((w) => kb.index.search(w, EXACT).length > 0);
+  };
+  const place = mentionedCountry(question) ?? mentionedCity(question, writes);
   if (!place) return { text: question, placeTerms: [] };
   const text = ` ${normalize(question)} `.replace(new RegExp(`(?<![a-z])${escapeRegExp(place.place)}(?![a-z])`), " ");
   const names = [...namesOfRegion(place.code), ...(place.code === "US" ? ["usa"] : [])];
-  const named = names.filter((name) => {
-    const words = terms(name, "en");
-    return words.length > 0 && words.every((w) => kb.index.search(w, EXACT).length > 0);
-  });
+  const named = names.filter(writes);
   return { text, placeTerms: named.length > 0 ? named : ["other countries"] };
 }
 
