@@ -7,6 +7,13 @@ describe("places a shopper names", () => {
     expect(mentionedCountry("do you ship to Mexico?")).toEqual({ code: "MX", place: "mexico" });
   });
 
+  it("reads the Spanish initials of the United States", () => {
+    expect(mentionedCountry("¿Cuánto cuesta el envío en EE.UU.?")).toMatchObject({ code: "US" });
+    expect(mentionedCountry("¿envían a EE. UU.?")).toMatchObject({ code: "US" });
+    expect(mentionedCountry("envío a EEUU")).toMatchObject({ code: "US" });
+    expect(mentionedCountry("fee uu.")).toBeNull();
+  });
+
   it("needs the whole word, not a name inside another word", () => {
     expect(mentionedCountry("I am a superuser of your app")).toBeNull();
   });

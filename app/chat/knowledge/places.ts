@@ -24,6 +24,10 @@ const COUNTRIES: Record<string, string> = {
   "u.s.": "US",
   "u.s.a.": "US",
   "estados unidos": "US",
+  // Spanish writes the United States' initials doubled, for the plural: EE. UU.
+  "ee.uu.": "US",
+  "ee. uu.": "US",
+  eeuu: "US",
   "etats unis": "US",
   uk: "GB",
   "u.k.": "GB",
