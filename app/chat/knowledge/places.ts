@@ -215,11 +215,18 @@ export function mentionedCity(
   text: string,
   written: (name: string) => boolean = () => false,
 ): { code: string; place: string } | null {
-  const lower = ` ${normalize(text).replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ")} `;
-  for (const { name, code, pattern } of CITIES)
-    if (lower.includes(name) && pattern.test(lower) && !written(name)) return { code, place: name };
-  return null;
+  // One message asks this several times (once per search of its text): its cities are found once.
+  let named = recentCities.get(text);
+  if (!named) {
+    const lower = ` ${normalize(text).replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ")} `;
+    named = CITIES.filter(({ name, pattern }) => lower.includes(name) && pattern.test(lower));
+    if (recentCities.size >= RECENT_TEXTS) recentCities.delete(recentCities.keys().next().value!);
+    recentCities.set(text, named);
+  }
+  const city = named.find(({ name }) => !written(name));
+  return city ? { code: city.code, place: city.name } : null;
 }
+const recentCities = new Map<string, typeof CITIES>();
 
 const RECENT_TEXTS = 256;
 const recent = new Map<string, { code: string; place: string } | null>();
