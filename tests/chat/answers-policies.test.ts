@@ -126,6 +126,12 @@ describe("shipping", () => {
     expect(served.text).toMatch(/5–10/);
   });
 
+  it("takes a large city the shopper names for its country", async () => {
+    const out = await say("do you ship to London?");
+    expect(out.text).toMatch(/United Kingdom isn't one of the places we ship to/);
+    expect(out.text).toContain(sentence(shipping.body, /United States and Canada only/));
+  });
+
   it("recognises places", () => {
     expect(mentionedCountry("I'm in Texas")).toMatchObject({ code: "US" });
     expect(mentionedCountry("shipping to Montréal?")).toMatchObject({ code: "CA" });

@@ -9,10 +9,10 @@ import { joinList } from "../format";
 import {
   answers,
   bestPassages,
-  mentionedCountry,
   namesOfRegion,
   orderForQuoting,
   overviewPassages,
+  placeAsked,
   terms,
   type KnowledgeHit,
 } from "../knowledge";
@@ -194,7 +194,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   if (excludedKind) lead.push(excludedKind);
 
   // Places: "I'm in Texas" means the US rules; "the UK" means the countries we ship to.
-  const place = mentionedCountry(question);
+  const place = placeAsked(shop, question);
   if (place) {
     question = normalize(question).replace(place.place, " ");
     const served = shop.shipsToCountries.includes(place.code);

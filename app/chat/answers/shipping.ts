@@ -5,7 +5,7 @@
  * about carry over to the follow-ups of the same conversation. Any other shipping question (P.O.
  * boxes, duties, lost parcels, places the shop doesn't serve) is answered from the shop's texts.
  */
-import { knowledgeFor, mentionedCountry, type KnowledgeHit, type Passage } from "../knowledge";
+import { knowledgeFor, placeAsked, type KnowledgeHit, type Passage } from "../knowledge";
 import { defineMessages, t } from "../i18n";
 import { isContentWord, termOf, textWords } from "../knowledge/text";
 import { normalize, tokenize } from "../preprocess";
@@ -103,7 +103,7 @@ function unshippedProduct(turn: Turn): Unshipped | null {
   const fresh = turn.state.lastIntent === "product_info" || turn.state.lastIntent === "product_search";
   const handle = fresh ? turn.state.productHandle : undefined;
   const product = handle ? turn.ctx.productsByHandle.get(handle) : undefined;
-  if (!product || !needsNoShipping(product) || mentionedCountry(turn.pre.original)) return null;
+  if (!product || !needsNoShipping(product) || placeAsked(turn.ctx.shop, turn.pre.original)) return null;
   const kind = tokenize(normalize(product.productType)).filter((w) => w.length > 3);
   const names = (passage: Passage) => tokenize(normalize(passage.text)).some((w) => kind.some((k) => w.startsWith(k)));
   const policy = knowledgeFor(turn.ctx.shop).passages.filter(
@@ -142,7 +142,7 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
   const lines = shippingRateLines(shop);
   if (lines.length === 0) return null;
   const text = normalize(turn.pre.original);
-  const place = mentionedCountry(turn.pre.original);
+  const place = placeAsked(turn.ctx.shop, turn.pre.original);
   // A place the shop doesn't ship to is said so, from its ship-to list (policies.ts).
   if (place && !shop.shipsToCountries.includes(place.code)) return null;
   if (!onlyAboutDelivery(turn, place?.place)) return null;

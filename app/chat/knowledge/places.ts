@@ -1,9 +1,11 @@
 /**
  * Places a shopper names, so "I'm in Texas" finds the US rules and "the UK" the countries rule:
  * US states and Canadian places by hand, every country by its name in English, Spanish and French
- * (Intl's region names).
+ * (Intl's region names), and the world's large cities ("do you ship to Berlin?") from the table
+ * scripts/build-world-cities.ts writes.
  */
 import { escapeRegExp, LANGUAGES, normalize } from "../preprocess";
+import worldCities from "./world-cities.json";
 
 const US_STATES = (
   "alabama,alaska,arizona,arkansas,california,colorado,connecticut,delaware,florida,georgia,hawaii,idaho,illinois,indiana," +
@@ -22,6 +24,10 @@ const COUNTRIES: Record<string, string> = {
   "u.s.": "US",
   "u.s.a.": "US",
   "estados unidos": "US",
+  // Spanish writes the United States' initials doubled, for the plural: EE. UU.
+  "ee.uu.": "US",
+  "ee. uu.": "US",
+  eeuu: "US",
   "etats unis": "US",
   uk: "GB",
   "u.k.": "GB",
@@ -186,6 +192,41 @@ export function mentionedCountry(text: string): { code: string; place: string } 
   recent.set(text, found);
   return found;
 }
+
+/**
+ * A city is a place only where the shopper says it is one, after "to", "in", "à", "a", "en", …
+ * ("ship to Berlin", "j'habite à Montréal"), not where its name is a word or a person's name.
+ */
+const PLACE_WORDS = "to|in|into|from|near|at|a|au|aux|en|de|desde|hacia|hasta|para|pour|vers|dans|sur";
+const CITIES: { name: string; code: string; pattern: RegExp }[] = Object.entries(worldCities as Record<string, string>)
+  .sort(([a], [b]) => b.length - a.length)
+  .map(([name, code]) => ({
+    name,
+    code,
+    pattern: new RegExp(`(?<![a-z])(?:${PLACE_WORDS}) (?:the |la |le |el )?${escapeRegExp(name)}(?![a-z])`),
+  }));
+
+/**
+ * The country of a large city the message names as a place ("ship to London" → GB), or null. A
+ * city the shop itself writes about (`written`: where it has its shop or warehouse) is not taken
+ * for its country: the shop's sentences about it answer better than its rules for the country.
+ */
+export function mentionedCity(
+  text: string,
+  written: (name: string) => boolean = () => false,
+): { code: string; place: string } | null {
+  // One message asks this several times (once per search of its text): its cities are found once.
+  let named = recentCities.get(text);
+  if (!named) {
+    const lower = ` ${normalize(text).replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ")} `;
+    named = CITIES.filter(({ name, pattern }) => lower.includes(name) && pattern.test(lower));
+    if (recentCities.size >= RECENT_TEXTS) recentCities.delete(recentCities.keys().next().value!);
+    recentCities.set(text, named);
+  }
+  const city = named.find(({ name }) => !written(name));
+  return city ? { code: city.code, place: city.name } : null;
+}
+const recentCities = new Map<string, typeof CITIES>();
 
 const RECENT_TEXTS = 256;
 const recent = new Map<string, { code: string; place: string } | null>();

@@ -6,7 +6,7 @@
 import type { SearchResult } from "minisearch";
 import { escapeRegExp, normalize, type Language } from "../preprocess";
 import { knowledgeFor, shopTextFor } from "./passages";
-import { mentionedCountry, namesOfRegion } from "./places";
+import { mentionedCity, mentionedCountry, namesOfRegion } from "./places";
 import { synonymsOf } from "./synonyms";
 import { LINK_FLOOR, termCloseness } from "./word-vectors";
 import { expansionsOf, languageOf, queryWords, termOf, terms, type QueryWord } from "./text";
@@ -298,15 +298,30 @@ export function searchKnowledge(shop: ShopTexts, question: string, query: Knowle
  * as "other countries" (what a shop writes about the places it doesn't ship to).
  */
 function placesAsCountries(kb: KnowledgeBase, question: string): { text: string; placeTerms: string[] } {
-  const place = mentionedCountry(question);
+  const place = placeIn(kb, question);
   if (!place) return { text: question, placeTerms: [] };
   const text = ` ${normalize(question)} `.replace(new RegExp(`(?<![a-z])${escapeRegExp(place.place)}(?![a-z])`), " ");
   const names = [...namesOfRegion(place.code), ...(place.code === "US" ? ["usa"] : [])];
-  const named = names.filter((name) => {
-    const words = terms(name, "en");
-    return words.length > 0 && words.every((w) => kb.index.search(w, EXACT).length > 0);
-  });
+  const named = names.filter((name) => writes(kb, name));
   return { text, placeTerms: named.length > 0 ? named : ["other countries"] };
+}
+
+/** The shop's text says every word of `name` ("United States", "Portland"). */
+function writes(kb: KnowledgeBase, name: string): boolean {
+  const words = terms(name, "en");
+  return words.length > 0 && words.every((w) => kb.index.search(w, EXACT).length > 0);
+}
+
+function placeIn(kb: KnowledgeBase, question: string): { code: string; place: string } | null {
+  return mentionedCountry(question) ?? mentionedCity(question, (name) => writes(kb, name));
+}
+
+/**
+ * The country a question names or implies: a country, a US state or Canadian place, or a large
+ * city the shop doesn't itself write about ("ship to London" → GB; its own "Portland" warehouse stays a word).
+ */
+export function placeAsked(shop: ShopTexts, question: string): { code: string; place: string } | null {
+  return placeIn(knowledgeFor(shop), question);
 }
 
 /**
