@@ -101,3 +101,63 @@ describe("a change before the order ships", () => {
     ).toBeNull();
   });
 });
+
+describe("other voices of the same questions", () => {
+  it("reads an annoyed question about when the order comes or what is going on with it as tracking", () => {
+    expect(orderQuestionIntent("complaint", "two weeks already!! when will my order arrive?", fresh)).toBe(
+      "track_order",
+    );
+    expect(orderQuestionIntent("complaint", "what is going on with my order? unbelievable", fresh)).toBe("track_order");
+    expect(
+      orderQuestionIntent("complaint", "c'est n'importe quoi, quand est-ce que ma commande va arriver ?", fresh),
+    ).toBe("track_order");
+    expect(orderQuestionIntent("complaint", "¿qué pasa con mi pedido? ya es mucho", fresh)).toBe("track_order");
+    expect(
+      orderQuestionIntent("complaint", "Your shipping is incredibly slow, I've been waiting two weeks.", fresh),
+    ).toBeNull();
+  });
+
+  it("reads a refund asked about a return as the refund, but a wish to return as a return", () => {
+    expect(orderQuestionIntent("return_item", "you got my return last week, when is the refund coming?", fresh)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("return_item", "j'ai renvoyé le plaid, où en est le remboursement ?", fresh)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("return_item", "devolví la taza, ¿ya procesaron el reembolso?", fresh)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("return_item", "I want to return the boots and get a refund", fresh)).toBeNull();
+    expect(orderQuestionIntent("return_item", "¿puedo devolverlo y que me den reembolso?", fresh)).toBeNull();
+  });
+
+  it("reads removing or changing something on the order, without cancelling it, as a change", () => {
+    expect(orderQuestionIntent("cancel_order", "can you remove the beanie from my order?", fresh)).toBe("change_order");
+    expect(orderQuestionIntent("cancel_order", "je voudrais retirer les torchons de ma commande", fresh)).toBe(
+      "change_order",
+    );
+    expect(orderQuestionIntent("cancel_order", "quiero quitar la taza de mi pedido", fresh)).toBe("change_order");
+    expect(orderQuestionIntent("cancel_order", "I need to change the quantity on my order", fresh)).toBe(
+      "change_order",
+    );
+    expect(
+      orderQuestionIntent("exchange_item", "the jacket from my order is too small, can I change it?", fresh),
+    ).toBeNull();
+    expect(orderQuestionIntent("cancel_order", "please cancel my order and remove my card", fresh)).toBeNull();
+  });
+});
+
+describe("money put back without the word refund, about a return", () => {
+  it("is a refund question", () => {
+    expect(orderQuestionIntent("return_item", "my return arrived days ago, when will I be credited?", fresh)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("return_item", "retour reçu par vous, quand serai-je recréditée ?", fresh)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("return_item", "ya llegó mi devolución, ¿cuándo me depositan?", fresh)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("return_item", "can I return it for store credit instead?", fresh)).toBeNull();
+  });
+});
