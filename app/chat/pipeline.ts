@@ -384,7 +384,7 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
     offer: undefined,
     orderNote: undefined,
     ...answer.state,
-    lastIntent: intent.intent,
+    lastIntent: answer.intent ?? intent.intent,
     lastReplyKind: answer.kind ?? "answer",
     language,
   };
@@ -392,7 +392,7 @@ export function turnOutput(turn: Turn, answer: Answer): TurnOutput {
     text: answer.text,
     products: answer.products,
     quickReplies: answer.quickReplies,
-    intent: intent.intent,
+    intent: answer.intent ?? intent.intent,
     confidence: intent.confidence,
     entities,
     language,

@@ -219,4 +219,6 @@ export interface Answer {
   verdicts?: PolicyVerdict[];
   /** The answer asks what the shopper meant, or says the shop's data doesn't tell: in hybrid mode the model tries. */
   unsure?: "clarify" | "unknown";
+  /** The request the answer turned out to carry out, once the order was seen (an exchange of an unsent order is a change). */
+  intent?: Intent;
 }

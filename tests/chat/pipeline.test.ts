@@ -156,9 +156,11 @@ describe("chat pipeline on the demo store", () => {
   it("reads a variant named after a change or an exchange as that change", async () => {
     const order = snapshot.orders.find((o: any) => o.name === "#1064");
     const colour = order.lineItems[0].variantTitle === "Moss" ? "sky" : "moss";
+    // #1064 hasn't shipped: swapping a variant on it is a change, even after the shopper said "exchange".
     for (const last of ["change_order", "exchange_item"] as const) {
       const out = await say(`ok then make it ${colour}`, { lastIntent: last, orderNumber: "1064" }, order.customerId);
-      expect(out.intent).toBe(last);
+      expect(out.intent).toBe("change_order");
+      expect(out.text).toContain("#1064");
     }
   });
 

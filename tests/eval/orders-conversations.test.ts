@@ -27,6 +27,11 @@ const SETS = [
   { file: "tests/fixtures/eval/conversations-orders-2.jsonl", turns: 43, floor: 0.93 },
   { file: "tests/fixtures/stores/maison-coquelicot/conversations-orders-2.jsonl", turns: 42, floor: 0.9 },
   { file: "tests/fixtures/stores/cafe-colibri/conversations-orders-2.jsonl", turns: 41, floor: 0.95 },
+  // The third sets: annoyed shoppers who still ask where the parcel is, refunds asked in return words,
+  // changes (not cancellations) before shipping, and one-fact tracking follow-ups (last scan, until when).
+  { file: "tests/fixtures/eval/conversations-orders-3.jsonl", turns: 30, floor: 0.93 },
+  { file: "tests/fixtures/stores/maison-coquelicot/conversations-orders-3.jsonl", turns: 27, floor: 0.92 },
+  { file: "tests/fixtures/stores/cafe-colibri/conversations-orders-3.jsonl", turns: 23, floor: 0.91 },
 ];
 
 describe("order and policy conversations on every dev store", () => {

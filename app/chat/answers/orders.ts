@@ -12,7 +12,7 @@ import { verifyOrderAccess, type OrderAccess } from "../verification";
 import { offer, offerReplies } from "../offers";
 import { looksLikeAddress as looksLikeStreetAddress, parseAddress as parseStreetAddress } from "../address";
 import { proposeChange } from "../change-proof";
-import { asksHowToSendBack, asksOrderAddress, asksOrderCost } from "../intent/order-questions";
+import { asksHowToSendBack, asksLastScan, asksOrderAddress, asksOrderCost } from "../intent/order-questions";
 import { regionName } from "./policies";
 import {
   addressChangeVerdict,
@@ -685,7 +685,7 @@ const date = (turn: Turn, iso: string) => formatDate(iso, turn.ctx.now, turn.lan
 // Tracking
 
 const ESCALATION =
-  /\b(do something|anything you can do|what can you do|what are you going to do|fix (?:this|it)|help me|sort (?:this|it) out|trace|investigat\w*|enqu[eê]te|investigaci[oó]n|replace|lost|hacer algo|faire quelque chose)\b/i;
+  /\b(do something|anything you can do|what can you do|what are you going to do|fix (?:this|it)|help me|sort (?:this|it) out|trace|investigat\w*|enqu[eê]te|investigaci[oó]n|replace|lost|hacer algo|faire quelque chose|chase|chasing|relanc\w*|reclam\w*)\b/i;
 
 export function trackOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2, access) => {
@@ -927,6 +927,9 @@ function describeShipment(shipment: Fulfillment, order: Order, turn: Turn): stri
       .filter((e) => e.message && !["IN_TRANSIT", "OUT_FOR_DELIVERY", "CONFIRMED", "LABEL_PRINTED"].includes(e.status))
       .slice(0, 2)
       .reverse();
+    // "Last scan?", "is it stuck?": the carrier's latest scan, whatever it says.
+    const latest = shipment.events.find((e) => e.message);
+    if (latest && !notable.includes(latest) && asksLastScan(turn.pre.normalized)) notable.push(latest);
     for (const event of notable)
       text.push(t(L, M.carrier_update, { date: date(turn, event.happenedAt), message: event.message! }));
   }
@@ -1041,42 +1044,49 @@ async function withVerdict(verdict: PolicyVerdict, render: () => Answer | Promis
 }
 
 export function changeOrder(turn: Turn): Promise<Answer> {
-  return withVerifiedOrder(turn, (order, t2) => {
-    const L = t2.language;
-    const verdict = changeVerdict(order);
-    return withVerdict({ topic: "change", order: order.name, verdict }, () => {
-      if (verdict.kind === "not_changeable") {
-        if (verdict.reason === "already_cancelled") return { text: t(L, M.already_cancelled, { order: order.name }) };
-        return {
-          text: t(L, M.shipped_no_change, {
-            order: order.name,
-            status: shippedStatus(order, t2),
-            returns: canReturn(t2),
-          }),
-        };
-      }
-      const swap = requestedVariant(order, t2);
-      if (!swap) return { text: t(L, M.change_what, { order: order.name }) };
-      const vars = { product: swap.product.title, variant: swap.label, order: order.name };
-      if (!swap.variant || !swap.variant.availableForSale) {
-        const inStock = swap.product.variants.filter((v) => v.availableForSale).map((v) => v.title);
-        const alternatives = inStock.length
-          ? t(L, M.in_stock_alternatives, { options: joinList(inStock.slice(0, 6), L) })
-          : "";
-        return {
-          text: t(L, M.variant_out_of_stock, { ...vars, alternatives }),
-          lookups: [{ kind: "product", ref: swap.product.handle, outcome: `${swap.label} out of stock` }],
-        };
-      }
-      return confirm(t2, order, t(L, M.confirm_change_request, vars), {
-        kind: "request",
-        ticket: {
-          kind: "change_request",
-          reason: "needs_approval",
-          summary: `Change ${swap.line.title} on ${order.name} to ${swap.label}`,
-          orderNumber: order.name,
-        },
-      });
+  return withVerifiedOrder(turn, changeAnswer);
+}
+
+/** Whether the order still waits to be sent: nothing shipped, not cancelled. */
+function notYetSent(order: Order): boolean {
+  return !order.cancelledAt && order.fulfillments.length === 0;
+}
+
+function changeAnswer(order: Order, t2: Turn): Promise<Answer> {
+  const L = t2.language;
+  const verdict = changeVerdict(order);
+  return withVerdict({ topic: "change", order: order.name, verdict }, () => {
+    if (verdict.kind === "not_changeable") {
+      if (verdict.reason === "already_cancelled") return { text: t(L, M.already_cancelled, { order: order.name }) };
+      return {
+        text: t(L, M.shipped_no_change, {
+          order: order.name,
+          status: shippedStatus(order, t2),
+          returns: canReturn(t2),
+        }),
+      };
+    }
+    const swap = requestedVariant(order, t2);
+    if (!swap) return { text: t(L, M.change_what, { order: order.name }) };
+    const vars = { product: swap.product.title, variant: swap.label, order: order.name };
+    if (!swap.variant || !swap.variant.availableForSale) {
+      const inStock = swap.product.variants.filter((v) => v.availableForSale).map((v) => v.title);
+      const alternatives = inStock.length
+        ? t(L, M.in_stock_alternatives, { options: joinList(inStock.slice(0, 6), L) })
+        : "";
+      return {
+        text: t(L, M.variant_out_of_stock, { ...vars, alternatives }),
+        lookups: [{ kind: "product", ref: swap.product.handle, outcome: `${swap.label} out of stock` }],
+      };
+    }
+    return confirm(t2, order, t(L, M.confirm_change_request, vars), {
+      kind: "request",
+      ticket: {
+        kind: "change_request",
+        reason: "needs_approval",
+        summary: `Change ${swap.line.title} on ${order.name} to ${swap.label}`,
+        orderNumber: order.name,
+      },
     });
   });
 }
@@ -1463,7 +1473,9 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
   const knowsOrder = turn.entities.order_number || turn.state.orderNumber || turn.shopper.customerId;
   const general = knowsOrder ? null : exchangeWithoutOrder(turn);
   if (general) return Promise.resolve(general);
-  return withVerifiedOrder(turn, (order, t2) => {
+  return withVerifiedOrder(turn, async (order, t2) => {
+    // Swapping an item of an order not sent yet is changing that order, not exchanging what arrived.
+    if (notYetSent(order)) return { ...(await changeAnswer(order, t2)), intent: "change_order" };
     const L = t2.language;
     const swap = requestedVariant(order, t2);
     const line = swap?.line ?? mentionedLines(order, t2)[0];

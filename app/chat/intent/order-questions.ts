@@ -17,7 +17,10 @@ const MONEY_BACK =
 // "I returned it and haven't heard anything", "rien sur mon compte", "how much will I get back?",
 // "je n'ai reçu que 49 €": a refund awaited or short, without the word.
 const SENT_BACK =
-  /\b(?:i (?:returned|sent (?:\w+ )?back|mailed (?:\w+ )?back|shipped (?:\w+ )?back)|j'ai (?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi))\b/;
+  /\b(?:i (?:returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
+// "still no money", "haven't seen a cent", "no me ha llegado el dinero": the refund, not the return, is missing.
+const NO_MONEY =
+  /\b(?:no money|no refund|(?:seen|got|had) a (?:cent|penny|dime)|pas (?:d'argent|un centime|de remboursement)|(?:no )?(?:veo|he visto|me ha llegado|ha llegado|me llega) (?:mi |el |un |ningun )?(?:dinero|peso|centavo|reembolso)|ni un peso)\b/;
 const NO_NEWS =
   /\b(?:haven'?t heard|have not heard|nothing|no news|no word|any update|still waiting|toujours rien|pas de nouvelles|aucune nouvelle|toujours pas|nada|sin noticias|no se nada|todavia no|aun no|sigo esperando)\b/;
 const NOTHING_ON_ACCOUNT =
@@ -198,6 +201,75 @@ function noteAnswers(question: string, note: string, language: Language): boolea
   return [...stems(question)].some((stem) => noteStems.has(stem));
 }
 
+// Readings an annoyed message gets; a request for a person stays one.
+const COMPLAINT_READINGS = new Set<Intent>(["complaint", "out_of_scope", "greeting"]);
+// "where is my parcel?", "il est où mon colis ?", "¿dónde está mi pedido?", "is my headlamp coming or not?".
+const WHERE_IS_MINE =
+  /\bwhere(?:'s| is| are) (?:my|it|they|them|the (?:order|package|parcel|delivery))\b|\b(?:ou (?:est|sont|en est)|ou en sont) (?:mon|ma|mes|il|elle|le colis|la commande)\b|\b(?:il|elle) est ou\b|\bdonde (?:esta|estan|anda|quedo) (?:mi|mis|el pedido|el paquete)\b|\bdonde (?:esta|estan)\s*[?!]*$|\b(?:is|are) (?:my|the) (?:[\w-]+ ){0,3}(?:coming|arriving|ever coming)\b/;
+const NO_NEWS_OF_ORDER =
+  /\b(?:no news|no update|aucune nouvelle|pas de nouvelles|sin noticias|ninguna noticia)\b.*\b(?:order|package|parcel|commande|colis|pedido|paquete)\b/;
+// A question, not a statement: "your shipping is slow" stays a complaint.
+const ASKS = /\?|^(?:when|where|what|has|have|did|is|quand|ou|est-ce|cuando|donde|que|ya)\b/;
+// "when will my order arrive?", "has it even shipped?", "quand est-ce que ma commande va arriver ?", "¿cuándo me llega?".
+const ARRIVAL_QUESTION =
+  /\bwhen (?:will|is|does|do|am i going to|can i expect|are you going to)\b.*\b(?:arriv\w*|come|coming|get (?:it|here|them|my)|deliver\w*|receive|ship\w*|send\w*)\b|\b(?:has|have|did) (?:it|they|my [\w-]+|the [\w-]+) (?:even |actually |ever |already )?(?:ship\w*|been sent|left|arriv\w*)\b|\bquand\b.*\b(?:arriv\w*|livr\w*|recevoir|recevrai|expedi\w*|envo\w*)\b|\bcuando\b.*\b(?:lleg\w*|recib\w*|entreg\w*|envi\w*|mand\w*)\b/;
+const STATUS_QUESTION =
+  /\bwhat(?:'s| is) (?:going on|happening|up) with (?:my|the) (?:order|package|parcel|delivery)\b|\b(?:que|qu'est-ce qui) se passe avec (?:ma|mon) (?:commande|colis)\b|\bque (?:pasa|paso|onda) con mi (?:pedido|paquete|compra)\b/;
+// Wanting to make a return ("I want to return…", "¿puedo devolverlo…?"), as opposed to asking about one made.
+const WANTS_TO_RETURN =
+  /\b(?:want to|wanna|would like to|'d like to|need to|can i|could i|how (?:do|can) i|start|open|je (?:veux|voudrais|souhaite)|puis-je|est-ce que je peux|comment|quiero|quisiera|necesito|puedo|como)\b(?: \w+){0,2} (?:return|send|retourn\w*|renvoy\w*|rendre|devolver\w*|regresar\w*|mandar\w*|a return|un retour|una devolucion)\b/;
+// Money put back without the word "refund": credited, paid back, "recrédité", "me depositan".
+const CREDITED =
+  /\b(?:credited|credit (?:back|on|to)|paid (?:me )?back|pay me back|been paid|back (?:on|to) my (?:card|account)|(?:re)?credite\w*|abonad[oa]|abonaron|depositad[oa]|depositaron|me depositan|me pagan|me pagaron)\b/;
+const REFUND_WORD = /\b(?:refund\w*|rembours\w*|reembols\w*)\b/;
+const REFUND_PROGRESS =
+  /\b(?:when|yet|still|status|where|processed|issued|coming|quand|toujours|encore|statut|ou en est|cuando|todavia|aun|ya|donde|estado|procesa\w*)\b/;
+// A change (not a cancellation) before the order ships: "can I swap the size before it ships?", "add one more".
+const CHANGE_MISREAD = new Set<Intent>([
+  "cancel_order",
+  "exchange_item",
+  "return_item",
+  "product_info",
+  "product_search",
+  "out_of_scope",
+]);
+const CANCEL_WORDS = /\b(?:cancel\w*|annul\w*|cancela\w*)\b/;
+const CHANGE_WORDS =
+  /\b(?:chang\w*|swap\w*|switch\w*|modif\w*|edit|add|cambi\w*|agreg\w*|anad\w*|ajout\w*|rajout\w*)\b/;
+const BEFORE_SHIPPING =
+  /\bbefore (?:it|they|you) (?:ships?|send|sends|dispatch\w*|goes out|leaves?)\b|\bbefore (?:you )?(?:ship|send|dispatch) (?:it|them)\b|\b(?:hasn'?t|has not|haven'?t|not) (?:yet )?(?:shipped|been shipped|been sent|left)\b|\bavant (?:l'envoi|l'expedition|qu'(?:elle|il|ils|elles) (?:ne )?(?:parte|partent|soi(?:t|ent) expedie\w*)|que vous (?:ne )?(?:l'envoyiez|l'expediez))\b|\bpas encore (?:partie?s?|expedie\w*|envoye\w*)\b|\bantes de(?: que)? (?:me )?(?:lo |la |los |las )?(?:envi\w*|mand\w*|salga\w*)|\bantes del envio\b|\b(?:todavia|aun) no (?:sale|ha salido|se envia|lo envian)\b/;
+const ADD_TO_ORDER =
+  /\badd\w* (?:[\w-]+ ){0,4}to (?:my|the|this|that) order\b|\badd one more\b|\b(?:ajout|rajout)\w* (?:[\w'-]+ ){0,5}(?:a|dans) (?:ma|la) commande\b|\b(?:agreg|anad)\w* (?:[\w-]+ ){0,5}(?:a )?(?:mi|el) pedido\b|\bme agregas\b/;
+const ON_THE_ORDER = /\b(?:my|the|this|that) order\b|\b(?:ma|la|cette) commande\b|\b(?:mi|el|este) pedido\b/;
+// The item already came: changing it is an exchange.
+const RECEIVED_IT =
+  /\b(?:too (?:small|big|large|tight|short|long)|doesn'?t fit|don'?t fit|received|arrived|got (?:it|them)|came|wore|worn|trop (?:petite?s?|grande?s?|serree?s?)|recue?s?|arrivee?s?|ne (?:me )?va pas|muy (?:chic\w*|grande?s?)|me queda\w*|recibi|llego)\b/;
+// "can you remove the beanie from my order?", "retirer les torchons de ma commande", "quitar la taza de mi pedido".
+const REMOVE_FROM_ORDER =
+  /\b(?:remove|take (?:off|out)|drop) (?:[\w-]+ ){0,4}(?:from|off|out of) (?:my|the|this|that) order\b|\b(?:retir|enlev|supprim)\w* (?:[\w'-]+ ){0,5}de (?:ma|la) commande\b|\b(?:quit|elimin|sac)\w* (?:[\w-]+ ){0,5}(?:de|del) (?:mi|el)? ?pedido\b/;
+// After a refund: "so when do I get it?", "when will I have it?".
+const GET_IT_WHEN =
+  /\b(?:when|how long|quand|cuando)\b.*\b(?:get|have|receive|see) (?:it|that|them)\b|\bquand (?:est-ce que )?je (?:le |la )?(?:recois|recevrai|toucherai|verrai)\b|\bcuando (?:me )?(?:llega|lo recibo|lo veo|lo tendre)\b/;
+// "what was the last scan?", "is it stuck?", "where is it now?", "¿dónde fue el último escaneo?".
+const LAST_SCAN =
+  /\b(?:last|latest|most recent) (?:scan\w*|update|event|status|location|checkpoint)\b|\blast scanned\b|\bscanned\b|\bstuck\b|\bwhere is it now\b|\bwhere(?:'s| is) it at\b|\bderni\w+ (?:scan|mise a jour|etape|passage|position)\b|\bbloque\w*\b|\bou en est-il\b|\bultim[oa] (?:escaneo|actualizacion|movimiento|registro|ubicacion)\b|\bescane\w*\b|\batorad[oa]\b|\bestancad[oa]\b|\bdonde va\b/;
+// "until when?", "jusqu'à quand ?", "¿hasta cuándo lo guardan?": how long it is held.
+const UNTIL_WHEN =
+  /^[¿¡ ]*(?:(?:and|et|y|ok|so|alors)[ ,]+)?(?:until when|till when|how long (?:will|do) (?:they|you) (?:keep|hold) (?:it|them)|jusqu'(?:a|au) quand|hasta cuando)\b/;
+// "can you chase it?", "vous pouvez relancer ?", "¿pueden reclamar?".
+const CHASE = /\b(?:chase|chasing|follow (?:it )?up|look into it|relanc\w*|reclam\w*|dar(?:le)? seguimiento)\b/;
+// "when can I pick it up?", "je peux le récupérer quand ?".
+const COLLECT_WHEN =
+  /\b(?:when|quand|cuando|des quand|a partir de quand)\b.*\b(?:pick (?:it |them )?up|collect|recuper\w*|retir\w*|recog\w*)\b|\b(?:pick (?:it |them )?up|collect|recuper\w*|retir\w*|recog\w*) (?:\w+ ){0,2}(?:when|quand|cuando)\b/;
+// "who delivered it?", "qui l'a livré ?", "¿quién lo entregó?".
+const DELIVERED_BY =
+  /\bwho (?:delivered|brought|dropped)\b|\bqui (?:l'a |les a )?(?:livre|apporte)\b|\bquien (?:lo |la |los )?(?:entrego|trajo|llevo)\b/;
+
+/** Whether the shopper asks for the latest carrier scan ("last scan?", "is it stuck?"), normalized text. */
+export function asksLastScan(normalized: string): boolean {
+  return LAST_SCAN.test(normalized);
+}
+
 /** Whether the shopper asks what the order cost them (normalized text). */
 export function asksOrderCost(normalized: string): boolean {
   return ORDER_COST.test(normalized);
@@ -222,8 +294,31 @@ export function orderQuestionIntent(
 ): Intent | null {
   const n = normalize(text);
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
-  if ((MONEY_MISREAD.has(intent) || intent === "return_item") && SENT_BACK.test(n) && NO_NEWS.test(n))
+  if (
+    (MONEY_MISREAD.has(intent) || intent === "return_item") &&
+    SENT_BACK.test(n) &&
+    (NO_NEWS.test(n) || NO_MONEY.test(n))
+  )
     return "refund_status";
+  // Annoyed, but asking where the parcel is: the answer is where it is (the tone may still be noted).
+  const asksWhereItIs =
+    WHERE_IS_MINE.test(n) ||
+    NO_NEWS_OF_ORDER.test(n) ||
+    (ASKS.test(n) &&
+      (STATUS_QUESTION.test(n) || (ARRIVAL_QUESTION.test(n) && (PERSONAL.test(n) || POINTS_TO_ORDER.test(n)))));
+  if (COMPLAINT_READINGS.has(intent) && asksWhereItIs && !MONEY_BACK.test(n)) return "track_order";
+  // "I sent it back, when is the refund coming?": the refund of a return already made, not a new return.
+  if (
+    intent === "return_item" &&
+    !WANTS_TO_RETURN.test(n) &&
+    (MONEY_BACK.test(n) || CREDITED.test(n) || (REFUND_WORD.test(n) && REFUND_PROGRESS.test(n)))
+  )
+    return "refund_status";
+  const changesTheOrder =
+    (CHANGE_WORDS.test(n) && (BEFORE_SHIPPING.test(n) || (ON_THE_ORDER.test(n) && !RECEIVED_IT.test(n)))) ||
+    ADD_TO_ORDER.test(n) ||
+    REMOVE_FROM_ORDER.test(n);
+  if (CHANGE_MISREAD.has(intent) && !CANCEL_WORDS.test(n) && changesTheOrder) return "change_order";
   if (MONEY_MISREAD.has(intent) && NOTHING_ON_ACCOUNT.test(n) && !LOGIN.test(n)) return "refund_status";
   const amountReading = MONEY_MISREAD.has(intent) || intent === "return_policy" || intent === "shipping_options";
   if (amountReading && AMOUNT_BACK.test(n) && !HYPOTHETICAL.test(n)) return "refund_status";
@@ -252,6 +347,18 @@ export function orderQuestionIntent(
   if (state.lastIntent === "refund_status" && intent !== "refund_status" && BANK.test(n) && WHEN_SEEN.test(n))
     return "refund_status";
   const orderInFocus = !!state.orderNumber || (!!state.lastIntent && ORDER_INTENTS.has(state.lastIntent));
+  // "so when do I get it?" right after a refund: that refund's timing, not a parcel's.
+  if (last === "refund_status" && intent === "track_order" && GET_IT_WHEN.test(n) && !SHIPMENT_FACT.test(n))
+    return "refund_status";
+  // One fact of the shipment just shown: its last scan, whether it's stuck, until when it's held, a chase.
+  if (
+    orderInFocus &&
+    last === "track_order" &&
+    intent !== "track_order" &&
+    !namesProduct &&
+    (asksLastScan(n) || UNTIL_WHEN.test(n.trim()) || CHASE.test(n) || COLLECT_WHEN.test(n) || DELIVERED_BY.test(n))
+  )
+    return "track_order";
   if (orderInFocus && !ORDER_INTENTS.has(intent) && SHIPMENT_FACT.test(n) && !ABOUT_A_RETURN.test(n))
     return "track_order";
   if (orderInFocus && !namesProduct && ORDER_FACT_MISREAD.has(intent) && (ORDER_CONTENTS.test(n) || SO_LONG.test(n)))
