@@ -10,6 +10,8 @@ import { M } from "./messages";
 import { priceOf, stockLine, variantName } from "./render";
 import type { Resolved } from "./resolve";
 
+const SINGLE_DIGIT_LEAD = "\\b(?:in an?|in|en|a|un|una|une|size|talla|taille|pointure|numero|number|the)\\s+";
+
 /** Option values of this product written out in the message ("long", "right zip", "S/M"), beyond size and colour. */
 export function namedOptionValues(product: Product, text: string, already: Resolved["wanted"]): Record<string, string> {
   const found: Record<string, string> = {};
@@ -19,12 +21,15 @@ export function namedOptionValues(product: Product, text: string, already: Resol
     .map((v) => normalize(v!));
   for (const option of product.options) {
     const values = [...option.values]
-      .filter((v) => v !== "Default Title" && v.length >= 2)
+      .filter((v) => v !== "Default Title" && (v.length >= 2 || /^\d$/.test(v)))
       .sort((a, b) => b.length - a.length);
     for (const value of values) {
       const v = normalize(value);
       if (taken.some((x) => x === v || v.includes(x) || x.includes(v))) continue;
-      if (new RegExp(`(?<![\\w/])${escapeRegExp(v)}(?![\\w/])`).test(message)) {
+      // A one-digit size ("come in a 9?", "en 7") only after a word that asks for it, not as a count.
+      const lead = v.length === 1 ? SINGLE_DIGIT_LEAD : "";
+      const after = v.length === 1 ? "(?![\\w/]|[.,]\\d)" : "(?![\\w/])";
+      if (new RegExp(`${lead}(?<![\\w/])${escapeRegExp(v)}${after}`).test(message)) {
         found[option.name] = value;
         break;
       }
