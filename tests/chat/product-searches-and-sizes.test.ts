@@ -9,6 +9,7 @@ import { respond } from "../../app/chat/pipeline";
 import type { ChatContext, DialogueState } from "../../app/chat/types";
 import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { demoChatContext, SNAPSHOT_PATH } from "../helpers/chat-context";
+import { devStorePath } from "../../demo/dev-stores";
 
 let ctx: ChatContext;
 let products: any[];
@@ -72,5 +73,54 @@ describe("a one-digit size of the product under discussion", () => {
     const first = await ask(`Is the ${product.title} in stock?`);
     const counted = await ask("I need 2 pairs", first.state);
     expect(counted.text).not.toMatch(new RegExp(`\\b${product.variants[0].title}\\b.*(?:in stock|out of stock)`));
+  });
+});
+
+describe("two values of one option compared", () => {
+  /** A product with two or more values of one option at different prices. */
+  const pricedApart = () => {
+    for (const p of products) {
+      for (const option of p.options) {
+        const priceFor = (value: string) =>
+          p.variants.find((v: any) => v.selectedOptions.some((o: any) => o.name === option.name && o.value === value))
+            ?.price;
+        const values = option.values.filter((v: string) => v.length >= 2);
+        if (values.length >= 2 && Number(priceFor(values[0])) !== Number(priceFor(values[1])))
+          return { product: p, values: values.slice(0, 2), prices: values.slice(0, 2).map(priceFor) };
+      }
+    }
+    throw new Error("no product whose option values differ in price");
+  };
+
+  it("gives each value's price and the description's sentences that name them", async () => {
+    const { product, values, prices } = pricedApart();
+    const out = await ask(`What's the difference between the ${values[0]} and the ${values[1]} ${product.title}?`);
+    expect(out.intent).toBe("product_info");
+    for (const [i, value] of values.entries()) {
+      expect(out.text).toContain(value);
+      expect(out.text).toContain(Number(prices[i]).toFixed(2));
+    }
+    const naming = product.description
+      .split(/(?<=[.!?])\s+/)
+      .filter((s: string) => values.some((v: string) => s.includes(v)));
+    for (const sentence of naming) expect(out.text).toContain(sentence.trim());
+  });
+
+  it("reads a value's word apart from its measure ('le grand' for 'Grand (28 cm)')", async () => {
+    const coquelicot = loadDemoSnapshot(devStorePath("maison-coquelicot")) as any;
+    const shopCtx = await demoChatContext(createDemoStore(coquelicot));
+    const product = coquelicot.products.find(
+      (p: any) => p.status === "ACTIVE" && p.options.some((o: any) => o.values.every((v: string) => /\(.+\)$/.test(v))),
+    );
+    const option = product.options.find((o: any) => o.values.every((v: string) => /\(.+\)$/.test(v)));
+    const last = option.values[option.values.length - 1] as string;
+    const word = last.replace(/\s*\(.+\)$/, "").toLowerCase();
+    const price = product.variants.find((v: any) => v.title === last || v.title.includes(last)).price;
+    const first = await respond({ text: product.title, state: {}, shopper: { customerId: null } }, shopCtx);
+    const out = await respond(
+      { text: `combien le ${word} ?`, state: first.state, shopper: { customerId: null } },
+      shopCtx,
+    );
+    expect(out.text).toContain(Number(price).toFixed(2).replace(".", ","));
   });
 });
