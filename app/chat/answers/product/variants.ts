@@ -36,6 +36,22 @@ export function namedOptionValues(product: Product, text: string, already: Resol
   return found;
 }
 
+/** Every value of each option the message names ("de 350 ml por la de 1 L" → Tamaño: 350 ml, 1 L). */
+export function optionValuesNamed(product: Product, text: string): Record<string, string[]> {
+  const message = normalize(text);
+  const found: Record<string, string[]> = {};
+  for (const option of product.options) {
+    let rest = message;
+    // The longest first, so "M/L" isn't also read as "M" and "L".
+    for (const value of [...option.values].sort((a, b) => b.length - a.length)) {
+      if (value === "Default Title" || (value.length < 2 && !/^\d$/.test(value)) || !namesValue(rest, value)) continue;
+      (found[option.name] ??= []).push(value);
+      for (const form of valueForms(value)) rest = rest.split(form).join(" ");
+    }
+  }
+  return found;
+}
+
 /** The ways a value is written: whole, and for "Grand (28 cm)" its word and its measure apart. */
 function valueForms(value: string): string[] {
   const whole = normalize(value);
