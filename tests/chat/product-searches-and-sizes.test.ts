@@ -124,3 +124,23 @@ describe("two values of one option compared", () => {
     expect(out.text).toContain(Number(price).toFixed(2).replace(".", ","));
   });
 });
+
+describe("a product filed under a kind its title doesn't say", () => {
+  it("shows in a search for that kind (a coffee whose title isn't 'Café …')", async () => {
+    const colibri = loadDemoSnapshot(devStorePath("cafe-colibri")) as any;
+    const shopCtx = await demoChatContext(createDemoStore(colibri));
+    const active = colibri.products.filter((p: any) => p.status === "ACTIVE" && !p.isGiftCard);
+    const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    const filed = active.find(
+      (p: any) =>
+        !fold(p.title).includes(fold(p.productType)) &&
+        active.some((q: any) => q.productType === p.productType && fold(q.title).startsWith(fold(p.productType))),
+    );
+    expect(filed).toBeDefined();
+    const out = await respond(
+      { text: `¿Tienen ${filed.productType.toLowerCase()}?`, state: {}, shopper: { customerId: null } },
+      shopCtx,
+    );
+    expect((out.products ?? []).map((c) => c.title)).toContain(filed.title);
+  });
+});
