@@ -27,6 +27,7 @@ import { productFromList, productMemory, referredProduct } from "./references";
 import { askedFacts } from "./catalog/aspects";
 import { languageOf } from "./knowledge";
 import { ASKS_OPTIONS } from "./answers/product/asked";
+import { namedOptionValues } from "./answers/product/variants";
 import { separateRequests, twoProducts } from "./requests";
 import { clarify, shouldClarify } from "./answers/clarify";
 import { refersToEarlierOrder } from "./policy/which-order";
@@ -186,7 +187,8 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
         ? { ...classified, intent: intentCarryingOut(acceptedOffer.kind), lowConfidence: false }
         : addressText
           ? { ...classified, intent: "change_shipping_address" as const, lowConfidence: false }
-          : pointed && isUnsureOtherThanProduct(classified)
+          : (pointed && isUnsureOtherThanProduct(classified)) ||
+              namesDiscussedOption(classified, pre.original, entities, input.state, ctx)
             ? { ...classified, intent: "product_info" as const, lowConfidence: false }
             : resolveIntent(
                 classified,
@@ -520,6 +522,26 @@ const DEFECT_FOLLOW_UP =
  * intent that asked; an unsure follow-up ("and to the UK?") or an elliptical one ("what about the
  * bottoms?") continues the last topic; a defect mentioned while discussing a return stays a return.
  */
+/**
+ * "and a 10?", "¿y en 1 kg?" right after a product answer: a value of that product's own options,
+ * in a short message naming no order and no code, asks about that product whatever it reads like.
+ */
+function namesDiscussedOption(
+  read: IntentResult,
+  text: string,
+  entities: Entities,
+  state: DialogueState,
+  ctx: ChatContext,
+): boolean {
+  if (state.lastIntent !== "product_info" && state.lastIntent !== "product_search") return false;
+  if (!state.productHandle || entities.order_number || entities.email) return false;
+  if (ORDER_INTENTS.has(read.intent) || read.intent === "product_info") return false;
+  if (text.trim().split(/\s+/).length > BARE_VARIANT_WORDS) return false;
+  if (discountCodesIn(text, { orderNameFormat: ctx.shop.orderNameFormat }).length > 0) return false;
+  const product = ctx.productsByHandle.get(state.productHandle);
+  return !!product && Object.keys(namedOptionValues(product, text, {})).length > 0;
+}
+
 function resolveIntent(
   result: IntentResult,
   text: string,

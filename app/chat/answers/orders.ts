@@ -4,7 +4,8 @@
  * are never made here directly: the bot states exactly what it will do and stores a
  * PendingAction; actions.ts carries it out when the shopper says yes.
  */
-import type { Fulfillment, LineItem, Order, Product, ReturnInfo } from "../../commerce/types";
+import type { Fulfillment, LineItem, Order, Product, ReturnInfo, Variant } from "../../commerce/types";
+import { optionValuesNamed } from "./product/variants";
 import { formatDate, formatMoney, joinList } from "../format";
 import { defineMessages, t } from "../i18n";
 import { normalize } from "../preprocess";
@@ -1094,11 +1095,13 @@ function changeAnswer(order: Order, t2: Turn): Promise<Answer> {
 /** The variant a shopper asks to switch to: the named line's product with the requested size/colour. */
 function requestedVariant(order: Order, turn: Turn) {
   const { size, color } = turn.entities;
-  if (!size && !color) return null;
   for (const line of mentionedLines(order, turn)) {
     const product = productOf(turn, line.productId);
     if (!product) continue;
     const current = product.variants.find((v) => v.id === line.variantId);
+    const swapped = swapNamed(product, current, turn.pre.original);
+    if (swapped) return { line, product, ...swapped };
+    if (!size && !color) continue;
     // What isn't named stays as it is ("an XL in the same color").
     const currentOption = (name: RegExp) => current?.selectedOptions.find((o) => name.test(o.name))?.value;
     const targetSize = size ?? currentOption(/size/i);
@@ -1114,6 +1117,26 @@ function requestedVariant(order: Order, turn: Turn) {
     return { line, product, variant: variant ?? null, label: variant?.title ?? label };
   }
   return null;
+}
+
+/**
+ * The variant a swap asks for in the product's own option values, whatever the options are called
+ * ("la de 350 ml por la de 1 L", "the M/L instead"): a value named that the item bought doesn't
+ * have replaces its own; what isn't named stays as it is.
+ */
+function swapNamed(product: Product, current: Variant | undefined, text: string) {
+  if (!current) return null;
+  const target = new Map(current.selectedOptions.map((o) => [o.name, o.value]));
+  let changed = false;
+  for (const [option, values] of Object.entries(optionValuesNamed(product, text))) {
+    const other = values.filter((v) => v !== target.get(option));
+    if (other.length !== 1) continue;
+    target.set(option, other[0]);
+    changed = true;
+  }
+  if (!changed) return null;
+  const variant = product.variants.find((v) => v.selectedOptions.every((o) => target.get(o.name) === o.value)) ?? null;
+  return { variant, label: variant?.title ?? [...target.values()].join(" / ") };
 }
 
 const SIZE_NAMES: Record<string, string> = {

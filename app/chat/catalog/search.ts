@@ -103,6 +103,8 @@ interface ProductIndex {
   weak: Set<string>;
   /** The title's head noun: what the product says it is. */
   heads: string[];
+  /** The product type's words: what the shop files it as ("Espresso Colibrí" is a Café). */
+  types: string[];
 }
 
 const indexCache = new WeakMap<Map<string, Product>, ProductIndex[]>();
@@ -131,6 +133,7 @@ function productIndex(catalog: Catalog, products: Map<string, Product>): Product
       ),
       weak: withForms(catalogTokens(product.description)),
       heads: [headNoun(product.title, language)].filter((h): h is string => h !== null),
+      types: catalogTokens(product.productType ?? ""),
     }));
   indexCache.set(products, index);
   return index;
@@ -194,7 +197,9 @@ function isHeadOf(entry: ProductIndex, term: Term): boolean {
 /** 2 when the title's head is the shopper's own word ("headphones"), 1 when a word of the same kind ("earbuds"). */
 function headScore(entry: ProductIndex, term: Term): number {
   if (entry.heads.some((h) => term.same.some((w) => sameWord(w, h)))) return 2;
-  return entry.heads.some((h) => term.catalogWords.some((w) => sameWord(w, h))) ? 1 : 0;
+  if (entry.heads.some((h) => term.catalogWords.some((w) => sameWord(w, h)))) return 1;
+  // A title that doesn't say the kind ("Espresso Colibrí") of a product the shop files under it (type "Café").
+  return entry.types.length === 1 && term.same.some((w) => sameWord(w, entry.types[0])) ? 1 : 0;
 }
 
 function isGiftTerm(term: Term): boolean {

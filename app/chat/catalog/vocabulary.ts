@@ -272,6 +272,9 @@ export function shopperTerms(vocabulary: ShopVocabulary, text: string): ShopperT
     if (phraseWords.filter((w) => !FUNCTION.has(w)).every((w) => catalogWordsFor(vocabulary, w).length > 0)) continue;
     const alternatives = conceptAlternatives(vocabulary, new Set([concept]));
     if (alternatives.length === 0) continue;
+    // "Hiking shoes" names the phrase's kind (trail shoes) and also its words' ("hiking" + footwear:
+    // a hiking boot); "chaussures de randonnée" likewise.
+    alternatives.push(...wordByWordAlternatives(vocabulary, phraseWords, byWord));
     for (let i = index; i < index + length; i++) taken[i] = true;
     terms.push({ text: phrase, index, same: [], related: [...new Set(alternatives.flat())], alternatives });
   }
@@ -294,6 +297,25 @@ export function shopperTerms(vocabulary: ShopVocabulary, text: string): ShopperT
     terms.push({ text: token, index, same, related, alternatives });
   });
   return terms.sort((a, b) => a.index - b.index);
+}
+
+/** Each word of a phrase read on its own, combined: every word must be said by the catalog in one of its ways. */
+function wordByWordAlternatives(
+  vocabulary: ShopVocabulary,
+  phraseWords: string[],
+  byWord: Map<string, Set<number>>,
+): string[][] {
+  let combined: string[][] = [[]];
+  for (const word of phraseWords.filter((w) => !FUNCTION.has(w))) {
+    const concepts = new Set<number>();
+    for (const form of pluralForms(word)) for (const c of byWord.get(form) ?? []) concepts.add(c);
+    const ways = [...catalogWordsFor(vocabulary, word).map((w) => [w]), ...conceptAlternatives(vocabulary, concepts)];
+    if (ways.length === 0) return [];
+    combined = combined.flatMap((sofar) => ways.map((way) => [...new Set([...sofar, ...way])]));
+    // A handful of ways per word is all a shop's catalog gives; more is no phrase of its own.
+    if (combined.length > 64) return [];
+  }
+  return combined.length > 0 && combined[0].length > 0 ? combined : [];
 }
 
 const typoCache = new WeakMap<ShopVocabulary, Map<string, string[]>>();

@@ -26,7 +26,7 @@ import { M } from "./messages";
 import { firstSentences, optionLines, priceLine, priceOf, productCard, stockLine } from "./render";
 import { foreignNameBesideKind, resolveProduct, searchCatalog, type Resolved } from "./resolve";
 import { productSearch } from "./search";
-import { namedOptionValues, optionsAsked, variantLines } from "./variants";
+import { namedOptionValues, optionComparison, optionsAsked, variantLines } from "./variants";
 
 export async function productInfo(turn: Turn): Promise<Answer> {
   const resolved = await resolveProduct(turn);
@@ -49,6 +49,16 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const currency = turn.ctx.shop.currencyCode;
   // The question without the product's name: "Cascade Rain Jacket" doesn't ask about rain.
   const text = withoutName(turn.pre.original, product, turn.entities.product, foundBySearch);
+  // "S/M or M/L?", "le petit ou le grand ?": what sets the named values apart, side by side.
+  const comparison = optionComparison(product, text, turn);
+  if (comparison) {
+    return {
+      text: `${product.title}: ${comparison.join(" ")}`,
+      products: [productCard(product, currency, L)],
+      lookups: [...lookups, { kind: "product", ref: product.handle, outcome: "options compared" }],
+      state: { productHandle: product.handle },
+    };
+  }
   const wanted: Resolved["wanted"] = { ...namedOptionValues(product, text, resolved.wanted) };
   // Only values the shopper really wrote as a word ("size M"), not a letter of "sizes".
   for (const [key, value] of Object.entries(resolved.wanted))

@@ -46,6 +46,9 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     if (discussed && !categoryWords.some((w) => !productWords(discussed).has(w))) return productInfo(turn);
   }
   if (asksAboutDiscussed(turn, categoryWords)) return productInfo(turn);
+  // "un drap-housse 90 × 190 en blanc": the only product of the kind, with its own option values named.
+  if (results.length === 1 && Object.keys(namedOptionValues(results[0], turn.pre.original, {})).length > 0)
+    return productInfo({ ...turn, productHandle: results[0].handle });
   const L = turn.language;
   const currency = turn.ctx.shop.currencyCode;
   const money = (n: number) => formatMoney(n, currency, L);

@@ -9,6 +9,9 @@ import { SIZE_WORDS } from "../../catalog/lexicon";
 import { M } from "./messages";
 import { priceOf, stockLine, variantName } from "./render";
 import type { Resolved } from "./resolve";
+import { splitSentences } from "../../knowledge";
+
+const SINGLE_DIGIT_LEAD = "\\b(?:in an?|in|en|a|un|una|une|size|talla|taille|pointure|numero|number|the)\\s+";
 
 /** Option values of this product written out in the message ("long", "right zip", "S/M"), beyond size and colour. */
 export function namedOptionValues(product: Product, text: string, already: Resolved["wanted"]): Record<string, string> {
@@ -19,18 +22,86 @@ export function namedOptionValues(product: Product, text: string, already: Resol
     .map((v) => normalize(v!));
   for (const option of product.options) {
     const values = [...option.values]
-      .filter((v) => v !== "Default Title" && v.length >= 2)
+      .filter((v) => v !== "Default Title" && (v.length >= 2 || /^\d$/.test(v)))
       .sort((a, b) => b.length - a.length);
     for (const value of values) {
       const v = normalize(value);
       if (taken.some((x) => x === v || v.includes(x) || x.includes(v))) continue;
-      if (new RegExp(`(?<![\\w/])${escapeRegExp(v)}(?![\\w/])`).test(message)) {
+      if (namesValue(message, value)) {
         found[option.name] = value;
         break;
       }
     }
   }
   return found;
+}
+
+/** Every value of each option the message names ("de 350 ml por la de 1 L" → Tamaño: 350 ml, 1 L). */
+export function optionValuesNamed(product: Product, text: string): Record<string, string[]> {
+  const message = normalize(text);
+  const found: Record<string, string[]> = {};
+  for (const option of product.options) {
+    let rest = message;
+    // The longest first, so "M/L" isn't also read as "M" and "L".
+    for (const value of [...option.values].sort((a, b) => b.length - a.length)) {
+      if (value === "Default Title" || (value.length < 2 && !/^\d$/.test(value)) || !namesValue(rest, value)) continue;
+      (found[option.name] ??= []).push(value);
+      for (const form of valueForms(value)) rest = rest.split(form).join(" ");
+    }
+  }
+  return found;
+}
+
+/** The ways a value is written: whole, and for "Grand (28 cm)" its word and its measure apart. */
+function valueForms(value: string): string[] {
+  const whole = normalize(value);
+  const parts = value.match(/^(.+?)\s*\((.+)\)\s*$/);
+  return parts ? [whole, normalize(parts[1]), normalize(parts[2])].filter((f) => f.length >= 2) : [whole];
+}
+
+function namesValue(message: string, value: string): boolean {
+  return valueForms(value).some((v) => {
+    // A one-digit size ("come in a 9?", "en 7") only after a word that asks for it, not as a count.
+    const lead = v.length === 1 ? SINGLE_DIGIT_LEAD : "";
+    const after = v.length === 1 ? "(?![\\w/]|[.,]\\d)" : "(?![\\w/])";
+    return new RegExp(`${lead}(?<![\\w/])${escapeRegExp(v)}${after}`).test(message);
+  });
+}
+
+/**
+ * "What's the difference between the S/M and the M/L?", "la planche 30 cm ou 40 cm ?": two or more
+ * values of one option named together, with what sets them apart: each one's price and stock, and
+ * the description's sentences that name them.
+ */
+export function optionComparison(product: Product, text: string, turn: Turn): string[] | null {
+  const message = normalize(text);
+  const L = turn.language;
+  const currency = turn.ctx.shop.currencyCode;
+  for (const option of product.options) {
+    const values = option.values.filter((v) => v !== "Default Title" && v.length >= 2);
+    // The longest first, so "M/L" isn't also read as "M" and "L".
+    const named: string[] = [];
+    let rest = message;
+    for (const value of [...values].sort((a, b) => b.length - a.length)) {
+      if (!namesValue(rest, value)) continue;
+      named.push(value);
+      for (const form of valueForms(value)) rest = rest.split(form).join(" ");
+    }
+    if (named.length < 2) continue;
+    named.sort((a, b) => values.indexOf(a) - values.indexOf(b));
+    const lines = named.map((value) => {
+      const variants = product.variants.filter((v) =>
+        v.selectedOptions.some((o) => o.name === option.name && o.value === value),
+      );
+      const stock = variants.some((v) => v.availableForSale) ? "" : ` (${t(L, M.sold_out)})`;
+      return `${value}: ${priceOf(variants, currency, L)}${stock}`;
+    });
+    const sentences = splitSentences(product.description).filter(
+      (sentence) => named.filter((value) => namesValue(normalize(sentence), value)).length >= 1,
+    );
+    return [...sentences, `${lines.join("; ")}.`];
+  }
+  return null;
 }
 
 /** The option values of `product` that `asked` names ("medium" → M, "black" → Black, "negro" → Black, "blue" → Glacier Blue). */
