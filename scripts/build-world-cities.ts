@@ -28,18 +28,23 @@ interface City {
 const cities = createRequire(import.meta.url)("city-timezones/data/cityMap.json") as City[];
 /** Names that are also a colour, a scent, an animal, a word or a first name in a shop's languages. */
 const ALSO_WORDS = new Set(
-  ("bordeaux cologne buffalo phoenix perm natal santos soledad leon concepcion salvador charlotte florence " +
-    "austin orlando sofia santiago hamilton kingston columbus richmond medina salem victoria").split(" "),
+  (
+    "bordeaux cologne buffalo phoenix perm natal santos soledad leon concepcion salvador charlotte florence " +
+    "austin orlando sofia santiago hamilton kingston columbus richmond medina salem victoria"
+  ).split(" "),
 );
 const everyday = (name: string) =>
   !name.includes(" ") &&
   (ALSO_WORDS.has(name) ||
-  ((["en", "es", "fr"] as const).some((l) => !isContentWord(name, l) || pivotOf(name, l) !== null) ||
-    name in wordnet));
+    (["en", "es", "fr"] as const).some((l) => !isContentWord(name, l) || pivotOf(name, l) !== null) ||
+    name in wordnet);
 
 const largest = new Map<string, City>();
 for (const city of cities) {
-  const name = normalize(city.city_ascii).replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ").trim();
+  const name = normalize(city.city_ascii)
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (name.length < 4 || !/^[A-Z]{2}$/.test(city.iso2)) continue;
   const known = largest.get(name);
   if (!known || known.pop < city.pop) largest.set(name, city);

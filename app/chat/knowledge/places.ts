@@ -218,7 +218,9 @@ export function mentionedCity(
   // One message asks this several times (once per search of its text): its cities are found once.
   let named = recentCities.get(text);
   if (!named) {
-    const lower = ` ${normalize(text).replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ")} `;
+    const lower = ` ${normalize(text)
+      .replace(/[^a-z0-9 ]+/g, " ")
+      .replace(/\s+/g, " ")} `;
     named = CITIES.filter(({ name, pattern }) => lower.includes(name) && pattern.test(lower));
     if (recentCities.size >= RECENT_TEXTS) recentCities.delete(recentCities.keys().next().value!);
     recentCities.set(text, named);
