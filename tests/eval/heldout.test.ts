@@ -4,18 +4,8 @@
  * under what it reaches today, so a change that generalises worse fails here even when the dev
  * files still pass. Issue #14 aims the conversations at 95 % per store; these are floors, not goals.
  */
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-
-const run = promisify(execFile);
-
-async function evalSummary(args: string[]): Promise<any> {
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", ...args, "--json"], {
-    maxBuffer: 10 * 1024 * 1024,
-  });
-  return JSON.parse(stdout.trim().split("\n").pop()!);
-}
+import { evalSummary } from "./eval-summary";
 
 describe("the frozen held-out sets", () => {
   it("1,323 shopper messages: accuracy ≥ 93 %, macro-F1 ≥ 0.92, calibration error ≤ 0.05", async () => {

@@ -4,20 +4,8 @@
  * invoices and follow-ups, in the store's language and English). CI holds the bot a little under
  * what it reaches today, with no other shopper's data or forbidden claim in any reply.
  */
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-
-const run = promisify(execFile);
-
-async function evalSummary(file: string): Promise<any> {
-  const { stdout } = await run(
-    process.execPath,
-    ["--import", "tsx", "scripts/eval.ts", "scenarios", file, "--store", "demo/demo-store.json", "--json"],
-    { maxBuffer: 10 * 1024 * 1024 },
-  );
-  return JSON.parse(stdout.trim().split("\n").pop()!);
-}
+import { evalSummary } from "./eval-summary";
 
 const SETS = [
   { file: "tests/fixtures/eval/orders-northwind.jsonl", turns: 66, floor: 0.93 },
@@ -37,7 +25,7 @@ const SETS = [
 describe("order and policy conversations on every dev store", () => {
   for (const set of SETS) {
     it(`${set.file}: at least ${Math.round(set.floor * 100)} % of turns pass, and no forbidden string`, async () => {
-      const summary = await evalSummary(set.file);
+      const summary = await evalSummary(["scenarios", set.file, "--store", "demo/demo-store.json"]);
       expect(summary.turns).toBe(set.turns);
       expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(set.floor);
       expect(summary.forbidden).toBe(0);

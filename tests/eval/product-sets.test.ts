@@ -5,20 +5,8 @@
  * tuned on them. CI holds each a little under what the bot reaches, so a change that loses product
  * answers fails here; no forbidden string (another product's fact, an unreleased product) is allowed.
  */
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-
-const run = promisify(execFile);
-
-async function scenarioSummary(file: string, store: string): Promise<any> {
-  const { stdout } = await run(
-    process.execPath,
-    ["--import", "tsx", "scripts/eval.ts", "scenarios", file, "--store", store, "--json"],
-    { maxBuffer: 10 * 1024 * 1024 },
-  );
-  return JSON.parse(stdout.trim().split("\n").pop()!);
-}
+import { evalSummary } from "./eval-summary";
 
 const SETS = [
   // First sets, reached when written into CI: 61/66, 46/54, 39/53 turns; now 63/66, 48/54, 42/53.
@@ -71,7 +59,7 @@ const SETS = [
 describe("the product-question sets", () => {
   for (const set of SETS) {
     it(`${set.file}: at least ${Math.round(set.floor * 100)} % of turns pass, and no forbidden string`, async () => {
-      const summary = await scenarioSummary(set.file, set.store);
+      const summary = await evalSummary(["scenarios", set.file, "--store", set.store]);
       expect(summary.turns).toBe(set.turns);
       expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(set.floor);
       expect(summary.forbidden).toBe(0);
