@@ -13,7 +13,11 @@ import { GENERIC_QUESTION, QUESTION_FILLER, realOptions, type Asked } from "./as
 import { baseTitle } from "./resolve";
 
 /** What the shop's FAQs and policies say about a product question its description doesn't answer. */
-export function shopKnowledge(turn: Turn, text: string, product: Product): { quote: string; lookups: Lookup[] } | null {
+export function shopKnowledge(
+  turn: Turn,
+  text: string,
+  product: Product,
+): { quote: string; inEnglish: boolean; lookups: Lookup[] } | null {
   // The kind of product is context for the FAQs ("Waterproof jackets: machine wash cold…").
   const hits = bestPassages(turn.ctx.shop, text, {
     prefer: ["FAQ", "PAGE"],
@@ -27,7 +31,9 @@ export function shopKnowledge(turn: Turn, text: string, product: Product): { quo
     ref: h.passage.sourceKey,
     outcome: "quoted",
   }));
-  return { quote: hits.map((h) => h.passage.quote).join(" "), lookups };
+  // Said "(in English)" only when it is: a shop may write its FAQ in the shopper's language.
+  const inEnglish = hits.some((h) => h.passage.language === "en");
+  return { quote: hits.map((h) => h.passage.quote).join(" "), inEnglish, lookups };
 }
 
 /**

@@ -90,7 +90,7 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   // Not in the description: the shop's FAQs and policies may answer it ("how do I wash it?", "is it refundable?").
   const general = facts.unanswered && !accessory ? shopKnowledge(turn, text, product) : null;
   if (general) {
-    parts.push(t(L, M.from_faq), general.quote);
+    parts.push(t(L, general.inEnglish ? M.from_faq_in_english : M.from_faq), general.quote);
     lookups.push(...general.lookups);
   }
   const unanswered = facts.unanswered && !accessory && !general;

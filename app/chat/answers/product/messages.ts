@@ -62,6 +62,11 @@ export const M = defineMessages({
   },
   from_faq: {
     en: "Our general guidance:",
+    es: "Nuestras indicaciones generales:",
+    fr: "Nos indications générales :",
+  },
+  from_faq_in_english: {
+    en: "Our general guidance:",
     es: "Nuestras indicaciones generales (en inglés):",
     fr: "Nos indications générales (en anglais) :",
   },
