@@ -31,7 +31,7 @@ import {
 import { resolveEngineConfig, type EngineConfig } from "../app/llm/config";
 import { HYBRID_CONFIDENCE } from "../app/llm/engine-router";
 import { classifyWithModel, openaiClient } from "../app/llm/model-engine";
-import { evaluateScenarios, failuresByIntent, readScenariosFile } from "../app/eval/scenarios";
+import { evaluateScenarios, failuresByIntent, failureShapes, readScenariosFile } from "../app/eval/scenarios";
 import { settingsFor } from "../app/settings.server";
 
 const USAGE = `usage:
@@ -162,6 +162,14 @@ async function main(argv: string[]): Promise<number> {
       }
     console.log("\nwrong intent (expected → got):");
     for (const [pair, count] of [...confusions].sort((a, b) => b[1] - a[1])) console.log(`${count} × ${pair}`);
+    console.log("\nfailed turns: what the bot did (label/reply kind) and the kind of fact it left out:");
+    for (const [key, shapes] of failureShapes(report.results))
+      console.log(
+        `${key.padEnd(34)} ${[...shapes]
+          .sort((a, b) => b[1] - a[1])
+          .map(([s, n]) => `${n} ${s}`)
+          .join(", ")}`,
+      );
   } else
     for (const result of report.results.filter((r) => !r.passed)) {
       console.log(`✗ ${result.scenario} turn ${result.turn} (${result.intent}): ${result.user}`);

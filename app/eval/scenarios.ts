@@ -52,6 +52,10 @@ export interface TurnResult {
   intent: string;
   /** The label the turn expects, when it names one. */
   expectedIntent?: string;
+  /** What the reply did (answer, clarification, no_answer, ...), as the answer code set it. */
+  replyKind: string;
+  /** The kind of each fact group the reply lacked (a date, a number, a word...). */
+  missingKinds: FactKind[];
   passed: boolean;
   problems: string[];
   forbidden: string[];
@@ -141,11 +145,14 @@ function checkTurn(scenario: string, index: number, turn: ScenarioTurn, output: 
   const reply = visibleReply(output);
   const lower = reply.toLowerCase();
   const problems: string[] = [];
+  const missingKinds: FactKind[] = [];
   if (turn.expect.intent && turn.expect.intent !== output.intent)
     problems.push(`intent ${output.intent}, expected ${turn.expect.intent}`);
   for (const group of turn.expect.facts ?? []) {
-    if (!group.some((alternative) => lower.includes(alternative.toLowerCase())))
+    if (!group.some((alternative) => lower.includes(alternative.toLowerCase()))) {
       problems.push(`missing one of ${JSON.stringify(group)}`);
+      missingKinds.push(factKind(group));
+    }
   }
   const forbidden = (turn.expect.forbid ?? []).filter((f) => lower.includes(f.toLowerCase()));
   for (const f of forbidden) problems.push(`forbidden ${JSON.stringify(f)}`);
@@ -156,20 +163,72 @@ function checkTurn(scenario: string, index: number, turn: ScenarioTurn, output: 
     reply,
     intent: output.intent,
     expectedIntent: turn.expect.intent,
+    replyKind: output.replyKind,
+    missingKinds,
     passed: problems.length === 0,
     problems,
     forbidden,
   };
 }
 
+export type FactKind = "date" | "money" | "number" | "link" | "word";
+
+/**
+ * What kind of fact a group of alternatives expects, read off its alternatives' shape: counts of
+ * these say whether failing replies lack a date, an amount, an identifier or a word, without
+ * showing the words.
+ */
+export function factKind(group: string[]): FactKind {
+  const MONTH =
+    /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|janv|févr|avr|mai|juin|juil|août|déc)[a-zéû]*\.?\s/i;
+  const shaped = (test: (a: string) => boolean) => group.some(test);
+  if (shaped((a) => /https?:\/\/|\/[a-z-]+\//i.test(a))) return "link";
+  if (
+    shaped(
+      (a) =>
+        /\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?/.test(a) || MONTH.test(`${a} `) || /\b\d{1,2}\s+(de\s+)?[a-zé]{3,}/i.test(a),
+    )
+  )
+    return "date";
+  if (shaped((a) => /[$€£¥]|\d[.,]\d{2}\b|\b(usd|eur|mxn|cad|gbp)\b/i.test(a))) return "money";
+  if (shaped((a) => /\d{2,}/.test(a))) return "number";
+  return "word";
+}
+
+/** The label a turn counts under: its own, or (a follow-up) its conversation's first label. */
+function groupKeys(results: TurnResult[]): string[] {
+  const topic = new Map<string, string>();
+  for (const r of results) if (r.expectedIntent && !topic.has(r.scenario)) topic.set(r.scenario, r.expectedIntent);
+  return results.map((r) => r.expectedIntent ?? `… after ${topic.get(r.scenario) ?? "(no label)"}`);
+}
+
+/**
+ * For failed turns: per label, what the bot did (its label and reply kind) and what kind of fact
+ * it left out. Counts only, no item's words.
+ */
+export function failureShapes(results: TurnResult[]) {
+  const keys = groupKeys(results);
+  const shapes = new Map<string, Map<string, number>>();
+  const bump = (key: string, shape: string) => {
+    const row = shapes.get(key) ?? new Map<string, number>();
+    row.set(shape, (row.get(shape) ?? 0) + 1);
+    shapes.set(key, row);
+  };
+  results.forEach((r, index) => {
+    if (r.passed) return;
+    bump(keys[index], `→ ${r.intent}/${r.replyKind}`);
+    for (const kind of r.missingKinds) bump(keys[index], `lacks ${kind}`);
+  });
+  return shapes;
+}
+
 /** Per expected label: turns, passed, and why the rest failed. Counts only, no item's words. */
 export function failuresByIntent(results: TurnResult[]) {
   const rows = new Map<string, { turns: number; passed: number; wrongIntent: number; missingFacts: number }>();
   // An unlabelled turn is a follow-up: it counts under the conversation's first label.
-  const topic = new Map<string, string>();
-  for (const r of results) if (r.expectedIntent && !topic.has(r.scenario)) topic.set(r.scenario, r.expectedIntent);
-  for (const r of results) {
-    const key = r.expectedIntent ?? `… after ${topic.get(r.scenario) ?? "(no label)"}`;
+  const keys = groupKeys(results);
+  for (const [index, r] of results.entries()) {
+    const key = keys[index];
     const row = rows.get(key) ?? { turns: 0, passed: 0, wrongIntent: 0, missingFacts: 0 };
     row.turns += 1;
     if (r.passed) row.passed += 1;
