@@ -350,7 +350,10 @@ export function takingTurns(perTurn) {
   };
 }
 
-/** REQUESTS_PER_TURN: how many requests start per turn of the event loop (takingTurns), 2 by default. */
+/**
+ * REQUESTS_PER_TURN: how many requests start per turn of the event loop (takingTurns), 2 by default.
+ * @param {Record<string, string | undefined>} [env]
+ */
 export function requestsPerTurn(env = process.env) {
   const raw = env.REQUESTS_PER_TURN?.trim();
   if (!raw) return 2;

@@ -216,9 +216,9 @@ export function foreignNameBesideKind(turn: Turn, product: Product | null): stri
     const sentenceStart = /[.!?¿¡]\s*$/.test(text.slice(0, at));
     if (!/^\p{Lu}\p{Ll}{2,}/u.test(word) || sentenceStart || notProductName(word) || isKnownValue(w)) continue;
     const parts = tokenize(w);
-    if (own === undefined) own = product ? productText(product) : null;
-    const foreignToShop = own
-      ? parts.every((part) => !own.has(part) && !own.has(stem(part)))
+    const ownWords = own === undefined ? (own = product ? productText(product) : null) : own;
+    const foreignToShop = ownWords
+      ? parts.every((part) => !ownWords.has(part) && !ownWords.has(stem(part)))
       : parts.every((part) => catalogWordsFor(vocabulary, part).length === 0 && !isGenericWord(vocabulary, part));
     if (!foreignToShop) continue;
     // The kind within three words, with nothing between that asks rather than names ("jacket good for Seattle").
