@@ -46,6 +46,8 @@ export interface HttpFigures {
   ratio: number;
   /** Largest RSS of any one serving process during the chat run, MB. */
   rssMb: number;
+  /** Peak RSS of each serving process during the chat run, MB: the primary first, then each worker (one process with 1 worker). */
+  rssByProcessMb: number[];
 }
 
 /** autocannon's run plus every response time and status, so p95 is exact (autocannon reports p90 and p97.5). */
@@ -137,16 +139,28 @@ export async function benchEngine(engine: BenchEngine, workers = 1): Promise<Htt
         { url: `${server.url}/proxy/messages`, connections, duration: DURATION_SECONDS, ...floorRequest },
         401,
       );
-      let rss = 0;
-      const sampler = setInterval(() => (rss = Math.max(rss, ...server.rssMb())), 250);
+      // Per process, by position: the primary first, then its workers in the order they were forked.
+      let peaks: number[] = [];
+      const sample = () => (peaks = server.rssMb().map((mb, i) => Math.max(mb, peaks[i] ?? 0)));
+      const sampler = setInterval(sample, 250);
       const chat = await run(
         server,
         { url: server.url, connections, duration: DURATION_SECONDS, requests: chatRequests(server, conversations) },
         200,
       );
       clearInterval(sampler);
-      rss = Math.max(rss, ...server.rssMb());
-      figures.push({ engine, workers, connections, floor, chat, ratio: chat.rps / floor.rps, rssMb: rss });
+      sample();
+      const rssByProcessMb = peaks.map((mb) => Math.round(mb));
+      figures.push({
+        engine,
+        workers,
+        connections,
+        floor,
+        chat,
+        ratio: chat.rps / floor.rps,
+        rssMb: Math.max(0, ...peaks),
+        rssByProcessMb,
+      });
     }
   } finally {
     await server.stop();

@@ -127,12 +127,18 @@ if (process.env.BENCH_HTTP !== "0") {
     console.log(
       "engine      conn  floor rps  chat rps   ratio   p50 ms   p95 ms   p99 ms  errors  unexpected  RSS MB  CPU ms/req floor chat",
     );
+    const perProcess: string[] = [];
     for (const f of await benchHttp(engines, workers)) {
       http.push(f);
+      if (f.rssByProcessMb.length > 1)
+        perProcess.push(
+          `${f.engine} ${f.connections} conn: primary ${f.rssByProcessMb[0]} MB, workers ${f.rssByProcessMb.slice(1).join(" / ")} MB`,
+        );
       console.log(
         `${f.engine.padEnd(10)} ${String(f.connections).padStart(5)} ${f.floor.rps.toFixed(0).padStart(10)} ${f.chat.rps.toFixed(0).padStart(9)} ${(f.ratio * 100).toFixed(1).padStart(6)}% ${f.chat.p50.toFixed(1).padStart(8)} ${f.chat.p95.toFixed(1).padStart(8)} ${f.chat.p99.toFixed(1).padStart(8)} ${String(f.chat.errors).padStart(7)} ${String(f.chat.unexpected + f.floor.unexpected).padStart(11)} ${f.rssMb.toFixed(0).padStart(7)} ${f.floor.cpuMsPerRequest.toFixed(2).padStart(16)} ${f.chat.cpuMsPerRequest.toFixed(2).padStart(5)}`,
       );
     }
+    if (perProcess.length) console.log(`RSS per process during the chat run:\n  ${perProcess.join("\n  ")}`);
   }
   console.log(
     `targets: chat ≥ 25 % of the floor on SQLite and ≥ 20 % on PostgreSQL at 50 connections, p95 ≤ 150 ms at 50, median ≤ 4 ms at 1, 0 errors, RSS ≤ 300 MB per process`,

@@ -75,6 +75,26 @@ for (const lang of LANGUAGES) for (const cue of CUE_SETS[lang]) CUE_SHARERS.set(
 
 /** NFKC, lower case, strip accents, straighten quotes, collapse whitespace. */
 export function normalize(text: string): string {
+  let normalized = normalizedTexts.get(text);
+  if (normalized === undefined) {
+    normalized = normalizeNow(text);
+    // The shop's texts (descriptions, rates, region names) come back on every message: remembered,
+    // up to a bound on the characters kept, then forgotten all at once.
+    rememberedCharacters += text.length + normalized.length;
+    if (rememberedCharacters > MAX_REMEMBERED_CHARACTERS) {
+      normalizedTexts.clear();
+      rememberedCharacters = text.length + normalized.length;
+    }
+    normalizedTexts.set(text, normalized);
+  }
+  return normalized;
+}
+
+const normalizedTexts = new Map<string, string>();
+const MAX_REMEMBERED_CHARACTERS = 1_000_000;
+let rememberedCharacters = 0;
+
+function normalizeNow(text: string): string {
   return foldAccents(text.normalize("NFKC").toLowerCase())
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u201c\u201d«»]/g, '"')

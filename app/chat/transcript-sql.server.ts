@@ -11,7 +11,7 @@
  * (`npm run bench:db`); a turn runs five statements. Dates are stored exactly as Prisma stores
  * them, so both read each other's rows. Everything else keeps the model API.
  */
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { driverOf, type Db } from "../db.server";
@@ -24,11 +24,24 @@ import type { Conversation, Message, Prisma } from "../generated/prisma/client";
  */
 export function newRowId(now = Date.now()): string {
   counter = (counter + 1) % COUNTER_SPAN;
-  const random = Array.from(randomBytes(12), (byte) => (byte % 36).toString(36)).join("");
-  return `c${now.toString(36).padStart(8, "0")}${counter.toString(36).padStart(4, "0")}${random}`;
+  return `c${now.toString(36).padStart(8, "0")}${counter.toString(36).padStart(4, "0")}${randomBase36(12)}`;
 }
 const COUNTER_SPAN = 36 ** 4;
 let counter = Math.floor(Math.random() * COUNTER_SPAN);
+
+/** `length` random base-36 digits, from a pool of random bytes filled 4 KB at a time (a call each was dearer than the id). */
+function randomBase36(length: number): string {
+  if (randomAt + length > randomPool.length) {
+    randomFillSync(randomPool);
+    randomAt = 0;
+  }
+  let digits = "";
+  for (let i = 0; i < length; i++) digits += BASE36[randomPool[randomAt++] % 36];
+  return digits;
+}
+const BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
+const randomPool = Buffer.alloc(4096);
+let randomAt = randomPool.length;
 
 // ---------------------------------------------------------------------------------------------
 // Statements
@@ -43,12 +56,36 @@ export const sql = (strings: TemplateStringsArray, ...values: unknown[]): Statem
 
 export type Dialect = "sqlite" | "postgresql";
 
+/** The statement's text for the driver, rendered once per call site (its template strings), dialect and offset. */
 function render(statement: Statement, dialect: Dialect, offset = 0): string {
-  return statement.strings.reduce(
-    (text, part, i) => text + (i === 0 ? "" : dialect === "sqlite" ? "?" : `$${offset + i}`) + part,
-    "",
-  );
+  let texts = renderedTexts.get(statement.strings);
+  if (!texts) renderedTexts.set(statement.strings, (texts = new Map()));
+  const key = dialect === "sqlite" ? -1 : offset;
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = statement.strings.reduce(
+      (rendered, part, i) => rendered + (i === 0 ? "" : dialect === "sqlite" ? "?" : `$${offset + i}`) + part,
+      "",
+    );
+    texts.set(key, text);
+  }
+  return text;
 }
+const renderedTexts = new WeakMap<TemplateStringsArray, Map<number, string>>();
+
+/**
+ * PostgreSQL: the statement's text with a name, so that each connection parses and plans it once
+ * and then only binds values (the chat's statements are a few dozen texts). Past the bound a
+ * text runs unnamed, as before, rather than filling every connection with prepared statements.
+ */
+function pgQuery(text: string, values: unknown[], types?: pg.QueryConfig["types"]): pg.QueryConfig {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS)
+    statementNames.set(text, (name = `chat-${statementNames.size}`));
+  return { text, values, ...(name ? { name } : {}), ...(types ? { types } : {}) };
+}
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 200;
 
 /** A value as the driver takes it: dates as Prisma's adapters write them (UTC; ISO 8601 text on SQLite). */
 function driverValue(value: unknown, dialect: Dialect): unknown {
@@ -132,11 +169,13 @@ export async function selectRows(
   }
   if (driver?.kind === "postgresql") {
     const statement = statementFor("postgresql");
-    const result = await driver.pool.query({
-      text: render(statement, "postgresql"),
-      values: statement.values.map((v) => driverValue(v, "postgresql")),
-      types: UTC_TIMESTAMPS,
-    });
+    const result = await driver.pool.query(
+      pgQuery(
+        render(statement, "postgresql"),
+        statement.values.map((v) => driverValue(v, "postgresql")),
+        UTC_TIMESTAMPS,
+      ),
+    );
     return result.rows;
   }
   return null;
@@ -205,7 +244,7 @@ export async function selectConversationAndStoreMessage(
     return text;
   };
   const text = `WITH owned AS (${part(read)}${part(owned)}), stored AS (${part(store)}), counted AS (${part(count)}) SELECT * FROM owned`;
-  const result = await driver.pool.query({ text, values, types: UTC_TIMESTAMPS });
+  const result = await driver.pool.query(pgQuery(text, values, UTC_TIMESTAMPS));
   return result.rows[0] ? conversationWithTickets(result.rows[0]) : null;
 }
 
@@ -247,10 +286,10 @@ function combined(statements: Statement[]): pg.QueryConfig {
     return text;
   });
   const last = parts.pop()!;
-  return {
-    text: parts.length ? `WITH ${parts.map((part, i) => `w${i} AS (${part})`).join(", ")} ${last}` : last,
+  return pgQuery(
+    parts.length ? `WITH ${parts.map((part, i) => `w${i} AS (${part})`).join(", ")} ${last}` : last,
     values,
-  };
+  );
 }
 
 const statementCache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();

@@ -65,6 +65,10 @@ function servedRegionsIn(codes: string[]): (text: string) => string[] {
  * non-electric accessories…", "Duties … may be collected on delivery").
  */
 export function destinationNotes(shop: ShopTexts & { shipsToCountries: string[] }, region: string): Passage[] {
+  return rememberedFor(shop, `notes:${region}`, () => readDestinationNotes(shop, region));
+}
+
+function readDestinationNotes(shop: ShopTexts & { shipsToCountries: string[] }, region: string): Passage[] {
   const regionsIn = servedRegionsIn(shop.shipsToCountries);
   const rates = new Set(shippingRateLines(shop).map((r) => r.passage.id));
   return knowledgeFor(shop).passages.filter((p) => {
@@ -84,6 +88,26 @@ const follows = (line: RateLine, passage: Passage) =>
 
 /** The shop's delivery options, one line each, in the policy's order (its home destination first). */
 export function shippingRateLines(shop: ShopTexts & { shipsToCountries: string[] }): RateLine[] {
+  return rememberedFor(shop, "rates", () => readShippingRateLines(shop));
+}
+
+/**
+ * What is read from the shop's shipping policy depends on its texts (one knowledge index per
+ * texts) and its ship-to list alone, and is asked on every shipping question: read once per both.
+ * Callers only read the arrays returned.
+ */
+function rememberedFor<T>(shop: ShopTexts & { shipsToCountries: string[] }, what: string, read: () => T): T {
+  const knowledge = knowledgeFor(shop);
+  let byCountries = remembered.get(knowledge);
+  if (!byCountries) remembered.set(knowledge, (byCountries = new WeakMap()));
+  let readings = byCountries.get(shop.shipsToCountries);
+  if (!readings) byCountries.set(shop.shipsToCountries, (readings = new Map()));
+  if (!readings.has(what)) readings.set(what, read());
+  return readings.get(what) as T;
+}
+const remembered = new WeakMap<object, WeakMap<string[], Map<string, unknown>>>();
+
+function readShippingRateLines(shop: ShopTexts & { shipsToCountries: string[] }): RateLine[] {
   const regionsIn = servedRegionsIn(shop.shipsToCountries);
   const lines: RateLine[] = [];
   for (const passage of knowledgeFor(shop).passages) {

@@ -200,22 +200,25 @@ export function foreignNameBesideKind(turn: Turn, product: Product | null): stri
   const text = turn.pre.original;
   const words = [...text.matchAll(/[\p{L}\d][\p{L}\d'’-]*/gu)].map((m) => ({ word: m[0], at: m.index! }));
   const vocabulary = turn.ctx.catalog.vocabulary;
-  const own = product ? productText(product) : null;
-  const knownValues = new Set(
-    [...turn.ctx.catalog.colors, ...(product?.options.flatMap((o) => o.values) ?? [])].flatMap((v) =>
-      tokenize(normalize(v)),
-    ),
-  );
+  // Read only when a word could be a name (most messages have none): the same for every message.
+  let own: Set<string> | null | undefined;
+  let knownValues: Set<string> | undefined;
+  const isKnownValue = (w: string) =>
+    (knownValues ??= new Set([
+      ...valueWords(turn.ctx.catalog.colors),
+      ...(product?.options.flatMap((o) => valueWords(o.values)) ?? []),
+    ])).has(w);
   const isKind = (w: string) =>
     isKindWord(vocabulary, w) || relatedCatalogWords(vocabulary, w).some((r) => isKindWord(vocabulary, r));
   for (let i = 1; i < words.length; i++) {
     const { word, at } = words[i];
     const w = normalize(word);
     const sentenceStart = /[.!?¿¡]\s*$/.test(text.slice(0, at));
-    if (!/^\p{Lu}\p{Ll}{2,}/u.test(word) || sentenceStart || notProductName(word) || knownValues.has(w)) continue;
+    if (!/^\p{Lu}\p{Ll}{2,}/u.test(word) || sentenceStart || notProductName(word) || isKnownValue(w)) continue;
     const parts = tokenize(w);
-    const foreignToShop = own
-      ? parts.every((part) => !own.has(part) && !own.has(stem(part)))
+    const ownWords = own === undefined ? (own = product ? productText(product) : null) : own;
+    const foreignToShop = ownWords
+      ? parts.every((part) => !ownWords.has(part) && !ownWords.has(stem(part)))
       : parts.every((part) => catalogWordsFor(vocabulary, part).length === 0 && !isGenericWord(vocabulary, part));
     if (!foreignToShop) continue;
     // The kind within three words, with nothing between that asks rather than names ("jacket good for Seattle").
@@ -234,7 +237,23 @@ export function foreignNameBesideKind(turn: Turn, product: Product | null): stri
   return null;
 }
 
+/** A product's words and their stems, read once per product object. */
 function productText(product: Product): Set<string> {
+  let words = productWordSets.get(product);
+  if (!words) productWordSets.set(product, (words = readProductText(product)));
+  return words;
+}
+const productWordSets = new WeakMap<Product, Set<string>>();
+
+/** The normalised words of a list of values (colours, option values), once per list. */
+function valueWords(values: string[]): string[] {
+  let words = valueWordLists.get(values);
+  if (!words) valueWordLists.set(values, (words = values.flatMap((v) => tokenize(normalize(v)))));
+  return words;
+}
+const valueWordLists = new WeakMap<string[], string[]>();
+
+function readProductText(product: Product): Set<string> {
   const text = [
     product.title,
     product.productType,
