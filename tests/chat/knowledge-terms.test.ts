@@ -23,6 +23,15 @@ describe("index terms", () => {
     expect(terms("Olvidé mi contraseña", "es")).toEqual(terms("contraseña", "es"));
   });
 
+  it("reads the fillers of a typed message as saying nothing, in every language", () => {
+    expect(terms("ugh, there's no password link anywhere", "en")).toEqual(terms("no password link", "en"));
+    expect(terms("I live in the US, can I order?", "en")).toEqual(terms("US order", "en"));
+    expect(terms("Je voudrais l'échanger contre une taille au-dessus", "fr")).toEqual(
+      terms("l'échanger une taille au-dessus", "fr"),
+    );
+    expect(terms("todavía no me llega nada", "es")).toEqual(terms("no me llega", "es"));
+  });
+
   it("reads 'pagué' (I paid) as paying, as the shop's 'los pagos en efectivo' is", () => {
     expect(terms("Pagué en efectivo", "es")).toEqual(terms("los pagos en efectivo", "es"));
   });

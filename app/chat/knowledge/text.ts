@@ -38,21 +38,25 @@ const STOP_WORDS = new Set(
 /** Function words of one language only: "comment" is "how" in French but a word in English. */
 const LANGUAGE_STOP_WORDS: Record<Language, Set<string>> = {
   en: new Set(
-    "somewhere anywhere everywhere anyone someone now another same each use uses using every both own such whether happen happens happened".split(
-      " ",
-    ),
+    (
+      "somewhere anywhere everywhere anyone someone now another same each use uses using every both own such whether happen happens happened " +
+      // Contractions and fillers of a message as people type it ("there's no link", "ugh", "I live in the US").
+      "thats theres heres hows whos wheres ive youre youve weve theyre ugh hmm anyway anyways clearly basically maybe perhaps probably usually already went came live"
+    ).split(" "),
   ),
   es: new Set(
     (
       "desde hasta quien quienes uso usa usan usas usar usando pueda puedan podria podrian podemos podre ser sera seria serian sea sean soy somos estan estoy estas " +
       "estamos haya he ha han hemos tiene tienes tenemos tenga va van vamos voy nuestro nuestra nuestros nuestras usted ustedes " +
-      "ellos ellas ella ese esa esos esas eso aqui alli ahi asi entonces cosa cosas"
+      "ellos ellas ella ese esa esos esas eso aqui alli ahi asi entonces cosa cosas " +
+      "tan nada rato todavia ayer diciendo dice dicen vivo vive viven vivimos quisiera gustaria pues bueno oye quizas quiza"
     ).split(" "),
   ),
   fr: new Set(
     (
       "vos nos leurs comment chez sera serai serait seront seraient etait etaient suis es sommes etes ne pas quoi dont ici lui " +
-      "y vont va aller sais savoir chose choses"
+      "y vont va aller sais savoir chose choses " +
+      "voudrais voudrait voudrions voudriez aimerais aimerait souhaite souhaiterais contre habite habites habitons habitez bout etais etait pu peu fais maintenant finalement vraiment"
     ).split(" "),
   ),
 };
