@@ -32,6 +32,31 @@ describe("index terms", () => {
     expect(terms("todavía no me llega nada", "es")).toEqual(terms("no me llega", "es"));
   });
 
+  it("reads a superlative as the adjective the vocabulary knows ('cheapest' as 'cheap', 'quickest' as express)", () => {
+    expect(terms("cheapest shipping", "en")).toEqual(terms("cheap shipping", "en"));
+    expect(terms("your quickest delivery", "en")).toEqual(terms("express delivery", "en"));
+    // Not a superlative, or an adjective nobody widens: the word itself.
+    expect(terms("a request", "en")).toEqual(["request"]);
+  });
+
+  it("answers 'how much' with a price and reads a currency the shop writes as a symbol as a detail", () => {
+    const texts = {
+      policies: [
+        {
+          type: "SHIPPING_POLICY",
+          title: "Shipping policy",
+          url: "https://shop.test/policies/shipping-policy",
+          body: "Standard delivery is free on orders of $80 or more and $7.50 below that. Parcels are packed by hand.",
+        },
+      ],
+      faqs: [],
+      pages: [],
+    };
+    const [top] = shopAnswer(texts, "How much is delivery on an order of about 50 dollars?");
+    expect(top?.passage.text).toContain("$7.50");
+    expect(top?.unknown).toEqual([]);
+  });
+
   it("reads 'pagué' (I paid) as paying, as the shop's 'los pagos en efectivo' is", () => {
     expect(terms("Pagué en efectivo", "es")).toEqual(terms("los pagos en efectivo", "es"));
   });

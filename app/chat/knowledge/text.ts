@@ -129,8 +129,23 @@ export function stem(word: string): string {
 
 /** A word's index term: its English pivot's stem when the support vocabulary knows it, else its own stem. */
 export function termOf(word: string, language: Language): string {
-  const pivot = pivotOf(word, language);
+  const pivot = pivotOf(word, language) ?? (language === "en" ? superlativeOf(word) : null);
   return pivot ? stemIn(pivot, "en") : stemIn(word, language);
+}
+
+/**
+ * "the cheapest shipping", "your quickest delivery": an English superlative asks what its adjective
+ * does, when the vocabulary or the widening knows the adjective ("cheap", "quick" as express, "soon").
+ */
+function superlativeOf(word: string): string | null {
+  if (!word.endsWith("est") || word.length < 7) return null;
+  const base = word.slice(0, -3);
+  const candidates = [base, base.endsWith("i") ? `${base.slice(0, -1)}y` : "", base.replace(/([bdglmnprt])\1$/, "$1")];
+  for (const candidate of candidates.filter(Boolean)) {
+    const known = pivotOf(candidate, "en") ?? (EXPANSIONS[stemIn(candidate, "en")] ? candidate : null);
+    if (known) return known;
+  }
+  return null;
 }
 
 /** Measures written as symbols, as words: "39 in" / 39″ → inch, "-25°F" → minus 25 degrees. */
