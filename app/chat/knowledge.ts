@@ -235,7 +235,8 @@ export function shopAnswer(
   const top = hits.reduce((a, b) => (b.score > a.score ? b : a));
   const agreement = query.topics ? topicAgreement(query.topics.asked, top.passage, query.topics.read) : 0;
   if (!answers(top, query.minRelevance ?? MIN_ANSWER_RELEVANCE, agreement)) return [];
-  // An FAQ's answer opens with its direct answer: it leads when it is nearly as good and says all the best sentence does.
+  // An FAQ's answer opens with its direct answer: it leads when it is nearly as good and itself says every word the
+  // best sentence says itself ("Amex" is said by "…not American Express", not by the opening "We accept Visa…").
   const opening =
     top.passage.kind === "faq" && top.passage.order > 0
       ? hits.find(
@@ -244,7 +245,7 @@ export function shopAnswer(
             h.passage.sourceKey === top.passage.sourceKey &&
             h.passage.order === 0 &&
             h.score >= top.score * FAQ_OPENING_SHARE &&
-            top.covered.every((w) => h.covered.includes(w)),
+            top.matched.every((w) => h.matched.includes(w)),
         )
       : undefined;
   const lead = opening ?? top;

@@ -134,6 +134,28 @@ describe("what a sentence says", () => {
   });
 });
 
+describe("an FAQ's opening and the sentence that says what is asked", () => {
+  const texts = {
+    policies: [],
+    faqs: [
+      {
+        question: "Quels moyens de paiement acceptez-vous ?",
+        answer: "Nous acceptons les cartes Visa et Mastercard. Nous n'acceptons pas American Express.",
+      },
+    ],
+    pages: [],
+  };
+
+  it("quotes the sentence naming the card asked about, by its short or long name, before the FAQ's opening", () => {
+    expect(shopAnswer(texts, "Vous acceptez la carte Amex ?")[0]?.passage.text).toContain("American Express");
+    expect(shopAnswer(texts, "Do you take Amex cards?")[0]?.passage.text).toContain("American Express");
+  });
+
+  it("still opens with the FAQ's first sentence when it says what is asked", () => {
+    expect(shopAnswer(texts, "Vous acceptez les cartes Visa ?")[0]?.passage.text).toContain("Visa et Mastercard");
+  });
+});
+
 describe("size charts", () => {
   it("keeps chest and bust apart, as size charts do", () => {
     const texts = {

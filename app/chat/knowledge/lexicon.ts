@@ -76,6 +76,8 @@ const VOCABULARY: Record<string, string> = {
     "pay paid paying | pago pagos pagar pagado pagas paga pagan pague pagaste pagaron pagamos | paiement paiements payer paye paie paies payez payons payant payante a_votre_charge a_ta_charge a_la_charge",
   accept: "accepted accepts | aceptar aceptan aceptamos acepta | accepter acceptez acceptons accepte",
   card: "cards | tarjeta tarjetas | carte cartes",
+  // A card brand's short and long names are one name in every language ("Amex" asks about "American Express").
+  amex: "american_express | american_express | american_express",
   cash: "| efectivo | especes liquide",
   transfer: "wire | transferencia | virement",
   installments:
