@@ -32,6 +32,12 @@ describe("index terms", () => {
     expect(terms("todavía no me llega nada", "es")).toEqual(terms("no me llega", "es"));
   });
 
+  it("reads an irregular English past form as its verb ('wore' as 'wear', 'kept' as 'keep', 'sent back' as a return)", () => {
+    expect(terms("I wore them once", "en")).toEqual(terms("I wear them once", "en"));
+    expect(terms("chats are kept", "en")).toEqual(terms("chats we keep", "en"));
+    expect(terms("I sent it back", "en")).toEqual(terms("return", "en"));
+  });
+
   it("reads a superlative as the adjective the vocabulary knows ('cheapest' as 'cheap', 'quickest' as express)", () => {
     expect(terms("cheapest shipping", "en")).toEqual(terms("cheap shipping", "en"));
     expect(terms("your quickest delivery", "en")).toEqual(terms("express delivery", "en"));

@@ -61,6 +61,23 @@ const LANGUAGE_STOP_WORDS: Record<Language, Set<string>> = {
   ),
 };
 
+/** English verbs whose past forms no stemmer reaches ("I wore them once", "chats are kept"): the base form. */
+const IRREGULAR_FORMS: Record<string, string> = Object.assign(
+  Object.create(null),
+  Object.fromEntries(
+    (
+      "wear:wore,worn send:sent pay:paid leave:left keep:kept bring:brought run:ran sell:sold spend:spent " +
+      "write:wrote,written fall:fell,fallen steal:stole,stolen choose:chose,chosen shrink:shrank,shrunk " +
+      "catch:caught feel:felt hold:held stand:stood buy:bought begin:began,begun hear:heard mean:meant"
+    )
+      .split(" ")
+      .flatMap((entry) => {
+        const [base, forms] = entry.split(":");
+        return forms.split(",").map((form) => [form, base]);
+      }),
+  ),
+);
+
 /** One-way widening of a question's words (keys and values are index terms). */
 // No prototype: a shopper's word ("constructor", "__proto__") is only ever a key.
 const EXPANSIONS: Record<string, string[]> = Object.create(null);
@@ -129,6 +146,7 @@ export function stem(word: string): string {
 
 /** A word's index term: its English pivot's stem when the support vocabulary knows it, else its own stem. */
 export function termOf(word: string, language: Language): string {
+  if (language === "en") word = IRREGULAR_FORMS[word] ?? word;
   const pivot = pivotOf(word, language) ?? (language === "en" ? superlativeOf(word) : null);
   return pivot ? stemIn(pivot, "en") : stemIn(word, language);
 }
