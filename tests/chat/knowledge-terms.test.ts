@@ -38,6 +38,13 @@ describe("index terms", () => {
     expect(terms("I sent it back", "en")).toEqual(terms("return", "en"));
   });
 
+  it("reads not being charged as being free, in every language", () => {
+    const free = terms("free", "en")[0];
+    expect(terms("¿desde cuánto no me cobran el envío?", "es")).toContain(free);
+    expect(terms("livraison sans frais ?", "fr")).toContain(free);
+    expect(terms("is delivery free of charge?", "en")).toContain(free);
+  });
+
   it("reads a superlative as the adjective the vocabulary knows ('cheapest' as 'cheap', 'quickest' as express)", () => {
     expect(terms("cheapest shipping", "en")).toEqual(terms("cheap shipping", "en"));
     expect(terms("your quickest delivery", "en")).toEqual(terms("express delivery", "en"));

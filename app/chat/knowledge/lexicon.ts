@@ -45,7 +45,8 @@ const VOCABULARY: Record<string, string> = {
   duties: "duty | aranceles arancel | droits",
   tax: "taxes vat | impuesto impuestos iva | taxe taxes tva",
   express: "fast faster quick quickly rush overnight | rapido urgente | rapide",
-  free: "| gratis gratuito gratuita gratuitos sin_costo | gratuit gratuite gratuits offert offerte",
+  // "¿desde cuánto no me cobran el envío?": not charging is being free.
+  free: "no_charge free_of_charge | gratis gratuito gratuita gratuitos sin_costo no_me_cobran no_cobran no_se_cobra | gratuit gratuite gratuits offert offerte sans_frais",
   postage: "| porte franqueo gastos_de_envio costo_de_envio | port affranchissement frais_de_port frais_de_livraison",
   label: "| etiqueta etiquetas guia | etiquette etiquettes",
   lost: "| perdido perdida | perdu perdue",
