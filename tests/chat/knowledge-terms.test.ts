@@ -45,6 +45,23 @@ describe("index terms", () => {
     expect(terms("is delivery free of charge?", "en")).toContain(free);
   });
 
+  it("reads 'tomorrow' and 'before the weekend' as asking how fast, and 'le lendemain' as the next day", () => {
+    const texts = {
+      policies: [
+        {
+          type: "SHIPPING_POLICY",
+          title: "Livraison",
+          url: "https://shop.test/policies/shipping-policy",
+          body: "Colissimo : 3 à 5 jours ouvrés, 6 €. Express : livraison le lendemain de l'expédition, 14 €. Les colis sont emballés à la main.",
+        },
+      ],
+      faqs: [],
+      pages: [],
+    };
+    expect(shopAnswer(texts, "c'est pour demain, vous pouvez livrer ?")[0]?.passage.text).toContain("Express");
+    expect(searchKnowledge(texts, "can you deliver before the weekend?")[0]?.passage.text).toContain("Express");
+  });
+
   it("reads a superlative as the adjective the vocabulary knows ('cheapest' as 'cheap', 'quickest' as express)", () => {
     expect(terms("cheapest shipping", "en")).toEqual(terms("cheap shipping", "en"));
     expect(terms("your quickest delivery", "en")).toEqual(terms("express delivery", "en"));

@@ -51,6 +51,7 @@ const VOCABULARY: Record<string, string> = {
   label: "| etiqueta etiquetas guia | etiquette etiquettes",
   lost: "| perdido perdida | perdu perdue",
   late: "delay delayed | retraso retrasado tarde | retard retarde",
+  tomorrow: "next_day | dia_siguiente siguiente_dia | demain lendemain",
   // Returns, refunds, exchanges, warranty
   return:
     "returns returned send_*_back sent_*_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter reprendre reprenez reprenons",

@@ -104,6 +104,8 @@ expand("free", "free prepaid");
 expand("label", "label prepaid");
 expand("login log logging signin sign password reset", "sign account password code email");
 expand("fast faster quick quickly express overnight expedite expedited rush", "express");
+// "Can it arrive tomorrow / before the weekend?" asks how fast.
+expand("tomorrow weekend", "express");
 expand("long time soon", "days business take");
 expand(
   "international internationally abroad overseas worldwide country countries",
