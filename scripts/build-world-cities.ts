@@ -1,9 +1,12 @@
 /**
  * Writes app/chat/knowledge/world-cities.json: the world's large cities by name, each with its
  * country's ISO code, so a shopper who asks "do you ship to Berlin?" is asked about Germany
- * (knowledge/places.ts). Source: the city-timezones package (MIT; Natural Earth's populated
- * places, public domain), not a dependency of the app: install it for this script only,
- *   npm install --no-save city-timezones && npx tsx scripts/build-world-cities.ts
+ * (knowledge/places.ts). Sources, neither a dependency of the app: install them for this script only,
+ *   npm install --no-save city-timezones cldr-dates-full && npx tsx scripts/build-world-cities.ts
+ * (or install them in another folder and run the script with NODE_PATH=that/node_modules).
+ * - city-timezones (MIT; Natural Earth's populated places, public domain): the cities, English names;
+ * - cldr-dates-full (Unicode License v3; CLDR): each time zone's city as Spanish and French write it,
+ *   so "Londres", "Nueva York", "Bruxelles" are the same cities. Only cities kept from the first.
  * Kept: cities of at least MIN_POPULATION, a name shared by several taken by the largest, and only
  * names that are not also a word of the languages the shop answers in ("Nice", "Salé" as "sale",
  * "Mesa", "Porto"): a one-word name that is a stop word, a word of the support vocabulary or of the
@@ -30,7 +33,7 @@ const cities = createRequire(import.meta.url)("city-timezones/data/cityMap.json"
 const ALSO_WORDS = new Set(
   (
     "bordeaux cologne buffalo phoenix perm natal santos soledad leon concepcion salvador charlotte florence " +
-    "austin orlando sofia santiago hamilton kingston columbus richmond medina salem victoria"
+    "austin orlando sofia santiago hamilton kingston columbus richmond medina salem victoria belen damasco"
   ).split(" "),
 );
 const everyday = (name: string) =>
@@ -39,12 +42,16 @@ const everyday = (name: string) =>
     (["en", "es", "fr"] as const).some((l) => !isContentWord(name, l) || pivotOf(name, l) !== null) ||
     name in wordnet);
 
-const largest = new Map<string, City>();
-for (const city of cities) {
-  const name = normalize(city.city_ascii)
+/** A city's name as a key: folded accents, no punctuation ("Zúrich" → "zurich"). */
+const key = (name: string) =>
+  normalize(name)
     .replace(/[^a-z0-9 ]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
+
+const largest = new Map<string, City>();
+for (const city of cities) {
+  const name = key(city.city_ascii);
   if (name.length < 4 || !/^[A-Z]{2}$/.test(city.iso2)) continue;
   const known = largest.get(name);
   if (!known || known.pop < city.pop) largest.set(name, city);
@@ -56,6 +63,51 @@ for (const [name, city] of largest) {
   if (everyday(name)) left.push(name);
   else kept.push([name, city.iso2]);
 }
+
+/** Each time zone's city in `language`, by zone id ("Europe/London" → "Londres"); CLDR leaves out the names root derives from the id. */
+function exemplarCities(language: string): Map<string, string> {
+  const file = createRequire(import.meta.url)(`cldr-dates-full/main/${language}/timeZoneNames.json`);
+  const zones = file.main[language].dates.timeZoneNames.zone;
+  const found = new Map<string, string>();
+  const walk = (node: Record<string, unknown>, id: string) => {
+    for (const [part, value] of Object.entries(node)) {
+      if (!value || typeof value !== "object") continue;
+      const zone = value as Record<string, unknown>;
+      const leaf = Object.values(zone).every(
+        (v) =>
+          typeof v === "string" ||
+          (v &&
+            typeof v === "object" &&
+            !("exemplarCity" in v) &&
+            Object.values(v).every((x) => typeof x === "string")),
+      );
+      if (leaf)
+        found.set(
+          `${id}${part}`,
+          typeof zone.exemplarCity === "string"
+            ? zone.exemplarCity
+            : `${id}${part}`.split("/").pop()!.replace(/_/g, " "),
+        );
+      else walk(zone, `${id}${part}/`);
+    }
+  };
+  walk(zones, "");
+  return found;
+}
+const english = exemplarCities("en");
+const byName = new Map(kept);
+const localised: string[] = [];
+for (const language of ["es", "fr"]) {
+  for (const [zone, name] of exemplarCities(language)) {
+    const code = byName.get(key(english.get(zone) ?? zone.split("/").pop()!.replace(/_/g, " ")));
+    const local = key(name);
+    // Only the cities kept above, under a name that is not also a word ("Mexico" is the country's).
+    if (!code || local.length < 4 || byName.has(local) || everyday(local) || kept.some(([n]) => n === local)) continue;
+    kept.push([local, code]);
+    localised.push(`${name} (${language})`);
+  }
+}
 kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 fs.writeFileSync(OUT, JSON.stringify(Object.fromEntries(kept)) + "\n");
-console.log(`${OUT}: ${kept.length} cities; left out as everyday words: ${left.sort().join(", ")}`);
+console.log(`${OUT}: ${kept.length} names; Spanish and French names: ${localised.join(", ")}`);
+console.log(`left out as everyday words: ${left.sort().join(", ")}`);

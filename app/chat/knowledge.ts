@@ -10,10 +10,11 @@
  * prices for "how much?", durations for "how long?"). This file chooses what to quote: the best
  * sentence, one for each part of a several-part question, and whether anything answers at all.
  */
-import { normalize } from "./preprocess";
+import { normalize, type Language } from "./preprocess";
 import { knowledgeFor } from "./knowledge/passages";
 import { COST_WORDS, searchKnowledge, sourceOf, TIME_WORDS } from "./knowledge/search";
-import { terms } from "./knowledge/text";
+import { languageOf, terms } from "./knowledge/text";
+import type { Product } from "../commerce/types";
 import { topicAgreement } from "./knowledge/topics";
 import type { KnowledgeBase, KnowledgeHit, KnowledgeQuery, Passage, ShopTexts } from "./knowledge/types";
 
@@ -198,18 +199,44 @@ export function answers(top: KnowledgeHit, minimum: number = MIN_ANSWER_RELEVANC
   return (top.unknown?.length ?? 0) === 0 || top.relevance >= Math.max(minimum, UNKNOWN_WORD_RELEVANCE);
 }
 
+// "…, but what about the mug?": a contrast after which the shopper asks something else.
+const CONTRAST = /^(.*\S)\s+(?:but|however|though|pero|sin embargo|mais|cependant|par contre)\s*,?\s+(\S.*)$/i;
+// Words that open a question, in the languages the shop answers in.
+const QUESTION_OPENER =
+  /^[¿¡]?\s*(?:what|what's|whats|where|where's|when|how|can|could|do|does|did|is|are|will|would|which|who|why|que|qué|cual|cuál|cuales|cuáles|cuando|cuándo|cuanto|cuánto|donde|dónde|como|cómo|pueden|puedo|puede|tienen|hay|quel|quelle|quels|quelles|où|quand|comment|combien|est-ce|pouvez|puis-je|avez)\b/i;
+const asksSomething = (text: string) => /[?？]\s*$/.test(text) || QUESTION_OPENER.test(text.trim());
+
+/**
+ * "I already got the course email, but what about the mug?": a statement, a contrast, then the
+ * question. What the shopper says they have is context, not what they ask: a sentence about the
+ * course email answers nothing. Null when the message is one question ("how do I…, but…?").
+ */
+export function askedPart(message: string): { asked: string; said: string } | null {
+  const match = CONTRAST.exec(message.trim());
+  if (!match) return null;
+  const [, said, asked] = match;
+  if (/[?？]/.test(said) || QUESTION_OPENER.test(said.trim()) || !asksSomething(asked)) return null;
+  return { asked, said };
+}
+
 /** The sentences that answer `question` from the shop's own text, best first; [] when nothing does. */
 export function shopAnswer(
   shop: ShopTexts,
-  question: string,
+  message: string,
   query: KnowledgeQuery & { max?: number; minRelevance?: number } = {},
 ): KnowledgeHit[] {
-  const hits = bestPassages(shop, question, { max: 3, ...query });
+  const contrasted = askedPart(message);
+  const question = contrasted?.asked ?? message;
+  const contextTerms = contrasted ? [...(query.contextTerms ?? []), contrasted.said] : query.contextTerms;
+  // "¿y el gotero V60?" names a product and asks nothing a sentence could say: its order or its page answers.
+  if (query.products && onlyNamesProducts(question, query.products, query.language)) return [];
+  const hits = bestPassages(shop, question, { max: 3, ...query, contextTerms });
   if (hits.length === 0) return [];
   const top = hits.reduce((a, b) => (b.score > a.score ? b : a));
   const agreement = query.topics ? topicAgreement(query.topics.asked, top.passage, query.topics.read) : 0;
   if (!answers(top, query.minRelevance ?? MIN_ANSWER_RELEVANCE, agreement)) return [];
-  // An FAQ's answer opens with its direct answer: it leads when it is nearly as good and says all the best sentence does.
+  // An FAQ's answer opens with its direct answer: it leads when it is nearly as good and itself says every word the
+  // best sentence says itself ("Amex" is said by "…not American Express", not by the opening "We accept Visa…").
   const opening =
     top.passage.kind === "faq" && top.passage.order > 0
       ? hits.find(
@@ -218,13 +245,29 @@ export function shopAnswer(
             h.passage.sourceKey === top.passage.sourceKey &&
             h.passage.order === 0 &&
             h.score >= top.score * FAQ_OPENING_SHARE &&
-            top.covered.every((w) => h.covered.includes(w)),
+            top.matched.every((w) => h.matched.includes(w)),
         )
       : undefined;
   const lead = opening ?? top;
   // The best sentence leads; the others follow in the order the shop wrote them.
   return [lead, ...hits.filter((h) => h !== lead)];
 }
+
+/** Every word of the question is a word of one product's name ("¿y el gotero V60?"). */
+function onlyNamesProducts(question: string, products: Map<string, Product>, language?: Language): boolean {
+  const lang = language ?? languageOf(question);
+  const asked = terms(question, lang);
+  if (asked.length === 0) return false;
+  let byLanguage = titleTermsOf.get(products);
+  if (!byLanguage) titleTermsOf.set(products, (byLanguage = new Map()));
+  let names = byLanguage.get(lang);
+  if (!names) {
+    names = [...products.values()].filter((p) => p.status === "ACTIVE").map((p) => new Set(terms(p.title, lang)));
+    byLanguage.set(lang, names);
+  }
+  return names.some((name) => asked.every((term) => name.has(term)));
+}
+const titleTermsOf = new WeakMap<Map<string, Product>, Map<Language, Set<string>[]>>();
 
 /** Where a quoted sentence came from, for the merchant and the evaluation. */
 export function sourceLabel(passage: Passage): string {

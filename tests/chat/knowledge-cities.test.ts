@@ -32,6 +32,11 @@ describe("cities asked as their countries", () => {
     expect(first("how much is delivery to Berlin")).toMatch(/Germany/);
   });
 
+  it("answers a city named in the shopper's language with its country's rule", () => {
+    expect(first("¿Hacen envíos a Londres?")).toMatch(/United Kingdom/);
+    expect(first("Vous livrez à Londres ?")).toMatch(/United Kingdom/);
+  });
+
   it("keeps a city the shop names itself as a word the shop's sentence says", () => {
     expect(first("can I collect my parcel in Oslo?")).toMatch(/workshop in Oslo/);
   });

@@ -134,6 +134,28 @@ describe("what a sentence says", () => {
   });
 });
 
+describe("an FAQ's opening and the sentence that says what is asked", () => {
+  const texts = {
+    policies: [],
+    faqs: [
+      {
+        question: "Quels moyens de paiement acceptez-vous ?",
+        answer: "Nous acceptons les cartes Visa et Mastercard. Nous n'acceptons pas American Express.",
+      },
+    ],
+    pages: [],
+  };
+
+  it("quotes the sentence naming the card asked about, by its short or long name, before the FAQ's opening", () => {
+    expect(shopAnswer(texts, "Vous acceptez la carte Amex ?")[0]?.passage.text).toContain("American Express");
+    expect(shopAnswer(texts, "Do you take Amex cards?")[0]?.passage.text).toContain("American Express");
+  });
+
+  it("still opens with the FAQ's first sentence when it says what is asked", () => {
+    expect(shopAnswer(texts, "Vous acceptez les cartes Visa ?")[0]?.passage.text).toContain("Visa et Mastercard");
+  });
+});
+
 describe("size charts", () => {
   it("keeps chest and bust apart, as size charts do", () => {
     const texts = {
@@ -206,5 +228,38 @@ describe("words that are also names of a JavaScript object's own properties", ()
     ]) {
       expect(() => shopAnswer(shop, question)).not.toThrow();
     }
+  });
+});
+
+describe("a message that says one thing and asks another", () => {
+  // "I got the course email, but what about the mug?": the shopper has what the first part is about.
+  it("does not answer what the shopper says they already have, only what they ask after 'but'", () => {
+    expect(shopAnswer(shop, "I already got the course email, but what about my tent?")).toEqual([]);
+    expect(shopAnswer(shop, "Ya me llegó el correo del curso, pero ¿y mi tienda de campaña?")).toEqual([]);
+    expect(shopAnswer(shop, "J'ai bien reçu le mail du cours, mais et ma tente ?")).toEqual([]);
+  });
+
+  it("answers the part asked after 'but' when the shop's text says it", () => {
+    const [top] = shopAnswer(shop, "I got the course email, but do you ship to Switzerland?");
+    expect(top?.passage.text).toContain("Switzerland");
+  });
+
+  it("leaves a question that only names a product to the product's own answers", () => {
+    const products = new Map([
+      ["glacier-winter-boot", product("Glacier Winter Boot", "A warm winter boot.")],
+      // Another product's text names it: still no answer to what the shopper asks about the boot.
+      ["glacier-boot-laces", product("Glacier boot laces", "Waxed laces for every Glacier winter boot.")],
+    ]);
+    expect(shopAnswer(shop, "What about the Glacier Winter Boot?", { products })).toEqual([]);
+    expect(shopAnswer(shop, "I got the course email, but what about the Glacier Winter Boot?", { products })).toEqual(
+      [],
+    );
+    expect(shopAnswer(shop, "Is the Glacier Winter Boot warm?", { products })[0]?.passage.text).toContain("warm");
+  });
+
+  it("reads a question whose 'but' is inside what it asks as a whole", () => {
+    // The words before "but" are asked too: the FAQ about the course link answers them.
+    const [top] = shopAnswer(shop, "How do I open my online course but on my phone?");
+    expect(top?.passage.text).toContain("course link");
   });
 });

@@ -23,6 +23,70 @@ describe("index terms", () => {
     expect(terms("Olvidé mi contraseña", "es")).toEqual(terms("contraseña", "es"));
   });
 
+  it("reads the fillers of a typed message as saying nothing, in every language", () => {
+    expect(terms("ugh, there's no password link anywhere", "en")).toEqual(terms("no password link", "en"));
+    expect(terms("I live in the US, can I order?", "en")).toEqual(terms("US order", "en"));
+    expect(terms("Je voudrais l'échanger contre une taille au-dessus", "fr")).toEqual(
+      terms("l'échanger une taille au-dessus", "fr"),
+    );
+    expect(terms("todavía no me llega nada", "es")).toEqual(terms("no me llega", "es"));
+  });
+
+  it("reads an irregular English past form as its verb ('wore' as 'wear', 'kept' as 'keep', 'sent back' as a return)", () => {
+    expect(terms("I wore them once", "en")).toEqual(terms("I wear them once", "en"));
+    expect(terms("chats are kept", "en")).toEqual(terms("chats we keep", "en"));
+    expect(terms("I sent it back", "en")).toEqual(terms("return", "en"));
+  });
+
+  it("reads not being charged as being free, in every language", () => {
+    const free = terms("free", "en")[0];
+    expect(terms("¿desde cuánto no me cobran el envío?", "es")).toContain(free);
+    expect(terms("livraison sans frais ?", "fr")).toContain(free);
+    expect(terms("is delivery free of charge?", "en")).toContain(free);
+  });
+
+  it("reads 'tomorrow' and 'before the weekend' as asking how fast, and 'le lendemain' as the next day", () => {
+    const texts = {
+      policies: [
+        {
+          type: "SHIPPING_POLICY",
+          title: "Livraison",
+          url: "https://shop.test/policies/shipping-policy",
+          body: "Colissimo : 3 à 5 jours ouvrés, 6 €. Express : livraison le lendemain de l'expédition, 14 €. Les colis sont emballés à la main.",
+        },
+      ],
+      faqs: [],
+      pages: [],
+    };
+    expect(shopAnswer(texts, "c'est pour demain, vous pouvez livrer ?")[0]?.passage.text).toContain("Express");
+    expect(searchKnowledge(texts, "can you deliver before the weekend?")[0]?.passage.text).toContain("Express");
+  });
+
+  it("reads a superlative as the adjective the vocabulary knows ('cheapest' as 'cheap', 'quickest' as express)", () => {
+    expect(terms("cheapest shipping", "en")).toEqual(terms("cheap shipping", "en"));
+    expect(terms("your quickest delivery", "en")).toEqual(terms("express delivery", "en"));
+    // Not a superlative, or an adjective nobody widens: the word itself.
+    expect(terms("a request", "en")).toEqual(["request"]);
+  });
+
+  it("answers 'how much' with a price and reads a currency the shop writes as a symbol as a detail", () => {
+    const texts = {
+      policies: [
+        {
+          type: "SHIPPING_POLICY",
+          title: "Shipping policy",
+          url: "https://shop.test/policies/shipping-policy",
+          body: "Standard delivery is free on orders of $80 or more and $7.50 below that. Parcels are packed by hand.",
+        },
+      ],
+      faqs: [],
+      pages: [],
+    };
+    const [top] = shopAnswer(texts, "How much is delivery on an order of about 50 dollars?");
+    expect(top?.passage.text).toContain("$7.50");
+    expect(top?.unknown).toEqual([]);
+  });
+
   it("reads 'pagué' (I paid) as paying, as the shop's 'los pagos en efectivo' is", () => {
     expect(terms("Pagué en efectivo", "es")).toEqual(terms("los pagos en efectivo", "es"));
   });

@@ -40,6 +40,14 @@ describe("places a shopper names", () => {
     expect(mentionedCity("shipping to Los Angeles")).toMatchObject({ code: "US" });
   });
 
+  it("finds a large city by the name Spanish or French give it", () => {
+    expect(mentionedCity("¿Hacen envíos a Londres?")).toMatchObject({ code: "GB" });
+    expect(mentionedCity("¿Cuánto tarda el envío a Nueva York?")).toMatchObject({ code: "US" });
+    expect(mentionedCity("Vous livrez à Bruxelles ?")).toMatchObject({ code: "BE" });
+    expect(mentionedCity("¿Envían a Viena?")).toMatchObject({ code: "AT" });
+    expect(mentionedCity("Je suis à Varsovie, vous livrez ?")).toMatchObject({ code: "PL" });
+  });
+
   it("takes no city for its country where its name is a word, a first name or not said as a place", () => {
     expect(mentionedCity("a nice gift for my mother")).toBeNull();
     expect(mentionedCity("is the final sale item returnable in store?")).toBeNull();

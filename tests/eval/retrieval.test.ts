@@ -31,19 +31,19 @@ const PARAPHRASED_SETS = [
   {
     file: "tests/fixtures/heldout/retrieval-maison-coquelicot.jsonl",
     store: "demo/stores/maison-coquelicot.json",
-    recall: 0.18,
+    recall: 0.21,
   },
-  { file: "tests/fixtures/heldout/retrieval-cafe-colibri.jsonl", store: "demo/stores/cafe-colibri.json", recall: 0.2 },
-  { file: "tests/fixtures/eval/retrieval-northwind-paraphrase.jsonl", store: "demo/demo-store.json", recall: 0.3 },
+  { file: "tests/fixtures/heldout/retrieval-cafe-colibri.jsonl", store: "demo/stores/cafe-colibri.json", recall: 0.26 },
+  { file: "tests/fixtures/eval/retrieval-northwind-paraphrase.jsonl", store: "demo/demo-store.json", recall: 0.35 },
   {
     file: "tests/fixtures/stores/maison-coquelicot/retrieval-paraphrase.jsonl",
     store: "demo/stores/maison-coquelicot.json",
-    recall: 0.38,
+    recall: 0.43,
   },
   {
     file: "tests/fixtures/stores/cafe-colibri/retrieval-paraphrase.jsonl",
     store: "demo/stores/cafe-colibri.json",
-    recall: 0.33,
+    recall: 0.41,
   },
 ];
 
@@ -180,7 +180,8 @@ describe.each(PARAPHRASED_SETS)("the paraphrased set $file", ({ file, store, rec
 
   it("is read no worse than the last measured figure", async () => {
     const summary = await evalSummary(["retrieval", file, "--store", store]);
-    // Now 19.4 / 19.4 / 22.2 % held out and 30.6 / 38.9 / 33.3 % on the paraphrase dev sets, abstention 100 %.
+    // Then 19.4 / 19.4 / 22.2 % held out and 30.6 / 38.9 / 33.3 % on the paraphrase dev sets; now 19.4 / 22.2 / 27.8 %
+    // and 36.1 / 44.4 / 41.7 %, abstention 100 %.
     expect(summary.recallAt1).toBeGreaterThanOrEqual(recall);
     expect(summary.abstention).toBeGreaterThanOrEqual(0.9);
   }, 60_000);

@@ -45,14 +45,16 @@ const VOCABULARY: Record<string, string> = {
   duties: "duty | aranceles arancel | droits",
   tax: "taxes vat | impuesto impuestos iva | taxe taxes tva",
   express: "fast faster quick quickly rush overnight | rapido urgente | rapide",
-  free: "| gratis gratuito gratuita gratuitos sin_costo | gratuit gratuite gratuits offert offerte",
+  // "¿desde cuánto no me cobran el envío?": not charging is being free.
+  free: "no_charge free_of_charge | gratis gratuito gratuita gratuitos sin_costo no_me_cobran no_cobran no_se_cobra | gratuit gratuite gratuits offert offerte sans_frais",
   postage: "| porte franqueo gastos_de_envio costo_de_envio | port affranchissement frais_de_port frais_de_livraison",
   label: "| etiqueta etiquetas guia | etiquette etiquettes",
   lost: "| perdido perdida | perdu perdue",
   late: "delay delayed | retraso retrasado tarde | retard retarde",
+  tomorrow: "next_day | dia_siguiente siguiente_dia | demain lendemain",
   // Returns, refunds, exchanges, warranty
   return:
-    "returns returned send_*_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter reprendre reprenez reprenons",
+    "returns returned send_*_back sent_*_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter reprendre reprenez reprenons",
   refund:
     "refunds refunded money_back | regresan_el_dinero regresar_el_dinero devuelven_el_dinero devolver_el_dinero mi_dinero reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons recuperer_mon_argent rendre_l_argent mon_argent",
   exchange: "swap trade | cambio cambios cambiar | echange echanges echanger",
@@ -76,6 +78,8 @@ const VOCABULARY: Record<string, string> = {
     "pay paid paying | pago pagos pagar pagado pagas paga pagan pague pagaste pagaron pagamos | paiement paiements payer paye paie paies payez payons payant payante a_votre_charge a_ta_charge a_la_charge",
   accept: "accepted accepts | aceptar aceptan aceptamos acepta | accepter acceptez acceptons accepte",
   card: "cards | tarjeta tarjetas | carte cartes",
+  // A card brand's short and long names are one name in every language ("Amex" asks about "American Express").
+  amex: "american_express | american_express | american_express",
   cash: "| efectivo | especes liquide",
   transfer: "wire | transferencia | virement",
   installments:

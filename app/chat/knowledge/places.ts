@@ -1,8 +1,9 @@
 /**
  * Places a shopper names, so "I'm in Texas" finds the US rules and "the UK" the countries rule:
  * US states and Canadian places by hand, every country by its name in English, Spanish and French
- * (Intl's region names), and the world's large cities ("do you ship to Berlin?") from the table
- * scripts/build-world-cities.ts writes.
+ * (Intl's region names), and the world's large cities ("do you ship to Berlin?", "¿envían a
+ * Londres?", "à Bruxelles") from the table scripts/build-world-cities.ts writes: English names,
+ * and the Spanish and French ones CLDR gives its time zones' cities.
  */
 import { escapeRegExp, LANGUAGES, normalize } from "../preprocess";
 import worldCities from "./world-cities.json";

@@ -21,6 +21,14 @@ export const TIME_WORDS = new Set(
 const MUCH = termOf("much", "en");
 // "in a week", "three days ago": a span the shop never writes is a detail of the question, like a number.
 const TIME_UNITS = new Set(["day", "week", "month", "year", "hour", "minute"].map((w) => termOf(w, "en")));
+// "about 50 dollars": a currency the shop writes as a symbol ("$75") is a detail of the amount, like the number.
+const CURRENCIES = new Set(
+  [
+    ["en", "dollar dollars euro euros peso pesos pound pounds buck bucks cent cents"],
+    ["es", "dolar dolares euro euros peso pesos libra libras centavo centavos"],
+    ["fr", "dollar dollars euro euros peso pesos livre livres centime centimes"],
+  ].flatMap(([language, words]) => words.split(" ").map((w) => termOf(w, language as "en" | "es" | "fr"))),
+);
 const MEASURES = new Set(
   ["weight", "length", "width", "height", "depth", "diameter", "capacity", "temperature", "size", "long"].map((w) =>
     termOf(w, "en"),
@@ -186,6 +194,8 @@ function rawSearch(
           ? "hasOffer"
           : null;
     if (implied) {
+      // The shop answers "how much?" with its prices, not the word: a shop that states one knows the word.
+      if (kb.passages.some((p) => p[implied])) written = true;
       best ||= 1;
       for (const passage of kb.passages) {
         const known = perPassage.get(passage.id);
@@ -201,7 +211,9 @@ function rawSearch(
       }
     }
     // A number the shop never writes is a detail of the question ("three weeks", "39 inches"), not what it is about.
-    const detail = background.has(word) || ((NUMBER.test(word) || TIME_UNITS.has(word)) && perPassage.size === 0);
+    const detail =
+      background.has(word) ||
+      ((NUMBER.test(word) || TIME_UNITS.has(word) || CURRENCIES.has(word)) && perPassage.size === 0);
     const weight = Math.log(1 + total / Math.max(0.5, perPassage.size)) * (detail ? CONTEXT_WEIGHT : 1) * share;
     possible += weight;
     // A word the shop writes only as a near spelling or a synonym ("wrapping": "roll", "cloth") is still unknown to it.

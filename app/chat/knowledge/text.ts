@@ -38,24 +38,45 @@ const STOP_WORDS = new Set(
 /** Function words of one language only: "comment" is "how" in French but a word in English. */
 const LANGUAGE_STOP_WORDS: Record<Language, Set<string>> = {
   en: new Set(
-    "somewhere anywhere everywhere anyone someone now another same each use uses using every both own such whether happen happens happened".split(
-      " ",
-    ),
+    (
+      "somewhere anywhere everywhere anyone someone now another same each use uses using every both own such whether happen happens happened " +
+      // Contractions and fillers of a message as people type it ("there's no link", "ugh", "I live in the US").
+      "thats theres heres hows whos wheres ive youre youve weve theyre ugh hmm anyway anyways clearly basically maybe perhaps probably usually already went came live"
+    ).split(" "),
   ),
   es: new Set(
     (
       "desde hasta quien quienes uso usa usan usas usar usando pueda puedan podria podrian podemos podre ser sera seria serian sea sean soy somos estan estoy estas " +
       "estamos haya he ha han hemos tiene tienes tenemos tenga va van vamos voy nuestro nuestra nuestros nuestras usted ustedes " +
-      "ellos ellas ella ese esa esos esas eso aqui alli ahi asi entonces cosa cosas"
+      "ellos ellas ella ese esa esos esas eso aqui alli ahi asi entonces cosa cosas " +
+      "tan nada rato todavia ayer diciendo dice dicen vivo vive viven vivimos quisiera gustaria pues bueno oye quizas quiza"
     ).split(" "),
   ),
   fr: new Set(
     (
       "vos nos leurs comment chez sera serai serait seront seraient etait etaient suis es sommes etes ne pas quoi dont ici lui " +
-      "y vont va aller sais savoir chose choses"
+      "y vont va aller sais savoir chose choses " +
+      "voudrais voudrait voudrions voudriez aimerais aimerait souhaite souhaiterais contre habite habites habitons habitez bout etais etait pu peu fais maintenant finalement vraiment"
     ).split(" "),
   ),
 };
+
+/** English verbs whose past forms no stemmer reaches ("I wore them once", "chats are kept"): the base form. */
+const IRREGULAR_FORMS: Record<string, string> = Object.assign(
+  Object.create(null),
+  Object.fromEntries(
+    (
+      "wear:wore,worn send:sent pay:paid leave:left keep:kept bring:brought run:ran sell:sold spend:spent " +
+      "write:wrote,written fall:fell,fallen steal:stole,stolen choose:chose,chosen shrink:shrank,shrunk " +
+      "catch:caught feel:felt hold:held stand:stood buy:bought begin:began,begun hear:heard mean:meant"
+    )
+      .split(" ")
+      .flatMap((entry) => {
+        const [base, forms] = entry.split(":");
+        return forms.split(",").map((form) => [form, base]);
+      }),
+  ),
+);
 
 /** One-way widening of a question's words (keys and values are index terms). */
 // No prototype: a shopper's word ("constructor", "__proto__") is only ever a key.
@@ -83,6 +104,8 @@ expand("free", "free prepaid");
 expand("label", "label prepaid");
 expand("login log logging signin sign password reset", "sign account password code email");
 expand("fast faster quick quickly express overnight expedite expedited rush", "express");
+// "Can it arrive tomorrow / before the weekend?" asks how fast.
+expand("tomorrow weekend", "express");
 expand("long time soon", "days business take");
 expand(
   "international internationally abroad overseas worldwide country countries",
@@ -125,8 +148,24 @@ export function stem(word: string): string {
 
 /** A word's index term: its English pivot's stem when the support vocabulary knows it, else its own stem. */
 export function termOf(word: string, language: Language): string {
-  const pivot = pivotOf(word, language);
+  if (language === "en") word = IRREGULAR_FORMS[word] ?? word;
+  const pivot = pivotOf(word, language) ?? (language === "en" ? superlativeOf(word) : null);
   return pivot ? stemIn(pivot, "en") : stemIn(word, language);
+}
+
+/**
+ * "the cheapest shipping", "your quickest delivery": an English superlative asks what its adjective
+ * does, when the vocabulary or the widening knows the adjective ("cheap", "quick" as express, "soon").
+ */
+function superlativeOf(word: string): string | null {
+  if (!word.endsWith("est") || word.length < 7) return null;
+  const base = word.slice(0, -3);
+  const candidates = [base, base.endsWith("i") ? `${base.slice(0, -1)}y` : "", base.replace(/([bdglmnprt])\1$/, "$1")];
+  for (const candidate of candidates.filter(Boolean)) {
+    const known = pivotOf(candidate, "en") ?? (EXPANSIONS[stemIn(candidate, "en")] ? candidate : null);
+    if (known) return known;
+  }
+  return null;
 }
 
 /** Measures written as symbols, as words: "39 in" / 39″ → inch, "-25°F" → minus 25 degrees. */

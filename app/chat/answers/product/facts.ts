@@ -18,10 +18,12 @@ export function shopKnowledge(
   text: string,
   product: Product,
 ): { quote: string; inEnglish: boolean; lookups: Lookup[] } | null {
-  // The kind of product is context for the FAQs ("Waterproof jackets: machine wash cold…").
+  // The kind of product is context for the FAQs ("Waterproof jackets: machine wash cold…"), and so is the
+  // name the shopper gave it: "which grind for the Kalita?" is answered by the sentence that names it.
+  const named = namedWords(turn.pre.original, text);
   const hits = bestPassages(turn.ctx.shop, text, {
     prefer: ["FAQ", "PAGE"],
-    contextTerms: [product.productType],
+    contextTerms: [product.productType, ...named],
     max: 2,
     language: turn.language,
   });
@@ -34,6 +36,12 @@ export function shopKnowledge(
   // Said "(in English)" only when it is: a shop may write its FAQ in the shopper's language.
   const inEnglish = hits.some((h) => h.passage.language === "en");
   return { quote: hits.map((h) => h.passage.quote).join(" "), inEnglish, lookups };
+}
+
+/** The words of the question that `text` (the question without the product's name) left out: the name as the shopper wrote it. */
+function namedWords(question: string, text: string): string[] {
+  const kept = new Set(tokenize(normalize(text)));
+  return tokenize(normalize(question)).filter((w) => !kept.has(w));
 }
 
 /**
