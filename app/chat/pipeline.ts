@@ -48,7 +48,7 @@ import {
 import { productInfo, productSearch } from "./answers/products";
 import { invoiceAnswer } from "./answers/invoices";
 import { accountHelp, paymentIssue, paymentMethods, returnPolicy } from "./answers/policies";
-import { asksDeliveryFact, shippingOptions } from "./answers/shipping";
+import { asksBeforeOrdering, asksDeliveryFact, shippingOptions } from "./answers/shipping";
 import { discountCode, discountCodesIn } from "./answers/discounts";
 import {
   faqAnswer,
@@ -618,6 +618,14 @@ function intentInContext(
   ) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }
+  // "When would it arrive if I order today?" names no order: a delivery before buying (FORMAT.md), not tracking.
+  if (
+    result.intent === "track_order" &&
+    !entities.order_number &&
+    !(last && ORDER_INTENTS.has(last)) &&
+    asksBeforeOrdering(text)
+  )
+    return { ...result, intent: "shipping_options", lowConfidence: false };
   const codesNamed = discountCodesIn(text, { orderNameFormat }).length > 0;
   // A discount code in the message settles an unsure classification.
   if ((result.lowConfidence || result.confidence < 0.6) && codesNamed)
@@ -660,7 +668,7 @@ function intentInContext(
     !entities.order_number &&
     !entities.email &&
     !entities.product &&
-    wordCount <= SHIPPING_FOLLOW_UP_WORDS &&
+    (wordCount <= SHIPPING_FOLLOW_UP_WORDS || asksBeforeOrdering(text)) &&
     asksDeliveryFact(text) &&
     (result.intent === "track_order" || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8)
   )

@@ -19,6 +19,9 @@ import {
   type RateLine,
 } from "../shop/shipping-rates";
 import { knowledgeAnswer, needsNoShipping, quoteAnswer, shipsToLead } from "./policies";
+import { deliveryWindow, dispatchTime, sameDayCutoff, transitTime } from "../shop/delivery-dates";
+import type { DurationRange } from "../shop/durations";
+import { formatDate } from "../format";
 
 /** What a shipping question asks, read in en/es/fr (accents folded). */
 const ASKS_COST =
@@ -29,6 +32,14 @@ const ASKS_FREE = /\b(?:free|gratis|gratuite?|offerte?|sin costo)\b/;
 const ASKS_OPTIONS =
   /\b(?:options?|methods?|carriers?|ways?|opciones|metodos|formas|paqueterias?|modes? de livraison|transporteurs?)\b/;
 const ASKS_EXPRESS = new RegExp(`${EXPRESS.source}|\\b(?:faster|fastest|quicker|quickest|quick|fast|vite)\\b`);
+/** "When would it arrive?", "¿para cuándo llega?": a date, not a number of days. */
+const ASKS_DATE = /\b(?:when|by when|what day|which day|what date|cuando|para cuando|que dia|quand|quel jour|d'?ici quand)\b/;
+/** "If I order today", "si pido hoy", "si je commande maintenant": before buying, from today. */
+const ORDERING_NOW =
+  /\b(?:if i (?:order|ordered|buy|bought|place)|order(?:ed)? (?:it |one )?(?:today|now)|today|right now|tonight|si (?:pido|compro|hago (?:el|mi) pedido|ordeno)|hoy|ahora|si je (?:commande|passe commande|l'?achete)|aujourd'?hui|maintenant)\b/;
+/** "What's the cut-off to ship the same day?", "¿hasta qué hora sale el mismo día?": how soon the shop sends. */
+const ASKS_DISPATCH =
+  /\b(?:cut-? ?off|same[ -]day|ships? (?:it )?today|order by|heure limite|le jour meme|meme jour|hora limite|mismo dia|a que hora)\b/;
 
 /**
  * Words a question about delivery prices and times is made of: with any other word in it ("P.O. box",
@@ -41,21 +52,25 @@ const DELIVERY_WORDS = new Set(
     method methods carrier carriers way ways time days day business standard cheap cheapest order package parcel
     it that would will be get how what when which is are there do does you your my me to the a for and about
     pick up pickup store collect usually normally from over above minimum amount spend threshold
-    hold held keep kept`.split(/\s+/),
+    hold held keep kept today now if cut off cutoff same ordered buy`.split(/\s+/),
     ...`envio envios enviar envian envias envia mandar mandan manda entrega entregas entregar llega llegan llegar
     llegaria tarda tardan tardaria tiempo dias dia habiles cuanto cuesta cuestan cobran costo precio tarifa gratis
     express expres rapido urgente opciones opcion metodos formas paqueteria pedido paquete tienda recoger cuando
     normal estandar sale partir desde minimo monto compra compras
-    guardan guardar guardas`.split(/\s+/),
+    guardan guardar guardas hoy ahora si pido compro hora limite mismo llegaria`.split(/\s+/),
     ...`livraison livraisons livrer livrez livre livree envoi envoyer expedier expedition expediez colis commande
     frais prix tarif tarifs combien coute coutent temps delai delais jours jour ouvres prend prendra arrive arrivera
     gratuit gratuite offerte offert express rapide standard options mode modes transporteur retrait boutique quand
     payant payante partir des seuil montant minimum achat
-    garder gardez conservez conserver`.split(/\s+/),
+    garder gardez conservez conserver aujourdhui maintenant commande commandais recois recevrai heure limite meme`.split(/\s+/),
   ].filter(Boolean),
 );
 
 interface Asked {
+  /** A date from today ("if I order today, when would it arrive?"). */
+  date: boolean;
+  /** How soon the shop sends an order (a same-day cut-off). */
+  dispatch: boolean;
   cost: boolean;
   time: boolean;
   free: boolean;
@@ -67,7 +82,13 @@ interface Asked {
 /** A question about what delivery costs or how long it takes ("c'est payant ?", "¿cuánto tarda?"). */
 export function asksDeliveryFact(text: string): boolean {
   const normalized = normalize(text);
-  return [ASKS_COST, ASKS_TIME, ASKS_FREE, ASKS_EXPRESS].some((pattern) => pattern.test(normalized));
+  return [ASKS_COST, ASKS_TIME, ASKS_FREE, ASKS_EXPRESS, ASKS_DISPATCH].some((pattern) => pattern.test(normalized));
+}
+
+/** "When would it arrive if I ordered today?": a delivery asked before buying, not an order's tracking. */
+export function asksBeforeOrdering(text: string): boolean {
+  const normalized = normalize(text);
+  return ORDERING_NOW.test(normalized) && (ASKS_TIME.test(normalized) || ASKS_DATE.test(normalized));
 }
 
 export async function shippingOptions(turn: Turn): Promise<Answer> {
@@ -80,6 +101,22 @@ export async function shippingOptions(turn: Turn): Promise<Answer> {
 }
 
 const M = defineMessages({
+  with_option: { en: "with {option} ", es: "con {option} ", fr: "avec {option}, " },
+  arrives_between: {
+    en: "Ordered today, {option}it should arrive between {from} and {to}.",
+    es: "Si haces el pedido hoy, {option}debería llegar entre el {from} y el {to}.",
+    fr: "Pour une commande passée aujourd'hui, {option}la livraison devrait arriver entre le {from} et le {to}.",
+  },
+  arrives_on: {
+    en: "Ordered today, {option}it should arrive on {date}.",
+    es: "Si haces el pedido hoy, {option}debería llegar el {date}.",
+    fr: "Pour une commande passée aujourd'hui, {option}la livraison devrait arriver le {date}.",
+  },
+  dates_are_estimates: {
+    en: "These dates are estimates from our stated shipping times, counting business days (Monday to Friday) from today.",
+    es: "Son fechas estimadas según nuestros tiempos de envío, contando días hábiles (lunes a viernes) desde hoy.",
+    fr: "Ces dates sont estimées d'après nos délais, en jours ouvrés (du lundi au vendredi) à partir d'aujourd'hui.",
+  },
   product_needs_no_parcel: {
     en: "The {title} isn't shipped in a parcel, so there's no shipping to pay.",
     es: "{title} no se envía por paquetería: no hay envío que pagar.",
@@ -149,6 +186,8 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
 
   const following = turn.state.lastIntent === "shipping_options" ? turn.state.shippingQuestion : undefined;
   const asked: Asked = {
+    date: ASKS_DATE.test(text) || ORDERING_NOW.test(text),
+    dispatch: ASKS_DISPATCH.test(text),
     cost: ASKS_COST.test(text),
     time: ASKS_TIME.test(text),
     free: ASKS_FREE.test(text),
@@ -167,18 +206,23 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
   const chosen = linesFor(lines, region, asked, turn.language);
   if (chosen.length === 0) return null;
 
-  const lead =
-    place && /\b(?:ship|deliver|send|envi|envoy|livr|exp[eé]di|mand)/i.test(turn.pre.original)
+  // "How long would it take?": how soon the shop sends it, then each option's delivery time.
+  const dispatch = asked.dispatch ? dispatchLinesFor(turn) : asked.time && !asked.pickup ? dispatchFor(turn) : [];
+  // "If I order today, when would it arrive?": each option's dates, counted from today.
+  const dates = asked.date && !asked.pickup && !asked.dispatch ? deliveryDates(turn, chosen) : [];
+  const lead = [
+    ...(place && /\b(?:ship|deliver|send|envi|envoy|livr|exp[eé]di|mand)/i.test(turn.pre.original)
       ? [shipsToLead(place, turn)]
       : unshipped
         ? [unshipped.lead]
-        : [];
-  // "How long would it take?": how soon the shop sends it, then each option's delivery time.
-  const dispatch = asked.time && !asked.pickup ? dispatchFor(turn) : [];
+        : []),
+    ...dates,
+  ];
   const hits: KnowledgeHit[] = [
     ...(unshipped?.hits ?? []),
     ...dispatch.map(asHit),
-    ...chosen.map((line) => asHit(line.passage)),
+    // A cut-off question is answered by the dispatch sentences alone.
+    ...(asked.dispatch && !asked.cost && !asked.time ? [] : chosen.map((line) => asHit(line.passage))),
   ];
   // "Can you send the grinder to the US?": what the destination's heading says besides prices and times.
   if (place) hits.push(...notesFor(turn, place.code).map(asHit));
@@ -189,6 +233,55 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
     ...(asked.pickup ? { pickup: true } : {}),
   };
   return { ...answer, state: { shippingQuestion: remembered } };
+}
+
+/**
+ * "Ordered today, with Express shipping it should arrive between Monday, November 23 and Wednesday,
+ * November 25": each chosen option's dates, from how soon the shop sends and how long the option
+ * takes, both as its policy says them; an option whose words give no time gives no date.
+ */
+function deliveryDates(turn: Turn, lines: RateLine[]): string[] {
+  const sentences = preferLanguage(dispatchLines(turn.ctx.shop), turn.language).map((p) => p.text);
+  const dispatch = dispatchTime(sentences);
+  const cutoff = sameDayCutoff(sentences);
+  const L = turn.language;
+  const said = lines.flatMap((line) =>
+    optionsIn(line.passage.text).map(({ name, transit }) => {
+      const window = deliveryWindow(turn.ctx.now, turn.ctx.shop.timezone, dispatch, transit, cutoff);
+      const day = (date: Date) => formatDate(date.toISOString(), window.today, L, "UTC");
+      const option = name ? t(L, M.with_option, { option: name }) : "";
+      return window.earliest.getTime() === window.latest.getTime()
+        ? t(L, M.arrives_on, { option, date: day(window.earliest) })
+        : t(L, M.arrives_between, { option, from: day(window.earliest), to: day(window.latest) });
+    }),
+  );
+  return said.length > 0 ? [...said, t(L, M.dates_are_estimates)] : [];
+}
+
+/**
+ * The delivery options a rate sentence names, each with its time: "Standard shipping, 3–5 business
+ * days…", or several in one ("Estafeta ground, 3–6 business days, …; DHL Express, 1–2 business days").
+ * An option's name is what comes before its first comma or colon, when it starts with a capital.
+ */
+function optionsIn(text: string): { name: string; transit: DurationRange }[] {
+  return text.split(/;\s*/).flatMap((part) => {
+    const segment = part.trim();
+    const transit = transitTime(segment);
+    if (!transit || !/^\p{Lu}/u.test(segment)) return [];
+    const name = segment.split(/\s*[,:(]\s*/)[0];
+    return [{ name: /\d/.test(name) ? "" : name, transit }];
+  });
+}
+
+function preferLanguage(passages: Passage[], language: Turn["language"]): Passage[] {
+  return [...passages.filter((p) => p.language === language), ...passages.filter((p) => p.language !== language)];
+}
+
+/** Every sentence saying how soon the shop sends an order (a cut-off too), in the shopper's language when written. */
+function dispatchLinesFor(turn: Turn): Passage[] {
+  const lines = dispatchLines(turn.ctx.shop);
+  const own = lines.filter((p) => p.language === turn.language);
+  return own.length > 0 ? own : lines;
 }
 
 /** How many of a destination's other sentences an answer about it quotes. */
