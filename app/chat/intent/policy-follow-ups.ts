@@ -69,6 +69,23 @@ const PRODUCT_ASPECT =
 const PROMO =
   /\b(?:promo\w*|discounts?|coupons?|offers?|deals?|off|descuentos?|cupon\w*|ofertas?|remises?|reductions?|offres?)\b/;
 
+// "How much was the tax?", "¿cuánto fue el IVA?", "what was the total?": an amount of the invoiced order.
+const INVOICE_AMOUNT =
+  /\b(?:tax|taxes|vat|iva|tva|taxe|impuestos?|total|subtotal|sous-total|importe|montant|monto)\b/;
+// "Can you send it to another email?", "¿me la mandan a otro correo?", "à une autre adresse e-mail ?".
+const OTHER_ADDRESS = /\b(?:another|other|different|new|otro|otra|distinto|distinta|autre|nouvelle)\b/;
+const EMAIL_WORD = /\b(?:e-?mails?|mail|correos?|adresse e-?mail|inbox)\b/;
+
+/** An amount of the order an invoice was just asked for (its tax, its total). */
+export function asksInvoiceAmount(normalized: string): boolean {
+  return INVOICE_AMOUNT.test(normalized);
+}
+
+/** The invoice sent to an address other than the order's. */
+export function asksInvoiceElsewhere(normalized: string): boolean {
+  return OTHER_ADDRESS.test(normalized) && EMAIL_WORD.test(normalized);
+}
+
 /**
  * The policy topic under way when `result` reads a follow-up to it as some other subject, else null.
  * `codesNamed` says whether the message names a discount code.
@@ -81,10 +98,16 @@ export function policyFollowUpIntent(
   wordCount: number,
   codesNamed: boolean,
 ): IntentResult | null {
-  if (!last || !POLICY_TOPICS.has(last) || result.intent === last || KEPT.has(result.intent)) return null;
+  if (!last || !POLICY_TOPICS.has(last) || result.intent === last) return null;
   if (entities.order_number || entities.email || entities.size || entities.color || wordCount > MAX_WORDS) return null;
   const plain = normalize(text);
   const continued = { ...result, intent: last, lowConfidence: false };
+  // After an invoice, its amounts and where it is sent are still the invoice, whatever they read like
+  // ("what was the total?" can sound like a grievance); a goodbye or a request for a person stays one.
+  const invoiceFact = asksInvoiceAmount(plain) || asksInvoiceElsewhere(plain);
+  if (last === "get_invoice" && !entities.product && invoiceFact && (!KEPT.has(result.intent) || result.intent === "complaint"))
+    return continued;
+  if (KEPT.has(result.intent)) return null;
   const topicWords = !!TOPIC_WORDS[last]?.test(plain);
   // A product named is a new subject, unless the question uses the topic's words ("does it apply to the
   // lamp?") or asks the return rule of a kind of item ("what about socks?").
