@@ -13,10 +13,11 @@ import {
   orderForQuoting,
   overviewPassages,
   placeAsked,
+  searchKnowledge,
   terms,
   type KnowledgeHit,
 } from "../knowledge";
-import { normalize } from "../preprocess";
+import { normalize, type Language } from "../preprocess";
 import type { Answer, Lookup, Turn } from "../types";
 import type { Product } from "../../commerce/types";
 import { excludedKindNote } from "./shop-rules";
@@ -85,6 +86,8 @@ interface Topic {
   topicWords: string;
   /** What an overview covers, one aspect per quoted sentence. */
   aspects: string[];
+  /** The same aspects in the shopper's language, so a shop writing in both quotes its own version. */
+  aspectsIn?: Partial<Record<Language, string[]>>;
   missing: string;
 }
 
@@ -101,6 +104,20 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
       "final sale items cannot be returned or exchanged",
       "return postage paid by the customer",
     ],
+    aspectsIn: {
+      es: [
+        "devolución dentro de días desde la entrega",
+        "sin usar completos en su empaque original condiciones",
+        "no tienen devolución venta final",
+        "el envío de la devolución lo pagas tú",
+      ],
+      fr: [
+        "retourner un article dans les jours qui suivent la commande ou la livraison",
+        "conditions article neuf non utilisé dans son emballage d'origine",
+        "exclusions ne sont ni repris ni échangés vente finale",
+        "frais de retour à votre charge",
+      ],
+    },
     missing: M.topic_return_policy,
   },
   shipping_options: {
@@ -242,14 +259,11 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   if (lead.length > 0 && !question)
     hits = bestPassages(shop, question, { prefer: topic.prefer, extraTerms, max: 3, quoteLanguage: turn.language });
   else if (isOverview(question, topic) && extraTerms.length === 0 && hasPolicy)
-    hits = overviewPassages(shop, topic.aspects, { only: [topic.policy!], quoteLanguage: turn.language });
+    hits = overview(turn, topic);
   else hits = relevantPassages(turn, question, topic, extraTerms);
   // "Can I return the Cascade jacket?": the general rules (window, condition) apply to that product.
   if (product && intent === "return_policy" && !isFinalSale(product) && !excludedKind && hasPolicy) {
-    const rules = overviewPassages(shop, topic.aspects.slice(0, 2), {
-      only: [topic.policy!],
-      quoteLanguage: turn.language,
-    });
+    const rules = overview(turn, topic, 2);
     hits = orderForQuoting(
       [...rules, ...hits.filter((h) => !rules.some((r) => r.passage.id === h.passage.id))].slice(0, 3),
     );
@@ -276,6 +290,19 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   return quoteAnswer(turn, hits, lead);
 }
 
+/**
+ * One sentence per aspect of the topic's policy, found with the aspects in the shopper's language when
+ * the shop's text answers them in it, else with the English ones.
+ */
+function overview(turn: Turn, topic: Topic, count = topic.aspects.length): KnowledgeHit[] {
+  const query = { only: [topic.policy!], quoteLanguage: turn.language };
+  const local = topic.aspectsIn?.[turn.language];
+  const own = local ? overviewPassages(turn.ctx.shop, local.slice(0, count), query) : [];
+  const inLanguage = own.filter((h) => h.passage.language === turn.language);
+  if (local && inLanguage.length >= Math.min(count, local.length) - 1) return own;
+  return overviewPassages(turn.ctx.shop, topic.aspects.slice(0, count), query);
+}
+
 function relevantPassages(turn: Turn, question: string, topic: Topic, extraTerms: string[]): KnowledgeHit[] {
   const hits = bestPassages(turn.ctx.shop, question, {
     prefer: topic.prefer,
@@ -286,7 +313,41 @@ function relevantPassages(turn: Turn, question: string, topic: Topic, extraTerms
   });
   if (hits.length === 0) return [];
   const top = hits.reduce((a, b) => (b.relevance > a.relevance ? b : a));
-  return answers(top, MIN_RELEVANCE) ? hits : [];
+  return answers(top, MIN_RELEVANCE) ? inShopperLanguage(turn, question, topic, extraTerms, hits) : [];
+}
+
+/** A sentence in the shopper's language stands in for one in another language if it scores this share of it. */
+const TWIN_SHARE = 0.5;
+
+/**
+ * A shop that writes its policy twice ("…English version") says a rule in the shopper's language too,
+ * often under a heading that takes the rule's words ("Costo del envío de devolución: lo pagas tú."):
+ * a sentence quoted in another language gives way to the best one of the same text in the shopper's.
+ */
+function inShopperLanguage(
+  turn: Turn,
+  question: string,
+  topic: Topic,
+  extraTerms: string[],
+  hits: KnowledgeHit[],
+): KnowledgeHit[] {
+  if (hits.every((h) => h.passage.language === turn.language)) return hits;
+  const candidates = searchKnowledge(turn.ctx.shop, question, {
+    prefer: topic.prefer,
+    extraTerms,
+    language: turn.language,
+    limit: 20,
+  }).filter((c) => c.passage.language === turn.language && c.covered.length > 0);
+  const used = new Set(hits.map((h) => h.passage.id));
+  return hits.map((hit) => {
+    if (hit.passage.language === turn.language) return hit;
+    const twin = candidates.find(
+      (c) => c.passage.sourceKey === hit.passage.sourceKey && !used.has(c.passage.id) && c.score >= TWIN_SHARE * hit.score,
+    );
+    if (!twin) return hit;
+    used.add(twin.passage.id);
+    return twin;
+  });
 }
 
 /** Nothing asked beyond the topic itself: "what's your return policy?", "¿cómo funcionan las devoluciones?". */
