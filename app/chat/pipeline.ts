@@ -13,7 +13,12 @@ import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { normalize, preprocess, type Language, type Preprocessed } from "./preprocess";
 import { isPlainQuestion, plainQuestionIntent } from "./intent/grievance";
 import { ownPurchaseIntent } from "./intent/own-purchase";
-import { codeQuestionIntent, policyFollowUpIntent } from "./intent/policy-follow-ups";
+import {
+  codeQuestionIntent,
+  howToSendTerms,
+  policyFollowUpIntent,
+  returnFollowUpIntent,
+} from "./intent/policy-follow-ups";
 import { questionAfterOpening } from "./intent/opening-words";
 import { stateQuestionIntent } from "./intent/state-questions";
 import { orderQuestionIntent } from "./intent/order-questions";
@@ -231,13 +236,16 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     thirdPartyClaim: input.state.thirdPartyClaim || saysOrderIsSomeoneElses(pre.original) || undefined,
   };
   // "who pays for shipping?" while discussing a return searches the shop's texts for the return's shipping.
+  // "how do I send it back?" after a return question: the shop's sentence on how to make a return.
   const contextTerms =
     classified.intent === "shipping_options" &&
     intent.intent === "return_policy" &&
     RETURN_INTENTS.has(input.state.lastIntent!) &&
     WHO_PAYS.test(pre.original)
       ? ["return shipping label"]
-      : undefined;
+      : intent.intent === "return_policy"
+        ? howToSendTerms(pre.original, language, input.state.lastIntent)
+        : undefined;
   return {
     turn: {
       pre,
@@ -633,6 +641,8 @@ function intentInContext(
   const aboutCodes = !entities.order_number ? codeQuestionIntent(result, text, codesNamed) : null;
   if (aboutCodes) return aboutCodes;
   if (!last) return result;
+  const onReturn = returnFollowUpIntent(result, text, entities, last, !!state.orderNumber);
+  if (onReturn) return onReturn;
   const onPolicy = policyFollowUpIntent(result, text, entities, last, wordCount, codesNamed);
   if (onPolicy) return onPolicy;
   // "why?", "what are my options?" right after an answer about an order: about that answer.
