@@ -72,7 +72,7 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const variantAsked = Object.keys(asked0).length > 0 ? { ...earlier, ...asked0 } : earlier;
   // "How much is it in Long?" asks about the price, not the length.
   const asked = askedAbout(withoutValues(text, Object.values(wanted)), product, L);
-  if (!wantsVariant) askAgain(turn, product, asked, text);
+  askAgain(turn, product, asked, withoutValues(text, Object.values(wanted)), wantsVariant);
   const facts = describedFacts(product, turn, asked, text);
   const parts: string[] = [];
   const cards = [productCard(product, currency, L)];
@@ -167,9 +167,10 @@ export async function unavailableAnswer(turn: Turn, name: string, lookups: Looku
 
 /**
  * "How much does the Summit 30 weigh?" … "and the Summit 20?": a bare mention of another product
- * right after a product question asks the same aspects of it.
+ * right after a product question asks the same aspects of it; "et le L ?" after the M's diameter asks
+ * them of another of the same product's options.
  */
-function askAgain(turn: Turn, product: Product, asked: Asked, text: string): void {
+function askAgain(turn: Turn, product: Product, asked: Asked, text: string, optionNamed: boolean): void {
   const before = turn.state.productAspects ?? [];
   const asksNothing =
     asked.aspects.size === 0 &&
@@ -178,7 +179,8 @@ function askAgain(turn: Turn, product: Product, asked: Asked, text: string): voi
     !asked.compare &&
     !asked.options &&
     asked.optionNames.length === 0;
-  if (before.length === 0 || !asksNothing || turn.state.productHandle === product.handle) return;
+  const sameProduct = turn.state.productHandle === product.handle;
+  if (before.length === 0 || !asksNothing || (sameProduct && !optionNamed)) return;
   if (GENERIC_QUESTION.test(turn.pre.original.trim()) || contentWords(turn, product, text).length > 0) return;
   for (const aspect of before) {
     if (!ALL_ASPECTS.includes(aspect as Aspect)) continue;
