@@ -200,3 +200,27 @@ describe("finding codes in a message", () => {
     expect(discountCodesIn("I have $120 in my cart, size XL, the 32oz bottle")).toEqual([]);
   });
 });
+
+describe("a follow-up on the codes that names something the shop's rules on codes say", () => {
+  it("quotes the rule instead of listing the codes again, in the shop's language", async () => {
+    const { createDemoStore, loadDemoSnapshot } = await import("../../demo/demo-store");
+    const { devStorePath } = await import("../../demo/dev-stores");
+    const { demoConversation } = await import("../helpers/chat-context");
+    const say = await demoConversation({
+      store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))),
+    });
+    await say("Vous avez un code promo ?");
+    const rule = await say("et les articles seconde choix ?");
+    expect(rule.intent).toBe("discount_code");
+    expect(rule.text).toMatch(/ni aux articles seconde choix sauf mention contraire/);
+    expect(rule.text).not.toMatch(/BIENVENUE10/);
+  });
+
+  it("keeps listing the codes when the rules don't say what the follow-up adds", async () => {
+    const { demoConversation } = await import("../helpers/chat-context");
+    const say = await demoConversation();
+    await say("any discount codes?");
+    const second = await say("can I use it on my second order?");
+    expect(second.text).toMatch(/One use per customer/);
+  });
+});

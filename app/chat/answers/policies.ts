@@ -106,7 +106,7 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
     ],
     aspectsIn: {
       es: [
-        "devolución dentro de días desde la entrega",
+        "tienes días para solicitar una devolución desde la entrega",
         "sin usar completos en su empaque original condiciones",
         "no tienen devolución venta final",
         "el envío de la devolución lo pagas tú",
@@ -115,7 +115,7 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
         "retourner un article dans les jours qui suivent la commande ou la livraison",
         "conditions article neuf non utilisé dans son emballage d'origine",
         "exclusions ne sont ni repris ni échangés vente finale",
-        "frais de retour à votre charge",
+        "frais de retour à votre charge envoi suivi",
       ],
     },
     missing: M.topic_return_policy,
@@ -292,15 +292,16 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
 
 /**
  * One sentence per aspect of the topic's policy, found with the aspects in the shopper's language when
- * the shop's text answers them in it, else with the English ones.
+ * that quotes more of the shop's text in it than the English ones do.
  */
 function overview(turn: Turn, topic: Topic, count = topic.aspects.length): KnowledgeHit[] {
   const query = { only: [topic.policy!], quoteLanguage: turn.language };
+  const english = overviewPassages(turn.ctx.shop, topic.aspects.slice(0, count), query);
   const local = topic.aspectsIn?.[turn.language];
-  const own = local ? overviewPassages(turn.ctx.shop, local.slice(0, count), query) : [];
-  const inLanguage = own.filter((h) => h.passage.language === turn.language);
-  if (local && inLanguage.length >= Math.min(count, local.length) - 1) return own;
-  return overviewPassages(turn.ctx.shop, topic.aspects.slice(0, count), query);
+  if (!local) return english;
+  const own = overviewPassages(turn.ctx.shop, local.slice(0, count), query);
+  const inLanguage = (hits: KnowledgeHit[]) => hits.filter((h) => h.passage.language === turn.language).length;
+  return inLanguage(own) > inLanguage(english) ? own : english;
 }
 
 function relevantPassages(turn: Turn, question: string, topic: Topic, extraTerms: string[]): KnowledgeHit[] {
@@ -313,41 +314,43 @@ function relevantPassages(turn: Turn, question: string, topic: Topic, extraTerms
   });
   if (hits.length === 0) return [];
   const top = hits.reduce((a, b) => (b.relevance > a.relevance ? b : a));
-  return answers(top, MIN_RELEVANCE) ? inShopperLanguage(turn, question, topic, extraTerms, hits) : [];
+  if (!answers(top, MIN_RELEVANCE)) return [];
+  // Return rules are written rule for rule in each version; a shipping version may say in one
+  // sentence what the other says in two ("We roast on Tuesdays…: orders ship within…"), so it stays whole.
+  return topic.policy === "REFUND_POLICY"
+    ? inShoppersLanguage(turn, hits, question, { prefer: topic.prefer, extraTerms })
+    : hits;
 }
 
-/** A sentence in the shopper's language stands in for one in another language if it scores this share of it. */
-const TWIN_SHARE = 0.5;
+/** Below this share of the quoted sentence's score, its version in the shopper's language isn't the same rule. */
+const SAME_RULE_SHARE = 0.3;
 
 /**
- * A shop that writes its policy twice ("…English version") says a rule in the shopper's language too,
- * often under a heading that takes the rule's words ("Costo del envío de devolución: lo pagas tú."):
- * a sentence quoted in another language gives way to the best one of the same text in the shopper's.
+ * A shop that writes its rules twice ("…English version"): each quoted sentence swapped for the same
+ * source's best sentence in the shopper's language, when that one matches the question nearly as well
+ * (often it says the rule under a heading that carries the rule's words: "Costo del envío de
+ * devolución: lo pagas tú.").
  */
-function inShopperLanguage(
+export function inShoppersLanguage(
   turn: Turn,
-  question: string,
-  topic: Topic,
-  extraTerms: string[],
   hits: KnowledgeHit[],
+  question: string,
+  query: { prefer: string[]; extraTerms?: string[] },
 ): KnowledgeHit[] {
   if (hits.every((h) => h.passage.language === turn.language)) return hits;
-  const candidates = searchKnowledge(turn.ctx.shop, question, {
-    prefer: topic.prefer,
-    extraTerms,
-    language: turn.language,
-    limit: 20,
-  }).filter((c) => c.passage.language === turn.language && c.covered.length > 0);
-  const used = new Set(hits.map((h) => h.passage.id));
-  return hits.map((hit) => {
+  const found = searchKnowledge(turn.ctx.shop, question, { ...query, language: turn.language, limit: 20 });
+  const swapped = hits.map((hit) => {
     if (hit.passage.language === turn.language) return hit;
-    const twin = candidates.find(
-      (c) => c.passage.sourceKey === hit.passage.sourceKey && !used.has(c.passage.id) && c.score >= TWIN_SHARE * hit.score,
+    const own = found.find(
+      (h) =>
+        h.passage.language === turn.language &&
+        h.passage.sourceKey === hit.passage.sourceKey &&
+        h.covered.length > 0 &&
+        h.score >= hit.score * SAME_RULE_SHARE,
     );
-    if (!twin) return hit;
-    used.add(twin.passage.id);
-    return twin;
+    return own ?? hit;
   });
+  return swapped.filter((h, i) => swapped.findIndex((o) => o.passage.id === h.passage.id) === i);
 }
 
 /** Nothing asked beyond the topic itself: "what's your return policy?", "¿cómo funcionan las devoluciones?". */
