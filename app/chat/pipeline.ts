@@ -494,6 +494,8 @@ const BARE_QUESTION_WORDS = 3;
 const POINTS_BACK =
   /\b(?:it|its|they|them|this|that|those|these|one|lo|la|los|las|le|les|il|elle|ils|elles|[eé]l|ella|ellos|ellas)\b/i;
 const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "return_policy", "refund_status"]);
+/** Readings a delivery asked before buying takes alone. */
+const BEFORE_BUYING_READINGS = new Set<Intent>(["track_order", "product_info", "product_search", "out_of_scope"]);
 const WHO_PAYS =
   /\b(?:who pays|pay for|cost|costs|free|label|postage|charge|qui paie|payer|frais|gratuit|[ée]tiquette|qui[eé]n paga|pagar|costo|cuesta|gratis|gu[ií]a|etiqueta)\b/i;
 const STOCK_QUESTION = /\b(?:in stock|available|disponibles?|en stock|agotad[oa]s?|sold out|rupture)\b/;
@@ -626,9 +628,10 @@ function intentInContext(
   ) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }
-  // "When would it arrive if I order today?" names no order: a delivery before buying (FORMAT.md), not tracking.
+  // "When would it arrive if I order (the Summit 30) today?" names no order: a delivery before buying
+  // (FORMAT.md), not tracking, nor a question about the product itself.
   if (
-    result.intent === "track_order" &&
+    BEFORE_BUYING_READINGS.has(result.intent) &&
     !entities.order_number &&
     !(last && ORDER_INTENTS.has(last)) &&
     asksBeforeOrdering(text)

@@ -95,4 +95,24 @@ describe("a delivery date asked after the rates", () => {
     const cutoff = await say("what's the cut-off to ship the same day?");
     expect(cutoff.text).toMatch(/before 12 pm Pacific/);
   });
+
+  it("reads a date asked before buying a named product as delivery, not a product question", async () => {
+    const say = await demoConversation();
+    const when = await say("If I order the Summit 30 today, when would it arrive?");
+    expect(when.intent).toBe("shipping_options");
+    expect(when.text).toMatch(/Standard shipping it should arrive between Wednesday, November 25/);
+  });
+
+  it("gives no date for time an option adds in some zones, and none for a product that needs no parcel", async () => {
+    const say = await demoConversation({ store: colibri() });
+    const when = await say("Si pido hoy la AeroPress, ¿cuándo me llega?");
+    expect(when.text).toMatch(/con DHL Express debería llegar/);
+    expect(when.text).not.toMatch(/con Zonas extendidas/);
+    const course = await demoConversation({ store: colibri() });
+    await course("¿Cuánto cuesta el curso de latte art?");
+    const access = await course("si lo compro hoy, ¿cuándo lo recibo?");
+    expect(access.text).toMatch(/no se envía por paquetería/);
+    expect(access.text).not.toMatch(/debería llegar/);
+  });
 });
+

@@ -144,3 +144,13 @@ describe("a product filed under a kind its title doesn't say", () => {
     expect((out.products ?? []).map((c) => c.title)).toContain(filed.title);
   });
 });
+
+describe("a search-worded question that only one of the products it names answers", () => {
+  it("answers the one that comes in the colour named", async () => {
+    const { demoConversation } = await import("../helpers/chat-context");
+    const say = await demoConversation();
+    const plum = await say("got the merino crew in plum?");
+    expect(plum.intent).toBe("product_info");
+    expect(plum.text).toMatch(/^Women's Merino 200 Crew: Plum is in stock/);
+  });
+});

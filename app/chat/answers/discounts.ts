@@ -227,7 +227,8 @@ const EXPIRY =
 const FUTURE = /\b(?:will|going to|ser[aá]|va a ser|habr[aá]|sera|va [eê]tre|y aura)\b|'ll\b/i;
 // What a follow-up asks of the code just named: how long it runs, or the minimum it needs.
 const ASKS_ITS_TERMS = new RegExp(`${EXPIRY.source}|\\b(?:minimum|m[ií]nim[oa]|at least|al menos|au moins)\\b`, "i");
-// Asking for codes themselves ("any other codes?", "¿tienen cupones?"): the list answers.
+// Asking for codes themselves ("any other codes?", "¿tienen cupones?", "combien de réduction ?"): the list answers
+// (accents folded).
 const ASKS_FOR_CODES =
   /\b(?:any|codes|coupons?|vouchers?|deals?|offers?|promos?|discounts?|codigos|cupon(?:es)?|ofertas?|promociones|descuentos|remises|offres?|reductions?)\b/i;
 const NOT_WORKING =
@@ -263,7 +264,8 @@ export async function discountCode(turn: Turn): Promise<Answer> {
   if (ALTERNATIVE.test(text)) return publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
   // "Does it work on sale items?", "ça marche sur les articles en promo ?" once codes are on the table:
   // the shop's own rules on codes answer it; the list again would not.
-  if (turn.state.lastIntent === "discount_code" && !ASKS_FOR_CODES.test(text) && !ASKS_ITS_TERMS.test(text)) {
+  const asksOfCodes = ASKS_FOR_CODES.test(turn.pre.normalized) || ASKS_ITS_TERMS.test(text) || FUTURE.test(text);
+  if (turn.state.lastIntent === "discount_code" && !asksOfCodes) {
     const rules = codeRules(turn, text, { relevant: true });
     if (rules) return { ...rules, state: { discussedCodes: turn.state.discussedCodes } };
   }

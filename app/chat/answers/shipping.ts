@@ -138,7 +138,8 @@ interface Unshipped {
  */
 function unshippedProduct(turn: Turn): Unshipped | null {
   const fresh = turn.state.lastIntent === "product_info" || turn.state.lastIntent === "product_search";
-  const handle = fresh ? turn.state.productHandle : undefined;
+  // The product this message names, or the one just discussed.
+  const handle = turn.productHandle ?? (fresh ? turn.state.productHandle : undefined);
   const product = handle ? turn.ctx.productsByHandle.get(handle) : undefined;
   if (!product || !needsNoShipping(product) || placeAsked(turn.ctx.shop, turn.pre.original)) return null;
   const kind = tokenize(normalize(product.productType)).filter((w) => w.length > 3);
@@ -267,11 +268,15 @@ function optionsIn(text: string): { name: string; transit: DurationRange }[] {
   return text.split(/;\s*/).flatMap((part) => {
     const segment = part.trim();
     const transit = transitTime(segment);
-    if (!transit || !/^\p{Lu}/u.test(segment)) return [];
+    // "Zonas extendidas: de 1 a 3 días hábiles más": time added to an option, not an option.
+    if (!transit || !/^\p{Lu}/u.test(segment) || ADDED_TIME.test(normalize(segment))) return [];
     const name = segment.split(/\s*[,:(]\s*/)[0];
     return [{ name: /\d/.test(name) ? "" : name, transit }];
   });
 }
+
+const ADDED_TIME =
+  /\b(?:days?|dias?(?: habiles| naturales)?|jours?(?: ouvres| ouvrables)?|hours?|horas|heures)\s+(?:more|extra|longer|mas|adicionales?|de plus|supplementaires?|en plus)\b|\b(?:extra|additional|more|adicionales?|supplementaires?)\s+(?:business\s+|working\s+)?(?:days?|dias|jours)\b/;
 
 function preferLanguage(passages: Passage[], language: Turn["language"]): Passage[] {
   return [...passages.filter((p) => p.language === language), ...passages.filter((p) => p.language !== language)];
