@@ -224,3 +224,16 @@ describe("a follow-up on the codes that names something the shop's rules on code
     expect(second.text).toMatch(/One use per customer/);
   });
 });
+
+describe("a follow-up the listed codes' own terms answer", () => {
+  it("lists the codes again when their terms say what is asked, instead of quoting an unrelated rule", async () => {
+    const { demoConversation } = await import("../helpers/chat-context");
+    const say = await demoConversation();
+    await say("is there a free shipping code?");
+    await say("until when is it valid?");
+    const express = await say("does it work with express?");
+    expect(express.intent).toBe("discount_code");
+    expect(express.text).toMatch(/Doesn't apply to express/);
+    expect(express.text).not.toMatch(/6-digit code/);
+  });
+});

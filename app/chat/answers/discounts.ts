@@ -264,10 +264,13 @@ export async function discountCode(turn: Turn): Promise<Answer> {
   if (ALTERNATIVE.test(text)) return publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
   // "Does it work on sale items?", "ça marche sur les articles en promo ?" once codes are on the table:
   // the shop's own rules on codes answer it; the list again would not.
+  // Unless the codes' own terms say it ("does it work with express?": "Doesn't apply to express").
   const asksOfCodes = ASKS_FOR_CODES.test(turn.pre.normalized) || ASKS_ITS_TERMS.test(text) || FUTURE.test(text);
-  if (turn.state.lastIntent === "discount_code" && !asksOfCodes) {
-    const rules = codeRules(turn, text, { relevant: true });
-    if (rules) return { ...rules, state: { discussedCodes: turn.state.discussedCodes } };
+  if (turn.state.lastIntent === "discount_code" && !asksOfCodes && (turn.state.discussedCodes ?? []).length === 0) {
+    const listed = await publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
+    const said = new Set(terms(listed.text, turn.language));
+    const rules = addedWords(turn, text).every((w) => said.has(w)) ? null : codeRules(turn, text, { relevant: true });
+    return rules ? { ...rules, state: { discussedCodes: undefined } } : listed;
   }
   const discussed = turn.state.discussedCodes ?? [];
   // "how much off will it be?" asks of an offer still to come, which the list of offers names.
@@ -368,6 +371,12 @@ function cartAmount(text: string, minimum: number): number | null {
 const CODE_SUBJECT = "discount code codes promo coupon";
 /** What any follow-up on a code says besides its subject ("does it work on…", "can I use it for…"). */
 const FOLLOW_UP_WORDS = "work works apply applies use valid can does it on for with the my";
+/** The words a follow-up on codes adds to "does it work on…" (its own subject). */
+function addedWords(turn: Turn, question: string): string[] {
+  const generic = new Set(terms(`${CODE_SUBJECT} ${FOLLOW_UP_WORDS}`, "en"));
+  return terms(question, turn.language).filter((w) => !generic.has(w));
+}
+
 /** Below this share of the question said, a rule on codes doesn't answer a follow-up. */
 const RULE_RELEVANCE = 0.35;
 
@@ -380,15 +389,14 @@ function codeRules(turn: Turn, question: string, { relevant = false } = {}): Ans
   let hits = bestPassages(turn.ctx.shop, question, { ...query, subject: CODE_SUBJECT, max: 2 });
   if (relevant) {
     const subject = new Set(terms(CODE_SUBJECT, "en"));
-    const generic = new Set([...subject, ...terms(FOLLOW_UP_WORDS, "en")]);
-    // Every word the follow-up adds ("seconde choix", "sale items") must be said by the sentence itself.
-    const added = terms(question, turn.language).filter((w) => !generic.has(w));
+    // Every word the follow-up adds ("seconde choix", "sale items") must be written in the sentence itself.
+    const added = addedWords(turn, question);
     hits = hits.filter(
       (h) =>
         h.covered.some((w) => subject.has(w)) &&
         answers(h, RULE_RELEVANCE) &&
         added.length > 0 &&
-        added.every((w) => h.answered.includes(w)),
+        added.every((w) => h.answered.includes(w) && h.matched.includes(w)),
     );
   }
   hits = inShoppersLanguage(turn, hits, question, query);
