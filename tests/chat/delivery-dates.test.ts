@@ -19,9 +19,9 @@ describe("reading a shop's dispatch and delivery times", () => {
       max: 2,
       unit: "business_days",
     });
-    expect(dispatchTime(["Los pedidos salen en un máximo de 4 días hábiles; los de regalo en 1 a 2 días hábiles."])).toEqual(
-      { min: 0, max: 4, unit: "business_days" },
-    );
+    expect(
+      dispatchTime(["Los pedidos salen en un máximo de 4 días hábiles; los de regalo en 1 a 2 días hábiles."]),
+    ).toEqual({ min: 0, max: 4, unit: "business_days" });
     expect(dispatchTime(["Nous expédions sous 48 heures."])).toEqual({ min: 0, max: 2, unit: "business_days" });
     expect(dispatchTime(["No time here."])).toBeNull();
   });
@@ -86,7 +86,9 @@ describe("a delivery date asked after the rates", () => {
     const say = await demoConversation({ store: colibri() });
     await say("¿Cuánto tarda el envío por Estafeta?");
     const when = await say("¿y si pido hoy, para cuándo llega?");
-    expect(when.text).toMatch(/con Estafeta Terrestre debería llegar entre el miércoles, 25 de noviembre y el jueves, 3 de diciembre/);
+    expect(when.text).toMatch(
+      /con Estafeta Terrestre debería llegar entre el miércoles, 25 de noviembre y el jueves, 3 de diciembre/,
+    );
   });
 
   it("answers a same-day cut-off question with the shop's dispatch sentences", async () => {
@@ -115,4 +117,3 @@ describe("a delivery date asked after the rates", () => {
     expect(access.text).not.toMatch(/debería llegar/);
   });
 });
-

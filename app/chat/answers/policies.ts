@@ -258,8 +258,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   let hits: KnowledgeHit[];
   if (lead.length > 0 && !question)
     hits = bestPassages(shop, question, { prefer: topic.prefer, extraTerms, max: 3, quoteLanguage: turn.language });
-  else if (isOverview(question, topic) && extraTerms.length === 0 && hasPolicy)
-    hits = overview(turn, topic);
+  else if (isOverview(question, topic) && extraTerms.length === 0 && hasPolicy) hits = overview(turn, topic);
   else hits = relevantPassages(turn, question, topic, extraTerms);
   // "Can I return the Cascade jacket?": the general rules (window, condition) apply to that product.
   if (product && intent === "return_policy" && !isFinalSale(product) && !excludedKind && hasPolicy) {

@@ -33,7 +33,8 @@ const ASKS_OPTIONS =
   /\b(?:options?|methods?|carriers?|ways?|opciones|metodos|formas|paqueterias?|modes? de livraison|transporteurs?)\b/;
 const ASKS_EXPRESS = new RegExp(`${EXPRESS.source}|\\b(?:faster|fastest|quicker|quickest|quick|fast|vite)\\b`);
 /** "When would it arrive?", "¿para cuándo llega?": a date, not a number of days. */
-const ASKS_DATE = /\b(?:when|by when|what day|which day|what date|cuando|para cuando|que dia|quand|quel jour|d'?ici quand)\b/;
+const ASKS_DATE =
+  /\b(?:when|by when|what day|which day|what date|cuando|para cuando|que dia|quand|quel jour|d'?ici quand)\b/;
 /** "If I order today", "si pido hoy", "si je commande maintenant": before buying, from today. */
 const ORDERING_NOW =
   /\b(?:if i (?:order|ordered|buy|bought|place)|order(?:ed)? (?:it |one )?(?:today|now)|today|right now|tonight|si (?:pido|compro|hago (?:el|mi) pedido|ordeno)|hoy|ahora|si je (?:commande|passe commande|l'?achete)|aujourd'?hui|maintenant)\b/;
@@ -62,7 +63,9 @@ const DELIVERY_WORDS = new Set(
     frais prix tarif tarifs combien coute coutent temps delai delais jours jour ouvres prend prendra arrive arrivera
     gratuit gratuite offerte offert express rapide standard options mode modes transporteur retrait boutique quand
     payant payante partir des seuil montant minimum achat
-    garder gardez conservez conserver aujourdhui maintenant commande commandais recois recevrai heure limite meme`.split(/\s+/),
+    garder gardez conservez conserver aujourdhui maintenant commande commandais recois recevrai heure limite meme`.split(
+      /\s+/,
+    ),
   ].filter(Boolean),
 );
 

@@ -130,8 +130,7 @@ export function howToSendTerms(text: string, language: string, last: Intent | un
 }
 
 // "How much was the tax?", "¿cuánto fue el IVA?", "what was the total?": an amount of the invoiced order.
-const INVOICE_AMOUNT =
-  /\b(?:tax|taxes|vat|iva|tva|taxe|impuestos?|total|subtotal|sous-total|importe|montant|monto)\b/;
+const INVOICE_AMOUNT = /\b(?:tax|taxes|vat|iva|tva|taxe|impuestos?|total|subtotal|sous-total|importe|montant|monto)\b/;
 // "Can you send it to another email?", "¿me la mandan a otro correo?", "à une autre adresse e-mail ?".
 const OTHER_ADDRESS = /\b(?:another|other|different|new|otro|otra|distinto|distinta|autre|nouvelle)\b/;
 const EMAIL_WORD = /\b(?:e-?mails?|mail|correos?|adresse e-?mail|inbox)\b/;
@@ -165,7 +164,12 @@ export function policyFollowUpIntent(
   // After an invoice, its amounts and where it is sent are still the invoice, whatever they read like
   // ("what was the total?" can sound like a grievance); a goodbye or a request for a person stays one.
   const invoiceFact = asksInvoiceAmount(plain) || asksInvoiceElsewhere(plain);
-  if (last === "get_invoice" && !entities.product && invoiceFact && (!KEPT.has(result.intent) || result.intent === "complaint"))
+  if (
+    last === "get_invoice" &&
+    !entities.product &&
+    invoiceFact &&
+    (!KEPT.has(result.intent) || result.intent === "complaint")
+  )
     return continued;
   if (KEPT.has(result.intent)) return null;
   const topicWords = !!TOPIC_WORDS[last]?.test(plain);

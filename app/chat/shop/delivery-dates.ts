@@ -10,7 +10,8 @@ import { normalize } from "../preprocess";
 import { findDurations, type DurationRange } from "./durations";
 
 /** "within", "sous", "en un máximo de", "up to": the time is an upper bound, it may be sooner. */
-const UP_TO = /\b(?:within|under|up to|no later than|sous|en moins de|d'ici|au plus tard|maximo|max|hasta|en menos de)\s+(?:de\s+|un\s+)?$/;
+const UP_TO =
+  /\b(?:within|under|up to|no later than|sous|en moins de|d'ici|au plus tard|maximo|max|hasta|en menos de)\s+(?:de\s+|un\s+)?$/;
 /** "the next day", "le lendemain", "al día siguiente": one business day. */
 const NEXT_DAY = /\b(?:next (?:business )?day|overnight|lendemain|jour suivant|dia (?:habil )?siguiente)\b/;
 
@@ -98,7 +99,12 @@ function unitDays(range: DurationRange): number {
 
 /** The calendar date it is in the shop's time zone, as midnight UTC of that date. */
 function localDate(now: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+  }).formatToParts(now);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return new Date(Date.UTC(part("year"), part("month") - 1, part("day")));
 }
