@@ -628,7 +628,7 @@ function intentInContext(
   ) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }
-  // "When would it arrive if I order (the Summit 30) today?" names no order: a delivery before buying
+  // "When would it arrive if I order (the blue kettle) today?" names no order: a delivery before buying
   // (FORMAT.md), not tracking, nor a question about the product itself.
   if (
     BEFORE_BUYING_READINGS.has(result.intent) &&

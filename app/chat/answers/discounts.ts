@@ -262,9 +262,9 @@ export async function discountCode(turn: Turn): Promise<Answer> {
     if (rules) return rules;
   }
   if (ALTERNATIVE.test(text)) return publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
-  // "Does it work on sale items?", "ça marche sur les articles en promo ?" once codes are on the table:
+  // "Does it work on clearance items?", "et les articles soldés ?" once codes are on the table:
   // the shop's own rules on codes answer it; the list again would not.
-  // Unless the codes' own terms say it ("does it work with express?": "Doesn't apply to express").
+  // Unless the codes' own terms say it ("does it work with overnight?": "Doesn't apply to overnight shipping").
   const asksOfCodes = ASKS_FOR_CODES.test(turn.pre.normalized) || ASKS_ITS_TERMS.test(text) || FUTURE.test(text);
   if (turn.state.lastIntent === "discount_code" && !asksOfCodes && (turn.state.discussedCodes ?? []).length === 0) {
     const listed = await publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
@@ -389,7 +389,7 @@ function codeRules(turn: Turn, question: string, { relevant = false } = {}): Ans
   let hits = bestPassages(turn.ctx.shop, question, { ...query, subject: CODE_SUBJECT, max: 2 });
   if (relevant) {
     const subject = new Set(terms(CODE_SUBJECT, "en"));
-    // Every word the follow-up adds ("seconde choix", "sale items") must be written in the sentence itself.
+    // Every word the follow-up adds ("clearance items", "articles soldés") must be written in the sentence itself.
     const added = addedWords(turn, question);
     hits = hits.filter(
       (h) =>

@@ -315,7 +315,7 @@ function relevantPassages(turn: Turn, question: string, topic: Topic, extraTerms
   const top = hits.reduce((a, b) => (b.relevance > a.relevance ? b : a));
   if (!answers(top, MIN_RELEVANCE)) return [];
   // Return rules are written rule for rule in each version; a shipping version may say in one
-  // sentence what the other says in two ("We roast on Tuesdays…: orders ship within…"), so it stays whole.
+  // sentence what the other says in two ("We bake on Mondays: orders leave within…"), so it stays whole.
   return topic.policy === "REFUND_POLICY"
     ? inShoppersLanguage(turn, hits, question, { prefer: topic.prefer, extraTerms })
     : hits;
@@ -327,8 +327,7 @@ const SAME_RULE_SHARE = 0.3;
 /**
  * A shop that writes its rules twice ("…English version"): each quoted sentence swapped for the same
  * source's best sentence in the shopper's language, when that one matches the question nearly as well
- * (often it says the rule under a heading that carries the rule's words: "Costo del envío de
- * devolución: lo pagas tú.").
+ * (often it says the rule under a heading that carries the rule's words: "Frais de retour : à votre charge.").
  */
 export function inShoppersLanguage(
   turn: Turn,

@@ -240,8 +240,8 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
 }
 
 /**
- * "Ordered today, with Express shipping it should arrive between Monday, November 23 and Wednesday,
- * November 25": each chosen option's dates, from how soon the shop sends and how long the option
+ * "Ordered today, with Courier it should arrive between Monday, March 3 and Wednesday, March 5":
+ * each chosen option's dates, from how soon the shop sends and how long the option
  * takes, both as its policy says them; an option whose words give no time gives no date.
  */
 function deliveryDates(turn: Turn, lines: RateLine[]): string[] {
@@ -264,14 +264,14 @@ function deliveryDates(turn: Turn, lines: RateLine[]): string[] {
 
 /**
  * The delivery options a rate sentence names, each with its time: "Standard shipping, 3–5 business
- * days…", or several in one ("Estafeta ground, 3–6 business days, …; DHL Express, 1–2 business days").
+ * days…", or several in one ("Ground, 3–6 business days, …; Courier, 1–2 business days").
  * An option's name is what comes before its first comma or colon, when it starts with a capital.
  */
 function optionsIn(text: string): { name: string; transit: DurationRange }[] {
   return text.split(/;\s*/).flatMap((part) => {
     const segment = part.trim();
     const transit = transitTime(segment);
-    // "Zonas extendidas: de 1 a 3 días hábiles más": time added to an option, not an option.
+    // "Remote areas: 1 to 3 business days more": time added to an option, not an option.
     if (!transit || !/^\p{Lu}/u.test(segment) || ADDED_TIME.test(normalize(segment))) return [];
     const name = segment.split(/\s*[,:(]\s*/)[0];
     return [{ name: /\d/.test(name) ? "" : name, transit }];

@@ -1,8 +1,8 @@
 /**
  * "If I order today, when would it arrive?": the dates a delivery option's own words give, counted
- * on the shop's calendar from today. How soon the shop sends an order ("ships within 1 business
- * day", "sous 2 jours ouvrés", "en un máximo de 3 días hábiles") and how long the option takes after
- * that ("3–5 business days after dispatch", "le lendemain de l'expédition") both come from the
+ * on the shop's calendar from today. How soon the shop sends an order ("ships within 2 business
+ * day", "sous 3 jours ouvrés", "en un máximo de 4 días hábiles") and how long the option takes after
+ * that ("2–4 business days after dispatch", "le lendemain de l'expédition") both come from the
  * shop's shipping policy; nothing here knows a carrier or a country. Business days are Monday to
  * Friday: the shop's public holidays are not in its data, so a date is an estimate, said as one.
  */
@@ -48,7 +48,7 @@ const BEFORE_HOUR = /\b(?:before|by|avant|antes de(?: las)?)\s+(\d{1,2})(?:[:h](
 
 /**
  * The hour (on the shop's clock) before which an order placed on a business day leaves the same day,
- * when a dispatch sentence says so ("Orders placed before 12 pm Pacific … ship the same day").
+ * when a dispatch sentence says so ("Orders placed before 2 pm … ship the same day").
  */
 export function sameDayCutoff(sentences: string[]): number | null {
   for (const sentence of sentences) {

@@ -167,7 +167,7 @@ export async function unavailableAnswer(turn: Turn, name: string, lookups: Looku
 
 /**
  * "How much does the Summit 30 weigh?" … "and the Summit 20?": a bare mention of another product
- * right after a product question asks the same aspects of it; "et le L ?" after the M's diameter asks
+ * right after a product question asks the same aspects of it; "and the large?" after the medium's height asks
  * them of another of the same product's options.
  */
 function askAgain(turn: Turn, product: Product, asked: Asked, text: string, optionNamed: boolean): void {

@@ -49,7 +49,7 @@ export async function productSearch(turn: Turn): Promise<Answer> {
   // "un drap-housse 90 × 190 en blanc": the only product of the kind, with its own option values named.
   if (results.length === 1 && Object.keys(namedOptionValues(results[0], turn.pre.original, {})).length > 0)
     return productInfo({ ...turn, productHandle: results[0].handle });
-  // "got the merino crew in plum?": of the products its name fits, the only one that comes in what it names.
+  // "got the wool sweater in teal?": of the products its name fits, the only one that comes in what it names.
   const offering = results.filter((p) => Object.keys(namedOptionValues(p, turn.pre.original, {})).length > 0);
   if (
     results.length > 1 &&
