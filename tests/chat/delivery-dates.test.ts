@@ -116,4 +116,23 @@ describe("a delivery date asked after the rates", () => {
     expect(access.text).toMatch(/no se envía por paquetería/);
     expect(access.text).not.toMatch(/debería llegar/);
   });
+
+  it("answers when an order placed today would be sent, from the dispatch sentences", async () => {
+    const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))) });
+    await say("Combien coûte la livraison ?");
+    const leaves = await say("si je commande aujourd'hui, quand part le colis ?");
+    expect(leaves.intent).toBe("shipping_options");
+    expect(leaves.text).toMatch(
+      /l'envoi devrait se faire entre aujourd'hui \(vendredi 20 novembre\) et le mardi 24 novembre/,
+    );
+    expect(leaves.text).not.toMatch(/devrait arriver/);
+  });
+
+  it("gives the dates with the days when asked how long it takes", async () => {
+    const say = await demoConversation();
+    await say("Do you ship to Canada?");
+    const long = await say("how long would it take to arrive?");
+    expect(long.text).toContain("5–10 business days");
+    expect(long.text).toMatch(/arrive between Friday, November 27 and Friday, December 4/);
+  });
 });

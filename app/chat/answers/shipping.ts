@@ -35,6 +35,9 @@ const ASKS_EXPRESS = new RegExp(`${EXPRESS.source}|\\b(?:faster|fastest|quicker|
 /** "When would it arrive?", "¿para cuándo llega?": a date, not a number of days. */
 const ASKS_DATE =
   /\b(?:when|by when|what day|which day|what date|cuando|para cuando|que dia|quand|quel jour|d'?ici quand)\b/;
+/** "When would it ship?", "¿cuándo sale?", "quand part-il ?": the day it leaves, not the day it arrives. */
+const SHIP_DAY =
+  /\b(?:ship|ships|shipped|leave|leaves|go out|goes out|be sent|dispatch\w*|sale|salen|saldria|envian|mandan|part|partira|partirait|expedie\w*|expediez|envoye\w*)\b/;
 /** "If I order today", "si pido hoy", "si je commande maintenant": before buying, from today. */
 const ORDERING_NOW =
   /\b(?:if i (?:order|ordered|buy|bought|place)|order(?:ed)? (?:it |one )?(?:today|now)|today|right now|tonight|si (?:pido|compro|hago (?:el|mi) pedido|ordeno)|hoy|ahora|si je (?:commande|passe commande|l'?achete)|aujourd'?hui|maintenant)\b/;
@@ -114,6 +117,16 @@ const M = defineMessages({
     en: "Ordered today, {option}it should arrive on {date}.",
     es: "Si haces el pedido hoy, {option}debería llegar el {date}.",
     fr: "Pour une commande passée aujourd'hui, {option}la livraison devrait arriver le {date}.",
+  },
+  sent_between: {
+    en: "Ordered today, it should be sent between {from} and {to}.",
+    es: "Si haces el pedido hoy, debería salir entre el {from} y el {to}.",
+    fr: "Pour une commande passée aujourd'hui, l'envoi devrait se faire entre le {from} et le {to}.",
+  },
+  sent_on: {
+    en: "Ordered today, it should be sent {date}.",
+    es: "Si haces el pedido hoy, debería salir {date}.",
+    fr: "Pour une commande passée aujourd'hui, l'envoi devrait se faire {date}.",
   },
   dates_are_estimates: {
     en: "These dates are estimates from our stated shipping times, counting business days (Monday to Friday) from today.",
@@ -211,9 +224,22 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
   if (chosen.length === 0) return null;
 
   // "How long would it take?": how soon the shop sends it, then each option's delivery time.
-  const dispatch = asked.dispatch ? dispatchLinesFor(turn) : asked.time && !asked.pickup ? dispatchFor(turn) : [];
+  const dispatch =
+    asked.dispatch || (asked.date && SHIP_DAY.test(text))
+      ? dispatchLinesFor(turn)
+      : asked.time && !asked.pickup
+        ? dispatchFor(turn)
+        : [];
   // "If I order today, when would it arrive?": each option's dates, counted from today.
-  const dates = asked.date && !asked.pickup && !asked.dispatch ? deliveryDates(turn, chosen) : [];
+  // "When would it ship?": the days it leaves; "how long / when would it arrive?": each option's dates.
+  const shipDay = asked.date && SHIP_DAY.test(text);
+  const dates = asked.pickup
+    ? []
+    : shipDay
+      ? sendingDates(turn)
+      : (asked.date || asked.time) && !asked.dispatch
+        ? deliveryDates(turn, chosen)
+        : [];
   const lead = [
     ...(place && /\b(?:ship|deliver|send|envi|envoy|livr|exp[eé]di|mand)/i.test(turn.pre.original)
       ? [shipsToLead(place, turn)]
@@ -226,7 +252,9 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
     ...(unshipped?.hits ?? []),
     ...dispatch.map(asHit),
     // A cut-off question is answered by the dispatch sentences alone.
-    ...(asked.dispatch && !asked.cost && !asked.time ? [] : chosen.map((line) => asHit(line.passage))),
+    ...((asked.dispatch || shipDay) && !asked.cost && !(asked.time && !shipDay)
+      ? []
+      : chosen.map((line) => asHit(line.passage))),
   ];
   // "Can you send the grinder to the US?": what the destination's heading says besides prices and times.
   if (place) hits.push(...notesFor(turn, place.code).map(asHit));
@@ -245,9 +273,7 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
  * takes, both as its policy says them; an option whose words give no time gives no date.
  */
 function deliveryDates(turn: Turn, lines: RateLine[]): string[] {
-  const sentences = preferLanguage(dispatchLines(turn.ctx.shop), turn.language).map((p) => p.text);
-  const dispatch = dispatchTime(sentences);
-  const cutoff = sameDayCutoff(sentences);
+  const { dispatch, cutoff } = sendingTime(turn);
   const L = turn.language;
   const said = lines.flatMap((line) =>
     optionsIn(line.passage.text).map(({ name, transit }) => {
@@ -261,6 +287,28 @@ function deliveryDates(turn: Turn, lines: RateLine[]): string[] {
   );
   return said.length > 0 ? [...said, t(L, M.dates_are_estimates)] : [];
 }
+
+/** How soon the shop sends an order, and its same-day cut-off, from its dispatch sentences. */
+function sendingTime(turn: Turn): { dispatch: DurationRange | null; cutoff: number | null } {
+  const sentences = preferLanguage(dispatchLines(turn.ctx.shop), turn.language).map((p) => p.text);
+  return { dispatch: dispatchTime(sentences), cutoff: sameDayCutoff(sentences) };
+}
+
+/** "Si je commande aujourd'hui, quand part-il ?": the days an order placed today leaves. */
+function sendingDates(turn: Turn): string[] {
+  const { dispatch, cutoff } = sendingTime(turn);
+  if (!dispatch && cutoff === null) return [];
+  const L = turn.language;
+  const window = deliveryWindow(turn.ctx.now, turn.ctx.shop.timezone, dispatch, NO_TRANSIT, cutoff);
+  const day = (date: Date) => formatDate(date.toISOString(), window.today, L, "UTC");
+  const said =
+    window.earliest.getTime() === window.latest.getTime()
+      ? t(L, M.sent_on, { date: day(window.earliest) })
+      : t(L, M.sent_between, { from: day(window.earliest), to: day(window.latest) });
+  return [said, t(L, M.dates_are_estimates)];
+}
+
+const NO_TRANSIT: DurationRange = { min: 0, max: 0, unit: "business_days" };
 
 /**
  * The delivery options a rate sentence names, each with its time: "Standard shipping, 3–5 business
