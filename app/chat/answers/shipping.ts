@@ -19,7 +19,7 @@ import {
   type RateLine,
 } from "../shop/shipping-rates";
 import { knowledgeAnswer, needsNoShipping, quoteAnswer, shipsToLead } from "./policies";
-import { deliveryWindow, dispatchTime, sameDayCutoff, transitTime } from "../shop/delivery-dates";
+import { deliveryWindow, dispatchTime, sameDayCutoff, transitTime, type DeliveryWindow } from "../shop/delivery-dates";
 import type { DurationRange } from "../shop/durations";
 import { formatDate } from "../format";
 
@@ -273,19 +273,47 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
  * takes, both as its policy says them; an option whose words give no time gives no date.
  */
 function deliveryDates(turn: Turn, lines: RateLine[]): string[] {
-  const { dispatch, cutoff } = sendingTime(turn);
   const L = turn.language;
-  const said = lines.flatMap((line) =>
-    optionsIn(line.passage.text).map(({ name, transit }) => {
-      const window = deliveryWindow(turn.ctx.now, turn.ctx.shop.timezone, dispatch, transit, cutoff);
-      const day = (date: Date) => formatDate(date.toISOString(), window.today, L, "UTC");
-      const option = name ? t(L, M.with_option, { option: name }) : "";
-      return window.earliest.getTime() === window.latest.getTime()
-        ? t(L, M.arrives_on, { option, date: day(window.earliest) })
-        : t(L, M.arrives_between, { option, from: day(window.earliest), to: day(window.latest) });
-    }),
-  );
+  const said = windowsFor(turn, lines).map(({ name, window }) => {
+    const day = (date: Date) => formatDate(date.toISOString(), window.today, L, "UTC");
+    const option = name ? t(L, M.with_option, { option: name }) : "";
+    return window.earliest.getTime() === window.latest.getTime()
+      ? t(L, M.arrives_on, { option, date: day(window.earliest) })
+      : t(L, M.arrives_between, { option, from: day(window.earliest), to: day(window.latest) });
+  });
   return said.length > 0 ? [...said, t(L, M.dates_are_estimates)] : [];
+}
+
+/** Each delivery option the lines name, with the days an order placed now should arrive by it. */
+function windowsFor(turn: Turn, lines: RateLine[]): { name: string; window: DeliveryWindow }[] {
+  const { dispatch, cutoff } = sendingTime(turn);
+  return lines.flatMap((line) =>
+    optionsIn(line.passage.text).map(({ name, transit }) => ({
+      name,
+      window: deliveryWindow(turn.ctx.now, turn.ctx.shop.timezone, dispatch, transit, cutoff),
+    })),
+  );
+}
+
+/**
+ * The model's delivery_dates tool: the same dates for a destination the shop ships to (ISO code; its
+ * first destination when none is given), as calendar dates (YYYY-MM-DD). An estimate, as the local answer says.
+ */
+export function deliveryEstimates(
+  turn: Turn,
+  country?: string,
+): { option: string; earliest: string; latest: string }[] | { error: string } {
+  const lines = shippingRateLines(turn.ctx.shop);
+  const region = country?.toUpperCase() ?? lines[0]?.regions[0];
+  if (!region || !turn.ctx.shop.shipsToCountries.includes(region)) return { error: "The shop doesn't ship there." };
+  const forRegion = lines.filter((line) => line.regions.includes(region) && line.time && !line.pickup);
+  const own = forRegion.filter((line) => line.passage.language === turn.language);
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  return windowsFor(turn, own.length > 0 ? own : forRegion).map(({ name, window }) => ({
+    option: name,
+    earliest: day(window.earliest),
+    latest: day(window.latest),
+  }));
 }
 
 /** How soon the shop sends an order, and its same-day cut-off, from its dispatch sentences. */
