@@ -28,6 +28,8 @@ import { foreignNameBesideKind, resolveProduct, searchCatalog, type Resolved } f
 import { productSearch } from "./search";
 import { namedOptionValues, optionComparison, optionsAsked, variantLines } from "./variants";
 
+const SELLS_IT = /\b(?:do|does) (?:you|the (?:shop|store)) (?:carry|sell|stock)\b/;
+
 export async function productInfo(turn: Turn): Promise<Answer> {
   const resolved = await resolveProduct(turn);
   const { lookups } = resolved;
@@ -72,8 +74,18 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const variantAsked = Object.keys(asked0).length > 0 ? { ...earlier, ...asked0 } : earlier;
   // "How much is it in Long?" asks about the price, not the length.
   const asked = askedAbout(withoutValues(text, Object.values(wanted)), product, L);
+  // "Do you carry the headlamp?" asks whether the shop sells it, not what load it carries.
+  if (SELLS_IT.test(turn.pre.normalized)) {
+    asked.aspects.delete("load");
+    asked.groups = asked.groups.filter((group) => !group.includes("load"));
+    asked.stock = true;
+  }
   askAgain(turn, product, asked, withoutValues(text, Object.values(wanted)), wantsVariant);
-  const facts = describedFacts(product, turn, asked, text);
+  const described = describedFacts(product, turn, asked, text);
+  // "je cherche le drap-housse 160 x 200 blanc": a variant named and no aspect asked is a question of
+  // whether it's there, which its stock answers, not a fact the description leaves out.
+  const onlyTheVariant = wantsVariant && asked.aspects.size === 0 && described.quoted.length === 0;
+  const facts = onlyTheVariant ? { ...described, unanswered: false } : described;
   const parts: string[] = [];
   const cards = [productCard(product, currency, L)];
   const quickReplies: string[] = [];
