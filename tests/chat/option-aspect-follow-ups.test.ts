@@ -25,4 +25,11 @@ describe("an aspect asked again of another option", () => {
     const price = await say("how much is it in black?");
     expect(price.text).not.toMatch(/Weight/);
   });
+
+  it("asks nothing again of a value the product doesn't come in", async () => {
+    const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("cafe-colibri"))) });
+    await say("¿Cuánto tiempo mantiene caliente el termo Colibrí de 500 ml?");
+    const other = await say("¿y el termo de 350 ml?");
+    expect(other.text).not.toMatch(/8 horas/);
+  });
 });

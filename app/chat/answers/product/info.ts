@@ -80,7 +80,8 @@ export async function productInfo(turn: Turn): Promise<Answer> {
     asked.groups = asked.groups.filter((group) => !group.includes("load"));
     asked.stock = true;
   }
-  askAgain(turn, product, asked, withoutValues(text, Object.values(wanted)), wantsVariant);
+  // Only a value of its own options asks the same aspects of it again (not "350 ml" it doesn't come in).
+  askAgain(turn, product, asked, withoutValues(text, Object.values(wanted)), Object.keys(asked0).length > 0);
   const described = describedFacts(product, turn, asked, text);
   // "je cherche le drap-housse 160 x 200 blanc": a variant named and no aspect asked is a question of
   // whether it's there, which its stock answers, not a fact the description leaves out.
