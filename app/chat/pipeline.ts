@@ -13,7 +13,12 @@ import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { normalize, preprocess, type Language, type Preprocessed } from "./preprocess";
 import { isPlainQuestion, plainQuestionIntent } from "./intent/grievance";
 import { ownPurchaseIntent } from "./intent/own-purchase";
-import { codeQuestionIntent, policyFollowUpIntent } from "./intent/policy-follow-ups";
+import {
+  codeQuestionIntent,
+  howToSendTerms,
+  policyFollowUpIntent,
+  returnFollowUpIntent,
+} from "./intent/policy-follow-ups";
 import { questionAfterOpening } from "./intent/opening-words";
 import { stateQuestionIntent } from "./intent/state-questions";
 import { orderQuestionIntent } from "./intent/order-questions";
@@ -48,7 +53,7 @@ import {
 import { productInfo, productSearch } from "./answers/products";
 import { invoiceAnswer } from "./answers/invoices";
 import { accountHelp, paymentIssue, paymentMethods, returnPolicy } from "./answers/policies";
-import { asksDeliveryFact, shippingOptions } from "./answers/shipping";
+import { asksBeforeOrdering, asksDeliveryFact, shippingOptions } from "./answers/shipping";
 import { discountCode, discountCodesIn } from "./answers/discounts";
 import {
   faqAnswer,
@@ -231,13 +236,16 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     thirdPartyClaim: input.state.thirdPartyClaim || saysOrderIsSomeoneElses(pre.original) || undefined,
   };
   // "who pays for shipping?" while discussing a return searches the shop's texts for the return's shipping.
+  // "how do I send it back?" after a return question: the shop's sentence on how to make a return.
   const contextTerms =
     classified.intent === "shipping_options" &&
     intent.intent === "return_policy" &&
     RETURN_INTENTS.has(input.state.lastIntent!) &&
     WHO_PAYS.test(pre.original)
       ? ["return shipping label"]
-      : undefined;
+      : intent.intent === "return_policy"
+        ? howToSendTerms(pre.original, language, input.state.lastIntent)
+        : undefined;
   return {
     turn: {
       pre,
@@ -486,6 +494,8 @@ const BARE_QUESTION_WORDS = 3;
 const POINTS_BACK =
   /\b(?:it|its|they|them|this|that|those|these|one|lo|la|los|las|le|les|il|elle|ils|elles|[eé]l|ella|ellos|ellas)\b/i;
 const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "return_policy", "refund_status"]);
+/** Readings a delivery asked before buying takes alone. */
+const BEFORE_BUYING_READINGS = new Set<Intent>(["track_order", "product_info", "product_search", "out_of_scope"]);
 const WHO_PAYS =
   /\b(?:who pays|pay for|cost|costs|free|label|postage|charge|qui paie|payer|frais|gratuit|[ée]tiquette|qui[eé]n paga|pagar|costo|cuesta|gratis|gu[ií]a|etiqueta)\b/i;
 const STOCK_QUESTION = /\b(?:in stock|available|disponibles?|en stock|agotad[oa]s?|sold out|rupture)\b/;
@@ -618,6 +628,15 @@ function intentInContext(
   ) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }
+  // "When would it arrive if I order (the blue kettle) today?" names no order: a delivery before buying
+  // (FORMAT.md), not tracking, nor a question about the product itself.
+  if (
+    BEFORE_BUYING_READINGS.has(result.intent) &&
+    !entities.order_number &&
+    !(last && ORDER_INTENTS.has(last)) &&
+    asksBeforeOrdering(text)
+  )
+    return { ...result, intent: "shipping_options", lowConfidence: false };
   const codesNamed = discountCodesIn(text, { orderNameFormat }).length > 0;
   // A discount code in the message settles an unsure classification.
   if ((result.lowConfidence || result.confidence < 0.6) && codesNamed)
@@ -625,6 +644,8 @@ function intentInContext(
   const aboutCodes = !entities.order_number ? codeQuestionIntent(result, text, codesNamed) : null;
   if (aboutCodes) return aboutCodes;
   if (!last) return result;
+  const onReturn = returnFollowUpIntent(result, text, entities, last, !!state.orderNumber);
+  if (onReturn) return onReturn;
   const onPolicy = policyFollowUpIntent(result, text, entities, last, wordCount, codesNamed);
   if (onPolicy) return onPolicy;
   // "why?", "what are my options?" right after an answer about an order: about that answer.
@@ -660,7 +681,7 @@ function intentInContext(
     !entities.order_number &&
     !entities.email &&
     !entities.product &&
-    wordCount <= SHIPPING_FOLLOW_UP_WORDS &&
+    (wordCount <= SHIPPING_FOLLOW_UP_WORDS || asksBeforeOrdering(text)) &&
     asksDeliveryFact(text) &&
     (result.intent === "track_order" || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8)
   )

@@ -11,6 +11,7 @@ import type { Order, Product } from "../commerce/types";
 import { productCard } from "../chat/answers/products";
 import { cancelOrder, changeShippingAddress, returnItem, verifyTurnOrder } from "../chat/answers/orders";
 import { publicCodeCandidates } from "../chat/answers/discounts";
+import { deliveryEstimates } from "../chat/answers/shipping";
 import { searchKnowledge } from "../chat/knowledge";
 import {
   addressChangeVerdict,
@@ -69,6 +70,12 @@ export const TOOLS: ChatCompletionTool[] = [
       query: { type: "string" },
     },
     ["query"],
+  ),
+  fn(
+    "delivery_dates",
+    "For an order placed today: between which dates each of the shop's delivery options should arrive, from its shipping policy's processing and delivery times (estimates; business days). country: ISO code of a destination the shop ships to; left out, the shop's home destination.",
+    { country: { type: "string" } },
+    [],
   ),
   fn(
     "check_discount_code",
@@ -168,6 +175,8 @@ export async function runTool(name: string, rawArguments: string, turn: Turn, ef
       return searchKnowledge(turn.ctx.shop, str("query") ?? "")
         .slice(0, 4)
         .map((hit) => ({ source: hit.passage.sourceTitle, text: hit.passage.quote, url: hit.passage.url }));
+    case "delivery_dates":
+      return deliveryEstimates(turn, str("country"));
     case "check_discount_code":
       return checkDiscount(turn, effects, str("code") ?? "");
     case "list_offers":

@@ -200,3 +200,40 @@ describe("finding codes in a message", () => {
     expect(discountCodesIn("I have $120 in my cart, size XL, the 32oz bottle")).toEqual([]);
   });
 });
+
+describe("a follow-up on the codes that names something the shop's rules on codes say", () => {
+  it("quotes the rule instead of listing the codes again, in the shop's language", async () => {
+    const { createDemoStore, loadDemoSnapshot } = await import("../../demo/demo-store");
+    const { devStorePath } = await import("../../demo/dev-stores");
+    const { demoConversation } = await import("../helpers/chat-context");
+    const say = await demoConversation({
+      store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))),
+    });
+    await say("Vous avez un code promo ?");
+    const rule = await say("et les articles seconde choix ?");
+    expect(rule.intent).toBe("discount_code");
+    expect(rule.text).toMatch(/ni aux articles seconde choix sauf mention contraire/);
+    expect(rule.text).not.toMatch(/BIENVENUE10/);
+  });
+
+  it("keeps listing the codes when the rules don't say what the follow-up adds", async () => {
+    const { demoConversation } = await import("../helpers/chat-context");
+    const say = await demoConversation();
+    await say("any discount codes?");
+    const second = await say("can I use it on my second order?");
+    expect(second.text).toMatch(/One use per customer/);
+  });
+});
+
+describe("a follow-up the listed codes' own terms answer", () => {
+  it("lists the codes again when their terms say what is asked, instead of quoting an unrelated rule", async () => {
+    const { demoConversation } = await import("../helpers/chat-context");
+    const say = await demoConversation();
+    await say("is there a free shipping code?");
+    await say("until when is it valid?");
+    const express = await say("does it work with express?");
+    expect(express.intent).toBe("discount_code");
+    expect(express.text).toMatch(/Doesn't apply to express/);
+    expect(express.text).not.toMatch(/6-digit code/);
+  });
+});

@@ -144,3 +144,42 @@ describe("a product filed under a kind its title doesn't say", () => {
     expect((out.products ?? []).map((c) => c.title)).toContain(filed.title);
   });
 });
+
+describe("a search-worded question that only one of the products it names answers", () => {
+  it("answers the one that comes in the colour named", async () => {
+    const { demoConversation } = await import("../helpers/chat-context");
+    const say = await demoConversation();
+    const plum = await say("got the merino crew in plum?");
+    expect(plum.intent).toBe("product_info");
+    expect(plum.text).toMatch(/^Women's Merino 200 Crew: Plum is in stock/);
+  });
+});
+
+describe("a variant asked for in the shopper's own writing", () => {
+  const store = async (name?: string) => {
+    const { createDemoStore, loadDemoSnapshot } = await import("../../demo/demo-store");
+    const { devStorePath } = await import("../../demo/dev-stores");
+    const { demoConversation } = await import("../helpers/chat-context");
+    return demoConversation(name ? { store: createDemoStore(loadDemoSnapshot(devStorePath(name))) } : {});
+  };
+
+  it("reads '160 x 200' as the '160 × 200 cm' option and '1kg' as '1 kg'", async () => {
+    const fr = await store("maison-coquelicot");
+    const sheet = await fr("je cherche le drap housse en lin 160 x 200 blanc");
+    expect(sheet.text).toMatch(/160 × 200 cm \/ Blanc est en stock/);
+    expect(sheet.text).not.toMatch(/n'existe pas|ne le précise pas/);
+    const es = await store("cafe-colibri");
+    const coffee = await es("do you sell the chiapas coffee in 1kg whole bean?");
+    expect(coffee.text).toMatch(/1 kg is in stock/);
+  });
+
+  it("answers a variant's stock without saying the description is silent", async () => {
+    const say = await store();
+    const shell = await say("looking for the alpine shell in juniper, women's M");
+    expect(shell.text).toMatch(/M \/ Juniper is out of stock/);
+    expect(shell.text).not.toMatch(/doesn't say/);
+    const lamp = await (await store())("do you carry the headlamp 400?");
+    expect(lamp.replyKind).toBe("answer");
+    expect(lamp.text).toMatch(/in stock/);
+  });
+});

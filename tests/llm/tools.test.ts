@@ -84,3 +84,21 @@ describe("start_handoff's contact email", () => {
     expect(effects.answer.ticket?.contactEmail).not.toBe(other.email);
   });
 });
+
+describe("delivery_dates", () => {
+  it("gives the model the same dates the local answer says, per option, for a served destination", async () => {
+    const turn = turnFor("when would it arrive if I order today?");
+    const home = (await runTool("delivery_dates", "{}", turn, emptyEffects())) as {
+      option: string;
+      earliest: string;
+      latest: string;
+    }[];
+    expect(home).toContainEqual({ option: "Express shipping", earliest: "2026-11-23", latest: "2026-11-24" });
+    const canada = await runTool("delivery_dates", JSON.stringify({ country: "CA" }), turn, emptyEffects());
+    expect(canada).toEqual([
+      { option: "Standard international shipping", earliest: "2026-11-27", latest: "2026-12-04" },
+    ]);
+    const elsewhere = await runTool("delivery_dates", JSON.stringify({ country: "FR" }), turn, emptyEffects());
+    expect(elsewhere).toEqual({ error: "The shop doesn't ship there." });
+  });
+});

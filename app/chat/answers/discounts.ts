@@ -8,9 +8,9 @@ import type { OrderNameFormat } from "../../commerce/types";
 import { findOrderName } from "../entities";
 import { defineMessages, t } from "../i18n";
 import { formatDate, formatMoney } from "../format";
-import { bestPassages, searchKnowledge, type KnowledgeHit } from "../knowledge";
+import { answers, bestPassages, searchKnowledge, terms } from "../knowledge";
 import { withoutAddressesOrLinks } from "../preprocess";
-import { quoteAnswer } from "./policies";
+import { inShoppersLanguage, quoteAnswer } from "./policies";
 import { checkCode, isInternalCode, offersVerdict, type CodeVerdict } from "../policy/discounts";
 import type { Answer, Lookup, ShopProfile, Turn } from "../types";
 
@@ -227,6 +227,10 @@ const EXPIRY =
 const FUTURE = /\b(?:will|going to|ser[aá]|va a ser|habr[aá]|sera|va [eê]tre|y aura)\b|'ll\b/i;
 // What a follow-up asks of the code just named: how long it runs, or the minimum it needs.
 const ASKS_ITS_TERMS = new RegExp(`${EXPIRY.source}|\\b(?:minimum|m[ií]nim[oa]|at least|al menos|au moins)\\b`, "i");
+// Asking for codes themselves ("any other codes?", "¿tienen cupones?", "combien de réduction ?"): the list answers
+// (accents folded).
+const ASKS_FOR_CODES =
+  /\b(?:any|codes|coupons?|vouchers?|deals?|offers?|promos?|discounts?|codigos|cupon(?:es)?|ofertas?|promociones|descuentos|remises|offres?|reductions?)\b/i;
 const NOT_WORKING =
   /\b(?:not|n't|won't|wont|doesnt|didnt|isnt)\b.*\b(?:work|apply|accept|valid|qualify)|\b(?:invalid|error|rejected|declined)\b|\bno (?:funciona|sirve)|\bne (?:marche|fonctionne) pas/i;
 
@@ -258,6 +262,16 @@ export async function discountCode(turn: Turn): Promise<Answer> {
     if (rules) return rules;
   }
   if (ALTERNATIVE.test(text)) return publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
+  // "Does it work on clearance items?", "et les articles soldés ?" once codes are on the table:
+  // the shop's own rules on codes answer it; the list again would not.
+  // Unless the codes' own terms say it ("does it work with overnight?": "Doesn't apply to overnight shipping").
+  const asksOfCodes = ASKS_FOR_CODES.test(turn.pre.normalized) || ASKS_ITS_TERMS.test(text) || FUTURE.test(text);
+  if (turn.state.lastIntent === "discount_code" && !asksOfCodes && (turn.state.discussedCodes ?? []).length === 0) {
+    const listed = await publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
+    const said = new Set(terms(listed.text, turn.language));
+    const rules = addedWords(turn, text).every((w) => said.has(w)) ? null : codeRules(turn, text, { relevant: true });
+    return rules ? { ...rules, state: { discussedCodes: undefined } } : listed;
+  }
   const discussed = turn.state.discussedCodes ?? [];
   // "how much off will it be?" asks of an offer still to come, which the list of offers names.
   if (discussed.length > 0 && ASKS_ITS_TERMS.test(text) && !FUTURE.test(text)) return discussedCodes(turn, discussed);
@@ -353,40 +367,40 @@ function cartAmount(text: string, minimum: number): number | null {
   return amounts[0] ?? null;
 }
 
-/** The shop's own rules for using codes (one per order, exclusions), quoted. */
-function codeRules(turn: Turn, question: string): Answer | null {
-  const query = { prefer: ["FAQ", "TERMS_OF_SERVICE"], extraTerms: ["discount code"] };
-  const hits = inShoppersLanguage(turn, bestPassages(turn.ctx.shop, question, { ...query, max: 2 }), question, query);
-  return hits.length > 0 ? quoteAnswer(turn, hits) : null;
+/** The words a sentence about codes uses: one of them must be what it covers. */
+const CODE_SUBJECT = "discount code codes promo coupon";
+/** What any follow-up on a code says besides its subject ("does it work on…", "can I use it for…"). */
+const FOLLOW_UP_WORDS = "work works apply applies use valid can does it on for with the my";
+/** The words a follow-up on codes adds to "does it work on…" (its own subject). */
+function addedWords(turn: Turn, question: string): string[] {
+  const generic = new Set(terms(`${CODE_SUBJECT} ${FOLLOW_UP_WORDS}`, "en"));
+  return terms(question, turn.language).filter((w) => !generic.has(w));
 }
 
-/** Below this share of the quoted sentence's score, its version in the shopper's language isn't the same rule. */
-const SAME_RULE_SHARE = 0.3;
+/** Below this share of the question said, a rule on codes doesn't answer a follow-up. */
+const RULE_RELEVANCE = 0.35;
 
 /**
- * A shop that writes its rules twice: each quoted sentence swapped for the same source's best
- * sentence in the shopper's language, when that one matches the question nearly as well.
+ * The shop's own rules for using codes (one per order, exclusions), quoted. `relevant`: only a
+ * sentence about codes that says enough of the question (a follow-up may ask something else).
  */
-function inShoppersLanguage(
-  turn: Turn,
-  hits: KnowledgeHit[],
-  question: string,
-  query: { prefer: string[]; extraTerms?: string[] },
-): KnowledgeHit[] {
-  if (hits.every((h) => h.passage.language === turn.language)) return hits;
-  const found = searchKnowledge(turn.ctx.shop, question, { ...query, language: turn.language, limit: 20 });
-  const swapped = hits.map((hit) => {
-    if (hit.passage.language === turn.language) return hit;
-    const own = found.find(
+function codeRules(turn: Turn, question: string, { relevant = false } = {}): Answer | null {
+  const query = { prefer: ["FAQ", "TERMS_OF_SERVICE"], extraTerms: ["discount code"] };
+  let hits = bestPassages(turn.ctx.shop, question, { ...query, subject: CODE_SUBJECT, max: 2 });
+  if (relevant) {
+    const subject = new Set(terms(CODE_SUBJECT, "en"));
+    // Every word the follow-up adds ("clearance items", "articles soldés") must be written in the sentence itself.
+    const added = addedWords(turn, question);
+    hits = hits.filter(
       (h) =>
-        h.passage.language === turn.language &&
-        h.passage.sourceKey === hit.passage.sourceKey &&
-        h.covered.length > 0 &&
-        h.score >= hit.score * SAME_RULE_SHARE,
+        h.covered.some((w) => subject.has(w)) &&
+        answers(h, RULE_RELEVANCE) &&
+        added.length > 0 &&
+        added.every((w) => h.answered.includes(w) && h.matched.includes(w)),
     );
-    return own ?? hit;
-  });
-  return swapped.filter((h, i) => swapped.findIndex((o) => o.passage.id === h.passage.id) === i);
+  }
+  hits = inShoppersLanguage(turn, hits, question, query);
+  return hits.length > 0 ? quoteAnswer(turn, hits) : null;
 }
 
 function appendRules(turn: Turn, answer: Answer): void {

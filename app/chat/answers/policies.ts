@@ -13,10 +13,11 @@ import {
   orderForQuoting,
   overviewPassages,
   placeAsked,
+  searchKnowledge,
   terms,
   type KnowledgeHit,
 } from "../knowledge";
-import { normalize } from "../preprocess";
+import { normalize, type Language } from "../preprocess";
 import type { Answer, Lookup, Turn } from "../types";
 import type { Product } from "../../commerce/types";
 import { excludedKindNote } from "./shop-rules";
@@ -85,6 +86,8 @@ interface Topic {
   topicWords: string;
   /** What an overview covers, one aspect per quoted sentence. */
   aspects: string[];
+  /** The same aspects in the shopper's language, so a shop writing in both quotes its own version. */
+  aspectsIn?: Partial<Record<Language, string[]>>;
   missing: string;
 }
 
@@ -101,6 +104,20 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
       "final sale items cannot be returned or exchanged",
       "return postage paid by the customer",
     ],
+    aspectsIn: {
+      es: [
+        "tienes días para solicitar una devolución desde la entrega",
+        "sin usar completos en su empaque original condiciones",
+        "no tienen devolución venta final",
+        "el envío de la devolución lo pagas tú",
+      ],
+      fr: [
+        "retourner un article dans les jours qui suivent la commande ou la livraison",
+        "conditions article neuf non utilisé dans son emballage d'origine",
+        "exclusions ne sont ni repris ni échangés vente finale",
+        "frais de retour à votre charge envoi suivi",
+      ],
+    },
     missing: M.topic_return_policy,
   },
   shipping_options: {
@@ -241,15 +258,11 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   let hits: KnowledgeHit[];
   if (lead.length > 0 && !question)
     hits = bestPassages(shop, question, { prefer: topic.prefer, extraTerms, max: 3, quoteLanguage: turn.language });
-  else if (isOverview(question, topic) && extraTerms.length === 0 && hasPolicy)
-    hits = overviewPassages(shop, topic.aspects, { only: [topic.policy!], quoteLanguage: turn.language });
+  else if (isOverview(question, topic) && extraTerms.length === 0 && hasPolicy) hits = overview(turn, topic);
   else hits = relevantPassages(turn, question, topic, extraTerms);
   // "Can I return the Cascade jacket?": the general rules (window, condition) apply to that product.
   if (product && intent === "return_policy" && !isFinalSale(product) && !excludedKind && hasPolicy) {
-    const rules = overviewPassages(shop, topic.aspects.slice(0, 2), {
-      only: [topic.policy!],
-      quoteLanguage: turn.language,
-    });
+    const rules = overview(turn, topic, 2);
     hits = orderForQuoting(
       [...rules, ...hits.filter((h) => !rules.some((r) => r.passage.id === h.passage.id))].slice(0, 3),
     );
@@ -276,6 +289,20 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   return quoteAnswer(turn, hits, lead);
 }
 
+/**
+ * One sentence per aspect of the topic's policy, found with the aspects in the shopper's language when
+ * that quotes more of the shop's text in it than the English ones do.
+ */
+function overview(turn: Turn, topic: Topic, count = topic.aspects.length): KnowledgeHit[] {
+  const query = { only: [topic.policy!], quoteLanguage: turn.language };
+  const english = overviewPassages(turn.ctx.shop, topic.aspects.slice(0, count), query);
+  const local = topic.aspectsIn?.[turn.language];
+  if (!local) return english;
+  const own = overviewPassages(turn.ctx.shop, local.slice(0, count), query);
+  const inLanguage = (hits: KnowledgeHit[]) => hits.filter((h) => h.passage.language === turn.language).length;
+  return inLanguage(own) > inLanguage(english) ? own : english;
+}
+
 function relevantPassages(turn: Turn, question: string, topic: Topic, extraTerms: string[]): KnowledgeHit[] {
   const hits = bestPassages(turn.ctx.shop, question, {
     prefer: topic.prefer,
@@ -286,7 +313,42 @@ function relevantPassages(turn: Turn, question: string, topic: Topic, extraTerms
   });
   if (hits.length === 0) return [];
   const top = hits.reduce((a, b) => (b.relevance > a.relevance ? b : a));
-  return answers(top, MIN_RELEVANCE) ? hits : [];
+  if (!answers(top, MIN_RELEVANCE)) return [];
+  // Return rules are written rule for rule in each version; a shipping version may say in one
+  // sentence what the other says in two ("We bake on Mondays: orders leave within…"), so it stays whole.
+  return topic.policy === "REFUND_POLICY"
+    ? inShoppersLanguage(turn, hits, question, { prefer: topic.prefer, extraTerms })
+    : hits;
+}
+
+/** Below this share of the quoted sentence's score, its version in the shopper's language isn't the same rule. */
+const SAME_RULE_SHARE = 0.3;
+
+/**
+ * A shop that writes its rules twice ("…English version"): each quoted sentence swapped for the same
+ * source's best sentence in the shopper's language, when that one matches the question nearly as well
+ * (often it says the rule under a heading that carries the rule's words: "Frais de retour : à votre charge.").
+ */
+export function inShoppersLanguage(
+  turn: Turn,
+  hits: KnowledgeHit[],
+  question: string,
+  query: { prefer: string[]; extraTerms?: string[] },
+): KnowledgeHit[] {
+  if (hits.every((h) => h.passage.language === turn.language)) return hits;
+  const found = searchKnowledge(turn.ctx.shop, question, { ...query, language: turn.language, limit: 20 });
+  const swapped = hits.map((hit) => {
+    if (hit.passage.language === turn.language) return hit;
+    const own = found.find(
+      (h) =>
+        h.passage.language === turn.language &&
+        h.passage.sourceKey === hit.passage.sourceKey &&
+        h.covered.length > 0 &&
+        h.score >= hit.score * SAME_RULE_SHARE,
+    );
+    return own ?? hit;
+  });
+  return swapped.filter((h, i) => swapped.findIndex((o) => o.passage.id === h.passage.id) === i);
 }
 
 /** Nothing asked beyond the topic itself: "what's your return policy?", "¿cómo funcionan las devoluciones?". */

@@ -19,6 +19,9 @@ import {
   type RateLine,
 } from "../shop/shipping-rates";
 import { knowledgeAnswer, needsNoShipping, quoteAnswer, shipsToLead } from "./policies";
+import { deliveryWindow, dispatchTime, sameDayCutoff, transitTime, type DeliveryWindow } from "../shop/delivery-dates";
+import type { DurationRange } from "../shop/durations";
+import { formatDate } from "../format";
 
 /** What a shipping question asks, read in en/es/fr (accents folded). */
 const ASKS_COST =
@@ -29,6 +32,18 @@ const ASKS_FREE = /\b(?:free|gratis|gratuite?|offerte?|sin costo)\b/;
 const ASKS_OPTIONS =
   /\b(?:options?|methods?|carriers?|ways?|opciones|metodos|formas|paqueterias?|modes? de livraison|transporteurs?)\b/;
 const ASKS_EXPRESS = new RegExp(`${EXPRESS.source}|\\b(?:faster|fastest|quicker|quickest|quick|fast|vite)\\b`);
+/** "When would it arrive?", "¿para cuándo llega?": a date, not a number of days. */
+const ASKS_DATE =
+  /\b(?:when|by when|what day|which day|what date|cuando|para cuando|que dia|quand|quel jour|d'?ici quand)\b/;
+/** "When would it ship?", "¿cuándo sale?", "quand part-il ?": the day it leaves, not the day it arrives. */
+const SHIP_DAY =
+  /\b(?:ship|ships|shipped|leave|leaves|go out|goes out|be sent|dispatch\w*|sale|salen|saldria|envian|mandan|part|partira|partirait|expedie\w*|expediez|envoye\w*)\b/;
+/** "If I order today", "si pido hoy", "si je commande maintenant": before buying, from today. */
+const ORDERING_NOW =
+  /\b(?:if i (?:order|ordered|buy|bought|place)|order(?:ed)? (?:it |one )?(?:today|now)|today|right now|tonight|si (?:pido|compro|hago (?:el|mi) pedido|ordeno)|hoy|ahora|si je (?:commande|passe commande|l'?achete)|aujourd'?hui|maintenant)\b/;
+/** "What's the cut-off to ship the same day?", "¿hasta qué hora sale el mismo día?": how soon the shop sends. */
+const ASKS_DISPATCH =
+  /\b(?:cut-? ?off|same[ -]day|ships? (?:it )?today|order by|heure limite|le jour meme|meme jour|hora limite|mismo dia|a que hora)\b/;
 
 /**
  * Words a question about delivery prices and times is made of: with any other word in it ("P.O. box",
@@ -41,21 +56,27 @@ const DELIVERY_WORDS = new Set(
     method methods carrier carriers way ways time days day business standard cheap cheapest order package parcel
     it that would will be get how what when which is are there do does you your my me to the a for and about
     pick up pickup store collect usually normally from over above minimum amount spend threshold
-    hold held keep kept`.split(/\s+/),
+    hold held keep kept today now if cut off cutoff same ordered buy`.split(/\s+/),
     ...`envio envios enviar envian envias envia mandar mandan manda entrega entregas entregar llega llegan llegar
     llegaria tarda tardan tardaria tiempo dias dia habiles cuanto cuesta cuestan cobran costo precio tarifa gratis
     express expres rapido urgente opciones opcion metodos formas paqueteria pedido paquete tienda recoger cuando
     normal estandar sale partir desde minimo monto compra compras
-    guardan guardar guardas`.split(/\s+/),
+    guardan guardar guardas hoy ahora si pido compro hora limite mismo llegaria`.split(/\s+/),
     ...`livraison livraisons livrer livrez livre livree envoi envoyer expedier expedition expediez colis commande
     frais prix tarif tarifs combien coute coutent temps delai delais jours jour ouvres prend prendra arrive arrivera
     gratuit gratuite offerte offert express rapide standard options mode modes transporteur retrait boutique quand
     payant payante partir des seuil montant minimum achat
-    garder gardez conservez conserver`.split(/\s+/),
+    garder gardez conservez conserver aujourdhui maintenant commande commandais recois recevrai heure limite meme`.split(
+      /\s+/,
+    ),
   ].filter(Boolean),
 );
 
 interface Asked {
+  /** A date from today ("if I order today, when would it arrive?"). */
+  date: boolean;
+  /** How soon the shop sends an order (a same-day cut-off). */
+  dispatch: boolean;
   cost: boolean;
   time: boolean;
   free: boolean;
@@ -67,7 +88,13 @@ interface Asked {
 /** A question about what delivery costs or how long it takes ("c'est payant ?", "¿cuánto tarda?"). */
 export function asksDeliveryFact(text: string): boolean {
   const normalized = normalize(text);
-  return [ASKS_COST, ASKS_TIME, ASKS_FREE, ASKS_EXPRESS].some((pattern) => pattern.test(normalized));
+  return [ASKS_COST, ASKS_TIME, ASKS_FREE, ASKS_EXPRESS, ASKS_DISPATCH].some((pattern) => pattern.test(normalized));
+}
+
+/** "When would it arrive if I ordered today?": a delivery asked before buying, not an order's tracking. */
+export function asksBeforeOrdering(text: string): boolean {
+  const normalized = normalize(text);
+  return ORDERING_NOW.test(normalized) && (ASKS_TIME.test(normalized) || ASKS_DATE.test(normalized));
 }
 
 export async function shippingOptions(turn: Turn): Promise<Answer> {
@@ -80,6 +107,32 @@ export async function shippingOptions(turn: Turn): Promise<Answer> {
 }
 
 const M = defineMessages({
+  with_option: { en: "with {option} ", es: "con {option} ", fr: "avec {option}, " },
+  arrives_between: {
+    en: "Ordered today, {option}it should arrive between {from} and {to}.",
+    es: "Si haces el pedido hoy, {option}debería llegar entre el {from} y el {to}.",
+    fr: "Pour une commande passée aujourd'hui, {option}la livraison devrait arriver entre le {from} et le {to}.",
+  },
+  arrives_on: {
+    en: "Ordered today, {option}it should arrive on {date}.",
+    es: "Si haces el pedido hoy, {option}debería llegar el {date}.",
+    fr: "Pour une commande passée aujourd'hui, {option}la livraison devrait arriver le {date}.",
+  },
+  sent_between: {
+    en: "Ordered today, it should be sent between {from} and {to}.",
+    es: "Si haces el pedido hoy, debería salir entre el {from} y el {to}.",
+    fr: "Pour une commande passée aujourd'hui, l'envoi devrait se faire entre le {from} et le {to}.",
+  },
+  sent_on: {
+    en: "Ordered today, it should be sent {date}.",
+    es: "Si haces el pedido hoy, debería salir {date}.",
+    fr: "Pour une commande passée aujourd'hui, l'envoi devrait se faire {date}.",
+  },
+  dates_are_estimates: {
+    en: "These dates are estimates from our stated shipping times, counting business days (Monday to Friday) from today.",
+    es: "Son fechas estimadas según nuestros tiempos de envío, contando días hábiles (lunes a viernes) desde hoy.",
+    fr: "Ces dates sont estimées d'après nos délais, en jours ouvrés (du lundi au vendredi) à partir d'aujourd'hui.",
+  },
   product_needs_no_parcel: {
     en: "The {title} isn't shipped in a parcel, so there's no shipping to pay.",
     es: "{title} no se envía por paquetería: no hay envío que pagar.",
@@ -101,7 +154,8 @@ interface Unshipped {
  */
 function unshippedProduct(turn: Turn): Unshipped | null {
   const fresh = turn.state.lastIntent === "product_info" || turn.state.lastIntent === "product_search";
-  const handle = fresh ? turn.state.productHandle : undefined;
+  // The product this message names, or the one just discussed.
+  const handle = turn.productHandle ?? (fresh ? turn.state.productHandle : undefined);
   const product = handle ? turn.ctx.productsByHandle.get(handle) : undefined;
   if (!product || !needsNoShipping(product) || placeAsked(turn.ctx.shop, turn.pre.original)) return null;
   const kind = tokenize(normalize(product.productType)).filter((w) => w.length > 3);
@@ -149,6 +203,8 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
 
   const following = turn.state.lastIntent === "shipping_options" ? turn.state.shippingQuestion : undefined;
   const asked: Asked = {
+    date: ASKS_DATE.test(text) || ORDERING_NOW.test(text),
+    dispatch: ASKS_DISPATCH.test(text),
     cost: ASKS_COST.test(text),
     time: ASKS_TIME.test(text),
     free: ASKS_FREE.test(text),
@@ -167,18 +223,38 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
   const chosen = linesFor(lines, region, asked, turn.language);
   if (chosen.length === 0) return null;
 
-  const lead =
-    place && /\b(?:ship|deliver|send|envi|envoy|livr|exp[eé]di|mand)/i.test(turn.pre.original)
+  // "How long would it take?": how soon the shop sends it, then each option's delivery time.
+  const dispatch =
+    asked.dispatch || (asked.date && SHIP_DAY.test(text))
+      ? dispatchLinesFor(turn)
+      : asked.time && !asked.pickup
+        ? dispatchFor(turn)
+        : [];
+  // "If I order today, when would it arrive?": each option's dates, counted from today.
+  // "When would it ship?": the days it leaves; "how long / when would it arrive?": each option's dates.
+  const shipDay = asked.date && SHIP_DAY.test(text);
+  const dates = asked.pickup
+    ? []
+    : shipDay
+      ? sendingDates(turn)
+      : (asked.date || asked.time) && !asked.dispatch
+        ? deliveryDates(turn, chosen)
+        : [];
+  const lead = [
+    ...(place && /\b(?:ship|deliver|send|envi|envoy|livr|exp[eé]di|mand)/i.test(turn.pre.original)
       ? [shipsToLead(place, turn)]
       : unshipped
         ? [unshipped.lead]
-        : [];
-  // "How long would it take?": how soon the shop sends it, then each option's delivery time.
-  const dispatch = asked.time && !asked.pickup ? dispatchFor(turn) : [];
+        : []),
+    ...dates,
+  ];
   const hits: KnowledgeHit[] = [
     ...(unshipped?.hits ?? []),
     ...dispatch.map(asHit),
-    ...chosen.map((line) => asHit(line.passage)),
+    // A cut-off question is answered by the dispatch sentences alone.
+    ...((asked.dispatch || shipDay) && !asked.cost && !(asked.time && !shipDay)
+      ? []
+      : chosen.map((line) => asHit(line.passage))),
   ];
   // "Can you send the grinder to the US?": what the destination's heading says besides prices and times.
   if (place) hits.push(...notesFor(turn, place.code).map(asHit));
@@ -189,6 +265,107 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
     ...(asked.pickup ? { pickup: true } : {}),
   };
   return { ...answer, state: { shippingQuestion: remembered } };
+}
+
+/**
+ * "Ordered today, with Courier it should arrive between Monday, March 3 and Wednesday, March 5":
+ * each chosen option's dates, from how soon the shop sends and how long the option
+ * takes, both as its policy says them; an option whose words give no time gives no date.
+ */
+function deliveryDates(turn: Turn, lines: RateLine[]): string[] {
+  const L = turn.language;
+  const said = windowsFor(turn, lines).map(({ name, window }) => {
+    const day = (date: Date) => formatDate(date.toISOString(), window.today, L, "UTC");
+    const option = name ? t(L, M.with_option, { option: name }) : "";
+    return window.earliest.getTime() === window.latest.getTime()
+      ? t(L, M.arrives_on, { option, date: day(window.earliest) })
+      : t(L, M.arrives_between, { option, from: day(window.earliest), to: day(window.latest) });
+  });
+  return said.length > 0 ? [...said, t(L, M.dates_are_estimates)] : [];
+}
+
+/** Each delivery option the lines name, with the days an order placed now should arrive by it. */
+function windowsFor(turn: Turn, lines: RateLine[]): { name: string; window: DeliveryWindow }[] {
+  const { dispatch, cutoff } = sendingTime(turn);
+  return lines.flatMap((line) =>
+    optionsIn(line.passage.text).map(({ name, transit }) => ({
+      name,
+      window: deliveryWindow(turn.ctx.now, turn.ctx.shop.timezone, dispatch, transit, cutoff),
+    })),
+  );
+}
+
+/**
+ * The model's delivery_dates tool: the same dates for a destination the shop ships to (ISO code; its
+ * first destination when none is given), as calendar dates (YYYY-MM-DD). An estimate, as the local answer says.
+ */
+export function deliveryEstimates(
+  turn: Turn,
+  country?: string,
+): { option: string; earliest: string; latest: string }[] | { error: string } {
+  const lines = shippingRateLines(turn.ctx.shop);
+  const region = country?.toUpperCase() ?? lines[0]?.regions[0];
+  if (!region || !turn.ctx.shop.shipsToCountries.includes(region)) return { error: "The shop doesn't ship there." };
+  const forRegion = lines.filter((line) => line.regions.includes(region) && line.time && !line.pickup);
+  const own = forRegion.filter((line) => line.passage.language === turn.language);
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  return windowsFor(turn, own.length > 0 ? own : forRegion).map(({ name, window }) => ({
+    option: name,
+    earliest: day(window.earliest),
+    latest: day(window.latest),
+  }));
+}
+
+/** How soon the shop sends an order, and its same-day cut-off, from its dispatch sentences. */
+function sendingTime(turn: Turn): { dispatch: DurationRange | null; cutoff: number | null } {
+  const sentences = preferLanguage(dispatchLines(turn.ctx.shop), turn.language).map((p) => p.text);
+  return { dispatch: dispatchTime(sentences), cutoff: sameDayCutoff(sentences) };
+}
+
+/** "Si je commande aujourd'hui, quand part-il ?": the days an order placed today leaves. */
+function sendingDates(turn: Turn): string[] {
+  const { dispatch, cutoff } = sendingTime(turn);
+  if (!dispatch && cutoff === null) return [];
+  const L = turn.language;
+  const window = deliveryWindow(turn.ctx.now, turn.ctx.shop.timezone, dispatch, NO_TRANSIT, cutoff);
+  const day = (date: Date) => formatDate(date.toISOString(), window.today, L, "UTC");
+  const said =
+    window.earliest.getTime() === window.latest.getTime()
+      ? t(L, M.sent_on, { date: day(window.earliest) })
+      : t(L, M.sent_between, { from: day(window.earliest), to: day(window.latest) });
+  return [said, t(L, M.dates_are_estimates)];
+}
+
+const NO_TRANSIT: DurationRange = { min: 0, max: 0, unit: "business_days" };
+
+/**
+ * The delivery options a rate sentence names, each with its time: "Standard shipping, 3–5 business
+ * days…", or several in one ("Ground, 3–6 business days, …; Courier, 1–2 business days").
+ * An option's name is what comes before its first comma or colon, when it starts with a capital.
+ */
+function optionsIn(text: string): { name: string; transit: DurationRange }[] {
+  return text.split(/;\s*/).flatMap((part) => {
+    const segment = part.trim();
+    const transit = transitTime(segment);
+    // "Remote areas: 1 to 3 business days more": time added to an option, not an option.
+    if (!transit || !/^\p{Lu}/u.test(segment) || ADDED_TIME.test(normalize(segment))) return [];
+    const name = segment.split(/\s*[,:(]\s*/)[0];
+    return [{ name: /\d/.test(name) ? "" : name, transit }];
+  });
+}
+
+const ADDED_TIME =
+  /\b(?:days?|dias?(?: habiles| naturales)?|jours?(?: ouvres| ouvrables)?|hours?|horas|heures)\s+(?:more|extra|longer|mas|adicionales?|de plus|supplementaires?|en plus)\b|\b(?:extra|additional|more|adicionales?|supplementaires?)\s+(?:business\s+|working\s+)?(?:days?|dias|jours)\b/;
+
+function preferLanguage(passages: Passage[], language: Turn["language"]): Passage[] {
+  return [...passages.filter((p) => p.language === language), ...passages.filter((p) => p.language !== language)];
+}
+
+/** Every sentence saying how soon the shop sends an order (a cut-off too), in the shopper's language when written. */
+function dispatchLinesFor(turn: Turn): Passage[] {
+  const lines = dispatchLines(turn.ctx.shop);
+  const own = lines.filter((p) => p.language === turn.language);
+  return own.length > 0 ? own : lines;
 }
 
 /** How many of a destination's other sentences an answer about it quotes. */

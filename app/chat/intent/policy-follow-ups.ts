@@ -69,6 +69,82 @@ const PRODUCT_ASPECT =
 const PROMO =
   /\b(?:promo\w*|discounts?|coupons?|offers?|deals?|off|descuentos?|cupon\w*|ofertas?|remises?|reductions?|offres?)\b/;
 
+// "Until when can I send it back?", "¿hasta cuándo tengo?", "jusqu'à quand ?": the end of the return window.
+const RETURN_DEADLINE =
+  /\b(?:until when|till when|by when|last day|deadline|how long do i have|how many days do i have|hasta cuando|ultimo dia|fecha limite|cuanto tiempo tengo|cuantos dias tengo|jusqu'?a quand|dernier jour|date limite|combien de temps (?:j'?ai|ai-je|il me reste)|combien de jours)\b/;
+// "How do I send it back?", "comment je renvoie l'article ?", "¿cómo lo envío?": how a return is made.
+const HOW_TO_SEND =
+  /\bhow (?:do|can|should|would) (?:i|we) (?:send|ship|post|mail|return)\b|\bwhere (?:do|should) i (?:send|ship|post|mail)\b|\bcomment (?:je )?(?:le |la |les |l'?)?(?:renvoie|renvoyer|retourne|retourner|envoie|envoyer|rapporte|rapporter)\b|\bcomment (?:faire|proceder) (?:pour )?(?:le |un )?retour\b|\bcomo (?:lo |la |los |las |le )?(?:envio|mando|devuelvo|regreso|envie|mande|devuelva|regrese|hago la devolucion)\b|\ba donde (?:lo |la |los |las )?(?:envio|mando)\b/;
+const RETURN_POSTAGE =
+  /\b(?:postage|return shipping|who pays|label|frais de (?:retour|port)|qui paie|etiquette|envio de (?:la )?devolucion|quien paga|guia)\b/;
+/** Readings a postage question about a return takes alone: none of them is what it asks. */
+const UNSURE_OF_POSTAGE = new Set<Intent>(["out_of_scope", "shipping_options", "complaint", "product_info"]);
+/** The shopper's own return or exchange, whose order is in focus. */
+const OWN_RETURN = new Set<Intent>(["return_item", "exchange_item"]);
+/** Words a shop's "how to return" sentence uses, in the shopper's language, to find it. */
+const HOW_TO_SEND_TERMS: Record<string, string> = {
+  en: "how to start a return order number email",
+  es: "cómo solicitar devolución número de pedido correo",
+  fr: "comment faire retour numéro de commande e-mail",
+};
+
+/**
+ * A question about the return under way: "until when?" about the shopper's own return or exchange
+ * stays on it (its answer says the window's end for that order); "who pays the postage?" is the shop's
+ * rule; "how do I send it back?" after the rules or an exchange is the shop's rule on making a return.
+ */
+export function returnFollowUpIntent(
+  result: IntentResult,
+  text: string,
+  entities: Entities,
+  last: Intent | undefined,
+  orderInFocus: boolean,
+): IntentResult | null {
+  if (!last || entities.order_number || entities.product) return null;
+  if (KEPT.has(result.intent) && result.intent !== "complaint") return null;
+  const plain = normalize(text);
+  // The order in focus has a window of its own, even after a general question on the way ("who pays?").
+  if (orderInFocus && RETURN_DEADLINE.test(plain) && (OWN_RETURN.has(last) || last === "return_policy")) {
+    const own = OWN_RETURN.has(last) ? last : "return_item";
+    return result.intent === own ? null : { ...result, intent: own, lowConfidence: false };
+  }
+  // "Who pays the postage?" about the return under way is the shop's rule, however it reads alone.
+  if (OWN_RETURN.has(last) && RETURN_POSTAGE.test(plain) && UNSURE_OF_POSTAGE.has(result.intent))
+    return { ...result, intent: "return_policy", lowConfidence: false };
+  if (HOW_TO_SEND_AFTER.has(last) && result.intent !== "return_policy" && HOW_TO_SEND.test(plain))
+    return { ...result, intent: "return_policy", lowConfidence: false };
+  return null;
+}
+
+/**
+ * After the return rules or an exchange (which shops handle as a return), "how do I send it?" is how a
+ * return is made. After the shopper's own return the order's answer says it (a return already open
+ * has its label).
+ */
+const HOW_TO_SEND_AFTER = new Set<Intent>(["return_policy", "exchange_item"]);
+
+/** The words that find the shop's "how to return" sentence, for a question asking how to send a return. */
+export function howToSendTerms(text: string, language: string, last: Intent | undefined): string[] | undefined {
+  if (!last || !HOW_TO_SEND_AFTER.has(last) || !HOW_TO_SEND.test(normalize(text))) return undefined;
+  return [HOW_TO_SEND_TERMS[language] ?? HOW_TO_SEND_TERMS.en];
+}
+
+// "How much was the tax?", "¿cuánto fue el IVA?", "what was the total?": an amount of the invoiced order.
+const INVOICE_AMOUNT = /\b(?:tax|taxes|vat|iva|tva|taxe|impuestos?|total|subtotal|sous-total|importe|montant|monto)\b/;
+// "Can you send it to another email?", "¿me la mandan a otro correo?", "à une autre adresse e-mail ?".
+const OTHER_ADDRESS = /\b(?:another|other|different|new|otro|otra|distinto|distinta|autre|nouvelle)\b/;
+const EMAIL_WORD = /\b(?:e-?mails?|mail|correos?|adresse e-?mail|inbox)\b/;
+
+/** An amount of the order an invoice was just asked for (its tax, its total). */
+export function asksInvoiceAmount(normalized: string): boolean {
+  return INVOICE_AMOUNT.test(normalized);
+}
+
+/** The invoice sent to an address other than the order's. */
+export function asksInvoiceElsewhere(normalized: string): boolean {
+  return OTHER_ADDRESS.test(normalized) && EMAIL_WORD.test(normalized);
+}
+
 /**
  * The policy topic under way when `result` reads a follow-up to it as some other subject, else null.
  * `codesNamed` says whether the message names a discount code.
@@ -81,10 +157,21 @@ export function policyFollowUpIntent(
   wordCount: number,
   codesNamed: boolean,
 ): IntentResult | null {
-  if (!last || !POLICY_TOPICS.has(last) || result.intent === last || KEPT.has(result.intent)) return null;
+  if (!last || !POLICY_TOPICS.has(last) || result.intent === last) return null;
   if (entities.order_number || entities.email || entities.size || entities.color || wordCount > MAX_WORDS) return null;
   const plain = normalize(text);
   const continued = { ...result, intent: last, lowConfidence: false };
+  // After an invoice, its amounts and where it is sent are still the invoice, whatever they read like
+  // ("what was the total?" can sound like a grievance); a goodbye or a request for a person stays one.
+  const invoiceFact = asksInvoiceAmount(plain) || asksInvoiceElsewhere(plain);
+  if (
+    last === "get_invoice" &&
+    !entities.product &&
+    invoiceFact &&
+    (!KEPT.has(result.intent) || result.intent === "complaint")
+  )
+    return continued;
+  if (KEPT.has(result.intent)) return null;
   const topicWords = !!TOPIC_WORDS[last]?.test(plain);
   // A product named is a new subject, unless the question uses the topic's words ("does it apply to the
   // lamp?") or asks the return rule of a kind of item ("what about socks?").

@@ -28,6 +28,8 @@ import { foreignNameBesideKind, resolveProduct, searchCatalog, type Resolved } f
 import { productSearch } from "./search";
 import { namedOptionValues, optionComparison, optionsAsked, variantLines } from "./variants";
 
+const SELLS_IT = /\b(?:do|does) (?:you|the (?:shop|store)) (?:carry|sell|stock)\b/;
+
 export async function productInfo(turn: Turn): Promise<Answer> {
   const resolved = await resolveProduct(turn);
   const { lookups } = resolved;
@@ -72,8 +74,19 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const variantAsked = Object.keys(asked0).length > 0 ? { ...earlier, ...asked0 } : earlier;
   // "How much is it in Long?" asks about the price, not the length.
   const asked = askedAbout(withoutValues(text, Object.values(wanted)), product, L);
-  if (!wantsVariant) askAgain(turn, product, asked, text);
-  const facts = describedFacts(product, turn, asked, text);
+  // "Do you carry the headlamp?" asks whether the shop sells it, not what load it carries.
+  if (SELLS_IT.test(turn.pre.normalized)) {
+    asked.aspects.delete("load");
+    asked.groups = asked.groups.filter((group) => !group.includes("load"));
+    asked.stock = true;
+  }
+  // Only a value of its own options asks the same aspects of it again (not "350 ml" it doesn't come in).
+  askAgain(turn, product, asked, withoutValues(text, Object.values(wanted)), Object.keys(asked0).length > 0);
+  const described = describedFacts(product, turn, asked, text);
+  // "je cherche le drap-housse 160 x 200 blanc": a variant named and no aspect asked is a question of
+  // whether it's there, which its stock answers, not a fact the description leaves out.
+  const onlyTheVariant = wantsVariant && asked.aspects.size === 0 && described.quoted.length === 0;
+  const facts = onlyTheVariant ? { ...described, unanswered: false } : described;
   const parts: string[] = [];
   const cards = [productCard(product, currency, L)];
   const quickReplies: string[] = [];
@@ -167,9 +180,10 @@ export async function unavailableAnswer(turn: Turn, name: string, lookups: Looku
 
 /**
  * "How much does the Summit 30 weigh?" … "and the Summit 20?": a bare mention of another product
- * right after a product question asks the same aspects of it.
+ * right after a product question asks the same aspects of it; "and the large?" after the medium's height asks
+ * them of another of the same product's options.
  */
-function askAgain(turn: Turn, product: Product, asked: Asked, text: string): void {
+function askAgain(turn: Turn, product: Product, asked: Asked, text: string, optionNamed: boolean): void {
   const before = turn.state.productAspects ?? [];
   const asksNothing =
     asked.aspects.size === 0 &&
@@ -178,7 +192,8 @@ function askAgain(turn: Turn, product: Product, asked: Asked, text: string): voi
     !asked.compare &&
     !asked.options &&
     asked.optionNames.length === 0;
-  if (before.length === 0 || !asksNothing || turn.state.productHandle === product.handle) return;
+  const sameProduct = turn.state.productHandle === product.handle;
+  if (before.length === 0 || !asksNothing || (sameProduct && !optionNamed)) return;
   if (GENERIC_QUESTION.test(turn.pre.original.trim()) || contentWords(turn, product, text).length > 0) return;
   for (const aspect of before) {
     if (!ALL_ASPECTS.includes(aspect as Aspect)) continue;

@@ -49,6 +49,15 @@ export async function productSearch(turn: Turn): Promise<Answer> {
   // "un drap-housse 90 × 190 en blanc": the only product of the kind, with its own option values named.
   if (results.length === 1 && Object.keys(namedOptionValues(results[0], turn.pre.original, {})).length > 0)
     return productInfo({ ...turn, productHandle: results[0].handle });
+  // "got the wool sweater in teal?": of the products its name fits, the only one that comes in what it names.
+  const offering = results.filter((p) => Object.keys(namedOptionValues(p, turn.pre.original, {})).length > 0);
+  if (
+    results.length > 1 &&
+    offering.length === 1 &&
+    categoryWords.length > 1 &&
+    categoryWords.every((w) => productWords(offering[0]).has(w))
+  )
+    return productInfo({ ...turn, productHandle: offering[0].handle });
   const L = turn.language;
   const currency = turn.ctx.shop.currencyCode;
   const money = (n: number) => formatMoney(n, currency, L);

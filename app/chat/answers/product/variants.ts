@@ -16,7 +16,7 @@ const SINGLE_DIGIT_LEAD = "\\b(?:in an?|in|en|a|un|una|une|size|talla|taille|poi
 /** Option values of this product written out in the message ("long", "right zip", "S/M"), beyond size and colour. */
 export function namedOptionValues(product: Product, text: string, already: Resolved["wanted"]): Record<string, string> {
   const found: Record<string, string> = {};
-  const message = normalize(text);
+  const message = measures(normalize(text));
   const taken = Object.values(already)
     .filter(Boolean)
     .map((v) => normalize(v!));
@@ -38,7 +38,7 @@ export function namedOptionValues(product: Product, text: string, already: Resol
 
 /** Every value of each option the message names ("de 350 ml por la de 1 L" → Tamaño: 350 ml, 1 L). */
 export function optionValuesNamed(product: Product, text: string): Record<string, string[]> {
-  const message = normalize(text);
+  const message = measures(normalize(text));
   const found: Record<string, string[]> = {};
   for (const option of product.options) {
     let rest = message;
@@ -54,9 +54,19 @@ export function optionValuesNamed(product: Product, text: string): Record<string
 
 /** The ways a value is written: whole, and for "Grand (28 cm)" its word and its measure apart. */
 function valueForms(value: string): string[] {
-  const whole = normalize(value);
+  const whole = measures(normalize(value));
   const parts = value.match(/^(.+?)\s*\((.+)\)\s*$/);
-  return parts ? [whole, normalize(parts[1]), normalize(parts[2])].filter((f) => f.length >= 2) : [whole];
+  const forms = parts
+    ? [whole, measures(normalize(parts[1])), measures(normalize(parts[2]))].filter((f) => f.length >= 2)
+    : [whole];
+  // "160 × 200 cm" is also asked as "160 x 200": dimensions without their unit.
+  const bare = whole.match(/^(\d+(?:[.,]\d+)? × \d+(?:[.,]\d+)?)\s*[a-z]{1,2}$/);
+  return bare ? [...forms, bare[1]] : forms;
+}
+
+/** Measures written one way: "160x200" and "160 * 200" as "160 × 200", "1kg" as "1 kg" (text normalised). */
+function measures(text: string): string {
+  return text.replace(/(\d)\s*[x×*]\s*(?=\d)/g, "$1 × ").replace(/(\d)(kg|g|ml|cl|l|cm|mm|m|oz|lb)\b/g, "$1 $2");
 }
 
 function namesValue(message: string, value: string): boolean {
@@ -74,7 +84,7 @@ function namesValue(message: string, value: string): boolean {
  * the description's sentences that name them.
  */
 export function optionComparison(product: Product, text: string, turn: Turn): string[] | null {
-  const message = normalize(text);
+  const message = measures(normalize(text));
   const L = turn.language;
   const currency = turn.ctx.shop.currencyCode;
   for (const option of product.options) {
@@ -97,7 +107,7 @@ export function optionComparison(product: Product, text: string, turn: Turn): st
       return `${value}: ${priceOf(variants, currency, L)}${stock}`;
     });
     const sentences = splitSentences(product.description).filter(
-      (sentence) => named.filter((value) => namesValue(normalize(sentence), value)).length >= 1,
+      (sentence) => named.filter((value) => namesValue(measures(normalize(sentence)), value)).length >= 1,
     );
     return [...sentences, `${lines.join("; ")}.`];
   }
@@ -106,16 +116,16 @@ export function optionComparison(product: Product, text: string, turn: Turn): st
 
 /** The option values of `product` that `asked` names ("medium" → M, "black" → Black, "negro" → Black, "blue" → Glacier Blue). */
 function matchOption(product: Product, asked: string): { option: string; values: string[] } | null {
-  const wanted = normalize(asked);
+  const wanted = measures(normalize(asked));
   // "medium" → M, "negro" → Black or Noir: the lexicon's size and colour words in en/es/fr.
   const aliases = [...new Set([wanted, ...(SIZE_WORDS[wanted] ?? []).map(normalize), ...colorAliases(wanted)])];
   for (const option of product.options) {
-    const exact = option.values.filter((v) => aliases.includes(normalize(v)));
+    const exact = option.values.filter((v) => aliases.includes(measures(normalize(v))));
     if (exact.length > 0) return { option: option.name, values: exact };
   }
   for (const option of product.options) {
     const partial = option.values.filter((v) =>
-      aliases.some((a) => a.length > 2 && new RegExp(`\\b${escapeRegExp(a)}\\b`).test(normalize(v))),
+      aliases.some((a) => a.length > 2 && new RegExp(`\\b${escapeRegExp(a)}\\b`).test(measures(normalize(v)))),
     );
     if (partial.length > 0) return { option: option.name, values: partial };
   }

@@ -1,0 +1,135 @@
+/**
+ * "If I order today, when would it arrive?": the dates a delivery option's own words give, counted
+ * on the shop's calendar from today. How soon the shop sends an order ("ships within 2 business
+ * day", "sous 3 jours ouvrés", "en un máximo de 4 días hábiles") and how long the option takes after
+ * that ("2–4 business days after dispatch", "le lendemain de l'expédition") both come from the
+ * shop's shipping policy; nothing here knows a carrier or a country. Business days are Monday to
+ * Friday: the shop's public holidays are not in its data, so a date is an estimate, said as one.
+ */
+import { normalize } from "../preprocess";
+import { findDurations, type DurationRange } from "./durations";
+
+/** "within", "sous", "en un máximo de", "up to": the time is an upper bound, it may be sooner. */
+const UP_TO =
+  /\b(?:within|under|up to|no later than|sous|en moins de|d'ici|au plus tard|maximo|max|hasta|en menos de)\s+(?:de\s+|un\s+)?$/;
+/** "the next day", "le lendemain", "al día siguiente": one business day. */
+const NEXT_DAY = /\b(?:next (?:business )?day|overnight|lendemain|jour suivant|dia (?:habil )?siguiente)\b/;
+
+/** Calendar dates (midnight UTC of the shop's date): format them in UTC, "today" included. */
+export interface DeliveryWindow {
+  today: Date;
+  earliest: Date;
+  latest: Date;
+}
+
+/**
+ * How long the shop takes to send an order, read from its dispatch sentences: the first sentence
+ * that gives business days or hours, every such time in it ("coffee orders within 3 business days,
+ * equipment-only orders in 1–2 business days" → 0 to 3).
+ */
+export function dispatchTime(sentences: string[]): DurationRange | null {
+  for (const sentence of sentences) {
+    const text = normalize(sentence);
+    const times = findDurations(text).filter((d) => d.unit === "business_days" || d.unit === "hours");
+    if (times.length === 0) continue;
+    const ranges = times.map((d) => (UP_TO.test(text.slice(0, d.index)) ? { ...d, min: 0 } : d));
+    return {
+      min: Math.min(...ranges.map(inBusinessDays("min"))),
+      max: Math.max(...ranges.map(inBusinessDays("max"))),
+      unit: "business_days",
+    };
+  }
+  return null;
+}
+
+/** "The same day", "le jour même", "el mismo día": an order in before the cut-off leaves today. */
+const SAME_DAY = /\b(?:same day|le jour meme|el mismo dia)\b/;
+const BEFORE_HOUR = /\b(?:before|by|avant|antes de(?: las)?)\s+(\d{1,2})(?:[:h](\d{2}))?\s*(am|pm|h\b|hrs?\b)?/;
+
+/**
+ * The hour (on the shop's clock) before which an order placed on a business day leaves the same day,
+ * when a dispatch sentence says so ("Orders placed before 2 pm … ship the same day").
+ */
+export function sameDayCutoff(sentences: string[]): number | null {
+  for (const sentence of sentences) {
+    const text = normalize(sentence);
+    const before = BEFORE_HOUR.exec(text);
+    if (!before || !SAME_DAY.test(text)) continue;
+    const hour = Number(before[1]);
+    return before[3] === "pm" && hour < 12 ? hour + 12 : before[3] === "am" && hour === 12 ? 0 : hour;
+  }
+  return null;
+}
+
+/** How long an option takes once sent: its first time, or the next day. */
+export function transitTime(optionText: string): DurationRange | null {
+  const text = normalize(optionText);
+  const found = findDurations(text).find((d) => d.unit !== "hours");
+  if (found) return UP_TO.test(text.slice(0, found.index)) ? { ...found, min: Math.max(1, found.min) } : found;
+  return NEXT_DAY.test(text) ? { min: 1, max: 1, unit: "business_days" } : null;
+}
+
+/** The first and last day an order placed `now` should arrive, on the shop's calendar. */
+export function deliveryWindow(
+  now: Date,
+  timeZone: string,
+  dispatch: DurationRange | null,
+  transit: DurationRange,
+  cutoffHour: number | null = null,
+): DeliveryWindow {
+  const today = localDate(now, timeZone);
+  // In before the shop's same-day cut-off on a business day, it leaves today.
+  if (cutoffHour !== null && isBusinessDay(today) && localHour(now, timeZone) < cutoffHour)
+    dispatch = { min: 0, max: 0, unit: "business_days" };
+  // Nothing leaves on a weekend: the first day it can be sent is today or the next business day.
+  const first = isBusinessDay(today) ? today : addBusinessDays(today, 1);
+  const sentEarliest = addBusinessDays(first, dispatch?.min ?? 0);
+  const sentLatest = addBusinessDays(first, dispatch?.max ?? 0);
+  const after = (from: Date, days: number) =>
+    transit.unit === "business_days" ? addBusinessDays(from, days) : addCalendarDays(from, days * unitDays(transit));
+  return { today, earliest: after(sentEarliest, transit.min), latest: after(sentLatest, transit.max) };
+}
+
+const inBusinessDays = (bound: "min" | "max") => (range: DurationRange) =>
+  range.unit === "hours" ? Math.ceil(range[bound] / 24) : range[bound];
+
+function unitDays(range: DurationRange): number {
+  return range.unit === "weeks" ? 7 : 1;
+}
+
+/** The calendar date it is in the shop's time zone, as midnight UTC of that date. */
+function localDate(now: Date, timeZone: string): Date {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+  }).formatToParts(now);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return new Date(Date.UTC(part("year"), part("month") - 1, part("day")));
+}
+
+function localHour(now: Date, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" }).format(now));
+}
+
+function isBusinessDay(date: Date): boolean {
+  const day = date.getUTCDay();
+  return day !== 0 && day !== 6;
+}
+
+function addBusinessDays(from: Date, days: number): Date {
+  const cursor = new Date(from);
+  let left = days;
+  while (left > 0) {
+    cursor.setUTCDate(cursor.getUTCDate() + 1);
+    if (isBusinessDay(cursor)) left -= 1;
+  }
+  return cursor;
+}
+
+function addCalendarDays(from: Date, days: number): Date {
+  const cursor = new Date(from);
+  cursor.setUTCDate(cursor.getUTCDate() + days);
+  return cursor;
+}
