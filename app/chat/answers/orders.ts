@@ -13,7 +13,15 @@ import { verifyOrderAccess, type OrderAccess } from "../verification";
 import { offer, offerReplies } from "../offers";
 import { looksLikeAddress as looksLikeStreetAddress, parseAddress as parseStreetAddress } from "../address";
 import { proposeChange } from "../change-proof";
-import { asksHowToSendBack, asksLastScan, asksOrderAddress, asksOrderCost } from "../intent/order-questions";
+import {
+  asksHowToSendBack,
+  asksLastScan,
+  asksOrderAddress,
+  asksOrderCode,
+  asksOrderContents,
+  asksOrderCost,
+  asksOrderPayment,
+} from "../intent/order-questions";
 import { regionName } from "./policies";
 import {
   addressChangeVerdict,
@@ -536,6 +544,21 @@ const M = defineMessages({
     es: "El pedido {order} (realizado el {date}) suma {total}, {status}.",
     fr: "La commande {order} (passée le {date}) s'élève à {total}, {status}.",
   },
+  order_items: {
+    en: "Order {order} contains: {items}.",
+    es: "El pedido {order} contiene: {items}.",
+    fr: "La commande {order} contient : {items}.",
+  },
+  order_codes_used: {
+    en: "Code used on order {order}: {codes}.",
+    es: "Código usado en el pedido {order}: {codes}.",
+    fr: "Code utilisé sur la commande {order} : {codes}.",
+  },
+  order_no_code: {
+    en: "No discount code was used on order {order}.",
+    es: "No se usó ningún código de descuento en el pedido {order}.",
+    fr: "Aucun code de réduction n'a été utilisé sur la commande {order}.",
+  },
 });
 
 type VerifiedAnswer = (
@@ -716,7 +739,24 @@ export function trackOrder(turn: Turn): Promise<Answer> {
 function askedOrderFacts(order: Order, turn: Turn): string[] {
   const L = turn.language;
   const facts: string[] = [];
-  if (asksOrderCost(turn.pre.normalized)) {
+  const asked = turn.pre.normalized;
+  if (asksOrderContents(asked))
+    facts.push(
+      t(L, M.order_items, {
+        order: order.name,
+        items: joinList(
+          order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)),
+          L,
+        ),
+      }),
+    );
+  if (asksOrderCode(asked))
+    facts.push(
+      order.discountCodes.length > 0
+        ? t(L, M.order_codes_used, { order: order.name, codes: order.discountCodes.join(", ") })
+        : t(L, M.order_no_code, { order: order.name }),
+    );
+  if (asksOrderCost(asked) || asksOrderPayment(asked)) {
     facts.push(orderPaymentSummary(order, turn));
     if (SHIPPING_WORD.test(turn.pre.normalized))
       facts.push(

@@ -57,7 +57,13 @@ const ABOUT_A_RETURN = /\b(?:return\w*|send (?:it|them) back|retour\w*|renvoyer|
 
 // Facts of the order in focus asked with a word pointing back to it: what it cost, where it goes, when it comes.
 const ORDER_COST =
-  /\b(?:how much (?:did|was|were) (?:i|it|they|that|the order|my order)|what did i pay|how much i paid|combien (?:j'ai paye|ai-je paye|ca m'a coute|elle m'a coute|a coute)|cuanto (?:pague|me costo|costo|fue|salio))\b/;
+  /\b(?:how much (?:did|was|were) (?:i|it|they|that|the order|my order)|what did i pay|how much i paid|what did (?:it|that|they|that order|the order|my order) cost|how much (?:do|will) i (?:owe|have to pay|need to pay)|combien (?:j'ai paye|ai-je paye|ca m'a coute|elle m'a coute|a coute|je dois payer|dois-je payer)|j'ai paye combien|cuanto (?:pague|me costo|costo|fue|salio|tengo que pagar|debo pagar|debo)|pague cuanto)\b/;
+// "how did I pay for it?", "has my card been charged yet?", "j'ai bien payé ?": the order's payment, not the shop's methods.
+const ORDER_PAYMENT =
+  /\bhow (?:did|do) i pay\b|\bhow (?:was|is) (?:it|that|the order|my order) paid\b|\b(?:has|have|was|did) (?:my card|i|it|the order|my order|my payment|the payment) (?:been |already |actually )*(?:charged|paid|go through|gone through|went through)\b|\b(?:comment|avec quoi) (?:je l'ai |j'ai |l'ai-je )?paye\b|\bje l'ai payee? comment\b|\bj'ai bien paye\b|\bcomo (?:lo |la )?pague\b|\bcon que (?:lo |la )?pague\b|\bya (?:me )?cobraron\b|\bya (?:esta|quedo) pagad[oa]\b/;
+// "did I use a discount code on it?", "quel code promo j'ai utilisé ?": the code the order used, not the shop's codes.
+const ORDER_CODE =
+  /\b(?:did|have) i (?:use|apply|get|have) (?:a|any|the|my) (?:discount|promo|coupon)\b|\bwhat (?:discount|promo|code|coupon) did i (?:use|get)\b|\b(?:quel|un) code (?:promo |de reduction )?(?:ai-je|j'ai|est-ce que j'ai) (?:utilise|applique|eu)\b|\bj'ai utilise (?:un|quel) code\b|\b(?:use|aplique) (?:algun|un|el|que) (?:codigo|cupon|descuento)\b|\bque (?:codigo|cupon|descuento) (?:use|aplique|me aplicaron)\b/;
 const ORDER_ADDRESS =
   /\b(?:what|which) address\b|\b(?:shipped|sent|delivered|going|heading) to\b|\bquelle adresse\b|\b(?:que|cual) direccion\b|\ba donde (?:va|se envia|lo envian|la envian)\b/;
 const ARRIVAL = /\b(?:arriv\w*|come|coming|get here|deliver\w*|eta|what time|llega\w*|entrega\w*|livr\w*|recevr\w*)\b/;
@@ -92,7 +98,7 @@ const SO_LONG =
   /\b(?:so long|taking (?:this |that )?long|si long|aussi long|tarda(?:ndo)? tanto|se tarda tanto|demora(?:ndo)? tanto)\b/;
 // "what's in it?", "il y a quoi dedans ?", "¿qué trae?": the order's items.
 const ORDER_CONTENTS =
-  /\b(?:what(?:'s| is| was) in (?:it|there|that order|the order|my order)|what(?:'s| is) inside|what did i (?:order|buy|get)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'ai command\w*|que (?:trae|contiene|lleva|incluye)|que (?:pedi|compre))\b/;
+  /\b(?:what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era))\b/;
 const LATE_MISREAD = new Set<Intent>([
   "change_order",
   "cancel_order",
@@ -215,6 +221,11 @@ const ARRIVAL_QUESTION =
   /\bwhen (?:will|is|does|do|am i going to|can i expect|are you going to)\b.*\b(?:arriv\w*|come|coming|get (?:it|here|them|my)|deliver\w*|receive|ship\w*|send\w*)\b|\b(?:has|have|did) (?:it|they|my [\w-]+|the [\w-]+) (?:even |actually |ever |already )?(?:ship\w*|been sent|left|arriv\w*)\b|\bquand\b.*\b(?:arriv\w*|livr\w*|recevoir|recevrai|expedi\w*|envo\w*)\b|\bcuando\b.*\b(?:lleg\w*|recib\w*|entreg\w*|envi\w*|mand\w*)\b/;
 const STATUS_QUESTION =
   /\bwhat(?:'s| is) (?:going on|happening|up) with (?:my|the) (?:order|package|parcel|delivery)\b|\b(?:que|qu'est-ce qui) se passe avec (?:ma|mon) (?:commande|colis)\b|\bque (?:pasa|paso|onda) con mi (?:pedido|paquete|compra)\b/;
+// "did everything in my order ship?", "what happened to my pot?", "¿qué pasó con mi olla?": where the order stands.
+const SHIPPED_YET =
+  /\b(?:has|have|did|is) (?:everything|it all|all of it|all of (?:it|them|my order)|the whole order|my (?:whole )?order)\b.*\b(?:ship\w*|sent|arriv\w*|left|gone out)\b|\btout (?:est|a ete) (?:parti|expedie|envoye)\b|\b(?:ya )?(?:va|salio|enviaron|llego) todo\b|\btodo mi pedido\b/;
+const WHAT_HAPPENED =
+  /\bwhat(?:'s| has)? happen(?:ed|ing) (?:to|with) (?:my|the)\b|\bqu'est-(?:il|ce qui est) arrive a (?:mon|ma|mes)\b|\bque (?:paso|ha pasado|sucedio) con (?:mi|mis|el|la)\b/;
 // Wanting to make a return ("I want to return…", "¿puedo devolverlo…?"), as opposed to asking about one made.
 const WANTS_TO_RETURN =
   /\b(?:want to|wanna|would like to|'d like to|need to|can i|could i|how (?:do|can) i|start|open|je (?:veux|voudrais|souhaite)|puis-je|est-ce que je peux|comment|quiero|quisiera|necesito|puedo|como)\b(?: \w+){0,2} (?:return|send|retourn\w*|renvoy\w*|rendre|devolver\w*|regresar\w*|mandar\w*|a return|un retour|una devolucion)\b/;
@@ -278,6 +289,44 @@ export function asksOrderCost(normalized: string): boolean {
 /** Whether the shopper asks where the order is being sent (normalized text). */
 export function asksOrderAddress(normalized: string): boolean {
   return ORDER_ADDRESS.test(normalized);
+}
+
+/** Whether the shopper asks what the order held (its items, the size or colour bought), normalized text. */
+export function asksOrderContents(normalized: string): boolean {
+  return ORDER_CONTENTS.test(normalized);
+}
+
+/** Whether the shopper asks how the order was paid or whether it has been charged (normalized text). */
+export function asksOrderPayment(normalized: string): boolean {
+  return ORDER_PAYMENT.test(normalized);
+}
+
+/** Whether the shopper asks which discount code the order used (normalized text). */
+export function asksOrderCode(normalized: string): boolean {
+  return ORDER_CODE.test(normalized);
+}
+
+// Readings an order aspect doesn't override: already the order, the shopper's own return or refund, a document, a person.
+const ASPECT_KEEPS = new Set<Intent>([
+  "track_order",
+  "return_item",
+  "exchange_item",
+  "refund_status",
+  "get_invoice",
+  "human_agent",
+  "thanks_goodbye",
+  "greeting",
+]);
+
+/** Whether the message asks one aspect of an order: its items, cost, payment, code or address (normalized text). */
+function asksOrderAspect(n: string): boolean {
+  return (
+    ORDER_CONTENTS.test(n) ||
+    ORDER_COST.test(n) ||
+    ORDER_PAYMENT.test(n) ||
+    ORDER_CODE.test(n) ||
+    (ORDER_ADDRESS.test(n) && !ADDRESS_CHANGE.test(n))
+  );
 }
 
 /** Whether the shopper asks how to send a return back (normalized text). */
@@ -347,6 +396,17 @@ export function orderQuestionIntent(
   if (state.lastIntent === "refund_status" && intent !== "refund_status" && BANK.test(n) && WHEN_SEEN.test(n))
     return "refund_status";
   const orderInFocus = !!state.orderNumber || (!!state.lastIntent && ORDER_INTENTS.has(state.lastIntent));
+  // One aspect of the order in focus (its items, cost, payment, code, address) asked in another topic's nouns:
+  // a request's action word ("change", "cancel", "add") decides the intent, a noun alone doesn't.
+  if (
+    orderInFocus &&
+    !ASPECT_KEEPS.has(intent) &&
+    asksOrderAspect(n) &&
+    !ORDER_CHANGE.test(n) &&
+    !REFUND_WORD.test(n) &&
+    !MONEY_BACK.test(n)
+  )
+    return "track_order";
   // "so when do I get it?" right after a refund: that refund's timing, not a parcel's.
   if (last === "refund_status" && intent === "track_order" && GET_IT_WHEN.test(n) && !SHIPMENT_FACT.test(n))
     return "refund_status";
@@ -366,7 +426,12 @@ export function orderQuestionIntent(
   if (orderInFocus && !namesProduct && PICKUP_MISREAD.has(intent) && WHERE.test(n) && PICKUP_PLACE.test(n))
     return "track_order";
   // "Which address is it going to?" asks where, it changes nothing.
-  if (intent === "change_shipping_address" && orderInFocus && ORDER_ADDRESS.test(n) && !ADDRESS_CHANGE.test(n))
+  if (
+    intent === "change_shipping_address" &&
+    (orderInFocus || POINTS_TO_ORDER.test(n)) &&
+    ORDER_ADDRESS.test(n) &&
+    !ADDRESS_CHANGE.test(n)
+  )
     return "track_order";
   // "Will I pay anything extra when it arrives?" asks about charges on delivery (duties), not the arrival.
   const asksOrderFact = ORDER_COST.test(n) || ORDER_ADDRESS.test(n) || (ARRIVAL.test(n) && !CHARGES.test(n));
@@ -381,5 +446,7 @@ export function orderQuestionIntent(
   if (LATE_MISREAD.has(intent) && (LATE.test(n) || SO_LONG.test(n)) && !ASKS_FOR_ACTION.test(n)) return "track_order";
   if ((LATE_MISREAD.has(intent) || intent === "shipping_options") && NO_CONFIRMATION.test(n)) return "track_order";
   if (LATE_MISREAD.has(intent) && ABOUT_MY_ORDER.test(n) && !ORDER_CHANGE.test(n)) return "track_order";
+  if (LATE_MISREAD.has(intent) && (SHIPPED_YET.test(n) || WHAT_HAPPENED.test(n)) && !ORDER_CHANGE.test(n))
+    return "track_order";
   return null;
 }
