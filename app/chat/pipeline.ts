@@ -30,7 +30,7 @@ import { ASKS_OPTIONS } from "./answers/product/asked";
 import { namedOptionValues } from "./answers/product/variants";
 import { separateRequests, twoProducts } from "./requests";
 import { clarify, shouldClarify } from "./answers/clarify";
-import { refersToEarlierOrder } from "./policy/which-order";
+import { refersToEarlierOrder, refersToOtherOrder } from "./policy/which-order";
 import { cannotGiveOrderNumber, saysCannotGiveIt, whereToFindOrderNumber } from "./answers/awaited";
 import {
   cancelOrder,
@@ -210,7 +210,13 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
       ? null
       : (stateQuestionIntent(catalogued.intent, pre.original) ??
         ownPurchaseIntent(catalogued.intent, pre.original) ??
-        orderQuestionIntent(catalogued.intent, pre.original, input.state, !!productHandle || !!entities.product));
+        orderQuestionIntent(
+          catalogued.intent,
+          pre.original,
+          input.state,
+          !!productHandle || !!entities.product,
+          asksAboutAProduct(pre.original),
+        ));
   // Read from the message's own words, a state question is no unsure reading for the FAQ to take over.
   const read = stateIntent
     ? {
@@ -629,13 +635,13 @@ function intentInContext(
   if (onPolicy) return onPolicy;
   // "why?", "what are my options?" right after an answer about an order: about that answer.
   if (ORDER_INTENTS.has(last) && ABOUT_THE_ANSWER.test(normalize(text))) return continued;
-  // "and the one before that?" after an order: the same question about the order placed before it.
+  // "and the one before that?", "and my other order?" after an order: the same question about that other order.
   if (
     ORDER_INTENTS.has(last) &&
     state.orderNumber &&
     !entities.order_number &&
     wordCount <= 8 &&
-    refersToEarlierOrder(normalize(text))
+    (refersToEarlierOrder(normalize(text)) || refersToOtherOrder(normalize(text)))
   )
     return continued;
   // "¿y la de 1 litro?" about the product under discussion is no order change, whatever it reads like.

@@ -78,9 +78,22 @@ describe("a fact of the order in focus, asked in another topic's words", () => {
     expect(orderQuestionIntent("shipping_options", "¿cuánto pagué?", afterTracking)).toBe("track_order");
   });
 
+  it("reads any other short question about the shipment just shown as that shipment, not the topic of a noun in it", () => {
+    expect(orderQuestionIntent("account_help", "can I see it in my account?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("shipping_options", "is it coming by truck?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("out_of_scope", "which day exactly?", afterTracking)).toBe("track_order");
+    // An action, a return, a charge or a general question with nothing pointing back stays what it is.
+    expect(orderQuestionIntent("change_order", "can I change it to black?", afterTracking)).toBeNull();
+    expect(
+      orderQuestionIntent("shipping_options", "do you ship to Canada as well for other orders?", afterTracking),
+    ).toBeNull();
+    expect(orderQuestionIntent("payment_methods", "can I pay for it with PayPal next time?", afterTracking)).toBeNull();
+  });
+
   it("leaves product questions, charges on delivery and questions with no order in focus alone", () => {
     expect(orderQuestionIntent("product_info", "how much does the bottle cost?", afterTracking, true)).toBeNull();
-    expect(orderQuestionIntent("product_info", "is it waterproof?", afterTracking)).toBeNull();
+    // The pipeline says when a product's fact is asked (catalog/aspects.ts): "waterproof" is one.
+    expect(orderQuestionIntent("product_info", "is it waterproof?", afterTracking, false, true)).toBeNull();
     expect(
       orderQuestionIntent("shipping_options", "Will I have to pay anything extra when it arrives?", afterTracking),
     ).toBeNull();

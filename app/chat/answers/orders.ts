@@ -32,7 +32,9 @@ import {
   namedLines,
   orderMeant,
   orderBefore,
+  pickOrder,
   refersToEarlierOrder,
+  refersToOtherOrder,
   refersToLatestOrder,
   refundVerdict,
   returnRulesOf,
@@ -571,14 +573,17 @@ type VerifiedAnswer = (
 export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Promise<Answer> {
   // "And the one before that?": among a customer's orders, the one placed before the discussed one;
   // a guest's email unlocks only the order it came with, so the other one needs its number.
-  const earlier = !turn.entities.order_number && !!turn.state.orderNumber && refersToEarlierOrder(turn.pre.normalized);
+  const discussed = !turn.entities.order_number && !!turn.state.orderNumber;
+  const earlier = discussed && refersToEarlierOrder(turn.pre.normalized);
+  // "And my other order?": one of the customer's orders but the discussed one; a guest's needs its number.
+  const other = discussed && !earlier && refersToOtherOrder(turn.pre.normalized);
   const L = turn.language;
-  if (earlier && !turn.shopper.customerId)
+  if ((earlier || other) && !turn.shopper.customerId)
     return { text: t(L, M.ask_order_number), state: { orderNumber: undefined, awaiting: "order_number" } };
   // "My latest order" is the newest of a customer's orders again, not the one discussed last.
   const latest = !!turn.shopper.customerId && refersToLatestOrder(turn.pre.normalized);
   const orderNumber =
-    earlier || (latest && !turn.entities.order_number)
+    earlier || other || (latest && !turn.entities.order_number)
       ? null
       : (turn.entities.order_number ?? turn.state.orderNumber ?? null);
   const email = turn.entities.email ?? turn.state.email ?? null;
@@ -593,7 +598,10 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
   ];
   switch (access.kind) {
     case "verified": {
-      const meant = (earlier && orderBeforeDiscussed(access, turn)) || orderMeant(access, turn, !!orderNumber);
+      const meant =
+        (earlier && orderBeforeDiscussed(access, turn)) ||
+        (other && orderOtherThanDiscussed(access, turn)) ||
+        orderMeant(access, turn, !!orderNumber);
       const chosen = meant.order;
       const result = await answer(chosen, turn, meant);
       return {
@@ -653,6 +661,15 @@ function orderBeforeDiscussed(access: Extract<OrderAccess, { kind: "verified" }>
   const discussed = orders.find((o) => o.name === orderName(turn, turn.state.orderNumber!));
   const before = discussed ? orderBefore(orders, discussed) : null;
   return before ? { ...access, order: before, otherOrders: orders.filter((o) => o.id !== before.id) } : null;
+}
+
+/** Of the customer's orders but the discussed one, the one the message means (the newest, unless it says more). */
+function orderOtherThanDiscussed(access: Extract<OrderAccess, { kind: "verified" }>, turn: Turn) {
+  const orders = [access.order, ...access.otherOrders];
+  const rest = orders.filter((o) => o.name !== orderName(turn, turn.state.orderNumber!));
+  if (rest.length === 0 || rest.length === orders.length) return null;
+  const chosen = pickOrder(rest, turn);
+  return { ...access, order: chosen, otherOrders: orders.filter((o) => o.id !== chosen.id) };
 }
 
 /** The order as the shop names it: "1042" → "#1042", "FR-1042" or "1042-W"; a name already complete stays. */
@@ -765,22 +782,27 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
           : t(L, M.shipping_paid, { amount: money(turn, order.totalShippingPrice, order) }),
       );
   }
-  const address = order.shippingAddress;
-  if (asksOrderAddress(turn.pre.normalized) && address?.city)
-    facts.push(
-      t(L, M.shipping_to, {
-        order: order.name,
-        address: formatAddress({
-          address1: address.address1 ?? "",
-          address2: address.address2,
-          city: address.city,
-          provinceCode: address.provinceCode,
-          zip: address.zip ?? "",
-          countryCode: address.countryCode ?? "",
-        }),
-      }),
-    );
+  if (asksOrderAddress(turn.pre.normalized)) facts.push(...destination(order, turn));
   return facts;
+}
+
+/** "Order X is addressed to …", for an order with a shipping address; nothing for one collected at the shop. */
+function destination(order: Order, turn: Turn): string[] {
+  const address = order.shippingAddress;
+  if (!address?.city || !order.lineItems.some((l) => l.requiresShipping)) return [];
+  return [
+    t(turn.language, M.shipping_to, {
+      order: order.name,
+      address: formatAddress({
+        address1: address.address1 ?? "",
+        address2: address.address2,
+        city: address.city,
+        provinceCode: address.provinceCode,
+        zip: address.zip ?? "",
+        countryCode: address.countryCode ?? "",
+      }),
+    }),
+  ];
 }
 
 const SHIPPING_WORD = /\b(?:shipping|delivery|postage|livraison|port|envio)\b/;
@@ -1678,7 +1700,7 @@ export function refundStatus(turn: Turn): Promise<Answer> {
 // "Was shipping refunded too?", "which card did it go to?" (accents folded).
 const ASKS_SHIPPING_REFUND = /\b(?:shipping|delivery|postage|livraison|port|frais d'envoi|envio)\b/;
 const ASKS_REFUND_METHOD =
-  /\b(?:which|what) (?:card|account)\b|\bpayment method\b|\bquelle (?:carte|compte)\b|\bmoyen de paiement\b|\b(?:que|cual) (?:tarjeta|cuenta)\b|\bmetodo de pago\b/;
+  /\b(?:which|what) (?:card|account)\b|\bpayment method\b|\b(?:on|to|back (?:on|to)) my (?:card|account|bank)\b|\bquelle (?:carte|compte)\b|\bmoyen de paiement\b|\bsur (?:ma|la) (?:carte|compte)\b|\b(?:que|cual) (?:tarjeta|cuenta)\b|\bmetodo de pago\b|\b(?:a|en) (?:mi|la) (?:tarjeta|cuenta)\b/;
 
 /** The shop's rules on what a refund covers and where it goes, when the shopper asks. */
 function askedRefundRules(turn: Turn): string[] {

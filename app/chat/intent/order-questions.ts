@@ -27,6 +27,10 @@ const NOTHING_ON_ACCOUNT =
   /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
 const AMOUNT_BACK =
   /\bhow much (?:will|do|did|would) (?:i|we) (?:get|got|be refunded|receive)\b|\bcuanto me (?:van a |vas a |vais a )?(?:devolver|regresar|reembolsar|devuelven|regresan|reembolsan)\b|\bcombien (?:vais-je|je vais|serai-je|je serai|allez-vous me) (?:etre )?(?:rembours\w*|recuperer|recevoir|toucher)|\bhow much (?:will|do) i get back\b|\bn'?ai (?:recu|eu|ete rembourse\w*) que\b|\bonly (?:got|received|refunded)\b|\bsolo me (?:devolvieron|reembolsaron|regresaron)\b/;
+// "how much am I getting?", "has the money gone back?", "what you gave back": the money of a return already made.
+const MONEY_OF_RETURN =
+  /\bhow much (?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b/;
+const MY_RETURN = /\b(?:my return|mon retour|mi devolucion)\b/;
 const HYPOTHETICAL = /\b(?:if|si|when i return|quand je retourne|cuando devuelva)\b/;
 const RECEIVED_BACK =
   /\b(?:receiv\w*|got|get) (?:my|the|our) (?:parcel|package|return|item|order)s? back\b|\brecu (?:mon|le) (?:colis|retour)\b/;
@@ -43,6 +47,9 @@ const MONEY_MISREAD = new Set<Intent>([
   "greeting",
   "thanks_goodbye",
 ]);
+
+// Readings of a question about a return's money besides the money ones; refund_status itself, so the FAQ doesn't take it.
+const RETURN_MONEY_READINGS = new Set<Intent>(["return_item", "return_policy", "shipping_options", "refund_status"]);
 
 // Where a refund shows up, and when: "when will it show on my card?", "je le verrai quand sur mon compte ?".
 const BANK = /\b(?:card|statement|bank|account|carte|compte|banque|releve|tarjeta|cuenta|banco|estado de cuenta)\b/;
@@ -334,12 +341,34 @@ export function asksHowToSendBack(normalized: string): boolean {
   return HOW_TO_SEND_BACK.test(normalized);
 }
 
+// Readings a short question about the shipment just shown gets for a noun it names ("is it going to my office?").
+const SHIPMENT_FOLLOW_UP_MISREAD = new Set<Intent>([
+  "out_of_scope",
+  "product_info",
+  "product_search",
+  "payment_methods",
+  "shipping_options",
+  "account_help",
+  "change_shipping_address",
+  "change_order",
+]);
+// A word pointing back to the order or parcel (not an article: "la", "le" alone say nothing).
+const FOCUS_POINTER =
+  /\b(?:it|its|they|them|that|this|my (?:order|package|parcel|delivery|stuff|things)|mon colis|ma commande|ma livraison|mes articles|il|elle|ils|mi pedido|mi paquete|mi envio|mis cosas|el pedido|el paquete|el envio)\b|\bl'/;
+const A_QUESTION =
+  /\?|^(?:when|where|what|which|who|how|is|are|will|would|can|could|do|does|did|has|have|quand|ou|quel\w*|qui|comment|est-ce|cuando|donde|que|cual\w*|quien|como)\b/;
+/** At most this many words, a question after a shipment answer is about that shipment unless it names another topic. */
+const SHIPMENT_FOLLOW_UP_WORDS = 10;
+/** At most this many words, it needs no word pointing back to the order. */
+const BARE_FOLLOW_UP_WORDS = 4;
+
 /** The order intent such a question has, when the model read it as another topic; else null. */
 export function orderQuestionIntent(
   intent: Intent,
   text: string,
   state: DialogueState,
   namesProduct = false,
+  asksProductFact = false,
 ): Intent | null {
   const n = normalize(text);
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
@@ -347,6 +376,14 @@ export function orderQuestionIntent(
     (MONEY_MISREAD.has(intent) || intent === "return_item") &&
     SENT_BACK.test(n) &&
     (NO_NEWS.test(n) || NO_MONEY.test(n))
+  )
+    return "refund_status";
+  // "I sent back the fleece, how much am I getting?": the refund of a return already made, whatever topic its words suggest.
+  if (
+    (MONEY_MISREAD.has(intent) || RETURN_MONEY_READINGS.has(intent)) &&
+    (SENT_BACK.test(n) || MY_RETURN.test(n)) &&
+    (MONEY_OF_RETURN.test(n) || AMOUNT_BACK.test(n)) &&
+    !WANTS_TO_RETURN.test(n)
   )
     return "refund_status";
   // Annoyed, but asking where the parcel is: the answer is where it is (the tone may still be noted).
@@ -441,6 +478,26 @@ export function orderQuestionIntent(
     ORDER_FACT_MISREAD.has(intent) &&
     asksOrderFact &&
     (POINTS_TO_ORDER.test(n) || ORDER_COST.test(n))
+  )
+    return "track_order";
+  // Any other short question about the shipment just shown, read as another topic for a noun it names: that
+  // shipment again, unless it names an action (change, cancel, return), a product or a product's fact.
+  const words = n.split(/\s+/).filter(Boolean).length;
+  if (
+    last === "track_order" &&
+    orderInFocus &&
+    SHIPMENT_FOLLOW_UP_MISREAD.has(intent) &&
+    !namesProduct &&
+    !asksProductFact &&
+    A_QUESTION.test(n.trim()) &&
+    words <= SHIPMENT_FOLLOW_UP_WORDS &&
+    (FOCUS_POINTER.test(n) || words <= BARE_FOLLOW_UP_WORDS) &&
+    !ORDER_CHANGE.test(n) &&
+    !ADDRESS_CHANGE.test(n) &&
+    !ABOUT_A_RETURN.test(n) &&
+    !CHARGES.test(n) &&
+    !REFUND_WORD.test(n) &&
+    !MONEY_BACK.test(n)
   )
     return "track_order";
   if (LATE_MISREAD.has(intent) && (LATE.test(n) || SO_LONG.test(n)) && !ASKS_FOR_ACTION.test(n)) return "track_order";
