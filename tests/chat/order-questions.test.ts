@@ -101,6 +101,21 @@ describe("a fact of the order in focus, asked in another topic's words", () => {
   });
 });
 
+describe("a return already made, asked whether it went through", () => {
+  it("reads it as the refund of that return; how a return is going stays the return", () => {
+    expect(orderQuestionIntent("return_item", "I returned the boots, has it been processed?", fresh)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("return_item", "j'ai renvoyé le diffuseur, le retour est traité ?", fresh)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("return_item", "¿Cómo va mi devolución del molino?", fresh)).toBeNull();
+    expect(
+      orderQuestionIntent("return_item", "I want to return the boots, how do I send them back?", fresh),
+    ).toBeNull();
+  });
+});
+
 describe("what the order in focus holds, who carries it and why it takes long", () => {
   it("reads them as questions about that order", () => {
     expect(orderQuestionIntent("out_of_scope", "il y a quoi dedans ?", afterTracking)).toBe("track_order");

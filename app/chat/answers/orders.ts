@@ -8,7 +8,7 @@ import type { Fulfillment, LineItem, Order, Product, ReturnInfo, Variant } from 
 import { optionValuesNamed } from "./product/variants";
 import { formatDate, formatMoney, joinList } from "../format";
 import { defineMessages, t } from "../i18n";
-import { normalize } from "../preprocess";
+import { normalize, preprocess } from "../preprocess";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
 import { offer, offerReplies } from "../offers";
 import { looksLikeAddress as looksLikeStreetAddress, parseAddress as parseStreetAddress } from "../address";
@@ -21,6 +21,7 @@ import {
   asksOrderContents,
   asksOrderCost,
   asksOrderPayment,
+  itemsDroppedText,
 } from "../intent/order-questions";
 import { regionName } from "./policies";
 import {
@@ -276,6 +277,11 @@ const M = defineMessages({
     en: "{product} in {variant} is in stock. Shall I ask our team to switch it on order {order}? They'll confirm by email before it ships.",
     es: "{product} en {variant} está disponible. ¿Pido a nuestro equipo que lo cambie en el pedido {order}? Te lo confirmarán por correo antes del envío.",
     fr: "{product} en {variant} est en stock. Voulez-vous que je demande à notre équipe de modifier la commande {order} ? Elle vous confirmera par e-mail avant l'expédition.",
+  },
+  confirm_remove_request: {
+    en: "Shall I ask our team to remove {items} from order {order}? They'll confirm the new total by email before it ships.",
+    es: "¿Pido a nuestro equipo que quite {items} del pedido {order}? Te confirmarán el nuevo total por correo antes del envío.",
+    fr: "Voulez-vous que je demande à notre équipe de retirer {items} de la commande {order} ? Elle vous confirmera le nouveau total par e-mail avant l'expédition.",
   },
   change_what: {
     en: "Order {order} hasn't shipped yet, so it can still be changed. What would you like to change: a size, a colour, or an item?",
@@ -1130,7 +1136,23 @@ function changeAnswer(order: Order, t2: Turn): Promise<Answer> {
       };
     }
     const swap = requestedVariant(order, t2);
-    if (!swap) return { text: t(L, M.change_what, { order: order.name }) };
+    if (!swap) {
+      const dropped = linesDropped(order, t2);
+      if (dropped.length === 0) return { text: t(L, M.change_what, { order: order.name }) };
+      const items = joinList(
+        dropped.map((l) => itemName(l.title, l.variantTitle, l.quantity)),
+        L,
+      );
+      return confirm(t2, order, t(L, M.confirm_remove_request, { items, order: order.name }), {
+        kind: "request",
+        ticket: {
+          kind: "change_request",
+          reason: "needs_approval",
+          summary: `Remove ${dropped.map((l) => l.title).join(", ")} from ${order.name}`,
+          orderNumber: order.name,
+        },
+      });
+    }
     const vars = { product: swap.product.title, variant: swap.label, order: order.name };
     if (!swap.variant || !swap.variant.availableForSale) {
       const inStock = swap.product.variants.filter((v) => v.availableForSale).map((v) => v.title);
@@ -1152,6 +1174,14 @@ function changeAnswer(order: Order, t2: Turn): Promise<Answer> {
       },
     });
   });
+}
+
+/** The items a shopper asks to take out of the order, keeping the rest: some of its items, never all. */
+function linesDropped(order: Order, turn: Turn): LineItem[] {
+  const part = itemsDroppedText(turn.pre.normalized);
+  if (part === null) return [];
+  const named = namedLines(order, { pre: preprocess(part) });
+  return named.length < order.lineItems.length ? named : [];
 }
 
 /** The variant a shopper asks to switch to: the named line's product with the requested size/colour. */

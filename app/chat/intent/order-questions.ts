@@ -30,6 +30,9 @@ const AMOUNT_BACK =
 // "how much am I getting?", "has the money gone back?", "what you gave back": the money of a return already made.
 const MONEY_OF_RETURN =
   /\bhow much (?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b/;
+// "did it go through?", "has it been processed?", "le retour est traité ?", "¿ya se procesó?": a return made, now settled?
+const RETURN_PROCESSED =
+  /\b(?:go through|gone through|went through|been processed|processed|all done|been sorted|complete[d]?|finished|traite\w*|termine\w*|procesad[oa]|se proceso|ya quedo|quedo todo|esta listo)\b/;
 const MY_RETURN = /\b(?:my return|mon retour|mi devolucion)\b/;
 const HYPOTHETICAL = /\b(?:if|si|when i return|quand je retourne|cuando devuelva)\b/;
 const RECEIVED_BACK =
@@ -259,6 +262,17 @@ const BEFORE_SHIPPING =
 const ADD_TO_ORDER =
   /\badd\w* (?:[\w-]+ ){0,4}to (?:my|the|this|that) order\b|\badd one more\b|\b(?:ajout|rajout)\w* (?:[\w'-]+ ){0,5}(?:a|dans) (?:ma|la) commande\b|\b(?:agreg|anad)\w* (?:[\w-]+ ){0,5}(?:a )?(?:mi|el) pedido\b|\bme agregas\b/;
 const ON_THE_ORDER = /\b(?:my|the|this|that) order\b|\b(?:ma|la|cette) commande\b|\b(?:mi|el|este) pedido\b/;
+// The rest of the order is kept: "cancel just the headlamp and keep the poles", "just send the coffee",
+// "mais garder le vase", "mándenme solo el café". Dropping one item is a change, not a cancellation.
+const KEEP_THE_REST =
+  /\b(?:keep (?:the|my) (?:rest|others?|\w+)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) solo|me quedo con|lo demas|el resto)\b/;
+const CANCEL_ONE =
+  /\b(?:cancel\w*|remove|drop) (?:just|only) (?:the|one)\b|\bannuler (?:seulement|juste|uniquement) (?:le|la|les|l')|\bcancelar (?:solo|solamente|nada mas) (?:el|la|los|las)\b/;
+// "cancel the M and get the L instead", "annuler le bleu et prendre le rouge à la place": a swap.
+const SWAP_INSTEAD =
+  /\b(?:and|&) (?:get|send|take|have|switch to|replace it with)\b.*\binstead\b|\bet (?:prendre|recevoir|mettre)\b.*\b(?:a la place|plutot)\b|\by (?:mejor )?(?:mandar|enviar|poner|cambiar|quiero)\b.*\b(?:en vez|en lugar)\b/;
+const DONT_NEED_ONE =
+  /\b(?:don'?t|do not|no longer) (?:need|want) the\b|\bje ne veux plus (?:le|la|les)\b|\bya no (?:quiero|necesito) (?:el|la|los|las)\b/;
 // The item already came: changing it is an exchange.
 const RECEIVED_IT =
   /\b(?:too (?:small|big|large|tight|short|long)|doesn'?t fit|don'?t fit|received|arrived|got (?:it|them)|came|wore|worn|trop (?:petite?s?|grande?s?|serree?s?)|recue?s?|arrivee?s?|ne (?:me )?va pas|muy (?:chic\w*|grande?s?)|me queda\w*|recibi|llego)\b/;
@@ -336,6 +350,20 @@ function asksOrderAspect(n: string): boolean {
   );
 }
 
+// Taking an item out of an order: "remove", "take off", "retirer", "quitar", or a cancellation of one item.
+const DROP_WORDS =
+  /\b(?:remove|take (?:[\w-]+ ){0,3}(?:off|out)|drop|cancel\w*|don'?t (?:need|want)|no longer (?:need|want)|retir\w*|enlev\w*|supprim\w*|annul\w*|ne veux plus|quit\w*|sac\w*|elimin\w*|cancela\w*|ya no (?:quiero|necesito))\b/;
+
+/**
+ * The part of a message naming the items to take out of an order ("cancel just the headlamp" of
+ * "…and keep the poles"), or null when it asks to take none out (normalized text).
+ */
+export function itemsDroppedText(normalized: string): string | null {
+  if (!DROP_WORDS.test(normalized)) return null;
+  const keep = KEEP_THE_REST.exec(normalized);
+  return keep ? normalized.slice(0, keep.index) : normalized;
+}
+
 /** Whether the shopper asks how to send a return back (normalized text). */
 export function asksHowToSendBack(normalized: string): boolean {
   return HOW_TO_SEND_BACK.test(normalized);
@@ -382,7 +410,7 @@ export function orderQuestionIntent(
   if (
     (MONEY_MISREAD.has(intent) || RETURN_MONEY_READINGS.has(intent)) &&
     (SENT_BACK.test(n) || MY_RETURN.test(n)) &&
-    (MONEY_OF_RETURN.test(n) || AMOUNT_BACK.test(n)) &&
+    (MONEY_OF_RETURN.test(n) || AMOUNT_BACK.test(n) || RETURN_PROCESSED.test(n)) &&
     !WANTS_TO_RETURN.test(n)
   )
     return "refund_status";
@@ -405,6 +433,13 @@ export function orderQuestionIntent(
     ADD_TO_ORDER.test(n) ||
     REMOVE_FROM_ORDER.test(n);
   if (CHANGE_MISREAD.has(intent) && !CANCEL_WORDS.test(n) && changesTheOrder) return "change_order";
+  if (
+    CHANGE_MISREAD.has(intent) &&
+    (CANCEL_ONE.test(n) ||
+      SWAP_INSTEAD.test(n) ||
+      ((CANCEL_WORDS.test(n) || DONT_NEED_ONE.test(n)) && KEEP_THE_REST.test(n)))
+  )
+    return "change_order";
   if (MONEY_MISREAD.has(intent) && NOTHING_ON_ACCOUNT.test(n) && !LOGIN.test(n)) return "refund_status";
   const amountReading = MONEY_MISREAD.has(intent) || intent === "return_policy" || intent === "shipping_options";
   if (amountReading && AMOUNT_BACK.test(n) && !HYPOTHETICAL.test(n)) return "refund_status";
