@@ -101,6 +101,19 @@ describe("a fact of the order in focus, asked in another topic's words", () => {
   });
 });
 
+describe("a later return of the order just shown", () => {
+  it("reads it as that order's return; the general rule asked outright stays the rule", () => {
+    expect(orderQuestionIntent("return_policy", "can I send it back when it comes?", afterTracking)).toBe(
+      "return_item",
+    );
+    expect(orderQuestionIntent("return_policy", "¿la puedo regresar si no me gusta?", afterTracking)).toBe(
+      "return_item",
+    );
+    expect(orderQuestionIntent("return_policy", "what is your return policy?", afterTracking)).toBeNull();
+    expect(orderQuestionIntent("return_policy", "can I send it back when it comes?", fresh)).toBeNull();
+  });
+});
+
 describe("a return already made, asked whether it went through", () => {
   it("reads it as the refund of that return; how a return is going stays the return", () => {
     expect(orderQuestionIntent("return_item", "I returned the boots, has it been processed?", fresh)).toBe(

@@ -383,6 +383,9 @@ const SHIPMENT_FOLLOW_UP_MISREAD = new Set<Intent>([
 // A word pointing back to the order or parcel (not an article: "la", "le" alone say nothing).
 const FOCUS_POINTER =
   /\b(?:it|its|they|them|that|this|my (?:order|package|parcel|delivery|stuff|things)|mon colis|ma commande|ma livraison|mes articles|il|elle|ils|mi pedido|mi paquete|mi envio|mis cosas|el pedido|el paquete|el envio)\b|\bl'/;
+// "la puedo regresar", "devolverlo", "la renvoyer": a pronoun on the verb of a return points back too.
+const RETURN_POINTER =
+  /\b(?:lo|la|los|las) (?:puedo|podria|podre|quiero)\b|\b(?:devolver|regresar|cambiar|mandar|enviar)(?:lo|la|los|las)\b|\b(?:le|la|les) (?:renvoyer|retourner|rendre|rapporter|echanger)\b|\bl'(?:renvoyer|retourner|rendre|rapporter|echanger)\b/;
 const A_QUESTION =
   /\?|^(?:when|where|what|which|who|how|is|are|will|would|can|could|do|does|did|has|have|quand|ou|quel\w*|qui|comment|est-ce|cuando|donde|que|cual\w*|quien|como)\b/;
 /** At most this many words, a question after a shipment answer is about that shipment unless it names another topic. */
@@ -515,6 +518,20 @@ export function orderQuestionIntent(
     (POINTS_TO_ORDER.test(n) || ORDER_COST.test(n))
   )
     return "track_order";
+  // "Can I send it back when it comes?" about the order just shown: that order's return, not the general rule.
+  if (
+    intent === "return_policy" &&
+    orderInFocus &&
+    last &&
+    ORDER_INTENTS.has(last) &&
+    !RETURN_INTENTS.has(last) &&
+    ABOUT_A_RETURN.test(n) &&
+    (FOCUS_POINTER.test(n) || RETURN_POINTER.test(n)) &&
+    !SHIPMENT_FACT.test(n) &&
+    !CHARGES.test(n) &&
+    !APPLIES_TO.test(n)
+  )
+    return "return_item";
   // Any other short question about the shipment just shown, read as another topic for a noun it names: that
   // shipment again, unless it names an action (change, cancel, return), a product or a product's fact.
   const words = n.split(/\s+/).filter(Boolean).length;
