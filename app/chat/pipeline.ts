@@ -514,6 +514,15 @@ const AT_THE_SHOP = /\b(?:store|shop|boutique|tienda|cafeteria|local|sucursal|ma
 /** Below this confidence, a question about collecting in person is read as one about shipping options. */
 const COLLECT_OVERRIDE_BELOW = 0.5;
 
+// Readings an elliptical follow-up to a shipment's status gets for the item it names.
+const ELLIPSIS_AFTER_TRACKING = new Set<Intent>([
+  "payment_issue",
+  "payment_methods",
+  "shipping_options",
+  "out_of_scope",
+  "complaint",
+  "account_help",
+]);
 /** Below this confidence, an elliptical follow-up's other reading yields to the action under way. */
 const ELLIPSIS_OVERRIDE_BELOW = 0.6;
 /** Below this confidence, a message pointing back to a product is read as a question about it. */
@@ -726,10 +735,14 @@ function intentInContext(
   }
   // An elliptical question names a thing, which reads like a product question on its own.
   // It names no action either, so an unsure reading of another action is no change of mind.
+  // After a shipment's status, "¿y la tarjeta de regalo?" names a thing another topic owns (a gift card, payment),
+  // still one of that order's items.
   if (
     ORDER_INTENTS.has(last) &&
     ELLIPSIS.test(text.trim()) &&
-    (["product_info", "product_search"].includes(result.intent) || result.confidence < ELLIPSIS_OVERRIDE_BELOW)
+    (["product_info", "product_search"].includes(result.intent) ||
+      result.confidence < ELLIPSIS_OVERRIDE_BELOW ||
+      (last === "track_order" && ELLIPSIS_AFTER_TRACKING.has(result.intent)))
   )
     return continued;
   // An order still being cancelled or changed hasn't shipped: swapping an item in it is a change, not an exchange.

@@ -98,3 +98,29 @@ describe("whether the whole order shipped", () => {
     });
   }
 });
+
+const giftCardFollowUps = [
+  { store: "cafe-colibri", where: "¿ya enviaron mi pedido?", ask: "¿y la tarjeta de regalo?" },
+  { store: "maison-coquelicot", where: "has my order shipped?", ask: "and the gift card?" },
+];
+
+describe("an item of the order just shown, named elliptically", () => {
+  for (const c of giftCardFollowUps) {
+    it(`${c.store}: "${c.ask}" stays on that order, whose gift card went by email`, async () => {
+      const snapshot = loadDemoSnapshot(devStorePath(c.store)) as any;
+      // The newest order with a gift card and an item still to ship; a guest names it with its email.
+      const order = snapshot.orders
+        .filter((o: any) => o.lineItems.some((l: any) => l.isGiftCard) && o.lineItems.some((l: any) => !l.isGiftCard))
+        .sort((a: any, b: any) => b.createdAt.localeCompare(a.createdAt))[0];
+      const say = await demoConversation({
+        store: createDemoStore(loadDemoSnapshot(devStorePath(c.store))),
+        customerId: order.customerId,
+      });
+      await say(`${c.where} ${order.name} ${order.email}`);
+      const reply = await say(c.ask);
+      expect(reply.intent).toBe("track_order");
+      expect(reply.text).toContain(order.name);
+      expect(reply.text).toMatch(/e-?mail|correo/i);
+    });
+  }
+});
