@@ -124,3 +124,24 @@ describe("an item of the order just shown, named elliptically", () => {
     });
   }
 });
+
+describe("a later return of an order still on its way", () => {
+  it("cafe-colibri: an item of a kind the shop's policy excludes is not promised a return window", async () => {
+    const snapshot = loadDemoSnapshot(devStorePath("cafe-colibri")) as any;
+    const policy = snapshot.policies.refundPolicy.body.replace(/\s+/g, " ").toLowerCase();
+    const { customerId, order } = orderInTransit("cafe-colibri");
+    const say = await demoConversation({
+      store: createDemoStore(loadDemoSnapshot(devStorePath("cafe-colibri"))),
+      customerId,
+    });
+    await say("¿dónde está mi pedido?");
+    const reply = await say("quiero devolverlo cuando llegue");
+    expect(reply.intent).toBe("return_item");
+    expect(reply.text).toContain(order.lineItems[0].title);
+    // The order's first item (a coffee): the shop's own exclusion sentence, quoted, and no "you'll be able to return it".
+    const quoted = [...reply.text.matchAll(/[“«]\s?([^”»]+?)\s?[”»]/g)].map((m) => m[1].trim().toLowerCase());
+    expect(quoted.some((q) => policy.includes(q))).toBe(true);
+    const first = reply.text.split("\n").find((line) => line.startsWith(order.lineItems[0].title))!;
+    expect(first).not.toContain("podrás devolverlo");
+  });
+});

@@ -348,6 +348,11 @@ const M = defineMessages({
     es: "{item} ya no se puede devolver: su plazo de devolución terminó el {until} ({window}).",
     fr: "{item} ne peut plus être retourné : son délai de retour a pris fin le {until} ({window}).",
   },
+  not_delivered_restricted: {
+    en: "{item} hasn't been delivered yet, and it is of a kind our return policy restricts, so our team would review a return of it first.{policy}",
+    es: "{item} aún no se ha entregado, y es de un tipo de artículo que nuestra política de devoluciones restringe, así que nuestro equipo revisaría primero su devolución.{policy}",
+    fr: "{item} n'a pas encore été livré, et c'est un type d'article que notre politique de retour restreint : notre équipe examinerait donc d'abord son retour.{policy}",
+  },
   not_delivered_yet: {
     en: "{item} hasn't been delivered yet; you can return it {window}.",
     es: "{item} aún no se ha entregado; podrás devolverlo {window}.",
@@ -1348,8 +1353,20 @@ function returnVerdictFor(order: Order, lines: LineItem[], turn: Turn): ReturnVe
   return returnVerdict(order, lines, returnRulesOf(turn.ctx));
 }
 
+/** The shop's sentence quoted once: kept in the first part that quotes it, dropped from the others. */
+function onceQuoted(parts: string[], clause: string): string[] {
+  if (!clause) return parts;
+  const first = parts.findIndex((p) => p.includes(clause));
+  return parts.map((p, i) => (i > first && first >= 0 ? p.replace(clause, "") : p));
+}
+
 /** One line's verdict in words; "" for a line already in the open return (that sentence follows). */
-function describeLineReturn(line: LineReturn, verdict: ReturnVerdict, turn: Turn): string {
+function describeLineReturn(
+  line: LineReturn,
+  verdict: ReturnVerdict,
+  turn: Turn,
+  excludedKinds: ReadonlySet<string> = new Set(),
+): string {
   const L = turn.language;
   const item = line.title;
   const v = line.verdict;
@@ -1371,6 +1388,9 @@ function describeLineReturn(line: LineReturn, verdict: ReturnVerdict, turn: Turn
         policy: shopSaysAbout(turn, "return within days", ["REFUND_POLICY", "FAQ"]),
       });
     case "not_delivered":
+      // Not here yet, and of a kind the shop's exclusions name: no promise it can come back.
+      if (excludedKinds.has(line.lineItemId))
+        return t(L, M.not_delivered_restricted, { item, policy: finalSaleClause(turn) });
       return t(L, M.not_delivered_yet, { item, window: returnWindowPhrase(turn) ?? "" });
     case "window_closed":
       return t(L, M.window_closed, {
@@ -1434,7 +1454,11 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
     const L = t2.language;
     const lines = mentionedLines(order, t2);
     const verdict = returnVerdictFor(order, lines, t2);
-    const parts = verdict.lines.map((line) => describeLineReturn(line, verdict, t2)).filter(Boolean);
+    const excludedKinds = new Set(lines.filter(returnRulesOf(t2.ctx).isExcludedKind).map((l) => l.id));
+    const parts = onceQuoted(
+      verdict.lines.map((line) => describeLineReturn(line, verdict, t2, excludedKinds)).filter(Boolean),
+      finalSaleClause(t2),
+    );
     // "I want to return the course": the one item named from the order, of a kind the shop excludes.
     const named = namedLines(order, t2);
     const excludedLine = !t2.productHandle && named.length === 1 ? excludedKindNote(t2, named[0]) : null;
