@@ -14,6 +14,13 @@ const cases = [
   {
     store: "northwind",
     order: "#1061",
+    ask: "can I cancel just the headlamp?",
+    drop: "Headlamp",
+    label: "cancel_order",
+  },
+  {
+    store: "northwind",
+    order: "#1061",
     ask: "can you take the headlamp off my order? just send the poles",
     drop: "Headlamp",
   },
@@ -37,7 +44,8 @@ describe("one item out of an order not shipped yet", () => {
         customerId: order.customerId,
       });
       const reply = await say(c.ask);
-      expect(reply.intent).toBe("change_order");
+      // "Cancel just the …" keeps its cancellation label; the answer is the same removal.
+      expect(reply.intent).toBe(c.label ?? "change_order");
       expect(reply.text).toContain(c.drop);
       expect(reply.text).toContain(order.name);
       for (const line of kept) expect(reply.text).not.toContain(line.title);

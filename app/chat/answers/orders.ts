@@ -1064,6 +1064,9 @@ export function cancelOrder(turn: Turn): Promise<Answer> {
           }),
         };
       }
+      // "Cancel just the headlamp": one item out of an order not shipped yet is a change, not the order's cancellation.
+      const dropped = verdict.kind === "cancellable" ? linesDropped(order, t2) : [];
+      if (dropped.length > 0) return removalProposal(order, t2, dropped);
       if (verdict.kind === "partly_cancellable") {
         // Part of it shipped: an item the shopper names that is still waiting (a backorder) can be dropped.
         const waiting = order.lineItems.filter((line) => verdict.lineItemIds.includes(line.id));
@@ -1144,19 +1147,7 @@ function changeAnswer(order: Order, t2: Turn): Promise<Answer> {
     if (!swap) {
       const dropped = linesDropped(order, t2);
       if (dropped.length === 0) return { text: t(L, M.change_what, { order: order.name }) };
-      const items = joinList(
-        dropped.map((l) => itemName(l.title, l.variantTitle, l.quantity)),
-        L,
-      );
-      return confirm(t2, order, t(L, M.confirm_remove_request, { items, order: order.name }), {
-        kind: "request",
-        ticket: {
-          kind: "change_request",
-          reason: "needs_approval",
-          summary: `Remove ${dropped.map((l) => l.title).join(", ")} from ${order.name}`,
-          orderNumber: order.name,
-        },
-      });
+      return removalProposal(order, t2, dropped);
     }
     const vars = { product: swap.product.title, variant: swap.label, order: order.name };
     if (!swap.variant || !swap.variant.availableForSale) {
@@ -1178,6 +1169,23 @@ function changeAnswer(order: Order, t2: Turn): Promise<Answer> {
         orderNumber: order.name,
       },
     });
+  });
+}
+
+/** Taking items out of an order not shipped yet, for the shopper's "yes" and then the team. */
+function removalProposal(order: Order, turn: Turn, dropped: LineItem[]): Promise<Answer> {
+  const items = joinList(
+    dropped.map((l) => itemName(l.title, l.variantTitle, l.quantity)),
+    turn.language,
+  );
+  return confirm(turn, order, t(turn.language, M.confirm_remove_request, { items, order: order.name }), {
+    kind: "request",
+    ticket: {
+      kind: "change_request",
+      reason: "needs_approval",
+      summary: `Remove ${dropped.map((l) => l.title).join(", ")} from ${order.name}`,
+      orderNumber: order.name,
+    },
   });
 }
 

@@ -266,8 +266,6 @@ const ON_THE_ORDER = /\b(?:my|the|this|that) order\b|\b(?:ma|la|cette) commande\
 // "mais garder le vase", "mándenme solo el café". Dropping one item is a change, not a cancellation.
 const KEEP_THE_REST =
   /\b(?:keep (?:the|my) (?:rest|others?|\w+)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) solo|me quedo con|lo demas|el resto)\b/;
-const CANCEL_ONE =
-  /\b(?:cancel\w*|remove|drop) (?:just|only) (?:the|one)\b|\bannuler (?:seulement|juste|uniquement) (?:le|la|les|l')|\bcancelar (?:solo|solamente|nada mas) (?:el|la|los|las)\b/;
 // "cancel the M and get the L instead", "annuler le bleu et prendre le rouge à la place": a swap.
 const SWAP_INSTEAD =
   /\b(?:and|&) (?:get|send|take|have|switch to|replace it with)\b.*\binstead\b|\bet (?:prendre|recevoir|mettre)\b.*\b(?:a la place|plutot)\b|\by (?:mejor )?(?:mandar|enviar|poner|cambiar|quiero)\b.*\b(?:en vez|en lugar)\b/;
@@ -438,9 +436,7 @@ export function orderQuestionIntent(
   if (CHANGE_MISREAD.has(intent) && !CANCEL_WORDS.test(n) && changesTheOrder) return "change_order";
   if (
     CHANGE_MISREAD.has(intent) &&
-    (CANCEL_ONE.test(n) ||
-      SWAP_INSTEAD.test(n) ||
-      ((CANCEL_WORDS.test(n) || DONT_NEED_ONE.test(n)) && KEEP_THE_REST.test(n)))
+    (SWAP_INSTEAD.test(n) || ((CANCEL_WORDS.test(n) || DONT_NEED_ONE.test(n)) && KEEP_THE_REST.test(n)))
   )
     return "change_order";
   if (MONEY_MISREAD.has(intent) && NOTHING_ON_ACCOUNT.test(n) && !LOGIN.test(n)) return "refund_status";
