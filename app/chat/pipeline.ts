@@ -35,7 +35,7 @@ import { ASKS_OPTIONS } from "./answers/product/asked";
 import { namedOptionValues } from "./answers/product/variants";
 import { separateRequests, twoProducts } from "./requests";
 import { clarify, shouldClarify } from "./answers/clarify";
-import { refersToEarlierOrder } from "./policy/which-order";
+import { refersToEarlierOrder, refersToOtherOrder } from "./policy/which-order";
 import { cannotGiveOrderNumber, saysCannotGiveIt, whereToFindOrderNumber } from "./answers/awaited";
 import {
   cancelOrder,
@@ -215,7 +215,13 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
       ? null
       : (stateQuestionIntent(catalogued.intent, pre.original) ??
         ownPurchaseIntent(catalogued.intent, pre.original) ??
-        orderQuestionIntent(catalogued.intent, pre.original, input.state, !!productHandle || !!entities.product));
+        orderQuestionIntent(
+          catalogued.intent,
+          pre.original,
+          input.state,
+          !!productHandle || !!entities.product,
+          asksAboutAProduct(pre.original),
+        ));
   // Read from the message's own words, a state question is no unsure reading for the FAQ to take over.
   const read = stateIntent
     ? {
@@ -518,6 +524,15 @@ const AT_THE_SHOP = /\b(?:store|shop|boutique|tienda|cafeteria|local|sucursal|ma
 /** Below this confidence, a question about collecting in person is read as one about shipping options. */
 const COLLECT_OVERRIDE_BELOW = 0.5;
 
+// Readings an elliptical follow-up to a shipment's status gets for the item it names.
+const ELLIPSIS_AFTER_TRACKING = new Set<Intent>([
+  "payment_issue",
+  "payment_methods",
+  "shipping_options",
+  "out_of_scope",
+  "complaint",
+  "account_help",
+]);
 /** Below this confidence, an elliptical follow-up's other reading yields to the action under way. */
 const ELLIPSIS_OVERRIDE_BELOW = 0.6;
 /** Below this confidence, a message pointing back to a product is read as a question about it. */
@@ -650,13 +665,13 @@ function intentInContext(
   if (onPolicy) return onPolicy;
   // "why?", "what are my options?" right after an answer about an order: about that answer.
   if (ORDER_INTENTS.has(last) && ABOUT_THE_ANSWER.test(normalize(text))) return continued;
-  // "and the one before that?" after an order: the same question about the order placed before it.
+  // "and the one before that?", "and my other order?" after an order: the same question about that other order.
   if (
     ORDER_INTENTS.has(last) &&
     state.orderNumber &&
     !entities.order_number &&
     wordCount <= 8 &&
-    refersToEarlierOrder(normalize(text))
+    (refersToEarlierOrder(normalize(text)) || refersToOtherOrder(normalize(text)))
   )
     return continued;
   // "¿y la de 1 litro?" about the product under discussion is no order change, whatever it reads like.
@@ -741,10 +756,14 @@ function intentInContext(
   }
   // An elliptical question names a thing, which reads like a product question on its own.
   // It names no action either, so an unsure reading of another action is no change of mind.
+  // After a shipment's status, "¿y la tarjeta de regalo?" names a thing another topic owns (a gift card, payment),
+  // still one of that order's items.
   if (
     ORDER_INTENTS.has(last) &&
     ELLIPSIS.test(text.trim()) &&
-    (["product_info", "product_search"].includes(result.intent) || result.confidence < ELLIPSIS_OVERRIDE_BELOW)
+    (["product_info", "product_search"].includes(result.intent) ||
+      result.confidence < ELLIPSIS_OVERRIDE_BELOW ||
+      (last === "track_order" && ELLIPSIS_AFTER_TRACKING.has(result.intent)))
   )
     return continued;
   // An order still being cancelled or changed hasn't shipped: swapping an item in it is a change, not an exchange.

@@ -78,13 +78,54 @@ describe("a fact of the order in focus, asked in another topic's words", () => {
     expect(orderQuestionIntent("shipping_options", "¿cuánto pagué?", afterTracking)).toBe("track_order");
   });
 
+  it("reads any other short question about the shipment just shown as that shipment, not the topic of a noun in it", () => {
+    expect(orderQuestionIntent("account_help", "can I see it in my account?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("shipping_options", "is it coming by truck?", afterTracking)).toBe("track_order");
+    expect(orderQuestionIntent("out_of_scope", "which day exactly?", afterTracking)).toBe("track_order");
+    // An action, a return, a charge or a general question with nothing pointing back stays what it is.
+    expect(orderQuestionIntent("change_order", "can I change it to black?", afterTracking)).toBeNull();
+    expect(
+      orderQuestionIntent("shipping_options", "do you ship to Canada as well for other orders?", afterTracking),
+    ).toBeNull();
+    expect(orderQuestionIntent("payment_methods", "can I pay for it with PayPal next time?", afterTracking)).toBeNull();
+  });
+
   it("leaves product questions, charges on delivery and questions with no order in focus alone", () => {
     expect(orderQuestionIntent("product_info", "how much does the bottle cost?", afterTracking, true)).toBeNull();
-    expect(orderQuestionIntent("product_info", "is it waterproof?", afterTracking)).toBeNull();
+    // The pipeline says when a product's fact is asked (catalog/aspects.ts): "waterproof" is one.
+    expect(orderQuestionIntent("product_info", "is it waterproof?", afterTracking, false, true)).toBeNull();
     expect(
       orderQuestionIntent("shipping_options", "Will I have to pay anything extra when it arrives?", afterTracking),
     ).toBeNull();
     expect(orderQuestionIntent("shipping_options", "how long will it take to arrive?", fresh)).toBeNull();
+  });
+});
+
+describe("a later return of the order just shown", () => {
+  it("reads it as that order's return; the general rule asked outright stays the rule", () => {
+    expect(orderQuestionIntent("return_policy", "can I send it back when it comes?", afterTracking)).toBe(
+      "return_item",
+    );
+    expect(orderQuestionIntent("return_policy", "¿la puedo regresar si no me gusta?", afterTracking)).toBe(
+      "return_item",
+    );
+    expect(orderQuestionIntent("return_policy", "what is your return policy?", afterTracking)).toBeNull();
+    expect(orderQuestionIntent("return_policy", "can I send it back when it comes?", fresh)).toBeNull();
+  });
+});
+
+describe("a return already made, asked whether it went through", () => {
+  it("reads it as the refund of that return; how a return is going stays the return", () => {
+    expect(orderQuestionIntent("return_item", "I returned the boots, has it been processed?", fresh)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("return_item", "j'ai renvoyé le diffuseur, le retour est traité ?", fresh)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("return_item", "¿Cómo va mi devolución del molino?", fresh)).toBeNull();
+    expect(
+      orderQuestionIntent("return_item", "I want to return the boots, how do I send them back?", fresh),
+    ).toBeNull();
   });
 });
 

@@ -20,6 +20,11 @@ const SETS = [
   { file: "tests/fixtures/eval/conversations-orders-3.jsonl", turns: 30, floor: 0.93 },
   { file: "tests/fixtures/stores/maison-coquelicot/conversations-orders-3.jsonl", turns: 27, floor: 0.92 },
   { file: "tests/fixtures/stores/cafe-colibri/conversations-orders-3.jsonl", turns: 23, floor: 0.91 },
+  // The fourth sets: an aspect of the order in focus asked in another request's words (its address, items,
+  // payment, code, a later return, "and my other order?"), refunds in return or card words, one item taken out.
+  { file: "tests/fixtures/eval/conversations-orders-4.jsonl", turns: 40, floor: 0.95 },
+  { file: "tests/fixtures/stores/maison-coquelicot/conversations-orders-4.jsonl", turns: 30, floor: 0.93 },
+  { file: "tests/fixtures/stores/cafe-colibri/conversations-orders-4.jsonl", turns: 32, floor: 0.95 },
 ];
 
 describe("order and policy conversations on every dev store", () => {

@@ -8,12 +8,21 @@ import type { Fulfillment, LineItem, Order, Product, ReturnInfo, Variant } from 
 import { optionValuesNamed } from "./product/variants";
 import { formatDate, formatMoney, joinList } from "../format";
 import { defineMessages, t } from "../i18n";
-import { normalize } from "../preprocess";
+import { normalize, preprocess } from "../preprocess";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
 import { offer, offerReplies } from "../offers";
 import { looksLikeAddress as looksLikeStreetAddress, parseAddress as parseStreetAddress } from "../address";
 import { proposeChange } from "../change-proof";
-import { asksHowToSendBack, asksLastScan, asksOrderAddress, asksOrderCost } from "../intent/order-questions";
+import {
+  asksHowToSendBack,
+  asksLastScan,
+  asksOrderAddress,
+  asksOrderCode,
+  asksOrderContents,
+  asksOrderCost,
+  asksOrderPayment,
+  itemsDroppedText,
+} from "../intent/order-questions";
 import { regionName } from "./policies";
 import {
   addressChangeVerdict,
@@ -24,7 +33,9 @@ import {
   namedLines,
   orderMeant,
   orderBefore,
+  pickOrder,
   refersToEarlierOrder,
+  refersToOtherOrder,
   refersToLatestOrder,
   refundVerdict,
   returnRulesOf,
@@ -267,6 +278,11 @@ const M = defineMessages({
     es: "{product} en {variant} está disponible. ¿Pido a nuestro equipo que lo cambie en el pedido {order}? Te lo confirmarán por correo antes del envío.",
     fr: "{product} en {variant} est en stock. Voulez-vous que je demande à notre équipe de modifier la commande {order} ? Elle vous confirmera par e-mail avant l'expédition.",
   },
+  confirm_remove_request: {
+    en: "Shall I ask our team to remove {items} from order {order}? They'll confirm the new total by email before it ships.",
+    es: "¿Pido a nuestro equipo que quite {items} del pedido {order}? Te confirmarán el nuevo total por correo antes del envío.",
+    fr: "Voulez-vous que je demande à notre équipe de retirer {items} de la commande {order} ? Elle vous confirmera le nouveau total par e-mail avant l'expédition.",
+  },
   change_what: {
     en: "Order {order} hasn't shipped yet, so it can still be changed. What would you like to change: a size, a colour, or an item?",
     es: "El pedido {order} aún no se ha enviado, así que todavía se puede modificar. ¿Qué quieres cambiar: una talla, un color o un artículo?",
@@ -331,6 +347,11 @@ const M = defineMessages({
     en: "{item} can't be returned any more: its return window closed on {until} ({window}).",
     es: "{item} ya no se puede devolver: su plazo de devolución terminó el {until} ({window}).",
     fr: "{item} ne peut plus être retourné : son délai de retour a pris fin le {until} ({window}).",
+  },
+  not_delivered_restricted: {
+    en: "{item} hasn't been delivered yet, and it is of a kind our return policy restricts, so our team would review a return of it first.{policy}",
+    es: "{item} aún no se ha entregado, y es de un tipo de artículo que nuestra política de devoluciones restringe, así que nuestro equipo revisaría primero su devolución.{policy}",
+    fr: "{item} n'a pas encore été livré, et c'est un type d'article que notre politique de retour restreint : notre équipe examinerait donc d'abord son retour.{policy}",
   },
   not_delivered_yet: {
     en: "{item} hasn't been delivered yet; you can return it {window}.",
@@ -536,6 +557,21 @@ const M = defineMessages({
     es: "El pedido {order} (realizado el {date}) suma {total}, {status}.",
     fr: "La commande {order} (passée le {date}) s'élève à {total}, {status}.",
   },
+  order_items: {
+    en: "Order {order} contains: {items}.",
+    es: "El pedido {order} contiene: {items}.",
+    fr: "La commande {order} contient : {items}.",
+  },
+  order_codes_used: {
+    en: "Code used on order {order}: {codes}.",
+    es: "Código usado en el pedido {order}: {codes}.",
+    fr: "Code utilisé sur la commande {order} : {codes}.",
+  },
+  order_no_code: {
+    en: "No discount code was used on order {order}.",
+    es: "No se usó ningún código de descuento en el pedido {order}.",
+    fr: "Aucun code de réduction n'a été utilisé sur la commande {order}.",
+  },
 });
 
 type VerifiedAnswer = (
@@ -548,14 +584,17 @@ type VerifiedAnswer = (
 export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Promise<Answer> {
   // "And the one before that?": among a customer's orders, the one placed before the discussed one;
   // a guest's email unlocks only the order it came with, so the other one needs its number.
-  const earlier = !turn.entities.order_number && !!turn.state.orderNumber && refersToEarlierOrder(turn.pre.normalized);
+  const discussed = !turn.entities.order_number && !!turn.state.orderNumber;
+  const earlier = discussed && refersToEarlierOrder(turn.pre.normalized);
+  // "And my other order?": one of the customer's orders but the discussed one; a guest's needs its number.
+  const other = discussed && !earlier && refersToOtherOrder(turn.pre.normalized);
   const L = turn.language;
-  if (earlier && !turn.shopper.customerId)
+  if ((earlier || other) && !turn.shopper.customerId)
     return { text: t(L, M.ask_order_number), state: { orderNumber: undefined, awaiting: "order_number" } };
   // "My latest order" is the newest of a customer's orders again, not the one discussed last.
   const latest = !!turn.shopper.customerId && refersToLatestOrder(turn.pre.normalized);
   const orderNumber =
-    earlier || (latest && !turn.entities.order_number)
+    earlier || other || (latest && !turn.entities.order_number)
       ? null
       : (turn.entities.order_number ?? turn.state.orderNumber ?? null);
   const email = turn.entities.email ?? turn.state.email ?? null;
@@ -570,7 +609,10 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
   ];
   switch (access.kind) {
     case "verified": {
-      const meant = (earlier && orderBeforeDiscussed(access, turn)) || orderMeant(access, turn, !!orderNumber);
+      const meant =
+        (earlier && orderBeforeDiscussed(access, turn)) ||
+        (other && orderOtherThanDiscussed(access, turn)) ||
+        orderMeant(access, turn, !!orderNumber);
       const chosen = meant.order;
       const result = await answer(chosen, turn, meant);
       return {
@@ -630,6 +672,15 @@ function orderBeforeDiscussed(access: Extract<OrderAccess, { kind: "verified" }>
   const discussed = orders.find((o) => o.name === orderName(turn, turn.state.orderNumber!));
   const before = discussed ? orderBefore(orders, discussed) : null;
   return before ? { ...access, order: before, otherOrders: orders.filter((o) => o.id !== before.id) } : null;
+}
+
+/** Of the customer's orders but the discussed one, the one the message means (the newest, unless it says more). */
+function orderOtherThanDiscussed(access: Extract<OrderAccess, { kind: "verified" }>, turn: Turn) {
+  const orders = [access.order, ...access.otherOrders];
+  const rest = orders.filter((o) => o.name !== orderName(turn, turn.state.orderNumber!));
+  if (rest.length === 0 || rest.length === orders.length) return null;
+  const chosen = pickOrder(rest, turn);
+  return { ...access, order: chosen, otherOrders: orders.filter((o) => o.id !== chosen.id) };
 }
 
 /** The order as the shop names it: "1042" → "#1042", "FR-1042" or "1042-W"; a name already complete stays. */
@@ -716,7 +767,24 @@ export function trackOrder(turn: Turn): Promise<Answer> {
 function askedOrderFacts(order: Order, turn: Turn): string[] {
   const L = turn.language;
   const facts: string[] = [];
-  if (asksOrderCost(turn.pre.normalized)) {
+  const asked = turn.pre.normalized;
+  if (asksOrderContents(asked))
+    facts.push(
+      t(L, M.order_items, {
+        order: order.name,
+        items: joinList(
+          order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)),
+          L,
+        ),
+      }),
+    );
+  if (asksOrderCode(asked))
+    facts.push(
+      order.discountCodes.length > 0
+        ? t(L, M.order_codes_used, { order: order.name, codes: order.discountCodes.join(", ") })
+        : t(L, M.order_no_code, { order: order.name }),
+    );
+  if (asksOrderCost(asked) || asksOrderPayment(asked)) {
     facts.push(orderPaymentSummary(order, turn));
     if (SHIPPING_WORD.test(turn.pre.normalized))
       facts.push(
@@ -725,22 +793,27 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
           : t(L, M.shipping_paid, { amount: money(turn, order.totalShippingPrice, order) }),
       );
   }
-  const address = order.shippingAddress;
-  if (asksOrderAddress(turn.pre.normalized) && address?.city)
-    facts.push(
-      t(L, M.shipping_to, {
-        order: order.name,
-        address: formatAddress({
-          address1: address.address1 ?? "",
-          address2: address.address2,
-          city: address.city,
-          provinceCode: address.provinceCode,
-          zip: address.zip ?? "",
-          countryCode: address.countryCode ?? "",
-        }),
-      }),
-    );
+  if (asksOrderAddress(turn.pre.normalized)) facts.push(...destination(order, turn));
   return facts;
+}
+
+/** "Order X is addressed to …", for an order with a shipping address; nothing for one collected at the shop. */
+function destination(order: Order, turn: Turn): string[] {
+  const address = order.shippingAddress;
+  if (!address?.city || !order.lineItems.some((l) => l.requiresShipping)) return [];
+  return [
+    t(turn.language, M.shipping_to, {
+      order: order.name,
+      address: formatAddress({
+        address1: address.address1 ?? "",
+        address2: address.address2,
+        city: address.city,
+        provinceCode: address.provinceCode,
+        zip: address.zip ?? "",
+        countryCode: address.countryCode ?? "",
+      }),
+    }),
+  ];
 }
 
 const SHIPPING_WORD = /\b(?:shipping|delivery|postage|livraison|port|envio)\b/;
@@ -991,6 +1064,9 @@ export function cancelOrder(turn: Turn): Promise<Answer> {
           }),
         };
       }
+      // "Cancel just the headlamp": one item out of an order not shipped yet is a change, not the order's cancellation.
+      const dropped = verdict.kind === "cancellable" ? linesDropped(order, t2) : [];
+      if (dropped.length > 0) return removalProposal(order, t2, dropped);
       if (verdict.kind === "partly_cancellable") {
         // Part of it shipped: an item the shopper names that is still waiting (a backorder) can be dropped.
         const waiting = order.lineItems.filter((line) => verdict.lineItemIds.includes(line.id));
@@ -1068,7 +1144,11 @@ function changeAnswer(order: Order, t2: Turn): Promise<Answer> {
       };
     }
     const swap = requestedVariant(order, t2);
-    if (!swap) return { text: t(L, M.change_what, { order: order.name }) };
+    if (!swap) {
+      const dropped = linesDropped(order, t2);
+      if (dropped.length === 0) return { text: t(L, M.change_what, { order: order.name }) };
+      return removalProposal(order, t2, dropped);
+    }
     const vars = { product: swap.product.title, variant: swap.label, order: order.name };
     if (!swap.variant || !swap.variant.availableForSale) {
       const inStock = swap.product.variants.filter((v) => v.availableForSale).map((v) => v.title);
@@ -1090,6 +1170,31 @@ function changeAnswer(order: Order, t2: Turn): Promise<Answer> {
       },
     });
   });
+}
+
+/** Taking items out of an order not shipped yet, for the shopper's "yes" and then the team. */
+function removalProposal(order: Order, turn: Turn, dropped: LineItem[]): Promise<Answer> {
+  const items = joinList(
+    dropped.map((l) => itemName(l.title, l.variantTitle, l.quantity)),
+    turn.language,
+  );
+  return confirm(turn, order, t(turn.language, M.confirm_remove_request, { items, order: order.name }), {
+    kind: "request",
+    ticket: {
+      kind: "change_request",
+      reason: "needs_approval",
+      summary: `Remove ${dropped.map((l) => l.title).join(", ")} from ${order.name}`,
+      orderNumber: order.name,
+    },
+  });
+}
+
+/** The items a shopper asks to take out of the order, keeping the rest: some of its items, never all. */
+function linesDropped(order: Order, turn: Turn): LineItem[] {
+  const part = itemsDroppedText(turn.pre.normalized);
+  if (part === null) return [];
+  const named = namedLines(order, { pre: preprocess(part) });
+  return named.length < order.lineItems.length ? named : [];
 }
 
 /** The variant a shopper asks to switch to: the named line's product with the requested size/colour. */
@@ -1256,8 +1361,20 @@ function returnVerdictFor(order: Order, lines: LineItem[], turn: Turn): ReturnVe
   return returnVerdict(order, lines, returnRulesOf(turn.ctx));
 }
 
+/** The shop's sentence quoted once: kept in the first part that quotes it, dropped from the others. */
+function onceQuoted(parts: string[], clause: string): string[] {
+  if (!clause) return parts;
+  const first = parts.findIndex((p) => p.includes(clause));
+  return parts.map((p, i) => (i > first && first >= 0 ? p.replace(clause, "") : p));
+}
+
 /** One line's verdict in words; "" for a line already in the open return (that sentence follows). */
-function describeLineReturn(line: LineReturn, verdict: ReturnVerdict, turn: Turn): string {
+function describeLineReturn(
+  line: LineReturn,
+  verdict: ReturnVerdict,
+  turn: Turn,
+  excludedKinds: ReadonlySet<string> = new Set(),
+): string {
   const L = turn.language;
   const item = line.title;
   const v = line.verdict;
@@ -1279,6 +1396,9 @@ function describeLineReturn(line: LineReturn, verdict: ReturnVerdict, turn: Turn
         policy: shopSaysAbout(turn, "return within days", ["REFUND_POLICY", "FAQ"]),
       });
     case "not_delivered":
+      // Not here yet, and of a kind the shop's exclusions name: no promise it can come back.
+      if (excludedKinds.has(line.lineItemId))
+        return t(L, M.not_delivered_restricted, { item, policy: finalSaleClause(turn) });
       return t(L, M.not_delivered_yet, { item, window: returnWindowPhrase(turn) ?? "" });
     case "window_closed":
       return t(L, M.window_closed, {
@@ -1342,7 +1462,11 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
     const L = t2.language;
     const lines = mentionedLines(order, t2);
     const verdict = returnVerdictFor(order, lines, t2);
-    const parts = verdict.lines.map((line) => describeLineReturn(line, verdict, t2)).filter(Boolean);
+    const excludedKinds = new Set(lines.filter(returnRulesOf(t2.ctx).isExcludedKind).map((l) => l.id));
+    const parts = onceQuoted(
+      verdict.lines.map((line) => describeLineReturn(line, verdict, t2, excludedKinds)).filter(Boolean),
+      finalSaleClause(t2),
+    );
     // "I want to return the course": the one item named from the order, of a kind the shop excludes.
     const named = namedLines(order, t2);
     const excludedLine = !t2.productHandle && named.length === 1 ? excludedKindNote(t2, named[0]) : null;
@@ -1638,7 +1762,7 @@ export function refundStatus(turn: Turn): Promise<Answer> {
 // "Was shipping refunded too?", "which card did it go to?" (accents folded).
 const ASKS_SHIPPING_REFUND = /\b(?:shipping|delivery|postage|livraison|port|frais d'envoi|envio)\b/;
 const ASKS_REFUND_METHOD =
-  /\b(?:which|what) (?:card|account)\b|\bpayment method\b|\bquelle (?:carte|compte)\b|\bmoyen de paiement\b|\b(?:que|cual) (?:tarjeta|cuenta)\b|\bmetodo de pago\b/;
+  /\b(?:which|what) (?:card|account)\b|\bpayment method\b|\b(?:on|to|back (?:on|to)) my (?:card|account|bank)\b|\bquelle (?:carte|compte)\b|\bmoyen de paiement\b|\bsur (?:ma|la) (?:carte|compte)\b|\b(?:que|cual) (?:tarjeta|cuenta)\b|\bmetodo de pago\b|\b(?:a|en) (?:mi|la) (?:tarjeta|cuenta)\b/;
 
 /** The shop's rules on what a refund covers and where it goes, when the shopper asks. */
 function askedRefundRules(turn: Turn): string[] {

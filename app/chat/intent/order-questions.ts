@@ -27,6 +27,13 @@ const NOTHING_ON_ACCOUNT =
   /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
 const AMOUNT_BACK =
   /\bhow much (?:will|do|did|would) (?:i|we) (?:get|got|be refunded|receive)\b|\bcuanto me (?:van a |vas a |vais a )?(?:devolver|regresar|reembolsar|devuelven|regresan|reembolsan)\b|\bcombien (?:vais-je|je vais|serai-je|je serai|allez-vous me) (?:etre )?(?:rembours\w*|recuperer|recevoir|toucher)|\bhow much (?:will|do) i get back\b|\bn'?ai (?:recu|eu|ete rembourse\w*) que\b|\bonly (?:got|received|refunded)\b|\bsolo me (?:devolvieron|reembolsaron|regresaron)\b/;
+// "how much am I getting?", "has the money gone back?", "what you gave back": the money of a return already made.
+const MONEY_OF_RETURN =
+  /\bhow much (?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b/;
+// "did it go through?", "has it been processed?", "le retour est traité ?", "¿ya se procesó?": a return made, now settled?
+const RETURN_PROCESSED =
+  /\b(?:go through|gone through|went through|been processed|processed|all done|been sorted|complete[d]?|finished|traite\w*|termine\w*|procesad[oa]|se proceso|ya quedo|quedo todo|esta listo)\b/;
+const MY_RETURN = /\b(?:my return|mon retour|mi devolucion)\b/;
 const HYPOTHETICAL = /\b(?:if|si|when i return|quand je retourne|cuando devuelva)\b/;
 const RECEIVED_BACK =
   /\b(?:receiv\w*|got|get) (?:my|the|our) (?:parcel|package|return|item|order)s? back\b|\brecu (?:mon|le) (?:colis|retour)\b/;
@@ -44,6 +51,9 @@ const MONEY_MISREAD = new Set<Intent>([
   "thanks_goodbye",
 ]);
 
+// Readings of a question about a return's money besides the money ones; refund_status itself, so the FAQ doesn't take it.
+const RETURN_MONEY_READINGS = new Set<Intent>(["return_item", "return_policy", "shipping_options", "refund_status"]);
+
 // Where a refund shows up, and when: "when will it show on my card?", "je le verrai quand sur mon compte ?".
 const BANK = /\b(?:card|statement|bank|account|carte|compte|banque|releve|tarjeta|cuenta|banco|estado de cuenta)\b/;
 const WHEN_SEEN =
@@ -57,7 +67,13 @@ const ABOUT_A_RETURN = /\b(?:return\w*|send (?:it|them) back|retour\w*|renvoyer|
 
 // Facts of the order in focus asked with a word pointing back to it: what it cost, where it goes, when it comes.
 const ORDER_COST =
-  /\b(?:how much (?:did|was|were) (?:i|it|they|that|the order|my order)|what did i pay|how much i paid|combien (?:j'ai paye|ai-je paye|ca m'a coute|elle m'a coute|a coute)|cuanto (?:pague|me costo|costo|fue|salio))\b/;
+  /\b(?:how much (?:did|was|were) (?:i|it|they|that|the order|my order)|what did i pay|how much i paid|what did (?:it|that|they|that order|the order|my order) cost|how much (?:do|will) i (?:owe|have to pay|need to pay)|combien (?:j'ai paye|ai-je paye|ca m'a coute|elle m'a coute|a coute|je dois payer|dois-je payer)|j'ai paye combien|cuanto (?:pague|me costo|costo|fue|salio|tengo que pagar|debo pagar|debo)|pague cuanto)\b/;
+// "how did I pay for it?", "has my card been charged yet?", "j'ai bien payé ?": the order's payment, not the shop's methods.
+const ORDER_PAYMENT =
+  /\bhow (?:did|do) i pay\b|\bhow (?:was|is) (?:it|that|the order|my order) paid\b|\b(?:has|have|was|did) (?:my card|i|it|the order|my order|my payment|the payment) (?:been |already |actually )*(?:charged|paid|go through|gone through|went through)\b|\b(?:comment|avec quoi) (?:je l'ai |j'ai |l'ai-je )?paye\b|\bje l'ai payee? comment\b|\bj'ai bien paye\b|\bcomo (?:lo |la )?pague\b|\bcon que (?:lo |la )?pague\b|\bya (?:me )?cobraron\b|\bya (?:esta|quedo) pagad[oa]\b/;
+// "did I use a discount code on it?", "quel code promo j'ai utilisé ?": the code the order used, not the shop's codes.
+const ORDER_CODE =
+  /\b(?:did|have) i (?:use|apply|get|have) (?:a|any|the|my) (?:discount|promo|coupon)\b|\bwhat (?:discount|promo|code|coupon) did i (?:use|get)\b|\b(?:quel|un) code (?:promo |de reduction )?(?:ai-je|j'ai|est-ce que j'ai) (?:utilise|applique|eu)\b|\bj'ai utilise (?:un|quel) code\b|\b(?:use|aplique) (?:algun|un|el|que) (?:codigo|cupon|descuento)\b|\bque (?:codigo|cupon|descuento) (?:use|aplique|me aplicaron)\b/;
 const ORDER_ADDRESS =
   /\b(?:what|which) address\b|\b(?:shipped|sent|delivered|going|heading) to\b|\bquelle adresse\b|\b(?:que|cual) direccion\b|\ba donde (?:va|se envia|lo envian|la envian)\b/;
 const ARRIVAL = /\b(?:arriv\w*|come|coming|get here|deliver\w*|eta|what time|llega\w*|entrega\w*|livr\w*|recevr\w*)\b/;
@@ -92,7 +108,7 @@ const SO_LONG =
   /\b(?:so long|taking (?:this |that )?long|si long|aussi long|tarda(?:ndo)? tanto|se tarda tanto|demora(?:ndo)? tanto)\b/;
 // "what's in it?", "il y a quoi dedans ?", "¿qué trae?": the order's items.
 const ORDER_CONTENTS =
-  /\b(?:what(?:'s| is| was) in (?:it|there|that order|the order|my order)|what(?:'s| is) inside|what did i (?:order|buy|get)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'ai command\w*|que (?:trae|contiene|lleva|incluye)|que (?:pedi|compre))\b/;
+  /\b(?:what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era))\b/;
 const LATE_MISREAD = new Set<Intent>([
   "change_order",
   "cancel_order",
@@ -215,6 +231,11 @@ const ARRIVAL_QUESTION =
   /\bwhen (?:will|is|does|do|am i going to|can i expect|are you going to)\b.*\b(?:arriv\w*|come|coming|get (?:it|here|them|my)|deliver\w*|receive|ship\w*|send\w*)\b|\b(?:has|have|did) (?:it|they|my [\w-]+|the [\w-]+) (?:even |actually |ever |already )?(?:ship\w*|been sent|left|arriv\w*)\b|\bquand\b.*\b(?:arriv\w*|livr\w*|recevoir|recevrai|expedi\w*|envo\w*)\b|\bcuando\b.*\b(?:lleg\w*|recib\w*|entreg\w*|envi\w*|mand\w*)\b/;
 const STATUS_QUESTION =
   /\bwhat(?:'s| is) (?:going on|happening|up) with (?:my|the) (?:order|package|parcel|delivery)\b|\b(?:que|qu'est-ce qui) se passe avec (?:ma|mon) (?:commande|colis)\b|\bque (?:pasa|paso|onda) con mi (?:pedido|paquete|compra)\b/;
+// "did everything in my order ship?", "what happened to my pot?", "¿qué pasó con mi olla?": where the order stands.
+const SHIPPED_YET =
+  /\b(?:has|have|did|is) (?:everything|it all|all of it|all of (?:it|them|my order)|the whole order|my (?:whole )?order)\b.*\b(?:ship\w*|sent|arriv\w*|left|gone out)\b|\btout (?:est|a ete) (?:parti|expedie|envoye)\b|\b(?:ya )?(?:va|salio|enviaron|llego) todo\b|\btodo mi pedido\b/;
+const WHAT_HAPPENED =
+  /\bwhat(?:'s| has)? happen(?:ed|ing) (?:to|with) (?:my|the)\b|\bqu'est-(?:il|ce qui est) arrive a (?:mon|ma|mes)\b|\bque (?:paso|ha pasado|sucedio) con (?:mi|mis|el|la)\b/;
 // Wanting to make a return ("I want to return…", "¿puedo devolverlo…?"), as opposed to asking about one made.
 const WANTS_TO_RETURN =
   /\b(?:want to|wanna|would like to|'d like to|need to|can i|could i|how (?:do|can) i|start|open|je (?:veux|voudrais|souhaite)|puis-je|est-ce que je peux|comment|quiero|quisiera|necesito|puedo|como)\b(?: \w+){0,2} (?:return|send|retourn\w*|renvoy\w*|rendre|devolver\w*|regresar\w*|mandar\w*|a return|un retour|una devolucion)\b/;
@@ -241,6 +262,15 @@ const BEFORE_SHIPPING =
 const ADD_TO_ORDER =
   /\badd\w* (?:[\w-]+ ){0,4}to (?:my|the|this|that) order\b|\badd one more\b|\b(?:ajout|rajout)\w* (?:[\w'-]+ ){0,5}(?:a|dans) (?:ma|la) commande\b|\b(?:agreg|anad)\w* (?:[\w-]+ ){0,5}(?:a )?(?:mi|el) pedido\b|\bme agregas\b/;
 const ON_THE_ORDER = /\b(?:my|the|this|that) order\b|\b(?:ma|la|cette) commande\b|\b(?:mi|el|este) pedido\b/;
+// The rest of the order is kept: "cancel just the headlamp and keep the poles", "just send the coffee",
+// "mais garder le vase", "mándenme solo el café". Dropping one item is a change, not a cancellation.
+const KEEP_THE_REST =
+  /\b(?:keep (?:the|my) (?:rest|others?|\w+)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) solo|me quedo con|lo demas|el resto)\b/;
+// "cancel the M and get the L instead", "annuler le bleu et prendre le rouge à la place": a swap.
+const SWAP_INSTEAD =
+  /\b(?:and|&) (?:get|send|take|have|switch to|replace it with)\b.*\binstead\b|\bet (?:prendre|recevoir|mettre)\b.*\b(?:a la place|plutot)\b|\by (?:mejor )?(?:mandar|enviar|poner|cambiar|quiero)\b.*\b(?:en vez|en lugar)\b/;
+const DONT_NEED_ONE =
+  /\b(?:don'?t|do not|no longer) (?:need|want) the\b|\bje ne veux plus (?:le|la|les)\b|\bya no (?:quiero|necesito) (?:el|la|los|las)\b/;
 // The item already came: changing it is an exchange.
 const RECEIVED_IT =
   /\b(?:too (?:small|big|large|tight|short|long)|doesn'?t fit|don'?t fit|received|arrived|got (?:it|them)|came|wore|worn|trop (?:petite?s?|grande?s?|serree?s?)|recue?s?|arrivee?s?|ne (?:me )?va pas|muy (?:chic\w*|grande?s?)|me queda\w*|recibi|llego)\b/;
@@ -280,10 +310,86 @@ export function asksOrderAddress(normalized: string): boolean {
   return ORDER_ADDRESS.test(normalized);
 }
 
+/** Whether the shopper asks what the order held (its items, the size or colour bought), normalized text. */
+export function asksOrderContents(normalized: string): boolean {
+  return ORDER_CONTENTS.test(normalized);
+}
+
+/** Whether the shopper asks how the order was paid or whether it has been charged (normalized text). */
+export function asksOrderPayment(normalized: string): boolean {
+  return ORDER_PAYMENT.test(normalized);
+}
+
+/** Whether the shopper asks which discount code the order used (normalized text). */
+export function asksOrderCode(normalized: string): boolean {
+  return ORDER_CODE.test(normalized);
+}
+
+// Readings an order aspect doesn't override: already the order, the shopper's own return or refund, a document, a person.
+const ASPECT_KEEPS = new Set<Intent>([
+  "track_order",
+  "return_item",
+  "exchange_item",
+  "refund_status",
+  "get_invoice",
+  "human_agent",
+  "thanks_goodbye",
+  "greeting",
+]);
+
+/** Whether the message asks one aspect of an order: its items, cost, payment, code or address (normalized text). */
+function asksOrderAspect(n: string): boolean {
+  return (
+    ORDER_CONTENTS.test(n) ||
+    ORDER_COST.test(n) ||
+    ORDER_PAYMENT.test(n) ||
+    ORDER_CODE.test(n) ||
+    (ORDER_ADDRESS.test(n) && !ADDRESS_CHANGE.test(n))
+  );
+}
+
+// Taking an item out of an order: "remove", "take off", "retirer", "quitar", or a cancellation of one item.
+const DROP_WORDS =
+  /\b(?:remove|take (?:[\w-]+ ){0,3}(?:off|out)|drop|cancel\w*|don'?t (?:need|want)|no longer (?:need|want)|retir\w*|enlev\w*|supprim\w*|annul\w*|ne veux plus|quit\w*|sac\w*|elimin\w*|cancela\w*|ya no (?:quiero|necesito))\b/;
+
+/**
+ * The part of a message naming the items to take out of an order ("cancel just the headlamp" of
+ * "…and keep the poles"), or null when it asks to take none out (normalized text).
+ */
+export function itemsDroppedText(normalized: string): string | null {
+  if (!DROP_WORDS.test(normalized)) return null;
+  const keep = KEEP_THE_REST.exec(normalized);
+  return keep ? normalized.slice(0, keep.index) : normalized;
+}
+
 /** Whether the shopper asks how to send a return back (normalized text). */
 export function asksHowToSendBack(normalized: string): boolean {
   return HOW_TO_SEND_BACK.test(normalized);
 }
+
+// Readings a short question about the shipment just shown gets for a noun it names ("is it going to my office?").
+const SHIPMENT_FOLLOW_UP_MISREAD = new Set<Intent>([
+  "out_of_scope",
+  "product_info",
+  "product_search",
+  "payment_methods",
+  "shipping_options",
+  "account_help",
+  "change_shipping_address",
+  "change_order",
+]);
+// A word pointing back to the order or parcel (not an article: "la", "le" alone say nothing).
+const FOCUS_POINTER =
+  /\b(?:it|its|they|them|that|this|my (?:order|package|parcel|delivery|stuff|things)|mon colis|ma commande|ma livraison|mes articles|il|elle|ils|mi pedido|mi paquete|mi envio|mis cosas|el pedido|el paquete|el envio)\b|\bl'/;
+// "la puedo regresar", "devolverlo", "la renvoyer": a pronoun on the verb of a return points back too.
+const RETURN_POINTER =
+  /\b(?:lo|la|los|las) (?:puedo|podria|podre|quiero)\b|\b(?:devolver|regresar|cambiar|mandar|enviar)(?:lo|la|los|las)\b|\b(?:le|la|les) (?:renvoyer|retourner|rendre|rapporter|echanger)\b|\bl'(?:renvoyer|retourner|rendre|rapporter|echanger)\b/;
+const A_QUESTION =
+  /\?|^(?:when|where|what|which|who|how|is|are|will|would|can|could|do|does|did|has|have|quand|ou|quel\w*|qui|comment|est-ce|cuando|donde|que|cual\w*|quien|como)\b/;
+/** At most this many words, a question after a shipment answer is about that shipment unless it names another topic. */
+const SHIPMENT_FOLLOW_UP_WORDS = 10;
+/** At most this many words, it needs no word pointing back to the order. */
+const BARE_FOLLOW_UP_WORDS = 4;
 
 /** The order intent such a question has, when the model read it as another topic; else null. */
 export function orderQuestionIntent(
@@ -291,6 +397,7 @@ export function orderQuestionIntent(
   text: string,
   state: DialogueState,
   namesProduct = false,
+  asksProductFact = false,
 ): Intent | null {
   const n = normalize(text);
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
@@ -298,6 +405,14 @@ export function orderQuestionIntent(
     (MONEY_MISREAD.has(intent) || intent === "return_item") &&
     SENT_BACK.test(n) &&
     (NO_NEWS.test(n) || NO_MONEY.test(n))
+  )
+    return "refund_status";
+  // "I sent back the fleece, how much am I getting?": the refund of a return already made, whatever topic its words suggest.
+  if (
+    (MONEY_MISREAD.has(intent) || RETURN_MONEY_READINGS.has(intent)) &&
+    (SENT_BACK.test(n) || MY_RETURN.test(n)) &&
+    (MONEY_OF_RETURN.test(n) || AMOUNT_BACK.test(n) || RETURN_PROCESSED.test(n)) &&
+    !WANTS_TO_RETURN.test(n)
   )
     return "refund_status";
   // Annoyed, but asking where the parcel is: the answer is where it is (the tone may still be noted).
@@ -319,6 +434,11 @@ export function orderQuestionIntent(
     ADD_TO_ORDER.test(n) ||
     REMOVE_FROM_ORDER.test(n);
   if (CHANGE_MISREAD.has(intent) && !CANCEL_WORDS.test(n) && changesTheOrder) return "change_order";
+  if (
+    CHANGE_MISREAD.has(intent) &&
+    (SWAP_INSTEAD.test(n) || ((CANCEL_WORDS.test(n) || DONT_NEED_ONE.test(n)) && KEEP_THE_REST.test(n)))
+  )
+    return "change_order";
   if (MONEY_MISREAD.has(intent) && NOTHING_ON_ACCOUNT.test(n) && !LOGIN.test(n)) return "refund_status";
   const amountReading = MONEY_MISREAD.has(intent) || intent === "return_policy" || intent === "shipping_options";
   if (amountReading && AMOUNT_BACK.test(n) && !HYPOTHETICAL.test(n)) return "refund_status";
@@ -347,6 +467,17 @@ export function orderQuestionIntent(
   if (state.lastIntent === "refund_status" && intent !== "refund_status" && BANK.test(n) && WHEN_SEEN.test(n))
     return "refund_status";
   const orderInFocus = !!state.orderNumber || (!!state.lastIntent && ORDER_INTENTS.has(state.lastIntent));
+  // One aspect of the order in focus (its items, cost, payment, code, address) asked in another topic's nouns:
+  // a request's action word ("change", "cancel", "add") decides the intent, a noun alone doesn't.
+  if (
+    orderInFocus &&
+    !ASPECT_KEEPS.has(intent) &&
+    asksOrderAspect(n) &&
+    !ORDER_CHANGE.test(n) &&
+    !REFUND_WORD.test(n) &&
+    !MONEY_BACK.test(n)
+  )
+    return "track_order";
   // "so when do I get it?" right after a refund: that refund's timing, not a parcel's.
   if (last === "refund_status" && intent === "track_order" && GET_IT_WHEN.test(n) && !SHIPMENT_FACT.test(n))
     return "refund_status";
@@ -366,7 +497,12 @@ export function orderQuestionIntent(
   if (orderInFocus && !namesProduct && PICKUP_MISREAD.has(intent) && WHERE.test(n) && PICKUP_PLACE.test(n))
     return "track_order";
   // "Which address is it going to?" asks where, it changes nothing.
-  if (intent === "change_shipping_address" && orderInFocus && ORDER_ADDRESS.test(n) && !ADDRESS_CHANGE.test(n))
+  if (
+    intent === "change_shipping_address" &&
+    (orderInFocus || POINTS_TO_ORDER.test(n)) &&
+    ORDER_ADDRESS.test(n) &&
+    !ADDRESS_CHANGE.test(n)
+  )
     return "track_order";
   // "Will I pay anything extra when it arrives?" asks about charges on delivery (duties), not the arrival.
   const asksOrderFact = ORDER_COST.test(n) || ORDER_ADDRESS.test(n) || (ARRIVAL.test(n) && !CHARGES.test(n));
@@ -378,8 +514,44 @@ export function orderQuestionIntent(
     (POINTS_TO_ORDER.test(n) || ORDER_COST.test(n))
   )
     return "track_order";
+  // "Can I send it back when it comes?" about the order just shown: that order's return, not the general rule.
+  if (
+    intent === "return_policy" &&
+    orderInFocus &&
+    last &&
+    ORDER_INTENTS.has(last) &&
+    !RETURN_INTENTS.has(last) &&
+    ABOUT_A_RETURN.test(n) &&
+    (FOCUS_POINTER.test(n) || RETURN_POINTER.test(n)) &&
+    !SHIPMENT_FACT.test(n) &&
+    !CHARGES.test(n) &&
+    !APPLIES_TO.test(n)
+  )
+    return "return_item";
+  // Any other short question about the shipment just shown, read as another topic for a noun it names: that
+  // shipment again, unless it names an action (change, cancel, return), a product or a product's fact.
+  const words = n.split(/\s+/).filter(Boolean).length;
+  if (
+    last === "track_order" &&
+    orderInFocus &&
+    SHIPMENT_FOLLOW_UP_MISREAD.has(intent) &&
+    !namesProduct &&
+    !asksProductFact &&
+    A_QUESTION.test(n.trim()) &&
+    words <= SHIPMENT_FOLLOW_UP_WORDS &&
+    (FOCUS_POINTER.test(n) || words <= BARE_FOLLOW_UP_WORDS) &&
+    !ORDER_CHANGE.test(n) &&
+    !ADDRESS_CHANGE.test(n) &&
+    !ABOUT_A_RETURN.test(n) &&
+    !CHARGES.test(n) &&
+    !REFUND_WORD.test(n) &&
+    !MONEY_BACK.test(n)
+  )
+    return "track_order";
   if (LATE_MISREAD.has(intent) && (LATE.test(n) || SO_LONG.test(n)) && !ASKS_FOR_ACTION.test(n)) return "track_order";
   if ((LATE_MISREAD.has(intent) || intent === "shipping_options") && NO_CONFIRMATION.test(n)) return "track_order";
   if (LATE_MISREAD.has(intent) && ABOUT_MY_ORDER.test(n) && !ORDER_CHANGE.test(n)) return "track_order";
+  if (LATE_MISREAD.has(intent) && (SHIPPED_YET.test(n) || WHAT_HAPPENED.test(n)) && !ORDER_CHANGE.test(n))
+    return "track_order";
   return null;
 }

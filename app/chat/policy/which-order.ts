@@ -21,6 +21,15 @@ export function refersToEarlierOrder(normalized: string): boolean {
   return EARLIER_ORDER.test(normalized);
 }
 
+// "and my other order?", "et mon autre commande ?", "¿y mi otro pedido?" (accents folded): not the one discussed.
+const OTHER_ORDER =
+  /\b(?:(?:my|the) other (?:order|purchase)s?|(?:mon |l')autre commande|(?:mes |les )autres commandes|(?:mi |el )?otro pedido|(?:mis |los )?otros pedidos|(?:mi |la )?otra (?:compra|orden))\b/;
+
+/** The message asks about the shopper's order other than the one discussed ("and my other order?"). */
+export function refersToOtherOrder(normalized: string): boolean {
+  return OTHER_ORDER.test(normalized);
+}
+
 // "my latest order", "ma dernière commande", "mi último pedido" (accents folded): the newest, whatever was discussed.
 const LATEST_ORDER =
   /\b(?:(?:my|the) (?:latest|last|most recent|newest|recent) (?:order|one|purchase)|(?:ma |la )?derniere commande|(?:mi |el )?ultimo pedido|(?:mi |la )?ultima (?:compra|orden))\b/;
@@ -66,6 +75,9 @@ const MONTHS = [
 const RETURN_PROGRESS =
   /\b(?:status of|how is|how's|what's happening with|update on|como va|como van|estado de|que paso con|ou en est|ou en sont|des nouvelles de)\b.*\b(?:returns?|devolucion(?:es)?|retours?)\b/;
 
+// Words of a cancellation made (accents folded): "cancelled", "annulée", "cancelaron".
+const CANCELLED = /\b(?:cancell?ed|annulee?s?|cancelad[oa]s?|cancelaron|cancelo|anulad[oa]s?|anularon)\b/;
+
 /** Of a customer's orders, the one this message is about: named items, a date, or the intent's natural candidate. */
 export function pickOrder(orders: Order[], turn: Turn): Order {
   const words = new Set(turn.pre.contentTokens.map(singular));
@@ -73,6 +85,8 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
   const month = MONTHS.findIndex((m) => new RegExp(`\\b${m}\\b`, "i").test(text));
   const wantsOpen = ["cancel_order", "change_order", "change_shipping_address"].includes(turn.intent.intent);
   const wantsDelivered = ["return_item", "exchange_item"].includes(turn.intent.intent);
+  // "Why was my order cancelled?": a cancelled order, not the newest one.
+  const asksCancelled = CANCELLED.test(turn.pre.normalized);
   // "How is my return going?": the order with a return, as a refund question would.
   const wantsRefund =
     turn.intent.intent === "refund_status" ||
@@ -88,6 +102,7 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
     if (wantsOpen && open) s += 2;
     if (wantsDelivered && order.fulfillments.some((f) => f.displayStatus === "DELIVERED")) s += 1;
     if (wantsRefund && (order.refunds.length > 0 || order.returns.length > 0)) s += 2;
+    if (asksCancelled && order.cancelledAt) s += 2;
     return s - index * 0.01; // ties: the order verification ranked first
   };
   return orders.map((order, index) => ({ order, s: score(order, index) })).sort((a, b) => b.s - a.s)[0].order;
