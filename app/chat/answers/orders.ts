@@ -268,9 +268,9 @@ const M = defineMessages({
     fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être modifiée.{returns}",
   },
   variant_out_of_stock: {
-    en: "{product} in {variant} is out of stock right now, so I can't switch your order to it.{alternatives}",
-    es: "{product} en {variant} está agotado ahora mismo, así que no puedo cambiar tu pedido a esa opción.{alternatives}",
-    fr: "{product} en {variant} est en rupture de stock pour le moment, je ne peux donc pas modifier votre commande.{alternatives}",
+    en: "{product} in {variant} is out of stock right now, so I can't switch it on order {order}.{alternatives}",
+    es: "{product} en {variant} está agotado ahora mismo, así que no puedo cambiarlo en el pedido {order}.{alternatives}",
+    fr: "{product} en {variant} est en rupture de stock pour le moment, je ne peux donc pas modifier la commande {order}.{alternatives}",
   },
   in_stock_alternatives: { en: " In stock: {options}.", es: " Disponibles: {options}.", fr: " En stock : {options}." },
   confirm_change_request: {

@@ -18,15 +18,20 @@ export function shopKnowledge(
   text: string,
   product: Product,
 ): { quote: string; inEnglish: boolean; lookups: Lookup[] } | null {
-  // The kind of product is context for the FAQs ("Waterproof jackets: machine wash cold…"), and so is the
-  // name the shopper gave it: "which grind for the Kalita?" is answered by the sentence that names it.
-  const named = namedWords(turn.pre.original, text);
-  const hits = bestPassages(turn.ctx.shop, text, {
-    prefer: ["FAQ", "PAGE"],
-    contextTerms: [product.productType, ...named],
-    max: 2,
-    language: turn.language,
-  });
+  // The kind of product is context for the FAQs ("Waterproof jackets: machine wash cold…").
+  const query = { prefer: ["FAQ", "PAGE"], max: 2, language: turn.language };
+  const general = bestPassages(turn.ctx.shop, text, { ...query, contextTerms: [product.productType] });
+  // The name the shopper gave it is context too, but only a sentence that says one of its own words
+  // ("which grind for the Kalita?") wins that way: one that only names the kind ("jackets") is no
+  // better than the shop's general answer.
+  const named = namedWords(turn.pre.original, text).filter(
+    (w) => !tokenize(normalize(product.productType)).includes(w),
+  );
+  const naming = named.length
+    ? bestPassages(turn.ctx.shop, text, { ...query, contextTerms: [product.productType, ...named] })
+    : [];
+  const saysName = naming.some((hit) => named.some((w) => tokenize(normalize(hit.passage.text)).includes(w)));
+  const hits = saysName ? naming : general;
   if (hits.length === 0 || Math.max(...hits.map((h) => h.relevance)) < 0.5) return null;
   const lookups: Lookup[] = hits.map((h) => ({
     kind: h.passage.kind === "faq" || h.passage.kind === "page" ? "faq" : "policy",
