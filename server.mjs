@@ -327,11 +327,18 @@ export function takingTurns(perTurn) {
   const nextTurn = () => {
     turnScheduled = false;
     startedThisTurn = 0;
-    while (waiting.length > 0 && startedThisTurn < perTurn) {
-      startedThisTurn++;
-      waiting.shift()();
+    try {
+      while (waiting.length > 0 && startedThisTurn < perTurn) {
+        const { req, next } = waiting.shift();
+        // The client left while it waited: nothing was acknowledged, so no work is done for it
+        // (the bubble sends the message again with the same id).
+        if (req.socket?.destroyed) continue;
+        startedThisTurn++;
+        next();
+      }
+    } finally {
+      scheduleTurn();
     }
-    scheduleTurn();
   };
   const scheduleTurn = () => {
     if (turnScheduled || (startedThisTurn === 0 && waiting.length === 0)) return;
@@ -339,12 +346,14 @@ export function takingTurns(perTurn) {
     setImmediate(nextTurn);
   };
   return (req, res, next) => {
+    // The balancer's health check never waits behind the chat.
+    if (req.url === "/healthz") return next();
     if (waiting.length === 0 && startedThisTurn < perTurn) {
       startedThisTurn++;
       scheduleTurn();
       next();
     } else {
-      waiting.push(next);
+      waiting.push({ req, next });
       scheduleTurn();
     }
   };
@@ -355,12 +364,22 @@ export function takingTurns(perTurn) {
  * @param {Record<string, string | undefined>} [env]
  */
 export function requestsPerTurn(env = process.env) {
-  const raw = env.REQUESTS_PER_TURN?.trim();
-  if (!raw) return 2;
-  const count = Number(raw);
-  if (!Number.isInteger(count) || count < 0 || count > 10_000)
-    throw new Error(`REQUESTS_PER_TURN must be a whole number from 0 to 10000, not ${JSON.stringify(raw)}`);
-  return count;
+  return wholeNumberSetting(env, "REQUESTS_PER_TURN", { fallback: 2, max: 10_000 });
+}
+
+/**
+ * A whole-number setting from 0 to `max`; `fallback` when unset; a clear error otherwise.
+ * @param {Record<string, string | undefined>} env
+ * @param {string} name
+ * @param {{ fallback: number, max: number }} range
+ */
+function wholeNumberSetting(env, name, { fallback, max }) {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max)
+    throw new Error(`${name} must be a whole number from 0 to ${max}, not ${JSON.stringify(raw)}`);
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -442,12 +461,7 @@ function withTimeout(promise, ms) {
  * @param {Record<string, string | undefined>} [env]
  */
 export function heapGrowingPercent(env = process.env) {
-  const raw = env.HEAP_GROWING_PERCENT?.trim();
-  if (!raw) return 50;
-  const percent = Number(raw);
-  if (!Number.isInteger(percent) || percent < 0 || percent > 1000)
-    throw new Error(`HEAP_GROWING_PERCENT must be a whole number from 0 to 1000, not ${JSON.stringify(raw)}`);
-  return percent;
+  return wholeNumberSetting(env, "HEAP_GROWING_PERCENT", { fallback: 50, max: 1000 });
 }
 
 /**

@@ -2,6 +2,7 @@
  * Stage 1 of the pipeline: turn what the shopper typed into something the later stages can
  * compare — normalised text, word tokens, content tokens without stop words, and the language.
  */
+import { boundedMemo } from "./bounded-memo";
 
 export type Language = "en" | "es" | "fr";
 export const LANGUAGES: Language[] = ["en", "es", "fr"];
@@ -73,26 +74,19 @@ const CUE_SETS = Object.fromEntries(LANGUAGES.map((l) => [l, new Set(LANGUAGE_CU
 const CUE_SHARERS = new Map<string, number>();
 for (const lang of LANGUAGES) for (const cue of CUE_SETS[lang]) CUE_SHARERS.set(cue, (CUE_SHARERS.get(cue) ?? 0) + 1);
 
-/** NFKC, lower case, strip accents, straighten quotes, collapse whitespace. */
+/**
+ * NFKC, lower case, strip accents, straighten quotes, collapse whitespace. The shop's texts
+ * (descriptions, rates, region names) come back on every message, so results are remembered,
+ * within bounds on entries and characters (`rememberedNormalizations`).
+ */
 export function normalize(text: string): string {
-  let normalized = normalizedTexts.get(text);
-  if (normalized === undefined) {
-    normalized = normalizeNow(text);
-    // The shop's texts (descriptions, rates, region names) come back on every message: remembered,
-    // up to a bound on the characters kept, then forgotten all at once.
-    rememberedCharacters += text.length + normalized.length;
-    if (rememberedCharacters > MAX_REMEMBERED_CHARACTERS) {
-      normalizedTexts.clear();
-      rememberedCharacters = text.length + normalized.length;
-    }
-    normalizedTexts.set(text, normalized);
-  }
-  return normalized;
+  return rememberedNormalizations(text);
 }
 
-const normalizedTexts = new Map<string, string>();
-const MAX_REMEMBERED_CHARACTERS = 1_000_000;
-let rememberedCharacters = 0;
+export const rememberedNormalizations = boundedMemo((text) => normalizeNow(text), {
+  maxEntries: 20_000,
+  maxCharacters: 1_000_000,
+});
 
 function normalizeNow(text: string): string {
   return foldAccents(text.normalize("NFKC").toLowerCase())

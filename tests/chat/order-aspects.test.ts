@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { devStorePath } from "../../demo/dev-stores";
 import { demoConversation } from "../helpers/chat-context";
+import { digits, orderInTransit } from "../helpers/dev-store-orders";
 
 const cases = [
   {
@@ -32,21 +33,6 @@ const cases = [
     code: "¿usé algún código de descuento?",
   },
 ];
-
-function orderInTransit(store: string) {
-  const snapshot = loadDemoSnapshot(devStorePath(store)) as any;
-  const newest = (customerId: string) =>
-    snapshot.orders
-      .filter((o: any) => o.customerId === customerId)
-      .sort((a: any, b: any) => b.createdAt.localeCompare(a.createdAt))[0];
-  const customers = [...new Set(snapshot.orders.map((o: any) => o.customerId).filter(Boolean))] as string[];
-  const customerId = customers.find((c) =>
-    newest(c).fulfillments.some((f: any) => f.displayStatus === "IN_TRANSIT" && f.trackingInfo.length > 0),
-  )!;
-  return { customerId, order: newest(customerId) };
-}
-
-const digits = (text: string) => text.replace(/[^\d]/g, "");
 
 describe("an aspect of the order in focus, asked in another topic's words", () => {
   for (const c of cases) {

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { devStorePath } from "../../demo/dev-stores";
 import { demoConversation } from "../helpers/chat-context";
+import { digits, orderInTransit } from "../helpers/dev-store-orders";
 
 const cases = [
   {
@@ -31,22 +32,6 @@ const cases = [
     carrier: "¿qué paquetería es?",
   },
 ];
-
-/** The newest order of the customer whose newest order is in transit: what "where is my order?" shows. */
-function orderInTransit(store: string) {
-  const snapshot = loadDemoSnapshot(devStorePath(store)) as any;
-  const newest = (customerId: string) =>
-    snapshot.orders
-      .filter((o: any) => o.customerId === customerId)
-      .sort((a: any, b: any) => b.createdAt.localeCompare(a.createdAt))[0];
-  const customers = [...new Set(snapshot.orders.map((o: any) => o.customerId).filter(Boolean))] as string[];
-  const customerId = customers.find((c) =>
-    newest(c).fulfillments.some((f: any) => f.displayStatus === "IN_TRANSIT" && f.trackingInfo.length > 0),
-  )!;
-  return { customerId, order: newest(customerId) };
-}
-
-const digits = (text: string) => text.replace(/[^\d]/g, "");
 
 describe("a fact of the order just shown", () => {
   for (const c of cases) {

@@ -42,6 +42,20 @@ describe("takingTurns", () => {
     expect(started).toEqual(["a", "b", "c"]);
   });
 
+  it("skips a waiting request whose client has gone, and never holds the health check back", async () => {
+    const gate = takingTurns(1);
+    const started: string[] = [];
+    gate({}, {}, () => started.push("a"));
+    const leaving = { socket: { destroyed: false } };
+    gate(leaving, {}, () => started.push("gone"));
+    gate({}, {}, () => started.push("b"));
+    gate({ url: "/healthz" }, {}, () => started.push("health"));
+    expect(started).toEqual(["a", "health"]);
+    leaving.socket.destroyed = true;
+    await turn();
+    expect(started).toEqual(["a", "health", "b"]);
+  });
+
   it("0 lets every request through at once; REQUESTS_PER_TURN is 2 unless set, and checked", () => {
     const gate = takingTurns(0);
     const started: number[] = [];

@@ -1,0 +1,20 @@
+/** Orders picked from the dev stores' snapshots for tests that need one in a given state. */
+import { loadDemoSnapshot } from "../../demo/demo-store";
+import { devStorePath } from "../../demo/dev-stores";
+
+/** The newest order of the customer whose newest order is in transit: what "where is my order?" shows. */
+export function orderInTransit(store: string) {
+  const snapshot = loadDemoSnapshot(devStorePath(store)) as any;
+  const newest = (customerId: string) =>
+    snapshot.orders
+      .filter((o: any) => o.customerId === customerId)
+      .sort((a: any, b: any) => b.createdAt.localeCompare(a.createdAt))[0];
+  const customers = [...new Set(snapshot.orders.map((o: any) => o.customerId).filter(Boolean))] as string[];
+  const customerId = customers.find((c) =>
+    newest(c).fulfillments.some((f: any) => f.displayStatus === "IN_TRANSIT" && f.trackingInfo.length > 0),
+  )!;
+  return { customerId, order: newest(customerId) };
+}
+
+/** A text's digits alone, to find an amount or a number however it is formatted. */
+export const digits = (text: string) => text.replace(/[^\d]/g, "");
