@@ -13,7 +13,12 @@ import { demoConversation } from "../helpers/chat-context";
 type Case = { store: string; order: string; item: string; ask: (item: string, number: string) => string };
 
 const wholeOrder: Case[] = [
-  { store: "northwind", order: "#1061", item: "Headlamp", ask: (i) => `I need to cancel my order, the one with the ${i}` },
+  {
+    store: "northwind",
+    order: "#1061",
+    item: "Headlamp",
+    ask: (i) => `I need to cancel my order, the one with the ${i}`,
+  },
   {
     store: "northwind",
     order: "#1061",
@@ -21,7 +26,12 @@ const wholeOrder: Case[] = [
     ask: (i, n) => `cancel order ${n} please, I bought the ${i} by accident`,
   },
   { store: "northwind", order: "#1061", item: "Headlamp", ask: (i) => `cancel the entire order please, ${i} and all` },
-  { store: "maison-coquelicot", order: "FR-3047", item: "carafe", ask: (i) => `je veux annuler ma commande avec la ${i}` },
+  {
+    store: "maison-coquelicot",
+    order: "FR-3047",
+    item: "carafe",
+    ask: (i) => `je veux annuler ma commande avec la ${i}`,
+  },
   {
     store: "maison-coquelicot",
     order: "FR-3047",
@@ -39,7 +49,12 @@ const wholeOrder: Case[] = [
 
 const someItems: Case[] = [
   { store: "northwind", order: "#1061", item: "Headlamp", ask: (i) => `please cancel only the ${i}` },
-  { store: "maison-coquelicot", order: "FR-3047", item: "carafe", ask: (i) => `je voudrais annuler seulement la ${i}, s'il vous plaît` },
+  {
+    store: "maison-coquelicot",
+    order: "FR-3047",
+    item: "carafe",
+    ask: (i) => `je voudrais annuler seulement la ${i}, s'il vous plaît`,
+  },
   { store: "cafe-colibri", order: "MX5050-W", item: "filtros", ask: (i) => `quiero cancelar solo los ${i}` },
 ];
 
