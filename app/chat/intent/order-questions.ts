@@ -262,10 +262,10 @@ const BEFORE_SHIPPING =
 const ADD_TO_ORDER =
   /\badd\w* (?:[\w-]+ ){0,4}to (?:my|the|this|that) order\b|\badd one more\b|\b(?:ajout|rajout)\w* (?:[\w'-]+ ){0,5}(?:a|dans) (?:ma|la) commande\b|\b(?:agreg|anad)\w* (?:[\w-]+ ){0,5}(?:a )?(?:mi|el) pedido\b|\bme agregas\b/;
 const ON_THE_ORDER = /\b(?:my|the|this|that) order\b|\b(?:ma|la|cette) commande\b|\b(?:mi|el|este) pedido\b/;
-// The rest of the order is kept: "cancel just the headlamp and keep the poles", "just send the coffee",
-// "mais garder le vase", "mándenme solo el café". Dropping one item is a change, not a cancellation.
+// The rest of the order is kept: "cancel just the umbrella and keep the boots", "just send the tea",
+// "mais garder le plateau", "mándenme solo el té". Dropping one item is a change, not a cancellation.
 const KEEP_THE_REST =
-  /\b(?:keep (?:the|my) (?:rest|others?|\w+)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) solo|me quedo con|lo demas|el resto)\b/;
+  /\b(?:keep (?:all )?(?:the|my) (?:rest|others?|\w+)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|(?<!(?:annul|retir|enlev|supprim)\w* )seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) solo|me quedo con|quedarme con|lo demas|el resto)\b/;
 // "cancel the M and get the L instead", "annuler le bleu et prendre le rouge à la place": a swap.
 const SWAP_INSTEAD =
   /\b(?:and|&) (?:get|send|take|have|switch to|replace it with)\b.*\binstead\b|\bet (?:prendre|recevoir|mettre)\b.*\b(?:a la place|plutot)\b|\by (?:mejor )?(?:mandar|enviar|poner|cambiar|quiero)\b.*\b(?:en vez|en lugar)\b/;
@@ -348,18 +348,30 @@ function asksOrderAspect(n: string): boolean {
   );
 }
 
-// Taking an item out of an order: "remove", "take off", "retirer", "quitar", or a cancellation of one item.
-const DROP_WORDS =
-  /\b(?:remove|take (?:[\w-]+ ){0,3}(?:off|out)|drop|cancel\w*|don'?t (?:need|want)|no longer (?:need|want)|retir\w*|enlev\w*|supprim\w*|annul\w*|ne veux plus|quit\w*|sac\w*|elimin\w*|cancela\w*|ya no (?:quiero|necesito))\b/;
+// Taking an item out of an order: "remove", "take off", "retirer", "quitar", "ya no quiero".
+const REMOVE_WORDS =
+  /\b(?:remove|take (?:[\w-]+ ){0,3}(?:off|out)|drop|don'?t (?:need|want)|no longer (?:need|want)|retir\w*|enlev\w*|supprim\w*|ne veux plus|quit\w*|sac\w*|elimin\w*|ya no (?:quiero|necesito))\b/;
+// A cancellation is of one item only when the message limits itself to it: "cancel just the …",
+// "only the …", "… from my order", "seulement la …", "solo los …" (or keeps the rest, above).
+const LIMITED_TO_ITEMS =
+  /\b(?:just|only|juste|seulement|uniquement|solo|solamente|unicamente|nada mas)\b|\b(?:from|off|out of) (?:my|the|this|that) order\b|\bde (?:ma|la|cette) commande\b|\b(?:de|del) (?:mi |este )?pedido\b/;
+// The whole order, never one item of it: "the entire order", "everything", "toute la commande", "todo el pedido".
+const WHOLE_ORDER =
+  /\b(?:whole|entire|everything|all of (?:it|them|my|the)|all (?:the |my )?(?:items|things|order)|it all|(?:cancel\w*|annul\w*) (?:it )?all|toute la commande|(?:la )?commande (?:entiere|complete)|tout annuler|annuler tout|l'ensemble|tout(?! de suite)(?: le| ce)?|tod[oa]s?|complet[oa]|enter[oa])\b/;
 
 /**
- * The part of a message naming the items to take out of an order ("cancel just the headlamp" of
- * "…and keep the poles"), or null when it asks to take none out (normalized text).
+ * The part of a message naming the items to take out of an order ("cancel just the umbrella" of
+ * "…and keep the boots"), or null when it asks to take none out (normalized text). A plain
+ * cancellation that names an item ("cancel my order with the umbrella") cancels the order: the
+ * item only says which order.
  */
 export function itemsDroppedText(normalized: string): string | null {
-  if (!DROP_WORDS.test(normalized)) return null;
   const keep = KEEP_THE_REST.exec(normalized);
-  return keep ? normalized.slice(0, keep.index) : normalized;
+  const part = keep ? normalized.slice(0, keep.index) : normalized;
+  if (WHOLE_ORDER.test(part)) return null;
+  const limited = keep !== null || LIMITED_TO_ITEMS.test(part);
+  if (!REMOVE_WORDS.test(normalized) && !(CANCEL_WORDS.test(normalized) && limited)) return null;
+  return part;
 }
 
 /** Whether the shopper asks how to send a return back (normalized text). */

@@ -75,8 +75,11 @@ const MONTHS = [
 const RETURN_PROGRESS =
   /\b(?:status of|how is|how's|what's happening with|update on|como va|como van|estado de|que paso con|ou en est|ou en sont|des nouvelles de)\b.*\b(?:returns?|devolucion(?:es)?|retours?)\b/;
 
-// Words of a cancellation made (accents folded): "cancelled", "annulée", "cancelaron".
-const CANCELLED = /\b(?:cancell?ed|annulee?s?|cancelad[oa]s?|cancelaron|cancelo|anulad[oa]s?|anularon)\b/;
+// A cancellation made, asked about in past or status words (accents folded): "why was it cancelled",
+// "is my order cancelled", "my cancelled order", "fue cancelado", "se canceló", "a été annulée".
+// A request ("I want it cancelled", "can it be cancelled?", "que sea cancelado", "soit annulée") is not.
+const CANCELLED =
+  /\b(?:(?:was|were|been|got|is|are|it'?s) (?:(?:it|my|the|this|that|order|#?\d+) ){0,3}cancell?ed|(?:you|they|someone|somebody) cancell?ed|(?:my|the|that|this) cancell?ed|why (?:did|would|was|were|has|is) .*\bcancel\w*|(?:fue|fueron|esta|estan|ha sido) (?:cancelad|anulad)[oa]s?|(?:se|me|lo|la) (?:cancelo|anulo|cancelaron|anularon)|cancelaron|anularon|(?:pedido|orden|compra) (?:cancelad|anulad)[oa]|(?:ete|est|sont) annulee?s?|(?:a|ont|avez|on a) annule|commande annulee|pourquoi .*\bannul\w*|por que .*\b(?:cancel|anul)\w*)\b/;
 
 /** Of a customer's orders, the one this message is about: named items, a date, or the intent's natural candidate. */
 export function pickOrder(orders: Order[], turn: Turn): Order {
