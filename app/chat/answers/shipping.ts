@@ -128,6 +128,11 @@ const M = defineMessages({
     es: "Si haces el pedido hoy, debería salir {date}.",
     fr: "Pour une commande passée aujourd'hui, l'envoi devrait se faire {date}.",
   },
+  no_dispatch_time: {
+    en: "Our shipping policy doesn't say how soon an order is sent, so I can't give you dates; here is what it says about delivery times.",
+    es: "Nuestra política de envíos no dice en cuánto tiempo sale un pedido, así que no puedo darte fechas; esto es lo que dice sobre los plazos.",
+    fr: "Notre politique de livraison ne dit pas sous quel délai une commande part : je ne peux donc pas vous donner de dates ; voici ce qu'elle dit des délais.",
+  },
   dates_are_estimates: {
     en: "These dates are estimates from our stated shipping times, counting business days (Monday to Friday) from today.",
     es: "Son fechas estimadas según nuestros tiempos de envío, contando días hábiles (lunes a viernes) desde hoy.",
@@ -274,6 +279,8 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
  */
 function deliveryDates(turn: Turn, lines: RateLine[]): string[] {
   const L = turn.language;
+  // No dispatch time to count from: the option's days are quoted, but no date is promised.
+  if (!sendsWithin(turn)) return [t(L, M.no_dispatch_time)];
   const said = windowsFor(turn, lines).map(({ name, window }) => {
     const day = (date: Date) => formatDate(date.toISOString(), window.today, L, "UTC");
     const option = name ? t(L, M.with_option, { option: name }) : "";
@@ -306,6 +313,10 @@ export function deliveryEstimates(
   const lines = shippingRateLines(turn.ctx.shop);
   const region = country?.toUpperCase() ?? lines[0]?.regions[0];
   if (!region || !turn.ctx.shop.shipsToCountries.includes(region)) return { error: "The shop doesn't ship there." };
+  if (!sendsWithin(turn))
+    return {
+      error: "The shop doesn't say how soon it sends an order, so no date can be given; quote its shipping policy.",
+    };
   const forRegion = lines.filter((line) => line.regions.includes(region) && line.time && !line.pickup);
   const own = forRegion.filter((line) => line.passage.language === turn.language);
   const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -322,10 +333,16 @@ function sendingTime(turn: Turn): { dispatch: DurationRange | null; cutoff: numb
   return { dispatch: dispatchTime(sentences), cutoff: sameDayCutoff(sentences) };
 }
 
+/** Whether the shop's dispatch sentences say how soon it sends an order: without it, no date is counted. */
+function sendsWithin(turn: Turn): boolean {
+  const { dispatch, cutoff } = sendingTime(turn);
+  return dispatch !== null || cutoff !== null;
+}
+
 /** "Si je commande aujourd'hui, quand part-il ?": the days an order placed today leaves. */
 function sendingDates(turn: Turn): string[] {
+  if (!sendsWithin(turn)) return [];
   const { dispatch, cutoff } = sendingTime(turn);
-  if (!dispatch && cutoff === null) return [];
   const L = turn.language;
   const window = deliveryWindow(turn.ctx.now, turn.ctx.shop.timezone, dispatch, NO_TRANSIT, cutoff);
   const day = (date: Date) => formatDate(date.toISOString(), window.today, L, "UTC");
