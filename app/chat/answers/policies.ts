@@ -104,18 +104,19 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
       "final sale items cannot be returned or exchanged",
       "return postage paid by the customer",
     ],
+    // The same four aspects in each language's common words, not any shop's own wording.
     aspectsIn: {
       es: [
-        "tienes días para solicitar una devolución desde la entrega",
-        "sin usar completos en su empaque original condiciones",
-        "no tienen devolución venta final",
-        "el envío de la devolución lo pagas tú",
+        "plazo días devolución reembolso desde la entrega o la compra",
+        "condiciones estado sin usar etiquetas empaque original",
+        "excepciones no se aceptan devoluciones ni cambios venta final",
+        "gastos costo del envío de la devolución a cargo del cliente",
       ],
       fr: [
-        "retourner un article dans les jours qui suivent la commande ou la livraison",
-        "conditions article neuf non utilisé dans son emballage d'origine",
-        "exclusions ne sont ni repris ni échangés vente finale",
-        "frais de retour à votre charge envoi suivi",
+        "retourner un article dans les jours à compter de la livraison ou de la commande remboursement",
+        "conditions état neuf non porté non utilisé étiquettes emballage d'origine",
+        "exceptions exclusions articles soldés ne sont pas repris échangés ou remboursables vente finale",
+        "frais de retour à votre charge",
       ],
     },
     missing: M.topic_return_policy,
