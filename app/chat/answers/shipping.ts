@@ -39,8 +39,16 @@ const ASKS_DATE =
 const SHIP_DAY =
   /\b(?:ship|ships|shipped|leave|leaves|go out|goes out|be sent|dispatch\w*|sale|salen|saldria|envian|mandan|part|partira|partirait|expedie\w*|expediez|envoye\w*)\b/;
 /** "If I order today", "si pido hoy", "si je commande maintenant": before buying, from today. */
-const ORDERING_NOW =
-  /\b(?:if i (?:order|ordered|buy|bought|place)|order(?:ed)? (?:it |one )?(?:today|now)|today|right now|tonight|si (?:pido|compro|hago (?:el|mi) pedido|ordeno)|hoy|ahora|si je (?:commande|passe commande|l'?achete)|aujourd'?hui|maintenant)\b/;
+const ORDERING =
+  /\b(?:if i (?:order|ordered|buy|bought|place)|order(?:ed)? (?:it |one )?(?:today|now)|si (?:lo |la |los |las )?(?:pido|compro|hago (?:el|mi) pedido|ordeno)|si je (?:l'|la |le |les )?(?:commande|passe commande|achete))\b/;
+/** "Could it arrive today?", "¿me llega hoy?", "je peux le recevoir aujourd'hui ?": an arrival asked from today. */
+const ARRIVAL =
+  /\b(?:arrive|arrives|get here|gets here|get it|receive|llega|llegan|llegaria|recibo|recibir|recibiria|arrivera|recevoir|recevrai|recois)\b/;
+const TODAY = /\b(?:today|now|tonight|hoy|ahora|aujourd'?hui|maintenant|ce soir)\b/;
+/** A bare "now" ("how much is shipping now?") asks no date: an order placed or an arrival asked today does. */
+function orderingNow(normalized: string): boolean {
+  return ORDERING.test(normalized) || (ARRIVAL.test(normalized) && TODAY.test(normalized));
+}
 /** "What's the cut-off to ship the same day?", "¿hasta qué hora sale el mismo día?": how soon the shop sends. */
 const ASKS_DISPATCH =
   /\b(?:cut-? ?off|same[ -]day|ships? (?:it )?today|order by|heure limite|le jour meme|meme jour|hora limite|mismo dia|a que hora)\b/;
@@ -94,7 +102,7 @@ export function asksDeliveryFact(text: string): boolean {
 /** "When would it arrive if I ordered today?": a delivery asked before buying, not an order's tracking. */
 export function asksBeforeOrdering(text: string): boolean {
   const normalized = normalize(text);
-  return ORDERING_NOW.test(normalized) && (ASKS_TIME.test(normalized) || ASKS_DATE.test(normalized));
+  return orderingNow(normalized) && (ASKS_TIME.test(normalized) || ASKS_DATE.test(normalized));
 }
 
 export async function shippingOptions(turn: Turn): Promise<Answer> {
@@ -208,7 +216,7 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
 
   const following = turn.state.lastIntent === "shipping_options" ? turn.state.shippingQuestion : undefined;
   const asked: Asked = {
-    date: ASKS_DATE.test(text) || ORDERING_NOW.test(text),
+    date: ASKS_DATE.test(text) || orderingNow(text),
     dispatch: ASKS_DISPATCH.test(text),
     cost: ASKS_COST.test(text),
     time: ASKS_TIME.test(text),
