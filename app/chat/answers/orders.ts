@@ -1064,7 +1064,7 @@ export function cancelOrder(turn: Turn): Promise<Answer> {
           }),
         };
       }
-      // "Cancel just the headlamp": one item out of an order not shipped yet is a change, not the order's cancellation.
+      // "Cancel just the lantern": one item out of an order not shipped yet is a change, not the order's cancellation.
       const dropped = verdict.kind === "cancellable" ? linesDropped(order, t2) : [];
       if (dropped.length > 0) return removalProposal(order, t2, dropped);
       if (verdict.kind === "partly_cancellable") {

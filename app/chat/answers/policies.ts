@@ -197,7 +197,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   const shop = turn.ctx.shop;
   const lead: string[] = [];
   const extraTerms: string[] = [...(turn.contextTerms ?? [])];
-  // A product's name says nothing the policies could match ("Can I return the Switchback Trail Runner?").
+  // A product's name says nothing the policies could match ("Can I return the Harbor Rain Shell?").
   let question =
     turn.entities.product && turn.productHandle
       ? turn.pre.original.replace(turn.entities.product, " ")
