@@ -116,7 +116,7 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
         "retourner un article dans les jours à compter de la livraison ou de la commande remboursement",
         "conditions état neuf non porté non utilisé étiquettes emballage d'origine",
         "exceptions exclusions articles soldés ne sont pas repris échangés ou remboursables vente finale",
-        "frais de retour à votre charge",
+        "frais de retour à la charge du client",
       ],
     },
     missing: M.topic_return_policy,
@@ -301,7 +301,33 @@ function overview(turn: Turn, topic: Topic, count = topic.aspects.length): Knowl
   if (!local) return english;
   const own = overviewPassages(turn.ctx.shop, local.slice(0, count), query);
   const inLanguage = (hits: KnowledgeHit[]) => hits.filter((h) => h.passage.language === turn.language).length;
-  return inLanguage(own) > inLanguage(english) ? own : english;
+  return ownVersions(turn, topic, inLanguage(own) > inLanguage(english) ? own : english);
+}
+
+/** Below this share of another language's sentence said by one in the shopper's, it isn't the same rule. */
+const SAME_SENTENCE_SHARE = 0.3;
+
+/**
+ * A shop that writes its policy twice: an aspect found in the other version gives way to the sentence
+ * of the shopper's version that says most of the same (the index maps words across languages).
+ */
+function ownVersions(turn: Turn, topic: Topic, hits: KnowledgeHit[]): KnowledgeHit[] {
+  const taken = new Set(hits.map((h) => h.passage.id));
+  const swapped = hits.map((hit) => {
+    if (hit.passage.language === turn.language) return hit;
+    const same = searchKnowledge(turn.ctx.shop, hit.passage.text, {
+      only: [topic.policy!],
+      language: hit.passage.language,
+      quoteLanguage: turn.language,
+      limit: 10,
+    }).find(
+      (h) => h.passage.language === turn.language && !taken.has(h.passage.id) && h.relevance >= SAME_SENTENCE_SHARE,
+    );
+    if (!same) return hit;
+    taken.add(same.passage.id);
+    return same;
+  });
+  return swapped.sort((a, b) => a.passage.order - b.passage.order);
 }
 
 function relevantPassages(turn: Turn, question: string, topic: Topic, extraTerms: string[]): KnowledgeHit[] {
