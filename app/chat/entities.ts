@@ -278,7 +278,7 @@ function looksLikeStreetNumber(text: string, index: number): boolean {
   return !!after && /^[A-Z]/.test(after[1]) && !/^(I|It|My|Is|And|Please|Thanks|Can|The|Order)$/.test(after[1]);
 }
 
-/** A count right before something that can be bought: "2 more headlamps", "two of the Summit 20". */
+/** A count right before something that can be bought: "2 more lanterns", "two of the Kestrel 30". */
 function findQuantity(text: string, catalog: Catalog | null): string | null {
   const explicit = text.match(QUANTITY_CHANGE) ?? text.match(PART_OF);
   if (explicit) return NUMBER_WORDS[explicit[1].toLowerCase()] ?? explicit[1];
@@ -509,7 +509,7 @@ function isTypoOf(word: string, vocabularyWord: string, catalog: Catalog): boole
 }
 
 function isDistinctive(hit: string, index: number, hits: string[], catalog: Catalog): boolean {
-  if (/^\d+$/.test(hit)) return index > 0 && !/^\d+$/.test(hits[index - 1]); // "Summit 20", "Headlamp 400" — not "2 tents", "200×200"
+  if (/^\d+$/.test(hit)) return index > 0 && !/^\d+$/.test(hits[index - 1]); // "Kestrel 30", "Lantern 200" — not "2 tents", "200×200"
   return !isGenericWord(catalog.vocabulary, hit);
 }
 

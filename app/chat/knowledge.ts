@@ -228,7 +228,7 @@ export function shopAnswer(
   const contrasted = askedPart(message);
   const question = contrasted?.asked ?? message;
   const contextTerms = contrasted ? [...(query.contextTerms ?? []), contrasted.said] : query.contextTerms;
-  // "¿y el gotero V60?" names a product and asks nothing a sentence could say: its order or its page answers.
+  // "¿y la tetera Nube?" names a product and asks nothing a sentence could say: its order or its page answers.
   if (query.products && onlyNamesProducts(question, query.products, query.language)) return [];
   const hits = bestPassages(shop, question, { max: 3, ...query, contextTerms });
   if (hits.length === 0) return [];
@@ -253,7 +253,7 @@ export function shopAnswer(
   return [lead, ...hits.filter((h) => h !== lead)];
 }
 
-/** Every word of the question is a word of one product's name ("¿y el gotero V60?"). */
+/** Every word of the question is a word of one product's name ("¿y la tetera Nube?"). */
 function onlyNamesProducts(question: string, products: Map<string, Product>, language?: Language): boolean {
   const lang = language ?? languageOf(question);
   const asked = terms(question, lang);

@@ -107,7 +107,7 @@ export function referredProduct(text: string, catalog: Catalog, state: DialogueS
       scored.set(product, (scored.get(product) ?? 0) + 2);
   }
   if (scored.size === 0) return null;
-  // What goes with the last product (its line's words: "Ridgeline", "Lune", "V60") and what was just shown.
+  // What goes with the last product (its line's words: "Kestrel", "Brisa", "Nube") and what was just shown.
   const lineWords = new Set(
     last ? last.titleTokens.filter((t) => t !== last.head && !catalog.genericTokens.has(t)) : [],
   );
@@ -120,7 +120,7 @@ export function referredProduct(text: string, catalog: Catalog, state: DialogueS
   const ranked = [...scored].sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
   if (second && second[1] === best[1]) return null;
-  // Naming only words of the last product ("how much is the Ridgeline?") is no new reference.
+  // Naming only words of the last product ("how much is the Kestrel?") is no new reference.
   if (last && best[0].handle === last.handle) return null;
   // A kind word alone ("the bottoms") must pick among what was shown or goes with the last product.
   const related =
@@ -160,7 +160,7 @@ export function productFromList(
   const listed = shown
     .map((handle) => catalog.products.find((p) => p.handle === handle))
     .filter((p): p is CatalogProduct => !!p);
-  // "the 4 person one", "the Ridgeline": the listed product its words tell apart from the others.
+  // "the 4 person one", "the Kestrel": the listed product its words tell apart from the others.
   const stop = new Set([...FILLER, ...Object.values(FUNCTION_WORDS).flat()]);
   const named = new Map<CatalogProduct, number>();
   const words = new Set(

@@ -48,7 +48,7 @@ export function separateRequests(text: string, classifier: IntentClassifier): st
 }
 
 /**
- * "How much is the Headlamp 400 and the Trailblazer Trekking Poles?": one question about two products,
+ * "How much is the Lantern 200 and the Tideline Paddle?": one question about two products,
  * asked of each ("how much is the Trailblazer Trekking Poles?"). Null unless each side names a different product.
  */
 export function twoProducts(text: string, catalog: Catalog | null, orderNameFormat: OrderNameFormat): string[] | null {

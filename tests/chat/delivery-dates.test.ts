@@ -135,4 +135,19 @@ describe("a delivery date asked after the rates", () => {
     expect(long.text).toContain("5–10 business days");
     expect(long.text).toMatch(/arrive between Friday, November 27 and Friday, December 4/);
   });
+
+  it("gives no dates for a price asked 'now', only for an order placed or an arrival asked today", async () => {
+    const now = await (await demoConversation())("how much is shipping now?");
+    expect(now.text).toMatch(/\$6\.95/);
+    expect(now.text).not.toMatch(/should arrive/);
+    const ahora = await (await demoConversation({ store: colibri() }))("¿cuánto cuesta el envío ahora?");
+    expect(ahora.text).not.toMatch(/debería llegar/);
+    const coquelicot = createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot")));
+    const maintenant = await (await demoConversation({ store: coquelicot }))("combien coûte la livraison maintenant ?");
+    expect(maintenant.text).not.toMatch(/devrait arriver/);
+    const arrival = await (await demoConversation())("if I order now, when would it get here?");
+    expect(arrival.text).toMatch(/should arrive/);
+    const bought = await (await demoConversation({ store: colibri() }))("si lo compro hoy, ¿cuánto tarda?");
+    expect(bought.text).toMatch(/debería llegar/);
+  });
 });

@@ -104,18 +104,19 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
       "final sale items cannot be returned or exchanged",
       "return postage paid by the customer",
     ],
+    // The same four aspects in each language's common words, not any shop's own wording.
     aspectsIn: {
       es: [
-        "tienes días para solicitar una devolución desde la entrega",
-        "sin usar completos en su empaque original condiciones",
-        "no tienen devolución venta final",
-        "el envío de la devolución lo pagas tú",
+        "plazo días devolución reembolso desde la entrega o la compra",
+        "condiciones estado sin usar etiquetas empaque original",
+        "excepciones no se aceptan devoluciones ni cambios venta final",
+        "gastos costo del envío de la devolución a cargo del cliente",
       ],
       fr: [
-        "retourner un article dans les jours qui suivent la commande ou la livraison",
-        "conditions article neuf non utilisé dans son emballage d'origine",
-        "exclusions ne sont ni repris ni échangés vente finale",
-        "frais de retour à votre charge envoi suivi",
+        "retourner un article dans les jours à compter de la livraison ou de la commande remboursement",
+        "conditions état neuf non porté non utilisé étiquettes emballage d'origine",
+        "exceptions exclusions articles soldés ne sont pas repris échangés ou remboursables vente finale",
+        "frais de retour à la charge du client",
       ],
     },
     missing: M.topic_return_policy,
@@ -196,7 +197,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   const shop = turn.ctx.shop;
   const lead: string[] = [];
   const extraTerms: string[] = [...(turn.contextTerms ?? [])];
-  // A product's name says nothing the policies could match ("Can I return the Switchback Trail Runner?").
+  // A product's name says nothing the policies could match ("Can I return the Harbor Rain Shell?").
   let question =
     turn.entities.product && turn.productHandle
       ? turn.pre.original.replace(turn.entities.product, " ")
@@ -300,7 +301,33 @@ function overview(turn: Turn, topic: Topic, count = topic.aspects.length): Knowl
   if (!local) return english;
   const own = overviewPassages(turn.ctx.shop, local.slice(0, count), query);
   const inLanguage = (hits: KnowledgeHit[]) => hits.filter((h) => h.passage.language === turn.language).length;
-  return inLanguage(own) > inLanguage(english) ? own : english;
+  return ownVersions(turn, topic, inLanguage(own) > inLanguage(english) ? own : english);
+}
+
+/** Below this share of another language's sentence said by one in the shopper's, it isn't the same rule. */
+const SAME_SENTENCE_SHARE = 0.3;
+
+/**
+ * A shop that writes its policy twice: an aspect found in the other version gives way to the sentence
+ * of the shopper's version that says most of the same (the index maps words across languages).
+ */
+function ownVersions(turn: Turn, topic: Topic, hits: KnowledgeHit[]): KnowledgeHit[] {
+  const taken = new Set(hits.map((h) => h.passage.id));
+  const swapped = hits.map((hit) => {
+    if (hit.passage.language === turn.language) return hit;
+    const same = searchKnowledge(turn.ctx.shop, hit.passage.text, {
+      only: [topic.policy!],
+      language: hit.passage.language,
+      quoteLanguage: turn.language,
+      limit: 10,
+    }).find(
+      (h) => h.passage.language === turn.language && !taken.has(h.passage.id) && h.relevance >= SAME_SENTENCE_SHARE,
+    );
+    if (!same) return hit;
+    taken.add(same.passage.id);
+    return same;
+  });
+  return swapped.sort((a, b) => a.passage.order - b.passage.order);
 }
 
 function relevantPassages(turn: Turn, question: string, topic: Topic, extraTerms: string[]): KnowledgeHit[] {

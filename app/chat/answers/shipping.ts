@@ -39,8 +39,16 @@ const ASKS_DATE =
 const SHIP_DAY =
   /\b(?:ship|ships|shipped|leave|leaves|go out|goes out|be sent|dispatch\w*|sale|salen|saldria|envian|mandan|part|partira|partirait|expedie\w*|expediez|envoye\w*)\b/;
 /** "If I order today", "si pido hoy", "si je commande maintenant": before buying, from today. */
-const ORDERING_NOW =
-  /\b(?:if i (?:order|ordered|buy|bought|place)|order(?:ed)? (?:it |one )?(?:today|now)|today|right now|tonight|si (?:pido|compro|hago (?:el|mi) pedido|ordeno)|hoy|ahora|si je (?:commande|passe commande|l'?achete)|aujourd'?hui|maintenant)\b/;
+const ORDERING =
+  /\b(?:if i (?:order|ordered|buy|bought|place)|order(?:ed)? (?:it |one )?(?:today|now)|si (?:lo |la |los |las )?(?:pido|compro|hago (?:el|mi) pedido|ordeno)|si je (?:l'|la |le |les )?(?:commande|passe commande|achete))\b/;
+/** "Could it arrive today?", "¿me llega hoy?", "je peux le recevoir aujourd'hui ?": an arrival asked from today. */
+const ARRIVAL =
+  /\b(?:arrive|arrives|get here|gets here|get it|receive|llega|llegan|llegaria|recibo|recibir|recibiria|arrivera|recevoir|recevrai|recois)\b/;
+const TODAY = /\b(?:today|now|tonight|hoy|ahora|aujourd'?hui|maintenant|ce soir)\b/;
+/** A bare "now" ("how much is shipping now?") asks no date: an order placed or an arrival asked today does. */
+function orderingNow(normalized: string): boolean {
+  return ORDERING.test(normalized) || (ARRIVAL.test(normalized) && TODAY.test(normalized));
+}
 /** "What's the cut-off to ship the same day?", "¿hasta qué hora sale el mismo día?": how soon the shop sends. */
 const ASKS_DISPATCH =
   /\b(?:cut-? ?off|same[ -]day|ships? (?:it )?today|order by|heure limite|le jour meme|meme jour|hora limite|mismo dia|a que hora)\b/;
@@ -94,7 +102,7 @@ export function asksDeliveryFact(text: string): boolean {
 /** "When would it arrive if I ordered today?": a delivery asked before buying, not an order's tracking. */
 export function asksBeforeOrdering(text: string): boolean {
   const normalized = normalize(text);
-  return ORDERING_NOW.test(normalized) && (ASKS_TIME.test(normalized) || ASKS_DATE.test(normalized));
+  return orderingNow(normalized) && (ASKS_TIME.test(normalized) || ASKS_DATE.test(normalized));
 }
 
 export async function shippingOptions(turn: Turn): Promise<Answer> {
@@ -127,6 +135,11 @@ const M = defineMessages({
     en: "Ordered today, it should be sent {date}.",
     es: "Si haces el pedido hoy, debería salir {date}.",
     fr: "Pour une commande passée aujourd'hui, l'envoi devrait se faire {date}.",
+  },
+  no_dispatch_time: {
+    en: "Our shipping policy doesn't say how soon an order is sent, so I can't give you dates; here is what it says about delivery times.",
+    es: "Nuestra política de envíos no dice en cuánto tiempo sale un pedido, así que no puedo darte fechas; esto es lo que dice sobre los plazos.",
+    fr: "Notre politique de livraison ne dit pas sous quel délai une commande part : je ne peux donc pas vous donner de dates ; voici ce qu'elle dit des délais.",
   },
   dates_are_estimates: {
     en: "These dates are estimates from our stated shipping times, counting business days (Monday to Friday) from today.",
@@ -203,7 +216,7 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
 
   const following = turn.state.lastIntent === "shipping_options" ? turn.state.shippingQuestion : undefined;
   const asked: Asked = {
-    date: ASKS_DATE.test(text) || ORDERING_NOW.test(text),
+    date: ASKS_DATE.test(text) || orderingNow(text),
     dispatch: ASKS_DISPATCH.test(text),
     cost: ASKS_COST.test(text),
     time: ASKS_TIME.test(text),
@@ -274,6 +287,8 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
  */
 function deliveryDates(turn: Turn, lines: RateLine[]): string[] {
   const L = turn.language;
+  // No dispatch time to count from: the option's days are quoted, but no date is promised.
+  if (!sendsWithin(turn)) return [t(L, M.no_dispatch_time)];
   const said = windowsFor(turn, lines).map(({ name, window }) => {
     const day = (date: Date) => formatDate(date.toISOString(), window.today, L, "UTC");
     const option = name ? t(L, M.with_option, { option: name }) : "";
@@ -306,6 +321,10 @@ export function deliveryEstimates(
   const lines = shippingRateLines(turn.ctx.shop);
   const region = country?.toUpperCase() ?? lines[0]?.regions[0];
   if (!region || !turn.ctx.shop.shipsToCountries.includes(region)) return { error: "The shop doesn't ship there." };
+  if (!sendsWithin(turn))
+    return {
+      error: "The shop doesn't say how soon it sends an order, so no date can be given; quote its shipping policy.",
+    };
   const forRegion = lines.filter((line) => line.regions.includes(region) && line.time && !line.pickup);
   const own = forRegion.filter((line) => line.passage.language === turn.language);
   const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -322,10 +341,16 @@ function sendingTime(turn: Turn): { dispatch: DurationRange | null; cutoff: numb
   return { dispatch: dispatchTime(sentences), cutoff: sameDayCutoff(sentences) };
 }
 
+/** Whether the shop's dispatch sentences say how soon it sends an order: without it, no date is counted. */
+function sendsWithin(turn: Turn): boolean {
+  const { dispatch, cutoff } = sendingTime(turn);
+  return dispatch !== null || cutoff !== null;
+}
+
 /** "Si je commande aujourd'hui, quand part-il ?": the days an order placed today leaves. */
 function sendingDates(turn: Turn): string[] {
+  if (!sendsWithin(turn)) return [];
   const { dispatch, cutoff } = sendingTime(turn);
-  if (!dispatch && cutoff === null) return [];
   const L = turn.language;
   const window = deliveryWindow(turn.ctx.now, turn.ctx.shop.timezone, dispatch, NO_TRANSIT, cutoff);
   const day = (date: Date) => formatDate(date.toISOString(), window.today, L, "UTC");

@@ -80,7 +80,7 @@ export function catalogTokens(text: string): string[] {
   return tokenize(normalize(text));
 }
 
-// A quoted name in a title: « Figuier », "Lune", “Provence”.
+// A quoted name in a title: « Brisa », "Nube", “Kestrel”.
 const QUOTED = /[«"“]([^»"”]+)[»"”]/g;
 // Where a title's kind ends and an edition or a name begins: "Café Chiapas — Finca…", "Curso en línea: Barismo…".
 const SEGMENT_BREAK = /\s[—–-]\s|:\s|\(/;
@@ -88,7 +88,7 @@ const SEGMENT_BREAK = /\s[—–-]\s|:\s|\(/;
 /** The word of a title that says what the thing is: last in English ("Shell Jacket"), first in Spanish and French ("Bougie parfumée"). */
 export function headNoun(title: string, language: Language): string | null {
   const kindPart = title.replace(QUOTED, " ").split(SEGMENT_BREAK)[0];
-  // Amounts, sizes and model numbers ("2-Pack", "20°F", "32 oz", "V60") are not the kind of thing.
+  // Amounts, sizes and model numbers ("2-Pack", "20°F", "32 oz", "X200") are not the kind of thing.
   const withoutAmounts = kindPart.replace(/\S*\d\S*/g, " ");
   const tokens = catalogTokens(withoutAmounts).filter(
     (t) => t.length > 1 && !FUNCTION.has(t) && !AUDIENCE_WORDS.includes(t) && !UNIT_WORDS.includes(t),
@@ -153,7 +153,7 @@ export function buildVocabulary(products: VocabularySource[]): ShopVocabulary {
     const typeWords = catalogTokens(p.productType ?? "").filter((t) => !FUNCTION.has(t));
     const typeHead = headNoun(p.productType ?? "", language);
     if (typeHead) kinds.add(typeHead);
-    // A vendor of several products is a common word ("Northwind"); the maker of one ("Timemore") names it.
+    // A vendor of several products is a common word ("Tideline"); the maker of one ("Kestrel") names it.
     const vendorWords = (vendorProducts.get(p.vendor ?? "") ?? 0) > 1 ? catalogTokens(p.vendor ?? "") : [];
     for (const word of [...typeWords, ...vendorWords]) generic.add(word);
     const head = headNoun(p.title, language);

@@ -24,19 +24,26 @@ export interface DeliveryWindow {
 
 /**
  * How long the shop takes to send an order, read from its dispatch sentences: the first sentence
- * that gives business days or hours, every such time in it ("coffee orders within 3 business days,
- * equipment-only orders in 1–2 business days" → 0 to 3).
+ * that gives a time, every such time in it ("coffee orders within 3 business days, equipment-only
+ * orders in 1–2 business days" → 0 to 3). Business days and hours come first (a sentence giving them
+ * may give other days too: "coffee roasted less than 7 days ago"); a sentence giving only calendar
+ * days or weeks ("within 3 days", "allow 2 weeks") is counted in calendar days.
+ * Null when no sentence gives a time: then no date can be promised.
  */
 export function dispatchTime(sentences: string[]): DurationRange | null {
   for (const sentence of sentences) {
     const text = normalize(sentence);
-    const times = findDurations(text).filter((d) => d.unit === "business_days" || d.unit === "hours");
+    const found = findDurations(text);
+    const businessTimes = found.filter((d) => d.unit === "business_days" || d.unit === "hours");
+    const business = businessTimes.length > 0;
+    const times = business ? businessTimes : found.filter((d) => d.unit === "days" || d.unit === "weeks");
     if (times.length === 0) continue;
     const ranges = times.map((d) => (UP_TO.test(text.slice(0, d.index)) ? { ...d, min: 0 } : d));
+    const days = business ? inBusinessDays : inCalendarDays;
     return {
-      min: Math.min(...ranges.map(inBusinessDays("min"))),
-      max: Math.max(...ranges.map(inBusinessDays("max"))),
-      unit: "business_days",
+      min: Math.min(...ranges.map(days("min"))),
+      max: Math.max(...ranges.map(days("max"))),
+      unit: business ? "business_days" : "days",
     };
   }
   return null;
@@ -83,8 +90,10 @@ export function deliveryWindow(
     dispatch = { min: 0, max: 0, unit: "business_days" };
   // Nothing leaves on a weekend: the first day it can be sent is today or the next business day.
   const first = isBusinessDay(today) ? today : addBusinessDays(today, 1);
-  const sentEarliest = addBusinessDays(first, dispatch?.min ?? 0);
-  const sentLatest = addBusinessDays(first, dispatch?.max ?? 0);
+  const sent = (days: number) =>
+    dispatch?.unit === "days" ? onBusinessDay(addCalendarDays(today, days)) : addBusinessDays(first, days);
+  const sentEarliest = sent(dispatch?.min ?? 0);
+  const sentLatest = sent(dispatch?.max ?? 0);
   const after = (from: Date, days: number) =>
     transit.unit === "business_days" ? addBusinessDays(from, days) : addCalendarDays(from, days * unitDays(transit));
   return { today, earliest: after(sentEarliest, transit.min), latest: after(sentLatest, transit.max) };
@@ -92,6 +101,8 @@ export function deliveryWindow(
 
 const inBusinessDays = (bound: "min" | "max") => (range: DurationRange) =>
   range.unit === "hours" ? Math.ceil(range[bound] / 24) : range[bound];
+
+const inCalendarDays = (bound: "min" | "max") => (range: DurationRange) => range[bound] * unitDays(range);
 
 function unitDays(range: DurationRange): number {
   return range.unit === "weeks" ? 7 : 1;
@@ -126,6 +137,11 @@ function addBusinessDays(from: Date, days: number): Date {
     if (isBusinessDay(cursor)) left -= 1;
   }
   return cursor;
+}
+
+/** Nothing leaves on a weekend: a weekend day moves to the next business day. */
+function onBusinessDay(date: Date): Date {
+  return isBusinessDay(date) ? date : addBusinessDays(date, 1);
 }
 
 function addCalendarDays(from: Date, days: number): Date {

@@ -39,7 +39,7 @@ const NUMBER_WORDS: Record<string, number> = {
 const NUMBER = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join("|")})`;
 // "business days", "working days", "días hábiles/laborables", "jours ouvrés/ouvrables".
 const UNIT =
-  "(business\\s+days?|working\\s+days?|days?|hours?|hrs?|h|weeks?|months?|years?|" +
+  "(business\\s+days?|working\\s+days?|calendar\\s+days?|days?|hours?|hrs?|h|weeks?|months?|years?|" +
   "dias\\s+(?:habiles|laborables)|dias?|horas?|semanas?|mes(?:es)?|anos?|" +
   "jours?\\s+(?:ouvres|ouvrables)|jours?|heures?|semaines?|mois|ans?|annees?)";
 const RANGE_JOIN = "\\s*(?:[–—-]|to|a|al|y|et|ou|or)\\s*";

@@ -270,7 +270,7 @@ function shopUses(turn: Turn, word: string): boolean {
   return uses(word) || meaningWords(word).some(uses);
 }
 
-/** The accessory the description says is sold separately, if the shop sells it ("Ridgeline 2 Footprint"). */
+/** The accessory the description says is sold separately, if the shop sells it ("Tideline Canoe Cart"). */
 export function accessoryFor(turn: Turn, product: Product): Product | null {
   const asked = contentWords(turn, product);
   const line = tokenize(normalize(baseTitle(product))).filter((w) => !turn.ctx.catalog.genericTokens.has(w));

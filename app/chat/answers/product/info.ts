@@ -37,7 +37,7 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   let foundBySearch = false;
   if (!product) {
     if (resolved.unknownName) return unavailableAnswer(turn, resolved.unknownName, lookups);
-    // "What's the headlamp's battery life?": a kind of product we sell exactly one of.
+    // "What's the lantern's battery life?": a kind of product we sell exactly one of.
     const found = searchCatalog(turn, { text: turn.pre.original, requireCategory: true });
     if (!found.single) return productSearch(turn);
     // "La nappe brodée Coquelicot" found the only tablecloth, which isn't the one named.
@@ -74,7 +74,7 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const variantAsked = Object.keys(asked0).length > 0 ? { ...earlier, ...asked0 } : earlier;
   // "How much is it in Long?" asks about the price, not the length.
   const asked = askedAbout(withoutValues(text, Object.values(wanted)), product, L);
-  // "Do you carry the headlamp?" asks whether the shop sells it, not what load it carries.
+  // "Do you carry the lantern?" asks whether the shop sells it, not what load it carries.
   if (SELLS_IT.test(turn.pre.normalized)) {
     asked.aspects.delete("load");
     asked.groups = asked.groups.filter((group) => !group.includes("load"));
@@ -179,7 +179,7 @@ export async function unavailableAnswer(turn: Turn, name: string, lookups: Looku
 }
 
 /**
- * "How much does the Summit 30 weigh?" … "and the Summit 20?": a bare mention of another product
+ * "How much does the Kestrel 40 weigh?" … "and the Kestrel 30?": a bare mention of another product
  * right after a product question asks the same aspects of it; "and the large?" after the medium's height asks
  * them of another of the same product's options.
  */

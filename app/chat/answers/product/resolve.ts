@@ -72,7 +72,7 @@ export async function resolveProduct(turn: Turn): Promise<Resolved> {
     }
   }
 
-  // "the Summit Softshell Jacket" is not the Summit 30 Daypack: the mention goes on to name another kind of thing.
+  // "the Kestrel Softshell Jacket" is not the Kestrel 30 Daypack: the mention goes on to name another kind of thing.
   if (product && turn.entities.product) {
     const other = otherKindAfterMention(turn.pre.original, turn.entities.product, product, turn.ctx.catalog.vocabulary);
     if (other) {
