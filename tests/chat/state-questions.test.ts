@@ -25,6 +25,13 @@ describe("state questions", () => {
     expect(stateQuestionIntent("refund_status", "When will my refund arrive?")).toBeNull();
   });
 
+  it("keeps a refused return a return question when it also says the return arrived, or names the refusal first", () => {
+    expect(stateQuestionIntent("return_item", "Why was my return of the mug refused? It arrived on the 3rd.")).toBeNull();
+    expect(stateQuestionIntent("refund_status", "¿Por qué rechazaron mi devolución de la taza?")).toBe("return_item");
+    expect(stateQuestionIntent("refund_status", "Pourquoi avez-vous refusé mon retour ?")).toBe("return_item");
+    expect(stateQuestionIntent("refund_status", "Why did you reject my return?")).toBe("return_item");
+  });
+
   it("doesn't take a question about one's own return or purchase for a product question", () => {
     expect(stateQuestionIntent("product_info", "Why was my return of the teapot refused?")).toBe("return_item");
     expect(stateQuestionIntent("product_info", "I bought the lamp last month, was it shipped?")).toBe("track_order");

@@ -14,8 +14,10 @@ const ASKS_FOR_ACTION =
 const CANCELLED = /\b(cancel+ed|annulee?s?|cancelad[oa]s?|cancelo|cancelaron|anulad[oa]s?)\b/;
 const RETURN_RECEIVED =
   /\b(receiv\w*|got|arrived|recibi\w*|recibio|llego|recu|recue|arrive)\b.*\b(return\w*|devolucion|retour|paquete|colis|parcel)\b|\b(return\w*|devolucion|retour)\b.*\b(receiv\w*|arrived|recibi\w*|llego|recu|arrive)\b/;
-const RETURN_REFUSED =
-  /\b(return\w*|devolucion|retour)\b.*\b(refus\w*|declin\w*|reject\w*|denied|rechaz\w*|rejet\w*|negar\w*|negaron)\b/;
+// Either order: "my return was refused", and "rechazaron mi devolución", "avez-vous refusé mon retour".
+const RETURN_WORD = String.raw`\b(?:return\w*|devolucion|retour)\b`;
+const REFUSAL_WORD = String.raw`\b(?:refus\w*|declin\w*|reject\w*|denied|rechaz\w*|rejet\w*|negar\w*|negaron)\b`;
+const RETURN_REFUSED = new RegExp(`${RETURN_WORD}.*${REFUSAL_WORD}|${REFUSAL_WORD}.*${RETURN_WORD}`);
 
 // Asking for an order's state in a message the classifier took for a payment problem.
 const ORDER_OR_PURCHASE = /\b(order|orders|pedido|pedidos|commande|compre|bought|purchased|achete)\b/;
@@ -41,7 +43,8 @@ export function stateQuestionIntent(intent: Intent, text: string): Intent | null
   if (intent === "cancel_order" && (CANCELLED.test(n) || !CANCEL_WORD.test(n))) return "track_order";
   if (intent === "payment_issue" && ORDER_OR_PURCHASE.test(n) && ORDER_STATE.test(n) && !CHARGE_PROBLEM.test(n))
     return "track_order";
-  if (intent === "return_item" && RETURN_RECEIVED.test(n)) return "refund_status";
+  // "why was my return refused? it arrived on the 3rd" is about the refusal, not a refund on its way.
+  if (intent === "return_item" && RETURN_RECEIVED.test(n) && !RETURN_REFUSED.test(n)) return "refund_status";
   if (intent === "refund_status" && RETURN_REFUSED.test(n)) return "return_item";
   // Naming a product doesn't make a question about one's own return or purchase a product question.
   if (intent === "product_info" || intent === "product_search") {
