@@ -26,7 +26,9 @@ describe("state questions", () => {
   });
 
   it("keeps a refused return a return question when it also says the return arrived, or names the refusal first", () => {
-    expect(stateQuestionIntent("return_item", "Why was my return of the mug refused? It arrived on the 3rd.")).toBeNull();
+    expect(
+      stateQuestionIntent("return_item", "Why was my return of the mug refused? It arrived on the 3rd."),
+    ).toBeNull();
     expect(stateQuestionIntent("refund_status", "¿Por qué rechazaron mi devolución de la taza?")).toBe("return_item");
     expect(stateQuestionIntent("refund_status", "Pourquoi avez-vous refusé mon retour ?")).toBe("return_item");
     expect(stateQuestionIntent("refund_status", "Why did you reject my return?")).toBe("return_item");
