@@ -103,7 +103,7 @@ interface ProductIndex {
   weak: Set<string>;
   /** The title's head noun: what the product says it is. */
   heads: string[];
-  /** The product type's words: what the shop files it as ("Espresso Colibrí" is a Café). */
+  /** The product type's words: what the shop files it as ("House Espresso" is a Coffee). */
   types: string[];
 }
 
@@ -198,7 +198,7 @@ function isHeadOf(entry: ProductIndex, term: Term): boolean {
 function headScore(entry: ProductIndex, term: Term): number {
   if (entry.heads.some((h) => term.same.some((w) => sameWord(w, h)))) return 2;
   if (entry.heads.some((h) => term.catalogWords.some((w) => sameWord(w, h)))) return 1;
-  // A title that doesn't say the kind ("Espresso Colibrí") of a product the shop files under it (type "Café").
+  // A title that doesn't say the kind ("House Espresso") of a product the shop files under it (type "Coffee").
   return entry.types.length === 1 && term.same.some((w) => sameWord(w, entry.types[0])) ? 1 : 0;
 }
 

@@ -219,7 +219,7 @@ function noteAnswers(question: string, note: string, language: Language): boolea
 
 // Readings an annoyed message gets; a request for a person stays one.
 const COMPLAINT_READINGS = new Set<Intent>(["complaint", "out_of_scope", "greeting"]);
-// "where is my parcel?", "il est où mon colis ?", "¿dónde está mi pedido?", "is my headlamp coming or not?".
+// "where is my parcel?", "il est où mon colis ?", "¿dónde está mi pedido?", "is my umbrella coming or not?".
 const WHERE_IS_MINE =
   /\bwhere(?:'s| is| are) (?:my|it|they|them|the (?:order|package|parcel|delivery))\b|\b(?:ou (?:est|sont|en est)|ou en sont) (?:mon|ma|mes|il|elle|le colis|la commande)\b|\b(?:il|elle) est ou\b|\bdonde (?:esta|estan|anda|quedo) (?:mi|mis|el pedido|el paquete)\b|\bdonde (?:esta|estan)\s*[?!]*$|\b(?:is|are) (?:my|the) (?:[\w-]+ ){0,3}(?:coming|arriving|ever coming)\b/;
 const NO_NEWS_OF_ORDER =

@@ -318,7 +318,7 @@ function placesAsCountries(kb: KnowledgeBase, question: string): { text: string;
   return { text, placeTerms: named.length > 0 ? named : ["other countries"] };
 }
 
-/** The shop's text says every word of `name` ("United States", "Portland"). */
+/** The shop's text says every word of `name` ("United States", "Springfield"). */
 function writes(kb: KnowledgeBase, name: string): boolean {
   const words = terms(name, "en");
   return words.length > 0 && words.every((w) => kb.index.search(w, EXACT).length > 0);
@@ -330,7 +330,7 @@ function placeIn(kb: KnowledgeBase, question: string): { code: string; place: st
 
 /**
  * The country a question names or implies: a country, a US state or Canadian place, or a large
- * city the shop doesn't itself write about ("ship to London" → GB; its own "Portland" warehouse stays a word).
+ * city the shop doesn't itself write about ("ship to London" → GB; its own "Springfield" warehouse stays a word).
  */
 export function placeAsked(shop: ShopTexts, question: string): { code: string; place: string } | null {
   return placeIn(knowledgeFor(shop), question);
