@@ -64,6 +64,7 @@ import {
   shippingRefundRule,
 } from "../policy/shop-sentences";
 import { relevantSentences } from "./products";
+import { isBusinessDay } from "../shop/delivery-dates";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 import {
   excludedKindNote,
@@ -874,8 +875,7 @@ function businessDaysBetween(fromIso: string, to: Date): number {
   const cursor = new Date(fromIso);
   while (cursor < to) {
     cursor.setUTCDate(cursor.getUTCDate() + 1);
-    const day = cursor.getUTCDay();
-    if (day !== 0 && day !== 6 && cursor <= to) days += 1;
+    if (isBusinessDay(cursor) && cursor <= to) days += 1;
   }
   return days;
 }

@@ -124,7 +124,8 @@ function localHour(now: Date, timeZone: string): number {
   return Number(new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" }).format(now));
 }
 
-function isBusinessDay(date: Date): boolean {
+/** The shop's working days: Monday to Friday (the shop's data has no calendar of its own yet). */
+export function isBusinessDay(date: Date): boolean {
   const day = date.getUTCDay();
   return day !== 0 && day !== 6;
 }
