@@ -18,20 +18,18 @@ export function shopKnowledge(
   text: string,
   product: Product,
 ): { quote: string; inEnglish: boolean; lookups: Lookup[] } | null {
-  // The kind of product is context for the FAQs ("Waterproof jackets: machine wash cold…").
+  // The kind of product is context for the FAQs ("Waterproof jackets: machine wash cold…"). The name
+  // the shopper gave it is context too, but only a sentence that says one of its own words ("which
+  // grind for the Aeropress?") wins that way: one that only names the kind ("jackets") is no better
+  // than the shop's general answer, searched for only then.
   const query = { prefer: ["FAQ", "PAGE"], max: 2, language: turn.language };
-  const general = bestPassages(turn.ctx.shop, text, { ...query, contextTerms: [product.productType] });
-  // The name the shopper gave it is context too, but only a sentence that says one of its own words
-  // ("which grind for the Kalita?") wins that way: one that only names the kind ("jackets") is no
-  // better than the shop's general answer.
-  const named = namedWords(turn.pre.original, text).filter(
-    (w) => !tokenize(normalize(product.productType)).includes(w),
-  );
+  const kindWords = tokenize(normalize(product.productType));
+  const named = namedWords(turn.pre.original, text).filter((w) => !kindWords.includes(w));
   const naming = named.length
     ? bestPassages(turn.ctx.shop, text, { ...query, contextTerms: [product.productType, ...named] })
     : [];
   const saysName = naming.some((hit) => named.some((w) => tokenize(normalize(hit.passage.text)).includes(w)));
-  const hits = saysName ? naming : general;
+  const hits = saysName ? naming : bestPassages(turn.ctx.shop, text, { ...query, contextTerms: [product.productType] });
   if (hits.length === 0 || Math.max(...hits.map((h) => h.relevance)) < 0.5) return null;
   const lookups: Lookup[] = hits.map((h) => ({
     kind: h.passage.kind === "faq" || h.passage.kind === "page" ? "faq" : "policy",
