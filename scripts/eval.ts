@@ -31,7 +31,13 @@ import {
 import { resolveEngineConfig, type EngineConfig } from "../app/llm/config";
 import { HYBRID_CONFIDENCE } from "../app/llm/engine-router";
 import { classifyWithModel, openaiClient } from "../app/llm/model-engine";
-import { evaluateScenarios, failuresByIntent, failureShapes, readScenariosFile } from "../app/eval/scenarios";
+import {
+  evaluateScenarios,
+  failuresByIntent,
+  failureShapes,
+  readScenariosFile,
+  type DataSection,
+} from "../app/eval/scenarios";
 import { settingsFor } from "../app/settings.server";
 
 const USAGE = `usage:
@@ -142,6 +148,7 @@ async function main(argv: string[]): Promise<number> {
         graphql: store.graphql,
         now: store.now,
         settings: settingsFor(store.shopDomain, demoShopSettings(shopSnapshot)),
+        dataSections: dataSectionsFor(shopSnapshot),
       };
     },
     classifier,
@@ -198,6 +205,18 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** A snapshot's data in the order a missing word's home is looked for (counts-only diagnostics). */
+function dataSectionsFor(snapshot: DemoSnapshot): DataSection[] {
+  const text = (...parts: unknown[]) => JSON.stringify(parts).toLowerCase();
+  return [
+    // Products first: an order's lines repeat product titles, which a product answer should name.
+    { name: "product", text: text(snapshot.products) },
+    { name: "order", text: text(snapshot.orders, snapshot.customers) },
+    { name: "shop text", text: text(snapshot.policies, snapshot.faqs, snapshot.pages) },
+    { name: "shop settings", text: text(snapshot.shop, snapshot.conventions, snapshot.discounts) },
+  ];
 }
 
 async function retrievalMode(

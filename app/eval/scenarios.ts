@@ -56,6 +56,8 @@ export interface TurnResult {
   replyKind: string;
   /** The kind of each fact group the reply lacked (a date, a number, a word...). */
   missingKinds: FactKind[];
+  /** For each lacked word: which part of the shop's data has it (see `wordSource`). */
+  missingWordSources: string[];
   passed: boolean;
   problems: string[];
   forbidden: string[];
@@ -78,6 +80,16 @@ export interface ScenarioShop {
   graphql: AdminGraphql;
   now: Date;
   settings: ShopSettings;
+  /**
+   * The shop's data as named, lower-cased texts in the order they are searched (e.g. its orders,
+   * its products, its policies and pages): tells where a word a reply lacked lives. Optional.
+   */
+  dataSections?: DataSection[];
+}
+
+export interface DataSection {
+  name: string;
+  text: string;
 }
 
 export interface ScenarioOptions {
@@ -114,7 +126,7 @@ export async function evaluateScenarios(scenarios: Scenario[], options: Scenario
       times.push(performance.now() - started);
       state = output.state;
       history.push({ role: "shopper", text: turn.user }, { role: "bot", text: output.text });
-      const result = checkTurn(scenario.id, index, turn, output);
+      const result = checkTurn(scenario.id, index, turn, output, store.dataSections ?? []);
       allPassed &&= result.passed;
       results.push(result);
     }
@@ -141,17 +153,26 @@ export function visibleReply(output: TurnOutput): string {
   return [output.text, ...cards].join("\n");
 }
 
-function checkTurn(scenario: string, index: number, turn: ScenarioTurn, output: TurnOutput): TurnResult {
+function checkTurn(
+  scenario: string,
+  index: number,
+  turn: ScenarioTurn,
+  output: TurnOutput,
+  sections: DataSection[],
+): TurnResult {
   const reply = visibleReply(output);
   const lower = reply.toLowerCase();
   const problems: string[] = [];
   const missingKinds: FactKind[] = [];
+  const missingWordSources: string[] = [];
   if (turn.expect.intent && turn.expect.intent !== output.intent)
     problems.push(`intent ${output.intent}, expected ${turn.expect.intent}`);
   for (const group of turn.expect.facts ?? []) {
     if (!group.some((alternative) => lower.includes(alternative.toLowerCase()))) {
       problems.push(`missing one of ${JSON.stringify(group)}`);
-      missingKinds.push(factKind(group));
+      const kind = factKind(group);
+      missingKinds.push(kind);
+      if (kind === "word" && sections.length > 0) missingWordSources.push(wordSource(group, sections));
     }
   }
   const forbidden = (turn.expect.forbid ?? []).filter((f) => lower.includes(f.toLowerCase()));
@@ -165,6 +186,7 @@ function checkTurn(scenario: string, index: number, turn: ScenarioTurn, output: 
     expectedIntent: turn.expect.intent,
     replyKind: output.replyKind,
     missingKinds,
+    missingWordSources,
     passed: problems.length === 0,
     problems,
     forbidden,
@@ -195,6 +217,16 @@ export function factKind(group: string[]): FactKind {
   return "word";
 }
 
+/**
+ * Which part of the shop's data holds one of a word group's alternatives (the first section that
+ * does), or "bot copy" when none does: the word can only come from the bot's own phrasing (a
+ * status said in words, an apology, a next step). Names a place, never the word.
+ */
+export function wordSource(group: string[], sections: DataSection[]): string {
+  const alternatives = group.map((a) => a.toLowerCase());
+  return sections.find((s) => alternatives.some((a) => s.text.includes(a)))?.name ?? "bot copy";
+}
+
 /** The label a turn counts under: its own, or (a follow-up) its conversation's first label. */
 function groupKeys(results: TurnResult[]): string[] {
   const topic = new Map<string, string>();
@@ -218,6 +250,7 @@ export function failureShapes(results: TurnResult[]) {
     if (r.passed) return;
     bump(keys[index], `→ ${r.intent}/${r.replyKind}`);
     for (const kind of r.missingKinds) bump(keys[index], `lacks ${kind}`);
+    for (const where of r.missingWordSources ?? []) bump(keys[index], `lacks word: ${where}`);
   });
   return shapes;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { factKind, failureShapes, type TurnResult } from "../../app/eval/scenarios";
+import { factKind, failureShapes, wordSource, type TurnResult } from "../../app/eval/scenarios";
 
 const turn = (over: Partial<TurnResult>): TurnResult => ({
   scenario: "s1",
@@ -9,6 +9,7 @@ const turn = (over: Partial<TurnResult>): TurnResult => ({
   intent: "track_order",
   replyKind: "answer",
   missingKinds: [],
+  missingWordSources: [],
   passed: false,
   problems: [],
   forbidden: [],
@@ -39,5 +40,29 @@ describe("counts-only diagnostics of a frozen scenario set", () => {
     });
     expect(Object.fromEntries(shapes.get("refund_status")!)).toEqual({ "→ return_item/answer": 1 });
     expect(shapes.has("track_order")).toBe(false);
+  });
+
+  it("says where a missing word lives in the shop's data, or that only the bot's own copy has it", () => {
+    const sections = [
+      { name: "order", text: '{"orders":[{"name":"#a-1","carrier":"swift parcel"}]}' },
+      { name: "product", text: '{"title":"harbor kettle","material":"enamel"}' },
+      { name: "shop text", text: "returns are accepted within 21 days." },
+    ];
+    expect(wordSource(["Swift Parcel", "tracking"], sections)).toBe("order");
+    expect(wordSource(["Enamel"], sections)).toBe("product");
+    expect(wordSource(["21 days", "accepted"], sections)).toBe("shop text");
+    expect(wordSource(["sorry"], sections)).toBe("bot copy");
+  });
+
+  it("counts a missing word under where it lives", () => {
+    const shapes = failureShapes([
+      turn({ missingKinds: ["word", "word"], missingWordSources: ["order", "bot copy"] }),
+      turn({ turn: 2, missingKinds: ["word"], missingWordSources: ["order"] }),
+    ]);
+    expect(Object.fromEntries(shapes.get("… after (no label)")!)).toMatchObject({
+      "lacks word": 3,
+      "lacks word: order": 2,
+      "lacks word: bot copy": 1,
+    });
   });
 });
