@@ -173,7 +173,7 @@ function FactCard({ fact }: { fact: FactRow }) {
         )}
         {fact.kind === "weekdays" && (
           <ChoiceList
-            title="Days"
+            title="Days orders leave"
             allowMultiple
             choices={WEEK.map((day) => ({ label: weekdayName(day, "en"), value: String(day) }))}
             selected={fields.weekdays.split(",").filter(Boolean)}
