@@ -5,8 +5,7 @@
  * Weekday names come from Intl (the same names a date is written with), not a list kept here.
  * Read from normalised text (lower case, accents folded; see preprocess.normalize).
  */
-import { foldAccents } from "../preprocess";
-import type { Language } from "../preprocess";
+import { foldAccents, type Language } from "../preprocess";
 
 /** A day of the week as Date.getUTCDay counts it: 0 is Sunday, 6 Saturday. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -46,7 +45,7 @@ const DAY_LIST = `${DAY_OR_WEEKEND}(?:\\s*(?:,|and|et|y|e|&|or|ou|o)\\s*(?:,\\s*
 
 // "monday to friday", "du lundi au samedi", "de lunes a viernes", "sunday through thursday", "mon–fri".
 const RANGE = new RegExp(
-  `\\b(${DAY}|${SHORT_DAY})\\s*(?:[–—-]|to|through|thru|until|till|au|a|al|hasta|jusqu'au)\\s*(${DAY}|${SHORT_DAY})(?![a-z])`,
+  `\\b(${DAY}|${SHORT_DAY})(?![a-z])\\s*(?:[–—-]|to|through|thru|until|till|au|a|al|hasta|jusqu'au)\\s*(${DAY}|${SHORT_DAY})(?![a-z])`,
   "g",
 );
 /** A verb of sending right before the days it sends on: "we ship Mondays and Thursdays", "enviamos los martes". */
