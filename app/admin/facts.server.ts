@@ -12,16 +12,21 @@ import {
   parseFactOverrides,
   shopFacts,
   TRACE_AFTER_DEFAULT,
+  WORKING_DAYS_DEFAULT,
   type Fact,
   type FactKey,
   type FactOverrides,
 } from "../chat/shop/facts";
 import { formatDuration } from "../chat/format";
 import type { DurationRange } from "../chat/shop/durations";
+import { describeWorkingDays, type Weekday } from "../chat/shop/working-days";
+
+type FactKind = "window" | "duration" | "sentence" | "weekdays";
 
 export const FACT_LABELS: Record<
   FactKey,
-  { title: string; help: string; kind: "window" | "duration" | "sentence"; fallback?: DurationRange }
+  /** fallback: what the bot goes by when nothing says (a documented default, shown as assumed). */
+  { title: string; help: string; kind: FactKind; fallback?: DurationRange | readonly Weekday[] }
 > = {
   returnWindow: {
     title: "Return window",
@@ -51,13 +56,19 @@ export const FACT_LABELS: Record<
     kind: "duration",
     fallback: TRACE_AFTER_DEFAULT,
   },
+  workingDays: {
+    title: "Days you send orders",
+    help: "The weekdays your business days are: dispatch and delivery dates, and how late a parcel is, are counted in them.",
+    kind: "weekdays",
+    fallback: WORKING_DAYS_DEFAULT,
+  },
 };
 
 export interface FactRow {
   key: FactKey;
   title: string;
   help: string;
-  kind: "window" | "duration" | "sentence";
+  kind: FactKind;
   /** What the bot states now, in words; null when it states nothing. */
   statement: string | null;
   /** What the bot goes by when nothing is stated, for a fact with a documented default. */
@@ -82,12 +93,13 @@ export async function storeFactsView(db: Db, shop: string, commerce: Pick<Commer
       key,
       ...FACT_LABELS[key],
       statement: current ? describe(key, current.value) : null,
-      fallback: FACT_LABELS[key].fallback ? formatDuration(FACT_LABELS[key].fallback, "en") : null,
+      fallback: FACT_LABELS[key].fallback ? describe(key, FACT_LABELS[key].fallback) : null,
       status,
       readFrom: fromText
         ? { where: fromText.source.where, sentence: fromText.source.sentence, statement: describe(key, fromText.value) }
         : null,
-      value: current?.value ?? fromText?.value ?? null,
+      // What the form starts from: the current value, else what was read, else the assumed default to confirm.
+      value: current?.value ?? fromText?.value ?? FACT_LABELS[key].fallback ?? null,
     };
   });
 }
@@ -96,6 +108,10 @@ function describe(key: FactKey, value: unknown): string {
   const kind = FACT_LABELS[key].kind;
   if (kind === "sentence") return String(value);
   if (kind === "duration") return formatDuration(value as DurationRange, "en");
+  if (kind === "weekdays") {
+    const words = describeWorkingDays(value as Weekday[], "en");
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
   const window = value as { days: number; from: string };
   return `${window.days} days${window.from === "delivery" ? " from delivery" : window.from === "order" ? " from the order date" : ""}`;
 }
@@ -122,6 +138,17 @@ const windowForm = z.object({
     .min(1, "Use at least 1 day")
     .max(730, "Use at most 730 days"),
   from: z.enum(["delivery", "order", "unknown"]),
+});
+const weekdaysForm = z.object({
+  // The picked days, as the form sends them: "1,2,3,4,5" (0 is Sunday).
+  weekdays: z
+    .string()
+    .transform((list) => [...new Set(list.split(",").filter(Boolean).map(Number))].sort((a, b) => a - b))
+    .pipe(
+      z
+        .array(z.number({ invalid_type_error: "Pick days of the week" }).int().min(0).max(6, "Pick days of the week"))
+        .min(1, "Pick at least one day"),
+    ),
 });
 const sentenceForm = z
   .string()
@@ -153,13 +180,17 @@ export async function changeFact(
         ? windowForm.safeParse(change.fields)
         : kind === "duration"
           ? durationForm.safeParse(change.fields)
-          : sentenceForm.safeParse(change.fields.sentence);
+          : kind === "weekdays"
+            ? weekdaysForm.safeParse(change.fields)
+            : sentenceForm.safeParse(change.fields.sentence);
     if (!parsed.success)
       return {
         ok: false,
         errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "sentence"), i.message])),
       };
-    (overrides as Record<string, unknown>)[change.key] = parsed.data;
+    // A week is stored as its list of days, like the value read from the shop's texts.
+    const value = kind === "weekdays" ? (parsed.data as { weekdays: number[] }).weekdays : parsed.data;
+    (overrides as Record<string, unknown>)[change.key] = value;
   }
   await db.shopSettings.update({ where: { shop }, data: { factOverrides: JSON.stringify(overrides) } });
   invalidateShop(shop);

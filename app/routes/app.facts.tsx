@@ -1,13 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { Badge, BlockStack, Button, Card, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Button,
+  Card,
+  ChoiceList,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import db from "../db.server";
 import { authenticate } from "../shopify.server";
 import { createCommerce } from "../commerce/store";
 import { changeFact, storeFactsView, type FactRow } from "../admin/facts.server";
 import type { FactKey } from "../chat/shop/facts";
+import { weekdayName, type Weekday } from "../chat/shop/working-days";
 import { pageTitle } from "../components/title";
 
 export const meta = () => pageTitle("Store facts");
@@ -36,6 +49,10 @@ const STATUS: Record<FactRow["status"], { label: string; tone?: "success" | "inf
   cleared: { label: "Not stated (your choice)" },
   unknown: { label: "Not found", tone: "attention" },
 };
+/** Nothing says it, and the bot goes by a documented default: the merchant should confirm it. */
+const ASSUMED = { label: "Assumed — confirm", tone: "attention" as const };
+// The week as the picker lists it, Monday first.
+const WEEK: Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 
 export default function StoreFacts() {
   const { facts } = useLoaderData<typeof loader>();
@@ -69,11 +86,13 @@ function FactCard({ fact }: { fact: FactRow }) {
     max: String(value.max ?? ""),
     unit: String(value.unit ?? "business_days"),
     sentence: typeof fact.value === "string" ? fact.value : "",
+    weekdays: Array.isArray(fact.value) ? fact.value.join(",") : "",
   });
   const set = (name: string) => (v: string) => setFields((f) => ({ ...f, [name]: v }));
   const submit = (action: "set" | "clear" | "reset") =>
     fetcher.submit({ key: fact.key, action, ...fields }, { method: "post" });
-  const status = STATUS[fact.status];
+  const assumed = fact.status === "unknown" && fact.fallback !== null;
+  const status = assumed ? ASSUMED : STATUS[fact.status];
 
   return (
     <Card>
@@ -91,7 +110,7 @@ function FactCard({ fact }: { fact: FactRow }) {
           {fact.statement
             ? `The bot goes by: ${fact.statement}`
             : fact.fallback
-              ? `Nothing of yours says this; the bot goes by the default: ${fact.fallback}.`
+              ? `Nothing of yours says this; the bot assumes ${fact.fallback} (never told to shoppers as your rule).`
               : "The bot states nothing about this; it quotes your policy if it can, or offers your team."}
         </Text>
         {fact.readFrom?.sentence && (
@@ -152,6 +171,16 @@ function FactCard({ fact }: { fact: FactRow }) {
             />
           </InlineStack>
         )}
+        {fact.kind === "weekdays" && (
+          <ChoiceList
+            title="Days orders leave"
+            allowMultiple
+            choices={WEEK.map((day) => ({ label: weekdayName(day, "en"), value: String(day) }))}
+            selected={fields.weekdays.split(",").filter(Boolean)}
+            onChange={(days) => set("weekdays")(days.join(","))}
+            error={errors.weekdays}
+          />
+        )}
         {fact.kind === "sentence" && (
           <TextField
             label="Sentence shoppers read"
@@ -164,7 +193,7 @@ function FactCard({ fact }: { fact: FactRow }) {
         )}
         <InlineStack gap="200">
           <Button variant="primary" loading={fetcher.state !== "idle"} onClick={() => submit("set")}>
-            {fact.status === "read" ? "Confirm" : "Save"}
+            {fact.status === "read" || assumed ? "Confirm" : "Save"}
           </Button>
           <Button onClick={() => submit("clear")}>Don't state this</Button>
           {(fact.status === "merchant" || fact.status === "cleared") && (

@@ -36,6 +36,46 @@ describe("Store facts", () => {
     expect(await row(shop, "traceAfter")).toMatchObject({ status: "merchant", statement: "8 days" });
   });
 
+  it("shows the week the bot assumes when nothing says, and takes the merchant's days", async () => {
+    const shop = "facts-f.myshopify.com";
+    expect(await row(shop, "workingDays")).toMatchObject({
+      status: "unknown",
+      statement: null,
+      fallback: "Monday to Friday",
+      value: [1, 2, 3, 4, 5],
+    });
+    expect(
+      await changeFact(db, shop, { key: "workingDays", action: "set", fields: { weekdays: "0,4,1,2,3" } }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(await row(shop, "workingDays")).toMatchObject({
+      status: "merchant",
+      statement: "Sunday to Thursday",
+      value: [0, 1, 2, 3, 4],
+    });
+    expect(await changeFact(db, shop, { key: "workingDays", action: "set", fields: { weekdays: "" } })).toEqual({
+      ok: false,
+      errors: { weekdays: "Pick at least one day" },
+    });
+    expect(await row(shop, "workingDays")).toMatchObject({ statement: "Sunday to Thursday" });
+  });
+
+  it("reads a shop's week from its shipping policy, with the sentence", async () => {
+    const shipping = {
+      type: "SHIPPING_POLICY",
+      title: "Shipping Policy",
+      url: "",
+      body: "Orders ship within 2 business days, Monday to Saturday.",
+    };
+    const withShipping = { shopInfo: async () => ({ policies: [...policies, shipping] }) as any };
+    const week = (await storeFactsView(db, "facts-g.myshopify.com", withShipping)).find(
+      (f) => f.key === "workingDays",
+    )!;
+    expect(week).toMatchObject({ status: "read", statement: "Monday to Saturday" });
+    expect(week.readFrom?.sentence).toBe(shipping.body);
+  });
+
   it("takes the merchant's correction, a cleared fact and a reset, per shop", async () => {
     const shop = "facts-b.myshopify.com";
     expect(

@@ -11,6 +11,7 @@ import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { demoChatContext, demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+const MONDAY_TO_FRIDAY_UTC = { timeZone: "UTC", workingDays: [1, 2, 3, 4, 5] as const };
 
 describe("reading a dispatch time in calendar days or weeks", () => {
   it("reads days and weeks in en/es/fr as calendar days, 'within' as up to", () => {
@@ -34,11 +35,11 @@ describe("reading a dispatch time in calendar days or weeks", () => {
   it("counts calendar dispatch days over the weekend, and sends nothing on a weekend day", () => {
     const friday = new Date("2031-03-07T15:00:00Z");
     const nextDay = { min: 1, max: 1, unit: "business_days" as const };
-    const window = deliveryWindow(friday, "UTC", { min: 0, max: 3, unit: "days" }, nextDay);
+    const window = deliveryWindow(friday, MONDAY_TO_FRIDAY_UTC, { min: 0, max: 3, unit: "days" }, nextDay);
     expect(day(window.earliest)).toBe("2031-03-10"); // sent Friday, next business day Monday
     expect(day(window.latest)).toBe("2031-03-11"); // sent Monday (Fri + 3 days), arrives Tuesday
     // Two calendar days from Friday is Sunday: it leaves on Monday.
-    const sunday = deliveryWindow(friday, "UTC", { min: 2, max: 2, unit: "days" }, nextDay);
+    const sunday = deliveryWindow(friday, MONDAY_TO_FRIDAY_UTC, { min: 2, max: 2, unit: "days" }, nextDay);
     expect(day(sunday.earliest)).toBe("2031-03-11");
   });
 });

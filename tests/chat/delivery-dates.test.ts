@@ -9,6 +9,8 @@ import { devStorePath } from "../../demo/dev-stores";
 import { demoConversation } from "../helpers/chat-context";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+/** A shop working Monday to Friday, in a time zone. */
+const weekdaysIn = (timeZone: string) => ({ timeZone, workingDays: [1, 2, 3, 4, 5] as const });
 // A Wednesday, 10 am in New York.
 const WEDNESDAY = new Date("2031-03-05T15:00:00Z");
 
@@ -41,7 +43,7 @@ describe("counting the dates", () => {
   const threeToFive = { min: 3, max: 5, unit: "business_days" as const };
 
   it("counts business days from today on the shop's calendar, skipping the weekend", () => {
-    const window = deliveryWindow(WEDNESDAY, "America/New_York", twoDays, threeToFive);
+    const window = deliveryWindow(WEDNESDAY, weekdaysIn("America/New_York"), twoDays, threeToFive);
     expect(day(window.today)).toBe("2031-03-05");
     expect(day(window.earliest)).toBe("2031-03-10"); // sent Wed, 3 business days: Mon
     expect(day(window.latest)).toBe("2031-03-14"); // sent Fri, 5 business days: Fri
@@ -50,14 +52,16 @@ describe("counting the dates", () => {
   it("starts on Monday when today is a weekend day where the shop is", () => {
     // Saturday 02:00 UTC is still Friday evening in Los Angeles, but Saturday in Paris.
     const saturday = new Date("2031-03-08T02:00:00Z");
-    expect(day(deliveryWindow(saturday, "Europe/Paris", null, threeToFive).earliest)).toBe("2031-03-13");
-    expect(day(deliveryWindow(saturday, "America/Los_Angeles", null, threeToFive).earliest)).toBe("2031-03-12");
+    expect(day(deliveryWindow(saturday, weekdaysIn("Europe/Paris"), null, threeToFive).earliest)).toBe("2031-03-13");
+    expect(day(deliveryWindow(saturday, weekdaysIn("America/Los_Angeles"), null, threeToFive).earliest)).toBe(
+      "2031-03-12",
+    );
   });
 
   it("sends today when the order comes in before the shop's same-day cut-off, not after", () => {
-    const before = deliveryWindow(WEDNESDAY, "America/New_York", twoDays, threeToFive, 12);
+    const before = deliveryWindow(WEDNESDAY, weekdaysIn("America/New_York"), twoDays, threeToFive, 12);
     expect(day(before.latest)).toBe("2031-03-12");
-    const after = deliveryWindow(WEDNESDAY, "America/New_York", twoDays, threeToFive, 9);
+    const after = deliveryWindow(WEDNESDAY, weekdaysIn("America/New_York"), twoDays, threeToFive, 9);
     expect(day(after.latest)).toBe("2031-03-14");
   });
 });

@@ -1,6 +1,7 @@
 /**
  * A fact the merchant corrects in Store facts is what the storefront bubble says next: the return
- * window read from the demo shop's policy, changed in the admin, changes the bot's answer.
+ * window read from the demo shop's policy, changed in the admin, changes the bot's answer; so do
+ * the days the shop sends orders.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -51,5 +52,34 @@ describe("Store facts", () => {
     const after = await ask();
     expect(after).toMatch(/365 days from delivery/);
     expect(after).toMatch(/can be returned until/);
+  }, 180_000);
+
+  it("the days the shop sends orders, read from its policy and corrected, change the dates the bubble gives", async () => {
+    const ask = async () => {
+      const storefront = await newPage(env.browser);
+      await storefront.goto(`${env.demo.url}/`);
+      await storefront.locator(".nwsc-launcher").click();
+      const reply = await askBubble(storefront, "If I order today, when would express shipping get here?");
+      await storefront.close();
+      return reply;
+    };
+    expect(await ask()).toMatch(/counting business days \(Monday to Friday\)/);
+
+    const admin = await newPage(env.browser);
+    admin.setDefaultTimeout(15_000);
+    await admin.goto(`${env.demo.url}/admin/facts`);
+    // The week's card: the innermost block holding its title and its buttons.
+    const card = admin
+      .locator("div")
+      .filter({ has: admin.getByRole("heading", { name: "Days you send orders" }) })
+      .filter({ has: admin.getByRole("button", { name: "Don't state this" }) })
+      .last();
+    await card.getByText("Read from your policies").waitFor();
+    await card.getByLabel("Saturday").check();
+    await card.getByRole("button", { name: "Confirm" }).click();
+    await card.getByText("Set by you").waitFor();
+    await admin.close();
+
+    expect(await ask()).toMatch(/counting business days \(Monday to Saturday\)/);
   }, 180_000);
 });

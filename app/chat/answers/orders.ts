@@ -64,7 +64,7 @@ import {
   shippingRefundRule,
 } from "../policy/shop-sentences";
 import { relevantSentences } from "./products";
-import { isBusinessDay } from "../shop/delivery-dates";
+import { isBusinessDay, shopCalendar, type ShopCalendar } from "../shop/delivery-dates";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 import {
   excludedKindNote,
@@ -845,11 +845,12 @@ const FAILED_DELIVERY_TOPIC = "parcel comes back to us failed delivery reship re
  */
 function lateShipment(order: Order, turn: Turn): { carrier: string; days: number } | null {
   const threshold = shopFactsOf(turn).traceAfter?.value ?? TRACE_AFTER_DEFAULT;
+  const calendar = shopCalendar(turn.ctx.shop);
   for (const f of order.fulfillments) {
     // A delivered parcel isn't late, and one coming back to us needs a reship, not a trace.
     if (f.displayStatus === "DELIVERED" || f.displayStatus === "FAILURE" || !f.estimatedDeliveryAt) continue;
-    const days = businessDaysBetween(f.estimatedDeliveryAt, turn.ctx.now);
-    if (pastThreshold(f.estimatedDeliveryAt, turn.ctx.now, threshold))
+    const days = businessDaysBetween(f.estimatedDeliveryAt, turn.ctx.now, calendar);
+    if (pastThreshold(f.estimatedDeliveryAt, turn.ctx.now, threshold, calendar))
       return { carrier: f.trackingInfo[0]?.company ?? "the carrier", days };
   }
   return null;
@@ -865,17 +866,17 @@ const HOURS_PER_UNIT: Record<DurationRange["unit"], number> = {
 };
 
 /** Whether `now` is at least the threshold's shortest time past `fromIso`, in the threshold's unit. */
-function pastThreshold(fromIso: string, now: Date, threshold: DurationRange): boolean {
-  if (threshold.unit === "business_days") return businessDaysBetween(fromIso, now) >= threshold.min;
+function pastThreshold(fromIso: string, now: Date, threshold: DurationRange, calendar: ShopCalendar): boolean {
+  if (threshold.unit === "business_days") return businessDaysBetween(fromIso, now, calendar) >= threshold.min;
   return now.getTime() - Date.parse(fromIso) >= threshold.min * HOURS_PER_UNIT[threshold.unit] * 3_600_000;
 }
 
-function businessDaysBetween(fromIso: string, to: Date): number {
+function businessDaysBetween(fromIso: string, to: Date, calendar: ShopCalendar): number {
   let days = 0;
   const cursor = new Date(fromIso);
   while (cursor < to) {
     cursor.setUTCDate(cursor.getUTCDate() + 1);
-    if (isBusinessDay(cursor) && cursor <= to) days += 1;
+    if (isBusinessDay(cursor, calendar) && cursor <= to) days += 1;
   }
   return days;
 }

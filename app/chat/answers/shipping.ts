@@ -19,8 +19,17 @@ import {
   type RateLine,
 } from "../shop/shipping-rates";
 import { knowledgeAnswer, needsNoShipping, quoteAnswer, shipsToLead } from "./policies";
-import { deliveryWindow, dispatchTime, sameDayCutoff, transitTime, type DeliveryWindow } from "../shop/delivery-dates";
+import {
+  deliveryWindow,
+  dispatchTime,
+  sameDayCutoff,
+  shopCalendar,
+  transitTime,
+  type DeliveryWindow,
+} from "../shop/delivery-dates";
 import type { DurationRange } from "../shop/durations";
+import { factsFor } from "../shop/facts";
+import { describeWorkingDays } from "../shop/working-days";
 import { formatDate } from "../format";
 
 /** What a shipping question asks, read in en/es/fr (accents folded). */
@@ -141,10 +150,16 @@ const M = defineMessages({
     es: "Nuestra política de envíos no dice en cuánto tiempo sale un pedido, así que no puedo darte fechas; esto es lo que dice sobre los plazos.",
     fr: "Notre politique de livraison ne dit pas sous quel délai une commande part : je ne peux donc pas vous donner de dates ; voici ce qu'elle dit des délais.",
   },
+  // The days in brackets only when the shop says them: an assumed week is not the shop's rule.
   dates_are_estimates: {
-    en: "These dates are estimates from our stated shipping times, counting business days (Monday to Friday) from today.",
-    es: "Son fechas estimadas según nuestros tiempos de envío, contando días hábiles (lunes a viernes) desde hoy.",
-    fr: "Ces dates sont estimées d'après nos délais, en jours ouvrés (du lundi au vendredi) à partir d'aujourd'hui.",
+    en: "These dates are estimates from our stated shipping times, counting business days from today.",
+    es: "Son fechas estimadas según nuestros tiempos de envío, contando días hábiles desde hoy.",
+    fr: "Ces dates sont estimées d'après nos délais, en jours ouvrés à partir d'aujourd'hui.",
+  },
+  dates_are_estimates_on_days: {
+    en: "These dates are estimates from our stated shipping times, counting business days ({days}) from today.",
+    es: "Son fechas estimadas según nuestros tiempos de envío, contando días hábiles ({days}) desde hoy.",
+    fr: "Ces dates sont estimées d'après nos délais, en jours ouvrés ({days}) à partir d'aujourd'hui.",
   },
   product_needs_no_parcel: {
     en: "The {title} isn't shipped in a parcel, so there's no shipping to pay.",
@@ -296,7 +311,15 @@ function deliveryDates(turn: Turn, lines: RateLine[]): string[] {
       ? t(L, M.arrives_on, { option, date: day(window.earliest) })
       : t(L, M.arrives_between, { option, from: day(window.earliest), to: day(window.latest) });
   });
-  return said.length > 0 ? [...said, t(L, M.dates_are_estimates)] : [];
+  return said.length > 0 ? [...said, datesAreEstimates(turn)] : [];
+}
+
+/** "These dates are estimates…", with the shop's business days when it says them (its texts or the merchant). */
+function datesAreEstimates(turn: Turn): string {
+  const days = factsFor(turn.ctx.shop).workingDays?.value;
+  return days
+    ? t(turn.language, M.dates_are_estimates_on_days, { days: describeWorkingDays(days, turn.language) })
+    : t(turn.language, M.dates_are_estimates);
 }
 
 /** Each delivery option the lines name, with the days an order placed now should arrive by it. */
@@ -305,7 +328,7 @@ function windowsFor(turn: Turn, lines: RateLine[]): { name: string; window: Deli
   return lines.flatMap((line) =>
     optionsIn(line.passage.text).map(({ name, transit }) => ({
       name,
-      window: deliveryWindow(turn.ctx.now, turn.ctx.shop.timezone, dispatch, transit, cutoff),
+      window: deliveryWindow(turn.ctx.now, shopCalendar(turn.ctx.shop), dispatch, transit, cutoff),
     })),
   );
 }
@@ -352,13 +375,13 @@ function sendingDates(turn: Turn): string[] {
   if (!sendsWithin(turn)) return [];
   const { dispatch, cutoff } = sendingTime(turn);
   const L = turn.language;
-  const window = deliveryWindow(turn.ctx.now, turn.ctx.shop.timezone, dispatch, NO_TRANSIT, cutoff);
+  const window = deliveryWindow(turn.ctx.now, shopCalendar(turn.ctx.shop), dispatch, NO_TRANSIT, cutoff);
   const day = (date: Date) => formatDate(date.toISOString(), window.today, L, "UTC");
   const said =
     window.earliest.getTime() === window.latest.getTime()
       ? t(L, M.sent_on, { date: day(window.earliest) })
       : t(L, M.sent_between, { from: day(window.earliest), to: day(window.latest) });
-  return [said, t(L, M.dates_are_estimates)];
+  return [said, datesAreEstimates(turn)];
 }
 
 const NO_TRANSIT: DurationRange = { min: 0, max: 0, unit: "business_days" };

@@ -3,11 +3,26 @@
  * on the shop's calendar from today. How soon the shop sends an order ("ships within 2 business
  * day", "sous 3 jours ouvrés", "en un máximo de 4 días hábiles") and how long the option takes after
  * that ("2–4 business days after dispatch", "le lendemain de l'expédition") both come from the
- * shop's shipping policy; nothing here knows a carrier or a country. Business days are Monday to
- * Friday: the shop's public holidays are not in its data, so a date is an estimate, said as one.
+ * shop's shipping policy; nothing here knows a carrier or a country. Business days are the days the
+ * shop works (its Store fact workingDays, read from its texts or set by the merchant; Monday to Friday
+ * when neither says). Its public holidays are not in its data, so a date is an estimate, said as one.
  */
 import { normalize } from "../preprocess";
+import type { ShopProfile } from "../types";
 import { findDurations, type DurationRange } from "./durations";
+import { factsFor, WORKING_DAYS_DEFAULT } from "./facts";
+import type { Weekday } from "./working-days";
+
+/** The shop's clock and week: the time zone its dates are in and the weekdays it works. */
+export interface ShopCalendar {
+  timeZone: string;
+  workingDays: readonly Weekday[];
+}
+
+/** The calendar every count of a shop's business days goes by. */
+export function shopCalendar(shop: ShopProfile): ShopCalendar {
+  return { timeZone: shop.timezone, workingDays: factsFor(shop).workingDays?.value ?? WORKING_DAYS_DEFAULT };
+}
 
 /** "within", "sous", "en un máximo de", "up to": the time is an upper bound, it may be sooner. */
 const UP_TO =
@@ -79,23 +94,28 @@ export function transitTime(optionText: string): DurationRange | null {
 /** The first and last day an order placed `now` should arrive, on the shop's calendar. */
 export function deliveryWindow(
   now: Date,
-  timeZone: string,
+  calendar: ShopCalendar,
   dispatch: DurationRange | null,
   transit: DurationRange,
   cutoffHour: number | null = null,
 ): DeliveryWindow {
-  const today = localDate(now, timeZone);
-  // In before the shop's same-day cut-off on a business day, it leaves today.
-  if (cutoffHour !== null && isBusinessDay(today) && localHour(now, timeZone) < cutoffHour)
+  const today = localDate(now, calendar.timeZone);
+  const working = (date: Date) => isBusinessDay(date, calendar);
+  const addWorking = (from: Date, days: number) => addBusinessDays(from, days, calendar);
+  // In before the shop's same-day cut-off on a working day, it leaves today.
+  if (cutoffHour !== null && working(today) && localHour(now, calendar.timeZone) < cutoffHour)
     dispatch = { min: 0, max: 0, unit: "business_days" };
-  // Nothing leaves on a weekend: the first day it can be sent is today or the next business day.
-  const first = isBusinessDay(today) ? today : addBusinessDays(today, 1);
-  const sent = (days: number) =>
-    dispatch?.unit === "days" ? onBusinessDay(addCalendarDays(today, days)) : addBusinessDays(first, days);
+  // Nothing leaves on a day the shop doesn't work: the first day it can be sent is today or the next working day.
+  const first = working(today) ? today : addWorking(today, 1);
+  const sent = (days: number) => {
+    if (dispatch?.unit !== "days") return addWorking(first, days);
+    const day = addCalendarDays(today, days);
+    return working(day) ? day : addWorking(day, 1);
+  };
   const sentEarliest = sent(dispatch?.min ?? 0);
   const sentLatest = sent(dispatch?.max ?? 0);
   const after = (from: Date, days: number) =>
-    transit.unit === "business_days" ? addBusinessDays(from, days) : addCalendarDays(from, days * unitDays(transit));
+    transit.unit === "business_days" ? addWorking(from, days) : addCalendarDays(from, days * unitDays(transit));
   return { today, earliest: after(sentEarliest, transit.min), latest: after(sentLatest, transit.max) };
 }
 
@@ -124,25 +144,21 @@ function localHour(now: Date, timeZone: string): number {
   return Number(new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" }).format(now));
 }
 
-/** The shop's working days: Monday to Friday (the shop's data has no calendar of its own yet). */
-export function isBusinessDay(date: Date): boolean {
-  const day = date.getUTCDay();
-  return day !== 0 && day !== 6;
+/** Whether the shop works on this date (a calendar date: midnight UTC of the shop's date). */
+export function isBusinessDay(date: Date, calendar: Pick<ShopCalendar, "workingDays">): boolean {
+  return calendar.workingDays.includes(date.getUTCDay() as Weekday);
 }
 
-function addBusinessDays(from: Date, days: number): Date {
+function addBusinessDays(from: Date, days: number, calendar: Pick<ShopCalendar, "workingDays">): Date {
   const cursor = new Date(from);
   let left = days;
+  // A calendar with no working day would never reach one: count nothing rather than loop.
+  if (calendar.workingDays.length === 0) return cursor;
   while (left > 0) {
     cursor.setUTCDate(cursor.getUTCDate() + 1);
-    if (isBusinessDay(cursor)) left -= 1;
+    if (isBusinessDay(cursor, calendar)) left -= 1;
   }
   return cursor;
-}
-
-/** Nothing leaves on a weekend: a weekend day moves to the next business day. */
-function onBusinessDay(date: Date): Date {
-  return isBusinessDay(date) ? date : addBusinessDays(date, 1);
 }
 
 function addCalendarDays(from: Date, days: number): Date {

@@ -1,7 +1,7 @@
 /**
  * Shop facts: what this shop's own data says about the rules the bot states (return window,
  * refund and handling times, what happens when a return arrives, final-sale items, how soon the
- * team replies). The only place answers get such facts from: a fact nobody wrote down is absent,
+ * team replies, the days it sends orders). The only place answers get such facts from: a fact nobody wrote down is absent,
  * never filled from a default, and the answer then quotes what the shop did write or says it
  * doesn't know.
  *
@@ -12,6 +12,7 @@ import { normalize } from "../preprocess";
 import { knowledgeFor, type Passage } from "../knowledge";
 import type { ShopProfile } from "../types";
 import { findDurations, type DurationRange } from "./durations";
+import { asWorkingDays, workingDaysIn, type Weekday } from "./working-days";
 
 export interface FactSource {
   /** "text": read from the shop's writing; "merchant": set or confirmed by the merchant in Settings. */
@@ -47,6 +48,8 @@ export interface ShopFacts {
   finalSale: Fact<string> | null;
   /** How late a parcel (or how long its tracking still) before the shop opens a trace with the carrier. */
   traceAfter: Fact<DurationRange> | null;
+  /** The weekdays the shop sends orders: what its business days are. */
+  workingDays: Fact<Weekday[]> | null;
 }
 
 export type FactKey = keyof ShopFacts;
@@ -58,6 +61,7 @@ export const FACT_KEYS: FactKey[] = [
   "returnReceipt",
   "finalSale",
   "traceAfter",
+  "workingDays",
 ];
 
 /**
@@ -66,6 +70,13 @@ export const FACT_KEYS: FactKey[] = [
  * decides when to offer, and is never stated to shoppers as the shop's rule.
  */
 export const TRACE_AFTER_DEFAULT: DurationRange = { min: 5, max: 5, unit: "business_days" };
+
+/**
+ * When neither the shop's texts nor the merchant say which days the shop works, business days are
+ * read the conventional way, Monday to Friday (shown in Store facts as assumed). Dates are counted
+ * on it; it is never stated to shoppers as the shop's rule.
+ */
+export const WORKING_DAYS_DEFAULT: readonly Weekday[] = [1, 2, 3, 4, 5];
 
 /** The merchant's word on a fact: a value replaces what was read, null says "don't state this". */
 export type FactOverrides = { [K in FactKey]?: NonNullable<ShopFacts[K]>["value"] | null };
@@ -99,6 +110,11 @@ const WORDS = {
   reply: /\b(reply|replies|respond\w*|answer\w*|get back to you|respond\w*|contest\w*|repond\w*)\b/,
   // A reply-time sentence about the shop's team, not a carrier or a bank.
   team: /\b(we|our team|support|nous|notre equipe|nuestro equipo|le service client|servicio de atencion)\b/,
+  // "business days", "días hábiles", "jours ouvrés": a sentence giving them may say which days they are.
+  businessDays: /\b(business|working) days?\b|\bdias? (habiles|laborables)\b|\bjours? (ouvres|ouvrables)\b/,
+  // Collecting in person and opening hours: the days a counter is open, not the days orders leave.
+  pickup:
+    /\b(pick ?up|collect|click (?:&|and) collect|retrait|retirer|recoger|recogida|open|opening|ouvert\w*|horaires?|horarios?|abiert[oa]s?)\b/,
   notAboutReturns:
     /\b(warranty|garantia|garantie|difference|diferencia|price|precio|prix|defect\w*|damaged|danad\w*|endommag\w*)\b/,
 };
@@ -160,6 +176,14 @@ export function readFacts(passages: Passage[]): ShopFacts {
     traceAfter: first((text, passage) =>
       WORDS.parcel.test(`${text} ${normalize(passage.section)}`) && WORDS.trace.test(text)
         ? firstDuration(text, ["days", "business_days", "weeks"])
+        : null,
+    ),
+    workingDays: first((text, passage) =>
+      (WORDS.dispatch.test(text) || WORDS.businessDays.test(text)) &&
+      !WORDS.returns.test(text) &&
+      !WORDS.refund.test(text) &&
+      !WORDS.pickup.test(`${text} ${normalize(passage.section)} ${normalize(passage.sourceTitle)}`)
+        ? workingDaysIn(text)
         : null,
     ),
   };
@@ -224,7 +248,12 @@ export function parseFactOverrides(json: string): FactOverrides {
     const value = JSON.parse(json) as Record<string, unknown>;
     if (!value || typeof value !== "object" || Array.isArray(value)) return {};
     return Object.fromEntries(
-      Object.entries(value).filter(([key]) => (FACT_KEYS as string[]).includes(key)),
+      Object.entries(value).filter(
+        ([key, fact]) =>
+          (FACT_KEYS as string[]).includes(key) &&
+          // A stored calendar that isn't a list of weekdays is dropped rather than counted on.
+          (key !== "workingDays" || fact === null || asWorkingDays(fact) !== null),
+      ),
     ) as FactOverrides;
   } catch {
     return {};
