@@ -31,4 +31,15 @@ describe("support hours as any shop writes them", () => {
     expect(withinSupportHours("Mon-Fri 9am-5pm ET", friday, "Europe/Paris")).toBe(false);
     expect(withinSupportHours("Mon-Fri 9am-5pm", friday, "Europe/Paris")).toBe(true);
   });
+
+  it.each([
+    ["Tues–Thurs 9am–5pm", false],
+    ["Wed-Fri 9am-5pm", true],
+    ["mié a vie 9:00–18:00", true],
+    ["jeu.–sam. 10 h–18 h", true],
+    ["dom a mié 9:00-18:00", false],
+  ])("reads the days in %s as shoppers' abbreviations write them", (hours, onFriday) => {
+    // Friday 13:00 in Paris.
+    expect(withinSupportHours(hours, friday, "Europe/Paris")).toBe(onFriday);
+  });
 });

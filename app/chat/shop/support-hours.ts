@@ -6,19 +6,10 @@
  * null when nothing can be read: then the bot says neither "open" nor "closed".
  */
 import { foldAccents } from "../preprocess";
+import { WEEKDAY_WORD, weekdayOf } from "./working-days";
 
-// Day names and their abbreviations → 0 (Sunday) … 6 (Saturday).
-const DAY_WORDS: [RegExp, number][] = [
-  [/^(sun(day)?|dom(ingo)?|dim(anche)?)$/, 0],
-  [/^(mon(day)?|lun(es|di)?)$/, 1],
-  [/^(tue(s(day)?)?|mar(tes|di)?)$/, 2],
-  [/^(wed(nesday)?|mie(rcoles)?|mer(credi)?)$/, 3],
-  [/^(thu(r(s(day)?)?)?|jue(ves)?|jeu(di)?)$/, 4],
-  [/^(fri(day)?|vie(rnes)?|ven(dredi)?)$/, 5],
-  [/^(sat(urday)?|sab(ado)?|sam(edi)?)$/, 6],
-];
-const DAY =
-  "(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|domingo|lunes|martes|miercoles|jueves|viernes|sabado|dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi)\\.?";
+// Day names and their abbreviations in en/es/fr, the same table the shop's working days are read with.
+const DAY = `(${WEEKDAY_WORD})`;
 const EVERY_DAY = "(every ?day|daily|todos los dias|tous les jours|7 days a week|7 dias|7j/7)";
 const TIME = "(\\d{1,2})(?:[:h.](\\d\\d))?\\s*(am|pm|h)?";
 const RANGE = "\\s*(?:[–—-]|to|a|al|à|au|hasta|jusqu'a)\\s*";
@@ -109,8 +100,7 @@ export function withinSupportHours(hours: string, now: Date, shopTimeZone = "UTC
 }
 
 function dayIndex(word: string): number {
-  const w = word.toLowerCase().replace(/\.$/, "");
-  return DAY_WORDS.find(([pattern]) => pattern.test(w))?.[1] ?? -1;
+  return weekdayOf(word) ?? -1;
 }
 
 /** Minutes after midnight; "6 pm" and "18 h" and "18:00" alike; null for an hour that can't be one. */

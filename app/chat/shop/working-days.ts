@@ -33,7 +33,25 @@ for (const day of EVERY_DAY)
     SHORT_NAMES.set(foldAccents(weekdayName(day, language, "short").toLowerCase()).replace(/\.$/, ""), day);
   }
 
+// Shorter forms people write that Intl doesn't ("Tues", "Thurs", "Weds").
+for (const [word, day] of [
+  ["tues", 2],
+  ["weds", 3],
+  ["thur", 4],
+  ["thurs", 4],
+] as const)
+  SHORT_NAMES.set(word, day);
+
 const alternatives = (names: Iterable<string>) => [...names].sort((a, b) => b.length - a.length).join("|");
+
+/** Every weekday name and abbreviation in en/es/fr, as one regex alternation (normalised text). */
+export const WEEKDAY_WORD = `(?:${alternatives([...NAMES.keys(), ...SHORT_NAMES.keys()])})\\.?`;
+
+/** The day a weekday name or abbreviation ("friday", "vie", "jeu.", "thurs") means, or null. */
+export function weekdayOf(word: string): Weekday | null {
+  const w = foldAccents(word.toLowerCase()).replace(/\.$/, "");
+  return NAMES.get(w) ?? SHORT_NAMES.get(w) ?? null;
+}
 // "monday", "mondays", "lundis", "sabados": a name, or its plural.
 const DAY = `(?:${alternatives(NAMES.keys())})s?`;
 const SHORT_DAY = `(?:${alternatives(SHORT_NAMES.keys())})\\.?`;
