@@ -7,6 +7,7 @@ import { shopFacts, TRACE_AFTER_DEFAULT } from "../../app/chat/shop/facts";
 import type { ShopPolicy } from "../../app/commerce/types";
 import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
+import { orderPastItsEstimate } from "../helpers/dev-store-orders";
 
 const policy = (type: string, body: string): ShopPolicy => ({ type, title: type, body, url: "" });
 
@@ -39,17 +40,8 @@ describe("the late-parcel rule, read from the shop's texts", () => {
 });
 
 describe("the late-parcel line follows the shop's rule", () => {
-  const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
-  const now = Date.parse(snapshot.referenceDate);
   // An in-transit parcel some business days past its estimated delivery.
-  const order = snapshot.orders.find((o: any) =>
-    o.fulfillments.some(
-      (f: any) =>
-        f.displayStatus === "IN_TRANSIT" &&
-        f.estimatedDeliveryAt &&
-        now - Date.parse(f.estimatedDeliveryAt) > 6 * 864e5,
-    ),
-  );
+  const { order } = orderPastItsEstimate(loadDemoSnapshot(SNAPSHOT_PATH));
 
   async function statusWith(traceAfter: unknown) {
     const say = await demoConversation({

@@ -13,6 +13,7 @@ import { emptyEffects, runTool } from "../../app/llm/tools";
 import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { devStorePath } from "../../demo/dev-stores";
 import { demoChatContext, demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
+import { orderPastItsEstimate } from "../helpers/dev-store-orders";
 
 const policy = (body: string): ShopPolicy => ({ type: "SHIPPING_POLICY", title: "Shipping", body, url: "" });
 const read = (...sentences: string[]) => shopFacts({ policies: [policy(sentences.join("\n\n"))], faqs: [] });
@@ -138,17 +139,7 @@ describe("dates counted on the shop's own week", () => {
 });
 
 describe("a late parcel's business days are the shop's", () => {
-  const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
-  const now = Date.parse(snapshot.referenceDate);
-  const order = snapshot.orders.find((o: any) =>
-    o.fulfillments.some(
-      (f: any) =>
-        f.displayStatus === "IN_TRANSIT" &&
-        f.estimatedDeliveryAt &&
-        now - Date.parse(f.estimatedDeliveryAt) > 6 * 864e5,
-    ),
-  );
-  const eta = Date.parse(order.fulfillments.find((f: any) => f.displayStatus === "IN_TRANSIT").estimatedDeliveryAt);
+  const { order, now, eta } = orderPastItsEstimate(loadDemoSnapshot(SNAPSHOT_PATH));
 
   async function daysPast(factOverrides: object) {
     const say = await demoConversation({

@@ -16,5 +16,14 @@ export function orderInTransit(store: string) {
   return { customerId, order: newest(customerId) };
 }
 
+/** An order with a parcel in transit more than six days past its estimated delivery, and that estimate. */
+export function orderPastItsEstimate(snapshot: any) {
+  const now = Date.parse(snapshot.referenceDate);
+  const late = (f: any) =>
+    f.displayStatus === "IN_TRANSIT" && f.estimatedDeliveryAt && now - Date.parse(f.estimatedDeliveryAt) > 6 * 864e5;
+  const order = snapshot.orders.find((o: any) => o.fulfillments.some(late));
+  return { order, now, eta: Date.parse(order.fulfillments.find(late).estimatedDeliveryAt) };
+}
+
 /** A text's digits alone, to find an amount or a number however it is formatted. */
 export const digits = (text: string) => text.replace(/[^\d]/g, "");
