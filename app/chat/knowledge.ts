@@ -193,11 +193,21 @@ const AGREED_RELEVANCE = 0.3;
  * is most often about something the shop doesn't offer.
  */
 export function answers(top: KnowledgeHit, minimum: number = MIN_ANSWER_RELEVANCE, agreement = 0): boolean {
-  // The model reads the question and the passage as one topic: a paraphrase in words the shop doesn't write.
-  if (agreement >= TOPIC_AGREEMENT && top.relevance >= Math.min(minimum, AGREED_RELEVANCE)) return true;
-  if (top.relevance < minimum) return false;
-  return (top.unknown?.length ?? 0) === 0 || top.relevance >= Math.max(minimum, UNKNOWN_WORD_RELEVANCE);
+  return notAnswering(top, minimum, agreement) === null;
 }
+
+/** Why the best passage is not an answer (the gate that dropped it), or null when it is one. */
+function notAnswering(top: KnowledgeHit, minimum: number, agreement: number): AbstentionGate | null {
+  // The model reads the question and the passage as one topic: a paraphrase in words the shop doesn't write.
+  if (agreement >= TOPIC_AGREEMENT && top.relevance >= Math.min(minimum, AGREED_RELEVANCE)) return null;
+  if (top.relevance < minimum) return "below-relevance";
+  const unknownWordsAllowed =
+    (top.unknown?.length ?? 0) === 0 || top.relevance >= Math.max(minimum, UNKNOWN_WORD_RELEVANCE);
+  return unknownWordsAllowed ? null : "unknown-word";
+}
+
+/** What made `shopAnswer` quote nothing: for the evaluation's trace of lost answers. */
+export type AbstentionGate = "names-only-a-product" | "nothing-shares-a-word" | "below-relevance" | "unknown-word";
 
 // "…, but what about the mug?": a contrast after which the shopper asks something else.
 const CONTRAST = /^(.*\S)\s+(?:but|however|though|pero|sin embargo|mais|cependant|par contre)\s*,?\s+(\S.*)$/i;
@@ -225,16 +235,27 @@ export function shopAnswer(
   message: string,
   query: KnowledgeQuery & { max?: number; minRelevance?: number } = {},
 ): KnowledgeHit[] {
+  return tracedShopAnswer(shop, message, query).hits;
+}
+
+/** `shopAnswer`, with the gate that dropped everything when it quotes nothing (null when it quotes). */
+export function tracedShopAnswer(
+  shop: ShopTexts,
+  message: string,
+  query: KnowledgeQuery & { max?: number; minRelevance?: number } = {},
+): { hits: KnowledgeHit[]; gate: AbstentionGate | null; best?: KnowledgeHit } {
   const contrasted = askedPart(message);
   const question = contrasted?.asked ?? message;
   const contextTerms = contrasted ? [...(query.contextTerms ?? []), contrasted.said] : query.contextTerms;
   // "¿y la tetera Nube?" names a product and asks nothing a sentence could say: its order or its page answers.
-  if (query.products && onlyNamesProducts(question, query.products, query.language)) return [];
+  if (query.products && onlyNamesProducts(question, query.products, query.language))
+    return { hits: [], gate: "names-only-a-product" };
   const hits = bestPassages(shop, question, { max: 3, ...query, contextTerms });
-  if (hits.length === 0) return [];
+  if (hits.length === 0) return { hits: [], gate: "nothing-shares-a-word" };
   const top = hits.reduce((a, b) => (b.score > a.score ? b : a));
   const agreement = query.topics ? topicAgreement(query.topics.asked, top.passage, query.topics.read) : 0;
-  if (!answers(top, query.minRelevance ?? MIN_ANSWER_RELEVANCE, agreement)) return [];
+  const gate = notAnswering(top, query.minRelevance ?? MIN_ANSWER_RELEVANCE, agreement);
+  if (gate) return { hits: [], gate, best: top };
   // An FAQ's answer opens with its direct answer: it leads when it is nearly as good and itself says every word the
   // best sentence says itself ("Amex" is said by "…not American Express", not by the opening "We accept Visa…").
   const opening =
@@ -250,7 +271,7 @@ export function shopAnswer(
       : undefined;
   const lead = opening ?? top;
   // The best sentence leads; the others follow in the order the shop wrote them.
-  return [lead, ...hits.filter((h) => h !== lead)];
+  return { hits: [lead, ...hits.filter((h) => h !== lead)], gate: null };
 }
 
 /** Every word of the question is a word of one product's name ("¿y la tetera Nube?"). */
