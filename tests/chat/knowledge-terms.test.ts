@@ -25,6 +25,11 @@ describe("index terms", () => {
     expect(terms("can I grab a discount code?", "en")).not.toContain(terms("pickup", "en")[0]);
   });
 
+  it("reads 'info' as the information it is short for, in every language", () => {
+    expect(terms("do you sell my info?", "en")).toEqual(terms("sell your information", "en"));
+    expect(terms("vous gardez mes infos ?", "fr")).toContain(terms("information", "en")[0]);
+  });
+
   it("reads what was forgotten, not the forgetting, as what is asked, in every language", () => {
     expect(terms("I forgot my password", "en")).toEqual(terms("password", "en"));
     expect(terms("J'ai oublié mon mot de passe", "fr")).toEqual(terms("mot de passe", "fr"));

@@ -101,7 +101,7 @@ const VOCABULARY: Record<string, string> = {
   message: "messages write wrote written | mensaje mensajes escribo escribir | ecris ecrire",
   email: "mail e_mail | correo correos | courriel e_mail",
   privacy: "personal_data | privacidad datos_personales | confidentialite donnees_personnelles",
-  data: "information | datos | donnees",
+  data: "information info infos | datos | donnees infos informations",
   // Time
   day: "days | dia dias | jour jours",
   week: "weeks | semana semanas | semaine semaines",
