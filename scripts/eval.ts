@@ -273,7 +273,10 @@ async function retrievalMode(
       counts.set(key, (counts.get(key) ?? 0) + 1);
       if (values["show-failures"]) {
         const right = all[rank - 1];
-        if (rank > 1) console.log(`  above it: [${all[0].relevance.toFixed(2)} ${all[0].covered.join(" ")}] ${all[0].passage.text}`);
+        if (rank > 1)
+          console.log(
+            `  above it: [${all[0].relevance.toFixed(2)} ${all[0].covered.join(" ")}] ${all[0].passage.text}`,
+          );
         console.log(
           `${c.id} ${key}${right ? ` (rank ${rank}, relevance ${right.relevance.toFixed(2)}, unknown: ${right.unknown?.join(" ") || "-"}, covered: ${right.covered.join(" ")})` : ""}: ${c.question}`,
         );

@@ -43,7 +43,7 @@ const shop = {
     {
       type: "REFUND_POLICY",
       title: "Refund policy",
-      url: null,
+      url: "https://shop.test/policies/refund-policy",
       body: "You can return unused items within 20 days of delivery. Refunds go to the original payment method.",
     },
   ],

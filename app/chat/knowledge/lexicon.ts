@@ -212,7 +212,8 @@ const VOCABULARY: Record<string, string> = {
   sell: "sold selling | vender vende venden vendemos venta | vendre vendez vendons vente",
   much: "| cuanto cuanta cuantos cuantas | combien",
   // "Swing by", "stop by": coming in person, not the words "visit" or "come" alone.
-  physical: "in_person walk_in swing_by stop_by drop_by pop_in pop_by | fisica fisico en_persona | physique en_personne passer_chez_vous",
+  physical:
+    "in_person walk_in swing_by stop_by drop_by pop_in pop_by | fisica fisico en_persona | physique en_personne passer_chez_vous",
   adult: "adults grown_up grown_ups grownup grownups | adulto adultos | adulte adultes",
   visit: "come | visitar ir | visiter venir",
   wear: "tear | desgaste uso_normal | usure",
