@@ -1,7 +1,7 @@
 /**
  * npm run eval -- intents FILE [--store SNAPSHOT] [--json] [--min-accuracy 0.9] [--show-failures] [--out DIR]
  * npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass 0.9]
- * npm run eval -- retrieval FILE --store SNAPSHOT [--json] [--min-recall 0.9] [--min-abstention 0.9] [--show-failures] [--sweep]
+ * npm run eval -- retrieval FILE --store SNAPSHOT [--json] [--min-recall 0.9] [--min-abstention 0.9] [--show-failures] [--sweep] [--gates]
  *
  * The regression runner for merchants and developers. With --json the last line of output is
  * one JSON summary; a missed --min-* threshold exits 1 so CI can gate on it.
@@ -16,8 +16,8 @@ import { shippedClassifier } from "../app/chat/intent/engine";
 import { createDemoStore, loadDemoSnapshot, type DemoSnapshot } from "../demo/demo-store";
 import { createCommerce } from "../app/commerce/store";
 import { buildChatContext } from "../app/chat/context.server";
-import { shopAnswer, sourceLabel, topicReader } from "../app/chat/knowledge";
-import { evaluateRetrieval, readRetrievalFile, thresholdSweep } from "../app/eval/retrieval";
+import { searchKnowledge, shopAnswer, sourceLabel, topicReader, tracedShopAnswer } from "../app/chat/knowledge";
+import { evaluateRetrieval, quotesAnswer, readRetrievalFile, thresholdSweep } from "../app/eval/retrieval";
 import { devStorePath } from "../demo/dev-stores";
 import { demoShopSettings } from "../demo/demo-settings";
 import {
@@ -44,8 +44,9 @@ const USAGE = `usage:
   npm run eval -- intents FILE [--store SNAPSHOT] [--shop DOMAIN] [--engine local|openai|hybrid] [--json] [--min-accuracy N] [--show-failures] [--out DIR]
   npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N] [--by-intent]
     --by-intent: counts per expected label instead of the failed turns (for frozen sets)
-  npm run eval -- retrieval FILE --store SNAPSHOT [--json] [--min-recall N] [--min-abstention N] [--show-failures] [--sweep]
-    --sweep: recall@1 and abstention at each relevance threshold, for calibrating it`;
+  npm run eval -- retrieval FILE --store SNAPSHOT [--json] [--min-recall N] [--min-abstention N] [--show-failures] [--sweep] [--gates]
+    --sweep: recall@1 and abstention at each relevance threshold, for calibrating it
+    --gates: for the answerable questions that got no quote, which gate dropped the answer (counts; items with --show-failures)`;
 
 const DEFAULT_SNAPSHOT = path.resolve("demo", "demo-store.json");
 
@@ -62,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
       "min-abstention": { type: "string" },
       "show-failures": { type: "boolean", default: false },
       sweep: { type: "boolean", default: false },
+      gates: { type: "boolean", default: false },
       "by-intent": { type: "boolean", default: false },
       out: { type: "string" },
       engine: { type: "string", default: "local" },
@@ -228,6 +230,7 @@ async function retrievalMode(
     "min-recall"?: string;
     "min-abstention"?: string;
     sweep?: boolean;
+    gates?: boolean;
   },
 ): Promise<number> {
   const store = createDemoStore(snapshot);
@@ -254,6 +257,32 @@ async function retrievalMode(
     for (const p of thresholdSweep(open.results, thresholds))
       console.log(`threshold ${p.threshold.toFixed(2)}: recall@1 ${pct(p.recallAt1)}, abstention ${pct(p.abstention)}`);
     if (values.json) console.log(JSON.stringify(thresholdSweep(open.results, thresholds)));
+    return 0;
+  }
+  if (values.gates) {
+    // Where the right sentence ranks among everything retrieved (not at all: no word of the question reaches it).
+    const counts = new Map<string, number>();
+    for (const c of readRetrievalFile(file).filter((c) => c.answers !== null)) {
+      const query = { products: ctx.productsByHandle, topics: topics(c.question) };
+      const { hits, gate } = tracedShopAnswer(ctx.shop, c.question, query);
+      if (hits.length > 0 || !gate) continue;
+      const all = searchKnowledge(ctx.shop, c.question, { ...query, limit: 10_000 });
+      const rank = all.findIndex((h) => quotesAnswer(h.passage.text, c.answers!)) + 1;
+      const where = rank === 0 ? "not retrieved" : rank === 1 ? "ranked first" : "ranked lower";
+      const key = `${gate} / ${where}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (values["show-failures"]) {
+        const right = all[rank - 1];
+        if (rank > 1)
+          console.log(
+            `  above it: [${all[0].relevance.toFixed(2)} ${all[0].covered.join(" ")}] ${all[0].passage.text}`,
+          );
+        console.log(
+          `${c.id} ${key}${right ? ` (rank ${rank}, relevance ${right.relevance.toFixed(2)}, unknown: ${right.unknown?.join(" ") || "-"}, covered: ${right.covered.join(" ")})` : ""}: ${c.question}`,
+        );
+      }
+    }
+    for (const [key, n] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`gate ${key}: ${n}`);
     return 0;
   }
   // --show-failures also shows, for each question, the best sentence below the threshold: what calibrating it needs.

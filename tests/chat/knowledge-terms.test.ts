@@ -17,6 +17,19 @@ describe("index terms", () => {
     expect(terms("send it back", "en")).toEqual(terms("return", "en"));
   });
 
+  it("reads 'grown up' as an adult, not where a thing is grown, and 'swing by' as coming in person", () => {
+    expect(terms("can a grown up stand inside?", "en")).toContain(terms("adults", "en")[0]);
+    expect(terms("can a grown up stand inside?", "en")).not.toContain(terms("origin", "en")[0]);
+    expect(terms("where are the beans grown?", "en")).toContain(terms("origin", "en")[0]);
+    expect(terms("could I swing by and grab my order?", "en")).toEqual(terms("in-person pickup order", "en"));
+    expect(terms("can I grab a discount code?", "en")).not.toContain(terms("pickup", "en")[0]);
+  });
+
+  it("reads 'info' as the information it is short for, in every language", () => {
+    expect(terms("do you sell my info?", "en")).toEqual(terms("sell your information", "en"));
+    expect(terms("vous gardez mes infos ?", "fr")).toContain(terms("information", "en")[0]);
+  });
+
   it("reads what was forgotten, not the forgetting, as what is asked, in every language", () => {
     expect(terms("I forgot my password", "en")).toEqual(terms("password", "en"));
     expect(terms("J'ai oublié mon mot de passe", "fr")).toEqual(terms("mot de passe", "fr"));

@@ -35,7 +35,7 @@ const VOCABULARY: Record<string, string> = {
   tracking: "track | rastreo rastrear seguimiento guia | suivi suivre",
   address: "| direccion domicilio | adresse domicile",
   pickup:
-    "collect pick picked pick_up picked_up picking_up | recoger recoges recogerlo recojo recoleccion | retrait retirer retire recuperer recupere click_and_collect",
+    "collect pick picked pick_up picked_up picking_up grab_my grab_the | recoger recoges recogerlo recojo recoleccion | retrait retirer retire recuperer recupere click_and_collect",
   store: "shop boutique | tienda tiendas local | magasin",
   country:
     "countries abroad overseas international internationally | pais paises extranjero internacional | pays etranger international internationale",
@@ -101,7 +101,7 @@ const VOCABULARY: Record<string, string> = {
   message: "messages write wrote written | mensaje mensajes escribo escribir | ecris ecrire",
   email: "mail e_mail | correo correos | courriel e_mail",
   privacy: "personal_data | privacidad datos_personales | confidentialite donnees_personnelles",
-  data: "information | datos | donnees",
+  data: "information info infos | datos | donnees infos informations",
   // Time
   day: "days | dia dias | jour jours",
   week: "weeks | semana semanas | semaine semaines",
@@ -211,7 +211,10 @@ const VOCABULARY: Record<string, string> = {
   cheap: "cheaper lower | barato barata baratos mas_barato | moins_cher pas_cher",
   sell: "sold selling | vender vende venden vendemos venta | vendre vendez vendons vente",
   much: "| cuanto cuanta cuantos cuantas | combien",
-  physical: "in_person walk_in | fisica fisico | physique",
+  // "Swing by", "stop by": coming in person, not the words "visit" or "come" alone.
+  physical:
+    "in_person walk_in swing_by stop_by drop_by pop_in pop_by | fisica fisico en_persona | physique en_personne passer_chez_vous",
+  adult: "adults grown_up grown_ups grownup grownups | adulto adultos | adulte adultes",
   visit: "come | visitar ir | visiter venir",
   wear: "tear | desgaste uso_normal | usure",
   normal: "| normal | normal normale",

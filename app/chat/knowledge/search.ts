@@ -275,6 +275,7 @@ function rawSearch(
       covered: [...covered],
       answered: [...answered],
       unknown,
+      named: passage.kind === "product" && named,
     });
   }
   return hits.sort((a, b) => b.score - a.score);

@@ -15,7 +15,7 @@ const STOP_WORDS = new Set(
     "up today tonight hoy just really very also too please pls plz thanks thank hey hello hi oh ok okay um uh like well some any anything something " +
     "what whats which who whom whose how when where why if not no yes " +
     "tell know want wanted need get got let lets go going make give say says said see look looking find found several various " +
-    "policy policies question questions info information detail details think ever nothing last still actually take takes many item items thing things stuff product products something " +
+    "policy policies question questions detail details think ever nothing last still actually take takes many item items thing things stuff product products something " +
     "doesnt dont didnt isnt arent wasnt wont havent hasnt cant cannot couldnt wouldnt shouldnt " +
     // Spanish and French function words (support words are mapped to English, see knowledge/lexicon.ts)
     "el la los las un una unos unas y o pero de del al en con por para sobre como que se mi mis tu tus su sus yo me te le les lo " +

@@ -46,6 +46,8 @@ export interface KnowledgeHit {
   answered: string[];
   /** The question's words that nothing the shop wrote says, in any form ("parking", "wrapping"). */
   unknown?: string[];
+  /** A product's sentence, and the question names that product. */
+  named?: boolean;
 }
 
 export interface KnowledgeBase {
