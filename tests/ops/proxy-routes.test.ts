@@ -81,8 +81,8 @@ describe("the app proxy's own routes", () => {
 function proxyAnswering(respond: (request: Request) => Response | Promise<Response>) {
   const build = fakeBuild();
   build.routes["routes/proxy.$"].module = {
-    loader: ({ request }) => respond(request),
-    action: ({ request }) => respond(request),
+    loader: ({ request }: { request: Request }) => respond(request),
+    action: ({ request }: { request: Request }) => respond(request),
   };
   return build;
 }
