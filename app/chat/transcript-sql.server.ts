@@ -214,19 +214,36 @@ function conversationWithTickets(row: Record<string, unknown>): ConversationWith
 }
 
 /**
+ * A condition a write is made under, folded into the write's own statement on PostgreSQL (one
+ * round trip instead of two): the shopper's rate limits, counted in the same statement.
+ */
+export interface WriteCondition {
+  /** Its CTEs, the SQL condition the write needs, and an expression `settle` reads; `param` adds a value. */
+  render(param: (value: unknown) => string): { ctes: string[]; holds: string; outcome: string };
+  /** The statement ran: throws (nothing was written) when the condition didn't hold. */
+  settle(outcome: unknown): void;
+  /** The statement didn't run to its end (a retried message's refused insert): the condition on its own, thrown as settle does. */
+  checkAlone(): Promise<void>;
+}
+
+/**
  * PostgreSQL only: the conversation's row and hand-offs read, and the shopper's message stored and
  * counted, in one statement (one round trip instead of two), only when the conversation is the
- * owner's. Null rows: it isn't (or doesn't exist), nothing written. Undefined: no PostgreSQL
- * driver here, the caller reads then writes. A refused write (a retried clientMessageId) throws,
- * with nothing written, as the two statements would.
+ * owner's and `condition` holds (settled before anything is returned). Null rows: it isn't (or
+ * doesn't exist), nothing written. Undefined: no PostgreSQL driver here, the caller reads then
+ * writes. A refused write (a retried clientMessageId) throws, with nothing written (nor counted
+ * by the condition), as the two statements would.
  */
 export async function selectConversationAndStoreMessage(
   db: Db,
   customerId: string | null,
   message: Message,
+  condition?: WriteCondition,
 ): Promise<ConversationWithTickets | null | undefined> {
   const driver = driverOf(db);
   if (driver?.kind !== "postgresql") return undefined;
+  const values: unknown[] = [];
+  const guard = condition?.render((value) => `$${values.push(value)}`);
   const read = selectConversationRow(message.shop, message.conversationId);
   const owned = sql` AND c."customerId" IS NOT DISTINCT FROM ${customerId}::text`;
   // INSERT … SELECT takes its values' types from the expressions, not the columns: the time is cast.
@@ -237,15 +254,52 @@ export async function selectConversationAndStoreMessage(
   const count = sql`
     UPDATE "Conversation" SET "messageCount" = "messageCount" + 1, "lastMessageAt" = ${message.createdAt}
     WHERE "id" IN (SELECT "id" FROM owned)`;
-  const values: unknown[] = [];
   const part = (statement: Statement) => {
     const text = render(statement, "postgresql", values.length);
     values.push(...statement.values.map((v) => driverValue(v, "postgresql")));
     return text;
   };
-  const text = `WITH owned AS (${part(read)}${part(owned)}), stored AS (${part(store)}), counted AS (${part(count)}) SELECT * FROM owned`;
+  const ownedRow = `${part(read)}${part(owned)}${guard ? ` AND ${guard.holds}` : ""}`;
+  const writes = `owned AS (${ownedRow}), stored AS (${part(store)}), counted AS (${part(count)})`;
+  const text = guard
+    ? `WITH ${[...guard.ctes, writes].join(", ")} SELECT ${guard.outcome} AS "condition", o.* FROM (SELECT 1) AS one LEFT JOIN owned o ON true`
+    : `WITH ${writes} SELECT * FROM owned`;
   const result = await driver.pool.query(pgQuery(text, values, UTC_TIMESTAMPS));
-  return result.rows[0] ? conversationWithTickets(result.rows[0]) : null;
+  const row = result.rows[0];
+  if (guard) condition!.settle(row?.condition);
+  return row?.id ? conversationWithTickets(row) : null;
+}
+
+/**
+ * PostgreSQL only: a new conversation and its first message stored in one statement, only when
+ * `condition` holds (settled before returning; nothing written otherwise). False: no PostgreSQL
+ * driver here. A refused insert (a retried clientMessageId) throws, nothing written or counted.
+ */
+export async function insertConversationWithMessageIf(
+  db: Db,
+  conversation: Conversation,
+  message: Message,
+  condition: WriteCondition,
+): Promise<boolean> {
+  const driver = driverOf(db);
+  if (driver?.kind !== "postgresql") return false;
+  const values: unknown[] = [];
+  const param = (value: unknown) => `$${values.push(driverValue(value, "postgresql"))}`;
+  const guard = condition.render(param);
+  const c = conversation;
+  const m = message;
+  // INSERT … SELECT takes its values' types from the expressions, not the columns: each is cast.
+  const made = `made AS (INSERT INTO "Conversation" ("id", "shop", "customerId", "language", "status", "state", "messageCount", "createdAt", "lastMessageAt")
+    SELECT ${param(c.id)}::text, ${param(c.shop)}::text, ${param(c.customerId)}::text, ${param(c.language)}::text, ${param(c.status)}::text,
+           ${param(c.state)}::text, ${param(c.messageCount)}::integer, ${param(c.createdAt)}::timestamp(3), ${param(c.lastMessageAt)}::timestamp(3)
+    WHERE ${guard.holds} RETURNING "id", "shop")`;
+  const stored = `stored AS (INSERT INTO "Message" ("id", "shop", "conversationId", "role", "text", "clientMessageId", "createdAt")
+    SELECT ${param(m.id)}::text, made."shop", made."id", ${param(m.role)}::text, ${param(m.text)}::text, ${param(m.clientMessageId)}::text, ${param(m.createdAt)}::timestamp(3)
+    FROM made)`;
+  const text = `WITH ${[...guard.ctes, made, stored].join(", ")} SELECT ${guard.outcome} AS "condition"`;
+  const result = await driver.pool.query(pgQuery(text, values));
+  condition.settle(result.rows[0]?.condition);
+  return true;
 }
 
 /**

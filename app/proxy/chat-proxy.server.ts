@@ -43,7 +43,17 @@ import {
 import { getShopSettings, type ShopSettings } from "../settings.server";
 import { redactSensitive, withoutCardNumbers } from "../privacy/redact";
 import { withCardNotice } from "../privacy/card-notice";
-import { addressKey, checkLimits, shopperKeys, type ProxyLimits } from "./rate-limit.server";
+import {
+  addressKey,
+  checkLimits,
+  LimitRefused,
+  limitsInStatement,
+  shopperKeys,
+  type LimitKeys,
+  type LimitVerdict,
+  type ProxyLimits,
+} from "./rate-limit.server";
+import type { WriteCondition } from "../chat/transcript-sql.server";
 import { isDatabaseUnavailable } from "../db-errors";
 import { beforeDeadline, DeadlineExceeded, messageDeadline, type MessageDeadline } from "./deadline.server";
 import { parse, readJson, RequestError, signedQuery, type SignedQuery } from "./request.server";
@@ -140,29 +150,51 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
       return errorResponse(405, "method_not_allowed", `${method} is not supported on ${endpoint}.`);
     // Read before the limits: a guest is limited per the conversation the request names.
     const input = method === "POST" ? await readJson(request) : query;
-    // Counted while the endpoint reads and checks its input (on PostgreSQL a round trip of its own);
-    // every endpoint awaits the verdict before it reads or stores anything.
-    const refused = deps.limits
-      ? refusalBy(deps.limits, {
-          shop,
-          ...shopperKeys(request, owner.customerId, conversationIdIn(input)),
-          // The signature alone: it is single-use whatever path spelling or endpoint it comes back on.
-          signature: query.signature ?? null,
-          writes: method !== "GET",
-        })
-      : NOT_REFUSED;
+    const keys: LimitKeys = {
+      shop,
+      ...shopperKeys(request, owner.customerId, conversationIdIn(input)),
+      // The signature alone: it is single-use whatever path spelling or endpoint it comes back on.
+      signature: query.signature ?? null,
+      writes: method !== "GET",
+    };
+    // A message's limits on PostgreSQL: counted in the statement that stores it (one round trip less).
+    const counting = deps.limits && route.handle === sendMessage ? await limitsInStatement(deps.limits, keys) : null;
+    // Otherwise counted while the endpoint reads and checks its input (on PostgreSQL a round trip
+    // of its own): every endpoint awaits the verdict before it reads or stores anything.
+    const refused = deps.limits && !counting ? refusalBy(deps.limits, keys) : NOT_REFUSED;
     // Awaited below in every case: no unhandled rejection while the endpoint is busy.
     refused.catch(() => {});
+    // The verdict for a request that ended before its limits were counted (a 400): as when they were counted first.
+    const refusal = async () => {
+      if (counting && counting.verdict === null) {
+        try {
+          await counting.checkAlone();
+        } catch (error) {
+          if (error instanceof LimitRefused) return refusalResponse(error.verdict);
+          throw error;
+        }
+      }
+      return refused;
+    };
     let response: Response;
     try {
-      response = await route.handle({ request, input, owner, graphql: context.admin.graphql, deps, refused });
+      response = await route.handle({
+        request,
+        input,
+        owner,
+        graphql: context.admin.graphql,
+        deps,
+        refused,
+        limits: counting ?? undefined,
+      });
     } catch (error) {
+      if (error instanceof LimitRefused) return refusalResponse(error.verdict);
       // A request over its limits is refused whatever else is wrong with it (as when it was checked first).
-      const refusal = await refused;
-      if (refusal) return refusal;
+      const refused = await refusal();
+      if (refused) return refused;
       throw error;
     }
-    return (await refused) ?? response;
+    return (await refusal()) ?? response;
   } catch (error) {
     if (error instanceof RequestError) return errorResponse(error.status, error.code, error.message);
     if (error instanceof ClientMessageIdTaken)
@@ -182,9 +214,12 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
 const NOT_REFUSED = Promise.resolve(null);
 
 /** The response refusing a request over its limits, or null when it is within them. */
-async function refusalBy(limits: ProxyLimits, keys: Parameters<typeof checkLimits>[1]): Promise<Response | null> {
+async function refusalBy(limits: ProxyLimits, keys: LimitKeys): Promise<Response | null> {
   const verdict = await checkLimits(limits, keys);
-  if (verdict.ok) return null;
+  return verdict.ok ? null : refusalResponse(verdict);
+}
+
+function refusalResponse(verdict: Extract<LimitVerdict, { ok: false }>): Response {
   if (verdict.reason === "replay") return errorResponse(409, "replayed_request", "This request was already received.");
   const response = errorResponse(
     429,
@@ -222,6 +257,8 @@ interface EndpointCall {
   deps: ProxyDeps;
   /** The rate limits' verdict: a refusal to return, or null. Awaited before anything is read or stored. */
   refused: Promise<Response | null>;
+  /** The rate limits to count in the statement storing the message (PostgreSQL), instead of `refused`. */
+  limits?: WriteCondition;
 }
 
 const ENDPOINTS: Record<string, { method: "GET" | "POST"; handle: (call: EndpointCall) => Promise<Response> }> = {
@@ -237,7 +274,15 @@ function conversationIdIn(input: unknown): string | null {
   return conversationIdSchema.safeParse(id).success ? (id as string) : null;
 }
 
-async function sendMessage({ request, input: body, owner, graphql, deps, refused }: EndpointCall): Promise<Response> {
+async function sendMessage({
+  request,
+  input: body,
+  owner,
+  graphql,
+  deps,
+  refused,
+  limits,
+}: EndpointCall): Promise<Response> {
   const input = parse(sendMessageSchema, body);
   const { db } = deps;
   // Stored without card or phone numbers; the bot still reads the original text below.
@@ -260,11 +305,19 @@ async function sendMessage({ request, input: body, owner, graphql, deps, refused
       input.conversationId,
       storedText,
       clientMessageId,
+      limits,
     );
     if (!existing) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
     ({ conversation, openTickets, answeredTickets, repliedTickets, ...stored } = existing);
   } else {
-    ({ conversation, ...stored } = await startConversationWithMessage(db, owner, storedText, clientMessageId));
+    ({ conversation, ...stored } = await startConversationWithMessage(
+      db,
+      owner,
+      storedText,
+      clientMessageId,
+      undefined,
+      limits,
+    ));
   }
   const exchange = (reply: Message, signals: ConversationSignals) => ({
     conversationId: conversation.id,
