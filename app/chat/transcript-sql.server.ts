@@ -215,7 +215,9 @@ function conversationWithTickets(row: Record<string, unknown>): ConversationWith
 
 /**
  * A condition a write is made under, folded into the write's own statement on PostgreSQL (one
- * round trip instead of two): the shopper's rate limits, counted in the same statement.
+ * round trip instead of two): the shopper's rate limits, counted in the statement that starts
+ * their conversation. (Not a continued conversation's: its statement reads and updates more
+ * while the shop's count stays locked, and at 50 connections on one shop it was slower so.)
  */
 export interface WriteCondition {
   /** Its CTEs, the SQL condition the write needs, and an expression `settle` reads; `param` adds a value. */
@@ -229,21 +231,17 @@ export interface WriteCondition {
 /**
  * PostgreSQL only: the conversation's row and hand-offs read, and the shopper's message stored and
  * counted, in one statement (one round trip instead of two), only when the conversation is the
- * owner's and `condition` holds (settled before anything is returned). Null rows: it isn't (or
- * doesn't exist), nothing written. Undefined: no PostgreSQL driver here, the caller reads then
- * writes. A refused write (a retried clientMessageId) throws, with nothing written (nor counted
- * by the condition), as the two statements would.
+ * owner's. Null rows: it isn't (or doesn't exist), nothing written. Undefined: no PostgreSQL
+ * driver here, the caller reads then writes. A refused write (a retried clientMessageId) throws,
+ * with nothing written, as the two statements would.
  */
 export async function selectConversationAndStoreMessage(
   db: Db,
   customerId: string | null,
   message: Message,
-  condition?: WriteCondition,
 ): Promise<ConversationWithTickets | null | undefined> {
   const driver = driverOf(db);
   if (driver?.kind !== "postgresql") return undefined;
-  const values: unknown[] = [];
-  const guard = condition?.render((value) => `$${values.push(value)}`);
   const read = selectConversationRow(message.shop, message.conversationId);
   const owned = sql` AND c."customerId" IS NOT DISTINCT FROM ${customerId}::text`;
   // INSERT … SELECT takes its values' types from the expressions, not the columns: the time is cast.
@@ -254,20 +252,15 @@ export async function selectConversationAndStoreMessage(
   const count = sql`
     UPDATE "Conversation" SET "messageCount" = "messageCount" + 1, "lastMessageAt" = ${message.createdAt}
     WHERE "id" IN (SELECT "id" FROM owned)`;
+  const values: unknown[] = [];
   const part = (statement: Statement) => {
     const text = render(statement, "postgresql", values.length);
     values.push(...statement.values.map((v) => driverValue(v, "postgresql")));
     return text;
   };
-  const ownedRow = `${part(read)}${part(owned)}${guard ? ` AND ${guard.holds}` : ""}`;
-  const writes = `owned AS (${ownedRow}), stored AS (${part(store)}), counted AS (${part(count)})`;
-  const text = guard
-    ? `WITH ${[...guard.ctes, writes].join(", ")} SELECT ${guard.outcome} AS "condition", o.* FROM (SELECT 1) AS one LEFT JOIN owned o ON true`
-    : `WITH ${writes} SELECT * FROM owned`;
+  const text = `WITH owned AS (${part(read)}${part(owned)}), stored AS (${part(store)}), counted AS (${part(count)}) SELECT * FROM owned`;
   const result = await driver.pool.query(pgQuery(text, values, UTC_TIMESTAMPS));
-  const row = result.rows[0];
-  if (guard) condition!.settle(row?.condition);
-  return row?.id ? conversationWithTickets(row) : null;
+  return result.rows[0] ? conversationWithTickets(result.rows[0]) : null;
 }
 
 /**

@@ -187,7 +187,6 @@ export async function continueConversationWithMessage(
   id: string,
   text: string,
   clientMessageId: string | null,
-  condition?: WriteCondition,
 ): Promise<(ConversationWithTickets & StoredShopperMessage) | null> {
   const message = messageRow({
     id: newRowId(),
@@ -199,15 +198,13 @@ export async function continueConversationWithMessage(
     createdAt: new Date(),
   });
   try {
-    const found = await selectConversationAndStoreMessage(db, owner.customerId, message, condition);
+    const found = await selectConversationAndStoreMessage(db, owner.customerId, message);
     if (found === null) return null;
     if (found) return { ...found, message, existingReply: null };
   } catch (error) {
     // The same clientMessageId again: nothing was written, and the two steps find the earlier one.
     if (!(clientMessageId && isUniqueViolation(error))) throw error;
   }
-  // Not folded into one statement (SQLite), or a retry whose statement wrote and counted nothing.
-  if (condition) await condition.checkAlone();
   const found = await findConversationWithTickets(db, owner, id);
   if (!found) return null;
   return { ...found, ...(await recordShopperMessage(db, found.conversation, text, clientMessageId)) };
