@@ -19,6 +19,11 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import v8 from "node:v8";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
+import {
+  createRequestHandler as createRemixHandler,
+  createReadableStreamFromReadable,
+  writeReadableStreamToWritable,
+} from "@remix-run/node";
 import { pino } from "pino";
 import { pinoHttp } from "pino-http";
 import { RateLimiterClusterMaster } from "rate-limiter-flexible";
@@ -69,7 +74,7 @@ export function mountRemixApp(app, build, { logger } = {}) {
   // The storefront's app proxy (every chat message) first, with its own routes only, and before
   // the static files, which no proxy URL names.
   const proxy = buildUnder(served, PROXY_SEGMENT);
-  if (proxy) app.all(`/${PROXY_SEGMENT}/*`, createRequestHandler({ build: proxy, mode: process.env.NODE_ENV }));
+  if (proxy) app.all(`/${PROXY_SEGMENT}/*`, createProxyRequestHandler({ build: proxy, mode: process.env.NODE_ENV }));
   app.use("/assets", express.static(path.join(BUILD_DIR, "client", "assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build: served, mode: process.env.NODE_ENV }));
@@ -77,6 +82,72 @@ export function mountRemixApp(app, build, { logger } = {}) {
 }
 
 const PROXY_SEGMENT = "proxy";
+
+/**
+ * Express → Remix for the app proxy's requests (every chat message), like @remix-run/express's
+ * handler with two things a chat message doesn't need left out:
+ * - the request's abort signal: the client leaving never cancels a message (it is stored and
+ *   answered either way, and a retry finds its reply), and undici's Request follows a given
+ *   signal with listeners of its own, each time Remix copies the request;
+ * - streaming a finished body: a JSON reply is sent whole with its Content-Length, the headers and
+ *   body in one write, instead of a chunk and then a chunked-encoding terminator (two writes).
+ *   Server-Sent Events (the model's deltas) still stream.
+ */
+export function createProxyRequestHandler({ build, mode }) {
+  const handleRequest = createRemixHandler(build, mode);
+  return async (req, res, next) => {
+    try {
+      const response = await handleRequest(proxyRequest(req), undefined);
+      await sendProxyResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+function proxyRequest(req) {
+  // The URL and headers as @remix-run/express makes them (its host and port rules included).
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (!values) continue;
+    if (Array.isArray(values)) for (const value of values) headers.append(key, value);
+    else headers.set(key, values);
+  }
+  const init = { method: req.method, headers };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new Request(remixUrl(req), init);
+}
+
+/**
+ * The request's absolute URL as @remix-run/express builds it: req.hostname (which honours "trust
+ * proxy") with the port of X-Forwarded-Host or else of Host, and the original path and query.
+ */
+function remixUrl(req) {
+  const portOf = (host) => Number.parseInt(host?.split(":")[1], 10);
+  const forwardedPort = portOf(req.get("X-Forwarded-Host"));
+  const hostPort = portOf(req.get("host"));
+  const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : "";
+  return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`).href;
+}
+
+const STREAMED = /text\/event-stream/i;
+
+async function sendProxyResponse(res, response) {
+  res.statusCode = response.status;
+  if (response.statusText) res.statusMessage = response.statusText;
+  for (const [key, value] of response.headers) res.appendHeader(key, value);
+  if (!response.body) return void res.end();
+  if (STREAMED.test(response.headers.get("content-type") ?? "")) {
+    res.flushHeaders();
+    return writeReadableStreamToWritable(response.body, res);
+  }
+  const body = Buffer.from(await response.arrayBuffer());
+  res.setHeader("Content-Length", body.length);
+  res.end(body);
+}
 
 /**
  * The build with only the routes under `/<segment>/` and the routes above them (the root), for
@@ -564,6 +635,8 @@ export function runPrimary(count, { logger, timeoutMs = 10_000, exit = (code) =>
 async function runServer(logger) {
   const app = express();
   app.disable("x-powered-by");
+  // Nothing reads req.query (Remix reads the URL itself): no qs parse of every request's query.
+  app.set("query parser", false);
   app.use(requestLogger(logger));
   app.use(takingTurns(requestsPerTurn()));
   mountRemixApp(app, await loadBuild(), { logger });

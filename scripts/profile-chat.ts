@@ -141,6 +141,8 @@ export function analyseProfile(profile: CpuProfile, messages: number) {
   // A frame as "function (where)": inclusive time is summed per label, once per sample.
   const label = (id: number) => `${byId.get(id)!.callFrame.functionName || "(anonymous)"} (${chargeOf(id)})`;
   const self = new Map<string, number>();
+  // Self time per function: a builtin (no script) keeps its own name, charged to its caller's component.
+  const selfByFunction = new Map<string, number>();
   const inclusive = new Map<string, number>();
   let total = 0;
   let idle = 0;
@@ -153,6 +155,8 @@ export function analyseProfile(profile: CpuProfile, messages: number) {
     }
     total += ms;
     self.set(where, (self.get(where) ?? 0) + ms);
+    const fn = label(id);
+    selfByFunction.set(fn, (selfByFunction.get(fn) ?? 0) + ms);
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const name = label(at);
@@ -171,6 +175,7 @@ export function analyseProfile(profile: CpuProfile, messages: number) {
         .map(([k, v]) => [k, perMessage(v)]),
     );
   const selfMsPerMessage = sorted(self, 400);
+  const selfMsPerFunction = sorted(selfByFunction, 400);
   const inclusiveMsPerMessage = sorted(inclusive, 2000);
   const steps = Object.fromEntries(
     STEPS.map(([name, pattern]) => [
@@ -189,6 +194,7 @@ export function analyseProfile(profile: CpuProfile, messages: number) {
     groups: grouped(selfMsPerMessage),
     steps,
     selfMsPerMessage,
+    selfMsPerFunction,
     inclusiveMsPerMessage,
   };
 }
@@ -219,6 +225,9 @@ function printReport(report: Report) {
   for (const [k, v] of Object.entries(report.steps)) console.log(`  ${v.toFixed(3).padStart(7)}  ${k}`);
   console.log("\nself time by component, ms per message:");
   for (const [k, v] of Object.entries(report.selfMsPerMessage).slice(0, 40))
+    console.log(`  ${v.toFixed(3).padStart(7)}  ${k}`);
+  console.log("\nself time by function (a builtin under its caller's component), ms per message:");
+  for (const [k, v] of Object.entries(report.selfMsPerFunction).slice(0, Number(process.env.PROFILE_TOP ?? 60)))
     console.log(`  ${v.toFixed(3).padStart(7)}  ${k}`);
   console.log("\ninclusive time of app and library frames (synchronous parts, every resumption), ms per message:");
   const shown = Object.entries(report.inclusiveMsPerMessage).filter(

@@ -214,6 +214,21 @@ function conversationWithTickets(row: Record<string, unknown>): ConversationWith
 }
 
 /**
+ * A condition a write is made under, folded into the write's own statement on PostgreSQL (one
+ * round trip instead of two): the shopper's rate limits, counted in the statement that starts
+ * their conversation. (Not a continued conversation's: its statement reads and updates more
+ * while the shop's count stays locked, and at 50 connections on one shop it was slower so.)
+ */
+export interface WriteCondition {
+  /** Its CTEs, the SQL condition the write needs, and an expression `settle` reads; `param` adds a value. */
+  render(param: (value: unknown) => string): { ctes: string[]; holds: string; outcome: string };
+  /** The statement ran: throws (nothing was written) when the condition didn't hold. */
+  settle(outcome: unknown): void;
+  /** The statement didn't run to its end (a retried message's refused insert): the condition on its own, thrown as settle does. */
+  checkAlone(): Promise<void>;
+}
+
+/**
  * PostgreSQL only: the conversation's row and hand-offs read, and the shopper's message stored and
  * counted, in one statement (one round trip instead of two), only when the conversation is the
  * owner's. Null rows: it isn't (or doesn't exist), nothing written. Undefined: no PostgreSQL
@@ -246,6 +261,38 @@ export async function selectConversationAndStoreMessage(
   const text = `WITH owned AS (${part(read)}${part(owned)}), stored AS (${part(store)}), counted AS (${part(count)}) SELECT * FROM owned`;
   const result = await driver.pool.query(pgQuery(text, values, UTC_TIMESTAMPS));
   return result.rows[0] ? conversationWithTickets(result.rows[0]) : null;
+}
+
+/**
+ * PostgreSQL only: a new conversation and its first message stored in one statement, only when
+ * `condition` holds (settled before returning; nothing written otherwise). False: no PostgreSQL
+ * driver here. A refused insert (a retried clientMessageId) throws, nothing written or counted.
+ */
+export async function insertConversationWithMessageIf(
+  db: Db,
+  conversation: Conversation,
+  message: Message,
+  condition: WriteCondition,
+): Promise<boolean> {
+  const driver = driverOf(db);
+  if (driver?.kind !== "postgresql") return false;
+  const values: unknown[] = [];
+  const param = (value: unknown) => `$${values.push(driverValue(value, "postgresql"))}`;
+  const guard = condition.render(param);
+  const c = conversation;
+  const m = message;
+  // INSERT … SELECT takes its values' types from the expressions, not the columns: each is cast.
+  const made = `made AS (INSERT INTO "Conversation" ("id", "shop", "customerId", "language", "status", "state", "messageCount", "createdAt", "lastMessageAt")
+    SELECT ${param(c.id)}::text, ${param(c.shop)}::text, ${param(c.customerId)}::text, ${param(c.language)}::text, ${param(c.status)}::text,
+           ${param(c.state)}::text, ${param(c.messageCount)}::integer, ${param(c.createdAt)}::timestamp(3), ${param(c.lastMessageAt)}::timestamp(3)
+    WHERE ${guard.holds} RETURNING "id", "shop")`;
+  const stored = `stored AS (INSERT INTO "Message" ("id", "shop", "conversationId", "role", "text", "clientMessageId", "createdAt")
+    SELECT ${param(m.id)}::text, made."shop", made."id", ${param(m.role)}::text, ${param(m.text)}::text, ${param(m.clientMessageId)}::text, ${param(m.createdAt)}::timestamp(3)
+    FROM made)`;
+  const text = `WITH ${[...guard.ctes, made, stored].join(", ")} SELECT ${guard.outcome} AS "condition"`;
+  const result = await driver.pool.query(pgQuery(text, values));
+  condition.settle(result.rows[0]?.condition);
+  return true;
 }
 
 /**

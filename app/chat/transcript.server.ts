@@ -20,6 +20,8 @@ import {
   reopenRepliedTickets,
   selectConversation,
   selectConversationAndStoreMessage,
+  insertConversationWithMessageIf,
+  type WriteCondition,
   updateAfterReply,
   updateAnalysis,
   writeTogether,
@@ -89,6 +91,7 @@ export async function startConversationWithMessage(
   text: string,
   clientMessageId: string | null,
   language = "en",
+  condition?: WriteCondition,
 ): Promise<StoredShopperMessage & { conversation: Conversation }> {
   const now = new Date();
   const conversation: Conversation = {
@@ -114,12 +117,20 @@ export async function startConversationWithMessage(
     clientMessageId,
     createdAt: now,
   });
+  // Under a condition (the shopper's rate limits): in the statement itself on PostgreSQL, else first.
+  let conditionChecked = !condition;
   try {
-    await writeTogether(db, [insertConversation(conversation), insertMessage(message)]);
+    if (!condition || !(await insertConversationWithMessageIf(db, conversation, message, condition))) {
+      if (condition) await condition.checkAlone();
+      conditionChecked = true;
+      await writeTogether(db, [insertConversation(conversation), insertMessage(message)]);
+    }
     return { conversation, message, existingReply: null };
   } catch (error) {
-    const earlier =
-      clientMessageId && isUniqueViolation(error) ? await storedByClientId(db, owner.shop, clientMessageId) : null;
+    if (!(clientMessageId && isUniqueViolation(error))) throw error;
+    // A retry whose statement wrote and counted nothing: the condition decides before the earlier one is read.
+    if (!conditionChecked) await condition!.checkAlone();
+    const earlier = await storedByClientId(db, owner.shop, clientMessageId);
     if (!earlier) throw error;
     const conversation = await findConversation(db, owner, earlier.message.conversationId);
     if (!conversation) throw new ClientMessageIdTaken();

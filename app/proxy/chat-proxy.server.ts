@@ -43,7 +43,17 @@ import {
 import { getShopSettings, type ShopSettings } from "../settings.server";
 import { redactSensitive, withoutCardNumbers } from "../privacy/redact";
 import { withCardNotice } from "../privacy/card-notice";
-import { addressKey, checkLimits, shopperKeys, type ProxyLimits } from "./rate-limit.server";
+import {
+  addressKey,
+  checkLimits,
+  LimitRefused,
+  limitsInStatement,
+  shopperKeys,
+  type LimitKeys,
+  type LimitVerdict,
+  type ProxyLimits,
+} from "./rate-limit.server";
+import type { WriteCondition } from "../chat/transcript-sql.server";
 import { isDatabaseUnavailable } from "../db-errors";
 import { beforeDeadline, DeadlineExceeded, messageDeadline, type MessageDeadline } from "./deadline.server";
 import { parse, readJson, RequestError, signedQuery, type SignedQuery } from "./request.server";
@@ -140,27 +150,53 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
       return errorResponse(405, "method_not_allowed", `${method} is not supported on ${endpoint}.`);
     // Read before the limits: a guest is limited per the conversation the request names.
     const input = method === "POST" ? await readJson(request) : query;
-    if (deps.limits) {
-      const verdict = await checkLimits(deps.limits, {
-        shop,
-        ...shopperKeys(request, owner.customerId, conversationIdIn(input)),
-        // The signature alone: it is single-use whatever path spelling or endpoint it comes back on.
-        signature: query.signature ?? null,
-        writes: method !== "GET",
-      });
-      if (!verdict.ok) {
-        if (verdict.reason === "replay")
-          return errorResponse(409, "replayed_request", "This request was already received.");
-        const response = errorResponse(
-          429,
-          "rate_limited",
-          "You're sending messages too quickly. Please wait a moment and try again.",
-        );
-        response.headers.set("Retry-After", String(verdict.retryAfterSeconds));
-        return response;
+    const keys: LimitKeys = {
+      shop,
+      ...shopperKeys(request, owner.customerId, conversationIdIn(input)),
+      // The signature alone: it is single-use whatever path spelling or endpoint it comes back on.
+      signature: query.signature ?? null,
+      writes: method !== "GET",
+    };
+    // A conversation's first message on PostgreSQL: its limits counted in the statement that starts
+    // the conversation (one round trip less).
+    const firstMessage = route.handle === sendMessage && !conversationIdIn(input);
+    const counting = deps.limits && firstMessage ? await limitsInStatement(deps.limits, keys) : null;
+    // Otherwise counted while the endpoint reads and checks its input (on PostgreSQL a round trip
+    // of its own): every endpoint awaits the verdict before it reads or stores anything.
+    const refused = deps.limits && !counting ? refusalBy(deps.limits, keys) : NOT_REFUSED;
+    // Awaited below in every case: no unhandled rejection while the endpoint is busy.
+    refused.catch(() => {});
+    // The verdict for a request that ended before its limits were counted (a 400): as when they were counted first.
+    const refusal = async () => {
+      if (counting && counting.verdict === null) {
+        try {
+          await counting.checkAlone();
+        } catch (error) {
+          if (error instanceof LimitRefused) return refusalResponse(error.verdict);
+          throw error;
+        }
       }
+      return refused;
+    };
+    let response: Response;
+    try {
+      response = await route.handle({
+        request,
+        input,
+        owner,
+        graphql: context.admin.graphql,
+        deps,
+        refused,
+        limits: counting ?? undefined,
+      });
+    } catch (error) {
+      if (error instanceof LimitRefused) return refusalResponse(error.verdict);
+      // A request over its limits is refused whatever else is wrong with it (as when it was checked first).
+      const refused = await refusal();
+      if (refused) return refused;
+      throw error;
     }
-    return await route.handle({ request, input, owner, graphql: context.admin.graphql, deps });
+    return (await refusal()) ?? response;
   } catch (error) {
     if (error instanceof RequestError) return errorResponse(error.status, error.code, error.message);
     if (error instanceof ClientMessageIdTaken)
@@ -175,6 +211,25 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
     if (failure.retryAfterSeconds) response.headers.set("Retry-After", String(failure.retryAfterSeconds));
     return response;
   }
+}
+
+const NOT_REFUSED = Promise.resolve(null);
+
+/** The response refusing a request over its limits, or null when it is within them. */
+async function refusalBy(limits: ProxyLimits, keys: LimitKeys): Promise<Response | null> {
+  const verdict = await checkLimits(limits, keys);
+  return verdict.ok ? null : refusalResponse(verdict);
+}
+
+function refusalResponse(verdict: Extract<LimitVerdict, { ok: false }>): Response {
+  if (verdict.reason === "replay") return errorResponse(409, "replayed_request", "This request was already received.");
+  const response = errorResponse(
+    429,
+    "rate_limited",
+    "You're sending messages too quickly. Please wait a moment and try again.",
+  );
+  response.headers.set("Retry-After", String(verdict.retryAfterSeconds));
+  return response;
 }
 
 /**
@@ -202,6 +257,10 @@ interface EndpointCall {
   owner: ConversationOwner;
   graphql: AdminGraphql;
   deps: ProxyDeps;
+  /** The rate limits' verdict: a refusal to return, or null. Awaited before anything is read or stored. */
+  refused: Promise<Response | null>;
+  /** A first message's rate limits, to count in the statement starting its conversation (PostgreSQL), instead of `refused`. */
+  limits?: WriteCondition;
 }
 
 const ENDPOINTS: Record<string, { method: "GET" | "POST"; handle: (call: EndpointCall) => Promise<Response> }> = {
@@ -217,12 +276,22 @@ function conversationIdIn(input: unknown): string | null {
   return conversationIdSchema.safeParse(id).success ? (id as string) : null;
 }
 
-async function sendMessage({ request, input: body, owner, graphql, deps }: EndpointCall): Promise<Response> {
+async function sendMessage({
+  request,
+  input: body,
+  owner,
+  graphql,
+  deps,
+  refused,
+  limits,
+}: EndpointCall): Promise<Response> {
   const input = parse(sendMessageSchema, body);
   const { db } = deps;
   // Stored without card or phone numbers; the bot still reads the original text below.
   const storedText = redactSensitive(input.text);
   const clientMessageId = input.clientMessageId ?? null;
+  const refusal = await refused;
+  if (refusal) return refusal;
   let conversation: Conversation;
   let stored: StoredShopperMessage;
   // Hand-offs of this conversation already waiting for the team, read with the conversation.
@@ -242,7 +311,14 @@ async function sendMessage({ request, input: body, owner, graphql, deps }: Endpo
     if (!existing) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
     ({ conversation, openTickets, answeredTickets, repliedTickets, ...stored } = existing);
   } else {
-    ({ conversation, ...stored } = await startConversationWithMessage(db, owner, storedText, clientMessageId));
+    ({ conversation, ...stored } = await startConversationWithMessage(
+      db,
+      owner,
+      storedText,
+      clientMessageId,
+      undefined,
+      limits,
+    ));
   }
   const exchange = (reply: Message, signals: ConversationSignals) => ({
     conversationId: conversation.id,
@@ -519,7 +595,9 @@ function tellTeamShopperWroteBack(deps: ProxyDeps, conversation: Conversation, t
   });
 }
 
-async function getConversation({ input: query, owner, deps }: EndpointCall): Promise<Response> {
+async function getConversation({ input: query, owner, deps, refused }: EndpointCall): Promise<Response> {
+  const refusal = await refused;
+  if (refusal) return refusal;
   const id = parse(conversationIdSchema, (query as SignedQuery).conversationId);
   const conversation = await findConversation(deps.db, owner, id);
   if (!conversation) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
@@ -528,7 +606,9 @@ async function getConversation({ input: query, owner, deps }: EndpointCall): Pro
   return json({ conversationId: conversation.id, messages: messages.map(toMessageView), ...signals });
 }
 
-async function sendCsat({ input: body, owner, deps }: EndpointCall): Promise<Response> {
+async function sendCsat({ input: body, owner, deps, refused }: EndpointCall): Promise<Response> {
+  const refusal = await refused;
+  if (refusal) return refusal;
   const input = parse(csatSchema, body);
   const conversation = await findConversation(deps.db, owner, input.conversationId);
   if (!conversation) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
@@ -536,7 +616,9 @@ async function sendCsat({ input: body, owner, deps }: EndpointCall): Promise<Res
   return json({ ok: true });
 }
 
-async function sendFeedback({ input: body, owner, deps }: EndpointCall): Promise<Response> {
+async function sendFeedback({ input: body, owner, deps, refused }: EndpointCall): Promise<Response> {
+  const refusal = await refused;
+  if (refusal) return refusal;
   const input = parse(feedbackSchema, body);
   const conversation = await findConversation(deps.db, owner, input.conversationId);
   if (!conversation) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");

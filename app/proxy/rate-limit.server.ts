@@ -20,7 +20,8 @@ import {
 } from "rate-limiter-flexible";
 import { databaseProvider, resolveDatabaseUrl } from "../db-url";
 import { postgresPoolConfig, surviveDroppedConnections } from "../db-connections.server";
-import { countInOrder } from "./shared-counts.server";
+import { countInOrder, countedRows, countingCtes, type CountedRow, type SharedCount } from "./shared-counts.server";
+import type { WriteCondition } from "../chat/transcript-sql.server";
 
 export interface ProxyLimits {
   perShop: RateLimiterAbstract;
@@ -35,7 +36,15 @@ export interface ProxyLimits {
    * Where the counts are shared between instances, with each limit's in-memory insurance for when
    * PostgreSQL fails; none when this instance (or its cluster) counts on its own.
    */
-  shared?: { pool: pg.Pool; insurance: Record<LimitName, RateLimiterAbstract> };
+  shared?: {
+    pool: pg.Pool;
+    insurance: Record<LimitName, RateLimiterAbstract>;
+    /**
+     * The counts' table is in the app's own database and was made at start-up: a message's limits
+     * can be counted in the statement that stores it (limitsInStatement).
+     */
+    inAppDatabase?: boolean;
+  };
 }
 
 type LimitName = "perShop" | "perShopper" | "perAddress" | "signatures";
@@ -46,6 +55,8 @@ export interface LimitOptions {
   addressPerMinute?: number;
   /** A PostgreSQL pool to share counts through; in memory without one. */
   postgres?: pg.Pool;
+  /** That pool is on the app's own database (configuredLimits): see ProxyLimits.shared.inAppDatabase. */
+  inAppDatabase?: boolean;
 }
 
 /** Requests a minute for a whole shop's storefront (RATE_LIMIT_SHOP_PER_MINUTE). */
@@ -87,9 +98,14 @@ export function createLimits(options: LimitOptions = {}): ProxyLimits {
     // from this limiter's key prefix, points and duration; the limiter still clears expired rows.
     return new RateLimiterPostgres(shared);
   };
+  const shared = options.postgres && { pool: options.postgres, insurance, inAppDatabase: false };
   return {
-    ready: options.postgres ? createRateLimitTable(options.postgres) : Promise.resolve(),
-    shared: options.postgres && { pool: options.postgres, insurance },
+    ready: options.postgres
+      ? createRateLimitTable(options.postgres).then((made) => {
+          if (shared) shared.inAppDatabase = made && !!options.inAppDatabase;
+        })
+      : Promise.resolve(),
+    shared,
     perShop: limiter(
       "perShop",
       "shop",
@@ -117,7 +133,7 @@ export function createLimits(options: LimitOptions = {}): ProxyLimits {
  * lock so that instances starting together create it one at a time. A failure is logged, and the
  * limiters then fall back to their in-memory insurance.
  */
-async function createRateLimitTable(pool: pg.Pool): Promise<void> {
+async function createRateLimitTable(pool: pg.Pool): Promise<boolean> {
   try {
     const client = await pool.connect();
     try {
@@ -133,11 +149,13 @@ async function createRateLimitTable(pool: pg.Pool): Promise<void> {
     } finally {
       client.release();
     }
+    return true;
   } catch (error) {
     console.error(
       "shared rate-limit table unavailable; limiting per instance",
       error instanceof Error ? error.message : error,
     );
+    return false;
   }
 }
 
@@ -155,7 +173,7 @@ export function configuredLimits(env: Record<string, string | undefined> = proce
     new pg.Pool(postgresPoolConfig(url, { max: 4, allowExitOnIdle: true })),
     "rate-limits",
   );
-  return createLimits({ postgres: pool });
+  return createLimits({ postgres: pool, inAppDatabase: true });
 }
 
 export type LimitVerdict =
@@ -183,11 +201,7 @@ interface LimitCheck {
  */
 export async function checkLimits(limits: ProxyLimits, keys: LimitKeys): Promise<LimitVerdict> {
   await limits.ready;
-  const checks: LimitCheck[] = [];
-  if (keys.writes && keys.signature) checks.push({ reason: "replay", name: "signatures", key: keys.signature });
-  if (keys.shopper) checks.push({ reason: "shopper", name: "perShopper", key: `${keys.shop}:${keys.shopper}` });
-  if (keys.address) checks.push({ reason: "address", name: "perAddress", key: `${keys.shop}:${keys.address}` });
-  checks.push({ reason: "shop", name: "perShop", key: keys.shop });
+  const checks = checksFor(keys);
   if (!limits.shared) return consumeInOrder(limits, checks);
   try {
     return await countShared(limits, limits.shared.pool, checks);
@@ -195,6 +209,58 @@ export async function checkLimits(limits: ProxyLimits, keys: LimitKeys): Promise
     // PostgreSQL failed: this instance's own counts, as each limiter's insurance did before.
     return consumeInOrder(limits.shared.insurance, checks);
   }
+}
+
+function checksFor(keys: LimitKeys): LimitCheck[] {
+  const checks: LimitCheck[] = [];
+  if (keys.writes && keys.signature) checks.push({ reason: "replay", name: "signatures", key: keys.signature });
+  if (keys.shopper) checks.push({ reason: "shopper", name: "perShopper", key: `${keys.shop}:${keys.shopper}` });
+  if (keys.address) checks.push({ reason: "address", name: "perAddress", key: `${keys.shop}:${keys.address}` });
+  checks.push({ reason: "shop", name: "perShop", key: keys.shop });
+  return checks;
+}
+
+/** A request refused by its limits; nothing was written for it. */
+export class LimitRefused extends Error {
+  constructor(readonly verdict: Extract<LimitVerdict, { ok: false }>) {
+    super(`rate limited: ${verdict.reason}`);
+  }
+}
+
+/**
+ * The request's limits as a condition of the statement that stores the message (one round trip
+ * less a message on PostgreSQL): counted in it, in the same order and with the same verdicts as
+ * checkLimits, and the message written only within them. Null when the counts aren't in the
+ * app's database (SQLite, memory, a table that couldn't be made): checkLimits then.
+ */
+export async function limitsInStatement(
+  limits: ProxyLimits,
+  keys: LimitKeys,
+): Promise<(WriteCondition & { readonly verdict: LimitVerdict | null }) | null> {
+  await limits.ready;
+  if (!limits.shared?.inAppDatabase) return null;
+  const checks = checksFor(keys);
+  const counts = sharedCounts(limits, checks);
+  let verdict: LimitVerdict | null = null;
+  const decided = (decision: LimitVerdict) => {
+    verdict = decision;
+    if (!decision.ok) throw new LimitRefused(decision);
+  };
+  return {
+    get verdict() {
+      return verdict;
+    },
+    render(param) {
+      const { ctes, withinLimits, counted } = countingCtes(RATE_LIMIT_TABLE, counts, Date.now(), param);
+      return { ctes, holds: withinLimits(), outcome: counted() };
+    },
+    settle(outcome) {
+      decided(verdictOf(checks, counts, countedRows(outcome)));
+    },
+    async checkAlone() {
+      decided(await checkLimits(limits, keys));
+    },
+  };
 }
 
 /** The checks one by one on `limiters` (in memory, or in the cluster's primary). */
@@ -211,12 +277,21 @@ async function consumeInOrder(
 
 /** The checks in one PostgreSQL statement on the limiters' shared rows: one round trip. */
 async function countShared(limits: ProxyLimits, pool: pg.Pool, checks: LimitCheck[]): Promise<LimitVerdict> {
-  const counts = checks.map(({ name, key }) => ({
+  const counts = sharedCounts(limits, checks);
+  return verdictOf(checks, counts, await countInOrder(pool, RATE_LIMIT_TABLE, counts));
+}
+
+/** The checks as counts on the limiters' shared rows. */
+function sharedCounts(limits: ProxyLimits, checks: LimitCheck[]): SharedCount[] {
+  return checks.map(({ name, key }) => ({
     key: limits[name].getKey(key),
     points: limits[name].points,
     durationMs: limits[name].duration * 1000,
   }));
-  const rows = await countInOrder(pool, RATE_LIMIT_TABLE, counts);
+}
+
+/** The verdict of the rows counted for `checks`, in order: the first over its points refuses. */
+function verdictOf(checks: LimitCheck[], counts: SharedCount[], rows: CountedRow[]): LimitVerdict {
   for (const [i, row] of rows.entries()) {
     if (row.points <= counts[i].points) continue;
     const msBeforeNext = row.expire === null ? 0 : row.expire - Date.now();

@@ -3,7 +3,7 @@
  * the shop's languages, and how clearly a sentence of a product's own text states it.
  */
 import { describe, expect, it } from "vitest";
-import { askedFacts, saysSoldSeparately, statesAspect } from "../../app/chat/catalog/aspects";
+import { askedFacts, saysSoldSeparately, statesAspect, type Aspect } from "../../app/chat/catalog/aspects";
 import lexicon from "../../app/chat/catalog/aspect-lexicon.json";
 
 const aspectsOf = (text: string, language: "en" | "es" | "fr") => [...askedFacts(text, language).aspects].sort();
@@ -83,5 +83,28 @@ describe("the aspect lexicon", () => {
         expect(aspect.answered[language].trim().length, `${name}.answered.${language}`).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+describe("a question read again", () => {
+  it("reads the same, whatever a caller did with the first reading", () => {
+    const first = askedFacts("Is it waterproof and how much does it weigh?", "en");
+    const fresh = {
+      aspects: [...first.aspects],
+      groups: first.groups.map((g) => [...g]),
+      aspectTokens: [...first.aspectTokens],
+    };
+    expect(fresh.aspects.length).toBeGreaterThan(1);
+    // An answer adds the product's own aspects to its reading.
+    first.aspects.clear();
+    first.groups.push(["load" as Aspect]);
+    first.groups[0].push("load" as Aspect);
+    first.aspectTokens.clear();
+    const again = askedFacts("Is it waterproof and how much does it weigh?", "en");
+    expect({
+      aspects: [...again.aspects],
+      groups: again.groups,
+      aspectTokens: [...again.aspectTokens],
+    }).toEqual(fresh);
   });
 });

@@ -76,3 +76,112 @@ describe("the app proxy's own routes", () => {
     }
   });
 });
+
+/** A build whose proxy route answers with `respond(request)`. */
+function proxyAnswering(respond: (request: Request) => Response | Promise<Response>) {
+  const build = fakeBuild();
+  build.routes["routes/proxy.$"].module = {
+    loader: ({ request }: { request: Request }) => respond(request),
+    action: ({ request }: { request: Request }) => respond(request),
+  };
+  return build;
+}
+
+async function serving(build: ReturnType<typeof fakeBuild>, use: (base: string) => Promise<void>) {
+  const app = express();
+  mountRemixApp(app, build);
+  const server = await listen(app, 0);
+  try {
+    await use(`http://127.0.0.1:${(server.address() as { port: number }).port}`);
+  } finally {
+    server.close();
+  }
+}
+
+describe("the app proxy's responses", () => {
+  it("send a JSON body whole, with its length, not in chunks", async () => {
+    const body = JSON.stringify({ reply: "é".repeat(3000) });
+    await serving(
+      proxyAnswering(() => new Response(body, { status: 201, headers: { "Content-Type": "application/json" } })),
+      async (base) => {
+        const response = await fetch(`${base}/proxy/messages`, { method: "POST", body: "{}" });
+        expect(response.status).toBe(201);
+        expect(response.headers.get("content-length")).toBe(String(Buffer.byteLength(body)));
+        expect(response.headers.get("transfer-encoding")).toBeNull();
+        expect(await response.text()).toBe(body);
+      },
+    );
+  });
+
+  it("keep every header, repeated ones included, and an empty body", async () => {
+    await serving(
+      proxyAnswering(() => {
+        const headers = new Headers({ "Retry-After": "5" });
+        headers.append("Set-Cookie", "a=1");
+        headers.append("Set-Cookie", "b=2");
+        return new Response(null, { status: 429, headers });
+      }),
+      async (base) => {
+        const response = await fetch(`${base}/proxy/messages`);
+        expect(response.status).toBe(429);
+        expect(response.headers.get("retry-after")).toBe("5");
+        expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
+        expect(await response.text()).toBe("");
+      },
+    );
+  });
+
+  it("stream Server-Sent Events as they are written", async () => {
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const encoder = new TextEncoder();
+    await serving(
+      proxyAnswering(
+        () =>
+          new Response(
+            new ReadableStream({
+              async start(controller) {
+                controller.enqueue(encoder.encode("event: delta\ndata: 1\n\n"));
+                await finished;
+                controller.enqueue(encoder.encode("event: message\ndata: 2\n\n"));
+                controller.close();
+              },
+            }),
+            { headers: { "Content-Type": "text/event-stream" } },
+          ),
+      ),
+      async (base) => {
+        const response = await fetch(`${base}/proxy/messages`, { method: "POST", body: "{}" });
+        const reader = response.body!.getReader();
+        // The first event arrives while the second is not yet written.
+        expect(new TextDecoder().decode((await reader.read()).value)).toBe("event: delta\ndata: 1\n\n");
+        finish();
+        let rest = "";
+        for (let r = await reader.read(); !r.done; r = await reader.read()) rest += new TextDecoder().decode(r.value);
+        expect(rest).toBe("event: message\ndata: 2\n\n");
+      },
+    );
+  });
+
+  it("give the route the request's URL, method, headers and body as Remix's Express adapter does", async () => {
+    await serving(
+      proxyAnswering(async (request) =>
+        Response.json({
+          url: request.url,
+          method: request.method,
+          type: request.headers.get("content-type"),
+          body: request.method === "POST" ? await request.text() : null,
+        }),
+      ),
+      async (base) => {
+        const url = `${base}/proxy/messages?shop=a.myshopify.com&signature=abc`;
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: '{"text":"hi"}',
+        });
+        expect(await response.json()).toEqual({ url, method: "POST", type: "application/json", body: '{"text":"hi"}' });
+      },
+    );
+  });
+});

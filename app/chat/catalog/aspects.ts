@@ -113,13 +113,63 @@ type Asking = Aspect | OfferQuestion;
  * may ask for more than one aspect.
  */
 export function askedFacts(text: string, language: Language): AskedFacts {
+  const key = `${language}\u0000${text}`;
+  let facts = recentlyAsked.get(key);
+  if (!facts) {
+    facts = readAskedFacts(text, language);
+    if (recentlyAsked.size >= RECENTLY_ASKED) recentlyAsked.clear();
+    recentlyAsked.set(key, facts);
+  }
+  // A copy: callers add the product's own aspects to theirs.
+  return {
+    ...facts,
+    aspects: new Set(facts.aspects),
+    groups: facts.groups.map((group) => [...group]),
+    aspectTokens: new Set(facts.aspectTokens),
+  };
+}
+
+/** A message's question is read by several answers (and the pipeline): the last few readings are kept. */
+const RECENTLY_ASKED = 16;
+const recentlyAsked = new Map<string, AskedFacts>();
+
+/** One list of askedFacts's lexicon, split once: its phrases longest first, its single words as sets. */
+interface AskingList {
+  name: Asking;
+  language: Language;
+  phrases: Entry[];
+  exactWords: Set<string>;
+  stemWords: Set<string>;
+}
+
+function askingList(name: Asking, language: Language, list: Entry[]): AskingList {
+  const words = list.filter((e) => e.length === 1).map(([w]) => w);
+  return {
+    name,
+    language,
+    phrases: list.filter((e) => e.length > 1).sort((a, b) => b.length - a.length),
+    exactWords: new Set(words.filter((w) => w.exact).map((w) => w.form)),
+    stemWords: new Set(words.filter((w) => !w.exact).map((w) => w.form)),
+  };
+}
+
+/** The lists a question in each language is read with: its own language's, then English's. */
+const ASKING_LISTS = new Map<Language, AskingList[]>(
+  LANGUAGES.map((language) => {
+    const languages = language === "en" ? (["en"] as Language[]) : [language, "en" as Language];
+    const lists: AskingList[] = [];
+    for (const l of languages) {
+      for (const [name, words] of ASPECTS) lists.push(askingList(name, l, words.asked[l]));
+      for (const [name, words] of QUESTIONS) lists.push(askingList(name, l, words[l]));
+    }
+    return [language, lists];
+  }),
+);
+
+function readAskedFacts(text: string, language: Language): AskedFacts {
   const tokens = tokenize(normalize(text));
   const languages = language === "en" ? (["en"] as Language[]) : [language, "en" as Language];
-  const lists: { list: Entry[]; language: Language; name: Asking }[] = [];
-  for (const l of languages) {
-    for (const [name, words] of ASPECTS) lists.push({ list: words.asked[l], language: l, name });
-    for (const [name, words] of QUESTIONS) lists.push({ list: words[l], language: l, name });
-  }
+  const lists = ASKING_LISTS.get(language)!;
   const stemsIn = new Map(languages.map((l) => [l, tokens.map((w) => stemIn(w, l))]));
   const inPhrase = tokens.map(() => false);
   /** Which aspects and questions each token asks for. */
@@ -128,8 +178,8 @@ export function askedFacts(text: string, language: Language): AskedFacts {
     for (let k = 0; k < length; k++) askedAt[at + k].add(name);
   };
   // Phrases first; then single words outside phrases, in every list that has them.
-  for (const { list, language: l, name } of lists) {
-    const phrases = list.filter((e) => e.length > 1);
+  for (const { phrases, language: l, name } of lists) {
+    if (phrases.length === 0) continue;
     // A phrase may ask for several aspects ("what size": the fit or the dimensions).
     for (const { at, length } of findEntries(
       tokens,
@@ -141,9 +191,10 @@ export function askedFacts(text: string, language: Language): AskedFacts {
       note(name, at, length);
     }
   }
-  for (const { list, language: l, name } of lists) {
-    const words = list.filter((e) => e.length === 1);
-    for (const { at } of findEntries(tokens, stemsIn.get(l)!, words, [...inPhrase])) note(name, at, 1);
+  for (const { exactWords, stemWords, language: l, name } of lists) {
+    const stems = stemsIn.get(l)!;
+    for (let i = 0; i < tokens.length; i++)
+      if (!inPhrase[i] && (stemWords.has(stems[i]) || exactWords.has(tokens[i]))) note(name, i, 1);
   }
   const named = new Set(askedAt.flatMap((set) => [...set]));
   const isAspect = (name: Asking): name is Aspect => ASPECTS.has(name as Aspect);
