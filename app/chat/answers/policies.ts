@@ -148,7 +148,7 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
     missing: M.topic_payments,
   },
   account_help: {
-    subject: "account login password",
+    subject: "account login password code",
     prefer: ["FAQ", "PRIVACY_POLICY"],
     topicWords: "account help",
     aspects: ["sign in account email code password"],
@@ -261,6 +261,10 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
     hits = bestPassages(shop, question, { prefer: topic.prefer, extraTerms, max: 3, quoteLanguage: turn.language });
   else if (isOverview(question, topic) && extraTerms.length === 0 && hasPolicy) hits = overview(turn, topic);
   else hits = relevantPassages(turn, question, topic, extraTerms);
+  // "ugh, so I pay the shipping back myself??": when the shopper's own words find nothing, the words
+  // the conversation gives the question (who pays a return's postage) still do.
+  if (hits.length === 0 && turn.contextTerms?.length)
+    hits = relevantPassages(turn, turn.contextTerms.join(" "), topic, []);
   // "Can I return the Cascade jacket?": the general rules (window, condition) apply to that product.
   if (product && intent === "return_policy" && !isFinalSale(product) && !excludedKind && hasPolicy) {
     const rules = overview(turn, topic, 2);

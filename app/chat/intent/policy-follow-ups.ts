@@ -57,7 +57,7 @@ const TOPIC_WORDS: Partial<Record<Intent, RegExp>> = {
   get_invoice:
     /\b(?:invoices?|receipts?|company|business|vat|tax|name|facture|societe|entreprise|tva|factura|rfc|cfdi|datos|empresa|mes|month|mois)\b/,
   account_help:
-    /\b(?:account|log ?in|sign ?in|password|code|email|link|spam|compte|connexion|connecter|mot de passe|cuenta|contrasena|correo|entrar|llega)\b/,
+    /\b(?:account|log ?in|sign ?in|password|code|email|link|spam|compte|connexion|connecter|mot de passe|cuenta|contrasena|correo|entrar|llega|codigo)\b/,
 };
 // "My order", "I bought", "mi pedido", "ma commande": the shopper's own order, an order question after all.
 const OWN_ORDER =
@@ -76,7 +76,7 @@ const RETURN_DEADLINE =
 const HOW_TO_SEND =
   /\bhow (?:do|can|should|would) (?:i|we) (?:send|ship|post|mail|return)\b|\bwhere (?:do|should) i (?:send|ship|post|mail)\b|\bcomment (?:je )?(?:le |la |les |l'?)?(?:renvoie|renvoyer|retourne|retourner|envoie|envoyer|rapporte|rapporter)\b|\bcomment (?:faire|proceder) (?:pour )?(?:le |un )?retour\b|\bcomo (?:lo |la |los |las |le )?(?:envio|mando|devuelvo|regreso|envie|mande|devuelva|regrese|hago la devolucion)\b|\ba donde (?:lo |la |los |las )?(?:envio|mando)\b/;
 const RETURN_POSTAGE =
-  /\b(?:postage|return shipping|who pays|label|frais de (?:retour|port)|qui paie|etiquette|envio de (?:la )?devolucion|quien paga|guia)\b/;
+  /\b(?:postage|return shipping|who pays|label|frais de (?:retour|port)|qui paie|etiquette|envio de (?:la )?devolucion|quien paga|guia)\b|\b(?:pay|paying|pagar|pago|payer|paie)\b.{0,24}\b(?:shipping|postage|envio|port|renvoi)\b|\b(?:shipping|postage|send\w*(?: it| them)?) back\b/;
 /** Readings a postage question about a return takes alone: none of them is what it asks. */
 const UNSURE_OF_POSTAGE = new Set<Intent>(["out_of_scope", "shipping_options", "complaint", "product_info"]);
 /** The shopper's own return or exchange, whose order is in focus. */

@@ -4,7 +4,7 @@ import { t } from "../../i18n";
 import type { Answer, Lookup, Turn } from "../../types";
 import { normalize, tokenize } from "../../preprocess";
 import { outOfScope } from "../conversation";
-import { lowestPrice, parseSearch } from "../../catalog/search";
+import { lowestPrice, parseSearch, theOneAskedFor } from "../../catalog/search";
 import { M } from "./messages";
 import { productCard } from "./render";
 import {
@@ -31,7 +31,8 @@ export async function productSearch(turn: Turn): Promise<Answer> {
   // A named product, or options of the one under discussion ("the men's one in M"), is a product question.
   if (turn.productHandle && activeProduct(turn, turn.productHandle)) return productInfo(turn);
   const request = parseSearch(turn.pre.original, turn.ctx.shop.currencyCode, turn.language);
-  const { results, categoryWords, beforeFilters } = searchCatalog(turn, request);
+  const found = searchCatalog(turn, request);
+  const { results, categoryWords, beforeFilters } = found;
   // "Do you have the Trail Quilt?", "¿Cuándo sale el Café Guerrero?": a name we don't sell is said so, not searched for.
   const unknown = unknownProductName(turn, null);
   if (unknown && (results.length === 0 || namesUnknownLine(turn, unknown))) return productInfo(turn);
@@ -46,8 +47,13 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     if (discussed && !categoryWords.some((w) => !productWords(discussed).has(w))) return productInfo(turn);
   }
   if (asksAboutDiscussed(turn, categoryWords)) return productInfo(turn);
-  // "un drap-housse 90 × 190 en blanc": the only product of the kind, with its own option values named.
-  if (results.length === 1 && Object.keys(namedOptionValues(results[0], turn.pre.original, {})).length > 0)
+  // "un drap-housse 90 × 190 en blanc": the only product of the kind, with its own option values named;
+  // "the merino socks": the only one of the kind, asked for as a thing in mind.
+  if (
+    results.length === 1 &&
+    (Object.keys(namedOptionValues(results[0], turn.pre.original, {})).length > 0 ||
+      theOneAskedFor(turn.pre.original, found))
+  )
     return productInfo({ ...turn, productHandle: results[0].handle });
   // "got the wool sweater in teal?": of the products its name fits, the only one that comes in what it names.
   const offering = results.filter((p) => Object.keys(namedOptionValues(p, turn.pre.original, {})).length > 0);
