@@ -20,6 +20,7 @@ import {
 } from "./intent/policy-follow-ups";
 import { questionAfterOpening } from "./intent/opening-words";
 import { stateQuestionIntent } from "./intent/state-questions";
+import { pendingPaymentIntent } from "./intent/pending-payment";
 import { orderQuestionIntent } from "./intent/order-questions";
 import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
@@ -51,7 +52,8 @@ import {
 } from "./answers/orders";
 import { productInfo, productSearch } from "./answers/products";
 import { invoiceAnswer } from "./answers/invoices";
-import { accountHelp, paymentIssue, paymentMethods, returnPolicy } from "./answers/policies";
+import { accountHelp, orderPaymentAnswer, paymentIssue, paymentMethods, returnPolicy } from "./answers/policies";
+import { shopperFacingNote } from "./policy/notes";
 import { asksBeforeOrdering, asksDeliveryFact, shippingOptions } from "./answers/shipping";
 import { discountCode, discountCodesIn, shopCodeSearch, type CodeSearchOptions } from "./answers/discounts";
 import {
@@ -194,14 +196,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
           : (pointed && isUnsureOtherThanProduct(classified)) ||
               namesDiscussedOption(classified, pre.original, entities, input.state, ctx)
             ? { ...classified, intent: "product_info" as const, lowConfidence: false }
-            : resolveIntent(
-                classified,
-                pre.original,
-                entities,
-                input.state,
-                pre.tokens.length,
-                shopCodeSearch(ctx),
-              );
+            : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, shopCodeSearch(ctx));
   // Unless the conversation settled it, a message naming the shop's products is about them.
   const catalogued =
     resolved.intent === classified.intent && !confirmation && !code && !acceptedOffer && !addressText
@@ -214,6 +209,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
       ? null
       : (stateQuestionIntent(catalogued.intent, pre.original) ??
         ownPurchaseIntent(catalogued.intent, pre.original) ??
+        pendingPaymentIntent(catalogued.intent, pre.original) ??
         orderQuestionIntent(
           catalogued.intent,
           pre.original,
@@ -651,6 +647,17 @@ function intentInContext(
     asksBeforeOrdering(text)
   )
     return { ...result, intent: "shipping_options", lowConfidence: false };
+  // "and with express, when would it get here?" right after the shop's rates, no order in the conversation:
+  // the delivery asked before buying, not an order to track.
+  if (
+    result.intent === "track_order" &&
+    last === "shipping_options" &&
+    !entities.order_number &&
+    !entities.email &&
+    !state.orderNumber &&
+    asksDeliveryFact(text)
+  )
+    return { ...result, intent: "shipping_options", lowConfidence: false };
   const codesNamed = discountCodesIn(text, codeSearch).length > 0;
   // A discount code in the message settles an unsure classification.
   if ((result.lowConfidence || result.confidence < 0.6) && codesNamed)
@@ -791,10 +798,9 @@ async function paymentIssueWithOrder(turn: Turn): Promise<Answer> {
     turn.shopper.customerId ||
     ((turn.entities.order_number ?? turn.state.orderNumber) && (turn.entities.email ?? turn.state.email));
   if (!canVerify) return general;
-  return withVerifiedOrder(turn, (order, t2) => ({
-    ...general,
-    text: `${orderPaymentSummary(order, t2)}\n${general.text}`,
-  }));
+  return withVerifiedOrder(turn, (order, t2) =>
+    orderPaymentAnswer(t2, general, orderPaymentSummary(order, t2), shopperFacingNote(order.note)),
+  );
 }
 
 /** A ticket carries the email and order the shopper gave earlier in the conversation, so the team can reply. */

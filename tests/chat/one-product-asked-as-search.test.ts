@@ -40,7 +40,9 @@ describe("one product asked for in search words", () => {
     const scale = await say("busco la báscula");
     expect(scale.intent).toBe("product_info");
     expect(scale.text).toContain("0.1 g");
-    const geisha = await (await demoConversation({ store: storeOf("cafe-colibri") }))("I'm looking for the Geisha coffee");
+    const geisha = await (
+      await demoConversation({ store: storeOf("cafe-colibri") })
+    )("I'm looking for the Geisha coffee");
     expect(geisha.text).toMatch(/out of stock/i);
   });
 });

@@ -103,6 +103,13 @@ describe("policy conversations end to end", () => {
     expect(out.text).toContain("10 minutos");
   });
 
+  it("reads a named code's minimum as a code question, however much its name sounds like shipping", async () => {
+    const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))) });
+    const out = await say("il faut combien d'achat minimum pour LIVRAISONOFFERTE ?");
+    expect(out.intent).toBe("discount_code");
+    expect(out.text).toContain("30 €");
+  });
+
   it("says a named code has no end date when asked if it expires, and gives the end of one that has one", async () => {
     const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
     const openEnded = snapshot.discounts.find((d: any) => d.status === "ACTIVE" && !d.endsAt && !d.usageLimit);

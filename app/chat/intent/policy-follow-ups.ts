@@ -201,7 +201,12 @@ const YIELDS_TO_A_CODE = new Set<Intent>(["shipping_options", "payment_methods",
  * names one of the shop's codes, or asks for a promo code, is about codes, not shipping or payment.
  */
 export function codeQuestionIntent(result: IntentResult, text: string, codesNamed: boolean): IntentResult | null {
-  if (!YIELDS_TO_A_CODE.has(result.intent) || result.confidence >= CODE_OVERRIDE_BELOW) return null;
-  if (!codesNamed && !ASKS_FOR_A_CODE.test(normalize(text))) return null;
+  if (!YIELDS_TO_A_CODE.has(result.intent)) return null;
+  const plain = normalize(text);
+  // "il faut combien d'achat minimum pour LIVRAISONOFFERTE ?": a code named and asked about in codes' own
+  // words (its minimum, whether it works, when it ends) is about the code, however sure the other reading.
+  const asksOfNamedCode = codesNamed && !!TOPIC_WORDS.discount_code?.test(plain);
+  if (result.confidence >= CODE_OVERRIDE_BELOW && !asksOfNamedCode) return null;
+  if (!codesNamed && !ASKS_FOR_A_CODE.test(plain)) return null;
   return { ...result, intent: "discount_code", lowConfidence: false };
 }
