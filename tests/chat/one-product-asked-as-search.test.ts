@@ -22,6 +22,13 @@ describe("one product asked for in search words", () => {
     expect(reply.text).not.toMatch(/doesn't say|rather not guess/);
   });
 
+  it("counts a search answered with the one product that comes in the colour named as that product's question", async () => {
+    const say = await demoConversation();
+    const reply = await say("got the merino crew in plum?");
+    expect(reply.intent).toBe("product_info");
+    expect(reply.text).toContain("Women's Merino 200 Crew");
+  });
+
   it("keeps 'do you have merino socks?' a search", async () => {
     const say = await demoConversation();
     expect((await say("do you have merino socks?")).intent).toBe("product_search");

@@ -44,9 +44,9 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     searchWords(turn.pre.original, turn).filter((w) => !/^(?:one|ones)$/.test(w)).length <= 2
   ) {
     const discussed = activeProduct(turn, turn.state.productHandle);
-    if (discussed && !categoryWords.some((w) => !productWords(discussed).has(w))) return productInfo(turn);
+    if (discussed && !categoryWords.some((w) => !productWords(discussed).has(w))) return aboutOne(turn);
   }
-  if (asksAboutDiscussed(turn, categoryWords)) return productInfo(turn);
+  if (asksAboutDiscussed(turn, categoryWords)) return aboutOne(turn);
   // "un drap-housse 90 × 190 en blanc": the only product of the kind, with its own option values named;
   // "the merino socks": the only one of the kind, asked for as a thing in mind.
   if (
@@ -54,7 +54,7 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     (Object.keys(namedOptionValues(results[0], turn.pre.original, {})).length > 0 ||
       theOneAskedFor(turn.pre.original, found))
   )
-    return productInfo({ ...turn, productHandle: results[0].handle });
+    return aboutOne({ ...turn, productHandle: results[0].handle });
   // "got the wool sweater in teal?": of the products its name fits, the only one that comes in what it names.
   const offering = results.filter((p) => Object.keys(namedOptionValues(p, turn.pre.original, {})).length > 0);
   if (
@@ -63,7 +63,7 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     categoryWords.length > 1 &&
     categoryWords.every((w) => productWords(offering[0]).has(w))
   )
-    return productInfo({ ...turn, productHandle: offering[0].handle });
+    return aboutOne({ ...turn, productHandle: offering[0].handle });
   const L = turn.language;
   const currency = turn.ctx.shop.currencyCode;
   const money = (n: number) => formatMoney(n, currency, L);
@@ -125,6 +125,11 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     lookups,
     state: shown.length === 1 ? { productHandle: shown[0].handle } : {},
   };
+}
+
+/** A search that turned out to ask about one product is answered, and counted, as that product's question. */
+async function aboutOne(turn: Turn): Promise<Answer> {
+  return { ...(await productInfo(turn)), intent: "product_info" };
 }
 
 /**
