@@ -24,7 +24,7 @@ describe("one product asked for in search words", () => {
 
   it("counts a search answered with the one product that comes in the colour named as that product's question", async () => {
     const say = await demoConversation();
-    const reply = await say("got the merino crew in plum?");
+    const reply = await say("I'm looking for the women's merino crew in plum");
     expect(reply.intent).toBe("product_info");
     expect(reply.text).toContain("Women's Merino 200 Crew");
   });
