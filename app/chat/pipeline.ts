@@ -647,17 +647,6 @@ function intentInContext(
     asksBeforeOrdering(text)
   )
     return { ...result, intent: "shipping_options", lowConfidence: false };
-  // "and with express, when would it get here?" right after the shop's rates, no order in the conversation:
-  // the delivery asked before buying, not an order to track.
-  if (
-    result.intent === "track_order" &&
-    last === "shipping_options" &&
-    !entities.order_number &&
-    !entities.email &&
-    !state.orderNumber &&
-    asksDeliveryFact(text)
-  )
-    return { ...result, intent: "shipping_options", lowConfidence: false };
   const codesNamed = discountCodesIn(text, codeSearch).length > 0;
   // A discount code in the message settles an unsure classification.
   if ((result.lowConfidence || result.confidence < 0.6) && codesNamed)
@@ -695,14 +684,17 @@ function intentInContext(
   // "who pays for shipping?" while discussing a return: the return's shipping, not delivery options.
   if (RETURN_INTENTS.has(last) && result.intent === "shipping_options" && WHO_PAYS.test(text))
     return { ...result, intent: "return_policy", lowConfidence: false };
-  // "how long would it take?", "c'est payant ?" right after delivery options: the same question, not an order's.
+  // "how long would it take?", "c'est payant ?" right after delivery options: the same question, not an order's;
+  // "and with express, when would it get here?" with no order in the conversation has no order to track.
   if (
     last === "shipping_options" &&
     result.intent !== "shipping_options" &&
     !entities.order_number &&
     !entities.email &&
     !entities.product &&
-    (wordCount <= SHIPPING_FOLLOW_UP_WORDS || asksBeforeOrdering(text)) &&
+    (wordCount <= SHIPPING_FOLLOW_UP_WORDS ||
+      asksBeforeOrdering(text) ||
+      (result.intent === "track_order" && !state.orderNumber)) &&
     asksDeliveryFact(text) &&
     (result.intent === "track_order" || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8)
   )

@@ -42,6 +42,14 @@ describe("follow-ups to a return", () => {
     expect(last.text).toContain("December 19");
   });
 
+  it("answers the condition an item must be in with the shop's rule, not the order's window again", async () => {
+    const say = await demoConversation({ customerId: "gid://shopify/Customer/7294052600726" });
+    await say("can I still return the daypack I got last month?");
+    const condition = await say("what condition does it need to be in?");
+    expect(condition.intent).toBe("return_policy");
+    expect(condition.text).toContain("original tags");
+  });
+
   it("gives the last day in the shop's language", async () => {
     const say = await demoConversation({
       store: storeOf("cafe-colibri"),

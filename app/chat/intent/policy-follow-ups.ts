@@ -77,6 +77,11 @@ const HOW_TO_SEND =
   /\bhow (?:do|can|should|would) (?:i|we) (?:send|ship|post|mail|return)\b|\bwhere (?:do|should) i (?:send|ship|post|mail)\b|\bcomment (?:je )?(?:le |la |les |l'?)?(?:renvoie|renvoyer|retourne|retourner|envoie|envoyer|rapporte|rapporter)\b|\bcomment (?:faire|proceder) (?:pour )?(?:le |un )?retour\b|\bcomo (?:lo |la |los |las |le )?(?:envio|mando|devuelvo|regreso|envie|mande|devuelva|regrese|hago la devolucion)\b|\ba donde (?:lo |la |los |las )?(?:envio|mando)\b/;
 const RETURN_POSTAGE =
   /\b(?:postage|return shipping|who pays|label|frais de (?:retour|port)|qui paie|etiquette|envio de (?:la )?devolucion|quien paga|guia)\b|\b(?:pay|paying|pagar|pago|payer|paie)\b.{0,24}\b(?:shipping|postage|envio|port|renvoi)\b|\b(?:shipping|postage|send\w*(?: it| them)?) back\b/;
+// "What condition does it need to be in?", "¿tiene que tener la etiqueta?", "il doit être dans son emballage ?".
+const RETURN_CONDITION =
+  /\b(?:condition|unworn|unused|unwashed|worn|tags?|packaging|original box|estado|condiciones|sin usar|usad[oa]s?|etiquetas?|empaque|caja original|etat|neuf|porte|lave|etiquettes?|emballage)\b/;
+const ASKS =
+  /\?|^(?:what|which|how|does|do|must|should|can|que|como|cual|tiene|debe|quel|quelle|comment|faut|doit|est-ce)\b/;
 /** Readings a postage question about a return takes alone: none of them is what it asks. */
 const UNSURE_OF_POSTAGE = new Set<Intent>(["out_of_scope", "shipping_options", "complaint", "product_info"]);
 /** The shopper's own return or exchange, whose order is in focus. */
@@ -110,6 +115,9 @@ export function returnFollowUpIntent(
   }
   // "Who pays the postage?" about the return under way is the shop's rule, however it reads alone.
   if (OWN_RETURN.has(last) && RETURN_POSTAGE.test(plain) && UNSURE_OF_POSTAGE.has(result.intent))
+    return { ...result, intent: "return_policy", lowConfidence: false };
+  // "What condition does it need to be in?" about the return under way: the shop's conditions, not the order again.
+  if (OWN_RETURN.has(last) && RETURN_CONDITION.test(plain) && ASKS.test(plain) && result.intent !== "return_policy")
     return { ...result, intent: "return_policy", lowConfidence: false };
   if (HOW_TO_SEND_AFTER.has(last) && result.intent !== "return_policy" && HOW_TO_SEND.test(plain))
     return { ...result, intent: "return_policy", lowConfidence: false };
