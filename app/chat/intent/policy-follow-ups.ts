@@ -148,6 +148,18 @@ export function asksInvoiceAmount(normalized: string): boolean {
   return INVOICE_AMOUNT.test(normalized);
 }
 
+// "How long until I get it?", "¿en cuánto tiempo me llega?", "je la reçois quand ?": when the invoice comes
+// (not "until when can I ask for it?", the rule's deadline).
+const INVOICE_TIMING = /\b(?:how long|how soon|when|cuanto tiempo|en cuanto|cuando|combien de temps|quand|delai)\b/;
+const COMES =
+  /\b(?:get|gets|receive|arrive|arrives|come|comes|take|takes|llega|llegara|recibo|recibire|tarda\w*|recois|recevrai|recevoir|arrive|arrivera|prend)\b/;
+const DEADLINE = /\b(?:until when|till when|by when|deadline|hasta cuando|fecha limite|jusqu'?a quand|date limite)\b/;
+
+/** When the invoice just asked for comes. */
+export function asksInvoiceTiming(normalized: string): boolean {
+  return INVOICE_TIMING.test(normalized) && COMES.test(normalized) && !DEADLINE.test(normalized);
+}
+
 /** The invoice sent to an address other than the order's. */
 export function asksInvoiceElsewhere(normalized: string): boolean {
   return OTHER_ADDRESS.test(normalized) && EMAIL_WORD.test(normalized);
@@ -171,7 +183,7 @@ export function policyFollowUpIntent(
   const continued = { ...result, intent: last, lowConfidence: false };
   // After an invoice, its amounts and where it is sent are still the invoice, whatever they read like
   // ("what was the total?" can sound like a grievance); a goodbye or a request for a person stays one.
-  const invoiceFact = asksInvoiceAmount(plain) || asksInvoiceElsewhere(plain);
+  const invoiceFact = asksInvoiceAmount(plain) || asksInvoiceElsewhere(plain) || asksInvoiceTiming(plain);
   if (
     last === "get_invoice" &&
     !entities.product &&
