@@ -7,7 +7,6 @@
 import { extractEntities, type Entities } from "./entities";
 import { catalogAwareIntent } from "./catalog/intent";
 import { catalogTerms, lowestPrice } from "./catalog/search";
-import type { OrderNameFormat } from "../commerce/types";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { normalize, preprocess, type Language, type Preprocessed } from "./preprocess";
@@ -21,6 +20,7 @@ import {
 } from "./intent/policy-follow-ups";
 import { questionAfterOpening } from "./intent/opening-words";
 import { stateQuestionIntent } from "./intent/state-questions";
+import { pendingPaymentIntent } from "./intent/pending-payment";
 import { orderQuestionIntent } from "./intent/order-questions";
 import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
@@ -52,9 +52,10 @@ import {
 } from "./answers/orders";
 import { productInfo, productSearch } from "./answers/products";
 import { invoiceAnswer } from "./answers/invoices";
-import { accountHelp, paymentIssue, paymentMethods, returnPolicy } from "./answers/policies";
+import { accountHelp, orderPaymentAnswer, paymentIssue, paymentMethods, returnPolicy } from "./answers/policies";
+import { shopperFacingNote } from "./policy/notes";
 import { asksBeforeOrdering, asksDeliveryFact, shippingOptions } from "./answers/shipping";
-import { discountCode, discountCodesIn } from "./answers/discounts";
+import { discountCode, discountCodesIn, shopCodeSearch, type CodeSearchOptions } from "./answers/discounts";
 import {
   faqAnswer,
   greeting,
@@ -195,14 +196,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
           : (pointed && isUnsureOtherThanProduct(classified)) ||
               namesDiscussedOption(classified, pre.original, entities, input.state, ctx)
             ? { ...classified, intent: "product_info" as const, lowConfidence: false }
-            : resolveIntent(
-                classified,
-                pre.original,
-                entities,
-                input.state,
-                pre.tokens.length,
-                ctx.shop.orderNameFormat,
-              );
+            : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, shopCodeSearch(ctx));
   // Unless the conversation settled it, a message naming the shop's products is about them.
   const catalogued =
     resolved.intent === classified.intent && !confirmation && !code && !acceptedOffer && !addressText
@@ -215,6 +209,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
       ? null
       : (stateQuestionIntent(catalogued.intent, pre.original) ??
         ownPurchaseIntent(catalogued.intent, pre.original) ??
+        pendingPaymentIntent(catalogued.intent, pre.original) ??
         orderQuestionIntent(
           catalogued.intent,
           pre.original,
@@ -248,7 +243,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     intent.intent === "return_policy" &&
     RETURN_INTENTS.has(input.state.lastIntent!) &&
     WHO_PAYS.test(pre.original)
-      ? ["return shipping label"]
+      ? ["who pays return postage shipping label"]
       : intent.intent === "return_policy"
         ? howToSendTerms(pre.original, language, input.state.lastIntent)
         : undefined;
@@ -503,7 +498,7 @@ const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "return_
 /** Readings a delivery asked before buying takes alone. */
 const BEFORE_BUYING_READINGS = new Set<Intent>(["track_order", "product_info", "product_search", "out_of_scope"]);
 const WHO_PAYS =
-  /\b(?:who pays|pay for|cost|costs|free|label|postage|charge|qui paie|payer|frais|gratuit|[ée]tiquette|qui[eé]n paga|pagar|costo|cuesta|gratis|gu[ií]a|etiqueta)\b/i;
+  /\b(?:who pays|pay for|pay|cost|costs|free|label|postage|charge|qui paie|payer|frais|gratuit|[ée]tiquette|qui[eé]n paga|pagar|costo|cuesta|gratis|gu[ií]a|etiqueta)\b/i;
 const STOCK_QUESTION = /\b(?:in stock|available|disponibles?|en stock|agotad[oa]s?|sold out|rupture)\b/;
 const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu[aá]nto|cuesta|precio|vale)\b/i;
 // A bare "why?" or "what can I do?" (accents folded): nothing new, a question about the last answer.
@@ -562,7 +557,7 @@ function namesDiscussedOption(
   if (!state.productHandle || entities.order_number || entities.email) return false;
   if (ORDER_INTENTS.has(read.intent) || read.intent === "product_info") return false;
   if (text.trim().split(/\s+/).length > BARE_VARIANT_WORDS) return false;
-  if (discountCodesIn(text, { orderNameFormat: ctx.shop.orderNameFormat }).length > 0) return false;
+  if (discountCodesIn(text, shopCodeSearch(ctx)).length > 0) return false;
   const product = ctx.productsByHandle.get(state.productHandle);
   return !!product && Object.keys(namedOptionValues(product, text, {})).length > 0;
 }
@@ -573,9 +568,9 @@ function resolveIntent(
   entities: Entities,
   state: DialogueState,
   wordCount: number,
-  orderNameFormat: OrderNameFormat,
+  codeSearch: CodeSearchOptions,
 ): IntentResult {
-  const resolved = intentInContext(result, text, entities, state, wordCount, orderNameFormat);
+  const resolved = intentInContext(result, text, entities, state, wordCount, codeSearch);
   // "…it's a disgrace, I want to speak to a manager": a complaint that asks for a person is a request for one.
   if (resolved.intent === "complaint" && ASKS_FOR_PERSON.test(normalize(text)))
     return { ...resolved, intent: "human_agent", lowConfidence: false, grievance: true };
@@ -594,7 +589,7 @@ function intentInContext(
   entities: Entities,
   state: DialogueState,
   wordCount: number,
-  orderNameFormat: OrderNameFormat,
+  codeSearch: CodeSearchOptions,
 ): IntentResult {
   const last = state.lastIntent;
   const continued = last ? { ...result, intent: last, lowConfidence: false } : result;
@@ -652,7 +647,7 @@ function intentInContext(
     asksBeforeOrdering(text)
   )
     return { ...result, intent: "shipping_options", lowConfidence: false };
-  const codesNamed = discountCodesIn(text, { orderNameFormat }).length > 0;
+  const codesNamed = discountCodesIn(text, codeSearch).length > 0;
   // A discount code in the message settles an unsure classification.
   if ((result.lowConfidence || result.confidence < 0.6) && codesNamed)
     return { ...result, intent: "discount_code", lowConfidence: false };
@@ -689,14 +684,17 @@ function intentInContext(
   // "who pays for shipping?" while discussing a return: the return's shipping, not delivery options.
   if (RETURN_INTENTS.has(last) && result.intent === "shipping_options" && WHO_PAYS.test(text))
     return { ...result, intent: "return_policy", lowConfidence: false };
-  // "how long would it take?", "c'est payant ?" right after delivery options: the same question, not an order's.
+  // "how long would it take?", "c'est payant ?" right after delivery options: the same question, not an order's;
+  // "and with express, when would it get here?" with no order in the conversation has no order to track.
   if (
     last === "shipping_options" &&
     result.intent !== "shipping_options" &&
     !entities.order_number &&
     !entities.email &&
     !entities.product &&
-    (wordCount <= SHIPPING_FOLLOW_UP_WORDS || asksBeforeOrdering(text)) &&
+    (wordCount <= SHIPPING_FOLLOW_UP_WORDS ||
+      asksBeforeOrdering(text) ||
+      (result.intent === "track_order" && !state.orderNumber)) &&
     asksDeliveryFact(text) &&
     (result.intent === "track_order" || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8)
   )
@@ -792,10 +790,9 @@ async function paymentIssueWithOrder(turn: Turn): Promise<Answer> {
     turn.shopper.customerId ||
     ((turn.entities.order_number ?? turn.state.orderNumber) && (turn.entities.email ?? turn.state.email));
   if (!canVerify) return general;
-  return withVerifiedOrder(turn, (order, t2) => ({
-    ...general,
-    text: `${orderPaymentSummary(order, t2)}\n${general.text}`,
-  }));
+  return withVerifiedOrder(turn, (order, t2) =>
+    orderPaymentAnswer(t2, general, orderPaymentSummary(order, t2), shopperFacingNote(order.note)),
+  );
 }
 
 /** A ticket carries the email and order the shopper gave earlier in the conversation, so the team can reply. */

@@ -59,7 +59,7 @@ const LANGUAGE_CUES: Record<Language, string[]> = {
   es: (
     "el la los las mi mis es esta donde cuando como puedo quiero pedido hola gracias por para que " +
     "tengo mi devolver envio necesito un una del con ayuda cuanto cuanta cuantos cuantas cual cuales porque " +
-    "tiene tienen hay puede pueden en"
+    "tiene tienen hay puede pueden en dos vez veces ya todavia pero muy nos"
   ).split(" "),
   fr: (
     "le la les mon ma mes est ou quand comment puis je veux commande bonjour merci pour que pas " +

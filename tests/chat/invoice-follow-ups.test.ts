@@ -33,6 +33,16 @@ describe("follow-ups to an invoice", () => {
     expect(tax.text).toMatch(/taxes 27,33\s€ \(déjà comprises dans les prix\)/);
   });
 
+  it("says when the invoice comes with the shop's own sentence, and keeps 'until when?' for the deadline", async () => {
+    const say = await demoConversation({ store: storeOf("cafe-colibri") });
+    await say("¿Cómo pido mi factura?");
+    const until = await say("¿hasta cuándo la puedo pedir?");
+    expect(until.text).toContain("mes calendario");
+    const when = await say("¿en cuánto tiempo me llega?");
+    expect(when.intent).toBe("get_invoice");
+    expect(when.text).toContain("72 horas");
+  });
+
   it("leaves another address to the team, with the shop's contact", async () => {
     const say = await demoConversation({
       store: storeOf("cafe-colibri"),

@@ -87,6 +87,29 @@ describe("policy conversations end to end", () => {
     expect(out.text).toMatch(/never expire/i);
   });
 
+  it("answers how long the sign-in code lasts after a sign-in question, in other words than the shop's", async () => {
+    const say = await demoConversation();
+    await say("I can't log in to my account");
+    const out = await say("how long is the code good for?");
+    expect(out.intent).toBe("account_help");
+    expect(out.text).toContain("10 minutes");
+  });
+
+  it("reads 'el código' after a sign-in question as the sign-in code, not the shop's discount codes", async () => {
+    const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("cafe-colibri"))) });
+    await say("No puedo entrar a mi cuenta");
+    const out = await say("¿cuánto dura el código?");
+    expect(out.intent).toBe("account_help");
+    expect(out.text).toContain("10 minutos");
+  });
+
+  it("reads a named code's minimum as a code question, however much its name sounds like shipping", async () => {
+    const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))) });
+    const out = await say("il faut combien d'achat minimum pour LIVRAISONOFFERTE ?");
+    expect(out.intent).toBe("discount_code");
+    expect(out.text).toContain("30 €");
+  });
+
   it("says a named code has no end date when asked if it expires, and gives the end of one that has one", async () => {
     const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
     const openEnded = snapshot.discounts.find((d: any) => d.status === "ACTIVE" && !d.endsAt && !d.usageLimit);

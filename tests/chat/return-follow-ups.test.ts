@@ -31,6 +31,25 @@ describe("follow-ups to a return", () => {
     expect(last.text).toContain("December 19");
   });
 
+  it("answers who pays the postage when the shopper asks it as a grumble, then keeps the order's last day", async () => {
+    const say = await demoConversation({ customerId: "gid://shopify/Customer/7294054742113" });
+    await say("I need to return my Alpine Shell jacket");
+    const who = await say("ugh, so I have to pay the shipping back myself??");
+    expect(who.intent).toBe("return_policy");
+    expect(who.text).toContain("return postage is paid by the customer");
+    const last = await say("fine. what's the last day I can send it?");
+    expect(last.intent).toBe("return_item");
+    expect(last.text).toContain("December 19");
+  });
+
+  it("answers the condition an item must be in with the shop's rule, not the order's window again", async () => {
+    const say = await demoConversation({ customerId: "gid://shopify/Customer/7294052600726" });
+    await say("can I still return the daypack I got last month?");
+    const condition = await say("what condition does it need to be in?");
+    expect(condition.intent).toBe("return_policy");
+    expect(condition.text).toContain("original tags");
+  });
+
   it("gives the last day in the shop's language", async () => {
     const say = await demoConversation({
       store: storeOf("cafe-colibri"),

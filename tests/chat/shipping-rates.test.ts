@@ -98,3 +98,24 @@ describe("delivery questions around the product discussed and the time asked", (
     expect(none.text).not.toMatch(/Standard shipping/);
   });
 });
+
+describe("delivery follow-ups in other words", () => {
+  it("answers 'when would it get here?' after the rates as a delivery before buying, not an order to track", async () => {
+    const say = await demoConversation();
+    await say("how much is shipping on a $50 order?");
+    const when = await say("and with express, when would it get here?");
+    expect(when.intent).toBe("shipping_options");
+    expect(when.text).toContain("Monday, November 23");
+  });
+
+  it("gives dates for 'the earliest it could arrive' and for 'ça met combien de temps ?'", async () => {
+    const say = await demoConversation();
+    await say("Do you ship to Canada?");
+    const earliest = await say("what's the earliest it could arrive if I order today?");
+    expect(earliest.text).toContain("November 27");
+    const fr = await demoConversation({ store: storeOf("maison-coquelicot") });
+    await fr("Vous livrez en Belgique ?");
+    const time = await fr("ça met combien de temps ?");
+    expect(time.text).toContain("3 à 5 jours ouvrés");
+  });
+});

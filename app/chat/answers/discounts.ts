@@ -4,7 +4,7 @@
  * used up. Codes the merchant lists as internal are never revealed, confirmed or described, and
  * the bot never makes a code up, whatever the message asks.
  */
-import type { OrderNameFormat } from "../../commerce/types";
+import type { OrderNameFormat, Product } from "../../commerce/types";
 import { findOrderName } from "../entities";
 import { defineMessages, t } from "../i18n";
 import { formatDate, formatMoney } from "../format";
@@ -160,6 +160,28 @@ export interface CodeSearchOptions {
   strict?: boolean;
   /** The shop's order names ("FR-1042", "MX1042-W") look like codes but are orders. */
   orderNameFormat?: OrderNameFormat;
+  /** Code-like words the shop's products are described with ("USB-C", "IPX7"): a product's, not codes. */
+  productWords?: Set<string>;
+}
+
+const productWordsOf = new WeakMap<Map<string, Product>, Set<string>>();
+
+/** How a shopper's message is searched for codes in this shop: its order names and its products' own words aside. */
+export function shopCodeSearch(ctx: {
+  shop: { orderNameFormat: OrderNameFormat };
+  productsByHandle: Map<string, Product>;
+}): CodeSearchOptions {
+  let productWords = productWordsOf.get(ctx.productsByHandle);
+  if (!productWords) {
+    const texts = [...ctx.productsByHandle.values()].flatMap((p) => [
+      p.title,
+      p.description,
+      ...p.options.flatMap((o) => o.values),
+    ]);
+    productWords = new Set(texts.flatMap((text) => discountCodesIn(text)));
+    productWordsOf.set(ctx.productsByHandle, productWords);
+  }
+  return { orderNameFormat: ctx.shop.orderNameFormat, productWords };
 }
 
 /**
@@ -187,7 +209,8 @@ export function discountCodesIn(original: string, options: CodeSearchOptions = {
     else if (upper) isCode = (hasDigit && lettersInWord >= 2) || (!shouting && word.length >= 5) || afterCodeWord;
     else isCode = hasDigit && lettersInWord >= 3 && /^[a-z]+\d+$/i.test(word); // "summer25", not "32oz" or "2nd"
     const isOrderName = !!options.orderNameFormat && findOrderName(word, options.orderNameFormat) === word;
-    if (isCode && !isOrderName && !NOT_CODES.has(word.toUpperCase())) found.push(word.toUpperCase());
+    const productWord = !!options.productWords?.has(word.toUpperCase());
+    if (isCode && !isOrderName && !productWord && !NOT_CODES.has(word.toUpperCase())) found.push(word.toUpperCase());
   }
   return [...new Set(found)];
 }
@@ -235,7 +258,7 @@ const NOT_WORKING =
   /\b(?:not|n't|won't|wont|doesnt|didnt|isnt)\b.*\b(?:work|apply|accept|valid|qualify)|\b(?:invalid|error|rejected|declined)\b|\bno (?:funciona|sirve)|\bne (?:marche|fonctionne) pas/i;
 
 export async function discountCode(turn: Turn): Promise<Answer> {
-  const codes = discountCodesIn(turn.pre.original, { orderNameFormat: turn.ctx.shop.orderNameFormat }).slice(0, 3);
+  const codes = discountCodesIn(turn.pre.original, shopCodeSearch(turn.ctx)).slice(0, 3);
   if (codes.length > 0) {
     const parts: string[] = [];
     const lookups: Lookup[] = [];

@@ -5,7 +5,7 @@
  */
 import { knowledgeFor } from "../knowledge";
 import { invoiceRules } from "../policy/shop-sentences";
-import { asksInvoiceAmount, asksInvoiceElsewhere } from "../intent/policy-follow-ups";
+import { asksInvoiceAmount, asksInvoiceElsewhere, asksInvoiceTiming } from "../intent/policy-follow-ups";
 import { defineMessages, t } from "../i18n";
 import { formatMoney } from "../format";
 import { getInvoice, withVerifiedOrder } from "./orders";
@@ -37,6 +37,9 @@ export async function invoiceAnswer(turn: Turn): Promise<Answer> {
     return { text: t(turn.language, M.invoice_elsewhere, { email: turn.ctx.shop.email }), kind: "no_answer" };
   if (following && asksInvoiceAmount(turn.pre.normalized))
     return withVerifiedOrder(turn, (order, t2) => ({ text: amountsOf(order, t2) }));
+  // "¿en cuánto tiempo me llega?": the sentence of the shop's invoice rules that says how long.
+  const timing = following && asksInvoiceTiming(turn.pre.normalized) ? invoiceTiming(turn) : null;
+  if (timing) return timing;
   const answer = await getInvoice(turn);
   if (answer.state?.awaiting !== "order_number" && answer.state?.awaiting !== "email") return answer;
   const rules = invoiceRules(knowledgeFor(turn.ctx.shop).passages, turn.language);
@@ -45,6 +48,21 @@ export async function invoiceAnswer(turn: Turn): Promise<Answer> {
     ...answer,
     text: `${rules.map((p) => p.quote).join(" ")}\n\n${answer.text}`,
     lookups: [...(answer.lookups ?? []), { kind: "faq", ref: "invoice rules", outcome: "matched" }],
+  };
+}
+
+/** The sentences beside the shop's invoice rules (same FAQ or section) that say how long something takes. */
+function invoiceTiming(turn: Turn): Answer | null {
+  const passages = knowledgeFor(turn.ctx.shop).passages;
+  const rules = invoiceRules(passages, turn.language);
+  if (rules.length === 0) return null;
+  const sameSource = (p: (typeof passages)[number]) =>
+    rules.some((r) => r.sourceKey === p.sourceKey && r.section === p.section && r.language === p.language);
+  const timed = passages.filter((p) => sameSource(p) && p.hasDuration);
+  if (timed.length === 0) return null;
+  return {
+    text: timed.map((p) => p.quote).join(" "),
+    lookups: [{ kind: "faq", ref: "invoice rules", outcome: "timing matched" }],
   };
 }
 

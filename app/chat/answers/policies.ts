@@ -24,6 +24,11 @@ import { excludedKindNote } from "./shop-rules";
 import { isFinalSale } from "../policy/returns";
 
 const M = defineMessages({
+  payment_order_note: {
+    en: "Note on your order: {note}",
+    es: "Nota de tu pedido: {note}",
+    fr: "Note sur votre commande : {note}",
+  },
   policy_link: {
     en: "Full policy: {url}",
     es: "Política completa: {url}",
@@ -148,7 +153,7 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
     missing: M.topic_payments,
   },
   account_help: {
-    subject: "account login password",
+    subject: "account login password code",
     prefer: ["FAQ", "PRIVACY_POLICY"],
     topicWords: "account help",
     aspects: ["sign in account email code password"],
@@ -182,6 +187,19 @@ export function paymentMethods(turn: Turn): Answer {
 /** The general answer; the pipeline adds the order's own charges when it can verify the order. */
 export function paymentIssue(turn: Turn): Answer {
   return knowledgeAnswer(turn, "payment_issue");
+}
+
+/**
+ * A payment question about one order: its total and payment state, the merchant's note marked for
+ * the shopper (a transfer's deadline, a cash reference that expires), then the shop's rule. The
+ * note answers what the rules may not, so with one the rules' "I don't know" is left out.
+ */
+export function orderPaymentAnswer(turn: Turn, general: Answer, summary: string, note: string | null): Answer {
+  const noted = note ? t(turn.language, M.payment_order_note, { note }) : null;
+  const unanswered = general.kind === "no_answer";
+  if (noted && unanswered)
+    return { ...general, text: `${summary}\n${noted}`, kind: undefined, unsure: undefined, quickReplies: undefined };
+  return { ...general, text: [summary, noted, general.text].filter(Boolean).join("\n") };
 }
 
 export function accountHelp(turn: Turn): Answer {
@@ -261,6 +279,10 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
     hits = bestPassages(shop, question, { prefer: topic.prefer, extraTerms, max: 3, quoteLanguage: turn.language });
   else if (isOverview(question, topic) && extraTerms.length === 0 && hasPolicy) hits = overview(turn, topic);
   else hits = relevantPassages(turn, question, topic, extraTerms);
+  // "ugh, so I pay the shipping back myself??": when the shopper's own words find nothing, the words
+  // the conversation gives the question (who pays a return's postage) still do.
+  if (hits.length === 0 && turn.contextTerms?.length)
+    hits = relevantPassages(turn, turn.contextTerms.join(" "), topic, []);
   // "Can I return the Cascade jacket?": the general rules (window, condition) apply to that product.
   if (product && intent === "return_policy" && !isFinalSale(product) && !excludedKind && hasPolicy) {
     const rules = overview(turn, topic, 2);

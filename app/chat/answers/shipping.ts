@@ -73,17 +73,17 @@ const DELIVERY_WORDS = new Set(
     method methods carrier carriers way ways time days day business standard cheap cheapest order package parcel
     it that would will be get how what when which is are there do does you your my me to the a for and about
     pick up pickup store collect usually normally from over above minimum amount spend threshold
-    hold held keep kept today now if cut off cutoff same ordered buy`.split(/\s+/),
+    hold held keep kept today now if cut off cutoff same ordered buy earliest soonest latest could`.split(/\s+/),
     ...`envio envios enviar envian envias envia mandar mandan manda entrega entregas entregar llega llegan llegar
     llegaria tarda tardan tardaria tiempo dias dia habiles cuanto cuesta cuestan cobran costo precio tarifa gratis
     express expres rapido urgente opciones opcion metodos formas paqueteria pedido paquete tienda recoger cuando
     normal estandar sale partir desde minimo monto compra compras
-    guardan guardar guardas hoy ahora si pido compro hora limite mismo llegaria`.split(/\s+/),
+    guardan guardar guardas hoy ahora si pido compro hora limite mismo llegaria pronto antes podria`.split(/\s+/),
     ...`livraison livraisons livrer livrez livre livree envoi envoyer expedier expedition expediez colis commande
     frais prix tarif tarifs combien coute coutent temps delai delais jours jour ouvres prend prendra arrive arrivera
     gratuit gratuite offerte offert express rapide standard options mode modes transporteur retrait boutique quand
     payant payante partir des seuil montant minimum achat
-    garder gardez conservez conserver aujourdhui maintenant commande commandais recois recevrai heure limite meme`.split(
+    garder gardez conservez conserver aujourdhui maintenant commande commandais recois recevrai heure limite meme tot pourrait met mettre mettra`.split(
       /\s+/,
     ),
   ].filter(Boolean),

@@ -8,7 +8,7 @@ import type { Catalog, Entities } from "../entities";
 import type { IntentResult } from "../intent/engine";
 import type { Product } from "../../commerce/types";
 import type { Language } from "../preprocess";
-import { catalogTerms, searchCatalog } from "./search";
+import { catalogTerms, searchCatalog, theOneAskedFor } from "./search";
 
 /** How sure the model must be for a bare list of catalog words ("housse de couette") to stay its guess. */
 const BARE_PRODUCT_WORDS_BELOW = 0.5;
@@ -29,8 +29,13 @@ export function catalogAwareIntent(
   language: Language,
 ): IntentResult {
   const { catalog } = shop;
-  // "Do you have the Geisha?": a search naming one product is a question about it.
-  if (result.intent === "product_search" && productHandle !== null) return { ...result, intent: "product_info" };
+  // "Do you have the Geisha?", "looking for the merino socks": a search naming one product is a question about it.
+  if (
+    result.intent === "product_search" &&
+    (productHandle !== null ||
+      theOneAskedFor(text, searchCatalog(catalog, shop.productsByHandle, { text, requireCategory: true }, language)))
+  )
+    return { ...result, intent: "product_info" };
   if (result.intent === "product_info" || result.intent === "product_search") return result;
   // An order number or an email makes it about an order, whatever it names.
   if (entities.order_number || entities.email) return result;

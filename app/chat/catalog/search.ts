@@ -339,3 +339,26 @@ export function catalogTerms(
   }
   return { kinds, catalogWords, other };
 }
+
+// "the", "el/la/los/las/del", "le/la/les/l'/du": a thing the shopper has in mind, not any of a kind.
+const DEFINITE_ARTICLES = new Set(["the", "el", "la", "los", "las", "del", "al", "le", "les", "l", "du"]);
+/** How many words (an audience, a material) may stand between the article and the kind named. */
+const ARTICLE_REACH = 3;
+
+/**
+ * "I'm looking for the merino socks", "¿tienen la báscula?": a definite article before the kind
+ * named, and only one product of the shop is that kind: the shopper asks about that product,
+ * so it is answered, not listed. "do you have merino socks?" stays a search.
+ */
+export function theOneAskedFor(text: string, found: SearchResult): Product | null {
+  if (found.results.length !== 1 || found.categoryWords.length === 0) return null;
+  const tokens = normalize(text)
+    .replace(/\b(l|d|j|n|s|c|m|t|qu)'(?=[a-z])/g, "$1 ")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const firstWords = new Set(found.categoryWords.map((w) => w.split(" ")[0]));
+  const at = tokens.findIndex((t) => firstWords.has(t));
+  if (at < 0) return null;
+  const before = tokens.slice(Math.max(0, at - ARTICLE_REACH), at);
+  return before.some((t) => DEFINITE_ARTICLES.has(t)) ? found.results[0] : null;
+}

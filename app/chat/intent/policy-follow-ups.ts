@@ -57,7 +57,7 @@ const TOPIC_WORDS: Partial<Record<Intent, RegExp>> = {
   get_invoice:
     /\b(?:invoices?|receipts?|company|business|vat|tax|name|facture|societe|entreprise|tva|factura|rfc|cfdi|datos|empresa|mes|month|mois)\b/,
   account_help:
-    /\b(?:account|log ?in|sign ?in|password|code|email|link|spam|compte|connexion|connecter|mot de passe|cuenta|contrasena|correo|entrar|llega)\b/,
+    /\b(?:account|log ?in|sign ?in|password|code|email|link|spam|compte|connexion|connecter|mot de passe|cuenta|contrasena|correo|entrar|llega|codigo)\b/,
 };
 // "My order", "I bought", "mi pedido", "ma commande": the shopper's own order, an order question after all.
 const OWN_ORDER =
@@ -76,7 +76,12 @@ const RETURN_DEADLINE =
 const HOW_TO_SEND =
   /\bhow (?:do|can|should|would) (?:i|we) (?:send|ship|post|mail|return)\b|\bwhere (?:do|should) i (?:send|ship|post|mail)\b|\bcomment (?:je )?(?:le |la |les |l'?)?(?:renvoie|renvoyer|retourne|retourner|envoie|envoyer|rapporte|rapporter)\b|\bcomment (?:faire|proceder) (?:pour )?(?:le |un )?retour\b|\bcomo (?:lo |la |los |las |le )?(?:envio|mando|devuelvo|regreso|envie|mande|devuelva|regrese|hago la devolucion)\b|\ba donde (?:lo |la |los |las )?(?:envio|mando)\b/;
 const RETURN_POSTAGE =
-  /\b(?:postage|return shipping|who pays|label|frais de (?:retour|port)|qui paie|etiquette|envio de (?:la )?devolucion|quien paga|guia)\b/;
+  /\b(?:postage|return shipping|who pays|label|frais de (?:retour|port)|qui paie|etiquette|envio de (?:la )?devolucion|quien paga|guia)\b|\b(?:pay|paying|pagar|pago|payer|paie)\b.{0,24}\b(?:shipping|postage|envio|port|renvoi)\b|\b(?:shipping|postage|send\w*(?: it| them)?) back\b/;
+// "What condition does it need to be in?", "¿tiene que tener la etiqueta?", "il doit être dans son emballage ?".
+const RETURN_CONDITION =
+  /\b(?:condition|unworn|unused|unwashed|worn|tags?|packaging|original box|estado|condiciones|sin usar|usad[oa]s?|etiquetas?|empaque|caja original|etat|neuf|porte|lave|etiquettes?|emballage)\b/;
+const ASKS =
+  /\?|^(?:what|which|how|does|do|must|should|can|que|como|cual|tiene|debe|quel|quelle|comment|faut|doit|est-ce)\b/;
 /** Readings a postage question about a return takes alone: none of them is what it asks. */
 const UNSURE_OF_POSTAGE = new Set<Intent>(["out_of_scope", "shipping_options", "complaint", "product_info"]);
 /** The shopper's own return or exchange, whose order is in focus. */
@@ -111,6 +116,9 @@ export function returnFollowUpIntent(
   // "Who pays the postage?" about the return under way is the shop's rule, however it reads alone.
   if (OWN_RETURN.has(last) && RETURN_POSTAGE.test(plain) && UNSURE_OF_POSTAGE.has(result.intent))
     return { ...result, intent: "return_policy", lowConfidence: false };
+  // "What condition does it need to be in?" about the return under way: the shop's conditions, not the order again.
+  if (OWN_RETURN.has(last) && RETURN_CONDITION.test(plain) && ASKS.test(plain) && result.intent !== "return_policy")
+    return { ...result, intent: "return_policy", lowConfidence: false };
   if (HOW_TO_SEND_AFTER.has(last) && result.intent !== "return_policy" && HOW_TO_SEND.test(plain))
     return { ...result, intent: "return_policy", lowConfidence: false };
   return null;
@@ -140,6 +148,18 @@ export function asksInvoiceAmount(normalized: string): boolean {
   return INVOICE_AMOUNT.test(normalized);
 }
 
+// "How long until I get it?", "¿en cuánto tiempo me llega?", "je la reçois quand ?": when the invoice comes
+// (not "until when can I ask for it?", the rule's deadline).
+const INVOICE_TIMING = /\b(?:how long|how soon|when|cuanto tiempo|en cuanto|cuando|combien de temps|quand|delai)\b/;
+const COMES =
+  /\b(?:get|gets|receive|arrive|arrives|come|comes|take|takes|llega|llegara|recibo|recibire|tarda\w*|recois|recevrai|recevoir|arrive|arrivera|prend)\b/;
+const DEADLINE = /\b(?:until when|till when|by when|deadline|hasta cuando|fecha limite|jusqu'?a quand|date limite)\b/;
+
+/** When the invoice just asked for comes. */
+export function asksInvoiceTiming(normalized: string): boolean {
+  return INVOICE_TIMING.test(normalized) && COMES.test(normalized) && !DEADLINE.test(normalized);
+}
+
 /** The invoice sent to an address other than the order's. */
 export function asksInvoiceElsewhere(normalized: string): boolean {
   return OTHER_ADDRESS.test(normalized) && EMAIL_WORD.test(normalized);
@@ -163,7 +183,7 @@ export function policyFollowUpIntent(
   const continued = { ...result, intent: last, lowConfidence: false };
   // After an invoice, its amounts and where it is sent are still the invoice, whatever they read like
   // ("what was the total?" can sound like a grievance); a goodbye or a request for a person stays one.
-  const invoiceFact = asksInvoiceAmount(plain) || asksInvoiceElsewhere(plain);
+  const invoiceFact = asksInvoiceAmount(plain) || asksInvoiceElsewhere(plain) || asksInvoiceTiming(plain);
   if (
     last === "get_invoice" &&
     !entities.product &&
@@ -201,7 +221,12 @@ const YIELDS_TO_A_CODE = new Set<Intent>(["shipping_options", "payment_methods",
  * names one of the shop's codes, or asks for a promo code, is about codes, not shipping or payment.
  */
 export function codeQuestionIntent(result: IntentResult, text: string, codesNamed: boolean): IntentResult | null {
-  if (!YIELDS_TO_A_CODE.has(result.intent) || result.confidence >= CODE_OVERRIDE_BELOW) return null;
-  if (!codesNamed && !ASKS_FOR_A_CODE.test(normalize(text))) return null;
+  if (!YIELDS_TO_A_CODE.has(result.intent)) return null;
+  const plain = normalize(text);
+  // "il faut combien d'achat minimum pour LIVRAISONOFFERTE ?": a code named and asked about in codes' own
+  // words (its minimum, whether it works, when it ends) is about the code, however sure the other reading.
+  const asksOfNamedCode = codesNamed && !!TOPIC_WORDS.discount_code?.test(plain);
+  if (result.confidence >= CODE_OVERRIDE_BELOW && !asksOfNamedCode) return null;
+  if (!codesNamed && !ASKS_FOR_A_CODE.test(plain)) return null;
   return { ...result, intent: "discount_code", lowConfidence: false };
 }

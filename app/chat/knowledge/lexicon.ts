@@ -89,6 +89,8 @@ const VOCABULARY: Record<string, string> = {
   twice: "double duplicate | dos_veces doble | deux_fois double",
   price: "cost costs | precio precios costo coste cuesta cuestan costar | prix cout",
   discount: "promo coupon voucher | descuento descuentos cupon | reduction remise code_promo",
+  // A code of any kind (sign-in, discount, gift card): which one, the other words say.
+  code: "codes | codigo codigos | code codes",
   invoice: "receipt bill | factura facturar facturacion recibo | facture factures",
   company: "business | empresa razon_social | entreprise societe",
   gift: "| regalo | cadeau cadeaux",
@@ -111,7 +113,7 @@ const VOCABULARY: Record<string, string> = {
   minute: "minutes | minuto minutos | minute minutes",
   business: "working | habil habiles | ouvre ouvres ouvrable ouvrables",
   // "How does it work?"; its own entry, or its stem would be the one of "working" (days).
-  work: "works | funciona funcionan funcionar | fonctionne fonctionnent fonctionner",
+  work: "works good_for | funciona funcionan funcionar sirve_por | fonctionne fonctionnent fonctionner valable_pendant",
   long: "| cuanto_tiempo tardar tarda tardan | combien_de_temps duree",
   open: "opening_hours opens | abierto horario abre abren abrir | ouvert horaires ouverture ouvrez ouvrir",
   closed: "| cerrado | ferme fermee",

@@ -4,7 +4,7 @@ import { t } from "../../i18n";
 import type { Answer, Lookup, Turn } from "../../types";
 import { normalize, tokenize } from "../../preprocess";
 import { outOfScope } from "../conversation";
-import { lowestPrice, parseSearch } from "../../catalog/search";
+import { lowestPrice, parseSearch, theOneAskedFor } from "../../catalog/search";
 import { M } from "./messages";
 import { productCard } from "./render";
 import {
@@ -31,7 +31,8 @@ export async function productSearch(turn: Turn): Promise<Answer> {
   // A named product, or options of the one under discussion ("the men's one in M"), is a product question.
   if (turn.productHandle && activeProduct(turn, turn.productHandle)) return productInfo(turn);
   const request = parseSearch(turn.pre.original, turn.ctx.shop.currencyCode, turn.language);
-  const { results, categoryWords, beforeFilters } = searchCatalog(turn, request);
+  const found = searchCatalog(turn, request);
+  const { results, categoryWords, beforeFilters } = found;
   // "Do you have the Trail Quilt?", "¿Cuándo sale el Café Guerrero?": a name we don't sell is said so, not searched for.
   const unknown = unknownProductName(turn, null);
   if (unknown && (results.length === 0 || namesUnknownLine(turn, unknown))) return productInfo(turn);
@@ -43,12 +44,17 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     searchWords(turn.pre.original, turn).filter((w) => !/^(?:one|ones)$/.test(w)).length <= 2
   ) {
     const discussed = activeProduct(turn, turn.state.productHandle);
-    if (discussed && !categoryWords.some((w) => !productWords(discussed).has(w))) return productInfo(turn);
+    if (discussed && !categoryWords.some((w) => !productWords(discussed).has(w))) return aboutOne(turn);
   }
-  if (asksAboutDiscussed(turn, categoryWords)) return productInfo(turn);
-  // "un drap-housse 90 × 190 en blanc": the only product of the kind, with its own option values named.
-  if (results.length === 1 && Object.keys(namedOptionValues(results[0], turn.pre.original, {})).length > 0)
-    return productInfo({ ...turn, productHandle: results[0].handle });
+  if (asksAboutDiscussed(turn, categoryWords)) return aboutOne(turn);
+  // "un drap-housse 90 × 190 en blanc": the only product of the kind, with its own option values named;
+  // "the merino socks": the only one of the kind, asked for as a thing in mind.
+  if (
+    results.length === 1 &&
+    (Object.keys(namedOptionValues(results[0], turn.pre.original, {})).length > 0 ||
+      theOneAskedFor(turn.pre.original, found))
+  )
+    return aboutOne({ ...turn, productHandle: results[0].handle });
   // "got the wool sweater in teal?": of the products its name fits, the only one that comes in what it names.
   const offering = results.filter((p) => Object.keys(namedOptionValues(p, turn.pre.original, {})).length > 0);
   if (
@@ -57,7 +63,7 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     categoryWords.length > 1 &&
     categoryWords.every((w) => productWords(offering[0]).has(w))
   )
-    return productInfo({ ...turn, productHandle: offering[0].handle });
+    return aboutOne({ ...turn, productHandle: offering[0].handle });
   const L = turn.language;
   const currency = turn.ctx.shop.currencyCode;
   const money = (n: number) => formatMoney(n, currency, L);
@@ -119,6 +125,11 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     lookups,
     state: shown.length === 1 ? { productHandle: shown[0].handle } : {},
   };
+}
+
+/** A search that turned out to ask about one product is answered, and counted, as that product's question. */
+async function aboutOne(turn: Turn): Promise<Answer> {
+  return { ...(await productInfo(turn)), intent: "product_info" };
 }
 
 /**

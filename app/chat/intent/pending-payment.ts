@@ -1,0 +1,35 @@
+/**
+ * A payment that hasn't gone through yet ("my bank transfer is still pending", "todavía no pago en
+ * OXXO, ¿hasta cuándo tengo?", "j'ai choisi le virement et ma commande est toujours en attente") is a
+ * payment problem, whatever else the message reads like (tracking, a refund): its answer is the
+ * payment's state on the order and the shop's rule for it.
+ */
+import { normalize } from "../preprocess";
+import type { Intent } from "./labels";
+
+// Accents folded (normalize). A way of paying, or the payment itself, said to be waiting, either way round.
+const MEANS = String.raw`(?:payment|paiement|pago|virement|bank transfer|transfer|transferencia|e-?check|oxxo)`;
+const WAITING = String.raw`(?:pending|en attente|pendiente|not (?:gone through|cleared|through)|pas (?:encore )?passe)`;
+const PENDING_PAYMENT = new RegExp(
+  String.raw`\b${MEANS}\b.{0,40}\b${WAITING}\b|\b${WAITING}\b.{0,40}\b${MEANS}\b|` +
+    String.raw`\b(?:todavia|aun) no (?:he )?pag\w*|\b(?:haven'?t|have not|didn'?t|did not|not yet) paid\b|\bpas encore (?:paye|regle|fait le virement)\b`,
+);
+const REFUND = /\b(?:refund\w*|reembols\w*|rembours\w*|money back)\b/;
+/** Readings the message keeps: the shopper asks for an action, a person, or closes. */
+const KEPT = new Set<Intent>([
+  "payment_issue",
+  "cancel_order",
+  "change_order",
+  "change_shipping_address",
+  "human_agent",
+  "complaint",
+  "thanks_goodbye",
+  "greeting",
+  "discount_code",
+]);
+
+export function pendingPaymentIntent(intent: Intent, text: string): Intent | null {
+  if (KEPT.has(intent)) return null;
+  const plain = normalize(text);
+  return PENDING_PAYMENT.test(plain) && !REFUND.test(plain) ? "payment_issue" : null;
+}

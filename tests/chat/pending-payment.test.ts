@@ -1,0 +1,59 @@
+/**
+ * A payment that hasn't gone through yet is a payment question, however it reads (a parcel that
+ * hasn't left, a refund): its answer gives the order's payment state and the merchant's note marked
+ * for the shopper (the transfer's or cash reference's deadline), in the shopper's language.
+ */
+import { describe, expect, it } from "vitest";
+import { pendingPaymentIntent } from "../../app/chat/intent/pending-payment";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
+import { devStorePath } from "../../demo/dev-stores";
+import { demoConversation } from "../helpers/chat-context";
+
+const storeOf = (name: string) => createDemoStore(loadDemoSnapshot(devStorePath(name)));
+
+describe("a payment not through yet", () => {
+  it("is read as a payment problem in en/es/fr, whatever the first reading", () => {
+    expect(pendingPaymentIntent("track_order", "my bank transfer is still pending, when will you ship?")).toBe(
+      "payment_issue",
+    );
+    expect(pendingPaymentIntent("track_order", "Todavía no pago en OXXO mi pedido, ¿hasta cuándo tengo?")).toBe(
+      "payment_issue",
+    );
+    expect(
+      pendingPaymentIntent("refund_status", "J'ai choisi le virement et ma commande est toujours en attente"),
+    ).toBe("payment_issue");
+  });
+
+  it("leaves refunds, tracking after payment and requests for an action alone", () => {
+    expect(pendingPaymentIntent("refund_status", "my refund is still pending on my card payment")).toBeNull();
+    expect(pendingPaymentIntent("track_order", "I paid last week, where is my parcel?")).toBeNull();
+    expect(pendingPaymentIntent("cancel_order", "cancel my order, the transfer is still pending")).toBeNull();
+  });
+
+  it("answers with the order's state and the note's deadline instead of 'I don't know'", async () => {
+    const say = await demoConversation({
+      store: storeOf("maison-coquelicot"),
+      customerId: "gid://shopify/Customer/8123400065090",
+    });
+    const reply = await say("J'ai choisi le virement et ma commande est toujours en attente");
+    expect(reply.intent).toBe("payment_issue");
+    expect(reply.text).toContain("25/11");
+    expect(reply.text).not.toMatch(/je préfère ne pas deviner/);
+  });
+
+  it("gives the cash reference's expiry from the order's note", async () => {
+    const say = await demoConversation({
+      store: storeOf("cafe-colibri"),
+      customerId: "gid://shopify/Customer/8456700045228",
+    });
+    const reply = await say("Todavía no pago en OXXO mi pedido, ¿hasta cuándo tengo?");
+    expect(reply.intent).toBe("payment_issue");
+    expect(reply.text).toContain("21/11");
+  });
+
+  it("reads a short Spanish message as Spanish and answers the shop's double-charge rule", async () => {
+    const say = await demoConversation({ store: storeOf("cafe-colibri") });
+    const reply = await say("Me cobraron dos veces");
+    expect(reply.text).toContain("3 a 7 días hábiles");
+  });
+});
