@@ -1,0 +1,45 @@
+/**
+ * An order that hasn't shipped names no shipment, so its status says what is in it ("Items: …"), and
+ * a change asked without saying what names the order's items it could be about. Orders come from each
+ * dev store's snapshot: a customer whose newest order is paid, not shipped, not held or cancelled.
+ */
+import { describe, expect, it } from "vitest";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
+import { devStorePath } from "../../demo/dev-stores";
+import { demoConversation } from "../helpers/chat-context";
+
+function newestUnshipped(store: string) {
+  const snapshot = loadDemoSnapshot(devStorePath(store)) as any;
+  const newest = (customerId: string) =>
+    snapshot.orders
+      .filter((o: any) => o.customerId === customerId)
+      .sort((a: any, b: any) => b.createdAt.localeCompare(a.createdAt))[0];
+  const customers = [...new Set(snapshot.orders.map((o: any) => o.customerId).filter(Boolean))] as string[];
+  const customerId = customers.find((c) => {
+    const o = newest(c);
+    return o.displayFinancialStatus === "PAID" && o.displayFulfillmentStatus === "UNFULFILLED" && !o.cancelledAt;
+  })!;
+  return { customerId, order: newest(customerId) };
+}
+
+const cases = [
+  { store: "northwind", where: "where is my order?", change: "I want to change my order" },
+  { store: "maison-coquelicot", where: "où est ma commande ?", change: "je voudrais modifier ma commande" },
+  { store: "cafe-colibri", where: "¿dónde está mi pedido?", change: "quiero modificar mi pedido" },
+];
+
+describe("an order not shipped yet names its items", () => {
+  for (const c of cases) {
+    it(`${c.store}: in its status and in a change asked without saying what`, async () => {
+      const { customerId, order } = newestUnshipped(c.store);
+      const store = createDemoStore(loadDemoSnapshot(devStorePath(c.store)));
+      const where = await (await demoConversation({ store, customerId }))(c.where);
+      expect(where.intent).toBe("track_order");
+      for (const line of order.lineItems) expect(where.text).toContain(line.title);
+      const change = await (await demoConversation({ store, customerId }))(c.change);
+      expect(change.intent).toBe("change_order");
+      expect(change.text).toContain(order.name);
+      for (const line of order.lineItems) expect(change.text).toContain(line.title);
+    });
+  }
+});
