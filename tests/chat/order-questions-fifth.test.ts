@@ -55,6 +55,7 @@ describe("an annoyed question about where the order is", () => {
       ["complaint", "¿y mi báscula? nadie vino", "track_order"],
       ["complaint", "nunca me llegó nada, ¿qué onda con mi olla?", "track_order"],
       ["return_item", "the tracking says return to sender?? where is my sleeping bag", "track_order"],
+      ["return_item", "I'm so angry, the tracking says return to sender??", "track_order"],
     ]);
   });
 

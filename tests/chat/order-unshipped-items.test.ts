@@ -2,6 +2,7 @@
  * An order that hasn't shipped names no shipment, so its status says what is in it ("Items: …"), and
  * a change asked without saying what names the order's items it could be about. Orders come from each
  * dev store's snapshot: a customer whose newest order is paid, not shipped, not held or cancelled.
+ * And a question on a partial refund just shown stays on that refund.
  */
 import { describe, expect, it } from "vitest";
 import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
@@ -42,4 +43,22 @@ describe("an order not shipped yet names its items", () => {
       for (const line of order.lineItems) expect(change.text).toContain(line.title);
     });
   }
+});
+
+describe("a question on a partial refund right after it", () => {
+  it("stays the refund, though its words read as a status question ('why not the whole order?')", async () => {
+    const snapshot = loadDemoSnapshot(devStorePath("northwind")) as any;
+    const partial = snapshot.orders.find(
+      (o: any) => o.customerId && o.displayFinancialStatus === "PARTIALLY_REFUNDED" && o.returns.length > 0,
+    );
+    const say = await demoConversation({
+      store: createDemoStore(loadDemoSnapshot(devStorePath("northwind"))),
+      customerId: partial.customerId,
+    });
+    const refund = await say(`did I get my refund for order ${partial.name}?`);
+    expect(refund.intent).toBe("refund_status");
+    const why = await say("why not the whole order?");
+    expect(why.intent).toBe("refund_status");
+    expect(why.text).toContain(partial.refunds[0].amount);
+  });
 });

@@ -468,7 +468,7 @@ export function orderQuestionIntent(
     return "track_order";
   // "Can someone tell me where my order is?" asks where it is; it doesn't ask for a person.
   if (intent === "human_agent" && TELL_ME.test(n) && asksWhereItIs) return "track_order";
-  if (RETURN_READINGS.has(intent) && RETURN_TO_SENDER.test(n) && asksWhereItIs) return "track_order";
+  if (RETURN_READINGS.has(intent) && RETURN_TO_SENDER.test(n) && !WANTS_TO_RETURN.test(n)) return "track_order";
   // "I sent it back, when is the refund coming?": the refund of a return already made, not a new return.
   if (
     intent === "return_item" &&
