@@ -107,6 +107,12 @@ describe("one fact of the order in focus", () => {
       ["greeting", "which day?", "refund_status"],
       ["thanks_goodbye", "c'était quand ?", "refund_status"],
       ["track_order", "when was that?", "refund_status"],
+      ["thanks_goodbye", "how much?", "refund_status"],
+      ["out_of_scope", "¿cuánto?", "refund_status"],
+      ["greeting", "¿qué día?", "refund_status"],
+      ["shipping_options", "combien ?", "refund_status"],
+      ["return_item", "¿me devuelven todo?", "refund_status"],
+      ["out_of_scope", "so I get everything back?", "refund_status"],
     ]);
   });
 
@@ -115,6 +121,7 @@ describe("one fact of the order in focus", () => {
       ["out_of_scope", "what was the total again?", null],
       ["out_of_scope", "à partir de quand ?", null],
       ["greeting", "which day?", null],
+      ["thanks_goodbye", "how much?", null],
     ]);
   });
 

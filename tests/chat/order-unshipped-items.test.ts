@@ -8,6 +8,14 @@ import { describe, expect, it } from "vitest";
 import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { devStorePath } from "../../demo/dev-stores";
 import { demoConversation } from "../helpers/chat-context";
+import { digits } from "../helpers/dev-store-orders";
+
+/** The reply to `second` right after `first`, in a new conversation. */
+async function say2(store: ReturnType<typeof createDemoStore>, customerId: string, first: string, second: string) {
+  const say = await demoConversation({ store, customerId });
+  await say(first);
+  return say(second);
+}
 
 function newestUnshipped(store: string) {
   const snapshot = loadDemoSnapshot(devStorePath(store)) as any;
@@ -24,9 +32,14 @@ function newestUnshipped(store: string) {
 }
 
 const cases = [
-  { store: "northwind", where: "where is my order?", change: "I want to change my order" },
-  { store: "maison-coquelicot", where: "où est ma commande ?", change: "je voudrais modifier ma commande" },
-  { store: "cafe-colibri", where: "¿dónde está mi pedido?", change: "quiero modificar mi pedido" },
+  { store: "northwind", where: "where is my order?", howMuch: "how much?", change: "I want to change my order" },
+  {
+    store: "maison-coquelicot",
+    where: "où est ma commande ?",
+    howMuch: "combien ?",
+    change: "je voudrais modifier ma commande",
+  },
+  { store: "cafe-colibri", where: "¿dónde está mi pedido?", howMuch: "¿cuánto?", change: "quiero modificar mi pedido" },
 ];
 
 describe("an order not shipped yet names its items", () => {
@@ -37,6 +50,10 @@ describe("an order not shipped yet names its items", () => {
       const where = await (await demoConversation({ store, customerId }))(c.where);
       expect(where.intent).toBe("track_order");
       for (const line of order.lineItems) expect(where.text).toContain(line.title);
+      // A bare "how much?" right after it is that order's total.
+      const amount = await say2(store, customerId, c.where, c.howMuch);
+      expect(amount.intent).toBe("track_order");
+      expect(digits(amount.text)).toContain(digits(order.totalPrice));
       const change = await (await demoConversation({ store, customerId }))(c.change);
       expect(change.intent).toBe("change_order");
       expect(change.text).toContain(order.name);

@@ -15,6 +15,7 @@ import { looksLikeAddress as looksLikeStreetAddress, parseAddress as parseStreet
 import { proposeChange } from "../change-proof";
 import {
   asksHowToSendBack,
+  asksBareAmount,
   asksLastScan,
   asksOrderAddress,
   asksOrderCode,
@@ -790,7 +791,8 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
         ? t(L, M.order_codes_used, { order: order.name, codes: order.discountCodes.join(", ") })
         : t(L, M.order_no_code, { order: order.name }),
     );
-  if (asksOrderCost(asked) || asksOrderPayment(asked)) {
+  const bareAmount = asksBareAmount(asked) && turn.state.lastIntent === "track_order";
+  if (asksOrderCost(asked) || asksOrderPayment(asked) || bareAmount) {
     facts.push(orderPaymentSummary(order, turn));
     if (SHIPPING_WORD.test(turn.pre.normalized))
       facts.push(

@@ -13,7 +13,7 @@ import type { DialogueState } from "../types";
 
 // The shopper's money coming back, in the words shoppers use rather than "refund".
 const MONEY_BACK =
-  /\b(?:(?:my|mon|mi|mis|mes) (?:money|store credit|argent|sous|fric|avoir|dinero|plata|lana|feria|varo|reembolso|remboursement|refund)|money back|geste commercial|store credit|credit note|reimburs\w*|money (?:has |have |had )?(?:come|came|comes|gone|went|go|goes|been (?:sent|put|paid)) back|refunded|rembourse(?:e|s|es)?|reembolsad[oa]s?|reembolsaron|(?:devolvieron|regresan|regresaron|devuelven|reintegraron) (?:el |mi )?dinero)\b/;
+  /\b(?:(?:my|mon|mi|mis|mes) (?:money|store credit|argent|sous|fric|avoir|dinero|plata|lana|feria|varo|reembolso|remboursement|refund)|money back|geste commercial|store credit|credit note|reimburs\w*|money (?:has |have |had )?(?:come|came|comes|gone|went|go|goes|been (?:sent|put|paid)) back|get (?:everything|it all|all of it|the (?:full|whole|entire) amount|the full price) back|me (?:devuelven|regresan|reembolsan|devolvieron|regresaron|reembolsaron) todo|refunded|rembourse(?:e|s|es)?|reembolsad[oa]s?|reembolsaron|(?:devolvieron|regresan|regresaron|devuelven|reintegraron) (?:el |mi )?dinero)\b/;
 // "I returned it and haven't heard anything", "rien sur mon compte", "how much will I get back?",
 // "je n'ai reçu que 49 €": a refund awaited or short, without the word.
 const SENT_BACK =
@@ -170,7 +170,7 @@ const WHAT_TO_DO =
 const LOGIN = /\b(?:log ?in|log into|sign ?in|password|connect\w*|mot de passe|contrasena|iniciar sesion)\b/;
 // "ok so when exactly?": nothing new, the last order answer's timing.
 const BARE_WHEN =
-  /^(?:(?:ok(?:ay)?|so|and|but|alors|donc|et|mais|y|entonces|pero|vale)[ ,]+)*(?:(?:when|quand|cuando)(?: exactly| exactement| exactamente| then| alors| entonces)?|(?:which|what) (?:day|date)(?: was (?:that|it))?|when (?:was|did) (?:that|it|this)(?: happen)?|c'etait quand|quand (?:ca|c'etait)|(?:quel|quelle) (?:jour|date)|(?:que|cual|en que) (?:dia|fecha)(?: fue)?|cuando fue(?: eso)?)[ ?!.]*$/;
+  /^[¿¡ ]*(?:(?:ok(?:ay)?|so|and|but|alors|donc|et|mais|y|entonces|pero|vale)[ ,]+)*(?:(?:when|quand|cuando)(?: exactly| exactement| exactamente| then| alors| entonces)?|(?:which|what) (?:day|date)(?: was (?:that|it))?|when (?:was|did) (?:that|it|this)(?: happen)?|c'etait quand|quand (?:ca|c'etait)|(?:quel|quelle) (?:jour|date)|(?:que|cual|en que) (?:dia|fecha)(?: fue)?|cuando fue(?: eso)?)[ ?!.]*$/;
 
 // Questions the shop's note on the order just shown may answer ("will I be charged extra?", "¿hasta cuándo tengo para pagar?").
 const NOTE_MISREAD = new Set<Intent>([
@@ -320,6 +320,15 @@ const COLLECT_WHEN = new RegExp(
 // "who delivered it?", "qui l'a livré ?", "¿quién lo entregó?".
 const DELIVERED_BY =
   /\bwho (?:delivered|brought|dropped)\b|\bqui (?:l'a |les a )?(?:livre|apporte)\b|\bquien (?:lo |la |los )?(?:entrego|trajo|llevo)\b/;
+
+// "how much?", "combien ?", "¿cuánto?" right after an order answer: the amount of what was just shown.
+const BARE_HOW_MUCH =
+  /^[¿¡ ]*(?:(?:ok(?:ay)?|so|and|but|alors|donc|et|mais|y|entonces|pero|vale)[ ,]+)*(?:how much|combien|cuanto)(?: exactly| exactement| exactamente| then| alors| entonces| was it| c'etait| fue| es| era)?[ ?!.]*$/;
+
+/** Whether the message only asks "how much?" (normalized text). */
+export function asksBareAmount(normalized: string): boolean {
+  return BARE_HOW_MUCH.test(normalized.trim());
+}
 
 /** Whether the shopper asks for the latest carrier scan ("last scan?", "is it stuck?"), normalized text. */
 export function asksLastScan(normalized: string): boolean {
@@ -516,7 +525,8 @@ export function orderQuestionIntent(
     return "track_order";
   if (last === "refund_status" && REFUND_DETAIL_MISREAD.has(intent) && REFUND_DETAIL.test(n) && !LOGIN.test(n))
     return "refund_status";
-  if (last && ORDER_INTENTS.has(last) && intent !== last && BARE_WHEN.test(n.trim())) return last;
+  if (last && ORDER_INTENTS.has(last) && intent !== last && (BARE_WHEN.test(n.trim()) || asksBareAmount(n)))
+    return last;
   // "How do I send it back?" right after the shopper's return: that return, not delivery options.
   if (state.lastIntent && RETURN_INTENTS.has(state.lastIntent) && SEND_BACK_MISREAD.has(intent) && asksHowToSendBack(n))
     return "return_item";
