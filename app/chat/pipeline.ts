@@ -204,19 +204,24 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
       : resolved;
   // "Was it cancelled?", "did you get my return?": where things stand, not the action (or product) they name;
   // "can I return the lamp I bought?": the shopper's own return, not the general rule.
+  const orderReading = (intent: Intent) =>
+    orderQuestionIntent(
+      intent,
+      pre.original,
+      input.state,
+      !!productHandle || !!entities.product,
+      asksAboutAProduct(pre.original),
+    );
+  // A state question is read again in the conversation: "why not the whole order?" after a refund is that refund.
+  const stated = stateQuestionIntent(catalogued.intent, pre.original);
   const stateIntent =
     confirmation || code || acceptedOffer || addressText
       ? null
-      : (stateQuestionIntent(catalogued.intent, pre.original) ??
-        ownPurchaseIntent(catalogued.intent, pre.original) ??
-        pendingPaymentIntent(catalogued.intent, pre.original) ??
-        orderQuestionIntent(
-          catalogued.intent,
-          pre.original,
-          input.state,
-          !!productHandle || !!entities.product,
-          asksAboutAProduct(pre.original),
-        ));
+      : stated
+        ? (orderReading(stated) ?? stated)
+        : (ownPurchaseIntent(catalogued.intent, pre.original) ??
+          pendingPaymentIntent(catalogued.intent, pre.original) ??
+          orderReading(catalogued.intent));
   // Read from the message's own words, a state question is no unsure reading for the FAQ to take over.
   const read = stateIntent
     ? {

@@ -25,6 +25,11 @@ const SETS = [
   { file: "tests/fixtures/eval/conversations-orders-4.jsonl", turns: 40, floor: 0.95 },
   { file: "tests/fixtures/stores/maison-coquelicot/conversations-orders-4.jsonl", turns: 30, floor: 0.93 },
   { file: "tests/fixtures/stores/cafe-colibri/conversations-orders-4.jsonl", turns: 32, floor: 0.95 },
+  // The fifth sets: angry or terse shoppers asking where it is, swaps and part-orders in cancel words, the
+  // money asked after a cancellation or a return, one fact of the order in focus (total, city, paid, a date).
+  { file: "tests/fixtures/eval/conversations-orders-5.jsonl", turns: 40, floor: 0.9 },
+  { file: "tests/fixtures/stores/maison-coquelicot/conversations-orders-5.jsonl", turns: 35, floor: 0.97 },
+  { file: "tests/fixtures/stores/cafe-colibri/conversations-orders-5.jsonl", turns: 32, floor: 0.9 },
 ];
 
 describe("order and policy conversations on every dev store", () => {

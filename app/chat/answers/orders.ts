@@ -15,6 +15,7 @@ import { looksLikeAddress as looksLikeStreetAddress, parseAddress as parseStreet
 import { proposeChange } from "../change-proof";
 import {
   asksHowToSendBack,
+  asksBareAmount,
   asksLastScan,
   asksOrderAddress,
   asksOrderCode,
@@ -285,9 +286,14 @@ const M = defineMessages({
     fr: "Voulez-vous que je demande à notre équipe de retirer {items} de la commande {order} ? Elle vous confirmera le nouveau total par e-mail avant l'expédition.",
   },
   change_what: {
-    en: "Order {order} hasn't shipped yet, so it can still be changed. What would you like to change: a size, a colour, or an item?",
-    es: "El pedido {order} aún no se ha enviado, así que todavía se puede modificar. ¿Qué quieres cambiar: una talla, un color o un artículo?",
-    fr: "La commande {order} n'a pas encore été expédiée, elle peut donc encore être modifiée. Que souhaitez-vous changer : une taille, une couleur ou un article ?",
+    en: "Order {order} ({items}) hasn't shipped yet, so it can still be changed. What would you like to change: a size, a colour, or an item?",
+    es: "El pedido {order} ({items}) aún no se ha enviado, así que todavía se puede modificar. ¿Qué quieres cambiar: una talla, un color o un artículo?",
+    fr: "La commande {order} ({items}) n'a pas encore été expédiée, elle peut donc encore être modifiée. Que souhaitez-vous changer : une taille, une couleur ou un article ?",
+  },
+  order_lines: {
+    en: "Items: {items}.",
+    es: "Artículos: {items}.",
+    fr: "Articles : {items}.",
   },
   confirm_address: {
     en: "Order {order} hasn't shipped yet. Shall I change its shipping address to: {address}?",
@@ -785,7 +791,8 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
         ? t(L, M.order_codes_used, { order: order.name, codes: order.discountCodes.join(", ") })
         : t(L, M.order_no_code, { order: order.name }),
     );
-  if (asksOrderCost(asked) || asksOrderPayment(asked)) {
+  const bareAmount = asksBareAmount(asked) && turn.state.lastIntent === "track_order";
+  if (asksOrderCost(asked) || asksOrderPayment(asked) || bareAmount) {
     facts.push(orderPaymentSummary(order, turn));
     if (SHIPPING_WORD.test(turn.pre.normalized))
       facts.push(
@@ -897,7 +904,13 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
     // A payment that expired unpaid (a cash voucher, a transfer) is the reason, whatever Shopify filed it under.
     const unpaid = order.displayFinancialStatus === "EXPIRED" && order.refunds.length === 0;
     const reason = unpaid ? t(L, M.cancelled_unpaid) : order.cancelReason && reasonKey in M ? t(L, M[reasonKey]) : "";
-    return t(L, M.cancelled, { order: order.name, date: date(turn, order.cancelledAt), reason, refund: refundText });
+    const cancelled = t(L, M.cancelled, {
+      order: order.name,
+      date: date(turn, order.cancelledAt),
+      reason,
+      refund: refundText,
+    });
+    return [cancelled, itemsLine(order, turn)].filter(Boolean).join("\n");
   }
   const shipments = order.fulfillments.filter((f) => f.status !== "CANCELLED");
   const note = shopperFacingNote(order.note);
@@ -910,7 +923,7 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
       : pickup
         ? t(L, M.pickup_preparing, { ...vars, ready: pickupReadyClause(turn) })
         : t(L, M.not_shipped, { ...vars, handling: handlingTimeClause(turn) });
-    return [head, note && t(L, M.order_note, { note })].filter(Boolean).join("\n");
+    return [head, itemsLine(order, turn), note && t(L, M.order_note, { note })].filter(Boolean).join("\n");
   }
   const parts = [t(L, M.status_intro, { order: order.name, date: placed })];
   for (const shipment of shipments)
@@ -938,6 +951,19 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
     if (rule) parts.push(t(L, M.policy_quote, { sentence: rule.quote }));
   }
   return parts.filter(Boolean).join("\n");
+}
+
+/** The order's items, in a status that names no shipment ("Items: …"); nothing when the shopper asked for them already. */
+function itemsLine(order: Order, turn: Turn): string {
+  if (order.lineItems.length === 0 || asksOrderContents(turn.pre.normalized)) return "";
+  return t(turn.language, M.order_lines, { items: orderItems(order, turn.language) });
+}
+
+function orderItems(order: Order, L: Turn["language"]): string {
+  return joinList(
+    order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)),
+    L,
+  );
 }
 
 const HOLD_MESSAGES: Record<HoldReason, (typeof M)[keyof typeof M]> = {
@@ -1147,7 +1173,8 @@ function changeAnswer(order: Order, t2: Turn): Promise<Answer> {
     const swap = requestedVariant(order, t2);
     if (!swap) {
       const dropped = linesDropped(order, t2);
-      if (dropped.length === 0) return { text: t(L, M.change_what, { order: order.name }) };
+      if (dropped.length === 0)
+        return { text: t(L, M.change_what, { order: order.name, items: orderItems(order, L) }) };
       return removalProposal(order, t2, dropped);
     }
     const vars = { product: swap.product.title, variant: swap.label, order: order.name };

@@ -13,7 +13,7 @@ import type { DialogueState } from "../types";
 
 // The shopper's money coming back, in the words shoppers use rather than "refund".
 const MONEY_BACK =
-  /\b(?:(?:my|mon|mi|mis|mes) (?:money|store credit|argent|sous|fric|avoir|dinero|plata|lana|feria|varo|reembolso|remboursement|refund)|money back|geste commercial|store credit|credit note|reimburs\w*|refunded|rembourse(?:e|s|es)?|reembolsad[oa]s?|reembolsaron|(?:devolvieron|regresan|regresaron|devuelven|reintegraron) (?:el |mi )?dinero)\b/;
+  /\b(?:(?:my|mon|mi|mis|mes) (?:money|store credit|argent|sous|fric|avoir|dinero|plata|lana|feria|varo|reembolso|remboursement|refund)|money back|geste commercial|store credit|credit note|reimburs\w*|money (?:has |have |had )?(?:come|came|comes|gone|went|go|goes|been (?:sent|put|paid)) back|get (?:everything|it all|all of it|the (?:full|whole|entire) amount|the full price) back|me (?:devuelven|regresan|reembolsan|devolvieron|regresaron|reembolsaron) todo|refunded|rembourse(?:e|s|es)?|reembolsad[oa]s?|reembolsaron|(?:devolvieron|regresan|regresaron|devuelven|reintegraron) (?:el |mi )?dinero)\b/;
 // "I returned it and haven't heard anything", "rien sur mon compte", "how much will I get back?",
 // "je n'ai reçu que 49 €": a refund awaited or short, without the word.
 const SENT_BACK =
@@ -29,7 +29,7 @@ const AMOUNT_BACK =
   /\bhow much (?:will|do|did|would) (?:i|we) (?:get|got|be refunded|receive)\b|\bcuanto me (?:van a |vas a |vais a )?(?:devolver|regresar|reembolsar|devuelven|regresan|reembolsan)\b|\bcombien (?:vais-je|je vais|serai-je|je serai|allez-vous me) (?:etre )?(?:rembours\w*|recuperer|recevoir|toucher)|\bhow much (?:will|do) i get back\b|\bn'?ai (?:recu|eu|ete rembourse\w*) que\b|\bonly (?:got|received|refunded)\b|\bsolo me (?:devolvieron|reembolsaron|regresaron)\b/;
 // "how much am I getting?", "has the money gone back?", "what you gave back": the money of a return already made.
 const MONEY_OF_RETURN =
-  /\bhow much (?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b/;
+  /\bhow much (?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b|\bme (?:regresaron|devolvieron|reembolsaron|depositaron|depositan|reembolsan)\b/;
 // "did it go through?", "has it been processed?", "le retour est traité ?", "¿ya se procesó?": a return made, now settled?
 const RETURN_PROCESSED =
   /\b(?:go through|gone through|went through|been processed|processed|all done|been sorted|complete[d]?|finished|traite\w*|termine\w*|procesad[oa]|se proceso|ya quedo|quedo todo|esta listo)\b/;
@@ -67,21 +67,21 @@ const ABOUT_A_RETURN = /\b(?:return\w*|send (?:it|them) back|retour\w*|renvoyer|
 
 // Facts of the order in focus asked with a word pointing back to it: what it cost, where it goes, when it comes.
 const ORDER_COST =
-  /\b(?:how much (?:did|was|were) (?:i|it|they|that|the order|my order)|what did i pay|how much i paid|what did (?:it|that|they|that order|the order|my order) cost|how much (?:do|will) i (?:owe|have to pay|need to pay)|combien (?:j'ai paye|ai-je paye|ca m'a coute|elle m'a coute|a coute|je dois payer|dois-je payer)|j'ai paye combien|cuanto (?:pague|me costo|costo|fue|salio|tengo que pagar|debo pagar|debo)|pague cuanto)\b/;
+  /\bhow much (?:was|did i pay for) (?:the )?(?:shipping|delivery|postage)\b|\bcombien (?:a coute|coutait|etait|j'ai paye) (?:la livraison|le port)\b|\bcuanto (?:costo|fue|salio|pague de) (?:el )?envio\b|\bwhat(?:'s| is| was| will be) (?:the|my) (?:order )?total\b|\bwhat will (?:the|my) total be\b|\btotal (?:again|on (?:it|that|that order|the order|my order))\b|\b(?:le|mon) (?:montant )?total\b|\bel total\b|\b(?:how much (?:did|was|were) (?:i|it|they|that|the order|my order)|what did i pay|how much i paid|what did (?:it|that|they|that order|the order|my order) cost|how much (?:do|will) i (?:owe|have to pay|need to pay)|combien (?:j'ai paye|ai-je paye|ca m'a coute|elle m'a coute|a coute|je dois payer|dois-je payer)|j'ai paye combien|cuanto (?:pague|me costo|costo|fue|salio|tengo que pagar|debo pagar|debo)|pague cuanto)\b/;
 // "how did I pay for it?", "has my card been charged yet?", "j'ai bien payé ?": the order's payment, not the shop's methods.
 const ORDER_PAYMENT =
-  /\bhow (?:did|do) i pay\b|\bhow (?:was|is) (?:it|that|the order|my order) paid\b|\b(?:has|have|was|did) (?:my card|i|it|the order|my order|my payment|the payment) (?:been |already |actually )*(?:charged|paid|go through|gone through|went through)\b|\b(?:comment|avec quoi) (?:je l'ai |j'ai |l'ai-je )?paye\b|\bje l'ai payee? comment\b|\bj'ai bien paye\b|\bcomo (?:lo |la )?pague\b|\bcon que (?:lo |la )?pague\b|\bya (?:me )?cobraron\b|\bya (?:esta|quedo) pagad[oa]\b/;
+  /\bhow (?:did|do) i pay\b|\bhow (?:was|is) (?:it|that|the order|my order) paid\b|\b(?:has|have|was|did) (?:my card|i|it|the order|my order|my payment|the payment) (?:been |already |actually )*(?:charged|paid|go through|gone through|went through)\b|\b(?:comment|avec quoi) (?:je l'ai |j'ai |l'ai-je )?paye\b|\bje l'ai payee? comment\b|\bj'ai bien paye\b|\bcomo (?:lo |la )?pague\b|\bcon que (?:lo |la )?pague\b|\bya (?:me )?cobraron\b|\b(?:ya )?(?:esta|quedo) pagad[oa]\b|\b(?:is|was) (?:it|the order|my order) (?:already |actually )?paid\b|\b(?:elle|il) est (?:bien |deja )?payee?\b|\best-(?:elle|il|ce) (?:bien |deja )?payee?\b/;
 // "did I use a discount code on it?", "quel code promo j'ai utilisé ?": the code the order used, not the shop's codes.
 const ORDER_CODE =
   /\b(?:did|have) i (?:use|apply|get|have) (?:a|any|the|my) (?:discount|promo|coupon)\b|\bwhat (?:discount|promo|code|coupon) did i (?:use|get)\b|\b(?:quel|un) code (?:promo |de reduction )?(?:ai-je|j'ai|est-ce que j'ai) (?:utilise|applique|eu)\b|\bj'ai utilise (?:un|quel) code\b|\b(?:use|aplique) (?:algun|un|el|que) (?:codigo|cupon|descuento)\b|\bque (?:codigo|cupon|descuento) (?:use|aplique|me aplicaron)\b/;
 const ORDER_ADDRESS =
-  /\b(?:what|which) address\b|\b(?:shipped|sent|delivered|going|heading) to\b|\bquelle adresse\b|\b(?:que|cual) direccion\b|\ba donde (?:va|se envia|lo envian|la envian)\b/;
+  /\b(?:what|which) address\b|\b(?:shipped|sent|delivered|going|heading) to\b|\b(?:it|they|order|parcel|package) (?:go|goes) to\b|\bquelle adresse\b|\b(?:que|cual) direccion\b|\ba donde (?:va|se envia|lo envian|la envian)\b/;
 const ARRIVAL = /\b(?:arriv\w*|come|coming|get here|deliver\w*|eta|what time|llega\w*|entrega\w*|livr\w*|recevr\w*)\b/;
 // Words of an actual change or cancellation, which "I want to know about my order" doesn't use.
 const ORDER_CHANGE =
   /\b(?:cancel\w*|chang\w*|modif\w*|add|remove|swap|annul\w*|ajout\w*|retir\w*|cambi\w*|agreg\w*|quit\w*|anad\w*)\b/;
 const ADDRESS_CHANGE =
-  /\b(?:change|update|modify|correct|wrong|different|new|instead|changer|modifier|corriger|mauvaise|autre|nouvelle|cambiar|cambia|modificar|corregir|equivocada|otra|nueva)\b/;
+  /\b(?:change|update|modify|correct(?!\s*(?:\?|$))|wrong|different|new|instead|changer|modifier|corriger|mauvaise|autre|nouvelle|cambiar|cambia|modificar|corregir|equivocada|otra|nueva)\b/;
 const CHARGES =
   /\b(?:pay|paid|charg\w*|fees?|extra|duties|duty|customs|tax\w*|payer|frais|douane\w*|pagar|cobr\w*|impuestos?|aduana)\b/;
 const POINTS_TO_ORDER =
@@ -108,7 +108,7 @@ const SO_LONG =
   /\b(?:so long|taking (?:this |that )?long|si long|aussi long|tarda(?:ndo)? tanto|se tarda tanto|demora(?:ndo)? tanto)\b/;
 // "what's in it?", "il y a quoi dedans ?", "¿qué trae?": the order's items.
 const ORDER_CONTENTS =
-  /\b(?:what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era))\b/;
+  /\b(?:(?:is|are) (?:the |my )?(?:[\w-]+ ){1,4}(?:in (?:there|it|the (?:box|package|parcel|order|shipment))|included)|(?:le|la|les) (?:[\w-]+ ){1,4}(?:est|sont) (?:dans le colis|dans la commande|dedans|inclu\w*)|(?:viene|vienen|va|van) (?:el |la |los |las )?(?:[\w-]+ ){0,4}(?:en el paquete|en el pedido|incluid[oa]s?)|what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era))\b/;
 const LATE_MISREAD = new Set<Intent>([
   "change_order",
   "cancel_order",
@@ -170,7 +170,7 @@ const WHAT_TO_DO =
 const LOGIN = /\b(?:log ?in|log into|sign ?in|password|connect\w*|mot de passe|contrasena|iniciar sesion)\b/;
 // "ok so when exactly?": nothing new, the last order answer's timing.
 const BARE_WHEN =
-  /^(?:(?:ok(?:ay)?|so|and|but|alors|donc|et|mais|y|entonces|pero|vale)[ ,]+)*(?:when|quand|cuando)(?: exactly| exactement| exactamente| then| alors| entonces)?[ ?!.]*$/;
+  /^[¿¡ ]*(?:(?:ok(?:ay)?|so|and|but|alors|donc|et|mais|y|entonces|pero|vale)[ ,]+)*(?:(?:when|quand|cuando)(?: exactly| exactement| exactamente| then| alors| entonces)?|(?:which|what) (?:day|date)(?: was (?:that|it))?|when (?:was|did) (?:that|it|this)(?: happen)?|c'etait quand|quand (?:ca|c'etait)|(?:quel|quelle) (?:jour|date)|(?:que|cual|en que) (?:dia|fecha)(?: fue)?|cuando fue(?: eso)?)[ ?!.]*$/;
 
 // Questions the shop's note on the order just shown may answer ("will I be charged extra?", "¿hasta cuándo tengo para pagar?").
 const NOTE_MISREAD = new Set<Intent>([
@@ -217,11 +217,15 @@ function noteAnswers(question: string, note: string, language: Language): boolea
   return [...stems(question)].some((stem) => noteStems.has(stem));
 }
 
+// Readings of "where is it? it says return to sender": the words of a return, or a grievance.
+const RETURN_READINGS = new Set<Intent>(["return_item", "return_policy", "complaint", "out_of_scope"]);
+const TELL_ME =
+  /\b(?:can|could|will|would) (?:someone|somebody|anyone|anybody|you) (?:please )?(?:tell|let) me\b|\bquelqu'un (?:peut|pourrait) me dire\b|\balguien (?:me )?(?:puede|podria) decir\b/;
 // Readings an annoyed message gets; a request for a person stays one.
 const COMPLAINT_READINGS = new Set<Intent>(["complaint", "out_of_scope", "greeting"]);
 // "where is my parcel?", "il est où mon colis ?", "¿dónde está mi pedido?", "is my umbrella coming or not?".
 const WHERE_IS_MINE =
-  /\bwhere(?:'s| is| are) (?:my|it|they|them|the (?:order|package|parcel|delivery))\b|\b(?:ou (?:est|sont|en est)|ou en sont) (?:mon|ma|mes|il|elle|le colis|la commande)\b|\b(?:il|elle) est ou\b|\bdonde (?:esta|estan|anda|quedo) (?:mi|mis|el pedido|el paquete)\b|\bdonde (?:esta|estan)\s*[?!]*$|\b(?:is|are) (?:my|the) (?:[\w-]+ ){0,3}(?:coming|arriving|ever coming)\b/;
+  /\bwhere(?:'s| is| are) (?:my|it|they|them|the (?:order|package|parcel|delivery))\b|\bwhere (?:my|the) (?:[\w-]+ ){1,3}(?:is|are)\b|\b(?:ou (?:est|sont|en est)|ou en sont) (?:mon|ma|mes|il|elle|le colis|la commande)\b|\b(?:il|elle) est ou\b|\bdonde (?:esta|estan|anda|quedo) (?:mi|mis|el pedido|el paquete)\b|\bdonde (?:esta|estan)\s*[?!]*$|\b(?:is|are) (?:my|the) (?:[\w-]+ ){0,3}(?:coming|arriving|ever coming)\b|\b(?:is|are|will) (?:my|the|it|they) (?:[\w-]+ ){0,3}(?:ever )?(?:going to |gonna )?(?:arrive|come|get here|be delivered)\b|\b(?:and|y|et) (?:my|mi|mis|mon|ma|mes) [\w-]+\s*\?/;
 const NO_NEWS_OF_ORDER =
   /\b(?:no news|no update|aucune nouvelle|pas de nouvelles|sin noticias|ninguna noticia)\b.*\b(?:order|package|parcel|commande|colis|pedido|paquete)\b/;
 // A question, not a statement: "your shipping is slow" stays a complaint.
@@ -230,7 +234,7 @@ const ASKS = /\?|^(?:when|where|what|has|have|did|is|quand|ou|est-ce|cuando|dond
 const ARRIVAL_QUESTION =
   /\bwhen (?:will|is|does|do|am i going to|can i expect|are you going to)\b.*\b(?:arriv\w*|come|coming|get (?:it|here|them|my)|deliver\w*|receive|ship\w*|send\w*)\b|\b(?:has|have|did) (?:it|they|my [\w-]+|the [\w-]+) (?:even |actually |ever |already )?(?:ship\w*|been sent|left|arriv\w*)\b|\bquand\b.*\b(?:arriv\w*|livr\w*|recevoir|recevrai|expedi\w*|envo\w*)\b|\bcuando\b.*\b(?:lleg\w*|recib\w*|entreg\w*|envi\w*|mand\w*)\b/;
 const STATUS_QUESTION =
-  /\bwhat(?:'s| is) (?:going on|happening|up) with (?:my|the) (?:order|package|parcel|delivery)\b|\b(?:que|qu'est-ce qui) se passe avec (?:ma|mon) (?:commande|colis)\b|\bque (?:pasa|paso|onda) con mi (?:pedido|paquete|compra)\b/;
+  /\bwhat(?:'s| is) (?:going on|happening|up) with (?:my|the) [\w-]+\b|\b(?:que|qu'est-ce qui) se passe avec (?:ma|mon|mes) [\w-]+\b|\bque (?:pasa|paso|onda) con (?:mi|mis) [\w-]+\b/;
 // "did everything in my order ship?", "what happened to my pot?", "¿qué pasó con mi olla?": where the order stands.
 const SHIPPED_YET =
   /\b(?:has|have|did|is) (?:everything|it all|all of it|all of (?:it|them|my order)|the whole order|my (?:whole )?order)\b.*\b(?:ship\w*|sent|arriv\w*|left|gone out)\b|\btout (?:est|a ete) (?:parti|expedie|envoye)\b|\b(?:ya )?(?:va|salio|enviaron|llego) todo\b|\btodo mi pedido\b/;
@@ -269,6 +273,15 @@ const KEEP_THE_REST =
 // "cancel the M and get the L instead", "annuler le bleu et prendre le rouge à la place": a swap.
 const SWAP_INSTEAD =
   /\b(?:and|&) (?:get|send|take|have|switch to|replace it with)\b.*\binstead\b|\bet (?:prendre|recevoir|mettre)\b.*\b(?:a la place|plutot)\b|\by (?:mejor )?(?:mandar|enviar|poner|cambiar|quiero)\b.*\b(?:en vez|en lugar)\b/;
+// "cancel the moss colour, I want sky", "annulez le grand vase et mettez le petit à la place", "cancelen el de
+// 1 kg y pónganme el de 250 g": a cancellation that says what comes instead changes the order, it doesn't end it.
+const CANCEL_AN_OPTION =
+  /\b(?:cancel\w*|annul\w*) (?:[\w-]+ ){0,3}(?:size|colou?r|variant|model|taille|couleur|modele|talla|color|tamano|modelo)\b/;
+const WHAT_INSTEAD =
+  /\b(?:the|a|an|one) [\w-]+(?: [\w-]+)? instead\b|\b(?:want\w*|need|prefer|get) (?:the |a |an |size |it in )?[\w-]+ (?:not|instead of|rather than)\b|\bi (?:want\w*|need|would like|'d like|prefer) (?!to\b|it\b|them\b|my\b|you\b|this\b|that\b|all\b|everything\b|a refund|the (?:order|money|refund|whole|entire))[\w-]+|\ba la place\b|\bau lieu\b|\bplutot\b|\bet (?:mettez|mets|mettre|envoyez|envoyer|prenez|prendre|donnez)\b|\ben (?:su|mi) lugar\b|\ben vez\b|\ben lugar\b|\b(?:ponganme|mandenme|envienme|ponme|mandame)\b|\by (?:que )?me (?:manden|envien|pongan|den|mandan)\b|\b(?:and|,)\s*(?:please )?(?:send|ship|give|get|put) (?!(?:[\w-]+ ){0,3}(?:confirmation|email|e-mail|receipt|refund|label|money|invoice|update)\b)(?:me )?(?:the |a |an )?[\w-]+|\breplac\w* (?:[\w-]+ ){0,4}(?:with|by)\b|\b(?:remplac|reemplaz|sustitu)\w*|\bre-?order\w*|\border (?:it )?again\b|\brecommander\b|\bvolver a pedir\w*|\bpedir(?:lo|la)? de nuevo\b/;
+// "cancel part of my order", "annuler un article", "cancelar uno de los productos": some of it, not the order.
+const PART_OF_ORDER =
+  /\b(?:part of (?:my|the|this) order|one (?:item|thing|product|of the (?:items|things|products))|an item|some (?:items|things)|une partie|un (?:seul )?article|un des articles|parte del pedido|un (?:solo )?(?:articulo|producto)|uno de los (?:articulos|productos))\b/;
 const DONT_NEED_ONE =
   /\b(?:don'?t|do not|no longer) (?:need|want) the\b|\bje ne veux plus (?:le|la|les)\b|\bya no (?:quiero|necesito) (?:el|la|los|las)\b/;
 // The item already came: changing it is an exchange.
@@ -277,23 +290,45 @@ const RECEIVED_IT =
 // "can you remove the beanie from my order?", "retirer les torchons de ma commande", "quitar la taza de mi pedido".
 const REMOVE_FROM_ORDER =
   /\b(?:remove|take (?:off|out)|drop) (?:[\w-]+ ){0,4}(?:from|off|out of) (?:my|the|this|that) order\b|\b(?:retir|enlev|supprim)\w* (?:[\w'-]+ ){0,5}de (?:ma|la) commande\b|\b(?:quit|elimin|sac)\w* (?:[\w-]+ ){0,5}(?:de|del) (?:mi|el)? ?pedido\b/;
+// "the tracking says return to sender": the parcel's way back to the shop, not a return of the shopper's.
+const RETURN_TO_SENDER =
+  /\breturn(?:ed|ing)? to (?:the )?sender\b|\bretour (?:a l'|a |vers l')?expediteur\b|\b(?:devuelto|devolucion|regresado|regreso) al remitente\b/;
+// "until when can I return it?", "¿hasta cuándo lo puedo devolver?": the order's own return window.
+const RETURN_DEADLINE =
+  /\b(?:until when|till when|by when|how long do i have|last day|jusqu'(?:a|au) quand|dernier jour|hasta cuando|ultimo dia|cuanto tiempo tengo)\b/;
+// "new date?", "¿alguna fecha?": a date asked about the shipment just shown.
+const DATE_ASKED = /\b(?:date|eta|day|when|fecha|dia|cuando|jour|quand)\b/;
+// "delivered today?", "livrée aujourd'hui ?", "¿ya enviado?": a state only an order already placed has.
+const DONE_YET =
+  /^(?:(?:is|was|has) (?:it|my order|the order|my package|my parcel) (?:been )?|(?:elle|il) (?:est|a ete) |(?:ya )?(?:fue |esta )?)?(?:delivered|shipped|sent|dispatched|livree?s?|expediee?s?|envoyee?s?|entregad[oa]s?|enviad[oa]s?|mandad[oa]s?)\b.*\b(?:today|yet|already|aujourd'hui|deja|hoy|ya)\b/;
 // After a refund: "so when do I get it?", "when will I have it?".
 const GET_IT_WHEN =
   /\b(?:when|how long|quand|cuando)\b.*\b(?:get|have|receive|see) (?:it|that|them)\b|\bquand (?:est-ce que )?je (?:le |la )?(?:recois|recevrai|toucherai|verrai)\b|\bcuando (?:me )?(?:llega|lo recibo|lo veo|lo tendre)\b/;
 // "what was the last scan?", "is it stuck?", "where is it now?", "¿dónde fue el último escaneo?".
 const LAST_SCAN =
-  /\b(?:last|latest|most recent) (?:scan\w*|update|event|status|location|checkpoint)\b|\blast scanned\b|\bscanned\b|\bstuck\b|\bwhere is it now\b|\bwhere(?:'s| is) it at\b|\bderni\w+ (?:scan|mise a jour|etape|passage|position)\b|\bbloque\w*\b|\bou en est-il\b|\bultim[oa] (?:escaneo|actualizacion|movimiento|registro|ubicacion)\b|\bescane\w*\b|\batorad[oa]\b|\bestancad[oa]\b|\bdonde va\b/;
+  /\b(?:last|latest|most recent) (?:scan\w*|update|event|status|location|checkpoint)\b|\blast scanned\b|\bscanned\b|\bstuck\b|\bwhere is it now\b|\bwhere(?:'s| is) it at\b|\bderni\w+ (?:scan|mise a jour|etape|passage|position)\b|\bbloque\w*\b|\bou en est-il\b|\bultim[oa] (?:escaneo|actualizacion|movimiento|registro|ubicacion)\b|\bescane\w*\b|\batorad[oa]\b|\bestancad[oa]\b|\bdonde va\b|\b(?:which|what) (?:city|town|state|country)\b|\bquelle ville\b|\bque ciudad\b|\b(?:through|cleared|clear|past|passed) customs\b|\bdedouan\w*|\b(?:paso|pasado|libero|liberado|salio de) (?:la )?aduana\b/;
 // "until when?", "jusqu'à quand ?", "¿hasta cuándo lo guardan?": how long it is held.
 const UNTIL_WHEN =
-  /^[¿¡ ]*(?:(?:and|et|y|ok|so|alors)[ ,]+)?(?:until when|till when|how long (?:will|do) (?:they|you) (?:keep|hold) (?:it|them)|jusqu'(?:a|au) quand|hasta cuando)\b/;
+  /^[¿¡ ]*(?:(?:and|et|y|ok|so|alors)[ ,]+)?(?:until when|till when|from when|since when|how long (?:will|do) (?:they|you) (?:keep|hold) (?:it|them)|jusqu'(?:a|au) quand|a partir de quand|des quand|hasta cuando|desde cuando|a partir de cuando)\b/;
 // "can you chase it?", "vous pouvez relancer ?", "¿pueden reclamar?".
 const CHASE = /\b(?:chase|chasing|follow (?:it )?up|look into it|relanc\w*|reclam\w*|dar(?:le)? seguimiento)\b/;
 // "when can I pick it up?", "je peux le récupérer quand ?".
-const COLLECT_WHEN =
-  /\b(?:when|quand|cuando|des quand|a partir de quand)\b.*\b(?:pick (?:it |them )?up|collect|recuper\w*|retir\w*|recog\w*)\b|\b(?:pick (?:it |them )?up|collect|recuper\w*|retir\w*|recog\w*) (?:\w+ ){0,2}(?:when|quand|cuando)\b/;
+const COLLECT_VERB = String.raw`(?:pick (?:it |them )?up|collect|recuper\w*|retir\w*|recog\w*|y aller|y passer|aller (?:le |la |les )?chercher|go (?:get|there)|come (?:by|in|get)|pasar por|ir por|ir a recoger)`;
+const COLLECT_WHEN = new RegExp(
+  String.raw`\b(?:when|quand|cuando|des quand|a partir de quand)\b.*\b${COLLECT_VERB}\b|\b${COLLECT_VERB} (?:\w+ ){0,2}(?:when|quand|cuando)\b`,
+);
 // "who delivered it?", "qui l'a livré ?", "¿quién lo entregó?".
 const DELIVERED_BY =
   /\bwho (?:delivered|brought|dropped)\b|\bqui (?:l'a |les a )?(?:livre|apporte)\b|\bquien (?:lo |la |los )?(?:entrego|trajo|llevo)\b/;
+
+// "how much?", "combien ?", "¿cuánto?" right after an order answer: the amount of what was just shown.
+const BARE_HOW_MUCH =
+  /^[¿¡ ]*(?:(?:ok(?:ay)?|so|and|but|alors|donc|et|mais|y|entonces|pero|vale)[ ,]+)*(?:how much|combien|cuanto)(?: exactly| exactement| exactamente| then| alors| entonces| was it| c'etait| fue| es| era)?[ ?!.]*$/;
+
+/** Whether the message only asks "how much?" (normalized text). */
+export function asksBareAmount(normalized: string): boolean {
+  return BARE_HOW_MUCH.test(normalized.trim());
+}
 
 /** Whether the shopper asks for the latest carrier scan ("last scan?", "is it stuck?"), normalized text. */
 export function asksLastScan(normalized: string): boolean {
@@ -423,7 +458,12 @@ export function orderQuestionIntent(
   if (
     (MONEY_MISREAD.has(intent) || RETURN_MONEY_READINGS.has(intent)) &&
     (SENT_BACK.test(n) || MY_RETURN.test(n)) &&
-    (MONEY_OF_RETURN.test(n) || AMOUNT_BACK.test(n) || RETURN_PROCESSED.test(n)) &&
+    (MONEY_OF_RETURN.test(n) ||
+      AMOUNT_BACK.test(n) ||
+      RETURN_PROCESSED.test(n) ||
+      CREDITED.test(n) ||
+      MONEY_BACK.test(n) ||
+      (REFUND_WORD.test(n) && REFUND_PROGRESS.test(n))) &&
     !WANTS_TO_RETURN.test(n)
   )
     return "refund_status";
@@ -433,7 +473,11 @@ export function orderQuestionIntent(
     NO_NEWS_OF_ORDER.test(n) ||
     (ASKS.test(n) &&
       (STATUS_QUESTION.test(n) || (ARRIVAL_QUESTION.test(n) && (PERSONAL.test(n) || POINTS_TO_ORDER.test(n)))));
-  if (COMPLAINT_READINGS.has(intent) && asksWhereItIs && !MONEY_BACK.test(n)) return "track_order";
+  if (COMPLAINT_READINGS.has(intent) && (asksWhereItIs || (ASKS.test(n) && SO_LONG.test(n))) && !MONEY_BACK.test(n))
+    return "track_order";
+  // "Can someone tell me where my order is?" asks where it is; it doesn't ask for a person.
+  if (intent === "human_agent" && TELL_ME.test(n) && asksWhereItIs) return "track_order";
+  if (RETURN_READINGS.has(intent) && RETURN_TO_SENDER.test(n) && !WANTS_TO_RETURN.test(n)) return "track_order";
   // "I sent it back, when is the refund coming?": the refund of a return already made, not a new return.
   if (
     intent === "return_item" &&
@@ -449,6 +493,15 @@ export function orderQuestionIntent(
   if (
     CHANGE_MISREAD.has(intent) &&
     (SWAP_INSTEAD.test(n) || ((CANCEL_WORDS.test(n) || DONT_NEED_ONE.test(n)) && KEEP_THE_REST.test(n)))
+  )
+    return "change_order";
+  if (
+    CHANGE_MISREAD.has(intent) &&
+    CANCEL_WORDS.test(n) &&
+    (CANCEL_AN_OPTION.test(n) || WHAT_INSTEAD.test(n) || PART_OF_ORDER.test(n)) &&
+    !WHOLE_ORDER.test(n) &&
+    !REFUND_WORD.test(n) &&
+    !MONEY_BACK.test(n)
   )
     return "change_order";
   if (MONEY_MISREAD.has(intent) && NOTHING_ON_ACCOUNT.test(n) && !LOGIN.test(n)) return "refund_status";
@@ -472,7 +525,8 @@ export function orderQuestionIntent(
     return "track_order";
   if (last === "refund_status" && REFUND_DETAIL_MISREAD.has(intent) && REFUND_DETAIL.test(n) && !LOGIN.test(n))
     return "refund_status";
-  if (last && ORDER_INTENTS.has(last) && intent !== last && BARE_WHEN.test(n.trim())) return last;
+  if (last && ORDER_INTENTS.has(last) && intent !== last && (BARE_WHEN.test(n.trim()) || asksBareAmount(n)))
+    return last;
   // "How do I send it back?" right after the shopper's return: that return, not delivery options.
   if (state.lastIntent && RETURN_INTENTS.has(state.lastIntent) && SEND_BACK_MISREAD.has(intent) && asksHowToSendBack(n))
     return "return_item";
@@ -548,19 +602,36 @@ export function orderQuestionIntent(
     orderInFocus &&
     SHIPMENT_FOLLOW_UP_MISREAD.has(intent) &&
     !namesProduct &&
-    !asksProductFact &&
+    // "vous avez une nouvelle date ?" names no product: the date it asks is the shipment's.
+    (!asksProductFact || DATE_ASKED.test(n)) &&
     A_QUESTION.test(n.trim()) &&
     words <= SHIPMENT_FOLLOW_UP_WORDS &&
-    (FOCUS_POINTER.test(n) || words <= BARE_FOLLOW_UP_WORDS) &&
+    (FOCUS_POINTER.test(n) || DATE_ASKED.test(n) || words <= BARE_FOLLOW_UP_WORDS) &&
     !ORDER_CHANGE.test(n) &&
-    !ADDRESS_CHANGE.test(n) &&
+    // "a new date?" asks a date; "a new address?" a change.
+    !(ADDRESS_CHANGE.test(n) && !DATE_ASKED.test(n)) &&
     !ABOUT_A_RETURN.test(n) &&
     !CHARGES.test(n) &&
     !REFUND_WORD.test(n) &&
     !MONEY_BACK.test(n)
   )
     return "track_order";
+  // "¿hasta cuándo lo puedo devolver?" about the order just shown: its own window, from its delivery.
+  if (
+    intent === "track_order" &&
+    orderInFocus &&
+    ABOUT_A_RETURN.test(n) &&
+    RETURN_DEADLINE.test(n) &&
+    !SENT_BACK.test(n)
+  )
+    return "return_item";
   if (LATE_MISREAD.has(intent) && (LATE.test(n) || SO_LONG.test(n)) && !ASKS_FOR_ACTION.test(n)) return "track_order";
+  if (
+    (LATE_MISREAD.has(intent) || intent === "shipping_options") &&
+    words <= 4 &&
+    DONE_YET.test(n.replace(/[¿?!.]/g, "").trim())
+  )
+    return "track_order";
   if ((LATE_MISREAD.has(intent) || intent === "shipping_options") && NO_CONFIRMATION.test(n)) return "track_order";
   if (LATE_MISREAD.has(intent) && ABOUT_MY_ORDER.test(n) && !ORDER_CHANGE.test(n)) return "track_order";
   if (LATE_MISREAD.has(intent) && (SHIPPED_YET.test(n) || WHAT_HAPPENED.test(n)) && !ORDER_CHANGE.test(n))

@@ -43,6 +43,9 @@ export function stateQuestionIntent(intent: Intent, text: string): Intent | null
   if (intent === "cancel_order" && (CANCELLED.test(n) || !CANCEL_WORD.test(n))) return "track_order";
   if (intent === "payment_issue" && ORDER_OR_PURCHASE.test(n) && ORDER_STATE.test(n) && !CHARGE_PROBLEM.test(n))
     return "track_order";
+  // "my order was cancelled?? I never asked for that": why it was, not a payment problem.
+  if (intent === "payment_issue" && ORDER_OR_PURCHASE.test(n) && CANCELLED.test(n) && !CHARGE_PROBLEM.test(n))
+    return "track_order";
   // "why was my return refused? it arrived on the 3rd" is about the refusal, not a refund on its way.
   if (intent === "return_item" && RETURN_RECEIVED.test(n) && !RETURN_REFUSED.test(n)) return "refund_status";
   if (intent === "refund_status" && RETURN_REFUSED.test(n)) return "return_item";
