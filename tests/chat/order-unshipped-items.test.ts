@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { devStorePath } from "../../demo/dev-stores";
 import { demoConversation } from "../helpers/chat-context";
-import { digits } from "../helpers/dev-store-orders";
+import { digits, newestOrderWhere } from "../helpers/dev-store-orders";
 
 /** The reply to `second` right after `first`, in a new conversation. */
 async function say2(store: ReturnType<typeof createDemoStore>, customerId: string, first: string, second: string) {
@@ -17,19 +17,12 @@ async function say2(store: ReturnType<typeof createDemoStore>, customerId: strin
   return say(second);
 }
 
-function newestUnshipped(store: string) {
-  const snapshot = loadDemoSnapshot(devStorePath(store)) as any;
-  const newest = (customerId: string) =>
-    snapshot.orders
-      .filter((o: any) => o.customerId === customerId)
-      .sort((a: any, b: any) => b.createdAt.localeCompare(a.createdAt))[0];
-  const customers = [...new Set(snapshot.orders.map((o: any) => o.customerId).filter(Boolean))] as string[];
-  const customerId = customers.find((c) => {
-    const o = newest(c);
-    return o.displayFinancialStatus === "PAID" && o.displayFulfillmentStatus === "UNFULFILLED" && !o.cancelledAt;
-  })!;
-  return { customerId, order: newest(customerId) };
-}
+/** The newest order of a customer whose newest order is paid, not shipped and not cancelled. */
+const newestUnshipped = (store: string) =>
+  newestOrderWhere(
+    store,
+    (o) => o.displayFinancialStatus === "PAID" && o.displayFulfillmentStatus === "UNFULFILLED" && !o.cancelledAt,
+  );
 
 const cases = [
   { store: "northwind", where: "where is my order?", howMuch: "how much?", change: "I want to change my order" },

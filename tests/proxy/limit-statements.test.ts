@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureTestApp } from "../helpers/app-env";
 import { postgresUnavailable, startPostgres, type TestPostgres } from "../helpers/postgres";
 import { SNAPSHOT_PATH } from "../helpers/chat-context";
+import { demoProxyDeps, proxyMessage } from "../helpers/proxy-post";
 import { installSqlCounter } from "../../scripts/profile/sql-counter.mjs";
 
 configureTestApp("limit-statements");
@@ -55,21 +56,9 @@ async function send(
   let response!: Response;
   const statements = await sql.traced(async () => {
     response = await handleProxyRequest(
-      new Request(
-        `http://localhost/proxy/messages?shop=${SHOP}&logged_in_customer_id=${customerId}&timestamp=1&signature=${signature}`,
-        {
-          method: "POST",
-          body: JSON.stringify(body),
-          headers: { "Content-Type": "application/json", "X-Forwarded-For": ip },
-        },
-      ),
+      proxyMessage(SHOP, body, { ip, signature, query: `&logged_in_customer_id=${customerId}` }),
       "messages",
-      {
-        db,
-        limits,
-        authenticateProxy: async () => ({ session: { shop: SHOP }, admin: { graphql: store.graphql } }),
-        now: () => store.now,
-      },
+      demoProxyDeps(db, limits, store),
     );
   });
   return {

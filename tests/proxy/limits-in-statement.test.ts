@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureTestApp } from "../helpers/app-env";
 import { postgresUnavailable, startPostgres, type TestPostgres } from "../helpers/postgres";
 import { SNAPSHOT_PATH } from "../helpers/chat-context";
+import { demoProxyDeps, proxyMessage } from "../helpers/proxy-post";
 import { installSqlCounter } from "../../scripts/profile/sql-counter.mjs";
 
 configureTestApp("limits-in-statement");
@@ -64,18 +65,9 @@ async function send(body: unknown, { ip = "198.51.100.40", signature = `sig-${no
   let response!: Response;
   const statements = await sql.traced(async () => {
     response = await handleProxyRequest(
-      new Request(`http://localhost/proxy/messages?shop=${SHOP}&timestamp=1&signature=${signature}`, {
-        method: "POST",
-        body: JSON.stringify(body),
-        headers: { "Content-Type": "application/json", "X-Forwarded-For": ip },
-      }),
+      proxyMessage(SHOP, body, { ip, signature }),
       "messages",
-      {
-        db,
-        limits,
-        authenticateProxy: async () => ({ session: { shop: SHOP }, admin: { graphql: store.graphql } }),
-        now: () => store.now,
-      },
+      demoProxyDeps(db, limits, store),
     );
   });
   return {

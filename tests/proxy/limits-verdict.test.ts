@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { configureTestApp } from "../helpers/app-env";
 import { SNAPSHOT_PATH } from "../helpers/chat-context";
+import { demoProxyDeps, proxyMessage } from "../helpers/proxy-post";
 
 configureTestApp("limits-verdict");
 const { default: db } = await import("../../app/db.server");
@@ -27,18 +28,9 @@ function limitsDecidedLater(options: Parameters<typeof createLimits>[0] = {}) {
 
 function send(limits: ReturnType<typeof createLimits>, body: unknown, ip = "203.0.113.9") {
   return handleProxyRequest(
-    new Request(`http://localhost/proxy/messages?shop=${SHOP}&timestamp=1&signature=sig-verdict-${nonce++}`, {
-      method: "POST",
-      body: typeof body === "string" ? body : JSON.stringify(body),
-      headers: { "Content-Type": "application/json", "X-Forwarded-For": ip },
-    }),
+    proxyMessage(SHOP, body, { ip, signature: `sig-verdict-${nonce++}` }),
     "messages",
-    {
-      db,
-      limits,
-      authenticateProxy: async () => ({ session: { shop: SHOP }, admin: { graphql: store.graphql } }),
-      now: () => store.now,
-    },
+    demoProxyDeps(db, limits, store),
   );
 }
 
