@@ -335,7 +335,7 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
   if (approved) return approved;
   // An unsure reading of a question the shop's FAQ answers outright ("how do I wash my down jacket?").
   // Not a question about a product the shopper names: its own description is the closer source.
-  // Nor the price or stock of a kind of thing the shop sells ("¿cuánto cuesta la báscula digital?").
+  // Nor the price or stock of a kind of thing the shop sells ("¿cuánto cuesta el farol solar?").
   const aboutNamedProduct =
     turn.intent.intent === "product_info" &&
     (!!turn.productHandle ||

@@ -29,7 +29,7 @@ export function catalogAwareIntent(
   language: Language,
 ): IntentResult {
   const { catalog } = shop;
-  // "Do you have the Geisha?", "looking for the merino socks": a search naming one product is a question about it.
+  // "Do you have the Kestrel?", "looking for the alpaca scarf": a search naming one product is a question about it.
   if (
     result.intent === "product_search" &&
     (productHandle !== null ||

@@ -346,9 +346,9 @@ const DEFINITE_ARTICLES = new Set(["the", "el", "la", "los", "las", "del", "al",
 const ARTICLE_REACH = 3;
 
 /**
- * "I'm looking for the merino socks", "¿tienen la báscula?": a definite article before the kind
+ * "I'm looking for the alpaca scarf", "¿tienen el farol?": a definite article before the kind
  * named, and only one product of the shop is that kind: the shopper asks about that product,
- * so it is answered, not listed. "do you have merino socks?" stays a search.
+ * so it is answered, not listed. "do you have alpaca scarves?" stays a search.
  */
 export function theOneAskedFor(text: string, found: SearchResult): Product | null {
   if (found.results.length !== 1 || found.categoryWords.length === 0) return null;

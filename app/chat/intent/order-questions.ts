@@ -273,8 +273,8 @@ const KEEP_THE_REST =
 // "cancel the M and get the L instead", "annuler le bleu et prendre le rouge à la place": a swap.
 const SWAP_INSTEAD =
   /\b(?:and|&) (?:get|send|take|have|switch to|replace it with)\b.*\binstead\b|\bet (?:prendre|recevoir|mettre)\b.*\b(?:a la place|plutot)\b|\by (?:mejor )?(?:mandar|enviar|poner|cambiar|quiero)\b.*\b(?:en vez|en lugar)\b/;
-// "cancel the moss colour, I want sky", "annulez le grand vase et mettez le petit à la place", "cancelen el de
-// 1 kg y pónganme el de 250 g": a cancellation that says what comes instead changes the order, it doesn't end it.
+// "cancel the saffron colour, I want teal", "annulez le grand panier et mettez le petit à la place",
+// "cancelen el de 2 litros y pónganme el de 1 litro": a cancellation that says what comes instead changes the order, it doesn't end it.
 const CANCEL_AN_OPTION =
   /\b(?:cancel\w*|annul\w*) (?:[\w-]+ ){0,3}(?:size|colou?r|variant|model|taille|couleur|modele|talla|color|tamano|modelo)\b/;
 const WHAT_INSTEAD =

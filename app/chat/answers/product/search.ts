@@ -48,7 +48,7 @@ export async function productSearch(turn: Turn): Promise<Answer> {
   }
   if (asksAboutDiscussed(turn, categoryWords)) return aboutOne(turn);
   // "un drap-housse 90 × 190 en blanc": the only product of the kind, with its own option values named;
-  // "the merino socks": the only one of the kind, asked for as a thing in mind.
+  // "the alpaca scarf": the only one of the kind, asked for as a thing in mind.
   if (
     results.length === 1 &&
     (Object.keys(namedOptionValues(results[0], turn.pre.original, {})).length > 0 ||
