@@ -102,16 +102,15 @@ export function deliveryWindow(
   const today = localDate(now, calendar.timeZone);
   const working = (date: Date) => isBusinessDay(date, calendar);
   const addWorking = (from: Date, days: number) => addBusinessDays(from, days, calendar);
+  // Nothing leaves on a day the shop doesn't work: such a day moves to the next working day.
+  const onWorkingDay = (date: Date) => (working(date) ? date : addWorking(date, 1));
   // In before the shop's same-day cut-off on a working day, it leaves today.
   if (cutoffHour !== null && working(today) && localHour(now, calendar.timeZone) < cutoffHour)
     dispatch = { min: 0, max: 0, unit: "business_days" };
-  // Nothing leaves on a day the shop doesn't work: the first day it can be sent is today or the next working day.
-  const first = working(today) ? today : addWorking(today, 1);
-  const sent = (days: number) => {
-    if (dispatch?.unit !== "days") return addWorking(first, days);
-    const day = addCalendarDays(today, days);
-    return working(day) ? day : addWorking(day, 1);
-  };
+  // The first day it can be sent is today or the next working day.
+  const first = onWorkingDay(today);
+  const sent = (days: number) =>
+    dispatch?.unit === "days" ? onWorkingDay(addCalendarDays(today, days)) : addWorking(first, days);
   const sentEarliest = sent(dispatch?.min ?? 0);
   const sentLatest = sent(dispatch?.max ?? 0);
   const after = (from: Date, days: number) =>
