@@ -4,31 +4,10 @@
  * sentence, a clause before a colon, the question's subject. Made-up shop texts only.
  */
 import { describe, expect, it } from "vitest";
+import { madeUpProduct as product } from "../helpers/made-up-product";
 import { bestPassages, shopAnswer, terms } from "../../app/chat/knowledge";
 import { buildCatalog, extractEntities } from "../../app/chat/entities";
 import { preprocess } from "../../app/chat/preprocess";
-import type { Product } from "../../app/commerce/types";
-
-function product(title: string, description: string): Product {
-  const handle = title.toLowerCase().replace(/\W+/g, "-");
-  return {
-    id: `gid://shopify/Product/${handle}`,
-    title,
-    handle,
-    status: "ACTIVE",
-    productType: "",
-    vendor: "",
-    tags: [],
-    description,
-    onlineStoreUrl: `https://shop.test/products/${handle}`,
-    imageUrl: null,
-    isGiftCard: false,
-    options: [],
-    totalInventory: 3,
-    priceRange: { min: "10.00", max: "10.00" },
-    variants: [],
-  };
-}
 
 const shop = {
   policies: [

@@ -7,35 +7,16 @@
  */
 import { describe, expect, it } from "vitest";
 import { shopAnswer, tracedShopAnswer } from "../../app/chat/knowledge";
-import type { Product } from "../../app/commerce/types";
-
-const product = (handle: string, title: string, description: string): Product => ({
-  id: handle,
-  title,
-  handle,
-  status: "ACTIVE",
-  productType: "",
-  vendor: "",
-  tags: [],
-  description,
-  onlineStoreUrl: null,
-  imageUrl: null,
-  isGiftCard: false,
-  options: [],
-  totalInventory: 5,
-  priceRange: { min: "1", max: "1" },
-  variants: [],
-});
+import { madeUpProduct } from "../helpers/made-up-product";
 
 const products = new Map(
   [
-    product(
-      "lumo-kayak",
+    madeUpProduct(
       "Lumo Touring Kayak",
       "A stable touring kayak with two dry hatches. Cockpit length 92 cm, so most adults can sit in it with their knees bent. Hull in recycled polyethylene.",
     ),
-    product("brisa-kayak", "Brisa Kayak", "A light sit-on-top kayak for calm water. Weighs 18 kg with its seat."),
-    product("orca-paddle", "Orca Paddle", "A carbon paddle in two pieces, 220 cm long."),
+    madeUpProduct("Brisa Kayak", "A light sit-on-top kayak for calm water. Weighs 18 kg with its seat."),
+    madeUpProduct("Orca Paddle", "A carbon paddle in two pieces, 220 cm long."),
   ].map((p) => [p.handle, p]),
 );
 const shop = {
