@@ -17,6 +17,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { applyPostgresMigrations } from "../../scripts/postgres-migrate";
 import { freePort } from "./demo-process";
 
 export interface TestPostgres {
@@ -62,6 +63,18 @@ export function postgresUnavailable(): string | null {
   if (isRoot() && !systemUser("postgres"))
     return "running as root and there is no `postgres` user to run the server as";
   return null;
+}
+
+/**
+ * A fresh database for a test file whose tests are all about PostgreSQL: with no server to be had
+ * they fail, never skip (.ci/run installs one). `migrated`: the committed PostgreSQL migrations applied.
+ */
+export async function requirePostgres(name: string, { migrated = false } = {}): Promise<TestPostgres> {
+  const missing = postgresUnavailable();
+  if (missing) throw new Error(`PostgreSQL tests cannot run: ${missing}. .ci/run installs Debian's postgresql.`);
+  const server = await startPostgres(name);
+  if (migrated) await applyPostgresMigrations(server.url);
+  return server;
 }
 
 export async function startPostgres(name = "test"): Promise<TestPostgres> {

@@ -10,7 +10,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureTestApp } from "../helpers/app-env";
 import { migratedDatabaseUrl } from "../helpers/test-db";
-import { createDatabaseOn, postgresUnavailable, startPostgres } from "../helpers/postgres";
+import { createDatabaseOn, requirePostgres } from "../helpers/postgres";
 import { SNAPSHOT_PATH } from "../helpers/chat-context";
 
 configureTestApp("first-message");
@@ -20,7 +20,6 @@ const { createDemoStore, loadDemoSnapshot } = await import("../../demo/demo-stor
 const { applyPostgresMigrations, POSTGRES_MIGRATIONS_DIR } = await import("../../scripts/postgres-migrate");
 type Db = import("../../app/db.server").Db;
 
-const PG_MISSING = postgresUnavailable();
 const store = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH));
 const SHOP = store.shopDomain;
 /** The migration that makes clientMessageId unique per shop. */
@@ -73,13 +72,7 @@ const backends: Backend[] = [
   },
   {
     name: "postgresql",
-    start: async () => {
-      if (PG_MISSING)
-        throw new Error(`PostgreSQL tests cannot run: ${PG_MISSING}. .ci/run installs Debian's postgresql.`);
-      const server = await startPostgres("first_message");
-      await applyPostgresMigrations(server.url);
-      return server;
-    },
+    start: () => requirePostgres("first_message", { migrated: true }),
     refuseText: async (db, text) => {
       await db.$executeRawUnsafe(
         `CREATE FUNCTION refuse_text() RETURNS trigger AS $$ BEGIN IF NEW."text" = '${text}' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,

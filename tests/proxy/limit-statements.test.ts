@@ -6,7 +6,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureTestApp } from "../helpers/app-env";
-import { postgresUnavailable, startPostgres, type TestPostgres } from "../helpers/postgres";
+import { requirePostgres, type TestPostgres } from "../helpers/postgres";
 import { SNAPSHOT_PATH } from "../helpers/chat-context";
 import { demoProxyDeps, proxyMessage } from "../helpers/proxy-post";
 import { installSqlCounter } from "../../scripts/profile/sql-counter.mjs";
@@ -17,7 +17,6 @@ const { handleProxyRequest } = await import("../../app/proxy/chat-proxy.server")
 const { createLimits, RATE_LIMIT_TABLE } = await import("../../app/proxy/rate-limit.server");
 const { createDemoStore, loadDemoSnapshot } = await import("../../demo/demo-store");
 
-const PG_MISSING = postgresUnavailable();
 const store = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH));
 const SHOP = store.shopDomain;
 const sql = installSqlCounter();
@@ -28,8 +27,7 @@ let limits: ReturnType<typeof createLimits>;
 let nonce = 0;
 
 beforeAll(async () => {
-  if (PG_MISSING) throw new Error(`PostgreSQL tests cannot run: ${PG_MISSING}. .ci/run installs Debian's postgresql.`);
-  database = await startPostgres("limit_statements");
+  database = await requirePostgres("limit_statements");
   pool = new pg.Pool({ connectionString: database.url, max: 2 });
   limits = createLimits({ postgres: pool, shopperPerMinute: 2, addressPerMinute: 100, shopPerMinute: 100 });
   await limits.ready;

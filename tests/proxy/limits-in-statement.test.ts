@@ -7,7 +7,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureTestApp } from "../helpers/app-env";
-import { postgresUnavailable, startPostgres, type TestPostgres } from "../helpers/postgres";
+import { requirePostgres, type TestPostgres } from "../helpers/postgres";
 import { SNAPSHOT_PATH } from "../helpers/chat-context";
 import { demoProxyDeps, proxyMessage } from "../helpers/proxy-post";
 import { installSqlCounter } from "../../scripts/profile/sql-counter.mjs";
@@ -17,10 +17,8 @@ const { createDb } = await import("../../app/db.server");
 const { handleProxyRequest } = await import("../../app/proxy/chat-proxy.server");
 const { createLimits, RATE_LIMIT_TABLE } = await import("../../app/proxy/rate-limit.server");
 const { createDemoStore, loadDemoSnapshot } = await import("../../demo/demo-store");
-const { applyPostgresMigrations } = await import("../../scripts/postgres-migrate");
 type Db = import("../../app/db.server").Db;
 
-const PG_MISSING = postgresUnavailable();
 const store = createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH));
 const SHOP = store.shopDomain;
 const sql = installSqlCounter();
@@ -32,9 +30,7 @@ let limits: ReturnType<typeof createLimits>;
 let nonce = 0;
 
 beforeAll(async () => {
-  if (PG_MISSING) throw new Error(`PostgreSQL tests cannot run: ${PG_MISSING}. .ci/run installs Debian's postgresql.`);
-  database = await startPostgres("limits_in_statement");
-  await applyPostgresMigrations(database.url);
+  database = await requirePostgres("limits_in_statement", { migrated: true });
   db = createDb(database.url);
   pool = new pg.Pool({ connectionString: database.url, max: 2 });
   limits = createLimits({

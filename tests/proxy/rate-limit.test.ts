@@ -12,9 +12,7 @@ import {
   shopperKeys,
   type ProxyLimits,
 } from "../../app/proxy/rate-limit.server";
-import { postgresUnavailable, startPostgres, type TestPostgres } from "../helpers/postgres";
-
-const PG_MISSING = postgresUnavailable();
+import { requirePostgres, type TestPostgres } from "../helpers/postgres";
 
 describe("proxy rate limits", () => {
   it("limits one shopper without starving the shop's other shoppers", async () => {
@@ -120,9 +118,7 @@ describe("proxy rate limits shared through PostgreSQL (several app instances)", 
   const pools: pg.Pool[] = [];
 
   beforeAll(async () => {
-    if (PG_MISSING)
-      throw new Error(`PostgreSQL tests cannot run: ${PG_MISSING}. .ci/run installs Debian's postgresql.`);
-    database = await startPostgres("limits");
+    database = await requirePostgres("limits");
   }, 60_000);
 
   afterAll(async () => {

@@ -11,12 +11,10 @@ import {
   recordBotReply,
   startConversationWithMessage,
 } from "../../app/chat/transcript.server";
-import { applyPostgresMigrations } from "../../scripts/postgres-migrate";
 import { installSqlCounter } from "../../scripts/profile/sql-counter.mjs";
-import { postgresUnavailable, startPostgres } from "../helpers/postgres";
+import { requirePostgres } from "../helpers/postgres";
 import { migratedDatabaseUrl } from "../helpers/test-db";
 
-const PG_MISSING = postgresUnavailable();
 const SHOP = "continue.myshopify.com";
 const CUSTOMER = "gid://shopify/Customer/7";
 const sql = installSqlCounter();
@@ -25,13 +23,7 @@ const backends = [
   { name: "sqlite", start: async () => ({ url: migratedDatabaseUrl("continue"), stop: async () => {} }) },
   {
     name: "postgresql",
-    start: async () => {
-      if (PG_MISSING)
-        throw new Error(`PostgreSQL tests cannot run: ${PG_MISSING}. .ci/run installs Debian's postgresql.`);
-      const server = await startPostgres("continue_conversation");
-      await applyPostgresMigrations(server.url);
-      return server;
-    },
+    start: () => requirePostgres("continue_conversation", { migrated: true }),
   },
 ] as const;
 

@@ -5,10 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, driverOf, type Db } from "../../app/db.server";
 import { continueConversationWithMessage, startConversationWithMessage } from "../../app/chat/transcript.server";
-import { applyPostgresMigrations } from "../../scripts/postgres-migrate";
-import { postgresUnavailable, startPostgres } from "../helpers/postgres";
+import { requirePostgres } from "../helpers/postgres";
 
-const PG_MISSING = postgresUnavailable();
 const SHOP = "prepared.myshopify.com";
 
 describe("the chat's statements on PostgreSQL", () => {
@@ -16,10 +14,7 @@ describe("the chat's statements on PostgreSQL", () => {
   let db: Db;
 
   beforeAll(async () => {
-    if (PG_MISSING)
-      throw new Error(`PostgreSQL tests cannot run: ${PG_MISSING}. .ci/run installs Debian's postgresql.`);
-    server = await startPostgres("prepared_statements");
-    await applyPostgresMigrations(server.url);
+    server = await requirePostgres("prepared_statements", { migrated: true });
     db = createDb(server.url);
   }, 60_000);
   afterAll(async () => {
