@@ -258,14 +258,29 @@ const AMBIGUOUS_FORMS = new Set(["media", "pluma", "local", "haut", "short"]);
 
 /** Per language, a word (accents folded) → its English pivot word; a form counts only in its own language ("four" is an oven only in French). */
 const PIVOTS: Record<Language, Map<string, string>> = { en: new Map(), es: new Map(), fr: new Map() };
-const PHRASES: { pattern: RegExp; pivot: string }[] = [];
+/**
+ * A phrase and the word it starts with, in the forms it may take (null: it starts with a wildcard):
+ * a text none of whose words is one of them can't contain the phrase, so its pattern isn't run.
+ */
+interface Phrase {
+  pattern: RegExp;
+  pivot: string;
+  firstWords: string[] | null;
+}
+const PHRASES: Phrase[] = [];
 for (const [pivot, forms] of Object.entries(VOCABULARY)) {
   PIVOTS.en.set(pivot, pivot);
   forms.split("|").forEach((part, index) => {
     const language = (["en", "es", "fr"] as const)[index];
     for (const form of part.split(/\s+/).filter(Boolean)) {
-      if (form.includes("_")) PHRASES.push({ pattern: new RegExp(`\\b${phrasePattern(form)}\\b`, "g"), pivot });
-      else if (!PIVOTS[language].has(form)) PIVOTS[language].set(form, pivot);
+      if (form.includes("_")) {
+        const first = form.split("_")[0]!;
+        PHRASES.push({
+          pattern: new RegExp(`\\b${phrasePattern(form)}\\b`, "g"),
+          pivot,
+          firstWords: startWords([first]),
+        });
+      } else if (!PIVOTS[language].has(form)) PIVOTS[language].set(form, pivot);
     }
   });
 }
@@ -301,7 +316,9 @@ function addKindsOfGoods(): void {
             .join("[\\s'.-]+")}\\b`;
           if (known.has(source)) continue;
           known.add(source);
-          PHRASES.push({ pattern: new RegExp(source, "g"), pivot: head });
+          const first = form.split(" ")[0]!;
+          const firstWords = startWords(first.length > 3 ? [first, `${first}s`, `${first}es`, `${first}x`] : [first]);
+          PHRASES.push({ pattern: new RegExp(source, "g"), pivot: head, firstWords });
         } else if (!AMBIGUOUS_FORMS.has(form) && !PIVOTS[language].has(form) && !PIVOTS.en.has(form)) {
           PIVOTS[language].set(form, head.split(" ").pop()!);
         }
@@ -313,9 +330,26 @@ function addKindsOfGoods(): void {
 /** Normalised text with the vocabulary's phrases replaced by their pivot word ("mot de passe" → "password"). */
 export function replacePhrases(normalized: string): string {
   let text = normalized;
-  for (const { pattern, pivot } of PHRASES) text = text.replace(pattern, ` ${pivot} `);
+  // Hundreds of patterns, a handful of words: only the phrases starting with one of the text's words run.
+  const words = new Set(wordsOf(text));
+  for (const { pattern, pivot, firstWords } of PHRASES) {
+    if (firstWords && !firstWords.some((w) => words.has(w))) continue;
+    const replaced = text.replace(pattern, ` ${pivot} `);
+    if (replaced === text) continue;
+    text = replaced;
+    // A later, shorter phrase may start with the pivot put in.
+    for (const w of wordsOf(pivot)) words.add(w);
+  }
   return text;
 }
+
+/** The forms a phrase's first word may take, or null (always tried) when one isn't a plain run of word characters ("*", "cœur"). */
+function startWords(forms: string[]): string[] | null {
+  return forms.every((w) => /^\w+$/.test(w)) ? forms : null;
+}
+
+/** The runs of word characters, as a pattern's \b sees them. */
+const wordsOf = (text: string) => text.match(/\w+/g) ?? [];
 
 // The same forms by their stem, so inflections the list doesn't spell out ("débitée", "devolví") are found too.
 const STEMMED: Record<Language, Map<string, string>> = { en: new Map(), es: new Map(), fr: new Map() };
