@@ -76,8 +76,8 @@ describe("the conversation's language", () => {
 });
 
 describe("order notes", () => {
-  it("shows only what the merchant marked shareable, never a guess at what looks harmless", () => {
-    // Nothing here reads as internal, but nobody marked it for the shopper.
+  it("shows what the merchant marked shareable, never a guess at what looks harmless", () => {
+    // Nothing here reads as internal, but nobody marked it and it is none of the shopper's facts.
     expect(shopperFacingNote("Packed by Sam; ship with the Tuesday pickup.")).toBeNull();
     expect(shopperFacingNote(`${SHAREABLE_NOTE_MARKER} Restock expected December 1.\nCustomer emailed Nov 10.`)).toBe(
       "Restock expected December 1.",
@@ -88,6 +88,29 @@ describe("order notes", () => {
       ),
     ).toBe("Ships once payment clears.");
     expect(shopperFacingNote(null)).toBeNull();
+  });
+
+  it("shows an unmarked sentence only when it is a fact the shopper is owed and names nothing of the staff's", () => {
+    // A shop that never heard of the marker: the backorder is the shopper's, the email log is not.
+    expect(
+      shopperFacingNote(
+        "Trail Quilt (Long) is backordered. Restock expected Dec 3; ships then. Customer emailed Nov 10.",
+      ),
+    ).toBe("Trail Quilt (Long) is backordered. Restock expected Dec 3; ships then.");
+    expect(shopperFacingNote("Bank transfer payment pending; the order ships once it clears.")).toBe(
+      "Bank transfer payment pending; the order ships once it clears.",
+    );
+    expect(shopperFacingNote("Colis revenu à l'atelier. En attente de la réponse de la cliente.")).toBe(
+      "Colis revenu à l'atelier. En attente de la réponse de la cliente.",
+    );
+    // The same kinds of fact beside a check, a remark or a gesture of the staff stay private.
+    expect(shopperFacingNote("Fraud check: billing address doesn't match. Payment pending review.")).toBeNull();
+    expect(
+      shopperFacingNote("Note interne : la cliente a menacé de laisser un avis négatif à cause du retard."),
+    ).toBeNull();
+    expect(shopperFacingNote("Verificación antifraude: pago pendiente de confirmar.")).toBeNull();
+    // The merchant can always keep a line private.
+    expect(shopperFacingNote("[private] Backordered until Dec 3; we may cancel instead.")).toBeNull();
   });
 
   it("keeps an unmarked note out of the reply and out of what the model is given", async () => {
@@ -109,7 +132,7 @@ describe("order notes", () => {
     expect(facts).not.toMatch(/Packed by Sam/);
   });
 
-  it("on the demo shop: the marked backorder and payment notes are shown, the staff's remarks are not", async () => {
+  it("on the demo shop: the backorder and payment notes are shown, the staff's remarks are not", async () => {
     const backordered = orderNamed("#1049");
     expect(backordered.note).toMatch(/Customer emailed/);
     const say = await conversation(backordered.customerId);

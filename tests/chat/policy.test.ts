@@ -375,7 +375,7 @@ describe("refunds, codes, notes and hand-off", () => {
     expect(verdict).toMatchObject({ automatic: [], upcoming: [], listFailed: true });
   });
 
-  it("only marked note lines are shareable", () => {
+  it("only marked note lines, or sentences of a fact the shopper is owed, are shareable", () => {
     expect(shopperFacingNote("Fraud check.\n[shareable] Ships Monday.")).toBe("Ships Monday.");
     expect(shopperFacingNote("Ships Monday.")).toBeNull();
   });
