@@ -38,6 +38,7 @@ import {
   requestedQueryCost,
 } from "../app/commerce/admin-schema";
 import type { AdminGraphql, Variant } from "../app/commerce/types";
+import { orderNameFormat, timeZoneOfAddress } from "./shop-defaults";
 
 // ---------------------------------------------------------------------------------------------
 // Snapshot format (demo/demo-store.json)
@@ -182,7 +183,7 @@ export interface DemoSnapshot {
     liveChatAgentsAvailable?: string;
     address?: SnapshotAddress;
     shipsToCountries: string[];
-    /** Admin API fields a real shop always has; older snapshots without them read as UTC and "#1042". */
+    /** Admin API fields a real shop always has; a snapshot without them has them derived (shop-defaults.ts). */
     ianaTimezone?: string;
     orderNumberFormatPrefix?: string;
     orderNumberFormatSuffix?: string;
@@ -994,6 +995,7 @@ function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
   );
 
   const domain = snapshot.shop.domain ?? snapshot.shop.myshopifyDomain;
+  const nameFormat = orderNameFormat(snapshot.orders.map((order) => order.name));
   const shop: Entity = {
     __typename: "Shop",
     id: "gid://shopify/Shop/1",
@@ -1005,9 +1007,9 @@ function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
     primaryDomain: { __typename: "Domain", id: "gid://shopify/Domain/1", host: domain, url: `https://${domain}` },
     currencyCode,
     shipsToCountries: [...snapshot.shop.shipsToCountries],
-    ianaTimezone: snapshot.shop.ianaTimezone ?? "UTC",
-    orderNumberFormatPrefix: snapshot.shop.orderNumberFormatPrefix ?? "#",
-    orderNumberFormatSuffix: snapshot.shop.orderNumberFormatSuffix ?? "",
+    ianaTimezone: snapshot.shop.ianaTimezone ?? timeZoneOfAddress(snapshot.shop.address),
+    orderNumberFormatPrefix: snapshot.shop.orderNumberFormatPrefix ?? nameFormat.prefix,
+    orderNumberFormatSuffix: snapshot.shop.orderNumberFormatSuffix ?? nameFormat.suffix,
     shopPolicies: Object.entries(snapshot.policies).map(([key, policy], index) => ({
       __typename: "ShopPolicy",
       id: `gid://shopify/ShopPolicy/${index + 1}`,
