@@ -527,7 +527,7 @@ function withTimeout(promise, ms) {
  * collects again: HEAP_GROWING_PERCENT, 50 by default; 0 leaves V8's own choice. V8's default on
  * a machine with a few GB of memory is up to four times the live heap: with about 80 MB live and
  * the garbage each request leaves, a process under load sat at 400–450 MB resident; at 50 % it
- * stays near 300 MB for the same CPU per request (README, "Where a process's memory goes"). It is
+ * stays near 300 MB for the same CPU per request (docs/PERFORMANCE.md, "Where a process's memory goes"). It is
  * read at every collection, so setting it once the process runs is enough (unlike the heap sizes).
  * @param {Record<string, string | undefined>} [env]
  */
@@ -540,7 +540,7 @@ export function heapGrowingPercent(env = process.env) {
  * profiles start server.mjs with them too): they size the heap when the process starts, so unlike
  * HEAP_GROWING_PERCENT the running process can't set them itself. --max-semi-space-size=8 keeps the
  * young generation's two halves at 8 MB instead of V8's 16: about 20 MB less resident memory per
- * process under load for the same CPU per request (README, "Where a process's memory goes").
+ * process under load for the same CPU per request (docs/PERFORMANCE.md, "Where a process's memory goes").
  */
 export const NODE_FLAGS = ["--max-semi-space-size=8"];
 

@@ -1,6 +1,6 @@
 /**
  * HEAP_GROWING_PERCENT: how far server.mjs lets V8's old generation grow past the live heap
- * before collecting (README, "Where a process's memory goes"). 50 unless configured; 0 leaves
+ * before collecting (docs/PERFORMANCE.md, "Where a process's memory goes"). 50 unless configured; 0 leaves
  * V8's own choice; anything else is refused at start-up rather than silently ignored.
  */
 import { describe, expect, it } from "vitest";
