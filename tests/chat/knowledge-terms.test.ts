@@ -134,7 +134,7 @@ describe("index terms", () => {
         {
           type: "REFUND_POLICY",
           title: "Returns",
-          url: null,
+          url: "https://shop.test/policies/refund-policy",
           body: "Lamps are shipped in a padded box. Lamp shades are sold separately. Faulty items are repaired or replaced for 2 years.",
         },
       ],
