@@ -117,6 +117,34 @@ describe("index terms", () => {
     expect(terms("Peut-on étaler le paiement ?", "fr")).toContain(terms("installments", "en")[0]);
   });
 
+  it("reads a thing that stopped working as a fault, in every language", () => {
+    const defective = terms("defective", "en")[0];
+    expect(terms("the lamp stopped working after a month", "en")).toContain(defective);
+    expect(terms("la lámpara ya no funciona", "es")).toContain(defective);
+    expect(terms("la radio dejó de funcionar", "es")).toContain(defective);
+    expect(terms("la lampe ne marche plus", "fr")).toContain(defective);
+    expect(terms("ma bouilloire est en panne", "fr")).toContain(defective);
+    // Working hours and "how does it work?" stay what they were.
+    expect(terms("does it work with a phone?", "en")).not.toContain(defective);
+  });
+
+  it("quotes the sentence about faults for a thing that stopped working, not one that shares the product's word", () => {
+    const shop = {
+      policies: [
+        {
+          type: "REFUND_POLICY",
+          title: "Returns",
+          url: "https://shop.test/policies/refund-policy",
+          body: "Lamps are shipped in a padded box. Lamp shades are sold separately. Faulty items are repaired or replaced for 2 years.",
+        },
+      ],
+      faqs: [],
+    };
+    expect(shopAnswer(shop, "my lamp stopped working, what can you do?")[0]?.passage.text).toBe(
+      "Faulty items are repaired or replaced for 2 years.",
+    );
+  });
+
   it("drops the French elisions the tokenizer leaves as words ('jusqu'à', 'qu'il')", () => {
     expect(terms("Jusqu'à quand est-elle valable ?", "fr")).toEqual(terms("quand est-elle valable ?", "fr"));
     expect(terms("Est-ce qu'il est lavable ?", "fr")).toEqual(terms("Est-il lavable ?", "fr"));

@@ -43,7 +43,7 @@ const PARAPHRASED_SETS = [
   {
     file: "tests/fixtures/stores/cafe-colibri/retrieval-paraphrase.jsonl",
     store: "demo/stores/cafe-colibri.json",
-    recall: 0.43,
+    recall: 0.46,
   },
 ];
 
@@ -182,7 +182,8 @@ describe.each(PARAPHRASED_SETS)("the paraphrased set $file", ({ file, store, rec
   it("is read no worse than the last measured figure", async () => {
     const summary = await evalSummary(["retrieval", file, "--store", store]);
     // Then 19.4 / 19.4 / 22.2 % held out and 30.6 / 38.9 / 33.3 % on the paraphrase dev sets; then 19.4 / 22.2 / 27.8 %
-    // and 36.1 / 44.4 / 41.7 %; now 22.2 / 22.2 / 33.3 % and 41.7 / 47.2 / 44.4 %, abstention 100 %.
+    // and 36.1 / 44.4 / 41.7 %; then 22.2 / 22.2 / 33.3 % and 41.7 / 47.2 / 44.4 %; now 22.2 / 22.2 / 33.3 % and
+    // 41.7 / 47.2 / 47.2 %, abstention 100 %.
     expect(summary.recallAt1).toBeGreaterThanOrEqual(recall);
     expect(summary.abstention).toBeGreaterThanOrEqual(0.9);
   }, 60_000);

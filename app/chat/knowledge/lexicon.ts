@@ -63,7 +63,9 @@ const VOCABULARY: Record<string, string> = {
   broken:
     "smashed cracked shattered chipped | roto rota rotos quebrado estrellado | casse cassee brise fele felee ebreche",
   damaged: "| danado danada | abime abimee endommage",
-  defective: "faulty defect | defectuoso defectuosa defecto | defectueux defectueuse defaut defauts",
+  // "It stopped working": a fault, in any language.
+  defective:
+    "faulty defect stopped_working stopped_turning_on quit_working | defectuoso defectuosa defecto dejo_de_funcionar dejo_de_servir dejo_de_cargar ya_no_funciona ya_no_prende ya_no_enciende | defectueux defectueuse defaut defauts ne_fonctionne_plus ne_marche_plus ne_charge_plus ne_s_allume_plus en_panne",
   wrong: "| equivocado equivocada erroneo | errone erronee mauvais",
   condition: "| condicion condiciones | condition conditions etat",
   unused: "new unworn unopened | nuevo nueva sin_usar | neuf neuve",
