@@ -51,6 +51,8 @@ const MONEY_MISREAD = new Set<Intent>([
   "thanks_goodbye",
 ]);
 
+const DOCUMENT = /\b(?:invoice|receipt|factura|recibo|comprobante|facture|recu)\b/;
+
 // Readings of a question about a return's money besides the money ones; refund_status itself, so the FAQ doesn't take it.
 const RETURN_MONEY_READINGS = new Set<Intent>(["return_item", "return_policy", "shipping_options", "refund_status"]);
 
@@ -438,15 +440,14 @@ const SHIPMENT_FOLLOW_UP_WORDS = 10;
 /** At most this many words, it needs no word pointing back to the order. */
 const BARE_FOLLOW_UP_WORDS = 4;
 
-/** The order intent such a question has, when the model read it as another topic; else null. */
-export function orderQuestionIntent(
-  intent: Intent,
-  text: string,
-  state: DialogueState,
-  namesProduct = false,
-  asksProductFact = false,
-): Intent | null {
-  const n = normalize(text);
+/**
+ * The money of a cancellation or return already made, asked in other requests' words ("I sent it
+ * back, where's my money?"): its refund (normalized text). Read from the message alone, so the
+ * classifier applies it too.
+ */
+export function moneyBackIntent(intent: Intent, n: string): Intent | null {
+  // "a receipt for my refund" asks for the document.
+  if (intent === "get_invoice" && DOCUMENT.test(n)) return null;
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
   if (
     (MONEY_MISREAD.has(intent) || intent === "return_item") &&
@@ -467,16 +468,41 @@ export function orderQuestionIntent(
     !WANTS_TO_RETURN.test(n)
   )
     return "refund_status";
-  // Annoyed, but asking where the parcel is: the answer is where it is (the tone may still be noted).
-  const asksWhereItIs =
+  return null;
+}
+
+/** Annoyed, but asking where the parcel is: the answer is where it is (the tone may still be noted). Normalized text. */
+export function whereItIsIntent(intent: Intent, n: string): Intent | null {
+  return COMPLAINT_READINGS.has(intent) &&
+    (asksWhereItIs(n) || (ASKS.test(n) && SO_LONG.test(n))) &&
+    !MONEY_BACK.test(n)
+    ? "track_order"
+    : null;
+}
+
+/** "where is my parcel?", "is it ever coming?", "what's going on with my order?" (normalized text). */
+function asksWhereItIs(n: string): boolean {
+  return (
     WHERE_IS_MINE.test(n) ||
     NO_NEWS_OF_ORDER.test(n) ||
     (ASKS.test(n) &&
-      (STATUS_QUESTION.test(n) || (ARRIVAL_QUESTION.test(n) && (PERSONAL.test(n) || POINTS_TO_ORDER.test(n)))));
-  if (COMPLAINT_READINGS.has(intent) && (asksWhereItIs || (ASKS.test(n) && SO_LONG.test(n))) && !MONEY_BACK.test(n))
-    return "track_order";
+      (STATUS_QUESTION.test(n) || (ARRIVAL_QUESTION.test(n) && (PERSONAL.test(n) || POINTS_TO_ORDER.test(n)))))
+  );
+}
+
+/** The order intent such a question has, when the model read it as another topic; else null. */
+export function orderQuestionIntent(
+  intent: Intent,
+  text: string,
+  state: DialogueState,
+  namesProduct = false,
+  asksProductFact = false,
+): Intent | null {
+  const n = normalize(text);
+  const deed = moneyBackIntent(intent, n) ?? whereItIsIntent(intent, n);
+  if (deed) return deed;
   // "Can someone tell me where my order is?" asks where it is; it doesn't ask for a person.
-  if (intent === "human_agent" && TELL_ME.test(n) && asksWhereItIs) return "track_order";
+  if (intent === "human_agent" && TELL_ME.test(n) && asksWhereItIs(n)) return "track_order";
   if (RETURN_READINGS.has(intent) && RETURN_TO_SENDER.test(n) && !WANTS_TO_RETURN.test(n)) return "track_order";
   // "I sent it back, when is the refund coming?": the refund of a return already made, not a new return.
   if (
