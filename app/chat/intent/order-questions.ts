@@ -51,7 +51,8 @@ const MONEY_MISREAD = new Set<Intent>([
   "thanks_goodbye",
 ]);
 
-const DOCUMENT = /\b(?:invoice|receipt|factura|recibo|comprobante|facture|recu)\b/;
+// Not "reçu": in French it is as often "received".
+const DOCUMENT = /\b(?:invoice|receipt|factura|recibo|comprobante|facture)\b/;
 
 // Readings of a question about a return's money besides the money ones; refund_status itself, so the FAQ doesn't take it.
 const RETURN_MONEY_READINGS = new Set<Intent>(["return_item", "return_policy", "shipping_options", "refund_status"]);
