@@ -76,7 +76,7 @@ class LinearIntentClassifier implements IntentClassifier {
       .sort((a, b) => b.confidence - a.confidence);
     const predicted = ranked[0].intent;
     // A rare phrasing settles an unsure reading; a deed done and the question asked about it settle any.
-    const cue = (ranked[0].confidence < CUE_OVERRIDE_BELOW ? strongCue(text) : null) ?? deedIntent(predicted, text);
+    const cue = strongCue(text, predicted, ranked[0].confidence) ?? deedIntent(predicted, text);
     if (cue) {
       const cued = ranked.find((r) => r.intent === cue)!;
       return {

@@ -85,6 +85,8 @@ const ORDER_CHANGE =
   /\b(?:cancel\w*|chang\w*|modif\w*|add|remove|swap|annul\w*|ajout\w*|retir\w*|cambi\w*|agreg\w*|quit\w*|anad\w*)\b/;
 const ADDRESS_CHANGE =
   /\b(?:change|update|modify|correct(?!\s*(?:\?|$))|wrong|different|new|instead|changer|modifier|corriger|mauvaise|autre|nouvelle|cambiar|cambia|modificar|corregir|equivocada|otra|nueva)\b/;
+// Where the shopper lives, said to ask whether the shop delivers there.
+const LIVES_IN = /\b(?:i live|we live|i'm based|we're based|j'habite|je vis|nous habitons|on habite|vivo|vivimos)\b/;
 const CHARGES =
   /\b(?:pay|paid|charg\w*|fees?|extra|duties|duty|customs|tax\w*|payer|frais|douane\w*|pagar|cobr\w*|impuestos?|aduana)\b/;
 const POINTS_TO_ORDER =
@@ -109,9 +111,9 @@ const NO_CONFIRMATION =
 // "why is it taking so long?", "pourquoi c'est si long ?", "¿por qué tarda tanto?" about the order in focus.
 const SO_LONG =
   /\b(?:so long|taking (?:this |that )?long|si long|aussi long|tarda(?:ndo)? tanto|se tarda tanto|demora(?:ndo)? tanto)\b/;
-// "what's in it?", "il y a quoi dedans ?", "¿qué trae?": the order's items.
+// "what's in it?", "il y a quoi dedans ?", "¿qué trae?", "that's the blue one, right?": the order's items.
 const ORDER_CONTENTS =
-  /\b(?:(?:is|are) (?:the |my )?(?:[\w-]+ ){1,4}(?:in (?:there|it|the (?:box|package|parcel|order|shipment))|included)|(?:le|la|les) (?:[\w-]+ ){1,4}(?:est|sont) (?:dans le colis|dans la commande|dedans|inclu\w*)|(?:viene|vienen|va|van) (?:el |la |los |las )?(?:[\w-]+ ){0,4}(?:en el paquete|en el pedido|incluid[oa]s?)|what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era))\b/;
+  /\b(?:(?:that's|that is|it's|it is|those are|they're|they are) (?:the|my) [^?!.]{1,40}?,? (?:right|correct|isn't it|aren't they)|c'est (?:bien )?(?:le|la|les|mon|ma|mes) [^?!.]{1,40}?,? (?:hein|c'est ca|non|n'est-ce pas)|(?:es|son) (?:el|la|los|las|mi|mis) [^?!.]{1,40}?,? (?:verdad|cierto|no|correcto)|(?:is|are) (?:the |my )?(?:[\w-]+ ){1,4}(?:in (?:there|it|the (?:box|package|parcel|order|shipment))|included)|(?:le|la|les) (?:[\w-]+ ){1,4}(?:est|sont) (?:dans le colis|dans la commande|dedans|inclu\w*)|(?:viene|vienen|va|van) (?:el |la |los |las )?(?:[\w-]+ ){0,4}(?:en el paquete|en el pedido|incluid[oa]s?)|what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era))\b/;
 const LATE_MISREAD = new Set<Intent>([
   "change_order",
   "cancel_order",
@@ -447,8 +449,9 @@ const BARE_FOLLOW_UP_WORDS = 4;
  * classifier applies it too.
  */
 export function moneyBackIntent(intent: Intent, n: string): Intent | null {
-  // "a receipt for my refund" asks for the document.
+  // "a receipt for my refund" asks for the document; "does my order have a refund?" asks for the refund.
   if (intent === "get_invoice" && DOCUMENT.test(n)) return null;
+  if (intent === "get_invoice" && REFUND_WORD.test(n)) return "refund_status";
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
   if (
     (MONEY_MISREAD.has(intent) || intent === "return_item") &&
@@ -589,6 +592,15 @@ export function orderQuestionIntent(
     return "track_order";
   if (orderInFocus && !namesProduct && PICKUP_MISREAD.has(intent) && WHERE.test(n) && PICKUP_PLACE.test(n))
     return "track_order";
+  // "I live abroad, can you deliver to me?" asks where the shop delivers; no order's address changes.
+  if (
+    intent === "change_shipping_address" &&
+    !orderInFocus &&
+    LIVES_IN.test(n) &&
+    !POINTS_TO_ORDER.test(n) &&
+    !ADDRESS_CHANGE.test(n)
+  )
+    return "shipping_options";
   // "Which address is it going to?" asks where, it changes nothing.
   if (
     intent === "change_shipping_address" &&
