@@ -4,7 +4,8 @@
  * message under it. Read together, the deed and the question settle it:
  * - a cancellation already made, then "has the money come back?": the refund, not a cancellation;
  * - a payment already made (or its receipt), then "when does it arrive?": tracking, not a payment problem;
- * - an order named with an edit to it (add, take out, "X instead of Y"): a change, not a product question.
+ * - an order named with an edit to it (add, take out, "X instead of Y"): a change, not a product question;
+ * - "why hasn't it left yet?" with no edit or cancellation asked: where it stands, not a change.
  * Text is accent-folded and lower-cased (normalize); words are languages', never a shop's.
  */
 import { normalize } from "../preprocess";
@@ -37,10 +38,16 @@ const EDIT =
 // An item already received is exchanged or returned, not edited.
 const RECEIVED =
   /\b(?:received|arrived|came|got (?:it|them|the)|too (?:small|big|large)|recu\w*|arrive\w*|trop (?:petit|grand)\w*|recibi|me llego|llego)\b/;
+const CHANGE = /\b(?:chang\w*|modif\w*|cambi\w*|edit)\b/;
 const CANCEL = /\b(?:cancel\w*|annul\w*)\b/;
+
+// "why hasn't my order shipped yet?", "pourquoi elle n'est pas encore partie ?", "¿por qué no ha salido?".
+const WHY_NOT_GONE =
+  /\b(?:why|how come|pourquoi|comment se fait-il|por que|porque)\b.*(?:\bnot\b|\bpas\b|\bno\b|n't\b).*\b(?:shipped|sent|left|dispatched|parti\w*|expedie\w*|envoye\w*|salido|sale|enviado|mandado)\b/;
 
 const MONEY_MISREAD = new Set<Intent>(["cancel_order", "track_order", "change_order", "out_of_scope", "payment_issue"]);
 const ARRIVAL_MISREAD = new Set<Intent>(["payment_issue", "payment_methods", "get_invoice", "out_of_scope"]);
+const STATE_MISREAD = new Set<Intent>(["change_order", "cancel_order"]);
 const EDIT_MISREAD = new Set<Intent>([
   "out_of_scope",
   "product_info",
@@ -63,6 +70,8 @@ export function deedIntent(intent: Intent, text: string): Intent | null {
     !PAYMENT_PROBLEM.test(n) &&
     !INVOICE.test(n)
   )
+    return "track_order";
+  if (STATE_MISREAD.has(intent) && WHY_NOT_GONE.test(n) && !EDIT.test(n) && !CANCEL.test(n) && !CHANGE.test(n))
     return "track_order";
   if (EDIT_MISREAD.has(intent) && ORDER_NAMED.test(n) && EDIT.test(n) && !RECEIVED.test(n) && !CANCEL.test(n))
     return "change_order";
