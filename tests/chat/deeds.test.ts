@@ -124,3 +124,29 @@ describe("why it hasn't left yet", () => {
     expect(deedIntent("cancel_order", "why isn't it sent yet? just cancel it")).toBeNull();
   });
 });
+
+describe("a compensation promised and not seen", () => {
+  it("is the refund, not a discount code", () => {
+    expect(
+      deedIntent("discount_code", "you promised me a store credit for the torn apron, it isn't in my account"),
+    ).toBe("refund_status");
+    expect(deedIntent("discount_code", "on m'a promis un avoir de 5 €, je ne le trouve pas")).toBe("refund_status");
+    expect(deedIntent("complaint", "I was promised a refund and still nothing. Pathetic.")).toBeNull();
+    expect(deedIntent("discount_code", "do you have a code for my next order?")).toBeNull();
+  });
+});
+
+describe("an annoyed question about when or where", () => {
+  it("asks where the parcel is, at what time or on what date it comes", () => {
+    expect(deedIntent("complaint", "ras-le-bol, mes colis sont passés où ?")).toBe("track_order");
+    expect(deedIntent("complaint", "déçue, la livraison arrive à quelle heure ma commande ?")).toBe("track_order");
+    expect(deedIntent("complaint", "so annoyed. what time will my order be delivered?")).toBe("track_order");
+    expect(deedIntent("complaint", "your deliveries are always late. shameful.")).toBeNull();
+  });
+});
+
+describe("a reading too unsure to name", () => {
+  it("is still settled by a deed", () => {
+    expect(deedIntent("out_of_scope", "ZX-4471: two aprons instead of one")).toBe("change_order");
+  });
+});

@@ -5,6 +5,7 @@
  * - a cancellation already made, then "has the money come back?": the refund, not a cancellation;
  * - a payment already made (or its receipt), then "when does it arrive?": tracking, not a payment problem;
  * - an order named with an edit to it (add, take out, "X instead of Y"): a change, not a product question;
+ * - a compensation promised and not seen ("you promised me a credit, it isn't on my account"): the refund;
  * - "why hasn't it left yet?" with no edit or cancellation asked: where it stands, not a change.
  * Text is accent-folded and lower-cased (normalize); words are languages', never a shop's.
  */
@@ -18,6 +19,14 @@ const CANCELLED =
 // The money coming back, asked in any words: "gone back to my card", "revois mes 128 €", "¿ya me regresaron los $791?".
 const MONEY_RETURNING =
   /\b(?:refund\w*|rembours\w*|reembols\w*|reimburs\w*|money back|my money|the money|(?:gone|go|went|come|came|be) back (?:to|on) (?:my|the) (?:card|account|bank)|charge (?:\w+ )?reversed|revers\w*|(?:revoi\w*|recuper\w*|recredit\w*) (?:mes|mon|l'argent|la somme|le montant)|mon argent|l'argent|me (?:regresan|devuelven|regresaron|devolvieron|reembolsan|depositan|depositaron)|(?:el|mi) dinero|de vuelta)\b/;
+
+// A compensation promised by the shop: "you promised a credit", "on m'a promis un geste", "me prometieron un reembolso".
+const PROMISED =
+  /\b(?:promised|offered me|told me i(?:'d| would) get|(?:on )?m'a (?:promis|propose)|vous m'avez (?:promis|propose)|me (?:prometieron|ofrecieron|dijeron que me darian))\b/;
+const COMPENSATION =
+  /\b(?:credit|store credit|refund\w*|partial refund|compensation|goodwill|avoir|geste|remboursement|dedommagement|bon d'achat|reembolso|bonificacion|compensacion|saldo a favor)\b/;
+// Not a complaint: "I was promised a refund and still nothing. Ridiculous." is the grievance it reads as.
+const PROMISE_MISREAD = new Set<Intent>(["discount_code", "payment_issue", "out_of_scope", "account_help"]);
 
 // A payment made (or its receipt at hand): "I paid by card", "me cobraron", "j'ai réglé", "got the receipt".
 const PAID =
@@ -61,6 +70,7 @@ export function deedIntent(intent: Intent, text: string): Intent | null {
   const n = normalize(text);
   const read = moneyBackIntent(intent, n) ?? whereItIsIntent(intent, n);
   if (read) return read;
+  if (PROMISE_MISREAD.has(intent) && PROMISED.test(n) && COMPENSATION.test(n)) return "refund_status";
   if (MONEY_MISREAD.has(intent) && CANCELLED.test(n) && MONEY_RETURNING.test(n)) return "refund_status";
   if (
     ARRIVAL_MISREAD.has(intent) &&

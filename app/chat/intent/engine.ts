@@ -76,7 +76,9 @@ class LinearIntentClassifier implements IntentClassifier {
       .sort((a, b) => b.confidence - a.confidence);
     const predicted = ranked[0].intent;
     // A rare phrasing settles an unsure reading; a deed done and the question asked about it settle any.
-    const cue = strongCue(text, predicted, ranked[0].confidence) ?? deedIntent(predicted, text);
+    // Too unsure to name, the reading is out_of_scope: a deed may still settle it.
+    const reading = ranked[0].confidence < LOW_CONFIDENCE ? "out_of_scope" : predicted;
+    const cue = strongCue(text, predicted, ranked[0].confidence) ?? deedIntent(reading, text);
     if (cue) {
       const cued = ranked.find((r) => r.intent === cue)!;
       return {
