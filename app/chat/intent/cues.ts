@@ -9,12 +9,15 @@ export const CUE_OVERRIDE_BELOW = 0.6;
 const STREET =
   /\b\d{1,6}\s+[A-Za-z0-9 .'-]{2,40}?\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place)\b/i;
 
-const CUES: { intent: Intent; test: (text: string) => boolean }[] = [
+/** `beats`: readings a cue settles however sure the model is (it asks something those readings never do). */
+const CUES: { intent: Intent; test: (text: string) => boolean; beats?: Intent[] }[] = [
   // Customs charges on delivery are a shipping-policy question.
   { intent: "shipping_options", test: (s) => /\b(duties|duty|customs|import (?:tax|fees?)|brokerage)\b/i.test(s) },
   {
     intent: "shipping_options",
     test: (s) => /\b(pay|charged?|fees?)\b.*\b(extra|more|additional)\b.*\b(arriv|deliver)/i.test(s),
+    // "will I pay anything extra when it arrives?" asks what is owed on delivery, not where the parcel is.
+    beats: ["track_order"],
   },
   // A street address with "send/ship/deliver it to" is a new destination.
   {
@@ -23,6 +26,10 @@ const CUES: { intent: Intent; test: (text: string) => boolean }[] = [
   },
 ];
 
-export function strongCue(text: string): Intent | null {
-  return CUES.find((cue) => cue.test(text))?.intent ?? null;
+/** The cue's intent for a reading the model is unsure of (below CUE_OVERRIDE_BELOW), or for one the cue beats. */
+export function strongCue(text: string, reading: Intent, confidence: number): Intent | null {
+  return (
+    CUES.find((cue) => (confidence < CUE_OVERRIDE_BELOW || cue.beats?.includes(reading)) && cue.test(text))?.intent ??
+    null
+  );
 }

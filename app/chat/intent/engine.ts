@@ -8,6 +8,7 @@ import path from "node:path";
 import { projectPath } from "../../paths";
 import { isIntent, type Intent } from "./labels";
 import { CUE_OVERRIDE_BELOW, strongCue } from "./cues";
+import { deedIntent } from "./deeds";
 import {
   LinearIntentModel,
   trainLinearModel,
@@ -74,7 +75,10 @@ class LinearIntentClassifier implements IntentClassifier {
       .map((label, i) => ({ intent: label as Intent, confidence: prediction.probabilities[i] }))
       .sort((a, b) => b.confidence - a.confidence);
     const predicted = ranked[0].intent;
-    const cue = ranked[0].confidence < CUE_OVERRIDE_BELOW ? strongCue(text) : null;
+    // A rare phrasing settles an unsure reading; a deed done and the question asked about it settle any.
+    // Too unsure to name, the reading is out_of_scope: a deed may still settle it.
+    const reading = ranked[0].confidence < LOW_CONFIDENCE ? "out_of_scope" : predicted;
+    const cue = strongCue(text, predicted, ranked[0].confidence) ?? deedIntent(reading, text);
     if (cue) {
       const cued = ranked.find((r) => r.intent === cue)!;
       return {

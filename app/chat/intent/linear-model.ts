@@ -192,6 +192,8 @@ export const FEATURE_WEIGHTS = { word: 1, bigram: 1, contentBigram: 0.7, charGra
  * use the corrected words, character n-grams both the typed and the corrected words, so that a
  * wrong correction costs little.
  */
+const ORDER_NAME = /^[a-z]{0,4}(\d{3,})[a-z]{0,2}$/;
+
 export function featurize(typed: Preprocessed, correct: (word: string) => string = (word) => word): SparseVector {
   const W = FEATURE_WEIGHTS;
   const text = typed.original;
@@ -210,8 +212,10 @@ export function featurize(typed: Preprocessed, correct: (word: string) => string
   for (let i = 0; i + 1 < contentTokens.length; i++)
     addHash(bigram(PREFIX.contentBigram, contentTokens[i], contentTokens[i + 1]), W.contentBigram);
   for (const token of new Set([...typed.contentTokens, ...contentTokens])) {
-    if (/^\d+$/.test(token)) {
-      add(`num:${Math.min(token.length, 6)}`);
+    // An order name with letters around its digits (AB1234, 1234x) reads as the number it carries.
+    const digits = /^\d+$/.test(token) ? token : ORDER_NAME.exec(token)?.[1];
+    if (digits) {
+      add(`num:${Math.min(digits.length, 6)}`);
       continue;
     }
     const padded = `<${token}>`;

@@ -51,6 +51,9 @@ const MONEY_MISREAD = new Set<Intent>([
   "thanks_goodbye",
 ]);
 
+// Not "reçu": in French it is as often "received".
+const DOCUMENT = /\b(?:invoice|receipt|factura|recibo|comprobante|facture)\b/;
+
 // Readings of a question about a return's money besides the money ones; refund_status itself, so the FAQ doesn't take it.
 const RETURN_MONEY_READINGS = new Set<Intent>(["return_item", "return_policy", "shipping_options", "refund_status"]);
 
@@ -82,6 +85,8 @@ const ORDER_CHANGE =
   /\b(?:cancel\w*|chang\w*|modif\w*|add|remove|swap|annul\w*|ajout\w*|retir\w*|cambi\w*|agreg\w*|quit\w*|anad\w*)\b/;
 const ADDRESS_CHANGE =
   /\b(?:change|update|modify|correct(?!\s*(?:\?|$))|wrong|different|new|instead|changer|modifier|corriger|mauvaise|autre|nouvelle|cambiar|cambia|modificar|corregir|equivocada|otra|nueva)\b/;
+// Where the shopper lives, said to ask whether the shop delivers there.
+const LIVES_IN = /\b(?:i live|we live|i'm based|we're based|j'habite|je vis|nous habitons|on habite|vivo|vivimos)\b/;
 const CHARGES =
   /\b(?:pay|paid|charg\w*|fees?|extra|duties|duty|customs|tax\w*|payer|frais|douane\w*|pagar|cobr\w*|impuestos?|aduana)\b/;
 const POINTS_TO_ORDER =
@@ -106,9 +111,9 @@ const NO_CONFIRMATION =
 // "why is it taking so long?", "pourquoi c'est si long ?", "¿por qué tarda tanto?" about the order in focus.
 const SO_LONG =
   /\b(?:so long|taking (?:this |that )?long|si long|aussi long|tarda(?:ndo)? tanto|se tarda tanto|demora(?:ndo)? tanto)\b/;
-// "what's in it?", "il y a quoi dedans ?", "¿qué trae?": the order's items.
+// "what's in it?", "il y a quoi dedans ?", "¿qué trae?", "that's the blue one, right?": the order's items.
 const ORDER_CONTENTS =
-  /\b(?:(?:is|are) (?:the |my )?(?:[\w-]+ ){1,4}(?:in (?:there|it|the (?:box|package|parcel|order|shipment))|included)|(?:le|la|les) (?:[\w-]+ ){1,4}(?:est|sont) (?:dans le colis|dans la commande|dedans|inclu\w*)|(?:viene|vienen|va|van) (?:el |la |los |las )?(?:[\w-]+ ){0,4}(?:en el paquete|en el pedido|incluid[oa]s?)|what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era))\b/;
+  /\b(?:(?:that's|that is|it's|it is|those are|they're|they are) (?:the|my) [^?!.]{1,40}?,? (?:right|correct|isn't it|aren't they)|c'est (?:bien )?(?:le|la|les|mon|ma|mes) [^?!.]{1,40}?,? (?:hein|c'est ca|non|n'est-ce pas)|(?:es|son) (?:el|la|los|las|mi|mis) [^?!.]{1,40}?,? (?:verdad|cierto|no|correcto)|(?:is|are) (?:the |my )?(?:[\w-]+ ){1,4}(?:in (?:there|it|the (?:box|package|parcel|order|shipment))|included)|(?:le|la|les) (?:[\w-]+ ){1,4}(?:est|sont) (?:dans le colis|dans la commande|dedans|inclu\w*)|(?:viene|vienen|va|van) (?:el |la |los |las )?(?:[\w-]+ ){0,4}(?:en el paquete|en el pedido|incluid[oa]s?)|what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era))\b/;
 const LATE_MISREAD = new Set<Intent>([
   "change_order",
   "cancel_order",
@@ -225,14 +230,14 @@ const TELL_ME =
 const COMPLAINT_READINGS = new Set<Intent>(["complaint", "out_of_scope", "greeting"]);
 // "where is my parcel?", "il est où mon colis ?", "¿dónde está mi pedido?", "is my umbrella coming or not?".
 const WHERE_IS_MINE =
-  /\bwhere(?:'s| is| are) (?:my|it|they|them|the (?:order|package|parcel|delivery))\b|\bwhere (?:my|the) (?:[\w-]+ ){1,3}(?:is|are)\b|\b(?:ou (?:est|sont|en est)|ou en sont) (?:mon|ma|mes|il|elle|le colis|la commande)\b|\b(?:il|elle) est ou\b|\bdonde (?:esta|estan|anda|quedo) (?:mi|mis|el pedido|el paquete)\b|\bdonde (?:esta|estan)\s*[?!]*$|\b(?:is|are) (?:my|the) (?:[\w-]+ ){0,3}(?:coming|arriving|ever coming)\b|\b(?:is|are|will) (?:my|the|it|they) (?:[\w-]+ ){0,3}(?:ever )?(?:going to |gonna )?(?:arrive|come|get here|be delivered)\b|\b(?:and|y|et) (?:my|mi|mis|mon|ma|mes) [\w-]+\s*\?/;
+  /\b(?:sont|est) passee?s? ou\b|\b(?:it|they) (?:went|gone) where\b|\bwhere did (?:it|they|my [\w-]+) go\b|\ba donde (?:fue|se fue) (?:a dar )?(?:mi|el)\b|\bwhere(?:'s| is| are) (?:my|it|they|them|the (?:order|package|parcel|delivery))\b|\bwhere (?:my|the) (?:[\w-]+ ){1,3}(?:is|are)\b|\b(?:ou (?:est|sont|en est)|ou en sont) (?:mon|ma|mes|il|elle|le colis|la commande)\b|\b(?:il|elle) est ou\b|\bdonde (?:esta|estan|anda|quedo) (?:mi|mis|el pedido|el paquete)\b|\bdonde (?:esta|estan)\s*[?!]*$|\b(?:is|are) (?:my|the) (?:[\w-]+ ){0,3}(?:coming|arriving|ever coming)\b|\b(?:is|are|will) (?:my|the|it|they) (?:[\w-]+ ){0,3}(?:ever )?(?:going to |gonna )?(?:arrive|come|get here|be delivered)\b|\b(?:and|y|et) (?:my|mi|mis|mon|ma|mes) [\w-]+\s*\?/;
 const NO_NEWS_OF_ORDER =
   /\b(?:no news|no update|aucune nouvelle|pas de nouvelles|sin noticias|ninguna noticia)\b.*\b(?:order|package|parcel|commande|colis|pedido|paquete)\b/;
 // A question, not a statement: "your shipping is slow" stays a complaint.
 const ASKS = /\?|^(?:when|where|what|has|have|did|is|quand|ou|est-ce|cuando|donde|que|ya)\b/;
 // "when will my order arrive?", "has it even shipped?", "quand est-ce que ma commande va arriver ?", "¿cuándo me llega?".
 const ARRIVAL_QUESTION =
-  /\bwhen (?:will|is|does|do|am i going to|can i expect|are you going to)\b.*\b(?:arriv\w*|come|coming|get (?:it|here|them|my)|deliver\w*|receive|ship\w*|send\w*)\b|\b(?:has|have|did) (?:it|they|my [\w-]+|the [\w-]+) (?:even |actually |ever |already )?(?:ship\w*|been sent|left|arriv\w*)\b|\bquand\b.*\b(?:arriv\w*|livr\w*|recevoir|recevrai|expedi\w*|envo\w*)\b|\bcuando\b.*\b(?:lleg\w*|recib\w*|entreg\w*|envi\w*|mand\w*)\b/;
+  /\b(?:a quelle heure|quel jour|quelle date|what time|which day|what day|a que hora|que dia)\b.*\b(?:arriv\w*|livr\w*|deliver\w*|come|coming|lleg\w*|entreg\w*)\b|\b(?:arriv\w*|livr\w*|deliver\w*|lleg\w*|entreg\w*)\b.*\b(?:a quelle heure|quel jour|what time|which day|a que hora|que dia)\b|\b(?:une|la|a|the|new|nouvelle|una|la nueva) (?:date|fecha) (?:de livraison|d'arrivee|de entrega|de llegada)\b|\b(?:a|the) delivery date\b|\bwhen (?:will|is|does|do|am i going to|can i expect|are you going to)\b.*\b(?:arriv\w*|come|coming|get (?:it|here|them|my)|deliver\w*|receive|ship\w*|send\w*)\b|\b(?:has|have|did) (?:it|they|my [\w-]+|the [\w-]+) (?:even |actually |ever |already )?(?:ship\w*|been sent|left|arriv\w*)\b|\bquand\b.*\b(?:arriv\w*|livr\w*|recevoir|recevrai|expedi\w*|envo\w*)\b|\bcuando\b.*\b(?:lleg\w*|recib\w*|entreg\w*|envi\w*|mand\w*)\b/;
 const STATUS_QUESTION =
   /\bwhat(?:'s| is) (?:going on|happening|up) with (?:my|the) [\w-]+\b|\b(?:que|qu'est-ce qui) se passe avec (?:ma|mon|mes) [\w-]+\b|\bque (?:pasa|paso|onda) con (?:mi|mis) [\w-]+\b/;
 // "did everything in my order ship?", "what happened to my pot?", "¿qué pasó con mi olla?": where the order stands.
@@ -438,15 +443,15 @@ const SHIPMENT_FOLLOW_UP_WORDS = 10;
 /** At most this many words, it needs no word pointing back to the order. */
 const BARE_FOLLOW_UP_WORDS = 4;
 
-/** The order intent such a question has, when the model read it as another topic; else null. */
-export function orderQuestionIntent(
-  intent: Intent,
-  text: string,
-  state: DialogueState,
-  namesProduct = false,
-  asksProductFact = false,
-): Intent | null {
-  const n = normalize(text);
+/**
+ * The money of a cancellation or return already made, asked in other requests' words ("I sent it
+ * back, where's my money?"): its refund (normalized text). Read from the message alone, so the
+ * classifier applies it too.
+ */
+export function moneyBackIntent(intent: Intent, n: string): Intent | null {
+  // "a receipt for my refund" asks for the document; "does my order have a refund?" asks for the refund.
+  if (intent === "get_invoice" && DOCUMENT.test(n)) return null;
+  if (intent === "get_invoice" && REFUND_WORD.test(n)) return "refund_status";
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
   if (
     (MONEY_MISREAD.has(intent) || intent === "return_item") &&
@@ -467,16 +472,41 @@ export function orderQuestionIntent(
     !WANTS_TO_RETURN.test(n)
   )
     return "refund_status";
-  // Annoyed, but asking where the parcel is: the answer is where it is (the tone may still be noted).
-  const asksWhereItIs =
+  return null;
+}
+
+/** Annoyed, but asking where the parcel is: the answer is where it is (the tone may still be noted). Normalized text. */
+export function whereItIsIntent(intent: Intent, n: string): Intent | null {
+  return COMPLAINT_READINGS.has(intent) &&
+    (asksWhereItIs(n) || (ASKS.test(n) && SO_LONG.test(n))) &&
+    !MONEY_BACK.test(n)
+    ? "track_order"
+    : null;
+}
+
+/** "where is my parcel?", "is it ever coming?", "what's going on with my order?" (normalized text). */
+function asksWhereItIs(n: string): boolean {
+  return (
     WHERE_IS_MINE.test(n) ||
     NO_NEWS_OF_ORDER.test(n) ||
     (ASKS.test(n) &&
-      (STATUS_QUESTION.test(n) || (ARRIVAL_QUESTION.test(n) && (PERSONAL.test(n) || POINTS_TO_ORDER.test(n)))));
-  if (COMPLAINT_READINGS.has(intent) && (asksWhereItIs || (ASKS.test(n) && SO_LONG.test(n))) && !MONEY_BACK.test(n))
-    return "track_order";
+      (STATUS_QUESTION.test(n) || (ARRIVAL_QUESTION.test(n) && (PERSONAL.test(n) || POINTS_TO_ORDER.test(n)))))
+  );
+}
+
+/** The order intent such a question has, when the model read it as another topic; else null. */
+export function orderQuestionIntent(
+  intent: Intent,
+  text: string,
+  state: DialogueState,
+  namesProduct = false,
+  asksProductFact = false,
+): Intent | null {
+  const n = normalize(text);
+  const deed = moneyBackIntent(intent, n) ?? whereItIsIntent(intent, n);
+  if (deed) return deed;
   // "Can someone tell me where my order is?" asks where it is; it doesn't ask for a person.
-  if (intent === "human_agent" && TELL_ME.test(n) && asksWhereItIs) return "track_order";
+  if (intent === "human_agent" && TELL_ME.test(n) && asksWhereItIs(n)) return "track_order";
   if (RETURN_READINGS.has(intent) && RETURN_TO_SENDER.test(n) && !WANTS_TO_RETURN.test(n)) return "track_order";
   // "I sent it back, when is the refund coming?": the refund of a return already made, not a new return.
   if (
@@ -562,6 +592,15 @@ export function orderQuestionIntent(
     return "track_order";
   if (orderInFocus && !namesProduct && PICKUP_MISREAD.has(intent) && WHERE.test(n) && PICKUP_PLACE.test(n))
     return "track_order";
+  // "I live abroad, can you deliver to me?" asks where the shop delivers; no order's address changes.
+  if (
+    intent === "change_shipping_address" &&
+    !orderInFocus &&
+    LIVES_IN.test(n) &&
+    !POINTS_TO_ORDER.test(n) &&
+    !ADDRESS_CHANGE.test(n)
+  )
+    return "shipping_options";
   // "Which address is it going to?" asks where, it changes nothing.
   if (
     intent === "change_shipping_address" &&

@@ -10,8 +10,10 @@ import type { Intent } from "./labels";
 // Accents folded (normalize). A way of paying, or the payment itself, said to be waiting, either way round.
 const MEANS = String.raw`(?:payment|paiement|pago|virement|bank transfer|transfer|transferencia|e-?check|oxxo)`;
 const WAITING = String.raw`(?:pending|en attente|pendiente|not (?:gone through|cleared|through)|pas (?:encore )?passe)`;
+// The means and its waiting in one clause: "paid at the kiosk, why is my order still pending?" says the order waits.
+const SAME_CLAUSE = String.raw`[^,.;!?¿¡]{0,40}`;
 const PENDING_PAYMENT = new RegExp(
-  String.raw`\b${MEANS}\b.{0,40}\b${WAITING}\b|\b${WAITING}\b.{0,40}\b${MEANS}\b|` +
+  String.raw`\b${MEANS}\b${SAME_CLAUSE}\b${WAITING}\b|\b${WAITING}\b${SAME_CLAUSE}\b${MEANS}\b|` +
     String.raw`\b(?:todavia|aun) no (?:he )?pag\w*|\b(?:haven'?t|have not|didn'?t|did not|not yet) paid\b|\bpas encore (?:paye|regle|fait le virement)\b`,
 );
 const REFUND = /\b(?:refund\w*|reembols\w*|rembours\w*|money back)\b/;
