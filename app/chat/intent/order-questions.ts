@@ -108,7 +108,7 @@ const SO_LONG =
   /\b(?:so long|taking (?:this |that )?long|si long|aussi long|tarda(?:ndo)? tanto|se tarda tanto|demora(?:ndo)? tanto)\b/;
 // "what's in it?", "il y a quoi dedans ?", "¿qué trae?": the order's items.
 const ORDER_CONTENTS =
-  /\b(?:(?:is|are) (?:the |my )?(?:[\w-]+ ){1,4}(?:in (?:there|it|the (?:box|package|parcel|order|shipment))|included)|(?:le|la|les) (?:[\w-]+ ){1,4}(?:est|sont) (?:dans le colis|dans la commande|dedans|inclu\w*)|(?:viene|vienen|va|van) (?:el |la |los |las )?(?:[\w-]+ ){0,4}(?:en el paquete|en el pedido|incluid[oa]s?)|what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era))\b/;
+  /\b(?:(?:is|are) (?:the |my )?(?:[\w-]+ ){1,4}(?:in (?:there|it|the (?:box|package|parcel|order|shipment))|included)|(?:le|la|les) (?:[\w-]+ ){1,4}(?:est|sont) (?:dans le colis|dans la commande|dedans|inclu\w*)|(?:viene|vienen|va|van) (?:el |la |los |las )?(?:[\w-]+ ){0,4}(?:en el paquete|en el pedido|incluid[oa]s?)|what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era)|(?:il|elle|elles|ils|le colis|la commande|ma commande|mon colis) contien\w* quoi|(?:que|qu'est-ce que|ce que) contien\w*|qu'est-ce qu'(?:il|elle)s? contien\w*|ce qu'(?:il|elle)s? contien\w*|ce qu'il y a(?:vait)? (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|(?:c'est|c'etait|il y a(?:vait)?|y a(?:vait)?) quoi (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|qu'y a-t-il (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|que (?:hay|habia|viene|venia|va|iba) (?:dentro|adentro|en (?:el|mi|ese|este|la|esa|esta) (?:paquete|pedido|caja|envio|orden))|que (?:productos|articulos|cosas) (?:trae|traia|lleva|llevaba|tiene|tenia|incluye|venian|vienen|eran|pedi|compre)|what (?:was|is|were) in (?:that|this) (?:order|package|parcel|box|shipment)|which (?:items|products|things) (?:are|were|was|is) (?:in|inside)|what (?:items|products|things) (?:are|were|did i) (?:in|inside|order|buy|get))\b/;
 const LATE_MISREAD = new Set<Intent>([
   "change_order",
   "cancel_order",
@@ -169,11 +169,14 @@ const WHAT_TO_DO =
 // A shop account, not a bank one.
 const LOGIN = /\b(?:log ?in|log into|sign ?in|password|connect\w*|mot de passe|contrasena|iniciar sesion)\b/;
 // "ok so when exactly?": nothing new, the last order answer's timing.
+// "c'était quel jour ?", "à quelle date ?", "it was on which day?": the same, with the words around it.
 const BARE_WHEN =
-  /^[¿¡ ]*(?:(?:ok(?:ay)?|so|and|but|alors|donc|et|mais|y|entonces|pero|vale)[ ,]+)*(?:(?:when|quand|cuando)(?: exactly| exactement| exactamente| then| alors| entonces)?|(?:which|what) (?:day|date)(?: was (?:that|it))?|when (?:was|did) (?:that|it|this)(?: happen)?|c'etait quand|quand (?:ca|c'etait)|(?:quel|quelle) (?:jour|date)|(?:que|cual|en que) (?:dia|fecha)(?: fue)?|cuando fue(?: eso)?)[ ?!.]*$/;
+  /^[¿¡ ]*(?:(?:ok(?:ay)?|so|and|but|alors|donc|et|mais|y|entonces|pero|vale)[ ,]+)*(?:(?:it|that) was |was (?:it|that) |c'etait |c'est |ce sera |fue |era )?(?:on |a |au |en |el |para )?(?:(?:when|quand|cuando)(?: exactly| exactement| exactamente| then| alors| entonces)?|(?:which|what) (?:day|date)(?: was (?:that|it))?|when (?:was|did) (?:that|it|this)(?: happen)?|c'etait quand|quand (?:ca|c'etait)|(?:quel|quelle) (?:jour|date)(?: c'etait| (?:etait-ce|ca))?|(?:que|cual|en que) (?:dia|fecha)(?: fue)?(?: eso)?|cuando fue(?: eso)?)(?: (?:exactly|exactement|exactamente|deja|again|already|ya))?[ ?!.]*$/;
 
 // Questions the shop's note on the order just shown may answer ("will I be charged extra?", "¿hasta cuándo tengo para pagar?").
 const NOTE_MISREAD = new Set<Intent>([
+  // "vous me facturez des frais en plus ?": billed, in the sense of charged.
+  "get_invoice",
   "payment_issue",
   "payment_methods",
   "shipping_options",
@@ -221,6 +224,9 @@ function noteAnswers(question: string, note: string, language: Language): boolea
 const RETURN_READINGS = new Set<Intent>(["return_item", "return_policy", "complaint", "out_of_scope"]);
 const TELL_ME =
   /\b(?:can|could|will|would) (?:someone|somebody|anyone|anybody|you) (?:please )?(?:tell|let) me\b|\bquelqu'un (?:peut|pourrait) me dire\b|\balguien (?:me )?(?:puede|podria) decir\b/;
+// "remind me", "rappelez-moi", "recuérdame": a fact asked again (accents folded).
+const REMIND_ME = /\b(?:remind me|rappelez-moi|rappelle-moi|recuerdame|recuerdeme|recuerdenme)\b/;
+const ASKS_FOR_SOMEONE = /\b(?:someone|somebody|person|agent|quelqu'un|personne|conseill\w*|alguien|persona|agente)\b/;
 // Readings an annoyed message gets; a request for a person stays one.
 const COMPLAINT_READINGS = new Set<Intent>(["complaint", "out_of_scope", "greeting"]);
 // "where is my parcel?", "il est où mon colis ?", "¿dónde está mi pedido?", "is my umbrella coming or not?".
@@ -474,6 +480,9 @@ export function orderQuestionIntent(
     (ASKS.test(n) &&
       (STATUS_QUESTION.test(n) || (ARRIVAL_QUESTION.test(n) && (PERSONAL.test(n) || POINTS_TO_ORDER.test(n)))));
   if (COMPLAINT_READINGS.has(intent) && (asksWhereItIs || (ASKS.test(n) && SO_LONG.test(n))) && !MONEY_BACK.test(n))
+    return "track_order";
+  // "Rappelez-moi ce qu'il y a dedans": a reminder of the order's items, not a call back.
+  if (intent === "human_agent" && REMIND_ME.test(n) && ORDER_CONTENTS.test(n) && !ASKS_FOR_SOMEONE.test(n))
     return "track_order";
   // "Can someone tell me where my order is?" asks where it is; it doesn't ask for a person.
   if (intent === "human_agent" && TELL_ME.test(n) && asksWhereItIs) return "track_order";

@@ -1,0 +1,119 @@
+/**
+ * A short follow-up about the order just discussed, in the words shoppers use rather than ours:
+ * "c'était quel jour ?", "à quelle date ?" after a refund is that refund's date; "il contient quoi ?",
+ * "c'est quoi dans le colis ?", "rappelez-moi ce qu'il y a dedans" after its tracking are its items
+ * (a "remind me" is no call-back); "vous me facturez des frais en plus ?" is the order's note on charges.
+ */
+import { describe, expect, it } from "vitest";
+import { orderQuestionIntent } from "../../app/chat/intent/order-questions";
+import type { Intent } from "../../app/chat/intent/labels";
+import type { DialogueState } from "../../app/chat/types";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
+import { devStorePath } from "../../demo/dev-stores";
+import { demoConversation } from "../helpers/chat-context";
+import { digits, newestOrderWhere, orderInTransit } from "../helpers/dev-store-orders";
+
+const afterTracking: DialogueState = { lastIntent: "track_order", orderNumber: "2051" };
+const afterRefund: DialogueState = { lastIntent: "refund_status", orderNumber: "2043" };
+
+function readsAs(state: DialogueState, rows: [Intent, string, Intent | null][]) {
+  for (const [predicted, text, expected] of rows)
+    expect(orderQuestionIntent(predicted, text, state), text).toBe(expected);
+}
+
+describe("the date of what was just answered, asked in a sentence of its own", () => {
+  it("stays on the refund", () => {
+    readsAs(afterRefund, [
+      ["out_of_scope", "c'était quel jour ?", "refund_status"],
+      ["out_of_scope", "à quelle date ?", "refund_status"],
+      ["complaint", "it was on which day?", "refund_status"],
+      ["out_of_scope", "¿en qué fecha fue eso?", "refund_status"],
+      ["out_of_scope", "c'était à quelle date exactement ?", "refund_status"],
+    ]);
+  });
+
+  it("is no date question when it asks something else of a day", () => {
+    readsAs(afterRefund, [["shipping_options", "quel jour livrez-vous à Lyon ?", null]]);
+  });
+});
+
+describe("what the order holds, asked in other words", () => {
+  it("is the order's items", () => {
+    readsAs(afterTracking, [
+      ["out_of_scope", "il contient quoi déjà", "track_order"],
+      ["out_of_scope", "c'est quoi dans le colis ?", "track_order"],
+      ["human_agent", "rappelez-moi ce qu'il y a dedans ?", "track_order"],
+      ["out_of_scope", "qu'est-ce que contient la commande ?", "track_order"],
+      ["out_of_scope", "¿qué hay en el paquete?", "track_order"],
+      ["out_of_scope", "¿qué productos trae?", "track_order"],
+      ["complaint", "what was in that parcel again?", "track_order"],
+      ["out_of_scope", "remind me which items are in it?", "track_order"],
+    ]);
+  });
+
+  it("a call-back or a person stays one", () => {
+    readsAs(afterTracking, [
+      ["human_agent", "rappelez-moi demain s'il vous plaît", null],
+      ["human_agent", "can someone call me back?", null],
+      ["human_agent", "je veux parler à quelqu'un de ce qu'il y a dans le colis", null],
+    ]);
+  });
+});
+
+describe("a charge the order's note speaks of, asked in invoice words", () => {
+  it("is the order's note", () => {
+    const withNote: DialogueState = {
+      ...afterTracking,
+      language: "fr",
+      orderNote: "Le plaid arrive le 4 décembre et partira sans frais supplémentaires.",
+    };
+    readsAs(withNote, [["get_invoice", "vous me facturez des frais de port en plus pour le plaid ?", "track_order"]]);
+  });
+});
+
+const contentCases = [
+  { store: "northwind", where: "where is my order?", what: "what was in that parcel again?" },
+  { store: "maison-coquelicot", where: "où est ma commande ?", what: "il contient quoi déjà" },
+  { store: "cafe-colibri", where: "¿dónde está mi pedido?", what: "¿qué hay en el paquete?" },
+];
+
+describe("the items of the order just tracked", () => {
+  for (const c of contentCases) {
+    it(`${c.store}: "${c.what}" names each of its items`, async () => {
+      const { customerId, order } = orderInTransit(c.store);
+      const say = await demoConversation({
+        store: createDemoStore(loadDemoSnapshot(devStorePath(c.store))),
+        customerId,
+      });
+      await say(c.where);
+      const reply = await say(c.what);
+      expect(reply.intent).toBe("track_order");
+      for (const line of order.lineItems) expect(reply.text).toContain(line.title);
+    });
+  }
+});
+
+const refundDateCases = [
+  { store: "northwind", ask: "did I get my refund?", when: "it was on which day?" },
+  { store: "maison-coquelicot", ask: "j'ai été remboursée ?", when: "c'était quel jour ?" },
+  { store: "cafe-colibri", ask: "¿ya me reembolsaron?", when: "¿en qué fecha fue eso?" },
+];
+
+describe("the day of the refund just given", () => {
+  for (const c of refundDateCases) {
+    it(`${c.store}: "${c.when}" gives the refund again, with its amount and date`, async () => {
+      const { customerId, order } = newestOrderWhere(c.store, (o) => o.refunds.length > 0);
+      const say = await demoConversation({
+        store: createDemoStore(loadDemoSnapshot(devStorePath(c.store))),
+        customerId,
+      });
+      expect((await say(c.ask)).intent).toBe("refund_status");
+      const reply = await say(c.when);
+      expect(reply.intent).toBe("refund_status");
+      const refund = order.refunds[0];
+      expect(digits(reply.text)).toContain(digits(refund.amount));
+      // The refund's day of the month, however the language writes the date.
+      expect(reply.text).toMatch(new RegExp(`\\b${Number(refund.createdAt.slice(8, 10))}\\b`));
+    });
+  }
+});
