@@ -32,6 +32,18 @@ describe("the date of what was just answered, asked in a sentence of its own", (
     ]);
   });
 
+  it("an unsure reading of a short question asking when stays on the order answer just given", () => {
+    readsAs(afterRefund, [
+      ["out_of_scope", "et ça date de quand ?", "refund_status"],
+      ["out_of_scope", "¿y cuándo me lo depositaron?", "refund_status"],
+      ["complaint", "so when did that happen?", "refund_status"],
+      ["track_order", "when did you send it?", "refund_status"],
+    ]);
+    // The parcel named, its timing is the shipment's.
+    readsAs(afterRefund, [["track_order", "when will my package arrive?", null]]);
+    readsAs(afterTracking, [["out_of_scope", "¿y para qué fecha?", "track_order"]]);
+  });
+
   it("is no date question when it asks something else of a day", () => {
     readsAs(afterRefund, [["shipping_options", "quel jour livrez-vous à Lyon ?", null]]);
   });
@@ -48,6 +60,35 @@ describe("what the order holds, asked in other words", () => {
       ["out_of_scope", "¿qué productos trae?", "track_order"],
       ["complaint", "what was in that parcel again?", "track_order"],
       ["out_of_scope", "remind me which items are in it?", "track_order"],
+    ]);
+    // Right after a refund, the refund's answer names them, and the conversation stays on it.
+    readsAs(afterRefund, [
+      ["product_search", "which item was that for?", "refund_status"],
+      ["out_of_scope", "c'était pour quel article ?", "refund_status"],
+      ["out_of_scope", "¿de qué producto fue?", "refund_status"],
+      ["out_of_scope", "c'était quelle couleur déjà ?", "refund_status"],
+      ["product_search", "what was it for?", "refund_status"],
+      ["out_of_scope", "c'était pour quoi ?", "refund_status"],
+      ["return_policy", "quels articles ?", "refund_status"],
+      ["out_of_scope", "¿por qué concepto?", "refund_status"],
+      ["change_order", "¿qué había pedido?", "refund_status"],
+      ["out_of_scope", "remind me what I bought", "refund_status"],
+    ]);
+    readsAs({ lastIntent: "payment_issue", orderNumber: "2043" }, [["payment_issue", "¿qué café era?", "track_order"]]);
+  });
+
+  it("an amount asked again in a sentence of its own is the amount of the answer just given", () => {
+    readsAs(afterRefund, [
+      ["shipping_options", "c'était combien déjà ?", "refund_status"],
+      ["product_info", "ça fait combien ?", "refund_status"],
+      ["out_of_scope", "¿de cuánto fue?", "refund_status"],
+    ]);
+  });
+
+  it("a day or an amount asked of it is no item", () => {
+    readsAs(afterRefund, [
+      ["track_order", "¿qué día fue?", "refund_status"],
+      ["refund_status", "c'était quel montant ?", null],
     ]);
   });
 
@@ -94,9 +135,9 @@ describe("the items of the order just tracked", () => {
 });
 
 const refundDateCases = [
-  { store: "northwind", ask: "did I get my refund?", when: "it was on which day?" },
-  { store: "maison-coquelicot", ask: "j'ai été remboursée ?", when: "c'était quel jour ?" },
-  { store: "cafe-colibri", ask: "¿ya me reembolsaron?", when: "¿en qué fecha fue eso?" },
+  { store: "northwind", ask: "did I get my refund?", when: "it was on which day?", what: "which item was that for?" },
+  { store: "maison-coquelicot", ask: "j'ai été remboursée ?", when: "c'était quel jour ?", what: "c'était pour quel article ?" },
+  { store: "cafe-colibri", ask: "¿ya me reembolsaron?", when: "¿en qué fecha fue eso?", what: "¿de qué producto fue?" },
 ];
 
 describe("the day of the refund just given", () => {
@@ -114,6 +155,11 @@ describe("the day of the refund just given", () => {
       expect(digits(reply.text)).toContain(digits(refund.amount));
       // The refund's day of the month, however the language writes the date.
       expect(reply.text).toMatch(new RegExp(`\\b${Number(refund.createdAt.slice(8, 10))}\\b`));
+      // What it was for: the order's items, and still the refund.
+      const items = await say(c.what);
+      expect(items.intent).toBe("refund_status");
+      for (const line of order.lineItems) expect(items.text).toContain(line.title);
+      expect(digits(items.text)).toContain(digits(refund.amount));
     });
   }
 });

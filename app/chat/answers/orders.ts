@@ -1756,7 +1756,8 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     if (cameBack && order.refunds.length === 0 && CHOOSES_REFUND.test(t2.pre.normalized))
       return refundReturnedParcel(order, t2);
     const verdict = refundVerdict(order);
-    const parts: string[] = [];
+    // "c'était pour quel article ?" right after the refund: the fact asked, before the refund again.
+    const parts: string[] = [...askedOrderFacts(order, t2)];
     for (const refund of verdict.refunds) {
       parts.push(
         t(L, M.refunded, {
