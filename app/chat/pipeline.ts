@@ -28,7 +28,7 @@ import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
 import { saysOrderIsSomeoneElses } from "./third-party";
 import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
 import { addressRest } from "./address";
-import { productFromList, productMemory, referredProduct } from "./references";
+import { namesOrderItem, productFromList, productMemory, referredProduct } from "./references";
 import { askedFacts } from "./catalog/aspects";
 import { languageOf } from "./knowledge";
 import { ASKS_OPTIONS } from "./answers/product/asked";
@@ -533,6 +533,12 @@ const ELLIPSIS_AFTER_TRACKING = new Set<Intent>([
   "complaint",
   "account_help",
 ]);
+// Readings a question naming one of the order's items gets for the item's name alone.
+const ITEM_MISREADS = new Set<Intent>(["product_info", "product_search", "out_of_scope", "complaint"]);
+// "c'est bien le …?" reads like a thank-you; as a question naming an order's item, it asks about the order.
+const CLOSING_READINGS = new Set<Intent>(["thanks_goodbye", "greeting"]);
+/** At most this many words, a question naming one of the order's items asks about the order. */
+const ORDER_ITEM_FOLLOW_UP_WORDS = 9;
 /** Below this confidence, an elliptical follow-up's other reading yields to the action under way. */
 const ELLIPSIS_OVERRIDE_BELOW = 0.6;
 /** Below this confidence, a message pointing back to a product is read as a question about it. */
@@ -757,6 +763,18 @@ function intentInContext(
   ) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }
+  // "et c'est bien la doudoune Ember ?", "is that for the fleece?": an item of the order under discussion,
+  // named to ask about that order, not about the product (no price, stock or aspect asked).
+  if (
+    ORDER_INTENTS.has(last) &&
+    state.orderNumber &&
+    !entities.order_number &&
+    wordCount <= ORDER_ITEM_FOLLOW_UP_WORDS &&
+    (ITEM_MISREADS.has(result.intent) || (CLOSING_READINGS.has(result.intent) && text.includes("?"))) &&
+    namesOrderItem(text, state.orderItems) &&
+    !asksAboutAProduct(text)
+  )
+    return continued;
   // An elliptical question names a thing, which reads like a product question on its own.
   // It names no action either, so an unsure reading of another action is no change of mind.
   // After a shipment's status, "¿y la tarjeta de regalo?" names a thing another topic owns (a gift card, payment),

@@ -212,3 +212,19 @@ function handleOfCard(turn: Turn, url: string): string | null {
     if (product.onlineStoreUrl === url || url.endsWith(`/products/${product.handle}`)) return product.handle;
   return null;
 }
+
+/** Below this many letters, a word of an item's name ("M", "2P", "de") names nothing. */
+const ITEM_WORD_LETTERS = 3;
+
+/**
+ * Whether the message names one of the order's items by a word of its title or options ("the beanie",
+ * "la doudoune Ember", "¿y la báscula?"), words that only ask ("what", "the") aside.
+ */
+export function namesOrderItem(text: string, items: string[] | undefined): boolean {
+  if (!items?.length) return false;
+  const stop = new Set([...FILLER, ...Object.values(FUNCTION_WORDS).flat()]);
+  const itemWords = new Set(
+    items.flatMap((item) => wordTokens(item).filter((w) => w.length >= ITEM_WORD_LETTERS && !stop.has(w)).map(singular)),
+  );
+  return wordTokens(text).some((w) => w.length >= ITEM_WORD_LETTERS && !stop.has(w) && itemWords.has(singular(w)));
+}

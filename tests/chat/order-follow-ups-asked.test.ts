@@ -163,3 +163,39 @@ describe("the day of the refund just given", () => {
     });
   }
 });
+
+/** The customer's newest order with items of two different products, in a state "where is it?" answers. */
+function orderWithTwoItems(store: string) {
+  return newestOrderWhere(
+    store,
+    (o) => o.lineItems.length >= 2 && new Set(o.lineItems.map((l: any) => l.title)).size >= 2 && !o.cancelledAt,
+  );
+}
+
+const namedItemCases = [
+  { store: "northwind", where: "where is my order?", ask: (word: string) => `and is the ${word} in it?` },
+  { store: "maison-coquelicot", where: "où est ma commande ?", ask: (word: string) => `et c'est bien le ${word} ?` },
+  { store: "cafe-colibri", where: "¿dónde está mi pedido?", ask: (word: string) => `¿y viene la ${word}?` },
+];
+
+describe("an item of the order in focus, named to ask about the order", () => {
+  for (const c of namedItemCases) {
+    it(`${c.store}: stays on the order, whose answer names its items`, async () => {
+      const { customerId, order } = orderWithTwoItems(c.store);
+      const say = await demoConversation({
+        store: createDemoStore(loadDemoSnapshot(devStorePath(c.store))),
+        customerId,
+      });
+      await say(c.where);
+      // The last word of the second item's title that the first item's title doesn't share.
+      const first = order.lineItems[0].title.toLowerCase();
+      const word = order.lineItems[1].title
+        .split(/\s+/)
+        .reverse()
+        .find((w: string) => w.length > 3 && /^[\p{L}-]+$/u.test(w) && !first.includes(w.toLowerCase()));
+      const reply = await say(c.ask(word));
+      expect(reply.intent, c.ask(word)).toBe("track_order");
+      for (const line of order.lineItems) expect(reply.text).toContain(line.title);
+    });
+  }
+});

@@ -7,6 +7,7 @@
 import type { Fulfillment, LineItem, Order, Product, ReturnInfo, Variant } from "../../commerce/types";
 import { optionValuesNamed } from "./product/variants";
 import { formatDate, formatMoney, joinList } from "../format";
+import { namesOrderItem } from "../references";
 import { defineMessages, t } from "../i18n";
 import { normalize, preprocess } from "../preprocess";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
@@ -625,7 +626,12 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
       return {
         ...result,
         lookups: [{ ...lookup, ref: chosen.name, outcome: `verified via ${access.via}` }, ...(result.lookups ?? [])],
-        state: { orderNumber: chosen.name.replace(/^#/, ""), awaiting: undefined, ...result.state },
+        state: {
+          orderNumber: chosen.name.replace(/^#/, ""),
+          orderItems: chosen.lineItems.map((l) => [l.title, l.variantTitle].filter(Boolean).join(" ")),
+          awaiting: undefined,
+          ...result.state,
+        },
         verdicts: [{ topic: "order_access", kind: "verified", order: chosen.name }, ...(result.verdicts ?? [])],
       };
     }
@@ -775,7 +781,11 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
   const L = turn.language;
   const facts: string[] = [];
   const asked = turn.pre.normalized;
-  if (asksOrderContents(asked))
+  // "is the beanie in it?" about the order in focus: what it holds answers it.
+  const namesItsItem =
+    turn.state.orderNumber === order.name.replace(/^#/, "") &&
+    namesOrderItem(turn.pre.original, turn.state.orderItems);
+  if (asksOrderContents(asked) || namesItsItem)
     facts.push(
       t(L, M.order_items, {
         order: order.name,
