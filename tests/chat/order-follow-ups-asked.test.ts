@@ -199,3 +199,26 @@ describe("an item of the order in focus, named to ask about the order", () => {
     });
   }
 });
+
+describe("a return of an item that can't come back", () => {
+  it("still names the order the verdict is about", async () => {
+    const snapshot = loadDemoSnapshot(devStorePath("northwind")) as any;
+    const finalSale = new Set(
+      snapshot.products.filter((p: any) => p.tags.includes("final-sale")).map((p: any) => p.id),
+    );
+    const order = snapshot.orders.find(
+      (o: any) =>
+        o.customerId &&
+        finalSale.has(o.lineItems[0].productId) &&
+        o.fulfillments.some((f: any) => f.displayStatus === "DELIVERED"),
+    );
+    const say = await demoConversation({
+      store: createDemoStore(loadDemoSnapshot(devStorePath("northwind"))),
+      customerId: order.customerId,
+    });
+    const reply = await say(`I want to return the ${order.lineItems[0].title} from order ${order.name}`);
+    expect(reply.intent).toBe("return_item");
+    expect(reply.text).toContain(order.name);
+    expect(reply.text).toMatch(/final sale/);
+  });
+});

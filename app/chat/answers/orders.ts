@@ -336,6 +336,7 @@ const M = defineMessages({
     es: "El pedido {order} no se pudo entregar ({reason}) y está volviendo a nosotros.{policy} ¿Qué prefieres? Si es reenviar, dime la dirección completa.",
     fr: "La commande {order} n'a pas pu être livrée ({reason}) et revient chez nous.{policy} Que préférez-vous ? Pour une réexpédition, donnez-moi l'adresse complète.",
   },
+  about_order: { en: "About order {order}:", es: "Sobre el pedido {order}:", fr: "À propos de la commande {order} :" },
   final_sale: {
     en: "{item} is final sale, so it can't be returned or exchanged.{policy}",
     es: "{item} es de venta final, así que no admite devolución ni cambio.{policy}",
@@ -1538,7 +1539,8 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
         };
       }
       const returnable = order.lineItems.filter((line) => verdict.proposable.includes(line.id));
-      if (returnable.length === 0) return { text: parts.join("\n") };
+      // Nothing to return: still say which order the verdicts are about.
+      if (returnable.length === 0) return { text: `${t(L, M.about_order, { order: order.name })} ${parts.join("\n")}` };
       const titles = returnable.map((line) => line.title);
       const fulfillmentLineItemIds = returnable.flatMap((line) =>
         order.fulfillments.flatMap((f) =>
