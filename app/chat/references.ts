@@ -94,7 +94,9 @@ export function referredProduct(text: string, catalog: Catalog, state: DialogueS
   const words = wordTokens(text);
   if (words.length === 0 || words.length > 10) return null;
   if (BEFORE_THAT.test(text) && mentioned.length >= 2) return mentioned[mentioned.length - 2];
-  if (ABOUT_THE_LAST.test(text)) return null;
+  // "does it come with…?" keeps the last product; with none yet, "¿qué trae el X?" may name one of the list.
+  const aboutTheLast = ABOUT_THE_LAST.test(text);
+  if (aboutTheLast && mentioned.length > 0) return null;
 
   const last = mentioned.length
     ? (catalog.products.find((p) => p.handle === mentioned[mentioned.length - 1]) ?? null)
@@ -123,6 +125,7 @@ export function referredProduct(text: string, catalog: Catalog, state: DialogueS
   // Naming only words of the last product ("how much is the Kestrel?") is no new reference.
   if (last && best[0].handle === last.handle) return null;
   // A kind word alone ("the bottoms") must pick among what was shown or goes with the last product.
+  if (aboutTheLast) return shown.includes(best[0].handle) ? best[0].handle : null;
   const related =
     shown.includes(best[0].handle) || mentioned.includes(best[0].handle) || best[1] > 2 || POINTS_BACK.test(text);
   return related ? best[0].handle : null;
