@@ -39,6 +39,19 @@ describe("the length of the return window, asked", () => {
     });
   }
 
+  it("'can I return a <kind of thing the shop sells>?' states the shop's window too", async () => {
+    for (const [store, ask] of [
+      ["northwind", "Can I return a backpack?"],
+      ["cafe-colibri", "¿puedo devolver una taza?"],
+    ]) {
+      const make = () => createDemoStore(loadDemoSnapshot(devStorePath(store)));
+      const days = factsFor((await demoChatContext(make())).shop).returnWindow!.value.days;
+      const reply = await (await demoConversation({ store: make() }))(ask);
+      expect(reply.intent, ask).toBe("return_policy");
+      expect(reply.text, ask).toMatch(new RegExp(`\\b${days}\\b`));
+    }
+  });
+
   it("a question about something else in the returns (who pays) is not answered with the window", async () => {
     const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("northwind"))) });
     const reply = await say("who pays for return shipping?");

@@ -22,6 +22,7 @@ import type { Answer, Lookup, Turn } from "../types";
 import type { Product } from "../../commerce/types";
 import { excludedKindNote } from "./shop-rules";
 import { factsFor } from "../shop/facts";
+import { catalogTerms } from "../catalog/search";
 import { isFinalSale } from "../policy/returns";
 
 const M = defineMessages({
@@ -171,6 +172,10 @@ export function asksReturnWindow(normalized: string): boolean {
   return RETURN_WINDOW_ASKED.test(normalized);
 }
 
+// "Can I return / send back / exchange a …?" (accents folded).
+const RETURNS_A_THING =
+  /\b(?:return|send (?:back|it back)|exchange|devolver|devuelvo|regresar|regreso|cambiar|retourner|renvoyer|rendre|echanger)\b/;
+
 /** Below this share of the question answered, the best passage isn't an answer. */
 const MIN_RELEVANCE = 0.25;
 
@@ -301,8 +306,17 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
       [...window, ...hits.filter((h) => !window.some((w) => w.passage.id === h.passage.id))].slice(0, 3),
     );
   }
-  // "Can I return the Cascade jacket?": the general rules (window, condition) apply to that product.
-  if (product && intent === "return_policy" && !isFinalSale(product) && !excludedKind && hasPolicy) {
+  // "Can I return the Cascade jacket?", "can I return a backpack?": the general rules (window, condition)
+  // apply to that product, or to that kind of thing the shop sells.
+  const namesKind =
+    !product && RETURNS_A_THING.test(turn.pre.normalized) && catalogTerms(turn.ctx.catalog, question).kinds.length > 0;
+  if (
+    (product || namesKind) &&
+    intent === "return_policy" &&
+    !(product && isFinalSale(product)) &&
+    !excludedKind &&
+    hasPolicy
+  ) {
     const rules = overview(turn, topic, 2);
     hits = orderForQuoting(
       [...rules, ...hits.filter((h) => !rules.some((r) => r.passage.id === h.passage.id))].slice(0, 3),
