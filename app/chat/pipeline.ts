@@ -294,6 +294,11 @@ function isProductReading(result: IntentResult): boolean {
   return result.intent === "product_info" || result.intent === "product_search" || isUnsureOtherThanProduct(result);
 }
 
+/** A reading that names no topic of its own, or barely. */
+function isGuess(result: IntentResult): boolean {
+  return result.lowConfidence || result.intent === "out_of_scope" || result.confidence < FAQ_FIRST_BELOW;
+}
+
 /** A reference back to a product settles a reading that isn't confidently about something else. */
 function isUnsureOtherThanProduct(result: IntentResult): boolean {
   if (result.intent === "product_info" || result.intent === "product_search") return false;
@@ -730,7 +735,9 @@ function intentInContext(
     !!state.productHandle &&
     ((ABOUT_A_PRODUCT.test(text) && (POINTS_BACK.test(text) || (wordCount <= BARE_QUESTION_WORDS && unsureReading))) ||
       // "il fait quelle contenance ?": an aspect of a product, in any of the shop's languages.
-      (unsureReading && wordCount <= ASPECT_FOLLOW_UP_WORDS && asksAboutAProduct(text)));
+      (unsureReading && wordCount <= ASPECT_FOLLOW_UP_WORDS && asksAboutAProduct(text)) ||
+      // "elle a un filtre ?": a short question about "it", read as no topic, asks about the product discussed.
+      (isGuess(result) && wordCount <= ASPECT_FOLLOW_UP_WORDS && POINTS_BACK.test(text) && text.includes("?")));
   if (
     (last === "product_info" || last === "product_search") &&
     aboutThatProduct &&

@@ -47,3 +47,16 @@ describe("a card of the list just shown, named with what it holds", () => {
     }
   });
 });
+
+describe("a short question about 'it' right after a product answer, read as no topic", () => {
+  it("asks about that product, answered from its description", async () => {
+    const snapshot = loadDemoSnapshot(devStorePath("maison-coquelicot")) as any;
+    const teapot = snapshot.products.find((p: any) => p.handle === "theiere-gres-lune");
+    const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))) });
+    await say("Combien coûte la théière Lune ?");
+    const reply = await say("elle a un couvercle ?");
+    expect(reply.intent).toBe("product_info");
+    const sentence = sentences(teapot.description).find((s: string) => /couvercle/.test(s))!;
+    expect(reply.text).toContain(sentence.slice(0, 30));
+  });
+});
