@@ -227,7 +227,11 @@ export function namesOrderItem(text: string, items: string[] | undefined): boole
   if (!items?.length) return false;
   const stop = new Set([...FILLER, ...Object.values(FUNCTION_WORDS).flat()]);
   const itemWords = new Set(
-    items.flatMap((item) => wordTokens(item).filter((w) => w.length >= ITEM_WORD_LETTERS && !stop.has(w)).map(singular)),
+    items.flatMap((item) =>
+      wordTokens(item)
+        .filter((w) => w.length >= ITEM_WORD_LETTERS && !stop.has(w))
+        .map(singular),
+    ),
   );
   return wordTokens(text).some((w) => w.length >= ITEM_WORD_LETTERS && !stop.has(w) && itemWords.has(singular(w)));
 }

@@ -136,7 +136,12 @@ describe("the items of the order just tracked", () => {
 
 const refundDateCases = [
   { store: "northwind", ask: "did I get my refund?", when: "it was on which day?", what: "which item was that for?" },
-  { store: "maison-coquelicot", ask: "j'ai été remboursée ?", when: "c'était quel jour ?", what: "c'était pour quel article ?" },
+  {
+    store: "maison-coquelicot",
+    ask: "j'ai été remboursée ?",
+    when: "c'était quel jour ?",
+    what: "c'était pour quel article ?",
+  },
   { store: "cafe-colibri", ask: "¿ya me reembolsaron?", when: "¿en qué fecha fue eso?", what: "¿de qué producto fue?" },
 ];
 

@@ -11,7 +11,8 @@ import { demoConversation } from "../helpers/chat-context";
 
 describe("the opening of a description", () => {
   it("runs past a short second sentence, and stops at two when they say enough", () => {
-    const short = "A hand-thrown stoneware bowl glazed in a deep ocean colour, made in small batches. Wide rim. Holds a generous portion of soup, noodles or a hearty stew, and keeps it warm at the table. Dishwasher safe.";
+    const short =
+      "A hand-thrown stoneware bowl glazed in a deep ocean colour, made in small batches. Wide rim. Holds a generous portion of soup, noodles or a hearty stew, and keeps it warm at the table. Dishwasher safe.";
     expect(firstSentences(short, 2)).toContain("generous portion");
     expect(firstSentences(short, 2)).not.toContain("Dishwasher");
     const long =

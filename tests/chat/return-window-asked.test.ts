@@ -16,11 +16,19 @@ const cases = [
   },
   {
     store: "maison-coquelicot",
-    asks: ["c'est quoi le délai de retour ?", "combien de jours pour renvoyer un article ?", "how long is the return window?"],
+    asks: [
+      "c'est quoi le délai de retour ?",
+      "combien de jours pour renvoyer un article ?",
+      "how long is the return window?",
+    ],
   },
   {
     store: "cafe-colibri",
-    asks: ["¿de cuánto es el plazo para devolver?", "¿cuántos días tengo para devolver algo?", "how long is the return window?"],
+    asks: [
+      "¿de cuánto es el plazo para devolver?",
+      "¿cuántos días tengo para devolver algo?",
+      "how long is the return window?",
+    ],
   },
 ];
 

@@ -784,8 +784,7 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
   const asked = turn.pre.normalized;
   // "is the beanie in it?" about the order in focus: what it holds answers it.
   const namesItsItem =
-    turn.state.orderNumber === order.name.replace(/^#/, "") &&
-    namesOrderItem(turn.pre.original, turn.state.orderItems);
+    turn.state.orderNumber === order.name.replace(/^#/, "") && namesOrderItem(turn.pre.original, turn.state.orderItems);
   if (asksOrderContents(asked) || namesItsItem)
     facts.push(
       t(L, M.order_items, {

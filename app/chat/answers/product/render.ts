@@ -89,7 +89,8 @@ export function optionLines(product: Product, text: string, L: Language, alsoNam
 export function firstSentences(text: string, count: number): string {
   const sentences = splitSentences(text);
   const taken = sentences.slice(0, count);
-  while (taken.length < sentences.length && taken.join(" ").length < SHORT_PARAGRAPH) taken.push(sentences[taken.length]);
+  while (taken.length < sentences.length && taken.join(" ").length < SHORT_PARAGRAPH)
+    taken.push(sentences[taken.length]);
   return taken.join(" ");
 }
 
