@@ -28,8 +28,8 @@ import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
 import { saysOrderIsSomeoneElses } from "./third-party";
 import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
 import { addressRest } from "./address";
-import { namesOrderItem, productFromList, productMemory, referredProduct } from "./references";
-import { askedFacts } from "./catalog/aspects";
+import { namesOrderItem, orderItemWords, productFromList, productMemory, referredProduct } from "./references";
+import { askedFacts, type Aspect } from "./catalog/aspects";
 import { languageOf } from "./knowledge";
 import { ASKS_OPTIONS } from "./answers/product/asked";
 import { namedOptionValues } from "./answers/product/variants";
@@ -284,14 +284,24 @@ function choosesAnItem(read: IntentResult, state: DialogueState, pre: Preprocess
 }
 
 /** The question asks an aspect, the price, the stock or the options of a product. */
-function asksAboutAProduct(text: string): boolean {
+function asksAboutAProduct(text: string, besides: Aspect[] = []): boolean {
   const asked = askedFacts(text, languageOf(text));
-  return asked.aspects.size > 0 || asked.price || asked.stock || ASKS_OPTIONS.test(text);
+  const aspects = [...asked.aspects].filter((aspect) => !besides.includes(aspect));
+  return aspects.length > 0 || asked.price || asked.stock || ASKS_OPTIONS.test(text);
 }
 
 /** A product question, or a reading unsure enough that a product question may be what it is. */
 function isProductReading(result: IntentResult): boolean {
   return result.intent === "product_info" || result.intent === "product_search" || isUnsureOtherThanProduct(result);
+}
+
+/** The text without the given words (folded forms, as wordTokens gives them). */
+function withoutWords(text: string, words: string[]): string {
+  const drop = new Set(words);
+  return normalize(text)
+    .split(/\s+/)
+    .filter((w) => !drop.has(w.replace(/[^a-z0-9]/g, "")))
+    .join(" ");
 }
 
 /** A reading that names no topic of its own, or barely. */
@@ -770,8 +780,8 @@ function intentInContext(
   ) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }
-  // "et c'est bien la doudoune Ember ?", "is that for the fleece?": an item of the order under discussion,
-  // named to ask about that order, not about the product (no price, stock or aspect asked).
+  // "et c'est bien la doudoune Ember ?", "was the crew included?": an item of the order under discussion,
+  // named to ask about that order, not about the product (no price, stock or aspect but "included" asked).
   if (
     ORDER_INTENTS.has(last) &&
     state.orderNumber &&
@@ -779,7 +789,8 @@ function intentInContext(
     wordCount <= ORDER_ITEM_FOLLOW_UP_WORDS &&
     (ITEM_MISREADS.has(result.intent) || (CLOSING_READINGS.has(result.intent) && text.includes("?"))) &&
     namesOrderItem(text, state.orderItems) &&
-    !asksAboutAProduct(text)
+    // The item's own words ("taza", a cup) ask no aspect of it.
+    !asksAboutAProduct(withoutWords(text, orderItemWords(text, state.orderItems)), ["included"])
   )
     return continued;
   // An elliptical question names a thing, which reads like a product question on its own.

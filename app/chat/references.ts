@@ -220,11 +220,11 @@ function handleOfCard(turn: Turn, url: string): string | null {
 const ITEM_WORD_LETTERS = 3;
 
 /**
- * Whether the message names one of the order's items by a word of its title or options ("the beanie",
- * "la doudoune Ember", "¿y la báscula?"), words that only ask ("what", "the") aside.
+ * The words of the message that name one of the order's items by a word of its title or options ("the
+ * beanie", "la doudoune Ember", "¿y la báscula?"), words that only ask ("what", "the") aside.
  */
-export function namesOrderItem(text: string, items: string[] | undefined): boolean {
-  if (!items?.length) return false;
+export function orderItemWords(text: string, items: string[] | undefined): string[] {
+  if (!items?.length) return [];
   const stop = new Set([...FILLER, ...Object.values(FUNCTION_WORDS).flat()]);
   const itemWords = new Set(
     items.flatMap((item) =>
@@ -233,5 +233,10 @@ export function namesOrderItem(text: string, items: string[] | undefined): boole
         .map(singular),
     ),
   );
-  return wordTokens(text).some((w) => w.length >= ITEM_WORD_LETTERS && !stop.has(w) && itemWords.has(singular(w)));
+  return wordTokens(text).filter((w) => w.length >= ITEM_WORD_LETTERS && !stop.has(w) && itemWords.has(singular(w)));
+}
+
+/** Whether the message names one of the order's items. */
+export function namesOrderItem(text: string, items: string[] | undefined): boolean {
+  return orderItemWords(text, items).length > 0;
 }
