@@ -1539,7 +1539,7 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
       }
       const returnable = order.lineItems.filter((line) => verdict.proposable.includes(line.id));
       // Nothing to return: still say which order the verdicts are about.
-      if (returnable.length === 0) return { text: `${t(L, M.about_order, { order: order.name })} ${parts.join("\n")}` };
+      if (returnable.length === 0) return { text: [t(L, M.about_order, { order: order.name }), ...parts].join("\n") };
       const titles = returnable.map((line) => line.title);
       const fulfillmentLineItemIds = returnable.flatMap((line) =>
         order.fulfillments.flatMap((f) =>
