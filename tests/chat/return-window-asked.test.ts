@@ -60,6 +60,15 @@ describe("the length of the return window, asked", () => {
     }
   });
 
+  it("a kind the shop's policy excludes keeps the exclusion the question finds before the general rules", async () => {
+    const say = await demoConversation({
+      store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))),
+    });
+    const reply = await say("can I return a lit candle?");
+    expect(reply.intent).toBe("return_policy");
+    expect(reply.text).toMatch(/candle|bougie/i);
+  });
+
   it("a question about something else in the returns (who pays) is not answered with the window", async () => {
     const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("northwind"))) });
     const reply = await say("who pays for return shipping?");

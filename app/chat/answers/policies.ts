@@ -318,9 +318,11 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
     hasPolicy
   ) {
     const rules = overview(turn, topic, 2);
-    hits = orderForQuoting(
-      [...rules, ...hits.filter((h) => !rules.some((r) => r.passage.id === h.passage.id))].slice(0, 3),
-    );
+    // For a kind of thing, what the question itself found (an exclusion of lit candles) is kept first.
+    const merged = namesKind
+      ? [...hits, ...rules.filter((r) => !hits.some((h) => h.passage.id === r.passage.id))]
+      : [...rules, ...hits.filter((h) => !rules.some((r) => r.passage.id === h.passage.id))];
+    hits = orderForQuoting(merged.slice(0, 3));
   }
 
   if (hits.length === 0) {
