@@ -28,8 +28,8 @@ import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
 import { saysOrderIsSomeoneElses } from "./third-party";
 import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
 import { addressRest } from "./address";
-import { productFromList, productMemory, referredProduct } from "./references";
-import { askedFacts } from "./catalog/aspects";
+import { namesOrderItem, orderItemWords, productFromList, productMemory, referredProduct } from "./references";
+import { askedFacts, type Aspect } from "./catalog/aspects";
 import { languageOf } from "./knowledge";
 import { ASKS_OPTIONS } from "./answers/product/asked";
 import { namedOptionValues } from "./answers/product/variants";
@@ -284,14 +284,29 @@ function choosesAnItem(read: IntentResult, state: DialogueState, pre: Preprocess
 }
 
 /** The question asks an aspect, the price, the stock or the options of a product. */
-function asksAboutAProduct(text: string): boolean {
+function asksAboutAProduct(text: string, besides: Aspect[] = []): boolean {
   const asked = askedFacts(text, languageOf(text));
-  return asked.aspects.size > 0 || asked.price || asked.stock || ASKS_OPTIONS.test(text);
+  const aspects = [...asked.aspects].filter((aspect) => !besides.includes(aspect));
+  return aspects.length > 0 || asked.price || asked.stock || ASKS_OPTIONS.test(text);
 }
 
 /** A product question, or a reading unsure enough that a product question may be what it is. */
 function isProductReading(result: IntentResult): boolean {
   return result.intent === "product_info" || result.intent === "product_search" || isUnsureOtherThanProduct(result);
+}
+
+/** The text without the given words (folded forms, as wordTokens gives them). */
+function withoutWords(text: string, words: string[]): string {
+  const drop = new Set(words);
+  return normalize(text)
+    .split(/\s+/)
+    .filter((w) => !drop.has(w.replace(/[^a-z0-9]/g, "")))
+    .join(" ");
+}
+
+/** A reading that names no topic of its own, or barely. */
+function isGuess(result: IntentResult): boolean {
+  return result.lowConfidence || result.intent === "out_of_scope" || result.confidence < FAQ_FIRST_BELOW;
 }
 
 /** A reference back to a product settles a reading that isn't confidently about something else. */
@@ -533,6 +548,12 @@ const ELLIPSIS_AFTER_TRACKING = new Set<Intent>([
   "complaint",
   "account_help",
 ]);
+// Readings a question naming one of the order's items gets for the item's name alone.
+const ITEM_MISREADS = new Set<Intent>(["product_info", "product_search", "out_of_scope", "complaint"]);
+// "c'est bien le …?" reads like a thank-you; as a question naming an order's item, it asks about the order.
+const CLOSING_READINGS = new Set<Intent>(["thanks_goodbye", "greeting"]);
+/** At most this many words, a question naming one of the order's items asks about the order. */
+const ORDER_ITEM_FOLLOW_UP_WORDS = 9;
 /** Below this confidence, an elliptical follow-up's other reading yields to the action under way. */
 const ELLIPSIS_OVERRIDE_BELOW = 0.6;
 /** Below this confidence, a message pointing back to a product is read as a question about it. */
@@ -724,7 +745,9 @@ function intentInContext(
     !!state.productHandle &&
     ((ABOUT_A_PRODUCT.test(text) && (POINTS_BACK.test(text) || (wordCount <= BARE_QUESTION_WORDS && unsureReading))) ||
       // "il fait quelle contenance ?": an aspect of a product, in any of the shop's languages.
-      (unsureReading && wordCount <= ASPECT_FOLLOW_UP_WORDS && asksAboutAProduct(text)));
+      (unsureReading && wordCount <= ASPECT_FOLLOW_UP_WORDS && asksAboutAProduct(text)) ||
+      // "elle a un filtre ?": a short question about "it", read as no topic, asks about the product discussed.
+      (isGuess(result) && wordCount <= ASPECT_FOLLOW_UP_WORDS && POINTS_BACK.test(text) && text.includes("?")));
   if (
     (last === "product_info" || last === "product_search") &&
     aboutThatProduct &&
@@ -757,6 +780,19 @@ function intentInContext(
   ) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }
+  // "et c'est bien la doudoune Ember ?", "was the crew included?": an item of the order under discussion,
+  // named to ask about that order, not about the product (no price, stock or aspect but "included" asked).
+  if (
+    ORDER_INTENTS.has(last) &&
+    state.orderNumber &&
+    !entities.order_number &&
+    wordCount <= ORDER_ITEM_FOLLOW_UP_WORDS &&
+    (ITEM_MISREADS.has(result.intent) || (CLOSING_READINGS.has(result.intent) && text.includes("?"))) &&
+    namesOrderItem(text, state.orderItems) &&
+    // The item's own words ("taza", a cup) ask no aspect of it.
+    !asksAboutAProduct(withoutWords(text, orderItemWords(text, state.orderItems)), ["included"])
+  )
+    return continued;
   // An elliptical question names a thing, which reads like a product question on its own.
   // It names no action either, so an unsure reading of another action is no change of mind.
   // After a shipment's status, "¿y la tarjeta de regalo?" names a thing another topic owns (a gift card, payment),

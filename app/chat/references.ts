@@ -94,7 +94,9 @@ export function referredProduct(text: string, catalog: Catalog, state: DialogueS
   const words = wordTokens(text);
   if (words.length === 0 || words.length > 10) return null;
   if (BEFORE_THAT.test(text) && mentioned.length >= 2) return mentioned[mentioned.length - 2];
-  if (ABOUT_THE_LAST.test(text)) return null;
+  // "does it come with…?" keeps the last product; with none yet, "¿qué trae el X?" may name one of the list.
+  const aboutTheLast = ABOUT_THE_LAST.test(text);
+  if (aboutTheLast && mentioned.length > 0) return null;
 
   const last = mentioned.length
     ? (catalog.products.find((p) => p.handle === mentioned[mentioned.length - 1]) ?? null)
@@ -123,6 +125,7 @@ export function referredProduct(text: string, catalog: Catalog, state: DialogueS
   // Naming only words of the last product ("how much is the Kestrel?") is no new reference.
   if (last && best[0].handle === last.handle) return null;
   // A kind word alone ("the bottoms") must pick among what was shown or goes with the last product.
+  if (aboutTheLast) return shown.includes(best[0].handle) ? best[0].handle : null;
   const related =
     shown.includes(best[0].handle) || mentioned.includes(best[0].handle) || best[1] > 2 || POINTS_BACK.test(text);
   return related ? best[0].handle : null;
@@ -211,4 +214,29 @@ function handleOfCard(turn: Turn, url: string): string | null {
   for (const product of turn.ctx.productsByHandle.values())
     if (product.onlineStoreUrl === url || url.endsWith(`/products/${product.handle}`)) return product.handle;
   return null;
+}
+
+/** Below this many letters, a word of an item's name ("M", "2P", "de") names nothing. */
+const ITEM_WORD_LETTERS = 3;
+
+/**
+ * The words of the message that name one of the order's items by a word of its title or options ("the
+ * beanie", "la doudoune Ember", "¿y la báscula?"), words that only ask ("what", "the") aside.
+ */
+export function orderItemWords(text: string, items: string[] | undefined): string[] {
+  if (!items?.length) return [];
+  const stop = new Set([...FILLER, ...Object.values(FUNCTION_WORDS).flat()]);
+  const itemWords = new Set(
+    items.flatMap((item) =>
+      wordTokens(item)
+        .filter((w) => w.length >= ITEM_WORD_LETTERS && !stop.has(w))
+        .map(singular),
+    ),
+  );
+  return wordTokens(text).filter((w) => w.length >= ITEM_WORD_LETTERS && !stop.has(w) && itemWords.has(singular(w)));
+}
+
+/** Whether the message names one of the order's items. */
+export function namesOrderItem(text: string, items: string[] | undefined): boolean {
+  return orderItemWords(text, items).length > 0;
 }

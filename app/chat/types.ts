@@ -80,6 +80,8 @@ export interface DialogueState {
   lastReplyKind?: ReplyKind;
   /** Something the bot offered in its last reply, which "yes" or naming it takes up (offers.ts). */
   offer?: Offer;
+  /** The items (title and options) of the order in focus, which "is the blue one in it?" names. */
+  orderItems?: string[];
   /** The shop's shareable note on the order the bot just showed, which may answer the next question. */
   orderNote?: string;
 }

@@ -17,6 +17,22 @@ const words = (text: string) => text.split(/\s+/).length;
 const followUp = (text: string, read: IntentResult, last: Intent, entities = {}) =>
   policyFollowUpIntent(read, text, entities, last, words(text), false)?.intent ?? null;
 
+describe("a question read as no topic right after delivery options", () => {
+  it("stays on delivery; a sure reading of another subject, a product or a statement doesn't", () => {
+    expect(followUp("¿cuántos días me lo guardan?", reading("out_of_scope", 0.4), "shipping_options")).toBe(
+      "shipping_options",
+    );
+    expect(followUp("combien de temps vous le gardez ?", reading("complaint", 0.3), "shipping_options")).toBe(
+      "shipping_options",
+    );
+    expect(followUp("and do you take PayPal?", reading("payment_methods", 0.8), "shipping_options")).toBeNull();
+    expect(
+      followUp("is the lamp waterproof?", reading("out_of_scope", 0.4), "shipping_options", { product: "lamp" }),
+    ).toBeNull();
+    expect(followUp("ok great", reading("out_of_scope", 0.4), "shipping_options")).toBeNull();
+  });
+});
+
 describe("a follow-up to a shop rule", () => {
   it("stays on the rule when it names no subject of its own", () => {
     expect(followUp("does it expire?", reading("product_info", 0.65), "discount_code")).toBe("discount_code");

@@ -7,6 +7,7 @@
 import type { Fulfillment, LineItem, Order, Product, ReturnInfo, Variant } from "../../commerce/types";
 import { optionValuesNamed } from "./product/variants";
 import { formatDate, formatMoney, joinList } from "../format";
+import { namesOrderItem } from "../references";
 import { defineMessages, t } from "../i18n";
 import { normalize, preprocess } from "../preprocess";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
@@ -335,6 +336,7 @@ const M = defineMessages({
     es: "El pedido {order} no se pudo entregar ({reason}) y está volviendo a nosotros.{policy} ¿Qué prefieres? Si es reenviar, dime la dirección completa.",
     fr: "La commande {order} n'a pas pu être livrée ({reason}) et revient chez nous.{policy} Que préférez-vous ? Pour une réexpédition, donnez-moi l'adresse complète.",
   },
+  about_order: { en: "About order {order}:", es: "Sobre el pedido {order}:", fr: "À propos de la commande {order} :" },
   final_sale: {
     en: "{item} is final sale, so it can't be returned or exchanged.{policy}",
     es: "{item} es de venta final, así que no admite devolución ni cambio.{policy}",
@@ -625,7 +627,12 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
       return {
         ...result,
         lookups: [{ ...lookup, ref: chosen.name, outcome: `verified via ${access.via}` }, ...(result.lookups ?? [])],
-        state: { orderNumber: chosen.name.replace(/^#/, ""), awaiting: undefined, ...result.state },
+        state: {
+          orderNumber: chosen.name.replace(/^#/, ""),
+          orderItems: chosen.lineItems.map((l) => [l.title, l.variantTitle].filter(Boolean).join(" ")),
+          awaiting: undefined,
+          ...result.state,
+        },
         verdicts: [{ topic: "order_access", kind: "verified", order: chosen.name }, ...(result.verdicts ?? [])],
       };
     }
@@ -775,7 +782,10 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
   const L = turn.language;
   const facts: string[] = [];
   const asked = turn.pre.normalized;
-  if (asksOrderContents(asked))
+  // "is the beanie in it?" about the order in focus: what it holds answers it.
+  const namesItsItem =
+    turn.state.orderNumber === order.name.replace(/^#/, "") && namesOrderItem(turn.pre.original, turn.state.orderItems);
+  if (asksOrderContents(asked) || namesItsItem)
     facts.push(
       t(L, M.order_items, {
         order: order.name,
@@ -1528,7 +1538,8 @@ function returnOfOrder(turn: Turn): Promise<Answer> {
         };
       }
       const returnable = order.lineItems.filter((line) => verdict.proposable.includes(line.id));
-      if (returnable.length === 0) return { text: parts.join("\n") };
+      // Nothing to return: still say which order the verdicts are about.
+      if (returnable.length === 0) return { text: [t(L, M.about_order, { order: order.name }), ...parts].join("\n") };
       const titles = returnable.map((line) => line.title);
       const fulfillmentLineItemIds = returnable.flatMap((line) =>
         order.fulfillments.flatMap((f) =>
@@ -1756,7 +1767,8 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     if (cameBack && order.refunds.length === 0 && CHOOSES_REFUND.test(t2.pre.normalized))
       return refundReturnedParcel(order, t2);
     const verdict = refundVerdict(order);
-    const parts: string[] = [];
+    // "c'était pour quel article ?" right after the refund: the fact asked, before the refund again.
+    const parts: string[] = [...askedOrderFacts(order, t2)];
     for (const refund of verdict.refunds) {
       parts.push(
         t(L, M.refunded, {

@@ -21,6 +21,8 @@ import { normalize, type Language } from "../preprocess";
 import type { Answer, Lookup, Turn } from "../types";
 import type { Product } from "../../commerce/types";
 import { excludedKindNote } from "./shop-rules";
+import { factsFor } from "../shop/facts";
+import { catalogTerms } from "../catalog/search";
 import { isFinalSale } from "../policy/returns";
 
 const M = defineMessages({
@@ -161,6 +163,19 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
   },
 };
 
+// "How long is the return window?", "c'est quoi le délai de retour ?", "¿cuántos días tengo para devolver?" (accents folded).
+const RETURN_WINDOW_ASKED =
+  /\b(?:return window|window (?:for|to) (?:return|send)\w*|how long (?:do i have|have i got|is the (?:return )?window|is the return period|can i (?:return|send|keep)|to (?:return|send)|for (?:a )?returns?)|how many days|time limit|delai(?! de (?:livraison|remboursement|traitement|reponse))|combien de (?:jours|temps) (?:ai-je|j'ai|pour (?:retourner|renvoyer|rendre|echanger|faire un retour|un retour))|plazo|cuantos dias|cuanto tiempo (?:tengo|hay) para (?:devolver|regresar|cambiar|hacer)|hasta cuando (?:puedo|tengo))\b/;
+
+/** Whether a return-rules question asks how long the shopper has to return (normalized text). */
+export function asksReturnWindow(normalized: string): boolean {
+  return RETURN_WINDOW_ASKED.test(normalized);
+}
+
+// "Can I return / send back / exchange a …?" (accents folded).
+const RETURNS_A_THING =
+  /\b(?:return|send (?:back|it back)|exchange|devolver|devuelvo|regresar|regreso|cambiar|retourner|renvoyer|rendre|echanger)\b/;
+
 /** Below this share of the question answered, the best passage isn't an answer. */
 const MIN_RELEVANCE = 0.25;
 
@@ -283,12 +298,31 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   // the conversation gives the question (who pays a return's postage) still do.
   if (hits.length === 0 && turn.contextTerms?.length)
     hits = relevantPassages(turn, turn.contextTerms.join(" "), topic, []);
-  // "Can I return the Cascade jacket?": the general rules (window, condition) apply to that product.
-  if (product && intent === "return_policy" && !isFinalSale(product) && !excludedKind && hasPolicy) {
-    const rules = overview(turn, topic, 2);
+  // "How long is the return window?" seldom shares a word with the shop's "within N days of delivery":
+  // the window's own sentence (the one an overview quotes for it) comes first, when the shop states one.
+  if (intent === "return_policy" && hasPolicy && asksReturnWindow(turn.pre.normalized) && factsFor(shop).returnWindow) {
+    const window = overview(turn, topic, 1);
     hits = orderForQuoting(
-      [...rules, ...hits.filter((h) => !rules.some((r) => r.passage.id === h.passage.id))].slice(0, 3),
+      [...window, ...hits.filter((h) => !window.some((w) => w.passage.id === h.passage.id))].slice(0, 3),
     );
+  }
+  // "Can I return the Cascade jacket?", "can I return a backpack?": the general rules (window, condition)
+  // apply to that product, or to that kind of thing the shop sells.
+  const namesKind =
+    !product && RETURNS_A_THING.test(turn.pre.normalized) && catalogTerms(turn.ctx.catalog, question).kinds.length > 0;
+  if (
+    (product || namesKind) &&
+    intent === "return_policy" &&
+    !(product && isFinalSale(product)) &&
+    !excludedKind &&
+    hasPolicy
+  ) {
+    const rules = overview(turn, topic, 2);
+    // For a kind of thing, what the question itself found (an exclusion of lit candles) is kept first.
+    const merged = namesKind
+      ? [...hits, ...rules.filter((r) => !hits.some((h) => h.passage.id === r.passage.id))]
+      : [...rules, ...hits.filter((h) => !rules.some((r) => r.passage.id === h.passage.id))];
+    hits = orderForQuoting(merged.slice(0, 3));
   }
 
   if (hits.length === 0) {

@@ -113,7 +113,7 @@ const SO_LONG =
   /\b(?:so long|taking (?:this |that )?long|si long|aussi long|tarda(?:ndo)? tanto|se tarda tanto|demora(?:ndo)? tanto)\b/;
 // "what's in it?", "il y a quoi dedans ?", "¿qué trae?", "that's the blue one, right?": the order's items.
 const ORDER_CONTENTS =
-  /\b(?:(?:that's|that is|it's|it is|those are|they're|they are) (?:the|my) [^?!.]{1,40}?,? (?:right|correct|isn't it|aren't they)|c'est (?:bien )?(?:le|la|les|mon|ma|mes) [^?!.]{1,40}?,? (?:hein|c'est ca|non|n'est-ce pas)|(?:es|son) (?:el|la|los|las|mi|mis) [^?!.]{1,40}?,? (?:verdad|cierto|no|correcto)|(?:is|are) (?:the |my )?(?:[\w-]+ ){1,4}(?:in (?:there|it|the (?:box|package|parcel|order|shipment))|included)|(?:le|la|les) (?:[\w-]+ ){1,4}(?:est|sont) (?:dans le colis|dans la commande|dedans|inclu\w*)|(?:viene|vienen|va|van) (?:el |la |los |las )?(?:[\w-]+ ){0,4}(?:en el paquete|en el pedido|incluid[oa]s?)|what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era))\b/;
+  /\b(?:(?:that's|that is|it's|it is|those are|they're|they are) (?:the|my) [^?!.]{1,40}?,? (?:right|correct|isn't it|aren't they)|c'est (?:bien )?(?:le|la|les|mon|ma|mes) [^?!.]{1,40}?,? (?:hein|c'est ca|non|n'est-ce pas)|(?:es|son) (?:el|la|los|las|mi|mis) [^?!.]{1,40}?,? (?:verdad|cierto|no|correcto)|(?:is|are) (?:the |my )?(?:[\w-]+ ){1,4}(?:in (?:there|it|the (?:box|package|parcel|order|shipment))|included)|(?:le|la|les) (?:[\w-]+ ){1,4}(?:est|sont) (?:dans le colis|dans la commande|dedans|inclu\w*)|(?:viene|vienen|va|van) (?:el |la |los |las )?(?:[\w-]+ ){0,4}(?:en el paquete|en el pedido|incluid[oa]s?)|what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era)|(?:il|elle|elles|ils|le colis|la commande|ma commande|mon colis) contien\w* quoi|(?:que|qu'est-ce que|ce que) contien\w*|qu'est-ce qu'(?:il|elle)s? contien\w*|ce qu'(?:il|elle)s? contien\w*|ce qu'il y a(?:vait)? (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|(?:c'est|c'etait|il y a(?:vait)?|y a(?:vait)?) quoi (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|qu'y a-t-il (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|que (?:hay|habia|viene|venia|va|iba) (?:dentro|adentro|en (?:el|mi|ese|este|la|esa|esta) (?:paquete|pedido|caja|envio|orden))|que (?:productos|articulos|cosas) (?:trae|traia|lleva|llevaba|tiene|tenia|incluye|venian|vienen|eran|pedi|compre)|what (?:was|is|were) in (?:that|this) (?:order|package|parcel|box|shipment)|which (?:items|products|things) (?:are|were|was|is) (?:in|inside)|what (?:items|products|things) (?:are|were|did i) (?:in|inside|order|buy|get)|(?:which|what) (?:item|product|article|thing)s? (?:was|were|is|are) (?:it|that|this|they|those) for|(?:c'etait|c'est) (?:pour )?(?:quel|quelle|quels|quelles) (?!jour|date|heure|montant|prix|somme)[\w-]+|pour (?:quel|quels|quelle|quelles) (?:article|produit)s?|(?:de|para|por) (?:que|cual(?:es)?) (?:producto|articulo)s?|(?:que|cual) (?!dia|fecha|hora|monto|precio|cantidad)[\w-]+ (?:era|eran)|what(?:'s| is| was) (?:it|that|this|the refund|that refund|the charge) for|^[¿¡ ]*(?:and )?for what|what i (?:bought|ordered|got)|(?:c'etait|c'est|ca correspond a|ca correspondait a|ca concern\w*) (?:pour )?quoi|^[¿¡ ]*pour quoi|quels? articles?|quels? produits?|de que (?:fue|era)|por que concepto|a que corresponde|(?:que|cuales) (?:articulos|productos)|que (?:habia|he|hube) (?:pedido|comprado))\b/;
 const LATE_MISREAD = new Set<Intent>([
   "change_order",
   "cancel_order",
@@ -174,11 +174,25 @@ const WHAT_TO_DO =
 // A shop account, not a bank one.
 const LOGIN = /\b(?:log ?in|log into|sign ?in|password|connect\w*|mot de passe|contrasena|iniciar sesion)\b/;
 // "ok so when exactly?": nothing new, the last order answer's timing.
+// "c'était quel jour ?", "à quelle date ?", "it was on which day?": the same, with the words around it.
 const BARE_WHEN =
-  /^[¿¡ ]*(?:(?:ok(?:ay)?|so|and|but|alors|donc|et|mais|y|entonces|pero|vale)[ ,]+)*(?:(?:when|quand|cuando)(?: exactly| exactement| exactamente| then| alors| entonces)?|(?:which|what) (?:day|date)(?: was (?:that|it))?|when (?:was|did) (?:that|it|this)(?: happen)?|c'etait quand|quand (?:ca|c'etait)|(?:quel|quelle) (?:jour|date)|(?:que|cual|en que) (?:dia|fecha)(?: fue)?|cuando fue(?: eso)?)[ ?!.]*$/;
+  /^[¿¡ ]*(?:(?:ok(?:ay)?|so|and|but|alors|donc|et|mais|y|entonces|pero|vale)[ ,]+)*(?:(?:it|that) was |was (?:it|that) |c'etait |c'est |ce sera |fue |era )?(?:on |a |au |en |el |para )?(?:(?:when|quand|cuando)(?: exactly| exactement| exactamente| then| alors| entonces)?|(?:which|what) (?:day|date)(?: was (?:that|it))?|when (?:was|did) (?:that|it|this)(?: happen)?|c'etait quand|quand (?:ca|c'etait)|(?:quel|quelle) (?:jour|date)(?: c'etait| (?:etait-ce|ca))?|(?:que|cual|en que) (?:dia|fecha)(?: fue)?(?: eso)?|cuando fue(?: eso)?)(?: (?:exactly|exactement|exactamente|deja|again|already|ya))?[ ?!.]*$/;
+
+// When, or which day, in the shopper's words (accents folded): "de quand", "cuándo", "what date".
+const WHEN_ASKED =
+  /\b(?:when|what (?:day|date)|which (?:day|date)|quand|quel jour|quelle date|de quand|cuando|que (?:dia|fecha)|en que fecha|para que fecha)\b/;
+// The parcel itself, named: its timing is the shipment's, not a refund's.
+const PARCEL =
+  /\b(?:package|parcel|order|delivery|shipment|colis|commande|livraison|paquete|pedido|envio|entrega)\b|\b(?:arriv\w*|deliver\w*|livr\w*|lleg\w*|entreg\w*)\b/;
+/** Readings that name no topic of their own. */
+const UNSURE_READINGS = new Set<Intent>(["out_of_scope", "complaint", "greeting"]);
+/** At most this many words, a question asking when needs no other word to be about the answer just given. */
+const SHORT_WHEN_WORDS = 7;
 
 // Questions the shop's note on the order just shown may answer ("will I be charged extra?", "¿hasta cuándo tengo para pagar?").
 const NOTE_MISREAD = new Set<Intent>([
+  // "vous me facturez des frais en plus ?": billed, in the sense of charged.
+  "get_invoice",
   "payment_issue",
   "payment_methods",
   "shipping_options",
@@ -226,6 +240,9 @@ function noteAnswers(question: string, note: string, language: Language): boolea
 const RETURN_READINGS = new Set<Intent>(["return_item", "return_policy", "complaint", "out_of_scope"]);
 const TELL_ME =
   /\b(?:can|could|will|would) (?:someone|somebody|anyone|anybody|you) (?:please )?(?:tell|let) me\b|\bquelqu'un (?:peut|pourrait) me dire\b|\balguien (?:me )?(?:puede|podria) decir\b/;
+// "remind me", "rappelez-moi", "recuérdame": a fact asked again (accents folded).
+const REMIND_ME = /\b(?:remind me|rappelez-moi|rappelle-moi|recuerdame|recuerdeme|recuerdenme)\b/;
+const ASKS_FOR_SOMEONE = /\b(?:someone|somebody|person|agent|quelqu'un|personne|conseill\w*|alguien|persona|agente)\b/;
 // Readings an annoyed message gets; a request for a person stays one.
 const COMPLAINT_READINGS = new Set<Intent>(["complaint", "out_of_scope", "greeting"]);
 // "where is my parcel?", "il est où mon colis ?", "¿dónde está mi pedido?", "is my umbrella coming or not?".
@@ -328,7 +345,7 @@ const DELIVERED_BY =
 
 // "how much?", "combien ?", "¿cuánto?" right after an order answer: the amount of what was just shown.
 const BARE_HOW_MUCH =
-  /^[¿¡ ]*(?:(?:ok(?:ay)?|so|and|but|alors|donc|et|mais|y|entonces|pero|vale)[ ,]+)*(?:how much|combien|cuanto)(?: exactly| exactement| exactamente| then| alors| entonces| was it| c'etait| fue| es| era)?[ ?!.]*$/;
+  /^[¿¡ ]*(?:(?:ok(?:ay)?|so|and|but|alors|donc|et|mais|y|entonces|pero|vale)[ ,]+)*(?:(?:it was|that was|c'etait|c'est|ca fait|ca faisait|fue|era|de) )?(?:how much|combien|cuanto)(?: exactly| exactement| exactamente| then| alors| entonces| was it| was that| c'etait| ca fait| fue| es| era)?(?: (?:again|deja|already|ya|en total|au total|in total))?[ ?!.]*$/;
 
 /** Whether the message only asks "how much?" (normalized text). */
 export function asksBareAmount(normalized: string): boolean {
@@ -376,6 +393,8 @@ const ASPECT_KEEPS = new Set<Intent>([
   "thanks_goodbye",
   "greeting",
 ]);
+
+const GREETINGS = new Set<Intent>(["greeting", "thanks_goodbye"]);
 
 /** Whether the message asks one aspect of an order: its items, cost, payment, code or address (normalized text). */
 function asksOrderAspect(n: string): boolean {
@@ -505,6 +524,9 @@ export function orderQuestionIntent(
   const n = normalize(text);
   const deed = moneyBackIntent(intent, n) ?? whereItIsIntent(intent, n);
   if (deed) return deed;
+  // "Rappelez-moi ce qu'il y a dedans": a reminder of the order's items, not a call back.
+  if (intent === "human_agent" && REMIND_ME.test(n) && ORDER_CONTENTS.test(n) && !ASKS_FOR_SOMEONE.test(n))
+    return "track_order";
   // "Can someone tell me where my order is?" asks where it is; it doesn't ask for a person.
   if (intent === "human_agent" && TELL_ME.test(n) && asksWhereItIs(n)) return "track_order";
   if (RETURN_READINGS.has(intent) && RETURN_TO_SENDER.test(n) && !WANTS_TO_RETURN.test(n)) return "track_order";
@@ -557,6 +579,17 @@ export function orderQuestionIntent(
     return "refund_status";
   if (last && ORDER_INTENTS.has(last) && intent !== last && (BARE_WHEN.test(n.trim()) || asksBareAmount(n)))
     return last;
+  // "et ça date de quand ?", "¿y cuándo me lo depositaron?": a short question asking when, read as no topic,
+  // asks the date of the order answer just given.
+  if (
+    last &&
+    ORDER_INTENTS.has(last) &&
+    UNSURE_READINGS.has(intent) &&
+    !namesProduct &&
+    WHEN_ASKED.test(n) &&
+    n.split(/\s+/).filter(Boolean).length <= SHORT_WHEN_WORDS
+  )
+    return last;
   // "How do I send it back?" right after the shopper's return: that return, not delivery options.
   if (state.lastIntent && RETURN_INTENTS.has(state.lastIntent) && SEND_BACK_MISREAD.has(intent) && asksHowToSendBack(n))
     return "return_item";
@@ -567,15 +600,23 @@ export function orderQuestionIntent(
   // a request's action word ("change", "cancel", "add") decides the intent, a noun alone doesn't.
   if (
     orderInFocus &&
-    !ASPECT_KEEPS.has(intent) &&
+    // "¿qué incluía?" can read as a greeting; as a question about the order in focus it is that order's.
+    (!ASPECT_KEEPS.has(intent) || (GREETINGS.has(intent) && n.includes("?"))) &&
     asksOrderAspect(n) &&
     !ORDER_CHANGE.test(n) &&
     !REFUND_WORD.test(n) &&
     !MONEY_BACK.test(n)
   )
-    return "track_order";
-  // "so when do I get it?" right after a refund: that refund's timing, not a parcel's.
-  if (last === "refund_status" && intent === "track_order" && GET_IT_WHEN.test(n) && !SHIPMENT_FACT.test(n))
+    // Right after a refund, the refund's answer gives the aspect too, and the conversation stays on the refund.
+    return last === "refund_status" ? "refund_status" : "track_order";
+  // "so when do I get it?", "when did you send it?" right after a refund: that refund's timing, not a parcel's.
+  if (
+    last === "refund_status" &&
+    intent === "track_order" &&
+    !SHIPMENT_FACT.test(n) &&
+    (GET_IT_WHEN.test(n) ||
+      (WHEN_ASKED.test(n) && !PARCEL.test(n) && n.split(/\s+/).filter(Boolean).length <= SHORT_WHEN_WORDS))
+  )
     return "refund_status";
   // One fact of the shipment just shown: its last scan, whether it's stuck, until when it's held, a chase.
   if (

@@ -177,9 +177,13 @@ export function policyFollowUpIntent(
   wordCount: number,
   codesNamed: boolean,
 ): IntentResult | null {
-  if (!last || !POLICY_TOPICS.has(last) || result.intent === last) return null;
+  if (!last || !(POLICY_TOPICS.has(last) || last === "shipping_options") || result.intent === last) return null;
   if (entities.order_number || entities.email || entities.size || entities.color || wordCount > MAX_WORDS) return null;
   const plain = normalize(text);
+  // "¿cuántos días me lo guardan?" after collecting at the shop: a question read as no topic stays on delivery
+  // (delivery's other follow-ups are the pipeline's, which knows what a delivery fact is).
+  if (last === "shipping_options")
+    return isGuess(result) && !entities.product && ASKS.test(plain) ? continuing(result, last) : null;
   const continued = { ...result, intent: last, lowConfidence: false };
   // After an invoice, its amounts and where it is sent are still the invoice, whatever they read like
   // ("what was the total?" can sound like a grievance); a goodbye or a request for a person stays one.
@@ -196,7 +200,7 @@ export function policyFollowUpIntent(
   // A product named is a new subject, unless the question uses the topic's words ("does it apply to the
   // lamp?") or asks the return rule of a kind of item ("what about socks?").
   if (entities.product && !topicWords && !(last === "return_policy" && FOLLOW_UP_START.test(plain))) return null;
-  const guess = result.lowConfidence || result.confidence < GUESS_BELOW || result.intent === "out_of_scope";
+  const guess = isGuess(result);
   if (guess) return continued;
   const readsAsFollowUp = FOLLOW_UP_START.test(plain) || POINTS_BACK.test(plain) || topicWords;
   if (!readsAsFollowUp) return null;
@@ -207,6 +211,15 @@ export function policyFollowUpIntent(
   if (codeWordOnly) return continued;
   if (PRODUCT_READINGS.has(result.intent)) return PRODUCT_ASPECT.test(plain) ? null : continued;
   return result.confidence < OTHER_SUBJECT_BELOW ? continued : null;
+}
+
+/** A reading that is only a guess: the topic under way wins over it. */
+function isGuess(result: IntentResult): boolean {
+  return result.lowConfidence || result.confidence < GUESS_BELOW || result.intent === "out_of_scope";
+}
+
+function continuing(result: IntentResult, last: Intent): IntentResult {
+  return { ...result, intent: last, lowConfidence: false };
 }
 
 // "a free shipping code", "un code promo", "un cupón": asking for a code, whatever else the message names.

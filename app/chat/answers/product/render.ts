@@ -82,6 +82,17 @@ export function optionLines(product: Product, text: string, L: Language, alsoNam
   );
 }
 
+/**
+ * The description's first `count` sentences, and more while they are still short of a short paragraph:
+ * "Medium roast." as a second sentence leaves out what the product is like.
+ */
 export function firstSentences(text: string, count: number): string {
-  return splitSentences(text).slice(0, count).join(" ");
+  const sentences = splitSentences(text);
+  const taken = sentences.slice(0, count);
+  while (taken.length < sentences.length && taken.join(" ").length < SHORT_PARAGRAPH)
+    taken.push(sentences[taken.length]);
+  return taken.join(" ");
 }
+
+/** Characters below which a description's opening says too little to describe the product. */
+const SHORT_PARAGRAPH = 160;
