@@ -11,11 +11,9 @@
  */
 import { normalize } from "../preprocess";
 import type { Intent } from "./labels";
+import { CANCELLATION_MADE } from "./cancellation-made";
 import { moneyBackIntent, whereItIsIntent } from "./order-questions";
 
-// "was cancelled", "you cancelled", "cancelaron", "a été annulée": done, by the shop or the shopper.
-const CANCELLED =
-  /\b(?:(?:was|were|got|been|has been|is) (?:\w+ )?cancell?ed|(?:you|they|u|y'all) (?:\w+ )?cancell?ed|i (?:already )?cancell?ed|cancell?ed (?:order|my order|it)|(?:a|ont|ete) (?:ete )?annulee?s?|(?:vous avez|j'ai|on a|ils ont) (?:\w+ )?annule|commande annulee|(?:me |se |lo |la )?cancelaron|(?:fue|ha sido|quedo|esta) cancelad[oa]|(?:ya )?cancele|(?:me )?anularon|(?:pedido|orden|compra) (?:cancelad[oa]|anulad[oa]))\b/;
 // The money coming back, asked in any words: "gone back to my card", "revois mes 128 €", "¿ya me regresaron los $791?".
 const MONEY_RETURNING =
   /\b(?:refund\w*|rembours\w*|reembols\w*|reimburs\w*|money back|my money|the money|(?:gone|go|went|come|came|be) back (?:to|on) (?:my|the) (?:card|account|bank)|charge (?:\w+ )?reversed|revers\w*|(?:revoi\w*|recuper\w*|recredit\w*) (?:mes|mon|l'argent|la somme|le montant)|mon argent|l'argent|me (?:regresan|devuelven|regresaron|devolvieron|reembolsan|depositan|depositaron)|(?:el|mi) dinero|de vuelta)\b/;
@@ -71,7 +69,7 @@ export function deedIntent(intent: Intent, text: string): Intent | null {
   const read = moneyBackIntent(intent, n) ?? whereItIsIntent(intent, n);
   if (read) return read;
   if (PROMISE_MISREAD.has(intent) && PROMISED.test(n) && COMPENSATION.test(n)) return "refund_status";
-  if (MONEY_MISREAD.has(intent) && CANCELLED.test(n) && MONEY_RETURNING.test(n)) return "refund_status";
+  if (MONEY_MISREAD.has(intent) && CANCELLATION_MADE.test(n) && MONEY_RETURNING.test(n)) return "refund_status";
   if (
     ARRIVAL_MISREAD.has(intent) &&
     PAID.test(n) &&

@@ -6,12 +6,12 @@
  */
 import type { Intent } from "./labels";
 import { normalize } from "../preprocess";
+import { CANCELLED_FORM } from "./cancellation-made";
 
 const QUESTION = /\?|^(?:was|is|has|did|have|est-ce|avez-vous|a-t-elle|a-t-il)\b/;
 const ASKS_FOR_ACTION =
   /\b(please|want|wanna|would like|need|can you|could you|can i|could i|how (?:do|can) i|quiero|quisiera|necesito|puedes|puede|pueden|puedo|podrias|voudrais|veux|souhaite|pouvez|puis-je|peux|merci d)\b/;
 
-const CANCELLED = /\b(cancel+ed|annulee?s?|cancelad[oa]s?|cancelo|cancelaron|anulad[oa]s?)\b/;
 const RETURN_RECEIVED =
   /\b(receiv\w*|got|arrived|recibi\w*|recibio|llego|recu|recue|arrive)\b.*\b(return\w*|devolucion|retour|paquete|colis|parcel)\b|\b(return\w*|devolucion|retour)\b.*\b(receiv\w*|arrived|recibi\w*|llego|recu|arrive)\b/;
 // Either order: "my return was refused", and "rechazaron mi devolución", "avez-vous refusé mon retour".
@@ -40,11 +40,11 @@ const WHERE_IS_MINE =
 export function stateQuestionIntent(intent: Intent, text: string): Intent | null {
   const n = normalize(text);
   if (!QUESTION.test(n) || ASKS_FOR_ACTION.test(n)) return null;
-  if (intent === "cancel_order" && (CANCELLED.test(n) || !CANCEL_WORD.test(n))) return "track_order";
+  if (intent === "cancel_order" && (CANCELLED_FORM.test(n) || !CANCEL_WORD.test(n))) return "track_order";
   if (intent === "payment_issue" && ORDER_OR_PURCHASE.test(n) && ORDER_STATE.test(n) && !CHARGE_PROBLEM.test(n))
     return "track_order";
   // "my order was cancelled?? I never asked for that": why it was, not a payment problem.
-  if (intent === "payment_issue" && ORDER_OR_PURCHASE.test(n) && CANCELLED.test(n) && !CHARGE_PROBLEM.test(n))
+  if (intent === "payment_issue" && ORDER_OR_PURCHASE.test(n) && CANCELLED_FORM.test(n) && !CHARGE_PROBLEM.test(n))
     return "track_order";
   // "why was my return refused? it arrived on the 3rd" is about the refusal, not a refund on its way.
   if (intent === "return_item" && RETURN_RECEIVED.test(n) && !RETURN_REFUSED.test(n)) return "refund_status";

@@ -8,6 +8,7 @@ import { daysBetween } from "../format";
 import { singular, wordTokens } from "../entities";
 import type { OrderAccess } from "../verification";
 import type { Turn } from "../types";
+import { CANCELLATION_MADE } from "../intent/cancellation-made";
 
 type Verified = Extract<OrderAccess, { kind: "verified" }>;
 
@@ -75,12 +76,6 @@ const MONTHS = [
 const RETURN_PROGRESS =
   /\b(?:status of|how is|how's|what's happening with|update on|como va|como van|estado de|que paso con|ou en est|ou en sont|des nouvelles de)\b.*\b(?:returns?|devolucion(?:es)?|retours?)\b/;
 
-// A cancellation made, asked about in past or status words (accents folded): "why was it cancelled",
-// "is my order cancelled", "my cancelled order", "fue cancelado", "se canceló", "a été annulée".
-// A request ("I want it cancelled", "can it be cancelled?", "que sea cancelado", "soit annulée") is not.
-const CANCELLED =
-  /\b(?:(?:was|were|been|got|is|are|it'?s) (?:(?:it|my|the|this|that|order|#?\d+) ){0,3}cancell?ed|(?:you|they|someone|somebody) cancell?ed|(?:my|the|that|this) cancell?ed|why (?:did|would|was|were|has|is) .*\bcancel\w*|(?:fue|fueron|esta|estan|ha sido) (?:cancelad|anulad)[oa]s?|(?:se|me|lo|la) (?:cancelo|anulo|cancelaron|anularon)|cancelaron|anularon|(?:pedido|orden|compra) (?:cancelad|anulad)[oa]|(?:ete|est|sont) annulee?s?|(?:a|ont|avez|on a) annule|commande annulee|pourquoi .*\bannul\w*|por que .*\b(?:cancel|anul)\w*)\b/;
-
 /** Of a customer's orders, the one this message is about: named items, a date, or the intent's natural candidate. */
 export function pickOrder(orders: Order[], turn: Turn): Order {
   const words = new Set(turn.pre.contentTokens.map(singular));
@@ -89,7 +84,7 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
   const wantsOpen = ["cancel_order", "change_order", "change_shipping_address"].includes(turn.intent.intent);
   const wantsDelivered = ["return_item", "exchange_item"].includes(turn.intent.intent);
   // "Why was my order cancelled?": a cancelled order, not the newest one.
-  const asksCancelled = CANCELLED.test(turn.pre.normalized);
+  const asksCancelled = CANCELLATION_MADE.test(turn.pre.normalized);
   // "How is my return going?": the order with a return, as a refund question would.
   const wantsRefund =
     turn.intent.intent === "refund_status" ||
