@@ -5,9 +5,8 @@
  * (a "remind me" is no call-back); "vous me facturez des frais en plus ?" is the order's note on charges.
  */
 import { describe, expect, it } from "vitest";
-import { orderQuestionIntent } from "../../app/chat/intent/order-questions";
-import type { Intent } from "../../app/chat/intent/labels";
 import type { DialogueState } from "../../app/chat/types";
+import { readsAs } from "../helpers/order-question-rows";
 import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { devStorePath } from "../../demo/dev-stores";
 import { demoConversation } from "../helpers/chat-context";
@@ -15,11 +14,6 @@ import { digits, newestOrderWhere, orderInTransit } from "../helpers/dev-store-o
 
 const afterTracking: DialogueState = { lastIntent: "track_order", orderNumber: "2051" };
 const afterRefund: DialogueState = { lastIntent: "refund_status", orderNumber: "2043" };
-
-function readsAs(state: DialogueState, rows: [Intent, string, Intent | null][]) {
-  for (const [predicted, text, expected] of rows)
-    expect(orderQuestionIntent(predicted, text, state), text).toBe(expected);
-}
 
 describe("the date of what was just answered, asked in a sentence of its own", () => {
   it("stays on the refund", () => {

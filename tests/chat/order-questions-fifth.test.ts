@@ -5,20 +5,12 @@
  * the shipping paid, whether it's paid, the city it's in, a new date, from when or when to collect it).
  */
 import { describe, expect, it } from "vitest";
-import { orderQuestionIntent } from "../../app/chat/intent/order-questions";
 import { stateQuestionIntent } from "../../app/chat/intent/state-questions";
-import type { Intent } from "../../app/chat/intent/labels";
-import type { DialogueState } from "../../app/chat/types";
+import { readsAs } from "../helpers/order-question-rows";
 
 const fresh = {};
 const afterTracking = { lastIntent: "track_order" as const, orderNumber: "2051" };
 const afterRefund = { lastIntent: "refund_status" as const, orderNumber: "2043" };
-
-/** Each row: what the model read, the message, and what the order rules make of it (null: they leave it). */
-function readsAs(state: DialogueState, rows: [Intent, string, Intent | null][]) {
-  for (const [predicted, text, expected] of rows)
-    expect(orderQuestionIntent(predicted, text, state), text).toBe(expected);
-}
 
 describe("a cancellation that says what comes instead, or cancels a part", () => {
   it("is a change of the order, in English, French and Spanish", () => {

@@ -4,19 +4,12 @@
  * the order ships, and one fact of the shipment in focus (last scan, until when, a chase).
  */
 import { describe, expect, it } from "vitest";
-import { asksLastScan, orderQuestionIntent } from "../../app/chat/intent/order-questions";
-import type { Intent } from "../../app/chat/intent/labels";
-import type { DialogueState } from "../../app/chat/types";
+import { asksLastScan } from "../../app/chat/intent/order-questions";
+import { readsAs } from "../helpers/order-question-rows";
 
 const fresh = {};
 const afterTracking = { lastIntent: "track_order" as const, orderNumber: "2051" };
 const afterRefund = { lastIntent: "refund_status" as const, orderNumber: "1043" };
-
-/** Each row: what the model read, the message, and what the order rules make of it (null: they leave it). */
-function readsAs(state: DialogueState, rows: [Intent, string, Intent | null][]) {
-  for (const [predicted, text, expected] of rows)
-    expect(orderQuestionIntent(predicted, text, state), text).toBe(expected);
-}
 
 describe("a complaint that asks where the order is", () => {
   it("is a tracking question, in English, French and Spanish", () => {
