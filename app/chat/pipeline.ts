@@ -780,7 +780,7 @@ function intentInContext(
   ) {
     return { ...result, intent: "product_info", lowConfidence: false };
   }
-  // "et c'est bien la doudoune Ember ?", "was the crew included?": an item of the order under discussion,
+  // "et c'est bien la veste Aster ?", "was the lamp included?": an item of the order under discussion,
   // named to ask about that order, not about the product (no price, stock or aspect but "included" asked).
   if (
     ORDER_INTENTS.has(last) &&

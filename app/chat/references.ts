@@ -221,7 +221,7 @@ const ITEM_WORD_LETTERS = 3;
 
 /**
  * The words of the message that name one of the order's items by a word of its title or options ("the
- * beanie", "la doudoune Ember", "¿y la báscula?"), words that only ask ("what", "the") aside.
+ * lamp", "la veste Aster", "¿y la tetera?"), words that only ask ("what", "the") aside.
  */
 export function orderItemWords(text: string, items: string[] | undefined): string[] {
   if (!items?.length) return [];
