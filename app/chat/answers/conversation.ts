@@ -41,6 +41,21 @@ const M = defineMessages({
     fr: "Je n'ai pas la réponse dans les informations de notre boutique et je préfère ne pas deviner. Une personne de notre équipe peut vous aider : {email}.",
   },
   when_back: { en: "when they're back", es: "a su regreso", fr: "à son retour" },
+  hours_asked: {
+    en: "Our support hours: {hours}. {now}",
+    es: "Nuestro horario de atención: {hours}. {now}",
+    fr: "Nos horaires de support : {hours}. {now}",
+  },
+  open_now: {
+    en: "The team is in right now; I can pass you to them if you like.",
+    es: "El equipo está atendiendo ahora; si quieres, te paso con ellos.",
+    fr: "L'équipe est là en ce moment ; je peux vous mettre en relation si vous le souhaitez.",
+  },
+  closed_now: {
+    en: "The team is out right now and will reply {when}; I can pass your question on if you like.",
+    es: "El equipo no está ahora y responderá {when}; si quieres, les paso tu pregunta.",
+    fr: "L'équipe est absente en ce moment et répondra {when} ; je peux lui transmettre votre question si vous le souhaitez.",
+  },
   ask_contact: {
     en: "{apology}I'll pass this to a person on our team. {availability} What email address should they reply to? (You can also email {email} directly.)",
     es: "{apology}Se lo paso a una persona de nuestro equipo. {availability} ¿A qué correo te pueden responder? (También puedes escribir directamente a {email}.)",
@@ -94,7 +109,7 @@ export function faqAnswer(turn: Turn, { headingCounts = false } = {}): Answer | 
 
 export function outOfScope(turn: Turn): Answer {
   // A question the shop's own text answers (FAQ, policy, page, a product's description) is in scope after all.
-  const read = faqAnswer(turn);
+  const read = faqAnswer(turn) ?? supportHoursAsked(turn);
   if (read) return read;
   // A question the engine couldn't place that the shop's texts don't answer: say so and offer the team.
   if (turn.intent.lowConfidence && isPlainQuestion(turn.pre.normalized) && turn.pre.tokens.length >= 3) {
@@ -147,7 +162,41 @@ export function handoffReason(turn: Turn): HandoffReason {
   return personRequestReason(complains(turn), turn.state.lastReplyKind);
 }
 
+// "What are your support hours?", "when is customer service open?", "¿a qué hora abren?", "vous êtes
+// ouverts le samedi ?": a question about when the team is there, not a request to be passed to it.
+const ASKS_WHEN_TEAM_IS_IN =
+  /\b(?:hours|open|opening|closed?|closing|what time|time ?zone|horarios?|abren|abierto|abiertos|cierran|a que hora|horaires|ouverts?|ouvrez|fermez|fermes?|a quelle heure)\b/;
+const ASKS_FOR_A_PERSON =
+  /\b(?:talk|speak|chat with|connect|transfer|put me through|get me|hablar|platicar|comunicarme|pasame|parler|passez-moi|mettre en relation|joindre)\b/;
+
+// Read as out of scope, "what are your hours?" must still be about the shop ("what time is it in Paris?" isn't).
+const ABOUT_THE_SHOP =
+  /\b(?:you|your|support|customer service|store|shop|team|vous|vos|votre|boutique|service client|usted|ustedes|su|sus|tienda|atencion)\b/;
+
+/** The team's hours asked as a question: the shop's hours, whether the team is in now, and the team a tap away. */
+function supportHoursAsked(turn: Turn): Answer | null {
+  const hours = turn.ctx.shop.supportHours;
+  const n = turn.pre.normalized;
+  if (!hours || complains(turn) || !isPlainQuestion(n) || !ASKS_WHEN_TEAM_IS_IN.test(n) || ASKS_FOR_A_PERSON.test(n))
+    return null;
+  if (turn.intent.intent !== "human_agent" && !ABOUT_THE_SHOP.test(n)) return null;
+  const L = turn.language;
+  const open = withinSupportHours(hours, turn.ctx.now, turn.ctx.shop.timezone);
+  const now =
+    open === null
+      ? ""
+      : open
+        ? t(L, M.open_now)
+        : t(L, M.closed_now, { when: replyTimeClause(turn).trim() || t(L, M.when_back) });
+  return {
+    text: t(L, M.hours_asked, { hours: hours.replace(/[.\s]+$/, ""), now }).trim(),
+    quickReplies: [t(L, "talk_to_person")],
+  };
+}
+
 export function humanHandoff(turn: Turn): Answer {
+  const asked = supportHoursAsked(turn);
+  if (asked) return asked;
   const L = turn.language;
   const apology = complains(turn) ? t(L, M.apology) : "";
   const verdict = handoffVerdict({
