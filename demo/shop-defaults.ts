@@ -7,6 +7,7 @@
  *   its country — in Natural Earth's populated places (city-timezones, loaded only when needed).
  */
 import { createRequire } from "node:module";
+import { foldAccents } from "../app/chat/preprocess";
 import type { SnapshotAddress } from "./demo-store";
 
 /** Shopify's own default when nothing says otherwise: "#1001". */
@@ -35,8 +36,7 @@ let places: PopulatedPlace[] | null = null;
 const populatedPlaces = (): PopulatedPlace[] =>
   (places ??= (createRequire(import.meta.url)("city-timezones") as { cityMapping: PopulatedPlace[] }).cityMapping);
 
-const fold = (text: string | null | undefined) =>
-  (text ?? "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
+const fold = (text: string | null | undefined) => foldAccents((text ?? "").toLowerCase()).trim();
 
 /** The IANA time zone of a shop's address, or UTC when its country isn't known. */
 export function timeZoneOfAddress(address: SnapshotAddress | undefined): string {
