@@ -302,9 +302,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   // the window's own sentence (the one an overview quotes for it) comes first, when the shop states one.
   if (intent === "return_policy" && hasPolicy && asksReturnWindow(turn.pre.normalized) && factsFor(shop).returnWindow) {
     const window = overview(turn, topic, 1);
-    hits = orderForQuoting(
-      [...window, ...hits.filter((h) => !window.some((w) => w.passage.id === h.passage.id))].slice(0, 3),
-    );
+    hits = orderForQuoting(firstThen(window, hits).slice(0, 3));
   }
   // "Can I return the Cascade jacket?", "can I return a backpack?": the general rules (window, condition)
   // apply to that product, or to that kind of thing the shop sells.
@@ -319,9 +317,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   ) {
     const rules = overview(turn, topic, 2);
     // For a kind of thing, what the question itself found (an exclusion of lit candles) is kept first.
-    const merged = namesKind
-      ? [...hits, ...rules.filter((r) => !hits.some((h) => h.passage.id === r.passage.id))]
-      : [...rules, ...hits.filter((h) => !rules.some((r) => r.passage.id === h.passage.id))];
+    const merged = namesKind ? firstThen(hits, rules) : firstThen(rules, hits);
     hits = orderForQuoting(merged.slice(0, 3));
   }
 
@@ -432,6 +428,11 @@ export function inShoppersLanguage(
     return own ?? hit;
   });
   return swapped.filter((h, i) => swapped.findIndex((o) => o.passage.id === h.passage.id) === i);
+}
+
+/** `first`, then those of `then` that quote another passage. */
+function firstThen(first: KnowledgeHit[], then: KnowledgeHit[]): KnowledgeHit[] {
+  return [...first, ...then.filter((h) => !first.some((f) => f.passage.id === h.passage.id))];
 }
 
 /** Nothing asked beyond the topic itself: "what's your return policy?", "¿cómo funcionan las devoluciones?". */
