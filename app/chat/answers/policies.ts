@@ -304,7 +304,7 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
     const window = overview(turn, topic, 1);
     hits = orderForQuoting(firstThen(window, hits).slice(0, 3));
   }
-  // "Can I return the Cascade jacket?", "can I return a backpack?": the general rules (window, condition)
+  // "Can I return the Aster jacket?", "can I return a backpack?": the general rules (window, condition)
   // apply to that product, or to that kind of thing the shop sells.
   const namesKind =
     !product && RETURNS_A_THING.test(turn.pre.normalized) && catalogTerms(turn.ctx.catalog, question).kinds.length > 0;
