@@ -35,6 +35,7 @@ import { ASKS_OPTIONS } from "./answers/product/asked";
 import { namedOptionValues } from "./answers/product/variants";
 import { separateRequests, twoProducts } from "./requests";
 import { clarify, shouldClarify } from "./answers/clarify";
+import { openingHoursAnswer } from "./answers/opening-hours";
 import { refersToEarlierOrder, refersToOtherOrder } from "./policy/which-order";
 import { cannotGiveOrderNumber, saysCannotGiveIt, whereToFindOrderNumber } from "./answers/awaited";
 import {
@@ -348,6 +349,9 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
   if (cannotGiveOrderNumber(turn)) return whereToFindOrderNumber(turn);
   const approved = approvedAnswerFor(turn);
   if (approved) return approved;
+  // "Are you open on Sundays?": the shop's hours, whatever label its words got.
+  const openingHours = openingHoursAnswer(turn);
+  if (openingHours) return openingHours;
   // An unsure reading of a question the shop's FAQ answers outright ("how do I wash my down jacket?").
   // Not a question about a product the shopper names: its own description is the closer source.
   // Nor the price or stock of a kind of thing the shop sells ("¿cuánto cuesta el farol solar?").

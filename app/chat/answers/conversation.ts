@@ -180,6 +180,13 @@ function supportHoursAsked(turn: Turn): Answer | null {
   if (!hours || complains(turn) || !isPlainQuestion(n) || !ASKS_WHEN_TEAM_IS_IN.test(n) || ASKS_FOR_A_PERSON.test(n))
     return null;
   if (turn.intent.intent !== "human_agent" && !ABOUT_THE_SHOP.test(n)) return null;
+  return supportHoursAnswer(turn);
+}
+
+/** The shop's support hours, whether the team is in now, and the team a tap away; null when the shop gives no hours. */
+export function supportHoursAnswer(turn: Turn): Answer | null {
+  const hours = turn.ctx.shop.supportHours;
+  if (!hours) return null;
   const L = turn.language;
   const open = withinSupportHours(hours, turn.ctx.now, turn.ctx.shop.timezone);
   const now =

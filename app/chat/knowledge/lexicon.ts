@@ -119,7 +119,14 @@ const VOCABULARY: Record<string, string> = {
   long: "| cuanto_tiempo tardar tarda tardan | combien_de_temps duree",
   open: "opening_hours opens | abierto horario abre abren abrir | ouvert horaires ouverture ouvrez ouvrir",
   closed: "| cerrado | ferme fermee",
-  sunday: "| domingo domingos | dimanche",
+  // The days of the week, so "are you open on Saturdays?" meets "ouvert du mardi au samedi".
+  monday: "mondays | lunes | lundi lundis",
+  tuesday: "tuesdays | martes | mardi mardis",
+  wednesday: "wednesdays | miercoles | mercredi mercredis",
+  thursday: "thursdays | jueves | jeudi jeudis",
+  friday: "fridays | viernes | vendredi vendredis",
+  saturday: "saturdays | sabado sabados | samedi samedis",
+  sunday: "sundays | domingo domingos | dimanche dimanches",
   women: "woman womens ladies | mujer mujeres dama damas | femme femmes",
   men: "man mens | hombre hombres caballero caballeros | homme hommes",
   // Size, measures, fit
