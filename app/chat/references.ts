@@ -8,7 +8,7 @@ import { singular, wordTokens, type Catalog, type CatalogProduct } from "./entit
 import { FUNCTION_WORDS } from "./catalog/lexicon";
 import { askedFacts } from "./catalog/aspects";
 import { catalogTerms } from "./catalog/search";
-import { normalize, type Language } from "./preprocess";
+import { escapeRegExp, normalize, type Language } from "./preprocess";
 import { ASKS_OPTIONS } from "./answers/product/asked";
 import type { Entities } from "./entities";
 import type { Answer, DialogueState, Turn } from "./types";
@@ -185,6 +185,15 @@ export function productFromList(
     const having = listed.find((product) => wanted.every((value) => has(product, value)));
     if (having) return having.handle;
   }
+  // "that one in long?": an option value (of any option) that only some of the listed products come in.
+  const plain = normalize(text);
+  const comesIn = (product: CatalogProduct) =>
+    [...product.sizes, ...product.colors].some((value) => {
+      const v = normalize(value);
+      return v.length > 2 && new RegExp(`\\b${escapeRegExp(v)}\\b`).test(plain);
+    });
+  const valued = listed.filter(comesIn);
+  if (valued.length > 0 && valued.length < listed.length) return valued[0].handle;
   const asked = askedFacts(text, language);
   if (asked.compare || CHOOSES_AMONG.test(text)) return null;
   const asksAboutOne =

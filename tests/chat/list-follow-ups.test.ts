@@ -21,6 +21,13 @@ describe("a follow-up to a list of products", () => {
     expect(productFromList("in plum size S?", catalog, listed, { color: "plum", size: "S" }, "en")).toBe(crew);
   });
 
+  it("picks the listed product that comes in an option value the message names without an entity for it", () => {
+    const bags = ["Campfire 40°F Synthetic Sleeping Bag", "Aurora 0°F Down Sleeping Bag"].map(handleOf);
+    const state = { shownProducts: bags, lastIntent: "product_search" as const };
+    // Only the Aurora comes in a Long length.
+    expect(productFromList("how much is that one in long?", catalog, state, {}, "en")).toBe(bags[1]);
+  });
+
   it("reads a bare price or options question as about the list's best match", () => {
     expect(productFromList("what colors?", catalog, listed, {}, "en")).toBe(bottoms);
     expect(productFromList("how much?", catalog, listed, {}, "en")).toBe(bottoms);
