@@ -17,6 +17,7 @@ import {
   unknownProductName,
 } from "./resolve";
 import { productInfo } from "./info";
+import { asksMeasuredSize } from "./size-chart";
 import { namedOptionValues } from "./variants";
 import { ASKS_OPTIONS } from "./asked";
 import { askedFacts } from "../../catalog/aspects";
@@ -54,6 +55,9 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     (Object.keys(namedOptionValues(results[0], turn.pre.original, {})).length > 0 ||
       theOneAskedFor(turn.pre.original, found))
   )
+    return aboutOne({ ...turn, productHandle: results[0].handle });
+  // "What size duvet cover for a 160x200 bed?": the only product of the kind, asked its size chart.
+  if (results.length === 1 && asksMeasuredSize(turn.pre.original))
     return aboutOne({ ...turn, productHandle: results[0].handle });
   // "got the wool sweater in teal?": of the products its name fits, the only one that comes in what it names.
   const offering = results.filter((p) => Object.keys(namedOptionValues(p, turn.pre.original, {})).length > 0);
