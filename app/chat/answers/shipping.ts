@@ -10,6 +10,7 @@ import { defineMessages, t } from "../i18n";
 import { isContentWord, termOf, textWords } from "../knowledge/text";
 import { normalize, tokenize } from "../preprocess";
 import type { Answer, DialogueState, Turn } from "../types";
+import { singular } from "../entities";
 import {
   destinationNotes,
   dispatchLines,
@@ -472,10 +473,13 @@ function onlyAboutDelivery(turn: Turn, place: string | undefined): boolean {
   const names = new Set([...original.matchAll(/(?<![.!?¿¡]\s|^)\b\p{Lu}[\p{L}'-]+/gu)].map((m) => normalize(m[0])));
   const placeWords = new Set(place ? place.split(/\s+/) : []);
   const language = turn.language;
+  const catalog = turn.ctx.catalog;
   return textWords(original).every((word) => {
     const w = normalize(word);
     if (!isContentWord(w, language) || DELIVERY_WORDS.has(w) || placeWords.has(w) || names.has(w)) return true;
     if (turn.entities.product && normalize(turn.entities.product).includes(w)) return true;
+    // "if I order the trekking poles today…": what is bought, named in the shop's own product words.
+    if (catalog.productsByWord.has(w) || catalog.productsByWord.has(singular(w))) return true;
     return DELIVERY_TERMS.has(termOf(w, language));
   });
 }
