@@ -147,6 +147,11 @@ describe("policy conversations end to end", () => {
     expect(out.intent).toBe("discount_code");
     expect(out.text).toContain(openEnded.code);
     expect(out.text).toMatch(/no end date/i);
+    // Named and asked in one message, in French, the same.
+    const fr = await demoConversation({
+      store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))),
+    });
+    expect((await fr("le code BIENVENUE10 est valable jusqu'à quand ?")).text).toContain("pas de date de fin");
   });
 
   it("quotes the shop's invoice rules for a general invoice question, in the shopper's language", async () => {

@@ -309,8 +309,7 @@ async function discussedCodes(turn: Turn, codes: string[]): Promise<Answer> {
   for (const code of codes.slice(0, 3)) {
     const verdict = await checkCode(turn.ctx.shop.internalCodes, code, (c) => turn.ctx.commerce.discountByCode(c));
     const described = describeCode(turn, code, verdict);
-    const openEnded = verdict.kind === "usable" && !verdict.endsAt && EXPIRY.test(turn.pre.original);
-    parts.push(openEnded ? `${described.text} ${t(turn.language, M.code_no_end)}` : described.text);
+    parts.push(described.text);
     lookups.push(described.lookup);
     verdicts.push(verdict);
   }
@@ -362,6 +361,8 @@ function describeCode(turn: Turn, code: string, verdict: CodeVerdict): { text: s
   if (verdict.endsAt && verdict.startsAt)
     parts.push(t(L, M.code_runs, { start: date(verdict.startsAt), date: date(verdict.endsAt) }));
   else if (verdict.endsAt) parts.push(t(L, M.code_ends, { date: date(verdict.endsAt) }));
+  // "valable jusqu'à quand ?" of a code that runs with no end: that it has none.
+  else if (EXPIRY.test(turn.pre.original)) parts.push(t(L, M.code_no_end));
   const minimum = verdict.minimumSubtotal !== null ? Number(verdict.minimumSubtotal) : null;
   if (minimum !== null && Number.isFinite(minimum) && minimum > 0) {
     const cart = cartAmount(turn.pre.original, minimum);
