@@ -21,6 +21,7 @@ import {
 import { questionAfterOpening } from "./intent/opening-words";
 import { stateQuestionIntent } from "./intent/state-questions";
 import { pendingPaymentIntent } from "./intent/pending-payment";
+import { productShippingIntent } from "./intent/product-shipping";
 import { orderQuestionIntent } from "./intent/order-questions";
 import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
@@ -30,7 +31,7 @@ import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
 import { addressRest } from "./address";
 import { namesOrderItem, orderItemWords, productFromList, productMemory, referredProduct } from "./references";
 import { askedFacts, type Aspect } from "./catalog/aspects";
-import { languageOf } from "./knowledge";
+import { languageOf, placeAsked } from "./knowledge";
 import { ASKS_OPTIONS } from "./answers/product/asked";
 import { namedOptionValues } from "./answers/product/variants";
 import { separateRequests, twoProducts } from "./requests";
@@ -221,6 +222,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
         ? (orderReading(stated) ?? stated)
         : (ownPurchaseIntent(catalogued.intent, pre.original) ??
           pendingPaymentIntent(catalogued.intent, pre.original) ??
+          productShippingIntent(catalogued.intent, pre.original, !!placeAsked(ctx.shop, pre.original)) ??
           orderReading(catalogued.intent));
   // Read from the message's own words, a state question is no unsure reading for the FAQ to take over.
   const read = stateIntent
