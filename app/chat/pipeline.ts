@@ -833,10 +833,21 @@ async function paymentIssueWithOrder(turn: Turn): Promise<Answer> {
     turn.shopper.customerId ||
     ((turn.entities.order_number ?? turn.state.orderNumber) && (turn.entities.email ?? turn.state.email));
   if (!canVerify) return general;
-  return withVerifiedOrder(turn, (order, t2) =>
-    orderPaymentAnswer(t2, general, orderPaymentSummary(order, t2), shopperFacingNote(order.note)),
-  );
+  return withVerifiedOrder(turn, async (order, t2) => {
+    // The shop's rule for the state the order's payment is in ("authorized at first, captured when it ships").
+    const stateWords = PAYMENT_STATE_WORDS[order.displayFinancialStatus ?? ""];
+    const ruled =
+      general.kind === "no_answer" && stateWords ? await paymentIssue({ ...t2, contextTerms: [stateWords] }) : general;
+    return orderPaymentAnswer(t2, ruled, orderPaymentSummary(order, t2), shopperFacingNote(order.note));
+  });
 }
+
+/** A payment state in the words a shop's payment FAQ uses for it. */
+const PAYMENT_STATE_WORDS: Record<string, string> = {
+  AUTHORIZED: "authorized authorization hold captured charged",
+  PARTIALLY_PAID: "partially paid balance",
+  PENDING: "pending payment confirmed",
+};
 
 /** A ticket carries the email and order the shopper gave earlier in the conversation, so the team can reply. */
 function withConversationContact(ticket: TicketRequest, state: DialogueState, turn: Turn): TicketRequest {
