@@ -47,6 +47,11 @@ describe("a payment not through yet", () => {
     ).toBe("payment_issue");
   });
 
+  it("counts a payment only held (authorized, not captured) as not through yet", () => {
+    expect(pendingPaymentIntent("track_order", "ma commande est autorisée mais pas encaissée ?")).toBe("payment_issue");
+    expect(pendingPaymentIntent("track_order", "why does my order say authorized?")).toBe("payment_issue");
+  });
+
   it("leaves refunds, tracking after payment and requests for an action alone", () => {
     expect(pendingPaymentIntent("refund_status", "my refund is still pending on my card payment")).toBeNull();
     expect(pendingPaymentIntent("track_order", "I paid last week, where is my parcel?")).toBeNull();
