@@ -29,7 +29,14 @@ import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
 import { saysOrderIsSomeoneElses } from "./third-party";
 import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
 import { addressRest } from "./address";
-import { namesOrderItem, orderItemWords, productFromList, productMemory, referredProduct } from "./references";
+import {
+  namesOrderItem,
+  orderItemWords,
+  productByPosition,
+  productFromList,
+  productMemory,
+  referredProduct,
+} from "./references";
 import { askedFacts, type Aspect } from "./catalog/aspects";
 import { languageOf, placeAsked } from "./knowledge";
 import { ASKS_OPTIONS } from "./answers/product/asked";
@@ -152,9 +159,10 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
       : extracted;
   // "is there a footprint for it?", "the one before that": a product the conversation points back to.
   const aboutOrders = !!input.state.lastIntent && ORDER_INTENTS.has(input.state.lastIntent);
+  // "how much is the second one?": a place in the list just shown, before any other reading of "one".
   const referred =
     !named && !code && !entities.order_number && !entities.email && !aboutOrders
-      ? referredProduct(pre.original, ctx.catalog, input.state)
+      ? (productByPosition(pre.original, input.state) ?? referredProduct(pre.original, ctx.catalog, input.state))
       : null;
   const language = conversationLanguage(pre, input.state.language);
   const classified = ctx.classifier.classify(pre.original);

@@ -27,6 +27,7 @@ import { firstSentences, optionLines, priceLine, priceOf, productCard, stockLine
 import { foreignNameBesideKind, resolveProduct, searchCatalog, type Resolved } from "./resolve";
 import { productSearch } from "./search";
 import { measuredSize, sameMeasurement } from "./size-chart";
+import { productByPosition, withoutPosition } from "../../references";
 import { namedOptionValues, optionComparison, optionsAsked, variantLines } from "./variants";
 
 const SELLS_IT = /\b(?:do|does) (?:you|the (?:shop|store)) (?:carry|sell|stock)\b/;
@@ -51,7 +52,13 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const L = turn.language;
   const currency = turn.ctx.shop.currencyCode;
   // The question without the product's name: "Cascade Rain Jacket" doesn't ask about rain.
-  const text = withoutName(turn.pre.original, product, turn.entities.product, foundBySearch);
+  // Nor does "the second one" ask anything of the product it points to.
+  const text = withoutName(
+    positionOf(turn) ? withoutPosition(turn.pre.original) : turn.pre.original,
+    product,
+    turn.entities.product,
+    foundBySearch,
+  );
   // "S/M or M/L?", "le petit ou le grand ?": what sets the named values apart, side by side.
   const comparison = optionComparison(product, text, turn);
   if (comparison) {
@@ -178,6 +185,11 @@ export async function productInfo(turn: Turn): Promise<Answer> {
     },
     ...(unanswered ? { unsure: "unknown" as const } : {}),
   };
+}
+
+/** The message points to a product by its place in the list just shown. */
+function positionOf(turn: Turn): boolean {
+  return !!turn.productHandle && productByPosition(turn.pre.original, turn.state) === turn.productHandle;
 }
 
 function hasValue(product: Product, value: string): boolean {
