@@ -63,7 +63,13 @@ import { invoiceAnswer } from "./answers/invoices";
 import { accountHelp, orderPaymentAnswer, paymentIssue, paymentMethods, returnPolicy } from "./answers/policies";
 import { shopperFacingNote } from "./policy/notes";
 import { asksBeforeOrdering, asksDeliveryFact, shippingOptions } from "./answers/shipping";
-import { discountCode, discountCodesIn, shopCodeSearch, type CodeSearchOptions } from "./answers/discounts";
+import {
+  discountCode,
+  discountCodesIn,
+  listedCodeNamed,
+  shopCodeSearch,
+  type CodeSearchOptions,
+} from "./answers/discounts";
 import {
   faqAnswer,
   greeting,
@@ -640,6 +646,9 @@ function intentInContext(
     if (HANDOFF_INTENTS.has(last) && state.awaiting === "email") return continued;
     if (result.lowConfidence || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8) return continued;
   }
+  // "When does the free shipping one end?" right after a list of codes: one of those codes.
+  if (last === "discount_code" && !entities.order_number && listedCodeNamed(text, state.listedCodes))
+    return { ...result, intent: "discount_code", lowConfidence: false };
   // "Can I collect it at your shop?": getting an order in person is a way of receiving it, a shipping option.
   if (
     result.confidence < COLLECT_OVERRIDE_BELOW &&
