@@ -335,10 +335,11 @@ const NOT_WHICH_CODE = new Set(
 
 /** The listed code whose summary alone says a word of the message ("free shipping" → FREESHIP), if just one does. */
 export function listedCodeNamed(text: string, listed: { code: string; summary: string }[] | undefined): string | null {
-  if (!listed || listed.length < 2) return null;
-  const words = tokenize(normalize(text)).filter((w) => w.length > 2 && !NOT_WHICH_CODE.has(w));
+  // "Can I use two on the same order?" asks the rules for codes, "what else?" for other codes: no one listed code.
+  if (!listed || listed.length < 2 || HOW_TO_USE.test(text) || ALTERNATIVE.test(text)) return null;
+  const words = tokenize(normalize(text)).filter((w) => w.length > 3 && !NOT_WHICH_CODE.has(w));
   const says = (summary: string, word: string) =>
-    tokenize(normalize(summary)).some((s) => s === word || (word.length > 4 && s.slice(0, 5) === word.slice(0, 5)));
+    tokenize(normalize(summary)).some((s) => s === word || s === `${word}s` || `${s}s` === word);
   const scored = listed
     .map(({ code, summary }) => ({
       code,
