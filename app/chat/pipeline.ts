@@ -551,7 +551,8 @@ const COLLECT_IN_PERSON =
 /** Below this confidence, a change of an order that is collecting it at the shop, with no order named, is a shipping option. */
 const COLLECT_AT_SHOP_OVERRIDE_BELOW = 0.9;
 // The shop as a place to go to (accents folded).
-const AT_THE_SHOP = /\b(?:store|shop|boutique|tienda|cafeteria|local|sucursal|magasin|atelier|showroom)\b/;
+const AT_THE_SHOP =
+  /\b(?:store|shop|boutique|tienda|cafeteria|cafe|coffee shop|local|sucursal|magasin|atelier|showroom|warehouse|outlet|studio)\b/;
 /** Below this confidence, a question about collecting in person is read as one about shipping options. */
 const COLLECT_OVERRIDE_BELOW = 0.5;
 
