@@ -18,6 +18,8 @@ describe("a listed code named by what it gives", () => {
     expect(listedCodeNamed("when does the free shipping one end?", listed)).toBe("FREESHIP");
     expect(listedCodeNamed("is the first-time one for my first order?", listed)).toBe("WELCOME10");
     expect(listedCodeNamed("does it expire?", listed)).toBeNull();
+    // Sharing a word with one code's summary is not pointing to it.
+    expect(listedCodeNamed("do you ship to the United States?", listed)).toBeNull();
     // The rules for codes, not one of them.
     expect(listedCodeNamed("can I use two on the same order, the free shipping one too?", listed)).toBeNull();
     expect(listedCodeNamed("when does the free shipping one end?", listed.slice(0, 1))).toBeNull();

@@ -333,10 +333,16 @@ const NOT_WHICH_CODE = new Set(
   ).split(" "),
 );
 
+const POINTS_TO_A_CODE =
+  /\b(?:the [\w-]+(?: [\w-]+)? one|one for|codes?|coupons?|(?:el|la|los|las) (?:de|del|que|para)|codigo|cupon|(?:celui|celle|ceux) (?:de|du|des|pour|qui)|le code|ce code)\b/;
+
 /** The listed code whose summary alone says a word of the message ("free shipping" → FREESHIP), if just one does. */
 export function listedCodeNamed(text: string, listed: { code: string; summary: string }[] | undefined): string | null {
   // "Can I use two on the same order?" asks the rules for codes, "what else?" for other codes: no one listed code.
   if (!listed || listed.length < 2 || HOW_TO_USE.test(text) || ALTERNATIVE.test(text)) return null;
+  // It must point to one of them ("the free shipping one", "el de molinos", "celui de la livraison"),
+  // not merely share a word with one ("do you ship to Canada?" is a shipping question).
+  if (!POINTS_TO_A_CODE.test(normalize(text))) return null;
   const words = tokenize(normalize(text)).filter((w) => w.length > 3 && !NOT_WHICH_CODE.has(w));
   const says = (summary: string, word: string) =>
     tokenize(normalize(summary)).some((s) => s === word || s === `${word}s` || `${s}s` === word);
