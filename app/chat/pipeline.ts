@@ -21,6 +21,7 @@ import {
 import { questionAfterOpening } from "./intent/opening-words";
 import { stateQuestionIntent } from "./intent/state-questions";
 import { pendingPaymentIntent } from "./intent/pending-payment";
+import { productShippingIntent } from "./intent/product-shipping";
 import { orderQuestionIntent } from "./intent/order-questions";
 import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
@@ -28,9 +29,16 @@ import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
 import { saysOrderIsSomeoneElses } from "./third-party";
 import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
 import { addressRest } from "./address";
-import { namesOrderItem, orderItemWords, productFromList, productMemory, referredProduct } from "./references";
+import {
+  namesOrderItem,
+  orderItemWords,
+  productByPosition,
+  productFromList,
+  productMemory,
+  referredProduct,
+} from "./references";
 import { askedFacts, type Aspect } from "./catalog/aspects";
-import { languageOf } from "./knowledge";
+import { languageOf, placeAsked } from "./knowledge";
 import { ASKS_OPTIONS } from "./answers/product/asked";
 import { namedOptionValues } from "./answers/product/variants";
 import { separateRequests, twoProducts } from "./requests";
@@ -56,7 +64,13 @@ import { invoiceAnswer } from "./answers/invoices";
 import { accountHelp, orderPaymentAnswer, paymentIssue, paymentMethods, returnPolicy } from "./answers/policies";
 import { shopperFacingNote } from "./policy/notes";
 import { asksBeforeOrdering, asksDeliveryFact, shippingOptions } from "./answers/shipping";
-import { discountCode, discountCodesIn, shopCodeSearch, type CodeSearchOptions } from "./answers/discounts";
+import {
+  discountCode,
+  discountCodesIn,
+  listedCodeNamed,
+  shopCodeSearch,
+  type CodeSearchOptions,
+} from "./answers/discounts";
 import {
   faqAnswer,
   greeting,
@@ -152,9 +166,10 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
       : extracted;
   // "is there a footprint for it?", "the one before that": a product the conversation points back to.
   const aboutOrders = !!input.state.lastIntent && ORDER_INTENTS.has(input.state.lastIntent);
+  // "how much is the second one?": a place in the list just shown, before any other reading of "one".
   const referred =
     !named && !code && !entities.order_number && !entities.email && !aboutOrders
-      ? referredProduct(pre.original, ctx.catalog, input.state)
+      ? (productByPosition(pre.original, input.state) ?? referredProduct(pre.original, ctx.catalog, input.state))
       : null;
   const language = conversationLanguage(pre, input.state.language);
   const classified = ctx.classifier.classify(pre.original);
@@ -222,6 +237,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
         ? (orderReading(stated) ?? stated)
         : (ownPurchaseIntent(catalogued.intent, pre.original) ??
           pendingPaymentIntent(catalogued.intent, pre.original) ??
+          productShippingIntent(catalogued.intent, pre.original, !!placeAsked(ctx.shop, pre.original)) ??
           orderReading(catalogued.intent));
   // Read from the message's own words, a state question is no unsure reading for the FAQ to take over.
   const read = stateIntent
@@ -539,7 +555,8 @@ const COLLECT_IN_PERSON =
 /** Below this confidence, a change of an order that is collecting it at the shop, with no order named, is a shipping option. */
 const COLLECT_AT_SHOP_OVERRIDE_BELOW = 0.9;
 // The shop as a place to go to (accents folded).
-const AT_THE_SHOP = /\b(?:store|shop|boutique|tienda|cafeteria|local|sucursal|magasin|atelier|showroom)\b/;
+const AT_THE_SHOP =
+  /\b(?:store|shop|boutique|tienda|cafeteria|cafe|coffee shop|local|sucursal|magasin|atelier|showroom|warehouse|outlet|studio)\b/;
 /** Below this confidence, a question about collecting in person is read as one about shipping options. */
 const COLLECT_OVERRIDE_BELOW = 0.5;
 
@@ -634,6 +651,9 @@ function intentInContext(
     if (HANDOFF_INTENTS.has(last) && state.awaiting === "email") return continued;
     if (result.lowConfidence || !ORDER_INTENTS.has(result.intent) || result.confidence < 0.8) return continued;
   }
+  // "When does the free shipping one end?" right after a list of codes: one of those codes.
+  if (last === "discount_code" && !entities.order_number && listedCodeNamed(text, state.listedCodes))
+    return { ...result, intent: "discount_code", lowConfidence: false };
   // "Can I collect it at your shop?": getting an order in person is a way of receiving it, a shipping option.
   if (
     result.confidence < COLLECT_OVERRIDE_BELOW &&
@@ -835,10 +855,21 @@ async function paymentIssueWithOrder(turn: Turn): Promise<Answer> {
     turn.shopper.customerId ||
     ((turn.entities.order_number ?? turn.state.orderNumber) && (turn.entities.email ?? turn.state.email));
   if (!canVerify) return general;
-  return withVerifiedOrder(turn, (order, t2) =>
-    orderPaymentAnswer(t2, general, orderPaymentSummary(order, t2), shopperFacingNote(order.note)),
-  );
+  return withVerifiedOrder(turn, async (order, t2) => {
+    // The shop's rule for the state the order's payment is in ("authorized at first, captured when it ships").
+    const stateWords = PAYMENT_STATE_WORDS[order.displayFinancialStatus ?? ""];
+    const ruled =
+      general.kind === "no_answer" && stateWords ? await paymentIssue({ ...t2, contextTerms: [stateWords] }) : general;
+    return orderPaymentAnswer(t2, ruled, orderPaymentSummary(order, t2), shopperFacingNote(order.note));
+  });
 }
+
+/** A payment state in the words a shop's payment FAQ uses for it. */
+const PAYMENT_STATE_WORDS: Record<string, string> = {
+  AUTHORIZED: "authorized authorization hold captured charged",
+  PARTIALLY_PAID: "partially paid balance",
+  PENDING: "pending payment confirmed",
+};
 
 /** A ticket carries the email and order the shopper gave earlier in the conversation, so the team can reply. */
 function withConversationContact(ticket: TicketRequest, state: DialogueState, turn: Turn): TicketRequest {

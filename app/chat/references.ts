@@ -8,7 +8,7 @@ import { singular, wordTokens, type Catalog, type CatalogProduct } from "./entit
 import { FUNCTION_WORDS } from "./catalog/lexicon";
 import { askedFacts } from "./catalog/aspects";
 import { catalogTerms } from "./catalog/search";
-import { normalize, type Language } from "./preprocess";
+import { escapeRegExp, normalize, type Language } from "./preprocess";
 import { ASKS_OPTIONS } from "./answers/product/asked";
 import type { Entities } from "./entities";
 import type { Answer, DialogueState, Turn } from "./types";
@@ -67,6 +67,43 @@ const FILLER = new Set([
   "une",
   "una",
 ]);
+
+// "the second one", "el primero", "la deuxième" (accents folded): a place in the list just shown.
+// Not "the last order", "mi primer pedido", "ma dernière commande": those are the shopper's orders.
+const POSITIONS: [string, number][] = [
+  ["first|1st|primer|primero|primera|premier|premiere", 0],
+  ["second|2nd|segundo|segunda|deuxieme|seconde", 1],
+  ["third|3rd|tercer|tercero|tercera|troisieme", 2],
+  ["fourth|4th|cuarto|cuarta|quatrieme", 3],
+  ["fifth|5th|quinto|quinta|cinquieme", 4],
+  ["last|ultimo|ultima|dernier|derniere", -1],
+];
+const ORDER_WORDS = String.raw`(?:orders?|purchases?|pedidos?|compras?|commandes?|achats?|time|vez|fois)`;
+const POSITION_PATTERNS = POSITIONS.map(([words, index]) => ({
+  index,
+  pattern: new RegExp(
+    String.raw`\b(?:the|el|la|le|lo) (?:${words})\b(?! (?:\w+ )?${ORDER_WORDS}\b)|\b(?:${words}) (?:one|uno|una)\b`,
+  ),
+}));
+
+/** The listed product a message points to by its place in the list ("how much is the second one?"). */
+export function productByPosition(text: string, state: DialogueState): string | null {
+  const shown = state.shownProducts ?? [];
+  if (shown.length < 2 || wordTokens(text).length > 12) return null;
+  if (state.lastIntent !== "product_search" && state.lastIntent !== "product_info") return null;
+  const plain = normalize(text);
+  for (const { index, pattern } of POSITION_PATTERNS)
+    if (pattern.test(plain)) return shown[index < 0 ? shown.length + index : index] ?? null;
+  return null;
+}
+
+/** The message without the words that point to a place in the list ("the second one"), which ask nothing of it. */
+export function withoutPosition(text: string): string {
+  return POSITION_PATTERNS.reduce(
+    (rest, { pattern }) => rest.replace(new RegExp(pattern.source, "g"), " "),
+    normalize(text),
+  );
+}
 
 /** The products the dialogue has mentioned, oldest first, with this turn's added. */
 export function rememberProducts(
@@ -185,6 +222,15 @@ export function productFromList(
     const having = listed.find((product) => wanted.every((value) => has(product, value)));
     if (having) return having.handle;
   }
+  // "that one in long?": an option value (of any option) that only some of the listed products come in.
+  const plain = normalize(text);
+  const comesIn = (product: CatalogProduct) =>
+    [...product.sizes, ...product.colors].some((value) => {
+      const v = normalize(value);
+      return v.length > 2 && new RegExp(`\\b${escapeRegExp(v)}\\b`).test(plain);
+    });
+  const valued = listed.filter(comesIn);
+  if (valued.length > 0 && valued.length < listed.length) return valued[0].handle;
   const asked = askedFacts(text, language);
   if (asked.compare || CHOOSES_AMONG.test(text)) return null;
   const asksAboutOne =

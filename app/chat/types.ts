@@ -61,6 +61,8 @@ export interface DialogueState {
   lastIntent?: Intent;
   /** The discount codes the shopper named in the last answer about codes, which "does it expire?" asks about. */
   discussedCodes?: string[];
+  /** The codes the last list of offers showed, with what each gives: "the free shipping one" names one. */
+  listedCodes?: { code: string; summary: string }[];
   /** What the bot last asked for, so a bare answer ("1042", "me@x.com") continues that intent. */
   awaiting?: "order_number" | "email" | "address";
   /** The shopper said the order is someone else's: no order is verified by email in this conversation. */

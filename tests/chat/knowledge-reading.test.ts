@@ -53,6 +53,8 @@ describe("stemming and the bilingual vocabulary", () => {
     expect(pivotOf("lavable", "fr")).toBe("wash");
     expect(pivotOf("devolver", "es")).toBe("return");
     expect(pivotOf("debitee", "fr")).toBe("charge");
+    // "¿cómo entro a mi curso?" meets "Entrar al curso" ("entro" and "entrar" stem apart).
+    expect(pivotOf("entro", "es")).toBe(pivotOf("entrar", "es"));
     // A form counts only in its own language: "four" is an oven in French, a number in English.
     expect(pivotOf("four", "fr")).toBe("oven");
     expect(pivotOf("four", "en")).toBeNull();

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../../app/chat/entities";
-import { productFromList } from "../../app/chat/references";
+import { productByPosition, productFromList } from "../../app/chat/references";
 import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { devStorePath } from "../../demo/dev-stores";
 import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
@@ -19,6 +19,38 @@ const listed = { shownProducts: [bottoms, crew], lastIntent: "product_search" as
 describe("a follow-up to a list of products", () => {
   it("picks the listed product that has the colour asked for", () => {
     expect(productFromList("in plum size S?", catalog, listed, { color: "plum", size: "S" }, "en")).toBe(crew);
+  });
+
+  it("picks the listed product that comes in an option value the message names without an entity for it", () => {
+    const bags = ["Campfire 40°F Synthetic Sleeping Bag", "Aurora 0°F Down Sleeping Bag"].map(handleOf);
+    const state = { shownProducts: bags, lastIntent: "product_search" as const };
+    // Only the Aurora comes in a Long length.
+    expect(productFromList("how much is that one in long?", catalog, state, {}, "en")).toBe(bags[1]);
+  });
+
+  it("picks the product at the place in the list a message points to, in en/es/fr", () => {
+    const tents = ["Ridgeline 1 Solo Tent", "Basecamp 4 Family Tent", "Ridgeline 2 Backpacking Tent"].map(handleOf);
+    const state = { shownProducts: tents, lastIntent: "product_search" as const };
+    expect(productByPosition("how much is the second one?", state)).toBe(tents[1]);
+    expect(productByPosition("¿y el primero viene con estacas?", state)).toBe(tents[0]);
+    expect(productByPosition("la dernière, elle pèse combien ?", state)).toBe(tents[2]);
+    // The shopper's own orders, or a first-order code, are not places in the list.
+    expect(productByPosition("is WELCOME10 for the first order only?", state)).toBeNull();
+    expect(productByPosition("¿dónde está mi último pedido?", state)).toBeNull();
+    expect(
+      productByPosition("how much is the second one?", { ...state, lastIntent: "track_order" as const }),
+    ).toBeNull();
+  });
+
+  it("answers the listed product a place points to, and what was asked of it", async () => {
+    const say = await demoConversation({
+      store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))),
+    });
+    const list = await say("vous avez des bougies ?");
+    const second = list.products![1].title;
+    const reply = await say("la deuxième, elle sent quoi ?");
+    expect(reply.text.startsWith(second)).toBe(true);
+    expect(reply.text).toMatch(/Notes de/);
   });
 
   it("reads a bare price or options question as about the list's best match", () => {

@@ -24,6 +24,34 @@ describe("a payment not through yet", () => {
     ).toBe("payment_issue");
   });
 
+  it("stays a payment problem when the order is said to be pending because of how it was paid", async () => {
+    // "it still says payment pending" names the order's state, but what waits is the payment.
+    const nw = await demoConversation({
+      store: storeOf("northwind"),
+      customerId: "gid://shopify/Customer/7294060896040",
+    });
+    expect((await nw("I paid with PayPal for my last order but it still says payment pending, why?")).intent).toBe(
+      "payment_issue",
+    );
+    const mx = await demoConversation({
+      store: storeOf("cafe-colibri"),
+      customerId: "gid://shopify/Customer/8456700045228",
+    });
+    expect((await mx("Pagué en OXXO mi pedido y sigue pendiente, ¿qué pasa?")).intent).toBe("payment_issue");
+    // The way of paying and its waiting a few words apart in one clause.
+    expect(
+      pendingPaymentIntent(
+        "refund_status",
+        "J'ai payé par virement ma dernière commande mais elle est toujours en attente, c'est normal ?",
+      ),
+    ).toBe("payment_issue");
+  });
+
+  it("counts a payment only held (authorized, not captured) as not through yet", () => {
+    expect(pendingPaymentIntent("track_order", "ma commande est autorisée mais pas encaissée ?")).toBe("payment_issue");
+    expect(pendingPaymentIntent("track_order", "why does my order say authorized?")).toBe("payment_issue");
+  });
+
   it("leaves refunds, tracking after payment and requests for an action alone", () => {
     expect(pendingPaymentIntent("refund_status", "my refund is still pending on my card payment")).toBeNull();
     expect(pendingPaymentIntent("track_order", "I paid last week, where is my parcel?")).toBeNull();

@@ -75,6 +75,18 @@ describe("a message about codes", () => {
       codeQuestionIntent(reading("shipping_options", 0.84), "LIVRAISONOFFERTE marche avec Chronopost ?", true)?.intent,
     ).toBe("discount_code");
     expect(codeQuestionIntent(reading("shipping_options", 0.64), "what's the tracking code?", false)).toBeNull();
+    // "minimum order" names an order, but what is asked is the named code's minimum and end.
+    expect(
+      codeQuestionIntent(
+        reading("track_order", 0.9),
+        "what's the minimum order for MOLIENDA15 and when does it end?",
+        true,
+      )?.intent,
+    ).toBe("discount_code");
+    // A code used on an order, and where that order is: tracking.
+    expect(
+      codeQuestionIntent(reading("track_order", 0.9), "I used WELCOME10 on my order, where is it?", true),
+    ).toBeNull();
     expect(codeQuestionIntent(reading("shipping_options", 0.95), "free shipping code?", false)).toBeNull();
   });
 });
@@ -135,6 +147,11 @@ describe("policy conversations end to end", () => {
     expect(out.intent).toBe("discount_code");
     expect(out.text).toContain(openEnded.code);
     expect(out.text).toMatch(/no end date/i);
+    // Named and asked in one message, in French, the same.
+    const fr = await demoConversation({
+      store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))),
+    });
+    expect((await fr("le code BIENVENUE10 est valable jusqu'à quand ?")).text).toContain("pas de date de fin");
   });
 
   it("quotes the shop's invoice rules for a general invoice question, in the shopper's language", async () => {

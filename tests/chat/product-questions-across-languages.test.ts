@@ -56,6 +56,21 @@ describe("product questions across languages", () => {
     expect(french.text).not.toMatch(/: (?:Oui|Non)\. /);
   });
 
+  it("meets a grinder's 'clicks of adjustment' in a Spanish 'ajuste de N clics'", async () => {
+    const snapshot = loadDemoSnapshot(devStorePath("cafe-colibri")) as any;
+    const grinder = snapshot.products.find((p: any) => p.status === "ACTIVE" && /\bclics\b/.test(p.description));
+    const colibri = await demoChatContext(createDemoStore(snapshot));
+    const out = await respond(
+      {
+        text: `how many clicks of adjustment does the ${grinder.title} have?`,
+        state: {},
+        shopper: { customerId: null },
+      },
+      colibri,
+    );
+    expect(out.text).toMatch(/\d+ clics/);
+  });
+
   it("answers a Spanish question from a French description", async () => {
     const out = await ask(`¿El ${frenchTitle} tiene perfume?`);
     expect(out.text).toContain(FRENCH[1]);

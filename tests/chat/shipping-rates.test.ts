@@ -96,6 +96,13 @@ describe("delivery questions around the product discussed and the time asked", (
     const northwind = await demoConversation();
     const none = await northwind("Can I pick up my order at your store?");
     expect(none.text).not.toMatch(/Standard shipping/);
+    // A café or a warehouse is the shop as a place to go to, as a store is.
+    const colibri = await demoConversation({
+      store: createDemoStore(loadDemoSnapshot(devStorePath("cafe-colibri"))),
+    });
+    const cafe = await colibri("thanks! also, can I pick up my order at the café?");
+    expect(cafe.intent).toBe("shipping_options");
+    expect(cafe.text).toMatch(/Colima 180/);
   });
 });
 

@@ -9,7 +9,7 @@ import { findOrderName } from "../entities";
 import { defineMessages, t } from "../i18n";
 import { formatDate, formatMoney } from "../format";
 import { answers, bestPassages, searchKnowledge, terms } from "../knowledge";
-import { withoutAddressesOrLinks } from "../preprocess";
+import { normalize, tokenize, withoutAddressesOrLinks } from "../preprocess";
 import { inShoppersLanguage, quoteAnswer } from "./policies";
 import { checkCode, isInternalCode, offersVerdict, type CodeVerdict } from "../policy/discounts";
 import type { Answer, Lookup, ShopProfile, Turn } from "../types";
@@ -279,6 +279,9 @@ export async function discountCode(turn: Turn): Promise<Answer> {
     return { ...answer, state: { discussedCodes: codes } };
   }
   const text = turn.pre.original;
+  // "When does the free shipping one end?", "¿el de molinos tiene mínimo?": a code of the list just shown.
+  const picked = turn.state.lastIntent === "discount_code" ? listedCodeNamed(text, turn.state.listedCodes) : null;
+  if (picked) return discussedCodes(turn, [picked]);
   // "Can I combine it with another code?" asks the rules; "what can I use instead?" asks for other codes.
   if (HOW_TO_USE.test(text)) {
     const rules = codeRules(turn, text);
@@ -309,8 +312,7 @@ async function discussedCodes(turn: Turn, codes: string[]): Promise<Answer> {
   for (const code of codes.slice(0, 3)) {
     const verdict = await checkCode(turn.ctx.shop.internalCodes, code, (c) => turn.ctx.commerce.discountByCode(c));
     const described = describeCode(turn, code, verdict);
-    const openEnded = verdict.kind === "usable" && !verdict.endsAt && EXPIRY.test(turn.pre.original);
-    parts.push(openEnded ? `${described.text} ${t(turn.language, M.code_no_end)}` : described.text);
+    parts.push(described.text);
     lookups.push(described.lookup);
     verdicts.push(verdict);
   }
@@ -320,6 +322,37 @@ async function discussedCodes(turn: Turn, codes: string[]): Promise<Answer> {
     verdicts: codes.slice(0, 3).map((code, i) => ({ topic: "discount_code", code, verdict: verdicts[i] })),
     state: { discussedCodes: codes },
   };
+}
+
+// Words that say nothing of which code: the question's own, and what every code's summary says.
+const NOT_WHICH_CODE = new Set(
+  (
+    "the one code codes discount offer does doe will when what how much end ends expire minimum work works apply " +
+    "for with any order orders per customer use el la de del que cuando cuanto termina vence minimo tiene codigo " +
+    "aplica sirve pedido le les du des quand combien fin code marche commande"
+  ).split(" "),
+);
+
+const POINTS_TO_A_CODE =
+  /\b(?:the [\w-]+(?: [\w-]+)? one|one for|codes?|coupons?|(?:el|la|los|las) (?:de|del|que|para)|codigo|cupon|(?:celui|celle|ceux) (?:de|du|des|pour|qui)|le code|ce code)\b/;
+
+/** The listed code whose summary alone says a word of the message ("free shipping" → FREESHIP), if just one does. */
+export function listedCodeNamed(text: string, listed: { code: string; summary: string }[] | undefined): string | null {
+  // "Can I use two on the same order?" asks the rules for codes, "what else?" for other codes: no one listed code.
+  if (!listed || listed.length < 2 || HOW_TO_USE.test(text) || ALTERNATIVE.test(text)) return null;
+  // It must point to one of them ("the free shipping one", "el de molinos", "celui de la livraison"),
+  // not merely share a word with one ("do you ship to Canada?" is a shipping question).
+  if (!POINTS_TO_A_CODE.test(normalize(text))) return null;
+  const words = tokenize(normalize(text)).filter((w) => w.length > 3 && !NOT_WHICH_CODE.has(w));
+  const says = (summary: string, word: string) =>
+    tokenize(normalize(summary)).some((s) => s === word || s === `${word}s` || `${s}s` === word);
+  const scored = listed
+    .map(({ code, summary }) => ({
+      code,
+      score: words.filter((w) => says(summary, w) && !listed.every((other) => says(other.summary, w))).length,
+    }))
+    .sort((a, b) => b.score - a.score);
+  return scored[0].score > 0 && scored[0].score > scored[1].score ? scored[0].code : null;
 }
 
 /** A code's verdict (policy/discounts.ts) in words, with the lookup behind it. */
@@ -362,6 +395,8 @@ function describeCode(turn: Turn, code: string, verdict: CodeVerdict): { text: s
   if (verdict.endsAt && verdict.startsAt)
     parts.push(t(L, M.code_runs, { start: date(verdict.startsAt), date: date(verdict.endsAt) }));
   else if (verdict.endsAt) parts.push(t(L, M.code_ends, { date: date(verdict.endsAt) }));
+  // "valable jusqu'à quand ?" of a code that runs with no end: that it has none.
+  else if (EXPIRY.test(turn.pre.original)) parts.push(t(L, M.code_no_end));
   const minimum = verdict.minimumSubtotal !== null ? Number(verdict.minimumSubtotal) : null;
   if (minimum !== null && Number.isFinite(minimum) && minimum > 0) {
     const cart = cartAmount(turn.pre.original, minimum);
@@ -488,8 +523,12 @@ async function publicOffers(turn: Turn, refusedCustom: boolean): Promise<Answer>
       text: [...lead, ...lines, upcoming].filter(Boolean).join("\n"),
       lookups,
       verdicts: answerVerdicts,
-      // A list answers its own follow-ups ("does it expire?") by listing again: no one code is "it".
-      state: { discussedCodes: undefined },
+      // A list answers its own follow-ups ("does it expire?") by listing again: no one code is "it";
+      // "the free shipping one" names one of it by what it gives.
+      state: {
+        discussedCodes: undefined,
+        listedCodes: verdict.codes.map((code) => ({ code: code.code.toUpperCase(), summary: code.summary })),
+      },
     };
   }
   // No offer to list: what the shop's FAQs say about offers (e.g. a newsletter discount), if anything.

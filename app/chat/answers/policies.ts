@@ -76,6 +76,11 @@ const M = defineMessages({
     es: "Enviamos a: {countries}.",
     fr: "Nous livrons vers : {countries}.",
   },
+  payment_declined: {
+    en: "Whether a card payment goes through is decided by your bank or card issuer, and I can't see why it was declined. You can try again, or pay another way:",
+    es: "Si un pago con tarjeta pasa o no lo decide tu banco o el emisor de la tarjeta, y no puedo ver por qué fue rechazado. Puedes intentarlo de nuevo o pagar de otra forma:",
+    fr: "C'est votre banque ou l'émetteur de la carte qui accepte ou refuse un paiement, et je ne vois pas pourquoi il a été refusé. Vous pouvez réessayer, ou payer autrement :",
+  },
   topic_return_policy: { en: "return policy", es: "política de devoluciones", fr: "politique de retour" },
   topic_shipping_policy: { en: "shipping policy", es: "política de envíos", fr: "politique de livraison" },
   topic_payments: { en: "payment information", es: "información de pagos", fr: "informations de paiement" },
@@ -145,6 +150,7 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
     prefer: ["FAQ", "TERMS_OF_SERVICE"],
     topicWords: "pay payment payments method methods option options accept way ways",
     aspects: ["payment methods we accept cards"],
+    aspectsIn: { es: ["formas de pago que aceptamos tarjetas"], fr: ["moyens de paiement que nous acceptons cartes"] },
     missing: M.topic_payments,
   },
   payment_issue: {
@@ -201,7 +207,23 @@ export function paymentMethods(turn: Turn): Answer {
 
 /** The general answer; the pipeline adds the order's own charges when it can verify the order. */
 export function paymentIssue(turn: Turn): Answer {
+  if (saysPaymentDeclined(turn.pre.normalized)) {
+    // A refused card: the bank decides; the help the shop can give is its other ways to pay.
+    const topic = TOPICS.payment_methods!;
+    const hits = relevantPassages(turn, (topic.aspectsIn?.[turn.language] ?? topic.aspects).join(" "), topic, []);
+    if (hits.length > 0) return quoteAnswer(turn, hits, [t(turn.language, M.payment_declined)]);
+  }
   return knowledgeAnswer(turn, "payment_issue");
+}
+
+// "my card keeps getting declined", "ma carte est refusée", "me rechazan la tarjeta" (accent-folded);
+// not a double charge, which has its own rule.
+const DECLINED = /\b(?:declin\w*|refus\w*|rechaz\w*|reject\w*|denied)\b/;
+const CHARGED_TWICE = /\b(?:twice|double\w*|two (?:times|charges)|dos veces|doble|deux fois|deux debits)\b/;
+
+/** The shopper says a payment or card was refused (and not that it was taken twice). */
+export function saysPaymentDeclined(normalized: string): boolean {
+  return DECLINED.test(normalized) && !CHARGED_TWICE.test(normalized);
 }
 
 /**

@@ -5,11 +5,13 @@
  * about carry over to the follow-ups of the same conversation. Any other shipping question (P.O.
  * boxes, duties, lost parcels, places the shop doesn't serve) is answered from the shop's texts.
  */
-import { knowledgeFor, placeAsked, type KnowledgeHit, type Passage } from "../knowledge";
+import { knowledgeFor, placeAsked, splitSentences, type KnowledgeHit, type Passage } from "../knowledge";
 import { defineMessages, t } from "../i18n";
 import { isContentWord, termOf, textWords } from "../knowledge/text";
 import { normalize, tokenize } from "../preprocess";
 import type { Answer, DialogueState, Turn } from "../types";
+import { singular } from "../entities";
+import { searchCatalog } from "../catalog/search";
 import {
   destinationNotes,
   dispatchLines,
@@ -116,11 +118,51 @@ export function asksBeforeOrdering(text: string): boolean {
 
 export async function shippingOptions(turn: Turn): Promise<Answer> {
   const unshipped = unshippedProduct(turn);
-  return (
+  const answer =
     ratesAnswer(turn, unshipped) ??
     (unshipped && unshippedAnswer(turn, unshipped)) ??
-    knowledgeAnswer(turn, "shipping_options")
-  );
+    knowledgeAnswer(turn, "shipping_options");
+  const note = unshipped ? null : productShippingNote(turn);
+  return note ? withProductNote(turn, answer, note) : answer;
+}
+
+// Sending words in en/es/fr (accents folded): a product's own sentence about how or where it ships.
+const SENDS = /\b(?:ship\w*|deliver\w*|envia\w*|envio\w*|se envia|livr\w*|expedi\w*|envoy\w*)\b/;
+const NEGATION = /\b(?:no|not|never|cannot|ne|pas|jamais|ni|sin|nunca)\b|n't\b/;
+
+/** "No se envía fuera de México.": what the named product's description says about shipping it. */
+function productShippingNote(turn: Turn): { title: string; sentence: string; handle: string } | null {
+  // The product named, or the only one of the kind named ("the electric kettle").
+  const product = turn.productHandle
+    ? turn.ctx.productsByHandle.get(turn.productHandle)
+    : (searchCatalog(
+        turn.ctx.catalog,
+        turn.ctx.productsByHandle,
+        { text: turn.pre.original, requireCategory: true },
+        turn.language,
+      ).single ?? undefined);
+  if (!product || product.status !== "ACTIVE") return null;
+  const sentence = splitSentences(product.description).find((s) => SENDS.test(normalize(s)));
+  return sentence ? { title: product.title, sentence, handle: product.handle } : null;
+}
+
+/**
+ * The product's own word on shipping comes first; when it says it doesn't ship somewhere, the
+ * shop's blanket "yes, we ship to …" is left out, the rest of the shop's rules kept.
+ */
+function withProductNote(
+  turn: Turn,
+  answer: Answer,
+  note: { title: string; sentence: string; handle: string },
+): Answer {
+  const place = placeAsked(turn.ctx.shop, turn.pre.original);
+  let text = answer.text;
+  if (place && NEGATION.test(normalize(note.sentence))) text = text.replace(`${shipsToLead(place, turn)}\n`, "");
+  return {
+    ...answer,
+    text: `${note.title}: ${note.sentence}\n${text}`,
+    lookups: [...(answer.lookups ?? []), { kind: "product", ref: note.handle, outcome: "shipping note quoted" }],
+  };
 }
 
 const M = defineMessages({
@@ -472,12 +514,32 @@ function onlyAboutDelivery(turn: Turn, place: string | undefined): boolean {
   const names = new Set([...original.matchAll(/(?<![.!?¿¡]\s|^)\b\p{Lu}[\p{L}'-]+/gu)].map((m) => normalize(m[0])));
   const placeWords = new Set(place ? place.split(/\s+/) : []);
   const language = turn.language;
+  const catalog = turn.ctx.catalog;
+  const policyWords = shippingPolicyWords(turn);
   return textWords(original).every((word) => {
     const w = normalize(word);
     if (!isContentWord(w, language) || DELIVERY_WORDS.has(w) || placeWords.has(w) || names.has(w)) return true;
     if (turn.entities.product && normalize(turn.entities.product).includes(w)) return true;
+    // "if I order the trekking poles today…": what is bought, named in the shop's own product words,
+    // unless the shipping policy has a rule of its own for it ("orders with coffee ship within…").
+    if ((catalog.productsByWord.has(w) || catalog.productsByWord.has(singular(w))) && !policyWords.has(w)) return true;
     return DELIVERY_TERMS.has(termOf(w, language));
   });
+}
+
+const policyWordsByShop = new WeakMap<object, Set<string>>();
+
+/** The words the shop's shipping policy writes (folded), each also as its singular. */
+function shippingPolicyWords(turn: Turn): Set<string> {
+  const kb = knowledgeFor(turn.ctx.shop);
+  let words = policyWordsByShop.get(kb);
+  if (!words) {
+    words = new Set();
+    for (const passage of kb.passages.filter((p) => p.sourceKey === "SHIPPING_POLICY"))
+      for (const w of tokenize(normalize(passage.text))) words.add(w).add(singular(w));
+    policyWordsByShop.set(kb, words);
+  }
+  return words;
 }
 
 /** The delivery words as index terms, so their other forms ("delivers", "livrons") count too. */

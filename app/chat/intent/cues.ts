@@ -19,6 +19,14 @@ const CUES: { intent: Intent; test: (text: string) => boolean; beats?: Intent[] 
     // "will I pay anything extra when it arrives?" asks what is owed on delivery, not where the parcel is.
     beats: ["track_order"],
   },
+  // A card or payment refused is a payment problem, even when it goes on to ask how else to pay.
+  {
+    intent: "payment_issue",
+    test: (s) =>
+      /\b(?:card|payment|transaction|carte|paiement|tarjeta|pago)\b/i.test(s) &&
+      /\b(?:declin\w*|refus\w*|rechaz\w*|reject\w*)/i.test(s),
+    beats: ["payment_methods"],
+  },
   // A street address with "send/ship/deliver it to" is a new destination.
   {
     intent: "change_shipping_address",

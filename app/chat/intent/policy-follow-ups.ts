@@ -227,6 +227,9 @@ const ASKS_FOR_A_CODE =
   /\b(?:codes?|coupons?|vouchers?|codigos?|cupon(?:es)?)\b.*\b(?:promo\w*|discount|free|off|offert\w*|gratuit\w*|gratis|descuento|reduction|remise)\b|\b(?:promo\w*|discount|free \w+|offert\w*|gratuit\w*|gratis|descuento|reduction|remise)\s+(?:\w+\s+)?(?:codes?|coupons?|vouchers?|codigos?|cupon(?:es)?)\b|\bcoupons?\b|\bcupon(?:es)?\b/;
 /** Below this, a reading of shipping, payment or a product yields to a code the message names or asks for. */
 const CODE_OVERRIDE_BELOW = 0.9;
+// Where an order is or when it comes (accent-folded): a code named beside it doesn't make it a code question.
+const WHERE_AN_ORDER_IS =
+  /\b(?:where|track\w*|arriv\w*|deliver\w*|shipped|ou est|suivi|livr\w*|donde|rastre\w*|lleg\w*|entreg\w*)\b/;
 const YIELDS_TO_A_CODE = new Set<Intent>(["shipping_options", "payment_methods", "product_info", "product_search"]);
 
 /**
@@ -234,11 +237,13 @@ const YIELDS_TO_A_CODE = new Set<Intent>(["shipping_options", "payment_methods",
  * names one of the shop's codes, or asks for a promo code, is about codes, not shipping or payment.
  */
 export function codeQuestionIntent(result: IntentResult, text: string, codesNamed: boolean): IntentResult | null {
-  if (!YIELDS_TO_A_CODE.has(result.intent)) return null;
   const plain = normalize(text);
   // "il faut combien d'achat minimum pour LIVRAISONOFFERTE ?": a code named and asked about in codes' own
   // words (its minimum, whether it works, when it ends) is about the code, however sure the other reading.
   const asksOfNamedCode = codesNamed && !!TOPIC_WORDS.discount_code?.test(plain);
+  // "the minimum order for MOLIENDA15?" says "order" but asks the code's rule; not where an order is.
+  const ordersCode = result.intent === "track_order" && asksOfNamedCode && !WHERE_AN_ORDER_IS.test(plain);
+  if (!YIELDS_TO_A_CODE.has(result.intent) && !ordersCode) return null;
   if (result.confidence >= CODE_OVERRIDE_BELOW && !asksOfNamedCode) return null;
   if (!codesNamed && !ASKS_FOR_A_CODE.test(plain)) return null;
   return { ...result, intent: "discount_code", lowConfidence: false };

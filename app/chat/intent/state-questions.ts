@@ -7,6 +7,7 @@
 import type { Intent } from "./labels";
 import { normalize } from "../preprocess";
 import { CANCELLED_FORM } from "./cancellation-made";
+import { saysPaymentPending } from "./pending-payment";
 
 const QUESTION = /\?|^(?:was|is|has|did|have|est-ce|avez-vous|a-t-elle|a-t-il)\b/;
 const ASKS_FOR_ACTION =
@@ -41,7 +42,14 @@ export function stateQuestionIntent(intent: Intent, text: string): Intent | null
   const n = normalize(text);
   if (!QUESTION.test(n) || ASKS_FOR_ACTION.test(n)) return null;
   if (intent === "cancel_order" && (CANCELLED_FORM.test(n) || !CANCEL_WORD.test(n))) return "track_order";
-  if (intent === "payment_issue" && ORDER_OR_PURCHASE.test(n) && ORDER_STATE.test(n) && !CHARGE_PROBLEM.test(n))
+  // "…but it still says payment pending": what waits is the payment, and that stays the question.
+  if (
+    intent === "payment_issue" &&
+    ORDER_OR_PURCHASE.test(n) &&
+    ORDER_STATE.test(n) &&
+    !CHARGE_PROBLEM.test(n) &&
+    !saysPaymentPending(n)
+  )
     return "track_order";
   // "my order was cancelled?? I never asked for that": why it was, not a payment problem.
   if (intent === "payment_issue" && ORDER_OR_PURCHASE.test(n) && CANCELLED_FORM.test(n) && !CHARGE_PROBLEM.test(n))

@@ -101,7 +101,7 @@ const VOCABULARY: Record<string, string> = {
   // Accounts
   account: "| cuenta | compte",
   password: "| contrasena clave | mot_de_passe",
-  login: "log_in sign_in signin | iniciar_sesion entrar acceder | connexion connecter se_connecter",
+  login: "log_in sign_in signin | iniciar_sesion entrar entro entras entra acceder | connexion connecter se_connecter",
   message: "messages write wrote written | mensaje mensajes escribo escribir | ecris ecrire",
   email: "mail e_mail | correo correos | courriel e_mail",
   privacy: "personal_data | privacidad datos_personales | confidentialite donnees_personnelles",

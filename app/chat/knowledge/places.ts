@@ -189,6 +189,9 @@ export function mentionedCountry(text: string): { code: string; place: string } 
       break;
     }
   }
+  // "the US", written in capitals: the country, not the pronoun "us" (a message all in capitals says nothing).
+  if (!found && text !== text.toUpperCase() && /(?<![\p{L}.])US(?![\p{L}])/u.test(text))
+    found = { code: "US", place: "usa" };
   if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
   recent.set(text, found);
   return found;

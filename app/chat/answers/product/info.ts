@@ -19,13 +19,15 @@ import {
   withoutValues,
   type Asked,
 } from "./asked";
-import { ALL_ASPECTS, type Aspect } from "../../catalog/aspects";
+import { ALL_ASPECTS, statesAspect, type Aspect } from "../../catalog/aspects";
 import type { Product } from "../../../commerce/types";
 import { accessoryFor, contentWords, describedFacts, shopKnowledge, yesOrNo } from "./facts";
 import { M } from "./messages";
 import { firstSentences, optionLines, priceLine, priceOf, productCard, stockLine } from "./render";
 import { foreignNameBesideKind, resolveProduct, searchCatalog, type Resolved } from "./resolve";
 import { productSearch } from "./search";
+import { measuredSize, sameMeasurement } from "./size-chart";
+import { productByPosition, withoutPosition } from "../../references";
 import { namedOptionValues, optionComparison, optionsAsked, variantLines } from "./variants";
 
 const SELLS_IT = /\b(?:do|does) (?:you|the (?:shop|store)) (?:carry|sell|stock)\b/;
@@ -50,7 +52,13 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const L = turn.language;
   const currency = turn.ctx.shop.currencyCode;
   // The question without the product's name: "Cascade Rain Jacket" doesn't ask about rain.
-  const text = withoutName(turn.pre.original, product, turn.entities.product, foundBySearch);
+  // Nor does "the second one" ask anything of the product it points to.
+  const text = withoutName(
+    positionOf(turn) ? withoutPosition(turn.pre.original) : turn.pre.original,
+    product,
+    turn.entities.product,
+    foundBySearch,
+  );
   // "S/M or M/L?", "le petit ou le grand ?": what sets the named values apart, side by side.
   const comparison = optionComparison(product, text, turn);
   if (comparison) {
@@ -70,6 +78,12 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const earlier = turn.state.productHandle === product.handle ? (turn.state.productVariant ?? {}) : {};
   if (Object.keys(asked0).length > 0)
     for (const [option, value] of Object.entries(earlier)) if (!(option in asked0)) wanted[option] = value;
+  // "Which size fits a 34 inch bust?": the shop's size chart holds the answer, and maybe the size itself.
+  const measured = measuredSize(turn, product, turn.pre.original);
+  // The bed or body it is measured against is no size of the product asked for ("a 160x200 bed").
+  for (const [key, value] of Object.entries(wanted))
+    if (measured && value && sameMeasurement(value, measured.measurement) && !hasValue(product, value))
+      delete wanted[key];
   const wantsVariant = Object.values(wanted).some(Boolean);
   const variantAsked = Object.keys(asked0).length > 0 ? { ...earlier, ...asked0 } : earlier;
   // "How much is it in Long?" asks about the price, not the length.
@@ -86,7 +100,14 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   // "je cherche le drap-housse 160 x 200 blanc": a variant named and no aspect asked is a question of
   // whether it's there, which its stock answers, not a fact the description leaves out.
   const onlyTheVariant = wantsVariant && asked.aspects.size === 0 && described.quoted.length === 0;
-  const facts = onlyTheVariant ? { ...described, unanswered: false } : described;
+  // With the chart's sentence, of the description only what it says of the fit.
+  const fitQuoted = described.quoted.filter((sentence) => statesAspect(sentence, "fit") > 0);
+  const chartInDescription = measured?.fromDescription && !fitQuoted.includes(measured.quote);
+  const facts = measured
+    ? { ...described, unanswered: false, quoted: chartInDescription ? [...fitQuoted, measured.quote] : fitQuoted }
+    : onlyTheVariant
+      ? { ...described, unanswered: false }
+      : described;
   const parts: string[] = [];
   const cards = [productCard(product, currency, L)];
   const quickReplies: string[] = [];
@@ -94,7 +115,13 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const verdict =
     facts.quoted.length === 1 ? yesOrNo(turn.pre.original, facts.quoted[0], contentWords(turn, product, text)) : null;
   if (verdict) parts.push(t(L, M[verdict]));
+  if (measured?.size)
+    parts.push(t(L, M.size_for_measurement, { measurement: measured.measurement, size: measured.size }));
   if (facts.quoted.length > 0) parts.push(facts.quoted.join(" "));
+  if (measured && !measured.fromDescription) {
+    parts.push(t(L, measured.inEnglish ? M.size_chart_in_english : M.size_chart), measured.quote);
+    lookups.push(...measured.lookups);
+  }
   const accessory = facts.separately ? accessoryFor(turn, product) : null;
   if (accessory) {
     parts.push(t(L, M.accessory, { title: accessory.title, price: formatMoney(lowestPrice(accessory), currency, L) }));
@@ -132,6 +159,9 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   if (wantsVariant) parts.push(...variantLines(product, wanted, turn));
   else if (asked.stock || generic) parts.push(stockLine(product, L));
 
+  // The size the chart gave holds for "how much is that one in terracotta?".
+  const remembered =
+    measured?.size && measured.option ? { ...variantAsked, [measured.option]: measured.size } : variantAsked;
   // The product's name and card alone answer nothing of what was asked.
   const answeredNothing =
     unanswered && facts.quoted.length === 0 && !asked.price && !asked.stock && !wantsVariant && !listsOptions;
@@ -151,10 +181,20 @@ export async function productInfo(turn: Turn): Promise<Answer> {
     state: {
       productHandle: product.handle,
       productAspects: asked.aspects.size > 0 ? [...asked.aspects] : undefined,
-      productVariant: Object.keys(variantAsked).length > 0 ? variantAsked : undefined,
+      productVariant: Object.keys(remembered).length > 0 ? remembered : undefined,
     },
     ...(unanswered ? { unsure: "unknown" as const } : {}),
   };
+}
+
+/** The message points to a product by its place in the list just shown. */
+function positionOf(turn: Turn): boolean {
+  return !!turn.productHandle && productByPosition(turn.pre.original, turn.state) === turn.productHandle;
+}
+
+function hasValue(product: Product, value: string): boolean {
+  const wanted = normalize(value);
+  return product.options.some((option) => option.values.some((v) => normalize(v) === wanted));
 }
 
 export async function unavailableAnswer(turn: Turn, name: string, lookups: Lookup[]): Promise<Answer> {

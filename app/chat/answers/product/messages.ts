@@ -60,6 +60,21 @@ export const M = defineMessages({
     es: "La descripción no dice nada más y prefiero no adivinar. Una persona de nuestro equipo puede comprobar el resto: {email}.",
     fr: "La description n'en dit pas plus et je préfère ne pas deviner. Une personne de notre équipe peut vérifier le reste : {email}.",
   },
+  size_for_measurement: {
+    en: "For {measurement}, our size chart says {size}.",
+    es: "Para {measurement}, nuestra guía de tallas indica {size}.",
+    fr: "Pour {measurement}, notre guide des tailles indique {size}.",
+  },
+  size_chart: {
+    en: "Our size chart:",
+    es: "Nuestra guía de tallas:",
+    fr: "Notre guide des tailles :",
+  },
+  size_chart_in_english: {
+    en: "Our size chart:",
+    es: "Nuestra guía de tallas (en inglés):",
+    fr: "Notre guide des tailles (en anglais) :",
+  },
   from_faq: {
     en: "Our general guidance:",
     es: "Nuestras indicaciones generales:",

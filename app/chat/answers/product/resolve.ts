@@ -63,9 +63,10 @@ export async function resolveProduct(turn: Turn): Promise<Resolved> {
   let product = turn.productHandle ? activeProduct(turn, turn.productHandle) : null;
 
   // "What about Glacier Blue in M?": a colour of the product under discussion, not the Glacier boot.
+  // "and the mug in bleu nuit?" after the bowl: a colour the mug comes in too is the mug's.
   if (product && discussed && product.handle !== discussed.handle) {
     const value = optionValueIn(turn.pre.original, discussed, turn.entities.product ?? "");
-    if (value) {
+    if (value && !(hasOptionValue(product, value.value) && namesTitleWord(turn.pre.original, product, value.value))) {
       product = null;
       if (value.option === "color") wanted.color = value.value;
       else wanted.size = value.value;
@@ -104,6 +105,18 @@ export async function resolveProduct(turn: Turn): Promise<Resolved> {
   const gender = wantedGender(turn.pre.original);
   if (product && gender) product = siblingFor(turn, product, gender) ?? product;
   return { product, wanted, unknownName, lookups };
+}
+
+/** The message says a word of the product's title, beside the option value ("the MUG in bleu nuit"). */
+function namesTitleWord(text: string, product: Product, value: string): boolean {
+  const said = new Set(tokenize(normalize(text)));
+  const valueWords = new Set(tokenize(normalize(value)));
+  return tokenize(normalize(product.title)).some((w) => w.length > 2 && !valueWords.has(w) && said.has(w));
+}
+
+function hasOptionValue(product: Product, value: string): boolean {
+  const wanted = normalize(value);
+  return product.options.some((option) => option.values.some((v) => normalize(v) === wanted));
 }
 
 /** An option value of `product` written in the message that contains the (mis)matched mention. */

@@ -17,6 +17,8 @@ import {
   unknownProductName,
 } from "./resolve";
 import { productInfo } from "./info";
+import { shopKnowledge } from "./facts";
+import { asksMeasuredSize } from "./size-chart";
 import { namedOptionValues } from "./variants";
 import { ASKS_OPTIONS } from "./asked";
 import { askedFacts } from "../../catalog/aspects";
@@ -54,6 +56,9 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     (Object.keys(namedOptionValues(results[0], turn.pre.original, {})).length > 0 ||
       theOneAskedFor(turn.pre.original, found))
   )
+    return aboutOne({ ...turn, productHandle: results[0].handle });
+  // "What size duvet cover for a 160x200 bed?": the only product of the kind, asked its size chart.
+  if (results.length === 1 && asksMeasuredSize(turn.pre.original))
     return aboutOne({ ...turn, productHandle: results[0].handle });
   // "got the wool sweater in teal?": of the products its name fits, the only one that comes in what it names.
   const offering = results.filter((p) => Object.keys(namedOptionValues(p, turn.pre.original, {})).length > 0);
@@ -110,6 +115,8 @@ export async function productSearch(turn: Turn): Promise<Answer> {
     };
   }
   const shown = results.slice(0, MAX_CARDS);
+  // "What are your candles made of?": a question about the kind, which the shop's FAQs may answer for all of them.
+  const general = results.length > 1 && asksOfTheKind(turn) ? shopKnowledge(turn, turn.pre.original, results[0]) : null;
   const intro = request.onSale
     ? t(L, results.length > MAX_CARDS ? M.search_on_sale_more : M.search_on_sale, {
         filters,
@@ -120,11 +127,27 @@ export async function productSearch(turn: Turn): Promise<Answer> {
       ? t(L, M.search_found_more, { count: MAX_CARDS, total: results.length, filters })
       : t(L, M.search_found, { filters });
   return {
-    text: intro,
+    text: general
+      ? `${t(L, general.inEnglish ? M.from_faq_in_english : M.from_faq)} ${general.quote}\n${intro}`
+      : intro,
     products: shown.map((p) => productCard(p, currency, L)),
-    lookups,
+    lookups: [...lookups, ...(general?.lookups ?? [])],
     state: shown.length === 1 ? { productHandle: shown[0].handle } : {},
   };
+}
+
+// A question about what a kind of thing is like, not whether the shop has it (accents folded):
+// "what are your candles made of?", "are your mugs dishwasher safe?", "vos bougies sont en quoi ?".
+const OF_THE_KIND =
+  /^(?:what|which|how|are (?:your|the|all)|is (?:your|the)|do (?:your|the|all)|de quoi|en quoi|quelle?s?|comment|vos|les|est-ce que (?:vos|les)|de que|que|como|cual(?:es)?|sus|los|las|son (?:sus|los|las))\b/;
+
+/** The message asks an aspect of a kind of product (its material, its care), not for products. */
+function asksOfTheKind(turn: Turn): boolean {
+  const plain = normalize(turn.pre.original).replace(/^[¿¡\s]+/, "");
+  if (!OF_THE_KIND.test(plain) || /\b(?:have|sell|carry|stock|got|tienen|venden|avez|vendez)\b/.test(plain))
+    return false;
+  const asked = askedFacts(turn.pre.original, turn.language);
+  return asked.aspects.size > 0 && !asked.price && !asked.stock && !asked.compare;
 }
 
 /** A search that turned out to ask about one product is answered, and counted, as that product's question. */
