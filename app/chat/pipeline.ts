@@ -793,6 +793,19 @@ function intentInContext(
     !asksAboutAProduct(withoutWords(text, orderItemWords(text, state.orderItems)), ["included"])
   )
     return continued;
+  // "and the beanie from that order?" after the shopper's own return or exchange: the same request for
+  // another of the order's items, whatever action the word "order" makes it read like.
+  if (
+    (last === "return_item" || last === "exchange_item") &&
+    state.orderNumber &&
+    !entities.order_number &&
+    wordCount <= ORDER_ITEM_FOLLOW_UP_WORDS &&
+    ELLIPTICAL_START.test(text.trim()) &&
+    namesOrderItem(text, state.orderItems) &&
+    !RETURN_INTENTS.has(result.intent) &&
+    !HANDOFF_INTENTS.has(result.intent)
+  )
+    return continued;
   // An elliptical question names a thing, which reads like a product question on its own.
   // It names no action either, so an unsure reading of another action is no change of mind.
   // After a shipment's status, "¿y la tarjeta de regalo?" names a thing another topic owns (a gift card, payment),

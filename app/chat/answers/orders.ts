@@ -1610,7 +1610,12 @@ function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
     }
     case "approved":
       return withPostageIfAsked(
-        t(L, M.return_approved, { name: ret.name, items, receipt: returnReceiptClause(turn) }),
+        // Then how long the money takes to show, which is what "still nothing?" asks.
+        t(L, M.return_approved, {
+          name: ret.name,
+          items,
+          receipt: returnReceiptClause(turn) + refundTimingClause(turn),
+        }),
         order,
         turn,
       );

@@ -72,6 +72,14 @@ const PROMO =
 // "Until when can I send it back?", "¿hasta cuándo tengo?", "jusqu'à quand ?": the end of the return window.
 const RETURN_DEADLINE =
   /\b(?:until when|till when|by when|last day|deadline|how long do i have|how many days do i have|hasta cuando|ultimo dia|fecha limite|cuanto tiempo tengo|cuantos dias tengo|jusqu'?a quand|dernier jour|date limite|combien de temps (?:j'?ai|ai-je|il me reste)|combien de jours)\b/;
+// "How long until I see it?", "¿cuánto tarda?", "ça prend combien de temps ?": how long something takes to come.
+const REFUND_DELAY =
+  /\b(?:how long|how many (?:business |working )?days|how soon|when (?:will|do|would|should) (?:i|it|the money)|combien de (?:temps|jours)|dans combien|quel delai|ca prend|ca met|cuanto (?:tiempo|tarda\w*)|cuantos dias|en cuanto tiempo|cuando (?:me )?(?:llega|llegara|veo|vere|aparece|aparecera))\b/;
+/** Longer messages say what they are about. */
+const REFUND_DELAY_WORDS = 12;
+// "Return it", "send them back", "devolverlo", "le renvoyer": the item just discussed, named by a pronoun.
+const RETURN_IT =
+  /\b(?:return|send back) (?:it|them|this|that|these|those)\b|\bsend (?:it|them|this|that) back\b|\b(?:devolverl[oa]s?|regresarl[oa]s?|mandarl[oa]s? de regreso|l[oa]s? (?:devuelvo|regreso|puedo devolver|puedo regresar))\b|\b(?:le|la|les|l') ?(?:renvoyer|retourner|rendre|renvoie|retourne|rapporter)\b/;
 // "How do I send it back?", "comment je renvoie l'article ?", "¿cómo lo envío?": how a return is made.
 const HOW_TO_SEND =
   /\bhow (?:do|can|should|would) (?:i|we) (?:send|ship|post|mail|return)\b|\bwhere (?:do|should) i (?:send|ship|post|mail)\b|\bcomment (?:je )?(?:le |la |les |l'?)?(?:renvoie|renvoyer|retourne|retourner|envoie|envoyer|rapporte|rapporter)\b|\bcomment (?:faire|proceder) (?:pour )?(?:le |un )?retour\b|\bcomo (?:lo |la |los |las |le )?(?:envio|mando|devuelvo|regreso|envie|mande|devuelva|regrese|hago la devolucion)\b|\ba donde (?:lo |la |los |las )?(?:envio|mando)\b/;
@@ -106,8 +114,24 @@ export function returnFollowUpIntent(
   orderInFocus: boolean,
 ): IntentResult | null {
   if (!last || entities.order_number || entities.product) return null;
-  if (KEPT.has(result.intent) && result.intent !== "complaint") return null;
   const plain = normalize(text);
+  // "Jusqu'à quand ?" reads like a closing on its own; about the order in focus it asks its window's end.
+  const closing = result.intent === "thanks_goodbye" || result.intent === "greeting";
+  if (closing && orderInFocus && OWN_RETURN.has(last) && RETURN_DEADLINE.test(plain))
+    return { ...result, intent: last, lowConfidence: false };
+  if (KEPT.has(result.intent) && result.intent !== "complaint") return null;
+  // "How long does that take?", "ça prend combien de temps ?" right after the refund's state: that refund's delay.
+  if (
+    last === "refund_status" &&
+    result.intent !== "refund_status" &&
+    REFUND_DELAY.test(plain) &&
+    !RETURN_DEADLINE.test(plain) &&
+    plain.split(/\s+/).length <= REFUND_DELAY_WORDS
+  )
+    return { ...result, intent: "refund_status", lowConfidence: false };
+  // "Can I just return it instead?" after the shopper's own exchange or return: that item, not the general rule.
+  if (orderInFocus && OWN_RETURN.has(last) && result.intent === "return_policy" && RETURN_IT.test(plain))
+    return { ...result, intent: "return_item", lowConfidence: false };
   // The order in focus has a window of its own, even after a general question on the way ("who pays?").
   if (orderInFocus && RETURN_DEADLINE.test(plain) && (OWN_RETURN.has(last) || last === "return_policy")) {
     const own = OWN_RETURN.has(last) ? last : "return_item";

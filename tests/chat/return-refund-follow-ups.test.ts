@@ -1,0 +1,89 @@
+/**
+ * A return or refund under way, on every dev store: an approved return waiting to arrive says how
+ * long the money then takes (the shop's own sentences), and the short follow-ups of such a
+ * conversation ("how long does that take?", "until when?", "then can I return it?", "and the other
+ * thing from that order?") stay on the shopper's own purchase.
+ */
+import { describe, expect, it } from "vitest";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
+import { devStorePath } from "../../demo/dev-stores";
+import { demoConversation } from "../helpers/chat-context";
+
+const snapshots: Record<string, any> = {};
+function snapshotOf(store: string): any {
+  return (snapshots[store] ??= loadDemoSnapshot(devStorePath(store)));
+}
+
+/** The store's order whose open return (approved, not yet refunded) came first. */
+function orderWithOpenReturn(store: string): any {
+  return snapshotOf(store).orders.find(
+    (o: any) => o.customerId && o.refunds.length === 0 && o.returns.some((r: any) => r.status === "OPEN"),
+  );
+}
+
+async function customerOf(store: string, order: any) {
+  return demoConversation({
+    customerId: order.customerId,
+    store: createDemoStore(loadDemoSnapshot(devStorePath(store))),
+  });
+}
+
+describe("a return on its way back", () => {
+  it("says how long the refund takes to show once the shop has it (the shop's own delay)", async () => {
+    const order = orderWithOpenReturn("northwind");
+    const say = await customerOf("northwind", order);
+    const out = await say("I posted my return back to you, any news on the money?");
+    expect(out.intent).toBe("refund_status");
+    expect(out.text).toMatch(/still pending/);
+    // The policy's "Refunds take 5–10 business days to appear on your statement".
+    expect(out.text).toMatch(/5–10 business days/);
+  });
+
+  it("quotes the refund policy's inspection sentence even when its heading names no return", async () => {
+    const order = orderWithOpenReturn("cafe-colibri");
+    const say = await customerOf("cafe-colibri", order);
+    const out = await say("ya les regresé el paquete, ¿cuándo me reembolsan?");
+    expect(out.intent).toBe("refund_status");
+    expect(out.text).toMatch(/2 días hábiles/);
+    expect(out.text).toMatch(/5 días hábiles/);
+  });
+
+  it("keeps a bare 'how long does it take?' after a refund answer on the refund", async () => {
+    const order = snapshotOf("maison-coquelicot").orders.find(
+      (o: any) => o.customerId && o.refunds.length > 0 && o.returns.length > 0 && !o.cancelledAt,
+    );
+    const say = await customerOf("maison-coquelicot", order);
+    expect((await say(`où en est le remboursement de ma commande ${order.name} ?`)).intent).toBe("refund_status");
+    const next = await say("et il faut compter combien de temps en général ?");
+    expect(next.intent).toBe("refund_status");
+    expect(next.text).toMatch(/3(–| à )5 jours ouvrés/);
+  });
+});
+
+describe("follow-ups to the shopper's own return or exchange", () => {
+  const liam = () => snapshotOf("northwind").orders.find((o: any) => o.name === "#1044");
+
+  it("answers 'jusqu'à quand ?' with the order's window even though it reads like a thank-you", async () => {
+    const order = snapshotOf("maison-coquelicot").orders.find((o: any) => o.name === "FR-3034");
+    const say = await customerOf("maison-coquelicot", order);
+    expect((await say("est-ce que je peux échanger la housse de coussin contre une autre couleur ?")).intent).toBe(
+      "exchange_item",
+    );
+    const next = await say("jusqu'à quand ?");
+    expect(next.intent).toBe("exchange_item");
+  });
+
+  it("reads 'ok, can I just return it instead?' after an exchange as a return of that order's item", async () => {
+    const say = await customerOf("northwind", liam());
+    await say("could I swap my shell jacket from order 1044 for another size?");
+    const next = await say("ok, can I just return it instead?");
+    expect(next.intent).toBe("return_item");
+  });
+
+  it("reads 'and the <other item> from that order?' after a return as the same return", async () => {
+    const say = await customerOf("northwind", liam());
+    expect((await say("I'd like to return the jacket from order 1044")).intent).toBe("return_item");
+    const next = await say("and the beanie from that same order?");
+    expect(next.intent).toBe("return_item");
+  });
+});
