@@ -87,3 +87,56 @@ describe("follow-ups to the shopper's own return or exchange", () => {
     expect(next.intent).toBe("return_item");
   });
 });
+
+describe("the return rules asked again in other words", () => {
+  it("answers a rule question opened with a filler ('bon, et …') as it answers it bare", async () => {
+    const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))) });
+    const bare = await say("est-ce que vous acceptez les échanges ?");
+    const say2 = await demoConversation({
+      store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))),
+    });
+    const opened = await say2("bon, alors est-ce que vous acceptez les échanges ?");
+    expect(opened.replyKind).not.toBe("no_answer");
+    expect(opened.text).toBe(bare.text);
+  });
+
+  it("gives the whole policy for 'the return policy in general / for everything else'", async () => {
+    const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("northwind"))) });
+    const out = await say("what's the return policy in general, for everything else?");
+    expect(out.replyKind).not.toBe("no_answer");
+    expect(out.text).toMatch(/30 days/);
+  });
+});
+
+describe("the item a return conversation is about", () => {
+  it("keeps 'how do I send it back?' on the item named before, not every item of the order", async () => {
+    const order = snapshotOf("northwind").orders.find((o: any) => o.name === "#1046");
+    const [first, second] = order.lineItems;
+    const say = await customerOf("northwind", order);
+    const asked = await say(`I'd like to return the ${first.title.toLowerCase()} from my last order`);
+    expect(asked.text).toContain(first.title);
+    expect(asked.text).not.toContain(second.title);
+    const how = await say("how do I send it back?");
+    expect(how.intent).toBe("return_item");
+    expect(how.text).toContain(first.title);
+    expect(how.text).not.toContain(second.title);
+    // "Both" widens it again.
+    expect((await say("actually can I return both items?")).text).toContain(second.title);
+  });
+
+  it("answers for the item named before, not another return of the same order", async () => {
+    const order = snapshotOf("maison-coquelicot").orders.find(
+      (o: any) =>
+        o.customerId && o.returns.length === 1 && o.returns[0].status === "REQUESTED" && o.lineItems.length > 1,
+    );
+    const returned = new Set(order.returns[0].items.map((i: any) => i.lineItemId));
+    const other = order.lineItems.find((l: any) => !returned.has(l.id));
+    const say = await customerOf("maison-coquelicot", order);
+    const word = other.title.split(/\s+/)[0].toLowerCase();
+    await say(`je voudrais retourner la ${word} de ma dernière commande`);
+    const how = await say("comment je la renvoie ?");
+    expect(how.text).toContain(other.title);
+    // How a return is made, in the shop's own words (its returns page).
+    expect(how.text).toMatch(/pages\/retours/);
+  });
+});

@@ -4,6 +4,7 @@
  * are never made here directly: the bot states exactly what it will do and stores a
  * PendingAction; actions.ts carries it out when the shopper says yes.
  */
+import { asksHowToSend, howToReturnTerms } from "../intent/policy-follow-ups";
 import type { Fulfillment, LineItem, Order, Product, ReturnInfo, Variant } from "../../commerce/types";
 import { optionValuesNamed } from "./product/variants";
 import { formatDate, formatMoney, joinList } from "../format";
@@ -32,6 +33,7 @@ import {
   changeVerdict,
   lineReturnDeadline,
   mentionedLines,
+  returnFocusLines,
   namedLines,
   orderMeant,
   orderBefore,
@@ -1496,91 +1498,101 @@ export async function returnItem(turn: Turn): Promise<Answer> {
 }
 
 function returnOfOrder(turn: Turn): Promise<Answer> {
-  return withVerifiedOrder(turn, (order, t2) => {
-    const L = t2.language;
-    const lines = mentionedLines(order, t2);
-    const verdict = returnVerdictFor(order, lines, t2);
-    const excludedKinds = new Set(lines.filter(returnRulesOf(t2.ctx).isExcludedKind).map((l) => l.id));
-    const parts = onceQuoted(
-      verdict.lines.map((line) => describeLineReturn(line, verdict, t2, excludedKinds)).filter(Boolean),
-      finalSaleClause(t2),
-    );
-    // "I want to return the course": the one item named from the order, of a kind the shop excludes.
-    const named = namedLines(order, t2);
-    const excludedLine = !t2.productHandle && named.length === 1 ? excludedKindNote(t2, named[0]) : null;
-    if (excludedLine) parts.unshift(excludedLine);
-    if (verdict.openReturn)
-      parts.push(
-        t(L, M.open_return, { name: verdict.openReturn.name, status: verdict.openReturn.status.toLowerCase() }),
+  return withVerifiedOrder(turn, async (order, t2) => {
+    const focused = returnFocusLines(order, t2);
+    const answer = await returnOfLines(order, t2, focused);
+    // The items this return is about, for the next "how do I send it back?".
+    const about = focused.length > 0 ? focused.map((line) => line.id) : undefined;
+    return { ...answer, state: { ...answer.state, returnItemIds: about } };
+  });
+}
+
+function returnOfLines(order: Order, t2: Turn, focused: LineItem[]): Promise<Answer> {
+  const L = t2.language;
+  const lines = focused.length > 0 ? focused : order.lineItems;
+  const verdict = returnVerdictFor(order, lines, t2);
+  const excludedKinds = new Set(lines.filter(returnRulesOf(t2.ctx).isExcludedKind).map((l) => l.id));
+  const parts = onceQuoted(
+    verdict.lines.map((line) => describeLineReturn(line, verdict, t2, excludedKinds)).filter(Boolean),
+    finalSaleClause(t2),
+  );
+  // "I want to return the course": the one item named from the order, of a kind the shop excludes.
+  const named = focused;
+  const excludedLine = !t2.productHandle && named.length === 1 ? excludedKindNote(t2, named[0]) : null;
+  if (excludedLine) parts.unshift(excludedLine);
+  if (verdict.openReturn)
+    parts.push(t(L, M.open_return, { name: verdict.openReturn.name, status: verdict.openReturn.status.toLowerCase() }));
+  const defect = DEFECT.test(t2.pre.original);
+  // A return already asked for these items: where it stands is the answer, not the window again.
+  const existing = returnsFor(
+    order,
+    focused.map((l) => l.id),
+  );
+  return withVerdict({ topic: "return", order: order.name, verdict, defectReported: defect }, () => {
+    if (existing.length > 0 && !defect) return { text: existing.map((r) => describeReturn(r, order, t2)).join("\n") };
+    if (defect) {
+      const window = shopFactsOf(t2).returnWindow?.value;
+      const withinWindow = lines.some((line) =>
+        withinReturnWindow(order, line, window, t2.ctx.now, t2.ctx.shop.timezone),
       );
-    const defect = DEFECT.test(t2.pre.original);
-    // A return already asked for these items: where it stands is the answer, not the window again.
-    const existing = returnsFor(
-      order,
-      namedLines(order, t2).map((l) => l.id),
+      return {
+        text: [t(L, M.defect, { policy: defectPolicy(t2, withinWindow) }), ...parts].join("\n"),
+        handoff: true,
+        ticket: {
+          kind: "return_request",
+          reason: "complaint",
+          summary: `Defect reported on ${order.name}: ${t2.pre.original}`,
+          orderNumber: order.name,
+        },
+      };
+    }
+    const returnable = order.lineItems.filter((line) => verdict.proposable.includes(line.id));
+    // "How do I send it back?": the shop's own sentence on making a return (its page, its form).
+    const howTo = asksHowToSend(t2.pre.original)
+      ? shopSaysAbout(t2, howToReturnTerms(L), ["REFUND_POLICY"]).trim()
+      : "";
+    if (howTo) parts.push(howTo);
+    // Nothing to return: still say which order the verdicts are about.
+    if (returnable.length === 0) return { text: [t(L, M.about_order, { order: order.name }), ...parts].join("\n") };
+    const titles = returnable.map((line) => line.title);
+    const fulfillmentLineItemIds = returnable.flatMap((line) =>
+      order.fulfillments.flatMap((f) =>
+        f.lines.filter((l) => l.lineItemId === line.id).map((l) => l.fulfillmentLineItemId),
+      ),
     );
-    return withVerdict({ topic: "return", order: order.name, verdict, defectReported: defect }, () => {
-      if (existing.length > 0 && !defect) return { text: existing.map((r) => describeReturn(r, order, t2)).join("\n") };
-      if (defect) {
-        const window = shopFactsOf(t2).returnWindow?.value;
-        const withinWindow = lines.some((line) =>
-          withinReturnWindow(order, line, window, t2.ctx.now, t2.ctx.shop.timezone),
-        );
-        return {
-          text: [t(L, M.defect, { policy: defectPolicy(t2, withinWindow) }), ...parts].join("\n"),
-          handoff: true,
+    const vars = { items: joinList(titles, L), order: order.name };
+    // The bot opens the return itself only when the merchant allows it and no item needs the team's review.
+    const opensItself = t2.ctx.permissions.returns && !returnable.some((line) => verdict.teamReview.includes(line.id));
+    const pending: PendingAction = opensItself
+      ? {
+          kind: "return_items",
+          orderNumber: order.name.replace(/^#/, ""),
+          fulfillmentLineItemIds,
+          titles,
+          reason: "UNWANTED",
+        }
+      : {
+          kind: "request",
           ticket: {
             kind: "return_request",
-            reason: "complaint",
-            summary: `Defect reported on ${order.name}: ${t2.pre.original}`,
+            reason: "needs_approval",
+            summary: `Return ${vars.items} from ${order.name}`,
             orderNumber: order.name,
           },
         };
-      }
-      const returnable = order.lineItems.filter((line) => verdict.proposable.includes(line.id));
-      // Nothing to return: still say which order the verdicts are about.
-      if (returnable.length === 0) return { text: [t(L, M.about_order, { order: order.name }), ...parts].join("\n") };
-      const titles = returnable.map((line) => line.title);
-      const fulfillmentLineItemIds = returnable.flatMap((line) =>
-        order.fulfillments.flatMap((f) =>
-          f.lines.filter((l) => l.lineItemId === line.id).map((l) => l.fulfillmentLineItemId),
-        ),
-      );
-      const vars = { items: joinList(titles, L), order: order.name };
-      // The bot opens the return itself only when the merchant allows it and no item needs the team's review.
-      const opensItself =
-        t2.ctx.permissions.returns && !returnable.some((line) => verdict.teamReview.includes(line.id));
-      const pending: PendingAction = opensItself
-        ? {
-            kind: "return_items",
-            orderNumber: order.name.replace(/^#/, ""),
-            fulfillmentLineItemIds,
-            titles,
-            reason: "UNWANTED",
-          }
-        : {
-            kind: "request",
-            ticket: {
-              kind: "return_request",
-              reason: "needs_approval",
-              summary: `Return ${vars.items} from ${order.name}`,
-              orderNumber: order.name,
-            },
-          };
-      return confirm(
-        t2,
-        order,
-        [
-          ...parts,
-          t(L, opensItself ? M.confirm_return : M.confirm_return_request, {
-            ...vars,
-            shipping: returnShippingRule(t2, order),
-            reply: replyTimeClause(t2),
-          }).trim(),
-        ].join("\n"),
-        pending,
-      );
-    });
+    return confirm(
+      t2,
+      order,
+      [
+        ...parts,
+        t(L, opensItself ? M.confirm_return : M.confirm_return_request, {
+          ...vars,
+          shipping: returnShippingRule(t2, order),
+          reply: replyTimeClause(t2),
+        }).trim(),
+      ].join("\n"),
+      pending,
+    );
   });
 }
 

@@ -225,16 +225,18 @@ export function accountHelp(turn: Turn): Answer {
  * The answer to a policy or FAQ question for `intent`: the sentences that answer it (or, for "what's
  * your return policy?", one sentence per aspect of the policy), quoted, with the policy's link.
  */
+// Interjections that open a follow-up ("ok,", "bon,", "bueno,", "well,") before its question.
+const OPENING_FILLER = /^(?:\s*(?:ok(?:ay)?|well|so|and|bon|bref|alors|donc|et|bueno|pues|vale|y)\b[\s,.!]*)+/i;
+
 export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   const topic = TOPICS[intent] ?? TOPICS.return_policy!;
   const shop = turn.ctx.shop;
   const lead: string[] = [];
   const extraTerms: string[] = [...(turn.contextTerms ?? [])];
   // A product's name says nothing the policies could match ("Can I return the Harbor Rain Shell?").
-  let question =
-    turn.entities.product && turn.productHandle
-      ? turn.pre.original.replace(turn.entities.product, " ")
-      : turn.pre.original;
+  // "bon, et vous faites des échanges ?": an opening filler is no word of the question.
+  const asked = turn.pre.original.replace(OPENING_FILLER, "");
+  let question = turn.entities.product && turn.productHandle ? asked.replace(turn.entities.product, " ") : asked;
   const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) : undefined;
   if (product && intent === "return_policy" && isFinalSale(product)) {
     lead.push(t(turn.language, M.product_final_sale, { title: product.title }));
@@ -439,8 +441,18 @@ function firstThen(first: KnowledgeHit[], then: KnowledgeHit[]): KnowledgeHit[] 
 function isOverview(question: string, topic: Topic): boolean {
   const topicTerms = new Set(terms(topic.topicWords));
   const asked = terms(question);
-  return asked.length > 0 && asked.every((term) => topicTerms.has(term));
+  return (
+    asked.some((term) => topicTerms.has(term)) &&
+    asked.every((term) => topicTerms.has(term) || IN_GENERAL.has(term))
+  );
 }
+
+// "…for everything else?", "en général ?", "¿y para lo demás?": the whole topic, not one more thing.
+const IN_GENERAL = new Set([
+  ...terms("everything else general generally overall rest remaining", "en"),
+  ...terms("reste général généralement ensemble", "fr"),
+  ...terms("demás resto general generalmente", "es"),
+]);
 
 /** The quoted sentences, with the link of each policy they come from. */
 export function quoteAnswer(turn: Turn, hits: KnowledgeHit[], lead: string[] = []): Answer {

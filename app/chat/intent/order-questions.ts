@@ -22,7 +22,7 @@ const SENT_BACK =
 const NO_MONEY =
   /\b(?:no money|no refund|(?:seen|got|had) a (?:cent|penny|dime)|pas (?:d'argent|un centime|de remboursement)|(?:no )?(?:veo|he visto|me ha llegado|ha llegado|me llega) (?:mi |el |un |ningun )?(?:dinero|peso|centavo|reembolso)|ni un peso)\b/;
 const NO_NEWS =
-  /\b(?:haven'?t heard|have not heard|nothing|no news|no word|any update|still waiting|toujours rien|pas de nouvelles|aucune nouvelle|toujours pas|nada|sin noticias|no se nada|todavia no|aun no|sigo esperando)\b/;
+  /\b(?:haven'?t heard|have not heard|nothing|no news|no word|any (?:update|news|word)|still waiting|des nouvelles|alguna noticia|toujours rien|pas de nouvelles|aucune nouvelle|toujours pas|nada|sin noticias|no se nada|todavia no|aun no|sigo esperando)\b/;
 const NOTHING_ON_ACCOUNT =
   /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
 const AMOUNT_BACK =

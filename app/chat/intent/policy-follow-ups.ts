@@ -79,7 +79,7 @@ const REFUND_DELAY =
 const REFUND_DELAY_WORDS = 12;
 // "Return it", "send them back", "devolverlo", "le renvoyer": the item just discussed, named by a pronoun.
 const RETURN_IT =
-  /\b(?:return|send back) (?:it|them|this|that|these|those)\b|\bsend (?:it|them|this|that) back\b|\b(?:devolverl[oa]s?|regresarl[oa]s?|mandarl[oa]s? de regreso|l[oa]s? (?:devuelvo|regreso|puedo devolver|puedo regresar))\b|\b(?:le|la|les|l') ?(?:renvoyer|retourner|rendre|renvoie|retourne|rapporter)\b/;
+  /\b(?:return|send back) (?:it|them|this|that|these|those|both(?: items| of them)?|everything|all of (?:it|them)|the rest)\b|\bsend (?:it|them|this|that) back\b|\b(?:devolverl[oa]s?|regresarl[oa]s?|mandarl[oa]s? de regreso|l[oa]s? (?:devuelvo|regreso|puedo devolver|puedo regresar))\b|\b(?:le|la|les|l') ?(?:renvoyer|retourner|rendre|renvoie|retourne|rapporter)\b/;
 // "How do I send it back?", "comment je renvoie l'article ?", "¿cómo lo envío?": how a return is made.
 const HOW_TO_SEND =
   /\bhow (?:do|can|should|would) (?:i|we) (?:send|ship|post|mail|return)\b|\bwhere (?:do|should) i (?:send|ship|post|mail)\b|\bcomment (?:je )?(?:le |la |les |l'?)?(?:renvoie|renvoyer|retourne|retourner|envoie|envoyer|rapporte|rapporter)\b|\bcomment (?:faire|proceder) (?:pour )?(?:le |un )?retour\b|\bcomo (?:lo |la |los |las |le )?(?:envio|mando|devuelvo|regreso|envie|mande|devuelva|regrese|hago la devolucion)\b|\ba donde (?:lo |la |los |las )?(?:envio|mando)\b/;
@@ -154,6 +154,16 @@ export function returnFollowUpIntent(
  * has its label).
  */
 const HOW_TO_SEND_AFTER = new Set<Intent>(["return_policy", "exchange_item"]);
+
+/** Whether the message asks how to send a return back ("how do I send it?", "comment je la renvoie ?"). */
+export function asksHowToSend(text: string): boolean {
+  return HOW_TO_SEND.test(normalize(text));
+}
+
+/** The words that find the shop's "how to return" sentence, in the shopper's language. */
+export function howToReturnTerms(language: string): string {
+  return HOW_TO_SEND_TERMS[language] ?? HOW_TO_SEND_TERMS.en;
+}
 
 /** The words that find the shop's "how to return" sentence, for a question asking how to send a return. */
 export function howToSendTerms(text: string, language: string, last: Intent | undefined): string[] | undefined {

@@ -112,6 +112,21 @@ export function mentionedLines(order: Order, turn: Pick<Turn, "pre">): LineItem[
   return named.length > 0 ? named : order.lineItems;
 }
 
+/**
+ * The items a return question is about: those the message names; else, unless it asks for all of
+ * them, those the return under discussion was about ("how do I send it back?"); else none.
+ */
+export function returnFocusLines(order: Order, turn: Pick<Turn, "pre" | "state">): LineItem[] {
+  const named = namedLines(order, turn);
+  if (named.length > 0 || ALL_ITEMS.test(turn.pre.normalized)) return named;
+  const focus = new Set(turn.state.returnItemIds ?? []);
+  return order.lineItems.filter((line) => focus.has(line.id));
+}
+
+// "both", "everything", "the whole order", "les deux", "todo el pedido" (accents folded).
+const ALL_ITEMS =
+  /\b(?:both|all of (?:it|them)|all (?:the |my )?(?:items|things|of the order)|everything|(?:the )?(?:whole|entire|full) order|les deux|tout|toute la commande|tous les articles|los dos|las dos|ambos|ambas|todo|todos|todas)\b/;
+
 /** The order's items the message names ("the sleeping bag"), or none. */
 export function namedLines(order: Order, turn: Pick<Turn, "pre">): LineItem[] {
   const words = new Set(turn.pre.contentTokens.map(singular));
