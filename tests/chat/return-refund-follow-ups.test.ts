@@ -140,3 +140,35 @@ describe("the item a return conversation is about", () => {
     expect(how.text).toMatch(/pages\/retours/);
   });
 });
+
+describe("refund questions the order itself answers", () => {
+  it("says a cancelled order that was never paid has nothing to refund, instead of 'start a return'", async () => {
+    const order = snapshotOf("cafe-colibri").orders.find(
+      (o: any) => o.customerId && o.cancelledAt && o.displayFinancialStatus === "EXPIRED",
+    );
+    const say = await customerOf("cafe-colibri", order);
+    const out = await say(`¿ya me reembolsaron el pedido ${order.name}?`);
+    expect(out.intent).toBe("refund_status");
+    expect(out.text).not.toMatch(/inicia una devoluci/);
+    expect(out.text).toMatch(/no se cobr|nada que reembolsar/);
+  });
+
+  it("answers 'can I have store credit instead?' with where the shop's refunds go", async () => {
+    const order = orderWithOpenReturn("northwind");
+    const say = await customerOf("northwind", order);
+    await say("where is my refund?");
+    const out = await say("could you give me store credit rather than the refund?");
+    expect(out.text).toMatch(/original payment method/);
+  });
+
+  it("answers 'it's still not there, what should I do?' with the shop's late-refund advice", async () => {
+    const order = snapshotOf("northwind").orders.find(
+      (o: any) => o.customerId && o.displayFinancialStatus === "REFUNDED" && o.returns.length > 0,
+    );
+    const say = await customerOf("northwind", order);
+    await say(`did the refund for order ${order.name} go through?`);
+    const out = await say("still nothing on my card, what should I do now?");
+    expect(out.intent).toBe("refund_status");
+    expect(out.text).toMatch(/bank/);
+  });
+});

@@ -434,6 +434,16 @@ const M = defineMessages({
     es: "Tu devolución {name} fue rechazada: {reason}",
     fr: "Votre retour {name} a été refusé : {reason}",
   },
+  refund_cancelled_unpaid: {
+    en: "Order {order} was cancelled on {date} before any payment went through, so nothing was charged and there is nothing to refund.",
+    es: "El pedido {order} se canceló el {date} antes de que se completara el pago, así que no se cobró nada y no hay nada que reembolsar.",
+    fr: "La commande {order} a été annulée le {date} avant tout paiement : rien n'a été débité, il n'y a donc rien à rembourser.",
+  },
+  cancelled_no_refund_yet: {
+    en: "Order {order} was cancelled on {date}, and no refund shows on it yet.",
+    es: "El pedido {order} se canceló el {date} y todavía no aparece ningún reembolso.",
+    fr: "La commande {order} a été annulée le {date}, et aucun remboursement n'y apparaît encore.",
+  },
   no_refund: {
     en: "There's no refund or return on order {order} yet. To get a refund, start a return{window}.",
     es: "Aún no hay reembolso ni devolución en el pedido {order}. Para obtener un reembolso, inicia una devolución{window}.",
@@ -914,7 +924,7 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
       : "";
     const reasonKey = `cancel_reason_${order.cancelReason}` as keyof typeof M;
     // A payment that expired unpaid (a cash voucher, a transfer) is the reason, whatever Shopify filed it under.
-    const unpaid = order.displayFinancialStatus === "EXPIRED" && order.refunds.length === 0;
+    const unpaid = neverCharged(order);
     const reason = unpaid ? t(L, M.cancelled_unpaid) : order.cancelReason && reasonKey in M ? t(L, M[reasonKey]) : "";
     const cancelled = t(L, M.cancelled, {
       order: order.name,
@@ -1807,6 +1817,16 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     }
     for (const ret of order.returns.filter((r) => ["REQUESTED", "OPEN", "DECLINED"].includes(r.status)))
       parts.push(describeReturn(ret, order, t2));
+    if (parts.length === 0 && order.cancelledAt) {
+      // A cancelled order is refunded, not returned: unpaid, there is nothing to give back.
+      const unpaid = neverCharged(order);
+      parts.push(
+        t(L, unpaid ? M.refund_cancelled_unpaid : M.cancelled_no_refund_yet, {
+          order: order.name,
+          date: date(t2, order.cancelledAt),
+        }),
+      );
+    }
     if (parts.length === 0)
       parts.push(
         t(L, M.no_refund, { order: order.name, window: returnWindowPhrase(t2) ? ` ${returnWindowPhrase(t2)}` : "" }),
@@ -1816,10 +1836,15 @@ export function refundStatus(turn: Turn): Promise<Answer> {
   });
 }
 
+/** A payment that expired unpaid (a cash voucher, a transfer) or an authorisation voided: no money was ever taken. */
+function neverCharged(order: Order): boolean {
+  return ["EXPIRED", "VOIDED"].includes(order.displayFinancialStatus ?? "") && order.refunds.length === 0;
+}
+
 // "Was shipping refunded too?", "which card did it go to?" (accents folded).
 const ASKS_SHIPPING_REFUND = /\b(?:shipping|delivery|postage|livraison|port|frais d'envoi|envio)\b/;
 const ASKS_REFUND_METHOD =
-  /\b(?:which|what) (?:card|account)\b|\bpayment method\b|\b(?:on|to|back (?:on|to)) my (?:card|account|bank)\b|\bquelle (?:carte|compte)\b|\bmoyen de paiement\b|\bsur (?:ma|la) (?:carte|compte)\b|\b(?:que|cual) (?:tarjeta|cuenta)\b|\bmetodo de pago\b|\b(?:a|en) (?:mi|la) (?:tarjeta|cuenta)\b/;
+  /\b(?:store credit|credit note|gift card instead|saldo a favor|credito (?:en|de) (?:la )?tienda|monedero|avoir|bon d'achat)\b|\b(?:which|what) (?:card|account)\b|\bpayment method\b|\b(?:on|to|back (?:on|to)) my (?:card|account|bank)\b|\bquelle (?:carte|compte)\b|\bmoyen de paiement\b|\bsur (?:ma|la) (?:carte|compte)\b|\b(?:que|cual) (?:tarjeta|cuenta)\b|\bmetodo de pago\b|\b(?:a|en) (?:mi|la) (?:tarjeta|cuenta)\b/;
 
 /** The shop's rules on what a refund covers and where it goes, when the shopper asks. */
 function askedRefundRules(turn: Turn): string[] {
@@ -1828,10 +1853,25 @@ function askedRefundRules(turn: Turn): string[] {
     ASKS_SHIPPING_REFUND.test(turn.pre.normalized) ? shippingRefundRule(passages, turn.language) : null,
     ASKS_REFUND_METHOD.test(turn.pre.normalized) ? refundMethodRule(passages, turn.language) : null,
   ];
-  return rules
+  const quoted = rules
     .filter((rule): rule is NonNullable<typeof rule> => !!rule)
     .map((rule) => t(turn.language, M.policy_quote, { sentence: rule.quote }));
+  // "Still nothing, what should I do?": the shop's own advice for a refund that hasn't shown up.
+  const late = ASKS_WHAT_TO_DO.test(turn.pre.normalized)
+    ? shopSaysAbout(turn, LATE_REFUND_TOPIC[turn.language] ?? LATE_REFUND_TOPIC.en, ["REFUND_POLICY", "FAQ"]).trim()
+    : "";
+  return late ? [...quoted, late] : quoted;
 }
+
+// "What should I do?", "qu'est-ce que je dois faire ?", "¿qué hago?" (accents folded).
+const ASKS_WHAT_TO_DO =
+  /\b(?:what (?:should|do|can|must) i do|what now|what are my options|who (?:do|should) i (?:contact|call|ask)|que (?:dois|puis)-je faire|qu'est-ce que je (?:dois|peux) faire|je fais quoi|que hago|que debo hacer|que puedo hacer|a quien (?:le )?(?:escribo|llamo|contacto))\b/;
+/** The words of a shop's sentence on late or missing refunds, per language. */
+const LATE_REFUND_TOPIC: Record<string, string> = {
+  en: "late missing refund hasn't appeared check with your bank",
+  es: "reembolso tardado no aparece revisa con tu banco",
+  fr: "remboursement en retard manquant pas apparu vérifiez auprès de votre banque",
+};
 
 export function getInvoice(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => ({
