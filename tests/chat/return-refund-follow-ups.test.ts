@@ -172,3 +172,13 @@ describe("refund questions the order itself answers", () => {
     expect(out.text).toMatch(/bank/);
   });
 });
+
+describe("who pays a return's postage, asked about the shopper's own return", () => {
+  it("quotes the shop's postage rule even when the team, not the bot, opens the return", async () => {
+    const order = snapshotOf("maison-coquelicot").orders.find((o: any) => o.name === "FR-3043");
+    const say = await customerOf("maison-coquelicot", order);
+    await say("je voudrais renvoyer la bougie de ma dernière commande");
+    const out = await say("et c'est qui qui paie les frais de retour ?");
+    expect(out.text).toMatch(/à votre charge/);
+  });
+});

@@ -4,7 +4,7 @@
  * are never made here directly: the bot states exactly what it will do and stores a
  * PendingAction; actions.ts carries it out when the shopper says yes.
  */
-import { asksHowToSend, howToReturnTerms } from "../intent/policy-follow-ups";
+import { asksHowToSend, asksReturnPostage, howToReturnTerms } from "../intent/policy-follow-ups";
 import type { Fulfillment, LineItem, Order, Product, ReturnInfo, Variant } from "../../commerce/types";
 import { optionValuesNamed } from "./product/variants";
 import { formatDate, formatMoney, joinList } from "../format";
@@ -1562,8 +1562,12 @@ function returnOfLines(order: Order, t2: Turn, focused: LineItem[]): Promise<Ans
       ? shopSaysAbout(t2, howToReturnTerms(L), ["REFUND_POLICY"]).trim()
       : "";
     if (howTo) parts.push(howTo);
+    // "Who pays the postage?": the shop's rule for this order's destination, unless the offer below says it.
+    const postage = asksReturnPostage(t2.pre.original) ? returnShippingRule(t2, order) : "";
+    const postageQuote = postage ? t(L, M.policy_quote, { sentence: postage }).trim() : "";
     // Nothing to return: still say which order the verdicts are about.
-    if (returnable.length === 0) return { text: [t(L, M.about_order, { order: order.name }), ...parts].join("\n") };
+    if (returnable.length === 0)
+      return { text: [t(L, M.about_order, { order: order.name }), ...parts, postageQuote].filter(Boolean).join("\n") };
     const titles = returnable.map((line) => line.title);
     const fulfillmentLineItemIds = returnable.flatMap((line) =>
       order.fulfillments.flatMap((f) =>
@@ -1595,6 +1599,7 @@ function returnOfLines(order: Order, t2: Turn, focused: LineItem[]): Promise<Ans
       order,
       [
         ...parts,
+        ...(opensItself || !postageQuote ? [] : [postageQuote]),
         t(L, opensItself ? M.confirm_return : M.confirm_return_request, {
           ...vars,
           shipping: returnShippingRule(t2, order),

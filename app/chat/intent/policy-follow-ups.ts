@@ -160,6 +160,11 @@ export function asksHowToSend(text: string): boolean {
   return HOW_TO_SEND.test(normalize(text));
 }
 
+/** Whether the message asks who pays a return's postage ("who pays the return shipping?", "qui paie le retour ?"). */
+export function asksReturnPostage(text: string): boolean {
+  return RETURN_POSTAGE.test(normalize(text));
+}
+
 /** The words that find the shop's "how to return" sentence, in the shopper's language. */
 export function howToReturnTerms(language: string): string {
   return HOW_TO_SEND_TERMS[language] ?? HOW_TO_SEND_TERMS.en;
