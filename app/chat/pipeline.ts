@@ -11,7 +11,7 @@ import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { normalize, preprocess, type Language, type Preprocessed } from "./preprocess";
 import { isPlainQuestion, plainQuestionIntent } from "./intent/grievance";
-import { ownPurchaseIntent } from "./intent/own-purchase";
+import { ownPurchaseIntent, returnOfNamedProduct } from "./intent/own-purchase";
 import {
   codeQuestionIntent,
   howToSendTerms,
@@ -220,6 +220,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
       : stated
         ? (orderReading(stated) ?? stated)
         : (ownPurchaseIntent(catalogued.intent, pre.original) ??
+          returnOfNamedProduct(catalogued.intent, pre.original, !!productHandle || !!entities.product) ??
           pendingPaymentIntent(catalogued.intent, pre.original) ??
           orderReading(catalogued.intent));
   // Read from the message's own words, a state question is no unsure reading for the FAQ to take over.
