@@ -182,3 +182,12 @@ describe("who pays a return's postage, asked about the shopper's own return", ()
     expect(out.text).toMatch(/à votre charge/);
   });
 });
+
+describe("who pays a return's postage, asked as a rule", () => {
+  it("quotes the shop's rule on who pays before its exception for faulty items", async () => {
+    const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))) });
+    const out = await say("pour un retour, c'est moi qui paie le port ?");
+    expect(out.intent).toBe("return_policy");
+    expect(out.text).toMatch(/à votre charge/);
+  });
+});

@@ -24,6 +24,9 @@ import { excludedKindNote } from "./shop-rules";
 import { factsFor } from "../shop/facts";
 import { catalogTerms } from "../catalog/search";
 import { isFinalSale } from "../policy/returns";
+import { returnPostageRule } from "../policy/shop-sentences";
+import { knowledgeFor } from "../knowledge/passages";
+import { asksReturnPostage } from "../intent/policy-follow-ups";
 
 const M = defineMessages({
   payment_order_note: {
@@ -225,6 +228,9 @@ export function accountHelp(turn: Turn): Answer {
  * The answer to a policy or FAQ question for `intent`: the sentences that answer it (or, for "what's
  * your return policy?", one sentence per aspect of the policy), quoted, with the policy's link.
  */
+/** The postage rule is quoted on top of the sentences the question found (its exception for faulty items among them). */
+const MAX_WITH_POSTAGE_RULE = 4;
+
 // Interjections that open a follow-up ("ok,", "bon,", "bueno,", "well,") before its question.
 const OPENING_FILLER = /^(?:\s*(?:ok(?:ay)?|well|so|and|bon|bref|alors|donc|et|bueno|pues|vale|y)\b[\s,.!]*)+/i;
 
@@ -321,6 +327,16 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
     // For a kind of thing, what the question itself found (an exclusion of lit candles) is kept first.
     const merged = namesKind ? firstThen(hits, rules) : firstThen(rules, hits);
     hits = orderForQuoting(merged.slice(0, 3));
+  }
+
+  // "Is the return postage on me?": the shop's own rule on who pays comes first, not its exception for faulty items.
+  const postage =
+    intent === "return_policy" && asksReturnPostage(turn.pre.original)
+      ? returnPostageRule(knowledgeFor(shop).passages, turn.language, null)
+      : null;
+  if (postage) {
+    const rule: KnowledgeHit = { passage: postage, score: 1, relevance: 1, matched: [], covered: [], answered: [] };
+    hits = orderForQuoting(firstThen([rule], hits).slice(0, MAX_WITH_POSTAGE_RULE));
   }
 
   if (hits.length === 0) {
@@ -442,8 +458,7 @@ function isOverview(question: string, topic: Topic): boolean {
   const topicTerms = new Set(terms(topic.topicWords));
   const asked = terms(question);
   return (
-    asked.some((term) => topicTerms.has(term)) &&
-    asked.every((term) => topicTerms.has(term) || IN_GENERAL.has(term))
+    asked.some((term) => topicTerms.has(term)) && asked.every((term) => topicTerms.has(term) || IN_GENERAL.has(term))
   );
 }
 
