@@ -191,3 +191,19 @@ describe("who pays a return's postage, asked as a rule", () => {
     expect(out.text).toMatch(/à votre charge/);
   });
 });
+
+describe("an objection to a return verdict", () => {
+  it("stays on the shopper's return ('but I only got it on the 5th!')", async () => {
+    const order = snapshotOf("northwind").orders.find((o: any) => o.name === "#1035");
+    const say = await customerOf("northwind", order);
+    expect((await say("can I still return the down jacket from order 1035?")).intent).toBe("return_item");
+    const next = await say("but I only wore it once!");
+    expect(next.intent).toBe("return_item");
+    const nextEs = await customerOf(
+      "cafe-colibri",
+      snapshotOf("cafe-colibri").orders.find((o: any) => o.name === "MX5028-W"),
+    );
+    expect((await nextEs("quiero devolver el café de mi pedido")).intent).toBe("return_item");
+    expect((await nextEs("pero está sin abrir")).intent).toBe("return_item");
+  });
+});
