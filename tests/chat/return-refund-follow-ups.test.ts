@@ -207,3 +207,14 @@ describe("an objection to a return verdict", () => {
     expect((await nextEs("pero está sin abrir")).intent).toBe("return_item");
   });
 });
+
+describe("the replacement of an exchange", () => {
+  it("reads 'when does the new one ship?' after an exchange as that exchange, not delivery options", async () => {
+    const order = snapshotOf("northwind").orders.find((o: any) => o.name === "#1045");
+    const say = await customerOf("northwind", order);
+    expect((await say("can I exchange my sleeping bag for the regular length?")).intent).toBe("exchange_item");
+    const next = await say("and when does the new one get shipped out?");
+    expect(next.intent).toBe("exchange_item");
+    expect(next.text).toMatch(/scan/);
+  });
+});

@@ -77,6 +77,11 @@ const REFUND_DELAY =
   /\b(?:how long|how many (?:business |working )?days|how soon|when (?:will|do|would|should) (?:i|it|the money)|combien de (?:temps|jours)|dans combien|quel delai|ca prend|ca met|cuanto (?:tiempo|tarda\w*)|cuantos dias|en cuanto tiempo|cuando (?:me )?(?:llega|llegara|veo|vere|aparece|aparecera))\b/;
 /** Longer messages say what they are about. */
 const REFUND_DELAY_WORDS = 12;
+// The item an exchange sends: "the new one", "the replacement", "le nouveau", "la nueva", "el de repuesto".
+const REPLACEMENT =
+  /\b(?:new one|new size|new colou?r|replacement|the other (?:one|size|colou?r)|remplacement|(?:le|la) nouve(?:au|lle)|(?:el|la) nuev[oa]|reemplazo|(?:el|la) de (?:cambio|repuesto))\b/;
+/** Readings a question about the replacement's shipping gets on its own. */
+const REPLACEMENT_READINGS = new Set<Intent>(["shipping_options", "track_order", "out_of_scope", "product_info"]);
 // "Return it", "send them back", "devolverlo", "le renvoyer": the item just discussed, named by a pronoun.
 const RETURN_IT =
   /\b(?:return|send back) (?:it|them|this|that|these|those|both(?: items| of them)?|everything|all of (?:it|them)|the rest)\b|\bsend (?:it|them|this|that) back\b|\b(?:devolverl[oa]s?|regresarl[oa]s?|mandarl[oa]s? de regreso|l[oa]s? (?:devuelvo|regreso|puedo devolver|puedo regresar))\b|\b(?:le|la|les|l') ?(?:renvoyer|retourner|rendre|renvoie|retourne|rapporter)\b/;
@@ -129,6 +134,15 @@ export function returnFollowUpIntent(
     plain.split(/\s+/).length <= REFUND_DELAY_WORDS
   )
     return { ...result, intent: "refund_status", lowConfidence: false };
+  // "When does the new one ship?" after an exchange: the replacement, which the exchange rule says when it leaves.
+  if (
+    orderInFocus &&
+    last === "exchange_item" &&
+    REPLACEMENT_READINGS.has(result.intent) &&
+    REPLACEMENT.test(plain) &&
+    plain.split(/\s+/).length <= REFUND_DELAY_WORDS
+  )
+    return { ...result, intent: "exchange_item", lowConfidence: false };
   // "Can I just return it instead?" after the shopper's own exchange or return: that item, not the general rule.
   if (orderInFocus && OWN_RETURN.has(last) && result.intent === "return_policy" && RETURN_IT.test(plain))
     return { ...result, intent: "return_item", lowConfidence: false };
