@@ -218,3 +218,12 @@ describe("the replacement of an exchange", () => {
     expect(next.text).toMatch(/scan/);
   });
 });
+
+describe("which order a return question without an item means", () => {
+  it("isn't swayed by a word of time that a product's name happens to contain ('last day' / 'Day Hiker')", async () => {
+    const order = snapshotOf("northwind").orders.find((o: any) => o.name === "#1046");
+    const say = await customerOf("northwind", order);
+    const out = await say("what's the last day I can send back my order?");
+    expect(out.text).toContain("#1046");
+  });
+});
