@@ -227,3 +227,14 @@ describe("which order a return question without an item means", () => {
     expect(out.text).toContain("#1046");
   });
 });
+
+describe("a return window counted from the order date, before delivery", () => {
+  it("already names its last day, which the order date fixes", async () => {
+    const order = snapshotOf("maison-coquelicot").orders.find((o: any) => o.name === "FR-3042");
+    const say = await customerOf("maison-coquelicot", order);
+    const out = await say("I'd like to return the plaid from my latest order, how long do I have?");
+    expect(out.intent).toBe("return_item");
+    // Placed November 16 (Paris): 14 days from the order date.
+    expect(out.text).toMatch(/November 30/);
+  });
+});

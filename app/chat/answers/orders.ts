@@ -364,6 +364,11 @@ const M = defineMessages({
     es: "{item} aún no se ha entregado, y es de un tipo de artículo que nuestra política de devoluciones restringe, así que nuestro equipo revisaría primero su devolución.{policy}",
     fr: "{item} n'a pas encore été livré, et c'est un type d'article que notre politique de retour restreint : notre équipe examinerait donc d'abord son retour.{policy}",
   },
+  not_delivered_until: {
+    en: "{item} hasn't been delivered yet; you can return it until {until} ({window}).",
+    es: "{item} aún no se ha entregado; podrás devolverlo hasta el {until} ({window}).",
+    fr: "{item} n'a pas encore été livré ; vous pourrez le retourner jusqu'au {until} ({window}).",
+  },
   not_delivered_yet: {
     en: "{item} hasn't been delivered yet; you can return it {window}.",
     es: "{item} aún no se ha entregado; podrás devolverlo {window}.",
@@ -1449,7 +1454,9 @@ function describeLineReturn(
       // Not here yet, and of a kind the shop's exclusions name: no promise it can come back.
       if (excludedKinds.has(line.lineItemId))
         return t(L, M.not_delivered_restricted, { item, policy: finalSaleClause(turn) });
-      return t(L, M.not_delivered_yet, { item, window: returnWindowPhrase(turn) ?? "" });
+      return v.until
+        ? t(L, M.not_delivered_until, { item, until: date(turn, v.until), window: returnWindowPhrase(turn) ?? "" })
+        : t(L, M.not_delivered_yet, { item, window: returnWindowPhrase(turn) ?? "" });
     case "window_closed":
       return t(L, M.window_closed, {
         item,
