@@ -11,7 +11,7 @@ import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { normalize, preprocess, type Language, type Preprocessed } from "./preprocess";
 import { isPlainQuestion, plainQuestionIntent } from "./intent/grievance";
-import { ownPurchaseIntent } from "./intent/own-purchase";
+import { ownPurchaseIntent, returnOfNamedProduct } from "./intent/own-purchase";
 import {
   codeQuestionIntent,
   howToSendTerms,
@@ -236,6 +236,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
       : stated
         ? (orderReading(stated) ?? stated)
         : (ownPurchaseIntent(catalogued.intent, pre.original) ??
+          returnOfNamedProduct(catalogued.intent, pre.original, !!productHandle || !!entities.product) ??
           pendingPaymentIntent(catalogued.intent, pre.original) ??
           productShippingIntent(catalogued.intent, pre.original, !!placeAsked(ctx.shop, pre.original)) ??
           orderReading(catalogued.intent));
@@ -546,6 +547,10 @@ const ABOUT_THE_ANSWER =
   /^[¿¡]?(?:(?:ok(?:ay)?|so|and|y|et|mais|but),?\s+)?(?:why(?: not)?|how come|por ?que(?: no)?|pourquoi(?: pas)?|what are my options|what options do i have|what can i do(?: now)?|what now|que opciones tengo|cuales son mis opciones|que puedo hacer(?: ahora)?|quelles sont mes options|qu'est-ce que je peux faire|que puis-je faire|je fais quoi)\s*[?!.]*$/;
 const ELLIPTICAL_START = /^(?:and|also|what about|how about|[¿¡]?y|et|e)\b/i;
 const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
+// "But …", "mais …", "pero …", "even though …" (accents folded): an objection to the answer just given.
+const OBJECTION = /^[¿¡]?(?:but|however|even though|although|mais|pourtant|cependant|pero|aunque|sin embargo)\b/;
+/** At most this many words, an objection is to the last answer rather than a new request. */
+const OBJECTION_WORDS = 14;
 // Asking to speak to a person, in English, Spanish and French (accents folded).
 const ASKS_FOR_PERSON =
   /\b(?:talk|speak|put me through) (?:to|with) (?:a |an |the |your |someone|somebody)?(?:real |actual )?(?:person|human|manager|supervisor|someone|somebody|agent|representative)|\b(?:want|need) (?:a |an )?(?:real |actual )?(?:human|person|manager|supervisor)\b|\bparler (?:a|avec) (?:un |une |quelqu'un|le |la |votre )?(?:vraie |vrai )?(?:responsable|personne|humain|conseiller|conseillere|manager|quelqu'un)|\bpassez-moi (?:un |une |le |la )?(?:responsable|conseiller|manager|personne)|\bhablar con (?:un |una |el |la |alguien|algun |alguna )?(?:responsable|encargado|encargada|gerente|persona|humano|agente|supervisor)/;
@@ -815,6 +820,32 @@ function intentInContext(
     namesOrderItem(text, state.orderItems) &&
     // The item's own words ("taza", a cup) ask no aspect of it.
     !asksAboutAProduct(withoutWords(text, orderItemWords(text, state.orderItems)), ["included"])
+  )
+    return continued;
+  // "but I only got it on the 5th!", "pero está cerrada": an objection to the verdict on the shopper's own
+  // return is about that return, whatever its other words read like.
+  if (
+    (last === "return_item" || last === "exchange_item") &&
+    state.orderNumber &&
+    !entities.order_number &&
+    wordCount <= OBJECTION_WORDS &&
+    OBJECTION.test(normalize(text)) &&
+    !RETURN_INTENTS.has(result.intent) &&
+    !HANDOFF_INTENTS.has(result.intent) &&
+    !ASKS_FOR_PERSON.test(normalize(text))
+  )
+    return continued;
+  // "and the beanie from that order?" after the shopper's own return or exchange: the same request for
+  // another of the order's items, whatever action the word "order" makes it read like.
+  if (
+    (last === "return_item" || last === "exchange_item") &&
+    state.orderNumber &&
+    !entities.order_number &&
+    wordCount <= ORDER_ITEM_FOLLOW_UP_WORDS &&
+    ELLIPTICAL_START.test(text.trim()) &&
+    namesOrderItem(text, state.orderItems) &&
+    !RETURN_INTENTS.has(result.intent) &&
+    !HANDOFF_INTENTS.has(result.intent)
   )
     return continued;
   // An elliptical question names a thing, which reads like a product question on its own.

@@ -150,3 +150,22 @@ describe("a reading too unsure to name", () => {
     expect(deedIntent("out_of_scope", "ZX-4471: two aprons instead of one")).toBe("change_order");
   });
 });
+
+describe("a return already sent back, or a bank that shows nothing, then the money", () => {
+  it("reads 'I mailed it back, still nothing' as the refund even when the model heard a complaint", () => {
+    expect(deedIntent("complaint", "I mailed the tent back ten days ago and still nothing")).toBe("refund_status");
+    expect(deedIntent("complaint", "j'ai renvoyé les draps il y a deux semaines et toujours rien")).toBe(
+      "refund_status",
+    );
+    // A grievance said outright stays one.
+    expect(deedIntent("complaint", "I sent it back weeks ago and still nothing, this is a scam")).toBeNull();
+  });
+
+  it("reads a statement, account or card that shows no credit as the refund, not a payment problem", () => {
+    expect(deedIntent("payment_issue", "my card statement doesn't show any refund from you yet")).toBe("refund_status");
+    expect(deedIntent("payment_issue", "mi estado de cuenta no muestra ningún reembolso")).toBe("refund_status");
+    expect(deedIntent("payment_issue", "mon relevé ne montre aucun remboursement")).toBe("refund_status");
+    // A charge seen twice is the payment problem it reads as.
+    expect(deedIntent("payment_issue", "my statement shows two charges and no refund of the second")).toBeNull();
+  });
+});

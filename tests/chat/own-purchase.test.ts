@@ -34,3 +34,22 @@ describe("own purchase or general rule", () => {
     expect(ownPurchaseIntent("product_info", "Is the lamp I bought dishwasher safe?")).toBeNull();
   });
 });
+
+describe("a return asked about a product named, read as a question about the product", () => {
+  it("is a return question, the shopper's own when they say they have it", async () => {
+    const { returnOfNamedProduct } = await import("../../app/chat/intent/own-purchase");
+    expect(returnOfNamedProduct("out_of_scope", "the blue mug is too small for me, can I give it back?", true)).toBe(
+      "return_policy",
+    );
+    expect(returnOfNamedProduct("product_info", "le plaid est trop épais, je peux le rendre ?", true)).toBe(
+      "return_policy",
+    );
+    expect(returnOfNamedProduct("product_info", "la taza que me llegó está fea, ¿la puedo devolver?", true)).toBe(
+      "return_item",
+    );
+    // A question about the product itself, or with no product named, is left alone.
+    expect(returnOfNamedProduct("product_info", "is the mug dishwasher safe?", true)).toBeNull();
+    expect(returnOfNamedProduct("out_of_scope", "can I give it back?", false)).toBeNull();
+    expect(returnOfNamedProduct("complaint", "the mug broke, can I send it back?", true)).toBeNull();
+  });
+});

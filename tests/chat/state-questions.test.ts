@@ -79,3 +79,12 @@ describe("'where is my <item>?' through the pipeline", () => {
     expect(reply.text).toContain(order.name);
   });
 });
+
+describe("a request said with 'I'd like to'", () => {
+  it("is the request, not a question about where a return stands", () => {
+    expect(
+      stateQuestionIntent("return_item", "it hasn't even arrived yet but I'd like to return it, how long do I have?"),
+    ).toBeNull();
+    expect(stateQuestionIntent("return_item", "has my return arrived at your warehouse?")).toBe("refund_status");
+  });
+});

@@ -4,6 +4,7 @@
  * are never made here directly: the bot states exactly what it will do and stores a
  * PendingAction; actions.ts carries it out when the shopper says yes.
  */
+import { asksHowToSend, asksReturnPostage, howToReturnTerms } from "../intent/policy-follow-ups";
 import type { Fulfillment, LineItem, Order, Product, ReturnInfo, Variant } from "../../commerce/types";
 import { optionValuesNamed } from "./product/variants";
 import { formatDate, formatMoney, joinList } from "../format";
@@ -32,6 +33,7 @@ import {
   changeVerdict,
   lineReturnDeadline,
   mentionedLines,
+  returnFocusLines,
   namedLines,
   orderMeant,
   orderBefore,
@@ -362,6 +364,11 @@ const M = defineMessages({
     es: "{item} aún no se ha entregado, y es de un tipo de artículo que nuestra política de devoluciones restringe, así que nuestro equipo revisaría primero su devolución.{policy}",
     fr: "{item} n'a pas encore été livré, et c'est un type d'article que notre politique de retour restreint : notre équipe examinerait donc d'abord son retour.{policy}",
   },
+  not_delivered_until: {
+    en: "{item} hasn't been delivered yet; you can return it until {until} ({window}).",
+    es: "{item} aún no se ha entregado; podrás devolverlo hasta el {until} ({window}).",
+    fr: "{item} n'a pas encore été livré ; vous pourrez le retourner jusqu'au {until} ({window}).",
+  },
   not_delivered_yet: {
     en: "{item} hasn't been delivered yet; you can return it {window}.",
     es: "{item} aún no se ha entregado; podrás devolverlo {window}.",
@@ -431,6 +438,16 @@ const M = defineMessages({
     en: "Your return {name} was declined: {reason}",
     es: "Tu devolución {name} fue rechazada: {reason}",
     fr: "Votre retour {name} a été refusé : {reason}",
+  },
+  refund_cancelled_unpaid: {
+    en: "Order {order} was cancelled on {date} before any payment went through, so nothing was charged and there is nothing to refund.",
+    es: "El pedido {order} se canceló el {date} antes de que se completara el pago, así que no se cobró nada y no hay nada que reembolsar.",
+    fr: "La commande {order} a été annulée le {date} avant tout paiement : rien n'a été débité, il n'y a donc rien à rembourser.",
+  },
+  cancelled_no_refund_yet: {
+    en: "Order {order} was cancelled on {date}, and no refund shows on it yet.",
+    es: "El pedido {order} se canceló el {date} y todavía no aparece ningún reembolso.",
+    fr: "La commande {order} a été annulée le {date}, et aucun remboursement n'y apparaît encore.",
   },
   no_refund: {
     en: "There's no refund or return on order {order} yet. To get a refund, start a return{window}.",
@@ -912,7 +929,7 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
       : "";
     const reasonKey = `cancel_reason_${order.cancelReason}` as keyof typeof M;
     // A payment that expired unpaid (a cash voucher, a transfer) is the reason, whatever Shopify filed it under.
-    const unpaid = order.displayFinancialStatus === "EXPIRED" && order.refunds.length === 0;
+    const unpaid = neverCharged(order);
     const reason = unpaid ? t(L, M.cancelled_unpaid) : order.cancelReason && reasonKey in M ? t(L, M[reasonKey]) : "";
     const cancelled = t(L, M.cancelled, {
       order: order.name,
@@ -1437,7 +1454,9 @@ function describeLineReturn(
       // Not here yet, and of a kind the shop's exclusions name: no promise it can come back.
       if (excludedKinds.has(line.lineItemId))
         return t(L, M.not_delivered_restricted, { item, policy: finalSaleClause(turn) });
-      return t(L, M.not_delivered_yet, { item, window: returnWindowPhrase(turn) ?? "" });
+      return v.until
+        ? t(L, M.not_delivered_until, { item, until: date(turn, v.until), window: returnWindowPhrase(turn) ?? "" })
+        : t(L, M.not_delivered_yet, { item, window: returnWindowPhrase(turn) ?? "" });
     case "window_closed":
       return t(L, M.window_closed, {
         item,
@@ -1496,91 +1515,106 @@ export async function returnItem(turn: Turn): Promise<Answer> {
 }
 
 function returnOfOrder(turn: Turn): Promise<Answer> {
-  return withVerifiedOrder(turn, (order, t2) => {
-    const L = t2.language;
-    const lines = mentionedLines(order, t2);
-    const verdict = returnVerdictFor(order, lines, t2);
-    const excludedKinds = new Set(lines.filter(returnRulesOf(t2.ctx).isExcludedKind).map((l) => l.id));
-    const parts = onceQuoted(
-      verdict.lines.map((line) => describeLineReturn(line, verdict, t2, excludedKinds)).filter(Boolean),
-      finalSaleClause(t2),
-    );
-    // "I want to return the course": the one item named from the order, of a kind the shop excludes.
-    const named = namedLines(order, t2);
-    const excludedLine = !t2.productHandle && named.length === 1 ? excludedKindNote(t2, named[0]) : null;
-    if (excludedLine) parts.unshift(excludedLine);
-    if (verdict.openReturn)
-      parts.push(
-        t(L, M.open_return, { name: verdict.openReturn.name, status: verdict.openReturn.status.toLowerCase() }),
+  return withVerifiedOrder(turn, async (order, t2) => {
+    const focused = returnFocusLines(order, t2);
+    const answer = await returnOfLines(order, t2, focused);
+    // The items this return is about, for the next "how do I send it back?".
+    const about = focused.length > 0 ? focused.map((line) => line.id) : undefined;
+    return { ...answer, state: { ...answer.state, returnItemIds: about } };
+  });
+}
+
+function returnOfLines(order: Order, t2: Turn, focused: LineItem[]): Promise<Answer> {
+  const L = t2.language;
+  const lines = focused.length > 0 ? focused : order.lineItems;
+  const verdict = returnVerdictFor(order, lines, t2);
+  const excludedKinds = new Set(lines.filter(returnRulesOf(t2.ctx).isExcludedKind).map((l) => l.id));
+  const parts = onceQuoted(
+    verdict.lines.map((line) => describeLineReturn(line, verdict, t2, excludedKinds)).filter(Boolean),
+    finalSaleClause(t2),
+  );
+  // "I want to return the course": the one item named from the order, of a kind the shop excludes.
+  const named = focused;
+  const excludedLine = !t2.productHandle && named.length === 1 ? excludedKindNote(t2, named[0]) : null;
+  if (excludedLine) parts.unshift(excludedLine);
+  if (verdict.openReturn)
+    parts.push(t(L, M.open_return, { name: verdict.openReturn.name, status: verdict.openReturn.status.toLowerCase() }));
+  const defect = DEFECT.test(t2.pre.original);
+  // A return already asked for these items: where it stands is the answer, not the window again.
+  const existing = returnsFor(
+    order,
+    focused.map((l) => l.id),
+  );
+  return withVerdict({ topic: "return", order: order.name, verdict, defectReported: defect }, () => {
+    if (existing.length > 0 && !defect) return { text: existing.map((r) => describeReturn(r, order, t2)).join("\n") };
+    if (defect) {
+      const window = shopFactsOf(t2).returnWindow?.value;
+      const withinWindow = lines.some((line) =>
+        withinReturnWindow(order, line, window, t2.ctx.now, t2.ctx.shop.timezone),
       );
-    const defect = DEFECT.test(t2.pre.original);
-    // A return already asked for these items: where it stands is the answer, not the window again.
-    const existing = returnsFor(
-      order,
-      namedLines(order, t2).map((l) => l.id),
+      return {
+        text: [t(L, M.defect, { policy: defectPolicy(t2, withinWindow) }), ...parts].join("\n"),
+        handoff: true,
+        ticket: {
+          kind: "return_request",
+          reason: "complaint",
+          summary: `Defect reported on ${order.name}: ${t2.pre.original}`,
+          orderNumber: order.name,
+        },
+      };
+    }
+    const returnable = order.lineItems.filter((line) => verdict.proposable.includes(line.id));
+    // "How do I send it back?": the shop's own sentence on making a return (its page, its form).
+    const howTo = asksHowToSend(t2.pre.original)
+      ? shopSaysAbout(t2, howToReturnTerms(L), ["REFUND_POLICY"]).trim()
+      : "";
+    if (howTo) parts.push(howTo);
+    // "Who pays the postage?": the shop's rule for this order's destination, unless the offer below says it.
+    const postage = asksReturnPostage(t2.pre.original) ? returnShippingRule(t2, order) : "";
+    const postageQuote = postage ? t(L, M.policy_quote, { sentence: postage }).trim() : "";
+    // Nothing to return: still say which order the verdicts are about.
+    if (returnable.length === 0)
+      return { text: [t(L, M.about_order, { order: order.name }), ...parts, postageQuote].filter(Boolean).join("\n") };
+    const titles = returnable.map((line) => line.title);
+    const fulfillmentLineItemIds = returnable.flatMap((line) =>
+      order.fulfillments.flatMap((f) =>
+        f.lines.filter((l) => l.lineItemId === line.id).map((l) => l.fulfillmentLineItemId),
+      ),
     );
-    return withVerdict({ topic: "return", order: order.name, verdict, defectReported: defect }, () => {
-      if (existing.length > 0 && !defect) return { text: existing.map((r) => describeReturn(r, order, t2)).join("\n") };
-      if (defect) {
-        const window = shopFactsOf(t2).returnWindow?.value;
-        const withinWindow = lines.some((line) =>
-          withinReturnWindow(order, line, window, t2.ctx.now, t2.ctx.shop.timezone),
-        );
-        return {
-          text: [t(L, M.defect, { policy: defectPolicy(t2, withinWindow) }), ...parts].join("\n"),
-          handoff: true,
+    const vars = { items: joinList(titles, L), order: order.name };
+    // The bot opens the return itself only when the merchant allows it and no item needs the team's review.
+    const opensItself = t2.ctx.permissions.returns && !returnable.some((line) => verdict.teamReview.includes(line.id));
+    const pending: PendingAction = opensItself
+      ? {
+          kind: "return_items",
+          orderNumber: order.name.replace(/^#/, ""),
+          fulfillmentLineItemIds,
+          titles,
+          reason: "UNWANTED",
+        }
+      : {
+          kind: "request",
           ticket: {
             kind: "return_request",
-            reason: "complaint",
-            summary: `Defect reported on ${order.name}: ${t2.pre.original}`,
+            reason: "needs_approval",
+            summary: `Return ${vars.items} from ${order.name}`,
             orderNumber: order.name,
           },
         };
-      }
-      const returnable = order.lineItems.filter((line) => verdict.proposable.includes(line.id));
-      // Nothing to return: still say which order the verdicts are about.
-      if (returnable.length === 0) return { text: [t(L, M.about_order, { order: order.name }), ...parts].join("\n") };
-      const titles = returnable.map((line) => line.title);
-      const fulfillmentLineItemIds = returnable.flatMap((line) =>
-        order.fulfillments.flatMap((f) =>
-          f.lines.filter((l) => l.lineItemId === line.id).map((l) => l.fulfillmentLineItemId),
-        ),
-      );
-      const vars = { items: joinList(titles, L), order: order.name };
-      // The bot opens the return itself only when the merchant allows it and no item needs the team's review.
-      const opensItself =
-        t2.ctx.permissions.returns && !returnable.some((line) => verdict.teamReview.includes(line.id));
-      const pending: PendingAction = opensItself
-        ? {
-            kind: "return_items",
-            orderNumber: order.name.replace(/^#/, ""),
-            fulfillmentLineItemIds,
-            titles,
-            reason: "UNWANTED",
-          }
-        : {
-            kind: "request",
-            ticket: {
-              kind: "return_request",
-              reason: "needs_approval",
-              summary: `Return ${vars.items} from ${order.name}`,
-              orderNumber: order.name,
-            },
-          };
-      return confirm(
-        t2,
-        order,
-        [
-          ...parts,
-          t(L, opensItself ? M.confirm_return : M.confirm_return_request, {
-            ...vars,
-            shipping: returnShippingRule(t2, order),
-            reply: replyTimeClause(t2),
-          }).trim(),
-        ].join("\n"),
-        pending,
-      );
-    });
+    return confirm(
+      t2,
+      order,
+      [
+        ...parts,
+        ...(opensItself || !postageQuote ? [] : [postageQuote]),
+        t(L, opensItself ? M.confirm_return : M.confirm_return_request, {
+          ...vars,
+          shipping: returnShippingRule(t2, order),
+          reply: replyTimeClause(t2),
+        }).trim(),
+      ].join("\n"),
+      pending,
+    );
   });
 }
 
@@ -1610,7 +1644,12 @@ function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
     }
     case "approved":
       return withPostageIfAsked(
-        t(L, M.return_approved, { name: ret.name, items, receipt: returnReceiptClause(turn) }),
+        // Then how long the money takes to show, which is what "still nothing?" asks.
+        t(L, M.return_approved, {
+          name: ret.name,
+          items,
+          receipt: returnReceiptClause(turn) + refundTimingClause(turn),
+        }),
         order,
         turn,
       );
@@ -1790,6 +1829,16 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     }
     for (const ret of order.returns.filter((r) => ["REQUESTED", "OPEN", "DECLINED"].includes(r.status)))
       parts.push(describeReturn(ret, order, t2));
+    if (parts.length === 0 && order.cancelledAt) {
+      // A cancelled order is refunded, not returned: unpaid, there is nothing to give back.
+      const unpaid = neverCharged(order);
+      parts.push(
+        t(L, unpaid ? M.refund_cancelled_unpaid : M.cancelled_no_refund_yet, {
+          order: order.name,
+          date: date(t2, order.cancelledAt),
+        }),
+      );
+    }
     if (parts.length === 0)
       parts.push(
         t(L, M.no_refund, { order: order.name, window: returnWindowPhrase(t2) ? ` ${returnWindowPhrase(t2)}` : "" }),
@@ -1799,10 +1848,15 @@ export function refundStatus(turn: Turn): Promise<Answer> {
   });
 }
 
+/** A payment that expired unpaid (a cash voucher, a transfer) or an authorisation voided: no money was ever taken. */
+function neverCharged(order: Order): boolean {
+  return ["EXPIRED", "VOIDED"].includes(order.displayFinancialStatus ?? "") && order.refunds.length === 0;
+}
+
 // "Was shipping refunded too?", "which card did it go to?" (accents folded).
 const ASKS_SHIPPING_REFUND = /\b(?:shipping|delivery|postage|livraison|port|frais d'envoi|envio)\b/;
 const ASKS_REFUND_METHOD =
-  /\b(?:which|what) (?:card|account)\b|\bpayment method\b|\b(?:on|to|back (?:on|to)) my (?:card|account|bank)\b|\bquelle (?:carte|compte)\b|\bmoyen de paiement\b|\bsur (?:ma|la) (?:carte|compte)\b|\b(?:que|cual) (?:tarjeta|cuenta)\b|\bmetodo de pago\b|\b(?:a|en) (?:mi|la) (?:tarjeta|cuenta)\b/;
+  /\b(?:store credit|credit note|gift card instead|saldo a favor|credito (?:en|de) (?:la )?tienda|monedero|avoir|bon d'achat)\b|\b(?:which|what) (?:card|account)\b|\bpayment method\b|\b(?:on|to|back (?:on|to)) my (?:card|account|bank)\b|\bquelle (?:carte|compte)\b|\bmoyen de paiement\b|\bsur (?:ma|la) (?:carte|compte)\b|\b(?:que|cual) (?:tarjeta|cuenta)\b|\bmetodo de pago\b|\b(?:a|en) (?:mi|la) (?:tarjeta|cuenta)\b/;
 
 /** The shop's rules on what a refund covers and where it goes, when the shopper asks. */
 function askedRefundRules(turn: Turn): string[] {
@@ -1811,10 +1865,25 @@ function askedRefundRules(turn: Turn): string[] {
     ASKS_SHIPPING_REFUND.test(turn.pre.normalized) ? shippingRefundRule(passages, turn.language) : null,
     ASKS_REFUND_METHOD.test(turn.pre.normalized) ? refundMethodRule(passages, turn.language) : null,
   ];
-  return rules
+  const quoted = rules
     .filter((rule): rule is NonNullable<typeof rule> => !!rule)
     .map((rule) => t(turn.language, M.policy_quote, { sentence: rule.quote }));
+  // "Still nothing, what should I do?": the shop's own advice for a refund that hasn't shown up.
+  const late = ASKS_WHAT_TO_DO.test(turn.pre.normalized)
+    ? shopSaysAbout(turn, LATE_REFUND_TOPIC[turn.language] ?? LATE_REFUND_TOPIC.en, ["REFUND_POLICY", "FAQ"]).trim()
+    : "";
+  return late ? [...quoted, late] : quoted;
 }
+
+// "What should I do?", "qu'est-ce que je dois faire ?", "¿qué hago?" (accents folded).
+const ASKS_WHAT_TO_DO =
+  /\b(?:what (?:should|do|can|must) i do|what now|what are my options|who (?:do|should) i (?:contact|call|ask)|que (?:dois|puis)-je faire|qu'est-ce que je (?:dois|peux) faire|je fais quoi|que hago|que debo hacer|que puedo hacer|a quien (?:le )?(?:escribo|llamo|contacto))\b/;
+/** The words of a shop's sentence on late or missing refunds, per language. */
+const LATE_REFUND_TOPIC: Record<string, string> = {
+  en: "late missing refund hasn't appeared check with your bank",
+  es: "reembolso tardado no aparece revisa con tu banco",
+  fr: "remboursement en retard manquant pas apparu vérifiez auprès de votre banque",
+};
 
 export function getInvoice(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2) => ({

@@ -24,6 +24,9 @@ import { excludedKindNote } from "./shop-rules";
 import { factsFor } from "../shop/facts";
 import { catalogTerms } from "../catalog/search";
 import { isFinalSale } from "../policy/returns";
+import { returnPostageRule } from "../policy/shop-sentences";
+import { knowledgeFor } from "../knowledge/passages";
+import { asksReturnPostage } from "../intent/policy-follow-ups";
 
 const M = defineMessages({
   payment_order_note: {
@@ -247,16 +250,21 @@ export function accountHelp(turn: Turn): Answer {
  * The answer to a policy or FAQ question for `intent`: the sentences that answer it (or, for "what's
  * your return policy?", one sentence per aspect of the policy), quoted, with the policy's link.
  */
+/** The postage rule is quoted on top of the sentences the question found (its exception for faulty items among them). */
+const MAX_WITH_POSTAGE_RULE = 4;
+
+// Interjections that open a follow-up ("ok,", "bon,", "bueno,", "well,") before its question.
+const OPENING_FILLER = /^(?:\s*(?:ok(?:ay)?|well|so|and|bon|bref|alors|donc|et|bueno|pues|vale|y)\b[\s,.!]*)+/i;
+
 export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   const topic = TOPICS[intent] ?? TOPICS.return_policy!;
   const shop = turn.ctx.shop;
   const lead: string[] = [];
   const extraTerms: string[] = [...(turn.contextTerms ?? [])];
   // A product's name says nothing the policies could match ("Can I return the Harbor Rain Shell?").
-  let question =
-    turn.entities.product && turn.productHandle
-      ? turn.pre.original.replace(turn.entities.product, " ")
-      : turn.pre.original;
+  // "bon, et vous faites des échanges ?": an opening filler is no word of the question.
+  const asked = turn.pre.original.replace(OPENING_FILLER, "");
+  let question = turn.entities.product && turn.productHandle ? asked.replace(turn.entities.product, " ") : asked;
   const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) : undefined;
   if (product && intent === "return_policy" && isFinalSale(product)) {
     lead.push(t(turn.language, M.product_final_sale, { title: product.title }));
@@ -341,6 +349,16 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
     // For a kind of thing, what the question itself found (an exclusion of lit candles) is kept first.
     const merged = namesKind ? firstThen(hits, rules) : firstThen(rules, hits);
     hits = orderForQuoting(merged.slice(0, 3));
+  }
+
+  // "Is the return postage on me?": the shop's own rule on who pays comes first, not its exception for faulty items.
+  const postage =
+    intent === "return_policy" && asksReturnPostage(turn.pre.original)
+      ? returnPostageRule(knowledgeFor(shop).passages, turn.language, null)
+      : null;
+  if (postage) {
+    const rule: KnowledgeHit = { passage: postage, score: 1, relevance: 1, matched: [], covered: [], answered: [] };
+    hits = orderForQuoting(firstThen([rule], hits).slice(0, MAX_WITH_POSTAGE_RULE));
   }
 
   if (hits.length === 0) {
@@ -461,8 +479,17 @@ function firstThen(first: KnowledgeHit[], then: KnowledgeHit[]): KnowledgeHit[] 
 function isOverview(question: string, topic: Topic): boolean {
   const topicTerms = new Set(terms(topic.topicWords));
   const asked = terms(question);
-  return asked.length > 0 && asked.every((term) => topicTerms.has(term));
+  return (
+    asked.some((term) => topicTerms.has(term)) && asked.every((term) => topicTerms.has(term) || IN_GENERAL.has(term))
+  );
 }
+
+// "…for everything else?", "en général ?", "¿y para lo demás?": the whole topic, not one more thing.
+const IN_GENERAL = new Set([
+  ...terms("everything else general generally overall rest remaining", "en"),
+  ...terms("reste général généralement ensemble", "fr"),
+  ...terms("demás resto general generalmente", "es"),
+]);
 
 /** The quoted sentences, with the link of each policy they come from. */
 export function quoteAnswer(turn: Turn, hits: KnowledgeHit[], lead: string[] = []): Answer {

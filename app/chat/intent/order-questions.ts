@@ -22,7 +22,7 @@ const SENT_BACK =
 const NO_MONEY =
   /\b(?:no money|no refund|(?:seen|got|had) a (?:cent|penny|dime)|pas (?:d'argent|un centime|de remboursement)|(?:no )?(?:veo|he visto|me ha llegado|ha llegado|me llega) (?:mi |el |un |ningun )?(?:dinero|peso|centavo|reembolso)|ni un peso)\b/;
 const NO_NEWS =
-  /\b(?:haven'?t heard|have not heard|nothing|no news|no word|any update|still waiting|toujours rien|pas de nouvelles|aucune nouvelle|toujours pas|nada|sin noticias|no se nada|todavia no|aun no|sigo esperando)\b/;
+  /\b(?:haven'?t heard|have not heard|nothing|no news|no word|any (?:update|news|word)|still waiting|des nouvelles|alguna noticia|toujours rien|pas de nouvelles|aucune nouvelle|toujours pas|nada|sin noticias|no se nada|todavia no|aun no|sigo esperando)\b/;
 const NOTHING_ON_ACCOUNT =
   /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
 const AMOUNT_BACK =
@@ -57,6 +57,17 @@ const DOCUMENT = /\b(?:invoice|receipt|factura|recibo|comprobante|facture)\b/;
 // Readings of a question about a return's money besides the money ones; refund_status itself, so the FAQ doesn't take it.
 const RETURN_MONEY_READINGS = new Set<Intent>(["return_item", "return_policy", "shipping_options", "refund_status"]);
 
+// Grievance said outright: "I sent it back and still nothing, what a scam" stays the complaint it is.
+const OUTRIGHT_GRIEVANCE =
+  /\b(?:worst|terrible|awful|horrible|disgusting|unacceptable|ridiculous|pathetic|useless|scam|rip ?off|fraud|furious|fed up|sick of|never again|wtf|fuck\w*|shit\w*|pesim[oa]|verguenza|estafa|hart[oa]|inaceptable|honte|arnaque|scandal\w*|inadmissible|furieu\w*|marre)\b/;
+// An account that shows nothing: "doesn't show any", "no muestra ningún", "ne montre aucun", "no sign of".
+const SHOWS_NO =
+  /\b(?:(?:doesn'?t|does not|don'?t|isn'?t|hasn'?t|has not|still not|not) (?:show\w*|appear\w*|there|in it|on it|reflect\w*)|no sign of|nothing (?:from|on|in)|(?:no|sin) (?:muestra|aparece|refleja|veo)\w*|no (?:me )?aparece|ningun|(?:ne )?(?:montre|affiche|voit|vois|apparait) (?:toujours )?(?:pas|aucun\w*|rien)|aucun\w*|rien)\b/;
+// The money expected back, in any words ("credit", "refund", "reembolso", "remboursement").
+const MONEY_AWAITED = /\b(?:credit\w*|refund\w*|money|reembols\w*|abono|dinero|rembours\w*|argent|avoir)\b/;
+// A charge gone wrong is the payment problem it reads as.
+const CHARGE_GONE_WRONG =
+  /\b(?:twice|double\w*|two (?:charges|times|payments)|dos (?:cargos|cobros|veces)|deux (?:fois|debits|prelevements)|declin\w*|rechaz\w*|refus\w*|don'?t recogni\w*|no reconozco|unknown|inconnu\w*|overcharg\w*|wrong amount)\b/;
 // Where a refund shows up, and when: "when will it show on my card?", "je le verrai quand sur mon compte ?".
 const BANK = /\b(?:card|statement|bank|account|carte|compte|banque|releve|tarjeta|cuenta|banco|estado de cuenta)\b/;
 const WHEN_SEEN =
@@ -473,9 +484,20 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
   if (intent === "get_invoice" && REFUND_WORD.test(n)) return "refund_status";
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
   if (
-    (MONEY_MISREAD.has(intent) || intent === "return_item") &&
+    (MONEY_MISREAD.has(intent) ||
+      intent === "return_item" ||
+      (intent === "complaint" && !OUTRIGHT_GRIEVANCE.test(n))) &&
     SENT_BACK.test(n) &&
     (NO_NEWS.test(n) || NO_MONEY.test(n))
+  )
+    return "refund_status";
+  // "My statement doesn't show any refund": money awaited, not a charge gone wrong.
+  if (
+    (intent === "payment_issue" || MONEY_MISREAD.has(intent)) &&
+    BANK.test(n) &&
+    SHOWS_NO.test(n) &&
+    MONEY_AWAITED.test(n) &&
+    !CHARGE_GONE_WRONG.test(n)
   )
     return "refund_status";
   // "I sent back the fleece, how much am I getting?": the refund of a return already made, whatever topic its words suggest.

@@ -26,3 +26,22 @@ export function ownPurchaseIntent(intent: Intent, text: string): Intent | null {
   const plain = normalize(text);
   return OWN_ITEM.test(plain) || OWN_RETURN.test(plain) ? "return_item" : null;
 }
+
+// Asking to give an item back, in any words: "can I give it back?", "je peux le rendre ?", "¿la puedo devolver?".
+const GIVE_BACK =
+  /\b(?:return(?:ing)? (?:it|them|this|that|these|those|the|my)|(?:send|give|take) (?:it|them|this|that) back|send (?:the|my) [\w-]+(?: [\w-]+)? back|(?:le|la|les|l'|vous l[ae]s?) ?(?:rendre|renvoyer|retourner|rapporter)|(?:rendre|renvoyer|retourner|rapporter) (?:la|le|les|l'|mon|ma|mes|cet|cette|ce)|devolver(?:l[oa]s?)?|regresar(?:l[oa]s?)?|l[oa]s? (?:devuelvo|regreso|puedo devolver|puedo regresar))\b/;
+/** Readings a return question naming a product gets for the product's name alone. */
+const PRODUCT_MISREADS = new Set<Intent>(["product_info", "product_search", "out_of_scope"]);
+
+/**
+ * "The white cushion cover is too hard to keep clean, can I give it back?": a return asked about a
+ * product the message names reads like a question about the product. It is a return question: the
+ * shopper's own when they say they bought or received it, else the shop's rule for that product.
+ */
+export function returnOfNamedProduct(intent: Intent, text: string, namesProduct: boolean): Intent | null {
+  // A product reading says the catalog heard a product in it; an unsure one needs the product named.
+  if (!PRODUCT_MISREADS.has(intent) || (intent === "out_of_scope" && !namesProduct)) return null;
+  const plain = normalize(text);
+  if (!GIVE_BACK.test(plain)) return null;
+  return ownPurchaseIntent("return_policy", text) ?? "return_policy";
+}

@@ -72,6 +72,19 @@ const PROMO =
 // "Until when can I send it back?", "¿hasta cuándo tengo?", "jusqu'à quand ?": the end of the return window.
 const RETURN_DEADLINE =
   /\b(?:until when|till when|by when|last day|deadline|how long do i have|how many days do i have|hasta cuando|ultimo dia|fecha limite|cuanto tiempo tengo|cuantos dias tengo|jusqu'?a quand|dernier jour|date limite|combien de temps (?:j'?ai|ai-je|il me reste)|combien de jours)\b/;
+// "How long until I see it?", "¿cuánto tarda?", "ça prend combien de temps ?": how long something takes to come.
+const REFUND_DELAY =
+  /\b(?:how long|how many (?:business |working )?days|how soon|when (?:will|do|would|should) (?:i|it|the money)|combien de (?:temps|jours)|dans combien|quel delai|ca prend|ca met|cuanto (?:tiempo|tarda\w*)|cuantos dias|en cuanto tiempo|cuando (?:me )?(?:llega|llegara|veo|vere|aparece|aparecera))\b/;
+/** Longer messages say what they are about. */
+const REFUND_DELAY_WORDS = 12;
+// The item an exchange sends: "the new one", "the replacement", "le nouveau", "la nueva", "el de repuesto".
+const REPLACEMENT =
+  /\b(?:new one|new size|new colou?r|replacement|the other (?:one|size|colou?r)|remplacement|(?:le|la) nouve(?:au|lle)|(?:el|la) nuev[oa]|reemplazo|(?:el|la) de (?:cambio|repuesto))\b/;
+/** Readings a question about the replacement's shipping gets on its own. */
+const REPLACEMENT_READINGS = new Set<Intent>(["shipping_options", "track_order", "out_of_scope", "product_info"]);
+// "Return it", "send them back", "devolverlo", "le renvoyer": the item just discussed, named by a pronoun.
+const RETURN_IT =
+  /\b(?:return|send back) (?:it|them|this|that|these|those|both(?: items| of them)?|everything|all of (?:it|them)|the rest)\b|\bsend (?:it|them|this|that) back\b|\b(?:devolverl[oa]s?|regresarl[oa]s?|mandarl[oa]s? de regreso|l[oa]s? (?:devuelvo|regreso|puedo devolver|puedo regresar))\b|\b(?:le|la|les|l') ?(?:renvoyer|retourner|rendre|renvoie|retourne|rapporter)\b/;
 // "How do I send it back?", "comment je renvoie l'article ?", "¿cómo lo envío?": how a return is made.
 const HOW_TO_SEND =
   /\bhow (?:do|can|should|would) (?:i|we) (?:send|ship|post|mail|return)\b|\bwhere (?:do|should) i (?:send|ship|post|mail)\b|\bcomment (?:je )?(?:le |la |les |l'?)?(?:renvoie|renvoyer|retourne|retourner|envoie|envoyer|rapporte|rapporter)\b|\bcomment (?:faire|proceder) (?:pour )?(?:le |un )?retour\b|\bcomo (?:lo |la |los |las |le )?(?:envio|mando|devuelvo|regreso|envie|mande|devuelva|regrese|hago la devolucion)\b|\ba donde (?:lo |la |los |las )?(?:envio|mando)\b/;
@@ -106,8 +119,33 @@ export function returnFollowUpIntent(
   orderInFocus: boolean,
 ): IntentResult | null {
   if (!last || entities.order_number || entities.product) return null;
-  if (KEPT.has(result.intent) && result.intent !== "complaint") return null;
   const plain = normalize(text);
+  // "Jusqu'à quand ?" reads like a closing on its own; about the order in focus it asks its window's end.
+  const closing = result.intent === "thanks_goodbye" || result.intent === "greeting";
+  if (closing && orderInFocus && OWN_RETURN.has(last) && RETURN_DEADLINE.test(plain))
+    return { ...result, intent: last, lowConfidence: false };
+  if (KEPT.has(result.intent) && result.intent !== "complaint") return null;
+  // "How long does that take?", "ça prend combien de temps ?" right after the refund's state: that refund's delay.
+  if (
+    last === "refund_status" &&
+    result.intent !== "refund_status" &&
+    REFUND_DELAY.test(plain) &&
+    !RETURN_DEADLINE.test(plain) &&
+    plain.split(/\s+/).length <= REFUND_DELAY_WORDS
+  )
+    return { ...result, intent: "refund_status", lowConfidence: false };
+  // "When does the new one ship?" after an exchange: the replacement, which the exchange rule says when it leaves.
+  if (
+    orderInFocus &&
+    last === "exchange_item" &&
+    REPLACEMENT_READINGS.has(result.intent) &&
+    REPLACEMENT.test(plain) &&
+    plain.split(/\s+/).length <= REFUND_DELAY_WORDS
+  )
+    return { ...result, intent: "exchange_item", lowConfidence: false };
+  // "Can I just return it instead?" after the shopper's own exchange or return: that item, not the general rule.
+  if (orderInFocus && OWN_RETURN.has(last) && result.intent === "return_policy" && RETURN_IT.test(plain))
+    return { ...result, intent: "return_item", lowConfidence: false };
   // The order in focus has a window of its own, even after a general question on the way ("who pays?").
   if (orderInFocus && RETURN_DEADLINE.test(plain) && (OWN_RETURN.has(last) || last === "return_policy")) {
     const own = OWN_RETURN.has(last) ? last : "return_item";
@@ -130,6 +168,21 @@ export function returnFollowUpIntent(
  * has its label).
  */
 const HOW_TO_SEND_AFTER = new Set<Intent>(["return_policy", "exchange_item"]);
+
+/** Whether the message asks how to send a return back ("how do I send it?", "comment je la renvoie ?"). */
+export function asksHowToSend(text: string): boolean {
+  return HOW_TO_SEND.test(normalize(text));
+}
+
+/** Whether the message asks who pays a return's postage ("who pays the return shipping?", "qui paie le retour ?"). */
+export function asksReturnPostage(text: string): boolean {
+  return RETURN_POSTAGE.test(normalize(text));
+}
+
+/** The words that find the shop's "how to return" sentence, in the shopper's language. */
+export function howToReturnTerms(language: string): string {
+  return HOW_TO_SEND_TERMS[language] ?? HOW_TO_SEND_TERMS.en;
+}
 
 /** The words that find the shop's "how to return" sentence, for a question asking how to send a return. */
 export function howToSendTerms(text: string, language: string, last: Intent | undefined): string[] | undefined {

@@ -11,7 +11,7 @@ import { saysPaymentPending } from "./pending-payment";
 
 const QUESTION = /\?|^(?:was|is|has|did|have|est-ce|avez-vous|a-t-elle|a-t-il)\b/;
 const ASKS_FOR_ACTION =
-  /\b(please|want|wanna|would like|need|can you|could you|can i|could i|how (?:do|can) i|quiero|quisiera|necesito|puedes|puede|pueden|puedo|podrias|voudrais|veux|souhaite|pouvez|puis-je|peux|merci d)\b/;
+  /\b(please|want|wanna|would like|'d like|i'd love|need|can you|could you|can i|could i|how (?:do|can) i|quiero|quisiera|necesito|puedes|puede|pueden|puedo|podrias|voudrais|veux|souhaite|pouvez|puis-je|peux|merci d)\b/;
 
 const RETURN_RECEIVED =
   /\b(receiv\w*|got|arrived|recibi\w*|recibio|llego|recu|recue|arrive)\b.*\b(return\w*|devolucion|retour|paquete|colis|parcel)\b|\b(return\w*|devolucion|retour)\b.*\b(receiv\w*|arrived|recibi\w*|llego|recu|arrive)\b/;

@@ -16,7 +16,8 @@ export type LineReturnVerdict =
   | { kind: "not_returnable"; reason: "final_sale" }
   /** The shop never said how long returns are accepted: the bot won't guess. */
   | { kind: "not_returnable"; reason: "window_unknown" }
-  | { kind: "not_returnable"; reason: "not_delivered" }
+  /** Not delivered yet; a window counted from the order date already has its last day (`until`). */
+  | { kind: "not_returnable"; reason: "not_delivered"; until?: string }
   | { kind: "not_returnable"; reason: "window_closed"; windowStart: string; until: string }
   /** Everything delivered of it is already in a return (the one named). */
   | { kind: "not_returnable"; reason: "already_returned"; returnName: string };
@@ -110,7 +111,14 @@ export function lineReturnVerdict(
   if (rules.finalSale) return { kind: "not_returnable", reason: "final_sale" };
   if (!rules.window) return { kind: "not_returnable", reason: "window_unknown" };
   const deadline = lineReturnDeadline(order, line, rules.window, rules.timeZone);
-  if (!deadline) return { kind: "not_returnable", reason: "not_delivered" };
+  if (!deadline) {
+    // Counted from the order, the window's end is known before the item arrives.
+    const fromOrder =
+      rules.window.from === "order" ? returnDeadline(rules.window, order.createdAt, null, rules.timeZone) : null;
+    return fromOrder
+      ? { kind: "not_returnable", reason: "not_delivered", until: fromOrder.until }
+      : { kind: "not_returnable", reason: "not_delivered" };
+  }
   const shipment = order.fulfillments.find((f) => f.lines.some((l) => l.lineItemId === line.id));
   if (new Date(deadline.until) < rules.now)
     return { kind: "not_returnable", reason: "window_closed", windowStart: deadline.start, until: deadline.until };

@@ -53,6 +53,11 @@ export function orderMeant(access: Verified, turn: Turn, namedNumber: boolean): 
   return { ...access, order: chosen, otherOrders: others };
 }
 
+// Words of time a question uses ("the last day", "a week ago") that a product's name may also carry ("Day Hiker").
+const TIME_WORDS = new Set(
+  "day week month year night time last first next jour semaine mois annee nuit dia semana mes ano noche".split(" "),
+);
+
 const TIME_HINTS: { pattern: RegExp; days: number }[] = [
   { pattern: /\b(this morning|today|earlier today|just (?:now|ordered|placed)|hoy|aujourd'hui|ce matin)\b/i, days: 0 },
   { pattern: /\b(last night|yesterday|ayer|anoche|hier)\b/i, days: 1 },
@@ -92,7 +97,7 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
   const score = (order: Order, index: number) => {
     let s = 0;
     const itemWords = new Set(order.lineItems.flatMap((l) => wordTokens(l.title).map(singular)));
-    for (const w of words) if (w.length > 2 && itemWords.has(w)) s += 3;
+    for (const w of words) if (w.length > 2 && itemWords.has(w) && !TIME_WORDS.has(w)) s += 3;
     for (const hint of TIME_HINTS)
       if (hint.pattern.test(text) && daysBetween(order.createdAt, turn.ctx.now) === hint.days) s += 4;
     if (month >= 0 && new Date(order.createdAt).getUTCMonth() === month) s += 4;
@@ -111,6 +116,21 @@ export function mentionedLines(order: Order, turn: Pick<Turn, "pre">): LineItem[
   const named = namedLines(order, turn);
   return named.length > 0 ? named : order.lineItems;
 }
+
+/**
+ * The items a return question is about: those the message names; else, unless it asks for all of
+ * them, those the return under discussion was about ("how do I send it back?"); else none.
+ */
+export function returnFocusLines(order: Order, turn: Pick<Turn, "pre" | "state">): LineItem[] {
+  const named = namedLines(order, turn);
+  if (named.length > 0 || ALL_ITEMS.test(turn.pre.normalized)) return named;
+  const focus = new Set(turn.state.returnItemIds ?? []);
+  return order.lineItems.filter((line) => focus.has(line.id));
+}
+
+// "both", "everything", "the whole order", "les deux", "todo el pedido" (accents folded).
+const ALL_ITEMS =
+  /\b(?:both|all of (?:it|them)|all (?:the |my )?(?:items|things|of the order)|everything|(?:the )?(?:whole|entire|full) order|les deux|tout|toute la commande|tous les articles|los dos|las dos|ambos|ambas|todo|todos|todas)\b/;
 
 /** The order's items the message names ("the sleeping bag"), or none. */
 export function namedLines(order: Order, turn: Pick<Turn, "pre">): LineItem[] {

@@ -98,7 +98,7 @@ const WORDS = {
   transit:
     /\b(after dispatch|in transit|delivery time|delivered in|transit|tras el envio|despues del envio|apres expedition|en transit|delai de livraison)\b/,
   arrives:
-    /\b(reaches|reach|arrives|arrive|receive|received|get it back|llega|llegue|recibimos|recibamos|arrive|recevons|reception|recu|reçu)\b/,
+    /\b(reaches|reach|arrives|arrive|receive|received|receiving|get it back|llega|llegue|recibimos|recibamos|recibirl[oa]s?|recibid[oa]s?|arrive|recevons|reception|recu|reçu)\b/,
   inspect:
     /\b(inspect\w*|check\w*|review\w*|process\w*|refund\w*|revis\w*|reembols\w*|verifi\w*|controle\w*|rembours\w*|trait\w*)\b/,
   finalSale:
@@ -163,8 +163,9 @@ export function readFacts(passages: Passage[]): ShopFacts {
         ? firstDuration(text, ["hours", "days", "business_days"], 5)
         : null,
     ),
+    // The returns policy's own title counts: its "Refunds:" paragraph needs no return word of its own.
     returnReceipt: first((text, passage) =>
-      WORDS.returns.test(text + " " + normalize(passage.section)) &&
+      WORDS.returns.test([text, passage.section, passage.sourceTitle].map(normalize).join(" ")) &&
       WORDS.arrives.test(text) &&
       WORDS.inspect.test(text) &&
       WORDS.refund.test(text)
