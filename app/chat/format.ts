@@ -42,7 +42,7 @@ export function daysBetween(from: string | Date, to: string | Date): number {
 }
 
 /** Midnight of the date's calendar day in the time zone, as a UTC timestamp of that calendar date. */
-function startOfLocalDay(date: Date, timeZone: string): number {
+export function startOfLocalDay(date: Date, timeZone: string): number {
   const parts = cached(
     `day|${timeZone}`,
     () => new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" }),

@@ -61,7 +61,16 @@ export function acceptsOffer(open: Offer | undefined, text: string, orderNumber:
   if (CLOSING.test(text.trim()) && !NAMES[open.kind].test(text)) return false;
   // "ok, refund it" to an offer to reship picks the other option, whatever "ok" says.
   if (OTHER_CHOICE[open.kind].test(text) && !NAMES[open.kind].test(text)) return false;
+  // "ok whatever, can I change the delivery address?": a "yes" word opening a new question isn't a yes to the offer.
+  if (reply === "yes" && asksSomethingElse(text)) return NAMES[open.kind].test(text);
   return reply === "yes" || NAMES[open.kind].test(text);
+}
+
+/** At least this many words after the opening word, a question is a new request of its own. */
+const NEW_QUESTION_WORDS = 6;
+
+function asksSomethingElse(text: string): boolean {
+  return text.includes("?") && text.trim().split(/\s+/).length > NEW_QUESTION_WORDS;
 }
 
 /** A message naming an offer's action about the order under discussion, offered or not ("can you open a trace?"). */

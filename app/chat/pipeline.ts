@@ -22,7 +22,7 @@ import { questionAfterOpening } from "./intent/opening-words";
 import { stateQuestionIntent } from "./intent/state-questions";
 import { pendingPaymentIntent } from "./intent/pending-payment";
 import { productShippingIntent } from "./intent/product-shipping";
-import { orderQuestionIntent } from "./intent/order-questions";
+import { asksAboutTheRest, namesOrderAction, orderQuestionIntent } from "./intent/order-questions";
 import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
 import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
@@ -522,7 +522,7 @@ const FOLLOW_UP =
   /^(?:and|also|plus|ok(?:ay)?,?\s+(?:and|what|how)|what about|how about|y\b|et\b|¿?y\b|qu'en est-il|and what)|\b(?:that order|from that order|same order|the other (?:one|package|parcel|item)|that one|this one|it|its|them|those|that|esa|ese|eso|ce|cette|celle-ci)\b/i;
 // "what about the bottoms from that order?": only an object, so the action is the last one asked for.
 const ELLIPSIS =
-  /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^[¿¡]?(?:y|et) (?:qu'en est-il|que tal|(?:los|las|el|la|les?) )/i;
+  /^(?:(?:ok(?:ay)?|and|so),?\s+)*(?:what|how) about\b|^[¿¡]?(?:y|et) (?:qu'en est-il|que tal|(?:los|las|el|la|les?|mis?|mon|ma|mes) )|^(?:ok(?:ay)?,?\s+)?and (?:the|my) /i;
 const ABOUT_A_PRODUCT =
   /\b(?:how much|price|cost|costs|in stock|available|sizes?|colou?rs?|made of|material|weigh|weight|warm|waterproof|warranty|cu[aá]nto|cuesta|cuestan|precio|disponibles?|agotad[oa]s?|tallas?|colores|tama[nñ]os?|combien|prix|co[uû]te(?:nt)?|en stock|tailles?|couleurs?|mati[eè]re)\b/i;
 /** At most this many words, a question naming an aspect ("quelle contenance ?") follows up the product discussed. */
@@ -716,12 +716,22 @@ function intentInContext(
   // "why?", "what are my options?" right after an answer about an order: about that answer.
   if (ORDER_INTENTS.has(last) && ABOUT_THE_ANSWER.test(normalize(text))) return continued;
   // "and the one before that?", "and my other order?" after an order: the same question about that other order.
+  // Longer ("and the one before, with the candle and the vase?"), it names that order's items, not a product question.
   if (
     ORDER_INTENTS.has(last) &&
     state.orderNumber &&
     !entities.order_number &&
-    wordCount <= 8 &&
+    (wordCount <= 8 || !namesOrderAction(normalize(text))) &&
     (refersToEarlierOrder(normalize(text)) || refersToOtherOrder(normalize(text)))
+  )
+    return continued;
+  // "and the other items?", "et les autres articles ?", "¿y lo demás?" after a shipment: the rest of that order.
+  if (
+    last === "track_order" &&
+    state.orderNumber &&
+    !entities.order_number &&
+    asksAboutTheRest(normalize(text)) &&
+    !namesOrderAction(normalize(text))
   )
     return continued;
   // "¿y la de 1 litro?" about the product under discussion is no order change, whatever it reads like.

@@ -7,8 +7,8 @@
 import { asksHowToSend, asksReturnPostage, howToReturnTerms } from "../intent/policy-follow-ups";
 import type { Fulfillment, LineItem, Order, Product, ReturnInfo, Variant } from "../../commerce/types";
 import { optionValuesNamed } from "./product/variants";
-import { formatDate, formatMoney, joinList } from "../format";
-import { namesOrderItem } from "../references";
+import { formatDate, formatMoney, joinList, startOfLocalDay } from "../format";
+import { namesOrderItem, orderItemWords } from "../references";
 import { defineMessages, t } from "../i18n";
 import { normalize, preprocess } from "../preprocess";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
@@ -17,6 +17,8 @@ import { looksLikeAddress as looksLikeStreetAddress, parseAddress as parseStreet
 import { proposeChange } from "../change-proof";
 import {
   asksHowToSendBack,
+  asksAboutTheRest,
+  asksArrival,
   asksBareAmount,
   asksLastScan,
   asksOrderAddress,
@@ -24,7 +26,9 @@ import {
   asksOrderContents,
   asksOrderCost,
   asksOrderPayment,
+  asksWhySlow,
   itemsDroppedText,
+  saysParcelMissing,
 } from "../intent/order-questions";
 import { regionName } from "./policies";
 import {
@@ -73,6 +77,7 @@ import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../ty
 import {
   excludedKindNote,
   finalSaleClause,
+  handlingAfterPaymentClause,
   handlingTimeClause,
   refundTimingClause,
   replyTimeClause,
@@ -133,6 +138,11 @@ const M = defineMessages({
     es: "Esto es lo último del pedido {order} (realizado el {date}):",
     fr: "Voici les dernières nouvelles de la commande {order} (passée le {date}) :",
   },
+  ships_by: {
+    en: "It will go by {method}.",
+    es: "Se enviará por {method}.",
+    fr: "Elle partira en {method}.",
+  },
   not_shipped: {
     en: "Order {order} (placed {date}) hasn't shipped yet.{handling} You'll get an email with tracking as soon as it does.",
     es: "El pedido {order} (realizado el {date}) aún no se ha enviado.{handling} Recibirás un correo con el seguimiento en cuanto salga.",
@@ -187,6 +197,11 @@ const M = defineMessages({
     fr: "en transit, livraison estimée le {date}",
   },
   in_transit: { en: "in transit", es: "en tránsito", fr: "en transit" },
+  delayed_eta_passed: {
+    en: "delayed: it was expected {date}",
+    es: "con retraso: se esperaba el {date}",
+    fr: "en retard : il était attendu le {date}",
+  },
   at_pickup_point: {
     en: "waiting for you at the pickup point",
     es: "esperándote en el punto de recogida",
@@ -212,6 +227,11 @@ const M = defineMessages({
     es: "Última novedad del transportista ({date}): {message}",
     fr: "Dernière mise à jour du transporteur ({date}) : {message}",
   },
+  delivered_missing: {
+    en: "{carrier} marked it delivered on {date}. Parcels are sometimes left with a neighbour or in a safe place; if you can't find it, I can ask our team to open a trace with {carrier}.",
+    es: "{carrier} lo marcó como entregado el {date}. A veces el paquete se deja con un vecino o en un lugar seguro; si no lo encuentras, puedo pedir a nuestro equipo que abra una investigación con {carrier}.",
+    fr: "{carrier} l'a indiqué comme livré le {date}. Un colis est parfois laissé chez un voisin ou en lieu sûr ; si vous ne le trouvez pas, je peux demander à notre équipe d'ouvrir une enquête auprès de {carrier}.",
+  },
   late: {
     en: "It's now {days} business days past its estimated delivery date. I can ask our team to open a trace with the carrier.",
     es: "Ya lleva {days} días hábiles de retraso sobre la fecha estimada. Puedo pedir a nuestro equipo que abra una investigación con el transportista.",
@@ -231,6 +251,11 @@ const M = defineMessages({
     en: "You have other orders too ({orders}); just ask if you meant one of those.",
     es: "También tienes otros pedidos ({orders}); dime si te referías a otro.",
     fr: "Vous avez aussi d'autres commandes ({orders}) ; dites-moi si vous parliez de l'une d'elles.",
+  },
+  trace_opened_delivered: {
+    en: "I'm sorry it hasn't turned up. I've asked our team to open a trace with {carrier} for order {order}; they'll email you{reply}.",
+    es: "Siento que no haya aparecido. He pedido a nuestro equipo que abra una investigación con {carrier} para el pedido {order}; te escribirán{reply}.",
+    fr: "Désolé qu'il ne soit pas arrivé jusqu'à vous. J'ai demandé à notre équipe d'ouvrir une enquête auprès de {carrier} pour la commande {order} ; ils vous écriront{reply}.",
   },
   trace_opened: {
     en: "I'm sorry about the wait. I've asked our team to open a trace with {carrier} for order {order}; they'll email you{reply}.",
@@ -588,6 +613,11 @@ const M = defineMessages({
     es: "El pedido {order} contiene: {items}.",
     fr: "La commande {order} contient : {items}.",
   },
+  parcel_items: {
+    en: "The {carrier} parcel holds: {items}.",
+    es: "El paquete de {carrier} lleva: {items}.",
+    fr: "Le colis {carrier} contient : {items}.",
+  },
   order_codes_used: {
     en: "Code used on order {order}: {codes}.",
     es: "Código usado en el pedido {order}: {codes}.",
@@ -773,11 +803,15 @@ const ESCALATION =
 export function trackOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, (order, t2, access) => {
     const followUp = t2.state.lastIntent === "track_order" && t2.state.orderNumber === order.name.replace(/^#/, "");
-    const late = lateShipment(order, t2);
+    const missing = missingDelivery(order, t2);
+    const late = lateShipment(order, t2) ?? missing;
     const tookUpTrace = t2.acceptedOffer?.kind === "trace";
-    if ((followUp || tookUpTrace) && (tookUpTrace || ESCALATION.test(t2.pre.original)))
-      return escalateShipment(order, t2, late);
+    // "What do I do now?" after the bot offered a trace: the trace is what there is to do.
+    const asksNextStep = t2.state.offer?.kind === "trace" && WHAT_NOW.test(t2.pre.normalized);
+    if ((followUp || tookUpTrace) && (tookUpTrace || asksNextStep || ESCALATION.test(t2.pre.original)))
+      return escalateShipment(order, t2, late ?? (asksNextStep ? deliveredCarrier(order) : null));
     const lines = [...askedOrderFacts(order, t2), describeOrderStatus(order, t2)];
+    if (missing) lines.push(t(t2.language, M.delivered_missing, { carrier: missing.carrier, date: missing.date }));
     if (access.otherOrders.length > 0 && !t2.entities.order_number) {
       lines.push(t(t2.language, M.other_orders, { orders: access.otherOrders.map((o) => o.name).join(", ") }));
     }
@@ -794,6 +828,27 @@ export function trackOrder(turn: Turn): Promise<Answer> {
   });
 }
 
+// "What do I do now?", "que dois-je faire ?", "¿qué hago?": the next step offered.
+const WHAT_NOW =
+  /\b(?:(?:je|on) fais? quoi|que hago ahora|y ahora que|what (?:do|should|can|shall|must) (?:i|we) do|what now|what next|next steps?|now what|que (?:dois-je|je dois|faut-il|puis-je|je peux) faire|qu'est-ce que (?:je dois|je peux|il faut) faire|que faire|que (?:tengo que|debo|puedo|hago)|que hacemos|q hago)\b/;
+
+/** Every parcel marked delivered, yet the shopper says it isn't there: the carrier and the day it was marked. */
+function missingDelivery(order: Order, turn: Turn): { carrier: string; date: string; days: number } | null {
+  if (!saysParcelMissing(turn.pre.normalized)) return null;
+  const shipments = order.fulfillments.filter((f) => f.status !== "CANCELLED" && !isEmailedFulfillment(order, f));
+  if (shipments.length === 0 || shipments.some((f) => f.displayStatus !== "DELIVERED" || !f.deliveredAt)) return null;
+  if (order.lineItems.some((l) => l.unfulfilledQuantity > 0)) return null;
+  const last = [...shipments].sort((a, b) => b.deliveredAt!.localeCompare(a.deliveredAt!))[0];
+  const carrier = last.trackingInfo[0]?.company;
+  return carrier ? { carrier, date: date(turn, last.deliveredAt!), days: 0 } : null;
+}
+
+/** The carrier of the order's delivered parcel, for a trace asked after it. */
+function deliveredCarrier(order: Order): { carrier: string } | null {
+  const carrier = order.fulfillments.find((f) => f.displayStatus === "DELIVERED")?.trackingInfo[0]?.company;
+  return carrier ? { carrier } : null;
+}
+
 /** "How much did I pay?", "what address is it going to?": the fact asked, before the order's status. */
 function askedOrderFacts(order: Order, turn: Turn): string[] {
   const L = turn.language;
@@ -802,7 +857,20 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
   // "is the beanie in it?" about the order in focus: what it holds answers it.
   const namesItsItem =
     turn.state.orderNumber === order.name.replace(/^#/, "") && namesOrderItem(turn.pre.original, turn.state.orderItems);
-  if (asksOrderContents(asked) || namesItsItem)
+  // "What's in the parcel that shipped?": that parcel's items, not the whole order's.
+  const parcels = PARCEL_WORD.test(asked) ? carriedShipments(order) : [];
+  if (asksOrderContents(asked) && parcels.length > 0)
+    for (const f of parcels)
+      facts.push(
+        t(L, M.parcel_items, {
+          carrier: f.trackingInfo[0]?.company ?? "—",
+          items: joinList(
+            f.lines.map((l) => itemName(l.title, l.variantTitle, l.quantity)),
+            L,
+          ),
+        }),
+      );
+  else if (asksOrderContents(asked) || namesItsItem)
     facts.push(
       t(L, M.order_items, {
         order: order.name,
@@ -832,6 +900,15 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
   return facts;
 }
 
+const PARCEL_WORD = /\b(?:parcels?|packages?|box|boxes|shipments?|colis|paquets?|cartons?|paquetes?|cajas?|envios?)\b/;
+
+/** The order's parcels a carrier took (not emailed items, not cancelled shipments). */
+function carriedShipments(order: Order): Fulfillment[] {
+  return order.fulfillments.filter(
+    (f) => f.status !== "CANCELLED" && !isEmailedFulfillment(order, f) && f.trackingInfo.some((i) => i.company),
+  );
+}
+
 /** "Order X is addressed to …", for an order with a shipping address; nothing for one collected at the shop. */
 function destination(order: Order, turn: Turn): string[] {
   const address = order.shippingAddress;
@@ -856,8 +933,10 @@ const SHIPPING_WORD = /\b(?:shipping|delivery|postage|livraison|port|envio)\b/;
 function escalateShipment(order: Order, turn: Turn, late: { carrier: string } | null): Answer {
   const carrier = late?.carrier ?? order.fulfillments[0]?.trackingInfo[0]?.company ?? "the carrier";
   const reply = replyTimeClause(turn);
+  // A parcel marked delivered that isn't there: no wait to apologise for, a parcel gone missing.
+  const delivered = order.fulfillments.every((f) => f.status === "CANCELLED" || f.displayStatus === "DELIVERED");
   const text = late
-    ? t(turn.language, M.trace_opened, { carrier, order: order.name, reply })
+    ? t(turn.language, delivered ? M.trace_opened_delivered : M.trace_opened, { carrier, order: order.name, reply })
     : t(turn.language, M.escalated, { order: order.name, reply });
   return {
     text,
@@ -945,22 +1024,32 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
   const pickup = pickupStage(order);
   if (shipments.length === 0) {
     const vars = { order: order.name, date: placed };
+    // Awaiting its payment, how soon it leaves once paid answers the shopper's next question.
     const head = hold
-      ? holdMessage(turn, hold.reason, vars)
+      ? holdMessage(turn, hold.reason, vars) +
+        // Emailed items (courses, gift cards) don't wait for the warehouse: no handling time for them.
+        (hold.reason === "payment" && !pickup && order.lineItems.some((l) => l.requiresShipping)
+          ? handlingAfterPaymentClause(turn)
+          : "")
       : pickup
         ? t(L, M.pickup_preparing, { ...vars, ready: pickupReadyClause(turn) })
         : t(L, M.not_shipped, { ...vars, handling: handlingTimeClause(turn) });
-    return [head, itemsLine(order, turn), note && t(L, M.order_note, { note })].filter(Boolean).join("\n");
+    // "When will it get here?" before it ships: the delivery method chosen says how long the trip takes.
+    const method =
+      !hold && !pickup && order.shippingLineTitle && asksArrival(turn.pre.normalized)
+        ? t(L, M.ships_by, { method: order.shippingLineTitle })
+        : "";
+    return [head, method, itemsLine(order, turn), note && t(L, M.order_note, { note })].filter(Boolean).join("\n");
   }
   const parts = [t(L, M.status_intro, { order: order.name, date: placed })];
-  for (const shipment of shipments)
-    parts.push(`${shipments.length > 1 ? "• " : ""}${describeShipment(shipment, order, turn)}`);
-  const waiting = order.lineItems.filter((l) => l.unfulfilledQuantity > 0);
+  const shown = shipmentsAskedAbout(shipments, turn);
+  for (const shipment of shown) parts.push(`${shown.length > 1 ? "• " : ""}${describeShipment(shipment, order, turn)}`);
+  const waiting = order.lineItems.filter((l) => notYetOnItsWay(l, shipments) > 0);
   if (waiting.length > 0) {
     parts.push(
       t(L, M.not_shipped_items, {
         items: joinList(
-          waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)),
+          waiting.map((l) => itemName(l.title, l.variantTitle, notYetOnItsWay(l, shipments))),
           L,
         ),
       }),
@@ -978,6 +1067,36 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
     if (rule) parts.push(t(L, M.policy_quote, { sentence: rule.quote }));
   }
   return parts.filter(Boolean).join("\n");
+}
+
+/**
+ * "Which tracking number was the backpack in?": of an order sent in several parcels, the ones holding
+ * the items the shopper names; all of them when the message names none (or names every parcel).
+ */
+function shipmentsAskedAbout(shipments: Fulfillment[], turn: Turn): Fulfillment[] {
+  if (shipments.length < 2 || turn.intent.intent !== "track_order" || asksAboutTheRest(turn.pre.normalized))
+    return shipments;
+  const named = shipments.filter(
+    (f) =>
+      orderItemWords(
+        turn.pre.original,
+        f.lines.map((l) => l.title),
+      ).length > 0,
+  );
+  return named.length > 0 && named.length < shipments.length ? named : shipments;
+}
+
+/**
+ * How many of a line are in no shipment at all: unfulfilled, less what an open shipment already holds
+ * (an order ready for pickup is shown as ready, not as "not shipped yet").
+ */
+function notYetOnItsWay(line: LineItem, shipments: Fulfillment[]): number {
+  const held = shipments
+    .filter((f) => f.status !== "SUCCESS")
+    .flatMap((f) => f.lines)
+    .filter((l) => l.lineItemId === line.id)
+    .reduce((sum, l) => sum + l.quantity, 0);
+  return Math.max(0, line.unfulfilledQuantity - held);
 }
 
 /** The order's items, in a status that names no shipment ("Items: …"); nothing when the shopper asked for them already. */
@@ -1050,9 +1169,18 @@ function describeShipment(shipment: Fulfillment, order: Order, turn: Turn): stri
   const tracking = shipment.trackingInfo[0];
   const text = [t(L, M.shipment, { items, carrier: tracking?.company ?? "—", status: shipmentStatus(shipment, turn) })];
   // Carrier scans that explain something unusual: delays, failed attempts, returns to sender.
-  if (shipment.displayStatus !== "DELIVERED") {
+  // Delivered, its delays still answer "why did it take so long?".
+  const delivered = shipment.displayStatus === "DELIVERED";
+  if (!delivered || asksWhySlow(turn.pre.normalized)) {
+    const routine = [
+      "IN_TRANSIT",
+      "OUT_FOR_DELIVERY",
+      "CONFIRMED",
+      "LABEL_PRINTED",
+      ...(delivered ? ["DELIVERED"] : []),
+    ];
     const notable = shipment.events
-      .filter((e) => e.message && !["IN_TRANSIT", "OUT_FOR_DELIVERY", "CONFIRMED", "LABEL_PRINTED"].includes(e.status))
+      .filter((e) => e.message && !routine.includes(e.status))
       .slice(0, 2)
       .reverse();
     // "Last scan?", "is it stuck?": the carrier's latest scan, whatever it says.
@@ -1087,8 +1215,16 @@ function shipmentStatus(shipment: Fulfillment, turn: Turn): string {
     case "CONFIRMED":
       return t(L, M.label_created);
     default:
+      // A parcel still moving past its estimated day is late, whatever the carrier's status word.
+      if (eta && dayBefore(shipment.estimatedDeliveryAt!, turn)) return t(L, M.delayed_eta_passed, { date: eta });
       return eta ? t(L, M.in_transit_eta, { date: eta }) : t(L, M.in_transit);
   }
+}
+
+/** The day of `iso`, in the shop's time zone, is before today. */
+function dayBefore(iso: string, turn: Turn): boolean {
+  const zone = turn.ctx.shop.timezone;
+  return startOfLocalDay(new Date(iso), zone) < startOfLocalDay(turn.ctx.now, zone);
 }
 
 function shippedStatus(order: Order, turn: Turn): string {

@@ -9,6 +9,7 @@ import { knowledgeFor, placeAsked, splitSentences, type KnowledgeHit, type Passa
 import { defineMessages, t } from "../i18n";
 import { isContentWord, termOf, textWords } from "../knowledge/text";
 import { normalize, tokenize } from "../preprocess";
+import { saysOrderPlaced } from "../intent/order-questions";
 import type { Answer, DialogueState, Turn } from "../types";
 import { singular } from "../entities";
 import { searchCatalog } from "../catalog/search";
@@ -58,6 +59,8 @@ const ARRIVAL =
 const TODAY = /\b(?:today|now|tonight|hoy|ahora|aujourd'?hui|maintenant|ce soir)\b/;
 /** A bare "now" ("how much is shipping now?") asks no date: an order placed or an arrival asked today does. */
 function orderingNow(normalized: string): boolean {
+  // "I ordered today, when will it arrive?" is about an order placed, not one to place.
+  if (saysOrderPlaced(normalized)) return false;
   return ORDERING.test(normalized) || (ARRIVAL.test(normalized) && TODAY.test(normalized));
 }
 /** "What's the cut-off to ship the same day?", "¿hasta qué hora sale el mismo día?": how soon the shop sends. */

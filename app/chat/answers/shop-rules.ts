@@ -51,6 +51,11 @@ const M = defineMessages({
     es: " Los pedidos suelen salir en {duration}.",
     fr: " Les commandes partent en général sous {duration}.",
   },
+  handling_after_payment: {
+    en: " Once it is, orders usually leave within {duration}.",
+    es: " Una vez confirmado, los pedidos suelen salir en {duration}.",
+    fr: " Une fois le paiement reçu, les commandes partent en général sous {duration}.",
+  },
   reply_within: { en: " within {duration}", es: " en {duration}", fr: " sous {duration}" },
   shop_says: {
     en: " Our policy: “{sentence}”",
@@ -99,6 +104,14 @@ export function refundTimingClause(turn: Turn): string {
 export function handlingTimeClause(turn: Turn): string {
   const handling = shopFactsOf(turn).handlingTime?.value;
   return handling ? t(turn.language, M.handling_time, { duration: formatDuration(handling, turn.language) }) : "";
+}
+
+/** " Once it is, orders usually leave within 3 business days." after a payment awaited, or "" when the shop never said. */
+export function handlingAfterPaymentClause(turn: Turn): string {
+  const handling = shopFactsOf(turn).handlingTime?.value;
+  return handling
+    ? t(turn.language, M.handling_after_payment, { duration: formatDuration(handling, turn.language) })
+    : "";
 }
 
 /** " within 2 business days" after "they'll email you", or "" when the shop never said how soon. */

@@ -89,8 +89,9 @@ const ORDER_PAYMENT =
 const ORDER_CODE =
   /\b(?:did|have) i (?:use|apply|get|have) (?:a|any|the|my) (?:discount|promo|coupon)\b|\bwhat (?:discount|promo|code|coupon) did i (?:use|get)\b|\b(?:quel|un) code (?:promo |de reduction )?(?:ai-je|j'ai|est-ce que j'ai) (?:utilise|applique|eu)\b|\bj'ai utilise (?:un|quel) code\b|\b(?:use|aplique) (?:algun|un|el|que) (?:codigo|cupon|descuento)\b|\bque (?:codigo|cupon|descuento) (?:use|aplique|me aplicaron)\b/;
 const ORDER_ADDRESS =
-  /\b(?:what|which) address\b|\b(?:shipped|sent|delivered|going|heading) to\b|\b(?:it|they|order|parcel|package) (?:go|goes) to\b|\bquelle adresse\b|\b(?:que|cual) direccion\b|\ba donde (?:va|se envia|lo envian|la envian)\b/;
-const ARRIVAL = /\b(?:arriv\w*|come|coming|get here|deliver\w*|eta|what time|llega\w*|entrega\w*|livr\w*|recevr\w*)\b/;
+  /\b(?:delivered|left|dropped(?: off)?) where\b|\bwhere (?:was|were|did) (?:it|they|you|the \w+|my \w+) (?:get |gets )?(?:delivered|left|dropped|leave|drop)\b|\blivree?s? ou\b|\bou (?:a-t-(?:il|elle)|ont-(?:ils|elles)) ete (?:livree?s?|deposee?s?)\b|\bou (?:l'ont-ils|l'a-t-on|est-ce qu'(?:il|elle|ils) (?:a|ont)) (?:ete )?(?:livree?s?|deposee?s?)\b|\bentregad[oa]s? donde\b|\bdonde (?:lo|la|los|las|me lo|me la) (?:entregaron|dejaron)\b|\b(?:what|which) address\b|\b(?:shipped|sent|delivered|going|heading) to\b|\b(?:it|they|order|parcel|package) (?:go|goes) to\b|\bquelle adresse\b|\b(?:que|cual) direccion\b|\ba donde (?:va|se envia|lo envian|la envian)\b/;
+const ARRIVAL =
+  /\b(?:arriv\w*|come|coming|get here|gets? (?:to|there)|reach(?:es)?|deliver\w*|eta|what time|llega\w*|entrega\w*|livr\w*|recevr\w*)\b/;
 // Words of an actual change or cancellation, which "I want to know about my order" doesn't use.
 const ORDER_CHANGE =
   /\b(?:cancel\w*|chang\w*|modif\w*|add|remove|swap|annul\w*|ajout\w*|retir\w*|cambi\w*|agreg\w*|quit\w*|anad\w*)\b/;
@@ -113,6 +114,87 @@ const ORDER_FACT_MISREAD = new Set<Intent>([
 // "my order is late": where it is, whatever action the model heard.
 const LATE =
   /\b(?:late|delayed|delay|overdue|stuck|not moving|hasn'?t moved|retard|retardee?|bloque\w*|n'avance pas|n'a pas bouge|retraso|retrasad[oa]|atrasad[oa]|atorad[oa]|estancad[oa]|no avanza|no se mueve|this long|autant de temps|tanto tiempo)\b/;
+// "I never got my baskets", "je n'ai jamais reçu mes bols", "nunca me llegaron las tazas": a parcel not come.
+const NOT_RECEIVED =
+  /\b(?:never|didn'?t|did not|haven'?t|have not|hasn'?t|has not|still not|not yet)(?: (?:yet|even|actually|ever))? (?:got|get|gotten|receiv\w*|arriv\w*|come|came|show(?:n|ed)? up|turn(?:ed)? up)\b|\b(?:n'ai|n'avons|ne l'ai|ne les ai) (?:jamais|toujours pas|pas encore|pas|rien) (?:recu|eu)\b|\b(?:(?:n'est|ne sont|n'a|n'ont) (?:jamais|toujours pas|pas encore|pas) (?:arrivee?s?|livree?s?|ete livree?s?))\b|\b(?:nunca|no|todavia no|aun no) (?:me )?(?:ha(?:n)? )?(?:llego|llegaron|llegado|recibi|recibido|entregaron)\b/;
+// "it says delivered but nothing's here", "indiqué livré mais je n'ai rien", "dice entregado pero no tengo nada".
+const DELIVERED_BUT = /\b(?:delivered|livree?s?|entregad[oa]s?)\b[^.?!]{0,40}\b(?:but|mais|pero)\b/;
+const NOTHING_HERE =
+  /\b(?:(?:it'?s|its|it is|they'?re|they are) not here|nothing(?:'s| is)? (?:here|came|arrived|there)|there'?s nothing|(?:don'?t|do not) have (?:it|them|anything)|(?:can'?t|cannot|couldn'?t) find (?:it|them|anything)|(?:je n'ai|j'ai) rien (?:recu)?|je ne (?:l'|les )?(?:ai|trouve) (?:pas|rien)|(?:ne|n') (?:le|la|les) trouve pas|no (?:tengo|encuentro|me llego|recibi) nada|no (?:lo|la|los|las) (?:tengo|encuentro|veo))\b/;
+// "got the tent but not the poles", "reçu le vase mais pas les bougies", "me llegó el café pero no la prensa".
+const PART_RECEIVED =
+  /\b(?:got|received|receiv\w*|recu|recue?s?|llego|llegaron|recibi)\b[^.?!]{1,60}\b(?:but not|but no|mais pas|mais toujours pas|pero no|pero (?:todavia|aun) no)\b/;
+// "ma nappe est arrivée ?", "¿ya llegó mi molino?", "has my jacket arrived?": whether it came.
+const ARRIVED_YET =
+  /\b(?:mon|ma|mes|le|la|les) (?:[\w'-]+ ){1,3}(?:est|sont) (?:bien |deja )?(?:arrivee?s?|livree?s?)\b|\b(?:est-(?:il|elle)|sont-(?:ils|elles)) (?:bien |deja )?(?:arrivee?s?|livree?s?)\b|\b(?:ya )?(?:llego|llegaron|entregaron|se entrego) (?:mi|mis|el|la|los|las)\b|\b(?:has|have|did) (?:my|the|our) (?:[\w-]+ ){1,3}(?:arrived|arrive|come|been delivered|shown up|show up)\b|\b(?:was|were|has|have) (?:my|the|our) (?:[\w-]+ ){1,3}(?:been )?(?:sent|shipped|dispatched|emailed|delivered|mailed)\b|\b(?:a|ont)-t-(?:il|elle|ils|elles) ete (?:envoyee?s?|expediee?s?|livree?s?)\b|\bya (?:me )?(?:enviaron|mandaron|se envio|salio|salieron) (?:mi|mis|el|la|los|las)\b/;
+// "nobody was home", "personne n'était là", "no había nadie": a delivery attempt the shopper asks about.
+const ATTEMPTED =
+  /\b(?:nobody|no one|noone) (?:was |is |were )?(?:home|there|in|around|available)\b|\bmissed (?:the |my )?(?:delivery|parcel|package|courier|driver)\b|\b(?:delivery attempt|attempted delivery|tried to deliver)\b|\bpersonne (?:n'etait|n'est|n'a ete) (?:la|present)\b|\b(?:destinataire absent|avis de passage|tentative de livraison)\b|\bno (?:habia|estaba|hubo|hay) nadie\b|\b(?:intento de entrega|intentaron entregar|aviso de visita)\b/;
+// "did I already pick it up?", "ai-je déjà retiré ma commande ?", "¿ya recogí mi pedido?": a collection made or not.
+const PICKED_UP_YET =
+  /\b(?:did|have|has) (?:i|we|someone|somebody|my \w+) (?:already |ever )?(?:pick(?:ed)? (?:it |them |(?:my|the) \w+ )?up|collect(?:ed)?)\b|\b(?:ai-je|j'ai|est-ce que j'ai) (?:deja |bien )?(?:retire|recupere)\b|\bya (?:recogi|recogimos|pase por|fui por)\b/;
+// What a shopper may not have received that is no parcel: a code, an email, a refund, an invoice.
+const NOT_A_PARCEL =
+  /\b(?:code|codes|e-?mail|emails|mail|password|login|log in|sign in|confirmation|refund\w*|money|invoice|receipt|code|payment|paiement|virement|pago|transferencia|mot de passe|rembours\w*|argent|facture|codigo|correo|contrasena|reembols\w*|dinero|factura|recibo)\b/;
+/** Readings a message about a parcel that hasn't come (or an attempt, or a collection) is mistaken for. */
+const PARCEL_STATE_MISREAD = new Set<Intent>([
+  "product_info",
+  "product_search",
+  "shipping_options",
+  "complaint",
+  "out_of_scope",
+  "greeting",
+  // "was my gift card sent?": the gift card is one of the order's items.
+  "payment_issue",
+  "payment_methods",
+]);
+// A person asked for ("personne" alone is also "nobody"): the request for one stays.
+const HUMAN_ASKED =
+  /\b(?:someone|somebody|a person|a human|an agent|quelqu'un|une personne|un conseiller|alguien|una persona|un agente)\b/;
+
+/** A parcel that hasn't come, came in part, an attempt, a collection: where the order stands (normalized text). */
+export function parcelStateIntent(intent: Intent, n: string): Intent | null {
+  if (!PARCEL_STATE_MISREAD.has(intent)) return null;
+  if (NOT_A_PARCEL.test(withoutContact(n)) || MONEY_BACK.test(n) || HUMAN_ASKED.test(n)) return null;
+  const asked = ASKS.test(n) || /\?/.test(n);
+  const parcel =
+    saysParcelMissing(n) ||
+    PART_RECEIVED.test(n) ||
+    ATTEMPTED.test(n) ||
+    (asked && (ARRIVED_YET.test(n) || PICKED_UP_YET.test(n))) ||
+    // "I ordered today, when will it come?": that order's arrival, not the shop's delivery times.
+    (asked && intent === "shipping_options" && saysOrderPlaced(n) && ARRIVAL.test(n));
+  return parcel && !WANTS_TO_RETURN.test(n) ? "track_order" : null;
+}
+
+/** The shopper says the parcel hasn't come, or isn't there though marked delivered (normalized text). */
+export function saysParcelMissing(n: string): boolean {
+  return (
+    !NOT_A_PARCEL.test(withoutContact(n)) && (NOT_RECEIVED.test(n) || DELIVERED_BUT.test(n) || NOTHING_HERE.test(n))
+  );
+}
+
+/** The message without the email it gives ("my email is x@y.com"): giving one is not asking about one. */
+function withoutContact(n: string): string {
+  return n
+    .replace(/\b(?:(?:my|mon|mi) )?(?:e-?mail|courriel|correo)(?: (?:is|est|es|address|adresse))?\s*:?\s*\S+@\S+/g, " ")
+    .replace(/\S+@\S+/g, " ");
+}
+
+// "I ordered today", "j'ai commandé hier", "ya pedí": an order already placed (not "if I order today").
+const PLACED =
+  /\b(?:i|we) (?:just |already |have |'ve )?(?:order(?:ed)?|bought|placed (?:an |my |the )?order|purchased)\b|\bj'ai (?:deja |bien )?(?:commande|achete|passe (?:une |ma )?commande)\b|\b(?:ya )?(?:pedi|compre|hice (?:el |un |mi )?pedido)\b/;
+const SUPPOSING = /\b(?:if|si|suppose|supposing|would)\b/;
+
+/** The shopper says they placed an order (not "if I order…"), normalized text. */
+export function saysOrderPlaced(normalized: string): boolean {
+  return PLACED.test(normalized) && !SUPPOSING.test(normalized);
+}
+
+// "can they deliver it again?", "ils peuvent repasser ?", "¿pueden volver a intentar?": a new delivery attempt.
+const REDELIVER =
+  /\b(?:deliver (?:it |them )?again|re-?deliver\w*|(?:another|second|new) (?:delivery )?attempt|try (?:again|to deliver (?:it )?again)|come back (?:tomorrow|again|later)|relivr\w*|nouvelle (?:livraison|tentative|presentation)|repass\w*|(?:volver|vuelvan?) a (?:entregar\w*|intentar\w*|pasar)|(?:otro|nuevo|segundo) intento|reintent\w*)\b/;
+
 // "quiero saber de mi pedido", "I'd like an update on my order": where it stands.
 const ABOUT_MY_ORDER =
   /\b(?:quiero saber|quisiera saber|want to know|would like to know|wanna know|voudrais savoir|veux savoir|update|news|status|noticias|estado|nouvelles|statut|des infos)\b.*\b(?:mi|my|mon|ma) (?:pedido|order|commande|colis|paquete|package|parcel)\b/;
@@ -121,10 +203,10 @@ const NO_CONFIRMATION =
   /\b(?:never|didn'?t|did not|haven'?t|have not|not)\b.*\b(?:got|get|gotten|receiv\w*)\b.*\b(?:confirmation|tracking|shipping (?:email|notification))\b|\bpas (?:recu|eu)\b.*\b(?:confirmation|suivi|e-mail d'expedition)\b|\bno (?:me )?(?:ha )?(?:llego|llegado|recibi|he recibido)\b.*\b(?:confirmacion|guia|rastreo|seguimiento|correo de envio)\b/;
 // "why is it taking so long?", "pourquoi c'est si long ?", "¿por qué tarda tanto?" about the order in focus.
 const SO_LONG =
-  /\b(?:so long|taking (?:this |that )?long|si long|aussi long|tarda(?:ndo)? tanto|se tarda tanto|demora(?:ndo)? tanto)\b/;
+  /\b(?:so long|taking (?:this |that )?long|(?:take|takes|took) (?:this|that) long|si long|aussi long|autant de temps|si longtemps|tard\w* tanto|demor\w* tanto)\b/;
 // "what's in it?", "il y a quoi dedans ?", "¿qué trae?", "that's the blue one, right?": the order's items.
 const ORDER_CONTENTS =
-  /\b(?:(?:that's|that is|it's|it is|those are|they're|they are) (?:the|my) [^?!.]{1,40}?,? (?:right|correct|isn't it|aren't they)|c'est (?:bien )?(?:le|la|les|mon|ma|mes) [^?!.]{1,40}?,? (?:hein|c'est ca|non|n'est-ce pas)|(?:es|son) (?:el|la|los|las|mi|mis) [^?!.]{1,40}?,? (?:verdad|cierto|no|correcto)|(?:is|are) (?:the |my )?(?:[\w-]+ ){1,4}(?:in (?:there|it|the (?:box|package|parcel|order|shipment))|included)|(?:le|la|les) (?:[\w-]+ ){1,4}(?:est|sont) (?:dans le colis|dans la commande|dedans|inclu\w*)|(?:viene|vienen|va|van) (?:el |la |los |las )?(?:[\w-]+ ){0,4}(?:en el paquete|en el pedido|incluid[oa]s?)|what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era)|(?:il|elle|elles|ils|le colis|la commande|ma commande|mon colis) contien\w* quoi|(?:que|qu'est-ce que|ce que) contien\w*|qu'est-ce qu'(?:il|elle)s? contien\w*|ce qu'(?:il|elle)s? contien\w*|ce qu'il y a(?:vait)? (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|(?:c'est|c'etait|il y a(?:vait)?|y a(?:vait)?) quoi (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|qu'y a-t-il (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|que (?:hay|habia|viene|venia|va|iba) (?:dentro|adentro|en (?:el|mi|ese|este|la|esa|esta) (?:paquete|pedido|caja|envio|orden))|que (?:productos|articulos|cosas) (?:trae|traia|lleva|llevaba|tiene|tenia|incluye|venian|vienen|eran|pedi|compre)|what (?:was|is|were) in (?:that|this) (?:order|package|parcel|box|shipment)|which (?:items|products|things) (?:are|were|was|is) (?:in|inside)|what (?:items|products|things) (?:are|were|did i) (?:in|inside|order|buy|get)|(?:which|what) (?:item|product|article|thing)s? (?:was|were|is|are) (?:it|that|this|they|those) for|(?:c'etait|c'est) (?:pour )?(?:quel|quelle|quels|quelles) (?!jour|date|heure|montant|prix|somme)[\w-]+|pour (?:quel|quels|quelle|quelles) (?:article|produit)s?|(?:de|para|por) (?:que|cual(?:es)?) (?:producto|articulo)s?|(?:que|cual) (?!dia|fecha|hora|monto|precio|cantidad)[\w-]+ (?:era|eran)|what(?:'s| is| was) (?:it|that|this|the refund|that refund|the charge) for|^[¿¡ ]*(?:and )?for what|what i (?:bought|ordered|got)|(?:c'etait|c'est|ca correspond a|ca correspondait a|ca concern\w*) (?:pour )?quoi|^[¿¡ ]*pour quoi|quels? articles?|quels? produits?|de que (?:fue|era)|por que concepto|a que corresponde|(?:que|cuales) (?:articulos|productos)|que (?:habia|he|hube) (?:pedido|comprado))\b/;
+  /\b(?:(?:that's|that is|it's|it is|those are|they're|they are) (?:the|my) [^?!.]{1,40}?,? (?:right|correct|isn't it|aren't they)|c'est (?:bien )?(?:le|la|les|mon|ma|mes) [^?!.]{1,40}?,? (?:hein|c'est ca|non|n'est-ce pas)|(?:es|son) (?:el|la|los|las|mi|mis) [^?!.]{1,40}?,? (?:verdad|cierto|no|correcto)|(?:is|are) (?:the |my )?(?:[\w-]+ ){1,4}(?:in (?:there|it|the (?:box|package|parcel|order|shipment))|included)|(?:le|la|les) (?:[\w-]+ ){1,4}(?:est|sont) (?:dans le colis|dans la commande|dedans|inclu\w*)|(?:viene|vienen|va|van) (?:el |la |los |las )?(?:[\w-]+ ){0,4}(?:en el paquete|en el pedido|incluid[oa]s?)|what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what(?:'s| is| was| were) in (?:the|that|this|my|each|the other|the first|the second) (?:[\w-]+ )?(?:box|parcel|package|shipment|delivery)|(?:qu'y a-t-il|qu'est-ce qu'il y a|il y a quoi|quoi) dans (?:le|ce|mon|l'autre) (?:[\w-]+ )?colis|que (?:viene|hay|trae|va) (?:en|dentro de) (?:el|ese|este|mi|el otro) (?:paquete|envio|caja)|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era)|(?:il|elle|elles|ils|le colis|la commande|ma commande|mon colis) contien\w* quoi|(?:que|qu'est-ce que|ce que) contien\w*|qu'est-ce qu'(?:il|elle)s? contien\w*|ce qu'(?:il|elle)s? contien\w*|ce qu'il y a(?:vait)? (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|(?:c'est|c'etait|il y a(?:vait)?|y a(?:vait)?) quoi (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|qu'y a-t-il (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|que (?:hay|habia|viene|venia|va|iba) (?:dentro|adentro|en (?:el|mi|ese|este|la|esa|esta) (?:paquete|pedido|caja|envio|orden))|que (?:productos|articulos|cosas) (?:trae|traia|lleva|llevaba|tiene|tenia|incluye|venian|vienen|eran|pedi|compre)|what (?:was|is|were) in (?:that|this) (?:order|package|parcel|box|shipment)|which (?:items|products|things) (?:are|were|was|is) (?:in|inside)|what (?:items|products|things) (?:are|were|did i) (?:in|inside|order|buy|get)|(?:which|what) (?:item|product|article|thing)s? (?:was|were|is|are) (?:it|that|this|they|those) for|(?:c'etait|c'est) (?:pour )?(?:quel|quelle|quels|quelles) (?!jour|date|heure|montant|prix|somme)[\w-]+|pour (?:quel|quels|quelle|quelles) (?:article|produit)s?|(?:de|para|por) (?:que|cual(?:es)?) (?:producto|articulo)s?|(?:que|cual) (?!dia|fecha|hora|monto|precio|cantidad)[\w-]+ (?:era|eran)|what(?:'s| is| was) (?:it|that|this|the refund|that refund|the charge) for|^[¿¡ ]*(?:and )?for what|what i (?:bought|ordered|got)|(?:c'etait|c'est|ca correspond a|ca correspondait a|ca concern\w*) (?:pour )?quoi|^[¿¡ ]*pour quoi|quels? articles?|quels? produits?|de que (?:fue|era)|por que concepto|a que corresponde|(?:que|cuales) (?:articulos|productos)|que (?:habia|he|hube) (?:pedido|comprado))\b/;
 const LATE_MISREAD = new Set<Intent>([
   "change_order",
   "cancel_order",
@@ -181,7 +263,7 @@ const GENERAL_REFUND_TIMING =
 const OWN = /\b(?:my|mon|ma|mes|mi|mis)\b/;
 // "What do I need to do?", "que dois-je faire ?", "¿qué tengo que hacer?".
 const WHAT_TO_DO =
-  /\b(?:what (?:do|should|shall|must) i (?:need to |have to )?do|what do i have to do|what happens (?:now|next)|next steps?|que (?:dois-je|je dois|faut-il) faire|qu'est-ce que je dois faire|que (?:tengo|debo|necesito) (?:que )?hacer|que hago|que sigue)\b/;
+  /\b(?:(?:je|on) fais? quoi|(?:je|on) (?:dois|doit) faire quelque chose|do i (?:need|have) to do anything|(?:tengo|debo) que hacer algo|debo hacer algo|(?:and )?now what|what now|y ahora que|que hago ahora|what (?:do|should|shall|must) i (?:need to |have to )?do|what do i have to do|what happens (?:now|next)|next steps?|que (?:dois-je|je dois|faut-il) faire|qu'est-ce que je dois faire|que (?:tengo|debo|necesito) (?:que )?hacer|que hago|que sigue)\b/;
 // A shop account, not a bank one.
 const LOGIN = /\b(?:log ?in|log into|sign ?in|password|connect\w*|mot de passe|contrasena|iniciar sesion)\b/;
 // "ok so when exactly?": nothing new, the last order answer's timing.
@@ -339,7 +421,7 @@ const GET_IT_WHEN =
   /\b(?:when|how long|quand|cuando)\b.*\b(?:get|have|receive|see) (?:it|that|them)\b|\bquand (?:est-ce que )?je (?:le |la )?(?:recois|recevrai|toucherai|verrai)\b|\bcuando (?:me )?(?:llega|lo recibo|lo veo|lo tendre)\b/;
 // "what was the last scan?", "is it stuck?", "where is it now?", "¿dónde fue el último escaneo?".
 const LAST_SCAN =
-  /\b(?:last|latest|most recent) (?:scan\w*|update|event|status|location|checkpoint)\b|\blast scanned\b|\bscanned\b|\bstuck\b|\bwhere is it now\b|\bwhere(?:'s| is) it at\b|\bderni\w+ (?:scan|mise a jour|etape|passage|position)\b|\bbloque\w*\b|\bou en est-il\b|\bultim[oa] (?:escaneo|actualizacion|movimiento|registro|ubicacion)\b|\bescane\w*\b|\batorad[oa]\b|\bestancad[oa]\b|\bdonde va\b|\b(?:which|what) (?:city|town|state|country)\b|\bquelle ville\b|\bque ciudad\b|\b(?:through|cleared|clear|past|passed) customs\b|\bdedouan\w*|\b(?:paso|pasado|libero|liberado|salio de) (?:la )?aduana\b/;
+  /\b(?:last|latest|most recent) (?:scan\w*|update|event|status|location|checkpoint)\b|\blast scanned\b|\bscanned\b|\bstuck\b|\bwhere is it now\b|\bwhere (?:is it|it is|are they|they are) (?:right )?(?:now|currently|at the moment)\b|\bou (?:est-il|est-elle|sont-ils|sont-elles|il est|elle est|est le colis|est mon colis) (?:maintenant|actuellement|en ce moment)\b|\bdonde (?:esta|estan|anda|va) (?:ahora|ahorita|en este momento)\b|\b(?:il|elle|ils|elles) (?:est|sont) ou (?:la|maintenant|actuellement|en ce moment)\b|\bwhere(?:'s| is) it at\b|\bderni\w+ (?:scan|mise a jour|etape|passage|position)\b|\bbloque\w*\b|\bou en est-il\b|\bultim[oa] (?:escaneo|actualizacion|movimiento|registro|ubicacion)\b|\bescane\w*\b|\batorad[oa]\b|\bestancad[oa]\b|\bdonde va\b|\b(?:which|what) (?:city|town|state|country)\b|\bquelle ville\b|\bque ciudad\b|\b(?:through|cleared|clear|past|passed) customs\b|\b(?:still |stuck |held )?(?:in|at) customs\b|\ben (?:la )?aduana\b|\b(?:en|a la) douane\b|\bdedouan\w*|\b(?:paso|pasado|libero|liberado|salio de) (?:la )?aduana\b/;
 // "until when?", "jusqu'à quand ?", "¿hasta cuándo lo guardan?": how long it is held.
 const UNTIL_WHEN =
   /^[¿¡ ]*(?:(?:and|et|y|ok|so|alors)[ ,]+)?(?:until when|till when|from when|since when|how long (?:will|do) (?:they|you) (?:keep|hold) (?:it|them)|jusqu'(?:a|au) quand|a partir de quand|des quand|hasta cuando|desde cuando|a partir de cuando)\b/;
@@ -366,6 +448,33 @@ export function asksBareAmount(normalized: string): boolean {
 /** Whether the shopper asks for the latest carrier scan ("last scan?", "is it stuck?"), normalized text. */
 export function asksLastScan(normalized: string): boolean {
   return LAST_SCAN.test(normalized);
+}
+
+/** Whether the message names an action on an order (change, cancel, return, refund), normalized text. */
+export function namesOrderAction(normalized: string): boolean {
+  return ORDER_CHANGE.test(normalized) || ABOUT_A_RETURN.test(normalized) || REFUND_WORD.test(normalized);
+}
+
+/** Whether the shopper asks about the order's arrival ("when will it get here?"), normalized text. */
+export function asksArrival(normalized: string): boolean {
+  return ARRIVAL.test(normalized);
+}
+
+/** "Why did it take so long?", "pourquoi ce retard ?": why the parcel was slow (normalized text). */
+export function asksWhySlow(normalized: string): boolean {
+  return SO_LONG.test(normalized) || (/\b(?:why|pourquoi|por que|porque)\b/.test(normalized) && LATE.test(normalized));
+}
+
+// The rest of an order: "the other items", "les autres articles", "los demás productos", "lo demás".
+const OTHER_ITEMS =
+  /\b(?:(?:the )?(?:other|remaining) (?:items?|things|products?|stuff|pieces?|parcels?|packages?|boxes)|the rest(?: of (?:it|them|my order|the order))?|(?:les )?autres (?:articles|produits|choses|colis)|le reste|(?:los |las )?(?:demas|otros|otras) (?:articulos|productos|cosas|paquetes)|lo demas|el resto)\b/;
+// "only got the course", "je n'ai reçu que la bougie", "solo me llegó el curso": the item named is the one that came.
+const ONLY_RECEIVED =
+  /\b(?:only|just) (?:got|received|came)\b|\bn'ai (?:recu|eu) que\b|\b(?:solo|solamente|nada mas) (?:me )?(?:llego|llegaron|recibi)\b/;
+
+/** The message asks about the rest of the order, past the item it names ("got the tent, and the rest?"), normalized text. */
+export function asksAboutTheRest(normalized: string): boolean {
+  return OTHER_ITEMS.test(normalized) || PART_RECEIVED.test(normalized) || ONLY_RECEIVED.test(normalized);
 }
 
 /** Whether the shopper asks what the order cost them (normalized text). */
@@ -544,7 +653,7 @@ export function orderQuestionIntent(
   asksProductFact = false,
 ): Intent | null {
   const n = normalize(text);
-  const deed = moneyBackIntent(intent, n) ?? whereItIsIntent(intent, n);
+  const deed = moneyBackIntent(intent, n) ?? whereItIsIntent(intent, n) ?? parcelStateIntent(intent, n);
   if (deed) return deed;
   // "Rappelez-moi ce qu'il y a dedans": a reminder of the order's items, not a call back.
   if (intent === "human_agent" && REMIND_ME.test(n) && ORDER_CONTENTS.test(n) && !ASKS_FOR_SOMEONE.test(n))
@@ -646,7 +755,13 @@ export function orderQuestionIntent(
     last === "track_order" &&
     intent !== "track_order" &&
     !namesProduct &&
-    (asksLastScan(n) || UNTIL_WHEN.test(n.trim()) || CHASE.test(n) || COLLECT_WHEN.test(n) || DELIVERED_BY.test(n))
+    (asksLastScan(n) ||
+      UNTIL_WHEN.test(n.trim()) ||
+      CHASE.test(n) ||
+      COLLECT_WHEN.test(n) ||
+      DELIVERED_BY.test(n) ||
+      REDELIVER.test(n) ||
+      (asksOrderAddress(n) && !ADDRESS_CHANGE.test(n)))
   )
     return "track_order";
   if (orderInFocus && !ORDER_INTENTS.has(intent) && SHIPMENT_FACT.test(n) && !ABOUT_A_RETURN.test(n))

@@ -15,7 +15,7 @@ type Verified = Extract<OrderAccess, { kind: "verified" }>;
 // "the one before that", "my previous order", "la précédente", "el anterior" (accents folded): the
 // order placed before the one under discussion.
 const EARLIER_ORDER =
-  /\b(?:the )?(?:one|order) before(?: (?:that|this|it)\b|\s*[?.!]*$)|\b(?:(?:my |the )?(?:previous|prior|earlier) (?:one|order)|the previous|(?:la |le )?(?:commande )?precedente?|(?:la commande|celle|celle-la) d'avant|(?:el |la )?(?:pedido |orden |compra )?anterior|(?:el|la) de antes)\b/;
+  /\b(?:the )?(?:one|order) before(?: (?:that|this|it|with|containing)\b|\s*[,;]|\s*[?.!]*$)|\b(?:(?:my |the )?(?:previous|prior|earlier) (?:one|order)|the previous|(?:la |le )?(?:commande )?precedente?|(?:la commande|celle|celle-la) d'avant|(?:el |la )?(?:pedido |orden |compra )?anterior|(?:el|la) de antes)\b/;
 
 /** The message points back to the order placed before the one discussed ("and the one before that?"). */
 export function refersToEarlierOrder(normalized: string): boolean {
