@@ -1,0 +1,30 @@
+/**
+ * The three conversation sets helpers wrote on 2026-12-07 from the snapshots alone, each split in a
+ * half they tuned on and a half they only counted (tests/fixtures/eval/new/*-README.md): order
+ * tracking and its follow-ups, returns and refunds of the shopper's own purchase, product, discount,
+ * shipping and payment questions. CI holds the bot a little under what it reaches today; the check
+ * halves say how much of the tuning carries over to conversations nobody tuned on.
+ */
+import { describe, expect, it } from "vitest";
+import { evalSummary } from "./eval-summary";
+
+const SETS = [
+  { file: "tests/fixtures/eval/new/track9-tune.jsonl", turns: 67, floor: 0.95, forbidden: 0 },
+  // One reply lists the order's unshipped item after the parcel's contents, which the set forbids it to name.
+  { file: "tests/fixtures/eval/new/track9-check.jsonl", turns: 64, floor: 0.85, forbidden: 1 },
+  { file: "tests/fixtures/eval/new/ret9-tune.jsonl", turns: 58, floor: 0.95, forbidden: 0 },
+  { file: "tests/fixtures/eval/new/ret9-check.jsonl", turns: 58, floor: 0.72, forbidden: 0 },
+  { file: "tests/fixtures/eval/new/prod9-tune.jsonl", turns: 56, floor: 0.95, forbidden: 0 },
+  { file: "tests/fixtures/eval/new/prod9-check.jsonl", turns: 58, floor: 0.7, forbidden: 0 },
+];
+
+describe("the ninth conversation sets on every dev store", () => {
+  for (const set of SETS) {
+    it(`${set.file}: at least ${Math.round(set.floor * 100)} % of turns pass, at most ${set.forbidden} forbidden`, async () => {
+      const summary = await evalSummary(["scenarios", set.file, "--store", "demo/demo-store.json"]);
+      expect(summary.turns).toBe(set.turns);
+      expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(set.floor);
+      expect(summary.forbidden).toBeLessThanOrEqual(set.forbidden);
+    }, 120_000);
+  }
+});
