@@ -183,27 +183,6 @@ describe("who pays a return's postage, asked about the shopper's own return", ()
   });
 });
 
-describe("who pays a return's postage, asked about the shopper's own return to one destination", () => {
-  it("quotes the rule for where that order went, not every destination's", async () => {
-    // A delivered order to the shop's home country, nothing returned yet; its policy has a rule per destination.
-    const snapshot = snapshotOf("northwind");
-    const order = snapshot.orders.find(
-      (o: any) =>
-        o.shippingAddress?.countryCodeV2 === "US" &&
-        o.customerId &&
-        o.displayFulfillmentStatus === "FULFILLED" &&
-        !o.returns?.length &&
-        !o.refunds?.length &&
-        o.lineItems.some((l: any) => /sleeping bag/i.test(l.title)),
-    );
-    const say = await customerOf("northwind", order);
-    await say("Hi, I'd like to send back the sleeping bag I got this month, is that possible?");
-    const out = await say("who pays for the return shipping?");
-    expect(out.text).toMatch(/prepaid/i);
-    expect(out.text).not.toMatch(/Canada|paid by the customer/);
-  });
-});
-
 describe("who pays a return's postage, asked as a rule", () => {
   it("quotes the shop's rule on who pays before its exception for faulty items", async () => {
     const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))) });

@@ -151,10 +151,7 @@ export function returnFollowUpIntent(
     const own = OWN_RETURN.has(last) ? last : "return_item";
     return result.intent === own ? null : { ...result, intent: own, lowConfidence: false };
   }
-  // "Who pays the postage?" about a return of the order in focus: the rule for where that order went
-  // (a shop may charge one destination and not another); without an order, the shop's rule.
-  if (orderInFocus && last === "return_item" && RETURN_POSTAGE.test(plain) && result.intent !== "return_item")
-    return { ...result, intent: "return_item", lowConfidence: false };
+  // "Who pays the postage?" about the return under way is the shop's rule, however it reads alone.
   if (OWN_RETURN.has(last) && RETURN_POSTAGE.test(plain) && UNSURE_OF_POSTAGE.has(result.intent))
     return { ...result, intent: "return_policy", lowConfidence: false };
   // "What condition does it need to be in?" about the return under way: the shop's conditions, not the order again.
