@@ -770,8 +770,11 @@ function intentInContext(
     const confidentOtherAction = ORDER_INTENTS.has(result.intent) && !result.lowConfidence && result.confidence >= 0.8;
     if (!confidentOtherAction) return { ...result, intent: intentCarryingOut(named), lowConfidence: false };
   }
+  // The shopper's own return or exchange was the last answer; with its order in focus and no other named.
+  const afterOwnReturn = last === "return_item" || last === "exchange_item";
+  const ownReturnInFocus = afterOwnReturn && !!state.orderNumber && !entities.order_number;
   if (
-    (last === "return_item" || last === "exchange_item") &&
+    afterOwnReturn &&
     DEFECT_FOLLOW_UP.test(text) &&
     ["complaint", "product_info", "out_of_scope"].includes(result.intent)
   ) {
@@ -835,9 +838,7 @@ function intentInContext(
   // "but I only got it on the 5th!", "pero está cerrada": an objection to the verdict on the shopper's own
   // return is about that return, whatever its other words read like.
   if (
-    (last === "return_item" || last === "exchange_item") &&
-    state.orderNumber &&
-    !entities.order_number &&
+    ownReturnInFocus &&
     wordCount <= OBJECTION_WORDS &&
     OBJECTION.test(normalize(text)) &&
     !RETURN_INTENTS.has(result.intent) &&
@@ -848,9 +849,7 @@ function intentInContext(
   // "and the beanie from that order?" after the shopper's own return or exchange: the same request for
   // another of the order's items, whatever action the word "order" makes it read like.
   if (
-    (last === "return_item" || last === "exchange_item") &&
-    state.orderNumber &&
-    !entities.order_number &&
+    ownReturnInFocus &&
     wordCount <= ORDER_ITEM_FOLLOW_UP_WORDS &&
     ELLIPTICAL_START.test(text.trim()) &&
     namesOrderItem(text, state.orderItems) &&
