@@ -21,7 +21,7 @@ import type { KnowledgeBase, KnowledgeHit, KnowledgeQuery, Passage, ShopTexts } 
 export { readingOf, topicReader } from "./knowledge/topics";
 export { mentionedCountry, namesOfRegion } from "./knowledge/places";
 export { buildKnowledge, knowledgeFor, shopTextFor, splitSentences } from "./knowledge/passages";
-export { placeAsked, searchKnowledge } from "./knowledge/search";
+export { placeAsked, searchKnowledge, withinRange } from "./knowledge/search";
 export { expansionsOf, languageOf, stem, termOf, terms, textWords } from "./knowledge/text";
 export type { KnowledgeBase, KnowledgeHit, KnowledgeQuery, Passage, ShopTexts } from "./knowledge/types";
 

@@ -294,7 +294,7 @@ export function codeQuestionIntent(result: IntentResult, text: string, codesName
   // "il faut combien d'achat minimum pour LIVRAISONOFFERTE ?": a code named and asked about in codes' own
   // words (its minimum, whether it works, when it ends) is about the code, however sure the other reading.
   const asksOfNamedCode = codesNamed && !!TOPIC_WORDS.discount_code?.test(plain);
-  // "the minimum order for MOLIENDA15?" says "order" but asks the code's rule; not where an order is.
+  // "the minimum order for SAVE15?" says "order" but asks the code's rule; not where an order is.
   const ordersCode = result.intent === "track_order" && asksOfNamedCode && !WHERE_AN_ORDER_IS.test(plain);
   if (!YIELDS_TO_A_CODE.has(result.intent) && !ordersCode) return null;
   if (result.confidence >= CODE_OVERRIDE_BELOW && !asksOfNamedCode) return null;

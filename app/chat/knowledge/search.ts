@@ -105,11 +105,14 @@ const RANGE = /(\d+(?:[.,]\d+)?)\s*(?:[–—-]|to|a|à|au)\s*(\d+(?:[.,]\d+)?)/
 
 /** The text has a range ("38–40", "3 à 5") that holds `n`. */
 function rangeHolds(text: string, n: number): boolean {
-  for (const [, low, high] of text.matchAll(RANGE)) {
-    const [a, b] = [Number(low.replace(",", ".")), Number(high.replace(",", "."))];
-    if (a < b && a <= n && n <= b) return true;
-  }
+  for (const [, low, high] of text.matchAll(RANGE)) if (withinRange(n, low, high)) return true;
   return false;
+}
+
+/** `n` lies in the range a text writes from `low` to `high` ("38", "40,5"): a real range, ends included. */
+export function withinRange(n: number, low: string, high: string): boolean {
+  const [a, b] = [Number(low.replace(",", ".")), Number(high.replace(",", "."))];
+  return a < b && a <= n && n <= b;
 }
 
 function rawSearch(

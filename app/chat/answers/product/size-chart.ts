@@ -6,7 +6,7 @@
  * with one of the product's sizes, that size.
  */
 import type { Product } from "../../../commerce/types";
-import { searchKnowledge, splitSentences } from "../../knowledge";
+import { searchKnowledge, splitSentences, withinRange } from "../../knowledge";
 import { normalize } from "../../preprocess";
 import type { Lookup, Turn } from "../../types";
 
@@ -90,13 +90,7 @@ function holds(sentence: string, measurement: Measurement): boolean {
     return [...normalize(sentence).matchAll(DIMENSIONS)].some((m) => Number(m[1]) === a && Number(m[2]) === b);
   }
   const [n] = measurement.values;
-  return [...sentence.matchAll(RANGE)].some((m) => within(n, m[1], m[2]));
-}
-
-function within(n: number, low: string, high: string): boolean {
-  const a = Number(low.replace(",", "."));
-  const b = Number(high.replace(",", "."));
-  return a < b && n >= a && n <= b;
+  return [...sentence.matchAll(RANGE)].some((m) => withinRange(n, m[1], m[2]));
 }
 
 /**
@@ -111,7 +105,7 @@ function labelled(sentence: string, measurement: Measurement, product: Product) 
   if (measurement.values.length === 1) {
     for (const m of sentence.matchAll(LABELLED_RANGE)) {
       const label = byLabel.get(normalize(m[1]));
-      if (label && within(measurement.values[0], m[2], m[3])) {
+      if (label && withinRange(measurement.values[0], m[2], m[3])) {
         size = label;
         break;
       }
