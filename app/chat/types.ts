@@ -84,6 +84,8 @@ export interface DialogueState {
   offer?: Offer;
   /** The items (title and options) of the order in focus, which "is the blue one in it?" names. */
   orderItems?: string[];
+  /** Where the order in focus went (ISO country), kept with its number: a rule per destination applies to it. */
+  orderDestination?: { orderNumber: string; country: string };
   /** The order's line items the shopper's return was last about, which "how do I send it back?" still means. */
   returnItemIds?: string[];
   /** The shop's shareable note on the order the bot just showed, which may answer the next question. */

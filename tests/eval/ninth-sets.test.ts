@@ -13,8 +13,7 @@ const SETS = [
   // One reply lists the order's unshipped item after the parcel's contents, which the set forbids it to name.
   { file: "tests/fixtures/eval/new/track9-check.jsonl", turns: 64, floor: 0.85, forbidden: 1 },
   { file: "tests/fixtures/eval/new/ret9-tune.jsonl", turns: 58, floor: 0.95, forbidden: 0 },
-  // One reply quotes every destination's return-postage rule to a shopper whose order went to one of them.
-  { file: "tests/fixtures/eval/new/ret9-check.jsonl", turns: 58, floor: 0.72, forbidden: 1 },
+  { file: "tests/fixtures/eval/new/ret9-check.jsonl", turns: 58, floor: 0.74, forbidden: 0 },
   { file: "tests/fixtures/eval/new/prod9-tune.jsonl", turns: 56, floor: 0.95, forbidden: 0 },
   { file: "tests/fixtures/eval/new/prod9-check.jsonl", turns: 58, floor: 0.7, forbidden: 0 },
 ];

@@ -30,7 +30,7 @@ import {
   itemsDroppedText,
   saysParcelMissing,
 } from "../intent/order-questions";
-import { regionName } from "./policies";
+import { returnPostageFor } from "./policies";
 import {
   addressChangeVerdict,
   cancelVerdict,
@@ -68,7 +68,6 @@ import {
   invoiceRules,
   paymentConfirmationRule,
   refundMethodRule,
-  returnPostageRule,
   shippingRefundRule,
 } from "../policy/shop-sentences";
 import { relevantSentences } from "./products";
@@ -677,6 +676,9 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
         state: {
           orderNumber: chosen.name.replace(/^#/, ""),
           orderItems: chosen.lineItems.map((l) => [l.title, l.variantTitle].filter(Boolean).join(" ")),
+          orderDestination: chosen.shippingAddress?.countryCode
+            ? { orderNumber: chosen.name.replace(/^#/, ""), country: chosen.shippingAddress.countryCode }
+            : undefined,
           awaiting: undefined,
           ...result.state,
         },
@@ -1616,14 +1618,7 @@ function canReturn(turn: Turn): string {
  * return postage is paid by the customer"), or "" when the policy says nothing about it.
  */
 export function returnShippingRule(turn: Turn, order: Order): string {
-  const code = order.shippingAddress?.countryCode;
-  const names = code
-    ? [regionName(code, turn, "en"), regionName(code, turn, turn.language)]
-        .map((n) => normalize(n).replace(/[^a-z0-9 ]/g, ""))
-        .filter(Boolean)
-    : [];
-  const destination = names.length > 0 ? new RegExp(`\\b(${names.join("|")})\\b`) : null;
-  return returnPostageRule(knowledgeFor(turn.ctx.shop).passages, turn.language, destination)?.text ?? "";
+  return returnPostageFor(turn, order.shippingAddress?.countryCode ?? null)?.text ?? "";
 }
 
 /** The policy sentences for a defect: inside the return window the damaged-item rule, after it the warranty. */

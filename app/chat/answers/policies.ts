@@ -9,6 +9,7 @@ import { joinList } from "../format";
 import {
   answers,
   bestPassages,
+  mentionedCountry,
   namesOfRegion,
   orderForQuoting,
   overviewPassages,
@@ -16,6 +17,7 @@ import {
   searchKnowledge,
   terms,
   type KnowledgeHit,
+  type Passage,
 } from "../knowledge";
 import { normalize, type Language } from "../preprocess";
 import type { Answer, Lookup, Turn } from "../types";
@@ -351,11 +353,12 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
     hits = orderForQuoting(merged.slice(0, 3));
   }
 
+  // The shopper's own order went to one place: a rule the shop writes per destination is the one for it.
+  const country = place ? null : destinationInFocus(turn);
+  if (country && intent === "return_policy") hits = forDestination(hits, country);
   // "Is the return postage on me?": the shop's own rule on who pays comes first, not its exception for faulty items.
   const postage =
-    intent === "return_policy" && asksReturnPostage(turn.pre.original)
-      ? returnPostageRule(knowledgeFor(shop).passages, turn.language, null)
-      : null;
+    intent === "return_policy" && asksReturnPostage(turn.pre.original) ? returnPostageFor(turn, country) : null;
   if (postage) {
     const rule: KnowledgeHit = { passage: postage, score: 1, relevance: 1, matched: [], covered: [], answered: [] };
     hits = orderForQuoting(firstThen([rule], hits).slice(0, MAX_WITH_POSTAGE_RULE));
@@ -528,6 +531,39 @@ function placeName(place: { code: string; place: string }, turn: Turn): string {
 }
 
 /** A country's name from its ISO code, in the turn's language (or `language`). */
+/**
+ * How a return travels back, in the shop's own words: the refund policy's sentence about labels or
+ * postage that best fits the destination (ISO country) when one is known ("For orders shipped to
+ * Canada, return postage is paid by the customer"), or null when the policy says nothing about it.
+ */
+export function returnPostageFor(turn: Turn, country: string | null): Passage | null {
+  const names = country
+    ? [regionName(country, turn, "en"), regionName(country, turn, turn.language)]
+        .map((n) => normalize(n).replace(/[^a-z0-9 ]/g, ""))
+        .filter(Boolean)
+    : [];
+  const destination = names.length > 0 ? new RegExp(`\\b(${names.join("|")})\\b`) : null;
+  return returnPostageRule(knowledgeFor(turn.ctx.shop).passages, turn.language, destination);
+}
+
+/** Where the order in focus went (ISO country), when the conversation has one and knows it. */
+export function destinationInFocus(turn: Turn): string | null {
+  const known = turn.state.orderDestination;
+  return known && known.orderNumber === turn.state.orderNumber ? known.country : null;
+}
+
+/**
+ * The sentences that apply to an order sent to `country`: one written for another destination ("For
+ * orders shipped to Canada, …") is left out, unless nothing else answers.
+ */
+function forDestination(hits: KnowledgeHit[], country: string): KnowledgeHit[] {
+  const applying = hits.filter((h) => {
+    const named = mentionedCountry(`${h.passage.section} ${h.passage.text}`);
+    return !named || named.code === country;
+  });
+  return applying.length > 0 ? applying : hits;
+}
+
 export function regionName(code: string, turn: Turn, language = turn.language): string {
   try {
     return regionNames(LOCALES[language]).of(code) ?? code;
