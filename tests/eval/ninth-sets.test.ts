@@ -10,8 +10,7 @@ import { evalSummary } from "./eval-summary";
 
 const SETS = [
   { file: "tests/fixtures/eval/new/track9-tune.jsonl", turns: 67, floor: 0.95, forbidden: 0 },
-  // One reply lists the order's unshipped item after the parcel's contents, which the set forbids it to name.
-  { file: "tests/fixtures/eval/new/track9-check.jsonl", turns: 64, floor: 0.85, forbidden: 1 },
+  { file: "tests/fixtures/eval/new/track9-check.jsonl", turns: 64, floor: 0.88, forbidden: 0 },
   { file: "tests/fixtures/eval/new/ret9-tune.jsonl", turns: 58, floor: 0.95, forbidden: 0 },
   { file: "tests/fixtures/eval/new/ret9-check.jsonl", turns: 58, floor: 0.74, forbidden: 0 },
   { file: "tests/fixtures/eval/new/prod9-tune.jsonl", turns: 56, floor: 0.95, forbidden: 0 },

@@ -812,7 +812,10 @@ export function trackOrder(turn: Turn): Promise<Answer> {
     const asksNextStep = t2.state.offer?.kind === "trace" && WHAT_NOW.test(t2.pre.normalized);
     if ((followUp || tookUpTrace) && (tookUpTrace || asksNextStep || ESCALATION.test(t2.pre.original)))
       return escalateShipment(order, t2, late ?? (asksNextStep ? deliveredCarrier(order) : null));
-    const lines = [...askedOrderFacts(order, t2), describeOrderStatus(order, t2)];
+    // "What's in the parcel that shipped?" after the status: that parcel's items answer it; the status
+    // again would list, after them, the items still waiting, which are not in it.
+    const parcelOnly = followUp && parcelsAsked(order, t2).length > 0;
+    const lines = [...askedOrderFacts(order, t2), ...(parcelOnly ? [] : [describeOrderStatus(order, t2)])];
     if (missing) lines.push(t(t2.language, M.delivered_missing, { carrier: missing.carrier, date: missing.date }));
     if (access.otherOrders.length > 0 && !t2.entities.order_number) {
       lines.push(t(t2.language, M.other_orders, { orders: access.otherOrders.map((o) => o.name).join(", ") }));
@@ -860,8 +863,8 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
   const namesItsItem =
     turn.state.orderNumber === order.name.replace(/^#/, "") && namesOrderItem(turn.pre.original, turn.state.orderItems);
   // "What's in the parcel that shipped?": that parcel's items, not the whole order's.
-  const parcels = PARCEL_WORD.test(asked) ? carriedShipments(order) : [];
-  if (asksOrderContents(asked) && parcels.length > 0)
+  const parcels = parcelsAsked(order, turn);
+  if (parcels.length > 0)
     for (const f of parcels)
       facts.push(
         t(L, M.parcel_items, {
@@ -900,6 +903,12 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
   }
   if (asksOrderAddress(turn.pre.normalized)) facts.push(...destination(order, turn));
   return facts;
+}
+
+/** The parcels a carrier took, when the shopper asks what is in the parcel; [] for any other question. */
+function parcelsAsked(order: Order, turn: Turn): Fulfillment[] {
+  const asked = turn.pre.normalized;
+  return asksOrderContents(asked) && PARCEL_WORD.test(asked) ? carriedShipments(order) : [];
 }
 
 const PARCEL_WORD = /\b(?:parcels?|packages?|box|boxes|shipments?|colis|paquets?|cartons?|paquetes?|cajas?|envios?)\b/;
