@@ -26,6 +26,7 @@ import {
   asksOrderContents,
   asksOrderCost,
   asksOrderPayment,
+  asksWhatToDo,
   asksWhySlow,
   itemsDroppedText,
   saysParcelMissing,
@@ -809,7 +810,7 @@ export function trackOrder(turn: Turn): Promise<Answer> {
     const late = lateShipment(order, t2) ?? missing;
     const tookUpTrace = t2.acceptedOffer?.kind === "trace";
     // "What do I do now?" after the bot offered a trace: the trace is what there is to do.
-    const asksNextStep = t2.state.offer?.kind === "trace" && WHAT_NOW.test(t2.pre.normalized);
+    const asksNextStep = t2.state.offer?.kind === "trace" && asksWhatToDo(t2.pre.normalized);
     if ((followUp || tookUpTrace) && (tookUpTrace || asksNextStep || ESCALATION.test(t2.pre.original)))
       return escalateShipment(order, t2, late ?? (asksNextStep ? deliveredCarrier(order) : null));
     // "What's in the parcel that shipped?" after the status: that parcel's items answer it; the status
@@ -834,8 +835,6 @@ export function trackOrder(turn: Turn): Promise<Answer> {
 }
 
 // "What do I do now?", "que dois-je faire ?", "¿qué hago?": the next step offered.
-const WHAT_NOW =
-  /\b(?:(?:je|on) fais? quoi|que hago ahora|y ahora que|what (?:do|should|can|shall|must) (?:i|we) do|what now|what next|next steps?|now what|que (?:dois-je|je dois|faut-il|puis-je|je peux) faire|qu'est-ce que (?:je dois|je peux|il faut) faire|que faire|que (?:tengo que|debo|puedo|hago)|que hacemos|q hago)\b/;
 
 /** Every parcel marked delivered, yet the shopper says it isn't there: the carrier and the day it was marked. */
 function missingDelivery(order: Order, turn: Turn): { carrier: string; date: string; days: number } | null {
@@ -2009,15 +2008,12 @@ function askedRefundRules(turn: Turn): string[] {
     .filter((rule): rule is NonNullable<typeof rule> => !!rule)
     .map((rule) => t(turn.language, M.policy_quote, { sentence: rule.quote }));
   // "Still nothing, what should I do?": the shop's own advice for a refund that hasn't shown up.
-  const late = ASKS_WHAT_TO_DO.test(turn.pre.normalized)
+  const late = asksWhatToDo(turn.pre.normalized)
     ? shopSaysAbout(turn, LATE_REFUND_TOPIC[turn.language] ?? LATE_REFUND_TOPIC.en, ["REFUND_POLICY", "FAQ"]).trim()
     : "";
   return late ? [...quoted, late] : quoted;
 }
 
-// "What should I do?", "qu'est-ce que je dois faire ?", "¿qué hago?" (accents folded).
-const ASKS_WHAT_TO_DO =
-  /\b(?:what (?:should|do|can|must) i do|what now|what are my options|who (?:do|should) i (?:contact|call|ask)|que (?:dois|puis)-je faire|qu'est-ce que je (?:dois|peux) faire|je fais quoi|que hago|que debo hacer|que puedo hacer|a quien (?:le )?(?:escribo|llamo|contacto))\b/;
 /** The words of a shop's sentence on late or missing refunds, per language. */
 const LATE_REFUND_TOPIC: Record<string, string> = {
   en: "late missing refund hasn't appeared check with your bank",

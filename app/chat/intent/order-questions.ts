@@ -262,8 +262,14 @@ const GENERAL_REFUND_TIMING =
   /\bhow long (?:does|do|will) (?:a |the )?refunds? take\b|\bcombien de temps (?:prend|faut-il pour) (?:un|le) remboursement\b|\bcuanto (?:tarda|tardan|demora) (?:un|el) reembolso\b/;
 const OWN = /\b(?:my|mon|ma|mes|mi|mis)\b/;
 // "What do I need to do?", "que dois-je faire ?", "¿qué tengo que hacer?".
+/**
+ * "What do I do now?", "what are my options?", "qu'est-ce que je dois faire ?", "¿qué hago?" (accents
+ * folded): the shopper asks what the last answer means for them. One pattern for every place that
+ * asks it: an order follow-up, the step after a carrier trace is offered, a refund not yet seen.
+ */
 const WHAT_TO_DO =
-  /\b(?:(?:je|on) fais? quoi|(?:je|on) (?:dois|doit) faire quelque chose|do i (?:need|have) to do anything|(?:tengo|debo) que hacer algo|debo hacer algo|(?:and )?now what|what now|y ahora que|que hago ahora|what (?:do|should|shall|must) i (?:need to |have to )?do|what do i have to do|what happens (?:now|next)|next steps?|que (?:dois-je|je dois|faut-il) faire|qu'est-ce que je dois faire|que (?:tengo|debo|necesito) (?:que )?hacer|que hago|que sigue)\b/;
+  /\b(?:(?:je|on) fais? quoi|(?:je|on) (?:dois|doit) faire quelque chose|do i (?:need|have) to do anything|(?:tengo|debo) que hacer algo|debo hacer algo|(?:and )?now what|what now|what next|y ahora que|que hago ahora|what (?:do|should|shall|must|can) (?:i|we) (?:need to |have to )?do|what do i have to do|what are my options|who (?:do|should) i (?:contact|call|ask)|what happens (?:now|next)|next steps?|que (?:dois-je|je dois|faut-il|puis-je|je peux) faire|que (?:dois|puis)-je faire|qu'est-ce que (?:je dois|je peux|il faut) faire|que faire|que (?:tengo|debo|necesito|puedo) (?:que )?hacer|que hago|que hacemos|q hago|que sigue|a quien (?:le )?(?:escribo|llamo|contacto))\b/;
+export const asksWhatToDo = (normalized: string) => WHAT_TO_DO.test(normalized);
 // A shop account, not a bank one.
 const LOGIN = /\b(?:log ?in|log into|sign ?in|password|connect\w*|mot de passe|contrasena|iniciar sesion)\b/;
 // "ok so when exactly?": nothing new, the last order answer's timing.
