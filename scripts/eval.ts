@@ -39,10 +39,12 @@ import {
   type DataSection,
 } from "../app/eval/scenarios";
 import { settingsFor } from "../app/settings.server";
+import { withTypos } from "../app/eval/typos";
 
 const USAGE = `usage:
   npm run eval -- intents FILE [--store SNAPSHOT] [--shop DOMAIN] [--engine local|openai|hybrid] [--json] [--min-accuracy N] [--show-failures] [--out DIR]
-  npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N] [--by-intent]
+  npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N] [--by-intent] [--typos SEED]
+    --typos SEED: one typo in each shopper message (swapped, dropped, doubled or neighbouring letter), seeded
     --by-intent: counts per expected label instead of the failed turns (for frozen sets)
   npm run eval -- retrieval FILE --store SNAPSHOT [--json] [--min-recall N] [--min-abstention N] [--show-failures] [--sweep] [--gates]
     --sweep: recall@1 and abstention at each relevance threshold, for calibrating it
@@ -65,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
       sweep: { type: "boolean", default: false },
       gates: { type: "boolean", default: false },
       "by-intent": { type: "boolean", default: false },
+      typos: { type: "string" },
       out: { type: "string" },
       engine: { type: "string", default: "local" },
       shop: { type: "string" },
@@ -131,7 +134,9 @@ async function main(argv: string[]): Promise<number> {
     }
     return retrievalMode(file, snapshot, values);
   }
-  const scenarios = readScenariosFile(file);
+  // --typos SEED: the same conversations with one typo in each shopper message (app/eval/typos.ts).
+  const scenarios =
+    values.typos !== undefined ? withTypos(readScenariosFile(file), Number(values.typos)) : readScenariosFile(file);
   if (!values.store && !scenarios.every((s) => s.store)) {
     console.error(
       'scenarios need --store SNAPSHOT (the store the scenarios\' facts refer to), unless each names its "store"',

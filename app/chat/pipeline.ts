@@ -39,6 +39,8 @@ import {
 } from "./references";
 import { askedFacts, type Aspect } from "./catalog/aspects";
 import { languageOf, placeAsked } from "./knowledge";
+import { isKnownWord } from "./knowledge/known-words";
+import { typoFixerFor, withTyposFixed } from "./typos";
 import { ASKS_OPTIONS } from "./answers/product/asked";
 import { namedOptionValues } from "./answers/product/variants";
 import { separateRequests, twoProducts } from "./requests";
@@ -144,9 +146,25 @@ export interface AnalyzedTurn {
   code: string | null;
 }
 
+/** The message with its typos fixed, except where the bot awaits an address, an email, a number or a code. */
+function withTyposFixedFor(input: TurnInput, ctx: ChatContext): string {
+  if (input.state.awaiting || input.state.codeChallenge || input.state.pendingAction?.kind === "update_address")
+    return input.text;
+  const fixer = typoFixerFor(
+    {
+      shop: ctx.shop,
+      products: ctx.productsByHandle.values(),
+      correct: ctx.classifier.correctSpelling && ((word) => ctx.classifier.correctSpelling!(word)),
+    },
+    isKnownWord,
+  );
+  return fixer ? withTyposFixed(input.text, fixer) : input.text;
+}
+
 export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   // "thanks! and how do I use it?": the question is what the message asks.
-  const pre = preprocess(questionAfterOpening(input.text) ?? input.text);
+  const typed = withTyposFixedFor(input, ctx);
+  const pre = preprocess(questionAfterOpening(typed) ?? typed);
   const code = input.state.codeChallenge ? codeInMessage(pre.original) : null;
   // "Portland, OR 97214" (or "no, it's …") after the bot read back an address: the rest of that address.
   const pending = input.state.pendingAction;

@@ -38,6 +38,14 @@ describe("spelling correction before intent features", () => {
     expect(corrector.correct("frorm")).toBe("form"); // one edit from both; "form" was seen twice, "from" once
   });
 
+  it("lets a far more frequent word take the place of a rare form training saw (meant)", () => {
+    const words = SpellingCorrector.fromWords([...Array(30).fill("return"), "retrun", "parcel", "parcels"]);
+    expect(words.correct("retrun")).toBe("retrun"); // seen in training: the model keeps its own feature
+    expect(words.meant("retrun")).toBe("return"); // seen once, "return" thirty times
+    expect(words.meant("parcels")).toBe("parcels"); // "parcel" is not far more frequent
+    expect(words.meant("retrn")).toBe("return");
+  });
+
   it("lets the shipped model read misspelt messages", () => {
     expect(shippedClassifier().classify("i wnat to cancle my odrer").intent).toBe("cancel_order");
     expect(shippedClassifier().classify("wen do i get my refnud").intent).toBe("refund_status");

@@ -31,6 +31,8 @@ export interface IntentResult {
 export interface IntentClassifier {
   readonly version: string;
   classify(text: string): IntentResult;
+  /** The word the model would read for a misspelt one ("retrun" → "return"), or the word itself. */
+  correctSpelling?(word: string): string;
 }
 
 /** Below this calibrated confidence the bot says it isn't sure rather than guess. */
@@ -68,6 +70,10 @@ class LinearIntentClassifier implements IntentClassifier {
     private readonly model: LinearIntentModel,
     readonly version: string,
   ) {}
+
+  correctSpelling(word: string): string {
+    return this.model.correctSpelling(word);
+  }
 
   classify(text: string): IntentResult {
     const prediction = this.model.predict(text);

@@ -49,6 +49,11 @@ export class LinearIntentModel {
     private readonly spelling: SpellingCorrector,
   ) {}
 
+  /** The word a misspelt one most likely meant, for the typo fixing before the rules read a message. */
+  correctSpelling(word: string): string {
+    return this.spelling.meant(word);
+  }
+
   predict(text: string): Prediction {
     const features = featurize(preprocess(text), (word) => this.spelling.correct(word));
     const logits = computeLogits(this.weights, this.bias, toRows(features, this.rowOf));

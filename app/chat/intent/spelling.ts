@@ -5,6 +5,10 @@
  * deletion, so a query needs only its own deletions — no scan of the vocabulary.
  */
 const MIN_LENGTH = 4;
+/** A form training saw this few times may be a typo kept on purpose… */
+const RARE_FORM = 3;
+/** …when a word one edit away was seen this many times as often. */
+const MORE_OFTEN = 10;
 
 export class SpellingCorrector {
   /** A word, or a word minus one letter → the known words it can come from. */
@@ -32,8 +36,24 @@ export class SpellingCorrector {
   /** The most frequent known word within one edit (insert, delete, replace, swap), else the word. */
   correct(word: string): string {
     if (word.length < MIN_LENGTH || this.frequency.has(word) || /\d/.test(word)) return word;
+    return this.nearest(word, 0);
+  }
+
+  /**
+   * `correct`, but a word training saw only a few times (a typo some examples keep on purpose:
+   * "retrun") also gives way to a word one edit away that it saw far more often.
+   */
+  meant(word: string): string {
+    if (word.length < MIN_LENGTH || /\d/.test(word)) return word;
+    const seen = this.frequency.get(word) ?? 0;
+    if (seen === 0) return this.nearest(word, 0);
+    return seen <= RARE_FORM ? this.nearest(word, seen * MORE_OFTEN) : word;
+  }
+
+  /** The most frequent known word within one edit seen more than `floor` times, else the word. */
+  private nearest(word: string, floor: number): string {
     let best = word;
-    let bestFrequency = 0;
+    let bestFrequency = floor;
     for (const key of [word, ...deletions(word)]) {
       for (const candidate of this.byDeletion.get(key) ?? []) {
         const frequency = this.frequency.get(candidate)!;

@@ -1,0 +1,81 @@
+/**
+ * A shopper's slip of the keyboard fixed before the rules and the shop search read the message
+ * ("what's your retrun policy?", "how much is shippnig?"). The intent model already reads past
+ * typos (its own spelling corrector); the phrase rules and the search of the shop's text match
+ * words as written, so a typo there made a known question unanswerable.
+ *
+ * Only a word nobody knows is changed: not one of the shop's own words (its catalog, policies,
+ * FAQ), not a real English, French or Spanish word in any form (knowledge/known-words.ts), not a name (capitalised inside a sentence), nothing in an
+ * email address, a link or a token with digits. The correction is the corrector's: the most
+ * frequent word the model was trained on within one edit.
+ */
+import { normalize, tokenize } from "./preprocess";
+
+/** Shorter words have too many neighbours one edit away ("form"/"from") to be fixed safely. */
+export const MIN_FIXED_LENGTH = 5;
+
+export interface TypoFixer {
+  /** The word's correction, or the word itself (a lower-case, accent-folded word). */
+  correct(word: string): string;
+  /** Whether the word is a real one that must be left as it is. */
+  knows(word: string): boolean;
+}
+
+// An email address, a link, or a token with digits or inner dots ("#1042", "ava@x.com", "x.com").
+const UNTOUCHABLE = /[@\d/]|\w\.\w/;
+const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
+
+/** `text` with each unknown word replaced by its correction; the text itself when nothing changes. */
+export function withTyposFixed(text: string, fixer: TypoFixer): string {
+  let sentenceStart = true;
+  return text.replace(/\S+/g, (token) => {
+    const startsSentence = sentenceStart;
+    sentenceStart = /[.!?¿¡]$/.test(token);
+    if (UNTOUCHABLE.test(token)) return token;
+    let first = startsSentence;
+    return token.replace(WORD, (word) => {
+      const atStart = first;
+      first = false;
+      if (word.length < MIN_FIXED_LENGTH || word.includes("'") || word.includes("’")) return word;
+      // "Jonh", "Lovejoy": a capital inside a sentence is a name; capitals throughout are a shout or a code.
+      const capitalised = word !== word.toLowerCase();
+      if (capitalised && (!atStart || word.slice(1) !== word.slice(1).toLowerCase())) return word;
+      const plain = normalize(word);
+      if (fixer.knows(plain)) return word;
+      const fixed = fixer.correct(plain);
+      if (fixed === plain) return word;
+      return capitalised ? fixed.charAt(0).toUpperCase() + fixed.slice(1) : fixed;
+    });
+  });
+}
+
+/** What a shop's fixer needs: its texts and catalog, and the intent model's corrector. */
+export interface TypoSources {
+  shop: { policies: { body: string }[]; faqs: { question: string; answer: string }[]; pages?: { body: string }[] };
+  products: Iterable<{ title: string; description: string; productType?: string }>;
+  correct?: (word: string) => string;
+}
+
+const shopWordsOf = new WeakMap<object, Set<string>>();
+
+/**
+ * The shop's fixer: a word of the shop's own texts or catalog, or a real word (`isRealWord`), is known;
+ * the rest go to the model's corrector. The shop's words are gathered once per texts object.
+ */
+export function typoFixerFor(sources: TypoSources, isRealWord: (word: string) => boolean): TypoFixer | null {
+  const correct = sources.correct;
+  if (!correct) return null;
+  let shopWords = shopWordsOf.get(sources.shop.policies);
+  if (!shopWords) {
+    const texts = [
+      ...sources.shop.policies.map((p) => p.body),
+      ...sources.shop.faqs.flatMap((f) => [f.question, f.answer]),
+      ...(sources.shop.pages ?? []).map((p) => p.body),
+      ...[...sources.products].flatMap((p) => [p.title, p.description, p.productType ?? ""]),
+    ];
+    shopWords = new Set(texts.flatMap((text) => tokenize(normalize(text))));
+    shopWordsOf.set(sources.shop.policies, shopWords);
+  }
+  const known = shopWords;
+  return { correct, knows: (word) => known.has(word) || isRealWord(word) };
+}
