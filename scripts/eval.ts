@@ -39,12 +39,13 @@ import {
   type DataSection,
 } from "../app/eval/scenarios";
 import { settingsFor } from "../app/settings.server";
-import { withTypos } from "../app/eval/typos";
+import { inPhoneStyle, withTypos } from "../app/eval/variants";
 
 const USAGE = `usage:
   npm run eval -- intents FILE [--store SNAPSHOT] [--shop DOMAIN] [--engine local|openai|hybrid] [--json] [--min-accuracy N] [--show-failures] [--out DIR]
-  npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N] [--by-intent] [--typos SEED]
+  npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N] [--by-intent] [--typos SEED] [--phone-style]
     --typos SEED: one typo in each shopper message (swapped, dropped, doubled or neighbouring letter), seeded
+    --phone-style: each shopper message in lower case, without its closing "?", "." or "!"
     --by-intent: counts per expected label instead of the failed turns (for frozen sets)
   npm run eval -- retrieval FILE --store SNAPSHOT [--json] [--min-recall N] [--min-abstention N] [--show-failures] [--sweep] [--gates]
     --sweep: recall@1 and abstention at each relevance threshold, for calibrating it
@@ -68,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
       gates: { type: "boolean", default: false },
       "by-intent": { type: "boolean", default: false },
       typos: { type: "string" },
+      "phone-style": { type: "boolean", default: false },
       out: { type: "string" },
       engine: { type: "string", default: "local" },
       shop: { type: "string" },
@@ -134,9 +136,10 @@ async function main(argv: string[]): Promise<number> {
     }
     return retrievalMode(file, snapshot, values);
   }
-  // --typos SEED: the same conversations with one typo in each shopper message (app/eval/typos.ts).
-  const scenarios =
-    values.typos !== undefined ? withTypos(readScenariosFile(file), Number(values.typos)) : readScenariosFile(file);
+  // The same conversations typed otherwise (app/eval/variants.ts): one typo a message, or phone style.
+  const read = readScenariosFile(file);
+  const typed = values.typos !== undefined ? withTypos(read, Number(values.typos)) : read;
+  const scenarios = values["phone-style"] ? inPhoneStyle(typed) : typed;
   if (!values.store && !scenarios.every((s) => s.store)) {
     console.error(
       'scenarios need --store SNAPSHOT (the store the scenarios\' facts refer to), unless each names its "store"',

@@ -10,6 +10,7 @@ import { defineMessages, t } from "../i18n";
 import { formatDate, formatMoney } from "../format";
 import { answers, bestPassages, searchKnowledge, terms } from "../knowledge";
 import { normalize, tokenize, withoutAddressesOrLinks } from "../preprocess";
+import { isKnownWord } from "../knowledge/known-words";
 import { inShoppersLanguage, quoteAnswer } from "./policies";
 import { checkCode, isInternalCode, offersVerdict, type CodeVerdict } from "../policy/discounts";
 import type { Answer, Lookup, ShopProfile, Turn } from "../types";
@@ -162,15 +163,14 @@ export interface CodeSearchOptions {
   orderNameFormat?: OrderNameFormat;
   /** Code-like words the shop's products are described with ("USB-C", "IPX7"): a product's, not codes. */
   productWords?: Set<string>;
+  /** The shop's own codes (upper case): one typed in any case is that code ("livraisonofferte"). */
+  knownCodes?: Set<string>;
 }
 
 const productWordsOf = new WeakMap<Map<string, Product>, Set<string>>();
 
 /** How a shopper's message is searched for codes in this shop: its order names and its products' own words aside. */
-export function shopCodeSearch(ctx: {
-  shop: { orderNameFormat: OrderNameFormat };
-  productsByHandle: Map<string, Product>;
-}): CodeSearchOptions {
+export function shopCodeSearch(ctx: { shop: ShopProfile; productsByHandle: Map<string, Product> }): CodeSearchOptions {
   let productWords = productWordsOf.get(ctx.productsByHandle);
   if (!productWords) {
     const texts = [...ctx.productsByHandle.values()].flatMap((p) => [
@@ -181,8 +181,11 @@ export function shopCodeSearch(ctx: {
     productWords = new Set(texts.flatMap((text) => discountCodesIn(text)));
     productWordsOf.set(ctx.productsByHandle, productWords);
   }
-  return { orderNameFormat: ctx.shop.orderNameFormat, productWords };
+  let knownCodes = knownCodesOf.get(ctx.shop);
+  if (!knownCodes) knownCodesOf.set(ctx.shop, (knownCodes = new Set(publicCodeCandidates(ctx.shop))));
+  return { orderNameFormat: ctx.shop.orderNameFormat, productWords, knownCodes };
 }
+const knownCodesOf = new WeakMap<object, Set<string>>();
 
 /**
  * Discount-code-looking words in `text`: SUMMER25, TRAIL20, FREESHIP, "summer25". Upper-cased,
@@ -207,7 +210,13 @@ export function discountCodesIn(original: string, options: CodeSearchOptions = {
     let isCode: boolean;
     if (options.strict) isCode = upper && (hasDigit || afterCodeWord) && lettersInWord >= 3;
     else if (upper) isCode = (hasDigit && lettersInWord >= 2) || (!shouting && word.length >= 5) || afterCodeWord;
-    else isCode = hasDigit && lettersInWord >= 3 && /^[a-z]+\d+$/i.test(word); // "summer25", not "32oz" or "2nd"
+    // "summer25", not "32oz" or "2nd"; right after "code", a word no language has ("le code livraisonofferte").
+    else
+      isCode =
+        (hasDigit && lettersInWord >= 3 && /^[a-z]+\d+$/i.test(word)) ||
+        (afterCodeWord && lettersInWord >= 3 && !isKnownWord(normalize(word)));
+    // One of the shop's codes typed in lower case, unless it is also a word ("summer" is not SUMMER).
+    if (!isCode && options.knownCodes?.has(word.toUpperCase()) && !isKnownWord(normalize(word))) isCode = true;
     const isOrderName = !!options.orderNameFormat && findOrderName(word, options.orderNameFormat) === word;
     const productWord = !!options.productWords?.has(word.toUpperCase());
     if (isCode && !isOrderName && !productWord && !NOT_CODES.has(word.toUpperCase())) found.push(word.toUpperCase());

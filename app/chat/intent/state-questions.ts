@@ -8,8 +8,8 @@ import type { Intent } from "./labels";
 import { normalize } from "../preprocess";
 import { CANCELLED_FORM } from "./cancellation-made";
 import { saysPaymentPending } from "./pending-payment";
+import { asksAQuestion } from "./asks";
 
-const QUESTION = /\?|^(?:was|is|has|did|have|est-ce|avez-vous|a-t-elle|a-t-il)\b/;
 const ASKS_FOR_ACTION =
   /\b(please|want|wanna|would like|'d like|i'd love|need|can you|could you|can i|could i|how (?:do|can) i|quiero|quisiera|necesito|puedes|puede|pueden|puedo|podrias|voudrais|veux|souhaite|pouvez|puis-je|peux|merci d)\b/;
 
@@ -40,7 +40,7 @@ const WHERE_IS_MINE =
 /** The intent a state question really has, when the classifier took it for the action it names; else null. */
 export function stateQuestionIntent(intent: Intent, text: string): Intent | null {
   const n = normalize(text);
-  if (!QUESTION.test(n) || ASKS_FOR_ACTION.test(n)) return null;
+  if (!asksAQuestion(n) || ASKS_FOR_ACTION.test(n)) return null;
   if (intent === "cancel_order" && (CANCELLED_FORM.test(n) || !CANCEL_WORD.test(n))) return "track_order";
   // "…but it still says payment pending": what waits is the payment, and that stays the question.
   if (

@@ -1,5 +1,8 @@
 /**
- * Shoppers' slips of the keyboard, made on purpose: each shopper message of a conversation set gets
+ * The same conversations as shoppers also write them, to measure how much understanding rests on
+ * the way a message is typed.
+ *
+ * Typos, made on purpose: each shopper message of a conversation set gets
  * one typo in one of its longer words, of the four kinds people make (two letters swapped, one left
  * out, one doubled, one replaced by a key next to it), from a fixed seed so a run is repeatable.
  * The same conversations with and without typos tell how much of the bot's understanding rests on
@@ -81,4 +84,13 @@ export function withOneTypo(message: string, random: () => number): string {
 export function withTypos(scenarios: Scenario[], seed: number): Scenario[] {
   const random = generator(seed);
   return scenarios.map((s) => ({ ...s, turns: s.turns.map((t) => ({ ...t, user: withOneTypo(t.user, random) })) }));
+}
+
+/**
+ * Phone style: each shopper message in lower case without its closing "?", "." or "!" ("was it
+ * actually sent", "pourquoi mon retour a été refusé"). Codes, emails and order names are lower-cased too.
+ */
+export function inPhoneStyle(scenarios: Scenario[]): Scenario[] {
+  const plain = (text: string) => text.toLowerCase().replace(/[\s?!.]+$/u, "");
+  return scenarios.map((s) => ({ ...s, turns: s.turns.map((t) => ({ ...t, user: plain(t.user) })) }));
 }
