@@ -215,9 +215,8 @@ function conversationWithTickets(row: Record<string, unknown>): ConversationWith
 
 /**
  * A condition a write is made under, folded into the write's own statement on PostgreSQL (one
- * round trip instead of two): the shopper's rate limits, counted in the statement that starts
- * their conversation. (Not a continued conversation's: its statement reads and updates more
- * while the shop's count stays locked, and at 50 connections on one shop it was slower so.)
+ * round trip instead of two): the shopper's rate limits, counted in the statement that stores
+ * their message (starting their conversation, or continuing it).
  */
 export interface WriteCondition {
   /** Its CTEs, the SQL condition the write needs, and an expression `settle` reads; `param` adds a value. */
@@ -231,17 +230,22 @@ export interface WriteCondition {
 /**
  * PostgreSQL only: the conversation's row and hand-offs read, and the shopper's message stored and
  * counted, in one statement (one round trip instead of two), only when the conversation is the
- * owner's. Null rows: it isn't (or doesn't exist), nothing written. Undefined: no PostgreSQL
+ * owner's and `condition` (the shopper's rate limits) holds; the condition is counted in the same
+ * statement and settled before returning (it throws when it didn't hold: nothing written). Null:
+ * the conversation isn't the owner's (or doesn't exist), nothing written. Undefined: no PostgreSQL
  * driver here, the caller reads then writes. A refused write (a retried clientMessageId) throws,
- * with nothing written, as the two statements would.
+ * with nothing written or counted, as the two statements would.
  */
 export async function selectConversationAndStoreMessage(
   db: Db,
   customerId: string | null,
   message: Message,
+  condition?: WriteCondition,
 ): Promise<ConversationWithTickets | null | undefined> {
   const driver = driverOf(db);
   if (driver?.kind !== "postgresql") return undefined;
+  const values: unknown[] = [];
+  const guard = condition?.render((value) => `$${values.push(driverValue(value, "postgresql"))}`);
   const read = selectConversationRow(message.shop, message.conversationId);
   const owned = sql` AND c."customerId" IS NOT DISTINCT FROM ${customerId}::text`;
   // INSERT … SELECT takes its values' types from the expressions, not the columns: the time is cast.
@@ -252,15 +256,26 @@ export async function selectConversationAndStoreMessage(
   const count = sql`
     UPDATE "Conversation" SET "messageCount" = "messageCount" + 1, "lastMessageAt" = ${message.createdAt}
     WHERE "id" IN (SELECT "id" FROM owned)`;
-  const values: unknown[] = [];
   const part = (statement: Statement) => {
     const text = render(statement, "postgresql", values.length);
     values.push(...statement.values.map((v) => driverValue(v, "postgresql")));
     return text;
   };
-  const text = `WITH owned AS (${part(read)}${part(owned)}), stored AS (${part(store)}), counted AS (${part(count)}) SELECT * FROM owned`;
-  const result = await driver.pool.query(pgQuery(text, values, UTC_TIMESTAMPS));
-  return result.rows[0] ? conversationWithTickets(result.rows[0]) : null;
+  const ownedRow = `${part(read)}${part(owned)}${guard ? ` AND ${guard.holds}` : ""}`;
+  const ctes = [
+    ...(guard?.ctes ?? []),
+    `owned AS (${ownedRow})`,
+    `stored AS (${part(store)})`,
+    `counted AS (${part(count)})`,
+  ];
+  // With a condition, one row whatever the conversation: the condition's outcome, and the conversation if owned.
+  const select = guard
+    ? `SELECT o.*, ${guard.outcome} AS "condition" FROM (SELECT 1) AS one LEFT JOIN owned o ON true`
+    : "SELECT * FROM owned";
+  const result = await driver.pool.query(pgQuery(`WITH ${ctes.join(", ")} ${select}`, values, UTC_TIMESTAMPS));
+  const row = result.rows[0];
+  condition?.settle(row?.condition);
+  return row?.id ? conversationWithTickets(row) : null;
 }
 
 /**
