@@ -320,24 +320,108 @@ export async function writeTogether(
   alongside: Prisma.PrismaPromise<unknown>[] = [],
 ): Promise<void> {
   const driver = driverOf(db);
+  const throughPrisma = async () => {
+    await db.$transaction([...statements.map((s) => db.$executeRaw(s.strings, ...s.values)), ...alongside]);
+  };
   if (alongside.length === 0 && driver?.kind === "sqlite") {
     const sqlite = driver.connection();
-    // Prisma's own transactions hold the connection across awaits: never write in the middle of one.
-    if (sqlite && !sqlite.inTransaction) {
-      const run = sqlite.transaction(() => {
-        for (const statement of statements)
-          prepared(sqlite, render(statement, "sqlite")).run(...statement.values.map((v) => driverValue(v, "sqlite")));
-      });
-      run.immediate();
-      return;
-    }
+    if (sqlite) return commitThisTurn(sqlite, statements, throughPrisma);
   }
   if (alongside.length === 0 && driver?.kind === "postgresql") {
     await driver.pool.query(combined(statements));
     return;
   }
-  await db.$transaction([...statements.map((s) => db.$executeRaw(s.strings, ...s.values)), ...alongside]);
+  await throughPrisma();
 }
+
+/** Writes waiting for the end of this turn of the event loop, per SQLite connection. */
+interface QueuedWrites {
+  statements: Statement[];
+  /** The same writes through Prisma, when its own transaction holds the connection. */
+  throughPrisma: () => Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+const queuedWrites = new WeakMap<BetterSqlite3.Database, QueuedWrites[]>();
+
+/**
+ * SQLite: the writes committed at the end of this turn of the event loop (setImmediate) together
+ * with every other caller's of the same turn, in one transaction (group commit): a commit writes
+ * its pages to the log once whatever it holds, and it was the dearest statement of a message (0.13
+ * ms, two a message). Each caller's writes are all or nothing (a savepoint each when there are
+ * several), and each caller hears of them only once they are committed: what it stores is stored
+ * before it goes on, as when it committed alone.
+ */
+function commitThisTurn(
+  sqlite: BetterSqlite3.Database,
+  statements: Statement[],
+  throughPrisma: () => Promise<void>,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let queue = queuedWrites.get(sqlite);
+    if (!queue) {
+      queuedWrites.set(sqlite, (queue = []));
+      setImmediate(() => commitQueued(sqlite));
+    }
+    queue.push({ statements, throughPrisma, resolve, reject });
+  });
+}
+
+function commitQueued(sqlite: BetterSqlite3.Database): void {
+  const queue = queuedWrites.get(sqlite) ?? [];
+  queuedWrites.delete(sqlite);
+  // Prisma's own transactions hold the connection across awaits: never write in the middle of one.
+  if (!sqlite.open || sqlite.inTransaction) {
+    for (const writes of queue) writes.throughPrisma().then(writes.resolve, writes.reject);
+    return;
+  }
+  const { together, each } = transactionsOf(sqlite);
+  try {
+    if (queue.length === 1) {
+      together.immediate(queue[0].statements);
+      queue[0].resolve();
+      return;
+    }
+    const failures = each.immediate(queue);
+    queue.forEach((writes, i) => (failures[i] === NO_FAILURE ? writes.resolve() : writes.reject(failures[i])));
+  } catch (error) {
+    // Nothing committed (the transaction couldn't start or commit): every caller hears of it.
+    for (const writes of queue) writes.reject(error);
+  }
+}
+
+const NO_FAILURE = Symbol("committed");
+
+/** A connection's transactions: one caller's writes; several callers' writes, each under a savepoint. */
+function transactionsOf(sqlite: BetterSqlite3.Database) {
+  let made = transactions.get(sqlite);
+  if (!made) {
+    const together = sqlite.transaction((statements: Statement[]) => {
+      for (const statement of statements)
+        prepared(sqlite, render(statement, "sqlite")).run(...statement.values.map((v) => driverValue(v, "sqlite")));
+    });
+    // Called within a transaction, `together` runs under a savepoint, rolled back alone when it throws.
+    const each = sqlite.transaction((queue: QueuedWrites[]) =>
+      queue.map((writes) => {
+        try {
+          together(writes.statements);
+          return NO_FAILURE;
+        } catch (error) {
+          return error;
+        }
+      }),
+    );
+    transactions.set(sqlite, (made = { together, each }));
+  }
+  return made;
+}
+const transactions = new WeakMap<
+  BetterSqlite3.Database,
+  {
+    together: BetterSqlite3.Transaction<(statements: Statement[]) => void>;
+    each: BetterSqlite3.Transaction<(queue: QueuedWrites[]) => unknown[]>;
+  }
+>();
 
 /** PostgreSQL: the writes as one statement, `WITH w0 AS (…), w1 AS (…) last`: atomic, one round trip. */
 function combined(statements: Statement[]): pg.QueryConfig {
