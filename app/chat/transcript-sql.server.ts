@@ -312,12 +312,15 @@ export async function insertConversationWithMessageIf(
 
 /**
  * Run writes atomically. `alongside` are Prisma model operations for the same transaction (a
- * ticket for the team, now and then): then everything goes through Prisma.
+ * ticket for the team, now and then): then everything goes through Prisma. On PostgreSQL, writes
+ * with a `rowsOf` key (the conversation whose rows they change) may share their statement with
+ * other callers' writes of the same turn (sharedStatementThisTurn), never with writes of the same key.
  */
 export async function writeTogether(
   db: Db,
   statements: Statement[],
   alongside: Prisma.PrismaPromise<unknown>[] = [],
+  rowsOf?: string,
 ): Promise<void> {
   const driver = driverOf(db);
   const throughPrisma = async () => {
@@ -328,10 +331,72 @@ export async function writeTogether(
     if (sqlite) return commitThisTurn(sqlite, statements, throughPrisma);
   }
   if (alongside.length === 0 && driver?.kind === "postgresql") {
+    if (rowsOf !== undefined) return sharedStatementThisTurn(driver.pool, statements, rowsOf);
     await driver.pool.query(combined(statements));
     return;
   }
   await throughPrisma();
+}
+
+/** Writes waiting for the end of this turn of the event loop, per PostgreSQL pool. */
+interface QueuedStatements {
+  statements: Statement[];
+  rowsOf: string;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+const queuedStatements = new WeakMap<pg.Pool, QueuedStatements[]>();
+
+/** At most this many callers' writes in one statement. */
+const MAX_SHARED_STATEMENT = 8;
+
+/**
+ * PostgreSQL: the writes sent at the end of this turn of the event loop (setImmediate) in one
+ * statement with other callers' of the same turn: one round trip and one transaction for several
+ * messages' replies instead of one each. Each caller goes on only once the statement committed. A
+ * statement never holds two callers' writes to the same rows (`rowsOf`: PostgreSQL applies only one
+ * of two updates of a row in one statement), and takes them in the order of that key, so that two
+ * such statements lock the same rows in the same order. When the shared statement fails, each
+ * caller's writes run alone: only a caller whose own writes fail hears of a failure.
+ */
+function sharedStatementThisTurn(pool: pg.Pool, statements: Statement[], rowsOf: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let queue = queuedStatements.get(pool);
+    if (!queue) {
+      queuedStatements.set(pool, (queue = []));
+      setImmediate(() => sendQueued(pool));
+    }
+    queue.push({ statements, rowsOf, resolve, reject });
+  });
+}
+
+function sendQueued(pool: pg.Pool): void {
+  const queue = queuedStatements.get(pool) ?? [];
+  queuedStatements.delete(pool);
+  const shared: QueuedStatements[][] = [];
+  for (const writes of queue) {
+    const room = shared.find(
+      (others) => others.length < MAX_SHARED_STATEMENT && !others.some((other) => other.rowsOf === writes.rowsOf),
+    );
+    if (room) room.push(writes);
+    else shared.push([writes]);
+  }
+  for (const writes of shared) void sendShared(pool, writes);
+}
+
+async function sendShared(pool: pg.Pool, queue: QueuedStatements[]): Promise<void> {
+  const alone = (writes: QueuedStatements) =>
+    pool.query(combined(writes.statements)).then(() => writes.resolve(), writes.reject);
+  if (queue.length === 1) return alone(queue[0]);
+  const ordered = [...queue].sort((a, b) => (a.rowsOf < b.rowsOf ? -1 : a.rowsOf > b.rowsOf ? 1 : 0));
+  try {
+    await pool.query(combined(ordered.flatMap((writes) => writes.statements)));
+  } catch {
+    // Nothing of it was written: each caller's writes on their own, so a failure is only theirs.
+    await Promise.all(ordered.map(alone));
+    return;
+  }
+  for (const writes of ordered) writes.resolve();
 }
 
 /** Writes waiting for the end of this turn of the event loop, per SQLite connection. */

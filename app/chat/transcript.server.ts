@@ -325,7 +325,7 @@ export async function recordBotReply(
             },
           }),
         ];
-  await writeTogether(db, writes, ticketWrites);
+  await writeTogether(db, writes, ticketWrites, conversation.id);
   return message;
 }
 
