@@ -385,8 +385,14 @@ function sendQueued(pool: pg.Pool): void {
 }
 
 async function sendShared(pool: pg.Pool, queue: QueuedStatements[]): Promise<void> {
-  const alone = (writes: QueuedStatements) =>
-    pool.query(combined(writes.statements)).then(() => writes.resolve(), writes.reject);
+  const alone = async (writes: QueuedStatements) => {
+    try {
+      await pool.query(combined(writes.statements));
+      writes.resolve();
+    } catch (error) {
+      writes.reject(error);
+    }
+  };
   if (queue.length === 1) return alone(queue[0]);
   const ordered = [...queue].sort((a, b) => (a.rowsOf < b.rowsOf ? -1 : a.rowsOf > b.rowsOf ? 1 : 0));
   try {
