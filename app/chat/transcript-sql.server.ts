@@ -1,11 +1,13 @@
 /**
  * The statements every chat turn runs, written once as SQL that SQLite and PostgreSQL read alike,
  * and sent on the connection Prisma's driver adapter already holds (db.server.ts driverOf):
- *   - SQLite: one synchronous transaction on the adapter's better-sqlite3 connection, prepared
+ *   - SQLite: one synchronous transaction on the adapter's better-sqlite3 connection at the end of
+ *     the turn of the event loop, shared by that turn's writers (commitThisTurn), prepared
  *     statements kept per connection; through Prisma ($executeRaw) while Prisma has a transaction
  *     open on it, so the two never interleave;
  *   - PostgreSQL: the writes of one step as a single statement (data-modifying WITH), atomic and
- *     one round trip, on Prisma's pool.
+ *     one round trip, on Prisma's pool; a reply's shared with the turn's other replies
+ *     (sharedStatementThisTurn).
  * Why not the model API: Prisma plans every query afresh in its query compiler, about 1 ms a
  * statement here, and even $queryRaw costs 0.3 ms against 0.01 ms in better-sqlite3
  * (`npm run bench:db`); a turn runs five statements. Dates are stored exactly as Prisma stores
