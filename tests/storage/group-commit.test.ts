@@ -135,8 +135,6 @@ describe("the chat's reply writes on PostgreSQL, one statement a turn", () => {
   beforeAll(async () => {
     server = await requirePostgres("group_commit", { migrated: true });
     pgDb = createDb(server.url);
-    // Prisma takes charge of its pool (and of its connections' errors) on first use.
-    await pgDb.conversation.count();
     reader = new pg.Pool({ connectionString: server.url, max: 1 });
   }, 60_000);
   afterAll(async () => {
