@@ -1,7 +1,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
-import { prismaClientAlias, prismaCompilerWasmFromPackage } from "./vite.shared";
+import { ADMIN_UI_PACKAGES, prismaClientAlias, prismaCompilerWasmFromPackage } from "./vite.shared";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -28,4 +28,5 @@ export default defineConfig({
   build: { assetsInlineLimit: 0 },
   optimizeDeps: { include: ["@shopify/app-bridge-react", "@shopify/polaris"] },
   ...prismaClientAlias,
+  ssr: { ...prismaClientAlias.ssr, noExternal: [...prismaClientAlias.ssr.noExternal, ...ADMIN_UI_PACKAGES] },
 });

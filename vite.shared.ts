@@ -4,6 +4,14 @@ import type { Plugin } from "vite";
 export const SESSION_STORAGE_PACKAGE = "@shopify/shopify-app-session-storage-prisma";
 
 /**
+ * The admin's component libraries, bundled into the production server build (vite.config.ts) so
+ * that only the components the admin's pages use are in it: left external, every process loaded
+ * each package whole at start-up (Polaris and its icons, about 9 MB of live heap), though the chat,
+ * nearly every request, renders none of them. (The Remix package too: its React part imports Polaris.)
+ */
+export const ADMIN_UI_PACKAGES = ["@shopify/polaris", "@shopify/polaris-icons", "@shopify/shopify-app-remix"];
+
+/**
  * Shopify's Prisma session storage imports `@prisma/client`, but this app generates its client
  * with the `prisma-client` generator (the only one whose JS engine runs without native binaries).
  * Bundle the session storage and point its import at our generated client: one client, one engine.

@@ -53,6 +53,10 @@ function openDb(url: string): Db {
     const pool = new pg.Pool(postgresPoolConfig(url));
     // A checked-out connection dropped between two of the chat's queries fails that query, not the process.
     pool.on("connect", (connection) => connection.on("error", () => {}));
+    // An idle one dropped before Prisma's first query (the adapter then listens itself): logged, not
+    // an unhandled `error` event; the chat's own statements may use the pool first.
+    const logLost = logLostConnection("prisma");
+    pool.on("error", (error) => pool.listenerCount("error") === 1 && logLost(error));
     const adapter = new PrismaPg(pool, {
       onPoolError: logLostConnection("prisma"),
       onConnectionError: logLostConnection("prisma"),

@@ -349,7 +349,7 @@ function modelLabeler(engine: EngineConfig, local: Labeler): Labeler {
     const localLabel = await local(text);
     if (engine.mode === "hybrid" && localLabel.confidence >= HYBRID_CONFIDENCE) return localLabel;
     try {
-      const labelled = await classifyWithModel(client, engine.openai!, text, []);
+      const labelled = await classifyWithModel(await client, engine.openai!, text, []);
       return { intent: labelled.intent, confidence: labelled.confidence, entities: { ...labelled.entities } };
     } catch {
       return localLabel;

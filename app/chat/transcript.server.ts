@@ -178,8 +178,9 @@ export async function recordShopperMessage(
 /**
  * A message in a conversation its owner continues: the conversation with the state of its
  * hand-offs (see findConversationWithTickets), and the message stored before it is answered (see
- * recordShopperMessage). Null when the owner may not continue it. On PostgreSQL the read and the
- * write are one statement, one round trip; a retry of a stored message takes the two steps.
+ * recordShopperMessage), only when `condition` (the shopper's rate limits) holds. Null when the
+ * owner may not continue it. On PostgreSQL the condition, the read and the write are one
+ * statement, one round trip; a retry of a stored message takes the steps one by one.
  */
 export async function continueConversationWithMessage(
   db: Db,
@@ -187,6 +188,7 @@ export async function continueConversationWithMessage(
   id: string,
   text: string,
   clientMessageId: string | null,
+  condition?: WriteCondition,
 ): Promise<(ConversationWithTickets & StoredShopperMessage) | null> {
   const message = messageRow({
     id: newRowId(),
@@ -197,14 +199,18 @@ export async function continueConversationWithMessage(
     clientMessageId,
     createdAt: new Date(),
   });
+  let conditionChecked = !condition;
   try {
-    const found = await selectConversationAndStoreMessage(db, owner.customerId, message);
+    const found = await selectConversationAndStoreMessage(db, owner.customerId, message, condition);
+    if (found !== undefined) conditionChecked = true;
     if (found === null) return null;
     if (found) return { ...found, message, existingReply: null };
   } catch (error) {
-    // The same clientMessageId again: nothing was written, and the two steps find the earlier one.
+    // The same clientMessageId again: nothing was written or counted, and the steps find the earlier one.
     if (!(clientMessageId && isUniqueViolation(error))) throw error;
   }
+  // The condition decides before anything is read (as when it is counted in the statement).
+  if (!conditionChecked) await condition!.checkAlone();
   const found = await findConversationWithTickets(db, owner, id);
   if (!found) return null;
   return { ...found, ...(await recordShopperMessage(db, found.conversation, text, clientMessageId)) };
@@ -319,7 +325,7 @@ export async function recordBotReply(
             },
           }),
         ];
-  await writeTogether(db, writes, ticketWrites);
+  await writeTogether(db, writes, ticketWrites, conversation.id);
   return message;
 }
 

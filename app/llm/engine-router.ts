@@ -83,7 +83,7 @@ export async function respondWithEngine(
   if (!breaker.allows()) return local("fallback: circuit open after repeated model failures");
 
   const config = engine.openai;
-  const client = openaiClient(config);
+  const client = await openaiClient(config);
   const signal = AbortSignal.timeout(options.deadlineMs ?? REPLY_DEADLINE_MS);
   const history = options.history ?? [];
   try {

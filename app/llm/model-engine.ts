@@ -4,7 +4,7 @@
  * anything else (invalid JSON, a refusal, a wrong label) is a failure the caller answers locally.
  * Reply: a bounded tool-calling loop over tools.ts; the last round can stream.
  */
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { z } from "zod";
 import { INTENTS, type Intent } from "../chat/intent/labels";
@@ -33,12 +33,19 @@ export interface HistoryMessage {
 
 const clients = new Map<string, OpenAI>();
 
-export function openaiClient(config: OpenAIConfig): OpenAI {
+/**
+ * The `openai` package, loaded when a shop first asks a model: most shops answer with the local
+ * engine, and loaded at start-up it sat in every process's heap (about 2 MB).
+ */
+let openaiPackage: typeof OpenAI | null = null;
+
+export async function openaiClient(config: OpenAIConfig): Promise<OpenAI> {
   const key = `${config.baseURL ?? ""}|${config.apiKey}|${config.timeoutMs}|${config.maxRetries}`;
   let client = clients.get(key);
   if (!client) {
+    const OpenAIClient = (openaiPackage ??= (await import("openai")).default);
     // The client retries 408/409/429/5xx itself with backoff, honouring retry-after.
-    client = new OpenAI({
+    client = new OpenAIClient({
       apiKey: config.apiKey,
       baseURL: config.baseURL,
       timeout: config.timeoutMs,
@@ -281,6 +288,9 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
 }
 
 export function describe(error: unknown): string {
+  // No client made yet, no error of the package's.
+  const OpenAI = openaiPackage;
+  if (!OpenAI) return error instanceof Error ? error.message : String(error);
   if (error instanceof OpenAI.APIConnectionTimeoutError) return "openai timeout";
   if (error instanceof OpenAI.APIUserAbortError) return "openai deadline exceeded";
   if (error instanceof OpenAI.RateLimitError) return "openai rate limited (429)";

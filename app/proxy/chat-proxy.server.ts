@@ -157,10 +157,8 @@ export async function handleProxyRequest(request: Request, endpoint: string, dep
       signature: query.signature ?? null,
       writes: method !== "GET",
     };
-    // A conversation's first message on PostgreSQL: its limits counted in the statement that starts
-    // the conversation (one round trip less).
-    const firstMessage = route.handle === sendMessage && !conversationIdIn(input);
-    const counting = deps.limits && firstMessage ? await limitsInStatement(deps.limits, keys) : null;
+    // A message on PostgreSQL: its limits counted in the statement that stores it (one round trip less).
+    const counting = deps.limits && route.handle === sendMessage ? await limitsInStatement(deps.limits, keys) : null;
     // Otherwise counted while the endpoint reads and checks its input (on PostgreSQL a round trip
     // of its own): every endpoint awaits the verdict before it reads or stores anything.
     const refused = deps.limits && !counting ? refusalBy(deps.limits, keys) : NOT_REFUSED;
@@ -259,7 +257,7 @@ interface EndpointCall {
   deps: ProxyDeps;
   /** The rate limits' verdict: a refusal to return, or null. Awaited before anything is read or stored. */
   refused: Promise<Response | null>;
-  /** A first message's rate limits, to count in the statement starting its conversation (PostgreSQL), instead of `refused`. */
+  /** A message's rate limits, to count in the statement storing it (PostgreSQL), instead of `refused`. */
   limits?: WriteCondition;
 }
 
@@ -307,6 +305,7 @@ async function sendMessage({
       input.conversationId,
       storedText,
       clientMessageId,
+      limits,
     );
     if (!existing) return errorResponse(404, "conversation_not_found", "That conversation doesn't exist.");
     ({ conversation, openTickets, answeredTickets, repliedTickets, ...stored } = existing);

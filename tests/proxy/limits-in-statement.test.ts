@@ -2,7 +2,8 @@
  * On PostgreSQL, with the rate limits' counts in the app's own database, a conversation's first
  * message has its limits counted in the statement that starts the conversation (one round trip
  * instead of two): it is written only within them, and the verdicts and counts are those of
- * checking them first. A continued conversation's message counts them in a statement of its own.
+ * checking them first. A continued conversation's message counts them in the statement that reads
+ * the conversation and stores the message: stored before it is answered, two round trips a message.
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -80,7 +81,7 @@ const messagesOf = (conversationId: string) => db.message.count({ where: { conve
 const limitStatements = (sent: Sent) => sent.statements.filter((s) => s.includes(RATE_LIMIT_TABLE));
 
 describe("a first message's rate limits in the statement that stores it (PostgreSQL)", () => {
-  it("counts a first message's limits in the statement starting its conversation, a continued one's apart", async () => {
+  it("counts a message's limits in the statement that stores it, first or continued", async () => {
     const ip = "198.51.100.41";
     const first = await send({ text: "hi" }, { ip });
     expect(first.status).toBe(200);
@@ -90,7 +91,12 @@ describe("a first message's rate limits in the statement that stores it (Postgre
     const next = await send({ text: "do you ship abroad?", conversationId }, { ip });
     expect(next.status).toBe(200);
     expect(limitStatements(next)).toHaveLength(1);
-    expect(limitStatements(next)[0]).not.toContain('INSERT INTO "Message"');
+    expect(limitStatements(next)[0]).toContain('INSERT INTO "Message"');
+    expect(limitStatements(next)[0]).toContain('FROM "Conversation"');
+    // That statement first, then (the shop's settings, uncached in this test) the reply's: nothing else.
+    const writes = next.statements.filter((s) => !s.includes('"ShopSettings"'));
+    expect(writes).toHaveLength(2);
+    expect(writes[0]).toBe(limitStatements(next)[0]);
     expect(await countOf(`shopper:${SHOP}:conversation:${conversationId}`)).toBe(1);
     expect(await countOf(`address:${SHOP}:ip:${ip}`)).toBe(2);
     expect(await messagesOf(conversationId)).toBe(4);
