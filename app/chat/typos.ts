@@ -6,10 +6,11 @@
  *
  * Only a word nobody knows is changed: not one of the shop's own words (its catalog, policies,
  * FAQ), not a real English, French or Spanish word in any form (knowledge/known-words.ts), not a name (capitalised inside a sentence), nothing in an
- * email address, a link or a token with digits. The correction is the corrector's: the most
- * frequent word the model was trained on within one edit.
+ * email address, a link or a token with digits. The correction is the most frequent word within one
+ * edit that the shop writes, else that the model was trained on.
  */
 import { normalize, tokenize } from "./preprocess";
+import { SpellingCorrector } from "./intent/spelling";
 
 /** Shorter words have too many neighbours one edit away ("form"/"from") to be fixed safely. */
 export const MIN_FIXED_LENGTH = 5;
@@ -52,30 +53,43 @@ export function withTyposFixed(text: string, fixer: TypoFixer): string {
 /** What a shop's fixer needs: its texts and catalog, and the intent model's corrector. */
 export interface TypoSources {
   shop: { policies: { body: string }[]; faqs: { question: string; answer: string }[]; pages?: { body: string }[] };
-  products: Iterable<{ title: string; description: string; productType?: string }>;
+  products: Iterable<{ title: string; description: string; productType?: string; options?: { values: string[] }[] }>;
   correct?: (word: string) => string;
 }
 
-const shopWordsOf = new WeakMap<object, Set<string>>();
+const shopWordsOf = new WeakMap<object, { known: Set<string>; corrector: SpellingCorrector }>();
 
 /**
  * The shop's fixer: a word of the shop's own texts or catalog, or a real word (`isRealWord`), is known;
- * the rest go to the model's corrector. The shop's words are gathered once per texts object.
+ * the rest go to the shop's own words first ("moutarce" → "moutarde", an option value no training
+ * example has; "tssses" → "tasses", as its description writes), then to the model's corrector. The shop's words are gathered once per texts object.
  */
 export function typoFixerFor(sources: TypoSources, isRealWord: (word: string) => boolean): TypoFixer | null {
   const correct = sources.correct;
   if (!correct) return null;
-  let shopWords = shopWordsOf.get(sources.shop.policies);
-  if (!shopWords) {
+  let shop = shopWordsOf.get(sources.shop.policies);
+  if (!shop) {
     const texts = [
       ...sources.shop.policies.map((p) => p.body),
       ...sources.shop.faqs.flatMap((f) => [f.question, f.answer]),
       ...(sources.shop.pages ?? []).map((p) => p.body),
-      ...[...sources.products].flatMap((p) => [p.title, p.description, p.productType ?? ""]),
+      ...[...sources.products].flatMap((p) => [
+        p.title,
+        p.description,
+        p.productType ?? "",
+        ...(p.options ?? []).flatMap((o) => o.values),
+      ]),
     ];
-    shopWords = new Set(texts.flatMap((text) => tokenize(normalize(text))));
-    shopWordsOf.set(sources.shop.policies, shopWords);
+    const words = texts.flatMap((text) => tokenize(normalize(text)));
+    shop = { known: new Set(words), corrector: SpellingCorrector.fromWords(words) };
+    shopWordsOf.set(sources.shop.policies, shop);
   }
-  const known = shopWords;
-  return { correct, knows: (word) => known.has(word) || isRealWord(word) };
+  const { known, corrector } = shop;
+  return {
+    correct: (word) => {
+      const shops = corrector.correct(word);
+      return shops !== word ? shops : correct(word);
+    },
+    knows: (word) => known.has(word) || isRealWord(word),
+  };
 }

@@ -51,6 +51,13 @@ describe("a question with a typo gets the answer it would get spelt right", () =
     expect(typed.text).toBe(right.text);
   });
 
+  it("Maison Coquelicot: an option value no training example has, typed with a typo (the shop's own word)", async () => {
+    const store = () => createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot")));
+    const right = await (await demoConversation({ store: store() }))("Vous avez le plaid Vercors en moutarde ?");
+    const typed = await (await demoConversation({ store: store() }))("Vous avez le plaid Vercors en moutarce ?");
+    expect(typed.text).toBe(right.text);
+  });
+
   it("Maison Coquelicot: a French question with a dropped letter", async () => {
     const store = () => createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot")));
     const right = await (await demoConversation({ store: store() }))("Combien coûte la livraison en France ?");
