@@ -16,7 +16,14 @@ import { shippedClassifier } from "../app/chat/intent/engine";
 import { createDemoStore, loadDemoSnapshot, type DemoSnapshot } from "../demo/demo-store";
 import { createCommerce } from "../app/commerce/store";
 import { buildChatContext } from "../app/chat/context.server";
-import { searchKnowledge, shopAnswer, sourceLabel, topicReader, tracedShopAnswer } from "../app/chat/knowledge";
+import {
+  languageOf,
+  searchKnowledge,
+  shopAnswer,
+  sourceLabel,
+  topicReader,
+  tracedShopAnswer,
+} from "../app/chat/knowledge";
 import { evaluateRetrieval, quotesAnswer, readRetrievalFile, thresholdSweep } from "../app/eval/retrieval";
 import { devStorePath } from "../demo/dev-stores";
 import { demoShopSettings } from "../demo/demo-settings";
@@ -39,13 +46,14 @@ import {
   type DataSection,
 } from "../app/eval/scenarios";
 import { settingsFor } from "../app/settings.server";
-import { inPhoneStyle, withTypos } from "../app/eval/variants";
+import { courteously, inPhoneStyle, withTypos } from "../app/eval/variants";
 
 const USAGE = `usage:
   npm run eval -- intents FILE [--store SNAPSHOT] [--shop DOMAIN] [--engine local|openai|hybrid] [--json] [--min-accuracy N] [--show-failures] [--out DIR]
-  npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N] [--by-intent] [--typos SEED] [--phone-style]
+  npm run eval -- scenarios FILE --store SNAPSHOT [--json] [--min-pass N] [--by-intent] [--typos SEED] [--phone-style] [--courteous]
     --typos SEED: one typo in each shopper message (swapped, dropped, doubled or neighbouring letter), seeded
     --phone-style: each shopper message in lower case, without its closing "?", "." or "!"
+    --courteous: a greeting before the first message and a thanks after each, in its language
     --by-intent: counts per expected label instead of the failed turns (for frozen sets)
   npm run eval -- retrieval FILE --store SNAPSHOT [--json] [--min-recall N] [--min-abstention N] [--show-failures] [--sweep] [--gates]
     --sweep: recall@1 and abstention at each relevance threshold, for calibrating it
@@ -70,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
       "by-intent": { type: "boolean", default: false },
       typos: { type: "string" },
       "phone-style": { type: "boolean", default: false },
+      courteous: { type: "boolean", default: false },
       out: { type: "string" },
       engine: { type: "string", default: "local" },
       shop: { type: "string" },
@@ -139,7 +148,8 @@ async function main(argv: string[]): Promise<number> {
   // The same conversations typed otherwise (app/eval/variants.ts): one typo a message, or phone style.
   const read = readScenariosFile(file);
   const typed = values.typos !== undefined ? withTypos(read, Number(values.typos)) : read;
-  const scenarios = values["phone-style"] ? inPhoneStyle(typed) : typed;
+  const styled = values["phone-style"] ? inPhoneStyle(typed) : typed;
+  const scenarios = values.courteous ? courteously(styled, languageOf) : styled;
   if (!values.store && !scenarios.every((s) => s.store)) {
     console.error(
       'scenarios need --store SNAPSHOT (the store the scenarios\' facts refer to), unless each names its "store"',

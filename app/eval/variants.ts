@@ -94,3 +94,26 @@ export function inPhoneStyle(scenarios: Scenario[]): Scenario[] {
   const plain = (text: string) => text.toLowerCase().replace(/[\s?!.]+$/u, "");
   return scenarios.map((s) => ({ ...s, turns: s.turns.map((t) => ({ ...t, user: plain(t.user) })) }));
 }
+
+const COURTESIES: Record<string, { hello: string; thanks: string }> = {
+  en: { hello: "Hi there,", thanks: "Thanks!" },
+  fr: { hello: "Bonjour,", thanks: "Merci !" },
+  es: { hello: "Hola,", thanks: "¡Gracias!" },
+};
+
+/**
+ * Courteous: a conversation's first message opens with a greeting and every message closes with a
+ * thanks, in the message's own language ("Bonjour, vous faites l'alignement de prix ? Merci !").
+ * Messages that are codes, numbers, emails or addresses stay as typed.
+ */
+export function courteously(scenarios: Scenario[], languageOf: (text: string) => string): Scenario[] {
+  return scenarios.map((s) => ({
+    ...s,
+    turns: s.turns.map((t, i) => {
+      if (/@|\d{3,}/.test(t.user) || t.user.split(/\s+/).length < 3) return t;
+      const { hello, thanks } = COURTESIES[languageOf(t.user)] ?? COURTESIES.en;
+      const body = i === 0 ? `${hello} ${t.user.charAt(0).toLowerCase()}${t.user.slice(1)}` : t.user;
+      return { ...t, user: `${body} ${thanks}` };
+    }),
+  }));
+}

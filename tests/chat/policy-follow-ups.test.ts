@@ -91,7 +91,7 @@ describe("a message about codes", () => {
   });
 });
 
-describe("a question after thanks or a pause", () => {
+describe("a question after thanks or a pause, or inside a greeting and a thanks", () => {
   it.each([
     ["ok thanks! also, do gift cards expire?", "do gift cards expire?"],
     ["merci ! et comment j'obtiens une facture ?", "comment j'obtiens une facture ?"],
@@ -101,6 +101,16 @@ describe("a question after thanks or a pause", () => {
     ["Merci beaucoup, bonne journée", null],
     ["thanks for nothing, where is my order?", null],
     ["oh no my order is late", null],
+    // A greeting before and a thanks after a request are courtesy around it.
+    ["Hi there, do you ship to the UK? Thanks!", "do you ship to the UK?"],
+    ["Bonjour, vous faites l'alignement de prix ? Merci !", "vous faites l'alignement de prix ?"],
+    ["Hola! ¿Hasta cuándo es válido MOLIENDA15? gracias", "¿Hasta cuándo es válido MOLIENDA15?"],
+    ["hi there, where is my order", "where is my order"],
+    ["Where is my order? Thanks", "Where is my order?"],
+    ["hi", null],
+    ["thank you so much", null],
+    ["hello? anyone there?", null],
+    ["Hi, I'm Sarah", null],
   ])("%j asks %j", (text, question) => {
     expect(questionAfterOpening(text)).toBe(question);
   });

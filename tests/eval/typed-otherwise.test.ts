@@ -6,6 +6,9 @@
  *   of the dev stores' scenarios, 275/380 of the frozen held-out turns; now 51, 78, 75 and 294.
  * - Phone style (`--phone-style`: lower case, no closing "?"). Before a question without its mark
  *   counted as one and lower-case codes were found: 51, 74, 72 and 293; now 51, 78, 74 and 294.
+ * - Courteous (`--courteous`: "Bonjour, … Merci !", a greeting before the first message and a thanks
+ *   after each, in its language). Before the courtesy was read as such: 50, 76, 73 and 273 (the
+ *   independent set 78/97); now as written: 51, 79, 75 and 298 (93).
  * CI holds the bot a little under what it reaches now.
  */
 import { describe, expect, it } from "vitest";
@@ -44,7 +47,22 @@ describe("conversations with a typo in every message, or typed in phone style", 
       expect(summary.forbidden).toBe(0);
     }, 120_000);
 
-  it("the frozen held-out conversations: at least 75 % of turns pass, no forbidden string", async () => {
+  for (const set of SETS)
+    it(`${set.file}, courteous: at least ${Math.round(set.floor * 100)} % of turns pass`, async () => {
+      const summary = await evalSummary(["scenarios", set.file, "--store", set.store, "--courteous"]);
+      expect(summary.turns).toBe(set.turns);
+      expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(set.floor);
+      expect(summary.forbidden).toBe(0);
+    }, 120_000);
+
+  it("the frozen held-out conversations, courteous: at least 76 % of turns pass, no forbidden string", async () => {
+    const summary = await evalSummary(["scenarios", "tests/fixtures/heldout/ood-conversations.jsonl", "--courteous"]);
+    expect(summary.turns).toBe(380);
+    expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(0.76);
+    expect(summary.forbidden).toBe(0);
+  }, 180_000);
+
+  it("the frozen held-out conversations, one typo a message: at least 75 % of turns pass, no forbidden string", async () => {
     const summary = await evalSummary(["scenarios", "tests/fixtures/heldout/ood-conversations.jsonl", "--typos", "1"]);
     expect(summary.turns).toBe(380);
     expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(0.75);
