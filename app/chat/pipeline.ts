@@ -15,6 +15,7 @@ import { ownPurchaseIntent, returnOfNamedProduct } from "./intent/own-purchase";
 import {
   codeQuestionIntent,
   howToSendTerms,
+  namesOwnOrder,
   policyFollowUpIntent,
   returnFollowUpIntent,
 } from "./intent/policy-follow-ups";
@@ -395,9 +396,12 @@ export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn):
     (!!turn.productHandle ||
       ((PRICE_QUESTION.test(turn.pre.original) || STOCK_QUESTION.test(turn.pre.normalized)) &&
         catalogTerms(turn.ctx.catalog, turn.pre.original).kinds.length > 0));
+  // Nor a question about the shopper's own order: the shop's texts can't say where that one stands.
+  const aboutOwnOrder = ORDER_INTENTS.has(turn.intent.intent) && namesOwnOrder(turn.pre.normalized);
   if (
     turn.intent.confidence < FAQ_FIRST_BELOW &&
     !aboutNamedProduct &&
+    !aboutOwnOrder &&
     !turn.entities.order_number &&
     !turn.state.lastIntent &&
     isPlainQuestion(turn.pre.normalized)

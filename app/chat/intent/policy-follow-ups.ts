@@ -62,6 +62,8 @@ const TOPIC_WORDS: Partial<Record<Intent, RegExp>> = {
 // "My order", "I bought", "mi pedido", "ma commande": the shopper's own order, an order question after all.
 const OWN_ORDER =
   /\b(?:my|mi|mis|mon|ma|mes)\s+(?:\w+\s+)?(?:order|orders|package|parcel|refund|purchase|pedido|compra|paquete|reembolso|commande|colis|remboursement)\b|\b(?:i|I) (?:bought|ordered|received)\b|\b(?:compre|pedi|recibi)\b|\bj'ai (?:achete|commande|recu)\b/;
+/** The message names the shopper's own order or purchase ("my order", "mi pedido", "j'ai commandé"). */
+export const namesOwnOrder = (normalized: string) => OWN_ORDER.test(normalized);
 // A question about a product itself (its price, stock, size): a product question whatever came before.
 const PRODUCT_ASPECT =
   /\b(?:how much|price|cost|in stock|available|sizes?|colou?rs?|made of|material|weigh\w*|warm|waterproof|fit|cuanto|precio|talla|tallas|disponible|combien|prix|taille|tailles|couleur|disponible|matiere)\b/;
