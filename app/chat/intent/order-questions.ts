@@ -10,6 +10,7 @@ import { ORDER_INTENTS } from "./labels";
 import { normalize, type Language } from "../preprocess";
 import { stemIn } from "../knowledge/stemming";
 import type { DialogueState } from "../types";
+import { meansAnOrder, statedChange } from "./stated-changes";
 
 // The shopper's money coming back, in the words shoppers use rather than "refund".
 const MONEY_BACK =
@@ -65,6 +66,9 @@ const SHOWS_NO =
   /\b(?:(?:doesn'?t|does not|don'?t|isn'?t|hasn'?t|has not|still not|not) (?:show\w*|appear\w*|there|in it|on it|reflect\w*)|no sign of|nothing (?:from|on|in)|(?:no|sin) (?:muestra|aparece|refleja|veo)\w*|no (?:me )?aparece|ningun|(?:ne )?(?:montre|affiche|voit|vois|apparait) (?:toujours )?(?:pas|aucun\w*|rien)|aucun\w*|rien)\b/;
 // The money expected back, in any words ("credit", "refund", "reembolso", "remboursement").
 const MONEY_AWAITED = /\b(?:credit\w*|refund\w*|money|reembols\w*|abono|dinero|rembours\w*|argent|avoir)\b/;
+// Money given back, in words that are never a charge: "paid me back", "credited", "me devolvieron el dinero".
+const PAID_BACK =
+  /\b(?:pa(?:y|id|ying) (?:me |us )?back|(?:gave|give|giving) (?:me )?(?:my |the )?money back|money back|refunded|(?:re)?credited|(?:me )?(?:devolvieron|devuelven|regresaron|reembolsaron|depositaron) (?:el |mi )?dinero|(?:m'avez|m'a|ai-je ete|j'ai ete) rembourse\w*)\b/;
 // A charge gone wrong is the payment problem it reads as.
 const CHARGE_GONE_WRONG =
   /\b(?:twice|double\w*|two (?:charges|times|payments)|dos (?:cargos|cobros|veces)|deux (?:fois|debits|prelevements)|declin\w*|rechaz\w*|refus\w*|don'?t recogni\w*|no reconozco|unknown|inconnu\w*|overcharg\w*|wrong amount)\b/;
@@ -373,6 +377,18 @@ const CHANGE_MISREAD = new Set<Intent>([
   "product_search",
   "out_of_scope",
 ]);
+// Readings a change stated outright (statedChange) gets for the nouns it names.
+const STATED_CHANGE_MISREAD = new Set<Intent>([
+  "track_order",
+  "out_of_scope",
+  "shipping_options",
+  "product_info",
+  "product_search",
+  "change_shipping_address",
+  "exchange_item",
+  "payment_methods",
+]);
+const ADDRESS_WORD = /\b(?:address|adresse|direccion)\b/;
 const CANCEL_WORDS = /\b(?:cancel\w*|annul\w*|cancela\w*)\b/;
 const CHANGE_WORDS =
   /\b(?:chang\w*|swap\w*|switch\w*|modif\w*|edit|add|cambi\w*|agreg\w*|anad\w*|ajout\w*|rajout\w*)\b/;
@@ -384,7 +400,7 @@ const ON_THE_ORDER = /\b(?:my|the|this|that) order\b|\b(?:ma|la|cette) commande\
 // The rest of the order is kept: "cancel just the umbrella and keep the boots", "just send the tea",
 // "mais garder le plateau", "mándenme solo el té". Dropping one item is a change, not a cancellation.
 const KEEP_THE_REST =
-  /\b(?:keep (?:all )?(?:the|my) (?:rest|others?|\w+)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|(?<!(?:annul|retir|enlev|supprim)\w* )seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) solo|me quedo con|quedarme con|lo demas|el resto)\b/;
+  /\b(?:keep (?:all )?(?:the|my) (?:rest|others?|\w+)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|(?<!(?:annul|retir|enlev|supprim)\w* )seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) solo|me quedo con|quedarme con|lo demas|el resto|(?:gardez|conservez|garde) (?:le|la|les|l')|(?:dejenme|dejame|dejen|dejan|mantengan) (?:el|la|los|las))\b/;
 // "cancel the M and get the L instead", "annuler le bleu et prendre le rouge à la place": a swap.
 const SWAP_INSTEAD =
   /\b(?:and|&) (?:get|send|take|have|switch to|replace it with)\b.*\binstead\b|\bet (?:prendre|recevoir|mettre)\b.*\b(?:a la place|plutot)\b|\by (?:mejor )?(?:mandar|enviar|poner|cambiar|quiero)\b.*\b(?:en vez|en lugar)\b/;
@@ -398,7 +414,7 @@ const WHAT_INSTEAD =
 const PART_OF_ORDER =
   /\b(?:part of (?:my|the|this) order|one (?:item|thing|product|of the (?:items|things|products))|an item|some (?:items|things)|une partie|un (?:seul )?article|un des articles|parte del pedido|un (?:solo )?(?:articulo|producto)|uno de los (?:articulos|productos))\b/;
 const DONT_NEED_ONE =
-  /\b(?:don'?t|do not|no longer) (?:need|want) the\b|\bje ne veux plus (?:le|la|les)\b|\bya no (?:quiero|necesito) (?:el|la|los|las)\b/;
+  /\b(?:don'?t|do not|no longer) (?:need|want|send|ship|include) the\b|\b(?:ne )?(?:m')?envoyez pas\b|\bno (?:me )?(?:manden|envien|incluyan)\b|\bje ne veux plus (?:le|la|les)\b|\bya no (?:quiero|necesito) (?:el|la|los|las)\b/;
 // The item already came: changing it is an exchange.
 const RECEIVED_IT =
   /\b(?:too (?:small|big|large|tight|short|long)|doesn'?t fit|don'?t fit|received|arrived|got (?:it|them)|came|wore|worn|trop (?:petite?s?|grande?s?|serree?s?)|recue?s?|arrivee?s?|ne (?:me )?va pas|muy (?:chic\w*|grande?s?)|me queda\w*|recibi|llego)\b/;
@@ -527,9 +543,9 @@ function asksOrderAspect(n: string): boolean {
   );
 }
 
-// Taking an item out of an order: "remove", "take off", "retirer", "quitar", "ya no quiero".
+// Taking an item out of an order: "remove", "take off", "don't send", "retirer", "quitar", "ya no quiero".
 const REMOVE_WORDS =
-  /\b(?:remove|take (?:[\w-]+ ){0,3}(?:off|out)|drop|don'?t (?:need|want)|no longer (?:need|want)|retir\w*|enlev\w*|supprim\w*|ne veux plus|quit\w*|sac\w*|elimin\w*|ya no (?:quiero|necesito))\b/;
+  /\b(?:remove|take (?:[\w-]+ ){0,3}(?:off|out)|drop|don'?t (?:need|want|send|ship|include)|do not (?:send|ship|include)|(?:ne )?(?:m')?envoyez pas|no (?:me )?(?:manden|envien|incluyan)|no longer (?:need|want)|retir\w*|enlev\w*|supprim\w*|ne veux plus|quit\w*|sac\w*|elimin\w*|ya no (?:quiero|necesito))\b/;
 // A cancellation is of one item only when the message limits itself to it: "cancel just the …",
 // "only the …", "… from my order", "seulement la …", "solo los …" (or keeps the rest, above).
 const LIMITED_TO_ITEMS =
@@ -592,6 +608,9 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
   if (intent === "get_invoice" && DOCUMENT.test(n)) return null;
   if (intent === "get_invoice" && REFUND_WORD.test(n)) return "refund_status";
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
+  // "did you pay me back?", "have I been credited?": money owed back, not a charge gone wrong.
+  if ((intent === "payment_issue" || MONEY_MISREAD.has(intent)) && PAID_BACK.test(n) && !CHARGE_GONE_WRONG.test(n))
+    return "refund_status";
   if (
     (MONEY_MISREAD.has(intent) ||
       intent === "return_item" ||
@@ -623,6 +642,11 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
   )
     return "refund_status";
   return null;
+}
+
+/** "did you pay me back?", "where's my money?", "¿ya me depositaron?": money asked back, in any words (normalized text). */
+export function asksForMoneyBack(n: string): boolean {
+  return MONEY_BACK.test(n) || CREDITED.test(n) || MONEY_OF_RETURN.test(n);
 }
 
 /** Annoyed, but asking where the parcel is: the answer is where it is (the tone may still be noted). Normalized text. */
@@ -675,7 +699,8 @@ export function orderQuestionIntent(
   if (CHANGE_MISREAD.has(intent) && !CANCEL_WORDS.test(n) && changesTheOrder) return "change_order";
   if (
     CHANGE_MISREAD.has(intent) &&
-    (SWAP_INSTEAD.test(n) || ((CANCEL_WORDS.test(n) || DONT_NEED_ONE.test(n)) && KEEP_THE_REST.test(n)))
+    (SWAP_INSTEAD.test(n) ||
+      ((CANCEL_WORDS.test(n) || DONT_NEED_ONE.test(n) || REMOVE_WORDS.test(n)) && KEEP_THE_REST.test(n)))
   )
     return "change_order";
   if (
@@ -685,6 +710,19 @@ export function orderQuestionIntent(
     !WHOLE_ORDER.test(n) &&
     !REFUND_WORD.test(n) &&
     !MONEY_BACK.test(n)
+  )
+    return "change_order";
+  // "send it by express instead", "add one more to my order", "ship it with my next order", "a typo in my name":
+  // a change stated outright on an order the shopper means, whatever topic its nouns suggest.
+  const stated = statedChange(n);
+  if (
+    stated &&
+    STATED_CHANGE_MISREAD.has(intent) &&
+    !CANCEL_WORDS.test(n) &&
+    !RECEIVED_IT.test(n) &&
+    (meansAnOrder(n) || !!state.orderNumber) &&
+    // "ship it to my office instead of home delivery" is a new address, which has its own request.
+    !(intent === "change_shipping_address" && (stated === "add" || ADDRESS_WORD.test(n)))
   )
     return "change_order";
   if (MONEY_MISREAD.has(intent) && NOTHING_ON_ACCOUNT.test(n) && !LOGIN.test(n)) return "refund_status";

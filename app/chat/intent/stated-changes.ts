@@ -1,0 +1,45 @@
+/**
+ * A change to an order that the shopper states outright, in the families a shop's team is asked
+ * for before an order ships: add an item, another way of delivery (express, collect instead of
+ * delivery), one parcel with another order, a typo in the name on it. Each reads as a change of
+ * the order (not tracking, not a new address, not a question before buying) once an order is
+ * meant, and the team gets it in the shopper's own words. Normalized text (lower case, accents folded).
+ */
+
+export type StatedChange = "add" | "delivery" | "combine" | "details";
+
+// "add one more", "a second pair", "rajouter une bougie", "agregar otra bolsa".
+const ADD =
+  /\badd(?:s|ed|ing)?\b|\b(?:one|a couple) more\b|\b(?:a )?(?:second|2nd|third|another) (?:pair|one|unit|bag|box|set)\b|\b(?:r?ajout\w*)\b|\b(?:une? (?:autre|deuxieme|second\w*)|une? de plus)\b|\b(?:agreg\w*|anad\w*|sumar\w*)\b|\botr[oa]s? (?:mas|par|bolsa|caja|unidad|pieza)\b/;
+// How it reaches the shopper, not where: express, collecting it, a pickup point, home delivery.
+const DELIVERY_METHOD =
+  /\b(?:express|expedited|faster (?:shipping|delivery)|next[- ]day|overnight|pick(?:ing)? (?:it |them |my order )?up|pickup|collect(?:ing|ion)?|click (?:and|&) collect|home delivery|shipping (?:method|option)|delivery (?:method|option)|retrait|retirer|point relais|relais|(?:livraison|livrer|livree?) a domicile|mode de livraison|recog\w*|a domicilio|(?:metodo|forma|tipo) de (?:envio|entrega))\b/;
+// "instead", "rather than", "au lieu de", "en vez de": the method is swapped, not asked about.
+const INSTEAD =
+  /\b(?:instead|rather than|rather have|switch|change|upgrade|au lieu|plutot|a la place|changer|passer (?:en|au|a la)|en vez|en lugar|mejor|cambiar|cambio)\b/;
+// Two orders made one: "combine my orders", "ship them together", "regrouper", "juntar mi pedido con otro".
+const COMBINE =
+  /\b(?:combin\w*|merg\w*|consolidat\w*|regroup\w*|fusion\w*|junt\w*|unir|unan|together|ensemble|en un solo (?:envio|paquete)|in one (?:parcel|package|box|shipment)|(?:same|one) (?:parcel|package|box|shipment)|(?:meme|un seul) colis|mismo (?:paquete|envio))\b/;
+const ANOTHER_ORDER =
+  /\b(?:orders|commandes|pedidos)\b|\b(?:other|another|next|new|second|autre|nouvelle|prochaine|deuxieme|otro|nuevo|siguiente|segundo)\b[^.?!]{0,25}\b(?:order|one|commande|pedido)\b|\b(?:the one|one) (?:i'?m|i am|i'll|i will) (?:placing|ordering|making)\b|\bcelle que je\b|\b(?:con )?otro que\b/;
+// A typo in the name (or phone) the order carries; an address has its own request.
+const DETAILS =
+  /\b(?:typo|misspel\w*|mis-spel\w*|spelled wrong|spelt wrong|wrong (?:name|spelling|phone(?: number)?|last name|first name)|(?:my|the) (?:last |first )?name (?:is|was) (?:wrong|misspelled|incorrect|spelled wrong)|faute (?:de frappe |d'orthographe )?(?:dans|sur) (?:mon|le) (?:nom|prenom)|(?:mon|le) (?:nom|prenom) (?:est )?mal (?:ecrit|orthographie)|erreur (?:dans|sur) (?:mon|le) (?:nom|prenom|numero de telephone)|(?:mi|el) (?:nombre|apellido) (?:esta|quedo|salio|aparece) mal|mal escrito (?:mi|el) (?:nombre|apellido)|(?:error|me equivoque) en (?:mi|el) (?:nombre|apellido|telefono))\b/;
+
+/** The kind of change the message states, or null when it states none of these (normalized text). */
+export function statedChange(n: string): StatedChange | null {
+  if (DETAILS.test(n)) return "details";
+  if (COMBINE.test(n) && ANOTHER_ORDER.test(n)) return "combine";
+  if (DELIVERY_METHOD.test(n) && INSTEAD.test(n)) return "delivery";
+  if (ADD.test(n)) return "add";
+  return null;
+}
+
+// The shopper's own order: "my order", "mi pedido de ayer", "order FR-3048", "#1042".
+const AN_ORDER =
+  /\b(?:my|mi|mon|ma|mes|mis|this|that|the|el|este|ese|la|cette)(?: [\w-]+){0,2} (?:order|orders|pedido|pedidos|commande|commandes)\b|\b(?:order|commande|pedido)\s*(?:#|n[o°]\.?\s*)?[a-z]{0,3}-?\d{3,}|#\s?\d{3,}/;
+
+/** Whether the message points to an order the shopper placed (normalized text). */
+export function meansAnOrder(n: string): boolean {
+  return AN_ORDER.test(n);
+}

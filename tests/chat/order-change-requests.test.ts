@@ -1,0 +1,108 @@
+/**
+ * A change the shopper states outright on an order not shipped yet (add an item, another way of
+ * delivery, one parcel with another order, a name typo, one item dropped) is read as a change, not
+ * a cancellation or a tracking question, and is passed to the team in the shopper's words instead
+ * of asking what to change. A refund found in the shopper's history names its order. Orders come
+ * from the dev store snapshots.
+ */
+import { describe, expect, it } from "vitest";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
+import { devStorePath } from "../../demo/dev-stores";
+import { demoConversation } from "../helpers/chat-context";
+
+async function customerOf(store: string, orderName: string) {
+  const snapshot = loadDemoSnapshot(devStorePath(store)) as any;
+  const order = snapshot.orders.find((o: any) => o.name === orderName);
+  const say = await demoConversation({
+    store: createDemoStore(loadDemoSnapshot(devStorePath(store))),
+    customerId: order.customerId,
+  });
+  return { say, order };
+}
+
+describe("a change stated on an order not shipped yet", () => {
+  const cases = [
+    { store: "northwind", order: "#1061", text: "could you send my order by express instead of standard?" },
+    { store: "northwind", order: "#1065", text: "I'd like to add one more pair of the moccasins to my order" },
+    { store: "northwind", order: "#1064", text: "can you ship my order together with the one I'm placing tonight?" },
+    { store: "northwind", order: "#1063", text: "there's a typo in my name on my order, can it be fixed?" },
+    {
+      store: "maison-coquelicot",
+      order: "FR-3050",
+      text: "Pouvez-vous regrouper ma commande avec celle que je passe ce soir ?",
+    },
+    {
+      store: "cafe-colibri",
+      order: "MX5050-W",
+      text: "mejor paso a recoger mi pedido a la tienda en vez de que me lo envíen",
+    },
+  ];
+  for (const c of cases)
+    it(`${c.store}: "${c.text}" is a change passed to the team`, async () => {
+      const { say } = await customerOf(c.store, c.order);
+      const reply = await say(c.text);
+      expect(reply.intent).toBe("change_order");
+      expect(reply.text).toContain(c.order);
+      expect(reply.state.pendingAction?.kind).toBe("request");
+      expect(reply.text).not.toMatch(/What would you like to change|Que souhaitez-vous changer|Qué quieres cambiar/);
+    });
+});
+
+describe("one item dropped, the rest kept", () => {
+  it("don't send X, keep Y: a removal of X", async () => {
+    const { say } = await customerOf("northwind", "#1061");
+    const reply = await say("don't send the headlamp, keep the trekking poles");
+    expect(reply.intent).toBe("change_order");
+    expect(reply.text).toMatch(/remove Headlamp 400/);
+  });
+  it("quiten X pero déjenme Y: a removal of X", async () => {
+    const { say } = await customerOf("cafe-colibri", "MX5048-W");
+    const reply = await say("Quiten el Veracruz pero déjenme el Chiapas");
+    expect(reply.intent).toBe("change_order");
+    expect(reply.text).toMatch(/quite Café Veracruz/);
+  });
+  it("enlevez X mais gardez le reste: a removal of X", async () => {
+    const { say } = await customerOf("maison-coquelicot", "FR-3050");
+    const reply = await say("Enlevez les bols de ma commande mais gardez le reste");
+    expect(reply.intent).toBe("change_order");
+    expect(reply.text).toMatch(/retirer 2 × Bol/);
+  });
+});
+
+describe("the money of an order cancelled or returned", () => {
+  it("'did you pay me back for the order you cancelled?' asks for the refund", async () => {
+    const { say } = await customerOf("northwind", "#1052");
+    const reply = await say("did you pay me back for the jacket order you cancelled?");
+    expect(reply.intent).toBe("refund_status");
+    expect(reply.text).toContain("199.40");
+  });
+  it("a refund found in the shopper's orders names its order", async () => {
+    const { say } = await customerOf("northwind", "#1043");
+    const reply = await say("where's my money for the boots I sent back?");
+    expect(reply.intent).toBe("refund_status");
+    expect(reply.text).toContain("#1043");
+  });
+});
+
+describe("money paid back, asked without the word refund", () => {
+  for (const text of [
+    "did you pay me back for the fleece?",
+    "have you paid me back yet",
+    "¿ya me devolvieron el dinero?",
+  ])
+    it(`"${text}" asks for the refund`, async () => {
+      const { say } = await customerOf("northwind", "#1047");
+      const reply = await say(text);
+      expect(reply.intent).toBe("refund_status");
+      expect(reply.text).toContain("96.14");
+    });
+});
+
+describe("a return under way, nothing refunded yet", () => {
+  it("says no refund has been issued yet before where the return stands", async () => {
+    const { say } = await customerOf("northwind", "#1040");
+    const reply = await say("when do I get my refund for the backpack I sent back?");
+    expect(reply.intent).toBe("refund_status");
+    expect(reply.text).toMatch(/No refund has been issued on order #1040 yet/);
+  });
+});
