@@ -294,9 +294,9 @@ const M = defineMessages({
     fr: "La commande {order} ({items}, {total}) n'a pas encore été expédiée, elle peut donc encore être annulée. Voulez-vous que j'envoie une demande d'annulation à notre équipe ? Elle vous confirmera par e-mail, en général sous quelques heures.",
   },
   shipped_no_change: {
-    en: "Order {order} has already shipped ({status}), so it can't be changed any more.{returns}",
-    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede modificar.{returns}",
-    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être modifiée.{returns}",
+    en: "Order {order} has already shipped ({status}), so it can't be changed any more.{returns} For anything else, our team can help: {email}.",
+    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede modificar.{returns} Para cualquier otra cosa, nuestro equipo puede ayudarte: {email}.",
+    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être modifiée.{returns} Pour toute autre demande, notre équipe peut vous aider : {email}.",
   },
   variant_out_of_stock: {
     en: "{product} in {variant} is out of stock right now, so I can't switch it on order {order}.{alternatives}",
@@ -336,6 +336,11 @@ const M = defineMessages({
     fr: "corriger les informations de la commande",
   },
   stated_change_remove: { en: "take that out of it", es: "lo quite del pedido", fr: "le retirer de la commande" },
+  shipped_items_excluded: {
+    en: " Our return policy excludes its items.{policy}",
+    es: " Nuestra política de devoluciones excluye sus artículos.{policy}",
+    fr: " Notre politique de retour exclut ses articles.{policy}",
+  },
   change_what: {
     en: "Order {order} ({items}) hasn't shipped yet, so it can still be changed. What would you like to change: a size, a colour, or an item?",
     es: "El pedido {order} ({items}) aún no se ha enviado, así que todavía se puede modificar. ¿Qué quieres cambiar: una talla, un color o un artículo?",
@@ -503,9 +508,9 @@ const M = defineMessages({
     fr: "La commande {order} a été annulée le {date}, et aucun remboursement n'y apparaît encore.",
   },
   no_refund_while_returning: {
-    en: "No refund has been issued on order {order} yet.",
-    es: "Todavía no se ha emitido ningún reembolso en el pedido {order}.",
-    fr: "Aucun remboursement n'a encore été fait sur la commande {order}.",
+    en: "There's no refund on order {order} yet.",
+    es: "El pedido {order} aún no tiene ningún reembolso.",
+    fr: "La commande {order} n'a encore aucun remboursement.",
   },
   no_refund: {
     en: "There's no refund or return on order {order} yet. To get a refund, start a return{window}.",
@@ -1283,7 +1288,8 @@ export function cancelOrder(turn: Turn): Promise<Answer> {
           text: t(L, M.already_shipped_cancel, {
             order: order.name,
             status: shippedStatus(order, t2),
-            returns: canReturn(t2),
+            returns: shippedReturns(order, t2),
+            email: t2.ctx.shop.email,
           }),
         };
       }
@@ -1362,7 +1368,8 @@ function changeAnswer(order: Order, t2: Turn): Promise<Answer> {
         text: t(L, M.shipped_no_change, {
           order: order.name,
           status: shippedStatus(order, t2),
-          returns: canReturn(t2),
+          returns: shippedReturns(order, t2),
+          email: t2.ctx.shop.email,
         }),
       };
     }
@@ -1559,7 +1566,7 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
           text: t(L, M.shipped_no_change, {
             order: order.name,
             status: shippedStatus(order, t2),
-            returns: canReturn(t2),
+            returns: shippedReturns(order, t2),
           }),
         };
       }
@@ -1671,6 +1678,17 @@ function describeLineReturn(
 }
 
 /** " You can return it within 30 days of delivery.", or "" when the shop never said how long. */
+/**
+ * What the shop's policy allows once an order has left: its return window, or, when every item is
+ * final sale or of a kind the policy excludes, that exclusion in the shop's words.
+ */
+function shippedReturns(order: Order, turn: Turn): string {
+  const rules = returnRulesOf(turn.ctx);
+  const lines = order.lineItems;
+  const excluded = lines.length > 0 && lines.every((l) => rules.isFinalSale(l) || rules.isExcludedKind(l));
+  return excluded ? t(turn.language, M.shipped_items_excluded, { policy: finalSaleClause(turn) }) : canReturn(turn);
+}
+
 function canReturn(turn: Turn): string {
   const window = returnWindowPhrase(turn);
   return window ? t(turn.language, M.can_return, { window }) : "";

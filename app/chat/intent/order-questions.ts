@@ -267,7 +267,7 @@ const GENERAL_REFUND_TIMING =
 const OWN = /\b(?:my|mon|ma|mes|mi|mis)\b/;
 // "What do I need to do?", "que dois-je faire ?", "¿qué tengo que hacer?".
 const WHAT_TO_DO =
-  /\b(?:(?:je|on) fais? quoi|(?:je|on) (?:dois|doit) faire quelque chose|do i (?:need|have) to do anything|(?:tengo|debo) que hacer algo|debo hacer algo|(?:and )?now what|what now|y ahora que|que hago ahora|what (?:do|should|shall|must) i (?:need to |have to )?do|what do i have to do|what happens (?:now|next)|next steps?|que (?:dois-je|je dois|faut-il) faire|qu'est-ce que je dois faire|que (?:tengo|debo|necesito) (?:que )?hacer|que hago|que sigue)\b/;
+  /\b(?:(?:je|on) fais? quoi|(?:je|on) (?:dois|doit) faire quelque chose|do i (?:need|have) to do anything|(?:tengo|debo) que hacer algo|debo hacer algo|(?:and )?now what|what now|y ahora que|que hago ahora|what (?:do|should|shall|must|can|could) i (?:need to |have to )?do|what do i have to do|what happens (?:now|next)|next steps?|que (?:dois-je|je dois|faut-il|puis-je|je peux) faire|qu'est-ce que je (?:dois|peux|pourrais) faire|que (?:tengo|debo|necesito|puedo|podria) (?:que )?hacer|que hago|que sigue)\b/;
 // A shop account, not a bank one.
 const LOGIN = /\b(?:log ?in|log into|sign ?in|password|connect\w*|mot de passe|contrasena|iniciar sesion)\b/;
 // "ok so when exactly?": nothing new, the last order answer's timing.
