@@ -1567,6 +1567,7 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
             order: order.name,
             status: shippedStatus(order, t2),
             returns: shippedReturns(order, t2),
+            email: t2.ctx.shop.email,
           }),
         };
       }
@@ -1680,13 +1681,15 @@ function describeLineReturn(
 /** " You can return it within 30 days of delivery.", or "" when the shop never said how long. */
 /**
  * What the shop's policy allows once an order has left: its return window, or, when every item is
- * final sale or of a kind the policy excludes, that exclusion in the shop's words.
+ * final sale, that exclusion in the shop's words. Items of a kind the exclusions name (often only
+ * once opened) keep the window, with the shop's sentence quoted beside it.
  */
 function shippedReturns(order: Order, turn: Turn): string {
   const rules = returnRulesOf(turn.ctx);
   const lines = order.lineItems;
-  const excluded = lines.length > 0 && lines.every((l) => rules.isFinalSale(l) || rules.isExcludedKind(l));
-  return excluded ? t(turn.language, M.shipped_items_excluded, { policy: finalSaleClause(turn) }) : canReturn(turn);
+  if (lines.length > 0 && lines.every(rules.isFinalSale))
+    return t(turn.language, M.shipped_items_excluded, { policy: finalSaleClause(turn) });
+  return canReturn(turn) + (lines.some(rules.isExcludedKind) ? finalSaleClause(turn) : "");
 }
 
 function canReturn(turn: Turn): string {
