@@ -106,3 +106,23 @@ describe("a return under way, nothing refunded yet", () => {
     expect(reply.text).toMatch(/There's no refund on order #1040 yet/);
   });
 });
+
+describe("one product swapped for another on an order not shipped yet", () => {
+  it("passes the swap to the team in the shopper's words", async () => {
+    const { say } = await customerOf("cafe-colibri", "MX5050-W");
+    const reply = await say("can I swap the Oaxaca in my order for the Veracruz?");
+    expect(reply.intent).toBe("change_order");
+    expect(reply.state.pendingAction?.kind).toBe("request");
+    expect(reply.text).toMatch(/swap that item/);
+  });
+});
+
+describe("a change refused on an order already shipped", () => {
+  it("offers the team and says what the policy allows", async () => {
+    const { say } = await customerOf("northwind", "#1058");
+    const reply = await say("can you change the daypack in my order to moss?");
+    expect(reply.text).toMatch(/can't be changed any more/);
+    expect(reply.text).toMatch(/30 days/);
+    expect(reply.text).toContain("support@northwindoutfitters.com");
+  });
+});

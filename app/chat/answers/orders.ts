@@ -335,6 +335,7 @@ const M = defineMessages({
     es: "corrija los datos del pedido",
     fr: "corriger les informations de la commande",
   },
+  stated_change_swap: { en: "swap that item", es: "cambie ese artículo", fr: "remplacer cet article" },
   stated_change_remove: { en: "take that out of it", es: "lo quite del pedido", fr: "le retirer de la commande" },
   shipped_items_excluded: {
     en: " Our return policy excludes its items.{policy}",
@@ -1410,6 +1411,7 @@ const STATED_CHANGE_TEXT: Record<StatedKind, keyof typeof M> = {
   delivery: "stated_change_delivery",
   combine: "stated_change_combine",
   details: "stated_change_details",
+  swap: "stated_change_swap",
   remove: "stated_change_remove",
 };
 /** At most this many characters of the shopper's words are quoted back. */

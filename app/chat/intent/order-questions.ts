@@ -717,6 +717,8 @@ export function orderQuestionIntent(
   const stated = statedChange(n);
   if (
     stated &&
+    // A swap of one item for another is also how an exchange of a delivered one is asked: the reading stands.
+    stated !== "swap" &&
     STATED_CHANGE_MISREAD.has(intent) &&
     !CANCEL_WORDS.test(n) &&
     !RECEIVED_IT.test(n) &&

@@ -6,7 +6,7 @@
  * meant, and the team gets it in the shopper's own words. Normalized text (lower case, accents folded).
  */
 
-export type StatedChange = "add" | "delivery" | "combine" | "details";
+export type StatedChange = "add" | "delivery" | "combine" | "details" | "swap";
 
 // "add one more", "a second pair", "rajouter une bougie", "agregar otra bolsa".
 const ADD =
@@ -26,12 +26,17 @@ const ANOTHER_ORDER =
 const DETAILS =
   /\b(?:typo|misspel\w*|mis-spel\w*|spelled wrong|spelt wrong|wrong (?:name|spelling|phone(?: number)?|last name|first name)|(?:my|the) (?:last |first )?name (?:is|was) (?:wrong|misspelled|incorrect|spelled wrong)|faute (?:de frappe |d'orthographe )?(?:dans|sur) (?:mon|le) (?:nom|prenom)|(?:mon|le) (?:nom|prenom) (?:est )?mal (?:ecrit|orthographie)|erreur (?:dans|sur) (?:mon|le) (?:nom|prenom|numero de telephone)|(?:mi|el) (?:nombre|apellido) (?:esta|quedo|salio|aparece) mal|mal escrito (?:mi|el) (?:nombre|apellido)|(?:error|me equivoque) en (?:mi|el) (?:nombre|apellido|telefono))\b/;
 
+// One item for another: "swap the X for the Y", "cambiar el X por el Y", "remplacer le X par le Y".
+const SWAP =
+  /\b(?:swap\w*|switch\w*|replac\w*|exchang\w*|trade)\b.*\b(?:for|with|to)\b|\binstead of\b|\b(?:cambi\w*|reemplaz\w*|sustitu\w*)\b.*\bpor\b|\b(?:remplac\w*|echang\w*|chang\w*)\b.*\b(?:par|contre|pour)\b|\bau lieu d|\ben (?:vez|lugar) de(?:l)?\b/;
+
 /** The kind of change the message states, or null when it states none of these (normalized text). */
 export function statedChange(n: string): StatedChange | null {
   if (DETAILS.test(n)) return "details";
   if (COMBINE.test(n) && ANOTHER_ORDER.test(n)) return "combine";
   if (DELIVERY_METHOD.test(n) && INSTEAD.test(n)) return "delivery";
   if (ADD.test(n)) return "add";
+  if (SWAP.test(n)) return "swap";
   return null;
 }
 
