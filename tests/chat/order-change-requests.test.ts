@@ -126,3 +126,16 @@ describe("a change refused on an order already shipped", () => {
     expect(reply.text).toContain("support@northwindoutfitters.com");
   });
 });
+
+describe("which order a money question means", () => {
+  it("a cancelled order said cancelled outweighs another order's refund", async () => {
+    const { say } = await customerOf("cafe-colibri", "MX5037-W");
+    const reply = await say("me cobraron el pedido que se canceló? quiero mi dinero");
+    expect(reply.text).toContain("MX5037-W");
+  });
+  it("'I requested a return, will I get a refund?' asks for that refund", async () => {
+    const { say } = await customerOf("northwind", "#1042");
+    const reply = await say("I requested a return for the rain jacket, will I get a refund?");
+    expect(reply.intent).toBe("refund_status");
+  });
+});

@@ -18,7 +18,7 @@ const MONEY_BACK =
 // "I returned it and haven't heard anything", "rien sur mon compte", "how much will I get back?",
 // "je n'ai reçu que 49 €": a refund awaited or short, without the word.
 const SENT_BACK =
-  /\b(?:i (?:returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
+  /\b(?:i (?:(?:requested|started|opened|filed|submitted|made) (?:a|the|my) return|returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
 // "still no money", "haven't seen a cent", "no me ha llegado el dinero": the refund, not the return, is missing.
 const NO_MONEY =
   /\b(?:no money|no refund|(?:seen|got|had) a (?:cent|penny|dime)|pas (?:d'argent|un centime|de remboursement)|(?:no )?(?:veo|he visto|me ha llegado|ha llegado|me llega) (?:mi |el |un |ningun )?(?:dinero|peso|centavo|reembolso)|ni un peso)\b/;
@@ -367,7 +367,7 @@ const CREDITED =
   /\b(?:credited|credit (?:back|on|to)|paid (?:me )?back|pay me back|been paid|back (?:on|to) my (?:card|account)|(?:re)?credite\w*|abonad[oa]|abonaron|depositad[oa]|depositaron|me depositan|me pagan|me pagaron)\b/;
 const REFUND_WORD = /\b(?:refund\w*|rembours\w*|reembols\w*)\b/;
 const REFUND_PROGRESS =
-  /\b(?:when|yet|still|status|where|processed|issued|coming|quand|toujours|encore|statut|ou en est|cuando|todavia|aun|ya|donde|estado|procesa\w*)\b/;
+  /\b(?:when|yet|still|status|where|processed|issued|coming|will i (?:get|receive|be)|am i (?:getting|going to get)|quand|toujours|encore|statut|ou en est|cuando|todavia|aun|ya|donde|estado|procesa\w*)\b/;
 // A change (not a cancellation) before the order ships: "can I swap the size before it ships?", "add one more".
 const CHANGE_MISREAD = new Set<Intent>([
   "cancel_order",

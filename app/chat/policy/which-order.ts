@@ -105,7 +105,8 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
     if (wantsOpen && open) s += 2;
     if (wantsDelivered && order.fulfillments.some((f) => f.displayStatus === "DELIVERED")) s += 1;
     if (wantsRefund && (order.refunds.length > 0 || order.returns.length > 0)) s += 2;
-    if (asksCancelled && order.cancelledAt) s += 2;
+    // Said to be cancelled, it outweighs another order's refund: "my cancelled order, where's my money?".
+    if (asksCancelled && order.cancelledAt) s += 3;
     return s - index * 0.01; // ties: the order verification ranked first
   };
   return orders.map((order, index) => ({ order, s: score(order, index) })).sort((a, b) => b.s - a.s)[0].order;
