@@ -139,3 +139,38 @@ describe("which order a money question means", () => {
     expect(reply.intent).toBe("refund_status");
   });
 });
+
+describe("near-cancellations that change the order", () => {
+  const cases = [
+    { store: "northwind", order: "#1063", text: "don't send the ember one, send the slate instead", reply: /Slate/ },
+    {
+      store: "cafe-colibri",
+      order: "MX5048-W",
+      text: "ya no quiero el Veracruz, nada más mándenme el Chiapas",
+      reply: /quite Café Veracruz/,
+    },
+    {
+      store: "cafe-colibri",
+      order: "MX5048-W",
+      text: "cancelen el Chiapas molido y pónganme el de grano entero",
+      reply: /Grano entero/,
+    },
+  ];
+  for (const c of cases)
+    it(`"${c.text}" is a change`, async () => {
+      const { say } = await customerOf(c.store, c.order);
+      const reply = await say(c.text);
+      expect(reply.intent).toBe("change_order");
+      expect(reply.text).toContain(c.order);
+      expect(reply.text).toMatch(c.reply);
+    });
+});
+
+describe("whether an order can still change", () => {
+  for (const text of ["is it too late to make a change to my order?", "c'est trop tard pour modifier ma commande ?"])
+    it(`"${text}" is a change question, not a late parcel`, async () => {
+      const { say } = await customerOf("northwind", "#1061");
+      const reply = await say(text);
+      expect(reply.intent).toBe("change_order");
+    });
+});

@@ -389,6 +389,12 @@ const STATED_CHANGE_MISREAD = new Set<Intent>([
   "payment_methods",
 ]);
 const ADDRESS_WORD = /\b(?:address|adresse|direccion)\b/;
+// "too late to change", "can I still modify", "trop tard pour modifier", "¿todavía puedo cambiar?".
+const STILL_CHANGEABLE =
+  /\btoo late to (?:make (?:a |any )?)?(?:change|modify|edit|add|cancel|swap|switch)\w*|\b(?:can|could) (?:i|we|you) still (?:change|modify|edit|add|swap|switch|cancel)\w*|\btrop tard pour (?:modifier|changer|annuler|ajouter)\b|\b(?:encore|toujours) (?:possible de |temps de )?(?:modifier|changer|annuler|ajouter)\b|\bdemasiado tarde para (?:cambiar|modificar|cancelar|agregar)\b|\b(?:todavia|aun) (?:puedo|se puede|podria|estoy a tiempo de) (?:cambiar|modificar|cancelar|agregar)\b|\b(?:todavia|aun) estoy a tiempo\b/;
+// "don't send the …", "ne m'envoyez pas le …", "no me manden el …": said of something not sent yet.
+const DONT_SEND =
+  /\b(?:don'?t|do not|please don'?t) (?:send|ship|include|pack)\b|\b(?:ne )?(?:m')?envoyez pas\b|\bno (?:me )?(?:manden|envien|incluyan|empaquen)\b/;
 const CANCEL_WORDS = /\b(?:cancel\w*|annul\w*|cancela\w*)\b/;
 const CHANGE_WORDS =
   /\b(?:chang\w*|swap\w*|switch\w*|modif\w*|edit|add|cambi\w*|agreg\w*|anad\w*|ajout\w*|rajout\w*)\b/;
@@ -400,7 +406,7 @@ const ON_THE_ORDER = /\b(?:my|the|this|that) order\b|\b(?:ma|la|cette) commande\
 // The rest of the order is kept: "cancel just the umbrella and keep the boots", "just send the tea",
 // "mais garder le plateau", "mándenme solo el té". Dropping one item is a change, not a cancellation.
 const KEEP_THE_REST =
-  /\b(?:keep (?:all )?(?:the|my) (?:rest|others?|\w+)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|(?<!(?:annul|retir|enlev|supprim)\w* )seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) solo|me quedo con|quedarme con|lo demas|el resto|(?:gardez|conservez|garde) (?:le|la|les|l')|(?:dejenme|dejame|dejen|dejan|mantengan) (?:el|la|los|las))\b/;
+  /\b(?:keep (?:all )?(?:the|my) (?:rest|others?|\w+)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|(?<!(?:annul|retir|enlev|supprim)\w* )seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) (?:solo|nada mas|solamente|unicamente)|(?:solo|nada mas|solamente|unicamente) (?:mandenme|envienme|mandame|enviame|manden|envien)|me quedo con|quedarme con|lo demas|el resto|(?:gardez|conservez|garde) (?:le|la|les|l')|(?:dejenme|dejame|dejen|dejan|mantengan) (?:el|la|los|las))\b/;
 // "cancel the M and get the L instead", "annuler le bleu et prendre le rouge à la place": a swap.
 const SWAP_INSTEAD =
   /\b(?:and|&) (?:get|send|take|have|switch to|replace it with)\b.*\binstead\b|\bet (?:prendre|recevoir|mettre)\b.*\b(?:a la place|plutot)\b|\by (?:mejor )?(?:mandar|enviar|poner|cambiar|quiero)\b.*\b(?:en vez|en lugar)\b/;
@@ -552,7 +558,7 @@ const LIMITED_TO_ITEMS =
   /\b(?:just|only|juste|seulement|uniquement|solo|solamente|unicamente|nada mas)\b|\b(?:from|off|out of) (?:my|the|this|that) order\b|\bde (?:ma|la|cette) commande\b|\b(?:de|del) (?:mi |este )?pedido\b/;
 // The whole order, never one item of it: "the entire order", "everything", "toute la commande", "todo el pedido".
 const WHOLE_ORDER =
-  /\b(?:whole|entire|everything|all of (?:it|them|my|the)|all (?:the |my )?(?:items|things|order)|it all|(?:cancel\w*|annul\w*) (?:it )?all|toute la commande|(?:la )?commande (?:entiere|complete)|tout annuler|annuler tout|l'ensemble|tout(?! de suite)(?: le| ce)?|tod[oa]s?|complet[oa]|enter[oa])\b/;
+  /\b(?:whole|entire|everything|all of (?:it|them|my|the)|all (?:the |my )?(?:items|things|order)|it all|(?:cancel\w*|annul\w*) (?:it )?all|toute la commande|(?:la )?commande (?:entiere|complete)|tout annuler|annuler tout|l'ensemble|tout(?! de suite)(?: le| ce)?|tod[oa]s?|(?:pedido|orden|compra) (?:complet|enter)[oa]|(?:complet|enter)[oa] (?:el |mi )?pedido)\b/;
 
 /**
  * The part of a message naming the items to take out of an order ("cancel just the umbrella" of
@@ -697,6 +703,17 @@ export function orderQuestionIntent(
     ADD_TO_ORDER.test(n) ||
     REMOVE_FROM_ORDER.test(n);
   if (CHANGE_MISREAD.has(intent) && !CANCEL_WORDS.test(n) && changesTheOrder) return "change_order";
+  // "is it too late to make a change?", "can I still edit it?": whether the order can still change, not where it is.
+  if ((CHANGE_MISREAD.has(intent) || intent === "track_order") && STILL_CHANGEABLE.test(n))
+    return CANCEL_WORDS.test(n) ? "cancel_order" : "change_order";
+  // "don't send the blue one, send the green": an order not sent yet, changed.
+  if (
+    CHANGE_MISREAD.has(intent) &&
+    DONT_SEND.test(n) &&
+    !WHOLE_ORDER.test(n) &&
+    (KEEP_THE_REST.test(n) || WHAT_INSTEAD.test(n))
+  )
+    return "change_order";
   if (
     CHANGE_MISREAD.has(intent) &&
     (SWAP_INSTEAD.test(n) ||
@@ -882,7 +899,14 @@ export function orderQuestionIntent(
     !SENT_BACK.test(n)
   )
     return "return_item";
-  if (LATE_MISREAD.has(intent) && (LATE.test(n) || SO_LONG.test(n)) && !ASKS_FOR_ACTION.test(n)) return "track_order";
+  // "is it too late to change it?" asks whether it can still change, not why it is late.
+  if (
+    LATE_MISREAD.has(intent) &&
+    (LATE.test(n) || SO_LONG.test(n)) &&
+    !ASKS_FOR_ACTION.test(n) &&
+    !STILL_CHANGEABLE.test(n)
+  )
+    return "track_order";
   if (
     (LATE_MISREAD.has(intent) || intent === "shipping_options") &&
     words <= 4 &&

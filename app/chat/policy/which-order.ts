@@ -97,7 +97,10 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
   const score = (order: Order, index: number) => {
     let s = 0;
     const itemWords = new Set(order.lineItems.flatMap((l) => wordTokens(l.title).map(singular)));
+    // A variant's own words ("the ember one", "en Sauge") point to the order that holds it, less than its name.
+    const variantWords = new Set(order.lineItems.flatMap((l) => wordTokens(l.variantTitle ?? "").map(singular)));
     for (const w of words) if (w.length > 2 && itemWords.has(w) && !TIME_WORDS.has(w)) s += 3;
+    for (const w of words) if (w.length > 2 && variantWords.has(w) && !itemWords.has(w) && !TIME_WORDS.has(w)) s += 2;
     for (const hint of TIME_HINTS)
       if (hint.pattern.test(text) && daysBetween(order.createdAt, turn.ctx.now) === hint.days) s += 4;
     if (month >= 0 && new Date(order.createdAt).getUTCMonth() === month) s += 4;
