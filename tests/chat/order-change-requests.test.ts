@@ -174,3 +174,13 @@ describe("whether an order can still change", () => {
       expect(reply.intent).toBe("change_order");
     });
 });
+
+describe("a change asked on a pickup order already waiting at the shop", () => {
+  it("says it is prepared, not shipped", async () => {
+    const { say } = await customerOf("maison-coquelicot", "FR-3036");
+    const reply = await say("je voudrais changer la couleur des housses de coussin de ma commande");
+    expect(reply.intent).toBe("change_order");
+    expect(reply.text).toMatch(/déjà prête pour le retrait/);
+    expect(reply.text).not.toMatch(/expédiée/);
+  });
+});

@@ -337,6 +337,11 @@ const M = defineMessages({
   },
   stated_change_swap: { en: "swap that item", es: "cambie ese artículo", fr: "remplacer cet article" },
   stated_change_remove: { en: "take that out of it", es: "lo quite del pedido", fr: "le retirer de la commande" },
+  pickup_ready_no_change: {
+    en: "Order {order} is already prepared for pickup ({status}), so it can't be changed any more. For anything else, our team can help: {email}.",
+    es: "El pedido {order} ya está preparado para recoger ({status}), así que ya no se puede modificar. Para cualquier otra cosa, nuestro equipo puede ayudarte: {email}.",
+    fr: "La commande {order} est déjà prête pour le retrait ({status}), elle ne peut donc plus être modifiée. Pour toute autre demande, notre équipe peut vous aider : {email}.",
+  },
   shipped_items_excluded: {
     en: " Our return policy excludes its items.{policy}",
     es: " Nuestra política de devoluciones excluye sus artículos.{policy}",
@@ -1365,6 +1370,15 @@ function changeAnswer(order: Order, t2: Turn): Promise<Answer> {
   return withVerdict({ topic: "change", order: order.name, verdict }, () => {
     if (verdict.kind === "not_changeable") {
       if (verdict.reason === "already_cancelled") return { text: t(L, M.already_cancelled, { order: order.name }) };
+      // Waiting at the shop, it hasn't shipped: it is prepared.
+      if (pickupStage(order)?.stage === "ready")
+        return {
+          text: t(L, M.pickup_ready_no_change, {
+            order: order.name,
+            status: shippedStatus(order, t2),
+            email: t2.ctx.shop.email,
+          }),
+        };
       return {
         text: t(L, M.shipped_no_change, {
           order: order.name,
