@@ -184,3 +184,24 @@ describe("a change asked on a pickup order already waiting at the shop", () => {
     expect(reply.text).not.toMatch(/expédiée/);
   });
 });
+
+describe("'ok thanks' to a cancellation the bot would make itself", () => {
+  it("asks again instead of cancelling or dropping it; a yes then cancels", async () => {
+    const snapshot = loadDemoSnapshot(devStorePath("northwind")) as any;
+    const order = snapshot.orders.find((o: any) => o.name === "#1064");
+    const say = await demoConversation({
+      store: createDemoStore(loadDemoSnapshot(devStorePath("northwind"))),
+      customerId: order.customerId,
+      overrides: { allowCancel: true },
+    });
+    expect((await say("never mind the whole order, I don't want the daypack anymore")).state.pendingAction?.kind).toBe(
+      "cancel_order",
+    );
+    const unsure = await say("ok thanks");
+    expect(unsure.text).toMatch(/shall I go ahead\? Please answer yes or no/);
+    expect(unsure.state.pendingAction?.kind).toBe("cancel_order");
+    const done = await say("yes");
+    expect(done.intent).toBe("cancel_order");
+    expect(done.text).toMatch(/now cancelled/);
+  });
+});
