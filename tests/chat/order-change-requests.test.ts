@@ -205,3 +205,27 @@ describe("'ok thanks' to a cancellation the bot would make itself", () => {
     expect(done.text).toMatch(/now cancelled/);
   });
 });
+
+describe("nothing on the card for a cancelled order", () => {
+  const cases = [
+    {
+      store: "northwind",
+      order: "#1052",
+      text: "still nothing on my card from the order you guys cancelled",
+      amount: "199.40",
+    },
+    {
+      store: "maison-coquelicot",
+      order: "FR-3038",
+      text: "toujours rien sur ma carte pour la commande annulée",
+      amount: "128,00",
+    },
+  ];
+  for (const c of cases)
+    it(`"${c.text}" asks for the cancellation's refund`, async () => {
+      const { say } = await customerOf(c.store, c.order);
+      const reply = await say(c.text);
+      expect(reply.intent).toBe("refund_status");
+      expect(reply.text).toContain(c.amount);
+    });
+});

@@ -11,6 +11,7 @@ import { normalize, type Language } from "../preprocess";
 import { stemIn } from "../knowledge/stemming";
 import type { DialogueState } from "../types";
 import { meansAnOrder, statedChange } from "./stated-changes";
+import { CANCELLED_FORM } from "./cancellation-made";
 
 // The shopper's money coming back, in the words shoppers use rather than "refund".
 const MONEY_BACK =
@@ -625,14 +626,18 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
     (NO_NEWS.test(n) || NO_MONEY.test(n))
   )
     return "refund_status";
-  // "My statement doesn't show any refund": money awaited, not a charge gone wrong.
+  // "My statement doesn't show any refund", "still nothing on my card from the cancelled order": money awaited,
+  // not a charge gone wrong (a cancelled order's money is the money awaited).
   if (
     (intent === "payment_issue" || MONEY_MISREAD.has(intent)) &&
     BANK.test(n) &&
     SHOWS_NO.test(n) &&
-    MONEY_AWAITED.test(n) &&
+    (MONEY_AWAITED.test(n) || CANCELLED_FORM.test(n)) &&
     !CHARGE_GONE_WRONG.test(n)
   )
+    return "refund_status";
+  // "toujours rien sur ma carte pour la commande annulée": the cancellation's money, not a new cancellation.
+  if (intent === "cancel_order" && CANCELLED_FORM.test(n) && (NOTHING_ON_ACCOUNT.test(n) || asksForMoneyBack(n)))
     return "refund_status";
   // "I sent back the fleece, how much am I getting?": the refund of a return already made, whatever topic its words suggest.
   if (
