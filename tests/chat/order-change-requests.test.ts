@@ -229,3 +229,35 @@ describe("nothing on the card for a cancelled order", () => {
       expect(reply.text).toContain(c.amount);
     });
 });
+
+describe("more changes stated outright", () => {
+  const cases = [
+    {
+      store: "northwind",
+      order: "#1061",
+      text: "I would like to amend my recent order by removing the headlamp.",
+      reply: /remove Headlamp 400/,
+    },
+    { store: "northwind", order: "#1061", text: "can u put 2 poles instead of 1", reply: /change the quantity/ },
+    {
+      store: "northwind",
+      order: "#1061",
+      text: "can you hold my order until next week, I'm travelling",
+      reply: /hold the shipment/,
+    },
+    {
+      store: "maison-coquelicot",
+      order: "FR-3050",
+      text: "je me suis trompée de couleur pour les mugs, merci de corriger",
+      reply: /FR-3050/,
+    },
+  ];
+  for (const c of cases)
+    it(`"${c.text}"`, async () => {
+      const { say } = await customerOf(c.store, c.order);
+      const reply = await say(c.text);
+      expect(reply.intent).toBe("change_order");
+      expect(reply.text).toMatch(c.reply);
+      expect(reply.state.pendingAction?.kind).toBe("request");
+    });
+});

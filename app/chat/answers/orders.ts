@@ -335,6 +335,8 @@ const M = defineMessages({
     es: "corrija los datos del pedido",
     fr: "corriger les informations de la commande",
   },
+  stated_change_quantity: { en: "change the quantity", es: "cambie la cantidad", fr: "modifier la quantité" },
+  stated_change_hold: { en: "hold the shipment", es: "retenga el envío", fr: "retarder l'expédition" },
   stated_change_swap: { en: "swap that item", es: "cambie ese artículo", fr: "remplacer cet article" },
   stated_change_remove: { en: "take that out of it", es: "lo quite del pedido", fr: "le retirer de la commande" },
   pickup_ready_no_change: {
@@ -1425,6 +1427,8 @@ const STATED_CHANGE_TEXT: Record<StatedKind, keyof typeof M> = {
   delivery: "stated_change_delivery",
   combine: "stated_change_combine",
   details: "stated_change_details",
+  quantity: "stated_change_quantity",
+  hold: "stated_change_hold",
   swap: "stated_change_swap",
   remove: "stated_change_remove",
 };

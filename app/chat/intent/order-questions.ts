@@ -10,7 +10,7 @@ import { ORDER_INTENTS } from "./labels";
 import { normalize, type Language } from "../preprocess";
 import { stemIn } from "../knowledge/stemming";
 import type { DialogueState } from "../types";
-import { meansAnOrder, statedChange } from "./stated-changes";
+import { meansAnOrder, saysWrongOption, statedChange } from "./stated-changes";
 import { CANCELLED_FORM } from "./cancellation-made";
 
 // The shopper's money coming back, in the words shoppers use rather than "refund".
@@ -389,6 +389,7 @@ const STATED_CHANGE_MISREAD = new Set<Intent>([
   "exchange_item",
   "payment_methods",
 ]);
+const WRONG_OPTION_MISREAD = new Set<Intent>(["product_info", "product_search", "out_of_scope"]);
 const ADDRESS_WORD = /\b(?:address|adresse|direccion)\b/;
 // "too late to change", "can I still modify", "trop tard pour modifier", "¿todavía puedo cambiar?".
 const STILL_CHANGEABLE =
@@ -552,7 +553,7 @@ function asksOrderAspect(n: string): boolean {
 
 // Taking an item out of an order: "remove", "take off", "don't send", "retirer", "quitar", "ya no quiero".
 const REMOVE_WORDS =
-  /\b(?:remove|take (?:[\w-]+ ){0,3}(?:off|out)|drop|don'?t (?:need|want|send|ship|include)|do not (?:send|ship|include)|(?:ne )?(?:m')?envoyez pas|no (?:me )?(?:manden|envien|incluyan)|no longer (?:need|want)|retir\w*|enlev\w*|supprim\w*|ne veux plus|quit\w*|sac\w*|elimin\w*|ya no (?:quiero|necesito))\b/;
+  /\b(?:remov(?:e|es|ed|ing)|take (?:[\w-]+ ){0,3}(?:off|out)|drop|don'?t (?:need|want|send|ship|include)|do not (?:send|ship|include)|(?:ne )?(?:m')?envoyez pas|no (?:me )?(?:manden|envien|incluyan)|no longer (?:need|want)|retir\w*|enlev\w*|supprim\w*|ne veux plus|quit\w*|sac\w*|elimin\w*|ya no (?:quiero|necesito))\b/;
 // A cancellation is of one item only when the message limits itself to it: "cancel just the …",
 // "only the …", "… from my order", "seulement la …", "solo los …" (or keeps the rest, above).
 const LIMITED_TO_ITEMS =
@@ -708,6 +709,8 @@ export function orderQuestionIntent(
     ADD_TO_ORDER.test(n) ||
     REMOVE_FROM_ORDER.test(n);
   if (CHANGE_MISREAD.has(intent) && !CANCEL_WORDS.test(n) && changesTheOrder) return "change_order";
+  // "I picked the wrong colour", "je me suis trompée de taille": a placed order to put right, not a product question.
+  if (WRONG_OPTION_MISREAD.has(intent) && saysWrongOption(n) && !RECEIVED_IT.test(n)) return "change_order";
   // "is it too late to make a change?", "can I still edit it?": whether the order can still change, not where it is.
   if ((CHANGE_MISREAD.has(intent) || intent === "track_order") && STILL_CHANGEABLE.test(n))
     return CANCEL_WORDS.test(n) ? "cancel_order" : "change_order";
@@ -744,7 +747,8 @@ export function orderQuestionIntent(
     STATED_CHANGE_MISREAD.has(intent) &&
     !CANCEL_WORDS.test(n) &&
     !RECEIVED_IT.test(n) &&
-    (meansAnOrder(n) || !!state.orderNumber) &&
+    // "4 mugs instead of 2" can only be about an order already placed.
+    (meansAnOrder(n) || !!state.orderNumber || stated === "quantity") &&
     // "ship it to my office instead of home delivery" is a new address, which has its own request.
     !(intent === "change_shipping_address" && (stated === "add" || ADDRESS_WORD.test(n)))
   )

@@ -6,7 +6,7 @@
  * meant, and the team gets it in the shopper's own words. Normalized text (lower case, accents folded).
  */
 
-export type StatedChange = "add" | "delivery" | "combine" | "details" | "swap";
+export type StatedChange = "add" | "delivery" | "combine" | "details" | "quantity" | "hold" | "swap";
 
 // "add one more", "a second pair", "rajouter une bougie", "agregar otra bolsa".
 const ADD =
@@ -26,6 +26,21 @@ const ANOTHER_ORDER =
 const DETAILS =
   /\b(?:typo|misspel\w*|mis-spel\w*|spelled wrong|spelt wrong|wrong (?:name|spelling|phone(?: number)?|last name|first name)|(?:my|the) (?:last |first )?name (?:is|was) (?:wrong|misspelled|incorrect|spelled wrong)|faute (?:de frappe |d'orthographe )?(?:dans|sur) (?:mon|le) (?:nom|prenom)|(?:mon|le) (?:nom|prenom) (?:est )?mal (?:ecrit|orthographie)|erreur (?:dans|sur) (?:mon|le) (?:nom|prenom|numero de telephone)|(?:mi|el) (?:nombre|apellido) (?:esta|quedo|salio|aparece) mal|mal escrito (?:mi|el) (?:nombre|apellido)|(?:error|me equivoque) en (?:mi|el) (?:nombre|apellido|telefono))\b/;
 
+// How many: "2 poles instead of 1", "4 mugs au lieu de 2", "3 bolsas en vez de 2", "change the quantity".
+const QUANTITY =
+  /\b\d+ (?:[\w'-]+ ){0,5}(?:instead of|rather than|au lieu de|plutot que|en vez de|en lugar de) (?:just |only |seulement |solo )?(?:\d+|one|two|three|une?|deux|trois|una?|dos|tres)\b|\b(?:quantity|quantite|cantidad)\b/;
+// When it leaves: "hold my order until next week", "retardez l'envoi", "esperen para enviarlo".
+const HOLD =
+  /\b(?:hold (?:my |the |this )?(?:order|parcel|package|shipment|it|them)|delay (?:the |my )?(?:order|shipping|shipment|it)|postpone|ship (?:it |them )?later|(?:don'?t|do not) ship (?:it |them )?(?:until|before|yet)|retard\w* (?:l'envoi|l'expedition|ma commande)|attendre avant (?:de l'envoyer|d'expedier|l'envoi)|retras\w* (?:el envio|mi pedido)|(?:esperen|esperar) (?:para|antes de) (?:enviar|mandar)\w*)\b/;
+// The wrong option picked: "I picked the wrong colour", "je me suis trompée de couleur", "me equivoqué de talla".
+const WRONG_OPTION =
+  /\b(?:wrong (?:colou?r|size|variant|model|grind|one)|(?:picked|chose|ordered|selected|clicked) the wrong|je me suis trompee? de (?:couleur|taille|modele|article|format)|(?:mauvaise|mauvais) (?:couleur|taille|modele|format)|me equivoque de (?:color|talla|tamano|molienda|modelo|presentacion|producto)|(?:color|talla|molienda) equivocad[oa])\b/;
+
+/** Whether the shopper says they picked the wrong option (colour, size, grind), normalized text. */
+export function saysWrongOption(n: string): boolean {
+  return WRONG_OPTION.test(n);
+}
+
 // One item for another: "swap the X for the Y", "cambiar el X por el Y", "remplacer le X par le Y".
 const SWAP =
   /\b(?:swap\w*|switch\w*|replac\w*|exchang\w*|trade)\b.*\b(?:for|with|to)\b|\binstead of\b|\b(?:cambi\w*|reemplaz\w*|sustitu\w*)\b.*\bpor\b|\b(?:remplac\w*|echang\w*|chang\w*)\b.*\b(?:par|contre|pour)\b|\bau lieu d|\ben (?:vez|lugar) de(?:l)?\b/;
@@ -35,8 +50,10 @@ export function statedChange(n: string): StatedChange | null {
   if (DETAILS.test(n)) return "details";
   if (COMBINE.test(n) && ANOTHER_ORDER.test(n)) return "combine";
   if (DELIVERY_METHOD.test(n) && INSTEAD.test(n)) return "delivery";
+  if (QUANTITY.test(n)) return "quantity";
+  if (HOLD.test(n)) return "hold";
   if (ADD.test(n)) return "add";
-  if (SWAP.test(n)) return "swap";
+  if (SWAP.test(n) || WRONG_OPTION.test(n)) return "swap";
   return null;
 }
 
