@@ -1,9 +1,10 @@
 /**
  * A change to an order that the shopper states outright, in the families a shop's team is asked
  * for before an order ships: add an item, another way of delivery (express, collect instead of
- * delivery), one parcel with another order, a typo in the name on it. Each reads as a change of
- * the order (not tracking, not a new address, not a question before buying) once an order is
- * meant, and the team gets it in the shopper's own words. Normalized text (lower case, accents folded).
+ * delivery), one parcel with another order, a typo in the name on it, another quantity, holding
+ * the shipment, one item for another (or the wrong option picked). Each reads as a change of the
+ * order (not tracking, not a new address, not a question before buying) once an order is meant,
+ * and the team gets it in the shopper's own words. Normalized text (lower case, accents folded).
  */
 
 export type StatedChange = "add" | "delivery" | "combine" | "details" | "quantity" | "hold" | "swap";
