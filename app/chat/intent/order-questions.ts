@@ -10,7 +10,7 @@ import { ORDER_INTENTS } from "./labels";
 import { normalize, type Language } from "../preprocess";
 import { stemIn } from "../knowledge/stemming";
 import type { DialogueState } from "../types";
-import { meansAnOrder, saysWrongOption, statedChange } from "./stated-changes";
+import { meansAnOrder, namesOtherQuantity, saysWrongOption, statedChange } from "./stated-changes";
 import { CANCELLED_FORM } from "./cancellation-made";
 
 // The shopper's money coming back, in the words shoppers use rather than "refund".
@@ -748,7 +748,7 @@ export function orderQuestionIntent(
     !CANCEL_WORDS.test(n) &&
     !RECEIVED_IT.test(n) &&
     // "4 mugs instead of 2" can only be about an order already placed.
-    (meansAnOrder(n) || !!state.orderNumber || stated === "quantity") &&
+    (meansAnOrder(n) || !!state.orderNumber || namesOtherQuantity(n)) &&
     // "ship it to my office instead of home delivery" is a new address, which has its own request.
     !(intent === "change_shipping_address" && (stated === "add" || ADDRESS_WORD.test(n)))
   )

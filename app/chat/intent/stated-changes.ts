@@ -27,9 +27,17 @@ const ANOTHER_ORDER =
 const DETAILS =
   /\b(?:typo|misspel\w*|mis-spel\w*|spelled wrong|spelt wrong|wrong (?:name|spelling|phone(?: number)?|last name|first name)|(?:my|the) (?:last |first )?name (?:is|was) (?:wrong|misspelled|incorrect|spelled wrong)|faute (?:de frappe |d'orthographe )?(?:dans|sur) (?:mon|le) (?:nom|prenom)|(?:mon|le) (?:nom|prenom) (?:est )?mal (?:ecrit|orthographie)|erreur (?:dans|sur) (?:mon|le) (?:nom|prenom|numero de telephone)|(?:mi|el) (?:nombre|apellido) (?:esta|quedo|salio|aparece) mal|mal escrito (?:mi|el) (?:nombre|apellido)|(?:error|me equivoque) en (?:mi|el) (?:nombre|apellido|telefono))\b/;
 
-// How many: "2 poles instead of 1", "4 mugs au lieu de 2", "3 bolsas en vez de 2", "change the quantity".
-const QUANTITY =
-  /\b\d+ (?:[\w'-]+ ){0,5}(?:instead of|rather than|au lieu de|plutot que|en vez de|en lugar de) (?:just |only |seulement |solo )?(?:\d+|one|two|three|une?|deux|trois|una?|dos|tres)\b|\b(?:quantity|quantite|cantidad)\b/;
+// How many: "2 poles instead of 1", "4 mugs au lieu de 2", "3 bolsas en vez de 2" (only an order placed has a
+// number to replace), or "change the quantity" (a change word needed: "is there a quantity limit?" asks a rule).
+const OTHER_QUANTITY =
+  /\b\d+ (?:[\w'-]+ ){0,5}(?:instead of|rather than|au lieu de|plutot que|en vez de|en lugar de) (?:just |only |seulement |solo )?(?:\d+|one|two|three|une?|deux|trois|una?|dos|tres)\b/;
+const QUANTITY_CHANGED =
+  /\b(?:chang\w*|modif\w*|updat\w*|cambi\w*|increase|reduce|lower|augment\w*|reduire|diminuer|aumentar|reducir|bajar)\b.*\b(?:quantity|quantite|cantidad)\b/;
+
+/** Whether the message replaces a number of items by another ("2 poles instead of 1"), normalized text. */
+export function namesOtherQuantity(n: string): boolean {
+  return OTHER_QUANTITY.test(n);
+}
 // When it leaves: "hold my order until next week", "retardez l'envoi", "esperen para enviarlo".
 const HOLD =
   /\b(?:hold (?:my |the |this )?(?:order|parcel|package|shipment|it|them)|delay (?:the |my )?(?:order|shipping|shipment|it)|postpone|ship (?:it |them )?later|(?:don'?t|do not) ship (?:it |them )?(?:until|before|yet)|retard\w* (?:l'envoi|l'expedition|ma commande)|attendre avant (?:de l'envoyer|d'expedier|l'envoi)|retras\w* (?:el envio|mi pedido)|(?:esperen|esperar) (?:para|antes de) (?:enviar|mandar)\w*)\b/;
@@ -51,7 +59,7 @@ export function statedChange(n: string): StatedChange | null {
   if (DETAILS.test(n)) return "details";
   if (COMBINE.test(n) && ANOTHER_ORDER.test(n)) return "combine";
   if (DELIVERY_METHOD.test(n) && INSTEAD.test(n)) return "delivery";
-  if (QUANTITY.test(n)) return "quantity";
+  if (OTHER_QUANTITY.test(n) || QUANTITY_CHANGED.test(n)) return "quantity";
   if (HOLD.test(n)) return "hold";
   if (ADD.test(n)) return "add";
   if (SWAP.test(n) || WRONG_OPTION.test(n)) return "swap";
