@@ -23,6 +23,7 @@ async function customerOf(store: string, orderName: string) {
 describe("a change stated on an order not shipped yet", () => {
   const cases = [
     { store: "northwind", order: "#1061", text: "could you send my order by express instead of standard?" },
+    { store: "northwind", order: "#1061", text: "order 1061: please send it express instead" },
     { store: "northwind", order: "#1065", text: "I'd like to add one more pair of the moccasins to my order" },
     { store: "northwind", order: "#1064", text: "can you ship my order together with the one I'm placing tonight?" },
     { store: "northwind", order: "#1063", text: "there's a typo in my name on my order, can it be fixed?" },

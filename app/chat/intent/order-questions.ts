@@ -380,6 +380,8 @@ const CHANGE_MISREAD = new Set<Intent>([
 ]);
 // Readings a change stated outright (statedChange) gets for the nouns it names.
 const STATED_CHANGE_MISREAD = new Set<Intent>([
+  // With no word of cancelling (checked where it's used): "send it express instead" ends nothing.
+  "cancel_order",
   "track_order",
   "out_of_scope",
   "shipping_options",
