@@ -11,7 +11,7 @@ export type StatedChange = "add" | "delivery" | "combine" | "details" | "quantit
 
 // "add one more", "a second pair", "rajouter une bougie", "agregar otra bolsa".
 const ADD =
-  /\badd(?:s|ed|ing)?\b|\b(?:one|a couple) more\b|\b(?:a )?(?:second|2nd|third|another) (?:pair|one|unit|bag|box|set)\b|\b(?:r?ajout\w*)\b|\b(?:une? (?:autre|deuxieme|second\w*)|une? de plus)\b|\b(?:agreg\w*|anad\w*|sumar\w*)\b|\botr[oa]s? (?:mas|par|bolsa|caja|unidad|pieza)\b/;
+  /\badd(?:s|ed|ing)?\b|\b(?:one|a couple) more\b|\b(?:a )?(?:second|2nd|third|another) (?:pair|unit|bag|box|set)\b|\b(?:r?ajout\w*)\b|\b(?:une? (?:autre|deuxieme|second\w*) (?:exemplaire|paire|piece|article|unite|lot|bougie|boite)|une? de plus)\b|\b(?:agreg\w*|anad\w*|sumar\w*)\b|\botr[oa]s? (?:mas|par|bolsa|caja|unidad|pieza)\b/;
 // How it reaches the shopper, not where: express, collecting it, a pickup point, home delivery.
 const DELIVERY_METHOD =
   /\b(?:express|expedited|faster (?:shipping|delivery)|next[- ]day|overnight|pick(?:ing)? (?:it |them |my order )?up|pickup|collect(?:ing|ion)?|click (?:and|&) collect|home delivery|shipping (?:method|option)|delivery (?:method|option)|retrait|retirer|point relais|relais|(?:livraison|livrer|livree?) a domicile|mode de livraison|recog\w*|a domicilio|(?:metodo|forma|tipo) de (?:envio|entrega))\b/;
