@@ -51,6 +51,11 @@ const M = defineMessages({
     es: "He pedido ese cambio, pero el pedido {order} no lo refleja, así que no puedo decirte que esté hecho. Lo he pasado a nuestro equipo para que lo revise y te escribirán por correo.",
     fr: "J'ai demandé cette modification, mais la commande {order} ne l'indique pas : je ne peux donc pas vous dire qu'elle est faite. J'ai transmis la demande à notre équipe pour vérification, elle vous écrira par e-mail.",
   },
+  confirm_again: {
+    en: "Just to be sure, as this can't be undone: shall I go ahead? Please answer yes or no.",
+    es: "Para estar seguros, porque no se puede deshacer: ¿lo hago? Responde sí o no, por favor.",
+    fr: "Pour être sûr, car ce ne sera pas réversible : est-ce que je le fais ? Répondez oui ou non, s'il vous plaît.",
+  },
   declined: {
     en: "No problem, I haven't changed anything. Anything else I can help with?",
     es: "Sin problema, no he cambiado nada. ¿Te ayudo con algo más?",
@@ -84,6 +89,11 @@ export function confirmationReply(text: string): "yes" | "no" | null {
   if (YES.test(clean)) return "yes";
   if (SHORT_YES.test(clean) && clean.split(/\s+/).length <= SHORT && !THANKS.test(clean)) return "yes";
   return null;
+}
+
+/** The change still waiting, asked again: its yes was also a goodbye ("ok thanks"). */
+export function askAgainToConfirm(turn: Turn): Answer {
+  return { text: t(turn.language, M.confirm_again), state: { pendingAction: turn.state.pendingAction } };
 }
 
 /** The order a pending change is about, digits only ("1063"), or null for a request about none. */

@@ -19,6 +19,11 @@ const NAMES: Record<Offer["kind"], RegExp> = {
 const CLOSING =
   /^(?:ok(?:ay)?|k|cool|great|perfect|alright|fine|vale|bueno|d'accord|parfait|tr[eè]s bien)[\s,.!]*(?:thanks?|thank you|thx|ty|cheers|gracias|merci)\b/i;
 
+/** "ok thanks", "vale gracias", "parfait merci": a closing, which a "yes" word opens without saying yes. */
+export function closesConversation(text: string): boolean {
+  return CLOSING.test(text.trim());
+}
+
 /** The alternative a shopper may pick instead of each offer. */
 const OTHER_CHOICE: Record<Offer["kind"], RegExp> = {
   trace:
@@ -58,7 +63,7 @@ export function acceptsOffer(open: Offer | undefined, text: string, orderNumber:
   const reply = confirmationReply(text);
   if (reply === "no") return false;
   // "ok thanks" closes the conversation; it doesn't take the offer up ("yes please, thanks" does).
-  if (CLOSING.test(text.trim()) && !NAMES[open.kind].test(text)) return false;
+  if (closesConversation(text) && !NAMES[open.kind].test(text)) return false;
   // "ok, refund it" to an offer to reship picks the other option, whatever "ok" says.
   if (OTHER_CHOICE[open.kind].test(text) && !NAMES[open.kind].test(text)) return false;
   // "ok whatever, can I change the delivery address?": a "yes" word opening a new question isn't a yes to the offer.

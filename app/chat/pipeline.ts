@@ -24,11 +24,11 @@ import { stateQuestionIntent } from "./intent/state-questions";
 import { pendingPaymentIntent } from "./intent/pending-payment";
 import { productShippingIntent } from "./intent/product-shipping";
 import { asksAboutTheRest, namesOrderAction, orderQuestionIntent } from "./intent/order-questions";
-import { confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
+import { askAgainToConfirm, confirmationReply, pendingOrderNumber, runPendingAction } from "./actions";
 import { matchApprovedAnswer } from "./approved-answers";
 import { codeInMessage, codeReminder, enterOrderCode } from "./change-proof";
 import { saysOrderIsSomeoneElses } from "./third-party";
-import { acceptsOffer, intentCarryingOut, namedOffer } from "./offers";
+import { acceptsOffer, closesConversation, intentCarryingOut, namedOffer } from "./offers";
 import { addressRest } from "./address";
 import {
   namesOrderItem,
@@ -145,6 +145,8 @@ export interface AnalyzedTurn {
   confirmation: "yes" | "no" | null;
   /** The one-time code the shopper typed for a change waiting on it (change-proof.ts). */
   code: string | null;
+  /** "ok thanks" to a change the bot itself would make: asked again rather than done or dropped. */
+  reconfirm?: boolean;
 }
 
 /** The message with its typos fixed, except where the bot awaits an address, an email, a number or a code. */
@@ -209,21 +211,33 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const pointed = referred ?? picked;
   const productHandle = named ?? pointed;
   // Yes/no answers the change waiting for a confirmation, or for a code ("no" drops it, "yes" is reminded of the code).
-  const confirmation = addressText
+  const replied = addressText
     ? null
     : input.state.pendingAction
       ? confirmationFor(input.state.pendingAction, pre.original, entities)
       : input.state.codeChallenge && !code
         ? confirmationReply(pre.original)
         : null;
+  // "ok thanks" to a cancellation or another change the bot would carry out itself reads as a closing as much
+  // as a yes: what can't be undone is asked again (a request only goes to the team, which checks it).
+  const reconfirm =
+    replied === "yes" &&
+    !!input.state.pendingAction &&
+    input.state.pendingAction.kind !== "request" &&
+    closesConversation(pre.original);
+  const confirmation = reconfirm ? null : replied;
   // "yes" or "please reship it" to what the bot offered in its last reply takes the offer up.
   const acceptedOffer =
     !confirmation && !code && acceptsOffer(input.state.offer, pre.original, entities.order_number)
       ? input.state.offer
       : undefined;
   const resolved =
-    (confirmation || code) && input.state.lastIntent
-      ? { ...classified, intent: input.state.lastIntent, lowConfidence: false }
+    (confirmation || code) && (input.state.lastIntent || input.state.pendingAction)
+      ? {
+          ...classified,
+          intent: intentConfirmed(input.state.pendingAction) ?? input.state.lastIntent!,
+          lowConfidence: false,
+        }
       : acceptedOffer
         ? { ...classified, intent: intentCarryingOut(acceptedOffer.kind), lowConfidence: false }
         : addressText
@@ -274,7 +288,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
   const state: DialogueState = {
     ...input.state,
     // A described change is only confirmed by the very next message.
-    pendingAction: confirmation ? input.state.pendingAction : undefined,
+    pendingAction: confirmation || reconfirm ? input.state.pendingAction : undefined,
     // Once the shopper says an order is someone else's, this conversation verifies no order by email.
     thirdPartyClaim: input.state.thirdPartyClaim || saysOrderIsSomeoneElses(pre.original) || undefined,
   };
@@ -305,7 +319,18 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     },
     confirmation,
     code,
+    ...(reconfirm ? { reconfirm } : {}),
   };
+}
+
+/** What a "yes" to a change the bot would make itself carries out (a request to the team keeps the topic it came from). */
+const ACTION_INTENT: Partial<Record<PendingAction["kind"], Intent>> = {
+  cancel_order: "cancel_order",
+  return_items: "return_item",
+  update_address: "change_shipping_address",
+};
+function intentConfirmed(action: PendingAction | undefined): Intent | undefined {
+  return action ? ACTION_INTENT[action.kind] : undefined;
 }
 
 /** "the beanie", answering which item of an order to return or change: a choice among its items, not a product question. */
@@ -375,8 +400,9 @@ function conversationLanguage(pre: Preprocessed, current: Language | undefined):
 }
 
 /** The local engine's answer to an analysed turn (confirmations are always carried out here). */
-export async function answerLocally({ turn, confirmation, code }: AnalyzedTurn): Promise<Answer> {
+export async function answerLocally({ turn, confirmation, code, reconfirm }: AnalyzedTurn): Promise<Answer> {
   if (code) return enterOrderCode(turn, code);
+  if (reconfirm) return askAgainToConfirm(turn);
   if (confirmation)
     return turn.state.pendingAction || confirmation === "no"
       ? runPendingAction(turn, confirmation)
@@ -491,6 +517,7 @@ export async function respond(input: TurnInput, ctx: ChatContext): Promise<TurnO
 export async function localOutput(input: TurnInput, analyzed: AnalyzedTurn, ctx: ChatContext): Promise<TurnOutput> {
   const answersSomething =
     analyzed.confirmation ||
+    analyzed.reconfirm ||
     analyzed.code ||
     analyzed.turn.acceptedOffer ||
     input.state.awaiting ||

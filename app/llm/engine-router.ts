@@ -67,7 +67,7 @@ export async function respondWithEngine(
     };
   if (engine.mode === "local" || !engine.openai) return local("local mode");
   // Confirmed changes, one-time codes and refused injections never depend on a model's wording.
-  if (analyzed.confirmation) return local("confirmation carried out by the local engine");
+  if (analyzed.confirmation || analyzed.reconfirm) return local("confirmation carried out by the local engine");
   if (analyzed.code) return local("one-time code checked by the local engine");
   if (isInjectionAttempt(turn.pre.original)) return local("instruction-override attempt refused locally");
   if (approvedAnswerFor(turn)) return local("the merchant's approved answer");

@@ -1,5 +1,5 @@
 /**
- * The three conversation sets helpers wrote on 2026-12-07 from the snapshots alone, each split in a
+ * The conversation sets helpers wrote on 2026-12-07 from the snapshots alone, each split in a
  * half they tuned on and a half they only counted (tests/fixtures/eval/new/*-README.md): order
  * tracking and its follow-ups, returns and refunds of the shopper's own purchase, product, discount,
  * shipping and payment questions. CI holds the bot a little under what it reaches today; the check
@@ -15,6 +15,9 @@ const SETS = [
   { file: "tests/fixtures/eval/new/ret9-check.jsonl", turns: 58, floor: 0.74, forbidden: 0 },
   { file: "tests/fixtures/eval/new/prod9-tune.jsonl", turns: 56, floor: 0.95, forbidden: 0 },
   { file: "tests/fixtures/eval/new/prod9-check.jsonl", turns: 58, floor: 0.7, forbidden: 0 },
+  // The twelfth session's: changing an order already placed, and asking where its money is.
+  { file: "tests/fixtures/eval/new/chg10-tune.jsonl", turns: 68, floor: 0.9, forbidden: 0 },
+  { file: "tests/fixtures/eval/new/chg10-check.jsonl", turns: 68, floor: 0.85, forbidden: 0 },
 ];
 
 describe("the ninth conversation sets on every dev store", () => {

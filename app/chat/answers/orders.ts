@@ -31,6 +31,7 @@ import {
   itemsDroppedText,
   saysParcelMissing,
 } from "../intent/order-questions";
+import { statedChange, type StatedChange } from "../intent/stated-changes";
 import { returnPostageFor } from "./policies";
 import {
   addressChangeVerdict,
@@ -293,9 +294,9 @@ const M = defineMessages({
     fr: "La commande {order} ({items}, {total}) n'a pas encore été expédiée, elle peut donc encore être annulée. Voulez-vous que j'envoie une demande d'annulation à notre équipe ? Elle vous confirmera par e-mail, en général sous quelques heures.",
   },
   shipped_no_change: {
-    en: "Order {order} has already shipped ({status}), so it can't be changed any more.{returns}",
-    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede modificar.{returns}",
-    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être modifiée.{returns}",
+    en: "Order {order} has already shipped ({status}), so it can't be changed any more.{returns} For anything else, our team can help: {email}.",
+    es: "El pedido {order} ya se ha enviado ({status}), así que ya no se puede modificar.{returns} Para cualquier otra cosa, nuestro equipo puede ayudarte: {email}.",
+    fr: "La commande {order} a déjà été expédiée ({status}), elle ne peut donc plus être modifiée.{returns} Pour toute autre demande, notre équipe peut vous aider : {email}.",
   },
   variant_out_of_stock: {
     en: "{product} in {variant} is out of stock right now, so I can't switch it on order {order}.{alternatives}",
@@ -304,14 +305,49 @@ const M = defineMessages({
   },
   in_stock_alternatives: { en: " In stock: {options}.", es: " Disponibles: {options}.", fr: " En stock : {options}." },
   confirm_change_request: {
-    en: "{product} in {variant} is in stock. Shall I ask our team to switch it on order {order}? They'll confirm by email before it ships.",
-    es: "{product} en {variant} está disponible. ¿Pido a nuestro equipo que lo cambie en el pedido {order}? Te lo confirmarán por correo antes del envío.",
-    fr: "{product} en {variant} est en stock. Voulez-vous que je demande à notre équipe de modifier la commande {order} ? Elle vous confirmera par e-mail avant l'expédition.",
+    en: "Order {order} hasn't shipped yet, so it can still be changed: {product} in {variant} is in stock. Shall I ask our team to switch it on the order? They'll confirm by email before it ships.",
+    es: "El pedido {order} aún no se ha enviado, así que todavía se puede modificar: {product} en {variant} está disponible. ¿Pido a nuestro equipo que lo cambie en el pedido? Te lo confirmarán por correo antes del envío.",
+    fr: "La commande {order} n'a pas encore été expédiée, elle peut donc encore être modifiée : {product} en {variant} est en stock. Voulez-vous que je demande à notre équipe de faire le changement ? Elle vous confirmera par e-mail avant l'expédition.",
   },
   confirm_remove_request: {
-    en: "Shall I ask our team to remove {items} from order {order}? They'll confirm the new total by email before it ships.",
-    es: "¿Pido a nuestro equipo que quite {items} del pedido {order}? Te confirmarán el nuevo total por correo antes del envío.",
-    fr: "Voulez-vous que je demande à notre équipe de retirer {items} de la commande {order} ? Elle vous confirmera le nouveau total par e-mail avant l'expédition.",
+    en: "Order {order} hasn't shipped yet, so it can still be changed. Shall I ask our team to remove {items} from it? They'll confirm the new total by email before it ships.",
+    es: "El pedido {order} aún no se ha enviado, así que todavía se puede modificar. ¿Pido a nuestro equipo que quite {items} del pedido? Te confirmarán el nuevo total por correo antes del envío.",
+    fr: "La commande {order} n'a pas encore été expédiée, elle peut donc encore être modifiée. Voulez-vous que je demande à notre équipe de retirer {items} de la commande ? Elle vous confirmera le nouveau total par e-mail avant l'expédition.",
+  },
+  confirm_stated_change: {
+    en: "Order {order} hasn't shipped yet, so it can still be changed. Shall I ask our team to {change}, as you asked (“{request}”)? They'll confirm by email before it ships.",
+    es: "El pedido {order} aún no se ha enviado, así que todavía se puede modificar. ¿Pido a nuestro equipo que {change}, como lo pediste («{request}»)? Te lo confirmarán por correo antes del envío.",
+    fr: "La commande {order} n'a pas encore été expédiée, elle peut donc encore être modifiée. Voulez-vous que je demande à notre équipe de {change}, comme vous l'avez demandé (« {request} ») ? Elle vous confirmera par e-mail avant l'expédition.",
+  },
+  stated_change_add: { en: "add it to the order", es: "lo agregue al pedido", fr: "l'ajouter à la commande" },
+  stated_change_delivery: {
+    en: "change how it's delivered",
+    es: "cambie la forma de entrega",
+    fr: "modifier le mode de livraison",
+  },
+  stated_change_combine: {
+    en: "send it together with your other order",
+    es: "lo envíe junto con tu otro pedido",
+    fr: "l'envoyer avec votre autre commande",
+  },
+  stated_change_details: {
+    en: "correct the details on it",
+    es: "corrija los datos del pedido",
+    fr: "corriger les informations de la commande",
+  },
+  stated_change_quantity: { en: "change the quantity", es: "cambie la cantidad", fr: "modifier la quantité" },
+  stated_change_hold: { en: "hold the shipment", es: "retenga el envío", fr: "retarder l'expédition" },
+  stated_change_swap: { en: "swap that item", es: "cambie ese artículo", fr: "remplacer cet article" },
+  stated_change_remove: { en: "take that out of it", es: "lo quite del pedido", fr: "le retirer de la commande" },
+  pickup_ready_no_change: {
+    en: "Order {order} is already prepared for pickup ({status}), so it can't be changed any more. For anything else, our team can help: {email}.",
+    es: "El pedido {order} ya está preparado para recoger ({status}), así que ya no se puede modificar. Para cualquier otra cosa, nuestro equipo puede ayudarte: {email}.",
+    fr: "La commande {order} est déjà prête pour le retrait ({status}), elle ne peut donc plus être modifiée. Pour toute autre demande, notre équipe peut vous aider : {email}.",
+  },
+  shipped_items_excluded: {
+    en: " Our return policy excludes its items.{policy}",
+    es: " Nuestra política de devoluciones excluye sus artículos.{policy}",
+    fr: " Notre politique de retour exclut ses articles.{policy}",
   },
   change_what: {
     en: "Order {order} ({items}) hasn't shipped yet, so it can still be changed. What would you like to change: a size, a colour, or an item?",
@@ -449,6 +485,11 @@ const M = defineMessages({
     es: "{product} en {variant} está agotado ahora mismo.",
     fr: "{product} en {variant} est en rupture de stock pour le moment.",
   },
+  refunded_on_order: {
+    en: "Order {order}: {amount} was refunded on {date}{note}.{timing}",
+    es: "Pedido {order}: se reembolsaron {amount} el {date}{note}.{timing}",
+    fr: "Commande {order} : {amount} ont été remboursés le {date}{note}.{timing}",
+  },
   refunded: {
     en: "{amount} was refunded on {date}{note}.{timing}",
     es: "Se reembolsaron {amount} el {date}{note}.{timing}",
@@ -473,6 +514,11 @@ const M = defineMessages({
     en: "Order {order} was cancelled on {date}, and no refund shows on it yet.",
     es: "El pedido {order} se canceló el {date} y todavía no aparece ningún reembolso.",
     fr: "La commande {order} a été annulée le {date}, et aucun remboursement n'y apparaît encore.",
+  },
+  no_refund_while_returning: {
+    en: "There's no refund on order {order} yet.",
+    es: "El pedido {order} aún no tiene ningún reembolso.",
+    fr: "La commande {order} n'a encore aucun remboursement.",
   },
   no_refund: {
     en: "There's no refund or return on order {order} yet. To get a refund, start a return{window}.",
@@ -1260,7 +1306,8 @@ export function cancelOrder(turn: Turn): Promise<Answer> {
           text: t(L, M.already_shipped_cancel, {
             order: order.name,
             status: shippedStatus(order, t2),
-            returns: canReturn(t2),
+            returns: shippedReturns(order, t2),
+            email: t2.ctx.shop.email,
           }),
         };
       }
@@ -1335,20 +1382,31 @@ function changeAnswer(order: Order, t2: Turn): Promise<Answer> {
   return withVerdict({ topic: "change", order: order.name, verdict }, () => {
     if (verdict.kind === "not_changeable") {
       if (verdict.reason === "already_cancelled") return { text: t(L, M.already_cancelled, { order: order.name }) };
+      // Waiting at the shop, it hasn't shipped: it is prepared.
+      if (pickupStage(order)?.stage === "ready")
+        return {
+          text: t(L, M.pickup_ready_no_change, {
+            order: order.name,
+            status: shippedStatus(order, t2),
+            email: t2.ctx.shop.email,
+          }),
+        };
       return {
         text: t(L, M.shipped_no_change, {
           order: order.name,
           status: shippedStatus(order, t2),
-          returns: canReturn(t2),
+          returns: shippedReturns(order, t2),
+          email: t2.ctx.shop.email,
         }),
       };
     }
     const swap = requestedVariant(order, t2);
     if (!swap) {
       const dropped = linesDropped(order, t2);
-      if (dropped.length === 0)
-        return { text: t(L, M.change_what, { order: order.name, items: orderItems(order, L) }) };
-      return removalProposal(order, t2, dropped);
+      if (dropped.length > 0) return removalProposal(order, t2, dropped);
+      const stated = statedChangeOf(t2);
+      if (stated) return statedChangeProposal(order, t2, stated);
+      return { text: t(L, M.change_what, { order: order.name, items: orderItems(order, L) }) };
     }
     const vars = { product: swap.product.title, variant: swap.label, order: order.name };
     if (!swap.variant || !swap.variant.availableForSale) {
@@ -1370,6 +1428,41 @@ function changeAnswer(order: Order, t2: Turn): Promise<Answer> {
         orderNumber: order.name,
       },
     });
+  });
+}
+
+type StatedKind = StatedChange | "remove";
+const STATED_CHANGE_TEXT: Record<StatedKind, keyof typeof M> = {
+  add: "stated_change_add",
+  delivery: "stated_change_delivery",
+  combine: "stated_change_combine",
+  details: "stated_change_details",
+  quantity: "stated_change_quantity",
+  hold: "stated_change_hold",
+  swap: "stated_change_swap",
+  remove: "stated_change_remove",
+};
+/** At most this many characters of the shopper's words are quoted back. */
+const REQUEST_QUOTE_CHARS = 160;
+
+/** The change the message states (an item to drop that matches no line is still a removal), or null. */
+function statedChangeOf(turn: Turn): StatedKind | null {
+  return statedChange(turn.pre.normalized) ?? (itemsDroppedText(turn.pre.normalized) !== null ? "remove" : null);
+}
+
+/** A change stated in the shopper's words that only the team can make: their words go to it, for a "yes". */
+function statedChangeProposal(order: Order, turn: Turn, kind: StatedKind): Promise<Answer> {
+  const words = turn.pre.original.trim().replace(/\s+/g, " ");
+  const request = words.length > REQUEST_QUOTE_CHARS ? `${words.slice(0, REQUEST_QUOTE_CHARS - 1)}…` : words;
+  const change = t(turn.language, M[STATED_CHANGE_TEXT[kind]]);
+  return confirm(turn, order, t(turn.language, M.confirm_stated_change, { order: order.name, change, request }), {
+    kind: "request",
+    ticket: {
+      kind: "change_request",
+      reason: "needs_approval",
+      summary: `Change ${order.name} (${kind}): ${words}`,
+      orderNumber: order.name,
+    },
   });
 }
 
@@ -1503,7 +1596,8 @@ export function changeShippingAddress(turn: Turn): Promise<Answer> {
           text: t(L, M.shipped_no_change, {
             order: order.name,
             status: shippedStatus(order, t2),
-            returns: canReturn(t2),
+            returns: shippedReturns(order, t2),
+            email: t2.ctx.shop.email,
           }),
         };
       }
@@ -1615,6 +1709,19 @@ function describeLineReturn(
 }
 
 /** " You can return it within 30 days of delivery.", or "" when the shop never said how long. */
+/**
+ * What the shop's policy allows once an order has left: its return window, or, when every item is
+ * final sale, that exclusion in the shop's words. Items of a kind the exclusions name (often only
+ * once opened) keep the window, with the shop's sentence quoted beside it.
+ */
+function shippedReturns(order: Order, turn: Turn): string {
+  const rules = returnRulesOf(turn.ctx);
+  const lines = order.lineItems;
+  if (lines.length > 0 && lines.every(rules.isFinalSale))
+    return t(turn.language, M.shipped_items_excluded, { policy: finalSaleClause(turn) });
+  return canReturn(turn) + (lines.some(rules.isExcludedKind) ? finalSaleClause(turn) : "");
+}
+
 function canReturn(turn: Turn): string {
   const window = returnWindowPhrase(turn);
   return window ? t(turn.language, M.can_return, { window }) : "";
@@ -1947,9 +2054,11 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     const verdict = refundVerdict(order);
     // "c'était pour quel article ?" right after the refund: the fact asked, before the refund again.
     const parts: string[] = [...askedOrderFacts(order, t2)];
-    for (const refund of verdict.refunds) {
+    // The first refund names its order: the shopper may have asked without it ("where's my money?").
+    for (const [i, refund] of verdict.refunds.entries()) {
       parts.push(
-        t(L, M.refunded, {
+        t(L, i === 0 ? M.refunded_on_order : M.refunded, {
+          order: order.name,
           amount: money(t2, refund.amount, order),
           date: date(t2, refund.date),
           note: refund.note ? ` (${refund.note.replace(/\.$/, "")})` : "",
@@ -1966,6 +2075,8 @@ export function refundStatus(turn: Turn): Promise<Answer> {
         }),
       );
     }
+    // A return still under way, nothing refunded: say so first, then where the return stands.
+    if (verdict.kind === "return_in_progress") parts.push(t(L, M.no_refund_while_returning, { order: order.name }));
     for (const ret of order.returns.filter((r) => ["REQUESTED", "OPEN", "DECLINED"].includes(r.status)))
       parts.push(describeReturn(ret, order, t2));
     if (parts.length === 0 && order.cancelledAt) {

@@ -10,6 +10,8 @@ import { ORDER_INTENTS } from "./labels";
 import { normalize, type Language } from "../preprocess";
 import { stemIn } from "../knowledge/stemming";
 import type { DialogueState } from "../types";
+import { meansAnOrder, namesOtherQuantity, saysWrongOption, statedChange } from "./stated-changes";
+import { CANCELLED_FORM } from "./cancellation-made";
 
 // The shopper's money coming back, in the words shoppers use rather than "refund".
 const MONEY_BACK =
@@ -17,7 +19,7 @@ const MONEY_BACK =
 // "I returned it and haven't heard anything", "rien sur mon compte", "how much will I get back?",
 // "je n'ai reçu que 49 €": a refund awaited or short, without the word.
 const SENT_BACK =
-  /\b(?:i (?:returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
+  /\b(?:i (?:(?:requested|started|opened|filed|submitted|made) (?:a|the|my) return|returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
 // "still no money", "haven't seen a cent", "no me ha llegado el dinero": the refund, not the return, is missing.
 const NO_MONEY =
   /\b(?:no money|no refund|(?:seen|got|had) a (?:cent|penny|dime)|pas (?:d'argent|un centime|de remboursement)|(?:no )?(?:veo|he visto|me ha llegado|ha llegado|me llega) (?:mi |el |un |ningun )?(?:dinero|peso|centavo|reembolso)|ni un peso)\b/;
@@ -65,6 +67,9 @@ const SHOWS_NO =
   /\b(?:(?:doesn'?t|does not|don'?t|isn'?t|hasn'?t|has not|still not|not) (?:show\w*|appear\w*|there|in it|on it|reflect\w*)|no sign of|nothing (?:from|on|in)|(?:no|sin) (?:muestra|aparece|refleja|veo)\w*|no (?:me )?aparece|ningun|(?:ne )?(?:montre|affiche|voit|vois|apparait) (?:toujours )?(?:pas|aucun\w*|rien)|aucun\w*|rien)\b/;
 // The money expected back, in any words ("credit", "refund", "reembolso", "remboursement").
 const MONEY_AWAITED = /\b(?:credit\w*|refund\w*|money|reembols\w*|abono|dinero|rembours\w*|argent|avoir)\b/;
+// Money given back, in words that are never a charge: "paid me back", "credited", "me devolvieron el dinero".
+const PAID_BACK =
+  /\b(?:pa(?:y|id|ying) (?:me |us )?back|(?:gave|give|giving) (?:me )?(?:my |the )?money back|money back|refunded|(?:re)?credited|(?:me )?(?:devolvieron|devuelven|regresaron|reembolsaron|depositaron) (?:el |mi )?dinero|(?:m'avez|m'a|ai-je ete|j'ai ete) rembourse\w*)\b/;
 // A charge gone wrong is the payment problem it reads as.
 const CHARGE_GONE_WRONG =
   /\b(?:twice|double\w*|two (?:charges|times|payments)|dos (?:cargos|cobros|veces)|deux (?:fois|debits|prelevements)|declin\w*|rechaz\w*|refus\w*|don'?t recogni\w*|no reconozco|unknown|inconnu\w*|overcharg\w*|wrong amount)\b/;
@@ -268,7 +273,7 @@ const OWN = /\b(?:my|mon|ma|mes|mi|mis)\b/;
  * asks it: an order follow-up, the step after a carrier trace is offered, a refund not yet seen.
  */
 const WHAT_TO_DO =
-  /\b(?:(?:je|on) fais? quoi|(?:je|on) (?:dois|doit) faire quelque chose|do i (?:need|have) to do anything|(?:tengo|debo) que hacer algo|debo hacer algo|(?:and )?now what|what now|what next|y ahora que|que hago ahora|what (?:do|should|shall|must|can) (?:i|we) (?:need to |have to )?do|what do i have to do|what are my options|who (?:do|should) i (?:contact|call|ask)|what happens (?:now|next)|next steps?|que (?:dois-je|je dois|faut-il|puis-je|je peux) faire|que (?:dois|puis)-je faire|qu'est-ce que (?:je dois|je peux|il faut) faire|que faire|que (?:tengo|debo|necesito|puedo) (?:que )?hacer|que hago|que hacemos|q hago|que sigue|a quien (?:le )?(?:escribo|llamo|contacto))\b/;
+  /\b(?:(?:je|on) fais? quoi|(?:je|on) (?:dois|doit) faire quelque chose|do i (?:need|have) to do anything|(?:tengo|debo) que hacer algo|debo hacer algo|(?:and )?now what|what now|what next|y ahora que|que hago ahora|what (?:do|should|shall|must|can|could) (?:i|we) (?:need to |have to )?do|what do i have to do|what are my options|who (?:do|should) i (?:contact|call|ask)|what happens (?:now|next)|next steps?|que (?:dois-je|je dois|faut-il|puis-je|je peux) faire|que (?:dois|puis)-je faire|qu'est-ce que (?:je dois|je peux|je pourrais|il faut) faire|que faire|que (?:tengo|debo|necesito|puedo|podria) (?:que )?hacer|que hago|que hacemos|q hago|que sigue|a quien (?:le )?(?:escribo|llamo|contacto))\b/;
 export const asksWhatToDo = (normalized: string) => WHAT_TO_DO.test(normalized);
 // A shop account, not a bank one.
 const LOGIN = /\b(?:log ?in|log into|sign ?in|password|connect\w*|mot de passe|contrasena|iniciar sesion)\b/;
@@ -369,7 +374,7 @@ const CREDITED =
   /\b(?:credited|credit (?:back|on|to)|paid (?:me )?back|pay me back|been paid|back (?:on|to) my (?:card|account)|(?:re)?credite\w*|abonad[oa]|abonaron|depositad[oa]|depositaron|me depositan|me pagan|me pagaron)\b/;
 const REFUND_WORD = /\b(?:refund\w*|rembours\w*|reembols\w*)\b/;
 const REFUND_PROGRESS =
-  /\b(?:when|yet|still|status|where|processed|issued|coming|quand|toujours|encore|statut|ou en est|cuando|todavia|aun|ya|donde|estado|procesa\w*)\b/;
+  /\b(?:when|yet|still|status|where|processed|issued|coming|will i (?:get|receive|be)|am i (?:getting|going to get)|quand|toujours|encore|statut|ou en est|cuando|todavia|aun|ya|donde|estado|procesa\w*)\b/;
 // A change (not a cancellation) before the order ships: "can I swap the size before it ships?", "add one more".
 const CHANGE_MISREAD = new Set<Intent>([
   "cancel_order",
@@ -379,6 +384,27 @@ const CHANGE_MISREAD = new Set<Intent>([
   "product_search",
   "out_of_scope",
 ]);
+// Readings a change stated outright (statedChange) gets for the nouns it names.
+const STATED_CHANGE_MISREAD = new Set<Intent>([
+  // With no word of cancelling (checked where it's used): "send it express instead" ends nothing.
+  "cancel_order",
+  "track_order",
+  "out_of_scope",
+  "shipping_options",
+  "product_info",
+  "product_search",
+  "change_shipping_address",
+  "exchange_item",
+  "payment_methods",
+]);
+const WRONG_OPTION_MISREAD = new Set<Intent>(["product_info", "product_search", "out_of_scope"]);
+const ADDRESS_WORD = /\b(?:address|adresse|direccion)\b/;
+// "too late to change", "can I still modify", "trop tard pour modifier", "¿todavía puedo cambiar?".
+const STILL_CHANGEABLE =
+  /\btoo late to (?:make (?:a |any )?)?(?:change|modify|edit|add|cancel|swap|switch)\w*|\b(?:can|could) (?:i|we|you) still (?:change|modify|edit|add|swap|switch|cancel)\w*|\btrop tard pour (?:modifier|changer|annuler|ajouter)\b|\b(?:encore|toujours) (?:possible de |temps de )?(?:modifier|changer|annuler|ajouter)\b|\bdemasiado tarde para (?:cambiar|modificar|cancelar|agregar)\b|\b(?:todavia|aun) (?:puedo|se puede|podria|estoy a tiempo de) (?:cambiar|modificar|cancelar|agregar)\b|\b(?:todavia|aun) estoy a tiempo\b/;
+// "don't send the …", "ne m'envoyez pas le …", "no me manden el …": said of something not sent yet.
+const DONT_SEND =
+  /\b(?:don'?t|do not|please don'?t) (?:send|ship|include|pack)\b|\b(?:ne )?(?:m')?envoyez pas\b|\bno (?:me )?(?:manden|envien|incluyan|empaquen)\b/;
 const CANCEL_WORDS = /\b(?:cancel\w*|annul\w*|cancela\w*)\b/;
 const CHANGE_WORDS =
   /\b(?:chang\w*|swap\w*|switch\w*|modif\w*|edit|add|cambi\w*|agreg\w*|anad\w*|ajout\w*|rajout\w*)\b/;
@@ -390,7 +416,7 @@ const ON_THE_ORDER = /\b(?:my|the|this|that) order\b|\b(?:ma|la|cette) commande\
 // The rest of the order is kept: "cancel just the umbrella and keep the boots", "just send the tea",
 // "mais garder le plateau", "mándenme solo el té". Dropping one item is a change, not a cancellation.
 const KEEP_THE_REST =
-  /\b(?:keep (?:all )?(?:the|my) (?:rest|others?|\w+)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|(?<!(?:annul|retir|enlev|supprim)\w* )seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) solo|me quedo con|quedarme con|lo demas|el resto)\b/;
+  /\b(?:keep (?:all )?(?:the|my) (?:rest|others?|\w+)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|(?<!(?:annul|retir|enlev|supprim)\w* )seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) (?:solo|nada mas|solamente|unicamente)|(?:solo|nada mas|solamente|unicamente) (?:mandenme|envienme|mandame|enviame|manden|envien)|me quedo con|quedarme con|lo demas|el resto|(?:gardez|conservez|garde) (?:le|la|les|l')|(?:dejenme|dejame|dejen|dejan|mantengan) (?:el|la|los|las))\b/;
 // "cancel the M and get the L instead", "annuler le bleu et prendre le rouge à la place": a swap.
 const SWAP_INSTEAD =
   /\b(?:and|&) (?:get|send|take|have|switch to|replace it with)\b.*\binstead\b|\bet (?:prendre|recevoir|mettre)\b.*\b(?:a la place|plutot)\b|\by (?:mejor )?(?:mandar|enviar|poner|cambiar|quiero)\b.*\b(?:en vez|en lugar)\b/;
@@ -404,7 +430,7 @@ const WHAT_INSTEAD =
 const PART_OF_ORDER =
   /\b(?:part of (?:my|the|this) order|one (?:item|thing|product|of the (?:items|things|products))|an item|some (?:items|things)|une partie|un (?:seul )?article|un des articles|parte del pedido|un (?:solo )?(?:articulo|producto)|uno de los (?:articulos|productos))\b/;
 const DONT_NEED_ONE =
-  /\b(?:don'?t|do not|no longer) (?:need|want) the\b|\bje ne veux plus (?:le|la|les)\b|\bya no (?:quiero|necesito) (?:el|la|los|las)\b/;
+  /\b(?:don'?t|do not|no longer) (?:need|want|send|ship|include) the\b|\b(?:ne )?(?:m')?envoyez pas\b|\bno (?:me )?(?:manden|envien|incluyan)\b|\bje ne veux plus (?:le|la|les)\b|\bya no (?:quiero|necesito) (?:el|la|los|las)\b/;
 // The item already came: changing it is an exchange.
 const RECEIVED_IT =
   /\b(?:too (?:small|big|large|tight|short|long)|doesn'?t fit|don'?t fit|received|arrived|got (?:it|them)|came|wore|worn|trop (?:petite?s?|grande?s?|serree?s?)|recue?s?|arrivee?s?|ne (?:me )?va pas|muy (?:chic\w*|grande?s?)|me queda\w*|recibi|llego)\b/;
@@ -533,16 +559,16 @@ function asksOrderAspect(n: string): boolean {
   );
 }
 
-// Taking an item out of an order: "remove", "take off", "retirer", "quitar", "ya no quiero".
+// Taking an item out of an order: "remove", "take off", "don't send", "retirer", "quitar", "ya no quiero".
 const REMOVE_WORDS =
-  /\b(?:remove|take (?:[\w-]+ ){0,3}(?:off|out)|drop|don'?t (?:need|want)|no longer (?:need|want)|retir\w*|enlev\w*|supprim\w*|ne veux plus|quit\w*|sac\w*|elimin\w*|ya no (?:quiero|necesito))\b/;
+  /\b(?:remov(?:e|es|ed|ing)|take (?:[\w-]+ ){0,3}(?:off|out)|drop|don'?t (?:need|want|send|ship|include)|do not (?:send|ship|include)|(?:ne )?(?:m')?envoyez pas|no (?:me )?(?:manden|envien|incluyan)|no longer (?:need|want)|retir\w*|enlev\w*|supprim\w*|ne veux plus|quit\w*|sac\w*|elimin\w*|ya no (?:quiero|necesito))\b/;
 // A cancellation is of one item only when the message limits itself to it: "cancel just the …",
 // "only the …", "… from my order", "seulement la …", "solo los …" (or keeps the rest, above).
 const LIMITED_TO_ITEMS =
   /\b(?:just|only|juste|seulement|uniquement|solo|solamente|unicamente|nada mas)\b|\b(?:from|off|out of) (?:my|the|this|that) order\b|\bde (?:ma|la|cette) commande\b|\b(?:de|del) (?:mi |este )?pedido\b/;
 // The whole order, never one item of it: "the entire order", "everything", "toute la commande", "todo el pedido".
 const WHOLE_ORDER =
-  /\b(?:whole|entire|everything|all of (?:it|them|my|the)|all (?:the |my )?(?:items|things|order)|it all|(?:cancel\w*|annul\w*) (?:it )?all|toute la commande|(?:la )?commande (?:entiere|complete)|tout annuler|annuler tout|l'ensemble|tout(?! de suite)(?: le| ce)?|tod[oa]s?|complet[oa]|enter[oa])\b/;
+  /\b(?:whole|entire|everything|all of (?:it|them|my|the)|all (?:the |my )?(?:items|things|order)|it all|(?:cancel\w*|annul\w*) (?:it )?all|toute la commande|(?:la )?commande (?:entiere|complete)|tout annuler|annuler tout|l'ensemble|tout(?! de suite)(?: le| ce)?|tod[oa]s?|(?:pedido|orden|compra) (?:complet|enter)[oa]|(?:complet|enter)[oa] (?:el |mi )?pedido)\b/;
 
 /**
  * The part of a message naming the items to take out of an order ("cancel just the umbrella" of
@@ -598,6 +624,9 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
   if (intent === "get_invoice" && DOCUMENT.test(n)) return null;
   if (intent === "get_invoice" && REFUND_WORD.test(n)) return "refund_status";
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
+  // "did you pay me back?", "have I been credited?": money owed back, not a charge gone wrong.
+  if ((intent === "payment_issue" || MONEY_MISREAD.has(intent)) && PAID_BACK.test(n) && !CHARGE_GONE_WRONG.test(n))
+    return "refund_status";
   if (
     (MONEY_MISREAD.has(intent) ||
       intent === "return_item" ||
@@ -606,14 +635,18 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
     (NO_NEWS.test(n) || NO_MONEY.test(n))
   )
     return "refund_status";
-  // "My statement doesn't show any refund": money awaited, not a charge gone wrong.
+  // "My statement doesn't show any refund", "still nothing on my card from the cancelled order": money awaited,
+  // not a charge gone wrong (a cancelled order's money is the money awaited).
   if (
     (intent === "payment_issue" || MONEY_MISREAD.has(intent)) &&
     BANK.test(n) &&
     SHOWS_NO.test(n) &&
-    MONEY_AWAITED.test(n) &&
+    (MONEY_AWAITED.test(n) || CANCELLED_FORM.test(n)) &&
     !CHARGE_GONE_WRONG.test(n)
   )
+    return "refund_status";
+  // "toujours rien sur ma carte pour la commande annulée": the cancellation's money, not a new cancellation.
+  if (intent === "cancel_order" && CANCELLED_FORM.test(n) && (NOTHING_ON_ACCOUNT.test(n) || asksForMoneyBack(n)))
     return "refund_status";
   // "I sent back the fleece, how much am I getting?": the refund of a return already made, whatever topic its words suggest.
   if (
@@ -629,6 +662,11 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
   )
     return "refund_status";
   return null;
+}
+
+/** "did you pay me back?", "where's my money?", "¿ya me depositaron?": money asked back, in any words (normalized text). */
+export function asksForMoneyBack(n: string): boolean {
+  return MONEY_BACK.test(n) || CREDITED.test(n) || MONEY_OF_RETURN.test(n);
 }
 
 /** Annoyed, but asking where the parcel is: the answer is where it is (the tone may still be noted). Normalized text. */
@@ -679,9 +717,23 @@ export function orderQuestionIntent(
     ADD_TO_ORDER.test(n) ||
     REMOVE_FROM_ORDER.test(n);
   if (CHANGE_MISREAD.has(intent) && !CANCEL_WORDS.test(n) && changesTheOrder) return "change_order";
+  // "I picked the wrong colour", "je me suis trompée de taille": a placed order to put right, not a product question.
+  if (WRONG_OPTION_MISREAD.has(intent) && saysWrongOption(n) && !RECEIVED_IT.test(n)) return "change_order";
+  // "is it too late to make a change?", "can I still edit it?": whether the order can still change, not where it is.
+  if ((CHANGE_MISREAD.has(intent) || intent === "track_order") && STILL_CHANGEABLE.test(n))
+    return CANCEL_WORDS.test(n) ? "cancel_order" : "change_order";
+  // "don't send the blue one, send the green": an order not sent yet, changed.
   if (
     CHANGE_MISREAD.has(intent) &&
-    (SWAP_INSTEAD.test(n) || ((CANCEL_WORDS.test(n) || DONT_NEED_ONE.test(n)) && KEEP_THE_REST.test(n)))
+    DONT_SEND.test(n) &&
+    !WHOLE_ORDER.test(n) &&
+    (KEEP_THE_REST.test(n) || WHAT_INSTEAD.test(n))
+  )
+    return "change_order";
+  if (
+    CHANGE_MISREAD.has(intent) &&
+    (SWAP_INSTEAD.test(n) ||
+      ((CANCEL_WORDS.test(n) || DONT_NEED_ONE.test(n) || REMOVE_WORDS.test(n)) && KEEP_THE_REST.test(n)))
   )
     return "change_order";
   if (
@@ -691,6 +743,22 @@ export function orderQuestionIntent(
     !WHOLE_ORDER.test(n) &&
     !REFUND_WORD.test(n) &&
     !MONEY_BACK.test(n)
+  )
+    return "change_order";
+  // "send it by express instead", "add one more to my order", "ship it with my next order", "a typo in my name":
+  // a change stated outright on an order the shopper means, whatever topic its nouns suggest.
+  const stated = statedChange(n);
+  if (
+    stated &&
+    // A swap of one item for another is also how an exchange of a delivered one is asked: the reading stands.
+    stated !== "swap" &&
+    STATED_CHANGE_MISREAD.has(intent) &&
+    !CANCEL_WORDS.test(n) &&
+    !RECEIVED_IT.test(n) &&
+    // "4 mugs instead of 2" can only be about an order already placed.
+    (meansAnOrder(n) || !!state.orderNumber || namesOtherQuantity(n)) &&
+    // "ship it to my office instead of home delivery" is a new address, which has its own request.
+    !(intent === "change_shipping_address" && (stated === "add" || ADDRESS_WORD.test(n)))
   )
     return "change_order";
   if (MONEY_MISREAD.has(intent) && NOTHING_ON_ACCOUNT.test(n) && !LOGIN.test(n)) return "refund_status";
@@ -848,7 +916,14 @@ export function orderQuestionIntent(
     !SENT_BACK.test(n)
   )
     return "return_item";
-  if (LATE_MISREAD.has(intent) && (LATE.test(n) || SO_LONG.test(n)) && !ASKS_FOR_ACTION.test(n)) return "track_order";
+  // "is it too late to change it?" asks whether it can still change, not why it is late.
+  if (
+    LATE_MISREAD.has(intent) &&
+    (LATE.test(n) || SO_LONG.test(n)) &&
+    !ASKS_FOR_ACTION.test(n) &&
+    !STILL_CHANGEABLE.test(n)
+  )
+    return "track_order";
   if (
     (LATE_MISREAD.has(intent) || intent === "shipping_options") &&
     words <= 4 &&

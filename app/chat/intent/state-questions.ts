@@ -9,6 +9,7 @@ import { normalize } from "../preprocess";
 import { CANCELLED_FORM } from "./cancellation-made";
 import { saysPaymentPending } from "./pending-payment";
 import { asksAQuestion } from "./asks";
+import { asksForMoneyBack } from "./order-questions";
 
 const ASKS_FOR_ACTION =
   /\b(please|want|wanna|would like|'d like|i'd love|need|can you|could you|can i|could i|how (?:do|can) i|quiero|quisiera|necesito|puedes|puede|pueden|puedo|podrias|voudrais|veux|souhaite|pouvez|puis-je|peux|merci d)\b/;
@@ -41,7 +42,9 @@ const WHERE_IS_MINE =
 export function stateQuestionIntent(intent: Intent, text: string): Intent | null {
   const n = normalize(text);
   if (!asksAQuestion(n) || ASKS_FOR_ACTION.test(n)) return null;
-  if (intent === "cancel_order" && (CANCELLED_FORM.test(n) || !CANCEL_WORD.test(n))) return "track_order";
+  // "did you pay me back for the order you cancelled?": the cancellation's money, not the order's state.
+  if (intent === "cancel_order" && (CANCELLED_FORM.test(n) || !CANCEL_WORD.test(n)))
+    return asksForMoneyBack(n) ? "refund_status" : "track_order";
   // "…but it still says payment pending": what waits is the payment, and that stays the question.
   if (
     intent === "payment_issue" &&
@@ -53,7 +56,7 @@ export function stateQuestionIntent(intent: Intent, text: string): Intent | null
     return "track_order";
   // "my order was cancelled?? I never asked for that": why it was, not a payment problem.
   if (intent === "payment_issue" && ORDER_OR_PURCHASE.test(n) && CANCELLED_FORM.test(n) && !CHARGE_PROBLEM.test(n))
-    return "track_order";
+    return asksForMoneyBack(n) ? "refund_status" : "track_order";
   // "why was my return refused? it arrived on the 3rd" is about the refusal, not a refund on its way.
   if (intent === "return_item" && RETURN_RECEIVED.test(n) && !RETURN_REFUSED.test(n)) return "refund_status";
   if (intent === "refund_status" && RETURN_REFUSED.test(n)) return "return_item";

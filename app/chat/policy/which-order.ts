@@ -97,7 +97,10 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
   const score = (order: Order, index: number) => {
     let s = 0;
     const itemWords = new Set(order.lineItems.flatMap((l) => wordTokens(l.title).map(singular)));
+    // A variant's own words ("the ember one", "en Sauge") point to the order that holds it, less than its name.
+    const variantWords = new Set(order.lineItems.flatMap((l) => wordTokens(l.variantTitle ?? "").map(singular)));
     for (const w of words) if (w.length > 2 && itemWords.has(w) && !TIME_WORDS.has(w)) s += 3;
+    for (const w of words) if (w.length > 2 && variantWords.has(w) && !itemWords.has(w) && !TIME_WORDS.has(w)) s += 2;
     for (const hint of TIME_HINTS)
       if (hint.pattern.test(text) && daysBetween(order.createdAt, turn.ctx.now) === hint.days) s += 4;
     if (month >= 0 && new Date(order.createdAt).getUTCMonth() === month) s += 4;
@@ -105,7 +108,8 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
     if (wantsOpen && open) s += 2;
     if (wantsDelivered && order.fulfillments.some((f) => f.displayStatus === "DELIVERED")) s += 1;
     if (wantsRefund && (order.refunds.length > 0 || order.returns.length > 0)) s += 2;
-    if (asksCancelled && order.cancelledAt) s += 2;
+    // Said to be cancelled, it outweighs another order's refund: "my cancelled order, where's my money?".
+    if (asksCancelled && order.cancelledAt) s += 3;
     return s - index * 0.01; // ties: the order verification ranked first
   };
   return orders.map((order, index) => ({ order, s: score(order, index) })).sort((a, b) => b.s - a.s)[0].order;
