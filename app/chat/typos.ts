@@ -60,36 +60,40 @@ export interface TypoSources {
 const shopWordsOf = new WeakMap<object, { known: Set<string>; corrector: SpellingCorrector }>();
 
 /**
- * The shop's fixer: a word of the shop's own texts or catalog, or a real word (`isRealWord`), is known;
+ * The shop's fixer: a real word (`isRealWord`), or a word of the shop's own texts or catalog, is known;
  * the rest go to the shop's own words first ("moutarce" → "moutarde", an option value no training
- * example has; "tssses" → "tasses", as its description writes), then to the model's corrector. The shop's words are gathered once per texts object.
+ * example has; "tssses" → "tasses", as its description writes), then to the model's corrector. The
+ * shop's words are gathered once per texts object, and only when a message first has a word that no
+ * language has: most messages never need them.
  */
 export function typoFixerFor(sources: TypoSources, isRealWord: (word: string) => boolean): TypoFixer | null {
   const correct = sources.correct;
   if (!correct) return null;
-  let shop = shopWordsOf.get(sources.shop.policies);
-  if (!shop) {
-    const texts = [
-      ...sources.shop.policies.map((p) => p.body),
-      ...sources.shop.faqs.flatMap((f) => [f.question, f.answer]),
-      ...(sources.shop.pages ?? []).map((p) => p.body),
-      ...[...sources.products].flatMap((p) => [
-        p.title,
-        p.description,
-        p.productType ?? "",
-        ...(p.options ?? []).flatMap((o) => o.values),
-      ]),
-    ];
-    const words = texts.flatMap((text) => tokenize(normalize(text)));
-    shop = { known: new Set(words), corrector: SpellingCorrector.fromWords(words) };
-    shopWordsOf.set(sources.shop.policies, shop);
-  }
-  const { known, corrector } = shop;
+  const shop = () => {
+    let words = shopWordsOf.get(sources.shop.policies);
+    if (!words) {
+      const texts = [
+        ...sources.shop.policies.map((p) => p.body),
+        ...sources.shop.faqs.flatMap((f) => [f.question, f.answer]),
+        ...(sources.shop.pages ?? []).map((p) => p.body),
+        ...[...sources.products].flatMap((p) => [
+          p.title,
+          p.description,
+          p.productType ?? "",
+          ...(p.options ?? []).flatMap((o) => o.values),
+        ]),
+      ];
+      const all = texts.flatMap((text) => tokenize(normalize(text)));
+      words = { known: new Set(all), corrector: SpellingCorrector.fromWords(all) };
+      shopWordsOf.set(sources.shop.policies, words);
+    }
+    return words;
+  };
   return {
     correct: (word) => {
-      const shops = corrector.correct(word);
+      const shops = shop().corrector.correct(word);
       return shops !== word ? shops : correct(word);
     },
-    knows: (word) => known.has(word) || isRealWord(word),
+    knows: (word) => isRealWord(word) || shop().known.has(word),
   };
 }
