@@ -4,10 +4,11 @@
  * typos (its own spelling corrector); the phrase rules and the search of the shop's text match
  * words as written, so a typo there made a known question unanswerable.
  *
- * Only a word nobody knows is changed: not one of the shop's own words (its catalog, policies,
- * FAQ), not a real English, French or Spanish word in any form (knowledge/known-words.ts), not a name (capitalised inside a sentence), nothing in an
- * email address, a link or a token with digits. The correction is the most frequent word within one
- * edit that the shop writes, else that the model was trained on.
+ * Only a word nobody knows is changed: not a real English, French or Spanish word in any form
+ * (knowledge/known-words.ts), not one of the shop's own words (its catalog, policies, FAQ), not a
+ * name (capitalised inside a sentence), nothing in an email address, a link or a token with digits.
+ * The correction is the most frequent word within one edit that the shop writes, else that the
+ * model was trained on.
  */
 import { normalize, tokenize } from "./preprocess";
 import { SpellingCorrector } from "./intent/spelling";
