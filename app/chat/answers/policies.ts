@@ -530,7 +530,6 @@ function placeName(place: { code: string; place: string }, turn: Turn): string {
   return isCountry ? regionName(place.code, turn) : place.place.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
-/** A country's name from its ISO code, in the turn's language (or `language`). */
 /**
  * How a return travels back, in the shop's own words: the refund policy's sentence about labels or
  * postage that best fits the destination (ISO country) when one is known ("For orders shipped to
@@ -547,7 +546,7 @@ export function returnPostageFor(turn: Turn, country: string | null): Passage | 
 }
 
 /** Where the order in focus went (ISO country), when the conversation has one and knows it. */
-export function destinationInFocus(turn: Turn): string | null {
+function destinationInFocus(turn: Turn): string | null {
   const known = turn.state.orderDestination;
   return known && known.orderNumber === turn.state.orderNumber ? known.country : null;
 }
@@ -564,6 +563,7 @@ function forDestination(hits: KnowledgeHit[], country: string): KnowledgeHit[] {
   return applying.length > 0 ? applying : hits;
 }
 
+/** A country's name from its ISO code, in the turn's language (or `language`). */
 export function regionName(code: string, turn: Turn, language = turn.language): string {
   try {
     return regionNames(LOCALES[language]).of(code) ?? code;
