@@ -69,9 +69,14 @@ function typo(word: string, kind: (typeof KINDS)[number], random: () => number):
   }
 }
 
+/** A message that is an email, a number, a code or a word or two, which the variants leave as typed. */
+function leftAsTyped(message: string): boolean {
+  return /@|\d{3,}/.test(message) || message.split(/\s+/).length < 3;
+}
+
 /** The message with one typo in one of its lower-case words of six letters or more (the message itself when it has none). */
 export function withOneTypo(message: string, random: () => number): string {
-  if (/@|\d{3,}/.test(message) || message.split(/\s+/).length < 3) return message;
+  if (leftAsTyped(message)) return message;
   const words = [...message.matchAll(TYPO_WORD)];
   if (words.length === 0) return message;
   const chosen = words[Math.floor(random() * words.length)];
@@ -110,7 +115,7 @@ export function courteously(scenarios: Scenario[], languageOf: (text: string) =>
   return scenarios.map((s) => ({
     ...s,
     turns: s.turns.map((t, i) => {
-      if (/@|\d{3,}/.test(t.user) || t.user.split(/\s+/).length < 3) return t;
+      if (leftAsTyped(t.user)) return t;
       const { hello, thanks } = COURTESIES[languageOf(t.user)] ?? COURTESIES.en;
       const body = i === 0 ? `${hello} ${t.user.charAt(0).toLowerCase()}${t.user.slice(1)}` : t.user;
       return { ...t, user: `${body} ${thanks}` };
