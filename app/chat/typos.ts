@@ -62,8 +62,8 @@ const shopWordsOf = new WeakMap<object, { known: Set<string>; corrector: Spellin
 
 /**
  * The shop's fixer: a real word (`isRealWord`), or a word of the shop's own texts or catalog, is known;
- * the rest go to the shop's own words first ("moutarce" → "moutarde", an option value no training
- * example has; "tssses" → "tasses", as its description writes), then to the model's corrector. The
+ * the rest go to the shop's own words first ("safrn" → "safran", an option value no training
+ * example has; "bolws" → "bowls", as its description writes), then to the model's corrector. The
  * shop's words are gathered once per texts object, and only when a message first has a word that no
  * language has: most messages never need them.
  */

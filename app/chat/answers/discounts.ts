@@ -163,7 +163,7 @@ export interface CodeSearchOptions {
   orderNameFormat?: OrderNameFormat;
   /** Code-like words the shop's products are described with ("USB-C", "IPX7"): a product's, not codes. */
   productWords?: Set<string>;
-  /** The shop's own codes (upper case): one typed in any case is that code ("livraisonofferte"). */
+  /** The shop's own codes (upper case): one typed in any case is that code ("portgratuit"). */
   knownCodes?: Set<string>;
 }
 
@@ -210,7 +210,7 @@ export function discountCodesIn(original: string, options: CodeSearchOptions = {
     let isCode: boolean;
     if (options.strict) isCode = upper && (hasDigit || afterCodeWord) && lettersInWord >= 3;
     else if (upper) isCode = (hasDigit && lettersInWord >= 2) || (!shouting && word.length >= 5) || afterCodeWord;
-    // "summer25", not "32oz" or "2nd"; right after "code", a word no language has ("le code livraisonofferte").
+    // "summer25", not "32oz" or "2nd"; right after "code", a word no language has ("le code portgratuit").
     else
       isCode =
         (hasDigit && lettersInWord >= 3 && /^[a-z]+\d+$/i.test(word)) ||
