@@ -9,9 +9,18 @@
 
 export type StatedChange = "add" | "delivery" | "combine" | "details" | "quantity" | "hold" | "swap";
 
-// "add one more", "a second pair", "rajouter une bougie", "agregar otra bolsa".
-const ADD =
-  /\badd(?:s|ed|ing)?\b|\b(?:one|a couple) more\b|\b(?:a )?(?:second|2nd|third|another) (?:pair|unit|bag|box|set)\b|\b(?:r?ajout\w*)\b|\b(?:une? (?:autre|deuxieme|second\w*) (?:exemplaire|paire|piece|article|unite|lot|bougie|boite)|une? de plus)\b|\b(?:agreg\w*|anad\w*|sumar\w*)\b|\botr[oa]s? (?:mas|par|bolsa|caja|unidad|pieza)\b/;
+// "add one more", "a second pair", "rajouter un savon", "agregar otra bolsa", "un autre X avec ma
+// commande", "otra X en mi pedido": any item, not one shop's products.
+const NOT_AN_ITEM =
+  "(?:question|thing|issue|problem|time|one question|pregunta|duda|consulta|cosa|vez|chose|fois|probleme|commande|pedido|order)";
+const ADD = new RegExp(
+  String.raw`\badd(?:s|ed|ing)?\b|\b(?:one|a couple) more\b|\b(?:a )?(?:second|2nd|third|another) (?:pair|unit|bag|box|set)\b` +
+    String.raw`|\b(?:a )?(?:second|2nd|third|another) (?!${NOT_AN_ITEM}\b)[a-z]+ (?:to|in|with|on) (?:my|the|this) order\b` +
+    String.raw`|\b(?:r?ajout\w*)\b|\bune? de plus\b|\bune? (?:autre|deuxieme|second\w*) (?:exemplaire|paire|piece|article|unite|lot|boite)\b` +
+    String.raw`|\bune? (?:autre|deuxieme|second\w*) (?!${NOT_AN_ITEM}\b)[a-z]+ (?:a|dans|avec|sur) (?:ma|la|cette) commande\b` +
+    String.raw`|\b(?:agreg\w*|anad\w*|sumar\w*)\b|\botr[oa]s? (?:mas|par|bolsa|caja|unidad|pieza)\b` +
+    String.raw`|\botr[oa]s? (?!${NOT_AN_ITEM}\b)[a-z]+ (?:a|en|con) (?:mi|el|este) pedido\b`,
+);
 // How it reaches the shopper, not where: express, collecting it, a pickup point, home delivery.
 const DELIVERY_METHOD =
   /\b(?:express|expedited|faster (?:shipping|delivery)|next[- ]day|overnight|pick(?:ing)? (?:it |them |my order )?up|pickup|collect(?:ing|ion)?|click (?:and|&) collect|home delivery|shipping (?:method|option)|delivery (?:method|option)|retrait|retirer|point relais|relais|(?:livraison|livrer|livree?) a domicile|mode de livraison|recog\w*|a domicilio|(?:metodo|forma|tipo) de (?:envio|entrega))\b/;
@@ -41,11 +50,19 @@ export function namesOtherQuantity(n: string): boolean {
 // When it leaves: "hold my order until next week", "retardez l'envoi", "esperen para enviarlo".
 const HOLD =
   /\b(?:hold (?:my |the |this )?(?:order|parcel|package|shipment|it|them)|delay (?:the |my )?(?:order|shipping|shipment|it)|postpone|ship (?:it |them )?later|(?:don'?t|do not) ship (?:it |them )?(?:until|before|yet)|retard\w* (?:l'envoi|l'expedition|ma commande)|attendre avant (?:de l'envoyer|d'expedier|l'envoi)|retras\w* (?:el envio|mi pedido)|(?:esperen|esperar) (?:para|antes de) (?:enviar|mandar)\w*)\b/;
-// The wrong option picked: "I picked the wrong colour", "je me suis trompée de couleur", "me equivoqué de talla".
-const WRONG_OPTION =
-  /\b(?:wrong (?:colou?r|size|variant|model|grind|one)|(?:picked|chose|ordered|selected|clicked) the wrong|je me suis trompee? de (?:couleur|taille|modele|article|format)|(?:mauvaise|mauvais) (?:couleur|taille|modele|format)|me equivoque de (?:color|talla|tamano|molienda|modelo|presentacion|producto)|(?:color|talla|molienda) equivocad[oa])\b/;
-
-/** Whether the shopper says they picked the wrong option (colour, size, grind), normalized text. */
+// The wrong option picked: "I picked the wrong colour", "wrong roast on my order", "je me suis trompée de
+// parfum", "me equivoqué de talla", "el tueste equivocado": any option a shop's products have. What
+// isn't an option is left out: where it goes, who it's for, how it's paid, the parcel received.
+const NOT_AN_OPTION =
+  "(?:address|adress|adresse|direccion|domicilio|email|e-mail|mail|correo|card|carte|tarjeta|number|numero|name|nom|nombre|phone|telephone|telefono|order|commande|pedido|package|parcel|colis|paquete|envio|day|date|jour|dia|fecha|time|way|place)";
+const WRONG_OPTION = new RegExp(
+  String.raw`\bwrong (?:colou?r|size|variant|model|option|version|one)\b|\b(?:picked|chose|ordered|selected|clicked) the wrong\b` +
+    String.raw`|\bwrong (?!${NOT_AN_OPTION}\b)[a-z]+ (?:on|in|for) (?:my|the|this) order\b` +
+    String.raw`|\bje me suis trompee? de (?!${NOT_AN_OPTION}\b)[a-z]+|\b(?:mauvaise|mauvais) (?:couleur|taille|modele|format)\b` +
+    String.raw`|\b(?:choisi|pris|commande|selectionne) (?:la|le) mauvaise? [a-z]+` +
+    String.raw`|\bme equivoque de (?!${NOT_AN_OPTION}\b)[a-z]+|\b(?:el|la|los|las|un|una) (?!${NOT_AN_OPTION}\b)[a-z]+ equivocad[oa]s?\b`,
+);
+/** Whether the shopper says they picked the wrong option (a colour, a size, any option), normalized text. */
 export function saysWrongOption(n: string): boolean {
   return WRONG_OPTION.test(n);
 }
