@@ -13,7 +13,7 @@
  * (`npm run bench:db`); a turn runs five statements. Dates are stored exactly as Prisma stores
  * them, so both read each other's rows. Everything else keeps the model API.
  */
-import { randomFillSync } from "node:crypto";
+import { randomBytes, randomFillSync } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { driverOf, type Db } from "../db.server";
@@ -31,17 +31,29 @@ export function newRowId(now = Date.now()): string {
 const COUNTER_SPAN = 36 ** 4;
 let counter = Math.floor(Math.random() * COUNTER_SPAN);
 
-/** `length` random base-36 digits, from a pool of random bytes filled 4 KB at a time (a call each was dearer than the id). */
+/** `length` random base-36 digits, from the pool of random bytes. */
 function randomBase36(length: number): string {
+  const bytes = pooledRandomBytes(length);
+  let digits = "";
+  for (let i = 0; i < length; i++) digits += BASE36[bytes[i] % 36];
+  return digits;
+}
+const BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+/**
+ * `length` bytes from the system's random source, taken from a pool filled 4 KB at a time (a call
+ * each was dearer than the id it made), as crypto.randomUUID does; each byte is handed out once.
+ */
+export function pooledRandomBytes(length: number): Buffer {
+  if (length > randomPool.length) return randomBytes(length);
   if (randomAt + length > randomPool.length) {
     randomFillSync(randomPool);
     randomAt = 0;
   }
-  let digits = "";
-  for (let i = 0; i < length; i++) digits += BASE36[randomPool[randomAt++] % 36];
-  return digits;
+  const bytes = Buffer.from(randomPool.subarray(randomAt, randomAt + length));
+  randomAt += length;
+  return bytes;
 }
-const BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
 const randomPool = Buffer.alloc(4096);
 let randomAt = randomPool.length;
 

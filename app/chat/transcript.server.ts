@@ -3,7 +3,6 @@
  * piece of feedback after. All reads and writes are scoped by shop, and a conversation that
  * belongs to a logged-in customer is only readable with that customer's signed id.
  */
-import { randomBytes } from "node:crypto";
 import type { Db } from "../db.server";
 import type { Conversation, Message, Feedback } from "../generated/prisma/client";
 import type { ChatMessageView } from "./protocol";
@@ -17,6 +16,7 @@ import {
   isUniqueViolation,
   messageRow,
   newRowId,
+  pooledRandomBytes,
   reopenRepliedTickets,
   selectConversation,
   selectConversationAndStoreMessage,
@@ -31,7 +31,7 @@ import {
 export type { Conversation, Message };
 
 export function mintConversationId(): string {
-  return randomBytes(16).toString("base64url");
+  return pooledRandomBytes(16).toString("base64url");
 }
 
 export interface ConversationOwner {

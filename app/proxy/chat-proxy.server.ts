@@ -271,7 +271,9 @@ const ENDPOINTS: Record<string, { method: "GET" | "POST"; handle: (call: Endpoin
 /** The well-formed conversation id a request names, if any. */
 function conversationIdIn(input: unknown): string | null {
   const id = (input as { conversationId?: unknown } | null)?.conversationId;
-  return conversationIdSchema.safeParse(id).success ? (id as string) : null;
+  // A new conversation names none: no schema failure (and its issue objects) built for that.
+  if (typeof id !== "string") return null;
+  return conversationIdSchema.safeParse(id).success ? id : null;
 }
 
 async function sendMessage({

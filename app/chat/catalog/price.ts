@@ -45,10 +45,10 @@ export function parseAmount(text: string): number {
 
 /** Price limits the message sets, or nulls. A bare number needs a price word or a currency to count. */
 export function parsePriceLimits(text: string, currency = "USD"): PriceLimits {
-  const { before, after } = currencyPattern(currency);
-  const money = `(?:${before})?${AMOUNT}(?:${after})?`;
-  const amountOf = (pattern: string, flags = "i"): number[] | null => {
-    const re = new RegExp(pattern, flags);
+  // Every pattern needs an amount's digits.
+  if (!/\d/.test(text)) return { maxPrice: null, minPrice: null };
+  const patterns = pricePatterns(currency);
+  const amountOf = (re: RegExp): number[] | null => {
     const m = re.exec(text);
     if (!m) return null;
     const rest = text.slice(m.index + m[0].length);
@@ -58,27 +58,53 @@ export function parsePriceLimits(text: string, currency = "USD"): PriceLimits {
       .filter((g) => g !== undefined)
       .map(parseAmount);
   };
-  const between =
-    amountOf(String.raw`\b(?:between|entre|from|de|des?)\s+${money}\s*(?:and|y|et|to|a|à|-|–)\s*${money}`) ??
-    amountOf(String.raw`${before}${AMOUNT}\s*(?:-|–|to|a|à)\s*(?:${before})?${AMOUNT}(?:${after})?`) ??
-    amountOf(String.raw`${AMOUNT}\s*(?:-|–)\s*${AMOUNT}${after}`);
+  const first = (res: RegExp[]) => {
+    for (const re of res) {
+      const found = amountOf(re);
+      if (found) return found;
+    }
+    return null;
+  };
+  const between = first(patterns.between);
   if (between && between.length === 2) {
     const [a, b] = between;
     return { minPrice: Math.min(a, b), maxPrice: Math.max(a, b) };
   }
-  const under =
-    amountOf(String.raw`(?:^|[\s¿(])(?:${UNDER})\s*(?:de\s+)?${money}`) ??
-    amountOf(String.raw`${before}${AMOUNT}(?:${after})?\s*(?:${OR_LESS})\b`) ??
-    amountOf(String.raw`${AMOUNT}${after}\s*(?:${OR_LESS})\b`);
-  const over = amountOf(String.raw`(?:^|[\s¿(])(?:${OVER})\s*${money}`);
+  const under = first(patterns.under);
+  const over = amountOf(patterns.over);
   if (under || over) return { maxPrice: under?.[0] ?? null, minPrice: over?.[0] ?? null };
-  const around = amountOf(
-    String.raw`(?:^|[\s¿(])(?:${AROUND})\s*(?:de\s+)?(?:${before}${AMOUNT}(?:${after})?|${AMOUNT}${after})`,
-  );
   // "a gift for 30 €": a budget, written with its currency.
-  const budget =
-    around ??
-    amountOf(String.raw`(?:^|\s)(?:for|pour|por|para)\s+(?:${before}${AMOUNT}(?:${after})?|${AMOUNT}${after})`);
+  const budget = first(patterns.budget);
   if (budget) return { minPrice: Math.round(budget[0] * 0.75), maxPrice: Math.round(budget[0] * 1.25) };
   return { maxPrice: null, minPrice: null };
 }
+
+/** The patterns for a shop's currency, compiled once per currency (they were compiled on every message). */
+function pricePatterns(currency: string) {
+  let patterns = compiledPatterns.get(currency);
+  if (patterns) return patterns;
+  const { before, after } = currencyPattern(currency);
+  const money = `(?:${before})?${AMOUNT}(?:${after})?`;
+  const re = (pattern: string) => new RegExp(pattern, "i");
+  patterns = {
+    between: [
+      re(String.raw`\b(?:between|entre|from|de|des?)\s+${money}\s*(?:and|y|et|to|a|à|-|–)\s*${money}`),
+      re(String.raw`${before}${AMOUNT}\s*(?:-|–|to|a|à)\s*(?:${before})?${AMOUNT}(?:${after})?`),
+      re(String.raw`${AMOUNT}\s*(?:-|–)\s*${AMOUNT}${after}`),
+    ],
+    under: [
+      re(String.raw`(?:^|[\s¿(])(?:${UNDER})\s*(?:de\s+)?${money}`),
+      re(String.raw`${before}${AMOUNT}(?:${after})?\s*(?:${OR_LESS})\b`),
+      re(String.raw`${AMOUNT}${after}\s*(?:${OR_LESS})\b`),
+    ],
+    over: re(String.raw`(?:^|[\s¿(])(?:${OVER})\s*${money}`),
+    budget: [
+      re(String.raw`(?:^|[\s¿(])(?:${AROUND})\s*(?:de\s+)?(?:${before}${AMOUNT}(?:${after})?|${AMOUNT}${after})`),
+      re(String.raw`(?:^|\s)(?:for|pour|por|para)\s+(?:${before}${AMOUNT}(?:${after})?|${AMOUNT}${after})`),
+    ],
+  };
+  if (compiledPatterns.size >= 64) compiledPatterns.clear();
+  compiledPatterns.set(currency, patterns);
+  return patterns;
+}
+const compiledPatterns = new Map<string, { between: RegExp[]; under: RegExp[]; over: RegExp; budget: RegExp[] }>();
