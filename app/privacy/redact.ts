@@ -19,16 +19,35 @@ export const PHONE_PLACEHOLDER = "[phone number removed]";
 
 /** The text without card numbers (for the bot, and for text the shop may have written). */
 export function withoutCardNumbers(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(CARD_CANDIDATE, (match) => (luhnValid(match.replace(/\D/g, "")) ? CARD_PLACEHOLDER : match));
+  const normalized = text.normalize("NFKC");
+  // Most texts hold too few digits for any card number: no pattern run for them.
+  if (!hasDigits(normalized, CARD_MIN_DIGITS)) return normalized;
+  return normalized.replace(CARD_CANDIDATE, (match) =>
+    luhnValid(match.replace(/\D/g, "")) ? CARD_PLACEHOLDER : match,
+  );
 }
 
 /** The text as it may be stored: without card numbers and phone numbers. */
 export function redactSensitive(text: string): string {
-  return withoutCardNumbers(text).replace(PHONE, (match) =>
-    match.replace(/\D/g, "").length >= 10 ? PHONE_PLACEHOLDER : match,
+  const withoutCards = withoutCardNumbers(text);
+  if (!hasDigits(withoutCards, PHONE_MIN_DIGITS)) return withoutCards;
+  return withoutCards.replace(PHONE, (match) =>
+    match.replace(/\D/g, "").length >= PHONE_MIN_DIGITS ? PHONE_PLACEHOLDER : match,
   );
+}
+
+/** The fewest digits a card number (luhnValid) and a phone number taken out have. */
+const CARD_MIN_DIGITS = 13;
+const PHONE_MIN_DIGITS = 10;
+
+/** Whether the text holds at least `count` ASCII digits (what the patterns read after NFKC). */
+function hasDigits(text: string, count: number): boolean {
+  let found = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57 && ++found >= count) return true;
+  }
+  return false;
 }
 
 /** Whether the shopper wrote a card number (or it was already taken out of this text). */
@@ -47,7 +66,7 @@ export function redactDeep<T>(value: T): T {
 }
 
 export function luhnValid(digits: string): boolean {
-  if (digits.length < 13 || digits.length > 19) return false;
+  if (digits.length < CARD_MIN_DIGITS || digits.length > 19) return false;
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let digit = Number(digits[digits.length - 1 - i]);
