@@ -187,6 +187,12 @@ export function textWords(text: string): string[] {
 export function languageOf(text: string): Language {
   const tokens = tokenize(normalize(text));
   const scores = languageScores(text, tokens);
+  // No function word nor accent says the language ("aceptan paypal", "envian a canada?"): the support
+  // vocabulary's forms of only one language do ("aceptan" is Spanish), where they outnumber the English ones.
+  if (scores.en === 0 && scores.es === 0 && scores.fr === 0) {
+    const [en, es, fr] = (["en", "es", "fr"] as const).map((l) => formsOnlyIn(tokens, l));
+    if (Math.max(es, fr) > en && es !== fr) return es > fr ? "es" : "fr";
+  }
   if (scores.es > scores.en && scores.es === scores.fr) {
     const [es, fr] = [formsOnlyIn(tokens, "es"), formsOnlyIn(tokens, "fr")];
     if (es !== fr) return es > fr ? "es" : "fr";
