@@ -247,12 +247,31 @@ export interface QueryWord {
   share?: number;
 }
 
+/** English spellings Spanish and French write otherwise: "ch", "ph", "th", "y" inside a word, "k". */
+const ROMANCE_SPELLINGS: [RegExp, string][] = [
+  [/ph/g, "f"],
+  [/th/g, "t"],
+  [/ch/g, "c"],
+  [/(?<=.)y/g, "i"],
+  [/k/g, "c"],
+];
+
+/** The Spanish and French stems of an English word respelt as those languages write its kin ("system": "sistem"). */
+function cognatesOf(word: string, language: Language): string[] {
+  if (language !== "en") return [];
+  const respelt = ROMANCE_SPELLINGS.reduce((w, [spelling, romance]) => w.replace(spelling, romance), word);
+  return respelt === word ? [] : [stemIn(respelt, "es"), stemIn(respelt, "fr")];
+}
+
 export function queryWords(text: string, language: Language): QueryWord[] {
   const words: QueryWord[] = [];
   for (const word of textWords(text).filter((w) => isContentWord(w, language))) {
     const key = termOf(word, language);
     // A word the vocabulary doesn't know (a name, "Galet", "OXXO") is written the same in every language.
-    const variants = pivotOf(word, language) ? [key] : [...new Set([key, ...LANGUAGES.map((l) => stemIn(word, l))])];
+    // An English word is also looked for as Spanish and French spell its kin ("characters": "caractères").
+    const variants = pivotOf(word, language)
+      ? [key]
+      : [...new Set([key, ...LANGUAGES.map((l) => stemIn(word, l)), ...cognatesOf(word, language)])];
     if (!words.some((w) => w.key === key)) words.push({ key, variants });
   }
   return words;
