@@ -42,8 +42,8 @@ const LANGUAGE_STOP_WORDS: Record<Language, Set<string>> = {
       "somewhere anywhere everywhere anyone someone now another same each use uses using every both own such whether happen happens happened " +
       // Contractions and fillers of a message as people type it ("there's no link", "ugh", "I live in the US").
       "thats theres heres hows whos wheres ive youre youve weve theyre ugh hmm anyway anyways clearly basically maybe perhaps probably usually already went came live " +
-        // "how long till it shows up": the span is asked by "how long", not by the word that ends it.
-        "till til until"
+      // "how long till it shows up": the span is asked by "how long", not by the word that ends it.
+      "till til until"
     ).split(" "),
   ),
   es: new Set(
