@@ -272,20 +272,42 @@ export function tracedShopAnswer(
   if (gate && !productAnswers) return { hits: [], gate, best: top };
   // An FAQ's answer opens with its direct answer: it leads when it is nearly as good and itself says every word the
   // best sentence says itself ("Amex" is said by "…not American Express", not by the opening "We accept Visa…").
-  const opening =
+  const faqOpening =
     top.passage.kind === "faq" && top.passage.order > 0
       ? hits.find(
-          (h) =>
-            h.passage.kind === "faq" &&
-            h.passage.sourceKey === top.passage.sourceKey &&
-            h.passage.order === 0 &&
-            h.score >= top.score * FAQ_OPENING_SHARE &&
-            top.matched.every((w) => h.matched.includes(w)),
+          (h) => h.passage.kind === "faq" && h.passage.sourceKey === top.passage.sourceKey && h.passage.order === 0,
         )
       : undefined;
+  const opening =
+    faqOpening &&
+    faqOpening.score >= top.score * FAQ_OPENING_SHARE &&
+    top.matched.every((w) => faqOpening.matched.includes(w))
+      ? faqOpening
+      : top.passage.kind === "faq" && top.passage.order > 0 && asksTheFaq(question, top.passage, query.language)
+        ? (faqOpening ?? faqAnswer(shop, top))
+        : undefined;
   const lead = opening ?? top;
   // The best sentence leads; the others follow in the order the shop wrote them.
   return { hits: [lead, ...hits.filter((h) => h !== lead)], gate: null };
+}
+
+/** The share of an FAQ's question the shopper's words must say for them to be asking it. */
+const ASKED_SHARE = 0.5;
+
+/**
+ * The shopper asks the FAQ's own question, in other words or another language ("can I send stuff back, how
+ * long?" of "How long do I have to return something?"): every word of theirs is a word of it, and they say most of it. Its answer's
+ * opening sentence is then the answer ("14 days from the date you placed your order"), whichever later
+ * sentence happens to repeat more of the words.
+ */
+function asksTheFaq(question: string, faq: Passage, language?: Language): boolean {
+  const asked = terms(question, language ?? languageOf(question));
+  const faqQuestion = new Set(terms(faq.sourceTitle, languageOf(faq.sourceTitle)));
+  // Most of it, too: "vous livrez en Suisse ?" asks about one country of "Livrez-vous en Suisse, au
+  // Royaume-Uni ou à l'étranger ?", which the sentence naming Switzerland answers better than the opening.
+  return (
+    asked.length > 0 && asked.every((term) => faqQuestion.has(term)) && asked.length >= faqQuestion.size * ASKED_SHARE
+  );
 }
 
 /** Every word of the question is a word of one product's name ("¿y la tetera Nube?"). */

@@ -147,7 +147,7 @@ const VOCABULARY: Record<string, string> = {
   mattress: "| colchon | matelas",
   people: "persons guests seats | personas invitados | personnes convives",
   // Care and use
-  wash: "washing washable clean cleaning laundry | lavar lavado lavable lavadora | laver lavage lavable lave lavez",
+  wash: "washing washable clean cleaning laundry washer | lavar lavado lavable lavadora | laver lavage lavable lave lavez lave_linge",
   hand: "| mano | main",
   machine: "| maquina | machine",
   dry: "drying dryer tumble | secar secado secadora | secher sechage seche_linge",

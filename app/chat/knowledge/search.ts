@@ -7,6 +7,7 @@ import type { SearchResult } from "minisearch";
 import { escapeRegExp, normalize, type Language } from "../preprocess";
 import { knowledgeFor, shopTextFor } from "./passages";
 import { mentionedCity, mentionedCountry, namesOfRegion } from "./places";
+import { isKnownWord } from "./known-words";
 import { synonymsOf } from "./synonyms";
 import { LINK_FLOOR, termCloseness } from "./word-vectors";
 import { expansionsOf, languageOf, queryWords, termOf, terms, type QueryWord } from "./text";
@@ -291,7 +292,7 @@ function queryTerms(texts: string[], language?: Language): QueryWord[] {
 /** Passages that answer `question`, best first. */
 export function searchKnowledge(shop: ShopTexts, question: string, query: KnowledgeQuery = {}): KnowledgeHit[] {
   const kb = query.products ? shopTextFor(shop, query.products) : knowledgeFor(shop);
-  const { text, placeTerms } = placesAsCountries(kb, question);
+  const { text, placeTerms } = placesAsCountries(kb, splitCompounds(kb, question));
   const asked = queryTerms([text], query.language ?? languageOf(question));
   // A place is one concept however many words its name has ("United States").
   const places = placeTerms.flatMap((name) => {
@@ -320,6 +321,26 @@ function placesAsCountries(kb: KnowledgeBase, question: string): { text: string;
   const names = [...namesOfRegion(place.code), ...(place.code === "US" ? ["usa"] : [])];
   const named = names.filter((name) => writes(kb, name));
   return { text, placeTerms: named.length > 0 ? named : ["other countries"] };
+}
+
+/** The shortest part of a run-together word worth splitting off ("gift" of "giftcards", not "a"). */
+const MIN_COMPOUND_PART = 3;
+
+/**
+ * Two words typed as one ("giftcards", "raincover"): where neither the shop nor the dictionary knows the
+ * word but the shop writes both halves, the halves are asked. A name the shop writes ("Ridgeline",
+ * "Trailhead") is its own word and stays whole.
+ */
+function splitCompounds(kb: KnowledgeBase, question: string): string {
+  return question.replace(/[A-Za-z]{7,}/g, (typed) => {
+    const word = typed.toLowerCase();
+    if (isKnownWord(word) || writes(kb, word)) return typed;
+    for (let i = MIN_COMPOUND_PART; i <= word.length - MIN_COMPOUND_PART; i++) {
+      const [head, tail] = [word.slice(0, i), word.slice(i)];
+      if (isKnownWord(head) && isKnownWord(tail) && writes(kb, head) && writes(kb, tail)) return `${head} ${tail}`;
+    }
+    return typed;
+  });
 }
 
 /** The shop's text says every word of `name` ("United States", "Springfield"). */

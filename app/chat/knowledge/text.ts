@@ -41,7 +41,9 @@ const LANGUAGE_STOP_WORDS: Record<Language, Set<string>> = {
     (
       "somewhere anywhere everywhere anyone someone now another same each use uses using every both own such whether happen happens happened " +
       // Contractions and fillers of a message as people type it ("there's no link", "ugh", "I live in the US").
-      "thats theres heres hows whos wheres ive youre youve weve theyre ugh hmm anyway anyways clearly basically maybe perhaps probably usually already went came live"
+      "thats theres heres hows whos wheres ive youre youve weve theyre ugh hmm anyway anyways clearly basically maybe perhaps probably usually already went came live " +
+      // "how long till it shows up": the span is asked by "how long", not by the word that ends it.
+      "till til until"
     ).split(" "),
   ),
   es: new Set(
@@ -187,6 +189,12 @@ export function textWords(text: string): string[] {
 export function languageOf(text: string): Language {
   const tokens = tokenize(normalize(text));
   const scores = languageScores(text, tokens);
+  // No function word nor accent says the language ("aceptan paypal", "envian a canada?"): the support
+  // vocabulary's forms of only one language do ("aceptan" is Spanish), where they outnumber the English ones.
+  if (scores.en === 0 && scores.es === 0 && scores.fr === 0) {
+    const [en, es, fr] = (["en", "es", "fr"] as const).map((l) => formsOnlyIn(tokens, l));
+    if (Math.max(es, fr) > en && es !== fr) return es > fr ? "es" : "fr";
+  }
   if (scores.es > scores.en && scores.es === scores.fr) {
     const [es, fr] = [formsOnlyIn(tokens, "es"), formsOnlyIn(tokens, "fr")];
     if (es !== fr) return es > fr ? "es" : "fr";
@@ -239,12 +247,31 @@ export interface QueryWord {
   share?: number;
 }
 
+/** English spellings Spanish and French write otherwise: "ch", "ph", "th", "y" inside a word, "k". */
+const ROMANCE_SPELLINGS: [RegExp, string][] = [
+  [/ph/g, "f"],
+  [/th/g, "t"],
+  [/ch/g, "c"],
+  [/(?<=.)y/g, "i"],
+  [/k/g, "c"],
+];
+
+/** The Spanish and French stems of an English word respelt as those languages write its kin ("system": "sistem"). */
+function cognatesOf(word: string, language: Language): string[] {
+  if (language !== "en") return [];
+  const respelt = ROMANCE_SPELLINGS.reduce((w, [spelling, romance]) => w.replace(spelling, romance), word);
+  return respelt === word ? [] : [stemIn(respelt, "es"), stemIn(respelt, "fr")];
+}
+
 export function queryWords(text: string, language: Language): QueryWord[] {
   const words: QueryWord[] = [];
   for (const word of textWords(text).filter((w) => isContentWord(w, language))) {
     const key = termOf(word, language);
     // A word the vocabulary doesn't know (a name, "Galet", "OXXO") is written the same in every language.
-    const variants = pivotOf(word, language) ? [key] : [...new Set([key, ...LANGUAGES.map((l) => stemIn(word, l))])];
+    // An English word is also looked for as Spanish and French spell its kin ("characters": "caractères").
+    const variants = pivotOf(word, language)
+      ? [key]
+      : [...new Set([key, ...LANGUAGES.map((l) => stemIn(word, l)), ...cognatesOf(word, language)])];
     if (!words.some((w) => w.key === key)) words.push({ key, variants });
   }
   return words;

@@ -5,7 +5,7 @@
 import type { Product } from "../../../commerce/types";
 import { bestPassages, splitSentences, stem } from "../../knowledge";
 import { normalize, tokenize, type Language } from "../../preprocess";
-import { stemIn } from "../../knowledge/stemming";
+import { foldedStemIn } from "../../knowledge/stemming";
 import type { Lookup, Turn } from "../../types";
 import { FUNCTION_WORDS, meaningGroups } from "../../catalog/lexicon";
 import { saysSoldSeparately, statesAspect } from "../../catalog/aspects";
@@ -189,11 +189,14 @@ export function contentWords(turn: Turn, product: Product, text = turn.pre.origi
 const LANGUAGES: Language[] = ["en", "es", "fr"];
 const formsCache = new Map<string, string[]>();
 
-/** The forms a word is compared by: its plain stem and its Snowball stem in each of our languages. */
+/**
+ * The forms a word is compared by: its plain stem and its Snowball stem in each of our languages, of the
+ * folded word as written ("parfumée" in a candle's name must not take the place of the "parfum" asked about).
+ */
 function forms(word: string): string[] {
   let found = formsCache.get(word);
   if (!found) {
-    found = [stem(word), ...LANGUAGES.map((l) => stemIn(word, l))];
+    found = [stem(word), ...LANGUAGES.map((l) => foldedStemIn(word, l))];
     if (formsCache.size > 50_000) formsCache.clear();
     formsCache.set(word, found);
   }
