@@ -37,6 +37,10 @@ const RETURN_PROCESSED =
   /\b(?:go through|gone through|went through|been processed|processed|all done|been sorted|complete[d]?|finished|traite\w*|termine\w*|procesad[oa]|se proceso|ya quedo|quedo todo|esta listo)\b/;
 const MY_RETURN = /\b(?:my return|mon retour|mi devolucion)\b/;
 const HYPOTHETICAL = /\b(?:if|si|when i return|quand je retourne|cuando devuelva)\b/;
+// "why did I get 10 euros back?", "I received $15 back": an amount already given back (a percentage is a promotion's).
+const AMOUNT_GOT_BACK =
+  /\b(?:got|received|given|did (?:i|we) get)\s+(?:an? )?[$€]?\s?\d+(?:[.,]\d+)?\s*(?:€|\$|euros?|eur|dollars?|usd|pesos?|mxn|bucks)?\s+back\b/;
+const AMOUNT_GOT_BACK_MISREAD = new Set<Intent>(["discount_code", "payment_issue", "payment_methods", "track_order"]);
 const RECEIVED_BACK =
   /\b(?:receiv\w*|got|get) (?:my|the|our) (?:parcel|package|return|item|order)s? back\b|\brecu (?:mon|le) (?:colis|retour)\b/;
 
@@ -229,9 +233,13 @@ const HOW_TO_SEND_BACK =
 const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "refund_status"]);
 const SEND_BACK_MISREAD = new Set<Intent>(["shipping_options", "track_order", "out_of_scope", "product_search"]);
 
-// Details of a refund just given: how much of it, to which card, whether shipping was included.
+// Details of a refund just given: how much of it, to which card, whether shipping was included, why only part.
 const REFUND_DETAIL =
-  /\b(?:full|amount|total|whole|card|account|payment method|paid with|shipping|delivery|partial|rest|why not|montant|totalite|entier|carte|compte|moyen de paiement|frais|livraison|port|reste|pourquoi pas|monto|completo|tarjeta|cuenta|metodo de pago|envio|resto|por que no)\b/;
+  /\b(?:full|amount|total|whole|card|account|payment method|paid with|shipping|delivery|partial|part|only|half|rest|why not|montant|totalite|entier|carte|compte|moyen de paiement|frais|livraison|port|reste|pourquoi pas|seulement|partie|moitie|monto|completo|tarjeta|cuenta|metodo de pago|envio|resto|por que no|solo|parte|mitad)\b/;
+// Another form for the money of a refund just given: store credit, a gift card, a voucher.
+const CREDIT_INSTEAD =
+  /\b(?:store credit|credit note|gift ?cards?|vouchers?|avoir|bon d'achat|carte cadeau|credito|saldo|tarjeta de regalo|monedero)\b/;
+
 const REFUND_DETAIL_MISREAD = new Set<Intent>([
   "discount_code",
   "payment_methods",
@@ -244,6 +252,7 @@ const REFUND_DETAIL_MISREAD = new Set<Intent>([
   "track_order",
   "return_policy",
 ]);
+const CREDIT_INSTEAD_MISREAD = new Set<Intent>([...REFUND_DETAIL_MISREAD, "exchange_item", "return_item"]);
 // "Where do I pick it up?", "c'est où la boutique ?", "¿dónde lo recojo?": the order's collection point, which its status names.
 const WHERE =
   /\b(?:where|donde|en que (?:tienda|sucursal))\b|\bou (?:est|se trouve|sont|je|puis|dois|faut)\b|\bc'est ou\b|\bou\s*\?/;
@@ -624,6 +633,8 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
   if (intent === "get_invoice" && DOCUMENT.test(n)) return null;
   if (intent === "get_invoice" && REFUND_WORD.test(n)) return "refund_status";
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
+  if (AMOUNT_GOT_BACK_MISREAD.has(intent) && AMOUNT_GOT_BACK.test(n) && !CHARGE_GONE_WRONG.test(n))
+    return "refund_status";
   // "did you pay me back?", "have I been credited?": money owed back, not a charge gone wrong.
   if ((intent === "payment_issue" || MONEY_MISREAD.has(intent)) && PAID_BACK.test(n) && !CHARGE_GONE_WRONG.test(n))
     return "refund_status";
@@ -782,6 +793,8 @@ export function orderQuestionIntent(
     return "track_order";
   if (last === "refund_status" && REFUND_DETAIL_MISREAD.has(intent) && REFUND_DETAIL.test(n) && !LOGIN.test(n))
     return "refund_status";
+  // "could I get a gift card instead?" right after a refund: the refund's form, not an exchange or a new return.
+  if (last === "refund_status" && CREDIT_INSTEAD_MISREAD.has(intent) && CREDIT_INSTEAD.test(n)) return "refund_status";
   if (last && ORDER_INTENTS.has(last) && intent !== last && (BARE_WHEN.test(n.trim()) || asksBareAmount(n)))
     return last;
   // "et ça date de quand ?", "¿y cuándo me lo depositaron?": a short question asking when, read as no topic,

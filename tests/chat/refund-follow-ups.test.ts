@@ -1,0 +1,40 @@
+/** Follow-ups to a refund just given, and money already given back, read as that refund (issue #14). */
+import { describe, expect, it } from "vitest";
+import { orderQuestionIntent } from "../../app/chat/intent/order-questions";
+
+const fresh = {};
+const afterRefund = { lastIntent: "refund_status" as const, orderNumber: "2032" };
+
+describe("refund follow-ups", () => {
+  it("reads why only part of the order was refunded as the refund, in English, French and Spanish", () => {
+    expect(orderQuestionIntent("track_order", "why only part of it? I paid over 300 for that order", afterRefund)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("payment_issue", "Pourquoi seulement 49 € ? J'avais payé 158 €.", afterRefund)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("track_order", "¿por qué sólo la mitad?", afterRefund)).toBe("refund_status");
+    expect(orderQuestionIntent("track_order", "why only part of it?", fresh)).toBeNull();
+  });
+
+  it("reads store credit or a gift card instead of the refund as the refund's form", () => {
+    expect(orderQuestionIntent("exchange_item", "could I get a gift card instead of the refund?", afterRefund)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("return_item", "can I have store credit instead?", afterRefund)).toBe("refund_status");
+    expect(orderQuestionIntent("exchange_item", "¿me lo pueden dar en saldo a favor?", afterRefund)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("exchange_item", "can I exchange it for a size M instead?", afterRefund)).toBeNull();
+  });
+
+  it("reads an amount already given back as a refund, not a discount", () => {
+    expect(orderQuestionIntent("discount_code", "why did I get 10 euros back on my order?", fresh)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("discount_code", "I received $15 back on my card, what is it?", fresh)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("discount_code", "do you have a code to get 10% back?", fresh)).toBeNull();
+  });
+});
