@@ -38,3 +38,21 @@ describe("refund follow-ups", () => {
     expect(orderQuestionIntent("discount_code", "do you have a code to get 10% back?", fresh)).toBeNull();
   });
 });
+
+describe("a swap stated on a named order", () => {
+  it("reads another way of delivery instead of the one chosen, on a named order, as a change of that order", () => {
+    expect(
+      orderQuestionIntent(
+        "shipping_options",
+        "je voudrais passer en Rapidex au lieu de Postal pour FR-9001, c'est possible ?",
+        {},
+        false,
+        false,
+        true,
+      ),
+    ).toBe("change_order");
+    expect(
+      orderQuestionIntent("shipping_options", "je voudrais passer en Rapidex au lieu de Postal, c'est possible ?", {}),
+    ).toBeNull();
+  });
+});

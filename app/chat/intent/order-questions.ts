@@ -406,6 +406,8 @@ const STATED_CHANGE_MISREAD = new Set<Intent>([
   "exchange_item",
   "payment_methods",
 ]);
+// Readings of a swap on a named order that say nothing of a return or an exchange of what arrived.
+const SWAP_ON_ORDER_MISREAD = new Set<Intent>(["track_order", "out_of_scope", "shipping_options", "payment_methods"]);
 const WRONG_OPTION_MISREAD = new Set<Intent>(["product_info", "product_search", "out_of_scope"]);
 const ADDRESS_WORD = /\b(?:address|adresse|direccion)\b/;
 // "too late to change", "can I still modify", "trop tard pour modifier", "¿todavía puedo cambiar?".
@@ -706,6 +708,7 @@ export function orderQuestionIntent(
   state: DialogueState,
   namesProduct = false,
   asksProductFact = false,
+  namesOrderNumber = false,
 ): Intent | null {
   const n = normalize(text);
   const deed = moneyBackIntent(intent, n) ?? whereItIsIntent(intent, n) ?? parcelStateIntent(intent, n);
@@ -761,13 +764,14 @@ export function orderQuestionIntent(
   const stated = statedChange(n);
   if (
     stated &&
-    // A swap of one item for another is also how an exchange of a delivered one is asked: the reading stands.
-    stated !== "swap" &&
+    // A swap of one item for another is also how an exchange of a delivered one is asked: the reading stands,
+    // unless it is no reading of a return and names the order ("passer en X au lieu de Y pour la commande 3045").
+    (stated !== "swap" || (namesOrderNumber && SWAP_ON_ORDER_MISREAD.has(intent))) &&
     STATED_CHANGE_MISREAD.has(intent) &&
     !CANCEL_WORDS.test(n) &&
     !RECEIVED_IT.test(n) &&
     // "4 mugs instead of 2" can only be about an order already placed.
-    (meansAnOrder(n) || !!state.orderNumber || namesOtherQuantity(n)) &&
+    (meansAnOrder(n) || namesOrderNumber || !!state.orderNumber || namesOtherQuantity(n)) &&
     // "ship it to my office instead of home delivery" is a new address, which has its own request.
     !(intent === "change_shipping_address" && (stated === "add" || ADDRESS_WORD.test(n)))
   )
