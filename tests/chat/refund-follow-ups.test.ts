@@ -56,3 +56,30 @@ describe("a swap stated on a named order", () => {
     ).toBeNull();
   });
 });
+
+describe("a return sent back, asked whether it arrived", () => {
+  it("reads whether the shop got the item sent back as its refund", () => {
+    expect(orderQuestionIntent("track_order", "¿ya les llegó la cafetera que regresé?", {})).toBe("refund_status");
+    expect(orderQuestionIntent("track_order", "I sent the lamp back last week, did it arrive?", {})).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("track_order", "I returned from holiday, has my parcel arrived?", {})).toBeNull();
+  });
+
+  it("reads store credit instead, whatever change the model reads, as the refund's form", () => {
+    expect(orderQuestionIntent("change_shipping_address", "can you put it on store credit instead", afterRefund)).toBe(
+      "refund_status",
+    );
+  });
+});
+
+describe("store credit asked as a favour", () => {
+  it("reads '¿me lo pueden dar en saldo a favor?' after a refund as the refund, and a person asked for as a person", () => {
+    expect(orderQuestionIntent("human_agent", "¿me lo pueden dar en saldo a favor?", afterRefund)).toBe(
+      "refund_status",
+    );
+    expect(
+      orderQuestionIntent("human_agent", "can I talk to someone about getting store credit instead?", afterRefund),
+    ).toBeNull();
+  });
+});

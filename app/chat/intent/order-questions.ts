@@ -41,6 +41,11 @@ const HYPOTHETICAL = /\b(?:if|si|when i return|quand je retourne|cuando devuelva
 const AMOUNT_GOT_BACK =
   /\b(?:got|received|given|did (?:i|we) get)\s+(?:an? )?[$€]?\s?\d+(?:[.,]\d+)?\s*(?:€|\$|euros?|eur|dollars?|usd|pesos?|mxn|bucks)?\s+back\b/;
 const AMOUNT_GOT_BACK_MISREAD = new Set<Intent>(["discount_code", "payment_issue", "payment_methods", "track_order"]);
+// "did it reach you?", "¿ya les llegó?", "l'avez-vous reçu ?": whether a return sent back has arrived.
+const RETURN_ARRIVED =
+  /\b(?:did (?:it|they|you) (?:arrive|get|receive|reach)|(?:have|has) (?:it|they|you) (?:arrived|got|gotten|received|reached)|arrived|reached you|(?:les |le )?(?:llego|llegaron)|(?:lo |la )?recibieron|(?:l'|les )?avez(?:-vous)? (?:bien )?recu\w*|est (?:bien )?arrive\w*)\b/;
+// "I returned from holiday": back home, not an item sent back.
+const CAME_BACK_HOME = /\bi returned (?:from|home|to)\b/;
 const RECEIVED_BACK =
   /\b(?:receiv\w*|got|get) (?:my|the|our) (?:parcel|package|return|item|order)s? back\b|\brecu (?:mon|le) (?:colis|retour)\b/;
 
@@ -252,7 +257,13 @@ const REFUND_DETAIL_MISREAD = new Set<Intent>([
   "track_order",
   "return_policy",
 ]);
-const CREDIT_INSTEAD_MISREAD = new Set<Intent>([...REFUND_DETAIL_MISREAD, "exchange_item", "return_item"]);
+const CREDIT_INSTEAD_MISREAD = new Set<Intent>([
+  ...REFUND_DETAIL_MISREAD,
+  "exchange_item",
+  "return_item",
+  "change_order",
+  "change_shipping_address",
+]);
 // "Where do I pick it up?", "c'est où la boutique ?", "¿dónde lo recojo?": the order's collection point, which its status names.
 const WHERE =
   /\b(?:where|donde|en que (?:tienda|sucursal))\b|\bou (?:est|se trouve|sont|je|puis|dois|faut)\b|\bc'est ou\b|\bou\s*\?/;
@@ -635,6 +646,15 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
   if (intent === "get_invoice" && DOCUMENT.test(n)) return null;
   if (intent === "get_invoice" && REFUND_WORD.test(n)) return "refund_status";
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
+  // "¿ya les llegó la AeroPress que regresé?": the return made has arrived? Where its refund is.
+  if (
+    (MONEY_MISREAD.has(intent) || intent === "return_item") &&
+    SENT_BACK.test(n) &&
+    RETURN_ARRIVED.test(n) &&
+    !CAME_BACK_HOME.test(n) &&
+    !WANTS_TO_RETURN.test(n)
+  )
+    return "refund_status";
   if (AMOUNT_GOT_BACK_MISREAD.has(intent) && AMOUNT_GOT_BACK.test(n) && !CHARGE_GONE_WRONG.test(n))
     return "refund_status";
   // "did you pay me back?", "have I been credited?": money owed back, not a charge gone wrong.
@@ -798,7 +818,12 @@ export function orderQuestionIntent(
   if (last === "refund_status" && REFUND_DETAIL_MISREAD.has(intent) && REFUND_DETAIL.test(n) && !LOGIN.test(n))
     return "refund_status";
   // "could I get a gift card instead?" right after a refund: the refund's form, not an exchange or a new return.
-  if (last === "refund_status" && CREDIT_INSTEAD_MISREAD.has(intent) && CREDIT_INSTEAD.test(n)) return "refund_status";
+  if (
+    last === "refund_status" &&
+    (CREDIT_INSTEAD_MISREAD.has(intent) || (intent === "human_agent" && !ASKS_FOR_SOMEONE.test(n))) &&
+    CREDIT_INSTEAD.test(n)
+  )
+    return "refund_status";
   if (last && ORDER_INTENTS.has(last) && intent !== last && (BARE_WHEN.test(n.trim()) || asksBareAmount(n)))
     return last;
   // "et ça date de quand ?", "¿y cuándo me lo depositaron?": a short question asking when, read as no topic,
