@@ -83,3 +83,15 @@ describe("store credit asked as a favour", () => {
     ).toBeNull();
   });
 });
+
+describe("money received, said with its currency", () => {
+  it("reads an amount received from the shop as a refund, and a number of items as nothing of the kind", () => {
+    expect(orderQuestionIntent("track_order", "pourquoi j'ai reçu 10 € ?", fresh)).toBe("refund_status");
+    expect(orderQuestionIntent("discount_code", "recibí $200 en mi tarjeta, ¿de qué es?", fresh)).toBe("refund_status");
+    expect(orderQuestionIntent("track_order", "j'ai reçu 2 mugs mais pas les bols", fresh)).not.toBe("refund_status");
+  });
+
+  it("reads 'why less?' after a refund as that refund", () => {
+    expect(orderQuestionIntent("out_of_scope", "why less?", afterRefund)).toBe("refund_status");
+  });
+});

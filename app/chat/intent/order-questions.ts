@@ -40,6 +40,9 @@ const HYPOTHETICAL = /\b(?:if|si|when i return|quand je retourne|cuando devuelva
 // "why did I get 10 euros back?", "I received $15 back": an amount already given back (a percentage is a promotion's).
 const AMOUNT_GOT_BACK =
   /\b(?:got|received|given|did (?:i|we) get)\s+(?:an? )?[$€]?\s?\d+(?:[.,]\d+)?\s*(?:€|\$|euros?|eur|dollars?|usd|pesos?|mxn|bucks)?\s+back\b/;
+// "pourquoi j'ai reçu 10 € ?", "recibí $200 en mi tarjeta": money received, the currency said (a number alone is items).
+const AMOUNT_RECEIVED =
+  /\b(?:j'ai recu|on m'a (?:rendu|verse|vire)|recibi|me (?:llegaron|depositaron|regresaron|devolvieron)|i (?:got|received))\s+(?:(?:un|une|a) \w+ (?:de|of) )?(?:[$€]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*(?:€|\$|euros?|dollars?|pesos?|bucks))/;
 const AMOUNT_GOT_BACK_MISREAD = new Set<Intent>(["discount_code", "payment_issue", "payment_methods", "track_order"]);
 // "did it reach you?", "¿ya les llegó?", "l'avez-vous reçu ?": whether a return sent back has arrived.
 const RETURN_ARRIVED =
@@ -240,7 +243,7 @@ const SEND_BACK_MISREAD = new Set<Intent>(["shipping_options", "track_order", "o
 
 // Details of a refund just given: how much of it, to which card, whether shipping was included, why only part.
 const REFUND_DETAIL =
-  /\b(?:full|amount|total|whole|card|account|payment method|paid with|shipping|delivery|partial|part|only|half|rest|why not|montant|totalite|entier|carte|compte|moyen de paiement|frais|livraison|port|reste|pourquoi pas|seulement|partie|moitie|monto|completo|tarjeta|cuenta|metodo de pago|envio|resto|por que no|solo|parte|mitad)\b/;
+  /\b(?:full|amount|total|whole|card|account|payment method|paid with|shipping|delivery|partial|part|only|half|less|rest|why not|montant|totalite|entier|carte|compte|moyen de paiement|frais|livraison|port|reste|pourquoi pas|seulement|partie|moitie|moins|monto|completo|tarjeta|cuenta|metodo de pago|envio|resto|por que no|solo|parte|mitad|menos)\b/;
 // Another form for the money of a refund just given: store credit, a gift card, a voucher.
 const CREDIT_INSTEAD =
   /\b(?:store credit|credit note|gift ?cards?|vouchers?|avoir|bon d'achat|carte cadeau|credito|saldo|tarjeta de regalo|monedero)\b/;
@@ -655,7 +658,11 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
     !WANTS_TO_RETURN.test(n)
   )
     return "refund_status";
-  if (AMOUNT_GOT_BACK_MISREAD.has(intent) && AMOUNT_GOT_BACK.test(n) && !CHARGE_GONE_WRONG.test(n))
+  if (
+    AMOUNT_GOT_BACK_MISREAD.has(intent) &&
+    (AMOUNT_GOT_BACK.test(n) || AMOUNT_RECEIVED.test(n)) &&
+    !CHARGE_GONE_WRONG.test(n)
+  )
     return "refund_status";
   // "did you pay me back?", "have I been credited?": money owed back, not a charge gone wrong.
   if ((intent === "payment_issue" || MONEY_MISREAD.has(intent)) && PAID_BACK.test(n) && !CHARGE_GONE_WRONG.test(n))
