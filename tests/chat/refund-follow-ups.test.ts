@@ -95,3 +95,26 @@ describe("money received, said with its currency", () => {
     expect(orderQuestionIntent("out_of_scope", "why less?", afterRefund)).toBe("refund_status");
   });
 });
+
+describe("trouble again, said as a grievance", () => {
+  it("reads a repeated trouble with an order, stated in anger and asking nothing, as a complaint", () => {
+    expect(
+      orderQuestionIntent(
+        "track_order",
+        "Third time an order of mine is late. #2230 still hasn't left and I'm sick of it.",
+        fresh,
+      ),
+    ).toBe("complaint");
+    expect(orderQuestionIntent("track_order", "encore une fois ma commande est en retard, j'en ai marre", fresh)).toBe(
+      "complaint",
+    );
+    expect(orderQuestionIntent("track_order", "otra vez mi pedido atrasado, qué decepción", fresh)).toBe("complaint");
+  });
+
+  it("leaves a repeated trouble that asks where the order is, or says no grievance, to tracking", () => {
+    expect(orderQuestionIntent("track_order", "late again and I'm fed up, where is order 2230?", fresh)).not.toBe(
+      "complaint",
+    );
+    expect(orderQuestionIntent("track_order", "can you check my order again please", fresh)).not.toBe("complaint");
+  });
+});

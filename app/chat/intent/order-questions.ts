@@ -74,6 +74,11 @@ const RETURN_MONEY_READINGS = new Set<Intent>(["return_item", "return_policy", "
 // Grievance said outright: "I sent it back and still nothing, what a scam" stays the complaint it is.
 const OUTRIGHT_GRIEVANCE =
   /\b(?:worst|terrible|awful|horrible|disgusting|unacceptable|ridiculous|pathetic|useless|scam|rip ?off|fraud|furious|fed up|sick of|never again|wtf|fuck\w*|shit\w*|pesim[oa]|verguenza|estafa|hart[oa]|inaceptable|honte|arnaque|scandal\w*|inadmissible|furieu\w*|marre)\b/;
+// Trouble that happened before: "second time", "again", "encore une fois", "otra vez".
+const REPEATED_TROUBLE =
+  /\b(?:(?:second|third|2nd|3rd) time|again|every (?:single )?time|keeps? happening|(?:deuxieme|troisieme) fois|encore une fois|a nouveau|de nouveau|toujours le meme|(?:segunda|tercera) vez|otra vez|de nuevo|siempre (?:es )?lo mismo)\b/;
+// Let down, in words milder than an outright grievance.
+const LET_DOWN = /\b(?:disappoint\w*|not happy|sick of it|decu\w*|decevant\w*|decepcion\w*|cansad[oa]|me canse)\b/;
 // An account that shows nothing: "doesn't show any", "no muestra ningún", "ne montre aucun", "no sign of".
 const SHOWS_NO =
   /\b(?:(?:doesn'?t|does not|don'?t|isn'?t|hasn'?t|has not|still not|not) (?:show\w*|appear\w*|there|in it|on it|reflect\w*)|no sign of|nothing (?:from|on|in)|(?:no|sin) (?:muestra|aparece|refleja|veo)\w*|no (?:me )?aparece|ningun|(?:ne )?(?:montre|affiche|voit|vois|apparait) (?:toujours )?(?:pas|aucun\w*|rien)|aucun\w*|rien)\b/;
@@ -740,6 +745,16 @@ export function orderQuestionIntent(
   const n = normalize(text);
   const deed = moneyBackIntent(intent, n) ?? whereItIsIntent(intent, n) ?? parcelStateIntent(intent, n);
   if (deed) return deed;
+  // "second time it's late, still not shipped, I'm fed up": a grievance that asks nothing, not a tracking question.
+  if (
+    intent === "track_order" &&
+    REPEATED_TROUBLE.test(n) &&
+    (OUTRIGHT_GRIEVANCE.test(n) || LET_DOWN.test(n)) &&
+    !n.includes("?") &&
+    !A_QUESTION.test(n.trim()) &&
+    !asksWhereItIs(n)
+  )
+    return "complaint";
   // "Rappelez-moi ce qu'il y a dedans": a reminder of the order's items, not a call back.
   if (intent === "human_agent" && REMIND_ME.test(n) && ORDER_CONTENTS.test(n) && !ASKS_FOR_SOMEONE.test(n))
     return "track_order";
