@@ -260,6 +260,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
       input.state,
       !!productHandle || !!entities.product,
       asksAboutAProduct(pre.original),
+      !!entities.order_number,
     );
   // A state question is read again in the conversation: "why not the whole order?" after a refund is that refund.
   const stated = stateQuestionIntent(catalogued.intent, pre.original);

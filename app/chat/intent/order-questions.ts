@@ -37,6 +37,18 @@ const RETURN_PROCESSED =
   /\b(?:go through|gone through|went through|been processed|processed|all done|been sorted|complete[d]?|finished|traite\w*|termine\w*|procesad[oa]|se proceso|ya quedo|quedo todo|esta listo)\b/;
 const MY_RETURN = /\b(?:my return|mon retour|mi devolucion)\b/;
 const HYPOTHETICAL = /\b(?:if|si|when i return|quand je retourne|cuando devuelva)\b/;
+// "why did I get 10 euros back?", "I received $15 back": an amount already given back (a percentage is a promotion's).
+const AMOUNT_GOT_BACK =
+  /\b(?:got|received|given|did (?:i|we) get)\s+(?:an? )?[$€]?\s?\d+(?:[.,]\d+)?\s*(?:€|\$|euros?|eur|dollars?|usd|pesos?|mxn|bucks)?\s+back\b/;
+// "pourquoi j'ai reçu 10 € ?", "recibí $200 en mi tarjeta": money received, the currency said (a number alone is items).
+const AMOUNT_RECEIVED =
+  /\b(?:j'ai recu|on m'a (?:rendu|verse|vire)|recibi|me (?:llegaron|depositaron|regresaron|devolvieron)|i (?:got|received))\s+(?:(?:un|une|a) \w+ (?:de|of) )?(?:[$€]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*(?:€|\$|euros?|dollars?|pesos?|bucks))/;
+const AMOUNT_GOT_BACK_MISREAD = new Set<Intent>(["discount_code", "payment_issue", "payment_methods", "track_order"]);
+// "did it reach you?", "¿ya les llegó?", "l'avez-vous reçu ?": whether a return sent back has arrived.
+const RETURN_ARRIVED =
+  /\b(?:did (?:it|they|you) (?:arrive|get|receive|reach)|(?:have|has) (?:it|they|you) (?:arrived|got|gotten|received|reached)|arrived|reached you|(?:les |le )?(?:llego|llegaron)|(?:lo |la )?recibieron|(?:l'|les )?avez(?:-vous)? (?:bien )?recu\w*|est (?:bien )?arrive\w*)\b/;
+// "I returned from holiday": back home, not an item sent back.
+const CAME_BACK_HOME = /\bi returned (?:from|home|to)\b/;
 const RECEIVED_BACK =
   /\b(?:receiv\w*|got|get) (?:my|the|our) (?:parcel|package|return|item|order)s? back\b|\brecu (?:mon|le) (?:colis|retour)\b/;
 
@@ -62,6 +74,11 @@ const RETURN_MONEY_READINGS = new Set<Intent>(["return_item", "return_policy", "
 // Grievance said outright: "I sent it back and still nothing, what a scam" stays the complaint it is.
 const OUTRIGHT_GRIEVANCE =
   /\b(?:worst|terrible|awful|horrible|disgusting|unacceptable|ridiculous|pathetic|useless|scam|rip ?off|fraud|furious|fed up|sick of|never again|wtf|fuck\w*|shit\w*|pesim[oa]|verguenza|estafa|hart[oa]|inaceptable|honte|arnaque|scandal\w*|inadmissible|furieu\w*|marre)\b/;
+// Trouble that happened before: "second time", "again", "encore une fois", "otra vez".
+const REPEATED_TROUBLE =
+  /\b(?:(?:second|third|2nd|3rd) time|again|every (?:single )?time|keeps? happening|(?:deuxieme|troisieme) fois|encore une fois|a nouveau|de nouveau|toujours le meme|(?:segunda|tercera) vez|otra vez|de nuevo|siempre (?:es )?lo mismo)\b/;
+// Let down, in words milder than an outright grievance.
+const LET_DOWN = /\b(?:disappoint\w*|not happy|sick of it|decu\w*|decevant\w*|decepcion\w*|cansad[oa]|me canse)\b/;
 // An account that shows nothing: "doesn't show any", "no muestra ningún", "ne montre aucun", "no sign of".
 const SHOWS_NO =
   /\b(?:(?:doesn'?t|does not|don'?t|isn'?t|hasn'?t|has not|still not|not) (?:show\w*|appear\w*|there|in it|on it|reflect\w*)|no sign of|nothing (?:from|on|in)|(?:no|sin) (?:muestra|aparece|refleja|veo)\w*|no (?:me )?aparece|ningun|(?:ne )?(?:montre|affiche|voit|vois|apparait) (?:toujours )?(?:pas|aucun\w*|rien)|aucun\w*|rien)\b/;
@@ -229,9 +246,13 @@ const HOW_TO_SEND_BACK =
 const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "refund_status"]);
 const SEND_BACK_MISREAD = new Set<Intent>(["shipping_options", "track_order", "out_of_scope", "product_search"]);
 
-// Details of a refund just given: how much of it, to which card, whether shipping was included.
+// Details of a refund just given: how much of it, to which card, whether shipping was included, why only part.
 const REFUND_DETAIL =
-  /\b(?:full|amount|total|whole|card|account|payment method|paid with|shipping|delivery|partial|rest|why not|montant|totalite|entier|carte|compte|moyen de paiement|frais|livraison|port|reste|pourquoi pas|monto|completo|tarjeta|cuenta|metodo de pago|envio|resto|por que no)\b/;
+  /\b(?:full|amount|total|whole|card|account|payment method|paid with|shipping|delivery|partial|part|only|half|less|rest|why not|montant|totalite|entier|carte|compte|moyen de paiement|frais|livraison|port|reste|pourquoi pas|seulement|partie|moitie|moins|monto|completo|tarjeta|cuenta|metodo de pago|envio|resto|por que no|solo|parte|mitad|menos)\b/;
+// Another form for the money of a refund just given: store credit, a gift card, a voucher.
+const CREDIT_INSTEAD =
+  /\b(?:store credit|credit note|gift ?cards?|vouchers?|avoir|bon d'achat|carte cadeau|credito|saldo|tarjeta de regalo|monedero)\b/;
+
 const REFUND_DETAIL_MISREAD = new Set<Intent>([
   "discount_code",
   "payment_methods",
@@ -243,6 +264,13 @@ const REFUND_DETAIL_MISREAD = new Set<Intent>([
   "account_help",
   "track_order",
   "return_policy",
+]);
+const CREDIT_INSTEAD_MISREAD = new Set<Intent>([
+  ...REFUND_DETAIL_MISREAD,
+  "exchange_item",
+  "return_item",
+  "change_order",
+  "change_shipping_address",
 ]);
 // "Where do I pick it up?", "c'est où la boutique ?", "¿dónde lo recojo?": the order's collection point, which its status names.
 const WHERE =
@@ -397,6 +425,8 @@ const STATED_CHANGE_MISREAD = new Set<Intent>([
   "exchange_item",
   "payment_methods",
 ]);
+// Readings of a swap on a named order that say nothing of a return or an exchange of what arrived.
+const SWAP_ON_ORDER_MISREAD = new Set<Intent>(["track_order", "out_of_scope", "shipping_options", "payment_methods"]);
 const WRONG_OPTION_MISREAD = new Set<Intent>(["product_info", "product_search", "out_of_scope"]);
 const ADDRESS_WORD = /\b(?:address|adresse|direccion)\b/;
 // "too late to change", "can I still modify", "trop tard pour modifier", "¿todavía puedo cambiar?".
@@ -624,6 +654,21 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
   if (intent === "get_invoice" && DOCUMENT.test(n)) return null;
   if (intent === "get_invoice" && REFUND_WORD.test(n)) return "refund_status";
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
+  // "¿ya les llegó la AeroPress que regresé?": the return made has arrived? Where its refund is.
+  if (
+    (MONEY_MISREAD.has(intent) || intent === "return_item") &&
+    SENT_BACK.test(n) &&
+    RETURN_ARRIVED.test(n) &&
+    !CAME_BACK_HOME.test(n) &&
+    !WANTS_TO_RETURN.test(n)
+  )
+    return "refund_status";
+  if (
+    AMOUNT_GOT_BACK_MISREAD.has(intent) &&
+    (AMOUNT_GOT_BACK.test(n) || AMOUNT_RECEIVED.test(n)) &&
+    !CHARGE_GONE_WRONG.test(n)
+  )
+    return "refund_status";
   // "did you pay me back?", "have I been credited?": money owed back, not a charge gone wrong.
   if ((intent === "payment_issue" || MONEY_MISREAD.has(intent)) && PAID_BACK.test(n) && !CHARGE_GONE_WRONG.test(n))
     return "refund_status";
@@ -695,10 +740,21 @@ export function orderQuestionIntent(
   state: DialogueState,
   namesProduct = false,
   asksProductFact = false,
+  namesOrderNumber = false,
 ): Intent | null {
   const n = normalize(text);
   const deed = moneyBackIntent(intent, n) ?? whereItIsIntent(intent, n) ?? parcelStateIntent(intent, n);
   if (deed) return deed;
+  // "second time it's late, still not shipped, I'm fed up": a grievance that asks nothing, not a tracking question.
+  if (
+    intent === "track_order" &&
+    REPEATED_TROUBLE.test(n) &&
+    (OUTRIGHT_GRIEVANCE.test(n) || LET_DOWN.test(n)) &&
+    !n.includes("?") &&
+    !A_QUESTION.test(n.trim()) &&
+    !asksWhereItIs(n)
+  )
+    return "complaint";
   // "Rappelez-moi ce qu'il y a dedans": a reminder of the order's items, not a call back.
   if (intent === "human_agent" && REMIND_ME.test(n) && ORDER_CONTENTS.test(n) && !ASKS_FOR_SOMEONE.test(n))
     return "track_order";
@@ -750,13 +806,14 @@ export function orderQuestionIntent(
   const stated = statedChange(n);
   if (
     stated &&
-    // A swap of one item for another is also how an exchange of a delivered one is asked: the reading stands.
-    stated !== "swap" &&
+    // A swap of one item for another is also how an exchange of a delivered one is asked: the reading stands,
+    // unless it is no reading of a return and names the order ("passer en X au lieu de Y pour la commande 3045").
+    (stated !== "swap" || (namesOrderNumber && SWAP_ON_ORDER_MISREAD.has(intent))) &&
     STATED_CHANGE_MISREAD.has(intent) &&
     !CANCEL_WORDS.test(n) &&
     !RECEIVED_IT.test(n) &&
     // "4 mugs instead of 2" can only be about an order already placed.
-    (meansAnOrder(n) || !!state.orderNumber || namesOtherQuantity(n)) &&
+    (meansAnOrder(n) || namesOrderNumber || !!state.orderNumber || namesOtherQuantity(n)) &&
     // "ship it to my office instead of home delivery" is a new address, which has its own request.
     !(intent === "change_shipping_address" && (stated === "add" || ADDRESS_WORD.test(n)))
   )
@@ -781,6 +838,13 @@ export function orderQuestionIntent(
   )
     return "track_order";
   if (last === "refund_status" && REFUND_DETAIL_MISREAD.has(intent) && REFUND_DETAIL.test(n) && !LOGIN.test(n))
+    return "refund_status";
+  // "could I get a gift card instead?" right after a refund: the refund's form, not an exchange or a new return.
+  if (
+    last === "refund_status" &&
+    (CREDIT_INSTEAD_MISREAD.has(intent) || (intent === "human_agent" && !ASKS_FOR_SOMEONE.test(n))) &&
+    CREDIT_INSTEAD.test(n)
+  )
     return "refund_status";
   if (last && ORDER_INTENTS.has(last) && intent !== last && (BARE_WHEN.test(n.trim()) || asksBareAmount(n)))
     return last;

@@ -6,6 +6,7 @@
 import type { LineItem, Order } from "../../commerce/types";
 import { daysBetween } from "../format";
 import { singular, wordTokens } from "../entities";
+import { meaningGroups } from "../catalog/lexicon";
 import type { OrderAccess } from "../verification";
 import type { Turn } from "../types";
 import { CANCELLATION_MADE } from "../intent/cancellation-made";
@@ -139,9 +140,13 @@ const ALL_ITEMS =
 /** The order's items the message names ("the sleeping bag"), or none. */
 export function namedLines(order: Order, turn: Pick<Turn, "pre">): LineItem[] {
   const words = new Set(turn.pre.contentTokens.map(singular));
-  const named = order.lineItems.filter((line) =>
-    wordTokens(`${line.title} ${line.variantTitle ?? ""}`).some((w) => w.length > 2 && words.has(singular(w))),
-  );
+  const names = (said: Set<string>) =>
+    order.lineItems.filter((line) =>
+      wordTokens(`${line.title} ${line.variantTitle ?? ""}`).some((w) => w.length > 2 && said.has(singular(w))),
+    );
+  const direct = names(words);
+  // "the thermos" for a "Termo …" line: the same kind of goods in another of the shop's languages.
+  const named = direct.length > 0 ? direct : names(sameMeaning(words));
   if (named.length > 0 || !OTHER_ITEMS.test(turn.pre.normalized)) return named;
   // "Can I return the other item too?" after one of them was returned: the items no return covers yet.
   const returned = new Set(order.returns.flatMap((r) => r.lines.map((l) => l.lineItemId)));
@@ -151,3 +156,19 @@ export function namedLines(order: Order, turn: Pick<Turn, "pre">): LineItem[] {
 // "the other item", "the rest", "l'autre article", "el otro" (accents folded).
 const OTHER_ITEMS =
   /\b(?:(?:the )?other (?:item|items|one|thing|things|product|products)|the rest|rest of (?:it|them|the order)|l'autre|les autres|le reste|(?:el|la) otr[oa]|(?:los|las) otr[oa]s|el resto|lo demas)\b/;
+
+let meaningIndex: Map<string, string[]> | null = null;
+
+/** The words the lexicons give the same meaning as these (in English, Spanish and French), singular. */
+function sameMeaning(words: Set<string>): Set<string> {
+  if (!meaningIndex) {
+    meaningIndex = new Map();
+    for (const group of meaningGroups()) {
+      const forms = group.map(singular);
+      for (const form of forms) meaningIndex.set(form, [...(meaningIndex.get(form) ?? []), ...forms]);
+    }
+  }
+  const out = new Set<string>();
+  for (const word of words) for (const other of meaningIndex.get(word) ?? []) if (other !== word) out.add(other);
+  return out;
+}
