@@ -118,3 +118,15 @@ describe("trouble again, said as a grievance", () => {
     expect(orderQuestionIntent("track_order", "can you check my order again please", fresh)).not.toBe("complaint");
   });
 });
+
+describe("money received, in any currency's words", () => {
+  it("reads an amount got back in pounds, or written with a currency code, as a refund", () => {
+    expect(orderQuestionIntent("discount_code", "why did I get £12 back on my order?", fresh)).toBe("refund_status");
+    expect(orderQuestionIntent("discount_code", "I received 15 pounds back, what is it for?", fresh)).toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("track_order", "j'ai reçu 20 £, c'est quoi ?", fresh)).toBe("refund_status");
+    expect(orderQuestionIntent("track_order", "j'ai reçu 2 livres, où est le troisième ?", fresh)).toBeNull();
+    expect(orderQuestionIntent("track_order", "j'ai reçu 2 mugs", fresh)).toBeNull();
+  });
+});

@@ -7,7 +7,8 @@
  */
 import type { Intent } from "./labels";
 import { ORDER_INTENTS } from "./labels";
-import { normalize, type Language } from "../preprocess";
+import { escapeRegExp, normalize, type Language } from "../preprocess";
+import { CURRENCY_WORDS } from "../catalog/lexicon";
 import { stemIn } from "../knowledge/stemming";
 import type { DialogueState } from "../types";
 import { meansAnOrder, namesOtherQuantity, saysWrongOption, statedChange } from "./stated-changes";
@@ -37,12 +38,27 @@ const RETURN_PROCESSED =
   /\b(?:go through|gone through|went through|been processed|processed|all done|been sorted|complete[d]?|finished|traite\w*|termine\w*|procesad[oa]|se proceso|ya quedo|quedo todo|esta listo)\b/;
 const MY_RETURN = /\b(?:my return|mon retour|mi devolucion)\b/;
 const HYPOTHETICAL = /\b(?:if|si|when i return|quand je retourne|cuando devuelva)\b/;
-// "why did I get 10 euros back?", "I received $15 back": an amount already given back (a percentage is a promotion's).
-const AMOUNT_GOT_BACK =
-  /\b(?:got|received|given|did (?:i|we) get)\s+(?:an? )?[$€]?\s?\d+(?:[.,]\d+)?\s*(?:€|\$|euros?|eur|dollars?|usd|pesos?|mxn|bucks)?\s+back\b/;
+// Any currency's marks and words ("$", "£", "euros", "pesos"), from the retail lexicon; not the
+// words that also count things ("2 livres" are books, "2 libras" a weight).
+const COUNTS_THINGS = new Set(["livre", "livres", "libra", "libras"]);
+const CURRENCY_MARKS = [...new Set(Object.values(CURRENCY_WORDS).flatMap((c) => c.symbols.filter((s) => /\W/.test(s))))]
+  .map(escapeRegExp)
+  .join("|");
+const CURRENCY_NAMES = [
+  ...new Set(Object.values(CURRENCY_WORDS).flatMap((c) => [...c.words, ...c.symbols.filter((s) => /^\w+$/.test(s))])),
+]
+  .filter((word) => !COUNTS_THINGS.has(word))
+  .map(escapeRegExp)
+  .join("|");
+const AMOUNT = String.raw`\d+(?:[.,]\d+)?`;
+// "why did I get 10 euros back?", "I received $15 back", "got £12 back": an amount already given back (a percentage is a promotion's).
+const AMOUNT_GOT_BACK = new RegExp(
+  String.raw`\b(?:got|received|given|did (?:i|we) get)\s+(?:an? )?(?:${CURRENCY_MARKS})?\s?${AMOUNT}\s*(?:${CURRENCY_MARKS}|(?:${CURRENCY_NAMES})\b)?\s+back\b`,
+);
 // "pourquoi j'ai reçu 10 € ?", "recibí $200 en mi tarjeta": money received, the currency said (a number alone is items).
-const AMOUNT_RECEIVED =
-  /\b(?:j'ai recu|on m'a (?:rendu|verse|vire)|recibi|me (?:llegaron|depositaron|regresaron|devolvieron)|i (?:got|received))\s+(?:(?:un|une|a) \w+ (?:de|of) )?(?:[$€]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*(?:€|\$|euros?|dollars?|pesos?|bucks))/;
+const AMOUNT_RECEIVED = new RegExp(
+  String.raw`\b(?:j'ai recu|on m'a (?:rendu|verse|vire)|recibi|me (?:llegaron|depositaron|regresaron|devolvieron)|i (?:got|received))\s+(?:(?:un|une|a) \w+ (?:de|of) )?(?:(?:${CURRENCY_MARKS})\s?${AMOUNT}|${AMOUNT}\s*(?:${CURRENCY_MARKS}|(?:${CURRENCY_NAMES})\b))`,
+);
 const AMOUNT_GOT_BACK_MISREAD = new Set<Intent>(["discount_code", "payment_issue", "payment_methods", "track_order"]);
 // "did it reach you?", "¿ya les llegó?", "l'avez-vous reçu ?": whether a return sent back has arrived.
 const RETURN_ARRIVED =
