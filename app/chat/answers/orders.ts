@@ -26,6 +26,7 @@ import {
   asksOrderContents,
   asksOrderCost,
   asksOrderPayment,
+  asksShipDate,
   asksWhatToDo,
   asksWhySlow,
   itemsDroppedText,
@@ -669,6 +670,11 @@ const M = defineMessages({
     es: "Código usado en el pedido {order}: {codes}.",
     fr: "Code utilisé sur la commande {order} : {codes}.",
   },
+  shipped_on: {
+    en: "{items} left us on {date} with {carrier}.",
+    es: "{items}: salió el {date} con {carrier}.",
+    fr: "{items} : parti le {date} avec {carrier}.",
+  },
   order_no_code: {
     en: "No discount code was used on order {order}.",
     es: "No se usó ningún código de descuento en el pedido {order}.",
@@ -930,6 +936,19 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
         ),
       }),
     );
+  // "When did it leave?": the day each parcel left, which the status line doesn't give.
+  if (asksShipDate(asked))
+    for (const f of carriedShipments(order))
+      facts.push(
+        t(L, M.shipped_on, {
+          items: joinList(
+            f.lines.map((l) => itemName(l.title, l.variantTitle, l.quantity)),
+            L,
+          ),
+          date: date(turn, f.createdAt),
+          carrier: f.trackingInfo[0]?.company ?? "—",
+        }),
+      );
   if (asksOrderCode(asked))
     facts.push(
       order.discountCodes.length > 0

@@ -477,6 +477,16 @@ export function asksBareAmount(normalized: string): boolean {
   return BARE_HOW_MUCH.test(normalized.trim());
 }
 
+// "When did it leave?", "when was it shipped?", "¿cuándo salió?", "quand est-il parti ?": the day a
+// parcel left the shop, not when it arrives (accents folded).
+const SHIP_DATE =
+  /\bwhen (?:did|was|were|has|have) (?:it|they|my [\w-]+|the [\w-]+|that|this|you) (?:get |been |actually |finally )?(?:leave|left|ship|shipped|sent|send|dispatch\w*|post|posted|mail|mailed|go out|went out)\b|\b(?:what|which) (?:day|date) (?:did|was) (?:it|they|that) (?:leave|ship\w*|sent|dispatch\w*|go out)\b|\b(?:ship|shipping|dispatch|shipment|sent) date\b|\bdate (?:it )?(?:shipped|left|was sent)\b|\bcuando (?:salio|salieron|se envio|se enviaron|se mando|se despacho|lo (?:enviaron|mandaron|despacharon)|la (?:enviaron|mandaron|despacharon)|los (?:enviaron|mandaron)|me lo (?:enviaron|mandaron))\b|\bfecha de (?:envio|salida|despacho)\b|\bquand (?:est-(?:il|elle|ce qu'(?:il|elle) est)|(?:il|elle|le colis|la commande) est|a-t-(?:il|elle) ete|l'avez-vous|(?:est-ce que )?vous l'avez) (?:parti|partie|expedie|expediee|envoye|envoyee)\b|\bdate d'(?:expedition|envoi)\b/;
+
+/** Whether the shopper asks when the order or parcel left the shop (normalized text). */
+export function asksShipDate(normalized: string): boolean {
+  return SHIP_DATE.test(normalized);
+}
+
 /** Whether the shopper asks for the latest carrier scan ("last scan?", "is it stuck?"), normalized text. */
 export function asksLastScan(normalized: string): boolean {
   return LAST_SCAN.test(normalized);
