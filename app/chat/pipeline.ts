@@ -70,6 +70,7 @@ import { asksBeforeOrdering, asksDeliveryFact, shippingOptions } from "./answers
 import {
   discountCode,
   discountCodesIn,
+  asksItsTerms,
   listedCodeNamed,
   shopCodeSearch,
   type CodeSearchOptions,
@@ -707,6 +708,15 @@ function intentInContext(
   }
   // "When does the free shipping one end?" right after a list of codes: one of those codes.
   if (last === "discount_code" && !entities.order_number && listedCodeNamed(text, state.listedCodes))
+    return { ...result, intent: "discount_code", lowConfidence: false };
+  // "When does it end?", "what's the minimum?" right after a code was described: that code's terms, not an order's.
+  if (
+    last === "discount_code" &&
+    (state.discussedCodes ?? []).length > 0 &&
+    !entities.order_number &&
+    wordCount <= 8 &&
+    asksItsTerms(text)
+  )
     return { ...result, intent: "discount_code", lowConfidence: false };
   // "Can I collect it at your shop?": getting an order in person is a way of receiving it, a shipping option.
   if (
