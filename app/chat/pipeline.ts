@@ -595,6 +595,10 @@ const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu
 // A bare "why?" or "what can I do?" (accents folded): nothing new, a question about the last answer.
 const ABOUT_THE_ANSWER =
   /^[¿¡]?(?:(?:ok(?:ay)?|so|and|y|et|mais|but),?\s+)?(?:why(?: not)?|how come|por ?que(?: no)?|pourquoi(?: pas)?|what are my options|what options do i have|what can i do(?: now)?|what now|que opciones tengo|cuales son mis opciones|que puedo hacer(?: ahora)?|quelles sont mes options|qu'est-ce que je peux faire|que puis-je faire|je fais quoi)\s*[?!.]*$/;
+// A prompt for more with no words of its own (accents folded): "and?", "?", "so??", "and then?", "et alors ?", "¿y?", "¿y qué?".
+const BARE_PROMPT =
+  /^[¿¡ ]*(?:(?:and|so|then|and then|and so|well|et|et alors|alors|et donc|donc|et puis|y|y entonces|entonces|y que|y luego|pues|e)[ ?!.…]*|[?!.…]+)$/;
+const SMALL_TALK = new Set<Intent>(["greeting", "thanks_goodbye", "out_of_scope"]);
 const ELLIPTICAL_START = /^(?:and|also|what about|how about|[¿¡]?y|et|e)\b/i;
 const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
 // "But …", "mais …", "pero …", "even though …" (accents folded): an objection to the answer just given.
@@ -768,6 +772,8 @@ function intentInContext(
   const aboutCodes = !entities.order_number ? codeQuestionIntent(result, text, codesNamed) : null;
   if (aboutCodes) return aboutCodes;
   if (!last) return result;
+  // "and?", "?", "so??", "et alors ?", "¿y?": nothing new, the shopper waits for more of the last answer.
+  if (!SMALL_TALK.has(last) && BARE_PROMPT.test(normalize(text))) return continued;
   const onReturn = returnFollowUpIntent(result, text, entities, last, !!state.orderNumber);
   if (onReturn) return onReturn;
   const onPolicy = policyFollowUpIntent(result, text, entities, last, wordCount, codesNamed);

@@ -1,0 +1,23 @@
+/**
+ * "and?", "?", "et alors ?", "¿y?" right after an answer asks for more of that answer: the same
+ * topic continues, it is not a goodbye or an unclear message. Facts come from the demo snapshot.
+ */
+import { describe, expect, it } from "vitest";
+import { demoConversation } from "../helpers/chat-context";
+import { orderInTransit } from "../helpers/dev-store-orders";
+
+describe("a bare prompt for more after an answer", () => {
+  it.each(["and?", "?", "so??", "and then?"])("%j after an order's status keeps the order", async (prompt) => {
+    const { customerId, order } = orderInTransit("northwind");
+    const say = await demoConversation({ customerId });
+    await say("where is my order?");
+    const more = await say(prompt);
+    expect(more.intent).toBe("track_order");
+    expect(more.text).toContain(order.name);
+  });
+
+  it("is not taken for a question of its own when nothing was answered yet", async () => {
+    const say = await demoConversation();
+    expect((await say("?")).intent).not.toBe("track_order");
+  });
+});
