@@ -17,7 +17,8 @@ import { CANCELLED_FORM } from "./cancellation-made";
 const MONEY_BACK =
   /\b(?:(?:my|mon|mi|mis|mes) (?:money|store credit|argent|sous|fric|avoir|dinero|plata|lana|feria|varo|reembolso|remboursement|refund)|money back|geste commercial|store credit|credit note|reimburs\w*|money (?:has |have |had )?(?:come|came|comes|gone|went|go|goes|been (?:sent|put|paid)) back|get (?:everything|it all|all of it|the (?:full|whole|entire) amount|the full price) back|me (?:devuelven|regresan|reembolsan|devolvieron|regresaron|reembolsaron) todo|refunded|rembourse(?:e|s|es)?|reembolsad[oa]s?|reembolsaron|(?:devolvieron|regresan|regresaron|devuelven|reintegraron) (?:el |mi )?dinero)\b/;
 // "I returned it and haven't heard anything", "rien sur mon compte", "how much will I get back?",
-// "je n'ai reçu que 49 €": a refund awaited or short, without the word.
+// "je n'ai reçu que 49 €": a refund awaited or short, without the word. "I only got $40 back" is money;
+// "I only got the candle" is a parcel short of items, not a refund.
 const SENT_BACK =
   /\b(?:i (?:(?:requested|started|opened|filed|submitted|made) (?:a|the|my) return|returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
 // "still no money", "haven't seen a cent", "no me ha llegado el dinero": the refund, not the return, is missing.
@@ -28,7 +29,7 @@ const NO_NEWS =
 const NOTHING_ON_ACCOUNT =
   /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
 const AMOUNT_BACK =
-  /\bhow much (?:will|do|did|would) (?:i|we) (?:get|got|be refunded|receive)\b|\bcuanto me (?:van a |vas a |vais a )?(?:devolver|regresar|reembolsar|devuelven|regresan|reembolsan)\b|\bcombien (?:vais-je|je vais|serai-je|je serai|allez-vous me) (?:etre )?(?:rembours\w*|recuperer|recevoir|toucher)|\bhow much (?:will|do) i get back\b|\bn'?ai (?:recu|eu|ete rembourse\w*) que\b|\bonly (?:got|received|refunded)\b|\bsolo me (?:devolvieron|reembolsaron|regresaron)\b/;
+  /\bhow much (?:will|do|did|would) (?:i|we) (?:get|got|be refunded|receive)\b|\bcuanto me (?:van a |vas a |vais a )?(?:devolver|regresar|reembolsar|devuelven|regresan|reembolsan)\b|\bcombien (?:vais-je|je vais|serai-je|je serai|allez-vous me) (?:etre )?(?:rembours\w*|recuperer|recevoir|toucher)|\bhow much (?:will|do) i get back\b|\bn'?ai (?:recu|eu|ete rembourse\w*) que\b|\bonly refunded\b|\bonly (?:got|received|been given) (?:back\b|[$€£]|\d|(?:a |my |the )?(?:partial |part of (?:my |the )?)?(?:refund|money|amount|credit))|\bsolo me (?:devolvieron|reembolsaron|regresaron)\b/;
 // "how much am I getting?", "has the money gone back?", "what you gave back": the money of a return already made.
 const MONEY_OF_RETURN =
   /\bhow much (?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b|\bme (?:regresaron|devolvieron|reembolsaron|depositaron|depositan|reembolsan)\b/;
