@@ -595,6 +595,9 @@ const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu
 // A bare "why?" or "what can I do?" (accents folded): nothing new, a question about the last answer.
 const ABOUT_THE_ANSWER =
   /^[¿¡]?(?:(?:ok(?:ay)?|so|and|y|et|mais|but),?\s+)?(?:why(?: not)?|how come|por ?que(?: no)?|pourquoi(?: pas)?|what are my options|what options do i have|what can i do(?: now)?|what now|que opciones tengo|cuales son mis opciones|que puedo hacer(?: ahora)?|quelles sont mes options|qu'est-ce que je peux faire|que puis-je faire|je fais quoi)\s*[?!.]*$/;
+// "which carrier?", "quel transporteur ?", "¿qué paquetería?", "who delivers?" (accents folded).
+const CARRIER_ASKED =
+  /\b(?:carriers?|courier|who (?:delivers|ships)|transporteurs?|paqueterias?|mensajerias?|transportistas?)\b/;
 // A prompt for more with no words of its own (accents folded): "and?", "?", "so??", "and then?", "et alors ?", "¿y?", "¿y qué?".
 const BARE_PROMPT =
   /^[¿¡ ]*(?:(?:and|so|then|and then|and so|well|et|et alors|alors|et donc|donc|et puis|y|y entonces|entonces|y que|y luego|pues|e)[ ?!.…]*|[?!.…]+)$/;
@@ -713,14 +716,8 @@ function intentInContext(
   // "When does the free shipping one end?" right after a list of codes: one of those codes.
   if (last === "discount_code" && !entities.order_number && listedCodeNamed(text, state.listedCodes))
     return { ...result, intent: "discount_code", lowConfidence: false };
-  // "When does it end?", "what's the minimum?" right after a code was described: that code's terms, not an order's.
-  if (
-    last === "discount_code" &&
-    (state.discussedCodes ?? []).length > 0 &&
-    !entities.order_number &&
-    wordCount <= 8 &&
-    asksItsTerms(text)
-  )
+  // "When does it end?", "what's the minimum?" right after an answer about codes: their terms, not an order's.
+  if (last === "discount_code" && !entities.order_number && wordCount <= 8 && asksItsTerms(text))
     return { ...result, intent: "discount_code", lowConfidence: false };
   // "Can I collect it at your shop?": getting an order in person is a way of receiving it, a shipping option.
   if (
@@ -772,6 +769,17 @@ function intentInContext(
   const aboutCodes = !entities.order_number ? codeQuestionIntent(result, text, codesNamed) : null;
   if (aboutCodes) return aboutCodes;
   if (!last) return result;
+  // "¿con qué paquetería?", "which carrier?" right after the shop's shipping options, with no order in the
+  // conversation: the carrier of those options, not an order's tracking.
+  if (
+    last === "shipping_options" &&
+    result.intent === "track_order" &&
+    !entities.order_number &&
+    !state.orderNumber &&
+    wordCount <= 8 &&
+    CARRIER_ASKED.test(normalize(text))
+  )
+    return continued;
   // "and?", "?", "so??", "et alors ?", "¿y?": nothing new, the shopper waits for more of the last answer.
   if (!SMALL_TALK.has(last) && BARE_PROMPT.test(normalize(text))) return continued;
   const onReturn = returnFollowUpIntent(result, text, entities, last, !!state.orderNumber);

@@ -21,3 +21,15 @@ describe("a bare prompt for more after an answer", () => {
     expect((await say("?")).intent).not.toBe("track_order");
   });
 });
+
+describe("'which carrier?' after the shop's shipping options", () => {
+  it("stays on shipping options when no order is in the conversation", async () => {
+    const { createDemoStore, loadDemoSnapshot } = await import("../../demo/demo-store");
+    const { devStorePath } = await import("../../demo/dev-stores");
+    const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("cafe-colibri"))) });
+    await say("¿cuánto cuesta el envío a Estados Unidos?");
+    const carrier = await say("¿con qué paquetería?");
+    expect(carrier.intent).toBe("shipping_options");
+    expect(carrier.text).not.toMatch(/n[úu]mero de pedido/i);
+  });
+});
