@@ -83,10 +83,7 @@ export function bestPassages(
     const answeredSoFar = new Set(picked.flatMap((p) => p.answered));
     const addsSomething = hit.answered.some((w) => !answeredSoFar.has(w));
     // Another sentence of the same source about everything the best one is about ("…arrived damaged" → "Damaged items: contact us…").
-    // Of the same entry: every FAQ shares a source, but another FAQ that covers the words only through a
-    // synonym ("log in" widened to "code": the discount-code FAQ) is not about the same thing.
-    const sameTopic =
-      hit.passage.sourceKey === top.passage.sourceKey && top.covered.every((w) => hit.covered.includes(w));
+    const sameTopic = sameSource && top.covered.every((w) => hit.covered.includes(w));
     if (
       hit.score >= top.score * (sameSource ? 0.85 : 0.95) ||
       (addsSomething && hit.score >= top.score * 0.5) ||
