@@ -595,6 +595,7 @@ const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu
 // A bare "why?" or "what can I do?" (accents folded): nothing new, a question about the last answer.
 const ABOUT_THE_ANSWER =
   /^[¿¡]?(?:(?:ok(?:ay)?|so|and|y|et|mais|but),?\s+)?(?:why(?: not)?|how come|por ?que(?: no)?|pourquoi(?: pas)?|what are my options|what options do i have|what can i do(?: now)?|what now|que opciones tengo|cuales son mis opciones|que puedo hacer(?: ahora)?|quelles sont mes options|qu'est-ce que je peux faire|que puis-je faire|je fais quoi)\s*[?!.]*$/;
+const ORDER_WORD = /\b(?:orders?|commandes?|pedidos?|compras?)\b/;
 // "which carrier?", "quel transporteur ?", "¿qué paquetería?", "who delivers?" (accents folded).
 const CARRIER_ASKED =
   /\b(?:carriers?|courier|who (?:delivers|ships)|transporteurs?|paqueterias?|mensajerias?|transportistas?)\b/;
@@ -798,6 +799,16 @@ function intentInContext(
     (refersToEarlierOrder(normalize(text)) || refersToOtherOrder(normalize(text)))
   )
     return continued;
+  // "and my previous order?" once the talk moved on from an order (to a product, a code): that earlier order.
+  if (
+    !ORDER_INTENTS.has(last) &&
+    state.orderNumber &&
+    !entities.order_number &&
+    wordCount <= 8 &&
+    ORDER_WORD.test(normalize(text)) &&
+    refersToEarlierOrder(normalize(text))
+  )
+    return { ...result, intent: "track_order", lowConfidence: false };
   // "and the other items?", "et les autres articles ?", "¿y lo demás?" after a shipment: the rest of that order.
   if (
     last === "track_order" &&

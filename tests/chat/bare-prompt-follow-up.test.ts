@@ -33,3 +33,21 @@ describe("'which carrier?' after the shop's shipping options", () => {
     expect(carrier.text).not.toMatch(/n[úu]mero de pedido/i);
   });
 });
+
+describe("'and my previous order?' once the talk moved on to a product", () => {
+  it("is the customer's order before the one discussed", async () => {
+    const { loadDemoSnapshot } = await import("../../demo/demo-store");
+    const { SNAPSHOT_PATH } = await import("../helpers/chat-context");
+    const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
+    const { customerId, order } = orderInTransit("northwind");
+    const earlier = snapshot.orders
+      .filter((o: any) => o.customerId === customerId && o.createdAt < order.createdAt)
+      .sort((a: any, b: any) => b.createdAt.localeCompare(a.createdAt))[0];
+    const say = await demoConversation({ customerId });
+    await say("where is my order?");
+    await say("do you sell gift cards?");
+    const previous = await say("and my previous order?");
+    expect(previous.intent).toBe("track_order");
+    expect(previous.text).toContain(earlier.name);
+  });
+});
