@@ -51,3 +51,14 @@ describe("'and my previous order?' once the talk moved on to a product", () => {
     expect(previous.text).toContain(earlier.name);
   });
 });
+
+describe("'was it the black one?' about the order just shown", () => {
+  it("lists what the order holds, with each item's options, rather than offering a swap", async () => {
+    const { customerId, order } = orderInTransit("northwind");
+    const say = await demoConversation({ customerId });
+    await say("where is my order?");
+    const which = await say("was it the black one?");
+    expect(which.intent).toBe("track_order");
+    for (const line of order.lineItems) expect(which.text).toContain(line.title);
+  });
+});

@@ -214,6 +214,8 @@ const SO_LONG =
 // "was it the blue one?", "did I get the black one?", "c'était la bleue ?", "¿era el negro?": which item was ordered.
 const WHICH_ONE_ORDERED =
   /\b(?:was it|were they|did i (?:order|get|buy|pick)) the (?:[\w-]+ ){1,3}(?:one|ones|version|size|colou?r)\b|\bc'etait (?:le|la|les) (?:[\w-]+ ?){1,3}\?|\b(?:era|eran) (?:el|la|los|las) (?:[\w-]+ ?){1,3}\?/;
+// Readings "was it the black one?" gets for its option word: a swap, a change, the product itself.
+const WHICH_ONE_READINGS = new Set<Intent>(["exchange_item", "change_order", "product_info", "product_search"]);
 const ORDER_CONTENTS =
   /\b(?:(?:that's|that is|it's|it is|those are|they're|they are) (?:the|my) [^?!.]{1,40}?,? (?:right|correct|isn't it|aren't they)|c'est (?:bien )?(?:le|la|les|mon|ma|mes) [^?!.]{1,40}?,? (?:hein|c'est ca|non|n'est-ce pas)|(?:es|son) (?:el|la|los|las|mi|mis) [^?!.]{1,40}?,? (?:verdad|cierto|no|correcto)|(?:is|are) (?:the |my )?(?:[\w-]+ ){1,4}(?:in (?:there|it|the (?:box|package|parcel|order|shipment))|included)|(?:le|la|les) (?:[\w-]+ ){1,4}(?:est|sont) (?:dans le colis|dans la commande|dedans|inclu\w*)|(?:viene|vienen|va|van) (?:el |la |los |las )?(?:[\w-]+ ){0,4}(?:en el paquete|en el pedido|incluid[oa]s?)|what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what(?:'s| is| was| were) in (?:the|that|this|my|each|the other|the first|the second) (?:[\w-]+ )?(?:box|parcel|package|shipment|delivery)|(?:qu'y a-t-il|qu'est-ce qu'il y a|il y a quoi|quoi) dans (?:le|ce|mon|l'autre) (?:[\w-]+ )?colis|que (?:viene|hay|trae|va) (?:en|dentro de) (?:el|ese|este|mi|el otro) (?:paquete|envio|caja)|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era)|(?:il|elle|elles|ils|le colis|la commande|ma commande|mon colis) contien\w* quoi|(?:que|qu'est-ce que|ce que) contien\w*|qu'est-ce qu'(?:il|elle)s? contien\w*|ce qu'(?:il|elle)s? contien\w*|ce qu'il y a(?:vait)? (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|(?:c'est|c'etait|il y a(?:vait)?|y a(?:vait)?) quoi (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|qu'y a-t-il (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|que (?:hay|habia|viene|venia|va|iba) (?:dentro|adentro|en (?:el|mi|ese|este|la|esa|esta) (?:paquete|pedido|caja|envio|orden))|que (?:productos|articulos|cosas) (?:trae|traia|lleva|llevaba|tiene|tenia|incluye|venian|vienen|eran|pedi|compre)|what (?:was|is|were) in (?:that|this) (?:order|package|parcel|box|shipment)|which (?:items|products|things) (?:are|were|was|is) (?:in|inside)|what (?:items|products|things) (?:are|were|did i) (?:in|inside|order|buy|get)|(?:which|what) (?:item|product|article|thing)s? (?:was|were|is|are) (?:it|that|this|they|those) for|(?:c'etait|c'est) (?:pour )?(?:quel|quelle|quels|quelles) (?!jour|date|heure|montant|prix|somme)[\w-]+|pour (?:quel|quels|quelle|quelles) (?:article|produit)s?|(?:de|para|por) (?:que|cual(?:es)?) (?:producto|articulo)s?|(?:que|cual) (?!dia|fecha|hora|monto|precio|cantidad)[\w-]+ (?:era|eran)|what(?:'s| is| was) (?:it|that|this|the refund|that refund|the charge) for|^[¿¡ ]*(?:and )?for what|what i (?:bought|ordered|got)|(?:c'etait|c'est|ca correspond a|ca correspondait a|ca concern\w*) (?:pour )?quoi|^[¿¡ ]*pour quoi|quels? articles?|quels? produits?|de que (?:fue|era)|por que concepto|a que corresponde|(?:que|cuales) (?:articulos|productos)|que (?:habia|he|hube) (?:pedido|comprado))\b/;
 const LATE_MISREAD = new Set<Intent>([
@@ -715,6 +717,14 @@ export function orderQuestionIntent(
   if (deed) return deed;
   // "Rappelez-moi ce qu'il y a dedans": a reminder of the order's items, not a call back.
   if (intent === "human_agent" && REMIND_ME.test(n) && ORDER_CONTENTS.test(n) && !ASKS_FOR_SOMEONE.test(n))
+    return "track_order";
+  // "was it the black one?" about the order in focus asks which item was ordered, not for a swap or a product.
+  if (
+    (!!state.orderNumber || (!!state.lastIntent && ORDER_INTENTS.has(state.lastIntent))) &&
+    WHICH_ONE_READINGS.has(intent) &&
+    WHICH_ONE_ORDERED.test(n) &&
+    !ORDER_CHANGE.test(n)
+  )
     return "track_order";
   // "Can someone tell me where my order is?" asks where it is; it doesn't ask for a person.
   if (intent === "human_agent" && TELL_ME.test(n) && asksWhereItIs(n)) return "track_order";
