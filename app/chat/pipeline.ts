@@ -70,6 +70,7 @@ import { asksBeforeOrdering, asksDeliveryFact, shippingOptions } from "./answers
 import {
   discountCode,
   discountCodesIn,
+  asksItsTerms,
   listedCodeNamed,
   shopCodeSearch,
   type CodeSearchOptions,
@@ -595,6 +596,14 @@ const PRICE_QUESTION = /\b(?:how much|price|cost|costs|combien|co[uû]te|prix|cu
 // A bare "why?" or "what can I do?" (accents folded): nothing new, a question about the last answer.
 const ABOUT_THE_ANSWER =
   /^[¿¡]?(?:(?:ok(?:ay)?|so|and|y|et|mais|but),?\s+)?(?:why(?: not)?|how come|por ?que(?: no)?|pourquoi(?: pas)?|what are my options|what options do i have|what can i do(?: now)?|what now|que opciones tengo|cuales son mis opciones|que puedo hacer(?: ahora)?|quelles sont mes options|qu'est-ce que je peux faire|que puis-je faire|je fais quoi)\s*[?!.]*$/;
+const ORDER_WORD = /\b(?:orders?|commandes?|pedidos?|compras?)\b/;
+// "which carrier?", "quel transporteur ?", "¿qué paquetería?", "who delivers?" (accents folded).
+const CARRIER_ASKED =
+  /\b(?:carriers?|courier|who (?:delivers|ships)|transporteurs?|paqueterias?|mensajerias?|transportistas?)\b/;
+// A prompt for more with no words of its own (accents folded): "and?", "?", "so??", "and then?", "et alors ?", "¿y?", "¿y qué?".
+const BARE_PROMPT =
+  /^[¿¡ ]*(?:(?:and|so|then|and then|and so|well|et|et alors|alors|et donc|donc|et puis|y|y entonces|entonces|y que|y luego|pues|e)[ ?!.…]*|[?!.…]+)$/;
+const SMALL_TALK = new Set<Intent>(["greeting", "thanks_goodbye", "out_of_scope"]);
 const ELLIPTICAL_START = /^(?:and|also|what about|how about|[¿¡]?y|et|e)\b/i;
 const HANDOFF_INTENTS = new Set<Intent>(["human_agent", "complaint"]);
 // "But …", "mais …", "pero …", "even though …" (accents folded): an objection to the answer just given.
@@ -709,6 +718,9 @@ function intentInContext(
   // "When does the free shipping one end?" right after a list of codes: one of those codes.
   if (last === "discount_code" && !entities.order_number && listedCodeNamed(text, state.listedCodes))
     return { ...result, intent: "discount_code", lowConfidence: false };
+  // "When does it end?", "what's the minimum?" right after an answer about codes: their terms, not an order's.
+  if (last === "discount_code" && !entities.order_number && wordCount <= 8 && asksItsTerms(text))
+    return { ...result, intent: "discount_code", lowConfidence: false };
   // "Can I collect it at your shop?": getting an order in person is a way of receiving it, a shipping option.
   if (
     result.confidence < COLLECT_OVERRIDE_BELOW &&
@@ -759,6 +771,19 @@ function intentInContext(
   const aboutCodes = !entities.order_number ? codeQuestionIntent(result, text, codesNamed) : null;
   if (aboutCodes) return aboutCodes;
   if (!last) return result;
+  // "¿con qué paquetería?", "which carrier?" right after the shop's shipping options, with no order in the
+  // conversation: the carrier of those options, not an order's tracking.
+  if (
+    last === "shipping_options" &&
+    result.intent === "track_order" &&
+    !entities.order_number &&
+    !state.orderNumber &&
+    wordCount <= 8 &&
+    CARRIER_ASKED.test(normalize(text))
+  )
+    return continued;
+  // "and?", "?", "so??", "et alors ?", "¿y?": nothing new, the shopper waits for more of the last answer.
+  if (!SMALL_TALK.has(last) && BARE_PROMPT.test(normalize(text))) return continued;
   const onReturn = returnFollowUpIntent(result, text, entities, last, !!state.orderNumber);
   if (onReturn) return onReturn;
   const onPolicy = policyFollowUpIntent(result, text, entities, last, wordCount, codesNamed);
@@ -775,6 +800,16 @@ function intentInContext(
     (refersToEarlierOrder(normalize(text)) || refersToOtherOrder(normalize(text)))
   )
     return continued;
+  // "and my previous order?" once the talk moved on from an order (to a product, a code): that earlier order.
+  if (
+    !ORDER_INTENTS.has(last) &&
+    state.orderNumber &&
+    !entities.order_number &&
+    wordCount <= 8 &&
+    ORDER_WORD.test(normalize(text)) &&
+    refersToEarlierOrder(normalize(text))
+  )
+    return { ...result, intent: "track_order", lowConfidence: false };
   // "and the other items?", "et les autres articles ?", "¿y lo demás?" after a shipment: the rest of that order.
   if (
     last === "track_order" &&

@@ -21,7 +21,10 @@ const SOMEONE_ELSES: RegExp[] = [
   ),
   // "for my roommate", "on behalf of my friend", "asking for a friend"
   new RegExp(`\\b(?:for|on behalf of) (?:my|a) (?:${EN_PEOPLE})\\b`, "i"),
-  /\b(?:someone|somebody) else'?s\b|\b(?:not|isn'?t|wasn'?t) (?:my order|mine)\b|\bon (?:his|her|their) behalf\b/i,
+  /\b(?:someone|somebody) else'?s\b|\bon (?:his|her|their) behalf\b/i,
+  // "that's not my order", "this isn't mine, I never bought it" — but not "why isn't my order
+  // moving?", which asks about the shopper's own order: the phrase has to end the clause.
+  /\b(?:not|isn'?t|wasn'?t) (?:my order|mine)(?=\s*(?:$|[.,;:!)]|and\b|but\b|so\b|either\b))/i,
   // "el pedido de mi vecina", "es de mi amigo", "para mi compañero de piso", "en nombre de mi madre"
   new RegExp(`\\b(?:de|para|en nombre de) mi (?:${ES_PEOPLE})(?![\\p{L}])`, "iu"),
   /\b(?:no es m[ií]o|de otra persona|en su nombre)(?![\p{L}])/iu,

@@ -237,3 +237,20 @@ describe("a follow-up the listed codes' own terms answer", () => {
     expect(express.text).not.toMatch(/6-digit code/);
   });
 });
+
+describe("follow-ups about the code just described", () => {
+  it("'does that code work on …?' and 'when does it end?' stay on that code, not the list or an order", async () => {
+    const { demoConversation } = await import("../helpers/chat-context");
+    const say = await demoConversation();
+    const code = withMinimum.code;
+    await say(`is ${code} still valid?`);
+    const onIt = await say("does that code work on sale items?");
+    expect(onIt.intent).toBe("discount_code");
+    expect(onIt.text).toContain(code);
+    for (const other of discounts.filter((d) => usable(d) && d.code !== code))
+      expect(onIt.text).not.toContain(other.code);
+    const ends = await say("when does it end");
+    expect(ends.intent).toBe("discount_code");
+    expect(ends.text).toContain(formatDate(withMinimum.endsAt, now, "en", snapshot.shop.ianaTimezone));
+  });
+});

@@ -70,3 +70,23 @@ describe("the late-parcel line follows the shop's rule", () => {
     expect(out.text).toMatch(/business days past/);
   });
 });
+
+describe("'what now?' about a parcel not yet late enough for a trace", () => {
+  const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
+  const { order } = orderPastItsEstimate(snapshot);
+
+  it("quotes the shop's own rule on delays, then the status", async () => {
+    const say = await demoConversation({
+      customerId: order.customerId,
+      store: createDemoStore(loadDemoSnapshot(SNAPSHOT_PATH)),
+      overrides: { factOverrides: JSON.stringify({ traceAfter: { min: 15, max: 15, unit: "business_days" } }) },
+    });
+    await say(`Where is my order ${order.name}?`);
+    const out = await say("still nothing, what now?");
+    expect(out.intent).toBe("track_order");
+    // The shop's sentence, quoted from its shipping policy.
+    const rule = /if your tracking hasn't updated for [^,]+/.exec(snapshot.policies.shippingPolicy.body)![0];
+    expect(out.text.toLowerCase()).toContain(rule.toLowerCase());
+    expect(out.text).toContain(order.name);
+  });
+});

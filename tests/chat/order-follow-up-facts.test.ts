@@ -8,6 +8,7 @@ import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
 import { devStorePath } from "../../demo/dev-stores";
 import { demoConversation } from "../helpers/chat-context";
 import { digits, orderInTransit } from "../helpers/dev-store-orders";
+import { formatDate } from "../../app/chat/format";
 
 const cases = [
   {
@@ -16,6 +17,8 @@ const cases = [
     cost: "how much did it cost?",
     to: "where is it being shipped to?",
     carrier: "which carrier?",
+    left: "when did it leave?",
+    language: "en",
   },
   {
     store: "maison-coquelicot",
@@ -23,6 +26,8 @@ const cases = [
     cost: "combien j'ai payé ?",
     to: "elle est envoyée à quelle adresse ?",
     carrier: "quel transporteur ?",
+    left: "quand est-elle partie ?",
+    language: "fr",
   },
   {
     store: "cafe-colibri",
@@ -30,6 +35,8 @@ const cases = [
     cost: "¿cuánto pagué?",
     to: "¿a qué dirección va?",
     carrier: "¿qué paquetería es?",
+    left: "¿cuándo salió?",
+    language: "es",
   },
 ];
 
@@ -51,6 +58,23 @@ describe("a fact of the order just shown", () => {
       const carrier = await say(c.carrier);
       expect(carrier.intent).toBe("track_order");
       expect(carrier.text).toContain(order.fulfillments[0].trackingInfo[0].company);
+    });
+
+    it(`${c.store}: the day it left, asked after the status`, async () => {
+      const snapshot = loadDemoSnapshot(devStorePath(c.store)) as any;
+      const { customerId, order } = orderInTransit(c.store);
+      const say = await demoConversation({ store: createDemoStore(snapshot), customerId });
+      await say(c.where);
+      const left = await say(c.left);
+      expect(left.intent).toBe("track_order");
+      const shipped = order.fulfillments.find((f: any) => f.trackingInfo.length > 0);
+      const day = formatDate(
+        shipped.createdAt,
+        new Date(snapshot.referenceDate),
+        c.language as any,
+        snapshot.shop.ianaTimezone,
+      );
+      expect(left.text).toContain(day);
     });
   }
 });

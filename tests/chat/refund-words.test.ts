@@ -93,3 +93,27 @@ describe("after a cancellation", () => {
     });
   }
 });
+
+describe("'I only got …' names what arrived, or money", () => {
+  it("'I only got the candle, where is the blanket?' about a partly shipped order is its tracking", async () => {
+    const snapshot = loadDemoSnapshot(devStorePath("maison-coquelicot")) as any;
+    const order = snapshot.orders.find(
+      (o: any) => o.displayFulfillmentStatus === "PARTIALLY_FULFILLED" && o.customerId && o.lineItems.length === 2,
+    );
+    const shipped = order.fulfillments[0].fulfillmentLineItems[0].title as string;
+    const waiting = order.lineItems.find((l: any) => l.title !== shipped).title as string;
+    const say = await conversation("maison-coquelicot", order.customerId);
+    const out = await say(`I only got the ${shipped} from order ${order.name}, where is the ${waiting}?`);
+    expect(out.intent).toBe("track_order");
+    expect(out.text).toContain(waiting);
+  });
+
+  it("'I only got 20 € back' is still about the money refunded", async () => {
+    const snapshot = loadDemoSnapshot(devStorePath("maison-coquelicot")) as any;
+    const order = snapshot.orders.find((o: any) => o.displayFinancialStatus === "PARTIALLY_REFUNDED" && o.customerId);
+    const say = await conversation("maison-coquelicot", order.customerId);
+    const out = await say(`I only got 20 € back for order ${order.name}`);
+    expect(["refund_status", "return_item"]).toContain(out.intent);
+    expect(digits(out.text)).toContain(digits(order.totalRefunded));
+  });
+});

@@ -80,4 +80,18 @@ describe("someone else's order", () => {
       expect(saysOrderIsSomeoneElses(other)).toBe(true);
     }
   });
+
+  it("reads a question about the shopper's own order that only says it isn't moving as theirs", () => {
+    for (const own of [
+      "why isn't my order moving",
+      "why is my order not moving?",
+      "isn't my order supposed to be here by now?",
+      "wasn't mine shipped yesterday?",
+    ]) {
+      expect(saysOrderIsSomeoneElses(own)).toBe(false);
+    }
+    for (const other of ["that's not my order", "this isn't mine, I never bought it", "it wasn't my order."]) {
+      expect(saysOrderIsSomeoneElses(other)).toBe(true);
+    }
+  });
 });

@@ -14,6 +14,7 @@ import { isKnownWord } from "../knowledge/known-words";
 import { inShoppersLanguage, quoteAnswer } from "./policies";
 import { checkCode, isInternalCode, offersVerdict, type CodeVerdict } from "../policy/discounts";
 import type { Answer, Lookup, ShopProfile, Turn } from "../types";
+import { isFinalSale } from "../policy/returns";
 
 const M = defineMessages({
   code_unknown: {
@@ -50,6 +51,11 @@ const M = defineMessages({
     en: "{code} has reached its usage limit, so it no longer works.",
     es: "{code} ha alcanzado su límite de usos, así que ya no funciona.",
     fr: "{code} a atteint sa limite d'utilisation, il ne fonctionne donc plus.",
+  },
+  code_item_final_sale: {
+    en: "{item} is a final-sale item.",
+    es: "{item} es un artículo de venta final.",
+    fr: "{item} est un article en vente finale.",
   },
   code_active: {
     en: "{code} is active: {summary}.",
@@ -263,6 +269,13 @@ const ASKS_ITS_TERMS = new RegExp(`${EXPIRY.source}|\\b(?:minimum|m[ií]nim[oa]|
 // (accents folded).
 const ASKS_FOR_CODES =
   /\b(?:any|codes|coupons?|vouchers?|deals?|offers?|promos?|discounts?|codigos|cupon(?:es)?|ofertas?|promociones|descuentos|remises|offres?|reductions?)\b/i;
+/** Whether a short follow-up asks the terms of the code just discussed ("when does it end?", "¿mínimo?"), not of one to come. */
+export function asksItsTerms(text: string): boolean {
+  return ASKS_ITS_TERMS.test(text) && !FUTURE.test(text);
+}
+// "that code", "does it work", "ce code", "ese código", "il marche": the code just discussed (accents folded).
+const POINTS_TO_DISCUSSED =
+  /\b(?:(?:that|this|the|same) (?:code|coupon|one)|does it|will it|can i use it|would it|(?:ce|le|ca) code|il (?:marche|fonctionne|s'applique)|(?:ese|este|el) (?:codigo|cupon)|(?:sirve|funciona|aplica)\b(?! (?:algun|otro)))/;
 const NOT_WORKING =
   /\b(?:not|n't|won't|wont|doesnt|didnt|isnt)\b.*\b(?:work|apply|accept|valid|qualify)|\b(?:invalid|error|rejected|declined)\b|\bno (?:funciona|sirve)|\bne (?:marche|fonctionne) pas/i;
 
@@ -288,6 +301,7 @@ export async function discountCode(turn: Turn): Promise<Answer> {
     return { ...answer, state: { discussedCodes: codes } };
   }
   const text = turn.pre.original;
+  const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) : undefined;
   // "When does the free shipping one end?", "¿el de molinos tiene mínimo?": a code of the list just shown.
   const picked = turn.state.lastIntent === "discount_code" ? listedCodeNamed(text, turn.state.listedCodes) : null;
   if (picked) return discussedCodes(turn, [picked]);
@@ -308,6 +322,16 @@ export async function discountCode(turn: Turn): Promise<Answer> {
     return rules ? { ...rules, state: { discussedCodes: undefined } } : listed;
   }
   const discussed = turn.state.discussedCodes ?? [];
+  // "Does that code work on the trail runners?", "does it work on sale items?": the code in focus, its
+  // terms again (they say what it excludes), with what a product named is to them; not the list of codes.
+  const ofDiscussed =
+    discussed.length > 0 && !ALTERNATIVE.test(text) && !FUTURE.test(text) && !ASKS_FOR_CODES.test(turn.pre.normalized);
+  if (ofDiscussed && (product || POINTS_TO_DISCUSSED.test(turn.pre.normalized))) {
+    const answer = await discussedCodes(turn, discussed);
+    return product && isFinalSale(product)
+      ? { ...answer, text: `${answer.text}\n\n${t(turn.language, M.code_item_final_sale, { item: product.title })}` }
+      : answer;
+  }
   // "how much off will it be?" asks of an offer still to come, which the list of offers names.
   if (discussed.length > 0 && ASKS_ITS_TERMS.test(text) && !FUTURE.test(text)) return discussedCodes(turn, discussed);
   return publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));

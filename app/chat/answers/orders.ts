@@ -26,6 +26,7 @@ import {
   asksOrderContents,
   asksOrderCost,
   asksOrderPayment,
+  asksShipDate,
   asksWhatToDo,
   asksWhySlow,
   itemsDroppedText,
@@ -669,6 +670,11 @@ const M = defineMessages({
     es: "Código usado en el pedido {order}: {codes}.",
     fr: "Code utilisé sur la commande {order} : {codes}.",
   },
+  shipped_on: {
+    en: "{items} left us on {date} with {carrier}.",
+    es: "{items}: salió el {date} con {carrier}.",
+    fr: "{items} : parti le {date} avec {carrier}.",
+  },
   order_no_code: {
     en: "No discount code was used on order {order}.",
     es: "No se usó ningún código de descuento en el pedido {order}.",
@@ -862,7 +868,14 @@ export function trackOrder(turn: Turn): Promise<Answer> {
     // "What's in the parcel that shipped?" after the status: that parcel's items answer it; the status
     // again would list, after them, the items still waiting, which are not in it.
     const parcelOnly = followUp && parcelsAsked(order, t2).length > 0;
-    const lines = [...askedOrderFacts(order, t2), ...(parcelOnly ? [] : [describeOrderStatus(order, t2)])];
+    // "Still nothing, what now?" about a parcel on its way but not yet late enough for a trace: the
+    // shop's own rule on delays says when and how it steps in, before the status again.
+    const delayRule = followUp && !late && asksWhatToDo(t2.pre.normalized) && stillMoving(order) ? delayRuleOf(t2) : "";
+    const lines = [
+      ...askedOrderFacts(order, t2),
+      ...(delayRule ? [delayRule] : []),
+      ...(parcelOnly ? [] : [describeOrderStatus(order, t2)]),
+    ];
     if (missing) lines.push(t(t2.language, M.delivered_missing, { carrier: missing.carrier, date: missing.date }));
     if (access.otherOrders.length > 0 && !t2.entities.order_number) {
       lines.push(t(t2.language, M.other_orders, { orders: access.otherOrders.map((o) => o.name).join(", ") }));
@@ -930,6 +943,19 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
         ),
       }),
     );
+  // "When did it leave?": the day each parcel left, which the status line doesn't give.
+  if (asksShipDate(asked))
+    for (const f of carriedShipments(order))
+      facts.push(
+        t(L, M.shipped_on, {
+          items: joinList(
+            f.lines.map((l) => itemName(l.title, l.variantTitle, l.quantity)),
+            L,
+          ),
+          date: date(turn, f.createdAt),
+          carrier: f.trackingInfo[0]?.company ?? "—",
+        }),
+      );
   if (asksOrderCode(asked))
     facts.push(
       order.discountCodes.length > 0
@@ -1007,6 +1033,26 @@ function escalateShipment(order: Order, turn: Turn, late: { carrier: string } | 
 }
 
 const FAILED_DELIVERY_TOPIC = "parcel comes back to us failed delivery reship refund";
+/** The words of a shop's sentence on delayed or lost parcels, per language (a shop may write it in one only). */
+const DELAY_TOPIC: Record<string, string> = {
+  en: "delays tracking hasn't moved updated business days lost parcel trace investigation carrier",
+  es: "retrasos guía no se mueve días hábiles reporte paquetería paquete se pierde",
+  fr: "retards suivi n'a pas bougé jours ouvrés enquête transporteur colis perdu",
+};
+
+/** The shop's rule on a delayed parcel, in the shopper's language when the shop wrote it there. */
+function delayRuleOf(turn: Turn): string {
+  const only = ["SHIPPING_POLICY", "FAQ"];
+  const own = DELAY_TOPIC[turn.language];
+  return ((own ? shopSaysAbout(turn, own, only) : "") || shopSaysAbout(turn, DELAY_TOPIC.en, only)).trim();
+}
+
+/** Whether a parcel of the order is still with the carrier: not delivered, not coming back, not at a pickup point. */
+function stillMoving(order: Order): boolean {
+  return carriedShipments(order).some(
+    (f) => !["DELIVERED", "FAILURE", "READY_FOR_PICKUP", "PICKED_UP"].includes(f.displayStatus ?? ""),
+  );
+}
 
 /**
  * A parcel as far past its ETA as the shop's rule for opening a trace (Store facts' traceAfter,

@@ -18,7 +18,8 @@ import { CANCELLED_FORM } from "./cancellation-made";
 const MONEY_BACK =
   /\b(?:(?:my|mon|mi|mis|mes) (?:money|store credit|argent|sous|fric|avoir|dinero|plata|lana|feria|varo|reembolso|remboursement|refund)|money back|geste commercial|store credit|credit note|reimburs\w*|money (?:has |have |had )?(?:come|came|comes|gone|went|go|goes|been (?:sent|put|paid)) back|get (?:everything|it all|all of it|the (?:full|whole|entire) amount|the full price) back|me (?:devuelven|regresan|reembolsan|devolvieron|regresaron|reembolsaron) todo|refunded|rembourse(?:e|s|es)?|reembolsad[oa]s?|reembolsaron|(?:devolvieron|regresan|regresaron|devuelven|reintegraron) (?:el |mi )?dinero)\b/;
 // "I returned it and haven't heard anything", "rien sur mon compte", "how much will I get back?",
-// "je n'ai reçu que 49 €": a refund awaited or short, without the word.
+// "je n'ai reçu que 49 €": a refund awaited or short, without the word. "I only got $40 back" is money;
+// "I only got the candle" is a parcel short of items, not a refund.
 const SENT_BACK =
   /\b(?:i (?:(?:requested|started|opened|filed|submitted|made) (?:a|the|my) return|returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
 // "still no money", "haven't seen a cent", "no me ha llegado el dinero": the refund, not the return, is missing.
@@ -29,7 +30,7 @@ const NO_NEWS =
 const NOTHING_ON_ACCOUNT =
   /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
 const AMOUNT_BACK =
-  /\bhow much (?:will|do|did|would) (?:i|we) (?:get|got|be refunded|receive)\b|\bcuanto me (?:van a |vas a |vais a )?(?:devolver|regresar|reembolsar|devuelven|regresan|reembolsan)\b|\bcombien (?:vais-je|je vais|serai-je|je serai|allez-vous me) (?:etre )?(?:rembours\w*|recuperer|recevoir|toucher)|\bhow much (?:will|do) i get back\b|\bn'?ai (?:recu|eu|ete rembourse\w*) que\b|\bonly (?:got|received|refunded)\b|\bsolo me (?:devolvieron|reembolsaron|regresaron)\b/;
+  /\bhow much (?:will|do|did|would) (?:i|we) (?:get|got|be refunded|receive)\b|\bcuanto me (?:van a |vas a |vais a )?(?:devolver|regresar|reembolsar|devuelven|regresan|reembolsan)\b|\bcombien (?:vais-je|je vais|serai-je|je serai|allez-vous me) (?:etre )?(?:rembours\w*|recuperer|recevoir|toucher)|\bhow much (?:will|do) i get back\b|\bn'?ai (?:recu|eu|ete rembourse\w*) que\b|\bonly refunded\b|\bonly (?:got|received|been given) (?:back\b|[$€£]|\d|(?:a |my |the )?(?:partial |part of (?:my |the )?)?(?:refund|money|amount|credit))|\bsolo me (?:devolvieron|reembolsaron|regresaron)\b/;
 // "how much am I getting?", "has the money gone back?", "what you gave back": the money of a return already made.
 const MONEY_OF_RETURN =
   /\bhow much (?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b|\bme (?:regresaron|devolvieron|reembolsaron|depositaron|depositan|reembolsan)\b/;
@@ -243,6 +244,11 @@ const NO_CONFIRMATION =
 const SO_LONG =
   /\b(?:so long|taking (?:this |that )?long|(?:take|takes|took) (?:this|that) long|si long|aussi long|autant de temps|si longtemps|tard\w* tanto|demor\w* tanto)\b/;
 // "what's in it?", "il y a quoi dedans ?", "¿qué trae?", "that's the blue one, right?": the order's items.
+// "was it the blue one?", "did I get the black one?", "c'était la bleue ?", "¿era el negro?": which item was ordered.
+const WHICH_ONE_ORDERED =
+  /\b(?:was it|were they|did i (?:order|get|buy|pick)) the (?:[\w-]+ ){1,3}(?:one|ones|version|size|colou?r)\b|\bc'etait (?:le|la|les) (?:[\w-]+ ?){1,3}\?|\b(?:era|eran) (?:el|la|los|las) (?:[\w-]+ ?){1,3}\?/;
+// Readings "was it the black one?" gets for its option word: a swap, a change, the product itself.
+const WHICH_ONE_READINGS = new Set<Intent>(["exchange_item", "change_order", "product_info", "product_search"]);
 const ORDER_CONTENTS =
   /\b(?:(?:that's|that is|it's|it is|those are|they're|they are) (?:the|my) [^?!.]{1,40}?,? (?:right|correct|isn't it|aren't they)|c'est (?:bien )?(?:le|la|les|mon|ma|mes) [^?!.]{1,40}?,? (?:hein|c'est ca|non|n'est-ce pas)|(?:es|son) (?:el|la|los|las|mi|mis) [^?!.]{1,40}?,? (?:verdad|cierto|no|correcto)|(?:is|are) (?:the |my )?(?:[\w-]+ ){1,4}(?:in (?:there|it|the (?:box|package|parcel|order|shipment))|included)|(?:le|la|les) (?:[\w-]+ ){1,4}(?:est|sont) (?:dans le colis|dans la commande|dedans|inclu\w*)|(?:viene|vienen|va|van) (?:el |la |los |las )?(?:[\w-]+ ){0,4}(?:en el paquete|en el pedido|incluid[oa]s?)|what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what(?:'s| is| was| were) in (?:the|that|this|my|each|the other|the first|the second) (?:[\w-]+ )?(?:box|parcel|package|shipment|delivery)|(?:qu'y a-t-il|qu'est-ce qu'il y a|il y a quoi|quoi) dans (?:le|ce|mon|l'autre) (?:[\w-]+ )?colis|que (?:viene|hay|trae|va) (?:en|dentro de) (?:el|ese|este|mi|el otro) (?:paquete|envio|caja)|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era)|(?:il|elle|elles|ils|le colis|la commande|ma commande|mon colis) contien\w* quoi|(?:que|qu'est-ce que|ce que) contien\w*|qu'est-ce qu'(?:il|elle)s? contien\w*|ce qu'(?:il|elle)s? contien\w*|ce qu'il y a(?:vait)? (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|(?:c'est|c'etait|il y a(?:vait)?|y a(?:vait)?) quoi (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|qu'y a-t-il (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|que (?:hay|habia|viene|venia|va|iba) (?:dentro|adentro|en (?:el|mi|ese|este|la|esa|esta) (?:paquete|pedido|caja|envio|orden))|que (?:productos|articulos|cosas) (?:trae|traia|lleva|llevaba|tiene|tenia|incluye|venian|vienen|eran|pedi|compre)|what (?:was|is|were) in (?:that|this) (?:order|package|parcel|box|shipment)|which (?:items|products|things) (?:are|were|was|is) (?:in|inside)|what (?:items|products|things) (?:are|were|did i) (?:in|inside|order|buy|get)|(?:which|what) (?:item|product|article|thing)s? (?:was|were|is|are) (?:it|that|this|they|those) for|(?:c'etait|c'est) (?:pour )?(?:quel|quelle|quels|quelles) (?!jour|date|heure|montant|prix|somme)[\w-]+|pour (?:quel|quels|quelle|quelles) (?:article|produit)s?|(?:de|para|por) (?:que|cual(?:es)?) (?:producto|articulo)s?|(?:que|cual) (?!dia|fecha|hora|monto|precio|cantidad)[\w-]+ (?:era|eran)|what(?:'s| is| was) (?:it|that|this|the refund|that refund|the charge) for|^[¿¡ ]*(?:and )?for what|what i (?:bought|ordered|got)|(?:c'etait|c'est|ca correspond a|ca correspondait a|ca concern\w*) (?:pour )?quoi|^[¿¡ ]*pour quoi|quels? articles?|quels? produits?|de que (?:fue|era)|por que concepto|a que corresponde|(?:que|cuales) (?:articulos|productos)|que (?:habia|he|hube) (?:pedido|comprado))\b/;
 const LATE_MISREAD = new Set<Intent>([
@@ -523,6 +529,16 @@ export function asksBareAmount(normalized: string): boolean {
   return BARE_HOW_MUCH.test(normalized.trim());
 }
 
+// "When did it leave?", "when was it shipped?", "¿cuándo salió?", "quand est-il parti ?": the day a
+// parcel left the shop, not when it arrives (accents folded).
+const SHIP_DATE =
+  /\bwhen (?:did|was|were|has|have) (?:it|they|my [\w-]+|the [\w-]+|that|this|you) (?:get |been |actually |finally )?(?:leave|left|ship|shipped|sent|send|dispatch\w*|post|posted|mail|mailed|go out|went out)\b|\b(?:what|which) (?:day|date) (?:did|was) (?:it|they|that) (?:leave|ship\w*|sent|dispatch\w*|go out)\b|\b(?:ship|shipping|dispatch|shipment|sent) date\b|\bdate (?:it )?(?:shipped|left|was sent)\b|\bcuando (?:salio|salieron|se envio|se enviaron|se mando|se despacho|lo (?:enviaron|mandaron|despacharon)|la (?:enviaron|mandaron|despacharon)|los (?:enviaron|mandaron)|me lo (?:enviaron|mandaron))\b|\bfecha de (?:envio|salida|despacho)\b|\bquand (?:est-(?:il|elle|ce qu'(?:il|elle) est)|(?:il|elle|le colis|la commande) est|a-t-(?:il|elle) ete|l'avez-vous|(?:est-ce que )?vous l'avez) (?:parti|partie|expedie|expediee|envoye|envoyee)\b|\bdate d'(?:expedition|envoi)\b/;
+
+/** Whether the shopper asks when the order or parcel left the shop (normalized text). */
+export function asksShipDate(normalized: string): boolean {
+  return SHIP_DATE.test(normalized);
+}
+
 /** Whether the shopper asks for the latest carrier scan ("last scan?", "is it stuck?"), normalized text. */
 export function asksLastScan(normalized: string): boolean {
   return LAST_SCAN.test(normalized);
@@ -567,7 +583,7 @@ export function asksOrderAddress(normalized: string): boolean {
 
 /** Whether the shopper asks what the order held (its items, the size or colour bought), normalized text. */
 export function asksOrderContents(normalized: string): boolean {
-  return ORDER_CONTENTS.test(normalized);
+  return ORDER_CONTENTS.test(normalized) || WHICH_ONE_ORDERED.test(normalized);
 }
 
 /** Whether the shopper asks how the order was paid or whether it has been charged (normalized text). */
@@ -597,7 +613,7 @@ const GREETINGS = new Set<Intent>(["greeting", "thanks_goodbye"]);
 /** Whether the message asks one aspect of an order: its items, cost, payment, code or address (normalized text). */
 function asksOrderAspect(n: string): boolean {
   return (
-    ORDER_CONTENTS.test(n) ||
+    asksOrderContents(n) ||
     ORDER_COST.test(n) ||
     ORDER_PAYMENT.test(n) ||
     ORDER_CODE.test(n) ||
@@ -773,6 +789,14 @@ export function orderQuestionIntent(
     return "complaint";
   // "Rappelez-moi ce qu'il y a dedans": a reminder of the order's items, not a call back.
   if (intent === "human_agent" && REMIND_ME.test(n) && ORDER_CONTENTS.test(n) && !ASKS_FOR_SOMEONE.test(n))
+    return "track_order";
+  // "was it the black one?" about the order in focus asks which item was ordered, not for a swap or a product.
+  if (
+    (!!state.orderNumber || (!!state.lastIntent && ORDER_INTENTS.has(state.lastIntent))) &&
+    WHICH_ONE_READINGS.has(intent) &&
+    WHICH_ONE_ORDERED.test(n) &&
+    !ORDER_CHANGE.test(n)
+  )
     return "track_order";
   // "Can someone tell me where my order is?" asks where it is; it doesn't ask for a person.
   if (intent === "human_agent" && TELL_ME.test(n) && asksWhereItIs(n)) return "track_order";
