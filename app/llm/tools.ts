@@ -50,7 +50,10 @@ export const TOOLS: ChatCompletionTool[] = [
     "search_products",
     "Search the shop's live catalog (active products only).",
     {
-      query: { type: "string", description: "What the shopper is looking for, in their own words, e.g. 'a gift under 50'." },
+      query: {
+        type: "string",
+        description: "What the shopper is looking for, in their own words, e.g. 'a gift under 50'.",
+      },
       max_price: { type: "number", description: "Upper price limit in the shop's currency." },
     },
     ["query"],
