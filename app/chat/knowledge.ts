@@ -297,14 +297,14 @@ const ASKED_SHARE = 0.5;
 /**
  * The shopper asks the FAQ's own question, in other words or another language ("can I send stuff back, how
  * long?" of "How long do I have to return something?"): every word of theirs is a word of it, and they say most of it. Its answer's
- * opening sentence is then the answer ("14 days from the date you placed your order"), whichever later
+ * opening sentence is then the answer ("30 days from delivery"), whichever later
  * sentence happens to repeat more of the words.
  */
 function asksTheFaq(question: string, faq: Passage, language?: Language): boolean {
   const asked = terms(question, language ?? languageOf(question));
   const faqQuestion = new Set(terms(faq.sourceTitle, languageOf(faq.sourceTitle)));
-  // Most of it, too: "vous livrez en Suisse ?" asks about one country of "Livrez-vous en Suisse, au
-  // Royaume-Uni ou à l'étranger ?", which the sentence naming Switzerland answers better than the opening.
+  // Most of it, too: "do you ship to Norway?" asks about one country of "Do you ship to Norway, Japan or
+  // elsewhere abroad?", which the sentence naming Norway answers better than the opening.
   return (
     asked.length > 0 && asked.every((term) => faqQuestion.has(term)) && asked.length >= faqQuestion.size * ASKED_SHARE
   );

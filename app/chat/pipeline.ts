@@ -72,6 +72,7 @@ import {
   discountCodesIn,
   asksItsTerms,
   listedCodeNamed,
+  pointsToDiscussedCode,
   shopCodeSearch,
   type CodeSearchOptions,
 } from "./answers/discounts";
@@ -623,6 +624,8 @@ const AT_THE_SHOP =
   /\b(?:store|shop|boutique|tienda|cafeteria|cafe|coffee shop|local|sucursal|magasin|atelier|showroom|warehouse|outlet|studio)\b/;
 /** Below this confidence, a question about collecting in person is read as one about shipping options. */
 const COLLECT_OVERRIDE_BELOW = 0.5;
+/** At most this many words, a question of a code's terms after a code answer ("until when?") is about that code. */
+const BARE_TERMS_QUESTION_WORDS = 4;
 
 // Readings an elliptical follow-up to a shipment's status gets for the item it names.
 const ELLIPSIS_AFTER_TRACKING = new Set<Intent>([
@@ -719,7 +722,15 @@ function intentInContext(
   if (last === "discount_code" && !entities.order_number && listedCodeNamed(text, state.listedCodes))
     return { ...result, intent: "discount_code", lowConfidence: false };
   // "When does it end?", "what's the minimum?" right after an answer about codes: their terms, not an order's.
-  if (last === "discount_code" && !entities.order_number && wordCount <= 8 && asksItsTerms(text))
+  // A question of its own ("how long does delivery take?") keeps its reading: the override needs a bare
+  // question, a word pointing at the code, or a reading the model isn't sure of.
+  if (
+    last === "discount_code" &&
+    !entities.order_number &&
+    wordCount <= 8 &&
+    asksItsTerms(text) &&
+    (wordCount <= BARE_TERMS_QUESTION_WORDS || result.lowConfidence || pointsToDiscussedCode(normalize(text)))
+  )
     return { ...result, intent: "discount_code", lowConfidence: false };
   // "Can I collect it at your shop?": getting an order in person is a way of receiving it, a shipping option.
   if (

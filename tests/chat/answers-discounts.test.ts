@@ -254,3 +254,16 @@ describe("follow-ups about the code just described", () => {
     expect(ends.text).toContain(formatDate(withMinimum.endsAt, now, "en", snapshot.shop.ianaTimezone));
   });
 });
+
+describe("a question of its own after a code answer", () => {
+  it("'how long does delivery take?' and 'how long do I have to return it?' keep their own topic", async () => {
+    const { demoConversation } = await import("../helpers/chat-context");
+    const say = await demoConversation();
+    await say(`is ${withMinimum.code} still valid?`);
+    const delivery = await say("How long does delivery take?");
+    expect(delivery.intent).toBe("shipping_options");
+    await say(`is ${withMinimum.code} still valid?`);
+    const returns = await say("How long do I have to return something?");
+    expect(returns.intent).toBe("return_policy");
+  });
+});

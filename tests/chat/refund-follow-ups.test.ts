@@ -122,11 +122,49 @@ describe("trouble again, said as a grievance", () => {
 describe("money received, in any currency's words", () => {
   it("reads an amount got back in pounds, or written with a currency code, as a refund", () => {
     expect(orderQuestionIntent("discount_code", "why did I get £12 back on my order?", fresh)).toBe("refund_status");
-    expect(orderQuestionIntent("discount_code", "I received 15 pounds back, what is it for?", fresh)).toBe(
+    expect(orderQuestionIntent("discount_code", "I received 15 GBP back, what is it for?", fresh)).toBe(
       "refund_status",
     );
     expect(orderQuestionIntent("track_order", "j'ai reçu 20 £, c'est quoi ?", fresh)).toBe("refund_status");
     expect(orderQuestionIntent("track_order", "j'ai reçu 2 livres, où est le troisième ?", fresh)).toBeNull();
     expect(orderQuestionIntent("track_order", "j'ai reçu 2 mugs", fresh)).toBeNull();
+  });
+});
+
+describe("ordinary words after a refund answer are not the refund (a review's examples)", () => {
+  it("the French verb 'avoir' and a credit card are no store credit", () => {
+    expect(orderQuestionIntent("track_order", "puis-je avoir le suivi de mon autre commande ?", afterRefund)).not.toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("payment_methods", "¿puedo pagar a crédito?", afterRefund)).not.toBe("refund_status");
+    expect(orderQuestionIntent("exchange_item", "je voudrais un avoir plutôt", afterRefund)).toBe("refund_status");
+  });
+
+  it("'only' and 'solo' alone ask of a product or another order", () => {
+    expect(orderQuestionIntent("product_search", "¿solo tienen el negro?", afterRefund)).not.toBe("refund_status");
+    expect(orderQuestionIntent("track_order", "solo quiero saber dónde está mi otro pedido", afterRefund)).not.toBe(
+      "refund_status",
+    );
+  });
+
+  it("money taken off a price, or pounds of goods, are no refund", () => {
+    expect(
+      orderQuestionIntent("discount_code", "I got $10 off with the code but the total looks wrong", fresh),
+    ).not.toBe("refund_status");
+    expect(orderQuestionIntent("discount_code", "recibí $200 de descuento en mi pedido", fresh)).not.toBe(
+      "refund_status",
+    );
+    expect(orderQuestionIntent("track_order", "I received 2 pounds of coffee instead of 5", fresh)).not.toBe(
+      "refund_status",
+    );
+  });
+
+  it("an item that arrived broken and was sent back asks what now, not whether the return arrived", () => {
+    for (const text of [
+      "I sent it back because it arrived broken, what now?",
+      "ya devolví la taza porque llegó rota",
+      "j'ai renvoyé le pull car il est arrivé abîmé",
+    ])
+      expect(orderQuestionIntent("return_item", text, fresh), text).not.toBe("refund_status");
   });
 });

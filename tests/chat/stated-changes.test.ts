@@ -38,3 +38,26 @@ describe("one more of an item", () => {
   for (const text of ["je voudrais un autre savon avec ma commande", "quiero otra taza en mi pedido"])
     it(`"${text}" adds an item`, () => expect(statedChange(n(text))).toBe("add"));
 });
+
+describe("what is no option and no item (a review's examples)", () => {
+  for (const text of [
+    "j'ai choisi la mauvaise adresse",
+    "there is a wrong item in my order 1042",
+    "wrong price on my order",
+    "je me suis trompé de boutique",
+    "me mandaron el artículo equivocado",
+  ])
+    it(`"${text}" is not a wrong option`, () => expect(saysWrongOption(n(text))).toBe(false));
+
+  for (const text of [
+    "tengo otro problema con mi pedido",
+    "can I get another update on my order?",
+    "un autre souci avec ma commande",
+    "hay otro retraso con mi pedido",
+    "a second charge on my order",
+  ])
+    it(`"${text}" adds nothing`, () => expect(statedChange(n(text))).not.toBe("add"));
+
+  it("an option word is still an option: 'wrong cardigan on my order'", () =>
+    expect(saysWrongOption(n("wrong cardigan on my order"))).toBe(true));
+});

@@ -273,6 +273,10 @@ const ASKS_FOR_CODES =
 export function asksItsTerms(text: string): boolean {
   return ASKS_ITS_TERMS.test(text) && !FUTURE.test(text);
 }
+/** Whether the message points at the code just discussed ("does it…", "that code", "ese código"); normalized text. */
+export function pointsToDiscussedCode(normalized: string): boolean {
+  return POINTS_TO_DISCUSSED.test(normalized);
+}
 // "that code", "does it work", "ce code", "ese código", "il marche": the code just discussed (accents folded).
 const POINTS_TO_DISCUSSED =
   /\b(?:(?:that|this|the|same) (?:code|coupon|one)|does it|will it|can i use it|would it|(?:ce|le|ca) code|il (?:marche|fonctionne|s'applique)|(?:ese|este|el) (?:codigo|cupon)|(?:sirve|funciona|aplica)\b(?! (?:algun|otro)))/;
@@ -322,18 +326,19 @@ export async function discountCode(turn: Turn): Promise<Answer> {
     return rules ? { ...rules, state: { discussedCodes: undefined } } : listed;
   }
   const discussed = turn.state.discussedCodes ?? [];
-  // "Does that code work on the trail runners?", "does it work on sale items?": the code in focus, its
+  // "Does that code work on the desk lamp?", "does it work on sale items?": the code in focus, its
   // terms again (they say what it excludes), with what a product named is to them; not the list of codes.
   const ofDiscussed =
     discussed.length > 0 && !ALTERNATIVE.test(text) && !FUTURE.test(text) && !ASKS_FOR_CODES.test(turn.pre.normalized);
   if (ofDiscussed && (product || POINTS_TO_DISCUSSED.test(turn.pre.normalized))) {
     const answer = await discussedCodes(turn, discussed);
-    return product && isFinalSale(product)
+    // A product this message names (not one still in focus from before) that is final sale: said beside the terms.
+    return product && turn.entities.product && isFinalSale(product)
       ? { ...answer, text: `${answer.text}\n\n${t(turn.language, M.code_item_final_sale, { item: product.title })}` }
       : answer;
   }
   // "how much off will it be?" asks of an offer still to come, which the list of offers names.
-  if (discussed.length > 0 && ASKS_ITS_TERMS.test(text) && !FUTURE.test(text)) return discussedCodes(turn, discussed);
+  if (discussed.length > 0 && asksItsTerms(text)) return discussedCodes(turn, discussed);
   return publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
 }
 

@@ -672,8 +672,13 @@ const M = defineMessages({
   },
   shipped_on: {
     en: "{items} left us on {date} with {carrier}.",
-    es: "{items}: salió el {date} con {carrier}.",
-    fr: "{items} : parti le {date} avec {carrier}.",
+    es: "{items}: enviado el {date} con {carrier}.",
+    fr: "{items} : envoi le {date} avec {carrier}.",
+  },
+  shipped_on_no_carrier: {
+    en: "{items} left us on {date}.",
+    es: "{items}: enviado el {date}.",
+    fr: "{items} : envoi le {date}.",
   },
   order_no_code: {
     en: "No discount code was used on order {order}.",
@@ -947,13 +952,13 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
   if (asksShipDate(asked))
     for (const f of carriedShipments(order))
       facts.push(
-        t(L, M.shipped_on, {
+        t(L, f.trackingInfo[0]?.company ? M.shipped_on : M.shipped_on_no_carrier, {
           items: joinList(
             f.lines.map((l) => itemName(l.title, l.variantTitle, l.quantity)),
             L,
           ),
           date: date(turn, f.createdAt),
-          carrier: f.trackingInfo[0]?.company ?? "—",
+          carrier: f.trackingInfo[0]?.company ?? "",
         }),
       );
   if (asksOrderCode(asked))
@@ -1034,10 +1039,11 @@ function escalateShipment(order: Order, turn: Turn, late: { carrier: string } | 
 
 const FAILED_DELIVERY_TOPIC = "parcel comes back to us failed delivery reship refund";
 /** The words of a shop's sentence on delayed or lost parcels, per language (a shop may write it in one only). */
+// Words any shop's sentence on it would use, not one shop's sentence.
 const DELAY_TOPIC: Record<string, string> = {
-  en: "delays tracking hasn't moved updated business days lost parcel trace investigation carrier",
-  es: "retrasos guía no se mueve días hábiles reporte paquetería paquete se pierde",
-  fr: "retards suivi n'a pas bougé jours ouvrés enquête transporteur colis perdu",
+  en: "delayed late lost parcel tracking carrier",
+  es: "retraso perdido paquete seguimiento paqueteria",
+  fr: "retard perdu colis suivi transporteur",
 };
 
 /** The shop's rule on a delayed parcel, in the shopper's language when the shop wrote it there. */

@@ -149,6 +149,14 @@ export const CURRENCY_WORDS: Record<string, { symbols: string[]; words: string[]
   EUR: { symbols: ["€", "eur"], words: words("euro euros eur") },
   GBP: { symbols: ["£", "gbp"], words: words("pound pounds quid gbp livre livres libra libras") },
 };
+/** Every currency's marks that are no word ("$", "€", "£", "mx$"), for patterns reading any currency. */
+export const ALL_CURRENCY_MARKS: string[] = [
+  ...new Set(Object.values(CURRENCY_WORDS).flatMap((c) => c.symbols.filter((s) => /\W/.test(s)))),
+];
+/** Every currency's words and codes ("dollars", "pesos", "eur"). */
+export const ALL_CURRENCY_WORDS: string[] = [
+  ...new Set(Object.values(CURRENCY_WORDS).flatMap((c) => [...c.words, ...c.symbols.filter((s) => /^\w+$/.test(s))])),
+];
 /** Currency words for any currency, so "40 euros" reads as money in a shop priced in euros or not. */
 export const ANY_CURRENCY_WORD =
   /(?:[$€£]|\b(?:usd|eur|mxn|gbp|cad|dollars?|bucks|euros?|pesos?|pounds?|d[oó]lares?)\b)/i;

@@ -2,7 +2,7 @@
  * Price limits in a shopper's words, read in the shop's currency: "under $100", "moins de 40 €",
  * "menos de 300 pesos", "entre 20 y 50 euros", "around $50", "1,000 MXN or less".
  */
-import { CURRENCY_WORDS } from "./lexicon";
+import { ALL_CURRENCY_WORDS, CURRENCY_WORDS } from "./lexicon";
 
 export interface PriceLimits {
   maxPrice: number | null;
@@ -23,7 +23,7 @@ const NOT_MONEY_AFTER =
 function currencyPattern(currency: string): { before: string; after: string } {
   const own = CURRENCY_WORDS[currency.toUpperCase()];
   const symbols = new Set(["$", "€", "£", ...(own?.symbols ?? [])]);
-  const words = new Set([...Object.values(CURRENCY_WORDS).flatMap((c) => c.words), currency.toLowerCase()]);
+  const words = new Set([...ALL_CURRENCY_WORDS, currency.toLowerCase()]);
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const symbolAlt = [...symbols]
     .sort((a, b) => b.length - a.length)

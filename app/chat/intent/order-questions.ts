@@ -8,7 +8,7 @@
 import type { Intent } from "./labels";
 import { ORDER_INTENTS } from "./labels";
 import { escapeRegExp, normalize, type Language } from "../preprocess";
-import { CURRENCY_WORDS } from "../catalog/lexicon";
+import { ALL_CURRENCY_MARKS, ALL_CURRENCY_WORDS } from "../catalog/lexicon";
 import { stemIn } from "../knowledge/stemming";
 import type { DialogueState } from "../types";
 import { meansAnOrder, namesOtherQuantity, saysWrongOption, statedChange } from "./stated-changes";
@@ -29,8 +29,6 @@ const NO_NEWS =
   /\b(?:haven'?t heard|have not heard|nothing|no news|no word|any (?:update|news|word)|still waiting|des nouvelles|alguna noticia|toujours rien|pas de nouvelles|aucune nouvelle|toujours pas|nada|sin noticias|no se nada|todavia no|aun no|sigo esperando)\b/;
 const NOTHING_ON_ACCOUNT =
   /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
-const AMOUNT_BACK =
-  /\bhow much (?:will|do|did|would) (?:i|we) (?:get|got|be refunded|receive)\b|\bcuanto me (?:van a |vas a |vais a )?(?:devolver|regresar|reembolsar|devuelven|regresan|reembolsan)\b|\bcombien (?:vais-je|je vais|serai-je|je serai|allez-vous me) (?:etre )?(?:rembours\w*|recuperer|recevoir|toucher)|\bhow much (?:will|do) i get back\b|\bn'?ai (?:recu|eu|ete rembourse\w*) que\b|\bonly refunded\b|\bonly (?:got|received|been given) (?:back\b|[$€£]|\d|(?:a |my |the )?(?:partial |part of (?:my |the )?)?(?:refund|money|amount|credit))|\bsolo me (?:devolvieron|reembolsaron|regresaron)\b/;
 // "how much am I getting?", "has the money gone back?", "what you gave back": the money of a return already made.
 const MONEY_OF_RETURN =
   /\bhow much (?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b|\bme (?:regresaron|devolvieron|reembolsaron|depositaron|depositan|reembolsan)\b/;
@@ -40,30 +38,32 @@ const RETURN_PROCESSED =
 const MY_RETURN = /\b(?:my return|mon retour|mi devolucion)\b/;
 const HYPOTHETICAL = /\b(?:if|si|when i return|quand je retourne|cuando devuelva)\b/;
 // Any currency's marks and words ("$", "£", "euros", "pesos"), from the retail lexicon; not the
-// words that also count things ("2 livres" are books, "2 libras" a weight).
-const COUNTS_THINGS = new Set(["livre", "livres", "libra", "libras"]);
-const CURRENCY_MARKS = [...new Set(Object.values(CURRENCY_WORDS).flatMap((c) => c.symbols.filter((s) => /\W/.test(s))))]
-  .map(escapeRegExp)
-  .join("|");
-const CURRENCY_NAMES = [
-  ...new Set(Object.values(CURRENCY_WORDS).flatMap((c) => [...c.words, ...c.symbols.filter((s) => /^\w+$/.test(s))])),
-]
-  .filter((word) => !COUNTS_THINGS.has(word))
+// words that also count or weigh things ("2 livres" are books, "2 pounds of coffee" a weight).
+const COUNTS_THINGS = new Set(["livre", "livres", "libra", "libras", "pound", "pounds"]);
+const CURRENCY_MARKS = ALL_CURRENCY_MARKS.map(escapeRegExp).join("|");
+const CURRENCY_NAMES = ALL_CURRENCY_WORDS.filter((word) => !COUNTS_THINGS.has(word))
   .map(escapeRegExp)
   .join("|");
 const AMOUNT = String.raw`\d+(?:[.,]\d+)?`;
+// The amount said with its currency: "$10", "10 €", "10 euros" (a number alone counts items).
+const MONEY = String.raw`(?:(?:${CURRENCY_MARKS})\s?${AMOUNT}|${AMOUNT}\s*(?:${CURRENCY_MARKS}|(?:${CURRENCY_NAMES})\b))`;
+// Money taken off a price, not given back: "$10 off", "200 de descuento", "10 € de remise".
+const OFF_A_PRICE = String.raw`(?![\d.,]*\s*(?:off|discount|de (?:descuento|rebaja|reduction|remise)))`;
 // "why did I get 10 euros back?", "I received $15 back", "got £12 back": an amount already given back (a percentage is a promotion's).
-const AMOUNT_GOT_BACK = new RegExp(
-  String.raw`\b(?:got|received|given|did (?:i|we) get)\s+(?:an? )?(?:${CURRENCY_MARKS})?\s?${AMOUNT}\s*(?:${CURRENCY_MARKS}|(?:${CURRENCY_NAMES})\b)?\s+back\b`,
-);
-// "pourquoi j'ai reçu 10 € ?", "recibí $200 en mi tarjeta": money received, the currency said (a number alone is items).
+const AMOUNT_GOT_BACK = new RegExp(String.raw`\b(?:got|received|given|did (?:i|we) get)\s+(?:an? )?${MONEY}\s+back\b`);
+// "pourquoi j'ai reçu 10 € ?", "recibí $200 en mi tarjeta": money received, the currency said.
 const AMOUNT_RECEIVED = new RegExp(
-  String.raw`\b(?:j'ai recu|on m'a (?:rendu|verse|vire)|recibi|me (?:llegaron|depositaron|regresaron|devolvieron)|i (?:got|received))\s+(?:(?:un|une|a) \w+ (?:de|of) )?(?:(?:${CURRENCY_MARKS})\s?${AMOUNT}|${AMOUNT}\s*(?:${CURRENCY_MARKS}|(?:${CURRENCY_NAMES})\b))`,
+  String.raw`\b(?:j'ai recu|on m'a (?:rendu|verse|vire)|recibi|me (?:llegaron|depositaron|regresaron|devolvieron)|i (?:got|received))\s+(?:(?:un|une|a) \w+ (?:de|of) )?${MONEY}${OFF_A_PRICE}`,
+);
+// How much comes back, or that only part did ("only got $20 back", "n'ai reçu que…").
+const AMOUNT_BACK = new RegExp(
+  String.raw`\bhow much (?:will|do|did|would) (?:i|we) (?:get|got|be refunded|receive)\b|\bcuanto me (?:van a |vas a |vais a )?(?:devolver|regresar|reembolsar|devuelven|regresan|reembolsan)\b|\bcombien (?:vais-je|je vais|serai-je|je serai|allez-vous me) (?:etre )?(?:rembours\w*|recuperer|recevoir|toucher)|\bhow much (?:will|do) i get back\b|\bn'?ai (?:recu|eu|ete rembourse\w*) que\b|\bonly refunded\b|\bonly (?:got|received|been given) (?:back\b|${MONEY}|(?:a |my |the )?(?:partial |part of (?:my |the )?)?(?:refund|money|amount|credit))|\bsolo me (?:devolvieron|reembolsaron|regresaron)\b`,
 );
 const AMOUNT_GOT_BACK_MISREAD = new Set<Intent>(["discount_code", "payment_issue", "payment_methods", "track_order"]);
-// "did it reach you?", "¿ya les llegó?", "l'avez-vous reçu ?": whether a return sent back has arrived.
+// "did it reach you?", "¿ya les llegó?", "l'avez-vous reçu ?": whether a return sent back has reached the shop
+// (not the item reaching the shopper: "it arrived broken", "llegó rota", "il est arrivé abîmé").
 const RETURN_ARRIVED =
-  /\b(?:did (?:it|they|you) (?:arrive|get|receive|reach)|(?:have|has) (?:it|they|you) (?:arrived|got|gotten|received|reached)|arrived|reached you|(?:les |le )?(?:llego|llegaron)|(?:lo |la )?recibieron|(?:l'|les )?avez(?:-vous)? (?:bien )?recu\w*|est (?:bien )?arrive\w*)\b/;
+  /\b(?:did (?:it|they|you) (?:arrive|get|receive|reach)|(?:have|has) (?:it|they|you) (?:got|gotten|received|reached)|reached you|(?:ya )?(?:les|le) (?:llego|llegaron)|(?:lo|la|los|las) recibieron|(?:l'|les )avez(?:-vous)? (?:bien )?recu\w*|(?:est|sont) (?:bien )?arrivee?s? (?:chez vous|a l'entrepot))\b/;
 // "I returned from holiday": back home, not an item sent back.
 const CAME_BACK_HOME = /\bi returned (?:from|home|to)\b/;
 const RECEIVED_BACK =
@@ -95,7 +95,7 @@ const OUTRIGHT_GRIEVANCE =
 const REPEATED_TROUBLE =
   /\b(?:(?:second|third|2nd|3rd) time|again|every (?:single )?time|keeps? happening|(?:deuxieme|troisieme) fois|encore une fois|a nouveau|de nouveau|toujours le meme|(?:segunda|tercera) vez|otra vez|de nuevo|siempre (?:es )?lo mismo)\b/;
 // Let down, in words milder than an outright grievance.
-const LET_DOWN = /\b(?:disappoint\w*|not happy|sick of it|decu\w*|decevant\w*|decepcion\w*|cansad[oa]|me canse)\b/;
+const LET_DOWN = /\b(?:disappoint\w*|not happy|decu\w*|decevant\w*|decepcion\w*|cansad[oa]|me canse)\b/;
 // An account that shows nothing: "doesn't show any", "no muestra ningún", "ne montre aucun", "no sign of".
 const SHOWS_NO =
   /\b(?:(?:doesn'?t|does not|don'?t|isn'?t|hasn'?t|has not|still not|not) (?:show\w*|appear\w*|there|in it|on it|reflect\w*)|no sign of|nothing (?:from|on|in)|(?:no|sin) (?:muestra|aparece|refleja|veo)\w*|no (?:me )?aparece|ningun|(?:ne )?(?:montre|affiche|voit|vois|apparait) (?:toujours )?(?:pas|aucun\w*|rien)|aucun\w*|rien)\b/;
@@ -243,12 +243,12 @@ const NO_CONFIRMATION =
 // "why is it taking so long?", "pourquoi c'est si long ?", "¿por qué tarda tanto?" about the order in focus.
 const SO_LONG =
   /\b(?:so long|taking (?:this |that )?long|(?:take|takes|took) (?:this|that) long|si long|aussi long|autant de temps|si longtemps|tard\w* tanto|demor\w* tanto)\b/;
-// "what's in it?", "il y a quoi dedans ?", "¿qué trae?", "that's the blue one, right?": the order's items.
 // "was it the blue one?", "did I get the black one?", "c'était la bleue ?", "¿era el negro?": which item was ordered.
 const WHICH_ONE_ORDERED =
-  /\b(?:was it|were they|did i (?:order|get|buy|pick)) the (?:[\w-]+ ){1,3}(?:one|ones|version|size|colou?r)\b|\bc'etait (?:le|la|les) (?:[\w-]+ ?){1,3}\?|\b(?:era|eran) (?:el|la|los|las) (?:[\w-]+ ?){1,3}\?/;
+  /\b(?:was it|were they|did i (?:order|get|buy|pick)) the (?!wrong\b)(?:[\w-]+ ){1,3}(?:one|ones|version|size|colou?r)\b|\bc'etait (?:le|la|les) (?!prix|jour|date|montant|total|meme)(?:[\w-]+ ?){1,3}\?|\b(?:era|eran) (?:el|la|los|las) (?!precio|dia|fecha|monto|total|mismo)(?:[\w-]+ ?){1,3}\?/;
 // Readings "was it the black one?" gets for its option word: a swap, a change, the product itself.
 const WHICH_ONE_READINGS = new Set<Intent>(["exchange_item", "change_order", "product_info", "product_search"]);
+// "what's in it?", "il y a quoi dedans ?", "¿qué trae?", "that's the blue one, right?": the order's items.
 const ORDER_CONTENTS =
   /\b(?:(?:that's|that is|it's|it is|those are|they're|they are) (?:the|my) [^?!.]{1,40}?,? (?:right|correct|isn't it|aren't they)|c'est (?:bien )?(?:le|la|les|mon|ma|mes) [^?!.]{1,40}?,? (?:hein|c'est ca|non|n'est-ce pas)|(?:es|son) (?:el|la|los|las|mi|mis) [^?!.]{1,40}?,? (?:verdad|cierto|no|correcto)|(?:is|are) (?:the |my )?(?:[\w-]+ ){1,4}(?:in (?:there|it|the (?:box|package|parcel|order|shipment))|included)|(?:le|la|les) (?:[\w-]+ ){1,4}(?:est|sont) (?:dans le colis|dans la commande|dedans|inclu\w*)|(?:viene|vienen|va|van) (?:el |la |los |las )?(?:[\w-]+ ){0,4}(?:en el paquete|en el pedido|incluid[oa]s?)|what(?:'s| is| was) in (?:it|there|that order|the order|my order|the (?:box|parcel|package)(?: that came)?)|what(?:'s| is) inside|what(?:'s| is| was| were) in (?:the|that|this|my|each|the other|the first|the second) (?:[\w-]+ )?(?:box|parcel|package|shipment|delivery)|(?:qu'y a-t-il|qu'est-ce qu'il y a|il y a quoi|quoi) dans (?:le|ce|mon|l'autre) (?:[\w-]+ )?colis|que (?:viene|hay|trae|va) (?:en|dentro de) (?:el|ese|este|mi|el otro) (?:paquete|envio|caja)|what did i (?:order|buy|get)|what (?:size|colou?r|variant) did i (?:order|buy|get|pick)|which (?:size|colou?r) (?:did i|was it)|quoi dedans|qu'est-ce qu'il y a dedans|qu'est-ce que j'(?:ai|avais) (?:command\w*|pris|achete)|j'(?:ai|avais) (?:pris|commande|achete) quoi|que (?:trae|traia|contiene|contenia|lleva|llevaba|incluye|incluia)|que (?:pedi|compre)|que (?:talla|color) (?:pedi|compre|era)|(?:il|elle|elles|ils|le colis|la commande|ma commande|mon colis) contien\w* quoi|(?:que|qu'est-ce que|ce que) contien\w*|qu'est-ce qu'(?:il|elle)s? contien\w*|ce qu'(?:il|elle)s? contien\w*|ce qu'il y a(?:vait)? (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|(?:c'est|c'etait|il y a(?:vait)?|y a(?:vait)?) quoi (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|qu'y a-t-il (?:dedans|dans (?:le|mon|ma|la|ce|cette) (?:colis|commande|paquet|carton))|que (?:hay|habia|viene|venia|va|iba) (?:dentro|adentro|en (?:el|mi|ese|este|la|esa|esta) (?:paquete|pedido|caja|envio|orden))|que (?:productos|articulos|cosas) (?:trae|traia|lleva|llevaba|tiene|tenia|incluye|venian|vienen|eran|pedi|compre)|what (?:was|is|were) in (?:that|this) (?:order|package|parcel|box|shipment)|which (?:items|products|things) (?:are|were|was|is) (?:in|inside)|what (?:items|products|things) (?:are|were|did i) (?:in|inside|order|buy|get)|(?:which|what) (?:item|product|article|thing)s? (?:was|were|is|are) (?:it|that|this|they|those) for|(?:c'etait|c'est) (?:pour )?(?:quel|quelle|quels|quelles) (?!jour|date|heure|montant|prix|somme)[\w-]+|pour (?:quel|quels|quelle|quelles) (?:article|produit)s?|(?:de|para|por) (?:que|cual(?:es)?) (?:producto|articulo)s?|(?:que|cual) (?!dia|fecha|hora|monto|precio|cantidad)[\w-]+ (?:era|eran)|what(?:'s| is| was) (?:it|that|this|the refund|that refund|the charge) for|^[¿¡ ]*(?:and )?for what|what i (?:bought|ordered|got)|(?:c'etait|c'est|ca correspond a|ca correspondait a|ca concern\w*) (?:pour )?quoi|^[¿¡ ]*pour quoi|quels? articles?|quels? produits?|de que (?:fue|era)|por que concepto|a que corresponde|(?:que|cuales) (?:articulos|productos)|que (?:habia|he|hube) (?:pedido|comprado))\b/;
 const LATE_MISREAD = new Set<Intent>([
@@ -268,12 +268,14 @@ const HOW_TO_SEND_BACK =
 const RETURN_INTENTS = new Set<Intent>(["return_item", "exchange_item", "refund_status"]);
 const SEND_BACK_MISREAD = new Set<Intent>(["shipping_options", "track_order", "out_of_scope", "product_search"]);
 
-// Details of a refund just given: how much of it, to which card, whether shipping was included, why only part.
+// Details of a refund just given: how much of it, to which card, whether shipping was included, why only part
+// ("only", "less", "solo" alone are too common: "¿solo tienen el negro?" asks of a product).
 const REFUND_DETAIL =
-  /\b(?:full|amount|total|whole|card|account|payment method|paid with|shipping|delivery|partial|part|only|half|less|rest|why not|montant|totalite|entier|carte|compte|moyen de paiement|frais|livraison|port|reste|pourquoi pas|seulement|partie|moitie|moins|monto|completo|tarjeta|cuenta|metodo de pago|envio|resto|por que no|solo|parte|mitad|menos)\b/;
+  /\b(?:full|amount|total|whole|card|account|payment method|paid with|shipping|delivery|partial|rest|why not|why (?:only|just|less)|only (?:part|half|some)|half|montant|totalite|entier|carte|compte|moyen de paiement|frais|livraison|port|reste|pourquoi pas|pourquoi (?:seulement|que|moins)|seulement (?:une partie|la moitie)|moitie|monto|completo|tarjeta|cuenta|metodo de pago|envio|resto|por que no|por que (?:solo|menos)|solo (?:una parte|la mitad)|mitad)\b/;
 // Another form for the money of a refund just given: store credit, a gift card, a voucher.
+// ("avoir" is also the verb, "crédito" also a card: only their phrases count.)
 const CREDIT_INSTEAD =
-  /\b(?:store credit|credit note|gift ?cards?|vouchers?|avoir|bon d'achat|carte cadeau|credito|saldo|tarjeta de regalo|monedero)\b/;
+  /\b(?:store credit|credit note|gift ?cards?|vouchers?|(?:un|mon|d'un|en) avoir(?! (?:le|la|les|un|une|des|du|mon|ma|mes))|bon d'achat|carte cadeau|credito (?:en|de la|de) tienda|saldo a favor|tarjeta de regalo|monedero)\b/;
 
 const REFUND_DETAIL_MISREAD = new Set<Intent>([
   "discount_code",
@@ -686,7 +688,7 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
   if (intent === "get_invoice" && DOCUMENT.test(n)) return null;
   if (intent === "get_invoice" && REFUND_WORD.test(n)) return "refund_status";
   if (MONEY_MISREAD.has(intent) && MONEY_BACK.test(n)) return "refund_status";
-  // "¿ya les llegó la AeroPress que regresé?": the return made has arrived? Where its refund is.
+  // "¿ya les llegó la lámpara que regresé?": the return made has arrived? Where its refund is.
   if (
     (MONEY_MISREAD.has(intent) || intent === "return_item") &&
     SENT_BACK.test(n) &&
@@ -782,7 +784,6 @@ export function orderQuestionIntent(
     intent === "track_order" &&
     REPEATED_TROUBLE.test(n) &&
     (OUTRIGHT_GRIEVANCE.test(n) || LET_DOWN.test(n)) &&
-    !n.includes("?") &&
     !A_QUESTION.test(n.trim()) &&
     !asksWhereItIs(n)
   )

@@ -9,10 +9,10 @@
 
 export type StatedChange = "add" | "delivery" | "combine" | "details" | "quantity" | "hold" | "swap";
 
-// "add one more", "a second pair", "rajouter un savon", "agregar otra bolsa", "un autre X avec ma
+// "add one more", "a second pair", "rajouter une lampe", "agregar otra bolsa", "un autre X avec ma
 // commande", "otra X en mi pedido": any item, not one shop's products.
 const NOT_AN_ITEM =
-  "(?:question|thing|issue|problem|time|one question|pregunta|duda|consulta|cosa|vez|chose|fois|probleme|commande|pedido|order)";
+  "(?:question|thing|issue|problem|problema|probleme|time|pregunta|duda|consulta|cosa|vez|veces|chose|fois|souci|update|charge|delay|retraso|retard|cargo|cobro|error|errores|erreur|email|e-mail|mail|code|codigo|order|commande|pedido)s?";
 const ADD = new RegExp(
   String.raw`\badd(?:s|ed|ing)?\b|\b(?:one|a couple) more\b|\b(?:a )?(?:second|2nd|third|another) (?:pair|unit|bag|box|set)\b` +
     String.raw`|\b(?:a )?(?:second|2nd|third|another) (?!${NOT_AN_ITEM}\b)[a-z]+ (?:to|in|with|on) (?:my|the|this) order\b` +
@@ -50,17 +50,17 @@ export function namesOtherQuantity(n: string): boolean {
 // When it leaves: "hold my order until next week", "retardez l'envoi", "esperen para enviarlo".
 const HOLD =
   /\b(?:hold (?:my |the |this )?(?:order|parcel|package|shipment|it|them)|delay (?:the |my )?(?:order|shipping|shipment|it)|postpone|ship (?:it |them )?later|(?:don'?t|do not) ship (?:it |them )?(?:until|before|yet)|retard\w* (?:l'envoi|l'expedition|ma commande)|attendre avant (?:de l'envoyer|d'expedier|l'envoi)|retras\w* (?:el envio|mi pedido)|(?:esperen|esperar) (?:para|antes de) (?:enviar|mandar)\w*)\b/;
-// The wrong option picked: "I picked the wrong colour", "wrong roast on my order", "je me suis trompée de
-// parfum", "me equivoqué de talla", "el tueste equivocado": any option a shop's products have. What
+// The wrong option picked: "I picked the wrong colour", "wrong length on my order", "je me suis trompée de
+// finition", "me equivoqué de talla", "el sabor equivocado": any option a shop's products have. What
 // isn't an option is left out: where it goes, who it's for, how it's paid, the parcel received.
 const NOT_AN_OPTION =
-  "(?:address|adress|adresse|direccion|domicilio|email|e-mail|mail|correo|card|carte|tarjeta|number|numero|name|nom|nombre|phone|telephone|telefono|order|commande|pedido|package|parcel|colis|paquete|envio|day|date|jour|dia|fecha|time|way|place)";
+  "(?:address|adress|adresse|direccion|domicilio|email|e-mail|mail|correo|card|carte|tarjeta|number|numero|name|nom|nombre|phone|telephone|telefono|order|commande|pedido|package|parcel|colis|paquete|envio|day|date|jour|dia|fecha|time|way|place|item|product|article|articulo|producto|thing|price|prix|precio|site|boutique|tienda|mot|password)s?";
 const WRONG_OPTION = new RegExp(
   String.raw`\bwrong (?:colou?r|size|variant|model|option|version|one)\b|\b(?:picked|chose|ordered|selected|clicked) the wrong\b` +
     String.raw`|\bwrong (?!${NOT_AN_OPTION}\b)[a-z]+ (?:on|in|for) (?:my|the|this) order\b` +
     String.raw`|\bje me suis trompee? de (?!${NOT_AN_OPTION}\b)[a-z]+|\b(?:mauvaise|mauvais) (?:couleur|taille|modele|format)\b` +
-    String.raw`|\b(?:choisi|pris|commande|selectionne) (?:la|le) mauvaise? [a-z]+` +
-    String.raw`|\bme equivoque de (?!${NOT_AN_OPTION}\b)[a-z]+|\b(?:el|la|los|las|un|una) (?!${NOT_AN_OPTION}\b)[a-z]+ equivocad[oa]s?\b`,
+    String.raw`|\b(?:choisi|pris|commande|selectionne) (?:la|le) mauvaise? (?!${NOT_AN_OPTION}\b)[a-z]+` +
+    String.raw`|\bme equivoque de (?:producto|articulo|modelo)\b|\bme equivoque de (?!${NOT_AN_OPTION}\b)[a-z]+|\b(?:el|la|los|las|un|una) (?!${NOT_AN_OPTION}\b)[a-z]+ equivocad[oa]s?\b`,
 );
 /** Whether the shopper says they picked the wrong option (a colour, a size, any option), normalized text. */
 export function saysWrongOption(n: string): boolean {

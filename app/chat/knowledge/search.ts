@@ -328,11 +328,12 @@ const MIN_COMPOUND_PART = 3;
 
 /**
  * Two words typed as one ("giftcards", "raincover"): where neither the shop nor the dictionary knows the
- * word but the shop writes both halves, the halves are asked. A name the shop writes ("Ridgeline",
- * "Trailhead") is its own word and stays whole.
+ * word but the shop writes both halves, the halves are asked. A name the shop writes (a product line's
+ * made-up name) is its own word and stays whole.
  */
 function splitCompounds(kb: KnowledgeBase, question: string): string {
-  return question.replace(/[A-Za-z]{7,}/g, (typed) => {
+  // Whole words only: a run of letters inside an accented word ("paration" of "réparation") is no word.
+  return question.replace(/(?<!\p{L})[A-Za-z]{7,}(?!\p{L})/gu, (typed) => {
     const word = typed.toLowerCase();
     if (isKnownWord(word) || writes(kb, word)) return typed;
     for (let i = MIN_COMPOUND_PART; i <= word.length - MIN_COMPOUND_PART; i++) {

@@ -35,8 +35,8 @@ export function stemIn(word: string, language: Language): string {
 
 /**
  * Snowball's stem of the folded word as it is, without its accented ending written back: for
- * comparisons that must not merge a participle with its noun ("parfumée", the name of a scented
- * candle, and "parfum", the scent a shopper asks about).
+ * comparisons that must not merge a participle with its noun ("parfumée",
+ * scented, in a product's name, and "parfum", the scent a shopper asks about).
  */
 export function foldedStemIn(word: string, language: Language): string {
   return cachedStem(word, language, false);

@@ -145,7 +145,7 @@ export function namedLines(order: Order, turn: Pick<Turn, "pre">): LineItem[] {
       wordTokens(`${line.title} ${line.variantTitle ?? ""}`).some((w) => w.length > 2 && said.has(singular(w))),
     );
   const direct = names(words);
-  // "the thermos" for a "Termo …" line: the same kind of goods in another of the shop's languages.
+  // "the teapot" for a "Tetera …" line: the same kind of goods in another of the shop's languages.
   const named = direct.length > 0 ? direct : names(sameMeaning(words));
   if (named.length > 0 || !OTHER_ITEMS.test(turn.pre.normalized)) return named;
   // "Can I return the other item too?" after one of them was returned: the items no return covers yet.

@@ -191,7 +191,7 @@ const formsCache = new Map<string, string[]>();
 
 /**
  * The forms a word is compared by: its plain stem and its Snowball stem in each of our languages, of the
- * folded word as written ("parfumée" in a candle's name must not take the place of the "parfum" asked about).
+ * folded word as written ("parfumée", scented, in a product's name must not take the place of the "parfum" asked about).
  */
 function forms(word: string): string[] {
   let found = formsCache.get(word);
