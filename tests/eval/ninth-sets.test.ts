@@ -18,6 +18,11 @@ const SETS = [
   // The twelfth session's: changing an order already placed, and asking where its money is.
   { file: "tests/fixtures/eval/new/chg10-tune.jsonl", turns: 68, floor: 0.9, forbidden: 0 },
   { file: "tests/fixtures/eval/new/chg10-check.jsonl", turns: 68, floor: 0.85, forbidden: 0 },
+  // The thirteenth session's: what shoppers ask next after an answer, and refunds, returns and changes.
+  { file: "tests/fixtures/eval/new/fu11-tune.jsonl", turns: 86, floor: 0.95, forbidden: 0 },
+  { file: "tests/fixtures/eval/new/fu11-check.jsonl", turns: 86, floor: 0.85, forbidden: 0 },
+  { file: "tests/fixtures/eval/new/rf11-tune.jsonl", turns: 40, floor: 0.9, forbidden: 0 },
+  { file: "tests/fixtures/eval/new/rf11-check.jsonl", turns: 42, floor: 0.8, forbidden: 0 },
 ];
 
 describe("the ninth conversation sets on every dev store", () => {

@@ -31,14 +31,14 @@ const PARAPHRASED_SETS = [
   {
     file: "tests/fixtures/heldout/retrieval-maison-coquelicot.jsonl",
     store: "demo/stores/maison-coquelicot.json",
-    recall: 0.21,
+    recall: 0.24,
   },
   { file: "tests/fixtures/heldout/retrieval-cafe-colibri.jsonl", store: "demo/stores/cafe-colibri.json", recall: 0.32 },
-  { file: "tests/fixtures/eval/retrieval-northwind-paraphrase.jsonl", store: "demo/demo-store.json", recall: 0.4 },
+  { file: "tests/fixtures/eval/retrieval-northwind-paraphrase.jsonl", store: "demo/demo-store.json", recall: 0.43 },
   {
     file: "tests/fixtures/stores/maison-coquelicot/retrieval-paraphrase.jsonl",
     store: "demo/stores/maison-coquelicot.json",
-    recall: 0.46,
+    recall: 0.49,
   },
   {
     file: "tests/fixtures/stores/cafe-colibri/retrieval-paraphrase.jsonl",
@@ -183,8 +183,33 @@ describe.each(PARAPHRASED_SETS)("the paraphrased set $file", ({ file, store, rec
     const summary = await evalSummary(["retrieval", file, "--store", store]);
     // Then 19.4 / 19.4 / 22.2 % held out and 30.6 / 38.9 / 33.3 % on the paraphrase dev sets; then 19.4 / 22.2 / 27.8 %
     // and 36.1 / 44.4 / 41.7 %; then 22.2 / 22.2 / 33.3 % and 41.7 / 47.2 / 44.4 %; now 22.2 / 22.2 / 33.3 % and
-    // 41.7 / 47.2 / 47.2 %, abstention 100 %.
+    // 41.7 / 47.2 / 47.2 %; now 22.2 / 25.0 / 36.1 % and 44.4 / 50.0 / 47.2 %, abstention 100 %.
     expect(summary.recallAt1).toBeGreaterThanOrEqual(recall);
     expect(summary.abstention).toBeGreaterThanOrEqual(0.9);
   }, 60_000);
+});
+
+// The thirteenth session's sets, written from the snapshots alone and split before tuning into a half tuned on and a
+// half only counted (tests/fixtures/eval/new/retr11-README.md). Floors a little under what is read now.
+const RETR11_SETS = [
+  { store: "northwind", snapshot: "demo/demo-store.json", tune: [0.6, 0.75], check: [0.7, 1] },
+  { store: "maison-coquelicot", snapshot: "demo/stores/maison-coquelicot.json", tune: [0.7, 0.75], check: [0.6, 0.75] },
+  { store: "cafe-colibri", snapshot: "demo/stores/cafe-colibri.json", tune: [0.7, 1], check: [0.4, 1] },
+];
+
+describe.each(RETR11_SETS)("the retr11 sets of $store", ({ store, snapshot, tune, check }) => {
+  for (const [half, [recall, abstention]] of [
+    ["tune", tune],
+    ["check", check],
+  ] as const)
+    it(`${half}: recall@1 at least ${recall * 100} %, abstention at least ${abstention * 100} %`, async () => {
+      const summary = await evalSummary([
+        "retrieval",
+        `tests/fixtures/eval/new/retr11-${store}-${half}.jsonl`,
+        "--store",
+        snapshot,
+      ]);
+      expect(summary.recallAt1).toBeGreaterThanOrEqual(recall);
+      expect(summary.abstention).toBeGreaterThanOrEqual(abstention);
+    }, 60_000);
 });
