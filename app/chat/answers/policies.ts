@@ -125,7 +125,7 @@ const TOPICS: Partial<Record<Intent, Topic>> = {
     aspectsIn: {
       es: [
         "plazo días devolución reembolso desde la entrega o la compra",
-        "condiciones estado sin usar etiquetas empaque original",
+        "condiciones estado sin usar sin estrenar nuevo etiquetas empaque original",
         "excepciones no se aceptan devoluciones ni cambios venta final",
         "gastos costo del envío de la devolución a cargo del cliente",
       ],
