@@ -168,3 +168,11 @@ describe("ordinary words after a refund answer are not the refund (a review's ex
       expect(orderQuestionIntent("return_item", text, fresh), text).not.toBe("refund_status");
   });
 });
+
+describe("a card asked about as a way to pay, right after a refund", () => {
+  it("is a payment-methods question, not the refund's card", () => {
+    for (const text of ["¿aceptan tarjeta de crédito?", "do you accept credit cards?", "vous acceptez la carte Amex ?"])
+      expect(orderQuestionIntent("payment_methods", text, afterRefund), text).not.toBe("refund_status");
+    expect(orderQuestionIntent("payment_methods", "was it refunded to my card?", afterRefund)).toBe("refund_status");
+  });
+});

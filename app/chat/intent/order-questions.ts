@@ -272,6 +272,9 @@ const SEND_BACK_MISREAD = new Set<Intent>(["shipping_options", "track_order", "o
 // ("only", "less", "solo" alone are too common: "¿solo tienen el negro?" asks of a product).
 const REFUND_DETAIL =
   /\b(?:full|amount|total|whole|card|account|payment method|paid with|shipping|delivery|partial|rest|why not|why (?:only|just|less)|only (?:part|half|some)|half|montant|totalite|entier|carte|compte|moyen de paiement|frais|livraison|port|reste|pourquoi pas|pourquoi (?:seulement|que|moins)|seulement (?:une partie|la moitie)|moitie|monto|completo|tarjeta|cuenta|metodo de pago|envio|resto|por que no|por que (?:solo|menos)|solo (?:una parte|la mitad)|mitad)\b/;
+// Whether the shop takes a way to pay ("do you accept credit cards?"): a question before buying, not the refund's card.
+const ASKS_WAYS_TO_PAY =
+  /\b(?:do|will) you (?:accept|take)\b|\bcan i pay (?:with|by)\b|\b(?:accept|take) (?:credit|debit|amex|visa|mastercard|cards?)\b|\b(?:aceptan|aceptas|reciben)\b|\b(?:acceptez|prenez)(?:-vous)?\b|\bpuedo pagar con\b|\bpuis-je payer (?:avec|par)\b/;
 // Another form for the money of a refund just given: store credit, a gift card, a voucher.
 // ("avoir" is also the verb, "crédito" also a card: only their phrases count.)
 const CREDIT_INSTEAD =
@@ -878,7 +881,13 @@ export function orderQuestionIntent(
     noteAnswers(n, state.orderNote, state.language ?? "en")
   )
     return "track_order";
-  if (last === "refund_status" && REFUND_DETAIL_MISREAD.has(intent) && REFUND_DETAIL.test(n) && !LOGIN.test(n))
+  if (
+    last === "refund_status" &&
+    REFUND_DETAIL_MISREAD.has(intent) &&
+    REFUND_DETAIL.test(n) &&
+    !LOGIN.test(n) &&
+    !ASKS_WAYS_TO_PAY.test(n)
+  )
     return "refund_status";
   // "could I get a gift card instead?" right after a refund: the refund's form, not an exchange or a new return.
   if (
