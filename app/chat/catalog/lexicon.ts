@@ -157,9 +157,6 @@ export const ALL_CURRENCY_MARKS: string[] = [
 export const ALL_CURRENCY_WORDS: string[] = [
   ...new Set(Object.values(CURRENCY_WORDS).flatMap((c) => [...c.words, ...c.symbols.filter((s) => /^\w+$/.test(s))])),
 ];
-/** Currency words for any currency, so "40 euros" reads as money in a shop priced in euros or not. */
-export const ANY_CURRENCY_WORD =
-  /(?:[$€£]|\b(?:usd|eur|mxn|gbp|cad|dollars?|bucks|euros?|pesos?|pounds?|d[oó]lares?)\b)/i;
 
 /**
  * Capitalised words that are not product names: question words, greetings, days, months,
