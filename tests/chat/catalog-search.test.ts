@@ -70,6 +70,20 @@ describe("price limits in the shop's currency", () => {
     expect(around.maxPrice!).toBeGreaterThan(50);
   });
 
+  it("reads any shop currency's own symbols and names, as the shop's languages write them (from Intl, not a table)", () => {
+    expect(parsePriceLimits("anything under ¥5000?", "JPY")).toEqual({ maxPrice: 5000, minPrice: null });
+    expect(parsePriceLimits("gifts under 5000 yen", "JPY")).toEqual({ maxPrice: 5000, minPrice: null });
+    expect(parsePriceLimits("moins de 80 francs", "CHF")).toEqual({ maxPrice: 80, minPrice: null });
+    expect(parsePriceLimits("menos de 80 francos", "CHF")).toEqual({ maxPrice: 80, minPrice: null });
+    expect(parsePriceLimits("under CHF 80", "CHF")).toEqual({ maxPrice: 80, minPrice: null });
+    expect(parsePriceLimits("below ₹2,000", "INR")).toEqual({ maxPrice: 2000, minPrice: null });
+    expect(parsePriceLimits("under 2000 rupees", "INR")).toEqual({ maxPrice: 2000, minPrice: null });
+    expect(parsePriceLimits("under 500 kronor", "SEK")).toEqual({ maxPrice: 500, minPrice: null });
+    expect(parsePriceLimits("menos de R$ 200", "BRL")).toEqual({ maxPrice: 200, minPrice: null });
+    // Another shop's currency name is not this shop's: a bare "500" with no price word stays no price.
+    expect(parsePriceLimits("a 500 kronor thing", "JPY")).toEqual({ maxPrice: null, minPrice: null });
+  });
+
   it("does not take sizes, weights or head counts for prices", () => {
     expect(parsePriceLimits("un termo de 500 ml", "MXN")).toEqual({ maxPrice: null, minPrice: null });
     expect(parsePriceLimits("a tent for 4 people", "USD")).toEqual({ maxPrice: null, minPrice: null });

@@ -149,6 +149,48 @@ export const CURRENCY_WORDS: Record<string, { symbols: string[]; words: string[]
   EUR: { symbols: ["€", "eur"], words: words("euro euros eur") },
   GBP: { symbols: ["£", "gbp"], words: words("pound pounds quid gbp livre livres libra libras") },
 };
+/** The languages shoppers write a currency's names in (the bot's own). */
+const NAMING_LANGUAGES = ["en", "es", "fr"];
+const currencyWordsCache = new Map<string, { symbols: string[]; words: string[] }>();
+
+/**
+ * How shoppers write the shop's own currency, whatever it is: its symbols and its name's head noun,
+ * singular and plural, as CLDR (through Intl) writes them in each language ("¥", "yen", "yenes";
+ * "CHF", "francs", "francos"), with the colloquial words of CURRENCY_WORDS ("bucks", "varos").
+ */
+export function currencyWordsOf(code: string): { symbols: string[]; words: string[] } {
+  const upper = code.toUpperCase();
+  let known = currencyWordsCache.get(upper);
+  if (known) return known;
+  const table = CURRENCY_WORDS[upper] ?? { symbols: [], words: [] };
+  const symbols = new Set([...table.symbols, upper.toLowerCase()]);
+  const names = new Set(table.words);
+  for (const language of NAMING_LANGUAGES) {
+    try {
+      for (const display of ["symbol", "narrowSymbol"] as const) {
+        const parts = new Intl.NumberFormat(language, { style: "currency", currency: upper, currencyDisplay: display });
+        const symbol = parts.formatToParts(1).find((p) => p.type === "currency")?.value;
+        if (symbol) symbols.add(symbol.toLowerCase());
+      }
+      const singular = new Intl.DisplayNames(language, { type: "currency" }).of(upper);
+      const plural = new Intl.NumberFormat(language, { style: "currency", currency: upper, currencyDisplay: "name" })
+        .formatToParts(2)
+        .find((p) => p.type === "currency")?.value;
+      // The head noun: English puts it last ("Swiss franc"), Spanish and French first ("franco suizo").
+      for (const name of [singular, plural]) {
+        const words = name?.toLowerCase().split(/\s+/) ?? [];
+        const head = language === "en" ? words.at(-1) : words[0];
+        if (head && head !== upper.toLowerCase()) names.add(head);
+      }
+    } catch {
+      // Not a currency Intl knows: the table's words only.
+    }
+  }
+  known = { symbols: [...symbols], words: [...names] };
+  currencyWordsCache.set(upper, known);
+  return known;
+}
+
 /** Every currency's marks that are no word ("$", "€", "£", "mx$"), for patterns reading any currency. */
 export const ALL_CURRENCY_MARKS: string[] = [
   ...new Set(Object.values(CURRENCY_WORDS).flatMap((c) => c.symbols.filter((s) => /\W/.test(s)))),

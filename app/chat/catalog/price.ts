@@ -2,7 +2,7 @@
  * Price limits in a shopper's words, read in the shop's currency: "under $100", "moins de 40 €",
  * "menos de 300 pesos", "entre 20 y 50 euros", "around $50", "1,000 MXN or less".
  */
-import { ALL_CURRENCY_WORDS, CURRENCY_WORDS } from "./lexicon";
+import { ALL_CURRENCY_WORDS, currencyWordsOf } from "./lexicon";
 
 export interface PriceLimits {
   maxPrice: number | null;
@@ -21,9 +21,9 @@ const NOT_MONEY_AFTER =
 
 /** The shop's currency marks and words, and those of any currency (a shopper may write "euros" to a shop in dollars). */
 function currencyPattern(currency: string): { before: string; after: string } {
-  const own = CURRENCY_WORDS[currency.toUpperCase()];
-  const symbols = new Set(["$", "€", "£", ...(own?.symbols ?? [])]);
-  const words = new Set([...ALL_CURRENCY_WORDS, currency.toLowerCase()]);
+  const own = currencyWordsOf(currency);
+  const symbols = new Set(["$", "€", "£", ...own.symbols]);
+  const words = new Set([...ALL_CURRENCY_WORDS, ...own.words, currency.toLowerCase()]);
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const symbolAlt = [...symbols]
     .sort((a, b) => b.length - a.length)
