@@ -6,7 +6,8 @@
  * else of the question still answers nothing. Made-up shop and catalog.
  */
 import { describe, expect, it } from "vitest";
-import { shopAnswer, tracedShopAnswer } from "../../app/chat/knowledge";
+import { shopAnswer, termOf, tracedShopAnswer } from "../../app/chat/knowledge";
+import { queryWords } from "../../app/chat/knowledge/text";
 import { madeUpProduct } from "../helpers/made-up-product";
 
 const products = new Map(
@@ -47,5 +48,39 @@ describe("a question that names one product", () => {
 
   it("is not a question about a kind of product several names share", () => {
     expect(first("are your kayaks made in Canada?")).toBeUndefined();
+  });
+});
+
+describe("a question that names one product of a line", () => {
+  const line = new Map(
+    [
+      madeUpProduct("Vela 12 Tote", "A small canvas tote for errands. No zip pocket. Holds 12 L."),
+      madeUpProduct("Vela 24 Tote", "A roomy canvas tote for the beach, with leather handles. Holds 24 L."),
+    ].map((p) => [p.handle, p]),
+  );
+
+  it("is not answered by another product's sentence, however many of its words that sentence says", () => {
+    // "No zip pocket" is the Vela 12's: it says nothing of the Vela 24 the shopper named.
+    const quoted = shopAnswer(shop, "does the vela 24 have a zip pocket", { products: line }).map(
+      (h) => h.passage.text,
+    );
+    expect(quoted.some((text) => /No zip pocket/.test(text))).toBe(false);
+  });
+
+  it("is answered from the one it names by most of its name, even where no word of it is unique", () => {
+    expect(
+      shopAnswer(shop, "is the vela 12 tote big enough for groceries", { products: line })[0]?.passage.sourceKey,
+    ).not.toBe([...line.values()][1].handle);
+  });
+});
+
+describe("the support word a question is about", () => {
+  it("is marked as what the question asks, unlike the words of its story or its subject", () => {
+    const aspects = (text: string) =>
+      queryWords(text, "en")
+        .filter((w) => w.aspect)
+        .map((w) => w.key);
+    expect(aspects("how do I clean my puffy jacket after a trip")).toEqual([termOf("wash", "en")]);
+    expect(aspects("my order was made for a client, can I return it")).toEqual([termOf("return", "en")]);
   });
 });

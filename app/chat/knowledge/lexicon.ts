@@ -370,6 +370,23 @@ for (const language of ["en", "es", "fr"] as const) {
 }
 
 /** The English pivot of a word of a text in `language` (English forms count in any text), or null. */
+/**
+ * Lexicon words that name what a question is about without being what it asks (an order, an item,
+ * the shop): two questions may differ in them and still ask the same thing (question-similarity.ts).
+ */
+export const SUBJECT_ONLY = new Set(
+  "policy order item buy store one two see need help visit person day week month year hour minute company data men women people move stay normal physical sell receive change contact much".split(
+    " ",
+  ),
+);
+
+/**
+ * Lexicon words that don't say which part of the shop's text answers (knowledge/search.ts weighs the
+ * others more): the subject words, who asks ("client"), and "made", said of where, what from and by
+ * whom alike. Comparing two questions keeps "made" (it tells "where is it made?" from other questions).
+ */
+export const NOT_AN_ASPECT = new Set([...SUBJECT_ONLY, "client", "made"]);
+
 export function pivotOf(word: string, language: Language): string | null {
   const find = (w: string) => PIVOTS[language].get(w) ?? PIVOTS.en.get(w);
   return (

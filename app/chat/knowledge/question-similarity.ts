@@ -16,7 +16,7 @@
  * each have a word nothing on the other side comes near.
  */
 import { expansionsOf, languageOf, terms, textWords } from "./text";
-import { pivotOf } from "./lexicon";
+import { pivotOf, SUBJECT_ONLY } from "./lexicon";
 import { stemIn } from "./stemming";
 import { editDistance, typoAllowance } from "../preprocess";
 import frequencies from "./shopper-term-frequencies.json";
@@ -59,45 +59,6 @@ export function questionProfile(text: string): QuestionProfile {
   const aspects = [...new Set(pivots.map((p) => stemIn(p, "en")))].filter((t) => all.includes(t));
   return { terms: all.filter((t) => !codes.includes(t)), codes, aspects };
 }
-
-/**
- * Lexicon words that name what a question is about without being what it asks (an order, an
- * item, the shop): two questions may differ in them and still ask the same thing.
- */
-const SUBJECT_ONLY = new Set([
-  "policy",
-  "order",
-  "item",
-  "buy",
-  "store",
-  "one",
-  "two",
-  "see",
-  "need",
-  "help",
-  "visit",
-  "person",
-  "day",
-  "week",
-  "month",
-  "year",
-  "hour",
-  "minute",
-  "company",
-  "data",
-  "men",
-  "women",
-  "people",
-  "move",
-  "stay",
-  "normal",
-  "physical",
-  "sell",
-  "receive",
-  "change",
-  "contact",
-  "much",
-]);
 
 export interface TermFrequencies {
   documents: number;

@@ -3,7 +3,7 @@
  * one-way widening of support words, stems, and a text's index terms through the bilingual
  * support vocabulary (lexicon.ts), so a question and the shop's text meet in the same terms.
  */
-import { formsOnlyIn, pivotOf, replacePhrases } from "./lexicon";
+import { formsOnlyIn, pivotOf, replacePhrases, NOT_AN_ASPECT } from "./lexicon";
 import { stemIn } from "./stemming";
 import { detectLanguage, languageScores, LANGUAGES, normalize, tokenize, type Language } from "../preprocess";
 
@@ -245,6 +245,8 @@ export interface QueryWord {
   variants: string[];
   /** Its share of one concept: each word of "United States" counts half, the place once. */
   share?: number;
+  /** A support word the lexicon knows (return, wash, size, ship): what the question is about, not a detail of it. */
+  aspect?: boolean;
 }
 
 /** English spellings Spanish and French write otherwise: "ch", "ph", "th", "y" inside a word, "k". */
@@ -269,10 +271,13 @@ export function queryWords(text: string, language: Language): QueryWord[] {
     const key = termOf(word, language);
     // A word the vocabulary doesn't know (a name, "Galet", "OXXO") is written the same in every language.
     // An English word is also looked for as Spanish and French spell its kin ("characters": "caractères").
-    const variants = pivotOf(word, language)
+    const pivot = pivotOf(word, language);
+    const variants = pivot
       ? [key]
       : [...new Set([key, ...LANGUAGES.map((l) => stemIn(word, l)), ...cognatesOf(word, language)])];
-    if (!words.some((w) => w.key === key)) words.push({ key, variants });
+    // A support word the lexicon knows is what the question asks about (search.ts weighs it more).
+    const aspect = pivot !== null && !NOT_AN_ASPECT.has(pivot);
+    if (!words.some((w) => w.key === key)) words.push({ key, variants, aspect });
   }
   return words;
 }
