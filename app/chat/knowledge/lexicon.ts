@@ -383,9 +383,10 @@ export const SUBJECT_ONLY = new Set(
 /**
  * Lexicon words that don't say which part of the shop's text answers (knowledge/search.ts weighs the
  * others more): the subject words, who asks ("client"), and "made", said of where, what from and by
- * whom alike. Comparing two questions keeps "made" (it tells "where is it made?" from other questions).
+ * whom alike. Comparing two questions keeps "made" (it tells "where is it made?" from other questions);
+ * retrieval keeps "buy" ("can I buy it from abroad?" asks about buying, which a shop's text answers).
  */
-export const NOT_AN_ASPECT = new Set([...SUBJECT_ONLY, "client", "made"]);
+export const NOT_AN_ASPECT = new Set([...SUBJECT_ONLY, "client", "made"].filter((word) => word !== "buy"));
 
 export function pivotOf(word: string, language: Language): string | null {
   const find = (w: string) => PIVOTS[language].get(w) ?? PIVOTS.en.get(w);
