@@ -117,6 +117,9 @@ const VOCABULARY: Record<string, string> = {
   // "How does it work?"; its own entry, or its stem would be the one of "working" (days).
   work: "works good_for | funciona funcionan funcionar sirve_por | fonctionne fonctionnent fonctionner valable_pendant",
   long: "| cuanto_tiempo tardar tarda tardan | combien_de_temps duree",
+  // When, relative to something else: the same word in each language ("deux jours après", "antes del envío").
+  after: "afterwards | despues tras | apres",
+  before: "| antes | avant",
   open: "opening_hours opens | abierto horario abre abren abrir | ouvert horaires ouverture ouvrez ouvrir",
   closed: "| cerrado | ferme fermee",
   // The days of the week, so "are you open on Saturdays?" meets "ouvert du mardi au samedi".
@@ -382,11 +385,13 @@ export const SUBJECT_ONLY = new Set(
 
 /**
  * Lexicon words that don't say which part of the shop's text answers (knowledge/search.ts weighs the
- * others more): the subject words, who asks ("client"), and "made", said of where, what from and by
- * whom alike. Comparing two questions keeps "made" (it tells "where is it made?" from other questions);
+ * others more): the subject words, who asks ("client"), "made", said of where, what from and by whom
+ * alike, and "after"/"before", which place the question in time. Comparing two questions keeps "made" (it tells "where is it made?" from other questions);
  * retrieval keeps "buy" ("can I buy it from abroad?" asks about buying, which a shop's text answers).
  */
-export const NOT_AN_ASPECT = new Set([...SUBJECT_ONLY, "client", "made"].filter((word) => word !== "buy"));
+export const NOT_AN_ASPECT = new Set(
+  [...SUBJECT_ONLY, "client", "made", "after", "before"].filter((word) => word !== "buy"),
+);
 
 export function pivotOf(word: string, language: Language): string | null {
   const find = (w: string) => PIVOTS[language].get(w) ?? PIVOTS.en.get(w);
