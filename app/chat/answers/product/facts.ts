@@ -245,10 +245,21 @@ function meaningWords(word: string): string[] {
 
 /** How many of the question's `words` the sentence holds, itself or in another language. */
 function overlap(sentence: string, words: string[]): number {
-  const sentenceWords = [...new Set(tokenize(normalize(sentence)))];
+  const sentenceWords = distinctWords(sentence);
   const found = (w: string) => sentenceWords.some((s) => sameWord(s, w));
   return words.filter((w) => found(w) || meaningWords(w).some(found)).length;
 }
+
+/** A sentence's words, each once: the product's sentences are compared with every question's words. */
+function distinctWords(sentence: string): string[] {
+  let words = distinctWordsCache.get(sentence);
+  if (!words) {
+    if (distinctWordsCache.size >= 20_000) distinctWordsCache.clear();
+    distinctWordsCache.set(sentence, (words = [...new Set(tokenize(normalize(sentence)))]));
+  }
+  return words;
+}
+const distinctWordsCache = new Map<string, string[]>();
 
 const shopWords = new WeakMap<Map<string, Product>, Set<string>>();
 
