@@ -160,7 +160,7 @@ export function yesOrNo(question: string, sentence: string, questionWords: strin
 
 /** The question's words (normalized) that aren't filler, the product's own name or one of its option values. */
 export function contentWords(turn: Turn, product: Product, text = turn.pre.original): string[] {
-  const nameWords = [...tokenize(normalize(product.title)), ...product.handle.split("-")];
+  const nameWords = productNameWords(product);
   const otherWords = [
     turn.entities.product,
     turn.entities.size,
@@ -170,7 +170,7 @@ export function contentWords(turn: Turn, product: Product, text = turn.pre.origi
     .filter(Boolean)
     .flatMap((v) => tokenize(normalize(v!)));
   const isName = (w: string) => nameWords.some((n) => sameWord(n, w));
-  const described = [...new Set(tokenize(normalize(product.description)))];
+  const described = distinctWords(product.description);
   return [...new Set(tokenize(normalize(text)))].filter(
     (w) =>
       w.length > 1 &&
@@ -185,6 +185,14 @@ export function contentWords(turn: Turn, product: Product, text = turn.pre.origi
       !(meaningWords(w).some(isName) && !described.some((d) => sameWord(d, w))),
   );
 }
+
+/** The words of a product's title and handle (read once per product). */
+function productNameWords(product: Product): string[] {
+  let words = nameWordsOf.get(product);
+  if (!words) nameWordsOf.set(product, (words = [...tokenize(normalize(product.title)), ...product.handle.split("-")]));
+  return words;
+}
+const nameWordsOf = new WeakMap<Product, string[]>();
 
 const LANGUAGES: Language[] = ["en", "es", "fr"];
 const formsCache = new Map<string, string[]>();
