@@ -254,8 +254,21 @@ function meaningWords(word: string): string[] {
 /** How many of the question's `words` the sentence holds, itself or in another language. */
 function overlap(sentence: string, words: string[]): number {
   const sentenceWords = distinctWords(sentence);
-  const found = (w: string) => sentenceWords.some((s) => sameWord(s, w));
-  return words.filter((w) => found(w) || meaningWords(w).some(found)).length;
+  // Counted in loops: a product question compares every sentence with every word (no closures or arrays per pair).
+  let count = 0;
+  for (const w of words) if (holdsWord(sentenceWords, w) || holdsMeaning(sentenceWords, w)) count++;
+  return count;
+}
+
+/** Whether the sentence holds a word meaning the same as `word` (in another language). */
+function holdsMeaning(sentenceWords: string[], word: string): boolean {
+  for (const m of meaningWords(word)) if (holdsWord(sentenceWords, m)) return true;
+  return false;
+}
+
+function holdsWord(sentenceWords: string[], word: string): boolean {
+  for (const s of sentenceWords) if (sameWord(s, word)) return true;
+  return false;
 }
 
 /** A sentence's words, each once: the product's sentences are compared with every question's words. */
