@@ -69,6 +69,10 @@ export function shopCache<V extends {}>(
       if (ttlMs <= 0) return load(db, shop);
       const cache = cacheFor(db);
       if (changed.get(cache)!.delete(shop)) cache.delete(shop);
+      // A fresh entry as fetch() would return it, without fetch()'s options and promise (every message
+      // reads several): a stale one is neither returned nor dropped here, fetch() reloads it as before.
+      const fresh = cache.get(shop, { allowStale: false, noDeleteOnStaleGet: true });
+      if (fresh !== undefined) return fresh;
       const value = await cache.fetch(shop, { context: db });
       if (value === undefined) throw new Error(`shop cache: no value loaded for ${shop}`);
       return value;

@@ -421,6 +421,14 @@ function colorNames(catalog: Catalog | null, product: CatalogProduct | null) {
  * "Ridgeback", a model number after a name) or spells out the whole title. Categories alone
  * ("the tent", "my rain jacket") are not products.
  */
+/** A catalog product's title words as a set (made once per product: every message looks at the candidates'). */
+function titleWordSet(product: CatalogProduct): Set<string> {
+  let words = titleWordSets.get(product);
+  if (!words) titleWordSets.set(product, (words = new Set(wordTokens(product.title))));
+  return words;
+}
+const titleWordSets = new WeakMap<CatalogProduct, Set<string>>();
+
 export function findProductMention(text: string, catalog: Catalog): ProductMention | null {
   const words = splitWords(text);
   // Which vocabulary words each message word matches, computed once for all products.
@@ -429,7 +437,7 @@ export function findProductMention(text: string, catalog: Catalog): ProductMenti
   let best: ProductMention | null = null;
   for (const product of candidates) {
     let run: { start: number; last: number; hits: string[] } | null = null;
-    const ownWords = new Set(wordTokens(product.title));
+    const ownWords = titleWordSet(product);
     const close = () => {
       if (!run) return;
       const endIndex = run.last;

@@ -28,13 +28,22 @@ export function formatDate(iso: string, now: Date, language: Language = "en", ti
   const date = new Date(iso);
   const dayDiff = Math.round((startOfLocalDay(date, timeZone) - startOfLocalDay(now, timeZone)) / 86_400_000);
   const locale = LOCALES[language];
-  const formatted = cached(
-    `date|${locale}|${timeZone}`,
-    () => new Intl.DateTimeFormat(locale, { weekday: "long", month: "long", day: "numeric", timeZone }),
-  ).format(date);
+  const key = `${locale}|${timeZone}|${date.getTime()}`;
+  let formatted = formattedDates.get(key);
+  if (formatted === undefined) {
+    formatted = cached(
+      `date|${locale}|${timeZone}`,
+      () => new Intl.DateTimeFormat(locale, { weekday: "long", month: "long", day: "numeric", timeZone }),
+    ).format(date);
+    if (formattedDates.size >= 5_000) formattedDates.clear();
+    formattedDates.set(key, formatted);
+  }
   const relative = RELATIVE_DAYS[language][dayDiff];
   return relative ? `${relative} (${formatted})` : formatted;
 }
+
+/** Dates as formatDate writes them, per locale, zone and instant (an order's dates come back every message about it). */
+const formattedDates = new Map<string, string>();
 
 /** Whole days from `from` to `to`, by calendar date in UTC. */
 export function daysBetween(from: string | Date, to: string | Date): number {
@@ -43,6 +52,18 @@ export function daysBetween(from: string | Date, to: string | Date): number {
 
 /** Midnight of the date's calendar day in the time zone, as a UTC timestamp of that calendar date. */
 export function startOfLocalDay(date: Date, timeZone: string): number {
+  // An order's dates are read again on every message about it: each instant's day found once per zone.
+  const key = `${timeZone}|${date.getTime()}`;
+  let day = localDays.get(key);
+  if (day === undefined) {
+    if (localDays.size >= 5_000) localDays.clear();
+    localDays.set(key, (day = readStartOfLocalDay(date, timeZone)));
+  }
+  return day;
+}
+const localDays = new Map<string, number>();
+
+function readStartOfLocalDay(date: Date, timeZone: string): number {
   const parts = cached(
     `day|${timeZone}`,
     () => new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" }),

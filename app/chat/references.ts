@@ -138,7 +138,7 @@ export function referredProduct(text: string, catalog: Catalog, state: DialogueS
   const last = mentioned.length
     ? (catalog.products.find((p) => p.handle === mentioned[mentioned.length - 1]) ?? null)
     : null;
-  const stop = new Set([...FILLER, ...Object.values(FUNCTION_WORDS).flat()]);
+  const stop = fillerAndFunctionWords();
   const asked = [...new Set(words.filter((w) => !stop.has(w)).map(singular))];
   const scored = new Map<CatalogProduct, number>();
   for (const word of asked) {
@@ -201,7 +201,7 @@ export function productFromList(
     .map((handle) => catalog.products.find((p) => p.handle === handle))
     .filter((p): p is CatalogProduct => !!p);
   // "the 4 person one", "the Kestrel": the listed product its words tell apart from the others.
-  const stop = new Set([...FILLER, ...Object.values(FUNCTION_WORDS).flat()]);
+  const stop = fillerAndFunctionWords();
   const named = new Map<CatalogProduct, number>();
   const words = new Set(
     wordTokens(text)
@@ -262,6 +262,12 @@ function handleOfCard(turn: Turn, url: string): string | null {
   return null;
 }
 
+/** FILLER and every language's function words: words that name no product or item (built once). */
+function fillerAndFunctionWords(): Set<string> {
+  return (stopWords ??= new Set([...FILLER, ...Object.values(FUNCTION_WORDS).flat()]));
+}
+let stopWords: Set<string> | undefined;
+
 /** Below this many letters, a word of an item's name ("M", "2P", "de") names nothing. */
 const ITEM_WORD_LETTERS = 3;
 
@@ -271,7 +277,7 @@ const ITEM_WORD_LETTERS = 3;
  */
 export function orderItemWords(text: string, items: string[] | undefined): string[] {
   if (!items?.length) return [];
-  const stop = new Set([...FILLER, ...Object.values(FUNCTION_WORDS).flat()]);
+  const stop = fillerAndFunctionWords();
   const itemWords = new Set(
     items.flatMap((item) =>
       wordTokens(item)

@@ -104,8 +104,13 @@ const MAX_NAMED_STATEMENTS = 200;
 /** A value as the driver takes it: dates as Prisma's adapters write them (UTC; ISO 8601 text on SQLite). */
 function driverValue(value: unknown, dialect: Dialect): unknown {
   if (!(value instanceof Date)) return value;
-  return dialect === "sqlite" ? value.toISOString().replace("Z", "+00:00") : value.toISOString();
+  if (dialect !== "sqlite") return value.toISOString();
+  // A turn writes the same instant in several statements (the message's and the conversation's times).
+  const ms = value.getTime();
+  if (ms !== lastSqliteDate.ms) lastSqliteDate = { ms, text: value.toISOString().replace("Z", "+00:00") };
+  return lastSqliteDate.text;
 }
+let lastSqliteDate = { ms: NaN, text: "" };
 
 const selectConversationRow = (shop: string, id: string) => sql`
   SELECT c."id", c."shop", c."customerId", c."language", c."status", c."resolvedAt", c."csat", c."csatComment",

@@ -19,7 +19,8 @@ export const PHONE_PLACEHOLDER = "[phone number removed]";
 
 /** The text without card numbers (for the bot, and for text the shop may have written). */
 export function withoutCardNumbers(text: string): string {
-  const normalized = text.normalize("NFKC");
+  // ASCII text is its own NFKC form: no normalisation (an ICU call and a copy) for it.
+  const normalized = isAscii(text) ? text : text.normalize("NFKC");
   // Most texts hold too few digits for any card number: no pattern run for them.
   if (!hasDigits(normalized, CARD_MIN_DIGITS)) return normalized;
   return normalized.replace(CARD_CANDIDATE, (match) =>
@@ -50,6 +51,11 @@ function hasDigits(text: string, count: number): boolean {
   return false;
 }
 
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Whether the shopper wrote a card number (or it was already taken out of this text). */
 export function mentionsCardNumber(text: string): boolean {
   return text.includes(CARD_PLACEHOLDER) || withoutCardNumbers(text).includes(CARD_PLACEHOLDER);
@@ -58,9 +64,19 @@ export function mentionsCardNumber(text: string): boolean {
 /** A stored JSON value (entities, dialogue state, lookups) with every string in it redacted. */
 export function redactDeep<T>(value: T): T {
   if (typeof value === "string") return redactSensitive(value) as T;
-  if (Array.isArray(value)) return value.map(redactDeep) as T;
+  if (Array.isArray(value)) {
+    // Copied only when something in it changed: most values hold nothing to take out.
+    const redacted = value.map(redactDeep);
+    return (redacted.every((inner, i) => inner === value[i]) ? value : redacted) as T;
+  }
   if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redactDeep(inner)])) as T;
+    let changed = false;
+    const entries = Object.entries(value).map(([key, inner]) => {
+      const redacted = redactDeep(inner);
+      if (redacted !== inner) changed = true;
+      return [key, redacted];
+    });
+    return (changed ? Object.fromEntries(entries) : value) as T;
   }
   return value;
 }

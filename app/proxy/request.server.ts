@@ -7,6 +7,9 @@ import type { z } from "zod";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
+/** Decodes a whole body at a time (no streaming), so one decoder serves every request. */
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 export class RequestError extends Error {
   constructor(
     readonly status: number,
@@ -27,11 +30,15 @@ export async function readJson(request: Request): Promise<unknown> {
   const bytes = await readBodyUpTo(request, MAX_BODY_BYTES);
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = STRICT_UTF8.decode(bytes);
   } catch {
     throw new RequestError(400, "invalid_encoding", "The request body is not valid UTF-8.");
   }
   try {
+    // A NUL or a lone surrogate reaches a parsed string only through a JSON escape (valid UTF-8 has no
+    // surrogates, and JSON refuses a raw control character in a string): without a backslash, every
+    // string is already sendable.
+    if (!text.includes("\\")) return JSON.parse(text);
     return JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? sendableText(value) : value));
   } catch {
     throw new RequestError(400, "invalid_json", "The request body is not valid JSON.");

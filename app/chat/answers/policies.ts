@@ -565,12 +565,22 @@ function forDestination(hits: KnowledgeHit[], country: string): KnowledgeHit[] {
 
 /** A country's name from its ISO code, in the turn's language (or `language`). */
 export function regionName(code: string, turn: Turn, language = turn.language): string {
-  try {
-    return regionNames(LOCALES[language]).of(code) ?? code;
-  } catch {
-    return code;
+  const locale = LOCALES[language];
+  const key = `${locale}|${code}`;
+  let name = regionNamesRead.get(key);
+  if (name === undefined) {
+    try {
+      name = regionNames(locale).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    if (regionNamesRead.size >= 5_000) regionNamesRead.clear();
+    regionNamesRead.set(key, name);
   }
+  return name;
 }
+// The names already given, per locale and code: a shipping answer names every country a rate covers.
+const regionNamesRead = new Map<string, string>();
 
 // One per locale: building Intl.DisplayNames costs more than naming every country a shop ships to.
 const displayNames = new Map<string, Intl.DisplayNames>();

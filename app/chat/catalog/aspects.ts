@@ -69,6 +69,14 @@ const QUESTIONS = new Map<OfferQuestion, PerLanguage>(
 
 export const ALL_ASPECTS = [...ASPECTS.keys()];
 
+/** A lexicon list longest phrase first (a stable sort, done once per list: the lists never change). */
+function longestFirst(list: Entry[]): Entry[] {
+  let sorted = sortedLists.get(list);
+  if (!sorted) sortedLists.set(list, (sorted = [...list].sort((a, b) => b.length - a.length)));
+  return sorted;
+}
+const sortedLists = new WeakMap<Entry[], Entry[]>();
+
 /** Where the entries are among the tokens (and their stems), longest phrases first, each token used once. */
 function findEntries(
   tokens: string[],
@@ -77,7 +85,7 @@ function findEntries(
   used: boolean[],
 ): { at: number; length: number }[] {
   const hits: { at: number; length: number }[] = [];
-  for (const entry of [...list].sort((a, b) => b.length - a.length)) {
+  for (const entry of longestFirst(list)) {
     for (let i = 0; i + entry.length <= stems.length; i++) {
       if (entry.every((w, k) => (w.exact ? tokens[i + k] : stems[i + k]) === w.form && !used[i + k])) {
         for (let k = 0; k < entry.length; k++) used[i + k] = true;
@@ -225,6 +233,22 @@ function readAskedFacts(text: string, language: Language): AskedFacts {
  * ("200 g"), 2 by both ("Comfort-rated to -25°F").
  */
 export function statesAspect(sentence: string, aspect: Aspect): number {
+  // The shop's sentences come back on every product question: each one read once per aspect.
+  let stated = statedAspects.get(aspect);
+  if (!stated) statedAspects.set(aspect, (stated = new Map()));
+  let found = stated.get(sentence);
+  if (found === undefined) {
+    if (stated.size >= STATED_ASPECTS) stated.clear();
+    stated.set(sentence, (found = readStatedAspect(sentence, aspect)));
+  }
+  return found;
+}
+
+/** Sentences remembered per aspect (a product question reads every sentence of the product's text). */
+const STATED_ASPECTS = 20_000;
+const statedAspects = new Map<Aspect, Map<string, number>>();
+
+function readStatedAspect(sentence: string, aspect: Aspect): number {
   const words = ASPECTS.get(aspect)!;
   const byUnit = words.units?.test(normalize(sentence)) ? 1 : 0;
   const tokens = tokenize(normalize(sentence));

@@ -236,8 +236,14 @@ export function featurize(typed: Preprocessed, correct: (word: string) => string
     add("shape:code");
   if (tokens.length <= 2) add("len:short");
   if (tokens.length === 0) add("len:empty");
-  const indices = Uint32Array.from(counts.keys());
-  const values = Float32Array.from(counts.values());
+  // Filled in one pass over the map (TypedArray.from of an iterator steps through it generically).
+  const indices = new Uint32Array(counts.size);
+  const values = new Float32Array(counts.size);
+  let at = 0;
+  for (const [index, weight] of counts) {
+    indices[at] = index;
+    values[at++] = weight;
+  }
   let norm = 0;
   for (const v of values) norm += v * v;
   norm = Math.sqrt(norm) || 1;

@@ -129,19 +129,30 @@ function unitDays(range: DurationRange): number {
 
 /** The calendar date it is in the shop's time zone, as midnight UTC of that date. */
 function localDate(now: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = zoneFormatter(`date|${timeZone}`, () => ({
     timeZone,
     year: "numeric",
     month: "numeric",
     day: "numeric",
-  }).formatToParts(now);
+  })).formatToParts(now);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return new Date(Date.UTC(part("year"), part("month") - 1, part("day")));
 }
 
 function localHour(now: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" }).format(now));
+  return Number(zoneFormatter(`hour|${timeZone}`, () => ({ timeZone, hour: "numeric", hourCycle: "h23" })).format(now));
 }
+
+/** An en-US formatter per use and zone, made once: building one costs far more than formatting with it. */
+function zoneFormatter(key: string, options: () => Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let formatter = zoneFormatters.get(key);
+  if (!formatter) {
+    if (zoneFormatters.size >= 1_000) zoneFormatters.clear(); // bounded: time zones come from shops
+    zoneFormatters.set(key, (formatter = new Intl.DateTimeFormat("en-US", options())));
+  }
+  return formatter;
+}
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Whether the shop works on this date (a calendar date: midnight UTC of the shop's date). */
 export function isBusinessDay(date: Date, calendar: Pick<ShopCalendar, "workingDays">): boolean {

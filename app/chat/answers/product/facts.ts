@@ -160,7 +160,7 @@ export function yesOrNo(question: string, sentence: string, questionWords: strin
 
 /** The question's words (normalized) that aren't filler, the product's own name or one of its option values. */
 export function contentWords(turn: Turn, product: Product, text = turn.pre.original): string[] {
-  const nameWords = [...tokenize(normalize(product.title)), ...product.handle.split("-")];
+  const nameWords = productNameWords(product);
   const otherWords = [
     turn.entities.product,
     turn.entities.size,
@@ -170,7 +170,7 @@ export function contentWords(turn: Turn, product: Product, text = turn.pre.origi
     .filter(Boolean)
     .flatMap((v) => tokenize(normalize(v!)));
   const isName = (w: string) => nameWords.some((n) => sameWord(n, w));
-  const described = [...new Set(tokenize(normalize(product.description)))];
+  const described = distinctWords(product.description);
   return [...new Set(tokenize(normalize(text)))].filter(
     (w) =>
       w.length > 1 &&
@@ -185,6 +185,14 @@ export function contentWords(turn: Turn, product: Product, text = turn.pre.origi
       !(meaningWords(w).some(isName) && !described.some((d) => sameWord(d, w))),
   );
 }
+
+/** The words of a product's title and handle (read once per product). */
+function productNameWords(product: Product): string[] {
+  let words = nameWordsOf.get(product);
+  if (!words) nameWordsOf.set(product, (words = [...tokenize(normalize(product.title)), ...product.handle.split("-")]));
+  return words;
+}
+const nameWordsOf = new WeakMap<Product, string[]>();
 
 const LANGUAGES: Language[] = ["en", "es", "fr"];
 const formsCache = new Map<string, string[]>();
@@ -245,10 +253,34 @@ function meaningWords(word: string): string[] {
 
 /** How many of the question's `words` the sentence holds, itself or in another language. */
 function overlap(sentence: string, words: string[]): number {
-  const sentenceWords = [...new Set(tokenize(normalize(sentence)))];
-  const found = (w: string) => sentenceWords.some((s) => sameWord(s, w));
-  return words.filter((w) => found(w) || meaningWords(w).some(found)).length;
+  const sentenceWords = distinctWords(sentence);
+  // Counted in loops: a product question compares every sentence with every word (no closures or arrays per pair).
+  let count = 0;
+  for (const w of words) if (holdsWord(sentenceWords, w) || holdsMeaning(sentenceWords, w)) count++;
+  return count;
 }
+
+/** Whether the sentence holds a word meaning the same as `word` (in another language). */
+function holdsMeaning(sentenceWords: string[], word: string): boolean {
+  for (const m of meaningWords(word)) if (holdsWord(sentenceWords, m)) return true;
+  return false;
+}
+
+function holdsWord(sentenceWords: string[], word: string): boolean {
+  for (const s of sentenceWords) if (sameWord(s, word)) return true;
+  return false;
+}
+
+/** A sentence's words, each once: the product's sentences are compared with every question's words. */
+function distinctWords(sentence: string): string[] {
+  let words = distinctWordsCache.get(sentence);
+  if (!words) {
+    if (distinctWordsCache.size >= 20_000) distinctWordsCache.clear();
+    distinctWordsCache.set(sentence, (words = [...new Set(tokenize(normalize(sentence)))]));
+  }
+  return words;
+}
+const distinctWordsCache = new Map<string, string[]>();
 
 const shopWords = new WeakMap<Map<string, Product>, Set<string>>();
 
