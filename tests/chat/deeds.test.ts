@@ -170,7 +170,7 @@ describe("a return already sent back, or a bank that shows nothing, then the mon
   });
 });
 
-describe("a return or cancellation made, then the charge still standing", () => {
+describe("a return made, then the charge still standing", () => {
   it("is the refund awaited, in en/fr/es, told as a story", () => {
     expect(
       deedIntent(
@@ -179,14 +179,18 @@ describe("a return or cancellation made, then the charge still standing", () => 
       ),
     ).toBe("refund_status");
     expect(
-      deedIntent("payment_issue", "le vase ne me plaisait pas, j'ai tout renvoyé lundi. je suis toujours débitée du montant."),
+      deedIntent(
+        "payment_issue",
+        "le vase ne me plaisait pas, j'ai tout renvoyé lundi. je suis toujours débitée du montant.",
+      ),
     ).toBe("refund_status");
     expect(
-      deedIntent("change_order", "cancelé mi pedido de dos tazas el martes. en mi tarjeta todavía aparece el cargo."),
+      deedIntent("change_order", "ya devolví las dos tazas el martes. en mi tarjeta todavía aparece el cargo."),
     ).toBe("refund_status");
   });
 
-  it("leaves a charge gone wrong, and a charge with nothing sent back or cancelled, alone", () => {
+  it("leaves a charge gone wrong, a charge with nothing sent back, and a cancelled order's charge alone", () => {
+    expect(deedIntent("payment_issue", "I cancelled my order but I still see the charge on my card.")).toBeNull();
     expect(deedIntent("payment_issue", "I sent the boots back and now I was charged twice")).toBeNull();
     expect(deedIntent("payment_issue", "my card still shows the charge but the order never shipped")).toBeNull();
   });

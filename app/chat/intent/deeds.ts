@@ -7,7 +7,8 @@
  * - an order named with an edit to it (add, take out, "X instead of Y"): a change, not a product question;
  * - a compensation promised and not seen ("you promised me a credit, it isn't on my account"): the refund;
  * - "why hasn't it left yet?" with no edit or cancellation asked: where it stands, not a change;
- * - an item sent back or an order cancelled, then "my card still shows the full charge": the refund awaited.
+ * - an item sent back, then "my card still shows the full charge": the refund awaited (a cancelled order's
+ *   charge still showing stays a payment question: it may be a hold that lapses).
  * Text is accent-folded and lower-cased (normalize); words are languages', never a shop's.
  */
 import { normalize } from "../preprocess";
@@ -88,7 +89,7 @@ export function deedIntent(intent: Intent, text: string): Intent | null {
   if (MONEY_MISREAD.has(intent) && CANCELLATION_MADE.test(n) && MONEY_RETURNING.test(n)) return "refund_status";
   if (
     CHARGE_STANDS_MISREAD.has(intent) &&
-    (SENT_BACK.test(n) || CANCELLATION_MADE.test(n)) &&
+    SENT_BACK.test(n) &&
     CHARGE_STANDS.test(n) &&
     !PAYMENT_PROBLEM_NOT_REFUND.test(n)
   )

@@ -9,6 +9,7 @@ import { projectPath } from "../../paths";
 import { isIntent, type Intent } from "./labels";
 import { CUE_OVERRIDE_BELOW, strongCue } from "./cues";
 import { deedIntent } from "./deeds";
+import { askAfterStory } from "./story-ask";
 import {
   LinearIntentModel,
   trainLinearModel,
@@ -37,6 +38,9 @@ export interface IntentClassifier {
 
 /** Below this calibrated confidence the bot says it isn't sure rather than guess. */
 export const LOW_CONFIDENCE = 0.3;
+/** A whole message read below this, and its asking sentence read at or above ASK_SURE, is what the sentence asks. */
+const STORY_UNSURE = 0.65;
+const ASK_SURE = 0.85;
 
 export const CORPUS_PATH = projectPath("app", "chat", "training", "corpus.jsonl");
 
@@ -94,6 +98,12 @@ class LinearIntentClassifier implements IntentClassifier {
         lowConfidence: false,
         alternatives: ranked.filter((r) => r.intent !== cue).slice(0, 3),
       };
+    }
+    // A story before the ask pulls an unsure reading; the question sentence, read surely alone, is the ask.
+    const ask = ranked[0].confidence < STORY_UNSURE ? askAfterStory(text) : null;
+    if (ask) {
+      const asked = this.classify(ask);
+      if (!asked.lowConfidence && asked.confidence >= ASK_SURE && asked.intent !== predicted) return asked;
     }
     const lowConfidence = ranked[0].confidence < LOW_CONFIDENCE;
     return {
