@@ -404,6 +404,13 @@ const REMIND_ME = /\b(?:remind me|rappelez-moi|rappelle-moi|recuerdame|recuerdem
 const ASKS_FOR_SOMEONE = /\b(?:someone|somebody|person|agent|quelqu'un|personne|conseill\w*|alguien|persona|agente)\b/;
 // Readings an annoyed message gets; a request for a person stays one.
 const COMPLAINT_READINGS = new Set<Intent>(["complaint", "out_of_scope", "greeting"]);
+const PART_MISSING_READINGS = new Set<Intent>([...COMPLAINT_READINGS, "product_info", "product_search"]);
+// The shopper's own order told: ordered, bought, came, received (en/fr/es, accents folded).
+const ORDERED_OR_CAME =
+  /\b(?:i (?:ordered|bought|purchased|got)|(?:came|arrived|showed up|turned up|got here|was delivered)|j'ai (?:commande|achete|recu)|(?:est|sont) arrivee?s?|compre|pedi|recibi|(?:ya )?(?:llego|llegaron))\b/;
+// …and a part of it missing: "but no lamp", "mais toujours pas la lampe", "pero de la lámpara nada".
+const PART_MISSING =
+  /\b(?:but (?:still )?(?:no|not the|never (?:got|received) the|nothing from the)|mais (?:toujours )?(?:pas (?:le|la|les|de|du|l')|rien (?:pour|de|du))|pero (?:(?:del?|de la|de los|de las) [\w-]+(?: [\w-]+)? (?:nada|ni (?:sus )?luces|todavia no|aun no)|(?:no|ni) (?:el|la|los|las|del?)))\b/;
 // "where is my parcel?", "il est où mon colis ?", "¿dónde está mi pedido?", "is my umbrella coming or not?".
 const WHERE_IS_MINE =
   /\b(?:sont|est) passee?s? ou\b|\b(?:it|they) (?:went|gone) where\b|\bwhere did (?:it|they|my [\w-]+) go\b|\ba donde (?:fue|se fue) (?:a dar )?(?:mi|el)\b|\bwhere(?:'s| is| are) (?:my|it|they|them|the (?:order|package|parcel|delivery))\b|\bwhere (?:my|the) (?:[\w-]+ ){1,3}(?:is|are)\b|\b(?:ou (?:est|sont|en est)|ou en sont) (?:mon|ma|mes|il|elle|le colis|la commande)\b|\b(?:il|elle) est ou\b|\bdonde (?:esta|estan|anda|quedo) (?:mi|mis|el pedido|el paquete)\b|\bdonde (?:esta|estan)\s*[?!]*$|\b(?:is|are) (?:my|the) (?:[\w-]+ ){0,3}(?:coming|arriving|ever coming)\b|\b(?:is|are|will) (?:my|the|it|they) (?:[\w-]+ ){0,3}(?:ever )?(?:going to |gonna )?(?:arrive|come|get here|be delivered)\b|\b(?:and|y|et) (?:my|mi|mis|mon|ma|mes) [\w-]+\s*\?/;
@@ -753,11 +760,20 @@ export function asksForMoneyBack(n: string): boolean {
 
 /** Annoyed, but asking where the parcel is: the answer is where it is (the tone may still be noted). Normalized text. */
 export function whereItIsIntent(intent: Intent, n: string): Intent | null {
-  return COMPLAINT_READINGS.has(intent) &&
-    (asksWhereItIs(n) || (ASKS.test(n) && SO_LONG.test(n))) &&
-    !MONEY_BACK.test(n)
-    ? "track_order"
-    : null;
+  if (COMPLAINT_READINGS.has(intent) && (asksWhereItIs(n) || (ASKS.test(n) && SO_LONG.test(n))) && !MONEY_BACK.test(n))
+    return "track_order";
+  // "I ordered a tent and a bag; the tent showed up but no bag. What's going on?": a part of the order
+  // told missing, then asked about, is where the order stands, whatever the story's product words pulled.
+  if (
+    PART_MISSING_READINGS.has(intent) &&
+    ORDERED_OR_CAME.test(n) &&
+    PART_MISSING.test(n) &&
+    ASKS.test(n) &&
+    !MONEY_BACK.test(n) &&
+    !OUTRIGHT_GRIEVANCE.test(n)
+  )
+    return "track_order";
+  return null;
 }
 
 /** "where is my parcel?", "is it ever coming?", "what's going on with my order?" (normalized text). */

@@ -1,0 +1,54 @@
+/**
+ * Shoppers tell a story before they ask (issue #14): the ask, not the story's words, is what the
+ * message wants. Made-up items and orders, no shop's facts.
+ */
+import { describe, expect, it } from "vitest";
+import { askAfterStory } from "../../app/chat/intent/story-ask";
+import { orderQuestionIntent } from "../../app/chat/intent/order-questions";
+
+describe("the asking sentence after a story", () => {
+  it("is the last sentence that asks, after a story of several words", () => {
+    expect(
+      askAfterStory(
+        "I ordered a kettle and two mugs yesterday for my mum. Turns out she has a kettle. Could I just take it off the order?",
+      ),
+    ).toBe("Could I just take it off the order?");
+    expect(
+      askAfterStory("Mi hermana vio la lámpara en su casa de campo y le encantó. ¿La lámpara viene en color verde?"),
+    ).toBe("¿La lámpara viene en color verde?");
+  });
+
+  it("is nothing for a single sentence, a short greeting before the ask, or a bare ask too short to read alone", () => {
+    expect(askAfterStory("Where is my order 4410?")).toBeNull();
+    expect(askAfterStory("Hi there. Where is my order 4410?")).toBeNull();
+    expect(
+      askAfterStory("I ordered a lamp and a rug for our new flat and only the rug came last week. What's up?"),
+    ).toBeNull();
+  });
+});
+
+describe("a part of the order told missing, then asked about", () => {
+  it("is where the order stands, in en/fr/es, even when the model read the story", () => {
+    for (const [reading, text] of [
+      [
+        "complaint",
+        "I ordered a lamp and a rug. The rug showed up last week but no lamp and no email. What's going on?",
+      ],
+      ["product_info", "I ordered a lamp and a rug. The rug showed up last week but no lamp. What's going on?"],
+      [
+        "complaint",
+        "J'ai commandé une lampe et un tapis, j'ai reçu le tapis mais toujours pas la lampe. Que se passe-t-il ?",
+      ],
+      ["product_info", "Compré una lámpara y un tapete. El tapete ya llegó, pero de la lámpara nada. ¿Qué pasó?"],
+    ] as const) {
+      expect(orderQuestionIntent(reading, text, {})).toBe("track_order");
+    }
+  });
+
+  it("leaves a product question with a 'but not' and a part missing told without a question alone", () => {
+    expect(orderQuestionIntent("product_info", "I bought the lamp but not sure it takes LED bulbs?", {})).toBeNull();
+    expect(orderQuestionIntent("complaint", "The rug came but no lamp. Worst shop ever, never again.", {})).not.toBe(
+      "track_order",
+    );
+  });
+});
