@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { askAfterStory } from "../../app/chat/intent/story-ask";
 import { orderQuestionIntent } from "../../app/chat/intent/order-questions";
+import { demoConversation } from "../helpers/chat-context";
 
 describe("the asking sentence after a story", () => {
   it("is the last sentence that asks, after a story of several words", () => {
@@ -50,5 +51,30 @@ describe("a part of the order told missing, then asked about", () => {
     expect(orderQuestionIntent("complaint", "The rug came but no lamp. Worst shop ever, never again.", {})).not.toBe(
       "track_order",
     );
+  });
+});
+
+describe("what the shopper paid for one item of the order in focus", () => {
+  it("is read as the order's fact after a return or exchange answer, in en/fr/es", () => {
+    const afterExchange = { lastIntent: "exchange_item" as const, orderNumber: "3032" };
+    expect(
+      orderQuestionIntent("exchange_item", "et les torchons, je les ai payés combien ?", afterExchange, true),
+    ).toBe("track_order");
+    expect(orderQuestionIntent("return_item", "what did I pay for the lamp?", afterExchange, true)).toBe("track_order");
+    expect(orderQuestionIntent("exchange_item", "¿cuánto pagué por la tetera?", afterExchange, true)).toBe(
+      "track_order",
+    );
+    expect(
+      orderQuestionIntent("refund_status", "how much did I get back for the lamp?", afterExchange, true),
+    ).toBeNull();
+  });
+
+  it("gives that item's price along with the order's total", async () => {
+    // Demo snapshot: #1061 (Priya Patel, logged in) holds Trailblazer Trekking Poles at $99.00 and a Headlamp 400 at $44.00.
+    const say = await demoConversation({ customerId: "gid://shopify/Customer/7294052600726" });
+    await say("where is my order 1061?");
+    const reply = (await say("how much did I pay for the headlamp?")).text;
+    expect(reply).toContain("$44.00");
+    expect(reply).toContain("$154.80");
   });
 });

@@ -655,6 +655,16 @@ const M = defineMessages({
     es: "El pedido {order} (realizado el {date}) suma {total}, {status}.",
     fr: "La commande {order} (passée le {date}) s'élève à {total}, {status}.",
   },
+  item_paid: {
+    en: "{item} cost {price}.",
+    es: "{item} costó {price}.",
+    fr: "{item} : {price}.",
+  },
+  item_paid_each: {
+    en: "{item}: {quantity} × {price}.",
+    es: "{item}: {quantity} × {price}.",
+    fr: "{item} : {quantity} × {price}.",
+  },
   order_items: {
     en: "Order {order} contains: {items}.",
     es: "El pedido {order} contiene: {items}.",
@@ -969,6 +979,16 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
     );
   const bareAmount = asksBareAmount(asked) && turn.state.lastIntent === "track_order";
   if (asksOrderCost(asked) || asksOrderPayment(asked) || bareAmount) {
+    // "¿cuánto pagué por el gotero?", "et les torchons, je les ai payés combien ?": the item's own price first.
+    if (asksOrderCost(asked))
+      for (const line of namedLines(order, turn))
+        facts.push(
+          t(L, line.quantity > 1 ? M.item_paid_each : M.item_paid, {
+            item: itemName(line.title, line.variantTitle),
+            price: money(turn, line.originalUnitPrice, order),
+            quantity: String(line.quantity),
+          }),
+        );
     facts.push(orderPaymentSummary(order, turn));
     if (SHIPPING_WORD.test(turn.pre.normalized))
       facts.push(

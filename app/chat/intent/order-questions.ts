@@ -120,7 +120,7 @@ const ABOUT_A_RETURN = /\b(?:return\w*|send (?:it|them) back|retour\w*|renvoyer|
 
 // Facts of the order in focus asked with a word pointing back to it: what it cost, where it goes, when it comes.
 const ORDER_COST =
-  /\bhow much (?:was|did i pay for) (?:the )?(?:shipping|delivery|postage)\b|\bcombien (?:a coute|coutait|etait|j'ai paye) (?:la livraison|le port)\b|\bcuanto (?:costo|fue|salio|pague de) (?:el )?envio\b|\bwhat(?:'s| is| was| will be) (?:the|my) (?:order )?total\b|\bwhat will (?:the|my) total be\b|\btotal (?:again|on (?:it|that|that order|the order|my order))\b|\b(?:le|mon) (?:montant )?total\b|\bel total\b|\b(?:how much (?:did|was|were) (?:i|it|they|that|the order|my order)|what did i pay|how much i paid|what did (?:it|that|they|that order|the order|my order) cost|how much (?:do|will) i (?:owe|have to pay|need to pay)|combien (?:j'ai paye|ai-je paye|ca m'a coute|elle m'a coute|a coute|je dois payer|dois-je payer)|j'ai paye combien|cuanto (?:pague|me costo|costo|fue|salio|tengo que pagar|debo pagar|debo)|pague cuanto)\b/;
+  /\bhow much (?:was|did i pay for) (?:the )?(?:shipping|delivery|postage)\b|\bcombien (?:a coute|coutait|etait|j'ai paye) (?:la livraison|le port)\b|\bcuanto (?:costo|fue|salio|pague de) (?:el )?envio\b|\bwhat(?:'s| is| was| will be) (?:the|my) (?:order )?total\b|\bwhat will (?:the|my) total be\b|\btotal (?:again|on (?:it|that|that order|the order|my order))\b|\b(?:le|mon) (?:montant )?total\b|\bel total\b|\b(?:how much (?:did|was|were) (?:i|it|they|that|the order|my order)|what did i pay|how much i paid|what did (?:it|that|they|that order|the order|my order) cost|how much (?:do|will) i (?:owe|have to pay|need to pay)|combien (?:j'ai paye|ai-je paye|ca m'a coute|elle m'a coute|a coute|je dois payer|dois-je payer)|(?:j'ai|je l'ai|je les ai) payee?s? combien|combien (?:je l'ai|je les ai|les ai-je|l'ai-je) payee?s?|cuanto (?:pague|me costo|costo|fue|salio|tengo que pagar|debo pagar|debo)|pague cuanto)\b/;
 // "how did I pay for it?", "has my card been charged yet?", "j'ai bien payé ?": the order's payment, not the shop's methods.
 const ORDER_PAYMENT =
   /\bhow (?:did|do) i pay\b|\bhow (?:was|is) (?:it|that|the order|my order) paid\b|\b(?:has|have|was|did) (?:my card|i|it|the order|my order|my payment|the payment) (?:been |already |actually )*(?:charged|paid|go through|gone through|went through)\b|\b(?:comment|avec quoi) (?:je l'ai |j'ai |l'ai-je )?paye\b|\bje l'ai payee? comment\b|\bj'ai bien paye\b|\bcomo (?:lo |la )?pague\b|\bcon que (?:lo |la )?pague\b|\bya (?:me )?cobraron\b|\b(?:ya )?(?:esta|quedo) pagad[oa]\b|\b(?:is|was) (?:it|the order|my order) (?:already |actually )?paid\b|\b(?:elle|il) est (?:bien |deja )?payee?\b|\best-(?:elle|il|ce) (?:bien |deja )?payee?\b/;
@@ -148,6 +148,18 @@ const ORDER_FACT_MISREAD = new Set<Intent>([
   "shipping_options",
   "payment_methods",
   "out_of_scope",
+]);
+
+// What the shopper paid: "what did I pay for", "cost me", "je les ai payés", "pagué" (accents folded).
+const PAID_BY_ME =
+  /\b(?:i paid|did i pay|cost me|(?:j'ai|je l'ai|je les ai|ai-je|les ai-je|l'ai-je) payee?s?|m'a coute|m'ont coute|pague|me costo|me costaron)\b/;
+const PAID_MISREAD = new Set<Intent>([
+  ...ORDER_FACT_MISREAD,
+  "return_item",
+  "exchange_item",
+  "return_policy",
+  "change_order",
+  "cancel_order",
 ]);
 
 // "my order is late": where it is, whatever action the model heard.
@@ -993,6 +1005,10 @@ export function orderQuestionIntent(
     return "track_order";
   // "Will I pay anything extra when it arrives?" asks about charges on delivery (duties), not the arrival.
   const asksOrderFact = ORDER_COST.test(n) || ORDER_ADDRESS.test(n) || (ARRIVAL.test(n) && !CHARGES.test(n));
+  // "et les torchons, je les ai payés combien ?" while a return or exchange is discussed: what the shopper
+  // paid, a fact of the order in focus, even when it names one of its items.
+  if (orderInFocus && PAID_MISREAD.has(intent) && PAID_BY_ME.test(n) && ORDER_COST.test(n) && !MONEY_BACK.test(n))
+    return "track_order";
   if (
     orderInFocus &&
     !namesProduct &&
