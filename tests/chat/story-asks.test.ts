@@ -78,3 +78,14 @@ describe("what the shopper paid for one item of the order in focus", () => {
     expect(reply).toContain("$154.80");
   });
 });
+
+describe("a follow-up about the code right after an account answer", () => {
+  it("is answered from the sign-in help, not the discount codes", async () => {
+    const say = await demoConversation();
+    await say("I can't log in to my account");
+    const out = await say("the code never came");
+    expect(out.state.lastIntent).toBe("account_help");
+    expect(out.text).toMatch(/sign-in|account/i);
+    expect(out.text).not.toMatch(/Discount code or gift card/);
+  });
+});
