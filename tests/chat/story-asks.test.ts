@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { askAfterStory } from "../../app/chat/intent/story-ask";
 import { orderQuestionIntent } from "../../app/chat/intent/order-questions";
 import { demoConversation } from "../helpers/chat-context";
+import { ownPurchaseIntent } from "../../app/chat/intent/own-purchase";
 
 describe("the asking sentence after a story", () => {
   it("is the last sentence that asks, after a story of several words", () => {
@@ -87,5 +88,25 @@ describe("a follow-up about the code right after an account answer", () => {
     expect(out.state.lastIntent).toBe("account_help");
     expect(out.text).toMatch(/sign-in|account/i);
     expect(out.text).not.toMatch(/Discount code or gift card/);
+  });
+});
+
+describe("a return the shopper says they already requested, then asked about", () => {
+  it("is their own return, in en/fr/es", () => {
+    for (const [reading, text] of [
+      ["out_of_scope", "The lamp flickers so I put in a return request last night. Did it go through?"],
+      ["complaint", "I filled out the return form for the rug on Sunday. Has anyone looked at it?"],
+      ["return_policy", "La lampe est trop petite, j'ai fait une demande de retour hier. Elle a bien été reçue ?"],
+      ["out_of_scope", "La taza llegó rota y ya hice la solicitud de devolución. ¿Ya la vieron?"],
+    ] as const) {
+      expect(ownPurchaseIntent(reading, text)).toBe("return_item");
+    }
+  });
+
+  it("leaves the money of that return, and a plain rule question, alone", () => {
+    expect(
+      ownPurchaseIntent("refund_status", "I put in a return request last week, when do I get my money?"),
+    ).toBeNull();
+    expect(ownPurchaseIntent("return_policy", "how do I make a return request?")).toBeNull();
   });
 });
