@@ -10,6 +10,7 @@ import { isIntent, type Intent } from "./labels";
 import { CUE_OVERRIDE_BELOW, strongCue } from "./cues";
 import { deedIntent } from "./deeds";
 import { askAfterStory } from "./story-ask";
+import { withIdiomsPlain } from "./idioms";
 import {
   LinearIntentModel,
   trainLinearModel,
@@ -80,7 +81,7 @@ class LinearIntentClassifier implements IntentClassifier {
   }
 
   classify(text: string): IntentResult {
-    const prediction = this.model.predict(text);
+    const prediction = this.model.predict(withIdiomsPlain(text));
     const ranked = this.model.labels
       .map((label, i) => ({ intent: label as Intent, confidence: prediction.probabilities[i] }))
       .sort((a, b) => b.confidence - a.confidence);
