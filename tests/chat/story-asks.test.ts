@@ -110,3 +110,16 @@ describe("a return the shopper says they already requested, then asked about", (
     expect(ownPurchaseIntent("return_policy", "how do I make a return request?")).toBeNull();
   });
 });
+
+describe("a product described by its features, with an option value only one of the matches has", () => {
+  it("is that product, answered for that value", async () => {
+    // Demo snapshot: of the rain jackets, only the Cascade Rain Jacket comes in Sage.
+    const say = await demoConversation();
+    const out = await say(
+      "My wife keeps getting soaked on walks. The light rain jacket that packs into its pocket, does it come in Sage?",
+    );
+    expect(out.text).toContain("Cascade Rain Jacket");
+    expect(out.text).toContain("Sage");
+    expect(out.text).not.toContain("Alpine Shell");
+  });
+});
