@@ -123,3 +123,13 @@ describe("a product described by its features, with an option value only one of 
     expect(out.text).not.toContain("Alpine Shell");
   });
 });
+
+describe("how much comes back while a return is under way", () => {
+  it("says what the returned items cost on the order, before anything is refunded", async () => {
+    // Demo snapshot: #1042 (Ethan Walker, logged in) has return #1042-R1 requested for the Cascade Rain Jacket at $119.00.
+    const say = await demoConversation({ customerId: "gid://shopify/Customer/7294055439875" });
+    const out = await say("what about my refund for the rain jacket, how much will I get back?");
+    expect(out.text).toContain("$119.00");
+    expect(out.text).toMatch(/no refund/i);
+  });
+});
