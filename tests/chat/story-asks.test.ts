@@ -7,6 +7,7 @@ import { askAfterStory } from "../../app/chat/intent/story-ask";
 import { orderQuestionIntent } from "../../app/chat/intent/order-questions";
 import { demoConversation } from "../helpers/chat-context";
 import { ownPurchaseIntent } from "../../app/chat/intent/own-purchase";
+import { statedChange } from "../../app/chat/intent/stated-changes";
 
 describe("the asking sentence after a story", () => {
   it("is the last sentence that asks, after a story of several words", () => {
@@ -131,5 +132,26 @@ describe("how much comes back while a return is under way", () => {
     const out = await say("what about my refund for the rain jacket, how much will I get back?");
     expect(out.text).toContain("$119.00");
     expect(out.text).toMatch(/no refund/i);
+  });
+});
+
+describe("a cost question the order's note answers, read as a change", () => {
+  it("is the order's own fact", () => {
+    const state = {
+      lastIntent: "track_order" as const,
+      orderNumber: "4410",
+      orderNote: "The lamp is backordered until December 1; it will ship then at no extra cost.",
+    };
+    expect(orderQuestionIntent("change_order", "do I pay extra shipping for the second box?", state)).toBe(
+      "track_order",
+    );
+    expect(orderQuestionIntent("change_order", "can I add a second lamp to it?", state)).not.toBe("track_order");
+  });
+});
+
+describe("the second box of an order", () => {
+  it("is a parcel already coming, not an item added", () => {
+    expect(statedChange("do i pay extra shipping for the second box?")).toBeNull();
+    expect(statedChange("can you put a second box of filters in my order?")).toBe("add");
   });
 });

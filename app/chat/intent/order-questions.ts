@@ -371,6 +371,11 @@ const NOTE_MISREAD = new Set<Intent>([
   "complaint",
   "return_policy",
 ]);
+// Paying more for the order: "do I pay extra", "is there a charge", "des frais en plus", "¿me cobran otro envío?".
+const PAYS_EXTRA =
+  /\b(?:pay(?:ing)? (?:extra|more|again|for)|extra (?:charge|cost|fee|shipping)|(?:charge|bill) me|cost (?:extra|more)|payer (?:plus|encore|a nouveau)|(?:frais|supplement) (?:en plus|supplementaires?|de port)|pagar (?:mas|otra vez|de nuevo|otro)|(?:me )?(?:cobran|van a cobrar|cobraran) (?:otro|mas|el envio))\b/;
+const EDIT_VERB =
+  /\b(?:add\w*|remov\w*|swap\w*|switch\w*|chang\w*|cancel\w*|instead|ajout\w*|rajout\w*|retir\w*|enlev\w*|modifi\w*|annul\w*|agreg\w*|anad\w*|quit\w*|cambi\w*)\b/;
 // Words every order note and question share, which say nothing about what the note answers.
 const NOTE_GENERIC = new Set([
   "order",
@@ -902,9 +907,11 @@ export function orderQuestionIntent(
   if (last && ORDER_INTENTS.has(last) && intent !== last && WHAT_TO_DO.test(n)) return last;
   // About the shopper's own order ("will I…", "me van a…"), not the shop's general rates.
   const personal = PERSONAL.test(n) || POINTS_TO_ORDER.test(n);
+  // "do I pay extra shipping for the second box?": paying for what the note already settles, not an edit.
+  const notedCost = intent === "change_order" && PAYS_EXTRA.test(n) && !EDIT_VERB.test(n);
   if (
     state.orderNote &&
-    NOTE_MISREAD.has(intent) &&
+    (NOTE_MISREAD.has(intent) || notedCost) &&
     personal &&
     noteAnswers(n, state.orderNote, state.language ?? "en")
   )
