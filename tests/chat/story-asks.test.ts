@@ -24,6 +24,7 @@ describe("the asking sentence after a story", () => {
   it("is nothing for a single sentence, a short greeting before the ask, or a bare ask too short to read alone", () => {
     expect(askAfterStory("Where is my order 4410?")).toBeNull();
     expect(askAfterStory("Hi there. Where is my order 4410?")).toBeNull();
+    expect(askAfterStory("How many days do I have to send something back? Is it from when it's delivered?")).toBeNull();
     expect(
       askAfterStory("I ordered a lamp and a rug for our new flat and only the rug came last week. What's up?"),
     ).toBeNull();

@@ -22,7 +22,10 @@ export function askAfterStory(text: string): string | null {
   for (let i = sentences.length - 1; i >= 1; i--) {
     const sentence = sentences[i];
     if (!asksAQuestion(normalize(sentence))) continue;
-    const story = sentences.slice(0, i).join(" ");
+    const told = sentences.slice(0, i);
+    // "How many days do I have? Is it from delivery?": questions in a row, the first one the ask; no story.
+    if (told.some((s) => asksAQuestion(normalize(s)))) return null;
+    const story = told.join(" ");
     if (words(story) < MIN_STORY_WORDS || words(sentence) < MIN_ASK_WORDS) return null;
     return sentence;
   }
