@@ -8,6 +8,7 @@ import { orderQuestionIntent } from "../../app/chat/intent/order-questions";
 import { demoConversation } from "../helpers/chat-context";
 import { ownPurchaseIntent } from "../../app/chat/intent/own-purchase";
 import { statedChange } from "../../app/chat/intent/stated-changes";
+import { isContentWord } from "../../app/chat/knowledge/text";
 
 describe("the asking sentence after a story", () => {
   it("is the last sentence that asks, after a story of several words", () => {
@@ -154,5 +155,16 @@ describe("the second box of an order", () => {
   it("is a parcel already coming, not an item added", () => {
     expect(statedChange("do i pay extra shipping for the second box?")).toBeNull();
     expect(statedChange("can you put a second box of filters in my order?")).toBe("add");
+  });
+});
+
+describe("'it keeps asking me for a code'", () => {
+  it("asks about the code, not about asking: the sign-in help answers it", async () => {
+    expect(isContentWord("asking", "en")).toBe(false);
+    expect(isContentWord("code", "en")).toBe(true);
+    const say = await demoConversation();
+    const out = await say("I can't log in, it keeps asking me to reset a password");
+    expect(out.text).toMatch(/passwordless sign-in|6-digit code/);
+    expect(out.text).not.toMatch(/copy of your data/);
   });
 });
