@@ -9,6 +9,7 @@ import { demoConversation } from "../helpers/chat-context";
 import { ownPurchaseIntent } from "../../app/chat/intent/own-purchase";
 import { statedChange } from "../../app/chat/intent/stated-changes";
 import { isContentWord } from "../../app/chat/knowledge/text";
+import { strongCue } from "../../app/chat/intent/cues";
 
 describe("the asking sentence after a story", () => {
   it("is the last sentence that asks, after a story of several words", () => {
@@ -166,5 +167,14 @@ describe("'it keeps asking me for a code'", () => {
     const out = await say("I can't log in, it keeps asking me to reset a password");
     expect(out.text).toMatch(/passwordless sign-in|6-digit code/);
     expect(out.text).not.toMatch(/copy of your data/);
+  });
+});
+
+describe("a code asked for at sign-in", () => {
+  it("is the account's code, not a discount, and a code at checkout stays a discount's", () => {
+    expect(strongCue("I tried to sign in and it's asking me for a code?", "discount_code", 0.9)).toBe("account_help");
+    expect(strongCue("me pide un código para iniciar sesión", "discount_code", 0.9)).toBe("account_help");
+    expect(strongCue("I logged in but the code doesn't apply at checkout", "discount_code", 0.9)).toBeNull();
+    expect(strongCue("I logged in and WELCOME10 code isn't working", "discount_code", 0.9)).toBeNull();
   });
 });
