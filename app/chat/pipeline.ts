@@ -305,7 +305,12 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
       ? ["who pays return postage shipping label"]
       : intent.intent === "return_policy"
         ? howToSendTerms(pre.original, language, input.state.lastIntent)
-        : undefined;
+        : intent.intent === "account_help" &&
+            input.state.lastIntent === "account_help" &&
+            SIGN_IN_WORDS.test(pre.normalized)
+          ? // "the code never came" after an account answer: the sign-in code, not a discount code.
+            [ACCOUNT_FOLLOW_UP_TERMS]
+          : undefined;
   return {
     turn: {
       pre,
@@ -626,6 +631,10 @@ const AT_THE_SHOP =
 const COLLECT_OVERRIDE_BELOW = 0.5;
 /** At most this many words, a question of a code's terms after a code answer ("until when?") is about that code. */
 const BARE_TERMS_QUESTION_WORDS = 4;
+/** What a follow-up to an account answer is about, whatever its words ("the code", "the email"). */
+const ACCOUNT_FOLLOW_UP_TERMS = "account sign in log in";
+// The sign-in's own things: its code, the email it goes to, the link (accents folded).
+const SIGN_IN_WORDS = /\b(?:code|codigo|link|lien|enlace|email|e-mail|mail|correo|courriel|spam)\b/;
 
 // Readings an elliptical follow-up to a shipment's status gets for the item it names.
 const ELLIPSIS_AFTER_TRACKING = new Set<Intent>([

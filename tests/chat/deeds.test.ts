@@ -169,3 +169,29 @@ describe("a return already sent back, or a bank that shows nothing, then the mon
     expect(deedIntent("payment_issue", "my statement shows two charges and no refund of the second")).toBeNull();
   });
 });
+
+describe("a return made, then the charge still standing", () => {
+  it("is the refund awaited, in en/fr/es, told as a story", () => {
+    expect(
+      deedIntent(
+        "payment_issue",
+        "so i ordered a lamp for my brother, it came broken and I sent it back last week. my card still shows the whole charge.",
+      ),
+    ).toBe("refund_status");
+    expect(
+      deedIntent(
+        "payment_issue",
+        "le vase ne me plaisait pas, j'ai tout renvoyé lundi. je suis toujours débitée du montant.",
+      ),
+    ).toBe("refund_status");
+    expect(
+      deedIntent("change_order", "ya devolví las dos tazas el martes. en mi tarjeta todavía aparece el cargo."),
+    ).toBe("refund_status");
+  });
+
+  it("leaves a charge gone wrong, a charge with nothing sent back, and a cancelled order's charge alone", () => {
+    expect(deedIntent("payment_issue", "I cancelled my order but I still see the charge on my card.")).toBeNull();
+    expect(deedIntent("payment_issue", "I sent the boots back and now I was charged twice")).toBeNull();
+    expect(deedIntent("payment_issue", "my card still shows the charge but the order never shipped")).toBeNull();
+  });
+});

@@ -66,6 +66,11 @@ describe("someone else's order", () => {
       "j'ai acheté un cadeau pour ma sœur",
       "I bought a gift card for a friend, was it sent?",
       "compré una tarjeta de regalo para una amiga",
+      // A story: the gift comes a sentence's length after the purchase, or on a birthday.
+      "I ordered trekking poles and a headlamp yesterday for my dad. Turns out my brother already got him one.",
+      "Bought the alpine shell for my husband's birthday, he wants the blue one instead",
+      "j'ai passé commande hier d'un grand vase et d'une carafe pour l'anniversaire de ma mère",
+      "pedí una olla de barro y café de olla para el cumpleaños de mi mamá",
     ]) {
       expect(saysOrderIsSomeoneElses(own)).toBe(false);
     }

@@ -521,6 +521,11 @@ const M = defineMessages({
     es: "El pedido {order} aún no tiene ningún reembolso.",
     fr: "La commande {order} n'a encore aucun remboursement.",
   },
+  returned_items_cost: {
+    en: "On order {order}, {items} cost {amount}.",
+    es: "En el pedido {order}, {items} costó {amount}.",
+    fr: "Sur la commande {order}, {items} a coûté {amount}.",
+  },
   no_refund: {
     en: "There's no refund or return on order {order} yet. To get a refund, start a return{window}.",
     es: "Aún no hay reembolso ni devolución en el pedido {order}. Para obtener un reembolso, inicia una devolución{window}.",
@@ -654,6 +659,16 @@ const M = defineMessages({
     en: "Order {order} (placed {date}) totals {total}, {status}.",
     es: "El pedido {order} (realizado el {date}) suma {total}, {status}.",
     fr: "La commande {order} (passée le {date}) s'élève à {total}, {status}.",
+  },
+  item_paid: {
+    en: "{item} cost {price}.",
+    es: "{item} costó {price}.",
+    fr: "{item} : {price}.",
+  },
+  item_paid_each: {
+    en: "{item}: {quantity} × {price}.",
+    es: "{item}: {quantity} × {price}.",
+    fr: "{item} : {quantity} × {price}.",
   },
   order_items: {
     en: "Order {order} contains: {items}.",
@@ -969,6 +984,16 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
     );
   const bareAmount = asksBareAmount(asked) && turn.state.lastIntent === "track_order";
   if (asksOrderCost(asked) || asksOrderPayment(asked) || bareAmount) {
+    // "¿cuánto pagué por el gotero?", "et les torchons, je les ai payés combien ?": the item's own price first.
+    if (asksOrderCost(asked))
+      for (const line of namedLines(order, turn))
+        facts.push(
+          t(L, line.quantity > 1 ? M.item_paid_each : M.item_paid, {
+            item: itemName(line.title, line.variantTitle),
+            price: money(turn, line.originalUnitPrice, order),
+            quantity: String(line.quantity),
+          }),
+        );
     facts.push(orderPaymentSummary(order, turn));
     if (SHIPPING_WORD.test(turn.pre.normalized))
       facts.push(
@@ -2128,7 +2153,21 @@ export function refundStatus(turn: Turn): Promise<Answer> {
       );
     }
     // A return still under way, nothing refunded: say so first, then where the return stands.
-    if (verdict.kind === "return_in_progress") parts.push(t(L, M.no_refund_while_returning, { order: order.name }));
+    if (verdict.kind === "return_in_progress") {
+      parts.push(t(L, M.no_refund_while_returning, { order: order.name }));
+      // "How much will I get back?": what the items under return cost on the order (their share of a discount off).
+      if (ASKS_AMOUNT_BACK.test(t2.pre.normalized)) {
+        const cost = returnedItemsCost(order);
+        if (cost)
+          parts.push(
+            t(L, M.returned_items_cost, {
+              order: order.name,
+              items: joinList(cost.items, L),
+              amount: money(t2, cost.amount, order),
+            }),
+          );
+      }
+    }
     for (const ret of order.returns.filter((r) => ["REQUESTED", "OPEN", "DECLINED"].includes(r.status)))
       parts.push(describeReturn(ret, order, t2));
     if (parts.length === 0 && order.cancelledAt) {
@@ -2148,6 +2187,29 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     parts.push(...askedRefundRules(t2));
     return { text: parts.join("\n"), verdicts: [{ topic: "refund", order: order.name, verdict }] };
   });
+}
+
+// "How much will I get back?", "combien vais-je récupérer ?", "¿cuánto me van a regresar?" (accents folded).
+const ASKS_AMOUNT_BACK =
+  /\b(?:how much (?:will|would|do|am) (?:i|we) (?:get|be (?:refunded|getting)|getting)(?: back)?|how much (?:will|would) (?:you|it) (?:refund|be)|combien (?:vais-je|je vais|allez-vous|vous allez|serai-je|je serai) (?:recuperer|etre rembourse\w*|rembourser|recevoir|me rembourser)|combien (?:me )?(?:sera|seront) rembourse\w*|cuanto me (?:van a |vas a |va a )?(?:regresar|devolver|reembolsar|regresan|devuelven|reembolsan))\b/;
+
+/** The items of the returns under way and what they cost on the order, their share of its discount taken off. */
+function returnedItemsCost(order: Order): { items: string[]; amount: string } | null {
+  const pending = order.returns.filter((r) => ["REQUESTED", "OPEN"].includes(r.status)).flatMap((r) => r.lines);
+  if (pending.length === 0) return null;
+  const linesTotal = order.lineItems.reduce((sum, l) => sum + Number(l.originalUnitPrice) * l.quantity, 0);
+  // The subtotal is the lines after the order's discounts: each line keeps the same share of it.
+  const discountShare = linesTotal > 0 ? Math.max(0, 1 - Number(order.subtotalPrice) / linesTotal) : 0;
+  let amount = 0;
+  const items: string[] = [];
+  for (const returned of pending) {
+    const line = order.lineItems.find((l) => l.id === returned.lineItemId);
+    if (!line) return null;
+    const price = Number(line.originalUnitPrice) * returned.quantity;
+    amount += price - price * discountShare;
+    items.push(itemName(line.title, line.variantTitle, returned.quantity));
+  }
+  return { items, amount: amount.toFixed(2) };
 }
 
 /** A payment that expired unpaid (a cash voucher, a transfer) or an authorisation voided: no money was ever taken. */

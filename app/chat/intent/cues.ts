@@ -27,6 +27,21 @@ const CUES: { intent: Intent; test: (text: string) => boolean; beats?: Intent[] 
       /\b(?:declin\w*|refus\w*|rechaz\w*|reject\w*)/i.test(s),
     beats: ["payment_methods"],
   },
+  // A code asked for at sign-in is the account's one-time code, not a discount: "I tried to sign in and it's
+  // asking me for a code", "me pide un código para iniciar sesión". A code applied at checkout stays a discount's.
+  {
+    intent: "account_help",
+    test: (s) =>
+      /\b(?:sign(?:ing|ed)? in|log(?:ging|ged)? in|login|log on|me connecter|connexion|iniciar sesi[oó]n|inicio de sesi[oó]n|entrar a mi cuenta)\b/i.test(
+        s,
+      ) &&
+      /\b(?:code|c[oó]digo)\b/i.test(s) &&
+      !/\b(?:discount|promo\w*|coupon|voucher|descuento|cup[oó]n|r[ée]duction|remise|checkout|cart|apply|applied|panier|caisse|carrito|aplicar)\b/i.test(
+        s,
+      ) &&
+      !/\b[A-Z]{3,}\d*\b/.test(s),
+    beats: ["discount_code"],
+  },
   // A street address with "send/ship/deliver it to" is a new destination.
   {
     intent: "change_shipping_address",

@@ -6,13 +6,15 @@
  * - a payment already made (or its receipt), then "when does it arrive?": tracking, not a payment problem;
  * - an order named with an edit to it (add, take out, "X instead of Y"): a change, not a product question;
  * - a compensation promised and not seen ("you promised me a credit, it isn't on my account"): the refund;
- * - "why hasn't it left yet?" with no edit or cancellation asked: where it stands, not a change.
+ * - "why hasn't it left yet?" with no edit or cancellation asked: where it stands, not a change;
+ * - an item sent back, then "my card still shows the full charge": the refund awaited (a cancelled order's
+ *   charge still showing stays a payment question: it may be a hold that lapses).
  * Text is accent-folded and lower-cased (normalize); words are languages', never a shop's.
  */
 import { normalize } from "../preprocess";
 import type { Intent } from "./labels";
 import { CANCELLATION_MADE } from "./cancellation-made";
-import { moneyBackIntent, whereItIsIntent } from "./order-questions";
+import { moneyBackIntent, SENT_BACK, whereItIsIntent } from "./order-questions";
 
 // The money coming back, asked in any words: "gone back to my card", "revois mes 128 €", "¿ya me regresaron los $791?".
 const MONEY_RETURNING =
@@ -35,6 +37,9 @@ const ARRIVAL =
 // A payment gone wrong stays one: twice, declined, pending, an unknown charge, the wrong amount.
 const PAYMENT_PROBLEM =
   /\b(?:twice|double\w*|two times|dos veces|doble|deux fois|declin\w*|rechaz\w*|refus\w*|pending|pendiente|en attente|not (?:go(?:ne)? through|authori\w*)|wrong amount|don'?t recogni\w*|no reconozco|inconnu\w*|refund\w*|reembols\w*|rembours\w*|money back)\b/;
+// A charge gone wrong besides the money awaited: twice, declined, an unknown amount.
+const PAYMENT_PROBLEM_NOT_REFUND =
+  /\b(?:twice|double\w*|two times|dos veces|doble|deux fois|declin\w*|rechaz\w*|don'?t recogni\w*|no reconozco|inconnu\w*|wrong amount)\b/;
 const INVOICE = /\b(?:invoice|factura|facture)\b/;
 
 // An order named by its number (#1234, AB-1234, 1234-X): three or more digits in one word.
@@ -51,6 +56,18 @@ const CANCEL = /\b(?:cancel\w*|annul\w*)\b/;
 // "why hasn't my order shipped yet?", "pourquoi elle n'est pas encore partie ?", "¿por qué no ha salido?".
 const WHY_NOT_GONE =
   /\b(?:why|how come|pourquoi|comment se fait-il|por que|porque)\b.*(?:\bnot\b|\bpas\b|\bno\b|n't\b).*\b(?:shipped|sent|left|dispatched|parti\w*|expedie\w*|envoye\w*|salido|sale|enviado|mandado)\b/;
+
+// The charge still standing: "my card still shows the full charge", "je suis toujours débitée", "todavía aparece el cargo".
+const CHARGE_STANDS =
+  /\b(?:still (?:shows?|showing|see|has|have|listed|pending|there)\b[^.!?]{0,30}\b(?:charge|payment|debit|amount)|(?:charge|payment|debit)\w* (?:is |are )?still (?:there|on|showing|pending)|still (?:been |being |got )?charged|toujours (?:le |la |un |une )?(?:debit\w*|prelevement|montant|paiement)|(?:debit|prelevement)\w* (?:est |apparait )?toujours|(?:todavia|aun|sigue\w*)\b[^.!?]{0,25}\b(?:cargo|cobro)|(?:cargo|cobro)\b[^.!?]{0,15}\b(?:sigue|todavia|aun))\b/;
+const CHARGE_STANDS_MISREAD = new Set<Intent>([
+  "payment_issue",
+  "change_order",
+  "cancel_order",
+  "track_order",
+  "return_item",
+  "out_of_scope",
+]);
 
 const MONEY_MISREAD = new Set<Intent>(["cancel_order", "track_order", "change_order", "out_of_scope", "payment_issue"]);
 const ARRIVAL_MISREAD = new Set<Intent>(["payment_issue", "payment_methods", "get_invoice", "out_of_scope"]);
@@ -70,6 +87,13 @@ export function deedIntent(intent: Intent, text: string): Intent | null {
   if (read) return read;
   if (PROMISE_MISREAD.has(intent) && PROMISED.test(n) && COMPENSATION.test(n)) return "refund_status";
   if (MONEY_MISREAD.has(intent) && CANCELLATION_MADE.test(n) && MONEY_RETURNING.test(n)) return "refund_status";
+  if (
+    CHARGE_STANDS_MISREAD.has(intent) &&
+    SENT_BACK.test(n) &&
+    CHARGE_STANDS.test(n) &&
+    !PAYMENT_PROBLEM_NOT_REFUND.test(n)
+  )
+    return "refund_status";
   if (
     ARRIVAL_MISREAD.has(intent) &&
     PAID.test(n) &&

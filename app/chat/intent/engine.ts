@@ -9,6 +9,8 @@ import { projectPath } from "../../paths";
 import { isIntent, type Intent } from "./labels";
 import { CUE_OVERRIDE_BELOW, strongCue } from "./cues";
 import { deedIntent } from "./deeds";
+import { askAfterStory } from "./story-ask";
+import { withIdiomsPlain } from "./idioms";
 import {
   LinearIntentModel,
   trainLinearModel,
@@ -37,6 +39,9 @@ export interface IntentClassifier {
 
 /** Below this calibrated confidence the bot says it isn't sure rather than guess. */
 export const LOW_CONFIDENCE = 0.3;
+/** A whole message read below this, and its asking sentence read at or above ASK_SURE, is what the sentence asks. */
+const STORY_UNSURE = 0.65;
+const ASK_SURE = 0.85;
 
 export const CORPUS_PATH = projectPath("app", "chat", "training", "corpus.jsonl");
 
@@ -76,7 +81,7 @@ class LinearIntentClassifier implements IntentClassifier {
   }
 
   classify(text: string): IntentResult {
-    const prediction = this.model.predict(text);
+    const prediction = this.model.predict(withIdiomsPlain(text));
     const ranked = this.model.labels
       .map((label, i) => ({ intent: label as Intent, confidence: prediction.probabilities[i] }))
       .sort((a, b) => b.confidence - a.confidence);
@@ -94,6 +99,12 @@ class LinearIntentClassifier implements IntentClassifier {
         lowConfidence: false,
         alternatives: ranked.filter((r) => r.intent !== cue).slice(0, 3),
       };
+    }
+    // A story before the ask pulls an unsure reading; the question sentence, read surely alone, is the ask.
+    const ask = ranked[0].confidence < STORY_UNSURE ? askAfterStory(text) : null;
+    if (ask) {
+      const asked = this.classify(ask);
+      if (!asked.lowConfidence && asked.confidence >= ASK_SURE && asked.intent !== predicted) return asked;
     }
     const lowConfidence = ranked[0].confidence < LOW_CONFIDENCE;
     return {

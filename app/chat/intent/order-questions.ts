@@ -20,8 +20,8 @@ const MONEY_BACK =
 // "I returned it and haven't heard anything", "rien sur mon compte", "how much will I get back?",
 // "je n'ai reçu que 49 €": a refund awaited or short, without the word. "I only got $40 back" is money;
 // "I only got the candle" is a parcel short of items, not a refund.
-const SENT_BACK =
-  /\b(?:i (?:(?:requested|started|opened|filed|submitted|made) (?:a|the|my) return|returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
+export const SENT_BACK =
+  /\b(?:i (?:(?:requested|started|opened|filed|submitted|made) (?:a|the|my) return|returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:tout |bien |deja )?(?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
 // "still no money", "haven't seen a cent", "no me ha llegado el dinero": the refund, not the return, is missing.
 const NO_MONEY =
   /\b(?:no money|no refund|(?:seen|got|had) a (?:cent|penny|dime)|pas (?:d'argent|un centime|de remboursement)|(?:no )?(?:veo|he visto|me ha llegado|ha llegado|me llega) (?:mi |el |un |ningun )?(?:dinero|peso|centavo|reembolso)|ni un peso)\b/;
@@ -120,7 +120,7 @@ const ABOUT_A_RETURN = /\b(?:return\w*|send (?:it|them) back|retour\w*|renvoyer|
 
 // Facts of the order in focus asked with a word pointing back to it: what it cost, where it goes, when it comes.
 const ORDER_COST =
-  /\bhow much (?:was|did i pay for) (?:the )?(?:shipping|delivery|postage)\b|\bcombien (?:a coute|coutait|etait|j'ai paye) (?:la livraison|le port)\b|\bcuanto (?:costo|fue|salio|pague de) (?:el )?envio\b|\bwhat(?:'s| is| was| will be) (?:the|my) (?:order )?total\b|\bwhat will (?:the|my) total be\b|\btotal (?:again|on (?:it|that|that order|the order|my order))\b|\b(?:le|mon) (?:montant )?total\b|\bel total\b|\b(?:how much (?:did|was|were) (?:i|it|they|that|the order|my order)|what did i pay|how much i paid|what did (?:it|that|they|that order|the order|my order) cost|how much (?:do|will) i (?:owe|have to pay|need to pay)|combien (?:j'ai paye|ai-je paye|ca m'a coute|elle m'a coute|a coute|je dois payer|dois-je payer)|j'ai paye combien|cuanto (?:pague|me costo|costo|fue|salio|tengo que pagar|debo pagar|debo)|pague cuanto)\b/;
+  /\bhow much (?:was|did i pay for) (?:the )?(?:shipping|delivery|postage)\b|\bcombien (?:a coute|coutait|etait|j'ai paye) (?:la livraison|le port)\b|\bcuanto (?:costo|fue|salio|pague de) (?:el )?envio\b|\bwhat(?:'s| is| was| will be) (?:the|my) (?:order )?total\b|\bwhat will (?:the|my) total be\b|\btotal (?:again|on (?:it|that|that order|the order|my order))\b|\b(?:le|mon) (?:montant )?total\b|\bel total\b|\b(?:how much (?:did|was|were) (?:i|it|they|that|the order|my order)|what did i pay|how much i paid|what did (?:it|that|they|that order|the order|my order) cost|how much (?:do|will) i (?:owe|have to pay|need to pay)|combien (?:j'ai paye|ai-je paye|ca m'a coute|elle m'a coute|a coute|je dois payer|dois-je payer)|(?:j'ai|je l'ai|je les ai) payee?s? combien|combien (?:je l'ai|je les ai|les ai-je|l'ai-je) payee?s?|cuanto (?:pague|me costo|costo|fue|salio|tengo que pagar|debo pagar|debo)|pague cuanto)\b/;
 // "how did I pay for it?", "has my card been charged yet?", "j'ai bien payé ?": the order's payment, not the shop's methods.
 const ORDER_PAYMENT =
   /\bhow (?:did|do) i pay\b|\bhow (?:was|is) (?:it|that|the order|my order) paid\b|\b(?:has|have|was|did) (?:my card|i|it|the order|my order|my payment|the payment) (?:been |already |actually )*(?:charged|paid|go through|gone through|went through)\b|\b(?:comment|avec quoi) (?:je l'ai |j'ai |l'ai-je )?paye\b|\bje l'ai payee? comment\b|\bj'ai bien paye\b|\bcomo (?:lo |la )?pague\b|\bcon que (?:lo |la )?pague\b|\bya (?:me )?cobraron\b|\b(?:ya )?(?:esta|quedo) pagad[oa]\b|\b(?:is|was) (?:it|the order|my order) (?:already |actually )?paid\b|\b(?:elle|il) est (?:bien |deja )?payee?\b|\best-(?:elle|il|ce) (?:bien |deja )?payee?\b/;
@@ -148,6 +148,18 @@ const ORDER_FACT_MISREAD = new Set<Intent>([
   "shipping_options",
   "payment_methods",
   "out_of_scope",
+]);
+
+// What the shopper paid: "what did I pay for", "cost me", "je les ai payés", "pagué" (accents folded).
+const PAID_BY_ME =
+  /\b(?:i paid|did i pay|cost me|(?:j'ai|je l'ai|je les ai|ai-je|les ai-je|l'ai-je) payee?s?|m'a coute|m'ont coute|pague|me costo|me costaron)\b/;
+const PAID_MISREAD = new Set<Intent>([
+  ...ORDER_FACT_MISREAD,
+  "return_item",
+  "exchange_item",
+  "return_policy",
+  "change_order",
+  "cancel_order",
 ]);
 
 // "my order is late": where it is, whatever action the model heard.
@@ -359,6 +371,11 @@ const NOTE_MISREAD = new Set<Intent>([
   "complaint",
   "return_policy",
 ]);
+// Paying more for the order: "do I pay extra", "is there a charge", "des frais en plus", "¿me cobran otro envío?".
+const PAYS_EXTRA =
+  /\b(?:pay(?:ing)? (?:extra|more|again|for)|extra (?:charge|cost|fee|shipping)|(?:charge|bill) me|cost (?:extra|more)|payer (?:plus|encore|a nouveau)|(?:frais|supplement) (?:en plus|supplementaires?|de port)|pagar (?:mas|otra vez|de nuevo|otro)|(?:me )?(?:cobran|van a cobrar|cobraran) (?:otro|mas|el envio))\b/;
+const EDIT_VERB =
+  /\b(?:add\w*|remov\w*|swap\w*|switch\w*|chang\w*|cancel\w*|instead|ajout\w*|rajout\w*|retir\w*|enlev\w*|modifi\w*|annul\w*|agreg\w*|anad\w*|quit\w*|cambi\w*)\b/;
 // Words every order note and question share, which say nothing about what the note answers.
 const NOTE_GENERIC = new Set([
   "order",
@@ -404,6 +421,13 @@ const REMIND_ME = /\b(?:remind me|rappelez-moi|rappelle-moi|recuerdame|recuerdem
 const ASKS_FOR_SOMEONE = /\b(?:someone|somebody|person|agent|quelqu'un|personne|conseill\w*|alguien|persona|agente)\b/;
 // Readings an annoyed message gets; a request for a person stays one.
 const COMPLAINT_READINGS = new Set<Intent>(["complaint", "out_of_scope", "greeting"]);
+const PART_MISSING_READINGS = new Set<Intent>([...COMPLAINT_READINGS, "product_info", "product_search"]);
+// The shopper's own order told: ordered, bought, came, received (en/fr/es, accents folded).
+const ORDERED_OR_CAME =
+  /\b(?:i (?:ordered|bought|purchased|got)|(?:came|arrived|showed up|turned up|got here|was delivered)|j'ai (?:commande|achete|recu)|(?:est|sont) arrivee?s?|compre|pedi|recibi|(?:ya )?(?:llego|llegaron))\b/;
+// …and a part of it missing: "but no lamp", "mais toujours pas la lampe", "pero de la lámpara nada".
+const PART_MISSING =
+  /\b(?:but (?:still )?(?:no|not the|never (?:got|received) the|nothing from the)|mais (?:toujours )?(?:pas (?:le|la|les|de|du|l')|rien (?:pour|de|du))|pero (?:(?:del?|de la|de los|de las) [\w-]+(?: [\w-]+)? (?:nada|ni (?:sus )?luces|todavia no|aun no)|(?:no|ni) (?:el|la|los|las|del?)))\b/;
 // "where is my parcel?", "il est où mon colis ?", "¿dónde está mi pedido?", "is my umbrella coming or not?".
 const WHERE_IS_MINE =
   /\b(?:sont|est) passee?s? ou\b|\b(?:it|they) (?:went|gone) where\b|\bwhere did (?:it|they|my [\w-]+) go\b|\ba donde (?:fue|se fue) (?:a dar )?(?:mi|el)\b|\bwhere(?:'s| is| are) (?:my|it|they|them|the (?:order|package|parcel|delivery))\b|\bwhere (?:my|the) (?:[\w-]+ ){1,3}(?:is|are)\b|\b(?:ou (?:est|sont|en est)|ou en sont) (?:mon|ma|mes|il|elle|le colis|la commande)\b|\b(?:il|elle) est ou\b|\bdonde (?:esta|estan|anda|quedo) (?:mi|mis|el pedido|el paquete)\b|\bdonde (?:esta|estan)\s*[?!]*$|\b(?:is|are) (?:my|the) (?:[\w-]+ ){0,3}(?:coming|arriving|ever coming)\b|\b(?:is|are|will) (?:my|the|it|they) (?:[\w-]+ ){0,3}(?:ever )?(?:going to |gonna )?(?:arrive|come|get here|be delivered)\b|\b(?:and|y|et) (?:my|mi|mis|mon|ma|mes) [\w-]+\s*\?/;
@@ -753,11 +777,20 @@ export function asksForMoneyBack(n: string): boolean {
 
 /** Annoyed, but asking where the parcel is: the answer is where it is (the tone may still be noted). Normalized text. */
 export function whereItIsIntent(intent: Intent, n: string): Intent | null {
-  return COMPLAINT_READINGS.has(intent) &&
-    (asksWhereItIs(n) || (ASKS.test(n) && SO_LONG.test(n))) &&
-    !MONEY_BACK.test(n)
-    ? "track_order"
-    : null;
+  if (COMPLAINT_READINGS.has(intent) && (asksWhereItIs(n) || (ASKS.test(n) && SO_LONG.test(n))) && !MONEY_BACK.test(n))
+    return "track_order";
+  // "I ordered a tent and a bag; the tent showed up but no bag. What's going on?": a part of the order
+  // told missing, then asked about, is where the order stands, whatever the story's product words pulled.
+  if (
+    PART_MISSING_READINGS.has(intent) &&
+    ORDERED_OR_CAME.test(n) &&
+    PART_MISSING.test(n) &&
+    ASKS.test(n) &&
+    !MONEY_BACK.test(n) &&
+    !OUTRIGHT_GRIEVANCE.test(n)
+  )
+    return "track_order";
+  return null;
 }
 
 /** "where is my parcel?", "is it ever coming?", "what's going on with my order?" (normalized text). */
@@ -874,9 +907,11 @@ export function orderQuestionIntent(
   if (last && ORDER_INTENTS.has(last) && intent !== last && WHAT_TO_DO.test(n)) return last;
   // About the shopper's own order ("will I…", "me van a…"), not the shop's general rates.
   const personal = PERSONAL.test(n) || POINTS_TO_ORDER.test(n);
+  // "do I pay extra shipping for the second box?": paying for what the note already settles, not an edit.
+  const notedCost = intent === "change_order" && PAYS_EXTRA.test(n) && !EDIT_VERB.test(n);
   if (
     state.orderNote &&
-    NOTE_MISREAD.has(intent) &&
+    (NOTE_MISREAD.has(intent) || notedCost) &&
     personal &&
     noteAnswers(n, state.orderNote, state.language ?? "en")
   )
@@ -977,6 +1012,10 @@ export function orderQuestionIntent(
     return "track_order";
   // "Will I pay anything extra when it arrives?" asks about charges on delivery (duties), not the arrival.
   const asksOrderFact = ORDER_COST.test(n) || ORDER_ADDRESS.test(n) || (ARRIVAL.test(n) && !CHARGES.test(n));
+  // "et les torchons, je les ai payés combien ?" while a return or exchange is discussed: what the shopper
+  // paid, a fact of the order in focus, even when it names one of its items.
+  if (orderInFocus && PAID_MISREAD.has(intent) && PAID_BY_ME.test(n) && ORDER_COST.test(n) && !MONEY_BACK.test(n))
+    return "track_order";
   if (
     orderInFocus &&
     !namesProduct &&

@@ -6,6 +6,7 @@
  */
 import type { Intent } from "./labels";
 import { normalize } from "../preprocess";
+import { asksAQuestion } from "./asks";
 
 const DEFINITE =
   "the|my|this|that|these|those|el|la|los|las|mi|mis|este|esta|estos|estas|ese|esa|esos|esas|le|les|mon|ma|mes|ce|cet|cette|ces";
@@ -20,10 +21,29 @@ const OWN_ITEM = new RegExp(
 // "Où en est mon retour ?": a return the shopper calls theirs has been asked for already.
 const OWN_RETURN = /\b(?:my|mon|ma|mi)\s+(?:return|retour|devolucion)\b/;
 
+// "I put in a return request last night", "j'ai fait une demande de retour", "ya hice la solicitud de devolución":
+// a return the shopper already asked for; asked about ("did it go through?", "¿ya la vieron?"), it is theirs.
+const RETURN_FILED =
+  /\b(?:i (?:(?:just |already )?(?:put in|submitted|filed|made|sent|started|opened|requested|filled (?:in|out)|did)) (?:a|the|my) return(?: request| form)?|(?:my|the) return (?:request|form)|j'ai (?:deja )?(?:fait|envoye|depose|rempli|fait une|demande) (?:une |ma |la )?(?:demande de )?retour|ma demande de retour|(?:ya )?(?:hice|mande|envie|solicite|llene|pedi|meti) (?:la |una |mi )?(?:solicitud de )?devolucion|mi solicitud de devolucion)\b/;
+// Its money is the refund's question.
+const MONEY = /\b(?:refund\w*|money|rembours\w*|argent|reembols\w*|dinero)\b/;
+/** Readings a question about a return already requested gets for the story around it. */
+const RETURN_FILED_MISREADS = new Set<Intent>([
+  "return_policy",
+  "out_of_scope",
+  "complaint",
+  "account_help",
+  "product_info",
+  "product_search",
+  "greeting",
+]);
+
 /** return_item for a return question about an item the shopper names as bought, or about their own return; else null. */
 export function ownPurchaseIntent(intent: Intent, text: string): Intent | null {
-  if (intent !== "return_policy") return null;
   const plain = normalize(text);
+  if (RETURN_FILED_MISREADS.has(intent) && RETURN_FILED.test(plain) && asksAQuestion(plain) && !MONEY.test(plain))
+    return "return_item";
+  if (intent !== "return_policy") return null;
   return OWN_ITEM.test(plain) || OWN_RETURN.test(plain) ? "return_item" : null;
 }
 

@@ -9,12 +9,12 @@
 
 export type StatedChange = "add" | "delivery" | "combine" | "details" | "quantity" | "hold" | "swap";
 
-// "add one more", "a second pair", "rajouter une lampe", "agregar otra bolsa", "un autre X avec ma
+// "add one more", "a second pair" (not "the second box", a parcel already coming), "rajouter une lampe", "agregar otra bolsa", "un autre X avec ma
 // commande", "otra X en mi pedido": any item, not one shop's products.
 const NOT_AN_ITEM =
   "(?:question|thing|issue|problem|problema|probleme|time|pregunta|duda|consulta|cosa|vez|veces|chose|fois|souci|update|charge|delay|retraso|retard|cargo|cobro|error|errores|erreur|email|e-mail|mail|code|codigo|order|commande|pedido)s?";
 const ADD = new RegExp(
-  String.raw`\badd(?:s|ed|ing)?\b|\b(?:one|a couple) more\b|\b(?:a )?(?:second|2nd|third|another) (?:pair|unit|bag|box|set)\b` +
+  String.raw`\badd(?:s|ed|ing)?\b|\b(?:one|a couple) more\b|\b(?<!\bthe )(?:a )?(?:second|2nd|third|another) (?:pair|unit|bag|box|set)\b` +
     String.raw`|\b(?:a )?(?:second|2nd|third|another) (?!${NOT_AN_ITEM}\b)[a-z]+ (?:to|in|with|on) (?:my|the|this) order\b` +
     String.raw`|\b(?:r?ajout\w*)\b|\bune? de plus\b|\bune? (?:autre|deuxieme|second\w*) (?:exemplaire|paire|piece|article|unite|lot|boite)\b` +
     String.raw`|\bune? (?:autre|deuxieme|second\w*) (?!${NOT_AN_ITEM}\b)[a-z]+ (?:a|dans|avec|sur) (?:ma|la|cette) commande\b` +

@@ -31,7 +31,9 @@ const STOP_WORDS = new Set(
     // "take" in every language ("vous prenez l'Amex ?", "¿toman Amex?"): the words after it say what is asked.
     "prendre prenez prends prend prenons tomar toman toma tomamos " +
     // "I forgot my password": what was forgotten is what is asked, in every language.
-    "forgot forget forgotten oublie oubliee oublier olvide olvido olvidar"
+    "forgot forget forgotten oublie oubliee oublier olvide olvido olvidar " +
+    // "it keeps asking me for a code": the asking is not what is asked.
+    "ask asks asking asked"
   ).split(" "),
 );
 

@@ -24,7 +24,7 @@ import type { Product } from "../../../commerce/types";
 import { accessoryFor, contentWords, describedFacts, shopKnowledge, yesOrNo } from "./facts";
 import { M } from "./messages";
 import { firstSentences, optionLines, priceLine, priceOf, productCard, stockLine } from "./render";
-import { foreignNameBesideKind, resolveProduct, searchCatalog, type Resolved } from "./resolve";
+import { foreignNameBesideKind, onlyOneWithValueNamed, resolveProduct, searchCatalog, type Resolved } from "./resolve";
 import { productSearch } from "./search";
 import { measuredSize, sameMeasurement } from "./size-chart";
 import { productByPosition, withoutPosition } from "../../references";
@@ -41,11 +41,12 @@ export async function productInfo(turn: Turn): Promise<Answer> {
     if (resolved.unknownName) return unavailableAnswer(turn, resolved.unknownName, lookups);
     // "What's the lantern's battery life?": a kind of product we sell exactly one of.
     const found = searchCatalog(turn, { text: turn.pre.original, requireCategory: true });
-    if (!found.single) return productSearch(turn);
+    const single = found.single ?? onlyOneWithValueNamed(turn, found.results);
+    if (!single) return productSearch(turn);
     // "La nappe brodée Coquelicot" found the only tablecloth, which isn't the one named.
-    const foreign = foreignNameBesideKind(turn, found.single);
+    const foreign = foreignNameBesideKind(turn, single);
     if (foreign) return unavailableAnswer(turn, foreign, lookups);
-    product = found.single;
+    product = single;
     foundBySearch = true;
     lookups.push({ kind: "product_search", ref: found.categoryWords.join(" "), outcome: "1 found" });
   }

@@ -299,6 +299,20 @@ export function productWords(product: Product): Set<string> {
   );
 }
 
+/**
+ * "The light rain jacket that packs into its pocket, does it come in Sage?": of the products a
+ * description matches, the only one with an option value the message writes as a word is the one meant.
+ */
+export function onlyOneWithValueNamed(turn: Turn, products: Product[]): Product | null {
+  const message = normalize(turn.pre.original);
+  const written = (value: string) => {
+    const v = normalize(value);
+    return v.length > 2 && !/^\d/.test(v) && new RegExp(`\\b${escapeRegExp(v)}\\b`).test(message);
+  };
+  const bearing = products.filter((p) => p.options.some((option) => option.values.some(written)));
+  return bearing.length === 1 ? bearing[0] : null;
+}
+
 export function searchCatalog(turn: Turn, request: SearchRequest) {
   return searchShop(turn.ctx.catalog, turn.ctx.productsByHandle, request, turn.language);
 }
