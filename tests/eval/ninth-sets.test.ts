@@ -23,6 +23,9 @@ const SETS = [
   { file: "tests/fixtures/eval/new/fu11-check.jsonl", turns: 86, floor: 0.85, forbidden: 0 },
   { file: "tests/fixtures/eval/new/rf11-tune.jsonl", turns: 40, floor: 0.9, forbidden: 0 },
   { file: "tests/fixtures/eval/new/rf11-check.jsonl", turns: 42, floor: 0.8, forbidden: 0 },
+  // The fourteenth session's: shoppers who tell a story before they ask (41/72 · 29/64 turns when written).
+  { file: "tests/fixtures/eval/new/conv12-tune.jsonl", turns: 72, floor: 0.82, forbidden: 0 },
+  { file: "tests/fixtures/eval/new/conv12-check.jsonl", turns: 64, floor: 0.57, forbidden: 0 },
 ];
 
 describe("the ninth conversation sets on every dev store", () => {
