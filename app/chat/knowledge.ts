@@ -102,14 +102,14 @@ export function bestPassages(
 const NAMED_SHARE = 0.5;
 
 /**
- * "Does the Summit 30 have a rain cover?": a question that names one product is not answered by another
+ * "Does the Summit 30 have a rain cover?": a question that names a product is not answered by another
  * product's sentence ("No rain cover" is the Summit 20's), however many of its words that sentence says.
  */
 function otherProductsOut(question: string, hits: KnowledgeHit[], query: KnowledgeQuery): KnowledgeHit[] {
   if (!query.products) return hits;
-  const handle = namedProduct(question, query.products, query.language);
-  if (!handle) return hits;
-  return hits.filter((h) => !(h.passage.kind === "product" && h.passage.sourceKey !== handle));
+  const named = namedProducts(question, query.products, query.language);
+  if (named.size === 0) return hits;
+  return hits.filter((h) => h.passage.kind !== "product" || named.has(h.passage.sourceKey));
 }
 
 /** The first sentence of the FAQ `hit` comes from, as a hit ranked just below it. */
@@ -355,17 +355,15 @@ function namesOneProduct(
 }
 
 /**
- * The product a question names: the one whose name it says at least half of (NAMED_SHARE), more of
- * than of any other's ("the summit 30" of Summit 30 Daypack, not Summit 20; "the Ridgeline Down Jacket"
- * though each of its words is in another name too), or null.
+ * The products a question names: each whose name it says at least half of (NAMED_SHARE) — "the summit 30"
+ * names Summit 30 Daypack, not Summit 20; "the vela 2 tent … a footprint" names the tent and its footprint.
  */
-function namedProduct(question: string, products: Map<string, Product>, language?: Language): string | null {
+function namedProducts(question: string, products: Map<string, Product>, language?: Language): Set<string> {
   const asked = new Set(terms(question, language ?? languageOf(question)));
-  const said = [...namesOf(products, language ?? languageOf(question)).byHandle]
-    .map(([handle, name]) => ({ handle, share: [...name].filter((t) => asked.has(t)).length / Math.max(1, name.size) }))
-    .sort((a, b) => b.share - a.share);
-  const [best, next] = said;
-  return best && best.share >= NAMED_SHARE && (!next || next.share < best.share) ? best.handle : null;
+  const named = new Set<string>();
+  for (const [handle, name] of namesOf(products, language ?? languageOf(question)).byHandle)
+    if ([...name].filter((t) => asked.has(t)).length >= name.size * NAMED_SHARE && name.size > 0) named.add(handle);
+  return named;
 }
 
 /** The active products' names as terms, by handle, and in how many names each term is. */

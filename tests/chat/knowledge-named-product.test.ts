@@ -6,7 +6,7 @@
  * else of the question still answers nothing. Made-up shop and catalog.
  */
 import { describe, expect, it } from "vitest";
-import { shopAnswer, termOf, tracedShopAnswer } from "../../app/chat/knowledge";
+import { bestPassages, shopAnswer, termOf, tracedShopAnswer } from "../../app/chat/knowledge";
 import { queryWords } from "../../app/chat/knowledge/text";
 import { madeUpProduct } from "../helpers/made-up-product";
 
@@ -65,6 +65,18 @@ describe("a question that names one product of a line", () => {
       (h) => h.passage.text,
     );
     expect(quoted.some((text) => /No zip pocket/.test(text))).toBe(false);
+  });
+
+  it("keeps the sentences of every product it names by half its name or more (a tent and its footprint)", () => {
+    const pair = new Map(
+      [
+        madeUpProduct("Vela 2 Tent", "A two-person tent with two doors. Footprint sold separately."),
+        madeUpProduct("Vela 2 Footprint", "A ground sheet cut to fit the Vela 2 Tent."),
+      ].map((p) => [p.handle, p]),
+    );
+    // Both are named in full: neither product's sentences are dropped for the other's.
+    const kept = bestPassages(shop, "does the vela 2 tent come with a footprint", { products: pair, max: 5 });
+    expect(kept.map((h) => h.passage.text)).toContain("Footprint sold separately.");
   });
 
   it("is answered from the one it names by most of its name, even where no word of it is unique", () => {
