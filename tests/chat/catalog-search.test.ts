@@ -80,6 +80,11 @@ describe("price limits in the shop's currency", () => {
     expect(parsePriceLimits("under 2000 rupees", "INR")).toEqual({ maxPrice: 2000, minPrice: null });
     expect(parsePriceLimits("under 500 kronor", "SEK")).toEqual({ maxPrice: 500, minPrice: null });
     expect(parsePriceLimits("menos de R$ 200", "BRL")).toEqual({ maxPrice: 200, minPrice: null });
+    // A symbol that is a letter ("R" for rand, "kr") is a symbol only as a word of its own.
+    expect(parsePriceLimits("I need a jacket for 3 rainy days", "ZAR")).toEqual({ maxPrice: null, minPrice: null });
+    expect(parsePriceLimits("a tent for 2 rather tall people", "ZAR")).toEqual({ maxPrice: null, minPrice: null });
+    expect(parsePriceLimits("under R500", "ZAR")).toEqual({ maxPrice: 500, minPrice: null });
+    expect(parsePriceLimits("under 500 kr", "SEK")).toEqual({ maxPrice: 500, minPrice: null });
     // Another shop's currency name is not this shop's: a bare "500" with no price word stays no price.
     expect(parsePriceLimits("a 500 kronor thing", "JPY")).toEqual({ maxPrice: null, minPrice: null });
   });

@@ -126,6 +126,13 @@ describe("a product described by its features, with an option value only one of 
     expect(out.text).toContain("Sage");
     expect(out.text).not.toContain("Alpine Shell");
   });
+
+  it("is not a word of the question that happens to be an option value ('wet stone' is no colour asked)", async () => {
+    // Demo snapshot: one hiking shoe comes in a colour called Stone.
+    const say = await demoConversation();
+    const out = await say("Is the hiking shoe grippy on wet stone?");
+    expect(out.text).not.toMatch(/Stone is in stock/);
+  });
 });
 
 describe("how much comes back while a return is under way", () => {
@@ -176,5 +183,47 @@ describe("a code asked for at sign-in", () => {
     expect(strongCue("me pide un código para iniciar sesión", "discount_code", 0.9)).toBe("account_help");
     expect(strongCue("I logged in but the code doesn't apply at checkout", "discount_code", 0.9)).toBeNull();
     expect(strongCue("I logged in and WELCOME10 code isn't working", "discount_code", 0.9)).toBeNull();
+  });
+});
+
+// The review's cases: each rule above left alone what it must not catch.
+describe("the story rules leave ordinary requests alone", () => {
+  const afterReturn = { lastIntent: "return_item" as const, orderNumber: "1058" };
+  it("a cost question asked with a request to act is still that request", () => {
+    expect(
+      orderQuestionIntent(
+        "return_item",
+        "I want to return it. What did I pay for it, and how do I start the return?",
+        afterReturn,
+        true,
+      ),
+    ).not.toBe("track_order");
+    expect(
+      orderQuestionIntent(
+        "cancel_order",
+        "Please cancel it, how much did I pay? I want all of it back.",
+        afterReturn,
+        true,
+      ),
+    ).not.toBe("track_order");
+  });
+
+  it("a thing that didn't come with a product, then a question about the product, is a product question", () => {
+    for (const text of [
+      "I bought the lamp but no batteries came with it. What batteries does it take?",
+      "I bought the tent last year but no instructions came with it. How do I set it up?",
+      "I bought a tent from you but no one told me it needs a footprint. Does it come with one?",
+    ])
+      expect(orderQuestionIntent("product_info", text, {})).not.toBe("track_order");
+  });
+
+  it("a code used after signing in is still a discount code", () => {
+    expect(
+      strongCue("I signed in to use the code from your newsletter. Does it work on sale items?", "discount_code", 0.9),
+    ).not.toBe("account_help");
+  });
+
+  it("a return form asked about as part of a product is a product question", () => {
+    expect(ownPurchaseIntent("product_info", "Does the rain jacket come with the return form in the box?")).toBeNull();
   });
 });

@@ -25,9 +25,12 @@ function currencyPattern(currency: string): { before: string; after: string } {
   const symbols = new Set(["$", "€", "£", ...own.symbols]);
   const words = new Set([...ALL_CURRENCY_WORDS, ...own.words, currency.toLowerCase()]);
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // A symbol written with letters ("r" for rand, "kr", "chf") is one only as a word of its own: not the
+  // "r" of "for 3 rainy days".
+  const LETTER = "a-z\u00c0-\u024f";
   const symbolAlt = [...symbols]
     .sort((a, b) => b.length - a.length)
-    .map(escape)
+    .map((symbol) => (/\p{L}/u.test(symbol) ? `(?<![${LETTER}])${escape(symbol)}(?![${LETTER}])` : escape(symbol)))
     .join("|");
   const wordAlt = [...words]
     .sort((a, b) => b.length - a.length)

@@ -35,11 +35,15 @@ const CUES: { intent: Intent; test: (text: string) => boolean; beats?: Intent[] 
       /\b(?:sign(?:ing|ed)? in|log(?:ging|ged)? in|login|log on|me connecter|connexion|iniciar sesi[oó]n|inicio de sesi[oó]n|entrar a mi cuenta)\b/i.test(
         s,
       ) &&
-      /\b(?:code|c[oó]digo)\b/i.test(s) &&
-      !/\b(?:discount|promo\w*|coupon|voucher|descuento|cup[oó]n|r[ée]duction|remise|checkout|cart|apply|applied|panier|caisse|carrito|aplicar)\b/i.test(
+      // The sign-in asks for the code or sends it: not a code the shopper brings to use.
+      /\b(?:ask(?:s|ing|ed)? (?:me )?for (?:a |the |my )?(?:\w+ )?code|(?:send|sent|get|got|receive|received|need|enter|type) (?:me )?(?:a |the |my )?(?:\w+ )?code|code (?:never came|didn'?t come|isn'?t coming|not arriving)|pide (?:un |el )?c[oó]digo|c[oó]digo (?:no (?:me )?lleg\w*)|demande (?:un |le )?code|code (?:n'arrive|n'est pas arriv))/i.test(
         s,
       ) &&
-      !/\b[A-Z]{3,}\d*\b/.test(s),
+      !/\b(?:discount|promo\w*|coupon|voucher|newsletter|welcome|birthday|rewards?|descuento|cup[oó]n|bienvenida|r[ée]duction|remise|bienvenue|checkout|cart|apply|applied|panier|caisse|carrito|aplicar)\b/i.test(
+        s,
+      ) &&
+      // A code-like token the shopper typed ("WELCOME10") is a discount's; "SMS" or "OTP" is the sign-in's own.
+      !/\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,}\b/.test(s),
     beats: ["discount_code"],
   },
   // A street address with "send/ship/deliver it to" is a new destination.

@@ -162,6 +162,11 @@ const PAID_MISREAD = new Set<Intent>([
   "cancel_order",
 ]);
 
+// "I want to return it. What did I pay?", "please cancel it, how much did I pay?": a request to act on the
+// order, with its cost asked on the side, stays that request.
+const ASKS_TO_ACT =
+  /\b(?:i (?:want|would like|'d like|need) to|i wanna|please|can you|could you|how do i (?:start|begin|make|do)|je (?:veux|voudrais|souhaite)|pouvez-vous|quiero|quisiera|pueden|podrian)\b[^.?!]{0,30}\b(?:return|cancel|exchange|swap|send (?:it|them) back|retourner|annuler|echanger|renvoyer|devolver\w*|cancelar\w*|cambiar\w*|regresar\w*)\b|\b(?:start|begin) (?:the|a|my) (?:return|exchange)\b/;
+
 // "my order is late": where it is, whatever action the model heard.
 const LATE =
   /\b(?:late|delayed|delay|overdue|stuck|not moving|hasn'?t moved|retard|retardee?|bloque\w*|n'avance pas|n'a pas bouge|retraso|retrasad[oa]|atrasad[oa]|atorad[oa]|estancad[oa]|no avanza|no se mueve|this long|autant de temps|tanto tiempo)\b/;
@@ -427,12 +432,16 @@ const ORDERED_OR_CAME =
   /\b(?:i (?:ordered|bought|purchased|got)|(?:came|arrived|showed up|turned up|got here|was delivered)|j'ai (?:commande|achete|recu)|(?:est|sont) arrivee?s?|compre|pedi|recibi|(?:ya )?(?:llego|llegaron))\b/;
 // …and a part of it missing: "but no lamp", "mais toujours pas la lampe", "pero de la lámpara nada".
 const PART_MISSING =
-  /\b(?:but (?:still )?(?:no|not the|never (?:got|received) the|nothing from the)|mais (?:toujours )?(?:pas (?:le|la|les|de|du|l')|rien (?:pour|de|du))|pero (?:(?:del?|de la|de los|de las) [\w-]+(?: [\w-]+)? (?:nada|ni (?:sus )?luces|todavia no|aun no)|(?:no|ni) (?:el|la|los|las|del?)))\b/;
+  /\b(?:but (?:still )?(?:no(?! ?one\b)|not the|never (?:got|received) the|nothing from the)|mais (?:toujours )?(?:pas (?:le|la|les|de|du|l')|rien (?:pour|de|du))|pero (?:(?:del?|de la|de los|de las) [\w-]+(?: [\w-]+)? (?:nada|ni (?:sus )?luces|todavia no|aun no)|(?:no|ni) (?:el|la|los|las|del?)))\b/;
 // "where is my parcel?", "il est où mon colis ?", "¿dónde está mi pedido?", "is my umbrella coming or not?".
 const WHERE_IS_MINE =
   /\b(?:sont|est) passee?s? ou\b|\b(?:it|they) (?:went|gone) where\b|\bwhere did (?:it|they|my [\w-]+) go\b|\ba donde (?:fue|se fue) (?:a dar )?(?:mi|el)\b|\bwhere(?:'s| is| are) (?:my|it|they|them|the (?:order|package|parcel|delivery))\b|\bwhere (?:my|the) (?:[\w-]+ ){1,3}(?:is|are)\b|\b(?:ou (?:est|sont|en est)|ou en sont) (?:mon|ma|mes|il|elle|le colis|la commande)\b|\b(?:il|elle) est ou\b|\bdonde (?:esta|estan|anda|quedo) (?:mi|mis|el pedido|el paquete)\b|\bdonde (?:esta|estan)\s*[?!]*$|\b(?:is|are) (?:my|the) (?:[\w-]+ ){0,3}(?:coming|arriving|ever coming)\b|\b(?:is|are|will) (?:my|the|it|they) (?:[\w-]+ ){0,3}(?:ever )?(?:going to |gonna )?(?:arrive|come|get here|be delivered)\b|\b(?:and|y|et) (?:my|mi|mis|mon|ma|mes) [\w-]+\s*\?/;
 const NO_NEWS_OF_ORDER =
   /\b(?:no news|no update|aucune nouvelle|pas de nouvelles|sin noticias|ninguna noticia)\b.*\b(?:order|package|parcel|commande|colis|pedido|paquete)\b/;
+// What became of it: "what's going on?", "any news?", "que se passe-t-il ?", "¿qué pasó?" — not a question about
+// the product ("what batteries does it take?", "how do I set it up?").
+const ASKS_WHAT_BECAME =
+  /\b(?:what'?s (?:going on|happening|up with)|what happened|where|when|any (?:news|update)|is it (?:coming|lost)|que se passe|qu'est-ce qui se passe|ou (?:est|sont|en est)|quand|des nouvelles|que paso|que onda|que sucede|donde|cuando|alguna noticia)\b/;
 // A question, not a statement: "your shipping is slow" stays a complaint.
 const ASKS = /\?|^(?:when|where|what|has|have|did|is|quand|ou|est-ce|cuando|donde|que|ya)\b/;
 // "when will my order arrive?", "has it even shipped?", "quand est-ce que ma commande va arriver ?", "¿cuándo me llega?".
@@ -785,7 +794,7 @@ export function whereItIsIntent(intent: Intent, n: string): Intent | null {
     PART_MISSING_READINGS.has(intent) &&
     ORDERED_OR_CAME.test(n) &&
     PART_MISSING.test(n) &&
-    ASKS.test(n) &&
+    ASKS_WHAT_BECAME.test(n) &&
     !MONEY_BACK.test(n) &&
     !OUTRIGHT_GRIEVANCE.test(n)
   )
@@ -1014,7 +1023,14 @@ export function orderQuestionIntent(
   const asksOrderFact = ORDER_COST.test(n) || ORDER_ADDRESS.test(n) || (ARRIVAL.test(n) && !CHARGES.test(n));
   // "et les torchons, je les ai payés combien ?" while a return or exchange is discussed: what the shopper
   // paid, a fact of the order in focus, even when it names one of its items.
-  if (orderInFocus && PAID_MISREAD.has(intent) && PAID_BY_ME.test(n) && ORDER_COST.test(n) && !MONEY_BACK.test(n))
+  if (
+    orderInFocus &&
+    PAID_MISREAD.has(intent) &&
+    PAID_BY_ME.test(n) &&
+    ORDER_COST.test(n) &&
+    !MONEY_BACK.test(n) &&
+    !ASKS_TO_ACT.test(n)
+  )
     return "track_order";
   if (
     orderInFocus &&

@@ -24,7 +24,7 @@ const OWN_RETURN = /\b(?:my|mon|ma|mi)\s+(?:return|retour|devolucion)\b/;
 // "I put in a return request last night", "j'ai fait une demande de retour", "ya hice la solicitud de devolución":
 // a return the shopper already asked for; asked about ("did it go through?", "¿ya la vieron?"), it is theirs.
 const RETURN_FILED =
-  /\b(?:i (?:(?:just |already )?(?:put in|submitted|filed|made|sent|started|opened|requested|filled (?:in|out)|did)) (?:a|the|my) return(?: request| form)?|(?:my|the) return (?:request|form)|j'ai (?:deja )?(?:fait|envoye|depose|rempli|fait une|demande) (?:une |ma |la )?(?:demande de )?retour|ma demande de retour|(?:ya )?(?:hice|mande|envie|solicite|llene|pedi|meti) (?:la |una |mi )?(?:solicitud de )?devolucion|mi solicitud de devolucion)\b/;
+  /\b(?:i (?:(?:just |already )?(?:put in|submitted|filed|made|sent|started|opened|requested|filled (?:in|out)|did)) (?:a|the|my) return(?: request| form)?|my return (?:request|form)|j'ai (?:deja )?(?:fait|envoye|depose|rempli|fait une|demande) (?:une |ma |la )?(?:demande de )?retour|ma demande de retour|(?:ya )?(?:hice|mande|envie|solicite|llene|pedi|meti) (?:la |una |mi )?(?:solicitud de )?devolucion|mi solicitud de devolucion)\b/;
 // Its money is the refund's question.
 const MONEY = /\b(?:refund\w*|money|rembours\w*|argent|reembols\w*|dinero)\b/;
 /** Readings a question about a return already requested gets for the story around it. */

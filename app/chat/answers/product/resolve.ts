@@ -307,7 +307,15 @@ export function onlyOneWithValueNamed(turn: Turn, products: Product[]): Product 
   const message = normalize(turn.pre.original);
   const written = (value: string) => {
     const v = normalize(value);
-    return v.length > 2 && !/^\d/.test(v) && new RegExp(`\\b${escapeRegExp(v)}\\b`).test(message);
+    // Asked as an option: "in Sage", "en Sauge", "the Sage one", "de color salvia", not "on wet stone".
+    const named = escapeRegExp(v);
+    return (
+      v.length > 2 &&
+      !/^\d/.test(v) &&
+      new RegExp(
+        `\\b(?:in|en|the|la|el|le|color|colour|couleur|coloris|taille|talla|size)\\s+(?:\\w+\\s+)?${named}\\b|\\b${named}\\s+(?:one|version|colou?r)\\b`,
+      ).test(message)
+    );
   };
   const bearing = products.filter((p) => p.options.some((option) => option.values.some(written)));
   return bearing.length === 1 ? bearing[0] : null;
