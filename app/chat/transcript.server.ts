@@ -262,7 +262,6 @@ export async function recordBotReply(
   const reply = redactReply(unredacted);
   // Asking twice ("an invoice please" … "it's for my expense report") files one request, not two.
   const { ticket } = reply;
-  const existing = ticket ? await ticketWithTeam(db, conversation, ticket) : null;
   const now = new Date();
   const message = messageRow({
     id: newRowId(),
@@ -302,6 +301,9 @@ export async function recordBotReply(
     // The shopper wrote back to the team: their ticket returns to the open list, as in a support inbox.
     ...(reply.replyKind === "team_followup" ? [reopenRepliedTickets(conversation, now)] : []),
   ];
+  // Read only once the reply's values are written out above: redaction hands back the caller's own
+  // objects where nothing was taken out, so nothing done to them while this waits reaches the row.
+  const existing = ticket ? await ticketWithTeam(db, conversation, ticket) : null;
   const ticketWrites = !ticket
     ? []
     : existing

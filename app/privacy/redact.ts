@@ -61,7 +61,10 @@ export function mentionsCardNumber(text: string): boolean {
   return text.includes(CARD_PLACEHOLDER) || withoutCardNumbers(text).includes(CARD_PLACEHOLDER);
 }
 
-/** A stored JSON value (entities, dialogue state, lookups) with every string in it redacted. */
+/**
+ * A stored JSON value (entities, dialogue state, lookups) with every string in it redacted. Where nothing
+ * was taken out, the value itself comes back (not a copy): serialise it, don't change it.
+ */
 export function redactDeep<T>(value: T): T {
   if (typeof value === "string") return redactSensitive(value) as T;
   if (Array.isArray(value)) {
