@@ -415,12 +415,6 @@ function colorNames(catalog: Catalog | null, product: CatalogProduct | null) {
   return names;
 }
 
-/**
- * The product a message names: the longest run of words matching one product's title or handle
- * words (typos forgiven) that either contains a word naming the product line ("Alpine",
- * "Ridgeback", a model number after a name) or spells out the whole title. Categories alone
- * ("the tent", "my rain jacket") are not products.
- */
 /** A catalog product's title words as a set (made once per product: every message looks at the candidates'). */
 function titleWordSet(product: CatalogProduct): Set<string> {
   let words = titleWordSets.get(product);
@@ -429,6 +423,12 @@ function titleWordSet(product: CatalogProduct): Set<string> {
 }
 const titleWordSets = new WeakMap<CatalogProduct, Set<string>>();
 
+/**
+ * The product a message names: the longest run of words matching one product's title or handle
+ * words (typos forgiven) that either contains a word naming the product line ("Alpine",
+ * "Ridgeback", a model number after a name) or spells out the whole title. Categories alone
+ * ("the tent", "my rain jacket") are not products.
+ */
 export function findProductMention(text: string, catalog: Catalog): ProductMention | null {
   const words = splitWords(text);
   // Which vocabulary words each message word matches, computed once for all products.

@@ -372,7 +372,6 @@ for (const language of ["en", "es", "fr"] as const) {
   }
 }
 
-/** The English pivot of a word of a text in `language` (English forms count in any text), or null. */
 /**
  * Lexicon words that name what a question is about without being what it asks (an order, an item,
  * the shop): two questions may differ in them and still ask the same thing (question-similarity.ts).
@@ -386,13 +385,15 @@ export const SUBJECT_ONLY = new Set(
 /**
  * Lexicon words that don't say which part of the shop's text answers (knowledge/search.ts weighs the
  * others more): the subject words, who asks ("client"), "made", said of where, what from and by whom
- * alike, and "after"/"before", which place the question in time. Comparing two questions keeps "made" (it tells "where is it made?" from other questions);
- * retrieval keeps "buy" ("can I buy it from abroad?" asks about buying, which a shop's text answers).
+ * alike, and "after"/"before", which place the question in time. Comparing two questions keeps "made"
+ * (it tells "where is it made?" from other questions); retrieval keeps "buy" ("can I buy it from
+ * abroad?" asks about buying, which a shop's text answers).
  */
 export const NOT_AN_ASPECT = new Set(
   [...SUBJECT_ONLY, "client", "made", "after", "before"].filter((word) => word !== "buy"),
 );
 
+/** The English pivot of a word of a text in `language` (English forms count in any text), or null. */
 export function pivotOf(word: string, language: Language): string | null {
   const find = (w: string) => PIVOTS[language].get(w) ?? PIVOTS.en.get(w);
   return (
