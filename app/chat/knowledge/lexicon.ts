@@ -247,6 +247,9 @@ const VOCABULARY: Record<string, string> = {
   contact: "| contacto contactar | contact contacter",
   phone: "telephone call | telefono llamar | telephone appeler",
   person: "human agent someone | persona | personne quelqu_un",
+  // Someone other than the shopper, who collects, receives or uses what they bought ("can my partner pick it up?").
+  proxy:
+    "someone_else somebody_else another_person partner spouse wife husband boyfriend girlfriend relative family_member | otra_persona alguien_mas pareja esposo esposa novio novia familiar hermano hermana | un_proche une_proche quelqu_un_d_autre conjoint conjointe compagnon compagne",
   cancel: "cancellation | cancelar cancelo anular | annuler annulation",
   change: "modify | modificar | modifier changer",
   course: "class lesson lessons | curso cursos clase leccion lecciones | cours lecon lecons",
