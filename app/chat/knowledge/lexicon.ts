@@ -165,7 +165,9 @@ const VOCABULARY: Record<string, string> = {
   temperature: "degrees | temperatura grados | temperature degres",
   hot: "warm heat | caliente calor calientes | chaud chaude chaleur",
   cold: "| frio fria frias | froid froide",
-  waterproof: "water_resistant | impermeable | impermeable etanche",
+  // Also asked with the verb: "does it resist water?", "¿aguanta el agua?", "résiste-t-elle à l'eau ?".
+  waterproof:
+    "water_resistant resist_*_water resists_*_water | impermeable resiste_al_agua resiste_el_agua aguanta_el_agua | impermeable etanche resistant_a_l_eau resistante_a_l_eau resiste_*_a_l_eau",
   water: "| agua | eau",
   rain: "| lluvia | pluie",
   burn: "burning burns | arder quemar | bruler combustion",
