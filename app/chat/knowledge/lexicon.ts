@@ -34,6 +34,8 @@ const VOCABULARY: Record<string, string> = {
   carrier: "courier | paqueteria transportista | transporteur",
   tracking: "track | rastreo rastrear seguimiento guia | suivi suivre",
   address: "| direccion domicilio | adresse domicile",
+  // A street as an address writes it, abbreviated or not ("1420 NW Lovejoy St", "12 rue des Lilas").
+  street: "st streets | calle | rue",
   pickup:
     "collect pick picked pick_up picked_up picking_up grab_my grab_the | recoger recoges recogerlo recojo recoleccion | retrait retirer retire recuperer recupere click_and_collect",
   store: "shop boutique | tienda tiendas local | magasin",
