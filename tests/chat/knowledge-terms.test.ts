@@ -25,6 +25,27 @@ describe("index terms", () => {
     expect(terms("can I grab a discount code?", "en")).not.toContain(terms("pickup", "en")[0]);
   });
 
+  it("reads someone collecting for the shopper as one concept, in every language", () => {
+    const proxy = terms("someone else", "en");
+    expect(terms("Can my partner collect the order?", "en")).toEqual(expect.arrayContaining(proxy));
+    expect(terms("otra persona puede recogerlo", "es")).toEqual(expect.arrayContaining(proxy));
+    expect(terms("un proche peut la retirer à votre place", "fr")).toEqual(expect.arrayContaining(proxy));
+    // Not the adjective: "des couleurs proches" are close colours.
+    expect(terms("avec des couleurs proches", "fr")).not.toEqual(expect.arrayContaining(proxy));
+  });
+
+  it("reads water resistance asked with the verb as waterproof, in every language", () => {
+    const waterproof = terms("waterproof", "en");
+    expect(terms("does it resist water?", "en")).toEqual(waterproof);
+    expect(terms("¿aguanta el agua?", "es")).toEqual(waterproof);
+    expect(terms("La lampe résiste-t-elle à l'eau ?", "fr")).toEqual(expect.arrayContaining(waterproof));
+  });
+
+  it("reads an abbreviated street as the street", () => {
+    expect(terms("1420 NW Lovejoy St", "en")).toEqual(expect.arrayContaining(terms("street", "en")));
+    expect(terms("12 rue des Lilas", "fr")).toEqual(expect.arrayContaining(terms("street", "en")));
+  });
+
   it("reads 'info' as the information it is short for, in every language", () => {
     expect(terms("do you sell my info?", "en")).toEqual(terms("sell your information", "en"));
     expect(terms("vous gardez mes infos ?", "fr")).toContain(terms("information", "en")[0]);

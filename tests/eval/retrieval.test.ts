@@ -128,8 +128,9 @@ describe("npm run eval -- retrieval on the dev stores", () => {
       const summary = await evalSummary(["retrieval", file, "--store", store]);
       // Before this retrieval: recall@1 23.8–26.2 %, abstention 60–80 %; then 57.1–69.0 %; then 71.4–76.2 %; then 73.8 %
       // and 88.2–100 %; then 73.8–78.6 % and 88.2–100 %; now 76.2–83.3 % (Northwind 83.3, Coquelicot 78.6,
-      // Colibrí 76.2) and 88.2–100 % on each store.
-      expect(summary.recallAt1).toBeGreaterThanOrEqual(0.76);
+      // Colibrí 76.2) and 88.2–100 % on each store; then 78.6–83.3 % (Northwind 83.3, Coquelicot 81.0 with "a
+      // partner / un proche" one concept, Colibrí 78.6), Northwind 88.1 with "résiste à l'eau" and "St" read.
+      expect(summary.recallAt1).toBeGreaterThanOrEqual(0.78);
       expect(summary.abstention).toBeGreaterThanOrEqual(0.85);
     },
     60_000,

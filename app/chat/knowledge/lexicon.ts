@@ -34,6 +34,8 @@ const VOCABULARY: Record<string, string> = {
   carrier: "courier | paqueteria transportista | transporteur",
   tracking: "track | rastreo rastrear seguimiento guia | suivi suivre",
   address: "| direccion domicilio | adresse domicile",
+  // A street as an address writes it, abbreviated or not ("1420 NW Lovejoy St", "12 rue des Lilas").
+  street: "st streets | calle | rue",
   pickup:
     "collect pick picked pick_up picked_up picking_up grab_my grab_the | recoger recoges recogerlo recojo recoleccion | retrait retirer retire recuperer recupere click_and_collect",
   store: "shop boutique | tienda tiendas local | magasin",
@@ -165,7 +167,9 @@ const VOCABULARY: Record<string, string> = {
   temperature: "degrees | temperatura grados | temperature degres",
   hot: "warm heat | caliente calor calientes | chaud chaude chaleur",
   cold: "| frio fria frias | froid froide",
-  waterproof: "water_resistant | impermeable | impermeable etanche",
+  // Also asked with the verb: "does it resist water?", "¿aguanta el agua?", "résiste-t-elle à l'eau ?".
+  waterproof:
+    "water_resistant resist_*_water resists_*_water | impermeable resiste_al_agua resiste_el_agua aguanta_el_agua | impermeable etanche resistant_a_l_eau resistante_a_l_eau resiste_*_a_l_eau",
   water: "| agua | eau",
   rain: "| lluvia | pluie",
   burn: "burning burns | arder quemar | bruler combustion",
@@ -247,6 +251,9 @@ const VOCABULARY: Record<string, string> = {
   contact: "| contacto contactar | contact contacter",
   phone: "telephone call | telefono llamar | telephone appeler",
   person: "human agent someone | persona | personne quelqu_un",
+  // Someone other than the shopper, who collects, receives or uses what they bought ("can my partner pick it up?").
+  proxy:
+    "someone_else somebody_else another_person partner spouse wife husband boyfriend girlfriend relative family_member | otra_persona alguien_mas pareja esposo esposa novio novia familiar hermano hermana | un_proche une_proche quelqu_un_d_autre conjoint conjointe compagnon compagne",
   cancel: "cancellation | cancelar cancelo anular | annuler annulation",
   change: "modify | modificar | modifier changer",
   course: "class lesson lessons | curso cursos clase leccion lecciones | cours lecon lecons",
