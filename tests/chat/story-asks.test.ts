@@ -82,6 +82,14 @@ describe("what the shopper paid for one item of the order in focus", () => {
     expect(reply).toContain("$44.00");
     expect(reply).toContain("$154.80");
   });
+
+  it("is what the item cost after the order's discount, as a return's worth is", async () => {
+    // Demo snapshot: #1015 (Mia Rossi) holds a $119.00 rain jacket, with a 25 % code: $89.25 paid for it.
+    const say = await demoConversation({ customerId: "gid://shopify/Customer/7294055899683" });
+    await say("where is my order 1015?");
+    const reply = (await say("how much did I pay for the rain jacket?")).text;
+    expect(reply).toContain("$89.25");
+  });
 });
 
 describe("a follow-up about the code right after an account answer", () => {

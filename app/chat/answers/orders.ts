@@ -984,13 +984,13 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
     );
   const bareAmount = asksBareAmount(asked) && turn.state.lastIntent === "track_order";
   if (asksOrderCost(asked) || asksOrderPayment(asked) || bareAmount) {
-    // "¿cuánto pagué por el gotero?", "et les torchons, je les ai payés combien ?": the item's own price first.
+    // "¿cuánto pagué por el gotero?", "et les torchons, je les ai payés combien ?": what the item itself cost, first.
     if (asksOrderCost(asked))
       for (const line of namedLines(order, turn))
         facts.push(
           t(L, line.quantity > 1 ? M.item_paid_each : M.item_paid, {
             item: itemName(line.title, line.variantTitle),
-            price: money(turn, line.originalUnitPrice, order),
+            price: money(turn, netUnitPrice(order, line).toFixed(2), order),
             quantity: String(line.quantity),
           }),
         );
@@ -2193,20 +2193,26 @@ export function refundStatus(turn: Turn): Promise<Answer> {
 const ASKS_AMOUNT_BACK =
   /\b(?:how much (?:will|would|do|am) (?:i|we) (?:get|be (?:refunded|getting)|getting)(?: back)?|how much (?:will|would) (?:you|it) (?:refund|be)|combien (?:vais-je|je vais|allez-vous|vous allez|serai-je|je serai) (?:recuperer|etre rembourse\w*|rembourser|recevoir|me rembourser)|combien (?:me )?(?:sera|seront) rembourse\w*|cuanto me (?:van a |vas a |va a )?(?:regresar|devolver|reembolsar|regresan|devuelven|reembolsan))\b/;
 
+/**
+ * What one unit of a line cost the shopper: its price with its share of the order's discounts taken off
+ * (the subtotal is the lines after the discounts, and each line keeps the same share of it).
+ */
+function netUnitPrice(order: Order, line: Order["lineItems"][number]): number {
+  const linesTotal = order.lineItems.reduce((sum, l) => sum + Number(l.originalUnitPrice) * l.quantity, 0);
+  const discountShare = linesTotal > 0 ? Math.max(0, 1 - Number(order.subtotalPrice) / linesTotal) : 0;
+  return Number(line.originalUnitPrice) * (1 - discountShare);
+}
+
 /** The items of the returns under way and what they cost on the order, their share of its discount taken off. */
 function returnedItemsCost(order: Order): { items: string[]; amount: string } | null {
   const pending = order.returns.filter((r) => ["REQUESTED", "OPEN"].includes(r.status)).flatMap((r) => r.lines);
   if (pending.length === 0) return null;
-  const linesTotal = order.lineItems.reduce((sum, l) => sum + Number(l.originalUnitPrice) * l.quantity, 0);
-  // The subtotal is the lines after the order's discounts: each line keeps the same share of it.
-  const discountShare = linesTotal > 0 ? Math.max(0, 1 - Number(order.subtotalPrice) / linesTotal) : 0;
   let amount = 0;
   const items: string[] = [];
   for (const returned of pending) {
     const line = order.lineItems.find((l) => l.id === returned.lineItemId);
     if (!line) return null;
-    const price = Number(line.originalUnitPrice) * returned.quantity;
-    amount += price - price * discountShare;
+    amount += netUnitPrice(order, line) * returned.quantity;
     items.push(itemName(line.title, line.variantTitle, returned.quantity));
   }
   return { items, amount: amount.toFixed(2) };
