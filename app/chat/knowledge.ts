@@ -102,8 +102,8 @@ export function bestPassages(
 const NAMED_SHARE = 0.5;
 
 /**
- * "Does the Summit 30 have a rain cover?": a question that names a product is not answered by another
- * product's sentence ("No rain cover" is the Summit 20's), however many of its words that sentence says.
+ * "Does the Vela 24 have a zip pocket?": a question that names a product is not answered by another
+ * product's sentence ("No zip pocket" is the Vela 12's), however many of its words that sentence says.
  */
 function otherProductsOut(question: string, hits: KnowledgeHit[], query: KnowledgeQuery): KnowledgeHit[] {
   if (!query.products) return hits;
@@ -355,8 +355,8 @@ function namesOneProduct(
 }
 
 /**
- * The products a question names: each whose name it says at least half of (NAMED_SHARE) — "the summit 30"
- * names Summit 30 Daypack, not Summit 20; "the vela 2 tent … a footprint" names the tent and its footprint.
+ * The products a question names: each whose name it says at least half of (NAMED_SHARE) — "the vela 24"
+ * names Vela 24 Tote, not Vela 12 Tote; "the vela 2 tent … a footprint" names the tent and its footprint.
  */
 function namedProducts(question: string, products: Map<string, Product>, language?: Language): Set<string> {
   const asked = new Set(terms(question, language ?? languageOf(question)));
