@@ -72,6 +72,16 @@ function readStartOfLocalDay(date: Date, timeZone: string): number {
   return Date.UTC(part("year"), part("month") - 1, part("day"));
 }
 
+/** The hour (0–23) on the time zone's wall clock at `date`. */
+export function localHour(date: Date, timeZone: string): number {
+  return Number(
+    cached(
+      `hour|${timeZone}`,
+      () => new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" }),
+    ).format(date),
+  );
+}
+
 /**
  * The last instant of the calendar day `days` after the date of `iso`, on the time zone's calendar:
  * "within 14 days of the order" placed on the 6th (local) runs to the end of the 20th there.

@@ -7,6 +7,7 @@
  * shop works (its Store fact workingDays, read from its texts or set by the merchant; Monday to Friday
  * when neither says). Its public holidays are not in its data, so a date is an estimate, said as one.
  */
+import { localHour, startOfLocalDay } from "../format";
 import { normalize } from "../preprocess";
 import type { ShopProfile } from "../types";
 import { findDurations, type DurationRange } from "./durations";
@@ -99,7 +100,7 @@ export function deliveryWindow(
   transit: DurationRange,
   cutoffHour: number | null = null,
 ): DeliveryWindow {
-  const today = localDate(now, calendar.timeZone);
+  const today = new Date(startOfLocalDay(now, calendar.timeZone));
   const working = (date: Date) => isBusinessDay(date, calendar);
   const addWorking = (from: Date, days: number) => addBusinessDays(from, days, calendar);
   // Nothing leaves on a day the shop doesn't work: such a day moves to the next working day.
@@ -126,33 +127,6 @@ const inCalendarDays = (bound: "min" | "max") => (range: DurationRange) => range
 function unitDays(range: DurationRange): number {
   return range.unit === "weeks" ? 7 : 1;
 }
-
-/** The calendar date it is in the shop's time zone, as midnight UTC of that date. */
-function localDate(now: Date, timeZone: string): Date {
-  const parts = zoneFormatter(`date|${timeZone}`, () => ({
-    timeZone,
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-  })).formatToParts(now);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return new Date(Date.UTC(part("year"), part("month") - 1, part("day")));
-}
-
-function localHour(now: Date, timeZone: string): number {
-  return Number(zoneFormatter(`hour|${timeZone}`, () => ({ timeZone, hour: "numeric", hourCycle: "h23" })).format(now));
-}
-
-/** An en-US formatter per use and zone, made once: building one costs far more than formatting with it. */
-function zoneFormatter(key: string, options: () => Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let formatter = zoneFormatters.get(key);
-  if (!formatter) {
-    if (zoneFormatters.size >= 1_000) zoneFormatters.clear(); // bounded: time zones come from shops
-    zoneFormatters.set(key, (formatter = new Intl.DateTimeFormat("en-US", options())));
-  }
-  return formatter;
-}
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Whether the shop works on this date (a calendar date: midnight UTC of the shop's date). */
 export function isBusinessDay(date: Date, calendar: Pick<ShopCalendar, "workingDays">): boolean {
