@@ -191,7 +191,7 @@ function optionValues(options: { name: string; values: string[] }[], name: RegEx
     .filter((v) => v !== "Default Title");
 }
 
-/** Lower-case words of `text`, accents folded and apostrophes dropped ("Men's Alpine" → men, alpine). */
+/** Lower-case words of `text`, accents folded and apostrophes dropped ("Men's Steppe" → men, steppe). */
 export function wordTokens(text: string): string[] {
   return (
     normalize(text)
@@ -219,14 +219,14 @@ export function extractEntities(pre: Preprocessed, catalog: Catalog | null, orde
 
   const mention = catalog ? findProductMention(text, catalog) : null;
   if (mention) entities.product = mention.text;
-  // Numbers and colours inside a product's name ("Summit 20", "Glacier boot") are part of the name.
+  // Numbers and colours inside a product's name ("Vela 12", "Fjord boot") are part of the name.
   const outsideMention = mention ? blank(withoutEmail, mention.start, mention.end) : withoutEmail;
 
   const order = findOrderName(outsideMention, orderName) ?? findOrderNumber(outsideMention);
   const orderNumber = order?.match(/\d+/)?.[0] ?? null;
   if (orderNumber) entities.order_number = orderNumber;
 
-  // The mention itself counts as something that can be bought ("two more of the Alpine jacket").
+  // The mention itself counts as something that can be bought ("two more of the Steppe jacket").
   const withPlaceholder = mention
     ? withoutEmail.slice(0, mention.start) + "product" + withoutEmail.slice(mention.end)
     : withoutEmail;
@@ -425,8 +425,8 @@ const titleWordSets = new WeakMap<CatalogProduct, Set<string>>();
 
 /**
  * The product a message names: the longest run of words matching one product's title or handle
- * words (typos forgiven) that either contains a word naming the product line ("Alpine",
- * "Ridgeback", a model number after a name) or spells out the whole title. Categories alone
+ * words (typos forgiven) that either contains a word naming the product line ("Steppe",
+ * "Kittiwake", a model number after a name) or spells out the whole title. Categories alone
  * ("the tent", "my rain jacket") are not products.
  */
 export function findProductMention(text: string, catalog: Catalog): ProductMention | null {
@@ -445,7 +445,7 @@ export function findProductMention(text: string, catalog: Catalog): ProductMenti
       const distinctive = hits.filter((hit, i) => isDistinctive(hit, i, hits, catalog)).length;
       const titleHits = new Set(hits.filter((h) => product.titleTokens.includes(h))).size;
       const wholeTitle = product.titleTokens.length >= 2 && titleHits === product.titleTokens.length;
-      // Three title words from its start ("Merino Hiking Socks") name a product even if each is generic.
+      // Three title words from its start ("Alpaca Walking Socks") name a product even if each is generic.
       const titlePrefix = titleHits >= 3 && hits[0] === product.titleTokens[0];
       // Title words written as a name, mid-sentence, that only this product has ("the Camp Moc", not "the trekking poles").
       const writtenAsName =

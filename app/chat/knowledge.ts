@@ -339,7 +339,7 @@ function onlyNamesProducts(question: string, products: Map<string, Product>, lan
 }
 
 /**
- * The question says a word of this product's name that no other product's name has ("Basecamp",
+ * The question says a word of this product's name that no other product's name has ("Lodgepole",
  * not "jacket"): it asks about that product, not about a kind of product the shop sells.
  */
 function namesOneProduct(

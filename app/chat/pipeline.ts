@@ -574,7 +574,7 @@ function bothAnswered(answered: TurnOutput[], whole: Turn): TurnOutput {
   };
 }
 
-// "and the other package?", "what about Glacier Blue in M?", "does it come with a footprint?"
+// "and the other package?", "what about Fjord Blue in M?", "does it come with a footprint?"
 const FOLLOW_UP =
   /^(?:and|also|plus|ok(?:ay)?,?\s+(?:and|what|how)|what about|how about|y\b|et\b|¿?y\b|qu'en est-il|and what)|\b(?:that order|from that order|same order|the other (?:one|package|parcel|item)|that one|this one|it|its|them|those|that|esa|ese|eso|ce|cette|celle-ci)\b/i;
 // "what about the bottoms from that order?": only an object, so the action is the last one asked for.
@@ -765,7 +765,7 @@ function intentInContext(
   // An order named with nothing else the engine can place ("what did I buy in #1042?"): what the order shows.
   if (entities.order_number && (result.lowConfidence || (result.intent === "out_of_scope" && result.confidence < 0.75)))
     return { ...result, intent: "track_order", lowConfidence: false };
-  // "How much is the Figuier one?": the price of a product named, not of shipping.
+  // "How much is the Tilleul one?": the price of a product named, not of shipping.
   if (
     entities.product &&
     PRICE_QUESTION.test(text) &&

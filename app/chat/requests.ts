@@ -49,7 +49,7 @@ export function separateRequests(text: string, classifier: IntentClassifier): st
 
 /**
  * "How much is the Lantern 200 and the Tideline Paddle?": one question about two products,
- * asked of each ("how much is the Trailblazer Trekking Poles?"). Null unless each side names a different product.
+ * asked of each ("how much is the Sandpiper Walking Sticks?"). Null unless each side names a different product.
  */
 export function twoProducts(text: string, catalog: Catalog | null, orderNameFormat: OrderNameFormat): string[] | null {
   const match = text.match(/^(.+?)\s*,?\s+(?:and|or|y|o|et|ou)\s+(.+)$/i);
@@ -65,7 +65,7 @@ export function twoProducts(text: string, catalog: Catalog | null, orderNameForm
     !first.entities.product
   )
     return null;
-  // The second side is only a name ("the Trailblazer Trekking Poles?"): it takes the first side's question.
+  // The second side is only a name ("the Sandpiper Walking Sticks?"): it takes the first side's question.
   if (right.split(/\s+/).length > 6) return null;
   const at = left.toLowerCase().indexOf(first.entities.product.toLowerCase());
   if (at <= 0) return null;

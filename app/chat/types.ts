@@ -48,7 +48,7 @@ export interface DialogueState {
   /** The email the shopper gave; it only ever unlocks the order whose number it matches. */
   email?: string;
   productHandle?: string;
-  /** The aspects the last product question asked for ("weight"), which "and the Summit 20?" asks again. */
+  /** The aspects the last product question asked for ("weight"), which "and the Vela 12?" asks again. */
   productAspects?: string[];
   /** The option values last asked of that product ({ Size: "M" }), which "in black?" keeps. */
   productVariant?: Record<string, string>;

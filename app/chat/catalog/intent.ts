@@ -1,6 +1,6 @@
 /**
  * The intent model learns shoppers' phrasing, not each shop's products: a question about a
- * shop's "plaid", "molino" or "Figuier" candle reads to it like nothing it knows. A message that
+ * shop's "plaid", "molino" or "Tilleul" candle reads to it like nothing it knows. A message that
  * names the shop's own products or kinds of things, which the model took for small talk or
  * out of scope, is a product question.
  */

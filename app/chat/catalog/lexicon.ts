@@ -22,7 +22,7 @@ export const FUNCTION_WORDS: Record<Language, string[]> = {
   ),
 };
 
-/** Who a product is for: shoppers drop these ("the Alpine jacket" for "Men's Alpine Shell Jacket"). */
+/** Who a product is for: shoppers drop these ("the Steppe jacket" for "Men's Steppe Shell Jacket"). */
 export const AUDIENCE_WORDS = words(
   "men mens man women womens woman ladies kids kid boys girls unisex adult adults " +
     "hombre hombres caballero mujer mujeres dama damas nino nina ninos ninas unisex adulto " +

@@ -36,7 +36,7 @@ export interface ShopVocabulary {
   kinds: Set<string>;
   /** Words that say what kind of thing, or whose, not which one (kinds, descriptors, function words, brands). */
   generic: Set<string>;
-  /** Words of quoted or proper names in titles («Figuier», "Alpine"): always a product line. */
+  /** Words of quoted or proper names in titles («Tilleul», "Steppe"): always a product line. */
   names: Set<string>;
   /** Every catalog word (titles, types, tags, option values, vendors), by each of its plural forms. */
   byForm: Map<string, Set<string>>;
@@ -82,7 +82,7 @@ export function catalogTokens(text: string): string[] {
 
 // A quoted name in a title: « Brisa », "Nube", “Kestrel”.
 const QUOTED = /[«"“]([^»"”]+)[»"”]/g;
-// Where a title's kind ends and an edition or a name begins: "Café Chiapas — Finca…", "Curso en línea: Barismo…".
+// Where a title's kind ends and an edition or a name begins: "Café Oaxaca — Finca…", "Curso en línea: Barismo…".
 const SEGMENT_BREAK = /\s[—–-]\s|:\s|\(/;
 
 /** The word of a title that says what the thing is: last in English ("Shell Jacket"), first in Spanish and French ("Bougie parfumée"). */

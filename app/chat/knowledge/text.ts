@@ -271,7 +271,7 @@ export function queryWords(text: string, language: Language): QueryWord[] {
   const words: QueryWord[] = [];
   for (const word of textWords(text).filter((w) => isContentWord(w, language))) {
     const key = termOf(word, language);
-    // A word the vocabulary doesn't know (a name, "Galet", "OXXO") is written the same in every language.
+    // A word the vocabulary doesn't know (a name, "Ardoise", "OXXO") is written the same in every language.
     // An English word is also looked for as Spanish and French spell its kin ("characters": "caractères").
     const pivot = pivotOf(word, language);
     const variants = pivot

@@ -54,7 +54,7 @@ export function orderMeant(access: Verified, turn: Turn, namedNumber: boolean): 
   return { ...access, order: chosen, otherOrders: others };
 }
 
-// Words of time a question uses ("the last day", "a week ago") that a product's name may also carry ("Day Hiker").
+// Words of time a question uses ("the last day", "a week ago") that a product's name may also carry ("Day Rider").
 const TIME_WORDS = new Set(
   "day week month year night time last first next jour semaine mois annee nuit dia semana mes ano noche".split(" "),
 );

@@ -68,7 +68,7 @@ export function withoutValues(text: string, values: (string | undefined)[]): str
 }
 
 /**
- * The question without the product's name: the words that named it ("the Cascade rain jacket"),
+ * The question without the product's name: the words that named it ("the Tern rain jacket"),
  * or, when the product was found by the words of its title ("my down jacket"), those words.
  */
 export function withoutName(

@@ -52,7 +52,7 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   }
   const L = turn.language;
   const currency = turn.ctx.shop.currencyCode;
-  // The question without the product's name: "Cascade Rain Jacket" doesn't ask about rain.
+  // The question without the product's name: "Tern Rain Jacket" doesn't ask about rain.
   // Nor does "the second one" ask anything of the product it points to.
   const text = withoutName(
     positionOf(turn) ? withoutPosition(turn.pre.original) : turn.pre.original,

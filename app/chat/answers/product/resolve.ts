@@ -62,7 +62,7 @@ export async function resolveProduct(turn: Turn): Promise<Resolved> {
   const discussed = turn.state.productHandle ? activeProduct(turn, turn.state.productHandle) : null;
   let product = turn.productHandle ? activeProduct(turn, turn.productHandle) : null;
 
-  // "What about Glacier Blue in M?": a colour of the product under discussion, not the Glacier boot.
+  // "What about Fjord Blue in M?": a colour of the product under discussion, not the Fjord boot.
   // "and the mug in bleu nuit?" after the bowl: a colour the mug comes in too is the mug's.
   if (product && discussed && product.handle !== discussed.handle) {
     const value = optionValueIn(turn.pre.original, discussed, turn.entities.product ?? "");
@@ -179,8 +179,8 @@ const notProductName = (word: string) => NOT_NAME_WORDS.has(normalize(word).repl
 
 /**
  * A product name the shopper wrote (two or more capitalised words, or one with a model number)
- * that is no active product: "When is the Trail Quilt coming out?". Option values and colours of
- * the products we sell ("Glacier Blue") don't count.
+ * that is no active product: "When is the Lark Blanket coming out?". Option values and colours of
+ * the products we sell ("Fjord Blue") don't count.
  */
 export function unknownProductName(turn: Turn, discussed: Product | null): string | null {
   const text = turn.pre.original;
@@ -277,7 +277,7 @@ function readProductText(product: Product): Set<string> {
   return new Set(tokenize(normalize(text)).flatMap((w) => [w, stem(w)]));
 }
 
-/** A name with a word the catalog doesn't use at all ("Guerrero"): a product line we don't sell. */
+/** A name with a word the catalog doesn't use at all ("Marisol"): a product line we don't sell. */
 export function namesUnknownLine(turn: Turn, name: string): boolean {
   const vocabulary = turn.ctx.catalog.vocabulary;
   return catalogTokens(name).some(

@@ -35,7 +35,7 @@ export async function productSearch(turn: Turn): Promise<Answer> {
   const request = parseSearch(turn.pre.original, turn.ctx.shop.currencyCode, turn.language);
   const found = searchCatalog(turn, request);
   const { results, categoryWords, beforeFilters } = found;
-  // "Do you have the Trail Quilt?", "¿Cuándo sale el Café Guerrero?": a name we don't sell is said so, not searched for.
+  // "Do you have the Lark Blanket?", "¿Cuándo sale el Café Marisol?": a name we don't sell is said so, not searched for.
   const unknown = unknownProductName(turn, null);
   if (unknown && (results.length === 0 || namesUnknownLine(turn, unknown))) return productInfo(turn);
   // "When can I buy the Mimosa candle?": a name beside a kind we sell, but no product of ours bears it.

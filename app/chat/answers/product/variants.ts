@@ -114,7 +114,7 @@ export function optionComparison(product: Product, text: string, turn: Turn): st
   return null;
 }
 
-/** The option values of `product` that `asked` names ("medium" → M, "black" → Black, "negro" → Black, "blue" → Glacier Blue). */
+/** The option values of `product` that `asked` names ("medium" → M, "black" → Black, "negro" → Black, "blue" → Fjord Blue). */
 function matchOption(product: Product, asked: string): { option: string; values: string[] } | null {
   const wanted = measures(normalize(asked));
   // "medium" → M, "negro" → Black or Noir: the lexicon's size and colour words in en/es/fr.
@@ -186,7 +186,7 @@ export function variantLines(product: Product, wanted: Resolved["wanted"], turn:
         ];
   }
   if (inStock.length > 0) {
-    // Only part of it: "M: in stock in Glacier Blue; out of stock in Black."
+    // Only part of it: "M: in stock in Fjord Blue; out of stock in Black."
     const differing = (list: Variant[]) =>
       list.map((v) =>
         v.selectedOptions
