@@ -17,6 +17,7 @@ import { languageOf, terms } from "./knowledge/text";
 import type { Product } from "../commerce/types";
 import { topicAgreement } from "./knowledge/topics";
 import type { KnowledgeBase, KnowledgeHit, KnowledgeQuery, Passage, ShopTexts } from "./knowledge/types";
+import { opensAQuestion } from "./question-words";
 
 export { readingOf, topicReader } from "./knowledge/topics";
 export { mentionedCountry, namesOfRegion } from "./knowledge/places";
@@ -236,10 +237,7 @@ export type AbstentionGate = "names-only-a-product" | "nothing-shares-a-word" | 
 
 // "…, but what about the mug?": a contrast after which the shopper asks something else.
 const CONTRAST = /^(.*\S)\s+(?:but|however|though|pero|sin embargo|mais|cependant|par contre)\s*,?\s+(\S.*)$/i;
-// Words that open a question, in the languages the shop answers in.
-const QUESTION_OPENER =
-  /^[¿¡]?\s*(?:what|what's|whats|where|where's|when|how|can|could|do|does|did|is|are|will|would|which|who|why|que|qué|cual|cuál|cuales|cuáles|cuando|cuándo|cuanto|cuánto|donde|dónde|como|cómo|pueden|puedo|puede|tienen|hay|quel|quelle|quels|quelles|où|quand|comment|combien|est-ce|pouvez|puis-je|avez)\b/i;
-const asksSomething = (text: string) => /[?？]\s*$/.test(text) || QUESTION_OPENER.test(text.trim());
+const asksSomething = (text: string) => /[?？]\s*$/.test(text) || opensAQuestion(text);
 
 /**
  * "I already got the course email, but what about the mug?": a statement, a contrast, then the
@@ -250,7 +248,7 @@ export function askedPart(message: string): { asked: string; said: string } | nu
   const match = CONTRAST.exec(message.trim());
   if (!match) return null;
   const [, said, asked] = match;
-  if (/[?？]/.test(said) || QUESTION_OPENER.test(said.trim()) || !asksSomething(asked)) return null;
+  if (/[?？]/.test(said) || opensAQuestion(said) || !asksSomething(asked)) return null;
   return { asked, said };
 }
 

@@ -27,7 +27,7 @@ const ABOUT_THE_LAST =
   /\b(?:does|do|is|are|can|could|will|would|did|has|have)\s+(?:it|they|this|that|this one|that one)\b|\b(?:viene|vienen|trae|traen|incluye|incluyen)\b|\b(?:est-(?:il|elle)|a-t-(?:il|elle)|vient-(?:il|elle)|est-ce qu'(?:il|elle))\b/iu;
 // The cheapest or dearest of the products in question, in en/es/fr (accents folded or not).
 const CHEAPEST =
-  /\b(?:cheap(?:er|est)|least expensive|lowest price|m[aá]s (?:barat[oa]|econ[oó]mic[oa])|menos car[oa]|moins ch[eè]re?s?|le moins cher|la moins ch[eè]re|meilleur march[eé])\b/iu;
+  /\b(?:cheap(?:er|est)|least expensive|lowest price|m[aá]s (?:barat[oa]|econ[oó]mic[oa])|menos car[oa]|moins ch[eè]re?s?|le moins cher|la moins ch[eè]re|meilleur march[eé])(?![a-z\u00C0-\u024F])/iu;
 const PRICIEST = /\b(?:most expensive|priciest|dearest|m[aá]s car[oa]|plus ch[eè]re?s?)\b/iu;
 /** How many of the products last mentioned a "which is cheaper?" compares. */
 const COMPARED = 3;

@@ -7,6 +7,7 @@
 import type { Intent } from "./intent/labels";
 import type { IntentClassifier } from "./intent/engine";
 import type { OrderNameFormat } from "../commerce/types";
+import { QUESTION_WORDS, WORD_END } from "./question-words";
 import { extractEntities, type Catalog } from "./entities";
 import { preprocess } from "./preprocess";
 
@@ -15,13 +16,12 @@ export const SECOND_REQUEST_CONFIDENCE = 0.6;
 /** Parts that are not requests of their own. */
 const NOT_A_REQUEST = new Set<Intent>(["greeting", "thanks_goodbye", "out_of_scope"]);
 
-// Words that open a question or a request of its own (not "my email is …", which completes the one before).
-const QUESTION_START =
-  "what|what's|whats|where|where's|wheres|when|how|can|could|do|does|did|is|are|will|would|which|who|why|please|qu[eé]|cu[aá]l|cu[aá]les|cu[aá]ndo|cu[aá]nto|d[oó]nde|c[oó]mo|pueden|puedo|puede|tienen|tiene|aceptan|hacen|env[ií]an|hay|quel|quelle|quels|quelles|o[uù]|quand|comment|combien|est-ce|pouvez|puis-je|acceptez|avez|livrez|faites";
-const STARTS_A_QUESTION = new RegExp(`^[¿¡]?(?:${QUESTION_START})\\b`, "iu");
+// Words that open a question, or a request of its own with these verbs (not "my email is …", which completes the one before).
+const QUESTION_START = `${QUESTION_WORDS}|please|tiene|aceptan|hacen|env[ií]an|acceptez|livrez|faites`;
+const STARTS_A_QUESTION = new RegExp(`^[¿¡]?(?:${QUESTION_START})${WORD_END}`, "iu");
 // A new question: after a question mark, or at a conjunction that starts one ("…, and what's your return policy?").
 const CUT = new RegExp(
-  `(?<=[?])\\s+|,?\\s+(?:and|also|plus|y|e|et|aussi|adem[aá]s)\\s+(?=[¿¡]?(?:${QUESTION_START})\\b)`,
+  `(?<=[?])\\s+|,?\\s+(?:and|also|plus|y|e|et|aussi|adem[aá]s)\\s+(?=[¿¡]?(?:${QUESTION_START})${WORD_END})`,
   "giu",
 );
 

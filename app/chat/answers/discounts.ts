@@ -255,7 +255,7 @@ const CUSTOM_CODE_REQUEST =
   /\b(?:create|generate|make|invent|custom|special|secret|hidden|internal|employee|staff|admin|vip|personal)\b|\b(?:100|[5-9]\d)\s?%|\bfree (?:stuff|order|everything|items?)\b/i;
 // Questions about the rules for codes rather than asking for one.
 const HOW_TO_USE =
-  /\b(?:how|where)\b.*\b(?:use|apply|enter|redeem|put|add)\b|\b(?:combine|combined|stack|together|two codes|more than one|several codes|per order|gift cards?|final[- ]sale|exclud\w*|already placed|just placed|i placed|past order|d[eé]j[aà] pass[eé]e|ya (?:hecho|realizado))\b|\b(?:c[oó]mo|comment|o[uù])\b.*\b(?:uso|usar|aplico|aplicar|utiliser|appliquer|saisir)\b|\b(?:combinar|juntos|acumul\w*|cumul\w*|ensemble)\b|\b(?:use|usar|utiliser)\b.*\b(?:two|both|dos|ambos|deux)\b|\b(?:same order|mismo pedido|m[eê]me commande|tarjetas? de regalo|cartes? cadeaux?)\b/i;
+  /\b(?:how|where)\b.*\b(?:use|apply|enter|redeem|put|add)\b|\b(?:combine|combined|stack|together|two codes|more than one|several codes|per order|gift cards?|final[- ]sale|exclud\w*|already placed|just placed|i placed|past order|d[eé]j[aà] pass[eé]e|ya (?:hecho|realizado))\b|\b(?:c[oó]mo|comment|o[uù])(?![a-z\u00C0-\u024F]).*\b(?:uso|usar|aplico|aplicar|utiliser|appliquer|saisir)\b|\b(?:combinar|juntos|acumul\w*|cumul\w*|ensemble)\b|\b(?:use|usar|utiliser)\b.*\b(?:two|both|dos|ambos|deux)\b|\b(?:same order|mismo pedido|m[eê]me commande|tarjetas? de regalo|cartes? cadeaux?)\b/i;
 // "what can I use instead?", "vous avez autre chose ?", "¿hay otro?": other codes than the one discussed.
 const ALTERNATIVE = /\b(?:instead|another|other|else|otro|otra|otros|autre|autres)\b/i;
 // "does it expire?", "¿hasta cuándo?", "c'est valable jusqu'à quand ?": how long a code runs.

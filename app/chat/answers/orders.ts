@@ -1726,7 +1726,7 @@ export function formatAddress(a: ShippingAddress): string {
 // Returns, exchanges, refunds, invoices
 
 const DEFECT =
-  /\b(broke|broken|breaks|defect|defective|faulty|ripped|torn|tear|leak|leaking|leaks|fell apart|falling apart|stopped working|delaminat|peeling|zipper|seam|roto|rota|cassé|casse|déchiré)\b/i;
+  /\b(broke|broken|breaks|defect|defective|faulty|ripped|torn|tear|leak|leaking|leaks|fell apart|falling apart|stopped working|delaminat|peeling|zipper|seam|roto|rota|cassé|casse|déchiré)(?![a-z\u00C0-\u024F])/i;
 
 /** The return verdict (policy/returns.ts) for the lines the shopper means, with this shop's window and final-sale items. */
 function returnVerdictFor(order: Order, lines: LineItem[], turn: Turn): ReturnVerdict {

@@ -4,12 +4,13 @@
  * "Hi there, do you ship to the UK? Thanks!", "Bonjour, vous faites l'alignement de prix ? Merci !":
  * the greeting and the thanks around a request are courtesy; the request is what the message says.
  */
+import { opensAQuestion } from "../question-words";
 
 // A leading thanks (with an "ok"/"great" before it), then "and"/"also"/"one more thing" before the question.
 const THANKS_THEN =
   /^\s*(?:(?:ok(?:ay)?|great|perfect|cool|super|nice|vale|bueno|genial|perfecto|parfait|d'accord|top|tr[eè]s bien)[\s,.!]*)?(?:thanks?(?: you)?(?: so much| a lot| very much)?|thx|ty|cheers|(?:muchas )?gracias|merci(?: beaucoup| bien)?)[\s,.!:;—–-]+(?:(?:and|also|oh|btw|by the way|one more thing|another question|quick question|otra cosa|otra pregunta|una cosa m[aá]s|una pregunta m[aá]s|adem[aá]s|tambi[eé]n|y|et|aussi|autre chose|une autre question|une derni[eè]re question|encore une question|une question)[\s,.!:;—–-]+)*(.+)$/iu;
-const ASKS =
-  /\?|^[¿¡]?(?:what|where|when|how|can|could|do|does|is|are|will|which|who|why|qu[eé]|cu[aá]l|cu[aá]ndo|cu[aá]nto|d[oó]nde|c[oó]mo|puedo|pueden|tienen|hay|quel|quelle|quels|quelles|o[uù]|quand|comment|combien|est-ce|pouvez|puis-je|avez)\b/iu;
+// A "?" anywhere, or a question word first.
+const asks = (text: string) => text.includes("?") || opensAQuestion(text);
 
 // "ah wait,", "oh, one more thing:", "ah, espera,", "ah, attendez,": a pause before the question, not part of it.
 const PAUSE_THEN =
@@ -41,6 +42,6 @@ function afterThanksOrPause(text: string): string | null {
   const rest = (text.match(THANKS_THEN) ?? text.match(PAUSE_THEN))?.[1]?.trim();
   // "thanks for nothing", "gracias por todo": the thanks goes on, nothing new is asked.
   if (!rest || /^(?:for|por|pour)\b/i.test(rest)) return null;
-  if (rest.split(/\s+/).length < MIN_REQUEST_WORDS || !ASKS.test(rest)) return null;
+  if (rest.split(/\s+/).length < MIN_REQUEST_WORDS || !asks(rest)) return null;
   return rest;
 }
