@@ -103,7 +103,7 @@ const QUANTITY = new RegExp(
 );
 
 // "change the quantity to 2", "qty 3"; "1 of the 2 base layers".
-const QUANTITY_CHANGE = /\b(?:quantity|qty|cantidad|quantite)\b[^.?!\d]{0,30}?\b(?:to|a|à)?\s*(\d{1,2})\b/i;
+const QUANTITY_CHANGE = /\b(?:quantity|qty|cantidad|quantite)\b[^.?!\d]{0,30}?(?:\b(?:to|a)|à)?\s*(\d{1,2})\b/i;
 const PART_OF =
   /\b(\d{1,2}|one|two|three)\s+(?:of|out of|de)\s+(?:the|my|those|these|los|las|les)\s+(?:\d{1,2}|two|three|four)\b/i;
 

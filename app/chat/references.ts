@@ -21,7 +21,7 @@ const BEFORE_THAT =
   /\b(?:(?:the )?one before (?:that|this|it)|(?:the )?(?:previous|first|earlier|other) one|(?:el|la) (?:anterior|primer[oa]?|otr[oa])|(?:le|la) (?:pr[eé]c[eé]dente?|premi[eè]re?|premier|autre))\b/iu;
 // A reference back to what was being discussed: "for it", "that one", "the X one", "assorti", "matching".
 const POINTS_BACK =
-  /\b(?:it|its|that|this|those|these|one|ones|them|for it|matching|assorti[es]*|assortie?s?|correspondante?s?|ella|él|ese|esa|este|esta|lo|la|le|les|celle|celui|combinad[oa]s?|juego)\b/iu;
+  /\b(?:it|its|that|this|those|these|one|ones|them|for it|matching|assorti[es]*|assortie?s?|correspondante?s?|ella|ese|esa|este|esta|lo|la|le|les|celle|celui|combinad[oa]s?|juego)\b|(?<![\p{L}\p{N}_])él(?![\p{L}\p{N}_])/iu;
 // "does it come with a footprint?": the question is still about the last product, which is its subject.
 const ABOUT_THE_LAST =
   /\b(?:does|do|is|are|can|could|will|would|did|has|have)\s+(?:it|they|this|that|this one|that one)\b|\b(?:viene|vienen|trae|traen|incluye|incluyen)\b|\b(?:est-(?:il|elle)|a-t-(?:il|elle)|vient-(?:il|elle)|est-ce qu'(?:il|elle))\b/iu;

@@ -17,6 +17,8 @@ function sources(dir: string): string[] {
 
 // An accented letter (or a class ending in one, "[eé]") right before `)\b` or `\b`.
 const BOUNDARY_AFTER_ACCENT = /[À-ÿ]\]?\)?\\\\?b/;
+// …or an alternative opening with one inside a `\b(?:…)` group: "\b(?:ella|él|ese)".
+const BOUNDARY_BEFORE_ACCENT = /\\b(?:\(\?:(?:[^()]*\|)?)?[À-ÿ]/;
 
 describe("word ends after accented letters", () => {
   it("no pattern in app/ ends a word with \\b after a letter that may be accented", () => {
@@ -24,7 +26,7 @@ describe("word ends after accented letters", () => {
       readFileSync(file, "utf8")
         .split("\n")
         .map((line, i) => ({ where: `${file}:${i + 1}`, line }))
-        .filter(({ line }) => BOUNDARY_AFTER_ACCENT.test(line))
+        .filter(({ line }) => BOUNDARY_AFTER_ACCENT.test(line) || BOUNDARY_BEFORE_ACCENT.test(line))
         .map(({ where }) => where),
     );
     expect(offenders).toEqual([]);
@@ -35,5 +37,9 @@ describe("word ends after accented letters", () => {
     expect(BOUNDARY_AFTER_ACCENT.test(String.raw`/\b(?:march[eé])\b/`)).toBe(true);
     expect(BOUNDARY_AFTER_ACCENT.test(String.raw`"(?:qu[eé])\\b"`)).toBe(true); // built from a string
     expect(BOUNDARY_AFTER_ACCENT.test(String.raw`/\b(?:casse|broken)\b/`)).toBe(false);
+    expect(BOUNDARY_BEFORE_ACCENT.test(String.raw`/\b(?:ella|él|ese)\b/`)).toBe(true);
+    expect(BOUNDARY_BEFORE_ACCENT.test(String.raw`/\b(?:état|colis)/`)).toBe(true);
+    expect(BOUNDARY_BEFORE_ACCENT.test(String.raw`/\b(?:ella|el|ese)\b/`)).toBe(false);
+    expect(BOUNDARY_BEFORE_ACCENT.test(String.raw`/(?:x\b|×)/`)).toBe(false);
   });
 });
