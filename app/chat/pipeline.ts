@@ -9,6 +9,7 @@ import { catalogAwareIntent } from "./catalog/intent";
 import { catalogTerms, lowestPrice } from "./catalog/search";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
+import { tellsOfDefect } from "./policy/defects";
 import { normalize, preprocess, type Language, type Preprocessed } from "./preprocess";
 import { isPlainQuestion, plainQuestionIntent } from "./intent/grievance";
 import { ownPurchaseIntent, returnOfNamedProduct } from "./intent/own-purchase";
@@ -657,8 +658,6 @@ const ELLIPSIS_OVERRIDE_BELOW = 0.6;
 const REFERENCE_OVERRIDE_BELOW = 0.8;
 /** Below this confidence, a plain question the shop's FAQ answers well is answered from the FAQ. */
 const FAQ_FIRST_BELOW = 0.5;
-const DEFECT_FOLLOW_UP =
-  /\b(broke|broken|defect|defective|faulty|ripped|torn|leak|leaking|fell apart|stopped working|zipper)\b/i;
 
 /**
  * The intent in the conversation's context: a bare answer to the bot's question continues the
@@ -880,7 +879,7 @@ function intentInContext(
   const ownReturnInFocus = afterOwnReturn && !!state.orderNumber && !entities.order_number;
   if (
     afterOwnReturn &&
-    DEFECT_FOLLOW_UP.test(text) &&
+    tellsOfDefect(normalize(text)) &&
     ["complaint", "product_info", "out_of_scope"].includes(result.intent)
   ) {
     return { ...result, intent: "return_item", lowConfidence: false };

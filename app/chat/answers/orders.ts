@@ -10,6 +10,7 @@ import { optionValuesNamed } from "./product/variants";
 import { formatDate, formatMoney, joinList, startOfLocalDay } from "../format";
 import { namesOrderItem, orderItemWords } from "../references";
 import { defineMessages, t } from "../i18n";
+import { tellsOfDefect } from "../policy/defects";
 import { normalize, preprocess } from "../preprocess";
 import { verifyOrderAccess, type OrderAccess } from "../verification";
 import { offer, offerReplies } from "../offers";
@@ -67,13 +68,14 @@ import { pickupReadiness, pickupStage } from "../policy/pickup";
 import { returnReviewTime, returnStage, returnsFor } from "../policy/return-requests";
 import {
   exchangeRule,
+  defectRule,
   failedDeliveryRule,
+  warrantyRule,
   invoiceRules,
   paymentConfirmationRule,
   refundMethodRule,
   shippingRefundRule,
 } from "../policy/shop-sentences";
-import { relevantSentences } from "./products";
 import { isBusinessDay, shopCalendar, type ShopCalendar } from "../shop/delivery-dates";
 import type { Answer, Lookup, PendingAction, ShippingAddress, Turn } from "../types";
 import {
@@ -1725,9 +1727,6 @@ export function formatAddress(a: ShippingAddress): string {
 // ---------------------------------------------------------------------------------------------
 // Returns, exchanges, refunds, invoices
 
-const DEFECT =
-  /\b(broke|broken|breaks|defect|defective|faulty|ripped|torn|tear|leak|leaking|leaks|fell apart|falling apart|stopped working|delaminat|peeling|zipper|seam|roto|rota|cassé|casse|déchiré)(?![a-z\u00C0-\u024F])/i;
-
 /** The return verdict (policy/returns.ts) for the lines the shopper means, with this shop's window and final-sale items. */
 function returnVerdictFor(order: Order, lines: LineItem[], turn: Turn): ReturnVerdict {
   return returnVerdict(order, lines, returnRulesOf(turn.ctx));
@@ -1813,20 +1812,13 @@ export function returnShippingRule(turn: Turn, order: Order): string {
   return returnPostageFor(turn, order.shippingAddress?.countryCode ?? null)?.text ?? "";
 }
 
-/** The policy sentences for a defect: inside the return window the damaged-item rule, after it the warranty. */
+/** The shop's sentence for a defect: inside the return window its damaged-item rule, after it its warranty. */
 function defectPolicy(turn: Turn, withinWindow: boolean): string {
-  const policy = turn.ctx.shop.policies.find((p) => p.type === "REFUND_POLICY");
-  const faq = turn.ctx.shop.faqs.find((f) => /warrant/i.test(f.question));
-  const topic = withinWindow ? ["damaged", "defective"] : ["warranty"];
-  const quoted = policy ? relevantSentences(policy.body, topic, 1) : [];
-  const warranty =
-    !withinWindow && faq
-      ? faq.answer
-          .split(/(?<=[.!?])\s+/)
-          .filter((s) => /cover|email/i.test(s))
-          .slice(0, 2)
-      : [];
-  return [...quoted, ...warranty].join(" ");
+  const passages = knowledgeFor(turn.ctx.shop).passages;
+  const rule = withinWindow
+    ? defectRule(passages, turn.language)
+    : (warrantyRule(passages, turn.language) ?? defectRule(passages, turn.language));
+  return rule?.quote ?? "";
 }
 
 export async function returnItem(turn: Turn): Promise<Answer> {
@@ -1862,7 +1854,7 @@ function returnOfLines(order: Order, t2: Turn, focused: LineItem[]): Promise<Ans
   if (excludedLine) parts.unshift(excludedLine);
   if (verdict.openReturn)
     parts.push(t(L, M.open_return, { name: verdict.openReturn.name, status: verdict.openReturn.status.toLowerCase() }));
-  const defect = DEFECT.test(t2.pre.original);
+  const defect = tellsOfDefect(normalize(t2.pre.original));
   // A return already asked for these items: where it stands is the answer, not the window again.
   const existing = returnsFor(
     order,

@@ -13,6 +13,7 @@ import { stemIn } from "../knowledge/stemming";
 import type { DialogueState } from "../types";
 import { meansAnOrder, namesOtherQuantity, saysWrongOption, statedChange } from "./stated-changes";
 import { CANCELLED_FORM } from "./cancellation-made";
+import { tellsOfDefect } from "../policy/defects";
 
 // The shopper's money coming back, in the words shoppers use rather than "refund".
 const MONEY_BACK =
@@ -419,6 +420,12 @@ function noteAnswers(question: string, note: string, language: Language): boolea
 
 // Readings of "where is it? it says return to sender": the words of a return, or a grievance.
 const RETURN_READINGS = new Set<Intent>(["return_item", "return_policy", "complaint", "out_of_scope"]);
+// "It arrived torn, what do I do?", "la tetera vino rota": readings a damaged item of the shopper's is taken for.
+const DEFECT_MISREADS = new Set<Intent>(["track_order", "exchange_item", "product_info", "out_of_scope"]);
+// The item is the shopper's: it came, or they call it theirs.
+const ARRIVED_OR_MINE =
+  /\b(?:arrived|came|showed up|received|got it|my|llego|llegaron|vino|vinieron|recibi|mi|mis|arrive\w*|recu\w*|mon|ma|mes)\b/;
+const SWAP_WORDS = /\b(?:exchange|swap|replace|replacement|cambi\w*|reemplaz\w*|echang\w*|remplac\w*)\b/;
 const TELL_ME =
   /\b(?:can|could|will|would) (?:someone|somebody|anyone|anybody|you) (?:please )?(?:tell|let) me\b|\bquelqu'un (?:peut|pourrait) me dire\b|\balguien (?:me )?(?:puede|podria) decir\b/;
 // "remind me", "rappelez-moi", "recuérdame": a fact asked again (accents folded).
@@ -824,6 +831,15 @@ export function orderQuestionIntent(
   const n = normalize(text);
   const deed = moneyBackIntent(intent, n) ?? whereItIsIntent(intent, n) ?? parcelStateIntent(intent, n);
   if (deed) return deed;
+  // A damaged item of the shopper's is the return flow: the shop's rule for it, handed to the team.
+  if (
+    DEFECT_MISREADS.has(intent) &&
+    tellsOfDefect(n) &&
+    ARRIVED_OR_MINE.test(n) &&
+    !(intent === "exchange_item" && SWAP_WORDS.test(n)) &&
+    !asksWhereItIs(n)
+  )
+    return "return_item";
   // "second time it's late, still not shipped, I'm fed up": a grievance that asks nothing, not a tracking question.
   if (
     intent === "track_order" &&

@@ -6,6 +6,7 @@
 import type { Passage } from "../knowledge";
 import type { Language } from "../preprocess";
 import { normalize } from "../preprocess";
+import { DEFECT_WORDS, tellsOfDefect } from "./defects";
 
 /** The first passage (shopper's language first) whose text matches every pattern, or null. */
 export function sentenceSaying(
@@ -48,7 +49,7 @@ export function returnPostageRule(passages: Passage[], language: Language, desti
   );
   const saying = (texts: Passage[]) => sentenceSaying(texts, language, [WHO_PAYS], destination ? [destination] : []);
   // The general rule before its exception for damaged or wrong items ("Exception: if the item is defective, …").
-  const rule = saying(refund.filter((p) => !DEFECT_EXCEPTION.test(normalize(p.text)))) ?? saying(refund);
+  const rule = saying(refund.filter((p) => !isDefectException(normalize(p.text)))) ?? saying(refund);
   if (!rule || RETURN_POSTAGE.test(normalize(rule.text))) return rule;
   // Quoted alone, "Ils sont à votre charge" would not say what is; its heading does.
   const text = `${rule.section}${rule.language === "fr" ? " : " : ": "}${lowerFirst(rule.text)}`;
@@ -59,7 +60,8 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-const DEFECT_EXCEPTION = /\b(defect\w*|damaged|wrong item|defectueu\w*|casse\w*|defectuos\w*|danad\w*|equivocad\w*)\b/;
+const WRONG_ITEM = /\b(wrong item|equivocad\w*|errone\w*)\b/;
+const isDefectException = (text: string) => tellsOfDefect(text) || WRONG_ITEM.test(text);
 
 const EXCHANGE = /\b(exchang\w*|echang\w*|cambio|cambios|cambiar)\b/;
 // Sentences that only mention exchanging in passing: cash value, final-sale lists, address changes.
@@ -145,4 +147,22 @@ export function shippingRefundRule(passages: Passage[], language: Language): Pas
 export function refundMethodRule(passages: Passage[], language: Language): Passage | null {
   const refund = passages.filter((p) => p.sourceKey === "REFUND_POLICY");
   return sentenceSaying(refund, language, [PAYMENT_METHOD, REFUND]);
+}
+
+// What the shop asks or does about a damaged item: get in touch, send a photo, a label, a replacement or a refund.
+const DEFECT_REMEDY =
+  /\b(contact\w*|email|e-mail|photo\w*|foto\w*|label|etiquette|guia|replace\w*|remplac\w*|reemplaz\w*|refund\w*|rembours\w*|reembols\w*|report\w*|signal\w*|escrib\w*|ecri\w*)\b/;
+// A time to act in ("within 30 days", "dans les 48 heures", "en 7 días"): the rule, not a passing mention.
+const WITHIN_TIME = /\b\d+\s*(?:h|hours?|days?|heures?|jours?|horas?|dias?)\b/;
+const WARRANTY = /\b(warrant\w*|guarantee\w*|garantia\w*|garantie\w*)\b/;
+const POLICY_OR_FAQ = (p: Passage) => p.kind !== "product";
+
+/** The shop's rule for an item that arrived damaged or defective, in the shopper's language first. */
+export function defectRule(passages: Passage[], language: Language): Passage | null {
+  return sentenceSaying(passages.filter(POLICY_OR_FAQ), language, [DEFECT_WORDS, DEFECT_REMEDY], [WITHIN_TIME]);
+}
+
+/** The shop's warranty sentence (what covers a defect after the return window), or null. */
+export function warrantyRule(passages: Passage[], language: Language): Passage | null {
+  return sentenceSaying(passages.filter(POLICY_OR_FAQ), language, [WARRANTY], [DEFECT_WORDS, WITHIN_TIME]);
 }
