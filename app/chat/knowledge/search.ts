@@ -134,7 +134,9 @@ function rawSearch(
   const keys = new Set(words.map((w) => w.key));
   // "¿Cuánto pesa…?", "how much does it weigh?": "much" asks for that measure, not a price.
   const measured = words.some((w) => MEASURES.has(w.key));
-  const base = [...words, ...context.filter((w) => !keys.has(w.key))].filter((w) => !(measured && w.key === MUCH));
+  const base = oneCostConcept(
+    [...words, ...context.filter((w) => !keys.has(w.key))].filter((w) => !(measured && w.key === MUCH)),
+  );
   const background = new Set(context.filter((w) => !keys.has(w.key)).map((w) => w.key));
   const asked = new Set(base.flatMap((w) => w.variants));
   if (base.length === 0) return [];
@@ -294,6 +296,17 @@ function rawSearch(
     });
   }
   return hits.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * "How much does it cost?", "¿igualan el precio si … más barato?": the words that ask about money are one concept,
+ * answered once by a sentence with a price in it, not once per word (a list of prices is no price match).
+ */
+function oneCostConcept(words: QueryWord[]): QueryWord[] {
+  const cost = words.filter((w) => COST_WORDS.has(w.key));
+  if (cost.length < 2) return words;
+  const merged = { ...cost[0], variants: [...new Set(cost.flatMap((w) => w.variants))] };
+  return words.filter((w) => !cost.includes(w) || w === cost[0]).map((w) => (w === cost[0] ? merged : w));
 }
 
 function queryTerms(texts: string[], language?: Language): QueryWord[] {
