@@ -26,3 +26,30 @@ describe("words that ask about money", () => {
     );
   });
 });
+
+describe("a shopper who asks what to do", () => {
+  const shop = {
+    policies: [
+      {
+        type: "REFUND_POLICY",
+        title: "Refund policy",
+        url: "https://shop.test/policies/refund-policy",
+        body:
+          "Return postage: it is yours to pay. If an item is faulty or broken on arrival, we send you a prepaid label. " +
+          "You can return unused items within 30 days of delivery.\n\n" +
+          "Damaged items: tell us within 3 days of delivery, with a photo of the parcel.",
+      },
+    ],
+    faqs: [],
+  };
+
+  it("gets the shop's instruction, not the sentence restating their situation", () => {
+    expect(first(shop, "The item arrived broken, what do I do?")).toMatch(/^tell us within 3 days/i);
+  });
+
+  it("asking something else, gets the sentence that says it", () => {
+    expect(first(shop, "Do you send a prepaid label if it arrived broken?")).toBe(
+      "If an item is faulty or broken on arrival, we send you a prepaid label.",
+    );
+  });
+});
