@@ -53,3 +53,26 @@ describe("a shopper who asks what to do", () => {
     );
   });
 });
+
+describe("a follow-up instruction under a condition ('if … still …, contact us')", () => {
+  const shop = {
+    policies: [],
+    faqs: [
+      {
+        question: "Why do I see two charges for one order?",
+        answer:
+          "Your bank may hold a pre-authorisation of the amount; it is released within 7 days. " +
+          "If both charges are still there after 7 days, contact us with your order number and we check.",
+      },
+      { question: "Do you have a store?", answer: "We're online only." },
+    ],
+  };
+
+  it("is the next step, not the answer to a question stating no condition", () => {
+    expect(first(shop, "why was I charged twice?")).toMatch(/^Your bank may hold/);
+  });
+
+  it("answers the shopper who states the condition", () => {
+    expect(first(shop, "what if both charges are still there after 7 days?")).toMatch(/^If both charges/);
+  });
+});
