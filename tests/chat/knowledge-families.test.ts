@@ -2,7 +2,7 @@
  * Retrieval families (issue #13, retr15): made-up shop texts, so no dev store's wording is assumed.
  */
 import { describe, expect, it } from "vitest";
-import { shopAnswer } from "../../app/chat/knowledge";
+import { shopAnswer, terms } from "../../app/chat/knowledge";
 
 const first = (shop: Parameters<typeof shopAnswer>[0], question: string) => shopAnswer(shop, question)[0]?.passage.text;
 
@@ -74,5 +74,12 @@ describe("a follow-up instruction under a condition ('if … still …, contact 
 
   it("answers the shopper who states the condition", () => {
     expect(first(shop, "what if both charges are still there after 7 days?")).toMatch(/^If both charges/);
+  });
+});
+
+describe("paying in instalments", () => {
+  it("'interest-free' is the Spanish 'meses sin intereses'", () => {
+    const [instalments] = terms("meses sin intereses", "es");
+    expect(terms("do you have interest-free payments?", "en")).toContain(instalments);
   });
 });

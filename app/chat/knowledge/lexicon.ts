@@ -87,7 +87,7 @@ const VOCABULARY: Record<string, string> = {
   cash: "| efectivo | especes liquide",
   transfer: "wire | transferencia | virement",
   installments:
-    "instalments installment instalment spread split | meses_sin_intereses a_plazos cuotas | en_plusieurs_fois paiement_en_4_fois etaler",
+    "instalments installment instalment spread split interest_free no_interest | meses_sin_intereses a_plazos cuotas | en_plusieurs_fois paiement_en_4_fois etaler",
   charge:
     "charged charges billed debit debited | cargo cargos cobro cobraron cobrado | debit debite debitee debitees debits prelevement prelevements preleve",
   twice: "double duplicate | dos_veces doble | deux_fois double",
