@@ -83,3 +83,11 @@ describe("paying in instalments", () => {
     expect(terms("do you have interest-free payments?", "en")).toContain(instalments);
   });
 });
+
+describe("expiry", () => {
+  it("is any form of 'válido' / 'valide' ('válida por 72 horas')", () => {
+    const [expire] = terms("expire", "en");
+    expect(terms("válida por 72 horas", "es")).toContain(expire);
+    expect(terms("valide 1 an", "fr")).toContain(expire);
+  });
+});

@@ -99,7 +99,7 @@ const VOCABULARY: Record<string, string> = {
   company: "business | empresa razon_social | entreprise societe",
   gift: "| regalo | cadeau cadeaux",
   expire:
-    "expiry expiration valid validity | caducar caduca caducan caducidad vencer vence vencen vencimiento vencido vencida validez valido | expirer expire valable valables validite",
+    "expiry expiration valid validity | caducar caduca caducan caducidad vencer vence vencen vencimiento vencido vencida validez valido valida validos validas | expirer expire valable valables validite valide valides",
   // Accounts
   account: "| cuenta | compte",
   password: "| contrasena clave | mot_de_passe",
