@@ -91,3 +91,12 @@ describe("expiry", () => {
     expect(terms("valide 1 an", "fr")).toContain(expire);
   });
 });
+
+describe("a refund that shows up", () => {
+  it("appears on the statement, in every language", () => {
+    const [appear] = terms("appear", "en");
+    expect(terms("when will it show up on my card?", "en")).toContain(appear);
+    expect(terms("¿cuándo se refleja en mi tarjeta?", "es")).toContain(appear);
+    expect(terms("quand apparaît-il sur mon compte ?", "fr")).toContain(appear);
+  });
+});

@@ -57,6 +57,9 @@ const VOCABULARY: Record<string, string> = {
   // Returns, refunds, exchanges, warranty
   return:
     "returns returned send_*_back sent_*_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter reprendre reprenez reprenons",
+  // "When does the refund show up?": a refund appearing on the shopper's statement.
+  appear:
+    "appears appeared show_up shows_up showed_up showing_up | aparecer aparece aparecen aparezca reflejar refleja reflejan reflejado | apparaitre apparait apparaissent apparu apparue",
   refund:
     "refunds refunded money_back | regresan_el_dinero regresar_el_dinero devuelven_el_dinero devolver_el_dinero mi_dinero reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons recuperer_mon_argent rendre_l_argent mon_argent",
   exchange: "swap trade | cambio cambios cambiar | echange echanges echanger",
