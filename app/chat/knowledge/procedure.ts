@@ -32,12 +32,3 @@ const TELLS_TO_CONTACT = [
 export function tellsWhatToDo(sentence: string): boolean {
   return TELLS_TO_CONTACT.some((instruction) => instruction.test(sentence));
 }
-
-// A sentence that opens with a condition ("If both charges stay after 7 days, …", "Si la référence expire, …").
-const OPENS_WITH_CONDITION = /^(?:if|si|in case|en cas|en caso|should)\b/i;
-// The shopper states a condition or a situation of theirs ("what if…", "si…", "…what happens?").
-const STATES_CONDITION =
-  /\b(?:if|si|in case|en cas|en caso|unless|otherwise|sinon|what happens|que se passe|il se passe|que pasa|que sucede)\b/;
-
-export const opensWithCondition = (sentence: string) => OPENS_WITH_CONDITION.test(sentence.trim());
-export const statesCondition = (question: string) => STATES_CONDITION.test(normalize(question));

@@ -8,7 +8,7 @@ import { escapeRegExp, normalize, type Language } from "../preprocess";
 import { knowledgeFor, shopTextFor } from "./passages";
 import { mentionedCity, mentionedCountry, namesOfRegion } from "./places";
 import { isKnownWord } from "./known-words";
-import { asksWhatToDo, opensWithCondition, statesCondition, tellsWhatToDo } from "./procedure";
+import { asksWhatToDo, tellsWhatToDo } from "./procedure";
 import { synonymsOf } from "./synonyms";
 import { LINK_FLOOR, termCloseness } from "./word-vectors";
 import { expansionsOf, languageOf, queryWords, termOf, terms, type QueryWord } from "./text";
@@ -105,13 +105,6 @@ const COORDINATION = 0.5;
  * retrieval sets: 1.8 and above answer 2 more of their 352 questions, no abstention lost; 1.4 answers 1.
  */
 const INSTRUCTION_WEIGHT = 1.8;
-/**
- * A follow-up instruction under a condition ("If both charges are still there after 7 days, contact us") is the
- * next step, not the answer, for a question that states no condition and doesn't ask what to do ("why was I
- * charged twice?"). Swept 0.6–0.9: 0.6–0.8 answer 1 more of the 352 tuned-on questions; demoting every sentence
- * that opens with a condition instead loses "If you see two charges, one is usually a hold" (the answer).
- */
-const CONDITION_WEIGHT = 0.8;
 /** A sentence in another language than the shopper's, where the shop also writes in theirs. */
 const OTHER_LANGUAGE_WEIGHT = 0.8;
 const languagesOf = new WeakMap<KnowledgeBase, Set<Language>>();
@@ -145,14 +138,13 @@ function rawSearch(
   context: QueryWord[] = [],
   own: Set<string> = new Set(words.map((w) => w.key)),
   instructionAsked = false,
-  conditionStated = false,
 ): KnowledgeHit[] {
   const keys = new Set(words.map((w) => w.key));
   // "¿Cuánto pesa…?", "how much does it weigh?": "much" asks for that measure, not a price.
   const measured = words.some((w) => MEASURES.has(w.key));
-  const base = oneCostConcept(
-    [...words, ...context.filter((w) => !keys.has(w.key))].filter((w) => !(measured && w.key === MUCH)),
-  );
+  const base = [...words, ...context.filter((w) => !keys.has(w.key))].filter((w) => !(measured && w.key === MUCH));
+  // "How much does it cost?", "¿igualan el precio si … más barato?": a price answers the question once, not once per word.
+  const pricedBy = base.find((w) => COST_WORDS.has(w.key))?.key;
   const background = new Set(context.filter((w) => !keys.has(w.key)).map((w) => w.key));
   const asked = new Set(base.flatMap((w) => w.variants));
   if (base.length === 0) return [];
@@ -227,7 +219,8 @@ function rawSearch(
       // The shop answers "how much?" with its prices, not the word: a shop that states one knows the word.
       if (kb.passages.some((p) => p[implied])) written = true;
       best ||= 1;
-      for (const passage of kb.passages) {
+      // A price answers the question once, however many of its words ask it: the first of them takes it.
+      for (const passage of implied === "hasMoney" && word !== pricedBy ? [] : kb.passages) {
         const known = perPassage.get(passage.id);
         if (passage[implied] && (known?.score ?? 0) < best * IMPLIED_WEIGHT) {
           perPassage.set(passage.id, {
@@ -300,9 +293,7 @@ function rawSearch(
     const coordination = (covered.size / base.length) ** COORDINATION;
     // "…what do I do?": the shop's instruction ("Tell us within 48 hours") before the sentence restating the situation.
     const instruction = instructionAsked && tellsWhatToDo(passage.text) ? INSTRUCTION_WEIGHT : 1;
-    const condition =
-      !conditionStated && opensWithCondition(passage.text) && tellsWhatToDo(passage.text) ? CONDITION_WEIGHT : 1;
-    let score = raw * own * language * coordination * instruction * condition;
+    let score = raw * own * language * coordination * instruction;
     if (query.prefer && query.prefer.length > 0) score *= query.prefer.includes(source) ? 1.3 : 0.75;
     hits.push({
       passage,
@@ -316,17 +307,6 @@ function rawSearch(
     });
   }
   return hits.sort((a, b) => b.score - a.score);
-}
-
-/**
- * "How much does it cost?", "¿igualan el precio si … más barato?": the words that ask about money are one concept,
- * answered once by a sentence with a price in it, not once per word (a list of prices is no price match).
- */
-function oneCostConcept(words: QueryWord[]): QueryWord[] {
-  const cost = words.filter((w) => COST_WORDS.has(w.key));
-  if (cost.length < 2) return words;
-  const merged = { ...cost[0], variants: [...new Set(cost.flatMap((w) => w.variants))] };
-  return words.filter((w) => !cost.includes(w) || w === cost[0]).map((w) => (w === cost[0] ? merged : w));
 }
 
 function queryTerms(texts: string[], language?: Language): QueryWord[] {
@@ -354,7 +334,6 @@ export function searchKnowledge(shop: ShopTexts, question: string, query: Knowle
     queryTerms(query.contextTerms ?? []),
     own,
     asksWhatToDo(question),
-    statesCondition(question) || asksWhatToDo(question),
   ).slice(0, query.limit ?? 10);
 }
 
