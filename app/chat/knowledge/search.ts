@@ -143,8 +143,6 @@ function rawSearch(
   // "¿Cuánto pesa…?", "how much does it weigh?": "much" asks for that measure, not a price.
   const measured = words.some((w) => MEASURES.has(w.key));
   const base = [...words, ...context.filter((w) => !keys.has(w.key))].filter((w) => !(measured && w.key === MUCH));
-  // "How much does it cost?", "¿igualan el precio si … más barato?": a price answers the question once, not once per word.
-  const pricedBy = base.find((w) => COST_WORDS.has(w.key))?.key;
   const background = new Set(context.filter((w) => !keys.has(w.key)).map((w) => w.key));
   const asked = new Set(base.flatMap((w) => w.variants));
   if (base.length === 0) return [];
@@ -219,8 +217,7 @@ function rawSearch(
       // The shop answers "how much?" with its prices, not the word: a shop that states one knows the word.
       if (kb.passages.some((p) => p[implied])) written = true;
       best ||= 1;
-      // A price answers the question once, however many of its words ask it: the first of them takes it.
-      for (const passage of implied === "hasMoney" && word !== pricedBy ? [] : kb.passages) {
+      for (const passage of kb.passages) {
         const known = perPassage.get(passage.id);
         if (passage[implied] && (known?.score ?? 0) < best * IMPLIED_WEIGHT) {
           perPassage.set(passage.id, {
