@@ -38,7 +38,7 @@ const PARAPHRASED_SETS = [
   {
     file: "tests/fixtures/stores/maison-coquelicot/retrieval-paraphrase.jsonl",
     store: "demo/stores/maison-coquelicot.json",
-    recall: 0.52,
+    recall: 0.55,
   },
   {
     file: "tests/fixtures/stores/cafe-colibri/retrieval-paraphrase.jsonl",
@@ -129,7 +129,8 @@ describe("npm run eval -- retrieval on the dev stores", () => {
       // Before this retrieval: recall@1 23.8–26.2 %, abstention 60–80 %; then 57.1–69.0 %; then 71.4–76.2 %; then 73.8 %
       // and 88.2–100 %; then 73.8–78.6 % and 88.2–100 %; now 76.2–83.3 % (Northwind 83.3, Coquelicot 78.6,
       // Colibrí 76.2) and 88.2–100 % on each store; then 78.6–83.3 % (Northwind 83.3, Coquelicot 81.0 with "a
-      // partner / un proche" one concept, Colibrí 78.6), Northwind 88.1 with "résiste à l'eau" and "St" read.
+      // partner / un proche" one concept, Colibrí 78.6), Northwind 88.1 with "résiste à l'eau" and "St" read;
+      // now Northwind 88.1, Coquelicot 83.3, Colibrí 78.6 (the floor stays at Colibrí's).
       expect(summary.recallAt1).toBeGreaterThanOrEqual(0.78);
       expect(summary.abstention).toBeGreaterThanOrEqual(0.85);
     },
@@ -187,7 +188,8 @@ describe.each(PARAPHRASED_SETS)("the paraphrased set $file", ({ file, store, rec
     // and 36.1 / 44.4 / 41.7 %; then 22.2 / 22.2 / 33.3 % and 41.7 / 47.2 / 44.4 %; now 22.2 / 22.2 / 33.3 % and
     // 41.7 / 47.2 / 47.2 %; then 22.2 / 25.0 / 36.1 % and 44.4 / 50.0 / 47.2 %; now (support words weigh more,
     // a named product's question not answered by another product) 27.8 / 27.8 / 38.9 % and 44.4 / 52.8 / 47.2 %,
-    // abstention 100 %.
+    // abstention 100 %; now ("what do I do?" gets the instruction, a few support words) 27.8 / 27.8 / 41.7 % and
+    // 44.4 / 55.6 / 47.2 %.
     expect(summary.recallAt1).toBeGreaterThanOrEqual(recall);
     expect(summary.abstention).toBeGreaterThanOrEqual(0.9);
   }, 60_000);
@@ -196,7 +198,7 @@ describe.each(PARAPHRASED_SETS)("the paraphrased set $file", ({ file, store, rec
 // The thirteenth session's sets, written from the snapshots alone and split before tuning into a half tuned on and a
 // half only counted (tests/fixtures/eval/new/retr11-README.md). Floors a little under what is read now.
 const RETR11_SETS = [
-  { store: "northwind", snapshot: "demo/demo-store.json", tune: [0.6, 0.75], check: [0.7, 1] },
+  { store: "northwind", snapshot: "demo/demo-store.json", tune: [0.65, 0.75], check: [0.7, 1] },
   { store: "maison-coquelicot", snapshot: "demo/stores/maison-coquelicot.json", tune: [0.7, 0.75], check: [0.6, 0.75] },
   { store: "cafe-colibri", snapshot: "demo/stores/cafe-colibri.json", tune: [0.7, 1], check: [0.4, 1] },
 ];

@@ -57,6 +57,9 @@ const VOCABULARY: Record<string, string> = {
   // Returns, refunds, exchanges, warranty
   return:
     "returns returned send_*_back sent_*_back | devolucion devoluciones devolver devuelvo devuelve regresar | retour retours retourner renvoyer rapporter reprendre reprenez reprenons",
+  // "When does the refund show up?": a refund appearing on the shopper's statement.
+  appear:
+    "appears appeared show_up shows_up showed_up showing_up | aparecer aparece aparecen aparezca reflejar refleja reflejan reflejado | apparaitre apparait apparaissent apparu apparue",
   refund:
     "refunds refunded money_back | regresan_el_dinero regresar_el_dinero devuelven_el_dinero devolver_el_dinero mi_dinero reembolso reembolsos reembolsar reembolsan | remboursement remboursements rembourser rembourse remboursons recuperer_mon_argent rendre_l_argent mon_argent",
   exchange: "swap trade | cambio cambios cambiar | echange echanges echanger",
@@ -87,7 +90,7 @@ const VOCABULARY: Record<string, string> = {
   cash: "| efectivo | especes liquide",
   transfer: "wire | transferencia | virement",
   installments:
-    "instalments installment instalment spread split | meses_sin_intereses a_plazos cuotas | en_plusieurs_fois paiement_en_4_fois etaler",
+    "instalments installment instalment spread split interest_free no_interest | meses_sin_intereses a_plazos cuotas | en_plusieurs_fois paiement_en_4_fois etaler",
   charge:
     "charged charges billed debit debited | cargo cargos cobro cobraron cobrado | debit debite debitee debitees debits prelevement prelevements preleve",
   twice: "double duplicate | dos_veces doble | deux_fois double",
@@ -99,7 +102,7 @@ const VOCABULARY: Record<string, string> = {
   company: "business | empresa razon_social | entreprise societe",
   gift: "| regalo | cadeau cadeaux",
   expire:
-    "expiry expiration valid validity | caducar caduca caducan caducidad vencer vence vencen vencimiento vencido vencida validez valido | expirer expire valable valables validite",
+    "expiry expiration valid validity | caducar caduca caducan caducidad vencer vence vencen vencimiento vencido vencida validez valido valida validos validas | expirer expire valable valables validite valide valides",
   // Accounts
   account: "| cuenta | compte",
   password: "| contrasena clave | mot_de_passe",

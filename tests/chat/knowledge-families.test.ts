@@ -1,0 +1,58 @@
+/**
+ * Retrieval families (issue #13, retr15): made-up shop texts, so no dev store's wording is assumed.
+ */
+import { describe, expect, it } from "vitest";
+import { shopAnswer, terms } from "../../app/chat/knowledge";
+
+const first = (shop: Parameters<typeof shopAnswer>[0], question: string) => shopAnswer(shop, question)[0]?.passage.text;
+
+describe("a shopper who asks what to do", () => {
+  const shop = {
+    policies: [
+      {
+        type: "REFUND_POLICY",
+        title: "Refund policy",
+        url: "https://shop.test/policies/refund-policy",
+        body:
+          "Return postage: it is yours to pay. If an item is faulty or broken on arrival, we send you a prepaid label. " +
+          "You can return unused items within 30 days of delivery.\n\n" +
+          "Damaged items: tell us within 3 days of delivery, with a photo of the parcel.",
+      },
+    ],
+    faqs: [],
+  };
+
+  it("gets the shop's instruction, not the sentence restating their situation", () => {
+    expect(first(shop, "The item arrived broken, what do I do?")).toMatch(/^tell us within 3 days/i);
+  });
+
+  it("asking something else, gets the sentence that says it", () => {
+    expect(first(shop, "Do you send a prepaid label if it arrived broken?")).toBe(
+      "If an item is faulty or broken on arrival, we send you a prepaid label.",
+    );
+  });
+});
+
+describe("paying in instalments", () => {
+  it("'interest-free' is the Spanish 'meses sin intereses'", () => {
+    const [instalments] = terms("meses sin intereses", "es");
+    expect(terms("do you have interest-free payments?", "en")).toContain(instalments);
+  });
+});
+
+describe("expiry", () => {
+  it("is any form of 'válido' / 'valide' ('válida por 72 horas')", () => {
+    const [expire] = terms("expire", "en");
+    expect(terms("válida por 72 horas", "es")).toContain(expire);
+    expect(terms("valide 1 an", "fr")).toContain(expire);
+  });
+});
+
+describe("a refund that shows up", () => {
+  it("appears on the statement, in every language", () => {
+    const [appear] = terms("appear", "en");
+    expect(terms("when will it show up on my card?", "en")).toContain(appear);
+    expect(terms("¿cuándo se refleja en mi tarjeta?", "es")).toContain(appear);
+    expect(terms("quand apparaît-il sur mon compte ?", "fr")).toContain(appear);
+  });
+});
