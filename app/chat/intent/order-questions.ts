@@ -16,7 +16,7 @@ import { CANCELLED_FORM } from "./cancellation-made";
 
 // The shopper's money coming back, in the words shoppers use rather than "refund".
 const MONEY_BACK =
-  /\b(?:(?:my|mon|mi|mis|mes) (?:money|store credit|argent|sous|fric|avoir|dinero|plata|lana|feria|varo|reembolso|remboursement|refund)|money back|geste commercial|store credit|credit note|reimburs\w*|money (?:has |have |had )?(?:come|came|comes|gone|went|go|goes|been (?:sent|put|paid)) back|get (?:everything|it all|all of it|the (?:full|whole|entire) amount|the full price) back|me (?:devuelven|regresan|reembolsan|devolvieron|regresaron|reembolsaron) todo|refunded|rembourse(?:e|s|es)?|reembolsad[oa]s?|reembolsaron|(?:devolvieron|regresan|regresaron|devuelven|reintegraron) (?:el |mi )?dinero)\b/;
+  /\b(?:(?:my|mon|mi|mis|mes) (?:money|store credit|argent|sous|fric|avoir|dinero|plata|lana|feria|varo|reembolso|remboursement|refund)|money back|recuper\w* (?:l'argent|la somme|le montant|el dinero|el monto|el importe)|geste commercial|store credit|credit note|reimburs\w*|money (?:has |have |had )?(?:come|came|comes|gone|went|go|goes|been (?:sent|put|paid)) back|get (?:everything|it all|all of it|the (?:full|whole|entire) amount|the full price) back|me (?:devuelven|regresan|reembolsan|devolvieron|regresaron|reembolsaron) todo|refunded|rembourse(?:e|s|es)?|reembolsad[oa]s?|reembolsaron|(?:devolvieron|regresan|regresaron|devuelven|reintegraron) (?:el |mi )?dinero)\b/;
 // "I returned it and haven't heard anything", "rien sur mon compte", "how much will I get back?",
 // "je n'ai reçu que 49 €": a refund awaited or short, without the word. "I only got $40 back" is money;
 // "I only got the candle" is a parcel short of items, not a refund.
@@ -31,7 +31,17 @@ const NOTHING_ON_ACCOUNT =
   /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
 // "how much am I getting?", "has the money gone back?", "what you gave back": the money of a return already made.
 const MONEY_OF_RETURN =
-  /\bhow much (?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b|\bme (?:regresaron|devolvieron|reembolsaron|depositaron|depositan|reembolsan)\b/;
+  /\bhow much (?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b|\bme (?:regresaron|devolvieron|reembolsaron|depositaron|depositan|reembolsan)\b|\bwhen (?:do|will|would|can|could|shall) (?:i|we) (?:get|see|have) (?:it|that|this|them|the (?:money|amount|sum)) back\b/;
+// How much the shop gave back: "what amount did you give me back?", "combien vous m'avez rendu ?", "¿cuánto me
+// regresaron?". Past and the shop's doing: a refund made, never a price ("how much is it?") or a charge.
+const AMOUNT_GIVEN_BACK =
+  /\b(?:how much|what amount|what sum)\b[^.?!]{0,40}\b(?:gave|give|given|paid|pay|put|sent|send)\b (?:(?:me|us) )?(?:\w+ ){0,2}back\b|\bhow much (?:did|have) you (?:refund|reimburs)\w* (?:me|us)\b|\bcombien (?:est-ce que )?vous m'avez (?:rendu|rembourse|reverse|recredite|redonne)\b|\bvous m'avez (?:rendu|rembourse|reverse|recredite|redonne) combien\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|depositaron|reintegraron|abonaron)\b/;
+// The money put back on a card or account: "has the amount been put back on my visa?", "gone back onto my card".
+const BACK_ON_CARD =
+  /\b(?:put|gone|go|went|come|came|been|be|sent|paid) back (?:on|onto|to|into|in) (?:my|the) (?:card|visa|mastercard|amex|account|bank|paypal|statement)\b/;
+// "the return shows complete but the amount isn't on my card": a return's money not seen yet.
+const AMOUNT_NOT_ON_CARD =
+  /\b(?:amount|money|sum)\b[^.?!]{0,20}\b(?:isn'?t|is not|not|never|hasn'?t|has not)\b (?:yet |still )?(?:been )?(?:on|in|back on|shown on|appeared on) (?:my|the) (?:card|visa|account|bank|statement)\b/;
 // "did it go through?", "has it been processed?", "le retour est traité ?", "¿ya se procesó?": a return made, now settled?
 const RETURN_PROCESSED =
   /\b(?:go through|gone through|went through|been processed|processed|all done|been sorted|complete[d]?|finished|traite\w*|termine\w*|procesad[oa]|se proceso|ya quedo|quedo todo|esta listo)\b/;
@@ -80,6 +90,15 @@ const MONEY_MISREAD = new Set<Intent>([
   "get_invoice",
   "greeting",
   "thanks_goodbye",
+]);
+
+// Readings such money questions get besides the refund: the return, a product or shipping their nouns name, a charge.
+const GIVEN_BACK_MISREAD = new Set<Intent>([
+  ...MONEY_MISREAD,
+  "return_item",
+  "return_policy",
+  "shipping_options",
+  "payment_issue",
 ]);
 
 // Not "reçu": in French it is as often "received".
@@ -758,6 +777,14 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
     SHOWS_NO.test(n) &&
     (MONEY_AWAITED.test(n) || CANCELLED_FORM.test(n)) &&
     !CHARGE_GONE_WRONG.test(n)
+  )
+    return "refund_status";
+  // "what amount did you give me back?", "has it been put back on my visa?": money the shop gave back, asked.
+  if (
+    GIVEN_BACK_MISREAD.has(intent) &&
+    (AMOUNT_GIVEN_BACK.test(n) || BACK_ON_CARD.test(n) || (AMOUNT_NOT_ON_CARD.test(n) && ABOUT_A_RETURN.test(n))) &&
+    !CHARGE_GONE_WRONG.test(n) &&
+    !WANTS_TO_RETURN.test(n)
   )
     return "refund_status";
   // "toujours rien sur ma carte pour la commande annulée": the cancellation's money, not a new cancellation.

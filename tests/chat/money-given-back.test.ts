@@ -1,0 +1,54 @@
+/**
+ * The money of a return already made, asked in words that never say "refund": how much the shop gave
+ * back, the amount put back on a card, "when do I get it back?" after sending an item back, "je récupère
+ * la somme". The model files such a message under the return (or a product, or shipping) its nouns name;
+ * the money asked for makes it the refund's status. Words are languages', never a shop's.
+ */
+import { describe, expect, it } from "vitest";
+import { moneyBackIntent } from "../../app/chat/intent/order-questions";
+import { normalize } from "../../app/chat/preprocess";
+
+const read = (intent: Parameters<typeof moneyBackIntent>[0], text: string) => moneyBackIntent(intent, normalize(text));
+
+describe("how much the shop gave back", () => {
+  it("is the refund, in en/fr/es", () => {
+    expect(read("out_of_scope", "what amount did you give me back for the lamp?")).toBe("refund_status");
+    expect(read("return_item", "how much did you pay me back for the boots")).toBe("refund_status");
+    expect(read("shipping_options", "combien vous m'avez rendu pour le plaid ?")).toBe("refund_status");
+    expect(read("product_info", "vous m'avez remboursé combien pour la nappe ?")).toBe("refund_status");
+    expect(read("product_info", "¿cuánto me regresaron por la cafetera?")).toBe("refund_status");
+  });
+
+  it("leaves a charge and a price alone", () => {
+    expect(read("payment_issue", "how much did you charge me for the lamp?")).toBeNull();
+    expect(read("product_info", "how much is the lamp?")).toBeNull();
+    expect(read("payment_issue", "combien vous m'avez débité ?")).toBeNull();
+  });
+});
+
+describe("the money put back on a card", () => {
+  it("is the refund, not a new return", () => {
+    expect(read("return_item", "is the jacket return processed? has the amount been put back on my visa")).toBe(
+      "refund_status",
+    );
+    expect(read("return_item", "has the money gone back onto my card yet?")).toBe("refund_status");
+    expect(read("payment_issue", "the return shows complete but the amount isn't on my card")).toBe("refund_status");
+  });
+
+  it("leaves a charge gone wrong alone", () => {
+    expect(read("payment_issue", "I was charged twice and the amount isn't on my card statement correctly")).toBeNull();
+  });
+});
+
+describe("an item sent back, then when it comes back", () => {
+  it("is the refund", () => {
+    expect(read("return_item", "I returned an item from order 1047. When do I get it back?")).toBe("refund_status");
+    expect(read("product_info", "quand est-ce que je récupère la somme du plaid renvoyé ?")).toBe("refund_status");
+    expect(read("product_info", "¿cuándo puedo recuperar mi dinero de la olla?")).toBe("refund_status");
+  });
+
+  it("leaves wanting to make a return alone", () => {
+    expect(read("return_item", "I want to return the jacket, when do I get it back?")).toBeNull();
+    expect(read("return_item", "can I return the boots?")).toBeNull();
+  });
+});
