@@ -204,7 +204,15 @@ const ARRIVED_YET =
   /\b(?:mon|ma|mes|le|la|les) (?:[\w'-]+ ){1,3}(?:est|sont) (?:bien |deja )?(?:arrivee?s?|livree?s?)\b|\b(?:est-(?:il|elle)|sont-(?:ils|elles)) (?:bien |deja )?(?:arrivee?s?|livree?s?)\b|\b(?:ya )?(?:llego|llegaron|entregaron|se entrego) (?:mi|mis|el|la|los|las)\b|\b(?:has|have|did) (?:my|the|our) (?:[\w-]+ ){1,3}(?:arrived|arrive|come|been delivered|shown up|show up)\b|\b(?:was|were|has|have) (?:my|the|our) (?:[\w-]+ ){1,3}(?:been )?(?:sent|shipped|dispatched|emailed|delivered|mailed)\b|\b(?:a|ont)-t-(?:il|elle|ils|elles) ete (?:envoyee?s?|expediee?s?|livree?s?)\b|\bya (?:me )?(?:enviaron|mandaron|se envio|salio|salieron) (?:mi|mis|el|la|los|las)\b/;
 // "nobody was home", "personne n'était là", "no había nadie": a delivery attempt the shopper asks about.
 const ATTEMPTED =
-  /\b(?:nobody|no one|noone) (?:was |is |were )?(?:home|there|in|around|available)\b|\bmissed (?:the |my )?(?:delivery|parcel|package|courier|driver)\b|\b(?:delivery attempt|attempted delivery|tried to deliver)\b|\bpersonne (?:n'etait|n'est|n'a ete) (?:la|present)\b|\b(?:destinataire absent|avis de passage|tentative de livraison)\b|\bno (?:habia|estaba|hubo|hay) nadie\b|\b(?:intento de entrega|intentaron entregar|aviso de visita)\b/;
+  /\b(?:nobody|no one|noone) (?:was |is |were )?(?:home|there|in|around|available)\b|\bmissed (?:the |my )?(?:delivery|parcel|package|courier|driver)\b|\b(?:delivery attempt|attempted delivery|(?:try|tried|trying|attempt\w*) to deliver)\b|\bpersonne (?:n'etait|n'est|n'a ete) (?:la|present)\b|\b(?:destinataire absent|avis de passage|tentative de livraison)\b|\bno (?:habia|estaba|hubo|hay) nadie\b|\b(?:intento de entrega|intentaron entregar|aviso de visita)\b/;
+// "is the headlamp coming today?", "will the boots make it tonight?", "le plaid arrive aujourd'hui ?", "¿me llega hoy?":
+// a bought item due on a near day. Before buying, the shop's delivery times are asked "if I order…", "do you deliver…".
+const DUE_NOW =
+  /\b(?:coming|come|arriv\w*|get here|make it|be here|be delivered|show up|turn up|still on)\b[^.?!]{0,20}\b(?:today|tonight|tomorrow|this (?:evening|afternoon|morning))\b|\b(?:arrive\w*|livre\w*|recevoir|recevrai)\b[^.?!]{0,20}\b(?:aujourd'hui|ce soir|demain)\b|\b(?:llega|llegan|llegara|llegaran|llegue|lleguen|entregan|entregaran)\b[^.?!]{0,20}\b(?:hoy|esta noche|manana)\b/;
+const BEFORE_BUYING =
+  /\b(?:if (?:i|we) (?:order\w*|buy|bought|place\w*|get)|would|do you (?:deliver|ship)|can you (?:deliver|ship)|si (?:je |j'|on )?(?:commande\w*|achet\w*|prends)|livrez-vous|si (?:lo |la |los |las )?(?:pido|pidiera|compro|comprara|ordeno)|hacen entregas)\b/;
+// A delivery attempt heard as a change of the order ("did they even try to deliver them?"), when no change is asked.
+const ATTEMPT_MISREAD = new Set<Intent>(["change_order", "cancel_order"]);
 // "did I already pick it up?", "ai-je déjà retiré ma commande ?", "¿ya recogí mi pedido?": a collection made or not.
 const PICKED_UP_YET =
   /\b(?:did|have|has) (?:i|we|someone|somebody|my \w+) (?:already |ever )?(?:pick(?:ed)? (?:it |them |(?:my|the) \w+ )?up|collect(?:ed)?)\b|\b(?:ai-je|j'ai|est-ce que j'ai) (?:deja |bien )?(?:retire|recupere)\b|\bya (?:recogi|recogimos|pase por|fui por)\b/;
@@ -229,6 +237,8 @@ const HUMAN_ASKED =
 
 /** A parcel that hasn't come, came in part, an attempt, a collection: where the order stands (normalized text). */
 export function parcelStateIntent(intent: Intent, n: string): Intent | null {
+  if (ATTEMPT_MISREAD.has(intent) && ATTEMPTED.test(n) && (ASKS.test(n) || /\?/.test(n)) && !ORDER_CHANGE.test(n))
+    return "track_order";
   if (!PARCEL_STATE_MISREAD.has(intent)) return null;
   if (NOT_A_PARCEL.test(withoutContact(n)) || MONEY_BACK.test(n) || HUMAN_ASKED.test(n)) return null;
   const asked = ASKS.test(n) || /\?/.test(n);
@@ -237,6 +247,7 @@ export function parcelStateIntent(intent: Intent, n: string): Intent | null {
     PART_RECEIVED.test(n) ||
     ATTEMPTED.test(n) ||
     (asked && (ARRIVED_YET.test(n) || PICKED_UP_YET.test(n))) ||
+    (asked && DUE_NOW.test(n) && !BEFORE_BUYING.test(n)) ||
     // "I ordered today, when will it come?": that order's arrival, not the shop's delivery times.
     (asked && intent === "shipping_options" && saysOrderPlaced(n) && ARRIVAL.test(n));
   return parcel && !WANTS_TO_RETURN.test(n) ? "track_order" : null;
