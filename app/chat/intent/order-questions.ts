@@ -551,12 +551,16 @@ const PART_OF_ORDER =
   /\b(?:part of (?:my|the|this) order|one (?:item|thing|product|of the (?:items|things|products))|an item|some (?:items|things)|une partie|un (?:seul )?article|un des articles|parte del pedido|un (?:solo )?(?:articulo|producto)|uno de los (?:articulos|productos))\b/;
 const DONT_NEED_ONE =
   /\b(?:don'?t|do not|no longer) (?:need|want|send|ship|include) the\b|\b(?:ne )?(?:m')?envoyez pas\b|\bno (?:me )?(?:manden|envien|incluyan)\b|\bje ne veux plus (?:le|la|les)\b|\bya no (?:quiero|necesito) (?:el|la|los|las)\b/;
+// Only part of it wanted now: "I only want the poles now, not the headlamp", "je veux seulement le plaid, pas les
+// bougies", "ya solo quiero el café, no la taza". Keeping some of an order is a change of it, not a cancellation.
+const ONLY_PART_NOW =
+  /\b(?:only|just) (?:want|need|keep) (?:the|my) [^.?!]{1,40}?,?\s(?:not|but not) (?:the|my)\b|\bje (?:ne )?veux (?:seulement|juste|plus que|que) (?:le|la|les|l')[^.?!]{1,40}?,?\s(?:pas|plus) (?:le|la|les|l'|mes)|\b(?:solo|nada mas|solamente|unicamente) quiero (?:el|la|los|las)\b[^.?!]{1,40}?,?\s(?:no|sin) (?:el|la|los|las)\b/;
 // The item already came: changing it is an exchange.
 const RECEIVED_IT =
   /\b(?:too (?:small|big|large|tight|short|long)|doesn'?t fit|don'?t fit|received|arrived|got (?:it|them)|came|wore|worn|trop (?:petite?s?|grande?s?|serree?s?)|recue?s?|arrivee?s?|ne (?:me )?va pas|muy (?:chic\w*|grande?s?)|me queda\w*|recibi|llego)\b/;
 // "can you remove the beanie from my order?", "retirer les torchons de ma commande", "quitar la taza de mi pedido".
 const REMOVE_FROM_ORDER =
-  /\b(?:remove|take (?:off|out)|drop) (?:[\w-]+ ){0,4}(?:from|off|out of) (?:my|the|this|that) order\b|\b(?:retir|enlev|supprim)\w* (?:[\w'-]+ ){0,5}de (?:ma|la) commande\b|\b(?:quit|elimin|sac)\w* (?:[\w-]+ ){0,5}(?:de|del) (?:mi|el)? ?pedido\b/;
+  /\b(?:remove|take (?:off|out)|drop) (?:[\w-]+ ){0,4}(?:from|off|out of) (?:my|the|this|that) order\b|\b(?:drop|leave) (?:[\w-]+ ){0,4}(?:from|off|out of) (?:it|there)\b|\btake (?:[\w-]+ ){0,4}off (?:it|there)\b|\b(?:retir|enlev|supprim)\w* (?:[\w'-]+ ){0,5}de (?:ma|la) commande\b|\b(?:quit|elimin|sac)\w* (?:[\w-]+ ){0,5}(?:de|del) (?:mi|el)? ?pedido\b/;
 // "the tracking says return to sender": the parcel's way back to the shop, not a return of the shopper's.
 const RETURN_TO_SENDER =
   /\breturn(?:ed|ing)? to (?:the )?sender\b|\bretour (?:a l'|a |vers l')?expediteur\b|\b(?:devuelto|devolucion|regresado|regreso) al remitente\b/;
@@ -817,6 +821,11 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
   return null;
 }
 
+/** A grievance said outright, again, or in milder let-down words (normalized text). */
+function saysGrievance(n: string): boolean {
+  return OUTRIGHT_GRIEVANCE.test(n) || REPEATED_TROUBLE.test(n) || LET_DOWN.test(n);
+}
+
 /** "did you pay me back?", "where's my money?", "¿ya me depositaron?": money asked back, in any words (normalized text). */
 export function asksForMoneyBack(n: string): boolean {
   return MONEY_BACK.test(n) || CREDITED.test(n) || MONEY_OF_RETURN.test(n);
@@ -897,6 +906,13 @@ export function orderQuestionIntent(
     ADD_TO_ORDER.test(n) ||
     REMOVE_FROM_ORDER.test(n);
   if (CHANGE_MISREAD.has(intent) && !CANCEL_WORDS.test(n) && changesTheOrder) return "change_order";
+  // "I only want the poles now, not the headlamp": the rest of the order is kept, whatever the model heard.
+  if (
+    (CHANGE_MISREAD.has(intent) || (intent === "complaint" && !saysGrievance(n))) &&
+    ONLY_PART_NOW.test(n) &&
+    !WHOLE_ORDER.test(n)
+  )
+    return "change_order";
   // "I picked the wrong colour", "je me suis trompée de taille": a placed order to put right, not a product question.
   if (WRONG_OPTION_MISREAD.has(intent) && saysWrongOption(n) && !RECEIVED_IT.test(n)) return "change_order";
   // "is it too late to make a change?", "can I still edit it?": whether the order can still change, not where it is.
@@ -933,7 +949,7 @@ export function orderQuestionIntent(
     // A swap of one item for another is also how an exchange of a delivered one is asked: the reading stands,
     // unless it is no reading of a return and names the order ("passer en X au lieu de Y pour la commande 3045").
     (stated !== "swap" || (namesOrderNumber && SWAP_ON_ORDER_MISREAD.has(intent))) &&
-    STATED_CHANGE_MISREAD.has(intent) &&
+    (STATED_CHANGE_MISREAD.has(intent) || (intent === "complaint" && !saysGrievance(n))) &&
     !CANCEL_WORDS.test(n) &&
     !RECEIVED_IT.test(n) &&
     // "4 mugs instead of 2" can only be about an order already placed.
