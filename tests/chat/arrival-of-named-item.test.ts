@@ -38,3 +38,16 @@ describe("a delivery attempt asked about", () => {
     expect(read("product_info", "did the courier try to deliver my lamp?")).toBe("track_order");
   });
 });
+
+describe("waiting on a bought item, any news", () => {
+  it("is tracking", () => {
+    expect(read("product_info", "I'm waiting on the Glacier boots I paid express for, any news?")).toBe("track_order");
+    expect(read("product_info", "j'attends toujours mon plaid, des nouvelles ?")).toBe("track_order");
+    expect(read("product_info", "sigo esperando mi molino, ¿alguna noticia?")).toBe("track_order");
+  });
+
+  it("leaves money and messages awaited alone", () => {
+    expect(read("product_info", "still waiting on my refund for the boots, any news?")).toBeNull();
+    expect(read("out_of_scope", "waiting for a reply to my email, any update?")).toBeNull();
+  });
+});

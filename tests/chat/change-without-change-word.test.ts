@@ -44,3 +44,9 @@ describe("only part of it wanted now", () => {
     expect(read("cancel_order", "I don't want any of it now, cancel the whole order")).toBeNull();
   });
 });
+
+describe("an item left out of an order not shipped", () => {
+  it("is a change", () => {
+    expect(read("complaint", "not shipped yet right? then leave out the headlamp")).toBe("change_order");
+  });
+});

@@ -52,3 +52,23 @@ describe("an item sent back, then when it comes back", () => {
     expect(read("return_item", "can I return the boots?")).toBeNull();
   });
 });
+
+describe("told as a story, or in shorthand", () => {
+  it("is the refund", () => {
+    expect(
+      read(
+        "complaint",
+        "So I bought a fleece and a top. The fleece was too dark so I sent it back. What I can't figure out is whether I've been paid back.",
+      ),
+    ).toBe("refund_status");
+    expect(read("return_item", "quick q. returned a fleece. did the $ come back yet?")).toBe("refund_status");
+    expect(read("return_item", "My fleece return went through, but how much exactly am I getting for it?")).toBe(
+      "refund_status",
+    );
+  });
+
+  it("leaves a grievance and a return to make alone", () => {
+    expect(read("complaint", "I sent it back and was never paid back, what a scam")).toBeNull();
+    expect(read("return_item", "returned items must be unworn? can I still return my boots")).toBeNull();
+  });
+});

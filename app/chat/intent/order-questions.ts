@@ -21,7 +21,7 @@ const MONEY_BACK =
 // "je n'ai reçu que 49 €": a refund awaited or short, without the word. "I only got $40 back" is money;
 // "I only got the candle" is a parcel short of items, not a refund.
 export const SENT_BACK =
-  /\b(?:i (?:(?:requested|started|opened|filed|submitted|made) (?:a|the|my) return|returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:tout |bien |deja )?(?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
+  /(?:^|[.!?]\s*)returned (?:a|an|the|my|both|all)\b|\b(?:i (?:(?:requested|started|opened|filed|submitted|made) (?:a|the|my) return|returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:tout |bien |deja )?(?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
 // "still no money", "haven't seen a cent", "no me ha llegado el dinero": the refund, not the return, is missing.
 const NO_MONEY =
   /\b(?:no money|no refund|(?:seen|got|had) a (?:cent|penny|dime)|pas (?:d'argent|un centime|de remboursement)|(?:no )?(?:veo|he visto|me ha llegado|ha llegado|me llega) (?:mi |el |un |ningun )?(?:dinero|peso|centavo|reembolso)|ni un peso)\b/;
@@ -31,7 +31,7 @@ const NOTHING_ON_ACCOUNT =
   /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
 // "how much am I getting?", "has the money gone back?", "what you gave back": the money of a return already made.
 const MONEY_OF_RETURN =
-  /\bhow much (?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b|\bme (?:regresaron|devolvieron|reembolsaron|depositaron|depositan|reembolsan)\b|\bwhen (?:do|will|would|can|could|shall) (?:i|we) (?:get|see|have) (?:it|that|this|them|the (?:money|amount|sum)) back\b/;
+  /(?:\$|€|£|\bcash|\bfunds|\bthe money) (?:has |have )?(?:come|came|comes|gone|went) back\b|\bhow much (?:\w+ )?(?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b|\bme (?:regresaron|devolvieron|reembolsaron|depositaron|depositan|reembolsan)\b|\bwhen (?:do|will|would|can|could|shall) (?:i|we) (?:get|see|have) (?:it|that|this|them|the (?:money|amount|sum)) back\b/;
 // How much the shop gave back: "what amount did you give me back?", "combien vous m'avez rendu ?", "¿cuánto me
 // regresaron?". Past and the shop's doing: a refund made, never a price ("how much is it?") or a charge.
 const AMOUNT_GIVEN_BACK =
@@ -45,7 +45,7 @@ const AMOUNT_NOT_ON_CARD =
 // "did it go through?", "has it been processed?", "le retour est traité ?", "¿ya se procesó?": a return made, now settled?
 const RETURN_PROCESSED =
   /\b(?:go through|gone through|went through|been processed|processed|all done|been sorted|complete[d]?|finished|traite\w*|termine\w*|procesad[oa]|se proceso|ya quedo|quedo todo|esta listo)\b/;
-const MY_RETURN = /\b(?:my return|mon retour|mi devolucion)\b/;
+const MY_RETURN = /\b(?:my (?:[\w-]+ ){0,2}return|mon retour|mi devolucion)\b(?! (?:label|policy|window))/;
 const HYPOTHETICAL = /\b(?:if|si|when i return|quand je retourne|cuando devuelva)\b/;
 // Any currency's marks and words ("$", "£", "euros", "pesos"), from the retail lexicon; not the
 // words that also count or weigh things ("2 livres" are books, "2 pounds of coffee" a weight).
@@ -211,6 +211,9 @@ const DUE_NOW =
   /\b(?:coming|come|arriv\w*|get here|make it|be here|be delivered|show up|turn up|still on)\b[^.?!]{0,20}\b(?:today|tonight|tomorrow|this (?:evening|afternoon|morning))\b|\b(?:arrive\w*|livre\w*|recevoir|recevrai)\b[^.?!]{0,20}\b(?:aujourd'hui|ce soir|demain)\b|\b(?:llega|llegan|llegara|llegaran|llegue|lleguen|entregan|entregaran)\b[^.?!]{0,20}\b(?:hoy|esta noche|manana)\b/;
 const BEFORE_BUYING =
   /\b(?:if (?:i|we) (?:order\w*|buy|bought|place\w*|get)|would|do you (?:deliver|ship)|can you (?:deliver|ship)|si (?:je |j'|on )?(?:commande\w*|achet\w*|prends)|livrez-vous|si (?:lo |la |los |las )?(?:pido|pidiera|compro|comprara|ordeno)|hacen entregas)\b/;
+// "I'm waiting on the boots I paid for, any news?", "j'attends mon plaid, des nouvelles ?": a bought item awaited.
+const WAITING_ON =
+  /\b(?:waiting (?:on|for)|j'attends|on attend|esperando|espero)\b[^.?!]{1,60}\b(?:any news|any update|any word|news|update|des nouvelles|du nouveau|alguna noticia|novedades|noticias)\b/;
 // A delivery attempt heard as a change of the order ("did they even try to deliver them?"), when no change is asked.
 const ATTEMPT_MISREAD = new Set<Intent>(["change_order", "cancel_order"]);
 // "did I already pick it up?", "ai-je déjà retiré ma commande ?", "¿ya recogí mi pedido?": a collection made or not.
@@ -248,6 +251,7 @@ export function parcelStateIntent(intent: Intent, n: string): Intent | null {
     ATTEMPTED.test(n) ||
     (asked && (ARRIVED_YET.test(n) || PICKED_UP_YET.test(n))) ||
     (asked && DUE_NOW.test(n) && !BEFORE_BUYING.test(n)) ||
+    (asked && WAITING_ON.test(n)) ||
     // "I ordered today, when will it come?": that order's arrival, not the shop's delivery times.
     (asked && intent === "shipping_options" && saysOrderPlaced(n) && ARRIVAL.test(n));
   return parcel && !WANTS_TO_RETURN.test(n) ? "track_order" : null;
@@ -527,7 +531,7 @@ const DONT_SEND =
   /\b(?:don'?t|do not|please don'?t) (?:send|ship|include|pack)\b|\b(?:ne )?(?:m')?envoyez pas\b|\bno (?:me )?(?:manden|envien|incluyan|empaquen)\b/;
 const CANCEL_WORDS = /\b(?:cancel\w*|annul\w*|cancela\w*)\b/;
 const CHANGE_WORDS =
-  /\b(?:chang\w*|swap\w*|switch\w*|modif\w*|edit|add|cambi\w*|agreg\w*|anad\w*|ajout\w*|rajout\w*)\b/;
+  /\b(?:chang\w*|swap\w*|switch\w*|modif\w*|edit|add|drop(?! (?:it |them )?off)|leave (?:out|off)|cambi\w*|agreg\w*|anad\w*|ajout\w*|rajout\w*)\b/;
 const BEFORE_SHIPPING =
   /\bbefore (?:it|they|you) (?:ships?|send|sends|dispatch\w*|goes out|leaves?)\b|\bbefore (?:you )?(?:ship|send|dispatch) (?:it|them)\b|\b(?:hasn'?t|has not|haven'?t|not) (?:yet )?(?:shipped|been shipped|been sent|left)\b|\bavant (?:l'envoi|l'expedition|qu'(?:elle|il|ils|elles) (?:ne )?(?:parte|partent|soi(?:t|ent) expedie\w*)|que vous (?:ne )?(?:l'envoyiez|l'expediez))\b|\bpas encore (?:partie?s?|expedie\w*|envoye\w*)\b|\bantes de(?: que)? (?:me )?(?:lo |la |los |las )?(?:envi\w*|mand\w*|salga\w*)|\bantes del envio\b|\b(?:todavia|aun) no (?:sale|ha salido|se envia|lo envian)\b/;
 const ADD_TO_ORDER =
@@ -784,6 +788,15 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
     (NO_NEWS.test(n) || NO_MONEY.test(n))
   )
     return "refund_status";
+  // "I sent the fleece back… whether I've actually been paid back": a story told before the money asked, no grievance.
+  if (
+    intent === "complaint" &&
+    !saysGrievance(n) &&
+    SENT_BACK.test(n) &&
+    (CREDITED.test(n) || MONEY_OF_RETURN.test(n) || AMOUNT_GIVEN_BACK.test(n)) &&
+    !WANTS_TO_RETURN.test(n)
+  )
+    return "refund_status";
   // "My statement doesn't show any refund", "still nothing on my card from the cancelled order": money awaited,
   // not a charge gone wrong (a cancelled order's money is the money awaited).
   if (
@@ -905,7 +918,12 @@ export function orderQuestionIntent(
     (CHANGE_WORDS.test(n) && (BEFORE_SHIPPING.test(n) || (ON_THE_ORDER.test(n) && !RECEIVED_IT.test(n)))) ||
     ADD_TO_ORDER.test(n) ||
     REMOVE_FROM_ORDER.test(n);
-  if (CHANGE_MISREAD.has(intent) && !CANCEL_WORDS.test(n) && changesTheOrder) return "change_order";
+  if (
+    (CHANGE_MISREAD.has(intent) || (intent === "complaint" && !saysGrievance(n))) &&
+    !CANCEL_WORDS.test(n) &&
+    changesTheOrder
+  )
+    return "change_order";
   // "I only want the poles now, not the headlamp": the rest of the order is kept, whatever the model heard.
   if (
     (CHANGE_MISREAD.has(intent) || (intent === "complaint" && !saysGrievance(n))) &&
