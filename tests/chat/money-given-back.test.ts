@@ -5,7 +5,7 @@
  * the money asked for makes it the refund's status. Words are languages', never a shop's.
  */
 import { describe, expect, it } from "vitest";
-import { moneyBackIntent } from "../../app/chat/intent/order-questions";
+import { moneyBackIntent, orderQuestionIntent } from "../../app/chat/intent/order-questions";
 import { normalize } from "../../app/chat/preprocess";
 
 const read = (intent: Parameters<typeof moneyBackIntent>[0], text: string) => moneyBackIntent(intent, normalize(text));
@@ -70,5 +70,20 @@ describe("told as a story, or in shorthand", () => {
   it("leaves a grievance and a return to make alone", () => {
     expect(read("complaint", "I sent it back and was never paid back, what a scam")).toBeNull();
     expect(read("return_item", "returned items must be unworn? can I still return my boots")).toBeNull();
+  });
+});
+
+describe("right after a refund, how long until it shows", () => {
+  const after = (intent: Parameters<typeof orderQuestionIntent>[0], text: string) =>
+    orderQuestionIntent(intent, text, { lastIntent: "refund_status" });
+
+  it("is that refund, without naming the bank", () => {
+    expect(after("account_help", "D'accord, et il faut compter combien de jours pour le voir ?")).toBe("refund_status");
+    expect(after("shipping_options", "ok and how many days until I see it?")).toBe("refund_status");
+    expect(after("out_of_scope", "¿y cuántos días tarda en verse?")).toBe("refund_status");
+  });
+
+  it("leaves the same words without a refund before alone", () => {
+    expect(orderQuestionIntent("shipping_options", "how many days until I see it?", {})).toBeNull();
   });
 });

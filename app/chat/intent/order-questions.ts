@@ -131,6 +131,11 @@ const BANK = /\b(?:card|statement|bank|account|carte|compte|banque|releve|tarjet
 const WHEN_SEEN =
   /\b(?:when|how long|show|appear\w*|see|quand|combien de temps|verrai|voir|apparai\w*|cuando|cuanto|tarda\w*|ver|vere|veo|aparece\w*|reflej\w*)\b/;
 
+// "how many days until I see it?", "combien de jours pour le voir ?", "¿cuántos días tarda en verse?": right after a
+// refund, how long until it shows, the bank unnamed.
+const HOW_LONG_TO_SEE =
+  /\b(?:how (?:many (?:business )?days|long)|combien de (?:jours|temps)|cuantos dias|cuanto tiempo)\b[^.?!]{0,30}\b(?:see|show\w*|appear\w*|voir|apparai\w*|ver|verse|verlo|verla|aparec\w*|reflej\w*)\b/;
+
 // A fact of a shipment: who carries it and how to follow it.
 const SHIPMENT_FACT =
   /\b(?:qui livre|who(?:'s| is)? deliver\w*|quien (?:lo |la )?(?:entrega|lleva)|carrier|courier|shipper|track|tracking|tracking number|transporteur|suivi|numero de suivi|transportista|paqueteria|mensajeria|guia|rastreo|seguimiento|numero de guia)\b/;
@@ -1028,7 +1033,11 @@ export function orderQuestionIntent(
   // "How do I send it back?" right after the shopper's return: that return, not delivery options.
   if (state.lastIntent && RETURN_INTENTS.has(state.lastIntent) && SEND_BACK_MISREAD.has(intent) && asksHowToSendBack(n))
     return "return_item";
-  if (state.lastIntent === "refund_status" && intent !== "refund_status" && BANK.test(n) && WHEN_SEEN.test(n))
+  if (
+    state.lastIntent === "refund_status" &&
+    intent !== "refund_status" &&
+    ((BANK.test(n) && WHEN_SEEN.test(n)) || HOW_LONG_TO_SEE.test(n))
+  )
     return "refund_status";
   const orderInFocus = !!state.orderNumber || (!!state.lastIntent && ORDER_INTENTS.has(state.lastIntent));
   // One aspect of the order in focus (its items, cost, payment, code, address) asked in another topic's nouns:
