@@ -50,3 +50,19 @@ describe("an item left out of an order not shipped", () => {
     expect(read("complaint", "not shipped yet right? then leave out the headlamp")).toBe("change_order");
   });
 });
+
+describe("one item cancelled, the rest kept", () => {
+  it("is a change, in en/fr/es", () => {
+    expect(read("cancel_order", "cancel the headlamp only, I still want the poles")).toBe("change_order");
+    expect(read("product_info", "forget the headlamp, just the poles please")).toBe("change_order");
+    expect(read("cancel_order", "Hi, can you cancel half my order? Just the headlamp.")).toBe("change_order");
+    expect(read("product_info", "don't ship the headlamp, the poles are fine")).toBe("change_order");
+    expect(read("complaint", "annulez juste les mugs, je garde les assiettes et les bols")).toBe("change_order");
+    expect(read("cancel_order", "cancelen la mitad de mi pedido, solo los filtros")).toBe("change_order");
+  });
+
+  it("leaves the whole order cancelled alone", () => {
+    expect(read("cancel_order", "cancel my order, I still want a refund")).toBeNull();
+    expect(read("cancel_order", "please cancel the whole order")).toBeNull();
+  });
+});

@@ -87,3 +87,10 @@ describe("right after a refund, how long until it shows", () => {
     expect(orderQuestionIntent("shipping_options", "how many days until I see it?", {})).toBeNull();
   });
 });
+
+describe("a return done, how long for the money", () => {
+  it("is the refund", () => {
+    expect(read("return_item", "I did a return on order 1047. How long for the money?")).toBe("refund_status");
+    expect(read("return_item", "made my return last week, how long until the money comes?")).toBe("refund_status");
+  });
+});

@@ -21,7 +21,7 @@ const MONEY_BACK =
 // "je n'ai reçu que 49 €": a refund awaited or short, without the word. "I only got $40 back" is money;
 // "I only got the candle" is a parcel short of items, not a refund.
 export const SENT_BACK =
-  /(?:^|[.!?]\s*)returned (?:a|an|the|my|both|all)\b|\b(?:i (?:(?:requested|started|opened|filed|submitted|made) (?:a|the|my) return|returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:tout |bien |deja )?(?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
+  /(?:^|[.!?]\s*)returned (?:a|an|the|my|both|all)\b|\b(?:i|we) (?:did|made|have done|'ve done|have made|'ve made) (?:a|the|my) return\b|^(?:did|made) (?:a|the|my) return\b|\b(?:i (?:(?:requested|started|opened|filed|submitted|made) (?:a|the|my) return|returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:tout |bien |deja )?(?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
 // "still no money", "haven't seen a cent", "no me ha llegado el dinero": the refund, not the return, is missing.
 const NO_MONEY =
   /\b(?:no money|no refund|(?:seen|got|had) a (?:cent|penny|dime)|pas (?:d'argent|un centime|de remboursement)|(?:no )?(?:veo|he visto|me ha llegado|ha llegado|me llega) (?:mi |el |un |ningun )?(?:dinero|peso|centavo|reembolso)|ni un peso)\b/;
@@ -31,7 +31,7 @@ const NOTHING_ON_ACCOUNT =
   /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
 // "how much am I getting?", "has the money gone back?", "what you gave back": the money of a return already made.
 const MONEY_OF_RETURN =
-  /(?:\$|€|£|\bcash|\bfunds|\bthe money) (?:has |have )?(?:come|came|comes|gone|went) back\b|\bhow much (?:\w+ )?(?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b|\bme (?:regresaron|devolvieron|reembolsaron|depositaron|depositan|reembolsan)\b|\bwhen (?:do|will|would|can|could|shall) (?:i|we) (?:get|see|have) (?:it|that|this|them|the (?:money|amount|sum)) back\b/;
+  /(?:\$|€|£|\bcash|\bfunds|\bthe money) (?:has |have )?(?:come|came|comes|gone|went) back\b|\bhow long (?:for|until|till|before) (?:the|my) (?:money|credit|funds)\b|\bhow much (?:\w+ )?(?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b|\bme (?:regresaron|devolvieron|reembolsaron|depositaron|depositan|reembolsan)\b|\bwhen (?:do|will|would|can|could|shall) (?:i|we) (?:get|see|have) (?:it|that|this|them|the (?:money|amount|sum)) back\b/;
 // How much the shop gave back: "what amount did you give me back?", "combien vous m'avez rendu ?", "¿cuánto me
 // regresaron?". Past and the shop's doing: a refund made, never a price ("how much is it?") or a charge.
 const AMOUNT_GIVEN_BACK =
@@ -545,7 +545,7 @@ const ON_THE_ORDER = /\b(?:my|the|this|that) order\b|\b(?:ma|la|cette) commande\
 // The rest of the order is kept: "cancel just the umbrella and keep the boots", "just send the tea",
 // "mais garder le plateau", "mándenme solo el té". Dropping one item is a change, not a cancellation.
 const KEEP_THE_REST =
-  /\b(?:keep (?:all )?(?:the|my) (?:rest|others?|\w+)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|(?<!(?:annul|retir|enlev|supprim)\w* )seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) (?:solo|nada mas|solamente|unicamente)|(?:solo|nada mas|solamente|unicamente) (?:mandenme|envienme|mandame|enviame|manden|envien)|me quedo con|quedarme con|lo demas|el resto|(?:gardez|conservez|garde) (?:le|la|les|l')|(?:dejenme|dejame|dejen|dejan|mantengan) (?:el|la|los|las))\b/;
+  /\b(?:keep (?:all )?(?:the|my) (?:rest|others?|\w+)|i still (?:want|need) (?:the|my)|(?:just|only) the [\w-]+(?: [\w-]+)? (?:please|then|thanks)|the [\w-]+(?: [\w-]+)? (?:is|are) (?:fine|ok|okay|good)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|(?<!(?:annul|retir|enlev|supprim)\w* )seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) (?:solo|nada mas|solamente|unicamente)|(?:solo|nada mas|solamente|unicamente) (?:mandenme|envienme|mandame|enviame|manden|envien)|me quedo con|quedarme con|lo demas|el resto|(?:gardez|conservez|garde) (?:le|la|les|l')|(?:dejenme|dejame|dejen|dejan|mantengan) (?:el|la|los|las))\b/;
 // "cancel the M and get the L instead", "annuler le bleu et prendre le rouge à la place": a swap.
 const SWAP_INSTEAD =
   /\b(?:and|&) (?:get|send|take|have|switch to|replace it with)\b.*\binstead\b|\bet (?:prendre|recevoir|mettre)\b.*\b(?:a la place|plutot)\b|\by (?:mejor )?(?:mandar|enviar|poner|cambiar|quiero)\b.*\b(?:en vez|en lugar)\b/;
@@ -557,7 +557,7 @@ const WHAT_INSTEAD =
   /\b(?:the|a|an|one) [\w-]+(?: [\w-]+)? instead\b|\b(?:want\w*|need|prefer|get) (?:the |a |an |size |it in )?[\w-]+ (?:not|instead of|rather than)\b|\bi (?:want\w*|need|would like|'d like|prefer) (?!to\b|it\b|them\b|my\b|you\b|this\b|that\b|all\b|everything\b|a refund|the (?:order|money|refund|whole|entire))[\w-]+|\ba la place\b|\bau lieu\b|\bplutot\b|\bet (?:mettez|mets|mettre|envoyez|envoyer|prenez|prendre|donnez)\b|\ben (?:su|mi) lugar\b|\ben vez\b|\ben lugar\b|\b(?:ponganme|mandenme|envienme|ponme|mandame)\b|\by (?:que )?me (?:manden|envien|pongan|den|mandan)\b|\b(?:and|,)\s*(?:please )?(?:send|ship|give|get|put) (?!(?:[\w-]+ ){0,3}(?:confirmation|email|e-mail|receipt|refund|label|money|invoice|update)\b)(?:me )?(?:the |a |an )?[\w-]+|\breplac\w* (?:[\w-]+ ){0,4}(?:with|by)\b|\b(?:remplac|reemplaz|sustitu)\w*|\bre-?order\w*|\border (?:it )?again\b|\brecommander\b|\bvolver a pedir\w*|\bpedir(?:lo|la)? de nuevo\b/;
 // "cancel part of my order", "annuler un article", "cancelar uno de los productos": some of it, not the order.
 const PART_OF_ORDER =
-  /\b(?:part of (?:my|the|this) order|one (?:item|thing|product|of the (?:items|things|products))|an item|some (?:items|things)|une partie|un (?:seul )?article|un des articles|parte del pedido|un (?:solo )?(?:articulo|producto)|uno de los (?:articulos|productos))\b/;
+  /\b(?:(?:part|half) of (?:my|the|this) order|half (?:my|the) order|la moitie de (?:ma|la) commande|la mitad de(?:l| mi) pedido|one (?:item|thing|product|of the (?:items|things|products))|an item|some (?:items|things)|une partie|un (?:seul )?article|un des articles|parte del pedido|un (?:solo )?(?:articulo|producto)|uno de los (?:articulos|productos))\b/;
 const DONT_NEED_ONE =
   /\b(?:don'?t|do not|no longer) (?:need|want|send|ship|include) the\b|\b(?:ne )?(?:m')?envoyez pas\b|\bno (?:me )?(?:manden|envien|incluyan)\b|\bje ne veux plus (?:le|la|les)\b|\bya no (?:quiero|necesito) (?:el|la|los|las)\b/;
 // Only part of it wanted now: "I only want the poles now, not the headlamp", "je veux seulement le plaid, pas les
@@ -704,7 +704,7 @@ function asksOrderAspect(n: string): boolean {
 
 // Taking an item out of an order: "remove", "take off", "don't send", "retirer", "quitar", "ya no quiero".
 const REMOVE_WORDS =
-  /\b(?:remov(?:e|es|ed|ing)|take (?:[\w-]+ ){0,3}(?:off|out)|drop|don'?t (?:need|want|send|ship|include)|do not (?:send|ship|include)|(?:ne )?(?:m')?envoyez pas|no (?:me )?(?:manden|envien|incluyan)|no longer (?:need|want)|retir\w*|enlev\w*|supprim\w*|ne veux plus|quit\w*|sac\w*|elimin\w*|ya no (?:quiero|necesito))\b/;
+  /\b(?:remov(?:e|es|ed|ing)|forget (?:about )?the|scrap the|skip the|take (?:[\w-]+ ){0,3}(?:off|out)|drop|don'?t (?:need|want|send|ship|include)|do not (?:send|ship|include)|(?:ne )?(?:m')?envoyez pas|no (?:me )?(?:manden|envien|incluyan)|no longer (?:need|want)|retir\w*|enlev\w*|supprim\w*|ne veux plus|quit\w*|sac\w*|elimin\w*|ya no (?:quiero|necesito))\b/;
 // A cancellation is of one item only when the message limits itself to it: "cancel just the …",
 // "only the …", "… from my order", "seulement la …", "solo los …" (or keeps the rest, above).
 const LIMITED_TO_ITEMS =
@@ -950,7 +950,7 @@ export function orderQuestionIntent(
   )
     return "change_order";
   if (
-    CHANGE_MISREAD.has(intent) &&
+    (CHANGE_MISREAD.has(intent) || (intent === "complaint" && !saysGrievance(n))) &&
     (SWAP_INSTEAD.test(n) ||
       ((CANCEL_WORDS.test(n) || DONT_NEED_ONE.test(n) || REMOVE_WORDS.test(n)) && KEEP_THE_REST.test(n)))
   )
