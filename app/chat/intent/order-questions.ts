@@ -136,6 +136,13 @@ const WHEN_SEEN =
 const HOW_LONG_TO_SEE =
   /\b(?:how (?:many (?:business )?days|long)|combien de (?:jours|temps)|cuantos dias|cuanto tiempo)\b[^.?!]{0,30}\b(?:see|show\w*|appear\w*|voir|apparai\w*|ver|verse|verlo|verla|aparec\w*|reflej\w*)\b/;
 
+// A return told, not asked for: "had to return", "been trying to send it back", "the return process", "tuve que devolver".
+const RETURN_TOLD =
+  /\b(?:had to (?:return|send (?:[\w-]+ ){0,2}back)|(?:been|keep|kept) trying to (?:return|send)|(?:your |the )?return(?:s)? (?:process|system|policy) (?:is|was)|tuve que (?:devolver|regresar)|j'ai du (?:renvoyer|retourner|rendre)|i (?:returned|sent (?:[\w-]+ ){0,2}back))\b/;
+// Sore words besides the outright ones: a nightmare, poor quality, nobody answers.
+const SORE =
+  /\b(?:nightmare|poor quality|not fair|unfair|nobody (?:answers|replies|responds|gets back)|no one (?:answers|replies|responds)|pesadilla|nadie me (?:responde|contesta|dice nada)|injuste|cauchemar|personne ne (?:me )?repond)\b/;
+
 // A fact of a shipment: who carries it and how to follow it.
 const SHIPMENT_FACT =
   /\b(?:qui livre|who(?:'s| is)? deliver\w*|quien (?:lo |la )?(?:entrega|lleva)|carrier|courier|shipper|track|tracking|tracking number|transporteur|suivi|numero de suivi|transportista|paqueteria|mensajeria|guia|rastreo|seguimiento|numero de guia)\b/;
@@ -889,6 +896,17 @@ export function orderQuestionIntent(
   const n = normalize(text);
   const deed = moneyBackIntent(intent, n) ?? whereItIsIntent(intent, n) ?? parcelStateIntent(intent, n);
   if (deed) return deed;
+  // "I had to return the boots twice, poor quality", "tuve que devolver la cafetera y nadie me responde": a return
+  // told inside a grievance vents; it asks for no return.
+  if (
+    intent === "return_item" &&
+    RETURN_TOLD.test(n) &&
+    (saysGrievance(n) || SORE.test(n)) &&
+    !WANTS_TO_RETURN.test(n) &&
+    !asksForMoneyBack(n) &&
+    !REFUND_WORD.test(n)
+  )
+    return "complaint";
   // "second time it's late, still not shipped, I'm fed up": a grievance that asks nothing, not a tracking question.
   if (
     intent === "track_order" &&
