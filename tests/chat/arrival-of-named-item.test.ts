@@ -51,3 +51,12 @@ describe("waiting on a bought item, any news", () => {
     expect(read("out_of_scope", "waiting for a reply to my email, any update?")).toBeNull();
   });
 });
+
+describe("typed phone-style, without the question mark", () => {
+  it("is still tracking", () => {
+    expect(read("change_order", "the fig candle and the diffuser i ordered - did they even try to deliver them")).toBe(
+      "track_order",
+    );
+    expect(read("shipping_options", "will the winter boots arrive tonight")).toBe("track_order");
+  });
+});

@@ -252,11 +252,11 @@ const HUMAN_ASKED =
 
 /** A parcel that hasn't come, came in part, an attempt, a collection: where the order stands (normalized text). */
 export function parcelStateIntent(intent: Intent, n: string): Intent | null {
-  if (ATTEMPT_MISREAD.has(intent) && ATTEMPTED.test(n) && (ASKS.test(n) || /\?/.test(n)) && !ORDER_CHANGE.test(n))
-    return "track_order";
+  if (ATTEMPT_MISREAD.has(intent) && ATTEMPTED.test(n) && !ORDER_CHANGE.test(n)) return "track_order";
   if (!PARCEL_STATE_MISREAD.has(intent)) return null;
   if (NOT_A_PARCEL.test(withoutContact(n)) || MONEY_BACK.test(n) || HUMAN_ASKED.test(n)) return null;
-  const asked = ASKS.test(n) || /\?/.test(n);
+  // Typed without its "?" ("will the boots arrive tonight"), a question still opens with its verb.
+  const asked = ASKS.test(n) || /\?/.test(n) || /^(?:will|are|can|could|does|do|would)\b/.test(n);
   const parcel =
     saysParcelMissing(n) ||
     PART_RECEIVED.test(n) ||
