@@ -21,14 +21,14 @@ const MONEY_BACK =
 // "je n'ai reçu que 49 €": a refund awaited or short, without the word. "I only got $40 back" is money;
 // "I only got the candle" is a parcel short of items, not a refund.
 export const SENT_BACK =
-  /(?:^|[.!?]\s*)returned (?:a|an|the|my|both|all)\b|\b(?:i|we) (?:did|made|have done|'ve done|have made|'ve made) (?:a|the|my) return\b|^(?:did|made) (?:a|the|my) return\b|\b(?:i (?:(?:requested|started|opened|filed|submitted|made) (?:a|the|my) return|returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:tout |bien |deja )?(?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
+  /(?:^|[.!?]\s*)returned (?:a|an|the|my|both|all)\b|(?:^|[.!?]\s*)returned[.!,]|(?:^|[.!?]\s*)(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back\b|\b(?:it|they|the [\w-]+(?: [\w-]+)?) went back to (?:you|your)\b|\b(?:i|we) (?:did|made|have done|'ve done|have made|'ve made) (?:a|the|my) return\b|^(?:did|made) (?:a|the|my) return\b|\b(?:i (?:(?:requested|started|opened|filed|submitted|made) (?:a|the|my) return|returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:tout |bien |deja )?(?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
 // "still no money", "haven't seen a cent", "no me ha llegado el dinero": the refund, not the return, is missing.
 const NO_MONEY =
   /\b(?:no money|no refund|(?:seen|got|had) a (?:cent|penny|dime)|pas (?:d'argent|un centime|de remboursement)|(?:no )?(?:veo|he visto|me ha llegado|ha llegado|me llega) (?:mi |el |un |ningun )?(?:dinero|peso|centavo|reembolso)|ni un peso)\b/;
 const NO_NEWS =
-  /\b(?:haven'?t heard|have not heard|nothing|no news|no word|any (?:update|news|word)|still waiting|des nouvelles|alguna noticia|toujours rien|pas de nouvelles|aucune nouvelle|toujours pas|nada|sin noticias|no se nada|todavia no|aun no|sigo esperando)\b/;
+  /\b(?:status|(?:is )?(?:everything |it all )?settled|haven'?t heard|have not heard|nothing|no news|no word|any (?:update|news|word)|still waiting|des nouvelles|alguna noticia|toujours rien|pas de nouvelles|aucune nouvelle|toujours pas|nada|sin noticias|no se nada|todavia no|aun no|sigo esperando)\b/;
 const NOTHING_ON_ACCOUNT =
-  /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
+  /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|visa|mastercard|amex|paypal|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
 // "how much am I getting?", "has the money gone back?", "what you gave back": the money of a return already made.
 const MONEY_OF_RETURN =
   /(?:\$|€|£|\bcash|\bfunds|\bthe money) (?:has |have )?(?:come|came|comes|gone|went) back\b|\bhow long (?:for|until|till|before) (?:the|my) (?:money|credit|funds)\b|\bhow much (?:\w+ )?(?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b|\bme (?:regresaron|devolvieron|reembolsaron|depositaron|depositan|reembolsan)\b|\bwhen (?:do|will|would|can|could|shall) (?:i|we) (?:get|see|have) (?:it|that|this|them|the (?:money|amount|sum)) back\b/;
@@ -571,6 +571,10 @@ const DONT_NEED_ONE =
 // bougies", "ya solo quiero el café, no la taza". Keeping some of an order is a change of it, not a cancellation.
 const ONLY_PART_NOW =
   /\b(?:only|just) (?:want|need|keep) (?:the|my) [^.?!]{1,40}?,?\s(?:not|but not) (?:the|my)\b|\bje (?:ne )?veux (?:seulement|juste|plus que|que) (?:le|la|les|l')[^.?!]{1,40}?,?\s(?:pas|plus) (?:le|la|les|l'|mes)|\b(?:solo|nada mas|solamente|unicamente) quiero (?:el|la|los|las)\b[^.?!]{1,40}?,?\s(?:no|sin) (?:el|la|los|las)\b/;
+// "(is it possible to) get just the poles?", "send me only the mugs": part of an order placed, kept.
+const JUST_PART = /\b(?:get|have|keep|send me|ship me) (?:just|only) the\b/;
+// Readings a story of an order placed, then part of it asked, gets: the order's tracking, its cancellation.
+const STORY_CHANGE_MISREAD = new Set<Intent>([...CHANGE_MISREAD, "track_order"]);
 // The item already came: changing it is an exchange.
 const RECEIVED_IT =
   /\b(?:too (?:small|big|large|tight|short|long)|doesn'?t fit|don'?t fit|received|arrived|got (?:it|them)|came|wore|worn|trop (?:petite?s?|grande?s?|serree?s?)|recue?s?|arrivee?s?|ne (?:me )?va pas|muy (?:chic\w*|grande?s?)|me queda\w*|recibi|llego)\b/;
@@ -805,7 +809,7 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
     intent === "complaint" &&
     !saysGrievance(n) &&
     SENT_BACK.test(n) &&
-    (CREDITED.test(n) || MONEY_OF_RETURN.test(n) || AMOUNT_GIVEN_BACK.test(n)) &&
+    (CREDITED.test(n) || MONEY_OF_RETURN.test(n) || AMOUNT_GIVEN_BACK.test(n) || NO_NEWS.test(n)) &&
     !WANTS_TO_RETURN.test(n)
   )
     return "refund_status";
@@ -946,6 +950,9 @@ export function orderQuestionIntent(
     !CANCEL_WORDS.test(n) &&
     changesTheOrder
   )
+    return "change_order";
+  // "I placed an order with poles and a headlamp… is it possible to get just the poles?": part of it kept.
+  if (STORY_CHANGE_MISREAD.has(intent) && saysOrderPlaced(n) && JUST_PART.test(n) && !RECEIVED_IT.test(n))
     return "change_order";
   // "I only want the poles now, not the headlamp": the rest of the order is kept, whatever the model heard.
   if (
