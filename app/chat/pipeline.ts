@@ -684,6 +684,23 @@ function namesDiscussedOption(
   return !!product && Object.keys(namedOptionValues(product, text, {})).length > 0;
 }
 
+// A message that speaks of codes at all: then even a word in capitals may be the code it names.
+const SPEAKS_OF_CODES =
+  /\b(?:code|codes|coupon|coupons|promo\w*|voucher|discount|c[oó]digo|cup[oó]n|descuento|r[ée]duction|remise)\b/i;
+
+/**
+ * "the jacket LEAKS", "it NEVER came": a word of the language in capitals is a shout, not a code, unless
+ * it is one of the shop's own codes or the message speaks of codes. A real code has digits or is no word.
+ */
+function shoutedWord(code: string, text: string, codeSearch: CodeSearchOptions): boolean {
+  return (
+    /^[A-Z]+$/.test(code) &&
+    isKnownWord(normalize(code)) &&
+    !codeSearch.knownCodes?.has(code) &&
+    !SPEAKS_OF_CODES.test(text)
+  );
+}
+
 function resolveIntent(
   result: IntentResult,
   text: string,
@@ -783,7 +800,7 @@ function intentInContext(
     asksBeforeOrdering(text)
   )
     return { ...result, intent: "shipping_options", lowConfidence: false };
-  const codesNamed = discountCodesIn(text, codeSearch).length > 0;
+  const codesNamed = discountCodesIn(text, codeSearch).some((code) => !shoutedWord(code, text, codeSearch));
   // A discount code in the message settles an unsure classification.
   if ((result.lowConfidence || result.confidence < 0.6) && codesNamed)
     return { ...result, intent: "discount_code", lowConfidence: false };

@@ -1450,6 +1450,11 @@ export function changeOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, changeAnswer);
 }
 
+/** Whether everything the order sent has arrived (and something was sent). */
+function delivered(order: Order): boolean {
+  return !order.cancelledAt && order.fulfillments.length > 0 && order.fulfillments.every((f) => !!f.deliveredAt);
+}
+
 /** Whether the order still waits to be sent: nothing shipped, not cancelled. */
 function notYetSent(order: Order): boolean {
   return !order.cancelledAt && order.fulfillments.length === 0;
@@ -1470,6 +1475,10 @@ function changeAnswer(order: Order, t2: Turn): Promise<Answer> {
             email: t2.ctx.shop.email,
           }),
         };
+      // One item for another of an order that has arrived is an exchange of what came (as an exchange of an
+      // order not sent yet is a change of it): the order, not the words, tells them apart.
+      if (delivered(order) && requestedVariant(order, t2))
+        return exchangeAnswer(order, t2).then((answer) => ({ ...answer, intent: "exchange_item" as const }));
       return {
         text: t(L, M.shipped_no_change, {
           order: order.name,
@@ -2016,37 +2025,42 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, async (order, t2) => {
     // Swapping an item of an order not sent yet is changing that order, not exchanging what arrived.
     if (notYetSent(order)) return { ...(await changeAnswer(order, t2)), intent: "change_order" };
-    const L = t2.language;
-    const swap = requestedVariant(order, t2);
-    const line = swap?.line ?? mentionedLines(order, t2)[0];
-    const verdict = returnVerdictFor(order, [line], t2);
-    // A kind the shop's exclusions name (coffee, opened candles): that rule, not a window, answers for it.
-    const named = swap?.line === line || namedLines(order, t2).includes(line);
-    const excluded = named ? excludedKindNote(t2, line) : null;
-    const parts = excluded ? [excluded] : [describeLineReturn(verdict.lines[0], { ...verdict, openReturn: null }, t2)];
-    if (swap) {
-      const available = swap.variant?.availableForSale ?? false;
-      parts.push(
-        available
-          ? t(L, M.exchange_available, {
-              product: swap.product.title,
-              variant: swap.label,
-              count: swap.variant?.inventoryQuantity ?? "",
-            })
-          : t(L, M.exchange_unavailable, { product: swap.product.title, variant: swap.label }),
-      );
-    }
-    // The shop's exchange rule, read as for a shopper with no order yet, in any of its languages.
-    const exchange = exchangeRule(knowledgeFor(t2.ctx.shop).passages, L);
-    const rule = exchange.length
-      ? t(L, M.policy_quote, { sentence: exchange.map((p) => p.quote).join(" ") })
-      : shopSaysAbout(t2, "exchange for a different size or color", ["REFUND_POLICY", "FAQ"]).trim();
-    if (rule && !parts.some((part) => part.includes(rule))) parts.push(rule);
-    return {
-      text: parts.join("\n"),
-      lookups: swap ? [{ kind: "product", ref: swap.product.handle, outcome: swap.label }] : [],
-    };
+    return exchangeAnswer(order, t2);
   });
+}
+
+/** The exchange of an item of an order that was sent: its window, the wanted variant's stock, the shop's rule. */
+async function exchangeAnswer(order: Order, t2: Turn): Promise<Answer> {
+  const L = t2.language;
+  const swap = requestedVariant(order, t2);
+  const line = swap?.line ?? mentionedLines(order, t2)[0];
+  const verdict = returnVerdictFor(order, [line], t2);
+  // A kind the shop's exclusions name (coffee, opened candles): that rule, not a window, answers for it.
+  const named = swap?.line === line || namedLines(order, t2).includes(line);
+  const excluded = named ? excludedKindNote(t2, line) : null;
+  const parts = excluded ? [excluded] : [describeLineReturn(verdict.lines[0], { ...verdict, openReturn: null }, t2)];
+  if (swap) {
+    const available = swap.variant?.availableForSale ?? false;
+    parts.push(
+      available
+        ? t(L, M.exchange_available, {
+            product: swap.product.title,
+            variant: swap.label,
+            count: swap.variant?.inventoryQuantity ?? "",
+          })
+        : t(L, M.exchange_unavailable, { product: swap.product.title, variant: swap.label }),
+    );
+  }
+  // The shop's exchange rule, read as for a shopper with no order yet, in any of its languages.
+  const exchange = exchangeRule(knowledgeFor(t2.ctx.shop).passages, L);
+  const rule = exchange.length
+    ? t(L, M.policy_quote, { sentence: exchange.map((p) => p.quote).join(" ") })
+    : shopSaysAbout(t2, "exchange for a different size or color", ["REFUND_POLICY", "FAQ"]).trim();
+  if (rule && !parts.some((part) => part.includes(rule))) parts.push(rule);
+  return {
+    text: parts.join("\n"),
+    lookups: swap ? [{ kind: "product", ref: swap.product.handle, outcome: swap.label }] : [],
+  };
 }
 
 function exchangeWithoutOrder(turn: Turn): Answer | null {

@@ -17,26 +17,36 @@ import { tellsOfDefect } from "../policy/defects";
 
 // The shopper's money coming back, in the words shoppers use rather than "refund".
 const MONEY_BACK =
-  /\b(?:(?:my|mon|mi|mis|mes) (?:money|store credit|argent|sous|fric|avoir|dinero|plata|lana|feria|varo|reembolso|remboursement|refund)|money back|geste commercial|store credit|credit note|reimburs\w*|money (?:has |have |had )?(?:come|came|comes|gone|went|go|goes|been (?:sent|put|paid)) back|get (?:everything|it all|all of it|the (?:full|whole|entire) amount|the full price) back|me (?:devuelven|regresan|reembolsan|devolvieron|regresaron|reembolsaron) todo|refunded|rembourse(?:e|s|es)?|reembolsad[oa]s?|reembolsaron|(?:devolvieron|regresan|regresaron|devuelven|reintegraron) (?:el |mi )?dinero)\b/;
+  /\b(?:(?:my|mon|mi|mis|mes) (?:money|store credit|argent|sous|fric|avoir|dinero|plata|lana|feria|varo|reembolso|remboursement|refund)|money back|recuper\w* (?:l'argent|la somme|le montant|el dinero|el monto|el importe)|geste commercial|store credit|credit note|reimburs\w*|money (?:has |have |had )?(?:come|came|comes|gone|went|go|goes|been (?:sent|put|paid)) back|get (?:everything|it all|all of it|the (?:full|whole|entire) amount|the full price) back|me (?:devuelven|regresan|reembolsan|devolvieron|regresaron|reembolsaron) todo|refunded|rembourse(?:e|s|es)?|reembolsad[oa]s?|reembolsaron|(?:devolvieron|regresan|regresaron|devuelven|reintegraron) (?:el |mi )?dinero)\b/;
 // "I returned it and haven't heard anything", "rien sur mon compte", "how much will I get back?",
 // "je n'ai reçu que 49 €": a refund awaited or short, without the word. "I only got $40 back" is money;
 // "I only got the candle" is a parcel short of items, not a refund.
 export const SENT_BACK =
-  /\b(?:i (?:(?:requested|started|opened|filed|submitted|made) (?:a|the|my) return|returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:tout |bien |deja )?(?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
+  /(?:^|[.!?]\s*)returned (?:a|an|the|my|both|all)\b|(?:^|[.!?]\s*)returned[.!,]|(?:^|[.!?]\s*)(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back\b|\b(?:it|they|the [\w-]+(?: [\w-]+)?) went back to (?:you|your)\b|\b(?:i|we) (?:did|made|have done|'ve done|have made|'ve made) (?:a|the|my) return\b|^(?:did|made) (?:a|the|my) return\b|\b(?:i (?:(?:requested|started|opened|filed|submitted|made) (?:a|the|my) return|returned|(?:sent|mailed|shipped|posted) (?:[\w-]+ ){0,3}back)|j'ai (?:tout |bien |deja )?(?:renvoye|retourne|rendu|rapporte)|(?:ya )?devolvi|regrese|ya (?:envie|mande) (?:la|el|mi)|(?:envie|mande) (?:[\w-]+ ){0,3}de (?:vuelta|regreso))\b/;
 // "still no money", "haven't seen a cent", "no me ha llegado el dinero": the refund, not the return, is missing.
 const NO_MONEY =
   /\b(?:no money|no refund|(?:seen|got|had) a (?:cent|penny|dime)|pas (?:d'argent|un centime|de remboursement)|(?:no )?(?:veo|he visto|me ha llegado|ha llegado|me llega) (?:mi |el |un |ningun )?(?:dinero|peso|centavo|reembolso)|ni un peso)\b/;
 const NO_NEWS =
-  /\b(?:haven'?t heard|have not heard|nothing|no news|no word|any (?:update|news|word)|still waiting|des nouvelles|alguna noticia|toujours rien|pas de nouvelles|aucune nouvelle|toujours pas|nada|sin noticias|no se nada|todavia no|aun no|sigo esperando)\b/;
+  /\b(?:status|(?:is )?(?:everything |it all )?settled|haven'?t heard|have not heard|nothing|no news|no word|any (?:update|news|word)|still waiting|des nouvelles|alguna noticia|toujours rien|pas de nouvelles|aucune nouvelle|toujours pas|nada|sin noticias|no se nada|todavia no|aun no|sigo esperando)\b/;
 const NOTHING_ON_ACCOUNT =
-  /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
+  /\b(?:nothing|no money|not (?:yet )?(?:on|in)|rien|pas (?:encore )?(?:sur|recu)|nada|no (?:veo|me ha llegado|ha llegado))\b.*\b(?:account|card|visa|mastercard|amex|paypal|statement|bank|compte|carte|releve|banque|cuenta|tarjeta|banco)\b/;
 // "how much am I getting?", "has the money gone back?", "what you gave back": the money of a return already made.
 const MONEY_OF_RETURN =
-  /\bhow much (?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b|\bme (?:regresaron|devolvieron|reembolsaron|depositaron|depositan|reembolsan)\b/;
+  /(?:\$|€|£|\bcash|\bfunds|\bthe money) (?:has |have )?(?:come|came|comes|gone|went) back\b|\bhow long (?:for|until|till|before) (?:the|my) (?:money|credit|funds)\b|\bhow much (?:\w+ )?(?:am i|will i be|do i|did i) (?:getting|get|got|be refunded)\b|\bmoney (?:has )?(?:gone|go|went|come|came|been sent|been paid) back\b|\b(?:gave|give|paid|pay) (?:me )?back\b|\b(?:j'ai|ai-je) (?:recupere|recu|touche) combien\b|\bcombien (?:j'ai|ai-je) (?:recupere|recu|touche)\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|dieron)\b|\bme (?:regresaron|devolvieron|reembolsaron|depositaron|depositan|reembolsan)\b|\bwhen (?:do|will|would|can|could|shall) (?:i|we) (?:get|see|have) (?:it|that|this|them|the (?:money|amount|sum)) back\b/;
+// How much the shop gave back: "what amount did you give me back?", "combien vous m'avez rendu ?", "¿cuánto me
+// regresaron?". Past and the shop's doing: a refund made, never a price ("how much is it?") or a charge.
+const AMOUNT_GIVEN_BACK =
+  /\b(?:how much|what amount|what sum)\b[^.?!]{0,40}\b(?:gave|give|given|paid|pay|put|sent|send)\b (?:(?:me|us) )?(?:\w+ ){0,2}back\b|\bhow much (?:did|have) you (?:refund|reimburs)\w* (?:me|us)\b|\bcombien (?:est-ce que )?vous m'avez (?:rendu|rembourse|reverse|recredite|redonne)\b|\bvous m'avez (?:rendu|rembourse|reverse|recredite|redonne) combien\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|depositaron|reintegraron|abonaron)\b/;
+// The money put back on a card or account: "has the amount been put back on my visa?", "gone back onto my card".
+const BACK_ON_CARD =
+  /\b(?:put|gone|go|went|come|came|been|be|sent|paid) back (?:on|onto|to|into|in) (?:my|the) (?:card|visa|mastercard|amex|account|bank|paypal|statement)\b/;
+// "the return shows complete but the amount isn't on my card": a return's money not seen yet.
+const AMOUNT_NOT_ON_CARD =
+  /\b(?:amount|money|sum)\b[^.?!]{0,20}\b(?:isn'?t|is not|not|never|hasn'?t|has not)\b (?:yet |still )?(?:been )?(?:on|in|back on|shown on|appeared on) (?:my|the) (?:card|visa|account|bank|statement)\b/;
 // "did it go through?", "has it been processed?", "le retour est traité ?", "¿ya se procesó?": a return made, now settled?
 const RETURN_PROCESSED =
   /\b(?:go through|gone through|went through|been processed|processed|all done|been sorted|complete[d]?|finished|traite\w*|termine\w*|procesad[oa]|se proceso|ya quedo|quedo todo|esta listo)\b/;
-const MY_RETURN = /\b(?:my return|mon retour|mi devolucion)\b/;
+const MY_RETURN = /\b(?:my (?:[\w-]+ ){0,2}return|mon retour|mi devolucion)\b(?! (?:label|policy|window))/;
 const HYPOTHETICAL = /\b(?:if|si|when i return|quand je retourne|cuando devuelva)\b/;
 // Any currency's marks and words ("$", "£", "euros", "pesos"), from the retail lexicon; not the
 // words that also count or weigh things ("2 livres" are books, "2 pounds of coffee" a weight).
@@ -83,6 +93,15 @@ const MONEY_MISREAD = new Set<Intent>([
   "thanks_goodbye",
 ]);
 
+// Readings such money questions get besides the refund: the return, a product or shipping their nouns name, a charge.
+const GIVEN_BACK_MISREAD = new Set<Intent>([
+  ...MONEY_MISREAD,
+  "return_item",
+  "return_policy",
+  "shipping_options",
+  "payment_issue",
+]);
+
 // Not "reçu": in French it is as often "received".
 const DOCUMENT = /\b(?:invoice|receipt|factura|recibo|comprobante|facture)\b/;
 
@@ -112,6 +131,18 @@ const CHARGE_GONE_WRONG =
 const BANK = /\b(?:card|statement|bank|account|carte|compte|banque|releve|tarjeta|cuenta|banco|estado de cuenta)\b/;
 const WHEN_SEEN =
   /\b(?:when|how long|show|appear\w*|see|quand|combien de temps|verrai|voir|apparai\w*|cuando|cuanto|tarda\w*|ver|vere|veo|aparece\w*|reflej\w*)\b/;
+
+// "how many days until I see it?", "combien de jours pour le voir ?", "¿cuántos días tarda en verse?": right after a
+// refund, how long until it shows, the bank unnamed.
+const HOW_LONG_TO_SEE =
+  /\b(?:how (?:many (?:business )?days|long)|combien de (?:jours|temps)|cuantos dias|cuanto tiempo)\b[^.?!]{0,30}\b(?:see|show\w*|appear\w*|voir|apparai\w*|ver|verse|verlo|verla|aparec\w*|reflej\w*)\b/;
+
+// A return told, not asked for: "had to return", "been trying to send it back", "the return process", "tuve que devolver".
+const RETURN_TOLD =
+  /\b(?:had to (?:return|send (?:[\w-]+ ){0,2}back)|(?:been|keep|kept) trying to (?:return|send)|(?:your |the )?return(?:s)? (?:process|system|policy) (?:is|was)|tuve que (?:devolver|regresar)|j'ai du (?:renvoyer|retourner|rendre)|i (?:returned|sent (?:[\w-]+ ){0,2}back))\b/;
+// Sore words besides the outright ones: a nightmare, poor quality, nobody answers.
+const SORE =
+  /\b(?:nightmare|poor quality|not fair|unfair|nobody (?:answers|replies|responds|gets back)|no one (?:answers|replies|responds)|pesadilla|nadie me (?:responde|contesta|dice nada)|injuste|cauchemar|personne ne (?:me )?repond)\b/;
 
 // A fact of a shipment: who carries it and how to follow it.
 const SHIPMENT_FACT =
@@ -186,7 +217,18 @@ const ARRIVED_YET =
   /\b(?:mon|ma|mes|le|la|les) (?:[\w'-]+ ){1,3}(?:est|sont) (?:bien |deja )?(?:arrivee?s?|livree?s?)\b|\b(?:est-(?:il|elle)|sont-(?:ils|elles)) (?:bien |deja )?(?:arrivee?s?|livree?s?)\b|\b(?:ya )?(?:llego|llegaron|entregaron|se entrego) (?:mi|mis|el|la|los|las)\b|\b(?:has|have|did) (?:my|the|our) (?:[\w-]+ ){1,3}(?:arrived|arrive|come|been delivered|shown up|show up)\b|\b(?:was|were|has|have) (?:my|the|our) (?:[\w-]+ ){1,3}(?:been )?(?:sent|shipped|dispatched|emailed|delivered|mailed)\b|\b(?:a|ont)-t-(?:il|elle|ils|elles) ete (?:envoyee?s?|expediee?s?|livree?s?)\b|\bya (?:me )?(?:enviaron|mandaron|se envio|salio|salieron) (?:mi|mis|el|la|los|las)\b/;
 // "nobody was home", "personne n'était là", "no había nadie": a delivery attempt the shopper asks about.
 const ATTEMPTED =
-  /\b(?:nobody|no one|noone) (?:was |is |were )?(?:home|there|in|around|available)\b|\bmissed (?:the |my )?(?:delivery|parcel|package|courier|driver)\b|\b(?:delivery attempt|attempted delivery|tried to deliver)\b|\bpersonne (?:n'etait|n'est|n'a ete) (?:la|present)\b|\b(?:destinataire absent|avis de passage|tentative de livraison)\b|\bno (?:habia|estaba|hubo|hay) nadie\b|\b(?:intento de entrega|intentaron entregar|aviso de visita)\b/;
+  /\b(?:nobody|no one|noone) (?:was |is |were )?(?:home|there|in|around|available)\b|\bmissed (?:the |my )?(?:delivery|parcel|package|courier|driver)\b|\b(?:delivery attempt|attempted delivery|(?:try|tried|trying|attempt\w*) to deliver)\b|\bpersonne (?:n'etait|n'est|n'a ete) (?:la|present)\b|\b(?:destinataire absent|avis de passage|tentative de livraison)\b|\bno (?:habia|estaba|hubo|hay) nadie\b|\b(?:intento de entrega|intentaron entregar|aviso de visita)\b/;
+// "is the headlamp coming today?", "will the boots make it tonight?", "le plaid arrive aujourd'hui ?", "¿me llega hoy?":
+// a bought item due on a near day. Before buying, the shop's delivery times are asked "if I order…", "do you deliver…".
+const DUE_NOW =
+  /\b(?:coming|come|arriv\w*|get here|make it|be here|be delivered|show up|turn up|still on)\b[^.?!]{0,20}\b(?:today|tonight|tomorrow|this (?:evening|afternoon|morning))\b|\b(?:arrive\w*|livre\w*|recevoir|recevrai)\b[^.?!]{0,20}\b(?:aujourd'hui|ce soir|demain)\b|\b(?:llega|llegan|llegara|llegaran|llegue|lleguen|entregan|entregaran)\b[^.?!]{0,20}\b(?:hoy|esta noche|manana)\b/;
+const BEFORE_BUYING =
+  /\b(?:if (?:i|we) (?:order\w*|buy|bought|place\w*|get)|would|do you (?:deliver|ship)|can you (?:deliver|ship)|si (?:je |j'|on )?(?:commande\w*|achet\w*|prends)|livrez-vous|si (?:lo |la |los |las )?(?:pido|pidiera|compro|comprara|ordeno)|hacen entregas)\b/;
+// "I'm waiting on the boots I paid for, any news?", "j'attends mon plaid, des nouvelles ?": a bought item awaited.
+const WAITING_ON =
+  /\b(?:waiting (?:on|for)|j'attends|on attend|esperando|espero)\b[^.?!]{1,60}\b(?:any news|any update|any word|news|update|des nouvelles|du nouveau|alguna noticia|novedades|noticias)\b/;
+// A delivery attempt heard as a change of the order ("did they even try to deliver them?"), when no change is asked.
+const ATTEMPT_MISREAD = new Set<Intent>(["change_order", "cancel_order"]);
 // "did I already pick it up?", "ai-je déjà retiré ma commande ?", "¿ya recogí mi pedido?": a collection made or not.
 const PICKED_UP_YET =
   /\b(?:did|have|has) (?:i|we|someone|somebody|my \w+) (?:already |ever )?(?:pick(?:ed)? (?:it |them |(?:my|the) \w+ )?up|collect(?:ed)?)\b|\b(?:ai-je|j'ai|est-ce que j'ai) (?:deja |bien )?(?:retire|recupere)\b|\bya (?:recogi|recogimos|pase por|fui por)\b/;
@@ -211,14 +253,18 @@ const HUMAN_ASKED =
 
 /** A parcel that hasn't come, came in part, an attempt, a collection: where the order stands (normalized text). */
 export function parcelStateIntent(intent: Intent, n: string): Intent | null {
+  if (ATTEMPT_MISREAD.has(intent) && ATTEMPTED.test(n) && !ORDER_CHANGE.test(n)) return "track_order";
   if (!PARCEL_STATE_MISREAD.has(intent)) return null;
   if (NOT_A_PARCEL.test(withoutContact(n)) || MONEY_BACK.test(n) || HUMAN_ASKED.test(n)) return null;
-  const asked = ASKS.test(n) || /\?/.test(n);
+  // Typed without its "?" ("will the boots arrive tonight"), a question still opens with its verb.
+  const asked = ASKS.test(n) || /\?/.test(n) || /^(?:will|are|can|could|does|do|would)\b/.test(n);
   const parcel =
     saysParcelMissing(n) ||
     PART_RECEIVED.test(n) ||
     ATTEMPTED.test(n) ||
     (asked && (ARRIVED_YET.test(n) || PICKED_UP_YET.test(n))) ||
+    (asked && DUE_NOW.test(n) && !BEFORE_BUYING.test(n)) ||
+    (asked && WAITING_ON.test(n)) ||
     // "I ordered today, when will it come?": that order's arrival, not the shop's delivery times.
     (asked && intent === "shipping_options" && saysOrderPlaced(n) && ARRIVAL.test(n));
   return parcel && !WANTS_TO_RETURN.test(n) ? "track_order" : null;
@@ -504,7 +550,7 @@ const DONT_SEND =
   /\b(?:don'?t|do not|please don'?t) (?:send|ship|include|pack)\b|\b(?:ne )?(?:m')?envoyez pas\b|\bno (?:me )?(?:manden|envien|incluyan|empaquen)\b/;
 const CANCEL_WORDS = /\b(?:cancel\w*|annul\w*|cancela\w*)\b/;
 const CHANGE_WORDS =
-  /\b(?:chang\w*|swap\w*|switch\w*|modif\w*|edit|add|cambi\w*|agreg\w*|anad\w*|ajout\w*|rajout\w*)\b/;
+  /\b(?:chang\w*|swap\w*|switch\w*|modif\w*|edit|add|drop(?! (?:it |them )?off)|leave (?:out|off)|cambi\w*|agreg\w*|anad\w*|ajout\w*|rajout\w*)\b/;
 const BEFORE_SHIPPING =
   /\bbefore (?:it|they|you) (?:ships?|send|sends|dispatch\w*|goes out|leaves?)\b|\bbefore (?:you )?(?:ship|send|dispatch) (?:it|them)\b|\b(?:hasn'?t|has not|haven'?t|not) (?:yet )?(?:shipped|been shipped|been sent|left)\b|\bavant (?:l'envoi|l'expedition|qu'(?:elle|il|ils|elles) (?:ne )?(?:parte|partent|soi(?:t|ent) expedie\w*)|que vous (?:ne )?(?:l'envoyiez|l'expediez))\b|\bpas encore (?:partie?s?|expedie\w*|envoye\w*)\b|\bantes de(?: que)? (?:me )?(?:lo |la |los |las )?(?:envi\w*|mand\w*|salga\w*)|\bantes del envio\b|\b(?:todavia|aun) no (?:sale|ha salido|se envia|lo envian)\b/;
 const ADD_TO_ORDER =
@@ -513,7 +559,7 @@ const ON_THE_ORDER = /\b(?:my|the|this|that) order\b|\b(?:ma|la|cette) commande\
 // The rest of the order is kept: "cancel just the umbrella and keep the boots", "just send the tea",
 // "mais garder le plateau", "mándenme solo el té". Dropping one item is a change, not a cancellation.
 const KEEP_THE_REST =
-  /\b(?:keep (?:all )?(?:the|my) (?:rest|others?|\w+)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|(?<!(?:annul|retir|enlev|supprim)\w* )seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) (?:solo|nada mas|solamente|unicamente)|(?:solo|nada mas|solamente|unicamente) (?:mandenme|envienme|mandame|enviame|manden|envien)|me quedo con|quedarme con|lo demas|el resto|(?:gardez|conservez|garde) (?:le|la|les|l')|(?:dejenme|dejame|dejen|dejan|mantengan) (?:el|la|los|las))\b/;
+  /\b(?:keep (?:all )?(?:the|my) (?:rest|others?|\w+)|i still (?:want|need) (?:the|my)|(?:just|only) the [\w-]+(?: [\w-]+)? (?:please|then|thanks)|the [\w-]+(?: [\w-]+)? (?:is|are) (?:fine|ok|okay|good)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|(?<!(?:annul|retir|enlev|supprim)\w* )seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) (?:solo|nada mas|solamente|unicamente)|(?:solo|nada mas|solamente|unicamente) (?:mandenme|envienme|mandame|enviame|manden|envien)|me quedo con|quedarme con|lo demas|el resto|(?:gardez|conservez|garde) (?:le|la|les|l')|(?:dejenme|dejame|dejen|dejan|mantengan) (?:el|la|los|las))\b/;
 // "cancel the M and get the L instead", "annuler le bleu et prendre le rouge à la place": a swap.
 const SWAP_INSTEAD =
   /\b(?:and|&) (?:get|send|take|have|switch to|replace it with)\b.*\binstead\b|\bet (?:prendre|recevoir|mettre)\b.*\b(?:a la place|plutot)\b|\by (?:mejor )?(?:mandar|enviar|poner|cambiar|quiero)\b.*\b(?:en vez|en lugar)\b/;
@@ -525,15 +571,23 @@ const WHAT_INSTEAD =
   /\b(?:the|a|an|one) [\w-]+(?: [\w-]+)? instead\b|\b(?:want\w*|need|prefer|get) (?:the |a |an |size |it in )?[\w-]+ (?:not|instead of|rather than)\b|\bi (?:want\w*|need|would like|'d like|prefer) (?!to\b|it\b|them\b|my\b|you\b|this\b|that\b|all\b|everything\b|a refund|the (?:order|money|refund|whole|entire))[\w-]+|\ba la place\b|\bau lieu\b|\bplutot\b|\bet (?:mettez|mets|mettre|envoyez|envoyer|prenez|prendre|donnez)\b|\ben (?:su|mi) lugar\b|\ben vez\b|\ben lugar\b|\b(?:ponganme|mandenme|envienme|ponme|mandame)\b|\by (?:que )?me (?:manden|envien|pongan|den|mandan)\b|\b(?:and|,)\s*(?:please )?(?:send|ship|give|get|put) (?!(?:[\w-]+ ){0,3}(?:confirmation|email|e-mail|receipt|refund|label|money|invoice|update)\b)(?:me )?(?:the |a |an )?[\w-]+|\breplac\w* (?:[\w-]+ ){0,4}(?:with|by)\b|\b(?:remplac|reemplaz|sustitu)\w*|\bre-?order\w*|\border (?:it )?again\b|\brecommander\b|\bvolver a pedir\w*|\bpedir(?:lo|la)? de nuevo\b/;
 // "cancel part of my order", "annuler un article", "cancelar uno de los productos": some of it, not the order.
 const PART_OF_ORDER =
-  /\b(?:part of (?:my|the|this) order|one (?:item|thing|product|of the (?:items|things|products))|an item|some (?:items|things)|une partie|un (?:seul )?article|un des articles|parte del pedido|un (?:solo )?(?:articulo|producto)|uno de los (?:articulos|productos))\b/;
+  /\b(?:(?:part|half) of (?:my|the|this) order|half (?:my|the) order|la moitie de (?:ma|la) commande|la mitad de(?:l| mi) pedido|one (?:item|thing|product|of the (?:items|things|products))|an item|some (?:items|things)|une partie|un (?:seul )?article|un des articles|parte del pedido|un (?:solo )?(?:articulo|producto)|uno de los (?:articulos|productos))\b/;
 const DONT_NEED_ONE =
   /\b(?:don'?t|do not|no longer) (?:need|want|send|ship|include) the\b|\b(?:ne )?(?:m')?envoyez pas\b|\bno (?:me )?(?:manden|envien|incluyan)\b|\bje ne veux plus (?:le|la|les)\b|\bya no (?:quiero|necesito) (?:el|la|los|las)\b/;
+// Only part of it wanted now: "I only want the poles now, not the headlamp", "je veux seulement le plaid, pas les
+// bougies", "ya solo quiero el café, no la taza". Keeping some of an order is a change of it, not a cancellation.
+const ONLY_PART_NOW =
+  /\b(?:only|just) (?:want|need|keep) (?:the|my) [^.?!]{1,40}?,?\s(?:not|but not) (?:the|my)\b|\bje (?:ne )?veux (?:seulement|juste|plus que|que) (?:le|la|les|l')[^.?!]{1,40}?,?\s(?:pas|plus) (?:le|la|les|l'|mes)|\b(?:solo|nada mas|solamente|unicamente) quiero (?:el|la|los|las)\b[^.?!]{1,40}?,?\s(?:no|sin) (?:el|la|los|las)\b/;
+// "(is it possible to) get just the poles?", "send me only the mugs": part of an order placed, kept.
+const JUST_PART = /\b(?:get|have|keep|send me|ship me) (?:just|only) the\b/;
+// Readings a story of an order placed, then part of it asked, gets: the order's tracking, its cancellation.
+const STORY_CHANGE_MISREAD = new Set<Intent>([...CHANGE_MISREAD, "track_order"]);
 // The item already came: changing it is an exchange.
 const RECEIVED_IT =
   /\b(?:too (?:small|big|large|tight|short|long)|doesn'?t fit|don'?t fit|received|arrived|got (?:it|them)|came|wore|worn|trop (?:petite?s?|grande?s?|serree?s?)|recue?s?|arrivee?s?|ne (?:me )?va pas|muy (?:chic\w*|grande?s?)|me queda\w*|recibi|llego)\b/;
 // "can you remove the beanie from my order?", "retirer les torchons de ma commande", "quitar la taza de mi pedido".
 const REMOVE_FROM_ORDER =
-  /\b(?:remove|take (?:off|out)|drop) (?:[\w-]+ ){0,4}(?:from|off|out of) (?:my|the|this|that) order\b|\b(?:retir|enlev|supprim)\w* (?:[\w'-]+ ){0,5}de (?:ma|la) commande\b|\b(?:quit|elimin|sac)\w* (?:[\w-]+ ){0,5}(?:de|del) (?:mi|el)? ?pedido\b/;
+  /\b(?:remove|take (?:off|out)|drop) (?:[\w-]+ ){0,4}(?:from|off|out of) (?:my|the|this|that) order\b|\b(?:drop|leave) (?:[\w-]+ ){0,4}(?:from|off|out of) (?:it|there)\b|\btake (?:[\w-]+ ){0,4}off (?:it|there)\b|\b(?:retir|enlev|supprim)\w* (?:[\w'-]+ ){0,5}de (?:ma|la) commande\b|\b(?:quit|elimin|sac)\w* (?:[\w-]+ ){0,5}(?:de|del) (?:mi|el)? ?pedido\b/;
 // "the tracking says return to sender": the parcel's way back to the shop, not a return of the shopper's.
 const RETURN_TO_SENDER =
   /\breturn(?:ed|ing)? to (?:the )?sender\b|\bretour (?:a l'|a |vers l')?expediteur\b|\b(?:devuelto|devolucion|regresado|regreso) al remitente\b/;
@@ -668,7 +722,7 @@ function asksOrderAspect(n: string): boolean {
 
 // Taking an item out of an order: "remove", "take off", "don't send", "retirer", "quitar", "ya no quiero".
 const REMOVE_WORDS =
-  /\b(?:remov(?:e|es|ed|ing)|take (?:[\w-]+ ){0,3}(?:off|out)|drop|don'?t (?:need|want|send|ship|include)|do not (?:send|ship|include)|(?:ne )?(?:m')?envoyez pas|no (?:me )?(?:manden|envien|incluyan)|no longer (?:need|want)|retir\w*|enlev\w*|supprim\w*|ne veux plus|quit\w*|sac\w*|elimin\w*|ya no (?:quiero|necesito))\b/;
+  /\b(?:remov(?:e|es|ed|ing)|forget (?:about )?the|scrap the|skip the|take (?:[\w-]+ ){0,3}(?:off|out)|drop|don'?t (?:need|want|send|ship|include)|do not (?:send|ship|include)|(?:ne )?(?:m')?envoyez pas|no (?:me )?(?:manden|envien|incluyan)|no longer (?:need|want)|retir\w*|enlev\w*|supprim\w*|ne veux plus|quit\w*|sac\w*|elimin\w*|ya no (?:quiero|necesito))\b/;
 // A cancellation is of one item only when the message limits itself to it: "cancel just the …",
 // "only the …", "… from my order", "seulement la …", "solo los …" (or keeps the rest, above).
 const LIMITED_TO_ITEMS =
@@ -757,6 +811,15 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
     (NO_NEWS.test(n) || NO_MONEY.test(n))
   )
     return "refund_status";
+  // "I sent the fleece back… whether I've actually been paid back": a story told before the money asked, no grievance.
+  if (
+    intent === "complaint" &&
+    !saysGrievance(n) &&
+    SENT_BACK.test(n) &&
+    (CREDITED.test(n) || MONEY_OF_RETURN.test(n) || AMOUNT_GIVEN_BACK.test(n) || NO_NEWS.test(n)) &&
+    !WANTS_TO_RETURN.test(n)
+  )
+    return "refund_status";
   // "My statement doesn't show any refund", "still nothing on my card from the cancelled order": money awaited,
   // not a charge gone wrong (a cancelled order's money is the money awaited).
   if (
@@ -765,6 +828,14 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
     SHOWS_NO.test(n) &&
     (MONEY_AWAITED.test(n) || CANCELLED_FORM.test(n)) &&
     !CHARGE_GONE_WRONG.test(n)
+  )
+    return "refund_status";
+  // "what amount did you give me back?", "has it been put back on my visa?": money the shop gave back, asked.
+  if (
+    GIVEN_BACK_MISREAD.has(intent) &&
+    (AMOUNT_GIVEN_BACK.test(n) || BACK_ON_CARD.test(n) || (AMOUNT_NOT_ON_CARD.test(n) && ABOUT_A_RETURN.test(n))) &&
+    !CHARGE_GONE_WRONG.test(n) &&
+    !WANTS_TO_RETURN.test(n)
   )
     return "refund_status";
   // "toujours rien sur ma carte pour la commande annulée": the cancellation's money, not a new cancellation.
@@ -784,6 +855,11 @@ export function moneyBackIntent(intent: Intent, n: string): Intent | null {
   )
     return "refund_status";
   return null;
+}
+
+/** A grievance said outright, again, or in milder let-down words (normalized text). */
+function saysGrievance(n: string): boolean {
+  return OUTRIGHT_GRIEVANCE.test(n) || REPEATED_TROUBLE.test(n) || LET_DOWN.test(n);
 }
 
 /** "did you pay me back?", "where's my money?", "¿ya me depositaron?": money asked back, in any words (normalized text). */
@@ -840,6 +916,17 @@ export function orderQuestionIntent(
     !asksWhereItIs(n)
   )
     return "return_item";
+  // "I had to return the boots twice, poor quality", "tuve que devolver la cafetera y nadie me responde": a return
+  // told inside a grievance vents; it asks for no return.
+  if (
+    intent === "return_item" &&
+    RETURN_TOLD.test(n) &&
+    (saysGrievance(n) || SORE.test(n)) &&
+    !WANTS_TO_RETURN.test(n) &&
+    !asksForMoneyBack(n) &&
+    !REFUND_WORD.test(n)
+  )
+    return "complaint";
   // "second time it's late, still not shipped, I'm fed up": a grievance that asks nothing, not a tracking question.
   if (
     intent === "track_order" &&
@@ -874,7 +961,22 @@ export function orderQuestionIntent(
     (CHANGE_WORDS.test(n) && (BEFORE_SHIPPING.test(n) || (ON_THE_ORDER.test(n) && !RECEIVED_IT.test(n)))) ||
     ADD_TO_ORDER.test(n) ||
     REMOVE_FROM_ORDER.test(n);
-  if (CHANGE_MISREAD.has(intent) && !CANCEL_WORDS.test(n) && changesTheOrder) return "change_order";
+  if (
+    (CHANGE_MISREAD.has(intent) || (intent === "complaint" && !saysGrievance(n))) &&
+    !CANCEL_WORDS.test(n) &&
+    changesTheOrder
+  )
+    return "change_order";
+  // "I placed an order with poles and a headlamp… is it possible to get just the poles?": part of it kept.
+  if (STORY_CHANGE_MISREAD.has(intent) && saysOrderPlaced(n) && JUST_PART.test(n) && !RECEIVED_IT.test(n))
+    return "change_order";
+  // "I only want the poles now, not the headlamp": the rest of the order is kept, whatever the model heard.
+  if (
+    (CHANGE_MISREAD.has(intent) || (intent === "complaint" && !saysGrievance(n))) &&
+    ONLY_PART_NOW.test(n) &&
+    !WHOLE_ORDER.test(n)
+  )
+    return "change_order";
   // "I picked the wrong colour", "je me suis trompée de taille": a placed order to put right, not a product question.
   if (WRONG_OPTION_MISREAD.has(intent) && saysWrongOption(n) && !RECEIVED_IT.test(n)) return "change_order";
   // "is it too late to make a change?", "can I still edit it?": whether the order can still change, not where it is.
@@ -889,7 +991,7 @@ export function orderQuestionIntent(
   )
     return "change_order";
   if (
-    CHANGE_MISREAD.has(intent) &&
+    (CHANGE_MISREAD.has(intent) || (intent === "complaint" && !saysGrievance(n))) &&
     (SWAP_INSTEAD.test(n) ||
       ((CANCEL_WORDS.test(n) || DONT_NEED_ONE.test(n) || REMOVE_WORDS.test(n)) && KEEP_THE_REST.test(n)))
   )
@@ -911,7 +1013,7 @@ export function orderQuestionIntent(
     // A swap of one item for another is also how an exchange of a delivered one is asked: the reading stands,
     // unless it is no reading of a return and names the order ("passer en X au lieu de Y pour la commande 3045").
     (stated !== "swap" || (namesOrderNumber && SWAP_ON_ORDER_MISREAD.has(intent))) &&
-    STATED_CHANGE_MISREAD.has(intent) &&
+    (STATED_CHANGE_MISREAD.has(intent) || (intent === "complaint" && !saysGrievance(n))) &&
     !CANCEL_WORDS.test(n) &&
     !RECEIVED_IT.test(n) &&
     // "4 mugs instead of 2" can only be about an order already placed.
@@ -972,7 +1074,11 @@ export function orderQuestionIntent(
   // "How do I send it back?" right after the shopper's return: that return, not delivery options.
   if (state.lastIntent && RETURN_INTENTS.has(state.lastIntent) && SEND_BACK_MISREAD.has(intent) && asksHowToSendBack(n))
     return "return_item";
-  if (state.lastIntent === "refund_status" && intent !== "refund_status" && BANK.test(n) && WHEN_SEEN.test(n))
+  if (
+    state.lastIntent === "refund_status" &&
+    intent !== "refund_status" &&
+    ((BANK.test(n) && WHEN_SEEN.test(n)) || HOW_LONG_TO_SEE.test(n))
+  )
     return "refund_status";
   const orderInFocus = !!state.orderNumber || (!!state.lastIntent && ORDER_INTENTS.has(state.lastIntent));
   // One aspect of the order in focus (its items, cost, payment, code, address) asked in another topic's nouns:

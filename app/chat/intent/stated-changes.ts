@@ -36,10 +36,10 @@ const ANOTHER_ORDER =
 const DETAILS =
   /\b(?:typo|misspel\w*|mis-spel\w*|spelled wrong|spelt wrong|wrong (?:name|spelling|phone(?: number)?|last name|first name)|(?:my|the) (?:last |first )?name (?:is|was) (?:wrong|misspelled|incorrect|spelled wrong)|faute (?:de frappe |d'orthographe )?(?:dans|sur) (?:mon|le) (?:nom|prenom)|(?:mon|le) (?:nom|prenom) (?:est )?mal (?:ecrit|orthographie)|erreur (?:dans|sur) (?:mon|le) (?:nom|prenom|numero de telephone)|(?:mi|el) (?:nombre|apellido) (?:esta|quedo|salio|aparece) mal|mal escrito (?:mi|el) (?:nombre|apellido)|(?:error|me equivoque) en (?:mi|el) (?:nombre|apellido|telefono))\b/;
 
-// How many: "2 poles instead of 1", "4 mugs au lieu de 2", "3 bolsas en vez de 2" (only an order placed has a
+// How many: "2 poles instead of 1", "4 mugs au lieu de 2", "3 bolsas en vez de 2", "make it two", "que sean dos" (only an order placed has a
 // number to replace), or "change the quantity" (a change word needed: "is there a quantity limit?" asks a rule).
 const OTHER_QUANTITY =
-  /\b\d+ (?:[\w'-]+ ){0,5}(?:instead of|rather than|au lieu de|plutot que|en vez de|en lugar de) (?:just |only |seulement |solo )?(?:\d+|one|two|three|une?|deux|trois|una?|dos|tres)\b/;
+  /\b\d+ (?:[\w'-]+ ){0,5}(?:instead of|rather than|au lieu de|plutot que|en vez de|en lugar de) (?:just |only |seulement |solo )?(?:\d+|one|two|three|une?|deux|trois|una?|dos|tres)\b|\bmake it (?:\d+|two|three|four|five|six|a couple|a pair)\b|\b(?:one|two|1|2) (?!size)[a-z]+ (?:less|fewer)\b|\bmettez-en (?:\d+|deux|trois|quatre|cinq)\b|\bque sean (?:\d+|dos|tres|cuatro|cinco)\b/;
 const QUANTITY_CHANGED =
   /\b(?:chang\w*|modif\w*|updat\w*|cambi\w*|increase|reduce|lower|augment\w*|reduire|diminuer|aumentar|reducir|bajar)\b.*\b(?:quantity|quantite|cantidad)\b/;
 
