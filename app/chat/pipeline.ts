@@ -20,6 +20,7 @@ import {
   returnFollowUpIntent,
 } from "./intent/policy-follow-ups";
 import { questionAfterOpening } from "./intent/opening-words";
+import { orderTopicFollowUp } from "./order-follow-ups";
 import { stateQuestionIntent } from "./intent/state-questions";
 import { pendingPaymentIntent } from "./intent/pending-payment";
 import { productShippingIntent } from "./intent/product-shipping";
@@ -804,6 +805,9 @@ function intentInContext(
     return continued;
   // "and?", "?", "so??", "et alors ?", "¿y?": nothing new, the shopper waits for more of the last answer.
   if (!SMALL_TALK.has(last) && BARE_PROMPT.test(normalize(text))) return continued;
+  // "when was that?", "which order was it?" after a return, refund or cancellation: still that topic.
+  const onTopic = orderTopicFollowUp(result, normalize(text), entities, last, !!state.orderNumber, wordCount);
+  if (onTopic) return onTopic;
   const onReturn = returnFollowUpIntent(result, text, entities, last, !!state.orderNumber);
   if (onReturn) return onReturn;
   const onPolicy = policyFollowUpIntent(result, text, entities, last, wordCount, codesNamed);

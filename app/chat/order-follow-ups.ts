@@ -1,0 +1,86 @@
+/**
+ * Loose follow-ups about the order in focus, read in the topic of the answer they follow: a
+ * shopper who just heard where their return, refund or cancellation stands and asks "when was
+ * that?", "which order was it?" or "what was in it?" still asks about that return, refund or
+ * cancellation; "number pls" after a parcel's status asks for its tracking number.
+ * Texts are normalized (lower case, accents folded).
+ */
+import type { Entities } from "./entities";
+import type { IntentResult } from "./intent/engine";
+import type { Intent } from "./intent/labels";
+import { asksOrderContents } from "./intent/order-questions";
+
+/** Answers about one order whose topic a loose follow-up keeps. */
+const TOPIC_KEEPERS = new Set<Intent>(["return_item", "exchange_item", "refund_status", "cancel_order"]);
+
+/** Readings a loose follow-up gets on its own words, which the topic in focus outweighs. */
+const LOOSE_READINGS = new Set<Intent>([
+  "track_order",
+  "return_item",
+  "exchange_item",
+  "return_policy",
+  "out_of_scope",
+  "product_info",
+  "product_search",
+  "greeting",
+  "thanks_goodbye",
+]);
+
+const LOOSE_FOLLOW_UP_WORDS = 9;
+/** Below this confidence a reading of another order action is no change of topic ("which order was that?" as a cancel). */
+const LOOSE_BELOW = 0.6;
+
+// "when did I send it in?", "je l'ai demandé quand ?", "¿cuándo la pedí?", "what day was that?"
+const ASKS_WHEN = /\b(?:when|what (?:day|date)|since when|quand|quel jour|quelle date|cuando|que (?:dia|fecha))\b/;
+// The parcel's own journey, which the tracking answer tells ("when did it arrive?").
+const ABOUT_THE_PARCEL =
+  /\b(?:ship\w*|deliver\w*|arriv\w*|track\w*|parcel|package|box|carrier|colis|livr\w*|expedi\w*|arrive\w*|transporteur|llega\w*|llego|entreg\w*|paquete|paqueteria|guia|envio)\b/;
+// The money, which the refund answer tells ("when will I get my money?").
+const ABOUT_THE_MONEY =
+  /\b(?:refund\w*|money|paid|pay|charge\w*|card|bank|rembours\w*|argent|carte|banque|reembols\w*|dinero|tarjeta|banco|devuelv\w*|regres\w*)\b/;
+// "which order was that?", "c'était quelle commande ?", "¿qué pedido era?", "order number?"
+const WHICH_ORDER =
+  /\b(?:(?:which|what) order|order (?:number|name|no)|quelle commande|numero de (?:la )?commande|(?:que|cual) pedido|numero de pedido)\b/;
+
+// "number pls", "tracking?", "le numéro ?", "¿número de guía?": the parcel's tracking number.
+const TRACKING_NUMBER = /\b(?:number|no|tracking|numero|suivi|guia|rastreo|seguimiento)\b/;
+const TRACKING_NUMBER_WORDS = 4;
+/** Readings a bare "number?" gets alone (a phone number, a person), which the parcel in focus outweighs. */
+const NUMBER_MISREADS = new Set<Intent>([
+  "human_agent",
+  "complaint",
+  "out_of_scope",
+  "account_help",
+  "product_info",
+  "product_search",
+  "greeting",
+  "thanks_goodbye",
+  "payment_issue",
+]);
+
+/** The intent a loose follow-up about the order in focus keeps, or null when it asks something else. */
+export function orderTopicFollowUp(
+  result: IntentResult,
+  normalized: string,
+  entities: Entities,
+  last: Intent | undefined,
+  orderInFocus: boolean,
+  wordCount: number,
+): IntentResult | null {
+  if (!last || !orderInFocus || entities.order_number || entities.email) return null;
+  const kept = { ...result, intent: last, lowConfidence: false };
+  if (
+    last === "track_order" &&
+    wordCount <= TRACKING_NUMBER_WORDS &&
+    TRACKING_NUMBER.test(normalized) &&
+    (result.lowConfidence || NUMBER_MISREADS.has(result.intent))
+  )
+    return kept;
+  if (!TOPIC_KEEPERS.has(last) || entities.product || wordCount > LOOSE_FOLLOW_UP_WORDS) return null;
+  const loose = result.lowConfidence || result.confidence < LOOSE_BELOW || LOOSE_READINGS.has(result.intent);
+  if (result.intent === last || !loose) return null;
+  const asksWhen =
+    ASKS_WHEN.test(normalized) && !ABOUT_THE_PARCEL.test(normalized) && !ABOUT_THE_MONEY.test(normalized);
+  const asksWhich = WHICH_ORDER.test(normalized) || asksOrderContents(normalized);
+  return asksWhen || asksWhich ? kept : null;
+}
