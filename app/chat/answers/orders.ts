@@ -4,7 +4,7 @@
  * are never made here directly: the bot states exactly what it will do and stores a
  * PendingAction; actions.ts carries it out when the shopper says yes.
  */
-import { asksHowToSend, asksReturnPostage, howToReturnTerms } from "../intent/policy-follow-ups";
+import { asksHowToSend, asksReturnDeadline, asksReturnPostage, howToReturnTerms } from "../intent/policy-follow-ups";
 import type { Fulfillment, LineItem, Order, Product, ReturnInfo, Variant } from "../../commerce/types";
 import { optionValuesNamed } from "./product/variants";
 import { formatDate, formatMoney, joinList, startOfLocalDay } from "../format";
@@ -410,6 +410,11 @@ const M = defineMessages({
     en: "{item} is of a kind our return policy restricts, so our team reviews a return of it first (the window runs until {until}, {window}).{policy}",
     es: "{item} es de un tipo de artículo que nuestra política de devoluciones restringe, así que nuestro equipo revisa primero su devolución (el plazo va hasta el {until}, {window}).{policy}",
     fr: "{item} est d'un type d'article que notre politique de retour restreint : notre équipe examine donc d'abord son retour (le délai court jusqu'au {until}, {window}).{policy}",
+  },
+  return_window_of_item: {
+    en: "The return window for {item} runs until {until} ({window}).",
+    es: "El plazo para devolver {item} es hasta el {until} ({window}).",
+    fr: "Le délai de retour pour {item} court jusqu'au {until} ({window}).",
   },
   window_open: {
     en: "{item} can be returned until {until} ({window}).",
@@ -1874,7 +1879,15 @@ function returnOfLines(order: Order, t2: Turn, focused: LineItem[]): Promise<Ans
     focused.map((l) => l.id),
   );
   return withVerdict({ topic: "return", order: order.name, verdict, defectReported: defect }, () => {
-    if (existing.length > 0 && !defect) return { text: existing.map((r) => describeReturn(r, order, t2)).join("\n") };
+    // Where it stands, after the fact a follow-up asks ("which size was it?", "until when could I ask?").
+    if (existing.length > 0 && !defect)
+      return {
+        text: [
+          ...askedOrderFacts(order, t2),
+          ...existing.map((r) => describeReturn(r, order, t2)),
+          ...(asksReturnDeadline(t2.pre.original) ? returnWindowsOf(existing, order, t2) : []),
+        ].join("\n"),
+      };
     if (defect) {
       const window = shopFactsOf(t2).returnWindow?.value;
       const withinWindow = lines.some((line) =>
@@ -1996,6 +2009,25 @@ function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
       return [closed, ...refunds].join(" ") + refundTimingClause(turn);
     }
   }
+}
+
+/** The return window of each item in these returns, as this shop counts it ("until when could I ask?"). */
+function returnWindowsOf(returns: ReturnInfo[], order: Order, turn: Turn): string[] {
+  const window = shopFactsOf(turn).returnWindow?.value;
+  if (!window) return [];
+  const lines = order.lineItems.filter((l) => returns.some((r) => r.lines.some((rl) => rl.lineItemId === l.id)));
+  return lines.flatMap((line) => {
+    const deadline = lineReturnDeadline(order, line, window, turn.ctx.shop.timezone);
+    return deadline
+      ? [
+          t(turn.language, M.return_window_of_item, {
+            item: line.title,
+            until: date(turn, deadline.until),
+            window: returnWindowLabel(turn, window, date(turn, deadline.start)),
+          }),
+        ]
+      : [];
+  });
 }
 
 /** Why a return was declined: the window as this shop counts it, final sale, or the team's note to the shopper. */
