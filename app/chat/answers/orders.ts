@@ -411,6 +411,16 @@ const M = defineMessages({
     es: "{item} es de un tipo de artículo que nuestra política de devoluciones restringe, así que nuestro equipo revisa primero su devolución (el plazo va hasta el {until}, {window}).{policy}",
     fr: "{item} est d'un type d'article que notre politique de retour restreint : notre équipe examine donc d'abord son retour (le délai court jusqu'au {until}, {window}).{policy}",
   },
+  return_label_made: {
+    en: "Return label: {carrier}, tracking number {number}, made on {date}.",
+    es: "Guía de devolución: {carrier}, número de guía {number}, generada el {date}.",
+    fr: "Étiquette de retour : {carrier}, numéro de suivi {number}, créée le {date}.",
+  },
+  return_label: {
+    en: "Return label: {carrier}, tracking number {number}.",
+    es: "Guía de devolución: {carrier}, número de guía {number}.",
+    fr: "Étiquette de retour : {carrier}, numéro de suivi {number}.",
+  },
   return_window_of_item: {
     en: "The return window for {item} runs until {until} ({window}).",
     es: "El plazo para devolver {item} es hasta el {until} ({window}).",
@@ -1984,16 +1994,19 @@ function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
       return withPostageIfAsked(stage, order, turn);
     }
     case "approved":
-      return withPostageIfAsked(
-        // Then how long the money takes to show, which is what "still nothing?" asks.
-        t(L, M.return_approved, {
-          name: ret.name,
-          items,
-          receipt: returnReceiptClause(turn) + refundTimingClause(turn),
-        }),
-        order,
-        turn,
-      );
+      return [
+        withPostageIfAsked(
+          // Then how long the money takes to show, which is what "still nothing?" asks.
+          t(L, M.return_approved, {
+            name: ret.name,
+            items,
+            receipt: returnReceiptClause(turn) + refundTimingClause(turn),
+          }),
+          order,
+          turn,
+        ),
+        ...returnLabelLines(ret, turn),
+      ].join(" ");
     case "declined":
       return describeDecline(ret, order, turn, items);
     case "closed": {
@@ -2009,6 +2022,19 @@ function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
       return [closed, ...refunds].join(" ") + refundTimingClause(turn);
     }
   }
+}
+
+/** The labels a return was given: carrier, tracking number and the day each was made. */
+function returnLabelLines(ret: ReturnInfo, turn: Turn): string[] {
+  return (ret.labels ?? [])
+    .filter((label) => label.number)
+    .map((label) =>
+      t(turn.language, label.createdAt ? M.return_label_made : M.return_label, {
+        carrier: label.carrier ?? "—",
+        number: label.url ? `${label.number} (${label.url})` : label.number!,
+        date: label.createdAt ? date(turn, label.createdAt) : "",
+      }),
+    );
 }
 
 /** The return window of each item in these returns, as this shop counts it ("until when could I ask?"). */
