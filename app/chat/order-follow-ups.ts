@@ -34,10 +34,25 @@ const LOOSE_BELOW = 0.6;
 const ASKS_WHEN = /\b(?:when|what (?:day|date)|since when|quand|quel jour|quelle date|cuando|que (?:dia|fecha))\b/;
 // The parcel's own journey, which the tracking answer tells ("when did it arrive?").
 const ABOUT_THE_PARCEL =
-  /\b(?:ship\w*|deliver\w*|arriv\w*|track\w*|parcel|package|box|carrier|colis|livr\w*|expedi\w*|arrive\w*|transporteur|llega\w*|llego|entreg\w*|paquete|paqueteria|guia|envio)\b/;
+  /\b(?:ship\w*|deliver\w*|arriv\w*|track\w*|parcel|package|box|carrier|go out|went out|dispatch\w*|colis|livr\w*|expedi\w*|arrive\w*|transporteur|llega\w*|llego|entreg\w*|paquete|paqueteria|guia|envio)\b/;
 // The money, which the refund answer tells ("when will I get my money?").
 const ABOUT_THE_MONEY =
   /\b(?:refund\w*|money|paid|pay|charge\w*|card|bank|rembours\w*|argent|carte|banque|reembols\w*|dinero|tarjeta|banco|devuelv\w*|regres\w*)\b/;
+// A return or exchange of its own, which the return answer tells ("when can I send it back?").
+const ABOUT_A_RETURN =
+  /\b(?:return\w*|send (?:it|them) back|exchang\w*|retour\w*|renvoy\w*|echang\w*|devol\w*|cambi\w*)\b/;
+const HANDOFF_READINGS = new Set<Intent>(["human_agent", "complaint"]);
+/** Readings a bare "when did that go out?" gets alone, which the parcel in focus outweighs. */
+const DATE_MISREADS = new Set<Intent>([
+  "refund_status",
+  "return_item",
+  "exchange_item",
+  "cancel_order",
+  "change_order",
+  "out_of_scope",
+  "greeting",
+  "thanks_goodbye",
+]);
 // "which order was that?", "c'était quelle commande ?", "¿qué pedido era?", "order number?"
 const WHICH_ORDER =
   /\b(?:(?:which|what) order|order (?:number|name|no)|quelle commande|numero de (?:la )?commande|(?:que|cual) pedido|numero de pedido)\b/;
@@ -74,6 +89,19 @@ export function orderTopicFollowUp(
     wordCount <= TRACKING_NUMBER_WORDS &&
     TRACKING_NUMBER.test(normalized) &&
     (result.lowConfidence || NUMBER_MISREADS.has(result.intent))
+  )
+    return kept;
+  // "when did that go out?", "ok but when?" after a parcel's status: that parcel's dates, not a refund's.
+  if (
+    last === "track_order" &&
+    result.intent !== last &&
+    !entities.product &&
+    (DATE_MISREADS.has(result.intent) || result.lowConfidence || result.confidence < LOOSE_BELOW) &&
+    !HANDOFF_READINGS.has(result.intent) &&
+    wordCount <= LOOSE_FOLLOW_UP_WORDS &&
+    ASKS_WHEN.test(normalized) &&
+    !ABOUT_THE_MONEY.test(normalized) &&
+    !ABOUT_A_RETURN.test(normalized)
   )
     return kept;
   if (!TOPIC_KEEPERS.has(last) || entities.product || wordCount > LOOSE_FOLLOW_UP_WORDS) return null;

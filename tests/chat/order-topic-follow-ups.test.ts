@@ -38,3 +38,15 @@ describe("follow-ups that keep the order's topic", () => {
     expect(reply.text).toContain("9400111092227584500181");
   });
 });
+
+describe("a date asked loosely after a parcel's status", () => {
+  it("'when did that go out?' then 'ok but when' stay on the parcels", async () => {
+    const say = await demoConversation({ customerId: "gid://shopify/Customer/7294056201260" }); // #1046, two parcels
+    await say("where's my order?");
+    const out = await say("when did that go out");
+    expect(out.intent).toBe("track_order");
+    expect(out.text).toContain("November 4");
+    const again = await say("ok but when");
+    expect(again.intent).toBe("track_order");
+  });
+});
