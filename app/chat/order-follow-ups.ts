@@ -34,7 +34,7 @@ const LOOSE_BELOW = 0.6;
 const ASKS_WHEN = /\b(?:when|what (?:day|date)|since when|quand|quel jour|quelle date|cuando|que (?:dia|fecha))\b/;
 // The parcel's own journey, which the tracking answer tells ("when did it arrive?").
 const ABOUT_THE_PARCEL =
-  /\b(?:ship\w*|deliver\w*|arriv\w*|track\w*|parcel|package|box|carrier|go out|went out|dispatch\w*|colis|livr\w*|expedi\w*|arrive\w*|transporteur|llega\w*|llego|entreg\w*|paquete|paqueteria|guia|envio)\b/;
+  /\b(?:ship\w*|deliver\w*|arriv\w*|track\w*|parcel|package|box|carrier|go out|went out|dispatch\w*|coming|get here|colis|livr\w*|expedi\w*|arrive\w*|transporteur|llega\w*|llego|entreg\w*|paquete|paqueteria|guia|envio)\b/;
 // The money, which the refund answer tells ("when will I get my money?").
 const ABOUT_THE_MONEY =
   /\b(?:refund\w*|money|paid|pay|charge\w*|card|bank|rembours\w*|argent|carte|banque|reembols\w*|dinero|tarjeta|banco|devuelv\w*|regres\w*)\b/;
@@ -49,6 +49,19 @@ const DATE_MISREADS = new Set<Intent>([
   "exchange_item",
   "cancel_order",
   "change_order",
+  "out_of_scope",
+  "greeting",
+  "thanks_goodbye",
+]);
+// "the other one", "that one", "is that everything?", "l'autre ?", "¿y la otra?", "¿es todo?"
+const POINTS_AT_ITS_ITEMS =
+  /\b(?:the other (?:one|ones|thing|bit)|that one|this one|which one|l'autre|les autres|celui-la|celle-la|lequel|laquelle|el otro|la otra|los otros|las otras)\b|\b(?:is that|was that|that's|thats) (?:all|everything|it|the whole (?:order|thing))\b|\bc'est tout\b|\b(?:es|era|eso es) todo\b/;
+/** Readings "and the other one?" gets alone (a swap, a product), which the parcels in focus outweigh. */
+const ITEM_MISREADS = new Set<Intent>([
+  "exchange_item",
+  "change_order",
+  "product_info",
+  "product_search",
   "out_of_scope",
   "greeting",
   "thanks_goodbye",
@@ -100,6 +113,17 @@ export function orderTopicFollowUp(
     !HANDOFF_READINGS.has(result.intent) &&
     wordCount <= LOOSE_FOLLOW_UP_WORDS &&
     ASKS_WHEN.test(normalized) &&
+    !ABOUT_THE_MONEY.test(normalized) &&
+    !ABOUT_A_RETURN.test(normalized)
+  )
+    return kept;
+  // "and the other one?", "is that everything?" after a parcel's status: the order's other items, not an exchange.
+  if (
+    last === "track_order" &&
+    result.intent !== last &&
+    wordCount <= LOOSE_FOLLOW_UP_WORDS &&
+    POINTS_AT_ITS_ITEMS.test(normalized) &&
+    (ITEM_MISREADS.has(result.intent) || result.lowConfidence || result.confidence < LOOSE_BELOW) &&
     !ABOUT_THE_MONEY.test(normalized) &&
     !ABOUT_A_RETURN.test(normalized)
   )

@@ -50,3 +50,16 @@ describe("a date asked loosely after a parcel's status", () => {
     expect(again.intent).toBe("track_order");
   });
 });
+
+describe("the other items of the order in focus", () => {
+  it("'and the other one?' after a partly shipped order is that order, named, not an exchange", async () => {
+    const say = await demoConversation({});
+    await say("order 1049, ben.wright@example.org, where is it?");
+    for (const ask of ["and the other one?", "is that everything?", "what's the order number again"]) {
+      const reply = await say(ask);
+      expect(reply.intent).toBe("track_order");
+      expect(reply.text).toContain("#1049");
+      expect(reply.text).toContain("Aurora 0°F Down Sleeping Bag");
+    }
+  });
+});

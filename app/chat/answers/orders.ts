@@ -2113,8 +2113,9 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
       ? t(L, M.policy_quote, { sentence: exchange.map((p) => p.quote).join(" ") })
       : shopSaysAbout(t2, "exchange for a different size or color", ["REFUND_POLICY", "FAQ"]).trim();
     if (rule && !parts.some((part) => part.includes(rule))) parts.push(rule);
+    // The order it is about, named: the shopper may not have said it ("can I swap it?").
     return {
-      text: parts.join("\n"),
+      text: [t(L, M.about_order, { order: order.name }), ...parts].join("\n"),
       lookups: swap ? [{ kind: "product", ref: swap.product.handle, outcome: swap.label }] : [],
     };
   });
