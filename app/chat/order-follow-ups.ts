@@ -86,6 +86,11 @@ const NUMBER_MISREADS = new Set<Intent>([
   "payment_issue",
 ]);
 
+/** Whether the message asks which order the answer is about ("which order was that?", "¿qué pedido era?"). */
+export function asksWhichOrder(normalized: string): boolean {
+  return WHICH_ORDER.test(normalized);
+}
+
 /** The intent a loose follow-up about the order in focus keeps, or null when it asks something else. */
 export function orderTopicFollowUp(
   result: IntentResult,

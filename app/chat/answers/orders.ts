@@ -33,6 +33,7 @@ import {
   saysParcelMissing,
 } from "../intent/order-questions";
 import { statedChange, type StatedChange } from "../intent/stated-changes";
+import { asksWhichOrder } from "../order-follow-ups";
 import { returnPostageFor } from "./policies";
 import {
   addressChangeVerdict,
@@ -410,6 +411,11 @@ const M = defineMessages({
     en: "{item} is of a kind our return policy restricts, so our team reviews a return of it first (the window runs until {until}, {window}).{policy}",
     es: "{item} es de un tipo de artículo que nuestra política de devoluciones restringe, así que nuestro equipo revisa primero su devolución (el plazo va hasta el {until}, {window}).{policy}",
     fr: "{item} est d'un type d'article que notre politique de retour restreint : notre équipe examine donc d'abord son retour (le délai court jusqu'au {until}, {window}).{policy}",
+  },
+  which_order: {
+    en: "That's order {order}, placed {date}.",
+    es: "Es el pedido {order}, realizado el {date}.",
+    fr: "Il s'agit de la commande {order}, passée le {date}.",
   },
   return_label_made: {
     en: "Return label: {carrier}, tracking number {number}, made on {date}.",
@@ -955,6 +961,8 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
   // "is the beanie in it?" about the order in focus: what it holds answers it.
   const namesItsItem =
     turn.state.orderNumber === order.name.replace(/^#/, "") && namesOrderItem(turn.pre.original, turn.state.orderItems);
+  // "Which order was that?": its name and the day it was placed, first.
+  if (asksWhichOrder(asked)) facts.push(t(L, M.which_order, { order: order.name, date: date(turn, order.createdAt) }));
   // "What's in the parcel that shipped?": that parcel's items, not the whole order's.
   const parcels = parcelsAsked(order, turn);
   if (parcels.length > 0)
