@@ -307,9 +307,10 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
       : intent.intent === "return_policy"
         ? howToSendTerms(pre.original, language, input.state.lastIntent)
         : intent.intent === "account_help" &&
-            input.state.lastIntent === "account_help" &&
+            (input.state.lastIntent === "account_help" || SIGNING_IN.test(pre.normalized)) &&
             SIGN_IN_WORDS.test(pre.normalized)
-          ? // "the code never came" after an account answer: the sign-in code, not a discount code.
+          ? // "the code never came" after an account answer, or "can't log in, the code never shows up":
+            // the sign-in code, not a discount code.
             [ACCOUNT_FOLLOW_UP_TERMS]
           : undefined;
   return {
@@ -635,6 +636,9 @@ const BARE_TERMS_QUESTION_WORDS = 4;
 /** What a follow-up to an account answer is about, whatever its words ("the code", "the email"). */
 const ACCOUNT_FOLLOW_UP_TERMS = "account sign in log in";
 // The sign-in's own things: its code, the email it goes to, the link (accents folded).
+// Signing in, named in the message itself (accents folded).
+const SIGNING_IN =
+  /\b(?:log ?(?:in|into)|login|sign ?(?:in|into)|signin|my account|connect\w*|compte|iniciar sesion|mi cuenta|entrar)\b/;
 const SIGN_IN_WORDS = /\b(?:code|codigo|link|lien|enlace|email|e-mail|mail|correo|courriel|spam)\b/;
 
 // Readings an elliptical follow-up to a shipment's status gets for the item it names.
