@@ -53,6 +53,9 @@ const DATE_MISREADS = new Set<Intent>([
   "greeting",
   "thanks_goodbye",
 ]);
+// "for which item?", "c'était quel article ?", "¿de qué artículo?": the items the answer was about.
+const WHICH_ITEM =
+  /\b(?:which|what) (?:items?|products?|things?)\b|\bquel(?:le)?s? (?:articles?|produits?)\b|\b(?:que|cual(?:es)?) (?:articulos?|productos?|cosas?)\b/;
 // "the other one", "that one", "is that everything?", "l'autre ?", "¿y la otra?", "¿es todo?"
 const POINTS_AT_ITS_ITEMS =
   /\b(?:the other (?:one|ones|thing|bit)|that one|this one|which one|l'autre|les autres|celui-la|celle-la|lequel|laquelle|el otro|la otra|los otros|las otras)\b|\b(?:is that|was that|that's|thats) (?:all|everything|it|the whole (?:order|thing))\b|\bc'est tout\b|\b(?:es|era|eso es) todo\b/;
@@ -138,6 +141,6 @@ export function orderTopicFollowUp(
   if (result.intent === last || !loose) return null;
   const asksWhen =
     ASKS_WHEN.test(normalized) && !ABOUT_THE_PARCEL.test(normalized) && !ABOUT_THE_MONEY.test(normalized);
-  const asksWhich = WHICH_ORDER.test(normalized) || asksOrderContents(normalized);
+  const asksWhich = WHICH_ORDER.test(normalized) || WHICH_ITEM.test(normalized) || asksOrderContents(normalized);
   return asksWhen || asksWhich ? kept : null;
 }

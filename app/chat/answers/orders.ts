@@ -412,6 +412,11 @@ const M = defineMessages({
     es: "{item} es de un tipo de artículo que nuestra política de devoluciones restringe, así que nuestro equipo revisa primero su devolución (el plazo va hasta el {until}, {window}).{policy}",
     fr: "{item} est d'un type d'article que notre politique de retour restreint : notre équipe examine donc d'abord son retour (le délai court jusqu'au {until}, {window}).{policy}",
   },
+  return_received: {
+    en: "Return {name} ({items}) was received and closed on {date}.",
+    es: "La devolución {name} ({items}) se recibió y se cerró el {date}.",
+    fr: "Le retour {name} ({items}) a été reçu et clôturé le {date}.",
+  },
   which_order: {
     en: "That's order {order}, placed {date}.",
     es: "Es el pedido {order}, realizado el {date}.",
@@ -2249,6 +2254,19 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     }
     for (const ret of order.returns.filter((r) => ["REQUESTED", "OPEN", "DECLINED"].includes(r.status)))
       parts.push(describeReturn(ret, order, t2));
+    // The returns a refund came from: which items and the day they were received ("for which item?").
+    if (verdict.refunds.length > 0)
+      for (const ret of order.returns.filter((r) => r.status === "CLOSED" && r.closedAt))
+        parts.push(
+          t(L, M.return_received, {
+            name: ret.name,
+            items: joinList(
+              ret.lines.map((l) => l.title),
+              L,
+            ),
+            date: date(t2, ret.closedAt!),
+          }),
+        );
     if (parts.length === 0 && order.cancelledAt) {
       // A cancelled order is refunded, not returned: unpaid, there is nothing to give back.
       const unpaid = neverCharged(order);
