@@ -2206,10 +2206,9 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     if (cameBack && order.refunds.length === 0 && CHOOSES_REFUND.test(t2.pre.normalized))
       return refundReturnedParcel(order, t2);
     const verdict = refundVerdict(order);
-    // "How much would I get back?" right after the bot offered to cancel this very order: nothing is
-    // refunded yet; what cancelling refunds is the answer, with the cancellation offered again.
+    // "How much would I get back?", "when do I get my money?" about an order that hasn't shipped: nothing
+    // is refunded and nothing can be returned yet; cancelling is the way back, and what it refunds is the answer.
     const cancelOffered =
-      (t2.state.lastIntent === "cancel_order" || asksAmountBack(t2.pre.normalized)) &&
       verdict.kind === "nothing_yet" &&
       cancelVerdict(order, { botMayCancel: t2.ctx.permissions.cancel, namedLineItemIds: [] }).kind === "cancellable";
     if (cancelOffered) return cancelAnswer(order, t2);
@@ -2289,13 +2288,6 @@ export function refundStatus(turn: Turn): Promise<Answer> {
 // "How much will I get back?", "combien vais-je récupérer ?", "¿cuánto me van a regresar?" (accents folded).
 const ASKS_AMOUNT_BACK =
   /\b(?:how much (?:will|would|do|am) (?:i|we) (?:get|be (?:refunded|getting)|getting)(?: back)?|how much (?:will|would) (?:you|it) (?:refund|be)|combien (?:vais-je|je vais|allez-vous|vous allez|serai-je|je serai) (?:recuperer|etre rembourse\w*|rembourser|recevoir|me rembourser)|combien (?:me )?(?:sera|seront) rembourse\w*|cuanto me (?:van a |vas a |va a )?(?:regresar|devolver|reembolsar|regresan|devuelven|reembolsan))\b/;
-
-// The same question in any word order ("je serai remboursée combien ?", "¿me devuelven cuánto?").
-const HOW_MUCH = /\b(?:how much|combien|cuanto)\b/;
-const MONEY_BACK = /\b(?:refund\w*|back|rembours\w*|recuper\w*|regres\w*|devuelv\w*|devolver|reembols\w*)\b/;
-function asksAmountBack(normalized: string): boolean {
-  return ASKS_AMOUNT_BACK.test(normalized) || (HOW_MUCH.test(normalized) && MONEY_BACK.test(normalized));
-}
 
 /**
  * What one unit of a line cost the shopper: its price with its share of the order's discounts taken off
