@@ -42,6 +42,13 @@ const ABOUT_THE_MONEY =
 const ABOUT_A_RETURN =
   /\b(?:return\w*|send (?:it|them) back|exchang\w*|retour\w*|renvoy\w*|echang\w*|devol\w*|cambi\w*)\b/;
 const HANDOFF_READINGS = new Set<Intent>(["human_agent", "complaint"]);
+/** Answers about the shopper's own return (or the refund it led to), whose label a follow-up may ask. */
+const RETURN_TOPICS = new Set<Intent>(["return_item", "exchange_item", "refund_status"]);
+// A return label: "the label", "l'étiquette", "la guía de devolución", "la etiqueta".
+const RETURN_LABEL = /\b(?:label|labels|etiquette|etiquettes|etiqueta|guia de devolucion)\b/;
+// "return to sender" is the parcel's way back, which tracking tells.
+const RETURN_TO_SENDER =
+  /\breturn(?:ed|ing)? to (?:the )?sender\b|\bretour (?:a l'|a |vers l')?expediteur\b|\b(?:devuelto|devolucion|regresado|regreso) al remitente\b/;
 /** Readings a bare "when did that go out?" gets alone, which the parcel in focus outweighs. */
 const DATE_MISREADS = new Set<Intent>([
   "refund_status",
@@ -136,6 +143,17 @@ export function orderTopicFollowUp(
     !ABOUT_A_RETURN.test(normalized)
   )
     return kept;
+  // "le numéro de suivi du retour ?", "the label's from when?" after the shopper's return or refund: that
+  // return's label, not the parcel that came.
+  if (
+    RETURN_TOPICS.has(last) &&
+    result.intent !== "return_item" &&
+    !HANDOFF_READINGS.has(result.intent) &&
+    wordCount <= LOOSE_FOLLOW_UP_WORDS &&
+    !RETURN_TO_SENDER.test(normalized) &&
+    (RETURN_LABEL.test(normalized) || (ABOUT_A_RETURN.test(normalized) && TRACKING_NUMBER.test(normalized)))
+  )
+    return { ...kept, intent: "return_item" };
   if (!TOPIC_KEEPERS.has(last) || entities.product || wordCount > LOOSE_FOLLOW_UP_WORDS) return null;
   const loose = result.lowConfidence || result.confidence < LOOSE_BELOW || LOOSE_READINGS.has(result.intent);
   if (result.intent === last || !loose) return null;

@@ -417,6 +417,11 @@ const M = defineMessages({
     es: "La devolución {name} ({items}) se recibió y se cerró el {date}.",
     fr: "Le retour {name} ({items}) a été reçu et clôturé le {date}.",
   },
+  on_order: {
+    en: "(Order {order}.)",
+    es: "(Pedido {order}.)",
+    fr: "(Commande {order}.)",
+  },
   which_order: {
     en: "That's order {order}, placed {date}.",
     es: "Es el pedido {order}, realizado el {date}.",
@@ -768,7 +773,7 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
         (other && orderOtherThanDiscussed(access, turn)) ||
         orderMeant(access, turn, !!orderNumber);
       const chosen = meant.order;
-      const result = await answer(chosen, turn, meant);
+      const result = namingTheOrder(await answer(chosen, turn, meant), chosen, turn);
       return {
         ...result,
         lookups: [{ ...lookup, ref: chosen.name, outcome: `verified via ${access.via}` }, ...(result.lookups ?? [])],
@@ -826,6 +831,26 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
         verdicts,
       };
   }
+}
+
+/**
+ * Every answer about an order says which order it is and what it holds: a reply that names neither
+ * (a follow-up's one fact, a rule quoted) gets the order's name and its items after it, so
+ * the shopper never has to guess which order or item it means.
+ */
+function namingTheOrder(result: Answer, order: Order, turn: Turn): Answer {
+  const text = result.text?.trim();
+  if (!text || result.kind === "verification_failed") return result;
+  const named = text.includes(order.name);
+  const titles = order.lineItems.map((l) => l.title);
+  const itemsShown = titles.length === 0 || titles.some((title) => text.includes(title));
+  if (named && itemsShown) return result;
+  const lines = [
+    text,
+    ...(named ? [] : [t(turn.language, M.on_order, { order: order.name })]),
+    ...(itemsShown ? [] : [t(turn.language, M.order_lines, { items: orderItems(order, turn.language) })]),
+  ];
+  return { ...result, text: lines.join("\n") };
 }
 
 /** The customer's order placed before the one the conversation discussed, with the others beside it. */
@@ -2239,7 +2264,7 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     if (verdict.kind === "return_in_progress") {
       parts.push(t(L, M.no_refund_while_returning, { order: order.name }));
       // "How much will I get back?": what the items under return cost on the order (their share of a discount off).
-      if (ASKS_AMOUNT_BACK.test(t2.pre.normalized)) {
+      if (asksAmountBack(t2.pre.normalized)) {
         const cost = returnedItemsCost(order);
         if (cost)
           parts.push(
@@ -2288,6 +2313,13 @@ export function refundStatus(turn: Turn): Promise<Answer> {
 // "How much will I get back?", "combien vais-je récupérer ?", "¿cuánto me van a regresar?" (accents folded).
 const ASKS_AMOUNT_BACK =
   /\b(?:how much (?:will|would|do|am) (?:i|we) (?:get|be (?:refunded|getting)|getting)(?: back)?|how much (?:will|would) (?:you|it) (?:refund|be)|combien (?:vais-je|je vais|allez-vous|vous allez|serai-je|je serai) (?:recuperer|etre rembourse\w*|rembourser|recevoir|me rembourser)|combien (?:me )?(?:sera|seront) rembourse\w*|cuanto me (?:van a |vas a |va a )?(?:regresar|devolver|reembolsar|regresan|devuelven|reembolsan))\b/;
+
+// The same question in any word order ("je serai remboursée combien ?", "¿me devuelven cuánto?").
+const HOW_MUCH = /\b(?:how much|combien|cuanto)\b/;
+const MONEY_BACK = /\b(?:refund\w*|back|rembours\w*|recuper\w*|regres\w*|devuelv\w*|devolver|reembols\w*)\b/;
+function asksAmountBack(normalized: string): boolean {
+  return ASKS_AMOUNT_BACK.test(normalized) || (HOW_MUCH.test(normalized) && MONEY_BACK.test(normalized));
+}
 
 /**
  * What one unit of a line cost the shopper: its price with its share of the order's discounts taken off
