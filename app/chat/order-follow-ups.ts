@@ -76,9 +76,22 @@ const ITEM_MISREADS = new Set<Intent>([
   "greeting",
   "thanks_goodbye",
 ]);
+// "eta?", "still moving?", "any update?", "¿y ahora?", "des nouvelles ?": where the parcel stands now.
+const STATUS_PROMPT =
+  /\b(?:eta|still|update|updates|news|status|how long|moving|now|yet|toujours|nouvelles|maintenant|encore|novedades|todavia|aun|sigue|ahora|ya)\b/;
+const STATUS_PROMPT_WORDS = 5;
+/** Readings a bare "eta?" or "still moving?" gets alone, which the order in focus outweighs. */
+const STATUS_MISREADS = new Set<Intent>([
+  "greeting",
+  "out_of_scope",
+  "shipping_options",
+  "product_info",
+  "product_search",
+  "account_help",
+]);
 // "which order was that?", "c'était quelle commande ?", "¿qué pedido era?", "order number?"
 const WHICH_ORDER =
-  /\b(?:(?:which|what) order|order (?:number|name|no)|quelle commande|numero de (?:la )?commande|(?:que|cual) pedido|numero de pedido)\b/;
+  /\b(?:(?:which|what) order|order (?:number|name|no)|(?:name|number) of (?:the|my|that|this) order|quelle commande|numero de (?:la )?commande|(?:que|cual) pedido|numero de pedido)\b/;
 
 // "number pls", "tracking?", "le numéro ?", "¿número de guía?": the parcel's tracking number.
 const TRACKING_NUMBER = /\b(?:number|no|tracking|numero|suivi|guia|rastreo|seguimiento)\b/;
@@ -128,6 +141,19 @@ export function orderTopicFollowUp(
     !HANDOFF_READINGS.has(result.intent) &&
     wordCount <= LOOSE_FOLLOW_UP_WORDS &&
     ASKS_WHEN.test(normalized) &&
+    !ABOUT_THE_MONEY.test(normalized) &&
+    !ABOUT_A_RETURN.test(normalized)
+  )
+    return kept;
+  // "eta?", "still moving?", "any update?", "what's the name of the order?" after a parcel's status: that
+  // order again (its status says it), not a greeting, the shop's delivery times or another topic.
+  if (
+    last === "track_order" &&
+    result.intent !== last &&
+    !entities.product &&
+    ((wordCount <= STATUS_PROMPT_WORDS && STATUS_PROMPT.test(normalized)) ||
+      (wordCount <= LOOSE_FOLLOW_UP_WORDS && WHICH_ORDER.test(normalized))) &&
+    (STATUS_MISREADS.has(result.intent) || result.lowConfidence || result.confidence < LOOSE_BELOW) &&
     !ABOUT_THE_MONEY.test(normalized) &&
     !ABOUT_A_RETURN.test(normalized)
   )

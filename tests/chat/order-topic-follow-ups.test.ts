@@ -63,3 +63,16 @@ describe("the other items of the order in focus", () => {
     }
   });
 });
+
+describe("bare status prompts after a parcel's status", () => {
+  it("'what's the name of the order', 'still moving?', 'eta?' stay on the order; 'ok thanks' closes", async () => {
+    const say = await demoConversation({ customerId: "gid://shopify/Customer/7294051849937" }); // #1058 in transit
+    await say("where's my order");
+    for (const ask of ["what's the name of the order", "still moving?", "eta?", "how long now"]) {
+      const reply = await say(ask);
+      expect(reply.intent).toBe("track_order");
+      expect(reply.text).toContain("#1058");
+    }
+    expect((await say("ok thanks")).intent).toBe("thanks_goodbye");
+  });
+});
