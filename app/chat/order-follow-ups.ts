@@ -94,7 +94,7 @@ const WHICH_ORDER =
   /\b(?:(?:which|what) order|order (?:number|name|no)|(?:name|number) of (?:the|my|that|this) order|quelle commande|numero de (?:la )?commande|(?:que|cual) pedido|numero de pedido)\b/;
 
 // "number pls", "tracking?", "le numéro ?", "¿número de guía?": the parcel's tracking number.
-const TRACKING_NUMBER = /\b(?:number|no|tracking|numero|suivi|guia|rastreo|seguimiento)\b/;
+const TRACKING_NUMBER = /\b(?:number|tracking|numero|suivi|guia|rastreo|seguimiento)\b/;
 const TRACKING_NUMBER_WORDS = 4;
 /** Readings a bare "number?" gets alone (a phone number, a person), which the parcel in focus outweighs. */
 const NUMBER_MISREADS = new Set<Intent>([

@@ -2151,9 +2151,8 @@ export function exchangeItem(turn: Turn): Promise<Answer> {
       ? t(L, M.policy_quote, { sentence: exchange.map((p) => p.quote).join(" ") })
       : shopSaysAbout(t2, "exchange for a different size or color", ["REFUND_POLICY", "FAQ"]).trim();
     if (rule && !parts.some((part) => part.includes(rule))) parts.push(rule);
-    // The order it is about, named: the shopper may not have said it ("can I swap it?").
     return {
-      text: [t(L, M.about_order, { order: order.name }), ...parts].join("\n"),
+      text: parts.join("\n"),
       lookups: swap ? [{ kind: "product", ref: swap.product.handle, outcome: swap.label }] : [],
     };
   });
@@ -2225,7 +2224,7 @@ function refundReturnedParcel(order: Order, turn: Turn): Answer {
 }
 
 export function refundStatus(turn: Turn): Promise<Answer> {
-  return withVerifiedOrder(turn, (order, t2) => {
+  return withVerifiedOrder(turn, async (order, t2) => {
     const L = t2.language;
     const cameBack = order.fulfillments.some((f) => f.displayStatus === "FAILURE");
     if (cameBack && order.refunds.length === 0 && CHOOSES_REFUND.test(t2.pre.normalized))
@@ -2236,7 +2235,10 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     const cancelOffered =
       verdict.kind === "nothing_yet" &&
       cancelVerdict(order, { botMayCancel: t2.ctx.permissions.cancel, namedLineItemIds: [] }).kind === "cancellable";
-    if (cancelOffered) return cancelAnswer(order, t2);
+    if (cancelOffered) {
+      const offered = await cancelAnswer(order, t2);
+      return { ...offered, verdicts: [{ topic: "refund", order: order.name, verdict }, ...(offered.verdicts ?? [])] };
+    }
     // "c'était pour quel article ?" right after the refund: the fact asked, before the refund again.
     const parts: string[] = [...askedOrderFacts(order, t2)];
     // The first refund names its order: the shopper may have asked without it ("where's my money?").
