@@ -148,6 +148,11 @@ export interface SnapshotOrder {
     closedAt: string | null;
     items: { lineItemId: string; quantity: number; returnReason?: string; customerNote?: string | null }[];
     decline: { reason: string; note: string | null } | null;
+    /** Return labels: the carrier and number the shopper sends the items back with. */
+    reverseDeliveries?: {
+      tracking: { carrierName: string | null; number: string | null; url: string | null } | null;
+      labelCreatedAt: string | null;
+    }[];
   }[];
 }
 
@@ -954,6 +959,7 @@ function buildStoreData(snapshot: DemoSnapshot, now: Date): StoreData {
           closedAt: orderReturn.closedAt,
           decline: orderReturn.decline ? { reason: orderReturn.decline.reason, note: orderReturn.decline.note } : null,
           totalQuantity: orderReturn.items.reduce((sum, item) => sum + item.quantity, 0),
+          reverseFulfillmentOrders: reverseFulfillmentOrdersOf(orderReturn),
           returnLineItems: orderReturn.items.map((item, index) =>
             returnLineItem(
               `gid://shopify/ReturnLineItem/${numericId(orderReturn.id)}${pad(index + 1)}`,
@@ -1780,6 +1786,36 @@ function normalizeOrderName(name: string): string {
 
 function typenameFromGid(id: unknown): string | undefined {
   return typeof id === "string" ? /^gid:\/\/shopify\/(\w+)\/[^/]+/.exec(id)?.[1] : undefined;
+}
+
+/** A return's labels as Shopify shows them: one reverse fulfillment order with a shipping deliverable per label. */
+function reverseFulfillmentOrdersOf(orderReturn: SnapshotOrder["returns"][number]): Entity[] {
+  const deliveries = orderReturn.reverseDeliveries ?? [];
+  if (deliveries.length === 0) return [];
+  const id = numericId(orderReturn.id);
+  return [
+    {
+      __typename: "ReverseFulfillmentOrder",
+      id: `gid://shopify/ReverseFulfillmentOrder/${id}`,
+      status: orderReturn.status === "CLOSED" ? "CLOSED" : "OPEN",
+      reverseDeliveries: deliveries.map((delivery, index) => ({
+        __typename: "ReverseDelivery",
+        id: `gid://shopify/ReverseDelivery/${id}${pad(index + 1)}`,
+        deliverable: {
+          __typename: "ReverseDeliveryShippingDeliverable",
+          tracking: delivery.tracking ? { __typename: "ReverseDeliveryTrackingV2", ...delivery.tracking } : null,
+          label: delivery.labelCreatedAt
+            ? {
+                __typename: "ReverseDeliveryLabelV2",
+                createdAt: delivery.labelCreatedAt,
+                updatedAt: delivery.labelCreatedAt,
+                publicFileUrl: null,
+              }
+            : null,
+        },
+      })),
+    },
+  ];
 }
 
 function numericId(id: string): string {

@@ -21,6 +21,7 @@ import {
   returnFollowUpIntent,
 } from "./intent/policy-follow-ups";
 import { questionAfterOpening } from "./intent/opening-words";
+import { orderTopicFollowUp } from "./order-follow-ups";
 import { stateQuestionIntent } from "./intent/state-questions";
 import { pendingPaymentIntent } from "./intent/pending-payment";
 import { productShippingIntent } from "./intent/product-shipping";
@@ -307,9 +308,10 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
       : intent.intent === "return_policy"
         ? howToSendTerms(pre.original, language, input.state.lastIntent)
         : intent.intent === "account_help" &&
-            input.state.lastIntent === "account_help" &&
+            (input.state.lastIntent === "account_help" || SIGNING_IN.test(pre.normalized)) &&
             SIGN_IN_WORDS.test(pre.normalized)
-          ? // "the code never came" after an account answer: the sign-in code, not a discount code.
+          ? // "the code never came" after an account answer, or "can't log in, the code never shows up":
+            // the sign-in code, not a discount code.
             [ACCOUNT_FOLLOW_UP_TERMS]
           : undefined;
   return {
@@ -635,6 +637,9 @@ const BARE_TERMS_QUESTION_WORDS = 4;
 /** What a follow-up to an account answer is about, whatever its words ("the code", "the email"). */
 const ACCOUNT_FOLLOW_UP_TERMS = "account sign in log in";
 // The sign-in's own things: its code, the email it goes to, the link (accents folded).
+// Signing in, named in the message itself (accents folded).
+const SIGNING_IN =
+  /\b(?:log ?(?:in|into)|login|sign ?(?:in|into)|signin|my account|connect\w*|compte|iniciar sesion|mi cuenta|entrar)\b/;
 const SIGN_IN_WORDS = /\b(?:code|codigo|link|lien|enlace|email|e-mail|mail|correo|courriel|spam)\b/;
 
 // Readings an elliptical follow-up to a shipment's status gets for the item it names.
@@ -820,6 +825,9 @@ function intentInContext(
     return continued;
   // "and?", "?", "so??", "et alors ?", "¿y?": nothing new, the shopper waits for more of the last answer.
   if (!SMALL_TALK.has(last) && BARE_PROMPT.test(normalize(text))) return continued;
+  // "when was that?", "which order was it?" after a return, refund or cancellation: still that topic.
+  const onTopic = orderTopicFollowUp(result, normalize(text), entities, last, !!state.orderNumber, wordCount);
+  if (onTopic) return onTopic;
   const onReturn = returnFollowUpIntent(result, text, entities, last, !!state.orderNumber);
   if (onReturn) return onReturn;
   const onPolicy = policyFollowUpIntent(result, text, entities, last, wordCount, codesNamed);

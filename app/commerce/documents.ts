@@ -87,6 +87,20 @@ const ORDER_FIELDS = `#graphql
       nodes {
         id name status createdAt closedAt
         decline { reason note }
+        reverseFulfillmentOrders(first: 1) {
+          nodes {
+            reverseDeliveries(first: 1) {
+              nodes {
+                deliverable {
+                  ... on ReverseDeliveryShippingDeliverable {
+                    tracking { carrierName number url }
+                    label { createdAt }
+                  }
+                }
+              }
+            }
+          }
+        }
         returnLineItems(first: 5) {
           nodes {
             quantity

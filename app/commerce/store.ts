@@ -712,6 +712,18 @@ interface OrderNode {
       createdAt: string;
       closedAt: string | null;
       decline: { reason: string; note: string | null } | null;
+      reverseFulfillmentOrders?: {
+        nodes: {
+          reverseDeliveries: {
+            nodes: {
+              deliverable: {
+                tracking?: { carrierName: string | null; number: string | null; url: string | null } | null;
+                label?: { createdAt: string | null } | null;
+              } | null;
+            }[];
+          };
+        }[];
+      };
       returnLineItems: {
         nodes: { quantity: number; fulfillmentLineItem?: { id: string; lineItem: { id: string; title: string } } }[];
       };
@@ -859,6 +871,21 @@ function toOrder(order: OrderNode): Order {
       createdAt: orderReturn.createdAt,
       closedAt: orderReturn.closedAt,
       decline: orderReturn.decline,
+      // The labels the shopper sends the items back with (a deliverable that isn't shipping has no carrier).
+      labels: (orderReturn.reverseFulfillmentOrders?.nodes ?? []).flatMap((rfo) =>
+        rfo.reverseDeliveries.nodes.flatMap(({ deliverable }) =>
+          deliverable?.tracking?.number || deliverable?.label?.createdAt
+            ? [
+                {
+                  carrier: deliverable.tracking?.carrierName ?? null,
+                  number: deliverable.tracking?.number ?? null,
+                  url: deliverable.tracking?.url ?? null,
+                  createdAt: deliverable.label?.createdAt ?? null,
+                },
+              ]
+            : [],
+        ),
+      ),
       // Unverified return lines (no fulfillment line item) can't be tied to what was bought.
       lines: orderReturn.returnLineItems.nodes.flatMap((line) =>
         line.fulfillmentLineItem

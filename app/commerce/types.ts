@@ -167,6 +167,8 @@ export interface ReturnInfo {
   createdAt: string;
   closedAt: string | null;
   decline: { reason: string; note: string | null } | null; // reason: FINAL_SALE, RETURN_PERIOD_ENDED, OTHER
+  /** Return labels (reverse deliveries): the carrier, tracking number and when the label was made. */
+  labels?: { carrier: string | null; number: string | null; url: string | null; createdAt: string | null }[];
   lines: { lineItemId: string; title: string; quantity: number }[];
 }
 

@@ -4,7 +4,7 @@
  * are never made here directly: the bot states exactly what it will do and stores a
  * PendingAction; actions.ts carries it out when the shopper says yes.
  */
-import { asksHowToSend, asksReturnPostage, howToReturnTerms } from "../intent/policy-follow-ups";
+import { asksHowToSend, asksReturnDeadline, asksReturnPostage, howToReturnTerms } from "../intent/policy-follow-ups";
 import type { Fulfillment, LineItem, Order, Product, ReturnInfo, Variant } from "../../commerce/types";
 import { optionValuesNamed } from "./product/variants";
 import { formatDate, formatMoney, joinList, startOfLocalDay } from "../format";
@@ -34,6 +34,7 @@ import {
   saysParcelMissing,
 } from "../intent/order-questions";
 import { statedChange, type StatedChange } from "../intent/stated-changes";
+import { asksWhichOrder } from "../order-follow-ups";
 import { returnPostageFor } from "./policies";
 import {
   addressChangeVerdict,
@@ -413,6 +414,36 @@ const M = defineMessages({
     es: "{item} es de un tipo de artículo que nuestra política de devoluciones restringe, así que nuestro equipo revisa primero su devolución (el plazo va hasta el {until}, {window}).{policy}",
     fr: "{item} est d'un type d'article que notre politique de retour restreint : notre équipe examine donc d'abord son retour (le délai court jusqu'au {until}, {window}).{policy}",
   },
+  return_received: {
+    en: "Return {name} ({items}) was received and closed on {date}.",
+    es: "La devolución {name} ({items}) se recibió y se cerró el {date}.",
+    fr: "Le retour {name} ({items}) a été reçu et clôturé le {date}.",
+  },
+  on_order: {
+    en: "(Order {order}.)",
+    es: "(Pedido {order}.)",
+    fr: "(Commande {order}.)",
+  },
+  which_order: {
+    en: "That's order {order}, placed {date}.",
+    es: "Es el pedido {order}, realizado el {date}.",
+    fr: "Il s'agit de la commande {order}, passée le {date}.",
+  },
+  return_label_made: {
+    en: "Return label: {carrier}, tracking number {number}, made on {date}.",
+    es: "Guía de devolución: {carrier}, número de guía {number}, generada el {date}.",
+    fr: "Étiquette de retour : {carrier}, numéro de suivi {number}, créée le {date}.",
+  },
+  return_label: {
+    en: "Return label: {carrier}, tracking number {number}.",
+    es: "Guía de devolución: {carrier}, número de guía {number}.",
+    fr: "Étiquette de retour : {carrier}, numéro de suivi {number}.",
+  },
+  return_window_of_item: {
+    en: "The return window for {item} runs until {until} ({window}).",
+    es: "El plazo para devolver {item} es hasta el {until} ({window}).",
+    fr: "Le délai de retour pour {item} court jusqu'au {until} ({window}).",
+  },
   window_open: {
     en: "{item} can be returned until {until} ({window}).",
     es: "{item} se puede devolver hasta el {until} ({window}).",
@@ -744,7 +775,7 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
         (other && orderOtherThanDiscussed(access, turn)) ||
         orderMeant(access, turn, !!orderNumber);
       const chosen = meant.order;
-      const result = await answer(chosen, turn, meant);
+      const result = namingTheOrder(await answer(chosen, turn, meant), chosen, turn);
       return {
         ...result,
         lookups: [{ ...lookup, ref: chosen.name, outcome: `verified via ${access.via}` }, ...(result.lookups ?? [])],
@@ -802,6 +833,26 @@ export async function withVerifiedOrder(turn: Turn, answer: VerifiedAnswer): Pro
         verdicts,
       };
   }
+}
+
+/**
+ * Every answer about an order says which order it is and what it holds: a reply that names neither
+ * (a follow-up's one fact, a rule quoted) gets the order's name and its items after it, so
+ * the shopper never has to guess which order or item it means.
+ */
+function namingTheOrder(result: Answer, order: Order, turn: Turn): Answer {
+  const text = result.text?.trim();
+  if (!text || result.kind === "verification_failed") return result;
+  const named = text.includes(order.name);
+  const titles = order.lineItems.map((l) => l.title);
+  const itemsShown = titles.length === 0 || titles.some((title) => text.includes(title));
+  if (named && itemsShown) return result;
+  const lines = [
+    text,
+    ...(named ? [] : [t(turn.language, M.on_order, { order: order.name })]),
+    ...(itemsShown ? [] : [t(turn.language, M.order_lines, { items: orderItems(order, turn.language) })]),
+  ];
+  return { ...result, text: lines.join("\n") };
 }
 
 /** The customer's order placed before the one the conversation discussed, with the others beside it. */
@@ -942,6 +993,8 @@ function askedOrderFacts(order: Order, turn: Turn): string[] {
   // "is the beanie in it?" about the order in focus: what it holds answers it.
   const namesItsItem =
     turn.state.orderNumber === order.name.replace(/^#/, "") && namesOrderItem(turn.pre.original, turn.state.orderItems);
+  // "Which order was that?": its name and the day it was placed, first.
+  if (asksWhichOrder(asked)) facts.push(t(L, M.which_order, { order: order.name, date: date(turn, order.createdAt) }));
   // "What's in the parcel that shipped?": that parcel's items, not the whole order's.
   const parcels = parcelsAsked(order, turn);
   if (parcels.length > 0)
@@ -1371,7 +1424,12 @@ function shippedStatus(order: Order, turn: Turn): string {
 // Cancel, change, address
 
 export function cancelOrder(turn: Turn): Promise<Answer> {
-  return withVerifiedOrder(turn, (order, t2) => {
+  return withVerifiedOrder(turn, cancelAnswer);
+}
+
+/** Whether and how one order can be cancelled, the change proposed when it can. */
+function cancelAnswer(order: Order, t2: Turn): Promise<Answer> {
+  {
     const L = t2.language;
     const verdict = cancelVerdict(order, {
       botMayCancel: t2.ctx.permissions.cancel,
@@ -1437,7 +1495,7 @@ export function cancelOrder(turn: Turn): Promise<Answer> {
         pending,
       );
     });
-  });
+  }
 }
 
 /** The answer for a verdict, with the verdict kept beside it. */
@@ -1870,7 +1928,15 @@ function returnOfLines(order: Order, t2: Turn, focused: LineItem[]): Promise<Ans
     focused.map((l) => l.id),
   );
   return withVerdict({ topic: "return", order: order.name, verdict, defectReported: defect }, () => {
-    if (existing.length > 0 && !defect) return { text: existing.map((r) => describeReturn(r, order, t2)).join("\n") };
+    // Where it stands, after the fact a follow-up asks ("which size was it?", "until when could I ask?").
+    if (existing.length > 0 && !defect)
+      return {
+        text: [
+          ...askedOrderFacts(order, t2),
+          ...existing.map((r) => describeReturn(r, order, t2)),
+          ...(asksReturnDeadline(t2.pre.original) ? returnWindowsOf(existing, order, t2) : []),
+        ].join("\n"),
+      };
     if (defect) {
       const window = shopFactsOf(t2).returnWindow?.value;
       const withinWindow = lines.some((line) =>
@@ -1967,16 +2033,19 @@ function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
       return withPostageIfAsked(stage, order, turn);
     }
     case "approved":
-      return withPostageIfAsked(
-        // Then how long the money takes to show, which is what "still nothing?" asks.
-        t(L, M.return_approved, {
-          name: ret.name,
-          items,
-          receipt: returnReceiptClause(turn) + refundTimingClause(turn),
-        }),
-        order,
-        turn,
-      );
+      return [
+        withPostageIfAsked(
+          // Then how long the money takes to show, which is what "still nothing?" asks.
+          t(L, M.return_approved, {
+            name: ret.name,
+            items,
+            receipt: returnReceiptClause(turn) + refundTimingClause(turn),
+          }),
+          order,
+          turn,
+        ),
+        ...returnLabelLines(ret, turn),
+      ].join(" ");
     case "declined":
       return describeDecline(ret, order, turn, items);
     case "closed": {
@@ -1992,6 +2061,38 @@ function describeReturn(ret: ReturnInfo, order: Order, turn: Turn): string {
       return [closed, ...refunds].join(" ") + refundTimingClause(turn);
     }
   }
+}
+
+/** The labels a return was given: carrier, tracking number and the day each was made. */
+function returnLabelLines(ret: ReturnInfo, turn: Turn): string[] {
+  return (ret.labels ?? [])
+    .filter((label) => label.number)
+    .map((label) =>
+      t(turn.language, label.createdAt ? M.return_label_made : M.return_label, {
+        carrier: label.carrier ?? "—",
+        number: label.url ? `${label.number} (${label.url})` : label.number!,
+        date: label.createdAt ? date(turn, label.createdAt) : "",
+      }),
+    );
+}
+
+/** The return window of each item in these returns, as this shop counts it ("until when could I ask?"). */
+function returnWindowsOf(returns: ReturnInfo[], order: Order, turn: Turn): string[] {
+  const window = shopFactsOf(turn).returnWindow?.value;
+  if (!window) return [];
+  const lines = order.lineItems.filter((l) => returns.some((r) => r.lines.some((rl) => rl.lineItemId === l.id)));
+  return lines.flatMap((line) => {
+    const deadline = lineReturnDeadline(order, line, window, turn.ctx.shop.timezone);
+    return deadline
+      ? [
+          t(turn.language, M.return_window_of_item, {
+            item: line.title,
+            until: date(turn, deadline.until),
+            window: returnWindowLabel(turn, window, date(turn, deadline.start)),
+          }),
+        ]
+      : [];
+  });
 }
 
 /** Why a return was declined: the window as this shop counts it, final sale, or the team's note to the shopper. */
@@ -2129,12 +2230,21 @@ function refundReturnedParcel(order: Order, turn: Turn): Answer {
 }
 
 export function refundStatus(turn: Turn): Promise<Answer> {
-  return withVerifiedOrder(turn, (order, t2) => {
+  return withVerifiedOrder(turn, async (order, t2) => {
     const L = t2.language;
     const cameBack = order.fulfillments.some((f) => f.displayStatus === "FAILURE");
     if (cameBack && order.refunds.length === 0 && CHOOSES_REFUND.test(t2.pre.normalized))
       return refundReturnedParcel(order, t2);
     const verdict = refundVerdict(order);
+    // "How much would I get back?", "when do I get my money?" about an order that hasn't shipped: nothing
+    // is refunded and nothing can be returned yet; cancelling is the way back, and what it refunds is the answer.
+    const cancelOffered =
+      verdict.kind === "nothing_yet" &&
+      cancelVerdict(order, { botMayCancel: t2.ctx.permissions.cancel, namedLineItemIds: [] }).kind === "cancellable";
+    if (cancelOffered) {
+      const offered = await cancelAnswer(order, t2);
+      return { ...offered, verdicts: [{ topic: "refund", order: order.name, verdict }, ...(offered.verdicts ?? [])] };
+    }
     // "c'était pour quel article ?" right after the refund: the fact asked, before the refund again.
     const parts: string[] = [...askedOrderFacts(order, t2)];
     // The first refund names its order: the shopper may have asked without it ("where's my money?").
@@ -2162,7 +2272,7 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     if (verdict.kind === "return_in_progress") {
       parts.push(t(L, M.no_refund_while_returning, { order: order.name }));
       // "How much will I get back?": what the items under return cost on the order (their share of a discount off).
-      if (ASKS_AMOUNT_BACK.test(t2.pre.normalized)) {
+      if (asksAmountBack(t2.pre.normalized)) {
         const cost = returnedItemsCost(order);
         if (cost)
           parts.push(
@@ -2176,6 +2286,19 @@ export function refundStatus(turn: Turn): Promise<Answer> {
     }
     for (const ret of order.returns.filter((r) => ["REQUESTED", "OPEN", "DECLINED"].includes(r.status)))
       parts.push(describeReturn(ret, order, t2));
+    // The returns a refund came from: which items and the day they were received ("for which item?").
+    if (verdict.refunds.length > 0)
+      for (const ret of order.returns.filter((r) => r.status === "CLOSED" && r.closedAt))
+        parts.push(
+          t(L, M.return_received, {
+            name: ret.name,
+            items: joinList(
+              ret.lines.map((l) => l.title),
+              L,
+            ),
+            date: date(t2, ret.closedAt!),
+          }),
+        );
     if (parts.length === 0 && order.cancelledAt) {
       // A cancelled order is refunded, not returned: unpaid, there is nothing to give back.
       const unpaid = neverCharged(order);
@@ -2198,6 +2321,13 @@ export function refundStatus(turn: Turn): Promise<Answer> {
 // "How much will I get back?", "combien vais-je récupérer ?", "¿cuánto me van a regresar?" (accents folded).
 const ASKS_AMOUNT_BACK =
   /\b(?:how much (?:will|would|do|am) (?:i|we) (?:get|be (?:refunded|getting)|getting)(?: back)?|how much (?:will|would) (?:you|it) (?:refund|be)|combien (?:vais-je|je vais|allez-vous|vous allez|serai-je|je serai) (?:recuperer|etre rembourse\w*|rembourser|recevoir|me rembourser)|combien (?:me )?(?:sera|seront) rembourse\w*|cuanto me (?:van a |vas a |va a )?(?:regresar|devolver|reembolsar|regresan|devuelven|reembolsan))\b/;
+
+// The same question in any word order ("je serai remboursée combien ?", "¿me devuelven cuánto?").
+const HOW_MUCH = /\b(?:how much|combien|cuanto)\b/;
+const MONEY_BACK = /\b(?:refund\w*|back|rembours\w*|recuper\w*|regres\w*|devuelv\w*|devolver|reembols\w*)\b/;
+function asksAmountBack(normalized: string): boolean {
+  return ASKS_AMOUNT_BACK.test(normalized) || (HOW_MUCH.test(normalized) && MONEY_BACK.test(normalized));
+}
 
 /**
  * What one unit of a line cost the shopper: its price with its share of the order's discounts taken off

@@ -176,6 +176,11 @@ export function asksHowToSend(text: string): boolean {
   return HOW_TO_SEND.test(normalize(text));
 }
 
+/** Whether the message asks until when a return can be asked for ("¿hasta cuándo tenía?", "jusqu'à quand ?"). */
+export function asksReturnDeadline(text: string): boolean {
+  return RETURN_DEADLINE.test(normalize(text));
+}
+
 /** Whether the message asks who pays a return's postage ("who pays the return shipping?", "qui paie le retour ?"). */
 export function asksReturnPostage(text: string): boolean {
   return RETURN_POSTAGE.test(normalize(text));

@@ -78,6 +78,11 @@ const MONTHS = [
   "december",
 ];
 
+// Asking whether a cancellation already asked for went through ("did my cancellation go through?",
+// "l'annulation est bien passée ?", "¿ya quedó hecha la cancelación?"), accents folded: a state, not a request.
+const CANCELLATION_STATUS =
+  /\b(?:cancell?ation|annulation|cancelacion)\b.*\b(?:go(?:ne)? through|went through|(?:been )?(?:processed|confirmed|done)|worked|passee?|prise en compte|effectuee|confirmee|hecha|procesad[ao]|confirmad[ao]|se hizo|funciono)\b|\b(?:hecha|procesada|confirmada|aplicada)\b.*\bcancelacion\b/;
+
 // Asking how a return is going, not to make one (accents folded).
 const RETURN_PROGRESS =
   /\b(?:status of|how is|how's|what's happening with|update on|como va|como van|estado de|que paso con|ou en est|ou en sont|des nouvelles de)\b.*\b(?:returns?|devolucion(?:es)?|retours?)\b/;
@@ -90,7 +95,7 @@ export function pickOrder(orders: Order[], turn: Turn): Order {
   const wantsOpen = ["cancel_order", "change_order", "change_shipping_address"].includes(turn.intent.intent);
   const wantsDelivered = ["return_item", "exchange_item"].includes(turn.intent.intent);
   // "Why was my order cancelled?": a cancelled order, not the newest one.
-  const asksCancelled = CANCELLATION_MADE.test(turn.pre.normalized);
+  const asksCancelled = CANCELLATION_MADE.test(turn.pre.normalized) || CANCELLATION_STATUS.test(turn.pre.normalized);
   // "How is my return going?": the order with a return, as a refund question would.
   const wantsRefund =
     turn.intent.intent === "refund_status" ||

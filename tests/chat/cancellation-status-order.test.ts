@@ -1,0 +1,46 @@
+/**
+ * "Did my cancellation go through?" asks where a cancellation already asked for stands: the
+ * cancelled order answers it, not the customer's open one (which a request to cancel would mean).
+ */
+import { describe, expect, it } from "vitest";
+import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
+import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
+
+/** The snapshot with a cancelled copy of `openName`, placed a day before it, for the same customer. */
+function withOlderCancelledOrder(openName: string) {
+  const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
+  const open = snapshot.orders.find((o: any) => o.name === openName);
+  const placed = new Date(Date.parse(open.createdAt) - 86_400_000).toISOString().replace(/\.\d+Z$/, "Z");
+  const numbers = snapshot.orders.map((o: any) => Number(o.name.replace(/\D/g, ""))).filter(Number.isFinite);
+  const cancelled = {
+    ...structuredClone(open),
+    id: `${open.id}9`,
+    name: `#${Math.max(...numbers) + 1}`,
+    createdAt: placed,
+    cancelledAt: placed,
+    cancelReason: "CUSTOMER",
+    displayFinancialStatus: "REFUNDED",
+  };
+  snapshot.orders.push(cancelled);
+  return { snapshot, open, cancelled };
+}
+
+const statusQuestions = [
+  "did my cancellation go through?",
+  "has the cancellation been processed?",
+  "Est-ce que l'annulation de ma commande est bien passée ?",
+  "¿ya quedó hecha la cancelación de mi pedido?",
+];
+
+describe("a customer with an open order and an older cancelled one", () => {
+  for (const ask of statusQuestions) {
+    it(`"${ask}" is about the cancelled order`, async () => {
+      const { snapshot, open, cancelled } = withOlderCancelledOrder("#1061");
+      const say = await demoConversation({ store: createDemoStore(snapshot), customerId: open.customerId });
+      const reply = await say(ask);
+      expect(reply.text).toContain(cancelled.name);
+      const openAt = reply.text.indexOf(open.name);
+      if (openAt >= 0) expect(reply.text.indexOf(cancelled.name)).toBeLessThan(openAt);
+    });
+  }
+});
