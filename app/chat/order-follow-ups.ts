@@ -78,7 +78,7 @@ const ITEM_MISREADS = new Set<Intent>([
 ]);
 // "eta?", "still moving?", "any update?", "¿y ahora?", "des nouvelles ?": where the parcel stands now.
 const STATUS_PROMPT =
-  /\b(?:eta|still|update|updates|news|status|how long|moving|now|yet|toujours|nouvelles|maintenant|encore|novedades|todavia|aun|sigue|ahora|ya)\b/;
+  /\b(?:eta|update|updates|news|status|how long|moving|still (?:moving|coming|on (?:its|the) way|nothing)|nouvelles|toujours (?:rien|en route)|novedades|sigue|todavia no|aun no|y ahora)\b/;
 const STATUS_PROMPT_WORDS = 5;
 /** Readings a bare "eta?" or "still moving?" gets alone, which the order in focus outweighs. */
 const STATUS_MISREADS = new Set<Intent>([
@@ -95,6 +95,8 @@ const WHICH_ORDER =
 
 // "number pls", "tracking?", "le numéro ?", "¿número de guía?": the parcel's tracking number.
 const TRACKING_NUMBER = /\b(?:number|tracking|numero|suivi|guia|rastreo|seguimiento)\b/;
+// "your phone number?", "¿su teléfono?": the shop's number, not the parcel's.
+const PHONE = /\b(?:phone|telephone|tel|whatsapp|call|telefono|appeler|llamar)\b/;
 const TRACKING_NUMBER_WORDS = 4;
 /** Readings a bare "number?" gets alone (a phone number, a person), which the parcel in focus outweighs. */
 const NUMBER_MISREADS = new Set<Intent>([
@@ -129,6 +131,7 @@ export function orderTopicFollowUp(
     last === "track_order" &&
     wordCount <= TRACKING_NUMBER_WORDS &&
     TRACKING_NUMBER.test(normalized) &&
+    !PHONE.test(normalized) &&
     (result.lowConfidence || NUMBER_MISREADS.has(result.intent))
   )
     return kept;

@@ -636,10 +636,10 @@ const COLLECT_OVERRIDE_BELOW = 0.5;
 const BARE_TERMS_QUESTION_WORDS = 4;
 /** What a follow-up to an account answer is about, whatever its words ("the code", "the email"). */
 const ACCOUNT_FOLLOW_UP_TERMS = "account sign in log in";
-// The sign-in's own things: its code, the email it goes to, the link (accents folded).
 // Signing in, named in the message itself (accents folded).
 const SIGNING_IN =
   /\b(?:log ?(?:in|into)|login|sign ?(?:in|into)|signin|my account|connect\w*|compte|iniciar sesion|mi cuenta|entrar)\b/;
+// The sign-in's own things: its code, the email it goes to, the link (accents folded).
 const SIGN_IN_WORDS = /\b(?:code|codigo|link|lien|enlace|email|e-mail|mail|correo|courriel|spam)\b/;
 
 // Readings an elliptical follow-up to a shipment's status gets for the item it names.

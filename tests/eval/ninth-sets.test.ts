@@ -26,6 +26,12 @@ const SETS = [
   // The fourteenth session's: shoppers who tell a story before they ask (41/72 · 29/64 turns when written).
   { file: "tests/fixtures/eval/new/conv12-tune.jsonl", turns: 72, floor: 0.82, forbidden: 0 },
   { file: "tests/fixtures/eval/new/conv12-check.jsonl", turns: 64, floor: 0.57, forbidden: 0 },
+  // The fifteenth session's: follow-ups after an order answer (91/106 · 75/111 when written) and first
+  // turns between neighbouring requests (45/60 · 47/60 when written).
+  { file: "tests/fixtures/eval/new/conv15a-tune.jsonl", turns: 106, floor: 0.95, forbidden: 0 },
+  { file: "tests/fixtures/eval/new/conv15a-check.jsonl", turns: 111, floor: 0.8, forbidden: 0 },
+  { file: "tests/fixtures/eval/new/conv15i-tune.jsonl", turns: 60, floor: 0.83, forbidden: 0 },
+  { file: "tests/fixtures/eval/new/conv15i-check.jsonl", turns: 60, floor: 0.76, forbidden: 0 },
 ];
 
 describe("the ninth conversation sets on every dev store", () => {

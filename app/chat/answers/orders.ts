@@ -1429,73 +1429,66 @@ export function cancelOrder(turn: Turn): Promise<Answer> {
 
 /** Whether and how one order can be cancelled, the change proposed when it can. */
 function cancelAnswer(order: Order, t2: Turn): Promise<Answer> {
-  {
-    const L = t2.language;
-    const verdict = cancelVerdict(order, {
-      botMayCancel: t2.ctx.permissions.cancel,
-      namedLineItemIds: namedLines(order, t2).map((l) => l.id),
-    });
-    return withVerdict({ topic: "cancel", order: order.name, verdict }, () => {
-      if (verdict.kind === "not_cancellable") {
-        if (verdict.reason === "already_cancelled")
-          return { text: `${t(L, M.already_cancelled, { order: order.name })} ${describeOrderStatus(order, t2)}` };
-        return {
-          text: t(L, M.already_shipped_cancel, {
-            order: order.name,
-            status: shippedStatus(order, t2),
-            returns: shippedReturns(order, t2),
-            email: t2.ctx.shop.email,
-          }),
-        };
-      }
-      // "Cancel just the umbrella": one item out of an order not shipped yet is a change, not the order's cancellation.
-      const dropped = verdict.kind === "cancellable" ? linesDropped(order, t2) : [];
-      if (dropped.length > 0) return removalProposal(order, t2, dropped);
-      if (verdict.kind === "partly_cancellable") {
-        // Part of it shipped: an item the shopper names that is still waiting (a backorder) can be dropped.
-        const waiting = order.lineItems.filter((line) => verdict.lineItemIds.includes(line.id));
-        const items = joinList(
-          waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)),
-          L,
-        );
-        return confirm(t2, order, t(L, M.confirm_cancel_waiting_items, { order: order.name, items }), {
-          kind: "request",
-          ticket: {
-            kind: "cancel_request",
-            reason: "needs_approval",
-            summary: `Cancel ${items} (not shipped yet) on ${order.name} and refund it`,
-            orderNumber: order.name,
-          },
-        });
-      }
-      const vars = {
-        order: order.name,
-        items: joinList(
-          order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)),
-          L,
-        ),
-        total: money(t2, order.totalPrice, order),
+  const L = t2.language;
+  const verdict = cancelVerdict(order, {
+    botMayCancel: t2.ctx.permissions.cancel,
+    namedLineItemIds: namedLines(order, t2).map((l) => l.id),
+  });
+  return withVerdict({ topic: "cancel", order: order.name, verdict }, () => {
+    if (verdict.kind === "not_cancellable") {
+      if (verdict.reason === "already_cancelled")
+        return { text: `${t(L, M.already_cancelled, { order: order.name })} ${describeOrderStatus(order, t2)}` };
+      return {
+        text: t(L, M.already_shipped_cancel, {
+          order: order.name,
+          status: shippedStatus(order, t2),
+          returns: shippedReturns(order, t2),
+          email: t2.ctx.shop.email,
+        }),
       };
-      const pending: PendingAction =
-        verdict.by === "bot"
-          ? { kind: "cancel_order", orderNumber: order.name.replace(/^#/, "") }
-          : {
-              kind: "request",
-              ticket: {
-                kind: "cancel_request",
-                reason: "needs_approval",
-                summary: `Cancel ${order.name} (${vars.items}, ${vars.total})`,
-                orderNumber: order.name,
-              },
-            };
-      return confirm(
-        t2,
-        order,
-        t(L, verdict.by === "bot" ? M.confirm_cancel : M.confirm_cancel_request, vars),
-        pending,
+    }
+    // "Cancel just the umbrella": one item out of an order not shipped yet is a change, not the order's cancellation.
+    const dropped = verdict.kind === "cancellable" ? linesDropped(order, t2) : [];
+    if (dropped.length > 0) return removalProposal(order, t2, dropped);
+    if (verdict.kind === "partly_cancellable") {
+      // Part of it shipped: an item the shopper names that is still waiting (a backorder) can be dropped.
+      const waiting = order.lineItems.filter((line) => verdict.lineItemIds.includes(line.id));
+      const items = joinList(
+        waiting.map((l) => itemName(l.title, l.variantTitle, l.unfulfilledQuantity)),
+        L,
       );
-    });
-  }
+      return confirm(t2, order, t(L, M.confirm_cancel_waiting_items, { order: order.name, items }), {
+        kind: "request",
+        ticket: {
+          kind: "cancel_request",
+          reason: "needs_approval",
+          summary: `Cancel ${items} (not shipped yet) on ${order.name} and refund it`,
+          orderNumber: order.name,
+        },
+      });
+    }
+    const vars = {
+      order: order.name,
+      items: joinList(
+        order.lineItems.map((l) => itemName(l.title, l.variantTitle, l.quantity)),
+        L,
+      ),
+      total: money(t2, order.totalPrice, order),
+    };
+    const pending: PendingAction =
+      verdict.by === "bot"
+        ? { kind: "cancel_order", orderNumber: order.name.replace(/^#/, "") }
+        : {
+            kind: "request",
+            ticket: {
+              kind: "cancel_request",
+              reason: "needs_approval",
+              summary: `Cancel ${order.name} (${vars.items}, ${vars.total})`,
+              orderNumber: order.name,
+            },
+          };
+    return confirm(t2, order, t(L, verdict.by === "bot" ? M.confirm_cancel : M.confirm_cancel_request, vars), pending);
+  });
 }
 
 /** The answer for a verdict, with the verdict kept beside it. */

@@ -36,7 +36,7 @@ const MONEY_OF_RETURN =
 // How much the shop gave back: "what amount did you give me back?", "combien vous m'avez rendu ?", "¿cuánto me
 // regresaron?". Past and the shop's doing: a refund made, never a price ("how much is it?") or a charge.
 const AMOUNT_GIVEN_BACK =
-  /\b(?:how much|what amount|what sum)\b[^.?!]{0,40}\b(?:gave|give|given|paid|pay|put|sent|send)\b (?:(?:me|us) )?(?:\w+ ){0,2}back\b|\bhow much (?:did|have) you (?:refund|reimburs)\w* (?:me|us)\b|\bcombien (?:est-ce que )?vous m'avez (?:rendu|rembourse|reverse|recredite|redonne)\b|\bvous m'avez (?:rendu|rembourse|reverse|recredite|redonne) combien\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|depositaron|reintegraron|abonaron)\b/;
+  /\b(?:how much|what amount|what sum)\b[^.?!]{0,40}\b(?:gave|given|paid|put|sent|(?:did|have) you (?:pay|give|send|put))\b (?:(?:me|us) )?(?:\w+ ){0,2}back\b|\bhow much (?:did|have) you (?:refund|reimburs)\w* (?:me|us)\b|\bcombien (?:est-ce que )?vous m'avez (?:rendu|rembourse|reverse|recredite|redonne)\b|\bvous m'avez (?:rendu|rembourse|reverse|recredite|redonne) combien\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|depositaron|reintegraron|abonaron)\b/;
 // The money put back on a card or account: "has the amount been put back on my visa?", "gone back onto my card".
 const BACK_ON_CARD =
   /\b(?:put|gone|go|went|come|came|been|be|sent|paid) back (?:on|onto|to|into|in) (?:my|the) (?:card|visa|mastercard|amex|account|bank|paypal|statement)\b/;
@@ -468,9 +468,10 @@ function noteAnswers(question: string, note: string, language: Language): boolea
 const RETURN_READINGS = new Set<Intent>(["return_item", "return_policy", "complaint", "out_of_scope"]);
 // "It arrived torn, what do I do?", "la tetera vino rota": readings a damaged item of the shopper's is taken for.
 const DEFECT_MISREADS = new Set<Intent>(["track_order", "exchange_item", "product_info", "out_of_scope"]);
-// The item is the shopper's: it came, or they call it theirs.
-const ARRIVED_OR_MINE =
-  /\b(?:arrived|came|showed up|received|got it|my|llego|llegaron|vino|vinieron|recibi|mi|mis|arrive\w*|recu\w*|mon|ma|mes)\b/;
+// The item came to the shopper ("arrived cracked", "vino rota", "est arrivée cassée"); a bare "my" is
+// no arrival ("does the zipper on my jacket break easily?" asks about the product).
+const ARRIVED =
+  /\b(?:arrived|came|showed up|received|delivered|got it|llego|llegaron|vino|vinieron|recibi|arrive\w*|recu\w*|livre\w*)\b/;
 const SWAP_WORDS = /\b(?:exchange|swap|replace|replacement|cambi\w*|reemplaz\w*|echang\w*|remplac\w*)\b/;
 const TELL_ME =
   /\b(?:can|could|will|would) (?:someone|somebody|anyone|anybody|you) (?:please )?(?:tell|let) me\b|\bquelqu'un (?:peut|pourrait) me dire\b|\balguien (?:me )?(?:puede|podria) decir\b/;
@@ -559,7 +560,7 @@ const ON_THE_ORDER = /\b(?:my|the|this|that) order\b|\b(?:ma|la|cette) commande\
 // The rest of the order is kept: "cancel just the umbrella and keep the boots", "just send the tea",
 // "mais garder le plateau", "mándenme solo el té". Dropping one item is a change, not a cancellation.
 const KEEP_THE_REST =
-  /\b(?:keep (?:all )?(?:the|my) (?:rest|others?|\w+)|i still (?:want|need) (?:the|my)|(?:just|only) the [\w-]+(?: [\w-]+)? (?:please|then|thanks)|the [\w-]+(?: [\w-]+)? (?:is|are) (?:fine|ok|okay|good)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|(?<!(?:annul|retir|enlev|supprim)\w* )seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) (?:solo|nada mas|solamente|unicamente)|(?:solo|nada mas|solamente|unicamente) (?:mandenme|envienme|mandame|enviame|manden|envien)|me quedo con|quedarme con|lo demas|el resto|(?:gardez|conservez|garde) (?:le|la|les|l')|(?:dejenme|dejame|dejen|dejan|mantengan) (?:el|la|los|las))\b/;
+  /\b(?:keep (?:all )?(?:the|my) (?:rest|others?|\w+)|i still (?:want|need) (?:the|my) (?!money|refund|price|delivery|shipping|order\b)|(?:just|only) the [\w-]+(?: [\w-]+)? (?:please|then|thanks)|the (?!price|delivery|shipping|money|refund|service|speed|cost|quality|rest\b)[\w-]+(?: [\w-]+)? (?:is|are) (?:fine|ok|okay|good)|(?:just|only) (?:send|ship) (?:me )?the|the rest (?:is|can|still)|(?:garder|je garde) (?:le|la|les|l')|le reste|(?<!(?:annul|retir|enlev|supprim)\w* )seulement (?:le|la|les)|(?:mandenme|envienme|mandame|enviame) (?:solo|nada mas|solamente|unicamente)|(?:solo|nada mas|solamente|unicamente) (?:mandenme|envienme|mandame|enviame|manden|envien)|me quedo con|quedarme con|lo demas|el resto|(?:gardez|conservez|garde) (?:le|la|les|l')|(?:dejenme|dejame|dejen|dejan|mantengan) (?:el|la|los|las))\b/;
 // "cancel the M and get the L instead", "annuler le bleu et prendre le rouge à la place": a swap.
 const SWAP_INSTEAD =
   /\b(?:and|&) (?:get|send|take|have|switch to|replace it with)\b.*\binstead\b|\bet (?:prendre|recevoir|mettre)\b.*\b(?:a la place|plutot)\b|\by (?:mejor )?(?:mandar|enviar|poner|cambiar|quiero)\b.*\b(?:en vez|en lugar)\b/;
@@ -579,7 +580,8 @@ const DONT_NEED_ONE =
 const ONLY_PART_NOW =
   /\b(?:only|just) (?:want|need|keep) (?:the|my) [^.?!]{1,40}?,?\s(?:not|but not) (?:the|my)\b|\bje (?:ne )?veux (?:seulement|juste|plus que|que) (?:le|la|les|l')[^.?!]{1,40}?,?\s(?:pas|plus) (?:le|la|les|l'|mes)|\b(?:solo|nada mas|solamente|unicamente) quiero (?:el|la|los|las)\b[^.?!]{1,40}?,?\s(?:no|sin) (?:el|la|los|las)\b/;
 // "(is it possible to) get just the poles?", "send me only the mugs": part of an order placed, kept.
-const JUST_PART = /\b(?:get|have|keep|send me|ship me) (?:just|only) the\b/;
+const JUST_PART =
+  /\b(?:get|have|keep|send me|ship me) (?:just|only) the\b(?! (?:tracking|link|receipt|invoice|label|number|confirmation)\b)/;
 // Readings a story of an order placed, then part of it asked, gets: the order's tracking, its cancellation.
 const STORY_CHANGE_MISREAD = new Set<Intent>([...CHANGE_MISREAD, "track_order"]);
 // The item already came: changing it is an exchange.
@@ -911,7 +913,7 @@ export function orderQuestionIntent(
   if (
     DEFECT_MISREADS.has(intent) &&
     tellsOfDefect(n) &&
-    ARRIVED_OR_MINE.test(n) &&
+    ARRIVED.test(n) &&
     !(intent === "exchange_item" && SWAP_WORDS.test(n)) &&
     !asksWhereItIs(n)
   )
@@ -961,22 +963,12 @@ export function orderQuestionIntent(
     (CHANGE_WORDS.test(n) && (BEFORE_SHIPPING.test(n) || (ON_THE_ORDER.test(n) && !RECEIVED_IT.test(n)))) ||
     ADD_TO_ORDER.test(n) ||
     REMOVE_FROM_ORDER.test(n);
-  if (
-    (CHANGE_MISREAD.has(intent) || (intent === "complaint" && !saysGrievance(n))) &&
-    !CANCEL_WORDS.test(n) &&
-    changesTheOrder
-  )
-    return "change_order";
+  if (changeMisread(CHANGE_MISREAD, intent, n) && !CANCEL_WORDS.test(n) && changesTheOrder) return "change_order";
   // "I placed an order with poles and a headlamp… is it possible to get just the poles?": part of it kept.
   if (STORY_CHANGE_MISREAD.has(intent) && saysOrderPlaced(n) && JUST_PART.test(n) && !RECEIVED_IT.test(n))
     return "change_order";
   // "I only want the poles now, not the headlamp": the rest of the order is kept, whatever the model heard.
-  if (
-    (CHANGE_MISREAD.has(intent) || (intent === "complaint" && !saysGrievance(n))) &&
-    ONLY_PART_NOW.test(n) &&
-    !WHOLE_ORDER.test(n)
-  )
-    return "change_order";
+  if (changeMisread(CHANGE_MISREAD, intent, n) && ONLY_PART_NOW.test(n) && !WHOLE_ORDER.test(n)) return "change_order";
   // "I picked the wrong colour", "je me suis trompée de taille": a placed order to put right, not a product question.
   if (WRONG_OPTION_MISREAD.has(intent) && saysWrongOption(n) && !RECEIVED_IT.test(n)) return "change_order";
   // "is it too late to make a change?", "can I still edit it?": whether the order can still change, not where it is.
@@ -991,7 +983,7 @@ export function orderQuestionIntent(
   )
     return "change_order";
   if (
-    (CHANGE_MISREAD.has(intent) || (intent === "complaint" && !saysGrievance(n))) &&
+    changeMisread(CHANGE_MISREAD, intent, n) &&
     (SWAP_INSTEAD.test(n) ||
       ((CANCEL_WORDS.test(n) || DONT_NEED_ONE.test(n) || REMOVE_WORDS.test(n)) && KEEP_THE_REST.test(n)))
   )
@@ -1013,7 +1005,7 @@ export function orderQuestionIntent(
     // A swap of one item for another is also how an exchange of a delivered one is asked: the reading stands,
     // unless it is no reading of a return and names the order ("passer en X au lieu de Y pour la commande 3045").
     (stated !== "swap" || (namesOrderNumber && SWAP_ON_ORDER_MISREAD.has(intent))) &&
-    (STATED_CHANGE_MISREAD.has(intent) || (intent === "complaint" && !saysGrievance(n))) &&
+    changeMisread(STATED_CHANGE_MISREAD, intent, n) &&
     !CANCEL_WORDS.test(n) &&
     !RECEIVED_IT.test(n) &&
     // "4 mugs instead of 2" can only be about an order already placed.
@@ -1226,4 +1218,9 @@ export function orderQuestionIntent(
   if (LATE_MISREAD.has(intent) && (SHIPPED_YET.test(n) || WHAT_HAPPENED.test(n)) && !ORDER_CHANGE.test(n))
     return "track_order";
   return null;
+}
+
+/** A reading a change of the order is taken for: one of `misreads`, or a complaint with no word of grievance. */
+function changeMisread(misreads: Set<Intent>, intent: Intent, n: string): boolean {
+  return misreads.has(intent) || (intent === "complaint" && !saysGrievance(n));
 }

@@ -39,7 +39,7 @@ const DETAILS =
 // How many: "2 poles instead of 1", "4 mugs au lieu de 2", "3 bolsas en vez de 2", "make it two", "que sean dos" (only an order placed has a
 // number to replace), or "change the quantity" (a change word needed: "is there a quantity limit?" asks a rule).
 const OTHER_QUANTITY =
-  /\b\d+ (?:[\w'-]+ ){0,5}(?:instead of|rather than|au lieu de|plutot que|en vez de|en lugar de) (?:just |only |seulement |solo )?(?:\d+|one|two|three|une?|deux|trois|una?|dos|tres)\b|\bmake it (?:\d+|two|three|four|five|six|a couple|a pair)\b|\b(?:one|two|1|2) (?!size)[a-z]+ (?:less|fewer)\b|\bmettez-en (?:\d+|deux|trois|quatre|cinq)\b|\bque sean (?:\d+|dos|tres|cuatro|cinco)\b/;
+  /\b\d+ (?:[\w'-]+ ){0,5}(?:instead of|rather than|au lieu de|plutot que|en vez de|en lugar de) (?:just |only |seulement |solo )?(?:\d+|one|two|three|une?|deux|trois|una?|dos|tres)\b|\bmake it (?:\d+|two|three|four|five|six|a couple|a pair)\b(?! (?:days?|weeks?|hours?|business)\b)|\b(?:one|two|1|2) (?!size|days?\b|weeks?\b|hours?\b)[a-z]+ (?:less|fewer)\b|\bmettez-en (?:\d+|deux|trois|quatre|cinq)\b|\bque sean (?:\d+|dos|tres|cuatro|cinco)\b/;
 const QUANTITY_CHANGED =
   /\b(?:chang\w*|modif\w*|updat\w*|cambi\w*|increase|reduce|lower|augment\w*|reduire|diminuer|aumentar|reducir|bajar)\b.*\b(?:quantity|quantite|cantidad)\b/;
 

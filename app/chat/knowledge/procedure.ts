@@ -24,7 +24,7 @@ export function asksWhatToDo(question: string): boolean {
 // ("If both stay after that, contact us", "Articles cassés : signalez-le-nous"): "tell us", "email help@…",
 // "écrivez-nous", "escríbenos".
 const TELLS_TO_CONTACT = [
-  /(?:^|[,:;]\s*)(?:please\s+)?\p{L}+\s+(?:us\b|[\w.+-]+@)/u,
+  /(?:^|[,:;]\s*)(?:please\s+)?(?:contact|e-?mail|call|phone|tell|write(?:\s+to)?|message|text|ask|reach|notify|send|let)\s+(?:us\b|[\w.+-]+@)/iu,
   /(?:^|[,:;]\s*)\p{L}+ez-(?:l[ea]s?-|l'|en-)?nous\b/iu,
   /(?:^|[,:;]\s*)\p{L}+[áéíó]\p{L}*nos\b/iu,
 ];
