@@ -8,7 +8,7 @@
 import type { Entities } from "./entities";
 import type { IntentResult } from "./intent/engine";
 import type { Intent } from "./intent/labels";
-import { asksOrderContents } from "./intent/order-questions";
+import { asksOrderContents, RETURN_TO_SENDER } from "./intent/order-questions";
 
 /** Answers about one order whose topic a loose follow-up keeps. */
 const TOPIC_KEEPERS = new Set<Intent>(["return_item", "exchange_item", "refund_status", "cancel_order"]);
@@ -46,9 +46,8 @@ const HANDOFF_READINGS = new Set<Intent>(["human_agent", "complaint"]);
 const RETURN_TOPICS = new Set<Intent>(["return_item", "exchange_item", "refund_status"]);
 // A return label: "the label", "l'étiquette", "la guía de devolución", "la etiqueta".
 const RETURN_LABEL = /\b(?:label|labels|etiquette|etiquettes|etiqueta|guia de devolucion)\b/;
-// "return to sender" is the parcel's way back, which tracking tells.
-const RETURN_TO_SENDER =
-  /\breturn(?:ed|ing)? to (?:the )?sender\b|\bretour (?:a l'|a |vers l')?expediteur\b|\b(?:devuelto|devolucion|regresado|regreso) al remitente\b/;
+// "return to sender" (RETURN_TO_SENDER) is the parcel's way back, which tracking tells.
+
 /** Readings a bare "when did that go out?" gets alone, which the parcel in focus outweighs. */
 const DATE_MISREADS = new Set<Intent>([
   "refund_status",

@@ -3,27 +3,11 @@
  * cancelled order answers it, not the customer's open one (which a request to cancel would mean).
  */
 import { describe, expect, it } from "vitest";
-import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
-import { demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
+import { createDemoStore } from "../../demo/demo-store";
+import { withCancelledCopy } from "../helpers/cancelled-order";
+import { demoConversation } from "../helpers/chat-context";
 
 /** The snapshot with a cancelled copy of `openName`, placed a day before it, for the same customer. */
-function withOlderCancelledOrder(openName: string) {
-  const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
-  const open = snapshot.orders.find((o: any) => o.name === openName);
-  const placed = new Date(Date.parse(open.createdAt) - 86_400_000).toISOString().replace(/\.\d+Z$/, "Z");
-  const numbers = snapshot.orders.map((o: any) => Number(o.name.replace(/\D/g, ""))).filter(Number.isFinite);
-  const cancelled = {
-    ...structuredClone(open),
-    id: `${open.id}9`,
-    name: `#${Math.max(...numbers) + 1}`,
-    createdAt: placed,
-    cancelledAt: placed,
-    cancelReason: "CUSTOMER",
-    displayFinancialStatus: "REFUNDED",
-  };
-  snapshot.orders.push(cancelled);
-  return { snapshot, open, cancelled };
-}
 
 const statusQuestions = [
   "did my cancellation go through?",
@@ -35,7 +19,7 @@ const statusQuestions = [
 describe("a customer with an open order and an older cancelled one", () => {
   for (const ask of statusQuestions) {
     it(`"${ask}" is about the cancelled order`, async () => {
-      const { snapshot, open, cancelled } = withOlderCancelledOrder("#1061");
+      const { snapshot, open, cancelled } = withCancelledCopy("#1061", -1);
       const say = await demoConversation({ store: createDemoStore(snapshot), customerId: open.customerId });
       const reply = await say(ask);
       expect(reply.text).toContain(cancelled.name);

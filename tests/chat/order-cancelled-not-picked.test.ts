@@ -5,29 +5,13 @@
  * cancelled one. The customer is from the demo snapshot, given a newer order that was cancelled.
  */
 import { describe, expect, it } from "vitest";
-import { createDemoStore, loadDemoSnapshot } from "../../demo/demo-store";
+import { createDemoStore } from "../../demo/demo-store";
+import { withCancelledCopy } from "../helpers/cancelled-order";
 import { analyzeTurn } from "../../app/chat/pipeline";
 import { pickOrder } from "../../app/chat/policy/which-order";
-import { demoChatContext, demoConversation, SNAPSHOT_PATH } from "../helpers/chat-context";
+import { demoChatContext, demoConversation } from "../helpers/chat-context";
 
 /** The snapshot with a cancelled copy of `openName`, placed a day after it, for the same customer. */
-function withNewerCancelledOrder(openName: string) {
-  const snapshot = loadDemoSnapshot(SNAPSHOT_PATH) as any;
-  const open = snapshot.orders.find((o: any) => o.name === openName);
-  const placed = new Date(Date.parse(open.createdAt) + 86_400_000).toISOString().replace(/\.\d+Z$/, "Z");
-  const numbers = snapshot.orders.map((o: any) => Number(o.name.replace(/\D/g, ""))).filter(Number.isFinite);
-  const cancelled = {
-    ...structuredClone(open),
-    id: `${open.id}9`,
-    name: `#${Math.max(...numbers) + 1}`,
-    createdAt: placed,
-    cancelledAt: placed,
-    cancelReason: "CUSTOMER",
-    displayFinancialStatus: "REFUNDED",
-  };
-  snapshot.orders.push(cancelled);
-  return { snapshot, open, cancelled };
-}
 
 const requests = [
   "I want my order cancelled please",
@@ -44,7 +28,7 @@ const aboutTheCancelled = [
 describe("a customer with a newer cancelled order and an older open one", () => {
   for (const ask of requests) {
     it(`"${ask}" is about the open order`, async () => {
-      const { snapshot, open, cancelled } = withNewerCancelledOrder("#1061");
+      const { snapshot, open, cancelled } = withCancelledCopy("#1061", 1);
       const say = await demoConversation({ store: createDemoStore(snapshot), customerId: open.customerId });
       const reply = await say(ask);
       // The answer is about the open order; the cancelled one may only be listed among the others.
@@ -56,7 +40,7 @@ describe("a customer with a newer cancelled order and an older open one", () => 
 
   for (const ask of aboutTheCancelled) {
     it(`"${ask}" is about the cancelled order`, async () => {
-      const { snapshot, open, cancelled } = withNewerCancelledOrder("#1061");
+      const { snapshot, open, cancelled } = withCancelledCopy("#1061", 1);
       const say = await demoConversation({ store: createDemoStore(snapshot), customerId: open.customerId });
       const reply = await say(ask);
       expect(reply.text).toContain(cancelled.name);
@@ -68,7 +52,7 @@ describe("pickOrder with the cancel reading", () => {
   // Whatever order the orders come in: the tie between an open and a cancelled order is no tie for a request.
   for (const ask of requests) {
     it(`"${ask}" picks the open order even when the cancelled one comes first`, async () => {
-      const { snapshot, open, cancelled } = withNewerCancelledOrder("#1061");
+      const { snapshot, open, cancelled } = withCancelledCopy("#1061", 1);
       const ctx = await demoChatContext(createDemoStore(snapshot));
       const orders = await ctx.commerce.customerOrders(open.customerId);
       const inOrder = [...orders].sort((a) => (a.name === cancelled.name ? -1 : 1));

@@ -1427,6 +1427,16 @@ export function cancelOrder(turn: Turn): Promise<Answer> {
   return withVerifiedOrder(turn, cancelAnswer);
 }
 
+/** What "it has already shipped" says of an order: where it is, what returning it takes, whom to write to. */
+function shippedVars(order: Order, t2: Turn) {
+  return {
+    order: order.name,
+    status: shippedStatus(order, t2),
+    returns: shippedReturns(order, t2),
+    email: t2.ctx.shop.email,
+  };
+}
+
 /** Whether and how one order can be cancelled, the change proposed when it can. */
 function cancelAnswer(order: Order, t2: Turn): Promise<Answer> {
   const L = t2.language;
@@ -1439,12 +1449,7 @@ function cancelAnswer(order: Order, t2: Turn): Promise<Answer> {
       if (verdict.reason === "already_cancelled")
         return { text: `${t(L, M.already_cancelled, { order: order.name })} ${describeOrderStatus(order, t2)}` };
       return {
-        text: t(L, M.already_shipped_cancel, {
-          order: order.name,
-          status: shippedStatus(order, t2),
-          returns: shippedReturns(order, t2),
-          email: t2.ctx.shop.email,
-        }),
+        text: t(L, M.already_shipped_cancel, shippedVars(order, t2)),
       };
     }
     // "Cancel just the umbrella": one item out of an order not shipped yet is a change, not the order's cancellation.
@@ -1531,12 +1536,7 @@ function changeAnswer(order: Order, t2: Turn): Promise<Answer> {
       if (delivered(order) && requestedVariant(order, t2))
         return exchangeAnswer(order, t2).then((answer) => ({ ...answer, intent: "exchange_item" as const }));
       return {
-        text: t(L, M.shipped_no_change, {
-          order: order.name,
-          status: shippedStatus(order, t2),
-          returns: shippedReturns(order, t2),
-          email: t2.ctx.shop.email,
-        }),
+        text: t(L, M.shipped_no_change, shippedVars(order, t2)),
       };
     }
     const swap = requestedVariant(order, t2);

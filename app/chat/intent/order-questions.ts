@@ -591,7 +591,7 @@ const RECEIVED_IT =
 const REMOVE_FROM_ORDER =
   /\b(?:remove|take (?:off|out)|drop) (?:[\w-]+ ){0,4}(?:from|off|out of) (?:my|the|this|that) order\b|\b(?:drop|leave) (?:[\w-]+ ){0,4}(?:from|off|out of) (?:it|there)\b|\btake (?:[\w-]+ ){0,4}off (?:it|there)\b|\b(?:retir|enlev|supprim)\w* (?:[\w'-]+ ){0,5}de (?:ma|la) commande\b|\b(?:quit|elimin|sac)\w* (?:[\w-]+ ){0,5}(?:de|del) (?:mi|el)? ?pedido\b/;
 // "the tracking says return to sender": the parcel's way back to the shop, not a return of the shopper's.
-const RETURN_TO_SENDER =
+export const RETURN_TO_SENDER =
   /\breturn(?:ed|ing)? to (?:the )?sender\b|\bretour (?:a l'|a |vers l')?expediteur\b|\b(?:devuelto|devolucion|regresado|regreso) al remitente\b/;
 // "until when can I return it?", "¿hasta cuándo lo puedo devolver?": the order's own return window.
 const RETURN_DEADLINE =
