@@ -16,21 +16,21 @@ describe("the frozen held-out sets", () => {
     expect(summary.ece).toBeLessThanOrEqual(0.05);
   }, 120_000);
 
-  it("175 conversations: at least 76 % of turns pass, and no forbidden string", async () => {
+  it("175 conversations: at least 78 % of turns pass, and no forbidden string", async () => {
     const summary = await evalSummary(["scenarios", "tests/fixtures/heldout/ood-conversations.jsonl"]);
     expect(summary.turns).toBe(380);
-    expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(0.76);
+    expect(summary.passed / summary.turns).toBeGreaterThanOrEqual(0.78);
     expect(summary.forbidden).toBe(0);
   }, 180_000);
 
-  it("a store nobody tuned on (Hedgerow & Hearth, shared format): intents ≥ 93 %, ≥ 72 % of turns, no forbidden string", async () => {
+  it("a store nobody tuned on (Hedgerow & Hearth, shared format): intents ≥ 93 %, ≥ 74 % of turns, no forbidden string", async () => {
     const dir = "tests/fixtures/heldout/unseen-store";
     const intents = await evalSummary(["intents", `${dir}/intents.jsonl`]);
     expect(intents.n).toBe(150);
     expect(intents.accuracy).toBeGreaterThanOrEqual(0.93);
     const scenarios = await evalSummary(["scenarios", `${dir}/scenarios.jsonl`, "--store", `${dir}/hedgerow.json`]);
     expect(scenarios.turns).toBe(78);
-    expect(scenarios.passed / scenarios.turns).toBeGreaterThanOrEqual(0.72);
+    expect(scenarios.passed / scenarios.turns).toBeGreaterThanOrEqual(0.74);
     expect(scenarios.forbidden).toBe(0);
   }, 180_000);
 });
