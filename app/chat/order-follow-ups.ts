@@ -63,8 +63,9 @@ const DATE_MISREADS = new Set<Intent>([
 const WHICH_ITEM =
   /\b(?:which|what) (?:items?|products?|things?)\b|\bquel(?:le)?s? (?:articles?|produits?)\b|\b(?:que|cual(?:es)?) (?:articulos?|productos?|cosas?)\b/;
 // "the other one", "that one", "is that everything?", "l'autre ?", "¿y la otra?", "¿es todo?"
+// "that's all" / "c'est tout" / "eso es todo" only asked ("?"): said, they close the chat ("thanks, that's all").
 const POINTS_AT_ITS_ITEMS =
-  /\b(?:the other (?:one|ones|thing|bit)|that one|this one|which one|l'autre|les autres|celui-la|celle-la|lequel|laquelle|el otro|la otra|los otros|las otras)\b|\b(?:is that|was that|that's|thats) (?:all|everything|it|the whole (?:order|thing))\b|\bc'est tout\b|\b(?:es|era|eso es) todo\b/;
+  /\b(?:the other (?:one|ones|thing|bit)|that one|this one|which one|l'autre|les autres|celui-la|celle-la|lequel|laquelle|el otro|la otra|los otros|las otras)\b|\b(?:is that|was that) (?:all|everything|it|the whole (?:order|thing))\b|\b(?:that's|thats) (?:all|everything|it|the whole (?:order|thing))\s*\?|\bc'est tout\s*\?|\b(?:es|era|eso es) todo\s*\?/;
 /** Readings "and the other one?" gets alone (a swap, a product), which the parcels in focus outweigh. */
 const ITEM_MISREADS = new Set<Intent>([
   "exchange_item",

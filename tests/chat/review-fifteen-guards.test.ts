@@ -52,3 +52,22 @@ describe("a new question after a tracking answer is not the order's status again
     expect(reply.intent).not.toBe("track_order");
   });
 });
+
+describe("a goodbye after a tracking answer stays a goodbye", () => {
+  it.each(["thanks, that's all", "ok that's everything, thank you", "merci, c'est tout", "gracias, eso es todo"])(
+    "%j closes the chat",
+    async (text) => {
+      const say = await demoConversation();
+      await say("Hi, where is order #1058? My email is emma.larsen@example.com");
+      const reply = await say(text);
+      expect(reply.intent).toBe("thanks_goodbye");
+    },
+  );
+
+  it("while 'is that everything?' still asks about the order's items", async () => {
+    const say = await demoConversation();
+    await say("Hi, where is order #1058? My email is emma.larsen@example.com");
+    const reply = await say("is that everything?");
+    expect(reply.intent).toBe("track_order");
+  });
+});
