@@ -39,7 +39,7 @@ const ABOUT_THE_PARCEL =
 const ABOUT_THE_MONEY =
   /\b(?:refund\w*|money|paid|pay|charge\w*|card|bank|rembours\w*|argent|carte|banque|reembols\w*|dinero|tarjeta|banco|devuelv\w*|regres\w*)\b/;
 // A return or exchange of its own, which the return answer tells ("when can I send it back?").
-const ABOUT_A_RETURN =
+const ABOUT_A_RETURN_OR_EXCHANGE =
   /\b(?:return\w*|send (?:it|them) back|exchang\w*|retour\w*|renvoy\w*|echang\w*|devol\w*|cambi\w*)\b/;
 const HANDOFF_READINGS = new Set<Intent>(["human_agent", "complaint"]);
 /** Answers about the shopper's own return (or the refund it led to), whose label a follow-up may ask. */
@@ -140,12 +140,12 @@ export function orderTopicFollowUp(
     last === "track_order" &&
     result.intent !== last &&
     !entities.product &&
-    (DATE_MISREADS.has(result.intent) || result.lowConfidence || result.confidence < LOOSE_BELOW) &&
+    heardLoosely(result, DATE_MISREADS) &&
     !HANDOFF_READINGS.has(result.intent) &&
     wordCount <= LOOSE_FOLLOW_UP_WORDS &&
     ASKS_WHEN.test(normalized) &&
     !ABOUT_THE_MONEY.test(normalized) &&
-    !ABOUT_A_RETURN.test(normalized)
+    !ABOUT_A_RETURN_OR_EXCHANGE.test(normalized)
   )
     return kept;
   // "eta?", "still moving?", "any update?", "what's the name of the order?" after a parcel's status: that
@@ -156,9 +156,9 @@ export function orderTopicFollowUp(
     !entities.product &&
     ((wordCount <= STATUS_PROMPT_WORDS && STATUS_PROMPT.test(normalized)) ||
       (wordCount <= LOOSE_FOLLOW_UP_WORDS && WHICH_ORDER.test(normalized))) &&
-    (STATUS_MISREADS.has(result.intent) || result.lowConfidence || result.confidence < LOOSE_BELOW) &&
+    heardLoosely(result, STATUS_MISREADS) &&
     !ABOUT_THE_MONEY.test(normalized) &&
-    !ABOUT_A_RETURN.test(normalized)
+    !ABOUT_A_RETURN_OR_EXCHANGE.test(normalized)
   )
     return kept;
   // "and the other one?", "is that everything?" after a parcel's status: the order's other items, not an exchange.
@@ -167,9 +167,9 @@ export function orderTopicFollowUp(
     result.intent !== last &&
     wordCount <= LOOSE_FOLLOW_UP_WORDS &&
     POINTS_AT_ITS_ITEMS.test(normalized) &&
-    (ITEM_MISREADS.has(result.intent) || result.lowConfidence || result.confidence < LOOSE_BELOW) &&
+    heardLoosely(result, ITEM_MISREADS) &&
     !ABOUT_THE_MONEY.test(normalized) &&
-    !ABOUT_A_RETURN.test(normalized)
+    !ABOUT_A_RETURN_OR_EXCHANGE.test(normalized)
   )
     return kept;
   // "le numéro de suivi du retour ?", "the label's from when?" after the shopper's return or refund: that
@@ -180,14 +180,18 @@ export function orderTopicFollowUp(
     !HANDOFF_READINGS.has(result.intent) &&
     wordCount <= LOOSE_FOLLOW_UP_WORDS &&
     !RETURN_TO_SENDER.test(normalized) &&
-    (RETURN_LABEL.test(normalized) || (ABOUT_A_RETURN.test(normalized) && TRACKING_NUMBER.test(normalized)))
+    (RETURN_LABEL.test(normalized) || (ABOUT_A_RETURN_OR_EXCHANGE.test(normalized) && TRACKING_NUMBER.test(normalized)))
   )
     return { ...kept, intent: "return_item" };
   if (!TOPIC_KEEPERS.has(last) || entities.product || wordCount > LOOSE_FOLLOW_UP_WORDS) return null;
-  const loose = result.lowConfidence || result.confidence < LOOSE_BELOW || LOOSE_READINGS.has(result.intent);
-  if (result.intent === last || !loose) return null;
+  if (result.intent === last || !heardLoosely(result, LOOSE_READINGS)) return null;
   const asksWhen =
     ASKS_WHEN.test(normalized) && !ABOUT_THE_PARCEL.test(normalized) && !ABOUT_THE_MONEY.test(normalized);
   const asksWhich = WHICH_ORDER.test(normalized) || WHICH_ITEM.test(normalized) || asksOrderContents(normalized);
   return asksWhen || asksWhich ? kept : null;
+}
+
+/** The engine's reading is one the topic in focus outweighs: one of `misreads`, or unsure. */
+function heardLoosely(result: IntentResult, misreads: ReadonlySet<Intent>): boolean {
+  return misreads.has(result.intent) || result.lowConfidence || result.confidence < LOOSE_BELOW;
 }

@@ -60,7 +60,7 @@ import {
   type ReturnVerdict,
 } from "../policy";
 import { knowledgeFor } from "../knowledge";
-import { TRACE_AFTER_DEFAULT } from "../shop/facts";
+import { TRACE_AFTER_DEFAULT, type ReturnWindow } from "../shop/facts";
 import type { DurationRange } from "../shop/durations";
 import { formatDuration as formatRange } from "../format";
 import { fulfillmentHold, type HoldReason } from "../policy/fulfillment-holds";
@@ -1799,6 +1799,11 @@ function onceQuoted(parts: string[], clause: string): string[] {
   return parts.map((p, i) => (i > first && first >= 0 ? p.replace(clause, "") : p));
 }
 
+/** A return-window message's "until" and "window": its last day, and how this shop counts it and from when. */
+function windowWords(turn: Turn, window: ReturnWindow, span: { start: string; until: string }) {
+  return { until: date(turn, span.until), window: returnWindowLabel(turn, window, date(turn, span.start)) };
+}
+
 /** One line's verdict in words; "" for a line already in the open return (that sentence follows). */
 function describeLineReturn(
   line: LineReturn,
@@ -1813,8 +1818,7 @@ function describeLineReturn(
     const review = verdict.teamReview.includes(line.lineItemId);
     return t(L, review ? M.window_open_review : M.window_open, {
       item,
-      until: date(turn, v.until),
-      window: returnWindowLabel(turn, shopFactsOf(turn).returnWindow!.value, date(turn, v.windowStart)),
+      ...windowWords(turn, shopFactsOf(turn).returnWindow!.value, { start: v.windowStart, until: v.until }),
       policy: review ? finalSaleClause(turn) : "",
     });
   }
@@ -1836,8 +1840,7 @@ function describeLineReturn(
     case "window_closed":
       return t(L, M.window_closed, {
         item,
-        until: date(turn, v.until),
-        window: returnWindowLabel(turn, shopFactsOf(turn).returnWindow!.value, date(turn, v.windowStart)),
+        ...windowWords(turn, shopFactsOf(turn).returnWindow!.value, { start: v.windowStart, until: v.until }),
       });
     case "already_returned":
       return verdict.openReturn?.name === v.returnName ? "" : t(L, M.already_in_return, { item, name: v.returnName });
@@ -2080,8 +2083,7 @@ function returnWindowsOf(returns: ReturnInfo[], order: Order, turn: Turn): strin
       ? [
           t(turn.language, M.return_window_of_item, {
             item: line.title,
-            until: date(turn, deadline.until),
-            window: returnWindowLabel(turn, window, date(turn, deadline.start)),
+            ...windowWords(turn, window, deadline),
           }),
         ]
       : [];
@@ -2102,8 +2104,7 @@ function describeDecline(ret: ReturnInfo, order: Order, turn: Turn, items: strin
       return t(L, M.declined_window, {
         name: ret.name,
         requested: date(turn, ret.createdAt),
-        until: date(turn, deadline.until),
-        window: returnWindowLabel(turn, window, date(turn, deadline.start)),
+        ...windowWords(turn, window, deadline),
       });
     }
   }
