@@ -37,12 +37,16 @@ const MONEY_OF_RETURN =
 // regresaron?". Past and the shop's doing: a refund made, never a price ("how much is it?") or a charge.
 const AMOUNT_GIVEN_BACK =
   /\b(?:how much|what amount|what sum)\b[^.?!]{0,40}\b(?:gave|given|paid|put|sent|(?:did|have) you (?:pay|give|send|put))\b (?:(?:me|us) )?(?:\w+ ){0,2}back\b|\bhow much (?:did|have) you (?:refund|reimburs)\w* (?:me|us)\b|\bcombien (?:est-ce que )?vous m'avez (?:rendu|rembourse|reverse|recredite|redonne)\b|\bvous m'avez (?:rendu|rembourse|reverse|recredite|redonne) combien\b|\bcuanto me (?:regresaron|devolvieron|reembolsaron|depositaron|reintegraron|abonaron)\b/;
+// Where a refund's money shows: a card, a bank, a wallet, a statement.
+const MONEY_PLACE = "(?:my|the) (?:card|visa|mastercard|amex|account|bank|paypal|statement)";
 // The money put back on a card or account: "has the amount been put back on my visa?", "gone back onto my card".
-const BACK_ON_CARD =
-  /\b(?:put|gone|go|went|come|came|been|be|sent|paid) back (?:on|onto|to|into|in) (?:my|the) (?:card|visa|mastercard|amex|account|bank|paypal|statement)\b/;
+const BACK_ON_CARD = new RegExp(
+  `\\b(?:put|gone|go|went|come|came|been|be|sent|paid) back (?:on|onto|to|into|in) ${MONEY_PLACE}\\b`,
+);
 // "the return shows complete but the amount isn't on my card": a return's money not seen yet.
-const AMOUNT_NOT_ON_CARD =
-  /\b(?:amount|money|sum)\b[^.?!]{0,20}\b(?:isn'?t|is not|not|never|hasn'?t|has not)\b (?:yet |still )?(?:been )?(?:on|in|back on|shown on|appeared on) (?:my|the) (?:card|visa|account|bank|statement)\b/;
+const AMOUNT_NOT_ON_CARD = new RegExp(
+  `\\b(?:amount|money|sum)\\b[^.?!]{0,20}\\b(?:isn'?t|is not|not|never|hasn'?t|has not)\\b (?:yet |still )?(?:been )?(?:on|in|back on|shown on|appeared on) ${MONEY_PLACE}\\b`,
+);
 // "did it go through?", "has it been processed?", "le retour est traité ?", "¿ya se procesó?": a return made, now settled?
 const RETURN_PROCESSED =
   /\b(?:go through|gone through|went through|been processed|processed|all done|been sorted|complete[d]?|finished|traite\w*|termine\w*|procesad[oa]|se proceso|ya quedo|quedo todo|esta listo)\b/;

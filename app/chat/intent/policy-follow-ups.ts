@@ -92,6 +92,10 @@ const HOW_TO_SEND =
   /\bhow (?:do|can|should|would) (?:i|we) (?:send|ship|post|mail|return)\b|\bwhere (?:do|should) i (?:send|ship|post|mail)\b|\bcomment (?:je )?(?:le |la |les |l'?)?(?:renvoie|renvoyer|retourne|retourner|envoie|envoyer|rapporte|rapporter)\b|\bcomment (?:faire|proceder) (?:pour )?(?:le |un )?retour\b|\bcomo (?:lo |la |los |las |le )?(?:envio|mando|devuelvo|regreso|envie|mande|devuelva|regrese|hago la devolucion)\b|\ba donde (?:lo |la |los |las )?(?:envio|mando)\b/;
 const RETURN_POSTAGE =
   /\b(?:postage|return shipping|who pays|label|frais de (?:retour|port)|qui paie|etiquette|envio de (?:la )?devolucion|quien paga|guia)\b|\b(?:pay|paying|pagar|pago|payer|paie)\b.{0,24}\b(?:shipping|postage|envio|port|renvoi)\b|\b(?:shipping|postage|send\w*(?: it| them)?) back\b/;
+// What a return costs: "is my first return free?", "do I pay for my return?", "mon retour est-il gratuit ?",
+// "¿cuánto cuesta una devolución?" (accents folded). "Free" must close the phrase: "return the free gift" is no cost.
+const RETURN_COST =
+  /\b(?:returns?|exchanges?|retours?|echanges?|devolucion(?:es)?|cambios?) (?:[\w'-]+ ){0,2}(?:free|gratuite?s?|gratis)(?: of charge)?(?! \w)|\bpay(?:ing)? for (?:the |my |a |an )?(?:returns?|exchanges?)\b|\b(?:returns?|exchanges?) cost\b|\b(?:cost|price) (?:of |for )?(?:a |the |my )?returns?\b|\bcost to return\b|\bcombien (?:coute|coutent) (?:le |un |les |mon )?retours?\b|\bcuanto (?:cuesta|cuestan) (?:la |una |las |mi )?devolucion(?:es)?\b/;
 // "What condition does it need to be in?", "¿tiene que tener la etiqueta?", "il doit être dans son emballage ?".
 const RETURN_CONDITION =
   /\b(?:condition|unworn|unused|unwashed|worn|tags?|packaging|original box|estado|condiciones|sin usar|usad[oa]s?|etiquetas?|empaque|caja original|etat|neuf|porte|lave|etiquettes?|emballage)\b/;
@@ -183,7 +187,8 @@ export function asksReturnDeadline(text: string): boolean {
 
 /** Whether the message asks who pays a return's postage ("who pays the return shipping?", "qui paie le retour ?"). */
 export function asksReturnPostage(text: string): boolean {
-  return RETURN_POSTAGE.test(normalize(text));
+  const normalized = normalize(text);
+  return RETURN_POSTAGE.test(normalized) || RETURN_COST.test(normalized);
 }
 
 /** The words that find the shop's "how to return" sentence, in the shopper's language. */

@@ -9,8 +9,21 @@ import { normalize, type Language } from "../preprocess";
 import { languageOf, terms } from "./text";
 import type { IndexedPassage, KnowledgeBase, Passage, ShopTexts } from "./types";
 
-const SENTENCE_END = /(?<=[.!?])\s+(?=["“(]?[A-Z0-9$])/;
-const LEAD_LABEL = /^([A-Z][A-Za-z ,'&/-]{2,40}):\s+(?=\S)/;
+/**
+ * A sentence ends at . ! ? before the next one's start in any language: a capital (É, Ñ), a digit,
+ * a currency sign, or ¿ ¡ « " ( before one. Not after a short abbreviation ("Nov. 18", "approx. 3").
+ */
+const ABBREVIATIONS =
+  "jan feb mar apr jun jul aug sep sept oct nov dec no nr approx aprox env ca st dr mr mrs ms sr sra mme vs etc"
+    .split(" ")
+    .flatMap((a) => [a, a[0].toUpperCase() + a.slice(1)])
+    .join("|");
+const SENTENCE_END = new RegExp(
+  `(?<=[.!?])(?<!(?<!\\p{L})(?:${ABBREVIATIONS})\\.)\\s+(?=(?:«\\s?|[¿¡"“(])?[$€£¥₹]?[\\p{Lu}\\d])`,
+  "u",
+);
+// "Refunds: …", "Échanges : …" (French puts a space before the colon).
+const LEAD_LABEL = /^(\p{Lu}[\p{L} ,'&/-]{2,40}?)\s?:\s+(?=\S)/u;
 /** A subject pronoun starts a clause, not a label. */
 const CLAUSE_START = /^(?:we|you|i|it|they|nous|vous|on|je|il|elle|nosotros)\b/i;
 const HEADING_LINE = /^([^.!?]{2,50}):$/;
@@ -81,18 +94,23 @@ function documentPassages(doc: Document, nextId: () => number): Passage[] {
       // "Refunds: …" is a label; "We don't ship anywhere else: …" is the start of the sentence.
       const found = !bullet && !lead ? LEAD_LABEL.exec(body) : null;
       const label = found && !CLAUSE_START.test(found[1]) ? found : null;
+      // The first sentence's start as written after the label ("el café…"), for quoting it with the label.
+      let writtenStart = "";
       if (label) {
         lead = label[1].trim();
         body = body.slice(label[0].length);
+        writtenStart = body.charAt(0);
         body = body.charAt(0).toUpperCase() + body.slice(1);
       }
-      for (const sentence of withAnswers(splitSentences(body))) {
+      for (const [i, sentence] of withAnswers(splitSentences(body)).entries()) {
         const own = languageOf(sentence);
-        // A bullet under "Canada:" means nothing without its heading.
+        // A bullet under "Canada:" means nothing without its heading; "No tienen devolución: el café…"
+        // nothing without its label, so the label's own line is quoted as the shop wrote it.
+        const written = label && i === 0 ? `${label[0]}${writtenStart}${sentence.slice(1)}` : sentence;
         const fields = {
           section: [heading, lead].filter(Boolean).join(" "),
           text: sentence,
-          quote: heading ? `${heading}: ${sentence}` : sentence,
+          quote: heading ? `${heading}: ${written}` : written,
           order: order++,
         };
         passages.push(

@@ -11,6 +11,7 @@
  *   private. Both engines read notes only through shopperFacingNote.
  */
 import { normalize } from "../preprocess";
+import { splitSentences } from "../knowledge/passages";
 
 export const SHAREABLE_NOTE_MARKER = "[shareable]";
 export const PRIVATE_NOTE_MARKER = "[private]";
@@ -41,7 +42,7 @@ export function shopperFacingNote(note: string | null): string | null {
     const line = raw.trim();
     const lower = line.toLowerCase();
     if (lower.startsWith(SHAREABLE_NOTE_MARKER)) shown.push(line.slice(SHAREABLE_NOTE_MARKER.length).trim());
-    else if (!lower.startsWith(PRIVATE_NOTE_MARKER)) shown.push(...sentencesOf(line).filter(isOwedToShopper));
+    else if (!lower.startsWith(PRIVATE_NOTE_MARKER)) shown.push(...splitSentences(line).filter(isOwedToShopper));
   }
   const text = shown.filter(Boolean);
   return text.length > 0 ? text.join(" ") : null;
@@ -50,12 +51,4 @@ export function shopperFacingNote(note: string | null): string | null {
 function isOwedToShopper(sentence: string): boolean {
   const folded = normalize(sentence);
   return SHOPPER_FACTS.some((kind) => kind.test(folded)) && !STAFF_ONLY.test(folded);
-}
-
-/** A line's sentences: split after . ! ? before the next word (not inside "Nov. 18" or "3.5"). */
-function sentencesOf(line: string): string[] {
-  return line
-    .split(/(?<=[.!?])\s+(?=[\p{Lu}\d¿¡«"(])/u)
-    .map((s) => s.trim())
-    .filter(Boolean);
 }

@@ -68,9 +68,14 @@ const EXCHANGE = /\b(exchang\w*|echang\w*|cambio|cambios|cambiar)\b/;
 const NOT_THE_RULE =
   /\b(cash|especes|efectivo|final sale|vente finale|venta final|direccion|adresse|address|precio|prix|price)\b/;
 
+/** Sentences that carry on a rule: how many after it, at most, in the same labelled section. */
+const RULE_CONTINUATION = 2;
+
 /**
- * The shop's rule on exchanges, with the sentence that follows it in the same section (the rule
- * is often "No exchanges by post." and the how comes next), or [] when the shop wrote none.
+ * The shop's rule on exchanges, with what follows it in the same section (the rule is often
+ * "No exchanges by post." and the how comes next: "Return the item… At our Lyon shop we swap it
+ * on the spot."), or [] when the shop wrote none. The next sentence always; one further only in a
+ * labelled section and when it speaks of exchanging too (not "If it's out of stock, we refund you").
  */
 export function exchangeRule(passages: Passage[], language: Language): Passage[] {
   const texts = passages.filter((p) => p.sourceKey === "REFUND_POLICY" || p.kind === "faq");
@@ -80,14 +85,18 @@ export function exchangeRule(passages: Passage[], language: Language): Passage[]
     [EXCHANGE],
   );
   if (!rule) return [];
-  const next = texts[texts.indexOf(rule) + 1];
-  const continues =
-    next &&
-    next.sourceKey === rule.sourceKey &&
-    next.section === rule.section &&
-    next.language === rule.language &&
-    !NOT_THE_RULE.test(normalize(next.text));
-  return continues ? [rule, next] : [rule];
+  const found = [rule];
+  const most = rule.section ? RULE_CONTINUATION : 1;
+  for (const next of texts.slice(texts.indexOf(rule) + 1, texts.indexOf(rule) + 1 + most)) {
+    const continues =
+      next.sourceKey === rule.sourceKey &&
+      next.section === rule.section &&
+      next.language === rule.language &&
+      !NOT_THE_RULE.test(normalize(next.text));
+    if (!continues || (found.length > 1 && !EXCHANGE.test(normalize(next.text)))) break;
+    found.push(next);
+  }
+  return found;
 }
 
 const PAYMENT_PENDING =
