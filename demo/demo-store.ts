@@ -1788,10 +1788,13 @@ function typenameFromGid(id: unknown): string | undefined {
   return typeof id === "string" ? /^gid:\/\/shopify\/(\w+)\/[^/]+/.exec(id)?.[1] : undefined;
 }
 
-/** A return's labels as Shopify shows them: one reverse fulfillment order with a shipping deliverable per label. */
+/**
+ * A return's labels as Shopify shows them: the reverse fulfillment order its approval created
+ * (none while it is only requested or was declined), with a shipping deliverable per label.
+ */
 function reverseFulfillmentOrdersOf(orderReturn: SnapshotOrder["returns"][number]): Entity[] {
+  if (orderReturn.status === "REQUESTED" || orderReturn.status === "DECLINED") return [];
   const deliveries = orderReturn.reverseDeliveries ?? [];
-  if (deliveries.length === 0) return [];
   const id = numericId(orderReturn.id);
   return [
     {

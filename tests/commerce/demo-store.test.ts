@@ -130,6 +130,25 @@ describe("demo store: orders", () => {
     expect(orders.map((order) => order.name)).toEqual(newestFirst.slice(0, 7));
     expect(requests).toEqual([5, 2]);
   });
+
+  it("gives an approved return its reverse fulfillment order even before a label exists, a requested one none", async () => {
+    // As Shopify does: the reverse fulfillment order comes with the return's approval; labels come later.
+    const unlabelled = structuredClone(expected);
+    const open = unlabelled.orders.find((order) => order.returns?.some((r) => r.status === "OPEN"))!;
+    for (const orderReturn of open.returns) orderReturn.reverseDeliveries = [];
+    const requested = unlabelled.orders.find((order) => order.returns?.some((r) => r.status === "REQUESTED"))!;
+    const store = createDemoStore(unlabelled);
+    const returnsOf = async (name: string) => {
+      const response = await store.graphql(ORDER_BY_NAME, { variables: { query: `name:${JSON.stringify(name)}` } });
+      const { data } = (await response.json()) as any;
+      return data.orders.nodes[0].returns.nodes as any[];
+    };
+    const [approved] = (await returnsOf(open.name)).filter((r) => r.status === "OPEN");
+    expect(approved.reverseFulfillmentOrders.nodes).toHaveLength(1);
+    expect(approved.reverseFulfillmentOrders.nodes[0].reverseDeliveries.nodes).toEqual([]);
+    const [asked] = (await returnsOf(requested.name)).filter((r) => r.status === "REQUESTED");
+    expect(asked.reverseFulfillmentOrders.nodes).toEqual([]);
+  });
 });
 
 describe("demo store: products", () => {
