@@ -8,6 +8,7 @@ import { asksHowToSend, asksReturnDeadline, asksReturnPostage, howToReturnTerms 
 import type { Fulfillment, LineItem, Order, Product, ReturnInfo, Variant } from "../../commerce/types";
 import { optionValuesNamed } from "./product/variants";
 import { formatDate, formatMoney, joinList, startOfLocalDay } from "../format";
+import { unsentOrderWindow } from "./shipping";
 import { namesOrderItem, orderItemWords } from "../references";
 import { defineMessages, t } from "../i18n";
 import { tellsOfDefect } from "../policy/defects";
@@ -147,6 +148,16 @@ const M = defineMessages({
     en: "It will go by {method}.",
     es: "Se enviará por {method}.",
     fr: "Elle partira en {method}.",
+  },
+  expected_between: {
+    en: "It should arrive between {from} and {to} (an estimate).",
+    es: "Debería llegar entre el {from} y el {to} (es una estimación).",
+    fr: "Elle devrait arriver entre le {from} et le {to} (c'est une estimation).",
+  },
+  expected_on: {
+    en: "It should arrive on {date} (an estimate).",
+    es: "Debería llegar el {date} (es una estimación).",
+    fr: "Elle devrait arriver le {date} (c'est une estimation).",
   },
   not_shipped: {
     en: "Order {order} (placed {date}) hasn't shipped yet.{handling} You'll get an email with tracking as soon as it does.",
@@ -1222,10 +1233,11 @@ export function describeOrderStatus(order: Order, turn: Turn): string {
       : pickup
         ? t(L, M.pickup_preparing, { ...vars, ready: pickupReadyClause(turn) })
         : t(L, M.not_shipped, { ...vars, handling: handlingTimeClause(turn) });
-    // "When will it get here?" before it ships: the delivery method chosen says how long the trip takes.
+    // "When will it get here?" before it ships: the delivery method chosen says how long the trip
+    // takes, and with the shop's sending time, the days it should come.
     const method =
       !hold && !pickup && order.shippingLineTitle && asksArrival(turn.pre.normalized)
-        ? t(L, M.ships_by, { method: order.shippingLineTitle })
+        ? [t(L, M.ships_by, { method: order.shippingLineTitle }), expectedArrival(turn, order)].join(" ").trim()
         : "";
     return [head, method, itemsLine(order, turn), note && t(L, M.order_note, { note })].filter(Boolean).join("\n");
   }
@@ -2002,6 +2014,16 @@ function returnOfLines(order: Order, t2: Turn, focused: LineItem[]): Promise<Ans
       pending,
     );
   });
+}
+
+/** The days an order not sent yet should arrive by its shipping method, or "" when no date can be promised. */
+function expectedArrival(turn: Turn, order: Order): string {
+  const window = order.shippingLineTitle ? unsentOrderWindow(turn, order.createdAt, order.shippingLineTitle) : null;
+  if (!window) return "";
+  const day = (when: Date) => formatDate(when.toISOString(), window.today, turn.language, "UTC");
+  return window.earliest.getTime() === window.latest.getTime()
+    ? t(turn.language, M.expected_on, { date: day(window.earliest) })
+    : t(turn.language, M.expected_between, { from: day(window.earliest), to: day(window.latest) });
 }
 
 /** "How do I send it back?" about a return under way: the shop's rule on its postage (label, who pays) too. */

@@ -547,3 +547,31 @@ function shippingPolicyWords(turn: Turn): Set<string> {
 
 /** The delivery words as index terms, so their other forms ("delivers", "livrons") count too. */
 const DELIVERY_TERMS = new Set([...DELIVERY_WORDS].flatMap((w) => [termOf(w, "en"), termOf(w, "es"), termOf(w, "fr")]));
+
+/**
+ * "When will it get here?" about an order not sent yet: the days it should arrive by the method
+ * the shopper chose (its own words or the shop's rate for that option give the trip), counted from
+ * when it was placed with the shop's sending time, and never before it could still leave today.
+ * Null when the shop gives no sending time or the method no trip time: then no date is promised.
+ */
+export function unsentOrderWindow(turn: Turn, placedAt: string, method: string): DeliveryWindow | null {
+  if (!sendsWithin(turn)) return null;
+  const named = normalize(method);
+  const transit =
+    transitTime(method) ??
+    shippingRateLines(turn.ctx.shop)
+      .flatMap((line) => optionsIn(line.passage.text))
+      .find((option) => option.name && normalize(option.name) === named)?.transit ??
+    null;
+  if (!transit) return null;
+  const { dispatch, cutoff } = sendingTime(turn);
+  const calendar = shopCalendar(turn.ctx.shop);
+  const fromOrder = deliveryWindow(new Date(placedAt), calendar, dispatch, transit, cutoff);
+  const fromToday = deliveryWindow(turn.ctx.now, calendar, { min: 0, max: 0, unit: "business_days" }, transit);
+  const later = (a: Date, b: Date) => (a.getTime() > b.getTime() ? a : b);
+  return {
+    today: fromToday.today,
+    earliest: later(fromOrder.earliest, fromToday.earliest),
+    latest: later(fromOrder.latest, fromToday.latest),
+  };
+}
