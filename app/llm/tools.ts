@@ -11,7 +11,7 @@ import type { Order, Product } from "../commerce/types";
 import { productCard } from "../chat/answers/products";
 import { cancelOrder, changeShippingAddress, returnItem, verifyTurnOrder } from "../chat/answers/orders";
 import { publicCodeCandidates } from "../chat/answers/discounts";
-import { deliveryEstimates } from "../chat/answers/shipping";
+import { deliveryEstimates, unsentOrderWindow } from "../chat/answers/shipping";
 import { searchKnowledge } from "../chat/knowledge";
 import {
   addressChangeVerdict,
@@ -243,7 +243,15 @@ export function orderVerdicts(order: Order, turn: Turn) {
     address_change: addressChangeVerdict(order, { botMayChange: permissions.addressChange }),
     returns: returnVerdict(order, order.lineItems, returnRulesOf(turn.ctx)),
     refund: refundVerdict(order),
+    expected_arrival: unsentArrival(order, turn),
   };
+}
+
+/** An order not sent yet: the days it should arrive by its method (YYYY-MM-DD), as the local answer says them. */
+function unsentArrival(order: Order, turn: Turn): { earliest: string; latest: string } | null {
+  const window = unsentOrderWindow(turn, order);
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  return window ? { earliest: day(window.earliest), latest: day(window.latest) } : null;
 }
 
 function startHandoff(

@@ -102,3 +102,28 @@ describe("delivery_dates", () => {
     expect(elsewhere).toEqual({ error: "The shop doesn't ship there." });
   });
 });
+
+describe("get_order's expected arrival", () => {
+  it("gives the model the days an unsent order should arrive, as the local answer says them", async () => {
+    const unsent = snapshot.orders
+      .filter((o: any) => o.displayFulfillmentStatus === "UNFULFILLED" && o.customerId && !o.cancelledAt)
+      .sort((a: any, b: any) => b.createdAt.localeCompare(a.createdAt))[0];
+    const turn = turnFor("when will my order arrive?", { customerId: unsent.customerId });
+    const found = (await runTool(
+      "get_order",
+      JSON.stringify({ order_number: unsent.name }),
+      turn,
+      emptyEffects(),
+    )) as any;
+    const arrival = found.verdicts.expected_arrival;
+    expect(arrival).not.toBeNull();
+    const spoken = (iso: string) =>
+      new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { month: "long", day: "numeric", timeZone: "UTC" });
+    // The local engine's reply names the same two days.
+    const { demoConversation } = await import("../helpers/chat-context");
+    const say = await demoConversation({ customerId: unsent.customerId });
+    const reply = await say(`when will order ${unsent.name} arrive?`);
+    expect(reply.text).toContain(spoken(arrival.earliest));
+    expect(reply.text).toContain(spoken(arrival.latest));
+  });
+});

@@ -2018,7 +2018,7 @@ function returnOfLines(order: Order, t2: Turn, focused: LineItem[]): Promise<Ans
 
 /** The days an order not sent yet should arrive by its shipping method, or "" when no date can be promised. */
 function expectedArrival(turn: Turn, order: Order): string {
-  const window = order.shippingLineTitle ? unsentOrderWindow(turn, order.createdAt, order.shippingLineTitle) : null;
+  const window = unsentOrderWindow(turn, order);
   if (!window) return "";
   const day = (when: Date) => formatDate(when.toISOString(), window.today, turn.language, "UTC");
   return window.earliest.getTime() === window.latest.getTime()

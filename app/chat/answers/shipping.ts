@@ -11,6 +11,9 @@ import { isContentWord, termOf, textWords } from "../knowledge/text";
 import { normalize, tokenize } from "../preprocess";
 import { saysOrderPlaced } from "../intent/order-questions";
 import type { Answer, DialogueState, Turn } from "../types";
+import type { Order } from "../../commerce/types";
+import { fulfillmentHold } from "../policy/fulfillment-holds";
+import { pickupStage } from "../policy/pickup";
 import { singular } from "../entities";
 import { searchCatalog } from "../catalog/search";
 import {
@@ -549,13 +552,16 @@ function shippingPolicyWords(turn: Turn): Set<string> {
 const DELIVERY_TERMS = new Set([...DELIVERY_WORDS].flatMap((w) => [termOf(w, "en"), termOf(w, "es"), termOf(w, "fr")]));
 
 /**
- * "When will it get here?" about an order not sent yet: the days it should arrive by the method
+ * "When will it get here?" about an order not sent yet (not held, not for pickup): the days it should arrive by the method
  * the shopper chose (its own words or the shop's rate for that option give the trip), counted from
  * when it was placed with the shop's sending time, and never before it could still leave today.
  * Null when the shop gives no sending time or the method no trip time: then no date is promised.
  */
-export function unsentOrderWindow(turn: Turn, placedAt: string, method: string): DeliveryWindow | null {
-  if (!sendsWithin(turn)) return null;
+export function unsentOrderWindow(turn: Turn, order: Order): DeliveryWindow | null {
+  // Sent, held, or waiting at the shop for pickup: no trip to count yet.
+  const sent = order.fulfillments.some((f) => f.status !== "CANCELLED");
+  const method = order.shippingLineTitle;
+  if (sent || !method || fulfillmentHold(order) || pickupStage(order) || !sendsWithin(turn)) return null;
   const named = normalize(method);
   const transit =
     transitTime(method) ??
@@ -566,7 +572,7 @@ export function unsentOrderWindow(turn: Turn, placedAt: string, method: string):
   if (!transit) return null;
   const { dispatch, cutoff } = sendingTime(turn);
   const calendar = shopCalendar(turn.ctx.shop);
-  const fromOrder = deliveryWindow(new Date(placedAt), calendar, dispatch, transit, cutoff);
+  const fromOrder = deliveryWindow(new Date(order.createdAt), calendar, dispatch, transit, cutoff);
   const fromToday = deliveryWindow(turn.ctx.now, calendar, { min: 0, max: 0, unit: "business_days" }, transit);
   const later = (a: Date, b: Date) => (a.getTime() > b.getTime() ? a : b);
   return {
