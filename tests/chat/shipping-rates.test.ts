@@ -25,6 +25,29 @@ describe("the shop's delivery lines", () => {
     expect(express.passage.quote).toMatch(/13,90 €\. Jamais offerte\./);
   });
 
+  it("reads a price in any currency's sign or code, before or after the amount", async () => {
+    const ctx = await demoChatContext();
+    const policy = (body: string) => ({
+      ...ctx.shop,
+      shipsToCountries: ["JP", "IN", "CH"],
+      faqs: [],
+      policies: [{ type: "SHIPPING_POLICY", title: "Shipping", url: "u", body }],
+    });
+    for (const body of [
+      "Japan: standard delivery ¥800.",
+      "India: standard delivery ₹450.",
+      "Switzerland: standard delivery CHF 9.50.",
+      "Switzerland: standard delivery 9.50 CHF.",
+    ]) {
+      const lines = shippingRateLines(policy(body) as never);
+      expect(lines.length, body).toBe(1);
+      expect(lines[0].price, body).toBe(true);
+    }
+    // A carrier's name before a number of days is no currency.
+    const carrier = shippingRateLines(policy("Japan: UPS 2 business days.") as never);
+    expect(carrier.map((l) => [l.price, l.time])).toEqual([[false, true]]);
+  });
+
   it("finds no lines in a policy without prices or times", async () => {
     const ctx = await demoChatContext();
     const shop = { ...ctx.shop, policies: ctx.shop.policies.filter((p) => p.type !== "SHIPPING_POLICY"), faqs: [] };

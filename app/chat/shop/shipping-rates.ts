@@ -36,8 +36,13 @@ export interface RateLine {
   pickup: boolean;
 }
 
-// An amount with its currency, either side: "$6.95", "€3.90", "3,90 €", "$119 MXN", "12.90 EUR".
-const MONEY = /[$€£]\s?\d|\d(?:[\d.,]*\d)?\s?(?:[$€£]|[A-Z]{3}\b)/;
+// An amount with its currency, either side, in any currency (Unicode's currency signs, the ISO codes
+// Intl knows, so "UPS 2-day" is no price): "$6.95", "3,90 €", "$119 MXN", "¥800", "₹450", "CHF 9.50".
+const CURRENCY_CODE = `(?:${Intl.supportedValuesOf("currency").join("|")})`;
+const MONEY = new RegExp(
+  `\\p{Sc}\\s?\\d|\\d(?:[\\d.,]*\\d)?\\s?(?:\\p{Sc}|${CURRENCY_CODE}\\b)|\\b${CURRENCY_CODE}\\s?\\d`,
+  "u",
+);
 const FREE = /\b(?:free|gratis|gratuit[e]?|offerte?)\b/;
 /** A number of days or hours, or the next day: how long delivery takes. */
 const TIME =
