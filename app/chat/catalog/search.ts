@@ -4,6 +4,7 @@
  * head noun of what they ask for ("hiking BOOTS", "BOUGIES parfumées") must match, the other
  * words narrow and rank; price limits are read in the shop's currency.
  */
+import { AMOUNTS } from "../amounts";
 import type { Product } from "../../commerce/types";
 import type { Catalog } from "../entities";
 import { normalize, type Language } from "../preprocess";
@@ -170,7 +171,7 @@ function searchTerms(catalog: Catalog, text: string): Term[] {
 
 function readSearchTerms(catalog: Catalog, text: string): Term[] {
   // Amounts and currencies are filters, not words of the thing.
-  const words = text.replace(/[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£]|\w{0,3}\$)/g, " ");
+  const words = text.replace(AMOUNTS, " ");
   return shopperTerms(catalog.vocabulary, words)
     .filter(
       (t) => !(t.text.indexOf(" ") < 0 && (SEARCH_FILLER.has(t.text) || /^\d+$/.test(t.text) || t.text.length < 2)),

@@ -27,9 +27,14 @@ const LEAD_LABEL = /^(\p{Lu}[\p{L} ,'&/-]{2,40}?)\s?:\s+(?=\S)/u;
 /** A subject pronoun starts a clause, not a label. */
 const CLAUSE_START = /^(?:we|you|i|it|they|nous|vous|on|je|il|elle|nosotros)\b/i;
 const HEADING_LINE = /^([^.!?]{2,50}):$/;
-const MONEY = /[$€£]\s?\d/;
 const OFFER =
   /\d\s?%\s*(?:off\b|de descuento|de r[ée]duction|de remise)|(?:[$€£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?[$€£])\s+off\b|(?:^|\s)[-–]\s?\d+\s?%/i;
+/**
+ * A price written sign first ("$75", "€3.90"): what "how much?" is answered by. Narrower than
+ * amounts.ts's any-currency reading on purpose: counting "13,90 €" too lifted Maison Coquelicot's
+ * delivery prices over its return-postage exception for "qui paie les frais de retour ?" (a dev turn lost).
+ */
+const PRICE_FIRST = /[$€£¥₹]\s?\d/;
 /** A number of days, hours, weeks or months ("3–5 business days", "sous 24 heures ouvrées", "10 días naturales"), or "same day". */
 const DURATION =
   /\b\d+(?:\s*(?:[–-]|to|à|a|au)\s*\d+)?\s+(?:(?:business|working|calendar)\s+)?(?:days?|hours?|weeks?|months?|years?|minutes?|jours?|heures?|semaines?|mois|ans|ann[ée]es?|d[ií]as?|horas?|semanas?|meses|años?|minutos?)(?![\p{L}])|\bsame day\b/iu;
@@ -63,7 +68,7 @@ function passage(
     language,
     url: doc.url,
     ...fields,
-    hasMoney: MONEY.test(fields.text),
+    hasMoney: PRICE_FIRST.test(fields.text),
     hasDuration: DURATION.test(fields.text),
     hasOffer: OFFER.test(fields.text),
   };

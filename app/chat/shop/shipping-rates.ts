@@ -4,6 +4,7 @@
  * business days … $14.95", "Belgique et Luxembourg : DPD, 3 à 5 jours ouvrés, 8,90 €"). Nothing
  * here knows a carrier, a price or a country: the shop's text and its ship-to list say them.
  */
+import { STATES_AN_AMOUNT } from "../amounts";
 import { knowledgeFor, namesOfRegion, type Passage, type ShopTexts } from "../knowledge";
 import { normalize } from "../preprocess";
 
@@ -20,7 +21,7 @@ export function dispatchLines(shop: ShopTexts & { shipsToCountries: string[] }):
     (p) =>
       p.sourceKey === "SHIPPING_POLICY" &&
       TIME.test(normalize(p.text)) &&
-      !MONEY.test(p.text) &&
+      !STATES_AN_AMOUNT.test(p.text) &&
       p.order < firstRate(p.language) &&
       !rates.some((r) => r.passage.id === p.id),
   );
@@ -36,13 +37,6 @@ export interface RateLine {
   pickup: boolean;
 }
 
-// An amount with its currency, either side, in any currency (Unicode's currency signs, the ISO codes
-// Intl knows, so "UPS 2-day" is no price): "$6.95", "3,90 €", "$119 MXN", "¥800", "₹450", "CHF 9.50".
-const CURRENCY_CODE = `(?:${Intl.supportedValuesOf("currency").join("|")})`;
-const MONEY = new RegExp(
-  `\\p{Sc}\\s?\\d|\\d(?:[\\d.,]*\\d)?\\s?(?:\\p{Sc}|${CURRENCY_CODE}\\b)|\\b${CURRENCY_CODE}\\s?\\d`,
-  "u",
-);
 const FREE = /\b(?:free|gratis|gratuit[e]?|offerte?)\b/;
 /** A number of days or hours, or the next day: how long delivery takes. */
 const TIME =
@@ -77,7 +71,7 @@ function readDestinationNotes(shop: ShopTexts & { shipsToCountries: string[] }, 
   const regionsIn = servedRegionsIn(shop.shipsToCountries);
   const rates = new Set(shippingRateLines(shop).map((r) => r.passage.id));
   return knowledgeFor(shop).passages.filter((p) => {
-    if (p.sourceKey !== "SHIPPING_POLICY" || rates.has(p.id) || MONEY.test(p.text) || TIME.test(normalize(p.text)))
+    if (p.sourceKey !== "SHIPPING_POLICY" || rates.has(p.id) || STATES_AN_AMOUNT.test(p.text) || TIME.test(normalize(p.text)))
       return false;
     // Under a heading, a sentence is about that destination even when it names another ("…not outside Mexico").
     const under = regionsIn(p.section);
@@ -118,7 +112,7 @@ function readShippingRateLines(shop: ShopTexts & { shipsToCountries: string[] })
   for (const passage of knowledgeFor(shop).passages) {
     if (passage.sourceKey !== "SHIPPING_POLICY") continue;
     const text = normalize(passage.text);
-    const price = MONEY.test(passage.text) || FREE.test(text);
+    const price = STATES_AN_AMOUNT.test(passage.text) || FREE.test(text);
     const time = TIME.test(text);
     if (!price && !time) continue;
     // The line's own label names its countries; otherwise the heading it sits under does.
@@ -130,7 +124,7 @@ function readShippingRateLines(shop: ShopTexts & { shipsToCountries: string[] })
     if (
       previous &&
       !time &&
-      !MONEY.test(passage.text) &&
+      !STATES_AN_AMOUNT.test(passage.text) &&
       passage.text.length <= REMARK_LENGTH &&
       follows(previous, passage)
     ) {
