@@ -13,7 +13,7 @@
 import { normalize, type Language } from "./preprocess";
 import { knowledgeFor } from "./knowledge/passages";
 import { COST_WORDS, searchKnowledge, sourceOf, TIME_WORDS } from "./knowledge/search";
-import { languageOf, terms } from "./knowledge/text";
+import { languageOf, queryWords, termOf, terms } from "./knowledge/text";
 import type { Product } from "../commerce/types";
 import { topicAgreement } from "./knowledge/topics";
 import type { KnowledgeBase, KnowledgeHit, KnowledgeQuery, Passage, ShopTexts } from "./knowledge/types";
@@ -233,7 +233,21 @@ function notAnswering(top: KnowledgeHit, minimum: number, agreement: number): Ab
 }
 
 /** What made `shopAnswer` quote nothing: for the evaluation's trace of lost answers. */
-export type AbstentionGate = "names-only-a-product" | "nothing-shares-a-word" | "below-relevance" | "unknown-word";
+export type AbstentionGate =
+  "names-only-a-product" | "nothing-shares-a-word" | "below-relevance" | "unknown-word" | "not-what-the-shop-sells";
+
+const SELL = termOf("sell", "en");
+
+/**
+ * "Do you sell replacement tips?", "¿venden máquinas de espresso?": the shopper asks whether the shop sells a
+ * thing. A sentence that only mentions the thing (a pole's "carbide tips", a grind "for an espresso machine")
+ * says nothing about selling it; one that answers says so ("sold separately", an FAQ "Do you sell gift cards?").
+ */
+function asksWhatIsSoldUnanswered(question: string, top: KnowledgeHit, language?: Language): boolean {
+  return (
+    queryWords(question, language ?? languageOf(question)).some((w) => w.key === SELL) && !top.covered.includes(SELL)
+  );
+}
 
 // "…, but what about the mug?": a contrast after which the shopper asks something else.
 const CONTRAST = /^(.*\S)\s+(?:but|however|though|pero|sin embargo|mais|cependant|par contre)\s*,?\s+(\S.*)$/i;
@@ -286,6 +300,8 @@ export function tracedShopAnswer(
     (query.minRelevance ?? MIN_ANSWER_RELEVANCE) <= MIN_ANSWER_RELEVANCE &&
     namesOneProduct(question, top.passage.sourceKey, query.products, query.language);
   if (gate && !productAnswers) return { hits: [], gate, best: top };
+  if (asksWhatIsSoldUnanswered(question, top, query.language))
+    return { hits: [], gate: "not-what-the-shop-sells", best: top };
   // An FAQ's answer opens with its direct answer: it leads when it is nearly as good and itself says every word the
   // best sentence says itself ("Amex" is said by "…not American Express", not by the opening "We accept Visa…").
   const faqOpening =
