@@ -225,7 +225,10 @@ export function answers(top: KnowledgeHit, minimum: number = MIN_ANSWER_RELEVANC
 /** Why the best passage is not an answer (the gate that dropped it), or null when it is one. */
 function notAnswering(top: KnowledgeHit, minimum: number, agreement: number): AbstentionGate | null {
   // The model reads the question and the passage as one topic: a paraphrase in words the shop doesn't write.
-  if (agreement >= TOPIC_AGREEMENT && top.relevance >= Math.min(minimum, AGREED_RELEVANCE)) return null;
+  // But with a word the shop never writes, sharing the topic's one word is not enough ("student discount": "discount").
+  const saysMoreThanTheTopic = (top.unknown?.length ?? 0) === 0 || top.covered.length >= 2;
+  if (agreement >= TOPIC_AGREEMENT && saysMoreThanTheTopic && top.relevance >= Math.min(minimum, AGREED_RELEVANCE))
+    return null;
   if (top.relevance < minimum) return "below-relevance";
   const unknownWordsAllowed =
     (top.unknown?.length ?? 0) === 0 || top.relevance >= Math.max(minimum, UNKNOWN_WORD_RELEVANCE);

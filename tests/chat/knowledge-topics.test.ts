@@ -32,6 +32,31 @@ const read = topicReader(shippedClassifier());
 const ask = (question: string, withTopics: boolean) =>
   shopAnswer(shop, question, withTopics ? { topics: { asked: read(question), read } } : {}).map((h) => h.passage.text);
 
+describe("a word the shop never writes, beside the topic's one word", () => {
+  const discounts = {
+    policies: [],
+    faqs: [
+      {
+        question: "How do I use a discount code?",
+        answer: "Type the discount code at checkout, in the field under your basket. One code per order.",
+      },
+    ],
+    pages: [],
+  };
+  const answer = (question: string) =>
+    shopAnswer(discounts, question, { topics: { asked: read(question), read } }).map((h) => h.passage.text);
+
+  it("is not answered by a sentence that shares only the topic's word ('student discount': 'discount')", () => {
+    expect(answer("do you have a student discount")).toEqual([]);
+  });
+
+  it("is answered when the sentence says more of the question", () => {
+    expect(answer("where do i type a discount code at checkout, the promo thing")[0]).toMatch(
+      /^Type the discount code/,
+    );
+  });
+});
+
 describe("topics as the model reads them", () => {
   const passages = knowledgeFor(shop).passages;
   const faq = passages.find((p) => p.kind === "faq")!;
