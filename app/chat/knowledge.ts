@@ -242,6 +242,28 @@ export type AbstentionGate =
 const SELL = termOf("sell", "en");
 
 /**
+ * A contact detail asked for ("is there a phone number I can call?", "votre adresse e-mail ?") is answered by a
+ * sentence that writes one, not by one that names the kind ("the name, email address, phone number… you give us").
+ * Not the shopper's own ("do you keep my phone number?"), which the sentence naming the kind answers.
+ */
+const CONTACT_DETAILS: { asked: string[]; written: RegExp }[] = [
+  { asked: ["phone", "number"], written: /\+?\d[\d ().-]{6,}\d/ },
+  { asked: ["email", "address"], written: /\S@\S/ },
+].map(({ asked, written }) => ({ asked: asked.map((w) => termOf(w, "en")), written }));
+const SHOPPERS_OWN = /(?<![\p{L}])(?:my|mon|ma|mes|mi|mis)(?![\p{L}])/iu;
+
+/** The sentences that give the contact detail the question asks for, best first; null when it asks for none. */
+function contactDetailGiven(shop: ShopTexts, question: string, query: KnowledgeQuery): KnowledgeHit[] | null {
+  if (SHOPPERS_OWN.test(question)) return null;
+  const asked = new Set(queryWords(question, query.language ?? languageOf(question)).map((w) => w.key));
+  const detail = CONTACT_DETAILS.find((d) => d.asked.every((w) => asked.has(w)));
+  if (!detail) return null;
+  return searchKnowledge(shop, question, { ...query, limit: 20 }).filter(
+    (h) => h.covered.includes(detail.asked[0]) && detail.written.test(h.passage.text),
+  );
+}
+
+/**
  * "Do you sell replacement tips?", "¿venden máquinas de espresso?": the shopper asks whether the shop sells a
  * thing. A sentence that only mentions the thing (a pole's "carbide tips", a grind "for an espresso machine")
  * says nothing about selling it; one that answers says so ("sold separately", an FAQ "Do you sell gift cards?").
@@ -290,6 +312,9 @@ export function tracedShopAnswer(
   // "¿y la tetera Nube?" names a product and asks nothing a sentence could say: its order or its page answers.
   if (query.products && onlyNamesProducts(question, query.products, query.language))
     return { hits: [], gate: "names-only-a-product" };
+  const contact = contactDetailGiven(shop, question, { ...query, contextTerms });
+  if (contact)
+    return contact.length > 0 ? { hits: contact.slice(0, 1), gate: null } : { hits: [], gate: "no-contact-detail" };
   const hits = bestPassages(shop, question, { max: 3, ...query, contextTerms });
   if (hits.length === 0) return { hits: [], gate: "nothing-shares-a-word" };
   const top = hits.reduce((a, b) => (b.score > a.score ? b : a));
