@@ -205,10 +205,11 @@ function rawSearch(
       }
     }
     let best = Math.max(0, ...[...perPassage.values()].map((v) => v.score));
-    // "How much…?" is answered by any sentence with a price in it, "how long…?" by one with a duration.
+    // "How much…?" is answered by any sentence with a price in it, "how long…?" by one with a duration, and so is a
+    // span the shopper names ("can I still return it three weeks later?": is that within the window the shop states).
     const implied = COST_WORDS.has(word)
       ? "hasMoney"
-      : TIME_WORDS.has(word)
+      : TIME_WORDS.has(word) || TIME_UNITS.has(word)
         ? "hasDuration"
         : OFFER_WORDS.has(word)
           ? "hasOffer"
