@@ -18,6 +18,7 @@ import type { Product } from "../commerce/types";
 import { topicAgreement } from "./knowledge/topics";
 import type { KnowledgeBase, KnowledgeHit, KnowledgeQuery, Passage, ShopTexts } from "./knowledge/types";
 import { opensAQuestion } from "./question-words";
+import { SUBJECT_ONLY } from "./knowledge/lexicon";
 
 export { readingOf, topicReader } from "./knowledge/topics";
 export { mentionedCountry, namesOfRegion } from "./knowledge/places";
@@ -28,7 +29,7 @@ export type { KnowledgeBase, KnowledgeHit, KnowledgeQuery, Passage, ShopTexts } 
 
 // A question with several parts ("how much is shipping, and what does express cost?").
 const CLAUSE_SPLIT =
-  /[?!;]+|\.\s+|,?\s+(?:and|also|plus|y|et|aussi)\s+(?=(?:what|how|when|where|which|who|do|does|can|could|is|are|will|would|que|qué|cuanto|cuánto|como|cómo|est|quel|quelle|combien)\b)/i;
+  /[?!;]+|\.\s+|,?\s+(?:and|also|plus|y|et|aussi)\s+(?=(?:what|how|when|where|which|who|why|do|does|can|could|is|are|will|would|que|qué|cuanto|cuánto|como|cómo|est|quel|quelle|combien)\b)/i;
 
 /**
  * The 1–`max` sentences to quote for `question`: the best passage, the best one for each part of
@@ -394,17 +395,23 @@ const ASKED_SHARE = 0.5;
 
 /**
  * The shopper asks the FAQ's own question, in other words or another language ("can I send stuff back, how
- * long?" of "How long do I have to return something?"): every word of theirs is a word of it, and they say most of it. Its answer's
- * opening sentence is then the answer ("30 days from delivery"), whichever later
- * sentence happens to repeat more of the words.
+ * long?" of "How long do I have to return something?"): every word of theirs is a word of it, but for words
+ * that only name what is asked about ("can I come and shop in person?" of "Do you have a physical store?"), and
+ * they say most of it. Its answer's opening sentence is then the answer ("30 days from delivery", "We're online
+ * only"), whichever later sentence happens to repeat more of the words. Not an FAQ that asks two things
+ * ("When is my card charged, and why do I see two charges?"): its opening answers the first.
  */
 function asksTheFaq(question: string, faq: Passage, language?: Language): boolean {
+  if (faq.sourceTitle.split(CLAUSE_SPLIT).filter((part) => part && terms(part).length > 0).length > 1) return false;
   const asked = terms(question, language ?? languageOf(question));
   const faqQuestion = new Set(terms(faq.sourceTitle, languageOf(faq.sourceTitle)));
+  const itsOwn = asked.filter((term) => faqQuestion.has(term));
   // Most of it, too: "do you ship to Norway?" asks about one country of "Do you ship to Norway, Japan or
   // elsewhere abroad?", which the sentence naming Norway answers better than the opening.
   return (
-    asked.length > 0 && asked.every((term) => faqQuestion.has(term)) && asked.length >= faqQuestion.size * ASKED_SHARE
+    itsOwn.length > 0 &&
+    asked.every((term) => faqQuestion.has(term) || SUBJECT_ONLY.has(term)) &&
+    itsOwn.length >= faqQuestion.size * ASKED_SHARE
   );
 }
 
