@@ -362,7 +362,8 @@ export function tracedShopAnswer(
       : top.passage.kind === "faq" && top.passage.order > 0 && asksTheFaq(question, top.passage, query.language)
         ? (faqOpening ?? faqAnswer(shop, top))
         : undefined;
-  const best = opening ?? top;
+  const onTopic = query.topics && !opening ? readAsAsked(top, hits, agreement, query.topics) : undefined;
+  const best = opening ?? onTopic ?? top;
   const lead = inShoppersLanguage(best, hits, query.quoteLanguage ?? query.language ?? languageOf(question)) ?? best;
   // The best sentence leads; the others follow in the order the shop wrote them.
   return { hits: [lead, ...hits.filter((h) => h !== lead)], gate: null };
@@ -387,6 +388,32 @@ function inShoppersLanguage(best: KnowledgeHit, hits: KnowledgeHit[], language: 
       h.passage.kind !== "product" &&
       best.covered.every((w) => h.covered.includes(w)) &&
       h.score >= best.score * TRANSLATION_SHARE,
+  );
+}
+
+/**
+ * The best sentence's topic is not the one the model reads the question as (OFF_TOPIC: its agreement below),
+ * and a sentence nearly as good (TOPIC_SHARE of its score) is surely of that topic (ON_TOPIC): that one leads.
+ * "¿Puedo cambiar un artículo por otro color?" is an exchange, not the care FAQ that names colours. 0.7 / 0.9
+ * answer one more dev question; a lower share (0.5) or agreement (0.7) loses others.
+ */
+const OFF_TOPIC = 0.1;
+const ON_TOPIC = 0.9;
+const TOPIC_SHARE = 0.7;
+
+/** The sentence nearly as good as the best whose topic is the one asked, where the best's is another; or undefined. */
+function readAsAsked(
+  top: KnowledgeHit,
+  hits: KnowledgeHit[],
+  agreement: number,
+  topics: NonNullable<KnowledgeQuery["topics"]>,
+): KnowledgeHit | undefined {
+  if (agreement >= OFF_TOPIC || top.passage.kind === "product") return undefined;
+  return hits.find(
+    (h) =>
+      h !== top &&
+      h.score >= top.score * TOPIC_SHARE &&
+      topicAgreement(topics.asked, h.passage, topics.read) >= ON_TOPIC,
   );
 }
 

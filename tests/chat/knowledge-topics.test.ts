@@ -57,6 +57,36 @@ describe("a word the shop never writes, beside the topic's one word", () => {
   });
 });
 
+describe("a best sentence of another topic than the one asked", () => {
+  const texts = {
+    policies: [
+      {
+        type: "REFUND_POLICY",
+        title: "Refund policy",
+        url: "https://shop.test/policies/refund-policy",
+        body: "Returns within 14 days. We don't exchange by post. Refunds go to the card you paid with. Exchanges are possible in the shop.",
+      },
+    ],
+    faqs: [
+      {
+        question: "How do I wash linen?",
+        answer: "Machine wash at 40 °C. Keep colours alike in one load. Never tumble dry.",
+      },
+    ],
+    pages: [],
+  };
+  const answer = (question: string) =>
+    shopAnswer(texts, question, { topics: { asked: read(question), read } }).map((h) => h.passage.text);
+
+  it("yields to a sentence nearly as good of the topic asked", () => {
+    expect(answer("¿Puedo cambiar un artículo por otro color?")[0]).toMatch(/exchange/i);
+  });
+
+  it("still leads where it is of the topic asked", () => {
+    expect(answer("how do I wash linen so the colours don't run?")[0]).toMatch(/^(Machine wash|Keep colours)/);
+  });
+});
+
 describe("topics as the model reads them", () => {
   const passages = knowledgeFor(shop).passages;
   const faq = passages.find((p) => p.kind === "faq")!;
