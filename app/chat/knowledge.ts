@@ -209,7 +209,9 @@ const OWN_WORDING_SHARE = 0.2;
  * must still say. Swept 0.5–0.8 and 0.25–0.30 on the paraphrase retrieval dev sets
  * (tests/fixtures/…/retrieval-paraphrase.jsonl), checked on the dev and extra sets: 0.5 / 0.30
  * answers 4 more of the 108 paraphrases, 2 more of 126 dev and 1 more of 60 extra questions, and
- * loses none of the 87 abstentions across them.
+ * loses none of the 87 abstentions across them. Since the passage must say two of the question's words
+ * where one is a word the shop never writes (notAnswering), 0.25 and 0.27 tie on the dev, extra, paraphrase
+ * and retr11 tune sets: 3 more paraphrases answered than at 0.30, no abstention lost; 0.27 kept.
  */
 const TOPIC_AGREEMENT = 0.5;
 /**
@@ -219,7 +221,7 @@ const TOPIC_AGREEMENT = 0.5;
  * 27 held-out abstentions (aggregate); 0.25 answers 2 and 3 more, all abstentions kept.
  */
 const NAMED_PRODUCT_RELEVANCE = 0.25;
-const AGREED_RELEVANCE = 0.3;
+const AGREED_RELEVANCE = 0.27;
 
 /**
  * Whether the best passage answers the question at all: it says at least `minimum` of it, and half of

@@ -5,7 +5,7 @@
  * shipped model.
  */
 import { describe, expect, it } from "vitest";
-import { readingOf, shopAnswer, topicReader } from "../../app/chat/knowledge";
+import { answers, readingOf, shopAnswer, topicReader, type KnowledgeHit } from "../../app/chat/knowledge";
 import { topicAgreement, topicOf } from "../../app/chat/knowledge/topics";
 import { knowledgeFor } from "../../app/chat/knowledge/passages";
 import { shippedClassifier } from "../../app/chat/intent/engine";
@@ -54,6 +54,25 @@ describe("a word the shop never writes, beside the topic's one word", () => {
     expect(answer("where do i type a discount code at checkout, the promo thing")[0]).toMatch(
       /^Type the discount code/,
     );
+  });
+});
+
+describe("the share of the question a sentence of the topic asked must say", () => {
+  const passage = knowledgeFor(shop).passages.find((p) => p.kind === "faq")!;
+  const hit = (relevance: number, covered: string[], unknown: string[]): KnowledgeHit => ({
+    passage,
+    score: 1,
+    relevance,
+    matched: covered,
+    covered,
+    answered: covered,
+    unknown,
+  });
+
+  it("is a little over a quarter, two of its words where one is a word the shop never writes", () => {
+    expect(answers(hit(0.28, ["return", "deliveri"], ["scuf"]), 0.35, 0.9)).toBe(true);
+    expect(answers(hit(0.26, ["return", "deliveri"], ["scuf"]), 0.35, 0.9)).toBe(false);
+    expect(answers(hit(0.4, ["discount"], ["student"]), 0.35, 0.9)).toBe(false);
   });
 });
 
