@@ -250,7 +250,12 @@ function notAnswering(top: KnowledgeHit, minimum: number, agreement: number, ask
 
 /** What made `shopAnswer` quote nothing: for the evaluation's trace of lost answers. */
 export type AbstentionGate =
-  "names-only-a-product" | "nothing-shares-a-word" | "below-relevance" | "unknown-word" | "not-what-the-shop-sells";
+  | "names-only-a-product"
+  | "nothing-shares-a-word"
+  | "below-relevance"
+  | "unknown-word"
+  | "not-what-the-shop-sells"
+  | "no-contact-detail";
 
 const SELL = termOf("sell", "en");
 
@@ -326,8 +331,8 @@ export function tracedShopAnswer(
   if (query.products && onlyNamesProducts(question, query.products, query.language))
     return { hits: [], gate: "names-only-a-product" };
   const contact = contactDetailGiven(shop, question, { ...query, contextTerms });
-  if (contact)
-    return contact.length > 0 ? { hits: contact.slice(0, 1), gate: null } : { hits: [], gate: "no-contact-detail" };
+  if (contact && contact.length === 0) return { hits: [], gate: "no-contact-detail" };
+  if (contact) return { hits: contact.slice(0, 1), gate: null };
   const hits = bestPassages(shop, question, { max: 3, ...query, contextTerms });
   if (hits.length === 0) return { hits: [], gate: "nothing-shares-a-word" };
   const top = hits.reduce((a, b) => (b.score > a.score ? b : a));
