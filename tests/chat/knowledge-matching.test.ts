@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { madeUpProduct as product } from "../helpers/made-up-product";
-import { bestPassages, searchKnowledge, shopAnswer, terms } from "../../app/chat/knowledge";
+import { bestPassages, shopAnswer, terms } from "../../app/chat/knowledge";
 import { buildCatalog, extractEntities } from "../../app/chat/entities";
 import { preprocess } from "../../app/chat/preprocess";
 
@@ -110,25 +110,6 @@ describe("what a sentence says", () => {
       products,
     });
     expect(top?.passage.text).toBe("Trail weight 1.9 kg, packed weight 2.2 kg.");
-  });
-});
-
-describe("a span of time in the question", () => {
-  it("is answered by a sentence that states a duration, like 'how long'", () => {
-    const texts = {
-      policies: [
-        {
-          type: "REFUND_POLICY",
-          title: "Refund policy",
-          url: "https://shop.test/policies/refund-policy",
-          body: "Start a return from your account. Returns are accepted for 20 days from the order date.",
-        },
-      ],
-      faqs: [],
-      pages: [],
-    };
-    const [top] = searchKnowledge(texts, "can I still return something a month later?");
-    expect(top?.passage.text).toBe("Returns are accepted for 20 days from the order date.");
   });
 });
 

@@ -205,11 +205,10 @@ function rawSearch(
       }
     }
     let best = Math.max(0, ...[...perPassage.values()].map((v) => v.score));
-    // "How much…?" is answered by any sentence with a price in it, "how long…?" by one with a duration, and so is a
-    // span the shopper names ("can I still return it three weeks later?": is that within the window the shop states).
+    // "How much…?" is answered by any sentence with a price in it, "how long…?" by one with a duration.
     const implied = COST_WORDS.has(word)
       ? "hasMoney"
-      : TIME_WORDS.has(word) || TIME_UNITS.has(word)
+      : TIME_WORDS.has(word)
         ? "hasDuration"
         : OFFER_WORDS.has(word)
           ? "hasOffer"
