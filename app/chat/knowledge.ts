@@ -264,20 +264,26 @@ const SELL = termOf("sell", "en");
  * sentence that writes one, not by one that names the kind ("the name, email address, phone number… you give us").
  * Not the shopper's own ("do you keep my phone number?"), which the sentence naming the kind answers.
  */
-const CONTACT_DETAILS: { asked: string[]; written: RegExp }[] = [
-  { asked: ["phone", "number"], written: /\+?\d[\d ().-]{6,}\d/ },
-  { asked: ["email", "address"], written: /\S@\S/ },
-].map(({ asked, written }) => ({ asked: asked.map((w) => termOf(w, "en")), written }));
+// Each word of the detail as each language's terms read it ("numéro", "número"): the lexicon has no "number".
+const inEveryLanguage = (words: string) =>
+  words.split(" ").flatMap((w) => (["en", "es", "fr"] as const).map((language) => termOf(w, language)));
+const CONTACT_DETAILS: { asked: string[][]; written: RegExp }[] = [
+  {
+    asked: [inEveryLanguage("phone"), inEveryLanguage("number numero número numéro")],
+    written: /\+?\d[\d ().-]{6,}\d/,
+  },
+  { asked: [inEveryLanguage("email"), inEveryLanguage("address")], written: /\S@\S/ },
+];
 const SHOPPERS_OWN = /(?<![\p{L}])(?:my|mon|ma|mes|mi|mis)(?![\p{L}])/iu;
 
 /** The sentences that give the contact detail the question asks for, best first; null when it asks for none. */
 function contactDetailGiven(shop: ShopTexts, question: string, query: KnowledgeQuery): KnowledgeHit[] | null {
   if (SHOPPERS_OWN.test(question)) return null;
   const asked = new Set(queryWords(question, query.language ?? languageOf(question)).map((w) => w.key));
-  const detail = CONTACT_DETAILS.find((d) => d.asked.every((w) => asked.has(w)));
+  const detail = CONTACT_DETAILS.find((d) => d.asked.every((forms) => forms.some((w) => asked.has(w))));
   if (!detail) return null;
   return searchKnowledge(shop, question, { ...query, limit: 20 }).filter(
-    (h) => h.covered.includes(detail.asked[0]) && detail.written.test(h.passage.text),
+    (h) => detail.asked[0].some((w) => h.covered.includes(w)) && detail.written.test(h.passage.text),
   );
 }
 

@@ -257,8 +257,6 @@ const VOCABULARY: Record<string, string> = {
   help: "support | ayuda soporte | aide assistance",
   contact: "| contacto contactar | contact contacter",
   phone: "telephone call | telefono llamar | telephone appeler",
-  // A phone, order or tracking number ("numéro de commande", "número de teléfono").
-  number: "numbers | numero numeros | numero numeros",
   person: "human agent someone | persona | personne quelqu_un",
   // Someone other than the shopper, who collects, receives or uses what they bought ("can my partner pick it up?").
   proxy:
