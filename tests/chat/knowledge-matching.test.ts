@@ -135,6 +135,34 @@ describe("an FAQ's opening and the sentence that says what is asked", () => {
   });
 });
 
+describe("the FAQ's own question asked in other words", () => {
+  const texts = {
+    policies: [],
+    faqs: [
+      {
+        question: "Do you have a physical store?",
+        answer: "We're online only. Our Lisbon warehouse doesn't offer in-person shopping or pickup.",
+      },
+      {
+        question: "When is my card charged, and why do I see two charges?",
+        answer:
+          "Payment is taken when you place your order. If you see two charges for one order, one is a temporary hold your bank releases.",
+      },
+    ],
+    pages: [],
+  };
+
+  it("opens with the FAQ's answer, whatever words that only name what is asked the shopper adds", () => {
+    expect(shopAnswer(texts, "Can I come and shop in person somewhere?")[0]?.passage.text).toBe("We're online only.");
+  });
+
+  it("not an FAQ that asks two things, whose opening answers the first", () => {
+    expect(shopAnswer(texts, "why do I see two charges on my card?")[0]?.passage.text).toMatch(
+      /^If you see two charges/,
+    );
+  });
+});
+
 describe("size charts", () => {
   it("keeps chest and bust apart, as size charts do", () => {
     const texts = {

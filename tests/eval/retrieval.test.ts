@@ -27,23 +27,23 @@ const EXTRA_SETS = [
 // The held-out sets are frozen and never tuned on (first measured: recall@1 13.9–19.4 %, abstention 100 %,
 // most questions got no quote); the paraphrase sets are for tuning (first: 22.2–30.6 %, abstention 100 %).
 const PARAPHRASED_SETS = [
-  { file: "tests/fixtures/heldout/retrieval-northwind.jsonl", store: "demo/demo-store.json", recall: 0.27 },
+  { file: "tests/fixtures/heldout/retrieval-northwind.jsonl", store: "demo/demo-store.json", recall: 0.33 },
   {
     file: "tests/fixtures/heldout/retrieval-maison-coquelicot.jsonl",
     store: "demo/stores/maison-coquelicot.json",
     recall: 0.27,
   },
-  { file: "tests/fixtures/heldout/retrieval-cafe-colibri.jsonl", store: "demo/stores/cafe-colibri.json", recall: 0.38 },
-  { file: "tests/fixtures/eval/retrieval-northwind-paraphrase.jsonl", store: "demo/demo-store.json", recall: 0.43 },
+  { file: "tests/fixtures/heldout/retrieval-cafe-colibri.jsonl", store: "demo/stores/cafe-colibri.json", recall: 0.41 },
+  { file: "tests/fixtures/eval/retrieval-northwind-paraphrase.jsonl", store: "demo/demo-store.json", recall: 0.47 },
   {
     file: "tests/fixtures/stores/maison-coquelicot/retrieval-paraphrase.jsonl",
     store: "demo/stores/maison-coquelicot.json",
-    recall: 0.55,
+    recall: 0.66,
   },
   {
     file: "tests/fixtures/stores/cafe-colibri/retrieval-paraphrase.jsonl",
     store: "demo/stores/cafe-colibri.json",
-    recall: 0.46,
+    recall: 0.47,
   },
 ];
 
@@ -130,9 +130,10 @@ describe("npm run eval -- retrieval on the dev stores", () => {
       // and 88.2–100 %; then 73.8–78.6 % and 88.2–100 %; now 76.2–83.3 % (Northwind 83.3, Coquelicot 78.6,
       // Colibrí 76.2) and 88.2–100 % on each store; then 78.6–83.3 % (Northwind 83.3, Coquelicot 81.0 with "a
       // partner / un proche" one concept, Colibrí 78.6), Northwind 88.1 with "résiste à l'eau" and "St" read;
-      // now Northwind 88.1, Coquelicot 83.3, Colibrí 78.6 (the floor stays at Colibrí's).
+      // then Northwind 88.1, Coquelicot 83.3, Colibrí 78.6; now Northwind 92.9, Coquelicot 85.7, Colibrí 78.6, extra
+      // sets 84.2 / 95.0 / 85.7 %, abstention 100 % on each (the floor stays at Colibrí's).
       expect(summary.recallAt1).toBeGreaterThanOrEqual(0.78);
-      expect(summary.abstention).toBeGreaterThanOrEqual(0.85);
+      expect(summary.abstention).toBeGreaterThanOrEqual(0.9);
     },
     60_000,
   );
@@ -189,7 +190,8 @@ describe.each(PARAPHRASED_SETS)("the paraphrased set $file", ({ file, store, rec
     // 41.7 / 47.2 / 47.2 %; then 22.2 / 25.0 / 36.1 % and 44.4 / 50.0 / 47.2 %; now (support words weigh more,
     // a named product's question not answered by another product) 27.8 / 27.8 / 38.9 % and 44.4 / 52.8 / 47.2 %,
     // abstention 100 %; now ("what do I do?" gets the instruction, a few support words) 27.8 / 27.8 / 41.7 % and
-    // 44.4 / 55.6 / 47.2 %.
+    // 44.4 / 55.6 / 47.2 %; now (one unknown word in five is the shopper's wording, a sentence of the topic asked
+    // needs 0.27, the shopper's language quoted) 33.3 / 27.8 / 41.7 % and 47.2 / 66.7 / 47.2 %.
     expect(summary.recallAt1).toBeGreaterThanOrEqual(recall);
     expect(summary.abstention).toBeGreaterThanOrEqual(0.9);
   }, 60_000);
@@ -198,9 +200,14 @@ describe.each(PARAPHRASED_SETS)("the paraphrased set $file", ({ file, store, rec
 // The thirteenth session's sets, written from the snapshots alone and split before tuning into a half tuned on and a
 // half only counted (tests/fixtures/eval/new/retr11-README.md). Floors a little under what is read now.
 const RETR11_SETS = [
-  { store: "northwind", snapshot: "demo/demo-store.json", tune: [0.65, 0.75], check: [0.7, 1] },
-  { store: "maison-coquelicot", snapshot: "demo/stores/maison-coquelicot.json", tune: [0.7, 0.75], check: [0.6, 0.75] },
-  { store: "cafe-colibri", snapshot: "demo/stores/cafe-colibri.json", tune: [0.7, 1], check: [0.4, 1] },
+  { store: "northwind", snapshot: "demo/demo-store.json", tune: [0.73, 1], check: [0.72, 1] },
+  {
+    store: "maison-coquelicot",
+    snapshot: "demo/stores/maison-coquelicot.json",
+    tune: [0.89, 0.75],
+    check: [0.66, 0.75],
+  },
+  { store: "cafe-colibri", snapshot: "demo/stores/cafe-colibri.json", tune: [0.75, 1], check: [0.47, 1] },
 ];
 
 describe.each(RETR11_SETS)("the retr11 sets of $store", ({ store, snapshot, tune, check }) => {

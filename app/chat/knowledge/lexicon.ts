@@ -107,8 +107,12 @@ const VOCABULARY: Record<string, string> = {
   account: "| cuenta | compte",
   password: "| contrasena clave | mot_de_passe",
   login: "log_in sign_in signin | iniciar_sesion entrar entro entras entra acceder | connexion connecter se_connecter",
+  // Signing up is for the newsletter, not signing in ("any discount for signing up?").
+  newsletter: "sign_up signing_up signed_up signup mailing_list | boletin | lettre_d_information",
   message: "messages write wrote written | mensaje mensajes escribo escribir | ecris ecrire",
   email: "mail e_mail | correo correos | courriel e_mail",
+  // Sent through the post, not by email ("can I exchange it by mail?", "par correspondance").
+  post: "by_mail by_post through_the_mail | por_correo_postal por_paqueteria | par_correspondance par_la_poste par_courrier",
   privacy: "personal_data | privacidad datos_personales | confidentialite donnees_personnelles",
   data: "information info infos | datos | donnees infos informations",
   // Time
