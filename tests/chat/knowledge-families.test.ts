@@ -56,3 +56,26 @@ describe("a refund that shows up", () => {
     expect(terms("quand apparaît-il sur mon compte ?", "fr")).toContain(appear);
   });
 });
+
+describe("which days of the week", () => {
+  const shop = {
+    policies: [
+      {
+        type: "SHIPPING_POLICY",
+        title: "Shipping policy",
+        url: "https://shop.test/policies/shipping-policy",
+        body:
+          "Orders ship within 2 business days of payment. We bake on Mondays and Thursdays. " +
+          "Bread is best eaten within 3 days of baking. Opened jars keep for 10 days. " +
+          "Our bakery is open Tuesday to Saturday.",
+      },
+    ],
+    faqs: [],
+  };
+
+  it("are answered by the sentence that names them, not by one that counts days", () => {
+    expect(first(shop, "what days of the week do you bake?")).toBe("We bake on Mondays and Thursdays.");
+    expect(first(shop, "¿qué días abren?")).toBe("Our bakery is open Tuesday to Saturday.");
+    expect(first(shop, "quels jours ouvrez-vous ?")).toBe("Our bakery is open Tuesday to Saturday.");
+  });
+});

@@ -127,6 +127,9 @@ const VOCABULARY: Record<string, string> = {
   before: "| antes | avant",
   open: "opening_hours opens | abierto horario abre abren abrir | ouvert horaires ouverture ouvrez ouvrir",
   closed: "| cerrado | ferme fermee",
+  // "What days do you roast?", "¿qué días abren?": asks which days of the week (a sentence naming them answers, search.ts).
+  weekday:
+    "weekdays day_of_the_week days_of_the_week what_day what_days which_day which_days | que_dia que_dias dia_de_la_semana dias_de_la_semana | quel_jour quels_jours jour_de_la_semaine jours_de_la_semaine",
   // The days of the week, so "are you open on Saturdays?" meets "ouvert du mardi au samedi".
   monday: "mondays | lunes | lundi lundis",
   tuesday: "tuesdays | martes | mardi mardis",

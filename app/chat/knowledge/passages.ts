@@ -6,7 +6,7 @@
 import MiniSearch from "minisearch";
 import type { Product, ShopPolicy } from "../../commerce/types";
 import { normalize, type Language } from "../preprocess";
-import { languageOf, terms } from "./text";
+import { languageOf, termOf, terms } from "./text";
 import type { IndexedPassage, KnowledgeBase, Passage, ShopTexts } from "./types";
 
 const SENTENCE_END = /(?<=[.!?])\s+(?=["“(]?[A-Z0-9$])/;
@@ -20,6 +20,11 @@ const OFFER =
 /** A number of days, hours, weeks or months ("3–5 business days", "sous 24 heures ouvrées", "10 días naturales"), or "same day". */
 const DURATION =
   /\b\d+(?:\s*(?:[–-]|to|à|a|au)\s*\d+)?\s+(?:(?:business|working|calendar)\s+)?(?:days?|hours?|weeks?|months?|years?|minutes?|jours?|heures?|semaines?|mois|ans|ann[ée]es?|d[ií]as?|horas?|semanas?|meses|años?|minutos?)(?![\p{L}])|\bsame day\b/iu;
+
+/** The days of the week as index terms: the vocabulary (lexicon.ts) maps "martes", "mardi" onto them. */
+const WEEKDAYS = new Set(
+  ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map((day) => termOf(day, "en")),
+);
 
 export function splitSentences(text: string): string[] {
   return text
@@ -53,6 +58,7 @@ function passage(
     hasMoney: MONEY.test(fields.text),
     hasDuration: DURATION.test(fields.text),
     hasOffer: OFFER.test(fields.text),
+    hasWeekday: terms(fields.text, language).some((term) => WEEKDAYS.has(term)),
   };
 }
 

@@ -38,6 +38,8 @@ const MEASURES = new Set(
 );
 // "Any offers?" is answered by a sentence that states one ("10% off your first order").
 const OFFER_WORDS = new Set(["offer"].map((w) => termOf(w, "en")));
+// "What days do you roast?" is answered by a sentence that names them ("on Tuesdays and Fridays").
+const WEEKDAY = termOf("weekday", "en");
 
 export function sourceOf(p: Passage): string {
   return p.kind === "faq" ? "FAQ" : p.kind === "page" ? "PAGE" : p.kind === "product" ? "PRODUCT" : p.sourceKey;
@@ -212,7 +214,9 @@ function rawSearch(
         ? "hasDuration"
         : OFFER_WORDS.has(word)
           ? "hasOffer"
-          : null;
+          : word === WEEKDAY
+            ? "hasWeekday"
+            : null;
     if (implied) {
       // The shop answers "how much?" with its prices, not the word: a shop that states one knows the word.
       if (kb.passages.some((p) => p[implied])) written = true;

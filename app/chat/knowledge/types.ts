@@ -31,6 +31,8 @@ export interface Passage {
   hasDuration: boolean;
   /** States an offer: an amount off ("10% off", "$20 off", "-15 %", "10 % de descuento"). */
   hasOffer: boolean;
+  /** Names a day of the week ("martes y viernes", "Monday–Saturday"): the answer to "what days…?". */
+  hasWeekday: boolean;
 }
 
 export interface KnowledgeHit {
