@@ -79,3 +79,12 @@ describe("which days of the week", () => {
     expect(first(shop, "quels jours ouvrez-vous ?")).toBe("Our bakery is open Tuesday to Saturday.");
   });
 });
+
+describe("the time allowed", () => {
+  it("is the return window, 'el plazo' and 'le délai' alike", () => {
+    const [deadline] = terms("window", "en");
+    expect(terms("el plazo para devolver", "es")).toContain(deadline);
+    expect(terms("le délai de rétractation", "fr")).toContain(deadline);
+    expect(terms("when does the return period start?", "en")).toContain(deadline);
+  });
+});

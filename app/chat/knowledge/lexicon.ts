@@ -121,6 +121,8 @@ const VOCABULARY: Record<string, string> = {
   business: "working | habil habiles | ouvre ouvres ouvrable ouvrables",
   // "How does it work?"; its own entry, or its stem would be the one of "working" (days).
   work: "works good_for | funciona funcionan funcionar sirve_por | fonctionne fonctionnent fonctionner valable_pendant",
+  // The time allowed for something ("the return window", "el plazo para devolver", "le délai de rétractation").
+  deadline: "window windows period time_limit | plazo plazos | delai delais",
   long: "| cuanto_tiempo tardar tarda tardan | combien_de_temps duree",
   // When, relative to something else: the same word in each language ("deux jours après", "antes del envío").
   after: "afterwards | despues tras | apres",
