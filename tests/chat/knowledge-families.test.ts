@@ -88,3 +88,13 @@ describe("the time allowed", () => {
     expect(terms("when does the return period start?", "en")).toContain(deadline);
   });
 });
+
+describe("something that never came", () => {
+  it("'never got' / 'didn't get' is 'didn't arrive' ('no me llegó'), while 'get' alone says nothing", () => {
+    const [arrive] = terms("arrive", "en");
+    expect(terms("I never got the email", "en")).toContain(arrive);
+    expect(terms("I didn't get my parcel", "en")).toContain(arrive);
+    expect(terms("no me llegó el correo", "es")).toContain(arrive);
+    expect(terms("how do I get a refund?", "en")).not.toContain(arrive);
+  });
+});

@@ -28,7 +28,9 @@ const VOCABULARY: Record<string, string> = {
     "prepared preparing processing processed | preparar preparamos preparacion preparado preparados | preparer preparons preparation preparee preparees",
   delivery:
     "deliver delivered | entrega entregas entregar entregado reparto | livraison livraisons livrer livrez livre livree livrons",
-  arrive: "arrival reach | llegar llega llegan llego | arriver arrive arrivee recevoir",
+  // "I never got the email" is "it didn't arrive" ("get" alone is a stop word: "how do I get a refund").
+  arrive:
+    "arrival reach never_got never_get never_gotten didn_t_get did_not_get haven_t_got haven_t_gotten hasn_t_come | llegar llega llegan llego | arriver arrive arrivee recevoir",
   receive: "| recibir recibo recibes recibi | reception recu recue",
   parcel: "package | paquete paquetes | colis",
   carrier: "courier | paqueteria transportista | transporteur",
