@@ -98,3 +98,24 @@ describe("something that never came", () => {
     expect(terms("how do I get a refund?", "en")).not.toContain(arrive);
   });
 });
+
+describe("a place the shop names in its own language", () => {
+  const shop = {
+    policies: [
+      {
+        type: "SHIPPING_POLICY",
+        title: "Política de envíos",
+        url: "https://shop.test/policies/shipping-policy",
+        body:
+          "Los pedidos salen en 2 días hábiles. Estados Unidos: enviamos con FedEx en 5 a 8 días hábiles. " +
+          "No enviamos a otros países.",
+      },
+    ],
+    faqs: [],
+  };
+
+  it("is met by the shopper's place, not read as a country the shop never names", () => {
+    expect(first(shop, "¿envían a Texas?")).toMatch(/FedEx/);
+    expect(first(shop, "do you ship to the US?")).toMatch(/FedEx/);
+  });
+});

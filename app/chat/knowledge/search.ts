@@ -4,7 +4,7 @@
  * BM25 and weighted by how rare it is; a passage's relevance is the share of the question it says.
  */
 import type { SearchResult } from "minisearch";
-import { escapeRegExp, normalize, type Language } from "../preprocess";
+import { escapeRegExp, LANGUAGES, normalize, type Language } from "../preprocess";
 import { knowledgeFor, shopTextFor } from "./passages";
 import { mentionedCity, mentionedCountry, namesOfRegion } from "./places";
 import { isKnownWord } from "./known-words";
@@ -319,9 +319,9 @@ export function searchKnowledge(shop: ShopTexts, question: string, query: Knowle
   const kb = query.products ? shopTextFor(shop, query.products) : knowledgeFor(shop);
   const { text, placeTerms } = placesAsCountries(kb, splitCompounds(kb, question));
   const asked = queryTerms([text], query.language ?? languageOf(question));
-  // A place is one concept however many words its name has ("United States").
-  const places = placeTerms.flatMap((name) => {
-    const named = queryTerms([name], "en");
+  // A place is one concept however many words its name has ("United States", "Estados Unidos").
+  const places = placeTerms.flatMap(({ name, language }) => {
+    const named = queryTerms([name], language);
     return named.map((w) => ({ ...w, share: 1 / named.length }));
   });
   const words = [...asked, ...places, ...queryTerms(query.extraTerms ?? [], "en")];
@@ -343,13 +343,20 @@ export function searchKnowledge(shop: ShopTexts, question: string, query: Knowle
  * "Toronto" as Canada, "Alemania" as Germany/Allemagne; a country the shop's text never names
  * as "other countries" (what a shop writes about the places it doesn't ship to).
  */
-function placesAsCountries(kb: KnowledgeBase, question: string): { text: string; placeTerms: string[] } {
+function placesAsCountries(
+  kb: KnowledgeBase,
+  question: string,
+): { text: string; placeTerms: { name: string; language: Language }[] } {
   const place = placeIn(kb, question);
   if (!place) return { text: question, placeTerms: [] };
   const text = ` ${normalize(question)} `.replace(new RegExp(`(?<![a-z])${escapeRegExp(place.place)}(?![a-z])`), " ");
   const names = [...namesOfRegion(place.code), ...(place.code === "US" ? ["usa"] : [])];
-  const named = names.filter((name) => writes(kb, name));
-  return { text, placeTerms: named.length > 0 ? named : ["other countries"] };
+  // Each name in the language the shop writes it in: "Estados Unidos" is indexed by its Spanish stems.
+  const named = names.flatMap((name) => {
+    const language = LANGUAGES.find((l) => writes(kb, name, l));
+    return language ? [{ name, language }] : [];
+  });
+  return { text, placeTerms: named.length > 0 ? named : [{ name: "other countries", language: "en" }] };
 }
 
 /** The shortest part of a run-together word worth splitting off ("gift" of "giftcards", not "a"). */
@@ -373,9 +380,9 @@ function splitCompounds(kb: KnowledgeBase, question: string): string {
   });
 }
 
-/** The shop's text says every word of `name` ("United States", "Springfield"). */
-function writes(kb: KnowledgeBase, name: string): boolean {
-  const words = terms(name, "en");
+/** The shop's text says every word of `name` ("United States", "Springfield"), read in `language`. */
+function writes(kb: KnowledgeBase, name: string, language: Language = "en"): boolean {
+  const words = terms(name, language);
   return words.length > 0 && words.every((w) => kb.index.search(w, EXACT).length > 0);
 }
 
