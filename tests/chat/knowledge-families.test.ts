@@ -119,3 +119,13 @@ describe("a place the shop names in its own language", () => {
     expect(first(shop, "do you ship to the US?")).toMatch(/FedEx/);
   });
 });
+
+describe("where an appliance plugs in", () => {
+  it("is the outlet, 'el enchufe' and 'la prise électrique' alike", () => {
+    const [plug] = terms("plug", "en");
+    expect(terms("will it work with US outlets?", "en")).toContain(plug);
+    expect(terms("enchufe mexicano y estadounidense", "es")).toContain(plug);
+    expect(terms("adapté à une prise électrique européenne", "fr")).toContain(plug);
+    expect(terms("frais de retour pris en charge", "fr")).not.toContain(plug);
+  });
+});

@@ -186,6 +186,8 @@ const VOCABULARY: Record<string, string> = {
   // Not "last", an English stop word ("my last order").
   lasting: "lasts lifetime | dura durar duracion | dure durer",
   battery: "| bateria pila | batterie pile",
+  // Where an appliance is plugged in ("will it work with US outlets?", "enchufe mexicano y estadounidense").
+  plug: "plugs outlet outlets socket sockets | enchufe enchufes | prise_electrique prises_electriques prise_de_courant",
   // "stored" is kept, not the shop ("store").
   keep: "storage kept stored retain retained | guardar guardan guardamos conservar almacenar mantener mantiene mantienen | conserver ranger garder gardons garde gardee maintenir maintient",
   include:
