@@ -2,7 +2,8 @@
  * Retrieval families (issue #13, retr15): made-up shop texts, so no dev store's wording is assumed.
  */
 import { describe, expect, it } from "vitest";
-import { shopAnswer, terms } from "../../app/chat/knowledge";
+import { searchKnowledge, shopAnswer, terms } from "../../app/chat/knowledge";
+import { withoutShopName } from "../../app/chat/knowledge/passages";
 
 const first = (shop: Parameters<typeof shopAnswer>[0], question: string) => shopAnswer(shop, question)[0]?.passage.text;
 
@@ -127,5 +128,26 @@ describe("where an appliance plugs in", () => {
     expect(terms("enchufe mexicano y estadounidense", "es")).toContain(plug);
     expect(terms("adapté à une prise électrique européenne", "fr")).toContain(plug);
     expect(terms("frais de retour pris en charge", "fr")).not.toContain(plug);
+  });
+});
+
+describe("the shop's own name", () => {
+  const shop = {
+    name: "Café Luna",
+    policies: [],
+    faqs: [
+      {
+        question: "¿Venden tarjetas de regalo?",
+        answer: "Sí. Las tarjetas de regalo Café Luna no caducan. El café molido está en su mejor momento 2 semanas.",
+      },
+    ],
+  };
+
+  it("names the shop, not what it sells: the gift card sentence says nothing of coffee", () => {
+    expect(withoutShopName("Las tarjetas de regalo Café Luna no caducan.", "Café Luna")).not.toMatch(/caf/i);
+    expect(withoutShopName("do cafe luna gift cards expire?", "Café Luna")).not.toMatch(/cafe/i);
+    const [coffee] = terms("coffee", "en");
+    const giftCard = searchKnowledge(shop, "is the coffee still good?").find((h) => /tarjetas/.test(h.passage.text));
+    expect(giftCard?.covered ?? []).not.toContain(coffee);
   });
 });

@@ -5,7 +5,7 @@
  */
 import MiniSearch from "minisearch";
 import type { Product, ShopPolicy } from "../../commerce/types";
-import { normalize, type Language } from "../preprocess";
+import { escapeRegExp, foldAccents, normalize, type Language } from "../preprocess";
 import { languageOf, termOf, terms } from "./text";
 import type { IndexedPassage, KnowledgeBase, Passage, ShopTexts } from "./types";
 
@@ -162,6 +162,23 @@ function productDocuments(products: Iterable<Product>): Document[] {
     .map((p) => ({ kind: "product", key: p.handle, title: p.title, url: p.onlineStoreUrl, body: p.description }));
 }
 
+/**
+ * The text without the shop's own name: "Café Colibrí" names the shop, not coffee, wherever it is written
+ * (a gift card "Tarjeta de regalo Café Colibrí", "Café Colibrí, S.A. de C.V."), and a shopper who names the shop
+ * asks nothing by it. The name as written or typed without accents, in any case.
+ */
+export function withoutShopName(text: string, shopName: string | undefined): string {
+  if (!shopName || shopName.trim().length < 3) return text;
+  let pattern = shopNamePatterns.get(shopName);
+  if (!pattern) {
+    const forms = [...new Set([shopName.trim(), foldAccents(shopName.trim())])].map(escapeRegExp);
+    pattern = new RegExp(`(?<![\\p{L}\\d])(?:${forms.join("|")})(?![\\p{L}\\d])`, "giu");
+    shopNamePatterns.set(shopName, pattern);
+  }
+  return text.replace(pattern, " ");
+}
+const shopNamePatterns = new Map<string, RegExp>();
+
 export function buildKnowledge(shop: ShopTexts, products: Iterable<Product> = []): KnowledgeBase {
   let id = 0;
   const nextId = () => id++;
@@ -190,9 +207,12 @@ export function buildKnowledge(shop: ShopTexts, products: Iterable<Product> = []
       return {
         id: p.id,
         // Every sentence carries its policy's or page's title, its FAQ's question or its product's name.
-        title: terms(p.sourceTitle, p.kind === "faq" ? languageOf(p.sourceTitle) : p.language).join(" "),
-        section: terms(p.section, p.language).join(" "),
-        text: terms(p.text, p.language).join(" "),
+        title: terms(
+          withoutShopName(p.sourceTitle, shop.name),
+          p.kind === "faq" ? languageOf(p.sourceTitle) : p.language,
+        ).join(" "),
+        section: terms(withoutShopName(p.section, shop.name), p.language).join(" "),
+        text: terms(withoutShopName(p.text, shop.name), p.language).join(" "),
       };
     }),
   );

@@ -5,7 +5,7 @@
  */
 import type { SearchResult } from "minisearch";
 import { escapeRegExp, LANGUAGES, normalize, type Language } from "../preprocess";
-import { knowledgeFor, shopTextFor } from "./passages";
+import { knowledgeFor, shopTextFor, withoutShopName } from "./passages";
 import { mentionedCity, mentionedCountry, namesOfRegion } from "./places";
 import { isKnownWord } from "./known-words";
 import { asksWhatToDo, tellsWhatToDo } from "./procedure";
@@ -318,7 +318,7 @@ function queryTerms(texts: string[], language?: Language): QueryWord[] {
 export function searchKnowledge(shop: ShopTexts, question: string, query: KnowledgeQuery = {}): KnowledgeHit[] {
   const kb = query.products ? shopTextFor(shop, query.products) : knowledgeFor(shop);
   const { text, placeTerms } = placesAsCountries(kb, splitCompounds(kb, question));
-  const asked = queryTerms([text], query.language ?? languageOf(question));
+  const asked = queryTerms([withoutShopName(text, shop.name)], query.language ?? languageOf(question));
   // A place is one concept however many words its name has ("United States", "Estados Unidos").
   const places = placeTerms.flatMap(({ name, language }) => {
     const named = queryTerms([name], language);

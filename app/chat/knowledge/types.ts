@@ -6,7 +6,7 @@ import type { Language } from "../preprocess";
 import type { ShopProfile } from "../types";
 
 /** What the shop has written: policies, FAQs and pages (the profile), and optionally its active products. */
-export type ShopTexts = Pick<ShopProfile, "policies" | "faqs"> & { pages?: ShopPage[] };
+export type ShopTexts = Pick<ShopProfile, "policies" | "faqs"> & { pages?: ShopPage[]; name?: string };
 
 export interface Passage {
   id: number;
