@@ -150,4 +150,8 @@ describe("the shop's own name", () => {
     const giftCard = searchKnowledge(shop, "is the coffee still good?").find((h) => /tarjetas/.test(h.passage.text));
     expect(giftCard?.covered ?? []).not.toContain(coffee);
   });
+
+  it("'good', 'mejor', 'bon' are one word: 'is the coffee still good?' meets 'en su mejor momento'", () => {
+    expect(first(shop, "le café reste-t-il bon ?")).toMatch(/mejor momento/);
+  });
 });

@@ -248,6 +248,8 @@ const VOCABULARY: Record<string, string> = {
   visit: "come | visitar ir | visiter venir",
   wear: "tear | desgaste uso_normal | usure",
   normal: "| normal | normal normale",
+  // "Is it still good?", "¿cuál es mejor?", "reste-t-il bon ?": a quality asked of anything, in any language.
+  good: "best better | bueno buena buenos buenas mejor mejores | bon bonne bons bonnes meilleur meilleure meilleurs meilleures",
   stay: "remain | quedar seguir | rester",
   // Not "bouge": its stem is the one of "bougie" (candle).
   move: "moved update updated | moverse mueve | a_pas_bouge pas_bouge pas_bouger",
@@ -409,7 +411,7 @@ export const SUBJECT_ONLY = new Set(
  * abroad?" asks about buying, which a shop's text answers).
  */
 export const NOT_AN_ASPECT = new Set(
-  [...SUBJECT_ONLY, "client", "made", "after", "before"].filter((word) => word !== "buy"),
+  [...SUBJECT_ONLY, "client", "made", "after", "before", "good"].filter((word) => word !== "buy"),
 );
 
 /** The English pivot of a word of a text in `language` (English forms count in any text), or null. */
