@@ -155,3 +155,23 @@ describe("the shop's own name", () => {
     expect(first(shop, "le café reste-t-il bon ?")).toMatch(/mejor momento/);
   });
 });
+
+describe("what a shopper needs", () => {
+  const shop = {
+    policies: [
+      {
+        type: "TERMS_OF_SERVICE",
+        title: "Terms",
+        url: "https://shop.test/policies/terms-of-service",
+        body:
+          "Workshops are held online every month. For the workshop you need a laptop with a camera. " +
+          "The workshop is live. Workshop recordings stay online.",
+      },
+    ],
+    faqs: [],
+  };
+
+  it("is answered by the sentence saying what is needed", () => {
+    expect(first(shop, "what do I need for the workshop?")).toMatch(/you need a laptop/);
+  });
+});
