@@ -106,6 +106,7 @@ function passage(text: string, extra: Partial<Passage> = {}): Passage {
     hasMoney: false,
     hasDuration: true,
     hasOffer: false,
+    hasWeekday: false,
     ...extra,
   } as Passage;
 }

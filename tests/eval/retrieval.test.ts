@@ -43,7 +43,7 @@ const PARAPHRASED_SETS = [
   {
     file: "tests/fixtures/stores/cafe-colibri/retrieval-paraphrase.jsonl",
     store: "demo/stores/cafe-colibri.json",
-    recall: 0.47,
+    recall: 0.55,
   },
 ];
 
@@ -130,9 +130,10 @@ describe("npm run eval -- retrieval on the dev stores", () => {
       // and 88.2–100 %; then 73.8–78.6 % and 88.2–100 %; now 76.2–83.3 % (Northwind 83.3, Coquelicot 78.6,
       // Colibrí 76.2) and 88.2–100 % on each store; then 78.6–83.3 % (Northwind 83.3, Coquelicot 81.0 with "a
       // partner / un proche" one concept, Colibrí 78.6), Northwind 88.1 with "résiste à l'eau" and "St" read;
-      // then Northwind 88.1, Coquelicot 83.3, Colibrí 78.6; now Northwind 92.9, Coquelicot 85.7, Colibrí 78.6, extra
-      // sets 84.2 / 95.0 / 85.7 %, abstention 100 % on each (the floor stays at Colibrí's).
-      expect(summary.recallAt1).toBeGreaterThanOrEqual(0.78);
+      // then Northwind 88.1, Coquelicot 83.3, Colibrí 78.6; now Northwind 92.9, Coquelicot 85.7, Colibrí 85.7 ("do you
+      // sell X?" needs a sentence that sells it, a contact detail asked needs one, "never got" is "didn't arrive",
+      // "need" counts, the shop's name is no word of what it sells), abstention 100 % on each but Colibrí's 93.3 %.
+      expect(summary.recallAt1).toBeGreaterThanOrEqual(0.83);
       expect(summary.abstention).toBeGreaterThanOrEqual(0.9);
     },
     60_000,
@@ -191,7 +192,8 @@ describe.each(PARAPHRASED_SETS)("the paraphrased set $file", ({ file, store, rec
     // a named product's question not answered by another product) 27.8 / 27.8 / 38.9 % and 44.4 / 52.8 / 47.2 %,
     // abstention 100 %; now ("what do I do?" gets the instruction, a few support words) 27.8 / 27.8 / 41.7 % and
     // 44.4 / 55.6 / 47.2 %; now (one unknown word in five is the shopper's wording, a sentence of the topic asked
-    // needs 0.27, the shopper's language quoted) 33.3 / 27.8 / 41.7 % and 47.2 / 66.7 / 47.2 %.
+    // needs 0.27, the shopper's language quoted) 33.3 / 27.8 / 41.7 % and 47.2 / 66.7 / 47.2 %;
+    // then (a place in the language the shop names it in, "outlet" / "enchufe", "need") Colibrí's paraphrases 55.6 %.
     expect(summary.recallAt1).toBeGreaterThanOrEqual(recall);
     expect(summary.abstention).toBeGreaterThanOrEqual(0.9);
   }, 60_000);

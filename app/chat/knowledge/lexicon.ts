@@ -28,7 +28,9 @@ const VOCABULARY: Record<string, string> = {
     "prepared preparing processing processed | preparar preparamos preparacion preparado preparados | preparer preparons preparation preparee preparees",
   delivery:
     "deliver delivered | entrega entregas entregar entregado reparto | livraison livraisons livrer livrez livre livree livrons",
-  arrive: "arrival reach | llegar llega llegan llego | arriver arrive arrivee recevoir",
+  // "I never got the email" is "it didn't arrive" ("get" alone is a stop word: "how do I get a refund").
+  arrive:
+    "arrival reach never_got never_get never_gotten didn_t_get did_not_get haven_t_got haven_t_gotten hasn_t_come | llegar llega llegan llego | arriver arrive arrivee recevoir",
   receive: "| recibir recibo recibes recibi | reception recu recue",
   parcel: "package | paquete paquetes | colis",
   carrier: "courier | paqueteria transportista | transporteur",
@@ -125,12 +127,17 @@ const VOCABULARY: Record<string, string> = {
   business: "working | habil habiles | ouvre ouvres ouvrable ouvrables",
   // "How does it work?"; its own entry, or its stem would be the one of "working" (days).
   work: "works good_for | funciona funcionan funcionar sirve_por | fonctionne fonctionnent fonctionner valable_pendant",
+  // The time allowed for something ("the return window", "el plazo para devolver", "le délai de rétractation").
+  deadline: "window windows period time_limit | plazo plazos | delai delais",
   long: "| cuanto_tiempo tardar tarda tardan | combien_de_temps duree",
   // When, relative to something else: the same word in each language ("deux jours après", "antes del envío").
   after: "afterwards | despues tras | apres",
   before: "| antes | avant",
   open: "opening_hours opens | abierto horario abre abren abrir | ouvert horaires ouverture ouvrez ouvrir",
   closed: "| cerrado | ferme fermee",
+  // "What days do you roast?", "¿qué días abren?": asks which days of the week (a sentence naming them answers, search.ts).
+  weekday:
+    "weekdays day_of_the_week days_of_the_week what_day what_days which_day which_days | que_dia que_dias dia_de_la_semana dias_de_la_semana | quel_jour quels_jours jour_de_la_semaine jours_de_la_semaine",
   // The days of the week, so "are you open on Saturdays?" meets "ouvert du mardi au samedi".
   monday: "mondays | lunes | lundi lundis",
   tuesday: "tuesdays | martes | mardi mardis",
@@ -183,6 +190,8 @@ const VOCABULARY: Record<string, string> = {
   // Not "last", an English stop word ("my last order").
   lasting: "lasts lifetime | dura durar duracion | dure durer",
   battery: "| bateria pila | batterie pile",
+  // Where an appliance is plugged in ("will it work with US outlets?", "enchufe mexicano y estadounidense").
+  plug: "plugs outlet outlets socket sockets | enchufe enchufes | prise_electrique prises_electriques prise_de_courant",
   // "stored" is kept, not the shop ("store").
   keep: "storage kept stored retain retained | guardar guardan guardamos conservar almacenar mantener mantiene mantienen | conserver ranger garder gardons garde gardee maintenir maintient",
   include:
@@ -243,6 +252,8 @@ const VOCABULARY: Record<string, string> = {
   visit: "come | visitar ir | visiter venir",
   wear: "tear | desgaste uso_normal | usure",
   normal: "| normal | normal normale",
+  // "Is it still good?", "¿cuál es mejor?", "reste-t-il bon ?": a quality asked of anything, in any language.
+  good: "best better | bueno buena buenos buenas mejor mejores | bon bonne bons bonnes meilleur meilleure meilleurs meilleures",
   stay: "remain | quedar seguir | rester",
   // Not "bouge": its stem is the one of "bougie" (candle).
   move: "moved update updated | moverse mueve | a_pas_bouge pas_bouge pas_bouger",
@@ -404,7 +415,7 @@ export const SUBJECT_ONLY = new Set(
  * abroad?" asks about buying, which a shop's text answers).
  */
 export const NOT_AN_ASPECT = new Set(
-  [...SUBJECT_ONLY, "client", "made", "after", "before"].filter((word) => word !== "buy"),
+  [...SUBJECT_ONLY, "client", "made", "after", "before", "good"].filter((word) => word !== "buy"),
 );
 
 /** The English pivot of a word of a text in `language` (English forms count in any text), or null. */

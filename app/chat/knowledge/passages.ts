@@ -5,8 +5,8 @@
  */
 import MiniSearch from "minisearch";
 import type { Product, ShopPolicy } from "../../commerce/types";
-import { normalize, type Language } from "../preprocess";
-import { languageOf, terms } from "./text";
+import { escapeRegExp, foldAccents, normalize, type Language } from "../preprocess";
+import { languageOf, termOf, terms } from "./text";
 import type { IndexedPassage, KnowledgeBase, Passage, ShopTexts } from "./types";
 
 /**
@@ -38,6 +38,11 @@ const PRICE_FIRST = /[$€£¥₹]\s?\d/;
 /** A number of days, hours, weeks or months ("3–5 business days", "sous 24 heures ouvrées", "10 días naturales"), or "same day". */
 const DURATION =
   /\b\d+(?:\s*(?:[–-]|to|à|a|au)\s*\d+)?\s+(?:(?:business|working|calendar)\s+)?(?:days?|hours?|weeks?|months?|years?|minutes?|jours?|heures?|semaines?|mois|ans|ann[ée]es?|d[ií]as?|horas?|semanas?|meses|años?|minutos?)(?![\p{L}])|\bsame day\b/iu;
+
+/** The days of the week as index terms: the vocabulary (lexicon.ts) maps "martes", "mardi" onto them. */
+const WEEKDAYS = new Set(
+  ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map((day) => termOf(day, "en")),
+);
 
 export function splitSentences(text: string): string[] {
   return text
@@ -71,6 +76,7 @@ function passage(
     hasMoney: PRICE_FIRST.test(fields.text),
     hasDuration: DURATION.test(fields.text),
     hasOffer: OFFER.test(fields.text),
+    hasWeekday: terms(fields.text, language).some((term) => WEEKDAYS.has(term)),
   };
 }
 
@@ -179,6 +185,23 @@ function productDocuments(products: Iterable<Product>): Document[] {
     .map((p) => ({ kind: "product", key: p.handle, title: p.title, url: p.onlineStoreUrl, body: p.description }));
 }
 
+/**
+ * The text without the shop's own name: "Café Colibrí" names the shop, not coffee, wherever it is written
+ * (a gift card "Tarjeta de regalo Café Colibrí", "Café Colibrí, S.A. de C.V."), and a shopper who names the shop
+ * asks nothing by it. The name as written or typed without accents, in any case.
+ */
+export function withoutShopName(text: string, shopName: string | undefined): string {
+  if (!shopName || shopName.trim().length < 3) return text;
+  let pattern = shopNamePatterns.get(shopName);
+  if (!pattern) {
+    const forms = [...new Set([shopName.trim(), foldAccents(shopName.trim())])].map(escapeRegExp);
+    pattern = new RegExp(`(?<![\\p{L}\\d])(?:${forms.join("|")})(?![\\p{L}\\d])`, "giu");
+    shopNamePatterns.set(shopName, pattern);
+  }
+  return text.replace(pattern, " ");
+}
+const shopNamePatterns = new Map<string, RegExp>();
+
 export function buildKnowledge(shop: ShopTexts, products: Iterable<Product> = []): KnowledgeBase {
   let id = 0;
   const nextId = () => id++;
@@ -207,9 +230,12 @@ export function buildKnowledge(shop: ShopTexts, products: Iterable<Product> = []
       return {
         id: p.id,
         // Every sentence carries its policy's or page's title, its FAQ's question or its product's name.
-        title: terms(p.sourceTitle, p.kind === "faq" ? languageOf(p.sourceTitle) : p.language).join(" "),
-        section: terms(p.section, p.language).join(" "),
-        text: terms(p.text, p.language).join(" "),
+        title: terms(
+          withoutShopName(p.sourceTitle, shop.name),
+          p.kind === "faq" ? languageOf(p.sourceTitle) : p.language,
+        ).join(" "),
+        section: terms(withoutShopName(p.section, shop.name), p.language).join(" "),
+        text: terms(withoutShopName(p.text, shop.name), p.language).join(" "),
       };
     }),
   );

@@ -4,8 +4,8 @@
  * BM25 and weighted by how rare it is; a passage's relevance is the share of the question it says.
  */
 import type { SearchResult } from "minisearch";
-import { escapeRegExp, normalize, type Language } from "../preprocess";
-import { knowledgeFor, shopTextFor } from "./passages";
+import { escapeRegExp, LANGUAGES, normalize, type Language } from "../preprocess";
+import { knowledgeFor, shopTextFor, withoutShopName } from "./passages";
 import { mentionedCity, mentionedCountry, namesOfRegion } from "./places";
 import { isKnownWord } from "./known-words";
 import { asksWhatToDo, tellsWhatToDo } from "./procedure";
@@ -38,6 +38,8 @@ const MEASURES = new Set(
 );
 // "Any offers?" is answered by a sentence that states one ("10% off your first order").
 const OFFER_WORDS = new Set(["offer"].map((w) => termOf(w, "en")));
+// "What days do you roast?" is answered by a sentence that names them ("on Tuesdays and Fridays").
+const WEEKDAY = termOf("weekday", "en");
 
 export function sourceOf(p: Passage): string {
   return p.kind === "faq" ? "FAQ" : p.kind === "page" ? "PAGE" : p.kind === "product" ? "PRODUCT" : p.sourceKey;
@@ -212,7 +214,9 @@ function rawSearch(
         ? "hasDuration"
         : OFFER_WORDS.has(word)
           ? "hasOffer"
-          : null;
+          : word === WEEKDAY
+            ? "hasWeekday"
+            : null;
     if (implied) {
       // The shop answers "how much?" with its prices, not the word: a shop that states one knows the word.
       if (kb.passages.some((p) => p[implied])) written = true;
@@ -314,10 +318,10 @@ function queryTerms(texts: string[], language?: Language): QueryWord[] {
 export function searchKnowledge(shop: ShopTexts, question: string, query: KnowledgeQuery = {}): KnowledgeHit[] {
   const kb = query.products ? shopTextFor(shop, query.products) : knowledgeFor(shop);
   const { text, placeTerms } = placesAsCountries(kb, splitCompounds(kb, question));
-  const asked = queryTerms([text], query.language ?? languageOf(question));
-  // A place is one concept however many words its name has ("United States").
-  const places = placeTerms.flatMap((name) => {
-    const named = queryTerms([name], "en");
+  const asked = queryTerms([withoutShopName(text, shop.name)], query.language ?? languageOf(question));
+  // A place is one concept however many words its name has ("United States", "Estados Unidos").
+  const places = placeTerms.flatMap(({ name, language }) => {
+    const named = queryTerms([name], language);
     return named.map((w) => ({ ...w, share: 1 / named.length }));
   });
   const words = [...asked, ...places, ...queryTerms(query.extraTerms ?? [], "en")];
@@ -339,13 +343,20 @@ export function searchKnowledge(shop: ShopTexts, question: string, query: Knowle
  * "Toronto" as Canada, "Alemania" as Germany/Allemagne; a country the shop's text never names
  * as "other countries" (what a shop writes about the places it doesn't ship to).
  */
-function placesAsCountries(kb: KnowledgeBase, question: string): { text: string; placeTerms: string[] } {
+function placesAsCountries(
+  kb: KnowledgeBase,
+  question: string,
+): { text: string; placeTerms: { name: string; language: Language }[] } {
   const place = placeIn(kb, question);
   if (!place) return { text: question, placeTerms: [] };
   const text = ` ${normalize(question)} `.replace(new RegExp(`(?<![a-z])${escapeRegExp(place.place)}(?![a-z])`), " ");
   const names = [...namesOfRegion(place.code), ...(place.code === "US" ? ["usa"] : [])];
-  const named = names.filter((name) => writes(kb, name));
-  return { text, placeTerms: named.length > 0 ? named : ["other countries"] };
+  // Each name in the language the shop writes it in: "Estados Unidos" is indexed by its Spanish stems.
+  const named = names.flatMap((name) => {
+    const language = LANGUAGES.find((l) => writes(kb, name, l));
+    return language ? [{ name, language }] : [];
+  });
+  return { text, placeTerms: named.length > 0 ? named : [{ name: "other countries", language: "en" }] };
 }
 
 /** The shortest part of a run-together word worth splitting off ("gift" of "giftcards", not "a"). */
@@ -369,9 +380,9 @@ function splitCompounds(kb: KnowledgeBase, question: string): string {
   });
 }
 
-/** The shop's text says every word of `name` ("United States", "Springfield"). */
-function writes(kb: KnowledgeBase, name: string): boolean {
-  const words = terms(name, "en");
+/** The shop's text says every word of `name` ("United States", "Springfield"), read in `language`. */
+function writes(kb: KnowledgeBase, name: string, language: Language = "en"): boolean {
+  const words = terms(name, language);
   return words.length > 0 && words.every((w) => kb.index.search(w, EXACT).length > 0);
 }
 

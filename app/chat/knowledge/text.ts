@@ -14,7 +14,8 @@ const STOP_WORDS = new Set(
     "am is are was were be been being do does did doing have has had having will would shall should could can may might must " +
     "up today tonight hoy just really very also too please pls plz thanks thank hey hello hi oh ok okay um uh like well some any anything something " +
     "what whats which who whom whose how when where why if not no yes " +
-    "tell know want wanted need get got let lets go going make give say says said see look looking find found several various " +
+    // Not "need": "what do I need for the course?" is answered by what the shop says is needed ("necesitas…").
+    "tell know want wanted get got let lets go going make give say says said see look looking find found several various " +
     "policy policies question questions detail details think ever nothing last still actually take takes many item items thing things stuff product products something " +
     "doesnt dont didnt isnt arent wasnt wont havent hasnt cant cannot couldnt wouldnt shouldnt " +
     // Spanish and French function words (support words are mapped to English, see knowledge/lexicon.ts)

@@ -6,7 +6,7 @@ import type { Language } from "../preprocess";
 import type { ShopProfile } from "../types";
 
 /** What the shop has written: policies, FAQs and pages (the profile), and optionally its active products. */
-export type ShopTexts = Pick<ShopProfile, "policies" | "faqs"> & { pages?: ShopPage[] };
+export type ShopTexts = Pick<ShopProfile, "policies" | "faqs"> & { pages?: ShopPage[]; name?: string };
 
 export interface Passage {
   id: number;
@@ -31,6 +31,8 @@ export interface Passage {
   hasDuration: boolean;
   /** States an offer: an amount off ("10% off", "$20 off", "-15 %", "10 % de descuento"). */
   hasOffer: boolean;
+  /** Names a day of the week ("martes y viernes", "Monday–Saturday"): the answer to "what days…?". */
+  hasWeekday: boolean;
 }
 
 export interface KnowledgeHit {
