@@ -7,6 +7,7 @@
 import { extractEntities, type Entities } from "./entities";
 import { catalogAwareIntent } from "./catalog/intent";
 import { catalogTerms, lowestPrice } from "./catalog/search";
+import { productMeasure } from "./catalog/measure";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { tellsOfDefect } from "./policy/defects";
@@ -37,6 +38,7 @@ import {
   orderItemWords,
   productByPosition,
   productFromList,
+  picksByExtreme,
   productMemory,
   referredProduct,
 } from "./references";
@@ -206,11 +208,22 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     !entities.order_number &&
     !entities.email &&
     !aboutOrders &&
-    isProductReading(classified)
-      ? productFromList(pre.original, ctx.catalog, input.state, entities, language, (handle) => {
-          const product = ctx.productsByHandle.get(handle);
-          return product && product.status === "ACTIVE" ? lowestPrice(product) : null;
-        })
+    (isProductReading(classified) || picksByExtreme(pre.original, input.state))
+      ? productFromList(
+          pre.original,
+          ctx.catalog,
+          input.state,
+          entities,
+          language,
+          (handle) => {
+            const product = ctx.productsByHandle.get(handle);
+            return product && product.status === "ACTIVE" ? lowestPrice(product) : null;
+          },
+          (handle) => {
+            const product = ctx.productsByHandle.get(handle);
+            return product && product.status === "ACTIVE" ? productMeasure(product) : null;
+          },
+        )
       : null;
   const pointed = referred ?? picked;
   const productHandle = named ?? pointed;
@@ -246,7 +259,7 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
         ? { ...classified, intent: intentCarryingOut(acceptedOffer.kind), lowConfidence: false }
         : addressText
           ? { ...classified, intent: "change_shipping_address" as const, lowConfidence: false }
-          : (pointed && isUnsureOtherThanProduct(classified)) ||
+          : (pointed && (isUnsureOtherThanProduct(classified) || picksByExtreme(pre.original, input.state))) ||
               namesDiscussedOption(classified, pre.original, entities, input.state, ctx)
             ? { ...classified, intent: "product_info" as const, lowConfidence: false }
             : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, shopCodeSearch(ctx));

@@ -12,6 +12,7 @@ import { escapeRegExp, normalize, type Language } from "./preprocess";
 import { ASKS_OPTIONS } from "./answers/product/asked";
 import type { Entities } from "./entities";
 import type { Answer, DialogueState, Turn } from "./types";
+import type { Measure } from "./catalog/measure";
 
 /** How many products the dialogue remembers. */
 const REMEMBERED = 6;
@@ -29,6 +30,26 @@ const ABOUT_THE_LAST =
 const CHEAPEST =
   /\b(?:cheap(?:er|est)|least expensive|lowest price|m[aá]s (?:barat[oa]|econ[oó]mic[oa])|menos car[oa]|moins ch[eè]re?s?|le moins cher|la moins ch[eè]re|meilleur march[eé])(?![a-z\u00C0-\u024F])/iu;
 const PRICIEST = /\b(?:most expensive|priciest|dearest|m[aá]s car[oa]|plus ch[eè]re?s?)\b/iu;
+// The biggest or smallest of the products in question: "the bigger one", "la plus grosse", "el más chico".
+const BIGGEST =
+  /\b(?:bigg(?:er|est)|larg(?:er|est)|plus (?:grande?s?|grosse?s?)|m[aá]s grandes?|mayor(?:es)?)(?![a-z\u00C0-\u024F])/iu;
+const SMALLEST =
+  /\b(?:small(?:er|est)|tin(?:ier|iest)|plus petite?s?|m[aá]s (?:peque[nñ][oa]s?|chic[oa]s?)|menor(?:es)?)(?![a-z\u00C0-\u024F])/iu;
+/**
+ * "the cheaper one", "la plus grosse ?", "¿el más chico?" right after products were shown or compared:
+ * one of them, picked by price or size, whatever else the short message could be read as.
+ */
+export function picksByExtreme(text: string, state: DialogueState): boolean {
+  if (state.lastIntent !== "product_search" && state.lastIntent !== "product_info") return false;
+  if ((state.shownProducts ?? []).length < 2 && (state.mentionedProducts ?? []).length < 2) return false;
+  return wordTokens(text).length <= 8 && [CHEAPEST, PRICIEST, BIGGEST, SMALLEST].some((p) => p.test(text));
+}
+
+/** The message without "the bigger one", "la plus grosse": a size choice picks a product, it asks nothing of it. */
+export function withoutSizeChoice(text: string): string {
+  return text.replace(new RegExp(BIGGEST.source, "giu"), " ").replace(new RegExp(SMALLEST.source, "giu"), " ");
+}
+
 /** How many of the products last mentioned a "which is cheaper?" compares. */
 const COMPARED = 3;
 // "which one is cheaper?", "¿cuál es más ligero?", "lequel est le moins cher ?": a choice among the list, not one of it.
@@ -180,8 +201,23 @@ export function productFromList(
   entities: Entities,
   language: Language,
   priceOf?: (handle: string) => number | null,
+  sizeOf?: (handle: string) => Measure | null,
 ): string | null {
   const shown = state.shownProducts ?? [];
+  // "the bigger one", "la plus grosse": among the list, or the products just compared, by the measure they all state.
+  const size = BIGGEST.test(text) ? "max" : SMALLEST.test(text) ? "min" : null;
+  if (size && sizeOf) {
+    const among = state.productHandle ? (state.mentionedProducts ?? []).slice(-COMPARED) : shown;
+    const pool = shown.length >= 2 ? shown : among;
+    const measured = pool.map((handle) => ({ handle, measure: sizeOf(handle) }));
+    const kinds = new Set(measured.map((m) => m.measure?.kind));
+    if (measured.length >= 2 && kinds.size === 1 && !kinds.has(undefined)) {
+      measured.sort((a, b) =>
+        size === "min" ? a.measure!.amount - b.measure!.amount : b.measure!.amount - a.measure!.amount,
+      );
+      if (measured[0].measure!.amount !== measured[1].measure!.amount) return measured[0].handle;
+    }
+  }
   // "which one is the cheapest?": among the list, or the products just compared.
   const extreme = CHEAPEST.test(text) ? "min" : PRICIEST.test(text) ? "max" : null;
   if (extreme && priceOf) {

@@ -36,7 +36,7 @@ import {
 import { foreignNameBesideKind, onlyOneWithValueNamed, resolveProduct, searchCatalog, type Resolved } from "./resolve";
 import { productSearch } from "./search";
 import { measuredSize, sameMeasurement } from "./size-chart";
-import { productByPosition, withoutPosition } from "../../references";
+import { picksByExtreme, productByPosition, withoutPosition, withoutSizeChoice } from "../../references";
 import { namedOptionValues, optionComparison, optionsAsked, variantLines, wantedVariants } from "./variants";
 
 const SELLS_IT = /\b(?:do|does) (?:you|the (?:shop|store)) (?:carry|sell|stock)\b/;
@@ -63,8 +63,12 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const currency = turn.ctx.shop.currencyCode;
   // The question without the product's name: "Tern Rain Jacket" doesn't ask about rain.
   // Nor does "the second one" ask anything of the product it points to.
+  // Nor "the bigger one" right after a list: it picked the product.
+  const picked = picksByExtreme(turn.pre.original, turn.state)
+    ? withoutSizeChoice(turn.pre.original)
+    : turn.pre.original;
   const text = withoutName(
-    positionOf(turn) ? withoutPosition(turn.pre.original) : turn.pre.original,
+    positionOf(turn) ? withoutPosition(picked) : picked,
     product,
     turn.entities.product,
     foundBySearch,
