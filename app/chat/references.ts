@@ -6,7 +6,7 @@
  */
 import { singular, wordTokens, type Catalog, type CatalogProduct } from "./entities";
 import { FUNCTION_WORDS } from "./catalog/lexicon";
-import { askedFacts } from "./catalog/aspects";
+import { askedFacts, type Aspect } from "./catalog/aspects";
 import { catalogTerms } from "./catalog/search";
 import { escapeRegExp, normalize, type Language } from "./preprocess";
 import { ASKS_OPTIONS } from "./answers/product/asked";
@@ -43,6 +43,20 @@ export function picksByExtreme(text: string, state: DialogueState): boolean {
   if (state.lastIntent !== "product_search" && state.lastIntent !== "product_info") return false;
   if ((state.shownProducts ?? []).length < 2 && (state.mentionedProducts ?? []).length < 2) return false;
   return wordTokens(text).length <= 8 && [CHEAPEST, PRICIEST, BIGGEST, SMALLEST].some((p) => p.test(text));
+}
+
+// "they", "ils", "ellos": a product sold in pairs or sets is spoken of in the plural.
+const THEY = /\b(?:they|them|ils|elles|ellos|ellas)\b/iu;
+
+/**
+ * "actually, how heavy are they?", "et elle pèse combien ?" while a product is in focus (even after a
+ * goodbye): a fact of that product, asked with a word pointing back to it.
+ */
+export function asksOfProductInFocus(text: string, state: DialogueState, language: Language): boolean {
+  if (!state.productHandle || wordTokens(text).length > 10) return false;
+  if (!POINTS_BACK.test(text) && !THEY.test(text)) return false;
+  const asked = askedFacts(text, language);
+  return asked.aspects.size > 0 || asked.price || asked.stock;
 }
 
 /** The message without "the bigger one", "la plus grosse": a size choice picks a product, it asks nothing of it. */
@@ -202,6 +216,7 @@ export function productFromList(
   language: Language,
   priceOf?: (handle: string) => number | null,
   sizeOf?: (handle: string) => Measure | null,
+  statesAspects?: (handle: string, aspects: Aspect[]) => boolean,
 ): string | null {
   const shown = state.shownProducts ?? [];
   // "the bigger one", "la plus grosse": among the list, or the products just compared, by the measure they all state.
@@ -271,7 +286,13 @@ export function productFromList(
   if (asked.compare || CHOOSES_AMONG.test(text)) return null;
   const asksAboutOne =
     asked.price || asked.stock || asked.aspects.size > 0 || ASKS_OPTIONS.test(text) || wanted.length > 0;
-  return asksAboutOne ? (listed[0]?.handle ?? null) : null;
+  if (!asksAboutOne) return null;
+  // "how cold is it rated to?" after boots: the one listed product whose own text states what is asked.
+  if (asked.aspects.size > 0 && statesAspects) {
+    const stating = listed.filter((product) => statesAspects(product.handle, [...asked.aspects]));
+    if (stating.length === 1) return stating[0].handle;
+  }
+  return listed[0]?.handle ?? null;
 }
 
 /** The products this turn named or showed alone join the dialogue's memory; a list of cards becomes the one to pick from. */
