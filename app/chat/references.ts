@@ -45,6 +45,9 @@ export function picksByExtreme(text: string, state: DialogueState): boolean {
   return wordTokens(text).length <= 8 && [CHEAPEST, PRICIEST, BIGGEST, SMALLEST].some((p) => p.test(text));
 }
 
+/** The talk a product stays in focus through: about it, or a goodbye right after it. */
+const PRODUCT_TALK = new Set(["product_info", "product_search", "thanks_goodbye"]);
+
 // "they", "ils", "ellos": a product sold in pairs or sets is spoken of in the plural.
 const THEY = /\b(?:they|them|ils|elles|ellos|ellas)\b/iu;
 
@@ -54,6 +57,8 @@ const THEY = /\b(?:they|them|ils|elles|ellos|ellas)\b/iu;
  */
 export function asksOfProductInFocus(text: string, state: DialogueState, language: Language): boolean {
   if (!state.productHandle || wordTokens(text).length > 10) return false;
+  // After an order, a return or a rule, "when can I send it?" is about that, not the product.
+  if (!state.lastIntent || !PRODUCT_TALK.has(state.lastIntent)) return false;
   if (!POINTS_BACK.test(text) && !THEY.test(text)) return false;
   const asked = askedFacts(text, language);
   return asked.aspects.size > 0 || asked.price || asked.stock;

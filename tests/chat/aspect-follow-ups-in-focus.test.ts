@@ -13,10 +13,18 @@ describe("asksOfProductInFocus", () => {
     ["thanks, bye", false],
     ["where is my order?", false],
   ])("%j → %s", (text, expected) => {
-    expect(asksOfProductInFocus(text, { productHandle: "glacier-insulated-winter-boot" }, "en")).toBe(expected);
+    expect(
+      asksOfProductInFocus(
+        text,
+        { productHandle: "glacier-insulated-winter-boot", lastIntent: "thanks_goodbye" },
+        "en",
+      ),
+    ).toBe(expected);
   });
-  it("needs a product in focus", () => {
+  it("needs a product in focus, and product talk just before", () => {
     expect(asksOfProductInFocus("how heavy are they", {}, "en")).toBe(false);
+    const afterReturn = { productHandle: "glacier-insulated-winter-boot", lastIntent: "return_item" as const };
+    expect(asksOfProductInFocus("what's the last day I can send it?", afterReturn, "en")).toBe(false);
   });
 });
 
