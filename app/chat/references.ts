@@ -13,6 +13,7 @@ import { ASKS_OPTIONS } from "./answers/product/asked";
 import type { Entities } from "./entities";
 import type { Answer, DialogueState, Turn } from "./types";
 import type { Measure } from "./catalog/measure";
+import { ORDER_INTENTS } from "./intent/labels";
 
 /** How many products the dialogue remembers. */
 const REMEMBERED = 6;
@@ -45,9 +46,6 @@ export function picksByExtreme(text: string, state: DialogueState): boolean {
   return wordTokens(text).length <= 8 && [CHEAPEST, PRICIEST, BIGGEST, SMALLEST].some((p) => p.test(text));
 }
 
-/** The talk a product stays in focus through: about it, or a goodbye right after it. */
-const PRODUCT_TALK = new Set(["product_info", "product_search", "thanks_goodbye"]);
-
 // "they", "ils", "ellos": a product sold in pairs or sets is spoken of in the plural.
 const THEY = /\b(?:they|them|ils|elles|ellos|ellas)\b/iu;
 
@@ -57,8 +55,8 @@ const THEY = /\b(?:they|them|ils|elles|ellos|ellas)\b/iu;
  */
 export function asksOfProductInFocus(text: string, state: DialogueState, language: Language): boolean {
   if (!state.productHandle || wordTokens(text).length > 10) return false;
-  // After an order, a return or a rule, "when can I send it?" is about that, not the product.
-  if (!state.lastIntent || !PRODUCT_TALK.has(state.lastIntent)) return false;
+  // After an order, a return or the return rules, "when can I send it?" is about that, not the product.
+  if (state.lastIntent && (ORDER_INTENTS.has(state.lastIntent) || state.lastIntent === "return_policy")) return false;
   if (!POINTS_BACK.test(text) && !THEY.test(text)) return false;
   const asked = askedFacts(text, language);
   return asked.aspects.size > 0 || asked.price || asked.stock;
