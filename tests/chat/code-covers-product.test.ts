@@ -76,4 +76,22 @@ describe("a discount question naming a product", () => {
     expect(second.text).toMatch(/MOLIENDA15 no aplica/);
     expect(second.text).toMatch(/Chiapas/);
   });
+  it("reads 'what about on X' after a code as the same question about X", async () => {
+    const say = await demoConversation();
+    await say("does trail20 work on the ridgeline 2 tent?");
+    const other = await say("what about on the switchback trail runners");
+    expect(other.intent).toBe("discount_code");
+    expect(other.text).toMatch(/TRAIL20 doesn't apply to Switchback Trail Runner/);
+    expect((await say("when does it expire")).intent).toBe("discount_code");
+  });
+});
+
+describe("a preposition of a product's title", () => {
+  it("names no product: '¿y desde cuánto es gratis?' stays a shipping question (Colibrí)", async () => {
+    const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("cafe-colibri"))) });
+    await say("¿cuánto cuesta el envío?");
+    const free = await say("¿y desde cuánto es gratis?");
+    expect(free.intent).toBe("shipping_options");
+    expect(free.text).toMatch(/899/);
+  });
 });

@@ -261,7 +261,9 @@ export function policyFollowUpIntent(
   const topicWords = !!TOPIC_WORDS[last]?.test(plain);
   // A product named is a new subject, unless the question uses the topic's words ("does it apply to the
   // lamp?") or asks the return rule of a kind of item ("what about socks?").
-  if (entities.product && !topicWords && !(last === "return_policy" && FOLLOW_UP_START.test(plain))) return null;
+  // "what about on the trail runners?" after a code: the same question of the code, about that product.
+  const asksRuleOfAnother = (last === "return_policy" || last === "discount_code") && FOLLOW_UP_START.test(plain);
+  if (entities.product && !topicWords && !asksRuleOfAnother) return null;
   const guess = isGuess(result);
   if (guess) return continued;
   const readsAsFollowUp = FOLLOW_UP_START.test(plain) || POINTS_BACK.test(plain) || topicWords;
