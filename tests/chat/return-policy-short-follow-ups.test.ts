@@ -16,4 +16,11 @@ describe("short follow-ups to the return policy", () => {
     expect(who.intent).toBe("return_policy");
     expect(who.text).toMatch(/à votre charge/);
   });
+  it("a product-looking question in the sign-in's own words stays account help (Coquelicot)", async () => {
+    const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("maison-coquelicot"))) });
+    await say("je n'arrive pas à me connecter");
+    const code = await say("le code est valable combien de temps ?");
+    expect(code.intent).toBe("account_help");
+    expect(code.text).toMatch(/10 minutes/);
+  });
 });

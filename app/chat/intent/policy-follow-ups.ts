@@ -276,6 +276,9 @@ export function policyFollowUpIntent(
   // "le code n'arrive jamais" while signing in: the sign-in code, not a promotion.
   const codeWordOnly = result.intent === "discount_code" && !codesNamed && !PROMO.test(plain);
   if (codeWordOnly) return continued;
+  // "le code est valable combien de temps ?" while signing in: the rule's own word, no product named.
+  if (PRODUCT_READINGS.has(result.intent) && topicWords && !entities.product && last !== "discount_code")
+    return continued;
   if (PRODUCT_READINGS.has(result.intent)) return PRODUCT_ASPECT.test(plain) ? null : continued;
   return result.confidence < OTHER_SUBJECT_BELOW ? continued : null;
 }
