@@ -85,13 +85,3 @@ describe("a discount question naming a product", () => {
     expect((await say("when does it expire")).intent).toBe("discount_code");
   });
 });
-
-describe("a preposition of a product's title", () => {
-  it("names no product: '¿y desde cuánto es gratis?' stays a shipping question (Colibrí)", async () => {
-    const say = await demoConversation({ store: createDemoStore(loadDemoSnapshot(devStorePath("cafe-colibri"))) });
-    await say("¿cuánto cuesta el envío?");
-    const free = await say("¿y desde cuánto es gratis?");
-    expect(free.intent).toBe("shipping_options");
-    expect(free.text).toMatch(/899/);
-  });
-});

@@ -15,7 +15,7 @@ const words = (text: string) => text.trim().split(/\s+/);
 export const FUNCTION_WORDS: Record<Language, string[]> = {
   en: words("a an the and or of for with in on at to from by my your our its this that these those it one ones"),
   es: words(
-    "el la los las un una unos unas y o de del al a en con para por sin mi mis tu su sus este esta ese esa uno desde hasta",
+    "el la los las un una unos unas y o de del al a en con para por sin mi mis tu su sus este esta ese esa uno",
   ),
   fr: words(
     "le la les l un une des du de d et ou a au aux en avec pour par sans mon ma mes ton ta son sa ses ce cet cette",
