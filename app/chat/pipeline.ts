@@ -7,6 +7,8 @@
 import { extractEntities, type Entities } from "./entities";
 import { catalogAwareIntent } from "./catalog/intent";
 import { catalogTerms, lowestPrice } from "./catalog/search";
+import { productMeasure } from "./catalog/measure";
+import { statesAspect } from "./catalog/aspects";
 import type { IntentResult } from "./intent/engine";
 import { ORDER_INTENTS, type Intent } from "./intent/labels";
 import { tellsOfDefect } from "./policy/defects";
@@ -37,11 +39,13 @@ import {
   orderItemWords,
   productByPosition,
   productFromList,
+  picksByExtreme,
+  asksOfProductInFocus,
   productMemory,
   referredProduct,
 } from "./references";
 import { askedFacts, type Aspect } from "./catalog/aspects";
-import { languageOf, placeAsked } from "./knowledge";
+import { languageOf, placeAsked, splitSentences } from "./knowledge";
 import { isKnownWord } from "./knowledge/known-words";
 import { typoFixerFor, withTyposFixed } from "./typos";
 import { ASKS_OPTIONS } from "./answers/product/asked";
@@ -206,11 +210,27 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
     !entities.order_number &&
     !entities.email &&
     !aboutOrders &&
-    isProductReading(classified)
-      ? productFromList(pre.original, ctx.catalog, input.state, entities, language, (handle) => {
-          const product = ctx.productsByHandle.get(handle);
-          return product && product.status === "ACTIVE" ? lowestPrice(product) : null;
-        })
+    (isProductReading(classified) || picksByExtreme(pre.original, input.state))
+      ? productFromList(
+          pre.original,
+          ctx.catalog,
+          input.state,
+          entities,
+          language,
+          (handle) => {
+            const product = ctx.productsByHandle.get(handle);
+            return product && product.status === "ACTIVE" ? lowestPrice(product) : null;
+          },
+          (handle) => {
+            const product = ctx.productsByHandle.get(handle);
+            return product && product.status === "ACTIVE" ? productMeasure(product) : null;
+          },
+          (handle, aspects) => {
+            const product = ctx.productsByHandle.get(handle);
+            const sentences = product ? splitSentences(product.description) : [];
+            return sentences.some((sentence) => aspects.some((aspect) => statesAspect(sentence, aspect) > 0));
+          },
+        )
       : null;
   const pointed = referred ?? picked;
   const productHandle = named ?? pointed;
@@ -246,7 +266,10 @@ export function analyzeTurn(input: TurnInput, ctx: ChatContext): AnalyzedTurn {
         ? { ...classified, intent: intentCarryingOut(acceptedOffer.kind), lowConfidence: false }
         : addressText
           ? { ...classified, intent: "change_shipping_address" as const, lowConfidence: false }
-          : (pointed && isUnsureOtherThanProduct(classified)) ||
+          : (pointed && (isUnsureOtherThanProduct(classified) || picksByExtreme(pre.original, input.state))) ||
+              (!named &&
+                (classified.intent === "out_of_scope" || classified.intent === "product_info") &&
+                asksOfProductInFocus(pre.original, input.state, language)) ||
               namesDiscussedOption(classified, pre.original, entities, input.state, ctx)
             ? { ...classified, intent: "product_info" as const, lowConfidence: false }
             : resolveIntent(classified, pre.original, entities, input.state, pre.tokens.length, shopCodeSearch(ctx));

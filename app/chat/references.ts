@@ -6,12 +6,14 @@
  */
 import { singular, wordTokens, type Catalog, type CatalogProduct } from "./entities";
 import { FUNCTION_WORDS } from "./catalog/lexicon";
-import { askedFacts } from "./catalog/aspects";
+import { askedFacts, type Aspect } from "./catalog/aspects";
 import { catalogTerms } from "./catalog/search";
 import { escapeRegExp, normalize, type Language } from "./preprocess";
 import { ASKS_OPTIONS } from "./answers/product/asked";
 import type { Entities } from "./entities";
 import type { Answer, DialogueState, Turn } from "./types";
+import type { Measure } from "./catalog/measure";
+import { ORDER_INTENTS } from "./intent/labels";
 
 /** How many products the dialogue remembers. */
 const REMEMBERED = 6;
@@ -29,6 +31,42 @@ const ABOUT_THE_LAST =
 const CHEAPEST =
   /\b(?:cheap(?:er|est)|least expensive|lowest price|m[aá]s (?:barat[oa]|econ[oó]mic[oa])|menos car[oa]|moins ch[eè]re?s?|le moins cher|la moins ch[eè]re|meilleur march[eé])(?![a-z\u00C0-\u024F])/iu;
 const PRICIEST = /\b(?:most expensive|priciest|dearest|m[aá]s car[oa]|plus ch[eè]re?s?)\b/iu;
+// The biggest or smallest of the products in question: "the bigger one", "la plus grosse", "el más chico".
+const BIGGEST =
+  /\b(?:bigg(?:er|est)|larg(?:er|est)|plus (?:grande?s?|grosse?s?)|m[aá]s grandes?|mayor(?:es)?)(?![a-z\u00C0-\u024F])/iu;
+const SMALLEST =
+  /\b(?:small(?:er|est)|tin(?:ier|iest)|plus petite?s?|m[aá]s (?:peque[nñ][oa]s?|chic[oa]s?)|menor(?:es)?)(?![a-z\u00C0-\u024F])/iu;
+/**
+ * "the cheaper one", "la plus grosse ?", "¿el más chico?" right after products were shown or compared:
+ * one of them, picked by price or size, whatever else the short message could be read as.
+ */
+export function picksByExtreme(text: string, state: DialogueState): boolean {
+  if (state.lastIntent !== "product_search" && state.lastIntent !== "product_info") return false;
+  if ((state.shownProducts ?? []).length < 2 && (state.mentionedProducts ?? []).length < 2) return false;
+  return wordTokens(text).length <= 8 && [CHEAPEST, PRICIEST, BIGGEST, SMALLEST].some((p) => p.test(text));
+}
+
+// "they", "ils", "ellos": a product sold in pairs or sets is spoken of in the plural.
+const THEY = /\b(?:they|them|ils|elles|ellos|ellas)\b/iu;
+
+/**
+ * "actually, how heavy are they?", "et elle pèse combien ?" while a product is in focus (even after a
+ * goodbye): a fact of that product, asked with a word pointing back to it.
+ */
+export function asksOfProductInFocus(text: string, state: DialogueState, language: Language): boolean {
+  if (!state.productHandle || wordTokens(text).length > 10) return false;
+  // After an order, a return or the return rules, "when can I send it?" is about that, not the product.
+  if (state.lastIntent && (ORDER_INTENTS.has(state.lastIntent) || state.lastIntent === "return_policy")) return false;
+  if (!POINTS_BACK.test(text) && !THEY.test(text)) return false;
+  const asked = askedFacts(text, language);
+  return asked.aspects.size > 0 || asked.price || asked.stock;
+}
+
+/** The message without "the bigger one", "la plus grosse": a size choice picks a product, it asks nothing of it. */
+export function withoutSizeChoice(text: string): string {
+  return text.replace(new RegExp(BIGGEST.source, "giu"), " ").replace(new RegExp(SMALLEST.source, "giu"), " ");
+}
+
 /** How many of the products last mentioned a "which is cheaper?" compares. */
 const COMPARED = 3;
 // "which one is cheaper?", "¿cuál es más ligero?", "lequel est le moins cher ?": a choice among the list, not one of it.
@@ -180,8 +218,24 @@ export function productFromList(
   entities: Entities,
   language: Language,
   priceOf?: (handle: string) => number | null,
+  sizeOf?: (handle: string) => Measure | null,
+  statesAspects?: (handle: string, aspects: Aspect[]) => boolean,
 ): string | null {
   const shown = state.shownProducts ?? [];
+  // "the bigger one", "la plus grosse": among the list, or the products just compared, by the measure they all state.
+  const size = BIGGEST.test(text) ? "max" : SMALLEST.test(text) ? "min" : null;
+  if (size && sizeOf) {
+    const among = state.productHandle ? (state.mentionedProducts ?? []).slice(-COMPARED) : shown;
+    const pool = shown.length >= 2 ? shown : among;
+    const measured = pool.map((handle) => ({ handle, measure: sizeOf(handle) }));
+    const kinds = new Set(measured.map((m) => m.measure?.kind));
+    if (measured.length >= 2 && kinds.size === 1 && !kinds.has(undefined)) {
+      measured.sort((a, b) =>
+        size === "min" ? a.measure!.amount - b.measure!.amount : b.measure!.amount - a.measure!.amount,
+      );
+      if (measured[0].measure!.amount !== measured[1].measure!.amount) return measured[0].handle;
+    }
+  }
   // "which one is the cheapest?": among the list, or the products just compared.
   const extreme = CHEAPEST.test(text) ? "min" : PRICIEST.test(text) ? "max" : null;
   if (extreme && priceOf) {
@@ -235,7 +289,13 @@ export function productFromList(
   if (asked.compare || CHOOSES_AMONG.test(text)) return null;
   const asksAboutOne =
     asked.price || asked.stock || asked.aspects.size > 0 || ASKS_OPTIONS.test(text) || wanted.length > 0;
-  return asksAboutOne ? (listed[0]?.handle ?? null) : null;
+  if (!asksAboutOne) return null;
+  // "how cold is it rated to?" after boots: the one listed product whose own text states what is asked.
+  if (asked.aspects.size > 0 && statesAspects) {
+    const stating = listed.filter((product) => statesAspects(product.handle, [...asked.aspects]));
+    if (stating.length === 1) return stating[0].handle;
+  }
+  return listed[0]?.handle ?? null;
 }
 
 /** The products this turn named or showed alone join the dialogue's memory; a list of cards becomes the one to pick from. */

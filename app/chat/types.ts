@@ -57,7 +57,7 @@ export interface DialogueState {
   /** The cards of the bot's last list of products, which "the black one" or "the bottoms" pick among. */
   shownProducts?: string[];
   /** The destination and delivery option a shipping question asked about, which "how long would it take?" asks again. */
-  shippingQuestion?: { place?: string; express?: boolean; pickup?: boolean };
+  shippingQuestion?: { place?: string; express?: boolean; pickup?: boolean; date?: boolean };
   lastIntent?: Intent;
   /** The discount codes the shopper named in the last answer about codes, which "does it expire?" asks about. */
   discussedCodes?: string[];

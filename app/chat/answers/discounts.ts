@@ -12,7 +12,7 @@ import { answers, bestPassages, searchKnowledge, terms } from "../knowledge";
 import { normalize, tokenize, withoutAddressesOrLinks } from "../preprocess";
 import { isKnownWord } from "../knowledge/known-words";
 import { inShoppersLanguage, quoteAnswer } from "./policies";
-import { checkCode, isInternalCode, offersVerdict, type CodeVerdict } from "../policy/discounts";
+import { checkCode, codeCoversProduct, isInternalCode, offersVerdict, type CodeVerdict } from "../policy/discounts";
 import type { Answer, Lookup, ShopProfile, Turn } from "../types";
 import { isFinalSale } from "../policy/returns";
 
@@ -56,6 +56,31 @@ const M = defineMessages({
     en: "{item} is a final-sale item.",
     es: "{item} es un artículo de venta final.",
     fr: "{item} est un article en vente finale.",
+  },
+  code_covers_item: {
+    en: "{code} works on {item}.",
+    es: "{code} sí aplica para {item}.",
+    fr: "{code} s'applique bien à {item}.",
+  },
+  code_excludes_item: {
+    en: "{code} doesn't apply to {item}: its terms exclude it.",
+    es: "{code} no aplica para {item}: sus condiciones lo excluyen.",
+    fr: "{code} ne s'applique pas à {item} : ses conditions l'excluent.",
+  },
+  code_excludes_final_sale: {
+    en: "{code} doesn't apply to {item}: it's a final-sale item, and the code excludes those.",
+    es: "{code} no aplica para {item}: es un artículo de venta final, y el código los excluye.",
+    fr: "{code} ne s'applique pas à {item} : c'est un article en vente finale, et le code les exclut.",
+  },
+  code_excludes_gift_card: {
+    en: "{code} doesn't apply to {item}: the code excludes gift cards.",
+    es: "{code} no aplica para {item}: el código no incluye tarjetas de regalo.",
+    fr: "{code} ne s'applique pas à {item} : le code exclut les cartes cadeaux.",
+  },
+  code_covers_item_unknown: {
+    en: "{code}'s terms don't say whether it covers {item}; here they are.",
+    es: "Las condiciones de {code} no dicen si aplica para {item}; te las dejo aquí.",
+    fr: "Les conditions de {code} ne disent pas s'il s'applique à {item} ; les voici.",
   },
   code_active: {
     en: "{code} is active: {summary}.",
@@ -302,7 +327,7 @@ export async function discountCode(turn: Turn): Promise<Answer> {
       verdicts: codes.map((code, i) => ({ topic: "discount_code", code, verdict: verdicts[i] })),
     };
     if (NOT_WORKING.test(turn.pre.original) || HOW_TO_USE.test(turn.pre.original)) appendRules(turn, answer);
-    return { ...answer, state: { discussedCodes: codes } };
+    return { ...withCoverage(turn, answer, namedProduct(turn)), state: { discussedCodes: codes } };
   }
   const text = turn.pre.original;
   const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) : undefined;
@@ -332,6 +357,8 @@ export async function discountCode(turn: Turn): Promise<Answer> {
     discussed.length > 0 && !ALTERNATIVE.test(text) && !FUTURE.test(text) && !ASKS_FOR_CODES.test(turn.pre.normalized);
   if (ofDiscussed && (product || POINTS_TO_DISCUSSED.test(turn.pre.normalized))) {
     const answer = await discussedCodes(turn, discussed);
+    const named = namedProduct(turn);
+    if (named) return withCoverage(turn, answer, named);
     // A product this message names (not one still in focus from before) that is final sale: said beside the terms.
     return product && turn.entities.product && isFinalSale(product)
       ? { ...answer, text: `${answer.text}\n\n${t(turn.language, M.code_item_final_sale, { item: product.title })}` }
@@ -340,6 +367,37 @@ export async function discountCode(turn: Turn): Promise<Answer> {
   // "how much off will it be?" asks of an offer still to come, which the list of offers names.
   if (discussed.length > 0 && asksItsTerms(text)) return discussedCodes(turn, discussed);
   return publicOffers(turn, CUSTOM_CODE_REQUEST.test(text));
+}
+
+/** The product this message names ("does it work on the tent?"), not one still in focus from before. */
+function namedProduct(turn: Turn): Product | undefined {
+  if (!turn.entities.product || !turn.productHandle) return undefined;
+  return turn.ctx.productsByHandle.get(turn.productHandle);
+}
+
+/**
+ * "Does TRAIL20 work on the tent?": each usable code's verdict on the product named, from its own
+ * terms, before the terms themselves (they still say the minimum and the dates).
+ */
+function withCoverage(turn: Turn, answer: Answer, product: Product | undefined): Answer {
+  if (!product) return answer;
+  const item = product.title;
+  const said = (answer.verdicts ?? []).flatMap((v) => {
+    if (v.topic !== "discount_code" || v.verdict.kind !== "usable") return [];
+    const coverage = codeCoversProduct(v.verdict.summary, product);
+    const key =
+      coverage.covers === "yes"
+        ? M.code_covers_item
+        : coverage.covers === "unknown"
+          ? M.code_covers_item_unknown
+          : coverage.why === "final_sale"
+            ? M.code_excludes_final_sale
+            : coverage.why === "gift_card"
+              ? M.code_excludes_gift_card
+              : M.code_excludes_item;
+    return [t(turn.language, key, { code: v.code, item })];
+  });
+  return said.length > 0 ? { ...answer, text: `${said.join(" ")}\n\n${answer.text}` } : answer;
 }
 
 /** "Does it expire?", "what's the minimum?": the codes the shopper just named, described again with what was asked. */

@@ -23,6 +23,7 @@ import { normalize, type Language } from "../preprocess";
 import type { Answer, Lookup, Turn } from "../types";
 import type { Product } from "../../commerce/types";
 import { excludedKindNote } from "./shop-rules";
+import { searchCatalog } from "./product/resolve";
 import { factsFor } from "../shop/facts";
 import { catalogTerms } from "../catalog/search";
 import { isFinalSale } from "../policy/returns";
@@ -258,6 +259,12 @@ const MAX_WITH_POSTAGE_RULE = 4;
 // Interjections that open a follow-up ("ok,", "bon,", "bueno,", "well,") before its question.
 const OPENING_FILLER = /^(?:\s*(?:ok(?:ay)?|well|so|and|bon|bref|alors|donc|et|bueno|pues|vale|y)\b[\s,.!]*)+/i;
 
+/** "Is the beanie returnable?": the one product of the kind the message names, when the shop sells just one. */
+function onlyProductOfKind(turn: Turn): Product | undefined {
+  const found = searchCatalog(turn, { text: turn.pre.original, requireCategory: true });
+  return found.single && found.single.status === "ACTIVE" ? found.single : undefined;
+}
+
 export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   const topic = TOPICS[intent] ?? TOPICS.return_policy!;
   const shop = turn.ctx.shop;
@@ -267,7 +274,10 @@ export function knowledgeAnswer(turn: Turn, intent: Intent): Answer {
   // "bon, et vous faites des échanges ?": an opening filler is no word of the question.
   const asked = turn.pre.original.replace(OPENING_FILLER, "");
   let question = turn.entities.product && turn.productHandle ? asked.replace(turn.entities.product, " ") : asked;
-  const product = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) : undefined;
+  const named = turn.productHandle ? turn.ctx.productsByHandle.get(turn.productHandle) : undefined;
+  // "Is the beanie returnable?": the shop's only beanie, when it is final sale, answers it.
+  const onlyOfKind = !named && intent === "return_policy" ? onlyProductOfKind(turn) : undefined;
+  const product = named ?? (onlyOfKind && isFinalSale(onlyOfKind) ? onlyOfKind : undefined);
   if (product && intent === "return_policy" && isFinalSale(product)) {
     lead.push(t(turn.language, M.product_final_sale, { title: product.title }));
     extraTerms.push("final sale");

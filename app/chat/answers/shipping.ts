@@ -288,6 +288,11 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
     pickup: PICKUP.test(text),
     options: ASKS_OPTIONS.test(text),
   };
+  // "Et en Chronopost ?", "¿y con DHL?": one of the shop's own delivery options, by the name its policy gives it.
+  const named = optionWordsNamed(text, lines);
+  // "And with express?" after "if I order today, when would it arrive?": that option's dates too.
+  if (following?.date && (named.length > 0 || asked.express || asked.pickup) && !asked.cost && !asked.free)
+    asked.date = true;
   const asksAnything = Object.values(asked).some(Boolean);
   if (!asksAnything && !place) return null;
   // "how long does it take?" after "how much is express to Belgium?": still express, still Belgium.
@@ -296,7 +301,7 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
     asked.pickup = !!following.pickup;
   }
   const region = place?.code ?? following?.place ?? lines[0].regions[0];
-  const chosen = linesFor(lines, region, asked, turn.language);
+  const chosen = linesFor(lines, region, asked, turn.language, named);
   if (chosen.length === 0) return null;
 
   // "How long would it take?": how soon the shop sends it, then each option's delivery time.
@@ -339,6 +344,7 @@ function ratesAnswer(turn: Turn, unshipped: Unshipped | null): Answer | null {
     place: place?.code ?? following?.place,
     ...(asked.express ? { express: true } : {}),
     ...(asked.pickup ? { pickup: true } : {}),
+    ...(asked.date ? { date: true } : {}),
   };
   return { ...answer, state: { shippingQuestion: remembered } };
 }
@@ -481,7 +487,13 @@ function dispatchFor(turn: Turn): Passage[] {
 }
 
 /** The destination's lines that answer what was asked, in the shopper's language when the shop wrote one. */
-function linesFor(lines: RateLine[], region: string, asked: Asked, language: Turn["language"]): RateLine[] {
+function linesFor(
+  lines: RateLine[],
+  region: string,
+  asked: Asked,
+  language: Turn["language"],
+  named: string[] = [],
+): RateLine[] {
   let forRegion = lines.filter((line) => line.regions.includes(region));
   const own = forRegion.filter((line) => line.passage.language === language);
   if (own.length > 0) forRegion = own;
@@ -489,12 +501,25 @@ function linesFor(lines: RateLine[], region: string, asked: Asked, language: Tur
     const kept = forRegion.filter(keep);
     if (kept.length > 0) forRegion = kept;
   };
+  if (named.length > 0) narrowed((line) => named.some((w) => optionNameWords(line).has(w)));
   if (asked.express) narrowed((line) => line.express);
   // Collecting in person where the shop's lines offer no pickup: its texts say what they say about it.
   if (asked.pickup && !forRegion.some((line) => line.pickup)) return [];
   if (asked.pickup) narrowed((line) => line.pickup);
   else if (asked.time && !asked.cost) narrowed((line) => line.time);
   return forRegion.slice(0, MAX_LINES);
+}
+
+/** The words of a line's option names ("Chronopost Express" → chronopost), generic delivery words aside. */
+function optionNameWords(line: RateLine): Set<string> {
+  const words = optionsIn(line.passage.text).flatMap(({ name }) => tokenize(normalize(name)));
+  return new Set(words.filter((w) => w.length > 2 && !DELIVERY_WORDS.has(w) && !/\d/.test(w)));
+}
+
+/** The words of the message that name one of the shop's delivery options (normalized text). */
+function optionWordsNamed(normalized: string, lines: RateLine[]): string[] {
+  const names = new Set(lines.flatMap((line) => [...optionNameWords(line)]));
+  return tokenize(normalized).filter((w) => names.has(w));
 }
 
 /** "México: …" once: the sentences after the first under the same heading go without it. */

@@ -33,6 +33,8 @@ const ORDER_ACTIONS = new Set<Intent>([
 
 /** Longer messages say what they are about. */
 const MAX_WORDS = 14;
+/** A follow-up this short that uses the topic's own words asks nothing else. */
+const SHORT_ON_TOPIC = 6;
 /** Below this, a reading of another subject yields to a follow-up's topic. */
 const OTHER_SUBJECT_BELOW = 0.85;
 /** Below this (or flagged low), the reading is a guess and the topic under way wins. */
@@ -49,7 +51,7 @@ const TOPIC_WORDS: Partial<Record<Intent, RegExp>> = {
   discount_code:
     /\b(?:codes?|coupons?|promo\w*|discounts?|offers?|deals?|expire[sd]?|expiry|expiration|valid|work|works|apply|applies|minimum|combine\w*|stack\w*|codigos?|cupon\w*|descuentos?|ofertas?|vence|caduca|valido|vigencia|vigente|sirve|aplica|funciona|minimo|acumul\w*|remises?|reductions?|offres?|valable|marche|fonctionne|cumul\w*|utiliser|usar|use)\b/,
   return_policy:
-    /\b(?:return\w*|refund\w*|exchange\w*|send (?:it |them )?back|opened|open|worn|wore|used|tags?|labels?|postage|window|days|defective|damaged|broken|devol\w*|reembols\w*|cambi\w*|abiert\w*|abri|usad\w*|etiquetas?|dias|retour\w*|rembours\w*|echang\w*|ouvert\w*|porte\w*|jours|casse\w*)\b/,
+    /\b(?:return\w*|refund\w*|exchange\w*|send (?:it |them )?back|opened|open|worn|wore|used|tags?|labels?|postage|window|days|defective|damaged|broken|devol\w*|reembols\w*|cambi\w*|abiert\w*|abri|usad\w*|etiquetas?|dias|retour\w*|rembours\w*|echang\w*|ouvert\w*|porte\w*|jours|casse\w*|exceptions?|excepciones|excepcion|exclu\w*|who pays|qui paie|quien paga|(?:from|since) (?:the )?(?:delivery|purchase|order)|a partir de (?:la )?(?:livraison|commande|reception)|a compter de|desde (?:la |el )?(?:compra|entrega|pedido))\b/,
   payment_methods:
     /\b(?:pay\w*|card|cards|instal+ments?|split|bank|transfer|charge\w*|pag\w*|tarjetas?|meses|transferencia|cargos?|pai\w*|carte|cartes|fois|virement|debit\w*)\b/,
   payment_issue:
@@ -264,16 +266,24 @@ export function policyFollowUpIntent(
   const topicWords = !!TOPIC_WORDS[last]?.test(plain);
   // A product named is a new subject, unless the question uses the topic's words ("does it apply to the
   // lamp?") or asks the return rule of a kind of item ("what about socks?").
-  if (entities.product && !topicWords && !(last === "return_policy" && FOLLOW_UP_START.test(plain))) return null;
+  // "what about on the trail runners?" after a code: the same question of the code, about that product.
+  const asksRuleOfAnother = (last === "return_policy" || last === "discount_code") && FOLLOW_UP_START.test(plain);
+  if (entities.product && !topicWords && !asksRuleOfAnother) return null;
   const guess = isGuess(result);
   if (guess) return continued;
   const readsAsFollowUp = FOLLOW_UP_START.test(plain) || POINTS_BACK.test(plain) || topicWords;
   if (!readsAsFollowUp) return null;
+  // "à partir de la livraison ?", "what are the exceptions?": a few words of the rule's own, still the rule.
+  if (topicWords && wordCount <= SHORT_ON_TOPIC && !OWN_ORDER.test(plain) && !PRODUCT_READINGS.has(result.intent))
+    return continued;
   // "and can I cancel it?" is the action it names; "how long does the refund take?" after returns is the rule.
   if (ORDER_ACTIONS.has(result.intent)) return topicWords && !OWN_ORDER.test(plain) ? continued : null;
   // "le code n'arrive jamais" while signing in: the sign-in code, not a promotion.
   const codeWordOnly = result.intent === "discount_code" && !codesNamed && !PROMO.test(plain);
   if (codeWordOnly) return continued;
+  // "le code est valable combien de temps ?" while signing in: the rule's own word, no product named.
+  if (PRODUCT_READINGS.has(result.intent) && topicWords && !entities.product && last !== "discount_code")
+    return continued;
   if (PRODUCT_READINGS.has(result.intent)) return PRODUCT_ASPECT.test(plain) ? null : continued;
   return result.confidence < OTHER_SUBJECT_BELOW ? continued : null;
 }

@@ -5,6 +5,8 @@
  * reached; a code the merchant lists as internal is neither confirmed nor denied.
  */
 import type { Discount, ListedDiscount } from "../../commerce/types";
+import { normalize, tokenize } from "../preprocess";
+import { isFinalSale } from "./returns";
 
 export type CodeVerdict =
   /** Internal to the shop's team: never confirmed, denied or described. */
@@ -130,4 +132,63 @@ export async function offersVerdict(
   const starts = open.flatMap((d) => (d.status === "SCHEDULED" && d.startsAt ? [d.startsAt] : []));
   const upcoming = [...new Set(starts)].sort().map((startsAt) => ({ startsAt }));
   return { verdict: { codes, automatic, upcoming, listFailed }, checked };
+}
+
+/** Whether a code's terms cover a product: yes, no (and why), or unknown when its terms don't say. */
+export type CodeCoverage =
+  { covers: "yes" } | { covers: "no"; why: "final_sale" | "gift_card" | "excluded" } | { covers: "unknown" };
+
+/** A clause of a code's terms that takes something out: "Excludes…", "Hors…", "No aplica en…". */
+const EXCLUDING =
+  /\b(?:exclud\w*|except\w*|not valid|doesn'?t apply|does not apply|not for|hors|sauf|ne s'applique pas|non valable|no aplica|no es valido|excepto|salvo)\b/;
+/** "entire order", "toute la commande", "todo el pedido": a code for everything that isn't taken out. */
+const ORDER_WIDE =
+  /\b(?:entire|whole|any|every) (?:order|purchase|cart)|\b(?:all|any) (?:orders|products|items)|sitewide|site-wide|\btout(?:e)? (?:la commande|le site|le panier)|\btod[oa] (?:el pedido|la tienda|la compra)/;
+/** Final sale in the platform's words, in the shop's languages. */
+const FINAL_SALE = /\bfinal[- ]sale\b|\bvente finale\b|\bventa final\b/;
+/** Gift cards in the shop's languages. */
+const GIFT_CARDS = /\bgift ?cards?\b|\bcartes? cadeaux?\b|\btarjetas? de regalo\b/;
+
+/**
+ * What a code's summary says of one product, read from the terms Shopify gives: a clause that takes
+ * out final-sale items, gift cards or a kind the product is (its type or tags) says no; otherwise a
+ * code for the entire order, or one whose terms name the product's kind, says yes. Nothing here knows
+ * a shop's products: the product's own type and tags are matched against the terms' words.
+ */
+export function codeCoversProduct(
+  summary: string,
+  product: { productType: string; tags: string[]; description: string; isGiftCard: boolean },
+): CodeCoverage {
+  const clauses = summary
+    .split(/\s*[•;]\s*/)
+    .map(normalize)
+    .filter(Boolean);
+  const excluding = clauses.filter((c) => EXCLUDING.test(c));
+  const including = clauses.filter((c) => !EXCLUDING.test(c));
+  if (product.isGiftCard && excluding.some((c) => GIFT_CARDS.test(c))) return { covers: "no", why: "gift_card" };
+  if (isFinalSale(product) && excluding.some((c) => FINAL_SALE.test(c))) return { covers: "no", why: "final_sale" };
+  const kinds = kindWords(product);
+  // The words of the gift-card and final-sale exclusions are not kinds ("final-sale items" is not "sale").
+  const says = (clause: string) => {
+    const words = tokenize(clause.replace(FINAL_SALE, " ").replace(GIFT_CARDS, " "));
+    return kinds.some((kind) => kind.every((w) => words.some((word) => sameWord(word, w))));
+  };
+  if (excluding.some(says)) return { covers: "no", why: "excluded" };
+  if (including.some((c) => ORDER_WIDE.test(c)) || including.some(says)) return { covers: "yes" };
+  return { covers: "unknown" };
+}
+
+/** A product's kinds as word lists: its type and each tag ("seconde-choix" → ["seconde", "choix"]). */
+function kindWords(product: { productType: string; tags: string[] }): string[][] {
+  const typeWords = tokenize(normalize(product.productType)).filter((w) => w.length > 3);
+  const tags = product.tags.map((tag) => tokenize(normalize(tag.replace(/[-_]/g, " "))));
+  return [
+    ...typeWords.map((w) => [w]),
+    ...tags.filter((words) => words.length > 0 && words.every((w) => w.length > 2)),
+  ];
+}
+
+/** The same word, singular or plural ("molino"/"molinos", "cafe"/"cafes", "carte"/"cartes"). */
+function sameWord(a: string, b: string): boolean {
+  return a === b || a === `${b}s` || b === `${a}s` || a === `${b}es` || b === `${a}es`;
 }

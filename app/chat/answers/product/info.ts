@@ -23,12 +23,21 @@ import { ALL_ASPECTS, statesAspect, type Aspect } from "../../catalog/aspects";
 import type { Product } from "../../../commerce/types";
 import { accessoryFor, contentWords, describedFacts, shopKnowledge, yesOrNo } from "./facts";
 import { M } from "./messages";
-import { firstSentences, optionLines, priceLine, priceOf, productCard, stockLine } from "./render";
+import {
+  asksStockCount,
+  countLine,
+  firstSentences,
+  optionLines,
+  priceLine,
+  priceOf,
+  productCard,
+  stockLine,
+} from "./render";
 import { foreignNameBesideKind, onlyOneWithValueNamed, resolveProduct, searchCatalog, type Resolved } from "./resolve";
 import { productSearch } from "./search";
 import { measuredSize, sameMeasurement } from "./size-chart";
-import { productByPosition, withoutPosition } from "../../references";
-import { namedOptionValues, optionComparison, optionsAsked, variantLines } from "./variants";
+import { picksByExtreme, productByPosition, withoutPosition, withoutSizeChoice } from "../../references";
+import { namedOptionValues, optionComparison, optionsAsked, variantLines, wantedVariants } from "./variants";
 
 const SELLS_IT = /\b(?:do|does) (?:you|the (?:shop|store)) (?:carry|sell|stock)\b/;
 
@@ -54,8 +63,12 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   const currency = turn.ctx.shop.currencyCode;
   // The question without the product's name: "Tern Rain Jacket" doesn't ask about rain.
   // Nor does "the second one" ask anything of the product it points to.
+  // Nor "the bigger one" right after a list: it picked the product.
+  const picked = picksByExtreme(turn.pre.original, turn.state)
+    ? withoutSizeChoice(turn.pre.original)
+    : turn.pre.original;
   const text = withoutName(
-    positionOf(turn) ? withoutPosition(turn.pre.original) : turn.pre.original,
+    positionOf(turn) ? withoutPosition(picked) : picked,
     product,
     turn.entities.product,
     foundBySearch,
@@ -159,6 +172,10 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   else if (asked.price || generic || (onSale(product) && !unanswered)) parts.push(priceLine(product, currency, L));
   if (wantsVariant) parts.push(...variantLines(product, wanted, turn));
   else if (asked.stock || generic) parts.push(stockLine(product, L));
+  // "How many are left?": the count of the variant asked for, or of a product with one variant.
+  const counted = asksStockCount(text) ? (wantsVariant ? wantedVariants(product, wanted) : product.variants) : [];
+  if (counted.length === 1 || (counted.length > 0 && !wantsVariant && product.variants.length === 1))
+    parts.push(countLine(counted, L));
 
   // The size the chart gave holds for "how much is that one in terracotta?".
   const remembered =

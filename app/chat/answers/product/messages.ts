@@ -20,6 +20,11 @@ export const M = defineMessages({
     fr: "Toutes les options sont en stock.",
   },
   in_stock: { en: "It's in stock.", es: "Está disponible.", fr: "Il est en stock." },
+  count_in_stock: {
+    en: "{count} left in stock.",
+    es: "Quedan {count} en existencia.",
+    fr: "Il en reste {count} en stock.",
+  },
   sold_out: {
     en: "It's out of stock right now.",
     es: "Ahora mismo está agotado.",

@@ -41,6 +41,24 @@ export function priceLine(product: Product, currency: string, L: Language): stri
   return t(L, M.price_single, { price: money(prices[0]) });
 }
 
+/**
+ * "How many are left?", "combien il en reste ?", "¿cuántos quedan?": a count of what is in stock,
+ * not a measure ("how many liters?") or a feature ("how many lessons does it have?").
+ */
+const COUNT_ASKED =
+  /\b(?:how many (?:\w+ ){0,3}(?:left|in stock|available|(?:do|have) (?:you|u|ya) (?:have|got)|(?:you|u) (?:have|got))|any left|combien (?:\w+ ){0,3}(?:reste|restent|en stock|disponibles?|avez)|(?:il )?en reste|cuant[oa]s (?:\w+ ){0,3}(?:quedan|queda|hay|tienen|en existencia|disponibles?)|(?:les|te|le) quedan?)\b/;
+export function asksStockCount(text: string): boolean {
+  return COUNT_ASKED.test(normalize(text));
+}
+
+/** "3 left in stock": the count of the variants asked for, when the shop's inventory gives it. */
+export function countLine(variants: Variant[], L: Language): string {
+  const counts = variants.map((v) => v.inventoryQuantity);
+  if (counts.length === 0 || counts.some((c) => c === null)) return "";
+  const total = (counts as number[]).reduce((sum, c) => sum + Math.max(0, c), 0);
+  return total > 0 ? t(L, M.count_in_stock, { count: total }) : "";
+}
+
 export function stockLine(product: Product, L: Language): string {
   const soldOut = product.variants.filter((v) => !v.availableForSale);
   if (soldOut.length === product.variants.length) return t(L, M.sold_out);

@@ -145,6 +145,24 @@ export function optionsAsked(product: Product, wanted: Resolved["wanted"]): Reco
 }
 
 /** Stock and price of the exact variant asked for, with in-stock alternatives when it's sold out. */
+type Constraint = { option: string; values: string[] };
+
+const fitsAll = (v: Variant, list: Constraint[]) =>
+  list.every((c) => v.selectedOptions.some((o) => o.name === c.option && c.values.includes(o.value)));
+
+/** The variants the values asked for name ("200 × 200 cm" and "Terracotta"); none when a value isn't offered. */
+export function wantedVariants(product: Product, wanted: Resolved["wanted"]): Variant[] {
+  const constraints: Constraint[] = [];
+  for (const [key, value] of Object.entries(wanted)) {
+    if (!value) continue;
+    const named = product.options.find((o) => o.name === key && o.values.includes(value));
+    const match = named ? { option: named.name, values: [value] } : matchOption(product, value);
+    if (!match) return [];
+    constraints.push(match);
+  }
+  return product.variants.filter((v) => fitsAll(v, constraints));
+}
+
 export function variantLines(product: Product, wanted: Resolved["wanted"], turn: Turn): string[] {
   const L = turn.language;
   const currency = turn.ctx.shop.currencyCode;
@@ -164,8 +182,7 @@ export function variantLines(product: Product, wanted: Resolved["wanted"], turn:
     }
     constraints.push(match);
   }
-  const fits = (v: Variant, list = constraints) =>
-    list.every((c) => v.selectedOptions.some((o) => o.name === c.option && c.values.includes(o.value)));
+  const fits = (v: Variant, list = constraints) => fitsAll(v, list);
   const matching = product.variants.filter((v) => fits(v));
   if (matching.length === 0) return [stockLine(product, L)];
   const money = (v: Variant) => formatMoney(v.price, currency, L);
