@@ -71,7 +71,12 @@ function readDestinationNotes(shop: ShopTexts & { shipsToCountries: string[] }, 
   const regionsIn = servedRegionsIn(shop.shipsToCountries);
   const rates = new Set(shippingRateLines(shop).map((r) => r.passage.id));
   return knowledgeFor(shop).passages.filter((p) => {
-    if (p.sourceKey !== "SHIPPING_POLICY" || rates.has(p.id) || STATES_AN_AMOUNT.test(p.text) || TIME.test(normalize(p.text)))
+    if (
+      p.sourceKey !== "SHIPPING_POLICY" ||
+      rates.has(p.id) ||
+      STATES_AN_AMOUNT.test(p.text) ||
+      TIME.test(normalize(p.text))
+    )
       return false;
     // Under a heading, a sentence is about that destination even when it names another ("…not outside Mexico").
     const under = regionsIn(p.section);
