@@ -32,6 +32,10 @@ const SETS = [
   { file: "tests/fixtures/eval/new/conv15a-check.jsonl", turns: 111, floor: 0.8, forbidden: 0 },
   { file: "tests/fixtures/eval/new/conv15i-tune.jsonl", turns: 60, floor: 0.83, forbidden: 0 },
   { file: "tests/fixtures/eval/new/conv15i-check.jsonl", turns: 60, floor: 0.76, forbidden: 0 },
+  // The sixteenth session's: what shoppers ask next after a product, shipping, policy, discount or account
+  // answer (86/123 · 75/111 when written).
+  { file: "tests/fixtures/eval/new/conv16p-tune.jsonl", turns: 123, floor: 0.85, forbidden: 0 },
+  { file: "tests/fixtures/eval/new/conv16p-check.jsonl", turns: 111, floor: 0.67, forbidden: 0 },
 ];
 
 describe("the ninth conversation sets on every dev store", () => {

@@ -43,7 +43,7 @@ const PARAPHRASED_SETS = [
   {
     file: "tests/fixtures/stores/cafe-colibri/retrieval-paraphrase.jsonl",
     store: "demo/stores/cafe-colibri.json",
-    recall: 0.55,
+    recall: 0.6,
   },
 ];
 
@@ -132,8 +132,8 @@ describe("npm run eval -- retrieval on the dev stores", () => {
       // partner / un proche" one concept, Colibrí 78.6), Northwind 88.1 with "résiste à l'eau" and "St" read;
       // then Northwind 88.1, Coquelicot 83.3, Colibrí 78.6; now Northwind 92.9, Coquelicot 85.7, Colibrí 85.7 ("do you
       // sell X?" needs a sentence that sells it, a contact detail asked needs one, "never got" is "didn't arrive",
-      // "need" counts, the shop's name is no word of what it sells), abstention 100 % on each but Colibrí's 93.3 %.
-      expect(summary.recallAt1).toBeGreaterThanOrEqual(0.83);
+      // "need" counts, the shop's name is no word of what it sells), abstention 100 % on each.
+      expect(summary.recallAt1).toBeGreaterThanOrEqual(0.84);
       expect(summary.abstention).toBeGreaterThanOrEqual(0.9);
     },
     60_000,
