@@ -275,15 +275,22 @@ const CONTACT_DETAILS: { asked: string[][]; written: RegExp }[] = [
   { asked: [inEveryLanguage("email"), inEveryLanguage("address")], written: /\S@\S/ },
 ];
 const SHOPPERS_OWN = /(?<![\p{L}])(?:my|mon|ma|mes|mi|mis)(?![\p{L}])/iu;
+// The shop's own detail is asked: "your number", "call you", "votre e-mail", "vous joindre", "su teléfono",
+// "contactarlos". A question that only mentions one ("change the email on an order") asks something else.
+const ASKS_THE_SHOP =
+  /(?<![\p{L}])(?:your|you|contact|call|reach|votre|vos|vous|joindre|appeler|contacter|tu|tus|su|sus|ustedes|llamar|contactar\p{L}*|contacto|comunicarme)(?![\p{L}])/iu;
 
 /** The sentences that give the contact detail the question asks for, best first; null when it asks for none. */
 function contactDetailGiven(shop: ShopTexts, question: string, query: KnowledgeQuery): KnowledgeHit[] | null {
-  if (SHOPPERS_OWN.test(question)) return null;
+  if (SHOPPERS_OWN.test(question) || !ASKS_THE_SHOP.test(question)) return null;
   const asked = new Set(queryWords(question, query.language ?? languageOf(question)).map((w) => w.key));
   const detail = CONTACT_DETAILS.find((d) => d.asked.every((forms) => forms.some((w) => asked.has(w))));
   if (!detail) return null;
   return searchKnowledge(shop, question, { ...query, limit: 20 }).filter(
-    (h) => detail.asked[0].some((w) => h.covered.includes(w)) && detail.written.test(h.passage.text),
+    (h) =>
+      detail.asked[0].some((w) => h.covered.includes(w)) &&
+      detail.written.test(h.passage.text) &&
+      h.relevance >= MIN_ANSWER_RELEVANCE,
   );
 }
 

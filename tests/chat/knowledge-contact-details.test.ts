@@ -42,4 +42,19 @@ describe("a contact detail asked for", () => {
   it("the shopper's own detail is answered by the sentence naming the kind", () => {
     expect(first(withoutNumber, "do you collect my phone number?")).toMatch(/^We collect the name/);
   });
+
+  it("is not asked by a question that only mentions one: an order's email, a number the checkout asks for", () => {
+    const shop = {
+      ...withNumber,
+      faqs: [
+        {
+          question: "Can I change the email address on my order?",
+          answer: "Yes: write to us before it ships and we update it.",
+        },
+      ],
+    };
+    expect(first(shop as never, "can I change the email address on an order?")).toMatch(/^Yes: write to us/);
+    expect(tracedShopAnswer(withNumber, "is a phone number required at checkout?").gate).not.toBe("no-contact-detail");
+    expect(first(withNumber, "is a phone number required at checkout?") ?? "").not.toMatch(/\+52 951/);
+  });
 });

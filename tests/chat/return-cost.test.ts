@@ -19,12 +19,18 @@ describe("a return's cost asked", () => {
       "combien coûte un retour ?",
       "¿la devolución es gratis?",
       "¿cuánto cuesta una devolución?",
+      "are returns free for gifts?",
     ])
       expect(asksReturnPostage(text), text).toBe(true);
   });
 
   it("is not a free item returned or a free shipping question", () => {
-    for (const text of ["can I return the free gift?", "is shipping free?", "return the free sample please"])
+    for (const text of [
+      "can I return the free gift?",
+      "is shipping free?",
+      "return the free sample please",
+      "can I return the freebie?",
+    ])
       expect(asksReturnPostage(text), text).toBe(false);
   });
 

@@ -62,22 +62,26 @@ describe("a shop's exchange rule, cut into sentences", () => {
 });
 
 describe("a labelled line of a policy", () => {
-  it("is quoted as the shop wrote it, label included: the label may be the rule itself", () => {
-    const passages = knowledgeFor({
-      policies: [
-        {
-          type: "REFUND_POLICY",
-          title: "Devoluciones",
-          url: "u",
-          body: "No tienen devolución: el café molido y las tarjetas de regalo. Lo demás sí.",
-        },
-      ],
+  const passagesOf = (body: string) =>
+    knowledgeFor({
+      policies: [{ type: "REFUND_POLICY", title: "Retours", url: "u", body }],
       faqs: [],
       pages: [],
     } as never).passages;
-    expect(passages[0].section).toBe("No tienen devolución");
-    expect(passages[0].text).toBe("El café molido y las tarjetas de regalo.");
-    expect(passages[0].quote).toBe("No tienen devolución: el café molido y las tarjetas de regalo.");
-    expect(passages[1].quote).toBe("Lo demás sí.");
+
+  it("is quoted as the shop wrote it, label included", () => {
+    const passages = passagesOf("Frais de retour : ils sont à votre charge. Utilisez un service suivi.");
+    expect(passages[0].section).toBe("Frais de retour");
+    expect(passages[0].text).toBe("Ils sont à votre charge.");
+    expect(passages[0].quote).toBe("Frais de retour : ils sont à votre charge.");
+    expect(passages[1].quote).toBe("Utilisez un service suivi.");
+  });
+
+  it("is no label when it says the rule itself ('No tienen devolución:'): the sentences after it are not under it", () => {
+    const passages = passagesOf(
+      "No tienen devolución: el café molido y las tarjetas de regalo. Los kits de regalo se devuelven completos.",
+    );
+    expect(passages[0].text).toBe("No tienen devolución: el café molido y las tarjetas de regalo.");
+    expect(passages[1].section).toBe("");
   });
 });

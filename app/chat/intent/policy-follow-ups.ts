@@ -95,9 +95,10 @@ const HOW_TO_SEND =
 const RETURN_POSTAGE =
   /\b(?:postage|return shipping|who pays|label|frais de (?:retour|port)|qui paie|etiquette|envio de (?:la )?devolucion|quien paga|guia)\b|\b(?:pay|paying|pagar|pago|payer|paie)\b.{0,24}\b(?:shipping|postage|envio|port|renvoi)\b|\b(?:shipping|postage|send\w*(?: it| them)?) back\b/;
 // What a return costs: "is my first return free?", "do I pay for my return?", "mon retour est-il gratuit ?",
-// "¿cuánto cuesta una devolución?" (accents folded). "Free" must close the phrase: "return the free gift" is no cost.
+// "¿cuánto cuesta una devolución?" (accents folded). "Free" closes the phrase or a condition follows ("free for
+// gifts?"): "return the free gift" or "the freebie" is no cost.
 const RETURN_COST =
-  /\b(?:returns?|exchanges?|retours?|echanges?|devolucion(?:es)?|cambios?) (?:[\w'-]+ ){0,2}(?:free|gratuite?s?|gratis)(?: of charge)?(?! \w)|\bpay(?:ing)? for (?:the |my |a |an )?(?:returns?|exchanges?)\b|\b(?:returns?|exchanges?) cost\b|\b(?:cost|price) (?:of |for )?(?:a |the |my )?returns?\b|\bcost to return\b|\bcombien (?:coute|coutent) (?:le |un |les |mon )?retours?\b|\bcuanto (?:cuesta|cuestan) (?:la |una |las |mi )?devolucion(?:es)?\b/;
+  /\b(?:returns?|exchanges?|retours?|echanges?|devolucion(?:es)?|cambios?) (?:[\w'-]+ ){0,2}(?:free|gratuite?s?|gratis)\b(?: of charge)?(?:\s*$|\s*[^\w\s]|\s+(?:for|pour|para|on|sur|en|if|si|when|quand|cuando)\b)|\bpay(?:ing)? for (?:the |my |a |an )?(?:returns?|exchanges?)\b|\b(?:returns?|exchanges?) cost\b|\b(?:cost|price) (?:of |for )?(?:a |the |my )?returns?\b|\bcost to return\b|\bcombien (?:coute|coutent) (?:le |un |les |mon )?retours?\b|\bcuanto (?:cuesta|cuestan) (?:la |una |las |mi )?devolucion(?:es)?\b/;
 // "What condition does it need to be in?", "¿tiene que tener la etiqueta?", "il doit être dans son emballage ?".
 const RETURN_CONDITION =
   /\b(?:condition|unworn|unused|unwashed|worn|tags?|packaging|original box|estado|condiciones|sin usar|usad[oa]s?|etiquetas?|empaque|caja original|etat|neuf|porte|lave|etiquettes?|emballage)\b/;
