@@ -1800,7 +1800,7 @@ function reverseFulfillmentOrdersOf(orderReturn: SnapshotOrder["returns"][number
     {
       __typename: "ReverseFulfillmentOrder",
       id: `gid://shopify/ReverseFulfillmentOrder/${id}`,
-      status: orderReturn.status === "CLOSED" ? "CLOSED" : "OPEN",
+      status: orderReturn.status === "CLOSED" ? "CLOSED" : orderReturn.status === "CANCELED" ? "CANCELED" : "OPEN",
       reverseDeliveries: deliveries.map((delivery, index) => ({
         __typename: "ReverseDelivery",
         id: `gid://shopify/ReverseDelivery/${id}${pad(index + 1)}`,

@@ -1,20 +1,20 @@
 /**
  * The shopper-word frequencies the app ships (app/chat/knowledge/shopper-term-frequencies.json),
- * counted over the intent corpus without the dev stores' own names. The corpus was written
- * against those stores, so "Alpine", a vendor, a customer's name or a discount code occur in it
- * dozens of times; counted, they would weigh less in a question than any other shop's names do.
- * Left out, every shop's names weigh as rare words. A product title's ordinary words ("rain",
- * "jacket", "bowl") and a surname that is a word ("White") are shopper words and stay: only
- * words no dictionary knows ("Ridgeline", "Tzintzuntzan") and discount codes count as names.
+ * counted over the intent corpus without the dev stores' made-up names. The corpus was written
+ * against those stores, so a customer's name, a made-up product word or a discount code occurs in
+ * it dozens of times; counted, it would weigh less in a question than any other shop's names do.
+ * Only words no dictionary knows ("Okafor", "Tzintzuntzan", "Basecamp") and discount codes are left
+ * out. A name that is also a dictionary word ("Alpine", "Summit", "Ridgeline", "Glacier", a city)
+ * stays counted: the counts can't tell the name from the word, so those still weigh a little less
+ * than in another shop's questions.
  */
 import fs from "node:fs";
 import { readCorpus } from "../app/chat/intent/engine";
 import { countTermFrequencies, type TermFrequencies } from "../app/chat/knowledge/question-similarity";
 import { terms, textWords } from "../app/chat/knowledge/text";
 import { isKnownWord } from "../app/chat/knowledge/known-words";
+import { LANGUAGES } from "../app/chat/preprocess";
 import { DEV_STORES } from "../demo/dev-stores";
-
-const LANGUAGES = ["en", "es", "fr"] as const;
 
 interface Snapshot {
   shop: { name: string };
@@ -24,7 +24,7 @@ interface Snapshot {
 }
 
 /**
- * "Ridgeline", "Okafor", "Tzintzuntzan": no dictionary has them. Numbers ("2", "500"), units and
+ * "Okafor", "Tzintzuntzan": no dictionary has them. Numbers ("2", "500"), units and
  * abbreviations ("ml", "oz", "co") and a plural written without its apostrophe ("womens") are ordinary.
  */
 const isMadeUp = (word: string) =>

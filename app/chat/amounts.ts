@@ -4,7 +4,11 @@
  * the number ("$6.95", "13,90 €", "$119 MXN", "¥800", "CHF 9.50"). Only codes Intl knows count, so
  * "UPS 2-day" is no price.
  */
-const CURRENCY_CODE = `(?:${Intl.supportedValuesOf("currency").join("|")})`;
+// Codes that are also English words written in capitals ("ALL 3 sizes", "TOP 5", "CUP 2") are left out.
+const WORD_LIKE_CODES = new Set(["ALL", "TOP", "CUP", "MOP", "PEN"]);
+const CURRENCY_CODE = `(?:${Intl.supportedValuesOf("currency")
+  .filter((code) => !WORD_LIKE_CODES.has(code))
+  .join("|")})`;
 const NUMBER = "\\d(?:[\\d.,]*\\d)?";
 
 /** Whether a text states an amount of money. */

@@ -7,8 +7,9 @@ describe("an amount of money", () => {
     expect(STATES_AN_AMOUNT.test(`Standard delivery ${text}.`)).toBe(true),
   );
 
-  it.each(["UPS 2-day", "3–5 business days", "size 42", "order #1042"])("%j is none", (text) =>
-    expect(STATES_AN_AMOUNT.test(text)).toBe(false),
+  it.each(["UPS 2-day", "3–5 business days", "size 42", "order #1042", "ALL 3 sizes ship free", "TOP 5 picks"])(
+    "%j is none",
+    (text) => expect(STATES_AN_AMOUNT.test(text)).toBe(false),
   );
 
   it("comes out of a search, whatever its currency", () => {

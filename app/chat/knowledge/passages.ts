@@ -194,7 +194,8 @@ function productDocuments(products: Iterable<Product>): Document[] {
  * asks nothing by it. The name as written or typed without accents, in any case.
  */
 export function withoutShopName(text: string, shopName: string | undefined): string {
-  if (!shopName || shopName.trim().length < 3) return text;
+  // A one-word name may be a word of what the shop sells ("Linen", "Candle"): only a name of two words or more goes.
+  if (!shopName || shopName.trim().split(/\s+/).length < 2) return text;
   let pattern = shopNamePatterns.get(shopName);
   if (!pattern) {
     const forms = [...new Set([shopName.trim(), foldAccents(shopName.trim())])].map(escapeRegExp);
