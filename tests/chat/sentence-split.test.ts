@@ -27,14 +27,15 @@ describe("splitting a shop's text into sentences", () => {
   });
 });
 
-describe("a shop's exchange rule, cut into sentences", () => {
-  const policy = (body: string) =>
-    knowledgeFor({
-      policies: [{ type: "REFUND_POLICY", title: "Retours", url: "u", body }],
-      faqs: [],
-      pages: [],
-    } as never).passages;
+/** The passages of a refund policy with this body. */
+const policy = (body: string) =>
+  knowledgeFor({
+    policies: [{ type: "REFUND_POLICY", title: "Retours", url: "u", body }],
+    faqs: [],
+    pages: [],
+  } as never).passages;
 
+describe("a shop's exchange rule, cut into sentences", () => {
   it("keeps a French label's section ('Échanges :') and its sentence on exchanging in the shop", () => {
     const rule = exchangeRule(
       policy(
@@ -62,15 +63,8 @@ describe("a shop's exchange rule, cut into sentences", () => {
 });
 
 describe("a labelled line of a policy", () => {
-  const passagesOf = (body: string) =>
-    knowledgeFor({
-      policies: [{ type: "REFUND_POLICY", title: "Retours", url: "u", body }],
-      faqs: [],
-      pages: [],
-    } as never).passages;
-
   it("is quoted as the shop wrote it, label included", () => {
-    const passages = passagesOf("Frais de retour : ils sont à votre charge. Utilisez un service suivi.");
+    const passages = policy("Frais de retour : ils sont à votre charge. Utilisez un service suivi.");
     expect(passages[0].section).toBe("Frais de retour");
     expect(passages[0].text).toBe("Ils sont à votre charge.");
     expect(passages[0].quote).toBe("Frais de retour : ils sont à votre charge.");
@@ -78,7 +72,7 @@ describe("a labelled line of a policy", () => {
   });
 
   it("is no label when it says the rule itself ('No tienen devolución:'): the sentences after it are not under it", () => {
-    const passages = passagesOf(
+    const passages = policy(
       "No tienen devolución: el café molido y las tarjetas de regalo. Los kits de regalo se devuelven completos.",
     );
     expect(passages[0].text).toBe("No tienen devolución: el café molido y las tarjetas de regalo.");
