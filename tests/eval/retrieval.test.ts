@@ -43,7 +43,9 @@ const PARAPHRASED_SETS = [
   {
     file: "tests/fixtures/stores/cafe-colibri/retrieval-paraphrase.jsonl",
     store: "demo/stores/cafe-colibri.json",
-    recall: 0.6,
+    // 61.1 % while labels with accented capitals ("Envíos:") were read; 58.3 % since they are not again
+    // (read, they cost a French answer: tests/chat/knowledge-shoppers-language.test.ts).
+    recall: 0.58,
   },
 ];
 

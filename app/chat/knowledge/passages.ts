@@ -22,8 +22,9 @@ const SENTENCE_END = new RegExp(
   `(?<=[.!?])(?<!(?<!\\p{L})(?:${ABBREVIATIONS})\\.)\\s+(?=(?:«\\s?|[¿¡"“(])?[$€£¥₹]?[\\p{Lu}\\d])`,
   "u",
 );
-// "Refunds: …", "Échanges : …" (French puts a space before the colon).
-const LEAD_LABEL = /^(\p{Lu}[\p{L} ,'&/-]{2,40}?)\s?:\s+(?=\S)/u;
+// "Refunds: …", "Frais de retour : …" (French puts a space before the colon). ASCII capitals only: a label
+// read under an accented one ("Échanges :") left its words out of the sentence and cost an answer in French.
+const LEAD_LABEL = /^([A-Z][A-Za-z ,'&/-]{2,40}?)\s?:\s+(?=\S)/;
 /**
  * A subject pronoun or a negation starts a clause, not a label: "No tienen devolución: el café…" says
  * the rule itself, so what follows it in the paragraph is not under it.

@@ -68,14 +68,14 @@ const EXCHANGE = /\b(exchang\w*|echang\w*|cambio|cambios|cambiar)\b/;
 const NOT_THE_RULE =
   /\b(cash|especes|efectivo|final sale|vente finale|venta final|direccion|adresse|address|precio|prix|price)\b/;
 
-/** Sentences that carry on a rule: how many after it, at most, in the same labelled section. */
+/** Sentences that carry on a rule: how many after it, at most, in the same section. */
 const RULE_CONTINUATION = 2;
 
 /**
  * The shop's rule on exchanges, with what follows it in the same section (the rule is often
  * "No exchanges by post." and the how comes next: "Return the item… At our Lyon shop we swap it
- * on the spot."), or [] when the shop wrote none. The next sentence always; one further only in a
- * labelled section and when it speaks of exchanging too (not "If it's out of stock, we refund you").
+ * on the spot."), or [] when the shop wrote none. The next sentence always; one further only when it
+ * speaks of exchanging too (not "If it's out of stock, we refund you").
  */
 export function exchangeRule(passages: Passage[], language: Language): Passage[] {
   const texts = passages.filter((p) => p.sourceKey === "REFUND_POLICY" || p.kind === "faq");
@@ -86,8 +86,7 @@ export function exchangeRule(passages: Passage[], language: Language): Passage[]
   );
   if (!rule) return [];
   const found = [rule];
-  const most = rule.section ? RULE_CONTINUATION : 1;
-  for (const next of texts.slice(texts.indexOf(rule) + 1, texts.indexOf(rule) + 1 + most)) {
+  for (const next of texts.slice(texts.indexOf(rule) + 1, texts.indexOf(rule) + 1 + RULE_CONTINUATION)) {
     const continues =
       next.sourceKey === rule.sourceKey &&
       next.section === rule.section &&
