@@ -98,7 +98,7 @@ describe("a code and a gift card, or a name several products share", () => {
     const say = await demoConversation();
     await say("tell me about the WELCOME10 code");
     const reply = await say("what about on the ridgeline?");
-    expect(reply.text).not.toMatch(/works on Ridgeline Down Jacket\./);
-    expect(reply.text).toMatch(/Ridgeline 2 Backpacking Tent/);
+    for (const title of ["Ridgeline Down Jacket", "Ridgeline 2 Backpacking Tent", "Ridgeline 1 Solo Tent"])
+      expect(reply.text).toContain(title);
   });
 });
