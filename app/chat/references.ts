@@ -31,11 +31,38 @@ const ABOUT_THE_LAST =
 const CHEAPEST =
   /\b(?:cheap(?:er|est)|least expensive|lowest price|m[aá]s (?:barat[oa]|econ[oó]mic[oa])|menos car[oa]|moins ch[eè]re?s?|le moins cher|la moins ch[eè]re|meilleur march[eé])(?![a-z\u00C0-\u024F])/iu;
 const PRICIEST = /\b(?:most expensive|priciest|dearest|m[aá]s car[oa]|plus ch[eè]re?s?)\b/iu;
-// The biggest or smallest of the products in question: "the bigger one", "la plus grosse", "el más chico".
+// The biggest or smallest of the products in question: "bigger", "la plus grosse", "el más chico".
+// Not "mayor"/"menor" alone: "al por mayor" is wholesale.
 const BIGGEST =
-  /\b(?:bigg(?:er|est)|larg(?:er|est)|plus (?:grande?s?|grosse?s?)|m[aá]s grandes?|mayor(?:es)?)(?![a-z\u00C0-\u024F])/iu;
+  /\b(?:bigg(?:er|est)|larg(?:er|est)|plus (?:grande?s?|grosse?s?)|m[aá]s grandes?)(?![a-z\u00C0-\u024F])/iu;
 const SMALLEST =
-  /\b(?:small(?:er|est)|tin(?:ier|iest)|plus petite?s?|m[aá]s (?:peque[nñ][oa]s?|chic[oa]s?)|menor(?:es)?)(?![a-z\u00C0-\u024F])/iu;
+  /\b(?:small(?:er|est)|tin(?:ier|iest)|plus petite?s?|m[aá]s (?:peque[nñ][oa]s?|chic[oa]s?))(?![a-z\u00C0-\u024F])/iu;
+// A pick among the products: "the bigger one", "la plus grande", "el más grande", "which is smaller?".
+const PICK_BEFORE = /\b(?:the|which(?: one)?(?: is)?|el|la|lo|los|las|le|les|cual(?: es)?|quel(?:le)?(?: est)?)\s+$/iu;
+const PICK_AFTER =
+  /^\s*(?:one|ones|of (?:them|the|these|those)\b.*|de (?:ellos|ellas|los|las|ces)\b.*|d'entre (?:eux|elles)|[?.!]|$)/iu;
+// Words of another subject ("larger orders", "a larger size", "plus grande taille"): not a pick among the products.
+const OTHER_SUBJECT =
+  /\b(?:orders?|ship\w*|deliver\w*|sizes?|quantit\w*|amounts?|wholesale|bulk|discounts?|pedidos?|envios?|tallas?|cantidad\w*|mayoreo|commandes?|livraisons?|tailles?|quantites?)\b/iu;
+
+/** "max" for "the bigger one", "min" for "la plus petite ?", null when no product is picked by its size. */
+export function sizeChoice(text: string): "max" | "min" | null {
+  if (OTHER_SUBJECT.test(text) || wordTokens(text).length > 8) return null;
+  for (const [pattern, choice] of [
+    [BIGGEST, "max"],
+    [SMALLEST, "min"],
+  ] as const) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const before = text.slice(0, m.index);
+    const after = text.slice(m.index + m[0].length);
+    // The comparative alone ("bigger?", "and the larger?"), or "the bigger one", "la plus grande".
+    const alone = wordTokens(before).every((w) => /^(?:and|so|ok|y|et|or|ou|o)$/iu.test(w));
+    if ((alone || PICK_BEFORE.test(before)) && PICK_AFTER.test(after)) return choice;
+  }
+  return null;
+}
+
 /**
  * "the cheaper one", "la plus grosse ?", "¿el más chico?" right after products were shown or compared:
  * one of them, picked by price or size, whatever else the short message could be read as.
@@ -43,7 +70,7 @@ const SMALLEST =
 export function picksByExtreme(text: string, state: DialogueState): boolean {
   if (state.lastIntent !== "product_search" && state.lastIntent !== "product_info") return false;
   if ((state.shownProducts ?? []).length < 2 && (state.mentionedProducts ?? []).length < 2) return false;
-  return wordTokens(text).length <= 8 && [CHEAPEST, PRICIEST, BIGGEST, SMALLEST].some((p) => p.test(text));
+  return wordTokens(text).length <= 8 && ([CHEAPEST, PRICIEST].some((p) => p.test(text)) || !!sizeChoice(text));
 }
 
 // "they", "ils", "ellos": a product sold in pairs or sets is spoken of in the plural.
@@ -223,7 +250,7 @@ export function productFromList(
 ): string | null {
   const shown = state.shownProducts ?? [];
   // "the bigger one", "la plus grosse": among the list, or the products just compared, by the measure they all state.
-  const size = BIGGEST.test(text) ? "max" : SMALLEST.test(text) ? "min" : null;
+  const size = sizeChoice(text);
   if (size && sizeOf) {
     const among = state.productHandle ? (state.mentionedProducts ?? []).slice(-COMPARED) : shown;
     const pool = shown.length >= 2 ? shown : among;

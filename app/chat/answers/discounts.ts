@@ -7,14 +7,14 @@
 import type { OrderNameFormat, Product } from "../../commerce/types";
 import { findOrderName } from "../entities";
 import { defineMessages, t } from "../i18n";
-import { formatDate, formatMoney } from "../format";
+import { formatDate, formatMoney, joinList } from "../format";
 import { answers, bestPassages, searchKnowledge, terms } from "../knowledge";
 import { normalize, tokenize, withoutAddressesOrLinks } from "../preprocess";
 import { isKnownWord } from "../knowledge/known-words";
+import { sameWord } from "../catalog/vocabulary";
 import { inShoppersLanguage, quoteAnswer } from "./policies";
 import { checkCode, codeCoversProduct, isInternalCode, offersVerdict, type CodeVerdict } from "../policy/discounts";
 import type { Answer, Lookup, ShopProfile, Turn } from "../types";
-import { isFinalSale } from "../policy/returns";
 
 const M = defineMessages({
   code_unknown: {
@@ -52,11 +52,6 @@ const M = defineMessages({
     es: "{code} ha alcanzado su límite de usos, así que ya no funciona.",
     fr: "{code} a atteint sa limite d'utilisation, il ne fonctionne donc plus.",
   },
-  code_item_final_sale: {
-    en: "{item} is a final-sale item.",
-    es: "{item} es un artículo de venta final.",
-    fr: "{item} est un article en vente finale.",
-  },
   code_covers_item: {
     en: "{code} works on {item}.",
     es: "{code} sí aplica para {item}.",
@@ -73,9 +68,9 @@ const M = defineMessages({
     fr: "{code} ne s'applique pas à {item} : c'est un article en vente finale, et le code les exclut.",
   },
   code_excludes_gift_card: {
-    en: "{code} doesn't apply to {item}: the code excludes gift cards.",
-    es: "{code} no aplica para {item}: el código no incluye tarjetas de regalo.",
-    fr: "{code} ne s'applique pas à {item} : le code exclut les cartes cadeaux.",
+    en: "{code} doesn't apply to {item}: discount codes can't be used on gift cards.",
+    es: "{code} no aplica para {item}: los códigos de descuento no se pueden usar en tarjetas de regalo.",
+    fr: "{code} ne s'applique pas à {item} : les codes de réduction ne s'utilisent pas sur les cartes cadeaux.",
   },
   code_covers_item_unknown: {
     en: "{code}'s terms don't say whether it covers {item}; here they are.",
@@ -357,12 +352,7 @@ export async function discountCode(turn: Turn): Promise<Answer> {
     discussed.length > 0 && !ALTERNATIVE.test(text) && !FUTURE.test(text) && !ASKS_FOR_CODES.test(turn.pre.normalized);
   if (ofDiscussed && (product || POINTS_TO_DISCUSSED.test(turn.pre.normalized))) {
     const answer = await discussedCodes(turn, discussed);
-    const named = namedProduct(turn);
-    if (named) return withCoverage(turn, answer, named);
-    // A product this message names (not one still in focus from before) that is final sale: said beside the terms.
-    return product && turn.entities.product && isFinalSale(product)
-      ? { ...answer, text: `${answer.text}\n\n${t(turn.language, M.code_item_final_sale, { item: product.title })}` }
-      : answer;
+    return withCoverage(turn, answer, namedProduct(turn));
   }
   // "how much off will it be?" asks of an offer still to come, which the list of offers names.
   if (discussed.length > 0 && asksItsTerms(text)) return discussedCodes(turn, discussed);
@@ -376,28 +366,59 @@ function namedProduct(turn: Turn): Product | undefined {
 }
 
 /**
- * "Does TRAIL20 work on the tent?": each usable code's verdict on the product named, from its own
- * terms, before the terms themselves (they still say the minimum and the dates).
+ * The products a name the shopper used fits: "the ridgeline" when four products are called Ridgeline
+ * is each of them, so none gets another's verdict; a name only one product has is that product.
  */
-function withCoverage(turn: Turn, answer: Answer, product: Product | undefined): Answer {
-  if (!product) return answer;
-  const item = product.title;
+function productsNamed(turn: Turn, product: Product): Product[] {
+  const said = tokenize(normalize(turn.entities.product ?? ""));
+  if (said.length === 0) return [product];
+  const fits = [...turn.ctx.productsByHandle.values()].filter((p) => {
+    if (p.status !== "ACTIVE") return false;
+    const title = tokenize(normalize(p.title));
+    return said.every((w) => title.some((word) => sameWord(word, w)));
+  });
+  return fits.length > 1 && fits.some((p) => p.handle === product.handle)
+    ? fits.slice(0, MAX_PRODUCTS_NAMED)
+    : [product];
+}
+/** A name shared by more products than this gets the verdict of the first few. */
+const MAX_PRODUCTS_NAMED = 4;
+
+/**
+ * "Does TRAIL20 work on the tent?": each usable code's verdict on the product named (on each product the
+ * name fits), from its own terms, before the terms themselves (they still say the minimum and the dates).
+ */
+function withCoverage(turn: Turn, answer: Answer, named: Product | undefined): Answer {
+  if (!named) return answer;
+  const products = productsNamed(turn, named);
   const said = (answer.verdicts ?? []).flatMap((v) => {
     if (v.topic !== "discount_code" || v.verdict.kind !== "usable") return [];
-    const coverage = codeCoversProduct(v.verdict.summary, product);
-    const key =
-      coverage.covers === "yes"
-        ? M.code_covers_item
-        : coverage.covers === "unknown"
-          ? M.code_covers_item_unknown
-          : coverage.why === "final_sale"
-            ? M.code_excludes_final_sale
-            : coverage.why === "gift_card"
-              ? M.code_excludes_gift_card
-              : M.code_excludes_item;
-    return [t(turn.language, key, { code: v.code, item })];
+    const summary = v.verdict.summary;
+    // One sentence per verdict: "WELCOME10 works on the Ridgeline Down Jacket and the Ridgeline 1 Solo Tent."
+    const byKey = new Map<string, string[]>();
+    for (const product of products) {
+      const key = coverageKey(summary, product);
+      byKey.set(key, [...(byKey.get(key) ?? []), product.title]);
+    }
+    return [...byKey].map(([key, items]) =>
+      t(turn.language, key, { code: v.code, item: joinList(items, turn.language) }),
+    );
   });
   return said.length > 0 ? { ...answer, text: `${said.join(" ")}\n\n${answer.text}` } : answer;
+}
+
+/** What a code's terms say of one product, as the message that says it. */
+function coverageKey(summary: string, product: Product) {
+  const coverage = codeCoversProduct(summary, product);
+  return coverage.covers === "yes"
+    ? M.code_covers_item
+    : coverage.covers === "unknown"
+      ? M.code_covers_item_unknown
+      : coverage.why === "final_sale"
+        ? M.code_excludes_final_sale
+        : coverage.why === "gift_card"
+          ? M.code_excludes_gift_card
+          : M.code_excludes_item;
 }
 
 /** "Does it expire?", "what's the minimum?": the codes the shopper just named, described again with what was asked. */

@@ -51,7 +51,7 @@ const TOPIC_WORDS: Partial<Record<Intent, RegExp>> = {
   discount_code:
     /\b(?:codes?|coupons?|promo\w*|discounts?|offers?|deals?|expire[sd]?|expiry|expiration|valid|work|works|apply|applies|minimum|combine\w*|stack\w*|codigos?|cupon\w*|descuentos?|ofertas?|vence|caduca|valido|vigencia|vigente|sirve|aplica|funciona|minimo|acumul\w*|remises?|reductions?|offres?|valable|marche|fonctionne|cumul\w*|utiliser|usar|use)\b/,
   return_policy:
-    /\b(?:return\w*|refund\w*|exchange\w*|send (?:it |them )?back|opened|open|worn|wore|used|tags?|labels?|postage|window|days|defective|damaged|broken|devol\w*|reembols\w*|cambi\w*|abiert\w*|abri|usad\w*|etiquetas?|dias|retour\w*|rembours\w*|echang\w*|ouvert\w*|porte\w*|jours|casse\w*|exceptions?|excepciones|excepcion|exclu\w*|who pays|qui paie|quien paga|(?:from|since) (?:the )?(?:delivery|purchase|order)|a partir de (?:la )?(?:livraison|commande|reception)|a compter de|desde (?:la |el )?(?:compra|entrega|pedido))\b/,
+    /\b(?:return\w*|refund\w*|exchange\w*|send (?:it |them )?back|postage|devol\w*|reembols\w*|cambi\w*|retour\w*|rembours\w*|echang\w*|exceptions?|excepciones|excepcion|exclu\w*|who pays|qui paie|quien paga|(?:from|since) (?:the )?(?:delivery|purchase|order)|a partir de (?:la )?(?:livraison|commande|reception)|a compter de|desde (?:la |el )?(?:compra|entrega|pedido))\b/,
   payment_methods:
     /\b(?:pay\w*|card|cards|instal+ments?|split|bank|transfer|charge\w*|pag\w*|tarjetas?|meses|transferencia|cargos?|pai\w*|carte|cartes|fois|virement|debit\w*)\b/,
   payment_issue:
@@ -61,6 +61,21 @@ const TOPIC_WORDS: Partial<Record<Intent, RegExp>> = {
   account_help:
     /\b(?:account|log ?in|sign ?in|password|code|email|link|spam|compte|connexion|connecter|mot de passe|cuenta|contrasena|correo|entrar|llega|codigo)\b/,
 };
+// Ordinary words the return rule also uses ("opened", "days", "used"): its words only when the message
+// names no product and none of another topic's words ("how many days does shipping take?").
+const RETURN_ORDINARY_WORDS =
+  /\b(?:opened|open|worn|wore|used|tags?|labels?|window|days|defective|damaged|broken|abiert\w*|abri|usad\w*|etiquetas?|dias|ouvert\w*|porte\w*|jours|casse\w*)\b/;
+const OTHER_TOPIC_WORDS =
+  /\b(?:ship\w*|deliver\w*|arriv\w*|envio\w*|envia\w*|entreg\w*|lleg\w*|livr\w*|expedi\w*|colis|track\w*|pay\w*|pag\w*|pai\w*|codes?|codigos?)\b/;
+/** Whether the message uses the topic's own words (the return rule's ordinary ones only when nothing else is asked). */
+function usesTopicWords(topic: Intent, plain: string, productNamed: boolean): boolean {
+  if (TOPIC_WORDS[topic]?.test(plain)) return true;
+  return (
+    topic === "return_policy" && !productNamed && RETURN_ORDINARY_WORDS.test(plain) && !OTHER_TOPIC_WORDS.test(plain)
+  );
+}
+/** The rules whose own words make a product reading a follow-up: signing in ("le code est valable ?") and paying. */
+const WORDS_OVER_PRODUCT = new Set<Intent>(["account_help", "payment_methods", "payment_issue"]);
 // "My order", "I bought", "mi pedido", "ma commande": the shopper's own order, an order question after all.
 const OWN_ORDER =
   /\b(?:my|mi|mis|mon|ma|mes)\s+(?:\w+\s+)?(?:order|orders|package|parcel|refund|purchase|pedido|compra|paquete|reembolso|commande|colis|remboursement)\b|\b(?:i|I) (?:bought|ordered|received)\b|\b(?:compre|pedi|recibi)\b|\bj'ai (?:achete|commande|recu)\b/;
@@ -264,7 +279,9 @@ export function policyFollowUpIntent(
   )
     return continued;
   if (KEPT.has(result.intent)) return null;
-  const topicWords = !!TOPIC_WORDS[last]?.test(plain);
+  const topicWords = usesTopicWords(last, plain, !!entities.product);
+  // The rule's own phrases ("exceptions", "who pays", "from delivery"), not its ordinary words ("days", "open").
+  const ownPhrase = !!TOPIC_WORDS[last]?.test(plain);
   // A product named is a new subject, unless the question uses the topic's words ("does it apply to the
   // lamp?") or asks the return rule of a kind of item ("what about socks?").
   // "what about on the trail runners?" after a code: the same question of the code, about that product.
@@ -275,7 +292,7 @@ export function policyFollowUpIntent(
   const readsAsFollowUp = FOLLOW_UP_START.test(plain) || POINTS_BACK.test(plain) || topicWords;
   if (!readsAsFollowUp) return null;
   // "à partir de la livraison ?", "what are the exceptions?": a few words of the rule's own, still the rule.
-  if (topicWords && wordCount <= SHORT_ON_TOPIC && !OWN_ORDER.test(plain) && !PRODUCT_READINGS.has(result.intent))
+  if (ownPhrase && wordCount <= SHORT_ON_TOPIC && !OWN_ORDER.test(plain) && !PRODUCT_READINGS.has(result.intent))
     return continued;
   // "and can I cancel it?" is the action it names; "how long does the refund take?" after returns is the rule.
   if (ORDER_ACTIONS.has(result.intent)) return topicWords && !OWN_ORDER.test(plain) ? continued : null;
@@ -283,7 +300,7 @@ export function policyFollowUpIntent(
   const codeWordOnly = result.intent === "discount_code" && !codesNamed && !PROMO.test(plain);
   if (codeWordOnly) return continued;
   // "le code est valable combien de temps ?" while signing in: the rule's own word, no product named.
-  if (PRODUCT_READINGS.has(result.intent) && topicWords && !entities.product && last !== "discount_code")
+  if (PRODUCT_READINGS.has(result.intent) && topicWords && !entities.product && WORDS_OVER_PRODUCT.has(last))
     return continued;
   if (PRODUCT_READINGS.has(result.intent)) return PRODUCT_ASPECT.test(plain) ? null : continued;
   return result.confidence < OTHER_SUBJECT_BELOW ? continued : null;

@@ -173,7 +173,11 @@ export async function productInfo(turn: Turn): Promise<Answer> {
   if (wantsVariant) parts.push(...variantLines(product, wanted, turn));
   else if (asked.stock || generic) parts.push(stockLine(product, L));
   // "How many are left?": the count of the variant asked for, or of a product with one variant.
-  const counted = asksStockCount(text) ? (wantsVariant ? wantedVariants(product, wanted) : product.variants) : [];
+  const counted = asksStockCount(text, product)
+    ? wantsVariant
+      ? wantedVariants(product, wanted)
+      : product.variants
+    : [];
   if (counted.length === 1 || (counted.length > 0 && !wantsVariant && product.variants.length === 1))
     parts.push(countLine(counted, L));
 

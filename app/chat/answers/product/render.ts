@@ -3,7 +3,8 @@ import type { Product, Variant } from "../../../commerce/types";
 import { t } from "../../i18n";
 import { formatMoney, joinList } from "../../format";
 import { splitSentences } from "../../knowledge";
-import { escapeRegExp, normalize, type Language } from "../../preprocess";
+import { escapeRegExp, normalize, tokenize, type Language } from "../../preprocess";
+import { sameWord } from "../../catalog/vocabulary";
 import type { ProductCard } from "../../protocol";
 import { M } from "./messages";
 
@@ -46,9 +47,28 @@ export function priceLine(product: Product, currency: string, L: Language): stri
  * not a measure ("how many liters?") or a feature ("how many lessons does it have?").
  */
 const COUNT_ASKED =
-  /\b(?:how many (?:\w+ ){0,3}(?:left|in stock|available|(?:do|have) (?:you|u|ya) (?:have|got)|(?:you|u) (?:have|got))|any left|combien (?:\w+ ){0,3}(?:reste|restent|en stock|disponibles?|avez)|(?:il )?en reste|cuant[oa]s (?:\w+ ){0,3}(?:quedan|queda|hay|tienen|en existencia|disponibles?)|(?:les|te|le) quedan?)\b/;
-export function asksStockCount(text: string): boolean {
-  return COUNT_ASKED.test(normalize(text));
+  /\b(?:how many ((?:\w+ ){0,3})(?:left|in stock|available|(?:do|have) (?:you|u|ya) (?:have|got)|(?:you|u) (?:have|got))|any left|combien ((?:\w+ ){0,3})(?:reste|restent|en stock|disponibles?|avez)|(?:il )?en reste|cuant[oa]s ((?:\w+ ){0,3})(?:quedan|queda|hay|tienen|en existencia|disponibles?))\b/;
+/** Words between "how many" and "left" that count no other thing ("how many of these do you have?"). */
+const NO_OTHER_THING = new Set(
+  "of these those them it are is do does you u ya have got still there more one ones units items en de d il y a les ces me te le nos vous quedan unidades articulos unites articles exemplaires".split(
+    " ",
+  ),
+);
+
+/**
+ * "How many are left?" asks the stock; "how many colors are available?", "¿cuántas piezas hay en el kit?"
+ * count something else, unless the word counted is the product, its kind or one of its options
+ * ("how many headlamps are left?", "how many glacier ones?"). Without the product, any count is the stock's.
+ */
+export function asksStockCount(text: string, product?: Pick<Product, "title" | "productType" | "variants">): boolean {
+  const m = COUNT_ASKED.exec(normalize(text));
+  if (!m) return false;
+  const counted = tokenize(m[1] ?? m[2] ?? m[3] ?? "").filter((w) => !NO_OTHER_THING.has(w));
+  if (counted.length === 0 || !product) return true;
+  const own = tokenize(
+    normalize([product.title, product.productType, ...product.variants.map((v) => v.title)].join(" ")),
+  );
+  return counted.every((w) => own.some((o) => sameWord(w, o)));
 }
 
 /** "3 left in stock": the count of the variants asked for, when the shop's inventory gives it. */
