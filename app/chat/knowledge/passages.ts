@@ -25,11 +25,8 @@ const SENTENCE_END = new RegExp(
 // "Refunds: …", "Frais de retour : …" (French puts a space before the colon). ASCII capitals only: a label
 // read under an accented one ("Échanges :") left its words out of the sentence and cost an answer in French.
 const LEAD_LABEL = /^([A-Z][A-Za-z ,'&/-]{2,40}?)\s?:\s+(?=\S)/;
-/**
- * A subject pronoun or a negation starts a clause, not a label: "No tienen devolución: el café…" says
- * the rule itself, so what follows it in the paragraph is not under it.
- */
-const CLAUSE_START = /^(?:we|you|i|it|they|nous|vous|on|je|il|elle|nosotros|no|not|ne|sin|pas)\b(?!-)/i;
+/** A subject pronoun starts a clause, not a label. */
+const CLAUSE_START = /^(?:we|you|i|it|they|nous|vous|on|je|il|elle|nosotros)\b/i;
 const HEADING_LINE = /^([^.!?]{2,50}):$/;
 const OFFER =
   /\d\s?%\s*(?:off\b|de descuento|de r[ée]duction|de remise)|(?:[$€£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?[$€£])\s+off\b|(?:^|\s)[-–]\s?\d+\s?%/i;
